@@ -1,0 +1,56 @@
+package dev.nn.api;
+
+/**
+ * An element-wise activation φ, applied to every pre-activation z of a layer: x = φ(z).
+ *
+ * <p>Implementations are immutable and safe to share between threads. The core calls the bulk forms
+ * {@link #forward} and {@link #backward} once per layer and batch; built-ins override them with their
+ * own loops so that the JIT sees one φ per call site.
+ */
+public interface Activation {
+
+  /** Returns φ(z). */
+  double phi(double z);
+
+  /**
+   * Returns φ′(z).
+   *
+   * @param z the pre-activation
+   * @param x φ(z), already computed by the forward pass (sigmoid and tanh use it: x(1 − x), 1 − x²)
+   */
+  double phiPrime(double z, double x);
+
+  /**
+   * Sets {@code x[i] = φ(z[i])} for {@code i < count}.
+   *
+   * @param z pre-activations. Not modified.
+   * @param x activations. Modified.
+   */
+  default void forward(double[] z, double[] x, int count) {
+    for (int i = 0; i < count; i++) {
+      x[i] = phi(z[i]);
+    }
+  }
+
+  /**
+   * Multiplies {@code delta[i]} by φ′(z[i]) for {@code i < count}, turning ∂L/∂x into ∂L/∂z in place.
+   *
+   * @param z pre-activations. Not modified.
+   * @param x activations φ(z). Not modified.
+   * @param delta on entry ∂L/∂x, on exit ∂L/∂z. Modified.
+   */
+  default void backward(double[] z, double[] x, double[] delta, int count) {
+    for (int i = 0; i < count; i++) {
+      delta[i] *= phiPrime(z[i], x[i]);
+    }
+  }
+
+  /**
+   * The points z where φ′ is discontinuous (relu at 0, hard-tanh at ±1, …), in increasing order.
+   * Finite-difference checks skip coordinates whose perturbation moves some z across one of them.
+   * Never {@code null}; empty for smooth activations.
+   */
+  default double[] kinks() {
+    return new double[0];
+  }
+}

@@ -1,0 +1,67 @@
+package dev.nn.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One problem found in a configuration: where it is, what was found and what is allowed.
+ *
+ * @param id a stable identifier such as {@code nn/OutOfRange}, also the anchor of its documentation
+ * @param path the key path, e.g. {@code optimizer.learning-rate}; empty for the whole document
+ * @param line 1-based line in the source file, or 0 when unknown
+ * @param column 1-based column, or 0 when unknown
+ * @param message what is wrong, e.g. {@code must be > 0, found -0.001}
+ * @param allowed what is allowed, or empty
+ * @param suggestions "did you mean" candidates, best first; never {@code null}
+ */
+public record ConfigProblem(
+    String id, String path, int line, int column, String message, String allowed, List<String> suggestions) {
+
+  /** Validates and copies. */
+  public ConfigProblem {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+    allowed = allowed == null ? "" : allowed;
+    suggestions = List.copyOf(suggestions);
+  }
+
+  /** A problem without a location, to be placed by the caller with {@link #at}. */
+  public static ConfigProblem of(String id, String path, String message, String allowed) {
+    return new ConfigProblem(id, path, 0, 0, message, allowed, List.of());
+  }
+
+  /** This problem with its path prefixed and its location set. */
+  public ConfigProblem at(String pathPrefix, int newLine, int newColumn) {
+    String p = pathPrefix.isEmpty() ? path : path.isEmpty() ? pathPrefix : pathPrefix + "." + path;
+    return new ConfigProblem(id, p, newLine, newColumn, message, allowed, suggestions);
+  }
+
+  /** This problem with "did you mean" candidates. */
+  public ConfigProblem withSuggestions(List<String> candidates) {
+    return new ConfigProblem(id, path, line, column, message, allowed, candidates);
+  }
+
+  /** One line: {@code path (line 3, col 9): message. Allowed: ...}. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    if (!path.isEmpty()) {
+      s.append(path);
+    }
+    if (line > 0) {
+      s.append(path.isEmpty() ? "" : " ").append("(line ").append(line).append(", col ").append(column).append(')');
+    }
+    if (s.length() > 0) {
+      s.append(": ");
+    }
+    s.append(message);
+    if (!allowed.isEmpty()) {
+      s.append(". Allowed: ").append(allowed);
+    }
+    if (!suggestions.isEmpty()) {
+      s.append(". Did you mean: ").append(String.join(", ", suggestions));
+    }
+    return s.toString();
+  }
+}
