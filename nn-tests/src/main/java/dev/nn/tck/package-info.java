@@ -1,0 +1,13 @@
+/**
+ * The plugin conformance kit: JUnit 5 contract interfaces whose default test methods check a plugin
+ * against the rules every nn plugin must keep. A plugin's test class implements the matching
+ * interface and supplies the plugin; the kit checks derivatives against central finite differences
+ * in float64, bulk forms against scalar ones, and optimizers against their published update rules.
+ *
+ * <pre>{@code
+ * class SwishTests implements ActivationContract {
+ *   public Activation activation() { return new SwishProvider().create(Settings.empty("activation swish")); }
+ * }
+ * }</pre>
+ */
+package dev.nn.tck;
