@@ -1,0 +1,237 @@
+package dev.nn.core.check;
+
+import dev.nn.api.Loss;
+import dev.nn.api.Seeding;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.ParameterStore;
+import dev.nn.core.network.Workspace;
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares the engine's gradient of J = (1/B)·Σ_n L_n + (λ/2)·Σw² with central finite differences.
+ *
+ * <p>The rule, for every free parameter θ:
+ * <ul>
+ *   <li>step h = 1e-5·max(1, |θ|); ĝ = (J(θ+h) − J(θ−h)) / ((θ+h) − (θ−h)), the denominator taken as
+ *       the floating-point difference actually applied;
+ *   <li>the coordinate passes when |g − ĝ| ≤ atol + 1e-6·max(|g|, |ĝ|), with atol = 10·ε·max(1, |J|)/h,
+ *       the rounding floor of the difference quotient;
+ *   <li>a coordinate whose perturbation moves any z(l) across a kink of its activation, or the loss's input
+ *       across a kink of the loss, is skipped and counted; more than 1% skipped fails the check;
+ *   <li>over the coordinates checked, ‖g − ĝ‖₂ ≤ 1e-7·max(‖g‖₂, ‖ĝ‖₂) + ‖atol‖₂.
+ * </ul>
+ */
+public final class GradientCheck {
+  /** Relative step. */
+  public static final double STEP = 1e-5;
+  /** Per-coordinate relative tolerance. */
+  public static final double RELATIVE = 1e-6;
+  /** Normwise relative tolerance. */
+  public static final double NORMWISE = 1e-7;
+  /** Largest fraction of coordinates that may be skipped at kinks. */
+  public static final double MAX_SKIPPED = 0.01;
+
+  private GradientCheck() {}
+
+  /**
+   * One coordinate that failed.
+   *
+   * @param where the parameter, e.g. {@code layers[2].W[3][1]} (w(2)31)
+   */
+  public record Mismatch(int index, String where, double analytic, double numeric, double allowed) {
+    @Override
+    public String toString() {
+      return where + ": backprop " + analytic + ", finite difference " + numeric + ", |difference| "
+          + Math.abs(analytic - numeric) + " > allowed " + allowed;
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param checked coordinates compared
+   * @param skipped coordinates skipped because a perturbation crossed a kink
+   * @param mismatches coordinates outside the tolerance
+   * @param normError ‖g − ĝ‖₂ over checked coordinates
+   * @param normAllowed the normwise bound it was held to
+   * @param objective J at the unperturbed parameters
+   * @param seed the seed that produced the network and data, for reproducing a failure
+   */
+  public record Result(int checked, int skipped, List<Mismatch> mismatches, double normError,
+      double normAllowed, double objective, long seed) {
+
+    /** Whether every rule held. */
+    public boolean passed() {
+      return mismatches.isEmpty() && normError <= normAllowed && !tooManySkipped();
+    }
+
+    /** Whether more than 1% of the coordinates were skipped. */
+    public boolean tooManySkipped() {
+      return skipped > MAX_SKIPPED * (checked + skipped);
+    }
+
+    /** A readable summary, naming the first failures and the seed. */
+    public String report() {
+      StringBuilder s = new StringBuilder();
+      s.append(passed() ? "gradient check passed" : "gradient check FAILED")
+          .append(": ").append(checked).append(" parameters checked, ").append(skipped)
+          .append(" skipped at kinks, ").append(mismatches.size()).append(" mismatched; ‖g − ĝ‖ = ")
+          .append(normError).append(" (allowed ").append(normAllowed).append("); J = ").append(objective)
+          .append("; seed ").append(seed);
+      for (int i = 0; i < Math.min(5, mismatches.size()); i++) {
+        s.append("\n  ").append(mismatches.get(i));
+      }
+      if (tooManySkipped()) {
+        s.append("\n  more than 1% of coordinates skipped at kinks");
+      }
+      return s.toString();
+    }
+  }
+
+  /**
+   * Runs backprop on the batch, then compares its gradient with finite differences. The network's
+   * parameters are unchanged afterwards.
+   *
+   * @param x inputs, rows × n(0). Not modified.
+   * @param y targets, rows × n(L+1). Not modified.
+   */
+  public static Result run(Network network, Loss loss, double[] x, double[] y, int rows, double lambda, long seed) {
+    Workspace ws = prepare(network, x, y, rows);
+    network.forward(ws, rows);
+    network.backward(ws, loss);
+    network.addL2(lambda);
+    double[] analytic = network.parameters().gradsToArray();
+    return compare(network, loss, ws, rows, lambda, analytic, seed);
+  }
+
+  /**
+   * Compares a given gradient with finite differences — the second half of {@link #run}, exposed so a test
+   * can show that a planted error is caught.
+   *
+   * @param analytic ∂J/∂θ in store order. Not modified.
+   */
+  public static Result compare(Network network, Loss loss, double[] x, double[] y, int rows, double lambda,
+      double[] analytic, long seed) {
+    return compare(network, loss, prepare(network, x, y, rows), rows, lambda, analytic, seed);
+  }
+
+  private static Workspace prepare(Network network, double[] x, double[] y, int rows) {
+    int in = network.width(0);
+    int out = network.width(network.outputLayer());
+    if (x.length < rows * in || y.length < rows * out) {
+      throw new IllegalArgumentException("expected " + rows + "x" + in + " inputs and " + rows + "x" + out
+          + " targets, found " + x.length + " and " + y.length + " values");
+    }
+    Workspace ws = network.newWorkspace(rows);
+    ws.setInput(x, 0, rows);
+    System.arraycopy(y, 0, ws.target(), 0, rows * out);
+    return ws;
+  }
+
+  private static Result compare(Network network, Loss loss, Workspace ws, int rows, double lambda,
+      double[] analytic, long seed) {
+    ParameterStore params = network.parameters();
+    DoubleBuffer values = params.values();
+    double j0 = objective(network, loss, ws, rows, lambda);
+    Snapshot base = Snapshot.take(network, loss, ws, rows);
+    List<Mismatch> mismatches = new ArrayList<>();
+    int checked = 0;
+    int skipped = 0;
+    double diff2 = 0;
+    double g2 = 0;
+    double n2 = 0;
+    double atol2 = 0;
+    for (int k = 0; k < params.size(); k++) {
+      double theta = values.get(k);
+      double h = STEP * Math.max(1.0, Math.abs(theta));
+      double plus = theta + h;
+      double minus = theta - h;
+      values.put(k, plus);
+      double jPlus = objective(network, loss, ws, rows, lambda);
+      Snapshot atPlus = Snapshot.take(network, loss, ws, rows);
+      values.put(k, minus);
+      double jMinus = objective(network, loss, ws, rows, lambda);
+      Snapshot atMinus = Snapshot.take(network, loss, ws, rows);
+      values.put(k, theta);
+      if (base.crossesKink(atPlus, network, loss, ws) || base.crossesKink(atMinus, network, loss, ws)) {
+        skipped++;
+        continue;
+      }
+      double numeric = (jPlus - jMinus) / (plus - minus);
+      double g = analytic[k];
+      double atol = 10 * Math.ulp(1.0) * Math.max(1.0, Math.abs(j0)) / h;
+      double allowed = atol + RELATIVE * Math.max(Math.abs(g), Math.abs(numeric));
+      checked++;
+      double d = g - numeric;
+      diff2 += d * d;
+      g2 += g * g;
+      n2 += numeric * numeric;
+      atol2 += atol * atol;
+      if (!(Math.abs(d) <= allowed)) {
+        mismatches.add(new Mismatch(k, params.describe(k), g, numeric, allowed));
+      }
+    }
+    // leave the workspace as the unperturbed parameters left it
+    objective(network, loss, ws, rows, lambda);
+    double normError = Math.sqrt(diff2);
+    double normAllowed = NORMWISE * Math.sqrt(Math.max(g2, n2)) + Math.sqrt(atol2);
+    return new Result(checked, skipped, List.copyOf(mismatches), normError, normAllowed, j0, seed);
+  }
+
+  /** J at the current parameters: forward, then (1/B)·Σ L_n + (λ/2)·Σw². */
+  public static double objective(Network network, Loss loss, Workspace ws, int rows, double lambda) {
+    network.forward(ws, rows);
+    return network.lossValue(ws, loss) / rows + network.l2Value(lambda);
+  }
+
+  /** Every z(l) of a forward pass and the values the loss saw, to detect kink crossings. */
+  private record Snapshot(double[][] z, double[] lossInput) {
+    static Snapshot take(Network network, Loss loss, Workspace ws, int rows) {
+      int top = network.outputLayer();
+      double[][] z = new double[top + 1][];
+      for (int l = 1; l <= top; l++) {
+        z[l] = new double[rows * network.width(l)];
+        ws.z(l).get(0, z[l], 0, z[l].length);
+      }
+      double[] in = new double[rows * network.width(top)];
+      (loss.seeding() == Seeding.FUSED ? ws.z(top) : ws.x(top)).get(0, in, 0, in.length);
+      return new Snapshot(z, in);
+    }
+
+    boolean crossesKink(Snapshot other, Network network, Loss loss, Workspace ws) {
+      for (int l = 1; l < z.length; l++) {
+        double[] kinks = network.activation(l).kinks();
+        if (kinks.length == 0) {
+          continue;
+        }
+        for (int i = 0; i < z[l].length; i++) {
+          if (between(kinks, z[l][i], other.z[l][i])) {
+            return true;
+          }
+        }
+      }
+      double[] target = ws.target();
+      for (int i = 0; i < lossInput.length; i++) {
+        double[] kinks = loss.kinks(target[i]);
+        if (kinks.length > 0 && between(kinks, lossInput[i], other.lossInput[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether a kink lies in the closed interval between a and b (touching one counts). */
+    private static boolean between(double[] kinks, double a, double b) {
+      double lo = Math.min(a, b);
+      double hi = Math.max(a, b);
+      for (double k : kinks) {
+        if (k >= lo && k <= hi) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.nn.core.kernel;
+
+import java.nio.DoubleBuffer;
+
+/**
+ * Matrix storage and kernels. Matrices are row-major blocks of a {@link DoubleBuffer}, given by an
+ * offset and a leading dimension (the distance between rows). Kernels do not check shapes: the
+ * engine checks them once when a network and its workspace are built.
+ *
+ * <p>Implementations are stateless and thread-safe; results must not depend on the number of threads
+ * used (parallel kernels split over output elements, never over a reduction).
+ */
+public interface Kernels {
+
+  /** A short name recorded in provenance: "java", "openblas". */
+  String name();
+
+  /** A zeroed buffer of {@code length} values, stored where this implementation computes fastest. */
+  DoubleBuffer allocate(int length);
+
+  /**
+   * C ← alpha·op(A)·op(B) + beta·C, where op(A) is m×k, op(B) is k×n and C is m×n. With {@code beta ==
+   * 0} the old contents of C are ignored (even NaN).
+   *
+   * @param a A, or Aᵀ stored when {@code transA}. Not modified.
+   * @param b B, or Bᵀ stored when {@code transB}. Not modified.
+   * @param c C. Modified.
+   */
+  void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      DoubleBuffer a, int aOffset, int lda, DoubleBuffer b, int bOffset, int ldb,
+      double beta, DoubleBuffer c, int cOffset, int ldc);
+
+  /**
+   * Adds the row vector v to every row of the rows×cols matrix C: C[r][j] += v[j]. This is the bias
+   * term 1·b(l)ᵀ of the forward pass.
+   *
+   * @param v cols values. Not modified.
+   * @param c C, leading dimension cols. Modified.
+   */
+  void addRowVector(int rows, int cols, DoubleBuffer v, int vOffset, DoubleBuffer c, int cOffset);
+
+  /**
+   * out[j] ← alpha·Σ_r A[r][j] + beta·out[j]: the bias gradient (1/B)·1ᵀΔ(l).
+   *
+   * @param a A, rows×cols, leading dimension cols. Not modified.
+   * @param out cols values. Modified.
+   */
+  void columnSums(int rows, int cols, double alpha, DoubleBuffer a, int aOffset, double beta,
+      DoubleBuffer out, int outOffset);
+
+  /**
+   * A {@code double[]} holding the first {@code length} values of {@code buffer}, for plugins, which see
+   * plain arrays. Heap implementations return the backing array itself (no copy); off-heap ones copy into
+   * {@code staging} and return it — O(B·n) for one layer of a batch, never O(n²).
+   *
+   * @param staging an array of at least {@code length} values, or {@code null} for heap buffers
+   */
+  double[] view(DoubleBuffer buffer, int length, double[] staging);
+
+  /**
+   * Writes back a view obtained from {@link #view} after a plugin modified it. A no-op for heap buffers,
+   * whose view is the buffer itself.
+   */
+  void commit(double[] view, DoubleBuffer buffer, int length);
+
+  /** Whether {@link #view} returns the buffer's own array, so no staging array is needed. */
+  boolean viewsAreShared();
+}

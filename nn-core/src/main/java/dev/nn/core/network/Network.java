@@ -1,0 +1,257 @@
+package dev.nn.core.network;
+
+import dev.nn.api.Activation;
+import dev.nn.api.Initializer;
+import dev.nn.api.Loss;
+import dev.nn.api.Seeding;
+import dev.nn.core.kernel.Kernels;
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A dense feed-forward network: widths n(0) … n(L+1), an activation φ per layer 1 … L+1, and every
+ * weight and bias in one {@link ParameterStore}. It runs the lecture's forward pass (keeping z(l) and
+ * x(l)) and backward pass on a {@link Workspace}, leaving ∂J/∂θ in the store.
+ *
+ * <p>The network itself is not thread-safe for training; for inference, several threads may each run
+ * {@link #forward} on their own workspace while nobody trains.
+ */
+public final class Network {
+  private final int[] widths;
+  private final Activation[] phi;
+  private final String[] activationNames;
+  private final Kernels kernels;
+  private final ParameterStore params;
+
+  /**
+   * Creates a network with all parameters zero.
+   *
+   * @param widths n(0) … n(L+1), at least two entries, each at least 1. Not modified.
+   * @param activations φ for layers 1 … L+1 (so {@code widths.length − 1} of them)
+   * @param activationNames the plugin name of each activation, for messages and model files
+   */
+  public Network(int[] widths, List<Activation> activations, List<String> activationNames, Kernels kernels) {
+    if (widths.length < 2) {
+      throw new IllegalArgumentException("a network needs an input and an output layer, found "
+          + widths.length + " layer(s)");
+    }
+    for (int l = 0; l < widths.length; l++) {
+      if (widths[l] < 1) {
+        throw new IllegalArgumentException("layer " + l + " must have at least 1 unit, found " + widths[l]);
+      }
+    }
+    int layers = widths.length - 1;
+    if (activations.size() != layers || activationNames.size() != layers) {
+      throw new IllegalArgumentException("expected one activation for each of layers 1.." + layers + ", found "
+          + activations.size() + " activations and " + activationNames.size() + " names");
+    }
+    this.widths = widths.clone();
+    this.phi = new Activation[layers + 1];
+    this.activationNames = new String[layers + 1];
+    for (int l = 1; l <= layers; l++) {
+      phi[l] = activations.get(l - 1);
+      this.activationNames[l] = activationNames.get(l - 1);
+    }
+    this.kernels = kernels;
+    this.params = new ParameterStore(this.widths, kernels);
+  }
+
+  /** L+1: the number of layers with weights; the output layer's index. */
+  public int outputLayer() {
+    return widths.length - 1;
+  }
+
+  /** n(l). */
+  public int width(int l) {
+    return widths[l];
+  }
+
+  /** n(0) … n(L+1). */
+  public int[] widths() {
+    return widths.clone();
+  }
+
+  /** φ of layer l, 1 ≤ l ≤ L+1. */
+  public Activation activation(int l) {
+    return phi[l];
+  }
+
+  /** The plugin name of φ of layer l. */
+  public String activationName(int l) {
+    return activationNames[l];
+  }
+
+  /** The parameters and their gradient. */
+  public ParameterStore parameters() {
+    return params;
+  }
+
+  /** The kernels this network computes with. */
+  public Kernels kernels() {
+    return kernels;
+  }
+
+  /** Buffers for batches of up to {@code capacity} rows. */
+  public Workspace newWorkspace(int capacity) {
+    return new Workspace(widths, capacity, kernels);
+  }
+
+  /**
+   * Sets every W(l) and b(l) from the initializer, layer by layer, drawing only from {@code random}.
+   * Fan-in of layer l is n(l−1), fan-out n(l).
+   */
+  public void initialize(Initializer initializer, RandomGenerator random) {
+    DoubleBuffer values = params.values();
+    for (int l = 1; l <= outputLayer(); l++) {
+      double[] w = new double[widths[l - 1] * widths[l]];
+      double[] b = new double[widths[l]];
+      initializer.initWeights(w, widths[l - 1], widths[l], random);
+      initializer.initBiases(b, widths[l - 1], widths[l], random);
+      values.put(params.weightOffset(l), w);
+      values.put(params.biasOffset(l), b);
+    }
+  }
+
+  /**
+   * The forward pass on the first {@code rows} rows of the workspace's input: for l = 1 … L+1,
+   * Z(l) = X(l−1)·W(l) + 1·b(l)ᵀ and X(l) = φ(Z(l)).
+   */
+  public void forward(Workspace ws, int rows) {
+    ws.checkRows(rows);
+    ws.rows = rows;
+    DoubleBuffer values = params.values();
+    for (int l = 1; l < widths.length; l++) {
+      int in = widths[l - 1];
+      int out = widths[l];
+      kernels.gemm(false, false, rows, out, in, 1.0, ws.x[l - 1], 0, in,
+          values, params.weightOffset(l), out, 0.0, ws.z[l], 0, out);
+      kernels.addRowVector(rows, out, values, params.biasOffset(l), ws.z[l], 0);
+      int count = rows * out;
+      double[] zv = kernels.view(ws.z[l], count, ws.zStage[l]);
+      double[] xv = kernels.view(ws.x[l], count, ws.xStage[l]);
+      phi[l].forward(zv, xv, count);
+      kernels.commit(xv, ws.x[l], count);
+    }
+  }
+
+  /**
+   * The backward pass after {@link #forward} on the same workspace: the loss seeds δ(L+1) from the
+   * workspace's targets, then δ(l) = (W(l+1)δ(l+1)) ⊙ φ′(z(l)) for l = L … 1, and the store's gradient
+   * is set to G_W(l) = (1/B)·X(l−1)ᵀ·Δ(l), g_b(l) = (1/B)·1ᵀΔ(l), the gradient of J without L2.
+   *
+   * @return Σ_n L_n over the batch's rows
+   */
+  public double backward(Workspace ws, Loss loss) {
+    int rows = ws.rows;
+    int top = outputLayer();
+    int count = rows * widths[top];
+    double[] zv = kernels.view(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.view(ws.x[top], count, ws.xStage[top]);
+    double[] dv = kernels.view(ws.delta[top], count, ws.deltaStage[top]);
+    double sum = loss.seed(zv, xv, ws.target, dv, rows, widths[top]);
+    if (loss.seeding() == Seeding.DEFAULT) {
+      phi[top].backward(zv, xv, dv, count);
+    }
+    kernels.commit(dv, ws.delta[top], count);
+
+    DoubleBuffer values = params.values();
+    DoubleBuffer grads = params.grads();
+    double invB = 1.0 / rows;
+    for (int l = top; l >= 1; l--) {
+      int in = widths[l - 1];
+      int out = widths[l];
+      kernels.gemm(true, false, in, out, rows, invB, ws.x[l - 1], 0, in,
+          ws.delta[l], 0, out, 0.0, grads, params.weightOffset(l), out);
+      kernels.columnSums(rows, out, invB, ws.delta[l], 0, 0.0, grads, params.biasOffset(l));
+      if (l > 1) {
+        kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
+            values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
+        int c = rows * in;
+        double[] zl = kernels.view(ws.z[l - 1], c, ws.zStage[l - 1]);
+        double[] xl = kernels.view(ws.x[l - 1], c, ws.xStage[l - 1]);
+        double[] dl = kernels.view(ws.delta[l - 1], c, ws.deltaStage[l - 1]);
+        phi[l - 1].backward(zl, xl, dl, c);
+        kernels.commit(dl, ws.delta[l - 1], c);
+      }
+    }
+    return sum;
+  }
+
+  /** Σ_n L_n of the last forward pass against the workspace's targets, without seeding. */
+  public double lossValue(Workspace ws, Loss loss) {
+    int top = outputLayer();
+    int count = ws.rows * widths[top];
+    double[] zv = kernels.view(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.view(ws.x[top], count, ws.xStage[top]);
+    return loss.value(zv, xv, ws.target, ws.rows, widths[top]);
+  }
+
+  /**
+   * Adds the L2 term to the gradient, g ← g + λw over every weight (biases are not decayed), and
+   * returns its value (λ/2)·Σw².
+   */
+  public double addL2(double lambda) {
+    if (lambda == 0.0) {
+      return 0.0;
+    }
+    DoubleBuffer values = params.values();
+    DoubleBuffer grads = params.grads();
+    double sumSquares = 0.0;
+    for (ParameterStore.Block block : params.blocks()) {
+      if (!block.weights()) {
+        continue;
+      }
+      int end = block.offset() + block.length();
+      for (int k = block.offset(); k < end; k++) {
+        double w = values.get(k);
+        sumSquares += w * w;
+        grads.put(k, grads.get(k) + lambda * w);
+      }
+    }
+    return 0.5 * lambda * sumSquares;
+  }
+
+  /** (λ/2)·Σw² over every weight, without touching the gradient. */
+  public double l2Value(double lambda) {
+    if (lambda == 0.0) {
+      return 0.0;
+    }
+    DoubleBuffer values = params.values();
+    double sumSquares = 0.0;
+    for (ParameterStore.Block block : params.blocks()) {
+      if (block.weights()) {
+        int end = block.offset() + block.length();
+        for (int k = block.offset(); k < end; k++) {
+          double w = values.get(k);
+          sumSquares += w * w;
+        }
+      }
+    }
+    return 0.5 * lambda * sumSquares;
+  }
+
+  /**
+   * Copies the first {@code rows} rows of x(L+1) (or of the loss's link, if given) into {@code out}.
+   *
+   * @param out rows × n(L+1). Modified.
+   */
+  public void output(Workspace ws, Loss link, double[] out) {
+    int top = outputLayer();
+    int count = ws.rows * widths[top];
+    double[] zv = kernels.view(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.view(ws.x[top], count, ws.xStage[top]);
+    if (link == null) {
+      System.arraycopy(xv, 0, out, 0, count);
+    } else {
+      link.link(zv, xv, out, ws.rows, widths[top]);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Network" + Arrays.toString(widths) + " " + Arrays.toString(Arrays.copyOfRange(activationNames, 1,
+        activationNames.length)) + ", " + params.size() + " parameters";
+  }
+}

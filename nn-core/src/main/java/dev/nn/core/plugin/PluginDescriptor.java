@@ -1,0 +1,21 @@
+package dev.nn.core.plugin;
+
+/**
+ * What the registry knows about one plugin: for listings, provenance and messages.
+ *
+ * @param kind activation, loss, optimizer or initializer
+ * @param name the YAML name
+ * @param version the provider's {@code version()}
+ * @param className the provider class
+ * @param origin the jar or directory the class came from, or "unknown"
+ * @param summary the provider's one-line summary
+ */
+public record PluginDescriptor(
+    PluginKind kind, String name, String version, String className, String origin, String summary) {
+
+  /** "relu → dev.nn.activations.ReluProvider (nn-activations-0.1.0.jar, v0.1.0)". */
+  @Override
+  public String toString() {
+    return name + " → " + className + " (" + origin + ", v" + version + ")";
+  }
+}

@@ -1,0 +1,88 @@
+package dev.nn.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.api.Activation;
+import dev.nn.api.Loss;
+import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.Workspace;
+import dev.nn.core.testing.Plugins;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The gradient check accepts the engine's gradient and rejects a planted 1e-4 error. */
+class GradientCheckTests {
+
+  private static Network network(long seed, Activation hidden) {
+    Network net = new Network(new int[] {3, 5, 4, 2}, List.of(hidden, hidden, Plugins.IDENTITY),
+        List.of("h", "h", "identity"), new JavaKernels());
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] theta = new double[net.parameters().size()];
+    for (int k = 0; k < theta.length; k++) {
+      theta[k] = rnd.nextDouble(-1, 1);
+    }
+    net.parameters().load(theta);
+    return net;
+  }
+
+  private static double[] data(int n, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = rnd.nextDouble(-1, 1);
+    }
+    return d;
+  }
+
+  @Test
+  void theEnginesGradientPasses() {
+    Network net = network(7, Plugins.TANH);
+    GradientCheck.Result r = GradientCheck.run(net, Plugins.SQUARED, data(21, 1), data(14, 2), 7, 0.01, 7);
+    assertTrue(r.passed(), r.report());
+    assertEquals(net.parameters().size(), r.checked());
+    assertEquals(0, r.skipped());
+  }
+
+  @Test
+  void aPlantedErrorOfOneInTenThousandFails() {
+    Network net = network(7, Plugins.TANH);
+    double[] x = data(21, 1);
+    double[] y = data(14, 2);
+    Workspace ws = net.newWorkspace(7);
+    ws.setInput(x, 0, 7);
+    System.arraycopy(y, 0, ws.target(), 0, 14);
+    net.forward(ws, 7);
+    net.backward(ws, Plugins.SQUARED);
+    double[] g = net.parameters().gradsToArray();
+    int planted = net.parameters().weightIndex(2, 3, 1);
+    g[planted] += 1e-4;
+    GradientCheck.Result r = GradientCheck.compare(net, Plugins.SQUARED, x, y, 7, 0.0, g, 7);
+    assertFalse(r.passed());
+    assertEquals(1, r.mismatches().size(), r.report());
+    assertEquals("layers[2].W[3][1]", r.mismatches().get(0).where());
+    assertTrue(r.report().contains("layers[2].W[3][1]") && r.report().contains("seed 7"), r.report());
+  }
+
+  @Test
+  void perturbationsAcrossAReluKinkAreSkippedAndCounted() {
+    Network net = network(3, Plugins.RELU);
+    // place one hidden pre-activation within the step of the kink: z(1)_0 of row 0 = b(1)_0 + Σ w x
+    double[] x = {0.0, 0.0, 0.0};
+    int b10 = net.parameters().biasIndex(1, 0);
+    double[] theta = net.parameters().toArray();
+    theta[b10] = 1e-7;
+    net.parameters().load(theta);
+    Loss loss = Plugins.SQUARED;
+    GradientCheck.Result r = GradientCheck.run(net, loss, x, new double[] {0.5, -0.5}, 1, 0.0, 3);
+    // only b(1)_0 moves z(1)_0 (the inputs are zero), so exactly one coordinate is skipped
+    assertEquals(1, r.skipped(), r.report());
+    assertEquals(net.parameters().size() - 1, r.checked());
+    // one in 57 is more than 1%: the check refuses to call that a pass
+    assertTrue(r.tooManySkipped(), r.report());
+    assertFalse(r.passed());
+  }
+}
