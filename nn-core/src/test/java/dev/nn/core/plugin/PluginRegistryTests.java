@@ -1,0 +1,116 @@
+package dev.nn.core.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.testing.PluginJars;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry with real jars on a real class loader. */
+class PluginRegistryTests {
+  private static final String SPI = "dev.nn.spi.ActivationProvider";
+
+  @TempDir
+  Path dir;
+
+  private static URLClassLoader loader(Path... jars) throws Exception {
+    URL[] urls = new URL[jars.length];
+    for (int i = 0; i < jars.length; i++) {
+      urls[i] = jars[i].toUri().toURL();
+    }
+    return new URLClassLoader(urls, PluginRegistryTests.class.getClassLoader());
+  }
+
+  @Test
+  void findsAPluginInAJarAndRecordsWhereItCameFrom() throws Exception {
+    Path jar = PluginJars.build(dir, "acme-linear", Map.of("com.acme.Linear",
+        PluginJars.activationProvider("com.acme", "Linear", "acme-linear")), Map.of(SPI, "com.acme.Linear\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      PluginDescriptor d = registry.descriptors(PluginKind.ACTIVATION).get("acme-linear");
+      assertEquals("com.acme.Linear", d.className());
+      assertEquals(jar.toString(), d.origin());
+      assertEquals("unknown", d.version());
+      assertEquals(2.5, registry.activation("acme-linear").phi(2.5));
+      assertEquals(List.of(), registry.failures());
+    }
+  }
+
+  @Test
+  void twoPluginsWithOneNameAreRejectedNamingBothJars() throws Exception {
+    Path a = PluginJars.build(dir, "first", Map.of("com.first.Twin",
+        PluginJars.activationProvider("com.first", "Twin", "twin")), Map.of(SPI, "com.first.Twin\n"));
+    Path b = PluginJars.build(dir, "second", Map.of("com.second.Twin",
+        PluginJars.activationProvider("com.second", "Twin", "twin")), Map.of(SPI, "com.second.Twin\n"));
+    try (URLClassLoader cl = loader(a, b)) {
+      ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl));
+      ConfigProblem p = e.problems().get(0);
+      assertEquals("nn/DuplicatePlugin", p.id());
+      assertEquals("two activation plugins are named \"twin\": com.first.Twin from " + a + " and com.second.Twin from "
+          + b, p.message());
+    }
+  }
+
+  @Test
+  void aProviderThatFailsToLoadIsReportedAndTheOthersStillWork() throws Exception {
+    Path jar = PluginJars.build(dir, "mixed", Map.of(
+        "com.acme.Good", PluginJars.activationProvider("com.acme", "Good", "good"),
+        "com.acme.Bad", PluginJars.activationProvider("com.acme", "Bad", "Not_Kebab")),
+        Map.of(SPI, "com.acme.Missing\ncom.acme.Good\ncom.acme.Bad\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      assertTrue(registry.providers(PluginKind.ACTIVATION).containsKey("good"));
+      assertEquals(2, registry.failures().size(), registry.failures().toString());
+      assertTrue(registry.failures().get(0).contains("com.acme.Missing"), registry.failures().get(0));
+      assertTrue(registry.failures().get(1).contains("\"Not_Kebab\", which is not lowercase kebab-case"),
+          registry.failures().get(1));
+    }
+  }
+
+  @Test
+  void anUnknownNameListsWhatIsAllowedAndTheClosestMatch() throws Exception {
+    Path jar = PluginJars.build(dir, "two", Map.of(
+        "com.acme.Relu", PluginJars.activationProvider("com.acme", "Relu", "relu"),
+        "com.acme.Tanh", PluginJars.activationProvider("com.acme", "Tanh", "tanh")),
+        Map.of(SPI, "com.acme.Relu\ncom.acme.Tanh\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      ConfigException e = assertThrows(ConfigException.class, () -> registry.activation("rleu"));
+      ConfigProblem p = e.problems().get(0);
+      assertEquals("nn/UnknownPlugin", p.id());
+      assertEquals("unknown activation \"rleu\"", p.message());
+      assertEquals("relu, tanh", p.allowed());
+      assertEquals(List.of("relu"), p.suggestions());
+    }
+  }
+
+  @Test
+  void aJarThatBundlesItsOwnCopyOfTheApiIsNamed() throws Exception {
+    Path jar = PluginJars.build(dir, "fat", Map.of(
+        "com.acme.Fat", PluginJars.activationProvider("com.acme", "Fat", "fat"),
+        "dev.nn.spi.PluginProvider", "package dev.nn.spi; public interface PluginProvider<T> {}"),
+        Map.of(SPI, "com.acme.Fat\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl));
+      ConfigProblem p = e.problems().get(0);
+      assertEquals("nn/BundledApi", p.id());
+      assertTrue(p.message().contains(jar.toString()), p.message());
+    }
+  }
+
+  @Test
+  void suggestionsRankByEditDistance() {
+    assertEquals(List.of("relu", "elu"), Suggestions.closest("rleu", List.of("elu", "relu", "tanh", "sigmoid")));
+    assertEquals(List.of("learning-rate"), Suggestions.closest("learning-rat", List.of("learning-rate", "schedule")));
+    assertEquals(List.of(), Suggestions.closest("xyz", List.of("sigmoid")));
+  }
+}
