@@ -2,6 +2,7 @@ package dev.nn.core.testing;
 
 import dev.nn.api.Activation;
 import dev.nn.api.Loss;
+import dev.nn.api.Optimizer;
 import dev.nn.api.Seeding;
 import dev.nn.api.TargetKind;
 
@@ -147,6 +148,36 @@ public final class Plugins {
         }
       }
       return value(z, x, y, rows, cols);
+    }
+  };
+
+  /** The lecture's SGD step w ← w − η·g, stateless. */
+  public static final Optimizer SGD = size -> (w, g, rate, t) -> {
+    for (int i = 0; i < size; i++) {
+      w.put(i, w.get(i) - rate * g.get(i));
+    }
+  };
+
+  /** SGD with heavy-ball momentum 0.9 (v ← 0.9v + g, w ← w − ηv), whose state a checkpoint must carry. */
+  public static final Optimizer MOMENTUM = size -> new Optimizer.Updater() {
+    private final double[] v = new double[size];
+
+    @Override
+    public void step(java.nio.DoubleBuffer w, java.nio.DoubleBuffer g, double rate, long t) {
+      for (int i = 0; i < size; i++) {
+        v[i] = 0.9 * v[i] + g.get(i);
+        w.put(i, w.get(i) - rate * v[i]);
+      }
+    }
+
+    @Override
+    public double[] exportState() {
+      return v.clone();
+    }
+
+    @Override
+    public void importState(double[] state) {
+      System.arraycopy(state, 0, v, 0, size);
     }
   };
 }

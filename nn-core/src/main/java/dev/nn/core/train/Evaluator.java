@@ -1,0 +1,50 @@
+package dev.nn.core.train;
+
+import dev.nn.api.Loss;
+import dev.nn.api.TargetKind;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.Workspace;
+
+/** Runs a network over samples in batches: predictions through the loss's link, mean loss, metrics. */
+public final class Evaluator {
+  private final Network network;
+  private final Loss loss;
+  private final Workspace ws;
+
+  /** Evaluates in batches of up to {@code batchSize} rows. */
+  public Evaluator(Network network, Loss loss, int batchSize) {
+    this.network = network;
+    this.loss = loss;
+    this.ws = network.newWorkspace(batchSize);
+  }
+
+  /**
+   * The model's outputs for every row (probabilities for fused classification losses).
+   *
+   * @param out samples.rows() × n(L+1). Modified.
+   * @return Σ_n L_n over the samples
+   */
+  public double predict(Samples samples, double[] out) {
+    int cols = samples.outputs();
+    double lossSum = 0;
+    double[] batchOut = new double[ws.capacity() * cols];
+    for (int start = 0; start < samples.rows(); start += ws.capacity()) {
+      int rows = Math.min(ws.capacity(), samples.rows() - start);
+      ws.setInput(samples.x(), start * samples.inputs(), rows);
+      System.arraycopy(samples.y(), start * cols, ws.target(), 0, rows * cols);
+      network.forward(ws, rows);
+      lossSum += network.lossValue(ws, loss);
+      network.output(ws, loss, batchOut);
+      System.arraycopy(batchOut, 0, out, start * cols, rows * cols);
+    }
+    return lossSum;
+  }
+
+  /** Mean loss and metrics over the samples. */
+  public Metrics evaluate(Samples samples, boolean classification) {
+    double[] out = new double[samples.rows() * samples.outputs()];
+    double lossSum = predict(samples, out);
+    double threshold = loss.targets() == TargetKind.SIGNED ? 0.0 : 0.5;
+    return Metrics.of(lossSum, out, samples.y(), samples.rows(), samples.outputs(), classification, threshold);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.nn.core.train;
+
+/**
+ * Figures of a model on a set of samples. Classification fills accuracy and the confusion matrix;
+ * regression fills RMSE, MAE and R²; the others are NaN (or {@code null}).
+ *
+ * @param loss mean L_n over the samples
+ * @param rows the number of samples
+ * @param accuracy fraction of rows whose predicted class is the true one
+ * @param confusion counts[true class][predicted class]
+ * @param rmse root mean squared error over every output value
+ * @param mae mean absolute error over every output value
+ * @param r2 1 − SS_res/SS_tot, SS_tot taken about each output column's mean
+ */
+public record Metrics(double loss, int rows, double accuracy, long[][] confusion, double rmse, double mae, double r2) {
+
+  /** Whether these are classification figures. */
+  public boolean isClassification() {
+    return confusion != null;
+  }
+
+  /** One line: "loss 0.1234, accuracy 0.9650" or "loss 0.1234, rmse …, mae …, r2 …". */
+  public String summary() {
+    if (isClassification()) {
+      return String.format(java.util.Locale.ROOT, "loss %.6f, accuracy %.4f", loss, accuracy);
+    }
+    return String.format(java.util.Locale.ROOT, "loss %.6f, rmse %.6g, mae %.6g, r2 %.4f", loss, rmse, mae, r2);
+  }
+
+  /** The class of one row of outputs or targets: argmax for several columns, a threshold for one. */
+  static int classOf(double[] v, int offset, int cols, double threshold) {
+    if (cols == 1) {
+      return v[offset] > threshold ? 1 : 0;
+    }
+    int best = 0;
+    for (int k = 1; k < cols; k++) {
+      if (v[offset + k] > v[offset + best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Computes the figures from predictions and targets.
+   *
+   * @param predicted rows × cols model outputs (after the loss's link). Not modified.
+   * @param target rows × cols targets. Not modified.
+   * @param threshold for a single output column: values above it are class 1 (0.5 for probabilities,
+   *     0 for ±1 targets)
+   */
+  static Metrics of(double lossSum, double[] predicted, double[] target, int rows, int cols, boolean classification,
+      double threshold) {
+    double loss = rows == 0 ? Double.NaN : lossSum / rows;
+    if (classification) {
+      int classes = Math.max(2, cols);
+      long[][] confusion = new long[classes][classes];
+      long right = 0;
+      for (int r = 0; r < rows; r++) {
+        int t = classOf(target, r * cols, cols, threshold);
+        int p = classOf(predicted, r * cols, cols, threshold);
+        confusion[t][p]++;
+        if (t == p) {
+          right++;
+        }
+      }
+      return new Metrics(loss, rows, rows == 0 ? Double.NaN : (double) right / rows, confusion, Double.NaN,
+          Double.NaN, Double.NaN);
+    }
+    double[] mean = new double[cols];
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < cols; k++) {
+        mean[k] += target[r * cols + k] / rows;
+      }
+    }
+    double ssRes = 0;
+    double ssTot = 0;
+    double abs = 0;
+    for (int i = 0; i < rows * cols; i++) {
+      double e = target[i] - predicted[i];
+      ssRes += e * e;
+      abs += Math.abs(e);
+      double d = target[i] - mean[i % cols];
+      ssTot += d * d;
+    }
+    int n = rows * cols;
+    return new Metrics(loss, rows, Double.NaN, null, Math.sqrt(ssRes / n), abs / n, 1 - ssRes / ssTot);
+  }
+}

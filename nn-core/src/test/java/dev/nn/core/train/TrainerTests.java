@@ -1,0 +1,120 @@
+package dev.nn.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.api.Optimizer;
+import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.network.Network;
+import dev.nn.core.testing.Plugins;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TrainerTests {
+
+  /** y = sin(x1) + 0.5·x2 on 200 points. */
+  private static Samples regression(int n, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] x = new double[n * 2];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[2 * i] = rnd.nextDouble(-2, 2);
+      x[2 * i + 1] = rnd.nextDouble(-1, 1);
+      y[i] = Math.sin(x[2 * i]) + 0.5 * x[2 * i + 1];
+    }
+    return new Samples(x, y, n, 2, 1);
+  }
+
+  private static Network network(long seed) {
+    Network net = new Network(new int[] {2, 8, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
+        List.of("tanh", "identity"), new JavaKernels());
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] theta = new double[net.parameters().size()];
+    for (int k = 0; k < theta.length; k++) {
+      theta[k] = rnd.nextDouble(-0.5, 0.5);
+    }
+    net.parameters().load(theta);
+    return net;
+  }
+
+  private static Trainer trainer(Network net, Optimizer opt, double rate, TrainingOptions options) {
+    return new Trainer(net, Plugins.SQUARED, opt, (t, e) -> rate, options, List.of());
+  }
+
+  @Test
+  void theLossFallsWithTheLecturesSgd() {
+    Network net = network(1);
+    TrainingResult r = trainer(net, Plugins.SGD, 0.02, TrainingOptions.of(30, 1, 5))
+        .train(regression(200, 2), null, false);
+    double first = r.epochs().get(0).trainLoss();
+    double last = r.last().trainLoss();
+    assertTrue(last < 0.1 * first, "first " + first + ", last " + last);
+    assertEquals(30 * 200, r.last().updates());
+  }
+
+  @Test
+  void aRunInterruptedAndResumedEndsWithBitIdenticalWeights() {
+    Samples data = regression(97, 3);
+    TrainingOptions options = TrainingOptions.of(6, 8, 11);
+    Network straight = network(4);
+    trainer(straight, Plugins.MOMENTUM, 0.01, options).train(data, null, false);
+
+    Network first = network(4);
+    Trainer interrupted = trainer(first, Plugins.MOMENTUM, 0.01, options);
+    for (int e = 0; e < 3; e++) {
+      interrupted.runEpoch(data);
+    }
+    TrainerState saved = interrupted.state();
+    Network second = network(99); // different weights: the checkpoint must overwrite them
+    Trainer resumed = trainer(second, Plugins.MOMENTUM, 0.01, options);
+    resumed.restore(saved);
+    resumed.train(data, null, false);
+
+    assertEquals(6, resumed.epoch());
+    assertArrayEquals(straight.parameters().toArray(), second.parameters().toArray(), 0.0);
+  }
+
+  @Test
+  void aNaNLossStopsTrainingNamingEpochAndUpdate() {
+    Network net = network(1);
+    Trainer t = trainer(net, Plugins.SGD, 1e6, TrainingOptions.of(5, 1, 5));
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> t.train(regression(50, 2), null, false));
+    assertEquals(1, e.epoch());
+    assertTrue(e.step() > 1 && e.step() <= 50, "step " + e.step());
+    assertTrue(e.getMessage().startsWith("training diverged: the loss became "), e.getMessage());
+  }
+
+  @Test
+  void earlyStoppingRestoresTheBestEpochsWeights() {
+    Samples train = regression(60, 5);
+    Samples val = regression(40, 6);
+    Network net = network(2);
+    // a rate this high makes validation loss bounce; patience 2 stops and restores the best epoch
+    TrainingOptions options = new TrainingOptions(40, 4, true, 0.0, 7, 2, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+    List<double[]> snapshots = new java.util.ArrayList<>();
+    TrainingListener keep = new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        snapshots.add(trainer.network().parameters().toArray());
+      }
+    };
+    Trainer t = new Trainer(net, Plugins.SQUARED, Plugins.SGD, (u, e) -> 0.3, options, List.of(keep));
+    TrainingResult r = t.train(train, val, false);
+    double best = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    for (EpochReport e : r.epochs()) {
+      if (e.validation().loss() < best) {
+        best = e.validation().loss();
+        bestEpoch = e.epoch();
+      }
+    }
+    assertEquals(bestEpoch, r.bestEpoch());
+    assertTrue(r.stoppedEarly(), "stopped at epoch " + r.last().epoch());
+    assertEquals(r.bestEpoch() + 2, r.last().epoch());
+    assertArrayEquals(snapshots.get(bestEpoch - 1), net.parameters().toArray(), 0.0);
+  }
+}
