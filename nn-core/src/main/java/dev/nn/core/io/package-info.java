@@ -1,0 +1,2 @@
+/** File helpers: atomic writes and checksums. */
+package dev.nn.core.io;

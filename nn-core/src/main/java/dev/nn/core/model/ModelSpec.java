@@ -1,0 +1,49 @@
+package dev.nn.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a model file says besides the weights.
+ *
+ * @param features input feature names, in the order predict expects them
+ * @param means the scaler's per-feature means (fitted on the training split), or {@code null} if inputs
+ *     are used as they are
+ * @param scales the scaler's per-feature standard deviations (1 for constant features), or {@code null}
+ * @param targets output names: one per output node for regression, the target column for classification
+ * @param classes class labels, output node k is class k; empty for regression
+ * @param widths n(0) … n(L+1)
+ * @param activations the activation of layers 1 … L+1
+ * @param loss the loss trained with; its link maps the output layer to predictions
+ */
+public record ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
+    List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss) {
+
+  /** Validates shapes and copies. */
+  public ModelSpec {
+    features = List.copyOf(features);
+    targets = List.copyOf(targets);
+    classes = List.copyOf(classes);
+    activations = List.copyOf(activations);
+    Objects.requireNonNull(loss, "loss");
+    widths = widths.clone();
+    if (widths.length < 2 || activations.size() != widths.length - 1) {
+      throw new IllegalArgumentException("need widths n(0)..n(L+1) and one activation per layer 1..L+1, found "
+          + widths.length + " widths and " + activations.size() + " activations");
+    }
+    if (features.size() != widths[0]) {
+      throw new IllegalArgumentException(features.size() + " feature names for " + widths[0] + " inputs");
+    }
+    if ((means == null) != (scales == null)
+        || means != null && (means.length != widths[0] || scales.length != widths[0])) {
+      throw new IllegalArgumentException("the scaler needs one mean and one scale per input");
+    }
+    means = means == null ? null : means.clone();
+    scales = scales == null ? null : scales.clone();
+  }
+
+  /** Whether this is a classifier. */
+  public boolean isClassifier() {
+    return !classes.isEmpty();
+  }
+}
