@@ -1,0 +1,508 @@
+package dev.nn.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nn.api.Activation;
+import dev.nn.api.Loss;
+import dev.nn.api.Seeding;
+import dev.nn.api.TargetKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link Loss} keeps, as JUnit 5 tests. A loss plugin's test class implements this
+ * interface and supplies the loss:
+ *
+ * <pre>{@code
+ * class FocalLossTests implements LossContract {
+ *   public Loss loss() { return new FocalLossProvider().create(Settings.empty("loss \"focal\"")); }
+ * }
+ * }</pre>
+ *
+ * <p>What is checked, on batches drawn from a seeded generator (rows 1 and 5, columns 1 and 4, three
+ * batches of each shape, z ~ N(0, 1.5²), targets drawn to match {@link Loss#targets()}):
+ *
+ * <ul>
+ *   <li>The seed is the gradient of {@link Loss#value}: for every coordinate of z, the seed (for a
+ *       {@link Seeding#DEFAULT} loss first multiplied by φ′(z) through {@link Activation#backward}, as
+ *       the core does) equals the central difference (L(z + h) − L(z − h)) / 2h with h =
+ *       {@value #FINITE_DIFFERENCE_STEP}, in float64, within
+ *       {@code atol + }{@value #RELATIVE_TOLERANCE}{@code ·|difference|} where
+ *       {@code atol = }{@value #ROUNDING_ALLOWANCE}{@code ·ε·max(1, |L|) / h} (ε the machine epsilon,
+ *       |L| the largest of the batch values differenced: the rounding error of L, amplified by the
+ *       division by 2h). Coordinates
+ *       whose perturbation crosses a kink of the loss ({@link Loss#kinks}, in x for a default loss and
+ *       z for a fused one) or of the activation ({@link Activation#kinks}) are skipped; at most half
+ *       may be. With an identity output, z is also placed 1.5h to 3h beside the reported kinks, where
+ *       the seed must already follow the branch on its side. The seed is per sample: the value
+ *       differentiated is the batch's Σ_n L_n, not its mean.
+ *   <li>{@link Loss#seed} overwrites every entry of delta, leaves z, x and y unchanged, and returns
+ *       the same Σ_n L_n as {@link Loss#value} (within 1e-12·max(1, |L|)).
+ *   <li>The value is finite, every row's L_n is ≥ 0, and the batch's value is the sum of its rows'.
+ *   <li>A fused loss accepts an {@code identity} output layer and no other activation under test. Its
+ *       {@link Loss#link} gives probabilities: every entry in [0, 1], and rows summing to 1 when the
+ *       targets are one-hot. Value, seed and link stay finite for logits up to ±1000.
+ *   <li>The targets the kit draws pass {@link TargetKind#check}.
+ * </ul>
+ *
+ * <p>The output activations used are {@link #outputActivations()}, filtered by
+ * {@link Loss#acceptsOutputActivation}.
+ */
+public interface LossContract {
+
+  /** The step h of the central differences. */
+  double FINITE_DIFFERENCE_STEP = 1e-5;
+
+  /** c in the absolute tolerance c·ε·max(1, |L|)/h of the finite-difference check. */
+  double ROUNDING_ALLOWANCE = 64;
+
+  /** The relative tolerance of the finite-difference check. */
+  double RELATIVE_TOLERANCE = 1e-6;
+
+  /** The loss under test. Called once per test. */
+  Loss loss();
+
+  /**
+   * The output activations to test with, by the name {@link Loss#acceptsOutputActivation} is asked
+   * about. The default is {@code identity} and a smooth, non-trivial {@code tanh} (both defined
+   * here, so the kit needs no activation plugin). Override to add others; those the loss does not
+   * accept are left out.
+   */
+  default Map<String, Activation> outputActivations() {
+    Map<String, Activation> activations = new LinkedHashMap<>();
+    activations.put("identity", identityActivation());
+    activations.put("tanh", tanhActivation());
+    return activations;
+  }
+
+  @Test
+  default void declaresItsSeedingTargetsAndKinks() {
+    Loss loss = loss();
+    assertNotNull(loss.seeding(), () -> loss + ": seeding() returned null");
+    assertNotNull(loss.targets(), () -> loss + ": targets() returned null");
+    for (double y : new double[] {-1, 0, 0.5, 1}) {
+      assertNotNull(loss.kinks(y), () -> loss + ": kinks(" + y + ") returned null");
+    }
+    assertFalse(accepted(loss).isEmpty(), () -> loss + " accepts none of the output activations under test "
+        + outputActivations().keySet());
+  }
+
+  @Test
+  default void seedMatchesCentralFiniteDifferencesOfValue() {
+    Loss loss = loss();
+    Random random = new Random(0x5eed_0001L);
+    int checked = 0;
+    int total = 0;
+    for (Map.Entry<String, Activation> entry : accepted(loss)) {
+      for (int rows : batchRows()) {
+        for (int cols : batchCols()) {
+          for (int batch = 0; batch < 3; batch++) {
+            double[] z = gaussians(random, rows * cols, 1.5);
+            double[] y = targets(loss.targets(), rows, cols, random);
+            checked += checkSeedByFiniteDifferences(loss, entry.getKey(), entry.getValue(), z, y, rows, cols);
+            total += rows * cols;
+          }
+        }
+      }
+    }
+    String coverage = loss + ": only " + checked + " of " + total
+        + " coordinates could be checked; the others crossed a kink";
+    assertTrue(2 * checked >= total, coverage);
+  }
+
+  @Test
+  default void seedMatchesCentralFiniteDifferencesBesideItsKinks() {
+    Loss loss = loss();
+    Activation identity = outputActivations().get("identity");
+    assumeTrue(identity != null && loss.acceptsOutputActivation("identity"), "needs an identity output");
+    Random random = new Random(0x5eed_0007L);
+    double h = FINITE_DIFFERENCE_STEP;
+    int rows = 5;
+    int cols = 4;
+    int placed = 0;
+    for (int batch = 0; batch < 3; batch++) {
+      double[] z = gaussians(random, rows * cols, 1.5);
+      double[] y = targets(loss.targets(), rows, cols, random);
+      // With identity output the loss's input is z itself, so z can be put next to a kink: either
+      // 1.5h to 3h away on a random side, where the branch taken must already be the right one,
+      // or within h/2, where the difference straddles the kink and the coordinate is skipped.
+      for (int i = 0; i < z.length; i++) {
+        double[] kinks = loss.kinks(y[i]);
+        if (kinks.length == 0) {
+          continue;
+        }
+        double kink = kinks[random.nextInt(kinks.length)];
+        double side = random.nextBoolean() ? 1 : -1;
+        z[i] = random.nextInt(3) == 0
+            ? kink + (random.nextDouble() - 0.5) * h
+            : kink + side * (1.5 + 1.5 * random.nextDouble()) * h;
+        placed++;
+      }
+      checkSeedByFiniteDifferences(loss, "identity", identity, z, y, rows, cols);
+    }
+    assumeTrue(placed > 0, "the loss reports no kinks");
+  }
+
+  @Test
+  default void seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue() {
+    Loss loss = loss();
+    Random random = new Random(0x5eed_0002L);
+    for (Map.Entry<String, Activation> entry : accepted(loss)) {
+      for (int rows : batchRows()) {
+        for (int cols : batchCols()) {
+          int n = rows * cols;
+          double[] z = gaussians(random, n, 1.5);
+          double[] x = forward(entry.getValue(), z);
+          double[] y = targets(loss.targets(), rows, cols, random);
+          double[] zCopy = z.clone();
+          double[] xCopy = x.clone();
+          double[] yCopy = y.clone();
+          double[] delta = new double[n];
+          Arrays.fill(delta, Double.NaN);
+          double seeded = loss.seed(z, x, y, delta, rows, cols);
+          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols;
+          assertTrue(Arrays.equals(z, zCopy), () -> where + ": seed() modified z");
+          assertTrue(Arrays.equals(x, xCopy), () -> where + ": seed() modified x");
+          assertTrue(Arrays.equals(y, yCopy), () -> where + ": seed() modified y");
+          for (int i = 0; i < n; i++) {
+            int at = i;
+            assertTrue(Double.isFinite(delta[i]), () -> where + ": seed() left delta[" + at + "] = " + delta[at]
+                + " (delta was filled with NaN first: the seed must overwrite, not accumulate)");
+          }
+          double value = loss.value(z, x, y, rows, cols);
+          assertEquals(value, seeded, 1e-12 * Math.max(1, Math.abs(value)),
+              () -> where + ": seed() returned a different Σ L_n than value()");
+        }
+      }
+    }
+  }
+
+  @Test
+  default void valueIsTheSumOfFiniteNonNegativeRowLosses() {
+    Loss loss = loss();
+    Random random = new Random(0x5eed_0003L);
+    for (Map.Entry<String, Activation> entry : accepted(loss)) {
+      for (int cols : batchCols()) {
+        for (int batch = 0; batch < 3; batch++) {
+          int rows = 5;
+          double[] z = gaussians(random, rows * cols, 3);
+          double[] x = forward(entry.getValue(), z);
+          double[] y = targets(loss.targets(), rows, cols, random);
+          double total = loss.value(z, x, y, rows, cols);
+          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols;
+          assertTrue(Double.isFinite(total), () -> where + ": value() = " + total);
+          double sum = 0;
+          double magnitude = 0;
+          for (int row = 0; row < rows; row++) {
+            double rowLoss = loss.value(row(z, row, cols), row(x, row, cols), row(y, row, cols), 1, cols);
+            int r = row;
+            assertTrue(Double.isFinite(rowLoss) && rowLoss >= 0,
+                () -> where + ": row " + r + " has L_n = " + rowLoss + ", expected a finite number >= 0");
+            sum += rowLoss;
+            magnitude += Math.abs(rowLoss);
+          }
+          assertEquals(sum, total, 1e-12 * Math.max(1, magnitude),
+              () -> where + ": value() of the batch is not the sum of its rows' values");
+        }
+      }
+    }
+  }
+
+  @Test
+  default void fusedLossAcceptsIdentityOutputOnly() {
+    Loss loss = loss();
+    assumeTrue(loss.seeding() == Seeding.FUSED, "applies to fused losses");
+    assertTrue(loss.acceptsOutputActivation("identity"),
+        () -> loss + " is fused (it writes ∂L/∂z) but rejects an identity output layer");
+    for (String name : outputActivations().keySet()) {
+      if (!name.equals("identity")) {
+        assertFalse(loss.acceptsOutputActivation(name), () -> loss + " is fused (it writes ∂L/∂z, not ∂L/∂x) "
+            + "but accepts output activation " + name + ", whose φ′ nothing would apply");
+      }
+    }
+  }
+
+  @Test
+  default void linkOfAFusedLossGivesProbabilities() {
+    Loss loss = loss();
+    assumeTrue(loss.seeding() == Seeding.FUSED, "applies to fused losses");
+    Random random = new Random(0x5eed_0004L);
+    for (int cols : batchCols()) {
+      for (double spread : new double[] {1, 10, 100}) {
+        int rows = 5;
+        double[] z = gaussians(random, rows * cols, spread);
+        assertProbabilities(loss, z, rows, cols);
+      }
+    }
+  }
+
+  @Test
+  default void fusedLossStaysFiniteForLogitsUpTo1000() {
+    Loss loss = loss();
+    assumeTrue(loss.seeding() == Seeding.FUSED, "applies to fused losses");
+    double[] extremes = {-1000, -745, -710, -40, -1, 0, 1, 40, 710, 745, 1000};
+    Random random = new Random(0x5eed_0005L);
+    for (int cols : batchCols()) {
+      for (int batch = 0; batch < 12; batch++) {
+        int rows = 5;
+        int n = rows * cols;
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+          z[i] = extremes[random.nextInt(extremes.length)];
+        }
+        double[] y = targets(loss.targets(), rows, cols, random);
+        double[] delta = new double[n];
+        double value = loss.value(z, z, y, rows, cols);
+        double seeded = loss.seed(z, z, y, delta, rows, cols);
+        String where = loss + " at z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y);
+        assertTrue(Double.isFinite(value) && value >= 0, () -> where + ": value() = " + value);
+        assertEquals(value, seeded, 1e-12 * Math.max(1, Math.abs(value)), () -> where + ": seed() returned "
+            + seeded + ", value() " + value);
+        for (int i = 0; i < n; i++) {
+          int at = i;
+          assertTrue(Double.isFinite(delta[i]), () -> where + ": delta[" + at + "] = " + delta[at]);
+        }
+        assertProbabilities(loss, z, rows, cols);
+      }
+    }
+  }
+
+  @Test
+  default void drawnTargetsPassTheTargetCheck() {
+    Loss loss = loss();
+    Random random = new Random(0x5eed_0006L);
+    for (int rows : batchRows()) {
+      for (int cols : batchCols()) {
+        double[] y = targets(loss.targets(), rows, cols, random);
+        for (int row = 0; row < rows; row++) {
+          int r = row;
+          assertNull(loss.targets().check(y, row, cols), () -> loss + ": " + loss.targets() + ".check rejects row "
+              + r + " of " + Arrays.toString(y));
+        }
+      }
+    }
+  }
+
+  // The kit's own machinery, private so that implementors see only loss() and outputActivations().
+
+  /** Batch heights every check uses. */
+  private static int[] batchRows() {
+    return new int[] {1, 5};
+  }
+
+  /** Batch widths every check uses. */
+  private static int[] batchCols() {
+    return new int[] {1, 4};
+  }
+
+  private List<Map.Entry<String, Activation>> accepted(Loss loss) {
+    List<Map.Entry<String, Activation>> accepted = new ArrayList<>();
+    for (Map.Entry<String, Activation> entry : outputActivations().entrySet()) {
+      if (loss.acceptsOutputActivation(entry.getKey())) {
+        accepted.add(entry);
+      }
+    }
+    return accepted;
+  }
+
+  /**
+   * Compares the seed, chained with φ′ for a default loss, with central differences of value() at every
+   * coordinate of z whose perturbation crosses no kink; fails on the first mismatch.
+   *
+   * @param z output pre-activations. Not modified.
+   * @param y targets. Not modified.
+   * @return how many coordinates were compared
+   */
+  private static int checkSeedByFiniteDifferences(Loss loss, String activationName, Activation phi, double[] z,
+      double[] y, int rows, int cols) {
+    int n = rows * cols;
+    double h = FINITE_DIFFERENCE_STEP;
+    double[] x = forward(phi, z);
+    double[] gradient = chainedSeed(loss, phi, z, x, y, rows, cols);
+    double value = loss.value(z, x, y, rows, cols);
+    int checked = 0;
+    for (int i = 0; i < n; i++) {
+      if (crossesKink(loss, phi, z, x, y[i], i)) {
+        continue;
+      }
+      checked++;
+      double[] zPlus = z.clone();
+      zPlus[i] += h;
+      double[] zMinus = z.clone();
+      zMinus[i] -= h;
+      double plus = loss.value(zPlus, forward(phi, zPlus), y, rows, cols);
+      double minus = loss.value(zMinus, forward(phi, zMinus), y, rows, cols);
+      // the step actually taken, which rounding may make differ from 2h in the last bits
+      double difference = (plus - minus) / (zPlus[i] - zMinus[i]);
+      double scale = Math.max(1, Math.max(Math.abs(value), Math.max(Math.abs(plus), Math.abs(minus))));
+      double tolerance = ROUNDING_ALLOWANCE * Math.ulp(1.0) * scale / h + RELATIVE_TOLERANCE * Math.abs(difference);
+      double error = Math.abs(gradient[i] - difference);
+      if (!(error <= tolerance)) {
+        fail(loss + " with output " + activationName + ", batch " + rows + "×" + cols + ", row " + i / cols
+            + ", column " + i % cols + ": the seed gives ∂L/∂z = " + gradient[i]
+            + " but the central finite difference of value() gives " + difference + " (error " + error
+            + ", tolerance " + tolerance + "); z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y));
+      }
+    }
+    return checked;
+  }
+
+  /** ∂L/∂z as the core would form it: the seed, times φ′(z) for a default loss. */
+  private static double[] chainedSeed(Loss loss, Activation phi, double[] z, double[] x, double[] y, int rows,
+      int cols) {
+    double[] delta = new double[rows * cols];
+    loss.seed(z, x, y, delta, rows, cols);
+    if (loss.seeding() == Seeding.DEFAULT) {
+      phi.backward(z, x, delta, rows * cols);
+    }
+    return delta;
+  }
+
+  /** Whether z[i] ± h moves the loss's input or z itself across a kink, where differences are unreliable. */
+  private static boolean crossesKink(Loss loss, Activation phi, double[] z, double[] x, double y, int i) {
+    double h = FINITE_DIFFERENCE_STEP;
+    double zLow = z[i] - h;
+    double zHigh = z[i] + h;
+    for (double kink : phi.kinks()) {
+      if (zLow <= kink && kink <= zHigh) {
+        return true;
+      }
+    }
+    double low;
+    double high;
+    if (loss.seeding() == Seeding.FUSED) {
+      low = zLow;
+      high = zHigh;
+    } else {
+      double a = phi.phi(zLow);
+      double b = phi.phi(zHigh);
+      low = Math.min(x[i], Math.min(a, b));
+      high = Math.max(x[i], Math.max(a, b));
+    }
+    for (double kink : loss.kinks(y)) {
+      if (low <= kink && kink <= high) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void assertProbabilities(Loss loss, double[] z, int rows, int cols) {
+    double[] zCopy = z.clone();
+    double[] out = new double[rows * cols];
+    Arrays.fill(out, Double.NaN);
+    loss.link(z, z, out, rows, cols);
+    String where = loss + ": link(z = " + Arrays.toString(z) + ") = " + Arrays.toString(out);
+    assertTrue(Arrays.equals(z, zCopy), () -> where + " modified z");
+    boolean probabilities = loss.targets() == TargetKind.ONE_HOT || loss.targets() == TargetKind.BINARY;
+    for (int row = 0; row < rows; row++) {
+      double sum = 0;
+      for (int k = 0; k < cols; k++) {
+        double p = out[row * cols + k];
+        assertTrue(Double.isFinite(p), () -> where + ": not finite");
+        if (probabilities) {
+          assertTrue(p >= 0 && p <= 1, () -> where + ": " + p + " is not a probability");
+        }
+        sum += p;
+      }
+      if (loss.targets() == TargetKind.ONE_HOT) {
+        assertEquals(1.0, sum, 1e-12 * cols, where + ": a row of class probabilities must sum to 1");
+      }
+    }
+  }
+
+  private static double[] forward(Activation phi, double[] z) {
+    double[] x = new double[z.length];
+    phi.forward(z, x, z.length);
+    return x;
+  }
+
+  private static double[] gaussians(Random random, int n, double spread) {
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = spread * random.nextGaussian();
+    }
+    return values;
+  }
+
+  private static double[] row(double[] values, int row, int cols) {
+    return Arrays.copyOfRange(values, row * cols, (row + 1) * cols);
+  }
+
+  /** Valid targets of {@code kind}, rows × cols. */
+  private static double[] targets(TargetKind kind, int rows, int cols, Random random) {
+    double[] y = new double[rows * cols];
+    for (int row = 0; row < rows; row++) {
+      int base = row * cols;
+      int hot = random.nextInt(cols);
+      for (int k = 0; k < cols; k++) {
+        switch (kind) {
+          case REAL:
+            y[base + k] = 4 * random.nextDouble() - 2;
+            break;
+          case ONE_HOT:
+            y[base + k] = k == hot ? 1 : 0;
+            break;
+          case BINARY:
+            y[base + k] = random.nextBoolean() ? 1 : 0;
+            break;
+          case SIGNED:
+            y[base + k] = random.nextBoolean() ? 1 : -1;
+            break;
+          default:
+            throw new AssertionError("no targets are drawn for " + kind);
+        }
+      }
+    }
+    return y;
+  }
+
+  private static Activation identityActivation() {
+    return new Activation() {
+      @Override
+      public double phi(double z) {
+        return z;
+      }
+
+      @Override
+      public double phiPrime(double z, double x) {
+        return 1;
+      }
+
+      @Override
+      public String toString() {
+        return "identity";
+      }
+    };
+  }
+
+  private static Activation tanhActivation() {
+    return new Activation() {
+      @Override
+      public double phi(double z) {
+        return Math.tanh(z);
+      }
+
+      @Override
+      public double phiPrime(double z, double x) {
+        return 1 - x * x;
+      }
+
+      @Override
+      public String toString() {
+        return "tanh";
+      }
+    };
+  }
+}

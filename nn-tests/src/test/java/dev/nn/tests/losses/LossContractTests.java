@@ -1,0 +1,231 @@
+package dev.nn.tests.losses;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.api.Loss;
+import dev.nn.api.Seeding;
+import dev.nn.api.TargetKind;
+import dev.nn.losses.HingeProvider;
+import dev.nn.losses.SoftmaxCrossEntropyProvider;
+import dev.nn.losses.SquaredProvider;
+import dev.nn.tck.LossContract;
+import org.junit.jupiter.api.Test;
+
+/** The contract fails for losses that break it: planted mistakes must not get through. */
+class LossContractTests {
+
+  private static final Loss SQUARED = BuiltInLossContract.create(new SquaredProvider());
+  private static final Loss SOFTMAX_CROSS_ENTROPY = BuiltInLossContract.create(new SoftmaxCrossEntropyProvider());
+
+  /** A loss that forwards to another and lets a test change one thing. */
+  private static class Forwarding implements Loss {
+    private final Loss inner;
+
+    Forwarding(Loss inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Seeding seeding() {
+      return inner.seeding();
+    }
+
+    @Override
+    public TargetKind targets() {
+      return inner.targets();
+    }
+
+    @Override
+    public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+      return inner.value(z, x, y, rows, cols);
+    }
+
+    @Override
+    public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+      return inner.seed(z, x, y, delta, rows, cols);
+    }
+
+    @Override
+    public void link(double[] z, double[] x, double[] out, int rows, int cols) {
+      inner.link(z, x, out, rows, cols);
+    }
+
+    @Override
+    public String toString() {
+      return "planted " + inner;
+    }
+  }
+
+  @Test
+  void passesTheCorrectSquaredLossThatThePlantedOnesAreBuiltFrom() {
+    LossContract contract = () -> SQUARED;
+    assertDoesNotThrow(contract::seedMatchesCentralFiniteDifferencesOfValue);
+    assertDoesNotThrow(contract::seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue);
+  }
+
+  @Test
+  void failsASeedOffByOneTenThousandth() {
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          delta[i] += 1e-4;
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> wrong;
+    AssertionError error = assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesOfValue);
+    assertTrue(error.getMessage().contains("central finite difference"), error.getMessage());
+  }
+
+  @Test
+  void failsASeedOffByOneTenThousandthRelative() {
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          delta[i] *= 1 + 1e-4;
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesOfValue);
+  }
+
+  @Test
+  void failsASeedDividedByTheBatchSize() {
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          delta[i] /= rows;
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesOfValue);
+  }
+
+  @Test
+  void failsASeedThatSwitchesBranchJustBesideTheKink() {
+    Loss hinge = BuiltInLossContract.create(new HingeProvider());
+    // pushes −y while the margin is slightly negative, where the loss is already flat
+    Loss wrong = new Forwarding(hinge) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          double margin = 1 - y[i] * x[i];
+          if (margin <= 0 && margin > -1e-4) {
+            delta[i] = -y[i];
+          }
+        }
+        return sum;
+      }
+
+      @Override
+      public double[] kinks(double y) {
+        return hinge.kinks(y);
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertDoesNotThrow(((LossContract) () -> hinge)::seedMatchesCentralFiniteDifferencesBesideItsKinks);
+    assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesBesideItsKinks);
+  }
+
+  @Test
+  void failsASeedThatAccumulatesIntoDeltaInsteadOfOverwritingIt() {
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double[] fresh = new double[rows * cols];
+        double sum = super.seed(z, x, y, fresh, rows, cols);
+        for (int i = 0; i < fresh.length; i++) {
+          delta[i] += fresh[i];
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertThrows(AssertionError.class, contract::seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue);
+  }
+
+  @Test
+  void failsASeedThatReturnsTheMeanInsteadOfTheSum() {
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        return super.seed(z, x, y, delta, rows, cols) / rows;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertThrows(AssertionError.class, contract::seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue);
+  }
+
+  @Test
+  void failsAFusedLossWhoseLinkReturnsLogits() {
+    Loss wrong = new Forwarding(SOFTMAX_CROSS_ENTROPY) {
+      @Override
+      public void link(double[] z, double[] x, double[] out, int rows, int cols) {
+        System.arraycopy(z, 0, out, 0, rows * cols);
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertDoesNotThrow(((LossContract) () -> SOFTMAX_CROSS_ENTROPY)::linkOfAFusedLossGivesProbabilities);
+    assertThrows(AssertionError.class, contract::linkOfAFusedLossGivesProbabilities);
+  }
+
+  @Test
+  void failsAFusedLossThatAcceptsANonIdentityOutputLayer() {
+    Loss wrong = new Forwarding(SOFTMAX_CROSS_ENTROPY) {
+      @Override
+      public boolean acceptsOutputActivation(String activationName) {
+        return true;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertThrows(AssertionError.class, contract::fusedLossAcceptsIdentityOutputOnly);
+  }
+
+  @Test
+  void failsAFusedLossComputedNaivelyThatOverflowsAtLargeLogits() {
+    Loss naive = new Forwarding(SOFTMAX_CROSS_ENTROPY) {
+      @Override
+      public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+        double sum = 0;
+        for (int row = 0; row < rows; row++) {
+          double exps = 0;
+          double target = 0;
+          for (int k = 0; k < cols; k++) {
+            exps += Math.exp(z[row * cols + k]);
+            target += y[row * cols + k] * z[row * cols + k];
+          }
+          sum += Math.log(exps) - target;
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> naive;
+    assertThrows(AssertionError.class, contract::fusedLossStaysFiniteForLogitsUpTo1000);
+  }
+
+  @Test
+  void failsALossWithANegativeRowLoss() {
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+        return super.value(z, x, y, rows, cols) - rows;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertThrows(AssertionError.class, contract::valueIsTheSumOfFiniteNonNegativeRowLosses);
+  }
+}
