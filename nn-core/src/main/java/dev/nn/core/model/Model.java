@@ -1,0 +1,192 @@
+package dev.nn.core.model;
+
+import dev.nn.api.Activation;
+import dev.nn.api.Loss;
+import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.Kernels;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.Workspace;
+import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trained model as a pipeline: raw feature rows in, predictions out. It standardises inputs with the
+ * scaler fitted at training time, runs the network's forward pass and applies the loss's link, so a
+ * classifier returns class probabilities, never logits.
+ *
+ * <pre>{@code
+ * Model model = Model.load(Path.of("runs/digits-20261127-120000/model.nnm"));
+ * double[] probabilities = model.predict(featuresOfOneRow);
+ * }</pre>
+ *
+ * <p>{@link #predict} may be called from several threads at once: each thread gets its own buffers, and the
+ * weights are only read.
+ */
+public final class Model {
+  private static final int CHUNK = 256;
+
+  private final ModelSpec spec;
+  private final Network network;
+  private final Loss loss;
+  private final List<String> warnings;
+  private final ThreadLocal<Buffers> buffers;
+
+  /** Per-thread prediction buffers. */
+  private final class Buffers {
+    final Workspace ws = network.newWorkspace(CHUNK);
+    final double[] scaled = new double[CHUNK * network.width(0)];
+    final double[] out = new double[CHUNK * network.width(network.outputLayer())];
+  }
+
+  /** A model from a network trained in this JVM. */
+  public Model(ModelSpec spec, Network network, Loss loss) {
+    this(spec, network, loss, List.of());
+  }
+
+  private Model(ModelSpec spec, Network network, Loss loss, List<String> warnings) {
+    if (!java.util.Arrays.equals(spec.widths(), network.widths())) {
+      throw new IllegalArgumentException("the model spec's widths " + java.util.Arrays.toString(spec.widths())
+          + " differ from the network's " + java.util.Arrays.toString(network.widths()));
+    }
+    this.spec = spec;
+    this.network = network;
+    this.loss = loss;
+    this.warnings = List.copyOf(warnings);
+    this.buffers = ThreadLocal.withInitial(Buffers::new);
+  }
+
+  /** Loads a model with the plugins visible to nn's own class loader. */
+  public static Model load(Path file) {
+    return load(file, PluginRegistry.loadDefault(), new JavaKernels());
+  }
+
+  /**
+   * Loads a model, creating its plugins by name from {@code registry}.
+   *
+   * @throws ModelFormatException if the file is unreadable, or needs a plugin the registry lacks
+   */
+  public static Model load(Path file, PluginRegistry registry, Kernels kernels) {
+    ModelFile.Contents c = ModelFile.read(file);
+    ModelSpec spec = c.spec();
+    List<String> warnings = new ArrayList<>();
+    List<Activation> activations = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int l = 0; l < spec.activations().size(); l++) {
+      PluginUse use = spec.activations().get(l);
+      activations.add((Activation) create(file, registry, PluginKind.ACTIVATION, use, "layers[" + (l + 1) + "]", warnings));
+      names.add(use.name());
+    }
+    Loss loss = (Loss) create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings);
+    Network network = new Network(spec.widths(), activations, names, kernels);
+    if (c.params().length != network.parameters().size()) {
+      throw new ModelFormatException(file, "holds " + c.params().length + " parameters, but its architecture needs "
+          + network.parameters().size());
+    }
+    network.parameters().load(c.params());
+    return new Model(spec, network, loss, warnings);
+  }
+
+  private static Object create(Path file, PluginRegistry registry, PluginKind kind, PluginUse use, String where,
+      List<String> warnings) {
+    PluginDescriptor found = registry.descriptors(kind).get(use.name());
+    if (found == null) {
+      throw new ModelFormatException(file, "needs the " + kind.label() + " plugin \"" + use.name() + "\" (version "
+          + use.version() + ") for " + where + ", which is not installed; add its jar with --plugin-path");
+    }
+    if (!found.version().equals(use.version())) {
+      warnings.add(kind.label() + " \"" + use.name() + "\" was version " + use.version() + " when the model was saved;"
+          + " version " + found.version() + " is installed");
+    }
+    try {
+      return registry.provider(kind, use.name())
+          .create(Settings.of(kind.label() + " \"" + use.name() + "\"", use.settings()));
+    } catch (ConfigException e) {
+      throw new ModelFormatException(file, "invalid settings for " + where + ": " + e.getMessage());
+    }
+  }
+
+  /** Saves the model atomically in the current format. */
+  public void save(Path file, String nnVersion) {
+    ModelFile.write(file, spec, network.parameters().toArray(), nnVersion);
+  }
+
+  /** What the model is. */
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /** The network. */
+  public Network network() {
+    return network;
+  }
+
+  /** The loss whose link turns outputs into predictions. */
+  public Loss loss() {
+    return loss;
+  }
+
+  /** Warnings from loading: plugin versions that differ from the ones that trained the model. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** The number of values each input row must have. */
+  public int inputs() {
+    return network.width(0);
+  }
+
+  /** The number of values predicted per row. */
+  public int outputs() {
+    return network.width(network.outputLayer());
+  }
+
+  /** Predictions for one row of raw features (in {@link ModelSpec#features()} order). */
+  public double[] predict(double[] features) {
+    double[] out = new double[outputs()];
+    predict(features, 1, out);
+    return out;
+  }
+
+  /**
+   * Predictions for {@code rows} rows of raw features.
+   *
+   * @param features rows × inputs, row-major. Not modified.
+   * @param out rows × outputs. Modified.
+   */
+  public void predict(double[] features, int rows, double[] out) {
+    int in = inputs();
+    int k = outputs();
+    if (features.length < rows * in || out.length < rows * k) {
+      throw new IllegalArgumentException("expected " + rows + " rows of " + in + " features and room for " + rows
+          + "x" + k + " predictions, found " + features.length + " and " + out.length + " values");
+    }
+    for (int i = 0; i < rows * in; i++) {
+      if (!Double.isFinite(features[i])) {
+        throw new IllegalArgumentException("feature \"" + spec.features().get(i % in) + "\" of row " + (i / in)
+            + " is " + features[i] + "; features must be finite numbers");
+      }
+    }
+    Buffers b = buffers.get();
+    double[] means = spec.means();
+    double[] scales = spec.scales();
+    for (int start = 0; start < rows; start += CHUNK) {
+      int n = Math.min(CHUNK, rows - start);
+      for (int r = 0; r < n; r++) {
+        for (int j = 0; j < in; j++) {
+          double v = features[(start + r) * in + j];
+          b.scaled[r * in + j] = means == null ? v : (v - means[j]) / scales[j];
+        }
+      }
+      b.ws.setInput(b.scaled, 0, n);
+      network.forward(b.ws, n);
+      network.output(b.ws, loss, b.out);
+      System.arraycopy(b.out, 0, out, start * k, n * k);
+    }
+  }
+}
