@@ -1,0 +1,327 @@
+package dev.nn.core.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a comma-separated file into a {@link Dataset}, streaming it line by line.
+ *
+ * <p>Format: UTF-8 text, LF or CRLF line ends. Line 1 is a header of column names (required, non-empty,
+ * unique). Every other line holds one number per column, parsed by {@link Double#parseDouble}; blank lines
+ * are skipped; quoting is not supported. Every value must be finite. One column is the target, chosen by
+ * name, by 0-based index or as {@value #LAST}; all others are features, in file order.
+ *
+ * <p>Classification: the target holds class indices, integers {@code 0 .. k−1} (written {@code 2} or
+ * {@code 2.0}); they are one-hot encoded into k columns and the class labels are {@code "0" .. "k−1"}. By
+ * default k is the largest index plus one, and every class must occur; {@link #withClasses(int)} fixes k
+ * instead (e.g. for a test file that lacks a class), and then classes may be empty. Text labels are not
+ * accepted: a dataset's meaning of each index is recorded by whoever wrote the file.
+ *
+ * <pre>{@code
+ * Dataset iris = CsvReader.classification("last").read(Path.of("examples/data/iris.csv"));
+ * }</pre>
+ *
+ * <p>Every problem is a {@link DataException} whose message starts with the file and, for a problem in a
+ * row, its 1-based line number ({@code data.csv:7: ...}).
+ */
+public final class CsvReader {
+  /** The target selector meaning "the last column". */
+  public static final String LAST = "last";
+
+  /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
+  public static final int MAX_CLASSES = 10_000;
+
+  private static final int MAX_LISTED_COLUMNS = 12;
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  private final String target;
+  private final Task task;
+  private final int classes;
+
+  private CsvReader(String target, Task task, int classes) {
+    if (target == null || target.isEmpty()) {
+      throw new IllegalArgumentException("the target column must be a name, a 0-based index or \"last\"");
+    }
+    this.target = target;
+    this.task = task;
+    this.classes = classes;
+  }
+
+  /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
+  public static CsvReader regression(String target) {
+    return new CsvReader(target, Task.REGRESSION, 0);
+  }
+
+  /** Reads a classification dataset whose class indices are the column {@code target}. */
+  public static CsvReader classification(String target) {
+    return new CsvReader(target, Task.CLASSIFICATION, 0);
+  }
+
+  /** This reader with the number of classes fixed to {@code k} (2 .. {@value #MAX_CLASSES}). */
+  public CsvReader withClasses(int k) {
+    if (task != Task.CLASSIFICATION) {
+      throw new IllegalStateException("the number of classes applies to classification only");
+    }
+    if (k < 2 || k > MAX_CLASSES) {
+      throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
+    }
+    return new CsvReader(target, task, k);
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
+   */
+  public Dataset read(Path file) {
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new DataException(name + ": is a directory, expected a CSV file");
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, name);
+    } catch (NoSuchFileException e) {
+      throw new DataException(name + ": file not found", e);
+    } catch (AccessDeniedException e) {
+      throw new DataException(name + ": permission denied", e);
+    } catch (CharacterCodingException e) {
+      throw new DataException(name + ": not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private Dataset read(BufferedReader in, String file) throws IOException {
+    String headerLine = in.readLine();
+    if (headerLine == null || headerLine.isBlank()) {
+      throw new DataException(file + ": file is empty; expected a header row of column names on line 1");
+    }
+    if (headerLine.charAt(0) == '\uFEFF') {
+      headerLine = headerLine.substring(1);
+    }
+    String[] header = parseHeader(headerLine, file);
+    int cols = header.length;
+    int t = targetColumn(header, file);
+    if (cols < 2) {
+      throw new DataException(
+          file + ": the header has only the target column \"" + header[t] + "\"; at least one feature column is needed");
+    }
+    List<String> features = new ArrayList<>(cols - 1);
+    for (int c = 0; c < cols; c++) {
+      if (c != t) {
+        features.add(header[c]);
+      }
+    }
+    int d = cols - 1;
+    int capacity = 64;
+    double[] x = new double[capacity * d];
+    double[] y = new double[capacity];
+    int rows = 0;
+    int maxLabel = -1;
+    int lineNo = 1;
+    String line;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      int found = fieldCount(line);
+      if (found != cols) {
+        throw new DataException(
+            file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + found);
+      }
+      if (rows == capacity) {
+        capacity = (int) Math.min(2L * capacity, MAX_ARRAY / d);
+        if (rows == capacity) {
+          throw new DataException(
+              file + ":" + lineNo + ": too many rows; " + d + " features fit at most " + rows + " rows in memory");
+        }
+        x = Arrays.copyOf(x, capacity * d);
+        y = Arrays.copyOf(y, capacity);
+      }
+      int start = 0;
+      int out = rows * d;
+      for (int c = 0; c < cols; c++) {
+        int end = line.indexOf(',', start);
+        if (end < 0) {
+          end = line.length();
+        }
+        String text = line.substring(start, end);
+        if (c == t) {
+          if (task == Task.REGRESSION) {
+            y[rows] = number(text, file, lineNo, header[c]);
+          } else {
+            int label = classIndex(text, file, lineNo, header[c]);
+            y[rows] = label;
+            maxLabel = Math.max(maxLabel, label);
+          }
+        } else {
+          x[out++] = number(text, file, lineNo, header[c]);
+        }
+        start = end + 1;
+      }
+      rows++;
+    }
+    if (rows == 0) {
+      throw new DataException(file + ": no data rows after the header");
+    }
+    x = Arrays.copyOf(x, rows * d);
+    y = Arrays.copyOf(y, rows);
+    if (task == Task.REGRESSION) {
+      return Dataset.wrapRegression(file, x, y, features, List.of(header[t]));
+    }
+    return classificationOf(file, x, y, rows, maxLabel, features, header[t]);
+  }
+
+  private Dataset classificationOf(
+      String file, double[] x, double[] y, int rows, int maxLabel, List<String> features, String column) {
+    int k = classes > 0 ? classes : maxLabel + 1;
+    int[] labels = new int[rows];
+    int[] counts = new int[k];
+    for (int i = 0; i < rows; i++) {
+      labels[i] = (int) y[i];
+      counts[labels[i]]++;
+    }
+    if (classes == 0) {
+      if (k < 2) {
+        throw new DataException(
+            file + ": column \"" + column + "\" holds only class 0; classification needs at least 2 classes");
+      }
+      for (int c = 0; c < k; c++) {
+        if (counts[c] == 0) {
+          throw new DataException(
+              file + ": column \"" + column + "\" has class labels up to " + maxLabel + " but no row of class " + c
+                  + "; classes must be numbered 0.." + maxLabel + " without gaps (or the number of classes given)");
+        }
+      }
+    }
+    List<String> classLabels = new ArrayList<>(k);
+    for (int c = 0; c < k; c++) {
+      classLabels.add(Integer.toString(c));
+    }
+    return Dataset.wrapClassification(file, x, labels, features, column, classLabels);
+  }
+
+  private static String[] parseHeader(String line, String file) {
+    String[] names = line.split(",", -1);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < names.length; c++) {
+      names[c] = names[c].trim();
+      if (names[c].isEmpty()) {
+        throw new DataException(file + ":1: column " + c + " of the header has no name; every column needs one");
+      }
+      Integer before = seen.put(names[c], c);
+      if (before != null) {
+        throw new DataException(
+            file + ":1: column name \"" + names[c] + "\" appears twice (columns " + before + " and " + c + ")");
+      }
+    }
+    return names;
+  }
+
+  private int targetColumn(String[] header, String file) {
+    for (int c = 0; c < header.length; c++) {
+      if (header[c].equals(target)) {
+        return c;
+      }
+    }
+    if (LAST.equals(target)) {
+      return header.length - 1;
+    }
+    if (target.chars().allMatch(Character::isDigit)) {
+      int index = target.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(target);
+      if (index >= header.length) {
+        throw new DataException(
+            file + ": target column index " + target + " is out of range; the header has " + header.length
+                + " columns, indexes 0.." + (header.length - 1));
+      }
+      return index;
+    }
+    List<String> near = Suggestions.closest(target, Arrays.asList(header));
+    StringBuilder s = new StringBuilder(file).append(": target column \"").append(target).append("\" not found");
+    if (near.isEmpty()) {
+      s.append('.');
+    } else {
+      s.append("; did you mean ").append(quoted(near, near.size())).append('?');
+    }
+    s.append(" Columns: ").append(columnList(header));
+    throw new DataException(s.toString());
+  }
+
+  private static String columnList(String[] header) {
+    if (header.length <= MAX_LISTED_COLUMNS) {
+      return String.join(", ", header);
+    }
+    List<String> shown = new ArrayList<>(Arrays.asList(header).subList(0, MAX_LISTED_COLUMNS - 2));
+    shown.add("... (" + (header.length - MAX_LISTED_COLUMNS + 1) + " more)");
+    shown.add(header[header.length - 1]);
+    return String.join(", ", shown);
+  }
+
+  private static String quoted(List<String> names, int n) {
+    List<String> q = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      q.add("\"" + names.get(i) + "\"");
+    }
+    return String.join(" or ", q);
+  }
+
+  private static int fieldCount(String line) {
+    int n = 1;
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == ',') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static double number(String text, String file, int line, String column) {
+    double v;
+    try {
+      v = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new DataException(
+          file + ":" + line + ": column \"" + column + "\": \"" + text + "\" is not a number", e);
+    }
+    if (!Double.isFinite(v)) {
+      throw new DataException(
+          file + ":" + line + ": column \"" + column + "\": \"" + text.trim()
+              + "\" is not a finite number; NaN and infinities are not allowed");
+    }
+    return v;
+  }
+
+  private int classIndex(String text, String file, int line, String column) {
+    double v;
+    try {
+      v = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!Double.isFinite(v) || v != Math.rint(v)) {
+      throw new DataException(
+          file + ":" + line + ": class label \"" + text.trim() + "\" in column \"" + column
+              + "\" is not an integer; classification targets must be class indices 0..k-1");
+    }
+    int limit = classes > 0 ? classes : MAX_CLASSES;
+    if (v < 0 || v >= limit) {
+      throw new DataException(
+          file + ":" + line + ": class label \"" + text.trim() + "\" in column \"" + column
+              + "\" is out of range; allowed 0.." + (limit - 1)
+              + (classes > 0 ? " (" + classes + " classes)" : ""));
+    }
+    return (int) v;
+  }
+}

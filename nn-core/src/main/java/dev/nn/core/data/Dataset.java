@@ -1,0 +1,373 @@
+package dev.nn.core.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable in-memory table of n rows: inputs {@code x} (n × d, row-major) and targets {@code y}
+ * (n × k, row-major), with the names of the columns.
+ *
+ * <p>Targets by {@link Task}:
+ *
+ * <ul>
+ *   <li>{@link Task#REGRESSION}: k target columns, named by {@link #targetNames()} (k names); no class
+ *       labels.
+ *   <li>{@link Task#CLASSIFICATION}: C ≥ 2 classes named by {@link #classLabels()}, and one target name
+ *       (the column the classes came from, e.g. {@code species}). Rows of y are one-hot, k = C, so column c
+ *       of y belongs to class c. The one exception is {@link #withBinaryTarget()}: two classes stored as a
+ *       single 0/1 column (k = 1), for losses that expect that.
+ * </ul>
+ *
+ * <p>The arrays are never handed out: read single values with {@link #x(int, int)} and {@link #y(int,
+ * int)}, copy mini-batches into caller-owned buffers with {@link #copyRows}, or take copies. Derived datasets
+ * ({@link #rows(int[])}, {@link Standardizer#transform(Dataset)}) share nothing mutable with this one.
+ * Instances are safe to share between threads.
+ */
+public final class Dataset {
+  private final String source;
+  private final Task task;
+  private final int size;
+  private final int featureCount;
+  private final int targetCount;
+  private final double[] x;
+  private final double[] y;
+  private final List<String> featureNames;
+  private final List<String> targetNames;
+  private final List<String> classLabels;
+
+  /** Takes the arrays without copying them; every caller hands over arrays nobody else holds. */
+  private Dataset(
+      String source,
+      Task task,
+      double[] x,
+      double[] y,
+      int targetCount,
+      List<String> featureNames,
+      List<String> targetNames,
+      List<String> classLabels) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.task = Objects.requireNonNull(task, "task");
+    this.featureNames = List.copyOf(featureNames);
+    this.targetNames = List.copyOf(targetNames);
+    this.classLabels = List.copyOf(classLabels);
+    this.featureCount = this.featureNames.size();
+    this.targetCount = targetCount;
+    if (featureCount == 0) {
+      throw new IllegalArgumentException("a dataset needs at least one feature column");
+    }
+    if (targetCount == 0) {
+      throw new IllegalArgumentException("a dataset needs at least one target column");
+    }
+    this.size = x.length / featureCount;
+    if ((long) size * featureCount != x.length || (long) size * targetCount != y.length) {
+      throw new IllegalArgumentException(
+          "x has " + x.length + " values for " + featureCount + " features and y has " + y.length + " values for "
+              + targetCount + " target columns; they must describe the same number of rows");
+    }
+    if (task == Task.CLASSIFICATION) {
+      if (this.classLabels.size() < 2) {
+        throw new IllegalArgumentException("classification needs at least 2 class labels, found " + this.classLabels);
+      }
+      if (this.targetNames.size() != 1) {
+        throw new IllegalArgumentException(
+            "classification has one target name (the class column), found " + this.targetNames);
+      }
+      int c = this.classLabels.size();
+      if (targetCount != c && !(targetCount == 1 && c == 2)) {
+        throw new IllegalArgumentException(
+            c + " classes need " + c + " one-hot target columns (or 1 binary column for 2 classes), found " + targetCount);
+      }
+    } else if (!this.classLabels.isEmpty() || targetCount != this.targetNames.size()) {
+      throw new IllegalArgumentException(
+          "regression has one name per target column and no class labels, found " + targetCount + " columns, names "
+              + this.targetNames + ", class labels " + this.classLabels);
+    }
+    this.x = x;
+    this.y = y;
+  }
+
+  /**
+   * A regression dataset. The arrays are copied and checked to be finite.
+   *
+   * @param source where the data came from, for messages and provenance (a file name, a generator)
+   * @param x n × d inputs, row-major. Not modified.
+   * @param y n × k targets, row-major. Not modified.
+   * @param featureNames d names
+   * @param targetNames k names
+   */
+  public static Dataset regression(
+      String source, double[] x, double[] y, List<String> featureNames, List<String> targetNames) {
+    requireFinite(x, "x");
+    requireFinite(y, "y");
+    return new Dataset(
+        source, Task.REGRESSION, x.clone(), y.clone(), targetNames.size(), featureNames, targetNames, List.of());
+  }
+
+  /**
+   * A classification dataset; targets are one-hot encoded from class indices.
+   *
+   * @param source where the data came from, for messages and provenance
+   * @param x n × d inputs, row-major. Not modified.
+   * @param classes n class indices in {@code 0 .. classLabels.size() − 1}. Not modified.
+   * @param featureNames d names
+   * @param targetName the name of the class column
+   * @param classLabels C ≥ 2 labels; class c is called {@code classLabels.get(c)}
+   */
+  public static Dataset classification(
+      String source,
+      double[] x,
+      int[] classes,
+      List<String> featureNames,
+      String targetName,
+      List<String> classLabels) {
+    requireFinite(x, "x");
+    int c = classLabels.size();
+    for (int i = 0; i < classes.length; i++) {
+      if (classes[i] < 0 || classes[i] >= c) {
+        throw new IllegalArgumentException(
+            "class index " + classes[i] + " of row " + i + " is out of range 0.." + (c - 1));
+      }
+    }
+    return new Dataset(
+        source, Task.CLASSIFICATION, x.clone(), oneHot(classes, c), c, featureNames, List.of(targetName), classLabels);
+  }
+
+  /** Package-private factory that takes ownership of the arrays: no copy, no finiteness check. */
+  static Dataset wrapRegression(
+      String source, double[] x, double[] y, List<String> featureNames, List<String> targetNames) {
+    return new Dataset(source, Task.REGRESSION, x, y, targetNames.size(), featureNames, targetNames, List.of());
+  }
+
+  /** Package-private factory that takes ownership of {@code x}: no copy, no finiteness check. */
+  static Dataset wrapClassification(
+      String source, double[] x, int[] classes, List<String> featureNames, String targetName, List<String> labels) {
+    int c = labels.size();
+    return new Dataset(
+        source, Task.CLASSIFICATION, x, oneHot(classes, c), c, featureNames, List.of(targetName), labels);
+  }
+
+  /** Row i has a 1 in column classes[i]; the caller has checked the range. */
+  static double[] oneHot(int[] classes, int c) {
+    double[] y = new double[classes.length * c];
+    for (int i = 0; i < classes.length; i++) {
+      y[i * c + classes[i]] = 1.0;
+    }
+    return y;
+  }
+
+  private static void requireFinite(double[] a, String name) {
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isFinite(a[i])) {
+        throw new IllegalArgumentException(name + "[" + i + "] is " + a[i] + "; values must be finite");
+      }
+    }
+  }
+
+  /** Where the data came from: a file name or a generator with its settings. */
+  public String source() {
+    return source;
+  }
+
+  /** Regression or classification. */
+  public Task task() {
+    return task;
+  }
+
+  /** The number of rows n (samples). May be 0, e.g. for an empty validation split. */
+  public int size() {
+    return size;
+  }
+
+  /** The number of input columns d. */
+  public int featureCount() {
+    return featureCount;
+  }
+
+  /** The number of target columns k: the regression targets, or the one-hot width C (1 if binary). */
+  public int targetCount() {
+    return targetCount;
+  }
+
+  /** The d input column names, in column order. */
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  /** Regression: the k target column names. Classification: one name, the class column. */
+  public List<String> targetNames() {
+    return targetNames;
+  }
+
+  /** Classification: the C class labels, class c first at index c. Regression: empty. */
+  public List<String> classLabels() {
+    return classLabels;
+  }
+
+  /** C for classification, 0 for regression. */
+  public int classCount() {
+    return classLabels.size();
+  }
+
+  /** Input value of row {@code row}, column {@code col}. */
+  public double x(int row, int col) {
+    return x[index(row, col, featureCount)];
+  }
+
+  /** Target value of row {@code row}, column {@code col}. */
+  public double y(int row, int col) {
+    return y[index(row, col, targetCount)];
+  }
+
+  private int index(int row, int col, int width) {
+    if (row < 0 || row >= size || col < 0 || col >= width) {
+      throw new IndexOutOfBoundsException(
+          "(" + row + ", " + col + ") is outside " + size + " rows × " + width + " columns");
+    }
+    return row * width + col;
+  }
+
+  /** A copy of all inputs, n × d row-major. */
+  public double[] copyX() {
+    return x.clone();
+  }
+
+  /** A copy of all targets, n × k row-major. */
+  public double[] copyY() {
+    return y.clone();
+  }
+
+  /**
+   * Copies {@code count} rows into a mini-batch: row {@code index[from + b]} of x and y becomes row b of
+   * {@code xOut} and {@code yOut}. Allocates nothing.
+   *
+   * @param index row numbers. Not modified.
+   * @param xOut at least count × d values. Modified.
+   * @param yOut at least count × k values. Modified.
+   */
+  public void copyRows(int[] index, int from, int count, double[] xOut, double[] yOut) {
+    if (from < 0 || count < 0 || from + count > index.length) {
+      throw new IndexOutOfBoundsException(
+          "rows " + from + ".." + (from + count) + " are outside the index of length " + index.length);
+    }
+    if (xOut.length < count * featureCount || yOut.length < count * targetCount) {
+      throw new IllegalArgumentException(
+          count + " rows need " + count * featureCount + " x and " + count * targetCount + " y values, buffers hold "
+              + xOut.length + " and " + yOut.length);
+    }
+    for (int b = 0; b < count; b++) {
+      int r = index[from + b];
+      if (r < 0 || r >= size) {
+        throw new IndexOutOfBoundsException("row " + r + " is outside 0.." + (size - 1));
+      }
+      System.arraycopy(x, r * featureCount, xOut, b * featureCount, featureCount);
+      System.arraycopy(y, r * targetCount, yOut, b * targetCount, targetCount);
+    }
+  }
+
+  /**
+   * A new dataset of the given rows, in the given order (repeats allowed): row i of the result is row
+   * {@code index[i]} of this one. Used for shuffles and splits.
+   *
+   * @param index row numbers. Not modified.
+   */
+  public Dataset rows(int[] index) {
+    double[] nx = new double[index.length * featureCount];
+    double[] ny = new double[index.length * targetCount];
+    copyRows(index, 0, index.length, nx, ny);
+    return new Dataset(source, task, nx, ny, targetCount, featureNames, targetNames, classLabels);
+  }
+
+  /** The first {@code n} rows (all of them if there are fewer). */
+  public Dataset head(int n) {
+    int m = Math.min(Math.max(n, 0), size);
+    return new Dataset(
+        source,
+        task,
+        Arrays.copyOf(x, m * featureCount),
+        Arrays.copyOf(y, m * targetCount),
+        targetCount,
+        featureNames,
+        targetNames,
+        classLabels);
+  }
+
+  /** The same targets and names with other inputs, already owned by the caller; y is shared (immutable). */
+  Dataset withInputs(double[] newX) {
+    return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels);
+  }
+
+  /**
+   * Classification: the class of row {@code row} (the column holding the 1, or the 0/1 value of a binary
+   * target).
+   */
+  public int classOf(int row) {
+    requireClassification();
+    if (targetCount == 1) {
+      return y(row, 0) == 1.0 ? 1 : 0;
+    }
+    int base = index(row, 0, targetCount);
+    for (int c = 0; c < targetCount; c++) {
+      if (y[base + c] == 1.0) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("row " + row + " has no class");
+  }
+
+  /** Classification: how many rows each class has, class c at index c. */
+  public int[] classCounts() {
+    requireClassification();
+    int[] counts = new int[classCount()];
+    for (int i = 0; i < size; i++) {
+      counts[classOf(i)]++;
+    }
+    return counts;
+  }
+
+  /**
+   * A two-class dataset with its targets as one 0/1 column (the class index) instead of two one-hot
+   * columns, for a single sigmoid output with binary cross-entropy or the squared loss. The class labels
+   * and target name stay; {@link #classOf(int)} still works. Returns this dataset if it already is binary.
+   *
+   * @throws IllegalStateException unless this is classification with exactly two classes
+   */
+  public Dataset withBinaryTarget() {
+    requireClassification();
+    if (classCount() != 2) {
+      throw new IllegalStateException(
+          "a binary target needs exactly 2 classes, " + source + " has " + classCount() + ": " + classLabels);
+    }
+    if (targetCount == 1) {
+      return this;
+    }
+    double[] ny = new double[size];
+    for (int i = 0; i < size; i++) {
+      ny[i] = y[2 * i + 1];
+    }
+    return new Dataset(source, task, x, ny, 1, featureNames, targetNames, classLabels);
+  }
+
+  private void requireClassification() {
+    if (task != Task.CLASSIFICATION) {
+      throw new IllegalStateException(source + " is a regression dataset and has no classes");
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("Dataset[").append(source).append(": ").append(size).append(" rows, ");
+    s.append(featureCount).append(" features, ").append(task.label());
+    if (task == Task.CLASSIFICATION) {
+      s.append(" of \"").append(targetNames.get(0)).append("\" into ").append(classCount()).append(" classes");
+    } else {
+      List<String> quoted = new ArrayList<>();
+      for (String t : targetNames) {
+        quoted.add("\"" + t + "\"");
+      }
+      s.append(" of ").append(String.join(", ", quoted));
+    }
+    return s.append(']').toString();
+  }
+}

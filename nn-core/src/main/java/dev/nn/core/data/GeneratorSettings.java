@@ -1,0 +1,71 @@
+package dev.nn.core.data;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.Range;
+import dev.nn.spi.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The settings of one generator, read through {@link Settings} but with every problem collected instead
+ * of thrown at the first, so that one message reports all bad and unknown settings together.
+ */
+final class GeneratorSettings {
+  private final String generator;
+  private final Settings settings;
+  private final Set<String> known = new LinkedHashSet<>();
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  GeneratorSettings(String generator, Map<String, ?> values) {
+    this.generator = generator;
+    this.settings = Settings.of("generator \"" + generator + "\"", values);
+  }
+
+  /** An integer in {@code allowed}; on a problem, records it and returns the default. */
+  int integer(String key, int defaultValue, Range allowed) {
+    known.add(key);
+    try {
+      return settings.integer(key, defaultValue, allowed);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return defaultValue;
+    }
+  }
+
+  /** A number in {@code allowed}; on a problem, records it and returns the default. */
+  double number(String key, double defaultValue, Range allowed) {
+    known.add(key);
+    try {
+      return settings.number(key, defaultValue, allowed);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return defaultValue;
+    }
+  }
+
+  /** Records a problem that involves several settings at once. */
+  void problem(String key, String message, String allowed) {
+    problems.add(ConfigProblem.of("nn/InvalidSetting", key, message, allowed));
+  }
+
+  /** Throws every problem found, with unknown keys last; call after reading all settings. */
+  void check() {
+    List<ConfigProblem> all = new ArrayList<>(problems);
+    String allowed = String.join(", ", new TreeSet<>(known));
+    for (String key : settings.keys()) {
+      if (!known.contains(key)) {
+        all.add(ConfigProblem.of(
+                "nn/UnknownSetting", key, "unknown setting \"" + key + "\" of generator \"" + generator + "\"", allowed)
+            .withSuggestions(Suggestions.closest(key, known)));
+      }
+    }
+    if (!all.isEmpty()) {
+      throw new ConfigException(all);
+    }
+  }
+}

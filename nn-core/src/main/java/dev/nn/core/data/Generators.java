@@ -1,0 +1,73 @@
+package dev.nn.core.data;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Synthetic datasets drawn from a seed, without files.
+ *
+ * <table>
+ *   <caption>Generators and their settings (defaults in brackets)</caption>
+ *   <tr><th>name</th><th>task</th><th>settings</th><th>data</th></tr>
+ *   <tr><td>{@code lecture-regression}</td><td>regression</td>
+ *       <td>inputs D [16], samples n [1000], noise σ [0.01]</td>
+ *       <td>x ~ N(0, I_D), y = sin(Σx/√D)/2 + σ·N(0, 1)</td></tr>
+ *   <tr><td>{@code sine}</td><td>regression</td><td>samples [200], noise σ [0.1]</td>
+ *       <td>x ~ U[−π, π), y = sin x + σ·N(0, 1)</td></tr>
+ *   <tr><td>{@code xor}</td><td>2 classes</td><td>samples [4], noise σ [0]</td>
+ *       <td>corners of the unit square in turn, plus N(0, σ²) noise; class x1 XOR x2</td></tr>
+ *   <tr><td>{@code spirals}</td><td>2 classes</td><td>samples [200], noise σ [0.05], turns [1.5]</td>
+ *       <td>two interleaved spirals of radius 1</td></tr>
+ * </table>
+ *
+ * <p>The same name, settings and seed give the same dataset, bit for bit, on any JVM that has the
+ * {@link Rng#ALGORITHM} generator.
+ *
+ * <p>Problems are reported as a {@link ConfigException}, not a {@link DataException}: the name and settings
+ * come from the experiment file, so they are configuration problems, reported together with the others
+ * (each problem's path is relative to the generator's mapping, e.g. {@code samples}; the caller places it
+ * with {@link ConfigProblem#at}). Ids: {@code nn/UnknownGenerator}, {@code nn/UnknownSetting},
+ * {@code nn/InvalidSetting}.
+ */
+public final class Generators {
+  private static final Map<String, Generator> ALL = byName(new LectureRegression(), new Sine(), new Xor(), new Spirals());
+
+  private Generators() {}
+
+  private static Map<String, Generator> byName(Generator... generators) {
+    Map<String, Generator> m = new TreeMap<>();
+    for (Generator g : generators) {
+      m.put(g.name(), g);
+    }
+    return Map.copyOf(m);
+  }
+
+  /** The generator names, sorted. */
+  public static List<String> names() {
+    List<String> names = new ArrayList<>(ALL.keySet());
+    names.sort(null);
+    return names;
+  }
+
+  /**
+   * Draws the dataset {@code name} with {@code settings} from a generator of {@link Rng#ALGORITHM} seeded
+   * with {@code seed}.
+   *
+   * @param settings the generator's own settings (not {@code source} or {@code name}); values are Numbers or
+   *     numeric Strings. Not modified.
+   * @throws ConfigException for an unknown generator, or listing every unknown or invalid setting
+   */
+  public static Dataset generate(String name, Map<String, ?> settings, long seed) {
+    Generator g = ALL.get(name);
+    if (g == null) {
+      throw new ConfigException(ConfigProblem.of(
+              "nn/UnknownGenerator", "name", "unknown generator \"" + name + "\"", String.join(", ", names()))
+          .withSuggestions(Suggestions.closest(name, names())));
+    }
+    return g.generate(new GeneratorSettings(name, settings), Rng.create(seed), seed);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.nn.core.data;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * One IDX file opened for reading, gzipped or raw, that counts the bytes it has delivered so that running
+ * out of data can be reported with its offset. Offsets count decompressed bytes.
+ */
+final class IdxInput implements AutoCloseable {
+  private final String file;
+  private final InputStream in;
+  private final boolean gzip;
+  private long offset;
+  private long expected;
+  private boolean headerOnly = true;
+  private String layout;
+
+  private IdxInput(String file, InputStream in, boolean gzip, long expected, String layout) {
+    this.file = file;
+    this.in = in;
+    this.gzip = gzip;
+    this.expected = expected;
+    this.layout = layout;
+  }
+
+  /**
+   * Opens {@code path}; gzip is recognised by its magic bytes 1f 8b, anything else is read as raw IDX.
+   *
+   * @param headerBytes the size of the header, the least a valid file can hold
+   */
+  static IdxInput open(Path path, int headerBytes) {
+    String file = path.toString();
+    if (Files.isDirectory(path)) {
+      throw new DataException(file + ": is a directory, expected an IDX file");
+    }
+    InputStream raw = null;
+    try {
+      raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+      raw.mark(2);
+      int b0 = raw.read();
+      int b1 = raw.read();
+      raw.reset();
+      boolean gzip = b0 == 0x1f && b1 == 0x8b;
+      InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+      return new IdxInput(file, in, gzip, headerBytes, "the IDX header");
+    } catch (NoSuchFileException e) {
+      throw new DataException(file + ": file not found", e);
+    } catch (AccessDeniedException e) {
+      throw new DataException(file + ": permission denied", e);
+    } catch (IOException e) {
+      closeQuietly(raw);
+      if (e instanceof EOFException) {
+        throw new DataException(file + ": truncated: the gzip header is incomplete", e);
+      }
+      if (e instanceof ZipException) {
+        throw new DataException(file + ": corrupt gzip data: " + e.getMessage(), e);
+      }
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(InputStream s) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // the original failure is what gets reported
+      }
+    }
+  }
+
+  String file() {
+    return file;
+  }
+
+  /** From now on, truncation messages say the file should hold {@code bytes} bytes, laid out as described. */
+  void expect(long bytes, String description) {
+    this.expected = bytes;
+    this.layout = description;
+    this.headerOnly = false;
+  }
+
+  /** A big-endian 32-bit integer. */
+  int readInt() {
+    byte[] b = new byte[4];
+    readFully(b, 0, 4);
+    return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+  }
+
+  /**
+   * Reads exactly {@code len} bytes.
+   *
+   * @param b destination. Modified.
+   */
+  void readFully(byte[] b, int off, int len) {
+    int done = 0;
+    try {
+      while (done < len) {
+        int r = in.read(b, off + done, len - done);
+        if (r < 0) {
+          throw truncated(offset + done, null);
+        }
+        done += r;
+      }
+    } catch (EOFException e) {
+      throw truncated(offset + done, e);
+    } catch (ZipException e) {
+      throw new DataException(file + ": corrupt gzip data near byte " + (offset + done) + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    offset += len;
+  }
+
+  /** The offset of the next byte, counted from the start of the (decompressed) IDX data. */
+  long offset() {
+    return offset;
+  }
+
+  private DataException truncated(long at, Throwable cause) {
+    String msg = file + ": truncated: data ends at byte " + at + (gzip ? " (after decompression)" : "")
+        + ", expected " + (headerOnly ? "at least " : "") + expected + " bytes (" + layout + ")";
+    return cause == null ? new DataException(msg) : new DataException(msg, cause);
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(in);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.nn.core.data;
+
+import java.util.Arrays;
+
+/**
+ * Seeded shuffles and the split of one dataset into training, validation and test rows.
+ *
+ * <p>{@link #split} shuffles the row numbers with a generator of {@link Rng#ALGORITHM} seeded with
+ * {@code seed}, then takes the test rows first, then the validation rows out of what is left (the training
+ * part), and keeps the rest for training:
+ *
+ * <pre>
+ *   test       = round(test × n)                      rows, at least 1 if test &gt; 0
+ *   validation = round(validation × (n − test))        rows, at least 1 if validation &gt; 0
+ *   train      = n − test − validation                 rows, at least 1
+ * </pre>
+ *
+ * <p>For example, 1000 rows with {@code test 0.2} and {@code validation 0.1} give 200 test, 80 validation and
+ * 720 training rows. Every row lands in exactly one part. Classes are not stratified.
+ */
+public final class Splits {
+  private Splits() {}
+
+  /**
+   * The three parts of a dataset.
+   *
+   * @param train the rows to fit on
+   * @param validation rows held out of training, for early stopping and model choice; may be empty
+   * @param test rows used once at the end; may be empty
+   */
+  public record Split(Dataset train, Dataset validation, Dataset test) {}
+
+  /** All rows of {@code data} in a seeded random order. */
+  public static Dataset shuffle(Dataset data, long seed) {
+    return data.rows(Rng.permutation(data.size(), Rng.create(seed)));
+  }
+
+  /**
+   * Splits {@code data} as described on this class.
+   *
+   * @param validation fraction of the training part (what is left after the test rows), in [0, 1)
+   * @param test fraction of all rows, in [0, 1)
+   * @throws IllegalArgumentException if a fraction is outside [0, 1)
+   * @throws DataException if no training row would be left
+   */
+  public static Split split(Dataset data, double validation, double test, long seed) {
+    requireFraction("validation", validation);
+    requireFraction("test", test);
+    int n = data.size();
+    int nTest = count(test, n);
+    int nValidation = count(validation, n - nTest);
+    int nTrain = n - nTest - nValidation;
+    if (nTrain < 1) {
+      throw new DataException(
+          data.source() + ": " + n + " rows are too few to split into test " + test + " (" + nTest + " rows), validation "
+              + validation + " (" + nValidation + " rows) and at least 1 training row");
+    }
+    int[] order = Rng.permutation(n, Rng.create(seed));
+    return new Split(
+        data.rows(Arrays.copyOfRange(order, nTest + nValidation, n)),
+        data.rows(Arrays.copyOfRange(order, nTest, nTest + nValidation)),
+        data.rows(Arrays.copyOfRange(order, 0, nTest)));
+  }
+
+  private static int count(double fraction, int of) {
+    if (fraction == 0 || of == 0) {
+      return 0;
+    }
+    return (int) Math.max(1, Math.min(of, Math.round(fraction * of)));
+  }
+
+  private static void requireFraction(String name, double f) {
+    if (!(f >= 0 && f < 1)) {
+      throw new IllegalArgumentException(name + " fraction must be in [0, 1), found " + f);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.nn.core.data;
+
+/**
+ * Per-feature standardisation x' = (x − mean) / std, fitted on the training rows only and applied
+ * unchanged to validation, test and prediction inputs.
+ *
+ * <p>The std is the population standard deviation (divide by n, as scikit-learn's StandardScaler), so on
+ * the rows it was fitted on every transformed feature has mean 0 and std 1. A feature whose values are all
+ * equal on those rows gets mean = that value and std 1: it becomes exactly 0 but is not scaled, because
+ * dividing by 0 would turn constants into NaN and dividing by a tiny rounding residue into noise.
+ * {@link #stds()} reports that 1, i.e. always the divisor actually used.
+ *
+ * <p>A fitted standardizer is two arrays, {@link #means()} and {@link #stds()}, and {@link #of} rebuilds it
+ * from them (the model file stores them). Immutable and thread-safe.
+ */
+public final class Standardizer {
+  private final double[] means;
+  private final double[] stds;
+
+  private Standardizer(double[] means, double[] stds) {
+    this.means = means;
+    this.stds = stds;
+  }
+
+  /**
+   * Fits means and stds on every row of {@code train} (two passes, for accuracy).
+   *
+   * @throws IllegalArgumentException if {@code train} has no rows
+   */
+  public static Standardizer fit(Dataset train) {
+    int n = train.size();
+    int d = train.featureCount();
+    if (n == 0) {
+      throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
+    }
+    double[] mean = new double[d];
+    double[] min = new double[d];
+    double[] max = new double[d];
+    for (int j = 0; j < d; j++) {
+      min[j] = Double.POSITIVE_INFINITY;
+      max[j] = Double.NEGATIVE_INFINITY;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        double v = train.x(i, j);
+        mean[j] += v;
+        min[j] = Math.min(min[j], v);
+        max[j] = Math.max(max[j], v);
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= n;
+    }
+    double[] sq = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        double e = train.x(i, j) - mean[j];
+        sq[j] += e * e;
+      }
+    }
+    double[] std = new double[d];
+    for (int j = 0; j < d; j++) {
+      if (min[j] == max[j]) {
+        // all values equal: the summed mean may be off by rounding, the value itself is exact
+        mean[j] = min[j];
+        std[j] = 1.0;
+      } else {
+        std[j] = Math.sqrt(sq[j] / n);
+      }
+    }
+    return new Standardizer(mean, std);
+  }
+
+  /**
+   * Rebuilds a fitted standardizer, e.g. from a model file.
+   *
+   * @param means one per feature, finite. Not modified.
+   * @param stds one per feature, finite and &gt; 0. Not modified.
+   */
+  public static Standardizer of(double[] means, double[] stds) {
+    if (means.length != stds.length) {
+      throw new IllegalArgumentException(
+          "means and stds must have one value per feature, found " + means.length + " and " + stds.length);
+    }
+    for (int j = 0; j < means.length; j++) {
+      if (!Double.isFinite(means[j]) || !Double.isFinite(stds[j]) || stds[j] <= 0) {
+        throw new IllegalArgumentException(
+            "feature " + j + ": mean must be finite and std finite and > 0, found mean " + means[j] + ", std " + stds[j]);
+      }
+    }
+    return new Standardizer(means.clone(), stds.clone());
+  }
+
+  /** The number of features d. */
+  public int featureCount() {
+    return means.length;
+  }
+
+  /** A copy of the d means. */
+  public double[] means() {
+    return means.clone();
+  }
+
+  /** A copy of the d divisors: the population std, or 1 for a constant feature. */
+  public double[] stds() {
+    return stds.clone();
+  }
+
+  /**
+   * Standardises {@code rows} rows of inputs in place.
+   *
+   * @param x rows × d, row-major. Modified.
+   */
+  public void transform(double[] x, int rows) {
+    int d = means.length;
+    if (rows < 0 || (long) rows * d > x.length) {
+      throw new IllegalArgumentException(
+          rows + " rows of " + d + " features need " + (long) rows * d + " values, found " + x.length);
+    }
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < d; j++, k++) {
+        x[k] = (x[k] - means[j]) / stds[j];
+      }
+    }
+  }
+
+  /** A copy of {@code data} with standardised inputs; targets and names are unchanged. */
+  public Dataset transform(Dataset data) {
+    if (data.featureCount() != means.length) {
+      throw new IllegalArgumentException(
+          data.source() + " has " + data.featureCount() + " features, the standardizer was fitted on "
+              + means.length);
+    }
+    double[] x = data.copyX();
+    transform(x, data.size());
+    return data.withInputs(x);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Data: an immutable in-memory {@link dev.nn.core.data.Dataset} of flat row-major arrays, and the ways to
+ * get one.
+ *
+ * <ul>
+ *   <li>{@link dev.nn.core.data.CsvReader}: comma-separated files with a header row, regression or
+ *       classification.</li>
+ *   <li>{@link dev.nn.core.data.IdxReader}: IDX image and label files in the MNIST layout, gzipped or raw.</li>
+ *   <li>{@link dev.nn.core.data.Generators}: synthetic data from a seed ({@code lecture-regression},
+ *       {@code sine}, {@code xor}, {@code spirals}).</li>
+ *   <li>{@link dev.nn.core.data.Splits}: a seeded shuffle into training, validation and test rows.</li>
+ *   <li>{@link dev.nn.core.data.Standardizer}: per-feature centring and scaling fitted on the training rows.</li>
+ * </ul>
+ *
+ * <p>Problems with a data file (missing, malformed, inconsistent) are thrown as
+ * {@link dev.nn.core.data.DataException} with a one-line message that names the file and, where there is
+ * one, the line or byte offset. Problems with generator settings are configuration problems and are thrown
+ * as {@link dev.nn.spi.ConfigException}. All randomness comes from {@link dev.nn.core.data.Rng}.
+ */
+package dev.nn.core.data;

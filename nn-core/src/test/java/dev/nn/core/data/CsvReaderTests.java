@@ -1,0 +1,273 @@
+package dev.nn.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTests {
+  private static final Path DATA = Path.of("../examples/data");
+
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private static String failure(CsvReader reader, Path file) {
+    return assertThrows(DataException.class, () -> reader.read(file)).getMessage();
+  }
+
+  // --- the project's data files
+
+  @Test
+  void diabetesIs442RowsOf10RawFeaturesWithTheTargetByName() {
+    Dataset d = CsvReader.regression("target").read(DATA.resolve("diabetes.csv"));
+    assertEquals(442, d.size());
+    assertEquals(10, d.featureCount());
+    assertEquals(Task.REGRESSION, d.task());
+    assertEquals(List.of("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"), d.featureNames());
+    assertEquals(List.of("target"), d.targetNames());
+    double[] first = {59, 2, 32.1, 101, 157, 93.2, 38, 4, 4.8598, 87};
+    for (int j = 0; j < 10; j++) {
+      assertEquals(first[j], d.x(0, j));
+    }
+    assertEquals(151.0, d.y(0, 0));
+    assertEquals(4.5951, d.x(441, 8));
+    assertEquals(57.0, d.y(441, 0));
+    double sum = 0;
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (int i = 0; i < d.size(); i++) {
+      sum += d.y(i, 0);
+      min = Math.min(min, d.y(i, 0));
+      max = Math.max(max, d.y(i, 0));
+    }
+    assertEquals(67243.0, sum);
+    assertEquals(25.0, min);
+    assertEquals(346.0, max);
+  }
+
+  @Test
+  void digitsIs1797ImagesOf64PixelsInTenClasses() {
+    Dataset d = CsvReader.classification("last").read(DATA.resolve("digits.csv"));
+    assertEquals(1797, d.size());
+    assertEquals(64, d.featureCount());
+    assertEquals(10, d.targetCount());
+    assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), d.classLabels());
+    assertEquals(List.of("target"), d.targetNames());
+    assertEquals("pixel_0_0", d.featureNames().get(0));
+    assertEquals("pixel_7_7", d.featureNames().get(63));
+    assertArrayEquals(new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, d.classCounts());
+    assertEquals(5.0, d.x(0, 2));
+    assertEquals(13.0, d.x(0, 3));
+    assertEquals(0, d.classOf(0));
+    assertEquals(1, d.classOf(1));
+    for (int i = 0; i < d.size(); i++) {
+      for (int j = 0; j < 64; j++) {
+        double v = d.x(i, j);
+        assertEquals(Math.rint(v), v);
+        assertEquals(true, v >= 0 && v <= 16, "pixel counts are 0..16");
+      }
+    }
+  }
+
+  @Test
+  void irisHasThreeBalancedClassesAndItsTargetCanBeNamedByIndex() {
+    Dataset byLast = CsvReader.classification("last").read(DATA.resolve("iris.csv"));
+    Dataset byIndex = CsvReader.classification("4").read(DATA.resolve("iris.csv"));
+    Dataset byName = CsvReader.classification("target").read(DATA.resolve("iris.csv"));
+    assertEquals(150, byLast.size());
+    assertEquals(4, byLast.featureCount());
+    assertArrayEquals(new int[] {50, 50, 50}, byLast.classCounts());
+    assertArrayEquals(new double[] {5.1, 3.5, 1.4, 0.2}, java.util.Arrays.copyOf(byLast.copyX(), 4));
+    assertArrayEquals(new double[] {0, 0, 1}, java.util.Arrays.copyOfRange(byLast.copyY(), 149 * 3, 150 * 3));
+    assertArrayEquals(byLast.copyX(), byIndex.copyX());
+    assertArrayEquals(byLast.copyY(), byName.copyY());
+  }
+
+  @Test
+  void aFeatureColumnCanBeTheRegressionTarget() {
+    Dataset d = CsvReader.regression("0").read(DATA.resolve("iris.csv"));
+    assertEquals(List.of("sepal_width_cm", "petal_length_cm", "petal_width_cm", "target"), d.featureNames());
+    assertEquals(List.of("sepal_length_cm"), d.targetNames());
+    assertEquals(5.1, d.y(0, 0));
+    assertEquals(3.5, d.x(0, 0));
+    assertEquals(0.0, d.x(0, 3));
+  }
+
+  // --- format details
+
+  @Test
+  void crlfLineEndsAByteOrderMarkAndBlankLinesReadLikePlainLf() throws IOException {
+    Path lf = write("lf.csv", "a,b,y\n1,2.5,0\n3,-4e-1,1\n");
+    Path crlf = write("crlf.csv", "\uFEFFa,b,y\r\n1,2.5,0\r\n\r\n3,-4e-1,1\r\n\r\n");
+    Dataset a = CsvReader.classification("y").read(lf);
+    Dataset b = CsvReader.classification("y").read(crlf);
+    assertArrayEquals(new double[] {1, 2.5, 3, -0.4}, b.copyX());
+    assertArrayEquals(a.copyX(), b.copyX());
+    assertArrayEquals(a.copyY(), b.copyY());
+    assertEquals(List.of("a", "b"), b.featureNames());
+  }
+
+  @Test
+  void integralClassLabelsMayBeWrittenWithADecimalPoint() throws IOException {
+    Dataset d = CsvReader.classification("y").read(write("c.csv", "a,y\n1,1.0\n2,0\n"));
+    assertArrayEquals(new double[] {0, 1, 1, 0}, d.copyY());
+  }
+
+  @Test
+  void aFixedClassCountAllowsClassesWithoutRows() throws IOException {
+    Dataset d = CsvReader.classification("y").withClasses(4).read(write("c.csv", "a,y\n1,1\n2,3\n"));
+    assertEquals(4, d.targetCount());
+    assertArrayEquals(new int[] {0, 1, 0, 1}, d.classCounts());
+  }
+
+  // --- errors, each with its exact message
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path p = dir.resolve("nope.csv");
+    assertEquals(p + ": file not found", failure(CsvReader.regression("last"), p));
+  }
+
+  @Test
+  void anEmptyFileNeedsAHeader() throws IOException {
+    Path p = write("empty.csv", "");
+    assertEquals(
+        p + ": file is empty; expected a header row of column names on line 1", failure(CsvReader.regression("last"), p));
+  }
+
+  @Test
+  void aHeaderWithoutRowsIsRejected() throws IOException {
+    Path p = write("h.csv", "a,b\n\n");
+    assertEquals(p + ": no data rows after the header", failure(CsvReader.regression("last"), p));
+  }
+
+  @Test
+  void aRaggedRowNamesItsLineAndBothFieldCounts() throws IOException {
+    Path p = write("ragged.csv", "a,b,c\n1,2,3\n\n4,5\n");
+    assertEquals(p + ":4: expected 3 fields as in the header, found 2", failure(CsvReader.regression("c"), p));
+  }
+
+  @Test
+  void aNonNumericFieldNamesLineColumnAndText() throws IOException {
+    Path p = write("text.csv", "a,b,c\n1,2,3\n4,five,6\n");
+    assertEquals(p + ":3: column \"b\": \"five\" is not a number", failure(CsvReader.regression("c"), p));
+  }
+
+  @Test
+  void anEmptyFieldIsNotANumber() throws IOException {
+    Path p = write("gap.csv", "a,b,c\n1,,3\n");
+    assertEquals(p + ":2: column \"b\": \"\" is not a number", failure(CsvReader.regression("c"), p));
+  }
+
+  @Test
+  void nanAndInfinityAreRejectedInFeaturesAndTargets() throws IOException {
+    Path nan = write("nan.csv", "a,b,c\n1,NaN,3\n");
+    assertEquals(
+        nan + ":2: column \"b\": \"NaN\" is not a finite number; NaN and infinities are not allowed",
+        failure(CsvReader.regression("c"), nan));
+    Path inf = write("inf.csv", "a,b,c\n1,2,3\n1,2,-Infinity\n");
+    assertEquals(
+        inf + ":3: column \"c\": \"-Infinity\" is not a finite number; NaN and infinities are not allowed",
+        failure(CsvReader.regression("c"), inf));
+  }
+
+  @Test
+  void anUnknownTargetColumnListsTheColumnsAndSuggestsTheClosest() throws IOException {
+    Path p = write("t.csv", "age,bmi,target\n1,2,3\n");
+    assertEquals(
+        p + ": target column \"targt\" not found; did you mean \"target\"? Columns: age, bmi, target",
+        failure(CsvReader.regression("targt"), p));
+    assertEquals(
+        p + ": target column \"price\" not found. Columns: age, bmi, target",
+        failure(CsvReader.regression("price"), p));
+  }
+
+  @Test
+  void anUnknownTargetInAWideFileAbbreviatesTheColumnList() {
+    Path p = DATA.resolve("digits.csv");
+    assertEquals(
+        p + ": target column \"label\" not found. Columns: pixel_0_0, pixel_0_1, pixel_0_2, pixel_0_3, pixel_0_4, "
+            + "pixel_0_5, pixel_0_6, pixel_0_7, pixel_1_0, pixel_1_1, ... (54 more), target",
+        failure(CsvReader.classification("label"), p));
+  }
+
+  @Test
+  void aTargetIndexBeyondTheLastColumnGivesTheRange() throws IOException {
+    Path p = write("t.csv", "a,b,c\n1,2,3\n");
+    assertEquals(
+        p + ": target column index 3 is out of range; the header has 3 columns, indexes 0..2",
+        failure(CsvReader.regression("3"), p));
+  }
+
+  @Test
+  void aNonIntegerClassLabelNamesLineAndValue() throws IOException {
+    Path p = write("c.csv", "a,y\n1,0\n2,2.5\n");
+    assertEquals(
+        p + ":3: class label \"2.5\" in column \"y\" is not an integer; classification targets must be class indices 0..k-1",
+        failure(CsvReader.classification("y"), p));
+    Path text = write("s.csv", "a,y\n1,setosa\n");
+    assertEquals(
+        text + ":2: class label \"setosa\" in column \"y\" is not an integer; classification targets must be class "
+            + "indices 0..k-1",
+        failure(CsvReader.classification("y"), text));
+  }
+
+  @Test
+  void aClassLabelOutOfRangeNamesLineValueAndTheAllowedRange() throws IOException {
+    Path p = write("c.csv", "a,y\n1,0\n2,1\n3,3\n");
+    assertEquals(
+        p + ":4: class label \"3\" in column \"y\" is out of range; allowed 0..2 (3 classes)",
+        failure(CsvReader.classification("y").withClasses(3), p));
+    Path negative = write("n.csv", "a,y\n1,-1\n");
+    assertEquals(
+        negative + ":2: class label \"-1\" in column \"y\" is out of range; allowed 0..9999",
+        failure(CsvReader.classification("y"), negative));
+  }
+
+  @Test
+  void inferredClassesMustHaveNoGapsAndAtLeastTwoClasses() throws IOException {
+    Path gap = write("g.csv", "a,y\n1,1\n2,3\n3,2\n");
+    assertEquals(
+        gap + ": column \"y\" has class labels up to 3 but no row of class 0; classes must be numbered 0..3 "
+            + "without gaps (or the number of classes given)",
+        failure(CsvReader.classification("y"), gap));
+    Path one = write("o.csv", "a,y\n1,0\n2,0\n");
+    assertEquals(
+        one + ": column \"y\" holds only class 0; classification needs at least 2 classes",
+        failure(CsvReader.classification("y"), one));
+  }
+
+  @Test
+  void headerNamesMustBePresentAndUnique() throws IOException {
+    Path dup = write("d.csv", "a,b,a\n1,2,3\n");
+    assertEquals(dup + ":1: column name \"a\" appears twice (columns 0 and 2)", failure(CsvReader.regression("b"), dup));
+    Path blank = write("b.csv", "a,,c\n1,2,3\n");
+    assertEquals(
+        blank + ":1: column 1 of the header has no name; every column needs one", failure(CsvReader.regression("c"), blank));
+  }
+
+  @Test
+  void aFileWithOnlyTheTargetHasNoFeatures() throws IOException {
+    Path p = write("y.csv", "y\n1\n");
+    assertEquals(
+        p + ": the header has only the target column \"y\"; at least one feature column is needed",
+        failure(CsvReader.regression("y"), p));
+  }
+
+  @Test
+  void aDirectoryIsNotACsvFile() {
+    assertEquals(dir + ": is a directory, expected a CSV file", failure(CsvReader.regression("y"), dir));
+  }
+}

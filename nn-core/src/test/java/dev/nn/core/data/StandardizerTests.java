@@ -1,0 +1,97 @@
+package dev.nn.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.junit.jupiter.api.Test;
+
+class StandardizerTests {
+  private static final Dataset DIABETES = CsvReader.regression("target").read(Path.of("../examples/data/diabetes.csv"));
+
+  private static double[] column(Dataset d, int j) {
+    double[] c = new double[d.size()];
+    for (int i = 0; i < d.size(); i++) {
+      c[i] = d.x(i, j);
+    }
+    return c;
+  }
+
+  @Test
+  void theTrainingSplitBecomesMeanZeroAndStdOne() {
+    Splits.Split s = Splits.split(DIABETES, 0.1, 0.2, 1);
+    Standardizer st = Standardizer.fit(s.train());
+    Dataset t = st.transform(s.train());
+    StandardDeviation population = new StandardDeviation(false);
+    for (int j = 0; j < t.featureCount(); j++) {
+      double[] c = column(t, j);
+      assertEquals(0.0, new Mean().evaluate(c), 1e-12, t.featureNames().get(j));
+      assertEquals(1.0, population.evaluate(c), 1e-12, t.featureNames().get(j));
+    }
+    assertArrayEquals(s.train().copyY(), t.copyY());
+    assertEquals(s.train().featureNames(), t.featureNames());
+  }
+
+  @Test
+  void meansAndStdsAreThePopulationMomentsOfTheTrainingRowsOnly() {
+    Splits.Split s = Splits.split(DIABETES, 0.0, 0.3, 2);
+    Standardizer st = Standardizer.fit(s.train());
+    StandardDeviation population = new StandardDeviation(false);
+    for (int j = 0; j < 10; j++) {
+      double[] c = column(s.train(), j);
+      assertEquals(new Mean().evaluate(c), st.means()[j], 1e-12 * Math.abs(st.means()[j]));
+      assertEquals(population.evaluate(c), st.stds()[j], 1e-12 * st.stds()[j]);
+    }
+    double[] bmiTest = column(st.transform(s.test()), 2);
+    assertTrue(Math.abs(new Mean().evaluate(bmiTest)) > 1e-6, "the test rows are not used for fitting");
+  }
+
+  @Test
+  void aConstantFeatureIsCentredAndScaledByOne() {
+    Dataset d = Dataset.regression(
+        "c", new double[] {0.1, 1, 0.1, 2, 0.1, 6}, new double[] {0, 0, 0}, List.of("constant", "varying"), List.of("y"));
+    Standardizer st = Standardizer.fit(d);
+    assertEquals(1.0, st.stds()[0]);
+    assertEquals(0.1, st.means()[0]);
+    assertEquals(Math.sqrt(14.0 / 3), st.stds()[1], 1e-15);
+    Dataset t = st.transform(d);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0.0, t.x(i, 0));
+    }
+    assertEquals((1 - 3) / Math.sqrt(14.0 / 3), t.x(0, 1), 1e-15);
+  }
+
+  @Test
+  void inPlaceTransformAgreesWithTheCopyAndLeavesTheDatasetAlone() {
+    Standardizer st = Standardizer.fit(DIABETES);
+    double[] before = DIABETES.copyX();
+    double[] x = DIABETES.copyX();
+    st.transform(x, DIABETES.size());
+    assertArrayEquals(st.transform(DIABETES).copyX(), x);
+    assertArrayEquals(before, DIABETES.copyX());
+  }
+
+  @Test
+  void twoArraysRebuildTheSameStandardizer() {
+    Standardizer fitted = Standardizer.fit(DIABETES);
+    Standardizer loaded = Standardizer.of(fitted.means(), fitted.stds());
+    assertArrayEquals(fitted.transform(DIABETES).copyX(), loaded.transform(DIABETES).copyX());
+    assertEquals(10, loaded.featureCount());
+  }
+
+  @Test
+  void invalidArraysAndMismatchedFeaturesAreRejected() {
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> Standardizer.of(new double[] {0, 1}, new double[] {1, 0}));
+    assertEquals("feature 1: mean must be finite and std finite and > 0, found mean 1.0, std 0.0", zero.getMessage());
+    Standardizer two = Standardizer.of(new double[] {0, 1}, new double[] {1, 2});
+    IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> two.transform(DIABETES));
+    assertEquals(
+        "../examples/data/diabetes.csv has 10 features, the standardizer was fitted on 2", wrong.getMessage());
+  }
+}
