@@ -1,0 +1,13 @@
+package dev.nn.core.schedule;
+
+/**
+ * η = η₀·γ^T, where T is the number of units (updates or epochs) elapsed before this update. PyTorch:
+ * {@code ExponentialLR(gamma=γ)}.
+ */
+record ExponentialSchedule(double baseRate, double gamma, ScheduleUnit unit) implements LearningRateSchedule {
+
+  @Override
+  public double rate(long update, int epoch) {
+    return baseRate * Math.pow(gamma, unit.elapsed(update, epoch));
+  }
+}

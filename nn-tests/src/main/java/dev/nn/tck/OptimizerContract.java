@@ -1,0 +1,351 @@
+package dev.nn.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nn.api.Optimizer;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.OptimizerProvider;
+import dev.nn.spi.Settings;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link Optimizer} keeps. A plugin's test class implements this interface, supplies
+ * the optimizer and, separately from the implementation, the published update rule:
+ *
+ * <pre>{@code
+ * class MomentumTests implements OptimizerContract {
+ *   public Optimizer optimizer() {
+ *     return new MomentumProvider().create(Settings.empty("optimizer \"momentum\""));
+ *   }
+ *
+ *   public double[] expectedAfterSteps(double[] w0, double[][] grads, double[] rates) {
+ *     double[] w = w0.clone();
+ *     double[] b = new double[w.length];
+ *     for (int t = 0; t < grads.length; t++) {
+ *       for (int i = 0; i < w.length; i++) {
+ *         b[i] = 0.9 * b[i] + grads[t][i];
+ *         w[i] -= rates[t] * b[i];
+ *       }
+ *     }
+ *     return w;
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The checks: the first three steps give the known answer within {@value #RELATIVE_TOLERANCE}
+ * relative; a few hundred steps descend a convex quadratic; two updaters of one optimizer share no
+ * state; {@code exportState}/{@code importState} continue a run bit for bit; steps use absolute
+ * indexing only, leave the buffers' position and limit alone, never write the gradients, give the same
+ * bits on heap and direct buffers, and do not allocate. Settings checks belong in each optimizer's own
+ * tests; {@link #assertRejectsSetting} and {@link #assertLeavesCoreKeysUnread} help with them.
+ */
+public interface OptimizerContract {
+
+  /** Largest relative difference allowed between a step and the known answer. */
+  double RELATIVE_TOLERANCE = 1e-12;
+
+  /** The optimizer under test, with the settings that {@link #expectedAfterSteps} assumes. */
+  Optimizer optimizer();
+
+  /**
+   * The parameters after applying steps t = 1 … {@code grads.length} to {@code w0}, computed from the
+   * published rule by the test itself, not by calling the implementation.
+   *
+   * @param w0 the parameters before step 1. Not modified.
+   * @param grads {@code grads[t − 1]} is the gradient of step t. Not modified.
+   * @param rates {@code rates[t − 1]} is η of step t. Not modified.
+   */
+  double[] expectedAfterSteps(double[] w0, double[][] grads, double[] rates);
+
+  /** The constant η of the descent check; override when the optimizer needs another scale. */
+  default double descentRate() {
+    return 0.01;
+  }
+
+  /** The number of steps of the descent check. */
+  default int descentSteps() {
+    return 500;
+  }
+
+  /** Each of steps 1, 2 and 3 on a small block matches the known answer, with a different η each time. */
+  @Test
+  default void firstThreeStepsMatchThePublishedRule() {
+    double[] w0 = {0.5, -1.5, 2.0, 1.0, -0.75};
+    double[][] grads = {
+      {0.3, -0.7, 0.0, 1.2, -0.05},
+      {-0.1, -0.4, 0.0, 0.9, 2.5},
+      {0.25, 0.6, 0.0, -2.0, -0.3}
+    };
+    double[] rates = {0.1, 0.05, 0.02};
+    Optimizer.Updater updater = optimizer().newUpdater(w0.length);
+    DoubleBuffer w = DoubleBuffer.wrap(w0.clone());
+    for (int t = 1; t <= grads.length; t++) {
+      updater.step(w, DoubleBuffer.wrap(grads[t - 1].clone()), rates[t - 1], t);
+      double[] expected =
+          expectedAfterSteps(w0.clone(), Arrays.copyOf(grads, t), Arrays.copyOf(rates, t));
+      for (int i = 0; i < w0.length; i++) {
+        double e = expected[i];
+        double a = w.get(i);
+        assertTrue(
+            Math.abs(a - e) <= RELATIVE_TOLERANCE * Math.abs(e),
+            "after step " + t + ", w[" + i + "] = " + a + ", expected " + e);
+      }
+    }
+  }
+
+  /** f(w) = ½·Σ a_i·w_i² falls to at most a tenth of its start after {@link #descentSteps} steps. */
+  @Test
+  default void descendsAConvexQuadratic() {
+    double[] a = {0.5, 1.0, 2.0, 4.0, 8.0, 1.5};
+    double[] w = {1.0, -2.0, 0.5, -1.0, 0.25, 1.5};
+    double start = quadratic(a, w);
+    DoubleBuffer params = DoubleBuffer.wrap(w);
+    DoubleBuffer grads = DoubleBuffer.allocate(w.length);
+    Optimizer.Updater updater = optimizer().newUpdater(w.length);
+    for (int t = 1; t <= descentSteps(); t++) {
+      for (int i = 0; i < w.length; i++) {
+        grads.put(i, a[i] * w[i]);
+      }
+      updater.step(params, grads, descentRate(), t);
+    }
+    double end = quadratic(a, w);
+    assertTrue(
+        end <= 0.1 * start,
+        "f fell from " + start + " to " + end + " in " + descentSteps() + " steps at η = " + descentRate()
+            + "; expected at most " + 0.1 * start);
+  }
+
+  /** Steps on two blocks, interleaved, give the same bits as running each block alone. */
+  @Test
+  default void updatersOfOneOptimizerShareNoState() {
+    Optimizer optimizer = optimizer();
+    double[] a1 = {1.0, 3.0, 0.5, 2.0, 1.0};
+    double[] a2 = {4.0, 0.25, 1.5};
+    double[] alone1 = {0.8, -1.2, 2.0, 0.3, -0.6};
+    double[] alone2 = {-1.0, 0.4, 1.7};
+    double[] together1 = alone1.clone();
+    double[] together2 = alone2.clone();
+    runOnQuadratic(optimizer.newUpdater(alone1.length), a1, alone1, 1, 6);
+    runOnQuadratic(optimizer.newUpdater(alone2.length), a2, alone2, 1, 6);
+    Optimizer.Updater u1 = optimizer.newUpdater(together1.length);
+    Optimizer.Updater u2 = optimizer.newUpdater(together2.length);
+    for (int t = 1; t <= 6; t++) {
+      runOnQuadratic(u1, a1, together1, t, t);
+      runOnQuadratic(u2, a2, together2, t, t);
+    }
+    assertArrayEquals(alone1, together1, "first block, interleaved vs alone");
+    assertArrayEquals(alone2, together2, "second block, interleaved vs alone");
+  }
+
+  /**
+   * A run interrupted after three steps and continued by a new updater that imported the exported
+   * state gives the same bits as an uninterrupted run; so does the original updater, and neither
+   * depends on the exported array afterwards.
+   */
+  @Test
+  default void exportedStateContinuesARunBitForBit() {
+    Optimizer optimizer = optimizer();
+    double[] a = {0.5, 2.0, 1.0, 3.0};
+    double[] uninterrupted = {1.0, -0.5, 0.75, -2.0};
+    runOnQuadratic(optimizer.newUpdater(uninterrupted.length), a, uninterrupted, 1, 6);
+
+    double[] original = {1.0, -0.5, 0.75, -2.0};
+    Optimizer.Updater first = optimizer.newUpdater(original.length);
+    runOnQuadratic(first, a, original, 1, 3);
+    double[] state = first.exportState();
+    Optimizer.Updater second = optimizer.newUpdater(original.length);
+    second.importState(state);
+    Arrays.fill(state, Double.NaN);
+    double[] resumed = original.clone();
+    runOnQuadratic(second, a, resumed, 4, 6);
+    runOnQuadratic(first, a, original, 4, 6);
+
+    assertArrayEquals(uninterrupted, resumed, "continued by a new updater after importState");
+    assertArrayEquals(uninterrupted, original, "continued by the updater whose state was exported");
+  }
+
+  /** importState rejects state of another length (here one value longer) with IllegalArgumentException. */
+  @Test
+  default void importStateRejectsStateOfAnotherLength() {
+    Optimizer.Updater updater = optimizer().newUpdater(4);
+    int length = updater.exportState().length;
+    assertThrows(IllegalArgumentException.class, () -> updater.importState(new double[length + 1]));
+  }
+
+  /**
+   * A step reads and writes index 0 … size − 1 whatever the buffers' position, leaves position and
+   * limit as they were, and touches nothing past the block.
+   */
+  @Test
+  default void usesAbsoluteIndexingAndLeavesPositionAndLimitAlone() {
+    double[] w0 = {0.5, -1.0, 1.5};
+    double[] g = {0.2, 0.3, -0.4};
+    double[] plain = w0.clone();
+    optimizer().newUpdater(3).step(DoubleBuffer.wrap(plain), DoubleBuffer.wrap(g.clone()), 0.1, 1);
+
+    DoubleBuffer params = DoubleBuffer.wrap(new double[] {w0[0], w0[1], w0[2], 7.0, 8.0});
+    params.position(2).limit(4);
+    DoubleBuffer grads = DoubleBuffer.wrap(new double[] {g[0], g[1], g[2], 9.0});
+    grads.position(1).limit(3);
+    optimizer().newUpdater(3).step(params, grads, 0.1, 1);
+
+    assertEquals(2, params.position(), "params position");
+    assertEquals(4, params.limit(), "params limit");
+    assertEquals(1, grads.position(), "grads position");
+    assertEquals(3, grads.limit(), "grads limit");
+    assertArrayEquals(plain, new double[] {params.get(0), params.get(1), params.get(2)}, "the block");
+    assertEquals(7.0, params.array()[3], "params past the block");
+    assertEquals(8.0, params.array()[4], "params past the block");
+  }
+
+  /** A step never writes the gradients: it works on a read-only gradient buffer and leaves it as it was. */
+  @Test
+  default void neverWritesTheGradients() {
+    double[] g = {0.2, -0.3, 0.4, 0.0};
+    DoubleBuffer grads = DoubleBuffer.wrap(g.clone()).asReadOnlyBuffer();
+    Optimizer.Updater updater = optimizer().newUpdater(g.length);
+    DoubleBuffer params = DoubleBuffer.wrap(new double[] {1.0, 2.0, -3.0, 0.5});
+    for (int t = 1; t <= 3; t++) {
+      updater.step(params, grads, 0.1, t);
+    }
+    for (int i = 0; i < g.length; i++) {
+      assertEquals(g[i], grads.get(i), "grads[" + i + "]");
+    }
+  }
+
+  /** Off-heap (direct) buffers, where the core may keep parameters, give the same bits as arrays. */
+  @Test
+  default void directBuffersGiveTheSameBitsAsHeapBuffers() {
+    double[] w0 = {0.5, -1.0, 1.5, 2.0};
+    double[][] grads = {{0.2, 0.3, -0.4, 1.0}, {0.1, -0.2, 0.3, 0.0}, {-0.5, 0.5, 0.25, -1.0}};
+    Optimizer optimizer = optimizer();
+    Optimizer.Updater onHeap = optimizer.newUpdater(w0.length);
+    Optimizer.Updater offHeap = optimizer.newUpdater(w0.length);
+    DoubleBuffer heapParams = DoubleBuffer.wrap(w0.clone());
+    DoubleBuffer directParams = direct(w0);
+    for (int t = 1; t <= grads.length; t++) {
+      onHeap.step(heapParams, DoubleBuffer.wrap(grads[t - 1].clone()), 0.05, t);
+      offHeap.step(directParams, direct(grads[t - 1]), 0.05, t);
+    }
+    for (int i = 0; i < w0.length; i++) {
+      assertEquals(heapParams.get(i), directParams.get(i), "w[" + i + "]");
+    }
+  }
+
+  /** Thousands of steps on a block of 256 allocate (almost) nothing: at most 4 KiB in all. */
+  @Test
+  default void doesNotAllocateWhileStepping() {
+    assumeTrue(
+        ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+        "this JVM cannot count allocated bytes per thread");
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(
+        threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+        "allocation counting is unsupported or disabled");
+    int size = 256;
+    DoubleBuffer params = DoubleBuffer.allocate(size);
+    DoubleBuffer grads = DoubleBuffer.allocate(size);
+    for (int i = 0; i < size; i++) {
+      params.put(i, Math.sin(i));
+      grads.put(i, 1e-3 * Math.cos(i));
+    }
+    Optimizer.Updater updater = optimizer().newUpdater(size);
+    long t = 1;
+    for (; t <= 500; t++) {
+      updater.step(params, grads, 1e-3, t);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (long end = t + 5000; t < end; t++) {
+      updater.step(params, grads, 1e-3, t);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated <= 4096, "5000 steps allocated " + allocated + " bytes, expected at most 4096");
+  }
+
+  /**
+   * Asserts that creating the optimizer with {@code key: value} fails with a {@link ConfigException}
+   * whose problem names the setting (as its path and in its message), shows the value found and says
+   * what is allowed; returns the exception for further checks.
+   */
+  static ConfigException assertRejectsSetting(OptimizerProvider provider, String key, Object value) {
+    Settings settings = Settings.of("optimizer \"" + provider.name() + "\"", Map.of(key, value));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> provider.create(settings),
+            "optimizer \"" + provider.name() + "\" accepted " + key + ": " + value);
+    ConfigProblem problem = e.problems().get(0);
+    assertEquals(key, problem.path(), "path of the problem");
+    assertTrue(problem.message().contains("\"" + key + "\""), "message names the setting: " + problem);
+    assertTrue(problem.message().contains(String.valueOf(value)), "message shows the value found: " + problem);
+    assertFalse(problem.allowed().isEmpty(), "problem says what is allowed: " + problem);
+    return e;
+  }
+
+  /**
+   * Asserts that the provider does not read the core's {@code learning-rate} and {@code schedule} keys
+   * of the optimizer mapping.
+   */
+  static void assertLeavesCoreKeysUnread(OptimizerProvider provider) {
+    Settings settings =
+        Settings.of(
+            "optimizer \"" + provider.name() + "\"", Map.of("learning-rate", 0.1, "schedule", "constant"));
+    provider.create(settings);
+    assertTrue(
+        settings.unreadKeys().containsAll(List.of("learning-rate", "schedule")),
+        "optimizer \"" + provider.name() + "\" read " + settings.keys() + " minus " + settings.unreadKeys());
+  }
+
+  private static double quadratic(double[] a, double[] w) {
+    double f = 0;
+    for (int i = 0; i < w.length; i++) {
+      f += 0.5 * a[i] * w[i] * w[i];
+    }
+    return f;
+  }
+
+  /**
+   * Steps {@code from} … {@code to} on f(w) = ½·Σ a_i·(w_i − 0.1)², whose gradients depend on w.
+   *
+   * @param a curvatures. Not modified.
+   * @param w parameters. Modified.
+   */
+  private static void runOnQuadratic(Optimizer.Updater updater, double[] a, double[] w, int from, int to) {
+    DoubleBuffer params = DoubleBuffer.wrap(w);
+    double[] g = new double[w.length];
+    for (int t = from; t <= to; t++) {
+      for (int i = 0; i < w.length; i++) {
+        g[i] = a[i] * (w[i] - 0.1);
+      }
+      updater.step(params, DoubleBuffer.wrap(g), 0.05 + 0.01 * t, t);
+    }
+  }
+
+  /**
+   * A direct buffer holding a copy of {@code values}.
+   *
+   * @param values Not modified.
+   */
+  private static DoubleBuffer direct(double[] values) {
+    DoubleBuffer b =
+        ByteBuffer.allocateDirect(values.length * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+    for (int i = 0; i < values.length; i++) {
+      b.put(i, values[i]);
+    }
+    return b;
+  }
+}
