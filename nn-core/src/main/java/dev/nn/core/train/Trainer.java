@@ -2,6 +2,7 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
+import dev.nn.core.data.Rng;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
@@ -10,7 +11,6 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * Trains a network by mini-batch SGD: each epoch visits the training samples in a seeded permutation,
@@ -20,13 +20,10 @@ import java.util.random.RandomGeneratorFactory;
  * listeners are told.
  *
  * <p>Everything a batch needs is allocated when the trainer is built, so the steady state allocates
- * nothing. Randomness: epoch e shuffles with a {@value #RANDOM_ALGORITHM} generator seeded from
+ * nothing. Randomness: epoch e shuffles with a {@link Rng#ALGORITHM} generator seeded from
  * (seed, e), so a run resumed at an epoch boundary draws exactly what an uninterrupted one would.
  */
 public final class Trainer {
-  /** The JDK random algorithm of every shuffle, recorded in provenance. */
-  public static final String RANDOM_ALGORITHM = "L64X128MixRandom";
-
   private final Network network;
   private final Loss loss;
   private final LearningRateSchedule schedule;
@@ -189,7 +186,7 @@ public final class Trainer {
     progress.epoch = epoch;
     progress.batchesDone = 0;
     if (options.shuffle()) {
-      shuffle(order, generatorForEpoch(options.seed(), epoch));
+      Rng.shuffle(order, generatorForEpoch(options.seed(), epoch));
     }
     int in = train.inputs();
     double[] x = train.x();
@@ -232,23 +229,13 @@ public final class Trainer {
 
   /** The generator that shuffles epoch {@code e} of a run seeded with {@code seed}. */
   public static RandomGenerator generatorForEpoch(long seed, int e) {
-    return RandomGeneratorFactory.of(RANDOM_ALGORITHM).create(mix(seed) ^ mix(e + 0x632BE59BD9B4E019L));
+    return Rng.create(mix(seed) ^ mix(e + 0x632BE59BD9B4E019L));
   }
 
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  /** Fisher–Yates. */
-  private static void shuffle(int[] a, RandomGenerator random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 
   private void checkShapes(Samples s) {
