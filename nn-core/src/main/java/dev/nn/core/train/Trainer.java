@@ -243,6 +243,12 @@ public final class Trainer {
       throw new IllegalArgumentException("the network maps " + network.width(0) + " inputs to " + outputs
           + " outputs, but the samples have " + s.inputs() + " inputs and " + s.outputs() + " targets");
     }
+    for (int r = 0; r < s.rows(); r++) {
+      String problem = loss.targets().check(s.y(), r, outputs);
+      if (problem != null) {
+        throw new IllegalArgumentException("target row " + r + " does not suit the loss: " + problem);
+      }
+    }
   }
 
   /** Everything needed to continue training exactly where it stopped, at an epoch boundary. */
