@@ -1,0 +1,304 @@
+package dev.nn.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.nn.api.Activation;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance tests every {@link Activation} must pass. A plugin's test class implements this
+ * interface and supplies the activation; JUnit runs the default test methods:
+ *
+ * <pre>{@code
+ * class SwishTests implements ActivationContract {
+ *   public Activation activation() { return new SwishProvider().create(Settings.empty("activation \"swish\"")); }
+ * }
+ * }</pre>
+ *
+ * <p>What is checked, all in float64:
+ *
+ * <ul>
+ *   <li><b>φ′ against central differences</b> at a fixed spread of points: 0, tiny, moderate and large
+ *       |z| up to ±700 (both signs), and 200 seeded points in (−10, 10); and at points on both sides of
+ *       each declared kink, 4·10⁻⁶, 10⁻⁴ and 10⁻² away (scaled by max(1, |kink|)). With
+ *       h = 10⁻⁶·max(1, |z|) and fd = (φ(z + h) − φ(z − h)) / ((z + h) − (z − h)) (the denominator is the
+ *       step actually taken after rounding), a point passes when
+ *       <pre>|φ′(z) − fd| ≤ atol + rtol·max(|φ′(z)|, |fd|),</pre>
+ *       with rtol = 10⁻⁵ and atol = 8ε·max(1, |φ(z − h)|, |φ(z + h)|) / ((z + h) − (z − h)), ε = 2⁻⁵²: the
+ *       rounding error of the difference quotient when each φ carries up to 4 ulps of error relative to
+ *       max(1, |φ|) (so φ is expected to be accurate in absolute terms where it is small, not
+ *       relatively). rtol covers the truncation error, including the O(h) error at points where φ″
+ *       jumps (there it is about h·|jump of φ″|/4: 10⁻⁶ for softsign at 0); an activation whose φ″
+ *       jumps steeply may declare such a point among its kinks to have it skipped. Points whose
+ *       interval [z − h, z + h] contains a kink (with a margin of 10⁻⁹·max(1, |kink|)) are skipped, and
+ *       so are points where φ(z) or φ(z ± h) is not finite.
+ *   <li><b>Bulk equals scalar, exactly</b>: {@code forward} writes {@code phi(z[i])} and {@code backward}
+ *       writes {@code delta[i] * phiPrime(z[i], x[i])}, compared with {@code ==} (NaN matching NaN).
+ *       Java's floating-point arithmetic is strict IEEE 754 (every operation rounded the same way,
+ *       interpreted or compiled), so a bulk loop that evaluates the same expressions as the scalar
+ *       method meets this; exact equality keeps a run reproducible whichever form the core calls. Only the sign of a zero is not
+ *       checked: a loop may write 0 where δ·0 gives −0. Entries from {@code count} on, and the input
+ *       arrays, must be left untouched.
+ *   <li><b>No NaN</b>: φ(z) and φ′(z, φ(z)) are never NaN for finite z, up to ±{@link Double#MAX_VALUE};
+ *       they are finite for |z| ≤ 700, where e^z is still finite. Beyond 700 an activation may
+ *       overflow to ±∞ if its true value does.
+ *   <li><b>kinks()</b> is non-null, finite and strictly increasing.
+ * </ul>
+ *
+ * <p>Each check is a public default method and can also be called directly on an instance.
+ */
+public interface ActivationContract {
+
+  /** The activation under test. May return the same instance on every call, or a new one. */
+  Activation activation();
+
+  /** φ′ matches central differences of φ away from kinks, over small, moderate and large |z|. */
+  @Test
+  default void derivativeMatchesCentralDifferences() {
+    Activation f = activation();
+    double[] kinks = f.kinks();
+    int checked = 0;
+    for (double z : probePoints()) {
+      if (checkDerivative(f, z, kinks)) {
+        checked++;
+      }
+    }
+    int total = checked;
+    assertTrue(total >= 10, () -> "only " + total + " points could be checked (the others were kinks or gave a"
+        + " non-finite phi), for " + f);
+  }
+
+  /** φ′ matches central differences just left and just right of every declared kink. */
+  @Test
+  default void derivativeMatchesCentralDifferencesBesideEachKink() {
+    Activation f = activation();
+    double[] kinks = f.kinks();
+    for (double k : kinks) {
+      double s = Math.max(1.0, Math.abs(k));
+      for (double d : new double[] {4e-6, 1e-4, 1e-2}) {
+        checkDerivative(f, k - d * s, kinks);
+        checkDerivative(f, k + d * s, kinks);
+      }
+    }
+  }
+
+  /** {@code forward} writes exactly {@code phi(z[i])} for i &lt; count and nothing else. */
+  @Test
+  default void bulkForwardEqualsScalarPhi() {
+    Activation f = activation();
+    double[] z = bulkPoints(f.kinks());
+    int count = z.length - tail();
+    double[] zBefore = z.clone();
+    double[] x = new double[z.length];
+    Arrays.fill(x, sentinel());
+    f.forward(z, x, count);
+    assertArrayEquals(zBefore, z, () -> "forward modified z, for " + f);
+    for (int i = 0; i < count; i++) {
+      double expected = f.phi(z[i]);
+      if (!sameNumber(expected, x[i])) {
+        fail("forward wrote x[" + i + "] = " + x[i] + " but phi(" + z[i] + ") = " + expected + ", for " + f);
+      }
+    }
+    for (int i = count; i < z.length; i++) {
+      assertEquals(sentinel(), x[i], "forward wrote x[" + i + "], at or beyond count = " + count + ", for " + f);
+    }
+  }
+
+  /** {@code backward} multiplies exactly by {@code phiPrime(z[i], x[i])} for i &lt; count and nothing else. */
+  @Test
+  default void bulkBackwardEqualsDeltaTimesPhiPrime() {
+    Activation f = activation();
+    double[] z = bulkPoints(f.kinks());
+    int count = z.length - tail();
+    double[] x = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      x[i] = f.phi(z[i]);
+    }
+    double[] delta = upstreamGradients(z.length);
+    double[] zBefore = z.clone();
+    double[] xBefore = x.clone();
+    double[] deltaBefore = delta.clone();
+    f.backward(z, x, delta, count);
+    assertArrayEquals(zBefore, z, () -> "backward modified z, for " + f);
+    assertArrayEquals(xBefore, x, () -> "backward modified x, for " + f);
+    for (int i = 0; i < count; i++) {
+      double expected = deltaBefore[i] * f.phiPrime(z[i], x[i]);
+      if (!sameNumber(expected, delta[i])) {
+        fail("backward wrote delta[" + i + "] = " + delta[i] + " but " + deltaBefore[i] + " * phiPrime(" + z[i]
+            + ") = " + expected + ", for " + f);
+      }
+    }
+    for (int i = count; i < z.length; i++) {
+      assertEquals(deltaBefore[i], delta[i], "backward changed delta[" + i + "], at or beyond count = " + count
+          + ", for " + f);
+    }
+  }
+
+  /** φ and φ′ are never NaN for finite z, and finite for |z| ≤ 700. */
+  @Test
+  default void phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ() {
+    Activation f = activation();
+    for (double z : bulkPoints(f.kinks())) {
+      double x = f.phi(z);
+      double d = f.phiPrime(z, x);
+      if (Double.isNaN(x) || Double.isNaN(d)) {
+        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + ": NaN for a finite z, for " + f);
+      }
+      if (Math.abs(z) <= finiteUpTo() && !(Double.isFinite(x) && Double.isFinite(d))) {
+        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + ": not finite for |z| <= " + finiteUpTo() + ", for " + f);
+      }
+    }
+  }
+
+  /** kinks() is non-null, finite and strictly increasing. */
+  @Test
+  default void kinksAreFiniteAndStrictlyIncreasing() {
+    Activation f = activation();
+    double[] kinks = f.kinks();
+    assertNotNull(kinks, () -> "kinks() returned null, for " + f + "; return an empty array for a smooth activation");
+    for (int i = 0; i < kinks.length; i++) {
+      double k = kinks[i];
+      assertTrue(Double.isFinite(k), () -> "kinks() contains " + k + ", for " + f);
+      if (i > 0) {
+        double previous = kinks[i - 1];
+        assertFalse(k <= previous, () -> "kinks() is not strictly increasing: " + Arrays.toString(kinks) + ", for " + f);
+      }
+    }
+  }
+
+  // ---- helpers: private, so that implementing this interface adds nothing else to a test class ----
+
+  /** Relative step of the central differences. */
+  private static double relativeStep() {
+    return 1e-6;
+  }
+
+  private static double rtol() {
+    return 1e-5;
+  }
+
+  /** Ulps of error allowed in each evaluation of φ, relative to max(1, |φ|). */
+  private static double roundingUlps() {
+    return 4.0;
+  }
+
+  /**
+   * Checks φ′ at z; returns false when z is skipped (a kink within reach of the step, or φ not
+   * finite there), true when it was checked; fails the test on a mismatch.
+   */
+  private static boolean checkDerivative(Activation f, double z, double[] kinks) {
+    double h = relativeStep() * Math.max(1.0, Math.abs(z));
+    double zPlus = z + h;
+    double zMinus = z - h;
+    for (double k : kinks) {
+      double margin = 1e-9 * Math.max(1.0, Math.abs(k));
+      if (k >= zMinus - margin && k <= zPlus + margin) {
+        return false;
+      }
+    }
+    double x = f.phi(z);
+    double xPlus = f.phi(zPlus);
+    double xMinus = f.phi(zMinus);
+    if (!(Double.isFinite(x) && Double.isFinite(xPlus) && Double.isFinite(xMinus))) {
+      return false;
+    }
+    double width = zPlus - zMinus;
+    double fd = (xPlus - xMinus) / width;
+    double d = f.phiPrime(z, x);
+    double scale = Math.max(1.0, Math.max(Math.abs(xPlus), Math.abs(xMinus)));
+    double atol = 2.0 * roundingUlps() * Math.ulp(1.0) * scale / width;
+    double allowed = atol + rtol() * Math.max(Math.abs(d), Math.abs(fd));
+    if (!(Math.abs(d - fd) <= allowed)) {
+      fail("phiPrime(" + z + ") = " + d + " but the central difference (phi(z + h) - phi(z - h)) / 2h = " + fd
+          + " with h = " + h + "; |difference| = " + Math.abs(d - fd) + " > allowed " + allowed + " (atol " + atol
+          + " + rtol " + rtol() + " * max(|phiPrime|, |fd|)), for " + f);
+    }
+    return true;
+  }
+
+  /** ±{0, tiny, moderate, large up to 700} and 200 seeded points in (−10, 10). */
+  private static double[] probePoints() {
+    double[] magnitudes = {
+      0, 1e-300, 1e-12, 1e-3, 0.01, 0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8,
+      10, 12, 15, 20, 25, 30, 40, 50, 75, 100, 200, 300, 500, 700
+    };
+    int seeded = 200;
+    double[] points = new double[2 * magnitudes.length + seeded];
+    int n = 0;
+    for (double m : magnitudes) {
+      points[n++] = m;
+      points[n++] = -m;
+    }
+    SplittableRandom random = new SplittableRandom(0x5EEDL);
+    for (int i = 0; i < seeded; i++) {
+      points[n++] = random.nextDouble(-10.0, 10.0);
+    }
+    return points;
+  }
+
+  /** Probe points, each kink and its neighbouring doubles, extremes up to ±MAX_VALUE, and a tail. */
+  private static double[] bulkPoints(double[] kinks) {
+    double[] extremes = {
+      -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 709, -709, 710, -710,
+      745, -745, 1e4, -1e4, 1e154, -1e154, 1e155, -1e155, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE
+    };
+    double[] probes = probePoints();
+    double[] points = new double[probes.length + extremes.length + 3 * kinks.length + tail()];
+    int n = 0;
+    for (double p : probes) {
+      points[n++] = p;
+    }
+    for (double e : extremes) {
+      points[n++] = e;
+    }
+    for (double k : kinks) {
+      points[n++] = k;
+      points[n++] = Math.nextDown(k);
+      points[n++] = Math.nextUp(k);
+    }
+    for (int i = 0; i < tail(); i++) {
+      points[n++] = 0.5 + i;
+    }
+    return points;
+  }
+
+  /** Seeded values in (−2, 2), with 0, −0 and 1 among them. */
+  private static double[] upstreamGradients(int length) {
+    SplittableRandom random = new SplittableRandom(0xDE17AL);
+    double[] delta = new double[length];
+    for (int i = 0; i < length; i++) {
+      delta[i] = random.nextDouble(-2.0, 2.0);
+    }
+    delta[0] = 0.0;
+    delta[1] = -0.0;
+    delta[2] = 1.0;
+    return delta;
+  }
+
+  /** Equal as numbers (so 0.0 matches −0.0), or both NaN. */
+  private static boolean sameNumber(double a, double b) {
+    return a == b || (Double.isNaN(a) && Double.isNaN(b));
+  }
+
+  /** How many entries after {@code count} the bulk forms must leave alone. */
+  private static int tail() {
+    return 3;
+  }
+
+  /** What the entries after {@code count} hold before forward runs. */
+  private static double sentinel() {
+    return 7777.25;
+  }
+
+  /** Up to this |z|, φ and φ′ must be finite. */
+  private static double finiteUpTo() {
+    return 700.0;
+  }
+}
