@@ -113,7 +113,7 @@ public final class Settings {
         return a;
       }
     }
-    throw problem(key, "unknown value \"" + s + "\"", String.join(", ", allowed));
+    throw problem(key, "has unknown value \"" + s + "\"", String.join(", ", allowed));
   }
 
   /** A boolean, or {@code defaultValue} when absent. */
