@@ -46,6 +46,11 @@ final class YamlSource {
    * @throws ConfigException with one {@code nn/YamlSyntax} or {@code nn/TooLarge} problem
    */
   static Node compose(String text) {
+    // Refused here first: SnakeYAML's own limit applies only after it has scanned that far, which for
+    // one long scalar takes seconds.
+    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      throw new ConfigException(tooLong());
+    }
     try {
       return new Yaml(options()).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
