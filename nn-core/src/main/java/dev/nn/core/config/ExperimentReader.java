@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * paths in overrides against the working directory.
  *
  * <pre>{@code
- * ExperimentReader reader = new ExperimentReader(registry::providers);
+ * // plugins: for each PluginKind, the installed providers by name
+ * ExperimentReader reader = new ExperimentReader(plugins);
  * Experiment e = reader.read(Path.of("lecture.yaml"), List.of("optimizer.learning-rate=0.1"));
  * }</pre>
  */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -25,8 +24,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code null}, so that reading goes on and all problems are reported together.
  */
 final class NodeReader {
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d[\\d_]*\\.?[\\d_]*|\\.\\d[\\d_]*)([eE][-+]?\\d+)?");
-  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d[\\d_]*");
 
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Map<Node, String> overrides = new IdentityHashMap<>();
@@ -184,7 +181,7 @@ final class NodeReader {
     if (isRejected(node)) {
       return null;
     }
-    BigInteger v = node instanceof ScalarNode ? parseInteger((ScalarNode) node) : null;
+    BigInteger v = node instanceof ScalarNode ? Scalars.parseInteger((ScalarNode) node) : null;
     if (v == null) {
       wrongType(path, node, expected);
       return null;
@@ -212,7 +209,7 @@ final class NodeReader {
     if (isRejected(node)) {
       return null;
     }
-    Double v = node instanceof ScalarNode ? parseNumber((ScalarNode) node) : null;
+    Double v = node instanceof ScalarNode ? Scalars.parseNumber((ScalarNode) node) : null;
     if (v == null) {
       wrongType(path, node, "a number " + range.describe());
       return null;
@@ -284,7 +281,7 @@ final class NodeReader {
       return bool(s, path);
     }
     if (Tag.INT.equals(s.getTag())) {
-      BigInteger v = parseInteger(s);
+      BigInteger v = Scalars.parseInteger(s);
       if (v == null || v.bitLength() > 63) {
         report(ProblemId.OUT_OF_RANGE, path, node, "integer too large: " + s.getValue(), "a 64-bit integer");
         return null;
@@ -293,7 +290,7 @@ final class NodeReader {
       return l == (int) l ? (Object) (int) l : (Object) l;
     }
     if (Tag.FLOAT.equals(s.getTag())) {
-      return parseNumber(s);
+      return Scalars.parseNumber(s);
     }
     return s.getValue();
   }
@@ -317,59 +314,5 @@ final class NodeReader {
   /** A default path, resolved against the file's directory. */
   PathRef defaultPath(String written) {
     return new PathRef(written, fileDirectory.resolve(written).toAbsolutePath().normalize());
-  }
-
-  /** The value of an {@code !!int} scalar or a quoted string of digits; {@code null} for anything else. */
-  static BigInteger parseInteger(ScalarNode s) {
-    String text = s.getValue().trim();
-    boolean intTag = Tag.INT.equals(s.getTag());
-    if (!intTag && !(Tag.STR.equals(s.getTag()) && INTEGER.matcher(text).matches())) {
-      return null;
-    }
-    String t = text.replace("_", "");
-    boolean negative = t.startsWith("-");
-    if (t.startsWith("-") || t.startsWith("+")) {
-      t = t.substring(1);
-    }
-    BigInteger v;
-    try {
-      if (t.startsWith("0x")) {
-        v = new BigInteger(t.substring(2), 16);
-      } else if (t.startsWith("0b")) {
-        v = new BigInteger(t.substring(2), 2);
-      } else if (t.length() > 1 && t.startsWith("0") && intTag) {
-        v = new BigInteger(t.substring(1), 8);
-      } else {
-        v = new BigInteger(t);
-      }
-    } catch (NumberFormatException e) {
-      return null; // sexagesimal 1:30 and other YAML 1.1 oddities are not numbers here
-    }
-    return negative ? v.negate() : v;
-  }
-
-  /** The value of an {@code !!int} or {@code !!float} scalar or of a decimal string; else {@code null}. */
-  static Double parseNumber(ScalarNode s) {
-    if (Tag.INT.equals(s.getTag())) {
-      BigInteger v = parseInteger(s);
-      return v == null ? null : v.doubleValue();
-    }
-    String t = s.getValue().trim().replace("_", "");
-    if (Tag.FLOAT.equals(s.getTag())) {
-      String lower = t.toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".inf")) {
-        return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-      }
-      if (lower.equals(".nan")) {
-        return Double.NaN;
-      }
-    } else if (!Tag.STR.equals(s.getTag()) || !DECIMAL.matcher(t).matches()) {
-      return null;
-    }
-    try {
-      return Double.parseDouble(t);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

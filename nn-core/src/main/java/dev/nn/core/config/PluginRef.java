@@ -1,6 +1,8 @@
 package dev.nn.core.config;
 
 import dev.nn.spi.Settings;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +20,8 @@ public record PluginRef(String name, Map<String, Object> settings, Position wher
   /** Checks for {@code null} and copies. */
   public PluginRef {
     Objects.requireNonNull(name, "name");
-    settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    // insertion order is kept: the writer and the unknown-setting report follow the order written
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     Objects.requireNonNull(where, "where");
   }
 

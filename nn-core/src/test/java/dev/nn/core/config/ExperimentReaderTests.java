@@ -285,6 +285,40 @@ class ExperimentReaderTests {
     assertEquals("relu", e.network().layers().get(2).activation().orElseThrow().name());
   }
 
+  @Test
+  void numbersMayBeQuotedOrWrittenWithUnderscores() {
+    Experiment e = read(MINIMAL.replace("samples: 100", "samples: 1_000") + "optimizer: {name: sgd, learning-rate: \"0.5\"}\ntraining: {epochs: \"7\"}\n");
+
+    assertEquals(1000, ((SourceSpec.Generator) e.data().train()).samples());
+    assertEquals(0.5, e.optimizer().learningRate());
+    assertEquals(7, e.training().epochs());
+  }
+
+  @Test
+  void moreThanOneDocumentIsASyntaxProblem() {
+    List<ConfigProblem> p = problems(MINIMAL + "---\nseed: 1\n");
+
+    assertEquals(ProblemId.YAML_SYNTAX, p.get(0).id());
+    assertEquals(4, p.get(0).line());
+  }
+
+  @Test
+  void aTabIndentIsASyntaxProblemAtItsLine() {
+    List<ConfigProblem> p = problems(MINIMAL + "training:\n\tepochs: 3\n");
+
+    assertEquals(1, p.size());
+    assertEquals(ProblemId.YAML_SYNTAX, p.get(0).id());
+    assertEquals(5, p.get(0).line());
+    assertEquals(1, p.get(0).column());
+  }
+
+  @Test
+  void anEmptyDocumentLacksEveryRequiredKey() {
+    List<ConfigProblem> p = problems("# nothing yet\n");
+
+    assertEquals(List.of("data: missing key \"data\"", "network: missing key \"network\"", "loss: missing key \"loss\""), texts(p));
+  }
+
   static String text(ConfigProblem p) {
     return p.path() + ": " + p.message();
   }

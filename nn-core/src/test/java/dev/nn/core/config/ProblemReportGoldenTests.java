@@ -17,7 +17,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Pins the exact report of every {@code config/bad/NAME.yaml} to {@code config/bad/NAME.txt}. A
- * {@code NAME.set} file beside it holds {@code --set} overrides, one per line.
+ * {@code NAME.set} file beside it holds {@code --set} overrides, one per line. With
+ * {@code -Dnn.golden.dump=DIR} the actual reports are also written to DIR, to review a change by diff;
+ * the comparison still decides.
  */
 class ProblemReportGoldenTests {
 

@@ -59,6 +59,19 @@ class ProblemReportTests {
   }
 
   @Test
+  void theErrorsPageExplainsEveryIdUnderItsAnchor() throws java.io.IOException {
+    // Maven runs tests in the module directory; the page is in the repository's docs/
+    String page = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "errors.md"));
+
+    for (String id : ProblemId.ALL) {
+      assertEquals(
+          true,
+          page.contains("<a id=\"" + ProblemId.anchor(id) + "\"></a>\n## " + id + "\n"),
+          "docs/errors.md has no section for " + id);
+    }
+  }
+
+  @Test
   void problemsWithoutALineComeFirstThenTheRestInFileOrder() {
     ConfigProblem late = new ConfigProblem("nn/A", "b", 9, 1, "late", "", List.of());
     ConfigProblem early = new ConfigProblem("nn/A", "a", 2, 5, "early", "", List.of());
