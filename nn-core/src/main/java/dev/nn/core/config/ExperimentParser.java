@@ -171,6 +171,11 @@ final class ExperimentParser {
       return null;
     }
     if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+      if (!Tag.BOOL.equals(node.getTag()) && !reader.isRejected(node)) {
+        String expected = "true, false or {patience: ..., monitor: ..., min-delta: ...}";
+        reader.report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found " + NodeReader.describe(node), expected);
+        return null;
+      }
       Boolean on = reader.bool(node, path);
       return on != null && on ? new EarlyStopping(DEFAULT_PATIENCE, Monitor.VAL_LOSS, 0.0) : null;
     }

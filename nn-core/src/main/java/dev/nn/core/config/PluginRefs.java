@@ -122,7 +122,8 @@ final class PluginRefs {
    */
   Object check(Parsed p, PluginKind kind, List<String> coreKeys) {
     String path = p.ref().where().path();
-    Map<String, ? extends PluginProvider<?>> installed = plugins.apply(kind);
+    Map<String, ? extends PluginProvider<?>> found = plugins.apply(kind);
+    Map<String, ? extends PluginProvider<?>> installed = found == null ? Map.of() : found;
     String name = p.ref().name();
     PluginProvider<?> provider = installed.get(name);
     if (provider == null) {

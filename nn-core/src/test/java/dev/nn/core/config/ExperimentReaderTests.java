@@ -193,6 +193,16 @@ class ExperimentReaderTests {
   }
 
   @Test
+  void earlyStoppingIsABooleanOrAMapping() {
+    List<ConfigProblem> p = problems(MINIMAL + "training: {early-stopping: maybe}");
+
+    assertEquals(
+        List.of("training.early-stopping: expected true, false or {patience: ..., monitor: ..., min-delta: ...}, found \"maybe\""),
+        texts(p));
+    assertEquals(ProblemId.WRONG_TYPE, p.get(0).id());
+  }
+
+  @Test
   void earlyStoppingWithoutValidationDataIsReported() {
     List<ConfigProblem> p = problems(MINIMAL.replace("samples: 100}", "samples: 100}, validation: {split: 0}") + "training: {early-stopping: true}");
 
