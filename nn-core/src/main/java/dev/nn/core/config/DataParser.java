@@ -1,0 +1,153 @@
+package dev.nn.core.config;
+
+import dev.nn.spi.Range;
+import java.util.List;
+import java.util.OptionalInt;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/** Reads the {@code data} section: the training source, validation and test data, standardization. */
+final class DataParser {
+  static final double DEFAULT_VALIDATION_SPLIT = 0.1;
+  static final double DEFAULT_TEST_SPLIT = 0.0;
+  private static final List<String> SOURCES = List.of("generator", "csv", "idx");
+  private static final Range SPLIT = Range.closedOpen(0, 1);
+
+  private final NodeReader reader;
+  private final PluginRefs plugins;
+
+  DataParser(NodeReader reader, PluginRefs plugins) {
+    this.reader = reader;
+    this.plugins = plugins;
+  }
+
+  /** The section, or {@code null} after reporting. */
+  DataSpec parse(Node node, String path) {
+    MapView v = reader.mapping(node, path);
+    if (v == null) {
+      return null;
+    }
+    Node trainNode = v.require("train", "a source: {source: generator | csv | idx, ...}");
+    SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")));
+    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT);
+    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT);
+    Node s = v.get("standardize");
+    Boolean standardize = s == null ? Boolean.TRUE : reader.bool(s, v.child("standardize"));
+    v.finish();
+    if (validation instanceof HoldOut.Split && test instanceof HoldOut.Split) {
+      double a = ((HoldOut.Split) validation).fraction();
+      double b = ((HoldOut.Split) test).fraction();
+      if (a + b >= 1) {
+        Node at = splitNode(v.has("test") ? v.get("test") : v.get("validation"));
+        reader.report(
+            ProblemId.OUT_OF_RANGE,
+            v.child(v.has("test") ? "test.split" : "validation.split"),
+            at,
+            "validation.split + test.split must be < 1 so that samples remain for training, found " + a + " + " + b,
+            "a sum < 1");
+      }
+    }
+    if (train == null || validation == null || test == null || standardize == null) {
+      return null;
+    }
+    return new DataSpec(train, validation, test, standardize);
+  }
+
+  /** A source mapping, or {@code null} after reporting. */
+  private SourceSpec source(MapView v) {
+    if (v == null) {
+      return null;
+    }
+    Node s = v.require("source", String.join(", ", SOURCES));
+    String kind = s == null ? null : reader.string(s, v.child("source"), "one of " + String.join(", ", SOURCES));
+    if (kind == null) {
+      return null; // without the kind, the other keys cannot be judged
+    }
+    switch (kind) {
+      case "generator":
+        return generator(v);
+      case "csv":
+        return csv(v);
+      case "idx":
+        return idx(v);
+      default:
+        reader.report(
+            ProblemId.OUT_OF_RANGE,
+            v.child("source"),
+            s,
+            "unknown source \"" + kind + "\"",
+            String.join(", ", SOURCES),
+            Suggestions.closest(kind, SOURCES));
+        return null;
+    }
+  }
+
+  private SourceSpec generator(MapView v) {
+    PluginRefs.Parsed p = plugins.parse(v, "generator", List.of("source", "samples"));
+    Node n = v.require("samples", "an integer >= 1");
+    Integer samples = n == null ? null : reader.count(n, v.child("samples"), 1);
+    if (p == null || !p.complete() || samples == null) {
+      return null;
+    }
+    return new SourceSpec.Generator(p.ref(), samples);
+  }
+
+  private SourceSpec csv(MapView v) {
+    Node p = v.require("path", "the CSV file, relative to the experiment file");
+    PathRef path = p == null ? null : reader.path(p, v.child("path"));
+    Node t = v.get("target");
+    String target = t == null ? "last" : reader.string(t, v.child("target"), "last, first or a column name");
+    Node k = v.get("task");
+    Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class);
+    v.finish();
+    if (path == null || target == null || task == null) {
+      return null;
+    }
+    return new SourceSpec.Csv(path, target, task, reader.position(v.path(), v.node()));
+  }
+
+  private SourceSpec idx(MapView v) {
+    Node i = v.require("images", "the IDX image file, relative to the experiment file");
+    PathRef images = i == null ? null : reader.path(i, v.child("images"));
+    Node l = v.require("labels", "the IDX label file, relative to the experiment file");
+    PathRef labels = l == null ? null : reader.path(l, v.child("labels"));
+    Node n = v.get("limit");
+    Integer limit = n == null ? Integer.valueOf(0) : reader.count(n, v.child("limit"), 1);
+    v.finish();
+    if (images == null || labels == null || limit == null) {
+      return null;
+    }
+    OptionalInt max = limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+    return new SourceSpec.Idx(images, labels, max, reader.position(v.path(), v.node()));
+  }
+
+  private static Node splitNode(Node holdOut) {
+    for (NodeTuple t : ((MappingNode) holdOut).getValue()) {
+      if (NodeReader.isWord(t.getKeyNode(), "split")) {
+        return t.getValueNode();
+      }
+    }
+    return holdOut;
+  }
+
+  /** {@code {split: f}}, a source mapping, or the default split; {@code null} after reporting. */
+  private HoldOut holdOut(Node node, String path, double defaultSplit) {
+    if (node == null) {
+      return new HoldOut.Split(defaultSplit);
+    }
+    MapView v = reader.mapping(node, path);
+    if (v == null) {
+      return null;
+    }
+    if (v.has("source")) {
+      SourceSpec s = source(v);
+      return s == null ? null : new HoldOut.FromSource(s);
+    }
+    Node f = v.require("split", "a fraction in [0, 1) of data.train, or a source: {source: ...}");
+    Double fraction = f == null ? null : reader.number(f, v.child("split"), SPLIT);
+    v.get("source");
+    v.finish();
+    return fraction == null ? null : new HoldOut.Split(fraction);
+  }
+}

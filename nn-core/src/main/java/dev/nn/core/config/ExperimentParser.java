@@ -1,0 +1,243 @@
+package dev.nn.core.config;
+
+import dev.nn.api.Loss;
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.spi.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Walks a composed document against the experiment schema ({@code docs/experiment.md}) and builds the
+ * records, filling in defaults. Every problem is reported to the {@link NodeReader}.
+ */
+final class ExperimentParser {
+  static final long DEFAULT_SEED = 42;
+  static final int DEFAULT_EPOCHS = 20;
+  static final int DEFAULT_BATCH_SIZE = 1;
+  static final int DEFAULT_PATIENCE = 3;
+  static final String DEFAULT_OUTPUT_DIR = "runs";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private final NodeReader reader;
+  private final PluginRefs plugins;
+  private final String defaultName;
+  private final int processors;
+
+  /**
+   * @param defaultName the name when the file gives none
+   * @param processors the thread count {@code compute.threads: auto} stands for
+   */
+  ExperimentParser(NodeReader reader, PluginRefs plugins, String defaultName, int processors) {
+    this.reader = reader;
+    this.plugins = plugins;
+    this.defaultName = defaultName;
+    this.processors = processors;
+  }
+
+  /** The experiment, or {@code null} when there were problems. */
+  Experiment parse(Node root) {
+    if (root == null) {
+      Mark start = new Mark("experiment", 0, 0, 0, new int[0], 0);
+      root = new MappingNode(Tag.MAP, true, new ArrayList<>(), start, start, DumperOptions.FlowStyle.BLOCK);
+    }
+    MapView top = reader.mapping(root, "");
+    if (top == null) {
+      return null;
+    }
+    String name = name(top.get("name"));
+    Node s = top.get("seed");
+    Long seed = s == null ? Long.valueOf(DEFAULT_SEED) : reader.integer(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
+    Node d = top.require("data", "a mapping with train and optionally validation, test, standardize");
+    DataSpec data = d == null ? null : new DataParser(reader, plugins).parse(d, "data");
+    Node n = top.require("network", "a mapping with layers and optionally init, ties");
+    NetworkParser networkParser = new NetworkParser(reader, plugins);
+    NetworkSpec network = n == null ? null : networkParser.parse(n, "network");
+    Node l = top.require("loss", "a loss name, e.g. squared, or {name: ..., settings}");
+    PluginRef loss = l == null ? null : loss(l, networkParser);
+    OptimizerSpec optimizer = new OptimizerParser(reader, plugins).parse(top.get("optimizer"), "optimizer");
+    Node l2Node = top.get("l2");
+    Double l2 = l2Node == null ? Double.valueOf(0.0) : reader.number(l2Node, "l2", Range.atLeast(0));
+    Node t = top.get("training");
+    TrainingSpec training = training(t);
+    ComputeSpec compute = compute(top.get("compute"));
+    OutputSpec output = output(top.get("output"));
+    top.finish();
+    if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
+      reader.report(
+          ProblemId.OUT_OF_RANGE,
+          "training.early-stopping",
+          earlyStoppingNode(t),
+          "early stopping needs validation data, but data.validation.split is 0",
+          "data.validation.split > 0 or a validation source");
+      return null;
+    }
+    if (name == null
+        || seed == null
+        || data == null
+        || network == null
+        || loss == null
+        || optimizer == null
+        || l2 == null
+        || training == null
+        || compute == null
+        || output == null) {
+      return null;
+    }
+    return new Experiment(name, seed, data, network, loss, optimizer, l2, training, compute, output);
+  }
+
+  private String name(Node node) {
+    if (node == null) {
+      return defaultName;
+    }
+    String name = reader.string(node, "name", "a name");
+    if (name != null && !NAME.matcher(name).matches()) {
+      reader.report(
+          ProblemId.OUT_OF_RANGE,
+          "name",
+          node,
+          "must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names the run"
+              + " directory), found \"" + name + "\"",
+          "letters, digits, '.', '_', '-'");
+      return null;
+    }
+    return name;
+  }
+
+  /** The loss, checked against the installed losses and against the output layer's activation. */
+  private PluginRef loss(Node node, NetworkParser network) {
+    PluginRefs.Parsed p = plugins.parse(node, "loss", "loss", List.of());
+    if (p == null) {
+      return null;
+    }
+    Object created = plugins.check(p, PluginKind.LOSS, List.of());
+    if (created == null) {
+      return null;
+    }
+    PluginRef out = network.outputActivation();
+    if (created instanceof Loss && out != null && !((Loss) created).acceptsOutputActivation(out.name())) {
+      reader.report(
+          ProblemId.OUT_OF_RANGE,
+          out.where().path(),
+          network.outputActivationNode(),
+          "loss \"" + p.ref().name() + "\" computes its own output link and needs an identity output layer, found "
+              + out.name(),
+          "identity");
+    }
+    return p.ref();
+  }
+
+  private TrainingSpec training(Node node) {
+    if (node == null) {
+      return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, true, Optional.empty(), 1);
+    }
+    MapView v = reader.mapping(node, "training");
+    if (v == null) {
+      return null;
+    }
+    Integer epochs = countOr(v, "epochs", DEFAULT_EPOCHS);
+    Integer batch = countOr(v, "batch-size", DEFAULT_BATCH_SIZE);
+    Node sh = v.get("shuffle");
+    Boolean shuffle = sh == null ? Boolean.TRUE : reader.bool(sh, v.child("shuffle"));
+    int before = reader.problems().size();
+    EarlyStopping stop = earlyStopping(v.get("early-stopping"), v.child("early-stopping"));
+    boolean stopRead = reader.problems().size() == before;
+    Integer every = countOr(v, "checkpoint-every", 1);
+    v.finish();
+    if (epochs == null || batch == null || shuffle == null || !stopRead || every == null) {
+      return null;
+    }
+    return new TrainingSpec(epochs, batch, shuffle, Optional.ofNullable(stop), every);
+  }
+
+  private Integer countOr(MapView v, String key, int defaultValue) {
+    Node n = v.get(key);
+    return n == null ? Integer.valueOf(defaultValue) : reader.count(n, v.child(key), 1);
+  }
+
+  /**
+   * The settings when on: {@code true} means the defaults. {@code null} when off (absent or {@code false})
+   * and after reporting a problem; the caller tells the two apart by the problems reported.
+   */
+  private EarlyStopping earlyStopping(Node node, String path) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+      if (!Tag.BOOL.equals(node.getTag()) && !reader.isRejected(node)) {
+        String expected = "true, false or {patience: ..., monitor: ..., min-delta: ...}";
+        reader.report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found " + NodeReader.describe(node), expected);
+        return null;
+      }
+      Boolean on = reader.bool(node, path);
+      return on != null && on ? new EarlyStopping(DEFAULT_PATIENCE, Monitor.VAL_LOSS, 0.0) : null;
+    }
+    MapView v = reader.mapping(node, path);
+    if (v == null) {
+      return null;
+    }
+    Integer patience = countOr(v, "patience", DEFAULT_PATIENCE);
+    Node m = v.get("monitor");
+    Monitor monitor = m == null ? Monitor.VAL_LOSS : reader.choice(m, v.child("monitor"), "monitor", Monitor.class);
+    Node md = v.get("min-delta");
+    Double minDelta = md == null ? Double.valueOf(0.0) : reader.number(md, v.child("min-delta"), Range.atLeast(0));
+    v.finish();
+    if (patience == null || monitor == null || minDelta == null) {
+      return null;
+    }
+    return new EarlyStopping(patience, monitor, minDelta);
+  }
+
+  private static Node earlyStoppingNode(Node training) {
+    if (training instanceof MappingNode) {
+      for (org.yaml.snakeyaml.nodes.NodeTuple t : ((MappingNode) training).getValue()) {
+        if (NodeReader.isWord(t.getKeyNode(), "early-stopping")) {
+          return t.getValueNode();
+        }
+      }
+    }
+    return training;
+  }
+
+  private ComputeSpec compute(Node node) {
+    if (node == null) {
+      return new ComputeSpec(Backend.AUTO, processors);
+    }
+    MapView v = reader.mapping(node, "compute");
+    if (v == null) {
+      return null;
+    }
+    Node b = v.get("backend");
+    Backend backend = b == null ? Backend.AUTO : reader.choice(b, v.child("backend"), "backend", Backend.class);
+    Node t = v.get("threads");
+    Integer threads;
+    if (t == null || NodeReader.isWord(t, "auto")) {
+      threads = processors;
+    } else {
+      Long n = reader.integer(t, v.child("threads"), 1, Integer.MAX_VALUE, "auto or an integer >= 1");
+      threads = n == null ? null : n.intValue();
+    }
+    v.finish();
+    return backend == null || threads == null ? null : new ComputeSpec(backend, threads);
+  }
+
+  private OutputSpec output(Node node) {
+    MapView v = node == null ? null : reader.mapping(node, "output");
+    if (node != null && v == null) {
+      return null;
+    }
+    Node dir = v == null ? null : v.get("dir");
+    if (v != null) {
+      v.finish();
+    }
+    PathRef path = dir == null ? reader.defaultPath(DEFAULT_OUTPUT_DIR) : reader.path(dir, "output.dir");
+    return path == null ? null : new OutputSpec(path);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.nn.core.config;
+
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.PluginProvider;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads an experiment YAML file into an {@link Experiment}, or throws one {@link ConfigException} with
+ * every problem found, each with its key path, line and column.
+ *
+ * <p>Reading is safe for untrusted files: the YAML is composed into nodes and never into objects named by
+ * tags (a tag such as {@code !!java.io.File} is reported, not followed), and documents with more than 50
+ * aliases to collections, nesting deeper than 50 or longer than 1 MiB are refused.
+ *
+ * <p>Precedence: {@code --set} overrides win over the file, which wins over the defaults documented in
+ * {@code docs/experiment.md}. Relative paths in the file resolve against the file's directory; relative
+ * paths in overrides against the working directory.
+ *
+ * <pre>{@code
+ * // plugins: for each PluginKind, the installed providers by name
+ * ExperimentReader reader = new ExperimentReader(plugins);
+ * Experiment e = reader.read(Path.of("lecture.yaml"), List.of("optimizer.learning-rate=0.1"));
+ * }</pre>
+ */
+public final class ExperimentReader {
+  /** Problems reported at most; more are summarized in one last problem. */
+  static final int MAX_PROBLEMS = 100;
+
+  private final Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins;
+  private final Path workingDirectory;
+  private final int processors;
+
+  /**
+   * A reader that checks plugin references against {@code plugins}, with the process's working
+   * directory and available processors.
+   *
+   * @param plugins for each kind, the installed providers by name
+   */
+  public ExperimentReader(Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins) {
+    this(plugins, Path.of("").toAbsolutePath(), Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A reader with an explicit working directory and processor count.
+   *
+   * @param plugins for each kind, the installed providers by name
+   * @param workingDirectory what relative paths in overrides resolve against
+   * @param processors what {@code compute.threads: auto} (the default) stands for, {@code >= 1}
+   */
+  public ExperimentReader(
+      Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins, Path workingDirectory, int processors) {
+    this.plugins = Objects.requireNonNull(plugins, "plugins");
+    this.workingDirectory = workingDirectory.toAbsolutePath();
+    if (processors < 1) {
+      throw new IllegalArgumentException("processors must be >= 1, found " + processors);
+    }
+    this.processors = processors;
+  }
+
+  /**
+   * Reads an experiment file.
+   *
+   * @param overrides {@code key.path=value} strings, applied in order
+   * @throws ConfigException with every problem of the file and the overrides
+   * @throws IOException when the file cannot be read
+   */
+  public Experiment read(Path file, List<String> overrides) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    String fileName = String.valueOf(absolute.getFileName());
+    if (Files.size(absolute) > 4L * YamlSource.MAX_CODE_POINTS) {
+      throw new ConfigException(YamlSource.tooLong());
+    }
+    byte[] bytes = Files.readAllBytes(absolute);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(ConfigProblem.of(ProblemId.YAML_SYNTAX, "", "the file is not UTF-8 text", "UTF-8 text"));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte order mark is not part of the document
+    }
+    return read(text, fileName, absolute.getParent(), overrides);
+  }
+
+  /**
+   * Reads an experiment from text.
+   *
+   * @param fileName the file the text came from; its name without extension is the default experiment name
+   * @param directory what relative paths in the text resolve against
+   * @param overrides {@code key.path=value} strings, applied in order
+   * @throws ConfigException with every problem of the text and the overrides
+   */
+  public Experiment read(String yaml, String fileName, Path directory, List<String> overrides) {
+    Node root = YamlSource.compose(yaml);
+    NodeReader reader = new NodeReader(directory.toAbsolutePath(), workingDirectory);
+    root = Overrides.apply(root, List.copyOf(overrides), reader);
+    TagCheck.run(root, reader);
+    PluginRefs refs = new PluginRefs(reader, plugins);
+    Experiment e = new ExperimentParser(reader, refs, defaultName(fileName), processors).parse(root);
+    if (!reader.problems().isEmpty()) {
+      throw new ConfigException(ordered(reader.problems()));
+    }
+    return Objects.requireNonNull(e, "no experiment and no problem");
+  }
+
+  /** The file name without its extension, made fit to name a directory. */
+  static String defaultName(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+    String name = base.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[._-]+", "");
+    return name.isEmpty() ? "experiment" : name;
+  }
+
+  /**
+   * Problems without a line first (overrides, defaults), then the others in the order of the file;
+   * at most {@link #MAX_PROBLEMS}.
+   */
+  static List<ConfigProblem> ordered(List<ConfigProblem> problems) {
+    List<ConfigProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(
+        Comparator.comparingInt((ConfigProblem p) -> p.line() == 0 ? 0 : 1)
+            .thenComparingInt(ConfigProblem::line)
+            .thenComparingInt(ConfigProblem::column));
+    if (sorted.size() <= MAX_PROBLEMS) {
+      return sorted;
+    }
+    List<ConfigProblem> shown = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS - 1));
+    shown.add(
+        ConfigProblem.of(
+            ProblemId.TOO_LARGE,
+            "",
+            (sorted.size() - shown.size()) + " more problems not shown",
+            "fix the problems above and read the file again"));
+    return shown;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.nn.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes an {@link Experiment} as YAML with every default filled in and every path absolute, so that the
+ * file alone repeats the run; {@link ExperimentReader} reads it back to an equal experiment. The text is
+ * dumped from plain maps and lists, so it carries no tags.
+ */
+public final class ExperimentWriter {
+  private ExperimentWriter() {}
+
+  /** The experiment as YAML text, ending with a line break. */
+  public static String write(Experiment e) {
+    DumperOptions o = new DumperOptions();
+    o.setDefaultFlowStyle(DumperOptions.FlowStyle.AUTO);
+    o.setIndent(2);
+    o.setWidth(120);
+    o.setSplitLines(false);
+    String header = "# Experiment " + e.name() + " with every default filled in; train on this file to repeat the run.\n";
+    return header + new Yaml(o).dump(tree(e));
+  }
+
+  /** The experiment as nested maps and lists of strings, numbers and booleans, in schema order. */
+  static Map<String, Object> tree(Experiment e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", e.name());
+    m.put("seed", e.seed());
+    m.put("data", data(e.data()));
+    m.put("network", network(e.network()));
+    m.put("loss", plugin(e.loss()));
+    m.put("optimizer", optimizer(e.optimizer()));
+    m.put("l2", e.l2());
+    m.put("training", training(e.training()));
+    Map<String, Object> compute = new LinkedHashMap<>();
+    compute.put("backend", e.compute().backend().yamlName());
+    compute.put("threads", e.compute().threads());
+    m.put("compute", compute);
+    m.put("output", Map.of("dir", e.output().dir().resolved().toString()));
+    return m;
+  }
+
+  private static Map<String, Object> data(DataSpec d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("train", source(d.train()));
+    m.put("validation", holdOut(d.validation()));
+    m.put("test", holdOut(d.test()));
+    m.put("standardize", d.standardize());
+    return m;
+  }
+
+  private static Map<String, Object> holdOut(HoldOut h) {
+    if (h instanceof HoldOut.Split) {
+      return Map.of("split", ((HoldOut.Split) h).fraction());
+    }
+    return source(((HoldOut.FromSource) h).source());
+  }
+
+  private static Map<String, Object> source(SourceSpec s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", s.source());
+    if (s instanceof SourceSpec.Generator) {
+      SourceSpec.Generator g = (SourceSpec.Generator) s;
+      m.put("name", g.generator().name());
+      m.put("samples", g.samples());
+      m.putAll(g.generator().settings());
+    } else if (s instanceof SourceSpec.Csv) {
+      SourceSpec.Csv c = (SourceSpec.Csv) s;
+      m.put("path", c.path().resolved().toString());
+      m.put("target", c.target());
+      m.put("task", c.task().yamlName());
+    } else {
+      SourceSpec.Idx x = (SourceSpec.Idx) s;
+      m.put("images", x.images().resolved().toString());
+      m.put("labels", x.labels().resolved().toString());
+      x.limit().ifPresent(limit -> m.put("limit", limit));
+    }
+    return m;
+  }
+
+  private static Map<String, Object> network(NetworkSpec n) {
+    List<Object> layers = new ArrayList<>();
+    for (LayerSpec l : n.layers()) {
+      Map<String, Object> layer = new LinkedHashMap<>();
+      layer.put("units", l.isAuto() ? "auto" : (Object) l.units());
+      l.activation().ifPresent(a -> layer.put("activation", plugin(a)));
+      layers.add(layer);
+    }
+    List<Object> ties = new ArrayList<>();
+    for (TieSpec t : n.ties()) {
+      ties.add(tie(t));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("layers", layers);
+    m.put("init", plugin(n.init()));
+    m.put("ties", ties);
+    return m;
+  }
+
+  private static Map<String, Object> tie(TieSpec t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (t instanceof TieSpec.ShareGroup) {
+      m.put("share", texts(((TieSpec.ShareGroup) t).members()));
+    } else if (t instanceof TieSpec.Absent) {
+      m.put("absent", texts(((TieSpec.Absent) t).params()));
+    } else if (t instanceof TieSpec.BlockTie) {
+      TieSpec.BlockTie b = (TieSpec.BlockTie) t;
+      m.put("tie", b.tie().toString());
+      m.put("to", b.to().toString());
+      m.put("transpose", b.transpose());
+    } else if (t instanceof TieSpec.Conv1d) {
+      TieSpec.Conv1d c = (TieSpec.Conv1d) t;
+      Map<String, Object> conv = new LinkedHashMap<>();
+      conv.put("layer", c.layer());
+      conv.put("input", List.of(c.channels(), c.length()));
+      conv.put("kernel", c.kernel());
+      conv.put("stride", c.stride());
+      conv.put("channels", c.outChannels());
+      m.put("conv1d", conv);
+    } else {
+      TieSpec.Conv2d c = (TieSpec.Conv2d) t;
+      Map<String, Object> conv = new LinkedHashMap<>();
+      conv.put("layer", c.layer());
+      conv.put("input", List.of(c.channels(), c.height(), c.width()));
+      conv.put("kernel", List.of(c.kernelHeight(), c.kernelWidth()));
+      conv.put("stride", List.of(c.strideHeight(), c.strideWidth()));
+      conv.put("channels", c.outChannels());
+      m.put("conv2d", conv);
+    }
+    return m;
+  }
+
+  private static List<String> texts(List<ParamRef> refs) {
+    List<String> out = new ArrayList<>();
+    for (ParamRef r : refs) {
+      out.add(r.toString());
+    }
+    return out;
+  }
+
+  private static Object plugin(PluginRef p) {
+    if (p.settings().isEmpty()) {
+      return p.name();
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", p.name());
+    m.putAll(p.settings());
+    return m;
+  }
+
+  private static Map<String, Object> optimizer(OptimizerSpec o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", o.optimizer().name());
+    m.put("learning-rate", o.learningRate());
+    m.put("schedule", schedule(o.schedule()));
+    m.putAll(o.optimizer().settings());
+    return m;
+  }
+
+  private static Object schedule(ScheduleSpec s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", s.name());
+    if (s instanceof ScheduleSpec.Step) {
+      ScheduleSpec.Step x = (ScheduleSpec.Step) s;
+      m.put("step-size", x.stepSize());
+      m.put("gamma", x.gamma());
+      m.put("unit", x.unit().yamlName());
+    } else if (s instanceof ScheduleSpec.Exponential) {
+      ScheduleSpec.Exponential x = (ScheduleSpec.Exponential) s;
+      m.put("gamma", x.gamma());
+      m.put("unit", x.unit().yamlName());
+    } else if (s instanceof ScheduleSpec.InverseTime) {
+      ScheduleSpec.InverseTime x = (ScheduleSpec.InverseTime) s;
+      m.put("decay", x.decay());
+      m.put("unit", x.unit().yamlName());
+    } else if (s instanceof ScheduleSpec.Cosine) {
+      ScheduleSpec.Cosine x = (ScheduleSpec.Cosine) s;
+      m.put("period", x.period());
+      m.put("min-rate", x.minRate());
+      m.put("unit", x.unit().yamlName());
+    } else {
+      return s.name();
+    }
+    return m;
+  }
+
+  private static Map<String, Object> training(TrainingSpec t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("epochs", t.epochs());
+    m.put("batch-size", t.batchSize());
+    m.put("shuffle", t.shuffle());
+    if (t.earlyStopping().isPresent()) {
+      EarlyStopping s = t.earlyStopping().get();
+      Map<String, Object> es = new LinkedHashMap<>();
+      es.put("patience", s.patience());
+      es.put("monitor", s.monitor().yamlName());
+      es.put("min-delta", s.minDelta());
+      m.put("early-stopping", es);
+    } else {
+      m.put("early-stopping", false);
+    }
+    m.put("checkpoint-every", t.checkpointEvery());
+    return m;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.nn.core.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One layer l: its width n(l) and its activation φ.
+ *
+ * @param units n(l) {@code >= 1}, or {@link #AUTO} (input and output layers only) when the data decides
+ * @param activation φ of this layer; empty for the input layer, present for every other layer
+ * @param where where the layer was written
+ */
+public record LayerSpec(int units, Optional<PluginRef> activation, Position where) {
+
+  /** The value of {@link #units()} written {@code auto}: the width is taken from the data. */
+  public static final int AUTO = -1;
+
+  /** Checks for {@code null}. */
+  public LayerSpec {
+    Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(where, "where");
+  }
+
+  /** Whether the width is taken from the data. */
+  public boolean isAuto() {
+    return units == AUTO;
+  }
+}

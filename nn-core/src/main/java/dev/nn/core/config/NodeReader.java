@@ -1,0 +1,318 @@
+package dev.nn.core.config;
+
+import dev.nn.spi.ConfigProblem;
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads typed values out of composed YAML nodes and collects every problem found on the way, each
+ * placed at its node's line and column. A getter that finds a problem reports it and returns
+ * {@code null}, so that reading goes on and all problems are reported together.
+ */
+final class NodeReader {
+
+  private final List<ConfigProblem> problems = new ArrayList<>();
+  private final Map<Node, String> overrides = new IdentityHashMap<>();
+  private final Set<Node> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Path fileDirectory;
+  private final Path workingDirectory;
+
+  /**
+   * @param fileDirectory what relative paths in the file resolve against
+   * @param workingDirectory what relative paths in {@code --set} overrides resolve against
+   */
+  NodeReader(Path fileDirectory, Path workingDirectory) {
+    this.fileDirectory = fileDirectory;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** Records that {@code node} was written by the override {@code text} rather than in the file. */
+  void markOverride(Node node, String text) {
+    overrides.put(node, text);
+  }
+
+  /** The override that wrote {@code node}, or {@code null} when the file did. */
+  String overrideOf(Node node) {
+    return node == null ? null : overrides.get(node);
+  }
+
+  /** Records that {@code node} carries a forbidden tag (already reported): getters skip it silently. */
+  void reject(Node node) {
+    rejected.add(node);
+  }
+
+  /** Whether {@code node} carries a forbidden tag. */
+  boolean isRejected(Node node) {
+    return rejected.contains(node);
+  }
+
+  /** The problems found so far, in the order found. */
+  List<ConfigProblem> problems() {
+    return problems;
+  }
+
+  /** Where {@code node} was written, for records: 1-based, or 0 and 0 for overrides and defaults. */
+  Position position(String path, Node node) {
+    if (node == null || overrides.containsKey(node)) {
+      return Position.unknown(path);
+    }
+    return new Position(path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+  }
+
+  void report(String id, String path, Node at, String message) {
+    report(id, path, at, message, "", List.of());
+  }
+
+  void report(String id, String path, Node at, String message, String allowed) {
+    report(id, path, at, message, allowed, List.of());
+  }
+
+  /** Reports a problem at {@code at}'s line and column, naming the override when one wrote it. */
+  void report(String id, String path, Node at, String message, String allowed, List<String> suggestions) {
+    Position p = position(path, at);
+    String override = overrideOf(at);
+    String text = override == null ? message : message + " (from --set " + override + ")";
+    problems.add(new ConfigProblem(id, path, p.line(), p.column(), text, allowed, suggestions));
+  }
+
+  /** Adds problems found elsewhere, already placed. */
+  void addAll(Collection<ConfigProblem> found) {
+    problems.addAll(found);
+  }
+
+  /**
+   * Reports a key nobody asked for, with "did you mean" among {@code candidates}. A key written by an
+   * override is a bad override rather than an unknown key in the file.
+   *
+   * @param message e.g. {@code unknown key "lerning-rate"}
+   */
+  void unknownKey(String path, Node keyNode, String key, String message, String allowed, Collection<String> candidates) {
+    List<String> suggestions = Suggestions.closest(key, candidates);
+    String override = overrideOf(keyNode);
+    if (override != null) {
+      problems.add(
+          new ConfigProblem(ProblemId.BAD_OVERRIDE, path, 0, 0, "--set " + override + ": " + message, allowed, suggestions));
+    } else {
+      report(ProblemId.UNKNOWN_KEY, path, keyNode, message, allowed, suggestions);
+    }
+  }
+
+  /** Whether {@code node} is absent or YAML's null ({@code ~}, {@code null} or nothing). */
+  static boolean isNull(Node node) {
+    return node == null || (node instanceof ScalarNode && Tag.NULL.equals(node.getTag()));
+  }
+
+  /** "found" text for messages: {@code "abc"}, {@code -0.001}, {@code a list}, {@code nothing}. */
+  static String describe(Node node) {
+    if (isNull(node)) {
+      return "nothing";
+    }
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    ScalarNode s = (ScalarNode) node;
+    return Tag.STR.equals(s.getTag()) ? "\"" + s.getValue() + "\"" : s.getValue();
+  }
+
+  private void wrongType(String path, Node node, String expected) {
+    report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found " + describe(node), expected);
+  }
+
+  /** A mapping, or {@code null} after reporting. */
+  MapView mapping(Node node, String path) {
+    if (isRejected(node)) {
+      return null;
+    }
+    if (!(node instanceof MappingNode)) {
+      wrongType(path, node, "a mapping");
+      return null;
+    }
+    return new MapView(this, (MappingNode) node, path);
+  }
+
+  /** The entries of a list, or {@code null} after reporting. */
+  List<Node> sequence(Node node, String path, String expected) {
+    if (isRejected(node)) {
+      return null;
+    }
+    if (!(node instanceof SequenceNode)) {
+      wrongType(path, node, expected);
+      return null;
+    }
+    return ((SequenceNode) node).getValue();
+  }
+
+  /** A scalar's text, or {@code null} after reporting. */
+  String string(Node node, String path, String expected) {
+    if (isRejected(node)) {
+      return null;
+    }
+    if (!(node instanceof ScalarNode) || isNull(node)) {
+      wrongType(path, node, expected);
+      return null;
+    }
+    return ((ScalarNode) node).getValue();
+  }
+
+  /** Whether {@code node} is the plain word {@code word}, as in {@code units: auto}. */
+  static boolean isWord(Node node, String word) {
+    return node instanceof ScalarNode && Tag.STR.equals(node.getTag()) && word.equals(((ScalarNode) node).getValue());
+  }
+
+  /** An integer in [min, max], or {@code null} after reporting. */
+  Long integer(Node node, String path, long min, long max, String expected) {
+    if (isRejected(node)) {
+      return null;
+    }
+    BigInteger v = node instanceof ScalarNode ? Scalars.parseInteger((ScalarNode) node) : null;
+    if (v == null) {
+      wrongType(path, node, expected);
+      return null;
+    }
+    String text = ((ScalarNode) node).getValue();
+    if (v.compareTo(BigInteger.valueOf(min)) < 0) {
+      report(ProblemId.OUT_OF_RANGE, path, node, "must be >= " + min + ", found " + text, expected);
+      return null;
+    }
+    if (v.compareTo(BigInteger.valueOf(max)) > 0) {
+      report(ProblemId.OUT_OF_RANGE, path, node, "must be <= " + max + ", found " + text, expected);
+      return null;
+    }
+    return v.longValue();
+  }
+
+  /** An int in [min, {@link Integer#MAX_VALUE}], or {@code null} after reporting. */
+  Integer count(Node node, String path, int min) {
+    Long v = integer(node, path, min, Integer.MAX_VALUE, "an integer >= " + min);
+    return v == null ? null : v.intValue();
+  }
+
+  /** A number in {@code range}, or {@code null} after reporting. */
+  Double number(Node node, String path, dev.nn.spi.Range range) {
+    if (isRejected(node)) {
+      return null;
+    }
+    Double v = node instanceof ScalarNode ? Scalars.parseNumber((ScalarNode) node) : null;
+    if (v == null) {
+      wrongType(path, node, "a number " + range.describe());
+      return null;
+    }
+    if (!range.contains(v)) {
+      report(
+          ProblemId.OUT_OF_RANGE,
+          path,
+          node,
+          "must be " + range.describe() + ", found " + ((ScalarNode) node).getValue(),
+          range.describe());
+      return null;
+    }
+    return v;
+  }
+
+  /** {@code true} or {@code false}, or {@code null} after reporting. */
+  Boolean bool(Node node, String path) {
+    if (isRejected(node)) {
+      return null;
+    }
+    if (node instanceof ScalarNode && Tag.BOOL.equals(node.getTag())) {
+      String s = ((ScalarNode) node).getValue().toLowerCase(Locale.ROOT);
+      return s.equals("true") || s.equals("yes") || s.equals("on");
+    }
+    wrongType(path, node, "true or false");
+    return null;
+  }
+
+  /** One of an enum's YAML words, or {@code null} after reporting with "did you mean". */
+  <E extends Enum<E> & YamlName> E choice(Node node, String path, String what, Class<E> type) {
+    List<String> words = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      words.add(e.yamlName());
+    }
+    String s = string(node, path, "one of " + String.join(", ", words));
+    if (s == null) {
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.yamlName().equals(s)) {
+        return e;
+      }
+    }
+    report(
+        ProblemId.OUT_OF_RANGE,
+        path,
+        node,
+        "unknown " + what + " \"" + s + "\"",
+        String.join(", ", words),
+        Suggestions.closest(s, words));
+    return null;
+  }
+
+  /**
+   * A plugin setting's value: a Boolean, an Integer or Long, a Double, or a String. Returns {@code null}
+   * after reporting anything else.
+   */
+  Object settingValue(Node node, String path) {
+    if (isRejected(node)) {
+      return null;
+    }
+    if (!(node instanceof ScalarNode)) {
+      wrongType(path, node, "a number, a word or true/false");
+      return null;
+    }
+    ScalarNode s = (ScalarNode) node;
+    if (Tag.BOOL.equals(s.getTag())) {
+      return bool(s, path);
+    }
+    if (Tag.INT.equals(s.getTag())) {
+      BigInteger v = Scalars.parseInteger(s);
+      if (v == null || v.bitLength() > 63) {
+        report(ProblemId.OUT_OF_RANGE, path, node, "integer too large: " + s.getValue(), "a 64-bit integer");
+        return null;
+      }
+      long l = v.longValue();
+      return l == (int) l ? (Object) (int) l : (Object) l;
+    }
+    if (Tag.FLOAT.equals(s.getTag())) {
+      return Scalars.parseNumber(s);
+    }
+    return s.getValue();
+  }
+
+  /** A path resolved against the file's directory, or the working directory for overrides. */
+  PathRef path(Node node, String path) {
+    String written = string(node, path, "a path");
+    if (written == null) {
+      return null;
+    }
+    try {
+      Path p = Path.of(written);
+      Path base = overrideOf(node) != null ? workingDirectory : fileDirectory;
+      return new PathRef(written, base.resolve(p).toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      report(ProblemId.WRONG_TYPE, path, node, "not a valid path: " + e.getReason() + ", found \"" + written + "\"", "a path");
+      return null;
+    }
+  }
+
+  /** A default path, resolved against the file's directory. */
+  PathRef defaultPath(String written) {
+    return new PathRef(written, fileDirectory.resolve(written).toAbsolutePath().normalize());
+  }
+}

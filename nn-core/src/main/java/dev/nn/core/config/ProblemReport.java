@@ -1,0 +1,63 @@
+package dev.nn.core.config;
+
+import dev.nn.spi.ConfigProblem;
+import java.util.List;
+
+/**
+ * Formats configuration problems for people, numbered, each with its id, key path, place, what was
+ * found, "did you mean" and what is allowed:
+ *
+ * <pre>
+ * Invalid experiment autoencoder.yaml — 2 problems:
+ *
+ * 1) [nn/UnknownPlugin] network.layers[1].activation (line 2, col 51): unknown activation "rleu"
+ *    Did you mean: relu
+ *    Allowed: identity, relu, sigmoid, tanh
+ *
+ * 2) [nn/OutOfRange] optimizer.learning-rate (line 5, col 20): must be &gt; 0, found -0.001
+ *
+ * 2 problems
+ * </pre>
+ *
+ * Each id is explained in {@code docs/errors.md}.
+ */
+public final class ProblemReport {
+  private ProblemReport() {}
+
+  /**
+   * The report, ending with a line break.
+   *
+   * @param fileName the experiment file's name as the user knows it
+   * @param problems at least one
+   */
+  public static String format(String fileName, List<ConfigProblem> problems) {
+    String count = count(problems.size());
+    StringBuilder s = new StringBuilder();
+    s.append("Invalid experiment ").append(fileName).append(" — ").append(count).append(":\n");
+    for (int k = 0; k < problems.size(); k++) {
+      ConfigProblem p = problems.get(k);
+      s.append('\n').append(k + 1).append(") [").append(p.id()).append("] ");
+      if (!p.path().isEmpty()) {
+        s.append(p.path());
+        if (p.line() > 0) {
+          s.append(" (line ").append(p.line()).append(", col ").append(p.column()).append(')');
+        }
+        s.append(": ");
+      } else if (p.line() > 0) {
+        s.append("line ").append(p.line()).append(", col ").append(p.column()).append(": ");
+      }
+      s.append(p.message()).append('\n');
+      if (!p.suggestions().isEmpty()) {
+        s.append("   Did you mean: ").append(String.join(", ", p.suggestions())).append('\n');
+      }
+      if (!p.allowed().isEmpty()) {
+        s.append("   Allowed: ").append(p.allowed()).append('\n');
+      }
+    }
+    return s.append('\n').append(count).append('\n').toString();
+  }
+
+  private static String count(int n) {
+    return n == 1 ? "1 problem" : n + " problems";
+  }
+}

@@ -1,0 +1,100 @@
+package dev.nn.core.config;
+
+import java.util.Objects;
+
+/**
+ * A learning-rate schedule η(t) as written in {@code optimizer.schedule}. Only its keys and ranges are
+ * checked here; the formulas live with the schedules themselves and are documented in
+ * {@code docs/experiment.md}.
+ */
+public sealed interface ScheduleSpec {
+
+  /** The word written after {@code name:}, e.g. {@code inverse-time}. */
+  String name();
+
+  /** η(t) = η. */
+  record Constant() implements ScheduleSpec {
+    @Override
+    public String name() {
+      return "constant";
+    }
+  }
+
+  /**
+   * η multiplied by {@code gamma} every {@code stepSize} units of t.
+   *
+   * @param stepSize {@code >= 1}
+   * @param gamma in (0, 1]
+   * @param unit what t counts
+   */
+  record Step(int stepSize, double gamma, ScheduleUnit unit) implements ScheduleSpec {
+
+    /** Checks for {@code null}. */
+    public Step {
+      Objects.requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public String name() {
+      return "step";
+    }
+  }
+
+  /**
+   * η multiplied by {@code gamma} every unit of t.
+   *
+   * @param gamma in (0, 1]
+   * @param unit what t counts
+   */
+  record Exponential(double gamma, ScheduleUnit unit) implements ScheduleSpec {
+
+    /** Checks for {@code null}. */
+    public Exponential {
+      Objects.requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public String name() {
+      return "exponential";
+    }
+  }
+
+  /**
+   * η divided by (1 + decay·t).
+   *
+   * @param decay {@code > 0}
+   * @param unit what t counts
+   */
+  record InverseTime(double decay, ScheduleUnit unit) implements ScheduleSpec {
+
+    /** Checks for {@code null}. */
+    public InverseTime {
+      Objects.requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public String name() {
+      return "inverse-time";
+    }
+  }
+
+  /**
+   * Cosine annealing from η down to {@code minRate} over {@code period} units of t.
+   *
+   * @param period {@code >= 1}
+   * @param minRate {@code >= 0} and at most the learning rate
+   * @param unit what t counts
+   */
+  record Cosine(int period, double minRate, ScheduleUnit unit) implements ScheduleSpec {
+
+    /** Checks for {@code null}. */
+    public Cosine {
+      Objects.requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public String name() {
+      return "cosine";
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.nn.core.config;
+
+/** What the t of a learning-rate schedule η(t) counts. */
+public enum ScheduleUnit implements YamlName {
+  /** Optimizer updates, one per mini-batch. */
+  UPDATES("updates"),
+  /** Completed epochs. */
+  EPOCHS("epochs");
+
+  private final String yamlName;
+
+  ScheduleUnit(String yamlName) {
+    this.yamlName = yamlName;
+  }
+
+  @Override
+  public String yamlName() {
+    return yamlName;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.nn.core.config;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/** Where samples come from: {@code {source: generator | csv | idx, ...}}. */
+public sealed interface SourceSpec {
+
+  /** The word after {@code source:}. */
+  String source();
+
+  /**
+   * Samples made by a named generator.
+   *
+   * @param generator the generator's name and its settings (everything but {@code source}, {@code name}
+   *     and {@code samples}), which the generator validates itself
+   * @param samples how many samples to make, {@code >= 1}
+   */
+  record Generator(PluginRef generator, int samples) implements SourceSpec {
+
+    /** Checks for {@code null}. */
+    public Generator {
+      Objects.requireNonNull(generator, "generator");
+    }
+
+    @Override
+    public String source() {
+      return "generator";
+    }
+  }
+
+  /**
+   * A CSV file with a header row.
+   *
+   * @param path the file
+   * @param target the target column: {@code last}, {@code first} or a column name from the header
+   * @param task whether the target is a real number or a class label
+   * @param where where the source was written
+   */
+  record Csv(PathRef path, String target, Task task, Position where) implements SourceSpec {
+
+    /** Checks for {@code null}. */
+    public Csv {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(where, "where");
+    }
+
+    @Override
+    public String source() {
+      return "csv";
+    }
+  }
+
+  /**
+   * A pair of IDX files (the MNIST format), optionally gzip-compressed.
+   *
+   * @param images the image file
+   * @param labels the label file
+   * @param limit how many samples to read at most; empty for all
+   * @param where where the source was written
+   */
+  record Idx(PathRef images, PathRef labels, OptionalInt limit, Position where) implements SourceSpec {
+
+    /** Checks for {@code null}. */
+    public Idx {
+      Objects.requireNonNull(images, "images");
+      Objects.requireNonNull(labels, "labels");
+      Objects.requireNonNull(limit, "limit");
+      Objects.requireNonNull(where, "where");
+    }
+
+    @Override
+    public String source() {
+      return "idx";
+    }
+  }
+}

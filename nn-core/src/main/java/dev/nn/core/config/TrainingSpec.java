@@ -1,0 +1,22 @@
+package dev.nn.core.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code training} section.
+ *
+ * @param epochs passes over the training data, {@code >= 1}
+ * @param batchSize B, samples per update, {@code >= 1}; 1 is the lecture's SGD
+ * @param shuffle whether each epoch visits the samples in a fresh seeded permutation
+ * @param earlyStopping when to stop before {@code epochs}; empty when off
+ * @param checkpointEvery a checkpoint every this many epochs, {@code >= 1}
+ */
+public record TrainingSpec(
+    int epochs, int batchSize, boolean shuffle, Optional<EarlyStopping> earlyStopping, int checkpointEvery) {
+
+  /** Checks for {@code null}. */
+  public TrainingSpec {
+    Objects.requireNonNull(earlyStopping, "earlyStopping");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.nn.core.config;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.io.StringReader;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Composes YAML text into nodes, never into objects, with limits that refuse hostile documents before
+ * they cost time or memory: few aliases to collections (billion laughs), shallow nesting, a bounded
+ * size.
+ */
+final class YamlSource {
+  /** Aliases to lists or mappings per document. */
+  static final int MAX_ALIASES = 50;
+  /** Nesting depth of lists and mappings. */
+  static final int MAX_DEPTH = 50;
+  /** Code points per document: 1 MiB. */
+  static final int MAX_CODE_POINTS = 1 << 20;
+
+  private YamlSource() {}
+
+  static LoaderOptions options() {
+    LoaderOptions o = new LoaderOptions();
+    o.setAllowDuplicateKeys(false);
+    o.setMaxAliasesForCollections(MAX_ALIASES);
+    o.setNestingDepthLimit(MAX_DEPTH);
+    o.setCodePointLimit(MAX_CODE_POINTS);
+    o.setAllowRecursiveKeys(false);
+    o.setMergeOnCompose(true);
+    // Composition only builds nodes and never constructs objects, whatever the tags say; every tag
+    // outside the standard set is then reported by TagCheck, all of them rather than the first.
+    o.setTagInspector(tag -> true);
+    return o;
+  }
+
+  /**
+   * The document's root node, or {@code null} for an empty document.
+   *
+   * @throws ConfigException with one {@code nn/YamlSyntax} or {@code nn/TooLarge} problem
+   */
+  static Node compose(String text) {
+    // Refused here first: SnakeYAML's own limit applies only after it has scanned that far, which for
+    // one long scalar takes seconds.
+    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      throw new ConfigException(tooLong());
+    }
+    try {
+      return new Yaml(options()).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      Mark c = e.getContextMark();
+      String context = e.getContext() == null ? "" : e.getContext();
+      if (!context.isEmpty() && c != null && c != m) {
+        context += " that starts at line " + (c.getLine() + 1) + ", col " + (c.getColumn() + 1);
+      }
+      String problem = e.getProblem() == null ? "" : e.getProblem().strip();
+      String message = "not valid YAML: " + (context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem);
+      int line = m == null ? 0 : m.getLine() + 1;
+      int column = m == null ? 0 : m.getColumn() + 1;
+      throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, message, "", List.of()));
+    } catch (YAMLException e) {
+      throw new ConfigException(limitProblem(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static ConfigProblem limitProblem(String message) {
+    if (message.contains("aliases")) {
+      return ConfigProblem.of(
+          ProblemId.TOO_LARGE,
+          "",
+          "more than " + MAX_ALIASES + " aliases to lists or mappings; the document would expand too far",
+          "at most " + MAX_ALIASES + " such aliases");
+    }
+    if (message.contains("Nesting Depth")) {
+      return ConfigProblem.of(
+          ProblemId.TOO_LARGE,
+          "",
+          "lists and mappings nested more than " + MAX_DEPTH + " deep",
+          "nesting at most " + MAX_DEPTH + " deep");
+    }
+    if (message.contains("code points")) {
+      return tooLong();
+    }
+    return ConfigProblem.of(ProblemId.YAML_SYNTAX, "", "not valid YAML: " + message, "");
+  }
+
+  /** The problem of a document longer than {@link #MAX_CODE_POINTS}. */
+  static ConfigProblem tooLong() {
+    return ConfigProblem.of(
+        ProblemId.TOO_LARGE,
+        "",
+        "the document is longer than " + MAX_CODE_POINTS + " characters",
+        "at most " + MAX_CODE_POINTS + " characters (1 MiB)");
+  }
+}

@@ -1,0 +1,339 @@
+package dev.nn.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ExperimentReaderTests {
+  private static final Path DIR = Path.of("/exp/dir");
+
+  private static Experiment read(String yaml, String... overrides) {
+    return Resources.reader().read(yaml, "test.yaml", DIR, List.of(overrides));
+  }
+
+  private static List<ConfigProblem> problems(String yaml, String... overrides) {
+    return assertThrows(ConfigException.class, () -> read(yaml, overrides)).problems();
+  }
+
+  private static final String MINIMAL =
+      "data: {train: {source: generator, name: lecture-regression, samples: 100}}\n"
+          + "network: {layers: [{units: 4}, {units: 1, activation: identity}]}\n"
+          + "loss: squared\n";
+
+  @Test
+  void theLectureExampleReadsToTheRecordsItDescribes() throws IOException {
+    Path file = Resources.path("good/lecture.yaml");
+    Experiment e = Resources.reader().read(file, List.of());
+
+    assertEquals("lecture-regression", e.name());
+    assertEquals(7, e.seed());
+    SourceSpec.Generator g = (SourceSpec.Generator) e.data().train();
+    assertEquals("lecture-regression", g.generator().name());
+    assertEquals(Map.of("inputs", 16), g.generator().settings());
+    assertEquals(20000, g.samples());
+    assertEquals(new HoldOut.Split(0.1), e.data().validation());
+    assertEquals(new HoldOut.Split(0.2), e.data().test());
+    assertTrue(e.data().standardize());
+
+    List<LayerSpec> layers = e.network().layers();
+    assertEquals(4, layers.size());
+    assertTrue(layers.get(0).isAuto());
+    assertEquals(Optional.empty(), layers.get(0).activation());
+    assertEquals(64, layers.get(1).units());
+    assertEquals("sigmoid", layers.get(1).activation().orElseThrow().name());
+    PluginRef leaky = layers.get(2).activation().orElseThrow();
+    assertEquals("leaky-relu", leaky.name());
+    assertEquals(Map.of("slope", 0.1), leaky.settings());
+    assertEquals(12, leaky.where().line());
+    assertEquals(31, leaky.where().column());
+    assertEquals("network.layers[2].activation", leaky.where().path());
+    assertEquals(1, layers.get(3).units());
+    assertEquals("xavier-uniform", e.network().init().name());
+    assertEquals(List.of(), e.network().ties());
+
+    assertEquals("squared", e.loss().name());
+    assertEquals(16, e.loss().where().line());
+    assertEquals("sgd", e.optimizer().optimizer().name());
+    assertEquals(0.01, e.optimizer().learningRate());
+    assertEquals(new ScheduleSpec.Constant(), e.optimizer().schedule());
+    assertEquals(0.0, e.l2());
+    assertEquals(
+        new TrainingSpec(20, 1, true, Optional.of(new EarlyStopping(3, Monitor.VAL_LOSS, 0.0)), 1), e.training());
+    assertEquals(new ComputeSpec(Backend.AUTO, 2), e.compute());
+    assertEquals(file.getParent().resolve("runs"), e.output().dir().resolved());
+    assertEquals("runs", e.output().dir().written());
+  }
+
+  @Test
+  void everyOmittedKeyTakesItsDocumentedDefault() {
+    Experiment e = read(MINIMAL);
+
+    assertEquals("test", e.name());
+    assertEquals(42, e.seed());
+    assertEquals(new HoldOut.Split(0.1), e.data().validation());
+    assertEquals(new HoldOut.Split(0.0), e.data().test());
+    assertTrue(e.data().standardize());
+    assertEquals("xavier-uniform", e.network().init().name());
+    assertEquals("sgd", e.optimizer().optimizer().name());
+    assertEquals(0.01, e.optimizer().learningRate());
+    assertEquals(new ScheduleSpec.Constant(), e.optimizer().schedule());
+    assertEquals(0.0, e.l2());
+    assertEquals(new TrainingSpec(20, 1, true, Optional.empty(), 1), e.training());
+    assertEquals(new ComputeSpec(Backend.AUTO, 2), e.compute());
+    assertEquals(Path.of("/exp/dir/runs"), e.output().dir().resolved());
+  }
+
+  @Test
+  void theDefaultNameIsTheFileNameWithoutExtensionMadeFitForADirectory() {
+    assertEquals("lecture-regression", ExperimentReader.defaultName("lecture-regression.yaml"));
+    assertEquals("my-run.v2", ExperimentReader.defaultName("my run.v2.yml"));
+    assertEquals("experiment", ExperimentReader.defaultName("%%.yaml"));
+  }
+
+  @Test
+  void relativePathsResolveAgainstTheFilesDirectoryAndKeepTheirWrittenForm() {
+    Experiment e =
+        read(
+            "data:\n"
+                + "  train: {source: csv, path: data/diabetes.csv, task: classification}\n"
+                + "  test: {source: idx, images: ../mnist/t10k-images.gz, labels: /abs/labels.gz, limit: 500}\n"
+                + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\n"
+                + "loss: squared\n"
+                + "output: {dir: out}\n");
+
+    SourceSpec.Csv csv = (SourceSpec.Csv) e.data().train();
+    assertEquals("data/diabetes.csv", csv.path().written());
+    assertEquals(Path.of("/exp/dir/data/diabetes.csv"), csv.path().resolved());
+    assertEquals("last", csv.target());
+    assertEquals(Task.CLASSIFICATION, csv.task());
+    SourceSpec.Idx idx = (SourceSpec.Idx) ((HoldOut.FromSource) e.data().test()).source();
+    assertEquals(Path.of("/exp/mnist/t10k-images.gz"), idx.images().resolved());
+    assertEquals(Path.of("/abs/labels.gz"), idx.labels().resolved());
+    assertEquals(OptionalInt.of(500), idx.limit());
+    assertEquals(Path.of("/exp/dir/out"), e.output().dir().resolved());
+    assertEquals(LayerSpec.AUTO, e.network().layers().get(1).units());
+  }
+
+  @Test
+  void schedulesReadWithTheirSettingsAndDefaults() {
+    assertEquals(
+        new ScheduleSpec.Step(10, 0.1, ScheduleUnit.EPOCHS),
+        read(MINIMAL + "optimizer: {name: sgd, schedule: {name: step, step-size: 10, unit: epochs}}").optimizer().schedule());
+    assertEquals(
+        new ScheduleSpec.Exponential(0.95, ScheduleUnit.UPDATES),
+        read(MINIMAL + "optimizer: {name: sgd, schedule: {name: exponential, gamma: 0.95}}").optimizer().schedule());
+    assertEquals(
+        new ScheduleSpec.InverseTime(0.5, ScheduleUnit.UPDATES),
+        read(MINIMAL + "optimizer: {name: sgd, schedule: {name: inverse-time, decay: 0.5}}").optimizer().schedule());
+    assertEquals(
+        new ScheduleSpec.Cosine(100, 0.001, ScheduleUnit.EPOCHS),
+        read(MINIMAL + "optimizer: {name: sgd, learning-rate: 0.1, schedule: {name: cosine, period: 100, min-rate: 0.001, unit: epochs}}")
+            .optimizer()
+            .schedule());
+  }
+
+  @Test
+  void scheduleSettingsOutsideTheirRangesAreEachReported() {
+    List<ConfigProblem> p =
+        problems(MINIMAL + "optimizer: {name: sgd, learning-rate: 0.1, schedule: {name: step, step-size: 0, gamma: 1.5, unit: hours}}");
+
+    assertEquals(3, p.size());
+    assertEquals("optimizer.schedule.step-size: must be >= 1, found 0", text(p.get(0)));
+    assertEquals("optimizer.schedule.gamma: must be in (0, 1], found 1.5", text(p.get(1)));
+    assertEquals("optimizer.schedule.unit: unknown unit \"hours\"", text(p.get(2)));
+    assertEquals("updates, epochs", p.get(2).allowed());
+  }
+
+  @Test
+  void aCosineFloorAboveTheLearningRateIsOutOfRange() {
+    List<ConfigProblem> p =
+        problems(MINIMAL + "optimizer: {name: sgd, learning-rate: 0.01, schedule: {name: cosine, period: 5, min-rate: 0.1}}");
+
+    assertEquals(List.of("optimizer.schedule.min-rate: must be <= learning-rate 0.01, found 0.1"), texts(p));
+  }
+
+  @Test
+  void aBareScheduleNameStillNeedsItsRequiredSettings() {
+    List<ConfigProblem> p = problems(MINIMAL + "optimizer: {name: sgd, schedule: exponential}");
+
+    assertEquals(List.of("optimizer.schedule.gamma: missing key \"gamma\""), texts(p));
+    assertEquals(ProblemId.MISSING_KEY, p.get(0).id());
+  }
+
+  @Test
+  void optimizerSettingsOtherThanTheCoreKeysGoToThePlugin() {
+    Experiment e = read(MINIMAL + "optimizer: {name: adam, learning-rate: 1.0e-3, beta1: 0.8, epsilon: 1e-7}");
+
+    assertEquals("adam", e.optimizer().optimizer().name());
+    assertEquals(0.001, e.optimizer().learningRate());
+    assertEquals(Map.of("beta1", 0.8, "epsilon", 1.0e-7), e.optimizer().optimizer().settings());
+  }
+
+  @Test
+  void earlyStoppingIsOffWhenFalseAndTakesDefaultsWhenTrue() {
+    assertEquals(Optional.empty(), read(MINIMAL + "training: {early-stopping: false}").training().earlyStopping());
+    assertEquals(
+        Optional.of(new EarlyStopping(3, Monitor.VAL_LOSS, 0.0)),
+        read(MINIMAL + "training: {early-stopping: true}").training().earlyStopping());
+    assertEquals(
+        Optional.of(new EarlyStopping(5, Monitor.VAL_ACCURACY, 0.01)),
+        read(MINIMAL + "training: {early-stopping: {patience: 5, monitor: val-accuracy, min-delta: 0.01}}")
+            .training()
+            .earlyStopping());
+  }
+
+  @Test
+  void earlyStoppingIsABooleanOrAMapping() {
+    List<ConfigProblem> p = problems(MINIMAL + "training: {early-stopping: maybe}");
+
+    assertEquals(
+        List.of("training.early-stopping: expected true, false or {patience: ..., monitor: ..., min-delta: ...}, found \"maybe\""),
+        texts(p));
+    assertEquals(ProblemId.WRONG_TYPE, p.get(0).id());
+  }
+
+  @Test
+  void earlyStoppingWithoutValidationDataIsReported() {
+    List<ConfigProblem> p = problems(MINIMAL.replace("samples: 100}", "samples: 100}, validation: {split: 0}") + "training: {early-stopping: true}");
+
+    assertEquals(List.of("training.early-stopping: early stopping needs validation data, but data.validation.split is 0"), texts(p));
+  }
+
+  @Test
+  void splitsThatLeaveNoTrainingSamplesAreReported() {
+    List<ConfigProblem> p = problems(MINIMAL.replace("samples: 100}", "samples: 100}, validation: {split: 0.5}, test: {split: 0.5}"));
+
+    assertEquals(
+        List.of("data.test.split: validation.split + test.split must be < 1 so that samples remain for training, found 0.5 + 0.5"),
+        texts(p));
+  }
+
+  @Test
+  void aFusedLossNeedsAnIdentityOutputLayer() {
+    List<ConfigProblem> p =
+        problems(MINIMAL.replace("activation: identity", "activation: sigmoid").replace("loss: squared", "loss: softmax-cross-entropy"));
+
+    assertEquals(
+        List.of(
+            "network.layers[1].activation: loss \"softmax-cross-entropy\" computes its own output link and needs an identity"
+                + " output layer, found sigmoid"),
+        texts(p));
+  }
+
+  @Test
+  void threadsAutoStandsForTheProcessorCountTheReaderWasGiven() {
+    ExperimentReader four = new ExperimentReader(FakePlugins.lookup(), Path.of("/"), 4);
+
+    assertEquals(4, four.read(MINIMAL + "compute: {threads: auto}", "x.yaml", DIR, List.of()).compute().threads());
+    assertEquals(3, four.read(MINIMAL + "compute: {threads: 3, backend: blas}", "x.yaml", DIR, List.of()).compute().threads());
+  }
+
+  @Test
+  void tiesReadIntoRecordsWithLectureNumbering() {
+    Experiment e =
+        read(
+            "data: {train: {source: generator, name: g, samples: 10}}\n"
+                + "network:\n"
+                + "  layers: [{units: 4}, {units: 3, activation: relu}, {units: 4, activation: relu}, {units: 2, activation: identity}]\n"
+                + "  ties:\n"
+                + "    - share: ['layers[1].W[0][2]', 'layers[2].b[3]']\n"
+                + "    - {tie: 'layers[2].W', to: 'layers[1].W', transpose: true}\n"
+                + "    - absent: ['layers[3].W[1][0..1]', 'layers[3].W[*][0]']\n"
+                + "loss: squared\n");
+
+    List<TieSpec> ties = e.network().ties();
+    assertEquals(3, ties.size());
+    TieSpec.ShareGroup share = (TieSpec.ShareGroup) ties.get(0);
+    ParamRef w = share.members().get(0);
+    assertEquals(1, w.layer());
+    assertEquals(ParamKind.W, w.kind());
+    assertEquals(Span.of(0), w.i());
+    assertEquals(Span.of(2), w.j());
+    ParamRef b = share.members().get(1);
+    assertEquals(ParamKind.B, b.kind());
+    assertEquals(Span.of(3), b.j());
+    TieSpec.BlockTie block = (TieSpec.BlockTie) ties.get(1);
+    assertTrue(block.transpose());
+    assertTrue(block.tie().isWholeBlock());
+    assertEquals("layers[1].W", block.to().toString());
+    TieSpec.Absent absent = (TieSpec.Absent) ties.get(2);
+    assertEquals(new Span(0, 1), absent.params().get(0).j());
+    assertEquals("layers[3].W[1][0..1]", absent.params().get(0).toString());
+    assertEquals(Span.all(), absent.params().get(1).i());
+    assertEquals("layers[3].W[*][0]", absent.params().get(1).toString());
+    assertEquals(7, absent.params().get(1).where().line());
+    assertEquals("network.ties[2].absent[1]", absent.params().get(1).where().path());
+  }
+
+  @Test
+  void aYamlNullMeansTheDefault() {
+    Experiment e = read(MINIMAL + "seed: ~\ntraining:\n  epochs:\n");
+
+    assertEquals(42, e.seed());
+    assertEquals(20, e.training().epochs());
+  }
+
+  @Test
+  void anchorsAndMergeKeysAreAllowed() {
+    Experiment e =
+        read(
+            "data: {train: {source: generator, name: g, samples: 10}}\n"
+                + "network:\n  layers:\n    - {units: 2}\n    - &h {units: 8, activation: relu}\n    - {<<: *h, units: 3}\n"
+                + "loss: squared\n");
+
+    assertEquals(3, e.network().layers().get(2).units());
+    assertEquals("relu", e.network().layers().get(2).activation().orElseThrow().name());
+  }
+
+  @Test
+  void numbersMayBeQuotedOrWrittenWithUnderscores() {
+    Experiment e = read(MINIMAL.replace("samples: 100", "samples: 1_000") + "optimizer: {name: sgd, learning-rate: \"0.5\"}\ntraining: {epochs: \"7\"}\n");
+
+    assertEquals(1000, ((SourceSpec.Generator) e.data().train()).samples());
+    assertEquals(0.5, e.optimizer().learningRate());
+    assertEquals(7, e.training().epochs());
+  }
+
+  @Test
+  void moreThanOneDocumentIsASyntaxProblem() {
+    List<ConfigProblem> p = problems(MINIMAL + "---\nseed: 1\n");
+
+    assertEquals(ProblemId.YAML_SYNTAX, p.get(0).id());
+    assertEquals(4, p.get(0).line());
+  }
+
+  @Test
+  void aTabIndentIsASyntaxProblemAtItsLine() {
+    List<ConfigProblem> p = problems(MINIMAL + "training:\n\tepochs: 3\n");
+
+    assertEquals(1, p.size());
+    assertEquals(ProblemId.YAML_SYNTAX, p.get(0).id());
+    assertEquals(5, p.get(0).line());
+    assertEquals(1, p.get(0).column());
+  }
+
+  @Test
+  void anEmptyDocumentLacksEveryRequiredKey() {
+    List<ConfigProblem> p = problems("# nothing yet\n");
+
+    assertEquals(List.of("data: missing key \"data\"", "network: missing key \"network\"", "loss: missing key \"loss\""), texts(p));
+  }
+
+  static String text(ConfigProblem p) {
+    return p.path() + ": " + p.message();
+  }
+
+  static List<String> texts(List<ConfigProblem> ps) {
+    return ps.stream().map(ExperimentReaderTests::text).toList();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.nn.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@code --set} overrides win over the file, which wins over the defaults. */
+class OverrideTests {
+  private static final String FILE =
+      "data: {train: {source: csv, path: data/train.csv}}\n"
+          + "network:\n"
+          + "  layers:\n"
+          + "    - {units: auto}\n"
+          + "    - {units: 16, activation: relu}\n"
+          + "    - {units: 1, activation: identity}\n"
+          + "loss: squared\n"
+          + "optimizer: {name: sgd, learning-rate: 0.05}\n";
+
+  private static Experiment read(String... overrides) {
+    return Resources.reader().read(FILE, "file.yaml", Path.of("/exp"), List.of(overrides));
+  }
+
+  @Test
+  void anOverrideWinsOverTheFileAndTheFileOverTheDefault() {
+    assertEquals(0.05, read().optimizer().learningRate());
+    assertEquals(0.1, read("optimizer.learning-rate=0.1").optimizer().learningRate());
+    assertEquals(20, read().training().epochs());
+    assertEquals(5, read("training.epochs=5").training().epochs());
+  }
+
+  @Test
+  void theLastOverrideOfAKeyWins() {
+    assertEquals(0.3, read("optimizer.learning-rate=0.2", "optimizer.learning-rate=0.3").optimizer().learningRate());
+  }
+
+  @Test
+  void anOverrideIndexesIntoLists() {
+    Experiment e = read("network.layers[1].units=32", "network.layers[1].activation=tanh");
+
+    assertEquals(32, e.network().layers().get(1).units());
+    assertEquals("tanh", e.network().layers().get(1).activation().orElseThrow().name());
+  }
+
+  @Test
+  void settingAnEarlyStoppingKeySwitchesItOn() {
+    assertEquals(
+        Optional.of(new EarlyStopping(5, Monitor.VAL_LOSS, 0.0)),
+        read("training.early-stopping.patience=5").training().earlyStopping());
+  }
+
+  @Test
+  void aSettingOnAPluginWrittenAsANameTurnsItIntoAMapping() {
+    Experiment e = read("loss=huber", "loss.delta=2.5");
+
+    assertEquals(new PluginRef("huber", Map.of("delta", 2.5), Position.unknown("loss")), e.loss());
+    assertEquals(Map.of("delta", 2.5), e.loss().settings());
+  }
+
+  @Test
+  void aValueIsYamlSoItMayBeAMapping() {
+    Experiment e = read("optimizer={name: momentum, momentum: 0.8}");
+
+    assertEquals("momentum", e.optimizer().optimizer().name());
+    assertEquals(Map.of("momentum", 0.8), e.optimizer().optimizer().settings());
+    assertEquals(0.01, e.optimizer().learningRate(), "the file's learning-rate went with the replaced mapping");
+  }
+
+  @Test
+  void anEmptyValueRestoresTheDefault() {
+    assertEquals(0.01, read("optimizer.learning-rate=").optimizer().learningRate());
+  }
+
+  @Test
+  void aRelativePathInAnOverrideResolvesAgainstTheWorkingDirectory() {
+    SourceSpec.Csv file = (SourceSpec.Csv) read().data().train();
+    SourceSpec.Csv set = (SourceSpec.Csv) read("data.train.path=other.csv").data().train();
+
+    assertEquals(Path.of("/exp/data/train.csv"), file.path().resolved());
+    assertEquals(Path.of("/work/here/other.csv"), set.path().resolved());
+    assertEquals("other.csv", set.path().written());
+  }
+
+  @Test
+  void aBadValueFromAnOverrideNamesTheOverrideInsteadOfALine() {
+    ConfigException e = assertThrows(ConfigException.class, () -> read("optimizer.learning-rate=-1"));
+
+    ConfigProblem p = e.problems().get(0);
+    assertEquals(ProblemId.OUT_OF_RANGE, p.id());
+    assertEquals("optimizer.learning-rate", p.path());
+    assertEquals(0, p.line());
+    assertEquals("must be > 0, found -1 (from --set optimizer.learning-rate=-1)", p.message());
+  }
+
+  @Test
+  void aKeyTheSchemaDoesNotKnowIsABadOverrideWithASuggestion() {
+    ConfigException e = assertThrows(ConfigException.class, () -> read("trainig.epochs=3"));
+
+    ConfigProblem p = e.problems().get(0);
+    assertEquals(ProblemId.BAD_OVERRIDE, p.id());
+    assertEquals("--set trainig.epochs=3: unknown key \"trainig\"", p.message());
+    assertEquals(List.of("training"), p.suggestions());
+  }
+
+  @Test
+  void anOverrideIntoANumberIsABadOverride() {
+    ConfigException e = assertThrows(ConfigException.class, () -> read("network.layers[1].units.x=3"));
+
+    assertEquals(
+        "cannot apply --set network.layers[1].units.x=3: network.layers[1].units is 16, which has no keys",
+        e.problems().get(0).message());
+  }
+
+  @Test
+  void anOverrideValueThatIsNotYamlIsABadOverride() {
+    ConfigException e = assertThrows(ConfigException.class, () -> read("loss={name: huber"));
+
+    assertEquals(ProblemId.BAD_OVERRIDE, e.problems().get(0).id());
+    assertEquals("loss", e.problems().get(0).path());
+  }
+}

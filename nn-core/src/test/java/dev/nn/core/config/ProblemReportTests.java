@@ -1,0 +1,83 @@
+package dev.nn.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nn.spi.ConfigProblem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProblemReportTests {
+
+  @Test
+  void twoProblemsAreNumberedWithSuggestionsAllowedValuesAndACount() {
+    List<ConfigProblem> problems =
+        List.of(
+            new ConfigProblem(
+                "nn/UnknownPlugin",
+                "network.layers[1].activation",
+                2,
+                51,
+                "unknown activation \"rleu\"",
+                "identity, relu, sigmoid, tanh",
+                List.of("relu")),
+            new ConfigProblem("nn/OutOfRange", "optimizer.learning-rate", 5, 20, "must be > 0, found -0.001", "", List.of()));
+
+    assertEquals(
+        "Invalid experiment autoencoder.yaml — 2 problems:\n"
+            + "\n"
+            + "1) [nn/UnknownPlugin] network.layers[1].activation (line 2, col 51): unknown activation \"rleu\"\n"
+            + "   Did you mean: relu\n"
+            + "   Allowed: identity, relu, sigmoid, tanh\n"
+            + "\n"
+            + "2) [nn/OutOfRange] optimizer.learning-rate (line 5, col 20): must be > 0, found -0.001\n"
+            + "\n"
+            + "2 problems\n",
+        ProblemReport.format("autoencoder.yaml", problems));
+  }
+
+  @Test
+  void oneProblemIsCountedInTheSingular() {
+    String report = ProblemReport.format("x.yaml", List.of(ConfigProblem.of("nn/TooLarge", "", "too big", "")));
+
+    assertEquals("Invalid experiment x.yaml — 1 problem:\n\n1) [nn/TooLarge] too big\n\n1 problem\n", report);
+  }
+
+  @Test
+  void aProblemWithALineButNoPathShowsTheLineAlone() {
+    ConfigProblem p = new ConfigProblem("nn/YamlSyntax", "", 3, 8, "not valid YAML", "", List.of());
+
+    assertEquals(
+        "Invalid experiment x.yaml — 1 problem:\n\n1) [nn/YamlSyntax] line 3, col 8: not valid YAML\n\n1 problem\n",
+        ProblemReport.format("x.yaml", List.of(p)));
+  }
+
+  @Test
+  void everyIdHasAnAnchorInTheErrorsPage() {
+    assertEquals("unknown-key", ProblemId.anchor(ProblemId.UNKNOWN_KEY));
+    assertEquals("yaml-syntax", ProblemId.anchor(ProblemId.YAML_SYNTAX));
+    assertEquals("too-large", ProblemId.anchor(ProblemId.TOO_LARGE));
+  }
+
+  @Test
+  void theErrorsPageExplainsEveryIdUnderItsAnchor() throws java.io.IOException {
+    // Maven runs tests in the module directory; the page is in the repository's docs/
+    String page = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "errors.md"));
+
+    for (String id : ProblemId.ALL) {
+      assertEquals(
+          true,
+          page.contains("<a id=\"" + ProblemId.anchor(id) + "\"></a>\n## " + id + "\n"),
+          "docs/errors.md has no section for " + id);
+    }
+  }
+
+  @Test
+  void problemsWithoutALineComeFirstThenTheRestInFileOrder() {
+    ConfigProblem late = new ConfigProblem("nn/A", "b", 9, 1, "late", "", List.of());
+    ConfigProblem early = new ConfigProblem("nn/A", "a", 2, 5, "early", "", List.of());
+    ConfigProblem sameLine = new ConfigProblem("nn/A", "a", 2, 3, "same line, earlier column", "", List.of());
+    ConfigProblem override = ConfigProblem.of("nn/BadOverride", "x", "override", "");
+
+    assertEquals(List.of(override, sameLine, early, late), ExperimentReader.ordered(List.of(late, early, override, sameLine)));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.nn.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile documents are refused quickly with one clear problem, and tags never create objects. */
+class YamlSafetyTests {
+  private static final Duration QUICKLY = Duration.ofSeconds(5);
+  private static final String VALID_REST =
+      "data: {train: {source: generator, name: g, samples: 10}}\n"
+          + "network: {layers: [{units: 2}, {units: 1, activation: identity}]}\n"
+          + "loss: squared\n";
+
+  private static List<ConfigProblem> problems(String yaml) {
+    return assertTimeoutPreemptively(
+        QUICKLY,
+        () -> assertThrows(ConfigException.class, () -> Resources.reader().read(yaml, "hostile.yaml", Path.of("/"), List.of()))
+            .problems());
+  }
+
+  /** Levels of {@code fanOut} aliases each, the last level expanding to fanOut^levels strings. */
+  private static String laughs(int levels, int fanOut) {
+    StringBuilder s = new StringBuilder("l0: &l0 [lol]\n");
+    for (int k = 1; k <= levels; k++) {
+      s.append('l').append(k).append(": &l").append(k).append(" [");
+      for (int f = 0; f < fanOut; f++) {
+        s.append(f == 0 ? "" : ", ").append("*l").append(k - 1);
+      }
+      s.append("]\n");
+    }
+    return s.toString();
+  }
+
+  @Test
+  void aBillionLaughsDocumentIsRefusedForItsAliases() {
+    List<ConfigProblem> p = problems(laughs(9, 9));
+
+    assertEquals(1, p.size());
+    assertEquals(ProblemId.TOO_LARGE, p.get(0).id());
+    assertEquals("more than 50 aliases to lists or mappings; the document would expand too far", p.get(0).message());
+  }
+
+  @Test
+  void aliasesUnderTheLimitThatExpandFarAreNeverExpanded() {
+    // 24 levels of 2 aliases and one more: 49 aliases, under the limit, naming 2^24 strings if expanded
+    String yaml = laughs(24, 2) + VALID_REST.replace("}]}\n", "}], ties: *l24}\n");
+    List<ConfigProblem> p = problems(yaml);
+
+    assertEquals(25 + 2, p.size(), "the 25 unknown keys l0..l24 and the 2 entries of ties, not 2^24 problems");
+    assertTrue(p.stream().anyMatch(q -> q.path().equals("network.ties[0]") && q.id().equals(ProblemId.WRONG_TYPE)));
+  }
+
+  @Test
+  void deepNestingIsRefusedWithoutOverflowingTheStack() {
+    List<ConfigProblem> p = problems("a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+
+    assertEquals(1, p.size());
+    assertEquals(ProblemId.TOO_LARGE, p.get(0).id());
+    assertEquals("lists and mappings nested more than 50 deep", p.get(0).message());
+  }
+
+  @Test
+  void anOversizedDocumentIsRefused() {
+    List<ConfigProblem> p = problems("name: \"" + "x".repeat(2 << 20) + "\"\n");
+
+    assertEquals(1, p.size());
+    assertEquals(ProblemId.TOO_LARGE, p.get(0).id());
+    assertEquals("the document is longer than 1048576 characters", p.get(0).message());
+  }
+
+  @Test
+  void aHugeFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+    Path big = dir.resolve("big.yaml");
+    Files.write(big, new byte[5 << 20]);
+
+    ConfigException e = assertThrows(ConfigException.class, () -> Resources.reader().read(big, List.of()));
+    assertEquals(ProblemId.TOO_LARGE, e.problems().get(0).id());
+  }
+
+  @Test
+  void aTagNamingAJavaClassIsReportedAndNeverInstantiated() {
+    Canary.created = 0;
+    List<ConfigProblem> p =
+        problems(VALID_REST + "compute: !!dev.nn.core.config.Canary {}\nl2: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+
+    assertEquals(0, Canary.created);
+    assertEquals(2, p.size());
+    assertEquals(ProblemId.FORBIDDEN_TAG, p.get(0).id());
+    assertEquals("compute", p.get(0).path());
+    assertEquals(4, p.get(0).line());
+    assertTrue(p.get(0).message().startsWith("tag !!dev.nn.core.config.Canary is not allowed"));
+    assertEquals("l2", p.get(1).path());
+    assertTrue(p.get(1).message().startsWith("tag !!javax.script.ScriptEngineManager is not allowed"));
+  }
+
+  @Test
+  void aSelfReferencingListIsReportedRatherThanWalkedForever() {
+    List<ConfigProblem> p = problems(VALID_REST.replace("}]}\n", "}], ties: &t [*t]}\n"));
+
+    assertEquals(1, p.size());
+    assertEquals("network.ties[0]", p.get(0).path());
+    assertEquals("expected a mapping, found a list", p.get(0).message());
+  }
+
+  @Test
+  void theCanaryCountsWhenConstructedSoItsZeroAboveMeansSomething() {
+    Canary.created = 0;
+    new Canary();
+    assertEquals(1, Canary.created);
+    Canary.created = 0;
+  }
+}
