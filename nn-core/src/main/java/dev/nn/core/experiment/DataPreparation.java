@@ -1,0 +1,137 @@
+package dev.nn.core.experiment;
+
+import dev.nn.api.Loss;
+import dev.nn.api.TargetKind;
+import dev.nn.core.config.DataSpec;
+import dev.nn.core.config.HoldOut;
+import dev.nn.core.config.SourceSpec;
+import dev.nn.core.config.Task;
+import dev.nn.core.data.CsvReader;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Generators;
+import dev.nn.core.data.IdxReader;
+import dev.nn.core.data.Splits;
+import dev.nn.core.data.Standardizer;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an experiment's data sources, splits them (validation from training; test from its own source or
+ * a split), fits the standardizer on the training split only, and encodes class targets the way the loss
+ * needs them.
+ */
+public final class DataPreparation {
+  private DataPreparation() {}
+
+  /**
+   * Prepares the data of an experiment for a loss.
+   *
+   * @throws dev.nn.core.data.DataException for a missing or malformed file
+   * @throws ConfigException for generator settings, or targets that do not suit the loss
+   */
+  public static PreparedData prepare(DataSpec spec, Loss loss, String lossName, long seed) {
+    List<Path> files = new ArrayList<>();
+    Dataset all = read(spec.train(), "data.train", seed, files);
+    Dataset test = null;
+    double testFraction = 0;
+    if (spec.test() instanceof HoldOut.FromSource) {
+      test = read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed + 1, files);
+    } else {
+      testFraction = ((HoldOut.Split) spec.test()).fraction();
+    }
+    Dataset validation = null;
+    double validationFraction = 0;
+    if (spec.validation() instanceof HoldOut.FromSource) {
+      validation = read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed + 2, files);
+    } else {
+      validationFraction = ((HoldOut.Split) spec.validation()).fraction();
+    }
+    Splits.Split split = Splits.split(all, validationFraction, testFraction, seed);
+    Dataset train = split.train();
+    if (validation == null && validationFraction > 0) {
+      validation = split.validation();
+    }
+    if (test == null && testFraction > 0) {
+      test = split.test();
+    }
+    TargetKind kind = loss.targets();
+    train = encode(train, kind, lossName);
+    validation = validation == null ? null : encode(validation, kind, lossName);
+    test = test == null ? null : encode(test, kind, lossName);
+    checkSameShape(train, validation, "data.validation");
+    checkSameShape(train, test, "data.test");
+    Standardizer scaler = null;
+    if (spec.standardize()) {
+      scaler = Standardizer.fit(train);
+      train = scaler.transform(train);
+      validation = validation == null ? null : scaler.transform(validation);
+      test = test == null ? null : scaler.transform(test);
+    }
+    return new PreparedData(train, validation, test, scaler, files, kind);
+  }
+
+  private static Dataset read(SourceSpec source, String path, long seed, List<Path> files) {
+    if (source instanceof SourceSpec.Csv) {
+      SourceSpec.Csv csv = (SourceSpec.Csv) source;
+      Path file = csv.path().resolved();
+      files.add(file);
+      CsvReader reader = csv.task() == Task.CLASSIFICATION
+          ? CsvReader.classification(csv.target()) : CsvReader.regression(csv.target());
+      return reader.read(file);
+    }
+    if (source instanceof SourceSpec.Idx) {
+      SourceSpec.Idx idx = (SourceSpec.Idx) source;
+      files.add(idx.images().resolved());
+      files.add(idx.labels().resolved());
+      return idx.limit().isPresent()
+          ? IdxReader.read(idx.images().resolved(), idx.labels().resolved(), idx.limit().getAsInt())
+          : IdxReader.read(idx.images().resolved(), idx.labels().resolved());
+    }
+    SourceSpec.Generator g = (SourceSpec.Generator) source;
+    Map<String, Object> settings = new LinkedHashMap<>(g.generator().settings());
+    settings.put("samples", g.samples());
+    try {
+      return Generators.generate(g.generator().name(), settings, seed);
+    } catch (ConfigException e) {
+      List<ConfigProblem> placed = new ArrayList<>();
+      for (ConfigProblem p : e.problems()) {
+        placed.add(g.generator().where().place(p));
+      }
+      throw new ConfigException(placed);
+    }
+  }
+
+  /** Class targets in the encoding the loss accepts; regression targets only for a loss of real targets. */
+  private static Dataset encode(Dataset d, TargetKind kind, String lossName) {
+    boolean classes = d.task() == dev.nn.core.data.Task.CLASSIFICATION;
+    if (!classes) {
+      if (kind != TargetKind.REAL) {
+        throw new ConfigException(ConfigProblem.of("nn/TargetMismatch", "loss",
+            "loss \"" + lossName + "\" needs class targets (" + kind.description() + "), but " + d.source()
+                + " is read for regression", "set task: classification on the data source, or choose a loss for "
+                + "real-valued targets such as squared"));
+      }
+      return d;
+    }
+    if ((kind == TargetKind.BINARY || kind == TargetKind.SIGNED) && d.classCount() == 2) {
+      return d.withBinaryTarget();
+    }
+    return d;
+  }
+
+  private static void checkSameShape(Dataset train, Dataset other, String path) {
+    if (other == null) {
+      return;
+    }
+    if (other.featureCount() != train.featureCount() || other.targetCount() != train.targetCount()) {
+      throw new ConfigException(ConfigProblem.of("nn/ShapeMismatch", path, other.source() + " has "
+          + other.featureCount() + " features and " + other.targetCount() + " target columns, but the training data has "
+          + train.featureCount() + " and " + train.targetCount(), "data with the same columns as data.train"));
+    }
+  }
+}

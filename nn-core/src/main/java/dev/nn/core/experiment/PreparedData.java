@@ -1,0 +1,60 @@
+package dev.nn.core.experiment;
+
+import dev.nn.api.TargetKind;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Standardizer;
+import dev.nn.core.train.Samples;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An experiment's data, ready to train on: the three splits (already standardised with statistics of the
+ * training split only, when asked), the fitted scaler, and every file that was read.
+ *
+ * @param train the training split
+ * @param validation the validation split, or {@code null} when the experiment has none
+ * @param test the test split, used once at the end, or {@code null}
+ * @param scaler the standardizer fitted on the training split, or {@code null}
+ * @param files every data file read, for provenance
+ * @param targets the target encoding the loss needs
+ */
+public record PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler, List<Path> files,
+    TargetKind targets) {
+
+  /** Copies. */
+  public PreparedData {
+    files = List.copyOf(files);
+  }
+
+  /** Whether the task is classification. */
+  public boolean classification() {
+    return train.task() == dev.nn.core.data.Task.CLASSIFICATION;
+  }
+
+  /** The training split as flat samples in the loss's target encoding. */
+  public Samples trainSamples() {
+    return samples(train);
+  }
+
+  /** The validation split as samples, or {@code null}. */
+  public Samples validationSamples() {
+    return validation == null ? null : samples(validation);
+  }
+
+  /** The test split as samples, or {@code null}. */
+  public Samples testSamples() {
+    return test == null ? null : samples(test);
+  }
+
+  /** Samples of {@code d}; class targets become −1/+1 for a loss that wants them signed. */
+  Samples samples(Dataset d) {
+    Samples s = Samples.of(d);
+    if (targets == TargetKind.SIGNED) {
+      double[] y = s.y();
+      for (int i = 0; i < y.length; i++) {
+        y[i] = y[i] == 0.0 ? -1.0 : 1.0;
+      }
+    }
+    return s;
+  }
+}
