@@ -1,0 +1,55 @@
+package dev.nn.core.run;
+
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainingResult;
+
+/**
+ * Saves the trainer's state every {@code every} epochs and after the last one. When early stopping ends
+ * training at an epoch without a checkpoint, one is taken at the end, after the trainer has put the best
+ * epoch's parameters back into the network. A divergence leaves the last good checkpoint in place.
+ */
+public final class CheckpointWriter implements TrainingListener {
+  private final Checkpoints checkpoints;
+  private final int every;
+  private int lastSaved = -1;
+
+  /**
+   * Saves into {@code checkpoints}.
+   *
+   * @param every epochs between checkpoints, >= 1
+   */
+  public CheckpointWriter(Checkpoints checkpoints, int every) {
+    if (every < 1) {
+      throw new IllegalArgumentException("checkpoint-every must be >= 1, found " + every);
+    }
+    this.checkpoints = checkpoints;
+    this.every = every;
+  }
+
+  @Override
+  public void onStart(Trainer trainer) {
+    // a resumed run starts from a checkpoint of this epoch already
+    lastSaved = trainer.epoch();
+  }
+
+  @Override
+  public void onEpochEnd(Trainer trainer, EpochReport report) {
+    if (report.epoch() % every == 0 || report.epoch() >= trainer.options().epochs()) {
+      save(trainer);
+    }
+  }
+
+  @Override
+  public void onEnd(Trainer trainer, TrainingResult result) {
+    if (trainer.epoch() != lastSaved) {
+      save(trainer);
+    }
+  }
+
+  private void save(Trainer trainer) {
+    checkpoints.save(trainer.state());
+    lastSaved = trainer.epoch();
+  }
+}

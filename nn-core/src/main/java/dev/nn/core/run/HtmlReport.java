@@ -1,0 +1,244 @@
+package dev.nn.core.run;
+
+import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Metrics;
+import dev.nn.core.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the
+ * training and validation loss by epoch, the validation accuracy or R² by epoch, the final figures on the
+ * validation split (at the epoch whose weights were kept) and on the test split, the confusion matrices
+ * of a classification run, and links to the run's other files.
+ *
+ * @param experimentName the experiment's name, shown as the title
+ * @param result how training went: every epoch's report and the epoch whose weights were kept
+ * @param test the test split's figures, or {@code null} without one
+ * @param classLabels names of the classes for the confusion matrices; empty to number them from 0
+ */
+public record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
+
+  /** Requires a name and a result; copies the labels. */
+  public HtmlReport {
+    Objects.requireNonNull(experimentName, "experimentName");
+    Objects.requireNonNull(result, "result");
+    classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
+  }
+
+  /** Writes the page atomically. */
+  public void write(Path file) {
+    AtomicFiles.writeString(file, render());
+  }
+
+  /** The page. */
+  public String render() {
+    List<EpochReport> epochs = result.epochs();
+    EpochReport kept = keptEpoch();
+    Metrics validation = kept == null ? null : kept.validation();
+    String name = Fmt.html(experimentName);
+    StringBuilder b = new StringBuilder(16_384);
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(name).append(" · training report</title>\n<style>\n").append(ReportStyle.CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">Training report</p>\n<h1>")
+        .append(name).append("</h1>\n<nav><a href=\"").append(RunDirectory.EXPERIMENT).append("\">")
+        .append(RunDirectory.EXPERIMENT).append("</a><a href=\"").append(RunDirectory.METRICS).append("\">")
+        .append(RunDirectory.METRICS).append("</a><a href=\"").append(RunDirectory.PROVENANCE).append("\">")
+        .append(RunDirectory.PROVENANCE).append("</a></nav>\n</header>\n");
+    cards(b, epochs, kept);
+    if (epochs.isEmpty()) {
+      b.append("<section class=\"panel\"><p class=\"note\">No epoch was completed.</p></section>\n");
+    } else {
+      lossChart(b, epochs);
+      qualityChart(b, epochs);
+    }
+    finalMetrics(b, kept, validation);
+    if (validation != null && validation.isClassification()) {
+      confusion(b, "Confusion matrix · validation, epoch " + kept.epoch(), validation);
+    }
+    if (test != null && test.isClassification()) {
+      confusion(b, "Confusion matrix · test", test);
+    }
+    String version = Provenance.currentNnVersion();
+    b.append("<footer>Written by nn").append(version.equals(Provenance.UNKNOWN_VERSION) ? "" : " " + Fmt.html(version))
+        .append(".</footer>\n</main>\n</body>\n</html>\n");
+    return b.toString();
+  }
+
+  /** The report of the epoch whose weights the network kept, else the last; {@code null} without epochs. */
+  private EpochReport keptEpoch() {
+    List<EpochReport> epochs = result.epochs();
+    for (EpochReport r : epochs) {
+      if (r.epoch() == result.bestEpoch()) {
+        return r;
+      }
+    }
+    return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+  }
+
+  private void cards(StringBuilder b, List<EpochReport> epochs, EpochReport kept) {
+    EpochReport last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+    double seconds = 0;
+    for (EpochReport r : epochs) {
+      seconds += r.seconds();
+    }
+    b.append("<section class=\"cards\">\n");
+    card(b, "Epochs", last == null ? "0" : Integer.toString(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
+    card(b, "Updates", last == null ? "0" : Long.toString(last.updates()), "");
+    if (kept != null && kept.validation() != null) {
+      card(b, "Best epoch", Integer.toString(kept.epoch()), "weights kept");
+    }
+    card(b, "Final train loss", last == null ? "—" : Fmt.number(last.trainLoss()), "");
+    card(b, "Training time", Fmt.duration(seconds), "");
+    b.append("</section>\n");
+  }
+
+  private static void card(StringBuilder b, String label, String value, String note) {
+    b.append("<div class=\"card\"><div class=\"card-label\">").append(label).append("</div><div class=\"card-value\">")
+        .append(value).append("</div>");
+    if (!note.isEmpty()) {
+      b.append("<div class=\"card-note\">").append(note).append("</div>");
+    }
+    b.append("</div>\n");
+  }
+
+  private void lossChart(StringBuilder b, List<EpochReport> epochs) {
+    int n = epochs.size();
+    int[] x = new int[n];
+    double[] train = new double[n];
+    double[] val = new double[n];
+    boolean anyVal = false;
+    for (int i = 0; i < n; i++) {
+      EpochReport r = epochs.get(i);
+      x[i] = r.epoch();
+      train[i] = r.trainLoss();
+      val[i] = r.validation() == null ? Double.NaN : r.validation().loss();
+      anyVal |= r.validation() != null;
+    }
+    SvgChart chart = new SvgChart("loss", "mean loss").logAllowed()
+        .add(new SvgChart.Series("training loss", "train", x, train));
+    if (anyVal) {
+      chart.add(new SvgChart.Series("validation loss", "val", x, val));
+      if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
+        chart.bestEpoch(result.bestEpoch());
+      }
+    }
+    panel(b, "Loss", "Mean loss per sample at the end of each epoch; the training loss is averaged over the epoch.",
+        chart.render());
+  }
+
+  private void qualityChart(StringBuilder b, List<EpochReport> epochs) {
+    int n = epochs.size();
+    int[] x = new int[n];
+    double[] v = new double[n];
+    Boolean classification = null;
+    for (int i = 0; i < n; i++) {
+      Metrics m = epochs.get(i).validation();
+      x[i] = epochs.get(i).epoch();
+      v[i] = m == null ? Double.NaN : m.isClassification() ? m.accuracy() : m.r2();
+      if (m != null) {
+        classification = m.isClassification();
+      }
+    }
+    if (classification == null) {
+      return;
+    }
+    String what = classification ? "validation accuracy" : "validation R²";
+    SvgChart chart = new SvgChart("quality", what).legendAtBottom()
+        .add(new SvgChart.Series(what, "val", x, v));
+    chart.clamp(classification ? 0 : -1, 1);
+    if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
+      chart.bestEpoch(result.bestEpoch());
+    }
+    panel(b, classification ? "Accuracy" : "R²", classification
+        ? "Fraction of validation samples whose predicted class is the true one."
+        : "Coefficient of determination on the validation split (values below −1 are cut off).", chart.render());
+  }
+
+  private static void panel(StringBuilder b, String title, String caption, String svg) {
+    b.append("<section class=\"panel\">\n<h2>").append(title).append("</h2>\n<p class=\"caption\">").append(caption)
+        .append("</p>\n");
+    b.append(svg == null ? "<p class=\"note\">No finite values to draw.</p>" : svg);
+    b.append("\n</section>\n");
+  }
+
+  private void finalMetrics(StringBuilder b, EpochReport kept, Metrics validation) {
+    b.append("<section class=\"panel\">\n<h2>Final metrics</h2>\n");
+    if (validation == null && test == null) {
+      b.append("<p class=\"note\">No validation or test split: only the training loss was measured.</p>\n</section>\n");
+      return;
+    }
+    Metrics any = validation != null ? validation : test;
+    b.append("<table class=\"metrics\">\n<thead><tr><th></th>");
+    if (validation != null) {
+      b.append("<th>validation <span class=\"dim\">(epoch ").append(kept.epoch()).append(")</span></th>");
+    }
+    if (test != null) {
+      b.append("<th>test</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    row(b, "loss", validation, test, Metrics::loss);
+    if (any.isClassification()) {
+      row(b, "accuracy", validation, test, Metrics::accuracy);
+    } else {
+      row(b, "RMSE", validation, test, Metrics::rmse);
+      row(b, "MAE", validation, test, Metrics::mae);
+      row(b, "R²", validation, test, Metrics::r2);
+    }
+    row(b, "samples", validation, test, m -> m.rows());
+    b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void row(StringBuilder b, String label, Metrics validation, Metrics test,
+      ToDoubleFunction<Metrics> figure) {
+    b.append("<tr><th>").append(label).append("</th>");
+    for (Metrics m : new Metrics[] {validation, test}) {
+      if (m != null) {
+        b.append("<td>").append(Fmt.number(figure.applyAsDouble(m))).append("</td>");
+      }
+    }
+    b.append("</tr>\n");
+  }
+
+  private void confusion(StringBuilder b, String title, Metrics m) {
+    long[][] c = m.confusion();
+    int k = c.length;
+    b.append("<section class=\"panel\">\n<h2>").append(title).append("</h2>\n<p class=\"caption\">Rows are the true ")
+        .append("classes, columns the predicted ones; shading shows each row's share.</p>\n<div class=\"scroll\">")
+        .append("<table class=\"confusion\">\n<thead><tr><th class=\"corner\">true ↓ · predicted →</th>");
+    for (int j = 0; j < k; j++) {
+      b.append("<th>").append(label(j, k)).append("</th>");
+    }
+    b.append("<th class=\"sum\">total</th><th class=\"sum\">recall</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < k; i++) {
+      long total = 0;
+      for (long v : c[i]) {
+        total += v;
+      }
+      b.append("<tr><th>").append(label(i, k)).append("</th>");
+      for (int j = 0; j < k; j++) {
+        double share = total == 0 ? 0 : (double) c[i][j] / total;
+        String rgb = i == j ? "37, 99, 235" : "220, 38, 38";
+        if (c[i][j] == 0) {
+          b.append("<td class=\"zero\">0</td>");
+          continue;
+        }
+        b.append("<td style=\"background: rgba(").append(rgb).append(", ")
+            .append(String.format(Locale.ROOT, "%.3f", 0.10 + 0.75 * share)).append(")")
+            .append(share > 0.5 ? "; color: #fff" : "").append("\">").append(c[i][j]).append("</td>");
+      }
+      b.append("<td class=\"sum\">").append(total).append("</td><td class=\"sum\">")
+          .append(total == 0 ? "—" : Fmt.number((double) c[i][i] / total)).append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  private String label(int index, int classes) {
+    return classLabels.size() == classes ? Fmt.html(classLabels.get(index)) : Integer.toString(index);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.nn.core.run;
+
+import dev.nn.core.data.Rng;
+import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.plugin.PluginDescriptor;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a run's results came from: enough to reproduce them bit for bit (same nn version, backend, thread
+ * count, CPU architecture and JVM) and to tell whether the code or data changed since. Written as
+ * {@code provenance.yaml}.
+ *
+ * @param nnVersion the nn engine's version
+ * @param javaVersion {@code java.version}
+ * @param javaVendor {@code java.vendor}
+ * @param vmName {@code java.vm.name}
+ * @param osName {@code os.name}
+ * @param osVersion {@code os.version}
+ * @param osArch {@code os.arch}
+ * @param processors processors available to the JVM
+ * @param backend the compute backend's name
+ * @param threads the compute backend's thread count
+ * @param randomAlgorithm the random number algorithm of every seeded choice
+ * @param seed the run's seed
+ * @param commandLine the command's arguments as given
+ * @param started when the run started
+ * @param ended when it ended, or {@code null} while it runs
+ * @param plugins every plugin the run used
+ * @param dataFiles every data file the run read
+ */
+public record Provenance(String nnVersion, String javaVersion, String javaVendor, String vmName, String osName,
+    String osVersion, String osArch, int processors, String backend, int threads, String randomAlgorithm, long seed,
+    List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles) {
+
+  /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
+  public static final String UNKNOWN_VERSION = "unknown";
+
+  /**
+   * A plugin used.
+   *
+   * @param kind "activation", "loss", "optimizer" or "initializer"
+   * @param name its YAML name
+   * @param version its version
+   * @param className its provider class
+   * @param origin the jar or directory it was loaded from, or "unknown"
+   * @param sha256 the SHA-256 of that jar; "directory" for a class directory, "unknown" when the origin is
+   *     unknown, "missing" when it no longer exists
+   */
+  public record Plugin(String kind, String name, String version, String className, String origin, String sha256) {
+
+    /** Describes {@code d}, hashing its jar now. */
+    public static Plugin of(PluginDescriptor d) {
+      return new Plugin(d.kind().label(), d.name(), d.version(), d.className(), d.origin(), digestOf(d.origin()));
+    }
+  }
+
+  /**
+   * A data file read.
+   *
+   * @param path as the experiment named it
+   * @param sha256 its SHA-256 as 64 lowercase hex digits
+   */
+  public record DataFile(String path, String sha256) {
+
+    /** Describes {@code file}, hashing it now. */
+    public static DataFile of(Path file) {
+      return new DataFile(file.toString(), AtomicFiles.sha256(file));
+    }
+  }
+
+  /** Copies the lists; requires the fields that are always known. */
+  public Provenance {
+    Objects.requireNonNull(nnVersion, "nnVersion");
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(started, "started");
+    commandLine = List.copyOf(commandLine);
+    plugins = List.copyOf(plugins);
+    dataFiles = List.copyOf(dataFiles);
+  }
+
+  /**
+   * The provenance of a run starting now on this JVM: fills the nn version, the JVM's and the operating
+   * system's fields and the random algorithm, and hashes every plugin jar and data file.
+   *
+   * @param backend the compute backend's name
+   * @param threads its thread count
+   * @param seed the run's seed
+   * @param commandLine the arguments the command was given
+   * @param started when the run started
+   * @param plugins the plugins the run uses
+   * @param dataFiles the data files the run reads
+   */
+  public static Provenance capture(String backend, int threads, long seed, List<String> commandLine, Instant started,
+      List<PluginDescriptor> plugins, List<Path> dataFiles) {
+    List<Plugin> used = new ArrayList<>();
+    for (PluginDescriptor d : plugins) {
+      used.add(Plugin.of(d));
+    }
+    List<DataFile> data = new ArrayList<>();
+    for (Path f : dataFiles) {
+      data.add(DataFile.of(f));
+    }
+    return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
+        System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
+        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), backend, threads, Rng.ALGORITHM,
+        seed, commandLine, started, null, used, data);
+  }
+
+  /** The nn-core jar's version (its manifest's Implementation-Version), or {@value #UNKNOWN_VERSION}. */
+  public static String currentNnVersion() {
+    String v = Provenance.class.getPackage().getImplementationVersion();
+    return v == null ? UNKNOWN_VERSION : v;
+  }
+
+  /** This provenance with the run's end time. */
+  public Provenance withEnded(Instant end) {
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles);
+  }
+
+  /** Writes this record atomically as YAML. */
+  public void write(Path file) {
+    AtomicFiles.writeString(file, toYaml());
+  }
+
+  /** The YAML text {@link #write} writes. */
+  public String toYaml() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nn-version", nnVersion);
+    m.put("java", section("version", javaVersion, "vendor", javaVendor, "vm", vmName));
+    m.put("os", section("name", osName, "version", osVersion, "arch", osArch));
+    m.put("processors", processors);
+    m.put("compute", section("backend", backend, "threads", threads));
+    m.put("random", section("algorithm", randomAlgorithm, "seed", seed));
+    m.put("command-line", new ArrayList<>(commandLine));
+    m.put("started", started.toString());
+    m.put("ended", ended == null ? null : ended.toString());
+    List<Object> ps = new ArrayList<>();
+    for (Plugin p : plugins) {
+      Map<String, Object> e = section("kind", p.kind(), "name", p.name(), "version", p.version());
+      e.putAll(section("class", p.className(), "origin", p.origin(), "sha256", p.sha256()));
+      ps.add(e);
+    }
+    m.put("plugins", ps);
+    List<Object> ds = new ArrayList<>();
+    for (DataFile d : dataFiles) {
+      ds.add(section("path", d.path(), "sha256", d.sha256()));
+    }
+    m.put("data-files", ds);
+    return YamlFields.dumper().dump(m);
+  }
+
+  private static Map<String, Object> section(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  /** The SHA-256 of a plugin's jar; see {@link Plugin#sha256()} for the other answers. */
+  static String digestOf(String origin) {
+    if (origin == null || origin.equals("unknown")) {
+      return "unknown";
+    }
+    Path p;
+    try {
+      // the registry records a URL's path, in which a space is %20
+      p = Path.of(URI.create("file://" + origin));
+    } catch (IllegalArgumentException e) {
+      p = Path.of(origin);
+    }
+    if (Files.isDirectory(p)) {
+      return "directory";
+    }
+    return Files.isRegularFile(p) ? AtomicFiles.sha256(p) : "missing";
+  }
+}

@@ -1,0 +1,62 @@
+package dev.nn.core.run;
+
+/** The report's style sheet, inlined so the page needs nothing else. */
+final class ReportStyle {
+  private ReportStyle() {}
+
+  static final String CSS = """
+      :root { --ink: #1f2933; --dim: #6b7785; --line: #e3e7ec; --bg: #f5f7fa; --panel: #fff;
+              --train: #2563eb; --val: #ea580c; }
+      * { box-sizing: border-box; }
+      body { margin: 0; background: var(--bg); color: var(--ink);
+             font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+      main { max-width: 940px; margin: 0 auto; padding: 32px 24px 48px; }
+      header { margin-bottom: 20px; }
+      .kicker { margin: 0; color: var(--dim); font-size: 13px; letter-spacing: .08em; text-transform: uppercase; }
+      h1 { margin: 2px 0 8px; font-size: 30px; font-weight: 650; letter-spacing: -.01em; }
+      h2 { margin: 0 0 2px; font-size: 18px; font-weight: 600; }
+      nav a { display: inline-block; margin-right: 8px; padding: 3px 10px; border: 1px solid var(--line);
+              border-radius: 999px; background: var(--panel); color: var(--train); font-size: 13px;
+              text-decoration: none; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+      nav a:hover { border-color: var(--train); }
+      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px;
+               margin-bottom: 16px; }
+      .card, .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px;
+                      box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
+      .card { padding: 12px 16px; }
+      .card-label { color: var(--dim); font-size: 12px; text-transform: uppercase; letter-spacing: .06em; }
+      .card-value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
+      .card-note { color: var(--dim); font-size: 12px; }
+      .panel { padding: 18px 20px 14px; margin-bottom: 16px; }
+      .caption { margin: 0 0 8px; color: var(--dim); font-size: 13px; }
+      .note { margin: 4px 0; color: var(--dim); }
+      .dim { color: var(--dim); font-weight: 400; }
+      svg.chart { display: block; width: 100%; height: auto; font-size: 12px; }
+      .grid line { stroke: #edf0f3; stroke-width: 1; }
+      .axis line { stroke: #9aa5b1; stroke-width: 1; }
+      .tick { fill: var(--dim); font-variant-numeric: tabular-nums; }
+      .label { fill: var(--ink); font-size: 13px; }
+      .line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+      .line.train { stroke: var(--train); }
+      .line.val { stroke: var(--val); }
+      .dot.train { fill: var(--train); }
+      .dot.val { fill: var(--val); }
+      .best { stroke: #52606d; stroke-width: 1; stroke-dasharray: 4 4; }
+      .best-label { fill: #52606d; font-size: 11px; }
+      .legend rect { fill: rgba(255, 255, 255, .92); stroke: var(--line); }
+      .legend text { fill: var(--ink); }
+      table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+      th, td { padding: 6px 14px; border-bottom: 1px solid var(--line); }
+      th { text-align: left; font-weight: 600; }
+      td { text-align: right; }
+      table.metrics thead th { color: var(--dim); font-size: 13px; font-weight: 500; text-align: right; }
+      table.metrics { min-width: 60%; }
+      .scroll { overflow-x: auto; }
+      table.confusion td { min-width: 52px; text-align: center; border: 1px solid #fff; }
+      table.confusion td.zero { color: #b8c1cc; }
+      table.confusion thead th { text-align: center; font-weight: 500; color: var(--dim); }
+      table.confusion th.corner { text-align: left; font-size: 12px; }
+      table.confusion .sum { color: var(--dim); background: #fafbfc; text-align: right; }
+      footer { margin-top: 24px; color: var(--dim); font-size: 12px; }
+      """;
+}

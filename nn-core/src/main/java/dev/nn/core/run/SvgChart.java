@@ -1,0 +1,208 @@
+package dev.nn.core.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A line chart of per-epoch values as inline SVG: axes with ticks and grid lines, one polyline per series
+ * (broken where a value is missing or not finite), point markers with tooltips on short runs, a legend,
+ * and an optional marker for the best epoch. The y axis turns logarithmic when every value is positive
+ * and they span two decades or more, as a falling loss usually does.
+ */
+final class SvgChart {
+  /** One curve: y[i] at epoch x[i]. */
+  record Series(String name, String cssClass, int[] x, double[] y) {}
+
+  static final int WIDTH = 860;
+  static final int HEIGHT = 312;
+  private static final double LEFT = 72;
+  private static final double RIGHT = WIDTH - 20;
+  private static final double TOP = 26;
+  private static final double BOTTOM = HEIGHT - 48;
+  private static final int MARKERS_UP_TO = 60;
+
+  private final String id;
+  private final String yLabel;
+  private final List<Series> series = new ArrayList<>();
+  private double clampLow = Double.NEGATIVE_INFINITY;
+  private double clampHigh = Double.POSITIVE_INFINITY;
+  private boolean logAllowed;
+  private boolean legendAtBottom;
+  private int bestEpoch = -1;
+
+  /** A chart whose element ids start with {@code id}. */
+  SvgChart(String id, String yLabel) {
+    this.id = id;
+    this.yLabel = yLabel;
+  }
+
+  SvgChart add(Series s) {
+    series.add(s);
+    return this;
+  }
+
+  /** Keeps the y axis within [low, high] (values outside are clipped), when the data allow. */
+  SvgChart clamp(double low, double high) {
+    clampLow = low;
+    clampHigh = high;
+    return this;
+  }
+
+  SvgChart logAllowed() {
+    logAllowed = true;
+    return this;
+  }
+
+  /** For rising curves, whose top right is busy. */
+  SvgChart legendAtBottom() {
+    legendAtBottom = true;
+    return this;
+  }
+
+  SvgChart bestEpoch(int epoch) {
+    bestEpoch = epoch;
+    return this;
+  }
+
+  /** The SVG element, or {@code null} when no series has a finite value. */
+  String render() {
+    int xMin = Integer.MAX_VALUE;
+    int xMax = Integer.MIN_VALUE;
+    double yMin = Double.POSITIVE_INFINITY;
+    double yMax = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (int i = 0; i < s.x().length; i++) {
+        if (Double.isFinite(s.y()[i])) {
+          xMin = Math.min(xMin, s.x()[i]);
+          xMax = Math.max(xMax, s.x()[i]);
+          yMin = Math.min(yMin, s.y()[i]);
+          yMax = Math.max(yMax, s.y()[i]);
+        }
+      }
+    }
+    if (xMin > xMax) {
+      return null;
+    }
+    Axis x = Axis.epochs(xMin, xMax);
+    Axis y = logAllowed && yMin > 0 && yMax / yMin >= 100 ? Axis.log(yMin, yMax)
+        : Axis.linear(yMin, yMax, clampLow, clampHigh);
+    StringBuilder b = new StringBuilder();
+    b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"").append(Fmt.html(yLabel))
+        .append(" by epoch\">\n");
+    // a little wider than the plot, so markers at its edges show whole
+    b.append("<defs><clipPath id=\"").append(id).append("-plot\"><rect x=\"").append(Fmt.px(LEFT - 5))
+        .append("\" y=\"").append(Fmt.px(TOP - 5)).append("\" width=\"").append(Fmt.px(RIGHT - LEFT + 10))
+        .append("\" height=\"").append(Fmt.px(BOTTOM - TOP + 10)).append("\"/></clipPath></defs>\n");
+    grid(b, x, y);
+    if (bestEpoch >= xMin && bestEpoch <= xMax) {
+      double bx = sx(x, bestEpoch);
+      b.append("<line class=\"best\" x1=\"").append(Fmt.px(bx)).append("\" y1=\"").append(Fmt.px(TOP))
+          .append("\" x2=\"").append(Fmt.px(bx)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>")
+          .append("<text class=\"best-label\" x=\"").append(Fmt.px(Math.min(Math.max(bx, LEFT + 40), RIGHT - 40)))
+          .append("\" y=\"").append(Fmt.px(TOP - 9)).append("\" text-anchor=\"middle\">best epoch ").append(bestEpoch)
+          .append("</text>\n");
+    }
+    b.append("<g clip-path=\"url(#").append(id).append("-plot)\">\n");
+    for (Series s : series) {
+      curve(b, s, x, y);
+    }
+    b.append("</g>\n");
+    if (series.size() > 1 || !series.get(0).name().equals(yLabel)) {
+      legend(b);
+    }
+    return b.append("</svg>").toString();
+  }
+
+  private void grid(StringBuilder b, Axis x, Axis y) {
+    b.append("<g class=\"grid\">");
+    for (double t : y.ticks()) {
+      double py = sy(y, t);
+      b.append("<line x1=\"").append(Fmt.px(LEFT)).append("\" y1=\"").append(Fmt.px(py)).append("\" x2=\"")
+          .append(Fmt.px(RIGHT)).append("\" y2=\"").append(Fmt.px(py)).append("\"/>");
+    }
+    b.append("</g>\n<g class=\"axis\">");
+    b.append("<line x1=\"").append(Fmt.px(LEFT)).append("\" y1=\"").append(Fmt.px(BOTTOM)).append("\" x2=\"")
+        .append(Fmt.px(RIGHT)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>");
+    b.append("<line x1=\"").append(Fmt.px(LEFT)).append("\" y1=\"").append(Fmt.px(TOP)).append("\" x2=\"")
+        .append(Fmt.px(LEFT)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>");
+    for (double t : x.ticks()) {
+      double px = sx(x, t);
+      b.append("<line x1=\"").append(Fmt.px(px)).append("\" y1=\"").append(Fmt.px(BOTTOM)).append("\" x2=\"")
+          .append(Fmt.px(px)).append("\" y2=\"").append(Fmt.px(BOTTOM + 5)).append("\"/>")
+          .append("<text class=\"tick\" x=\"").append(Fmt.px(px)).append("\" y=\"").append(Fmt.px(BOTTOM + 19))
+          .append("\" text-anchor=\"middle\">").append(Fmt.tick(t)).append("</text>");
+    }
+    for (double t : y.ticks()) {
+      double py = sy(y, t);
+      b.append("<line x1=\"").append(Fmt.px(LEFT - 5)).append("\" y1=\"").append(Fmt.px(py)).append("\" x2=\"")
+          .append(Fmt.px(LEFT)).append("\" y2=\"").append(Fmt.px(py)).append("\"/>")
+          .append("<text class=\"tick\" x=\"").append(Fmt.px(LEFT - 9)).append("\" y=\"").append(Fmt.px(py + 4))
+          .append("\" text-anchor=\"end\">").append(Fmt.tick(t)).append("</text>");
+    }
+    b.append("<text class=\"label\" x=\"").append(Fmt.px((LEFT + RIGHT) / 2)).append("\" y=\"")
+        .append(Fmt.px(HEIGHT - 8)).append("\" text-anchor=\"middle\">epoch</text>");
+    double mid = (TOP + BOTTOM) / 2;
+    b.append("<text class=\"label\" x=\"16\" y=\"").append(Fmt.px(mid)).append("\" text-anchor=\"middle\" ")
+        .append("transform=\"rotate(-90 16 ").append(Fmt.px(mid)).append(")\">").append(Fmt.html(yLabel))
+        .append(y.log() ? " (log scale)" : "").append("</text>");
+    b.append("</g>\n");
+  }
+
+  /** One polyline per run of plottable values, so a gap shows as a gap. */
+  private void curve(StringBuilder b, Series s, Axis x, Axis y) {
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i <= s.x().length; i++) {
+      boolean plottable = i < s.x().length && Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0);
+      if (plottable) {
+        points.append(points.length() == 0 ? "" : " ").append(Fmt.px(sx(x, s.x()[i]))).append(',')
+            .append(Fmt.px(sy(y, s.y()[i])));
+      } else if (points.length() > 0) {
+        b.append("<polyline class=\"line ").append(s.cssClass()).append("\" points=\"").append(points)
+            .append("\"/>\n");
+        points.setLength(0);
+      }
+    }
+    if (s.x().length <= MARKERS_UP_TO) {
+      for (int i = 0; i < s.x().length; i++) {
+        if (Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0)) {
+          b.append("<circle class=\"dot ").append(s.cssClass()).append("\" cx=\"").append(Fmt.px(sx(x, s.x()[i])))
+              .append("\" cy=\"").append(Fmt.px(sy(y, s.y()[i]))).append("\" r=\"2.5\"><title>")
+              .append(Fmt.html(s.name())).append(", epoch ").append(s.x()[i]).append(": ")
+              .append(Fmt.number(s.y()[i])).append("</title></circle>");
+        }
+      }
+      b.append('\n');
+    }
+  }
+
+  private void legend(StringBuilder b) {
+    int longest = 0;
+    for (Series s : series) {
+      longest = Math.max(longest, s.name().length());
+    }
+    double w = 44 + 7.2 * longest;
+    double h = 10 + 20 * series.size();
+    double lx = RIGHT - w - 10;
+    double ly = legendAtBottom ? BOTTOM - h - 10 : TOP + 8;
+    b.append("<g class=\"legend\"><rect x=\"").append(Fmt.px(lx)).append("\" y=\"").append(Fmt.px(ly))
+        .append("\" width=\"").append(Fmt.px(w)).append("\" height=\"").append(Fmt.px(h)).append("\" rx=\"4\"/>");
+    for (int k = 0; k < series.size(); k++) {
+      double ey = ly + 15 + 20 * k;
+      Series s = series.get(k);
+      b.append("<line class=\"line ").append(s.cssClass()).append("\" x1=\"").append(Fmt.px(lx + 10))
+          .append("\" y1=\"").append(Fmt.px(ey)).append("\" x2=\"").append(Fmt.px(lx + 32)).append("\" y2=\"")
+          .append(Fmt.px(ey)).append("\"/><text x=\"").append(Fmt.px(lx + 38)).append("\" y=\"")
+          .append(Fmt.px(ey + 4)).append("\">").append(Fmt.html(s.name())).append("</text>");
+    }
+    b.append("</g>\n");
+  }
+
+  private static double sx(Axis x, double v) {
+    return LEFT + (RIGHT - LEFT) * x.fraction(v);
+  }
+
+  private static double sy(Axis y, double v) {
+    return BOTTOM - (BOTTOM - TOP) * y.fraction(v);
+  }
+}

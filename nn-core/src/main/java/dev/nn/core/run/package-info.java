@@ -1,0 +1,8 @@
+/**
+ * What a training run leaves behind, in one directory {@code <name>-<yyyyMMdd-HHmmss>/}: the resolved
+ * experiment, {@code metrics.csv} (one row per epoch), {@code checkpoints/} (versioned trainer states, the
+ * last few kept), the model, {@code provenance.yaml} (software, machine, seed, plugins and data with their
+ * SHA-256) and {@code report.html} (curves and final figures). Every file is written atomically (temporary
+ * file, then rename), so a killed run leaves each file either complete or untouched.
+ */
+package dev.nn.core.run;

@@ -1,0 +1,284 @@
+package dev.nn.core.run;
+
+import static dev.nn.core.run.RunFixtures.assertSameState;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.TrainerState;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointsTests {
+  @TempDir
+  Path dir;
+
+  private static TrainerState atEpoch(int epoch) {
+    TrainerState s = RunFixtures.sampleState();
+    return new TrainerState(epoch, s.updates(), new double[] {epoch, -epoch}, s.optimizerState(), null, 0,
+        Double.NaN, 0, s.history());
+  }
+
+  @Test
+  void aSavedStateReadsBackBitForBitIncludingOptimizerStateAndNaNs() {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    TrainerState state = RunFixtures.sampleState();
+    Checkpoints.write(file, state);
+    TrainerState back = Checkpoints.read(file);
+    assertSameState(state, back);
+    assertTrue(Double.isNaN(back.bestValue()));
+    assertEquals(Double.doubleToRawLongBits(RunFixtures.ODD_NAN), Double.doubleToRawLongBits(back.params()[4]));
+    assertEquals(List.of(3, 0, 4), Arrays.stream(back.optimizerState()).map(b -> b.length).toList());
+  }
+
+  @Test
+  void aNaNWithUnusualBitsSurvivesInTheYamlPartsToo() {
+    TrainerState s = RunFixtures.sampleState();
+    List<EpochReport> history = List.of(new EpochReport(1, 5, RunFixtures.ODD_NAN, Double.NaN, null, -0.0));
+    TrainerState odd = new TrainerState(1, 5, s.params(), s.optimizerState(), null, 1, RunFixtures.ODD_NAN, 0, history);
+    Path file = dir.resolve("odd.ckpt");
+    Checkpoints.write(file, odd);
+    TrainerState back = Checkpoints.read(file);
+    assertSameState(odd, back);
+    assertNull(back.bestParams());
+  }
+
+  @Test
+  void theSameStateAlwaysWritesTheSameBytes() throws Exception {
+    Checkpoints.write(dir.resolve("a.ckpt"), RunFixtures.sampleState());
+    Checkpoints.write(dir.resolve("b.ckpt"), RunFixtures.sampleState());
+    assertArrayEquals(Files.readAllBytes(dir.resolve("a.ckpt")), Files.readAllBytes(dir.resolve("b.ckpt")));
+  }
+
+  @Test
+  void theHeaderIsReadableYamlWithTheCountersAndBlockSizes() throws Exception {
+    Path file = dir.resolve("c.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    String header = new String(entry(Files.readAllBytes(file), "checkpoint.yaml"), StandardCharsets.UTF_8);
+    assertTrue(header.contains("format: nn-checkpoint\nformat-version: 1\nepoch: 3\nupdates: 3000000000\n"
+        + "best-epoch: 2\nbest-value: .NaN\nepochs-without-improvement: 1\n"), header);
+    assertTrue(header.contains("block-sizes:\n  - 3\n  - 0\n  - 4\n"), header);
+  }
+
+  /** 20 000 epochs of a 10-class run: several megabytes of history. */
+  @Test
+  void aLongHistoryReadsBack() {
+    List<EpochReport> history = new ArrayList<>();
+    long[][] confusion = new long[10][10];
+    for (int e = 1; e <= 20_000; e++) {
+      history.add(new EpochReport(e, 100L * e, 0.01, 1.0 / e, RunFixtures.classification(2.0 / e, 100, 0.5, confusion),
+          0.01));
+    }
+    TrainerState s = new TrainerState(20_000, 2_000_000, new double[] {1}, new double[][] {{}}, null, 20_000, 0.5, 0,
+        history);
+    Path file = dir.resolve("long.ckpt");
+    Checkpoints.write(file, s);
+    assertSameState(s, Checkpoints.read(file));
+  }
+
+  @Test
+  void theHistoryIsOneReadableLinePerEpoch() throws Exception {
+    Path file = dir.resolve("c.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    String history = new String(entry(Files.readAllBytes(file), "history.csv"), StandardCharsets.UTF_8);
+    assertEquals("epoch,updates,learning_rate,train_loss,seconds,val_rows,val_loss,val_accuracy,val_rmse,val_mae,"
+        + "val_r2,val_confusion\n"
+        + "1,25,0.1,0.30000000000000004,0.125,,,,,,,\n"
+        + "2,50,3.333333333333333E-4,4.9E-324,1.5E-9,8,0.6931471805599453,0.875,NaN,NaN,NaN,3 1 0 4\n"
+        + "3,3000000000,-0.0,1.7976931348623157E308,7.0,4,Infinity,NaN,1.4142135623730951,NaN,-12.5,\n", history);
+  }
+
+  @Test
+  void aDamagedHistoryLineIsNamed() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    byte[] zip = Files.readAllBytes(file);
+    String history = new String(entry(zip, "history.csv"), StandardCharsets.UTF_8).replace("3 1 0 4", "3 1 0");
+    Files.write(file, replace(zip, "history.csv", history.getBytes(StandardCharsets.UTF_8)));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertEquals(file + ": history.csv line 3 is corrupted: a confusion matrix of 3 counts is not square",
+        e.getMessage());
+  }
+
+  @Test
+  void everyTruncationIsReportedNamingTheFile() throws Exception {
+    Path file = dir.resolve("full.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    byte[] all = Files.readAllBytes(file);
+    Path cut = dir.resolve("epoch-0003.ckpt");
+    for (int n = 0; n < all.length; n++) {
+      Files.write(cut, Arrays.copyOf(all, n));
+      RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(cut), "cut at " + n);
+      assertTrue(e.getMessage().startsWith(cut + ": "), e.getMessage());
+      assertTrue(e.getMessage().contains("truncated"), "cut at " + n + ": " + e.getMessage());
+    }
+  }
+
+  @Test
+  void aFlippedByteAnywhereIsReportedOrChangesNothing() throws Exception {
+    Path file = dir.resolve("full.ckpt");
+    TrainerState state = RunFixtures.sampleState();
+    Checkpoints.write(file, state);
+    byte[] all = Files.readAllBytes(file);
+    Path bad = dir.resolve("epoch-0003.ckpt");
+    int reported = 0;
+    for (int i = 0; i < all.length; i++) {
+      byte[] copy = all.clone();
+      copy[i] ^= 0x10;
+      Files.write(bad, copy);
+      try {
+        // bytes such as a timestamp or the central directory do not affect the content
+        assertSameState(state, Checkpoints.read(bad));
+      } catch (RunFileException e) {
+        assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
+        reported++;
+      } catch (RuntimeException e) {
+        fail("byte " + i + ": expected a RunFileException, found " + e, e);
+      }
+    }
+    assertTrue(reported > all.length / 2, reported + " of " + all.length + " flips reported");
+  }
+
+  @Test
+  void aCorruptedParameterIsCaughtByTheChecksums() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    byte[] zip = Files.readAllBytes(file);
+    byte[] params = entry(zip, "params.bin");
+    params[17] ^= 0x01;
+    Files.write(file, replace(zip, "params.bin", params));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertEquals(file + ": params.bin does not match its SHA-256 (corrupted)", e.getMessage());
+  }
+
+  @Test
+  void anotherFormatVersionIsRefusedSayingWhichIsRead() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    byte[] zip = Files.readAllBytes(file);
+    String header = new String(entry(zip, "checkpoint.yaml"), StandardCharsets.UTF_8)
+        .replace("format-version: 1", "format-version: 7");
+    Files.write(file, replace(zip, "checkpoint.yaml", header.getBytes(StandardCharsets.UTF_8)));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertEquals(file + ": checkpoint format version 7 is not supported; this nn reads version 1", e.getMessage());
+  }
+
+  @Test
+  void aFileThatIsNotACheckpointIsNamedAsSuch() throws Exception {
+    Path text = dir.resolve("notes.ckpt");
+    Files.writeString(text, "epoch: 3\n");
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(text));
+    assertTrue(e.getMessage().startsWith(text + ": not a readable checkpoint"), e.getMessage());
+    Path missing = dir.resolve("epoch-0009.ckpt");
+    e = assertThrows(RunFileException.class, () -> Checkpoints.read(missing));
+    assertEquals(missing + ": no such checkpoint file", e.getMessage());
+  }
+
+  @Test
+  void onlyTheNewestCheckpointsAreKeptAndOtherFilesAreLeftAlone() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    for (int e = 1; e <= 5; e++) {
+      Path written = checkpoints.save(atEpoch(e));
+      assertEquals(dir.resolve(String.format("epoch-%04d.ckpt", e)), written);
+    }
+    assertEquals(List.of(dir.resolve("epoch-0004.ckpt"), dir.resolve("epoch-0005.ckpt")), checkpoints.list());
+    assertTrue(Files.exists(dir.resolve("notes.txt")));
+    assertEquals(5, checkpoints.readLatest().epoch());
+    assertArrayEquals(new double[] {5, -5}, checkpoints.readLatest().params(), 0.0);
+    assertEquals(List.of(), RunFixtures.temporaryFiles(dir));
+
+    Checkpoints three = new Checkpoints(dir, 3);
+    three.save(atEpoch(6));
+    three.save(atEpoch(7));
+    assertEquals(List.of(5L, 6L, 7L), three.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void theLatestIsTheHighestEpochNotTheLastName() {
+    Checkpoints checkpoints = new Checkpoints(dir, 5);
+    checkpoints.save(atEpoch(10_000));
+    checkpoints.save(atEpoch(9_999));
+    assertEquals(dir.resolve("epoch-10000.ckpt"), checkpoints.latest().orElseThrow());
+  }
+
+  @Test
+  void aMissingOrEmptyDirectoryHasNoCheckpoint() {
+    Checkpoints none = new Checkpoints(dir.resolve("absent"), 2);
+    assertEquals(List.of(), none.list());
+    assertTrue(none.latest().isEmpty());
+    RunFileException e = assertThrows(RunFileException.class, none::readLatest);
+    assertEquals(dir.resolve("absent") + ": holds no checkpoint (epoch-NNNN.ckpt)", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Checkpoints(dir, 0));
+  }
+
+  @Test
+  void aWriteThatFailsMidwayLeavesThePreviousCheckpointWhole() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    Path file = checkpoints.save(atEpoch(3));
+    byte[] before = Files.readAllBytes(file);
+    TrainerState good = atEpoch(3);
+    List<EpochReport> failing = new AbstractList<>() {
+      @Override
+      public EpochReport get(int index) {
+        if (index == 1) {
+          throw new IllegalStateException("the disk went away");
+        }
+        return good.history().get(index);
+      }
+
+      @Override
+      public int size() {
+        return good.history().size();
+      }
+    };
+    TrainerState broken = new TrainerState(3, 1, new double[] {9, 9}, good.optimizerState(), null, 0, 0, 0, failing);
+    assertThrows(RuntimeException.class, () -> checkpoints.save(broken));
+    assertArrayEquals(before, Files.readAllBytes(file));
+    assertEquals(List.of(), RunFixtures.temporaryFiles(dir));
+    assertFalse(Checkpoints.read(file).params()[0] == 9);
+  }
+
+  private static byte[] entry(byte[] zip, String name) throws Exception {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        if (e.getName().equals(name)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+    throw new AssertionError("no " + name);
+  }
+
+  /** The archive with one entry's content replaced (its CRC recomputed, so only our own checks can object). */
+  private static byte[] replace(byte[] zip, String name, byte[] data) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+        ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        byte[] content = in.readAllBytes();
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(e.getName().equals(name) ? data : content);
+        out.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+}

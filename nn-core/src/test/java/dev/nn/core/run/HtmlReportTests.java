@@ -1,0 +1,179 @@
+package dev.nn.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Metrics;
+import dev.nn.core.train.TrainingResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTests {
+  @TempDir
+  Path dir;
+
+  private static final double[] TRAIN = {1.2, 0.8, 0.55, 0.42, 0.40, 0.39};
+  private static final double[] VAL = {1.1, 0.85, 0.6, 0.5, 0.52, 0.55};
+  private static final double[] ACC = {0.5, 0.625, 0.75, 0.875, 0.8125, 0.75};
+
+  /** Six epochs of a 3-class run that stopped early, keeping epoch 4. */
+  static TrainingResult classificationRun() {
+    List<EpochReport> epochs = new ArrayList<>();
+    for (int e = 1; e <= TRAIN.length; e++) {
+      long[][] confusion = {{5, 1, 0}, {0, 4, 2}, {1, 0, 3}};
+      epochs.add(new EpochReport(e, 20L * e, 0.05, TRAIN[e - 1],
+          RunFixtures.classification(VAL[e - 1], 16, ACC[e - 1], confusion), 0.5));
+    }
+    return new TrainingResult(epochs, 4, true);
+  }
+
+  private static List<String> polylines(String html, String cssClass) {
+    Matcher m = Pattern.compile("<polyline class=\"line " + cssClass + "\" points=\"([^\"]*)\"/>").matcher(html);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  private static double[][] points(String polyline) {
+    String[] pairs = polyline.split(" ");
+    double[][] out = new double[pairs.length][];
+    for (int i = 0; i < pairs.length; i++) {
+      String[] xy = pairs[i].split(",");
+      out[i] = new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])};
+    }
+    return out;
+  }
+
+  @Test
+  void theLossCurvesHaveOnePointPerEpochDrawnLeftToRightAndUpsideDown() {
+    String html = new HtmlReport("iris", classificationRun(), null, List.of()).render();
+    assertEquals(2, html.split("<svg", -1).length - 1, "a loss chart and an accuracy chart");
+    List<String> train = polylines(html, "train");
+    assertEquals(1, train.size());
+    double[][] p = points(train.get(0));
+    assertEquals(TRAIN.length, p.length);
+    assertEquals(72.0, p[0][0], 1e-9);
+    assertEquals(840.0, p[p.length - 1][0], 1e-9);
+    for (int i = 1; i < p.length; i++) {
+      assertTrue(p[i][0] > p[i - 1][0], "x grows with the epoch");
+      // a lower loss is drawn higher up, that is at a larger y
+      assertTrue(p[i][1] > p[i - 1][1], "y at epoch " + (i + 1));
+    }
+    List<String> val = polylines(html, "val");
+    assertEquals(2, val.size(), "validation loss and validation accuracy");
+    assertEquals(VAL.length, points(val.get(0)).length);
+    double[][] acc = points(val.get(1));
+    // accuracy rises to epoch 4 and then falls: its y falls and then rises
+    assertTrue(acc[3][1] < acc[2][1] && acc[4][1] > acc[3][1], val.get(1));
+  }
+
+  @Test
+  void theChartsHaveAxesTicksLabelsALegendAndTheBestEpoch() {
+    String html = new HtmlReport("iris", classificationRun(), null, List.of()).render();
+    assertTrue(html.contains(">epoch</text>"), "x axis label");
+    assertTrue(html.contains(">mean loss</text>"), "y axis label");
+    assertTrue(html.contains(">validation accuracy</text>"));
+    for (int e = 1; e <= 6; e++) {
+      assertTrue(html.contains("text-anchor=\"middle\">" + e + "</text>"), "epoch tick " + e);
+    }
+    assertTrue(html.contains("text-anchor=\"end\">0.2</text>") && html.contains("text-anchor=\"end\">1.2</text>"),
+        "loss ticks from 0.2 to 1.2");
+    assertTrue(html.contains("<g class=\"legend\">") && html.contains(">training loss</text>")
+        && html.contains(">validation loss</text>"));
+    assertTrue(html.contains(">best epoch 4</text>"));
+    assertTrue(html.contains("<title>validation accuracy, epoch 4: 0.875</title>"));
+  }
+
+  @Test
+  void theFinalMetricsAreTheKeptEpochsAndTheTestSplits() {
+    Metrics test = RunFixtures.classification(0.4375, 30, 0.8125, new long[][] {{9, 1, 0}, {1, 8, 1}, {0, 2, 8}});
+    String html = new HtmlReport("iris", classificationRun(), test, List.of("setosa", "versicolor", "virginica"))
+        .render();
+    assertTrue(html.contains("<tr><th>loss</th><td>0.5</td><td>0.4375</td></tr>"), "validation at epoch 4, test");
+    assertTrue(html.contains("<tr><th>accuracy</th><td>0.875</td><td>0.8125</td></tr>"));
+    assertTrue(html.contains("<tr><th>samples</th><td>16</td><td>30</td></tr>"));
+    assertTrue(html.contains("validation <span class=\"dim\">(epoch 4)</span>"));
+    assertTrue(html.contains("<h2>Confusion matrix · validation, epoch 4</h2>"));
+    assertTrue(html.contains("<h2>Confusion matrix · test</h2>"));
+    assertTrue(html.contains("<th>setosa</th><th>versicolor</th><th>virginica</th>"));
+    // test row "versicolor": 1 8 1, total 10, recall 0.8
+    Matcher row = Pattern.compile("<tr><th>versicolor</th>(.*?)</tr>").matcher(html.substring(html.indexOf("· test")));
+    assertTrue(row.find());
+    assertEquals(List.of("1", "8", "1", "10", "0.8"), cells(row.group(1)));
+  }
+
+  @Test
+  void aRegressionReportShowsRSquaredAndNoConfusionMatrix() {
+    List<EpochReport> epochs = new ArrayList<>();
+    for (int e = 1; e <= 4; e++) {
+      epochs.add(new EpochReport(e, e, 0.01, 1.0 / e, RunFixtures.regression(1.5 / e, 40, 0.25 * e, 0.125, 0.2 * e),
+          2));
+    }
+    String html = new HtmlReport("diabetes", new TrainingResult(epochs, 4, false), null, null).render();
+    assertTrue(html.contains("<h2>R²</h2>"));
+    assertTrue(html.contains("<tr><th>RMSE</th><td>1</td></tr>"));
+    assertTrue(html.contains("<tr><th>MAE</th><td>0.125</td></tr>"));
+    assertTrue(html.contains("<tr><th>R²</th><td>0.8</td></tr>"));
+    assertFalse(html.contains("Confusion"));
+    assertFalse(html.contains("best epoch"), "no early stopping, so the last epoch is the kept one");
+    assertEquals(4, points(polylines(html, "train").get(0)).length);
+  }
+
+  @Test
+  void aLossOverSeveralDecadesIsDrawnOnALogScaleAndNaNBreaksTheLine() {
+    List<EpochReport> epochs = new ArrayList<>();
+    double[] loss = {10, 1, Double.NaN, 0.01, 0.001};
+    for (int e = 1; e <= loss.length; e++) {
+      epochs.add(new EpochReport(e, e, 0.1, loss[e - 1], null, 1));
+    }
+    String html = new HtmlReport("xor", new TrainingResult(epochs, 5, false), null, List.of()).render();
+    assertTrue(html.contains("mean loss (log scale)"));
+    List<String> train = polylines(html, "train");
+    assertEquals(List.of(2, 2), train.stream().map(s -> points(s).length).toList());
+    assertEquals(1, html.split("<svg", -1).length - 1, "no validation, no accuracy chart");
+    assertTrue(html.contains("No validation or test split"));
+  }
+
+  @Test
+  void thePageIsSelfContainedEscapesTheNameAndLinksTheRunFiles() throws Exception {
+    String html = new HtmlReport("a<b & \"c\"", classificationRun(), null, List.of()).render();
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertTrue(html.contains("<h1>a&lt;b &amp; &quot;c&quot;</h1>"));
+    assertTrue(html.contains("<a href=\"experiment.yaml\">experiment.yaml</a>"));
+    assertTrue(html.contains("<a href=\"metrics.csv\">metrics.csv</a>"));
+    assertTrue(html.contains("<style>"));
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("<link"));
+    assertFalse(html.contains("<img"));
+    assertFalse(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"), "nothing fetched");
+    Path file = dir.resolve("report.html");
+    new HtmlReport("a<b & \"c\"", classificationRun(), null, List.of()).write(file);
+    assertEquals(html, Files.readString(file));
+  }
+
+  @Test
+  void aRunWithoutEpochsStillRenders() {
+    String html = new HtmlReport("empty", new TrainingResult(List.of(), 0, false), null, List.of()).render();
+    assertTrue(html.contains("No epoch was completed."));
+    assertFalse(html.contains("<svg"));
+  }
+
+  private static List<String> cells(String row) {
+    Matcher m = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.nn.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTests {
+  @TempDir
+  Path dir;
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
+
+  @Test
+  void aRunIsNamedByTheExperimentAndTheClocksTimeAndKnowsItsFiles() {
+    Path out = dir.resolve("runs");
+    RunDirectory run = RunDirectory.create(out, "lecture-regression", CLOCK);
+    Path expected = out.resolve("lecture-regression-20260304-050607");
+    assertEquals(expected, run.path());
+    assertTrue(Files.isDirectory(expected.resolve("checkpoints")));
+    assertEquals(expected.resolve("experiment.yaml"), run.experimentFile());
+    assertEquals(expected.resolve("metrics.csv"), run.metricsFile());
+    assertEquals(expected.resolve("checkpoints"), run.checkpointsDir());
+    assertEquals(expected.resolve("model.nnm"), run.modelFile());
+    assertEquals(expected.resolve("provenance.yaml"), run.provenanceFile());
+    assertEquals(expected.resolve("report.html"), run.reportFile());
+    assertEquals(2, run.checkpoints().keep());
+    assertEquals(run.checkpointsDir(), run.checkpoints(5).dir());
+  }
+
+  @Test
+  void theTimestampIsTheClocksLocalTime() {
+    Clock tokyo = Clock.fixed(Instant.parse("2026-12-31T23:59:59Z"), ZoneId.of("Asia/Tokyo"));
+    assertEquals(dir.resolve("x-20270101-085959"), RunDirectory.create(dir, "x", tokyo).path());
+  }
+
+  @Test
+  void aTakenNameGetsANumber() {
+    List<Path> made = List.of(RunDirectory.create(dir, "xor", CLOCK).path(), RunDirectory.create(dir, "xor", CLOCK).path(),
+        RunDirectory.create(dir, "xor", CLOCK).path());
+    assertEquals(List.of(dir.resolve("xor-20260304-050607"), dir.resolve("xor-20260304-050607-2"),
+        dir.resolve("xor-20260304-050607-3")), made);
+  }
+
+  @Test
+  void aNameThatIsNoSafeDirectoryNameIsRefused() {
+    for (String bad : new String[] {"", "../up", "a/b", ".hidden", "tab\tname", "x".repeat(101)}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> RunDirectory.create(dir, bad, CLOCK), bad);
+      assertTrue(e.getMessage().startsWith("run name \"" + bad + "\" cannot name a directory"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theExperimentIsWrittenAsGivenWithoutLeftovers() throws Exception {
+    RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
+    run.writeExperiment("name: e\nseed: 42\n");
+    run.writeExperiment("name: e\nseed: 43\n");
+    assertEquals("name: e\nseed: 43\n", Files.readString(run.experimentFile()));
+    assertEquals(List.of(), RunFixtures.temporaryFiles(run.path()));
+  }
+
+  @Test
+  void openingSaysWhyADirectoryCannotBeResumed() throws Exception {
+    Path missing = dir.resolve("nope");
+    assertEquals(missing + ": no such directory; expected the directory of an earlier training run",
+        assertThrows(RunFileException.class, () -> RunDirectory.open(missing)).getMessage());
+    Path file = Files.writeString(dir.resolve("file.txt"), "x");
+    assertEquals(file + ": not a directory; expected the directory of an earlier training run",
+        assertThrows(RunFileException.class, () -> RunDirectory.open(file)).getMessage());
+    Path plain = Files.createDirectory(dir.resolve("plain"));
+    assertEquals(plain + ": not a run directory: it has no experiment.yaml",
+        assertThrows(RunFileException.class, () -> RunDirectory.open(plain)).getMessage());
+    RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
+    run.writeExperiment("name: e\n");
+    assertEquals(run.path() + ": has no checkpoint to resume from (no epoch-NNNN.ckpt in checkpoints/); the run "
+        + "stopped before its first checkpoint was written",
+        assertThrows(RunFileException.class, () -> RunDirectory.open(run.path())).getMessage());
+  }
+
+  @Test
+  void aRunWithACheckpointOpensAtItsLatest() {
+    RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
+    run.writeExperiment("name: e\n");
+    run.checkpoints().save(RunFixtures.sampleState());
+    RunDirectory opened = RunDirectory.open(run.path());
+    assertEquals(run.checkpointsDir().resolve("epoch-0003.ckpt"), opened.latestCheckpoint().orElseThrow());
+    assertEquals(3, opened.checkpoints().readLatest().epoch());
+  }
+}
