@@ -42,7 +42,7 @@ public final class MetricsCsv implements TrainingListener {
 
   @Override
   public void onStart(Trainer trainer) {
-    restart(trainer.state().history());
+    restart(trainer.history());
   }
 
   @Override

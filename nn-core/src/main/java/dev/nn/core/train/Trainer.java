@@ -99,6 +99,11 @@ public final class Trainer {
     return epoch;
   }
 
+  /** The reports of the epochs completed so far, oldest first. */
+  public List<EpochReport> history() {
+    return List.copyOf(history);
+  }
+
   /** Optimizer updates applied. */
   public long updates() {
     return updates;
