@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Format: UTF-8 text, LF or CRLF line ends. Line 1 is a header of column names (required, non-empty,
  * unique). Every other line holds one number per column, parsed by {@link Double#parseDouble}; blank lines
  * are skipped; quoting is not supported. Every value must be finite. One column is the target, chosen by
- * name, by 0-based index or as {@value #LAST}; all others are features, in file order.
+ * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; all others are features, in file order.
  *
  * <p>Classification: the target holds class indices, integers {@code 0 .. k−1} (written {@code 2} or
  * {@code 2.0}); they are one-hot encoded into k columns and the class labels are {@code "0" .. "k−1"}. By
@@ -38,6 +38,8 @@ import java.util.Map;
 public final class CsvReader {
   /** The target selector meaning "the last column". */
   public static final String LAST = "last";
+  /** The target selector meaning "the first column". */
+  public static final String FIRST = "first";
 
   /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
   public static final int MAX_CLASSES = 10_000;
@@ -238,6 +240,9 @@ public final class CsvReader {
     }
     if (LAST.equals(target)) {
       return header.length - 1;
+    }
+    if (FIRST.equals(target)) {
+      return 0;
     }
     if (target.chars().allMatch(Character::isDigit)) {
       int index = target.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(target);

@@ -51,7 +51,9 @@ public final class DataPreparation {
     } else {
       validationFraction = ((HoldOut.Split) spec.validation()).fraction();
     }
-    Splits.Split split = Splits.split(all, validationFraction, testFraction, seed);
+    // the schema gives both fractions of all samples; Splits takes validation as a fraction of what the test leaves
+    double ofRemaining = testFraction == 0 ? validationFraction : validationFraction / (1 - testFraction);
+    Splits.Split split = Splits.split(all, ofRemaining, testFraction, seed);
     Dataset train = split.train();
     if (validation == null && validationFraction > 0) {
       validation = split.validation();
