@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Compares the engine's gradient of J = (1/B)·Σ_n L_n + (λ/2)·Σw² with central finite differences.
  *
- * <p>The rule, for every free parameter θ:
+ * <p>The rule, for every free parameter θ (a parameter shared by several edges is perturbed once, moving
+ * all of them; absent edges are not parameters and are not checked):
  * <ul>
  *   <li>step h = 1e-5·max(1, |θ|); ĝ = (J(θ+h) − J(θ−h)) / ((θ+h) − (θ−h)), the denominator taken as
  *       the floating-point difference actually applied;
@@ -149,12 +150,15 @@ public final class GradientCheck {
       double plus = theta + h;
       double minus = theta - h;
       values.put(k, plus);
+      params.publish();
       double jPlus = objective(network, loss, ws, rows, lambda);
       Snapshot atPlus = Snapshot.take(network, loss, ws, rows);
       values.put(k, minus);
+      params.publish();
       double jMinus = objective(network, loss, ws, rows, lambda);
       Snapshot atMinus = Snapshot.take(network, loss, ws, rows);
       values.put(k, theta);
+      params.publish();
       if (base.crossesKink(atPlus, network, loss, ws) || base.crossesKink(atMinus, network, loss, ws)) {
         skipped++;
         continue;

@@ -33,6 +33,15 @@ public final class Network {
    * @param activationNames the plugin name of each activation, for messages and model files
    */
   public Network(int[] widths, List<Activation> activations, List<String> activationNames, Kernels kernels) {
+    this(widths, activations, activationNames, kernels, null);
+  }
+
+  /**
+   * Creates a network whose edges share parameters or are absent as {@code structure} says ({@code null}:
+   * every edge its own parameter), with all parameters zero.
+   */
+  public Network(int[] widths, List<Activation> activations, List<String> activationNames, Kernels kernels,
+      Structure structure) {
     if (widths.length < 2) {
       throw new IllegalArgumentException("a network needs an input and an output layer, found "
           + widths.length + " layer(s)");
@@ -55,7 +64,7 @@ public final class Network {
       this.activationNames[l] = activationNames.get(l - 1);
     }
     this.kernels = kernels;
-    this.params = new ParameterStore(this.widths, kernels);
+    this.params = new ParameterStore(this.widths, structure, kernels);
   }
 
   /** L+1: the number of layers with weights; the output layer's index. */
@@ -100,18 +109,21 @@ public final class Network {
 
   /**
    * Sets every W(l) and b(l) from the initializer, layer by layer, drawing only from {@code random}.
-   * Fan-in of layer l is n(l−1), fan-out n(l).
+   * Fan-in of layer l is n(l−1), fan-out n(l). A shared parameter takes the value drawn for its first edge;
+   * absent edges are zero.
    */
   public void initialize(Initializer initializer, RandomGenerator random) {
-    DoubleBuffer values = params.values();
+    double[] edges = new double[params.edgeCount()];
     for (int l = 1; l <= outputLayer(); l++) {
       double[] w = new double[widths[l - 1] * widths[l]];
       double[] b = new double[widths[l]];
       initializer.initWeights(w, widths[l - 1], widths[l], random);
       initializer.initBiases(b, widths[l - 1], widths[l], random);
-      values.put(params.weightOffset(l), w);
-      values.put(params.biasOffset(l), b);
+      System.arraycopy(w, 0, edges, params.weightOffset(l), w.length);
+      System.arraycopy(b, 0, edges, params.biasOffset(l), b.length);
     }
+    // a shared parameter starts from the value drawn for its first edge
+    params.adoptEdges(edges);
   }
 
   /**
@@ -121,7 +133,7 @@ public final class Network {
   public void forward(Workspace ws, int rows) {
     ws.checkRows(rows);
     ws.rows = rows;
-    DoubleBuffer values = params.values();
+    DoubleBuffer values = params.edgeValues();
     for (int l = 1; l < widths.length; l++) {
       int in = widths[l - 1];
       int out = widths[l];
@@ -139,7 +151,8 @@ public final class Network {
   /**
    * The backward pass after {@link #forward} on the same workspace: the loss seeds δ(L+1) from the
    * workspace's targets, then δ(l) = (W(l+1)δ(l+1)) ⊙ φ′(z(l)) for l = L … 1, and the store's gradient
-   * is set to G_W(l) = (1/B)·X(l−1)ᵀ·Δ(l), g_b(l) = (1/B)·1ᵀΔ(l), the gradient of J without L2.
+   * is set to G_W(l) = (1/B)·X(l−1)ᵀ·Δ(l), g_b(l) = (1/B)·1ᵀΔ(l), the gradient of J without L2; edges that
+   * share a parameter add their gradients into its slot.
    *
    * @return Σ_n L_n over the batch's rows
    */
@@ -156,8 +169,8 @@ public final class Network {
     }
     kernels.commit(dv, ws.delta[top], count);
 
-    DoubleBuffer values = params.values();
-    DoubleBuffer grads = params.grads();
+    DoubleBuffer values = params.edgeValues();
+    DoubleBuffer grads = params.edgeGrads();
     double invB = 1.0 / rows;
     for (int l = top; l >= 1; l--) {
       int in = widths[l - 1];
@@ -176,6 +189,7 @@ public final class Network {
         kernels.commit(dl, ws.delta[l - 1], c);
       }
     }
+    params.reduceGradients();
     return sum;
   }
 
@@ -189,47 +203,16 @@ public final class Network {
   }
 
   /**
-   * Adds the L2 term to the gradient, g ← g + λw over every weight (biases are not decayed), and
-   * returns its value (λ/2)·Σw².
+   * Adds the L2 term to the gradient, g ← g + λθ, once per free weight parameter, and returns its value
+   * (λ/2)·Σθ². Biases are not decayed.
    */
   public double addL2(double lambda) {
-    if (lambda == 0.0) {
-      return 0.0;
-    }
-    DoubleBuffer values = params.values();
-    DoubleBuffer grads = params.grads();
-    double sumSquares = 0.0;
-    for (ParameterStore.Block block : params.blocks()) {
-      if (!block.weights()) {
-        continue;
-      }
-      int end = block.offset() + block.length();
-      for (int k = block.offset(); k < end; k++) {
-        double w = values.get(k);
-        sumSquares += w * w;
-        grads.put(k, grads.get(k) + lambda * w);
-      }
-    }
-    return 0.5 * lambda * sumSquares;
+    return params.addL2(lambda);
   }
 
-  /** (λ/2)·Σw² over every weight, without touching the gradient. */
+  /** (λ/2)·Σθ² over every free weight parameter, without touching the gradient. */
   public double l2Value(double lambda) {
-    if (lambda == 0.0) {
-      return 0.0;
-    }
-    DoubleBuffer values = params.values();
-    double sumSquares = 0.0;
-    for (ParameterStore.Block block : params.blocks()) {
-      if (block.weights()) {
-        int end = block.offset() + block.length();
-        for (int k = block.offset(); k < end; k++) {
-          double w = values.get(k);
-          sumSquares += w * w;
-        }
-      }
-    }
-    return 0.5 * lambda * sumSquares;
+    return params.l2Value(lambda);
   }
 
   /**
@@ -252,6 +235,6 @@ public final class Network {
   @Override
   public String toString() {
     return "Network" + Arrays.toString(widths) + " " + Arrays.toString(Arrays.copyOfRange(activationNames, 1,
-        activationNames.length)) + ", " + params.size() + " parameters";
+        activationNames.length)) + ", " + params.size() + " free parameters on " + params.edgeCount() + " edges";
   }
 }

@@ -6,67 +6,103 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every parameter of a network in one buffer, and ∂J/∂θ in a second buffer of the same layout.
+ * Every free parameter of a network in one buffer, ∂J/∂θ in a second buffer of the same layout, and the
+ * edge weights the kernels compute with.
  *
- * <p>Layout: for l = 1 … L+1, W(l) (n(l−1)×n(l), row-major) then b(l) (n(l)). Each W(l) and b(l) is a
- * {@link Block}: a contiguous range the kernels read in place and the optimizer updates with state of
- * its own. One store per network is what lets a later layer of the engine map several edges onto one
- * slot (weight tying) without the optimizer, the checkpoint or the gradient check knowing.
+ * <p>Edge layout: for l = 1 … L+1, W(l) (n(l−1)×n(l), row-major) then b(l) (n(l)). In a dense network
+ * every edge is its own free parameter and the edge buffers <em>are</em> the parameter buffers: the
+ * kernels read W(l) in place and write G_W(l) straight into the gradient. With a {@link Structure} that
+ * shares or removes edges, the store keeps separate edge buffers: {@link #publish()} copies each free
+ * parameter to all of its edges (absent edges stay 0) after every change of the parameters, and
+ * {@link #reduceGradients()} sums the edge gradients of each free parameter into its slot after every
+ * backward pass — the lecture's rule for shared weights. Both cost O(edges), against O(B·edges) for the
+ * pass itself.
+ *
+ * <p>Free parameters are grouped into {@link Block}s, one per W(l) and b(l) (a block holds the slots first
+ * allocated by its edges); each block gets optimizer state of its own.
  */
 public final class ParameterStore {
 
   /**
-   * A contiguous range of the store: one layer's weights or biases.
+   * A contiguous range of free parameters, first allocated by one layer's weights or biases.
    *
    * @param name {@code layers[l].W} or {@code layers[l].b}
    * @param layer l, from 1
-   * @param weights whether this block holds weights (decayed by L2) rather than biases
-   * @param offset first index in the store
-   * @param length number of values
+   * @param weights whether the block came from weights (rather than biases)
+   * @param offset first slot
+   * @param length number of slots
    */
   public record Block(String name, int layer, boolean weights, int offset, int length) {}
 
+  private final int[] widths;
+  private final Structure structure;
+  private final Structure.EdgeLayout layout;
   private final DoubleBuffer values;
   private final DoubleBuffer grads;
-  private final int[] widths;
-  private final int[] weightOffset;
-  private final int[] biasOffset;
+  private final DoubleBuffer edgeValues;
+  private final DoubleBuffer edgeGrads;
   private final List<Block> blocks;
   private final int size;
+  private final boolean dense;
+  private final int[] slotOf;
 
-  ParameterStore(int[] widths, Kernels kernels) {
+  ParameterStore(int[] widths, Structure structure, Kernels kernels) {
     this.widths = widths.clone();
-    int layers = widths.length - 1;
-    weightOffset = new int[layers + 1];
-    biasOffset = new int[layers + 1];
-    List<Block> list = new ArrayList<>();
-    long offset = 0;
-    for (int l = 1; l <= layers; l++) {
-      int w = widths[l - 1] * widths[l];
-      weightOffset[l] = (int) offset;
-      list.add(new Block("layers[" + l + "].W", l, true, (int) offset, w));
-      offset += w;
-      biasOffset[l] = (int) offset;
-      list.add(new Block("layers[" + l + "].b", l, false, (int) offset, widths[l]));
-      offset += widths[l];
-      if (offset > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("network too large: more than " + Integer.MAX_VALUE + " parameters");
-      }
+    this.structure = structure == null ? Structure.dense(widths) : structure;
+    if (!java.util.Arrays.equals(this.structure.widths(), widths)) {
+      throw new IllegalArgumentException("the structure was built for widths "
+          + java.util.Arrays.toString(this.structure.widths()) + ", not " + java.util.Arrays.toString(widths));
     }
-    size = (int) offset;
-    blocks = List.copyOf(list);
+    this.layout = new Structure.EdgeLayout(widths);
+    this.dense = this.structure.isDense();
+    this.size = this.structure.freeParameters();
+    this.slotOf = this.structure.slotMap();
     values = kernels.allocate(size);
     grads = kernels.allocate(size);
+    edgeValues = dense ? values : kernels.allocate(layout.edges());
+    edgeGrads = dense ? grads : kernels.allocate(layout.edges());
+    List<Block> list = new ArrayList<>();
+    int next = 0;
+    for (int l = 1; l < widths.length; l++) {
+      next = addBlock(list, "layers[" + l + "].W", l, true, layout.weightOffset[l], layout.biasOffset[l], next);
+      next = addBlock(list, "layers[" + l + "].b", l, false, layout.biasOffset[l], layout.biasOffset[l] + widths[l],
+          next);
+    }
+    blocks = List.copyOf(list);
   }
 
-  /** All parameters θ. Read and written in place by kernels and optimizers. */
+  /** Adds the block of the slots first allocated by edges [from, to); returns the next unallocated slot. */
+  private int addBlock(List<Block> list, String name, int l, boolean weights, int from, int to, int next) {
+    int start = next;
+    for (int e = from; e < to; e++) {
+      if (slotOf[e] == next) {
+        next++;
+      }
+    }
+    if (next > start) {
+      list.add(new Block(name, l, weights, start, next - start));
+    }
+    return next;
+  }
+
+  /** The free parameters θ. After changing them, call {@link #publish()}. */
   public DoubleBuffer values() {
     return values;
   }
 
-  /** ∂J/∂θ of the last backward pass, same layout as {@link #values()}. */
+  /** ∂J/∂θ of the last backward pass (summed over shared edges), same layout as {@link #values()}. */
   public DoubleBuffer grads() {
     return grads;
+  }
+
+  /** The weight of every edge, in edge layout: what the kernels compute with. */
+  public DoubleBuffer edgeValues() {
+    return edgeValues;
+  }
+
+  /** ∂J/∂(edge weight) of the last backward pass, before {@link #reduceGradients()} sums shared edges. */
+  public DoubleBuffer edgeGrads() {
+    return edgeGrads;
   }
 
   /** The number of free parameters. */
@@ -74,85 +110,201 @@ public final class ParameterStore {
     return size;
   }
 
-  /** The blocks W(1), b(1), …, W(L+1), b(L+1), in store order. */
+  /** The number of edges (weights and biases), shared or absent ones included. */
+  public int edgeCount() {
+    return layout.edges();
+  }
+
+  /** Which edges share parameters and which are absent. */
+  public Structure structure() {
+    return structure;
+  }
+
+  /** The blocks of free parameters, in slot order. */
   public List<Block> blocks() {
     return blocks;
   }
 
-  /** Index of W(l) in the store. */
+  /** Index of W(l) in the edge buffers. */
   public int weightOffset(int l) {
-    return weightOffset[l];
+    return layout.weightOffset[l];
   }
 
-  /** Index of b(l) in the store. */
+  /** Index of b(l) in the edge buffers. */
   public int biasOffset(int l) {
-    return biasOffset[l];
+    return layout.biasOffset[l];
   }
 
-  /** Index of w(l)ij, the edge from node i of layer l−1 to node j of layer l. */
+  /** Copies every free parameter to its edges; absent edges stay zero. A no-op for a dense network. */
+  public void publish() {
+    if (dense) {
+      return;
+    }
+    for (int e = 0; e < slotOf.length; e++) {
+      int s = slotOf[e];
+      edgeValues.put(e, s < 0 ? 0.0 : values.get(s));
+    }
+  }
+
+  /** Sets each free parameter's gradient to the sum of its edges' gradients. A no-op for a dense network. */
+  public void reduceGradients() {
+    if (dense) {
+      return;
+    }
+    for (int s = 0; s < size; s++) {
+      grads.put(s, 0.0);
+    }
+    for (int e = 0; e < slotOf.length; e++) {
+      int s = slotOf[e];
+      if (s >= 0) {
+        grads.put(s, grads.get(s) + edgeGrads.get(e));
+      }
+    }
+  }
+
+  /**
+   * Adds the L2 term to the gradient, g ← g + λθ, once per free parameter that any weight edge uses
+   * (parameters of biases alone are not decayed), and returns (λ/2)·Σθ² over those parameters.
+   */
+  public double addL2(double lambda) {
+    return l2(lambda, true);
+  }
+
+  /** (λ/2)·Σθ² over the decayed free parameters, without touching the gradient. */
+  public double l2Value(double lambda) {
+    return l2(lambda, false);
+  }
+
+  private double l2(double lambda, boolean addGradient) {
+    if (lambda == 0.0) {
+      return 0.0;
+    }
+    double sumSquares = 0.0;
+    if (dense) {
+      for (Block block : blocks) {
+        if (block.weights()) {
+          int end = block.offset() + block.length();
+          for (int k = block.offset(); k < end; k++) {
+            double w = values.get(k);
+            sumSquares += w * w;
+            if (addGradient) {
+              grads.put(k, grads.get(k) + lambda * w);
+            }
+          }
+        }
+      }
+    } else {
+      for (int k = 0; k < size; k++) {
+        if (structure.decayed(k)) {
+          double w = values.get(k);
+          sumSquares += w * w;
+          if (addGradient) {
+            grads.put(k, grads.get(k) + lambda * w);
+          }
+        }
+      }
+    }
+    return 0.5 * lambda * sumSquares;
+  }
+
+  /** The edge index of w(l)ij, the edge from node i of layer l−1 to node j of layer l. */
   public int weightIndex(int l, int i, int j) {
     checkLayer(l);
     if (i < 0 || i >= widths[l - 1] || j < 0 || j >= widths[l]) {
       throw new IndexOutOfBoundsException("w(" + l + ")" + i + "," + j + " outside W(" + l + ") of shape "
           + widths[l - 1] + "x" + widths[l]);
     }
-    return weightOffset[l] + i * widths[l] + j;
+    return layout.weightOffset[l] + i * widths[l] + j;
   }
 
-  /** Index of b(l)j. */
+  /** The edge index of b(l)j. */
   public int biasIndex(int l, int j) {
     checkLayer(l);
     if (j < 0 || j >= widths[l]) {
       throw new IndexOutOfBoundsException("b(" + l + ")" + j + " outside b(" + l + ") of length " + widths[l]);
     }
-    return biasOffset[l] + j;
+    return layout.biasOffset[l] + j;
   }
 
-  /** w(l)ij. */
+  /** w(l)ij as the kernels see it. */
   public double weight(int l, int i, int j) {
-    return values.get(weightIndex(l, i, j));
+    return edgeValues.get(weightIndex(l, i, j));
   }
 
-  /** b(l)j. */
+  /** b(l)j as the kernels see it. */
   public double bias(int l, int j) {
-    return values.get(biasIndex(l, j));
+    return edgeValues.get(biasIndex(l, j));
   }
 
-  /** A copy of every parameter, in store order. */
+  /** The free parameter of edge {@code e}, or −1 if the edge is absent. */
+  public int slotOf(int e) {
+    return slotOf[e];
+  }
+
+  /** A copy of every free parameter, in slot order. */
   public double[] toArray() {
     double[] out = new double[size];
     values.get(0, out, 0, size);
     return out;
   }
 
-  /** Replaces every parameter. Not modified: {@code source}. */
+  /** Replaces every free parameter and publishes them to the edges. Not modified: {@code source}. */
   public void load(double[] source) {
     if (source.length != size) {
       throw new IllegalArgumentException("expected " + size + " parameters, found " + source.length);
     }
     values.put(0, source, 0, size);
+    publish();
   }
 
-  /** A copy of the gradient, in store order. */
+  /** A copy of the gradient of every free parameter, in slot order. */
   public double[] gradsToArray() {
     double[] out = new double[size];
     grads.get(0, out, 0, size);
     return out;
   }
 
-  /** A human name for index {@code k}: {@code layers[2].W[3][1]} or {@code layers[2].b[1]}. */
+  /** A copy of every edge weight, in edge layout. */
+  public double[] edgesToArray() {
+    double[] out = new double[layout.edges()];
+    edgeValues.get(0, out, 0, out.length);
+    return out;
+  }
+
+  /**
+   * Sets the free parameters from edge weights: each takes the weight of its first edge. Used after an
+   * initializer has filled every layer's edges.
+   */
+  void adoptEdges(double[] edges) {
+    for (int s = 0; s < size; s++) {
+      values.put(s, edges[structure.firstEdge(s)]);
+    }
+    publish();
+  }
+
+  /**
+   * A human name for free parameter {@code k}: its first edge, {@code layers[2].W[3][1]}, and how many edges
+   * share it when more than one.
+   */
   public String describe(int k) {
-    for (Block block : blocks) {
-      if (k >= block.offset() && k < block.offset() + block.length()) {
-        int r = k - block.offset();
-        int l = block.layer();
-        if (block.weights()) {
-          return "layers[" + l + "].W[" + (r / widths[l]) + "][" + (r % widths[l]) + "]";
-        }
-        return "layers[" + l + "].b[" + r + "]";
+    int e = structure.firstEdge(k);
+    String name = describeEdge(e);
+    int n = structure.members(k);
+    return n > 1 ? name + " (shared by " + n + " edges)" : name;
+  }
+
+  /** {@code layers[2].W[3][1]} or {@code layers[2].b[1]} for edge {@code e}. */
+  public String describeEdge(int e) {
+    for (int l = 1; l < widths.length; l++) {
+      if (e >= layout.weightOffset[l] && e < layout.biasOffset[l]) {
+        int r = e - layout.weightOffset[l];
+        return "layers[" + l + "].W[" + (r / widths[l]) + "][" + (r % widths[l]) + "]";
+      }
+      if (e >= layout.biasOffset[l] && e < layout.biasOffset[l] + widths[l]) {
+        return "layers[" + l + "].b[" + (e - layout.biasOffset[l]) + "]";
       }
     }
-    throw new IndexOutOfBoundsException("parameter " + k + " outside a store of " + size);
+    throw new IndexOutOfBoundsException("edge " + e + " outside " + layout.edges());
   }
 
   private void checkLayer(int l) {

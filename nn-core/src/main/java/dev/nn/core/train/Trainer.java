@@ -35,6 +35,7 @@ public final class Trainer {
   private final Workspace ws;
   private final TrainingProgress progress = new TrainingProgress();
   private final int outputs;
+  private final ParameterStore parameters;
 
   private int[] order = new int[0];
   private int epoch;
@@ -60,6 +61,7 @@ public final class Trainer {
     this.options = options;
     this.listeners = List.copyOf(listeners);
     ParameterStore store = network.parameters();
+    this.parameters = store;
     List<ParameterStore.Block> blocks = store.blocks();
     updaters = new Optimizer.Updater[blocks.size()];
     valueBlocks = new DoubleBuffer[blocks.size()];
@@ -229,6 +231,7 @@ public final class Trainer {
     for (int b = 0; b < updaters.length; b++) {
       updaters[b].step(valueBlocks[b], gradBlocks[b], rate, updates);
     }
+    parameters.publish();
     return lossSum;
   }
 
