@@ -174,7 +174,8 @@ public final class TrainingRun {
     }
     return new ModelSpec(train.featureNames(), data.scaler() == null ? null : data.scaler().means(),
         data.scaler() == null ? null : data.scaler().stds(), train.targetNames(), train.classLabels(),
-        network.widths(), activations, use(registry, PluginKind.LOSS, e.loss()));
+        network.widths(), activations, use(registry, PluginKind.LOSS, e.loss()),
+        network.parameters().structure().isDense() ? null : network.parameters().structure().slotMap());
   }
 
   private static PluginUse use(PluginRegistry registry, PluginKind kind, PluginRef ref) {

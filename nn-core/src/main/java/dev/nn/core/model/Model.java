@@ -5,6 +5,7 @@ import dev.nn.api.Loss;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
+import dev.nn.core.network.Structure;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginKind;
@@ -83,7 +84,13 @@ public final class Model {
       names.add(use.name());
     }
     Loss loss = (Loss) create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings);
-    Network network = new Network(spec.widths(), activations, names, kernels);
+    Structure structure;
+    try {
+      structure = spec.slotOf() == null ? null : Structure.of(spec.widths(), spec.slotOf());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file, "structure.bin is inconsistent: " + e.getMessage());
+    }
+    Network network = new Network(spec.widths(), activations, names, kernels, structure);
     if (c.params().length != network.parameters().size()) {
       throw new ModelFormatException(file, "holds " + c.params().length + " parameters, but its architecture needs "
           + network.parameters().size());

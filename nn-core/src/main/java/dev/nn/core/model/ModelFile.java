@@ -36,8 +36,11 @@ import org.yaml.snakeyaml.representer.Representer;
  *   <li>{@code model.yaml} — format name and version, the nn version that wrote it, feature names, the
  *       scaler, targets, class labels, widths, the activation of every layer and the loss (each by name,
  *       version and settings), and the parameter count and SHA-256 of the weights;
- *   <li>{@code weights.bin} — every parameter in store order (W(1), b(1), …, W(L+1), b(L+1), each W
- *       row-major n(l−1)×n(l)) as little-endian IEEE-754 float64.
+ *   <li>{@code weights.bin} — every free parameter in store order (for a dense network W(1), b(1), …,
+ *       W(L+1), b(L+1), each W row-major n(l−1)×n(l)) as little-endian IEEE-754 float64;
+ *   <li>{@code structure.bin}, only for a network with shared or absent edges — for every edge in that
+ *       order, the index of its free parameter in {@code weights.bin}, or −1 for an absent edge, as
+ *       little-endian int32.
  * </ul>
  * No Java serialization: both parts are readable without nn. The archive's CRCs and the weights' SHA-256
  * catch truncation and corruption.
@@ -81,11 +84,22 @@ public final class ModelFile {
     w.put("encoding", "float64-le");
     w.put("sha256", sha256(weights));
     meta.put("weights", w);
+    byte[] structure = spec.slotOf() == null ? null : encode(spec.slotOf());
+    if (structure != null) {
+      Map<String, Object> st = new LinkedHashMap<>();
+      st.put("edges", spec.slotOf().length);
+      st.put("encoding", "int32-le");
+      st.put("sha256", sha256(structure));
+      meta.put("structure", st);
+    }
     byte[] yaml = yaml().dump(meta).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(file, out -> {
       try (ZipOutputStream zip = new ZipOutputStream(out)) {
         put(zip, "model.yaml", yaml);
         put(zip, "weights.bin", weights);
+        if (structure != null) {
+          put(zip, "structure.bin", structure);
+        }
       }
     });
   }
@@ -101,12 +115,15 @@ public final class ModelFile {
   public static Contents read(Path file) {
     byte[] yaml = null;
     byte[] weights = null;
+    byte[] structure = null;
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         if (e.getName().equals("model.yaml")) {
           yaml = readAll(zip);
         } else if (e.getName().equals("weights.bin")) {
           weights = readAll(zip);
+        } else if (e.getName().equals("structure.bin")) {
+          structure = readAll(zip);
         }
       }
     } catch (NoSuchFileException e) {
@@ -149,6 +166,19 @@ public final class ModelFile {
     if (!sha256(weights).equals(wf.string("sha256"))) {
       throw new ModelFormatException(file, "weights.bin does not match its SHA-256 (corrupted)");
     }
+    int[] slotOf = null;
+    if (meta.get("structure") != null) {
+      Fields sf = new Fields(file, f.map("structure"));
+      int edges = sf.integer("edges");
+      if (structure == null || structure.length != 4L * edges) {
+        throw new ModelFormatException(file, "structure.bin is missing or does not hold " + edges
+            + " edges (truncated or corrupted)");
+      }
+      if (!sha256(structure).equals(sf.string("sha256"))) {
+        throw new ModelFormatException(file, "structure.bin does not match its SHA-256 (corrupted)");
+      }
+      slotOf = decodeInts(structure);
+    }
     double[] means = null;
     double[] scales = null;
     if (meta.get("scaler") != null) {
@@ -167,7 +197,7 @@ public final class ModelFile {
     }
     try {
       ModelSpec spec = new ModelSpec(f.strings("features"), means, scales, f.strings("targets"), f.strings("classes"),
-          widths, activations, pluginUse(file, meta.get("loss")));
+          widths, activations, pluginUse(file, meta.get("loss")), slotOf);
       return new Contents(spec, decode(weights), f.string("nn-version"));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new ModelFormatException(file, "model.yaml is inconsistent: " + e.getMessage());
@@ -230,6 +260,18 @@ public final class ModelFile {
     ByteBuffer b = ByteBuffer.allocate(8 * params.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asDoubleBuffer().put(params);
     return b.array();
+  }
+
+  static byte[] encode(int[] values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.asIntBuffer().put(values);
+    return b.array();
+  }
+
+  static int[] decodeInts(byte[] bytes) {
+    int[] out = new int[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
+    return out;
   }
 
   static double[] decode(byte[] bytes) {

@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param widths n(0) … n(L+1)
  * @param activations the activation of layers 1 … L+1
  * @param loss the loss trained with; its link maps the output layer to predictions
+ * @param slotOf for every edge (store layout) its free parameter, −1 for an absent edge; {@code null} for a
+ *     dense network, where every edge is its own parameter
  */
 public record ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
-    List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss) {
+    List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf) {
+
+  /** A dense model: every edge its own parameter. */
+  public ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
+      List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss) {
+    this(features, means, scales, targets, classes, widths, activations, loss, null);
+  }
 
   /** Validates shapes and copies. */
   public ModelSpec {
@@ -39,6 +47,7 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
       throw new IllegalArgumentException("the scaler needs one mean and one scale per input");
     }
     means = means == null ? null : means.clone();
+    slotOf = slotOf == null ? null : slotOf.clone();
     scales = scales == null ? null : scales.clone();
   }
 
