@@ -20,6 +20,17 @@ class ScalarOracleTests {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
   void engineGradientEqualsScalarOracle(long seed) {
+    compare(seed, false);
+  }
+
+  /** Shared edges reuse one oracle node, so the oracle sums their gradients by itself, as the lecture says. */
+  @ParameterizedTest
+  @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108})
+  void withSharedAndAbsentEdgesTheEngineEqualsTheOracleUsingOneNodePerParameter(long seed) {
+    compare(seed, true);
+  }
+
+  private static void compare(long seed, boolean tie) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int hidden = 1 + rnd.nextInt(3);
     int[] widths = new int[hidden + 2];
@@ -40,7 +51,25 @@ class ScalarOracleTests {
     Loss loss = classify ? Plugins.SOFTMAX_CROSS_ENTROPY : Plugins.SQUARED;
     int rows = 1 + rnd.nextInt(4);
     double lambda = seed % 3 == 0 ? 0.01 : 0.0;
-    Network net = new Network(widths, phis, names, new JavaKernels());
+    Structure structure = null;
+    if (tie) {
+      StructureBuilder sb = new StructureBuilder(widths);
+      int edges = Structure.dense(widths).edges();
+      boolean[] used = new boolean[edges];
+      for (int g = 0; g < 3; g++) {
+        int a = rnd.nextInt(edges);
+        int b = rnd.nextInt(edges);
+        used[a] = true;
+        used[b] = true;
+        sb.share(a, b);
+      }
+      int e = rnd.nextInt(edges);
+      if (!used[e]) {
+        sb.absent(e);
+      }
+      structure = sb.build();
+    }
+    Network net = new Network(widths, phis, names, new JavaKernels(), structure);
     double[] theta = new double[net.parameters().size()];
     for (int k = 0; k < theta.length; k++) {
       theta[k] = rnd.nextDouble(-1, 1);
@@ -71,11 +100,16 @@ class ScalarOracleTests {
     double l2 = net.addL2(lambda);
     double[] engine = net.parameters().gradsToArray();
 
-    Value[] params = new Value[theta.length];
+    Value[] slots = new Value[theta.length];
     for (int k = 0; k < theta.length; k++) {
-      params[k] = Value.of(theta[k]);
+      slots[k] = Value.of(theta[k]);
     }
     ParameterStore store = net.parameters();
+    // one node per edge: the slot's node, or a constant 0 for an absent edge
+    Value[] params = new Value[store.edgeCount()];
+    for (int e = 0; e < params.length; e++) {
+      params[e] = store.slotOf(e) < 0 ? Value.of(0) : slots[store.slotOf(e)];
+    }
     Value total = Value.of(0);
     for (int r = 0; r < rows; r++) {
       Value[] act = new Value[in];
@@ -116,19 +150,17 @@ class ScalarOracleTests {
       total = total.plus(ln);
     }
     Value j = total.times(1.0 / rows);
-    for (ParameterStore.Block block : store.blocks()) {
-      if (block.weights()) {
-        for (int k = block.offset(); k < block.offset() + block.length(); k++) {
-          j = j.plus(params[k].times(params[k]).times(lambda / 2));
-        }
+    for (int k = 0; k < slots.length; k++) {
+      if (store.structure().decayed(k)) {
+        j = j.plus(slots[k].times(slots[k]).times(lambda / 2));
       }
     }
     j.backward();
 
     assertEquals(j.data, lossSum / rows + l2, 1e-12 * Math.max(1, Math.abs(j.data)), "J");
     for (int k = 0; k < theta.length; k++) {
-      double scale = Math.max(1e-12, Math.abs(params[k].grad));
-      assertEquals(params[k].grad, engine[k], 1e-11 * Math.max(1, scale),
+      double scale = Math.max(1e-12, Math.abs(slots[k].grad));
+      assertEquals(slots[k].grad, engine[k], 1e-11 * Math.max(1, scale),
           store.describe(k) + " seed " + seed + " widths " + java.util.Arrays.toString(widths));
     }
   }
