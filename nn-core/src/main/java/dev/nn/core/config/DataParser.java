@@ -114,12 +114,19 @@ final class DataParser {
     PathRef labels = l == null ? null : reader.path(l, v.child("labels"));
     Node n = v.get("limit");
     Integer limit = n == null ? Integer.valueOf(0) : reader.count(n, v.child("limit"), 1);
+    Node k = v.get("task");
+    Task task = k == null ? Task.CLASSIFICATION : reader.choice(k, v.child("task"), "task", Task.class);
     v.finish();
-    if (images == null || labels == null || limit == null) {
+    if (images == null || labels == null || limit == null || task == null) {
+      return null;
+    }
+    if (task == Task.REGRESSION) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("task"), k, "an IDX source holds class labels, not real targets",
+          "classification, reconstruction", List.of());
       return null;
     }
     OptionalInt max = limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
-    return new SourceSpec.Idx(images, labels, max, reader.position(v.path(), v.node()));
+    return new SourceSpec.Idx(images, labels, max, task, reader.position(v.path(), v.node()));
   }
 
   private static Node splitNode(Node holdOut) {

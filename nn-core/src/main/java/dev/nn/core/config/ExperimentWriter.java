@@ -79,6 +79,7 @@ public final class ExperimentWriter {
       m.put("images", x.images().resolved().toString());
       m.put("labels", x.labels().resolved().toString());
       x.limit().ifPresent(limit -> m.put("limit", limit));
+      m.put("task", x.task().yamlName());
     }
     return m;
   }

@@ -61,13 +61,14 @@ public sealed interface SourceSpec {
    * @param limit how many samples to read at most; empty for all
    * @param where where the source was written
    */
-  record Idx(PathRef images, PathRef labels, OptionalInt limit, Position where) implements SourceSpec {
+  record Idx(PathRef images, PathRef labels, OptionalInt limit, Task task, Position where) implements SourceSpec {
 
     /** Checks for {@code null}. */
     public Idx {
       Objects.requireNonNull(images, "images");
       Objects.requireNonNull(labels, "labels");
       Objects.requireNonNull(limit, "limit");
+      Objects.requireNonNull(task, "task");
       Objects.requireNonNull(where, "where");
     }
 

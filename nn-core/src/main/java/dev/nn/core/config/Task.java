@@ -1,11 +1,16 @@
 package dev.nn.core.config;
 
-/** What a CSV file's target column holds. */
+/** What a data source's targets are. */
 public enum Task implements YamlName {
   /** Real-valued targets. */
   REGRESSION("regression"),
   /** Class labels, one-hot encoded for training. */
-  CLASSIFICATION("classification");
+  CLASSIFICATION("classification"),
+  /**
+   * The inputs themselves (after standardisation, when asked): an autoencoder learns to reconstruct its
+   * input, and the source's own target column or labels are not used.
+   */
+  RECONSTRUCTION("reconstruction");
 
   private final String yamlName;
 

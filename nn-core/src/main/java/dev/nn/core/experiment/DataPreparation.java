@@ -74,6 +74,11 @@ public final class DataPreparation {
       validation = validation == null ? null : scaler.transform(validation);
       test = test == null ? null : scaler.transform(test);
     }
+    if (reconstructs(spec.train())) {
+      train = reconstruction(train);
+      validation = validation == null ? null : reconstruction(validation);
+      test = test == null ? null : reconstruction(test);
+    }
     return new PreparedData(train, validation, test, scaler, files, kind);
   }
 
@@ -84,6 +89,7 @@ public final class DataPreparation {
       files.add(file);
       CsvReader reader = csv.task() == Task.CLASSIFICATION
           ? CsvReader.classification(csv.target()) : CsvReader.regression(csv.target());
+      // for reconstruction the target column is read as a real number and then dropped
       return reader.read(file);
     }
     if (source instanceof SourceSpec.Idx) {
@@ -106,6 +112,17 @@ public final class DataPreparation {
       }
       throw new ConfigException(placed);
     }
+  }
+
+  private static boolean reconstructs(SourceSpec s) {
+    return s instanceof SourceSpec.Csv && ((SourceSpec.Csv) s).task() == Task.RECONSTRUCTION
+        || s instanceof SourceSpec.Idx && ((SourceSpec.Idx) s).task() == Task.RECONSTRUCTION;
+  }
+
+  /** The same inputs, with the inputs (as standardised) as targets: what an autoencoder learns. */
+  private static Dataset reconstruction(Dataset d) {
+    double[] x = d.copyX();
+    return Dataset.regression(d.source(), x, x, d.featureNames(), d.featureNames());
   }
 
   /** Class targets in the encoding the loss accepts; regression targets only for a loss of real targets. */
