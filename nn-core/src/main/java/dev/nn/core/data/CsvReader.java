@@ -87,12 +87,51 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
    */
   public Dataset read(Path file) {
+    return open(file, this::read);
+  }
+
+  /**
+   * A CSV file's numbers under their column names, with no column singled out as the target: the input of a
+   * model's predictions.
+   *
+   * @param source the file, for messages
+   * @param columns the header's names, in file order
+   * @param values rows × columns, row-major; the caller owns the array
+   * @param rows the number of data rows
+   */
+  public record Table(String source, List<String> columns, double[] values, int rows) {
+    /** Copies the names and checks the shape. */
+    public Table {
+      columns = List.copyOf(columns);
+      if ((long) rows * columns.size() != values.length) {
+        throw new IllegalArgumentException(rows + " rows of " + columns.size() + " columns need "
+            + (long) rows * columns.size() + " values, found " + values.length);
+      }
+    }
+  }
+
+  /**
+   * Reads {@code file} as a table of numbers: the format of {@link #read}, with every column read as a
+   * finite number and none of them a target.
+   *
+   * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
+   */
+  public static Table readTable(Path file) {
+    return open(file, CsvReader::table);
+  }
+
+  /** What reads an open file, named {@code file} in messages. */
+  private interface Body<T> {
+    T read(BufferedReader in, String file) throws IOException;
+  }
+
+  private static <T> T open(Path file, Body<T> body) {
     String name = file.toString();
     if (Files.isDirectory(file)) {
       throw new DataException(name + ": is a directory, expected a CSV file");
     }
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, name);
+      return body.read(in, name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
     } catch (AccessDeniedException e) {
@@ -104,7 +143,7 @@ public final class CsvReader {
     }
   }
 
-  private Dataset read(BufferedReader in, String file) throws IOException {
+  private static String[] header(BufferedReader in, String file) throws IOException {
     String headerLine = in.readLine();
     if (headerLine == null || headerLine.isBlank()) {
       throw new DataException(file + ": file is empty; expected a header row of column names on line 1");
@@ -112,7 +151,54 @@ public final class CsvReader {
     if (headerLine.charAt(0) == '\uFEFF') {
       headerLine = headerLine.substring(1);
     }
-    String[] header = parseHeader(headerLine, file);
+    return parseHeader(headerLine, file);
+  }
+
+  private static Table table(BufferedReader in, String file) throws IOException {
+    String[] header = header(in, file);
+    int cols = header.length;
+    int capacity = 64;
+    double[] values = new double[capacity * cols];
+    int rows = 0;
+    int lineNo = 1;
+    String line;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      int found = fieldCount(line);
+      if (found != cols) {
+        throw new DataException(
+            file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + found);
+      }
+      if (rows == capacity) {
+        capacity = (int) Math.min(2L * capacity, MAX_ARRAY / cols);
+        if (rows == capacity) {
+          throw new DataException(
+              file + ":" + lineNo + ": too many rows; " + cols + " columns fit at most " + rows + " rows in memory");
+        }
+        values = Arrays.copyOf(values, capacity * cols);
+      }
+      int start = 0;
+      for (int c = 0; c < cols; c++) {
+        int end = line.indexOf(',', start);
+        if (end < 0) {
+          end = line.length();
+        }
+        values[rows * cols + c] = number(line.substring(start, end), file, lineNo, header[c]);
+        start = end + 1;
+      }
+      rows++;
+    }
+    if (rows == 0) {
+      throw new DataException(file + ": no data rows after the header");
+    }
+    return new Table(file, Arrays.asList(header), Arrays.copyOf(values, rows * cols), rows);
+  }
+
+  private Dataset read(BufferedReader in, String file) throws IOException {
+    String[] header = header(in, file);
     int cols = header.length;
     int t = targetColumn(header, file);
     if (cols < 2) {

@@ -89,7 +89,8 @@ public final class TrainingRun {
   /**
    * Trains {@code experiment} and writes its run directory.
    *
-   * @throws TrainingDivergedException when the loss becomes NaN or infinite (the last good checkpoint stays)
+   * @throws TrainingDivergedException when the loss becomes NaN or infinite (the last good checkpoint stays);
+   *     its {@link TrainingDivergedException#runDirectory()} names the run directory
    * @throws dev.nn.spi.ConfigException for configuration problems found while building the run
    * @throws dev.nn.core.data.DataException for unreadable or malformed data
    */
@@ -132,7 +133,7 @@ public final class TrainingRun {
       result = trainer.train(data.trainSamples(), data.validationSamples(), data.classification());
     } catch (TrainingDivergedException e) {
       provenance.withEnded(options.clock().instant()).write(dir.provenanceFile());
-      throw e;
+      throw e.inRun(dir.path());
     }
     Evaluator evaluator = new Evaluator(network, loss, 256);
     Metrics validation = data.validation() == null ? null

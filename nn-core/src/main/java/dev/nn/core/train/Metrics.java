@@ -27,8 +27,13 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
     return String.format(java.util.Locale.ROOT, "loss %.6f, rmse %.6g, mae %.6g, r2 %.4f", loss, rmse, mae, r2);
   }
 
-  /** The class of one row of outputs or targets: argmax for several columns, a threshold for one. */
-  static int classOf(double[] v, int offset, int cols, double threshold) {
+  /**
+   * The class of one row of outputs or targets: argmax for several columns, a threshold for one.
+   *
+   * @param v rows × cols values. Not modified.
+   * @param threshold for a single column: values above it are class 1 (0.5 for probabilities, 0 for ±1)
+   */
+  public static int classOf(double[] v, int offset, int cols, double threshold) {
     if (cols == 1) {
       return v[offset] > threshold ? 1 : 0;
     }
@@ -48,8 +53,9 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
    * @param target rows × cols targets. Not modified.
    * @param threshold for a single output column: values above it are class 1 (0.5 for probabilities,
    *     0 for ±1 targets)
+   * @param lossSum Σ L_n over the rows, or NaN when only the loss-free figures are wanted
    */
-  static Metrics of(double lossSum, double[] predicted, double[] target, int rows, int cols, boolean classification,
+  public static Metrics of(double lossSum, double[] predicted, double[] target, int rows, int cols, boolean classification,
       double threshold) {
     double loss = rows == 0 ? Double.NaN : lossSum / rows;
     if (classification) {

@@ -1,10 +1,15 @@
 package dev.nn.core.train;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** The loss became NaN or infinite: training stops, naming where. */
 public final class TrainingDivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int epoch;
   private final long step;
+  /** A String, not a Path: the exception stays serializable. */
+  private final String runDirectory;
 
   /** At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}. */
   public TrainingDivergedException(int epoch, long step, double loss) {
@@ -12,6 +17,19 @@ public final class TrainingDivergedException extends RuntimeException {
         + "; try a smaller learning rate");
     this.epoch = epoch;
     this.step = step;
+    this.runDirectory = null;
+  }
+
+  private TrainingDivergedException(TrainingDivergedException e, Path runDirectory) {
+    super(e.getMessage(), e);
+    this.epoch = e.epoch;
+    this.step = e.step;
+    this.runDirectory = runDirectory.toString();
+  }
+
+  /** The same divergence, known to have happened in the run written to {@code runDirectory}. */
+  public TrainingDivergedException inRun(Path runDirectory) {
+    return new TrainingDivergedException(this, runDirectory);
   }
 
   /** The epoch, from 1. */
@@ -22,5 +40,10 @@ public final class TrainingDivergedException extends RuntimeException {
   /** The update, from 1. */
   public long step() {
     return step;
+  }
+
+  /** The run directory holding the last good checkpoint, when the divergence happened in a training run. */
+  public Optional<Path> runDirectory() {
+    return Optional.ofNullable(runDirectory).map(Path::of);
   }
 }

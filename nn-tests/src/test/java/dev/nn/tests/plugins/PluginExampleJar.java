@@ -34,7 +34,7 @@ import javax.tools.ToolProvider;
  * {@code src/main/resources} and a manifest carrying {@code Implementation-Version: 1.0.0}, as the
  * project's pom configures the jar plugin.
  */
-final class PluginExampleJar {
+public final class PluginExampleJar {
   /** The example project, from nn-tests, where the tests run. */
   static final Path PROJECT = Path.of("..", "examples", "plugin-example");
 
@@ -58,7 +58,7 @@ final class PluginExampleJar {
    * @return the jar
    * @throws AssertionError with the compiler's diagnostics if compilation fails or warns
    */
-  static Path build(Path dir) throws IOException {
+  public static Path build(Path dir) throws IOException {
     Path classes = dir.resolve("target").resolve("classes");
     Compilation compilation = compile(javaSources(PROJECT.resolve("src/main/java")), List.of(nnApiLocation()), classes);
     if (!compilation.succeeded()) {

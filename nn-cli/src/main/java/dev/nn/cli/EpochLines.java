@@ -1,0 +1,95 @@
+package dev.nn.cli;
+
+import dev.nn.core.network.Network;
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Metrics;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainingResult;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Prints the network's size when training starts and exactly one line per finished epoch:
+ * <pre>
+ * epoch 3/20  train-loss 0.123456  val-loss 0.134000  val-accuracy 0.9650  1.2s
+ * </pre>
+ * On a terminal a {@link ProgressBar} is drawn below the lines between epochs; each line is printed over it.
+ */
+final class EpochLines implements TrainingListener, AutoCloseable {
+  private final PrintStream out;
+  private final ProgressBar bar;
+
+  /**
+   * Prints to {@code out}.
+   *
+   * @param bar the live progress display, or {@code null} for plain lines only
+   */
+  EpochLines(PrintStream out, ProgressBar bar) {
+    this.out = out;
+    this.bar = bar;
+  }
+
+  @Override
+  public void onStart(Trainer trainer) {
+    synchronized (out) {
+      out.println(describe(trainer.network()));
+      if (trainer.epoch() > 0) {
+        out.println("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
+      }
+    }
+    if (bar != null) {
+      bar.start(trainer.progress(), trainer.epoch());
+    }
+  }
+
+  @Override
+  public void onEpochEnd(Trainer trainer, EpochReport report) {
+    synchronized (out) {
+      if (bar != null) {
+        bar.clear();
+      }
+      out.println(line(report, trainer.options().epochs()));
+    }
+  }
+
+  @Override
+  public void onEnd(Trainer trainer, TrainingResult result) {
+    close();
+  }
+
+  /** Stops the progress bar, also when training ends with an exception. */
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+
+  /** "network 2-4-1 (tanh, identity), 17 parameters". */
+  static String describe(Network network) {
+    StringBuilder widths = new StringBuilder();
+    StringBuilder activations = new StringBuilder();
+    for (int l = 0; l <= network.outputLayer(); l++) {
+      widths.append(l == 0 ? "" : "-").append(network.width(l));
+      if (l > 0) {
+        activations.append(l == 1 ? "" : ", ").append(network.activationName(l));
+      }
+    }
+    int n = network.parameters().size();
+    return "network " + widths + " (" + activations + "), " + n + (n == 1 ? " parameter" : " parameters");
+  }
+
+  /** One epoch's line, without its line end. */
+  static String line(EpochReport r, int epochs) {
+    StringBuilder s = new StringBuilder();
+    s.append("epoch ").append(r.epoch()).append('/').append(epochs);
+    s.append("  train-loss ").append(Figures.sixDigits(r.trainLoss()));
+    Metrics v = r.validation();
+    if (v != null) {
+      s.append("  ").append(Figures.of(v, "val-", true));
+    }
+    s.append("  ").append(String.format(Locale.ROOT, "%.1fs", r.seconds()));
+    return s.toString();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.nn.cli;
+
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.train.Metrics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nn evaluate}: a saved model's figures on a labelled CSV file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    header = "Computes a saved model's metrics on a labelled CSV file.",
+    description = "Computes a saved model's figures on a labelled CSV file: accuracy and the confusion matrix"
+        + " for a classifier (the target column holds class indices 0..k-1), RMSE, MAE and R² for regression."
+        + " Feature columns are matched to the model's by header name; other columns are ignored.",
+    footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature column missing.")
+final class EvaluateCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (model.nnm of a run directory).")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "CSV", description = "The labelled CSV file.")
+  Path data;
+
+  @Option(names = "--target", paramLabel = "NAME|INDEX|last",
+      description = "The column of true values: a header name, a 0-based index or last (default: the column"
+          + " named as the model's target if there is one, else the last column).")
+  String target;
+
+  EvaluateCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    Model m = Models.load(root, model);
+    Evaluation e = Evaluation.of(m, data, target);
+    PrintStream out = root.out();
+    out.println(model + " on " + data + ": " + e.rows() + " rows");
+    Metrics metrics = e.metrics();
+    if (metrics.isClassification()) {
+      out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
+      out.println("confusion matrix (rows: true class, columns: predicted class)");
+      out.print(confusion(m.spec(), metrics.confusion()));
+    } else {
+      out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
+      out.println("mae       " + Figures.sixDigits(metrics.mae()));
+      out.println("r2        " + Figures.fraction(metrics.r2()));
+    }
+    return Main.OK;
+  }
+
+  /** The matrix with class labels on both edges, every column right-aligned to one width. */
+  static String confusion(ModelSpec spec, long[][] counts) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    header.add("");
+    header.addAll(spec.classes());
+    rows.add(header);
+    for (int t = 0; t < counts.length; t++) {
+      List<String> row = new ArrayList<>();
+      row.add(spec.classes().get(t));
+      for (long c : counts[t]) {
+        row.add(Long.toString(c));
+      }
+      rows.add(row);
+    }
+    int width = 1;
+    for (List<String> row : rows) {
+      for (String cell : row) {
+        width = Math.max(width, cell.length());
+      }
+    }
+    StringBuilder s = new StringBuilder();
+    for (List<String> row : rows) {
+      for (String cell : row) {
+        s.append("  ").append(" ".repeat(width - cell.length())).append(cell);
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+}

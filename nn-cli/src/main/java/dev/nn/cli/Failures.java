@@ -1,0 +1,145 @@
+package dev.nn.cli;
+
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
+import dev.nn.core.config.ProblemReport;
+import dev.nn.core.data.DataException;
+import dev.nn.core.model.ModelFormatException;
+import dev.nn.core.run.Checkpoints;
+import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunFileException;
+import dev.nn.core.train.TrainingDivergedException;
+import dev.nn.spi.ConfigException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns what a command threw into one message on stderr and an exit code: 2 for what the user can fix
+ * (usage, configuration, data, model and run files, missing files), 3 for a diverged training run, 1 for
+ * anything else, which is a bug. Only {@code --debug} adds stack traces.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** Prints what went wrong and returns the exit code. */
+  static int report(Throwable thrown, PrintStream err, boolean debug) {
+    Throwable e = unwrap(thrown);
+    int code;
+    if (e instanceof CommandFailure) {
+      code = Main.BAD_INPUT;
+      err.print(endLine(e.getMessage()));
+    } else if (e instanceof ConfigException) {
+      code = Main.BAD_INPUT;
+      err.println("nn: invalid configuration: " + e.getMessage());
+    } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException) {
+      code = Main.BAD_INPUT;
+      err.println("nn: " + e.getMessage());
+    } else if (e instanceof UncheckedIOException || e instanceof IOException) {
+      code = Main.BAD_INPUT;
+      err.println("nn: " + describe(e));
+    } else if (e instanceof TrainingDivergedException) {
+      code = Main.DIVERGED;
+      err.print(diverged((TrainingDivergedException) e));
+    } else {
+      code = Main.FAILED;
+      err.println("nn: unexpected error: " + e.getClass().getName() + ": " + e.getMessage());
+      if (!debug) {
+        err.println("This is a bug in nn; run with --debug for the stack trace.");
+      }
+    }
+    if (debug) {
+      thrown.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  /**
+   * Runs {@code action}, which reads or uses the experiment {@code file}, reporting a configuration problem as
+   * the numbered {@link ProblemReport} of that file.
+   *
+   * @param file the file's name as the user typed it
+   */
+  static <T> T readingConfig(String file, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof ConfigException) {
+        throw new CommandFailure(ProblemReport.format(file, ((ConfigException) cause).problems()), e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The exception a Guice provider threw, which Guice wraps (once per object that needed it) when it builds
+   * a run; any other exception as it is.
+   */
+  static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while (true) {
+      Collection<Message> messages = t instanceof CreationException ? ((CreationException) t).getErrorMessages()
+          : t instanceof ProvisionException ? ((ProvisionException) t).getErrorMessages() : List.of();
+      Throwable cause = messages.stream().map(Message::getCause).filter(Objects::nonNull).findFirst().orElse(null);
+      if (cause == null) {
+        return t;
+      }
+      t = cause;
+    }
+  }
+
+  /** A file problem as "path: what", without exception class names. */
+  static String describe(Throwable e) {
+    Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
+    boolean ownMessage = e instanceof UncheckedIOException && e.getMessage() != null
+        && !e.getMessage().equals(String.valueOf(io));
+    if (ownMessage) {
+      return e.getMessage();
+    }
+    if (io instanceof NoSuchFileException) {
+      NoSuchFileException f = (NoSuchFileException) io;
+      return f.getFile() + ": " + (f.getReason() == null ? "no such file or directory" : f.getReason());
+    }
+    if (io instanceof AccessDeniedException) {
+      return ((AccessDeniedException) io).getFile() + ": permission denied";
+    }
+    if (io instanceof FileSystemException) {
+      FileSystemException f = (FileSystemException) io;
+      return f.getFile() + ": " + (f.getReason() == null ? "cannot be read" : f.getReason());
+    }
+    return String.valueOf(io.getMessage());
+  }
+
+  /** The divergence, where it happened and which checkpoint is left. */
+  static String diverged(TrainingDivergedException e) {
+    StringBuilder s = new StringBuilder("nn: ").append(e.getMessage()).append('\n');
+    Optional<Path> dir = e.runDirectory();
+    if (dir.isPresent()) {
+      s.append("run directory: ").append(dir.get()).append('\n');
+      Optional<Path> last = new Checkpoints(dir.get().resolve(RunDirectory.CHECKPOINTS), Checkpoints.DEFAULT_KEEP)
+          .latest();
+      if (last.isPresent()) {
+        s.append("the last good checkpoint is kept: ").append(last.get()).append('\n');
+      } else {
+        s.append("no checkpoint was written before epoch ").append(e.epoch()).append(" diverged\n");
+      }
+    }
+    return s.toString();
+  }
+
+  private static String endLine(String message) {
+    return message.endsWith("\n") ? message : message + "\n";
+  }
+}

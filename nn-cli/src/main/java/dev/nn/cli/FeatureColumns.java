@@ -1,0 +1,61 @@
+package dev.nn.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Picks a model's input features out of a CSV file's columns by name, in the model's order. */
+final class FeatureColumns {
+  private static final int MAX_LISTED = 12;
+
+  private FeatureColumns() {}
+
+  /**
+   * The model's features, row by row.
+   *
+   * @param features the names the model expects, in its order
+   * @param columns the file's column names
+   * @param values rows × columns.size(), row-major. Not modified.
+   * @param file the file, for the message
+   * @return rows × features.size(), row-major
+   * @throws CommandFailure naming every feature the file lacks
+   */
+  static double[] select(List<String> features, List<String> columns, double[] values, int rows, String file) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      index.put(columns.get(c), c);
+    }
+    int d = features.size();
+    int[] from = new int[d];
+    List<String> missing = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      Integer c = index.get(features.get(j));
+      if (c == null) {
+        missing.add("\"" + features.get(j) + "\"");
+      } else {
+        from[j] = c;
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CommandFailure("nn: " + file + ": the model needs the feature " + (missing.size() == 1 ? "column "
+          : "columns ") + String.join(", ", missing) + ", which the header lacks; it has " + list(columns)
+          + "; the model's features are " + list(features));
+    }
+    int cols = columns.size();
+    double[] x = new double[rows * d];
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < d; j++) {
+        x[r * d + j] = values[r * cols + from[j]];
+      }
+    }
+    return x;
+  }
+
+  private static String list(List<String> names) {
+    if (names.size() <= MAX_LISTED) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, MAX_LISTED)) + " ... (" + names.size() + " in all)";
+  }
+}

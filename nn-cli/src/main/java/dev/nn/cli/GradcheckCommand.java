@@ -1,0 +1,78 @@
+package dev.nn.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.nn.api.Loss;
+import dev.nn.core.Nn;
+import dev.nn.core.check.GradientCheck;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.PreparedData;
+import dev.nn.core.inject.NnModules;
+import dev.nn.core.network.Network;
+import dev.nn.core.train.Samples;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nn gradcheck}: compares backpropagation's gradient with central finite differences on the
+ * experiment's own network, initialised as for training, and its first training samples.
+ */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+    header = "Checks backpropagation against finite differences.",
+    description = "Checks backpropagation on the experiment's network: its gradient of the objective (mean loss"
+        + " plus the l2 term) on the first training samples, against central finite differences, for every"
+        + " parameter.",
+    footer = "%nExit codes: 0 the check passed, 1 it failed (the report names the worst parameters), 2 invalid"
+        + " experiment or data.")
+final class GradcheckCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
+  String experiment;
+
+  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+      description = "Overrides one key of the experiment; repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "4",
+      description = "How many training samples form the batch (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  GradcheckCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    if (samples < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 1, found " + samples);
+    }
+    Nn nn = root.nn();
+    GradientCheck.Result result = Failures.readingConfig(experiment, () -> {
+      Experiment e = Experiments.load(nn, experiment, sets);
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, NnModules.forRun(e, nn.plugins()));
+      Network network = injector.getInstance(Network.class);
+      Loss loss = injector.getInstance(Loss.class);
+      Samples train = injector.getInstance(PreparedData.class).trainSamples();
+      int rows = Math.min(samples, train.rows());
+      double[] x = Arrays.copyOf(train.x(), rows * train.inputs());
+      double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
+      root.out().println(EpochLines.describe(network) + "; checking on " + rows + " training samples");
+      return GradientCheck.run(network, loss, x, y, rows, e.l2(), e.seed());
+    });
+    root.out().println(result.report());
+    return result.passed() ? Main.OK : Main.FAILED;
+  }
+}

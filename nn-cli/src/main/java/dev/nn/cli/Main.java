@@ -1,0 +1,61 @@
+package dev.nn.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point of the {@code nn} command.
+ *
+ * <pre>{@code
+ * int status = Main.run(new String[] {"validate", "examples/xor.yaml"}, System.out, System.err, System.getenv());
+ * }</pre>
+ *
+ * <p>Exit codes: 0 success; 1 an unexpected error (a bug) or a failed gradient check; 2 bad usage, an invalid
+ * experiment, unreadable data, model or run files, or a missing file; 3 training diverged.
+ */
+public final class Main {
+  /** Success. */
+  public static final int OK = 0;
+  /** An unexpected error, which is a bug; also a gradient check that failed. */
+  public static final int FAILED = 1;
+  /** Bad usage, configuration, data, model file, run directory, or a missing file. */
+  public static final int BAD_INPUT = 2;
+  /** Training diverged: the loss became NaN or infinite. */
+  public static final int DIVERGED = 3;
+
+  private Main() {}
+
+  /** Runs the command and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    // UTF-8 whatever the locale: messages and reports contain characters such as "—" and "²"
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int status = run(args, out, err, System.getenv(), System.console() != null);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs one command line in this JVM, printing to {@code out} and {@code err}, and returns its exit code;
+   * never calls {@link System#exit}. Progress is drawn as a bar when this JVM has a console.
+   *
+   * @param env the environment, read for {@code NN_PLUGIN_PATH}
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, out, err, env, System.console() != null);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map)}, saying whether {@code out} is a terminal. */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+    NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
+    try {
+      return root.commandLine().execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli passes exceptions from commands to the handler; this catches what escapes it
+      return Failures.report(e, err, root.debug());
+    }
+  }
+}

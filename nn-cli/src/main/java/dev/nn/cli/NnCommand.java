@@ -1,0 +1,186 @@
+package dev.nn.cli;
+
+import dev.nn.core.Nn;
+import dev.nn.core.run.Provenance;
+import java.io.File;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code nn} command: the options every subcommand accepts, and what the subcommands share
+ * (the output streams, the environment and one {@link Nn} with the plugin path).
+ */
+@Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+    description = "Trains feed-forward neural networks by SGD and backpropagation, as YAML experiments,"
+        + " and uses the models they produce.",
+    synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "%nCommands:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:an unexpected error, which is a bug (run with --debug for the stack trace); also a gradient"
+            + " check that failed",
+        "2:bad usage, an invalid experiment, unreadable data, model file or run directory, or a missing file",
+        "3:training diverged (the loss became NaN or infinite); the last good checkpoint is kept"},
+    footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
+        "%nRun 'nn COMMAND --help' for a command's options. Documentation: docs/cli.md"})
+final class NnCommand implements Callable<Integer> {
+  private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+  private final boolean terminal;
+  private final List<String> arguments;
+  private Nn nn;
+
+  @Spec
+  CommandSpec spec;
+
+  private boolean debug;
+  private final Set<String> pluginPath = new LinkedHashSet<>();
+
+  // Setters rather than fields: an inherited option is reset when a subcommand's parsing starts, and a
+  // setter can keep what was given before the subcommand's name as well as after it.
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error, not only its message.")
+  void debug(boolean on) {
+    debug |= on;
+  }
+
+  @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR_OR_JAR",
+      description = "A plugin jar, or a directory whose jars are all loaded; repeatable, and split on '"
+          + "${sys:path.separator}'. Adds to NN_PLUGIN_PATH.")
+  void pluginPath(List<String> entries) {
+    // called with the entries given so far, so each one arrives several times
+    if (entries != null) {
+      pluginPath.addAll(entries);
+    }
+  }
+
+  NnCommand(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal, List<String> arguments) {
+    this.out = out;
+    this.err = err;
+    this.env = Map.copyOf(env);
+    this.terminal = terminal;
+    this.arguments = List.copyOf(arguments);
+  }
+
+  /** The command line with every subcommand and the handlers that turn errors into exit codes. */
+  CommandLine commandLine() {
+    CommandLine cl = new CommandLine(this)
+        .addSubcommand(new TrainCommand(this))
+        .addSubcommand(new EvaluateCommand(this))
+        .addSubcommand(new PredictCommand(this))
+        .addSubcommand(new PluginsCommand(this))
+        .addSubcommand(new ValidateCommand(this))
+        .addSubcommand(new GradcheckCommand(this));
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setParameterExceptionHandler(NnCommand::badUsage);
+    cl.setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, err, debug));
+    return cl;
+  }
+
+  /** Without a command: the usage, as an error. */
+  @Override
+  public Integer call() {
+    err.println("nn: a command is required");
+    spec.commandLine().usage(err);
+    return Main.BAD_INPUT;
+  }
+
+  private static int badUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter w = cl.getErr();
+    w.println("nn: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+    w.print(cl.getHelp().fullSynopsis());
+    w.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    w.flush();
+    return Main.BAD_INPUT;
+  }
+
+  /** Whether stack traces are wanted. */
+  boolean debug() {
+    return debug;
+  }
+
+  /** Where results go. */
+  PrintStream out() {
+    return out;
+  }
+
+  /** Where warnings go. */
+  PrintStream err() {
+    return err;
+  }
+
+  /** Whether {@link #out()} is a terminal, where progress may be drawn in place. */
+  boolean terminal() {
+    return terminal;
+  }
+
+  /** The command line as given, for provenance. */
+  List<String> commandLineForProvenance() {
+    List<String> all = new ArrayList<>();
+    all.add("nn");
+    all.addAll(arguments);
+    return all;
+  }
+
+  /** nn with the built-in plugins and those of NN_PLUGIN_PATH and --plugin-path, created once. */
+  Nn nn() {
+    if (nn == null) {
+      nn = Nn.withPluginPath(pluginPathEntries());
+    }
+    return nn;
+  }
+
+  /**
+   * NN_PLUGIN_PATH's entries, then those of every --plugin-path, each split on the path separator; an entry
+   * given twice counts once, so that a jar is never loaded twice.
+   */
+  List<Path> pluginPathEntries() {
+    List<String> raw = new ArrayList<>();
+    String fromEnv = env.get(Nn.PLUGIN_PATH_ENV);
+    if (fromEnv != null) {
+      raw.add(fromEnv);
+    }
+    raw.addAll(pluginPath);
+    Set<Path> entries = new LinkedHashSet<>();
+    for (String r : raw) {
+      for (String part : PATH_SEPARATOR.split(r)) {
+        if (!part.isBlank()) {
+          entries.add(Path.of(part.strip()));
+        }
+      }
+    }
+    return new ArrayList<>(entries);
+  }
+
+  /** {@code nn --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"nn " + Provenance.currentNnVersion(),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+  }
+}

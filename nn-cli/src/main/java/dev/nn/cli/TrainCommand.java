@@ -1,0 +1,113 @@
+package dev.nn.cli;
+
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.run.Provenance;
+import dev.nn.core.run.RunDirectory;
+import dev.nn.core.train.Metrics;
+import dev.nn.core.train.TrainingResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nn train}: trains an experiment, or resumes a run, through {@link Nn#train} and {@link Nn#resume}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    header = "Trains an experiment, or resumes an interrupted run.",
+    description = "Trains an experiment and writes its run directory: the resolved experiment, metrics.csv,"
+        + " checkpoints, model.nnm, provenance.yaml and report.html.",
+    customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--output DIR]",
+        "   or: nn train [OPTIONS] --resume RUN_DIR"},
+    footer = {"%nOn a terminal a progress bar shows the epoch, batch, running loss and ETA; when the output is"
+        + " piped, or with --plain, one line is printed per epoch.",
+        "Exit codes: 0 trained, 2 invalid experiment or data, 3 training diverged (the last good checkpoint"
+            + " is kept)."})
+final class TrainCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml",
+      description = "The experiment file; omitted with --resume.")
+  String experiment;
+
+  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+      description = "Overrides one key of the experiment, e.g. optimizer.learning-rate=0.1 or"
+          + " network.layers[1].units=32; repeatable, the last of one key wins.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "The directory that receives the run directory (default: the experiment's output.dir).")
+  Path output;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continues an interrupted run from its last checkpoint, with the experiment it recorded.")
+  Path resume;
+
+  @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
+  boolean plain;
+
+  TrainCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    if (resume != null && (experiment != null || !sets.isEmpty() || output != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues a run with the experiment it"
+          + " recorded; give no EXPERIMENT.yaml, --set or --output with it");
+    }
+    if (resume == null && experiment == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Missing required parameter: 'EXPERIMENT.yaml' (or --resume RUN_DIR)");
+    }
+    PrintStream out = root.out();
+    Nn nn = root.nn();
+    TrainingRun.Result result;
+    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out) : null)) {
+      TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
+          List.of(lines), Clock.systemUTC(), Provenance.currentNnVersion());
+      if (resume != null) {
+        out.println("resuming " + resume);
+        String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
+        result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+      } else {
+        Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
+        out.println("training " + e.name() + " from " + experiment);
+        result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+      }
+    }
+    summarize(result, out);
+    return Main.OK;
+  }
+
+  private static void summarize(TrainingRun.Result r, PrintStream out) {
+    TrainingResult t = r.training();
+    if (t.stoppedEarly()) {
+      out.println("stopped early after epoch " + t.last().epoch());
+    }
+    if (t.bestEpoch() != t.last().epoch()) {
+      out.println("the model keeps the weights of epoch " + t.bestEpoch() + ", the best on the validation data");
+    }
+    out.println("run directory  " + r.directory().path());
+    print(out, "validation     ", r.validation());
+    print(out, "test           ", r.test());
+    out.println("model          " + r.directory().modelFile());
+  }
+
+  private static void print(PrintStream out, String label, Metrics m) {
+    if (m != null) {
+      out.println(label + Figures.of(m, "", true));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.nn.cli;
+
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nn validate}: reads an experiment file and reports every problem, without training. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    header = "Checks an experiment file without training.",
+    description = "Checks an experiment file: prints a short summary when it is valid, or every problem,"
+        + " numbered, with its key, line and column.",
+    footer = "%nExit codes: 0 valid, 2 invalid (or missing).")
+final class ValidateCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
+  String experiment;
+
+  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+      description = "Overrides one key of the experiment before checking; repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  ValidateCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    Nn nn = root.nn();
+    Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
+    root.out().println(experiment + " is valid");
+    root.out().print(Experiments.summary(e));
+    return Main.OK;
+  }
+}

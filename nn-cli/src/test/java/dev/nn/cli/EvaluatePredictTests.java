@@ -1,0 +1,274 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.model.Model;
+import dev.nn.core.run.Provenance;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nn evaluate} and {@code nn predict} on models trained here: a one-output binary classifier (xor), a
+ * three-class classifier (iris) and a regression (diabetes), compared with the in-memory models.
+ */
+class EvaluatePredictTests {
+  @TempDir
+  static Path tmp;
+
+  private static TrainingRun.Result xor;
+  private static TrainingRun.Result iris;
+  private static TrainingRun.Result diabetes;
+  private static Path xorCsv;
+
+  @BeforeAll
+  static void train() throws IOException {
+    Nn nn = Nn.create();
+    xor = nn.train(nn.load(Path.of(Cli.XOR), List.of()), options("xor"));
+    Path irisYaml = tmp.resolve("iris.yaml");
+    Files.writeString(irisYaml, String.join("\n",
+        "name: iris",
+        "data:",
+        "  train: {source: csv, path: " + Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath()
+            + ", target: last, task: classification}",
+        "network:",
+        "  layers: [{units: auto}, {units: 8, activation: tanh}, {units: auto, activation: identity}]",
+        "loss: softmax-cross-entropy",
+        "optimizer: {name: adam, learning-rate: 0.05}",
+        "training: {epochs: 15, batch-size: 8}", ""));
+    iris = nn.train(nn.load(irisYaml, List.of()), options("iris"));
+    diabetes = nn.train(nn.load(Path.of(Cli.DIABETES), List.of("training.epochs=10")), options("diabetes"));
+    // points around the unit square's corners, labelled by the xor generator's rule
+    Random random = new Random(11);
+    StringBuilder csv = new StringBuilder("x1,x2,xor\n");
+    for (int i = 0; i < 40; i++) {
+      double x1 = (i >> 1 & 1) + 0.2 * random.nextGaussian();
+      double x2 = (i & 1) + 0.2 * random.nextGaussian();
+      csv.append(x1).append(',').append(x2).append(',').append((i >> 1 & 1) ^ (i & 1)).append('\n');
+    }
+    xorCsv = tmp.resolve("xor.csv");
+    Files.writeString(xorCsv, csv);
+  }
+
+  private static TrainingRun.Options options(String name) {
+    return new TrainingRun.Options(tmp.resolve("runs-" + name), null, List.of(), List.of(), Clock.systemUTC(),
+        Provenance.currentNnVersion());
+  }
+
+  private static Path model(TrainingRun.Result r) {
+    return r.directory().modelFile();
+  }
+
+  @Test
+  void predictionsEqualWhatEvaluateComputesAndTheInMemoryModelBitForBit() throws Exception {
+    Path out = tmp.resolve("xor-predictions.csv");
+    Cli.Outcome o = Cli.run("predict", model(xor).toString(), "--input", xorCsv.toString(), "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("wrote 40 predictions to " + out + "\n", o.out());
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals("p_1,class", lines.get(0));
+    assertEquals(41, lines.size());
+    Evaluation evaluation = Evaluation.of(Nn.create().loadModel(model(xor)), xorCsv, null);
+    List<String> rows = Files.readAllLines(xorCsv).subList(1, 41);
+    Model inMemory = xor.model();
+    for (int r = 0; r < 40; r++) {
+      String[] written = lines.get(r + 1).split(",");
+      String[] input = rows.get(r).split(",");
+      double p = Double.parseDouble(written[0]);
+      double[] expected = inMemory.predict(new double[] {Double.parseDouble(input[0]), Double.parseDouble(input[1])});
+      assertEquals(Double.doubleToLongBits(expected[0]), Double.doubleToLongBits(p), "row " + r);
+      assertEquals(Double.doubleToLongBits(evaluation.predictions()[r]), Double.doubleToLongBits(p), "row " + r);
+      assertEquals(p > 0.5 ? "1" : "0", written[1], "a single output is thresholded at 0.5, row " + r);
+    }
+  }
+
+  @Test
+  void evaluatePrintsTheAccuracyAndConfusionMatrixOfThresholdedProbabilities() throws Exception {
+    Cli.Outcome o = Cli.run("evaluate", model(xor).toString(), "--data", xorCsv.toString());
+    assertEquals(0, o.code(), o.describe());
+    double[] p = Evaluation.of(xor.model(), xorCsv, null).predictions();
+    List<String> rows = Files.readAllLines(xorCsv).subList(1, 41);
+    long[][] confusion = new long[2][2];
+    for (int r = 0; r < 40; r++) {
+      confusion[Integer.parseInt(rows.get(r).split(",")[2])][p[r] > 0.5 ? 1 : 0]++;
+    }
+    double accuracy = (confusion[0][0] + confusion[1][1]) / 40.0;
+    assertTrue(accuracy > 0.9, "xor is learnt: " + accuracy);
+    int w = 1;
+    for (long[] row : confusion) {
+      for (long c : row) {
+        w = Math.max(w, Long.toString(c).length());
+      }
+    }
+    String cell = "  %" + w + "s";
+    String expected = model(xor) + " on " + xorCsv + ": 40 rows\n"
+        + String.format(Locale.ROOT, "accuracy  %.4f%n", accuracy)
+        + "confusion matrix (rows: true class, columns: predicted class)\n"
+        + String.format(Locale.ROOT, cell.repeat(3) + "%n", "", "0", "1")
+        + String.format(Locale.ROOT, cell.repeat(3) + "%n", "0", confusion[0][0], confusion[0][1])
+        + String.format(Locale.ROOT, cell.repeat(3) + "%n", "1", confusion[1][0], confusion[1][1]);
+    assertEquals(expected, o.out());
+  }
+
+  @Test
+  void aThreeClassModelWritesOneProbabilityPerClassAndTheArgmaxWhateverTheColumnOrder() throws Exception {
+    // the features in another order, an extra column and no target: matched by name
+    List<String> source = Files.readAllLines(Cli.EXAMPLES.resolve("data/iris.csv"));
+    StringBuilder shuffled = new StringBuilder("id,petal_width_cm,sepal_width_cm,petal_length_cm,sepal_length_cm\n");
+    for (int r = 1; r < source.size(); r++) {
+      String[] f = source.get(r).split(",");
+      shuffled.append(r).append(',').append(f[3]).append(',').append(f[1]).append(',').append(f[2]).append(',')
+          .append(f[0]).append('\n');
+    }
+    Path input = tmp.resolve("iris-shuffled.csv");
+    Files.writeString(input, shuffled);
+    Path out = tmp.resolve("iris-predictions.csv");
+    Cli.Outcome o = Cli.run("predict", model(iris).toString(), "--input", input.toString(), "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("p_0,p_1,p_2,class", lines.get(0));
+    int right = 0;
+    for (int r = 1; r < source.size(); r++) {
+      String[] f = source.get(r).split(",");
+      double[] expected = iris.model().predict(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]),
+          Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+      String[] written = lines.get(r).split(",");
+      int argmax = 0;
+      for (int c = 0; c < 3; c++) {
+        assertEquals(Double.doubleToLongBits(expected[c]), Double.doubleToLongBits(Double.parseDouble(written[c])));
+        argmax = expected[c] > expected[argmax] ? c : argmax;
+      }
+      assertEquals(Integer.toString(argmax), written[3]);
+      right += argmax == Integer.parseInt(f[4]) ? 1 : 0;
+    }
+    Cli.Outcome e = Cli.run("evaluate", model(iris).toString(), "--data", Cli.EXAMPLES.resolve("data/iris.csv").toString());
+    assertEquals(0, e.code(), e.describe());
+    assertTrue(e.out().contains(String.format(Locale.ROOT, "accuracy  %.4f%n", right / 150.0)), e.out());
+    assertTrue(right / 150.0 > 0.8, "iris is learnt: " + right);
+  }
+
+  @Test
+  void regressionPrintsRmseMaeAndR2OfThePredictionsAndPredictWritesTheTargetColumn() throws Exception {
+    Path data = Cli.EXAMPLES.resolve("data/diabetes.csv");
+    Cli.Outcome o = Cli.run("evaluate", model(diabetes).toString(), "--data", data.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> rows = Files.readAllLines(data);
+    String[] header = rows.get(0).split(",");
+    int n = rows.size() - 1;
+    double sse = 0;
+    double sae = 0;
+    double mean = 0;
+    double[] y = new double[n];
+    double[] predicted = new double[n];
+    for (int r = 0; r < n; r++) {
+      String[] f = rows.get(r + 1).split(",");
+      double[] x = new double[header.length - 1];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = Double.parseDouble(f[j]);
+      }
+      y[r] = Double.parseDouble(f[header.length - 1]);
+      predicted[r] = diabetes.model().predict(x)[0];
+      mean += y[r] / n;
+    }
+    double sst = 0;
+    for (int r = 0; r < n; r++) {
+      sse += (y[r] - predicted[r]) * (y[r] - predicted[r]);
+      sae += Math.abs(y[r] - predicted[r]);
+      sst += (y[r] - mean) * (y[r] - mean);
+    }
+    String expected = model(diabetes) + " on " + data + ": 442 rows\n"
+        + String.format(Locale.ROOT, "rmse      %.6g%nmae       %.6g%nr2        %.4f%n", Math.sqrt(sse / n), sae / n,
+        1 - sse / sst);
+    assertEquals(expected, o.out());
+
+    Path out = tmp.resolve("diabetes-predictions.csv");
+    Cli.Outcome p = Cli.run("predict", model(diabetes).toString(), "--input", data.toString(), "--output", out.toString());
+    assertEquals(0, p.code(), p.describe());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("target", lines.get(0));
+    double[] written = lines.subList(1, lines.size()).stream().mapToDouble(Double::parseDouble).toArray();
+    assertArrayEquals(predicted, written);
+  }
+
+  @Test
+  void aFeatureColumnMissingFromTheCsvExitsWith2NamingIt() throws Exception {
+    Path csv = tmp.resolve("no-x2.csv");
+    Files.writeString(csv, "x1,other\n0.5,1\n");
+    Cli.Outcome o = Cli.run("predict", model(xor).toString(), "--input", csv.toString(), "--output",
+        tmp.resolve("never.csv").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: " + csv + ": the model needs the feature column \"x2\", which the header lacks; it has x1, other;"
+        + " the model's features are x1, x2\n", o.err());
+    assertTrue(!Files.exists(tmp.resolve("never.csv")));
+  }
+
+  @Test
+  void aMalformedCsvExitsWith2NamingTheFileAndLine() throws Exception {
+    Path csv = tmp.resolve("bad.csv");
+    Files.writeString(csv, "x1,x2,xor\n0,0,0\n1,oops,1\n");
+    Cli.Outcome predict = Cli.run("predict", model(xor).toString(), "--input", csv.toString(), "--output",
+        tmp.resolve("never.csv").toString());
+    assertEquals(2, predict.code(), predict.describe());
+    assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number\n", predict.err());
+    Cli.Outcome evaluate = Cli.run("evaluate", model(xor).toString(), "--data", csv.toString());
+    assertEquals(2, evaluate.code(), evaluate.describe());
+    assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number\n", evaluate.err());
+    Path ragged = tmp.resolve("ragged.csv");
+    Files.writeString(ragged, "x1,x2,xor\n0,0,0\n\n1,1\n");
+    Cli.Outcome short4 = Cli.run("evaluate", model(xor).toString(), "--data", ragged.toString());
+    assertEquals(2, short4.code(), short4.describe());
+    assertEquals("nn: " + ragged + ":4: expected 3 fields as in the header, found 2\n", short4.err());
+  }
+
+  @Test
+  void aClassIndexOutsideTheModelsClassesExitsWith2() throws Exception {
+    Path csv = tmp.resolve("class-2.csv");
+    Files.writeString(csv, "x1,x2,xor\n0,0,0\n1,1,2\n");
+    Cli.Outcome o = Cli.run("evaluate", model(xor).toString(), "--data", csv.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: " + csv + ":3: class label \"2\" in column \"xor\" is out of range; allowed 0..1"),
+        o.err());
+  }
+
+  @Test
+  void aCorruptedOrMissingModelFileExitsWith2() throws Exception {
+    Path corrupted = tmp.resolve("corrupted.nnm");
+    byte[] bytes = Files.readAllBytes(model(xor));
+    Files.write(corrupted, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Cli.Outcome o = Cli.run("evaluate", corrupted.toString(), "--data", xorCsv.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: " + corrupted + ": "), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    Path garbage = tmp.resolve("garbage.nnm");
+    Files.writeString(garbage, "not a model");
+    Cli.Outcome g = Cli.run("predict", garbage.toString(), "--input", xorCsv.toString(), "--output",
+        tmp.resolve("never.csv").toString());
+    assertEquals(2, g.code(), g.describe());
+    assertTrue(g.err().startsWith("nn: " + garbage + ": "), g.err());
+    Cli.Outcome missing = Cli.run("evaluate", tmp.resolve("none.nnm").toString(), "--data", xorCsv.toString());
+    assertEquals(2, missing.code(), missing.describe());
+    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file\n", missing.err());
+  }
+
+  @Test
+  void evaluateAndPredictNeedTheirFileOptions() {
+    Cli.Outcome o = Cli.run("evaluate", model(xor).toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("Missing required option: '--data=CSV'"), o.err());
+    Cli.Outcome p = Cli.run("predict", model(xor).toString(), "--input", xorCsv.toString());
+    assertEquals(2, p.code(), p.describe());
+    assertTrue(p.err().contains("Missing required option: '--output=CSV'"), p.err());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class HelpTests {
+
+  @Test
+  void theTopLevelHelpListsEveryCommandAndTheExitCodes() {
+    Cli.Outcome o = Cli.run("--help");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().startsWith("Usage: nn [-hV] [--debug] [--plugin-path=DIR_OR_JAR]... COMMAND\n"), o.out());
+    for (String command : List.of("train", "evaluate", "predict", "plugins", "validate", "gradcheck")) {
+      assertTrue(o.out().contains("\n  " + command + " "), command + " listed:\n" + o.out());
+    }
+    assertTrue(o.out().contains("Exit codes:\n  0   success\n  1   an unexpected error"), o.out());
+    assertTrue(o.out().contains("\n  2   bad usage"), o.out());
+    assertTrue(o.out().contains("\n  3   training diverged"), o.out());
+    assertTrue(o.out().contains("NN_PLUGIN_PATH"), o.out());
+    assertEquals("", o.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "validate", "gradcheck"})
+  void everyCommandHasHelpWithItsUsageAndTheGlobalOptions(String command) {
+    Cli.Outcome o = Cli.run(command, "--help");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("Usage: nn " + command), o.out());
+    assertTrue(o.out().contains("--debug"), o.out());
+    assertTrue(o.out().contains("--plugin-path=DIR_OR_JAR"), o.out());
+    assertTrue(o.out().contains("Exit codes: 0 "), o.out());
+    assertEquals("", o.err());
+  }
+
+  @Test
+  void gradcheckHelpSaysThatAFailedCheckExitsWith1() {
+    assertTrue(Cli.run("gradcheck", "--help").out().contains("1 it failed"));
+  }
+
+  @Test
+  void noCommandOrAnUnknownOneIsBadUsage() {
+    Cli.Outcome none = Cli.run();
+    assertEquals(2, none.code(), none.describe());
+    assertTrue(none.err().startsWith("nn: a command is required\nUsage: nn "), none.err());
+    Cli.Outcome typo = Cli.run("trian", "x.yaml");
+    assertEquals(2, typo.code(), typo.describe());
+    assertTrue(typo.err().startsWith("nn: Unmatched arguments from index 0: 'trian', 'x.yaml'\nDid you mean: nn train?"),
+        typo.err());
+    Cli.Outcome option = Cli.run("train", "--epochs", "3");
+    assertEquals(2, option.code(), option.describe());
+    assertTrue(option.err().startsWith("nn: Unknown option: '--epochs'\nUsage: nn train "), option.err());
+  }
+
+  @Test
+  void versionNamesNnAndJava() {
+    Cli.Outcome o = Cli.run("--version");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().startsWith("nn "), o.out());
+    assertTrue(o.out().contains("\nJava " + System.getProperty("java.version")), o.out());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.plugin.PluginRegistry;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginsCommandTests {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void everyPluginIsOneRowWithKindNameVersionClassAndOrigin() {
+    Cli.Outcome o = Cli.run("plugins");
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    List<PluginDescriptor> all = PluginRegistry.loadDefault().all();
+    assertEquals(all.size() + 1, lines.size(), o.out());
+    assertEquals(List.of("KIND", "NAME", "VERSION", "CLASS", "ORIGIN"), List.of(lines.get(0).split("\\s+")));
+    for (int i = 0; i < all.size(); i++) {
+      PluginDescriptor d = all.get(i);
+      assertEquals(List.of(d.kind().label(), d.name(), d.version(), d.className(), d.origin()),
+          List.of(lines.get(i + 1).split("\\s+")));
+    }
+    assertTrue(o.out().contains(" relu "), o.out());
+    assertTrue(o.out().contains(" softmax-cross-entropy "), o.out());
+    assertTrue(o.out().contains(" adam "), o.out());
+    assertTrue(o.out().contains(" xavier-uniform "), o.out());
+    int origin = lines.get(0).indexOf("ORIGIN");
+    for (String line : lines) {
+      assertEquals(' ', line.charAt(origin - 1), "columns line up: " + line);
+    }
+  }
+
+  @Test
+  void aProviderThatFailsToLoadIsListedAfterTheTableAndTheOthersStillWork() throws Exception {
+    Path jar = tmp.resolve("broken.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/dev.nn.spi.LossProvider"));
+      out.write("com.example.NoSuchLossProvider\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    Cli.Outcome o = Cli.run("plugins", "--plugin-path", jar.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    int tableRows = PluginRegistry.loadDefault().all().size() + 1;
+    assertEquals("", lines.get(tableRows), o.out());
+    assertEquals("1 provider failed to load:", lines.get(tableRows + 1), o.out());
+    assertTrue(lines.get(tableRows + 2).startsWith("  loss provider failed to load: "), o.out());
+    assertTrue(lines.get(tableRows + 2).contains("com.example.NoSuchLossProvider"), o.out());
+    assertEquals(tableRows + 3, lines.size(), o.out());
+  }
+
+  @Test
+  void aMissingPluginPathEntryExitsWith2NamingItFromTheOptionOrTheEnvironment() {
+    Path missing = tmp.resolve("nothing.jar");
+    Cli.Outcome o = Cli.run("plugins", "--plugin-path", tmp + File.pathSeparator + missing);
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: " + missing + ": plugin path entry does not exist\n", o.err());
+    Cli.Outcome env = Cli.run(Map.of("NN_PLUGIN_PATH", missing.toString()), false, "plugins");
+    assertEquals(2, env.code(), env.describe());
+    assertEquals("nn: " + missing + ": plugin path entry does not exist\n", env.err());
+  }
+
+  @Test
+  void thePluginPathMayComeBeforeOrAfterTheCommandSplitsOnThePathSeparatorAndNamesAJarOnce() {
+    NnCommand before = new NnCommand(System.out, System.err, Map.of("NN_PLUGIN_PATH", "e1" + File.pathSeparator
+        + "e2"), false, List.of());
+    before.commandLine().parseArgs("--plugin-path", "a" + File.pathSeparator + "b", "--plugin-path", "e2", "plugins",
+        "--plugin-path", "c", "--plugin-path", "a");
+    assertEquals(List.of(Path.of("e1"), Path.of("e2"), Path.of("a"), Path.of("b"), Path.of("c")),
+        before.pluginPathEntries());
+  }
+}

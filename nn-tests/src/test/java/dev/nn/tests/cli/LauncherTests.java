@@ -1,0 +1,92 @@
+package dev.nn.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code nn} script at the project's root, run as a user runs it. */
+class LauncherTests {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void bashIsInstalled() {
+    boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "bash")));
+    assumeTrue(found, "bash is not installed, so the nn launcher script cannot run here");
+  }
+
+  /** What the script printed (stdout and stderr together) and its exit code. */
+  private record Run(int code, String output) {}
+
+  private static Run launch(Path directory, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("nn").toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("nn " + String.join(" ", args) + " did not finish in 120 s:\n" + output);
+    }
+    return new Run(p.exitValue(), output);
+  }
+
+  @Test
+  void theScriptIsExecutable() {
+    assertTrue(Files.isExecutable(ROOT.resolve("nn")), ROOT.resolve("nn") + " must be executable");
+  }
+
+  @Test
+  void helpListsTheCommands() throws Exception {
+    Run r = launch(ROOT, "--help");
+    assertEquals(0, r.code(), r.output());
+    assertTrue(r.output().contains("Usage: nn [-hV] [--debug] [--plugin-path=DIR_OR_JAR]... COMMAND"), r.output());
+    assertTrue(r.output().contains("\n  gradcheck "), r.output());
+  }
+
+  @Test
+  void pluginsListsTheBuiltInsFromTheJarsNextToTheCommand() throws Exception {
+    Run r = launch(ROOT, "plugins");
+    assertEquals(0, r.code(), r.output());
+    assertTrue(r.output().lines().anyMatch(l -> l.matches("activation\\s+relu\\s+\\S+\\s+dev\\.nn\\.activations\\."
+        + "ReluProvider\\s+.*/nn-cli/target/lib/nn-activations-[^/]*\\.jar")), r.output());
+  }
+
+  @Test
+  void trainRunsTheXorExampleFromAnotherDirectoryAndPrintsTheRunDirectory() throws Exception {
+    Path output = tmp.resolve("runs");
+    Run r = launch(tmp, "train", ROOT.resolve("examples/xor.yaml").toString(), "--output", output.toString());
+    assertEquals(0, r.code(), r.output());
+    Path run;
+    try (Stream<Path> dirs = Files.list(output)) {
+      run = dirs.collect(Collectors.toList()).get(0);
+    }
+    assertTrue(r.output().contains("run directory  " + run + "\n"), r.output());
+    assertEquals(40, r.output().lines().filter(l -> l.startsWith("epoch ")).count(), r.output());
+    assertTrue(Files.isRegularFile(run.resolve("model.nnm")));
+  }
+
+  @Test
+  void aBadArgumentExitsWith2() throws Exception {
+    Run r = launch(ROOT, "train", "examples/no-such.yaml");
+    assertEquals(2, r.code(), r.output());
+    assertEquals("nn: examples/no-such.yaml: no such file; expected an experiment YAML file\n", r.output());
+  }
+}
