@@ -1,9 +1,7 @@
 package dev.nn.core.experiment;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import com.google.inject.Stage;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
 import dev.nn.api.Loss;
@@ -113,8 +111,8 @@ public final class TrainingRun {
       }
     };
     Module clockModule = binder -> binder.bind(Clock.class).toInstance(options.clock());
-    Injector injector = Guice.createInjector(Stage.PRODUCTION,
-        Modules.override(NnModules.forRun(experiment, registry)).with(clockModule), runModule);
+    Injector injector = NnModules.injector(Modules.override(NnModules.forRun(experiment, registry)).with(clockModule),
+        runModule);
     Trainer trainer = injector.getInstance(Trainer.class);
     PreparedData data = injector.getInstance(PreparedData.class);
     Network network = injector.getInstance(Network.class);
