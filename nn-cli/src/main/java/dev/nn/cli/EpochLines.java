@@ -66,7 +66,10 @@ final class EpochLines implements TrainingListener, AutoCloseable {
     }
   }
 
-  /** "network 2-4-1 (tanh, identity), 17 parameters". */
+  /**
+   * "network 2-4-1 (tanh, identity), 17 parameters", or with shared or absent edges
+   * "network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges".
+   */
   static String describe(Network network) {
     StringBuilder widths = new StringBuilder();
     StringBuilder activations = new StringBuilder();
@@ -77,7 +80,9 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       }
     }
     int n = network.parameters().size();
-    return "network " + widths + " (" + activations + "), " + n + (n == 1 ? " parameter" : " parameters");
+    int edges = network.parameters().edgeCount();
+    String count = n == edges ? n + (n == 1 ? " parameter" : " parameters") : n + " free parameters on " + edges + " edges";
+    return "network " + widths + " (" + activations + "), " + count;
   }
 
   /** One epoch's line, without its line end. */

@@ -27,6 +27,15 @@ class TrainCommandTests {
   Path tmp;
 
   @Test
+  void aTiedNetworkReportsItsFreeParametersNextToItsEdges(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("digits-conv.yaml").toString(), "--set",
+        "training.epochs=1", "--output", tmp.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges"),
+        o.describe());
+  }
+
+  @Test
   void trainingXorPrintsTheNetworkOneLinePerEpochTheRunDirectoryAndTheModel() throws Exception {
     Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=3", "--output", tmp.toString());
     assertEquals(0, o.code(), o.describe());
