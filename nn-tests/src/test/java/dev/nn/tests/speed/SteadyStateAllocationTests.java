@@ -1,0 +1,112 @@
+package dev.nn.tests.speed;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.inject.Injector;
+import dev.nn.core.Nn;
+import dev.nn.core.experiment.PreparedData;
+import dev.nn.core.inject.NnModules;
+import dev.nn.core.model.Model;
+import dev.nn.core.train.Samples;
+import dev.nn.core.train.Trainer;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The steady state of training and inference allocates nothing, in any thread: bytes allocated by all
+ * threads of the JVM (com.sun.management.ThreadMXBean) over a whole epoch of thousands of updates, after
+ * warm-up, stay under a small fixed bound. The bound covers what an epoch does once at its start (one
+ * random generator for its shuffle, a few hundred bytes) and the test harness's own threads; one byte per
+ * update would already exceed it.
+ */
+class SteadyStateAllocationTests {
+  private static final long BOUND = 16 * 1024;
+  private static final Nn NN = Nn.create();
+
+  private static com.sun.management.ThreadMXBean threads() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM cannot count allocated bytes");
+    com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(t.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
+    t.setThreadAllocatedMemoryEnabled(true);
+    return t;
+  }
+
+  private static long allocatedByAllThreads(com.sun.management.ThreadMXBean t) {
+    long sum = 0;
+    for (long bytes : t.getThreadAllocatedBytes(t.getAllThreadIds())) {
+      if (bytes > 0) {
+        sum += bytes;
+      }
+    }
+    return sum;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "bench/w1.yaml, training.epochs=1",
+      "digits.yaml, training.batch-size=32",
+      "digits-conv.yaml, optimizer.name=adam",
+      "autoencoder-tied.yaml, data.train.limit=1000 training.batch-size=8",
+  })
+  void anEpochOfTrainingAllocatesNothingPerUpdate(String example, String override) {
+    com.sun.management.ThreadMXBean t = threads();
+    Injector injector = NnModules.injector(NnModules.forRun(
+        NN.load(Path.of("..", "examples", example), overrides(override)), NN.plugins()));
+    Trainer trainer = injector.getInstance(Trainer.class);
+    Samples train = injector.getInstance(PreparedData.class).trainSamples();
+    for (int warm = 0; warm < 3; warm++) {
+      trainer.runEpoch(train);
+    }
+    long least = Long.MAX_VALUE;
+    for (int rep = 0; rep < 3; rep++) {
+      long before = allocatedByAllThreads(t);
+      trainer.runEpoch(train);
+      least = Math.min(least, allocatedByAllThreads(t) - before);
+    }
+    long updates = (train.rows() + trainer.options().batchSize() - 1) / trainer.options().batchSize();
+    assertTrue(updates >= 40, "enough updates to tell a per-update allocation from a fixed one");
+    assertTrue(least <= BOUND, least + " bytes over an epoch of " + updates + " updates");
+  }
+
+  /** The space-separated overrides, and enough epochs for warm-up and measurement. */
+  private static List<String> overrides(String spaced) {
+    List<String> all = new java.util.ArrayList<>(List.of(spaced.split(" ")));
+    all.add("training.epochs=100");
+    return all;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"digits.yaml", "digits-conv.yaml"})
+  void predictionAllocatesNothingPerCallOnceEachThreadHasItsBuffers(String example) {
+    com.sun.management.ThreadMXBean t = threads();
+    Injector injector = NnModules.injector(NnModules.forRun(
+        NN.load(Path.of("..", "examples", example), List.of()), NN.plugins()));
+    PreparedData data = injector.getInstance(PreparedData.class);
+    Model model = new Model(new dev.nn.core.model.ModelSpec(data.train().featureNames(), null, null,
+        data.train().targetNames(), data.train().classLabels(),
+        injector.getInstance(dev.nn.core.network.Network.class).widths(),
+        List.of(new dev.nn.core.model.PluginUse("relu", "x", java.util.Map.of()),
+            new dev.nn.core.model.PluginUse("identity", "x", java.util.Map.of())),
+        new dev.nn.core.model.PluginUse("softmax-cross-entropy", "x", java.util.Map.of())),
+        injector.getInstance(dev.nn.core.network.Network.class), injector.getInstance(dev.nn.api.Loss.class));
+    Samples s = data.trainSamples();
+    double[] out = new double[s.rows() * s.outputs()];
+    for (int warm = 0; warm < 20; warm++) {
+      model.predict(s.x(), s.rows(), out);
+    }
+    long least = Long.MAX_VALUE;
+    for (int rep = 0; rep < 3; rep++) {
+      long before = allocatedByAllThreads(t);
+      for (int call = 0; call < 50; call++) {
+        model.predict(s.x(), s.rows(), out);
+      }
+      least = Math.min(least, allocatedByAllThreads(t) - before);
+    }
+    assertTrue(least <= BOUND, least + " bytes over 50 predictions of " + s.rows() + " rows");
+  }
+}
