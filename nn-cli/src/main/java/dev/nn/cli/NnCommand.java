@@ -90,7 +90,8 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new PredictCommand(this))
         .addSubcommand(new PluginsCommand(this))
         .addSubcommand(new ValidateCommand(this))
-        .addSubcommand(new GradcheckCommand(this));
+        .addSubcommand(new GradcheckCommand(this))
+        .addSubcommand(new BenchCommand(this));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);

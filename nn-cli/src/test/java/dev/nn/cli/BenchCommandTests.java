@@ -1,0 +1,44 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nn bench} runs benchmark experiments through the trainer and reports rates; it is not a timing test. */
+class BenchCommandTests {
+
+  @Test
+  void oneWorkloadAsJsonHasTheAgreedFields() {
+    Cli.Outcome o = Cli.run("bench", "--workload", "W1", "--repetitions", "1", "--seconds", "0.05", "--json",
+        "--set", "data.train.samples=500");
+    assertEquals(0, o.code(), o.describe());
+    String[] lines = o.out().strip().split("\n");
+    assertEquals(1, lines.length, o.out());
+    assertTrue(lines[0].startsWith("{\"workload\":\"w1\",\"mode\":\"train\",\"samples_per_s\":"), lines[0]);
+    assertTrue(lines[0].contains("\"gflops\":") && lines[0].contains("\"flops_per_sample\":29056,"), lines[0]);
+  }
+
+  @Test
+  void anInferenceWorkloadIsTimedAsForwardPasses(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("tiny-infer.yaml"), String.join("\n",
+        "data: {train: {source: generator, name: sine, samples: 300}, validation: {split: 0.0}}",
+        "network: {layers: [{units: 1}, {units: 8, activation: tanh}, {units: 1, activation: identity}]}",
+        "loss: squared",
+        "training: {batch-size: 100}", ""));
+    Cli.Outcome o = Cli.run("bench", "--dir", dir.toString(), "--repetitions", "2", "--seconds", "0.02");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().startsWith("tiny-infer"), o.out());
+    assertTrue(o.out().contains(" infer "), o.out());
+  }
+
+  @Test
+  void anUnknownWorkloadIsABadInput() {
+    Cli.Outcome o = Cli.run("bench", "--workload", "W9");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("no benchmark experiment matches [W9]"), o.err());
+  }
+}
