@@ -12,13 +12,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every experiment in examples/ reads without a problem, with the data files it names in the project. */
+/** Every experiment in examples/ and examples/bench/ reads without a problem, with the data files it names in the project. */
 class ExamplesAreValidTests {
   private static final Nn NN = Nn.create();
 
   static Stream<Path> examples() throws IOException {
     List<Path> files;
-    try (Stream<Path> s = Files.list(Path.of("..", "examples"))) {
+    try (Stream<Path> s = Stream.concat(Files.list(Path.of("..", "examples")),
+        Files.list(Path.of("..", "examples", "bench")))) {
       files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     assertFalse(files.isEmpty());
