@@ -164,30 +164,7 @@ public final class ExperimentWriter {
   }
 
   private static Object schedule(ScheduleSpec s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", s.name());
-    if (s instanceof ScheduleSpec.Step) {
-      ScheduleSpec.Step x = (ScheduleSpec.Step) s;
-      m.put("step-size", x.stepSize());
-      m.put("gamma", x.gamma());
-      m.put("unit", x.unit().yamlName());
-    } else if (s instanceof ScheduleSpec.Exponential) {
-      ScheduleSpec.Exponential x = (ScheduleSpec.Exponential) s;
-      m.put("gamma", x.gamma());
-      m.put("unit", x.unit().yamlName());
-    } else if (s instanceof ScheduleSpec.InverseTime) {
-      ScheduleSpec.InverseTime x = (ScheduleSpec.InverseTime) s;
-      m.put("decay", x.decay());
-      m.put("unit", x.unit().yamlName());
-    } else if (s instanceof ScheduleSpec.Cosine) {
-      ScheduleSpec.Cosine x = (ScheduleSpec.Cosine) s;
-      m.put("period", x.period());
-      m.put("min-rate", x.minRate());
-      m.put("unit", x.unit().yamlName());
-    } else {
-      return s.name();
-    }
-    return m;
+    return s instanceof ScheduleSpec.Constant ? s.name() : s.asMap();
   }
 
   private static Map<String, Object> training(TrainingSpec t) {

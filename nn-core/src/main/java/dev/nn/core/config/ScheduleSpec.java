@@ -12,6 +12,32 @@ public sealed interface ScheduleSpec {
   /** The word written after {@code name:}, e.g. {@code inverse-time}. */
   String name();
 
+  /** The schedule as the mapping an experiment writes: {@code name} and every setting, defaults filled in. */
+  default java.util.Map<String, Object> asMap() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("name", name());
+    if (this instanceof Step) {
+      Step x = (Step) this;
+      m.put("step-size", x.stepSize());
+      m.put("gamma", x.gamma());
+      m.put("unit", x.unit().yamlName());
+    } else if (this instanceof Exponential) {
+      Exponential x = (Exponential) this;
+      m.put("gamma", x.gamma());
+      m.put("unit", x.unit().yamlName());
+    } else if (this instanceof InverseTime) {
+      InverseTime x = (InverseTime) this;
+      m.put("decay", x.decay());
+      m.put("unit", x.unit().yamlName());
+    } else if (this instanceof Cosine) {
+      Cosine x = (Cosine) this;
+      m.put("period", x.period());
+      m.put("min-rate", x.minRate());
+      m.put("unit", x.unit().yamlName());
+    }
+    return m;
+  }
+
   /** η(t) = η. */
   record Constant() implements ScheduleSpec {
     @Override

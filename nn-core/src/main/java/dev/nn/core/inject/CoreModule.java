@@ -30,7 +30,6 @@ import dev.nn.spi.OptimizerProvider;
 import dev.nn.spi.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,28 +65,7 @@ final class CoreModule extends AbstractModule {
 
   /** The validated schedule record as the settings the schedule factory reads. */
   static Settings scheduleSettings(ScheduleSpec s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", s.name());
-    if (s instanceof ScheduleSpec.Step) {
-      ScheduleSpec.Step step = (ScheduleSpec.Step) s;
-      m.put("step-size", step.stepSize());
-      m.put("gamma", step.gamma());
-      m.put("unit", step.unit().yamlName());
-    } else if (s instanceof ScheduleSpec.Exponential) {
-      ScheduleSpec.Exponential x = (ScheduleSpec.Exponential) s;
-      m.put("gamma", x.gamma());
-      m.put("unit", x.unit().yamlName());
-    } else if (s instanceof ScheduleSpec.InverseTime) {
-      ScheduleSpec.InverseTime x = (ScheduleSpec.InverseTime) s;
-      m.put("decay", x.decay());
-      m.put("unit", x.unit().yamlName());
-    } else if (s instanceof ScheduleSpec.Cosine) {
-      ScheduleSpec.Cosine x = (ScheduleSpec.Cosine) s;
-      m.put("period", x.period());
-      m.put("min-rate", x.minRate());
-      m.put("unit", x.unit().yamlName());
-    }
-    return Settings.of("schedule \"" + s.name() + "\"", m);
+    return Settings.of("schedule \"" + s.name() + "\"", s.asMap());
   }
 
   @Provides
