@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigProblem;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Suggestions;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;

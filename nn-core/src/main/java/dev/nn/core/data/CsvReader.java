@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.text.Suggestions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

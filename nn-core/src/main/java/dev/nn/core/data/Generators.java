@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import java.util.ArrayList;

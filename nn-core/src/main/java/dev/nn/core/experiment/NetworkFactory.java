@@ -1,5 +1,6 @@
 package dev.nn.core.experiment;
 
+import dev.nn.core.text.Suggestions;
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
 import dev.nn.api.Loss;
@@ -92,7 +93,7 @@ public final class NetworkFactory {
     if (provider == null) {
       throw new ConfigException(ref.where().place(ConfigProblem.of("nn/UnknownPlugin", "",
           "unknown " + kind.label() + " \"" + ref.name() + "\"", String.join(", ", providers.keySet()))
-          .withSuggestions(dev.nn.core.plugin.Suggestions.closest(ref.name(), providers.keySet()))));
+          .withSuggestions(Suggestions.closest(ref.name(), providers.keySet()))));
     }
     try {
       return provider.create(ref.toSettings(kind.label()));

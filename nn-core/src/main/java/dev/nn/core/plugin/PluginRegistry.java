@@ -1,5 +1,6 @@
 package dev.nn.core.plugin;
 
+import dev.nn.core.text.Suggestions;
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
 import dev.nn.api.Loss;

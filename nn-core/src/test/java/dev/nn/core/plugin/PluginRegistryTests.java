@@ -106,11 +106,4 @@ class PluginRegistryTests {
       assertTrue(p.message().contains(jar.toString()), p.message());
     }
   }
-
-  @Test
-  void suggestionsRankByEditDistance() {
-    assertEquals(List.of("relu", "elu"), Suggestions.closest("rleu", List.of("elu", "relu", "tanh", "sigmoid")));
-    assertEquals(List.of("learning-rate"), Suggestions.closest("learning-rat", List.of("learning-rate", "schedule")));
-    assertEquals(List.of(), Suggestions.closest("xyz", List.of("sigmoid")));
-  }
 }

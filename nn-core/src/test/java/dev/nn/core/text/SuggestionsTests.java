@@ -1,4 +1,4 @@
-package dev.nn.core.config;
+package dev.nn.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.nn.core.config;
+package dev.nn.core.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" candidates: the closest allowed words by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private static final int MAX_SHOWN = 3;
 
   private Suggestions() {}
@@ -17,7 +17,7 @@ final class Suggestions {
    * Case, underscores and camelCase are ignored, and a swap of two neighbouring letters counts as one
    * edit, since those are the usual typos.
    */
-  static List<String> closest(String written, Collection<String> candidates) {
+  public static List<String> closest(String written, Collection<String> candidates) {
     String w = normalize(written);
     int limit = Math.max(1, Math.min(3, w.length() / 3));
     List<String> close = new ArrayList<>();
@@ -38,7 +38,7 @@ final class Suggestions {
   }
 
   /** The optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
