@@ -7,8 +7,9 @@ import java.nio.DoubleBuffer;
  * offset and a leading dimension (the distance between rows). Kernels do not check shapes: the
  * engine checks them once when a network and its workspace are built.
  *
- * <p>Implementations are stateless and thread-safe; results must not depend on the number of threads
- * used (parallel kernels split over output elements, never over a reduction).
+ * <p>Implementations are thread-safe; results must not depend on the number of threads used (parallel
+ * kernels split over blocks of output elements, never over a reduction). {@link JavaKernels} keeps this
+ * on every CPU; {@link BlasKernels} keeps it with OpenBLAS's Haswell kernels and says where it does not.
  */
 public interface Kernels {
 
@@ -65,4 +66,14 @@ public interface Kernels {
 
   /** Whether {@link #view} returns the buffer's own array, so no staging array is needed. */
   boolean viewsAreShared();
+
+  /**
+   * The kernels for {@code backend} ({@code auto}, {@code java} or {@code blas}); see
+   * {@link KernelChoice#choose} for the rule {@code auto} follows.
+   *
+   * @param widths n(0) … n(L+1). Not modified.
+   */
+  static Kernels choose(String backend, int threads, int[] widths, int batchSize) {
+    return KernelChoice.choose(backend, threads, widths, batchSize);
+  }
 }

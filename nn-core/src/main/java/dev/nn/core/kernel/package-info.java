@@ -4,9 +4,17 @@
  *
  * <p>Every buffer the engine computes on — parameters, gradients, pre-activations z, activations x and
  * deltas — is a {@link java.nio.DoubleBuffer} allocated by a {@link dev.nn.core.kernel.Kernels}
- * implementation. The pure-Java implementation allocates heap buffers and runs loops on their backing
- * arrays; a BLAS-class implementation allocates direct (off-heap) buffers whose address a native GEMM
- * reads without copying. The engine, trainer and plugins never learn which one runs: plugins receive
- * plain {@code double[]} views of a layer's values through {@link dev.nn.core.kernel.Kernels#view}.
+ * implementation. {@link dev.nn.core.kernel.JavaKernels} allocates heap buffers and runs loops on their
+ * backing arrays; {@link dev.nn.core.kernel.BlasKernels} allocates direct (off-heap) buffers whose
+ * memory OpenBLAS reads in place, and loads its native library only when the first instance is made.
+ * {@link dev.nn.core.kernel.KernelChoice} picks one from a backend name ({@code auto}, {@code java},
+ * {@code blas}), a thread count and the network's shape. The engine, trainer and plugins never learn
+ * which one runs: plugins receive plain {@code double[]} views of a layer's values through
+ * {@link dev.nn.core.kernel.Kernels#view} — the buffer's own array for heap buffers, a staged copy
+ * (written back by {@link dev.nn.core.kernel.Kernels#commit}) for off-heap ones.
+ *
+ * <p>Both implementations split a large product over threads by blocks of rows (or columns) of C and
+ * never split the sum of one element, so the thread count does not change a result (see
+ * {@link dev.nn.core.kernel.BlasKernels} for the one exception, OpenBLAS's AVX-512 kernels).
  */
 package dev.nn.core.kernel;

@@ -1,0 +1,116 @@
+package dev.nn.core.kernel;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+
+import java.nio.DoubleBuffer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * One call of {@link BlasKernels#gemm}, run as one or several single-threaded {@code cblas_dgemm} calls
+ * on disjoint blocks of rows of C. One instance per calling thread; each thread that runs a part aims
+ * its own reusable pointers at the buffers, so nothing is allocated per call.
+ */
+final class BlasJob implements WorkerPool.Task {
+  /**
+   * Each block of rows starts at a multiple of this: a multiple of the DGEMM register tile height of
+   * every x86-64 OpenBLAS kernel (4 for Haswell and Zen, 8, 16 for SkylakeX), so a split moves no row
+   * to another tile position.
+   */
+  static final int ROW_GRAIN = 16;
+
+  private static final ThreadLocal<Pointers> POINTERS = ThreadLocal.withInitial(Pointers::new);
+
+  private boolean transA;
+  private boolean transB;
+  private int m;
+  private int n;
+  private int k;
+  private double alpha;
+  private double beta;
+  private DoubleBuffer a;
+  private int ao;
+  private int lda;
+  private DoubleBuffer b;
+  private int bo;
+  private int ldb;
+  private DoubleBuffer c;
+  private int co;
+  private int ldc;
+
+  void prepare(boolean transA, boolean transB, int m, int n, int k, double alpha, DoubleBuffer a, int ao,
+      int lda, DoubleBuffer b, int bo, int ldb, double beta, DoubleBuffer c, int co, int ldc) {
+    this.transA = transA;
+    this.transB = transB;
+    this.m = m;
+    this.n = n;
+    this.k = k;
+    this.alpha = alpha;
+    this.beta = beta;
+    this.a = a;
+    this.ao = ao;
+    this.lda = lda;
+    this.b = b;
+    this.bo = bo;
+    this.ldb = ldb;
+    this.c = c;
+    this.co = co;
+    this.ldc = ldc;
+  }
+
+  /**
+   * How many blocks of rows this product splits into for {@code threads} threads: 1 below
+   * {@code minFlops} (2·m·n·k) or with fewer than {@value #ROW_GRAIN} rows per thread.
+   */
+  int plan(int threads, double minFlops) {
+    if (threads <= 1 || 2.0 * m * n * k < minFlops || m < ROW_GRAIN * threads) {
+      return 1;
+    }
+    return threads;
+  }
+
+  @Override
+  public void run(int part, int parts) {
+    int i0 = 0;
+    int i1 = m;
+    if (parts > 1) {
+      int chunk = ((m + parts - 1) / parts + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN;
+      i0 = Math.min(m, part * chunk);
+      i1 = Math.min(m, i0 + chunk);
+      if (i0 >= i1) {
+        return;
+      }
+    }
+    Pointers p = POINTERS.get();
+    try {
+      // op(A) row i0 is row i0 of A, or column i0 of the stored Aᵀ
+      int aRow = ao + (transA ? i0 : i0 * lda);
+      openblas_nolapack.cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans,
+          transB ? CblasTrans : CblasNoTrans, i1 - i0, n, k, alpha, p.a.at(a, aRow), lda, p.b.at(b, bo), ldb,
+          beta, p.c.at(c, co + i0 * ldc), ldc);
+    } finally {
+      p.clear();
+    }
+  }
+
+  /** Drops the references to the caller's buffers. */
+  void clear() {
+    a = null;
+    b = null;
+    c = null;
+  }
+
+  /** One thread's pointers for the three matrix arguments. */
+  private static final class Pointers {
+    final BufferPointer a = new BufferPointer();
+    final BufferPointer b = new BufferPointer();
+    final BufferPointer c = new BufferPointer();
+
+    void clear() {
+      a.clear();
+      b.clear();
+      c.clear();
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.nn.core.kernel;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Kernels on OpenBLAS ({@code org.bytedeco:openblas}, bundled for linux-x86_64): direct (off-heap)
+ * buffers in native byte order, read in place by {@code cblas_dgemm} — no copy and no allocation per
+ * call. The native library is loaded when the first instance is created, never before.
+ *
+ * <p>Threads: OpenBLAS itself always runs on one thread. With {@code threads > 1}, a product of at
+ * least {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) and at least 16 rows per
+ * thread is cut into blocks of rows of C, each starting at a multiple of 16 rows, and each block is one
+ * single-threaded OpenBLAS call, run on a shared pool of daemon threads. OpenBLAS's own threading is
+ * not used because its results depend on the thread count: it cuts the sum over p at a different point
+ * on one thread and on several (measured with 0.3.31: 1 vs 2 threads differ in the last bits for most
+ * k from 257 on) and moves rows between register tiles (m = 333).
+ *
+ * <p>Bit-identity across thread counts, measured: with the Haswell DGEMM kernels (chosen by OpenBLAS
+ * on AVX2 CPUs, on AMD Zen, and whenever {@code OPENBLAS_CORETYPE=Haswell}, as on the machines this
+ * project builds on) a 16-row block boundary moves no row to another tile and every thread count gives
+ * the same bits — the kernel contract tests check it. With the AVX-512 SkylakeX kernels, which
+ * OpenBLAS picks on AVX-512 CPUs when no core type is forced, a few elements in the last columns of C
+ * near block boundaries differ in the last bit for some shapes (e.g. 58 of 147,852 for 333×444×555),
+ * because those kernels treat edge tiles by their position; there the thread count, like the core type,
+ * is part of what makes a run reproducible. Results always depend on the core type.
+ *
+ * <p>Plugins see staged copies: {@link #view} copies the first values of a buffer into the caller's
+ * staging array and {@link #commit} copies them back, O(B·n) per layer.
+ */
+public final class BlasKernels implements Kernels {
+  /**
+   * Work (2·m·n·k) below which a product runs on the calling thread alone: 2²⁰, about a 80×80×80
+   * product (some 25 µs at 45 GFLOP/s). Measured on the 2-core AMD EPYC (Haswell kernels), two threads
+   * against one: 64³ 45 vs 42 GFLOP/s (no gain), 96³ 66 vs 47, 128³ 76 vs 47, 512³ 91 vs 51.
+   */
+  static final double MULTI_THREAD_MIN_FLOPS = 1 << 20;
+
+  private static final int ALIGNMENT = 64;
+  private static final int MAX_LENGTH = (Integer.MAX_VALUE - 2 * ALIGNMENT) / Double.BYTES;
+  private static final AtomicBoolean LOADED = new AtomicBoolean();
+  private static final ThreadLocal<BlasJob> JOBS = ThreadLocal.withInitial(BlasJob::new);
+
+  private final int threads;
+  private final WorkerPool pool;
+
+  /**
+   * @param threads OpenBLAS threads for large products, at least 1
+   * @throws IllegalStateException if the native library cannot be loaded on this platform
+   */
+  public BlasKernels(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
+    }
+    OpenBlas.require();
+    this.threads = threads;
+    this.pool = threads > 1 ? WorkerPool.withWorkers(threads - 1) : null;
+  }
+
+  /** Whether the OpenBLAS native library has been loaded in this class loader. */
+  static boolean nativeLibraryLoaded() {
+    return LOADED.get();
+  }
+
+  static void markLoaded() {
+    LOADED.set(true);
+  }
+
+  /** The number of OpenBLAS threads a large product runs on. */
+  public int threads() {
+    return threads;
+  }
+
+  /** The loaded library's version, e.g. "OpenBLAS 0.3.31", for provenance. */
+  public String libraryVersion() {
+    return OpenBlas.version();
+  }
+
+  @Override
+  public String name() {
+    return "openblas";
+  }
+
+  /**
+   * A zeroed direct buffer in native byte order whose first element is aligned to 64 bytes (a cache
+   * line and an AVX-512 register).
+   */
+  @Override
+  public DoubleBuffer allocate(int length) {
+    if (length < 0 || length > MAX_LENGTH) {
+      throw new IllegalArgumentException("an off-heap buffer holds 0 to " + MAX_LENGTH + " values, asked for "
+          + length);
+    }
+    // alignedSlice drops up to 63 bytes at each end, so allocate one line more than the rounded-up size
+    int lines = (length * Double.BYTES + ALIGNMENT - 1) / ALIGNMENT;
+    ByteBuffer bytes = ByteBuffer.allocateDirect((lines + 1) * ALIGNMENT).alignedSlice(ALIGNMENT);
+    return bytes.order(ByteOrder.nativeOrder()).asDoubleBuffer().slice(0, length);
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      DoubleBuffer a, int aOffset, int lda, DoubleBuffer b, int bOffset, int ldb,
+      double beta, DoubleBuffer c, int cOffset, int ldc) {
+    if (m <= 0 || n <= 0) {
+      return;
+    }
+    check("C", c, cOffset, m, n, ldc);
+    if (k <= 0) {
+      // an empty sum: C ← beta·C, done here because BLAS rejects the leading dimensions of empty A and B
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          int at = cOffset + i * ldc + j;
+          c.put(at, beta == 0.0 ? 0.0 : beta * c.get(at));
+        }
+      }
+      return;
+    }
+    check("A", a, aOffset, transA ? k : m, transA ? m : k, lda);
+    check("B", b, bOffset, transB ? n : k, transB ? k : n, ldb);
+    BlasJob job = JOBS.get();
+    job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    try {
+      int parts = job.plan(threads, MULTI_THREAD_MIN_FLOPS);
+      if (parts > 1 && pool.tryAcquire()) {
+        try {
+          pool.run(job, parts);
+        } finally {
+          pool.release();
+        }
+      } else {
+        job.run(0, 1);
+      }
+    } finally {
+      job.clear();
+      // the native code reads the buffers' memory, which lives only as long as the buffer objects do
+      Reference.reachabilityFence(a);
+      Reference.reachabilityFence(b);
+      Reference.reachabilityFence(c);
+    }
+  }
+
+  /**
+   * Checks that a rows×cols matrix with leading dimension ld at offset lies inside a direct buffer in
+   * native order: native code would otherwise read or write outside it.
+   */
+  private static void check(String name, DoubleBuffer buffer, int offset, int rows, int cols, int ld) {
+    if (!buffer.isDirect() || buffer.order() != ByteOrder.nativeOrder()) {
+      throw new IllegalArgumentException("matrix " + name + " must be in a direct buffer in native byte order "
+          + "(from BlasKernels.allocate), found a " + (buffer.isDirect() ? "direct" : "heap") + " buffer in "
+          + buffer.order() + " order");
+    }
+    long end = (long) offset + (long) (rows - 1) * ld + cols;
+    if (offset < 0 || ld < Math.max(1, cols) || end > buffer.capacity()) {
+      throw new IndexOutOfBoundsException("matrix " + name + " (" + rows + "×" + cols + ", offset " + offset
+          + ", leading dimension " + ld + ") does not fit in a buffer of " + buffer.capacity()
+          + " values; the leading dimension must be at least " + Math.max(1, cols));
+    }
+  }
+
+  @Override
+  public void addRowVector(int rows, int cols, DoubleBuffer v, int vOffset, DoubleBuffer c, int cOffset) {
+    for (int r = 0; r < rows; r++) {
+      int row = cOffset + r * cols;
+      for (int j = 0; j < cols; j++) {
+        c.put(row + j, c.get(row + j) + v.get(vOffset + j));
+      }
+    }
+  }
+
+  @Override
+  public void columnSums(int rows, int cols, double alpha, DoubleBuffer a, int aOffset, double beta,
+      DoubleBuffer out, int outOffset) {
+    for (int j = 0; j < cols; j++) {
+      out.put(outOffset + j, beta == 0.0 ? 0.0 : beta * out.get(outOffset + j));
+    }
+    for (int r = 0; r < rows; r++) {
+      int row = aOffset + r * cols;
+      for (int j = 0; j < cols; j++) {
+        out.put(outOffset + j, out.get(outOffset + j) + alpha * a.get(row + j));
+      }
+    }
+  }
+
+  /** Copies the first {@code length} values into {@code staging} and returns it. */
+  @Override
+  public double[] view(DoubleBuffer buffer, int length, double[] staging) {
+    if (staging == null || staging.length < length) {
+      throw new IllegalArgumentException("off-heap kernels need a staging array of at least " + length
+          + " values, found " + (staging == null ? "none" : staging.length + " values"));
+    }
+    buffer.get(0, staging, 0, length);
+    return staging;
+  }
+
+  /** Copies the first {@code length} values of {@code view} back into the buffer. */
+  @Override
+  public void commit(double[] view, DoubleBuffer buffer, int length) {
+    buffer.put(0, view, 0, length);
+  }
+
+  @Override
+  public boolean viewsAreShared() {
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.nn.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.bytedeco.javacpp.DoublePointer;
+import org.junit.jupiter.api.Test;
+
+/** What the OpenBLAS kernels promise beyond the contract: off-heap storage, checked arguments, threads. */
+class BlasKernelsTests {
+  private final BlasKernels kernels = new BlasKernels(1);
+
+  @Test
+  void creatingTheKernelsLoadsTheNativeLibrary() {
+    assertTrue(BlasKernels.nativeLibraryLoaded());
+    assertTrue(kernels.libraryVersion().startsWith("OpenBLAS 0.3."), kernels.libraryVersion());
+    assertEquals("openblas", kernels.name());
+  }
+
+  @Test
+  void buffersAreDirectInNativeOrderAndAlignedToACacheLine() {
+    for (int length : new int[] {1, 7, 8, 5100, 100_000}) {
+      DoubleBuffer b = kernels.allocate(length);
+      assertTrue(b.isDirect(), "direct");
+      assertEquals(ByteOrder.nativeOrder(), b.order());
+      assertEquals(length, b.capacity());
+      assertEquals(0, new DoublePointer(b).address() % 64, "64-byte aligned");
+    }
+  }
+
+  @Test
+  void aHeapBufferIsRejectedWithTheReason() {
+    DoubleBuffer c = kernels.allocate(4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> kernels.gemm(false, false, 2, 2, 1, 1.0, DoubleBuffer.wrap(new double[2]), 0, 1, kernels.allocate(2), 0,
+            2, 0.0, c, 0, 2));
+    assertTrue(e.getMessage().contains("matrix A must be in a direct buffer"), e.getMessage());
+  }
+
+  @Test
+  void aMatrixThatOverrunsItsBufferIsRejectedBeforeNativeCodeRuns() {
+    DoubleBuffer a = kernels.allocate(6);
+    DoubleBuffer b = kernels.allocate(6);
+    DoubleBuffer c = kernels.allocate(3);
+    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+        () -> kernels.gemm(false, false, 2, 2, 3, 1.0, a, 0, 3, b, 0, 2, 0.0, c, 0, 2));
+    assertTrue(e.getMessage().contains("matrix C (2×2, offset 0, leading dimension 2) does not fit in a buffer of 3"),
+        e.getMessage());
+    IndexOutOfBoundsException lead = assertThrows(IndexOutOfBoundsException.class,
+        () -> kernels.gemm(false, false, 2, 2, 3, 1.0, a, 0, 2, b, 0, 2, 0.0, kernels.allocate(4), 0, 2));
+    assertTrue(lead.getMessage().contains("the leading dimension must be at least 3"), lead.getMessage());
+  }
+
+  @Test
+  void aViewNeedsAStagingArrayLargeEnough() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> kernels.view(kernels.allocate(5), 5, new double[4]));
+    assertTrue(e.getMessage().contains("at least 5 values, found 4 values"), e.getMessage());
+  }
+
+  @Test
+  void oneAndTwoThreadsGiveTheSameBitsWithTheHaswellKernels() throws IOException {
+    assumeTrue(haswellKernels(), "OpenBLAS runs its AVX-512 kernels here, which may differ across thread counts "
+        + "in the last bit (see BlasKernels)");
+    ThreadIdentity.check(BlasKernels::new, ThreadIdentity.shapes(4, 12), 4);
+  }
+
+  /**
+   * Whether OpenBLAS runs its Haswell DGEMM kernels: the core type is forced to Haswell or Zen, or the
+   * CPU has no AVX-512 for OpenBLAS to pick SkylakeX kernels.
+   */
+  private static boolean haswellKernels() throws IOException {
+    String forced = System.getenv("OPENBLAS_CORETYPE");
+    if (forced != null && !forced.isBlank()) {
+      String core = forced.trim().toLowerCase(Locale.ROOT);
+      return core.equals("haswell") || core.equals("zen");
+    }
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    return Files.isReadable(cpuinfo) && !Files.readString(cpuinfo).contains(" avx512f");
+  }
+}
