@@ -14,7 +14,9 @@ import dev.nn.core.config.TrainingSpec;
 import dev.nn.core.experiment.DataPreparation;
 import dev.nn.core.experiment.NetworkFactory;
 import dev.nn.core.experiment.PreparedData;
-import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.KernelChoice;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.plugin.PluginKind;
@@ -74,10 +76,21 @@ final class CoreModule extends AbstractModule {
     return DataPreparation.prepare(e.data(), loss, e.loss().name(), e.seed());
   }
 
+  /**
+   * The kernels {@code compute} asks for: {@code java}, {@code blas}, or {@code auto}, which picks by the
+   * work of one training step (see {@link KernelChoice}).
+   */
   @Provides
   @Singleton
-  Kernels kernels(Experiment e) {
-    return new JavaKernels();
+  Kernels kernels(Experiment e, PreparedData data) {
+    int[] widths = NetworkFactory.widths(e.network(), data.train().featureCount(), data.train().targetCount());
+    try {
+      return KernelChoice.choose(e.compute().backend().yamlName(), e.compute().threads(), widths,
+          e.training().batchSize());
+    } catch (IllegalStateException unavailable) {
+      throw new ConfigException(ConfigProblem.of("nn/BackendUnavailable", "compute.backend",
+          unavailable.getMessage(), "auto, java"));
+    }
   }
 
   @Provides

@@ -30,8 +30,9 @@ public final class PluginJars {
       throws IOException {
     Path src = Files.createDirectories(dir.resolve(jarName + "-src"));
     Path classes = Files.createDirectories(dir.resolve(jarName + "-classes"));
+    // -path: a jar on the test class path (OpenBLAS's) names a Class-Path entry that Maven does not lay out
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-        System.getProperty("java.class.path"), "--release", "17", "-Xlint:all", "-Werror"));
+        System.getProperty("java.class.path"), "--release", "17", "-Xlint:all,-path", "-Werror"));
     for (Map.Entry<String, String> e : sources.entrySet()) {
       Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
