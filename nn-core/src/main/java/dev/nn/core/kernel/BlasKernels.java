@@ -162,27 +162,55 @@ public final class BlasKernels implements Kernels {
 
   @Override
   public void addRowVector(int rows, int cols, DoubleBuffer v, int vOffset, DoubleBuffer c, int cOffset) {
+    // off-heap element access does not vectorise: move whole rows through heap scratch arrays instead
+    Scratch scratch = SCRATCH.get().ensure(cols);
+    double[] bias = scratch.a;
+    double[] row = scratch.b;
+    v.get(vOffset, bias, 0, cols);
     for (int r = 0; r < rows; r++) {
-      int row = cOffset + r * cols;
+      int at = cOffset + r * cols;
+      c.get(at, row, 0, cols);
       for (int j = 0; j < cols; j++) {
-        c.put(row + j, c.get(row + j) + v.get(vOffset + j));
+        row[j] += bias[j];
       }
+      c.put(at, row, 0, cols);
     }
   }
 
   @Override
   public void columnSums(int rows, int cols, double alpha, DoubleBuffer a, int aOffset, double beta,
       DoubleBuffer out, int outOffset) {
+    Scratch scratch = SCRATCH.get().ensure(cols);
+    double[] sum = scratch.a;
+    double[] row = scratch.b;
+    out.get(outOffset, sum, 0, cols);
     for (int j = 0; j < cols; j++) {
-      out.put(outOffset + j, beta == 0.0 ? 0.0 : beta * out.get(outOffset + j));
+      sum[j] = beta == 0.0 ? 0.0 : beta * sum[j];
     }
     for (int r = 0; r < rows; r++) {
-      int row = aOffset + r * cols;
+      a.get(aOffset + r * cols, row, 0, cols);
       for (int j = 0; j < cols; j++) {
-        out.put(outOffset + j, out.get(outOffset + j) + alpha * a.get(row + j));
+        sum[j] += alpha * row[j];
       }
     }
+    out.put(outOffset, sum, 0, cols);
   }
+
+  /** Two heap rows per thread, grown to the widest layer seen and then reused: no allocation per call. */
+  private static final class Scratch {
+    double[] a = new double[0];
+    double[] b = new double[0];
+
+    Scratch ensure(int n) {
+      if (a.length < n) {
+        a = new double[n];
+        b = new double[n];
+      }
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /** Copies the first {@code length} values into {@code staging} and returns it. */
   @Override

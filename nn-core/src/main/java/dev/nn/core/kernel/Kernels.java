@@ -64,6 +64,21 @@ public interface Kernels {
    */
   void commit(double[] view, DoubleBuffer buffer, int length);
 
+  /**
+   * Like {@link #view}, but without copying the buffer's values in: for an array that is about to be
+   * overwritten, or whose staging copy is already current (the engine's forward pass leaves z and x staged).
+   * Heap implementations return the backing array, off-heap ones {@code staging} as it is.
+   */
+  default double[] stagedView(DoubleBuffer buffer, int length, double[] staging) {
+    if (viewsAreShared()) {
+      return buffer.array();
+    }
+    if (staging == null || staging.length < length) {
+      throw new IllegalArgumentException("off-heap kernels need a staging array of at least " + length + " values");
+    }
+    return staging;
+  }
+
   /** Whether {@link #view} returns the buffer's own array, so no staging array is needed. */
   boolean viewsAreShared();
 

@@ -142,7 +142,7 @@ public final class Network {
       kernels.addRowVector(rows, out, values, params.biasOffset(l), ws.z[l], 0);
       int count = rows * out;
       double[] zv = kernels.view(ws.z[l], count, ws.zStage[l]);
-      double[] xv = kernels.view(ws.x[l], count, ws.xStage[l]);
+      double[] xv = kernels.stagedView(ws.x[l], count, ws.xStage[l]);
       phi[l].forward(zv, xv, count);
       kernels.commit(xv, ws.x[l], count);
     }
@@ -160,9 +160,10 @@ public final class Network {
     int rows = ws.rows;
     int top = outputLayer();
     int count = rows * widths[top];
-    double[] zv = kernels.view(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.view(ws.x[top], count, ws.xStage[top]);
-    double[] dv = kernels.view(ws.delta[top], count, ws.deltaStage[top]);
+    // z and x are still staged from the forward pass; the loss overwrites delta
+    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
+    double[] dv = kernels.stagedView(ws.delta[top], count, ws.deltaStage[top]);
     double sum = loss.seed(zv, xv, ws.target, dv, rows, widths[top]);
     if (loss.seeding() == Seeding.DEFAULT) {
       phi[top].backward(zv, xv, dv, count);
@@ -182,8 +183,8 @@ public final class Network {
         kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
             values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
         int c = rows * in;
-        double[] zl = kernels.view(ws.z[l - 1], c, ws.zStage[l - 1]);
-        double[] xl = kernels.view(ws.x[l - 1], c, ws.xStage[l - 1]);
+        double[] zl = kernels.stagedView(ws.z[l - 1], c, ws.zStage[l - 1]);
+        double[] xl = kernels.stagedView(ws.x[l - 1], c, ws.xStage[l - 1]);
         double[] dl = kernels.view(ws.delta[l - 1], c, ws.deltaStage[l - 1]);
         phi[l - 1].backward(zl, xl, dl, c);
         kernels.commit(dl, ws.delta[l - 1], c);
@@ -197,8 +198,8 @@ public final class Network {
   public double lossValue(Workspace ws, Loss loss) {
     int top = outputLayer();
     int count = ws.rows * widths[top];
-    double[] zv = kernels.view(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.view(ws.x[top], count, ws.xStage[top]);
+    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
     return loss.value(zv, xv, ws.target, ws.rows, widths[top]);
   }
 
@@ -223,8 +224,8 @@ public final class Network {
   public void output(Workspace ws, Loss link, double[] out) {
     int top = outputLayer();
     int count = ws.rows * widths[top];
-    double[] zv = kernels.view(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.view(ws.x[top], count, ws.xStage[top]);
+    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
     if (link == null) {
       System.arraycopy(xv, 0, out, 0, count);
     } else {

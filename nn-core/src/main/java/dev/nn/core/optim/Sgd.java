@@ -23,10 +23,15 @@ final class Sgd implements Optimizer {
   }
 
   private static final class SgdUpdater implements Updater {
+    private static final int CHUNK = 4096;
     private final int size;
+    private final double[] w;
+    private final double[] g;
 
     SgdUpdater(int size) {
       this.size = size;
+      this.w = new double[Math.min(size, CHUNK)];
+      this.g = new double[Math.min(size, CHUNK)];
     }
 
     @Override
@@ -43,8 +48,16 @@ final class Sgd implements Optimizer {
         }
         return;
       }
-      for (int i = 0; i < size; i++) {
-        params.put(i, params.get(i) - learningRate * grads.get(i));
+      // off-heap buffers: the same update, chunk by chunk through heap arrays (bulk copies vectorise,
+      // element-wise off-heap access does not)
+      for (int from = 0; from < size; from += CHUNK) {
+        int n = Math.min(CHUNK, size - from);
+        params.get(from, w, 0, n);
+        grads.get(from, g, 0, n);
+        for (int i = 0; i < n; i++) {
+          w[i] = w[i] - learningRate * g[i];
+        }
+        params.put(from, w, 0, n);
       }
     }
   }
