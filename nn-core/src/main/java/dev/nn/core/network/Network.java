@@ -159,17 +159,7 @@ public final class Network {
   public double backward(Workspace ws, Loss loss) {
     int rows = ws.rows;
     int top = outputLayer();
-    int count = rows * widths[top];
-    // z and x are still staged from the forward pass; the loss overwrites delta
-    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
-    double[] dv = kernels.stagedView(ws.delta[top], count, ws.deltaStage[top]);
-    double sum = loss.seed(zv, xv, ws.target, dv, rows, widths[top]);
-    if (loss.seeding() == Seeding.DEFAULT) {
-      phi[top].backward(zv, xv, dv, count);
-    }
-    kernels.commit(dv, ws.delta[top], count);
-
+    double sum = seed(ws, loss);
     DoubleBuffer values = params.edgeValues();
     DoubleBuffer grads = params.edgeGrads();
     double invB = 1.0 / rows;
@@ -182,16 +172,70 @@ public final class Network {
       if (l > 1) {
         kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
             values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
-        int c = rows * in;
-        double[] zl = kernels.stagedView(ws.z[l - 1], c, ws.zStage[l - 1]);
-        double[] xl = kernels.stagedView(ws.x[l - 1], c, ws.xStage[l - 1]);
-        double[] dl = kernels.view(ws.delta[l - 1], c, ws.deltaStage[l - 1]);
-        phi[l - 1].backward(zl, xl, dl, c);
-        kernels.commit(dl, ws.delta[l - 1], c);
+        backwardThroughActivation(ws, l - 1, rows * in);
       }
     }
     params.reduceGradients();
     return sum;
+  }
+
+  /**
+   * The backward pass fused with the lecture's SGD step, for a dense network: after seeding, for l = L+1 … 1,
+   * δ(l−1) is computed from the current W(l) first, then W(l) ← (1 − ηλ)·W(l) − (η/B)·X(l−1)ᵀ·Δ(l) and
+   * b(l) ← b(l) − (η/B)·1ᵀΔ(l) run as one matrix product and one column sum, without storing the gradient.
+   * Equal to {@link #backward}, {@link #addL2} and w ← w − η·g up to rounding.
+   *
+   * @return Σ_n L_n over the batch's rows
+   * @throws IllegalStateException if the network shares or removes edges (their gradients must be summed first)
+   */
+  public double backwardWithGradientStep(Workspace ws, Loss loss, double rate, double lambda) {
+    if (!params.structure().isDense()) {
+      throw new IllegalStateException("the fused step needs a dense network; this one shares or removes edges");
+    }
+    int rows = ws.rows;
+    int top = outputLayer();
+    double sum = seed(ws, loss);
+    DoubleBuffer values = params.edgeValues();
+    double step = -rate / rows;
+    double decay = 1.0 - rate * lambda;
+    for (int l = top; l >= 1; l--) {
+      int in = widths[l - 1];
+      int out = widths[l];
+      if (l > 1) {
+        kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
+            values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
+        backwardThroughActivation(ws, l - 1, rows * in);
+      }
+      kernels.gemm(true, false, in, out, rows, step, ws.x[l - 1], 0, in,
+          ws.delta[l], 0, out, decay, values, params.weightOffset(l), out);
+      kernels.columnSums(rows, out, step, ws.delta[l], 0, 1.0, values, params.biasOffset(l));
+    }
+    return sum;
+  }
+
+  /** Seeds δ(L+1) from the loss (times φ′ for a default loss); returns Σ_n L_n. */
+  private double seed(Workspace ws, Loss loss) {
+    int top = outputLayer();
+    int count = ws.rows * widths[top];
+    // z and x are still staged from the forward pass; the loss overwrites delta
+    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
+    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
+    double[] dv = kernels.stagedView(ws.delta[top], count, ws.deltaStage[top]);
+    double sum = loss.seed(zv, xv, ws.target, dv, ws.rows, widths[top]);
+    if (loss.seeding() == Seeding.DEFAULT) {
+      phi[top].backward(zv, xv, dv, count);
+    }
+    kernels.commit(dv, ws.delta[top], count);
+    return sum;
+  }
+
+  /** δ(l) ← δ(l) ⊙ φ′(z(l)) on the first {@code count} values. */
+  private void backwardThroughActivation(Workspace ws, int l, int count) {
+    double[] zl = kernels.stagedView(ws.z[l], count, ws.zStage[l]);
+    double[] xl = kernels.stagedView(ws.x[l], count, ws.xStage[l]);
+    double[] dl = kernels.view(ws.delta[l], count, ws.deltaStage[l]);
+    phi[l].backward(zl, xl, dl, count);
+    kernels.commit(dl, ws.delta[l], count);
   }
 
   /** Σ_n L_n of the last forward pass against the workspace's targets, without seeding. */

@@ -18,6 +18,11 @@ final class Sgd implements Optimizer {
   }
 
   @Override
+  public boolean isPlainGradientStep() {
+    return true;
+  }
+
+  @Override
   public String toString() {
     return "sgd";
   }

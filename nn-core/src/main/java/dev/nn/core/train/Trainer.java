@@ -36,6 +36,8 @@ public final class Trainer {
   private final TrainingProgress progress = new TrainingProgress();
   private final int outputs;
   private final ParameterStore parameters;
+  /** Plain SGD on a dense network: the step runs inside the backward pass (a general rule, see below). */
+  private final boolean fusedStep;
 
   private int[] order = new int[0];
   private int epoch;
@@ -73,6 +75,9 @@ public final class Trainer {
       gradBlocks[b] = store.grads().slice(block.offset(), block.length());
     }
     ws = network.newWorkspace(options.batchSize());
+    // the fast path: an optimizer whose step is exactly w ← w − η·g, on a network where every edge is its own
+    // parameter, needs no gradient buffer — the update is one matrix product per layer
+    fusedStep = optimizer.isPlainGradientStep() && store.structure().isDense();
     outputs = network.width(network.outputLayer());
   }
 
@@ -220,6 +225,16 @@ public final class Trainer {
   /** One update on the workspace's first {@code rows} rows; returns Σ L_n of the batch. */
   private double step(int rows) {
     network.forward(ws, rows);
+    if (fusedStep) {
+      double rate = schedule.rate(updates + 1, epoch);
+      double lossSum = network.backwardWithGradientStep(ws, loss, rate, options.l2());
+      if (!Double.isFinite(lossSum)) {
+        throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
+      }
+      updates++;
+      lastRate = rate;
+      return lossSum;
+    }
     double lossSum = network.backward(ws, loss);
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
