@@ -1,0 +1,97 @@
+"""W2 and W2-infer in NumPy with hand-written backpropagation, for comparison with `nn bench`.
+
+The same work as examples/bench/w2.yaml and w2-infer.yaml: 784-512-512-10, relu hidden, softmax
+cross-entropy, batch 128, plain SGD with learning rate 0.05, the 60,000 MNIST training images, float64;
+inference forward only in batches of 1024. Median, min and max samples/s over 5 repetitions of at least
+2 s each after a warm-up. Threads: set OPENBLAS_NUM_THREADS (2 on a 2-core machine).
+
+    python3 examples/bench/peers/numpy_w2.py
+"""
+import gzip
+import os
+import statistics
+import struct
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MNIST = os.path.join(HERE, "..", "..", "data", "mnist")
+
+
+def idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    magic, n = struct.unpack(">II", data[:8])
+    if magic == 0x803:
+        rows, cols = struct.unpack(">II", data[8:16])
+        return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols).astype(np.float64) / 255.0
+    return np.frombuffer(data, dtype=np.uint8, offset=8).astype(np.int64)
+
+
+def measure(run_pass, samples_per_pass, repetitions=5, min_seconds=2.0):
+    def repetition():
+        start = time.perf_counter()
+        done = 0
+        while True:
+            run_pass()
+            done += samples_per_pass
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_seconds:
+                return done / elapsed
+    repetition()  # warm-up
+    rates = sorted(repetition() for _ in range(repetitions))
+    return statistics.median(rates), rates[0], rates[-1]
+
+
+def main():
+    x = idx(os.path.join(MNIST, "train-images-idx3-ubyte.gz"))
+    labels = idx(os.path.join(MNIST, "train-labels-idx1-ubyte.gz"))
+    y = np.zeros((len(labels), 10))
+    y[np.arange(len(labels)), labels] = 1.0
+    rng = np.random.default_rng(1)
+    widths = [784, 512, 512, 10]
+    W = [rng.uniform(-1, 1, (a, b)) * np.sqrt(6.0 / a) for a, b in zip(widths, widths[1:])]
+    b = [np.zeros(n) for n in widths[1:]]
+    eta, batch = 0.05, 128
+
+    def epoch():
+        order = rng.permutation(len(x))
+        for start in range(0, len(x), batch):
+            rows = order[start:start + batch]
+            xs = [x[rows]]
+            zs = []
+            for l in range(3):
+                z = xs[-1] @ W[l] + b[l]
+                zs.append(z)
+                xs.append(np.maximum(z, 0.0) if l < 2 else z)
+            z = zs[-1]
+            p = np.exp(z - z.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)
+            delta = p - y[rows]
+            n = len(rows)
+            for l in (2, 1, 0):
+                grad_w = xs[l].T @ delta / n
+                grad_b = delta.sum(axis=0) / n
+                if l > 0:
+                    delta = (delta @ W[l].T) * (zs[l - 1] > 0)
+                W[l] -= eta * grad_w
+                b[l] -= eta * grad_b
+
+    def infer():
+        for start in range(0, len(x) // 1024 * 1024, 1024):
+            h = x[start:start + 1024]
+            for l in range(3):
+                h = h @ W[l] + b[l]
+                if l < 2:
+                    h = np.maximum(h, 0.0)
+
+    flops = 2 * sum(a * c for a, c in zip(widths, widths[1:]))
+    train_flops = 2 * flops + 2 * sum(a * c for a, c in zip(widths[1:], widths[2:]))
+    for name, fn, n, f in (("w2", epoch, len(x), train_flops), ("w2-infer", infer, len(x) // 1024 * 1024, flops)):
+        med, lo, hi = measure(fn, n)
+        print(f"numpy {name:9s} {med:10.0f} samples/s  (min {lo:.0f}, max {hi:.0f})  {med * f / 1e9:6.2f} GFLOP/s")
+
+
+if __name__ == "__main__":
+    main()
