@@ -14,8 +14,8 @@ import java.util.List;
  * optimizer: {name: sgd, learning-rate: 0.1, schedule: {name: step, step-size: 10, gamma: 0.5}}
  * }</pre>
  *
- * <p>T below is the number of units elapsed before an update: update − 1 with {@code unit: updates},
- * epoch − 1 with {@code unit: epochs} (the default), so every schedule starts at η₀.
+ * <p>T below is the number of units elapsed before an update: update − 1 with {@code unit: updates} (the
+ * default, as in an experiment file), epoch − 1 with {@code unit: epochs}, so every schedule starts at η₀.
  *
  * <table>
  *   <caption>Schedules</caption>

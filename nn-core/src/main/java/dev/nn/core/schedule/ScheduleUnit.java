@@ -15,7 +15,7 @@ enum ScheduleUnit {
 
   /** Reads the {@code unit} setting: {@code updates} or {@code epochs}, default {@code epochs}. */
   static ScheduleUnit read(Settings settings) {
-    String value = settings.choice("unit", EPOCHS.key, UPDATES.key, EPOCHS.key);
+    String value = settings.choice("unit", UPDATES.key, UPDATES.key, EPOCHS.key);
     return value.equals(UPDATES.key) ? UPDATES : EPOCHS;
   }
 

@@ -29,13 +29,20 @@ class ScheduleKnownValuesTests {
   }
 
   @Test
+  void theUnitDefaultsToUpdatesAsInAnExperimentFile() {
+    LearningRateSchedule s = schedule(1.0, "name", "step", "step-size", 2, "gamma", 0.5);
+    assertEquals(1.0, s.rate(2, 1), 1e-15);
+    assertEquals(0.5, s.rate(3, 1), 1e-15);
+  }
+
+  @Test
   void withoutANameTheScheduleIsConstant() {
     assertEquals(0.3, schedule(0.3).rate(99, 7));
   }
 
   @Test
   void stepInEpochsMultipliesByGammaEveryStepSizeEpochs() {
-    LearningRateSchedule s = schedule(0.1, "name", "step", "step-size", 2, "gamma", 0.5);
+    LearningRateSchedule s = schedule(0.1, "name", "step", "step-size", 2, "gamma", 0.5, "unit", "epochs");
     // epochs 1, 2 → η₀; 3, 4 → η₀/2; 5 → η₀/4; the update number does not matter
     assertEquals(0.1, s.rate(1, 1), 1e-15);
     assertEquals(0.1, s.rate(500, 2), 1e-15);
@@ -46,7 +53,7 @@ class ScheduleKnownValuesTests {
 
   @Test
   void stepDefaultsToGammaPointOne() {
-    LearningRateSchedule s = schedule(1.0, "name", "step", "step-size", 3);
+    LearningRateSchedule s = schedule(1.0, "name", "step", "step-size", 3, "unit", "epochs");
     assertEquals(1.0, s.rate(1, 3), 1e-15);
     assertEquals(0.1, s.rate(1, 4), 1e-15);
     assertEquals(0.01, s.rate(1, 7), 1e-15);
@@ -68,14 +75,14 @@ class ScheduleKnownValuesTests {
     assertEquals(0.09, updates.rate(2, 1), 1e-15);
     assertEquals(0.081, updates.rate(3, 1), 1e-15);
     assertEquals(0.1 * Math.pow(0.9, 99), updates.rate(100, 2), 1e-15);
-    LearningRateSchedule epochs = schedule(0.1, "name", "exponential", "gamma", 0.5);
+    LearningRateSchedule epochs = schedule(0.1, "name", "exponential", "gamma", 0.5, "unit", "epochs");
     assertEquals(0.1, epochs.rate(77, 1), 1e-15);
     assertEquals(0.0125, epochs.rate(78, 4), 1e-15);
   }
 
   @Test
   void inverseTimeDividesByOnePlusDecayTimesElapsedUnits() {
-    LearningRateSchedule epochs = schedule(0.1, "name", "inverse-time", "decay", 0.5);
+    LearningRateSchedule epochs = schedule(0.1, "name", "inverse-time", "decay", 0.5, "unit", "epochs");
     assertEquals(0.1, epochs.rate(1, 1), 1e-15);
     assertEquals(0.1 / 1.5, epochs.rate(10, 2), 1e-15);
     assertEquals(0.05, epochs.rate(20, 3), 1e-15);
@@ -86,7 +93,7 @@ class ScheduleKnownValuesTests {
 
   @Test
   void cosineFallsFromTheBaseRateToTheMinimumOverThePeriodThenStays() {
-    LearningRateSchedule s = schedule(0.1, "name", "cosine", "period", 4, "min-rate", 0.01);
+    LearningRateSchedule s = schedule(0.1, "name", "cosine", "period", 4, "min-rate", 0.01, "unit", "epochs");
     assertEquals(0.1, s.rate(1, 1), 1e-15);
     assertEquals(0.01 + 0.045 * (1 + Math.cos(Math.PI / 4)), s.rate(1, 2), 1e-15);
     assertEquals(0.055, s.rate(1, 3), 1e-15);
@@ -106,7 +113,7 @@ class ScheduleKnownValuesTests {
 
   @Test
   void updatesAndEpochsAreCountedFromOne() {
-    LearningRateSchedule s = schedule(0.1, "name", "exponential", "gamma", 0.9);
+    LearningRateSchedule s = schedule(0.1, "name", "exponential", "gamma", 0.9, "unit", "epochs");
     assertThrows(IllegalArgumentException.class, () -> s.rate(0, 1));
     assertThrows(IllegalArgumentException.class, () -> s.rate(1, 0));
     assertThrows(IllegalArgumentException.class, () -> schedule(0.1).rate(0, 1));
