@@ -38,6 +38,6 @@ public final class MomentumProvider implements OptimizerProvider {
 
   @Override
   public Optimizer create(Settings settings) {
-    return new Momentum(settings.number("momentum", 0.9, Range.closedOpen(0, 1)));
+    return new Momentum(settings.number("momentum", 0.9, Range.closedOpen(0, 1)), false);
   }
 }

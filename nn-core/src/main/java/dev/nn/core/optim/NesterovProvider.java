@@ -6,7 +6,7 @@ import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
 
 /**
- * Provides {@code nesterov}: b ← μ·b + g, w ← w − η·(g + μ·b) (see {@link Nesterov}).
+ * Provides {@code nesterov}: b ← μ·b + g, w ← w − η·(g + μ·b) (see {@link Momentum}).
  *
  * <p>Settings (defaults as in PyTorch):
  *
@@ -38,6 +38,6 @@ public final class NesterovProvider implements OptimizerProvider {
 
   @Override
   public Optimizer create(Settings settings) {
-    return new Nesterov(settings.number("momentum", 0.9, Range.closedOpen(0, 1)));
+    return new Momentum(settings.number("momentum", 0.9, Range.closedOpen(0, 1)), true);
   }
 }
