@@ -158,44 +158,14 @@ public final class CsvReader {
   private static Table table(BufferedReader in, String file) throws IOException {
     String[] header = header(in, file);
     int cols = header.length;
-    int capacity = 64;
-    double[] values = new double[capacity * cols];
-    int rows = 0;
-    int lineNo = 1;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      int found = fieldCount(line);
-      if (found != cols) {
-        throw new DataException(
-            file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + found);
-      }
-      if (rows == capacity) {
-        capacity = (int) Math.min(2L * capacity, MAX_ARRAY / cols);
-        if (rows == capacity) {
-          throw new DataException(
-              file + ":" + lineNo + ": too many rows; " + cols + " columns fit at most " + rows + " rows in memory");
-        }
-        values = Arrays.copyOf(values, capacity * cols);
-      }
-      int start = 0;
+    double[][] values = {new double[64 * cols]};
+    int rows = eachRow(in, file, cols, (row, lineNo, fields) -> {
+      values[0] = room(values[0], row, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
-        int end = line.indexOf(',', start);
-        if (end < 0) {
-          end = line.length();
-        }
-        values[rows * cols + c] = number(line.substring(start, end), file, lineNo, header[c]);
-        start = end + 1;
+        values[0][row * cols + c] = number(fields[c], file, lineNo, header[c]);
       }
-      rows++;
-    }
-    if (rows == 0) {
-      throw new DataException(file + ": no data rows after the header");
-    }
-    return new Table(file, Arrays.asList(header), Arrays.copyOf(values, rows * cols), rows);
+    });
+    return new Table(file, Arrays.asList(header), Arrays.copyOf(values[0], rows * cols), rows);
   }
 
   private Dataset read(BufferedReader in, String file) throws IOException {
@@ -213,11 +183,43 @@ public final class CsvReader {
       }
     }
     int d = cols - 1;
-    int capacity = 64;
-    double[] x = new double[capacity * d];
-    double[] y = new double[capacity];
+    double[][] xy = {new double[64 * d], new double[64]};
+    int[] maxLabel = {-1};
+    int rows = eachRow(in, file, cols, (row, lineNo, fields) -> {
+      xy[0] = room(xy[0], row, d, file, lineNo, d + " features");
+      xy[1] = room(xy[1], row, 1, file, lineNo, d + " features");
+      int out = row * d;
+      for (int c = 0; c < cols; c++) {
+        if (c != t) {
+          xy[0][out++] = number(fields[c], file, lineNo, header[c]);
+        } else if (task == Task.REGRESSION) {
+          xy[1][row] = number(fields[c], file, lineNo, header[c]);
+        } else {
+          int label = classIndex(fields[c], file, lineNo, header[c]);
+          xy[1][row] = label;
+          maxLabel[0] = Math.max(maxLabel[0], label);
+        }
+      }
+    });
+    double[] x = Arrays.copyOf(xy[0], rows * d);
+    double[] y = Arrays.copyOf(xy[1], rows);
+    if (task == Task.REGRESSION) {
+      return Dataset.wrapRegression(file, x, y, features, List.of(header[t]));
+    }
+    return classificationOf(file, x, y, rows, maxLabel[0], features, header[t]);
+  }
+
+  /** Receives one data row: its index from 0, its line number in the file, and its fields. */
+  private interface Row {
+    void accept(int row, int lineNo, String[] fields);
+  }
+
+  /**
+   * Reads the data rows after the header: blank lines are skipped (but counted), every other line must have
+   * {@code cols} fields. Returns the number of rows.
+   */
+  private static int eachRow(BufferedReader in, String file, int cols, Row row) throws IOException {
     int rows = 0;
-    int maxLabel = -1;
     int lineNo = 1;
     String line;
     while ((line = in.readLine()) != null) {
@@ -225,52 +227,30 @@ public final class CsvReader {
       if (line.isBlank()) {
         continue;
       }
-      int found = fieldCount(line);
-      if (found != cols) {
+      String[] fields = line.split(",", -1);
+      if (fields.length != cols) {
         throw new DataException(
-            file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + found);
+            file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + fields.length);
       }
-      if (rows == capacity) {
-        capacity = (int) Math.min(2L * capacity, MAX_ARRAY / d);
-        if (rows == capacity) {
-          throw new DataException(
-              file + ":" + lineNo + ": too many rows; " + d + " features fit at most " + rows + " rows in memory");
-        }
-        x = Arrays.copyOf(x, capacity * d);
-        y = Arrays.copyOf(y, capacity);
-      }
-      int start = 0;
-      int out = rows * d;
-      for (int c = 0; c < cols; c++) {
-        int end = line.indexOf(',', start);
-        if (end < 0) {
-          end = line.length();
-        }
-        String text = line.substring(start, end);
-        if (c == t) {
-          if (task == Task.REGRESSION) {
-            y[rows] = number(text, file, lineNo, header[c]);
-          } else {
-            int label = classIndex(text, file, lineNo, header[c]);
-            y[rows] = label;
-            maxLabel = Math.max(maxLabel, label);
-          }
-        } else {
-          x[out++] = number(text, file, lineNo, header[c]);
-        }
-        start = end + 1;
-      }
-      rows++;
+      row.accept(rows++, lineNo, fields);
     }
     if (rows == 0) {
       throw new DataException(file + ": no data rows after the header");
     }
-    x = Arrays.copyOf(x, rows * d);
-    y = Arrays.copyOf(y, rows);
-    if (task == Task.REGRESSION) {
-      return Dataset.wrapRegression(file, x, y, features, List.of(header[t]));
+    return rows;
+  }
+
+  /** {@code a}, or a copy twice as long when row {@code row} of {@code width} values does not fit. */
+  private static double[] room(double[] a, int row, int width, String file, int lineNo, String what) {
+    if ((long) (row + 1) * width <= a.length) {
+      return a;
     }
-    return classificationOf(file, x, y, rows, maxLabel, features, header[t]);
+    long capacity = Math.min(2L * a.length / width, MAX_ARRAY / width);
+    if (capacity <= row) {
+      throw new DataException(
+          file + ":" + lineNo + ": too many rows; " + what + " fit at most " + row + " rows in memory");
+    }
+    return Arrays.copyOf(a, (int) (capacity * width));
   }
 
   private Dataset classificationOf(
@@ -367,16 +347,6 @@ public final class CsvReader {
       q.add("\"" + names.get(i) + "\"");
     }
     return String.join(" or ", q);
-  }
-
-  private static int fieldCount(String line) {
-    int n = 1;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == ',') {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static double number(String text, String file, int line, String column) {
