@@ -42,7 +42,7 @@ public final class Benchmark {
     Network network = trainer.network();
     Runnable epoch = () -> trainer.runEpoch(samples);
     return measure(experiment.name(), "train", epoch, samples.rows(), Flops.training(network.widths()),
-        network.kernels().name());
+        network.kernels().description());
   }
 
   /** Samples per second of inference: forward passes in batches of the experiment's batch size. */
@@ -62,7 +62,7 @@ public final class Benchmark {
         network.forward(ws, batch);
       }
     };
-    return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()), network.kernels().name());
+    return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()), network.kernels().description());
   }
 
   private BenchResult measure(String name, String mode, Runnable pass, int samplesPerPass, double flops,

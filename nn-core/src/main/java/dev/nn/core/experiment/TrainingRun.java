@@ -122,7 +122,7 @@ public final class TrainingRun {
       trainer.restore(state);
       metrics.restart(state.history());
     }
-    Provenance provenance = Provenance.capture(backend(network), experiment.compute().threads(),
+    Provenance provenance = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), options.clock().instant(), pluginsUsed(experiment, registry),
         data.files());
     provenance.write(dir.provenanceFile());
@@ -142,19 +142,6 @@ public final class TrainingRun {
     new HtmlReport(experiment.name(), result, test, data.train().classLabels()).write(dir.reportFile());
     provenance.withEnded(options.clock().instant()).write(dir.provenanceFile());
     return new Result(dir, result, validation, test, model);
-  }
-
-  /**
-   * The kernels' name, and for OpenBLAS the core type it was told to use: its kernels for different core
-   * types round differently, so this is part of what a bit-for-bit repetition needs.
-   */
-  static String backend(Network network) {
-    String name = network.kernels().name();
-    if (!name.equals("openblas")) {
-      return name;
-    }
-    String core = System.getenv("OPENBLAS_CORETYPE");
-    return name + (core == null || core.isBlank() ? " (core type chosen by OpenBLAS)" : " (OPENBLAS_CORETYPE=" + core + ")");
   }
 
   /** Every plugin the experiment names, as the registry found it. */

@@ -88,6 +88,14 @@ public final class BlasKernels implements Kernels {
    * A zeroed direct buffer in native byte order whose first element is aligned to 64 bytes (a cache
    * line and an AVX-512 register).
    */
+  /** The core type matters: OpenBLAS's kernels for different core types round differently. */
+  @Override
+  public String description() {
+    String core = System.getenv("OPENBLAS_CORETYPE");
+    return name() + (core == null || core.isBlank() ? " (core type chosen by OpenBLAS)"
+        : " (OPENBLAS_CORETYPE=" + core + ")");
+  }
+
   @Override
   public DoubleBuffer allocate(int length) {
     if (length < 0 || length > MAX_LENGTH) {

@@ -24,6 +24,7 @@ final class GemmJob implements WorkerPool.Task {
   /** Each part gets a multiple of this many columns of C: whole vectors of the widest SIMD registers. */
   private static final int COLUMN_GRAIN = 8;
 
+  private RowLoops loops = RowLoops.SCALAR;
   private boolean dotForm;
   private boolean splitRows;
   private int m;
@@ -45,10 +46,11 @@ final class GemmJob implements WorkerPool.Task {
 
   /**
    * Prepares C ← alpha·op(A)·op(B) + beta·C on arrays (offsets already include the buffers' array
-   * offsets); copies a transposed B into scratch when that path is chosen.
+   * offsets), computed with {@code loops}; copies a transposed B into scratch when that path is chosen.
    */
-  void prepare(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int ao,
-      int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
+  void prepare(RowLoops loops, boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
+      int ao, int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
+    this.loops = loops;
     this.m = m;
     this.n = n;
     this.k = alpha == 0.0 ? 0 : k;
@@ -124,9 +126,9 @@ final class GemmJob implements WorkerPool.Task {
       return;
     }
     if (dotForm) {
-      GemmLoops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+      loops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
     } else {
-      GemmLoops.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+      loops.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
     }
   }
 

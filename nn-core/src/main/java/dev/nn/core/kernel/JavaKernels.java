@@ -24,8 +24,12 @@ public final class JavaKernels implements Kernels {
 
   private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
 
+  /** The loops of this JVM, chosen once: see {@link RowLoops#best}. */
+  private static final RowLoops BEST_LOOPS = RowLoops.best();
+
   private final int threads;
   private final WorkerPool pool;
+  private final RowLoops loops;
 
   /** One thread: every product runs on the calling thread. */
   public JavaKernels() {
@@ -37,11 +41,25 @@ public final class JavaKernels implements Kernels {
    *     {@code threads − 1} shared daemon workers
    */
   public JavaKernels(int threads) {
+    this(threads, BEST_LOOPS);
+  }
+
+  /** Kernels computing with the given loops (tests compare both implementations). */
+  JavaKernels(int threads, RowLoops loops) {
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
     this.threads = threads;
     this.pool = threads > 1 ? WorkerPool.withWorkers(threads - 1) : null;
+    this.loops = loops;
+  }
+
+  /**
+   * How the loops compute: "scalar", or "vector-512" when the JVM runs the Vector API with 512-bit vectors.
+   * The two differ in the last bits of a result, so a run's provenance records which one ran.
+   */
+  public String loops() {
+    return loops.description();
   }
 
   /** The number of threads a large product runs on. */
@@ -52,6 +70,11 @@ public final class JavaKernels implements Kernels {
   @Override
   public String name() {
     return "java";
+  }
+
+  @Override
+  public String description() {
+    return name() + " (" + loops() + " loops)";
   }
 
   @Override
@@ -67,7 +90,7 @@ public final class JavaKernels implements Kernels {
       return;
     }
     GemmJob job = JOBS.get();
-    job.prepare(transA, transB, m, n, k, alpha, a.array(), a.arrayOffset() + aOffset, lda,
+    job.prepare(loops, transA, transB, m, n, k, alpha, a.array(), a.arrayOffset() + aOffset, lda,
         b.array(), b.arrayOffset() + bOffset, ldb, beta, c.array(), c.arrayOffset() + cOffset, ldc);
     try {
       int parts = job.plan(threads, PARALLEL_MIN_FLOPS);

@@ -13,8 +13,17 @@ import java.nio.DoubleBuffer;
  */
 public interface Kernels {
 
-  /** A short name recorded in provenance: "java", "openblas". */
+  /** A short name: "java", "openblas". */
   String name();
+
+  /**
+   * The name with what decides how results round, for provenance and benchmark reports: for example
+   * "java (vector-512 loops)" or "openblas (OPENBLAS_CORETYPE=Haswell)". Part of what a bit-for-bit
+   * repetition needs.
+   */
+  default String description() {
+    return name();
+  }
 
   /** A zeroed buffer of {@code length} values, stored where this implementation computes fastest. */
   DoubleBuffer allocate(int length);

@@ -5,28 +5,46 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.DoubleBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the pure-Java kernels promise beyond the contract: each element's sum in ascending order on
- * every path (so the fast paths equal the textbook loop), and the same bits on any thread count.
+ * What the pure-Java kernels promise beyond the contract: each element summed in a documented order on
+ * every path, by the scalar and by the vector loops (so the fast paths equal a textbook loop), and the
+ * same bits on any thread count.
  */
 class JavaKernelsTests {
 
+  /** The scalar loops, and the vector loops where this JVM runs the Vector API (as the build's tests do). */
+  static List<RowLoops> loops() {
+    List<RowLoops> all = new ArrayList<>();
+    all.add(RowLoops.SCALAR);
+    RowLoops.vector().ifPresent(all::add);
+    return all;
+  }
+
+  @Test
+  void theBuildRunsItsTestsWithTheVectorLoops() {
+    assertTrue(RowLoops.vector().isPresent(), "tests run with --add-modules jdk.incubator.vector (see pom.xml)");
+    assertEquals(RowLoops.vector().orElseThrow().description(), new JavaKernels(1).loops());
+  }
+
   /**
-   * The documented order: the axpy form (B stored as is, or m ≥ 16) starts at beta·C and adds
+   * The scalar loops' order: the axpy form (B stored as is, or m ≥ 16) starts at beta·C and adds
    * (alpha·a)·b for p = 0, 1, …; the dot form (B stored transposed and m &lt; 16) sums a·b from 0 and
    * adds alpha·sum to beta·C.
    */
-  private static double expected(boolean ta, boolean tb, int m, int k, double alpha, double[] a, int lda,
-      double[] b, int ldb, double beta, double old, int i, int j) {
-    double c = beta == 0.0 ? 0.0 : beta == 1.0 ? old : beta * old;
+  private static double scalarOrder(boolean ta, boolean tb, int m, int k, double alpha, double[] a, int lda,
+      double[] b, int ldb, double c, int i, int j) {
     if (tb && m < GemmJob.TRANSPOSE_MIN_ROWS) {
       double s = 0.0;
       for (int p = 0; p < k; p++) {
@@ -40,10 +58,47 @@ class JavaKernelsTests {
     return c;
   }
 
+  /**
+   * The vector loops' order: the axpy form fuses c ← fma(alpha·a, b, c) for p = 0, 1, …; the dot form (a row
+   * of op(A) contiguous) keeps one partial sum per lane for the whole vectors of p, adds them in lane order, fuses
+   * the remaining products in order, then adds alpha·sum to beta·C.
+   */
+  private static double vectorOrder(int lanes, boolean ta, boolean tb, int m, int k, double alpha, double[] a,
+      int lda, double[] b, int ldb, double c, int i, int j) {
+    if (tb && m < GemmJob.TRANSPOSE_MIN_ROWS) {
+      if (ta && lda != 1) {
+        // a row of op(A) is not contiguous: the scalar dot form
+        return scalarOrder(ta, tb, m, k, alpha, a, lda, b, ldb, c, i, j);
+      }
+      int whole = k - k % lanes;
+      double[] partial = new double[lanes];
+      for (int p = 0; p < whole; p++) {
+        partial[p % lanes] = Math.fma(KernelsContract.at(a, 0, lda, ta, i, p),
+            KernelsContract.at(b, 0, ldb, tb, p, j), partial[p % lanes]);
+      }
+      double s = partial[0];
+      for (int l = 1; l < lanes; l++) {
+        s += partial[l];
+      }
+      for (int p = whole; p < k; p++) {
+        s = Math.fma(KernelsContract.at(a, 0, lda, ta, i, p), KernelsContract.at(b, 0, ldb, tb, p, j), s);
+      }
+      return c + alpha * s;
+    }
+    for (int p = 0; p < k; p++) {
+      c = Math.fma(alpha * KernelsContract.at(a, 0, lda, ta, i, p), KernelsContract.at(b, 0, ldb, tb, p, j), c);
+    }
+    return c;
+  }
+
+  static Stream<Arguments> loopsAndThreads() {
+    return loops().stream().flatMap(l -> Stream.of(Arguments.of(l, 1), Arguments.of(l, 2)));
+  }
+
   @ParameterizedTest
-  @ValueSource(ints = {1, 2})
-  void everyPathAddsTheProductsOfAnElementInAscendingOrder(int threads) {
-    Kernels kernels = new JavaKernels(threads);
+  @MethodSource("loopsAndThreads")
+  void everyPathSumsTheProductsOfAnElementInItsDocumentedOrder(RowLoops loops, int threads) {
+    Kernels kernels = new JavaKernels(threads, loops);
     SplittableRandom rnd = new SplittableRandom(20 + threads);
     int[] rows = {1, 2, 3, 4, 5, 7, 15, 16, 17, 33, 64};
     for (int m : rows) {
@@ -64,20 +119,25 @@ class JavaKernelsTests {
             DoubleBuffer.wrap(c), 0, n);
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {
-            double want = expected(ta, tb, m, k, alpha, a, lda, b, ldb, beta, c0[i * n + j], i, j);
+            double old = c0[i * n + j];
+            double scaled = beta == 0.0 ? 0.0 : beta == 1.0 ? old : beta * old;
+            double want = loops.lanes() == 1
+                ? scalarOrder(ta, tb, m, k, alpha, a, lda, b, ldb, scaled, i, j)
+                : vectorOrder(loops.lanes(), ta, tb, m, k, alpha, a, lda, b, ldb, scaled, i, j);
             int at = i * n + j;
             assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(c[at]),
-                () -> (ta ? "T" : "N") + (tb ? "T" : "N") + " " + m + "×" + n + "×" + k + ": C[" + at / n + "]["
-                    + at % n + "] = " + c[at] + ", summed in order " + want);
+                () -> loops.description() + " " + (ta ? "T" : "N") + (tb ? "T" : "N") + " " + m + "×" + n + "×" + k
+                    + ": C[" + at / n + "][" + at % n + "] = " + c[at] + ", in the documented order " + want);
           }
         }
       }
     }
   }
 
-  @Test
-  void oneAndTwoThreadsGiveTheSameBits() {
-    ThreadIdentity.check(JavaKernels::new, ThreadIdentity.shapes(3, 8), 3);
+  @ParameterizedTest
+  @MethodSource("loops")
+  void oneAndTwoThreadsGiveTheSameBits(RowLoops loops) {
+    ThreadIdentity.check(threads -> new JavaKernels(threads, loops), ThreadIdentity.shapes(3, 8), 3);
   }
 
   @Test
@@ -122,11 +182,11 @@ class JavaKernelsTests {
   @Test
   void largeProductsAreSplitAndSmallOnesAreNot() {
     GemmJob job = new GemmJob();
-    job.prepare(false, false, 64, 64, 64, 1.0, new double[64 * 64], 0, 64, new double[64 * 64], 0, 64, 0.0,
+    job.prepare(RowLoops.SCALAR, false, false, 64, 64, 64, 1.0, new double[64 * 64], 0, 64, new double[64 * 64], 0, 64, 0.0,
         new double[64 * 64], 0, 64);
     assertEquals(2, job.plan(2, JavaKernels.PARALLEL_MIN_FLOPS), "64×64×64 on two threads");
     assertEquals(1, job.plan(1, JavaKernels.PARALLEL_MIN_FLOPS), "64×64×64 on one thread");
-    job.prepare(false, false, 16, 16, 16, 1.0, new double[256], 0, 16, new double[256], 0, 16, 0.0,
+    job.prepare(RowLoops.SCALAR, false, false, 16, 16, 16, 1.0, new double[256], 0, 16, new double[256], 0, 16, 0.0,
         new double[256], 0, 16);
     assertEquals(1, job.plan(2, JavaKernels.PARALLEL_MIN_FLOPS), "16×16×16 is too small to share");
   }

@@ -1,0 +1,63 @@
+package dev.nn.core.kernel;
+
+import java.util.Optional;
+
+/**
+ * The two loop forms behind {@link JavaKernels#gemm} (see {@link GemmLoops} for their meaning and arguments),
+ * in one of two implementations: {@link #SCALAR}, plain loops the JIT may vectorise, and, where the JVM has
+ * the Vector API ({@code --add-modules jdk.incubator.vector}, as the {@code nn} launcher starts it), loops
+ * written with explicit SIMD vectors.
+ *
+ * <p>Why both: the JIT of Java 17 vectorises a loop well only when it runs for hundreds of iterations; a
+ * row of 64 values (the lecture's networks, batch size 1) runs mostly in its scalar pre- and post-loops, at
+ * about a quarter of the vector loops' speed. Each implementation computes every element of C the same way
+ * on every block split, so both keep results independent of the thread count; they differ from each other
+ * in the last bits (the vector loops fuse each multiply-add with one rounding).
+ */
+interface RowLoops {
+
+  /** The plain loops. */
+  RowLoops SCALAR = new ScalarLoops();
+
+  /** A short description for provenance: "scalar" or "vector-512" (the vector width in bits). */
+  String description();
+
+  /** The number of values one vector holds (1 for the scalar loops); dot products keep this many partial sums. */
+  int lanes();
+
+  /** C[i][j] += Σ_p (alpha·op(A)[i][p])·B[p][j] on rows [i0, i1) and columns [j0, j1). */
+  void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
+      double[] b, int bo, int ldb, double[] c, int co, int ldc);
+
+  /** C[i][j] += alpha·Σ_p op(A)[i][p]·Bt[j][p] on rows [i0, i1) and columns [j0, j1). */
+  void dotForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
+      double[] bt, int bo, int ldb, double[] c, int co, int ldc);
+
+  /**
+   * The loops {@link JavaKernels} use by default: the vector loops when this JVM has the Vector API with
+   * vectors of at least four doubles and the system property {@code nn.kernels.vector} is not
+   * {@code false}; otherwise {@link #SCALAR}.
+   */
+  static RowLoops best() {
+    return vector().orElse(SCALAR);
+  }
+
+  /**
+   * The vector loops, if this JVM can run them: the module {@code jdk.incubator.vector} is in the boot layer
+   * and its preferred vectors hold at least four doubles. Loaded by name, so that nothing touches the
+   * incubating module on a JVM started without it.
+   */
+  static Optional<RowLoops> vector() {
+    if ("false".equalsIgnoreCase(System.getProperty("nn.kernels.vector", "true"))
+        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      RowLoops loops = (RowLoops) Class.forName("dev.nn.core.kernel.VectorLoops").getDeclaredConstructor()
+          .newInstance();
+      return loops.lanes() >= 4 ? Optional.of(loops) : Optional.empty();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+}

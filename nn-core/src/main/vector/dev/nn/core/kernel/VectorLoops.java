@@ -1,0 +1,255 @@
+package dev.nn.core.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowLoops} with explicit SIMD vectors of the JVM's preferred width (eight doubles with AVX-512,
+ * four with AVX2). Compiled on its own, because javac warns about every use of an incubating module; loaded
+ * by {@link RowLoops#vector} only when the JVM was started with {@code --add-modules jdk.incubator.vector}.
+ *
+ * <p>Each element of C is computed the same way wherever it falls — in a vector lane, a narrower block or
+ * the scalar tail — so a split of C into blocks (threads) never changes a bit:
+ * <ul>
+ *   <li>axpy form: c ← fma(alpha·a(i,p), b(p,j), c) for p = 0, 1, …, k−1, one rounding per product;
+ *   <li>dot form (a row of op(A) contiguous): {@link #lanes} partial sums, partial sum l holding the products with
+ *       p ≡ l (mod lanes) below the last whole vector, each fused in ascending p; then the partial sums
+ *       added in lane order, the remaining products fused in ascending p, and c ← c + alpha·sum. Otherwise
+ *       (A stored transposed with more than one row; not used by the engine) it is {@link GemmLoops#dotForm}'s.
+ * </ul>
+ * Accumulators stay in registers across the depth of a block: four rows of C by two vectors in the axpy
+ * form, four outputs at a time in the dot form, so the FMA units always have independent work.
+ */
+final class VectorLoops implements RowLoops {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = SPECIES.length();
+
+  @Override
+  public String description() {
+    return "vector-" + SPECIES.vectorBitSize();
+  }
+
+  @Override
+  public int lanes() {
+    return L;
+  }
+
+  @Override
+  public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
+      double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+    for (int jb = j0; jb < j1; jb += GemmLoops.COLUMN_BLOCK) {
+      int je = Math.min(j1, jb + GemmLoops.COLUMN_BLOCK);
+      for (int pb = 0; pb < k; pb += GemmLoops.DEPTH_BLOCK) {
+        int pe = Math.min(k, pb + GemmLoops.DEPTH_BLOCK);
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
+          fourRows(i, jb, je, pb, pe, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+        }
+        for (; i < i1; i++) {
+          oneRow(i, jb, je, pb, pe, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+        }
+      }
+    }
+  }
+
+  /** Rows i … i+3 of C: two vectors of each row in registers while p runs over [pb, pe). */
+  private static void fourRows(int i, int jb, int je, int pb, int pe, double alpha, double[] a, int ao,
+      int si, int sp, double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+    int c0 = co + i * ldc;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int a0 = ao + i * si;
+    int a1 = a0 + si;
+    int a2 = a1 + si;
+    int a3 = a2 + si;
+    int j = jb;
+    for (; j + 2 * L <= je; j += 2 * L) {
+      DoubleVector s00 = DoubleVector.fromArray(SPECIES, c, c0 + j);
+      DoubleVector s01 = DoubleVector.fromArray(SPECIES, c, c0 + j + L);
+      DoubleVector s10 = DoubleVector.fromArray(SPECIES, c, c1 + j);
+      DoubleVector s11 = DoubleVector.fromArray(SPECIES, c, c1 + j + L);
+      DoubleVector s20 = DoubleVector.fromArray(SPECIES, c, c2 + j);
+      DoubleVector s21 = DoubleVector.fromArray(SPECIES, c, c2 + j + L);
+      DoubleVector s30 = DoubleVector.fromArray(SPECIES, c, c3 + j);
+      DoubleVector s31 = DoubleVector.fromArray(SPECIES, c, c3 + j + L);
+      for (int p = pb; p < pe; p++) {
+        int q = p * sp;
+        int r = bo + p * ldb + j;
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, r);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, r + L);
+        DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[a0 + q]);
+        s00 = b0.fma(x, s00);
+        s01 = b1.fma(x, s01);
+        x = DoubleVector.broadcast(SPECIES, alpha * a[a1 + q]);
+        s10 = b0.fma(x, s10);
+        s11 = b1.fma(x, s11);
+        x = DoubleVector.broadcast(SPECIES, alpha * a[a2 + q]);
+        s20 = b0.fma(x, s20);
+        s21 = b1.fma(x, s21);
+        x = DoubleVector.broadcast(SPECIES, alpha * a[a3 + q]);
+        s30 = b0.fma(x, s30);
+        s31 = b1.fma(x, s31);
+      }
+      s00.intoArray(c, c0 + j);
+      s01.intoArray(c, c0 + j + L);
+      s10.intoArray(c, c1 + j);
+      s11.intoArray(c, c1 + j + L);
+      s20.intoArray(c, c2 + j);
+      s21.intoArray(c, c2 + j + L);
+      s30.intoArray(c, c3 + j);
+      s31.intoArray(c, c3 + j + L);
+    }
+    for (; j + L <= je; j += L) {
+      DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
+      DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c1 + j);
+      DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, c2 + j);
+      DoubleVector s3 = DoubleVector.fromArray(SPECIES, c, c3 + j);
+      for (int p = pb; p < pe; p++) {
+        int q = p * sp;
+        DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bo + p * ldb + j);
+        s0 = bv.fma(DoubleVector.broadcast(SPECIES, alpha * a[a0 + q]), s0);
+        s1 = bv.fma(DoubleVector.broadcast(SPECIES, alpha * a[a1 + q]), s1);
+        s2 = bv.fma(DoubleVector.broadcast(SPECIES, alpha * a[a2 + q]), s2);
+        s3 = bv.fma(DoubleVector.broadcast(SPECIES, alpha * a[a3 + q]), s3);
+      }
+      s0.intoArray(c, c0 + j);
+      s1.intoArray(c, c1 + j);
+      s2.intoArray(c, c2 + j);
+      s3.intoArray(c, c3 + j);
+    }
+    for (; j < je; j++) {
+      double s0 = c[c0 + j];
+      double s1 = c[c1 + j];
+      double s2 = c[c2 + j];
+      double s3 = c[c3 + j];
+      for (int p = pb; p < pe; p++) {
+        int q = p * sp;
+        double bj = b[bo + p * ldb + j];
+        s0 = Math.fma(alpha * a[a0 + q], bj, s0);
+        s1 = Math.fma(alpha * a[a1 + q], bj, s1);
+        s2 = Math.fma(alpha * a[a2 + q], bj, s2);
+        s3 = Math.fma(alpha * a[a3 + q], bj, s3);
+      }
+      c[c0 + j] = s0;
+      c[c1 + j] = s1;
+      c[c2 + j] = s2;
+      c[c3 + j] = s3;
+    }
+  }
+
+  /** Row i of C: four vectors in registers while p runs over [pb, pe) — x·W at batch size 1. */
+  private static void oneRow(int i, int jb, int je, int pb, int pe, double alpha, double[] a, int ao, int si,
+      int sp, double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+    int c0 = co + i * ldc;
+    int a0 = ao + i * si;
+    int j = jb;
+    for (; j + 4 * L <= je; j += 4 * L) {
+      DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
+      DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c0 + j + L);
+      DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, c0 + j + 2 * L);
+      DoubleVector s3 = DoubleVector.fromArray(SPECIES, c, c0 + j + 3 * L);
+      for (int p = pb; p < pe; p++) {
+        int r = bo + p * ldb + j;
+        DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * sp]);
+        s0 = DoubleVector.fromArray(SPECIES, b, r).fma(x, s0);
+        s1 = DoubleVector.fromArray(SPECIES, b, r + L).fma(x, s1);
+        s2 = DoubleVector.fromArray(SPECIES, b, r + 2 * L).fma(x, s2);
+        s3 = DoubleVector.fromArray(SPECIES, b, r + 3 * L).fma(x, s3);
+      }
+      s0.intoArray(c, c0 + j);
+      s1.intoArray(c, c0 + j + L);
+      s2.intoArray(c, c0 + j + 2 * L);
+      s3.intoArray(c, c0 + j + 3 * L);
+    }
+    for (; j + L <= je; j += L) {
+      DoubleVector s = DoubleVector.fromArray(SPECIES, c, c0 + j);
+      for (int p = pb; p < pe; p++) {
+        s = DoubleVector.fromArray(SPECIES, b, bo + p * ldb + j)
+            .fma(DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * sp]), s);
+      }
+      s.intoArray(c, c0 + j);
+    }
+    for (; j < je; j++) {
+      double s = c[c0 + j];
+      for (int p = pb; p < pe; p++) {
+        s = Math.fma(alpha * a[a0 + p * sp], b[bo + p * ldb + j], s);
+      }
+      c[c0 + j] = s;
+    }
+  }
+
+  @Override
+  public void dotForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
+      double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
+    if (sp != 1) {
+      GemmLoops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
+      return;
+    }
+    int kv = k - k % L;
+    for (int i = i0; i < i1; i++) {
+      int ar = ao + i * si;
+      int cr = co + i * ldc;
+      int j = j0;
+      for (; j + 4 <= j1; j += 4) {
+        int r0 = bo + j * ldb;
+        int r1 = r0 + ldb;
+        int r2 = r1 + ldb;
+        int r3 = r2 + ldb;
+        DoubleVector v0 = DoubleVector.zero(SPECIES);
+        DoubleVector v1 = v0;
+        DoubleVector v2 = v0;
+        DoubleVector v3 = v0;
+        for (int p = 0; p < kv; p += L) {
+          DoubleVector x = DoubleVector.fromArray(SPECIES, a, ar + p);
+          v0 = x.fma(DoubleVector.fromArray(SPECIES, bt, r0 + p), v0);
+          v1 = x.fma(DoubleVector.fromArray(SPECIES, bt, r1 + p), v1);
+          v2 = x.fma(DoubleVector.fromArray(SPECIES, bt, r2 + p), v2);
+          v3 = x.fma(DoubleVector.fromArray(SPECIES, bt, r3 + p), v3);
+        }
+        double s0 = sumLanes(v0, kv);
+        double s1 = sumLanes(v1, kv);
+        double s2 = sumLanes(v2, kv);
+        double s3 = sumLanes(v3, kv);
+        for (int p = kv; p < k; p++) {
+          double x = a[ar + p];
+          s0 = Math.fma(x, bt[r0 + p], s0);
+          s1 = Math.fma(x, bt[r1 + p], s1);
+          s2 = Math.fma(x, bt[r2 + p], s2);
+          s3 = Math.fma(x, bt[r3 + p], s3);
+        }
+        c[cr + j] += alpha * s0;
+        c[cr + j + 1] += alpha * s1;
+        c[cr + j + 2] += alpha * s2;
+        c[cr + j + 3] += alpha * s3;
+      }
+      for (; j < j1; j++) {
+        int r = bo + j * ldb;
+        DoubleVector v = DoubleVector.zero(SPECIES);
+        for (int p = 0; p < kv; p += L) {
+          v = DoubleVector.fromArray(SPECIES, a, ar + p).fma(DoubleVector.fromArray(SPECIES, bt, r + p), v);
+        }
+        double s = sumLanes(v, kv);
+        for (int p = kv; p < k; p++) {
+          s = Math.fma(a[ar + p], bt[r + p], s);
+        }
+        c[cr + j] += alpha * s;
+      }
+    }
+  }
+
+  /**
+   * The lanes of v added in lane order (not {@code reduceLanes}, whose order is unspecified); 0 at once
+   * when k has no whole vector, which is what adding zero lanes gives.
+   */
+  private static double sumLanes(DoubleVector v, int kv) {
+    if (kv == 0) {
+      return 0.0;
+    }
+    double s = v.lane(0);
+    for (int l = 1; l < L; l++) {
+      s += v.lane(l);
+    }
+    return s;
+  }
+}
