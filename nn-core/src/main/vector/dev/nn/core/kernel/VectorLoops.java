@@ -37,17 +37,45 @@ final class VectorLoops implements RowLoops {
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+    if (k == 1) {
+      rankOne(i0, i1, j0, j1, alpha, a, ao, si, b, bo, c, co, ldc);
+      return;
+    }
     for (int jb = j0; jb < j1; jb += GemmLoops.COLUMN_BLOCK) {
       int je = Math.min(j1, jb + GemmLoops.COLUMN_BLOCK);
       for (int pb = 0; pb < k; pb += GemmLoops.DEPTH_BLOCK) {
         int pe = Math.min(k, pb + GemmLoops.DEPTH_BLOCK);
         int i = i0;
-        for (; i + 4 <= i1; i += 4) {
+        for (int end = whole(i0, i1, 4); i < end; i += 4) {
           fourRows(i, jb, je, pb, pe, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
         }
         for (; i < i1; i++) {
           oneRow(i, jb, je, pb, pe, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
         }
+      }
+    }
+  }
+
+  /**
+   * C[i][j] ← fma(alpha·a(i,0), b(0,j), C[i][j]): the axpy form with one product per element (the SGD step
+   * at batch size 1), a row of C at a time with nothing held across rows.
+   */
+  private static void rankOne(int i0, int i1, int j0, int j1, double alpha, double[] a, int ao, int si,
+      double[] b, int bo, double[] c, int co, int ldc) {
+    int end = whole(j0, j1, L);
+    for (int i = i0; i < i1; i++) {
+      double x = alpha * a[ao + i * si];
+      int row = co + i * ldc;
+      int j = j0;
+      if (j < end) {
+        DoubleVector xv = DoubleVector.broadcast(SPECIES, x);
+        for (; j < end; j += L) {
+          DoubleVector.fromArray(SPECIES, b, bo + j).fma(xv, DoubleVector.fromArray(SPECIES, c, row + j))
+              .intoArray(c, row + j);
+        }
+      }
+      for (; j < j1; j++) {
+        c[row + j] = Math.fma(x, b[bo + j], c[row + j]);
       }
     }
   }
@@ -64,7 +92,7 @@ final class VectorLoops implements RowLoops {
     int a2 = a1 + si;
     int a3 = a2 + si;
     int j = jb;
-    for (; j + 2 * L <= je; j += 2 * L) {
+    for (int end = whole(jb, je, 2 * L); j < end; j += 2 * L) {
       DoubleVector s00 = DoubleVector.fromArray(SPECIES, c, c0 + j);
       DoubleVector s01 = DoubleVector.fromArray(SPECIES, c, c0 + j + L);
       DoubleVector s10 = DoubleVector.fromArray(SPECIES, c, c1 + j);
@@ -100,7 +128,7 @@ final class VectorLoops implements RowLoops {
       s30.intoArray(c, c3 + j);
       s31.intoArray(c, c3 + j + L);
     }
-    for (; j + L <= je; j += L) {
+    for (int end = whole(j, je, L); j < end; j += L) {
       DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
       DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c1 + j);
       DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, c2 + j);
@@ -144,7 +172,7 @@ final class VectorLoops implements RowLoops {
     int c0 = co + i * ldc;
     int a0 = ao + i * si;
     int j = jb;
-    for (; j + 4 * L <= je; j += 4 * L) {
+    for (int end = whole(jb, je, 4 * L); j < end; j += 4 * L) {
       DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
       DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c0 + j + L);
       DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, c0 + j + 2 * L);
@@ -162,7 +190,7 @@ final class VectorLoops implements RowLoops {
       s2.intoArray(c, c0 + j + 2 * L);
       s3.intoArray(c, c0 + j + 3 * L);
     }
-    for (; j + L <= je; j += L) {
+    for (int end = whole(j, je, L); j < end; j += L) {
       DoubleVector s = DoubleVector.fromArray(SPECIES, c, c0 + j);
       for (int p = pb; p < pe; p++) {
         s = DoubleVector.fromArray(SPECIES, b, bo + p * ldb + j)
@@ -191,26 +219,32 @@ final class VectorLoops implements RowLoops {
       int ar = ao + i * si;
       int cr = co + i * ldc;
       int j = j0;
-      for (; j + 4 <= j1; j += 4) {
+      for (int end = whole(j0, j1, 4); j < end; j += 4) {
         int r0 = bo + j * ldb;
         int r1 = r0 + ldb;
         int r2 = r1 + ldb;
         int r3 = r2 + ldb;
-        DoubleVector v0 = DoubleVector.zero(SPECIES);
-        DoubleVector v1 = v0;
-        DoubleVector v2 = v0;
-        DoubleVector v3 = v0;
-        for (int p = 0; p < kv; p += L) {
-          DoubleVector x = DoubleVector.fromArray(SPECIES, a, ar + p);
-          v0 = x.fma(DoubleVector.fromArray(SPECIES, bt, r0 + p), v0);
-          v1 = x.fma(DoubleVector.fromArray(SPECIES, bt, r1 + p), v1);
-          v2 = x.fma(DoubleVector.fromArray(SPECIES, bt, r2 + p), v2);
-          v3 = x.fma(DoubleVector.fromArray(SPECIES, bt, r3 + p), v3);
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        if (kv > 0) {
+          DoubleVector v0 = DoubleVector.zero(SPECIES);
+          DoubleVector v1 = v0;
+          DoubleVector v2 = v0;
+          DoubleVector v3 = v0;
+          for (int p = 0; p < kv; p += L) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, a, ar + p);
+            v0 = x.fma(DoubleVector.fromArray(SPECIES, bt, r0 + p), v0);
+            v1 = x.fma(DoubleVector.fromArray(SPECIES, bt, r1 + p), v1);
+            v2 = x.fma(DoubleVector.fromArray(SPECIES, bt, r2 + p), v2);
+            v3 = x.fma(DoubleVector.fromArray(SPECIES, bt, r3 + p), v3);
+          }
+          s0 = sumLanes(v0);
+          s1 = sumLanes(v1);
+          s2 = sumLanes(v2);
+          s3 = sumLanes(v3);
         }
-        double s0 = sumLanes(v0, kv);
-        double s1 = sumLanes(v1, kv);
-        double s2 = sumLanes(v2, kv);
-        double s3 = sumLanes(v3, kv);
         for (int p = kv; p < k; p++) {
           double x = a[ar + p];
           s0 = Math.fma(x, bt[r0 + p], s0);
@@ -225,11 +259,14 @@ final class VectorLoops implements RowLoops {
       }
       for (; j < j1; j++) {
         int r = bo + j * ldb;
-        DoubleVector v = DoubleVector.zero(SPECIES);
-        for (int p = 0; p < kv; p += L) {
-          v = DoubleVector.fromArray(SPECIES, a, ar + p).fma(DoubleVector.fromArray(SPECIES, bt, r + p), v);
+        double s = 0.0;
+        if (kv > 0) {
+          DoubleVector v = DoubleVector.zero(SPECIES);
+          for (int p = 0; p < kv; p += L) {
+            v = DoubleVector.fromArray(SPECIES, a, ar + p).fma(DoubleVector.fromArray(SPECIES, bt, r + p), v);
+          }
+          s = sumLanes(v);
         }
-        double s = sumLanes(v, kv);
         for (int p = kv; p < k; p++) {
           s = Math.fma(a[ar + p], bt[r + p], s);
         }
@@ -239,13 +276,18 @@ final class VectorLoops implements RowLoops {
   }
 
   /**
-   * The lanes of v added in lane order (not {@code reduceLanes}, whose order is unspecified); 0 at once
-   * when k has no whole vector, which is what adding zero lanes gives.
+   * The end of the whole steps of {@code step} from {@code from} before {@code to}. Loops run to it with
+   * {@code j < end}, which the JIT recognises as a counted loop ({@code j + step <= to} might overflow).
    */
-  private static double sumLanes(DoubleVector v, int kv) {
-    if (kv == 0) {
-      return 0.0;
-    }
+  private static int whole(int from, int to, int step) {
+    return to - from < step ? from : from + (to - from) / step * step;
+  }
+
+  /**
+   * The lanes of v added in lane order (not {@code reduceLanes}, whose order is unspecified). With no whole
+   * vector in k the sum is 0, as adding zero lanes would give, and no vector is made.
+   */
+  private static double sumLanes(DoubleVector v) {
     double s = v.lane(0);
     for (int l = 1; l < L; l++) {
       s += v.lane(l);
