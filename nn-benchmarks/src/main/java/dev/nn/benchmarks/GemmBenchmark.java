@@ -25,15 +25,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code kernels}: {@code java1}, {@code java2}, {@code blas1}, {@code blas2} — backend and thread
  * count. {@code shape}: {@code OP:m:n:k}, OP one of NN (Z = X·W), TN (G = Xᵀ·Δ, A stored k×m) and NT
- * (Δ·Wᵀ, B stored n×k). The defaults are square products and the products of a 784-512-512-10 network
- * at batch sizes 128 and 1.
+ * (Δ·Wᵀ, B stored n×k). The defaults are square products, the products of a 784-512-512-10 network
+ * at batch sizes 128 and 1, and those of a 64-wide layer at batch size 1 (W1).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// the Java kernels run their Vector API loops, as under the nn launcher
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GemmBenchmark {
 
   @Param({"java1", "java2", "blas1", "blas2"})
@@ -46,7 +47,8 @@ public class GemmBenchmark {
       "NN:1024:1024:1024", "TN:1024:1024:1024", "NT:1024:1024:1024",
       "NN:128:512:784", "TN:784:512:128", "NT:128:784:512",
       "NN:128:512:512", "TN:512:512:128", "NT:128:512:512",
-      "NN:1:512:784", "TN:784:512:1", "NT:1:784:512"})
+      "NN:1:512:784", "TN:784:512:1", "NT:1:784:512",
+      "NN:1:64:64", "TN:64:64:1", "NT:1:64:64"})
   public String shape;
 
   private Kernels backend;

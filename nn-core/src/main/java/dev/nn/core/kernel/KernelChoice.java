@@ -7,13 +7,25 @@ import java.util.Locale;
  *
  * <p>{@code auto} picks OpenBLAS when a training step does enough multiply-adds to pay for the native
  * calls and for staging every layer's values for the plugins (a copy of B·n values per layer and pass
- * that the heap kernels do not need): when batchSize·Σ_l n(l−1)·n(l) ≥ {@value #BLAS_MIN_MULTIPLY_ADDS},
- * the multiply-adds of one forward pass. Below that, or when the native library does not load on this
- * platform, it picks the pure-Java kernels — without ever loading the native library.
+ * that the heap kernels do not need): when batchSize·Σ_l n(l−1)·n(l), the multiply-adds of one forward
+ * pass, reaches {@link #blasMinMultiplyAdds} — {@value #VECTOR_LOOPS_MIN_MULTIPLY_ADDS} when the Java kernels
+ * run their Vector API loops, {@value #SCALAR_LOOPS_MIN_MULTIPLY_ADDS} with their plain loops. Below that,
+ * or when the native library does not load on this platform, it picks the pure-Java kernels — without ever
+ * loading the native library.
  *
- * <p>Measured on the 2-core AMD EPYC this project builds on (one thread, relu layers, half squared error,
- * forward + backward per step; OpenBLAS 0.3.31 with its Haswell kernels): time of a Java step / time of
- * an OpenBLAS step —
+ * <p>Measured on the 2-core AMD EPYC this project builds on (one thread, relu layers, squared error, SGD;
+ * OpenBLAS 0.3.31 with its Haswell kernels): time of a Java step / time of an OpenBLAS step. With the
+ * vector loops (512-bit), {@code nn bench} on 4,096 samples —
+ * <pre>
+ * widths            B=1   B=4   B=16  B=64
+ * 784,512,1         0.79  0.97  1.11  1.55
+ * 784,128,1         0.75  0.85  1.16  1.32
+ * 256,256,256,1     0.58  0.67  1.27  1.13
+ * 64,64,64,1        0.52  0.64  0.84  0.84
+ * 32,16,16,1        0.35  0.57  0.63  0.69
+ * </pre>
+ * 2²⁰ multiply-adds puts every case below a ratio of 1 on Java and every case from 1.11 up on OpenBLAS
+ * (784,512,1 at B = 4, 1.6 million, ratio 0.97, is a tie). With the plain loops (B = 1 … 128) —
  * <pre>
  * widths            B=1   B=4   B=8   B=16  B=32  B=128
  * 784,512,10        1.02  1.42  2.21  2.68  3.27  3.39
@@ -22,14 +34,14 @@ import java.util.Locale;
  * 64,64,64,10       1.05  1.30  2.07  2.13  2.32  2.68
  * 32,16,16,1        0.62  0.77  1.07  1.16  1.35  1.50
  * </pre>
- * GEMM alone: OpenBLAS reaches 45–51 GFLOP/s on one core from 128×128×128 up (31 at 32³) and the Java
- * kernels 10–13; at batch size 1 both run 5–8 GFLOP/s. The threshold puts 64,64,64,10 at B = 1
- * (8,832 multiply-adds, ratio 1.05) and 32,16,16,1 at B ≤ 16 (≤ 12,544, ratios ≤ 1.16) on Java, and
- * every case measured above a ratio of 1.17 on OpenBLAS.
+ * where 16,384 puts 64,64,64,10 at B = 1 (8,832 multiply-adds, ratio 1.05) and 32,16,16,1 at B ≤ 16
+ * (≤ 12,544, ratios ≤ 1.16) on Java, and every case measured above a ratio of 1.17 on OpenBLAS.
  */
 public final class KernelChoice {
-  /** Multiply-adds of one forward pass (batch size × Σ n(l−1)·n(l)) from which {@code auto} picks OpenBLAS. */
-  public static final long BLAS_MIN_MULTIPLY_ADDS = 16_384;
+  /** Multiply-adds of one forward pass from which {@code auto} picks OpenBLAS over the vector loops. */
+  public static final long VECTOR_LOOPS_MIN_MULTIPLY_ADDS = 1L << 20;
+  /** Multiply-adds of one forward pass from which {@code auto} picks OpenBLAS over the plain loops. */
+  public static final long SCALAR_LOOPS_MIN_MULTIPLY_ADDS = 16_384;
 
   private KernelChoice() {}
 
@@ -69,12 +81,28 @@ public final class KernelChoice {
     }
   }
 
+  /**
+   * Multiply-adds of one forward pass (batch size × Σ n(l−1)·n(l)) from which {@code auto} picks OpenBLAS,
+   * for the loops the Java kernels of this JVM run.
+   */
+  public static long blasMinMultiplyAdds() {
+    return blasMinMultiplyAdds(new JavaKernels(1).loops());
+  }
+
+  static long blasMinMultiplyAdds(String loops) {
+    return loops.equals("scalar") ? SCALAR_LOOPS_MIN_MULTIPLY_ADDS : VECTOR_LOOPS_MIN_MULTIPLY_ADDS;
+  }
+
   /** Whether {@code auto} would pick OpenBLAS for this network and batch size, if it loads. */
   public static boolean prefersBlas(int[] widths, int batchSize) {
+    return prefersBlas(widths, batchSize, blasMinMultiplyAdds());
+  }
+
+  static boolean prefersBlas(int[] widths, int batchSize, long threshold) {
     long perRow = 0;
     for (int l = 1; l < widths.length; l++) {
       perRow += (long) widths[l - 1] * widths[l];
     }
-    return (long) batchSize * perRow >= BLAS_MIN_MULTIPLY_ADDS;
+    return (long) batchSize * perRow >= threshold;
   }
 }

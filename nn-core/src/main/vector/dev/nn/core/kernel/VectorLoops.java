@@ -1,5 +1,6 @@
 package dev.nn.core.kernel;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,6 +24,39 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorLoops implements RowLoops {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int L = SPECIES.length();
+  /** Repetitions of the warm-up: enough calls of every loop for the JIT's optimising tier (5,000 by default). */
+  private static final int WARM_UP_CALLS = 20_000;
+  private static final AtomicBoolean WARMING = new AtomicBoolean();
+
+  /**
+   * The first instance starts a daemon thread that runs every loop on small shapes until the JIT has
+   * compiled them. Vector API code runs some thousand times slower before the optimising compiler has seen
+   * it (every vector is an object), and the JIT counts calls, not time: a first product of a few million
+   * multiply-adds would otherwise spend seconds there before its loops are compiled.
+   */
+  VectorLoops() {
+    if (WARMING.compareAndSet(false, true)) {
+      Thread warmUp = new Thread(VectorLoops::warmUp, "nn-vector-loops-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
+  }
+
+  /** Calls each loop — every block width and its scalar tail — on small arrays, many times. */
+  private static void warmUp() {
+    int m = 9;
+    int n = 4 * L + L + 3;
+    int k = 5;
+    double[] a = new double[m * k];
+    double[] b = new double[k * n];
+    double[] c = new double[m * n];
+    for (int r = 0; r < WARM_UP_CALLS; r++) {
+      fourRows(0, 0, n, 0, k, 1.0, a, 0, k, 1, b, 0, n, c, 0, n);
+      oneRow(0, 0, n, 0, k, 1.0, a, 0, k, 1, b, 0, n, c, 0, n);
+      rankOne(0, m, 0, n, 1.0, a, 0, 1, b, 0, c, 0, n);
+      dotRows(0, 1, 0, 5, n, 1.0, c, 0, n, c, 0, n, a, 0, 5);
+    }
+  }
 
   @Override
   public String description() {
@@ -212,8 +246,14 @@ final class VectorLoops implements RowLoops {
       double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
     if (sp != 1) {
       GemmLoops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
-      return;
+    } else {
+      dotRows(i0, i1, j0, j1, k, alpha, a, ao, si, bt, bo, ldb, c, co, ldc);
     }
+  }
+
+  /** The dot form for rows of A that are contiguous (sp = 1). */
+  private static void dotRows(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si,
+      double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
     int kv = k - k % L;
     for (int i = i0; i < i1; i++) {
       int ar = ao + i * si;

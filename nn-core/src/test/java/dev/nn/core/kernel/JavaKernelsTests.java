@@ -38,6 +38,22 @@ class JavaKernelsTests {
     assertEquals(RowLoops.vector().orElseThrow().description(), new JavaKernels(1).loops());
   }
 
+  @Test
+  void theSystemPropertyNnKernelsVectorFalseChoosesThePlainLoops() {
+    String old = System.getProperty("nn.kernels.vector");
+    System.setProperty("nn.kernels.vector", "false");
+    try {
+      assertTrue(RowLoops.vector().isEmpty());
+      assertEquals("scalar", RowLoops.best().description());
+    } finally {
+      if (old == null) {
+        System.clearProperty("nn.kernels.vector");
+      } else {
+        System.setProperty("nn.kernels.vector", old);
+      }
+    }
+  }
+
   /**
    * The scalar loops' order: the axpy form (B stored as is, or m ≥ 16) starts at beta·C and adds
    * (alpha·a)·b for p = 0, 1, …; the dot form (B stored transposed and m &lt; 16) sums a·b from 0 and

@@ -18,15 +18,33 @@ import org.junit.jupiter.api.Test;
 class KernelChoiceTests {
 
   @Test
-  void autoPicksOpenBlasFromSixteenThousandMultiplyAddsPerForwardPass() {
+  void withThePlainLoopsAutoPicksOpenBlasFromSixteenThousandMultiplyAddsPerForwardPass() {
+    long t = KernelChoice.blasMinMultiplyAdds("scalar");
     // batch × Σ n(l−1)·n(l)
-    assertFalse(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 16), "16 × 784 = 12,544");
-    assertTrue(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 32), "32 × 784 = 25,088");
-    assertFalse(KernelChoice.prefersBlas(new int[] {64, 64, 64, 10}, 1), "1 × 8,832");
-    assertTrue(KernelChoice.prefersBlas(new int[] {64, 64, 64, 10}, 2), "2 × 8,832 = 17,664");
-    assertTrue(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 1), "1 × 406,528");
-    assertTrue(KernelChoice.prefersBlas(new int[] {128, 128}, 1), "exactly 16,384");
-    assertFalse(KernelChoice.prefersBlas(new int[] {128, 127}, 1), "16,256");
+    assertFalse(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 16, t), "16 × 784 = 12,544");
+    assertTrue(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 32, t), "32 × 784 = 25,088");
+    assertFalse(KernelChoice.prefersBlas(new int[] {64, 64, 64, 10}, 1, t), "1 × 8,832");
+    assertTrue(KernelChoice.prefersBlas(new int[] {64, 64, 64, 10}, 2, t), "2 × 8,832 = 17,664");
+    assertTrue(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 1, t), "1 × 406,528");
+    assertTrue(KernelChoice.prefersBlas(new int[] {128, 128}, 1, t), "exactly 16,384");
+    assertFalse(KernelChoice.prefersBlas(new int[] {128, 127}, 1, t), "16,256");
+  }
+
+  @Test
+  void withTheVectorLoopsAutoPicksOpenBlasFromAMillionMultiplyAddsPerForwardPass() {
+    long t = KernelChoice.blasMinMultiplyAdds("vector-512");
+    assertFalse(KernelChoice.prefersBlas(new int[] {16, 64, 64, 1}, 1, t), "W1: 5,184");
+    assertFalse(KernelChoice.prefersBlas(new int[] {64, 64, 64, 1}, 64, t), "64 × 8,256 = 528,384");
+    assertFalse(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 1, t), "1 × 406,528");
+    assertTrue(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 4, t), "4 × 406,528 = 1,626,112");
+    assertTrue(KernelChoice.prefersBlas(new int[] {1024, 1024}, 1, t), "exactly 2^20");
+    assertFalse(KernelChoice.prefersBlas(new int[] {1024, 1023}, 1, t), "2^20 − 1,024");
+  }
+
+  @Test
+  void theThresholdFollowsTheLoopsOfThisJvm() {
+    assertEquals(RowLoops.best().description().equals("scalar") ? 16_384 : 1L << 20,
+        KernelChoice.blasMinMultiplyAdds());
   }
 
   @Test

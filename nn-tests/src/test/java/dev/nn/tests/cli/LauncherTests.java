@@ -1,6 +1,7 @@
 package dev.nn.tests.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,10 +38,17 @@ class LauncherTests {
   private record Run(int code, String output) {}
 
   private static Run launch(Path directory, String... args) throws IOException, InterruptedException {
+    return launch(Map.of(), directory, args);
+  }
+
+  private static Run launch(Map<String, String> env, Path directory, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("nn").toString());
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process p = builder.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -81,6 +90,24 @@ class LauncherTests {
     assertTrue(r.output().contains("run directory  " + run + "\n"), r.output());
     assertEquals(40, r.output().lines().filter(l -> l.startsWith("epoch ")).count(), r.output());
     assertTrue(Files.isRegularFile(run.resolve("model.nnm")));
+    // the JVM's notice about the incubating Vector API module is not shown; provenance names the loops
+    assertFalse(r.output().contains("incubator"), r.output());
+    String provenance = Files.readString(run.resolve("provenance.yaml"));
+    assertTrue(provenance.matches("(?s).*backend: java \\((vector-\\d+|scalar) loops\\).*"), provenance);
+  }
+
+  @Test
+  void vectorOffRunsThePlainLoops() throws Exception {
+    Path output = tmp.resolve("runs");
+    Run r = launch(Map.of("NN_VECTOR", "off"), tmp, "train", ROOT.resolve("examples/xor.yaml").toString(),
+        "--output", output.toString(), "--set", "training.epochs=2");
+    assertEquals(0, r.code(), r.output());
+    Path run;
+    try (Stream<Path> dirs = Files.list(output)) {
+      run = dirs.collect(Collectors.toList()).get(0);
+    }
+    assertTrue(Files.readString(run.resolve("provenance.yaml")).contains("backend: java (scalar loops)"),
+        Files.readString(run.resolve("provenance.yaml")));
   }
 
   @Test
