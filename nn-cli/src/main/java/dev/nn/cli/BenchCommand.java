@@ -4,8 +4,13 @@ import dev.nn.core.Nn;
 import dev.nn.core.bench.BenchResult;
 import dev.nn.core.bench.Benchmark;
 import dev.nn.core.config.Experiment;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +34,9 @@ import picocli.CommandLine.Option;
         + " prints the median, slowest and fastest samples per second over the repetitions, and GFLOP/s.",
         "An experiment whose file name ends in -infer is timed as inference: forward passes in batches of its"
         + " batch size. FLOPs count multiply and add as two: forward 2·Σ n(l−1)·n(l), weight gradients the"
-        + " same, input gradients 2·Σ over layers 2 … L+1."},
+        + " same, input gradients 2·Σ over layers 2 … L+1.",
+        "With several workloads, each runs in a JVM of its own (started as this one was), so that what the"
+        + " JIT learnt from one does not slow another; --in-process runs them all in this JVM."},
     footer = "%nExit codes: 0 done, 2 a bad option, experiment or missing directory.")
 final class BenchCommand implements Callable<Integer> {
   private final NnCommand root;
@@ -55,6 +63,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Prints one JSON object per workload instead of a table.")
   boolean json;
 
+  @Option(names = "--in-process", description = "Runs every workload in this JVM, one after the other.")
+  boolean inProcess;
+
   BenchCommand(NnCommand root) {
     this.root = root;
   }
@@ -67,14 +78,81 @@ final class BenchCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       throw new CommandFailure("no benchmark experiment matches " + workloads + " in " + directory);
     }
-    Benchmark bench = new Benchmark(nn.plugins(), repetitions, seconds);
+    List<Experiment> loaded = new ArrayList<>();
     for (Path file : files) {
-      Experiment e = Failures.readingConfig(file.toString(), () -> Experiments.load(nn, file.toString(), sets));
-      BenchResult r = name(file).endsWith("-infer") ? bench.infer(e) : bench.train(e);
+      loaded.add(Failures.readingConfig(file.toString(), () -> Experiments.load(nn, file.toString(), sets)));
+    }
+    if (files.size() > 1 && !inProcess) {
+      for (Path file : files) {
+        int code = runInOwnJvm(directory, file);
+        if (code != Main.OK) {
+          return code;
+        }
+      }
+      return Main.OK;
+    }
+    Benchmark bench = new Benchmark(nn.plugins(), repetitions, seconds);
+    for (int i = 0; i < files.size(); i++) {
+      BenchResult r = name(files.get(i)).endsWith("-infer") ? bench.infer(loaded.get(i)) : bench.train(loaded.get(i));
       root.out().println(json ? r.json() : r.line());
       root.out().flush();
     }
     return Main.OK;
+  }
+
+  /**
+   * Runs {@code nn bench} on one workload in a new JVM with this JVM's options and class path (and the same
+   * plugins, passed as NN_PLUGIN_PATH), printing its output here; returns its exit code.
+   */
+  private int runInOwnJvm(Path directory, Path file) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
+        "--dir", directory.toString(), "--workload", name(file), "--repetitions", Integer.toString(repetitions),
+        "--seconds", Double.toString(seconds)));
+    for (String set : sets) {
+      command.add("--set=" + set);
+    }
+    if (json) {
+      command.add("--json");
+    }
+    Path errors = null;
+    try {
+      errors = Files.createTempFile("nn-bench-", ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+      builder.environment().put(Nn.PLUGIN_PATH_ENV, root.pluginPathEntries().stream().map(Path::toString)
+          .collect(Collectors.joining(File.pathSeparator)));
+      Process child = builder.start();
+      try (BufferedReader lines = new BufferedReader(
+          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          root.out().println(line);
+          root.out().flush();
+        }
+      }
+      int code = child.waitFor();
+      // the child's stderr, without the JVM's notice that it runs an incubating module (see the nn launcher)
+      for (String line : Files.readAllLines(errors, StandardCharsets.UTF_8)) {
+        if (!line.startsWith("WARNING: Using incubator modules:")) {
+          root.err().println(line);
+        }
+      }
+      return code;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while benchmarking " + name(file), e);
+    } finally {
+      if (errors != null) {
+        try {
+          Files.deleteIfExists(errors);
+        } catch (IOException e) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
   }
 
   private List<Path> experiments(Path directory) {

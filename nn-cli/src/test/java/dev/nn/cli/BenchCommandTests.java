@@ -36,6 +36,23 @@ class BenchCommandTests {
   }
 
   @Test
+  void severalWorkloadsRunEachInAJvmOfItsOwnAndPrintALineEach(@TempDir Path dir) throws Exception {
+    for (String name : new String[] {"first", "second-infer"}) {
+      Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
+          "data: {train: {source: generator, name: sine, samples: 200}, validation: {split: 0.0}}",
+          "network: {layers: [{units: 1}, {units: 4, activation: tanh}, {units: 1, activation: identity}]}",
+          "loss: squared",
+          "training: {batch-size: 50}", ""));
+    }
+    Cli.Outcome o = Cli.run("bench", "--dir", dir.toString(), "--repetitions", "1", "--seconds", "0.02", "--json");
+    assertEquals(0, o.code(), o.describe());
+    String[] lines = o.out().split("\n");
+    assertEquals(2, lines.length, o.out());
+    assertTrue(lines[0].startsWith("{\"workload\":\"first\",\"mode\":\"train\""), lines[0]);
+    assertTrue(lines[1].startsWith("{\"workload\":\"second-infer\",\"mode\":\"infer\""), lines[1]);
+  }
+
+  @Test
   void anUnknownWorkloadIsABadInput() {
     Cli.Outcome o = Cli.run("bench", "--workload", "W9");
     assertEquals(2, o.code(), o.describe());
