@@ -55,6 +55,8 @@ final class VectorLoops implements RowLoops {
       oneRow(0, 0, n, 0, k, 1.0, a, 0, k, 1, b, 0, n, c, 0, n);
       rankOne(0, m, 0, n, 1.0, a, 0, 1, b, 0, c, 0, n);
       dotRows(0, 1, 0, 5, n, 1.0, c, 0, n, c, 0, n, a, 0, 5);
+      columnRankOne(n, 1.0, b, 0, 1.0, c, 0);
+      singleProducts(0, 1, 0, n, 1.0, a, 0, 1, b, 0, c, 0, n);
     }
   }
 
@@ -71,6 +73,10 @@ final class VectorLoops implements RowLoops {
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+    if (k == 1 && j1 - j0 == 1 && si == 1 && ldc == 1) {
+      columnRankOne(i1 - i0, alpha, a, ao + i0, b[bo + j0], c, co + i0 + j0);
+      return;
+    }
     if (k == 1) {
       rankOne(i0, i1, j0, j1, alpha, a, ao, si, b, bo, c, co, ldc);
       return;
@@ -111,6 +117,26 @@ final class VectorLoops implements RowLoops {
       for (; j < j1; j++) {
         c[row + j] = Math.fma(x, b[bo + j], c[row + j]);
       }
+    }
+  }
+
+  /**
+   * {@link #rankOne} for a single column of C stored contiguously (ldc = 1) and A read along i (si = 1), as
+   * the SGD step of a one-unit output layer at batch size 1: c[i] ← fma(alpha·a[i], b, c[i]) down the
+   * column, in vectors of rows.
+   */
+  private static void columnRankOne(int rows, double alpha, double[] a, int ao, double b, double[] c, int co) {
+    int end = whole(0, rows, L);
+    int i = 0;
+    if (end > 0) {
+      DoubleVector bv = DoubleVector.broadcast(SPECIES, b);
+      for (; i < end; i += L) {
+        DoubleVector.fromArray(SPECIES, a, ao + i).mul(alpha).fma(bv, DoubleVector.fromArray(SPECIES, c, co + i))
+            .intoArray(c, co + i);
+      }
+    }
+    for (; i < rows; i++) {
+      c[co + i] = Math.fma(alpha * a[ao + i], b, c[co + i]);
     }
   }
 
@@ -247,7 +273,36 @@ final class VectorLoops implements RowLoops {
     if (sp != 1) {
       GemmLoops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     } else {
-      dotRows(i0, i1, j0, j1, k, alpha, a, ao, si, bt, bo, ldb, c, co, ldc);
+      if (k == 1 && ldb == 1) {
+        singleProducts(i0, i1, j0, j1, alpha, a, ao, si, bt, bo, c, co, ldc);
+      } else {
+        dotRows(i0, i1, j0, j1, k, alpha, a, ao, si, bt, bo, ldb, c, co, ldc);
+      }
+    }
+  }
+
+  /**
+   * The dot form with one product per element and Bt one contiguous column (k = 1, ldb = 1), as δ(L)·W(L+1)ᵀ
+   * into a one-unit output layer: c[i][j] += alpha·fma(a(i,0), bt[j], 0), in vectors along j.
+   */
+  private static void singleProducts(int i0, int i1, int j0, int j1, double alpha, double[] a, int ao, int si,
+      double[] bt, int bo, double[] c, int co, int ldc) {
+    for (int i = i0; i < i1; i++) {
+      double x = a[ao + i * si];
+      int cr = co + i * ldc;
+      int end = whole(j0, j1, L);
+      int j = j0;
+      if (end > j0) {
+        DoubleVector xv = DoubleVector.broadcast(SPECIES, x);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (; j < end; j += L) {
+          DoubleVector s = xv.fma(DoubleVector.fromArray(SPECIES, bt, bo + j), zero);
+          DoubleVector.fromArray(SPECIES, c, cr + j).add(s.mul(alpha)).intoArray(c, cr + j);
+        }
+      }
+      for (; j < j1; j++) {
+        c[cr + j] += alpha * Math.fma(x, bt[bo + j], 0.0);
+      }
     }
   }
 

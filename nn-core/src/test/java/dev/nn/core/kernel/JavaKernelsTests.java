@@ -116,13 +116,16 @@ class JavaKernelsTests {
   void everyPathSumsTheProductsOfAnElementInItsDocumentedOrder(RowLoops loops, int threads) {
     Kernels kernels = new JavaKernels(threads, loops);
     SplittableRandom rnd = new SplittableRandom(20 + threads);
-    int[] rows = {1, 2, 3, 4, 5, 7, 15, 16, 17, 33, 64};
-    for (int m : rows) {
+    // {m, n, k}, 0 for a random n or k; the last ones are the one-column and one-product shapes of batch size 1
+    int[][] shapes = {{1, 0, 0}, {2, 0, 0}, {3, 0, 0}, {4, 0, 0}, {5, 0, 0}, {7, 0, 0}, {15, 0, 0}, {16, 0, 0},
+        {17, 0, 0}, {33, 0, 0}, {64, 0, 0}, {1, 64, 1}, {1, 13, 1}, {5, 1, 1}, {17, 1, 1}, {64, 1, 1}, {64, 1, 64}};
+    for (int[] shape : shapes) {
+      int m = shape[0];
       for (int t = 0; t < 4; t++) {
         boolean ta = (t & 1) != 0;
         boolean tb = (t & 2) != 0;
-        int n = 1 + rnd.nextInt(600);
-        int k = 1 + rnd.nextInt(300);
+        int n = shape[1] > 0 ? shape[1] : 1 + rnd.nextInt(600);
+        int k = shape[2] > 0 ? shape[2] : 1 + rnd.nextInt(300);
         double alpha = rnd.nextBoolean() ? 1.0 : rnd.nextDouble(-2, 2);
         double beta = new double[] {0.0, 1.0, 0.5}[rnd.nextInt(3)];
         int lda = ta ? m : k;
