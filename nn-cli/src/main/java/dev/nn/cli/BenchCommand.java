@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         + " batch size. FLOPs count multiply and add as two: forward 2·Σ n(l−1)·n(l), weight gradients the"
         + " same, input gradients 2·Σ over layers 2 … L+1.",
         "With several workloads, each runs in a JVM of its own (started as this one was), so that what the"
-        + " JIT learnt from one does not slow another; --in-process runs them all in this JVM."},
+        + " JIT learnt from one does not shape another's code; --in-process runs them all in this JVM."},
     footer = "%nExit codes: 0 done, 2 a bad option, experiment or missing directory.")
 final class BenchCommand implements Callable<Integer> {
   private final NnCommand root;

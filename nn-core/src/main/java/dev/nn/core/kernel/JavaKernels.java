@@ -7,20 +7,28 @@ import java.nio.DoubleBuffer;
  * (the innermost loop runs along a row of the output), on one or several threads. Needs nothing
  * installed.
  *
- * <p>GEMM adds the products of each output element in ascending order of the summation index, one at a
- * time (see {@code GemmLoops} for the exact order of each path); the paths are chosen from the shape
- * alone. With {@code threads > 1}, a product of at least {@value #PARALLEL_MIN_FLOPS} floating-point
- * operations (2·m·n·k) is split into disjoint blocks of rows of C (or of columns, when C has fewer than
- * 4 rows per thread) that run on a shared pool of daemon threads created once; no sum is split, so the
- * result is bit-identical for every thread count.
+ * <p>GEMM sums the products of each output element in a fixed order (see {@code GemmLoops} and
+ * {@code VectorLoops} for the exact order of each path); the paths are chosen from the shape alone. With
+ * {@code threads > 1}, a product of at least {@value #SCALAR_PARALLEL_MIN_FLOPS} floating-point operations
+ * (2·m·n·k) with the plain loops, {@value #VECTOR_PARALLEL_MIN_FLOPS} with the vector loops, is split into
+ * disjoint blocks of rows of C (or of columns, when C has fewer than 4 rows per thread) that run on a shared
+ * pool of daemon threads created once; no sum is split, so the result is bit-identical for every thread
+ * count.
  */
 public final class JavaKernels implements Kernels {
   /**
-   * Work (2·m·n·k) below which a product runs on the calling thread alone: 2¹⁷, about a 40×40×40
-   * product (some 12 µs at 11 GFLOP/s). Measured on the 2-core AMD EPYC, two threads against one:
+   * Work (2·m·n·k) below which a product runs on the calling thread alone, with the plain loops: 2¹⁷, about
+   * a 40×40×40 product (some 12 µs at 11 GFLOP/s). Measured on the 2-core AMD EPYC, two threads against one:
    * 24³ 7–10 vs 10 GFLOP/s (a loss), 32³ 13 vs 11, 48³ 19 vs 12, 512³ 17–25 vs 12.
    */
-  static final double PARALLEL_MIN_FLOPS = 1 << 17;
+  static final double SCALAR_PARALLEL_MIN_FLOPS = 1 << 17;
+  /**
+   * The same with the vector loops, which are 3–4× faster on one thread: 2²⁰, about an 80×80×80 product.
+   * Measured there (GFLOP/s, one thread vs two; NN, TN, NT): 64³ 50/47, 45/36, 33/20; 80³ 40/48, 39/63,
+   * 41/35; 96³ 49/70, 42/67, 40/42; 128³ 46/76, 38/69, 41/48; 256³ 43/82, 36/68, 37/54; and
+   * 16×288×64 (0.6 million, a 3×3 convolution's layer at batch size 16) 48/39, 48/43, 25/12.
+   */
+  static final double VECTOR_PARALLEL_MIN_FLOPS = 1 << 20;
 
   private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
 
@@ -30,6 +38,7 @@ public final class JavaKernels implements Kernels {
   private final int threads;
   private final WorkerPool pool;
   private final RowLoops loops;
+  private final double parallelMinFlops;
   /**
    * The job of the first thread that multiplies with these kernels (the training thread): a network makes a
    * dozen products per sample at batch size 1, and a thread-local lookup for each cost 5% of a W1 step.
@@ -60,6 +69,7 @@ public final class JavaKernels implements Kernels {
     this.threads = threads;
     this.pool = threads > 1 ? WorkerPool.withWorkers(threads - 1) : null;
     this.loops = loops;
+    this.parallelMinFlops = loops.lanes() > 1 ? VECTOR_PARALLEL_MIN_FLOPS : SCALAR_PARALLEL_MIN_FLOPS;
   }
 
   /**
@@ -101,7 +111,7 @@ public final class JavaKernels implements Kernels {
     job.prepare(loops, transA, transB, m, n, k, alpha, a.array(), a.arrayOffset() + aOffset, lda,
         b.array(), b.arrayOffset() + bOffset, ldb, beta, c.array(), c.arrayOffset() + cOffset, ldc);
     try {
-      int parts = job.plan(threads, PARALLEL_MIN_FLOPS);
+      int parts = job.plan(threads, parallelMinFlops);
       if (parts > 1 && pool.tryAcquire()) {
         try {
           pool.run(job, parts);
