@@ -26,16 +26,22 @@ final class VectorLoops implements RowLoops {
   private static final int L = SPECIES.length();
   /** Repetitions of the warm-up: enough calls of every loop for the JIT's optimising tier (5,000 by default). */
   private static final int WARM_UP_CALLS = 20_000;
+  /**
+   * Multiply-adds of one call from which the warm-up starts: below it a call is cheap even before the JIT has
+   * compiled the loops, and a run made only of such calls (a small network, batch size 1) warms them up by
+   * itself within milliseconds.
+   */
+  private static final long WARM_UP_MIN_MULTIPLY_ADDS = 1 << 15;
   private static final AtomicBoolean WARMING = new AtomicBoolean();
 
   /**
-   * The first instance starts a daemon thread that runs every loop on small shapes until the JIT has
+   * On the first large call, starts a daemon thread that runs every loop on small shapes until the JIT has
    * compiled them. Vector API code runs some thousand times slower before the optimising compiler has seen
-   * it (every vector is an object), and the JIT counts calls, not time: a first product of a few million
-   * multiply-adds would otherwise spend seconds there before its loops are compiled.
+   * it (every vector is an object), and the JIT counts calls, not time: the first products of a few million
+   * multiply-adds would otherwise spend seconds there before their loops are compiled.
    */
-  VectorLoops() {
-    if (WARMING.compareAndSet(false, true)) {
+  private static void warmUpFor(long multiplyAdds) {
+    if (multiplyAdds >= WARM_UP_MIN_MULTIPLY_ADDS && !WARMING.get() && WARMING.compareAndSet(false, true)) {
       Thread warmUp = new Thread(VectorLoops::warmUp, "nn-vector-loops-warm-up");
       warmUp.setDaemon(true);
       warmUp.start();
@@ -73,6 +79,7 @@ final class VectorLoops implements RowLoops {
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+    warmUpFor((long) (i1 - i0) * (j1 - j0) * k);
     if (k == 1 && j1 - j0 == 1 && si == 1 && ldc == 1) {
       columnRankOne(i1 - i0, alpha, a, ao + i0, b[bo + j0], c, co + i0 + j0);
       return;
@@ -270,6 +277,7 @@ final class VectorLoops implements RowLoops {
   @Override
   public void dotForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
+    warmUpFor((long) (i1 - i0) * (j1 - j0) * k);
     if (sp != 1) {
       GemmLoops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     } else {
