@@ -9,8 +9,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * One call of {@link BlasKernels#gemm}, run as one or several single-threaded {@code cblas_dgemm} calls
- * on disjoint blocks of rows of C. One instance per calling thread; each thread that runs a part aims
- * its own reusable pointers at the buffers, so nothing is allocated per call.
+ * on disjoint blocks of rows of C. The blocks depend on the shape alone, never on the thread count: one
+ * thread makes the same calls one after the other that several threads share, so every thread count gives
+ * the same bits whatever kernels OpenBLAS chooses (its AVX-512 kernels treat a call's edge tiles by their
+ * position, so cutting C differently would change a few last bits). One instance per calling thread; each
+ * thread that runs a part aims its own reusable pointers at the buffers, so nothing is allocated per call.
  */
 final class BlasJob implements WorkerPool.Task {
   /**
@@ -19,6 +22,13 @@ final class BlasJob implements WorkerPool.Task {
    * to another tile position.
    */
   static final int ROW_GRAIN = 16;
+  /** The fewest rows of C in a block of a large product: 2 blocks at batch size 128. */
+  static final int MIN_ROWS_PER_PART = 64;
+  /**
+   * The most blocks of a large product: enough for four threads, few enough that OpenBLAS packs each panel
+   * of B only a few times (each call packs its own).
+   */
+  static final int MAX_PARTS = 4;
 
   private static final ThreadLocal<Pointers> POINTERS = ThreadLocal.withInitial(Pointers::new);
 
@@ -60,14 +70,21 @@ final class BlasJob implements WorkerPool.Task {
   }
 
   /**
-   * How many blocks of rows this product splits into for {@code threads} threads: 1 below
-   * {@code minFlops} (2·m·n·k) or with fewer than {@value #ROW_GRAIN} rows per thread.
+   * How many blocks of rows this product is computed in: 1 below {@code minFlops} (2·m·n·k), otherwise up
+   * to {@value #MAX_PARTS} blocks of {@link #rowsPerPart} rows. Depends on the shape only.
    */
-  int plan(int threads, double minFlops) {
-    if (threads <= 1 || 2.0 * m * n * k < minFlops || m < ROW_GRAIN * threads) {
+  int plan(double minFlops) {
+    if (2.0 * m * n * k < minFlops || m <= MIN_ROWS_PER_PART) {
       return 1;
     }
-    return threads;
+    int rows = rowsPerPart();
+    return (m + rows - 1) / rows;
+  }
+
+  /** m/{@value #MAX_PARTS}, rounded up to a multiple of {@value #ROW_GRAIN}; at least {@value #MIN_ROWS_PER_PART}. */
+  private int rowsPerPart() {
+    int quarter = (m + MAX_PARTS - 1) / MAX_PARTS;
+    return Math.max(MIN_ROWS_PER_PART, (quarter + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN);
   }
 
   @Override
@@ -75,12 +92,9 @@ final class BlasJob implements WorkerPool.Task {
     int i0 = 0;
     int i1 = m;
     if (parts > 1) {
-      int chunk = ((m + parts - 1) / parts + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN;
-      i0 = Math.min(m, part * chunk);
-      i1 = Math.min(m, i0 + chunk);
-      if (i0 >= i1) {
-        return;
-      }
+      int rows = rowsPerPart();
+      i0 = part * rows;
+      i1 = Math.min(m, i0 + rows);
     }
     Pointers p = POINTERS.get();
     try {

@@ -11,29 +11,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * buffers in native byte order, read in place by {@code cblas_dgemm} — no copy and no allocation per
  * call. The native library is loaded when the first instance is created, never before.
  *
- * <p>Threads: OpenBLAS itself always runs on one thread. With {@code threads > 1}, a product of at
- * least {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) and at least 16 rows per
- * thread is cut into blocks of rows of C, each starting at a multiple of 16 rows, and each block is one
- * single-threaded OpenBLAS call, run on a shared pool of daemon threads. OpenBLAS's own threading is
- * not used because its results depend on the thread count: it cuts the sum over p at a different point
- * on one thread and on several (measured with 0.3.31: 1 vs 2 threads differ in the last bits for most
- * k from 257 on) and moves rows between register tiles (m = 333).
- *
- * <p>Bit-identity across thread counts, measured: with the Haswell DGEMM kernels (chosen by OpenBLAS
- * on AVX2 CPUs, on AMD Zen, and whenever {@code OPENBLAS_CORETYPE=Haswell}, as on the machines this
- * project builds on) a 16-row block boundary moves no row to another tile and every thread count gives
- * the same bits — the kernel contract tests check it. With the AVX-512 SkylakeX kernels, which
- * OpenBLAS picks on AVX-512 CPUs when no core type is forced, a few elements in the last columns of C
- * near block boundaries differ in the last bit for some shapes (e.g. 58 of 147,852 for 333×444×555),
- * because those kernels treat edge tiles by their position; there the thread count, like the core type,
- * is part of what makes a run reproducible. Results always depend on the core type.
+ * <p>Threads: OpenBLAS itself always runs on one thread. A product of at least
+ * {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) is cut into up to four blocks of
+ * rows of C (at least 64 rows each, starting at multiples of 16), each one single-threaded OpenBLAS call; with {@code threads > 1} the blocks run on a shared pool of daemon
+ * threads, with one thread the caller makes the same calls one after the other. The blocks depend on the
+ * shape alone, so every thread count gives the same bits, whichever kernels OpenBLAS picks for this CPU
+ * (tested with its Haswell and its AVX-512 SkylakeX kernels). OpenBLAS's own threading is not used because
+ * its results depend on the thread count: it cuts the sum over p at a different point on one thread and on
+ * several (measured with 0.3.31: 1 vs 2 threads differ in the last bits for most k from 257 on) and moves
+ * rows between register tiles (m = 333). Results do depend on the core type (OpenBLAS's kernels for
+ * different CPUs round differently), which provenance records.
  *
  * <p>Plugins see staged copies: {@link #view} copies the first values of a buffer into the caller's
  * staging array and {@link #commit} copies them back, O(B·n) per layer.
  */
 public final class BlasKernels implements Kernels {
   /**
-   * Work (2·m·n·k) below which a product runs on the calling thread alone: 2²⁰, about a 80×80×80
+   * Work (2·m·n·k) below which a product is one OpenBLAS call on the calling thread: 2²⁰, about a 80×80×80
    * product (some 25 µs at 45 GFLOP/s). Measured on the 2-core AMD EPYC (Haswell kernels), two threads
    * against one: 64³ 45 vs 42 GFLOP/s (no gain), 96³ 66 vs 47, 128³ 76 vs 47, 512³ 91 vs 51.
    */
@@ -131,15 +125,18 @@ public final class BlasKernels implements Kernels {
     BlasJob job = JOBS.get();
     job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     try {
-      int parts = job.plan(threads, MULTI_THREAD_MIN_FLOPS);
-      if (parts > 1 && pool.tryAcquire()) {
+      int parts = job.plan(MULTI_THREAD_MIN_FLOPS);
+      if (parts > 1 && pool != null && pool.tryAcquire()) {
         try {
           pool.run(job, parts);
         } finally {
           pool.release();
         }
       } else {
-        job.run(0, 1);
+        // the same blocks as several threads would compute, one after the other
+        for (int part = 0; part < parts; part++) {
+          job.run(part, parts);
+        }
       }
     } finally {
       job.clear();
