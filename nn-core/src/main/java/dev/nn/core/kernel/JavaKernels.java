@@ -33,7 +33,7 @@ public final class JavaKernels implements Kernels {
   private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
 
   /** The loops of this JVM, chosen once: see {@link RowLoops#best}. */
-  private static final RowLoops BEST_LOOPS = RowLoops.best();
+  static final RowLoops BEST_LOOPS = RowLoops.best();
 
   private final int threads;
   private final WorkerPool pool;

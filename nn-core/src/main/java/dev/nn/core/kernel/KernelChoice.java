@@ -86,11 +86,12 @@ public final class KernelChoice {
    * for the loops the Java kernels of this JVM run.
    */
   public static long blasMinMultiplyAdds() {
-    return blasMinMultiplyAdds(new JavaKernels(1).loops());
+    return blasMinMultiplyAdds(JavaKernels.BEST_LOOPS);
   }
 
-  static long blasMinMultiplyAdds(String loops) {
-    return loops.equals("scalar") ? SCALAR_LOOPS_MIN_MULTIPLY_ADDS : VECTOR_LOOPS_MIN_MULTIPLY_ADDS;
+  /** The threshold for the given loops: vector loops (more than one lane) or plain ones. */
+  static long blasMinMultiplyAdds(RowLoops loops) {
+    return loops.lanes() > 1 ? VECTOR_LOOPS_MIN_MULTIPLY_ADDS : SCALAR_LOOPS_MIN_MULTIPLY_ADDS;
   }
 
   /** Whether {@code auto} would pick OpenBLAS for this network and batch size, if it loads. */

@@ -19,7 +19,7 @@ class KernelChoiceTests {
 
   @Test
   void withThePlainLoopsAutoPicksOpenBlasFromSixteenThousandMultiplyAddsPerForwardPass() {
-    long t = KernelChoice.blasMinMultiplyAdds("scalar");
+    long t = KernelChoice.blasMinMultiplyAdds(RowLoops.SCALAR);
     // batch × Σ n(l−1)·n(l)
     assertFalse(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 16, t), "16 × 784 = 12,544");
     assertTrue(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 32, t), "32 × 784 = 25,088");
@@ -32,7 +32,7 @@ class KernelChoiceTests {
 
   @Test
   void withTheVectorLoopsAutoPicksOpenBlasFromAMillionMultiplyAddsPerForwardPass() {
-    long t = KernelChoice.blasMinMultiplyAdds("vector-512");
+    long t = KernelChoice.blasMinMultiplyAdds(RowLoops.vector().orElseThrow());
     assertFalse(KernelChoice.prefersBlas(new int[] {16, 64, 64, 1}, 1, t), "W1: 5,184");
     assertFalse(KernelChoice.prefersBlas(new int[] {64, 64, 64, 1}, 64, t), "64 × 8,256 = 528,384");
     assertFalse(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 1, t), "1 × 406,528");
@@ -43,7 +43,7 @@ class KernelChoiceTests {
 
   @Test
   void theThresholdFollowsTheLoopsOfThisJvm() {
-    assertEquals(RowLoops.best().description().equals("scalar") ? 16_384 : 1L << 20,
+    assertEquals(JavaKernels.BEST_LOOPS.lanes() == 1 ? 16_384 : 1L << 20,
         KernelChoice.blasMinMultiplyAdds());
   }
 
