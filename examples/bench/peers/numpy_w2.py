@@ -55,36 +55,61 @@ def main():
     b = [np.zeros(n) for n in widths[1:]]
     eta, batch = 0.05, 128
 
+    # Every buffer is allocated once: allocating fresh multi-megabyte temporaries in each step costs
+    # NumPy far more in page faults than the arithmetic on some machines (a 784x512 update took 13 ms
+    # instead of 0.4 ms on the benchmark machine), and nn's own loop allocates nothing either.
+    zs = [np.empty((batch, n)) for n in widths[1:]]
+    outs = [np.empty((batch, n)) for n in widths[1:]]
+    deltas = [np.empty((batch, n)) for n in widths[1:]]
+    masks = [np.empty((batch, n), dtype=bool) for n in widths[1:]]
+    grad_w = [np.empty_like(w) for w in W]
+    grad_b = [np.empty_like(v) for v in b]
+    x_batch = np.empty((batch, widths[0]))
+    y_batch = np.empty((batch, widths[-1]))
+    row_max = np.empty((batch, 1))
+
     def epoch():
         order = rng.permutation(len(x))
         for start in range(0, len(x), batch):
             rows = order[start:start + batch]
-            xs = [x[rows]]
-            zs = []
-            for l in range(3):
-                z = xs[-1] @ W[l] + b[l]
-                zs.append(z)
-                xs.append(np.maximum(z, 0.0) if l < 2 else z)
-            z = zs[-1]
-            p = np.exp(z - z.max(axis=1, keepdims=True))
-            p /= p.sum(axis=1, keepdims=True)
-            delta = p - y[rows]
             n = len(rows)
+            inputs = np.take(x, rows, axis=0, out=x_batch[:n])
+            targets = np.take(y, rows, axis=0, out=y_batch[:n])
+            h = inputs
+            for l in range(3):
+                z = np.matmul(h, W[l], out=zs[l][:n])
+                z += b[l]
+                h = np.maximum(z, 0.0, out=outs[l][:n]) if l < 2 else z
+            p = outs[2][:n]
+            np.max(h, axis=1, keepdims=True, out=row_max[:n])
+            np.subtract(h, row_max[:n], out=p)
+            np.exp(p, out=p)
+            np.sum(p, axis=1, keepdims=True, out=row_max[:n])
+            p /= row_max[:n]
+            delta = np.subtract(p, targets, out=deltas[2][:n])
             for l in (2, 1, 0):
-                grad_w = xs[l].T @ delta / n
-                grad_b = delta.sum(axis=0) / n
+                below = inputs if l == 0 else outs[l - 1][:n]
+                np.matmul(below.T, delta, out=grad_w[l])
+                np.sum(delta, axis=0, out=grad_b[l])
                 if l > 0:
-                    delta = (delta @ W[l].T) * (zs[l - 1] > 0)
-                W[l] -= eta * grad_w
-                b[l] -= eta * grad_b
+                    mask = np.greater(zs[l - 1][:n], 0.0, out=masks[l - 1][:n])
+                    delta = np.matmul(delta, W[l].T, out=deltas[l - 1][:n])
+                    delta *= mask
+                grad_w[l] *= eta / n
+                grad_b[l] *= eta / n
+                W[l] -= grad_w[l]
+                b[l] -= grad_b[l]
+
+    infer_outs = [np.empty((1024, n)) for n in widths[1:]]
 
     def infer():
         for start in range(0, len(x) // 1024 * 1024, 1024):
             h = x[start:start + 1024]
             for l in range(3):
-                h = h @ W[l] + b[l]
+                h = np.matmul(h, W[l], out=infer_outs[l])
+                h += b[l]
                 if l < 2:
-                    h = np.maximum(h, 0.0)
+                    np.maximum(h, 0.0, out=h)
 
     flops = 2 * sum(a * c for a, c in zip(widths, widths[1:]))
     train_flops = 2 * flops + 2 * sum(a * c for a, c in zip(widths[1:], widths[2:]))
