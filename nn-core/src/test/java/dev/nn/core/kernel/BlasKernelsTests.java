@@ -21,6 +21,21 @@ class BlasKernelsTests {
   }
 
   @Test
+  void aLargeProductIsCutIntoBlocksByItsRowsAlone() {
+    double big = BlasKernels.MULTI_THREAD_MIN_FLOPS;
+    // rows of C → blocks: one up to 64 rows, two until each of four blocks would have 512 rows
+    int[][] expected = {{64, 1}, {65, 2}, {128, 2}, {784, 2}, {1024, 2}, {2047, 2}, {2048, 4}, {5000, 4}};
+    for (int[] row : expected) {
+      BlasJob job = new BlasJob();
+      job.prepare(false, false, row[0], 512, 512, 1.0, null, 0, 512, null, 0, 512, 0.0, null, 0, 512);
+      assertEquals(row[1], job.plan(big), row[0] + " rows");
+    }
+    BlasJob small = new BlasJob();
+    small.prepare(false, false, 1024, 8, 8, 1.0, null, 0, 8, null, 0, 8, 0.0, null, 0, 8);
+    assertEquals(1, small.plan(big), "1024×8×8 is below the threshold");
+  }
+
+  @Test
   void buffersAreDirectInNativeOrderAndAlignedToACacheLine() {
     for (int length : new int[] {1, 7, 8, 5100, 100_000}) {
       DoubleBuffer b = kernels.allocate(length);
