@@ -4,8 +4,9 @@ package dev.nn.api;
  * An element-wise activation φ, applied to every pre-activation z of a layer: x = φ(z).
  *
  * <p>Implementations are immutable and safe to share between threads. The core calls the bulk forms
- * {@link #forward} and {@link #backward} once per layer and batch; built-ins override them with their
- * own loops so that the JIT sees one φ per call site.
+ * {@link #forward} and {@link #backward} on a layer's batch, or on cache-sized blocks of it from several
+ * threads at once (each value depends only on its own z, so any cut gives the same values); built-ins
+ * override them with their own loops so that the JIT sees one φ per call site.
  */
 public interface Activation {
 

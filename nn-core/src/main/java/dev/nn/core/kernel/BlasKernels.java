@@ -1,5 +1,6 @@
 package dev.nn.core.kernel;
 
+import dev.nn.api.Activation;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,6 +38,7 @@ public final class BlasKernels implements Kernels {
   private static final int MAX_LENGTH = (Integer.MAX_VALUE - 2 * ALIGNMENT) / Double.BYTES;
   private static final AtomicBoolean LOADED = new AtomicBoolean();
   private static final ThreadLocal<BlasJob> JOBS = ThreadLocal.withInitial(BlasJob::new);
+  private static final ThreadLocal<ElementwiseJob> ELEMENTWISE = ThreadLocal.withInitial(ElementwiseJob::new);
 
   private final int threads;
   private final WorkerPool pool;
@@ -144,6 +146,44 @@ public final class BlasKernels implements Kernels {
       Reference.reachabilityFence(a);
       Reference.reachabilityFence(b);
       Reference.reachabilityFence(c);
+    }
+  }
+
+  /** In cache-sized blocks of rows, shared with the pool's threads when large enough. */
+  @Override
+  public void addBiasAndActivate(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z,
+      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi) {
+    ElementwiseJob job = ELEMENTWISE.get();
+    job.prepareForward(rows, cols, bias, biasOffset, z, stagedView(z, rows * cols, zStage), x,
+        stagedView(x, rows * cols, xStage), phi);
+    runElementwise(job);
+  }
+
+  /** In cache-sized blocks, shared with the pool's threads when large enough. */
+  @Override
+  public void multiplyByDerivative(int count, DoubleBuffer z, double[] zStage, DoubleBuffer x, double[] xStage,
+      DoubleBuffer delta, double[] deltaStage, Activation phi) {
+    ElementwiseJob job = ELEMENTWISE.get();
+    job.prepareBackward(count, stagedView(z, count, zStage), stagedView(x, count, xStage), delta, phi);
+    runElementwise(job);
+  }
+
+  private void runElementwise(ElementwiseJob job) {
+    try {
+      int blocks = job.blocks();
+      if (blocks > 1 && job.worthSharing() && pool != null && pool.tryAcquire()) {
+        try {
+          pool.run(job, blocks);
+        } finally {
+          pool.release();
+        }
+      } else {
+        for (int block = 0; block < blocks; block++) {
+          job.run(block, blocks);
+        }
+      }
+    } finally {
+      job.clear();
     }
   }
 

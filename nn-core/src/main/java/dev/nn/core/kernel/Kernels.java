@@ -1,5 +1,6 @@
 package dev.nn.core.kernel;
 
+import dev.nn.api.Activation;
 import java.nio.DoubleBuffer;
 
 /**
@@ -86,6 +87,40 @@ public interface Kernels {
       throw new IllegalArgumentException("off-heap kernels need a staging array of at least " + length + " values");
     }
     return staging;
+  }
+
+  /**
+   * The element-wise half of a layer's forward pass on a rows×cols batch: Z ← Z + 1·bᵀ, then X = φ(Z).
+   * Off-heap kernels also leave Z and X in the staging arrays, where the backward pass and the loss read
+   * them ({@link #stagedView}).
+   *
+   * @param bias cols values at {@code biasOffset}. Not modified.
+   * @param z Z, leading dimension cols. Modified.
+   * @param x X, leading dimension cols. Modified.
+   */
+  default void addBiasAndActivate(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z,
+      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi) {
+    addRowVector(rows, cols, bias, biasOffset, z, 0);
+    int count = rows * cols;
+    double[] zv = view(z, count, zStage);
+    double[] xv = stagedView(x, count, xStage);
+    phi.forward(zv, xv, count);
+    commit(xv, x, count);
+  }
+
+  /**
+   * δ ← δ ⊙ φ′(z) on the first {@code count} values, after {@link #addBiasAndActivate} left z and x
+   * staged.
+   *
+   * @param delta on entry ∂L/∂x, on exit ∂L/∂z. Modified.
+   */
+  default void multiplyByDerivative(int count, DoubleBuffer z, double[] zStage, DoubleBuffer x, double[] xStage,
+      DoubleBuffer delta, double[] deltaStage, Activation phi) {
+    double[] zv = stagedView(z, count, zStage);
+    double[] xv = stagedView(x, count, xStage);
+    double[] dv = view(delta, count, deltaStage);
+    phi.backward(zv, xv, dv, count);
+    commit(dv, delta, count);
   }
 
   /** Whether {@link #view} returns the buffer's own array, so no staging array is needed. */

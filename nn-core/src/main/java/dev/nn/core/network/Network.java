@@ -139,12 +139,8 @@ public final class Network {
       int out = widths[l];
       kernels.gemm(false, false, rows, out, in, 1.0, ws.x[l - 1], 0, in,
           values, params.weightOffset(l), out, 0.0, ws.z[l], 0, out);
-      kernels.addRowVector(rows, out, values, params.biasOffset(l), ws.z[l], 0);
-      int count = rows * out;
-      double[] zv = kernels.view(ws.z[l], count, ws.zStage[l]);
-      double[] xv = kernels.stagedView(ws.x[l], count, ws.xStage[l]);
-      phi[l].forward(zv, xv, count);
-      kernels.commit(xv, ws.x[l], count);
+      kernels.addBiasAndActivate(rows, out, values, params.biasOffset(l), ws.z[l], ws.zStage[l], ws.x[l],
+          ws.xStage[l], phi[l]);
     }
   }
 
@@ -231,11 +227,8 @@ public final class Network {
 
   /** δ(l) ← δ(l) ⊙ φ′(z(l)) on the first {@code count} values. */
   private void backwardThroughActivation(Workspace ws, int l, int count) {
-    double[] zl = kernels.stagedView(ws.z[l], count, ws.zStage[l]);
-    double[] xl = kernels.stagedView(ws.x[l], count, ws.xStage[l]);
-    double[] dl = kernels.view(ws.delta[l], count, ws.deltaStage[l]);
-    phi[l].backward(zl, xl, dl, count);
-    kernels.commit(dl, ws.delta[l], count);
+    kernels.multiplyByDerivative(count, ws.z[l], ws.zStage[l], ws.x[l], ws.xStage[l], ws.delta[l],
+        ws.deltaStage[l], phi[l]);
   }
 
   /** Σ_n L_n of the last forward pass against the workspace's targets, without seeding. */

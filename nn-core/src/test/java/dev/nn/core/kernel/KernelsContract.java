@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.api.Activation;
 import java.nio.DoubleBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,76 @@ abstract class KernelsContract {
     kernels().addRowVector(1, 2, buffer(new double[] {10, 10}), 0, b, 0);
     view = kernels().view(b, 4, staging);
     assertArrayEquals(new double[] {9, 12, 3, -4}, java.util.Arrays.copyOf(view, 4), 0.0);
+  }
+
+  /** A smooth activation with no bulk loops of its own, so the core's blocks call the element forms. */
+  static final Activation WAVY = new Activation() {
+    @Override
+    public double phi(double z) {
+      return Math.sin(z) + 0.25 * z;
+    }
+
+    @Override
+    public double phiPrime(double z, double x) {
+      return Math.cos(z) + 0.25 + 1e-3 * x;
+    }
+  };
+
+  /** Rows × cols: one value, a few rows, many cache blocks (shared between threads), rows wider than a block. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1x1", "3x5", "200x512", "1000x3", "7x10000"})
+  void addBiasAndActivateAddsTheBiasToEveryRowThenAppliesPhiToEveryValue(String shape) {
+    int rows = Integer.parseInt(shape.split("x")[0]);
+    int cols = Integer.parseInt(shape.split("x")[1]);
+    int count = rows * cols;
+    SplittableRandom rnd = new SplittableRandom(count);
+    double[] z0 = random(rnd, count);
+    double[] bias = random(rnd, cols + 2);
+    DoubleBuffer z = buffer(z0);
+    DoubleBuffer x = buffer(new double[count]);
+    double[] zStage = kernels().viewsAreShared() ? null : new double[count];
+    double[] xStage = kernels().viewsAreShared() ? null : new double[count];
+
+    kernels().addBiasAndActivate(rows, cols, buffer(bias), 2, z, zStage, x, xStage, WAVY);
+
+    double[] zExpected = new double[count];
+    double[] xExpected = new double[count];
+    for (int i = 0; i < count; i++) {
+      zExpected[i] = z0[i] + bias[2 + i % cols];
+      xExpected[i] = WAVY.phi(zExpected[i]);
+    }
+    assertArrayEquals(zExpected, contents(z), 0.0, "z + b");
+    assertArrayEquals(xExpected, contents(x), 0.0, "φ(z + b)");
+    if (!kernels().viewsAreShared()) {
+      assertArrayEquals(zExpected, zStage, 0.0, "staged z");
+      assertArrayEquals(xExpected, xStage, 0.0, "staged x");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 8192, 8193, 40_000})
+  void multiplyByDerivativeMultipliesEveryDeltaByPhiPrimeOfTheStagedValues(int count) {
+    SplittableRandom rnd = new SplittableRandom(count);
+    double[] zValues = random(rnd, count);
+    double[] xValues = new double[count];
+    for (int i = 0; i < count; i++) {
+      xValues[i] = WAVY.phi(zValues[i]);
+    }
+    double[] d0 = random(rnd, count);
+    DoubleBuffer z = buffer(zValues);
+    DoubleBuffer x = buffer(xValues);
+    DoubleBuffer delta = buffer(d0);
+    boolean shared = kernels().viewsAreShared();
+    double[] deltaStage = shared ? null : new double[count];
+
+    kernels().multiplyByDerivative(count, z, shared ? null : zValues.clone(), x, shared ? null : xValues.clone(),
+        delta, deltaStage, WAVY);
+
+    double[] expected = new double[count];
+    for (int i = 0; i < count; i++) {
+      expected[i] = d0[i] * WAVY.phiPrime(zValues[i], xValues[i]);
+    }
+    assertArrayEquals(expected, contents(delta), 0.0);
   }
 
   @Test

@@ -1,0 +1,144 @@
+package dev.nn.core.kernel;
+
+import dev.nn.api.Activation;
+import java.nio.DoubleBuffer;
+
+/**
+ * The element-wise steps of a layer for off-heap kernels, in blocks of about {@value #BLOCK_VALUES}
+ * values: each block is copied once into heap arrays of its thread, run through the activation there,
+ * and written to the off-heap buffer and the staging array while it is still in cache. Done one step at a
+ * time over the whole batch, the same work read and wrote every value four times from memory (bias, view,
+ * φ, commit); blocked it reads once, and the blocks run on both cores.
+ *
+ * <p>Each value is computed the same way whichever thread takes its block, so results do not depend on
+ * the thread count. One instance per calling thread.
+ */
+final class ElementwiseJob implements WorkerPool.Task {
+  /** Values per block: 64 KB per array, so a block's z, x and δ stay in a core's L2 cache. */
+  static final int BLOCK_VALUES = 8192;
+  /** Below this many values one thread does it all: waking a worker costs more than it saves. */
+  static final int PARALLEL_MIN_VALUES = 1 << 14;
+
+  private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(Block::new);
+
+  private boolean forward;
+  private int rows;
+  private int cols;
+  private int rowsPerBlock;
+  private DoubleBuffer bias;
+  private int biasOffset;
+  private DoubleBuffer z;
+  private double[] zStage;
+  private DoubleBuffer x;
+  private double[] xStage;
+  private DoubleBuffer delta;
+  private Activation phi;
+
+  /** Z ← Z + 1·bᵀ and X = φ(Z), both also into the staging arrays. */
+  void prepareForward(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z, double[] zStage,
+      DoubleBuffer x, double[] xStage, Activation phi) {
+    set(true, rows, cols, z, zStage, x, xStage, null, phi);
+    this.bias = bias;
+    this.biasOffset = biasOffset;
+  }
+
+  /** δ ← δ ⊙ φ′(z) from the staged z and x, on {@code count} values seen as one long row. */
+  void prepareBackward(int count, double[] zStage, double[] xStage, DoubleBuffer delta, Activation phi) {
+    set(false, 1, count, null, zStage, null, xStage, delta, phi);
+  }
+
+  private void set(boolean forward, int rows, int cols, DoubleBuffer z, double[] zStage, DoubleBuffer x,
+      double[] xStage, DoubleBuffer delta, Activation phi) {
+    this.forward = forward;
+    this.rows = rows;
+    this.cols = cols;
+    this.z = z;
+    this.zStage = zStage;
+    this.x = x;
+    this.xStage = xStage;
+    this.delta = delta;
+    this.phi = phi;
+    // forward blocks are whole rows (the bias repeats per row); backward blocks any run of values
+    this.rowsPerBlock = forward ? Math.max(1, BLOCK_VALUES / cols) : 0;
+  }
+
+  /** The number of blocks: the parts of this task. */
+  int blocks() {
+    if (forward) {
+      return (rows + rowsPerBlock - 1) / rowsPerBlock;
+    }
+    return (cols + BLOCK_VALUES - 1) / BLOCK_VALUES;
+  }
+
+  /** Whether the work is large enough to share between threads. */
+  boolean worthSharing() {
+    return (long) rows * cols >= PARALLEL_MIN_VALUES;
+  }
+
+  @Override
+  public void run(int part, int parts) {
+    if (forward) {
+      int r0 = part * rowsPerBlock;
+      int r1 = Math.min(rows, r0 + rowsPerBlock);
+      forwardBlock(r0 * cols, (r1 - r0) * cols);
+    } else {
+      int from = part * BLOCK_VALUES;
+      backwardBlock(from, Math.min(cols, from + BLOCK_VALUES) - from);
+    }
+  }
+
+  private void forwardBlock(int offset, int length) {
+    Block b = BLOCKS.get().ensure(Math.max(length, cols));
+    double[] zb = b.z;
+    double[] xb = b.x;
+    double[] bv = b.d;
+    bias.get(biasOffset, bv, 0, cols);
+    z.get(offset, zb, 0, length);
+    for (int start = 0; start < length; start += cols) {
+      for (int j = 0; j < cols; j++) {
+        zb[start + j] += bv[j];
+      }
+    }
+    z.put(offset, zb, 0, length);
+    System.arraycopy(zb, 0, zStage, offset, length);
+    phi.forward(zb, xb, length);
+    System.arraycopy(xb, 0, xStage, offset, length);
+    x.put(offset, xb, 0, length);
+  }
+
+  private void backwardBlock(int offset, int length) {
+    Block b = BLOCKS.get().ensure(length);
+    System.arraycopy(zStage, offset, b.z, 0, length);
+    System.arraycopy(xStage, offset, b.x, 0, length);
+    delta.get(offset, b.d, 0, length);
+    phi.backward(b.z, b.x, b.d, length);
+    delta.put(offset, b.d, 0, length);
+  }
+
+  /** Drops the references to the caller's buffers and activation. */
+  void clear() {
+    bias = null;
+    z = null;
+    zStage = null;
+    x = null;
+    xStage = null;
+    delta = null;
+    phi = null;
+  }
+
+  /** One thread's block arrays, grown to the largest block seen and then reused. */
+  private static final class Block {
+    double[] z = new double[0];
+    double[] x = new double[0];
+    double[] d = new double[0];
+
+    Block ensure(int length) {
+      if (z.length < length) {
+        z = new double[length];
+        x = new double[length];
+        d = new double[length];
+      }
+      return this;
+    }
+  }
+}
