@@ -4,7 +4,7 @@ import dev.nn.api.Activation;
 
 /**
  * φ(z) = z for z &gt; 0, else slope·z; φ′(z) = 1 for z &gt; 0, else slope. At the kink z = 0, φ′ = slope,
- * as PyTorch's {@code leaky_relu_backward} (which tests {@code z > 0}).
+ * as PyTorch's {@code leaky_relu_backward} (which tests {@code z > 0}). A NaN input stays NaN in φ and φ′.
  */
 final class LeakyRelu implements Activation {
   private final double slope;
@@ -21,7 +21,7 @@ final class LeakyRelu implements Activation {
 
   @Override
   public double phiPrime(double z, double x) {
-    return z > 0 ? 1.0 : slope;
+    return factor(Relu.step(z), slope);
   }
 
   @Override
@@ -37,8 +37,13 @@ final class LeakyRelu implements Activation {
   public void backward(double[] z, double[] x, double[] delta, int count) {
     double s = slope;
     for (int i = 0; i < count; i++) {
-      delta[i] *= z[i] > 0 ? 1.0 : s;
+      delta[i] *= factor(Relu.step(z[i]), s);
     }
+  }
+
+  /** 1 where step = 1, the slope where step = 0 (both exactly), NaN where step is NaN. */
+  private static double factor(double step, double slope) {
+    return step + slope * (1.0 - step);
   }
 
   /** {0}, unless slope = 1, where φ is the identity and has no kink. */

@@ -38,6 +38,29 @@ class LeakyReluTests implements ActivationContract {
   }
 
   @Test
+  void theLoopsGiveTheDefinitionsValuesAtZerosSubnormalsInfinitiesAndNaN() {
+    for (double slope : new double[] {0.0, 0.01, 0.2, 1.0 / 3, 1.0}) {
+      Activation f = Plugins.create(provider, Map.of("slope", slope));
+      double[] z = {Double.NaN, 2.0, -2.0, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE,
+          Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, 1e-300};
+      double[] x = new double[z.length];
+      f.forward(z, x, z.length);
+      double[] delta = new double[z.length];
+      java.util.Arrays.fill(delta, 1.5);
+      f.backward(z, x, delta, z.length);
+      for (int i = 0; i < z.length; i++) {
+        double phi = z[i] > 0 ? z[i] : slope * z[i];
+        double prime = Double.isNaN(z[i]) ? Double.NaN : z[i] > 0 ? 1.0 : slope;
+        String at = "slope " + slope + ", z = " + z[i];
+        assertEquals(Double.doubleToRawLongBits(phi), Double.doubleToRawLongBits(x[i]), "φ, " + at);
+        assertEquals(Double.doubleToRawLongBits(phi), Double.doubleToRawLongBits(f.phi(z[i])), "phi, " + at);
+        assertEquals(prime, f.phiPrime(z[i], x[i]), "phiPrime, " + at);
+        assertEquals(1.5 * prime, delta[i], "δ·φ′, " + at);
+      }
+    }
+  }
+
+  @Test
   void slopeOneIsTheIdentityWithoutKinks() {
     Activation f = Plugins.create(provider, Map.of("slope", 1));
     assertEquals(-3.0, f.phi(-3.0));

@@ -35,6 +35,20 @@ class ReluTests implements ActivationContract {
   }
 
   @Test
+  void aNaNInputGivesANaNDerivativeInTheElementAndBulkForms() {
+    Activation f = activation();
+    assertEquals(Double.NaN, f.phiPrime(Double.NaN, Double.NaN));
+    double[] z = {Double.NaN, 2.0, -2.0, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MAX_VALUE};
+    double[] x = new double[z.length];
+    f.forward(z, x, z.length);
+    double[] delta = {3.0, 3.0, 3.0, 3.0, -3.0, 3.0, 3.0, 3.0, 3.0, 3.0};
+    f.backward(z, x, delta, z.length);
+    assertArrayEquals(new double[] {Double.NaN, 3.0, 0.0, 0.0, -0.0, 3.0, 0.0, 3.0, 0.0, 3.0}, delta, 0.0);
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(delta[4]), "−3·0 is −0");
+  }
+
+  @Test
   void declaresItsKinkAtZero() {
     assertArrayEquals(new double[] {0.0}, activation().kinks());
   }
