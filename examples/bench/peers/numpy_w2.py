@@ -5,12 +5,13 @@ cross-entropy, batch 128, plain SGD with learning rate 0.05, the 60,000 MNIST tr
 inference forward only in batches of 1024. Median, min and max samples/s over 5 repetitions of at least
 2 s each after a warm-up. Threads: set OPENBLAS_NUM_THREADS (2 on a 2-core machine).
 
-    python3 examples/bench/peers/numpy_w2.py
+    python3 examples/bench/peers/numpy_w2.py [w2] [w2-infer]    (both when none is named)
 """
 import gzip
 import os
 import statistics
 import struct
+import sys
 import time
 
 import numpy as np
@@ -113,7 +114,10 @@ def main():
 
     flops = 2 * sum(a * c for a, c in zip(widths, widths[1:]))
     train_flops = 2 * flops + 2 * sum(a * c for a, c in zip(widths[1:], widths[2:]))
+    chosen = sys.argv[1:] or ["w2", "w2-infer"]
     for name, fn, n, f in (("w2", epoch, len(x), train_flops), ("w2-infer", infer, len(x) // 1024 * 1024, flops)):
+        if name not in chosen:
+            continue
         med, lo, hi = measure(fn, n)
         print(f"numpy {name:9s} {med:10.0f} samples/s  (min {lo:.0f}, max {hi:.0f})  {med * f / 1e9:6.2f} GFLOP/s")
 

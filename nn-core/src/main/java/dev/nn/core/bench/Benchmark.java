@@ -59,7 +59,7 @@ public final class Benchmark {
     Runnable pass = () -> {
       for (int start = 0; start < full; start += batch) {
         ws.setInput(samples.x(), start * samples.inputs(), batch);
-        network.forward(ws, batch);
+        network.infer(ws, batch);
       }
     };
     return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()), network.kernels().description());

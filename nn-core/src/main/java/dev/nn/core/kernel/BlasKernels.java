@@ -152,10 +152,10 @@ public final class BlasKernels implements Kernels {
   /** In cache-sized blocks of rows, shared with the pool's threads when large enough. */
   @Override
   public void addBiasAndActivate(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z,
-      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi) {
+      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi, boolean stage) {
     ElementwiseJob job = ELEMENTWISE.get();
-    job.prepareForward(rows, cols, bias, biasOffset, z, stagedView(z, rows * cols, zStage), x,
-        stagedView(x, rows * cols, xStage), phi);
+    job.prepareForward(rows, cols, bias, biasOffset, z, stage ? stagedView(z, rows * cols, zStage) : null, x,
+        stage ? stagedView(x, rows * cols, xStage) : null, phi);
     runElementwise(job);
   }
 

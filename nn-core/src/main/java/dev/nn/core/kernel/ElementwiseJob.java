@@ -34,7 +34,7 @@ final class ElementwiseJob implements WorkerPool.Task {
   private DoubleBuffer delta;
   private Activation phi;
 
-  /** Z ← Z + 1·bᵀ and X = φ(Z), both also into the staging arrays. */
+  /** Z ← Z + 1·bᵀ and X = φ(Z), both also into the staging arrays unless they are {@code null}. */
   void prepareForward(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z, double[] zStage,
       DoubleBuffer x, double[] xStage, Activation phi) {
     set(true, rows, cols, z, zStage, x, xStage, null, phi);
@@ -100,9 +100,11 @@ final class ElementwiseJob implements WorkerPool.Task {
       }
     }
     z.put(offset, zb, 0, length);
-    System.arraycopy(zb, 0, zStage, offset, length);
     phi.forward(zb, xb, length);
-    System.arraycopy(xb, 0, xStage, offset, length);
+    if (zStage != null) {
+      System.arraycopy(zb, 0, zStage, offset, length);
+      System.arraycopy(xb, 0, xStage, offset, length);
+    }
     x.put(offset, xb, 0, length);
   }
 

@@ -91,15 +91,16 @@ public interface Kernels {
 
   /**
    * The element-wise half of a layer's forward pass on a rows×cols batch: Z ← Z + 1·bᵀ, then X = φ(Z).
-   * Off-heap kernels also leave Z and X in the staging arrays, where the backward pass and the loss read
-   * them ({@link #stagedView}).
+   * With {@code stage}, off-heap kernels also leave Z and X in the staging arrays, where the backward pass
+   * and the loss read them ({@link #stagedView}); without, they may skip those copies (a prediction needs
+   * them only for the output layer).
    *
    * @param bias cols values at {@code biasOffset}. Not modified.
    * @param z Z, leading dimension cols. Modified.
    * @param x X, leading dimension cols. Modified.
    */
   default void addBiasAndActivate(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z,
-      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi) {
+      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi, boolean stage) {
     addRowVector(rows, cols, bias, biasOffset, z, 0);
     int count = rows * cols;
     double[] zv = view(z, count, zStage);

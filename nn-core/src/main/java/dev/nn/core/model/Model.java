@@ -191,7 +191,7 @@ public final class Model {
         }
       }
       b.ws.setInput(b.scaled, 0, n);
-      network.forward(b.ws, n);
+      network.infer(b.ws, n);
       network.output(b.ws, loss, b.out);
       System.arraycopy(b.out, 0, out, start * k, n * k);
     }

@@ -128,9 +128,22 @@ public final class Network {
 
   /**
    * The forward pass on the first {@code rows} rows of the workspace's input: for l = 1 … L+1,
-   * Z(l) = X(l−1)·W(l) + 1·b(l)ᵀ and X(l) = φ(Z(l)).
+   * Z(l) = X(l−1)·W(l) + 1·b(l)ᵀ and X(l) = φ(Z(l)). Leaves every layer ready for {@link #backward}.
    */
   public void forward(Workspace ws, int rows) {
+    forward(ws, rows, true);
+  }
+
+  /**
+   * The forward pass for predictions and evaluation: the same values as {@link #forward}, but only the
+   * output layer is kept for {@link #output} and {@link #lossValue}; a {@link #backward} must not follow.
+   * Off-heap kernels skip copying the hidden layers to the staging arrays.
+   */
+  public void infer(Workspace ws, int rows) {
+    forward(ws, rows, false);
+  }
+
+  private void forward(Workspace ws, int rows, boolean forBackward) {
     ws.checkRows(rows);
     ws.rows = rows;
     DoubleBuffer values = params.edgeValues();
@@ -140,7 +153,7 @@ public final class Network {
       kernels.gemm(false, false, rows, out, in, 1.0, ws.x[l - 1], 0, in,
           values, params.weightOffset(l), out, 0.0, ws.z[l], 0, out);
       kernels.addBiasAndActivate(rows, out, values, params.biasOffset(l), ws.z[l], ws.zStage[l], ws.x[l],
-          ws.xStage[l], phi[l]);
+          ws.xStage[l], phi[l], forBackward || l == widths.length - 1);
     }
   }
 

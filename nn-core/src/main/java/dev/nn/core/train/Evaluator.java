@@ -32,7 +32,7 @@ public final class Evaluator {
       int rows = Math.min(ws.capacity(), samples.rows() - start);
       ws.setInput(samples.x(), start * samples.inputs(), rows);
       System.arraycopy(samples.y(), start * cols, ws.target(), 0, rows * cols);
-      network.forward(ws, rows);
+      network.infer(ws, rows);
       lossSum += network.lossValue(ws, loss);
       network.output(ws, loss, batchOut);
       System.arraycopy(batchOut, 0, out, start * cols, rows * cols);

@@ -243,7 +243,7 @@ abstract class KernelsContract {
     double[] zStage = kernels().viewsAreShared() ? null : new double[count];
     double[] xStage = kernels().viewsAreShared() ? null : new double[count];
 
-    kernels().addBiasAndActivate(rows, cols, buffer(bias), 2, z, zStage, x, xStage, WAVY);
+    kernels().addBiasAndActivate(rows, cols, buffer(bias), 2, z, zStage, x, xStage, WAVY, true);
 
     double[] zExpected = new double[count];
     double[] xExpected = new double[count];

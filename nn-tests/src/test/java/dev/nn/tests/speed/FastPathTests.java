@@ -12,6 +12,7 @@ import dev.nn.core.kernel.BlasKernels;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
+import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
@@ -105,5 +106,28 @@ class FastPathTests {
     }
     assertArrayEquals(runs[1], runs[2], 0.0, "two runs at 2 threads");
     assertArrayEquals(runs[0], runs[1], 0.0, "1 thread against 2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"java", "blas1", "blas2"})
+  void inferenceGivesTheForwardPasssOutputAndLossBitForBit(String backend) {
+    int[] widths = {300, 256, 128, 10};
+    Kernels k = backend.equals("java") ? new JavaKernels(1) : new BlasKernels(backend.equals("blas1") ? 1 : 2);
+    Network net = network(widths, k, 5);
+    Samples s = data(200, 300, 10, Rng.create(3));
+    Workspace ws = net.newWorkspace(200);
+    ws.setInput(s.x(), 0, 200);
+    System.arraycopy(s.y(), 0, ws.target(), 0, s.y().length);
+    double[] forwardOut = new double[200 * 10];
+    double[] inferOut = new double[200 * 10];
+    net.forward(ws, 200);
+    net.output(ws, null, forwardOut);
+    double forwardLoss = net.lossValue(ws, REGISTRY.loss("half-squared"));
+    ws.x(2).put(0, -1.0);  // a stale hidden value must not survive the next pass
+    net.infer(ws, 200);
+    net.output(ws, null, inferOut);
+    assertArrayEquals(forwardOut, inferOut, 0.0);
+    assertEquals(forwardLoss, net.lossValue(ws, REGISTRY.loss("half-squared")), 0.0);
+    assertTrue(forwardLoss > 0, "a real loss: " + forwardLoss);
   }
 }
