@@ -1,5 +1,6 @@
 package dev.nn.tests.speed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -62,6 +63,8 @@ class SteadyStateAllocationTests {
   @CsvSource({
       "bench/w1.yaml, training.epochs=1",
       "digits.yaml, training.batch-size=32",
+      "digits.yaml, training.batch-size=32 compute.backend=blas compute.threads=2",
+      "digits-conv.yaml, compute.backend=blas compute.threads=2",
       "digits-conv.yaml, optimizer.name=adam",
       "autoencoder-tied.yaml, data.train.limit=1000 training.batch-size=8",
   })
@@ -71,6 +74,9 @@ class SteadyStateAllocationTests {
         NN.load(Path.of("..", "examples", example), overrides(override)), NN.plugins()));
     Trainer trainer = injector.getInstance(Trainer.class);
     Samples train = injector.getInstance(PreparedData.class).trainSamples();
+    if (override.contains("backend=blas")) {
+      assertEquals("openblas", injector.getInstance(dev.nn.core.network.Network.class).kernels().name());
+    }
     for (int warm = 0; warm < 3; warm++) {
       trainer.runEpoch(train);
     }
@@ -122,5 +128,36 @@ class SteadyStateAllocationTests {
       least = Math.min(least, allocatedByAllThreads(t) - before);
     }
     assertTrue(least <= BOUND, least + " bytes over 50 predictions of " + s.rows() + " rows");
+  }
+
+  @org.junit.jupiter.api.Test
+  void inferenceOnOpenBlasOnTwoThreadsAllocatesNothingPerBatch() throws Exception {
+    com.sun.management.ThreadMXBean t = threads();
+    Injector injector = NnModules.injector(NnModules.forRun(NN.load(Path.of("..", "examples", "digits.yaml"),
+        List.of("compute.backend=blas", "compute.threads=2")), NN.plugins()));
+    dev.nn.core.network.Network network = injector.getInstance(dev.nn.core.network.Network.class);
+    assertEquals("openblas", network.kernels().name());
+    Samples s = injector.getInstance(PreparedData.class).trainSamples();
+    int batch = 256;
+    dev.nn.core.network.Workspace ws = network.newWorkspace(batch);
+    Runnable pass = () -> {
+      for (int start = 0; start + batch <= s.rows(); start += batch) {
+        ws.setInput(s.x(), start * s.inputs(), batch);
+        network.infer(ws, batch);
+      }
+    };
+    for (int warm = 0; warm < 200; warm++) {
+      pass.run();
+    }
+    long least = Long.MAX_VALUE;
+    for (int rep = 0; rep < 3; rep++) {
+      long before = allocatedByAllThreads(t);
+      for (int call = 0; call < 200; call++) {
+        pass.run();
+      }
+      least = Math.min(least, allocatedByAllThreads(t) - before);
+    }
+    assertTrue(s.rows() >= 2 * batch, "several batches per pass");
+    assertTrue(least <= BOUND, least + " bytes over 200 passes");
   }
 }
