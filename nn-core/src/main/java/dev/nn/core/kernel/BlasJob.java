@@ -25,12 +25,9 @@ final class BlasJob implements WorkerPool.Task {
   /** The fewest rows of C in a block of a large product: 2 blocks at batch size 128. */
   static final int MIN_ROWS_PER_PART = 64;
   /**
-   * The fewest rows of C per block before a product is cut into {@value #MAX_PARTS} blocks rather than 2.
-   * Every call packs all of B again, which costs about 1/rows of its multiply-adds: W2-infer's 1024-row
-   * products ran at 72,000–78,000 samples/s in four blocks of 256 rows and 81,000–83,000 in two of 512.
+   * The most blocks of a large product: enough for four threads, few enough that OpenBLAS packs each panel
+   * of B only a few times (each call packs its own).
    */
-  static final int MIN_ROWS_FOR_MORE_PARTS = 512;
-  /** The most blocks of a large product: enough for four threads once each block is large. */
   static final int MAX_PARTS = 4;
 
   private static final ThreadLocal<Pointers> POINTERS = ThreadLocal.withInitial(Pointers::new);
@@ -73,9 +70,8 @@ final class BlasJob implements WorkerPool.Task {
   }
 
   /**
-   * How many blocks of rows this product is computed in: 1 below {@code minFlops} (2·m·n·k) or up to
-   * {@value #MIN_ROWS_PER_PART} rows, otherwise 2 blocks, or {@value #MAX_PARTS} once each would still
-   * have {@value #MIN_ROWS_FOR_MORE_PARTS} rows. Depends on the shape only.
+   * How many blocks of rows this product is computed in: 1 below {@code minFlops} (2·m·n·k), otherwise up
+   * to {@value #MAX_PARTS} blocks of {@link #rowsPerPart} rows. Depends on the shape only.
    */
   int plan(double minFlops) {
     if (2.0 * m * n * k < minFlops || m <= MIN_ROWS_PER_PART) {
@@ -85,11 +81,10 @@ final class BlasJob implements WorkerPool.Task {
     return (m + rows - 1) / rows;
   }
 
-  /** m/parts rounded up to a multiple of {@value #ROW_GRAIN}, and at least {@value #MIN_ROWS_PER_PART}. */
+  /** m/{@value #MAX_PARTS}, rounded up to a multiple of {@value #ROW_GRAIN}; at least {@value #MIN_ROWS_PER_PART}. */
   private int rowsPerPart() {
-    int parts = m >= MAX_PARTS * MIN_ROWS_FOR_MORE_PARTS ? MAX_PARTS : 2;
-    int share = (m + parts - 1) / parts;
-    return Math.max(MIN_ROWS_PER_PART, (share + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN);
+    int quarter = (m + MAX_PARTS - 1) / MAX_PARTS;
+    return Math.max(MIN_ROWS_PER_PART, (quarter + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN);
   }
 
   @Override

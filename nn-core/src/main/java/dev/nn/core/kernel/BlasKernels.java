@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * call. The native library is loaded when the first instance is created, never before.
  *
  * <p>Threads: OpenBLAS itself always runs on one thread. A product of at least
- * {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) is cut into two blocks of rows of C
- * (four from 2,048 rows; at least 64 rows each, starting at multiples of 16), each one single-threaded
- * OpenBLAS call; with {@code threads > 1} the blocks run on a shared pool of daemon threads, with one thread the caller makes the same calls one after the other. The blocks depend on the
+ * {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) is cut into up to four blocks of
+ * rows of C (at least 64 rows each, starting at multiples of 16), each one single-threaded OpenBLAS call; with {@code threads > 1} the blocks run on a shared pool of daemon
+ * threads, with one thread the caller makes the same calls one after the other. The blocks depend on the
  * shape alone, so every thread count gives the same bits, whichever kernels OpenBLAS picks for this CPU
  * (tested with its Haswell and its AVX-512 SkylakeX kernels). OpenBLAS's own threading is not used because
  * its results depend on the thread count: it cuts the sum over p at a different point on one thread and on

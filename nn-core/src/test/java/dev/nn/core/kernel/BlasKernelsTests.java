@@ -23,8 +23,8 @@ class BlasKernelsTests {
   @Test
   void aLargeProductIsCutIntoBlocksByItsRowsAlone() {
     double big = BlasKernels.MULTI_THREAD_MIN_FLOPS;
-    // rows of C → blocks: one up to 64 rows, two until each of four blocks would have 512 rows
-    int[][] expected = {{64, 1}, {65, 2}, {128, 2}, {784, 2}, {1024, 2}, {2047, 2}, {2048, 4}, {5000, 4}};
+    // rows of C → blocks: one up to 64 rows, then blocks of a quarter (rounded up to 16 rows, at least 64)
+    int[][] expected = {{64, 1}, {65, 2}, {128, 2}, {200, 4}, {784, 4}, {1024, 4}, {5000, 4}};
     for (int[] row : expected) {
       BlasJob job = new BlasJob();
       job.prepare(false, false, row[0], 512, 512, 1.0, null, 0, 512, null, 0, 512, 0.0, null, 0, 512);
