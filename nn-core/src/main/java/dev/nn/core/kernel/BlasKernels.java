@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Threads: OpenBLAS itself always runs on one thread. A product of at least
  * {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) is cut into up to four blocks of
- * rows of C (at least 64 rows each, starting at multiples of 16), each one single-threaded OpenBLAS call; with {@code threads > 1} the blocks run on a shared pool of daemon
+ * rows of C (two from 2²⁸ operations; at least 64 rows each, starting at multiples of 16), each one single-threaded OpenBLAS call; with {@code threads > 1} the blocks run on a shared pool of daemon
  * threads, with one thread the caller makes the same calls one after the other. The blocks depend on the
  * shape alone, so every thread count gives the same bits, whichever kernels OpenBLAS picks for this CPU
  * (tested with its Haswell and its AVX-512 SkylakeX kernels). OpenBLAS's own threading is not used because

@@ -34,7 +34,10 @@ final class ElementwiseJob implements WorkerPool.Task {
   private DoubleBuffer delta;
   private Activation phi;
 
-  /** Z ← Z + 1·bᵀ and X = φ(Z), both also into the staging arrays unless they are {@code null}. */
+  /**
+   * X = φ(Z + 1·bᵀ); unless the staging arrays are {@code null}, also Z ← Z + 1·bᵀ and both into the
+   * staging arrays.
+   */
   void prepareForward(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z, double[] zStage,
       DoubleBuffer x, double[] xStage, Activation phi) {
     set(true, rows, cols, z, zStage, x, xStage, null, phi);
@@ -99,9 +102,10 @@ final class ElementwiseJob implements WorkerPool.Task {
         zb[start + j] += bv[j];
       }
     }
-    z.put(offset, zb, 0, length);
     phi.forward(zb, xb, length);
     if (zStage != null) {
+      // kept for the backward pass; a prediction needs neither copy of z
+      z.put(offset, zb, 0, length);
       System.arraycopy(zb, 0, zStage, offset, length);
       System.arraycopy(xb, 0, xStage, offset, length);
     }

@@ -92,8 +92,8 @@ public interface Kernels {
   /**
    * The element-wise half of a layer's forward pass on a rows×cols batch: Z ← Z + 1·bᵀ, then X = φ(Z).
    * With {@code stage}, off-heap kernels also leave Z and X in the staging arrays, where the backward pass
-   * and the loss read them ({@link #stagedView}); without, they may skip those copies (a prediction needs
-   * them only for the output layer).
+   * and the loss read them ({@link #stagedView}); without, they may skip those copies and leave Z without
+   * the bias (a prediction needs only X, and Z and X of the output layer).
    *
    * @param bias cols values at {@code biasOffset}. Not modified.
    * @param z Z, leading dimension cols. Modified.

@@ -136,8 +136,8 @@ public final class Network {
 
   /**
    * The forward pass for predictions and evaluation: the same values as {@link #forward}, but only the
-   * output layer is kept for {@link #output} and {@link #lossValue}; a {@link #backward} must not follow.
-   * Off-heap kernels skip copying the hidden layers to the staging arrays.
+   * output layer is kept for {@link #output} and {@link #lossValue}; a {@link #backward} must not follow,
+   * and {@link Workspace#z} of a hidden layer is not kept. Off-heap kernels skip those copies.
    */
   public void infer(Workspace ws, int rows) {
     forward(ws, rows, false);

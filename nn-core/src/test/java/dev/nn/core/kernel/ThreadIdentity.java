@@ -54,11 +54,14 @@ final class ThreadIdentity {
     return cb;
   }
 
-  /** The engine's shapes for a 784-512-512-10 network at batch sizes 1 and 128, and random ones up to 600. */
+  /**
+   * The engine's shapes for a 784-512-512-10 network at batch sizes 1 and 128 and its first inference
+   * product at batch 1024 (cut into fewer, larger blocks), and random ones up to 600.
+   */
   static int[][] shapes(long seed, int random) {
     int[][] engine = {
         {128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {128, 512, 512}, {512, 512, 128},
-        {128, 10, 512}, {512, 10, 128}, {1, 512, 784}, {784, 512, 1}, {1, 784, 512}, {333, 444, 555}};
+        {128, 10, 512}, {512, 10, 128}, {1, 512, 784}, {784, 512, 1}, {1, 784, 512}, {333, 444, 555}, {1024, 512, 784}};
     SplittableRandom rnd = new SplittableRandom(seed);
     int[][] all = new int[engine.length + random][];
     System.arraycopy(engine, 0, all, 0, engine.length);
