@@ -127,19 +127,7 @@ public final class BlasKernels implements Kernels {
     BlasJob job = JOBS.get();
     job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     try {
-      int parts = job.plan(MULTI_THREAD_MIN_FLOPS);
-      if (parts > 1 && pool != null && pool.tryAcquire()) {
-        try {
-          pool.run(job, parts);
-        } finally {
-          pool.release();
-        }
-      } else {
-        // the same blocks as several threads would compute, one after the other
-        for (int part = 0; part < parts; part++) {
-          job.run(part, parts);
-        }
-      }
+      run(job, job.plan(MULTI_THREAD_MIN_FLOPS), true);
     } finally {
       job.clear();
       // the native code reads the buffers' memory, which lives only as long as the buffer objects do
@@ -170,20 +158,27 @@ public final class BlasKernels implements Kernels {
 
   private void runElementwise(ElementwiseJob job) {
     try {
-      int blocks = job.blocks();
-      if (blocks > 1 && job.worthSharing() && pool != null && pool.tryAcquire()) {
-        try {
-          pool.run(job, blocks);
-        } finally {
-          pool.release();
-        }
-      } else {
-        for (int block = 0; block < blocks; block++) {
-          job.run(block, blocks);
-        }
-      }
+      run(job, job.blocks(), job.worthSharing());
     } finally {
       job.clear();
+    }
+  }
+
+  /**
+   * Runs parts 0 … parts−1 of the task: shared with the pool when {@code share} and the pool is free,
+   * otherwise one after the other on this thread — the same parts either way, so the same bits.
+   */
+  private void run(WorkerPool.Task task, int parts, boolean share) {
+    if (share && parts > 1 && pool != null && pool.tryAcquire()) {
+      try {
+        pool.run(task, parts);
+      } finally {
+        pool.release();
+      }
+    } else {
+      for (int part = 0; part < parts; part++) {
+        task.run(part, parts);
+      }
     }
   }
 
