@@ -16,7 +16,10 @@ import java.nio.DoubleBuffer;
 final class ElementwiseJob implements WorkerPool.Task {
   /** Values per block: 64 KB per array, so a block's z, x and δ stay in a core's L2 cache. */
   static final int BLOCK_VALUES = 8192;
-  /** Below this many values one thread does it all: waking a worker costs more than it saves. */
+  /**
+   * Below this many values (two full blocks, some 10–20 µs of work) one thread does it all, so that a worker
+   * is not woken for a block or two of an output layer's few columns. Set by reasoning, not tuned.
+   */
   static final int PARALLEL_MIN_VALUES = 1 << 14;
 
   private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(Block::new);
