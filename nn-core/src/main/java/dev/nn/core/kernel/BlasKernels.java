@@ -202,8 +202,8 @@ public final class BlasKernels implements Kernels {
 
   @Override
   public void addRowVector(int rows, int cols, DoubleBuffer v, int vOffset, DoubleBuffer c, int cOffset) {
-    // off-heap element access does not vectorise: move whole rows through heap scratch arrays instead
-    Scratch scratch = SCRATCH.get().ensure(cols);
+    // off-heap element access does not vectorise: move whole rows through heap arrays instead
+    HeapScratch scratch = HeapScratch.ofThisThread(cols);
     double[] bias = scratch.a;
     double[] row = scratch.b;
     v.get(vOffset, bias, 0, cols);
@@ -220,7 +220,7 @@ public final class BlasKernels implements Kernels {
   @Override
   public void columnSums(int rows, int cols, double alpha, DoubleBuffer a, int aOffset, double beta,
       DoubleBuffer out, int outOffset) {
-    Scratch scratch = SCRATCH.get().ensure(cols);
+    HeapScratch scratch = HeapScratch.ofThisThread(cols);
     double[] sum = scratch.a;
     double[] row = scratch.b;
     out.get(outOffset, sum, 0, cols);
@@ -236,21 +236,6 @@ public final class BlasKernels implements Kernels {
     out.put(outOffset, sum, 0, cols);
   }
 
-  /** Two heap rows per thread, grown to the widest layer seen and then reused: no allocation per call. */
-  private static final class Scratch {
-    double[] a = new double[0];
-    double[] b = new double[0];
-
-    Scratch ensure(int n) {
-      if (a.length < n) {
-        a = new double[n];
-        b = new double[n];
-      }
-      return this;
-    }
-  }
-
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /** Copies the first {@code length} values into {@code staging} and returns it. */
   @Override

@@ -22,8 +22,6 @@ final class ElementwiseJob implements WorkerPool.Task {
    */
   static final int PARALLEL_MIN_VALUES = 1 << 14;
 
-  private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(Block::new);
-
   private boolean forward;
   private int rows;
   private int cols;
@@ -94,10 +92,10 @@ final class ElementwiseJob implements WorkerPool.Task {
   }
 
   private void forwardBlock(int offset, int length) {
-    Block b = BLOCKS.get().ensure(Math.max(length, cols));
-    double[] zb = b.z;
-    double[] xb = b.x;
-    double[] bv = b.d;
+    HeapScratch s = HeapScratch.ofThisThread(Math.max(length, cols));
+    double[] zb = s.a;
+    double[] xb = s.b;
+    double[] bv = s.c;
     bias.get(biasOffset, bv, 0, cols);
     z.get(offset, zb, 0, length);
     for (int start = 0; start < length; start += cols) {
@@ -116,12 +114,12 @@ final class ElementwiseJob implements WorkerPool.Task {
   }
 
   private void backwardBlock(int offset, int length) {
-    Block b = BLOCKS.get().ensure(length);
-    System.arraycopy(zStage, offset, b.z, 0, length);
-    System.arraycopy(xStage, offset, b.x, 0, length);
-    delta.get(offset, b.d, 0, length);
-    phi.backward(b.z, b.x, b.d, length);
-    delta.put(offset, b.d, 0, length);
+    HeapScratch s = HeapScratch.ofThisThread(length);
+    System.arraycopy(zStage, offset, s.a, 0, length);
+    System.arraycopy(xStage, offset, s.b, 0, length);
+    delta.get(offset, s.c, 0, length);
+    phi.backward(s.a, s.b, s.c, length);
+    delta.put(offset, s.c, 0, length);
   }
 
   /** Drops the references to the caller's buffers and activation. */
@@ -133,21 +131,5 @@ final class ElementwiseJob implements WorkerPool.Task {
     xStage = null;
     delta = null;
     phi = null;
-  }
-
-  /** One thread's block arrays, grown to the largest block seen and then reused. */
-  private static final class Block {
-    double[] z = new double[0];
-    double[] x = new double[0];
-    double[] d = new double[0];
-
-    Block ensure(int length) {
-      if (z.length < length) {
-        z = new double[length];
-        x = new double[length];
-        d = new double[length];
-      }
-      return this;
-    }
   }
 }
