@@ -68,6 +68,16 @@ public final class Settings {
     return unread;
   }
 
+  /**
+   * Every key a getter asked for, given or not, in the order asked: the settings the plugin knows, which
+   * the core offers as suggestions for a misspelt key.
+   */
+  public List<String> requestedKeys() {
+    synchronized (read) {
+      return List.copyOf(read);
+    }
+  }
+
   /** A number in {@code allowed}, or {@code defaultValue} when absent. */
   public double number(String key, double defaultValue, Range allowed) {
     read.add(key);

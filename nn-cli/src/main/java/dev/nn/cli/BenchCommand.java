@@ -2,7 +2,6 @@ package dev.nn.cli;
 
 import dev.nn.core.Nn;
 import dev.nn.core.bench.BenchResult;
-import dev.nn.core.bench.Benchmark;
 import dev.nn.core.config.Experiment;
 import java.io.BufferedReader;
 import java.io.File;
@@ -72,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (repetitions < 1 || !(seconds > 0)) {
+      throw new CommandFailure("nn bench: need --repetitions >= 1 and --seconds > 0, found " + repetitions + " and "
+          + seconds);
+    }
     Nn nn = root.nn();
     Path directory = dir != null ? dir : defaultDirectory();
     List<Path> files = experiments(directory);
@@ -91,9 +94,11 @@ final class BenchCommand implements Callable<Integer> {
       }
       return Main.OK;
     }
-    Benchmark bench = new Benchmark(nn.plugins(), repetitions, seconds);
+
     for (int i = 0; i < files.size(); i++) {
-      BenchResult r = name(files.get(i)).endsWith("-infer") ? bench.infer(loaded.get(i)) : bench.train(loaded.get(i));
+      BenchResult r = name(files.get(i)).endsWith("-infer")
+          ? nn.benchmark(loaded.get(i)).infer(repetitions, seconds)
+          : nn.benchmark(loaded.get(i)).train(repetitions, seconds);
       root.out().println(json ? r.json() : r.line());
       root.out().flush();
     }

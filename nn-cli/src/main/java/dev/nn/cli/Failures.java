@@ -1,8 +1,5 @@
 package dev.nn.cli;
 
-import com.google.inject.CreationException;
-import com.google.inject.ProvisionException;
-import com.google.inject.spi.Message;
 import dev.nn.core.config.ProblemReport;
 import dev.nn.core.data.DataException;
 import dev.nn.core.model.ModelFormatException;
@@ -18,9 +15,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,7 +28,7 @@ final class Failures {
 
   /** Prints what went wrong and returns the exit code. */
   static int report(Throwable thrown, PrintStream err, boolean debug) {
-    Throwable e = unwrap(thrown);
+    Throwable e = thrown;
     int code;
     if (e instanceof CommandFailure) {
       code = Main.BAD_INPUT;
@@ -75,28 +69,10 @@ final class Failures {
     try {
       return action.get();
     } catch (RuntimeException e) {
-      Throwable cause = unwrap(e);
-      if (cause instanceof ConfigException) {
-        throw new CommandFailure(ProblemReport.format(file, ((ConfigException) cause).problems()), e);
+      if (e instanceof ConfigException) {
+        throw new CommandFailure(ProblemReport.format(file, ((ConfigException) e).problems()), e);
       }
       throw e;
-    }
-  }
-
-  /**
-   * The exception a Guice provider threw, which Guice wraps (once per object that needed it) when it builds
-   * a run; any other exception as it is.
-   */
-  static Throwable unwrap(Throwable e) {
-    Throwable t = e;
-    while (true) {
-      Collection<Message> messages = t instanceof CreationException ? ((CreationException) t).getErrorMessages()
-          : t instanceof ProvisionException ? ((ProvisionException) t).getErrorMessages() : List.of();
-      Throwable cause = messages.stream().map(Message::getCause).filter(Objects::nonNull).findFirst().orElse(null);
-      if (cause == null) {
-        return t;
-      }
-      t = cause;
     }
   }
 

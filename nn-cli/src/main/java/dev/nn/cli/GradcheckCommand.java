@@ -1,18 +1,10 @@
 package dev.nn.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Stage;
-import dev.nn.api.Loss;
 import dev.nn.core.Nn;
 import dev.nn.core.check.GradientCheck;
+import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.config.Experiment;
-import dev.nn.core.experiment.PreparedData;
-import dev.nn.core.inject.NnModules;
-import dev.nn.core.network.Network;
-import dev.nn.core.train.Samples;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,15 +54,10 @@ final class GradcheckCommand implements Callable<Integer> {
     Nn nn = root.nn();
     GradientCheck.Result result = Failures.readingConfig(experiment, () -> {
       Experiment e = Experiments.load(nn, experiment, sets);
-      Injector injector = Guice.createInjector(Stage.PRODUCTION, NnModules.forRun(e, nn.plugins()));
-      Network network = injector.getInstance(Network.class);
-      Loss loss = injector.getInstance(Loss.class);
-      Samples train = injector.getInstance(PreparedData.class).trainSamples();
-      int rows = Math.min(samples, train.rows());
-      double[] x = Arrays.copyOf(train.x(), rows * train.inputs());
-      double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
-      root.out().println(EpochLines.describe(network) + "; checking on " + rows + " training samples");
-      return GradientCheck.run(network, loss, x, y, rows, e.l2(), e.seed());
+      ExperimentGradientCheck check = nn.gradientCheck(e);
+      root.out().println(EpochLines.describe(check.network()) + "; checking on " + check.rows(samples)
+          + " training samples");
+      return check.run(samples);
     });
     root.out().println(result.report());
     return result.passed() ? Main.OK : Main.FAILED;

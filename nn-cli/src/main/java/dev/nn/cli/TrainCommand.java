@@ -9,7 +9,6 @@ import dev.nn.core.train.Metrics;
 import dev.nn.core.train.TrainingResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.Result result;
     try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out) : null)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
-          List.of(lines), Clock.systemUTC(), Provenance.currentNnVersion());
+          List.of(lines), Provenance.currentNnVersion());
       if (resume != null) {
         out.println("resuming " + resume);
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();

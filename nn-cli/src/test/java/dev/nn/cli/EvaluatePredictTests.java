@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -63,7 +62,7 @@ class EvaluatePredictTests {
   }
 
   private static TrainingRun.Options options(String name) {
-    return new TrainingRun.Options(tmp.resolve("runs-" + name), null, List.of(), List.of(), Clock.systemUTC(),
+    return new TrainingRun.Options(tmp.resolve("runs-" + name), null, List.of(), List.of(),
         Provenance.currentNnVersion());
   }
 

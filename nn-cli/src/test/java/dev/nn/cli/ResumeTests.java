@@ -17,7 +17,6 @@ import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ class ResumeTests {
     };
     Path interrupted = tmp.resolve("interrupted");
     assertThrows(Interrupted.class, () -> nn.train(six, new TrainingRun.Options(interrupted, null, List.of(),
-        List.of(stopAfter3), Clock.systemUTC(), Provenance.currentNnVersion())));
+        List.of(stopAfter3), Provenance.currentNnVersion())));
     Path run = Cli.onlyRun(interrupted);
     assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
     assertEquals(3, TrainCommandTests.metricsRows(run).size());

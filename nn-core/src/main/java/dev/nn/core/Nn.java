@@ -1,8 +1,11 @@
 package dev.nn.core;
 
+import dev.nn.core.bench.Benchmark;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentReader;
+import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.model.Model;
 import dev.nn.core.plugin.PluginRegistry;
@@ -98,7 +101,7 @@ public final class Nn {
    */
   public Experiment load(Path yaml, List<String> overrides) {
     try {
-      return new ExperimentReader(registry::providers).read(yaml, overrides);
+      return new ExperimentReader(registry).read(yaml, overrides);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,21 +109,32 @@ public final class Nn {
 
   /** Trains an experiment into a new run directory under its {@code output.dir}. */
   public TrainingRun.Result train(Experiment experiment) {
-    return TrainingRun.run(experiment, registry, TrainingRun.Options.defaults());
+    return train(experiment, TrainingRun.Options.defaults());
   }
 
-  /** Trains an experiment with explicit options (output directory, listeners, clock, resume). */
+  /**
+   * Trains an experiment with explicit options (output directory, listeners, resume): reads its data,
+   * creates its plugins and network, and only then creates the run directory and trains.
+   */
   public TrainingRun.Result train(Experiment experiment, TrainingRun.Options options) {
-    return TrainingRun.run(experiment, registry, options);
+    return NnModules.create(TrainingRun.class, NnModules.forRun(experiment, registry, options)).run();
   }
 
   /** Continues an interrupted run from its last checkpoint, with the experiment the run recorded. */
   public TrainingRun.Result resume(Path runDirectory, TrainingRun.Options options) {
     RunDirectory dir = RunDirectory.open(runDirectory);
     Experiment experiment = load(dir.experimentFile(), List.of());
-    TrainingRun.Options resumed = new TrainingRun.Options(null, runDirectory, options.commandLine(),
-        options.listeners(), options.clock(), options.nnVersion());
-    return TrainingRun.run(experiment, registry, resumed);
+    return train(experiment, options.resuming(runDirectory));
+  }
+
+  /** The gradient check of an experiment's freshly initialised network on its training data. */
+  public ExperimentGradientCheck gradientCheck(Experiment experiment) {
+    return NnModules.create(ExperimentGradientCheck.class, NnModules.forRun(experiment, registry));
+  }
+
+  /** A benchmark of an experiment's training or inference, on a freshly initialised network. */
+  public Benchmark benchmark(Experiment experiment) {
+    return NnModules.create(Benchmark.class, NnModules.forRun(experiment, registry));
   }
 
   /** Loads a saved model, creating its plugins from this instance's registry. */

@@ -1,15 +1,15 @@
 package dev.nn.core.bench;
 
-import com.google.inject.Injector;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.PreparedData;
-import dev.nn.core.inject.NnModules;
+import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Workspace;
-import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
+import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Times an experiment through the classes {@code nn train} uses. Training: whole epochs of the
@@ -19,37 +19,33 @@ import java.util.Arrays;
  * second.
  */
 public final class Benchmark {
-  private final PluginRegistry registry;
-  private final int repetitions;
-  private final double minSeconds;
+  private final Experiment experiment;
+  private final PreparedData data;
+  private final Network network;
+  private final TrainerFactory trainers;
 
-  /** A benchmark with the given repetitions of at least {@code minSeconds} each. */
-  public Benchmark(PluginRegistry registry, int repetitions, double minSeconds) {
-    if (repetitions < 1 || !(minSeconds > 0)) {
-      throw new IllegalArgumentException("need at least 1 repetition of more than 0 s, found " + repetitions + " of "
-          + minSeconds + " s");
-    }
-    this.registry = registry;
-    this.repetitions = repetitions;
-    this.minSeconds = minSeconds;
+  @Inject
+  Benchmark(Experiment experiment, PreparedData data, Network network, TrainerFactory trainers) {
+    this.experiment = experiment;
+    this.data = data;
+    this.network = network;
+    this.trainers = trainers;
   }
 
-  /** Samples per second of training, epoch after epoch. */
-  public BenchResult train(Experiment experiment) {
-    Injector injector = NnModules.injector(NnModules.forRun(experiment, registry));
-    Trainer trainer = injector.getInstance(Trainer.class);
-    Samples samples = injector.getInstance(PreparedData.class).trainSamples();
-    Network network = trainer.network();
+  /** Samples per second of training, epoch after epoch, over {@code repetitions} periods of {@code minSeconds}. */
+  public BenchResult train(int repetitions, double minSeconds) {
+    check(repetitions, minSeconds);
+    Trainer trainer = trainers.create(List.of());
+    Samples samples = data.trainSamples();
     Runnable epoch = () -> trainer.runEpoch(samples);
     return measure(experiment.name(), "train", epoch, samples.rows(), Flops.training(network.widths()),
-        network.kernels().description());
+        network.kernels().description(), repetitions, minSeconds);
   }
 
   /** Samples per second of inference: forward passes in batches of the experiment's batch size. */
-  public BenchResult infer(Experiment experiment) {
-    Injector injector = NnModules.injector(NnModules.forRun(experiment, registry));
-    Network network = injector.getInstance(Network.class);
-    Samples samples = injector.getInstance(PreparedData.class).trainSamples();
+  public BenchResult infer(int repetitions, double minSeconds) {
+    check(repetitions, minSeconds);
+    Samples samples = data.trainSamples();
     int batch = experiment.training().batchSize();
     Workspace ws = network.newWorkspace(batch);
     int full = samples.rows() / batch * batch;
@@ -62,16 +58,24 @@ public final class Benchmark {
         network.infer(ws, batch);
       }
     };
-    return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()), network.kernels().description());
+    return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()),
+        network.kernels().description(), repetitions, minSeconds);
   }
 
-  private BenchResult measure(String name, String mode, Runnable pass, int samplesPerPass, double flops,
-      String backend) {
-    timedRepetition(pass, samplesPerPass); // warm-up: the JIT compiles the hot loops
+  private static void check(int repetitions, double minSeconds) {
+    if (repetitions < 1 || !(minSeconds > 0)) {
+      throw new IllegalArgumentException("need at least 1 repetition of more than 0 s, found " + repetitions + " of "
+          + minSeconds + " s");
+    }
+  }
+
+  private static BenchResult measure(String name, String mode, Runnable pass, int samplesPerPass, double flops,
+      String backend, int repetitions, double minSeconds) {
+    timedRepetition(pass, samplesPerPass, minSeconds); // warm-up: the JIT compiles the hot loops
     double[] rates = new double[repetitions];
     double total = 0;
     for (int r = 0; r < repetitions; r++) {
-      double[] rep = timedRepetition(pass, samplesPerPass);
+      double[] rep = timedRepetition(pass, samplesPerPass, minSeconds);
       rates[r] = rep[0];
       total += rep[1];
     }
@@ -82,7 +86,7 @@ public final class Benchmark {
   }
 
   /** Runs passes until {@code minSeconds} have gone by; returns {samples/s, seconds}. */
-  private double[] timedRepetition(Runnable pass, int samplesPerPass) {
+  private static double[] timedRepetition(Runnable pass, int samplesPerPass, double minSeconds) {
     long start = System.nanoTime();
     long samples = 0;
     double elapsed;

@@ -1,9 +1,8 @@
 package dev.nn.core.config;
 
-import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
-import dev.nn.spi.PluginProvider;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -31,8 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * paths in overrides against the working directory.
  *
  * <pre>{@code
- * // plugins: for each PluginKind, the installed providers by name
- * ExperimentReader reader = new ExperimentReader(plugins);
+ * ExperimentReader reader = new ExperimentReader(PluginRegistry.loadDefault());
  * Experiment e = reader.read(Path.of("lecture.yaml"), List.of("optimizer.learning-rate=0.1"));
  * }</pre>
  */
@@ -40,7 +36,7 @@ public final class ExperimentReader {
   /** Problems reported at most; more are summarized in one last problem. */
   static final int MAX_PROBLEMS = 100;
 
-  private final Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins;
+  private final PluginRegistry plugins;
   private final Path workingDirectory;
   private final int processors;
 
@@ -48,21 +44,21 @@ public final class ExperimentReader {
    * A reader that checks plugin references against {@code plugins}, with the process's working
    * directory and available processors.
    *
-   * @param plugins for each kind, the installed providers by name
+   * @param plugins the installed plugins, which every plugin reference is checked against
    */
-  public ExperimentReader(Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins) {
+  public ExperimentReader(PluginRegistry plugins) {
     this(plugins, Path.of("").toAbsolutePath(), Runtime.getRuntime().availableProcessors());
   }
 
   /**
    * A reader with an explicit working directory and processor count.
    *
-   * @param plugins for each kind, the installed providers by name
+   * @param plugins the installed plugins, which every plugin reference is checked against
    * @param workingDirectory what relative paths in overrides resolve against
    * @param processors what {@code compute.threads: auto} (the default) stands for, {@code >= 1}
    */
   public ExperimentReader(
-      Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins, Path workingDirectory, int processors) {
+      PluginRegistry plugins, Path workingDirectory, int processors) {
     this.plugins = Objects.requireNonNull(plugins, "plugins");
     this.workingDirectory = workingDirectory.toAbsolutePath();
     if (processors < 1) {

@@ -1,5 +1,11 @@
 package dev.nn.core.config;
 
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.util.ArrayList;
+import java.util.List;
 import dev.nn.spi.Settings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,5 +43,23 @@ public record PluginRef(String name, Map<String, Object> settings, Position wher
    */
   public Settings toSettings(String kind) {
     return Settings.of(kind + " \"" + name + "\"", settings);
+  }
+
+  /**
+   * Creates the plugin through the registry's typed door, with every problem placed at this reference's
+   * key and line: {@code Loss loss = experiment.loss().create(registry, PluginKind.LOSS)}.
+   *
+   * @throws ConfigException for an unknown name, a rejected or unknown setting
+   */
+  public <T> T create(PluginRegistry registry, PluginKind<T> kind) {
+    try {
+      return registry.create(kind, name, toSettings(kind.label()));
+    } catch (ConfigException e) {
+      List<ConfigProblem> placed = new ArrayList<>();
+      for (ConfigProblem p : e.problems()) {
+        placed.add(where.place(p));
+      }
+      throw new ConfigException(placed);
+    }
   }
 }

@@ -1,20 +1,13 @@
 package dev.nn.core.config;
 
-import dev.nn.core.text.Suggestions;
 import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
-import dev.nn.spi.PluginProvider;
-import dev.nn.spi.Settings;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -25,14 +18,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * setting must be one the provider read.
  */
 final class PluginRefs {
-  private static final Pattern HELP_KEY = Pattern.compile("([a-z][a-z0-9-]*)\\s*:");
-
   private final NodeReader reader;
-  private final Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins;
+  private final PluginRegistry registry;
 
-  PluginRefs(NodeReader reader, Function<PluginKind, Map<String, ? extends PluginProvider<?>>> plugins) {
+  PluginRefs(NodeReader reader, PluginRegistry registry) {
     this.reader = reader;
-    this.plugins = plugins;
+    this.registry = registry;
   }
 
   /**
@@ -115,61 +106,29 @@ final class PluginRefs {
   }
 
   /**
-   * Checks the reference against the installed plugins of {@code kind}: reports an unknown name with
-   * "did you mean", settings the provider rejects, and settings it did not read.
+   * Creates the plugin a reference names through the registry, and reports each problem at the YAML node
+   * it concerns: an unknown name at the name, a rejected setting at its value, an unread setting at its key.
    *
    * @param coreKeys the keys the core read from the same mapping, named in messages about unknown settings
-   * @return the plugin the provider created, or {@code null} when there were problems
+   * @return the plugin, or {@code null} when there were problems
    */
-  Object check(Parsed p, PluginKind kind, List<String> coreKeys) {
+  <T> T check(Parsed p, PluginKind<T> kind, List<String> coreKeys) {
     String path = p.ref().where().path();
-    Map<String, ? extends PluginProvider<?>> found = plugins.apply(kind);
-    Map<String, ? extends PluginProvider<?>> installed = found == null ? Map.of() : found;
-    String name = p.ref().name();
-    PluginProvider<?> provider = installed.get(name);
-    if (provider == null) {
-      TreeSet<String> names = new TreeSet<>(installed.keySet());
-      reader.report(
-          ProblemId.UNKNOWN_PLUGIN,
-          path,
-          p.nameNode(),
-          "unknown " + kind.label() + " \"" + name + "\"",
-          names.isEmpty() ? "no " + kind.label() + " plugins are installed" : String.join(", ", names),
-          Suggestions.closest(name, names));
-      return null;
-    }
-    String label = kind.label() + " \"" + name + "\"";
-    Settings settings = Settings.of(label, p.ref().settings());
-    Object created;
     try {
-      created = provider.create(settings);
+      T created = registry.create(kind, p.ref().name(), p.ref().toSettings(kind.label()), coreKeys);
+      return p.complete() ? created : null;
     } catch (ConfigException e) {
       for (ConfigProblem q : e.problems()) {
-        Node at = p.valueNodes().getOrDefault(q.path(), p.nameNode());
-        String where = q.path().isEmpty() ? path : path + "." + q.path();
-        reader.report(q.id(), where, at, q.message(), q.allowed(), q.suggestions());
+        if (q.id().equals(ProblemId.UNKNOWN_KEY)) {
+          reader.unknownKey(path + "." + q.path(), p.keyNodes().get(q.path()), q.path(), q.message(), q.allowed(),
+              q.suggestions());
+        } else {
+          Node at = p.valueNodes().getOrDefault(q.path(), p.nameNode());
+          String where = q.path().isEmpty() ? path : path + "." + q.path();
+          reader.report(q.id(), where, at, q.message(), q.allowed(), q.suggestions());
+        }
       }
       return null;
-    } catch (RuntimeException e) {
-      reader.report(
-          ProblemId.INVALID_SETTING, path, p.nameNode(), label + " rejected its settings: " + e.getMessage(), provider.settingsHelp());
-      return null;
     }
-    List<String> unread = settings.unreadKeys();
-    if (unread.isEmpty()) {
-      return p.complete() ? created : null;
-    }
-    List<String> known = new ArrayList<>(coreKeys);
-    Matcher m = HELP_KEY.matcher(provider.settingsHelp());
-    while (m.find()) {
-      known.add(m.group(1));
-    }
-    String help = provider.settingsHelp().isEmpty() ? label + " reads no settings" : provider.settingsHelp();
-    String allowed = coreKeys.isEmpty() ? help : String.join(", ", coreKeys) + "; " + help;
-    for (String key : unread) {
-      reader.unknownKey(
-          path + "." + key, p.keyNodes().get(key), key, "unknown setting \"" + key + "\" of " + label, allowed, known);
-    }
-    return null;
   }
 }

@@ -1,5 +1,8 @@
 package dev.nn.core.experiment;
 
+import dev.nn.core.config.Experiment;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
 import dev.nn.core.config.DataSpec;
@@ -25,8 +28,21 @@ import java.util.Map;
  * a split), fits the standardizer on the training split only, and encodes class targets the way the loss
  * needs them.
  */
-public final class DataPreparation {
-  private DataPreparation() {}
+public final class DataPreparation implements Provider<PreparedData> {
+  private final Experiment experiment;
+  private final Loss loss;
+
+  @Inject
+  DataPreparation(Experiment experiment, Loss loss) {
+    this.experiment = experiment;
+    this.loss = loss;
+  }
+
+  /** The experiment's data, prepared for its loss. */
+  @Override
+  public PreparedData get() {
+    return prepare(experiment.data(), loss, experiment.loss().name(), experiment.seed());
+  }
 
   /**
    * Prepares the data of an experiment for a loss.
@@ -34,7 +50,7 @@ public final class DataPreparation {
    * @throws dev.nn.core.data.DataException for a missing or malformed file
    * @throws ConfigException for generator settings, or targets that do not suit the loss
    */
-  public static PreparedData prepare(DataSpec spec, Loss loss, String lossName, long seed) {
+  static PreparedData prepare(DataSpec spec, Loss loss, String lossName, long seed) {
     List<Path> files = new ArrayList<>();
     Dataset all = read(spec.train(), "data.train", seed, files);
     Dataset test = null;

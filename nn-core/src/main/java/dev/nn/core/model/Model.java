@@ -80,10 +80,10 @@ public final class Model {
     List<String> names = new ArrayList<>();
     for (int l = 0; l < spec.activations().size(); l++) {
       PluginUse use = spec.activations().get(l);
-      activations.add((Activation) create(file, registry, PluginKind.ACTIVATION, use, "layers[" + (l + 1) + "]", warnings));
+      activations.add(create(file, registry, PluginKind.ACTIVATION, use, "layers[" + (l + 1) + "]", warnings));
       names.add(use.name());
     }
-    Loss loss = (Loss) create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings);
+    Loss loss = create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings);
     Structure structure;
     try {
       structure = spec.slotOf() == null ? null : Structure.of(spec.widths(), spec.slotOf());
@@ -99,9 +99,9 @@ public final class Model {
     return new Model(spec, network, loss, warnings);
   }
 
-  private static Object create(Path file, PluginRegistry registry, PluginKind kind, PluginUse use, String where,
+  private static <T> T create(Path file, PluginRegistry registry, PluginKind<T> kind, PluginUse use, String where,
       List<String> warnings) {
-    PluginDescriptor found = registry.descriptors(kind).get(use.name());
+    PluginDescriptor found = registry.descriptor(kind, use.name()).orElse(null);
     if (found == null) {
       throw new ModelFormatException(file, "needs the " + kind.label() + " plugin \"" + use.name() + "\" (version "
           + use.version() + ") for " + where + ", which is not installed; add its jar with --plugin-path");
@@ -111,8 +111,7 @@ public final class Model {
           + " version " + found.version() + " is installed");
     }
     try {
-      return registry.provider(kind, use.name())
-          .create(Settings.of(kind.label() + " \"" + use.name() + "\"", use.settings()));
+      return registry.create(kind, use.name(), Settings.of(kind.label() + " \"" + use.name() + "\"", use.settings()));
     } catch (ConfigException e) {
       throw new ModelFormatException(file, "invalid settings for " + where + ": " + e.getMessage());
     }

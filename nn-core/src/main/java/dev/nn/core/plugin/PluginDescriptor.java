@@ -11,7 +11,7 @@ package dev.nn.core.plugin;
  * @param summary the provider's one-line summary
  */
 public record PluginDescriptor(
-    PluginKind kind, String name, String version, String className, String origin, String summary) {
+    PluginKind<?> kind, String name, String version, String className, String origin, String summary) {
 
   /** "relu → dev.nn.activations.ReluProvider (nn-activations-0.1.0.jar, v0.1.0)". */
   @Override

@@ -1,10 +1,6 @@
 package dev.nn.core.plugin;
 
 import dev.nn.core.text.Suggestions;
-import dev.nn.api.Activation;
-import dev.nn.api.Initializer;
-import dev.nn.api.Loss;
-import dev.nn.api.Optimizer;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
@@ -13,13 +9,16 @@ import java.io.IOException;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -35,12 +34,12 @@ import java.util.regex.Pattern;
 public final class PluginRegistry {
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  private final Map<PluginKind, SortedMap<String, PluginProvider<?>>> providers;
-  private final Map<PluginKind, SortedMap<String, PluginDescriptor>> descriptors;
+  private final Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers;
+  private final Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors;
   private final List<String> failures;
 
-  private PluginRegistry(Map<PluginKind, SortedMap<String, PluginProvider<?>>> providers,
-      Map<PluginKind, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures) {
+  private PluginRegistry(Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers,
+      Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures) {
     this.providers = providers;
     this.descriptors = descriptors;
     this.failures = List.copyOf(failures);
@@ -57,12 +56,12 @@ public final class PluginRegistry {
    * @throws ConfigException if two providers of one kind share a name, or a plugin jar carries its own copy of nn-api
    */
   public static PluginRegistry load(ClassLoader loader) {
-    Map<PluginKind, SortedMap<String, PluginProvider<?>>> providers = new EnumMap<>(PluginKind.class);
-    Map<PluginKind, SortedMap<String, PluginDescriptor>> descriptors = new EnumMap<>(PluginKind.class);
+    Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers = new LinkedHashMap<>();
+    Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
     checkSingleApi(loader, problems);
-    for (PluginKind kind : PluginKind.values()) {
+    for (PluginKind<?> kind : PluginKind.values()) {
       SortedMap<String, PluginProvider<?>> byName = new TreeMap<>();
       SortedMap<String, PluginDescriptor> infoByName = new TreeMap<>();
       Iterator<? extends PluginProvider<?>> it = ServiceLoader.load(kind.providerType(), loader).iterator();
@@ -92,10 +91,7 @@ public final class PluginRegistry {
         }
         PluginDescriptor earlier = infoByName.get(info.name());
         if (earlier != null) {
-          problems.add(ConfigProblem.of("nn/DuplicatePlugin", "",
-              "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
-                  + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
-              "remove one of the two jars from the plugin path"));
+          problems.add(duplicate(kind, earlier, info));
           continue;
         }
         byName.put(info.name(), provider);
@@ -110,7 +106,7 @@ public final class PluginRegistry {
     return new PluginRegistry(providers, descriptors, failures);
   }
 
-  private static PluginDescriptor describe(PluginKind kind, PluginProvider<?> provider) {
+  private static PluginDescriptor describe(PluginKind<?> kind, PluginProvider<?> provider) {
     Class<?> type = provider.getClass();
     return new PluginDescriptor(kind, provider.name(), provider.version(), type.getName(), origin(type),
         provider.summary());
@@ -143,91 +139,151 @@ public final class PluginRegistry {
     }
   }
 
+  /**
+   * A registry of the given providers only, without ServiceLoader: plugins defined in code (a test, an
+   * application that ships its own activation) are used exactly as jar plugins are. Each provider's kind
+   * is the SPI interface it implements.
+   *
+   * @throws ConfigException if two providers of one kind share a name
+   * @throws IllegalArgumentException for a provider that implements no plugin interface
+   */
+  public static PluginRegistry of(Collection<? extends PluginProvider<?>> given) {
+    Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers = new LinkedHashMap<>();
+    Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors = new LinkedHashMap<>();
+    for (PluginKind<?> kind : PluginKind.values()) {
+      providers.put(kind, new TreeMap<>());
+      descriptors.put(kind, new TreeMap<>());
+    }
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (PluginProvider<?> provider : given) {
+      PluginKind<?> kind = PluginKind.values().stream().filter(k -> k.providerType().isInstance(provider)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(provider.getClass().getName()
+              + " implements none of ActivationProvider, LossProvider, OptimizerProvider, InitializerProvider"));
+      PluginDescriptor info = describe(kind, provider);
+      PluginDescriptor earlier = descriptors.get(kind).get(info.name());
+      if (earlier != null) {
+        problems.add(duplicate(kind, earlier, info));
+        continue;
+      }
+      providers.get(kind).put(info.name(), provider);
+      descriptors.get(kind).put(info.name(), info);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    providers.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
+    descriptors.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
+    return new PluginRegistry(providers, descriptors, List.of());
+  }
+
+  private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
+    return ConfigProblem.of("nn/DuplicatePlugin", "",
+        "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
+            + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
+        "remove one of the two jars from the plugin path");
+  }
+
   /** Providers that failed to load, one message each; empty when all loaded. */
   public List<String> failures() {
     return failures;
   }
 
-  /** The providers of one kind by name, sorted by name. */
-  public SortedMap<String, PluginProvider<?>> providers(PluginKind kind) {
-    return providers.get(kind);
+  /** The names of the installed plugins of one kind, sorted. */
+  public Set<String> names(PluginKind<?> kind) {
+    return providers.get(kind).keySet();
   }
 
   /** What is known about each plugin of one kind, sorted by name. */
-  public SortedMap<String, PluginDescriptor> descriptors(PluginKind kind) {
+  public SortedMap<String, PluginDescriptor> descriptors(PluginKind<?> kind) {
     return descriptors.get(kind);
+  }
+
+  /** What is known about the named plugin, if it is installed. */
+  public Optional<PluginDescriptor> descriptor(PluginKind<?> kind, String name) {
+    return Optional.ofNullable(descriptors.get(kind).get(name));
   }
 
   /** Every plugin found, by kind and name. */
   public List<PluginDescriptor> all() {
     List<PluginDescriptor> all = new ArrayList<>();
-    for (PluginKind kind : PluginKind.values()) {
+    for (PluginKind<?> kind : PluginKind.values()) {
       all.addAll(descriptors.get(kind).values());
     }
     return all;
   }
 
+  /** Creates the named plugin with its defaults: {@code registry.create(PluginKind.ACTIVATION, "relu")}. */
+  public <T> T create(PluginKind<T> kind, String name) {
+    return create(kind, name, Settings.empty(kind.label() + " \"" + name + "\""), List.of());
+  }
+
+  /** Creates the named plugin from {@code settings}; see {@link #create(PluginKind, String, Settings, Collection)}. */
+  public <T> T create(PluginKind<T> kind, String name, Settings settings) {
+    return create(kind, name, settings, List.of());
+  }
+
   /**
-   * The provider of the named plugin.
+   * Creates the named plugin from its settings: the one place nn turns a plugin name into an object.
+   * Every problem is a {@link ConfigException} whose problems' paths are relative to the reference (a
+   * setting's key, or empty for the reference itself), so a caller can place them at the YAML lines:
+   * an unknown name (with the allowed names, did-you-mean, and any plugin jar that failed to load), a
+   * setting the provider rejects, a provider that fails or returns nothing, and a setting the provider
+   * never read (with the keys it did ask for as suggestions).
    *
-   * @throws ConfigException naming the unknown plugin, the allowed names and the closest ones
+   * @param otherKeys keys the caller reads itself from the same mapping (an optimizer's
+   *     {@code learning-rate}), named as allowed and suggested beside the plugin's own
    */
-  public PluginProvider<?> provider(PluginKind kind, String name) {
-    PluginProvider<?> p = providers.get(kind).get(name);
-    if (p == null) {
+  public <T> T create(PluginKind<T> kind, String name, Settings settings, Collection<String> otherKeys) {
+    PluginProvider<?> provider = providers.get(kind).get(name);
+    if (provider == null) {
       throw new ConfigException(unknown(kind, name));
     }
-    return p;
+    String label = kind.label() + " \"" + name + "\"";
+    Object created;
+    try {
+      created = provider.create(settings);
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new ConfigException(ConfigProblem.of("nn/InvalidSetting", "",
+          label + " rejected its settings: " + e.getMessage(), provider.settingsHelp()));
+    }
+    if (!kind.pluginType().isInstance(created)) {
+      throw new ConfigException(ConfigProblem.of("nn/InvalidSetting", "", label + " from "
+          + descriptors.get(kind).get(name).origin() + " created " + (created == null ? "nothing (null)"
+          : "a " + created.getClass().getName()) + " instead of " + kind.pluginType().getSimpleName(),
+          "a plugin whose provider returns its " + kind.label()));
+    }
+    List<String> unread = settings.unreadKeys();
+    if (!unread.isEmpty()) {
+      List<String> known = new ArrayList<>(otherKeys);
+      known.addAll(settings.requestedKeys());
+      String help = provider.settingsHelp().isEmpty() ? label + " reads no settings" : provider.settingsHelp();
+      String allowed = otherKeys.isEmpty() ? help : String.join(", ", otherKeys) + "; " + help;
+      List<ConfigProblem> problems = new ArrayList<>();
+      for (String key : unread) {
+        problems.add(ConfigProblem.of("nn/UnknownKey", key, "unknown setting \"" + key + "\" of " + label, allowed)
+            .withSuggestions(Suggestions.closest(key, known)));
+      }
+      throw new ConfigException(problems);
+    }
+    return kind.pluginType().cast(created);
   }
 
-  /** The problem "unknown activation "rleu"", with allowed names and a did-you-mean. */
-  public ConfigProblem unknown(PluginKind kind, String name) {
-    SortedMap<String, PluginProvider<?>> known = providers.get(kind);
+  /**
+   * The problem "unknown activation "rleu"", with the allowed names, a did-you-mean, and the plugin jars
+   * that failed to load (one of which may have been meant to provide it).
+   */
+  public ConfigProblem unknown(PluginKind<?> kind, String name) {
+    Set<String> known = names(kind);
     String allowed = known.isEmpty()
-        ? "(none found: add nn-" + (kind == PluginKind.ACTIVATION ? "activations" : kind == PluginKind.LOSS
-        ? "losses" : "core") + " or a plugin jar to the class path)"
-        : String.join(", ", known.keySet());
+        ? "(none found: add " + kind.builtInModule() + " or a plugin jar to the class path)"
+        : String.join(", ", known);
+    if (!failures.isEmpty()) {
+      allowed += "; " + failures.size() + (failures.size() == 1 ? " plugin" : " plugins") + " failed to load: "
+          + String.join("; ", failures);
+    }
     return ConfigProblem.of("nn/UnknownPlugin", "", "unknown " + kind.label() + " \"" + name + "\"", allowed)
-        .withSuggestions(Suggestions.closest(name, known.keySet()));
-  }
-
-  /** Creates the named activation from its settings. */
-  public Activation activation(String name, Settings settings) {
-    return (Activation) provider(PluginKind.ACTIVATION, name).create(settings);
-  }
-
-  /** Creates the named loss from its settings. */
-  public Loss loss(String name, Settings settings) {
-    return (Loss) provider(PluginKind.LOSS, name).create(settings);
-  }
-
-  /** Creates the named optimizer from its settings. */
-  public Optimizer optimizer(String name, Settings settings) {
-    return (Optimizer) provider(PluginKind.OPTIMIZER, name).create(settings);
-  }
-
-  /** Creates the named initializer from its settings. */
-  public Initializer initializer(String name, Settings settings) {
-    return (Initializer) provider(PluginKind.INITIALIZER, name).create(settings);
-  }
-
-  /** Creates a plugin with no settings: {@code registry.activation("relu")}. */
-  public Activation activation(String name) {
-    return activation(name, Settings.empty("activation \"" + name + "\""));
-  }
-
-  /** Creates a loss with no settings. */
-  public Loss loss(String name) {
-    return loss(name, Settings.empty("loss \"" + name + "\""));
-  }
-
-  /** Creates an optimizer with default settings. */
-  public Optimizer optimizer(String name) {
-    return optimizer(name, Settings.empty("optimizer \"" + name + "\""));
-  }
-
-  /** Creates an initializer with default settings. */
-  public Initializer initializer(String name) {
-    return initializer(name, Settings.empty("initializer \"" + name + "\""));
+        .withSuggestions(Suggestions.closest(name, known));
   }
 }

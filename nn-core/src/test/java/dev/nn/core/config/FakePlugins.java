@@ -6,7 +6,7 @@ import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
 import dev.nn.api.Seeding;
 import dev.nn.api.TargetKind;
-import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ActivationProvider;
 import dev.nn.spi.InitializerProvider;
 import dev.nn.spi.LossProvider;
@@ -14,17 +14,18 @@ import dev.nn.spi.OptimizerProvider;
 import dev.nn.spi.PluginProvider;
 import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** Small stand-ins for installed plugins: names, the settings they read, and trivial instances. */
 final class FakePlugins {
   private FakePlugins() {}
 
   /** identity, relu, sigmoid, tanh, leaky-relu; squared, huber, softmax-cross-entropy; sgd, momentum, adam; ... */
-  static Function<PluginKind, Map<String, ? extends PluginProvider<?>>> lookup() {
+  static PluginRegistry lookup() {
     Map<String, ActivationProvider> activations = new LinkedHashMap<>();
     for (String n : new String[] {"identity", "relu", "sigmoid", "tanh"}) {
       activations.put(n, new Act(n, "", s -> {}));
@@ -51,18 +52,12 @@ final class FakePlugins {
     initializers.put("xavier-uniform", new Init("xavier-uniform", "", s -> {}));
     initializers.put("he-normal", new Init("he-normal", "", s -> {}));
     initializers.put("normal", new Init("normal", "std: number > 0, default 0.01", s -> s.number("std", 0.01, Range.positive())));
-    return kind -> {
-      switch (kind) {
-        case ACTIVATION:
-          return activations;
-        case LOSS:
-          return losses;
-        case OPTIMIZER:
-          return optimizers;
-        default:
-          return initializers;
-      }
-    };
+    List<PluginProvider<?>> all = new ArrayList<>();
+    all.addAll(activations.values());
+    all.addAll(losses.values());
+    all.addAll(optimizers.values());
+    all.addAll(initializers.values());
+    return PluginRegistry.of(all);
   }
 
   private abstract static class Fake<T> implements PluginProvider<T> {

@@ -40,7 +40,7 @@ class PluginRegistryTests {
       assertEquals("com.acme.Linear", d.className());
       assertEquals(jar.toString(), d.origin());
       assertEquals("unknown", d.version());
-      assertEquals(2.5, registry.activation("acme-linear").phi(2.5));
+      assertEquals(2.5, registry.create(PluginKind.ACTIVATION, "acme-linear").phi(2.5));
       assertEquals(List.of(), registry.failures());
     }
   }
@@ -68,7 +68,7 @@ class PluginRegistryTests {
         Map.of(SPI, "com.acme.Missing\ncom.acme.Good\ncom.acme.Bad\n"));
     try (URLClassLoader cl = loader(jar)) {
       PluginRegistry registry = PluginRegistry.load(cl);
-      assertTrue(registry.providers(PluginKind.ACTIVATION).containsKey("good"));
+      assertTrue(registry.names(PluginKind.ACTIVATION).contains("good"));
       assertEquals(2, registry.failures().size(), registry.failures().toString());
       assertTrue(registry.failures().get(0).contains("com.acme.Missing"), registry.failures().get(0));
       assertTrue(registry.failures().get(1).contains("\"Not_Kebab\", which is not lowercase kebab-case"),
@@ -84,7 +84,7 @@ class PluginRegistryTests {
         Map.of(SPI, "com.acme.Relu\ncom.acme.Tanh\n"));
     try (URLClassLoader cl = loader(jar)) {
       PluginRegistry registry = PluginRegistry.load(cl);
-      ConfigException e = assertThrows(ConfigException.class, () -> registry.activation("rleu"));
+      ConfigException e = assertThrows(ConfigException.class, () -> registry.create(PluginKind.ACTIVATION, "rleu"));
       ConfigProblem p = e.problems().get(0);
       assertEquals("nn/UnknownPlugin", p.id());
       assertEquals("unknown activation \"rleu\"", p.message());

@@ -34,8 +34,8 @@ class WholeNetworkGradientCheckTests {
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
     long seed = 1000;
-    for (String loss : REGISTRY.providers(PluginKind.LOSS).keySet()) {
-      for (String activation : REGISTRY.providers(PluginKind.ACTIVATION).keySet()) {
+    for (String loss : REGISTRY.names(PluginKind.LOSS)) {
+      for (String activation : REGISTRY.names(PluginKind.ACTIVATION)) {
         for (int batch : new int[] {1, 7}) {
           cases.add(Arguments.of(loss, activation, batch, seed++));
         }
@@ -48,7 +48,7 @@ class WholeNetworkGradientCheckTests {
   @MethodSource("cases")
   void backpropMatchesFiniteDifferences(String lossName, String hiddenName, int batch, long seed) {
     RandomGenerator rnd = Rng.create(seed);
-    Loss loss = REGISTRY.loss(lossName);
+    Loss loss = REGISTRY.create(PluginKind.LOSS, lossName);
     int hidden = 1 + rnd.nextInt(4);
     int[] widths = new int[hidden + 2];
     for (int l = 0; l < widths.length; l++) {
@@ -69,10 +69,10 @@ class WholeNetworkGradientCheckTests {
     names.add(outputActivation(loss, rnd));
     List<Activation> activations = new ArrayList<>();
     for (String n : names) {
-      activations.add(REGISTRY.activation(n));
+      activations.add(REGISTRY.create(PluginKind.ACTIVATION, n));
     }
     Network net = new Network(widths, activations, names, new JavaKernels());
-    net.initialize(REGISTRY.initializer("xavier-normal"), rnd);
+    net.initialize(REGISTRY.create(PluginKind.INITIALIZER, "xavier-normal"), rnd);
     // random, non-zero biases, so no z sits on a kink by construction
     double[] theta = net.parameters().toArray();
     for (var block : net.parameters().blocks()) {

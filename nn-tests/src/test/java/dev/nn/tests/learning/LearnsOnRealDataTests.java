@@ -9,6 +9,7 @@ import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.schedule.LearningRateSchedule;
 import dev.nn.core.train.Evaluator;
@@ -48,14 +49,14 @@ class LearnsOnRealDataTests {
     Samples trainSamples = scaledTargets(train, mean, sd);
     Samples testSamples = scaledTargets(test, mean, sd);
 
-    Network net = new Network(new int[] {10, 8, 1}, List.of(registry.activation("tanh"), registry.activation("identity")),
+    Network net = new Network(new int[] {10, 8, 1}, List.of(registry.create(PluginKind.ACTIVATION, "tanh"), registry.create(PluginKind.ACTIVATION, "identity")),
         List.of("tanh", "identity"), new JavaKernels());
-    net.initialize(registry.initializer("xavier-uniform"), Rng.create(7));
+    net.initialize(registry.create(PluginKind.INITIALIZER, "xavier-uniform"), Rng.create(7));
     LearningRateSchedule rate = (t, e) -> 0.002;
-    Trainer trainer = new Trainer(net, registry.loss("squared"), registry.optimizer("sgd"), rate,
+    Trainer trainer = new Trainer(net, registry.create(PluginKind.LOSS, "squared"), registry.create(PluginKind.OPTIMIZER, "sgd"), rate,
         TrainingOptions.of(40, 1, 7), List.of());
     TrainingResult result = trainer.train(trainSamples, null, false);
-    Metrics nn = new Evaluator(net, registry.loss("squared"), 64).evaluate(testSamples, false);
+    Metrics nn = new Evaluator(net, registry.create(PluginKind.LOSS, "squared"), 64).evaluate(testSamples, false);
 
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
     ols.newSampleData(trainSamples.y(), rows(trainSamples));
@@ -87,13 +88,13 @@ class LearnsOnRealDataTests {
     Standardizer scaler = Standardizer.fit(split.train());
     Samples train = Samples.of(scaler.transform(split.train()));
     Samples test = Samples.of(scaler.transform(split.test()));
-    Network net = new Network(new int[] {64, 32, 10}, List.of(registry.activation("relu"), registry.activation("identity")),
+    Network net = new Network(new int[] {64, 32, 10}, List.of(registry.create(PluginKind.ACTIVATION, "relu"), registry.create(PluginKind.ACTIVATION, "identity")),
         List.of("relu", "identity"), new JavaKernels());
-    net.initialize(registry.initializer("he-uniform"), Rng.create(3));
-    Trainer trainer = new Trainer(net, registry.loss("softmax-cross-entropy"), registry.optimizer("sgd"),
+    net.initialize(registry.create(PluginKind.INITIALIZER, "he-uniform"), Rng.create(3));
+    Trainer trainer = new Trainer(net, registry.create(PluginKind.LOSS, "softmax-cross-entropy"), registry.create(PluginKind.OPTIMIZER, "sgd"),
         (t, e) -> 0.05, TrainingOptions.of(20, 16, 3), List.of());
     TrainingResult result = trainer.train(train, null, true);
-    Metrics m = new Evaluator(net, registry.loss("softmax-cross-entropy"), 64).evaluate(test, true);
+    Metrics m = new Evaluator(net, registry.create(PluginKind.LOSS, "softmax-cross-entropy"), 64).evaluate(test, true);
     assertTrue(result.last().trainLoss() < 0.2 * result.epochs().get(0).trainLoss(), "training loss fell");
     assertTrue(m.accuracy() > 0.90, "held-out accuracy " + m.accuracy());
   }

@@ -109,7 +109,7 @@ class PluginExampleTests {
   void createsTheSwishOfTheJarWithItsBetaSetting() throws IOException {
     try (URLClassLoader loader = pluginLoader(jar)) {
       Activation swish = PluginRegistry.load(loader)
-          .activation("acme-swish", Settings.of("activation \"acme-swish\"", Map.of("beta", 1.5)));
+          .create(PluginKind.ACTIVATION, "acme-swish", Settings.of("activation \"acme-swish\"", Map.of("beta", 1.5)));
       // φ(z) = z·σ(βz), φ′(z) = σ(βz) + βz·σ(βz)(1 − σ(βz)); at z = 2, βz = 3
       double s = 1 / (1 + Math.exp(-3));
       assertEquals(2 * s, swish.phi(2), 1e-15);
@@ -122,7 +122,7 @@ class PluginExampleTests {
   void createsThePseudoHuberOfTheJarWithItsDeltaSetting() throws IOException {
     try (URLClassLoader loader = pluginLoader(jar)) {
       Loss loss = PluginRegistry.load(loader)
-          .loss("acme-pseudo-huber", Settings.of("loss \"acme-pseudo-huber\"", Map.of("delta", 0.5)));
+          .create(PluginKind.LOSS, "acme-pseudo-huber", Settings.of("loss \"acme-pseudo-huber\"", Map.of("delta", 0.5)));
       assertEquals(Seeding.DEFAULT, loss.seeding());
       assertEquals(TargetKind.REAL, loss.targets());
       // L = Σ_k δ²(√(1 + (r_k/δ)²) − 1), seed r/√(1 + (r/δ)²), r = x − y, δ = 0.5: r = 0.375 and −1.2
@@ -142,7 +142,7 @@ class PluginExampleTests {
     try (URLClassLoader loader = pluginLoader(jar)) {
       PluginRegistry registry = PluginRegistry.load(loader);
       ConfigException e = assertThrows(ConfigException.class,
-          () -> registry.activation("acme-swish", Settings.of("activation \"acme-swish\"", Map.of("beta", -1))));
+          () -> registry.create(PluginKind.ACTIVATION, "acme-swish", Settings.of("activation \"acme-swish\"", Map.of("beta", -1))));
       ConfigProblem problem = e.problems().get(0);
       assertEquals("beta", problem.path());
       assertEquals(">= 0", problem.allowed());

@@ -13,6 +13,7 @@ import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Workspace;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
@@ -33,7 +34,7 @@ class FastPathTests {
 
   /** The same rule as sgd, but not declared plain: the trainer takes the generic path. */
   private static Optimizer undeclaredSgd() {
-    Optimizer sgd = REGISTRY.optimizer("sgd");
+    Optimizer sgd = REGISTRY.create(PluginKind.OPTIMIZER, "sgd");
     return size -> sgd.newUpdater(size);
   }
 
@@ -42,11 +43,11 @@ class FastPathTests {
     List<String> names = new ArrayList<>();
     for (int l = 1; l < widths.length; l++) {
       String n = l == widths.length - 1 ? "identity" : (l % 2 == 0 ? "tanh" : "relu");
-      acts.add(REGISTRY.activation(n));
+      acts.add(REGISTRY.create(PluginKind.ACTIVATION, n));
       names.add(n);
     }
     Network net = new Network(widths, acts, names, kernels);
-    net.initialize(REGISTRY.initializer("he-uniform"), Rng.create(seed));
+    net.initialize(REGISTRY.create(PluginKind.INITIALIZER, "he-uniform"), Rng.create(seed));
     return net;
   }
 
@@ -64,7 +65,7 @@ class FastPathTests {
 
   private static double[] train(int[] widths, Kernels kernels, Optimizer opt, TrainingOptions o, Samples s, long seed) {
     Network net = network(widths, kernels, seed);
-    new Trainer(net, REGISTRY.loss("half-squared"), opt, (u, e) -> 0.01 / (1 + 0.01 * u), o, List.of())
+    new Trainer(net, REGISTRY.create(PluginKind.LOSS, "half-squared"), opt, (u, e) -> 0.01 / (1 + 0.01 * u), o, List.of())
         .train(s, null, false);
     return net.parameters().toArray();
   }
@@ -82,9 +83,9 @@ class FastPathTests {
     TrainingOptions o = new TrainingOptions(3, batch, true, l2, seed, 0, TrainingOptions.Monitor.VAL_LOSS, 0);
     Samples s = data(50, widths[0], widths[widths.length - 1], rnd);
     Kernels kernels = seed % 3 == 0 ? new BlasKernels(1) : new JavaKernels(1);
-    double[] fused = train(widths, kernels, REGISTRY.optimizer("sgd"), o, s, seed);
+    double[] fused = train(widths, kernels, REGISTRY.create(PluginKind.OPTIMIZER, "sgd"), o, s, seed);
     double[] generic = train(widths, kernels, undeclaredSgd(), o, s, seed);
-    assertTrue(REGISTRY.optimizer("sgd").isPlainGradientStep());
+    assertTrue(REGISTRY.create(PluginKind.OPTIMIZER, "sgd").isPlainGradientStep());
     assertFalse(undeclaredSgd().isPlainGradientStep());
     assertEquals(generic.length, fused.length);
     for (int k = 0; k < fused.length; k++) {
@@ -102,7 +103,7 @@ class FastPathTests {
     int[] threads = {1, 2, 2};
     for (int r = 0; r < 3; r++) {
       Kernels k = backend.equals("java") ? new JavaKernels(threads[r]) : new BlasKernels(threads[r]);
-      runs[r] = train(widths, k, REGISTRY.optimizer("momentum"), o, s, 4);
+      runs[r] = train(widths, k, REGISTRY.create(PluginKind.OPTIMIZER, "momentum"), o, s, 4);
     }
     assertArrayEquals(runs[1], runs[2], 0.0, "two runs at 2 threads");
     assertArrayEquals(runs[0], runs[1], 0.0, "1 thread against 2");
@@ -122,12 +123,12 @@ class FastPathTests {
     double[] inferOut = new double[200 * 10];
     net.forward(ws, 200);
     net.output(ws, null, forwardOut);
-    double forwardLoss = net.lossValue(ws, REGISTRY.loss("half-squared"));
+    double forwardLoss = net.lossValue(ws, REGISTRY.create(PluginKind.LOSS, "half-squared"));
     ws.x(2).put(0, -1.0);  // a stale hidden value must not survive the next pass
     net.infer(ws, 200);
     net.output(ws, null, inferOut);
     assertArrayEquals(forwardOut, inferOut, 0.0);
-    assertEquals(forwardLoss, net.lossValue(ws, REGISTRY.loss("half-squared")), 0.0);
+    assertEquals(forwardLoss, net.lossValue(ws, REGISTRY.create(PluginKind.LOSS, "half-squared")), 0.0);
     assertTrue(forwardLoss > 0, "a real loss: " + forwardLoss);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.inject.Injector;
 import dev.nn.core.Nn;
 import dev.nn.core.experiment.PreparedData;
+import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.model.Model;
 import dev.nn.core.train.Samples;
@@ -72,7 +73,7 @@ class SteadyStateAllocationTests {
     com.sun.management.ThreadMXBean t = threads();
     Injector injector = NnModules.injector(NnModules.forRun(
         NN.load(Path.of("..", "examples", example), overrides(override)), NN.plugins()));
-    Trainer trainer = injector.getInstance(Trainer.class);
+    Trainer trainer = injector.getInstance(TrainerFactory.class).create(java.util.List.of());
     Samples train = injector.getInstance(PreparedData.class).trainSamples();
     if (override.contains("backend=blas")) {
       assertEquals("openblas", injector.getInstance(dev.nn.core.network.Network.class).kernels().name());

@@ -8,6 +8,7 @@ import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.StructureBuilder;
 import dev.nn.core.network.Workspace;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -39,7 +40,7 @@ class ConvolutionByTiesTests {
     int rows = 1 + rnd.nextInt(4);
     int[] widths = {c * h * w, co * ho * wo};
     StructureBuilder b = new StructureBuilder(widths).conv2d(1, c, h, w, kh, kw, sh, sw, co);
-    Network net = new Network(widths, List.of(registry.activation("identity")), List.of("identity"),
+    Network net = new Network(widths, List.of(registry.create(PluginKind.ACTIVATION, "identity")), List.of("identity"),
         new JavaKernels(), b.build());
     ParameterStore p = net.parameters();
 
@@ -73,7 +74,7 @@ class ConvolutionByTiesTests {
     ws.setInput(x, 0, rows);
     System.arraycopy(y, 0, ws.target(), 0, y.length);
     net.forward(ws, rows);
-    net.backward(ws, registry.loss("half-squared"));
+    net.backward(ws, registry.create(PluginKind.LOSS, "half-squared"));
 
     // the direct convolution and its gradients, for J = (1/B)·Σ_n ½‖out − y‖²
     double[][][][] gradK = new double[co][c][kh][kw];

@@ -11,6 +11,7 @@ import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Structure;
 import dev.nn.core.network.StructureBuilder;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,11 @@ class TiedGradientCheckTests {
     List<String> names = new ArrayList<>();
     for (int l = 1; l < widths.length; l++) {
       String n = l == widths.length - 1 ? output : hidden;
-      acts.add(REGISTRY.activation(n));
+      acts.add(REGISTRY.create(PluginKind.ACTIVATION, n));
       names.add(n);
     }
     Network net = new Network(widths, acts, names, new JavaKernels(), s);
-    net.initialize(REGISTRY.initializer("xavier-normal"), rnd);
+    net.initialize(REGISTRY.create(PluginKind.INITIALIZER, "xavier-normal"), rnd);
     double[] theta = net.parameters().toArray();
     for (int k = 0; k < theta.length; k++) {
       theta[k] += rnd.nextDouble(-0.2, 0.2); // no bias sits exactly at zero
@@ -92,7 +93,7 @@ class TiedGradientCheckTests {
     }
     Structure s = b.build();
     Network net = network(widths, "tanh", "identity", s, rnd);
-    GradientCheck.Result r = check(net, REGISTRY.loss("squared"), 1 + rnd.nextInt(5), false, seed, rnd);
+    GradientCheck.Result r = check(net, REGISTRY.create(PluginKind.LOSS, "squared"), 1 + rnd.nextInt(5), false, seed, rnd);
     assertTrue(r.passed(), r.report());
     assertEquals(s.freeParameters(), r.checked());
     assertTrue(s.freeParameters() < s.edges());
@@ -108,7 +109,7 @@ class TiedGradientCheckTests {
     Structure s = new StructureBuilder(widths).tieWeights(2, 1, true).build();
     assertEquals(visible * hidden + hidden + visible, s.freeParameters());
     Network net = network(widths, "sigmoid", "identity", s, rnd);
-    GradientCheck.Result r = check(net, REGISTRY.loss("half-squared"), 4, false, seed, rnd);
+    GradientCheck.Result r = check(net, REGISTRY.create(PluginKind.LOSS, "half-squared"), 4, false, seed, rnd);
     assertTrue(r.passed(), r.report());
   }
 
@@ -141,7 +142,7 @@ class TiedGradientCheckTests {
     int kernelParams = twoD ? co * channels * kh * kw : co * channels * kw;
     assertEquals(kernelParams + co + widths[1] * 3 + 3, s.freeParameters());
     Network net = network(widths, "tanh", "identity", s, rnd);
-    GradientCheck.Result r = check(net, REGISTRY.loss("softmax-cross-entropy"), 3, true, seed, rnd);
+    GradientCheck.Result r = check(net, REGISTRY.create(PluginKind.LOSS, "softmax-cross-entropy"), 3, true, seed, rnd);
     assertTrue(r.passed(), r.report());
   }
 }

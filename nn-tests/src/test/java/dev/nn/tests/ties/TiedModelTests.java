@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.Nn;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.model.Model;
@@ -52,7 +53,7 @@ class TiedModelTests {
     for (int r = 0; r < 5; r++) {
       y[r * 10 + r] = 1;
     }
-    Trainer t = new Trainer(loaded.network(), loaded.loss(), NN.plugins().optimizer("adam"), (u, e) -> 0.01,
+    Trainer t = new Trainer(loaded.network(), loaded.loss(), NN.plugins().create(PluginKind.OPTIMIZER, "adam"), (u, e) -> 0.01,
         TrainingOptions.of(3, 2, 1), List.of());
     t.train(new Samples(rows, y, 5, 64, 10), null, true);
     double[] values = p.toArray();

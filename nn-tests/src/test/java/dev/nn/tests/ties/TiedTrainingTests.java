@@ -9,6 +9,7 @@ import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Structure;
 import dev.nn.core.network.StructureBuilder;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
@@ -26,11 +27,11 @@ class TiedTrainingTests {
     List<String> names = new java.util.ArrayList<>();
     for (int l = 1; l < widths.length; l++) {
       String n = l == widths.length - 1 ? "identity" : "tanh";
-      acts.add(registry.activation(n));
+      acts.add(registry.create(PluginKind.ACTIVATION, n));
       names.add(n);
     }
     Network net = new Network(widths, acts, names, new JavaKernels(), s);
-    net.initialize(registry.initializer("xavier-uniform"), Rng.create(5));
+    net.initialize(registry.create(PluginKind.INITIALIZER, "xavier-uniform"), Rng.create(5));
     return net;
   }
 
@@ -58,7 +59,7 @@ class TiedTrainingTests {
     Structure s = b.build();
     Network net = tied(s, widths);
     double lambda = 0.01;
-    Trainer t = new Trainer(net, registry.loss("squared"), registry.optimizer("adam"), (u, e) -> 0.01,
+    Trainer t = new Trainer(net, registry.create(PluginKind.LOSS, "squared"), registry.create(PluginKind.OPTIMIZER, "adam"), (u, e) -> 0.01,
         new TrainingOptions(15, 4, true, lambda, 3, 0, TrainingOptions.Monitor.VAL_LOSS, 0), List.of());
     double first = t.runEpoch(data(64, 6, 6, 9));
     for (int e = 1; e < 15; e++) {

@@ -1,0 +1,70 @@
+package dev.nn.core.experiment;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.nn.api.Loss;
+import dev.nn.api.Optimizer;
+import dev.nn.core.config.EarlyStopping;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.config.Monitor;
+import dev.nn.core.config.ScheduleSpec;
+import dev.nn.core.config.TrainingSpec;
+import dev.nn.core.kernel.Kernels;
+import dev.nn.core.network.Network;
+import dev.nn.core.schedule.LearningRateSchedule;
+import dev.nn.core.schedule.LearningRateSchedules;
+import dev.nn.core.train.TrainingOptions;
+import dev.nn.spi.Settings;
+import java.time.Clock;
+
+/**
+ * The core objects an experiment describes, each built once per run, in the order their dependencies
+ * give: plugins, then data, then widths and kernels, then the network; the trainer is made by
+ * {@link TrainerFactory} when the run directory exists.
+ */
+public final class CoreModule extends AbstractModule {
+
+  /** The module; {@code dev.nn.core.inject.NnModules} combines it with the experiment and the plugins. */
+  public CoreModule() {}
+
+  @Override
+  protected void configure() {
+    bind(Clock.class).toInstance(Clock.systemUTC());
+    bind(RunPlugins.class).in(Singleton.class);
+    bind(PreparedData.class).toProvider(DataPreparation.class).in(Singleton.class);
+    bind(Kernels.class).toProvider(KernelsProvider.class).in(Singleton.class);
+    bind(Network.class).toProvider(NetworkBuilder.class).in(Singleton.class);
+  }
+
+  @Provides
+  Loss loss(RunPlugins plugins) {
+    return plugins.loss();
+  }
+
+  @Provides
+  Optimizer optimizer(RunPlugins plugins) {
+    return plugins.optimizer();
+  }
+
+  @Provides
+  @Singleton
+  LearningRateSchedule schedule(Experiment e) {
+    return LearningRateSchedules.create(e.optimizer().learningRate(), scheduleSettings(e.optimizer().schedule()));
+  }
+
+  /** The validated schedule record as the settings the schedule factory reads. */
+  static Settings scheduleSettings(ScheduleSpec s) {
+    return Settings.of("schedule \"" + s.name() + "\"", s.asMap());
+  }
+
+  @Provides
+  TrainingOptions options(Experiment e) {
+    TrainingSpec t = e.training();
+    int patience = t.earlyStopping().map(EarlyStopping::patience).orElse(0);
+    TrainingOptions.Monitor monitor = t.earlyStopping().map(EarlyStopping::monitor).orElse(Monitor.VAL_LOSS)
+        == Monitor.VAL_ACCURACY ? TrainingOptions.Monitor.VAL_ACCURACY : TrainingOptions.Monitor.VAL_LOSS;
+    double minDelta = t.earlyStopping().map(EarlyStopping::minDelta).orElse(0.0);
+    return new TrainingOptions(t.epochs(), t.batchSize(), t.shuffle(), e.l2(), e.seed(), patience, monitor, minDelta);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.nn.core.experiment;
+
+import dev.nn.api.Loss;
+import dev.nn.core.check.GradientCheck;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.network.Network;
+import dev.nn.core.train.Samples;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+
+/**
+ * The gradient check of an experiment: its network, as initialised for training, checked against finite
+ * differences on the first training samples (see {@link GradientCheck}).
+ */
+public final class ExperimentGradientCheck {
+  private final Experiment experiment;
+  private final Network network;
+  private final Loss loss;
+  private final PreparedData data;
+
+  @Inject
+  ExperimentGradientCheck(Experiment experiment, Network network, Loss loss, PreparedData data) {
+    this.experiment = experiment;
+    this.network = network;
+    this.loss = loss;
+    this.data = data;
+  }
+
+  /** The network checked. */
+  public Network network() {
+    return network;
+  }
+
+  /** How many samples a check of {@code requested} samples uses: no more than the training split has. */
+  public int rows(int requested) {
+    return Math.min(requested, data.train().size());
+  }
+
+  /** Checks backpropagation on the first {@link #rows(int) rows(samples)} training samples. */
+  public GradientCheck.Result run(int samples) {
+    Samples train = data.trainSamples();
+    int rows = rows(samples);
+    double[] x = Arrays.copyOf(train.x(), rows * train.inputs());
+    double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
+    return GradientCheck.run(network, loss, x, y, rows, experiment.l2(), experiment.seed());
+  }
+}

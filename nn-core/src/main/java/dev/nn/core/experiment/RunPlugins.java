@@ -1,0 +1,107 @@
+package dev.nn.core.experiment;
+
+import dev.nn.api.Activation;
+import dev.nn.api.Initializer;
+import dev.nn.api.Loss;
+import dev.nn.api.Optimizer;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.config.LayerSpec;
+import dev.nn.core.config.PluginRef;
+import dev.nn.core.model.PluginUse;
+import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plugins one run uses, each created once from the experiment through the registry, with what
+ * provenance and the model file record of it (name, version, settings). Everything downstream — the
+ * network, the trainer, the run directory — takes its plugins from here rather than from the experiment.
+ */
+public final class RunPlugins {
+  private final List<Activation> activations = new ArrayList<>();
+  private final List<String> activationNames = new ArrayList<>();
+  private final List<PluginUse> activationUses = new ArrayList<>();
+  private final Loss loss;
+  private final PluginUse lossUse;
+  private final Optimizer optimizer;
+  private final Initializer initializer;
+  private final Map<String, PluginDescriptor> used = new LinkedHashMap<>();
+  private final PluginRegistry registry;
+
+  /**
+   * Creates every plugin the experiment names.
+   *
+   * @throws dev.nn.spi.ConfigException placed at the reference's line, for a plugin that cannot be created
+   */
+  @Inject
+  public RunPlugins(Experiment experiment, PluginRegistry registry) {
+    this.registry = registry;
+    List<LayerSpec> layers = experiment.network().layers();
+    for (int l = 1; l < layers.size(); l++) {
+      PluginRef ref = layers.get(l).activation().orElseThrow(
+          () -> new IllegalStateException("the experiment reader gives every layer after the input an activation"));
+      activations.add(ref.create(registry, PluginKind.ACTIVATION));
+      activationNames.add(ref.name());
+      activationUses.add(use(PluginKind.ACTIVATION, ref));
+    }
+    loss = experiment.loss().create(registry, PluginKind.LOSS);
+    lossUse = use(PluginKind.LOSS, experiment.loss());
+    optimizer = experiment.optimizer().optimizer().create(registry, PluginKind.OPTIMIZER);
+    use(PluginKind.OPTIMIZER, experiment.optimizer().optimizer());
+    initializer = experiment.network().init().create(registry, PluginKind.INITIALIZER);
+    use(PluginKind.INITIALIZER, experiment.network().init());
+  }
+
+  private PluginUse use(PluginKind<?> kind, PluginRef ref) {
+    String version = registry.descriptor(kind, ref.name()).map(d -> {
+      used.putIfAbsent(kind.label() + "/" + ref.name(), d);
+      return d.version();
+    }).orElse("unknown");
+    return new PluginUse(ref.name(), version, ref.settings());
+  }
+
+  /** φ of layers 1 … L+1, in order. */
+  public List<Activation> activations() {
+    return List.copyOf(activations);
+  }
+
+  /** The activations' names, layer 1 … L+1. */
+  public List<String> activationNames() {
+    return List.copyOf(activationNames);
+  }
+
+  /** The activations as the model file records them. */
+  public List<PluginUse> activationUses() {
+    return List.copyOf(activationUses);
+  }
+
+  /** The loss. */
+  public Loss loss() {
+    return loss;
+  }
+
+  /** The loss as the model file records it. */
+  public PluginUse lossUse() {
+    return lossUse;
+  }
+
+  /** The optimizer. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** The initializer. */
+  public Initializer initializer() {
+    return initializer;
+  }
+
+  /** Every distinct plugin used, as the registry found it: for provenance. */
+  public List<dev.nn.core.plugin.PluginDescriptor> descriptors() {
+    return List.copyOf(used.values());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.nn.core.experiment;
+
+import dev.nn.api.Loss;
+import dev.nn.api.Optimizer;
+import dev.nn.core.network.Network;
+import dev.nn.core.schedule.LearningRateSchedule;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainingOptions;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Makes the run's trainer once the listeners that need a run directory exist: the network, plugins,
+ * schedule and options come from the injector, the run's own listeners (metrics, checkpoints) from the
+ * caller, so the run directory is created only when everything else has been built.
+ */
+public final class TrainerFactory {
+  private final Network network;
+  private final Loss loss;
+  private final Optimizer optimizer;
+  private final LearningRateSchedule schedule;
+  private final TrainingOptions options;
+  private final Set<TrainingListener> bound;
+
+  @Inject
+  TrainerFactory(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
+      TrainingOptions options, Set<TrainingListener> bound) {
+    this.network = network;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.schedule = schedule;
+    this.options = options;
+    this.bound = bound;
+  }
+
+  /** A trainer that reports to {@code runListeners} first, then to every bound listener (a progress display). */
+  public Trainer create(List<TrainingListener> runListeners) {
+    List<TrainingListener> all = new ArrayList<>(runListeners);
+    all.addAll(bound);
+    return new Trainer(network, loss, optimizer, schedule, options, all);
+  }
+}
