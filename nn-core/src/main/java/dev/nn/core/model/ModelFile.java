@@ -1,12 +1,11 @@
 package dev.nn.core.model;
 
+import dev.nn.core.io.ArchiveFormat;
 import dev.nn.core.io.ArchiveReader;
 import dev.nn.core.io.ArchiveWriter;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.LittleEndian;
 import dev.nn.core.io.YamlFields;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +37,8 @@ public final class ModelFile {
   private static final String META = "model.yaml";
   private static final String WEIGHTS = "weights.bin";
   private static final String STRUCTURE = "structure.bin";
-  private static final String KIND = "model file";
-  /** Version 1 kept each binary entry's SHA-256 in model.yaml rather than in the archive. */
-  private static final int UNSEALED_VERSION = 1;
+  private static final ArchiveFormat FILE_FORMAT = new ArchiveFormat(FORMAT, "model file", META,
+      List.of(META, WEIGHTS), VERSION, ModelFormatException::new, "no such file");
 
   private ModelFile() {}
 
@@ -101,26 +99,11 @@ public final class ModelFile {
    * @throws ModelFormatException naming the file and what is wrong with it
    */
   public static Contents read(Path file) {
-    ArchiveReader archive;
-    try {
-      archive = ArchiveReader.read(file, KIND, List.of(META, WEIGHTS), ModelFormatException::new);
-    } catch (NoSuchFileException e) {
-      throw new ModelFormatException(file, "no such file");
-    } catch (IOException e) {
-      throw new ModelFormatException(file, "cannot read: " + e.getMessage(), e);
-    }
-    YamlFields f = YamlFields.parse(file, META, archive.text(META), ModelFormatException::new);
-    if (!FORMAT.equals(f.raw("format"))) {
-      throw new ModelFormatException(file, "not an nn model file (format is \"" + f.raw("format") + "\")");
-    }
-    int version = f.integer("format-version", 0, Integer.MAX_VALUE);
-    if (version == UNSEALED_VERSION) {
+    ArchiveFormat.Opened opened = FILE_FORMAT.open(file);
+    ArchiveReader archive = opened.archive();
+    YamlFields f = opened.header();
+    if (opened.isUnsealed()) {
       checkUnsealed(archive, f);
-    } else if (version == VERSION) {
-      archive.requireSealed();
-    } else {
-      throw new ModelFormatException(file, "format version " + version + " is not supported; this nn reads versions "
-          + UNSEALED_VERSION + " and " + VERSION);
     }
     byte[] weights = archive.bytes(WEIGHTS);
     int count = f.fields("weights").integer("count", 0, Integer.MAX_VALUE);
@@ -157,7 +140,7 @@ public final class ModelFile {
     }
   }
 
-  /** A version 1 file: its binary entries' SHA-256 are in model.yaml. */
+  /** A version 1 file, before the archive carried the digests: its binary entries' SHA-256 are in model.yaml. */
   private static void checkUnsealed(ArchiveReader archive, YamlFields f) {
     archive.requireSha256(WEIGHTS, f.fields("weights").string("sha256"));
     if (!f.isNull("structure")) {

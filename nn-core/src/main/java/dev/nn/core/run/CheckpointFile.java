@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.io.ArchiveFormat;
 import dev.nn.core.io.ArchiveReader;
 import dev.nn.core.io.ArchiveWriter;
 import dev.nn.core.io.AtomicFiles;
@@ -7,8 +8,6 @@ import dev.nn.core.io.LittleEndian;
 import dev.nn.core.io.YamlFields;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainerState;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +27,8 @@ final class CheckpointFile {
   static final String PARAMS = "params.bin";
   static final String OPTIMIZER = "optimizer.bin";
   static final String BEST = "best-params.bin";
-  private static final String KIND = "checkpoint";
-
-  /** Version 1 kept each binary entry's SHA-256 in the header rather than in the archive. */
-  private static final int UNSEALED_VERSION = 1;
+  private static final ArchiveFormat FILE_FORMAT = new ArchiveFormat(FORMAT, "checkpoint", HEADER,
+      List.of(HEADER, PARAMS, OPTIMIZER, HISTORY), VERSION, RunFileException::new, "no such checkpoint file");
 
   private CheckpointFile() {}
 
@@ -71,26 +68,11 @@ final class CheckpointFile {
   }
 
   static TrainerState read(Path file) {
-    ArchiveReader archive;
-    try {
-      archive = ArchiveReader.read(file, KIND, List.of(HEADER, PARAMS, OPTIMIZER, HISTORY), RunFileException::new);
-    } catch (NoSuchFileException e) {
-      throw new RunFileException(file, "no such checkpoint file");
-    } catch (IOException e) {
-      throw new RunFileException(file, "cannot read: " + e.getMessage(), e);
-    }
-    YamlFields h = YamlFields.parse(file, HEADER, archive.text(HEADER), RunFileException::new);
-    if (!FORMAT.equals(h.raw("format"))) {
-      throw new RunFileException(file, "not an nn checkpoint (format is \"" + h.raw("format") + "\")");
-    }
-    int version = h.integer("format-version", 0, Integer.MAX_VALUE);
-    if (version == UNSEALED_VERSION) {
+    ArchiveFormat.Opened opened = FILE_FORMAT.open(file);
+    ArchiveReader archive = opened.archive();
+    YamlFields h = opened.header();
+    if (opened.isUnsealed()) {
       checkUnsealed(archive, h);
-    } else if (version == VERSION) {
-      archive.requireSealed();
-    } else {
-      throw new RunFileException(file, "checkpoint format version " + version + " is not supported; this nn reads "
-          + "versions " + UNSEALED_VERSION + " and " + VERSION);
     }
     double[] params = doubles(file, archive, PARAMS, h.fields("params").integer("count", 0, Integer.MAX_VALUE))[0];
     double[][] optimizer = doubles(file, archive, OPTIMIZER,
@@ -108,7 +90,7 @@ final class CheckpointFile {
         h.integer("epochs-without-improvement", 0, Integer.MAX_VALUE), List.copyOf(history));
   }
 
-  /** A version 1 checkpoint: its binary entries' SHA-256 are in the header. */
+  /** A version 1 checkpoint, before the archive carried the digests: its binary entries' SHA-256 are in the header. */
   private static void checkUnsealed(ArchiveReader archive, YamlFields h) {
     archive.requireSha256(PARAMS, h.fields("params").string("sha256"));
     archive.requireSha256(OPTIMIZER, h.fields("optimizer-state").string("sha256"));

@@ -143,6 +143,23 @@ class ModelFileTests {
   }
 
   @Test
+  void anotherFormatVersionIsRefusedSayingWhichAreRead() throws Exception {
+    Path file = dir.resolve("m.nnm");
+    ModelFile.write(file, spec(), params(), "0.1.0");
+    Path future = dir.resolve("future.nnm");
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+        dev.nn.core.io.ArchiveWriter out = new dev.nn.core.io.ArchiveWriter(Files.newOutputStream(future))) {
+      String yaml = new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      out.put("model.yaml", yaml.replace("format-version: 2", "format-version: 3"));
+      out.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
+    }
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future));
+    assertEquals(future + ": model file format version 3 is not supported; this nn reads versions 1 and 2",
+        e.getMessage());
+  }
+
+  @Test
   void aFileThatIsNotAModelSaysSo() throws Exception {
     Path file = dir.resolve("notes.txt");
     Files.writeString(file, "hello");
