@@ -126,16 +126,7 @@ class ModelFileTests {
 
   @Test
   void aModelYamlWithARepeatedKeyIsRefused() throws Exception {
-    Path file = dir.resolve("m.nnm");
-    ModelFile.write(file, spec(), params(), "0.1.0");
-    Path twice = dir.resolve("twice.nnm");
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
-        dev.nn.core.io.ArchiveWriter out = new dev.nn.core.io.ArchiveWriter(Files.newOutputStream(twice))) {
-      String yaml = new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
-      out.put("model.yaml", yaml + "features:\n- c\n- d\n");
-      out.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
-    }
+    Path twice = withModelYaml("twice.nnm", yaml -> yaml + "features:\n- c\n- d\n");
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(twice));
     assertTrue(e.getMessage().startsWith(twice + ": model.yaml has the key \"features\" twice (line "),
         e.getMessage());
@@ -144,16 +135,7 @@ class ModelFileTests {
 
   @Test
   void anotherFormatVersionIsRefusedSayingWhichAreRead() throws Exception {
-    Path file = dir.resolve("m.nnm");
-    ModelFile.write(file, spec(), params(), "0.1.0");
-    Path future = dir.resolve("future.nnm");
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
-        dev.nn.core.io.ArchiveWriter out = new dev.nn.core.io.ArchiveWriter(Files.newOutputStream(future))) {
-      String yaml = new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
-      out.put("model.yaml", yaml.replace("format-version: 2", "format-version: 3"));
-      out.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
-    }
+    Path future = withModelYaml("future.nnm", yaml -> yaml.replace("format-version: 2", "format-version: 3"));
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future));
     assertEquals(future + ": model file format version 3 is not supported; this nn reads versions 1 and 2",
         e.getMessage());
@@ -168,5 +150,23 @@ class ModelFileTests {
         e.getMessage());
     ModelFormatException missing = assertThrows(ModelFormatException.class, () -> ModelFile.read(dir.resolve("x.nnm")));
     assertEquals(dir.resolve("x.nnm") + ": no such file", missing.getMessage());
+  }
+
+  /**
+   * The sample model as another program might write it, a consistent archive with {@code edit} applied to
+   * model.yaml, so that only the checks of model.yaml's content can object.
+   */
+  private Path withModelYaml(String name, java.util.function.UnaryOperator<String> edit) throws Exception {
+    Path file = dir.resolve("m.nnm");
+    ModelFile.write(file, spec(), params(), "0.1.0");
+    Path edited = dir.resolve(name);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+        dev.nn.core.io.ArchiveWriter out = new dev.nn.core.io.ArchiveWriter(Files.newOutputStream(edited))) {
+      String yaml = new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      out.put("model.yaml", edit.apply(yaml));
+      out.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
+    }
+    return edited;
   }
 }
