@@ -1,2 +1,6 @@
-/** File helpers: atomic writes and checksums. */
+/**
+ * How nn's files are written and read, each thing once: atomic writes, SHA-256, the little-endian binary
+ * encoding, exact doubles as text, the archive that model files and checkpoints share, and typed reading of
+ * the YAML inside them.
+ */
 package dev.nn.core.io;

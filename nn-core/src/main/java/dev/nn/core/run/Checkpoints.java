@@ -18,22 +18,24 @@ import java.util.regex.Pattern;
 /**
  * A directory of checkpoints, {@code epoch-NNNN.ckpt}, of which the last {@link #keep()} are kept.
  *
- * <p>The checkpoint format, version {@value #VERSION}, is a ZIP archive holding
+ * <p>The checkpoint format, version {@value #VERSION}, is nn's archive ({@link dev.nn.core.io.ArchiveWriter}:
+ * a ZIP archive whose last entry, {@code SHA256SUMS}, holds the SHA-256 of every other entry) holding
  * <ul>
  *   <li>{@code checkpoint.yaml} — format name and version, epoch, updates, best epoch, best value,
- *       epochs without improvement, and the size and SHA-256 of each binary entry (the optimizer's as a list
- *       of block sizes);
+ *       epochs without improvement, and the size of each binary entry (the optimizer's as a list of block
+ *       sizes);
  *   <li>{@code params.bin} — every parameter in store order, little-endian IEEE-754 float64;
  *   <li>{@code optimizer.bin} — each parameter block's optimizer state, one after another, float64-le;
  *   <li>{@code best-params.bin} — the best epoch's parameters under early stopping, when there are any;
- *   <li>{@code history.csv} — every completed epoch's report, one line each with its validation metrics and
- *       confusion matrix (counts row by row, space-separated), so {@code metrics.csv} and the report
- *       continue after a resume.
+ *   <li>{@code history.csv} — every completed epoch's report in the {@link EpochCsv} columns, so
+ *       {@code metrics.csv} and the report continue after a resume.
  * </ul>
  * Doubles read back bit for bit: the binary entries hold the raw bits, and the text entries hold
  * {@link Double#toString} (exact on reading) or, for a NaN with bits other than {@link Double#NaN}'s,
  * {@code nan-bits:} and the bits in hex.
  * No Java serialization. The archive's end record, its CRCs and the SHA-256s catch truncation and corruption.
+ * Version 1 checkpoints, which kept the binary entries' SHA-256 in {@code checkpoint.yaml} and had no
+ * {@code SHA256SUMS}, are still read.
  */
 public final class Checkpoints {
   /** How many checkpoints a run keeps unless told otherwise. */

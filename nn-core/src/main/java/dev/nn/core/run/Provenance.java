@@ -2,6 +2,8 @@ package dev.nn.core.run;
 
 import dev.nn.core.data.Rng;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.Sha256;
+import dev.nn.core.io.YamlFields;
 import dev.nn.core.plugin.PluginDescriptor;
 import java.net.URI;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
 
     /** Describes {@code file}, hashing it now. */
     public static DataFile of(Path file) {
-      return new DataFile(file.toString(), AtomicFiles.sha256(file));
+      return new DataFile(file.toString(), Sha256.of(file));
     }
   }
 
@@ -155,7 +157,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
       ds.add(section("path", d.path(), "sha256", d.sha256()));
     }
     m.put("data-files", ds);
-    return YamlFields.dumper().dump(m);
+    return YamlFields.dump(m);
   }
 
   private static Map<String, Object> section(Object... keysAndValues) {
@@ -181,6 +183,6 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     if (Files.isDirectory(p)) {
       return "directory";
     }
-    return Files.isRegularFile(p) ? AtomicFiles.sha256(p) : "missing";
+    return Files.isRegularFile(p) ? Sha256.of(p) : "missing";
   }
 }

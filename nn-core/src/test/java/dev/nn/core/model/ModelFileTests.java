@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.io.Sha256;
+import dev.nn.core.testing.FormatFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +82,65 @@ class ModelFileTests {
     assertTrue(e.getMessage().contains("corrupted") || e.getMessage().contains("truncated"), e.getMessage());
   }
 
+  /** Written by the version 1 code (resources/formats): {@link #spec()} with a structure, {@link #params()}. */
+  @Test
+  void aVersion1ModelStillReadsBackBitForBit() {
+    ModelFile.Contents c = ModelFile.read(FormatFiles.path("model-v1.nnm"));
+    assertArrayEquals(params(), c.params(), 0.0);
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(c.params()[1]));
+    assertArrayEquals(spec().means(), c.spec().means(), 0.0);
+    assertEquals(spec().features(), c.spec().features());
+    assertEquals(spec().activations(), c.spec().activations());
+    int[] slots = new int[21];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = i < 18 ? i : i - 18;
+    }
+    slots[5] = -1;
+    assertArrayEquals(slots, c.spec().slotOf());
+    assertEquals("0.1.0", c.nnVersion());
+  }
+
+  @Test
+  void aModelWithAStructureReadsItBack() {
+    Path file = dir.resolve("m.nnm");
+    ModelSpec s = spec();
+    int[] slots = {0, -1, 2, 2};
+    ModelSpec tied = new ModelSpec(s.features(), s.means(), s.scales(), s.targets(), s.classes(), s.widths(),
+        s.activations(), s.loss(), slots);
+    ModelFile.write(file, tied, params(), "0.1.0");
+    assertArrayEquals(slots, ModelFile.read(file).spec().slotOf());
+  }
+
+  @Test
+  void everyEntryHasItsSha256InTheArchive() throws Exception {
+    Path file = dir.resolve("m.nnm");
+    ModelFile.write(file, spec(), params(), "0.1.0");
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      String sums = new String(zip.getInputStream(zip.getEntry("SHA256SUMS")).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      String weights = Sha256.of(zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
+      assertTrue(sums.contains(weights + "  weights.bin\n"), sums);
+      assertTrue(sums.contains("  model.yaml\n"), sums);
+    }
+  }
+
+  @Test
+  void aModelYamlWithARepeatedKeyIsRefused() throws Exception {
+    Path twice = withModelYaml("twice.nnm", yaml -> yaml + "features:\n- c\n- d\n");
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(twice));
+    assertTrue(e.getMessage().startsWith(twice + ": model.yaml has the key \"features\" twice (line "),
+        e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
+  @Test
+  void anotherFormatVersionIsRefusedSayingWhichAreRead() throws Exception {
+    Path future = withModelYaml("future.nnm", yaml -> yaml.replace("format-version: 2", "format-version: 3"));
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future));
+    assertEquals(future + ": model file format version 3 is not supported; this nn reads versions 1 and 2",
+        e.getMessage());
+  }
+
   @Test
   void aFileThatIsNotAModelSaysSo() throws Exception {
     Path file = dir.resolve("notes.txt");
@@ -89,5 +150,23 @@ class ModelFileTests {
         e.getMessage());
     ModelFormatException missing = assertThrows(ModelFormatException.class, () -> ModelFile.read(dir.resolve("x.nnm")));
     assertEquals(dir.resolve("x.nnm") + ": no such file", missing.getMessage());
+  }
+
+  /**
+   * The sample model as another program might write it, a consistent archive with {@code edit} applied to
+   * model.yaml, so that only the checks of model.yaml's content can object.
+   */
+  private Path withModelYaml(String name, java.util.function.UnaryOperator<String> edit) throws Exception {
+    Path file = dir.resolve("m.nnm");
+    ModelFile.write(file, spec(), params(), "0.1.0");
+    Path edited = dir.resolve(name);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+        dev.nn.core.io.ArchiveWriter out = new dev.nn.core.io.ArchiveWriter(Files.newOutputStream(edited))) {
+      String yaml = new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      out.put("model.yaml", edit.apply(yaml));
+      out.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
+    }
+    return edited;
   }
 }

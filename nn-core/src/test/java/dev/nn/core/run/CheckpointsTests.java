@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.nn.core.testing.FormatFiles;
+import dev.nn.core.io.Sha256;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainerState;
 import java.io.ByteArrayInputStream;
@@ -72,7 +74,7 @@ class CheckpointsTests {
     Path file = dir.resolve("c.ckpt");
     Checkpoints.write(file, RunFixtures.sampleState());
     String header = new String(entry(Files.readAllBytes(file), "checkpoint.yaml"), StandardCharsets.UTF_8);
-    assertTrue(header.contains("format: nn-checkpoint\nformat-version: 1\nepoch: 3\nupdates: 3000000000\n"
+    assertTrue(header.contains("format: nn-checkpoint\nformat-version: 2\nepoch: 3\nupdates: 3000000000\n"
         + "best-epoch: 2\nbest-value: .NaN\nepochs-without-improvement: 1\n"), header);
     assertTrue(header.contains("block-sizes:\n  - 3\n  - 0\n  - 4\n"), header);
   }
@@ -98,11 +100,11 @@ class CheckpointsTests {
     Path file = dir.resolve("c.ckpt");
     Checkpoints.write(file, RunFixtures.sampleState());
     String history = new String(entry(Files.readAllBytes(file), "history.csv"), StandardCharsets.UTF_8);
-    assertEquals("epoch,updates,learning_rate,train_loss,seconds,val_rows,val_loss,val_accuracy,val_rmse,val_mae,"
-        + "val_r2,val_confusion\n"
-        + "1,25,0.1,0.30000000000000004,0.125,,,,,,,\n"
-        + "2,50,3.333333333333333E-4,4.9E-324,1.5E-9,8,0.6931471805599453,0.875,NaN,NaN,NaN,3 1 0 4\n"
-        + "3,3000000000,-0.0,1.7976931348623157E308,7.0,4,Infinity,NaN,1.4142135623730951,NaN,-12.5,\n", history);
+    assertEquals("epoch,updates,learning_rate,train_loss,val_loss,val_accuracy,val_rmse,val_mae,val_r2,seconds,"
+        + "val_rows,val_confusion\n"
+        + "1,25,0.1,0.30000000000000004,,,,,,0.125,,\n"
+        + "2,50,3.333333333333333E-4,4.9E-324,0.6931471805599453,0.875,,,,1.5E-9,8,3 1 0 4\n"
+        + "3,3000000000,-0.0,1.7976931348623157E308,Infinity,,1.4142135623730951,NaN,-12.5,7.0,4,\n", history);
   }
 
   @Test
@@ -111,7 +113,7 @@ class CheckpointsTests {
     Checkpoints.write(file, RunFixtures.sampleState());
     byte[] zip = Files.readAllBytes(file);
     String history = new String(entry(zip, "history.csv"), StandardCharsets.UTF_8).replace("3 1 0 4", "3 1 0");
-    Files.write(file, replace(zip, "history.csv", history.getBytes(StandardCharsets.UTF_8)));
+    Files.write(file, replace(zip, "history.csv", history.getBytes(StandardCharsets.UTF_8), true));
     RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
     assertEquals(file + ": history.csv line 3 is corrupted: a confusion matrix of 3 counts is not square",
         e.getMessage());
@@ -163,9 +165,61 @@ class CheckpointsTests {
     byte[] zip = Files.readAllBytes(file);
     byte[] params = entry(zip, "params.bin");
     params[17] ^= 0x01;
-    Files.write(file, replace(zip, "params.bin", params));
+    Files.write(file, replace(zip, "params.bin", params, false));
     RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
     assertEquals(file + ": params.bin does not match its SHA-256 (corrupted)", e.getMessage());
+  }
+
+  @Test
+  void aChangedHeaderIsCaughtByTheChecksumsToo() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    byte[] zip = Files.readAllBytes(file);
+    String header = new String(entry(zip, "checkpoint.yaml"), StandardCharsets.UTF_8).replace("epoch: 3", "epoch: 4");
+    Files.write(file, replace(zip, "checkpoint.yaml", header.getBytes(StandardCharsets.UTF_8), false));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertEquals(file + ": checkpoint.yaml does not match its SHA-256 (corrupted)", e.getMessage());
+  }
+
+  @Test
+  void aHeaderWithARepeatedKeyIsRefused() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    byte[] zip = Files.readAllBytes(file);
+    String header = new String(entry(zip, "checkpoint.yaml"), StandardCharsets.UTF_8) + "epoch: 9\n";
+    Files.write(file, replace(zip, "checkpoint.yaml", header.getBytes(StandardCharsets.UTF_8), true));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertTrue(e.getMessage().startsWith(file + ": checkpoint.yaml has the key \"epoch\" twice (line "),
+        e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
+  @Test
+  void aVersion2CheckpointWithoutItsChecksumsIsRefused() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Checkpoints.write(file, RunFixtures.sampleState());
+    Files.write(file, replace(Files.readAllBytes(file), "SHA256SUMS", null, false));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertEquals(file + ": not a complete checkpoint: SHA256SUMS is missing (truncated or corrupted)", e.getMessage());
+  }
+
+  /** A checkpoint written by the version 1 code (resources/formats), holding {@link RunFixtures#sampleState()}. */
+  @Test
+  void aVersion1CheckpointStillReadsBackBitForBit() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    Files.copy(FormatFiles.path("checkpoint-v1.ckpt"), file);
+    assertSameState(RunFixtures.sampleState(), Checkpoints.read(file));
+  }
+
+  @Test
+  void aVersion1CheckpointIsStillCheckedAgainstTheDigestsInItsHeader() throws Exception {
+    Path file = dir.resolve("epoch-0003.ckpt");
+    byte[] zip = Files.readAllBytes(FormatFiles.path("checkpoint-v1.ckpt"));
+    byte[] optimizer = entry(zip, "optimizer.bin");
+    optimizer[3] ^= 0x40;
+    Files.write(file, replace(zip, "optimizer.bin", optimizer, false));
+    RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
+    assertEquals(file + ": optimizer.bin does not match its SHA-256 (corrupted)", e.getMessage());
   }
 
   @Test
@@ -174,10 +228,11 @@ class CheckpointsTests {
     Checkpoints.write(file, RunFixtures.sampleState());
     byte[] zip = Files.readAllBytes(file);
     String header = new String(entry(zip, "checkpoint.yaml"), StandardCharsets.UTF_8)
-        .replace("format-version: 1", "format-version: 7");
-    Files.write(file, replace(zip, "checkpoint.yaml", header.getBytes(StandardCharsets.UTF_8)));
+        .replace("format-version: 2", "format-version: 7");
+    Files.write(file, replace(zip, "checkpoint.yaml", header.getBytes(StandardCharsets.UTF_8), true));
     RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(file));
-    assertEquals(file + ": checkpoint format version 7 is not supported; this nn reads version 1", e.getMessage());
+    assertEquals(file + ": checkpoint format version 7 is not supported; this nn reads versions 1 and 2",
+        e.getMessage());
   }
 
   @Test
@@ -185,7 +240,8 @@ class CheckpointsTests {
     Path text = dir.resolve("notes.ckpt");
     Files.writeString(text, "epoch: 3\n");
     RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(text));
-    assertTrue(e.getMessage().startsWith(text + ": not a readable checkpoint"), e.getMessage());
+    assertEquals(text + ": not an nn checkpoint (expected checkpoint.yaml, params.bin, optimizer.bin and history.csv "
+        + "inside; it may be truncated)", e.getMessage());
     Path missing = dir.resolve("epoch-0009.ckpt");
     e = assertThrows(RunFileException.class, () -> Checkpoints.read(missing));
     assertEquals(missing + ": no such checkpoint file", e.getMessage());
@@ -267,16 +323,30 @@ class CheckpointsTests {
     throw new AssertionError("no " + name);
   }
 
-  /** The archive with one entry's content replaced (its CRC recomputed, so only our own checks can object). */
-  private static byte[] replace(byte[] zip, String name, byte[] data) throws Exception {
+  /**
+   * The archive with one entry's content replaced, or the entry left out when {@code data} is null. Its CRC
+   * is recomputed, so only our own checks can object; with {@code reseal} its SHA-256 in SHA256SUMS too, as
+   * another program writing a consistent archive would, so that only the checks of the content object.
+   */
+  private static byte[] replace(byte[] zip, String name, byte[] data, boolean reseal) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
         ZipOutputStream out = new ZipOutputStream(bytes)) {
+      String oldSha = null;
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         byte[] content = in.readAllBytes();
-        out.putNextEntry(new ZipEntry(e.getName()));
-        out.write(e.getName().equals(name) ? data : content);
-        out.closeEntry();
+        if (e.getName().equals(name)) {
+          oldSha = Sha256.of(content);
+          content = data;
+        } else if (e.getName().equals("SHA256SUMS") && reseal) {
+          content = new String(content, StandardCharsets.UTF_8).replace(oldSha, Sha256.of(data))
+              .getBytes(StandardCharsets.UTF_8);
+        }
+        if (content != null) {
+          out.putNextEntry(new ZipEntry(e.getName()));
+          out.write(content);
+          out.closeEntry();
+        }
       }
     }
     return bytes.toByteArray();

@@ -21,16 +21,16 @@ class MetricsCsvTests {
   @Test
   void eachKindOfEpochHasItsRow() {
     List<EpochReport> h = RunFixtures.mixedHistory();
-    assertEquals("1,25,0.1,0.30000000000000004,,,,,,0.125", MetricsCsv.row(h.get(0)));
-    assertEquals("2,50,3.333333333333333E-4,4.9E-324,0.6931471805599453,0.875,,,,1.5E-9", MetricsCsv.row(h.get(1)));
+    assertEquals("1,25,0.1,0.30000000000000004,,,,,,0.125", EpochCsv.METRICS.row(h.get(0)));
+    assertEquals("2,50,3.333333333333333E-4,4.9E-324,0.6931471805599453,0.875,,,,1.5E-9", EpochCsv.METRICS.row(h.get(1)));
     assertEquals("3,3000000000,-0.0,1.7976931348623157E308,Infinity,,1.4142135623730951,NaN,-12.5,7.0",
-        MetricsCsv.row(h.get(2)));
+        EpochCsv.METRICS.row(h.get(2)));
   }
 
   @Test
   void everyNumberReadsBackExactly() {
     EpochReport r = RunFixtures.mixedHistory().get(1);
-    String[] cells = MetricsCsv.row(r).split(",", -1);
+    String[] cells = EpochCsv.METRICS.row(r).split(",", -1);
     assertEquals(10, cells.length);
     RunFixtures.assertSameBits(r.learningRate(), Double.parseDouble(cells[2]), "learning_rate");
     RunFixtures.assertSameBits(r.trainLoss(), Double.parseDouble(cells[3]), "train_loss");
@@ -49,9 +49,9 @@ class MetricsCsvTests {
       csv.onEpochEnd(null, r);
     }
     assertEquals("epoch,updates,learning_rate,train_loss,val_loss,val_accuracy,val_rmse,val_mae,val_r2,seconds\n"
-        + MetricsCsv.row(h.get(0)) + "\n" + MetricsCsv.row(h.get(1)) + "\n" + MetricsCsv.row(h.get(2)) + "\n",
+        + EpochCsv.METRICS.row(h.get(0)) + "\n" + EpochCsv.METRICS.row(h.get(1)) + "\n" + EpochCsv.METRICS.row(h.get(2)) + "\n",
         Files.readString(file));
-    assertEquals(MetricsCsv.render(h), Files.readString(file));
+    assertEquals(EpochCsv.METRICS.render(h), Files.readString(file));
     assertEquals(List.of(), RunFixtures.temporaryFiles(dir));
   }
 
@@ -64,7 +64,7 @@ class MetricsCsvTests {
     MetricsCsv resumed = new MetricsCsv(file);
     resumed.restart(h.subList(0, 1));
     resumed.append(h.get(1));
-    assertEquals(MetricsCsv.render(h.subList(0, 2)), Files.readString(file));
+    assertEquals(EpochCsv.METRICS.render(h.subList(0, 2)), Files.readString(file));
   }
 
   @Test
@@ -83,7 +83,7 @@ class MetricsCsvTests {
           String text = Files.readString(file);
           reads[0]++;
           int rows = (int) text.chars().filter(c -> c == '\n').count() - 1;
-          if (!text.endsWith("\n") || rows < seen || !text.equals(MetricsCsv.render(expected(rows)))) {
+          if (!text.endsWith("\n") || rows < seen || !text.equals(EpochCsv.METRICS.render(expected(rows)))) {
             problem.set("read " + text.length() + " chars after " + seen + " rows:\n" + text);
           }
           seen = rows;
@@ -102,7 +102,7 @@ class MetricsCsvTests {
     reader.join();
     assertEquals(null, problem.get());
     assertTrue(reads[0] > 0);
-    assertEquals(MetricsCsv.render(expected(60)), Files.readString(file));
+    assertEquals(EpochCsv.METRICS.render(expected(60)), Files.readString(file));
   }
 
   private static List<EpochReport> expected(int epochs) {

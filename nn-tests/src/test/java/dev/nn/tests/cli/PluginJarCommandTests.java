@@ -3,7 +3,7 @@ package dev.nn.tests.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.Sha256;
 import dev.nn.tests.plugins.PluginExampleJar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ class PluginJarCommandTests {
     double last = Double.parseDouble(metrics.get(30).split(",")[3]);
     assertTrue(last < 0.8 * first, "the pseudo-Huber training loss falls: " + first + " -> " + last);
     String provenance = Files.readString(run.resolve("provenance.yaml"));
-    String sha = AtomicFiles.sha256(jar);
+    String sha = Sha256.of(jar);
     for (String plugin : List.of("acme-swish", "acme-pseudo-huber")) {
       int at = provenance.indexOf("name: " + plugin);
       assertTrue(at > 0, provenance);

@@ -1,0 +1,206 @@
+package dev.nn.core.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads an archive that {@link ArchiveWriter} wrote, checking it whole before anyone uses a byte of it:
+ * the ZIP end record (entries are read front to back, so an archive cut after its last entry would
+ * otherwise look complete), the CRCs (through {@link ZipInputStream}), each entry's SHA-256 against
+ * {@value ArchiveWriter#CHECKSUMS}, and that no entry appears twice. Every problem is reported as one line
+ * naming the file, in the caller's exception type.
+ *
+ * <p>Archives written before {@value ArchiveWriter#CHECKSUMS} existed carry their digests in their own
+ * header instead; {@link #isSealed()} tells them apart and {@link #requireSha256} checks such a digest.
+ */
+public final class ArchiveReader {
+  /** A ZIP file starts with a local file header, "PK\3\4". */
+  private static final int LOCAL_SIGNATURE = 0x04034b50;
+  /** The end-of-central-directory record: signature, then sizes; 22 bytes without a comment. */
+  private static final int END_SIGNATURE = 0x06054b50;
+  private static final int END_LENGTH = 22;
+  private static final Pattern SUM_LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
+
+  private final Path file;
+  private final String kind;
+  private final FileProblem problem;
+  private final Map<String, byte[]> entries;
+  private final boolean sealed;
+
+  private ArchiveReader(Path file, String kind, FileProblem problem, Map<String, byte[]> entries, boolean sealed) {
+    this.file = file;
+    this.kind = kind;
+    this.problem = problem;
+    this.entries = entries;
+    this.sealed = sealed;
+  }
+
+  /**
+   * Reads and checks the archive {@code file}.
+   *
+   * @param kind what the file is, for messages: "model file", "checkpoint"
+   * @param required the entries without which the file is not a {@code kind} at all
+   * @param problem how to report a bad file
+   * @throws java.nio.file.NoSuchFileException when there is no such file, and other {@link IOException}s
+   *     when it cannot be read, for the caller to word
+   */
+  public static ArchiveReader read(Path file, String kind, List<String> required, FileProblem problem)
+      throws IOException {
+    try {
+      if (!requireEndRecord(file, kind, problem)) {
+        throw problem.at(file, notThisKind(kind, required));
+      }
+      Map<String, byte[]> entries = entries(file, problem);
+      if (!entries.keySet().containsAll(required)) {
+        throw problem.at(file, notThisKind(kind, required));
+      }
+      byte[] sums = entries.remove(ArchiveWriter.CHECKSUMS);
+      ArchiveReader reader = new ArchiveReader(file, kind, problem, entries, sums != null);
+      if (sums != null) {
+        reader.verify(new String(sums, StandardCharsets.UTF_8));
+      }
+      return reader;
+    } catch (ZipException | EOFException e) {
+      throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: " + e.getMessage() + ")", e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // ZipInputStream reports some damaged headers this way (a name that is not valid UTF-8, say)
+      throw problem.at(file, "not a readable " + kind + " (corrupted: " + e.getMessage() + ")", e);
+    }
+  }
+
+  private static String notThisKind(String kind, List<String> required) {
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < required.size(); i++) {
+      names.append(i == 0 ? "" : i == required.size() - 1 ? " and " : ", ").append(required.get(i));
+    }
+    return "not an nn " + kind + " (expected " + names + " inside; it may be truncated)";
+  }
+
+  /**
+   * Checks that the end record is the last 22 bytes and points just before itself.
+   *
+   * @return false when the file does not even start like a ZIP archive
+   */
+  private static boolean requireEndRecord(Path file, String kind, FileProblem problem) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size >= 4 && read(ch, 0, 4).getInt(0) != LOCAL_SIGNATURE) {
+        return false;
+      }
+      if (size < END_LENGTH) {
+        throw problem.at(file, "not a readable " + kind + " (truncated: " + size + " bytes)");
+      }
+      ByteBuffer end = read(ch, size - END_LENGTH, END_LENGTH);
+      long directorySize = Integer.toUnsignedLong(end.getInt(12));
+      long directoryOffset = Integer.toUnsignedLong(end.getInt(16));
+      boolean zip64 = directorySize == 0xFFFFFFFFL || directoryOffset == 0xFFFFFFFFL;
+      if (end.getInt(0) != END_SIGNATURE || (!zip64 && directoryOffset + directorySize != size - END_LENGTH)) {
+        throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: the archive's end record is "
+            + "missing or does not match its size)");
+      }
+      return true;
+    }
+  }
+
+  private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      if (ch.read(b, position + b.position()) < 0) {
+        throw new EOFException("file shrank while being read");
+      }
+    }
+    return b;
+  }
+
+  private static Map<String, byte[]> entries(Path file, FileProblem problem) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        if (entries.put(e.getName(), zip.readAllBytes()) != null) {
+          throw problem.at(file, "holds " + e.getName() + " twice (corrupted)");
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** Checks every entry against the checksum list, and that the list names every entry exactly once. */
+  private void verify(String sums) {
+    String[] lines = sums.split("\n", -1);
+    if (!lines[lines.length - 1].isEmpty()) {
+      throw problem.at(file, ArchiveWriter.CHECKSUMS + " is not complete (corrupted)");
+    }
+    Set<String> listed = new HashSet<>();
+    for (int i = 0; i < lines.length - 1; i++) {
+      Matcher m = SUM_LINE.matcher(lines[i]);
+      if (!m.matches() || !listed.add(m.group(2))) {
+        throw problem.at(file, ArchiveWriter.CHECKSUMS + " line " + (i + 1) + " is corrupted");
+      }
+      requireSha256(m.group(2), m.group(1));
+    }
+    for (String name : entries.keySet()) {
+      if (!listed.contains(name)) {
+        throw problem.at(file, name + " has no SHA-256 in " + ArchiveWriter.CHECKSUMS + " (corrupted)");
+      }
+    }
+  }
+
+  /** Whether the archive carried {@value ArchiveWriter#CHECKSUMS} (and so passed it). */
+  public boolean isSealed() {
+    return sealed;
+  }
+
+  /** Fails unless the archive carried {@value ArchiveWriter#CHECKSUMS}, which its format version promises. */
+  public void requireSealed() {
+    if (!sealed) {
+      throw missing(ArchiveWriter.CHECKSUMS);
+    }
+  }
+
+  /** Checks entry {@code name} against a SHA-256 recorded elsewhere (in an archive that is not sealed). */
+  public void requireSha256(String name, String sha256) {
+    if (!Sha256.of(bytes(name)).equals(sha256)) {
+      throw problem.at(file, name + " does not match its SHA-256 (corrupted)");
+    }
+  }
+
+  /** Whether the archive holds entry {@code name}. */
+  public boolean has(String name) {
+    return entries.containsKey(name);
+  }
+
+  /** The content of entry {@code name}, which must be present. */
+  public byte[] bytes(String name) {
+    byte[] data = entries.get(name);
+    if (data == null) {
+      throw missing(name);
+    }
+    return data;
+  }
+
+  /** The content of entry {@code name}, UTF-8 text. */
+  public String text(String name) {
+    return new String(bytes(name), StandardCharsets.UTF_8);
+  }
+
+  private RuntimeException missing(String name) {
+    return problem.at(file, "not a complete " + kind + ": " + name + " is missing (truncated or corrupted)");
+  }
+}

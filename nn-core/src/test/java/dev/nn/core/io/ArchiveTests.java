@@ -1,0 +1,185 @@
+package dev.nn.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveTests {
+  /** Stands for a caller's exception type. */
+  static final class Bad extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Bad(Path file, String problem, Throwable cause) {
+      super(file + ": " + problem, cause);
+    }
+  }
+
+  private static final List<String> REQUIRED = List.of("a.txt", "b.bin");
+
+  @TempDir
+  Path dir;
+
+  private Path written() throws IOException {
+    Path file = dir.resolve("x.arc");
+    try (ArchiveWriter out = new ArchiveWriter(Files.newOutputStream(file))) {
+      out.put("a.txt", "hello\n");
+      out.put("b.bin", o -> LittleEndian.write(o, new double[] {1.5, -0.0}, new double[] {Double.MIN_VALUE}));
+    }
+    return file;
+  }
+
+  private ArchiveReader read(Path file) throws IOException {
+    return ArchiveReader.read(file, "test archive", REQUIRED, Bad::new);
+  }
+
+  @Test
+  void whatIsWrittenReadsBackWithEveryEntryChecksummed() throws Exception {
+    ArchiveReader in = read(written());
+    assertTrue(in.isSealed());
+    assertEquals("hello\n", in.text("a.txt"));
+    assertArrayEquals(new double[][] {{1.5, -0.0}, {Double.MIN_VALUE}},
+        LittleEndian.blocks(in.bytes("b.bin"), new int[] {2, 1}));
+    assertFalse(in.has("SHA256SUMS"), "the checksums are the container's, not an entry for the format");
+  }
+
+  @Test
+  void theChecksumsAreInTheLayoutOfSha256sum() throws Exception {
+    String sums = Zips.entries(Files.readAllBytes(written())).get("SHA256SUMS");
+    assertEquals(Sha256.of("hello\n".getBytes(StandardCharsets.UTF_8)) + "  a.txt\n"
+        + Sha256.of(LittleEndian.encode(new double[] {1.5, -0.0, Double.MIN_VALUE})) + "  b.bin\n", sums);
+  }
+
+  @Test
+  void theSameContentAlwaysWritesTheSameBytes() throws Exception {
+    byte[] first = Files.readAllBytes(written());
+    assertArrayEquals(first, Files.readAllBytes(written()));
+  }
+
+  @Test
+  void anEntryWhoseChecksumDoesNotMatchIsNamed() throws Exception {
+    Path file = written();
+    Zips.rewrite(file, "a.txt", "hellO\n");
+    Bad e = assertThrows(Bad.class, () -> read(file));
+    assertEquals(file + ": a.txt does not match its SHA-256 (corrupted)", e.getMessage());
+  }
+
+  @Test
+  void anEntryMissingFromTheChecksumsIsNamed() throws Exception {
+    Path file = written();
+    Zips.rewrite(file, "c.txt", "extra");
+    Bad e = assertThrows(Bad.class, () -> read(file));
+    assertEquals(file + ": c.txt has no SHA-256 in SHA256SUMS (corrupted)", e.getMessage());
+  }
+
+  @Test
+  void anArchiveCutAfterAnyEntryIsCaughtByItsEndRecord() throws Exception {
+    Path file = written();
+    byte[] all = Files.readAllBytes(file);
+    int directory = Zips.centralDirectoryOffset(all);
+    Files.write(file, Arrays.copyOf(all, directory));
+    Bad e = assertThrows(Bad.class, () -> read(file));
+    assertEquals(file + ": not a readable test archive (truncated or corrupted: the archive's end record is missing "
+        + "or does not match its size)", e.getMessage());
+    Files.write(file, Arrays.copyOf(all, 10));
+    e = assertThrows(Bad.class, () -> read(file));
+    assertEquals(file + ": not a readable test archive (truncated: 10 bytes)", e.getMessage());
+  }
+
+  @Test
+  void bytesAfterTheEndRecordAreCaught() throws Exception {
+    Path file = written();
+    byte[] all = Files.readAllBytes(file);
+    byte[] longer = Arrays.copyOf(all, all.length + 100);
+    Files.write(file, longer);
+    Bad e = assertThrows(Bad.class, () -> read(file));
+    assertTrue(e.getMessage().contains("end record is missing"), e.getMessage());
+  }
+
+  @Test
+  void everyCutIsReportedAsTruncation() throws Exception {
+    byte[] all = Files.readAllBytes(written());
+    Path cut = dir.resolve("cut.arc");
+    for (int n = 0; n < all.length; n++) {
+      Files.write(cut, Arrays.copyOf(all, n));
+      Bad e = assertThrows(Bad.class, () -> read(cut), "cut at " + n);
+      assertTrue(e.getMessage().startsWith(cut + ": ") && e.getMessage().contains("truncated"),
+          "cut at " + n + ": " + e.getMessage());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+  }
+
+  @Test
+  void anEntryHeldTwiceIsRefused() throws Exception {
+    Path file = dir.resolve("twice.arc");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      // ZipOutputStream refuses a repeated name, so the third entry is renamed in the bytes below
+      for (String name : List.of("a.txt", "b.bin", "a.tx2")) {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(1);
+        zip.closeEntry();
+      }
+    }
+    String latin = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).replace("a.tx2", "a.txt");
+    Files.write(file, latin.getBytes(StandardCharsets.ISO_8859_1));
+    Bad e = assertThrows(Bad.class, () -> read(file));
+    assertEquals(file + ": holds a.txt twice (corrupted)", e.getMessage());
+  }
+
+  @Test
+  void aFileThatIsNotAnArchiveOrLacksTheRequiredEntriesSaysWhatWasExpected() throws Exception {
+    Path text = dir.resolve("notes.txt");
+    Files.writeString(text, "just some notes, long enough to hold an end record");
+    Bad e = assertThrows(Bad.class, () -> read(text));
+    assertEquals(text + ": not an nn test archive (expected a.txt and b.bin inside; it may be truncated)",
+        e.getMessage());
+    Path other = dir.resolve("other.arc");
+    try (ArchiveWriter out = new ArchiveWriter(Files.newOutputStream(other))) {
+      out.put("a.txt", "only this");
+    }
+    e = assertThrows(Bad.class, () -> read(other));
+    assertEquals(other + ": not an nn test archive (expected a.txt and b.bin inside; it may be truncated)",
+        e.getMessage());
+    assertThrows(NoSuchFileException.class, () -> read(dir.resolve("absent.arc")));
+  }
+
+  @Test
+  void anArchiveWithoutChecksumsIsReadAndCheckedAgainstDigestsKeptElsewhere() throws Exception {
+    Path file = dir.resolve("old.arc");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (String name : REQUIRED) {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(name.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    ArchiveReader in = read(file);
+    assertFalse(in.isSealed());
+    in.requireSha256("b.bin", Sha256.of("b.bin".getBytes(StandardCharsets.UTF_8)));
+    Bad wrong = assertThrows(Bad.class, () -> in.requireSha256("a.txt", Sha256.of(new byte[0])));
+    assertEquals(file + ": a.txt does not match its SHA-256 (corrupted)", wrong.getMessage());
+    Bad unsealed = assertThrows(Bad.class, in::requireSealed);
+    assertEquals(file + ": not a complete test archive: SHA256SUMS is missing (truncated or corrupted)",
+        unsealed.getMessage());
+  }
+
+  @Test
+  void theChecksumListCannotBeWrittenAsAnEntry() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new ArchiveWriter(new ByteArrayOutputStream()).put("SHA256SUMS", "mine"));
+  }
+}
