@@ -9,7 +9,6 @@ import dev.nn.api.Optimizer;
 import dev.nn.core.config.EarlyStopping;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.Monitor;
-import dev.nn.core.config.ScheduleSpec;
 import dev.nn.core.config.TrainingSpec;
 import dev.nn.core.experiment.DataPreparation;
 import dev.nn.core.experiment.NetworkFactory;
@@ -29,7 +28,6 @@ import dev.nn.spi.ActivationProvider;
 import dev.nn.spi.InitializerProvider;
 import dev.nn.spi.LossProvider;
 import dev.nn.spi.OptimizerProvider;
-import dev.nn.spi.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
@@ -62,12 +60,7 @@ final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   LearningRateSchedule schedule(Experiment e) {
-    return LearningRateSchedules.create(e.optimizer().learningRate(), scheduleSettings(e.optimizer().schedule()));
-  }
-
-  /** The validated schedule record as the settings the schedule factory reads. */
-  static Settings scheduleSettings(ScheduleSpec s) {
-    return Settings.of("schedule \"" + s.name() + "\"", s.asMap());
+    return LearningRateSchedules.create(e.optimizer().learningRate(), e.optimizer().schedule());
   }
 
   @Provides
