@@ -77,7 +77,7 @@ public final class NetworkFactory {
           "loss \"" + lossName + "\" owns the output link and needs an identity output layer, found activation \""
               + out + "\"", "identity")));
     }
-    return new Network(widths, phis, names, kernels, Structures.from(spec.ties(), widths));
+    return new Network(widths, phis, names, kernels, Structures.from(spec, widths));
   }
 
   /** Initialises every layer from the initializer, drawing from a generator seeded with the experiment's seed. */
