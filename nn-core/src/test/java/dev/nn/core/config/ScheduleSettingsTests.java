@@ -62,6 +62,7 @@ class ScheduleSettingsTests {
     assertEquals("an integer >= 1", missing.allowed());
     ConfigProblem zero = rejected(0.1, "{name: step, step-size: 0}");
     assertEquals("optimizer.schedule.step-size: must be >= 1, found 0", text(zero));
+    assertEquals(ProblemId.OUT_OF_RANGE, zero.id());
     assertEquals("optimizer.schedule.step-size", rejected(0.1, "{name: step, step-size: 2.5}").path());
   }
 
