@@ -2,7 +2,8 @@
  * The plugin conformance kit: JUnit 5 contract interfaces whose default test methods check a plugin
  * against the rules every nn plugin must keep. A plugin's test class implements the matching
  * interface and supplies the plugin; the kit checks derivatives against central finite differences
- * in float64, bulk forms against scalar ones, and optimizers against their published update rules.
+ * in float64, bulk forms against scalar ones, optimizers against their published update rules, and
+ * initializers' draws against their documented distribution, seed and fan rule.
  *
  * <pre>{@code
  * class SwishTests implements ActivationContract {

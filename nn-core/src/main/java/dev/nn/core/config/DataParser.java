@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.Task;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.Range;
 import java.util.List;
@@ -100,7 +101,7 @@ final class DataParser {
     Node t = v.get("target");
     String target = t == null ? "last" : reader.string(t, v.child("target"), "last, first or a column name");
     Node k = v.get("task");
-    Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class);
+    Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
     v.finish();
     if (path == null || target == null || task == null) {
       return null;
@@ -116,7 +117,7 @@ final class DataParser {
     Node n = v.get("limit");
     Integer limit = n == null ? Integer.valueOf(0) : reader.count(n, v.child("limit"), 1);
     Node k = v.get("task");
-    Task task = k == null ? Task.CLASSIFICATION : reader.choice(k, v.child("task"), "task", Task.class);
+    Task task = k == null ? Task.CLASSIFICATION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
     v.finish();
     if (images == null || labels == null || limit == null || task == null) {
       return null;

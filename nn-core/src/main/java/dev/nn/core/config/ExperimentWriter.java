@@ -73,13 +73,13 @@ public final class ExperimentWriter {
       SourceSpec.Csv c = (SourceSpec.Csv) s;
       m.put("path", c.path().resolved().toString());
       m.put("target", c.target());
-      m.put("task", c.task().yamlName());
+      m.put("task", c.task().label());
     } else {
       SourceSpec.Idx x = (SourceSpec.Idx) s;
       m.put("images", x.images().resolved().toString());
       m.put("labels", x.labels().resolved().toString());
       x.limit().ifPresent(limit -> m.put("limit", limit));
-      m.put("task", x.task().yamlName());
+      m.put("task", x.task().label());
     }
     return m;
   }

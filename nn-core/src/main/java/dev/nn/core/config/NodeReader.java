@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -242,16 +243,25 @@ final class NodeReader {
 
   /** One of an enum's YAML words, or {@code null} after reporting with "did you mean". */
   <E extends Enum<E> & YamlName> E choice(Node node, String path, String what, Class<E> type) {
+    return choice(node, path, what, type, YamlName::yamlName);
+  }
+
+  /**
+   * One of an enum's words, as {@code word} spells each constant, or {@code null} after reporting with
+   * "did you mean": for enums of lower layers (such as {@code data.Task}) that cannot implement
+   * {@link YamlName}.
+   */
+  <E extends Enum<E>> E choice(Node node, String path, String what, Class<E> type, Function<E, String> word) {
     List<String> words = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
-      words.add(e.yamlName());
+      words.add(word.apply(e));
     }
     String s = string(node, path, "one of " + String.join(", ", words));
     if (s == null) {
       return null;
     }
     for (E e : type.getEnumConstants()) {
-      if (e.yamlName().equals(s)) {
+      if (word.apply(e).equals(s)) {
         return e;
       }
     }

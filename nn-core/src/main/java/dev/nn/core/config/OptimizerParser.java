@@ -14,7 +14,7 @@ final class OptimizerParser {
   static final String DEFAULT_OPTIMIZER = "sgd";
   static final double DEFAULT_LEARNING_RATE = 0.01;
   static final List<String> CORE_KEYS = List.of("name", "learning-rate", "schedule");
-  private static final List<String> SCHEDULES = List.of("constant", "step", "exponential", "inverse-time", "cosine");
+  private static final List<String> SCHEDULES = ScheduleSpec.names();
   private static final Range GAMMA = new Range(0, false, 1, true);
 
   private final NodeReader reader;

@@ -1,13 +1,21 @@
 package dev.nn.core.config;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A learning-rate schedule η(t) as written in {@code optimizer.schedule}. Only its keys and ranges are
- * checked here; the formulas live with the schedules themselves and are documented in
- * {@code docs/experiment.md}.
+ * A learning-rate schedule η(t) as written in {@code optimizer.schedule}, checked by the experiment
+ * reader: its keys, ranges and defaults are checked there, once, with the line of the file, and the
+ * schedule factory ({@code dev.nn.core.schedule.LearningRateSchedules}) takes this record as it is. The
+ * ranges below are that check's promise, not re-checked by the constructors. The formulas live with the
+ * schedules themselves and are documented in {@code docs/optimizers.md}.
  */
 public sealed interface ScheduleSpec {
+
+  /** The schedule names an experiment may write, in the order listings show them. */
+  static List<String> names() {
+    return List.of("constant", "step", "exponential", "inverse-time", "cosine");
+  }
 
   /** The word written after {@code name:}, e.g. {@code inverse-time}. */
   String name();

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.Task;
 import java.util.Objects;
 import java.util.OptionalInt;
 

@@ -11,8 +11,10 @@ import java.util.Map;
  * (w(l)ij with i &lt; n(l−1), j &lt; n(l), l in 1 … L+1), tied blocks have equal shapes (transposed where
  * said), convolutions fit their layers exactly, and no parameter is both tied and absent.
  *
- * <p>The reader runs this with the widths written in the file; checks that need a width written
- * {@code auto} are skipped then, so the engine runs it again once the data has fixed those widths.
+ * <p>This is the one check of tie geometry. The reader runs it with the widths written in the file;
+ * checks that need a width written {@code auto} are skipped then, so for such a network the engine
+ * ({@code experiment.Structures}) runs it once more when the data has fixed those widths. Whatever
+ * passes here is a structure {@code network.StructureBuilder} builds without complaint.
  */
 public final class TieChecker {
   private final int[] n;

@@ -8,14 +8,12 @@ import dev.nn.api.Optimizer;
 import dev.nn.core.config.EarlyStopping;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.Monitor;
-import dev.nn.core.config.ScheduleSpec;
 import dev.nn.core.config.TrainingSpec;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.schedule.LearningRateSchedule;
 import dev.nn.core.schedule.LearningRateSchedules;
 import dev.nn.core.train.TrainingOptions;
-import dev.nn.spi.Settings;
 import java.time.Clock;
 
 /**
@@ -50,12 +48,7 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   LearningRateSchedule schedule(Experiment e) {
-    return LearningRateSchedules.create(e.optimizer().learningRate(), scheduleSettings(e.optimizer().schedule()));
-  }
-
-  /** The validated schedule record as the settings the schedule factory reads. */
-  static Settings scheduleSettings(ScheduleSpec s) {
-    return Settings.of("schedule \"" + s.name() + "\"", s.asMap());
+    return LearningRateSchedules.create(e.optimizer().learningRate(), e.optimizer().schedule());
   }
 
   @Provides

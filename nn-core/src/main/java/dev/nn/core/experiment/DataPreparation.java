@@ -8,13 +8,13 @@ import dev.nn.api.TargetKind;
 import dev.nn.core.config.DataSpec;
 import dev.nn.core.config.HoldOut;
 import dev.nn.core.config.SourceSpec;
-import dev.nn.core.config.Task;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
 import dev.nn.core.data.IdxReader;
 import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
+import dev.nn.core.data.Task;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import java.nio.file.Path;
@@ -143,7 +143,7 @@ public final class DataPreparation implements Provider<PreparedData> {
 
   /** Class targets in the encoding the loss accepts; regression targets only for a loss of real targets. */
   private static Dataset encode(Dataset d, TargetKind kind, String lossName) {
-    boolean classes = d.task() == dev.nn.core.data.Task.CLASSIFICATION;
+    boolean classes = d.task() == Task.CLASSIFICATION;
     if (!classes) {
       if (kind != TargetKind.REAL) {
         throw new ConfigException(ConfigProblem.of("nn/TargetMismatch", "loss",

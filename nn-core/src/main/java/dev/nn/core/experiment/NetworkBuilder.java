@@ -32,7 +32,7 @@ final class NetworkBuilder implements Provider<Network> {
   public Network get() {
     int[] n = widths.values();
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
-        Structures.from(experiment.network().ties(), n));
+        Structures.from(experiment.network(), n));
     network.initialize(plugins.initializer(), Rng.create(experiment.seed() + INIT_STREAM));
     return network;
   }

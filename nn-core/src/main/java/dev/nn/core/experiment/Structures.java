@@ -1,5 +1,7 @@
 package dev.nn.core.experiment;
 
+import dev.nn.core.config.LayerSpec;
+import dev.nn.core.config.NetworkSpec;
 import dev.nn.core.config.ParamKind;
 import dev.nn.core.config.ParamRef;
 import dev.nn.core.config.Span;
@@ -12,23 +14,37 @@ import dev.nn.spi.ConfigProblem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns the {@code network.ties} of an experiment into the engine's {@link Structure}. */
+/**
+ * Turns the {@code network.ties} of an experiment into the engine's {@link Structure}.
+ *
+ * <p>Tie geometry has one check, {@link TieChecker}, run where the experiment is read. The only thing
+ * it cannot do there is check against widths written {@code auto}, which the data fixes later; for such
+ * a network this class runs the same checker once more with the widths now known, and for any other it
+ * trusts the checked spec. {@link StructureBuilder}'s own exceptions stay as the preconditions of the
+ * Java API, where a user builds a {@link Structure} without an experiment; after the checker they cannot
+ * fire, so one that does is a bug and propagates as it is rather than being reported as a user's tie.
+ */
 public final class Structures {
   private Structures() {}
 
   /**
    * The structure the ties declare for a network of these widths, or {@code null} when there are none.
    *
-   * @throws ConfigException (id {@code nn/BadTie}, with line) when a tie does not fit the widths — checked
-   *     again here because widths written {@code auto} are known only once the data is read
+   * @param spec the network as read, its ties checked against the widths written in the file
+   * @param widths n(0) … n(L+1) with every {@code auto} width fixed by the data
+   * @throws ConfigException (id {@code nn/BadTie}, with line) when a tie does not fit a width that was
+   *     written {@code auto}
    */
-  public static Structure from(List<TieSpec> ties, int[] widths) {
+  public static Structure from(NetworkSpec spec, int[] widths) {
+    List<TieSpec> ties = spec.ties();
     if (ties.isEmpty()) {
       return null;
     }
-    List<ConfigProblem> problems = TieChecker.check(ties, widths);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+    if (hasAuto(spec.widths())) {
+      List<ConfigProblem> problems = TieChecker.check(ties, widths);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
     }
     StructureBuilder b = new StructureBuilder(widths);
     for (TieSpec t : ties) {
@@ -60,12 +76,16 @@ public final class Structures {
             c.strideWidth(), c.outChannels());
       }
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(ConfigProblem.of("nn/BadTie", "network.ties", e.getMessage(),
-          "a parameter is either shared or absent"));
+    return b.build();
+  }
+
+  private static boolean hasAuto(int[] written) {
+    for (int n : written) {
+      if (n == LayerSpec.AUTO) {
+        return true;
+      }
     }
+    return false;
   }
 
   /** Every edge a reference names: ranges and {@code *} expanded. */

@@ -5,7 +5,7 @@ record ConstantSchedule(double baseRate) implements LearningRateSchedule {
 
   @Override
   public double rate(long update, int epoch) {
-    ScheduleUnit.check(update, epoch);
+    Elapsed.check(update, epoch);
     return baseRate;
   }
 }

@@ -1,5 +1,7 @@
 package dev.nn.core.schedule;
 
+import dev.nn.core.config.ScheduleUnit;
+
 /**
  * η = η_min + ½(η₀ − η_min)(1 + cos(π·T/P)) for T ≤ P, and η_min after, where T is the number of units
  * (updates or epochs) elapsed before this update and P the period. Loshchilov and Hutter, "SGDR:
@@ -12,7 +14,7 @@ record CosineSchedule(double baseRate, int period, double minRate, ScheduleUnit 
 
   @Override
   public double rate(long update, int epoch) {
-    long elapsed = Math.min(unit.elapsed(update, epoch), period);
+    long elapsed = Math.min(Elapsed.of(unit, update, epoch), period);
     return minRate + 0.5 * (baseRate - minRate) * (1 + Math.cos(Math.PI * elapsed / period));
   }
 }

@@ -1,5 +1,7 @@
 package dev.nn.core.schedule;
 
+import dev.nn.core.config.ScheduleUnit;
+
 /**
  * η = η₀·γ^T, where T is the number of units (updates or epochs) elapsed before this update. PyTorch:
  * {@code ExponentialLR(gamma=γ)}.
@@ -8,6 +10,6 @@ record ExponentialSchedule(double baseRate, double gamma, ScheduleUnit unit) imp
 
   @Override
   public double rate(long update, int epoch) {
-    return baseRate * Math.pow(gamma, unit.elapsed(update, epoch));
+    return baseRate * Math.pow(gamma, Elapsed.of(unit, update, epoch));
   }
 }

@@ -1,5 +1,7 @@
 package dev.nn.core.schedule;
 
+import dev.nn.core.config.ScheduleUnit;
+
 /**
  * η = η₀/(1 + d·T), where T is the number of units (updates or epochs) elapsed before this update and d
  * the decay. This is the 1/t decay of stochastic approximation (Robbins and Monro 1951; Bottou,
@@ -10,6 +12,6 @@ record InverseTimeSchedule(double baseRate, double decay, ScheduleUnit unit) imp
 
   @Override
   public double rate(long update, int epoch) {
-    return baseRate / (1 + decay * unit.elapsed(update, epoch));
+    return baseRate / (1 + decay * Elapsed.of(unit, update, epoch));
   }
 }

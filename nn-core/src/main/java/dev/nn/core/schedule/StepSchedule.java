@@ -1,5 +1,7 @@
 package dev.nn.core.schedule;
 
+import dev.nn.core.config.ScheduleUnit;
+
 /**
  * η = η₀·γ^⌊T/s⌋, where T is the number of units (updates or epochs) elapsed before this update and s
  * the step size: the rate is multiplied by γ every s units. PyTorch: {@code StepLR(step_size=s,
@@ -10,6 +12,6 @@ record StepSchedule(double baseRate, int stepSize, double gamma, ScheduleUnit un
 
   @Override
   public double rate(long update, int epoch) {
-    return baseRate * Math.pow(gamma, unit.elapsed(update, epoch) / stepSize);
+    return baseRate * Math.pow(gamma, Elapsed.of(unit, update, epoch) / stepSize);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Learning-rate schedules η(t): constant, step, exponential, inverse-time and cosine.
  *
- * <p>Schedules belong to the core, not to plugins: the core reads {@code learning-rate} and
- * {@code schedule} from the optimizer's YAML mapping, builds a {@link
- * dev.nn.core.schedule.LearningRateSchedule} with {@link dev.nn.core.schedule.LearningRateSchedules},
+ * <p>Schedules belong to the core, not to plugins: the experiment reader checks {@code learning-rate}
+ * and {@code schedule} in the optimizer's YAML mapping once and records them as a {@link
+ * dev.nn.core.config.ScheduleSpec}; {@link dev.nn.core.schedule.LearningRateSchedules} turns that typed
+ * record, without checking it again, into a {@link dev.nn.core.schedule.LearningRateSchedule},
  * and passes η(t) to every {@link dev.nn.api.Optimizer.Updater#step}. A schedule is a pure function of
  * the update and epoch numbers, so resuming a run needs no schedule state. Formulas follow PyTorch's
  * {@code torch.optim.lr_scheduler} closed forms.

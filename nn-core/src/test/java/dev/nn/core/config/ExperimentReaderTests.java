@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.data.Task;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import java.io.IOException;

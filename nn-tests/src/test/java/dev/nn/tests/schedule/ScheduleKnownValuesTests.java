@@ -3,46 +3,45 @@ package dev.nn.tests.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nn.core.config.ScheduleSpec;
+import dev.nn.core.config.ScheduleUnit;
 import dev.nn.core.schedule.LearningRateSchedule;
 import dev.nn.core.schedule.LearningRateSchedules;
-import dev.nn.spi.Settings;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each schedule at given updates and epochs, against its formula evaluated by hand. */
+/**
+ * Each schedule at given updates and epochs, against its formula evaluated by hand. The schedules are
+ * built from the typed records the experiment reader produces; the reader's defaults (unit, gamma,
+ * min-rate) are tested where it fills them in, {@code dev.nn.core.config.ScheduleSettingsTests}.
+ */
 class ScheduleKnownValuesTests {
 
-  private static LearningRateSchedule schedule(double baseRate, Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return LearningRateSchedules.create(baseRate, Settings.of("schedule", map));
+  private static LearningRateSchedule schedule(double baseRate, ScheduleSpec spec) {
+    return LearningRateSchedules.create(baseRate, spec);
   }
 
   @Test
   void constantIsTheBaseRateAtEveryUpdate() {
-    LearningRateSchedule s = schedule(0.05, "name", "constant");
+    LearningRateSchedule s = schedule(0.05, new ScheduleSpec.Constant());
     assertEquals(0.05, s.rate(1, 1));
     assertEquals(0.05, s.rate(123_456_789_000L, 40));
   }
 
   @Test
-  void theUnitDefaultsToUpdatesAsInAnExperimentFile() {
-    LearningRateSchedule s = schedule(1.0, "name", "step", "step-size", 2, "gamma", 0.5);
+  void stepInUpdatesKeepsTheRateForStepSizeUpdates() {
+    LearningRateSchedule s = schedule(1.0, new ScheduleSpec.Step(2, 0.5, ScheduleUnit.UPDATES));
     assertEquals(1.0, s.rate(2, 1), 1e-15);
     assertEquals(0.5, s.rate(3, 1), 1e-15);
   }
 
   @Test
-  void withoutANameTheScheduleIsConstant() {
-    assertEquals(0.3, schedule(0.3).rate(99, 7));
+  void constantIgnoresTheUpdateAndEpoch() {
+    assertEquals(0.3, schedule(0.3, new ScheduleSpec.Constant()).rate(99, 7));
   }
 
   @Test
   void stepInEpochsMultipliesByGammaEveryStepSizeEpochs() {
-    LearningRateSchedule s = schedule(0.1, "name", "step", "step-size", 2, "gamma", 0.5, "unit", "epochs");
+    LearningRateSchedule s = schedule(0.1, new ScheduleSpec.Step(2, 0.5, ScheduleUnit.EPOCHS));
     // epochs 1, 2 → η₀; 3, 4 → η₀/2; 5 → η₀/4; the update number does not matter
     assertEquals(0.1, s.rate(1, 1), 1e-15);
     assertEquals(0.1, s.rate(500, 2), 1e-15);
@@ -52,8 +51,8 @@ class ScheduleKnownValuesTests {
   }
 
   @Test
-  void stepDefaultsToGammaPointOne() {
-    LearningRateSchedule s = schedule(1.0, "name", "step", "step-size", 3, "unit", "epochs");
+  void stepWithGammaPointOneDividesByTen() {
+    LearningRateSchedule s = schedule(1.0, new ScheduleSpec.Step(3, 0.1, ScheduleUnit.EPOCHS));
     assertEquals(1.0, s.rate(1, 3), 1e-15);
     assertEquals(0.1, s.rate(1, 4), 1e-15);
     assertEquals(0.01, s.rate(1, 7), 1e-15);
@@ -61,7 +60,7 @@ class ScheduleKnownValuesTests {
 
   @Test
   void stepInUpdatesCountsUpdatesFromOne() {
-    LearningRateSchedule s = schedule(0.2, "name", "step", "step-size", 10, "gamma", 0.5, "unit", "updates");
+    LearningRateSchedule s = schedule(0.2, new ScheduleSpec.Step(10, 0.5, ScheduleUnit.UPDATES));
     assertEquals(0.2, s.rate(1, 1), 1e-15);
     assertEquals(0.2, s.rate(10, 1), 1e-15);
     assertEquals(0.1, s.rate(11, 1), 1e-15);
@@ -70,30 +69,30 @@ class ScheduleKnownValuesTests {
 
   @Test
   void exponentialMultipliesByGammaEveryUnit() {
-    LearningRateSchedule updates = schedule(0.1, "name", "exponential", "gamma", 0.9, "unit", "updates");
+    LearningRateSchedule updates = schedule(0.1, new ScheduleSpec.Exponential(0.9, ScheduleUnit.UPDATES));
     assertEquals(0.1, updates.rate(1, 1), 1e-15);
     assertEquals(0.09, updates.rate(2, 1), 1e-15);
     assertEquals(0.081, updates.rate(3, 1), 1e-15);
     assertEquals(0.1 * Math.pow(0.9, 99), updates.rate(100, 2), 1e-15);
-    LearningRateSchedule epochs = schedule(0.1, "name", "exponential", "gamma", 0.5, "unit", "epochs");
+    LearningRateSchedule epochs = schedule(0.1, new ScheduleSpec.Exponential(0.5, ScheduleUnit.EPOCHS));
     assertEquals(0.1, epochs.rate(77, 1), 1e-15);
     assertEquals(0.0125, epochs.rate(78, 4), 1e-15);
   }
 
   @Test
   void inverseTimeDividesByOnePlusDecayTimesElapsedUnits() {
-    LearningRateSchedule epochs = schedule(0.1, "name", "inverse-time", "decay", 0.5, "unit", "epochs");
+    LearningRateSchedule epochs = schedule(0.1, new ScheduleSpec.InverseTime(0.5, ScheduleUnit.EPOCHS));
     assertEquals(0.1, epochs.rate(1, 1), 1e-15);
     assertEquals(0.1 / 1.5, epochs.rate(10, 2), 1e-15);
     assertEquals(0.05, epochs.rate(20, 3), 1e-15);
-    LearningRateSchedule updates = schedule(1.0, "name", "inverse-time", "decay", 0.01, "unit", "updates");
+    LearningRateSchedule updates = schedule(1.0, new ScheduleSpec.InverseTime(0.01, ScheduleUnit.UPDATES));
     assertEquals(1.0, updates.rate(1, 1), 1e-15);
     assertEquals(0.5, updates.rate(101, 1), 1e-15);
   }
 
   @Test
   void cosineFallsFromTheBaseRateToTheMinimumOverThePeriodThenStays() {
-    LearningRateSchedule s = schedule(0.1, "name", "cosine", "period", 4, "min-rate", 0.01, "unit", "epochs");
+    LearningRateSchedule s = schedule(0.1, new ScheduleSpec.Cosine(4, 0.01, ScheduleUnit.EPOCHS));
     assertEquals(0.1, s.rate(1, 1), 1e-15);
     assertEquals(0.01 + 0.045 * (1 + Math.cos(Math.PI / 4)), s.rate(1, 2), 1e-15);
     assertEquals(0.055, s.rate(1, 3), 1e-15);
@@ -103,8 +102,8 @@ class ScheduleKnownValuesTests {
   }
 
   @Test
-  void cosineInUpdatesDefaultsToAMinimumOfZero() {
-    LearningRateSchedule s = schedule(0.2, "name", "cosine", "period", 100, "unit", "updates");
+  void cosineInUpdatesFallsToAMinimumOfZero() {
+    LearningRateSchedule s = schedule(0.2, new ScheduleSpec.Cosine(100, 0.0, ScheduleUnit.UPDATES));
     assertEquals(0.2, s.rate(1, 1), 1e-15);
     assertEquals(0.1, s.rate(51, 1), 1e-15);
     assertEquals(0.0, s.rate(101, 3), 1e-15);
@@ -113,9 +112,9 @@ class ScheduleKnownValuesTests {
 
   @Test
   void updatesAndEpochsAreCountedFromOne() {
-    LearningRateSchedule s = schedule(0.1, "name", "exponential", "gamma", 0.9, "unit", "epochs");
+    LearningRateSchedule s = schedule(0.1, new ScheduleSpec.Exponential(0.9, ScheduleUnit.EPOCHS));
     assertThrows(IllegalArgumentException.class, () -> s.rate(0, 1));
     assertThrows(IllegalArgumentException.class, () -> s.rate(1, 0));
-    assertThrows(IllegalArgumentException.class, () -> schedule(0.1).rate(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> schedule(0.1, new ScheduleSpec.Constant()).rate(0, 1));
   }
 }

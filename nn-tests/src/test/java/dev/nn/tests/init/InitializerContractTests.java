@@ -1,0 +1,159 @@
+package dev.nn.tests.init;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nn.api.Initializer;
+import dev.nn.tck.InitializerContract;
+import dev.nn.tck.WeightDistribution;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** The contract itself: it passes a correct initializer and fails each kind of planted mistake. */
+class InitializerContractTests {
+
+  /** He normal, σ = √(2/fanIn), as documented; {@code scale} and {@code fan} let a subclass plant a mistake. */
+  private static class PlantedHeNormal implements Initializer {
+    @Override
+    public void initWeights(double[] weights, int fanIn, int fanOut, RandomGenerator random) {
+      double std = scale() * Math.sqrt(2.0 / fan(fanIn, fanOut));
+      for (int k = 0; k < weights.length; k++) {
+        weights[k] = std * random(random).nextGaussian();
+      }
+    }
+
+    double scale() {
+      return 1;
+    }
+
+    int fan(int fanIn, int fanOut) {
+      return fanIn;
+    }
+
+    RandomGenerator random(RandomGenerator given) {
+      return given;
+    }
+  }
+
+  /** The contract for {@code init}, documented as He normal. */
+  private static InitializerContract heNormal(Initializer init) {
+    return new InitializerContract() {
+      @Override
+      public Initializer initializer() {
+        return init;
+      }
+
+      @Override
+      public WeightDistribution weights(int fanIn, int fanOut) {
+        return WeightDistribution.normal(0, Math.sqrt(2.0 / fanIn));
+      }
+    };
+  }
+
+  /** The contract for {@code init}, documented as U(−1, 1). */
+  private static InitializerContract symmetricUniform(Initializer init) {
+    return new InitializerContract() {
+      @Override
+      public Initializer initializer() {
+        return init;
+      }
+
+      @Override
+      public WeightDistribution weights(int fanIn, int fanOut) {
+        return WeightDistribution.uniform(-1, 1);
+      }
+    };
+  }
+
+  @Test
+  void aCorrectInitializerPassesEveryCheck() {
+    InitializerContract c = heNormal(new PlantedHeNormal());
+    assertDoesNotThrow(c::aLargeBlockHasTheDocumentedMomentsAndSupport);
+    assertDoesNotThrow(c::aLargeBlockFollowsTheDocumentedDistributionFunction);
+    assertDoesNotThrow(c::theScaleFollowsTheDocumentedFanRule);
+    assertDoesNotThrow(c::biasesFollowTheirDocumentedDistribution);
+    assertDoesNotThrow(c::theSeedAloneDecidesTheValues);
+    assertDoesNotThrow(c::everyWeightIsWritten);
+  }
+
+  @Test
+  void aScaleTwoPercentTooLargeFailsTheMoments() {
+    InitializerContract c = heNormal(new PlantedHeNormal() {
+      @Override
+      double scale() {
+        return 1.02;
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::aLargeBlockHasTheDocumentedMomentsAndSupport);
+  }
+
+  @Test
+  void fanOutTakenForFanInFailsTheFanRule() {
+    InitializerContract c = heNormal(new PlantedHeNormal() {
+      @Override
+      int fan(int fanIn, int fanOut) {
+        return fanOut;
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::theScaleFollowsTheDocumentedFanRule);
+  }
+
+  @Test
+  void aGeneratorOfItsOwnFailsDeterminism() {
+    InitializerContract c = heNormal(new PlantedHeNormal() {
+      private final Random own = new Random();
+
+      @Override
+      RandomGenerator random(RandomGenerator given) {
+        return own;
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::theSeedAloneDecidesTheValues);
+  }
+
+  @Test
+  void valuesOutsideTheSupportFail() {
+    InitializerContract c = symmetricUniform((w, fanIn, fanOut, random) -> {
+      for (int k = 0; k < w.length; k++) {
+        w[k] = -1.001 + 2.002 * random.nextDouble();
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::aLargeBlockHasTheDocumentedMomentsAndSupport);
+  }
+
+  @Test
+  void aDistributionWithTheRightMomentsButTheWrongShapeFailsTheDistributionFunction() {
+    // a normal with the variance 1/3 of U(−1, 1): the same mean and variance, another distribution
+    double std = Math.sqrt(1.0 / 3);
+    InitializerContract c = symmetricUniform((w, fanIn, fanOut, random) -> {
+      for (int k = 0; k < w.length; k++) {
+        w[k] = Math.max(-1, Math.min(1, std * random.nextGaussian()));
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::aLargeBlockFollowsTheDocumentedDistributionFunction);
+  }
+
+  @Test
+  void biasesThatAreNotZeroFail() {
+    InitializerContract c = heNormal(new PlantedHeNormal() {
+      @Override
+      public void initBiases(double[] biases, int fanIn, int fanOut, RandomGenerator random) {
+        Arrays.fill(biases, 0.01);
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::biasesFollowTheirDocumentedDistribution);
+  }
+
+  @Test
+  void aWeightLeftUnwrittenFails() {
+    InitializerContract c = symmetricUniform((w, fanIn, fanOut, random) -> {
+      for (int k = 1; k < w.length; k++) {
+        w[k] = -1 + 2 * random.nextDouble();
+      }
+    });
+    assertThrows(AssertionFailedError.class, c::everyWeightIsWritten);
+  }
+}
