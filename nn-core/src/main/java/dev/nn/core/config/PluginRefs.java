@@ -5,6 +5,7 @@ import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.util.ArrayList;
 import java.util.Collection;

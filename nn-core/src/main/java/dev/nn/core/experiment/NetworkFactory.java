@@ -3,7 +3,6 @@ package dev.nn.core.experiment;
 import dev.nn.core.text.Suggestions;
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
-import dev.nn.api.Loss;
 import dev.nn.core.config.LayerSpec;
 import dev.nn.core.config.NetworkSpec;
 import dev.nn.core.config.PluginRef;
@@ -14,6 +13,7 @@ import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class NetworkFactory {
       } else {
         widths[l] = layer.units();
         if (fromData >= 0 && layer.units() != fromData) {
-          problems.add(layer.where().place(ConfigProblem.of("nn/ShapeMismatch", "units",
+          problems.add(layer.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "units",
               (l == 0 ? "the input layer has " : "the output layer has ") + layer.units() + " units, but the data has "
                   + fromData + (l == 0 ? " features" : " target columns"), fromData + " or auto")));
         }
@@ -57,9 +57,13 @@ public final class NetworkFactory {
     return widths;
   }
 
-  /** Creates the network, untrained: call {@link #initialize} next (or load weights). */
+  /**
+   * Creates the network, untrained: call {@link #initialize} next (or load weights). Whether the loss accepts
+   * the output activation is not checked here: the experiment reader reports that ({@code nn/IncompatibleLoss}),
+   * and {@link dev.nn.core.train.Trainer} refuses the pair for networks built in code.
+   */
   public static Network create(NetworkSpec spec, int[] widths, Map<String, ? extends PluginProvider<?>> activations,
-      Loss loss, String lossName, PluginRef lossRef, Kernels kernels) {
+      Kernels kernels) {
     List<LayerSpec> layers = spec.layers();
     List<Activation> phis = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -68,14 +72,6 @@ public final class NetworkFactory {
           () -> new IllegalStateException("the configuration reader guarantees an activation on every layer"));
       phis.add((Activation) create(PluginKind.ACTIVATION, ref, activations));
       names.add(ref.name());
-    }
-    String out = names.get(names.size() - 1);
-    if (!loss.acceptsOutputActivation(out)) {
-      LayerSpec outLayer = layers.get(layers.size() - 1);
-      PluginRef ref = outLayer.activation().orElseThrow();
-      throw new ConfigException(ref.where().place(ConfigProblem.of("nn/IncompatibleLoss", "",
-          "loss \"" + lossName + "\" owns the output link and needs an identity output layer, found activation \""
-              + out + "\"", "identity")));
     }
     return new Network(widths, phis, names, kernels, Structures.from(spec.ties(), widths));
   }
@@ -91,7 +87,7 @@ public final class NetworkFactory {
   public static Object create(PluginKind kind, PluginRef ref, Map<String, ? extends PluginProvider<?>> providers) {
     PluginProvider<?> provider = providers.get(ref.name());
     if (provider == null) {
-      throw new ConfigException(ref.where().place(ConfigProblem.of("nn/UnknownPlugin", "",
+      throw new ConfigException(ref.where().place(ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "",
           "unknown " + kind.label() + " \"" + ref.name() + "\"", String.join(", ", providers.keySet()))
           .withSuggestions(Suggestions.closest(ref.name(), providers.keySet()))));
     }

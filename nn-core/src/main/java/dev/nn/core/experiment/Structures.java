@@ -9,6 +9,7 @@ import dev.nn.core.network.Structure;
 import dev.nn.core.network.StructureBuilder;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public final class Structures {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(ConfigProblem.of("nn/BadTie", "network.ties", e.getMessage(),
+      throw new ConfigException(ConfigProblem.of(ProblemId.BAD_TIE, "network.ties", e.getMessage(),
           "a parameter is either shared or absent"));
     }
   }

@@ -29,6 +29,7 @@ import dev.nn.spi.ActivationProvider;
 import dev.nn.spi.InitializerProvider;
 import dev.nn.spi.LossProvider;
 import dev.nn.spi.OptimizerProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -88,17 +89,17 @@ final class CoreModule extends AbstractModule {
       return KernelChoice.choose(e.compute().backend().yamlName(), e.compute().threads(), widths,
           e.training().batchSize());
     } catch (IllegalStateException unavailable) {
-      throw new ConfigException(ConfigProblem.of("nn/BackendUnavailable", "compute.backend",
+      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, "compute.backend",
           unavailable.getMessage(), "auto, java"));
     }
   }
 
   @Provides
   @Singleton
-  Network network(Experiment e, PreparedData data, Loss loss, Kernels kernels,
+  Network network(Experiment e, PreparedData data, Kernels kernels,
       Map<String, ActivationProvider> activations, Map<String, InitializerProvider> initializers) {
     int[] widths = NetworkFactory.widths(e.network(), data.train().featureCount(), data.train().targetCount());
-    Network network = NetworkFactory.create(e.network(), widths, activations, loss, e.loss().name(), e.loss(), kernels);
+    Network network = NetworkFactory.create(e.network(), widths, activations, kernels);
     NetworkFactory.initialize(network, e.network().init(), initializers, e.seed());
     return network;
   }

@@ -8,6 +8,7 @@ import dev.nn.api.Optimizer;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.net.URL;
@@ -92,7 +93,7 @@ public final class PluginRegistry {
         }
         PluginDescriptor earlier = infoByName.get(info.name());
         if (earlier != null) {
-          problems.add(ConfigProblem.of("nn/DuplicatePlugin", "",
+          problems.add(ConfigProblem.of(ProblemId.DUPLICATE_PLUGIN, "",
               "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
                   + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
               "remove one of the two jars from the plugin path"));
@@ -134,7 +135,7 @@ public final class PluginRegistry {
         for (URL u : copies) {
           where.add(u.getPath().replaceFirst("!/dev/nn/spi/PluginProvider.class$", "").replaceFirst("^file:", ""));
         }
-        problems.add(ConfigProblem.of("nn/BundledApi", "",
+        problems.add(ConfigProblem.of(ProblemId.BUNDLED_API, "",
             "nn-api is on the class path more than once: " + String.join(", ", where),
             "plugin jars must not bundle nn-api; declare it with <scope>provided</scope>"));
       }
@@ -187,7 +188,7 @@ public final class PluginRegistry {
         ? "(none found: add nn-" + (kind == PluginKind.ACTIVATION ? "activations" : kind == PluginKind.LOSS
         ? "losses" : "core") + " or a plugin jar to the class path)"
         : String.join(", ", known.keySet());
-    return ConfigProblem.of("nn/UnknownPlugin", "", "unknown " + kind.label() + " \"" + name + "\"", allowed)
+    return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + name + "\"", allowed)
         .withSuggestions(Suggestions.closest(name, known.keySet()));
   }
 

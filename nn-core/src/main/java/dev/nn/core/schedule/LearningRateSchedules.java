@@ -2,6 +2,7 @@ package dev.nn.core.schedule;
 
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class LearningRateSchedules {
     if (!Range.positive().contains(baseRate)) {
       throw new ConfigException(
           ConfigProblem.of(
-              "nn/InvalidSetting",
+              ProblemId.INVALID_SETTING,
               "learning-rate",
               "setting \"learning-rate\" must be > 0, found " + baseRate,
               Range.positive().describe()));
@@ -106,6 +107,6 @@ public final class LearningRateSchedules {
   private static ConfigException missing(Settings settings, String key, String allowed) {
     return new ConfigException(
         ConfigProblem.of(
-            "nn/MissingSetting", key, "setting \"" + key + "\" of " + settings.plugin() + " is required", allowed));
+            ProblemId.MISSING_SETTING, key, "setting \"" + key + "\" of " + settings.plugin() + " is required", allowed));
   }
 }

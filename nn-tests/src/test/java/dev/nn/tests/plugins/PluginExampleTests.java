@@ -16,6 +16,7 @@ import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,7 +198,7 @@ class PluginExampleTests {
     try (URLClassLoader loader = pluginLoader(bundled)) {
       ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(loader));
       ConfigProblem problem = e.problems().get(0);
-      assertEquals("nn/BundledApi", problem.id());
+      assertEquals(ProblemId.BUNDLED_API, problem.id());
       assertTrue(problem.message().contains(bundled.toAbsolutePath().toString()), problem.message());
       assertTrue(problem.allowed().contains("provided"), problem.allowed());
     }

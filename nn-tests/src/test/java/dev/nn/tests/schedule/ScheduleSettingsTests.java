@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.nn.core.schedule.LearningRateSchedules;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ class ScheduleSettingsTests {
   @Test
   void stepNeedsAStepSizeOfAtLeastOne() {
     ConfigProblem missing = rejected(0.1, "name", "step");
-    assertEquals("nn/MissingSetting", missing.id());
+    assertEquals(ProblemId.MISSING_SETTING, missing.id());
     assertEquals("step-size", missing.path());
     assertEquals("setting \"step-size\" of schedule \"step\" is required", missing.message());
     assertEquals("an integer >= 1", missing.allowed());
@@ -72,7 +73,7 @@ class ScheduleSettingsTests {
 
   @Test
   void inverseTimeNeedsAPositiveDecay() {
-    assertEquals("nn/MissingSetting", rejected(0.1, "name", "inverse-time").id());
+    assertEquals(ProblemId.MISSING_SETTING, rejected(0.1, "name", "inverse-time").id());
     ConfigProblem p = rejected(0.1, "name", "inverse-time", "decay", -1);
     assertEquals("decay", p.path());
     assertEquals("> 0", p.allowed());
