@@ -20,6 +20,12 @@ class ProblemIdCoverageTests {
   /** The repository root, from nn-tests, where the tests run. */
   private static final Path ROOT = Path.of("..");
 
+  /**
+   * The one id no test machine can produce: the bundled OpenBLAS loads on linux-x86_64, where the tests run,
+   * so {@code backend: blas} never fails there. Its message is pinned by the docs' example instead.
+   */
+  private static final ProblemId NOT_PRODUCIBLE_HERE = ProblemId.BACKEND_UNAVAILABLE;
+
   @Test
   void everyIdHasASectionUnderItsAnchorInTheErrorsPage() throws IOException {
     String page = Files.readString(ROOT.resolve("docs").resolve("errors.md"));
@@ -36,7 +42,8 @@ class ProblemIdCoverageTests {
         + goldenReports(RunProblemGoldenTests.DIR);
 
     for (ProblemId id : ProblemId.values()) {
-      assertTrue(reports.contains("[" + id.code() + "]"), "no golden report shows " + id);
+      assertTrue(id == NOT_PRODUCIBLE_HERE || reports.contains("[" + id.code() + "]"),
+          "no golden report shows " + id);
     }
   }
 
