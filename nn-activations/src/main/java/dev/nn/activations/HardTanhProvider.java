@@ -4,6 +4,7 @@ import dev.nn.api.Activation;
 import dev.nn.spi.ActivationProvider;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
 
@@ -51,13 +52,13 @@ public final class HardTanhProvider implements ActivationProvider {
     String plugin = settings.plugin();
     if (settings.has(MAX)) {
       return ConfigProblem.of(
-          "nn/InvalidSetting",
+          ProblemId.INVALID_SETTING,
           MAX,
           "setting \"" + MAX + "\" of " + plugin + " must be greater than min = " + fmt(min) + ", found " + fmt(max),
           "> " + fmt(min));
     }
     return ConfigProblem.of(
-        "nn/InvalidSetting",
+        ProblemId.INVALID_SETTING,
         MIN,
         "setting \"" + MIN + "\" of " + plugin + " must be less than max = " + fmt(max) + ", found " + fmt(min),
         "< " + fmt(max));

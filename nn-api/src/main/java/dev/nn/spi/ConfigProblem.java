@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One problem found in a configuration: where it is, what was found and what is allowed.
  *
- * @param id a stable identifier such as {@code nn/OutOfRange}, also the anchor of its documentation
+ * @param id what kind of problem this is: its stable code, e.g. {@code nn/OutOfRange}, and the section
+ *     of {@code docs/errors.md} that explains it
  * @param path the key path, e.g. {@code optimizer.learning-rate}; empty for the whole document
  * @param line 1-based line in the source file, or 0 when unknown
  * @param column 1-based column, or 0 when unknown
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param suggestions "did you mean" candidates, best first; never {@code null}
  */
 public record ConfigProblem(
-    String id, String path, int line, int column, String message, String allowed, List<String> suggestions) {
+    ProblemId id, String path, int line, int column, String message, String allowed, List<String> suggestions) {
 
   /** Validates and copies. */
   public ConfigProblem {
@@ -27,7 +28,7 @@ public record ConfigProblem(
   }
 
   /** A problem without a location, to be placed by the caller with {@link #at}. */
-  public static ConfigProblem of(String id, String path, String message, String allowed) {
+  public static ConfigProblem of(ProblemId id, String path, String message, String allowed) {
     return new ConfigProblem(id, path, 0, 0, message, allowed, List.of());
   }
 

@@ -159,7 +159,7 @@ public final class Settings {
 
   private ConfigException problem(String key, String message, String allowed) {
     return new ConfigException(
-        ConfigProblem.of("nn/InvalidSetting", key, "setting \"" + key + "\" of " + plugin + " " + message, allowed));
+        ConfigProblem.of(ProblemId.INVALID_SETTING, key, "setting \"" + key + "\" of " + plugin + " " + message, allowed));
   }
 
   @Override

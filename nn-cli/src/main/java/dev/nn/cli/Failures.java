@@ -8,6 +8,7 @@ import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
 import dev.nn.core.train.TrainingDivergedException;
 import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -35,7 +37,7 @@ final class Failures {
       err.print(endLine(e.getMessage()));
     } else if (e instanceof ConfigException) {
       code = Main.BAD_INPUT;
-      err.println("nn: invalid configuration: " + e.getMessage());
+      err.println(configuration(((ConfigException) e).problems()));
     } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + e.getMessage());
@@ -74,6 +76,26 @@ final class Failures {
       }
       throw e;
     }
+  }
+
+  /**
+   * Problems that belong to no experiment file (a plugin jar, a setting given in code), as one line each with
+   * its id, so that a user can look every one up in docs/errors.md as in a file's report.
+   */
+  static String configuration(List<ConfigProblem> problems) {
+    StringBuilder s = new StringBuilder("nn: invalid configuration: ");
+    if (problems.size() == 1) {
+      return s.append(withId(problems.get(0))).toString();
+    }
+    s.append(problems.size()).append(" problems:");
+    for (int i = 0; i < problems.size(); i++) {
+      s.append('\n').append(i + 1).append(") ").append(withId(problems.get(i)));
+    }
+    return s.toString();
+  }
+
+  private static String withId(ConfigProblem p) {
+    return "[" + p.id().code() + "] " + p;
   }
 
   /** A file problem as "path: what", without exception class names. */

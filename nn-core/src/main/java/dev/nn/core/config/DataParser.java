@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.core.data.Task;
 import dev.nn.core.text.Suggestions;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import java.util.List;
 import java.util.OptionalInt;

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.api.Loss;
 import dev.nn.core.plugin.PluginKind;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,9 +123,10 @@ final class ExperimentParser {
       return null;
     }
     PluginRef out = network.outputActivation();
+    // the one place an experiment's fused loss meets its output activation; NetworkFactory relies on it
     if (created instanceof Loss && out != null && !((Loss) created).acceptsOutputActivation(out.name())) {
       reader.report(
-          ProblemId.OUT_OF_RANGE,
+          ProblemId.INCOMPATIBLE_LOSS,
           out.where().path(),
           network.outputActivationNode(),
           "loss \"" + p.ref().name() + "\" computes its own output link and needs an identity output layer, found "

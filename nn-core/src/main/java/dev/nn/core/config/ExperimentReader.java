@@ -3,6 +3,7 @@ package dev.nn.core.config;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.core.plugin.PluginKind;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

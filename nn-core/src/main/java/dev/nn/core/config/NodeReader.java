@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -75,16 +76,16 @@ final class NodeReader {
     return new Position(path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
-  void report(String id, String path, Node at, String message) {
+  void report(ProblemId id, String path, Node at, String message) {
     report(id, path, at, message, "", List.of());
   }
 
-  void report(String id, String path, Node at, String message, String allowed) {
+  void report(ProblemId id, String path, Node at, String message, String allowed) {
     report(id, path, at, message, allowed, List.of());
   }
 
   /** Reports a problem at {@code at}'s line and column, naming the override when one wrote it. */
-  void report(String id, String path, Node at, String message, String allowed, List<String> suggestions) {
+  void report(ProblemId id, String path, Node at, String message, String allowed, List<String> suggestions) {
     Position p = position(path, at);
     String override = overrideOf(at);
     String text = override == null ? message : message + " (from --set " + override + ")";

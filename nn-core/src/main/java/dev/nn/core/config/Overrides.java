@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

@@ -4,6 +4,7 @@ import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -19,7 +19,7 @@ import java.util.List;
  * 2 problems
  * </pre>
  *
- * Each id is explained in {@code docs/errors.md}.
+ * Each id is explained in {@code docs/errors.md}, under {@link dev.nn.spi.ProblemId#anchor()}.
  */
 public final class ProblemReport {
   private ProblemReport() {}
@@ -36,7 +36,7 @@ public final class ProblemReport {
     s.append("Invalid experiment ").append(fileName).append(" — ").append(count).append(":\n");
     for (int k = 0; k < problems.size(); k++) {
       ConfigProblem p = problems.get(k);
-      s.append('\n').append(k + 1).append(") [").append(p.id()).append("] ");
+      s.append('\n').append(k + 1).append(") [").append(p.id().code()).append("] ");
       if (!p.path().isEmpty()) {
         s.append(p.path());
         if (p.line() > 0) {

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.spi.ProblemId;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

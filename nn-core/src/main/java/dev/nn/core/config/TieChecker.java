@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

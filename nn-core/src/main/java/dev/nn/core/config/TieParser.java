@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.io.StringReader;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;

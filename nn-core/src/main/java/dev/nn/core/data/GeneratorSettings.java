@@ -3,6 +3,7 @@ package dev.nn.core.data;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class GeneratorSettings {
 
   /** Records a problem that involves several settings at once. */
   void problem(String key, String message, String allowed) {
-    problems.add(ConfigProblem.of("nn/InvalidSetting", key, message, allowed));
+    problems.add(ConfigProblem.of(ProblemId.INVALID_SETTING, key, message, allowed));
   }
 
   /** Throws every problem found, with unknown keys last; call after reading all settings. */
@@ -61,7 +62,7 @@ final class GeneratorSettings {
     for (String key : settings.keys()) {
       if (!known.contains(key)) {
         all.add(ConfigProblem.of(
-                "nn/UnknownSetting", key, "unknown setting \"" + key + "\" of generator \"" + generator + "\"", allowed)
+                ProblemId.UNKNOWN_SETTING, key, "unknown setting \"" + key + "\" of generator \"" + generator + "\"", allowed)
             .withSuggestions(Suggestions.closest(key, known)));
       }
     }

@@ -3,6 +3,7 @@ package dev.nn.core.data;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class Generators {
     Generator g = ALL.get(name);
     if (g == null) {
       throw new ConfigException(ConfigProblem.of(
-              "nn/UnknownGenerator", "name", "unknown generator \"" + name + "\"", String.join(", ", names()))
+              ProblemId.UNKNOWN_GENERATOR, "name", "unknown generator \"" + name + "\"", String.join(", ", names()))
           .withSuggestions(Suggestions.closest(name, names())));
     }
     return g.generate(new GeneratorSettings(name, settings), Rng.create(seed), seed);

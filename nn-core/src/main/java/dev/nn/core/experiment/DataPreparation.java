@@ -17,6 +17,7 @@ import dev.nn.core.data.Standardizer;
 import dev.nn.core.data.Task;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     boolean classes = d.task() == Task.CLASSIFICATION;
     if (!classes) {
       if (kind != TargetKind.REAL) {
-        throw new ConfigException(ConfigProblem.of("nn/TargetMismatch", "loss",
+        throw new ConfigException(ConfigProblem.of(ProblemId.TARGET_MISMATCH, "loss",
             "loss \"" + lossName + "\" needs class targets (" + kind.description() + "), but " + d.source()
                 + " is read for regression", "set task: classification on the data source, or choose a loss for "
                 + "real-valued targets such as squared"));
@@ -164,7 +165,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       return;
     }
     if (other.featureCount() != train.featureCount() || other.targetCount() != train.targetCount()) {
-      throw new ConfigException(ConfigProblem.of("nn/ShapeMismatch", path, other.source() + " has "
+      throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, other.source() + " has "
           + other.featureCount() + " features and " + other.targetCount() + " target columns, but the training data has "
           + train.featureCount() + " and " + train.targetCount(), "data with the same columns as data.train"));
     }

@@ -5,6 +5,7 @@ import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
@@ -28,7 +29,7 @@ final class KernelsProvider implements Provider<Kernels> {
       return KernelChoice.choose(experiment.compute().backend().yamlName(), experiment.compute().threads(),
           widths.values(), experiment.training().batchSize());
     } catch (IllegalStateException unavailable) {
-      throw new ConfigException(ConfigProblem.of("nn/BackendUnavailable", "compute.backend",
+      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, "compute.backend",
           unavailable.getMessage(), "auto, java"));
     }
   }

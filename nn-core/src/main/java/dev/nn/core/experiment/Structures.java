@@ -11,6 +11,7 @@ import dev.nn.core.network.Structure;
 import dev.nn.core.network.StructureBuilder;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.config.LayerSpec;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class Widths {
       } else {
         widths[l] = layer.units();
         if (fromData >= 0 && layer.units() != fromData) {
-          problems.add(layer.where().place(ConfigProblem.of("nn/ShapeMismatch", "units",
+          problems.add(layer.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "units",
               (l == 0 ? "the input layer has " : "the output layer has ") + layer.units() + " units, but the data has "
                   + fromData + (l == 0 ? " features" : " target columns"), fromData + " or auto")));
         }

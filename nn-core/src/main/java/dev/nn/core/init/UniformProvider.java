@@ -4,6 +4,7 @@ import dev.nn.api.Initializer;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.InitializerProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
 
@@ -41,7 +42,7 @@ public final class UniformProvider implements InitializerProvider {
     if (!(high > low)) {
       throw new ConfigException(
           ConfigProblem.of(
-              "nn/InvalidSetting",
+              ProblemId.INVALID_SETTING,
               "high",
               "setting \"high\" of " + settings.plugin() + " must be > low (" + low + "), found " + high,
               "> " + low));

@@ -4,6 +4,7 @@ import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.net.URL;
@@ -130,7 +131,7 @@ public final class PluginRegistry {
         for (URL u : copies) {
           where.add(u.getPath().replaceFirst("!/dev/nn/spi/PluginProvider.class$", "").replaceFirst("^file:", ""));
         }
-        problems.add(ConfigProblem.of("nn/BundledApi", "",
+        problems.add(ConfigProblem.of(ProblemId.BUNDLED_API, "",
             "nn-api is on the class path more than once: " + String.join(", ", where),
             "plugin jars must not bundle nn-api; declare it with <scope>provided</scope>"));
       }
@@ -177,7 +178,7 @@ public final class PluginRegistry {
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
-    return ConfigProblem.of("nn/DuplicatePlugin", "",
+    return ConfigProblem.of(ProblemId.DUPLICATE_PLUGIN, "",
         "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
             + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
         "remove one of the two jars from the plugin path");
@@ -245,11 +246,11 @@ public final class PluginRegistry {
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
-      throw new ConfigException(ConfigProblem.of("nn/InvalidSetting", "",
+      throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",
           label + " rejected its settings: " + e.getMessage(), provider.settingsHelp()));
     }
     if (!kind.pluginType().isInstance(created)) {
-      throw new ConfigException(ConfigProblem.of("nn/InvalidSetting", "", label + " from "
+      throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from "
           + descriptors.get(kind).get(name).origin() + " created " + (created == null ? "nothing (null)"
           : "a " + created.getClass().getName()) + " instead of " + kind.pluginType().getSimpleName(),
           "a plugin whose provider returns its " + kind.label()));
@@ -262,7 +263,7 @@ public final class PluginRegistry {
       String allowed = otherKeys.isEmpty() ? help : String.join(", ", otherKeys) + "; " + help;
       List<ConfigProblem> problems = new ArrayList<>();
       for (String key : unread) {
-        problems.add(ConfigProblem.of("nn/UnknownKey", key, "unknown setting \"" + key + "\" of " + label, allowed)
+        problems.add(ConfigProblem.of(ProblemId.UNKNOWN_KEY, key, "unknown setting \"" + key + "\" of " + label, allowed)
             .withSuggestions(Suggestions.closest(key, known)));
       }
       throw new ConfigException(problems);
@@ -283,7 +284,7 @@ public final class PluginRegistry {
       allowed += "; " + failures.size() + (failures.size() == 1 ? " plugin" : " plugins") + " failed to load: "
           + String.join("; ", failures);
     }
-    return ConfigProblem.of("nn/UnknownPlugin", "", "unknown " + kind.label() + " \"" + name + "\"", allowed)
+    return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + name + "\"", allowed)
         .withSuggestions(Suggestions.closest(name, known));
   }
 }

@@ -49,7 +49,14 @@ public final class Trainer {
   private int epochsWithoutImprovement;
   private final List<EpochReport> history = new ArrayList<>();
 
-  /** A trainer for {@code network}; the optimizer gets one updater per parameter block. */
+  /**
+   * A trainer for {@code network}; the optimizer gets one updater per parameter block.
+   *
+   * @throws IllegalArgumentException when the loss computes its own output link (it writes ∂L/∂z) and the
+   *     output layer's activation is not identity: the gradients would be silently wrong. An experiment never
+   *     gets here with that pair, its reader reports it as {@code nn/IncompatibleLoss}; this guards networks
+   *     built in Java code, where there is no file to point at, so it is a programming error, not a problem id.
+   */
   public Trainer(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
       TrainingOptions options, List<TrainingListener> listeners) {
     String outName = network.activationName(network.outputLayer());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.nn.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +14,14 @@ class ProblemReportTests {
     List<ConfigProblem> problems =
         List.of(
             new ConfigProblem(
-                "nn/UnknownPlugin",
+                ProblemId.UNKNOWN_PLUGIN,
                 "network.layers[1].activation",
                 2,
                 51,
                 "unknown activation \"rleu\"",
                 "identity, relu, sigmoid, tanh",
                 List.of("relu")),
-            new ConfigProblem("nn/OutOfRange", "optimizer.learning-rate", 5, 20, "must be > 0, found -0.001", "", List.of()));
+            new ConfigProblem(ProblemId.OUT_OF_RANGE, "optimizer.learning-rate", 5, 20, "must be > 0, found -0.001", "", List.of()));
 
     assertEquals(
         "Invalid experiment autoencoder.yaml — 2 problems:\n"
@@ -37,14 +38,14 @@ class ProblemReportTests {
 
   @Test
   void oneProblemIsCountedInTheSingular() {
-    String report = ProblemReport.format("x.yaml", List.of(ConfigProblem.of("nn/TooLarge", "", "too big", "")));
+    String report = ProblemReport.format("x.yaml", List.of(ConfigProblem.of(ProblemId.TOO_LARGE, "", "too big", "")));
 
     assertEquals("Invalid experiment x.yaml — 1 problem:\n\n1) [nn/TooLarge] too big\n\n1 problem\n", report);
   }
 
   @Test
   void aProblemWithALineButNoPathShowsTheLineAlone() {
-    ConfigProblem p = new ConfigProblem("nn/YamlSyntax", "", 3, 8, "not valid YAML", "", List.of());
+    ConfigProblem p = new ConfigProblem(ProblemId.YAML_SYNTAX, "", 3, 8, "not valid YAML", "", List.of());
 
     assertEquals(
         "Invalid experiment x.yaml — 1 problem:\n\n1) [nn/YamlSyntax] line 3, col 8: not valid YAML\n\n1 problem\n",
@@ -52,10 +53,13 @@ class ProblemReportTests {
   }
 
   @Test
-  void everyIdHasAnAnchorInTheErrorsPage() {
-    assertEquals("unknown-key", ProblemId.anchor(ProblemId.UNKNOWN_KEY));
-    assertEquals("yaml-syntax", ProblemId.anchor(ProblemId.YAML_SYNTAX));
-    assertEquals("too-large", ProblemId.anchor(ProblemId.TOO_LARGE));
+  void anIdsAnchorIsItsNameInKebabCaseAndItsDocsLinkPointsThere() {
+    assertEquals("unknown-key", ProblemId.UNKNOWN_KEY.anchor());
+    assertEquals("yaml-syntax", ProblemId.YAML_SYNTAX.anchor());
+    assertEquals("too-large", ProblemId.TOO_LARGE.anchor());
+    assertEquals("bundled-api", ProblemId.BUNDLED_API.anchor());
+    assertEquals("docs/errors.md#backend-unavailable", ProblemId.BACKEND_UNAVAILABLE.docs());
+    assertEquals("nn/IncompatibleLoss", ProblemId.INCOMPATIBLE_LOSS.code());
   }
 
   @Test
@@ -63,20 +67,20 @@ class ProblemReportTests {
     // Maven runs tests in the module directory; the page is in the repository's docs/
     String page = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "errors.md"));
 
-    for (String id : ProblemId.ALL) {
+    for (ProblemId id : ProblemId.values()) {
       assertEquals(
           true,
-          page.contains("<a id=\"" + ProblemId.anchor(id) + "\"></a>\n## " + id + "\n"),
+          page.contains("<a id=\"" + id.anchor() + "\"></a>\n## " + id.code() + "\n"),
           "docs/errors.md has no section for " + id);
     }
   }
 
   @Test
   void problemsWithoutALineComeFirstThenTheRestInFileOrder() {
-    ConfigProblem late = new ConfigProblem("nn/A", "b", 9, 1, "late", "", List.of());
-    ConfigProblem early = new ConfigProblem("nn/A", "a", 2, 5, "early", "", List.of());
-    ConfigProblem sameLine = new ConfigProblem("nn/A", "a", 2, 3, "same line, earlier column", "", List.of());
-    ConfigProblem override = ConfigProblem.of("nn/BadOverride", "x", "override", "");
+    ConfigProblem late = new ConfigProblem(ProblemId.OUT_OF_RANGE, "b", 9, 1, "late", "", List.of());
+    ConfigProblem early = new ConfigProblem(ProblemId.OUT_OF_RANGE, "a", 2, 5, "early", "", List.of());
+    ConfigProblem sameLine = new ConfigProblem(ProblemId.OUT_OF_RANGE, "a", 2, 3, "same line, earlier column", "", List.of());
+    ConfigProblem override = ConfigProblem.of(ProblemId.BAD_OVERRIDE, "x", "override", "");
 
     assertEquals(List.of(override, sameLine, early, late), ExperimentReader.ordered(List.of(late, early, override, sameLine)));
   }

@@ -4,6 +4,7 @@ import static dev.nn.core.config.ExperimentReaderTests.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import java.nio.file.Path;

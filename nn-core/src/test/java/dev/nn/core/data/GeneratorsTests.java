@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.spi.ConfigException;
+import dev.nn.spi.ProblemId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,7 @@ class GeneratorsTests {
     assertEquals(
         "name: unknown generator \"sin\". Allowed: lecture-regression, sine, spirals, xor. Did you mean: sine",
         e.getMessage());
-    assertEquals("nn/UnknownGenerator", e.problems().get(0).id());
+    assertEquals(ProblemId.UNKNOWN_GENERATOR, e.problems().get(0).id());
   }
 
   @Test
@@ -211,7 +212,7 @@ class GeneratorsTests {
         "sampels: unknown setting \"sampels\" of generator \"spirals\". Allowed: noise, samples, turns. "
             + "Did you mean: samples",
         e.getMessage());
-    assertEquals("nn/UnknownSetting", e.problems().get(0).id());
+    assertEquals(ProblemId.UNKNOWN_SETTING, e.problems().get(0).id());
   }
 
   @Test

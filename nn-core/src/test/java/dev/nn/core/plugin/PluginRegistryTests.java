@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nn.core.testing.PluginJars;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class PluginRegistryTests {
     try (URLClassLoader cl = loader(a, b)) {
       ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl));
       ConfigProblem p = e.problems().get(0);
-      assertEquals("nn/DuplicatePlugin", p.id());
+      assertEquals(ProblemId.DUPLICATE_PLUGIN, p.id());
       assertEquals("two activation plugins are named \"twin\": com.first.Twin from " + a + " and com.second.Twin from "
           + b, p.message());
     }
@@ -86,7 +87,7 @@ class PluginRegistryTests {
       PluginRegistry registry = PluginRegistry.load(cl);
       ConfigException e = assertThrows(ConfigException.class, () -> registry.create(PluginKind.ACTIVATION, "rleu"));
       ConfigProblem p = e.problems().get(0);
-      assertEquals("nn/UnknownPlugin", p.id());
+      assertEquals(ProblemId.UNKNOWN_PLUGIN, p.id());
       assertEquals("unknown activation \"rleu\"", p.message());
       assertEquals("relu, tanh", p.allowed());
       assertEquals(List.of("relu"), p.suggestions());
@@ -102,7 +103,7 @@ class PluginRegistryTests {
     try (URLClassLoader cl = loader(jar)) {
       ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl));
       ConfigProblem p = e.problems().get(0);
-      assertEquals("nn/BundledApi", p.id());
+      assertEquals(ProblemId.BUNDLED_API, p.id());
       assertTrue(p.message().contains(jar.toString()), p.message());
     }
   }

@@ -9,6 +9,7 @@ import dev.nn.activations.GeluProvider;
 import dev.nn.api.Activation;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import dev.nn.tck.ActivationContract;
 import java.util.Map;
 import org.apache.commons.math3.special.Erf;
@@ -72,7 +73,7 @@ class GeluTests implements ActivationContract {
     ConfigException e =
         assertThrows(ConfigException.class, () -> Plugins.create(provider, Map.of("approximate", "foo")));
     ConfigProblem p = e.problems().get(0);
-    assertEquals("nn/InvalidSetting", p.id());
+    assertEquals(ProblemId.INVALID_SETTING, p.id());
     assertEquals("approximate", p.path());
     assertTrue(p.message().contains("\"approximate\""), p.message());
     assertTrue(p.message().contains("activation \"gelu\""), p.message());

@@ -9,6 +9,7 @@ import dev.nn.activations.LeakyReluProvider;
 import dev.nn.api.Activation;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import dev.nn.tck.ActivationContract;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -78,7 +79,7 @@ class LeakyReluTests implements ActivationContract {
   void rejectsANegativeSlopeNamingSettingPluginValueAndRange() {
     ConfigException e = assertThrows(ConfigException.class, () -> Plugins.create(provider, Map.of("slope", -0.1)));
     ConfigProblem p = e.problems().get(0);
-    assertEquals("nn/InvalidSetting", p.id());
+    assertEquals(ProblemId.INVALID_SETTING, p.id());
     assertEquals("slope", p.path());
     assertEquals("setting \"slope\" of activation \"leaky-relu\" must be in [0, 1], found -0.1", p.message());
     assertEquals("in [0, 1]", p.allowed());

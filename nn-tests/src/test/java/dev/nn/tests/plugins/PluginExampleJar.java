@@ -3,6 +3,7 @@ package dev.nn.tests.plugins;
 import dev.nn.spi.PluginProvider;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
@@ -68,6 +71,58 @@ public final class PluginExampleJar {
     Path jar = dir.resolve("target").resolve(JAR_NAME);
     pack(jar, List.of(classes, PROJECT.resolve("src/main/resources")));
     return jar;
+  }
+
+  /**
+   * The example built again with its package renamed, into {@code dir/target/renamed.jar}: a second vendor's
+   * jar whose plugins have the same names as the example's, which the registry must refuse to choose between.
+   */
+  public static Path buildRenamed(Path dir, String packageName) throws IOException {
+    Path copy = dir.resolve("renamed-src");
+    String from = "com.example.acme.nn";
+    for (Path root : List.of(PROJECT.resolve("src/main/java"), PROJECT.resolve("src/main/resources"))) {
+      for (Path p : filesUnder(root)) {
+        String relative = root.relativize(p).toString().replace(from.replace('.', File.separatorChar),
+            packageName.replace('.', File.separatorChar));
+        Path target = copy.resolve(root.getFileName().toString()).resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, Files.readString(p).replace(from, packageName));
+      }
+    }
+    Path classes = dir.resolve("target").resolve("renamed-classes");
+    Compilation compilation = compile(javaSources(copy.resolve("java")), List.of(nnApiLocation()), classes);
+    if (!compilation.succeeded()) {
+      throw new AssertionError("the renamed plugin example does not compile:\n" + compilation.diagnostics());
+    }
+    Path jar = dir.resolve("target").resolve("renamed.jar");
+    pack(jar, List.of(classes, copy.resolve("resources")));
+    return jar;
+  }
+
+  /**
+   * A copy of {@code jar} that also carries nn-api's {@code PluginProvider}: what a plugin jar looks like when
+   * its author declared nn-api in compile scope and shaded it.
+   */
+  public static Path withBundledApi(Path jar, Path bundled) throws IOException {
+    try (JarFile source = new JarFile(jar.toFile());
+        OutputStream file = Files.newOutputStream(bundled);
+        JarOutputStream out = new JarOutputStream(file, new Manifest(source.getManifest()))) {
+      for (JarEntry entry : Collections.list(source.entries())) {
+        if (!entry.getName().equals(JarFile.MANIFEST_NAME)) {
+          out.putNextEntry(new JarEntry(entry.getName()));
+          try (InputStream in = source.getInputStream(entry)) {
+            in.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+      out.putNextEntry(new JarEntry("dev/nn/spi/PluginProvider.class"));
+      try (InputStream in = PluginProvider.class.getResourceAsStream("PluginProvider.class")) {
+        in.transferTo(out);
+      }
+      out.closeEntry();
+    }
+    return bundled;
   }
 
   /** The jar or class directory this JVM loaded nn-api from: the only thing a plugin compiles against. */

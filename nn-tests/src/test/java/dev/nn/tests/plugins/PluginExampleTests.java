@@ -16,10 +16,10 @@ import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.PluginProvider;
+import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,29 +173,11 @@ class PluginExampleTests {
   @Test
   void aJarThatBundlesNnApiIsRejectedNamingIt() throws IOException {
     // what a plugin jar would look like had it declared nn-api in compile scope and been shaded
-    Path bundled = buildDirectory.resolve("acme-nn-plugins-with-api.jar");
-    try (JarFile source = new JarFile(jar.toFile());
-        OutputStream file = Files.newOutputStream(bundled);
-        JarOutputStream out = new JarOutputStream(file, new Manifest(source.getManifest()))) {
-      for (JarEntry entry : Collections.list(source.entries())) {
-        if (!entry.getName().equals(JarFile.MANIFEST_NAME)) {
-          out.putNextEntry(new JarEntry(entry.getName()));
-          try (InputStream in = source.getInputStream(entry)) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
-      out.putNextEntry(new JarEntry("dev/nn/spi/PluginProvider.class"));
-      try (InputStream in = PluginProvider.class.getResourceAsStream("PluginProvider.class")) {
-        in.transferTo(out);
-      }
-      out.closeEntry();
-    }
+    Path bundled = PluginExampleJar.withBundledApi(jar, buildDirectory.resolve("acme-nn-plugins-with-api.jar"));
     try (URLClassLoader loader = pluginLoader(bundled)) {
       ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(loader));
       ConfigProblem problem = e.problems().get(0);
-      assertEquals("nn/BundledApi", problem.id());
+      assertEquals(ProblemId.BUNDLED_API, problem.id());
       assertTrue(problem.message().contains(bundled.toAbsolutePath().toString()), problem.message());
       assertTrue(problem.allowed().contains("provided"), problem.allowed());
     }
