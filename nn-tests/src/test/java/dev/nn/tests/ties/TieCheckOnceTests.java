@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nn.spi.ProblemId;
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.Structures;
@@ -44,7 +45,7 @@ class TieCheckOnceTests {
     ConfigException bad = assertThrows(ConfigException.class, () -> Structures.from(e.network(), new int[] {3, 4, 2}));
     ConfigProblem p = bad.problems().get(0);
     assertEquals(1, bad.problems().size());
-    assertEquals("nn/BadTie", p.id());
+    assertEquals(ProblemId.BAD_TIE, p.id());
     assertEquals("network.ties[0]", p.path());
     assertEquals(5, p.line());
     assertEquals("shapes differ: W(2) is 4×2 but W(1)ᵀ is 4×3", p.message());
@@ -63,7 +64,7 @@ class TieCheckOnceTests {
   void aTieThatDoesNotFitWrittenWidthsIsRejectedWhereTheExperimentIsRead() {
     ConfigException bad = assertThrows(ConfigException.class,
         () -> read("[{units: 3}, {units: 4, activation: tanh}, {units: 2, activation: identity}]"));
-    assertEquals("nn/BadTie", bad.problems().get(0).id());
+    assertEquals(ProblemId.BAD_TIE, bad.problems().get(0).id());
     assertEquals(5, bad.problems().get(0).line());
   }
 }
