@@ -7,7 +7,7 @@ import dev.nn.api.Loss;
 import dev.nn.core.config.LayerSpec;
 import dev.nn.core.config.NetworkSpec;
 import dev.nn.core.config.PluginRef;
-import dev.nn.core.data.Rng;
+import dev.nn.core.data.RandomStream;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.plugin.PluginKind;
@@ -24,9 +24,6 @@ import java.util.Map;
  * the experiment's seed.
  */
 public final class NetworkFactory {
-  /** Added to the experiment's seed for initialisation, so weights and data draw from different streams. */
-  static final long INIT_STREAM = 0x5DEECE66DL;
-
   private NetworkFactory() {}
 
   /**
@@ -80,11 +77,11 @@ public final class NetworkFactory {
     return new Network(widths, phis, names, kernels, Structures.from(spec.ties(), widths));
   }
 
-  /** Initialises every layer from the initializer, drawing from a generator seeded with the experiment's seed. */
+  /** Initialises every layer from the initializer, drawing from the {@link RandomStream#INIT} stream of the seed. */
   public static void initialize(Network network, PluginRef init, Map<String, ? extends PluginProvider<?>> initializers,
       long seed) {
     Initializer initializer = (Initializer) create(PluginKind.INITIALIZER, init, initializers);
-    network.initialize(initializer, Rng.create(seed + INIT_STREAM));
+    network.initialize(initializer, RandomStream.INIT.generator(seed));
   }
 
   /** Creates a plugin from its reference; problems are placed at the reference's key and line. */

@@ -2,6 +2,7 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
+import dev.nn.core.data.RandomStream;
 import dev.nn.core.data.Rng;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
@@ -9,7 +10,6 @@ import dev.nn.core.network.Workspace;
 import dev.nn.core.schedule.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * Trains a network by mini-batch SGD: each epoch visits the training samples in a seeded permutation,
@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
  * listeners are told.
  *
  * <p>Everything a batch needs is allocated when the trainer is built, so the steady state allocates
- * nothing. Randomness: epoch e shuffles with a {@link Rng#ALGORITHM} generator seeded from
- * (seed, e), so a run resumed at an epoch boundary draws exactly what an uninterrupted one would.
+ * nothing. Randomness: epoch e shuffles with the stream {@link RandomStream#SHUFFLE} of (seed, e), which
+ * depends on nothing else, so a run resumed at an epoch boundary draws exactly what an uninterrupted one
+ * would.
  */
 public final class Trainer {
   private final Network network;
@@ -185,7 +186,7 @@ public final class Trainer {
     progress.epoch = epoch;
     progress.batchesDone = 0;
     if (options.shuffle()) {
-      Rng.shuffle(order, generatorForEpoch(options.seed(), epoch));
+      Rng.shuffle(order, RandomStream.SHUFFLE.generator(options.seed(), epoch));
     }
     int in = train.inputs();
     double[] x = train.x();
@@ -224,17 +225,6 @@ public final class Trainer {
     lastRate = rate;
     update.complete(rate, updates);
     return lossSum;
-  }
-
-  /** The generator that shuffles epoch {@code e} of a run seeded with {@code seed}. */
-  public static RandomGenerator generatorForEpoch(long seed, int e) {
-    return Rng.create(mix(seed) ^ mix(e + 0x632BE59BD9B4E019L));
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   private void checkShapes(Samples s) {
