@@ -18,15 +18,6 @@ public interface Optimizer {
   /** Creates fresh state for one parameter block of {@code size} values. */
   Updater newUpdater(int size);
 
-  /**
-   * Whether every step of this optimizer is exactly the lecture's w ← w − η·g, with no state. The core may
-   * then fuse the step into the backward pass — w ← w − (η/B)·Xᵀ·Δ as one matrix product — and never store
-   * g; the result equals the separate step up to rounding. Default {@code false}.
-   */
-  default boolean isPlainGradientStep() {
-    return false;
-  }
-
   /** The mutable state of an optimizer for one parameter block. Confined to one thread at a time. */
   interface Updater {
 

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *       <td>two interleaved spirals of radius 1</td></tr>
  * </table>
  *
- * <p>The same name, settings and seed give the same dataset, bit for bit, on any JVM that has the
+ * <p>The same name, settings, seed and stream give the same dataset, bit for bit, on any JVM that has the
  * {@link Rng#ALGORITHM} generator.
  *
  * <p>Problems are reported as a {@link ConfigException}, not a {@link DataException}: the name and settings
@@ -56,20 +56,21 @@ public final class Generators {
   }
 
   /**
-   * Draws the dataset {@code name} with {@code settings} from a generator of {@link Rng#ALGORITHM} seeded
-   * with {@code seed}.
+   * Draws the dataset {@code name} with {@code settings} from the stream {@code (seed, stream)}.
    *
+   * @param stream which data source this is ({@link RandomStream#TRAIN_DATA}, {@link RandomStream#VALIDATION_DATA}
+   *     or {@link RandomStream#TEST_DATA}), so that a run's generated sources draw different samples
    * @param settings the generator's own settings (not {@code source} or {@code name}); values are Numbers or
    *     numeric Strings. Not modified.
    * @throws ConfigException for an unknown generator, or listing every unknown or invalid setting
    */
-  public static Dataset generate(String name, Map<String, ?> settings, long seed) {
+  public static Dataset generate(String name, Map<String, ?> settings, long seed, RandomStream stream) {
     Generator g = ALL.get(name);
     if (g == null) {
       throw new ConfigException(ConfigProblem.of(
               ProblemId.UNKNOWN_GENERATOR, "name", "unknown generator \"" + name + "\"", String.join(", ", names()))
           .withSuggestions(Suggestions.closest(name, names())));
     }
-    return g.generate(new GeneratorSettings(name, settings), Rng.create(seed), seed);
+    return g.generate(new GeneratorSettings(name, settings), stream.generator(seed), seed);
   }
 }

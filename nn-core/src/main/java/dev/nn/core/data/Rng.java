@@ -4,9 +4,10 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 /**
- * The one random number algorithm of nn, and the seeded helpers built on it. Every seeded result in this
- * package (generated data, shuffles, splits) comes from {@link #create(long)}, so the same seed gives the
- * same data on every JVM that provides the algorithm.
+ * The one random number algorithm of nn, and the seeded helpers built on it. Every seeded result of a run
+ * (initial weights, generated data, splits, shuffles) comes from {@link #create(long)}, seeded through the one
+ * derivation {@link RandomStream}, so the same seed gives the same run on every JVM that provides the
+ * algorithm.
  */
 public final class Rng {
   /**

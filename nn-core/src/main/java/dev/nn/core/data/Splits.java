@@ -5,8 +5,7 @@ import java.util.Arrays;
 /**
  * Seeded shuffles and the split of one dataset into training, validation and test rows.
  *
- * <p>{@link #split} shuffles the row numbers with a generator of {@link Rng#ALGORITHM} seeded with
- * {@code seed}, then takes the test rows first, then the validation rows out of what is left (the training
+ * <p>{@link #split} shuffles the row numbers with the {@link RandomStream#SPLIT} stream of {@code seed}, then takes the test rows first, then the validation rows out of what is left (the training
  * part), and keeps the rest for training:
  *
  * <pre>
@@ -30,9 +29,9 @@ public final class Splits {
    */
   public record Split(Dataset train, Dataset validation, Dataset test) {}
 
-  /** All rows of {@code data} in a seeded random order. */
+  /** All rows of {@code data} in a seeded random order: the order {@link #split} takes its parts from. */
   public static Dataset shuffle(Dataset data, long seed) {
-    return data.rows(Rng.permutation(data.size(), Rng.create(seed)));
+    return data.rows(Rng.permutation(data.size(), RandomStream.SPLIT.generator(seed)));
   }
 
   /**
@@ -55,7 +54,7 @@ public final class Splits {
           data.source() + ": " + n + " rows are too few to split into test " + test + " (" + nTest + " rows), validation "
               + validation + " (" + nValidation + " rows) and at least 1 training row");
     }
-    int[] order = Rng.permutation(n, Rng.create(seed));
+    int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
     return new Split(
         data.rows(Arrays.copyOfRange(order, nTest + nValidation, n)),
         data.rows(Arrays.copyOfRange(order, nTest, nTest + nValidation)),

@@ -12,6 +12,7 @@ import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
 import dev.nn.core.data.IdxReader;
+import dev.nn.core.data.RandomStream;
 import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.data.Task;
@@ -27,7 +28,7 @@ import java.util.Map;
 /**
  * Reads an experiment's data sources, splits them (validation from training; test from its own source or
  * a split), fits the standardizer on the training split only, and encodes class targets the way the loss
- * needs them.
+ * needs them. Generated sources and the split draw from the experiment seed's {@link RandomStream}s.
  */
 public final class DataPreparation implements Provider<PreparedData> {
   private final Experiment experiment;
@@ -53,18 +54,19 @@ public final class DataPreparation implements Provider<PreparedData> {
    */
   static PreparedData prepare(DataSpec spec, Loss loss, String lossName, long seed) {
     List<Path> files = new ArrayList<>();
-    Dataset all = read(spec.train(), "data.train", seed, files);
+    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files);
     Dataset test = null;
     double testFraction = 0;
     if (spec.test() instanceof HoldOut.FromSource) {
-      test = read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed + 1, files);
+      test = read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files);
     } else {
       testFraction = ((HoldOut.Split) spec.test()).fraction();
     }
     Dataset validation = null;
     double validationFraction = 0;
     if (spec.validation() instanceof HoldOut.FromSource) {
-      validation = read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed + 2, files);
+      validation = read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed, RandomStream.VALIDATION_DATA,
+          files);
     } else {
       validationFraction = ((HoldOut.Split) spec.validation()).fraction();
     }
@@ -99,7 +101,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     return new PreparedData(train, validation, test, scaler, files, kind);
   }
 
-  private static Dataset read(SourceSpec source, String path, long seed, List<Path> files) {
+  private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files) {
     if (source instanceof SourceSpec.Csv) {
       SourceSpec.Csv csv = (SourceSpec.Csv) source;
       Path file = csv.path().resolved();
@@ -121,7 +123,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     Map<String, Object> settings = new LinkedHashMap<>(g.generator().settings());
     settings.put("samples", g.samples());
     try {
-      return Generators.generate(g.generator().name(), settings, seed);
+      return Generators.generate(g.generator().name(), settings, seed, stream);
     } catch (ConfigException e) {
       List<ConfigProblem> placed = new ArrayList<>();
       for (ConfigProblem p : e.problems()) {

@@ -1,7 +1,7 @@
 package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
-import dev.nn.core.data.Rng;
+import dev.nn.core.data.RandomStream;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import jakarta.inject.Inject;
@@ -9,12 +9,10 @@ import jakarta.inject.Provider;
 
 /**
  * Builds the network an experiment describes: its widths, one activation per layer 1 … L+1, the weight
- * structure its ties declare, and weights drawn by its initializer from the experiment's seed.
+ * structure its ties declare, and weights drawn by its initializer from the {@link RandomStream#INIT} stream
+ * of the experiment's seed.
  */
 final class NetworkBuilder implements Provider<Network> {
-  /** Added to the experiment's seed for initialisation, so weights and data draw from different streams. */
-  static final long INIT_STREAM = 0x5DEECE66DL;
-
   private final Experiment experiment;
   private final Widths widths;
   private final RunPlugins plugins;
@@ -33,7 +31,7 @@ final class NetworkBuilder implements Provider<Network> {
     int[] n = widths.values();
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
         Structures.from(experiment.network(), n));
-    network.initialize(plugins.initializer(), Rng.create(experiment.seed() + INIT_STREAM));
+    network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
     return network;
   }
 }

@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
 /**
  * A dense feed-forward network: widths n(0) … n(L+1), an activation φ per layer 1 … L+1, and every
  * weight and bias in one {@link ParameterStore}. It runs the lecture's forward pass (keeping z(l) and
- * x(l)) and backward pass on a {@link Workspace}, leaving ∂J/∂θ in the store.
+ * x(l)) and backward pass on a {@link Workspace}; a {@link GradientSink} decides what happens to each
+ * layer's gradient (stored in the parameter store, or applied as an SGD step).
  *
  * <p>The network itself is not thread-safe for training; for inference, several threads may each run
  * {@link #forward} on their own workspace while nobody trains.
@@ -158,67 +159,40 @@ public final class Network {
   }
 
   /**
-   * The backward pass after {@link #forward} on the same workspace: the loss seeds δ(L+1) from the
-   * workspace's targets, then δ(l) = (W(l+1)δ(l+1)) ⊙ φ′(z(l)) for l = L … 1, and the store's gradient
+   * The backward pass after {@link #forward} on the same workspace, storing the gradient: the store's gradient
    * is set to G_W(l) = (1/B)·X(l−1)ᵀ·Δ(l), g_b(l) = (1/B)·1ᵀΔ(l), the gradient of J without L2; edges that
-   * share a parameter add their gradients into its slot.
+   * share a parameter add their gradients into its slot. The same as
+   * {@code backward(ws, loss, GradientSink.store())}.
    *
    * @return Σ_n L_n over the batch's rows
    */
   public double backward(Workspace ws, Loss loss) {
-    int rows = ws.rows;
-    int top = outputLayer();
-    double sum = seed(ws, loss);
-    DoubleBuffer values = params.edgeValues();
-    DoubleBuffer grads = params.edgeGrads();
-    double invB = 1.0 / rows;
-    for (int l = top; l >= 1; l--) {
-      int in = widths[l - 1];
-      int out = widths[l];
-      kernels.gemm(true, false, in, out, rows, invB, ws.x[l - 1], 0, in,
-          ws.delta[l], 0, out, 0.0, grads, params.weightOffset(l), out);
-      kernels.columnSums(rows, out, invB, ws.delta[l], 0, 0.0, grads, params.biasOffset(l));
-      if (l > 1) {
-        kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
-            values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
-        backwardThroughActivation(ws, l - 1, rows * in);
-      }
-    }
-    params.reduceGradients();
-    return sum;
+    return backward(ws, loss, StoreGradient.INSTANCE);
   }
 
   /**
-   * The backward pass fused with the lecture's SGD step, for a dense network: after seeding, for l = L+1 … 1,
-   * δ(l−1) is computed from the current W(l) first, then W(l) ← (1 − ηλ)·W(l) − (η/B)·X(l−1)ᵀ·Δ(l) and
-   * b(l) ← b(l) − (η/B)·1ᵀΔ(l) run as one matrix product and one column sum, without storing the gradient.
-   * Equal to {@link #backward}, {@link #addL2} and w ← w − η·g up to rounding.
+   * The lecture's backward pass after {@link #forward} on the same workspace, the one place it is written:
+   * the loss seeds δ(L+1) from the workspace's targets; then for l = L+1 … 1, δ(l−1) = (Δ(l)·W(l)ᵀ) ⊙ φ′(Z(l−1))
+   * is computed from the current W(l), and only then does {@code gradients} take layer l's gradient (store it,
+   * or step W(l) and b(l) with it).
    *
    * @return Σ_n L_n over the batch's rows
-   * @throws IllegalStateException if the network shares or removes edges (their gradients must be summed first)
    */
-  public double backwardWithGradientStep(Workspace ws, Loss loss, double rate, double lambda) {
-    if (!params.structure().isDense()) {
-      throw new IllegalStateException("the fused step needs a dense network; this one shares or removes edges");
-    }
+  public double backward(Workspace ws, Loss loss, GradientSink gradients) {
     int rows = ws.rows;
-    int top = outputLayer();
     double sum = seed(ws, loss);
     DoubleBuffer values = params.edgeValues();
-    double step = -rate / rows;
-    double decay = 1.0 - rate * lambda;
-    for (int l = top; l >= 1; l--) {
-      int in = widths[l - 1];
-      int out = widths[l];
+    for (int l = outputLayer(); l >= 1; l--) {
       if (l > 1) {
+        int in = widths[l - 1];
+        int out = widths[l];
         kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
             values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
         backwardThroughActivation(ws, l - 1, rows * in);
       }
-      kernels.gemm(true, false, in, out, rows, step, ws.x[l - 1], 0, in,
-          ws.delta[l], 0, out, decay, values, params.weightOffset(l), out);
-      kernels.columnSums(rows, out, step, ws.delta[l], 0, 1.0, values, params.biasOffset(l));
+      gradients.layer(this, ws, l);
     }
+    gradients.end(params);
     return sum;
   }
 

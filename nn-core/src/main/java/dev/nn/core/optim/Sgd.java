@@ -8,18 +8,14 @@ import java.nio.DoubleBuffer;
  *
  * <p>Robbins and Monro, "A Stochastic Approximation Method", Annals of Mathematical Statistics
  * 22(3), 1951. PyTorch: {@code torch.optim.SGD(params, lr=η)} with momentum, dampening and weight
- * decay 0. It keeps no state.
+ * decay 0. It keeps no state. The trainer recognises it ({@link PlainSgd}) and may fuse its step into the
+ * backward pass.
  */
 final class Sgd implements Optimizer {
 
   @Override
   public Updater newUpdater(int size) {
     return new SgdUpdater(Blocks.checkSize(size));
-  }
-
-  @Override
-  public boolean isPlainGradientStep() {
-    return true;
   }
 
   @Override

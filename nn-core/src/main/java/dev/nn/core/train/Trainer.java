@@ -2,15 +2,14 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
+import dev.nn.core.data.RandomStream;
 import dev.nn.core.data.Rng;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.schedule.LearningRateSchedule;
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * Trains a network by mini-batch SGD: each epoch visits the training samples in a seeded permutation,
@@ -20,8 +19,9 @@ import java.util.random.RandomGenerator;
  * listeners are told.
  *
  * <p>Everything a batch needs is allocated when the trainer is built, so the steady state allocates
- * nothing. Randomness: epoch e shuffles with a {@link Rng#ALGORITHM} generator seeded from
- * (seed, e), so a run resumed at an epoch boundary draws exactly what an uninterrupted one would.
+ * nothing. Randomness: epoch e shuffles with the stream {@link RandomStream#SHUFFLE} of (seed, e), which
+ * depends on nothing else, so a run resumed at an epoch boundary draws exactly what an uninterrupted one
+ * would.
  */
 public final class Trainer {
   private final Network network;
@@ -30,14 +30,11 @@ public final class Trainer {
   private final TrainingOptions options;
   private final List<TrainingListener> listeners;
   private final Optimizer.Updater[] updaters;
-  private final DoubleBuffer[] valueBlocks;
-  private final DoubleBuffer[] gradBlocks;
+  /** The optimizer's updaters on the stored gradient, or plain SGD inside the backward pass. */
+  private final ParameterUpdate update;
   private final Workspace ws;
   private final TrainingProgress progress = new TrainingProgress();
   private final int outputs;
-  private final ParameterStore parameters;
-  /** Plain SGD on a dense network: the step runs inside the backward pass (a general rule, see below). */
-  private final boolean fusedStep;
 
   private int[] order = new int[0];
   private int epoch;
@@ -69,22 +66,13 @@ public final class Trainer {
     this.schedule = schedule;
     this.options = options;
     this.listeners = List.copyOf(listeners);
-    ParameterStore store = network.parameters();
-    this.parameters = store;
-    List<ParameterStore.Block> blocks = store.blocks();
+    List<ParameterStore.Block> blocks = network.parameters().blocks();
     updaters = new Optimizer.Updater[blocks.size()];
-    valueBlocks = new DoubleBuffer[blocks.size()];
-    gradBlocks = new DoubleBuffer[blocks.size()];
     for (int b = 0; b < blocks.size(); b++) {
-      ParameterStore.Block block = blocks.get(b);
-      updaters[b] = optimizer.newUpdater(block.length());
-      valueBlocks[b] = store.values().slice(block.offset(), block.length());
-      gradBlocks[b] = store.grads().slice(block.offset(), block.length());
+      updaters[b] = optimizer.newUpdater(blocks.get(b).length());
     }
+    update = ParameterUpdate.choose(network, optimizer, updaters, options.l2());
     ws = network.newWorkspace(options.batchSize());
-    // the fast path: an optimizer whose step is exactly w ← w − η·g, on a network where every edge is its own
-    // parameter, needs no gradient buffer — the update is one matrix product per layer
-    fusedStep = optimizer.isPlainGradientStep() && store.structure().isDense();
     outputs = network.width(network.outputLayer());
   }
 
@@ -205,7 +193,7 @@ public final class Trainer {
     progress.epoch = epoch;
     progress.batchesDone = 0;
     if (options.shuffle()) {
-      Rng.shuffle(order, generatorForEpoch(options.seed(), epoch));
+      Rng.shuffle(order, RandomStream.SHUFFLE.generator(options.seed(), epoch));
     }
     int in = train.inputs();
     double[] x = train.x();
@@ -229,43 +217,21 @@ public final class Trainer {
     return mean;
   }
 
-  /** One update on the workspace's first {@code rows} rows; returns Σ L_n of the batch. */
+  /**
+   * One update on the workspace's first {@code rows} rows; returns Σ L_n of the batch. η(t) is taken for
+   * t = updates + 1 before the backward pass, because the fused step needs it there.
+   */
   private double step(int rows) {
     network.forward(ws, rows);
-    if (fusedStep) {
-      double rate = schedule.rate(updates + 1, epoch);
-      double lossSum = network.backwardWithGradientStep(ws, loss, rate, options.l2());
-      if (!Double.isFinite(lossSum)) {
-        throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
-      }
-      updates++;
-      lastRate = rate;
-      return lossSum;
-    }
-    double lossSum = network.backward(ws, loss);
+    double rate = schedule.rate(updates + 1, epoch);
+    double lossSum = network.backward(ws, loss, update.gradients(rate));
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
-    network.addL2(options.l2());
     updates++;
-    double rate = schedule.rate(updates, epoch);
     lastRate = rate;
-    for (int b = 0; b < updaters.length; b++) {
-      updaters[b].step(valueBlocks[b], gradBlocks[b], rate, updates);
-    }
-    parameters.publish();
+    update.complete(rate, updates);
     return lossSum;
-  }
-
-  /** The generator that shuffles epoch {@code e} of a run seeded with {@code seed}. */
-  public static RandomGenerator generatorForEpoch(long seed, int e) {
-    return Rng.create(mix(seed) ^ mix(e + 0x632BE59BD9B4E019L));
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   private void checkShapes(Samples s) {

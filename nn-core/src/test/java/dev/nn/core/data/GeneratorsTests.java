@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import static dev.nn.core.data.RandomStream.TRAIN_DATA;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,9 +27,9 @@ class GeneratorsTests {
   void theSameSeedGivesTheSameDataAndAnotherSeedOtherData() {
     for (String name : Generators.names()) {
       Map<String, Object> settings = Map.of("samples", 64, "noise", 0.1);
-      Dataset a = Generators.generate(name, settings, 11);
-      Dataset b = Generators.generate(name, settings, 11);
-      Dataset c = Generators.generate(name, settings, 12);
+      Dataset a = Generators.generate(name, settings, 11, TRAIN_DATA);
+      Dataset b = Generators.generate(name, settings, 11, TRAIN_DATA);
+      Dataset c = Generators.generate(name, settings, 12, TRAIN_DATA);
       assertArrayEquals(a.copyX(), b.copyX(), name);
       assertArrayEquals(a.copyY(), b.copyY(), name);
       assertFalse(Arrays.equals(a.copyX(), c.copyX()), name);
@@ -36,9 +37,9 @@ class GeneratorsTests {
   }
 
   @Test
-  void lectureRegressionDrawsTheInputsThenTheNoiseFromTheNamedAlgorithm() {
-    Dataset d = Generators.generate("lecture-regression", Map.of("inputs", 3, "samples", 50), 42);
-    RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+  void lectureRegressionDrawsTheInputsThenTheNoiseFromTheNamedAlgorithmOnItsStream() {
+    Dataset d = Generators.generate("lecture-regression", Map.of("inputs", 3, "samples", 50), 42, TRAIN_DATA);
+    RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(TRAIN_DATA.streamSeed(42, 0));
     for (int i = 0; i < 50; i++) {
       double sum = 0;
       for (int j = 0; j < 3; j++) {
@@ -57,7 +58,7 @@ class GeneratorsTests {
   void lectureRegressionTargetsAreHalfTheSineOfTheScaledSumWithinTheNoise() {
     int n = 4000;
     int dim = 16;
-    Dataset d = Generators.generate("lecture-regression", Map.of("inputs", dim, "samples", n), 7);
+    Dataset d = Generators.generate("lecture-regression", Map.of("inputs", dim, "samples", n), 7, TRAIN_DATA);
     assertEquals(n, d.size());
     assertEquals(dim, d.featureCount());
     double sumSq = 0;
@@ -81,7 +82,7 @@ class GeneratorsTests {
 
   @Test
   void sineWithoutNoiseIsExactlyTheSineOnMinusPiToPi() {
-    Dataset d = Generators.generate("sine", Map.of("samples", 500, "noise", 0), 3);
+    Dataset d = Generators.generate("sine", Map.of("samples", 500, "noise", 0), 3, TRAIN_DATA);
     for (int i = 0; i < 500; i++) {
       double x = d.x(i, 0);
       assertTrue(x >= -Math.PI && x < Math.PI, "x = " + x);
@@ -91,7 +92,7 @@ class GeneratorsTests {
 
   @Test
   void sineNoiseHasTheRequestedStandardDeviation() {
-    Dataset d = Generators.generate("sine", Map.of("samples", 20_000), 5);
+    Dataset d = Generators.generate("sine", Map.of("samples", 20_000), 5, TRAIN_DATA);
     double sum = 0;
     double sumSq = 0;
     for (int i = 0; i < d.size(); i++) {
@@ -105,7 +106,7 @@ class GeneratorsTests {
 
   @Test
   void xorByDefaultIsTheTruthTable() {
-    Dataset d = Generators.generate("xor", Map.of(), 1);
+    Dataset d = Generators.generate("xor", Map.of(), 1, TRAIN_DATA);
     assertArrayEquals(new double[] {0, 0, 0, 1, 1, 0, 1, 1}, d.copyX());
     assertArrayEquals(new double[] {1, 0, 0, 1, 0, 1, 1, 0}, d.copyY());
     assertEquals(List.of("0", "1"), d.classLabels());
@@ -125,7 +126,7 @@ class GeneratorsTests {
 
   @Test
   void noisyXorIsBalancedAndSeparableByATwoTwoOneNetwork() {
-    Dataset d = Generators.generate("xor", Map.of("samples", 400, "noise", 0.1), 9).withBinaryTarget();
+    Dataset d = Generators.generate("xor", Map.of("samples", 400, "noise", 0.1), 9, TRAIN_DATA).withBinaryTarget();
     assertArrayEquals(new int[] {200, 200}, d.classCounts());
     int right = 0;
     for (int i = 0; i < d.size(); i++) {
@@ -140,7 +141,7 @@ class GeneratorsTests {
   @Test
   void spiralPointsLieOnTheirClassArmWithoutNoise() {
     double turns = 1.5;
-    Dataset d = Generators.generate("spirals", Map.of("samples", 300, "noise", 0), 4);
+    Dataset d = Generators.generate("spirals", Map.of("samples", 300, "noise", 0), 4, TRAIN_DATA);
     assertArrayEquals(new int[] {150, 150}, d.classCounts());
     for (int i = 0; i < d.size(); i++) {
       double x = d.x(i, 0);
@@ -155,8 +156,8 @@ class GeneratorsTests {
 
   @Test
   void spiralsTakeTheirTurnsAndNoiseSettings() {
-    Dataset clean = Generators.generate("spirals", Map.of("samples", 10, "noise", 0, "turns", 3), 2);
-    Dataset noisy = Generators.generate("spirals", Map.of("samples", 10, "noise", 0.2, "turns", 3), 2);
+    Dataset clean = Generators.generate("spirals", Map.of("samples", 10, "noise", 0, "turns", 3), 2, TRAIN_DATA);
+    Dataset noisy = Generators.generate("spirals", Map.of("samples", 10, "noise", 0.2, "turns", 3), 2, TRAIN_DATA);
     double moved = 0;
     for (int i = 0; i < 10; i++) {
       double r = Math.hypot(clean.x(i, 0), clean.x(i, 1));
@@ -170,7 +171,7 @@ class GeneratorsTests {
 
   @Test
   void numbersMayArriveAsStrings() {
-    Dataset d = Generators.generate("sine", Map.of("samples", "3", "noise", "1e-3"), 1);
+    Dataset d = Generators.generate("sine", Map.of("samples", "3", "noise", "1e-3"), 1, TRAIN_DATA);
     assertEquals(3, d.size());
     assertEquals("generator sine (samples 3, noise 0.001, seed 1)", d.source());
   }
@@ -178,7 +179,7 @@ class GeneratorsTests {
   // --- errors
 
   private static ConfigException failure(String name, Map<String, Object> settings) {
-    return assertThrows(ConfigException.class, () -> Generators.generate(name, settings, 1));
+    return assertThrows(ConfigException.class, () -> Generators.generate(name, settings, 1, TRAIN_DATA));
   }
 
   @Test

@@ -63,14 +63,18 @@ class SplitsTests {
   }
 
   @Test
-  void theRowsAreShuffledByTheSeededPermutation() {
+  void theRowsAreShuffledByThePermutationOfTheSplitStream() {
     Splits.Split s = Splits.split(numbered(20), 0.0, 0.25, 5);
-    int[] p = Rng.permutation(20, Rng.create(5));
+    int[] p = Rng.permutation(20, RandomStream.SPLIT.generator(5));
     for (int i = 0; i < 5; i++) {
       assertEquals(p[i], s.test().x(i, 0));
     }
     for (int i = 0; i < 15; i++) {
       assertEquals(p[5 + i], s.train().x(i, 0));
+    }
+    Dataset shuffled = Splits.shuffle(numbered(20), 5);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(p[i], shuffled.x(i, 0), "shuffle gives the order split takes its parts from");
     }
   }
 

@@ -28,10 +28,30 @@ class LearnsOnRealDataTests {
   private static final Path DATA = Path.of("..", "examples", "data");
   private final PluginRegistry registry = PluginRegistry.loadDefault();
 
+  /**
+   * One 80/20 split of 442 rows decides an R² by several hundredths either way, so the comparison is made on
+   * ten splits (seeds 1 … 10, each network trained on its own split): on average the network's held-out R²
+   * is no worse than least squares' minus 0.05 (measured: −0.019 on average, from −0.090 to +0.018).
+   */
   @Test
   void diabetesWithTheLecturesSquaredLossAndBatchSizeOneMatchesLeastSquares() {
+    double nnSum = 0;
+    double olsSum = 0;
+    StringBuilder figures = new StringBuilder();
+    for (long seed = 1; seed <= 10; seed++) {
+      double[] r2 = diabetesHeldOutR2(seed);
+      nnSum += r2[0];
+      olsSum += r2[1];
+      figures.append(String.format(" split %d: %.3f against %.3f;", seed, r2[0], r2[1]));
+    }
+    assertTrue(nnSum / 10 >= olsSum / 10 - 0.05, "mean held-out R² " + nnSum / 10 + " against least squares "
+        + olsSum / 10 + ":" + figures);
+  }
+
+  /** The held-out R² of the network and of least squares on the split of diabetes.csv drawn from seed. */
+  private double[] diabetesHeldOutR2(long seed) {
     Dataset all = CsvReader.regression("target").read(DATA.resolve("diabetes.csv"));
-    Splits.Split split = Splits.split(all, 0.0, 0.2, 42);
+    Splits.Split split = Splits.split(all, 0.0, 0.2, seed);
     Standardizer scaler = Standardizer.fit(split.train());
     Dataset train = scaler.transform(split.train());
     Dataset test = scaler.transform(split.test());
@@ -77,8 +97,8 @@ class LearnsOnRealDataTests {
       ssTot += (testSamples.y()[r] - testMean) * (testSamples.y()[r] - testMean);
     }
     double olsR2 = 1 - ssRes / ssTot;
-    assertTrue(result.last().trainLoss() < 0.7 * result.epochs().get(0).trainLoss(), "training loss fell");
-    assertTrue(nn.r2() >= olsR2 - 0.05, "held-out R² " + nn.r2() + " against least squares " + olsR2);
+    assertTrue(result.last().trainLoss() < 0.7 * result.epochs().get(0).trainLoss(), "training loss fell, split " + seed);
+    return new double[] {nn.r2(), olsR2};
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Workspace;
+import dev.nn.core.optim.PlainSgd;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
@@ -25,14 +26,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fused SGD step (chosen by a general rule: an optimizer whose step is exactly w ← w − η·g, on a network
- * whose every edge is its own parameter) equals the generic path — backward, L2, then the optimizer — on
+ * The fused SGD step (chosen by the core for its own sgd on a network whose every edge is its own parameter)
+ * equals the generic path — backward, L2, then the optimizer — on
  * random shapes, batch sizes, L2 and both kernels; and training is bit-identical at 1 and 2 threads.
  */
 class FastPathTests {
   private static final PluginRegistry REGISTRY = PluginRegistry.loadDefault();
 
-  /** The same rule as sgd, but not declared plain: the trainer takes the generic path. */
+  /** The same rule as sgd, but not the core's own sgd: the trainer takes the generic path. */
   private static Optimizer undeclaredSgd() {
     Optimizer sgd = REGISTRY.create(PluginKind.OPTIMIZER, "sgd");
     return size -> sgd.newUpdater(size);
@@ -85,8 +86,8 @@ class FastPathTests {
     Kernels kernels = seed % 3 == 0 ? new BlasKernels(1) : new JavaKernels(1);
     double[] fused = train(widths, kernels, REGISTRY.create(PluginKind.OPTIMIZER, "sgd"), o, s, seed);
     double[] generic = train(widths, kernels, undeclaredSgd(), o, s, seed);
-    assertTrue(REGISTRY.create(PluginKind.OPTIMIZER, "sgd").isPlainGradientStep());
-    assertFalse(undeclaredSgd().isPlainGradientStep());
+    assertTrue(PlainSgd.is(REGISTRY.create(PluginKind.OPTIMIZER, "sgd")));
+    assertFalse(PlainSgd.is(undeclaredSgd()));
     assertEquals(generic.length, fused.length);
     for (int k = 0; k < fused.length; k++) {
       assertEquals(generic[k], fused[k], 1e-12 * Math.max(1, Math.abs(generic[k])), "parameter " + k);

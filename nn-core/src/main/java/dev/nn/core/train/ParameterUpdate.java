@@ -1,0 +1,34 @@
+package dev.nn.core.train;
+
+import dev.nn.api.Optimizer;
+import dev.nn.core.network.GradientSink;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.SgdStep;
+import dev.nn.core.optim.PlainSgd;
+
+/**
+ * How one batch's gradient becomes a parameter update, in two parts around the divergence check: the
+ * {@link GradientSink} the backward pass hands each layer's gradient to, and what runs once the batch's loss
+ * is known to be finite.
+ *
+ * <p>Why: the trainer runs one step for every optimizer; only this choice differs. The core makes it once per
+ * trainer ({@link #choose}): its own plain {@code sgd} on a dense network steps inside the backward pass
+ * ({@link FusedSgdUpdate}, the fast path); everything else stores the gradient and runs the optimizer's
+ * updaters ({@link OptimizerUpdate}). Both leave the same parameters up to rounding.
+ */
+sealed interface ParameterUpdate permits FusedSgdUpdate, OptimizerUpdate {
+
+  /** The sink for the backward pass of update number t (from 1) at learning rate η(t). */
+  GradientSink gradients(double rate);
+
+  /** Completes update number {@code t} at learning rate {@code rate} after a finite loss. */
+  void complete(double rate, long t);
+
+  /** The fused step for the built-in sgd on a dense network; otherwise the optimizer's updaters. */
+  static ParameterUpdate choose(Network network, Optimizer optimizer, Optimizer.Updater[] updaters, double l2) {
+    if (PlainSgd.is(optimizer) && network.parameters().structure().isDense()) {
+      return new FusedSgdUpdate(SgdStep.of(network), l2);
+    }
+    return new OptimizerUpdate(network, updaters, l2);
+  }
+}
