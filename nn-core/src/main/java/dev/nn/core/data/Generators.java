@@ -1,5 +1,7 @@
 package dev.nn.core.data;
 
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;

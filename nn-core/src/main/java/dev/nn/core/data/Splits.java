@@ -1,5 +1,7 @@
 package dev.nn.core.data;
 
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import java.util.Arrays;
 
 /**

@@ -15,7 +15,10 @@
  * <p>Problems with a data file (missing, malformed, inconsistent) are thrown as
  * {@link dev.nn.core.data.DataException} with a one-line message that names the file and, where there is
  * one, the line or byte offset. Problems with generator settings are configuration problems and are thrown
- * as {@link dev.nn.spi.ConfigException}. All randomness comes from {@link dev.nn.core.data.Rng}, seeded through
- * the one derivation (seed, purpose[, index]) → stream, {@link dev.nn.core.data.RandomStream}.
+ * as {@link dev.nn.spi.ConfigException}. All randomness comes from {@link dev.nn.core.random.Rng}, seeded through
+ * the one derivation (seed, purpose[, index]) → stream, {@link dev.nn.core.random.RandomStream}.
  */
 package dev.nn.core.data;
+
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;

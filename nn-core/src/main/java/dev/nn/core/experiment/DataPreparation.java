@@ -12,7 +12,7 @@ import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
 import dev.nn.core.data.IdxReader;
-import dev.nn.core.data.RandomStream;
+import dev.nn.core.random.RandomStream;
 import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.data.Task;

@@ -1,7 +1,7 @@
 package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
-import dev.nn.core.data.RandomStream;
+import dev.nn.core.random.RandomStream;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import jakarta.inject.Inject;

@@ -48,7 +48,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
 
   /** Samples of {@code d}; class targets become −1/+1 for a loss that wants them signed. */
   Samples samples(Dataset d) {
-    Samples s = Samples.of(d);
+    Samples s = new Samples(d.copyX(), d.copyY(), d.size(), d.featureCount(), d.targetCount());
     if (targets == TargetKind.SIGNED) {
       double[] y = s.y();
       for (int i = 0; i < y.length; i++) {

@@ -1,6 +1,6 @@
 package dev.nn.core.run;
 
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.Sha256;
 import dev.nn.core.io.YamlFields;

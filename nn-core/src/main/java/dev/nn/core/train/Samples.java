@@ -26,11 +26,6 @@ public record Samples(double[] x, double[] y, int rows, int inputs, int outputs)
     checkFinite("target", y, outputs);
   }
 
-  /** The rows of a data set, copied into flat arrays. */
-  public static Samples of(dev.nn.core.data.Dataset data) {
-    return new Samples(data.copyX(), data.copyY(), data.size(), data.featureCount(), data.targetCount());
-  }
-
   private static void checkFinite(String what, double[] a, int cols) {
     for (int i = 0; i < a.length; i++) {
       if (!Double.isFinite(a[i])) {

@@ -2,8 +2,8 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
-import dev.nn.core.data.RandomStream;
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;

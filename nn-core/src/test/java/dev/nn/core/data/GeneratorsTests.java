@@ -1,6 +1,7 @@
 package dev.nn.core.data;
 
-import static dev.nn.core.data.RandomStream.TRAIN_DATA;
+import dev.nn.core.random.RandomStream;
+import static dev.nn.core.random.RandomStream.TRAIN_DATA;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

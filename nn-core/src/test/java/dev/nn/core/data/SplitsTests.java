@@ -1,5 +1,7 @@
 package dev.nn.core.data;
 
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

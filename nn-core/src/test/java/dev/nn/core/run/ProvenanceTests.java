@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginKind;
 import java.nio.charset.StandardCharsets;

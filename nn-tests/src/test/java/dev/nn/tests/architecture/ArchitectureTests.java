@@ -26,7 +26,7 @@ class ArchitectureTests {
    * row's other packages nor a higher row. A new package must be placed here.
    */
   static final List<List<String>> CORE_LAYERS = List.of(
-      List.of("text", "io", "kernel", "init", "optim"),   // foundations: no other core package
+      List.of("text", "io", "random", "kernel", "init", "optim"), // foundations: no other core package
       List.of("network", "data", "plugin"),                // the engine's numbers; data sets; the plugin registry
       List.of("config"),                                   // the experiment as typed records, read from YAML
       List.of("schedule", "check", "model"),               // learning rates; gradient check; saved models
@@ -72,6 +72,15 @@ class ArchitectureTests {
             .check(classes);
       }
     }
+  }
+
+  @Test
+  void theEngineDoesNotKnowWhereItsNumbersComeFrom() {
+    noClasses().that().resideInAnyPackage("dev.nn.core.kernel..", "dev.nn.core.network..", "dev.nn.core.train..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.nn.core.data..", "dev.nn.core.config..")
+        .because("the trainer computes on Samples and draws from RandomStream; reading data and experiments is "
+            + "the business of the layers above")
+        .check(classes);
   }
 
   @Test

@@ -8,7 +8,7 @@ import dev.nn.api.Loss;
 import dev.nn.api.Seeding;
 import dev.nn.api.TargetKind;
 import dev.nn.core.check.GradientCheck;
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.plugin.PluginKind;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.kernel.JavaKernels;
@@ -106,8 +106,8 @@ class LearnsOnRealDataTests {
     Dataset all = CsvReader.classification("last").read(DATA.resolve("digits.csv"));
     Splits.Split split = Splits.split(all, 0.0, 0.2, 42);
     Standardizer scaler = Standardizer.fit(split.train());
-    Samples train = Samples.of(scaler.transform(split.train()));
-    Samples test = Samples.of(scaler.transform(split.test()));
+    Samples train = samples(scaler.transform(split.train()));
+    Samples test = samples(scaler.transform(split.test()));
     Network net = new Network(new int[] {64, 32, 10}, List.of(registry.create(PluginKind.ACTIVATION, "relu"), registry.create(PluginKind.ACTIVATION, "identity")),
         List.of("relu", "identity"), new JavaKernels());
     net.initialize(registry.create(PluginKind.INITIALIZER, "he-uniform"), Rng.create(3));
@@ -133,5 +133,9 @@ class LearnsOnRealDataTests {
       System.arraycopy(s.x(), r * s.inputs(), x[r], 0, s.inputs());
     }
     return x;
+  }
+
+  private static Samples samples(Dataset d) {
+    return new Samples(d.copyX(), d.copyY(), d.size(), d.featureCount(), d.targetCount());
   }
 }

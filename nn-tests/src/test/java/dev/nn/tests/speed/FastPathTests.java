@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.Activation;
 import dev.nn.api.Optimizer;
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.kernel.BlasKernels;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Kernels;

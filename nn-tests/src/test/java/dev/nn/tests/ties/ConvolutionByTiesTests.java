@@ -2,7 +2,7 @@ package dev.nn.tests.ties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nn.api.Activation;
 import dev.nn.api.Loss;
 import dev.nn.core.check.GradientCheck;
-import dev.nn.core.data.Rng;
+import dev.nn.core.random.Rng;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Structure;

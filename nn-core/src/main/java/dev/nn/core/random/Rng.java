@@ -1,4 +1,4 @@
-package dev.nn.core.data;
+package dev.nn.core.random;
 
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;

@@ -1,4 +1,4 @@
-package dev.nn.core.data;
+package dev.nn.core.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
