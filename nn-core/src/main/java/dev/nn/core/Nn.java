@@ -1,15 +1,29 @@
 package dev.nn.core;
 
+import dev.nn.api.Activation;
+import dev.nn.api.Loss;
 import dev.nn.core.bench.Benchmark;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentReader;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Standardizer;
 import dev.nn.core.experiment.ExperimentGradientCheck;
+import dev.nn.core.experiment.InMemoryData;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.train.Samples;
+import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.model.PluginUse;
+import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.spi.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -20,11 +34,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The Java API of nn: load an experiment, train it, load a model. The {@code nn} command uses exactly
- * this class.
+ * The Java API of nn: load an experiment (from a file or a string), train it (on its data sources or on
+ * samples in memory), build a network in code, save and load a model. The {@code nn} command uses exactly
+ * this class. {@code docs/java-api.md} shows each task.
  *
  * <pre>{@code
  * Nn nn = Nn.create();                                        // built-in plugins
@@ -47,6 +64,14 @@ public final class Nn {
   /** nn with the plugins on its own class path: the built-ins and any jar added to it. */
   public static Nn create() {
     return new Nn(PluginRegistry.loadDefault());
+  }
+
+  /**
+   * nn with exactly the plugins of {@code registry}: for plugins defined in code, with
+   * {@link PluginRegistry#of}, which an application uses as it would use a plugin jar.
+   */
+  public static Nn withPlugins(PluginRegistry registry) {
+    return new Nn(Objects.requireNonNull(registry, "registry"));
   }
 
   /**
@@ -107,6 +132,18 @@ public final class Nn {
     }
   }
 
+  /**
+   * Reads and validates an experiment from YAML text, for an application that builds or stores its
+   * experiments itself. Relative paths in the text and in the overrides resolve against the working
+   * directory; without a {@code name:} the experiment is called {@code experiment}.
+   *
+   * @param overrides {@code key.path=value}, which win over the text
+   * @throws dev.nn.spi.ConfigException with every problem of the text, numbered, with line and column
+   */
+  public Experiment parse(String yaml, List<String> overrides) {
+    return new ExperimentReader(registry).read(yaml, "experiment", Path.of("").toAbsolutePath(), overrides);
+  }
+
   /** Trains an experiment into a new run directory under its {@code output.dir}. */
   public TrainingRun.Result train(Experiment experiment) {
     return train(experiment, TrainingRun.Options.defaults());
@@ -118,6 +155,26 @@ public final class Nn {
    */
   public TrainingRun.Result train(Experiment experiment, TrainingRun.Options options) {
     return NnModules.create(TrainingRun.class, NnModules.forRun(experiment, registry, options)).run();
+  }
+
+  /**
+   * Trains an experiment on samples the caller holds in memory, into a run directory like any other run.
+   * The samples take the place of the data section's sources, which are not read; the rest of the data
+   * section applies as it does to a source: its validation and test split fractions take rows out of
+   * {@code train} (seeded with the experiment's seed), {@code standardize} fits a scaler on the training
+   * rows, and class targets are encoded the way the loss needs them. A validation or test <em>source</em>
+   * in the data section is ignored. The run's {@code experiment.yaml} still names the ignored sources, so
+   * {@link #resume} of such a run would read them instead of the samples.
+   *
+   * @param validation validation samples of their own, or {@code null} to split them off {@code train} by
+   *     the data section's {@code validation: {split: f}}
+   * @throws dev.nn.spi.ConfigException when the targets do not suit the loss, or the samples' columns differ
+   * @throws dev.nn.core.data.DataException when the splits leave no row to train on
+   */
+  public TrainingRun.Result train(Experiment experiment, Dataset train, Dataset validation,
+      TrainingRun.Options options) {
+    return NnModules.create(TrainingRun.class,
+        NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run();
   }
 
   /** Continues an interrupted run from its last checkpoint, with the experiment the run recorded. */
@@ -137,8 +194,60 @@ public final class Nn {
     return NnModules.create(Benchmark.class, NnModules.forRun(experiment, registry));
   }
 
+  /** A data set's rows as the trainer reads them: flat arrays of inputs and targets. */
+  public Samples samples(Dataset data) {
+    return PreparedData.rows(data);
+  }
+
   /** Loads a saved model, creating its plugins from this instance's registry. */
   public Model loadModel(Path file) {
     return Model.load(file, registry, new JavaKernels());
+  }
+
+  /** Saves a model atomically, recording this nn's version in it; {@link #loadModel} reads it back. */
+  public void saveModel(Model model, Path file) {
+    model.save(file, Provenance.currentNnVersion());
+  }
+
+  /**
+   * A network built in code, all parameters zero, computing with the Java kernels: the widths n(0) … n(L+1)
+   * and one activation name per layer 1 … L+1, each created from this instance's plugins with its default
+   * settings. Initialise it with {@link Network#initialize} before training.
+   *
+   * @throws dev.nn.spi.ConfigException for an activation name that is not installed
+   * @throws IllegalArgumentException when the number of activations does not match the widths
+   */
+  public Network network(int[] widths, String... activations) {
+    List<Activation> created = new ArrayList<>();
+    for (String name : activations) {
+      created.add(registry.create(PluginKind.ACTIVATION, name));
+    }
+    return new Network(widths, created, List.of(activations), new JavaKernels());
+  }
+
+  /**
+   * A model of a network trained in code, ready to predict and to {@link #saveModel save}: it records the
+   * network's activations and the loss by name with this instance's plugin versions and default settings
+   * (as {@link #network} creates them), and the column names and class labels of {@code data}.
+   *
+   * @param loss the name of the loss the network was trained with; its link turns outputs into predictions
+   * @param data the training data, for its column names and class labels
+   * @param scaler the standardizer the training inputs went through, or {@code null}; predict applies it
+   * @throws dev.nn.spi.ConfigException for a plugin name that is not installed
+   */
+  public Model model(Network network, String loss, Dataset data, Standardizer scaler) {
+    List<PluginUse> activations = new ArrayList<>();
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      activations.add(use(PluginKind.ACTIVATION, network.activationName(l)));
+    }
+    Loss created = registry.create(PluginKind.LOSS, loss);
+    return new Model(ModelSpec.of(data, scaler, network, activations, use(PluginKind.LOSS, loss)), network, created);
+  }
+
+  /** A plugin of this registry as a model file records it: name, installed version, default settings. */
+  private PluginUse use(PluginKind<?> kind, String name) {
+    PluginDescriptor found = registry.descriptor(kind, name)
+        .orElseThrow(() -> new ConfigException(registry.unknown(kind, name)));
+    return new PluginUse(name, found.version(), Map.of());
   }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
  * Reads an experiment's data sources, splits them (validation from training; test from its own source or
  * a split), fits the standardizer on the training split only, and encodes class targets the way the loss
  * needs them. Generated sources and the split draw from the experiment seed's {@link RandomStream}s.
+ * Data held in memory ({@link InMemoryData}) goes through the same steps after the reading.
  */
 public final class DataPreparation implements Provider<PreparedData> {
   private final Experiment experiment;
@@ -43,43 +44,31 @@ public final class DataPreparation implements Provider<PreparedData> {
   /** The experiment's data, prepared for its loss. */
   @Override
   public PreparedData get() {
-    return prepare(experiment.data(), loss, experiment.loss().name(), experiment.seed());
+    return prepare(experiment, loss, readSources(experiment.data(), experiment.seed()));
   }
 
   /**
-   * Prepares the data of an experiment for a loss.
+   * Prepares data already read — from the data section's sources, or held in memory by a caller — the one
+   * way both take: hold-outs the data does not bring are split off by the data section's fractions (seeded
+   * with the experiment's seed), class targets are encoded for the loss, the standardizer is fitted on the training split
+   * when the section says {@code standardize}, and a reconstruction task gets its inputs as targets.
    *
-   * @throws dev.nn.core.data.DataException for a missing or malformed file
-   * @throws ConfigException for generator settings, or targets that do not suit the loss
+   * @throws dev.nn.core.data.DataException when too few rows are left to train on
+   * @throws ConfigException for targets that do not suit the loss, or hold-outs whose columns differ
    */
-  static PreparedData prepare(DataSpec spec, Loss loss, String lossName, long seed) {
-    List<Path> files = new ArrayList<>();
-    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files);
-    Dataset test = null;
-    double testFraction = 0;
-    if (spec.test() instanceof HoldOut.FromSource) {
-      test = read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files);
-    } else {
-      testFraction = ((HoldOut.Split) spec.test()).fraction();
-    }
-    Dataset validation = null;
-    double validationFraction = 0;
-    if (spec.validation() instanceof HoldOut.FromSource) {
-      validation = read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed, RandomStream.VALIDATION_DATA,
-          files);
-    } else {
-      validationFraction = ((HoldOut.Split) spec.validation()).fraction();
-    }
+  static PreparedData prepare(Experiment experiment, Loss loss, RawData raw) {
+    DataSpec spec = experiment.data();
+    String lossName = experiment.loss().name();
+    // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
+    // read by readSources, so for in-memory data a hold-out source of the section means none)
+    double testFraction = raw.test() == null ? fraction(spec.test()) : 0;
+    double validationFraction = raw.validation() == null ? fraction(spec.validation()) : 0;
     // the schema gives both fractions of all samples; Splits takes validation as a fraction of what the test leaves
     double ofRemaining = testFraction == 0 ? validationFraction : validationFraction / (1 - testFraction);
-    Splits.Split split = Splits.split(all, ofRemaining, testFraction, seed);
+    Splits.Split split = Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed());
     Dataset train = split.train();
-    if (validation == null && validationFraction > 0) {
-      validation = split.validation();
-    }
-    if (test == null && testFraction > 0) {
-      test = split.test();
-    }
+    Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
+    Dataset test = testFraction > 0 ? split.test() : raw.test();
     TargetKind kind = loss.targets();
     train = encode(train, kind, lossName);
     validation = validation == null ? null : encode(validation, kind, lossName);
@@ -93,12 +82,34 @@ public final class DataPreparation implements Provider<PreparedData> {
       validation = validation == null ? null : scaler.transform(validation);
       test = test == null ? null : scaler.transform(test);
     }
-    if (reconstructs(spec.train())) {
+    if (raw.reconstruction()) {
       train = reconstruction(train);
       validation = validation == null ? null : reconstruction(validation);
       test = test == null ? null : reconstruction(test);
     }
-    return new PreparedData(train, validation, test, scaler, files, kind);
+    return new PreparedData(train, validation, test, scaler, raw.files(), kind);
+  }
+
+  /**
+   * The samples the data section's sources give, each hold-out source with its own seed.
+   *
+   * @throws dev.nn.core.data.DataException for a missing or malformed file
+   * @throws ConfigException for generator settings
+   */
+  private static RawData readSources(DataSpec spec, long seed) {
+    List<Path> files = new ArrayList<>();
+    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files);
+    Dataset test = spec.test() instanceof HoldOut.FromSource
+        ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files) : null;
+    Dataset validation = spec.validation() instanceof HoldOut.FromSource
+        ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
+            RandomStream.VALIDATION_DATA, files) : null;
+    return new RawData(all, validation, test, files, reconstructs(spec.train()));
+  }
+
+  /** The fraction a split hold-out sets aside; 0 for a hold-out with a source of its own. */
+  private static double fraction(HoldOut h) {
+    return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
   }
 
   private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files) {

@@ -48,7 +48,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
 
   /** Samples of {@code d}; class targets become −1/+1 for a loss that wants them signed. */
   Samples samples(Dataset d) {
-    Samples s = new Samples(d.copyX(), d.copyY(), d.size(), d.featureCount(), d.targetCount());
+    Samples s = rows(d);
     if (targets == TargetKind.SIGNED) {
       double[] y = s.y();
       for (int i = 0; i < y.length; i++) {
@@ -56,5 +56,10 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
       }
     }
     return s;
+  }
+
+  /** The rows of a data set, copied into the flat arrays the trainer reads, targets as they are. */
+  public static Samples rows(Dataset d) {
+    return new Samples(d.copyX(), d.copyY(), d.size(), d.featureCount(), d.targetCount());
   }
 }

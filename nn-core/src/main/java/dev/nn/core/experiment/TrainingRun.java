@@ -2,7 +2,6 @@ package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentWriter;
-import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.network.Network;
@@ -54,6 +53,15 @@ public final class TrainingRun {
     /** A fresh run with default settings. */
     public static Options defaults() {
       return new Options(null, null, List.of(), List.of(), Provenance.currentNnVersion());
+    }
+
+    /**
+     * A fresh run with default settings whose directory is created under {@code outputDir}, whatever the
+     * experiment's {@code output.dir} says.
+     */
+    public static Options into(Path outputDir) {
+      return new Options(Objects.requireNonNull(outputDir, "outputDir"), null, List.of(), List.of(),
+          Provenance.currentNnVersion());
     }
 
     /** The same options, continuing the run in {@code runDirectory}. */
@@ -138,10 +146,6 @@ public final class TrainingRun {
 
   /** The pipeline a saved model needs: features, scaler, classes, architecture and plugins by name and version. */
   private ModelSpec modelSpec() {
-    Dataset train = data.train();
-    return new ModelSpec(train.featureNames(), data.scaler() == null ? null : data.scaler().means(),
-        data.scaler() == null ? null : data.scaler().stds(), train.targetNames(), train.classLabels(),
-        network.widths(), plugins.activationUses(), plugins.lossUse(),
-        network.parameters().structure().isDense() ? null : network.parameters().structure().slotMap());
+    return ModelSpec.of(data.train(), data.scaler(), network, plugins.activationUses(), plugins.lossUse());
   }
 }

@@ -10,6 +10,7 @@ import com.google.inject.spi.Message;
 import com.google.inject.util.Modules;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.CoreModule;
+import dev.nn.core.experiment.InMemoryData;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.plugin.PluginRegistry;
 import java.util.Collection;
@@ -31,6 +32,15 @@ public final class NnModules {
   /** Plugins, configuration, run options and core objects for training {@code experiment}. */
   public static Module forRun(Experiment experiment, PluginRegistry registry, TrainingRun.Options options) {
     return Modules.combine(new PluginModule(registry), new ConfigModule(experiment, options), new CoreModule());
+  }
+
+  /**
+   * Plugins, configuration, run options and core objects for training {@code experiment} on samples held
+   * in memory: {@link InMemoryData} overrides the binding that would read the experiment's data sources.
+   */
+  public static Module forRun(Experiment experiment, PluginRegistry registry, TrainingRun.Options options,
+      InMemoryData data) {
+    return Modules.override(forRun(experiment, registry, options)).with(data);
   }
 
   /**

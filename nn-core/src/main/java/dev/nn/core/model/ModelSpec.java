@@ -1,5 +1,9 @@
 package dev.nn.core.model;
 
+import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Standardizer;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.Structure;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,6 +53,24 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
     means = means == null ? null : means.clone();
     slotOf = slotOf == null ? null : slotOf.clone();
     scales = scales == null ? null : scales.clone();
+  }
+
+  /**
+   * The spec of {@code network} trained on data shaped like {@code data}: its feature, target and class
+   * names, and the scaler its inputs went through. One place says how a trained network becomes a model,
+   * whether a run or code of an application trained it.
+   *
+   * @param data the training data, for its column names and class labels (its rows are not used)
+   * @param scaler the standardizer fitted on the training data, or {@code null} if inputs were used as they are
+   * @param activations the activations of layers 1 … L+1 as the model file records them
+   * @param loss the loss as the model file records it
+   */
+  public static ModelSpec of(Dataset data, Standardizer scaler, Network network, List<PluginUse> activations,
+      PluginUse loss) {
+    Structure structure = network.parameters().structure();
+    return new ModelSpec(data.featureNames(), scaler == null ? null : scaler.means(),
+        scaler == null ? null : scaler.stds(), data.targetNames(), data.classLabels(), network.widths(),
+        activations, loss, structure.isDense() ? null : structure.slotMap());
   }
 
   /** Whether this is a classifier. */

@@ -1,0 +1,31 @@
+package dev.nn.core.experiment;
+
+import dev.nn.core.data.Dataset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Samples as read, before {@link DataPreparation} splits, encodes and standardises them. It exists so that
+ * the data section's sources and data a caller holds in memory are prepared by one function, and therefore
+ * the same way.
+ *
+ * @param train the samples to train on, before any hold-out is split off
+ * @param validation validation samples of their own, or {@code null} to split them off by the data section
+ * @param test test samples of their own, or {@code null} to split them off by the data section
+ * @param files every data file read, for provenance; empty for data held in memory
+ * @param reconstruction whether the inputs are also the targets (an autoencoder's task)
+ */
+record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files, boolean reconstruction) {
+
+  /** Copies and checks. */
+  RawData {
+    Objects.requireNonNull(train, "train");
+    files = List.copyOf(files);
+  }
+
+  /** Data a caller holds in memory: no files, no test set of its own, the dataset's own task. */
+  static RawData inMemory(Dataset train, Dataset validation) {
+    return new RawData(train, validation, null, List.of(), false);
+  }
+}
