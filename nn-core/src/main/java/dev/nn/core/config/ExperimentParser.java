@@ -123,7 +123,7 @@ final class ExperimentParser {
       return null;
     }
     PluginRef out = network.outputActivation();
-    // the one place an experiment's fused loss meets its output activation; NetworkFactory relies on it
+    // the one place an experiment's fused loss meets its output activation; the network builder relies on it
     if (created instanceof Loss && out != null && !((Loss) created).acceptsOutputActivation(out.name())) {
       reader.report(
           ProblemId.INCOMPATIBLE_LOSS,

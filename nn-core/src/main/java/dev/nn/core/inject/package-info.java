@@ -1,6 +1,7 @@
 /**
- * Guice wiring: one module per concern — the plugins found by the registry (a {@code MapBinder} per
- * plugin kind), the experiment's configuration, and the core objects built from them (data, network,
- * loss, optimizer, schedule, trainer, listeners). {@link dev.nn.core.inject.NnModules} is the public entry.
+ * Guice wiring, the top of the core: {@link dev.nn.core.inject.NnModules} combines one module per concern —
+ * the plugin registry, the experiment with its run options and listeners, and the core objects of
+ * {@link dev.nn.core.experiment.CoreModule} — and is the one place an injector is made. The objects it
+ * builds take their collaborators in {@code @Inject} constructors (standard jakarta.inject annotations).
  */
 package dev.nn.core.inject;
