@@ -195,4 +195,19 @@ class TrainCommandTests {
     assertFalse(o.err().contains("\tat "), o.err());
     assertFalse(o.err().contains("Exception"), o.err());
   }
+
+  @Test
+  void unreadableDataExitsWith2NamingTheFileAndLeavesNoRunDirectory() throws Exception {
+    java.nio.file.Path yaml = tmp.resolve("missing-data.yaml");
+    java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(java.nio.file.Path.of(Cli.XOR))
+        .replace("{source: generator, name: xor, samples: 200, noise: 0.1}",
+            "{source: csv, path: missing.csv, target: label, task: classification}"));
+    java.nio.file.Path out = tmp.resolve("runs-missing");
+    Cli.Outcome o = Cli.run("train", yaml.toString(), "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("missing.csv"), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertNoStackTrace(o);
+    assertTrue(!java.nio.file.Files.exists(out), "no run directory: " + out);
+  }
 }

@@ -101,7 +101,7 @@ public final class RunPlugins {
   }
 
   /** Every distinct plugin used, as the registry found it: for provenance. */
-  public List<dev.nn.core.plugin.PluginDescriptor> descriptors() {
+  public List<PluginDescriptor> descriptors() {
     return List.copyOf(used.values());
   }
 }
