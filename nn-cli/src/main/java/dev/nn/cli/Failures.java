@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.config.ProblemReport;
 import dev.nn.core.data.DataException;
+import dev.nn.core.experiment.ClusterException;
 import dev.nn.core.model.ModelFormatException;
 import dev.nn.core.run.Checkpoints;
 import dev.nn.core.run.RunDirectory;
@@ -38,7 +39,8 @@ final class Failures {
     } else if (e instanceof ConfigException) {
       code = Main.BAD_INPUT;
       err.println(configuration(((ConfigException) e).problems()));
-    } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException) {
+    } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException
+        || e instanceof ClusterException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + e.getMessage());
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {

@@ -7,6 +7,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Standardizer;
+import dev.nn.core.experiment.DistributedTraining;
 import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.experiment.InMemoryData;
 import dev.nn.core.experiment.PreparedData;
@@ -24,6 +25,8 @@ import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -154,6 +157,9 @@ public final class Nn {
    * creates its plugins and network, and only then creates the run directory and trains.
    */
   public TrainingRun.Result train(Experiment experiment, TrainingRun.Options options) {
+    if (experiment.distributed().isPresent()) {
+      return distributed().train(experiment, registry, options);
+    }
     return NnModules.create(TrainingRun.class, NnModules.forRun(experiment, registry, options)).run();
   }
 
@@ -175,6 +181,15 @@ public final class Nn {
       TrainingRun.Options options) {
     return NnModules.create(TrainingRun.class,
         NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run();
+  }
+
+  /** The cluster engine that trains experiments with a {@code distributed} section. */
+  private static DistributedTraining distributed() {
+    return DistributedTraining.find(Nn.class.getClassLoader()).orElseThrow(() -> new ConfigException(
+        ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, "distributed",
+            "the experiment trains on a cluster, but no cluster engine is on the class path",
+            "the nn-spark module on the class path (the nn launcher adds it with NN_SPARK=on, or by itself "
+                + "for an experiment with a distributed section), or no distributed section")));
   }
 
   /** Continues an interrupted run from its last checkpoint, with the experiment the run recorded. */

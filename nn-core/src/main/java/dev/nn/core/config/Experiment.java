@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One experiment, as read from its YAML file with every default filled in. The schema is documented
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param training epochs, batch size, shuffling, early stopping, checkpoints
  * @param compute kernel backend and threads
  * @param output where runs are written
+ * @param distributed how to train on a cluster, or empty to train in this process
  */
 public record Experiment(
     String name,
@@ -28,7 +30,8 @@ public record Experiment(
     double l2,
     TrainingSpec training,
     ComputeSpec compute,
-    OutputSpec output) {
+    OutputSpec output,
+    Optional<DistributedSpec> distributed) {
 
   /** Checks for {@code null}. */
   public Experiment {
@@ -40,5 +43,6 @@ public record Experiment(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(compute, "compute");
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(distributed, "distributed");
   }
 }

@@ -5,13 +5,17 @@ import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -24,6 +28,10 @@ final class ExperimentParser {
   static final int DEFAULT_BATCH_SIZE = 1;
   static final int DEFAULT_PATIENCE = 3;
   static final String DEFAULT_OUTPUT_DIR = "runs";
+  /** Spark's master when the distributed section names none: every core of this machine. */
+  static final String DEFAULT_MASTER = "local[*]";
+  /** Local updates between two averagings. */
+  static final int DEFAULT_AVERAGE_EVERY = 32;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final NodeReader reader;
@@ -69,6 +77,8 @@ final class ExperimentParser {
     TrainingSpec training = training(t);
     ComputeSpec compute = compute(top.get("compute"));
     OutputSpec output = output(top.get("output"));
+    Node dist = top.get("distributed");
+    Optional<DistributedSpec> distributed = dist == null ? Optional.empty() : Optional.ofNullable(distributed(dist));
     top.finish();
     if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
@@ -88,10 +98,11 @@ final class ExperimentParser {
         || l2 == null
         || training == null
         || compute == null
-        || output == null) {
+        || output == null
+        || dist != null && distributed.isEmpty()) {
       return null;
     }
-    return new Experiment(name, seed, data, network, loss, optimizer, l2, training, compute, output);
+    return new Experiment(name, seed, data, network, loss, optimizer, l2, training, compute, output, distributed);
   }
 
   private String name(Node node) {
@@ -228,6 +239,50 @@ final class ExperimentParser {
     }
     v.finish();
     return backend == null || threads == null ? null : new ComputeSpec(backend, threads);
+  }
+
+  /** The {@code distributed} section, or {@code null} when it has problems. */
+  private DistributedSpec distributed(Node node) {
+    MapView v = reader.mapping(node, "distributed");
+    if (v == null) {
+      return null;
+    }
+    Node m = v.get("master");
+    String master = m == null ? DEFAULT_MASTER
+        : reader.string(m, v.child("master"), "a Spark master URL, e.g. local[2] or spark://host:7077");
+    Node p = v.get("partitions");
+    Integer partitions = p == null ? Integer.valueOf(processors) : reader.count(p, v.child("partitions"), 1);
+    Node mo = v.get("mode");
+    DistributedSpec.Mode mode = mo == null ? DistributedSpec.Mode.SYNCHRONOUS
+        : reader.choice(mo, v.child("mode"), "mode", DistributedSpec.Mode.class);
+    Node a = v.get("average-every");
+    Integer every = a == null ? Integer.valueOf(DEFAULT_AVERAGE_EVERY) : reader.count(a, v.child("average-every"), 1);
+    Node c = v.get("conf");
+    Map<String, String> conf = new LinkedHashMap<>();
+    boolean confOk = true;
+    if (c != null) {
+      MapView cv = reader.mapping(c, v.child("conf"));
+      if (cv == null) {
+        confOk = false;
+      } else {
+        for (NodeTuple t : cv.node().getValue()) {
+          String key = ((ScalarNode) t.getKeyNode()).getValue();
+          String value = reader.string(t.getValueNode(), cv.child(key), "a Spark setting's value");
+          if (value == null) {
+            confOk = false;
+          } else {
+            conf.put(key, value);
+            cv.get(key);
+          }
+        }
+        cv.finish();
+      }
+    }
+    v.finish();
+    if (master == null || partitions == null || mode == null || every == null || !confOk) {
+      return null;
+    }
+    return new DistributedSpec(master, partitions, mode, every, conf);
   }
 
   private OutputSpec output(Node node) {

@@ -42,6 +42,17 @@ public final class ExperimentWriter {
     compute.put("threads", e.compute().threads());
     m.put("compute", compute);
     m.put("output", Map.of("dir", e.output().dir().resolved().toString()));
+    e.distributed().ifPresent(d -> {
+      Map<String, Object> dist = new LinkedHashMap<>();
+      dist.put("master", d.master());
+      dist.put("partitions", d.partitions());
+      dist.put("mode", d.mode().yamlName());
+      dist.put("average-every", d.averageEvery());
+      if (!d.conf().isEmpty()) {
+        dist.put("conf", new java.util.TreeMap<>(d.conf()));
+      }
+      m.put("distributed", dist);
+    });
     return m;
   }
 

@@ -86,17 +86,19 @@ public final class TrainingRun {
   private final PreparedData data;
   private final Network network;
   private final TrainerFactory trainers;
+  private final TrainingBackend backend;
   private final Clock clock;
   private final Options options;
 
   @Inject
   TrainingRun(Experiment experiment, RunPlugins plugins, PreparedData data, Network network, TrainerFactory trainers,
-      Clock clock, Options options) {
+      TrainingBackend backend, Clock clock, Options options) {
     this.experiment = experiment;
     this.plugins = plugins;
     this.data = data;
     this.network = network;
     this.trainers = trainers;
+    this.backend = backend;
     this.clock = clock;
     this.options = options;
   }
@@ -124,11 +126,12 @@ public final class TrainingRun {
       metrics.restart(state.history());
     }
     Provenance provenance = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
-        experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files());
+        experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
+        .withCluster(backend.provenance());
     provenance.write(dir.provenanceFile());
     TrainingResult result;
     try {
-      result = trainer.train(data.trainSamples(), data.validationSamples(), data.classification());
+      result = backend.train(trainer, data);
     } catch (TrainingDivergedException e) {
       provenance.withEnded(clock.instant()).write(dir.provenanceFile());
       throw e.inRun(dir.path());

@@ -40,7 +40,13 @@ public enum RandomStream {
   /** The samples of a generated test source ({@code data.test}). */
   TEST_DATA(5),
   /** The order in which an epoch visits the training samples; the index is the epoch, from 1. */
-  SHUFFLE(6);
+  SHUFFLE(6),
+  /**
+   * The seed of the order in which one part of a distributed run visits its own samples, when parts train on
+   * their own between averagings; the index is the part, from 0. That part's epoch e then shuffles with
+   * {@link #SHUFFLE} of (this stream's seed, e).
+   */
+  PART_SHUFFLE(7);
 
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,13 @@ import java.util.Objects;
  * @param ended when it ended, or {@code null} while it runs
  * @param plugins every plugin the run used
  * @param dataFiles every data file the run read
+ * @param cluster where a distributed run trained (engine, version, master, partitions, mode), empty for a run
+ *     in one process
  */
 public record Provenance(String nnVersion, String javaVersion, String javaVendor, String vmName, String osName,
     String osVersion, String osArch, int processors, String backend, int threads, String randomAlgorithm, long seed,
-    List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles) {
+    List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles,
+    Map<String, String> cluster) {
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
   public static final String UNKNOWN_VERSION = "unknown";
@@ -86,6 +90,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     commandLine = List.copyOf(commandLine);
     plugins = List.copyOf(plugins);
     dataFiles = List.copyOf(dataFiles);
+    cluster = Collections.unmodifiableMap(new LinkedHashMap<>(cluster));
   }
 
   /**
@@ -113,7 +118,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), backend, threads, Rng.ALGORITHM,
-        seed, commandLine, started, null, used, data);
+        seed, commandLine, started, null, used, data, Map.of());
   }
 
   /** The nn-core jar's version (its manifest's Implementation-Version), or {@value #UNKNOWN_VERSION}. */
@@ -125,7 +130,13 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   /** This provenance with the run's end time. */
   public Provenance withEnded(Instant end) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles);
+        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster);
+  }
+
+  /** This provenance with where a distributed run trained, in the order given. */
+  public Provenance withCluster(Map<String, String> where) {
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where);
   }
 
   /** Writes this record atomically as YAML. */
@@ -157,6 +168,9 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
       ds.add(section("path", d.path(), "sha256", d.sha256()));
     }
     m.put("data-files", ds);
+    if (!cluster.isEmpty()) {
+      m.put("cluster", new LinkedHashMap<>(cluster));
+    }
     return YamlFields.dump(m);
   }
 

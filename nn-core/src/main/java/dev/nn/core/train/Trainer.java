@@ -37,6 +37,7 @@ public final class Trainer {
   private final int outputs;
 
   private int[] order = new int[0];
+  private OptimizerUpdate storedUpdate;
   private int epoch;
   private long updates;
   private double lastRate = Double.NaN;
@@ -126,18 +127,69 @@ public final class Trainer {
     if (train.rows() == 0) {
       throw new IllegalArgumentException("no training samples");
     }
-    boolean earlyStopping = options.patience() > 0 && validation != null && validation.rows() > 0;
-    Evaluator evaluator = validation == null ? null : new Evaluator(network, loss, Math.max(256, options.batchSize()));
+    Evaluator evaluator = validation == null || validation.rows() == 0 ? null
+        : new Evaluator(network, loss, Math.max(256, options.batchSize()));
+    return train(new Epochs() {
+      @Override
+      public int rows() {
+        return train.rows();
+      }
+
+      @Override
+      public double run(Trainer trainer) {
+        return localEpoch(train);
+      }
+    }, evaluator == null ? null : c -> evaluator.evaluate(validation, c), classification);
+  }
+
+  /**
+   * Where a run's epochs are computed when its training samples are not held by this trainer: on a cluster,
+   * for example. One epoch either computes each batch's gradient elsewhere and hands it to {@link
+   * #applyGradient}, or trains copies of the network elsewhere and hands the result to {@link #adopt}. The
+   * trainer keeps the rest as for local samples: the schedule, the optimizer, the epoch reports, early
+   * stopping, the listeners and the state a checkpoint saves.
+   */
+  public interface Epochs {
+    /** The number of training samples. */
+    int rows();
+
+    /**
+     * Runs the trainer's next epoch, {@link #epoch()} (already counted, from 1).
+     *
+     * @return the mean L_n over the epoch's samples
+     */
+    double run(Trainer trainer);
+  }
+
+  /** The validation figures of the network's current parameters. */
+  @FunctionalInterface
+  public interface Validation {
+    Metrics evaluate(boolean classification);
+  }
+
+  /**
+   * Trains from the current epoch to {@code options.epochs()} with epochs computed by {@code epochs}.
+   *
+   * @param validation the validation figures, or {@code null} when there is no validation split; early
+   *     stopping needs them
+   * @throws TrainingDivergedException when a batch's loss is NaN or infinite
+   */
+  public TrainingResult train(Epochs epochs, Validation validation, boolean classification) {
+    boolean earlyStopping = options.patience() > 0 && validation != null;
     progress.epochs = options.epochs();
-    progress.batchesPerEpoch = (train.rows() + options.batchSize() - 1) / options.batchSize();
+    progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();
     for (TrainingListener l : listeners) {
       l.onStart(this);
     }
     boolean stopped = false;
     while (epoch < options.epochs()) {
       long t0 = System.nanoTime();
-      double trainLoss = runEpoch(train);
-      Metrics val = evaluator == null || validation.rows() == 0 ? null : evaluator.evaluate(validation, classification);
+      epoch++;
+      progress.epoch = epoch;
+      progress.batchesDone = 0;
+      double trainLoss = epochs.run(this);
+      progress.lastEpochLoss = trainLoss;
+      Metrics val = validation == null ? null : validation.evaluate(classification);
       EpochReport report = new EpochReport(epoch, updates, lastRate, trainLoss, val, (System.nanoTime() - t0) / 1e9);
       history.add(report);
       if (earlyStopping) {
@@ -177,24 +229,24 @@ public final class Trainer {
   }
 
   /**
-   * One epoch: every training sample once, in batches, one update per batch.
+   * One more epoch on local samples, outside {@link #train}: every training sample once, in batches of the
+   * shuffled order, one update per batch.
    *
    * @return the mean L_n over the epoch's samples
    */
   public double runEpoch(Samples train) {
-    int n = train.rows();
-    if (order.length != n) {
-      order = new int[n];
-    }
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
     epoch++;
     progress.epoch = epoch;
     progress.batchesDone = 0;
-    if (options.shuffle()) {
-      Rng.shuffle(order, RandomStream.SHUFFLE.generator(options.seed(), epoch));
-    }
+    double mean = localEpoch(train);
+    progress.lastEpochLoss = mean;
+    return mean;
+  }
+
+  /** The current epoch's updates on local samples. */
+  private double localEpoch(Samples train) {
+    int n = train.rows();
+    int[] order = order(n);
     int in = train.inputs();
     double[] x = train.x();
     double[] y = train.y();
@@ -212,9 +264,127 @@ public final class Trainer {
       progress.batchesDone = progress.batchesDone + 1;
       progress.runningLoss = sum / (start + rows);
     }
-    double mean = sum / n;
-    progress.lastEpochLoss = mean;
-    return mean;
+    return sum / n;
+  }
+
+  /**
+   * The order in which the current epoch visits {@code n} training samples: a permutation drawn from the
+   * stream {@link RandomStream#SHUFFLE} of (seed, epoch), or 0 … n−1 without shuffling. The array is reused
+   * by the next call.
+   */
+  public int[] order(int n) {
+    if (order.length != n) {
+      order = new int[n];
+    }
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (options.shuffle()) {
+      Rng.shuffle(order, RandomStream.SHUFFLE.generator(options.seed(), epoch));
+    }
+    return order;
+  }
+
+  /**
+   * One update with a batch gradient computed elsewhere from the current parameters: the gradient of J
+   * without L2, (1/B)·Σ_n ∂L_n/∂θ in {@link ParameterStore#values()} layout, over a batch of {@code rows}
+   * samples whose losses sum to {@code lossSum}. Then as a local step: the divergence check, the L2 term,
+   * the optimizer with η(t), shared parameters published.
+   *
+   * @throws TrainingDivergedException when {@code lossSum} is NaN or infinite
+   */
+  public void applyGradient(double[] meanGradient, double lossSum, int rows) {
+    double rate = schedule.rate(updates + 1, epoch);
+    if (!Double.isFinite(lossSum)) {
+      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
+    }
+    network.parameters().grads().put(0, meanGradient, 0, meanGradient.length);
+    updates++;
+    lastRate = rate;
+    storedUpdate().complete(rate, updates);
+    progress.batchesDone = progress.batchesDone + 1;
+  }
+
+  /**
+   * Takes parameters and optimizer state trained elsewhere (copies of this network, averaged, for example):
+   * after it, {@link #updates()} is {@code updates}, and the last update's learning rate was {@code lastRate}.
+   */
+  public void adopt(double[] params, double[][] optimizerState, long updates, double lastRate) {
+    network.parameters().load(params);
+    for (int b = 0; b < updaters.length; b++) {
+      updaters[b].importState(optimizerState[b]);
+    }
+    progress.batchesDone = progress.batchesDone + Math.max(0, updates - this.updates);
+    this.updates = updates;
+    this.lastRate = lastRate;
+  }
+
+  /** The learning rate of the last update, NaN before the first. */
+  public double lastRate() {
+    return lastRate;
+  }
+
+  /** Each parameter block's optimizer state, as {@link #adopt} takes it. */
+  public double[][] optimizerState() {
+    double[][] state = new double[updaters.length][];
+    for (int b = 0; b < updaters.length; b++) {
+      state[b] = updaters[b].exportState();
+    }
+    return state;
+  }
+
+  /**
+   * Runs {@code count} updates on local samples as one stream of epochs, starting at update number
+   * {@code first} (from 0) of that stream: update u takes batch u mod b of epoch ⌊u / b⌋ + 1 (b batches per
+   * epoch) in the order drawn from {@link RandomStream#SHUFFLE} of ({@code orderSeed}, that epoch). The
+   * position comes from {@code first} alone, so a repeated call (a retried task) computes the same updates.
+   * The schedule sees update numbers from {@link #updates()}, which the caller sets with {@link #adopt}, and
+   * the stream's epoch, which becomes this trainer's {@link #epoch()}.
+   *
+   * @return Σ L_n over the updates' samples
+   */
+  public double runUpdates(Samples train, long first, int count, long orderSeed) {
+    int n = train.rows();
+    int batch = options.batchSize();
+    int perEpoch = (n + batch - 1) / batch;
+    int in = train.inputs();
+    double[] x = train.x();
+    double[] y = train.y();
+    double[] target = ws.target();
+    double sum = 0;
+    int orderEpoch = -1;
+    for (long u = first; u < first + count; u++) {
+      int e = (int) (u / perEpoch) + 1;
+      if (e != orderEpoch) {
+        if (order.length != n) {
+          order = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        if (options.shuffle()) {
+          Rng.shuffle(order, RandomStream.SHUFFLE.generator(orderSeed, e));
+        }
+        orderEpoch = e;
+        epoch = e;
+      }
+      int start = (int) (u % perEpoch) * batch;
+      int rows = Math.min(batch, n - start);
+      for (int r = 0; r < rows; r++) {
+        int row = order[start + r];
+        ws.setInputRow(r, x, row * in);
+        System.arraycopy(y, row * outputs, target, r * outputs, outputs);
+      }
+      sum += step(rows);
+    }
+    return sum;
+  }
+
+  private OptimizerUpdate storedUpdate() {
+    if (storedUpdate == null) {
+      storedUpdate = new OptimizerUpdate(network, updaters, options.l2());
+    }
+    return storedUpdate;
   }
 
   /**

@@ -1,0 +1,65 @@
+package dev.nn.core.train;
+
+import dev.nn.api.Loss;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.ParameterStore;
+import dev.nn.core.network.Workspace;
+import java.nio.DoubleBuffer;
+
+/**
+ * The gradient of a batch as a pure function of the parameters and the rows: Σ_n ∂L_n/∂θ (without L2) and
+ * Σ_n L_n over chosen rows of some samples, computed with the network's own forward and backward passes.
+ * What a worker of a distributed run computes for its share of a global batch; the shares' sums, added and
+ * divided by the batch size, are the gradient a trainer in one process computes for the whole batch.
+ */
+public final class BatchGradient {
+  private final Network network;
+  private final Loss loss;
+  private final Workspace ws;
+  private final int outputs;
+
+  /** Computes in chunks of up to {@code capacity} rows. */
+  public BatchGradient(Network network, Loss loss, int capacity) {
+    this.network = network;
+    this.loss = loss;
+    this.ws = network.newWorkspace(capacity);
+    this.outputs = network.width(network.outputLayer());
+  }
+
+  /** The network whose parameters the gradient is taken at; load θ into its store first. */
+  public Network network() {
+    return network;
+  }
+
+  /**
+   * Adds Σ_n ∂L_n/∂θ over rows {@code rows[from … from+count)} of {@code samples}, in
+   * {@link ParameterStore#values()} layout, to {@code sum}.
+   *
+   * @return Σ_n L_n over those rows
+   */
+  public double add(Samples samples, int[] rows, int from, int count, double[] sum) {
+    int in = samples.inputs();
+    double[] x = samples.x();
+    double[] y = samples.y();
+    double[] target = ws.target();
+    ParameterStore params = network.parameters();
+    DoubleBuffer grads = params.grads();
+    int size = params.size();
+    double lossSum = 0;
+    for (int done = 0; done < count; done += ws.capacity()) {
+      int k = Math.min(ws.capacity(), count - done);
+      for (int r = 0; r < k; r++) {
+        int row = rows[from + done + r];
+        ws.setInputRow(r, x, row * in);
+        System.arraycopy(y, row * outputs, target, r * outputs, outputs);
+      }
+      network.forward(ws, k);
+      lossSum += network.backward(ws, loss);
+      // the store holds the chunk's mean gradient (1/k)·Σ; the caller wants the sum
+      for (int i = 0; i < size; i++) {
+        sum[i] += k * grads.get(i);
+      }
+    }
+    return lossSum;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.nn.spark;
+
+import dev.nn.core.config.DistributedSpec;
+import dev.nn.core.experiment.ClusterException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Opens the Spark session a distributed run trains in. Under {@code spark-submit} the session's master and
+ * settings come from there and win over the experiment; otherwise the experiment's {@code distributed}
+ * section says where to run. A local master binds to 127.0.0.1 and no session starts Spark's web UI unless
+ * its settings ask for it.
+ */
+final class ClusterSessions {
+  private ClusterSessions() {}
+
+  /**
+   * An open session and whether this call started it (and so must stop it).
+   */
+  record Opened(SparkSession session, boolean started) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (started) {
+        session.stop();
+      }
+    }
+  }
+
+  /** The active session if there is one, else a new one for {@code spec}. */
+  static Opened open(String appName, DistributedSpec spec) {
+    scala.Option<SparkSession> active = SparkSession.getActiveSession();
+    if (active.isDefined()) {
+      return new Opened(active.get(), false);
+    }
+    SparkConf conf = new SparkConf(); // spark.* system properties, as spark-submit sets them
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(spec.master());
+    }
+    conf.setIfMissing("spark.app.name", "nn " + appName);
+    conf.setIfMissing("spark.ui.enabled", "false");
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    spec.conf().forEach(conf::set);
+    try {
+      return new Opened(SparkSession.builder().config(conf).getOrCreate(), true);
+    } catch (RuntimeException e) {
+      throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\": "
+          + SparkFailures.firstLine(e.getMessage()), e);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.nn.spark;
+
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.nn.api.Loss;
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.PreparedData;
+import dev.nn.core.experiment.TrainerFactory;
+import dev.nn.core.inject.NnModules;
+import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.train.BatchGradient;
+import dev.nn.core.train.Samples;
+import dev.nn.core.train.Trainer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.TaskContext;
+
+/**
+ * What a task computes for its part of a distributed run, with the core's own network, loss and trainer. A
+ * part holds the training samples whose index i has i mod P = p (P parts), as local row ⌊i / P⌋. Each
+ * executor JVM builds a part once per run and keeps it between rounds: it rebuilds the experiment from its
+ * YAML and prepares the data exactly as the driver did (the same files, the same seed), or, in the driver's
+ * own JVM ({@code local[N]}), takes the driver's prepared data.
+ */
+final class PartitionWork {
+  private static final Map<String, PreparedData> OFFERED = new ConcurrentHashMap<>();
+  private static final Map<String, Part> PARTS = new ConcurrentHashMap<>();
+
+  private PartitionWork() {}
+
+  /** Lets tasks in this JVM use the driver's prepared data instead of reading the files again. */
+  static void offer(String runId, PreparedData data) {
+    OFFERED.put(runId, data);
+  }
+
+  /** Drops everything this JVM keeps for a run. */
+  static void forget(String runId) {
+    OFFERED.remove(runId);
+    PARTS.keySet().removeIf(k -> k.startsWith(runId + "/"));
+  }
+
+  /**
+   * Σ_n ∂L_n/∂θ and Σ_n L_n at parameters {@code theta} over the rows of {@code batch} (global training
+   * indices) that part {@code p} holds.
+   *
+   * @return the gradient sum followed by Σ L_n and the number of rows
+   */
+  static double[] gradient(RunJob job, int p, double[] theta, int[] batch, long round) {
+    failOnPurpose(job, p, round);
+    Part part = part(job, p);
+    synchronized (part) {
+      part.gradient.network().parameters().load(theta);
+      int k = 0;
+      for (int i : batch) {
+        if (i % job.partitions() == p) {
+          part.rows[k++] = i / job.partitions();
+        }
+      }
+      int size = theta.length;
+      double[] out = new double[size + 2];
+      out[size] = k == 0 ? 0 : part.gradient.add(part.shard, part.rows, 0, k, out);
+      out[size + 1] = k;
+      return out;
+    }
+  }
+
+  /**
+   * Local SGD on part {@code p}: from parameters {@code theta} and optimizer state {@code state} after
+   * {@code updates} updates, takes {@code count} updates of the part's own stream of epochs from update
+   * {@code first} of that stream.
+   *
+   * @return the new parameters, the new optimizer state (blocks one after the other), Σ L_n, the number of
+   *     rows and the last learning rate
+   */
+  static double[] average(RunJob job, int p, double[] theta, double[][] state, long updates, long first, int count,
+      long round) {
+    failOnPurpose(job, p, round);
+    Part part = part(job, p);
+    synchronized (part) {
+      Trainer trainer = part.trainer();
+      trainer.adopt(theta, state, updates, Double.NaN);
+      double loss = trainer.runUpdates(part.shard, first, count, part.orderSeed);
+      double[] params = trainer.network().parameters().toArray();
+      double[][] newState = trainer.optimizerState();
+      int stateSize = 0;
+      for (double[] b : newState) {
+        stateSize += b.length;
+      }
+      double[] out = new double[params.length + stateSize + 3];
+      System.arraycopy(params, 0, out, 0, params.length);
+      int at = params.length;
+      for (double[] b : newState) {
+        System.arraycopy(b, 0, out, at, b.length);
+        at += b.length;
+      }
+      out[at] = loss;
+      out[at + 1] = rowsOf(part.shard.rows(), trainer.options().batchSize(), first, count);
+      out[at + 2] = trainer.lastRate();
+      return out;
+    }
+  }
+
+  /** The samples that updates first … first+count−1 of a stream of epochs over n rows visit. */
+  static long rowsOf(int n, int batch, long first, int count) {
+    int perEpoch = (n + batch - 1) / batch;
+    long rows = 0;
+    for (long u = first; u < first + count; u++) {
+      int start = (int) (u % perEpoch) * batch;
+      rows += Math.min(batch, n - start);
+    }
+    return rows;
+  }
+
+  /** Part {@code p}'s number of training samples among {@code n}. */
+  static int partRows(int n, int partitions, int p) {
+    return n / partitions + (p < n % partitions ? 1 : 0);
+  }
+
+  private static void failOnPurpose(RunJob job, int p, long round) {
+    TaskContext task = TaskContext.get();
+    if (job.failRound() == round && p == 0 && task != null && task.attemptNumber() == 0) {
+      throw new IllegalStateException("nn-spark test hook: the first attempt of round " + round + " fails");
+    }
+  }
+
+  private static Part part(RunJob job, int p) {
+    return PARTS.computeIfAbsent(job.id() + "/" + p, k -> new Part(job, p));
+  }
+
+  /** One part's samples and the core objects that compute on them, kept between rounds. */
+  private static final class Part {
+    final Samples shard;
+    final BatchGradient gradient;
+    final int[] rows;
+    final long orderSeed;
+    private final TrainerFactory trainers;
+    private Trainer trainer;
+
+    Part(RunJob job, int p) {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      Nn nn = Nn.withPlugins(PluginRegistry.load(loader == null ? PartitionWork.class.getClassLoader() : loader));
+      // one task per core: each task's kernels use one thread
+      Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
+      Module module = NnModules.forRun(experiment, nn.plugins());
+      PreparedData offered = OFFERED.get(job.id());
+      if (offered != null) {
+        module = Modules.override(module).with(b -> b.bind(PreparedData.class).toInstance(offered));
+      }
+      Injector injector = NnModules.injector(module);
+      PreparedData data = injector.getInstance(PreparedData.class);
+      shard = stride(data.trainSamples(), job.partitions(), p);
+      Network network = injector.getInstance(Network.class);
+      Loss loss = injector.getInstance(Loss.class);
+      trainers = injector.getInstance(TrainerFactory.class);
+      int batch = experiment.training().batchSize();
+      gradient = new BatchGradient(network, loss, Math.max(1, Math.min(batch, shard.rows())));
+      rows = new int[Math.max(1, shard.rows())];
+      orderSeed = RandomStream.PART_SHUFFLE.streamSeed(experiment.seed(), p);
+    }
+
+    Trainer trainer() {
+      if (trainer == null) {
+        trainer = trainers.create(List.of());
+      }
+      return trainer;
+    }
+  }
+
+  /** Rows p, p+P, p+2P, … of {@code all}. */
+  static Samples stride(Samples all, int partitions, int p) {
+    int rows = partRows(all.rows(), partitions, p);
+    int in = all.inputs();
+    int out = all.outputs();
+    double[] x = new double[rows * in];
+    double[] y = new double[rows * out];
+    for (int r = 0; r < rows; r++) {
+      int i = r * partitions + p;
+      System.arraycopy(all.x(), i * in, x, r * in, in);
+      System.arraycopy(all.y(), i * out, y, r * out, out);
+    }
+    return new Samples(x, y, rows, in, out);
+  }
+}

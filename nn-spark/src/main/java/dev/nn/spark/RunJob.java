@@ -1,0 +1,17 @@
+package dev.nn.spark;
+
+import java.io.Serializable;
+
+/**
+ * What every task of one distributed run needs to find or rebuild its part of the run: the resolved
+ * experiment as YAML (paths absolute), how many parts there are, and a test hook.
+ *
+ * @param id tells the runs of one JVM apart; executors cache their part under it
+ * @param experimentYaml the resolved experiment, as {@code experiment.yaml} of the run directory holds it
+ * @param partitions the number of parts
+ * @param failRound the round (from 1) whose first attempt at part 0 fails on purpose, to show that a retried
+ *     task changes nothing; 0 for none (set by {@code spark.nn.test.failRound})
+ */
+record RunJob(String id, String experimentYaml, int partitions, long failRound) implements Serializable {
+  private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,132 @@
+package dev.nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same experiment trained on Spark ({@code local[2]}) and in one process. */
+class SparkTrainingTests {
+  /** Iris, 4-8-8-3 with tanh and relu, Adam, L2, validation and test splits, standardised. */
+  static final String IRIS = """
+      name: iris
+      seed: 7
+      data:
+        train: {source: csv, path: ../examples/data/iris.csv, target: last, task: classification}
+        validation: {split: 0.2}
+        test: {split: 0.2}
+        standardize: true
+      network:
+        layers:
+          - {units: auto}
+          - {units: 8, activation: tanh}
+          - {units: 8, activation: relu}
+          - {units: auto, activation: identity}
+        init: he-uniform
+      loss: softmax-cross-entropy
+      optimizer: {name: adam, learning-rate: 0.01}
+      l2: 0.001
+      training: {epochs: 3, batch-size: 16}
+      """;
+
+  static SparkSession spark;
+  static final Nn NN = Nn.create();
+
+  @TempDir
+  Path runs;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.get();
+  }
+
+  static TrainingRun.Result train(Path into, String yaml, String... overrides) {
+    Experiment e = NN.parse(yaml, List.of(overrides));
+    return NN.train(e, TrainingRun.Options.into(into));
+  }
+
+  static double maxRelativeDifference(double[] a, double[] b) {
+    double scale = 0;
+    double diff = 0;
+    for (int i = 0; i < a.length; i++) {
+      scale = Math.max(scale, Math.abs(a[i]));
+      diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    }
+    return diff / scale;
+  }
+
+  @Test
+  void synchronousTrainingEqualsTrainingInOneProcess() throws Exception {
+    TrainingRun.Result local = train(runs.resolve("local"), IRIS);
+    TrainingRun.Result spark = train(runs.resolve("spark"), IRIS, "distributed.mode=synchronous",
+        "distributed.partitions=3");
+    double[] a = local.model().network().parameters().toArray();
+    double[] b = spark.model().network().parameters().toArray();
+    assertEquals(a.length, b.length);
+    double rel = maxRelativeDifference(a, b);
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    assertTrue(rel > 0 || a.length > 0);
+    assertEquals(local.test().accuracy(), spark.test().accuracy(), 1e-12);
+    assertEquals(local.training().epochs().size(), spark.training().epochs().size());
+    for (int i = 0; i < local.training().epochs().size(); i++) {
+      assertEquals(local.training().epochs().get(i).trainLoss(), spark.training().epochs().get(i).trainLoss(),
+          1e-12 * Math.abs(local.training().epochs().get(i).trainLoss()));
+      assertEquals(local.training().epochs().get(i).updates(), spark.training().epochs().get(i).updates());
+    }
+    String provenance = Files.readString(spark.directory().provenanceFile());
+    assertTrue(provenance.contains("engine: Apache Spark"), provenance);
+    assertTrue(provenance.contains("partitions: '3'") || provenance.contains("partitions: 3"), provenance);
+  }
+
+  @Test
+  void aTaskThatFailsOnceIsRetriedAndChangesNothing() throws Exception {
+    TrainingRun.Result calm = train(runs.resolve("calm"), IRIS, "distributed.partitions=2");
+    FailedTasks failed = new FailedTasks();
+    spark.sparkContext().addSparkListener(failed);
+    try {
+      TrainingRun.Result retried = train(runs.resolve("retried"),
+          IRIS + "distributed: {partitions: 2, conf: {spark.nn.test.failRound: \"4\"}}\n");
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertEquals(1, failed.count, "one task failed and was retried");
+      assertArrayEquals(calm.model().network().parameters().toArray(),
+          retried.model().network().parameters().toArray());
+    } finally {
+      spark.sparkContext().removeSparkListener(failed);
+    }
+  }
+
+  /** Counts the tasks that ended in failure. */
+  static final class FailedTasks extends SparkListener {
+    volatile int count;
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      if (!(end.reason() instanceof org.apache.spark.Success$)) {
+        count++;
+      }
+    }
+  }
+
+  @Test
+  void averagingTrainsAndTheLossFalls() {
+    TrainingRun.Result r = train(runs.resolve("avg"), IRIS, "distributed.mode=averaging", "distributed.partitions=2",
+        "distributed.average-every=2", "training.epochs=20");
+    List<Double> losses = new ArrayList<>();
+    r.training().epochs().forEach(h -> losses.add(h.trainLoss()));
+    assertTrue(losses.get(losses.size() - 1) < 0.6 * losses.get(0), "losses " + losses);
+    assertTrue(r.test().accuracy() > 0.8, "test accuracy " + r.test().accuracy());
+  }
+}
