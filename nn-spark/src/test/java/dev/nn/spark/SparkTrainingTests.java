@@ -1,12 +1,16 @@
 package dev.nn.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,5 +132,41 @@ class SparkTrainingTests {
     r.training().epochs().forEach(h -> losses.add(h.trainLoss()));
     assertTrue(losses.get(losses.size() - 1) < 0.6 * losses.get(0), "losses " + losses);
     assertTrue(r.test().accuracy() > 0.8, "test accuracy " + r.test().accuracy());
+  }
+
+  /** Stops a run after an epoch, as a kill would, once the epoch's checkpoint is written. */
+  static final class StopAfter implements TrainingListener {
+    private final int epoch;
+
+    StopAfter(int epoch) {
+      this.epoch = epoch;
+    }
+
+    @Override
+    public void onEpochEnd(Trainer trainer, EpochReport report) {
+      if (report.epoch() == epoch) {
+        throw new IllegalStateException("stopped after epoch " + epoch);
+      }
+    }
+  }
+
+  @Test
+  void anInterruptedDistributedRunResumesToTheSameModel() throws Exception {
+    String[] settings = {"distributed.mode=averaging", "distributed.partitions=2", "distributed.average-every=2",
+        "training.epochs=4"};
+    TrainingRun.Result whole = train(runs.resolve("whole"), IRIS, settings);
+    Experiment e = NN.parse(IRIS, List.of(settings));
+    TrainingRun.Options stopping = new TrainingRun.Options(runs.resolve("cut"), null, List.of(),
+        List.of(new StopAfter(2)), TrainingRun.Options.defaults().nnVersion());
+    IllegalStateException stopped = assertThrows(IllegalStateException.class, () -> NN.train(e, stopping));
+    assertEquals("stopped after epoch 2", stopped.getMessage());
+    Path cut;
+    try (var dirs = Files.list(runs.resolve("cut"))) {
+      cut = dirs.findFirst().orElseThrow();
+    }
+    TrainingRun.Result resumed = NN.resume(cut, TrainingRun.Options.defaults());
+    assertEquals(4, resumed.training().epochs().size());
+    assertArrayEquals(whole.model().network().parameters().toArray(),
+        resumed.model().network().parameters().toArray(), "resumed at epoch 2, the same model as a whole run");
   }
 }

@@ -122,4 +122,12 @@ class ArchitectureTests {
         .because("NnModules.injector is the one place an injector is made")
         .check(classes);
   }
+
+  @Test
+  void theCoreKnowsNoClusterEngine() {
+    noClasses().that().resideInAnyPackage("dev.nn.core..", "dev.nn.api..", "dev.nn.spi..", "dev.nn.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+        .because("Spark lives in the optional nn-spark module, found through DistributedTraining")
+        .check(classes);
+  }
 }
