@@ -45,7 +45,7 @@ final class ClusterSessions {
     spec.conf().forEach(conf::set);
     try {
       return new Opened(SparkSession.builder().config(conf).getOrCreate(), true);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\": "
           + SparkFailures.firstLine(e.getMessage()), e);
     }

@@ -142,8 +142,9 @@ final class PartitionWork {
     private Trainer trainer;
 
     Part(RunJob job, int p) {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      Nn nn = Nn.withPlugins(PluginRegistry.load(loader == null ? PartitionWork.class.getClassLoader() : loader));
+      // nn's own class loader: it sees nn and the plugin jars shipped with it (spark-submit --jars); a task
+      // thread's context loader may hold a second copy of the application jar
+      Nn nn = Nn.withPlugins(PluginRegistry.load(PartitionWork.class.getClassLoader()));
       // one task per core: each task's kernels use one thread
       Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
       Module module = NnModules.forRun(experiment, nn.plugins());

@@ -76,7 +76,7 @@ final class SparkBackend implements TrainingBackend {
     try {
       return trainer.train(epochs, evaluator == null ? null : c -> evaluator.evaluate(validation, c),
           data.classification());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw SparkFailures.translate(e);
     } finally {
       PartitionWork.forget(job.id());

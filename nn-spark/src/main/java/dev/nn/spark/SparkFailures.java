@@ -14,7 +14,7 @@ import org.apache.spark.SparkException;
 final class SparkFailures {
   private SparkFailures() {}
 
-  static RuntimeException translate(RuntimeException e) {
+  static RuntimeException translate(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TrainingDivergedException || t instanceof DataException || t instanceof ConfigException
           || t instanceof ClusterException) {
@@ -26,7 +26,7 @@ final class SparkFailures {
         return new ClusterException("Spark could not finish the training: " + firstLine(t.getMessage()), e);
       }
     }
-    return e;
+    return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
   }
 
   /** The first line of Spark's message, which is followed by a remote stack trace. */

@@ -1,0 +1,96 @@
+package dev.nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The submit jar as a cluster runs it: Spark's own {@code SparkSubmit} (what the {@code spark-submit} script
+ * starts) with {@code --class dev.nn.spark.Submit} on a class path of Spark's jars alone, nn coming from the
+ * submit jar. And the jar's main class on its own, with a master that does not exist.
+ */
+class SubmitIT {
+  @TempDir
+  Path work;
+
+  static final Path SUBMIT_JAR = Path.of(System.getProperty("nn.submitJar", "target/missing.jar"));
+
+  /** Spark and its libraries, without nn's own jars (the submit jar brings those). */
+  static String sparkClassPath() throws IOException {
+    try (Stream<Path> jars = Files.list(Path.of(System.getProperty("nn.sparkLib")))) {
+      return jars.filter(j -> !j.getFileName().toString().startsWith("nn-"))
+          .map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
+    }
+  }
+
+  record Outcome(int status, String out, String err) {}
+
+  Outcome run(List<String> args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(System.getProperty("nn.jvmOptions").trim().split("\\s+")));
+    command.add("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath());
+    command.addAll(args);
+    Path out = work.resolve("out.txt");
+    Path err = work.resolve("err.txt");
+    Process p = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "finished within 180 s");
+    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  Path experiment() throws IOException {
+    Path data = Path.of("../examples/data/iris.csv").toAbsolutePath().normalize();
+    Path yaml = work.resolve("iris.yaml");
+    Files.writeString(yaml, SparkTrainingTests.IRIS.replace("../examples/data/iris.csv", data.toString())
+        + "distributed: {partitions: 2}\n");
+    return yaml;
+  }
+
+  @Test
+  void sparkSubmitTrainsAnExperimentWithTheSubmitJar() throws Exception {
+    Path yaml = experiment();
+    Outcome o = run(List.of("-cp", sparkClassPath(), "org.apache.spark.deploy.SparkSubmit",
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--class", "dev.nn.spark.Submit",
+        SUBMIT_JAR.toString(), yaml.toString(), "--output", work.resolve("runs").toString()));
+    assertEquals(0, o.status(), o.err());
+    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("test ") && l.contains("accuracy")), o.out());
+    Path run;
+    try (Stream<Path> dirs = Files.list(work.resolve("runs"))) {
+      run = dirs.findFirst().orElseThrow();
+    }
+    assertTrue(Files.isRegularFile(run.resolve("model.nnm")));
+    String provenance = Files.readString(run.resolve("provenance.yaml"));
+    assertTrue(provenance.contains("master: local[2]"), provenance);
+    assertTrue(provenance.contains("engine: Apache Spark"), provenance);
+  }
+
+  @Test
+  void aMasterThatCannotBeUsedIsOneClearLineAndExitTwo() throws Exception {
+    Path yaml = experiment();
+    Outcome o = run(List.of("-cp", SUBMIT_JAR + File.pathSeparator + sparkClassPath(), "dev.nn.spark.Submit",
+        yaml.toString(), "--set", "distributed.master=nowhere://x", "--output", work.resolve("runs").toString()));
+    assertEquals(2, o.status(), o.err());
+    List<String> lines = o.err().lines().filter(l -> l.startsWith("nn:")).toList();
+    assertEquals(1, lines.size(), o.err());
+    assertTrue(lines.get(0).contains("cannot start Spark with master \"nowhere://x\""), o.err());
+    assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
+    assertFalse(Files.exists(work.resolve("runs")) && Files.list(work.resolve("runs")).findAny().isPresent(),
+        "no run directory");
+  }
+}
