@@ -247,19 +247,11 @@ public final class Trainer {
   private double localEpoch(Samples train) {
     int n = train.rows();
     int[] order = order(n);
-    int in = train.inputs();
-    double[] x = train.x();
-    double[] y = train.y();
-    double[] target = ws.target();
     int batch = options.batchSize();
     double sum = 0;
     for (int start = 0; start < n; start += batch) {
       int rows = Math.min(batch, n - start);
-      for (int r = 0; r < rows; r++) {
-        int row = order[start + r];
-        ws.setInputRow(r, x, row * in);
-        System.arraycopy(y, row * outputs, target, r * outputs, outputs);
-      }
+      loadBatch(train, order, start, rows);
       sum += step(rows);
       progress.batchesDone = progress.batchesDone + 1;
       progress.runningLoss = sum / (start + rows);
@@ -273,16 +265,7 @@ public final class Trainer {
    * by the next call.
    */
   public int[] order(int n) {
-    if (order.length != n) {
-      order = new int[n];
-    }
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    if (options.shuffle()) {
-      Rng.shuffle(order, RandomStream.SHUFFLE.generator(options.seed(), epoch));
-    }
-    return order;
+    return orderOf(n, options.seed(), epoch);
   }
 
   /**
@@ -347,37 +330,48 @@ public final class Trainer {
     int n = train.rows();
     int batch = options.batchSize();
     int perEpoch = (n + batch - 1) / batch;
-    int in = train.inputs();
-    double[] x = train.x();
-    double[] y = train.y();
-    double[] target = ws.target();
     double sum = 0;
     int orderEpoch = -1;
     for (long u = first; u < first + count; u++) {
       int e = (int) (u / perEpoch) + 1;
       if (e != orderEpoch) {
-        if (order.length != n) {
-          order = new int[n];
-        }
-        for (int i = 0; i < n; i++) {
-          order[i] = i;
-        }
-        if (options.shuffle()) {
-          Rng.shuffle(order, RandomStream.SHUFFLE.generator(orderSeed, e));
-        }
+        orderOf(n, orderSeed, e);
         orderEpoch = e;
         epoch = e;
       }
       int start = (int) (u % perEpoch) * batch;
       int rows = Math.min(batch, n - start);
-      for (int r = 0; r < rows; r++) {
-        int row = order[start + r];
-        ws.setInputRow(r, x, row * in);
-        System.arraycopy(y, row * outputs, target, r * outputs, outputs);
-      }
+      loadBatch(train, order, start, rows);
       sum += step(rows);
     }
     return sum;
+  }
+
+  /** Copies rows order[start … start+rows) of the samples into the workspace's inputs and targets. */
+  private void loadBatch(Samples train, int[] order, int start, int rows) {
+    int in = train.inputs();
+    double[] x = train.x();
+    double[] y = train.y();
+    double[] target = ws.target();
+    for (int r = 0; r < rows; r++) {
+      int row = order[start + r];
+      ws.setInputRow(r, x, row * in);
+      System.arraycopy(y, row * outputs, target, r * outputs, outputs);
+    }
+  }
+
+  /** The order of epoch e of a stream seeded with {@code seed}: 0 … n−1, shuffled unless turned off. */
+  private int[] orderOf(int n, long seed, int e) {
+    if (order.length != n) {
+      order = new int[n];
+    }
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (options.shuffle()) {
+      Rng.shuffle(order, RandomStream.SHUFFLE.generator(seed, e));
+    }
+    return order;
   }
 
   private OptimizerUpdate storedUpdate() {
