@@ -126,6 +126,9 @@ final class PartitionWork {
     if (job.failRound() == round && p == 0 && task != null && task.attemptNumber() == 0) {
       throw new IllegalStateException("nn-spark test hook: the first attempt of round " + round + " fails");
     }
+    if (job.failRound() == -round && p == 0) {
+      throw new IllegalStateException("nn-spark test hook: every attempt of round " + round + " fails");
+    }
   }
 
   private static Part part(RunJob job, int p) {

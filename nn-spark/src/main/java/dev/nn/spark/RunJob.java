@@ -9,8 +9,9 @@ import java.io.Serializable;
  * @param id tells the runs of one JVM apart; executors cache their part under it
  * @param experimentYaml the resolved experiment, as {@code experiment.yaml} of the run directory holds it
  * @param partitions the number of parts
- * @param failRound the round (from 1) whose first attempt at part 0 fails on purpose, to show that a retried
- *     task changes nothing; 0 for none (set by {@code spark.nn.test.failRound})
+ * @param failRound the round r (from 1) whose first attempt at part 0 fails on purpose, to show that a retried
+ *     task changes nothing; −r: every attempt of round r fails, as when an executor is lost for good; 0 for
+ *     none (set by {@code spark.nn.test.failRound})
  */
 record RunJob(String id, String experimentYaml, int partitions, long failRound) implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -1,12 +1,14 @@
 package dev.nn.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.ClusterException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
@@ -168,5 +170,14 @@ class SparkTrainingTests {
     assertEquals(4, resumed.training().epochs().size());
     assertArrayEquals(whole.model().network().parameters().toArray(),
         resumed.model().network().parameters().toArray(), "resumed at epoch 2, the same model as a whole run");
+  }
+
+  @Test
+  void aTaskThatFailsForGoodIsOneClusterProblem() {
+    ClusterException e = assertThrows(ClusterException.class, () -> train(runs.resolve("lost"),
+        IRIS + "distributed: {partitions: 2, conf: {spark.nn.test.failRound: \"-2\"}}\n"));
+    assertTrue(e.getMessage().startsWith("Spark could not finish the training: Job aborted due to stage failure: "),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
   }
 }
