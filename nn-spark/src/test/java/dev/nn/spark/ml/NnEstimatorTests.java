@@ -175,10 +175,12 @@ class NnEstimatorTests {
   void crossValidationChoosesTheBetterLearningRate() {
     long t0 = System.nanoTime();
     // one job per epoch: each part passes over its rows, then the parts' networks are averaged
-    NnClassifier nn = new NnClassifier().setLabelCol("target").setHiddenLayers(8).setEpochs(12).setBatchSize(16)
-        .setSeed(3).setPartitions(2).setMode("averaging").setAverageEvery(100);
+    NnClassifier nn = new NnClassifier().setLabelCol("target").setHiddenLayers(8).setEpochs(10).setBatchSize(16)
+        .setSeed(3).setMode("averaging").setAverageEvery(100);
     ParamMap[] grid = new ParamGridBuilder().addGrid(nn.learningRate(), new double[] {0.0005, 0.05}).build();
-    org.apache.spark.sql.Dataset<Row> scaled = scaler().fit(assembled()).transform(assembled()).cache();
+    // two partitions, which the folds keep: two parts per fit
+    org.apache.spark.sql.Dataset<Row> scaled = scaler().fit(assembled()).transform(assembled()).repartition(2)
+        .cache();
     CrossValidator cv = new CrossValidator().setEstimator(nn).setEstimatorParamMaps(grid).setNumFolds(2)
         .setSeed(11).setEvaluator(new MulticlassClassificationEvaluator().setLabelCol("target")
             .setMetricName("accuracy"));
