@@ -10,11 +10,13 @@ import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.train.BatchGradient;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +24,16 @@ import org.apache.spark.TaskContext;
 
 /**
  * What a task computes for its part of a distributed run, with the core's own network, loss and trainer. A
- * part holds the training samples whose index i has i mod P = p (P parts), as local row ⌊i / P⌋. Each
- * executor JVM builds a part once per run and keeps it between rounds: it rebuilds the experiment from its
- * YAML and prepares the data exactly as the driver did (the same files, the same seed), or, in the driver's
- * own JVM ({@code local[N]}), takes the driver's prepared data.
+ * part holds the training samples its run's {@link PartLayout} gives it. Each executor JVM builds a part
+ * once per run and keeps it between rounds. Its samples come from one of two places:
+ *
+ * <ul>
+ *   <li>the experiment's data sources: the executor rebuilds the experiment from its YAML and prepares the
+ *       data exactly as the driver did (the same files, the same seed), or, in the driver's own JVM
+ *       ({@code local[N]}), takes the driver's prepared data; the part keeps its stride of the samples;
+ *   <li>a partition of a data frame ({@link RunJob#frame()}): the task's partition holds one
+ *       {@link FrameBlock}, which becomes the part's samples; the data is never on the driver.
+ * </ul>
  */
 final class PartitionWork {
   private static final Map<String, PreparedData> OFFERED = new ConcurrentHashMap<>();
@@ -50,15 +58,16 @@ final class PartitionWork {
    *
    * @return the gradient sum followed by Σ L_n and the number of rows
    */
-  static double[] gradient(RunJob job, int p, double[] theta, int[] batch, long round) {
+  static double[] gradient(RunJob job, int p, Iterator<?> partition, double[] theta, int[] batch, long round) {
     failOnPurpose(job, p, round);
-    Part part = part(job, p);
+    Part part = part(job, p, partition);
     synchronized (part) {
       part.gradient.network().parameters().load(theta);
       int k = 0;
       for (int i : batch) {
-        if (i % job.partitions() == p) {
-          part.rows[k++] = i / job.partitions();
+        int local = job.layout().local(i, p);
+        if (local >= 0) {
+          part.rows[k++] = local;
         }
       }
       int size = theta.length;
@@ -75,12 +84,15 @@ final class PartitionWork {
    * {@code first} of that stream.
    *
    * @return the new parameters, the new optimizer state (blocks one after the other), Σ L_n, the number of
-   *     rows and the last learning rate
+   *     rows and the last learning rate; nothing (an empty array) for a part without samples
    */
-  static double[] average(RunJob job, int p, double[] theta, double[][] state, long updates, long first, int count,
-      long round) {
+  static double[] average(RunJob job, int p, Iterator<?> partition, double[] theta, double[][] state, long updates,
+      long first, int count, long round) {
     failOnPurpose(job, p, round);
-    Part part = part(job, p);
+    Part part = part(job, p, partition);
+    if (part.shard.rows() == 0) {
+      return new double[0];
+    }
     synchronized (part) {
       Trainer trainer = part.trainer();
       trainer.adopt(theta, state, updates, Double.NaN);
@@ -131,8 +143,8 @@ final class PartitionWork {
     }
   }
 
-  private static Part part(RunJob job, int p) {
-    return PARTS.computeIfAbsent(job.id() + "/" + p, k -> new Part(job, p));
+  private static Part part(RunJob job, int p, Iterator<?> partition) {
+    return PARTS.computeIfAbsent(job.id() + "/" + p, k -> new Part(job, p, partition));
   }
 
   /** One part's samples and the core objects that compute on them, kept between rounds. */
@@ -144,20 +156,23 @@ final class PartitionWork {
     private final TrainerFactory trainers;
     private Trainer trainer;
 
-    Part(RunJob job, int p) {
+    Part(RunJob job, int p, Iterator<?> partition) {
       // nn's own class loader: it sees nn and the plugin jars shipped with it (spark-submit --jars); a task
       // thread's context loader may hold a second copy of the application jar
       Nn nn = Nn.withPlugins(PluginRegistry.load(PartitionWork.class.getClassLoader()));
       // one task per core: each task's kernels use one thread
       Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
       Module module = NnModules.forRun(experiment, nn.plugins());
-      PreparedData offered = OFFERED.get(job.id());
+      PreparedData offered = job.frame() != null
+          ? job.frame().prepared(experiment.loss().create(nn.plugins(), PluginKind.LOSS), experiment.loss().name())
+          : OFFERED.get(job.id());
       if (offered != null) {
         module = Modules.override(module).with(b -> b.bind(PreparedData.class).toInstance(offered));
       }
       Injector injector = NnModules.injector(module);
       PreparedData data = injector.getInstance(PreparedData.class);
-      shard = stride(data.trainSamples(), job.partitions(), p);
+      shard = job.frame() != null ? job.frame().samples(block(partition, p), data)
+          : stride(data.trainSamples(), job.partitions(), p);
       Network network = injector.getInstance(Network.class);
       Loss loss = injector.getInstance(Loss.class);
       trainers = injector.getInstance(TrainerFactory.class);
@@ -173,6 +188,14 @@ final class PartitionWork {
       }
       return trainer;
     }
+  }
+
+  /** The one block a partition of a run's data frame holds. */
+  private static FrameBlock block(Iterator<?> partition, int p) {
+    if (!partition.hasNext()) {
+      throw new IllegalStateException("partition " + p + " holds no block of samples");
+    }
+    return (FrameBlock) partition.next();
   }
 
   /** Rows p, p+P, p+2P, … of {@code all}. */

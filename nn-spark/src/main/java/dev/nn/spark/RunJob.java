@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * What every task of one distributed run needs to find or rebuild its part of the run: the resolved
- * experiment as YAML (paths absolute), how many parts there are, and a test hook.
+ * experiment as YAML (paths absolute), how the samples are laid out over the parts, where they come from,
+ * and a test hook.
  *
  * @param id tells the runs of one JVM apart; executors cache their part under it
  * @param experimentYaml the resolved experiment, as {@code experiment.yaml} of the run directory holds it
@@ -12,7 +13,11 @@ import java.io.Serializable;
  * @param failRound the round r (from 1) whose first attempt at part 0 fails on purpose, to show that a retried
  *     task changes nothing; −r: every attempt of round r fails, as when an executor is lost for good; 0 for
  *     none (set by {@code spark.nn.test.failRound})
+ * @param layout which global sample indices each part holds
+ * @param frame the shape of rows a part reads from its partition of a data frame, or {@code null} when the
+ *     parts are cut from the experiment's own data sources
  */
-record RunJob(String id, String experimentYaml, int partitions, long failRound) implements Serializable {
-  private static final long serialVersionUID = 1L;
+record RunJob(String id, String experimentYaml, int partitions, long failRound, PartLayout layout, FrameShape frame)
+    implements Serializable {
+  private static final long serialVersionUID = 2L;
 }

@@ -7,13 +7,13 @@ import org.apache.spark.sql.SparkSession;
  * test classes share it through {@link #get()}, and it stops when the test JVM exits. Tasks may fail twice
  * before a job fails ({@code local[2,2]}), so a test can show a retried task.
  */
-final class LocalSpark {
+public final class LocalSpark {
   private static SparkSession session;
 
   private LocalSpark() {}
 
   /** The shared session, started on first use and stopped at the end of the test run. */
-  static synchronized SparkSession get() {
+  public static synchronized SparkSession get() {
     if (session == null || session.sparkContext().isStopped()) {
       session = SparkSession.builder().master("local[2,2]").appName("nn-spark tests")
           .config("spark.ui.enabled", "false")

@@ -156,7 +156,7 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   /** Class targets in the encoding the loss accepts; regression targets only for a loss of real targets. */
-  private static Dataset encode(Dataset d, TargetKind kind, String lossName) {
+  static Dataset encode(Dataset d, TargetKind kind, String lossName) {
     boolean classes = d.task() == Task.CLASSIFICATION;
     if (!classes) {
       if (kind != TargetKind.REAL) {

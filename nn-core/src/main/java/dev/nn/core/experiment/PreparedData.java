@@ -1,5 +1,6 @@
 package dev.nn.core.experiment;
 
+import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Standardizer;
@@ -24,6 +25,22 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
   /** Copies. */
   public PreparedData {
     files = List.copyOf(files);
+  }
+
+  /**
+   * The data of a run whose samples are held elsewhere — by a cluster's executors, say — and never read
+   * into this process: a training split without rows that only gives the columns, the class labels and the
+   * target encoding the loss needs (so the network's widths follow from it), and the scaler fitted where the
+   * samples are. There is no validation or test split.
+   *
+   * @param columns the training data's columns and class labels; its rows, if any, are not used
+   * @param scaler the standardizer the samples go through, or {@code null}
+   * @throws dev.nn.spi.ConfigException when the targets do not suit the loss
+   */
+  public static PreparedData elsewhere(Dataset columns, Standardizer scaler, Loss loss, String lossName) {
+    Dataset empty = columns.head(0);
+    return new PreparedData(DataPreparation.encode(empty, loss.targets(), lossName), null, null, scaler, List.of(),
+        loss.targets());
   }
 
   /** Whether the task is classification. */
