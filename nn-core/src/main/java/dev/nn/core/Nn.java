@@ -112,6 +112,11 @@ public final class Nn {
     }
   }
 
+  /** This nn's version: its jar's, or {@code unknown} when it runs from classes. */
+  public static String version() {
+    return Provenance.currentNnVersion();
+  }
+
   /** The plugins this instance uses. */
   public PluginRegistry plugins() {
     return registry;
@@ -202,6 +207,33 @@ public final class Nn {
   /** Loads a saved model, creating its plugins from this instance's registry. */
   public Model loadModel(Path file) {
     return Model.load(file, registry, new JavaKernels());
+  }
+
+  /**
+   * A saved model's figures on a labelled CSV file: accuracy and the confusion matrix for a classifier, RMSE,
+   * MAE and R² for regression. Feature columns are matched to the model's by header name; other columns are
+   * ignored.
+   *
+   * @param target the column of true values: a header name, a 0-based index or {@code last}; {@code null} for
+   *     the column named as the model's target if the header has it, else the last column
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
+   * @throws IllegalArgumentException for a regression model of several targets, which has no one target column
+   */
+  public Evaluation evaluate(Model model, Path csv, String target) {
+    return Evaluation.of(model, csv, target);
+  }
+
+  /**
+   * Writes a model's predictions for every row of a CSV file to {@code output}, atomically: for a classifier
+   * {@code p_<label>} per class (one column, {@code p_<label1>}, for a single-output binary model) and the
+   * predicted {@code class}, for regression one column per target; numbers read back exactly. Feature columns
+   * are matched to the model's by header name; other columns are ignored.
+   *
+   * @return the number of rows predicted
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
+   */
+  public int predict(Model model, Path input, Path output) {
+    return Predictions.write(model, input, output);
   }
 
   /** Saves a model atomically, recording this nn's version in it; {@link #loadModel} reads it back. */
