@@ -40,8 +40,9 @@ import java.util.stream.Stream;
 
 /**
  * The Java API of nn: load an experiment (from a file or a string), train it (on its data sources or on
- * samples in memory), build a network in code, save and load a model. The {@code nn} command uses exactly
- * this class. {@code docs/java-api.md} shows each task.
+ * samples in memory), build a network in code, save and load a model, evaluate it and predict with it. The
+ * {@code nn} command uses this class and the types it takes and returns, and nothing else of nn-core.
+ * {@code docs/java-api.md} shows each task and lists those types.
  *
  * <pre>{@code
  * Nn nn = Nn.create();                                        // built-in plugins

@@ -43,7 +43,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles) {
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
-  public static final String UNKNOWN_VERSION = "unknown";
+  static final String UNKNOWN_VERSION = "unknown";
 
   /**
    * A plugin used.
@@ -134,7 +134,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /** The YAML text {@link #write} writes. */
-  public String toYaml() {
+  String toYaml() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("nn-version", nnVersion);
     m.put("java", section("version", javaVersion, "vendor", javaVendor, "vm", vmName));
