@@ -1,6 +1,5 @@
 package dev.nn.cli;
 
-import dev.nn.core.network.Network;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
@@ -33,7 +32,7 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   @Override
   public void onStart(Trainer trainer) {
     synchronized (out) {
-      out.println(describe(trainer.network()));
+      out.println(trainer.network().describe());
       if (trainer.epoch() > 0) {
         out.println("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
       }
@@ -64,25 +63,6 @@ final class EpochLines implements TrainingListener, AutoCloseable {
     if (bar != null) {
       bar.close();
     }
-  }
-
-  /**
-   * "network 2-4-1 (tanh, identity), 17 parameters", or with shared or absent edges
-   * "network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges".
-   */
-  static String describe(Network network) {
-    StringBuilder widths = new StringBuilder();
-    StringBuilder activations = new StringBuilder();
-    for (int l = 0; l <= network.outputLayer(); l++) {
-      widths.append(l == 0 ? "" : "-").append(network.width(l));
-      if (l > 0) {
-        activations.append(l == 1 ? "" : ", ").append(network.activationName(l));
-      }
-    }
-    int n = network.parameters().size();
-    int edges = network.parameters().edgeCount();
-    String count = n == edges ? n + (n == 1 ? " parameter" : " parameters") : n + " free parameters on " + edges + " edges";
-    return "network " + widths + " (" + activations + "), " + count;
   }
 
   /** One epoch's line, without its line end. */

@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.Evaluation;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
@@ -40,14 +41,19 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = Models.load(root, model);
-    Evaluation e = Evaluation.of(m, data, target);
+    ModelSpec spec = m.spec();
+    if (!spec.isClassifier() && spec.targets().size() != 1) {
+      throw new CommandFailure("nn: this model predicts " + spec.targets().size() + " targets ("
+          + String.join(", ", spec.targets()) + "); evaluate reads one target column, so use nn predict instead");
+    }
+    Evaluation e = root.nn().evaluate(m, data, target);
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + e.rows() + " rows");
     Metrics metrics = e.metrics();
     if (metrics.isClassification()) {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
       out.println("confusion matrix (rows: true class, columns: predicted class)");
-      out.print(confusion(m.spec(), metrics.confusion()));
+      out.print(confusion(spec, metrics.confusion()));
     } else {
       out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
       out.println("mae       " + Figures.sixDigits(metrics.mae()));

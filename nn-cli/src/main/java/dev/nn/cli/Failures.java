@@ -4,7 +4,6 @@ import dev.nn.core.config.ProblemReport;
 import dev.nn.core.data.DataException;
 import dev.nn.core.experiment.ClusterException;
 import dev.nn.core.model.ModelFormatException;
-import dev.nn.core.run.Checkpoints;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
 import dev.nn.core.train.TrainingDivergedException;
@@ -128,8 +127,7 @@ final class Failures {
     Optional<Path> dir = e.runDirectory();
     if (dir.isPresent()) {
       s.append("run directory: ").append(dir.get()).append('\n');
-      Optional<Path> last = new Checkpoints(dir.get().resolve(RunDirectory.CHECKPOINTS), Checkpoints.DEFAULT_KEEP)
-          .latest();
+      Optional<Path> last = RunDirectory.latestCheckpointIn(dir.get());
       if (last.isPresent()) {
         s.append("the last good checkpoint is kept: ").append(last.get()).append('\n');
       } else {

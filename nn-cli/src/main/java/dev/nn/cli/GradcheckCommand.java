@@ -55,7 +55,7 @@ final class GradcheckCommand implements Callable<Integer> {
     GradientCheck.Result result = Failures.readingConfig(experiment, () -> {
       Experiment e = Experiments.load(nn, experiment, sets);
       ExperimentGradientCheck check = nn.gradientCheck(e);
-      root.out().println(EpochLines.describe(check.network()) + "; checking on " + check.rows(samples)
+      root.out().println(check.network().describe() + "; checking on " + check.rows(samples)
           + " training samples");
       return check.run(samples);
     });

@@ -1,7 +1,6 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
-import dev.nn.core.run.Provenance;
 import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -180,7 +179,7 @@ final class NnCommand implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"nn " + Provenance.currentNnVersion(),
+      return new String[] {"nn " + Nn.version(),
           "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
     }
   }

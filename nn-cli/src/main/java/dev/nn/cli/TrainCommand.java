@@ -3,7 +3,6 @@ package dev.nn.cli;
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
-import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.TrainingResult;
@@ -75,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.Result result;
     try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out) : null)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
-          List.of(lines), Provenance.currentNnVersion());
+          List.of(lines), Nn.version());
       if (resume != null) {
         out.println("resuming " + resume);
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();

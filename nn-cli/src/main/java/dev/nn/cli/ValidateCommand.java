@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     Nn nn = root.nn();
     Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
     root.out().println(experiment + " is valid");
-    root.out().print(Experiments.summary(e));
+    root.out().print(e.summary());
     return Main.OK;
   }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.Evaluation;
 import dev.nn.core.Nn;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.model.Model;
-import dev.nn.core.run.Provenance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class EvaluatePredictTests {
 
   private static TrainingRun.Options options(String name) {
     return new TrainingRun.Options(tmp.resolve("runs-" + name), null, List.of(), List.of(),
-        Provenance.currentNnVersion());
+        Nn.version());
   }
 
   private static Path model(TrainingRun.Result r) {
@@ -79,7 +79,7 @@ class EvaluatePredictTests {
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertEquals("p_1,class", lines.get(0));
     assertEquals(41, lines.size());
-    Evaluation evaluation = Evaluation.of(Nn.create().loadModel(model(xor)), xorCsv, null);
+    Evaluation evaluation = Nn.create().evaluate(Nn.create().loadModel(model(xor)), xorCsv, null);
     List<String> rows = Files.readAllLines(xorCsv).subList(1, 41);
     Model inMemory = xor.model();
     for (int r = 0; r < 40; r++) {
@@ -97,7 +97,7 @@ class EvaluatePredictTests {
   void evaluatePrintsTheAccuracyAndConfusionMatrixOfThresholdedProbabilities() throws Exception {
     Cli.Outcome o = Cli.run("evaluate", model(xor).toString(), "--data", xorCsv.toString());
     assertEquals(0, o.code(), o.describe());
-    double[] p = Evaluation.of(xor.model(), xorCsv, null).predictions();
+    double[] p = Nn.create().evaluate(xor.model(), xorCsv, null).predictions();
     List<String> rows = Files.readAllLines(xorCsv).subList(1, 41);
     long[][] confusion = new long[2][2];
     for (int r = 0; r < 40; r++) {

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
-import dev.nn.core.model.ModelFile;
-import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
@@ -44,7 +42,7 @@ class ResumeTests {
     };
     Path interrupted = tmp.resolve("interrupted");
     assertThrows(Interrupted.class, () -> nn.train(six, new TrainingRun.Options(interrupted, null, List.of(),
-        List.of(stopAfter3), Provenance.currentNnVersion())));
+        List.of(stopAfter3), Nn.version())));
     Path run = Cli.onlyRun(interrupted);
     assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
     assertEquals(3, TrainCommandTests.metricsRows(run).size());
@@ -62,8 +60,8 @@ class ResumeTests {
     assertEquals(0, uninterrupted.code(), uninterrupted.describe());
     Path wholeRun = Cli.onlyRun(whole);
 
-    double[] expected = ModelFile.read(wholeRun.resolve(RunDirectory.MODEL)).params();
-    double[] actual = ModelFile.read(run.resolve(RunDirectory.MODEL)).params();
+    double[] expected = nn.loadModel(wholeRun.resolve(RunDirectory.MODEL)).network().parameters().toArray();
+    double[] actual = nn.loadModel(run.resolve(RunDirectory.MODEL)).network().parameters().toArray();
     assertArrayEquals(expected, actual);
     assertEquals(withoutSeconds(TrainCommandTests.metricsRows(wholeRun)),
         withoutSeconds(TrainCommandTests.metricsRows(run)));

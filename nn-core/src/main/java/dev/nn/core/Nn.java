@@ -43,8 +43,9 @@ import java.util.stream.Stream;
 
 /**
  * The Java API of nn: load an experiment (from a file or a string), train it (on its data sources or on
- * samples in memory), build a network in code, save and load a model. The {@code nn} command uses exactly
- * this class. {@code docs/java-api.md} shows each task.
+ * samples in memory), build a network in code, save and load a model, evaluate it and predict with it. The
+ * {@code nn} command uses this class and the types it takes and returns, and nothing else of nn-core.
+ * {@code docs/java-api.md} shows each task and lists those types.
  *
  * <pre>{@code
  * Nn nn = Nn.create();                                        // built-in plugins
@@ -113,6 +114,11 @@ public final class Nn {
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(p + " is not a valid path", e);
     }
+  }
+
+  /** This nn's version: its jar's, or {@code unknown} when it runs from classes. */
+  public static String version() {
+    return Provenance.currentNnVersion();
   }
 
   /** The plugins this instance uses. */
@@ -217,6 +223,33 @@ public final class Nn {
   /** Loads a saved model, creating its plugins from this instance's registry. */
   public Model loadModel(Path file) {
     return Model.load(file, registry, new JavaKernels());
+  }
+
+  /**
+   * A saved model's figures on a labelled CSV file: accuracy and the confusion matrix for a classifier, RMSE,
+   * MAE and R² for regression. Feature columns are matched to the model's by header name; other columns are
+   * ignored.
+   *
+   * @param target the column of true values: a header name, a 0-based index or {@code last}; {@code null} for
+   *     the column named as the model's target if the header has it, else the last column
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
+   * @throws IllegalArgumentException for a regression model of several targets, which has no one target column
+   */
+  public Evaluation evaluate(Model model, Path csv, String target) {
+    return Evaluation.of(model, csv, target);
+  }
+
+  /**
+   * Writes a model's predictions for every row of a CSV file to {@code output}, atomically: for a classifier
+   * {@code p_<label>} per class (one column, {@code p_<label1>}, for a single-output binary model) and the
+   * predicted {@code class}, for regression one column per target; numbers read back exactly. Feature columns
+   * are matched to the model's by header name; other columns are ignored.
+   *
+   * @return the number of rows predicted
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
+   */
+  public int predict(Model model, Path input, Path output) {
+    return Predictions.write(model, input, output);
   }
 
   /** Saves a model atomically, recording this nn's version in it; {@link #loadModel} reads it back. */

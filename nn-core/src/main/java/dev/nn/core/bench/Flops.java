@@ -6,7 +6,7 @@ package dev.nn.core.bench;
  * input layer needs no δ). Biases and activations are not counted. For 784-512-512-10 this is 3.21 MFLOP
  * per trained sample.
  */
-public final class Flops {
+final class Flops {
   private Flops() {}
 
   /** FLOPs of the forward pass of one sample. */

@@ -1,5 +1,7 @@
 package dev.nn.core.config;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,5 +46,47 @@ public record Experiment(
     Objects.requireNonNull(compute, "compute");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(distributed, "distributed");
+  }
+
+  /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
+  public String summary() {
+    StringBuilder layers = new StringBuilder();
+    List<LayerSpec> specs = network.layers();
+    for (int l = 0; l < specs.size(); l++) {
+      LayerSpec layer = specs.get(l);
+      layers.append(l == 0 ? "" : " → ").append(layer.isAuto() ? "auto" : Integer.toString(layer.units()));
+      layer.activation().ifPresent(a -> layers.append(' ').append(plugin(a)));
+    }
+    StringBuilder s = new StringBuilder();
+    s.append("  name       ").append(name).append('\n');
+    s.append("  layers     ").append(layers).append('\n');
+    s.append("  loss       ").append(plugin(loss)).append('\n');
+    s.append("  optimizer  ").append(plugin(optimizer.optimizer())).append(", learning rate ")
+        .append(number(optimizer.learningRate())).append(", schedule ")
+        .append(optimizer.schedule().name()).append('\n');
+    if (l2 > 0) {
+      s.append("  l2         ").append(number(l2)).append('\n');
+    }
+    s.append("  training   ").append(training.epochs()).append(" epochs, batch size ")
+        .append(training.batchSize()).append('\n');
+    return s.toString();
+  }
+
+  /** "adam" or "leaky-relu (slope 0.1)". */
+  private static String plugin(PluginRef ref) {
+    if (ref.settings().isEmpty()) {
+      return ref.name();
+    }
+    StringBuilder s = new StringBuilder(ref.name()).append(" (");
+    String sep = "";
+    for (Map.Entry<String, Object> setting : ref.settings().entrySet()) {
+      s.append(sep).append(setting.getKey()).append(' ').append(setting.getValue());
+      sep = ", ";
+    }
+    return s.append(')').toString();
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

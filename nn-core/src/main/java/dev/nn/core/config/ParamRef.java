@@ -25,17 +25,17 @@ public record ParamRef(int layer, ParamKind kind, Span i, Span j, Position where
   }
 
   /** Whether this names the whole block W(l) or b(l). */
-  public boolean isWholeBlock() {
+  boolean isWholeBlock() {
     return kind == ParamKind.W ? i.isAll() && j.isAll() : j.isAll();
   }
 
   /** Whether some parameter is named by both references. */
-  public boolean overlaps(ParamRef other) {
+  boolean overlaps(ParamRef other) {
     return layer == other.layer && kind == other.kind && i.overlaps(other.i) && j.overlaps(other.j);
   }
 
   /** The block alone, {@code layers[2].W}. */
-  public String block() {
+  String block() {
     return "layers[" + layer + "]." + kind.yamlName();
   }
 

@@ -32,7 +32,7 @@ public record PluginRef(String name, Map<String, Object> settings, Position wher
   }
 
   /** A reference without settings. */
-  public static PluginRef named(String name, Position where) {
+  static PluginRef named(String name, Position where) {
     return new PluginRef(name, Map.of(), where);
   }
 
@@ -41,7 +41,7 @@ public record PluginRef(String name, Map<String, Object> settings, Position wher
    *
    * @param kind how messages name the kind of plugin, e.g. {@code activation}
    */
-  public Settings toSettings(String kind) {
+  Settings toSettings(String kind) {
     return Settings.of(kind + " \"" + name + "\"", settings);
   }
 

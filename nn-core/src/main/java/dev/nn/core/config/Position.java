@@ -23,7 +23,7 @@ public record Position(String path, int line, int column) {
   }
 
   /** A position with no place in a file: a default or an override. */
-  public static Position unknown(String path) {
+  static Position unknown(String path) {
     return new Position(path, 0, 0);
   }
 

@@ -10,25 +10,25 @@ package dev.nn.core.config;
 public record Span(int from, int to) {
 
   /** The value of {@link #to()} written {@code *}: up to the last index, whatever the width. */
-  public static final int END = Integer.MAX_VALUE;
+  static final int END = Integer.MAX_VALUE;
 
   /** One index. */
-  public static Span of(int index) {
+  static Span of(int index) {
     return new Span(index, index);
   }
 
   /** Every index: {@code *}. */
-  public static Span all() {
+  static Span all() {
     return new Span(0, END);
   }
 
   /** Whether this is {@code *}. */
-  public boolean isAll() {
+  boolean isAll() {
     return from == 0 && to == END;
   }
 
   /** Whether both spans hold a common index. */
-  public boolean overlaps(Span other) {
+  boolean overlaps(Span other) {
     return from <= other.to && other.from <= to;
   }
 

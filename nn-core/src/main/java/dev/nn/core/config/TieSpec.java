@@ -86,7 +86,7 @@ public sealed interface TieSpec {
     }
 
     /** Output positions per channel with valid padding. */
-    public int outLength() {
+    int outLength() {
       return (length - kernel) / stride + 1;
     }
   }
@@ -127,12 +127,12 @@ public sealed interface TieSpec {
     }
 
     /** Output rows per channel with valid padding. */
-    public int outHeight() {
+    int outHeight() {
       return (height - kernelHeight) / strideHeight + 1;
     }
 
     /** Output columns per channel with valid padding. */
-    public int outWidth() {
+    int outWidth() {
       return (width - kernelWidth) / strideWidth + 1;
     }
   }

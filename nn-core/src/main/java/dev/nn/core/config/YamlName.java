@@ -1,7 +1,7 @@
 package dev.nn.core.config;
 
 /** An enum constant with the word an experiment writes for it, e.g. {@code val-loss}. */
-public interface YamlName {
+interface YamlName {
 
   /** The word written in YAML. Never {@code null}. */
   String yamlName();

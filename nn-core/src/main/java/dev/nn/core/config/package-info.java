@@ -10,5 +10,9 @@
  *
  * <p>Layers are numbered as in the lecture: {@code network.layers[0]} is the input layer, W(l) is
  * n(l−1)×n(l), and w(l)ij is the edge from node i of layer l−1 to node j of layer l.
+ *
+ * <p>Of its public types, {@link dev.nn.core.config.Experiment} and {@link dev.nn.core.config.ProblemReport} are
+ * the Java API; the others are the engine's internal API, public for nn's other packages, not for
+ * applications.
  */
 package dev.nn.core.config;

@@ -40,10 +40,10 @@ public final class CsvReader {
   /** The target selector meaning "the last column". */
   public static final String LAST = "last";
   /** The target selector meaning "the first column". */
-  public static final String FIRST = "first";
+  static final String FIRST = "first";
 
   /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
-  public static final int MAX_CLASSES = 10_000;
+  static final int MAX_CLASSES = 10_000;
 
   private static final int MAX_LISTED_COLUMNS = 12;
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;

@@ -51,7 +51,7 @@ public final class Generators {
   }
 
   /** The generator names, sorted. */
-  public static List<String> names() {
+  static List<String> names() {
     List<String> names = new ArrayList<>(ALL.keySet());
     names.sort(null);
     return names;

@@ -27,13 +27,13 @@ import java.util.List;
  */
 public final class IdxReader {
   /** The magic number of an IDX file of unsigned bytes with 3 dimensions (images). */
-  public static final int IMAGES_MAGIC = 0x00000803;
+  static final int IMAGES_MAGIC = 0x00000803;
   /** The magic number of an IDX file of unsigned bytes with 1 dimension (labels). */
-  public static final int LABELS_MAGIC = 0x00000801;
+  static final int LABELS_MAGIC = 0x00000801;
   /** The number of classes: labels are 0..9. */
-  public static final int CLASSES = 10;
+  static final int CLASSES = 10;
   /** The target name of the datasets read here. */
-  public static final String TARGET_NAME = "label";
+  static final String TARGET_NAME = "label";
 
   private static final int IMAGES_HEADER = 16;
   private static final int LABELS_HEADER = 8;
@@ -91,7 +91,7 @@ public final class IdxReader {
   }
 
   /** Reads every label of a label file, each checked to be in 0..9. */
-  public static int[] readLabels(Path labels) {
+  static int[] readLabels(Path labels) {
     try (IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
       magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
       int n = labelCount(lab);

@@ -32,7 +32,7 @@ public final class Splits {
   public record Split(Dataset train, Dataset validation, Dataset test) {}
 
   /** All rows of {@code data} in a seeded random order: the order {@link #split} takes its parts from. */
-  public static Dataset shuffle(Dataset data, long seed) {
+  static Dataset shuffle(Dataset data, long seed) {
     return data.rows(Rng.permutation(data.size(), RandomStream.SPLIT.generator(seed)));
   }
 

@@ -17,6 +17,10 @@
  * one, the line or byte offset. Problems with generator settings are configuration problems and are thrown
  * as {@link dev.nn.spi.ConfigException}. All randomness comes from {@link dev.nn.core.random.Rng}, seeded through
  * the one derivation (seed, purpose[, index]) → stream, {@link dev.nn.core.random.RandomStream}.
+ *
+ * <p>Of its public types, {@link dev.nn.core.data.Dataset}, {@link dev.nn.core.data.Standardizer} and {@link
+ * dev.nn.core.data.DataException} are the Java API; the others are the engine's internal API, public for nn's
+ * other packages, not for applications.
  */
 package dev.nn.core.data;
 

@@ -59,7 +59,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
   }
 
   /** The test split as samples, or {@code null}. */
-  public Samples testSamples() {
+  Samples testSamples() {
     return test == null ? null : samples(test);
   }
 

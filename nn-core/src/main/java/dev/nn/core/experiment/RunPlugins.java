@@ -22,7 +22,7 @@ import java.util.Map;
  * provenance and the model file record of it (name, version, settings). Everything downstream — the
  * network, the trainer, the run directory — takes its plugins from here rather than from the experiment.
  */
-public final class RunPlugins {
+final class RunPlugins {
   private final List<Activation> activations = new ArrayList<>();
   private final List<String> activationNames = new ArrayList<>();
   private final List<PluginUse> activationUses = new ArrayList<>();

@@ -25,7 +25,7 @@ import java.util.List;
  * Java API, where a user builds a {@link Structure} without an experiment; after the checker they cannot
  * fire, so one that does is a bug and propagates as it is rather than being reported as a user's tie.
  */
-public final class Structures {
+final class Structures {
   private Structures() {}
 
   /**

@@ -16,7 +16,7 @@ import java.util.List;
  * Known only once the data is read, which is why this is not part of the experiment.
  */
 @Singleton
-public final class Widths {
+final class Widths {
   private final int[] widths;
 
   /**

@@ -25,7 +25,7 @@ import java.util.List;
 public record ArchiveFormat(String name, String kind, String header, List<String> required, int version,
     FileProblem problem, String noSuchFile) {
   /** The version every kind had before its archive carried {@value ArchiveWriter#CHECKSUMS}. */
-  public static final int UNSEALED_VERSION = 1;
+  static final int UNSEALED_VERSION = 1;
 
   /** Copies the list. */
   public ArchiveFormat {

@@ -61,7 +61,7 @@ public final class ArchiveReader {
    * @throws java.nio.file.NoSuchFileException when there is no such file, and other {@link IOException}s
    *     when it cannot be read, for the caller to word
    */
-  public static ArchiveReader read(Path file, String kind, List<String> required, FileProblem problem)
+  static ArchiveReader read(Path file, String kind, List<String> required, FileProblem problem)
       throws IOException {
     try {
       if (!requireEndRecord(file, kind, problem)) {
@@ -163,12 +163,12 @@ public final class ArchiveReader {
   }
 
   /** Whether the archive carried {@value ArchiveWriter#CHECKSUMS} (and so passed it). */
-  public boolean isSealed() {
+  boolean isSealed() {
     return sealed;
   }
 
   /** Fails unless the archive carried {@value ArchiveWriter#CHECKSUMS}, which its format version promises. */
-  public void requireSealed() {
+  void requireSealed() {
     if (!sealed) {
       throw missing(ArchiveWriter.CHECKSUMS);
     }

@@ -22,7 +22,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ArchiveWriter implements Closeable {
   /** The name of the entry that holds the other entries' SHA-256. */
-  public static final String CHECKSUMS = "SHA256SUMS";
+  static final String CHECKSUMS = "SHA256SUMS";
 
   private final ZipOutputStream zip;
   private final Map<String, String> sums = new LinkedHashMap<>();

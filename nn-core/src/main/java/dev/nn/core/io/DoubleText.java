@@ -16,7 +16,7 @@ public final class DoubleText {
   }
 
   /** Whether {@code text} is the {@code nan-bits:} form. */
-  public static boolean isNanBits(String text) {
+  static boolean isNanBits(String text) {
     return text.startsWith(NAN_BITS);
   }
 

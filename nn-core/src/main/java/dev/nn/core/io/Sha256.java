@@ -17,7 +17,7 @@ public final class Sha256 {
   private Sha256() {}
 
   /** A fresh digest, for content that is hashed while it streams. */
-  public static MessageDigest digest() {
+  static MessageDigest digest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -26,7 +26,7 @@ public final class Sha256 {
   }
 
   /** The hex of a finished digest. */
-  public static String hex(MessageDigest digest) {
+  static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
   }
 

@@ -48,7 +48,7 @@ public final class YamlFields {
    *
    * @param part the entry the text came from, for messages: "model.yaml"
    */
-  public static YamlFields parse(Path file, String part, String text, FileProblem problem) {
+  static YamlFields parse(Path file, String part, String text, FileProblem problem) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     Object doc;
@@ -77,7 +77,7 @@ public final class YamlFields {
   }
 
   /** A problem with this mapping, naming the file and the part. */
-  public RuntimeException fail(String what) {
+  RuntimeException fail(String what) {
     return problem.at(file, part + " " + what + " (corrupted, or written by another program)");
   }
 
@@ -95,7 +95,7 @@ public final class YamlFields {
   }
 
   /** The value of {@code key} as it was read, or null, for a message about an unexpected value. */
-  public Object raw(String key) {
+  Object raw(String key) {
     return map.get(key);
   }
 
@@ -158,7 +158,7 @@ public final class YamlFields {
   }
 
   /** A list of anything. */
-  public List<?> list(String key) {
+  List<?> list(String key) {
     Object v = get(key);
     if (!(v instanceof List)) {
       throw fail("\"" + key + "\" must be a list, found " + v);

@@ -2,5 +2,7 @@
  * How nn's files are written and read, each thing once: atomic writes, SHA-256, the little-endian binary
  * encoding, exact doubles as text, the archive that model files and checkpoints share, and typed reading of
  * the YAML inside them.
+ *
+ * <p>This package is the engine's internal API, public for nn's other packages, not for applications.
  */
 package dev.nn.core.io;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Plugins see staged copies: {@link #view} copies the first values of a buffer into the caller's
  * staging array and {@link #commit} copies them back, O(B·n) per layer.
  */
-public final class BlasKernels implements Kernels {
+final class BlasKernels implements Kernels {
   /**
    * Work (2·m·n·k) below which a product is one OpenBLAS call on the calling thread: 2²⁰, about a 80×80×80
    * product (some 25 µs at 45 GFLOP/s). Measured on the 2-core AMD EPYC (Haswell kernels), two threads

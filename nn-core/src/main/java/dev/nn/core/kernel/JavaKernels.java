@@ -76,7 +76,7 @@ public final class JavaKernels implements Kernels {
    * How the loops compute: "scalar", or "vector-512" when the JVM runs the Vector API with 512-bit vectors.
    * The two differ in the last bits of a result, so a run's provenance records which one ran.
    */
-  public String loops() {
+  String loops() {
     return loops.description();
   }
 

@@ -39,9 +39,9 @@ import java.util.Locale;
  */
 public final class KernelChoice {
   /** Multiply-adds of one forward pass from which {@code auto} picks OpenBLAS over the vector loops. */
-  public static final long VECTOR_LOOPS_MIN_MULTIPLY_ADDS = 1L << 20;
+  static final long VECTOR_LOOPS_MIN_MULTIPLY_ADDS = 1L << 20;
   /** Multiply-adds of one forward pass from which {@code auto} picks OpenBLAS over the plain loops. */
-  public static final long SCALAR_LOOPS_MIN_MULTIPLY_ADDS = 16_384;
+  static final long SCALAR_LOOPS_MIN_MULTIPLY_ADDS = 16_384;
 
   private KernelChoice() {}
 
@@ -85,7 +85,7 @@ public final class KernelChoice {
    * Multiply-adds of one forward pass (batch size × Σ n(l−1)·n(l)) from which {@code auto} picks OpenBLAS,
    * for the loops the Java kernels of this JVM run.
    */
-  public static long blasMinMultiplyAdds() {
+  static long blasMinMultiplyAdds() {
     return blasMinMultiplyAdds(JavaKernels.BEST_LOOPS);
   }
 
@@ -95,7 +95,7 @@ public final class KernelChoice {
   }
 
   /** Whether {@code auto} would pick OpenBLAS for this network and batch size, if it loads. */
-  public static boolean prefersBlas(int[] widths, int batchSize) {
+  static boolean prefersBlas(int[] widths, int batchSize) {
     return prefersBlas(widths, batchSize, blasMinMultiplyAdds());
   }
 

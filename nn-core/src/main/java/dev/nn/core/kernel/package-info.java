@@ -16,5 +16,7 @@
  * <p>Both implementations split a large product over threads by blocks of rows (or columns) of C and
  * never split the sum of one element, so the thread count does not change a result (see
  * {@link dev.nn.core.kernel.BlasKernels} for the one exception, OpenBLAS's AVX-512 kernels).
+ *
+ * <p>This package is the engine's internal API, public for nn's other packages and modules, not for applications.
  */
 package dev.nn.core.kernel;

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * SHA-256s catch truncation and corruption. Version 1 files, which kept the binary entries' SHA-256 in
  * {@code model.yaml} and had no {@code SHA256SUMS}, are still read.
  */
-public final class ModelFile {
+final class ModelFile {
   /** The format version this code writes. */
   public static final int VERSION = 2;
   static final String FORMAT = "nn-model";
@@ -91,7 +91,7 @@ public final class ModelFile {
   }
 
   /** A model file's content. */
-  public record Contents(ModelSpec spec, double[] params, String nnVersion) {}
+  record Contents(ModelSpec spec, double[] params, String nnVersion) {}
 
   /**
    * Reads a model file.

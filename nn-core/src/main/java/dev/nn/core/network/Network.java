@@ -257,6 +257,25 @@ public final class Network {
     }
   }
 
+  /**
+   * One line for people: "network 2-4-1 (tanh, identity), 17 parameters", or with shared or absent edges
+   * "network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges".
+   */
+  public String describe() {
+    StringBuilder widthList = new StringBuilder();
+    StringBuilder activationList = new StringBuilder();
+    for (int l = 0; l <= outputLayer(); l++) {
+      widthList.append(l == 0 ? "" : "-").append(width(l));
+      if (l > 0) {
+        activationList.append(l == 1 ? "" : ", ").append(activationName(l));
+      }
+    }
+    int n = params.size();
+    int edges = params.edgeCount();
+    String count = n == edges ? n + (n == 1 ? " parameter" : " parameters") : n + " free parameters on " + edges + " edges";
+    return "network " + widthList + " (" + activationList + "), " + count;
+  }
+
   @Override
   public String toString() {
     return "Network" + Arrays.toString(widths) + " " + Arrays.toString(Arrays.copyOfRange(activationNames, 1,

@@ -94,7 +94,7 @@ public final class Structure {
   }
 
   /** The number of absent edges. */
-  public int absentEdges() {
+  int absentEdges() {
     int n = 0;
     for (int s : slotOf) {
       if (s < 0) {
@@ -115,7 +115,7 @@ public final class Structure {
   }
 
   /** The first edge (in edge order) of slot {@code s}. */
-  public int firstEdge(int s) {
+  int firstEdge(int s) {
     return firstEdge[s];
   }
 

@@ -10,5 +10,9 @@
  * <p>The learning rate η(t) is not an optimizer setting. The core evaluates the schedule
  * ({@link dev.nn.core.schedule}) and passes η(t) to every step, so no optimizer here reads
  * {@code learning-rate} or {@code schedule}.
+ *
+ * <p>Of its public types, the providers are the Java API (an application may hand them to {@link
+ * dev.nn.core.plugin.PluginRegistry#of}); the others are the engine's internal API, public for nn's other
+ * packages, not for applications.
  */
 package dev.nn.core.optim;

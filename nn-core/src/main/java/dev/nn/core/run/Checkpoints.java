@@ -39,9 +39,9 @@ import java.util.regex.Pattern;
  */
 public final class Checkpoints {
   /** How many checkpoints a run keeps unless told otherwise. */
-  public static final int DEFAULT_KEEP = 2;
+  static final int DEFAULT_KEEP = 2;
   /** The format version this code writes and reads. */
-  public static final int VERSION = CheckpointFile.VERSION;
+  static final int VERSION = CheckpointFile.VERSION;
 
   private static final Pattern NAME = Pattern.compile("epoch-(\\d{1,10})\\.ckpt");
 
@@ -53,7 +53,7 @@ public final class Checkpoints {
    *
    * @param keep how many of the newest to keep after each save, >= 1
    */
-  public Checkpoints(Path dir, int keep) {
+  Checkpoints(Path dir, int keep) {
     if (keep < 1) {
       throw new IllegalArgumentException("must keep at least 1 checkpoint, found " + keep);
     }
@@ -62,17 +62,17 @@ public final class Checkpoints {
   }
 
   /** The directory. */
-  public Path dir() {
+  Path dir() {
     return dir;
   }
 
   /** How many of the newest checkpoints a save keeps. */
-  public int keep() {
+  int keep() {
     return keep;
   }
 
   /** The file of the checkpoint after {@code epoch} epochs: {@code epoch-0003.ckpt}. */
-  public Path fileFor(int epoch) {
+  Path fileFor(int epoch) {
     if (epoch < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, found " + epoch);
     }
@@ -85,7 +85,7 @@ public final class Checkpoints {
    *
    * @return the file written
    */
-  public Path save(TrainerState state) {
+  Path save(TrainerState state) {
     Path file = fileFor(state.epoch());
     write(file, state);
     List<Path> all = list();
@@ -100,7 +100,7 @@ public final class Checkpoints {
   }
 
   /** The checkpoints present, oldest epoch first; empty when the directory does not exist. */
-  public List<Path> list() {
+  List<Path> list() {
     List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
@@ -118,7 +118,7 @@ public final class Checkpoints {
   }
 
   /** The checkpoint of the highest epoch, if any. */
-  public Optional<Path> latest() {
+  Optional<Path> latest() {
     List<Path> all = list();
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
@@ -139,7 +139,7 @@ public final class Checkpoints {
   }
 
   /** Writes one checkpoint file atomically. */
-  public static void write(Path file, TrainerState state) {
+  static void write(Path file, TrainerState state) {
     CheckpointFile.write(file, state);
   }
 
@@ -149,7 +149,7 @@ public final class Checkpoints {
    * @throws RunFileException naming the file and what is wrong with it (missing, truncated, corrupted,
    *     another format or version)
    */
-  public static TrainerState read(Path file) {
+  static TrainerState read(Path file) {
     return CheckpointFile.read(file);
   }
 }

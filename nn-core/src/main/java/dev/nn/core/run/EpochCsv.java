@@ -25,7 +25,7 @@ import java.util.Map;
  * from exactly the history it stopped at. The reader follows the header, so it also reads histories
  * written in the column order of earlier checkpoints.
  */
-public final class EpochCsv {
+final class EpochCsv {
   private static final List<String> COLUMNS = List.of("epoch", "updates", "learning_rate", "train_loss", "val_loss",
       "val_accuracy", "val_rmse", "val_mae", "val_r2", "seconds", "val_rows", "val_confusion");
 

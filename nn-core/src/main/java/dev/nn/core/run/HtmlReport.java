@@ -36,7 +36,7 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
   }
 
   /** The page. */
-  public String render() {
+  String render() {
     List<EpochReport> epochs = result.epochs();
     EpochReport kept = keptEpoch();
     Metrics validation = kept == null ? null : kept.validation();

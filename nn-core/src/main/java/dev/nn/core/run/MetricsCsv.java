@@ -32,7 +32,7 @@ public final class MetricsCsv implements TrainingListener {
   }
 
   /** The file. */
-  public Path file() {
+  Path file() {
     return file;
   }
 
@@ -54,7 +54,7 @@ public final class MetricsCsv implements TrainingListener {
   }
 
   /** Adds one row and writes the file. */
-  public void append(EpochReport report) {
+  void append(EpochReport report) {
     text.append(EpochCsv.METRICS.row(report)).append('\n');
     AtomicFiles.writeString(file, text.toString());
   }

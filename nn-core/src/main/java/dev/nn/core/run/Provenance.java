@@ -47,7 +47,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     Map<String, String> cluster) {
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
-  public static final String UNKNOWN_VERSION = "unknown";
+  static final String UNKNOWN_VERSION = "unknown";
 
   /**
    * A plugin used.
@@ -60,7 +60,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    * @param sha256 the SHA-256 of that jar; "directory" for a class directory, "unknown" when the origin is
    *     unknown, "missing" when it no longer exists
    */
-  public record Plugin(String kind, String name, String version, String className, String origin, String sha256) {
+  record Plugin(String kind, String name, String version, String className, String origin, String sha256) {
 
     /** Describes {@code d}, hashing its jar now. */
     public static Plugin of(PluginDescriptor d) {
@@ -74,7 +74,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    * @param path as the experiment named it
    * @param sha256 its SHA-256 as 64 lowercase hex digits
    */
-  public record DataFile(String path, String sha256) {
+  record DataFile(String path, String sha256) {
 
     /** Describes {@code file}, hashing it now. */
     public static DataFile of(Path file) {
@@ -145,7 +145,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /** The YAML text {@link #write} writes. */
-  public String toYaml() {
+  String toYaml() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("nn-version", nnVersion);
     m.put("java", section("version", javaVersion, "vendor", javaVendor, "vm", vmName));

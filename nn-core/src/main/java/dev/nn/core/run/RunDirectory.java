@@ -102,6 +102,14 @@ public final class RunDirectory {
     return run;
   }
 
+  /**
+   * The checkpoint of the highest epoch in the run directory {@code directory}, if any, whatever else the
+   * directory holds or lacks: what is left of a run that diverged.
+   */
+  public static Optional<Path> latestCheckpointIn(Path directory) {
+    return new RunDirectory(directory).latestCheckpoint();
+  }
+
   /** The directory. */
   public Path path() {
     return path;

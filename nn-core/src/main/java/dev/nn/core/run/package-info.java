@@ -4,5 +4,9 @@
  * last few kept), the model, {@code provenance.yaml} (software, machine, seed, plugins and data with their
  * SHA-256) and {@code report.html} (curves and final figures). Every file is written atomically (temporary
  * file, then rename), so a killed run leaves each file either complete or untouched.
+ *
+ * <p>Of its public types, {@link dev.nn.core.run.RunDirectory} and {@link dev.nn.core.run.RunFileException} are
+ * the Java API; the others are the engine's internal API, public for nn's other packages, not for
+ * applications.
  */
 package dev.nn.core.run;

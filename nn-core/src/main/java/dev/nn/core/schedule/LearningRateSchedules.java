@@ -39,6 +39,9 @@ public final class LearningRateSchedules {
    */
   public static LearningRateSchedule create(double baseRate, ScheduleSpec spec) {
     Objects.requireNonNull(spec, "spec");
+    if (spec instanceof ScheduleSpec.Constant) {
+      return new ConstantSchedule(baseRate);
+    }
     if (spec instanceof ScheduleSpec.Step s) {
       return new StepSchedule(baseRate, s.stepSize(), s.gamma(), s.unit());
     }
@@ -51,6 +54,6 @@ public final class LearningRateSchedules {
     if (spec instanceof ScheduleSpec.Cosine s) {
       return new CosineSchedule(baseRate, s.period(), s.minRate(), s.unit());
     }
-    return new ConstantSchedule(baseRate);
+    throw new IllegalArgumentException("no learning-rate schedule for " + spec);
   }
 }

@@ -8,5 +8,8 @@
  * and passes η(t) to every {@link dev.nn.api.Optimizer.Updater#step}. A schedule is a pure function of
  * the update and epoch numbers, so resuming a run needs no schedule state. Formulas follow PyTorch's
  * {@code torch.optim.lr_scheduler} closed forms.
+ *
+ * <p>Of its public types, {@link dev.nn.core.schedule.LearningRateSchedule} is the Java API; the others are the
+ * engine's internal API, public for nn's other packages, not for applications.
  */
 package dev.nn.core.schedule;

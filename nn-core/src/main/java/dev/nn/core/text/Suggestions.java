@@ -38,7 +38,7 @@ public final class Suggestions {
   }
 
   /** The optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-  public static int distance(String a, String b) {
+  static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

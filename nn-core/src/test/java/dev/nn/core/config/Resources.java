@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.testing.FakePlugins;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.activations.IdentityProvider;
 import dev.nn.api.Activation;
+import dev.nn.core.Evaluation;
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.data.Dataset;
@@ -114,6 +115,30 @@ class JavaApiGuideTests {
     }
     assertEquals(List.of("no", "yes"), loaded.spec().classes());
     assertEquals(List.of("a", "b"), loaded.spec().features());
+  }
+
+  @Test
+  void aModelEvaluatesAndPredictsCsvFiles() throws Exception {
+    Trained t = trainXorInCode();
+    Nn nn = t.nn();
+    Model model = nn.model(t.network(), "binary-cross-entropy", t.data(), null);
+    Path labelled = tmp.resolve("labelled.csv");
+    Path unlabelled = tmp.resolve("new.csv");
+    Path predictions = tmp.resolve("predictions.csv");
+    Files.writeString(labelled, "b,a,xor\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");     // columns in any order
+    Files.writeString(unlabelled, "a,b\n1,0\n1,1\n");
+    // guide: evaluate and predict
+    Evaluation evaluation = nn.evaluate(model, labelled, null);          // the target column: "xor"
+    double accuracy = evaluation.metrics().accuracy();                   // confusion() for the matrix
+    int rows = nn.predict(model, unlabelled, predictions);               // p_yes,class per row
+    // end of guide
+    assertEquals(1.0, accuracy);
+    assertEquals(4, evaluation.rows());
+    assertEquals(2, rows);
+    List<String> lines = Files.readAllLines(predictions);
+    assertEquals("p_yes,class", lines.get(0));
+    assertEquals(model.predict(new double[] {1, 0})[0], Double.parseDouble(lines.get(1).split(",")[0]));
+    assertEquals(List.of("yes", "no"), List.of(lines.get(1).split(",")[1], lines.get(2).split(",")[1]));
   }
 
   /** The guide's in-memory samples: points of the square, class 1 where both coordinates share a sign. */

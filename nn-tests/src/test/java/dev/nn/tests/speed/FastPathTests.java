@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nn.api.Activation;
 import dev.nn.api.Optimizer;
 import dev.nn.core.random.Rng;
-import dev.nn.core.kernel.BlasKernels;
 import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Workspace;
@@ -83,7 +83,7 @@ class FastPathTests {
     double l2 = seed % 2 == 0 ? 0.0 : 0.01;
     TrainingOptions o = new TrainingOptions(3, batch, true, l2, seed, 0, TrainingOptions.Monitor.VAL_LOSS, 0);
     Samples s = data(50, widths[0], widths[widths.length - 1], rnd);
-    Kernels kernels = seed % 3 == 0 ? new BlasKernels(1) : new JavaKernels(1);
+    Kernels kernels = seed % 3 == 0 ? KernelChoice.choose("blas", 1, widths, batch) : new JavaKernels(1);
     double[] fused = train(widths, kernels, REGISTRY.create(PluginKind.OPTIMIZER, "sgd"), o, s, seed);
     double[] generic = train(widths, kernels, undeclaredSgd(), o, s, seed);
     assertTrue(PlainSgd.is(REGISTRY.create(PluginKind.OPTIMIZER, "sgd")));
@@ -103,7 +103,7 @@ class FastPathTests {
     double[][] runs = new double[3][];
     int[] threads = {1, 2, 2};
     for (int r = 0; r < 3; r++) {
-      Kernels k = backend.equals("java") ? new JavaKernels(threads[r]) : new BlasKernels(threads[r]);
+      Kernels k = backend.equals("java") ? new JavaKernels(threads[r]) : KernelChoice.choose("blas", threads[r], widths, 64);
       runs[r] = train(widths, k, REGISTRY.create(PluginKind.OPTIMIZER, "momentum"), o, s, 4);
     }
     assertArrayEquals(runs[1], runs[2], 0.0, "two runs at 2 threads");
@@ -114,7 +114,7 @@ class FastPathTests {
   @ValueSource(strings = {"java", "blas1", "blas2"})
   void inferenceGivesTheForwardPasssOutputAndLossBitForBit(String backend) {
     int[] widths = {300, 256, 128, 10};
-    Kernels k = backend.equals("java") ? new JavaKernels(1) : new BlasKernels(backend.equals("blas1") ? 1 : 2);
+    Kernels k = backend.equals("java") ? new JavaKernels(1) : KernelChoice.choose("blas", backend.equals("blas1") ? 1 : 2, widths, 200);
     Network net = network(widths, k, 5);
     Samples s = data(200, 300, 10, Rng.create(3));
     Workspace ws = net.newWorkspace(200);

@@ -1,16 +1,16 @@
-package dev.nn.tests.ties;
+package dev.nn.core.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.nn.spi.ProblemId;
-import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
-import dev.nn.core.experiment.Structures;
+import dev.nn.core.config.ExperimentReader;
 import dev.nn.core.network.Structure;
+import dev.nn.core.testing.FakePlugins;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class TieCheckOnceTests {
             + "  ties:\n"
             + "    - {tie: \"layers[2].W\", to: \"layers[1].W\", transpose: true}\n"
             + "loss: squared\n");
-    return Nn.create().load(file, List.of());
+    return new ExperimentReader(FakePlugins.lookup()).read(file, List.of());
   }
 
   @Test

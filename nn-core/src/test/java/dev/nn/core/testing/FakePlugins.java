@@ -1,4 +1,4 @@
-package dev.nn.core.config;
+package dev.nn.core.testing;
 
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Small stand-ins for installed plugins: names, the settings they read, and trivial instances. */
-final class FakePlugins {
+public final class FakePlugins {
   private FakePlugins() {}
 
   /** identity, relu, sigmoid, tanh, leaky-relu; squared, huber, softmax-cross-entropy; sgd, momentum, adam; ... */
-  static PluginRegistry lookup() {
+  public static PluginRegistry lookup() {
     Map<String, ActivationProvider> activations = new LinkedHashMap<>();
     for (String n : new String[] {"identity", "relu", "sigmoid", "tanh"}) {
       activations.put(n, new Act(n, "", s -> {}));

@@ -1,4 +1,4 @@
-package dev.nn.cli;
+package dev.nn.core;
 
 import dev.nn.api.TargetKind;
 import dev.nn.core.data.CsvReader;
@@ -16,19 +16,21 @@ import java.util.List;
 
 /**
  * A saved model's predictions on a labelled CSV file and the loss-free figures computed from them:
- * accuracy and the confusion matrix for a classifier, RMSE, MAE and R² for regression.
+ * accuracy and the confusion matrix for a classifier, RMSE, MAE and R² for regression. {@link Nn#evaluate}
+ * makes one.
  *
  * @param rows the number of rows
  * @param predictions rows × outputs, what {@link Model#predict(double[], int, double[])} returned
  * @param metrics the figures; {@code loss} is NaN
  */
-record Evaluation(int rows, double[] predictions, Metrics metrics) {
+public record Evaluation(int rows, double[] predictions, Metrics metrics) {
 
   /**
    * Evaluates {@code model} on {@code file}.
    *
    * @param target the column of true values: a name, a 0-based index or {@code last}; {@code null} for the
    *     column named as the model's target, or the last column when there is none of that name
+   * @throws IllegalArgumentException for a regression model of several targets
    */
   static Evaluation of(Model model, Path file, String target) {
     ModelSpec spec = model.spec();
@@ -41,8 +43,8 @@ record Evaluation(int rows, double[] predictions, Metrics metrics) {
       }
     } else {
       if (spec.targets().size() != 1) {
-        throw new CommandFailure("nn: this model predicts " + spec.targets().size() + " targets ("
-            + String.join(", ", spec.targets()) + "); evaluate reads one target column, so use nn predict instead");
+        throw new IllegalArgumentException("this model predicts " + spec.targets().size() + " targets ("
+            + String.join(", ", spec.targets()) + "); an evaluation reads one target column");
       }
       data = CsvReader.regression(column).read(file);
     }

@@ -1,5 +1,6 @@
-package dev.nn.cli;
+package dev.nn.core;
 
+import dev.nn.core.data.DataException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ final class FeatureColumns {
    * @param values rows × columns.size(), row-major. Not modified.
    * @param file the file, for the message
    * @return rows × features.size(), row-major
-   * @throws CommandFailure naming every feature the file lacks
+   * @throws DataException naming every feature the file lacks
    */
   static double[] select(List<String> features, List<String> columns, double[] values, int rows, String file) {
     Map<String, Integer> index = new HashMap<>();
@@ -38,7 +39,7 @@ final class FeatureColumns {
       }
     }
     if (!missing.isEmpty()) {
-      throw new CommandFailure("nn: " + file + ": the model needs the feature " + (missing.size() == 1 ? "column "
+      throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
           : "columns ") + String.join(", ", missing) + ", which the header lacks; it has " + list(columns)
           + "; the model's features are " + list(features));
     }

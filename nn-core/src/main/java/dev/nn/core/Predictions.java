@@ -1,0 +1,61 @@
+package dev.nn.core;
+
+import dev.nn.core.data.CsvReader;
+import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.train.Metrics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A saved model's predictions for every row of a CSV file, written as CSV: what {@link Nn#predict} does. */
+final class Predictions {
+  private Predictions() {}
+
+  /** Predicts every row of {@code input} and writes the CSV to {@code output} atomically; returns the rows. */
+  static int write(Model model, Path input, Path output) {
+    CsvReader.Table table = CsvReader.readTable(input);
+    double[] x = FeatureColumns.select(model.spec().features(), table.columns(), table.values(), table.rows(),
+        input.toString());
+    double[] predictions = Evaluation.predict(model, x, table.rows());
+    AtomicFiles.writeString(output, csv(model, predictions, table.rows()));
+    return table.rows();
+  }
+
+  /** The header for a model's predictions. */
+  static List<String> header(ModelSpec spec, int outputs) {
+    List<String> names = new ArrayList<>();
+    if (!spec.isClassifier()) {
+      names.addAll(spec.targets());
+      return names;
+    }
+    if (outputs == 1) {
+      names.add("p_" + spec.classes().get(1));
+    } else {
+      for (String label : spec.classes()) {
+        names.add("p_" + label);
+      }
+    }
+    names.add("class");
+    return names;
+  }
+
+  /** The CSV text: the header, then one row per prediction, with {@link Double#toString} numbers. */
+  static String csv(Model model, double[] predictions, int rows) {
+    ModelSpec spec = model.spec();
+    int k = model.outputs();
+    double threshold = Evaluation.threshold(model);
+    StringBuilder s = new StringBuilder(String.join(",", header(spec, k))).append('\n');
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < k; c++) {
+        s.append(c == 0 ? "" : ",").append(predictions[r * k + c]);
+      }
+      if (spec.isClassifier()) {
+        s.append(',').append(spec.classes().get(Metrics.classOf(predictions, r * k, k, threshold)));
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+}
