@@ -8,7 +8,7 @@ import dev.nn.core.config.DistributedSpec;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentWriter;
 import dev.nn.core.experiment.PreparedData;
-import dev.nn.core.experiment.RunPlugins;
+import dev.nn.core.experiment.RunModel;
 import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.model.Model;
@@ -113,10 +113,7 @@ public final class FrameTraining {
         throw SparkFailures.translate(e);
       }
       Objects.requireNonNull(result);
-      RunPlugins plugins = injector.getInstance(RunPlugins.class);
-      Network network = injector.getInstance(Network.class);
-      return new Model(ModelSpec.of(data.train(), data.scaler(), network, plugins.activationUses(),
-          plugins.lossUse()), network, plugins.loss());
+      return injector.getInstance(RunModel.class).model();
     } catch (Exception e) {
       throw SparkFailures.translate(e);
     } finally {

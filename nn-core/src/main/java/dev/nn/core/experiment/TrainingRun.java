@@ -3,7 +3,6 @@ package dev.nn.core.experiment;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentWriter;
 import dev.nn.core.model.Model;
-import dev.nn.core.model.ModelSpec;
 import dev.nn.core.network.Network;
 import dev.nn.core.run.CheckpointWriter;
 import dev.nn.core.run.HtmlReport;
@@ -87,18 +86,20 @@ public final class TrainingRun {
   private final Network network;
   private final TrainerFactory trainers;
   private final TrainingBackend backend;
+  private final RunModel models;
   private final Clock clock;
   private final Options options;
 
   @Inject
   TrainingRun(Experiment experiment, RunPlugins plugins, PreparedData data, Network network, TrainerFactory trainers,
-      TrainingBackend backend, Clock clock, Options options) {
+      TrainingBackend backend, RunModel models, Clock clock, Options options) {
     this.experiment = experiment;
     this.plugins = plugins;
     this.data = data;
     this.network = network;
     this.trainers = trainers;
     this.backend = backend;
+    this.models = models;
     this.clock = clock;
     this.options = options;
   }
@@ -140,15 +141,10 @@ public final class TrainingRun {
     Metrics validation = data.validation() == null ? null
         : evaluator.evaluate(data.validationSamples(), data.classification());
     Metrics test = data.test() == null ? null : evaluator.evaluate(data.testSamples(), data.classification());
-    Model model = new Model(modelSpec(), network, plugins.loss());
+    Model model = models.model();
     model.save(dir.modelFile(), options.nnVersion());
     new HtmlReport(experiment.name(), result, test, data.train().classLabels()).write(dir.reportFile());
     provenance.withEnded(clock.instant()).write(dir.provenanceFile());
     return new Result(dir, result, validation, test, model);
-  }
-
-  /** The pipeline a saved model needs: features, scaler, classes, architecture and plugins by name and version. */
-  private ModelSpec modelSpec() {
-    return ModelSpec.of(data.train(), data.scaler(), network, plugins.activationUses(), plugins.lossUse());
   }
 }

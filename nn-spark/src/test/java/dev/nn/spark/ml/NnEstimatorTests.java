@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
 import dev.nn.core.data.Dataset;
-import dev.nn.core.data.Splits;
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.spark.LocalSpark;
 import java.io.IOException;
@@ -143,7 +144,7 @@ class NnEstimatorTests {
     Dataset data = Dataset.classification("iris", x, classes, List.of(IRIS_COLUMNS), "target", List.of("0", "1", "2"));
     TrainingRun.Result local = core.train(nn.resolveExperiment(core), data, null, TrainingRun.Options.into(dir));
     // a run in one process trains on its rows in the order of the seeded split; the data frame holds them in it
-    Dataset ordered = Splits.shuffle(data, 7);
+    Dataset ordered = data.rows(Rng.permutation(data.size(), RandomStream.SPLIT.generator(7)));
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double[] v = new double[4];
@@ -175,7 +176,7 @@ class NnEstimatorTests {
   void crossValidationChoosesTheBetterLearningRate() {
     long t0 = System.nanoTime();
     // one job per epoch: each part passes over its rows, then the parts' networks are averaged
-    NnClassifier nn = new NnClassifier().setLabelCol("target").setHiddenLayers(8).setEpochs(10).setBatchSize(16)
+    NnClassifier nn = new NnClassifier().setLabelCol("target").setHiddenLayers(8).setEpochs(6).setBatchSize(16)
         .setSeed(3).setMode("averaging").setAverageEvery(100);
     ParamMap[] grid = new ParamGridBuilder().addGrid(nn.learningRate(), new double[] {0.0005, 0.05}).build();
     // two partitions, which the folds keep: two parts per fit

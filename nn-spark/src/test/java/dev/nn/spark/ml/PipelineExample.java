@@ -49,7 +49,9 @@ public final class PipelineExample {
         .setEpochs(20)
         .setBatchSize(24)
         .setSeed(7)
-        .setPartitions(2);
+        .setPartitions(2)
+        .setMode("averaging")     // each part takes its updates on its own rows, averaged every 4
+        .setAverageEvery(4);
     Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {assembler, scaler, nn});
 
     PipelineModel model = pipeline.fit(split[0]);
