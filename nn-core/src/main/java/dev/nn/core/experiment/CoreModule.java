@@ -33,7 +33,7 @@ public final class CoreModule extends AbstractModule {
     bind(PreparedData.class).toProvider(DataPreparation.class).in(Singleton.class);
     bind(Kernels.class).toProvider(KernelsProvider.class).in(Singleton.class);
     bind(Network.class).toProvider(NetworkBuilder.class).in(Singleton.class);
-    bind(TrainingBackend.class).to(TrainingBackend.Local.class);
+    bind(TrainingBackend.class).to(LocalTraining.class);
   }
 
   @Provides

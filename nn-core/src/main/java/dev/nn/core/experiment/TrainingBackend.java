@@ -5,7 +5,7 @@ import dev.nn.core.train.TrainingResult;
 import java.util.Map;
 
 /**
- * Where a run's epochs are computed. {@link CoreModule} binds the one in this process, which trains on the
+ * Where a run's epochs are computed. {@link CoreModule} binds the one in this process ({@link LocalTraining}), which trains on the
  * prepared samples; a distributed backend (nn-spark) overrides the binding and computes the same epochs on a
  * cluster, while {@link TrainingRun} keeps everything else — the run directory, checkpoints, evaluation,
  * the model file, the report — exactly as for a run in one process.
@@ -22,13 +22,5 @@ public interface TrainingBackend {
   /** What the run's provenance records about where it trained; empty for a run in one process. */
   default Map<String, String> provenance() {
     return Map.of();
-  }
-
-  /** The backend that trains in this process on the prepared samples. */
-  final class Local implements TrainingBackend {
-    @Override
-    public TrainingResult train(Trainer trainer, PreparedData data) {
-      return trainer.train(data.trainSamples(), data.validationSamples(), data.classification());
-    }
   }
 }

@@ -46,6 +46,7 @@ class PublicSurfaceTests {
       "dev.nn.core.data.Dataset",                    // samples in memory
       "dev.nn.core.data.Standardizer",               // the scaler a model applies
       "dev.nn.core.data.DataException",              // unreadable data
+      "dev.nn.core.experiment.ClusterException",     // a distributed run that the cluster could not finish
       "dev.nn.core.model.Model",                     // Nn.loadModel, Nn.model: predict, save
       "dev.nn.core.model.ModelSpec",                 // a model's features, targets and classes
       "dev.nn.core.model.ModelFormatException",      // an unreadable model file
@@ -82,8 +83,9 @@ class PublicSurfaceTests {
       "dev.nn.core.train.Metrics", "dev.nn.core.config.Experiment", "dev.nn.core.experiment.TrainingRun",
       "dev.nn.core.experiment.DataPreparation");
 
-  /** nn-benchmarks is built after this module; its uses of the core are read from its sources. */
-  private static final Path BENCHMARK_SOURCES = Path.of("..", "nn-benchmarks", "src", "main", "java");
+  /** nn-benchmarks and nn-spark are built after this module; their uses of the core are read from their sources. */
+  private static final List<Path> LATER_MODULE_SOURCES = List.of(
+      Path.of("..", "nn-benchmarks", "src", "main", "java"), Path.of("..", "nn-spark", "src", "main", "java"));
   private static final Pattern CORE_IMPORT = Pattern.compile("^import (dev\\.nn\\.core\\.[\\w.]+);", Pattern.MULTILINE);
 
   private static JavaClasses classes;
@@ -139,10 +141,11 @@ class PublicSurfaceTests {
   /**
    * The classes that code of another package names, in main code of any module: the dependencies ArchUnit
    * sees, the class names in every class file's constant pool (which also hold what ArchUnit does not record:
-   * local variables' types, a lambda's interface, a nested type's outer class), and nn-benchmarks' imports.
+   * local variables' types, a lambda's interface, a nested type's outer class), and the imports of
+   * nn-benchmarks and nn-spark.
    */
   private static Set<String> namesUsedOutsideTheirPackage() throws IOException {
-    Set<String> used = new TreeSet<>(benchmarkImports());
+    Set<String> used = new TreeSet<>(laterModuleImports());
     for (JavaClass origin : classes) {
       for (Dependency d : origin.getDirectDependenciesFromSelf()) {
         if (!d.getTargetClass().getPackageName().equals(origin.getPackageName())) {
@@ -183,14 +186,27 @@ class PublicSurfaceTests {
   }
 
   /** The nn-core classes (top-level and nested) that nn-benchmarks' sources import. */
-  private static Set<String> benchmarkImports() throws IOException {
-    assertTrue(Files.isDirectory(BENCHMARK_SOURCES), BENCHMARK_SOURCES.toAbsolutePath().toString());
+  /**
+   * The core types the later modules' sources import, and the nested types of those they name as
+   * {@code Outer.Inner}.
+   */
+  private static Set<String> laterModuleImports() throws IOException {
     Set<String> names = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(BENCHMARK_SOURCES)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher m = CORE_IMPORT.matcher(Files.readString(f));
-        while (m.find()) {
-          names.add(m.group(1));
+    for (Path sources : LATER_MODULE_SOURCES) {
+      assertTrue(Files.isDirectory(sources), sources.toAbsolutePath().toString());
+      try (Stream<Path> files = Files.walk(sources)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          String text = Files.readString(f);
+          Matcher m = CORE_IMPORT.matcher(text);
+          while (m.find()) {
+            String imported = m.group(1);
+            names.add(imported);
+            String simple = imported.substring(imported.lastIndexOf('.') + 1);
+            Matcher nested = Pattern.compile("\\b" + simple + "\\.([A-Z]\\w*)").matcher(text);
+            while (nested.find()) {
+              names.add(imported + "$" + nested.group(1));
+            }
+          }
         }
       }
     }
