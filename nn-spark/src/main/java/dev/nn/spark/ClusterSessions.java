@@ -10,8 +10,17 @@ import org.apache.spark.sql.SparkSession;
  * settings come from there and win over the experiment; otherwise the experiment's {@code distributed}
  * section says where to run. A local master binds to 127.0.0.1 and no session starts Spark's web UI unless
  * its settings ask for it.
+ *
+ * <p>A local master also takes task results of up to {@value #LOCAL_DIRECT_RESULT} directly: every round of a
+ * run returns a vector of the network's size from each task (8 bytes per parameter), and Spark otherwise
+ * stores each result above 1 MiB in its block manager and has the driver fetch it back through its block
+ * transfer service, which in one JVM is a second copy through a loopback socket. In {@code local[2]} that
+ * made collecting two W2-sized results (5.4 MB each) several times slower (docs/spark.md).
  */
 final class ClusterSessions {
+  /** {@code spark.task.maxDirectResultSize} for a local master (Spark caps it at the RPC message size). */
+  static final String LOCAL_DIRECT_RESULT = "128m";
+
   private ClusterSessions() {}
 
   /**
@@ -41,6 +50,7 @@ final class ClusterSessions {
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      conf.setIfMissing("spark.task.maxDirectResultSize", LOCAL_DIRECT_RESULT);
     }
     spec.conf().forEach(conf::set);
     try {
