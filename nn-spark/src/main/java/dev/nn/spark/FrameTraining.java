@@ -80,6 +80,63 @@ public final class FrameTraining {
    * @throws dev.nn.core.experiment.ClusterException when Spark cannot finish the work
    */
   public static Model train(Nn nn, Experiment experiment, Dataset<Row> frame, Settings settings) {
+    try (Prepared prepared = prepare(experiment, experiment.loss().create(nn.plugins(), PluginKind.LOSS), frame,
+        settings)) {
+      Injector injector = NnModules.injector(Modules.override(NnModules.forRun(experiment, nn.plugins()))
+          .with(b -> b.bind(PreparedData.class).toInstance(prepared.data())));
+      Trainer trainer = injector.getInstance(TrainerFactory.class).create(List.of());
+      try {
+        trainer.train(prepared.epochs(), null, settings.classification());
+      } catch (Exception e) { // Spark throws its checked SparkException undeclared
+        throw SparkFailures.translate(e);
+      }
+      return injector.getInstance(RunModel.class).model();
+    }
+  }
+
+  /**
+   * A data frame made ready to train on: its partitions' blocks of samples persisted on the executors, and
+   * what the driver knows of them — the run's prepared data without rows (columns, classes, scaler). Closing
+   * drops the blocks and what the executors keep for the run.
+   *
+   * @param blocks one block of samples per partition, persisted
+   * @param data the run's data as the driver holds it: columns, classes and scaler, no rows
+   * @param job what the parts' tasks need
+   * @param rows the number of training samples
+   * @param settings where and how to train
+   */
+  record Prepared(JavaRDD<FrameBlock> blocks, PreparedData data, RunJob job, int rows, Settings settings)
+      implements AutoCloseable {
+
+    /** The epochs of the run, computed by the blocks' parts in the settings' mode. */
+    Trainer.Epochs epochs() {
+      JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
+      return DistributedEpochs.of(settings.mode(), settings.averageEvery(), sc, blocks, job, rows);
+    }
+
+    @Override
+    public void close() {
+      String id = job.id();
+      PartitionWork.forget(id);
+      try {
+        // executors drop their parts of the run too (those that hold one of the blocks' partitions)
+        blocks.foreachPartition(it -> PartitionWork.forget(id));
+      } catch (Exception ignored) {
+        // the run's outcome stands; a part left behind only costs memory
+      }
+      blocks.unpersist(false);
+    }
+  }
+
+  /**
+   * Turns {@code frame}'s rows into blocks of samples where they are and learns their shape in one pass.
+   *
+   * @throws IllegalArgumentException when the data frame has no rows, fewer than two classes, or vectors of
+   *     different sizes
+   * @throws dev.nn.spi.ConfigException when the experiment's loss does not suit the labels
+   * @throws dev.nn.core.experiment.ClusterException when Spark cannot finish the work
+   */
+  static Prepared prepare(Experiment experiment, Loss loss, Dataset<Row> frame, Settings settings) {
     Dataset<Row> source = settings.partitions() > 0 && settings.partitions() != frame.rdd().getNumPartitions()
         ? frame.repartition(settings.partitions()) : frame;
     String featuresCol = settings.featuresCol();
@@ -97,34 +154,13 @@ public final class FrameTraining {
       int[] sizes = summaries.stream().mapToInt(FrameBlock.Summary::rows).toArray();
       PartLayout layout = PartLayout.Ranges.of(sizes);
       int rows = Arrays.stream(sizes).sum();
-
-      Loss loss = experiment.loss().create(nn.plugins(), PluginKind.LOSS);
       PreparedData data = shape.prepared(loss, experiment.loss().name());
-      Injector injector = NnModules.injector(Modules.override(NnModules.forRun(experiment, nn.plugins()))
-          .with(b -> b.bind(PreparedData.class).toInstance(data)));
-      Trainer trainer = injector.getInstance(TrainerFactory.class).create(List.of());
       RunJob job = new RunJob(id, ExperimentWriter.write(experiment), sizes.length, 0, layout, shape);
-      JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
-      Trainer.Epochs epochs = DistributedEpochs.of(settings.mode(), settings.averageEvery(), sc, blocks, job, rows);
-      TrainingResult result;
-      try {
-        result = trainer.train(epochs, null, classification);
-      } catch (Exception e) { // Spark throws its checked SparkException undeclared
-        throw SparkFailures.translate(e);
-      }
-      Objects.requireNonNull(result);
-      return injector.getInstance(RunModel.class).model();
+      return new Prepared(blocks, data, job, rows, settings);
     } catch (Exception e) {
-      throw SparkFailures.translate(e);
-    } finally {
       PartitionWork.forget(id);
-      try {
-        // executors drop their parts of the run too (those that hold one of the blocks' partitions)
-        blocks.foreachPartition(it -> PartitionWork.forget(id));
-      } catch (Exception ignored) {
-        // the run's outcome stands; a part left behind only costs memory
-      }
       blocks.unpersist(false);
+      throw SparkFailures.translate(e);
     }
   }
 

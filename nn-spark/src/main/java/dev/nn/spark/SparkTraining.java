@@ -1,6 +1,16 @@
 package dev.nn.spark;
 
 import com.google.inject.util.Modules;
+import dev.nn.api.Loss;
+import dev.nn.core.config.DistributedSpec;
+import dev.nn.core.config.SourceSpec;
+import dev.nn.core.data.Task;
+import dev.nn.core.experiment.PreparedData;
+import dev.nn.core.plugin.PluginKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.DistributedTraining;
 import dev.nn.core.experiment.TrainingBackend;
@@ -18,11 +28,47 @@ public final class SparkTraining implements DistributedTraining {
 
   @Override
   public TrainingRun.Result train(Experiment experiment, PluginRegistry registry, TrainingRun.Options options) {
-    try (ClusterSessions.Opened opened = ClusterSessions.open(experiment.name(), experiment.distributed().orElseThrow())) {
+    DistributedSpec spec = experiment.distributed().orElseThrow();
+    try (ClusterSessions.Opened opened = ClusterSessions.open(experiment.name(), spec)) {
+      if (experiment.data().train() instanceof SourceSpec.Spark) {
+        return trainOnTable(experiment, registry, options, opened.session(), spec);
+      }
       return NnModules.create(TrainingRun.class, Modules.override(NnModules.forRun(experiment, registry, options))
           .with(b -> {
             b.bind(SparkSession.class).toInstance(opened.session());
             b.bind(TrainingBackend.class).to(SparkBackend.class);
+          })).run();
+    }
+  }
+
+  /**
+   * A run on a table Spark reads ({@code source: spark}): the table becomes blocks of samples on the
+   * executors, the driver gets its columns, classes and scaler, and the run is wired with those in place of
+   * the data a run in one process reads.
+   */
+  private static TrainingRun.Result trainOnTable(Experiment experiment, PluginRegistry registry,
+      TrainingRun.Options options, SparkSession session, DistributedSpec spec) {
+    SourceSpec.Spark source = (SourceSpec.Spark) experiment.data().train();
+    Dataset<Row> table = SparkSources.read(session, source);
+    FrameTraining.Settings settings = new FrameTraining.Settings(SparkSources.FEATURES, source.target(),
+        source.task() == Task.CLASSIFICATION, spec.partitions(), spec.mode(), spec.averageEvery());
+    Loss loss = experiment.loss().create(registry, PluginKind.LOSS);
+    try (FrameTraining.Prepared prepared = FrameTraining.prepare(experiment, loss, table, settings)) {
+      Map<String, String> where = new LinkedHashMap<>();
+      where.put("engine", "Apache Spark");
+      where.put("version", session.version());
+      where.put("master", session.sparkContext().master());
+      where.put("partitions", Integer.toString(prepared.job().partitions()));
+      where.put("mode", spec.mode().yamlName());
+      if (spec.mode() == DistributedSpec.Mode.AVERAGING) {
+        where.put("average-every", Integer.toString(spec.averageEvery()));
+      }
+      where.put("data", source.format() + " " + source.location());
+      FrameBackend backend = new FrameBackend(prepared, where);
+      return NnModules.create(TrainingRun.class, Modules.override(NnModules.forRun(experiment, registry, options))
+          .with(b -> {
+            b.bind(PreparedData.class).toInstance(prepared.data());
+            b.bind(TrainingBackend.class).toInstance(backend);
           })).run();
     }
   }

@@ -4,6 +4,7 @@ import dev.nn.core.data.Task;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -14,7 +15,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class DataParser {
   static final double DEFAULT_VALIDATION_SPLIT = 0.1;
   static final double DEFAULT_TEST_SPLIT = 0.0;
-  private static final List<String> SOURCES = List.of("generator", "csv", "idx");
+  private static final List<String> SOURCES = List.of("generator", "csv", "idx", "spark");
   private static final Range SPLIT = Range.closedOpen(0, 1);
 
   private final NodeReader reader;
@@ -31,10 +32,25 @@ final class DataParser {
     if (v == null) {
       return null;
     }
-    Node trainNode = v.require("train", "a source: {source: generator | csv | idx, ...}");
+    Node trainNode = v.require("train", "a source: {source: generator | csv | idx | spark, ...}");
     SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")));
-    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT);
-    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT);
+    // Spark data trains whole: the figures of rows held out from it are not computed (yet), so no default split
+    boolean spark = train instanceof SourceSpec.Spark;
+    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), spark ? 0.0 : DEFAULT_VALIDATION_SPLIT);
+    HoldOut test = holdOut(v.get("test"), v.child("test"), spark ? 0.0 : DEFAULT_TEST_SPLIT);
+    if (spark) {
+      for (String key : List.of("validation", "test")) {
+        HoldOut h = key.equals("validation") ? validation : test;
+        boolean none = h instanceof HoldOut.Split && ((HoldOut.Split) h).fraction() == 0;
+        if (h != null && !none) {
+          reader.report(ProblemId.OUT_OF_RANGE, v.child(key), v.get(key),
+              "data." + key + " with a spark training source: figures of held-out Spark rows are not computed",
+              "no " + key + " (or split: 0); evaluate the model with nn evaluate");
+          validation = key.equals("validation") ? null : validation;
+          test = key.equals("test") ? null : test;
+        }
+      }
+    }
     Node s = v.get("standardize");
     Boolean standardize = s == null ? Boolean.TRUE : reader.bool(s, v.child("standardize"));
     v.finish();
@@ -74,6 +90,8 @@ final class DataParser {
         return csv(v);
       case "idx":
         return idx(v);
+      case "spark":
+        return spark(v);
       default:
         reader.report(
             ProblemId.OUT_OF_RANGE,
@@ -108,6 +126,57 @@ final class DataParser {
       return null;
     }
     return new SourceSpec.Csv(path, target, task, reader.position(v.path(), v.node()));
+  }
+
+  private SourceSpec spark(MapView v) {
+    Node f = v.get("format");
+    String format = f == null ? "parquet"
+        : reader.string(f, v.child("format"), "one of " + String.join(", ", SourceSpec.Spark.FORMATS));
+    if (format != null && !SourceSpec.Spark.FORMATS.contains(format)) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("format"), f, "unknown format \"" + format + "\"",
+          String.join(", ", SourceSpec.Spark.FORMATS), Suggestions.closest(format, SourceSpec.Spark.FORMATS));
+      format = null;
+    }
+    Node p = v.require("path", "a path or URI Spark reads, e.g. hdfs://namenode/data/train.parquet");
+    String written = p == null ? null : reader.string(p, v.child("path"), "a path or URI");
+    String location = null;
+    if (written != null) {
+      // a URI keeps its scheme; a plain path is relative to the experiment file, like a csv source's
+      location = written.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") ? written
+          : reader.path(p, v.child("path")).resolved().toString();
+    }
+    Node t = v.require("target", "the target column's name");
+    String target = t == null ? null : reader.string(t, v.child("target"), "a column name");
+    Node fs = v.get("features");
+    List<String> features = new ArrayList<>();
+    boolean featuresOk = true;
+    if (fs != null) {
+      List<Node> items = reader.sequence(fs, v.child("features"), "a list of column names");
+      if (items == null) {
+        featuresOk = false;
+      } else {
+        for (int i = 0; i < items.size(); i++) {
+          String name = reader.string(items.get(i), v.child("features") + "[" + i + "]", "a column name");
+          if (name == null) {
+            featuresOk = false;
+          } else {
+            features.add(name);
+          }
+        }
+      }
+    }
+    Node k = v.get("task");
+    Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
+    v.finish();
+    if (task == Task.RECONSTRUCTION) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("task"), k, "a spark source trains on a target column",
+          "classification, regression", List.of());
+      return null;
+    }
+    if (format == null || location == null || target == null || !featuresOk || task == null) {
+      return null;
+    }
+    return new SourceSpec.Spark(format, location, target, features, task, reader.position(v.path(), v.node()));
   }
 
   private SourceSpec idx(MapView v) {
@@ -152,6 +221,11 @@ final class DataParser {
     }
     if (v.has("source")) {
       SourceSpec s = source(v);
+      if (s instanceof SourceSpec.Spark) {
+        reader.report(ProblemId.OUT_OF_RANGE, path + ".source", v.get("source"),
+            "a spark source trains; held-out Spark data is not evaluated", "a csv, idx or generator source");
+        return null;
+      }
       return s == null ? null : new HoldOut.FromSource(s);
     }
     Node f = v.require("split", "a fraction in [0, 1) of data.train, or a source: {source: ...}");

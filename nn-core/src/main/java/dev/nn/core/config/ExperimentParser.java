@@ -80,6 +80,15 @@ final class ExperimentParser {
     Node dist = top.get("distributed");
     Optional<DistributedSpec> distributed = dist == null ? Optional.empty() : Optional.ofNullable(distributed(dist));
     top.finish();
+    if (data != null && data.train() instanceof SourceSpec.Spark && dist == null) {
+      reader.report(
+          ProblemId.BACKEND_UNAVAILABLE,
+          "data.train",
+          d,
+          "a spark source is read by Spark's executors, so the experiment trains on Spark",
+          "a distributed section (e.g. --set distributed.master=local[2]), or a csv or idx source");
+      return null;
+    }
     if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
           ProblemId.OUT_OF_RANGE,

@@ -85,6 +85,15 @@ public final class ExperimentWriter {
       m.put("path", c.path().resolved().toString());
       m.put("target", c.target());
       m.put("task", c.task().label());
+    } else if (s instanceof SourceSpec.Spark) {
+      SourceSpec.Spark k = (SourceSpec.Spark) s;
+      m.put("format", k.format());
+      m.put("path", k.location());
+      m.put("target", k.target());
+      if (!k.features().isEmpty()) {
+        m.put("features", new ArrayList<>(k.features()));
+      }
+      m.put("task", k.task().label());
     } else {
       SourceSpec.Idx x = (SourceSpec.Idx) s;
       m.put("images", x.images().resolved().toString());

@@ -1,10 +1,11 @@
 package dev.nn.core.config;
 
 import dev.nn.core.data.Task;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 
-/** Where samples come from: {@code {source: generator | csv | idx, ...}}. */
+/** Where samples come from: {@code {source: generator | csv | idx | spark, ...}}. */
 public sealed interface SourceSpec {
 
   /** The word after {@code source:}. */
@@ -76,6 +77,41 @@ public sealed interface SourceSpec {
     @Override
     public String source() {
       return "idx";
+    }
+  }
+
+  /**
+   * A table that Apache Spark reads where it lies — Parquet, CSV, JSON or ORC, at any path Hadoop understands
+   * ({@code hdfs:}, {@code s3a:}, {@code file:}, …) — for a distributed run. Its rows never come to the
+   * process that runs the experiment.
+   *
+   * @param format Spark's data source name: {@code parquet}, {@code csv}, {@code json} or {@code orc}
+   * @param location the path or URI as Spark takes it; a path without a scheme is made absolute against the
+   *     experiment file's folder
+   * @param target the target column
+   * @param features the feature columns, in order; empty for every column but the target
+   * @param task whether the target is a real number or a class label
+   * @param where where the source was written
+   */
+  record Spark(String format, String location, String target, List<String> features, Task task, Position where)
+      implements SourceSpec {
+
+    /** The formats Spark reads without extra packages. */
+    public static final List<String> FORMATS = List.of("parquet", "csv", "json", "orc");
+
+    /** Checks for {@code null}; copies. */
+    public Spark {
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(where, "where");
+      features = List.copyOf(features);
+    }
+
+    @Override
+    public String source() {
+      return "spark";
     }
   }
 }

@@ -113,6 +113,11 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files) {
+    if (source instanceof SourceSpec.Spark) {
+      // the reader checks that such an experiment has a distributed section, whose engine reads the source
+      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, path,
+          "a spark source is read by Spark's executors, not in this process", "a csv, idx or generator source"));
+    }
     if (source instanceof SourceSpec.Csv) {
       SourceSpec.Csv csv = (SourceSpec.Csv) source;
       Path file = csv.path().resolved();

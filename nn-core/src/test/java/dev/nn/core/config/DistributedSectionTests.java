@@ -68,4 +68,46 @@ class DistributedSectionTests {
     Experiment again = read(ExperimentWriter.write(e));
     assertEquals(e.distributed(), again.distributed());
   }
+
+  private static final String SPARK_SOURCE =
+      "data: {train: {source: spark, format: parquet, path: \"hdfs://nn/iris\", target: y, task: classification,"
+          + " features: [a, b]}}\n"
+          + "network:\n"
+          + "  layers:\n"
+          + "    - {units: auto}\n"
+          + "    - {units: auto, activation: identity}\n"
+          + "loss: softmax-cross-entropy\n";
+
+  @Test
+  void aSparkSourceIsReadWithItsUriAndNeedsTheDistributedSection() {
+    Experiment e = read(SPARK_SOURCE, "distributed.partitions=2");
+    SourceSpec.Spark s = (SourceSpec.Spark) e.data().train();
+    assertEquals("parquet", s.format());
+    assertEquals("hdfs://nn/iris", s.location());
+    assertEquals(List.of("a", "b"), s.features());
+    assertEquals(new HoldOut.Split(0.0), e.data().validation());
+    assertEquals(new HoldOut.Split(0.0), e.data().test());
+    assertEquals(e.data(), read(ExperimentWriter.write(e)).data());
+
+    ConfigException none = assertThrows(ConfigException.class, () -> read(SPARK_SOURCE));
+    assertEquals(ProblemId.BACKEND_UNAVAILABLE, none.problems().get(0).id());
+    assertEquals("data.train", none.problems().get(0).path());
+  }
+
+  @Test
+  void aSparkSourceWithHeldOutRowsOrAnUnknownFormatIsReported() {
+    ConfigException format = assertThrows(ConfigException.class, () -> read(SPARK_SOURCE.replace("format: parquet",
+        "format: avro") + "distributed: {}\n"));
+    assertEquals(List.of("data.train.format"), format.problems().stream().map(ConfigProblem::path).toList());
+    assertTrue(format.problems().get(0).allowed().contains("parquet, csv, json, orc"));
+    ConfigException heldOut = assertThrows(ConfigException.class, () -> read(SPARK_SOURCE + "distributed: {}\n",
+        "data.validation.split=0.1"));
+    assertEquals(List.of("data.validation"), heldOut.problems().stream().map(ConfigProblem::path).toList());
+  }
+
+  @Test
+  void aRelativeSparkPathIsMadeAbsoluteAgainstTheExperimentFile() {
+    Experiment e = read(SPARK_SOURCE.replace("\"hdfs://nn/iris\"", "tables/iris.parquet"), "distributed.partitions=1");
+    assertEquals(Path.of("/exp/tables/iris.parquet").toString(), ((SourceSpec.Spark) e.data().train()).location());
+  }
 }

@@ -1,0 +1,103 @@
+package dev.nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.data.DataException;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.model.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An experiment whose training data Spark reads where it lies ({@code source: spark}): a Parquet table, read
+ * by the executors; the run directory, model and provenance are those of any run.
+ */
+class SparkSourceTests {
+  static final Path IRIS = Path.of("../examples/data/iris.csv").toAbsolutePath().normalize();
+
+  static SparkSession spark;
+  static Path table;
+
+  @TempDir
+  static Path work;
+
+  @BeforeAll
+  static void writeTable() {
+    spark = LocalSpark.get();
+    table = work.resolve("iris.parquet");
+    // the CSV file as a Parquet table in three files, as a cluster's data would be
+    spark.read().option("header", "true").option("inferSchema", "true").csv(IRIS.toString()).repartition(3)
+        .write().mode(SaveMode.Overwrite).parquet(table.toString());
+  }
+
+  static String experiment(String source) {
+    return """
+        name: iris-parquet
+        seed: 5
+        data:
+          train: %s
+          standardize: true
+        network:
+          layers:
+            - {units: auto}
+            - {units: 8, activation: tanh}
+            - {units: auto, activation: identity}
+        loss: softmax-cross-entropy
+        optimizer: {name: adam, learning-rate: 0.05}
+        training: {epochs: 30, batch-size: 16}
+        distributed: {partitions: 2, mode: averaging, average-every: 4}
+        """.formatted(source);
+  }
+
+  @Test
+  void aParquetTableTrainsAModelThatPredictsTheFile() throws Exception {
+    Nn nn = Nn.create();
+    TrainingRun.Result run = nn.train(nn.parse(experiment("{source: spark, format: parquet, path: \"file://" + table
+        + "\", target: target, task: classification}"), List.of()), TrainingRun.Options.into(work.resolve("runs")));
+    List<Double> losses = run.training().epochs().stream().map(e -> e.trainLoss()).toList();
+    assertTrue(losses.get(losses.size() - 1) < 0.5 * losses.get(0), "losses " + losses);
+    // the saved model, on the raw rows of the original file: its scaler came from the executors' statistics
+    Model model = nn.loadModel(run.directory().modelFile());
+    List<String> lines = Files.readAllLines(IRIS);
+    int right = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double[] x = {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+          Double.parseDouble(f[3])};
+      double[] p = model.predict(x);
+      int best = 0;
+      for (int k = 1; k < p.length; k++) {
+        best = p[k] > p[best] ? k : best;
+      }
+      right += best == Integer.parseInt(f[4]) ? 1 : 0;
+    }
+    double accuracy = right / (double) (lines.size() - 1);
+    System.out.printf("iris from Parquet, averaging on 2 parts: loss %.4f -> %.4f, accuracy on the file %.4f%n",
+        losses.get(0), losses.get(losses.size() - 1), accuracy);
+    assertTrue(accuracy > 0.9, "accuracy " + accuracy);
+    assertEquals(List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"),
+        model.spec().features());
+    String provenance = Files.readString(run.directory().provenanceFile());
+    assertTrue(provenance.contains("data: parquet file://" + table), provenance);
+  }
+
+  @Test
+  void aMissingColumnIsOneMessageNamingTheColumnsThere() {
+    Nn nn = Nn.create();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, format: parquet, path: \"" + table + "\", target: species, task: classification}"),
+        List.of()), TrainingRun.Options.into(work.resolve("bad"))));
+    assertEquals(table + " has no column \"species\"; its columns: sepal_length_cm, sepal_width_cm, "
+        + "petal_length_cm, petal_width_cm, target", e.getMessage());
+    assertTrue(!Files.exists(work.resolve("bad")), "no run directory");
+  }
+}
