@@ -56,8 +56,12 @@ final class ClusterSessions {
     try {
       return new Opened(SparkSession.builder().config(conf).getOrCreate(), true);
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
-      throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\": "
-          + SparkFailures.firstLine(e.getMessage()), e);
+      String why = SparkFailures.firstLine(e.getMessage());
+      if (why.contains("stopped SparkContext")) {
+        // the standalone client gave up registering and stopped the context under construction
+        why = "no master accepted the application (is it running, and reachable from this machine?)";
+      }
+      throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\": " + why, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.nn.spark;
 import com.google.inject.util.Modules;
 import dev.nn.api.Loss;
 import dev.nn.core.config.DistributedSpec;
+import dev.nn.core.config.HoldOut;
 import dev.nn.core.config.SourceSpec;
 import dev.nn.core.data.Task;
 import dev.nn.core.experiment.PreparedData;
@@ -41,6 +42,14 @@ public final class SparkTraining implements DistributedTraining {
     }
   }
 
+  private static double fraction(HoldOut h) {
+    return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
+  }
+
+  private static int outputs(FrameTraining.Prepared prepared) {
+    return prepared.data().train().targetCount();
+  }
+
   /**
    * A run on a table Spark reads ({@code source: spark}): the table becomes blocks of samples on the
    * executors, the driver gets its columns, classes and scaler, and the run is wired with those in place of
@@ -53,7 +62,14 @@ public final class SparkTraining implements DistributedTraining {
     FrameTraining.Settings settings = new FrameTraining.Settings(SparkSources.FEATURES, source.target(),
         source.task() == Task.CLASSIFICATION, spec.partitions(), spec.mode(), spec.averageEvery());
     Loss loss = experiment.loss().create(registry, PluginKind.LOSS);
-    try (FrameTraining.Prepared prepared = FrameTraining.prepare(experiment, loss, table, settings)) {
+    // the hold-outs are split off where the rows lie (Spark's randomSplit, seeded with the experiment's seed)
+    double v = fraction(experiment.data().validation());
+    double t = fraction(experiment.data().test());
+    Dataset<Row>[] split = v + t == 0 ? null : table.randomSplit(new double[] {1 - v - t, v, t}, experiment.seed());
+    try (FrameTraining.Prepared prepared = FrameTraining.prepare(experiment, loss, split == null ? table : split[0],
+            settings);
+        HeldOutFrame validation = v == 0 ? null : HeldOutFrame.of(split[1], settings, prepared.job(), outputs(prepared));
+        HeldOutFrame test = t == 0 ? null : HeldOutFrame.of(split[2], settings, prepared.job(), outputs(prepared))) {
       Map<String, String> where = new LinkedHashMap<>();
       where.put("engine", "Apache Spark");
       where.put("version", session.version());
@@ -64,7 +80,7 @@ public final class SparkTraining implements DistributedTraining {
         where.put("average-every", Integer.toString(spec.averageEvery()));
       }
       where.put("data", source.format() + " " + source.location());
-      FrameBackend backend = new FrameBackend(prepared, where);
+      FrameBackend backend = new FrameBackend(prepared, validation, test, where);
       return NnModules.create(TrainingRun.class, Modules.override(NnModules.forRun(experiment, registry, options))
           .with(b -> {
             b.bind(PreparedData.class).toInstance(prepared.data());

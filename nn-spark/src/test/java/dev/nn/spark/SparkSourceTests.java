@@ -45,6 +45,8 @@ class SparkSourceTests {
         seed: 5
         data:
           train: %s
+          validation: {split: 0.2}
+          test: {split: 0.2}
           standardize: true
         network:
           layers:
@@ -86,6 +88,14 @@ class SparkSourceTests {
     assertTrue(accuracy > 0.9, "accuracy " + accuracy);
     assertEquals(List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"),
         model.spec().features());
+    // validation figures every epoch and test figures at the end, computed where the held-out rows lie
+    assertTrue(run.training().epochs().stream().allMatch(e -> e.validation() != null && e.validation().rows() > 0));
+    assertTrue(run.validation().accuracy() > 0.8, "validation accuracy " + run.validation().accuracy());
+    assertTrue(run.test().accuracy() > 0.8, "test accuracy " + run.test().accuracy());
+    int heldOut = run.validation().rows() + run.test().rows();
+    assertTrue(heldOut > 30 && heldOut < 90, "about 40% of 150 rows held out, found " + heldOut);
+    System.out.printf("iris from Parquet: validation %d rows, accuracy %.4f; test %d rows, accuracy %.4f%n",
+        run.validation().rows(), run.validation().accuracy(), run.test().rows(), run.test().accuracy());
     String provenance = Files.readString(run.directory().provenanceFile());
     assertTrue(provenance.contains("data: parquet file://" + table), provenance);
   }

@@ -40,6 +40,11 @@ class SubmitIT {
   record Outcome(int status, String out, String err) {}
 
   Outcome run(List<String> args) throws Exception {
+    return run(work, args);
+  }
+
+  /** Runs {@code java args} in {@code work} with Spark's JVM options; its status, stdout and stderr. */
+  static Outcome run(Path work, List<String> args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("nn.jvmOptions").trim().split("\\s+")));
@@ -55,6 +60,11 @@ class SubmitIT {
   }
 
   Path experiment() throws IOException {
+    return experiment(work);
+  }
+
+  /** The iris experiment of SparkTrainingTests with two parts, written into {@code work}. */
+  static Path experiment(Path work) throws IOException {
     Path data = Path.of("../examples/data/iris.csv").toAbsolutePath().normalize();
     Path yaml = work.resolve("iris.yaml");
     Files.writeString(yaml, SparkTrainingTests.IRIS.replace("../examples/data/iris.csv", data.toString())

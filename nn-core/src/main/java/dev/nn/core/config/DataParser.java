@@ -34,18 +34,14 @@ final class DataParser {
     }
     Node trainNode = v.require("train", "a source: {source: generator | csv | idx | spark, ...}");
     SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")));
-    // Spark data trains whole: the figures of rows held out from it are not computed (yet), so no default split
-    boolean spark = train instanceof SourceSpec.Spark;
-    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), spark ? 0.0 : DEFAULT_VALIDATION_SPLIT);
-    HoldOut test = holdOut(v.get("test"), v.child("test"), spark ? 0.0 : DEFAULT_TEST_SPLIT);
-    if (spark) {
+    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT);
+    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT);
+    if (train instanceof SourceSpec.Spark) {
+      // a Spark table's hold-outs are split off it where it lies
       for (String key : List.of("validation", "test")) {
-        HoldOut h = key.equals("validation") ? validation : test;
-        boolean none = h instanceof HoldOut.Split && ((HoldOut.Split) h).fraction() == 0;
-        if (h != null && !none) {
+        if ((key.equals("validation") ? validation : test) instanceof HoldOut.FromSource) {
           reader.report(ProblemId.OUT_OF_RANGE, v.child(key), v.get(key),
-              "data." + key + " with a spark training source: figures of held-out Spark rows are not computed",
-              "no " + key + " (or split: 0); evaluate the model with nn evaluate");
+              "data." + key + ": with a spark training source, hold-outs are split off it", "{split: f}");
           validation = key.equals("validation") ? null : validation;
           test = key.equals("test") ? null : test;
         }
@@ -223,7 +219,8 @@ final class DataParser {
       SourceSpec s = source(v);
       if (s instanceof SourceSpec.Spark) {
         reader.report(ProblemId.OUT_OF_RANGE, path + ".source", v.get("source"),
-            "a spark source trains; held-out Spark data is not evaluated", "a csv, idx or generator source");
+            "a spark source is for data.train; its hold-outs are split off it",
+            "{split: f}, or a csv, idx or generator source");
         return null;
       }
       return s == null ? null : new HoldOut.FromSource(s);

@@ -1,5 +1,9 @@
 package dev.nn.core.experiment;
 
+import dev.nn.api.Loss;
+import dev.nn.core.network.Network;
+import dev.nn.core.train.Evaluator;
+import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingResult;
 import java.util.Map;
@@ -18,6 +22,21 @@ public interface TrainingBackend {
    * @throws dev.nn.core.train.TrainingDivergedException when a batch's loss is NaN or infinite
    */
   TrainingResult train(Trainer trainer, PreparedData data);
+
+  /**
+   * The network's figures on the run's validation split, or {@code null} when it has none. In this process:
+   * computed from the prepared samples.
+   */
+  default Metrics validation(Network network, Loss loss, PreparedData data) {
+    return data.validation() == null ? null
+        : new Evaluator(network, loss, 256).evaluate(data.validationSamples(), data.classification());
+  }
+
+  /** The network's figures on the run's test split, or {@code null} when it has none; as {@link #validation}. */
+  default Metrics test(Network network, Loss loss, PreparedData data) {
+    return data.test() == null ? null
+        : new Evaluator(network, loss, 256).evaluate(data.testSamples(), data.classification());
+  }
 
   /** What the run's provenance records about where it trained; empty for a run in one process. */
   default Map<String, String> provenance() {

@@ -9,7 +9,6 @@ import dev.nn.core.run.HtmlReport;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
-import dev.nn.core.train.Evaluator;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainerState;
@@ -137,10 +136,8 @@ public final class TrainingRun {
       provenance.withEnded(clock.instant()).write(dir.provenanceFile());
       throw e.inRun(dir.path());
     }
-    Evaluator evaluator = new Evaluator(network, plugins.loss(), 256);
-    Metrics validation = data.validation() == null ? null
-        : evaluator.evaluate(data.validationSamples(), data.classification());
-    Metrics test = data.test() == null ? null : evaluator.evaluate(data.testSamples(), data.classification());
+    Metrics validation = backend.validation(network, plugins.loss(), data);
+    Metrics test = backend.test(network, plugins.loss(), data);
     Model model = models.model();
     model.save(dir.modelFile(), options.nnVersion());
     new HtmlReport(experiment.name(), result, test, data.train().classLabels()).write(dir.reportFile());

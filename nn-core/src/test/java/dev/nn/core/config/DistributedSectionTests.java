@@ -85,7 +85,7 @@ class DistributedSectionTests {
     assertEquals("parquet", s.format());
     assertEquals("hdfs://nn/iris", s.location());
     assertEquals(List.of("a", "b"), s.features());
-    assertEquals(new HoldOut.Split(0.0), e.data().validation());
+    assertEquals(new HoldOut.Split(0.1), e.data().validation());
     assertEquals(new HoldOut.Split(0.0), e.data().test());
     assertEquals(e.data(), read(ExperimentWriter.write(e)).data());
 
@@ -95,14 +95,16 @@ class DistributedSectionTests {
   }
 
   @Test
-  void aSparkSourceWithHeldOutRowsOrAnUnknownFormatIsReported() {
+  void aSparkSourceWithAHoldOutSourceOrAnUnknownFormatIsReported() {
     ConfigException format = assertThrows(ConfigException.class, () -> read(SPARK_SOURCE.replace("format: parquet",
         "format: avro") + "distributed: {}\n"));
     assertEquals(List.of("data.train.format"), format.problems().stream().map(ConfigProblem::path).toList());
     assertTrue(format.problems().get(0).allowed().contains("parquet, csv, json, orc"));
-    ConfigException heldOut = assertThrows(ConfigException.class, () -> read(SPARK_SOURCE + "distributed: {}\n",
-        "data.validation.split=0.1"));
-    assertEquals(List.of("data.validation"), heldOut.problems().stream().map(ConfigProblem::path).toList());
+    ConfigException heldOut = assertThrows(ConfigException.class, () -> read(SPARK_SOURCE.replace("features: [a, b]}",
+        "features: [a, b]}, test: {source: csv, path: t.csv}") + "distributed: {}\n"));
+    assertEquals(List.of("data.test"), heldOut.problems().stream().map(ConfigProblem::path).toList());
+    assertEquals(new HoldOut.Split(0.25),
+        read(SPARK_SOURCE + "distributed: {}\n", "data.test.split=0.25").data().test());
   }
 
   @Test
