@@ -180,4 +180,41 @@ class SparkTrainingTests {
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
   }
+
+  /** An autoencoder on iris's four measurements whose decoder is the encoder's transpose (a weight tie). */
+  static final String TIED = """
+      name: iris-tied
+      seed: 3
+      data:
+        train: {source: csv, path: ../examples/data/iris.csv, target: last, task: reconstruction}
+        validation: {split: 0.2}
+        standardize: true
+      network:
+        layers:
+          - {units: auto}
+          - {units: 2, activation: tanh}
+          - {units: auto, activation: identity}
+        ties:
+          - {tie: "layers[2].W", to: "layers[1].W", transpose: true}
+      loss: mean-squared
+      optimizer: {name: adam, learning-rate: 0.02, schedule: {name: step, step-size: 2, gamma: 0.5, unit: epochs}}
+      training: {epochs: 4, batch-size: 8}
+      """;
+
+  @Test
+  void tiedWeightsAndAScheduleTrainTheSameOnSpark() {
+    TrainingRun.Result local = train(runs.resolve("tied-local"), TIED);
+    TrainingRun.Result spark = train(runs.resolve("tied-spark"), TIED, "distributed.partitions=3");
+    double[] a = local.model().network().parameters().toArray();
+    double[] b = spark.model().network().parameters().toArray();
+    double rel = maxRelativeDifference(a, b);
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    // the tie holds on Spark too: W(2) = W(1)ᵀ in the trained network
+    var p = spark.model().network().parameters();
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 2; j++) {
+        assertEquals(p.weight(1, i, j), p.weight(2, j, i));
+      }
+    }
+  }
 }
