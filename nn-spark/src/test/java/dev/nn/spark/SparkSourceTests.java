@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +110,20 @@ class SparkSourceTests {
     assertEquals(table + " has no column \"species\"; its columns: sepal_length_cm, sepal_width_cm, "
         + "petal_length_cm, petal_width_cm, target", e.getMessage());
     assertTrue(!Files.exists(work.resolve("bad")), "no run directory");
+  }
+
+  @Test
+  void aColumnOfTextIsOneMessageSayingWhatNnNeeds() {
+    Path words = work.resolve("iris-words.parquet");
+    spark.read().option("header", "true").option("inferSchema", "true").csv(IRIS.toString())
+        .withColumn("target", functions.concat(functions.lit("class-"), functions.col("target")))
+        .write().mode(SaveMode.Overwrite).parquet(words.toString());
+    Nn nn = Nn.create();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, path: \"" + words + "\", target: target, task: classification}"), List.of()),
+        TrainingRun.Options.into(work.resolve("words"))));
+    assertEquals("column \"target\" of " + words + " holds string values; nn trains on numbers (class labels as "
+        + "0, 1, …; Spark's StringIndexer makes them)", e.getMessage());
+    assertTrue(!Files.exists(work.resolve("words")), "no run directory");
   }
 }
