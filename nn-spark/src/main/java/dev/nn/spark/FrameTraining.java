@@ -139,14 +139,8 @@ public final class FrameTraining {
   static Prepared prepare(Experiment experiment, Loss loss, Dataset<Row> frame, Settings settings) {
     Dataset<Row> source = settings.partitions() > 0 && settings.partitions() != frame.rdd().getNumPartitions()
         ? frame.repartition(settings.partitions()) : frame;
-    String featuresCol = settings.featuresCol();
-    String labelCol = settings.labelCol();
     boolean classification = settings.classification();
-    JavaRDD<FrameBlock> blocks = source
-        .select(functions.col(featuresCol), functions.col(labelCol).cast("double"))
-        .javaRDD()
-        .mapPartitions(rows -> List.of(FrameBlock.of(rows, featuresCol, labelCol)).iterator(), true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<FrameBlock> blocks = blocks(source, settings);
     String id = UUID.randomUUID().toString();
     try {
       List<FrameBlock.Summary> summaries = blocks.map(b -> b.summary(classification)).collect();
@@ -162,6 +156,17 @@ public final class FrameTraining {
       blocks.unpersist(false);
       throw SparkFailures.translate(e);
     }
+  }
+
+  /** One block of samples per partition of {@code frame}, made and persisted where the partition lies. */
+  static JavaRDD<FrameBlock> blocks(Dataset<Row> frame, Settings settings) {
+    String featuresCol = settings.featuresCol();
+    String labelCol = settings.labelCol();
+    return frame
+        .select(functions.col(featuresCol), functions.col(labelCol).cast("double"))
+        .javaRDD()
+        .mapPartitions(rows -> List.of(FrameBlock.of(rows, featuresCol, labelCol)).iterator(), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** The columns, classes and scaler the blocks' summaries give. */

@@ -22,8 +22,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Rows held out of a Spark-read table (validation or test), kept as blocks on the executors, and the figures
@@ -47,14 +45,7 @@ final class HeldOutFrame implements AutoCloseable {
 
   /** The rows of {@code frame} as blocks for the run of {@code job}, whose network has {@code outputs} outputs. */
   static HeldOutFrame of(Dataset<Row> frame, FrameTraining.Settings settings, RunJob job, int outputs) {
-    String featuresCol = settings.featuresCol();
-    String labelCol = settings.labelCol();
-    JavaRDD<FrameBlock> blocks = frame
-        .select(functions.col(featuresCol), functions.col(labelCol).cast("double"))
-        .javaRDD()
-        .mapPartitions(rows -> List.of(FrameBlock.of(rows, featuresCol, labelCol)).iterator(), true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    return new HeldOutFrame(blocks, job, outputs);
+    return new HeldOutFrame(FrameTraining.blocks(frame, settings), job, outputs);
   }
 
   /** The figures of parameters {@code theta} on these rows. */
