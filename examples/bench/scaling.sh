@@ -13,7 +13,7 @@ for width in 128 256 512 1024; do
 name: w$width-b$batch
 seed: 1
 data:
-  train: {source: idx, images: $mnist/train-images-idx3-ubyte.gz, labels: $mnist/train-labels-idx1-ubyte.gz, limit: 10000}
+  train: {source: idx, images: [$mnist/train-images-idx3-ubyte.part1.gz, $mnist/train-images-idx3-ubyte.part2.gz], labels: [$mnist/train-labels-idx1-ubyte.part1.gz, $mnist/train-labels-idx1-ubyte.part2.gz], limit: 10000}
   validation: {split: 0.0}
   standardize: false
 network:

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the {@code data} section: the training source, validation and test data, standardization. */
 final class DataParser {
@@ -176,10 +177,15 @@ final class DataParser {
   }
 
   private SourceSpec idx(MapView v) {
-    Node i = v.require("images", "the IDX image file, relative to the experiment file");
-    PathRef images = i == null ? null : reader.path(i, v.child("images"));
-    Node l = v.require("labels", "the IDX label file, relative to the experiment file");
-    PathRef labels = l == null ? null : reader.path(l, v.child("labels"));
+    Node i = v.require("images", "the IDX image file, or a list of them, relative to the experiment file");
+    List<PathRef> images = i == null ? null : paths(i, v.child("images"));
+    Node l = v.require("labels", "the IDX label file, or a list of them, relative to the experiment file");
+    List<PathRef> labels = l == null ? null : paths(l, v.child("labels"));
+    if (images != null && labels != null && images.size() != labels.size()) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("labels"), l, "there are " + images.size() + " image files but "
+          + labels.size() + " label files", "one label file per image file, in the same order", List.of());
+      labels = null;
+    }
     Node n = v.get("limit");
     Integer limit = n == null ? Integer.valueOf(0) : reader.count(n, v.child("limit"), 1);
     Node k = v.get("task");
@@ -195,6 +201,31 @@ final class DataParser {
     }
     OptionalInt max = limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
     return new SourceSpec.Idx(images, labels, max, task, reader.position(v.path(), v.node()));
+  }
+
+  /** A path, or a non-empty list of paths (shards of one data set); {@code null} after reporting. */
+  private List<PathRef> paths(Node node, String path) {
+    if (!(node instanceof SequenceNode)) {
+      PathRef one = reader.path(node, path);
+      return one == null ? null : List.of(one);
+    }
+    List<Node> items = reader.sequence(node, path, "a path or a list of paths");
+    if (items == null) {
+      return null;
+    }
+    if (items.isEmpty()) {
+      reader.report(ProblemId.OUT_OF_RANGE, path, node, "the list of files is empty", "at least one file", List.of());
+      return null;
+    }
+    List<PathRef> refs = new ArrayList<>();
+    for (int k = 0; k < items.size(); k++) {
+      PathRef ref = reader.path(items.get(k), path + "[" + k + "]");
+      if (ref == null) {
+        return null;
+      }
+      refs.add(ref);
+    }
+    return refs;
   }
 
   private static Node splitNode(Node holdOut) {

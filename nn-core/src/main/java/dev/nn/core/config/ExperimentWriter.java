@@ -96,12 +96,21 @@ public final class ExperimentWriter {
       m.put("task", k.task().label());
     } else {
       SourceSpec.Idx x = (SourceSpec.Idx) s;
-      m.put("images", x.images().resolved().toString());
-      m.put("labels", x.labels().resolved().toString());
+      m.put("images", paths(x.images()));
+      m.put("labels", paths(x.labels()));
       x.limit().ifPresent(limit -> m.put("limit", limit));
       m.put("task", x.task().label());
     }
     return m;
+  }
+
+  /** One path as a string, several as a list. */
+  private static Object paths(List<PathRef> refs) {
+    List<String> written = new ArrayList<>();
+    for (PathRef r : refs) {
+      written.add(r.resolved().toString());
+    }
+    return written.size() == 1 ? written.get(0) : written;
   }
 
   private static Map<String, Object> network(NetworkSpec n) {

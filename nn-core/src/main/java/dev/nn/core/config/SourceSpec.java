@@ -56,19 +56,24 @@ public sealed interface SourceSpec {
   }
 
   /**
-   * A pair of IDX files (the MNIST format), optionally gzip-compressed.
+   * IDX files (the MNIST format), optionally gzip-compressed: an image file and its label file, or a data set
+   * stored in several such pairs (shards), read in order as one.
    *
-   * @param images the image file
-   * @param labels the label file
+   * @param images the image files, one or more
+   * @param labels the label files, as many as image files
    * @param limit how many samples to read at most; empty for all
    * @param where where the source was written
    */
-  record Idx(PathRef images, PathRef labels, OptionalInt limit, Task task, Position where) implements SourceSpec {
+  record Idx(List<PathRef> images, List<PathRef> labels, OptionalInt limit, Task task, Position where)
+      implements SourceSpec {
 
-    /** Checks for {@code null}. */
+    /** Checks for {@code null} and that there is a label file for each image file; copies. */
     public Idx {
-      Objects.requireNonNull(images, "images");
-      Objects.requireNonNull(labels, "labels");
+      images = List.copyOf(images);
+      labels = List.copyOf(labels);
+      if (images.isEmpty() || images.size() != labels.size()) {
+        throw new IllegalArgumentException("need one label file per image file, at least one");
+      }
       Objects.requireNonNull(limit, "limit");
       Objects.requireNonNull(task, "task");
       Objects.requireNonNull(where, "where");

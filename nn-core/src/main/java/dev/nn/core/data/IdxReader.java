@@ -90,6 +90,49 @@ public final class IdxReader {
     }
   }
 
+  /**
+   * Reads the first {@code limit} samples of a data set stored in several pairs of files (shards), pair by
+   * pair in the order given, as one data set: the samples of {@code images[0]} and {@code labels[0]}, then
+   * those of the next pair, and so on. Every pair is checked as {@link #read(Path, Path, int)} checks one,
+   * and all images must have the same size.
+   *
+   * @param limit at least 1
+   * @throws IllegalArgumentException when the lists are empty or of different lengths
+   */
+  public static Dataset read(List<Path> images, List<Path> labels, int limit) {
+    if (images.isEmpty() || images.size() != labels.size()) {
+      throw new IllegalArgumentException("need as many label files as image files, at least one: " + images.size()
+          + " and " + labels.size());
+    }
+    if (images.size() == 1) {
+      return read(images.get(0), labels.get(0), limit);
+    }
+    List<Dataset> shards = new ArrayList<>();
+    int total = 0;
+    for (int i = 0; i < images.size() && total < limit; i++) {
+      Dataset shard = read(images.get(i), labels.get(i), limit - total);
+      if (!shards.isEmpty() && shard.featureCount() != shards.get(0).featureCount()) {
+        throw new DataException(images.get(i) + ": images of " + shard.featureCount() + " pixels, but "
+            + images.get(0) + " holds images of " + shards.get(0).featureCount());
+      }
+      shards.add(shard);
+      total += shard.size();
+    }
+    int pixels = shards.get(0).featureCount();
+    double[] x = new double[total * pixels];
+    int[] classes = new int[total];
+    int at = 0;
+    for (Dataset shard : shards) {
+      System.arraycopy(shard.copyX(), 0, x, at * pixels, shard.size() * pixels);
+      for (int r = 0; r < shard.size(); r++) {
+        classes[at + r] = shard.classOf(r);
+      }
+      at += shard.size();
+    }
+    String source = images.get(0) + " … " + images.get(images.size() - 1) + " (" + images.size() + " shards)";
+    return Dataset.wrapClassification(source, x, classes, shards.get(0).featureNames(), TARGET_NAME, classLabels());
+  }
+
   /** Reads every label of a label file, each checked to be in 0..9. */
   static int[] readLabels(Path labels) {
     try (IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {

@@ -129,11 +129,15 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     if (source instanceof SourceSpec.Idx) {
       SourceSpec.Idx idx = (SourceSpec.Idx) source;
-      files.add(idx.images().resolved());
-      files.add(idx.labels().resolved());
-      return idx.limit().isPresent()
-          ? IdxReader.read(idx.images().resolved(), idx.labels().resolved(), idx.limit().getAsInt())
-          : IdxReader.read(idx.images().resolved(), idx.labels().resolved());
+      List<Path> images = new ArrayList<>();
+      List<Path> labels = new ArrayList<>();
+      for (int k = 0; k < idx.images().size(); k++) {
+        images.add(idx.images().get(k).resolved());
+        labels.add(idx.labels().get(k).resolved());
+        files.add(images.get(k));
+        files.add(labels.get(k));
+      }
+      return IdxReader.read(images, labels, idx.limit().orElse(Integer.MAX_VALUE));
     }
     SourceSpec.Generator g = (SourceSpec.Generator) source;
     Map<String, Object> settings = new LinkedHashMap<>(g.generator().settings());

@@ -120,8 +120,8 @@ class ExperimentReaderTests {
     assertEquals("last", csv.target());
     assertEquals(Task.CLASSIFICATION, csv.task());
     SourceSpec.Idx idx = (SourceSpec.Idx) ((HoldOut.FromSource) e.data().test()).source();
-    assertEquals(Path.of("/exp/mnist/t10k-images.gz"), idx.images().resolved());
-    assertEquals(Path.of("/abs/labels.gz"), idx.labels().resolved());
+    assertEquals(Path.of("/exp/mnist/t10k-images.gz"), idx.images().get(0).resolved());
+    assertEquals(Path.of("/abs/labels.gz"), idx.labels().get(0).resolved());
     assertEquals(OptionalInt.of(500), idx.limit());
     assertEquals(Path.of("/exp/dir/out"), e.output().dir().resolved());
     assertEquals(LayerSpec.AUTO, e.network().layers().get(1).units());

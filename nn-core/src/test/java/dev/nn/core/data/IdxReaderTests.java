@@ -63,8 +63,13 @@ class IdxReaderTests {
 
   @Test
   void trainingLabelsReadAloneMatchThePublishedCounts() {
-    int[] labels = IdxReader.readLabels(MNIST.resolve("train-labels-idx1-ubyte.gz"));
-    assertEquals(60_000, labels.length);
+    // the training set is kept as two shards of 30,000 (every file of the repository stays under 5 MiB)
+    int[] first = IdxReader.readLabels(MNIST.resolve("train-labels-idx1-ubyte.part1.gz"));
+    int[] second = IdxReader.readLabels(MNIST.resolve("train-labels-idx1-ubyte.part2.gz"));
+    assertEquals(30_000, first.length);
+    assertEquals(30_000, second.length);
+    int[] labels = Arrays.copyOf(first, 60_000);
+    System.arraycopy(second, 0, labels, 30_000, 30_000);
     assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, Arrays.copyOf(labels, 10));
     int[] counts = new int[10];
     for (int c : labels) {
@@ -76,10 +81,27 @@ class IdxReaderTests {
   @Test
   void theFirstTrainingImageHasItsPublishedPixelSum() {
     Dataset d = IdxReader.read(
-        MNIST.resolve("train-images-idx3-ubyte.gz"), MNIST.resolve("train-labels-idx1-ubyte.gz"), 1);
+        MNIST.resolve("train-images-idx3-ubyte.part1.gz"), MNIST.resolve("train-labels-idx1-ubyte.part1.gz"), 1);
     assertEquals(1, d.size());
     assertEquals(5, d.classOf(0));
     assertEquals(27525 / 255.0, pixelSum(d, 0), 1e-9);
+  }
+
+  @Test
+  void shardsReadInOrderAsOneDataSetUpToTheLimit() {
+    List<Path> images = List.of(MNIST.resolve("train-images-idx3-ubyte.part1.gz"),
+        MNIST.resolve("train-images-idx3-ubyte.part2.gz"));
+    List<Path> labels = List.of(MNIST.resolve("train-labels-idx1-ubyte.part1.gz"),
+        MNIST.resolve("train-labels-idx1-ubyte.part2.gz"));
+    // across the boundary: images 29,999 and 30,000 of the training set, the last of one shard, the first of the next
+    Dataset d = IdxReader.read(images, labels, 30_001);
+    assertEquals(30_001, d.size());
+    Dataset second = IdxReader.read(images.get(1), labels.get(1), 1);
+    assertEquals(second.classOf(0), d.classOf(30_000));
+    assertEquals(pixelSum(second, 0), pixelSum(d, 30_000), 0.0);
+    assertEquals(5, d.classOf(0));
+    assertEquals(27525 / 255.0, pixelSum(d, 0), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> IdxReader.read(images, labels.subList(0, 1), 10));
   }
 
   private static double pixelSum(Dataset d, int row) {

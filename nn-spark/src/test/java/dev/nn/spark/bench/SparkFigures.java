@@ -254,7 +254,7 @@ public final class SparkFigures {
         name: w2-spark
         seed: 1
         data:
-          train: {source: idx, images: %s, labels: %s, limit: %d}
+          train: {source: idx, images: [%s], labels: [%s], limit: %d}
           standardize: false
         network:
           layers:
@@ -267,8 +267,10 @@ public final class SparkFigures {
         optimizer: {name: sgd, learning-rate: 0.05}
         training: {epochs: %d, batch-size: 128, shuffle: true}
         compute: {threads: 2}
-        """.formatted(ROOT.resolve("examples/data/mnist/train-images-idx3-ubyte.gz"),
-        ROOT.resolve("examples/data/mnist/train-labels-idx1-ubyte.gz"), images, epochs) + distributed;
+        """.formatted(ROOT.resolve("examples/data/mnist/train-images-idx3-ubyte.part1.gz") + ", "
+        + ROOT.resolve("examples/data/mnist/train-images-idx3-ubyte.part2.gz"),
+        ROOT.resolve("examples/data/mnist/train-labels-idx1-ubyte.part1.gz") + ", "
+        + ROOT.resolve("examples/data/mnist/train-labels-idx1-ubyte.part2.gz"), images, epochs) + distributed;
   }
 
   /**
