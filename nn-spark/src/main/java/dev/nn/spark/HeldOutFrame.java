@@ -1,16 +1,10 @@
 package dev.nn.spark;
 
 import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
-import dev.nn.core.Nn;
-import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.PreparedData;
-import dev.nn.core.inject.NnModules;
 import dev.nn.core.network.Network;
-import dev.nn.core.plugin.PluginKind;
-import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Evaluator;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Samples;
@@ -147,12 +141,8 @@ final class HeldOutFrame implements AutoCloseable {
     final PreparedData data;
 
     Evaluating(RunJob job) {
-      Nn nn = Nn.withPlugins(PluginRegistry.load(HeldOutFrame.class.getClassLoader()));
-      Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
-      Loss created = experiment.loss().create(nn.plugins(), PluginKind.LOSS);
-      data = job.frame().prepared(created, experiment.loss().name());
-      Injector injector = NnModules.injector(Modules.override(NnModules.forRun(experiment, nn.plugins()))
-          .with(b -> b.bind(PreparedData.class).toInstance(data)));
+      Injector injector = PartitionWork.injector(job);
+      data = injector.getInstance(PreparedData.class);
       network = injector.getInstance(Network.class);
       loss = injector.getInstance(Loss.class);
     }

@@ -147,6 +147,27 @@ final class PartitionWork {
     return PARTS.computeIfAbsent(job.id() + "/" + p, k -> new Part(job, p, partition));
   }
 
+  /**
+   * The core objects of a run as an executor builds them: the experiment rebuilt from its YAML with one
+   * thread per task's kernels, and its data prepared from the run's data frame shape, taken from the driver
+   * in the same JVM, or else prepared from the experiment's own sources.
+   */
+  static Injector injector(RunJob job) {
+    // nn's own class loader: it sees nn and the plugin jars shipped with it (spark-submit --jars); a task
+    // thread's context loader may hold a second copy of the application jar
+    Nn nn = Nn.withPlugins(PluginRegistry.load(PartitionWork.class.getClassLoader()));
+    // one task per core: each task's kernels use one thread
+    Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
+    Module module = NnModules.forRun(experiment, nn.plugins());
+    PreparedData offered = job.frame() != null
+        ? job.frame().prepared(experiment.loss().create(nn.plugins(), PluginKind.LOSS), experiment.loss().name())
+        : OFFERED.get(job.id());
+    if (offered != null) {
+      module = Modules.override(module).with(b -> b.bind(PreparedData.class).toInstance(offered));
+    }
+    return NnModules.injector(module);
+  }
+
   /** One part's samples and the core objects that compute on them, kept between rounds. */
   private static final class Part {
     final Samples shard;
@@ -157,19 +178,8 @@ final class PartitionWork {
     private Trainer trainer;
 
     Part(RunJob job, int p, Iterator<?> partition) {
-      // nn's own class loader: it sees nn and the plugin jars shipped with it (spark-submit --jars); a task
-      // thread's context loader may hold a second copy of the application jar
-      Nn nn = Nn.withPlugins(PluginRegistry.load(PartitionWork.class.getClassLoader()));
-      // one task per core: each task's kernels use one thread
-      Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
-      Module module = NnModules.forRun(experiment, nn.plugins());
-      PreparedData offered = job.frame() != null
-          ? job.frame().prepared(experiment.loss().create(nn.plugins(), PluginKind.LOSS), experiment.loss().name())
-          : OFFERED.get(job.id());
-      if (offered != null) {
-        module = Modules.override(module).with(b -> b.bind(PreparedData.class).toInstance(offered));
-      }
-      Injector injector = NnModules.injector(module);
+      Injector injector = injector(job);
+      Experiment experiment = injector.getInstance(Experiment.class);
       PreparedData data = injector.getInstance(PreparedData.class);
       shard = job.frame() != null ? job.frame().samples(block(partition, p), data)
           : stride(data.trainSamples(), job.partitions(), p);
