@@ -103,4 +103,22 @@ class SubmitIT {
     assertFalse(Files.exists(work.resolve("runs")) && Files.list(work.resolve("runs")).findAny().isPresent(),
         "no run directory");
   }
+
+  @Test
+  void aSparkTableWithoutTheTargetColumnIsOneLineAndExitTwo() throws Exception {
+    Path data = Path.of("../examples/data/iris.csv").toAbsolutePath().normalize();
+    Path yaml = work.resolve("table.yaml");
+    Files.writeString(yaml, SparkTrainingTests.IRIS.replace(
+        "{source: csv, path: ../examples/data/iris.csv, target: last, task: classification}",
+        "{source: spark, format: csv, path: \"" + data + "\", target: species, task: classification}")
+        + "distributed: {master: \"local[2]\", partitions: 2}\n");
+    Outcome o = run(List.of("-cp", SUBMIT_JAR + File.pathSeparator + sparkClassPath(), "dev.nn.spark.Submit",
+        yaml.toString(), "--output", work.resolve("runs").toString()));
+    assertEquals(2, o.status(), o.err());
+    assertEquals(List.of("nn: " + data + " has no column \"species\"; its columns: sepal_length_cm, sepal_width_cm, "
+        + "petal_length_cm, petal_width_cm, target"), o.err().lines().filter(l -> l.startsWith("nn:")).toList(),
+        o.err());
+    assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
+    assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+  }
 }

@@ -104,6 +104,22 @@ class ExperimentReaderTests {
   }
 
   @Test
+  void anIdxSourceTakesShardsAsListsOfOnePerImageFile() {
+    String text = "data:\n"
+        + "  train: {source: idx, images: [a1.gz, a2.gz], labels: [b1.gz, b2.gz]}\n"
+        + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\n"
+        + "loss: squared\n";
+    SourceSpec.Idx idx = (SourceSpec.Idx) read(text).data().train();
+    assertEquals(List.of(Path.of("/exp/dir/a1.gz"), Path.of("/exp/dir/a2.gz")),
+        idx.images().stream().map(PathRef::resolved).toList());
+    assertEquals(Path.of("/exp/dir/b2.gz"), idx.labels().get(1).resolved());
+
+    ConfigException e = assertThrows(ConfigException.class, () -> read(text.replace("[b1.gz, b2.gz]", "[b1.gz]")));
+    assertEquals("data.train.labels", e.problems().get(0).path());
+    assertEquals("there are 2 image files but 1 label files", e.problems().get(0).message());
+  }
+
+  @Test
   void relativePathsResolveAgainstTheFilesDirectoryAndKeepTheirWrittenForm() {
     Experiment e =
         read(
