@@ -2,7 +2,8 @@ package dev.nn.benchmarks;
 
 import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
-import java.nio.DoubleBuffer;
+import dev.nn.core.kernel.Matrix;
+import dev.nn.core.kernel.Precision;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -51,15 +53,19 @@ public class GemmBenchmark {
       "NN:1:64:64", "TN:64:64:1", "NT:1:64:64"})
   public String shape;
 
+  /** {@code float64} or {@code float32}. */
+  @Param({"float64", "float32"})
+  public String precision;
+
   private Kernels backend;
   private boolean transA;
   private boolean transB;
   private int m;
   private int n;
   private int k;
-  private DoubleBuffer a;
-  private DoubleBuffer b;
-  private DoubleBuffer c;
+  private Matrix a;
+  private Matrix b;
+  private Matrix c;
   private double gigaFlopsPerCall;
 
   /** Counts the floating-point work done, in units of 10⁹ operations; JMH reports it per second. */
@@ -87,7 +93,8 @@ public class GemmBenchmark {
     k = Integer.parseInt(parts[3]);
     String name = kernels.replaceAll("\\d+$", "");
     int threads = Integer.parseInt(kernels.substring(name.length()));
-    backend = KernelChoice.choose(name, threads, new int[] {k, n}, m);
+    backend = KernelChoice.choose(name, threads, Precision.named(precision), "auto", null, new int[] {k, n}, m)
+        .kernels();
     SplittableRandom random = new SplittableRandom(42);
     a = filled(m * k, random);
     b = filled(k * n, random);
@@ -95,12 +102,18 @@ public class GemmBenchmark {
     gigaFlopsPerCall = 2.0 * m * n * k / 1e9;
   }
 
-  private DoubleBuffer filled(int length, SplittableRandom random) {
-    DoubleBuffer buffer = backend.allocate(length);
+  private Matrix filled(int length, SplittableRandom random) {
+    Matrix matrix = backend.allocate(length);
     for (int i = 0; i < length; i++) {
-      buffer.put(i, random.nextDouble(-1, 1));
+      matrix.set(i, random.nextDouble(-1, 1));
     }
-    return buffer;
+    return matrix;
+  }
+
+  /** Stops the runtime's worker threads. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    backend.close();
   }
 
   @Benchmark

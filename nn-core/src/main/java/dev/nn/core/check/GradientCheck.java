@@ -5,7 +5,7 @@ import dev.nn.api.Seeding;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
-import java.nio.DoubleBuffer;
+import dev.nn.core.kernel.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,7 +134,7 @@ public final class GradientCheck {
   private static Result compare(Network network, Loss loss, Workspace ws, int rows, double lambda,
       double[] analytic, long seed) {
     ParameterStore params = network.parameters();
-    DoubleBuffer values = params.values();
+    Matrix values = params.values();
     double j0 = objective(network, loss, ws, rows, lambda);
     Snapshot base = Snapshot.take(network, loss, ws, rows);
     List<Mismatch> mismatches = new ArrayList<>();
@@ -149,15 +149,15 @@ public final class GradientCheck {
       double h = STEP * Math.max(1.0, Math.abs(theta));
       double plus = theta + h;
       double minus = theta - h;
-      values.put(k, plus);
+      values.set(k, plus);
       params.publish();
       double jPlus = objective(network, loss, ws, rows, lambda);
       Snapshot atPlus = Snapshot.take(network, loss, ws, rows);
-      values.put(k, minus);
+      values.set(k, minus);
       params.publish();
       double jMinus = objective(network, loss, ws, rows, lambda);
       Snapshot atMinus = Snapshot.take(network, loss, ws, rows);
-      values.put(k, theta);
+      values.set(k, theta);
       params.publish();
       if (base.crossesKink(atPlus, network, loss, ws) || base.crossesKink(atMinus, network, loss, ws)) {
         skipped++;

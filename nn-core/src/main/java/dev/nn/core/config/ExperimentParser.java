@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.api.Loss;
+import dev.nn.core.kernel.Precision;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
@@ -246,8 +247,22 @@ final class ExperimentParser {
       Long n = reader.integer(t, v.child("threads"), 1, Integer.MAX_VALUE, "auto or an integer >= 1");
       threads = n == null ? null : n.intValue();
     }
+    Node p = v.get("precision");
+    Precision precision = p == null ? Precision.FLOAT64
+        : reader.choice(p, v.child("precision"), "precision", Precision.class, Precision::yamlName);
+    Node l = v.get("loops");
+    Loops loops = l == null ? Loops.AUTO : reader.choice(l, v.child("loops"), "loops", Loops.class);
+    Node f = v.get("blas-from");
+    Long blasFrom = null;
+    boolean blasFromOk = true;
+    if (f != null && !NodeReader.isWord(f, "auto")) {
+      blasFrom = reader.integer(f, v.child("blas-from"), 1, Long.MAX_VALUE,
+          "auto or the multiply-adds of one forward pass (an integer >= 1)");
+      blasFromOk = blasFrom != null;
+    }
     v.finish();
-    return backend == null || threads == null ? null : new ComputeSpec(backend, threads);
+    return backend == null || threads == null || precision == null || loops == null || !blasFromOk ? null
+        : new ComputeSpec(backend, threads, precision, loops, blasFrom);
   }
 
   /** The {@code distributed} section, or {@code null} when it has problems. */

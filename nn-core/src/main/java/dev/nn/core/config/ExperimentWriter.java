@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.kernel.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,16 @@ public final class ExperimentWriter {
     Map<String, Object> compute = new LinkedHashMap<>();
     compute.put("backend", e.compute().backend().yamlName());
     compute.put("threads", e.compute().threads());
+    // defaults are left out, so that experiments written before these keys existed read back the same
+    if (e.compute().precision() != Precision.FLOAT64) {
+      compute.put("precision", e.compute().precision().yamlName());
+    }
+    if (e.compute().loops() != Loops.AUTO) {
+      compute.put("loops", e.compute().loops().yamlName());
+    }
+    if (e.compute().blasFrom() != null) {
+      compute.put("blas-from", e.compute().blasFrom());
+    }
     m.put("compute", compute);
     m.put("output", Map.of("dir", e.output().dir().resolved().toString()));
     e.distributed().ifPresent(d -> {

@@ -9,6 +9,7 @@ import dev.nn.core.config.EarlyStopping;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.Monitor;
 import dev.nn.core.config.TrainingSpec;
+import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.schedule.LearningRateSchedule;
@@ -31,9 +32,14 @@ public final class CoreModule extends AbstractModule {
     bind(Clock.class).toInstance(Clock.systemUTC());
     bind(RunPlugins.class).in(Singleton.class);
     bind(PreparedData.class).toProvider(DataPreparation.class).in(Singleton.class);
-    bind(Kernels.class).toProvider(KernelsProvider.class).in(Singleton.class);
+    bind(KernelChoice.Choice.class).toProvider(KernelsProvider.class).in(Singleton.class);
     bind(Network.class).toProvider(NetworkBuilder.class).in(Singleton.class);
     bind(TrainingBackend.class).to(LocalTraining.class);
+  }
+
+  @Provides
+  Kernels kernels(KernelChoice.Choice choice) {
+    return choice.kernels();
   }
 
   @Provides

@@ -1,8 +1,8 @@
 package dev.nn.core.experiment;
 
+import dev.nn.core.config.ComputeSpec;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.kernel.KernelChoice;
-import dev.nn.core.kernel.Kernels;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -10,10 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 /**
- * The kernels {@code compute} asks for: {@code java}, {@code blas}, or {@code auto}, which picks by the
- * work of one training step of this network at this batch size (see {@link KernelChoice}).
+ * The kernel runtime {@code compute} asks for — {@code java}, {@code blas}, or {@code auto}, which picks by
+ * the work of one forward pass of this network at this batch size against {@code compute.blas-from} (see
+ * {@link KernelChoice}) — in {@code compute.precision}, with {@code compute.loops}. One per injector, so one
+ * per run; the run closes it.
  */
-final class KernelsProvider implements Provider<Kernels> {
+final class KernelsProvider implements Provider<KernelChoice.Choice> {
   private final Experiment experiment;
   private final Widths widths;
 
@@ -24,13 +26,15 @@ final class KernelsProvider implements Provider<Kernels> {
   }
 
   @Override
-  public Kernels get() {
+  public KernelChoice.Choice get() {
+    ComputeSpec c = experiment.compute();
     try {
-      return KernelChoice.choose(experiment.compute().backend().yamlName(), experiment.compute().threads(),
-          widths.values(), experiment.training().batchSize());
+      return KernelChoice.choose(c.backend().yamlName(), c.threads(), c.precision(), c.loops().yamlName(),
+          c.blasFrom(), widths.values(), experiment.training().batchSize());
     } catch (IllegalStateException unavailable) {
-      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, "compute.backend",
-          unavailable.getMessage(), "auto, java"));
+      String key = unavailable.getMessage().contains("Vector API") ? "compute.loops" : "compute.backend";
+      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, key, unavailable.getMessage(),
+          key.equals("compute.loops") ? "auto, scalar" : "auto, java"));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentWriter;
+import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.model.Model;
 import dev.nn.core.network.Network;
 import dev.nn.core.run.CheckpointWriter;
@@ -88,11 +89,13 @@ public final class TrainingRun {
   private final RunModel models;
   private final Clock clock;
   private final Options options;
+  private final KernelChoice.Choice kernels;
 
   @Inject
   TrainingRun(Experiment experiment, RunPlugins plugins, PreparedData data, Network network, TrainerFactory trainers,
-      TrainingBackend backend, RunModel models, Clock clock, Options options) {
+      TrainingBackend backend, RunModel models, Clock clock, Options options, KernelChoice.Choice kernels) {
     this.experiment = experiment;
+    this.kernels = kernels;
     this.plugins = plugins;
     this.data = data;
     this.network = network;
@@ -111,6 +114,15 @@ public final class TrainingRun {
    * @throws dev.nn.core.run.RunFileException when the run directory cannot be created or read
    */
   public Result run() {
+    try {
+      return trainAndReport();
+    } finally {
+      // the run's kernel runtime stops its threads; a model kept from the run still predicts on the caller's
+      kernels.kernels().close();
+    }
+  }
+
+  private Result trainAndReport() {
     RunDirectory dir = options.resume() != null ? RunDirectory.open(options.resume())
         : RunDirectory.create(options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved(),
             experiment.name(), clock);
@@ -125,7 +137,8 @@ public final class TrainingRun {
       trainer.restore(state);
       metrics.restart(state.history());
     }
-    Provenance provenance = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
+    Provenance provenance = Provenance.capture(network.kernels().description() + "; "
+        + kernels.describe(experiment.compute().backend().yamlName()), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
         .withCluster(backend.provenance());
     provenance.write(dir.provenanceFile());

@@ -13,7 +13,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * thread makes the same calls one after the other that several threads share, so every thread count gives
  * the same bits whatever kernels OpenBLAS chooses (its AVX-512 kernels treat a call's edge tiles by their
  * position, so cutting C differently would change a few last bits). One instance per calling thread; each
- * thread that runs a part aims its own reusable pointers at the buffers, so nothing is allocated per call.
+ * thread of the runtime that runs a part aims its own reusable pointers at the buffers, so nothing is
+ * allocated per call.
  */
 final class BlasJob implements WorkerPool.Task {
   /**
@@ -38,7 +39,7 @@ final class BlasJob implements WorkerPool.Task {
    */
   static final double FEWER_PARTS_MIN_FLOPS = 1 << 28;
 
-  private static final ThreadLocal<Pointers> POINTERS = ThreadLocal.withInitial(Pointers::new);
+  private final Pointers[] pointers;
 
   private boolean transA;
   private boolean transB;
@@ -56,6 +57,14 @@ final class BlasJob implements WorkerPool.Task {
   private DoubleBuffer c;
   private int co;
   private int ldc;
+
+  /** A job whose parts may run on {@code threads} threads (the caller and the pool's workers). */
+  BlasJob(int threads) {
+    pointers = new Pointers[threads];
+    for (int t = 0; t < threads; t++) {
+      pointers[t] = new Pointers();
+    }
+  }
 
   void prepare(boolean transA, boolean transB, int m, int n, int k, double alpha, DoubleBuffer a, int ao,
       int lda, DoubleBuffer b, int bo, int ldb, double beta, DoubleBuffer c, int co, int ldc) {
@@ -98,7 +107,7 @@ final class BlasJob implements WorkerPool.Task {
   }
 
   @Override
-  public void run(int part, int parts) {
+  public void run(int part, int parts, int worker) {
     int i0 = 0;
     int i1 = m;
     if (parts > 1) {
@@ -106,7 +115,7 @@ final class BlasJob implements WorkerPool.Task {
       i0 = part * rows;
       i1 = Math.min(m, i0 + rows);
     }
-    Pointers p = POINTERS.get();
+    Pointers p = pointers[worker];
     try {
       // op(A) row i0 is row i0 of A, or column i0 of the stored Aᵀ
       int aRow = ao + (transA ? i0 : i0 * lda);

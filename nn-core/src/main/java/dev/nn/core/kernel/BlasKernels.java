@@ -2,7 +2,6 @@ package dev.nn.core.kernel;
 
 import dev.nn.api.Activation;
 import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Threads: OpenBLAS itself always runs on one thread. A product of at least
  * {@value #MULTI_THREAD_MIN_FLOPS} floating-point operations (2·m·n·k) is cut into up to four blocks of
- * rows of C (two from 2²⁸ operations; at least 64 rows each, starting at multiples of 16), each one single-threaded OpenBLAS call; with {@code threads > 1} the blocks run on a shared pool of daemon
- * threads, with one thread the caller makes the same calls one after the other. The blocks depend on the
+ * rows of C (two from 2²⁸ operations; at least 64 rows each, starting at multiples of 16), each one
+ * single-threaded OpenBLAS call; with {@code threads > 1} the blocks run on this runtime's worker threads,
+ * with one thread the caller makes the same calls one after the other. The blocks depend on the
  * shape alone, so every thread count gives the same bits, whichever kernels OpenBLAS picks for this CPU
  * (tested with its Haswell and its AVX-512 SkylakeX kernels). OpenBLAS's own threading is not used because
  * its results depend on the thread count: it cuts the sum over p at a different point on one thread and on
@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rows between register tiles (m = 333). Results do depend on the core type (OpenBLAS's kernels for
  * different CPUs round differently), which provenance records.
  *
- * <p>Plugins see staged copies: {@link #view} copies the first values of a buffer into the caller's
- * staging array and {@link #commit} copies them back, O(B·n) per layer.
+ * <p>Plugins see mirrors (see {@link Matrix}): the forward pass writes each block of z and x to the
+ * off-heap buffer and to the mirror while it is in cache, and the backward pass reads the mirrors.
  */
-final class BlasKernels implements Kernels {
+final class BlasKernels extends PluginViews {
   /**
    * Work (2·m·n·k) below which a product is one OpenBLAS call on the calling thread: 2²⁰, about a 80×80×80
    * product (some 25 µs at 45 GFLOP/s). Measured on the 2-core AMD EPYC (Haswell kernels), two threads
@@ -34,26 +34,40 @@ final class BlasKernels implements Kernels {
    */
   static final double MULTI_THREAD_MIN_FLOPS = 1 << 20;
 
-  private static final int ALIGNMENT = 64;
-  private static final int MAX_LENGTH = (Integer.MAX_VALUE - 2 * ALIGNMENT) / Double.BYTES;
   private static final AtomicBoolean LOADED = new AtomicBoolean();
-  private static final ThreadLocal<BlasJob> JOBS = ThreadLocal.withInitial(BlasJob::new);
-  private static final ThreadLocal<ElementwiseJob> ELEMENTWISE = ThreadLocal.withInitial(ElementwiseJob::new);
 
   private final int threads;
   private final WorkerPool pool;
+  private final JobSlots<BlasJob> jobs;
+  private final JobSlots<ElementwiseJob> elementwise;
+  private final JobSlots<HeapScratch> scratch = new JobSlots<>(HeapScratch::new);
 
   /**
    * @param threads OpenBLAS threads for large products, at least 1
    * @throws IllegalStateException if the native library cannot be loaded on this platform
    */
   public BlasKernels(int threads) {
+    this(threads, Precision.FLOAT64);
+  }
+
+  /**
+   * @param threads OpenBLAS threads for large products, at least 1
+   * @param precision how numbers are stored and multiplied
+   * @throws IllegalStateException if the native library cannot be loaded on this platform
+   */
+  BlasKernels(int threads, Precision precision) {
+    if (precision != Precision.FLOAT64) {
+      throw new IllegalStateException("the openblas kernels compute in float64 only, asked for "
+          + precision.yamlName());
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
     OpenBlas.require();
     this.threads = threads;
-    this.pool = threads > 1 ? WorkerPool.withWorkers(threads - 1) : null;
+    this.pool = threads > 1 ? new WorkerPool(threads - 1, "openblas-kernels") : null;
+    this.jobs = new JobSlots<>(() -> new BlasJob(threads));
+    this.elementwise = new JobSlots<>(() -> new ElementwiseJob(threads));
   }
 
   /** Whether the OpenBLAS native library has been loaded in this class loader. */
@@ -65,9 +79,14 @@ final class BlasKernels implements Kernels {
     LOADED.set(true);
   }
 
-  /** The number of OpenBLAS threads a large product runs on. */
+  @Override
   public int threads() {
     return threads;
+  }
+
+  @Override
+  public Precision precision() {
+    return Precision.FLOAT64;
   }
 
   /** The loaded library's version, e.g. "OpenBLAS 0.3.31", for provenance. */
@@ -80,10 +99,6 @@ final class BlasKernels implements Kernels {
     return "openblas";
   }
 
-  /**
-   * A zeroed direct buffer in native byte order whose first element is aligned to 64 bytes (a cache
-   * line and an AVX-512 register).
-   */
   /** The core type matters: OpenBLAS's kernels for different core types round differently. */
   @Override
   public String description() {
@@ -92,25 +107,27 @@ final class BlasKernels implements Kernels {
         : " (OPENBLAS_CORETYPE=" + core + ")");
   }
 
+  /** A zeroed off-heap matrix in native byte order, its first value aligned to 64 bytes. */
   @Override
-  public DoubleBuffer allocate(int length) {
-    if (length < 0 || length > MAX_LENGTH) {
-      throw new IllegalArgumentException("an off-heap buffer holds 0 to " + MAX_LENGTH + " values, asked for "
-          + length);
-    }
-    // alignedSlice drops up to 63 bytes at each end, so allocate one line more than the rounded-up size
-    int lines = (length * Double.BYTES + ALIGNMENT - 1) / ALIGNMENT;
-    ByteBuffer bytes = ByteBuffer.allocateDirect((lines + 1) * ALIGNMENT).alignedSlice(ALIGNMENT);
-    return bytes.order(ByteOrder.nativeOrder()).asDoubleBuffer().slice(0, length);
+  public Matrix allocate(int length) {
+    return new DirectDoubles(length);
+  }
+
+  private static DoubleBuffer buffer(Matrix m) {
+    return ((DirectDoubles) m).buffer;
   }
 
   @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-      DoubleBuffer a, int aOffset, int lda, DoubleBuffer b, int bOffset, int ldb,
-      double beta, DoubleBuffer c, int cOffset, int ldc) {
+      Matrix am, int aOffset, int lda, Matrix bm, int bOffset, int ldb,
+      double beta, Matrix cm, int cOffset, int ldc) {
     if (m <= 0 || n <= 0) {
       return;
     }
+    DoubleBuffer a = buffer(am);
+    DoubleBuffer b = buffer(bm);
+    DoubleBuffer c = buffer(cm);
+    cm.changed();
     check("C", c, cOffset, m, n, ldc);
     if (k <= 0) {
       // an empty sum: C ← beta·C, done here because BLAS rejects the leading dimensions of empty A and B
@@ -124,12 +141,13 @@ final class BlasKernels implements Kernels {
     }
     check("A", a, aOffset, transA ? k : m, transA ? m : k, lda);
     check("B", b, bOffset, transB ? n : k, transB ? k : n, ldb);
-    BlasJob job = JOBS.get();
+    BlasJob job = jobs.acquire();
     job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     try {
       run(job, job.plan(MULTI_THREAD_MIN_FLOPS), true);
     } finally {
       job.clear();
+      jobs.release(job);
       // the native code reads the buffers' memory, which lives only as long as the buffer objects do
       Reference.reachabilityFence(a);
       Reference.reachabilityFence(b);
@@ -139,21 +157,29 @@ final class BlasKernels implements Kernels {
 
   /** In cache-sized blocks of rows, shared with the pool's threads when large enough. */
   @Override
-  public void addBiasAndActivate(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z,
-      double[] zStage, DoubleBuffer x, double[] xStage, Activation phi, boolean stage) {
-    ElementwiseJob job = ELEMENTWISE.get();
-    job.prepareForward(rows, cols, bias, biasOffset, z, stage ? stagedView(z, rows * cols, zStage) : null, x,
-        stage ? stagedView(x, rows * cols, xStage) : null, phi);
+  public void activate(int rows, int cols, Matrix bias, int biasOffset, Matrix z, Matrix x, Activation phi,
+      boolean keep) {
+    ElementwiseJob job = elementwise.acquire();
+    z.changed();
+    x.changed();
+    job.prepareForward(rows, cols, buffer(bias), biasOffset, buffer(z), keep ? z.mirrorFor() : null, buffer(x),
+        keep ? x.mirrorFor() : null, phi);
     runElementwise(job);
+    elementwise.release(job);
+    if (keep) {
+      z.mirrored(rows * cols);
+      x.mirrored(rows * cols);
+    }
   }
 
   /** In cache-sized blocks, shared with the pool's threads when large enough. */
   @Override
-  public void multiplyByDerivative(int count, DoubleBuffer z, double[] zStage, DoubleBuffer x, double[] xStage,
-      DoubleBuffer delta, double[] deltaStage, Activation phi) {
-    ElementwiseJob job = ELEMENTWISE.get();
-    job.prepareBackward(count, stagedView(z, count, zStage), stagedView(x, count, xStage), delta, phi);
+  public void multiplyByDerivative(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
+    ElementwiseJob job = elementwise.acquire();
+    job.prepareBackward(count, z.read(count), x.read(count), buffer(delta), phi);
+    delta.changed();
     runElementwise(job);
+    elementwise.release(job);
   }
 
   private void runElementwise(ElementwiseJob job) {
@@ -177,7 +203,7 @@ final class BlasKernels implements Kernels {
       }
     } else {
       for (int part = 0; part < parts; part++) {
-        task.run(part, parts);
+        task.run(part, parts, 0);
       }
     }
   }
@@ -201,11 +227,14 @@ final class BlasKernels implements Kernels {
   }
 
   @Override
-  public void addRowVector(int rows, int cols, DoubleBuffer v, int vOffset, DoubleBuffer c, int cOffset) {
+  public void addRowVector(int rows, int cols, Matrix vm, int vOffset, Matrix cm, int cOffset) {
+    cm.changed();
+    DoubleBuffer v = buffer(vm);
+    DoubleBuffer c = buffer(cm);
     // off-heap element access does not vectorise: move whole rows through heap arrays instead
-    HeapScratch scratch = HeapScratch.ofThisThread(cols);
-    double[] bias = scratch.a;
-    double[] row = scratch.b;
+    HeapScratch s = scratch.acquire().ensure(cols);
+    double[] bias = s.a;
+    double[] row = s.b;
     v.get(vOffset, bias, 0, cols);
     for (int r = 0; r < rows; r++) {
       int at = cOffset + r * cols;
@@ -215,14 +244,18 @@ final class BlasKernels implements Kernels {
       }
       c.put(at, row, 0, cols);
     }
+    scratch.release(s);
   }
 
   @Override
-  public void columnSums(int rows, int cols, double alpha, DoubleBuffer a, int aOffset, double beta,
-      DoubleBuffer out, int outOffset) {
-    HeapScratch scratch = HeapScratch.ofThisThread(cols);
-    double[] sum = scratch.a;
-    double[] row = scratch.b;
+  public void columnSums(int rows, int cols, double alpha, Matrix am, int aOffset, double beta, Matrix outm,
+      int outOffset) {
+    outm.changed();
+    DoubleBuffer a = buffer(am);
+    DoubleBuffer out = buffer(outm);
+    HeapScratch s = scratch.acquire().ensure(cols);
+    double[] sum = s.a;
+    double[] row = s.b;
     out.get(outOffset, sum, 0, cols);
     for (int j = 0; j < cols; j++) {
       sum[j] = beta == 0.0 ? 0.0 : beta * sum[j];
@@ -234,28 +267,18 @@ final class BlasKernels implements Kernels {
       }
     }
     out.put(outOffset, sum, 0, cols);
+    scratch.release(s);
   }
 
+  /** The worker threads now alive (started on the first parallel product, stopped by {@link #close}). */
+  int liveWorkers() {
+    return pool == null ? 0 : pool.liveWorkers();
+  }
 
-  /** Copies the first {@code length} values into {@code staging} and returns it. */
   @Override
-  public double[] view(DoubleBuffer buffer, int length, double[] staging) {
-    if (staging == null || staging.length < length) {
-      throw new IllegalArgumentException("off-heap kernels need a staging array of at least " + length
-          + " values, found " + (staging == null ? "none" : staging.length + " values"));
+  public void close() {
+    if (pool != null) {
+      pool.close();
     }
-    buffer.get(0, staging, 0, length);
-    return staging;
-  }
-
-  /** Copies the first {@code length} values of {@code view} back into the buffer. */
-  @Override
-  public void commit(double[] view, DoubleBuffer buffer, int length) {
-    buffer.put(0, view, 0, length);
-  }
-
-  @Override
-  public boolean viewsAreShared() {
-    return false;
   }
 }

@@ -11,7 +11,7 @@ import java.nio.DoubleBuffer;
  * φ, commit); blocked it reads once, and the blocks run on both cores.
  *
  * <p>Each value is computed the same way whichever thread takes its block, so results do not depend on
- * the thread count. One instance per calling thread.
+ * the thread count. One instance per calling thread, with scratch arrays for each thread of the runtime.
  */
 final class ElementwiseJob implements WorkerPool.Task {
   /** Values per block: 64 KB per array, so a block's z, x and δ stay in a core's L2 cache. */
@@ -34,6 +34,15 @@ final class ElementwiseJob implements WorkerPool.Task {
   private double[] xStage;
   private DoubleBuffer delta;
   private Activation phi;
+  private final HeapScratch[] scratch;
+
+  /** A job whose parts may run on {@code threads} threads (the caller and the pool's workers). */
+  ElementwiseJob(int threads) {
+    scratch = new HeapScratch[threads];
+    for (int t = 0; t < threads; t++) {
+      scratch[t] = new HeapScratch();
+    }
+  }
 
   /**
    * X = φ(Z + 1·bᵀ); unless the staging arrays are {@code null}, also Z ← Z + 1·bᵀ and both into the
@@ -80,19 +89,19 @@ final class ElementwiseJob implements WorkerPool.Task {
   }
 
   @Override
-  public void run(int part, int parts) {
+  public void run(int part, int parts, int worker) {
     if (forward) {
       int r0 = part * rowsPerBlock;
       int r1 = Math.min(rows, r0 + rowsPerBlock);
-      forwardBlock(r0 * cols, (r1 - r0) * cols);
+      forwardBlock(r0 * cols, (r1 - r0) * cols, scratch[worker]);
     } else {
       int from = part * BLOCK_VALUES;
-      backwardBlock(from, Math.min(cols, from + BLOCK_VALUES) - from);
+      backwardBlock(from, Math.min(cols, from + BLOCK_VALUES) - from, scratch[worker]);
     }
   }
 
-  private void forwardBlock(int offset, int length) {
-    HeapScratch s = HeapScratch.ofThisThread(Math.max(length, cols));
+  private void forwardBlock(int offset, int length, HeapScratch scratch) {
+    HeapScratch s = scratch.ensure(Math.max(length, cols));
     double[] zb = s.a;
     double[] xb = s.b;
     double[] bv = s.c;
@@ -113,8 +122,8 @@ final class ElementwiseJob implements WorkerPool.Task {
     x.put(offset, xb, 0, length);
   }
 
-  private void backwardBlock(int offset, int length) {
-    HeapScratch s = HeapScratch.ofThisThread(length);
+  private void backwardBlock(int offset, int length, HeapScratch scratch) {
+    HeapScratch s = scratch.ensure(length);
     System.arraycopy(zStage, offset, s.a, 0, length);
     System.arraycopy(xStage, offset, s.b, 0, length);
     delta.get(offset, s.c, 0, length);

@@ -102,7 +102,7 @@ final class GemmJob implements WorkerPool.Task {
   }
 
   @Override
-  public void run(int part, int parts) {
+  public void run(int part, int parts, int worker) {
     int i0 = 0;
     int i1 = m;
     int j0 = 0;

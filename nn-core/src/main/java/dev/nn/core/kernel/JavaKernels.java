@@ -1,21 +1,18 @@
 package dev.nn.core.kernel;
 
-import java.nio.DoubleBuffer;
-
 /**
- * The pure-Java kernels: heap buffers, loops on their backing arrays in an order the JIT vectorises
- * (the innermost loop runs along a row of the output), on one or several threads. Needs nothing
- * installed.
+ * The pure-Java kernels: heap arrays, loops on them in an order the JIT vectorises (the innermost loop runs
+ * along a row of the output), on one or several threads. Needs nothing installed.
  *
  * <p>GEMM sums the products of each output element in a fixed order (see {@code GemmLoops} and
  * {@code VectorLoops} for the exact order of each path); the paths are chosen from the shape alone. With
  * {@code threads > 1}, a product of at least {@value #SCALAR_PARALLEL_MIN_FLOPS} floating-point operations
  * (2·m·n·k) with the plain loops, {@value #VECTOR_PARALLEL_MIN_FLOPS} with the vector loops, is split into
- * disjoint blocks of rows of C (or of columns, when C has fewer than 4 rows per thread) that run on a shared
- * pool of daemon threads created once; no sum is split, so the result is bit-identical for every thread
- * count.
+ * disjoint blocks of rows of C (or of columns, when C has fewer than 4 rows per thread) that run on this
+ * runtime's worker threads, started on first need; no sum is split, so the result is bit-identical for every
+ * thread count.
  */
-public final class JavaKernels implements Kernels {
+public final class JavaKernels extends PluginViews {
   /**
    * Work (2·m·n·k) below which a product runs on the calling thread alone, with the plain loops: 2¹⁷, about
    * a 40×40×40 product (some 12 µs at 11 GFLOP/s). Measured on the 2-core AMD EPYC, two threads against one:
@@ -30,44 +27,42 @@ public final class JavaKernels implements Kernels {
    */
   static final double VECTOR_PARALLEL_MIN_FLOPS = 1 << 20;
 
-  private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
-
-  /** The loops of this JVM, chosen once: see {@link RowLoops#best}. */
-  static final RowLoops BEST_LOOPS = RowLoops.best();
-
   private final int threads;
   private final WorkerPool pool;
   private final RowLoops loops;
   private final double parallelMinFlops;
-  /**
-   * The job of the first thread that multiplies with these kernels (the training thread): a network makes a
-   * dozen products per sample at batch size 1, and a thread-local lookup for each cost 5% of a W1 step.
-   */
-  private volatile OwnJob own;
+  private final JobSlots<GemmJob> jobs = new JobSlots<>(GemmJob::new);
 
-  /** A thread and its job, published together. */
-  private record OwnJob(Thread thread, GemmJob job) {}
-
-  /** One thread: every product runs on the calling thread. */
+  /** One thread, float64, the best loops of this JVM: every product runs on the calling thread. */
   public JavaKernels() {
     this(1);
   }
 
   /**
+   * Float64 kernels with the best loops of this JVM.
+   *
    * @param threads threads per product, at least 1; large products run on the calling thread and
-   *     {@code threads − 1} shared daemon workers
+   *     {@code threads − 1} workers of this runtime
    */
   public JavaKernels(int threads) {
-    this(threads, BEST_LOOPS);
+    this(threads, RowLoops.best());
   }
 
-  /** Kernels computing with the given loops (tests compare both implementations). */
+  /** Float64 kernels computing with the given loops (tests compare both implementations). */
   JavaKernels(int threads, RowLoops loops) {
+    this(threads, Precision.FLOAT64, loops);
+  }
+
+  /** Kernels in {@code precision} computing with the given loops. */
+  JavaKernels(int threads, Precision precision, RowLoops loops) {
+    if (precision != Precision.FLOAT64) {
+      throw new IllegalStateException("the java kernels compute in float64 only, asked for " + precision.yamlName());
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
     this.threads = threads;
-    this.pool = threads > 1 ? WorkerPool.withWorkers(threads - 1) : null;
+    this.pool = threads > 1 ? new WorkerPool(threads - 1, "java-kernels") : null;
     this.loops = loops;
     this.parallelMinFlops = loops.lanes() > 1 ? VECTOR_PARALLEL_MIN_FLOPS : SCALAR_PARALLEL_MIN_FLOPS;
   }
@@ -80,9 +75,14 @@ public final class JavaKernels implements Kernels {
     return loops.description();
   }
 
-  /** The number of threads a large product runs on. */
+  @Override
   public int threads() {
     return threads;
+  }
+
+  @Override
+  public Precision precision() {
+    return Precision.FLOAT64;
   }
 
   @Override
@@ -96,20 +96,21 @@ public final class JavaKernels implements Kernels {
   }
 
   @Override
-  public DoubleBuffer allocate(int length) {
-    return DoubleBuffer.wrap(new double[length]);
+  public Matrix allocate(int length) {
+    return new HeapDoubles(length);
   }
 
   @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-      DoubleBuffer a, int aOffset, int lda, DoubleBuffer b, int bOffset, int ldb,
-      double beta, DoubleBuffer c, int cOffset, int ldc) {
+      Matrix a, int aOffset, int lda, Matrix b, int bOffset, int ldb,
+      double beta, Matrix c, int cOffset, int ldc) {
     if (m <= 0 || n <= 0) {
       return;
     }
-    GemmJob job = job();
-    job.prepare(loops, transA, transB, m, n, k, alpha, a.array(), a.arrayOffset() + aOffset, lda,
-        b.array(), b.arrayOffset() + bOffset, ldb, beta, c.array(), c.arrayOffset() + cOffset, ldc);
+    c.changed();
+    GemmJob job = jobs.acquire();
+    job.prepare(loops, transA, transB, m, n, k, alpha, doubles(a), aOffset, lda, doubles(b), bOffset, ldb, beta,
+        doubles(c), cOffset, ldc);
     try {
       int parts = job.plan(threads, parallelMinFlops);
       if (parts > 1 && pool.tryAcquire()) {
@@ -119,71 +120,57 @@ public final class JavaKernels implements Kernels {
           pool.release();
         }
       } else {
-        job.run(0, 1);
+        job.run(0, 1, 0);
       }
     } finally {
       job.clear();
+      jobs.release(job);
     }
   }
 
-  /** The calling thread's job, without a thread-local lookup for the first thread that asks. */
-  private GemmJob job() {
-    OwnJob o = own;
-    Thread current = Thread.currentThread();
-    if (o != null && o.thread == current) {
-      return o.job;
-    }
-    GemmJob job = JOBS.get();
-    if (o == null) {
-      own = new OwnJob(current, job);
-    }
-    return job;
+  private static double[] doubles(Matrix m) {
+    return ((HeapDoubles) m).array;
   }
 
   @Override
-  public void addRowVector(int rows, int cols, DoubleBuffer v, int vOffset, DoubleBuffer c, int cOffset) {
-    double[] V = v.array();
-    double[] C = c.array();
-    int vo = v.arrayOffset() + vOffset;
-    int co = c.arrayOffset() + cOffset;
+  public void addRowVector(int rows, int cols, Matrix v, int vOffset, Matrix c, int cOffset) {
+    c.changed();
+    double[] vs = doubles(v);
+    double[] cs = doubles(c);
     for (int r = 0; r < rows; r++) {
-      int row = co + r * cols;
+      int row = cOffset + r * cols;
       for (int j = 0; j < cols; j++) {
-        C[row + j] += V[vo + j];
+        cs[row + j] += vs[vOffset + j];
       }
     }
   }
 
   @Override
-  public void columnSums(int rows, int cols, double alpha, DoubleBuffer a, int aOffset, double beta,
-      DoubleBuffer out, int outOffset) {
-    double[] A = a.array();
-    double[] O = out.array();
-    int ao = a.arrayOffset() + aOffset;
-    int oo = out.arrayOffset() + outOffset;
+  public void columnSums(int rows, int cols, double alpha, Matrix a, int aOffset, double beta, Matrix out,
+      int outOffset) {
+    out.changed();
+    double[] as = doubles(a);
+    double[] os = doubles(out);
     for (int j = 0; j < cols; j++) {
-      O[oo + j] = beta == 0.0 ? 0.0 : beta * O[oo + j];
+      os[outOffset + j] = beta == 0.0 ? 0.0 : beta * os[outOffset + j];
     }
     for (int r = 0; r < rows; r++) {
-      int row = ao + r * cols;
+      int row = aOffset + r * cols;
       for (int j = 0; j < cols; j++) {
-        O[oo + j] += alpha * A[row + j];
+        os[outOffset + j] += alpha * as[row + j];
       }
     }
   }
 
-  @Override
-  public double[] view(DoubleBuffer buffer, int length, double[] staging) {
-    return buffer.array();
+  /** The worker threads now alive (started on the first parallel product, stopped by {@link #close}). */
+  int liveWorkers() {
+    return pool == null ? 0 : pool.liveWorkers();
   }
 
   @Override
-  public void commit(double[] view, DoubleBuffer buffer, int length) {
-    // the view is the buffer's own array
-  }
-
-  @Override
-  public boolean viewsAreShared() {
-    return true;
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
   }
 }

@@ -43,67 +43,83 @@ public final class KernelChoice {
   /** Multiply-adds of one forward pass from which {@code auto} picks OpenBLAS over the plain loops. */
   static final long SCALAR_LOOPS_MIN_MULTIPLY_ADDS = 16_384;
 
+  /**
+   * What a run asked for and what was made: the kernels, and the threshold {@code auto} compared with.
+   *
+   * @param kernels the runtime made; the caller closes it
+   * @param blasFrom the threshold in multiply-adds of one forward pass
+   * @param multiplyAdds this network's multiply-adds of one forward pass at its batch size
+   */
+  public record Choice(Kernels kernels, long blasFrom, long multiplyAdds) {
+    /** For provenance: "auto: 1 × 5,184 multiply-adds per forward pass < 1,048,576 (blas-from) → java". */
+    public String describe(String backend) {
+      return backend + ": " + multiplyAdds + " multiply-adds per forward pass, blas-from " + blasFrom + " → "
+          + kernels.name();
+    }
+  }
+
   private KernelChoice() {}
+
+  /** Float64 kernels with this JVM's best loops and the measured threshold. */
+  public static Kernels choose(String backend, int threads, int[] widths, int batchSize) {
+    return choose(backend, threads, Precision.FLOAT64, "auto", null, widths, batchSize).kernels();
+  }
 
   /**
    * The kernels for {@code backend}.
    *
    * @param backend {@code auto}, {@code java} or {@code blas} (case-insensitive)
    * @param threads threads per product, at least 1
+   * @param precision how the kernels store and multiply numbers
+   * @param loops the Java kernels' loops: {@code auto}, {@code vector} or {@code scalar}
+   * @param blasFrom the threshold of {@code auto}, or {@code null} for the measured default of the loops
    * @param widths n(0) … n(L+1). Not modified.
    * @param batchSize the training batch size, at least 1
-   * @throws IllegalArgumentException for another backend name or a count below 1
-   * @throws IllegalStateException for {@code blas} when the native library cannot be loaded here
+   * @throws IllegalArgumentException for another backend or loops name or a count below 1
+   * @throws IllegalStateException for {@code blas} when the native library cannot be loaded here, or
+   *     {@code vector} loops on a JVM without the Vector API
    */
-  public static Kernels choose(String backend, int threads, int[] widths, int batchSize) {
+  public static Choice choose(String backend, int threads, Precision precision, String loops, Long blasFrom,
+      int[] widths, int batchSize) {
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, found " + batchSize);
     }
+    RowLoops chosen = RowLoops.named(loops);
+    long threshold = blasFrom != null ? blasFrom : blasMinMultiplyAdds(chosen.lanes());
+    long work = multiplyAdds(widths, batchSize);
     switch (backend.toLowerCase(Locale.ROOT)) {
       case "java":
-        return new JavaKernels(threads);
+        return new Choice(new JavaKernels(threads, precision, chosen), threshold, work);
       case "blas":
-        return new BlasKernels(threads);
+        return new Choice(new BlasKernels(threads, precision), threshold, work);
       case "auto":
-        if (prefersBlas(widths, batchSize)) {
+        if (work >= threshold) {
           try {
-            return new BlasKernels(threads);
+            return new Choice(new BlasKernels(threads, precision), threshold, work);
           } catch (IllegalStateException unavailable) {
-            return new JavaKernels(threads);
+            return new Choice(new JavaKernels(threads, precision, chosen), threshold, work);
           }
         }
-        return new JavaKernels(threads);
+        return new Choice(new JavaKernels(threads, precision, chosen), threshold, work);
       default:
         throw new IllegalArgumentException("kernel backend must be auto, java or blas, found '" + backend + "'");
     }
   }
 
-  /**
-   * Multiply-adds of one forward pass (batch size × Σ n(l−1)·n(l)) from which {@code auto} picks OpenBLAS,
-   * for the loops the Java kernels of this JVM run.
-   */
-  static long blasMinMultiplyAdds() {
-    return blasMinMultiplyAdds(JavaKernels.BEST_LOOPS);
+  /** The measured default threshold for loops with this many lanes (1: the plain loops). */
+  static long blasMinMultiplyAdds(int lanes) {
+    return lanes > 1 ? VECTOR_LOOPS_MIN_MULTIPLY_ADDS : SCALAR_LOOPS_MIN_MULTIPLY_ADDS;
   }
 
-  /** The threshold for the given loops: vector loops (more than one lane) or plain ones. */
-  static long blasMinMultiplyAdds(RowLoops loops) {
-    return loops.lanes() > 1 ? VECTOR_LOOPS_MIN_MULTIPLY_ADDS : SCALAR_LOOPS_MIN_MULTIPLY_ADDS;
-  }
-
-  /** Whether {@code auto} would pick OpenBLAS for this network and batch size, if it loads. */
-  static boolean prefersBlas(int[] widths, int batchSize) {
-    return prefersBlas(widths, batchSize, blasMinMultiplyAdds());
-  }
-
-  static boolean prefersBlas(int[] widths, int batchSize, long threshold) {
+  /** Multiply-adds of one forward pass: batch size × Σ n(l−1)·n(l). */
+  static long multiplyAdds(int[] widths, int batchSize) {
     long perRow = 0;
     for (int l = 1; l < widths.length; l++) {
       perRow += (long) widths[l - 1] * widths[l];
     }
-    return (long) batchSize * perRow >= threshold;
+    return (long) batchSize * perRow;
   }
 }

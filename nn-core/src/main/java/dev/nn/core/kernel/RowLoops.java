@@ -35,11 +35,30 @@ interface RowLoops {
 
   /**
    * The loops {@link JavaKernels} use by default: the vector loops when this JVM has the Vector API with
-   * vectors of at least four doubles and the system property {@code nn.kernels.vector} is not
-   * {@code false}; otherwise {@link #SCALAR}.
+   * vectors of at least four doubles, otherwise {@link #SCALAR}.
    */
   static RowLoops best() {
     return vector().orElse(SCALAR);
+  }
+
+  /**
+   * The loops called {@code name}: {@code auto} ({@link #best}), {@code vector} or {@code scalar}.
+   *
+   * @throws IllegalStateException for {@code vector} on a JVM without the Vector API
+   * @throws IllegalArgumentException for another name
+   */
+  static RowLoops named(String name) {
+    switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "auto":
+        return best();
+      case "scalar":
+        return SCALAR;
+      case "vector":
+        return vector().orElseThrow(() -> new IllegalStateException("the vector loops need the JDK's Vector API: "
+            + "start the JVM with --add-modules jdk.incubator.vector (the nn launcher does unless NN_VECTOR=off)"));
+      default:
+        throw new IllegalArgumentException("loops must be auto, vector or scalar, found '" + name + "'");
+    }
   }
 
   /**
@@ -48,8 +67,7 @@ interface RowLoops {
    * incubating module on a JVM started without it.
    */
   static Optional<RowLoops> vector() {
-    if ("false".equalsIgnoreCase(System.getProperty("nn.kernels.vector", "true"))
-        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
       return Optional.empty();
     }
     try {

@@ -3,9 +3,8 @@ package dev.nn.core.network;
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
 import dev.nn.api.Loss;
-import dev.nn.api.Seeding;
 import dev.nn.core.kernel.Kernels;
-import java.nio.DoubleBuffer;
+import dev.nn.core.kernel.Matrix;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -138,7 +137,8 @@ public final class Network {
   /**
    * The forward pass for predictions and evaluation: the same values as {@link #forward}, but only the
    * output layer is kept for {@link #output} and {@link #lossValue}; a {@link #backward} must not follow,
-   * and {@link Workspace#z} of a hidden layer is not kept. Off-heap kernels skip those copies.
+   * and {@link Workspace#z} of a hidden layer is not kept. Kernels that mirror values for plugins skip
+   * those copies.
    */
   public void infer(Workspace ws, int rows) {
     forward(ws, rows, false);
@@ -147,14 +147,14 @@ public final class Network {
   private void forward(Workspace ws, int rows, boolean forBackward) {
     ws.checkRows(rows);
     ws.rows = rows;
-    DoubleBuffer values = params.edgeValues();
+    Matrix values = params.edgeValues();
     for (int l = 1; l < widths.length; l++) {
       int in = widths[l - 1];
       int out = widths[l];
       kernels.gemm(false, false, rows, out, in, 1.0, ws.x[l - 1], 0, in,
           values, params.weightOffset(l), out, 0.0, ws.z[l], 0, out);
-      kernels.addBiasAndActivate(rows, out, values, params.biasOffset(l), ws.z[l], ws.zStage[l], ws.x[l],
-          ws.xStage[l], phi[l], forBackward || l == widths.length - 1);
+      kernels.activate(rows, out, values, params.biasOffset(l), ws.z[l], ws.x[l], phi[l],
+          forBackward || l == widths.length - 1);
     }
   }
 
@@ -180,15 +180,16 @@ public final class Network {
    */
   public double backward(Workspace ws, Loss loss, GradientSink gradients) {
     int rows = ws.rows;
-    double sum = seed(ws, loss);
-    DoubleBuffer values = params.edgeValues();
+    int top = outputLayer();
+    double sum = kernels.seed(loss, phi[top], ws.z[top], ws.x[top], ws.target, ws.delta[top], rows, widths[top]);
+    Matrix values = params.edgeValues();
     for (int l = outputLayer(); l >= 1; l--) {
       if (l > 1) {
         int in = widths[l - 1];
         int out = widths[l];
         kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
             values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
-        backwardThroughActivation(ws, l - 1, rows * in);
+        kernels.multiplyByDerivative(rows * in, ws.z[l - 1], ws.x[l - 1], ws.delta[l - 1], phi[l - 1]);
       }
       gradients.layer(this, ws, l);
     }
@@ -196,35 +197,10 @@ public final class Network {
     return sum;
   }
 
-  /** Seeds δ(L+1) from the loss (times φ′ for a default loss); returns Σ_n L_n. */
-  private double seed(Workspace ws, Loss loss) {
-    int top = outputLayer();
-    int count = ws.rows * widths[top];
-    // z and x are still staged from the forward pass; the loss overwrites delta
-    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
-    double[] dv = kernels.stagedView(ws.delta[top], count, ws.deltaStage[top]);
-    double sum = loss.seed(zv, xv, ws.target, dv, ws.rows, widths[top]);
-    if (loss.seeding() == Seeding.DEFAULT) {
-      phi[top].backward(zv, xv, dv, count);
-    }
-    kernels.commit(dv, ws.delta[top], count);
-    return sum;
-  }
-
-  /** δ(l) ← δ(l) ⊙ φ′(z(l)) on the first {@code count} values. */
-  private void backwardThroughActivation(Workspace ws, int l, int count) {
-    kernels.multiplyByDerivative(count, ws.z[l], ws.zStage[l], ws.x[l], ws.xStage[l], ws.delta[l],
-        ws.deltaStage[l], phi[l]);
-  }
-
   /** Σ_n L_n of the last forward pass against the workspace's targets, without seeding. */
   public double lossValue(Workspace ws, Loss loss) {
     int top = outputLayer();
-    int count = ws.rows * widths[top];
-    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
-    return loss.value(zv, xv, ws.target, ws.rows, widths[top]);
+    return kernels.lossValue(loss, ws.z[top], ws.x[top], ws.target, ws.rows, widths[top]);
   }
 
   /**
@@ -247,14 +223,7 @@ public final class Network {
    */
   public void output(Workspace ws, Loss link, double[] out) {
     int top = outputLayer();
-    int count = ws.rows * widths[top];
-    double[] zv = kernels.stagedView(ws.z[top], count, ws.zStage[top]);
-    double[] xv = kernels.stagedView(ws.x[top], count, ws.xStage[top]);
-    if (link == null) {
-      System.arraycopy(xv, 0, out, 0, count);
-    } else {
-      link.link(zv, xv, out, ws.rows, widths[top]);
-    }
+    kernels.output(link, ws.z[top], ws.x[top], out, ws.rows, widths[top]);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.nn.core.network;
 
 import dev.nn.core.kernel.Kernels;
+import dev.nn.core.kernel.Matrix;
+import dev.nn.api.Optimizer;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +39,10 @@ public final class ParameterStore {
   private final int[] widths;
   private final Structure structure;
   private final Structure.EdgeLayout layout;
-  private final DoubleBuffer values;
-  private final DoubleBuffer grads;
-  private final DoubleBuffer edgeValues;
-  private final DoubleBuffer edgeGrads;
+  private final Matrix values;
+  private final Matrix grads;
+  private final Matrix edgeValues;
+  private final Matrix edgeGrads;
   private final List<Block> blocks;
   private final int size;
   private final boolean dense;
@@ -86,22 +88,22 @@ public final class ParameterStore {
   }
 
   /** The free parameters θ. After changing them, call {@link #publish()}. */
-  public DoubleBuffer values() {
+  public Matrix values() {
     return values;
   }
 
   /** ∂J/∂θ of the last backward pass (summed over shared edges), same layout as {@link #values()}. */
-  public DoubleBuffer grads() {
+  public Matrix grads() {
     return grads;
   }
 
   /** The weight of every edge, in edge layout: what the kernels compute with. */
-  public DoubleBuffer edgeValues() {
+  public Matrix edgeValues() {
     return edgeValues;
   }
 
   /** ∂J/∂(edge weight) of the last backward pass, before {@link #reduceGradients()} sums shared edges. */
-  public DoubleBuffer edgeGrads() {
+  public Matrix edgeGrads() {
     return edgeGrads;
   }
 
@@ -142,7 +144,7 @@ public final class ParameterStore {
     }
     for (int e = 0; e < slotOf.length; e++) {
       int s = slotOf[e];
-      edgeValues.put(e, s < 0 ? 0.0 : values.get(s));
+      edgeValues.set(e, s < 0 ? 0.0 : values.get(s));
     }
   }
 
@@ -152,12 +154,12 @@ public final class ParameterStore {
       return;
     }
     for (int s = 0; s < size; s++) {
-      grads.put(s, 0.0);
+      grads.set(s, 0.0);
     }
     for (int e = 0; e < slotOf.length; e++) {
       int s = slotOf[e];
       if (s >= 0) {
-        grads.put(s, grads.get(s) + edgeGrads.get(e));
+        grads.set(s, grads.get(s) + edgeGrads.get(e));
       }
     }
   }
@@ -188,7 +190,7 @@ public final class ParameterStore {
             double w = values.get(k);
             sumSquares += w * w;
             if (addGradient) {
-              grads.put(k, grads.get(k) + lambda * w);
+              grads.set(k, grads.get(k) + lambda * w);
             }
           }
         }
@@ -199,7 +201,7 @@ public final class ParameterStore {
           double w = values.get(k);
           sumSquares += w * w;
           if (addGradient) {
-            grads.put(k, grads.get(k) + lambda * w);
+            grads.set(k, grads.get(k) + lambda * w);
           }
         }
       }
@@ -253,7 +255,7 @@ public final class ParameterStore {
     if (source.length != size) {
       throw new IllegalArgumentException("expected " + size + " parameters, found " + source.length);
     }
-    values.put(0, source, 0, size);
+    values.set(0, source, 0, size);
     publish();
   }
 
@@ -272,12 +274,41 @@ public final class ParameterStore {
   }
 
   /**
+   * {@code DoubleBuffer} views of each block's values and gradients for optimizers, made once (a step then
+   * allocates nothing); see {@link #step}.
+   */
+  public DoubleBuffer[][] blockViews() {
+    DoubleBuffer[][] views = new DoubleBuffer[2][blocks.size()];
+    for (int b = 0; b < blocks.size(); b++) {
+      Block block = blocks.get(b);
+      views[0][b] = values.doubles(block.offset(), block.length());
+      views[1][b] = grads.doubles(block.offset(), block.length());
+    }
+    return views;
+  }
+
+  /**
+   * Steps every block with its updater on the views of {@link #blockViews} — which, when the kernels keep
+   * parameters in float32, are double mirrors brought up to date before and written back after — then
+   * publishes the parameters to their edges.
+   */
+  public void step(Optimizer.Updater[] updaters, DoubleBuffer[][] views, double rate, long t) {
+    values.beginUpdate();
+    grads.beginUpdate();
+    for (int b = 0; b < updaters.length; b++) {
+      updaters[b].step(views[0][b], views[1][b], rate, t);
+    }
+    values.endUpdate();
+    publish();
+  }
+
+  /**
    * Sets the free parameters from edge weights: each takes the weight of its first edge. Used after an
    * initializer has filled every layer's edges.
    */
   void adoptEdges(double[] edges) {
     for (int s = 0; s < size; s++) {
-      values.put(s, edges[structure.firstEdge(s)]);
+      values.set(s, edges[structure.firstEdge(s)]);
     }
     publish();
   }

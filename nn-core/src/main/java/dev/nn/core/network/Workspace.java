@@ -1,23 +1,20 @@
 package dev.nn.core.network;
 
 import dev.nn.core.kernel.Kernels;
-import java.nio.DoubleBuffer;
+import dev.nn.core.kernel.Matrix;
 
 /**
  * The per-batch buffers of one network: z(l), x(l) and δ(l) for up to {@code capacity} rows, the input
- * X(0) and the targets Y. Allocated once per network and batch size, then reused for every batch, so the
- * steady state of training allocates nothing. A workspace belongs to one thread at a time.
+ * X(0) and the targets Y. Allocated once per network and batch size by the network's kernel runtime (which
+ * decides how they are stored), then reused for every batch, so the steady state of training allocates
+ * nothing. A workspace belongs to one thread at a time.
  */
 public final class Workspace {
   final int capacity;
   final int[] widths;
-  final DoubleBuffer[] z;
-  final DoubleBuffer[] x;
-  final DoubleBuffer[] delta;
-  /** Staging arrays for plugins when the kernels keep buffers off-heap; {@code null} otherwise. */
-  final double[][] zStage;
-  final double[][] xStage;
-  final double[][] deltaStage;
+  final Matrix[] z;
+  final Matrix[] x;
+  final Matrix[] delta;
   final double[] target;
   int rows;
 
@@ -28,24 +25,15 @@ public final class Workspace {
     this.capacity = capacity;
     this.widths = widths;
     int n = widths.length;
-    z = new DoubleBuffer[n];
-    x = new DoubleBuffer[n];
-    delta = new DoubleBuffer[n];
-    boolean stage = !kernels.viewsAreShared();
-    zStage = new double[n][];
-    xStage = new double[n][];
-    deltaStage = new double[n][];
+    z = new Matrix[n];
+    x = new Matrix[n];
+    delta = new Matrix[n];
     for (int l = 0; l < n; l++) {
       int len = capacity * widths[l];
       x[l] = kernels.allocate(len);
       if (l > 0) {
         z[l] = kernels.allocate(len);
         delta[l] = kernels.allocate(len);
-      }
-      if (stage) {
-        xStage[l] = new double[len];
-        zStage[l] = new double[len];
-        deltaStage[l] = new double[len];
       }
     }
     target = new double[capacity * widths[n - 1]];
@@ -61,20 +49,31 @@ public final class Workspace {
     return rows;
   }
 
-  /** Input X(0), capacity × n(0): write row r at {@code r·n(0)}. Heap kernels only; see {@link #setInput}. */
-  public DoubleBuffer input() {
+  /** Input X(0), capacity × n(0): row r at {@code r·n(0)}. */
+  public Matrix input() {
     return x[0];
   }
 
   /** Copies {@code rows} input rows, n(0) values each, from {@code source} at {@code offset}. */
   public void setInput(double[] source, int offset, int rows) {
     checkRows(rows);
-    x[0].put(0, source, offset, rows * widths[0]);
+    x[0].set(0, source, offset, rows * widths[0]);
+  }
+
+  /** Copies {@code rows} input rows, n(0) values each, from {@code source} at {@code offset}. */
+  public void setInput(float[] source, int offset, int rows) {
+    checkRows(rows);
+    x[0].set(0, source, offset, rows * widths[0]);
+  }
+
+  /** Copies input row {@code r} from {@code source} at {@code offset}. */
+  public void setInputRow(int r, float[] source, int offset) {
+    x[0].set(r * widths[0], source, offset, widths[0]);
   }
 
   /** Copies input row {@code r} from {@code source} at {@code offset}. */
   public void setInputRow(int r, double[] source, int offset) {
-    x[0].put(r * widths[0], source, offset, widths[0]);
+    x[0].set(r * widths[0], source, offset, widths[0]);
   }
 
   /** Targets Y, capacity × n(L+1), row-major; the loss reads the first {@code rows} rows. Modified by callers. */
@@ -83,17 +82,17 @@ public final class Workspace {
   }
 
   /** z(l) of the last forward pass, rows × n(l). */
-  public DoubleBuffer z(int l) {
+  public Matrix z(int l) {
     return z[l];
   }
 
   /** x(l) of the last forward pass, rows × n(l); x(0) is the input. */
-  public DoubleBuffer x(int l) {
+  public Matrix x(int l) {
     return x[l];
   }
 
   /** δ(l) of the last backward pass, rows × n(l). */
-  public DoubleBuffer delta(int l) {
+  public Matrix delta(int l) {
     return delta[l];
   }
 

@@ -4,7 +4,7 @@ import dev.nn.api.Loss;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
-import java.nio.DoubleBuffer;
+import dev.nn.core.kernel.Matrix;
 
 /**
  * The gradient of a batch as a pure function of the parameters and the rows: Σ_n ∂L_n/∂θ (without L2) and
@@ -43,7 +43,7 @@ public final class BatchGradient {
     double[] y = samples.y();
     double[] target = ws.target();
     ParameterStore params = network.parameters();
-    DoubleBuffer grads = params.grads();
+    Matrix grads = params.grads();
     int size = params.size();
     double lossSum = 0;
     for (int done = 0; done < count; done += ws.capacity()) {

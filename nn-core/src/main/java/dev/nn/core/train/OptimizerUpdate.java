@@ -3,9 +3,7 @@ package dev.nn.core.train;
 import dev.nn.api.Optimizer;
 import dev.nn.core.network.GradientSink;
 import dev.nn.core.network.Network;
-import dev.nn.core.network.ParameterStore;
 import java.nio.DoubleBuffer;
-import java.util.List;
 
 /**
  * The general update: the backward pass stores ∂J/∂θ, the L2 term g ← g + λθ is added, and each parameter
@@ -15,8 +13,7 @@ import java.util.List;
 final class OptimizerUpdate implements ParameterUpdate {
   private final Network network;
   private final Optimizer.Updater[] updaters;
-  private final DoubleBuffer[] valueBlocks;
-  private final DoubleBuffer[] gradBlocks;
+  private final DoubleBuffer[][] views;
   private final double l2;
 
   /** Views of each block of the store, taken once so that no step allocates. */
@@ -24,15 +21,7 @@ final class OptimizerUpdate implements ParameterUpdate {
     this.network = network;
     this.updaters = updaters;
     this.l2 = l2;
-    ParameterStore store = network.parameters();
-    List<ParameterStore.Block> blocks = store.blocks();
-    valueBlocks = new DoubleBuffer[blocks.size()];
-    gradBlocks = new DoubleBuffer[blocks.size()];
-    for (int b = 0; b < blocks.size(); b++) {
-      ParameterStore.Block block = blocks.get(b);
-      valueBlocks[b] = store.values().slice(block.offset(), block.length());
-      gradBlocks[b] = store.grads().slice(block.offset(), block.length());
-    }
+    this.views = network.parameters().blockViews();
   }
 
   @Override
@@ -43,9 +32,6 @@ final class OptimizerUpdate implements ParameterUpdate {
   @Override
   public void complete(double rate, long t) {
     network.addL2(l2);
-    for (int b = 0; b < updaters.length; b++) {
-      updaters[b].step(valueBlocks[b], gradBlocks[b], rate, t);
-    }
-    network.parameters().publish();
+    network.parameters().step(updaters, views, rate, t);
   }
 }

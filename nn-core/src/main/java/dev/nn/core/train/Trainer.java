@@ -281,7 +281,7 @@ public final class Trainer {
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
-    network.parameters().grads().put(0, meanGradient, 0, meanGradient.length);
+    network.parameters().grads().set(0, meanGradient, 0, meanGradient.length);
     updates++;
     lastRate = rate;
     storedUpdate().complete(rate, updates);

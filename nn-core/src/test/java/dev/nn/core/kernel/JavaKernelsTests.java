@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,19 +38,12 @@ class JavaKernelsTests {
   }
 
   @Test
-  void theSystemPropertyNnKernelsVectorFalseChoosesThePlainLoops() {
-    String old = System.getProperty("nn.kernels.vector");
-    System.setProperty("nn.kernels.vector", "false");
-    try {
-      assertTrue(RowLoops.vector().isEmpty());
-      assertEquals("scalar", RowLoops.best().description());
-    } finally {
-      if (old == null) {
-        System.clearProperty("nn.kernels.vector");
-      } else {
-        System.setProperty("nn.kernels.vector", old);
-      }
-    }
+  void loopsAreChosenByName() {
+    assertEquals("scalar", RowLoops.named("scalar").description());
+    assertEquals(RowLoops.best().description(), RowLoops.named("auto").description());
+    assertEquals(RowLoops.vector().orElseThrow().description(), RowLoops.named("Vector").description());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RowLoops.named("simd"));
+    assertEquals("loops must be auto, vector or scalar, found 'simd'", e.getMessage());
   }
 
   /**
@@ -134,8 +126,8 @@ class JavaKernelsTests {
         double[] b = KernelsContract.random(rnd, k * n);
         double[] c0 = KernelsContract.random(rnd, m * n);
         double[] c = c0.clone();
-        kernels.gemm(ta, tb, m, n, k, alpha, DoubleBuffer.wrap(a), 0, lda, DoubleBuffer.wrap(b), 0, ldb, beta,
-            DoubleBuffer.wrap(c), 0, n);
+        kernels.gemm(ta, tb, m, n, k, alpha, new HeapDoubles(a), 0, lda, new HeapDoubles(b), 0, ldb, beta,
+            new HeapDoubles(c), 0, n);
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {
             double old = c0[i * n + j];
@@ -170,8 +162,8 @@ class JavaKernelsTests {
     double[] a = KernelsContract.random(rnd, m * k);
     double[] b = KernelsContract.random(rnd, k * n);
     double[] want = new double[m * n];
-    one.gemm(false, false, m, n, k, 1.0, DoubleBuffer.wrap(a), 0, k, DoubleBuffer.wrap(b), 0, n, 0.0,
-        DoubleBuffer.wrap(want), 0, n);
+    one.gemm(false, false, m, n, k, 1.0, new HeapDoubles(a), 0, k, new HeapDoubles(b), 0, n, 0.0,
+        new HeapDoubles(want), 0, n);
     ExecutorService callers = Executors.newFixedThreadPool(3);
     try {
       Future<?>[] runs = new Future<?>[3];
@@ -179,8 +171,8 @@ class JavaKernelsTests {
         runs[r] = callers.submit(() -> {
           double[] c = new double[m * n];
           for (int rep = 0; rep < 50; rep++) {
-            two.gemm(false, false, m, n, k, 1.0, DoubleBuffer.wrap(a), 0, k, DoubleBuffer.wrap(b), 0, n, 0.0,
-                DoubleBuffer.wrap(c), 0, n);
+            two.gemm(false, false, m, n, k, 1.0, new HeapDoubles(a), 0, k, new HeapDoubles(b), 0, n, 0.0,
+                new HeapDoubles(c), 0, n);
             for (int i = 0; i < c.length; i++) {
               if (Double.doubleToRawLongBits(c[i]) != Double.doubleToRawLongBits(want[i])) {
                 throw new AssertionError("element " + i + " is " + c[i] + ", one thread gives " + want[i]);

@@ -18,41 +18,39 @@ import org.junit.jupiter.api.Test;
 class KernelChoiceTests {
 
   @Test
-  void withThePlainLoopsAutoPicksOpenBlasFromSixteenThousandMultiplyAddsPerForwardPass() {
-    long t = KernelChoice.blasMinMultiplyAdds(RowLoops.SCALAR);
-    // batch × Σ n(l−1)·n(l)
-    assertFalse(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 16, t), "16 × 784 = 12,544");
-    assertTrue(KernelChoice.prefersBlas(new int[] {32, 16, 16, 1}, 32, t), "32 × 784 = 25,088");
-    assertFalse(KernelChoice.prefersBlas(new int[] {64, 64, 64, 10}, 1, t), "1 × 8,832");
-    assertTrue(KernelChoice.prefersBlas(new int[] {64, 64, 64, 10}, 2, t), "2 × 8,832 = 17,664");
-    assertTrue(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 1, t), "1 × 406,528");
-    assertTrue(KernelChoice.prefersBlas(new int[] {128, 128}, 1, t), "exactly 16,384");
-    assertFalse(KernelChoice.prefersBlas(new int[] {128, 127}, 1, t), "16,256");
+  void autoPicksOpenBlasExactlyFromTheBlasFromThresholdOfMultiplyAddsPerForwardPass() {
+    // batch × Σ n(l−1)·n(l): 784·512 + 512·10 = 406,528 per row
+    int[] widths = {784, 512, 10};
+    for (String loops : new String[] {"scalar", "vector"}) {
+      KernelChoice.Choice below = KernelChoice.choose("auto", 1, Precision.FLOAT64, loops, 4 * 406_528L + 1, widths, 4);
+      KernelChoice.Choice at = KernelChoice.choose("auto", 1, Precision.FLOAT64, loops, 4 * 406_528L, widths, 4);
+      assertEquals(4 * 406_528L, at.multiplyAdds());
+      assertInstanceOf(JavaKernels.class, below.kernels(), loops);
+      assertInstanceOf(BlasKernels.class, at.kernels(), loops);
+      assertEquals("auto: 1626112 multiply-adds per forward pass, blas-from 1626112 → openblas", at.describe("auto"));
+    }
   }
 
   @Test
-  void withTheVectorLoopsAutoPicksOpenBlasFromAMillionMultiplyAddsPerForwardPass() {
-    long t = KernelChoice.blasMinMultiplyAdds(RowLoops.vector().orElseThrow());
-    assertFalse(KernelChoice.prefersBlas(new int[] {16, 64, 64, 1}, 1, t), "W1: 5,184");
-    assertFalse(KernelChoice.prefersBlas(new int[] {64, 64, 64, 1}, 64, t), "64 × 8,256 = 528,384");
-    assertFalse(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 1, t), "1 × 406,528");
-    assertTrue(KernelChoice.prefersBlas(new int[] {784, 512, 10}, 4, t), "4 × 406,528 = 1,626,112");
-    assertTrue(KernelChoice.prefersBlas(new int[] {1024, 1024}, 1, t), "exactly 2^20");
-    assertFalse(KernelChoice.prefersBlas(new int[] {1024, 1023}, 1, t), "2^20 − 1,024");
-  }
-
-  @Test
-  void theThresholdFollowsTheLoopsOfThisJvm() {
-    assertEquals(JavaKernels.BEST_LOOPS.lanes() == 1 ? 16_384 : 1L << 20,
-        KernelChoice.blasMinMultiplyAdds());
+  void withoutBlasFromTheThresholdIsTheMeasuredDefaultOfTheLoopsInUse() {
+    int[] w1 = {16, 64, 64, 1};
+    KernelChoice.Choice scalar = KernelChoice.choose("auto", 1, Precision.FLOAT64, "scalar", null, w1, 1);
+    KernelChoice.Choice vector = KernelChoice.choose("auto", 1, Precision.FLOAT64, "vector", null, w1, 1);
+    assertEquals(KernelChoice.blasMinMultiplyAdds(1), scalar.blasFrom());
+    assertEquals(KernelChoice.blasMinMultiplyAdds(RowLoops.vector().orElseThrow().lanes()), vector.blasFrom());
+    // the faster vector loops keep more work on the Java side
+    assertTrue(vector.blasFrom() > scalar.blasFrom());
+    // W1 (5,184 multiply-adds at batch size 1) stays on the Java kernels either way
+    assertInstanceOf(JavaKernels.class, scalar.kernels());
+    assertInstanceOf(JavaKernels.class, vector.kernels());
   }
 
   @Test
   void eachBackendNameGivesItsKernelsWithTheThreadCount() {
     Kernels java = KernelChoice.choose("java", 2, new int[] {784, 512, 10}, 128);
     assertInstanceOf(JavaKernels.class, java);
-    assertEquals(2, ((JavaKernels) java).threads());
-    Kernels blas = Kernels.choose("BLAS", 2, new int[] {4, 1}, 1);
+    assertEquals(2, java.threads());
+    Kernels blas = KernelChoice.choose("BLAS", 2, new int[] {4, 1}, 1);
     assertInstanceOf(BlasKernels.class, blas);
     assertEquals(2, ((BlasKernels) blas).threads());
     assertInstanceOf(BlasKernels.class, KernelChoice.choose("Auto", 1, new int[] {784, 512, 10}, 32));

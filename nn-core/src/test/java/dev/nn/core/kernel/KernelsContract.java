@@ -2,11 +2,9 @@ package dev.nn.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.Activation;
-import java.nio.DoubleBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +21,34 @@ abstract class KernelsContract {
   /** The implementation under test. */
   abstract Kernels kernels();
 
-  /** A buffer from the implementation holding {@code values}. */
-  final DoubleBuffer buffer(double[] values) {
-    DoubleBuffer b = kernels().allocate(values.length);
-    b.put(0, values);
+  /** A matrix from the implementation holding {@code values} (rounded to its precision). */
+  final Matrix buffer(double[] values) {
+    Matrix b = kernels().allocate(values.length);
+    b.set(0, values, 0, values.length);
     return b;
   }
 
-  static double[] contents(DoubleBuffer b) {
-    double[] out = new double[b.capacity()];
-    b.get(0, out);
+  static double[] contents(Matrix b) {
+    return b.toArray();
+  }
+
+  /** {@code v} rounded to the implementation's precision. */
+  final double round(double v) {
+    return kernels().precision() == Precision.FLOAT32 ? (double) (float) v : v;
+  }
+
+  /** {@code values} rounded to the implementation's precision. */
+  final double[] round(double[] values) {
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = round(out[i]);
+    }
     return out;
+  }
+
+  /** The unit roundoff's bound per operation: 2⁻⁵² in float64, 2⁻²³ in float32. */
+  final double epsilon() {
+    return kernels().precision() == Precision.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0);
   }
 
   /** Values spread over six orders of magnitude, both signs, so products cancel. */
@@ -62,10 +77,10 @@ abstract class KernelsContract {
     int aOff = pad > 0 ? rnd.nextInt(4) : 0;
     int bOff = pad > 0 ? rnd.nextInt(4) : 0;
     int cOff = pad > 0 ? rnd.nextInt(4) : 0;
-    double[] a = random(rnd, aOff + (ta ? k : m) * Math.max(lda, 1));
-    double[] b = random(rnd, bOff + (tb ? n : k) * Math.max(ldb, 1));
-    double[] c0 = random(rnd, cOff + m * ldc);
-    DoubleBuffer cb = buffer(c0);
+    double[] a = round(random(rnd, aOff + (ta ? k : m) * Math.max(lda, 1)));
+    double[] b = round(random(rnd, bOff + (tb ? n : k) * Math.max(ldb, 1)));
+    double[] c0 = round(random(rnd, cOff + m * ldc));
+    Matrix cb = buffer(c0);
     kernels().gemm(ta, tb, m, n, k, alpha, buffer(a), aOff, lda, buffer(b), bOff, ldb, beta, cb, cOff, ldc);
     double[] c = contents(cb);
     String shape = (ta ? "T" : "N") + (tb ? "T" : "N") + " " + m + "×" + n + "×" + k;
@@ -80,7 +95,7 @@ abstract class KernelsContract {
         }
         double old = c0[cOff + i * ldc + j];
         double expected = alpha * ref + beta * old;
-        double bound = 4 * (k + 2) * Math.ulp(1.0) * (Math.abs(alpha) * abs + Math.abs(beta * old));
+        double bound = 4 * (k + 2) * epsilon() * (Math.abs(alpha) * abs + Math.abs(beta * old));
         double got = c[cOff + i * ldc + j];
         String where = shape + ": C[" + i + "][" + j + "] = ";
         assertTrue(Math.abs(got - expected) <= bound, () -> where + got + ", expected " + expected + " within "
@@ -128,33 +143,33 @@ abstract class KernelsContract {
   @Test
   void smallIntegerProductsAreExact() {
     // [1 2 3; 4 5 6] · [7 8; 9 10; 11 12] = [58 64; 139 154]
-    DoubleBuffer a = buffer(new double[] {1, 2, 3, 4, 5, 6});
-    DoubleBuffer b = buffer(new double[] {7, 8, 9, 10, 11, 12});
-    DoubleBuffer c = buffer(new double[4]);
+    Matrix a = buffer(new double[] {1, 2, 3, 4, 5, 6});
+    Matrix b = buffer(new double[] {7, 8, 9, 10, 11, 12});
+    Matrix c = buffer(new double[4]);
     kernels().gemm(false, false, 2, 2, 3, 1.0, a, 0, 3, b, 0, 2, 0.0, c, 0, 2);
     assertArrayEquals(new double[] {58, 64, 139, 154}, contents(c), 0.0);
     // Aᵀ·A = [17 22 27; 22 29 36; 27 36 45]
-    DoubleBuffer ata = buffer(new double[9]);
+    Matrix ata = buffer(new double[9]);
     kernels().gemm(true, false, 3, 3, 2, 1.0, a, 0, 3, a, 0, 3, 0.0, ata, 0, 3);
     assertArrayEquals(new double[] {17, 22, 27, 22, 29, 36, 27, 36, 45}, contents(ata), 0.0);
     // A·Aᵀ = [14 32; 32 77]
-    DoubleBuffer aat = buffer(new double[4]);
+    Matrix aat = buffer(new double[4]);
     kernels().gemm(false, true, 2, 2, 3, 1.0, a, 0, 3, a, 0, 3, 0.0, aat, 0, 2);
     assertArrayEquals(new double[] {14, 32, 32, 77}, contents(aat), 0.0);
     // Aᵀ·Bᵀ with B = [1 2; 3 4; 5 6] stored 3×2 (so Bᵀ is 2×3): (B·A)ᵀ = [9 19 29; 12 26 40; 15 33 51]
-    DoubleBuffer bm = buffer(new double[] {1, 2, 3, 4, 5, 6});
-    DoubleBuffer tt = buffer(new double[9]);
+    Matrix bm = buffer(new double[] {1, 2, 3, 4, 5, 6});
+    Matrix tt = buffer(new double[9]);
     kernels().gemm(true, true, 3, 3, 2, 1.0, a, 0, 3, bm, 0, 2, 0.0, tt, 0, 3);
     assertArrayEquals(new double[] {9, 19, 29, 12, 26, 40, 15, 33, 51}, contents(tt), 0.0);
     // alpha and beta: C ← 2·A·B − C_old with C_old = [1 1; 1 1]
-    DoubleBuffer c2 = buffer(new double[] {1, 1, 1, 1});
+    Matrix c2 = buffer(new double[] {1, 1, 1, 1});
     kernels().gemm(false, false, 2, 2, 3, 2.0, a, 0, 3, b, 0, 2, -1.0, c2, 0, 2);
     assertArrayEquals(new double[] {115, 127, 277, 307}, contents(c2), 0.0);
   }
 
   @Test
   void betaZeroIgnoresNaNAndInfinityInTheOldOutput() {
-    DoubleBuffer c = buffer(new double[] {Double.NaN, Double.POSITIVE_INFINITY});
+    Matrix c = buffer(new double[] {Double.NaN, Double.POSITIVE_INFINITY});
     kernels().gemm(false, false, 1, 2, 1, 1.0, buffer(new double[] {2}), 0, 1, buffer(new double[] {3, 4}), 0, 2,
         0.0, c, 0, 2);
     assertArrayEquals(new double[] {6, 8}, contents(c), 0.0);
@@ -162,15 +177,15 @@ abstract class KernelsContract {
 
   @Test
   void anEmptySumOrZeroAlphaOnlyScalesTheOutput() {
-    DoubleBuffer c = buffer(new double[] {1, -2, Double.NaN, 4});
+    Matrix c = buffer(new double[] {1, -2, Double.NaN, 4});
     kernels().gemm(false, false, 2, 2, 0, 1.0, buffer(new double[1]), 0, 1, buffer(new double[1]), 0, 2, 0.0,
         c, 0, 2);
     assertArrayEquals(new double[] {0, 0, 0, 0}, contents(c), 0.0);
-    DoubleBuffer d = buffer(new double[] {1, -2, 3, 4});
+    Matrix d = buffer(new double[] {1, -2, 3, 4});
     kernels().gemm(false, false, 2, 2, 0, 1.0, buffer(new double[1]), 0, 1, buffer(new double[1]), 0, 2, 0.5,
         d, 0, 2);
     assertArrayEquals(new double[] {0.5, -1, 1.5, 2}, contents(d), 0.0);
-    DoubleBuffer e = buffer(new double[] {1, -2, 3, 4});
+    Matrix e = buffer(new double[] {1, -2, 3, 4});
     kernels().gemm(false, false, 2, 2, 1, 0.0, buffer(new double[] {5, 6}), 0, 1, buffer(new double[] {7, 8}), 0,
         2, 3.0, e, 0, 2);
     assertArrayEquals(new double[] {3, -6, 9, 12}, contents(e), 0.0);
@@ -178,15 +193,15 @@ abstract class KernelsContract {
 
   @Test
   void addRowVectorAddsTheVectorToEveryRow() {
-    DoubleBuffer c = buffer(new double[] {1, 2, 3, 4, 5, 6, 7});
+    Matrix c = buffer(new double[] {1, 2, 3, 4, 5, 6, 7});
     kernels().addRowVector(2, 3, buffer(new double[] {9, 10, 10, 20, 30}), 2, c, 1);
     assertArrayEquals(new double[] {1, 12, 23, 34, 15, 26, 37}, contents(c), 0.0);
   }
 
   @Test
   void columnSumsScalesTheSumsAndKeepsOrDropsTheOldValues() {
-    DoubleBuffer a = buffer(new double[] {11, 22, 33, 14, 25, 36});
-    DoubleBuffer out = buffer(new double[] {100, Double.NaN, 100, 100});
+    Matrix a = buffer(new double[] {11, 22, 33, 14, 25, 36});
+    Matrix out = buffer(new double[] {100, Double.NaN, 100, 100});
     kernels().columnSums(2, 3, 0.5, a, 0, 0.0, out, 1);
     assertArrayEquals(new double[] {100, 12.5, 23.5, 34.5}, contents(out), 0.0);
     kernels().columnSums(2, 3, 1.0, a, 0, -1.0, out, 1);
@@ -194,25 +209,16 @@ abstract class KernelsContract {
   }
 
   @Test
-  void aViewHoldsTheBufferAndACommitWritesTheChangesBack() {
-    double[] values = {1, 2, 3, 4, 5};
-    DoubleBuffer b = buffer(values);
-    double[] staging = kernels().viewsAreShared() ? null : new double[4];
-    double[] view = kernels().view(b, 4, staging);
-    if (kernels().viewsAreShared()) {
-      assertSame(b.array(), view, "a shared view is the buffer's own array");
-    } else {
-      assertSame(staging, view, "an unshared view is the staging array");
-    }
-    assertArrayEquals(new double[] {1, 2, 3, 4}, java.util.Arrays.copyOf(view, 4), 0.0);
-    view[0] = -1;
-    view[3] = -4;
-    kernels().commit(view, b, 4);
-    assertArrayEquals(new double[] {-1, 2, 3, -4, 5}, contents(b), 0.0);
-    // a second view after a kernel changed the buffer sees the change
+  void setAndGetRoundTripValuesInTheStoragePrecision() {
+    Matrix b = kernels().allocate(5);
+    b.set(0, new double[] {1, 2, 1.0 / 3, 4, 5}, 0, 5);
+    b.set(3, -4.0);
+    b.set(4, new float[] {0.1f}, 0, 1);
+    assertArrayEquals(new double[] {1, 2, round(1.0 / 3), -4, 0.1f}, contents(b), 0.0);
+    assertEquals(kernels().precision(), b.precision());
+    // a plugin view after a kernel changed the storage sees the change
     kernels().addRowVector(1, 2, buffer(new double[] {10, 10}), 0, b, 0);
-    view = kernels().view(b, 4, staging);
-    assertArrayEquals(new double[] {9, 12, 3, -4}, java.util.Arrays.copyOf(view, 4), 0.0);
+    assertArrayEquals(new double[] {11, 12, round(1.0 / 3)}, java.util.Arrays.copyOf(b.read(3), 3), 0.0);
   }
 
   /** A smooth activation with no bulk loops of its own, so the core's blocks call the element forms. */
@@ -231,64 +237,57 @@ abstract class KernelsContract {
   /** Rows × cols: one value, a few rows, many cache blocks (shared between threads), rows wider than a block. */
   @ParameterizedTest
   @ValueSource(strings = {"1x1", "3x5", "200x512", "1000x3", "7x10000"})
-  void addBiasAndActivateAddsTheBiasToEveryRowThenAppliesPhiToEveryValue(String shape) {
+  void activateAddsTheBiasToEveryRowThenAppliesPhiToEveryValue(String shape) {
     int rows = Integer.parseInt(shape.split("x")[0]);
     int cols = Integer.parseInt(shape.split("x")[1]);
     int count = rows * cols;
     SplittableRandom rnd = new SplittableRandom(count);
-    double[] z0 = random(rnd, count);
-    double[] bias = random(rnd, cols + 2);
-    DoubleBuffer z = buffer(z0);
-    DoubleBuffer x = buffer(new double[count]);
-    double[] zStage = kernels().viewsAreShared() ? null : new double[count];
-    double[] xStage = kernels().viewsAreShared() ? null : new double[count];
+    double[] z0 = round(random(rnd, count));
+    double[] bias = round(random(rnd, cols + 2));
+    Matrix z = buffer(z0);
+    Matrix x = buffer(new double[count]);
 
-    kernels().addBiasAndActivate(rows, cols, buffer(bias), 2, z, zStage, x, xStage, WAVY, true);
+    kernels().activate(rows, cols, buffer(bias), 2, z, x, WAVY, true);
 
     double[] zExpected = new double[count];
     double[] xExpected = new double[count];
     for (int i = 0; i < count; i++) {
-      zExpected[i] = z0[i] + bias[2 + i % cols];
-      xExpected[i] = WAVY.phi(zExpected[i]);
+      zExpected[i] = round(z0[i] + bias[2 + i % cols]);
+      xExpected[i] = round(WAVY.phi(zExpected[i]));
     }
     assertArrayEquals(zExpected, contents(z), 0.0, "z + b");
     assertArrayEquals(xExpected, contents(x), 0.0, "φ(z + b)");
-    if (!kernels().viewsAreShared()) {
-      assertArrayEquals(zExpected, zStage, 0.0, "staged z");
-      assertArrayEquals(xExpected, xStage, 0.0, "staged x");
-    }
+    assertArrayEquals(zExpected, java.util.Arrays.copyOf(z.read(count), count), 0.0, "z as plugins see it");
+    assertArrayEquals(xExpected, java.util.Arrays.copyOf(x.read(count), count), 0.0, "x as plugins see it");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {1, 5, 8192, 8193, 40_000})
-  void multiplyByDerivativeMultipliesEveryDeltaByPhiPrimeOfTheStagedValues(int count) {
+  void multiplyByDerivativeMultipliesEveryDeltaByPhiPrimeOfTheKeptValues(int count) {
     SplittableRandom rnd = new SplittableRandom(count);
-    double[] zValues = random(rnd, count);
+    double[] zValues = round(random(rnd, count));
     double[] xValues = new double[count];
     for (int i = 0; i < count; i++) {
-      xValues[i] = WAVY.phi(zValues[i]);
+      xValues[i] = round(WAVY.phi(zValues[i]));
     }
-    double[] d0 = random(rnd, count);
-    DoubleBuffer z = buffer(zValues);
-    DoubleBuffer x = buffer(xValues);
-    DoubleBuffer delta = buffer(d0);
-    boolean shared = kernels().viewsAreShared();
-    double[] deltaStage = shared ? null : new double[count];
+    double[] d0 = round(random(rnd, count));
+    Matrix z = buffer(zValues);
+    Matrix x = buffer(xValues);
+    Matrix delta = buffer(d0);
 
-    kernels().multiplyByDerivative(count, z, shared ? null : zValues.clone(), x, shared ? null : xValues.clone(),
-        delta, deltaStage, WAVY);
+    kernels().multiplyByDerivative(count, z, x, delta, WAVY);
 
     double[] expected = new double[count];
     for (int i = 0; i < count; i++) {
-      expected[i] = d0[i] * WAVY.phiPrime(zValues[i], xValues[i]);
+      expected[i] = round(d0[i] * WAVY.phiPrime(zValues[i], xValues[i]));
     }
     assertArrayEquals(expected, contents(delta), 0.0);
   }
 
   @Test
   void allocateGivesZeroedBuffersOfTheLengthAskedFor() {
-    DoubleBuffer b = kernels().allocate(1001);
-    assertEquals(1001, b.capacity());
+    Matrix b = kernels().allocate(1001);
+    assertEquals(1001, b.length());
     for (int i = 0; i < 1001; i++) {
       assertEquals(0.0, b.get(i), 0.0);
     }

@@ -2,7 +2,6 @@ package dev.nn.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.DoubleBuffer;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
@@ -30,8 +29,8 @@ final class ThreadIdentity {
         double[] a = KernelsContract.random(rnd, m * k);
         double[] b = KernelsContract.random(rnd, k * n);
         double[] c = KernelsContract.random(rnd, m * n);
-        DoubleBuffer c1 = run(one, ta, tb, m, n, k, alpha, a, b, beta, c);
-        DoubleBuffer c2 = run(two, ta, tb, m, n, k, alpha, a, b, beta, c);
+        Matrix c1 = run(one, ta, tb, m, n, k, alpha, a, b, beta, c);
+        Matrix c2 = run(two, ta, tb, m, n, k, alpha, a, b, beta, c);
         for (int i = 0; i < m * n; i++) {
           int at = i;
           assertEquals(Double.doubleToRawLongBits(c1.get(i)), Double.doubleToRawLongBits(c2.get(i)),
@@ -42,14 +41,14 @@ final class ThreadIdentity {
     }
   }
 
-  private static DoubleBuffer run(Kernels kernels, boolean ta, boolean tb, int m, int n, int k, double alpha,
+  private static Matrix run(Kernels kernels, boolean ta, boolean tb, int m, int n, int k, double alpha,
       double[] a, double[] b, double beta, double[] c) {
-    DoubleBuffer ab = kernels.allocate(a.length);
-    ab.put(0, a);
-    DoubleBuffer bb = kernels.allocate(b.length);
-    bb.put(0, b);
-    DoubleBuffer cb = kernels.allocate(c.length);
-    cb.put(0, c);
+    Matrix ab = kernels.allocate(a.length);
+    ab.set(0, a, 0, a.length);
+    Matrix bb = kernels.allocate(b.length);
+    bb.set(0, b, 0, b.length);
+    Matrix cb = kernels.allocate(c.length);
+    cb.set(0, c, 0, c.length);
     kernels.gemm(ta, tb, m, n, k, alpha, ab, 0, ta ? m : k, bb, 0, tb ? k : n, beta, cb, 0, n);
     return cb;
   }

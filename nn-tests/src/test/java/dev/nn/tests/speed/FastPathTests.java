@@ -125,7 +125,7 @@ class FastPathTests {
     net.forward(ws, 200);
     net.output(ws, null, forwardOut);
     double forwardLoss = net.lossValue(ws, REGISTRY.create(PluginKind.LOSS, "half-squared"));
-    ws.x(2).put(0, -1.0);  // a stale hidden value must not survive the next pass
+    ws.x(2).set(0, -1.0);  // a stale hidden value must not survive the next pass
     net.infer(ws, 200);
     net.output(ws, null, inferOut);
     assertArrayEquals(forwardOut, inferOut, 0.0);

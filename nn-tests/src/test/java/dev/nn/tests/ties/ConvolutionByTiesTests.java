@@ -48,13 +48,13 @@ class ConvolutionByTiesTests {
     double[] bias = new double[co];
     for (int o = 0; o < co; o++) {
       bias[o] = rnd.nextGaussian();
-      p.values().put(p.slotOf(p.biasIndex(1, o * ho * wo)), bias[o]);
+      p.values().set(p.slotOf(p.biasIndex(1, o * ho * wo)), bias[o]);
       for (int ch = 0; ch < c; ch++) {
         for (int u = 0; u < kh; u++) {
           for (int v = 0; v < kw; v++) {
             kernel[o][ch][u][v] = rnd.nextGaussian();
             // output (o, 0, 0) sees input (ch, u, v) through K[o][ch][u][v]
-            p.values().put(p.slotOf(p.weightIndex(1, (ch * h + u) * w + v, o * ho * wo)), kernel[o][ch][u][v]);
+            p.values().set(p.slotOf(p.weightIndex(1, (ch * h + u) * w + v, o * ho * wo)), kernel[o][ch][u][v]);
           }
         }
       }
