@@ -137,10 +137,9 @@ public final class TrainingRun {
       trainer.restore(state);
       metrics.restart(state.history());
     }
-    Provenance provenance = Provenance.capture(network.kernels().description() + "; "
-        + kernels.describe(experiment.compute().backend().yamlName()), experiment.compute().threads(),
+    Provenance provenance = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
-        .withCluster(backend.provenance());
+        .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
     provenance.write(dir.provenanceFile());
     TrainingResult result;
     try {

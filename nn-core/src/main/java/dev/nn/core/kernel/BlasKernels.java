@@ -162,8 +162,8 @@ final class BlasKernels extends PluginViews {
     ElementwiseJob job = elementwise.acquire();
     z.changed();
     x.changed();
-    job.prepareForward(rows, cols, buffer(bias), biasOffset, buffer(z), keep ? z.mirrorFor() : null, buffer(x),
-        keep ? x.mirrorFor() : null, phi);
+    job.prepareForward(rows, cols, bias, biasOffset, z, keep ? z.mirrorFor() : null, x, keep ? x.mirrorFor() : null,
+        phi);
     runElementwise(job);
     elementwise.release(job);
     if (keep) {
@@ -176,7 +176,7 @@ final class BlasKernels extends PluginViews {
   @Override
   public void multiplyByDerivative(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
     ElementwiseJob job = elementwise.acquire();
-    job.prepareBackward(count, z.read(count), x.read(count), buffer(delta), phi);
+    job.prepareBackward(count, z.read(count), x.read(count), delta, phi);
     delta.changed();
     runElementwise(job);
     elementwise.release(job);
@@ -227,10 +227,8 @@ final class BlasKernels extends PluginViews {
   }
 
   @Override
-  public void addRowVector(int rows, int cols, Matrix vm, int vOffset, Matrix cm, int cOffset) {
-    cm.changed();
-    DoubleBuffer v = buffer(vm);
-    DoubleBuffer c = buffer(cm);
+  public void addRowVector(int rows, int cols, Matrix v, int vOffset, Matrix c, int cOffset) {
+    c.changed();
     // off-heap element access does not vectorise: move whole rows through heap arrays instead
     HeapScratch s = scratch.acquire().ensure(cols);
     double[] bias = s.a;
@@ -242,17 +240,15 @@ final class BlasKernels extends PluginViews {
       for (int j = 0; j < cols; j++) {
         row[j] += bias[j];
       }
-      c.put(at, row, 0, cols);
+      c.store(at, row, 0, cols);
     }
     scratch.release(s);
   }
 
   @Override
-  public void columnSums(int rows, int cols, double alpha, Matrix am, int aOffset, double beta, Matrix outm,
+  public void columnSums(int rows, int cols, double alpha, Matrix a, int aOffset, double beta, Matrix out,
       int outOffset) {
-    outm.changed();
-    DoubleBuffer a = buffer(am);
-    DoubleBuffer out = buffer(outm);
+    out.changed();
     HeapScratch s = scratch.acquire().ensure(cols);
     double[] sum = s.a;
     double[] row = s.b;
@@ -266,7 +262,7 @@ final class BlasKernels extends PluginViews {
         sum[j] += alpha * row[j];
       }
     }
-    out.put(outOffset, sum, 0, cols);
+    out.store(outOffset, sum, 0, cols);
     scratch.release(s);
   }
 

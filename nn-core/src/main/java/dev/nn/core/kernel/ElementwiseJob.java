@@ -1,12 +1,11 @@
 package dev.nn.core.kernel;
 
 import dev.nn.api.Activation;
-import java.nio.DoubleBuffer;
 
 /**
  * The element-wise steps of a layer for off-heap kernels, in blocks of about {@value #BLOCK_VALUES}
  * values: each block is copied once into heap arrays of its thread, run through the activation there,
- * and written to the off-heap buffer and the staging array while it is still in cache. Done one step at a
+ * and written to the off-heap storage and the plugins' mirror while it is still in cache. Done one step at a
  * time over the whole batch, the same work read and wrote every value four times from memory (bias, view,
  * φ, commit); blocked it reads once, and the blocks run on both cores.
  *
@@ -26,13 +25,13 @@ final class ElementwiseJob implements WorkerPool.Task {
   private int rows;
   private int cols;
   private int rowsPerBlock;
-  private DoubleBuffer bias;
+  private Matrix bias;
   private int biasOffset;
-  private DoubleBuffer z;
+  private Matrix z;
   private double[] zStage;
-  private DoubleBuffer x;
+  private Matrix x;
   private double[] xStage;
-  private DoubleBuffer delta;
+  private Matrix delta;
   private Activation phi;
   private final HeapScratch[] scratch;
 
@@ -45,23 +44,23 @@ final class ElementwiseJob implements WorkerPool.Task {
   }
 
   /**
-   * X = φ(Z + 1·bᵀ); unless the staging arrays are {@code null}, also Z ← Z + 1·bᵀ and both into the
-   * staging arrays.
+   * X = φ(Z + 1·bᵀ); unless the mirrors are {@code null}, also Z ← Z + 1·bᵀ and both into the
+   * mirrors (whose values then equal the storage's, rounding included).
    */
-  void prepareForward(int rows, int cols, DoubleBuffer bias, int biasOffset, DoubleBuffer z, double[] zStage,
-      DoubleBuffer x, double[] xStage, Activation phi) {
+  void prepareForward(int rows, int cols, Matrix bias, int biasOffset, Matrix z, double[] zStage,
+      Matrix x, double[] xStage, Activation phi) {
     set(true, rows, cols, z, zStage, x, xStage, null, phi);
     this.bias = bias;
     this.biasOffset = biasOffset;
   }
 
   /** δ ← δ ⊙ φ′(z) from the staged z and x, on {@code count} values seen as one long row. */
-  void prepareBackward(int count, double[] zStage, double[] xStage, DoubleBuffer delta, Activation phi) {
+  void prepareBackward(int count, double[] zStage, double[] xStage, Matrix delta, Activation phi) {
     set(false, 1, count, null, zStage, null, xStage, delta, phi);
   }
 
-  private void set(boolean forward, int rows, int cols, DoubleBuffer z, double[] zStage, DoubleBuffer x,
-      double[] xStage, DoubleBuffer delta, Activation phi) {
+  private void set(boolean forward, int rows, int cols, Matrix z, double[] zStage, Matrix x,
+      double[] xStage, Matrix delta, Activation phi) {
     this.forward = forward;
     this.rows = rows;
     this.cols = cols;
@@ -107,19 +106,30 @@ final class ElementwiseJob implements WorkerPool.Task {
     double[] bv = s.c;
     bias.get(biasOffset, bv, 0, cols);
     z.get(offset, zb, 0, length);
+    // in float32, z + b is rounded to float as the java kernels' float addition would, before φ sees it
     for (int start = 0; start < length; start += cols) {
       for (int j = 0; j < cols; j++) {
         zb[start + j] += bv[j];
       }
     }
+    if (z.precision() == Precision.FLOAT32) {
+      for (int i = 0; i < length; i++) {
+        zb[i] = (float) zb[i];
+      }
+    }
     phi.forward(zb, xb, length);
+    if (x.precision() == Precision.FLOAT32) {
+      for (int i = 0; i < length; i++) {
+        xb[i] = (float) xb[i];
+      }
+    }
     if (zStage != null) {
       // kept for the backward pass; a prediction needs neither copy of z
-      z.put(offset, zb, 0, length);
+      z.store(offset, zb, 0, length);
       System.arraycopy(zb, 0, zStage, offset, length);
       System.arraycopy(xb, 0, xStage, offset, length);
     }
-    x.put(offset, xb, 0, length);
+    x.store(offset, xb, 0, length);
   }
 
   private void backwardBlock(int offset, int length, HeapScratch scratch) {
@@ -128,7 +138,7 @@ final class ElementwiseJob implements WorkerPool.Task {
     System.arraycopy(xStage, offset, s.b, 0, length);
     delta.get(offset, s.c, 0, length);
     phi.backward(s.a, s.b, s.c, length);
-    delta.put(offset, s.c, 0, length);
+    delta.store(offset, s.c, 0, length);
   }
 
   /** Drops the references to the caller's buffers and activation. */

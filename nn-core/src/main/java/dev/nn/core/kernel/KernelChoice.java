@@ -51,10 +51,19 @@ public final class KernelChoice {
    * @param multiplyAdds this network's multiply-adds of one forward pass at its batch size
    */
   public record Choice(Kernels kernels, long blasFrom, long multiplyAdds) {
-    /** For provenance: "auto: 1 × 5,184 multiply-adds per forward pass < 1,048,576 (blas-from) → java". */
+    /** For provenance: "auto: 5184 multiply-adds per forward pass, blas-from 1048576 → java". */
     public String describe(String backend) {
       return backend + ": " + multiplyAdds + " multiply-adds per forward pass, blas-from " + blasFrom + " → "
           + kernels.name();
+    }
+
+    /** The provenance of this choice: precision, the rule applied, the threshold. */
+    public java.util.Map<String, String> provenance(String backend) {
+      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("precision", kernels.precision().yamlName());
+      m.put("choice", describe(backend));
+      m.put("blas-from", Long.toString(blasFrom));
+      return m;
     }
   }
 

@@ -40,11 +40,13 @@ import java.util.Objects;
  * @param dataFiles every data file the run read
  * @param cluster where a distributed run trained (engine, version, master, partitions, mode), empty for a run
  *     in one process
+ * @param compute how the kernels were chosen and compute, beyond backend and threads (precision, the rule
+ *     {@code auto} applied, the OpenBLAS core type): written in the {@code compute} section after them
  */
 public record Provenance(String nnVersion, String javaVersion, String javaVendor, String vmName, String osName,
     String osVersion, String osArch, int processors, String backend, int threads, String randomAlgorithm, long seed,
     List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles,
-    Map<String, String> cluster) {
+    Map<String, String> cluster, Map<String, String> compute) {
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
   static final String UNKNOWN_VERSION = "unknown";
@@ -91,6 +93,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     plugins = List.copyOf(plugins);
     dataFiles = List.copyOf(dataFiles);
     cluster = Collections.unmodifiableMap(new LinkedHashMap<>(cluster));
+    compute = Collections.unmodifiableMap(new LinkedHashMap<>(compute));
   }
 
   /**
@@ -118,7 +121,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), backend, threads, Rng.ALGORITHM,
-        seed, commandLine, started, null, used, data, Map.of());
+        seed, commandLine, started, null, used, data, Map.of(), Map.of());
   }
 
   /** The nn-core jar's version (its manifest's Implementation-Version), or {@value #UNKNOWN_VERSION}. */
@@ -130,13 +133,19 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   /** This provenance with the run's end time. */
   public Provenance withEnded(Instant end) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster);
+        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster, compute);
   }
 
   /** This provenance with where a distributed run trained, in the order given. */
   public Provenance withCluster(Map<String, String> where) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where, compute);
+  }
+
+  /** This provenance with details of how the kernels compute, in the order given. */
+  public Provenance withCompute(Map<String, String> details) {
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, details);
   }
 
   /** Writes this record atomically as YAML. */
@@ -151,7 +160,9 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     m.put("java", section("version", javaVersion, "vendor", javaVendor, "vm", vmName));
     m.put("os", section("name", osName, "version", osVersion, "arch", osArch));
     m.put("processors", processors);
-    m.put("compute", section("backend", backend, "threads", threads));
+    Map<String, Object> c = section("backend", backend, "threads", threads);
+    c.putAll(compute);
+    m.put("compute", c);
     m.put("random", section("algorithm", randomAlgorithm, "seed", seed));
     m.put("command-line", new ArrayList<>(commandLine));
     m.put("started", started.toString());
