@@ -55,8 +55,7 @@ final class GradcheckCommand implements Callable<Integer> {
     GradientCheck.Result result = Failures.readingConfig(experiment, () -> {
       Experiment e = Experiments.load(nn, experiment, sets);
       ExperimentGradientCheck check = nn.gradientCheck(e);
-      root.out().println(check.network().describe() + "; checking on " + check.rows(samples)
-          + " training samples");
+      root.out().println(check.describe(samples));
       return check.run(samples);
     });
     root.out().println(result.report());

@@ -14,6 +14,7 @@ import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.Precision;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.PluginUse;
@@ -207,7 +208,10 @@ public final class Nn {
 
   /** The gradient check of an experiment's freshly initialised network on its training data. */
   public ExperimentGradientCheck gradientCheck(Experiment experiment) {
-    return NnModules.create(ExperimentGradientCheck.class, NnModules.forRun(experiment, registry));
+    // checks run in float64 whatever the experiment trains in
+    Experiment checked = experiment.withCompute(experiment.compute().withPrecision(Precision.FLOAT64));
+    return NnModules.create(ExperimentGradientCheck.class, NnModules.forRun(checked, registry))
+        .trainedIn(experiment.compute().precision());
   }
 
   /** A benchmark of an experiment's training or inference, on a freshly initialised network. */
@@ -222,7 +226,7 @@ public final class Nn {
 
   /** Loads a saved model, creating its plugins from this instance's registry. */
   public Model loadModel(Path file) {
-    return Model.load(file, registry, new JavaKernels());
+    return Model.load(file, registry);
   }
 
   /**

@@ -47,6 +47,11 @@ public record Experiment(
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(distributed, "distributed");
   }
+  /** This experiment with another {@code compute} section. */
+  public Experiment withCompute(ComputeSpec c) {
+    return new Experiment(name, seed, data, network, loss, optimizer, l2, training, c, output, distributed);
+  }
+
 
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
   public String summary() {

@@ -3,6 +3,7 @@ package dev.nn.core.experiment;
 import dev.nn.api.Loss;
 import dev.nn.core.check.GradientCheck;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.kernel.Precision;
 import dev.nn.core.network.Network;
 import dev.nn.core.train.Samples;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ public final class ExperimentGradientCheck {
   private final Network network;
   private final Loss loss;
   private final PreparedData data;
+  private Precision trainedIn = Precision.FLOAT64;
 
   @Inject
   ExperimentGradientCheck(Experiment experiment, Network network, Loss loss, PreparedData data) {
@@ -24,6 +26,26 @@ public final class ExperimentGradientCheck {
     this.network = network;
     this.loss = loss;
     this.data = data;
+  }
+
+  /**
+   * Records the precision the experiment trains in: checks always run in float64 (finite differences in
+   * float32 would measure rounding, not the derivative), and {@link #describe} says so.
+   */
+  public ExperimentGradientCheck trainedIn(Precision precision) {
+    this.trainedIn = precision;
+    return this;
+  }
+
+  /**
+   * One line for people: the network, the samples, and for a float32 experiment that the check runs in
+   * float64.
+   */
+  public String describe(int samples) {
+    String line = network.describe() + "; checking on " + rows(samples) + " training samples";
+    return trainedIn == Precision.FLOAT64 ? line
+        : line + " in float64 (the experiment trains in " + trainedIn.yamlName() + "; gradients are always checked in "
+            + "float64)";
   }
 
   /** The network checked. */

@@ -2,7 +2,7 @@ package dev.nn.core.model;
 
 import dev.nn.api.Activation;
 import dev.nn.api.Loss;
-import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Structure;
@@ -64,17 +64,31 @@ public final class Model {
 
   /** Loads a model with the plugins visible to nn's own class loader. */
   public static Model load(Path file) {
-    return load(file, PluginRegistry.loadDefault(), new JavaKernels());
+    return load(file, PluginRegistry.loadDefault());
   }
 
   /**
-   * Loads a model, creating its plugins by name from {@code registry}.
+   * Loads a model into one-thread Java kernels of the precision it was trained in (a float32 model predicts
+   * in float32), creating its plugins by name from {@code registry}.
+   *
+   * @throws ModelFormatException if the file is unreadable, or needs a plugin the registry lacks
+   */
+  public static Model load(Path file, PluginRegistry registry) {
+    return load(file, registry, null);
+  }
+
+  /**
+   * Loads a model into {@code kernels} (or, when {@code null}, one-thread Java kernels of the model's
+   * precision), creating its plugins by name from {@code registry}.
    *
    * @throws ModelFormatException if the file is unreadable, or needs a plugin the registry lacks
    */
   public static Model load(Path file, PluginRegistry registry, Kernels kernels) {
     ModelFile.Contents c = ModelFile.read(file);
     ModelSpec spec = c.spec();
+    if (kernels == null) {
+      kernels = KernelChoice.choose("java", 1, c.precision(), "auto", null, spec.widths(), 1).kernels();
+    }
     List<String> warnings = new ArrayList<>();
     List<Activation> activations = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -119,7 +133,7 @@ public final class Model {
 
   /** Saves the model atomically in the current format. */
   public void save(Path file, String nnVersion) {
-    ModelFile.write(file, spec, network.parameters().toArray(), nnVersion);
+    ModelFile.write(file, spec, network.parameters().toArray(), nnVersion, network.kernels().precision());
   }
 
   /** What the model is. */

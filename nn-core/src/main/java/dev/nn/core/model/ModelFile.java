@@ -6,6 +6,7 @@ import dev.nn.core.io.ArchiveWriter;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.LittleEndian;
 import dev.nn.core.io.YamlFields;
+import dev.nn.core.kernel.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,10 +45,22 @@ final class ModelFile {
 
   /** Writes the model atomically. */
   public static void write(Path file, ModelSpec spec, double[] params, String nnVersion) {
+    write(file, spec, params, nnVersion, Precision.FLOAT64);
+  }
+
+  /**
+   * Writes a model trained in {@code precision}; a float32 model records it (its weights, exact float values,
+   * are stored as doubles like any other), and loads into float32 kernels.
+   */
+  public static void write(Path file, ModelSpec spec, double[] params, String nnVersion, Precision precision) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("format-version", VERSION);
     meta.put("nn-version", nnVersion);
+    if (precision != Precision.FLOAT64) {
+      // left out for float64, so that files of earlier versions and of float64 runs read the same
+      meta.put("precision", precision.yamlName());
+    }
     meta.put("features", spec.features());
     if (spec.means() != null) {
       Map<String, Object> scaler = new LinkedHashMap<>();
@@ -91,7 +104,7 @@ final class ModelFile {
   }
 
   /** A model file's content. */
-  record Contents(ModelSpec spec, double[] params, String nnVersion) {}
+  record Contents(ModelSpec spec, double[] params, String nnVersion, Precision precision) {}
 
   /**
    * Reads a model file.
@@ -134,7 +147,8 @@ final class ModelFile {
     try {
       ModelSpec spec = new ModelSpec(f.strings("features"), means, scales, f.strings("targets"), f.strings("classes"),
           f.integers("widths", 0, Integer.MAX_VALUE), activations, pluginUse(f.fields("loss")), slotOf);
-      return new Contents(spec, LittleEndian.doubles(weights), f.string("nn-version"));
+      Precision precision = !f.isNull("precision") ? Precision.named(f.string("precision")) : Precision.FLOAT64;
+      return new Contents(spec, LittleEndian.doubles(weights), f.string("nn-version"), precision);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, META + " is inconsistent: " + e.getMessage());
     }
