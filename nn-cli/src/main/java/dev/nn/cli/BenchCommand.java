@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     for (int i = 0; i < files.size(); i++) {
-      BenchResult r = name(files.get(i)).endsWith("-infer")
+      BenchResult r = name(files.get(i)).contains("-infer")
           ? nn.benchmark(loaded.get(i)).infer(repetitions, seconds)
           : nn.benchmark(loaded.get(i)).train(repetitions, seconds);
       root.out().println(json ? r.json() : r.line());

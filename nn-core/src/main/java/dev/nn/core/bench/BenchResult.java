@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param repetitions how many repetitions were timed
  * @param seconds total time measured
  * @param backend the kernels' name
+ * @param precision {@code float64} or {@code float32}
  */
 public record BenchResult(String workload, String mode, double median, double min, double max, double flopsPerSample,
-    int repetitions, double seconds, String backend) {
+    int repetitions, double seconds, String backend, String precision) {
 
   /** GFLOP/s at the median rate. */
   public double gflops() {
@@ -25,14 +26,15 @@ public record BenchResult(String workload, String mode, double median, double mi
 
   /** One line for people. */
   public String line() {
-    return String.format(Locale.ROOT, "%-20s %-5s %12.0f samples/s  (min %.0f, max %.0f)  %7.2f GFLOP/s  %d x %.1fs  %s",
-        workload, mode, median, min, max, gflops(), repetitions, seconds / repetitions, backend);
+    return String.format(Locale.ROOT, "%-20s %-5s %-7s %12.0f samples/s  (min %.0f, max %.0f)  %7.2f GFLOP/s  %d x %.1fs"
+        + "  %s", workload, mode, precision, median, min, max, gflops(), repetitions, seconds / repetitions, backend);
   }
 
   /** One JSON object, for scripts. */
   public String json() {
     return String.format(Locale.ROOT, "{\"workload\":\"%s\",\"mode\":\"%s\",\"samples_per_s\":%.1f,\"min_samples_per_s\":%.1f,"
         + "\"max_samples_per_s\":%.1f,\"gflops\":%.3f,\"flops_per_sample\":%.0f,\"repetitions\":%d,\"seconds\":%.3f,"
-        + "\"backend\":\"%s\"}", workload, mode, median, min, max, gflops(), flopsPerSample, repetitions, seconds, backend);
+        + "\"backend\":\"%s\",\"precision\":\"%s\"}", workload, mode, median, min, max, gflops(), flopsPerSample,
+        repetitions, seconds, backend, precision);
   }
 }

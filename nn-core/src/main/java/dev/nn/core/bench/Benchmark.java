@@ -1,6 +1,7 @@
 package dev.nn.core.bench;
 
 import dev.nn.core.config.Experiment;
+import dev.nn.core.kernel.Kernels;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.network.Network;
@@ -39,7 +40,7 @@ public final class Benchmark {
     Samples samples = data.trainSamples();
     Runnable epoch = () -> trainer.runEpoch(samples);
     return measure(experiment.name(), "train", epoch, samples.rows(), Flops.training(network.widths()),
-        network.kernels().description(), repetitions, minSeconds);
+        network.kernels(), repetitions, minSeconds);
   }
 
   /** Samples per second of inference: forward passes in batches of the experiment's batch size. */
@@ -59,7 +60,7 @@ public final class Benchmark {
       }
     };
     return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()),
-        network.kernels().description(), repetitions, minSeconds);
+        network.kernels(), repetitions, minSeconds);
   }
 
   private static void check(int repetitions, double minSeconds) {
@@ -70,7 +71,7 @@ public final class Benchmark {
   }
 
   private static BenchResult measure(String name, String mode, Runnable pass, int samplesPerPass, double flops,
-      String backend, int repetitions, double minSeconds) {
+      Kernels kernels, int repetitions, double minSeconds) {
     timedRepetition(pass, samplesPerPass, minSeconds); // warm-up: the JIT compiles the hot loops
     double[] rates = new double[repetitions];
     double total = 0;
@@ -82,7 +83,8 @@ public final class Benchmark {
     Arrays.sort(rates);
     double median = repetitions % 2 == 1 ? rates[repetitions / 2]
         : (rates[repetitions / 2 - 1] + rates[repetitions / 2]) / 2;
-    return new BenchResult(name, mode, median, rates[0], rates[repetitions - 1], flops, repetitions, total, backend);
+    return new BenchResult(name, mode, median, rates[0], rates[repetitions - 1], flops, repetitions, total,
+        kernels.description(), kernels.precision().yamlName());
   }
 
   /** Runs passes until {@code minSeconds} have gone by; returns {samples/s, seconds}. */
