@@ -55,7 +55,7 @@ public final class Benchmark {
     }
     Runnable pass = () -> {
       for (int start = 0; start < full; start += batch) {
-        ws.setInput(samples.x(), start * samples.inputs(), batch);
+        samples.loadInputs(start, batch, ws);
         network.infer(ws, batch);
       }
     };

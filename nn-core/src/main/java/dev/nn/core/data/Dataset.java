@@ -23,7 +23,8 @@ import java.util.Objects;
  * <p>The arrays are never handed out: read single values with {@link #x(int, int)} and {@link #y(int,
  * int)}, copy mini-batches into caller-owned buffers with {@link #copyRows}, or take copies. Derived datasets
  * ({@link #rows(int[])}, {@link Standardizer#transform(Dataset)}) share nothing mutable with this one.
- * Instances are safe to share between threads.
+ * Instances are safe to share between threads. (The engine's data preparation lends the arrays of data sets
+ * it made itself to the trainer's samples, and changes data sets only it holds in place: see {@link OwnedData}.)
  */
 public final class Dataset {
   private final String source;
@@ -296,6 +297,61 @@ public final class Dataset {
   /** The same targets and names with other inputs, already owned by the caller; y is shared (immutable). */
   Dataset withInputs(double[] newX) {
     return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels);
+  }
+
+  /**
+   * What {@link #rows(int[]) rows(order)} returns for a permutation {@code order} of all rows, made by moving
+   * the rows of this data set's own arrays: no copy. The result holds the arrays, so this data set must no
+   * longer be used; only its owner, who alone holds it, may call this.
+   *
+   * @param order a permutation of 0 … n−1. Not modified.
+   */
+  Dataset reorderInPlace(int[] order) {
+    if (order.length != size) {
+      throw new IllegalArgumentException("a reordering of " + size + " rows needs " + size + " row numbers, found "
+          + order.length);
+    }
+    boolean[] placed = new boolean[size];
+    double[] xRow = new double[featureCount];
+    double[] yRow = new double[targetCount];
+    for (int start = 0; start < size; start++) {
+      if (placed[start]) {
+        continue;
+      }
+      // the cycle start ← order[start] ← order[order[start]] ← … ← start: row i takes row order[i]
+      System.arraycopy(x, start * featureCount, xRow, 0, featureCount);
+      System.arraycopy(y, start * targetCount, yRow, 0, targetCount);
+      int i = start;
+      while (true) {
+        placed[i] = true;
+        int from = order[i];
+        if (from < 0 || from >= size) {
+          throw new IndexOutOfBoundsException("row " + from + " is outside 0.." + (size - 1));
+        }
+        if (from == start) {
+          break;
+        }
+        if (placed[from]) {
+          throw new IllegalArgumentException("row " + from + " appears twice in the reordering");
+        }
+        System.arraycopy(x, from * featureCount, x, i * featureCount, featureCount);
+        System.arraycopy(y, from * targetCount, y, i * targetCount, targetCount);
+        i = from;
+      }
+      System.arraycopy(xRow, 0, x, i * featureCount, featureCount);
+      System.arraycopy(yRow, 0, y, i * targetCount, targetCount);
+    }
+    return new Dataset(source, task, x, y, targetCount, featureNames, targetNames, classLabels);
+  }
+
+  /** Hands this data set's arrays, not copies, to {@code to}; see {@link OwnedData#lend}. */
+  <T> T lend(OwnedData.Rows<T> to) {
+    return to.of(x, y, size, featureCount, targetCount);
+  }
+
+  /** The same rows and names with the inputs as the targets, one array for both: an autoencoder's data. */
+  Dataset inputsAsTargets() {
+    return new Dataset(source, Task.REGRESSION, x, x, featureCount, featureNames, featureNames, List.of());
   }
 
   /**

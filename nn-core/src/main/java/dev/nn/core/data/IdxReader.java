@@ -59,35 +59,63 @@ public final class IdxReader {
     }
     try (IdxInput img = IdxInput.open(images, IMAGES_HEADER);
         IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
-      magic(img, IMAGES_MAGIC, "IDX images: unsigned bytes, 3 dimensions");
-      int n = img.readInt();
-      int rows = img.readInt();
-      int cols = img.readInt();
-      if (n < 0 || rows < 1 || cols < 1) {
-        throw new DataException(
-            img.file() + ": implausible image dimensions " + Integer.toUnsignedString(n) + " x "
-                + Integer.toUnsignedString(rows) + " x " + Integer.toUnsignedString(cols));
-      }
-      magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
-      int labelCount = labelCount(lab);
-      if (n != labelCount) {
-        throw new DataException(
-            "image count " + n + " in " + img.file() + " differs from label count " + labelCount + " in "
-                + lab.file());
-      }
-      long pixels = (long) rows * cols;
-      int m = Math.min(n, limit);
-      if (pixels * Math.max(m, 1) > MAX_ARRAY) {
-        throw new DataException(
-            img.file() + ": " + m + " images of " + rows + "x" + cols + " are too many to hold in one array; "
-                + "read at most " + MAX_ARRAY / pixels + " of them");
-      }
-      img.expect(IMAGES_HEADER + pixels * n, IMAGES_HEADER + "-byte header + " + n + " images of " + rows + "x" + cols);
-      int[] classes = labels(lab, m);
-      double[] x = pixels(img, m, (int) pixels);
+      Shape shape = header(img, lab, limit);
+      double[] x = new double[shape.m() * shape.pixels()];
+      int[] classes = new int[shape.m()];
+      body(img, lab, shape, x, classes, 0);
       String source = img.file() + " + " + lab.file();
-      return Dataset.wrapClassification(source, x, classes, featureNames(rows, cols), TARGET_NAME, classLabels());
+      return Dataset.wrapClassification(source, x, classes, featureNames(shape.rows(), shape.cols()), TARGET_NAME,
+          classLabels());
     }
+  }
+
+  /**
+   * The checked header of one pair of files: n images of rows × cols pixels, of which the first m are read.
+   */
+  private record Shape(int n, int rows, int cols, int m) {
+    int pixels() {
+      return rows * cols;
+    }
+  }
+
+  /** Reads and checks the headers of both files; the first {@code limit} images are to be read. */
+  private static Shape header(IdxInput img, IdxInput lab, int limit) {
+    magic(img, IMAGES_MAGIC, "IDX images: unsigned bytes, 3 dimensions");
+    int n = img.readInt();
+    int rows = img.readInt();
+    int cols = img.readInt();
+    if (n < 0 || rows < 1 || cols < 1) {
+      throw new DataException(
+          img.file() + ": implausible image dimensions " + Integer.toUnsignedString(n) + " x "
+              + Integer.toUnsignedString(rows) + " x " + Integer.toUnsignedString(cols));
+    }
+    magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
+    int labelCount = labelCount(lab);
+    if (n != labelCount) {
+      throw new DataException(
+          "image count " + n + " in " + img.file() + " differs from label count " + labelCount + " in "
+              + lab.file());
+    }
+    long pixels = (long) rows * cols;
+    int m = Math.min(n, limit);
+    if (pixels * Math.max(m, 1) > MAX_ARRAY) {
+      throw new DataException(
+          img.file() + ": " + m + " images of " + rows + "x" + cols + " are too many to hold in one array; "
+              + "read at most " + MAX_ARRAY / pixels + " of them");
+    }
+    return new Shape(n, rows, cols, m);
+  }
+
+  /**
+   * Reads the first {@code shape.m()} labels and images after the headers: labels into {@code classes} and
+   * pixels into {@code x}, both from row {@code at} on.
+   */
+  private static void body(IdxInput img, IdxInput lab, Shape shape, double[] x, int[] classes, int at) {
+    long pixels = shape.pixels();
+    img.expect(IMAGES_HEADER + pixels * shape.n(),
+        IMAGES_HEADER + "-byte header + " + shape.n() + " images of " + shape.rows() + "x" + shape.cols());
+    System.arraycopy(labels(lab, shape.m()), 0, classes, at, shape.m());
+    pixels(img, shape.m(), shape.pixels(), x, at * shape.pixels());
   }
 
   /**
@@ -95,6 +123,10 @@ public final class IdxReader {
    * pair in the order given, as one data set: the samples of {@code images[0]} and {@code labels[0]}, then
    * those of the next pair, and so on. Every pair is checked as {@link #read(Path, Path, int)} checks one,
    * and all images must have the same size.
+   *
+   * <p>The pixels are read straight into the data set's one array, whose size the headers of all pairs give
+   * before any pixel is read. A faulty pair is still reported as if the pairs were read one after the other:
+   * the pairs before it are read first (and report their own problems), then the faulty one is read alone.
    *
    * @param limit at least 1
    * @throws IllegalArgumentException when the lists are empty or of different lengths
@@ -107,30 +139,55 @@ public final class IdxReader {
     if (images.size() == 1) {
       return read(images.get(0), labels.get(0), limit);
     }
-    List<Dataset> shards = new ArrayList<>();
-    int total = 0;
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, found " + limit);
+    }
+    // the headers first, up to the limit or the first faulty pair
+    List<Shape> shapes = new ArrayList<>();
+    long total = 0;
+    int faulty = -1;
     for (int i = 0; i < images.size() && total < limit; i++) {
-      Dataset shard = read(images.get(i), labels.get(i), limit - total);
-      if (!shards.isEmpty() && shard.featureCount() != shards.get(0).featureCount()) {
-        throw new DataException(images.get(i) + ": images of " + shard.featureCount() + " pixels, but "
-            + images.get(0) + " holds images of " + shards.get(0).featureCount());
+      Shape shape;
+      try (IdxInput img = IdxInput.open(images.get(i), IMAGES_HEADER);
+          IdxInput lab = IdxInput.open(labels.get(i), LABELS_HEADER)) {
+        shape = header(img, lab, (int) (limit - total));
+      } catch (DataException e) {
+        faulty = i;
+        break;
       }
-      shards.add(shard);
-      total += shard.size();
+      if (!shapes.isEmpty() && shape.pixels() != shapes.get(0).pixels()) {
+        faulty = i;
+        break;
+      }
+      shapes.add(shape);
+      total += shape.m();
     }
-    int pixels = shards.get(0).featureCount();
-    double[] x = new double[total * pixels];
-    int[] classes = new int[total];
+    int pixels = shapes.isEmpty() ? 1 : shapes.get(0).pixels();
+    if (total * pixels > MAX_ARRAY) {
+      throw new DataException(images.get(0) + " … " + images.get(shapes.size() - 1) + ": " + total + " images of "
+          + pixels + " pixels are too many to hold in one array; read at most " + MAX_ARRAY / pixels + " of them");
+    }
+    double[] x = new double[(int) total * pixels];
+    int[] classes = new int[(int) total];
     int at = 0;
-    for (Dataset shard : shards) {
-      System.arraycopy(shard.copyX(), 0, x, at * pixels, shard.size() * pixels);
-      for (int r = 0; r < shard.size(); r++) {
-        classes[at + r] = shard.classOf(r);
+    for (int i = 0; i < shapes.size(); i++) {
+      try (IdxInput img = IdxInput.open(images.get(i), IMAGES_HEADER);
+          IdxInput lab = IdxInput.open(labels.get(i), LABELS_HEADER)) {
+        Shape shape = header(img, lab, limit - at);
+        body(img, lab, shape, x, classes, at);
+        at += shape.m();
       }
-      at += shard.size();
     }
+    if (faulty >= 0) {
+      // read alone, the faulty pair names its problem; if it reads, its images are of another size
+      Dataset shard = read(images.get(faulty), labels.get(faulty), limit - at);
+      throw new DataException(images.get(faulty) + ": images of " + shard.featureCount() + " pixels, but "
+          + images.get(0) + " holds images of " + pixels);
+    }
+    Shape first = shapes.get(0);
     String source = images.get(0) + " … " + images.get(images.size() - 1) + " (" + images.size() + " shards)";
-    return Dataset.wrapClassification(source, x, classes, shards.get(0).featureNames(), TARGET_NAME, classLabels());
+    return Dataset.wrapClassification(source, x, classes, featureNames(first.rows(), first.cols()), TARGET_NAME,
+        classLabels());
   }
 
   /** Reads every label of a label file, each checked to be in 0..9. */
@@ -180,18 +237,15 @@ public final class IdxReader {
     return classes;
   }
 
-  /** Reads m images of p pixels, each byte divided by 255. */
-  private static double[] pixels(IdxInput img, int m, int p) {
-    double[] x = new double[m * p];
+  /** Reads m images of p pixels into {@code x} from index {@code out} on, each byte divided by 255. */
+  private static void pixels(IdxInput img, int m, int p, double[] x, int out) {
     byte[] image = new byte[p];
-    int out = 0;
     for (int i = 0; i < m; i++) {
       img.readFully(image, 0, p);
       for (int j = 0; j < p; j++) {
         x[out++] = (image[j] & 0xff) / 255.0;
       }
     }
-    return x;
   }
 
   private static List<String> featureNames(int rows, int cols) {

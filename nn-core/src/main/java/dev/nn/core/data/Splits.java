@@ -45,6 +45,15 @@ public final class Splits {
    * @throws DataException if no training row would be left
    */
   public static Split split(Dataset data, double validation, double test, long seed) {
+    return split(data, validation, test, seed, false);
+  }
+
+  /**
+   * {@link #split(Dataset, double, double, long)}; when {@code owned} — the caller alone holds {@code data} and
+   * drops it — and no row is held out, the training part takes {@code data}'s arrays with the rows moved into
+   * the split's order instead of a copy of them.
+   */
+  static Split split(Dataset data, double validation, double test, long seed, boolean owned) {
     requireFraction("validation", validation);
     requireFraction("test", test);
     int n = data.size();
@@ -57,6 +66,10 @@ public final class Splits {
               + validation + " (" + nValidation + " rows) and at least 1 training row");
     }
     int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
+    if (owned && nTrain == n) {
+      Dataset none = data.rows(new int[0]);
+      return new Split(data.reorderInPlace(order), none, none);
+    }
     return new Split(
         data.rows(Arrays.copyOfRange(order, nTest + nValidation, n)),
         data.rows(Arrays.copyOfRange(order, nTest, nTest + nValidation)),

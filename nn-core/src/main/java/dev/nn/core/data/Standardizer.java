@@ -127,13 +127,30 @@ public final class Standardizer {
 
   /** A copy of {@code data} with standardised inputs; targets and names are unchanged. */
   public Dataset transform(Dataset data) {
+    requireFeatures(data);
+    double[] x = data.copyX();
+    transform(x, data.size());
+    return data.withInputs(x);
+  }
+
+  /**
+   * {@link #transform(Dataset)} without the copy: standardises the inputs of {@code data}, which its caller alone
+   * holds, in place, and returns it.
+   */
+  Dataset transformInPlace(Dataset data) {
+    requireFeatures(data);
+    data.<Void>lend((x, y, rows, inputs, outputs) -> {
+      transform(x, rows);
+      return null;
+    });
+    return data;
+  }
+
+  private void requireFeatures(Dataset data) {
     if (data.featureCount() != means.length) {
       throw new IllegalArgumentException(
           data.source() + " has " + data.featureCount() + " features, the standardizer was fitted on "
               + means.length);
     }
-    double[] x = data.copyX();
-    transform(x, data.size());
-    return data.withInputs(x);
   }
 }

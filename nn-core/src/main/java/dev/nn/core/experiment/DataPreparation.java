@@ -12,6 +12,7 @@ import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
 import dev.nn.core.data.IdxReader;
+import dev.nn.core.data.OwnedData;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
@@ -30,6 +31,11 @@ import java.util.Map;
  * a split), fits the standardizer on the training split only, and encodes class targets the way the loss
  * needs them. Generated sources and the split draw from the experiment seed's {@link RandomStream}s.
  * Data held in memory ({@link InMemoryData}) goes through the same steps after the reading.
+ *
+ * <p>Data read from the sources is held once: the parts the split makes are copies of their rows (or, when it
+ * holds nothing out, the rows as read, moved in place), standardised in place, and the trainer's samples
+ * ({@link PreparedData#trainSamples()}) read the same arrays. The rows as read are garbage once split. Data a
+ * caller holds is never changed: the split and the standardizer copy it.
  */
 public final class DataPreparation implements Provider<PreparedData> {
   private final Experiment experiment;
@@ -59,16 +65,26 @@ public final class DataPreparation implements Provider<PreparedData> {
   static PreparedData prepare(Experiment experiment, Loss loss, RawData raw) {
     DataSpec spec = experiment.data();
     String lossName = experiment.loss().name();
+    List<Path> files = raw.files();
+    boolean reconstruction = raw.reconstruction();
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
     // read by readSources, so for in-memory data a hold-out source of the section means none)
     double testFraction = raw.test() == null ? fraction(spec.test()) : 0;
     double validationFraction = raw.validation() == null ? fraction(spec.validation()) : 0;
     // the schema gives both fractions of all samples; Splits takes validation as a fraction of what the test leaves
     double ofRemaining = testFraction == 0 ? validationFraction : validationFraction / (1 - testFraction);
-    Splits.Split split = Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed());
+    // data read from the sources is this preparation's own: the split moves its rows in place when it holds
+    // nothing out. A caller's data stays the caller's: the split copies it.
+    Splits.Split split = raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed())
+        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed());
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 ? split.test() : raw.test();
+    // what this preparation owns may be standardised in place: the split's parts, and whatever was read here
+    boolean ownValidation = validationFraction > 0 || raw.owned();
+    boolean ownTest = testFraction > 0 || raw.owned();
+    // from here on nothing refers to the rows as read: a split that copied them leaves them to the collector
+    raw = null;
     TargetKind kind = loss.targets();
     train = encode(train, kind, lossName);
     validation = validation == null ? null : encode(validation, kind, lossName);
@@ -78,16 +94,21 @@ public final class DataPreparation implements Provider<PreparedData> {
     Standardizer scaler = null;
     if (spec.standardize()) {
       scaler = Standardizer.fit(train);
-      train = scaler.transform(train);
-      validation = validation == null ? null : scaler.transform(validation);
-      test = test == null ? null : scaler.transform(test);
+      train = OwnedData.standardize(scaler, train);
+      validation = standardize(scaler, validation, ownValidation);
+      test = standardize(scaler, test, ownTest);
     }
-    if (raw.reconstruction()) {
-      train = reconstruction(train);
-      validation = validation == null ? null : reconstruction(validation);
-      test = test == null ? null : reconstruction(test);
+    if (reconstruction) {
+      train = OwnedData.reconstruction(train);
+      validation = validation == null ? null : OwnedData.reconstruction(validation);
+      test = test == null ? null : OwnedData.reconstruction(test);
     }
-    return new PreparedData(train, validation, test, scaler, raw.files(), kind);
+    return new PreparedData(train, validation, test, scaler, files, kind);
+  }
+
+  /** {@code d} standardised: in place if this preparation owns it, else a copy; {@code null} stays. */
+  private static Dataset standardize(Standardizer scaler, Dataset d, boolean owned) {
+    return d == null ? null : owned ? OwnedData.standardize(scaler, d) : scaler.transform(d);
   }
 
   /**
@@ -104,7 +125,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
             RandomStream.VALIDATION_DATA, files) : null;
-    return new RawData(all, validation, test, files, reconstructs(spec.train()));
+    return new RawData(all, validation, test, files, reconstructs(spec.train()), true);
   }
 
   /** The fraction a split hold-out sets aside; 0 for a hold-out with a source of its own. */
@@ -156,12 +177,6 @@ public final class DataPreparation implements Provider<PreparedData> {
   private static boolean reconstructs(SourceSpec s) {
     return s instanceof SourceSpec.Csv && ((SourceSpec.Csv) s).task() == Task.RECONSTRUCTION
         || s instanceof SourceSpec.Idx && ((SourceSpec.Idx) s).task() == Task.RECONSTRUCTION;
-  }
-
-  /** The same inputs, with the inputs (as standardised) as targets: what an autoencoder learns. */
-  private static Dataset reconstruction(Dataset d) {
-    double[] x = d.copyX();
-    return Dataset.regression(d.source(), x, x, d.featureNames(), d.featureNames());
   }
 
   /** Class targets in the encoding the loss accepts; regression targets only for a loss of real targets. */

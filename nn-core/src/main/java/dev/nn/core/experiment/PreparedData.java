@@ -3,6 +3,7 @@ package dev.nn.core.experiment;
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.data.OwnedData;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.train.Samples;
 import java.nio.file.Path;
@@ -48,29 +49,38 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
     return train.task() == dev.nn.core.data.Task.CLASSIFICATION;
   }
 
-  /** The training split as flat samples in the loss's target encoding. */
+  /**
+   * The training split as flat samples in the loss's target encoding. The samples read the split's own arrays,
+   * not copies: they are for reading only.
+   */
   public Samples trainSamples() {
     return samples(train);
   }
 
-  /** The validation split as samples, or {@code null}. */
+  /** The validation split as samples, or {@code null}; as {@link #trainSamples()}. */
   public Samples validationSamples() {
     return validation == null ? null : samples(validation);
   }
 
-  /** The test split as samples, or {@code null}. */
+  /** The test split as samples, or {@code null}; as {@link #trainSamples()}. */
   Samples testSamples() {
     return test == null ? null : samples(test);
   }
 
-  /** Samples of {@code d}; class targets become −1/+1 for a loss that wants them signed. */
+  /**
+   * Samples of {@code d} that read its arrays; class targets become −1/+1 (in an array of their own) for a loss
+   * that wants them signed.
+   */
   Samples samples(Dataset d) {
-    Samples s = rows(d);
-    if (targets == TargetKind.SIGNED) {
-      double[] y = s.y();
-      for (int i = 0; i < y.length; i++) {
-        y[i] = y[i] == 0.0 ? -1.0 : 1.0;
-      }
+    return OwnedData.lend(d, (x, y, rows, inputs, outputs) ->
+        new Samples(x, targets == TargetKind.SIGNED ? signed(y) : y, rows, inputs, outputs));
+  }
+
+  /** 0/1 class targets as −1/+1. */
+  private static double[] signed(double[] y) {
+    double[] s = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      s[i] = y[i] == 0.0 ? -1.0 : 1.0;
     }
     return s;
   }

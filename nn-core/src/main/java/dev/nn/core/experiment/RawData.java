@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param test test samples of their own, or {@code null} to split them off by the data section
  * @param files every data file read, for provenance; empty for data held in memory
  * @param reconstruction whether the inputs are also the targets (an autoencoder's task)
+ * @param owned whether preparation may take the data sets over, because nobody else holds them (they were read
+ *     from the data section's sources): then it splits and standardises them in place instead of copying
  */
-record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files, boolean reconstruction) {
+record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files, boolean reconstruction,
+    boolean owned) {
 
   /** Copies and checks. */
   RawData {
@@ -24,8 +27,11 @@ record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files
     files = List.copyOf(files);
   }
 
-  /** Data a caller holds in memory: no files, no test set of its own, the dataset's own task. */
+  /**
+   * Data a caller holds in memory: no files, no test set of its own, the dataset's own task. The caller keeps
+   * its data sets, so preparation copies what it changes.
+   */
   static RawData inMemory(Dataset train, Dataset validation) {
-    return new RawData(train, validation, null, List.of(), false);
+    return new RawData(train, validation, null, List.of(), false, false);
   }
 }

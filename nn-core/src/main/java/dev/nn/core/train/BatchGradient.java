@@ -16,14 +16,12 @@ public final class BatchGradient {
   private final Network network;
   private final Loss loss;
   private final Workspace ws;
-  private final int outputs;
 
   /** Computes in chunks of up to {@code capacity} rows. */
   public BatchGradient(Network network, Loss loss, int capacity) {
     this.network = network;
     this.loss = loss;
     this.ws = network.newWorkspace(capacity);
-    this.outputs = network.width(network.outputLayer());
   }
 
   /** The network whose parameters the gradient is taken at; load θ into its store first. */
@@ -38,21 +36,13 @@ public final class BatchGradient {
    * @return Σ_n L_n over those rows
    */
   public double add(Samples samples, int[] rows, int from, int count, double[] sum) {
-    int in = samples.inputs();
-    double[] x = samples.x();
-    double[] y = samples.y();
-    double[] target = ws.target();
     ParameterStore params = network.parameters();
     Matrix grads = params.grads();
     int size = params.size();
     double lossSum = 0;
     for (int done = 0; done < count; done += ws.capacity()) {
       int k = Math.min(ws.capacity(), count - done);
-      for (int r = 0; r < k; r++) {
-        int row = rows[from + done + r];
-        ws.setInputRow(r, x, row * in);
-        System.arraycopy(y, row * outputs, target, r * outputs, outputs);
-      }
+      samples.loadRows(rows, from + done, k, ws);
       network.forward(ws, k);
       lossSum += network.backward(ws, loss);
       // the store holds the chunk's mean gradient (1/k)·Σ; the caller wants the sum

@@ -30,8 +30,7 @@ public final class Evaluator {
     double[] batchOut = new double[ws.capacity() * cols];
     for (int start = 0; start < samples.rows(); start += ws.capacity()) {
       int rows = Math.min(ws.capacity(), samples.rows() - start);
-      ws.setInput(samples.x(), start * samples.inputs(), rows);
-      System.arraycopy(samples.y(), start * cols, ws.target(), 0, rows * cols);
+      samples.loadRange(start, rows, ws);
       network.infer(ws, rows);
       lossSum += network.lossValue(ws, loss);
       network.output(ws, loss, batchOut);

@@ -1,7 +1,11 @@
 package dev.nn.core.train;
 
+import dev.nn.core.network.Workspace;
+
 /**
- * Rows of inputs and targets, flat and row-major: what training and evaluation read.
+ * Rows of inputs and targets, flat and row-major: what training and evaluation read. The engine reads them
+ * through {@link #loadRows} and {@link #loadRange}, which copy rows into a workspace; the arrays are not copied
+ * when samples are made, so samples may share them with the data they come from.
  *
  * @param x inputs, rows × inputs
  * @param y targets, rows × outputs
@@ -24,6 +28,35 @@ public record Samples(double[] x, double[] y, int rows, int inputs, int outputs)
     }
     checkFinite("input", x, inputs);
     checkFinite("target", y, outputs);
+  }
+
+  /**
+   * Copies rows {@code order[from] … order[from + count − 1]} into rows 0 … count − 1 of {@code ws}: the inputs
+   * into its input X(0), the targets into {@link Workspace#target()}. Allocates nothing.
+   *
+   * @param order row numbers. Not modified.
+   */
+  public void loadRows(int[] order, int from, int count, Workspace ws) {
+    double[] target = ws.target();
+    for (int r = 0; r < count; r++) {
+      int row = order[from + r];
+      ws.setInputRow(r, x, row * inputs);
+      System.arraycopy(y, row * outputs, target, r * outputs, outputs);
+    }
+  }
+
+  /**
+   * Copies rows {@code start … start + count − 1} into rows 0 … count − 1 of {@code ws}, inputs and targets
+   * as {@link #loadRows}. Allocates nothing.
+   */
+  public void loadRange(int start, int count, Workspace ws) {
+    loadInputs(start, count, ws);
+    System.arraycopy(y, start * outputs, ws.target(), 0, count * outputs);
+  }
+
+  /** Copies the inputs of rows {@code start … start + count − 1} into rows 0 … count − 1 of {@code ws}. */
+  public void loadInputs(int start, int count, Workspace ws) {
+    ws.setInput(x, start * inputs, count);
   }
 
   private static void checkFinite(String what, double[] a, int cols) {

@@ -251,7 +251,7 @@ public final class Trainer {
     double sum = 0;
     for (int start = 0; start < n; start += batch) {
       int rows = Math.min(batch, n - start);
-      loadBatch(train, order, start, rows);
+      train.loadRows(order, start, rows, ws);
       sum += step(rows);
       progress.batchesDone = progress.batchesDone + 1;
       progress.runningLoss = sum / (start + rows);
@@ -341,23 +341,10 @@ public final class Trainer {
       }
       int start = (int) (u % perEpoch) * batch;
       int rows = Math.min(batch, n - start);
-      loadBatch(train, order, start, rows);
+      train.loadRows(order, start, rows, ws);
       sum += step(rows);
     }
     return sum;
-  }
-
-  /** Copies rows order[start … start+rows) of the samples into the workspace's inputs and targets. */
-  private void loadBatch(Samples train, int[] order, int start, int rows) {
-    int in = train.inputs();
-    double[] x = train.x();
-    double[] y = train.y();
-    double[] target = ws.target();
-    for (int r = 0; r < rows; r++) {
-      int row = order[start + r];
-      ws.setInputRow(r, x, row * in);
-      System.arraycopy(y, row * outputs, target, r * outputs, outputs);
-    }
   }
 
   /** The order of epoch e of a stream seeded with {@code seed}: 0 … n−1, shuffled unless turned off. */

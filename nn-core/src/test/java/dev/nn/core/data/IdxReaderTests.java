@@ -254,4 +254,40 @@ class IdxReaderTests {
         unsigned + ": label 200 at index 2 (byte 10) is out of range; allowed 0..9",
         assertThrows(DataException.class, () -> IdxReader.readLabels(unsigned)).getMessage());
   }
+
+  @Test
+  void shardsAreReadIntoOneDataSetAndTheFirstFaultyShardInFileOrderIsNamed() throws IOException {
+    Path img = goodImages();
+    Path lab = goodLabels();
+    Dataset one = IdxReader.read(img, lab);
+    Dataset three = IdxReader.read(List.of(img, img, img), List.of(lab, lab, lab), 7);
+    assertEquals(7, three.size());
+    double[] x = one.copyX();
+    double[] expected = new double[7 * 6];
+    for (int r = 0; r < 7; r++) {
+      System.arraycopy(x, r % 3 * 6, expected, r * 6, 6);
+    }
+    assertArrayEquals(expected, three.copyX());
+    assertEquals(9, three.classOf(5));
+    assertEquals(3, three.classOf(6));
+
+    Path wrongMagic = write("wrong", images(0x801, 3, 2, 3, PIXELS));
+    assertEquals(
+        wrongMagic + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)",
+        assertThrows(DataException.class,
+            () -> IdxReader.read(List.of(img, wrongMagic), List.of(lab, lab), 100)).getMessage());
+    // a shard's data that ends early is found before a later shard's wrong header, as when read one by one
+    Path cut = write("cut", Arrays.copyOf(images(0x803, 3, 2, 3, PIXELS), 30));
+    assertEquals(
+        cut + ": truncated: data ends at byte 30, expected 34 bytes (16-byte header + 3 images of 2x3)",
+        assertThrows(DataException.class,
+            () -> IdxReader.read(List.of(cut, wrongMagic), List.of(lab, lab), 100)).getMessage());
+    Path wide = write("wide", images(0x803, 3, 1, 3, Arrays.copyOf(PIXELS, 9)));
+    assertEquals(
+        wide + ": images of 3 pixels, but " + img + " holds images of 6",
+        assertThrows(DataException.class,
+            () -> IdxReader.read(List.of(img, wide), List.of(lab, lab), 100)).getMessage());
+    // the limit is reached in the first shard: the second is not opened
+    assertEquals(2, IdxReader.read(List.of(img, dir.resolve("absent")), List.of(lab, lab), 2).size());
+  }
 }

@@ -114,4 +114,46 @@ class SplitsTests {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Splits.split(numbered(5), 1.0, 0, 1));
     assertEquals("validation fraction must be in [0, 1), found 1.0", e.getMessage());
   }
+
+  @Test
+  void aSplitThatOwnsItsDataGivesTheSamePartsAndWithNothingHeldOutMovesTheRowsInPlace() {
+    for (double[] f : new double[][] {{0, 0}, {0.1, 0.2}, {0.3, 0}, {0, 0.25}}) {
+      Splits.Split copied = Splits.split(numbered(101), f[0], f[1], 5);
+      Dataset data = numbered(101);
+      Splits.Split owned = Splits.split(data, f[0], f[1], 5, true);
+      for (int part = 0; part < 3; part++) {
+        Dataset a = part == 0 ? copied.train() : part == 1 ? copied.validation() : copied.test();
+        Dataset b = part == 0 ? owned.train() : part == 1 ? owned.validation() : owned.test();
+        assertArrayEquals(a.copyX(), b.copyX());
+        assertArrayEquals(a.copyY(), b.copyY());
+      }
+      double[] dataX = data.lend((x, y, n, d, k) -> x);
+      double[] trainX = owned.train().lend((x, y, n, d, k) -> x);
+      assertEquals(f[0] == 0 && f[1] == 0, dataX == trainX, "in place exactly when nothing is held out");
+    }
+  }
+
+  @Test
+  void reorderingInPlaceGivesTheRowsOfThePermutation() {
+    java.util.random.RandomGenerator rng = RandomStream.SPLIT.generator(3);
+    for (int n : new int[] {0, 1, 2, 17, 200}) {
+      int[] order = Rng.permutation(n, rng);
+      Dataset expected = Dataset.classification("c", numbered(n).copyX(), classes(n), List.of("i"), "c",
+          List.of("a", "b", "c")).rows(order);
+      Dataset reordered = Dataset.classification("c", numbered(n).copyX(), classes(n), List.of("i"), "c",
+          List.of("a", "b", "c")).reorderInPlace(order);
+      assertArrayEquals(expected.copyX(), reordered.copyX());
+      assertArrayEquals(expected.copyY(), reordered.copyY());
+    }
+    assertThrows(IllegalArgumentException.class, () -> numbered(3).reorderInPlace(new int[] {0, 0, 1}));
+    assertThrows(IllegalArgumentException.class, () -> numbered(3).reorderInPlace(new int[] {0, 1}));
+  }
+
+  private static int[] classes(int n) {
+    int[] c = new int[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = i * 7 % 3;
+    }
+    return c;
+  }
 }
