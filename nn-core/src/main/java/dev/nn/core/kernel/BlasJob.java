@@ -92,18 +92,30 @@ final class BlasJob implements WorkerPool.Task {
    * {@link #FEWER_PARTS_MIN_FLOPS}. Depends on the shape only.
    */
   int plan(double minFlops) {
+    return parts(m, n, k, minFlops, ROW_GRAIN);
+  }
+
+  private int rowsPerPart() {
+    return rowsPerPart(m, n, k, ROW_GRAIN);
+  }
+
+  /** {@link #plan} for an m×n×k product whose blocks start at multiples of {@code grain} rows. */
+  static int parts(int m, int n, int k, double minFlops, int grain) {
     if (2.0 * m * n * k < minFlops || m <= MIN_ROWS_PER_PART) {
       return 1;
     }
-    int rows = rowsPerPart();
+    int rows = rowsPerPart(m, n, k, grain);
     return (m + rows - 1) / rows;
   }
 
-  /** m/parts, rounded up to a multiple of {@value #ROW_GRAIN}; at least {@value #MIN_ROWS_PER_PART}. */
-  private int rowsPerPart() {
+  /**
+   * m/parts, at least {@value #MIN_ROWS_PER_PART}, rounded up to a multiple of {@code grain} (for doubles
+   * {@value #ROW_GRAIN}, a divisor of {@value #MIN_ROWS_PER_PART}).
+   */
+  static int rowsPerPart(int m, int n, int k, int grain) {
     int parts = 2.0 * m * n * k >= FEWER_PARTS_MIN_FLOPS ? 2 : MAX_PARTS;
-    int share = (m + parts - 1) / parts;
-    return Math.max(MIN_ROWS_PER_PART, (share + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN);
+    int share = Math.max(MIN_ROWS_PER_PART, (m + parts - 1) / parts);
+    return (share + grain - 1) / grain * grain;
   }
 
   @Override

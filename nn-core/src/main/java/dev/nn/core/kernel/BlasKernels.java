@@ -4,6 +4,7 @@ import dev.nn.api.Activation;
 import java.lang.ref.Reference;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,7 +39,9 @@ final class BlasKernels extends PluginViews {
 
   private final int threads;
   private final WorkerPool pool;
+  private final Precision precision;
   private final JobSlots<BlasJob> jobs;
+  private final JobSlots<FloatBlasJob> floatJobs;
   private final JobSlots<ElementwiseJob> elementwise;
   private final JobSlots<HeapScratch> scratch = new JobSlots<>(HeapScratch::new);
 
@@ -56,17 +59,15 @@ final class BlasKernels extends PluginViews {
    * @throws IllegalStateException if the native library cannot be loaded on this platform
    */
   BlasKernels(int threads, Precision precision) {
-    if (precision != Precision.FLOAT64) {
-      throw new IllegalStateException("the openblas kernels compute in float64 only, asked for "
-          + precision.yamlName());
-    }
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
     OpenBlas.require();
     this.threads = threads;
+    this.precision = precision;
     this.pool = threads > 1 ? new WorkerPool(threads - 1, "openblas-kernels") : null;
     this.jobs = new JobSlots<>(() -> new BlasJob(threads));
+    this.floatJobs = new JobSlots<>(() -> new FloatBlasJob(threads));
     this.elementwise = new JobSlots<>(() -> new ElementwiseJob(threads));
   }
 
@@ -86,7 +87,7 @@ final class BlasKernels extends PluginViews {
 
   @Override
   public Precision precision() {
-    return Precision.FLOAT64;
+    return precision;
   }
 
   /** The loaded library's version, e.g. "OpenBLAS 0.3.31", for provenance. */
@@ -103,14 +104,14 @@ final class BlasKernels extends PluginViews {
   @Override
   public String description() {
     String core = System.getenv("OPENBLAS_CORETYPE");
-    return name() + (core == null || core.isBlank() ? " (core type chosen by OpenBLAS)"
-        : " (OPENBLAS_CORETYPE=" + core + ")");
+    return name() + (core == null || core.isBlank() ? " (core type chosen by OpenBLAS" : " (OPENBLAS_CORETYPE=" + core)
+        + (precision == Precision.FLOAT32 ? ", float32)" : ")");
   }
 
   /** A zeroed off-heap matrix in native byte order, its first value aligned to 64 bytes. */
   @Override
   public Matrix allocate(int length) {
-    return new DirectDoubles(length);
+    return precision == Precision.FLOAT32 ? new DirectFloats(length) : new DirectDoubles(length);
   }
 
   private static DoubleBuffer buffer(Matrix m) {
@@ -122,6 +123,11 @@ final class BlasKernels extends PluginViews {
       Matrix am, int aOffset, int lda, Matrix bm, int bOffset, int ldb,
       double beta, Matrix cm, int cOffset, int ldc) {
     if (m <= 0 || n <= 0) {
+      return;
+    }
+    if (precision == Precision.FLOAT32) {
+      floatGemm(transA, transB, m, n, k, (float) alpha, (DirectFloats) am, aOffset, lda, (DirectFloats) bm, bOffset,
+          ldb, (float) beta, (DirectFloats) cm, cOffset, ldc);
       return;
     }
     DoubleBuffer a = buffer(am);
@@ -149,6 +155,37 @@ final class BlasKernels extends PluginViews {
       job.clear();
       jobs.release(job);
       // the native code reads the buffers' memory, which lives only as long as the buffer objects do
+      Reference.reachabilityFence(a);
+      Reference.reachabilityFence(b);
+      Reference.reachabilityFence(c);
+    }
+  }
+
+  private void floatGemm(boolean transA, boolean transB, int m, int n, int k, float alpha, DirectFloats am,
+      int aOffset, int lda, DirectFloats bm, int bOffset, int ldb, float beta, DirectFloats cm, int cOffset, int ldc) {
+    FloatBuffer a = am.buffer;
+    FloatBuffer b = bm.buffer;
+    FloatBuffer c = cm.buffer;
+    cm.changed();
+    check("C", c.capacity(), cOffset, m, n, ldc);
+    if (k <= 0) {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          int at = cOffset + i * ldc + j;
+          c.put(at, beta == 0.0f ? 0.0f : beta * c.get(at));
+        }
+      }
+      return;
+    }
+    check("A", a.capacity(), aOffset, transA ? k : m, transA ? m : k, lda);
+    check("B", b.capacity(), bOffset, transB ? n : k, transB ? k : n, ldb);
+    FloatBlasJob job = floatJobs.acquire();
+    job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    try {
+      run(job, job.plan(MULTI_THREAD_MIN_FLOPS), true);
+    } finally {
+      job.clear();
+      floatJobs.release(job);
       Reference.reachabilityFence(a);
       Reference.reachabilityFence(b);
       Reference.reachabilityFence(c);
@@ -218,10 +255,15 @@ final class BlasKernels extends PluginViews {
           + "(from BlasKernels.allocate), found a " + (buffer.isDirect() ? "direct" : "heap") + " buffer in "
           + buffer.order() + " order");
     }
+    check(name, buffer.capacity(), offset, rows, cols, ld);
+  }
+
+  /** Checks that the matrix lies inside a buffer of {@code capacity} values. */
+  private static void check(String name, int capacity, int offset, int rows, int cols, int ld) {
     long end = (long) offset + (long) (rows - 1) * ld + cols;
-    if (offset < 0 || ld < Math.max(1, cols) || end > buffer.capacity()) {
+    if (offset < 0 || ld < Math.max(1, cols) || end > capacity) {
       throw new IndexOutOfBoundsException("matrix " + name + " (" + rows + "×" + cols + ", offset " + offset
-          + ", leading dimension " + ld + ") does not fit in a buffer of " + buffer.capacity()
+          + ", leading dimension " + ld + ") does not fit in a buffer of " + capacity
           + " values; the leading dimension must be at least " + Math.max(1, cols));
     }
   }

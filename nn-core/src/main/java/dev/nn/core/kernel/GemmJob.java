@@ -24,11 +24,9 @@ final class GemmJob implements WorkerPool.Task {
   /** Each part gets a multiple of this many columns of C: whole vectors of the widest SIMD registers. */
   private static final int COLUMN_GRAIN = 8;
 
+  private final GemmSplit split = new GemmSplit(ROW_GRAIN, COLUMN_GRAIN);
   private RowLoops loops = RowLoops.SCALAR;
   private boolean dotForm;
-  private boolean splitRows;
-  private int m;
-  private int n;
   private int k;
   private double alpha;
   private double beta;
@@ -51,8 +49,6 @@ final class GemmJob implements WorkerPool.Task {
   void prepare(RowLoops loops, boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
       int ao, int lda, double[] b, int bo, int ldb, double beta, double[] c, int co, int ldc) {
     this.loops = loops;
-    this.m = m;
-    this.n = n;
     this.k = alpha == 0.0 ? 0 : k;
     this.alpha = alpha;
     this.beta = beta;
@@ -63,7 +59,7 @@ final class GemmJob implements WorkerPool.Task {
     this.c = c;
     this.co = co;
     this.ldc = ldc;
-    this.splitRows = true;
+    split.shape(m, n, this.k);
     this.dotForm = transB && m < TRANSPOSE_MIN_ROWS;
     if (transB && !dotForm && this.k > 0) {
       int size = Math.multiplyExact(n, k);
@@ -87,37 +83,15 @@ final class GemmJob implements WorkerPool.Task {
    * Decides whether rows or columns are split.
    */
   int plan(int threads, double minFlops) {
-    if (threads <= 1 || 2.0 * m * n * k < minFlops) {
-      return 1;
-    }
-    if (m >= ROW_GRAIN * threads) {
-      splitRows = true;
-      return threads;
-    }
-    if (n >= COLUMN_GRAIN * threads) {
-      splitRows = false;
-      return threads;
-    }
-    return 1;
+    return split.plan(threads, minFlops);
   }
 
   @Override
   public void run(int part, int parts, int worker) {
-    int i0 = 0;
-    int i1 = m;
-    int j0 = 0;
-    int j1 = n;
-    if (parts > 1) {
-      if (splitRows) {
-        int chunk = grainChunk(m, parts, ROW_GRAIN);
-        i0 = Math.min(m, part * chunk);
-        i1 = Math.min(m, i0 + chunk);
-      } else {
-        int chunk = grainChunk(n, parts, COLUMN_GRAIN);
-        j0 = Math.min(n, part * chunk);
-        j1 = Math.min(n, j0 + chunk);
-      }
-    }
+    int i0 = split.rowStart(part, parts);
+    int i1 = split.rowEnd(part, parts);
+    int j0 = split.columnStart(part, parts);
+    int j1 = split.columnEnd(part, parts);
     if (i0 >= i1 || j0 >= j1) {
       return;
     }
@@ -137,11 +111,5 @@ final class GemmJob implements WorkerPool.Task {
     a = null;
     b = null;
     c = null;
-  }
-
-  /** ⌈total/parts⌉ rounded up to a multiple of grain. */
-  private static int grainChunk(int total, int parts, int grain) {
-    int chunk = (total + parts - 1) / parts;
-    return (chunk + grain - 1) / grain * grain;
   }
 }

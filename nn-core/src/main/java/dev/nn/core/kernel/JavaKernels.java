@@ -28,10 +28,13 @@ public final class JavaKernels extends PluginViews {
   static final double VECTOR_PARALLEL_MIN_FLOPS = 1 << 20;
 
   private final int threads;
+  private final Precision precision;
   private final WorkerPool pool;
   private final RowLoops loops;
+  private final FloatRowLoops floatLoops;
   private final double parallelMinFlops;
   private final JobSlots<GemmJob> jobs = new JobSlots<>(GemmJob::new);
+  private final JobSlots<FloatGemmJob> floatJobs = new JobSlots<>(FloatGemmJob::new);
 
   /** One thread, float64, the best loops of this JVM: every product runs on the calling thread. */
   public JavaKernels() {
@@ -50,21 +53,37 @@ public final class JavaKernels extends PluginViews {
 
   /** Float64 kernels computing with the given loops (tests compare both implementations). */
   JavaKernels(int threads, RowLoops loops) {
-    this(threads, Precision.FLOAT64, loops);
+    this(threads, loops, null, Precision.FLOAT64);
   }
 
-  /** Kernels in {@code precision} computing with the given loops. */
-  JavaKernels(int threads, Precision precision, RowLoops loops) {
-    if (precision != Precision.FLOAT64) {
-      throw new IllegalStateException("the java kernels compute in float64 only, asked for " + precision.yamlName());
-    }
+  /** Float64 kernels computing with the given loops. */
+  private JavaKernels(int threads, RowLoops loops, FloatRowLoops floatLoops, Precision precision) {
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
     this.threads = threads;
+    this.precision = precision;
     this.pool = threads > 1 ? new WorkerPool(threads - 1, "java-kernels") : null;
     this.loops = loops;
-    this.parallelMinFlops = loops.lanes() > 1 ? VECTOR_PARALLEL_MIN_FLOPS : SCALAR_PARALLEL_MIN_FLOPS;
+    this.floatLoops = floatLoops;
+    int lanes = precision == Precision.FLOAT32 ? floatLoops.lanes() : loops.lanes();
+    boolean vector = precision == Precision.FLOAT32 ? !(floatLoops instanceof FloatFmaLoops) : lanes > 1;
+    this.parallelMinFlops = vector ? VECTOR_PARALLEL_MIN_FLOPS : SCALAR_PARALLEL_MIN_FLOPS;
+  }
+
+  /**
+   * Kernels in {@code precision} computing with the loops called {@code loops} ({@code auto}, {@code vector}
+   * or {@code scalar}; see {@link RowLoops#named} and {@link FloatRowLoops#named}).
+   */
+  static JavaKernels of(int threads, Precision precision, String loops) {
+    return precision == Precision.FLOAT32
+        ? new JavaKernels(threads, RowLoops.SCALAR, FloatRowLoops.named(loops), Precision.FLOAT32)
+        : new JavaKernels(threads, RowLoops.named(loops), null, Precision.FLOAT64);
+  }
+
+  /** Float32 kernels computing with the given loops (tests compare both implementations). */
+  static JavaKernels float32(int threads, FloatRowLoops loops) {
+    return new JavaKernels(threads, RowLoops.SCALAR, loops, Precision.FLOAT32);
   }
 
   /**
@@ -72,7 +91,7 @@ public final class JavaKernels extends PluginViews {
    * The two differ in the last bits of a result, so a run's provenance records which one ran.
    */
   String loops() {
-    return loops.description();
+    return precision == Precision.FLOAT32 ? floatLoops.description() : loops.description();
   }
 
   @Override
@@ -82,7 +101,7 @@ public final class JavaKernels extends PluginViews {
 
   @Override
   public Precision precision() {
-    return Precision.FLOAT64;
+    return precision;
   }
 
   @Override
@@ -92,12 +111,12 @@ public final class JavaKernels extends PluginViews {
 
   @Override
   public String description() {
-    return name() + " (" + loops() + " loops)";
+    return name() + " (" + loops() + " loops" + (precision == Precision.FLOAT32 ? ", float32)" : ")");
   }
 
   @Override
   public Matrix allocate(int length) {
-    return new HeapDoubles(length);
+    return precision == Precision.FLOAT32 ? new HeapFloats(length) : new HeapDoubles(length);
   }
 
   @Override
@@ -108,6 +127,11 @@ public final class JavaKernels extends PluginViews {
       return;
     }
     c.changed();
+    if (precision == Precision.FLOAT32) {
+      floatGemm(transA, transB, m, n, k, (float) alpha, floats(a), aOffset, lda, floats(b), bOffset, ldb, (float) beta,
+          floats(c), cOffset, ldc);
+      return;
+    }
     GemmJob job = jobs.acquire();
     job.prepare(loops, transA, transB, m, n, k, alpha, doubles(a), aOffset, lda, doubles(b), bOffset, ldb, beta,
         doubles(c), cOffset, ldc);
@@ -128,13 +152,49 @@ public final class JavaKernels extends PluginViews {
     }
   }
 
+  private void floatGemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+      int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    FloatGemmJob job = floatJobs.acquire();
+    job.prepare(floatLoops, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    try {
+      int parts = job.plan(threads, parallelMinFlops);
+      if (parts > 1 && pool.tryAcquire()) {
+        try {
+          pool.run(job, parts);
+        } finally {
+          pool.release();
+        }
+      } else {
+        job.run(0, 1, 0);
+      }
+    } finally {
+      job.clear();
+      floatJobs.release(job);
+    }
+  }
+
   private static double[] doubles(Matrix m) {
     return ((HeapDoubles) m).array;
+  }
+
+  private static float[] floats(Matrix m) {
+    return ((HeapFloats) m).array;
   }
 
   @Override
   public void addRowVector(int rows, int cols, Matrix v, int vOffset, Matrix c, int cOffset) {
     c.changed();
+    if (precision == Precision.FLOAT32) {
+      float[] vs = floats(v);
+      float[] cs = floats(c);
+      for (int r = 0; r < rows; r++) {
+        int row = cOffset + r * cols;
+        for (int j = 0; j < cols; j++) {
+          cs[row + j] += vs[vOffset + j];
+        }
+      }
+      return;
+    }
     double[] vs = doubles(v);
     double[] cs = doubles(c);
     for (int r = 0; r < rows; r++) {
@@ -149,6 +209,22 @@ public final class JavaKernels extends PluginViews {
   public void columnSums(int rows, int cols, double alpha, Matrix a, int aOffset, double beta, Matrix out,
       int outOffset) {
     out.changed();
+    if (precision == Precision.FLOAT32) {
+      float[] as = floats(a);
+      float[] os = floats(out);
+      float fa = (float) alpha;
+      float fb = (float) beta;
+      for (int j = 0; j < cols; j++) {
+        os[outOffset + j] = fb == 0.0f ? 0.0f : fb * os[outOffset + j];
+      }
+      for (int r = 0; r < rows; r++) {
+        int row = aOffset + r * cols;
+        for (int j = 0; j < cols; j++) {
+          os[outOffset + j] += fa * as[row + j];
+        }
+      }
+      return;
+    }
     double[] as = doubles(a);
     double[] os = doubles(out);
     for (int j = 0; j < cols; j++) {

@@ -101,7 +101,7 @@ public final class KernelChoice {
     long work = multiplyAdds(widths, batchSize);
     switch (backend.toLowerCase(Locale.ROOT)) {
       case "java":
-        return new Choice(new JavaKernels(threads, precision, chosen), threshold, work);
+        return new Choice(JavaKernels.of(threads, precision, loops), threshold, work);
       case "blas":
         return new Choice(new BlasKernels(threads, precision), threshold, work);
       case "auto":
@@ -109,10 +109,10 @@ public final class KernelChoice {
           try {
             return new Choice(new BlasKernels(threads, precision), threshold, work);
           } catch (IllegalStateException unavailable) {
-            return new Choice(new JavaKernels(threads, precision, chosen), threshold, work);
+            return new Choice(JavaKernels.of(threads, precision, loops), threshold, work);
           }
         }
-        return new Choice(new JavaKernels(threads, precision, chosen), threshold, work);
+        return new Choice(JavaKernels.of(threads, precision, loops), threshold, work);
       default:
         throw new IllegalArgumentException("kernel backend must be auto, java or blas, found '" + backend + "'");
     }

@@ -116,7 +116,8 @@ public abstract class Matrix {
   final void written(double[] view, int count) {
     if (view != heapDoubles()) {
       store(0, view, 0, count);
-      current = count;
+      // float storage rounded what the plugin wrote: the mirror no longer equals it
+      current = precision() == Precision.FLOAT64 ? count : 0;
     }
   }
 

@@ -1,0 +1,11 @@
+package dev.nn.core.kernel;
+
+/** The OpenBLAS kernels in float32 (sgemm) on 2 thread(s) pass the kernel contract, with float32's error bound. */
+class BlasKernelsFloat32TwoThreadTests extends KernelsContract {
+  private final Kernels kernels = new BlasKernels(2, Precision.FLOAT32);
+
+  @Override
+  Kernels kernels() {
+    return kernels;
+  }
+}
