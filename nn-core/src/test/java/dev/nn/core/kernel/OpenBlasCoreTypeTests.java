@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * The core type OpenBLAS runs, chosen in-process before it loads. The library loads once per JVM, so each case
  * runs in a JVM of its own ({@link OpenBlasProbe}), started with OPENBLAS_CORETYPE=Haswell and OPENBLAS_L2_SIZE=512
  * in its environment as on machines that work around older system builds — and OPENBLAS_VERBOSE=2, which makes
- * OpenBLAS print the core type it picks ("Core: Haswell") to compare with the one nn reads back. Five JVMs, some
- * five seconds.
+ * OpenBLAS print the core type it picks ("Core: Haswell") to compare with the one nn reads back. Four JVMs, a few
+ * seconds.
  */
 class OpenBlasCoreTypeTests {
   private static final Map<String, String> HASWELL = Map.of("OPENBLAS_CORETYPE", "Haswell", "OPENBLAS_L2_SIZE", "512");
