@@ -11,6 +11,8 @@ import dev.nn.api.Activation;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Conformance tests every {@link Activation} must pass. A plugin's test class implements this
@@ -22,12 +24,20 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>What is checked, all in float64:
+ * <p>What is checked. The value checks (bulk equals scalar, no NaN) run twice, once per
+ * {@link Precision}: in float64 as the plugin computes, and in float32 as the core runs with
+ * {@code compute: {precision: float32}}, where it hands the activation doubles that hold float values
+ * and rounds what it writes back to float. A float32 run therefore feeds float-representable z (the float64 points rounded to
+ * float, and float32's own extremes) and compares results after rounding them to float; the backward
+ * check passes φ′ the rounded x = φ(z), as the core does. The derivative checks run in float64 only:
+ * central differences of a function rounded to float (7 significant digits) could not tell a right
+ * φ′ from a wrong one, and φ′ is the same code in both precisions.
  *
  * <ul>
- *   <li><b>φ′ against central differences</b> at a fixed spread of points: 0, tiny, moderate and large
- *       |z| up to ±700 (both signs), and 200 seeded points in (−10, 10); and at points on both sides of
- *       each declared kink, 4·10⁻⁶, 10⁻⁴ and 10⁻² away (scaled by max(1, |kink|)). With
+ *   <li><b>φ′ against central differences</b> (float64 only) at a fixed spread of points: 0, tiny,
+ *       moderate and large |z| up to ±700 (both signs), and 200 seeded points in (−10, 10); and at
+ *       points on both sides of each declared kink, 4·10⁻⁶, 10⁻⁴ and 10⁻² away (scaled by
+ *       max(1, |kink|)). With
  *       h = 10⁻⁶·max(1, |z|) and fd = (φ(z + h) − φ(z − h)) / ((z + h) − (z − h)) (the denominator is the
  *       step actually taken after rounding), a point passes when
  *       <pre>|φ′(z) − fd| ≤ atol + rtol·max(|φ′(z)|, |fd|),</pre>
@@ -39,20 +49,26 @@ import org.junit.jupiter.api.Test;
  *       jumps steeply may declare such a point among its kinks to have it skipped. Points whose
  *       interval [z − h, z + h] contains a kink (with a margin of 10⁻⁹·max(1, |kink|)) are skipped, and
  *       so are points where φ(z) or φ(z ± h) is not finite.
- *   <li><b>Bulk equals scalar, exactly</b>: {@code forward} writes {@code phi(z[i])} and {@code backward}
- *       writes {@code delta[i] * phiPrime(z[i], x[i])}, compared with {@code ==} (NaN matching NaN).
+ *   <li><b>Bulk equals scalar, exactly</b> (float64 and float32): {@code forward} writes {@code phi(z[i])}
+ *       and {@code backward} writes {@code delta[i] * phiPrime(z[i], x[i])}, compared with {@code ==}
+ *       (NaN matching NaN); in float32 both sides are rounded to float before they are compared.
  *       Java's floating-point arithmetic is strict IEEE 754 (every operation rounded the same way,
  *       interpreted or compiled), so a bulk loop that evaluates the same expressions as the scalar
  *       method meets this; exact equality keeps a run reproducible whichever form the core calls. Only the sign of a zero is not
  *       checked: a loop may write 0 where δ·0 gives −0. Entries from {@code count} on, and the input
  *       arrays, must be left untouched.
- *   <li><b>No NaN</b>: φ(z) and φ′(z, φ(z)) are never NaN for finite z, up to ±{@link Double#MAX_VALUE};
- *       they are finite for |z| ≤ 700, where e^z is still finite. Beyond 700 an activation may
- *       overflow to ±∞ if its true value does.
+ *   <li><b>No NaN</b> (float64 and float32): φ(z) and φ′(z, φ(z)) are never NaN for finite z, up to
+ *       ±{@link Double#MAX_VALUE} in float64 and ±{@link Float#MAX_VALUE} in float32. They are finite
+ *       for |z| ≤ 700 in float64, where e^z is still a finite double (e^709.78 is not), and, after
+ *       rounding to float, for |z| ≤ 88 in float32, where e^z is still a finite float (e^88.72 is not):
+ *       float32 runs hold an activation to the float range, since a value above
+ *       {@link Float#MAX_VALUE} becomes ∞ when the core stores it. Beyond these bounds an activation
+ *       may overflow to ±∞ if its true value does.
  *   <li><b>kinks()</b> is non-null, finite and strictly increasing.
  * </ul>
  *
- * <p>Each check is a public default method and can also be called directly on an instance.
+ * <p>Each check is a public default method and can also be called directly on an instance; a value
+ * check takes the {@link Precision} to run in, e.g. {@code bulkForwardEqualsScalarPhi(Precision.FLOAT32)}.
  */
 public interface ActivationContract {
 
@@ -89,11 +105,15 @@ public interface ActivationContract {
     }
   }
 
-  /** {@code forward} writes exactly {@code phi(z[i])} for i &lt; count and nothing else. */
-  @Test
-  default void bulkForwardEqualsScalarPhi() {
+  /**
+   * {@code forward} writes exactly {@code phi(z[i])} for i &lt; count and nothing else; in float32, on
+   * float z, the two agree after rounding to float.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void bulkForwardEqualsScalarPhi(Precision precision) {
     Activation f = activation();
-    double[] z = bulkPoints(f.kinks());
+    double[] z = bulkPoints(f.kinks(), precision);
     int count = z.length - tail();
     double[] zBefore = z.clone();
     double[] x = new double[z.length];
@@ -101,9 +121,10 @@ public interface ActivationContract {
     f.forward(z, x, count);
     assertArrayEquals(zBefore, z, () -> "forward modified z, for " + f);
     for (int i = 0; i < count; i++) {
-      double expected = f.phi(z[i]);
-      if (!sameNumber(expected, x[i])) {
-        fail("forward wrote x[" + i + "] = " + x[i] + " but phi(" + z[i] + ") = " + expected + ", for " + f);
+      double expected = precision.round(f.phi(z[i]));
+      if (!sameNumber(expected, precision.round(x[i]))) {
+        fail("forward wrote x[" + i + "] = " + x[i] + " but phi(" + z[i] + ") = " + f.phi(z[i]) + in(precision)
+            + ", for " + f);
       }
     }
     for (int i = count; i < z.length; i++) {
@@ -111,17 +132,21 @@ public interface ActivationContract {
     }
   }
 
-  /** {@code backward} multiplies exactly by {@code phiPrime(z[i], x[i])} for i &lt; count and nothing else. */
-  @Test
-  default void bulkBackwardEqualsDeltaTimesPhiPrime() {
+  /**
+   * {@code backward} multiplies exactly by {@code phiPrime(z[i], x[i])} for i &lt; count and nothing else;
+   * in float32, with float z, δ and x = φ(z) rounded to float, the two agree after rounding to float.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void bulkBackwardEqualsDeltaTimesPhiPrime(Precision precision) {
     Activation f = activation();
-    double[] z = bulkPoints(f.kinks());
+    double[] z = bulkPoints(f.kinks(), precision);
     int count = z.length - tail();
     double[] x = new double[z.length];
     for (int i = 0; i < z.length; i++) {
-      x[i] = f.phi(z[i]);
+      x[i] = precision.round(f.phi(z[i]));
     }
-    double[] delta = upstreamGradients(z.length);
+    double[] delta = precision.round(upstreamGradients(z.length));
     double[] zBefore = z.clone();
     double[] xBefore = x.clone();
     double[] deltaBefore = delta.clone();
@@ -129,10 +154,10 @@ public interface ActivationContract {
     assertArrayEquals(zBefore, z, () -> "backward modified z, for " + f);
     assertArrayEquals(xBefore, x, () -> "backward modified x, for " + f);
     for (int i = 0; i < count; i++) {
-      double expected = deltaBefore[i] * f.phiPrime(z[i], x[i]);
-      if (!sameNumber(expected, delta[i])) {
+      double product = deltaBefore[i] * f.phiPrime(z[i], x[i]);
+      if (!sameNumber(precision.round(product), precision.round(delta[i]))) {
         fail("backward wrote delta[" + i + "] = " + delta[i] + " but " + deltaBefore[i] + " * phiPrime(" + z[i]
-            + ") = " + expected + ", for " + f);
+            + ", " + x[i] + ") = " + product + in(precision) + ", for " + f);
       }
     }
     for (int i = count; i < z.length; i++) {
@@ -141,18 +166,24 @@ public interface ActivationContract {
     }
   }
 
-  /** φ and φ′ are never NaN for finite z, and finite for |z| ≤ 700. */
-  @Test
-  default void phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ() {
+  /**
+   * φ and φ′ are never NaN for finite z, and finite for |z| ≤ 700 in float64; in float32, on float z and
+   * after rounding to float, never NaN, and finite for |z| ≤ 88.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ(Precision precision) {
     Activation f = activation();
-    for (double z : bulkPoints(f.kinks())) {
-      double x = f.phi(z);
-      double d = f.phiPrime(z, x);
+    double bound = finiteUpTo(precision);
+    for (double z : bulkPoints(f.kinks(), precision)) {
+      double x = precision.round(f.phi(z));
+      double d = precision.round(f.phiPrime(z, x));
       if (Double.isNaN(x) || Double.isNaN(d)) {
-        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + ": NaN for a finite z, for " + f);
+        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + in(precision) + ": NaN for a finite z, for " + f);
       }
-      if (Math.abs(z) <= finiteUpTo() && !(Double.isFinite(x) && Double.isFinite(d))) {
-        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + ": not finite for |z| <= " + finiteUpTo() + ", for " + f);
+      if (Math.abs(z) <= bound && !(Double.isFinite(x) && Double.isFinite(d))) {
+        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + in(precision) + ": not finite for |z| <= " + bound
+            + ", for " + f);
       }
     }
   }
@@ -243,13 +274,22 @@ public interface ActivationContract {
     return points;
   }
 
-  /** Probe points, each kink and its neighbouring doubles, extremes up to ±MAX_VALUE, and a tail. */
-  private static double[] bulkPoints(double[] kinks) {
-    double[] extremes = {
-      -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 709, -709, 710, -710,
-      745, -745, 1e4, -1e4, 1e154, -1e154, 1e155, -1e155, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE
-    };
-    double[] probes = probePoints();
+  /**
+   * Probe points, each kink and its neighbouring numbers, extremes up to ±MAX_VALUE, and a tail; in
+   * float32 all of them floats: the probe points rounded, each kink rounded and its neighbouring floats
+   * (a kink beyond the float range left out), and float32's own extremes.
+   */
+  private static double[] bulkPoints(double[] kinks, Precision precision) {
+    boolean float32 = precision == Precision.FLOAT32;
+    double[] extremes = float32
+        // the smallest floats; around e^z's overflow (88.72) and underflow (−103.97); around √MAX (1.8e19)
+        ? new double[] {
+          -0.0, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 88, -88, 89, -89, 104, -104,
+          1e4, -1e4, 1e19f, -1e19f, 1e20f, -1e20f, 1e38f, -1e38f, Float.MAX_VALUE, -Float.MAX_VALUE}
+        : new double[] {
+          -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 709, -709, 710, -710,
+          745, -745, 1e4, -1e4, 1e154, -1e154, 1e155, -1e155, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE};
+    double[] probes = precision.round(probePoints());
     double[] points = new double[probes.length + extremes.length + 3 * kinks.length + tail()];
     int n = 0;
     for (double p : probes) {
@@ -259,14 +299,23 @@ public interface ActivationContract {
       points[n++] = e;
     }
     for (double k : kinks) {
-      points[n++] = k;
-      points[n++] = Math.nextDown(k);
-      points[n++] = Math.nextUp(k);
+      if (float32) {
+        float kf = (float) k;
+        if (Float.isFinite(kf)) {
+          points[n++] = kf;
+          points[n++] = Math.nextDown(kf);
+          points[n++] = Math.nextUp(kf);
+        }
+      } else {
+        points[n++] = k;
+        points[n++] = Math.nextDown(k);
+        points[n++] = Math.nextUp(k);
+      }
     }
     for (int i = 0; i < tail(); i++) {
       points[n++] = 0.5 + i;
     }
-    return points;
+    return Arrays.copyOf(points, n);
   }
 
   /** Seeded values in (−2, 2), with 0, −0 and 1 among them. */
@@ -297,8 +346,16 @@ public interface ActivationContract {
     return 7777.25;
   }
 
-  /** Up to this |z|, φ and φ′ must be finite. */
-  private static double finiteUpTo() {
-    return 700.0;
+  /**
+   * Up to this |z|, φ and φ′ must be finite: 700 in float64 and 88 in float32, below ln of the largest
+   * double (709.78) and float (88.72), so that an activation growing like e^z still fits.
+   */
+  private static double finiteUpTo(Precision precision) {
+    return precision == Precision.FLOAT32 ? 88.0 : 700.0;
+  }
+
+  /** Nothing in float64; " (in float32, compared after rounding to float)" otherwise, for a message. */
+  private static String in(Precision precision) {
+    return precision == Precision.FLOAT32 ? " (in float32, compared after rounding to float)" : "";
   }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The rules every {@link Loss} keeps, as JUnit 5 tests. A loss plugin's test class implements this
@@ -31,12 +33,20 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>What is checked, on batches drawn from a seeded generator (rows 1 and 5, columns 1 and 4, three
- * batches of each shape, z ~ N(0, 1.5²), targets drawn to match {@link Loss#targets()}):
+ * batches of each shape, z ~ N(0, 1.5²), targets drawn to match {@link Loss#targets()}). The checks
+ * marked "float64 and float32" run twice, once per {@link Precision}: in float64, and in float32 as the
+ * core runs with {@code compute: {precision: float32}}, where it hands the loss doubles holding float
+ * values (z, x and the targets) and rounds the seed the loss writes to float. A float32 run draws the
+ * same kind of batches, rounds z, x = φ(z) and y to float, and looks at the seed after rounding it; the
+ * value a loss returns, and a fused loss's {@link Loss#link} output, the core keeps as doubles, so the
+ * kit does too.
  *
  * <ul>
- *   <li>The seed is the gradient of {@link Loss#value}: for every coordinate of z, the seed (for a
- *       {@link Seeding#DEFAULT} loss first multiplied by φ′(z) through {@link Activation#backward}, as
- *       the core does) equals the central difference (L(z + h) − L(z − h)) / 2h with h =
+ *   <li>The seed is the gradient of {@link Loss#value} (float64 only, always: a difference quotient of
+ *       a loss whose inputs carry float's 7 significant digits could not tell a right seed from a
+ *       wrong one, and the seed is the same code in both precisions): for every coordinate of z, the
+ *       seed (for a {@link Seeding#DEFAULT} loss first multiplied by φ′(z) through
+ *       {@link Activation#backward}, as the core does) equals the central difference (L(z + h) − L(z − h)) / 2h with h =
  *       {@value #FINITE_DIFFERENCE_STEP}, in float64, within
  *       {@code atol + }{@value #RELATIVE_TOLERANCE}{@code ·|difference|} where
  *       {@code atol = }{@value #ROUNDING_ALLOWANCE}{@code ·ε·max(1, |L|) / h} (ε the machine epsilon,
@@ -47,13 +57,24 @@ import org.junit.jupiter.api.Test;
  *       may be. With an identity output, z is also placed 1.5h to 3h beside the reported kinks, where
  *       the seed must already follow the branch on its side. The seed is per sample: the value
  *       differentiated is the batch's Σ_n L_n, not its mean.
- *   <li>{@link Loss#seed} overwrites every entry of delta, leaves z, x and y unchanged, and returns
- *       the same Σ_n L_n as {@link Loss#value} (within 1e-12·max(1, |L|)).
+ *   <li>{@link Loss#seed} overwrites every entry of delta with a finite number (in float32: finite
+ *       after rounding to float), leaves z, x and y unchanged, and returns the same Σ_n L_n as
+ *       {@link Loss#value} (within 1e-12·max(1, |L|)). Float64 and float32.
  *   <li>The value is finite, every row's L_n is ≥ 0, and the batch's value is the sum of its rows'.
+ *       Float64 and float32: value and seed must be finite for float-representable outputs and
+ *       targets too.
  *   <li>A fused loss accepts an {@code identity} output layer and no other activation under test. Its
  *       {@link Loss#link} gives probabilities: every entry in [0, 1], and rows summing to 1 when the
- *       targets are one-hot. Value, seed and link stay finite for logits up to ±1000.
- *   <li>The targets the kit draws pass {@link TargetKind#check}.
+ *       targets are one-hot (float64 and float32). Value, seed and link stay finite for large logits
+ *       (float64 and float32): up to ±{@value #FUSED_FINITE_LOGITS} in float64, beyond where e^z
+ *       overflows (709.78) and underflows (−745.13) a double, which only a max-subtracting log-sum-exp
+ *       survives; up to ±{@value #FUSED_FINITE_LOGITS_FLOAT32} in float32, the range where e^z is a
+ *       normal float (e^−87.34 to e^88.72) with room to spare: e^80 ≈ 5.5·10³⁴, so even a sum of e^z
+ *       over 6000 classes stays below {@link Float#MAX_VALUE}. Since a loss computes in double in both
+ *       precisions, the float64 bound is the stronger requirement; the float32 run adds float logits
+ *       and the rounding of the seed.
+ *   <li>The targets the kit draws pass {@link TargetKind#check} (float64 and float32, where they are
+ *       rounded to float).
  * </ul>
  *
  * <p>The output activations used are {@link #outputActivations()}, filtered by
@@ -69,6 +90,12 @@ public interface LossContract {
 
   /** The relative tolerance of the finite-difference check. */
   double RELATIVE_TOLERANCE = 1e-6;
+
+  /** In float64, a fused loss stays finite for logits up to ± this. */
+  double FUSED_FINITE_LOGITS = 1000;
+
+  /** In float32, a fused loss stays finite for logits up to ± this. */
+  double FUSED_FINITE_LOGITS_FLOAT32 = 80;
 
   /** The loss under test. Called once per test. */
   Loss loss();
@@ -154,31 +181,33 @@ public interface LossContract {
     assumeTrue(placed > 0, "the loss reports no kinks");
   }
 
-  @Test
-  default void seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(Precision precision) {
     Loss loss = loss();
     Random random = new Random(0x5eed_0002L);
     for (Map.Entry<String, Activation> entry : accepted(loss)) {
       for (int rows : batchRows()) {
         for (int cols : batchCols()) {
           int n = rows * cols;
-          double[] z = gaussians(random, n, 1.5);
-          double[] x = forward(entry.getValue(), z);
-          double[] y = targets(loss.targets(), rows, cols, random);
+          double[] z = precision.round(gaussians(random, n, 1.5));
+          double[] x = precision.round(forward(entry.getValue(), z));
+          double[] y = precision.round(targets(loss.targets(), rows, cols, random));
           double[] zCopy = z.clone();
           double[] xCopy = x.clone();
           double[] yCopy = y.clone();
           double[] delta = new double[n];
           Arrays.fill(delta, Double.NaN);
           double seeded = loss.seed(z, x, y, delta, rows, cols);
-          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols;
+          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols + " in " + precision;
           assertTrue(Arrays.equals(z, zCopy), () -> where + ": seed() modified z");
           assertTrue(Arrays.equals(x, xCopy), () -> where + ": seed() modified x");
           assertTrue(Arrays.equals(y, yCopy), () -> where + ": seed() modified y");
           for (int i = 0; i < n; i++) {
             int at = i;
-            assertTrue(Double.isFinite(delta[i]), () -> where + ": seed() left delta[" + at + "] = " + delta[at]
-                + " (delta was filled with NaN first: the seed must overwrite, not accumulate)");
+            assertTrue(Double.isFinite(precision.round(delta[i])), () -> where + ": seed() left delta[" + at + "] = "
+                + delta[at] + " (delta was filled with NaN first: the seed must overwrite, not accumulate; "
+                + "in float32 it must also fit a float)");
           }
           double value = loss.value(z, x, y, rows, cols);
           assertEquals(value, seeded, 1e-12 * Math.max(1, Math.abs(value)),
@@ -188,19 +217,20 @@ public interface LossContract {
     }
   }
 
-  @Test
-  default void valueIsTheSumOfFiniteNonNegativeRowLosses() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void valueIsTheSumOfFiniteNonNegativeRowLosses(Precision precision) {
     Loss loss = loss();
     Random random = new Random(0x5eed_0003L);
     for (Map.Entry<String, Activation> entry : accepted(loss)) {
       for (int cols : batchCols()) {
         for (int batch = 0; batch < 3; batch++) {
           int rows = 5;
-          double[] z = gaussians(random, rows * cols, 3);
-          double[] x = forward(entry.getValue(), z);
-          double[] y = targets(loss.targets(), rows, cols, random);
+          double[] z = precision.round(gaussians(random, rows * cols, 3));
+          double[] x = precision.round(forward(entry.getValue(), z));
+          double[] y = precision.round(targets(loss.targets(), rows, cols, random));
           double total = loss.value(z, x, y, rows, cols);
-          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols;
+          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols + " in " + precision;
           assertTrue(Double.isFinite(total), () -> where + ": value() = " + total);
           double sum = 0;
           double magnitude = 0;
@@ -233,25 +263,33 @@ public interface LossContract {
     }
   }
 
-  @Test
-  default void linkOfAFusedLossGivesProbabilities() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void linkOfAFusedLossGivesProbabilities(Precision precision) {
     Loss loss = loss();
     assumeTrue(loss.seeding() == Seeding.FUSED, "applies to fused losses");
     Random random = new Random(0x5eed_0004L);
     for (int cols : batchCols()) {
       for (double spread : new double[] {1, 10, 100}) {
         int rows = 5;
-        double[] z = gaussians(random, rows * cols, spread);
+        double[] z = precision.round(gaussians(random, rows * cols, spread));
         assertProbabilities(loss, z, rows, cols);
       }
     }
   }
 
-  @Test
-  default void fusedLossStaysFiniteForLogitsUpTo1000() {
+  /**
+   * Value, seed and link of a fused loss stay finite for logits up to ±{@value #FUSED_FINITE_LOGITS} in
+   * float64 and ±{@value #FUSED_FINITE_LOGITS_FLOAT32} in float32 (the seed after rounding to float).
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void fusedLossStaysFiniteForLargeLogits(Precision precision) {
     Loss loss = loss();
     assumeTrue(loss.seeding() == Seeding.FUSED, "applies to fused losses");
-    double[] extremes = {-1000, -745, -710, -40, -1, 0, 1, 40, 710, 745, 1000};
+    double[] extremes = precision == Precision.FLOAT32
+        ? new double[] {-FUSED_FINITE_LOGITS_FLOAT32, -64.5, -40, -1, 0, 1, 40, 64.5, FUSED_FINITE_LOGITS_FLOAT32}
+        : new double[] {-FUSED_FINITE_LOGITS, -745, -710, -40, -1, 0, 1, 40, 710, 745, FUSED_FINITE_LOGITS};
     Random random = new Random(0x5eed_0005L);
     for (int cols : batchCols()) {
       for (int batch = 0; batch < 12; batch++) {
@@ -261,30 +299,31 @@ public interface LossContract {
         for (int i = 0; i < n; i++) {
           z[i] = extremes[random.nextInt(extremes.length)];
         }
-        double[] y = targets(loss.targets(), rows, cols, random);
+        double[] y = precision.round(targets(loss.targets(), rows, cols, random));
         double[] delta = new double[n];
         double value = loss.value(z, z, y, rows, cols);
         double seeded = loss.seed(z, z, y, delta, rows, cols);
-        String where = loss + " at z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y);
+        String where = loss + " at z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y) + " in " + precision;
         assertTrue(Double.isFinite(value) && value >= 0, () -> where + ": value() = " + value);
         assertEquals(value, seeded, 1e-12 * Math.max(1, Math.abs(value)), () -> where + ": seed() returned "
             + seeded + ", value() " + value);
         for (int i = 0; i < n; i++) {
           int at = i;
-          assertTrue(Double.isFinite(delta[i]), () -> where + ": delta[" + at + "] = " + delta[at]);
+          assertTrue(Double.isFinite(precision.round(delta[i])), () -> where + ": delta[" + at + "] = " + delta[at]);
         }
         assertProbabilities(loss, z, rows, cols);
       }
     }
   }
 
-  @Test
-  default void drawnTargetsPassTheTargetCheck() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void drawnTargetsPassTheTargetCheck(Precision precision) {
     Loss loss = loss();
     Random random = new Random(0x5eed_0006L);
     for (int rows : batchRows()) {
       for (int cols : batchCols()) {
-        double[] y = targets(loss.targets(), rows, cols, random);
+        double[] y = precision.round(targets(loss.targets(), rows, cols, random));
         for (int row = 0; row < rows; row++) {
           int r = row;
           assertNull(loss.targets().check(y, row, cols), () -> loss + ": " + loss.targets() + ".check rejects row "

@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The rules every {@link Optimizer} keeps. A plugin's test class implements this interface, supplies
@@ -45,17 +47,44 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The checks: the first three steps give the known answer within {@value #RELATIVE_TOLERANCE}
- * relative; a few hundred steps descend a convex quadratic; two updaters of one optimizer share no
- * state; {@code exportState}/{@code importState} continue a run bit for bit; steps use absolute
- * indexing only, leave the buffers' position and limit alone, never write the gradients, give the same
- * bits on heap and direct buffers, and do not allocate. Settings checks belong in each optimizer's own
- * tests; {@link #assertRejectsSetting} and {@link #assertLeavesCoreKeysUnread} help with them.
+ * <p>The checks: the first three steps give the known answer; a few hundred steps descend a convex
+ * quadratic; two updaters of one optimizer share no state; {@code exportState}/{@code importState}
+ * continue a run bit for bit; steps use absolute indexing only, leave the buffers' position and limit
+ * alone, never write the gradients, give the same bits on heap and direct buffers, and do not allocate.
+ * Settings checks belong in each optimizer's own tests; {@link #assertRejectsSetting} and
+ * {@link #assertLeavesCoreKeysUnread} help with them.
+ *
+ * <p>The two value checks, the known answer and the descent, run once per {@link Precision}:
+ *
+ * <ul>
+ *   <li>In float64 the first three steps match {@link #expectedAfterSteps} within
+ *       {@value #RELATIVE_TOLERANCE} relative.
+ *   <li>In float32 the core keeps parameters and gradients as floats, hands the updater double views
+ *       of them and rounds the parameters to float after every step (the updater's own state stays
+ *       double); the kit does the same, with float w₀ and gradients, and gives the published rule the
+ *       same w₀ and gradients. Each stored parameter is then off by at most half a float ulp (2⁻²⁴
+ *       relative) from what the step computed, and since the gradients here do not depend on w, these
+ *       errors add up over the steps rather than grow: after step t, w[i] must lie within
+ *       t·{@link #FLOAT32_TOLERANCE_PER_STEP}·m of the rule, m the largest |w[i]| either reached so far
+ *       (2⁻²² per step: four such errors, leaving room for a rule whose step depends on w, like AdamW's
+ *       decay). The quadratic must be descended with the gradients and, between steps, the parameters
+ *       stored as floats.
+ * </ul>
+ *
+ * <p>The other checks compare the optimizer with itself, bit for bit or on the buffers' bookkeeping,
+ * and run in float64 only: rounding both sides alike would check nothing more.
  */
 public interface OptimizerContract {
 
-  /** Largest relative difference allowed between a step and the known answer. */
+  /** Largest relative difference allowed between a step and the known answer, in float64. */
   double RELATIVE_TOLERANCE = 1e-12;
+
+  /**
+   * In float32, the difference allowed between the parameters after step t and the known answer, per
+   * step and relative to the largest magnitude the parameter reached: 2⁻²², four times the rounding
+   * error of storing a value as float.
+   */
+  double FLOAT32_TOLERANCE_PER_STEP = 0x1p-22;
 
   /** The optimizer under test, with the settings that {@link #expectedAfterSteps} assumes. */
   Optimizer optimizer();
@@ -80,52 +109,73 @@ public interface OptimizerContract {
     return 500;
   }
 
-  /** Each of steps 1, 2 and 3 on a small block matches the known answer, with a different η each time. */
-  @Test
-  default void firstThreeStepsMatchThePublishedRule() {
-    double[] w0 = {0.5, -1.5, 2.0, 1.0, -0.75};
+  /**
+   * Each of steps 1, 2 and 3 on a small block matches the known answer, with a different η each time:
+   * within {@link #RELATIVE_TOLERANCE} in float64; in float32, with the parameters rounded to float
+   * after every step, within t·{@link #FLOAT32_TOLERANCE_PER_STEP} of the largest |w[i]| reached.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void firstThreeStepsMatchThePublishedRule(Precision precision) {
+    double[] w0 = precision.round(new double[] {0.5, -1.5, 2.0, 1.0, -0.75});
     double[][] grads = {
-      {0.3, -0.7, 0.0, 1.2, -0.05},
-      {-0.1, -0.4, 0.0, 0.9, 2.5},
-      {0.25, 0.6, 0.0, -2.0, -0.3}
+      precision.round(new double[] {0.3, -0.7, 0.0, 1.2, -0.05}),
+      precision.round(new double[] {-0.1, -0.4, 0.0, 0.9, 2.5}),
+      precision.round(new double[] {0.25, 0.6, 0.0, -2.0, -0.3})
     };
     double[] rates = {0.1, 0.05, 0.02};
     Optimizer.Updater updater = optimizer().newUpdater(w0.length);
-    DoubleBuffer w = DoubleBuffer.wrap(w0.clone());
+    double[] stored = w0.clone();
+    DoubleBuffer w = DoubleBuffer.wrap(stored);
+    double[] largest = new double[w0.length];
+    for (int i = 0; i < w0.length; i++) {
+      largest[i] = Math.abs(w0[i]);
+    }
     for (int t = 1; t <= grads.length; t++) {
       updater.step(w, DoubleBuffer.wrap(grads[t - 1].clone()), rates[t - 1], t);
+      storeAs(precision, stored);
       double[] expected =
           expectedAfterSteps(w0.clone(), Arrays.copyOf(grads, t), Arrays.copyOf(rates, t));
       for (int i = 0; i < w0.length; i++) {
         double e = expected[i];
         double a = w.get(i);
+        largest[i] = Math.max(largest[i], Math.max(Math.abs(a), Math.abs(e)));
+        double allowed = precision == Precision.FLOAT32
+            ? t * FLOAT32_TOLERANCE_PER_STEP * largest[i]
+            : RELATIVE_TOLERANCE * Math.abs(e);
         assertTrue(
-            Math.abs(a - e) <= RELATIVE_TOLERANCE * Math.abs(e),
-            "after step " + t + ", w[" + i + "] = " + a + ", expected " + e);
+            Math.abs(a - e) <= allowed,
+            "after step " + t + " in " + precision + ", w[" + i + "] = " + a + ", expected " + e + " (allowed "
+                + allowed + ")");
       }
     }
   }
 
-  /** f(w) = ½·Σ a_i·w_i² falls to at most a tenth of its start after {@link #descentSteps} steps. */
-  @Test
-  default void descendsAConvexQuadratic() {
+  /**
+   * f(w) = ½·Σ a_i·w_i² falls to at most a tenth of its start after {@link #descentSteps} steps; in
+   * float32 with the gradients and, after every step, the parameters rounded to float.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Precision.class)
+  default void descendsAConvexQuadratic(Precision precision) {
     double[] a = {0.5, 1.0, 2.0, 4.0, 8.0, 1.5};
-    double[] w = {1.0, -2.0, 0.5, -1.0, 0.25, 1.5};
+    double[] w = precision.round(new double[] {1.0, -2.0, 0.5, -1.0, 0.25, 1.5});
     double start = quadratic(a, w);
     DoubleBuffer params = DoubleBuffer.wrap(w);
     DoubleBuffer grads = DoubleBuffer.allocate(w.length);
     Optimizer.Updater updater = optimizer().newUpdater(w.length);
     for (int t = 1; t <= descentSteps(); t++) {
       for (int i = 0; i < w.length; i++) {
-        grads.put(i, a[i] * w[i]);
+        grads.put(i, precision.round(a[i] * w[i]));
       }
       updater.step(params, grads, descentRate(), t);
+      storeAs(precision, w);
     }
     double end = quadratic(a, w);
     assertTrue(
         end <= 0.1 * start,
         "f fell from " + start + " to " + end + " in " + descentSteps() + " steps at η = " + descentRate()
-            + "; expected at most " + 0.1 * start);
+            + " in " + precision + "; expected at most " + 0.1 * start);
   }
 
   /** Steps on two blocks, interleaved, give the same bits as running each block alone. */
@@ -308,6 +358,17 @@ public interface OptimizerContract {
     assertTrue(
         settings.unreadKeys().containsAll(List.of("learning-rate", "schedule")),
         "optimizer \"" + provider.name() + "\" read " + settings.keys() + " minus " + settings.unreadKeys());
+  }
+
+  /**
+   * Rounds every parameter as {@code precision} stores it between steps.
+   *
+   * @param w parameters. Modified.
+   */
+  private static void storeAs(Precision precision, double[] w) {
+    for (int i = 0; i < w.length; i++) {
+      w[i] = precision.round(w[i]);
+    }
   }
 
   private static double quadratic(double[] a, double[] w) {

@@ -1,11 +1,14 @@
 package dev.nn.tests.activations;
 
+import static dev.nn.tck.Precision.FLOAT32;
+import static dev.nn.tck.Precision.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.Activation;
 import dev.nn.tck.ActivationContract;
+import dev.nn.tck.Precision;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -68,9 +71,11 @@ class ActivationContractTests {
     ActivationContract c = contractFor(new Tanh());
     assertDoesNotThrow(c::derivativeMatchesCentralDifferences);
     assertDoesNotThrow(c::derivativeMatchesCentralDifferencesBesideEachKink);
-    assertDoesNotThrow(c::bulkForwardEqualsScalarPhi);
-    assertDoesNotThrow(c::bulkBackwardEqualsDeltaTimesPhiPrime);
-    assertDoesNotThrow(c::phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ);
+    for (Precision p : Precision.values()) {
+      assertDoesNotThrow(() -> c.bulkForwardEqualsScalarPhi(p));
+      assertDoesNotThrow(() -> c.bulkBackwardEqualsDeltaTimesPhiPrime(p));
+      assertDoesNotThrow(() -> c.phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ(p));
+    }
     assertDoesNotThrow(c::kinksAreFiniteAndStrictlyIncreasing);
     ActivationContract relu = contractFor(new Relu(0));
     assertDoesNotThrow(relu::derivativeMatchesCentralDifferences);
@@ -115,7 +120,20 @@ class ActivationContractTests {
         }
       }
     };
-    assertFails(planted, "bulk forward check", contractFor(planted)::bulkForwardEqualsScalarPhi);
+    assertFails(planted, "bulk forward check", () -> contractFor(planted).bulkForwardEqualsScalarPhi(FLOAT64));
+  }
+
+  @Test
+  void failsABulkForwardThatIsOneFloatUlpOffInFloat32() {
+    Activation planted = new Tanh() {
+      @Override
+      public void forward(double[] z, double[] x, int count) {
+        for (int i = 0; i < count; i++) {
+          x[i] = Math.nextUp((float) Math.tanh(z[i]));
+        }
+      }
+    };
+    assertFails(planted, "bulk forward check", () -> contractFor(planted).bulkForwardEqualsScalarPhi(FLOAT32));
   }
 
   @Test
@@ -128,7 +146,9 @@ class ActivationContractTests {
         }
       }
     };
-    assertFails(planted, "bulk forward check", contractFor(planted)::bulkForwardEqualsScalarPhi);
+    for (Precision p : Precision.values()) {
+      assertFails(planted, "bulk forward check", () -> contractFor(planted).bulkForwardEqualsScalarPhi(p));
+    }
   }
 
   @Test
@@ -141,7 +161,9 @@ class ActivationContractTests {
         }
       }
     };
-    assertFails(planted, "bulk backward check", contractFor(planted)::bulkBackwardEqualsDeltaTimesPhiPrime);
+    for (Precision p : Precision.values()) {
+      assertFails(planted, "bulk backward check", () -> contractFor(planted).bulkBackwardEqualsDeltaTimesPhiPrime(p));
+    }
   }
 
   @Test
@@ -155,7 +177,9 @@ class ActivationContractTests {
         }
       }
     };
-    assertFails(planted, "bulk backward check", contractFor(planted)::bulkBackwardEqualsDeltaTimesPhiPrime);
+    for (Precision p : Precision.values()) {
+      assertFails(planted, "bulk backward check", () -> contractFor(planted).bulkBackwardEqualsDeltaTimesPhiPrime(p));
+    }
   }
 
   @Test
@@ -166,14 +190,38 @@ class ActivationContractTests {
         return Math.abs(z) > 1e300 ? Double.NaN : 1 - x * x;
       }
     };
-    assertFails(nan, "finiteness check", contractFor(nan)::phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ);
+    // z beyond 1e300 exists in float64 only
+    assertFails(nan, "finiteness check",
+        () -> contractFor(nan).phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ(FLOAT64));
     Activation overflow = new Tanh() {
       @Override
       public double phi(double z) {
         return Math.exp(2 * z);
       }
     };
-    assertFails(overflow, "finiteness check", contractFor(overflow)::phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ);
+    for (Precision p : Precision.values()) {
+      assertFails(overflow, "finiteness check",
+          () -> contractFor(overflow).phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ(p));
+    }
+  }
+
+  @Test
+  void failsInFloat32AnActivationThatOverflowsAFloatBelowEightyEight() {
+    // e^(1.01·z): a finite double up to z = 702, so float64 passes it; above Float.MAX_VALUE from z = 87.8
+    Activation steep = new Tanh() {
+      @Override
+      public double phi(double z) {
+        return Math.exp(1.01 * z);
+      }
+
+      @Override
+      public double phiPrime(double z, double x) {
+        return 1.01 * x;
+      }
+    };
+    assertDoesNotThrow(() -> contractFor(steep).phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ(FLOAT64));
+    assertFails(steep, "float32 finiteness check",
+        () -> contractFor(steep).phiAndPhiPrimeAreNeverNaNAndFiniteForModerateZ(FLOAT32));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.nn.losses.HingeProvider;
 import dev.nn.losses.SoftmaxCrossEntropyProvider;
 import dev.nn.losses.SquaredProvider;
 import dev.nn.tck.LossContract;
+import dev.nn.tck.Precision;
 import org.junit.jupiter.api.Test;
 
 /** The contract fails for losses that break it: planted mistakes must not get through. */
@@ -62,7 +63,20 @@ class LossContractTests {
   void passesTheCorrectSquaredLossThatThePlantedOnesAreBuiltFrom() {
     LossContract contract = () -> SQUARED;
     assertDoesNotThrow(contract::seedMatchesCentralFiniteDifferencesOfValue);
-    assertDoesNotThrow(contract::seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue);
+    for (Precision p : Precision.values()) {
+      assertDoesNotThrow(() -> contract.seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(p));
+      assertDoesNotThrow(() -> contract.valueIsTheSumOfFiniteNonNegativeRowLosses(p));
+      assertDoesNotThrow(() -> contract.drawnTargetsPassTheTargetCheck(p));
+    }
+  }
+
+  @Test
+  void passesTheCorrectSoftmaxCrossEntropyInBothPrecisions() {
+    LossContract contract = () -> SOFTMAX_CROSS_ENTROPY;
+    for (Precision p : Precision.values()) {
+      assertDoesNotThrow(() -> contract.linkOfAFusedLossGivesProbabilities(p));
+      assertDoesNotThrow(() -> contract.fusedLossStaysFiniteForLargeLogits(p));
+    }
   }
 
   @Test
@@ -155,7 +169,9 @@ class LossContractTests {
       }
     };
     LossContract contract = () -> wrong;
-    assertThrows(AssertionError.class, contract::seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue);
+    for (Precision p : Precision.values()) {
+      assertThrows(AssertionError.class, () -> contract.seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(p));
+    }
   }
 
   @Test
@@ -167,7 +183,9 @@ class LossContractTests {
       }
     };
     LossContract contract = () -> wrong;
-    assertThrows(AssertionError.class, contract::seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue);
+    for (Precision p : Precision.values()) {
+      assertThrows(AssertionError.class, () -> contract.seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(p));
+    }
   }
 
   @Test
@@ -179,8 +197,9 @@ class LossContractTests {
       }
     };
     LossContract contract = () -> wrong;
-    assertDoesNotThrow(((LossContract) () -> SOFTMAX_CROSS_ENTROPY)::linkOfAFusedLossGivesProbabilities);
-    assertThrows(AssertionError.class, contract::linkOfAFusedLossGivesProbabilities);
+    for (Precision p : Precision.values()) {
+      assertThrows(AssertionError.class, () -> contract.linkOfAFusedLossGivesProbabilities(p));
+    }
   }
 
   @Test
@@ -214,7 +233,27 @@ class LossContractTests {
       }
     };
     LossContract contract = () -> naive;
-    assertThrows(AssertionError.class, contract::fusedLossStaysFiniteForLogitsUpTo1000);
+    // e^z in double overflows beyond 709.78: the float64 run's logits reach ±1000, the float32 run's ±80 only
+    assertThrows(AssertionError.class, () -> contract.fusedLossStaysFiniteForLargeLogits(Precision.FLOAT64));
+  }
+
+  @Test
+  void failsInFloat32ASeedBeyondTheFloatRange() {
+    // finite as a double, so float64 passes it; the core would store +-Infinity in float32
+    Loss wrong = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          delta[i] *= 1e39;
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> wrong;
+    assertDoesNotThrow(() -> contract.seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(Precision.FLOAT64));
+    assertThrows(AssertionError.class,
+        () -> contract.seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(Precision.FLOAT32));
   }
 
   @Test
@@ -226,6 +265,8 @@ class LossContractTests {
       }
     };
     LossContract contract = () -> wrong;
-    assertThrows(AssertionError.class, contract::valueIsTheSumOfFiniteNonNegativeRowLosses);
+    for (Precision p : Precision.values()) {
+      assertThrows(AssertionError.class, () -> contract.valueIsTheSumOfFiniteNonNegativeRowLosses(p));
+    }
   }
 }
