@@ -14,23 +14,27 @@ import java.util.Objects;
  *     {@code vector} or {@code scalar}
  * @param blasFrom multiply-adds of one forward pass from which {@code backend: auto} picks OpenBLAS over the
  *     Java kernels, or {@code null} for the measured default of the loops in use
+ * @param blasKernels which kernels the bundled OpenBLAS runs: {@code auto} (it detects the CPU, ignoring an
+ *     inherited {@code OPENBLAS_CORETYPE}), {@code inherit} (the environment as given) or a core type name
  */
-public record ComputeSpec(Backend backend, int threads, Precision precision, Loops loops, Long blasFrom) {
+public record ComputeSpec(Backend backend, int threads, Precision precision, Loops loops, Long blasFrom,
+    String blasKernels) {
 
   /** Checks for {@code null}. */
   public ComputeSpec {
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(loops, "loops");
+    Objects.requireNonNull(blasKernels, "blasKernels");
   }
 
   /** Float64, the loops of this JVM and the measured threshold. */
   public ComputeSpec(Backend backend, int threads) {
-    this(backend, threads, Precision.FLOAT64, Loops.AUTO, null);
+    this(backend, threads, Precision.FLOAT64, Loops.AUTO, null, "auto");
   }
 
   /** The same section in another precision. */
   public ComputeSpec withPrecision(Precision p) {
-    return new ComputeSpec(backend, threads, p, loops, blasFrom);
+    return new ComputeSpec(backend, threads, p, loops, blasFrom, blasKernels);
   }
 }

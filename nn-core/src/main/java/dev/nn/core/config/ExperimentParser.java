@@ -1,8 +1,10 @@
 package dev.nn.core.config;
 
 import dev.nn.api.Loss;
+import dev.nn.core.kernel.BlasCoreType;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import java.util.ArrayList;
@@ -260,9 +262,25 @@ final class ExperimentParser {
           "auto or the multiply-adds of one forward pass (an integer >= 1)");
       blasFromOk = blasFrom != null;
     }
+    Node k = v.get("blas-kernels");
+    String blasKernels = "auto";
+    if (k != null) {
+      blasKernels = reader.string(k, v.child("blas-kernels"), "auto, inherit or a core type of the bundled OpenBLAS");
+      if (blasKernels != null) {
+        try {
+          blasKernels = BlasCoreType.parse(blasKernels).setting();
+        } catch (IllegalArgumentException bad) {
+          List<String> allowed = new ArrayList<>(List.of("auto", "inherit"));
+          allowed.addAll(BlasCoreType.coreTypeSettings());
+          reader.report(ProblemId.OUT_OF_RANGE, v.child("blas-kernels"), k, "unknown blas-kernels \"" + blasKernels
+              + "\"", String.join(", ", allowed), Suggestions.closest(blasKernels, allowed));
+          blasKernels = null;
+        }
+      }
+    }
     v.finish();
-    return backend == null || threads == null || precision == null || loops == null || !blasFromOk ? null
-        : new ComputeSpec(backend, threads, precision, loops, blasFrom);
+    return backend == null || threads == null || precision == null || loops == null || !blasFromOk
+        || blasKernels == null ? null : new ComputeSpec(backend, threads, precision, loops, blasFrom, blasKernels);
   }
 
   /** The {@code distributed} section, or {@code null} when it has problems. */

@@ -48,6 +48,9 @@ public final class ExperimentWriter {
     if (e.compute().loops() != Loops.AUTO) {
       compute.put("loops", e.compute().loops().yamlName());
     }
+    if (!e.compute().blasKernels().equals("auto")) {
+      compute.put("blas-kernels", e.compute().blasKernels());
+    }
     if (e.compute().blasFrom() != null) {
       compute.put("blas-from", e.compute().blasFrom());
     }

@@ -30,11 +30,18 @@ final class KernelsProvider implements Provider<KernelChoice.Choice> {
     ComputeSpec c = experiment.compute();
     try {
       return KernelChoice.choose(c.backend().yamlName(), c.threads(), c.precision(), c.loops().yamlName(),
-          c.blasFrom(), widths.values(), experiment.training().batchSize());
+          c.blasFrom(), c.blasKernels(), widths.values(), experiment.training().batchSize());
     } catch (IllegalStateException unavailable) {
-      String key = unavailable.getMessage().contains("Vector API") ? "compute.loops" : "compute.backend";
-      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, key, unavailable.getMessage(),
-          key.equals("compute.loops") ? "auto, scalar" : "auto, java"));
+      String message = unavailable.getMessage();
+      String key = message.contains("Vector API") ? "compute.loops"
+          : message.contains("reads its core type once") ? "compute.blas-kernels" : "compute.backend";
+      String allowed = key.equals("compute.loops") ? "auto, scalar"
+          : key.equals("compute.blas-kernels") ? "the setting of the first run in this JVM" : "auto, java";
+      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, key, message, allowed));
+    } catch (IllegalArgumentException cannotRun) {
+      // a forced core type this CPU cannot run
+      throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, "compute.blas-kernels",
+          cannotRun.getMessage(), "auto, inherit"));
     }
   }
 }

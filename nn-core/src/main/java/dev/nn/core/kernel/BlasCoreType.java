@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * <p>This enum is plain Java: parsing a setting never loads the native library. {@link OpenBlas#require} applies
  * it.
  */
-enum BlasCoreType {
+public enum BlasCoreType {
   /** Let the bundled library detect the CPU, ignoring an inherited OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE. */
   AUTO("auto", null),
   /** Use the environment as inherited. */

@@ -40,6 +40,7 @@ final class BlasKernels extends PluginViews {
   private final int threads;
   private final WorkerPool pool;
   private final Precision precision;
+  private final OpenBlas.Loaded library;
   private final JobSlots<BlasJob> jobs;
   private final JobSlots<FloatBlasJob> floatJobs;
   private final JobSlots<ElementwiseJob> elementwise;
@@ -53,16 +54,24 @@ final class BlasKernels extends PluginViews {
     this(threads, Precision.FLOAT64);
   }
 
+  /** Kernels in {@code precision}, the bundled OpenBLAS choosing its kernels by CPU detection. */
+  BlasKernels(int threads, Precision precision) {
+    this(threads, precision, BlasCoreType.AUTO);
+  }
+
   /**
    * @param threads OpenBLAS threads for large products, at least 1
    * @param precision how numbers are stored and multiplied
-   * @throws IllegalStateException if the native library cannot be loaded on this platform
+   * @param core which kernels the bundled OpenBLAS runs; the first load in a JVM decides
+   * @throws IllegalStateException if the native library cannot be loaded on this platform, or was loaded with
+   *     another environment earlier in this JVM
+   * @throws IllegalArgumentException if {@code core} forces a core type this CPU cannot run
    */
-  BlasKernels(int threads, Precision precision) {
+  BlasKernels(int threads, Precision precision, BlasCoreType core) {
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
-    OpenBlas.require();
+    this.library = OpenBlas.require(core);
     this.threads = threads;
     this.precision = precision;
     this.pool = threads > 1 ? new WorkerPool(threads - 1, "openblas-kernels") : null;
@@ -90,6 +99,11 @@ final class BlasKernels extends PluginViews {
     return precision;
   }
 
+  /** The library as loaded: version, core type in use, the setting and the inherited environment. */
+  OpenBlas.Loaded library() {
+    return library;
+  }
+
   /** The loaded library's version, e.g. "OpenBLAS 0.3.31", for provenance. */
   public String libraryVersion() {
     return OpenBlas.version();
@@ -100,12 +114,14 @@ final class BlasKernels extends PluginViews {
     return "openblas";
   }
 
-  /** The core type matters: OpenBLAS's kernels for different core types round differently. */
+  /**
+   * The core type matters: OpenBLAS's kernels for different core types round differently. For example
+   * "openblas (OpenBLAS 0.3.31, Cooperlake kernels (blas-kernels: auto; inherited OPENBLAS_CORETYPE=Haswell
+   * ignored), float32)".
+   */
   @Override
   public String description() {
-    String core = System.getenv("OPENBLAS_CORETYPE");
-    return name() + (core == null || core.isBlank() ? " (core type chosen by OpenBLAS" : " (OPENBLAS_CORETYPE=" + core)
-        + (precision == Precision.FLOAT32 ? ", float32)" : ")");
+    return name() + " (" + library.describe() + (precision == Precision.FLOAT32 ? ", float32)" : ")");
   }
 
   /** A zeroed off-heap matrix in native byte order, its first value aligned to 64 bytes. */

@@ -63,6 +63,9 @@ public final class KernelChoice {
       m.put("precision", kernels.precision().yamlName());
       m.put("choice", describe(backend));
       m.put("blas-from", Long.toString(blasFrom));
+      if (kernels instanceof BlasKernels) {
+        m.put("blas-kernels", ((BlasKernels) kernels).library().describe());
+      }
       return m;
     }
   }
@@ -74,6 +77,12 @@ public final class KernelChoice {
     return choose(backend, threads, Precision.FLOAT64, "auto", null, widths, batchSize).kernels();
   }
 
+  /** The kernels for {@code backend}, with the bundled OpenBLAS choosing its kernels by CPU detection. */
+  public static Choice choose(String backend, int threads, Precision precision, String loops, Long blasFrom,
+      int[] widths, int batchSize) {
+    return choose(backend, threads, precision, loops, blasFrom, "auto", widths, batchSize);
+  }
+
   /**
    * The kernels for {@code backend}.
    *
@@ -82,6 +91,8 @@ public final class KernelChoice {
    * @param precision how the kernels store and multiply numbers
    * @param loops the Java kernels' loops: {@code auto}, {@code vector} or {@code scalar}
    * @param blasFrom the threshold of {@code auto}, or {@code null} for the measured default of the loops
+   * @param blasKernels the kernels the bundled OpenBLAS runs: {@code auto}, {@code inherit} or a core type
+   *     (see {@link BlasCoreType})
    * @param widths n(0) … n(L+1). Not modified.
    * @param batchSize the training batch size, at least 1
    * @throws IllegalArgumentException for another backend or loops name or a count below 1
@@ -89,7 +100,8 @@ public final class KernelChoice {
    *     {@code vector} loops on a JVM without the Vector API
    */
   public static Choice choose(String backend, int threads, Precision precision, String loops, Long blasFrom,
-      int[] widths, int batchSize) {
+      String blasKernels, int[] widths, int batchSize) {
+    BlasCoreType core = BlasCoreType.parse(blasKernels);
     if (threads < 1) {
       throw new IllegalArgumentException("kernel threads must be at least 1, found " + threads);
     }
@@ -103,12 +115,16 @@ public final class KernelChoice {
       case "java":
         return new Choice(JavaKernels.of(threads, precision, loops), threshold, work);
       case "blas":
-        return new Choice(new BlasKernels(threads, precision), threshold, work);
+        return new Choice(new BlasKernels(threads, precision, core), threshold, work);
       case "auto":
         if (work >= threshold) {
           try {
-            return new Choice(new BlasKernels(threads, precision), threshold, work);
+            return new Choice(new BlasKernels(threads, precision, core), threshold, work);
           } catch (IllegalStateException unavailable) {
+            if (!OpenBlas.isUnavailable(unavailable)) {
+              // loaded earlier in this JVM with another core type: a setting to correct, not to hide
+              throw unavailable;
+            }
             return new Choice(JavaKernels.of(threads, precision, loops), threshold, work);
           }
         }

@@ -170,13 +170,14 @@ final class OpenBlas {
   }
 
   /**
-   * Loads the library as the environment says ({@link BlasCoreType#INHERIT}) unless this JVM has loaded it
-   * already, in which case that load stands, whatever its choice.
+   * Loads the library with the default setting, {@link BlasCoreType#AUTO} (as an experiment without
+   * {@code compute.blas-kernels} does), unless this JVM has loaded it already, in which case that load stands,
+   * whatever its choice.
    *
    * @throws IllegalStateException if the library cannot be loaded on this platform
    */
   static synchronized Loaded require() {
-    return loaded != null ? loaded : require(BlasCoreType.INHERIT);
+    return loaded != null ? loaded : require(BlasCoreType.AUTO);
   }
 
   /** What this JVM has loaded, if it has loaded the library. */
@@ -239,8 +240,15 @@ final class OpenBlas {
     return value == null || value.isBlank() ? null : value;
   }
 
+  /** Whether {@code e} says the library cannot be loaded on this platform (rather than a conflicting setting). */
+  static boolean isUnavailable(IllegalStateException e) {
+    return e.getMessage() != null && e.getMessage().startsWith(UNAVAILABLE);
+  }
+
+  private static final String UNAVAILABLE = "the OpenBLAS backend is not available";
+
   private static IllegalStateException unavailable(Throwable cause) {
-    return new IllegalStateException("the OpenBLAS backend is not available: its native library could not be "
+    return new IllegalStateException(UNAVAILABLE + ": its native library could not be "
         + "loaded for " + System.getProperty("os.name") + " on " + System.getProperty("os.arch") + " ("
         + cause + "); the bundled library covers linux-x86_64 only — use the java backend here", cause);
   }

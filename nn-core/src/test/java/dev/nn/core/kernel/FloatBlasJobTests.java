@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A float32 product as {@link FloatBlasJob} runs it through {@code cblas_sgemm}: within float32 rounding of a
  * float64 reference (see {@link FloatProducts} for the bound), and the same bits however the blocks of its plan
- * are run. Run with the kernels OpenBLAS picks and with {@code OPENBLAS_CORETYPE=Haswell}.
+ * are run, with the kernels OpenBLAS picks for this CPU.
  */
 class FloatBlasJobTests {
   private static final int[] SIZES = {1, 3, 17, 33, 64, 100, 129};
@@ -172,7 +172,7 @@ class FloatBlasJobTests {
   }
 
   /**
-   * With OpenBLAS's Haswell and Zen SGEMM kernels (chosen here by {@code OPENBLAS_CORETYPE}), one call and the
+   * With OpenBLAS's Haswell and Zen SGEMM kernels (when the CPU detection picks them), one call and the
    * blocks of the plan give the same bits, because the blocks start at multiples of 48 rows: those kernels need a
    * multiple of 12 (100×129×64 in blocks of 64 rows differs). OpenBLAS's AVX-512 kernels (SkylakeX, Cooperlake)
    * choose among kernels by the size of a call, so there a small last block (NT 100×129×64: rows 96–99) can
@@ -181,9 +181,10 @@ class FloatBlasJobTests {
    */
   @Test
   void withTheHaswellKernelsOneCallAndTheBlocksOfThePlanGiveTheSameBits() {
-    String core = String.valueOf(System.getenv("OPENBLAS_CORETYPE"));
+    OpenBlas.require();
+    String core = OpenBlas.coreName();
     assumeTrue(core.equalsIgnoreCase("Haswell") || core.equalsIgnoreCase("Zen"),
-        "OPENBLAS_CORETYPE is " + core + ", not Haswell or Zen");
+        "OpenBLAS runs its " + core + " kernels here, not Haswell or Zen (compute.blas-kernels: haswell)");
     forEachSplitProduct(43, (ta, tb, m, n, k, alpha, a, b, beta, c0) -> {
       float[] one = run(ta, tb, m, n, k, alpha, a, 0, ta ? m : k, b, 0, tb ? k : n, beta, c0, 0, n, false);
       float[] blocks = run(ta, tb, m, n, k, alpha, a, 0, ta ? m : k, b, 0, tb ? k : n, beta, c0, 0, n, true);
