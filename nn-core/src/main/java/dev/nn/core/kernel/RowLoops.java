@@ -13,6 +13,10 @@ import java.util.Optional;
  * about a quarter of the vector loops' speed. Each implementation computes every element of C the same way
  * on every block split, so both keep results independent of the thread count; they differ from each other
  * in the last bits (the vector loops fuse each multiply-add with one rounding).
+ *
+ * <p>The vector loops run some thousand times slower until the JIT has compiled them, so they come behind a
+ * warm-up ({@link WarmingLoops}) that computes with their plain-Java twin ({@link FmaLoops}, the same bits)
+ * meanwhile.
  */
 interface RowLoops {
 
@@ -34,12 +38,22 @@ interface RowLoops {
       double[] bt, int bo, int ldb, double[] c, int co, int ldc);
 
   /**
-   * The loops {@link JavaKernels} use by default: the vector loops when this JVM has the Vector API with
-   * vectors of at least four doubles and the system property {@code nn.kernels.vector} is not
-   * {@code false}; otherwise {@link #SCALAR}.
+   * The loops {@link JavaKernels} use by default: where this JVM has the Vector API with vectors of at least
+   * four doubles and the system property {@code nn.kernels.vector} is not {@code false}, the vector loops
+   * behind a warm-up of their own ({@link #warming}; a new one on each call); otherwise {@link #SCALAR}.
    */
   static RowLoops best() {
-    return vector().orElse(SCALAR);
+    return warming().<RowLoops>map(w -> w).orElse(SCALAR);
+  }
+
+  /**
+   * The vector loops behind a warm-up of their own ({@link WarmingLoops}), if this JVM can run them (see
+   * {@link #vector}): the vector loops' bits from the first call, at plain Java's speed (their twin,
+   * {@link FmaLoops}) until the JIT has compiled the vector loops. Each instance has a warm-up thread of its
+   * own, started after some work and ended by {@link WarmingLoops#close} or by the end of the warm-up.
+   */
+  static Optional<WarmingLoops> warming() {
+    return vector().map(WarmingLoops::of);
   }
 
   /**

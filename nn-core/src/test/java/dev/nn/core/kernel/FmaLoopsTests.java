@@ -23,12 +23,20 @@ class FmaLoopsTests {
   static final int[] DIMS = {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65, 130};
   static final double[] BETAS = {0.0, 1.0, 0.5, -1.5};
 
-  /** The vector loops, if this JVM has them. */
+  /** The vector loops, warmed up (so that thousands of products take seconds, not minutes), if this JVM has them. */
   private static RowLoops vector;
 
   @BeforeAll
-  static void findTheVectorLoops() {
+  static void warmUpTheVectorLoops() throws InterruptedException {
     vector = RowLoops.vector().orElse(null);
+    if (vector != null) {
+      try (WarmingLoops warming = WarmingLoops.of(vector, 0)) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!warming.isWarm() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      }
+    }
   }
 
   /** One product's operands: op(A) m×k, op(B) k×n, C m×n, with padded leading dimensions and offsets. */
