@@ -243,10 +243,14 @@ public final class JavaKernels extends PluginViews {
     return pool == null ? 0 : pool.liveWorkers();
   }
 
+  /** Stops the worker threads and the vector loops' warm-up thread, if these kernels have them. */
   @Override
   public void close() {
     if (pool != null) {
       pool.close();
+    }
+    if (loops instanceof WarmingLoops) {
+      ((WarmingLoops) loops).close();
     }
   }
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
  * about a quarter of the vector loops' speed. Each implementation computes every element of C the same way
  * on every block split, so both keep results independent of the thread count; they differ from each other
  * in the last bits (the vector loops fuse each multiply-add with one rounding).
+ *
+ * <p>The vector loops run some thousand times slower until the JIT has compiled them, so they come behind a
+ * warm-up ({@link WarmingLoops}) that computes with their plain-Java twin ({@link FmaLoops}, the same bits)
+ * meanwhile.
  */
 interface RowLoops {
 
@@ -34,15 +38,27 @@ interface RowLoops {
       double[] bt, int bo, int ldb, double[] c, int co, int ldc);
 
   /**
-   * The loops {@link JavaKernels} use by default: the vector loops when this JVM has the Vector API with
-   * vectors of at least four doubles, otherwise {@link #SCALAR}.
+   * The loops {@link JavaKernels} use by default: where this JVM has the Vector API with vectors of at least
+   * four doubles, the vector loops behind a warm-up of their own ({@link #warming}; a new one on each call,
+   * which its kernels close), otherwise {@link #SCALAR}.
    */
   static RowLoops best() {
-    return vector().orElse(SCALAR);
+    return warming().<RowLoops>map(w -> w).orElse(SCALAR);
   }
 
   /**
-   * The loops called {@code name}: {@code auto} ({@link #best}), {@code vector} or {@code scalar}.
+   * The vector loops behind a warm-up of their own ({@link WarmingLoops}), if this JVM can run them (see
+   * {@link #vector}): the vector loops' bits from the first call, at plain Java's speed (their twin,
+   * {@link FmaLoops}) until the JIT has compiled the vector loops. Each instance has a warm-up thread of its
+   * own, started after some work and ended by {@link WarmingLoops#close} or by the end of the warm-up.
+   */
+  static Optional<WarmingLoops> warming() {
+    return vector().map(WarmingLoops::of);
+  }
+
+  /**
+   * The loops called {@code name}: {@code auto} ({@link #best}), {@code vector} (the vector loops behind their
+   * warm-up, as {@code auto} where they exist) or {@code scalar}.
    *
    * @throws IllegalStateException for {@code vector} on a JVM without the Vector API
    * @throws IllegalArgumentException for another name
@@ -54,7 +70,8 @@ interface RowLoops {
       case "scalar":
         return SCALAR;
       case "vector":
-        return vector().orElseThrow(() -> new IllegalStateException("the vector loops need the JDK's Vector API: "
+        return warming().<RowLoops>map(w -> w).orElseThrow(() -> new IllegalStateException(
+            "the vector loops need the JDK's Vector API: "
             + "start the JVM with --add-modules jdk.incubator.vector (the nn launcher does unless NN_VECTOR=off)"));
       default:
         throw new IllegalArgumentException("loops must be auto, vector or scalar, found '" + name + "'");

@@ -1,6 +1,5 @@
 package dev.nn.core.kernel;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -20,50 +19,65 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  * Accumulators stay in registers across the depth of a block: four rows of C by two vectors in the axpy
  * form, four outputs at a time in the dot form, so the FMA units always have independent work.
+ *
+ * <p>{@link FmaLoops} computes the same bits in plain Java and stands in for these loops until the JIT has
+ * compiled them ({@link WarmingLoops}): a change to the order of any sum here must be made there too
+ * ({@code FmaLoopsTests} compares the two on every path).
  */
 final class VectorLoops implements RowLoops {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int L = SPECIES.length();
-  /** Repetitions of the warm-up: enough calls of every loop for the JIT's optimising tier (5,000 by default). */
-  private static final int WARM_UP_CALLS = 20_000;
-  /**
-   * Multiply-adds of one call from which the warm-up starts: below it a call is cheap even before the JIT has
-   * compiled the loops, and a run made only of such calls (a small network, batch size 1) warms them up by
-   * itself within milliseconds.
-   */
-  private static final long WARM_UP_MIN_MULTIPLY_ADDS = 1 << 15;
-  private static final AtomicBoolean WARMING = new AtomicBoolean();
 
-  /**
-   * On the first large call, starts a daemon thread that runs every loop on small shapes until the JIT has
-   * compiled them. Vector API code runs some thousand times slower before the optimising compiler has seen
-   * it (every vector is an object), and the JIT counts calls, not time: the first products of a few million
-   * multiply-adds would otherwise spend seconds there before their loops are compiled.
-   */
-  private static void warmUpFor(long multiplyAdds) {
-    if (multiplyAdds >= WARM_UP_MIN_MULTIPLY_ADDS && !WARMING.get() && WARMING.compareAndSet(false, true)) {
-      Thread warmUp = new Thread(VectorLoops::warmUp, "nn-vector-loops-warm-up");
-      warmUp.setDaemon(true);
-      warmUp.start();
-    }
+  /** The length of each array {@link #warmUpRound} needs. */
+  static int warmUpLength() {
+    return 9 * (5 * L + 3);
   }
 
-  /** Calls each loop — every block width and its scalar tail — on small arrays, many times. */
-  private static void warmUp() {
-    int m = 9;
-    int n = 4 * L + L + 3;
-    int k = 5;
-    double[] a = new double[m * k];
-    double[] b = new double[k * n];
-    double[] c = new double[m * n];
-    for (int r = 0; r < WARM_UP_CALLS; r++) {
-      fourRows(0, 0, n, 0, k, 1.0, a, 0, k, 1, b, 0, n, c, 0, n);
-      oneRow(0, 0, n, 0, k, 1.0, a, 0, k, 1, b, 0, n, c, 0, n);
-      rankOne(0, m, 0, n, 1.0, a, 0, 1, b, 0, c, 0, n);
-      dotRows(0, 1, 0, 5, n, 1.0, c, 0, n, c, 0, n, a, 0, 5);
-      columnRankOne(n, 1.0, b, 0, 1.0, c, 0);
-      singleProducts(0, 1, 0, n, 1.0, a, 0, 1, b, 0, c, 0, n);
-    }
+  /**
+   * One round of the warm-up that {@link WarmingLoops} repeats until the JIT's optimising tier has compiled
+   * these loops: Vector API code runs some thousand times slower before that (every vector is an object), and
+   * the JIT counts calls, not time. Calls both entry points on small arrays with shapes that reach every
+   * loop, every block width and every scalar tail, and that also skip each of them: C2 compiles a branch
+   * its profile has never seen taken as a trap back into the interpreter, so a warm-up with only the shapes
+   * that enter every loop (as 9×43×5) is undone by the first product with a width of whole vectors (as
+   * 1×64×64, whose one-vector loop and tail do not run), which then runs interpreted again for a thousand
+   * calls. About 2,300 multiply-adds (with eight lanes).
+   *
+   * <p>The caller passes the same arrays to every round: fresh arrays in each round cost more than the round
+   * itself (some 35 µs against 3 µs, measured) until the heap's pages have all been touched once.
+   *
+   * @param a at least {@link #warmUpLength} values. Not modified.
+   * @param b at least {@link #warmUpLength} values. Not modified.
+   * @param c at least {@link #warmUpLength} values. Modified.
+   */
+  static void warmUpRound(double[] a, double[] b, double[] c) {
+    VectorLoops loops = new VectorLoops();
+    int n = 5 * L + 3;
+    int kd = 2 * L + 3;
+    // axpy form, k > 1: fourRows (twice: two vectors twice, one vector, tail 3) and oneRow (four vectors,
+    // one vector, tail 3); then oneRow alone on whole vectors (no one-vector block, no tail), fourRows alone
+    // on a tail only, and oneRow on a tail only
+    loops.axpyForm(0, 9, 0, n, 5, 1.0, a, 0, 5, 1, b, 0, n, c, 0, n);
+    loops.axpyForm(0, 1, 0, 4 * L, 2, 1.0, a, 0, 2, 1, b, 0, 4 * L, c, 0, 4 * L);
+    loops.axpyForm(0, 4, 0, 3, 2, 1.0, a, 0, 2, 1, b, 0, 3, c, 0, 3);
+    loops.axpyForm(0, 1, 0, 3, 2, 1.0, a, 0, 2, 1, b, 0, 3, c, 0, 3);
+    // axpy form, k = 1: rankOne with vectors and tail, with a tail only, and for one column that is not
+    // columnRankOne's (ldc > 1; si > 1); columnRankOne with a vector and tail, and with a tail only
+    loops.axpyForm(0, 2, 0, n, 1, 1.0, a, 0, 1, 1, b, 0, n, c, 0, n);
+    loops.axpyForm(0, 1, 0, 3, 1, 1.0, a, 0, 1, 1, b, 0, 3, c, 0, 3);
+    loops.axpyForm(0, 3, 0, 1, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 2);
+    loops.axpyForm(0, 3, 0, 1, 1, 1.0, a, 0, 2, 1, b, 0, 1, c, 0, 1);
+    loops.axpyForm(0, L + 3, 0, 1, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 1);
+    loops.axpyForm(0, 3, 0, 1, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 1);
+    // dot form: singleProducts (k = 1, ldb = 1) with vectors and tail, and with a tail only; dotRows with
+    // four outputs and single ones, whole vectors in k and a tail; with single outputs and no whole vector;
+    // with k = 1 and ldb > 1; and a row of op(A) not contiguous (GemmLoops.dotForm)
+    loops.dotForm(0, 1, 0, n, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, n);
+    loops.dotForm(0, 1, 0, 3, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 3);
+    loops.dotForm(0, 1, 0, 7, kd, 1.0, a, 0, kd, 1, b, 0, kd, c, 0, 7);
+    loops.dotForm(0, 1, 0, 3, 3, 1.0, a, 0, 3, 1, b, 0, 3, c, 0, 3);
+    loops.dotForm(0, 1, 0, 3, 1, 1.0, a, 0, 1, 1, b, 0, 2, c, 0, 3);
+    loops.dotForm(0, 2, 0, 3, 2, 1.0, a, 0, 1, 2, b, 0, 2, c, 0, 3);
   }
 
   @Override
@@ -79,7 +93,6 @@ final class VectorLoops implements RowLoops {
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] b, int bo, int ldb, double[] c, int co, int ldc) {
-    warmUpFor((long) (i1 - i0) * (j1 - j0) * k);
     if (k == 1 && j1 - j0 == 1 && si == 1 && ldc == 1) {
       columnRankOne(i1 - i0, alpha, a, ao + i0, b[bo + j0], c, co + i0 + j0);
       return;
@@ -277,7 +290,6 @@ final class VectorLoops implements RowLoops {
   @Override
   public void dotForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
-    warmUpFor((long) (i1 - i0) * (j1 - j0) * k);
     if (sp != 1) {
       GemmLoops.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     } else {

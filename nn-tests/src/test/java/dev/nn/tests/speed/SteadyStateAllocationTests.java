@@ -39,8 +39,8 @@ class SteadyStateAllocationTests {
   }
 
   /**
-   * Waits for the Java kernels' one-off warm-up thread (see VectorLoops), which allocates while the JIT has
-   * not yet compiled the vector loops, so that it is not counted as the steady state's.
+   * Waits for the Java kernels' warm-up thread (see WarmingLoops in nn-core), which allocates while the JIT
+   * has not yet compiled the vector loops, so that it is not counted as the steady state's.
    */
   private static void awaitKernelWarmUp() throws InterruptedException {
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
