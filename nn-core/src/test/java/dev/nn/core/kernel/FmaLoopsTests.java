@@ -87,7 +87,7 @@ class FmaLoopsTests {
         job.prepare(part % 2 == 0 ? even : odd, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, out, co,
             ldc);
         job.plan(threads, 0.0);
-        job.run(part, parts);
+        job.run(part, parts, 0);
       }
       return out;
     }
