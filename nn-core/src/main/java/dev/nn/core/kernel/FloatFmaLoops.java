@@ -160,7 +160,7 @@ final class FloatFmaLoops implements FloatRowLoops {
 
   /**
    * The dot form for vectors of {@code lanes} floats, one output at a time; {@code FloatVectorLoops} runs it too
-   * when a row of op(A) is not contiguous. Each partial sum is computed when the halving order needs it
+   * when a row of op(A) is not contiguous. Each partial sum is computed when the lane order needs it
    * ({@link #tree}), so no array is needed and a call allocates nothing.
    */
   static void dotForm(int lanes, int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si,
@@ -181,23 +181,21 @@ final class FloatFmaLoops implements FloatRowLoops {
   }
 
   /**
-   * The lanes {@code first}, {@code first + stride}, … ({@code count} of them) added as the halving of the
-   * vector loops adds them — for h = lanes/2, …, 1, part[l] ← part[l] + part[l+h] for l &lt; h, so lane 0 ends
-   * with (lanes of even index, added the same way) + (lanes of odd index) — where lane l is the fused sum
-   * of a(p)·b(p) over p ≡ l (mod lanes), p &lt; kv, in ascending p.
+   * The partial sums of lanes 0 … lanes−1 added in lane order, as the vector loops add their lanes — where
+   * lane l is the fused sum of a(p)·b(p) over p ≡ l (mod lanes), p &lt; kv, in ascending p.
    */
   private static float tree(int first, int stride, int count, int lanes, int kv, float[] a, int ar, int sp,
       float[] bt, int r) {
-    if (count == 1) {
+    float s = 0.0f;
+    for (int l = 0; l < lanes; l++) {
       float part = 0.0f;
-      for (int p = first; p < kv; p += lanes) {
+      for (int p = l; p < kv; p += lanes) {
         part = Math.fma(a[ar + p * sp], bt[r + p], part);
       }
-      return part;
+      s = l == 0 ? part : s + part;
     }
-    int half = count >> 1;
-    return tree(first, 2 * stride, half, lanes, kv, a, ar, sp, bt, r)
-        + tree(first + stride, 2 * stride, half, lanes, kv, a, ar, sp, bt, r);
+    return s;
   }
+
 
 }

@@ -17,7 +17,9 @@ import java.util.Optional;
  *       alpha·a(i,p) is rounded to float first and c starts at the (already scaled) C[i][j].
  *   <li>dot form, with L = {@link #lanes} (a power of two) and K = k − k mod L: partial sums P[l] = 0 for
  *       l &lt; L, P[p mod L] ← fma(a(i,p), b(p,j), P[p mod L]) for p = 0, 1, …, K−1; then, only if K &gt; 0,
- *       halving: for h = L/2, L/4, …, 1, P[l] ← P[l] + P[l+h] for l &lt; h, and s = P[0] (otherwise s = 0);
+ *       s = P[0] + P[1] + … + P[L−1], added in lane order (otherwise s = 0) — the order in which the vector
+ *       loops read their lanes one by one, which the JIT compiles without allocating (a halving by lane
+ *       rotations allocated a shuffle result on every call of JDK 17's vector code);
  *       then s ← fma(a(i,p), b(p,j), s) for p = K, …, k−1; finally C[i][j] ← fma(alpha, s, C[i][j]).
  * </ul>
  */

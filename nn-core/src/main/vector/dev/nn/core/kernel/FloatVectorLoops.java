@@ -1,7 +1,6 @@
 package dev.nn.core.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -29,21 +28,6 @@ final class FloatVectorLoops implements FloatRowLoops {
    * thread: 4×4 about 76 GFLOP/s, 4×3 65, 4×2 60 (by thread CPU time, on a shared machine).
    */
   private static final boolean WIDE = L >= 16;
-  /**
-   * Rotations by h lanes (lane l of v.rearrange(ROTATE_h) is lane (l + h) mod L of v), for adding the lanes
-   * of a vector by halving; only those with h &lt; L are used.
-   */
-  private static final VectorShuffle<Float> ROTATE_32 = rotation(32);
-  private static final VectorShuffle<Float> ROTATE_16 = rotation(16);
-  private static final VectorShuffle<Float> ROTATE_8 = rotation(8);
-  private static final VectorShuffle<Float> ROTATE_4 = rotation(4);
-  private static final VectorShuffle<Float> ROTATE_2 = rotation(2);
-  private static final VectorShuffle<Float> ROTATE_1 = rotation(1);
-
-  private static VectorShuffle<Float> rotation(int h) {
-    return VectorShuffle.iota(SPECIES, h % L, 1, true);
-  }
-
   @Override
   public String description() {
     return "vector-" + SPECIES.vectorBitSize();
@@ -414,30 +398,16 @@ final class FloatVectorLoops implements FloatRowLoops {
   }
 
   /**
-   * The lanes of v added by halving — for h = L/2, …, 1, lane l ← lane l + lane l+h (l &lt; h) — as
-   * {@link FloatFmaLoops#halve} adds its partial sums (not {@code reduceLanes}, whose order is unspecified).
+   * The lanes of v added in lane order, as {@link FloatFmaLoops} adds its partial sums (not
+   * {@code reduceLanes}, whose order is unspecified). Lane by lane, because L is a constant the JIT unrolls
+   * this into extracts; rotations with {@code rearrange} allocated on every call.
    */
   private static float halve(FloatVector v) {
-    // L is a constant: the JIT keeps only the steps of this species
-    if (L > 32) {
-      v = v.add(v.rearrange(ROTATE_32));
+    float s = v.lane(0);
+    for (int l = 1; l < L; l++) {
+      s += v.lane(l);
     }
-    if (L > 16) {
-      v = v.add(v.rearrange(ROTATE_16));
-    }
-    if (L > 8) {
-      v = v.add(v.rearrange(ROTATE_8));
-    }
-    if (L > 4) {
-      v = v.add(v.rearrange(ROTATE_4));
-    }
-    if (L > 2) {
-      v = v.add(v.rearrange(ROTATE_2));
-    }
-    if (L > 1) {
-      v = v.add(v.rearrange(ROTATE_1));
-    }
-    return v.lane(0);
+    return s;
   }
 
   /**

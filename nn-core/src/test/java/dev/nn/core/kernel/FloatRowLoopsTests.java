@@ -50,7 +50,7 @@ class FloatRowLoopsTests {
   }
 
   /**
-   * The dot form's documented order: lane partial sums up to the last whole vector, added by halving, then the
+   * The dot form's documented order: lane partial sums up to the last whole vector, added in lane order, then the
    * remaining products fused in order, then c ← fma(alpha, s, c).
    */
   static float dotOrder(int lanes, float c, int k, float alpha, float[] a, int ai, int sp, float[] bt, int bj) {
@@ -61,12 +61,10 @@ class FloatRowLoopsTests {
       for (int p = 0; p < whole; p++) {
         partial[p % lanes] = Math.fma(a[ai + p * sp], bt[bj + p], partial[p % lanes]);
       }
-      for (int h = lanes / 2; h >= 1; h /= 2) {
-        for (int l = 0; l < h; l++) {
-          partial[l] = partial[l] + partial[l + h];
-        }
-      }
       s = partial[0];
+      for (int l = 1; l < lanes; l++) {
+        s = s + partial[l];
+      }
     }
     for (int p = whole; p < k; p++) {
       s = Math.fma(a[ai + p * sp], bt[bj + p], s);
