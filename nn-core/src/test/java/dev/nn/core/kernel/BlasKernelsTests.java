@@ -21,25 +21,6 @@ class BlasKernelsTests {
   }
 
   @Test
-  void aLargeProductIsCutIntoBlocksByItsRowsAlone() {
-    double big = BlasKernels.MULTI_THREAD_MIN_FLOPS;
-    // rows of C → blocks of an m×128×128 product: one up to 64 rows, then quarters (rounded up to 16 rows, at
-    // least 64)
-    int[][] expected = {{64, 1}, {65, 2}, {128, 2}, {200, 4}, {784, 4}, {1024, 4}, {5000, 4}};
-    for (int[] row : expected) {
-      BlasJob job = new BlasJob(1);
-      job.prepare(false, false, row[0], 128, 128, 1.0, null, 0, 128, null, 0, 128, 0.0, null, 0, 128);
-      assertEquals(row[1], job.plan(big), row[0] + " rows");
-    }
-    BlasJob huge = new BlasJob(1);
-    huge.prepare(false, false, 1024, 512, 784, 1.0, null, 0, 784, null, 0, 512, 0.0, null, 0, 512);
-    assertEquals(2, huge.plan(big), "1024×512×784 (W2-infer's first layer, 0.82 GFLOP) in two blocks");
-    BlasJob small = new BlasJob(1);
-    small.prepare(false, false, 1024, 8, 8, 1.0, null, 0, 8, null, 0, 8, 0.0, null, 0, 8);
-    assertEquals(1, small.plan(big), "1024×8×8 is below the threshold");
-  }
-
-  @Test
   void buffersAreDirectInNativeOrderAndAlignedToACacheLine() {
     for (int length : new int[] {1, 7, 8, 5100, 100_000}) {
       DoubleBuffer b = ((DirectDoubles) kernels.allocate(length)).buffer;

@@ -193,27 +193,6 @@ class FloatBlasJobTests {
   }
 
   @Test
-  void aLargeProductIsCutIntoBlocksOfAMultipleOf48RowsByItsShapeAlone() {
-    double big = BlasKernels.MULTI_THREAD_MIN_FLOPS;
-    // rows of C → blocks of an m×128×128 product: one up to 96 rows, then quarters of at least 64 rows, rounded
-    // up to 48
-    int[][] expected = {{64, 1}, {65, 1}, {96, 1}, {97, 2}, {128, 2}, {200, 3}, {784, 4}, {1024, 4}, {5000, 4}};
-    for (int[] row : expected) {
-      FloatBlasJob job = new FloatBlasJob(1);
-      job.prepare(false, false, row[0], 128, 128, 1.0f, null, 0, 128, null, 0, 128, 0.0f, null, 0, 128);
-      assertEquals(row[1], job.plan(big), row[0] + " rows");
-      int rows = BlasJob.rowsPerPart(row[0], 128, 128, FloatBlasJob.ROW_GRAIN);
-      assertTrue(rows % 48 == 0 && rows >= BlasJob.MIN_ROWS_PER_PART, rows + " rows per block");
-    }
-    FloatBlasJob huge = new FloatBlasJob(1);
-    huge.prepare(false, false, 1024, 512, 784, 1.0f, null, 0, 784, null, 0, 512, 0.0f, null, 0, 512);
-    assertEquals(2, huge.plan(big), "1024×512×784 (0.82 GFLOP) in two blocks, as for doubles");
-    FloatBlasJob small = new FloatBlasJob(1);
-    small.prepare(false, false, 1024, 8, 8, 1.0f, null, 0, 8, null, 0, 8, 0.0f, null, 0, 8);
-    assertEquals(1, small.plan(big), "1024×8×8 is below the threshold");
-  }
-
-  @Test
   void smallIntegerProductsAreExactAndBetaZeroIgnoresNaN() {
     // [1 2 3; 4 5 6] · [7 8; 9 10; 11 12] = [58 64; 139 154]
     float[] c = run(false, false, 2, 2, 3, 1.0f, new float[] {1, 2, 3, 4, 5, 6}, 0, 3,

@@ -176,21 +176,6 @@ class FloatGemmJobTests {
         + " by columns");
   }
 
-  @Test
-  void smallProductsAreNotSplitAndLargeOnesAreSplitByRowsOrColumns() {
-    FloatGemmJob job = new FloatGemmJob();
-    job.prepare(FloatRowLoops.fma(8), false, false, 64, 64, 64, 1.0f, new float[64 * 64], 0, 64, new float[64 * 64],
-        0, 64, 0.0f, new float[64 * 64], 0, 64);
-    assertEquals(2, job.plan(2, 1 << 17), "64×64×64 on two threads");
-    assertEquals(1, job.plan(2, 1 << 20), "64×64×64 below a threshold of 2^20");
-    assertEquals(1, job.plan(1, 0), "one thread");
-    // 2 rows, 64 columns: columns in whole vectors of 16 floats for up to 4 parts
-    job.prepare(FloatRowLoops.fma(8), false, false, 2, 64, 64, 1.0f, new float[2 * 64], 0, 64, new float[64 * 64],
-        0, 64, 0.0f, new float[2 * 64], 0, 64);
-    assertEquals(4, job.plan(4, 0), "2×64×64 in four blocks of 16 columns");
-    assertEquals(1, job.plan(5, 0), "2×64×64 has too few columns for five parts");
-  }
-
   @ParameterizedTest
   @MethodSource("loops")
   void zeroAlphaOrNoDepthOnlyScalesC(FloatRowLoops loops) {

@@ -191,19 +191,6 @@ class JavaKernelsTests {
   }
 
   @Test
-  void largeProductsAreSplitAndSmallOnesAreNot() {
-    GemmJob job = new GemmJob();
-    job.prepare(RowLoops.SCALAR, false, false, 64, 64, 64, 1.0, new double[64 * 64], 0, 64, new double[64 * 64], 0,
-        64, 0.0, new double[64 * 64], 0, 64);
-    assertEquals(2, job.plan(2, JavaKernels.SCALAR_PARALLEL_MIN_FLOPS), "64×64×64 on two threads");
-    assertEquals(1, job.plan(2, JavaKernels.VECTOR_PARALLEL_MIN_FLOPS), "64×64×64 is too small with the vector loops");
-    assertEquals(1, job.plan(1, JavaKernels.SCALAR_PARALLEL_MIN_FLOPS), "64×64×64 on one thread");
-    job.prepare(RowLoops.SCALAR, false, false, 16, 16, 16, 1.0, new double[256], 0, 16, new double[256], 0, 16,
-        0.0, new double[256], 0, 16);
-    assertEquals(1, job.plan(2, JavaKernels.SCALAR_PARALLEL_MIN_FLOPS), "16×16×16 is too small to share");
-  }
-
-  @Test
   void threadsBelowOneAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JavaKernels(0));
     assertTrue(e.getMessage().contains("at least 1, found 0"), e.getMessage());
