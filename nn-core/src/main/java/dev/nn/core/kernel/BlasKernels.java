@@ -291,14 +291,14 @@ final class BlasKernels extends PluginViews {
     HeapScratch s = scratch.acquire().ensure(cols);
     double[] bias = s.a;
     double[] row = s.b;
-    v.get(vOffset, bias, 0, cols);
+    v.get(vOffset, bias, 0, cols, s.f);
     for (int r = 0; r < rows; r++) {
       int at = cOffset + r * cols;
-      c.get(at, row, 0, cols);
+      c.get(at, row, 0, cols, s.f);
       for (int j = 0; j < cols; j++) {
         row[j] += bias[j];
       }
-      c.store(at, row, 0, cols);
+      c.store(at, row, 0, cols, s.f);
     }
     scratch.release(s);
   }
@@ -310,17 +310,17 @@ final class BlasKernels extends PluginViews {
     HeapScratch s = scratch.acquire().ensure(cols);
     double[] sum = s.a;
     double[] row = s.b;
-    out.get(outOffset, sum, 0, cols);
+    out.get(outOffset, sum, 0, cols, s.f);
     for (int j = 0; j < cols; j++) {
       sum[j] = beta == 0.0 ? 0.0 : beta * sum[j];
     }
     for (int r = 0; r < rows; r++) {
-      a.get(aOffset + r * cols, row, 0, cols);
+      a.get(aOffset + r * cols, row, 0, cols, s.f);
       for (int j = 0; j < cols; j++) {
         sum[j] += alpha * row[j];
       }
     }
-    out.store(outOffset, sum, 0, cols);
+    out.store(outOffset, sum, 0, cols, s.f);
     scratch.release(s);
   }
 

@@ -30,6 +30,22 @@ final class DirectFloats extends Matrix {
   }
 
   @Override
+  void get(int from, double[] dst, int dstOffset, int count, float[] floats) {
+    buffer.get(from, floats, 0, count);
+    for (int i = 0; i < count; i++) {
+      dst[dstOffset + i] = floats[i];
+    }
+  }
+
+  @Override
+  void store(int to, double[] src, int srcOffset, int count, float[] floats) {
+    for (int i = 0; i < count; i++) {
+      floats[i] = (float) src[srcOffset + i];
+    }
+    buffer.put(to, floats, 0, count);
+  }
+
+  @Override
   void store(int i, double v) {
     buffer.put(i, (float) v);
   }

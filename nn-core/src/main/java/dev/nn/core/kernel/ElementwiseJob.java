@@ -104,8 +104,8 @@ final class ElementwiseJob implements WorkerPool.Task {
     double[] zb = s.a;
     double[] xb = s.b;
     double[] bv = s.c;
-    bias.get(biasOffset, bv, 0, cols);
-    z.get(offset, zb, 0, length);
+    bias.get(biasOffset, bv, 0, cols, s.f);
+    z.get(offset, zb, 0, length, s.f);
     // in float32, z + b is rounded to float as the java kernels' float addition would, before φ sees it
     for (int start = 0; start < length; start += cols) {
       for (int j = 0; j < cols; j++) {
@@ -125,20 +125,20 @@ final class ElementwiseJob implements WorkerPool.Task {
     }
     if (zStage != null) {
       // kept for the backward pass; a prediction needs neither copy of z
-      z.store(offset, zb, 0, length);
+      z.store(offset, zb, 0, length, s.f);
       System.arraycopy(zb, 0, zStage, offset, length);
       System.arraycopy(xb, 0, xStage, offset, length);
     }
-    x.store(offset, xb, 0, length);
+    x.store(offset, xb, 0, length, s.f);
   }
 
   private void backwardBlock(int offset, int length, HeapScratch scratch) {
     HeapScratch s = scratch.ensure(length);
     System.arraycopy(zStage, offset, s.a, 0, length);
     System.arraycopy(xStage, offset, s.b, 0, length);
-    delta.get(offset, s.c, 0, length);
+    delta.get(offset, s.c, 0, length, s.f);
     phi.backward(s.a, s.b, s.c, length);
-    delta.store(offset, s.c, 0, length);
+    delta.store(offset, s.c, 0, length, s.f);
   }
 
   /** Drops the references to the caller's buffers and activation. */

@@ -9,6 +9,8 @@ final class HeapScratch {
   double[] a = new double[0];
   double[] b = new double[0];
   double[] c = new double[0];
+  /** Floats for converting a block to or from float32 storage in bulk. */
+  float[] f = new float[0];
 
   /** These arrays, each made at least {@code length} long. */
   HeapScratch ensure(int length) {
@@ -16,6 +18,7 @@ final class HeapScratch {
       a = new double[length];
       b = new double[length];
       c = new double[length];
+      f = new float[length];
     }
     return this;
   }

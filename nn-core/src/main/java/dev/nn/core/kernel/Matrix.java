@@ -67,6 +67,19 @@ public abstract class Matrix {
 
   abstract void store(int i, double v);
 
+  /**
+   * {@link #get(int, double[], int, int)} through {@code floats}, at least {@code count} long, which float
+   * storage may use to convert in bulk (a loop the JIT vectorises, then one copy) instead of value by value.
+   */
+  void get(int from, double[] dst, int dstOffset, int count, float[] floats) {
+    get(from, dst, dstOffset, count);
+  }
+
+  /** {@link #store(int, double[], int, int)} through {@code floats}, as {@link #get(int, double[], int, int, float[])}. */
+  void store(int to, double[] src, int srcOffset, int count, float[] floats) {
+    store(to, src, srcOffset, count);
+  }
+
   abstract void store(int to, double[] src, int srcOffset, int count);
 
   abstract void store(int to, float[] src, int srcOffset, int count);
