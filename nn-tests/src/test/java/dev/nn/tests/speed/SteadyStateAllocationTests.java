@@ -70,7 +70,7 @@ class SteadyStateAllocationTests {
       "autoencoder-tied.yaml, data.train.limit=1000 training.batch-size=8",
       "bench/w1.yaml, training.epochs=1 compute.precision=float32",
       "digits.yaml, training.batch-size=32 compute.backend=blas compute.threads=2 compute.precision=float32",
-      "digits.yaml, training.batch-size=32 compute.precision=float32 optimizer.name=adam",
+      "digits.yaml, training.batch-size=32 compute.backend=blas compute.precision=float32 optimizer.name=adam",
   })
   void anEpochOfTrainingAllocatesNothingPerUpdate(String example, String override) throws Exception {
     com.sun.management.ThreadMXBean t = threads();
