@@ -70,9 +70,11 @@ class KernelRuntimeTests {
   }
 
   @Test
-  void runtimesWithDifferentThreadCountsWorkingAtOnceGiveEachTheirOwnResults() throws Exception {
+  void runtimesWithDifferentThreadCountsAndPrecisionsWorkingAtOnceGiveEachTheirOwnResults() throws Exception {
     List<Supplier<Kernels>> runtimes = List.of(() -> new JavaKernels(2), () -> new JavaKernels(1),
-        () -> new BlasKernels(2), () -> new BlasKernels(1), () -> new JavaKernels(2, RowLoops.SCALAR));
+        () -> new BlasKernels(2), () -> new BlasKernels(1), () -> new JavaKernels(2, RowLoops.SCALAR),
+        () -> JavaKernels.of(2, Precision.FLOAT32, "auto"), () -> JavaKernels.of(1, Precision.FLOAT32, "auto"),
+        () -> new BlasKernels(2, Precision.FLOAT32));
     double[][] alone = new double[runtimes.size()][];
     for (int r = 0; r < runtimes.size(); r++) {
       try (Kernels k = runtimes.get(r).get()) {
@@ -103,6 +105,13 @@ class KernelRuntimeTests {
     // the same work on one and two threads of one backend gives the same bits
     assertArrayEquals(alone[0], alone[1], 0.0, "java, 1 and 2 threads");
     assertArrayEquals(alone[2], alone[3], 0.0, "openblas, 1 and 2 threads");
+    assertArrayEquals(alone[5], alone[6], 0.0, "java float32, 1 and 2 threads");
+    // float32 rounds: the same work gives other values than in float64, close to them
+    double worst = 0;
+    for (int i = 0; i < alone[0].length; i++) {
+      worst = Math.max(worst, Math.abs(alone[5][i] - alone[0][i]));
+    }
+    assertTrue(worst > 0 && worst < 1e-3, "largest float32 − float64 difference " + worst);
     assertTrue(alone[0].length > 0);
   }
 }
