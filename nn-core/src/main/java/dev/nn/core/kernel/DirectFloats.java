@@ -5,7 +5,10 @@ import java.nio.FloatBuffer;
 
 /** Floats in an aligned off-heap buffer that OpenBLAS reads in place: the BLAS kernels' float32 storage. */
 final class DirectFloats extends Matrix {
+  /** Values converted per bulk copy outside the kernels' jobs: 16 KB. */
+  private static final int CHUNK = 4096;
   final FloatBuffer buffer;
+  private float[] chunk;
 
   DirectFloats(int length) {
     super(length);
@@ -24,9 +27,23 @@ final class DirectFloats extends Matrix {
 
   @Override
   public void get(int from, double[] dst, int dstOffset, int count) {
-    for (int i = 0; i < count; i++) {
-      dst[dstOffset + i] = buffer.get(from + i);
+    float[] floats = chunk();
+    for (int done = 0; done < count; done += floats.length) {
+      int n = Math.min(floats.length, count - done);
+      get(from + done, dst, dstOffset + done, n, floats);
     }
+  }
+
+  /**
+   * A small array of this matrix's own for converting in bulk (a loop the JIT vectorises, then one copy)
+   * outside the kernels' parallel jobs, which bring scratch of their own: a matrix is otherwise used by one
+   * thread at a time. Allocated on first use.
+   */
+  private float[] chunk() {
+    if (chunk == null) {
+      chunk = new float[Math.max(1, Math.min(length(), CHUNK))];
+    }
+    return chunk;
   }
 
   @Override
@@ -52,8 +69,10 @@ final class DirectFloats extends Matrix {
 
   @Override
   void store(int to, double[] src, int srcOffset, int count) {
-    for (int i = 0; i < count; i++) {
-      buffer.put(to + i, (float) src[srcOffset + i]);
+    float[] floats = chunk();
+    for (int done = 0; done < count; done += floats.length) {
+      int n = Math.min(floats.length, count - done);
+      store(to + done, src, srcOffset + done, n, floats);
     }
   }
 
