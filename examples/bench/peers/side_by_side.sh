@@ -9,9 +9,26 @@
 #
 # PYTHON (default /usr/bin/python3, Debian's, which has python3-torch and python3-numpy) runs the
 # scripts. TORCH_WAIT_POLICY=passive runs PyTorch a second time with OMP_WAIT_POLICY=passive (README.md).
+# QUIET=1 waits before each run until the CPUs have been at least 90% idle for 5 s (on a shared machine).
 set -eu
 here=$(dirname "$0")
 python=${PYTHON:-/usr/bin/python3}
+
+# Percent of CPU time idle over the next $1 seconds, from /proc/stat.
+idle_percent() {
+    set -- "$1" $(sed -n 's/^cpu  *//p' /proc/stat)
+    sleep "$1"
+    shift
+    set -- "$@" $(sed -n 's/^cpu  *//p' /proc/stat)
+    # fields: user nice system idle iowait irq softirq steal ... (10 before, 10 after)
+    echo "$@" | awk '{ t0 = 0; for (i = 1; i <= 8; i++) t0 += $i; t1 = 0; for (i = 11; i <= 18; i++) t1 += $i;
+                       if (t1 == t0) print 100; else print int(100 * ($14 - $4) / (t1 - t0)) }'
+}
+
+wait_quiet() {
+    [ "${QUIET:-0}" = 1 ] || return 0
+    while [ "$(idle_percent 5)" -lt 90 ]; do :; done
+}
 export OPENBLAS_NUM_THREADS=2 TORCH_NUM_THREADS=2
 for peer in numpy torch; do
     policies=default
@@ -24,6 +41,7 @@ for peer in numpy torch; do
                 cmd="$python $here/${peer}_w2.py --dtype $dtype $*"
                 [ "$policy" = default ] || cmd="env OMP_WAIT_POLICY=$policy $cmd"
                 [ "$coretype" = unset ] && cmd="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $cmd"
+                wait_quiet
                 prefix="coretype:$coretype omp:$policy load:$(cut -d' ' -f1 /proc/loadavg)"
                 /usr/bin/time -f "time %e s wall, %U s user, %S s sys" $cmd 2>&1 | sed "s|^|$prefix  |"
             done
