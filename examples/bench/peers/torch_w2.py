@@ -16,10 +16,13 @@ Threads: torch.set_num_threads(TORCH_NUM_THREADS, 2 when unset) for PyTorch's ow
 (OpenMP). A matrix product on the CPU in float32 or float64 goes to the BLAS PyTorch was built with: for
 Debian's python3-torch 1.13 that is the system libblas.so.3, i.e. OpenBLAS (sgemm_/dgemm_), which keeps
 its own thread pool and reads OPENBLAS_NUM_THREADS and OPENBLAS_CORETYPE (oneDNN, also linked, is not
-used for these products). On Debian 12 (apt-get install python3-torch python3-numpy python3-threadpoolctl
-libopenblas0-pthread), with Debian's Python:
+used for these products). The two pools share the CPUs, and with libgomp's default wait policy
+PyTorch's idle OpenMP worker spins while OpenBLAS works: on 2 CPUs OMP_WAIT_POLICY=passive (or
+TORCH_NUM_THREADS=1) trained 3.2-4.6 times as fast (README.md). On Debian 12 (apt-get install python3-torch
+python3-numpy python3-threadpoolctl libopenblas0-pthread), with Debian's Python:
 
     OPENBLAS_NUM_THREADS=2 /usr/bin/python3 examples/bench/peers/torch_w2.py [--dtype float32|float64] [w2] [w2-infer]
+    OMP_WAIT_POLICY=passive OPENBLAS_NUM_THREADS=2 /usr/bin/python3 examples/bench/peers/torch_w2.py …
 
 Both workloads run when none is named; each prints one line as numpy_w2.py does.
 
