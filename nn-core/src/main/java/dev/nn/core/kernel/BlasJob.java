@@ -16,7 +16,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * thread of the runtime that runs a part aims its own reusable pointers at the buffers, so nothing is
  * allocated per call.
  */
-final class BlasJob implements WorkerPool.Task {
+final class BlasJob implements BlasProduct {
   /**
    * Each block of rows starts at a multiple of this: a multiple of the DGEMM register tile height of
    * every x86-64 OpenBLAS kernel (4 for Haswell and Zen, 8, 16 for SkylakeX), so a split moves no row
@@ -91,7 +91,8 @@ final class BlasJob implements WorkerPool.Task {
    * {@value #MIN_ROWS_PER_PART} rows; otherwise up to {@value #MAX_PARTS} blocks, or 2 from
    * {@link #FEWER_PARTS_MIN_FLOPS}. Depends on the shape only.
    */
-  int plan(double minFlops) {
+  @Override
+  public int plan(double minFlops) {
     return parts(m, n, k, minFlops, ROW_GRAIN);
   }
 
@@ -140,7 +141,8 @@ final class BlasJob implements WorkerPool.Task {
   }
 
   /** Drops the references to the caller's buffers. */
-  void clear() {
+  @Override
+  public void clear() {
     a = null;
     b = null;
     c = null;

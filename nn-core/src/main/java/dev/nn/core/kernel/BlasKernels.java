@@ -2,6 +2,7 @@ package dev.nn.core.kernel;
 
 import dev.nn.api.Activation;
 import java.lang.ref.Reference;
+import java.nio.Buffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -152,29 +153,14 @@ final class BlasKernels extends PluginViews {
     cm.changed();
     check("C", c, cOffset, m, n, ldc);
     if (k <= 0) {
-      // an empty sum: C ← beta·C, done here because BLAS rejects the leading dimensions of empty A and B
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          int at = cOffset + i * ldc + j;
-          c.put(at, beta == 0.0 ? 0.0 : beta * c.get(at));
-        }
-      }
+      emptySum(m, n, beta, cm, cOffset, ldc);
       return;
     }
     check("A", a, aOffset, transA ? k : m, transA ? m : k, lda);
     check("B", b, bOffset, transB ? n : k, transB ? k : n, ldb);
     BlasJob job = jobs.acquire();
     job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-    try {
-      run(job, job.plan(MULTI_THREAD_MIN_FLOPS), true);
-    } finally {
-      job.clear();
-      jobs.release(job);
-      // the native code reads the buffers' memory, which lives only as long as the buffer objects do
-      Reference.reachabilityFence(a);
-      Reference.reachabilityFence(b);
-      Reference.reachabilityFence(c);
-    }
+    runProduct(job, jobs, a, b, c);
   }
 
   private void floatGemm(boolean transA, boolean transB, int m, int n, int k, float alpha, DirectFloats am,
@@ -185,23 +171,34 @@ final class BlasKernels extends PluginViews {
     cm.changed();
     check("C", c.capacity(), cOffset, m, n, ldc);
     if (k <= 0) {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          int at = cOffset + i * ldc + j;
-          c.put(at, beta == 0.0f ? 0.0f : beta * c.get(at));
-        }
-      }
+      emptySum(m, n, beta, cm, cOffset, ldc);
       return;
     }
     check("A", a.capacity(), aOffset, transA ? k : m, transA ? m : k, lda);
     check("B", b.capacity(), bOffset, transB ? n : k, transB ? k : n, ldb);
     FloatBlasJob job = floatJobs.acquire();
     job.prepare(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    runProduct(job, floatJobs, a, b, c);
+  }
+
+  /** An empty sum (k = 0): C ← beta·C, done here because BLAS rejects the leading dimensions of empty A and B. */
+  private static void emptySum(int m, int n, double beta, Matrix c, int cOffset, int ldc) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        int at = cOffset + i * ldc + j;
+        c.set(at, beta == 0.0 ? 0.0 : beta * c.get(at));
+      }
+    }
+  }
+
+  /** Runs a prepared product, then hands its job back to {@code slots}. */
+  private <J extends BlasProduct> void runProduct(J job, JobSlots<J> slots, Buffer a, Buffer b, Buffer c) {
     try {
       run(job, job.plan(MULTI_THREAD_MIN_FLOPS), true);
     } finally {
       job.clear();
-      floatJobs.release(job);
+      slots.release(job);
+      // the native code reads the buffers' memory, which lives only as long as the buffer objects do
       Reference.reachabilityFence(a);
       Reference.reachabilityFence(b);
       Reference.reachabilityFence(c);

@@ -16,7 +16,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * matrix fits in its buffer. One instance per calling thread; each thread that runs a part aims its own reusable
  * pointers at the buffers, so nothing is allocated per call.
  */
-final class FloatBlasJob implements WorkerPool.Task {
+final class FloatBlasJob implements BlasProduct {
   /**
    * Each block of rows starts at a multiple of this: 48, a multiple of {@link BlasJob#ROW_GRAIN} and of 12, the
    * rows of C in one SGEMM register tile of OpenBLAS's Haswell and Zen kernels. Measured with OpenBLAS 0.3.31:
@@ -78,7 +78,8 @@ final class FloatBlasJob implements WorkerPool.Task {
    * How many blocks of rows this product is computed in, by the shape only: as {@link BlasJob#plan}, with
    * blocks of at least {@value BlasJob#MIN_ROWS_PER_PART} rows rounded up to a multiple of {@value #ROW_GRAIN}.
    */
-  int plan(double minFlops) {
+  @Override
+  public int plan(double minFlops) {
     return BlasJob.parts(m, n, k, minFlops, ROW_GRAIN);
   }
 
@@ -107,7 +108,8 @@ final class FloatBlasJob implements WorkerPool.Task {
   }
 
   /** Drops the references to the caller's buffers. */
-  void clear() {
+  @Override
+  public void clear() {
     a = null;
     b = null;
     c = null;

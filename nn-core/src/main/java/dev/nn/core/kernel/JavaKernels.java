@@ -136,16 +136,7 @@ public final class JavaKernels extends PluginViews {
     job.prepare(loops, transA, transB, m, n, k, alpha, doubles(a), aOffset, lda, doubles(b), bOffset, ldb, beta,
         doubles(c), cOffset, ldc);
     try {
-      int parts = job.plan(threads, parallelMinFlops);
-      if (parts > 1 && pool.tryAcquire()) {
-        try {
-          pool.run(job, parts);
-        } finally {
-          pool.release();
-        }
-      } else {
-        job.run(0, 1, 0);
-      }
+      runParts(job, job.plan(threads, parallelMinFlops));
     } finally {
       job.clear();
       jobs.release(job);
@@ -157,19 +148,26 @@ public final class JavaKernels extends PluginViews {
     FloatGemmJob job = floatJobs.acquire();
     job.prepare(floatLoops, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     try {
-      int parts = job.plan(threads, parallelMinFlops);
-      if (parts > 1 && pool.tryAcquire()) {
-        try {
-          pool.run(job, parts);
-        } finally {
-          pool.release();
-        }
-      } else {
-        job.run(0, 1, 0);
-      }
+      runParts(job, job.plan(threads, parallelMinFlops));
     } finally {
       job.clear();
       floatJobs.release(job);
+    }
+  }
+
+  /**
+   * Runs {@code job} in {@code parts} on the pool, or whole on this thread when it is too small to split or the
+   * pool is running another thread's product.
+   */
+  private void runParts(WorkerPool.Task job, int parts) {
+    if (parts > 1 && pool.tryAcquire()) {
+      try {
+        pool.run(job, parts);
+      } finally {
+        pool.release();
+      }
+    } else {
+      job.run(0, 1, 0);
     }
   }
 
