@@ -45,11 +45,19 @@ interface FloatRowLoops {
   }
 
   /**
-   * The vector loops when this JVM has them, otherwise the scalar loops of {@link FloatFmaLoops#DEFAULT_LANES}
-   * lanes.
+   * The vector loops behind a warm-up of their own ({@link #warming}; a new one on each call, which its kernels
+   * close) when this JVM has them, otherwise the scalar loops of {@link FloatFmaLoops#DEFAULT_LANES} lanes.
    */
   static FloatRowLoops best() {
-    return vector().orElseGet(() -> fma(FloatFmaLoops.DEFAULT_LANES));
+    return warming().<FloatRowLoops>map(w -> w).orElseGet(() -> fma(FloatFmaLoops.DEFAULT_LANES));
+  }
+
+  /**
+   * The vector loops behind a warm-up of their own ({@link FloatWarmingLoops}), if this JVM can run them: their
+   * bits from the first call, at plain Java's speed (their twin) until the JIT has compiled them.
+   */
+  static Optional<FloatWarmingLoops> warming() {
+    return vector().map(FloatWarmingLoops::of);
   }
 
   /**
@@ -71,7 +79,8 @@ interface FloatRowLoops {
   }
 
   /**
-   * The loops called {@code name}: {@code auto} ({@link #best}), {@code vector} or {@code scalar} (the scalar
+   * The loops called {@code name}: {@code auto} ({@link #best}), {@code vector} (the vector
+   * loops behind their warm-up, as {@code auto} where they exist) or {@code scalar} (the scalar
    * twin of the vector loops of this JVM, or of {@value FloatFmaLoops#DEFAULT_LANES} lanes).
    *
    * @throws IllegalStateException for {@code vector} on a JVM without the Vector API
@@ -84,7 +93,8 @@ interface FloatRowLoops {
       case "scalar":
         return fma(vector().map(FloatRowLoops::lanes).orElse(FloatFmaLoops.DEFAULT_LANES));
       case "vector":
-        return vector().orElseThrow(() -> new IllegalStateException("the vector loops need the JDK's Vector API: "
+        return warming().<FloatRowLoops>map(w -> w).orElseThrow(() -> new IllegalStateException(
+            "the vector loops need the JDK's Vector API: "
             + "start the JVM with --add-modules jdk.incubator.vector (the nn launcher does unless NN_VECTOR=off)"));
       default:
         throw new IllegalArgumentException("loops must be auto, vector or scalar, found '" + name + "'");

@@ -250,5 +250,8 @@ public final class JavaKernels extends PluginViews {
     if (loops instanceof WarmingLoops) {
       ((WarmingLoops) loops).close();
     }
+    if (floatLoops instanceof FloatWarmingLoops) {
+      ((FloatWarmingLoops) floatLoops).close();
+    }
   }
 }

@@ -1,197 +1,69 @@
 package dev.nn.core.kernel;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * The vector loops behind their own warm-up: {@link FmaLoops} compute until the JIT's optimising tier has
- * compiled the vector loops, then the vector loops themselves. Both give the same bits (see {@link FmaLoops}),
- * so the moment of the switch — which depends on the machine's load — never shows in a result, even when the
- * parts of one product run on either side of it.
- *
- * <p>Vector API code runs some thousand times slower until C2 has compiled it (every vector is an object),
- * and the JIT counts calls, not time: a network's first products, called a few thousand times at most
- * before C2 steps in, would spend seconds there. So each instance has a daemon thread of its own, started
- * once the twin has done {@value #START_MULTIPLY_ADDS} multiply-adds (a run too short for that is better off
- * without the warm-up's cost), that repeats {@code VectorLoops.warmUpRound} (both entry points on small
- * arrays, in shapes that enter and that skip every loop, block width and tail) until at least
- * {@value #MIN_ROUNDS} rounds have run and the last {@value #FAST_ROUNDS} each took under
- * {@value #FAST_ROUND_NANOS} ns, then switches. Nothing is shared between instances or kept in static state;
- * {@link #close} ends the thread, which otherwise ends by itself with the warm-up.
- *
- * <p>How many rounds, measured on the 2-core AMD EPYC (AVX-512, eight lanes; Java 17, default tiered
- * compilation; the machine busy with other builds, load 9–12): a 1×64×64 axpy of the vector loops, called
- * after N rounds on the same thread, took per call (thread CPU time; the first call, then the mean of the
- * next 10, 100 and 1,000; two runs)
- * <pre>
- *   N = 0        38–47 ms    1.0–2.1 ms   490–520 µs   83–148 µs   (interpreted, then C1 code boxing vectors)
- *   N = 1,000   420–700 µs   400–600 µs   310–430 µs   0.5–22 µs
- *   N = 2,000    42–390 µs    26–380 µs    19–117 µs   0.3–32 µs
- *   N = 5,000   430–470 µs   370–430 µs   270–330 µs   0.3–0.4 µs  (loops still being recompiled)
- *   N = 10,000   11 µs       1.3–2.3 µs   0.25–0.36 µs 0.3–0.4 µs  (the same after 20,000)
- * </pre>
- * and a round took (CPU time per round, by thousands of rounds) some 200 µs over the first thousand, 8–65 µs
- * while the loops went through C1 and were recompiled — up to round 11,000 in one run — then 1–1.5 µs for
- * good; with C1 only ({@code -XX:TieredStopAtLevel=1}) 430–670 µs. So {@value #MIN_ROUNDS} rounds, which
- * call every loop at least 10,000 times (twice C2's threshold of 5,000 calls), and then fast rounds to show
- * that C2's code runs. The whole warm-up took 0.2–0.4 s of its thread's CPU time, 0.9–2.1 s of wall time at
- * that load with nothing else running in the JVM, 2.1–3.5 s while a small network trained. If no round gets
- * fast within 20 s ({@link #GIVE_UP_NANOS}; C2 switched off, say), the thread stops and the twin computes
- * for good.
+ * The vector loops behind their own warm-up ({@link WarmUp}): {@link FmaLoops} compute until the JIT's
+ * optimising tier has compiled the vector loops, then the vector loops themselves. Both give the same bits
+ * (see {@link FmaLoops}), so the moment of the switch — which depends on the machine's load — never shows in a
+ * result, even when the parts of one product run on either side of it. {@link FloatWarmingLoops} does the same
+ * for float32.
  */
 final class WarmingLoops implements RowLoops, AutoCloseable {
   /** The warm-up thread's name (tests that count allocations wait for it). */
-  static final String THREAD_NAME = "nn-vector-loops-warm-up";
-  /**
-   * Multiply-adds computed by the twin from which the warm-up starts: about 1.5 ms of plain Java. Started at
-   * once, the warm-up's class loading, interpreted rounds and compilations cost a short run such as
-   * {@code nn train examples/xor.yaml} (some 0.3 million multiply-adds in all, which the twin computes in
-   * well under a millisecond) 0.5–0.7 s more CPU time on the busy 2-core machine (medians of interleaved
-   * runs; 0.3 s of wall time was measured with the earlier warm-up), against its budget of 1.5 s. An
-   * 8-64-32-1 network at batch size 1 starts it within its first 600 samples; a batch of 64 rows through a
-   * 784×128 layer with its first product.
-   */
-  static final long START_MULTIPLY_ADDS = 1L << 22;
-  /** Rounds of the warm-up before the switch, at least; see the class comment for the measurement. */
-  static final int MIN_ROUNDS = 10_000;
-  /** A round at most this long (ns) runs compiled code; see the class comment. */
-  static final long FAST_ROUND_NANOS = 10_000;
-  /** Consecutive fast rounds that end the warm-up (after {@value #MIN_ROUNDS} rounds in all). */
-  static final int FAST_ROUNDS = 100;
-  /** Time after which a warm-up that never got fast gives up, leaving the twin to compute. */
-  static final long GIVE_UP_NANOS = 20_000_000_000L;
+  static final String THREAD_NAME = WarmUp.THREAD_NAME;
 
   private final RowLoops vector;
   private final RowLoops twin;
-  private final Runnable round;
-  private final long startMultiplyAdds;
-  private final int minRounds;
-  private final long giveUpNanos;
-  private final Thread thread;
-  /** Multiply-adds computed by the twin while the warm-up had not started. */
-  private final AtomicLong work = new AtomicLong();
-  private final AtomicBoolean started = new AtomicBoolean();
-  private volatile boolean warm;
-  private volatile boolean closed;
+  private final WarmUp warmUp;
 
-  private WarmingLoops(RowLoops vector, Runnable round, long startMultiplyAdds, int minRounds, long giveUpNanos) {
+  private WarmingLoops(RowLoops vector, WarmUp warmUp) {
     this.vector = vector;
     this.twin = new FmaLoops(vector.lanes());
-    this.round = round;
-    this.startMultiplyAdds = startMultiplyAdds;
-    this.minRounds = minRounds;
-    this.giveUpNanos = giveUpNanos;
-    this.thread = new Thread(this::warmUp, THREAD_NAME);
-    thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
+    this.warmUp = warmUp;
   }
 
   /**
    * Loops computing as the given vector loops (an instance of {@code VectorLoops}, as {@link RowLoops#vector}
-   * makes): with their twin until a warm-up of their own, started after {@value #START_MULTIPLY_ADDS}
+   * makes): with their twin until a warm-up of their own, started after {@value WarmUp#START_MULTIPLY_ADDS}
    * multiply-adds, has had the JIT compile them. Closing them ends the warm-up early; unclosed, its thread
    * ends by itself when the warm-up is over.
    */
   static WarmingLoops of(RowLoops vector) {
-    return of(vector, START_MULTIPLY_ADDS);
+    return of(vector, WarmUp.START_MULTIPLY_ADDS);
   }
 
   /** {@link #of(RowLoops)} with the warm-up started after {@code startMultiplyAdds} (at once for 0). */
   static WarmingLoops of(RowLoops vector, long startMultiplyAdds) {
-    MethodHandle round;
-    int length;
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      Class<?> type = vector.getClass();
-      round = lookup.findStatic(type, "warmUpRound",
-          MethodType.methodType(void.class, double[].class, double[].class, double[].class));
-      length = (int) lookup.findStatic(type, "warmUpLength", MethodType.methodType(int.class)).invokeExact();
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalArgumentException(vector.getClass().getName() + " has no warm-up round", e);
-    }
-    double[] a = new double[length];
-    double[] b = new double[length];
-    double[] c = new double[length];
-    return of(vector, () -> {
-      try {
-        round.invokeExact(a, b, c);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
-      }
-    }, startMultiplyAdds, MIN_ROUNDS, GIVE_UP_NANOS);
+    return of(vector, WarmUp.roundOf(vector.getClass(), double[].class), startMultiplyAdds, WarmUp.MIN_ROUNDS,
+        WarmUp.GIVE_UP_NANOS);
   }
 
   /**
-   * Loops warming {@code vector} by running {@code round} (for tests: any loops, any round): the warm-up
-   * starts after {@code startMultiplyAdds} multiply-adds (at once for 0) and switches after
-   * {@code minRounds} rounds and {@value #FAST_ROUNDS} fast ones in a row, or gives up after
-   * {@code giveUpNanos}.
+   * Loops warming {@code vector} by running {@code round} (for tests: any loops, any round); see
+   * {@link WarmUp#WarmUp}.
    */
   static WarmingLoops of(RowLoops vector, Runnable round, long startMultiplyAdds, int minRounds,
       long giveUpNanos) {
-    WarmingLoops loops = new WarmingLoops(vector, round, startMultiplyAdds, minRounds, giveUpNanos);
-    if (startMultiplyAdds <= 0) {
-      loops.startWarmUp();
-    }
-    return loops;
-  }
-
-  /** Counts the work of a call of the twin, and starts the warm-up once there has been enough. */
-  private void count(int rows, int cols, int k) {
-    if (!started.get() && work.addAndGet((long) rows * cols * k) >= startMultiplyAdds) {
-      startWarmUp();
-    }
-  }
-
-  private void startWarmUp() {
-    if (!closed && started.compareAndSet(false, true)) {
-      thread.start();
-    }
-  }
-
-  private void warmUp() {
-    long start = System.nanoTime();
-    int fast = 0;
-    for (int r = 1; !closed; r++) {
-      long t = System.nanoTime();
-      round.run();
-      long end = System.nanoTime();
-      fast = end - t <= FAST_ROUND_NANOS ? fast + 1 : 0;
-      if (r >= minRounds && fast >= FAST_ROUNDS) {
-        warm = true;
-        return;
-      }
-      if (end - start > giveUpNanos || Thread.currentThread().isInterrupted()) {
-        return;
-      }
-    }
+    return new WarmingLoops(vector, new WarmUp(round, startMultiplyAdds, minRounds, giveUpNanos));
   }
 
   /** Whether the vector loops compute now (the warm-up is over). */
   boolean isWarm() {
-    return warm;
+    return warmUp.isWarm();
   }
 
   /** Whether the warm-up thread has been started. */
   boolean isStarted() {
-    return started.get();
+    return warmUp.isStarted();
   }
 
   /** For tests: switches to the vector loops now, warm or not. */
   void switchNow() {
-    warm = true;
+    warmUp.switchNow();
   }
 
   /** For tests: the warm-up thread (not yet started while {@link #isStarted} is false). */
   Thread thread() {
-    return thread;
+    return warmUp.thread();
   }
 
   /** The vector loops' description ("vector-512"): both loops give the same bits, so a run's provenance is one. */
@@ -208,10 +80,10 @@ final class WarmingLoops implements RowLoops, AutoCloseable {
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] b, int bo, int ldb, double[] c, int co, int ldc) {
-    if (warm) {
+    if (warmUp.isWarm()) {
       vector.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
     } else {
-      count(i1 - i0, j1 - j0, k);
+      warmUp.count(i1 - i0, j1 - j0, k);
       twin.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
     }
   }
@@ -219,10 +91,10 @@ final class WarmingLoops implements RowLoops, AutoCloseable {
   @Override
   public void dotForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
-    if (warm) {
+    if (warmUp.isWarm()) {
       vector.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     } else {
-      count(i1 - i0, j1 - j0, k);
+      warmUp.count(i1 - i0, j1 - j0, k);
       twin.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     }
   }
@@ -233,9 +105,6 @@ final class WarmingLoops implements RowLoops, AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      thread.interrupt();
-    }
+    warmUp.close();
   }
 }

@@ -28,6 +28,51 @@ final class FloatVectorLoops implements FloatRowLoops {
    * thread: 4×4 about 76 GFLOP/s, 4×3 65, 4×2 60 (by thread CPU time, on a shared machine).
    */
   private static final boolean WIDE = L >= 16;
+  /** The length of each array {@link #warmUpRound} needs. */
+  static int warmUpLength() {
+    return 9 * (7 * L + 3);
+  }
+
+  /**
+   * One round of the warm-up that {@link FloatWarmingLoops} repeats until the JIT's optimising tier has compiled
+   * these loops, as {@code VectorLoops.warmUpRound} is for doubles (see there why the shapes both enter and skip
+   * every loop, and why the arrays are the caller's): every entry point, every block width — four (with
+   * {@link #WIDE} vectors), two and one vectors in {@code fourRows}, four and one in {@code oneRow} — and every
+   * tail, each both run and skipped.
+   *
+   * @param a at least {@link #warmUpLength} values. Not modified.
+   * @param b at least {@link #warmUpLength} values. Not modified.
+   * @param c at least {@link #warmUpLength} values. Modified.
+   */
+  static void warmUpRound(float[] a, float[] b, float[] c) {
+    FloatVectorLoops loops = new FloatVectorLoops();
+    int n = 7 * L + 3;
+    int kd = 2 * L + 3;
+    // axpy form, k > 1: fourRows (four vectors, two, one, tail 3) and oneRow (four vectors, one three times,
+    // tail 3); oneRow alone on whole vectors; fourRows alone on a tail only; oneRow on a tail only
+    loops.axpyForm(0, 9, 0, n, 5, 1f, a, 0, 5, 1, b, 0, n, c, 0, n);
+    loops.axpyForm(0, 1, 0, 4 * L, 2, 1f, a, 0, 2, 1, b, 0, 4 * L, c, 0, 4 * L);
+    loops.axpyForm(0, 4, 0, 3, 2, 1f, a, 0, 2, 1, b, 0, 3, c, 0, 3);
+    loops.axpyForm(0, 1, 0, 3, 2, 1f, a, 0, 2, 1, b, 0, 3, c, 0, 3);
+    // axpy form, k = 1: rankOne with vectors and tail, with a tail only, and for one column that is not
+    // columnRankOne's (ldc > 1; si > 1); columnRankOne with a vector and tail, and with a tail only
+    loops.axpyForm(0, 2, 0, n, 1, 1f, a, 0, 1, 1, b, 0, n, c, 0, n);
+    loops.axpyForm(0, 1, 0, 3, 1, 1f, a, 0, 1, 1, b, 0, 3, c, 0, 3);
+    loops.axpyForm(0, 3, 0, 1, 1, 1f, a, 0, 1, 1, b, 0, 1, c, 0, 2);
+    loops.axpyForm(0, 3, 0, 1, 1, 1f, a, 0, 2, 1, b, 0, 1, c, 0, 1);
+    loops.axpyForm(0, L + 3, 0, 1, 1, 1f, a, 0, 1, 1, b, 0, 1, c, 0, 1);
+    loops.axpyForm(0, 3, 0, 1, 1, 1f, a, 0, 1, 1, b, 0, 1, c, 0, 1);
+    // dot form: singleProducts (k = 1, ldb = 1) with vectors and tail, and with a tail only; dotRows with
+    // four outputs and single ones, whole vectors in k and a tail; with single outputs and no whole vector;
+    // with k = 1 and ldb > 1; and a row of op(A) not contiguous
+    loops.dotForm(0, 1, 0, n, 1, 1f, a, 0, 1, 1, b, 0, 1, c, 0, n);
+    loops.dotForm(0, 1, 0, 3, 1, 1f, a, 0, 1, 1, b, 0, 1, c, 0, 3);
+    loops.dotForm(0, 1, 0, 7, kd, 1f, a, 0, kd, 1, b, 0, kd, c, 0, 7);
+    loops.dotForm(0, 1, 0, 3, 3, 1f, a, 0, 3, 1, b, 0, 3, c, 0, 3);
+    loops.dotForm(0, 1, 0, 3, 1, 1f, a, 0, 1, 1, b, 0, 2, c, 0, 3);
+    loops.dotForm(0, 2, 0, 3, 2, 1f, a, 0, 1, 2, b, 0, 2, c, 0, 3);
+  }
+
   @Override
   public String description() {
     return "vector-" + SPECIES.vectorBitSize();

@@ -1,6 +1,7 @@
 package dev.nn.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,6 +181,47 @@ class FloatRowLoopsTests {
     cases[count + 4] = new Case(rnd, false, false, 5, 1100, 300);
     cases[count + 5] = new Case(rnd, true, false, 2, 40, 1000);
     return cases;
+  }
+
+  @Test
+  void theDefaultLoopsAreTheVectorLoopsBehindTheirWarmUpWhichAShortRunNeverStarts() {
+    for (FloatRowLoops loops : new FloatRowLoops[] {FloatRowLoops.best(), FloatRowLoops.named("vector")}) {
+      assertTrue(loops instanceof FloatWarmingLoops, loops.getClass().getName());
+      FloatWarmingLoops warming = (FloatWarmingLoops) loops;
+      try {
+        Case small = new Case(new SplittableRandom(3), false, false, 1, 64, 32);
+        for (int call = 0; call < 1000; call++) {
+          small.run(warming);
+        }
+        // 1,000 products of 2,048 multiply-adds: below the work that starts a warm-up
+        assertFalse(warming.isStarted());
+      } finally {
+        warming.close();
+      }
+    }
+  }
+
+  @Test
+  void theWarmingLoopsGiveTheVectorLoopsBitsBeforeAndAfterTheirWarmUpSwitches() throws InterruptedException {
+    FloatRowLoops vector = FloatRowLoops.vector().orElseThrow();
+    FloatWarmingLoops loops = FloatWarmingLoops.of(vector, 0);
+    try {
+      assertEquals(vector.description(), loops.description());
+      Case[] cases = cases(11, 60);
+      float[][] before = new float[cases.length][];
+      for (int i = 0; i < cases.length; i++) {
+        before[i] = cases[i].run(loops);
+        FloatProducts.assertSameBits(cases[i].run(vector), before[i], "before the switch, " + cases[i]);
+      }
+      // the real warm-up round of the float vector loops; the generous limit only catches one that never ends
+      WarmingLoopsTests.awaitEnd(loops.thread(), 180);
+      assertTrue(loops.isWarm(), "switched to the vector loops");
+      for (int i = 0; i < cases.length; i++) {
+        FloatProducts.assertSameBits(before[i], cases[i].run(loops), "after the switch, " + cases[i]);
+      }
+    } finally {
+      loops.close();
+    }
   }
 
   @ParameterizedTest

@@ -139,7 +139,7 @@ class WarmingLoopsTests {
   void aWarmUpThatNeverGetsFastGivesUpAndLeavesTheTwinComputing() throws InterruptedException {
     Counting vector = new Counting(RowLoops.SCALAR);
     Runnable slow = () -> {
-      long end = System.nanoTime() + 2 * WarmingLoops.FAST_ROUND_NANOS;
+      long end = System.nanoTime() + 2 * WarmUp.FAST_ROUND_NANOS;
       while (System.nanoTime() < end) {
         Thread.onSpinWait();
       }

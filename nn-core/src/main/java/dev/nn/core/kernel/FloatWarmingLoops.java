@@ -1,0 +1,105 @@
+package dev.nn.core.kernel;
+
+/**
+ * {@link FloatWarmingLoops} for float32: {@link FloatFmaLoops} compute until the JIT's optimising tier has compiled
+ * the float vector loops ({@code FloatVectorLoops}), then those loops themselves; the same bits either way.
+ */
+final class FloatWarmingLoops implements FloatRowLoops, AutoCloseable {
+
+  private final FloatRowLoops vector;
+  private final FloatRowLoops twin;
+  private final WarmUp warmUp;
+
+  private FloatWarmingLoops(FloatRowLoops vector, WarmUp warmUp) {
+    this.vector = vector;
+    this.twin = new FloatFmaLoops(vector.lanes());
+    this.warmUp = warmUp;
+  }
+
+  /**
+   * Loops computing as the given vector loops (an instance of {@code FloatVectorLoops}, as
+   * {@link FloatRowLoops#vector} makes): with their twin until a warm-up of their own, started after {@value WarmUp#START_MULTIPLY_ADDS}
+   * multiply-adds, has had the JIT compile them. Closing them ends the warm-up early; unclosed, its thread
+   * ends by itself when the warm-up is over.
+   */
+  static FloatWarmingLoops of(FloatRowLoops vector) {
+    return of(vector, WarmUp.START_MULTIPLY_ADDS);
+  }
+
+  /** {@link #of(FloatRowLoops)} with the warm-up started after {@code startMultiplyAdds} (at once for 0). */
+  static FloatWarmingLoops of(FloatRowLoops vector, long startMultiplyAdds) {
+    return of(vector, WarmUp.roundOf(vector.getClass(), float[].class), startMultiplyAdds, WarmUp.MIN_ROUNDS,
+        WarmUp.GIVE_UP_NANOS);
+  }
+
+  /**
+   * Loops warming {@code vector} by running {@code round} (for tests: any loops, any round); see
+   * {@link WarmUp#WarmUp}.
+   */
+  static FloatWarmingLoops of(FloatRowLoops vector, Runnable round, long startMultiplyAdds, int minRounds,
+      long giveUpNanos) {
+    return new FloatWarmingLoops(vector, new WarmUp(round, startMultiplyAdds, minRounds, giveUpNanos));
+  }
+
+  /** Whether the vector loops compute now (the warm-up is over). */
+  boolean isWarm() {
+    return warmUp.isWarm();
+  }
+
+  /** Whether the warm-up thread has been started. */
+  boolean isStarted() {
+    return warmUp.isStarted();
+  }
+
+  /** For tests: switches to the vector loops now, warm or not. */
+  void switchNow() {
+    warmUp.switchNow();
+  }
+
+  /** For tests: the warm-up thread (not yet started while {@link #isStarted} is false). */
+  Thread thread() {
+    return warmUp.thread();
+  }
+
+  /** The vector loops' description ("vector-512"): both loops give the same bits, so a run's provenance is one. */
+  @Override
+  public String description() {
+    return vector.description();
+  }
+
+  @Override
+  public int lanes() {
+    return vector.lanes();
+  }
+
+  @Override
+  public void axpyForm(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si, int sp,
+      float[] b, int bo, int ldb, float[] c, int co, int ldc) {
+    if (warmUp.isWarm()) {
+      vector.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+    } else {
+      warmUp.count(i1 - i0, j1 - j0, k);
+      twin.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+    }
+  }
+
+  @Override
+  public void dotForm(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si, int sp,
+      float[] bt, int bo, int ldb, float[] c, int co, int ldc) {
+    if (warmUp.isWarm()) {
+      vector.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
+    } else {
+      warmUp.count(i1 - i0, j1 - j0, k);
+      twin.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
+    }
+  }
+
+  /**
+   * Ends the warm-up thread, if it runs (after its current round), or keeps it from starting; idempotent.
+   * The loops keep computing, with the vector loops if the warm-up had finished, else with the twin.
+   */
+  @Override
+  public void close() {
+    warmUp.close();
+  }
+}
