@@ -1,0 +1,121 @@
+package dev.nn.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution, {@code nn-<version>.zip} from {@code mvn package}, unpacked into an empty folder and run as a
+ * user with only a Java runtime runs it: nothing from the source tree, no Maven.
+ */
+class DistributionTests {
+  private static final Path TARGET = Path.of("..", "nn-cli", "target").toAbsolutePath().normalize();
+
+  @TempDir
+  static Path unpacked;
+
+  private static Path home;
+
+  @BeforeAll
+  static void unpack() throws IOException {
+    Path zip;
+    try (Stream<Path> files = Files.list(TARGET)) {
+      zip = files.filter(f -> f.getFileName().toString().matches("nn-.*\\.zip")).findFirst().orElse(null);
+    } catch (IOException e) {
+      zip = null;
+    }
+    assumeTrue(zip != null, "nn-cli/target has no distribution zip: it is built by `mvn package` (or verify)");
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(z.entries())) {
+        Path to = unpacked.resolve(e.getName()).normalize();
+        assertTrue(to.startsWith(unpacked), "entry outside the folder: " + e.getName());
+        if (e.isDirectory()) {
+          Files.createDirectories(to);
+        } else {
+          Files.createDirectories(to.getParent());
+          try (InputStream in = z.getInputStream(e)) {
+            Files.copy(in, to);
+          }
+        }
+      }
+    }
+    try (Stream<Path> top = Files.list(unpacked)) {
+      List<Path> dirs = top.collect(Collectors.toList());
+      assertEquals(1, dirs.size(), "one top folder: " + dirs);
+      home = dirs.get(0);
+    }
+    // unzip keeps the mode the archive records (0755); java.util.zip does not, so set it as unzip would
+    assertTrue(home.resolve("bin/nn").toFile().setExecutable(true));
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run nn(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/nn").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile());
+    // only a Java runtime: the JVM running these tests, and no Maven on the PATH
+    String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+    b.environment().put("PATH", javaBin + ":/usr/bin:/bin");
+    b.environment().remove("JAVA_HOME");
+    Path out = Files.createTempFile(unpacked, "out", ".txt");
+    Path err = Files.createTempFile(unpacked, "err", ".txt");
+    b.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = b.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("bin/nn " + String.join(" ", args) + " did not finish in 120 s");
+    }
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theZipHoldsTheLauncherTheJarsAndTheExamplesItsReadmeNames() {
+    assertTrue(Files.isRegularFile(home.resolve("bin/nn")));
+    assertTrue(Files.isRegularFile(home.resolve("bin/nn.bat")));
+    String version = home.getFileName().toString().substring("nn-".length());
+    assertTrue(Files.isRegularFile(home.resolve("lib/nn-cli-" + version + ".jar")), "lib/nn-cli-" + version + ".jar");
+    assertTrue(Files.isRegularFile(home.resolve("examples/xor.yaml")));
+    assertTrue(Files.isRegularFile(home.resolve("examples/data/diabetes.csv")));
+    assertFalse(Files.exists(home.resolve("pom.xml")), "nothing to build");
+  }
+
+  @Test
+  void trainsAnExampleEndToEndWithOnlyAJavaRuntime(@TempDir Path work) throws Exception {
+    Run r = nn(work, "train", home.resolve("examples/xor.yaml").toString(), "--output", work.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("run directory"), r.out());
+    try (Stream<Path> runs = Files.list(work)) {
+      Path run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+      assertTrue(Files.size(run.resolve("model.nnm")) > 0);
+    }
+    assertFalse(r.err().contains("WARNING: Using incubator modules"), "the JVM's notice is dropped: " + r.err());
+  }
+
+  @Test
+  void aMissingFileIsOneMessageAndExitCodeTwo(@TempDir Path work) throws Exception {
+    Run r = nn(work, "train", "missing.yaml");
+    assertEquals(2, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("nn: missing.yaml: no such file"), r.err());
+  }
+}
