@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         "2:bad usage, an invalid experiment, unreadable data, model file or run directory, or a missing file",
         "3:training diverged (the loss became NaN or infinite); the last good checkpoint is kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
-        "%nRun 'nn COMMAND --help' for a command's options. Documentation: docs/cli.md"})
+        "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {
   private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
 
@@ -90,7 +90,9 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new PluginsCommand(this))
         .addSubcommand(new ValidateCommand(this))
         .addSubcommand(new GradcheckCommand(this))
-        .addSubcommand(new BenchCommand(this));
+        .addSubcommand(new BenchCommand(this))
+        .addSubcommand(new CompletionCommand(this))
+        .addSubcommand(new CommandLine.HelpCommand());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
