@@ -44,8 +44,13 @@ public final class GradientCheck {
   public record Mismatch(int index, String where, double analytic, double numeric, double allowed) {
     @Override
     public String toString() {
-      return where + ": backprop " + analytic + ", finite difference " + numeric + ", |difference| "
-          + Math.abs(analytic - numeric) + " > allowed " + allowed;
+      return where + ": backprop " + sig(analytic, 8) + ", finite difference " + sig(numeric, 8) + ", |difference| "
+          + sig(Math.abs(analytic - numeric), 3) + " > allowed " + sig(allowed, 3);
+    }
+
+    /** How far outside its tolerance: |difference| / allowed. */
+    double excess() {
+      return Math.abs(analytic - numeric) / allowed;
     }
   }
 
@@ -62,6 +67,8 @@ public final class GradientCheck {
    */
   public record Result(int checked, int skipped, List<Mismatch> mismatches, double normError,
       double normAllowed, double objective, long seed) {
+    /** Mismatches a report lists. */
+    static final int REPORTED = 5;
 
     /** Whether every rule held. */
     public boolean passed() {
@@ -73,16 +80,24 @@ public final class GradientCheck {
       return skipped > MAX_SKIPPED * (checked + skipped);
     }
 
-    /** A readable summary, naming the first failures and the seed. */
+    /**
+     * A readable summary: the counts, the normwise error and its bound (three significant digits), J, the seed,
+     * and the worst mismatches (furthest outside their tolerance), at most {@value #REPORTED}.
+     */
     public String report() {
       StringBuilder s = new StringBuilder();
       s.append(passed() ? "gradient check passed" : "gradient check FAILED")
           .append(": ").append(checked).append(" parameters checked, ").append(skipped)
           .append(" skipped at kinks, ").append(mismatches.size()).append(" mismatched; ‖g − ĝ‖ = ")
-          .append(normError).append(" (allowed ").append(normAllowed).append("); J = ").append(objective)
-          .append("; seed ").append(seed);
-      for (int i = 0; i < Math.min(5, mismatches.size()); i++) {
-        s.append("\n  ").append(mismatches.get(i));
+          .append(sig(normError, 3)).append(" (allowed ").append(sig(normAllowed, 3)).append("); J = ")
+          .append(sig(objective, 6)).append("; seed ").append(seed);
+      List<Mismatch> worst = mismatches.stream()
+          .sorted(java.util.Comparator.comparingDouble(Mismatch::excess).reversed()).limit(REPORTED).toList();
+      if (!worst.isEmpty()) {
+        s.append(mismatches.size() > REPORTED ? "\nthe " + REPORTED + " worst:" : "");
+      }
+      for (Mismatch m : worst) {
+        s.append("\n  ").append(m);
       }
       if (tooManySkipped()) {
         s.append("\n  more than 1% of coordinates skipped at kinks");
@@ -237,5 +252,24 @@ public final class GradientCheck {
       }
       return false;
     }
+  }
+
+  /**
+   * {@code v} with {@code digits} significant digits, as a person writes it: plain from 0.001 to a million
+   * ("0.764544"), otherwise in scientific notation ("1.64e-11").
+   */
+  static String sig(double v, int digits) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros();
+    double a = Math.abs(v);
+    if (a >= 1e-3 && a < 1e6) {
+      return r.toPlainString();
+    }
+    String d = r.unscaledValue().abs().toString();
+    int exponent = d.length() - 1 - r.scale();
+    return (v < 0 ? "-" : "") + (d.length() == 1 ? d : d.charAt(0) + "." + d.substring(1)) + "e"
+        + (exponent >= 0 ? "+" : "") + exponent;
   }
 }

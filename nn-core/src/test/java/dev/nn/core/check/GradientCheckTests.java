@@ -85,4 +85,36 @@ class GradientCheckTests {
     assertTrue(r.tooManySkipped(), r.report());
     assertFalse(r.passed());
   }
+
+  @Test
+  void theReportListsTheFiveWorstMismatchesWorstFirstWithReadableFigures() {
+    List<GradientCheck.Mismatch> found = new java.util.ArrayList<>();
+    // |difference| / allowed = 2, 7, 3, 11, 5, 13, 1.5: listed in the order 13, 11, 7, 5, 3
+    double[] excess = {2, 7, 3, 11, 5, 13, 1.5};
+    for (int i = 0; i < excess.length; i++) {
+      found.add(new GradientCheck.Mismatch(i, "layers[1].W[0][" + i + "]", 0.5, 0.5 + excess[i] * 1e-6, 1e-6));
+    }
+    GradientCheck.Result r = new GradientCheck.Result(17, 0, found, 1.637201757001076E-11, 4.025849430454242E-8,
+        0.7645443632353812, 7);
+    List<String> lines = r.report().lines().toList();
+    assertEquals("gradient check FAILED: 17 parameters checked, 0 skipped at kinks, 7 mismatched; ‖g − ĝ‖ = 1.64e-11"
+        + " (allowed 4.03e-8); J = 0.764544; seed 7", lines.get(0));
+    assertEquals("the 5 worst:", lines.get(1));
+    assertEquals(List.of("5", "3", "1", "4", "2"), lines.subList(2, 7).stream()
+        .map(l -> l.substring(l.indexOf("W[0][") + 5, l.indexOf("]:"))).toList());
+    assertEquals("  layers[1].W[0][5]: backprop 0.5, finite difference 0.500013, |difference| 1.3e-5 > allowed 1e-6",
+        lines.get(2));
+    assertEquals(7, lines.size());
+  }
+
+  @Test
+  void significantDigitsReadAsAPersonWritesThem() {
+    assertEquals("1.64e-11", GradientCheck.sig(1.637201757001076E-11, 3));
+    assertEquals("0.764544", GradientCheck.sig(0.7645443632353812, 6));
+    assertEquals("2", GradientCheck.sig(2.0000001, 3));
+    assertEquals("-350000", GradientCheck.sig(-349_999.9, 2));
+    assertEquals("-3.5e+6", GradientCheck.sig(-3_499_999.9, 2));
+    assertEquals("NaN", GradientCheck.sig(Double.NaN, 3));
+    assertEquals("0.0", GradientCheck.sig(0, 3));
+  }
 }
