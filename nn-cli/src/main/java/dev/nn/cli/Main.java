@@ -32,7 +32,7 @@ public final class Main {
     // UTF-8 whatever the locale: messages and reports contain characters such as "—" and "²"
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    int status = run(args, out, err, System.getenv(), System.console() != null);
+    int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal());
     out.flush();
     err.flush();
     System.exit(status);
@@ -40,12 +40,12 @@ public final class Main {
 
   /**
    * Runs one command line in this JVM, printing to {@code out} and {@code err}, and returns its exit code;
-   * never calls {@link System#exit}. Progress is drawn as a bar when this JVM has a console.
+   * never calls {@link System#exit}. Progress is drawn as a bar when this JVM's standard output is a terminal.
    *
    * @param env the environment, read for {@code NN_PLUGIN_PATH}
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    return run(args, out, err, env, System.console() != null);
+    return run(args, out, err, env, Terminal.stdoutIsTerminal());
   }
 
   /** As {@link #run(String[], PrintStream, PrintStream, Map)}, saying whether {@code out} is a terminal. */

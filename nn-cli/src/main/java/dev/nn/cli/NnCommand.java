@@ -139,6 +139,11 @@ final class NnCommand implements Callable<Integer> {
     return terminal;
   }
 
+  /** The terminal's width in columns (see {@link Terminal#columns}). */
+  int terminalColumns() {
+    return Terminal.columns(env);
+  }
+
   /** The command line as given, for provenance. */
   List<String> commandLineForProvenance() {
     List<String> all = new ArrayList<>();

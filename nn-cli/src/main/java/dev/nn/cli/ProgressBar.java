@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.train.TrainingProgress;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.Timer;
 import java.util.TimerTask;
 
@@ -11,20 +12,32 @@ import java.util.TimerTask;
  * thread that only reads the trainer's {@link TrainingProgress} counters, so the training loop neither
  * allocates nor waits for it:
  * <pre>
- * epoch 3/20 [#######-------------]  batch 120/250  loss 0.123456  ETA 1:23
+ * epoch 3/20 [#######-------------]  batch 120/250  loss 0.123456  1,234 samples/s  0:12  ETA 1:23
  * </pre>
+ * The line never wraps: it is fitted to the terminal's width, read again every few seconds, by leaving out
+ * first the bar, then the elapsed time, the speed, the loss and the ETA, and cutting what is left. While the
+ * validation split is evaluated, "validating" stands where the batches were.
  */
 final class ProgressBar {
   static final long PERIOD_MS = 200;
+  /** How often the terminal's width is read again (a resized window), in ticks. */
+  private static final int WIDTH_EVERY_TICKS = 10;
   private static final int BAR = 20;
 
   private final PrintStream out;
+  private final IntSupplier columns;
   private Timer timer;
   private int drawn;
 
-  ProgressBar(PrintStream out) {
+  /** A bar on {@code out}, fitted to a width of {@code columns} (read by the timer thread). */
+  ProgressBar(PrintStream out, IntSupplier columns) {
     this.out = out;
+    this.columns = columns;
   }
+
+  /** What one drawing shows. */
+  record Frame(int epoch, int epochs, long batchesDone, long batchesPerEpoch, boolean validating,
+      double runningLoss, double samplesPerSecond, double elapsedSeconds, double etaSeconds) {}
 
   /**
    * Starts redrawing.
@@ -40,19 +53,26 @@ final class ProgressBar {
       timer = t;
     }
     t.scheduleAtFixedRate(new TimerTask() {
+      private int ticks;
+      private int width = columns.getAsInt();
+
       @Override
       public void run() {
+        if (++ticks % WIDTH_EVERY_TICKS == 0) {
+          width = columns.getAsInt();
+        }
         int epoch = progress.epoch();
         long done = epoch == 0 ? doneAtStart : Math.max(doneAtStart, (epoch - 1) * perEpoch + progress.batchesDone());
         long total = (long) progress.epochs() * perEpoch;
         double seconds = (System.nanoTime() - started) / 1e9;
         double eta = done > doneAtStart ? (total - done) * seconds / (done - doneAtStart) : Double.NaN;
-        draw(render(Math.max(epoch, 1), progress.epochs(), progress.batchesDone(), perEpoch,
-            progress.runningLoss(), eta));
+        double samplesPerBatch = (double) progress.samplesPerEpoch() / perEpoch;
+        double speed = done > doneAtStart && seconds > 0 ? (done - doneAtStart) * samplesPerBatch / seconds : Double.NaN;
+        draw(render(new Frame(Math.max(epoch, 1), progress.epochs(), progress.batchesDone(), perEpoch,
+            progress.validating(), progress.runningLoss(), speed, seconds, eta), width));
       }
     }, PERIOD_MS, PERIOD_MS);
   }
-
   private void draw(String text) {
     synchronized (out) {
       if (timer == null) {
@@ -90,14 +110,37 @@ final class ProgressBar {
     }
   }
 
-  /** The bar's text. */
-  static String render(int epoch, int epochs, long batchesDone, long batchesPerEpoch, double runningLoss,
-      double etaSeconds) {
-    int filled = (int) Math.min(BAR, BAR * batchesDone / Math.max(1, batchesPerEpoch));
-    return "epoch " + epoch + "/" + epochs + " [" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]  batch "
-        + batchesDone + "/" + batchesPerEpoch + "  loss "
-        + (Double.isNaN(runningLoss) ? "-" : String.format(Locale.ROOT, "%.6g", runningLoss))
-        + "  ETA " + duration(etaSeconds);
+  /**
+   * The bar's text, at most {@code columns} − 1 characters long (a line as wide as the terminal would wrap
+   * on some terminals when the cursor moves past its end).
+   */
+  static String render(Frame f, int columns) {
+    String epoch = "epoch " + f.epoch() + "/" + f.epochs();
+    int filled = (int) Math.min(BAR, BAR * f.batchesDone() / Math.max(1, f.batchesPerEpoch()));
+    String bar = "[" + "#".repeat(f.validating() ? BAR : filled) + "-".repeat(f.validating() ? 0 : BAR - filled) + "]";
+    String batch = f.validating() ? "validating" : "batch " + f.batchesDone() + "/" + f.batchesPerEpoch();
+    String loss = "loss " + (Double.isNaN(f.runningLoss()) ? "-" : String.format(Locale.ROOT, "%.6g", f.runningLoss()));
+    String speed = Double.isNaN(f.samplesPerSecond()) ? "- samples/s"
+        : String.format(Locale.ROOT, "%,.0f samples/s", f.samplesPerSecond());
+    String elapsed = duration(f.elapsedSeconds());
+    String eta = "ETA " + duration(f.etaSeconds());
+    int room = Math.max(1, columns - 1);
+    // the parts a narrower terminal drops, least useful first: bar, elapsed, speed, loss, ETA
+    String[][] layouts = {
+        {epoch + " " + bar, batch, loss, speed, elapsed, eta},
+        {epoch, batch, loss, speed, elapsed, eta},
+        {epoch, batch, loss, speed, eta},
+        {epoch, batch, loss, eta},
+        {epoch, batch, eta},
+        {epoch, batch}};
+    String line = "";
+    for (String[] parts : layouts) {
+      line = String.join("  ", parts);
+      if (line.length() <= room) {
+        return line;
+      }
+    }
+    return line.substring(0, room);
   }
 
   /** "1:23", "2:01:05", or "-" when not known yet. */

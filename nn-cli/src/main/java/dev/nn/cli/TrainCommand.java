@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         + " checkpoints, model.nnm, provenance.yaml and report.html.",
     customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--output DIR]",
         "   or: nn train [OPTIONS] --resume RUN_DIR"},
-    footer = {"%nOn a terminal a progress bar shows the epoch, batch, running loss and ETA; when the output is"
-        + " piped, or with --plain, one line is printed per epoch.",
+    footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
+        + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"
+        + " one line is printed per epoch.",
         "Exit codes: 0 trained, 2 invalid experiment or data, 3 training diverged (the last good checkpoint"
             + " is kept)."})
 final class TrainCommand implements Callable<Integer> {
@@ -72,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream out = root.out();
     Nn nn = root.nn();
     TrainingRun.Result result;
-    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out) : null)) {
+    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns) : null)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
           List.of(lines), Nn.version());
       if (resume != null) {

@@ -13,14 +13,40 @@ import org.junit.jupiter.api.Test;
 
 class ProgressBarTests {
 
+  private static ProgressBar.Frame frame(int epoch, int epochs, long done, long perEpoch, boolean validating,
+      double loss, double speed, double elapsed, double eta) {
+    return new ProgressBar.Frame(epoch, epochs, done, perEpoch, validating, loss, speed, elapsed, eta);
+  }
+
   @Test
-  void theBarShowsEpochBatchesRunningLossAndEta() {
-    assertEquals("epoch 3/20 [##########----------]  batch 125/250  loss 0.123457  ETA 1:23",
-        ProgressBar.render(3, 20, 125, 250, 0.1234567, 83.4));
-    assertEquals("epoch 1/2 [--------------------]  batch 0/7  loss -  ETA -",
-        ProgressBar.render(1, 2, 0, 7, Double.NaN, Double.NaN));
-    assertEquals("epoch 2/2 [####################]  batch 7/7  loss 2.00000e+06  ETA 0:00",
-        ProgressBar.render(2, 2, 7, 7, 2e6, 0.2));
+  void theBarShowsEpochBatchesRunningLossSpeedElapsedTimeAndEta() {
+    assertEquals("epoch 3/20 [##########----------]  batch 125/250  loss 0.123457  12,345 samples/s  0:41  ETA 1:23",
+        ProgressBar.render(frame(3, 20, 125, 250, false, 0.1234567, 12_345.4, 41.2, 83.4), 120));
+    assertEquals("epoch 1/2 [--------------------]  batch 0/7  loss -  - samples/s  0:00  ETA -",
+        ProgressBar.render(frame(1, 2, 0, 7, false, Double.NaN, Double.NaN, 0.1, Double.NaN), 120));
+    assertEquals("epoch 2/2 [####################]  batch 7/7  loss 2.00000e+06  900 samples/s  0:03  ETA 0:00",
+        ProgressBar.render(frame(2, 2, 7, 7, false, 2e6, 900, 3, 0.2), 120));
+  }
+
+  @Test
+  void whileTheValidationSplitIsEvaluatedTheBarSaysSoInsteadOfSittingAtTheLastBatch() {
+    assertEquals("epoch 2/5 [####################]  validating  loss 0.500000  1,000 samples/s  0:10  ETA 0:40",
+        ProgressBar.render(frame(2, 5, 844, 844, true, 0.5, 1000, 10, 40), 120));
+  }
+
+  @Test
+  void aNarrowTerminalGetsAShorterLineThatNeverWraps() {
+    ProgressBar.Frame f = frame(3, 20, 125, 250, false, 0.1234567, 12_345.4, 41.2, 83.4);
+    assertEquals("epoch 3/20  batch 125/250  loss 0.123457  12,345 samples/s  0:41  ETA 1:23",
+        ProgressBar.render(f, 80));
+    assertEquals("epoch 3/20  batch 125/250  loss 0.123457  ETA 1:23", ProgressBar.render(f, 51));
+    assertEquals("epoch 3/20  batch 125/250  ETA 1:23", ProgressBar.render(f, 50));
+    assertEquals("epoch 3/20  batch 125/250  ETA 1:23", ProgressBar.render(f, 40));
+    assertEquals("epoch 3/20  batch 1", ProgressBar.render(f, 20));
+    for (int columns = 1; columns <= 200; columns++) {
+      String line = ProgressBar.render(f, columns);
+      assertTrue(line.length() <= Math.max(1, columns - 1), columns + " columns: " + line);
+    }
   }
 
   @Test
@@ -36,15 +62,18 @@ class ProgressBarTests {
   void aTimerThreadRedrawsTheBarInPlaceAndCloseErasesItAndStopsTheThread() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    ProgressBar bar = new ProgressBar(out);
+    ProgressBar bar = new ProgressBar(out, () -> 50);
     bar.start(new TrainingProgress(), 0);
     Thread.sleep(5 * ProgressBar.PERIOD_MS / 2);
     bar.close();
     String text = bytes.toString(StandardCharsets.UTF_8);
-    String drawn = "\r" + ProgressBar.render(1, 0, 0, 1, Double.NaN, Double.NaN);
-    assertTrue(text.startsWith(drawn), text);
-    assertTrue(text.split("\r", -1).length >= 4, "drawn, then erased: " + text);
-    assertTrue(text.endsWith("\r" + " ".repeat(drawn.length() - 1) + "\r"), text);
+    assertTrue(text.startsWith("\repoch 1/0  batch 0/1  "), text);
+    String[] draws = text.split("\r", -1);
+    assertTrue(draws.length >= 4, "drawn, then erased: " + text);
+    for (String d : draws) {
+      assertTrue(d.length() <= 49, "fits 50 columns: '" + d + "'");
+    }
+    assertTrue(text.endsWith("\r" + " ".repeat(draws[draws.length - 2].length()) + "\r"), text);
     assertNoProgressThreadWithin(Duration.ofSeconds(2));
     int length = bytes.size();
     Thread.sleep(2 * ProgressBar.PERIOD_MS);

@@ -178,6 +178,7 @@ public final class Trainer {
     boolean earlyStopping = options.patience() > 0 && validation != null;
     progress.epochs = options.epochs();
     progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();
+    progress.samplesPerEpoch = epochs.rows();
     for (TrainingListener l : listeners) {
       l.onStart(this);
     }
@@ -189,7 +190,13 @@ public final class Trainer {
       progress.batchesDone = 0;
       double trainLoss = epochs.run(this);
       progress.lastEpochLoss = trainLoss;
-      Metrics val = validation == null ? null : validation.evaluate(classification);
+      progress.validating = validation != null;
+      Metrics val;
+      try {
+        val = validation == null ? null : validation.evaluate(classification);
+      } finally {
+        progress.validating = false;
+      }
       EpochReport report = new EpochReport(epoch, updates, lastRate, trainLoss, val, (System.nanoTime() - t0) / 1e9);
       history.add(report);
       if (earlyStopping) {

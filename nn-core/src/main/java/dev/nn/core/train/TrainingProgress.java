@@ -11,6 +11,8 @@ public final class TrainingProgress {
   volatile long batchesPerEpoch;
   volatile double lastEpochLoss = Double.NaN;
   volatile double runningLoss = Double.NaN;
+  volatile long samplesPerEpoch;
+  volatile boolean validating;
 
   /** The epoch in progress, from 1 (0 before training). */
   public int epoch() {
@@ -40,5 +42,15 @@ public final class TrainingProgress {
   /** Mean training loss of the last finished epoch. */
   public double lastEpochLoss() {
     return lastEpochLoss;
+  }
+
+  /** Training samples in one epoch. */
+  public long samplesPerEpoch() {
+    return samplesPerEpoch;
+  }
+
+  /** Whether the epoch's batches are done and the validation split is being evaluated. */
+  public boolean validating() {
+    return validating;
   }
 }

@@ -117,4 +117,35 @@ class TrainerTests {
     assertEquals(r.bestEpoch() + 2, r.last().epoch());
     assertArrayEquals(snapshots.get(bestEpoch - 1), net.parameters().toArray(), 0.0);
   }
+
+  @Test
+  void theProgressCountersTellADisplayTheEpochsSizeAndWhenValidationRuns() {
+    Samples train = regression(60, 5);
+    Samples val = regression(40, 6);
+    Trainer t = trainer(network(2), Plugins.SGD, 0.01, TrainingOptions.of(3, 8, 7));
+    List<Boolean> seen = new java.util.ArrayList<>();
+    Trainer.Epochs epochs = new Trainer.Epochs() {
+      @Override
+      public int rows() {
+        return train.rows();
+      }
+
+      @Override
+      public double run(Trainer trainer) {
+        // the epoch's batches themselves do not matter here
+        seen.add(trainer.progress().validating());
+        return 1.0;
+      }
+    };
+    Evaluator evaluator = new Evaluator(t.network(), Plugins.SQUARED, 16);
+    t.train(epochs, c -> {
+      seen.add(t.progress().validating());
+      return evaluator.evaluate(val, c);
+    }, false);
+    // training, validating, training, validating, …: the flag is up exactly while the validation split runs
+    assertEquals(List.of(false, true, false, true, false, true), seen);
+    assertEquals(false, t.progress().validating());
+    assertEquals(60, t.progress().samplesPerEpoch());
+    assertEquals(8, t.progress().batchesPerEpoch());
+  }
 }

@@ -1,0 +1,70 @@
+package dev.nn.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What nn needs to know about the terminal it prints to: whether standard output is one, and how wide it is.
+ * Java has no {@code isatty} for one stream ({@link System#console()} also needs standard input to be a
+ * terminal, which it is not under {@code nn train x.yaml < /dev/null} or in some IDEs and job runners), so on
+ * Linux the answer comes from what {@code /proc/self/fd/1} points to.
+ */
+final class Terminal {
+  /** The width assumed when none can be found: the classic terminal's. */
+  static final int DEFAULT_COLUMNS = 80;
+
+  private Terminal() {}
+
+  /** Whether standard output is a terminal: a console, or (Linux) fd 1 open on a tty or pseudo-terminal. */
+  static boolean stdoutIsTerminal() {
+    if (System.console() != null) {
+      return true;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The terminal's width in columns: {@code COLUMNS} when the environment sets it, otherwise what
+   * {@code stty size} says of {@code /dev/tty}, otherwise {@value #DEFAULT_COLUMNS}.
+   */
+  static int columns(Map<String, String> env) {
+    String fromEnv = env.get("COLUMNS");
+    if (fromEnv != null && fromEnv.matches("[1-9][0-9]{0,3}")) {
+      return Integer.parseInt(fromEnv);
+    }
+    return sttyColumns().orElse(DEFAULT_COLUMNS);
+  }
+
+  private static java.util.OptionalInt sttyColumns() {
+    if (!Files.isReadable(Path.of("/dev/tty"))) {
+      return java.util.OptionalInt.empty();
+    }
+    try {
+      Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+      if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return java.util.OptionalInt.empty();
+      }
+      String[] rowsColumns = out.split("\\s+");
+      if (rowsColumns.length == 2 && rowsColumns[1].matches("[1-9][0-9]{0,3}")) {
+        return java.util.OptionalInt.of(Integer.parseInt(rowsColumns[1]));
+      }
+    } catch (IOException e) {
+      // no stty, or no terminal to ask
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return java.util.OptionalInt.empty();
+  }
+}
