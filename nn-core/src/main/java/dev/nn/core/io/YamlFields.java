@@ -32,6 +32,8 @@ public final class YamlFields {
   private static final int MAX_DEPTH = 20;
   /** Aliases to lists or mappings: nn writes none; a few are harmless, many expand without bound. */
   private static final int MAX_ALIASES = 10;
+  /** The longest line a header may have: far above any nn writes (a feature name is one line). */
+  static final int MAX_LINE_CHARS = 16 * 1024;
 
   private YamlFields(Path file, String part, Map<?, ?> map, FileProblem problem) {
     this.file = file;
@@ -64,6 +66,7 @@ public final class YamlFields {
     if (text.length() > ArchiveFormat.MAX_HEADER_BYTES) {
       throw problem.at(file, part + " holds more than " + ArchiveFormat.MAX_HEADER_BYTES + " characters (corrupted)");
     }
+    requireShortLines(file, part, text, problem);
     Object doc;
     try {
       doc = new Yaml(new SafeConstructor(options)).load(text);
@@ -79,6 +82,26 @@ public final class YamlFields {
       throw problem.at(file, part + " is not a YAML mapping");
     }
     return new YamlFields(file, part, (Map<?, ?>) doc, problem);
+  }
+
+  /**
+   * Refuses a line longer than {@value #MAX_LINE_CHARS} characters before the parser sees it: nn writes lines of
+   * about 120 characters, and SnakeYAML takes seconds over one plain scalar of a megabyte, while the same
+   * megabyte in short lines parses at once.
+   */
+  private static void requireShortLines(Path file, String part, String text, FileProblem problem) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          throw problem.at(file, part + " line " + line + " holds " + (i - start) + " characters, more than the "
+              + MAX_LINE_CHARS + " a line may hold (corrupted, or not written by nn)");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
   }
 
   /**

@@ -177,11 +177,19 @@ class ModelFileValidationTests {
   }
 
   @Test
+  void aLineLongerThanAnyNnWritesIsRefusedBeforeParsing() throws Exception {
+    // within the 1 MiB limit, but one plain scalar of a megabyte would take the parser seconds
+    Path file = withYaml(y -> y.replace("- 3\n- 3\n", "- " + "7".repeat(1_000_000) + "\n- 3\n"));
+    assertTrue(refusal(file).matches("model\\.yaml line \\d+ holds 1000002 characters, more than the 16384 a line may "
+        + "hold \\(corrupted, or not written by nn\\)"), refusal(file));
+  }
+
+  @Test
   void aLongValueIsQuotedShortly() throws Exception {
-    Path file = withYaml(y -> y.replace("- 3\n- 3\n", "- " + "7".repeat(500_000) + "\n- 3\n"));
+    Path file = withYaml(y -> y.replace("- 3\n- 3\n", "- " + "7".repeat(16_000) + "\n- 3\n"));
     String message = refusal(file);
     assertTrue(message.startsWith("model.yaml \"widths\" must be a whole number, found 7777"), message);
-    assertTrue(message.length() < 200 && message.contains("(500000 characters)"), message);
+    assertTrue(message.length() < 200 && message.contains("… (16000 characters)"), message);
   }
 
   @Test
