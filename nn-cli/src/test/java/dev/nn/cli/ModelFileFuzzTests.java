@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.nn.core.Nn;
-import dev.nn.core.experiment.TrainingRun;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,22 +56,9 @@ class ModelFileFuzzTests {
 
   @BeforeAll
   static void trainAModel() throws Exception {
-    Path yaml = tmp.resolve("iris.yaml");
-    data = Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath();
-    Files.writeString(yaml, String.join("\n",
-        "name: iris",
-        "data:",
-        "  train: {source: csv, path: " + data + ", target: last, task: classification}",
-        "network:",
-        "  layers: [{units: auto}, {units: 6, activation: tanh}, {units: auto, activation: identity}]",
-        "loss: softmax-cross-entropy",
-        "optimizer: {name: adam, learning-rate: 0.05}",
-        "training: {epochs: 5, batch-size: 16}", ""));
-    Nn nn = Nn.create();
-    TrainingRun.Result run = nn.train(nn.load(yaml, List.of()),
-        new TrainingRun.Options(tmp.resolve("runs"), null, List.of(), List.of(), Nn.version()));
-    original = Files.readAllBytes(run.directory().modelFile());
-    entries = unzip(original);
+    data = ModelArchives.IRIS;
+    original = ModelArchives.trainedIris(tmp);
+    entries = ModelArchives.unzip(original);
     model = tmp.resolve("case.nnm");
     output = tmp.resolve("predictions.csv");
     runner = Executors.newSingleThreadExecutor(r -> {
@@ -309,47 +286,7 @@ class ModelFileFuzzTests {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The entries of an archive, in order, read with the JDK alone. */
-  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        out.put(e.getName(), in.readAllBytes());
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A ZIP archive of {@code e} with valid CRCs; with {@code reseal}, SHA256SUMS recomputed for the entries
-   * (in the layout of sha256sum), as a careful editor of the file would.
-   */
   private static byte[] zip(Map<String, byte[]> e, boolean reseal) {
-    Map<String, byte[]> all = new LinkedHashMap<>(e);
-    if (reseal) {
-      all.remove("SHA256SUMS");
-      StringBuilder sums = new StringBuilder();
-      all.forEach((name, data) -> sums.append(sha256(data)).append("  ").append(name).append('\n'));
-      all.put("SHA256SUMS", bytes(sums.toString()));
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> entry : all.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException ex) {
-      throw new IllegalStateException(ex);
-    }
-    return out.toByteArray();
-  }
-
-  private static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (java.security.NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
+    return ModelArchives.zip(e, reseal);
   }
 }
