@@ -216,7 +216,22 @@ final class ModelFile {
       }
       sizes.put(STRUCTURE, 4L * edges);
     }
+    requireRoom(file, count, edges, Runtime.getRuntime().maxMemory());
     return sizes;
+  }
+
+  /**
+   * Refuses a model too large for this JVM before reading it, rather than running out of memory half-way: its
+   * parameters are held about four times over while loading (the bytes, the values, the network's edges and
+   * their gradient).
+   */
+  static void requireRoom(Path file, long count, long edges, long maxMemory) {
+    long needed = 16 * count + 16 * edges;
+    if (needed > maxMemory) {
+      throw new ModelFormatException(file, "needs about " + (needed >> 20) + " MiB to load its " + count
+          + " parameters, more than the " + (maxMemory >> 20) + " MiB this JVM may use (raise -Xmx, e.g."
+          + " NN_JAVA_OPTS=-Xmx8g)");
+    }
   }
 
   /** The precision the model was trained in: float64 when model.yaml does not say. */

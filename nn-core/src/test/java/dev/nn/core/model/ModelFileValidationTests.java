@@ -145,6 +145,16 @@ class ModelFileValidationTests {
   }
 
   @Test
+  void aModelTooLargeForTheHeapIsRefusedBeforeItIsRead() {
+    Path file = dir.resolve("large.nnm");
+    ModelFile.requireRoom(file, 1000, 1000, 32_000); // 32 000 bytes suffice
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ModelFile.requireRoom(file, 40_000_000, 50_000_000, 1L << 30));
+    assertEquals(file + ": needs about 1373 MiB to load its 40000000 parameters, more than the 1024 MiB this JVM "
+        + "may use (raise -Xmx, e.g. NN_JAVA_OPTS=-Xmx8g)", e.getMessage());
+  }
+
+  @Test
   void anUnknownPrecisionIsRefusedSayingWhichAreKnown() throws Exception {
     Path file = withYaml(y -> y.replace("features:", "precision: float16\nfeatures:"));
     assertEquals("model.yaml \"precision\" must be float64 or float32, found \"float16\"", refusal(file));
