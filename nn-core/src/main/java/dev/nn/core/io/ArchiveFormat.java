@@ -82,7 +82,7 @@ public record ArchiveFormat(String name, String kind, String header, List<String
         if (read[0] == null) {
           read[0] = header(file, text);
         }
-        Long size = sizes.apply(file, read[0].fields()).get(entry);
+        Long size = read[0].sizes().get(entry);
         if (size == null) {
           throw problem.at(file, "holds " + Printable.name(entry) + ", which is not part of an nn " + kind
               + " (corrupted, or not written by nn)");
@@ -94,18 +94,19 @@ public record ArchiveFormat(String name, String kind, String header, List<String
     } catch (IOException e) {
       throw problem.at(file, "cannot read: " + e.getMessage(), e);
     }
+    // a header that no other entry follows is checked all the same
     Header h = read[0] != null ? read[0] : header(file, archive.bytes(header));
-    if (sizes != null) {
-      sizes.apply(file, h.fields()); // a header followed by no other entry is checked all the same
-    }
     if (h.version() != UNSEALED_VERSION) {
       archive.requireSealed();
     }
     return new Opened(archive, h.fields(), h.version());
   }
 
-  /** A parsed header of the right format and a version this code reads. */
-  private record Header(YamlFields fields, int version) {}
+  /**
+   * A parsed header of the right format and a version this code reads, with the sizes it declares for the
+   * other entries (empty for a kind without {@link #sizes()}).
+   */
+  private record Header(YamlFields fields, int version, Map<String, Long> sizes) {}
 
   private Header header(Path file, byte[] text) {
     YamlFields h = YamlFields.parse(file, header, new String(text, StandardCharsets.UTF_8), problem);
@@ -117,6 +118,6 @@ public record ArchiveFormat(String name, String kind, String header, List<String
       throw problem.at(file, kind + " format version " + found + " is not supported; this nn reads versions "
           + UNSEALED_VERSION + " and " + version);
     }
-    return new Header(h, found);
+    return new Header(h, found, sizes == null ? Map.of() : sizes.apply(file, h));
   }
 }
