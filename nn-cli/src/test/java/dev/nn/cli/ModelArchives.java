@@ -30,19 +30,28 @@ final class ModelArchives {
 
   /** The bytes of a model trained briefly on iris (4-6-3, tanh, a scaler), run in {@code dir}. */
   static byte[] trainedIris(Path dir) throws IOException {
-    Path yaml = dir.resolve("iris.yaml");
+    return trainedIris(dir, "iris", "[]");
+  }
+
+  /**
+   * The bytes of a model trained briefly on iris (4-6-3, tanh, a scaler) with the network's {@code ties},
+   * run in {@code dir}.
+   */
+  static byte[] trainedIris(Path dir, String name, String ties) throws IOException {
+    Path yaml = dir.resolve(name + ".yaml");
     Files.writeString(yaml, String.join("\n",
-        "name: iris",
+        "name: " + name,
         "data:",
         "  train: {source: csv, path: " + IRIS + ", target: last, task: classification}",
         "network:",
         "  layers: [{units: auto}, {units: 6, activation: tanh}, {units: auto, activation: identity}]",
+        "  ties: " + ties,
         "loss: softmax-cross-entropy",
         "optimizer: {name: adam, learning-rate: 0.05}",
         "training: {epochs: 5, batch-size: 16}", ""));
     Nn nn = Nn.create();
     TrainingRun.Result run = nn.train(nn.load(yaml, List.of()),
-        new TrainingRun.Options(dir.resolve("runs"), null, List.of(), List.of(), Nn.version()));
+        new TrainingRun.Options(dir.resolve("runs-" + name), null, List.of(), List.of(), Nn.version()));
     return Files.readAllBytes(run.directory().modelFile());
   }
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code nn evaluate} in this JVM: every one must end with exit 2 and one line naming the model file (and no
  * output file), or with exactly the original's output. Never exit 1, never a hang, never other numbers.
  *
- * <p>The damage: flipped bytes and bits, cuts, zeroed ranges (all caught by the archive's CRCs and
+ * <p>Two models are damaged: a dense one and one with shared and absent edges, whose file holds
+ * structure.bin. The damage: flipped bytes and bits, cuts, zeroed ranges (all caught by the archive's CRCs and
  * SHA-256s); entries replaced by ones that inflate far beyond their size, and impossible values written into
  * model.yaml or weights.bin, both re-zipped with valid CRCs and SHA256SUMS recomputed, so that only the limits
  * and the checks of the content can object. The random stream is seeded: a failure names the seed and the
@@ -44,21 +45,22 @@ class ModelFileFuzzTests {
   @TempDir
   static Path tmp;
 
-  private static byte[] original;
-  private static Map<String, byte[]> entries;
+  /** A trained model file and what the command line printed and wrote for it. */
+  private record Base(String name, byte[] bytes, Map<String, byte[]> entries, String predictOut, byte[] predictions,
+      String evaluateOut) {}
+
+  /** A dense model, and one with shared and absent edges (so with structure.bin). */
+  private static final List<Base> BASES = new ArrayList<>();
+  /** The model the current case damages. */
+  private static Base base;
   private static Path data;
   private static Path model;
   private static Path output;
-  private static String predictOut;
-  private static byte[] predictions;
-  private static String evaluateOut;
   private static ExecutorService runner;
 
   @BeforeAll
-  static void trainAModel() throws Exception {
+  static void trainModels() throws Exception {
     data = ModelArchives.IRIS;
-    original = ModelArchives.trainedIris(tmp);
-    entries = ModelArchives.unzip(original);
     model = tmp.resolve("case.nnm");
     output = tmp.resolve("predictions.csv");
     runner = Executors.newSingleThreadExecutor(r -> {
@@ -66,14 +68,23 @@ class ModelFileFuzzTests {
       t.setDaemon(true); // a hung case must not keep the test JVM alive
       return t;
     });
-    Files.write(model, original);
+    BASES.add(base("dense", ModelArchives.trainedIris(tmp)));
+    BASES.add(base("tied", ModelArchives.trainedIris(tmp, "tied",
+        "[{share: [\"layers[1].W[0][0]\", \"layers[1].W[1][1]\", \"layers[2].b[2]\"]}, "
+            + "{absent: [\"layers[1].W[2][0..3]\"]}]")));
+    assertTrue(BASES.get(1).entries().containsKey("structure.bin"), "the tied model has a structure to damage");
+  }
+
+  /** The model {@code bytes} with the output of predict and evaluate for it, which must succeed. */
+  private static Base base(String name, byte[] bytes) throws Exception {
+    Files.write(model, bytes);
+    Files.deleteIfExists(output);
     Cli.Outcome p = predict();
     assertEquals(0, p.code(), p.describe());
-    predictOut = p.out();
-    predictions = Files.readAllBytes(output);
+    byte[] predictions = Files.readAllBytes(output);
     Cli.Outcome e = evaluate();
     assertEquals(0, e.code(), e.describe());
-    evaluateOut = e.out();
+    return new Base(name, bytes, ModelArchives.unzip(bytes), p.out(), predictions, e.out());
   }
 
   @AfterAll
@@ -94,9 +105,11 @@ class ModelFileFuzzTests {
     Random random = new Random(SEED);
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     for (int c = 0; c < CASES; c++) {
+      base = BASES.get(random.nextInt(BASES.size()));
       Mutation m = MUTATIONS.get(random.nextInt(MUTATIONS.size()));
       long caseSeed = random.nextLong();
-      String where = "seed " + SEED + ", case " + c + " (" + m.name() + ", case seed " + caseSeed + ")";
+      String where = "seed " + SEED + ", case " + c + " (" + m.name() + " of the " + base.name()
+          + " model, case seed " + caseSeed + ")";
       LAST_EDIT[0] = -1;
       byte[] damaged = m.apply(new Random(caseSeed));
       if (LAST_EDIT[0] >= 0) {
@@ -117,10 +130,10 @@ class ModelFileFuzzTests {
       outcomes.merge(label, 1, Integer::sum);
       if (o.code() == 0) {
         if (predicting) {
-          assertEquals(predictOut, o.out(), where);
-          assertTrue(Arrays.equals(predictions, Files.readAllBytes(output)), where + ": other predictions");
+          assertEquals(base.predictOut(), o.out(), where);
+          assertTrue(Arrays.equals(base.predictions(), Files.readAllBytes(output)), where + ": other predictions");
         } else {
-          assertEquals(evaluateOut, o.out(), where + ": other figures");
+          assertEquals(base.evaluateOut(), o.out(), where + ": other figures");
         }
       } else if (o.code() == 2) {
         assertTrue(o.err().startsWith("nn: " + model + ": ") && o.err().lines().count() == 1
@@ -184,26 +197,26 @@ class ModelFileFuzzTests {
 
   private static final List<Mutation> MUTATIONS = List.of(
       new Mutation("byte", r -> {
-        byte[] b = original.clone();
+        byte[] b = base.bytes().clone();
         b[r.nextInt(b.length)] ^= (byte) (1 + r.nextInt(255));
         return b;
       }),
       new Mutation("bits", r -> {
-        byte[] b = original.clone();
+        byte[] b = base.bytes().clone();
         for (int i = 1 + r.nextInt(3); i > 0; i--) {
           b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
         }
         return b;
       }),
-      new Mutation("cut", r -> Arrays.copyOf(original, r.nextInt(original.length))),
+      new Mutation("cut", r -> Arrays.copyOf(base.bytes(), r.nextInt(base.bytes().length))),
       new Mutation("zeroed", r -> {
-        byte[] b = original.clone();
+        byte[] b = base.bytes().clone();
         int from = r.nextInt(b.length);
         Arrays.fill(b, from, Math.min(b.length, from + 1 + r.nextInt(64)), (byte) 0);
         return b;
       }),
       new Mutation("inflated", r -> {
-        Map<String, byte[]> e = new LinkedHashMap<>(entries);
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
         List<String> names = new ArrayList<>(e.keySet());
         String name = names.get(r.nextInt(names.size()));
         byte[] more = Arrays.copyOf(e.get(name), e.get(name).length + (1 << (10 + r.nextInt(14))));
@@ -211,7 +224,7 @@ class ModelFileFuzzTests {
         return zip(e, !name.equals("SHA256SUMS"));
       }),
       new Mutation("stale-sums", r -> {
-        Map<String, byte[]> e = new LinkedHashMap<>(entries);
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
         String yaml = text(e.get("model.yaml"));
         int at = r.nextInt(yaml.length());
         char c = yaml.charAt(at);
@@ -220,7 +233,7 @@ class ModelFileFuzzTests {
         return zip(e, false);
       }),
       new Mutation("weights", r -> {
-        Map<String, byte[]> e = new LinkedHashMap<>(entries);
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
         byte[] w = e.get("weights.bin").clone();
         double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.longBitsToDouble(0x7ff0000000000001L)};
@@ -233,13 +246,13 @@ class ModelFileFuzzTests {
         return zip(e, true);
       }),
       new Mutation("weights-size", r -> {
-        Map<String, byte[]> e = new LinkedHashMap<>(entries);
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
         byte[] w = e.get("weights.bin");
         e.put("weights.bin", Arrays.copyOf(w, r.nextBoolean() ? r.nextInt(w.length) : w.length + 1 + r.nextInt(64)));
         return zip(e, true);
       }),
       new Mutation("entries", r -> {
-        Map<String, byte[]> e = new LinkedHashMap<>(entries);
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
         switch (r.nextInt(4)) {
           case 0 -> e.remove("weights.bin");
           case 1 -> e.put("structure.bin", new byte[4 * r.nextInt(100)]);
@@ -257,8 +270,26 @@ class ModelFileFuzzTests {
         }
         return zip(e, true);
       }),
+      new Mutation("structure", r -> {
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
+        byte[] s = e.get("structure.bin");
+        if (s == null) {
+          e.put("structure.bin", new byte[4 * (1 + r.nextInt(60))]); // a structure model.yaml does not declare
+          return zip(e, true);
+        }
+        s = s.clone();
+        int count = e.get("weights.bin").length / 8;
+        int[] bad = {-2, count, count + 1 + r.nextInt(1000), Integer.MIN_VALUE, Integer.MAX_VALUE};
+        int value = bad[r.nextInt(bad.length)];
+        int at = 4 * r.nextInt(s.length / 4);
+        for (int i = 0; i < 4; i++) {
+          s[at + i] = (byte) (value >>> (8 * i));
+        }
+        e.put("structure.bin", r.nextInt(4) == 0 ? Arrays.copyOf(s, s.length - 4 * (1 + r.nextInt(3))) : s);
+        return zip(e, true);
+      }),
       new Mutation("yaml", r -> {
-        Map<String, byte[]> e = new LinkedHashMap<>(entries);
+        Map<String, byte[]> e = new LinkedHashMap<>(base.entries());
         int edit = r.nextInt(YAML_EDITS.size());
         e.put("model.yaml", bytes(YAML_EDITS.get(edit).apply(text(e.get("model.yaml")), r)));
         ModelFileFuzzTests.LAST_EDIT[0] = edit;
