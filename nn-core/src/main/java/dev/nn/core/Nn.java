@@ -16,6 +16,7 @@ import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.model.Model;
+import dev.nn.core.model.RecordedActivations;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.PluginUse;
 import dev.nn.core.network.Network;
@@ -256,8 +257,15 @@ public final class Nn {
     return Predictions.write(model, input, output);
   }
 
-  /** Saves a model atomically, recording this nn's version in it; {@link #loadModel} reads it back. */
+  /**
+   * Saves a model atomically, recording this nn's version in it; {@link #loadModel} reads it back.
+   *
+   * @throws IllegalArgumentException when an activation the model records, created from this instance's
+   *     plugins, computes otherwise than the network's (another setting under the same name): the loaded
+   *     model would predict differently
+   */
   public void saveModel(Model model, Path file) {
+    RecordedActivations.requireComputedBy(model.spec(), model.network(), registry);
     model.save(file, Provenance.currentNnVersion());
   }
 

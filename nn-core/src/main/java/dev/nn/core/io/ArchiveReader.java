@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -29,6 +31,11 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Archives written before {@value ArchiveWriter#CHECKSUMS} existed carry their digests in their own
  * header instead; {@link #isSealed()} tells them apart and {@link #requireSha256} checks such a digest.
+ *
+ * <p>Nothing in the file decides how much is read: only a regular file is opened (a pipe would block and a
+ * device never end), an archive holds at most {@value #MAX_ENTRIES} entries, and every entry is inflated only
+ * up to what its format allows ({@link EntryLimits}), so a small file that inflates to gigabytes is refused
+ * after the allowed bytes instead of filling the heap.
  */
 public final class ArchiveReader {
   /** A ZIP file starts with a local file header, "PK\3\4". */
@@ -37,6 +44,10 @@ public final class ArchiveReader {
   private static final int END_SIGNATURE = 0x06054b50;
   private static final int END_LENGTH = 22;
   private static final Pattern SUM_LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
+  /** More entries than any of nn's archives has; more is not an nn archive, however it was made. */
+  static final int MAX_ENTRIES = 64;
+  /** The checksum list: at most {@value #MAX_ENTRIES} lines, each a digest and an entry name. */
+  static final long MAX_CHECKSUMS_BYTES = 64 * 1024;
 
   private final Path file;
   private final String kind;
@@ -63,11 +74,22 @@ public final class ArchiveReader {
    */
   static ArchiveReader read(Path file, String kind, List<String> required, FileProblem problem)
       throws IOException {
+    return read(file, kind, required, problem, EntryLimits.ANY_SIZE);
+  }
+
+  /**
+   * Reads and checks the archive {@code file}, inflating no entry beyond what {@code limits} allows it.
+   *
+   * @see #read(Path, String, List, FileProblem)
+   */
+  static ArchiveReader read(Path file, String kind, List<String> required, FileProblem problem, EntryLimits limits)
+      throws IOException {
+    requireRegularFile(file, kind, problem);
     try {
       if (!requireEndRecord(file, kind, problem)) {
         throw problem.at(file, notThisKind(kind, required));
       }
-      Map<String, byte[]> entries = entries(file, problem);
+      Map<String, byte[]> entries = entries(file, kind, problem, limits);
       if (!entries.keySet().containsAll(required)) {
         throw problem.at(file, notThisKind(kind, required));
       }
@@ -82,6 +104,20 @@ public final class ArchiveReader {
     } catch (IllegalArgumentException | IllegalStateException e) {
       // ZipInputStream reports some damaged headers this way (a name that is not valid UTF-8, say)
       throw problem.at(file, "not a readable " + kind + " (corrupted: " + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Refuses a directory, a pipe or a device before anything opens it: opening a pipe for reading waits for a
+   * writer, and a device may never end.
+   *
+   * @throws java.nio.file.NoSuchFileException when there is no such file
+   */
+  private static void requireRegularFile(Path file, String kind, FileProblem problem) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!a.isRegularFile()) {
+      throw problem.at(file, "is " + (a.isDirectory() ? "a directory" : "not a regular file (a pipe or a device)")
+          + "; expected an nn " + kind);
     }
   }
 
@@ -129,13 +165,29 @@ public final class ArchiveReader {
     return b;
   }
 
-  private static Map<String, byte[]> entries(Path file, FileProblem problem) throws IOException {
+  private static Map<String, byte[]> entries(Path file, String kind, FileProblem problem, EntryLimits limits)
+      throws IOException {
     Map<String, byte[]> entries = new HashMap<>();
+    Function<String, byte[]> before = entries::get;
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-        if (entries.put(e.getName(), zip.readAllBytes()) != null) {
-          throw problem.at(file, "holds " + e.getName() + " twice (corrupted)");
+        String name = e.getName();
+        if (entries.size() == MAX_ENTRIES) {
+          throw problem.at(file, "holds more than " + MAX_ENTRIES + " entries, more than any nn " + kind
+              + " (corrupted, or not written by nn)");
         }
+        if (entries.containsKey(name)) {
+          throw problem.at(file, "holds " + Printable.name(name) + " twice (corrupted)");
+        }
+        long limit = name.equals(ArchiveWriter.CHECKSUMS) ? MAX_CHECKSUMS_BYTES : limits.maxBytes(name, before);
+        limit = Math.min(limit, EntryLimits.MAX_BYTES);
+        // one byte more than allowed is enough to know it is too much; an entry is never inflated further
+        byte[] data = zip.readNBytes((int) limit + 1);
+        if (data.length > limit) {
+          throw problem.at(file, Printable.name(name) + " inflates to more than " + limit + " bytes, more than an nn "
+              + kind + " allows there (corrupted)");
+        }
+        entries.put(name, data);
       }
     }
     return entries;
@@ -157,7 +209,7 @@ public final class ArchiveReader {
     }
     for (String name : entries.keySet()) {
       if (!listed.contains(name)) {
-        throw problem.at(file, name + " has no SHA-256 in " + ArchiveWriter.CHECKSUMS + " (corrupted)");
+        throw problem.at(file, Printable.name(name) + " has no SHA-256 in " + ArchiveWriter.CHECKSUMS + " (corrupted)");
       }
     }
   }

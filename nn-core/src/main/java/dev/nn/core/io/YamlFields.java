@@ -19,13 +19,21 @@ import org.yaml.snakeyaml.representer.Representer;
  * YAML, and how they write a double so that it reads back bit for bit.
  *
  * <p>A key that appears twice is refused: SnakeYAML would otherwise keep the last one silently, and a file
- * whose two values disagree is corrupted or hand-edited, not something to guess about.
+ * whose two values disagree is corrupted or hand-edited, not something to guess about. The loader's limits
+ * (size, aliases, nesting) keep a hostile header from costing more than a moment; a value quoted in a
+ * message is cut to one short line.
  */
 public final class YamlFields {
   private final Path file;
   private final String part;
   private final Map<?, ?> map;
   private final FileProblem problem;
+  /** Nesting of lists and mappings: nn's headers nest four deep at most. */
+  private static final int MAX_DEPTH = 20;
+  /** Aliases to lists or mappings: nn writes none; a few are harmless, many expand without bound. */
+  private static final int MAX_ALIASES = 10;
+  /** The longest line a header may have: far above any nn writes (a feature name is one line). */
+  static final int MAX_LINE_CHARS = 16 * 1024;
 
   private YamlFields(Path file, String part, Map<?, ?> map, FileProblem problem) {
     this.file = file;
@@ -51,20 +59,49 @@ public final class YamlFields {
   static YamlFields parse(Path file, String part, String text, FileProblem problem) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
+    options.setCodePointLimit(ArchiveFormat.MAX_HEADER_BYTES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    if (text.length() > ArchiveFormat.MAX_HEADER_BYTES) {
+      throw problem.at(file, part + " holds more than " + ArchiveFormat.MAX_HEADER_BYTES + " characters (corrupted)");
+    }
+    requireShortLines(file, part, text, problem);
     Object doc;
     try {
       doc = new Yaml(new SafeConstructor(options)).load(text);
     } catch (DuplicateKeyException e) {
       String key = e.getProblem().replaceFirst("^found duplicate key ", "");
-      throw problem.at(file, part + " has the key \"" + key + "\" twice (line " + (e.getProblemMark().getLine() + 1)
+      throw problem.at(file, part + " has the key \"" + Printable.of(key) + "\" twice (line " + (e.getProblemMark().getLine() + 1)
           + "; corrupted, or written by another program)");
     } catch (YAMLException e) {
-      throw problem.at(file, part + " is corrupted: " + e.getMessage().lines().findFirst().orElse(""));
+      throw problem.at(file, part + " is corrupted: " + Printable.of(String.valueOf(e.getMessage()).lines().findFirst()
+          .orElse("")));
     }
     if (!(doc instanceof Map)) {
       throw problem.at(file, part + " is not a YAML mapping");
     }
     return new YamlFields(file, part, (Map<?, ?>) doc, problem);
+  }
+
+  /**
+   * Refuses a line longer than {@value #MAX_LINE_CHARS} characters before the parser sees it: nn writes lines of
+   * about 120 characters, and SnakeYAML takes seconds over one plain scalar of a megabyte, while the same
+   * megabyte in short lines parses at once.
+   */
+  private static void requireShortLines(Path file, String part, String text, FileProblem problem) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          throw problem.at(file, part + " line " + line + " holds " + (i - start) + " characters, more than the "
+              + MAX_LINE_CHARS + " a line may hold (corrupted, or not written by nn)");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
   }
 
   /**
@@ -103,7 +140,7 @@ public final class YamlFields {
   public String string(String key) {
     Object v = get(key);
     if (!(v instanceof String)) {
-      throw fail("\"" + key + "\" must be text, found " + v);
+      throw fail("\"" + key + "\" must be text, found " + Printable.of(v));
     }
     return (String) v;
   }
@@ -115,7 +152,7 @@ public final class YamlFields {
 
   private long integer(String key, Object v) {
     if (!(v instanceof Integer || v instanceof Long)) {
-      throw fail("\"" + key + "\" must be a whole number, found " + v + (v instanceof BigInteger ? " (too large)" : ""));
+      throw fail("\"" + key + "\" must be a whole number, found " + Printable.of(v) + (v instanceof BigInteger ? " (too large)" : ""));
     }
     return ((Number) v).longValue();
   }
@@ -142,17 +179,17 @@ public final class YamlFields {
       try {
         return DoubleText.parse((String) v);
       } catch (NumberFormatException e) {
-        throw fail("\"" + key + "\" has bad NaN bits: " + v);
+        throw fail("\"" + key + "\" has bad NaN bits: " + Printable.of(v));
       }
     }
-    throw fail("\"" + key + "\" must be a number, found " + v);
+    throw fail("\"" + key + "\" must be a number, found " + Printable.of(v));
   }
 
   /** A nested mapping. */
   public YamlFields fields(String key) {
     Object v = get(key);
     if (!(v instanceof Map)) {
-      throw fail("\"" + key + "\" must be a mapping, found " + v);
+      throw fail("\"" + key + "\" must be a mapping, found " + Printable.of(v));
     }
     return new YamlFields(file, part, (Map<?, ?>) v, problem);
   }
@@ -161,7 +198,7 @@ public final class YamlFields {
   List<?> list(String key) {
     Object v = get(key);
     if (!(v instanceof List)) {
-      throw fail("\"" + key + "\" must be a list, found " + v);
+      throw fail("\"" + key + "\" must be a list, found " + Printable.of(v));
     }
     return (List<?>) v;
   }
@@ -171,7 +208,7 @@ public final class YamlFields {
     List<YamlFields> out = new ArrayList<>();
     for (Object o : list(key)) {
       if (!(o instanceof Map)) {
-        throw fail("\"" + key + "\" must hold mappings, found " + o);
+        throw fail("\"" + key + "\" must hold mappings, found " + Printable.of(o));
       }
       out.add(new YamlFields(file, part, (Map<?, ?>) o, problem));
     }
@@ -182,6 +219,9 @@ public final class YamlFields {
   public List<String> strings(String key) {
     List<String> out = new ArrayList<>();
     for (Object o : list(key)) {
+      if (o == null || o instanceof Map || o instanceof List) {
+        throw fail("\"" + key + "\" must hold names, found " + Printable.of(o));
+      }
       out.add(String.valueOf(o));
     }
     return out;
@@ -231,7 +271,7 @@ public final class YamlFields {
       return out;
     }
     if (!(v instanceof Map)) {
-      throw fail("\"" + key + "\" must be a mapping, found " + v);
+      throw fail("\"" + key + "\" must be a mapping, found " + Printable.of(v));
     }
     for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
       out.put(String.valueOf(e.getKey()), e.getValue());

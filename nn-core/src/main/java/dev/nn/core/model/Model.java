@@ -14,6 +14,7 @@ import dev.nn.spi.ConfigException;
 import dev.nn.spi.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,15 +52,39 @@ public final class Model {
   }
 
   private Model(ModelSpec spec, Network network, Loss loss, List<String> warnings) {
-    if (!java.util.Arrays.equals(spec.widths(), network.widths())) {
-      throw new IllegalArgumentException("the model spec's widths " + java.util.Arrays.toString(spec.widths())
-          + " differ from the network's " + java.util.Arrays.toString(network.widths()));
-    }
+    requireDescribes(spec, network);
     this.spec = spec;
     this.network = network;
     this.loss = loss;
     this.warnings = List.copyOf(warnings);
     this.buffers = ThreadLocal.withInitial(Buffers::new);
+  }
+
+  /**
+   * Refuses a spec that describes another network than the one it is saved with: a model file records the
+   * spec and the network's weights, and loading it builds the network the spec describes, so any difference
+   * (an activation, the widths, shared or absent edges) would predict differently after saving and loading,
+   * without a word.
+   */
+  private static void requireDescribes(ModelSpec spec, Network network) {
+    if (!Arrays.equals(spec.widths(), network.widths())) {
+      throw new IllegalArgumentException("the model spec's widths " + Arrays.toString(spec.widths())
+          + " differ from the network's " + Arrays.toString(network.widths()));
+    }
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      String described = spec.activations().get(l - 1).name();
+      if (!described.equals(network.activationName(l))) {
+        throw new IllegalArgumentException("the model spec gives layer " + l + " the activation \"" + described
+            + "\", but the network computes it with \"" + network.activationName(l) + "\"; build the spec from the"
+            + " network (ModelSpec.of, Nn.model)");
+      }
+    }
+    Structure structure = network.parameters().structure();
+    int[] described = spec.slotOf();
+    if (described == null ? !structure.isDense() : !Arrays.equals(described, structure.slotMap())) {
+      throw new IllegalArgumentException("the model spec's shared and absent edges differ from the network's; build"
+          + " the spec from the network (ModelSpec.of, Nn.model)");
+    }
   }
 
   /** Loads a model with the plugins visible to nn's own class loader. */
@@ -98,6 +123,11 @@ public final class Model {
       names.add(use.name());
     }
     Loss loss = create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings);
+    String output = names.get(names.size() - 1);
+    if (!loss.acceptsOutputActivation(output)) {
+      throw new ModelFormatException(file, "the loss \"" + spec.loss().name() + "\" does not take the output"
+          + " activation \"" + output + "\" it is recorded with (corrupted, or written by another program)");
+    }
     Structure structure;
     try {
       structure = spec.slotOf() == null ? null : Structure.of(spec.widths(), spec.slotOf());

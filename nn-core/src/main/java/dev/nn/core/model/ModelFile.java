@@ -4,11 +4,15 @@ import dev.nn.core.io.ArchiveFormat;
 import dev.nn.core.io.ArchiveReader;
 import dev.nn.core.io.ArchiveWriter;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.EntryLimits;
 import dev.nn.core.io.LittleEndian;
+import dev.nn.core.io.Printable;
 import dev.nn.core.io.YamlFields;
 import dev.nn.core.kernel.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,10 @@ import java.util.TreeMap;
  *       little-endian int32.
  * </ul>
  * No Java serialization: every part is readable without nn. The archive's end record, its CRCs and the
- * SHA-256s catch truncation and corruption. Version 1 files, which kept the binary entries' SHA-256 in
+ * SHA-256s catch truncation and corruption. {@code model.yaml} comes first and holds at most 1 MiB; the
+ * other entries are read no further than the sizes it declares, and what it declares is checked field
+ * against field (widths, parameter count, structure, features, scaler, targets, classes) and the weights
+ * must be finite, so that a file that says something impossible is refused rather than predicting wrongly. Version 1 files, which kept the binary entries' SHA-256 in
  * {@code model.yaml} and had no {@code SHA256SUMS}, are still read.
  */
 final class ModelFile {
@@ -39,7 +46,9 @@ final class ModelFile {
   private static final String WEIGHTS = "weights.bin";
   private static final String STRUCTURE = "structure.bin";
   private static final ArchiveFormat FILE_FORMAT = new ArchiveFormat(FORMAT, "model file", META,
-      List.of(META, WEIGHTS), VERSION, ModelFormatException::new, "no such file");
+      List.of(META, WEIGHTS), VERSION, ModelFormatException::new, "no such file", ModelFile::entrySizes);
+  /** The most edges (weights and biases) a model may have: weights.bin must fit in one array. */
+  static final long MAX_EDGES = EntryLimits.MAX_BYTES / Double.BYTES;
 
   private ModelFile() {}
 
@@ -124,6 +133,13 @@ final class ModelFile {
       throw new ModelFormatException(file, WEIGHTS + " holds " + weights.length + " bytes, expected " + 8L * count
           + " for " + count + " parameters (truncated or corrupted)");
     }
+    double[] params = LittleEndian.doubles(weights);
+    for (int i = 0; i < params.length; i++) {
+      if (!Double.isFinite(params[i])) {
+        throw new ModelFormatException(file, WEIGHTS + " holds " + params[i] + " at parameter " + i
+            + "; a model's weights are finite numbers (corrupted, or saved from a network that diverged)");
+      }
+    }
     int[] slotOf = null;
     if (!f.isNull("structure")) {
       int edges = f.fields("structure").integer("edges", 0, Integer.MAX_VALUE);
@@ -132,6 +148,14 @@ final class ModelFile {
             + " edges (truncated or corrupted)");
       }
       slotOf = LittleEndian.ints(archive.bytes(STRUCTURE));
+      for (int e = 0; e < slotOf.length; e++) {
+        if (slotOf[e] < -1 || slotOf[e] >= count) {
+          throw new ModelFormatException(file, STRUCTURE + " gives edge " + e + " the parameter " + slotOf[e]
+              + "; each must be one of the " + count + " parameters (0.." + (count - 1) + ") or -1 (absent)");
+        }
+      }
+    } else if (archive.has(STRUCTURE)) {
+      throw new ModelFormatException(file, "holds " + STRUCTURE + ", but " + META + " declares no structure (corrupted)");
     }
     double[] means = null;
     double[] scales = null;
@@ -144,13 +168,82 @@ final class ModelFile {
     for (YamlFields a : f.fieldsList("activations")) {
       activations.add(pluginUse(a));
     }
+    PluginUse loss = pluginUse(f.fields("loss"));
+    String nnVersion = f.string("nn-version");
+    String precisionName = f.isNull("precision") ? null : f.string("precision");
     try {
       ModelSpec spec = new ModelSpec(f.strings("features"), means, scales, f.strings("targets"), f.strings("classes"),
-          f.integers("widths", 0, Integer.MAX_VALUE), activations, pluginUse(f.fields("loss")), slotOf);
-      Precision precision = !f.isNull("precision") ? Precision.named(f.string("precision")) : Precision.FLOAT64;
-      return new Contents(spec, LittleEndian.doubles(weights), f.string("nn-version"), precision);
+          f.integers("widths", 1, Integer.MAX_VALUE), activations, loss, slotOf);
+      return new Contents(spec, params, nnVersion, precision(file, precisionName));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, META + " is inconsistent: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The exact size of every entry besides model.yaml, as model.yaml declares it, checked against the widths
+   * before any of those bytes is inflated: a dense network has one parameter per edge, a structured one at
+   * most that many.
+   */
+  private static Map<String, Long> entrySizes(Path file, YamlFields f) {
+    int[] widths = f.integers("widths", 1, Integer.MAX_VALUE);
+    if (widths.length < 2) {
+      throw new ModelFormatException(file, META + " is inconsistent: widths must name an input and an output layer,"
+          + " found " + widths.length + " width" + (widths.length == 1 ? "" : "s"));
+    }
+    long edges = 0;
+    for (int l = 1; l < widths.length && edges <= MAX_EDGES; l++) {
+      edges += ((long) widths[l - 1] + 1) * widths[l]; // below 2^63: each term is below 2^62, and the sum stops early
+    }
+    if (edges > MAX_EDGES) {
+      throw new ModelFormatException(file, META + " is inconsistent: widths " + Printable.of(Arrays.toString(widths))
+          + " need more than " + MAX_EDGES + " weights and biases, more than a model file holds");
+    }
+    int count = f.fields("weights").integer("count", 0, Integer.MAX_VALUE);
+    Map<String, Long> sizes = new HashMap<>();
+    sizes.put(WEIGHTS, 8L * count);
+    if (f.isNull("structure")) {
+      if (count != edges) {
+        throw new ModelFormatException(file, META + " is inconsistent: weights.count is " + count + ", but widths "
+            + Printable.of(Arrays.toString(widths)) + " need " + edges + " weights and biases");
+      }
+    } else {
+      int declared = f.fields("structure").integer("edges", 0, Integer.MAX_VALUE);
+      if (declared != edges || count > edges) {
+        throw new ModelFormatException(file, META + " is inconsistent: structure.edges is " + declared
+            + " and weights.count " + count + ", but widths " + Printable.of(Arrays.toString(widths)) + " have "
+            + edges + " edges (a structure has one entry per edge, and at most one parameter per edge)");
+      }
+      sizes.put(STRUCTURE, 4L * edges);
+    }
+    requireRoom(file, count, edges, Runtime.getRuntime().maxMemory());
+    return sizes;
+  }
+
+  /**
+   * Refuses a model too large for this JVM before reading it, rather than running out of memory half-way: its
+   * parameters are held about four times over while loading (the bytes, the values, the network's edges and
+   * their gradient).
+   */
+  static void requireRoom(Path file, long count, long edges, long maxMemory) {
+    long needed = 16 * count + 16 * edges;
+    if (needed > maxMemory) {
+      throw new ModelFormatException(file, "needs about " + (needed >> 20) + " MiB to load its " + count
+          + " parameters, more than the " + (maxMemory >> 20) + " MiB this JVM may use (raise -Xmx, e.g."
+          + " NN_JAVA_OPTS=-Xmx8g)");
+    }
+  }
+
+  /** The precision the model was trained in: float64 when model.yaml does not say. */
+  private static Precision precision(Path file, String name) {
+    if (name == null) {
+      return Precision.FLOAT64;
+    }
+    try {
+      return Precision.named(name);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file, META + " \"precision\" must be float64 or float32, found \""
+          + Printable.of(name) + "\"");
     }
   }
 

@@ -2,10 +2,13 @@ package dev.nn.core.model;
 
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Standardizer;
+import dev.nn.core.io.Printable;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Structure;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a model file says besides the weights.
@@ -31,7 +34,14 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
     this(features, means, scales, targets, classes, widths, activations, loss, null);
   }
 
-  /** Validates shapes and copies. */
+  /**
+   * Validates every field against every other and copies: what a model file may say is exactly what
+   * {@link dev.nn.core.model.Model} can predict with, so a description that contradicts itself is refused
+   * here rather than giving wrong predictions later. The messages name the fields as {@code model.yaml}
+   * does.
+   *
+   * @throws IllegalArgumentException naming the first field that does not fit
+   */
   public ModelSpec {
     features = List.copyOf(features);
     targets = List.copyOf(targets);
@@ -43,16 +53,69 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
       throw new IllegalArgumentException("need widths n(0)..n(L+1) and one activation per layer 1..L+1, found "
           + widths.length + " widths and " + activations.size() + " activations");
     }
+    for (int l = 0; l < widths.length; l++) {
+      if (widths[l] < 1) {
+        throw new IllegalArgumentException("widths[" + l + "] must be at least 1, found " + widths[l]);
+      }
+    }
     if (features.size() != widths[0]) {
       throw new IllegalArgumentException(features.size() + " feature names for " + widths[0] + " inputs");
     }
+    requireDistinct("features", features);
+    means = means == null ? null : means.clone();
+    scales = scales == null ? null : scales.clone();
+    slotOf = slotOf == null ? null : slotOf.clone();
+    requireScaler(means, scales, features);
+    requireOutputs(targets, classes, widths[widths.length - 1]);
+  }
+
+  private static void requireScaler(double[] means, double[] scales, List<String> features) {
     if ((means == null) != (scales == null)
-        || means != null && (means.length != widths[0] || scales.length != widths[0])) {
+        || means != null && (means.length != features.size() || scales.length != features.size())) {
       throw new IllegalArgumentException("the scaler needs one mean and one scale per input");
     }
-    means = means == null ? null : means.clone();
-    slotOf = slotOf == null ? null : slotOf.clone();
-    scales = scales == null ? null : scales.clone();
+    for (int j = 0; means != null && j < means.length; j++) {
+      if (!Double.isFinite(means[j])) {
+        throw new IllegalArgumentException("scaler.means[" + j + "] (feature \"" + Printable.of(features.get(j))
+            + "\") must be a finite number, found " + means[j]);
+      }
+      // inputs are divided by the scale: 0 gives infinities, a negative one mirrors the feature
+      if (!(Double.isFinite(scales[j]) && scales[j] > 0)) {
+        throw new IllegalArgumentException("scaler.scales[" + j + "] (feature \"" + Printable.of(features.get(j))
+            + "\") must be a finite number above 0, found " + scales[j]);
+      }
+    }
+  }
+
+  /** The rule of {@link Dataset}: what the output layer means must be said once per output. */
+  private static void requireOutputs(List<String> targets, List<String> classes, int outputs) {
+    requireDistinct("targets", targets);
+    requireDistinct("classes", classes);
+    if (classes.isEmpty()) {
+      if (targets.size() != outputs) {
+        throw new IllegalArgumentException("a regression model names one target per output: " + outputs
+            + " outputs, " + targets.size() + " targets");
+      }
+      return;
+    }
+    if (targets.size() != 1) {
+      throw new IllegalArgumentException("a classifier names one target (its class column), found "
+          + targets.size() + " targets");
+    }
+    if (classes.size() < 2 || outputs != classes.size() && !(outputs == 1 && classes.size() == 2)) {
+      throw new IllegalArgumentException("a classifier with " + outputs + " output" + (outputs == 1 ? "" : "s")
+          + " needs " + (outputs == 1 ? "2 classes" : outputs + " classes") + ", found " + classes.size() + " classes");
+    }
+  }
+
+  private static void requireDistinct(String field, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!seen.add(names.get(i))) {
+        throw new IllegalArgumentException(field + "[" + i + "] \"" + Printable.of(names.get(i))
+            + "\" appears twice in " + field + "; each must be named once");
+      }
+    }
   }
 
   /**

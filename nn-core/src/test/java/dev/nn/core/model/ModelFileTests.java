@@ -104,7 +104,11 @@ class ModelFileTests {
   void aModelWithAStructureReadsItBack() {
     Path file = dir.resolve("m.nnm");
     ModelSpec s = spec();
-    int[] slots = {0, -1, 2, 2};
+    int[] slots = new int[21]; // one per edge of widths 2-3-3: the last three tied to the first, edge 5 absent
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = i < 18 ? i : i - 18;
+    }
+    slots[5] = -1;
     ModelSpec tied = new ModelSpec(s.features(), s.means(), s.scales(), s.targets(), s.classes(), s.widths(),
         s.activations(), s.loss(), slots);
     ModelFile.write(file, tied, params(), "0.1.0");

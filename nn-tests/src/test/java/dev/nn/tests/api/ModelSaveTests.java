@@ -1,0 +1,91 @@
+package dev.nn.tests.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.api.Activation;
+import dev.nn.core.Nn;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.model.PluginUse;
+import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.spi.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model saved from code predicts after loading exactly what it predicted before, or is not saved: the
+ * description it records must be the network's, names and settings.
+ */
+class ModelSaveTests {
+  private final Nn nn = Nn.create();
+
+  @TempDir
+  Path dir;
+
+  private static Dataset data() {
+    return Dataset.regression("line", new double[] {-2, 1, -1, 2, 0, 0.5}, new double[] {-3, 1, 5},
+        List.of("a", "b"), List.of("y"));
+  }
+
+  private static void randomize(Network network) {
+    Random random = new Random(7);
+    double[] p = new double[network.parameters().size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = random.nextGaussian();
+    }
+    network.parameters().load(p);
+  }
+
+  @Test
+  void aDescriptionNamingOtherActivationsThanTheNetworkIsRefused() {
+    Network tanh = nn.network(new int[] {2, 3, 1}, "tanh", "identity");
+    PluginUse relu = new PluginUse("relu", Nn.version(), Map.of());
+    PluginUse identity = new PluginUse("identity", Nn.version(), Map.of());
+    ModelSpec says = new ModelSpec(List.of("a", "b"), null, null, List.of("y"), List.of(), new int[] {2, 3, 1},
+        List.of(relu, identity), new PluginUse("squared", Nn.version(), Map.of()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Model(says, tanh, nn.plugins().create(PluginKind.LOSS, "squared")));
+    assertEquals("the model spec gives layer 1 the activation \"relu\", but the network computes it with \"tanh\";"
+        + " build the spec from the network (ModelSpec.of, Nn.model)", e.getMessage());
+  }
+
+  @Test
+  void anActivationWithSettingsTheModelDoesNotRecordIsNotSaved() {
+    Activation steep = nn.plugins().create(PluginKind.ACTIVATION, "leaky-relu",
+        Settings.of("activation \"leaky-relu\"", Map.of("slope", 0.3)));
+    Activation identity = nn.plugins().create(PluginKind.ACTIVATION, "identity");
+    Network network = new Network(new int[] {2, 3, 1}, List.of(steep, identity), List.of("leaky-relu", "identity"),
+        new JavaKernels());
+    randomize(network);
+    Model model = nn.model(network, "squared", data(), null); // records leaky-relu with its default slope
+    Path file = dir.resolve("m.nnm");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> nn.saveModel(model, file));
+    assertTrue(e.getMessage().startsWith("layer 1 computes φ(-8.0) = -2.4"), e.getMessage());
+    assertTrue(e.getMessage().contains("records \"leaky-relu\" with settings {}"), e.getMessage());
+    assertTrue(Files.notExists(file));
+  }
+
+  @Test
+  void aModelThatRecordsItsNetworkPredictsTheSameAfterLoading() {
+    Network network = nn.network(new int[] {2, 3, 1}, "leaky-relu", "identity");
+    randomize(network);
+    Model model = nn.model(network, "squared", data(), null);
+    Path file = dir.resolve("m.nnm");
+    nn.saveModel(model, file);
+    Model loaded = nn.loadModel(file);
+    for (double[] row : new double[][] {{-2, 1}, {0.5, -3}, {4, 4}}) {
+      assertArrayEquals(model.predict(row), loaded.predict(row), 0.0);
+    }
+  }
+}
