@@ -79,4 +79,22 @@ class ExperimentFileTests {
     assertEquals(dir + ": is a directory, expected an experiment YAML file", refusal(dir));
     assertEquals(dir.resolve("absent.yaml") + ": file not found", refusal(dir.resolve("absent.yaml")));
   }
+
+  @Test
+  void aLongValueIsQuotedOnlyByItsStart() {
+    String x = "x".repeat(100_000);
+    String key = "k".repeat(500); // a plain key of YAML has at most 1024 characters
+    String yaml = VALID.replace("source: generator", "source: " + x) + "name: \"" + x + "!\"\nseed: 1" + x + "\n"
+        + key + ": 1\n";
+    List<ConfigProblem> p = assertThrows(ConfigException.class,
+        () -> Resources.reader().read(yaml, "long.yaml", dir, List.of())).problems();
+    String quoted = "x".repeat(40) + "…(100000 characters)";
+    assertEquals(java.util.Set.of(
+            "unknown source \"" + quoted + "\"",
+            "must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names the run"
+                + " directory), found \"" + "x".repeat(40) + "…(100001 characters)\"",
+            "expected an integer, found \"1" + "x".repeat(39) + "…(100001 characters)\"",
+            "unknown key \"" + "k".repeat(40) + "…(500 characters)\""),
+        java.util.Set.copyOf(p.stream().map(ConfigProblem::message).toList()));
+  }
 }
