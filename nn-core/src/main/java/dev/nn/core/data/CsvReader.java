@@ -146,7 +146,8 @@ public final class CsvReader {
 
   private static <T> T open(Path file, Body<T> body) {
     String name = file.toString();
-    InputFiles.requireRegularFile(file, "a CSV file", (f, problem, cause) -> new DataException(name + ": " + problem, cause));
+    InputFiles.requireRegularFile(file, "a CSV file",
+        (f, problem, cause) -> new DataException(name + ": " + problem, cause));
     // a decoder of its own reports malformed input, where the reader's default would replace it
     try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
       return body.read(new CsvLines(in, name), name);

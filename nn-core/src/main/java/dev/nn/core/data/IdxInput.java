@@ -48,7 +48,8 @@ final class IdxInput implements AutoCloseable {
    */
   static IdxInput open(Path path, int headerBytes) {
     String file = path.toString();
-    InputFiles.requireRegularFile(path, "an IDX file", (f, problem, cause) -> new DataException(file + ": " + problem, cause));
+    InputFiles.requireRegularFile(path, "an IDX file",
+        (f, problem, cause) -> new DataException(file + ": " + problem, cause));
     InputStream raw = null;
     try {
       raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -64,13 +65,8 @@ final class IdxInput implements AutoCloseable {
     } catch (AccessDeniedException e) {
       throw new DataException(file + ": permission denied", e);
     } catch (IOException e) {
+      // the gzip header is read with the data, so its problems are reported as theirs
       closeQuietly(raw);
-      if (e instanceof EOFException) {
-        throw new DataException(file + ": truncated: the gzip header is incomplete", e);
-      }
-      if (e instanceof ZipException) {
-        throw new DataException(file + ": corrupt gzip data: " + e.getMessage(), e);
-      }
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
   }

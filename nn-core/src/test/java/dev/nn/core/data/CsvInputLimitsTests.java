@@ -38,18 +38,11 @@ class CsvInputLimitsTests {
 
   @Test
   void whatJavaReadsButIsNoDecimalNumberIsRefusedWithRowAndColumn() throws IOException {
-    String[] values = {"101d", "1f", "2D", "0x1.8p5", "0x10", "1e", "e5", ".", "+", "1.2.3", "1_000", "1,5e", "\u00003"};
+    String[] values = {"101d", "1f", "2D", "0x1.8p5", "0x10", "1e", "e5", ".", "+", "1.2.3", "1_000", "- 1", "\u00003"};
     for (String v : values) {
       Path p = write("bad.csv", "a,b\n1,2\n" + v + ",4\n");
-      String shown = v.equals("1,5e") ? "5e" : v;
-      int column = v.equals("1,5e") ? 1 : 0;
-      String message = assertThrows(DataException.class, () -> CsvReader.regression("last").read(p), v).getMessage();
-      if (v.equals("1,5e")) {
-        assertEquals(p + ":3: expected 2 fields as in the header, found 3", message);
-        continue;
-      }
-      assertEquals(p + ":3: column \"" + (column == 0 ? "a" : "b") + "\": \"" + shown
-          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3", message);
+      assertEquals(p + ":3: column \"a\": \"" + v + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3",
+          failure(p), v);
     }
   }
 
