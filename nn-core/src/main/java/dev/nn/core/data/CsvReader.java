@@ -22,10 +22,10 @@ import java.util.Map;
  * Reads a comma-separated file into a {@link Dataset}, streaming it line by line.
  *
  * <p>Format: UTF-8 text, LF or CRLF line ends. Line 1 is a header of column names (required, non-empty,
- * unique). Every other line holds one number per column, a plain decimal number ({@link DecimalText}:
+ * unique). Every other line holds one number per column, a plain decimal number ({@code DecimalText}:
  * optional sign, digits, optional fraction and exponent; spaces and tabs around it are ignored); blank lines
- * are skipped; quoting is not supported. Every value must be finite. A line holds at most
- * {@value CsvLines#MAX_LINE} characters and a field (a column name or a value) at most {@value #MAX_FIELD};
+ * are skipped; quoting is not supported. Every value must be finite. A line holds at most 1 MiB
+ * (1,048,576 characters) and a field (a column name or a value) at most {@value #MAX_FIELD};
  * messages quote at most the start of a long value ({@link Excerpt}). One column is the target, chosen by
  * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; all others are features, in file order.
  *
