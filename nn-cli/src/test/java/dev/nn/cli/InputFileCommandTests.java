@@ -162,7 +162,7 @@ class InputFileCommandTests {
   void aHugeCsvFieldIsQuotedOnlyByItsStart() throws IOException {
     String field = "7".repeat(900_000);
     Path huge = Files.writeString(tmp.resolve("huge.csv"), "x,y\n1,2\n3," + field + "\n");
-    assertEquals("nn: " + huge + ":3: field 2 is 900000 characters long (\"" + "7".repeat(40)
+    assertEquals("nn: " + huge + ":3: column \"y\": the value is 900000 characters long (\"" + "7".repeat(40)
         + "…(900000 characters)\"); a value has at most 1000 characters\n", oneShortLine(trainRefused(csvExperiment(huge))));
   }
 

@@ -177,7 +177,7 @@ public final class CsvReader {
     String[] header = header(in, file);
     int cols = header.length;
     double[][] values = {new double[64 * cols]};
-    int rows = eachRow(in, file, cols, (row, lineNo, fields) -> {
+    int rows = eachRow(in, file, header, (row, lineNo, fields) -> {
       values[0] = room(values[0], row, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
         values[0][row * cols + c] = number(fields[c], file, lineNo, header[c]);
@@ -203,7 +203,7 @@ public final class CsvReader {
     int d = cols - 1;
     double[][] xy = {new double[64 * d], new double[64]};
     int[] maxLabel = {-1};
-    int rows = eachRow(in, file, cols, (row, lineNo, fields) -> {
+    int rows = eachRow(in, file, header, (row, lineNo, fields) -> {
       xy[0] = room(xy[0], row, d, file, lineNo, d + " features");
       xy[1] = room(xy[1], row, 1, file, lineNo, d + " features");
       int out = row * d;
@@ -234,9 +234,11 @@ public final class CsvReader {
 
   /**
    * Reads the data rows after the header: blank lines are skipped (but counted), every other line must have
-   * {@code cols} fields of at most {@value #MAX_FIELD} characters. Returns the number of rows.
+   * a field for each column of {@code header}, of at most {@value #MAX_FIELD} characters. Returns the number of
+   * rows.
    */
-  private static int eachRow(CsvLines in, String file, int cols, Row row) throws IOException {
+  private static int eachRow(CsvLines in, String file, String[] header, Row row) throws IOException {
+    int cols = header.length;
     int rows = 0;
     String line;
     while ((line = in.next()) != null) {
@@ -251,8 +253,9 @@ public final class CsvReader {
       }
       for (int c = 0; c < cols; c++) {
         if (fields[c].length() > MAX_FIELD) {
-          throw new DataException(file + ":" + lineNo + ": field " + (c + 1) + " is " + fields[c].length()
-              + " characters long (\"" + Excerpt.of(fields[c]) + "\"); a value has at most " + MAX_FIELD + " characters");
+          throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[c]) + "\": the value is "
+              + fields[c].length() + " characters long (\"" + Excerpt.of(fields[c]) + "\"); a value has at most "
+              + MAX_FIELD + " characters");
         }
       }
       row.accept(rows++, lineNo, fields);
