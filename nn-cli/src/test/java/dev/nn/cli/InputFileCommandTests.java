@@ -50,6 +50,10 @@ class InputFileCommandTests {
     xorModel = xor.directory().modelFile();
   }
 
+  /**
+   * A named pipe no one writes to; opening it would block beyond interruption, hence the tests' timeouts in
+   * a thread of their own. Skipped where there is no {@code mkfifo}.
+   */
   private static Path fifo(Path dir, String name) throws InterruptedException {
     Path fifo = dir.resolve(name);
     int exit;
@@ -91,7 +95,7 @@ class InputFileCommandTests {
   // --- experiment files
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeAsExperimentIsRefusedByTrainAndValidate() throws Exception {
     Path fifo = fifo(tmp, "experiment.yaml");
     String expected = "nn: " + fifo + ": is a named pipe (FIFO), not a regular file; expected an experiment YAML file\n";
@@ -100,7 +104,7 @@ class InputFileCommandTests {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anEndlessDeviceAsExperimentIsRefusedBeforeItIsRead() {
     Path urandom = device("/dev/urandom");
     assertEquals("nn: /dev/urandom: is a character device, not a regular file; expected an experiment YAML file\n",
@@ -134,7 +138,7 @@ class InputFileCommandTests {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeOrADeviceAsCsvIsRefusedByTrainEvaluateAndPredict() throws Exception {
     Path fifo = fifo(tmp, "data.csv");
     String expected = "nn: " + fifo + ": is a named pipe (FIFO), not a regular file; expected a CSV file\n";
@@ -276,7 +280,7 @@ class InputFileCommandTests {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeAsIdxFileIsRefused() throws Exception {
     Path fifo = fifo(tmp, "images.gz");
     assertEquals("nn: " + fifo + ": is a named pipe (FIFO), not a regular file; expected an IDX file\n",

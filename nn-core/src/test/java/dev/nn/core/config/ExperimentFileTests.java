@@ -58,14 +58,14 @@ class ExperimentFileTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeIsRefusedRatherThanWaitedOn() throws Exception {
     Path fifo = SpecialFiles.fifo(dir, "experiment.yaml");
     assertEquals(fifo + ": is a named pipe (FIFO), not a regular file; expected an experiment YAML file", refusal(fifo));
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anEndlessDeviceIsRefusedRatherThanRead() {
     for (String name : List.of("/dev/urandom", "/dev/zero")) {
       Path device = SpecialFiles.device(name);

@@ -121,7 +121,7 @@ class CsvInputLimitsTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeIsRefusedRatherThanWaitedOn() throws Exception {
     Path fifo = SpecialFiles.fifo(dir, "data.csv");
     String expected = fifo + ": is a named pipe (FIFO), not a regular file; expected a CSV file";
@@ -131,7 +131,7 @@ class CsvInputLimitsTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anEndlessDeviceIsRefusedRatherThanRead() {
     for (String name : List.of("/dev/zero", "/dev/urandom")) {
       Path device = SpecialFiles.device(name);

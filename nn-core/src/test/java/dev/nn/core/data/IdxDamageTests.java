@@ -137,7 +137,7 @@ class IdxDamageTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeOrADeviceIsRefusedRatherThanOpened() throws Exception {
     Path fifo = SpecialFiles.fifo(dir, "labels.gz");
     assertEquals(fifo + ": is a named pipe (FIFO), not a regular file; expected an IDX file", failure(fifo));

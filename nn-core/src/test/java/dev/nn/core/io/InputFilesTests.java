@@ -34,7 +34,7 @@ class InputFilesTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeIsRefusedWithoutBeingOpened() throws Exception {
     Path fifo = SpecialFiles.fifo(dir, "pipe.csv");
     assertEquals(fifo + ": is a named pipe (FIFO), not a regular file; expected a CSV file", refusal(fifo));
@@ -44,7 +44,7 @@ class InputFilesTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void devicesAreRefused() {
     for (String name : new String[] {"/dev/zero", "/dev/urandom", "/dev/null"}) {
       Path device = SpecialFiles.device(name);
@@ -69,7 +69,7 @@ class InputFilesTests {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void readUpToReadsNoMoreOfAnEndlessDeviceThanTheLimit() throws IOException {
     Path zero = SpecialFiles.device("/dev/zero");
     assertEquals(1025, InputFiles.readUpTo(zero, 1024).length);

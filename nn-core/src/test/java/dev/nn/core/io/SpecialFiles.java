@@ -12,7 +12,9 @@ public final class SpecialFiles {
 
   /**
    * A new named pipe {@code dir/name}, made by {@code mkfifo}; the test is skipped where there is no
-   * {@code mkfifo}. Nothing ever writes to it, so opening it for reading would block forever.
+   * {@code mkfifo}. Nothing ever writes to it, so opening it for reading would block forever, and that
+   * blocked open cannot be interrupted: a test that uses one runs with {@code @Timeout(threadMode =
+   * SEPARATE_THREAD)}, so that a regression fails at the timeout instead of hanging the build.
    */
   public static Path fifo(Path dir, String name) throws InterruptedException {
     Path fifo = dir.resolve(name);
