@@ -220,10 +220,12 @@ class EvaluatePredictTests {
     Cli.Outcome predict = Cli.run("predict", model(xor).toString(), "--input", csv.toString(), "--output",
         tmp.resolve("never.csv").toString());
     assertEquals(2, predict.code(), predict.describe());
-    assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number\n", predict.err());
+    assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number; values are decimal numbers such as 3, "
+        + "-0.5 or 1e-3\n", predict.err());
     Cli.Outcome evaluate = Cli.run("evaluate", model(xor).toString(), "--data", csv.toString());
     assertEquals(2, evaluate.code(), evaluate.describe());
-    assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number\n", evaluate.err());
+    assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number; values are decimal numbers such as 3, "
+        + "-0.5 or 1e-3\n", evaluate.err());
     Path ragged = tmp.resolve("ragged.csv");
     Files.writeString(ragged, "x1,x2,xor\n0,0,0\n\n1,1\n");
     Cli.Outcome short4 = Cli.run("evaluate", model(xor).toString(), "--data", ragged.toString());

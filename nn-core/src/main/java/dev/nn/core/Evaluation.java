@@ -2,16 +2,12 @@ package dev.nn.core;
 
 import dev.nn.api.TargetKind;
 import dev.nn.core.data.CsvReader;
+import dev.nn.core.data.DataException;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,14 +77,11 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
 
   /** The header's names; empty when the file cannot be read, which the CSV reader then reports. */
   private static List<String> header(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line = in.readLine();
-      if (line == null) {
-        return List.of();
-      }
-      return Arrays.stream(line.replace("\uFEFF", "").split(",", -1)).map(String::trim).toList();
-    } catch (IOException | RuntimeException e) {
+    try {
+      return CsvReader.columnNames(file);
+    } catch (DataException e) {
       return List.of();
     }
   }
+
 }

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Excerpt;
 import dev.nn.core.data.Task;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ProblemId;
@@ -94,7 +95,7 @@ final class DataParser {
             ProblemId.OUT_OF_RANGE,
             v.child("source"),
             s,
-            "unknown source \"" + kind + "\"",
+            "unknown source \"" + Excerpt.of(kind) + "\"",
             String.join(", ", SOURCES),
             Suggestions.closest(kind, SOURCES));
         return null;
@@ -130,7 +131,7 @@ final class DataParser {
     String format = f == null ? "parquet"
         : reader.string(f, v.child("format"), "one of " + String.join(", ", SourceSpec.Spark.FORMATS));
     if (format != null && !SourceSpec.Spark.FORMATS.contains(format)) {
-      reader.report(ProblemId.OUT_OF_RANGE, v.child("format"), f, "unknown format \"" + format + "\"",
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("format"), f, "unknown format \"" + Excerpt.of(format) + "\"",
           String.join(", ", SourceSpec.Spark.FORMATS), Suggestions.closest(format, SourceSpec.Spark.FORMATS));
       format = null;
     }

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Excerpt;
 import dev.nn.api.Loss;
 import dev.nn.core.kernel.BlasCoreType;
 import dev.nn.core.kernel.Precision;
@@ -128,7 +129,7 @@ final class ExperimentParser {
           "name",
           node,
           "must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names the run"
-              + " directory), found \"" + name + "\"",
+              + " directory), found \"" + Excerpt.of(name) + "\"",
           "letters, digits, '.', '_', '-'");
       return null;
     }

@@ -1,14 +1,16 @@
 package dev.nn.core.config;
 
+import dev.nn.core.io.InputFiles;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Reading is safe for untrusted files: the YAML is composed into nodes and never into objects named by
  * tags (a tag such as {@code !!java.io.File} is reported, not followed), and documents with more than 50
- * aliases to collections, nesting deeper than 50 or longer than 1 MiB are refused.
+ * aliases to collections, nesting deeper than 50 or longer than 1 MiB are refused. Only a regular file is
+ * opened (a named pipe would block, a device never end), and no more of it is read than the limit allows.
  *
  * <p>Precedence: {@code --set} overrides win over the file, which wins over the defaults documented in
  * {@code docs/experiment.md}. Relative paths in the file resolve against the file's directory; relative
@@ -73,15 +76,23 @@ public final class ExperimentReader {
    *
    * @param overrides {@code key.path=value} strings, applied in order
    * @throws ConfigException with every problem of the file and the overrides
-   * @throws IOException when the file cannot be read
+   * @throws IOException when the file cannot be read, or is not a regular file (a {@link FileSystemException}
+   *     whose reason says what it is)
    */
   public Experiment read(Path file, List<String> overrides) throws IOException {
     Path absolute = file.toAbsolutePath();
     String fileName = String.valueOf(absolute.getFileName());
-    if (Files.size(absolute) > 4L * YamlSource.MAX_CODE_POINTS) {
+    try {
+      InputFiles.requireRegularFile(file, "an experiment YAML file",
+          (f, problem, cause) -> new UncheckedIOException(new FileSystemException(f.toString(), null, problem)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    // The size is checked while reading: a file's length says nothing about a device or a file still growing.
+    byte[] bytes = InputFiles.readUpTo(absolute, YamlSource.MAX_BYTES);
+    if (bytes.length > YamlSource.MAX_BYTES) {
       throw new ConfigException(YamlSource.tooLong());
     }
-    byte[] bytes = Files.readAllBytes(absolute);
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Excerpt;
 import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +125,7 @@ final class MapView {
             child(e.getKey()),
             e.getValue().getKeyNode(),
             e.getKey(),
-            "unknown key \"" + e.getKey() + "\"",
+            "unknown key \"" + Excerpt.of(e.getKey()) + "\"",
             String.join(", ", asked),
             asked);
       }

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -131,7 +132,7 @@ final class NodeReader {
       return "a list";
     }
     ScalarNode s = (ScalarNode) node;
-    return Tag.STR.equals(s.getTag()) ? "\"" + s.getValue() + "\"" : s.getValue();
+    return Tag.STR.equals(s.getTag()) ? "\"" + Excerpt.of(s.getValue()) + "\"" : Excerpt.of(s.getValue());
   }
 
   private void wrongType(String path, Node node, String expected) {
@@ -222,7 +223,7 @@ final class NodeReader {
           ProblemId.OUT_OF_RANGE,
           path,
           node,
-          "must be " + range.describe() + ", found " + ((ScalarNode) node).getValue(),
+          "must be " + range.describe() + ", found " + Excerpt.of(((ScalarNode) node).getValue()),
           range.describe());
       return null;
     }
@@ -270,7 +271,7 @@ final class NodeReader {
         ProblemId.OUT_OF_RANGE,
         path,
         node,
-        "unknown " + what + " \"" + s + "\"",
+        "unknown " + what + " \"" + Excerpt.of(s) + "\"",
         String.join(", ", words),
         Suggestions.closest(s, words));
     return null;
@@ -318,7 +319,7 @@ final class NodeReader {
       Path base = overrideOf(node) != null ? workingDirectory : fileDirectory;
       return new PathRef(written, base.resolve(p).toAbsolutePath().normalize());
     } catch (InvalidPathException e) {
-      report(ProblemId.WRONG_TYPE, path, node, "not a valid path: " + e.getReason() + ", found \"" + written + "\"", "a path");
+      report(ProblemId.WRONG_TYPE, path, node, "not a valid path: " + e.getReason() + ", found \"" + Excerpt.of(written) + "\"", "a path");
       return null;
     }
   }

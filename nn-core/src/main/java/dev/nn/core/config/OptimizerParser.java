@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ProblemId;
@@ -119,7 +120,7 @@ final class OptimizerParser {
             ProblemId.OUT_OF_RANGE,
             namePath,
             nameNode,
-            "unknown schedule \"" + name + "\"",
+            "unknown schedule \"" + Excerpt.of(name) + "\"",
             String.join(", ", SCHEDULES),
             Suggestions.closest(name, SCHEDULES));
         return null;

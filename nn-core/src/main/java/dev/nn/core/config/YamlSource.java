@@ -24,6 +24,11 @@ final class YamlSource {
   static final int MAX_DEPTH = 50;
   /** Code points per document: 1 MiB. */
   static final int MAX_CODE_POINTS = 1 << 20;
+  /**
+   * Bytes of a file read at most: the most that {@link #MAX_CODE_POINTS} code points of UTF-8 (4 bytes each
+   * at most) and a byte order mark take. A longer file is longer than the limit whatever it holds.
+   */
+  static final int MAX_BYTES = 4 * MAX_CODE_POINTS + 3;
 
   private YamlSource() {}
 

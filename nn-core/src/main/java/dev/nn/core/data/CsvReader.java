@@ -1,8 +1,11 @@
 package dev.nn.core.data;
 
+import dev.nn.core.io.InputFiles;
+import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -19,8 +22,11 @@ import java.util.Map;
  * Reads a comma-separated file into a {@link Dataset}, streaming it line by line.
  *
  * <p>Format: UTF-8 text, LF or CRLF line ends. Line 1 is a header of column names (required, non-empty,
- * unique). Every other line holds one number per column, parsed by {@link Double#parseDouble}; blank lines
- * are skipped; quoting is not supported. Every value must be finite. One column is the target, chosen by
+ * unique). Every other line holds one number per column, a plain decimal number ({@code DecimalText}:
+ * optional sign, digits, optional fraction and exponent; spaces and tabs around it are ignored); blank lines
+ * are skipped; quoting is not supported. Every value must be finite. A line holds at most 1 MiB
+ * (1,048,576 characters) and a field (a column name or a value) at most {@value #MAX_FIELD};
+ * messages quote at most the start of a long value ({@link Excerpt}). One column is the target, chosen by
  * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; all others are features, in file order.
  *
  * <p>Classification: the target holds class indices, integers {@code 0 .. k−1} (written {@code 2} or
@@ -44,6 +50,9 @@ public final class CsvReader {
 
   /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
   static final int MAX_CLASSES = 10_000;
+
+  /** Characters per field, a column name or a value, at most: numbers need far fewer. */
+  static final int MAX_FIELD = 1000;
 
   private static final int MAX_LISTED_COLUMNS = 12;
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -121,18 +130,27 @@ public final class CsvReader {
     return open(file, CsvReader::table);
   }
 
+  /**
+   * The column names of {@code file}'s header, checked as {@link #read} checks them, without reading further.
+   *
+   * @throws DataException if the file is missing, unreadable or its header is malformed
+   */
+  public static List<String> columnNames(Path file) {
+    return open(file, (in, name) -> Arrays.asList(header(in, name)));
+  }
+
   /** What reads an open file, named {@code file} in messages. */
   private interface Body<T> {
-    T read(BufferedReader in, String file) throws IOException;
+    T read(CsvLines in, String file) throws IOException;
   }
 
   private static <T> T open(Path file, Body<T> body) {
     String name = file.toString();
-    if (Files.isDirectory(file)) {
-      throw new DataException(name + ": is a directory, expected a CSV file");
-    }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return body.read(in, name);
+    InputFiles.requireRegularFile(file, "a CSV file",
+        (f, problem, cause) -> new DataException(name + ": " + problem, cause));
+    // a decoder of its own reports malformed input, where the reader's default would replace it
+    try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+      return body.read(new CsvLines(in, name), name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
     } catch (AccessDeniedException e) {
@@ -144,8 +162,8 @@ public final class CsvReader {
     }
   }
 
-  private static String[] header(BufferedReader in, String file) throws IOException {
-    String headerLine = in.readLine();
+  private static String[] header(CsvLines in, String file) throws IOException {
+    String headerLine = in.next();
     if (headerLine == null || headerLine.isBlank()) {
       throw new DataException(file + ": file is empty; expected a header row of column names on line 1");
     }
@@ -155,11 +173,11 @@ public final class CsvReader {
     return parseHeader(headerLine, file);
   }
 
-  private static Table table(BufferedReader in, String file) throws IOException {
+  private static Table table(CsvLines in, String file) throws IOException {
     String[] header = header(in, file);
     int cols = header.length;
     double[][] values = {new double[64 * cols]};
-    int rows = eachRow(in, file, cols, (row, lineNo, fields) -> {
+    int rows = eachRow(in, file, header, (row, lineNo, fields) -> {
       values[0] = room(values[0], row, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
         values[0][row * cols + c] = number(fields[c], file, lineNo, header[c]);
@@ -168,13 +186,13 @@ public final class CsvReader {
     return new Table(file, Arrays.asList(header), Arrays.copyOf(values[0], rows * cols), rows);
   }
 
-  private Dataset read(BufferedReader in, String file) throws IOException {
+  private Dataset read(CsvLines in, String file) throws IOException {
     String[] header = header(in, file);
     int cols = header.length;
     int t = targetColumn(header, file);
     if (cols < 2) {
       throw new DataException(
-          file + ": the header has only the target column \"" + header[t] + "\"; at least one feature column is needed");
+          file + ": the header has only the target column \"" + Excerpt.of(header[t]) + "\"; at least one feature column is needed");
     }
     List<String> features = new ArrayList<>(cols - 1);
     for (int c = 0; c < cols; c++) {
@@ -185,7 +203,7 @@ public final class CsvReader {
     int d = cols - 1;
     double[][] xy = {new double[64 * d], new double[64]};
     int[] maxLabel = {-1};
-    int rows = eachRow(in, file, cols, (row, lineNo, fields) -> {
+    int rows = eachRow(in, file, header, (row, lineNo, fields) -> {
       xy[0] = room(xy[0], row, d, file, lineNo, d + " features");
       xy[1] = room(xy[1], row, 1, file, lineNo, d + " features");
       int out = row * d;
@@ -216,14 +234,15 @@ public final class CsvReader {
 
   /**
    * Reads the data rows after the header: blank lines are skipped (but counted), every other line must have
-   * {@code cols} fields. Returns the number of rows.
+   * a field for each column of {@code header}, of at most {@value #MAX_FIELD} characters. Returns the number of
+   * rows.
    */
-  private static int eachRow(BufferedReader in, String file, int cols, Row row) throws IOException {
+  private static int eachRow(CsvLines in, String file, String[] header, Row row) throws IOException {
+    int cols = header.length;
     int rows = 0;
-    int lineNo = 1;
     String line;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
+    while ((line = in.next()) != null) {
+      int lineNo = in.number();
       if (line.isBlank()) {
         continue;
       }
@@ -231,6 +250,13 @@ public final class CsvReader {
       if (fields.length != cols) {
         throw new DataException(
             file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + fields.length);
+      }
+      for (int c = 0; c < cols; c++) {
+        if (fields[c].length() > MAX_FIELD) {
+          throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[c]) + "\": the value is "
+              + fields[c].length() + " characters long (\"" + Excerpt.of(fields[c]) + "\"); a value has at most "
+              + MAX_FIELD + " characters");
+        }
       }
       row.accept(rows++, lineNo, fields);
     }
@@ -265,12 +291,12 @@ public final class CsvReader {
     if (classes == 0) {
       if (k < 2) {
         throw new DataException(
-            file + ": column \"" + column + "\" holds only class 0; classification needs at least 2 classes");
+            file + ": column \"" + Excerpt.of(column) + "\" holds only class 0; classification needs at least 2 classes");
       }
       for (int c = 0; c < k; c++) {
         if (counts[c] == 0) {
           throw new DataException(
-              file + ": column \"" + column + "\" has class labels up to " + maxLabel + " but no row of class " + c
+              file + ": column \"" + Excerpt.of(column) + "\" has class labels up to " + maxLabel + " but no row of class " + c
                   + "; classes must be numbered 0.." + maxLabel + " without gaps (or the number of classes given)");
         }
       }
@@ -287,13 +313,17 @@ public final class CsvReader {
     Map<String, Integer> seen = new HashMap<>();
     for (int c = 0; c < names.length; c++) {
       names[c] = names[c].trim();
+      if (names[c].length() > MAX_FIELD) {
+        throw new DataException(file + ":1: the name of column " + c + " is " + names[c].length() + " characters long (\""
+            + Excerpt.of(names[c]) + "\"); a column name has at most " + MAX_FIELD + " characters");
+      }
       if (names[c].isEmpty()) {
         throw new DataException(file + ":1: column " + c + " of the header has no name; every column needs one");
       }
       Integer before = seen.put(names[c], c);
       if (before != null) {
         throw new DataException(
-            file + ":1: column name \"" + names[c] + "\" appears twice (columns " + before + " and " + c + ")");
+            file + ":1: column name \"" + Excerpt.of(names[c]) + "\" appears twice (columns " + before + " and " + c + ")");
       }
     }
     return names;
@@ -315,13 +345,14 @@ public final class CsvReader {
       int index = target.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(target);
       if (index >= header.length) {
         throw new DataException(
-            file + ": target column index " + target + " is out of range; the header has " + header.length
+            file + ": target column index " + Excerpt.of(target) + " is out of range; the header has " + header.length
                 + " columns, indexes 0.." + (header.length - 1));
       }
       return index;
     }
     List<String> near = Suggestions.closest(target, Arrays.asList(header));
-    StringBuilder s = new StringBuilder(file).append(": target column \"").append(target).append("\" not found");
+    StringBuilder s = new StringBuilder(file).append(": target column \"").append(Excerpt.of(target))
+        .append("\" not found");
     if (near.isEmpty()) {
       s.append('.');
     } else {
@@ -333,54 +364,59 @@ public final class CsvReader {
 
   private static String columnList(String[] header) {
     if (header.length <= MAX_LISTED_COLUMNS) {
-      return String.join(", ", header);
+      return String.join(", ", Arrays.stream(header).map(Excerpt::of).toList());
     }
-    List<String> shown = new ArrayList<>(Arrays.asList(header).subList(0, MAX_LISTED_COLUMNS - 2));
+    List<String> shown = new ArrayList<>();
+    for (int c = 0; c < MAX_LISTED_COLUMNS - 2; c++) {
+      shown.add(Excerpt.of(header[c]));
+    }
     shown.add("... (" + (header.length - MAX_LISTED_COLUMNS + 1) + " more)");
-    shown.add(header[header.length - 1]);
+    shown.add(Excerpt.of(header[header.length - 1]));
     return String.join(", ", shown);
   }
 
   private static String quoted(List<String> names, int n) {
     List<String> q = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      q.add("\"" + names.get(i) + "\"");
+      q.add("\"" + Excerpt.of(names.get(i)) + "\"");
     }
     return String.join(" or ", q);
   }
 
+  /**
+   * A value as a finite double: a plain decimal number ({@link DecimalText}), with the spaces and tabs around
+   * it ignored.
+   */
   private static double number(String text, String file, int line, String column) {
-    double v;
-    try {
-      v = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new DataException(
-          file + ":" + line + ": column \"" + column + "\": \"" + text + "\" is not a number", e);
+    String value = DecimalText.strip(text);
+    if (!DecimalText.isDecimal(value)) {
+      if (DecimalText.isNonFiniteWord(value)) {
+        throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value
+            + "\" is not a finite number; NaN and infinities are not allowed");
+      }
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
+          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3");
     }
+    double v = Double.parseDouble(value);
     if (!Double.isFinite(v)) {
-      throw new DataException(
-          file + ":" + line + ": column \"" + column + "\": \"" + text.trim()
-              + "\" is not a finite number; NaN and infinities are not allowed");
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(value)
+          + "\" is too large for a double; the largest magnitude is " + Double.MAX_VALUE);
     }
     return v;
   }
 
   private int classIndex(String text, String file, int line, String column) {
-    double v;
-    try {
-      v = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      v = Double.NaN;
-    }
+    String value = DecimalText.strip(text);
+    double v = DecimalText.isDecimal(value) ? Double.parseDouble(value) : Double.NaN;
     if (!Double.isFinite(v) || v != Math.rint(v)) {
       throw new DataException(
-          file + ":" + line + ": class label \"" + text.trim() + "\" in column \"" + column
+          file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
               + "\" is not an integer; classification targets must be class indices 0..k-1");
     }
     int limit = classes > 0 ? classes : MAX_CLASSES;
     if (v < 0 || v >= limit) {
       throw new DataException(
-          file + ":" + line + ": class label \"" + text.trim() + "\" in column \"" + column
+          file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
               + "\" is out of range; allowed 0.." + (limit - 1)
               + (classes > 0 ? " (" + classes + " classes)" : ""));
     }

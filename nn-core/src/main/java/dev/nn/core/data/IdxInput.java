@@ -1,5 +1,7 @@
 package dev.nn.core.data;
 
+import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.StrictGzipInputStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,14 +10,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * One IDX file opened for reading, gzipped or raw, that counts the bytes it has delivered so that running
  * out of data can be reported with its offset. Offsets count decompressed bytes.
+ *
+ * <p>Only a regular file is opened (a named pipe would block, a device never end). A file is accepted only
+ * when {@link #finish()} finds it exactly as long as its header declares: a gzip file's checksums are checked
+ * at its end, and bytes after the declared data mean the file is not what its header says. gzip data are
+ * never decompressed further than the header's size and one buffer, so a small file that inflates to
+ * gigabytes costs no more than a valid one.
  */
 final class IdxInput implements AutoCloseable {
+  private final Path path;
   private final String file;
   private final InputStream in;
   private final boolean gzip;
@@ -24,8 +32,9 @@ final class IdxInput implements AutoCloseable {
   private boolean headerOnly = true;
   private String layout;
 
-  private IdxInput(String file, InputStream in, boolean gzip, long expected, String layout) {
-    this.file = file;
+  private IdxInput(Path path, InputStream in, boolean gzip, long expected, String layout) {
+    this.path = path;
+    this.file = path.toString();
     this.in = in;
     this.gzip = gzip;
     this.expected = expected;
@@ -39,9 +48,8 @@ final class IdxInput implements AutoCloseable {
    */
   static IdxInput open(Path path, int headerBytes) {
     String file = path.toString();
-    if (Files.isDirectory(path)) {
-      throw new DataException(file + ": is a directory, expected an IDX file");
-    }
+    InputFiles.requireRegularFile(path, "an IDX file",
+        (f, problem, cause) -> new DataException(file + ": " + problem, cause));
     InputStream raw = null;
     try {
       raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -50,20 +58,15 @@ final class IdxInput implements AutoCloseable {
       int b1 = raw.read();
       raw.reset();
       boolean gzip = b0 == 0x1f && b1 == 0x8b;
-      InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-      return new IdxInput(file, in, gzip, headerBytes, "the IDX header");
+      InputStream in = gzip ? new BufferedInputStream(new StrictGzipInputStream(raw), 1 << 16) : raw;
+      return new IdxInput(path, in, gzip, headerBytes, "the IDX header");
     } catch (NoSuchFileException e) {
       throw new DataException(file + ": file not found", e);
     } catch (AccessDeniedException e) {
       throw new DataException(file + ": permission denied", e);
     } catch (IOException e) {
+      // the gzip header is read with the data, so its problems are reported as theirs
       closeQuietly(raw);
-      if (e instanceof EOFException) {
-        throw new DataException(file + ": truncated: the gzip header is incomplete", e);
-      }
-      if (e instanceof ZipException) {
-        throw new DataException(file + ": corrupt gzip data: " + e.getMessage(), e);
-      }
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
@@ -119,6 +122,51 @@ final class IdxInput implements AutoCloseable {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
     offset += len;
+  }
+
+  /**
+   * Reads the rest of the declared data without keeping it, and checks that the file ends there: for gzip,
+   * that the data end with a valid trailer (CRC-32 and size) and nothing after it. Called once the header's
+   * {@link #expect expected length} is known and what is needed has been read.
+   */
+  void finish() {
+    if (!gzip) {
+      finishRaw();
+      return;
+    }
+    byte[] skipped = new byte[1 << 16];
+    while (offset < expected) {
+      readFully(skipped, 0, (int) Math.min(skipped.length, expected - offset));
+    }
+    try {
+      if (in.read() >= 0) {
+        throw new DataException(file + ": more data follow the " + expected + " bytes (after decompression) that the"
+            + " header declares (" + layout + ")");
+      }
+    } catch (EOFException e) {
+      throw new DataException(file + ": truncated: " + e.getMessage(), e);
+    } catch (ZipException e) {
+      throw new DataException(file + ": corrupt gzip data: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A raw file is checked by its size, so that bytes after the last sample read need not be read. */
+  private void finishRaw() {
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (size < expected) {
+      throw truncated(size, null);
+    }
+    if (size > expected) {
+      throw new DataException(file + ": " + (size - expected) + " bytes follow the " + expected
+          + " bytes that the header declares (" + layout + "); the file is longer than an IDX file of that size");
+    }
   }
 
   /** The offset of the next byte, counted from the start of the (decompressed) IDX data. */

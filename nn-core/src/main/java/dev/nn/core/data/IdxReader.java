@@ -48,8 +48,8 @@ public final class IdxReader {
 
   /**
    * Reads the first {@code limit} images and their labels (all of them if the files hold fewer). The
-   * counts in both headers must agree even when only part is read; bytes after the last image read are not
-   * looked at.
+   * counts in both headers must agree even when only part is read, and both files are still checked to their
+   * end: a gzip file's checksum and size, and that nothing follows the data the header declares.
    *
    * @param limit at least 1
    */
@@ -116,6 +116,8 @@ public final class IdxReader {
         IMAGES_HEADER + "-byte header + " + shape.n() + " images of " + shape.rows() + "x" + shape.cols());
     System.arraycopy(labels(lab, shape.m()), 0, classes, at, shape.m());
     pixels(img, shape.m(), shape.pixels(), x, at * shape.pixels());
+    lab.finish();
+    img.finish();
   }
 
   /**
@@ -195,7 +197,9 @@ public final class IdxReader {
     try (IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
       magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
       int n = labelCount(lab);
-      return labels(lab, n);
+      int[] read = labels(lab, n);
+      lab.finish();
+      return read;
     }
   }
 

@@ -14,7 +14,9 @@
  *
  * <p>Problems with a data file (missing, malformed, inconsistent) are thrown as
  * {@link dev.nn.core.data.DataException} with a one-line message that names the file and, where there is
- * one, the line or byte offset. Problems with generator settings are configuration problems and are thrown
+ * one, the line or byte offset. Only regular files are opened, and every file is read through bounds
+ * (CSV lines and fields, the sizes an IDX header declares), so a pipe, a device or a damaged file ends in
+ * such a message rather than a hang or an exhausted heap. Problems with generator settings are configuration problems and are thrown
  * as {@link dev.nn.spi.ConfigException}. All randomness comes from {@link dev.nn.core.random.Rng}, seeded through
  * the one derivation (seed, purpose[, index]) → stream, {@link dev.nn.core.random.RandomStream}.
  *

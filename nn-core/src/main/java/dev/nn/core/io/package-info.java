@@ -1,7 +1,9 @@
 /**
  * How nn's files are written and read, each thing once: atomic writes, SHA-256, the little-endian binary
  * encoding, exact doubles as text, the archive that model files and checkpoints share, and typed reading of
- * the YAML inside them.
+ * the YAML inside them; and the rules every input file passes: only a regular file is opened
+ * ({@link dev.nn.core.io.InputFiles}), and gzip data are accepted only when valid to their end
+ * ({@link dev.nn.core.io.StrictGzipInputStream}).
  *
  * <p>This package is the engine's internal API, public for nn's other packages, not for applications.
  */

@@ -162,13 +162,15 @@ class CsvReaderTests {
   @Test
   void aNonNumericFieldNamesLineColumnAndText() throws IOException {
     Path p = write("text.csv", "a,b,c\n1,2,3\n4,five,6\n");
-    assertEquals(p + ":3: column \"b\": \"five\" is not a number", failure(CsvReader.regression("c"), p));
+    assertEquals(p + ":3: column \"b\": \"five\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3",
+        failure(CsvReader.regression("c"), p));
   }
 
   @Test
   void anEmptyFieldIsNotANumber() throws IOException {
     Path p = write("gap.csv", "a,b,c\n1,,3\n");
-    assertEquals(p + ":2: column \"b\": \"\" is not a number", failure(CsvReader.regression("c"), p));
+    assertEquals(p + ":2: column \"b\": \"\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3",
+        failure(CsvReader.regression("c"), p));
   }
 
   @Test

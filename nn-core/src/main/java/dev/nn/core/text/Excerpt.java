@@ -1,0 +1,24 @@
+package dev.nn.core.text;
+
+/**
+ * A value as a message may quote it: whole when it is short, else its start and its length, so that a
+ * 100 MB field in a data file does not become a 100 MB error message.
+ */
+public final class Excerpt {
+  /** Characters quoted at most. */
+  public static final int MAX_QUOTED = 40;
+
+  private Excerpt() {}
+
+  /** {@code text}, or its first {@value #MAX_QUOTED} characters followed by {@code …(N characters)}. */
+  public static String of(String text) {
+    if (text.length() <= MAX_QUOTED) {
+      return text;
+    }
+    int end = MAX_QUOTED;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never split a character in two
+    }
+    return text.substring(0, end) + "…(" + text.length() + " characters)";
+  }
+}
