@@ -134,7 +134,7 @@ class ModelFileCommandTests {
 
   @Test
   void aPipeOrADirectoryIsRefusedWithoutReadingIt() throws Exception {
-    bothRefuse(tmp, "is a directory; expected an nn model file");
+    bothRefuse(tmp, "is a directory, expected an nn model file");
     Path fifo = tmp.resolve("pipe.nnm");
     boolean made;
     try {
@@ -145,6 +145,6 @@ class ModelFileCommandTests {
     assumeTrue(made, "mkfifo is not available here");
     // the limit guards against a hang, the failure this test is about; it measures nothing
     assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> bothRefuse(fifo, "is not a regular file (a pipe or a device); expected an nn model file"));
+        () -> bothRefuse(fifo, "is a named pipe (FIFO), not a regular file; expected an nn model file"));
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +83,11 @@ public final class ArchiveReader {
    */
   static ArchiveReader read(Path file, String kind, List<String> required, FileProblem problem, EntryLimits limits)
       throws IOException {
-    requireRegularFile(file, kind, problem);
+    if (Files.notExists(file)) {
+      // a missing file is the caller's to name ("no such checkpoint file", "no such file or directory")
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    InputFiles.requireRegularFile(file, "an nn " + kind, problem);
     try {
       if (!requireEndRecord(file, kind, problem)) {
         throw problem.at(file, notThisKind(kind, required));
@@ -104,20 +107,6 @@ public final class ArchiveReader {
     } catch (IllegalArgumentException | IllegalStateException e) {
       // ZipInputStream reports some damaged headers this way (a name that is not valid UTF-8, say)
       throw problem.at(file, "not a readable " + kind + " (corrupted: " + e.getMessage() + ")", e);
-    }
-  }
-
-  /**
-   * Refuses a directory, a pipe or a device before anything opens it: opening a pipe for reading waits for a
-   * writer, and a device may never end.
-   *
-   * @throws java.nio.file.NoSuchFileException when there is no such file
-   */
-  private static void requireRegularFile(Path file, String kind, FileProblem problem) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-    if (!a.isRegularFile()) {
-      throw problem.at(file, "is " + (a.isDirectory() ? "a directory" : "not a regular file (a pipe or a device)")
-          + "; expected an nn " + kind);
     }
   }
 

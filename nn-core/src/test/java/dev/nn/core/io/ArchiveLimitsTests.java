@@ -59,13 +59,13 @@ class ArchiveLimitsTests {
     // the limit guards against a hang, the failure this test is about; it measures nothing
     Bad e = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(Bad.class, () -> read(fifo, EntryLimits.ANY_SIZE)));
-    assertEquals(fifo + ": is not a regular file (a pipe or a device); expected an nn test archive", e.getMessage());
+    assertEquals(fifo + ": is a named pipe (FIFO), not a regular file; expected an nn test archive", e.getMessage());
   }
 
   @Test
   void aDirectoryIsRefusedByName() {
     Bad e = assertThrows(Bad.class, () -> read(dir, EntryLimits.ANY_SIZE));
-    assertEquals(dir + ": is a directory; expected an nn test archive", e.getMessage());
+    assertEquals(dir + ": is a directory, expected an nn test archive", e.getMessage());
   }
 
   @Test
