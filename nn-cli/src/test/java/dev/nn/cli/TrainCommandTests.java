@@ -144,7 +144,7 @@ class TrainCommandTests {
     } else {
       Path last = run.resolve(RunDirectory.CHECKPOINTS).resolve(String.format("epoch-%04d.ckpt", epoch - 1));
       assertEquals(last, checkpoints.get(checkpoints.size() - 1));
-      assertTrue(o.err().contains("the last good checkpoint is kept: " + last), o.err());
+      assertTrue(o.err().contains("the best checkpoint before it is kept: " + last), o.err());
     }
     assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
     assertNoStackTrace(o);

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,11 +8,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +25,8 @@ import java.util.regex.Pattern;
  * a ZIP archive whose last entry, {@code SHA256SUMS}, holds the SHA-256 of every other entry) holding
  * <ul>
  *   <li>{@code checkpoint.yaml} — format name and version, epoch, updates, best epoch, best value,
- *       epochs without improvement, and the size of each binary entry (the optimizer's as a list of block
+ *       epochs without improvement, whether training had ended ({@code end}: {@code running}, {@code finished}
+ *       or {@code stopped-early}; a checkpoint without it has epochs to go), and the size of each binary entry (the optimizer's as a list of block
  *       sizes);
  *   <li>{@code params.bin} — every parameter in store order, little-endian IEEE-754 float64;
  *   <li>{@code optimizer.bin} — each parameter block's optimizer state, one after another, float64-le;
@@ -88,6 +92,15 @@ public final class Checkpoints {
   Path save(TrainerState state) {
     Path file = fileFor(state.epoch());
     write(file, state);
+    prune();
+    return file;
+  }
+
+  /**
+   * Deletes all but the newest {@link #keep()} checkpoints: after each save, and when a run is resumed, since
+   * a process killed between writing a checkpoint and deleting the oldest leaves one too many.
+   */
+  public void prune() {
     List<Path> all = list();
     for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
       try {
@@ -96,7 +109,47 @@ public final class Checkpoints {
         throw new UncheckedIOException("cannot delete the old checkpoint " + old + ": " + e.getMessage(), e);
       }
     }
-    return file;
+  }
+
+  /**
+   * Reads the newest checkpoint that is intact. A damaged one (truncated, corrupted, unreadable) is renamed to
+   * {@code epoch-NNNN.ckpt.damaged}, so that it is kept for a look but no longer counts as a checkpoint, and
+   * {@code notices} is told which file was set aside and which one is read instead.
+   *
+   * @return the state, or empty when the directory holds no checkpoint at all
+   * @throws RunFileException when there are checkpoints but none is intact, naming each and what is wrong
+   */
+  public Optional<TrainerState> readNewestIntact(Consumer<String> notices) {
+    List<Path> all = list();
+    List<String> damaged = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Path file = all.get(i);
+      try {
+        TrainerState state = read(file);
+        if (!damaged.isEmpty()) {
+          notices.accept("resuming from " + file + " instead");
+        }
+        return Optional.of(state);
+      } catch (RunFileException e) {
+        damaged.add(e.getMessage());
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+        moveAside(file, aside);
+        notices.accept("the checkpoint " + file + " is damaged and is set aside as " + aside.getFileName() + ": "
+            + e.getMessage());
+      }
+    }
+    if (!damaged.isEmpty()) {
+      throw new RunFileException(dir, "holds no intact checkpoint to resume from: " + String.join("; ", damaged));
+    }
+    return Optional.empty();
+  }
+
+  private static void moveAside(Path file, Path aside) {
+    try {
+      Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set the damaged checkpoint " + file + " aside: " + e.getMessage(), e);
+    }
   }
 
   /** The checkpoints present, oldest epoch first; empty when the directory does not exist. */
@@ -121,6 +174,40 @@ public final class Checkpoints {
   Optional<Path> latest() {
     List<Path> all = list();
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * The checkpoint of the epoch with the lowest loss among those present — the validation loss when the run
+   * has validation data, else the mean training loss — as the newest checkpoint's history gives them; the
+   * newer one of equals. What a diverged run points to: every checkpoint present passed the divergence checks,
+   * and this is the best of them. When the newest checkpoint cannot be read, it is that one.
+   */
+  Optional<Path> best() {
+    List<Path> all = list();
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    Path newest = all.get(all.size() - 1);
+    List<EpochReport> history;
+    try {
+      history = read(newest).history();
+    } catch (RunFileException e) {
+      return Optional.of(newest);
+    }
+    Path best = newest;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (Path file : all) {
+      long epoch = epochOf(file);
+      if (epoch >= 1 && epoch <= history.size()) {
+        EpochReport r = history.get((int) epoch - 1);
+        double loss = r.validation() != null ? r.validation().loss() : r.trainLoss();
+        if (loss <= lowest) {
+          lowest = loss;
+          best = file;
+        }
+      }
+    }
+    return Optional.of(best);
   }
 
   /**

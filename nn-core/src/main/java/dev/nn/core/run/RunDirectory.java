@@ -3,12 +3,14 @@ package dev.nn.core.run;
 import dev.nn.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
  *   model.nnm         the trained model
  *   provenance.yaml   software, machine, seed, plugins, data
  *   report.html       curves and final figures
+ *   status.yaml       how the run ended: finished, failed or diverged; absent while it trains or once killed
+ *   .lock             locked by the process training in the directory
  * </pre>
  */
 public final class RunDirectory {
@@ -38,6 +42,10 @@ public final class RunDirectory {
   public static final String PROVENANCE = "provenance.yaml";
   /** The report's file name. */
   public static final String REPORT = "report.html";
+  /** The status record's file name. */
+  public static final String STATUS = "status.yaml";
+  /** The file a training process locks. */
+  public static final String LOCK = ".lock";
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -80,7 +88,8 @@ public final class RunDirectory {
   }
 
   /**
-   * An existing run directory, to resume: it must hold {@code experiment.yaml} and at least one checkpoint.
+   * An existing run directory, to resume: it must hold {@code experiment.yaml}. It may hold no checkpoint,
+   * when the run was killed before its first one was written; then it is trained again from the start.
    *
    * @throws RunFileException naming the directory and what it lacks
    */
@@ -95,9 +104,21 @@ public final class RunDirectory {
     if (!Files.isRegularFile(run.experimentFile())) {
       throw new RunFileException(existing, "not a run directory: it has no " + EXPERIMENT);
     }
-    if (run.latestCheckpoint().isEmpty()) {
-      throw new RunFileException(existing, "has no checkpoint to resume from (no epoch-NNNN.ckpt in " + CHECKPOINTS
-          + "/); the run stopped before its first checkpoint was written");
+    return run;
+  }
+
+  /**
+   * An existing run directory to continue, as {@link #open}; a run that finished has nothing left to do.
+   *
+   * @throws RunFileException naming the directory and what it lacks, or saying that the run finished and
+   *     where its model is
+   */
+  public static RunDirectory openToResume(Path existing) {
+    RunDirectory run = open(existing);
+    Optional<RunStatus> status = run.status();
+    if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
+      throw new RunFileException(existing, "the run finished (" + status.get().message() + "); there is nothing to "
+          + "resume, and nothing was changed. Its model is " + run.modelFile());
     }
     return run;
   }
@@ -108,6 +129,14 @@ public final class RunDirectory {
    */
   public static Optional<Path> latestCheckpointIn(Path directory) {
     return new RunDirectory(directory).latestCheckpoint();
+  }
+
+  /**
+   * The best checkpoint in the run directory {@code directory} (see {@link Checkpoints#best()}), if any: what
+   * a diverged run keeps.
+   */
+  public static Optional<Path> bestCheckpointIn(Path directory) {
+    return new RunDirectory(directory).checkpoints().best();
   }
 
   /** The directory. */
@@ -143,6 +172,65 @@ public final class RunDirectory {
   /** {@code report.html}. */
   public Path reportFile() {
     return path.resolve(REPORT);
+  }
+
+  /** {@code status.yaml}. */
+  public Path statusFile() {
+    return path.resolve(STATUS);
+  }
+
+  /**
+   * Locks the directory for this process until the lock is closed.
+   *
+   * @throws RunFileException when another process trains in it
+   */
+  public RunLock lock() {
+    return RunLock.take(path.resolve(LOCK), path);
+  }
+
+  /** How the run ended, or empty while it trains or when it was killed. */
+  public Optional<RunStatus> status() {
+    return RunStatus.read(statusFile());
+  }
+
+  /** Records how the run ended. */
+  public void writeStatus(RunStatus status) {
+    status.write(statusFile());
+  }
+
+  /** Forgets how an earlier attempt ended, when the run trains again. */
+  public void clearStatus() {
+    try {
+      Files.deleteIfExists(statusFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + statusFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of atomic writes ({@code .NAME…tmp}) that a killed process left in the directory
+   * and in {@code checkpoints/}. Call it only while holding the {@link #lock()}: another process's temporary
+   * files are in use.
+   *
+   * @return how many were deleted
+   */
+  public int deleteTemporaryFiles() {
+    int deleted = 0;
+    for (Path d : List.of(path, checkpointsDir())) {
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(d, ".*.tmp")) {
+        for (Path f : files) {
+          if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+            deleted++;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete temporary files in " + d + ": " + e.getMessage(), e);
+      }
+    }
+    return deleted;
   }
 
   /** Atomically writes the resolved experiment, as YAML text, to {@code experiment.yaml}. */

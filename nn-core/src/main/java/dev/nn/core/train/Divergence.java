@@ -1,0 +1,67 @@
+package dev.nn.core.train;
+
+import java.util.List;
+
+/**
+ * Decides at an epoch's end whether training has diverged although every batch loss was finite: a loss can
+ * climb to 1e304 before it overflows, and a checkpoint of such an epoch is not worth keeping. An epoch
+ * diverged when
+ * <ul>
+ *   <li>its validation loss is NaN or infinite, or
+ *   <li>its mean training loss, or its validation loss, is more than {@value #GROWTH} times the lowest of the
+ *       earlier epochs and higher than the first epoch's.
+ * </ul>
+ * The second condition keeps a loss that reached 0 (a hinge loss on separable data) from counting as diverged
+ * when it moves to a small positive value again.
+ */
+final class Divergence {
+  /** How many times the lowest epoch loss so far an epoch's loss may reach. */
+  static final double GROWTH = 1e3;
+
+  private Divergence() {}
+
+  /**
+   * Throws when {@code report}'s epoch diverged.
+   *
+   * @param earlier the reports of the epochs before it, oldest first
+   * @throws TrainingDivergedException naming the epoch, the loss and what it was compared with
+   */
+  static void check(List<EpochReport> earlier, EpochReport report) {
+    if (report.validation() != null && !Double.isFinite(report.validation().loss())) {
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(),
+          "the validation loss became " + report.validation().loss());
+    }
+    grewTooMuch(earlier, report, "mean training loss", false);
+    if (report.validation() != null) {
+      grewTooMuch(earlier, report, "validation loss", true);
+    }
+  }
+
+  private static void grewTooMuch(List<EpochReport> earlier, EpochReport report, String what, boolean validation) {
+    double loss = lossOf(report, validation);
+    double lowest = Double.POSITIVE_INFINITY;
+    int lowestEpoch = 0;
+    double first = Double.NaN;
+    for (EpochReport r : earlier) {
+      double l = lossOf(r, validation);
+      if (Double.isNaN(first)) {
+        first = l;
+      }
+      if (l < lowest) {
+        lowest = l;
+        lowestEpoch = r.epoch();
+      }
+    }
+    if (lowestEpoch > 0 && loss > GROWTH * lowest && loss > first) {
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the " + what + " was " + loss
+          + ", more than " + (long) GROWTH + " times the lowest so far (" + lowest + " at epoch " + lowestEpoch + ")");
+    }
+  }
+
+  private static double lossOf(EpochReport r, boolean validation) {
+    if (!validation) {
+      return r.trainLoss();
+    }
+    return r.validation() == null ? Double.NaN : r.validation().loss();
+  }
+}
