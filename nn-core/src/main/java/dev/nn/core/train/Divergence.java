@@ -9,7 +9,10 @@ import java.util.List;
  * <ul>
  *   <li>its validation loss is NaN or infinite, or
  *   <li>its mean training loss, or its validation loss, is more than {@value #GROWTH} times the lowest of the
- *       earlier epochs and higher than the first epoch's.
+ *       earlier epochs and higher than the first epoch's, or
+ *   <li>it is the first epoch and its mean training loss is more than {@value #GROWTH} times the loss of the
+ *       run's first batch, which the untrained network computed (a learning rate so large that the first
+ *       epoch already explodes leaves no checkpoint to point to).
  * </ul>
  * The second condition keeps a loss that reached 0 (a hinge loss on separable data) from counting as diverged
  * when it moves to a small positive value again.
@@ -24,12 +27,18 @@ final class Divergence {
    * Throws when {@code report}'s epoch diverged.
    *
    * @param earlier the reports of the epochs before it, oldest first
+   * @param firstBatchLoss the mean loss of the run's first batch, or NaN when it is not known
    * @throws TrainingDivergedException naming the epoch, the loss and what it was compared with
    */
-  static void check(List<EpochReport> earlier, EpochReport report) {
+  static void check(List<EpochReport> earlier, EpochReport report, double firstBatchLoss) {
     if (report.validation() != null && !Double.isFinite(report.validation().loss())) {
       throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(),
           "the validation loss became " + report.validation().loss());
+    }
+    if (earlier.isEmpty() && firstBatchLoss > 0 && report.trainLoss() > GROWTH * firstBatchLoss) {
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the mean training loss was "
+          + report.trainLoss() + ", more than " + (long) GROWTH + " times that of the first batch (" + firstBatchLoss
+          + ")");
     }
     grewTooMuch(earlier, report, "mean training loss", false);
     if (report.validation() != null) {

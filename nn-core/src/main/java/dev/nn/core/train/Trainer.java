@@ -47,6 +47,8 @@ public final class Trainer {
   private int epochsWithoutImprovement;
   /** Whether early stopping ended training; a trainer restored from such a state trains no further. */
   private boolean stoppedEarly;
+  /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
+  private double firstBatchLoss = Double.NaN;
   private final List<EpochReport> history = new ArrayList<>();
 
   /**
@@ -206,7 +208,7 @@ public final class Trainer {
       Metrics val = validation == null ? null : validation.evaluate(classification);
       EpochReport report = new EpochReport(epoch, updates, lastRate, trainLoss, val, (System.nanoTime() - t0) / 1e9);
       // before the epoch is recorded anywhere: a diverged epoch gets no metrics row and no checkpoint
-      Divergence.check(history, report);
+      Divergence.check(history, report, firstBatchLoss);
       history.add(report);
       if (earlyStopping) {
         stoppedEarly = observe(val);
@@ -294,6 +296,7 @@ public final class Trainer {
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
+    noteFirstBatch(lossSum, rows);
     network.parameters().grads().set(0, meanGradient, 0, meanGradient.length);
     updates++;
     lastRate = rate;
@@ -392,10 +395,17 @@ public final class Trainer {
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
+    noteFirstBatch(lossSum, rows);
     updates++;
     lastRate = rate;
     update.complete(rate, updates);
     return lossSum;
+  }
+
+  private void noteFirstBatch(double lossSum, int rows) {
+    if (Double.isNaN(firstBatchLoss)) {
+      firstBatchLoss = lossSum / rows;
+    }
   }
 
   private void checkShapes(Samples s) {
