@@ -122,7 +122,7 @@ class TrainCommandTests {
   @Test
   void aDivergingRunExitsWith3NamingEpochAndUpdateAndKeepsTheLastGoodCheckpoint() throws Exception {
     Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--set", "optimizer.name=sgd",
-        "--set", "optimizer.learning-rate=1e6", "--output", tmp.toString());
+        "--set", "optimizer.learning-rate=1e9", "--output", tmp.toString());
     assertEquals(3, o.code(), o.describe());
     Matcher m = Pattern.compile("training diverged: the loss became (\\S+) at epoch (\\d+), update (\\d+)")
         .matcher(o.err());

@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A directory of checkpoints, {@code epoch-NNNN.ckpt}, of which the last {@link #keep()} are kept.
+ * A directory of checkpoints, {@code epoch-NNNN.ckpt}, of which the last {@link #keep()} are kept, and the
+ * best epoch's when it is older (see {@link #prune()}).
  *
  * <p>The checkpoint format, version {@value #VERSION}, is nn's archive ({@link dev.nn.core.io.ArchiveWriter}:
  * a ZIP archive whose last entry, {@code SHA256SUMS}, holds the SHA-256 of every other entry) holding
@@ -84,31 +85,59 @@ public final class Checkpoints {
   }
 
   /**
-   * Writes {@code state} atomically as the checkpoint of its epoch, then deletes all but the newest
-   * {@link #keep()} checkpoints. Older ones are deleted only after the new one is safely in place.
+   * Writes {@code state} atomically as the checkpoint of its epoch, then deletes the older checkpoints but the
+   * newest {@link #keep()} and the best (see {@link #prune()}). Older ones are deleted only after the new one is
+   * safely in place.
    *
    * @return the file written
    */
   Path save(TrainerState state) {
     Path file = fileFor(state.epoch());
     write(file, state);
-    prune();
+    prune(bestEpoch(state.history()));
     return file;
   }
 
   /**
-   * Deletes all but the newest {@link #keep()} checkpoints: after each save, and when a run is resumed, since
-   * a process killed between writing a checkpoint and deleting the oldest leaves one too many.
+   * Deletes every checkpoint but the newest {@link #keep()} and the one of the best epoch — the lowest
+   * validation loss, or the lowest mean training loss without validation data, by the newest checkpoint's
+   * history — when it is older: so a run whose loss climbs before it diverges still has its best state. Runs
+   * after each save, and when a run is resumed, since a process killed between writing a checkpoint and
+   * deleting the oldest leaves one too many.
    */
   public void prune() {
     List<Path> all = list();
+    if (all.size() > keep) {
+      prune(best().map(Checkpoints::epochOf).orElse(-1L));
+    }
+  }
+
+  private void prune(long bestEpoch) {
+    List<Path> all = list();
     for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
+      if (epochOf(old) == bestEpoch) {
+        continue;
+      }
       try {
         Files.deleteIfExists(old);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete the old checkpoint " + old + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /** The epoch of the lowest loss in {@code history} (see {@link #prune()}), the later of equals; 0 for none. */
+  static int bestEpoch(List<EpochReport> history) {
+    int best = 0;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (EpochReport r : history) {
+      double loss = r.validation() != null ? r.validation().loss() : r.trainLoss();
+      if (loss <= lowest) {
+        lowest = loss;
+        best = r.epoch();
+      }
+    }
+    return best;
   }
 
   /**
@@ -180,7 +209,7 @@ public final class Checkpoints {
    * The checkpoint of the epoch with the lowest loss among those present — the validation loss when the run
    * has validation data, else the mean training loss — as the newest checkpoint's history gives them; the
    * newer one of equals. What a diverged run points to: every checkpoint present passed the divergence checks,
-   * and this is the best of them. When the newest checkpoint cannot be read, it is that one.
+   * and pruning keeps the best epoch's. When the newest checkpoint cannot be read, it is that one.
    */
   Optional<Path> best() {
     List<Path> all = list();
@@ -194,20 +223,15 @@ public final class Checkpoints {
     } catch (RunFileException e) {
       return Optional.of(newest);
     }
-    Path best = newest;
-    double lowest = Double.POSITIVE_INFINITY;
+    List<EpochReport> present = new ArrayList<>();
     for (Path file : all) {
       long epoch = epochOf(file);
       if (epoch >= 1 && epoch <= history.size()) {
-        EpochReport r = history.get((int) epoch - 1);
-        double loss = r.validation() != null ? r.validation().loss() : r.trainLoss();
-        if (loss <= lowest) {
-          lowest = loss;
-          best = file;
-        }
+        present.add(history.get((int) epoch - 1));
       }
     }
-    return Optional.of(best);
+    int best = bestEpoch(present);
+    return Optional.of(best == 0 ? newest : fileFor(best));
   }
 
   /**

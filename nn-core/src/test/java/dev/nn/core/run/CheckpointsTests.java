@@ -32,10 +32,15 @@ class CheckpointsTests {
   @TempDir
   Path dir;
 
+  /** The state after {@code epoch} epochs whose loss fell every epoch, so that the newest is the best. */
   private static TrainerState atEpoch(int epoch) {
     TrainerState s = RunFixtures.sampleState();
+    List<EpochReport> history = new ArrayList<>();
+    for (int e = 1; e <= epoch; e++) {
+      history.add(new EpochReport(e, e, 0.1, 1.0 / e, null, 0));
+    }
     return new TrainerState(epoch, s.updates(), new double[] {epoch, -epoch}, s.optimizerState(), null, 0,
-        Double.NaN, 0, s.history());
+        Double.NaN, 0, history);
   }
 
   @Test
@@ -293,6 +298,23 @@ class CheckpointsTests {
   }
 
   @Test
+  void whenTheLossClimbsTheBestEpochsCheckpointIsKeptBesideTheNewestTwo() {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    double[] losses = {5, 1, 3, 40, 900};
+    List<EpochReport> history = new ArrayList<>();
+    TrainerState s = atEpoch(1);
+    for (int e = 1; e <= losses.length; e++) {
+      history.add(new EpochReport(e, e, 0.1, 7, RunFixtures.regression(losses[e - 1], 10, 1, 1, 0), 0));
+      checkpoints.save(new TrainerState(e, e, s.params(), s.optimizerState(), null, 0, Double.NaN, 0,
+          List.copyOf(history)));
+    }
+    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    assertEquals(dir.resolve("epoch-0002.ckpt"), checkpoints.best().orElseThrow());
+    checkpoints.prune();
+    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
   void aTruncatedNewestCheckpointIsSetAsideAndTheOneBeforeIsRead() throws Exception {
     Checkpoints checkpoints = new Checkpoints(dir, 2);
     checkpoints.save(atEpoch(4));
@@ -308,8 +330,8 @@ class CheckpointsTests {
     checkpoints.save(atEpoch(4));
     Path newest = checkpoints.save(atEpoch(5));
     byte[] all = Files.readAllBytes(newest);
-    // one bit in the middle of the archive: inside an entry's compressed data
-    all[all.length / 2] ^= 0x01;
+    // one bit of the first entry's compressed data, which starts after its local header, name and extra field
+    all[30 + (all[26] & 0xff) + (all[27] & 0xff) * 256 + (all[28] & 0xff) + (all[29] & 0xff) * 256 + 5] ^= 0x01;
     Files.write(newest, all);
     assertFallsBackFrom5To4(checkpoints, newest, "corrupted");
   }
