@@ -164,7 +164,7 @@ public final class TrainingRun {
         .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
     RunDirectory dir = options.resume() != null ? RunDirectory.openToResume(options.resume())
         : RunDirectory.create(options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved(),
-            experiment.name(), clock);
+            experiment.name(), clock, ExperimentWriter.write(experiment));
     RunLock lock = dir.lock();
     try {
       RunOutcome outcome = new RunOutcome(dir, clock, provenance);
@@ -194,8 +194,6 @@ public final class TrainingRun {
     Provenance started = provenance;
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
-    } else {
-      dir.writeExperiment(ExperimentWriter.write(experiment));
     }
     runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
         new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));

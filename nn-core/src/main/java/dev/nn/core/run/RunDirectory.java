@@ -3,6 +3,7 @@ package dev.nn.core.run;
 import dev.nn.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -64,11 +65,7 @@ public final class RunDirectory {
    * @param clock gives the timestamp, in the clock's zone
    */
   public static RunDirectory create(Path outputDir, String name, Clock clock) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 letters, "
-          + "digits, '.', '_' and '-', starting with a letter or digit");
-    }
-    String stem = name + "-" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+    String stem = stem(name, clock);
     try {
       Files.createDirectories(outputDir);
       for (int n = 1; ; n++) {
@@ -85,6 +82,62 @@ public final class RunDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Creates a fresh run directory as {@link #create} names it, holding {@code checkpoints/} and the resolved
+   * experiment from the moment it appears: both are made in a hidden staging directory next to it, which is then
+   * renamed. So every run directory can be resumed, even one whose process was killed a moment after it
+   * appeared; a kill before the rename leaves at most the hidden {@code .<name>-…} staging directory.
+   *
+   * @param resolvedYaml the resolved experiment, written as {@code experiment.yaml}
+   */
+  public static RunDirectory create(Path outputDir, String name, Clock clock, String resolvedYaml) {
+    String stem = stem(name, clock);
+    Path staged = null;
+    try {
+      Files.createDirectories(outputDir);
+      staged = Files.createTempDirectory(outputDir, "." + stem + "-");
+      Files.createDirectory(staged.resolve(CHECKPOINTS));
+      AtomicFiles.writeString(staged.resolve(EXPERIMENT), resolvedYaml);
+      for (int n = 1; ; n++) {
+        Path dir = outputDir.resolve(n == 1 ? stem : stem + "-" + n);
+        try {
+          // the rename fails if the name is taken, so two runs started in the same second never share one
+          Files.move(staged, dir);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
+          continue;
+        }
+        staged = null;
+        return new RunDirectory(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + e.getMessage(), e);
+    } finally {
+      if (staged != null) {
+        deleteStaged(staged);
+      }
+    }
+  }
+
+  /** Deletes what a failed creation staged: its experiment and checkpoint directory, whatever is there. */
+  private static void deleteStaged(Path staged) {
+    try (var files = Files.walk(staged)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // the creation's own failure is what the caller needs to hear about
+    }
+  }
+
+  /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
+  private static String stem(String name, Clock clock) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 letters, "
+          + "digits, '.', '_' and '-', starting with a letter or digit");
+    }
+    return name + "-" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
   }
 
   /**

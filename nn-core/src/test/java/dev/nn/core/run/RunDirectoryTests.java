@@ -54,6 +54,21 @@ class RunDirectoryTests {
   }
 
   @Test
+  void aRunDirectoryAppearsWithItsExperimentAndLeavesNoStagingBehind() throws Exception {
+    RunDirectory first = RunDirectory.create(dir, "xor", CLOCK, "name: xor\n");
+    RunDirectory second = RunDirectory.create(dir, "xor", CLOCK, "name: xor\nseed: 2\n");
+    assertEquals(dir.resolve("xor-20260304-050607"), first.path());
+    assertEquals(dir.resolve("xor-20260304-050607-2"), second.path());
+    assertEquals("name: xor\nseed: 2\n", Files.readString(second.experimentFile()));
+    assertTrue(Files.isDirectory(first.checkpointsDir()));
+    try (var names = Files.list(dir)) {
+      assertEquals(List.of("xor-20260304-050607", "xor-20260304-050607-2"),
+          names.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertThrows(IllegalArgumentException.class, () -> RunDirectory.create(dir, "../up", CLOCK, "name: x\n"));
+  }
+
+  @Test
   void aNameThatIsNoSafeDirectoryNameIsRefused() {
     for (String bad : new String[] {"", "../up", "a/b", ".hidden", "tab\tname", "x".repeat(101)}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
