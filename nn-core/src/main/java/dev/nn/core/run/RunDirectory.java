@@ -242,12 +242,12 @@ public final class RunDirectory {
   }
 
   /** How the run ended, or empty while it trains or when it was killed. */
-  public Optional<RunStatus> status() {
+  Optional<RunStatus> status() {
     return RunStatus.read(statusFile());
   }
 
   /** Records how the run ended. */
-  public void writeStatus(RunStatus status) {
+  void writeStatus(RunStatus status) {
     status.write(statusFile());
   }
 

@@ -18,10 +18,10 @@ import java.util.Optional;
  * @param message for a failed or diverged run, what went wrong; otherwise how it ended ("stopped early at
  *     epoch 12 of 40")
  */
-public record RunStatus(State state, String message) {
+record RunStatus(State state, String message) {
 
   /** How a run ended. */
-  public enum State {
+  enum State {
     /** Every finishing step is done: the model, the report, the provenance. */
     FINISHED,
     /** Training stopped on an error; the checkpoints written before it stay. */
