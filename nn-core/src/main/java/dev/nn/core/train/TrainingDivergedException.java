@@ -56,7 +56,7 @@ public final class TrainingDivergedException extends RuntimeException {
     return step;
   }
 
-  /** The run directory holding the last good checkpoint, when the divergence happened in a training run. */
+  /** The run directory holding the checkpoints of the epochs before, when the divergence happened in a training run. */
   public Optional<Path> runDirectory() {
     return Optional.ofNullable(runDirectory).map(Path::of);
   }
