@@ -146,6 +146,13 @@ class RunLifecycleTests {
     assertTrue(provenance.contains("outcome:\n  allowed-changed-data: " + csv.toAbsolutePath() + " (SHA-256 was "),
         provenance);
     assertEquals(4, TrainCommandTests.metricsRows(run).size());
+
+    Cli.Outcome fresh = Cli.run("train", experiment.toString(), "--allow-changed-data", "--output",
+        tmp.resolve("fresh").toString());
+    assertEquals(2, fresh.code(), fresh.describe());
+    assertTrue(fresh.err().startsWith("nn: --allow-changed-data applies to --resume only: a new run records the data "
+        + "it reads\n"), fresh.describe());
+    assertFalse(Files.exists(tmp.resolve("fresh")));
   }
 
   @Test
