@@ -127,9 +127,9 @@ final class Failures {
     Optional<Path> dir = e.runDirectory();
     if (dir.isPresent()) {
       s.append("run directory: ").append(dir.get()).append('\n');
-      Optional<Path> last = RunDirectory.latestCheckpointIn(dir.get());
-      if (last.isPresent()) {
-        s.append("the last good checkpoint is kept: ").append(last.get()).append('\n');
+      Optional<Path> best = RunDirectory.bestCheckpointIn(dir.get());
+      if (best.isPresent()) {
+        s.append("the best checkpoint before it is kept: ").append(best.get()).append('\n');
       } else {
         s.append("no checkpoint was written before epoch ").append(e.epoch()).append(" diverged\n");
       }

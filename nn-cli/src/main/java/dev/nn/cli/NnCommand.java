@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         "1:an unexpected error, which is a bug (run with --debug for the stack trace); also a gradient"
             + " check that failed",
         "2:bad usage, an invalid experiment, unreadable data, model file or run directory, or a missing file",
-        "3:training diverged (the loss became NaN or infinite); the last good checkpoint is kept"},
+        "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {

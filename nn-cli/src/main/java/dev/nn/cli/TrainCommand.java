@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
     description = "Trains an experiment and writes its run directory: the resolved experiment, metrics.csv,"
         + " checkpoints, model.nnm, provenance.yaml and report.html.",
     customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--output DIR]",
-        "   or: nn train [OPTIONS] --resume RUN_DIR"},
+        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data]"},
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
         + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"
         + " one line is printed per epoch.",
-        "Exit codes: 0 trained, 2 invalid experiment or data, 3 training diverged (the last good checkpoint"
-            + " is kept)."})
+        "Exit codes: 0 trained, 2 invalid experiment or data, an unusable run directory, a run that finished"
+            + " already or is being trained by another process, 3 training diverged (the checkpoints of the epochs"
+            + " before are kept)."})
 final class TrainCommand implements Callable<Integer> {
   private final NnCommand root;
 
@@ -50,8 +51,14 @@ final class TrainCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
-      description = "Continues an interrupted run from its last checkpoint, with the experiment it recorded.")
+      description = "Continues an interrupted run from its newest intact checkpoint (or from the start, when it"
+          + " was stopped before its first), with the experiment it recorded.")
   Path resume;
+
+  @Option(names = "--allow-changed-data",
+      description = "With --resume: continues although a data file changed since the run started (its SHA-256"
+          + " differs from the one provenance.yaml recorded); the provenance records it.")
+  boolean allowChangedData;
 
   @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
   boolean plain;
@@ -66,6 +73,10 @@ final class TrainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues a run with the experiment it"
           + " recorded; give no EXPERIMENT.yaml, --set or --output with it");
     }
+    if (allowChangedData && resume == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--allow-changed-data applies to --resume only: a"
+          + " new run records the data it reads");
+    }
     if (resume == null && experiment == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required parameter: 'EXPERIMENT.yaml' (or --resume RUN_DIR)");
@@ -73,9 +84,12 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream out = root.out();
     Nn nn = root.nn();
     TrainingRun.Result result;
-    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns) : null)) {
+    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
+        : null)) {
+      PrintStream err = root.err();
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
-          List.of(lines), Nn.version());
+          List.of(lines), Nn.version()).allowingChangedData(allowChangedData)
+          .withNotices(notice -> err.println("nn: " + notice));
       if (resume != null) {
         out.println("resuming " + resume);
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();

@@ -200,9 +200,15 @@ public final class Nn {
                 + "for an experiment with a distributed section), or no distributed section")));
   }
 
-  /** Continues an interrupted run from its last checkpoint, with the experiment the run recorded. */
+  /**
+   * Continues an interrupted run from its newest intact checkpoint (or from the start, when it was killed before
+   * the first one), with the experiment the run recorded.
+   *
+   * @throws dev.nn.core.run.RunFileException when the directory is no run directory, the run finished, another
+   *     process trains in it, its data changed (unless the options allow it) or no checkpoint is intact
+   */
   public TrainingRun.Result resume(Path runDirectory, TrainingRun.Options options) {
-    RunDirectory dir = RunDirectory.open(runDirectory);
+    RunDirectory dir = RunDirectory.openToResume(runDirectory);
     Experiment experiment = load(dir.experimentFile(), List.of());
     return train(experiment, options.resuming(runDirectory));
   }

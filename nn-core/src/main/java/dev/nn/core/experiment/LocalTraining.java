@@ -9,4 +9,9 @@ final class LocalTraining implements TrainingBackend {
   public TrainingResult train(Trainer trainer, PreparedData data) {
     return trainer.train(data.trainSamples(), data.validationSamples(), data.classification());
   }
+
+  @Override
+  public void check(Trainer trainer, PreparedData data) {
+    trainer.check(data.trainSamples(), data.validationSamples());
+  }
 }

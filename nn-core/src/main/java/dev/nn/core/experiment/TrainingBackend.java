@@ -24,6 +24,14 @@ public interface TrainingBackend {
   TrainingResult train(Trainer trainer, PreparedData data);
 
   /**
+   * Checks, before the run directory is created, what {@link #train} would find wrong with the data at its
+   * start. In this process: that the samples suit the network and the loss. Nothing by default.
+   *
+   * @throws IllegalArgumentException when the data cannot be trained on
+   */
+  default void check(Trainer trainer, PreparedData data) {}
+
+  /**
    * The network's figures on the run's validation split, or {@code null} when it has none. In this process:
    * computed from the prepared samples.
    */

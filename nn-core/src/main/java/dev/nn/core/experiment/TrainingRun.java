@@ -10,9 +10,11 @@ import dev.nn.core.run.HtmlReport;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunFileException;
+import dev.nn.core.run.RunLock;
+import dev.nn.core.run.RunOutcome;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
-import dev.nn.core.train.TrainerState;
 import dev.nn.core.train.TrainingDivergedException;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingResult;
@@ -21,13 +23,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Trains an experiment end to end and leaves a run directory: the resolved experiment, metrics.csv,
- * checkpoints, the model, provenance and an HTML report. Everything it trains with is built before it
- * (by the injector, see {@code dev.nn.core.inject.NnModules}): the plugins, the data, the network. So the
- * run directory is created only when there is something to train, and one run flows one way: create the
- * directory, train, write the model, the report and the provenance.
+ * checkpoints, the model, provenance, an HTML report and the status. Everything it trains with is built
+ * before it (by the injector, see {@code dev.nn.core.inject.NnModules}): the plugins, the data, the network;
+ * and the trainer is made and the samples checked against it before the directory is created. So a run that
+ * cannot start leaves no directory, and one run flows one way: create and lock the directory, train, write
+ * the model, the report, the provenance and the status. A run that fails once its directory exists is
+ * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml} and the provenance.
+ *
+ * <p>Resuming locks the directory, refuses data files whose SHA-256 changed since the run started (unless
+ * allowed), deletes the temporary files of a killed process, prunes the checkpoints to those a run keeps, and
+ * continues from the newest intact checkpoint (or from the start, when none was written). A checkpoint taken
+ * after training ended only redoes the finishing steps.
  */
 public final class TrainingRun {
 
@@ -39,14 +49,25 @@ public final class TrainingRun {
    * @param commandLine the command line, for provenance
    * @param listeners extra listeners (a progress display)
    * @param nnVersion the version written into the model file
+   * @param allowChangedData whether a resumed run may train on data files that changed since it started
+   *     (recorded in its provenance)
+   * @param notices told what a resume found and did instead of failing: a damaged checkpoint set aside, a run
+   *     trained again from the start, changed data allowed
    */
   public record Options(Path outputDir, Path resume, List<String> commandLine, List<TrainingListener> listeners,
-      String nnVersion) {
+      String nnVersion, boolean allowChangedData, Consumer<String> notices) {
     /** Copies. */
     public Options {
       commandLine = List.copyOf(commandLine);
       listeners = List.copyOf(listeners);
       Objects.requireNonNull(nnVersion, "nnVersion");
+      Objects.requireNonNull(notices, "notices");
+    }
+
+    /** Options that refuse changed data and drop notices. */
+    public Options(Path outputDir, Path resume, List<String> commandLine, List<TrainingListener> listeners,
+        String nnVersion) {
+      this(outputDir, resume, commandLine, listeners, nnVersion, false, notice -> { });
     }
 
     /** A fresh run with default settings. */
@@ -65,7 +86,17 @@ public final class TrainingRun {
 
     /** The same options, continuing the run in {@code runDirectory}. */
     public Options resuming(Path runDirectory) {
-      return new Options(null, runDirectory, commandLine, listeners, nnVersion);
+      return new Options(null, runDirectory, commandLine, listeners, nnVersion, allowChangedData, notices);
+    }
+
+    /** The same options, allowing a resumed run to train on changed data files or not. */
+    public Options allowingChangedData(boolean allow) {
+      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allow, notices);
+    }
+
+    /** The same options, telling {@code sink} what a resume found and did. */
+    public Options withNotices(Consumer<String> sink) {
+      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, sink);
     }
   }
 
@@ -109,9 +140,10 @@ public final class TrainingRun {
   /**
    * Trains and writes the run directory.
    *
-   * @throws TrainingDivergedException when the loss becomes NaN or infinite (the last good checkpoint stays);
+   * @throws TrainingDivergedException when the loss diverges (the checkpoints written before stay);
    *     its {@link TrainingDivergedException#runDirectory()} names the run directory
-   * @throws dev.nn.core.run.RunFileException when the run directory cannot be created or read
+   * @throws dev.nn.core.run.RunFileException when the run directory cannot be created or read, another process
+   *     trains in it, a resumed run's data changed, or it finished already
    */
   public Result run() {
     try {
@@ -123,37 +155,56 @@ public final class TrainingRun {
   }
 
   private Result trainAndReport() {
-    RunDirectory dir = options.resume() != null ? RunDirectory.open(options.resume())
-        : RunDirectory.create(options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved(),
-            experiment.name(), clock);
-    if (options.resume() == null) {
-      dir.writeExperiment(ExperimentWriter.write(experiment));
-    }
-    MetricsCsv metrics = new MetricsCsv(dir.metricsFile());
-    Trainer trainer = trainers.create(
-        List.of(metrics, new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
-    if (options.resume() != null) {
-      TrainerState state = dir.checkpoints().readLatest();
-      trainer.restore(state);
-      metrics.restart(state.history());
-    }
+    LateListeners runFiles = new LateListeners();
+    // built, and the samples checked, before the directory exists: what fails here leaves nothing behind
+    Trainer trainer = trainers.create(List.of(runFiles));
+    backend.check(trainer, data);
     Provenance provenance = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
         .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
-    provenance.write(dir.provenanceFile());
-    TrainingResult result;
+    RunDirectory dir = options.resume() != null ? RunDirectory.openToResume(options.resume())
+        : RunDirectory.create(options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved(),
+            experiment.name(), clock, ExperimentWriter.write(experiment));
+    RunLock lock = dir.lock();
     try {
-      result = backend.train(trainer, data);
-    } catch (TrainingDivergedException e) {
-      provenance.withEnded(clock.instant()).write(dir.provenanceFile());
-      throw e.inRun(dir.path());
+      RunOutcome outcome = new RunOutcome(dir, clock, provenance);
+      try {
+        return trainIn(dir, trainer, runFiles, provenance, outcome);
+      } catch (TrainingDivergedException e) {
+        outcome.diverged(e.getMessage());
+        throw e.inRun(dir.path());
+      } catch (RunFileException e) {
+        // a resume refused (changed data, no intact checkpoint) changes nothing; other run files are failures
+        if (options.resume() == null) {
+          outcome.failed(e);
+        }
+        throw e;
+      } catch (RuntimeException | Error e) {
+        outcome.failed(e);
+        throw e;
+      }
+    } finally {
+      lock.close();
     }
+  }
+
+  /** Everything a run does in its locked directory, in order. */
+  private Result trainIn(RunDirectory dir, Trainer trainer, LateListeners runFiles, Provenance provenance,
+      RunOutcome outcome) {
+    Provenance started = provenance;
+    if (options.resume() != null) {
+      started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
+    }
+    runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
+        new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
+    outcome.started(started);
+    TrainingResult result = backend.train(trainer, data);
     Metrics validation = backend.validation(network, plugins.loss(), data);
     Metrics test = backend.test(network, plugins.loss(), data);
     Model model = models.model();
     model.save(dir.modelFile(), options.nnVersion());
     new HtmlReport(experiment.name(), result, test, data.train().classLabels()).write(dir.reportFile());
-    provenance.withEnded(clock.instant()).write(dir.provenanceFile());
+    outcome.finished(result, experiment.training().epochs());
     return new Result(dir, result, validation, test, model);
   }
 }

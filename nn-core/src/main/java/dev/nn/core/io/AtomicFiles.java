@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the same
  * directory, is flushed to disk, and is then renamed over the target in one step. A run killed midway
  * leaves the old file (or none) and at most a stray {@code .tmp} file, never a truncated target.
+ * ({@link CrashPoint} lets tests kill the JVM at either side of the rename.)
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -29,6 +30,7 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
+      CrashPoint.writing(target);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -38,11 +40,13 @@ public final class AtomicFiles {
           channel.force(true);
         }
         readableByAll(tmp);
+        CrashPoint.reached(target, "temp");
         try {
           Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        CrashPoint.reached(target, "renamed");
       } finally {
         Files.deleteIfExists(tmp);
       }

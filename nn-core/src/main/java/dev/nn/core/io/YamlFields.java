@@ -51,6 +51,21 @@ public final class YamlFields {
   }
 
   /**
+   * Reads the file {@code file}, which nn wrote, as one mapping; see {@link #parse}.
+   *
+   * @throws RuntimeException of {@code problem}'s type when the file cannot be read or is not such a mapping
+   */
+  public static YamlFields read(Path file, FileProblem problem) {
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw problem.at(file, "cannot be read: " + e.getMessage(), e);
+    }
+    return parse(file, file.getFileName().toString(), text, problem);
+  }
+
+  /**
    * Parses {@code text}, which must be one mapping without repeated keys, with the safe loader (no YAML tag
    * creates a class).
    *

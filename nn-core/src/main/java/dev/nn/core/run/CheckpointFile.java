@@ -55,6 +55,7 @@ final class CheckpointFile {
     h.put("best-epoch", s.bestEpoch());
     h.put("best-value", YamlFields.real(s.bestValue()));
     h.put("epochs-without-improvement", s.epochsWithoutImprovement());
+    h.put("end", endName(s.end()));
     h.put("encoding", "float64-le");
     h.put("params", Map.of("count", s.params().length));
     List<Integer> sizes = new ArrayList<>();
@@ -87,7 +88,27 @@ final class CheckpointFile {
     }
     return new TrainerState(h.integer("epoch", 0, Integer.MAX_VALUE), h.integer("updates"), params, optimizer, best,
         h.integer("best-epoch", 0, Integer.MAX_VALUE), h.real("best-value"),
-        h.integer("epochs-without-improvement", 0, Integer.MAX_VALUE), List.copyOf(history));
+        h.integer("epochs-without-improvement", 0, Integer.MAX_VALUE), List.copyOf(history), end(file, h));
+  }
+
+  /** How the header names an end: {@code running}, {@code finished} or {@code stopped-early}. */
+  static String endName(TrainerState.End end) {
+    return end.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The end the header records; a checkpoint written before nn recorded it has epochs to go. */
+  private static TrainerState.End end(Path file, YamlFields h) {
+    if (h.isNull("end")) {
+      return TrainerState.End.RUNNING;
+    }
+    String name = h.string("end");
+    for (TrainerState.End e : TrainerState.End.values()) {
+      if (endName(e).equals(name)) {
+        return e;
+      }
+    }
+    throw new RunFileException(file, HEADER + ": \"end\" must be running, finished or stopped-early, found \""
+        + name + "\" (corrupted)");
   }
 
   /** A version 1 checkpoint, before the archive carried the digests: its binary entries' SHA-256 are in the header. */

@@ -8,7 +8,8 @@ import dev.nn.core.train.TrainingResult;
 /**
  * Saves the trainer's state every {@code every} epochs and after the last one. When early stopping ends
  * training at an epoch without a checkpoint, one is taken at the end, after the trainer has put the best
- * epoch's parameters back into the network. A divergence leaves the last good checkpoint in place.
+ * epoch's parameters back into the network; a checkpoint taken when training ended records so, and a resume
+ * from it trains no further. A diverged epoch is never saved: the checkpoints of the epochs before stay.
  */
 public final class CheckpointWriter implements TrainingListener {
   private final Checkpoints checkpoints;

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,22 +8,26 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A directory of checkpoints, {@code epoch-NNNN.ckpt}, of which the last {@link #keep()} are kept.
+ * A directory of checkpoints, {@code epoch-NNNN.ckpt}, of which the last {@link #keep()} are kept, and the
+ * best epoch's when it is older (see {@link #prune()}).
  *
  * <p>The checkpoint format, version {@value #VERSION}, is nn's archive ({@link dev.nn.core.io.ArchiveWriter}:
  * a ZIP archive whose last entry, {@code SHA256SUMS}, holds the SHA-256 of every other entry) holding
  * <ul>
  *   <li>{@code checkpoint.yaml} — format name and version, epoch, updates, best epoch, best value,
- *       epochs without improvement, and the size of each binary entry (the optimizer's as a list of block
+ *       epochs without improvement, whether training had ended ({@code end}: {@code running}, {@code finished}
+ *       or {@code stopped-early}; a checkpoint without it has epochs to go), and the size of each binary entry (the optimizer's as a list of block
  *       sizes);
  *   <li>{@code params.bin} — every parameter in store order, little-endian IEEE-754 float64;
  *   <li>{@code optimizer.bin} — each parameter block's optimizer state, one after another, float64-le;
@@ -80,23 +85,100 @@ public final class Checkpoints {
   }
 
   /**
-   * Writes {@code state} atomically as the checkpoint of its epoch, then deletes all but the newest
-   * {@link #keep()} checkpoints. Older ones are deleted only after the new one is safely in place.
+   * Writes {@code state} atomically as the checkpoint of its epoch, then deletes the older checkpoints but the
+   * newest {@link #keep()} and the best (see {@link #prune()}). Older ones are deleted only after the new one is
+   * safely in place.
    *
    * @return the file written
    */
   Path save(TrainerState state) {
     Path file = fileFor(state.epoch());
     write(file, state);
+    prune(bestEpoch(state.history()));
+    return file;
+  }
+
+  /**
+   * Deletes every checkpoint but the newest {@link #keep()} and the one of the best epoch — the lowest
+   * validation loss, or the lowest mean training loss without validation data, by the newest checkpoint's
+   * history — when it is older: so a run whose loss climbs before it diverges still has its best state. Runs
+   * after each save, and when a run is resumed, since a process killed between writing a checkpoint and
+   * deleting the oldest leaves one too many.
+   */
+  public void prune() {
+    List<Path> all = list();
+    if (all.size() > keep) {
+      prune(best().map(Checkpoints::epochOf).orElse(-1L));
+    }
+  }
+
+  private void prune(long bestEpoch) {
     List<Path> all = list();
     for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
+      if (epochOf(old) == bestEpoch) {
+        continue;
+      }
       try {
         Files.deleteIfExists(old);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete the old checkpoint " + old + ": " + e.getMessage(), e);
       }
     }
-    return file;
+  }
+
+  /** The epoch of the lowest loss in {@code history} (see {@link #prune()}), the later of equals; 0 for none. */
+  static int bestEpoch(List<EpochReport> history) {
+    int best = 0;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (EpochReport r : history) {
+      double loss = r.validation() != null ? r.validation().loss() : r.trainLoss();
+      if (loss <= lowest) {
+        lowest = loss;
+        best = r.epoch();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Reads the newest checkpoint that is intact. A damaged one (truncated, corrupted, unreadable) is renamed to
+   * {@code epoch-NNNN.ckpt.damaged}, so that it is kept for a look but no longer counts as a checkpoint, and
+   * {@code notices} is told which file was set aside and which one is read instead.
+   *
+   * @return the state, or empty when the directory holds no checkpoint at all
+   * @throws RunFileException when there are checkpoints but none is intact, naming each and what is wrong
+   */
+  public Optional<TrainerState> readNewestIntact(Consumer<String> notices) {
+    List<Path> all = list();
+    List<String> damaged = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Path file = all.get(i);
+      try {
+        TrainerState state = read(file);
+        if (!damaged.isEmpty()) {
+          notices.accept("resuming from " + file + " instead");
+        }
+        return Optional.of(state);
+      } catch (RunFileException e) {
+        damaged.add(e.getMessage());
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+        moveAside(file, aside);
+        notices.accept("the checkpoint " + file + " is damaged and is set aside as " + aside.getFileName() + ": "
+            + e.getMessage());
+      }
+    }
+    if (!damaged.isEmpty()) {
+      throw new RunFileException(dir, "holds no intact checkpoint to resume from: " + String.join("; ", damaged));
+    }
+    return Optional.empty();
+  }
+
+  private static void moveAside(Path file, Path aside) {
+    try {
+      Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set the damaged checkpoint " + file + " aside: " + e.getMessage(), e);
+    }
   }
 
   /** The checkpoints present, oldest epoch first; empty when the directory does not exist. */
@@ -121,6 +203,35 @@ public final class Checkpoints {
   Optional<Path> latest() {
     List<Path> all = list();
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * The checkpoint of the epoch with the lowest loss among those present — the validation loss when the run
+   * has validation data, else the mean training loss — as the newest checkpoint's history gives them; the
+   * newer one of equals. What a diverged run points to: every checkpoint present passed the divergence checks,
+   * and pruning keeps the best epoch's. When the newest checkpoint cannot be read, it is that one.
+   */
+  Optional<Path> best() {
+    List<Path> all = list();
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    Path newest = all.get(all.size() - 1);
+    List<EpochReport> history;
+    try {
+      history = read(newest).history();
+    } catch (RunFileException e) {
+      return Optional.of(newest);
+    }
+    List<EpochReport> present = new ArrayList<>();
+    for (Path file : all) {
+      long epoch = epochOf(file);
+      if (epoch >= 1 && epoch <= history.size()) {
+        present.add(history.get((int) epoch - 1));
+      }
+    }
+    int best = bestEpoch(present);
+    return Optional.of(best == 0 ? newest : fileFor(best));
   }
 
   /**

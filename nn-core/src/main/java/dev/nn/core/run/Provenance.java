@@ -42,11 +42,14 @@ import java.util.Objects;
  *     in one process
  * @param compute how the kernels were chosen and compute, beyond backend and threads (precision, the rule
  *     {@code auto} applied, the OpenBLAS core type): written in the {@code compute} section after them
+ * @param outcome how the run went, in the order given: its status once it ended ({@code finished},
+ *     {@code stopped-early}, {@code failed}, {@code diverged}) and the message, and for a resumed run what the
+ *     resume allowed (data files changed since the run started); empty while it trains
  */
 public record Provenance(String nnVersion, String javaVersion, String javaVendor, String vmName, String osName,
     String osVersion, String osArch, int processors, String backend, int threads, String randomAlgorithm, long seed,
     List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles,
-    Map<String, String> cluster, Map<String, String> compute) {
+    Map<String, String> cluster, Map<String, String> compute, Map<String, String> outcome) {
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
   static final String UNKNOWN_VERSION = "unknown";
@@ -94,6 +97,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     dataFiles = List.copyOf(dataFiles);
     cluster = Collections.unmodifiableMap(new LinkedHashMap<>(cluster));
     compute = Collections.unmodifiableMap(new LinkedHashMap<>(compute));
+    outcome = Collections.unmodifiableMap(new LinkedHashMap<>(outcome));
   }
 
   /**
@@ -121,7 +125,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), backend, threads, Rng.ALGORITHM,
-        seed, commandLine, started, null, used, data, Map.of(), Map.of());
+        seed, commandLine, started, null, used, data, Map.of(), Map.of(), Map.of());
   }
 
   /** The nn-core jar's version (its manifest's Implementation-Version), or {@value #UNKNOWN_VERSION}. */
@@ -133,19 +137,52 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   /** This provenance with the run's end time. */
   public Provenance withEnded(Instant end) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster, compute);
+        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster, compute, outcome);
   }
 
   /** This provenance with where a distributed run trained, in the order given. */
   public Provenance withCluster(Map<String, String> where) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where, compute);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where, compute, outcome);
   }
 
   /** This provenance with details of how the kernels compute, in the order given. */
   public Provenance withCompute(Map<String, String> details) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, details);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, details, outcome);
+  }
+
+  /** This provenance with {@code entries} added to its outcome, after those it has. */
+  public Provenance withOutcome(Map<String, String> entries) {
+    Map<String, String> all = new LinkedHashMap<>(outcome);
+    all.putAll(entries);
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, compute, all);
+  }
+
+  /**
+   * The data files of this run whose SHA-256 differs from the one the provenance in {@code recordedFile}
+   * gives for the same path, each as "path (SHA-256 was …, now …)"; none when there is no such file (a run
+   * killed before it wrote one).
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public List<String> dataChangedSince(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return List.of();
+    }
+    Map<String, String> recorded = new LinkedHashMap<>();
+    for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("data-files")) {
+      recorded.put(f.string("path"), f.string("sha256"));
+    }
+    List<String> changed = new ArrayList<>();
+    for (DataFile d : dataFiles) {
+      String was = recorded.get(d.path());
+      if (was != null && !was.equals(d.sha256())) {
+        changed.add(d.path() + " (SHA-256 was " + was + ", now " + d.sha256() + ")");
+      }
+    }
+    return changed;
   }
 
   /** Writes this record atomically as YAML. */
@@ -181,6 +218,9 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     m.put("data-files", ds);
     if (!cluster.isEmpty()) {
       m.put("cluster", new LinkedHashMap<>(cluster));
+    }
+    if (!outcome.isEmpty()) {
+      m.put("outcome", new LinkedHashMap<>(outcome));
     }
     return YamlFields.dump(m);
   }

@@ -3,12 +3,15 @@ package dev.nn.core.run;
 import dev.nn.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +26,8 @@ import java.util.regex.Pattern;
  *   model.nnm         the trained model
  *   provenance.yaml   software, machine, seed, plugins, data
  *   report.html       curves and final figures
+ *   status.yaml       how the run ended: finished, failed or diverged; absent while it trains or once killed
+ *   .lock             locked by the process training in the directory
  * </pre>
  */
 public final class RunDirectory {
@@ -38,6 +43,10 @@ public final class RunDirectory {
   public static final String PROVENANCE = "provenance.yaml";
   /** The report's file name. */
   public static final String REPORT = "report.html";
+  /** The status record's file name. */
+  public static final String STATUS = "status.yaml";
+  /** The file a training process locks. */
+  public static final String LOCK = ".lock";
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -56,11 +65,7 @@ public final class RunDirectory {
    * @param clock gives the timestamp, in the clock's zone
    */
   public static RunDirectory create(Path outputDir, String name, Clock clock) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 letters, "
-          + "digits, '.', '_' and '-', starting with a letter or digit");
-    }
-    String stem = name + "-" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+    String stem = stem(name, clock);
     try {
       Files.createDirectories(outputDir);
       for (int n = 1; ; n++) {
@@ -80,7 +85,64 @@ public final class RunDirectory {
   }
 
   /**
-   * An existing run directory, to resume: it must hold {@code experiment.yaml} and at least one checkpoint.
+   * Creates a fresh run directory as {@link #create} names it, holding {@code checkpoints/} and the resolved
+   * experiment from the moment it appears: both are made in a hidden staging directory next to it, which is then
+   * renamed. So every run directory can be resumed, even one whose process was killed a moment after it
+   * appeared; a kill before the rename leaves at most the hidden {@code .<name>-…} staging directory.
+   *
+   * @param resolvedYaml the resolved experiment, written as {@code experiment.yaml}
+   */
+  public static RunDirectory create(Path outputDir, String name, Clock clock, String resolvedYaml) {
+    String stem = stem(name, clock);
+    Path staged = null;
+    try {
+      Files.createDirectories(outputDir);
+      staged = Files.createTempDirectory(outputDir, "." + stem + "-");
+      Files.createDirectory(staged.resolve(CHECKPOINTS));
+      AtomicFiles.writeString(staged.resolve(EXPERIMENT), resolvedYaml);
+      for (int n = 1; ; n++) {
+        Path dir = outputDir.resolve(n == 1 ? stem : stem + "-" + n);
+        try {
+          // the rename fails if the name is taken, so two runs started in the same second never share one
+          Files.move(staged, dir);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
+          continue;
+        }
+        staged = null;
+        return new RunDirectory(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + e.getMessage(), e);
+    } finally {
+      if (staged != null) {
+        deleteStaged(staged);
+      }
+    }
+  }
+
+  /** Deletes what a failed creation staged: its experiment and checkpoint directory, whatever is there. */
+  private static void deleteStaged(Path staged) {
+    try (var files = Files.walk(staged)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // the creation's own failure is what the caller needs to hear about
+    }
+  }
+
+  /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
+  private static String stem(String name, Clock clock) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 letters, "
+          + "digits, '.', '_' and '-', starting with a letter or digit");
+    }
+    return name + "-" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+  }
+
+  /**
+   * An existing run directory, to resume: it must hold {@code experiment.yaml}. It may hold no checkpoint,
+   * when the run was killed before its first one was written; then it is trained again from the start.
    *
    * @throws RunFileException naming the directory and what it lacks
    */
@@ -95,9 +157,21 @@ public final class RunDirectory {
     if (!Files.isRegularFile(run.experimentFile())) {
       throw new RunFileException(existing, "not a run directory: it has no " + EXPERIMENT);
     }
-    if (run.latestCheckpoint().isEmpty()) {
-      throw new RunFileException(existing, "has no checkpoint to resume from (no epoch-NNNN.ckpt in " + CHECKPOINTS
-          + "/); the run stopped before its first checkpoint was written");
+    return run;
+  }
+
+  /**
+   * An existing run directory to continue, as {@link #open}; a run that finished has nothing left to do.
+   *
+   * @throws RunFileException naming the directory and what it lacks, or saying that the run finished and
+   *     where its model is
+   */
+  public static RunDirectory openToResume(Path existing) {
+    RunDirectory run = open(existing);
+    Optional<RunStatus> status = run.status();
+    if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
+      throw new RunFileException(existing, "the run finished (" + status.get().message() + "); there is nothing to "
+          + "resume, and nothing was changed. Its model is " + run.modelFile());
     }
     return run;
   }
@@ -108,6 +182,14 @@ public final class RunDirectory {
    */
   public static Optional<Path> latestCheckpointIn(Path directory) {
     return new RunDirectory(directory).latestCheckpoint();
+  }
+
+  /**
+   * The best checkpoint in the run directory {@code directory} (see {@link Checkpoints#best()}), if any: what
+   * a diverged run keeps.
+   */
+  public static Optional<Path> bestCheckpointIn(Path directory) {
+    return new RunDirectory(directory).checkpoints().best();
   }
 
   /** The directory. */
@@ -143,6 +225,65 @@ public final class RunDirectory {
   /** {@code report.html}. */
   public Path reportFile() {
     return path.resolve(REPORT);
+  }
+
+  /** {@code status.yaml}. */
+  public Path statusFile() {
+    return path.resolve(STATUS);
+  }
+
+  /**
+   * Locks the directory for this process until the lock is closed.
+   *
+   * @throws RunFileException when another process trains in it
+   */
+  public RunLock lock() {
+    return RunLock.take(path.resolve(LOCK), path);
+  }
+
+  /** How the run ended, or empty while it trains or when it was killed. */
+  Optional<RunStatus> status() {
+    return RunStatus.read(statusFile());
+  }
+
+  /** Records how the run ended. */
+  void writeStatus(RunStatus status) {
+    status.write(statusFile());
+  }
+
+  /** Forgets how an earlier attempt ended, when the run trains again. */
+  public void clearStatus() {
+    try {
+      Files.deleteIfExists(statusFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + statusFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of atomic writes ({@code .NAME…tmp}) that a killed process left in the directory
+   * and in {@code checkpoints/}. Call it only while holding the {@link #lock()}: another process's temporary
+   * files are in use.
+   *
+   * @return how many were deleted
+   */
+  public int deleteTemporaryFiles() {
+    int deleted = 0;
+    for (Path d : List.of(path, checkpointsDir())) {
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(d, ".*.tmp")) {
+        for (Path f : files) {
+          if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+            deleted++;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete temporary files in " + d + ": " + e.getMessage(), e);
+      }
+    }
+    return deleted;
   }
 
   /** Atomically writes the resolved experiment, as YAML text, to {@code experiment.yaml}. */

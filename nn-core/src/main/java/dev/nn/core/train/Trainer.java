@@ -45,6 +45,10 @@ public final class Trainer {
   private int bestEpoch;
   private double bestValue = Double.NaN;
   private int epochsWithoutImprovement;
+  /** Whether early stopping ended training; a trainer restored from such a state trains no further. */
+  private boolean stoppedEarly;
+  /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
+  private double firstBatchLoss = Double.NaN;
   private final List<EpochReport> history = new ArrayList<>();
 
   /**
@@ -120,13 +124,7 @@ public final class Trainer {
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    */
   public TrainingResult train(Samples train, Samples validation, boolean classification) {
-    checkShapes(train);
-    if (validation != null) {
-      checkShapes(validation);
-    }
-    if (train.rows() == 0) {
-      throw new IllegalArgumentException("no training samples");
-    }
+    check(train, validation);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
         : new Evaluator(network, loss, Math.max(256, options.batchSize()));
     return train(new Epochs() {
@@ -140,6 +138,24 @@ public final class Trainer {
         return localEpoch(train);
       }
     }, evaluator == null ? null : c -> evaluator.evaluate(validation, c), classification);
+  }
+
+  /**
+   * Checks that the samples suit the network and the loss, as {@link #train(Samples, Samples, boolean)} does
+   * first: a run calls it before it creates its run directory, so samples that cannot be trained on leave none.
+   *
+   * @param validation the validation split, or {@code null}
+   * @throws IllegalArgumentException when the widths differ, a target does not suit the loss, or there is no
+   *     training sample
+   */
+  public void check(Samples train, Samples validation) {
+    checkShapes(train);
+    if (validation != null) {
+      checkShapes(validation);
+    }
+    if (train.rows() == 0) {
+      throw new IllegalArgumentException("no training samples");
+    }
   }
 
   /**
@@ -182,8 +198,8 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onStart(this);
     }
-    boolean stopped = false;
-    while (epoch < options.epochs()) {
+    // a trainer restored from a state taken after early stopping has nothing left to train
+    while (!stoppedEarly && epoch < options.epochs()) {
       long t0 = System.nanoTime();
       epoch++;
       progress.epoch = epoch;
@@ -198,23 +214,22 @@ public final class Trainer {
         progress.validating = false;
       }
       EpochReport report = new EpochReport(epoch, updates, lastRate, trainLoss, val, (System.nanoTime() - t0) / 1e9);
+      // before the epoch is recorded anywhere: a diverged epoch gets no metrics row and no checkpoint
+      Divergence.check(history, report, firstBatchLoss);
       history.add(report);
       if (earlyStopping) {
-        stopped = observe(val);
+        stoppedEarly = observe(val);
       } else {
         bestEpoch = epoch;
       }
       for (TrainingListener l : listeners) {
         l.onEpochEnd(this, report);
       }
-      if (stopped) {
-        break;
-      }
     }
     if (earlyStopping && bestParams != null) {
       network.parameters().load(bestParams);
     }
-    TrainingResult result = new TrainingResult(history, bestEpoch, stopped);
+    TrainingResult result = new TrainingResult(history, bestEpoch, stoppedEarly);
     for (TrainingListener l : listeners) {
       l.onEnd(this, result);
     }
@@ -288,6 +303,7 @@ public final class Trainer {
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
+    noteFirstBatch(lossSum, rows);
     network.parameters().grads().set(0, meanGradient, 0, meanGradient.length);
     updates++;
     lastRate = rate;
@@ -386,10 +402,17 @@ public final class Trainer {
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
+    noteFirstBatch(lossSum, rows);
     updates++;
     lastRate = rate;
     update.complete(rate, updates);
     return lossSum;
+  }
+
+  private void noteFirstBatch(double lossSum, int rows) {
+    if (Double.isNaN(firstBatchLoss)) {
+      firstBatchLoss = lossSum / rows;
+    }
   }
 
   private void checkShapes(Samples s) {
@@ -413,7 +436,8 @@ public final class Trainer {
     }
     return new TrainerState(epoch, updates, network.parameters().toArray(), optimizerState,
         bestParams == null ? null : bestParams.clone(), bestEpoch, bestValue, epochsWithoutImprovement,
-        List.copyOf(history));
+        List.copyOf(history), stoppedEarly ? TrainerState.End.STOPPED_EARLY
+            : epoch >= options.epochs() ? TrainerState.End.FINISHED : TrainerState.End.RUNNING);
   }
 
   /** Restores a state taken by {@link #state()} from a trainer with the same network shape and settings. */
@@ -432,6 +456,7 @@ public final class Trainer {
     bestEpoch = state.bestEpoch();
     bestValue = state.bestValue();
     epochsWithoutImprovement = state.epochsWithoutImprovement();
+    stoppedEarly = state.end() == TrainerState.End.STOPPED_EARLY;
     history.clear();
     history.addAll(state.history());
   }

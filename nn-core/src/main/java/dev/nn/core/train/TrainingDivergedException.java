@@ -3,7 +3,10 @@ package dev.nn.core.train;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The loss became NaN or infinite: training stops, naming where. */
+/**
+ * Training diverged: a batch's loss became NaN or infinite, or an epoch's loss grew beyond the bounds
+ * {@code Divergence} sets. Training stops, naming where.
+ */
 public final class TrainingDivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int epoch;
@@ -13,11 +16,22 @@ public final class TrainingDivergedException extends RuntimeException {
 
   /** At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}. */
   public TrainingDivergedException(int epoch, long step, double loss) {
-    super("training diverged: the loss became " + loss + " at epoch " + epoch + ", update " + step
-        + "; try a smaller learning rate");
+    this(epoch, step, "the loss became " + loss + " at epoch " + epoch + ", update " + step);
+  }
+
+  private TrainingDivergedException(int epoch, long step, String what) {
+    super("training diverged: " + what + "; try a smaller learning rate");
     this.epoch = epoch;
     this.step = step;
     this.runDirectory = null;
+  }
+
+  /**
+   * Epoch {@code epoch}, which ended after update {@code step}, diverged: {@code what} says how (its
+   * validation loss is not finite, or a loss grew too much).
+   */
+  static TrainingDivergedException atEpochEnd(int epoch, long step, String what) {
+    return new TrainingDivergedException(epoch, step, "at the end of epoch " + epoch + " " + what);
   }
 
   private TrainingDivergedException(TrainingDivergedException e, Path runDirectory) {
@@ -42,7 +56,7 @@ public final class TrainingDivergedException extends RuntimeException {
     return step;
   }
 
-  /** The run directory holding the last good checkpoint, when the divergence happened in a training run. */
+  /** The run directory holding the checkpoints of the epochs before, when the divergence happened in a training run. */
   public Optional<Path> runDirectory() {
     return Optional.ofNullable(runDirectory).map(Path::of);
   }

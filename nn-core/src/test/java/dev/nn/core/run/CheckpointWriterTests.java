@@ -133,6 +133,46 @@ class CheckpointWriterTests {
   }
 
   @Test
+  void aTrainerRestoredFromTheCheckpointOfTheStoppingEpochTrainsNoFurtherAndEndsWithTheSameWeights() {
+    Samples data = regression(40, 7);
+    Samples validation = regression(10, 8);
+    // patience 2 stops after epoch 3; a checkpoint every epoch, so the stopping epoch's holds its last weights
+    TrainingOptions options = new TrainingOptions(50, 8, true, 0.0, 1, 2, TrainingOptions.Monitor.VAL_LOSS, 1e9);
+    Checkpoints checkpoints = new Checkpoints(dir, 5);
+    Network straight = network(3);
+    TrainingResult whole = trainer(straight, options, List.of(new CheckpointWriter(checkpoints, 1)))
+        .train(data, validation, false);
+    TrainerState saved = checkpoints.readLatest();
+    assertEquals(3, saved.epoch());
+    assertEquals(TrainerState.End.STOPPED_EARLY, saved.end());
+
+    Network resumed = network(4);
+    List<Integer> epochsTrained = new ArrayList<>();
+    Trainer again = trainer(resumed, options, List.of(new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        epochsTrained.add(report.epoch());
+      }
+    }, new CheckpointWriter(checkpoints, 1)));
+    again.restore(saved);
+    TrainingResult result = again.train(data, validation, false);
+    assertEquals(List.of(), epochsTrained);
+    assertTrue(result.stoppedEarly());
+    assertEquals(whole.bestEpoch(), result.bestEpoch());
+    assertArrayEquals(RunFixtures.bits(straight.parameters().toArray()), RunFixtures.bits(resumed.parameters().toArray()));
+    assertEquals(List.of(1L, 2L, 3L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void aCheckpointOfTheLastEpochSaysTrainingFinished() {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    trainer(network(1), TrainingOptions.of(2, 10, 1), List.of(new CheckpointWriter(checkpoints, 1)))
+        .train(regression(30, 9), null, false);
+    assertEquals(TrainerState.End.FINISHED, checkpoints.readLatest().end());
+    assertEquals(TrainerState.End.RUNNING, Checkpoints.read(checkpoints.fileFor(1)).end());
+  }
+
+  @Test
   void aRunResumedAfterItsLastEpochWritesNothingNew() throws Exception {
     Checkpoints checkpoints = new Checkpoints(dir, 2);
     Samples data = regression(30, 9);

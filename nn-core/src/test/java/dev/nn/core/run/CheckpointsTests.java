@@ -32,10 +32,15 @@ class CheckpointsTests {
   @TempDir
   Path dir;
 
+  /** The state after {@code epoch} epochs whose loss fell every epoch, so that the newest is the best. */
   private static TrainerState atEpoch(int epoch) {
     TrainerState s = RunFixtures.sampleState();
+    List<EpochReport> history = new ArrayList<>();
+    for (int e = 1; e <= epoch; e++) {
+      history.add(new EpochReport(e, e, 0.1, 1.0 / e, null, 0));
+    }
     return new TrainerState(epoch, s.updates(), new double[] {epoch, -epoch}, s.optimizerState(), null, 0,
-        Double.NaN, 0, s.history());
+        Double.NaN, 0, history);
   }
 
   @Test
@@ -265,6 +270,112 @@ class CheckpointsTests {
     three.save(atEpoch(6));
     three.save(atEpoch(7));
     assertEquals(List.of(5L, 6L, 7L), three.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void howTrainingEndedReadsBackAndAnOlderHeaderWithoutItHasEpochsToGo() throws Exception {
+    TrainerState s = atEpoch(4);
+    for (TrainerState.End end : TrainerState.End.values()) {
+      TrainerState ended = new TrainerState(4, s.updates(), s.params(), s.optimizerState(), null, 0, Double.NaN, 0,
+          s.history(), end);
+      Path file = dir.resolve("epoch-0004.ckpt");
+      Checkpoints.write(file, ended);
+      assertSameState(ended, Checkpoints.read(file));
+      String header = new String(entry(Files.readAllBytes(file), CheckpointFile.HEADER), StandardCharsets.UTF_8);
+      assertTrue(header.contains("end: " + end.name().toLowerCase().replace('_', '-') + "\n"), header);
+    }
+  }
+
+  @Test
+  void aResumeThatFindsThreeCheckpointsPrunesToTheTwoPromised() {
+    Checkpoints three = new Checkpoints(dir, 3);
+    for (int e = 1; e <= 3; e++) {
+      three.save(atEpoch(e));
+    }
+    Checkpoints two = new Checkpoints(dir, 2);
+    two.prune();
+    assertEquals(List.of(2L, 3L), two.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void whenTheLossClimbsTheBestEpochsCheckpointIsKeptBesideTheNewestTwo() {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    double[] losses = {5, 1, 3, 40, 900};
+    List<EpochReport> history = new ArrayList<>();
+    TrainerState s = atEpoch(1);
+    for (int e = 1; e <= losses.length; e++) {
+      history.add(new EpochReport(e, e, 0.1, 7, RunFixtures.regression(losses[e - 1], 10, 1, 1, 0), 0));
+      checkpoints.save(new TrainerState(e, e, s.params(), s.optimizerState(), null, 0, Double.NaN, 0,
+          List.copyOf(history)));
+    }
+    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    assertEquals(dir.resolve("epoch-0002.ckpt"), checkpoints.best().orElseThrow());
+    checkpoints.prune();
+    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void aTruncatedNewestCheckpointIsSetAsideAndTheOneBeforeIsRead() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    checkpoints.save(atEpoch(4));
+    Path newest = checkpoints.save(atEpoch(5));
+    byte[] all = Files.readAllBytes(newest);
+    Files.write(newest, Arrays.copyOf(all, all.length / 2));
+    assertFallsBackFrom5To4(checkpoints, newest, "truncated");
+  }
+
+  @Test
+  void aBitFlippedNewestCheckpointIsSetAsideAndTheOneBeforeIsRead() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    checkpoints.save(atEpoch(4));
+    Path newest = checkpoints.save(atEpoch(5));
+    byte[] all = Files.readAllBytes(newest);
+    // one bit of the first entry's compressed data, which starts after its local header, name and extra field
+    all[30 + (all[26] & 0xff) + (all[27] & 0xff) * 256 + (all[28] & 0xff) + (all[29] & 0xff) * 256 + 5] ^= 0x01;
+    Files.write(newest, all);
+    assertFallsBackFrom5To4(checkpoints, newest, "corrupted");
+  }
+
+  private void assertFallsBackFrom5To4(Checkpoints checkpoints, Path newest, String problem) throws Exception {
+    List<String> notices = new ArrayList<>();
+    TrainerState read = checkpoints.readNewestIntact(notices::add).orElseThrow();
+    assertEquals(4, read.epoch());
+    assertArrayEquals(new double[] {4, -4}, read.params(), 0.0);
+    assertEquals(2, notices.size(), notices.toString());
+    assertTrue(notices.get(0).startsWith("the checkpoint " + newest + " is damaged and is set aside as "
+        + "epoch-0005.ckpt.damaged: " + newest + ": "), notices.get(0));
+    assertTrue(notices.get(0).contains(problem), notices.get(0));
+    assertEquals("resuming from " + dir.resolve("epoch-0004.ckpt") + " instead", notices.get(1));
+    assertFalse(Files.exists(newest));
+    assertTrue(Files.exists(dir.resolve("epoch-0005.ckpt.damaged")));
+    assertEquals(List.of(dir.resolve("epoch-0004.ckpt")), checkpoints.list());
+  }
+
+  @Test
+  void whenNoCheckpointIsIntactTheResumeIsRefusedNamingEach() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    for (int e = 1; e <= 2; e++) {
+      Path f = checkpoints.save(atEpoch(e));
+      Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 100));
+    }
+    RunFileException e = assertThrows(RunFileException.class, () -> checkpoints.readNewestIntact(n -> { }));
+    assertTrue(e.getMessage().startsWith(dir + ": holds no intact checkpoint to resume from: "
+        + dir.resolve("epoch-0002.ckpt") + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("; " + dir.resolve("epoch-0001.ckpt") + ": "), e.getMessage());
+  }
+
+  @Test
+  void theBestCheckpointIsTheOneWithTheLowestLossInTheNewestHistory() {
+    List<EpochReport> history = List.of(new EpochReport(1, 1, 0.1, 5.0, null, 0), new EpochReport(2, 2, 0.1, 1.0, null, 0),
+        new EpochReport(3, 3, 0.1, 900.0, null, 0));
+    Checkpoints checkpoints = new Checkpoints(dir, 3);
+    TrainerState s = atEpoch(1);
+    for (int e = 1; e <= 3; e++) {
+      checkpoints.save(new TrainerState(e, e, s.params(), s.optimizerState(), null, 0, Double.NaN, 0,
+          history.subList(0, e)));
+    }
+    assertEquals(dir.resolve("epoch-0002.ckpt"), checkpoints.best().orElseThrow());
+    assertTrue(new Checkpoints(dir.resolve("absent"), 2).best().isEmpty());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,30 @@ class ProvenanceTests {
     assertEquals("unknown", p.plugins().get(2).sha256());
     assertEquals("missing", Provenance.digestOf(dir.resolve("gone.jar").toString()));
     assertEquals(List.of(new Provenance.DataFile(dir.resolve("train.csv").toString(), ABC)), p.dataFiles());
+  }
+
+  @Test
+  void aDataFileWhoseSha256DiffersFromTheRecordedOneIsNamedWithBoth() throws Exception {
+    Path recorded = dir.resolve("provenance.yaml");
+    Provenance started = sample();
+    assertEquals(List.of(), started.dataChangedSince(recorded), "a run killed before its provenance was written");
+    started.write(recorded);
+    assertEquals(List.of(), started.dataChangedSince(recorded));
+    Path data = Files.writeString(dir.resolve("train.csv"), "abd", StandardCharsets.US_ASCII);
+    Provenance now = Provenance.capture("java", 2, 42L, List.of(), START, List.of(), List.of(data));
+    assertEquals(List.of(data + " (SHA-256 was " + ABC + ", now " + now.dataFiles().get(0).sha256() + ")"),
+        now.dataChangedSince(recorded));
+  }
+
+  @Test
+  void theOutcomeIsItsOwnSectionAfterTheOthers() throws Exception {
+    Path file = dir.resolve("provenance.yaml");
+    Provenance p = sample();
+    p.write(file);
+    assertFalse(Files.readString(file).contains("outcome:"));
+    p.withOutcome(Map.of("allowed-changed-data", "x.csv")).withOutcome(Map.of("status", "failed")).write(file);
+    assertTrue(Files.readString(file).endsWith("outcome:\n  allowed-changed-data: x.csv\n  status: failed\n"),
+        Files.readString(file));
   }
 
   @Test

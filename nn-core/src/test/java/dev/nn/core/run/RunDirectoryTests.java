@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,21 @@ class RunDirectoryTests {
   }
 
   @Test
+  void aRunDirectoryAppearsWithItsExperimentAndLeavesNoStagingBehind() throws Exception {
+    RunDirectory first = RunDirectory.create(dir, "xor", CLOCK, "name: xor\n");
+    RunDirectory second = RunDirectory.create(dir, "xor", CLOCK, "name: xor\nseed: 2\n");
+    assertEquals(dir.resolve("xor-20260304-050607"), first.path());
+    assertEquals(dir.resolve("xor-20260304-050607-2"), second.path());
+    assertEquals("name: xor\nseed: 2\n", Files.readString(second.experimentFile()));
+    assertTrue(Files.isDirectory(first.checkpointsDir()));
+    try (var names = Files.list(dir)) {
+      assertEquals(List.of("xor-20260304-050607", "xor-20260304-050607-2"),
+          names.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertThrows(IllegalArgumentException.class, () -> RunDirectory.create(dir, "../up", CLOCK, "name: x\n"));
+  }
+
+  @Test
   void aNameThatIsNoSafeDirectoryNameIsRefused() {
     for (String bad : new String[] {"", "../up", "a/b", ".hidden", "tab\tname", "x".repeat(101)}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -80,11 +97,58 @@ class RunDirectoryTests {
     Path plain = Files.createDirectory(dir.resolve("plain"));
     assertEquals(plain + ": not a run directory: it has no experiment.yaml",
         assertThrows(RunFileException.class, () -> RunDirectory.open(plain)).getMessage());
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointOpensWithNothingToRestore() {
     RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
     run.writeExperiment("name: e\n");
-    assertEquals(run.path() + ": has no checkpoint to resume from (no epoch-NNNN.ckpt in checkpoints/); the run "
-        + "stopped before its first checkpoint was written",
-        assertThrows(RunFileException.class, () -> RunDirectory.open(run.path())).getMessage());
+    RunDirectory opened = RunDirectory.openToResume(run.path());
+    List<String> notices = new ArrayList<>();
+    assertEquals(Optional.empty(), opened.checkpoints().readNewestIntact(notices::add));
+    assertEquals(List.of(), notices);
+  }
+
+  @Test
+  void aFinishedRunIsNotResumedAndAFailedOneIs() {
+    RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
+    run.writeExperiment("name: e\n");
+    run.writeStatus(new RunStatus(RunStatus.State.FAILED, "java.lang.OutOfMemoryError: Java heap space"));
+    assertEquals(new RunStatus(RunStatus.State.FAILED, "java.lang.OutOfMemoryError: Java heap space"),
+        RunDirectory.openToResume(run.path()).status().orElseThrow());
+    run.writeStatus(new RunStatus(RunStatus.State.FINISHED, "trained 5 of 5 epochs"));
+    assertEquals(run.path() + ": the run finished (trained 5 of 5 epochs); there is nothing to resume, and nothing "
+        + "was changed. Its model is " + run.modelFile(),
+        assertThrows(RunFileException.class, () -> RunDirectory.openToResume(run.path())).getMessage());
+    run.clearStatus();
+    assertEquals(Optional.empty(), run.status());
+  }
+
+  @Test
+  void theTemporaryFilesOfAKilledWriteAreDeletedAndNothingElse() throws Exception {
+    RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
+    run.writeExperiment("name: e\n");
+    run.checkpoints().save(RunFixtures.sampleState());
+    Files.writeString(run.path().resolve(".model.nnm123.tmp"), "half");
+    Files.writeString(run.checkpointsDir().resolve(".epoch-0004.ckpt456.tmp"), "half");
+    Files.writeString(run.path().resolve("notes.tmp"), "the user's, not an atomic write's");
+    assertEquals(2, run.deleteTemporaryFiles());
+    assertEquals(List.of("notes.tmp"), RunFixtures.temporaryFiles(run.path()));
+    assertTrue(Files.exists(run.path().resolve("notes.tmp")));
+    assertTrue(Files.exists(run.checkpointsDir().resolve("epoch-0003.ckpt")));
+    assertTrue(Files.exists(run.experimentFile()));
+  }
+
+  @Test
+  void whileOneHoldsTheLockASecondIsRefusedAndAfterwardsGranted() {
+    RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
+    RunLock first = run.lock();
+    RunFileException e = assertThrows(RunFileException.class, run::lock);
+    assertEquals(run.path() + ": another process is training in this run directory (it holds .lock); wait for it "
+        + "to end, or stop it, before resuming", e.getMessage());
+    first.close();
+    run.lock().close();
+    assertTrue(Files.exists(run.path().resolve(RunDirectory.LOCK)));
   }
 
   @Test

@@ -76,6 +76,7 @@ final class RunFixtures {
     assertSameBits(expected.bestValue(), actual.bestValue(), "best value");
     assertEquals(expected.epochsWithoutImprovement(), actual.epochsWithoutImprovement());
     assertSameHistory(expected.history(), actual.history());
+    assertEquals(expected.end(), actual.end());
   }
 
   static void assertSameHistory(List<EpochReport> expected, List<EpochReport> actual) {

@@ -1,0 +1,129 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.run.RunDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed at any file write — before, during or after each file is replaced: provenance, metrics,
+ * checkpoints, the model, the report, the status — and then resumed ends exactly as the run that was not
+ * killed: the same model bytes, metrics, checkpoints kept and status, with early stopping ending both. The
+ * kill is {@code Runtime.halt} in a child JVM at the write chosen by {@code -Dnn.crash-at} (see nn-core's
+ * {@code CrashPoint}), which is what {@code kill -9} does to the files.
+ */
+class KilledRunTests {
+  @TempDir
+  Path tmp;
+
+  /** Diabetes at a learning rate that makes early stopping end the run after a handful of epochs. */
+  private static final String[] EARLY_STOPPING = {"--set", "optimizer.learning-rate=0.3", "--set",
+      "training.early-stopping.patience=3", "--set", "training.epochs=60"};
+
+  @Test
+  void aRunKilledAtAnyFileWriteAndResumedEndsBitForBitAsTheUninterruptedOne() throws Exception {
+    Path whole = train(tmp.resolve("whole"), null, 0);
+    List<String> rows = TrainCommandTests.metricsRows(whole);
+    int stopped = rows.size();
+    assertTrue(stopped >= 4 && stopped < 60, "early stopping should end the run after a few epochs: " + stopped);
+    assertTrue(Files.readString(whole.resolve(RunDirectory.STATUS)).startsWith("state: finished\nmessage: stopped "
+        + "early at epoch " + stopped + " of 60"));
+
+    String last = String.format("epoch-%04d.ckpt", stopped);
+    List<Kill> kills = List.of(
+        new Kill("provenance.yaml:1:temp", Resume.FROM_THE_START),
+        new Kill("metrics.csv:1:renamed", Resume.FROM_THE_START),
+        new Kill("metrics.csv:2:renamed", Resume.FROM_THE_START),
+        new Kill("metrics.csv:3:temp", Resume.FROM_A_CHECKPOINT),
+        new Kill("epoch-0002.ckpt:1:temp", Resume.FROM_A_CHECKPOINT),
+        new Kill("epoch-0003.ckpt:1:renamed", Resume.FROM_A_CHECKPOINT),
+        new Kill(last + ":1:temp", Resume.FROM_A_CHECKPOINT),
+        new Kill(last + ":1:renamed", Resume.ONLY_FINISHING),
+        new Kill("model.nnm:1:temp", Resume.ONLY_FINISHING),
+        new Kill("model.nnm:1:renamed", Resume.ONLY_FINISHING),
+        new Kill("report.html:1:temp", Resume.ONLY_FINISHING),
+        new Kill("report.html:1:renamed", Resume.ONLY_FINISHING),
+        new Kill("provenance.yaml:2:temp", Resume.ONLY_FINISHING),
+        new Kill("provenance.yaml:2:renamed", Resume.ONLY_FINISHING),
+        new Kill("status.yaml:1:temp", Resume.ONLY_FINISHING));
+    for (Kill kill : kills) {
+      String point = kill.point();
+      Path run = train(tmp.resolve(point.replace(':', '-')), point, CRASHED);
+      Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+      assertEquals(0, resumed.code(), point + ": " + resumed.describe());
+      switch (kill.resume()) {
+        case FROM_THE_START -> {
+          assertEquals("nn: no checkpoint was written before the run stopped; training it again from the start with "
+              + "the experiment it recorded\n", resumed.err(), point);
+          assertEquals(stopped, resumed.outLines("epoch ").size(), point + ": " + resumed.describe());
+        }
+        case FROM_A_CHECKPOINT -> {
+          assertEquals("", resumed.err(), point);
+          assertFalse(resumed.outLines("epoch ").isEmpty(), point + ": " + resumed.describe());
+        }
+        case ONLY_FINISHING -> {
+          assertEquals("nn: training had ended after epoch " + stopped + " (stopped early); writing what the "
+              + "interrupted run did not finish, without training further\n", resumed.err(), point);
+          assertEquals(List.of(), resumed.outLines("epoch "), point + ": trained further");
+        }
+        default -> throw new AssertionError(kill);
+      }
+      assertSameRun(whole, run, point);
+    }
+  }
+
+  /** What a resume after a kill has to do. */
+  private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
+
+  /** A kill at {@code point} ({@code NAME:N:STAGE}, see {@code CrashPoint}), and what resuming then does. */
+  private record Kill(String point, Resume resume) {}
+
+  private static void assertSameRun(Path expected, Path actual, String point) throws Exception {
+    assertArrayEquals(Files.readAllBytes(expected.resolve(RunDirectory.MODEL)),
+        Files.readAllBytes(actual.resolve(RunDirectory.MODEL)), point + ": model.nnm");
+    assertEquals(ResumeTests.withoutSeconds(TrainCommandTests.metricsRows(expected)),
+        ResumeTests.withoutSeconds(TrainCommandTests.metricsRows(actual)), point + ": metrics.csv");
+    assertEquals(RunFiles.names(expected.resolve(RunDirectory.CHECKPOINTS)),
+        RunFiles.names(actual.resolve(RunDirectory.CHECKPOINTS)), point + ": checkpoints kept");
+    assertEquals(Files.readString(expected.resolve(RunDirectory.STATUS)),
+        Files.readString(actual.resolve(RunDirectory.STATUS)), point + ": status.yaml");
+    assertTrue(Files.isRegularFile(actual.resolve(RunDirectory.REPORT)), point + ": report.html");
+    assertEquals(List.of(), RunFiles.temporaryFiles(actual), point + ": temporary files left");
+    assertFalse(Files.readString(actual.resolve(RunDirectory.PROVENANCE)).contains("ended: null"), point);
+  }
+
+  /** What a JVM halted by the crash point exits with, as a process killed by signal 9 would. */
+  private static final int CRASHED = 137;
+
+  /**
+   * Trains the early-stopping experiment in a child JVM into {@code output}, killed at {@code crashAt} when it
+   * is not null; returns the run directory.
+   */
+  private static Path train(Path output, String crashAt, int expectedExit) throws Exception {
+    List<String> properties = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+    if (crashAt != null) {
+      properties.add("-Dnn.crash-at=" + crashAt);
+    }
+    List<String> args = new ArrayList<>(List.of("train", Cli.DIABETES, "--output", output.toString()));
+    args.addAll(List.of(EARLY_STOPPING));
+    Process p = ChildJvm.start(properties, Main.class, args.toArray(String[]::new));
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("nn train did not end in 120 s:\n" + text);
+    }
+    assertEquals(expectedExit, p.exitValue(), crashAt + ":\n" + text);
+    return Cli.onlyRun(output);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.nn.core.experiment;
+
+import dev.nn.core.run.Checkpoints;
+import dev.nn.core.run.Provenance;
+import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunFileException;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainerState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Gets a locked run directory and a fresh trainer ready to continue a run: the data must be what the run
+ * started on, what a killed process left half done is cleared away, and the trainer takes the state of the
+ * newest intact checkpoint — or keeps its initial state when the run was killed before its first checkpoint,
+ * since the seeded initialisation gives the same start again.
+ */
+final class Resumption {
+  private final RunDirectory dir;
+  private final boolean allowChangedData;
+  private final Consumer<String> notices;
+
+  Resumption(RunDirectory dir, boolean allowChangedData, Consumer<String> notices) {
+    this.dir = dir;
+    this.allowChangedData = allowChangedData;
+    this.notices = notices;
+  }
+
+  /**
+   * Prepares {@code trainer} and the directory.
+   *
+   * @param current the provenance of this attempt, whose data files were hashed now
+   * @return the provenance to record, noting changed data that was allowed
+   * @throws RunFileException when a data file changed and that is not allowed, or no checkpoint is intact
+   */
+  Provenance prepare(Trainer trainer, Provenance current) {
+    Provenance recorded = checkData(current);
+    dir.deleteTemporaryFiles();
+    Checkpoints checkpoints = dir.checkpoints();
+    checkpoints.prune();
+    Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
+    if (state.isPresent()) {
+      trainer.restore(state.get());
+      if (state.get().end() != TrainerState.End.RUNNING) {
+        notices.accept("training had ended after epoch " + state.get().epoch() + " ("
+            + (state.get().end() == TrainerState.End.STOPPED_EARLY ? "stopped early" : "finished")
+            + "); writing what the interrupted run did not finish, without training further");
+      }
+    } else {
+      notices.accept("no checkpoint was written before the run stopped; training it again from the start with the"
+          + " experiment it recorded");
+    }
+    // an earlier attempt's failure no longer describes the run
+    dir.clearStatus();
+    return recorded;
+  }
+
+  private Provenance checkData(Provenance current) {
+    List<String> changed = current.dataChangedSince(dir.provenanceFile());
+    if (changed.isEmpty()) {
+      return current;
+    }
+    String files = String.join("; ", changed);
+    if (!allowChangedData) {
+      throw new RunFileException(dir.path(), "the data changed since the run started: " + files + ". Resuming "
+          + "would train on other data; restore the data, or give --allow-changed-data to train on it anyway");
+    }
+    notices.accept("the data changed since the run started, and --allow-changed-data lets it train on: " + files);
+    return current.withOutcome(Map.of("allowed-changed-data", files));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.nn.core.run;
+
+import dev.nn.core.train.TrainingResult;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Records how a run in its directory ends: the provenance gets its end time and an {@code outcome} section,
+ * and {@code status.yaml} says {@code finished}, {@code failed} or {@code diverged} with the message. Written
+ * last, so a directory whose status says {@code finished} holds every file of a finished run.
+ */
+public final class RunOutcome {
+  private final RunDirectory dir;
+  private final Clock clock;
+  private Provenance provenance;
+
+  /**
+   * The outcome of the run in {@code dir}, whose provenance so far is {@code provenance}.
+   *
+   * @param clock gives the end time
+   */
+  public RunOutcome(RunDirectory dir, Clock clock, Provenance provenance) {
+    this.dir = dir;
+    this.clock = clock;
+    this.provenance = provenance;
+  }
+
+  /** Writes the provenance of the run as it starts training, and keeps it for the end. */
+  public void started(Provenance started) {
+    provenance = started;
+    started.write(dir.provenanceFile());
+  }
+
+  /** Every finishing step is done: records how training ended, "finished" in the status last. */
+  public void finished(TrainingResult result, int epochs) {
+    String how = result.stoppedEarly()
+        ? "stopped early at epoch " + result.last().epoch() + " of " + epochs + "; the model keeps epoch "
+            + result.bestEpoch()
+        : "trained " + result.last().epoch() + " of " + epochs + " epochs";
+    end(result.stoppedEarly() ? "stopped-early" : "finished", new RunStatus(RunStatus.State.FINISHED, how));
+  }
+
+  /** Training diverged with {@code message}. */
+  public void diverged(String message) {
+    end("diverged", new RunStatus(RunStatus.State.DIVERGED, message));
+  }
+
+  /**
+   * Training, or a finishing step, failed with {@code failure}. Recording it must not hide the failure: a problem
+   * while recording is attached to it as suppressed.
+   */
+  public void failed(Throwable failure) {
+    try {
+      end("failed", new RunStatus(RunStatus.State.FAILED, describe(failure)));
+    } catch (RuntimeException | Error e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private void end(String status, RunStatus record) {
+    Map<String, String> outcome = new LinkedHashMap<>();
+    outcome.put("status", status);
+    outcome.put("message", record.message());
+    provenance.withEnded(clock.instant()).withOutcome(outcome).write(dir.provenanceFile());
+    dir.writeStatus(record);
+  }
+
+  /** nn's own exceptions carry a message for the user; anything else is named by its class too. */
+  static String describe(Throwable t) {
+    String message = t.getMessage();
+    if (t.getClass().getName().startsWith("dev.nn.") && message != null) {
+      return message;
+    }
+    return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.nn.core.train;
+
+import java.util.List;
+
+/**
+ * Decides at an epoch's end whether training has diverged although every batch loss was finite: a loss can
+ * climb to 1e304 before it overflows, and a checkpoint of such an epoch is not worth keeping. An epoch
+ * diverged when
+ * <ul>
+ *   <li>its validation loss is NaN or infinite, or
+ *   <li>its mean training loss, or its validation loss, is more than {@value #GROWTH} times the lowest of the
+ *       earlier epochs and higher than the first epoch's, or
+ *   <li>it is the first epoch and its mean training loss is more than {@value #GROWTH} times the loss of the
+ *       run's first batch, which the untrained network computed (a learning rate so large that the first
+ *       epoch already explodes leaves no checkpoint to point to).
+ * </ul>
+ * The second condition keeps a loss that reached 0 (a hinge loss on separable data) from counting as diverged
+ * when it moves to a small positive value again.
+ */
+final class Divergence {
+  /** How many times the lowest epoch loss so far an epoch's loss may reach. */
+  static final double GROWTH = 1e3;
+
+  private Divergence() {}
+
+  /**
+   * Throws when {@code report}'s epoch diverged.
+   *
+   * @param earlier the reports of the epochs before it, oldest first
+   * @param firstBatchLoss the mean loss of the run's first batch, or NaN when it is not known
+   * @throws TrainingDivergedException naming the epoch, the loss and what it was compared with
+   */
+  static void check(List<EpochReport> earlier, EpochReport report, double firstBatchLoss) {
+    if (report.validation() != null && !Double.isFinite(report.validation().loss())) {
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(),
+          "the validation loss became " + report.validation().loss());
+    }
+    if (earlier.isEmpty() && firstBatchLoss > 0 && report.trainLoss() > GROWTH * firstBatchLoss) {
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the mean training loss was "
+          + report.trainLoss() + ", more than " + (long) GROWTH + " times that of the first batch (" + firstBatchLoss
+          + ")");
+    }
+    grewTooMuch(earlier, report, "mean training loss", false);
+    if (report.validation() != null) {
+      grewTooMuch(earlier, report, "validation loss", true);
+    }
+  }
+
+  private static void grewTooMuch(List<EpochReport> earlier, EpochReport report, String what, boolean validation) {
+    double loss = lossOf(report, validation);
+    double lowest = Double.POSITIVE_INFINITY;
+    int lowestEpoch = 0;
+    double first = Double.NaN;
+    for (EpochReport r : earlier) {
+      double l = lossOf(r, validation);
+      if (Double.isNaN(first)) {
+        first = l;
+      }
+      if (l < lowest) {
+        lowest = l;
+        lowestEpoch = r.epoch();
+      }
+    }
+    if (lowestEpoch > 0 && loss > GROWTH * lowest && loss > first) {
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the " + what + " was " + loss
+          + ", more than " + (long) GROWTH + " times the lowest so far (" + lowest + " at epoch " + lowestEpoch + ")");
+    }
+  }
+
+  private static double lossOf(EpochReport r, boolean validation) {
+    if (!validation) {
+      return r.trainLoss();
+    }
+    return r.validation() == null ? Double.NaN : r.validation().loss();
+  }
+}

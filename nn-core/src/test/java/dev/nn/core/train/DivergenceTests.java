@@ -1,0 +1,66 @@
+package dev.nn.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DivergenceTests {
+
+  private static EpochReport epoch(int e, double trainLoss, Double validationLoss) {
+    Metrics val = validationLoss == null ? null : new Metrics(validationLoss, 10, Double.NaN, null, 1, 1, 0);
+    return new EpochReport(e, 10L * e, 0.1, trainLoss, val, 0.0);
+  }
+
+  @Test
+  void aValidationLossThatIsNotFiniteDivergesThoughEveryBatchWasFinite() {
+    for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+      TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+          () -> Divergence.check(List.of(epoch(1, 2.0, 2.0)), epoch(2, 8.7e304, bad), 3.0));
+      assertEquals("training diverged: at the end of epoch 2 the validation loss became " + bad
+          + "; try a smaller learning rate", e.getMessage());
+      assertEquals(2, e.epoch());
+      assertEquals(20, e.step());
+    }
+  }
+
+  @Test
+  void aTrainingLossMoreThanAThousandTimesTheLowestDiverges() {
+    List<EpochReport> earlier = List.of(epoch(1, 5.0, null), epoch(2, 0.5, null), epoch(3, 4.0, null));
+    Divergence.check(earlier, epoch(4, 500.0, null), 6.0);
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> Divergence.check(earlier, epoch(4, 500.1, null), 6.0));
+    assertEquals("training diverged: at the end of epoch 4 the mean training loss was 500.1, more than 1000 times "
+        + "the lowest so far (0.5 at epoch 2); try a smaller learning rate", e.getMessage());
+  }
+
+  @Test
+  void aValidationLossMoreThanAThousandTimesTheLowestDivergesToo() {
+    List<EpochReport> earlier = List.of(epoch(1, 5.0, 4.0), epoch(2, 1.0, 0.25));
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> Divergence.check(earlier, epoch(3, 1.0, 300.0), 6.0));
+    assertEquals("training diverged: at the end of epoch 3 the validation loss was 300.0, more than 1000 times the "
+        + "lowest so far (0.25 at epoch 2); try a smaller learning rate", e.getMessage());
+  }
+
+  @Test
+  void aLossThatReachedZeroMayRiseBelowTheFirstEpochsWithoutDiverging() {
+    // a hinge loss on separable data: 0, then a little again
+    Divergence.check(List.of(epoch(1, 0.4, 0.5), epoch(2, 0.0, 0.0)), epoch(3, 0.01, 0.02), 0.9);
+    assertThrows(TrainingDivergedException.class,
+        () -> Divergence.check(List.of(epoch(1, 0.4, 0.5), epoch(2, 0.0, 0.0)), epoch(3, 0.41, 0.02), 0.9));
+  }
+
+  @Test
+  void theFirstEpochIsComparedWithTheFirstBatch() {
+    Divergence.check(List.of(), epoch(1, 24_000_000.0, null), 24_769.0);
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> Divergence.check(List.of(), epoch(1, 4.5e39, null), 24_769.0));
+    assertEquals("training diverged: at the end of epoch 1 the mean training loss was 4.5E39, more than 1000 times "
+        + "that of the first batch (24769.0); try a smaller learning rate", e.getMessage());
+    // unknown first batch (epochs computed elsewhere), or a first batch without loss: no comparison
+    Divergence.check(List.of(), epoch(1, 4.5e39, null), Double.NaN);
+    Divergence.check(List.of(), epoch(1, 4.5e39, null), 0.0);
+  }
+}
