@@ -94,7 +94,8 @@ final class NnCommand implements Callable<Integer> {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
-    cl.setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, err, debug));
+    cl.setExecutionExceptionHandler(
+        (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug));
     return cl;
   }
 
@@ -115,6 +116,17 @@ final class NnCommand implements Callable<Integer> {
     w.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     w.flush();
     return Main.BAD_INPUT;
+  }
+
+  /**
+   * {@code thrown} as the failure of the plugin whose code threw it, when one did: the steps that run outside
+   * {@link Nn}'s own methods (a gradient check's, a benchmark's) call plugins too.
+   */
+  private Throwable pluginFailureOr(Exception thrown, String command) {
+    if (nn == null) {
+      return thrown;
+    }
+    return nn.plugins().blame(thrown, "while running nn " + command).<Throwable>map(f -> f).orElse(thrown);
   }
 
   /** Whether stack traces are wanted. */

@@ -2,19 +2,25 @@ package dev.nn.cli;
 
 import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.text.ControlCharacters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code nn plugins}: every plugin found, and the providers that failed to load. */
+/**
+ * {@code nn plugins}: every plugin found, and the providers that failed to load. A broken provider never hides
+ * the others: the working ones are listed, the broken ones reported after them. Text a plugin supplies is
+ * printed with its control characters escaped.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
     header = "Lists the plugins found and those that failed to load.",
     description = "Lists every plugin nn can use (built-in and from the plugin path): kind, name, version,"
-        + " provider class and the jar it came from; then any provider that failed to load.",
-    footer = "%nExit codes: 0 listed (even when some providers failed to load), 2 a plugin path entry is missing"
-        + " or two plugins share a name.")
+        + " provider class and the jar it came from; then, on stderr, every provider that failed to load"
+        + " and why.",
+    footer = "%nExit codes: 0 every plugin listed, 2 a provider failed to load (the others are listed), a plugin"
+        + " path entry is missing or not a whole jar, or two jars provide the same plugin.")
 final class PluginsCommand implements Callable<Integer> {
   private static final List<String> HEADER = List.of("KIND", "NAME", "VERSION", "CLASS", "ORIGIN");
 
@@ -30,19 +36,26 @@ final class PluginsCommand implements Callable<Integer> {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (PluginDescriptor d : registry.all()) {
-      rows.add(List.of(d.kind().label(), d.name(), d.version(), d.className(), d.origin()));
+      rows.add(List.of(d.kind().label(), safe(d.name()), safe(d.version()), safe(d.className()), safe(d.origin())));
     }
     PrintStream out = root.out();
     out.print(table(rows));
     List<String> failures = registry.failures();
-    if (!failures.isEmpty()) {
-      out.println();
-      out.println(failures.size() + (failures.size() == 1 ? " provider" : " providers") + " failed to load:");
-      for (String f : failures) {
-        out.println("  " + f);
-      }
+    if (failures.isEmpty()) {
+      return Main.OK;
     }
-    return Main.OK;
+    PrintStream err = root.err();
+    err.println("nn: " + failures.size() + (failures.size() == 1 ? " plugin provider" : " plugin providers")
+        + " failed to load; the plugins above work:");
+    for (String f : failures) {
+      err.println("  " + safe(f));
+    }
+    return Main.BAD_INPUT;
+  }
+
+  /** Text from a plugin or its jar, on one line whatever it holds. */
+  private static String safe(String text) {
+    return ControlCharacters.escape(text);
   }
 
   /** Left-aligned columns two spaces apart; the last column is not padded. */
