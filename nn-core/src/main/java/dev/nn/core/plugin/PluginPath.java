@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -109,17 +111,34 @@ public final class PluginPath {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       // reading every entry checks its length and CRC: a jar cut short or damaged inside fails here
       for (ZipEntry entry : Collections.list(zip.entries())) {
-        try (InputStream in = zip.getInputStream(entry)) {
-          in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
+        String damage = damageOf(zip, entry);
+        if (damage != null) {
           return "is a damaged jar: its entry " + ControlCharacters.escape(entry.getName()) + " cannot be read ("
-              + reason(e) + ")";
+              + damage + ")";
         }
       }
       return null;
     } catch (IOException e) {
       return "is a truncated or damaged jar (" + reason(e) + ")";
     }
+  }
+
+  /** Why an entry's bytes are not what the archive recorded of them (ZipFile does not check CRCs), or null. */
+  private static String damageOf(ZipFile zip, ZipEntry entry) {
+    CRC32 crc = new CRC32();
+    long length;
+    try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+      length = in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      return reason(e);
+    }
+    if (entry.getSize() >= 0 && length != entry.getSize()) {
+      return "it holds " + length + " bytes, the archive records " + entry.getSize();
+    }
+    if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+      return "its CRC does not match the one the archive records";
+    }
+    return null;
   }
 
   private static boolean startsLikeAZip(Path file) throws IOException {
