@@ -1,6 +1,8 @@
 package dev.nn.core.plugin;
 
 import dev.nn.core.text.ControlCharacters;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -144,7 +146,7 @@ final class PluginBlame {
       StackTraceElement[] frames, int top, String during) {
     String message = who + " threw " + t.getClass().getSimpleName()
         + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
-        + " in " + method(frames, top) + " " + during + " (at " + ControlCharacters.escape(frames[top].toString())
+        + " in " + method(plugin, frames, top) + " " + during + " (at " + ControlCharacters.escape(frames[top].toString())
         + ")";
     return new PluginFailureException(message, plugin, thrown);
   }
@@ -153,7 +155,7 @@ final class PluginBlame {
    * The plugin's method that nn (or a default method of the SPI) called: the outermost frame of the run of
    * frames that starts at {@code top} and ends where nn's code begins.
    */
-  private static String method(StackTraceElement[] frames, int top) {
+  private static String method(PluginDescriptor plugin, StackTraceElement[] frames, int top) {
     int outermost = top;
     for (int i = top + 1; i < frames.length && !frames[i].getClassName().startsWith("dev.nn."); i++) {
       if (!platform(frames[i])) {
@@ -161,7 +163,24 @@ final class PluginBlame {
       }
     }
     String name = frames[outermost].getMethodName();
+    if (name.startsWith("lambda$")) {
+      // a lambda has no name of its own: it implements the one method of a functional plugin type
+      Optional<String> implemented = plugin == null ? Optional.empty() : onlyAbstractMethod(plugin.kind().pluginType());
+      String[] parts = name.split("\\$");
+      name = implemented.orElse(parts.length > 1 ? "a lambda in " + parts[1] : "a lambda");
+    }
     return METHODS.getOrDefault(name, name + "()");
+  }
+
+  /** The one abstract method of an interface such as Initializer, or empty when it has several. */
+  private static Optional<String> onlyAbstractMethod(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Method m : type.getMethods()) {
+      if (Modifier.isAbstract(m.getModifiers())) {
+        names.add(m.getName());
+      }
+    }
+    return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
   }
 
   private static boolean platform(StackTraceElement frame) {

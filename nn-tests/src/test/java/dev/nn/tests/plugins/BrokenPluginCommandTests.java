@@ -1,0 +1,283 @@
+package dev.nn.tests.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plugin jars that are wrong on purpose, built as a plugin author's compiler builds them and given to
+ * {@code nn} with {@code --plugin-path}: every fault is one message naming the plugin or the file and what is
+ * wrong, exit 2, no stack trace, and no fault hides the plugins that work.
+ */
+class BrokenPluginCommandTests {
+  private static final String ACTIVATIONS = "dev.nn.spi.ActivationProvider";
+  private static final String LOSSES = "dev.nn.spi.LossProvider";
+  private static final String OPTIMIZERS = "dev.nn.spi.OptimizerProvider";
+  private static final String INITIALIZERS = "dev.nn.spi.InitializerProvider";
+
+  @TempDir
+  static Path build;
+
+  /** Plugins that throw while training: in φ′, in the loss seed, in an optimizer step, in the initializer. */
+  private static Path throwing;
+
+  @TempDir
+  Path tmp;
+
+  /** What one command did. */
+  private record Outcome(int code, String out, String err) {
+    String describe() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private static Outcome nn(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.run(args, o, e, Map.of());
+    }
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String activation(String cls, String name, String phiPrime) {
+    return "package com.acme.broken;\n"
+        + "import dev.nn.api.Activation;\n"
+        + "import dev.nn.spi.ActivationProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class " + cls + " implements ActivationProvider {\n"
+        + "  @Override public String name() { return " + name + "; }\n"
+        + "  @Override public String summary() { return \"tanh\"; }\n"
+        + "  @Override public Activation create(Settings settings) {\n"
+        + "    return new Activation() {\n"
+        + "      @Override public double phi(double z) { return Math.tanh(z); }\n"
+        + "      @Override public double phiPrime(double z, double x) { " + phiPrime + " }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  @BeforeAll
+  static void buildThePlugins() throws Exception {
+    String loss = "package com.acme.broken;\n"
+        + "import dev.nn.api.Loss;\n"
+        + "import dev.nn.api.Seeding;\n"
+        + "import dev.nn.api.TargetKind;\n"
+        + "import dev.nn.spi.LossProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class SeedlessProvider implements LossProvider {\n"
+        + "  @Override public String name() { return \"seedless\"; }\n"
+        + "  @Override public String summary() { return \"(x - y)^2\"; }\n"
+        + "  @Override public Loss create(Settings settings) {\n"
+        + "    return new Loss() {\n"
+        + "      @Override public Seeding seeding() { return Seeding.DEFAULT; }\n"
+        + "      @Override public TargetKind targets() { return TargetKind.REAL; }\n"
+        + "      @Override public double value(double[] z, double[] x, double[] y, int rows, int cols) { return 0; }\n"
+        + "      @Override public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) {\n"
+        + "        throw new UnsupportedOperationException(\"no seed yet\");\n"
+        + "      }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    String optimizer = "package com.acme.broken;\n"
+        + "import dev.nn.api.Optimizer;\n"
+        + "import dev.nn.spi.OptimizerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "import java.nio.DoubleBuffer;\n"
+        + "public final class StumbleProvider implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"stumble\"; }\n"
+        + "  @Override public String summary() { return \"w <- w\"; }\n"
+        + "  @Override public Optimizer create(Settings settings) {\n"
+        + "    return size -> new Optimizer.Updater() {\n"
+        + "      @Override public void step(DoubleBuffer params, DoubleBuffer grads, double rate, long t) {\n"
+        + "        params.put(size, 0);\n" // one past the end: IndexOutOfBoundsException
+        + "      }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    String initializer = "package com.acme.broken;\n"
+        + "import dev.nn.api.Initializer;\n"
+        + "import dev.nn.spi.InitializerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class NoInitProvider implements InitializerProvider {\n"
+        + "  @Override public String name() { return \"no-init\"; }\n"
+        + "  @Override public String summary() { return \"-\"; }\n"
+        + "  @Override public Initializer create(Settings settings) {\n"
+        + "    return (weights, fanIn, fanOut, random) -> { throw new IllegalArgumentException(\"fan-in \" + fanIn); };\n"
+        + "  }\n"
+        + "}\n";
+    throwing = PluginExampleJar.buildOf(build, "throwing", Map.of(
+        "com.acme.broken.FooProvider", activation("FooProvider", "\"foo\"",
+            "throw new IllegalStateException(\"boom\");"),
+        "com.acme.broken.SeedlessProvider", loss,
+        "com.acme.broken.StumbleProvider", optimizer,
+        "com.acme.broken.NoInitProvider", initializer),
+        Map.of(ACTIVATIONS, "com.acme.broken.FooProvider\n", LOSSES, "com.acme.broken.SeedlessProvider\n",
+            OPTIMIZERS, "com.acme.broken.StumbleProvider\n", INITIALIZERS, "com.acme.broken.NoInitProvider\n"));
+  }
+
+  /** A small sine regression with the given plugins, writing its runs under {@code tmp/runs}. */
+  private Path experiment(String activation, String loss, String optimizer, String init) throws Exception {
+    return Files.writeString(tmp.resolve("broken.yaml"), String.join("\n",
+        "name: broken",
+        "seed: 1",
+        "data:",
+        "  train: {source: generator, name: sine, samples: 32}",
+        "  validation: {split: 0.0}",
+        "network:",
+        "  layers:",
+        "    - {units: auto}",
+        "    - {units: 3, activation: " + activation + "}",
+        "    - {units: auto, activation: identity}",
+        "  init: " + init,
+        "loss: " + loss,
+        "optimizer: {name: " + optimizer + ", learning-rate: 0.01}",
+        "training: {epochs: 2, batch-size: 8}",
+        "output: {dir: " + tmp.resolve("runs") + "}",
+        ""));
+  }
+
+  private static void assertOneMessageAndExit2(Outcome o, String expectedStart) {
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith(expectedStart), o.describe());
+    assertEquals(1, o.err().lines().count(), "one message: " + o.describe());
+    assertFalse(o.err().contains("bug in nn"), o.describe());
+    assertFalse(o.err().contains("\tat "), "no stack trace without --debug: " + o.describe());
+  }
+
+  @Test
+  void anActivationThatThrowsInItsDerivativeDuringTrainingIsReportedAsThatPlugins() throws Exception {
+    Path yaml = experiment("foo", "mean-squared", "sgd", "xavier-uniform");
+    Outcome o = nn("train", yaml.toString(), "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: activation \"foo\" from " + throwing + " threw IllegalStateException: boom in"
+        + " φ′ (phiPrime) during training (at com.acme.broken.FooProvider$1.phiPrime(FooProvider.java:");
+    Outcome debug = nn("train", yaml.toString(), "--plugin-path", throwing.toString(), "--debug");
+    assertEquals(2, debug.code(), debug.describe());
+    assertTrue(debug.err().contains("Caused by: java.lang.IllegalStateException: boom"), debug.describe());
+  }
+
+  @Test
+  void aLossThatThrowsInItsSeedIsReportedAsThatPlugins() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "seedless", "sgd", "xavier-uniform").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: loss \"seedless\" from " + throwing + " threw UnsupportedOperationException: no"
+        + " seed yet in the loss seed (seed) during training (at com.acme.broken.SeedlessProvider$1.seed(");
+  }
+
+  @Test
+  void anOptimizerThatThrowsInItsStepIsReportedAsThatPlugins() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "stumble", "xavier-uniform").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: optimizer \"stumble\" from " + throwing + " threw IndexOutOfBoundsException");
+    assertTrue(o.err().contains(" in an optimizer step (step) during training (at "), o.describe());
+  }
+
+  @Test
+  void anInitializerThatThrowsIsReportedAsThatPlugins() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "sgd", "no-init").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: initializer \"no-init\" from " + throwing + " threw IllegalArgumentException:"
+        + " fan-in 1 in initWeights() during training (at ");
+  }
+
+  @Test
+  void aCreateThatReturnsNullIsReportedAtItsLineByValidateAndTrain() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "hollow", Map.of("com.acme.broken.HollowProvider",
+        "package com.acme.broken;\n"
+            + "import dev.nn.api.Activation;\n"
+            + "import dev.nn.spi.ActivationProvider;\n"
+            + "import dev.nn.spi.Settings;\n"
+            + "public final class HollowProvider implements ActivationProvider {\n"
+            + "  @Override public String name() { return \"hollow\"; }\n"
+            + "  @Override public String summary() { return \"-\"; }\n"
+            + "  @Override public Activation create(Settings settings) { return null; }\n"
+            + "}\n"), Map.of(ACTIVATIONS, "com.acme.broken.HollowProvider\n"));
+    Path yaml = experiment("hollow", "mean-squared", "sgd", "xavier-uniform");
+    for (String command : List.of("validate", "train")) {
+      Outcome o = nn(command, yaml.toString(), "--plugin-path", jar.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertTrue(o.err().contains("activation \"hollow\" from " + jar + " created nothing (its create() returned"
+          + " null) instead of Activation"), o.describe());
+      assertTrue(o.err().contains("line 9"), "placed at the activation's line: " + o.describe());
+      assertFalse(o.err().contains("NullPointerException"), o.describe());
+    }
+    assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written for an experiment that cannot start");
+  }
+
+  @Test
+  void pluginsListsTheWorkingOnesAndReportsTheBrokenOnesEscaped() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "mixed", Map.of(
+        "com.acme.broken.NullNameProvider", activation("NullNameProvider", "null", "return 1;"),
+        "com.acme.broken.EscapeProvider", activation("EscapeProvider", "\"\\u001b[2Jgone\"", "return 1;"),
+        "com.acme.broken.FineProvider", activation("FineProvider", "\"fine\"", "return 1 - x * x;")),
+        Map.of(ACTIVATIONS,
+            "com.acme.broken.NullNameProvider\ncom.acme.broken.EscapeProvider\ncom.acme.broken.FineProvider\n"));
+    Outcome o = nn("plugins", "--plugin-path", jar.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches("activation +fine +1\\.0\\.0 +com\\.acme\\.broken\\.FineProvider +"
+        + java.util.regex.Pattern.quote(jar.toString()))), o.describe());
+    assertTrue(o.out().contains(" relu "), "the built-ins are listed too: " + o.describe());
+    assertEquals(List.of(
+        "nn: 2 plugin providers failed to load; the plugins above work:",
+        "  activation provider com.acme.broken.NullNameProvider from " + jar + " returned null from name(); skipped",
+        "  activation provider com.acme.broken.EscapeProvider from " + jar + " has the name \"\\e[2Jgone\", which is"
+            + " not lowercase kebab-case (letters a-z, digits and single hyphens); skipped"),
+        o.err().lines().toList());
+    assertFalse((o.out() + o.err()).contains("\u001b"), "no raw escape reaches the terminal");
+  }
+
+  @Test
+  void badPluginPathEntriesAreEachNamedByTrainValidateAndPlugins() throws Exception {
+    Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+    Files.copy(throwing, plugins.resolve("a-good.jar"));
+    Path empty = Files.createFile(plugins.resolve("b-empty.jar"));
+    Path text = Files.writeString(plugins.resolve("c-notes.jar"), "not a zip");
+    byte[] whole = Files.readAllBytes(throwing);
+    Path cut = Files.write(plugins.resolve("d-cut.jar"), Arrays.copyOf(whole, whole.length - 40));
+    Path yaml = experiment("tanh", "mean-squared", "sgd", "xavier-uniform");
+    for (List<String> command : List.of(List.of("plugins"), List.of("validate", yaml.toString()),
+        List.of("train", yaml.toString()))) {
+      String[] args = Stream.concat(command.stream(), Stream.of("--plugin-path", plugins.toString()))
+          .toArray(String[]::new);
+      Outcome o = nn(args);
+      assertEquals(2, o.code(), command + ": " + o.describe());
+      List<String> lines = o.err().lines().toList();
+      assertEquals(4, lines.size(), o.describe());
+      assertEquals("nn: 3 plugin path entries cannot be used:", lines.get(0));
+      assertEquals("  " + empty + ": is empty (0 bytes), not a jar file", lines.get(1));
+      assertEquals("  " + text + ": is not a jar file (a jar is a zip archive)", lines.get(2));
+      assertTrue(lines.get(3).startsWith("  " + cut + ": is a truncated or damaged jar ("), o.describe());
+      assertEquals("", o.out(), o.describe());
+    }
+    assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written");
+  }
+
+  @Test
+  void twoVersionsOfOneJarInADirectoryAreRefusedNamingBoth() throws Exception {
+    Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+    Path older = Files.copy(throwing, plugins.resolve("broken-1.0.jar"));
+    Path newer = Files.copy(throwing, plugins.resolve("broken-1.1.jar"));
+    Outcome o = nn("plugins", "--plugin-path", plugins.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: invalid configuration: 4 problems:\n"), o.describe());
+    assertTrue(o.err().contains("[nn/DuplicatePlugin] the activation provider com.acme.broken.FooProvider is in 2"
+        + " jars: " + older + " and " + newer + "; only the first would be used"), o.describe());
+    assertTrue(o.err().contains("the optimizer provider com.acme.broken.StumbleProvider is in 2 jars"), o.describe());
+  }
+}
