@@ -2,7 +2,6 @@ package dev.nn.cli;
 
 import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginRegistry;
-import dev.nn.core.text.ControlCharacters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code nn plugins}: every plugin found, and the providers that failed to load. A broken provider never hides
- * the others: the working ones are listed, the broken ones reported after them. Text a plugin supplies is
- * printed with its control characters escaped.
+ * the others: the working ones are listed, the broken ones reported after them. Text a plugin supplies
+ * comes from the registry with its control characters escaped.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
     header = "Lists the plugins found and those that failed to load.",
@@ -36,7 +35,8 @@ final class PluginsCommand implements Callable<Integer> {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (PluginDescriptor d : registry.all()) {
-      rows.add(List.of(d.kind().label(), safe(d.name()), safe(d.version()), safe(d.className()), safe(d.origin())));
+      // the registry escapes what a plugin or its jar supplies: the table stays one line a plugin
+      rows.add(List.of(d.kind().label(), d.name(), d.version(), d.className(), d.origin()));
     }
     PrintStream out = root.out();
     out.print(table(rows));
@@ -48,15 +48,11 @@ final class PluginsCommand implements Callable<Integer> {
     err.println("nn: " + failures.size() + (failures.size() == 1 ? " plugin provider" : " plugin providers")
         + " failed to load; the plugins above work:");
     for (String f : failures) {
-      err.println("  " + safe(f));
+      err.println("  " + f);
     }
     return Main.BAD_INPUT;
   }
 
-  /** Text from a plugin or its jar, on one line whatever it holds. */
-  private static String safe(String text) {
-    return ControlCharacters.escape(text);
-  }
 
   /** Left-aligned columns two spaces apart; the last column is not padded. */
   static String table(List<List<String>> rows) {

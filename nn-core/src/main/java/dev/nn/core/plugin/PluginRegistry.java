@@ -131,7 +131,8 @@ public final class PluginRegistry {
    */
   private static PluginDescriptor describe(PluginKind<?> kind, PluginProvider<?> provider) {
     Class<?> type = provider.getClass();
-    String where = kind.label() + " provider " + ControlCharacters.escape(type.getName()) + " from " + origin(type);
+    String where = kind.label() + " provider " + ControlCharacters.escape(type.getName()) + " from "
+        + ControlCharacters.escape(origin(type));
     String name = call(where, "name()", provider::name);
     if (!KEBAB.matcher(name).matches()) {
       throw new BrokenProvider(where + " has the name \"" + ControlCharacters.escape(name)
@@ -140,8 +141,9 @@ public final class PluginRegistry {
     String version = call(where, "version()", provider::version);
     String summary = call(where, "summary()", provider::summary);
     call(where, "settingsHelp()", provider::settingsHelp);
-    return new PluginDescriptor(kind, name, ControlCharacters.escape(version), type.getName(), origin(type),
-        ControlCharacters.escape(summary));
+    // a listing prints these: whatever a plugin (or the path of its jar) holds, it stays one plain line
+    return new PluginDescriptor(kind, name, ControlCharacters.escape(version), ControlCharacters.escape(type.getName()),
+        ControlCharacters.escape(origin(type)), ControlCharacters.escape(summary));
   }
 
   /** Calls one of a provider's text methods, which must return something and must not throw. */
