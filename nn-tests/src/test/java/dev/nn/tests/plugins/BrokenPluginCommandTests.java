@@ -280,4 +280,74 @@ class BrokenPluginCommandTests {
         + " jars: " + older + " and " + newer + "; only the first would be used"), o.describe());
     assertTrue(o.err().contains("the optimizer provider com.acme.broken.StumbleProvider is in 2 jars"), o.describe());
   }
+
+  @Test
+  void aLossThatThrowsWhileTheExperimentIsReadIsReportedAsThatPlugins() throws Exception {
+    String picky = "package com.acme.broken;\n"
+        + "import dev.nn.api.Loss;\n"
+        + "import dev.nn.api.Seeding;\n"
+        + "import dev.nn.api.TargetKind;\n"
+        + "import dev.nn.spi.LossProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class PickyProvider implements LossProvider {\n"
+        + "  @Override public String name() { return \"picky\"; }\n"
+        + "  @Override public String summary() { return \"-\"; }\n"
+        + "  @Override public Loss create(Settings settings) {\n"
+        + "    return new Loss() {\n"
+        + "      @Override public Seeding seeding() { return Seeding.DEFAULT; }\n"
+        + "      @Override public TargetKind targets() { return TargetKind.REAL; }\n"
+        + "      @Override public boolean acceptsOutputActivation(String name) {\n"
+        + "        throw new IllegalStateException(\"which \\u001b[1m\" + name + \"?\");\n"
+        + "      }\n"
+        + "      @Override public double value(double[] z, double[] x, double[] y, int rows, int cols) { return 0; }\n"
+        + "      @Override public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) {\n"
+        + "        return 0;\n"
+        + "      }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    Path jar = PluginExampleJar.buildOf(tmp, "picky", Map.of("com.acme.broken.PickyProvider", picky),
+        Map.of(LOSSES, "com.acme.broken.PickyProvider\n"));
+    Path yaml = experiment("tanh", "picky", "sgd", "xavier-uniform");
+    for (String command : List.of("validate", "train")) {
+      Outcome o = nn(command, yaml.toString(), "--plugin-path", jar.toString());
+      assertOneMessageAndExit2(o, "nn: loss \"picky\" from " + jar + " threw IllegalStateException: which \\e[1midentity?"
+          + " in acceptsOutputActivation() while reading the experiment (at ");
+      assertFalse(o.err().contains("\u001b"), o.describe());
+    }
+    assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written");
+  }
+
+  @Test
+  void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
+        activation("FragileProvider", "\"fragile\"", "return 1 - x * x;").replace("return Math.tanh(z);",
+            "if (Math.abs(z) > 1e6) { throw new ArithmeticException(\"z too large: \" + z); } return Math.tanh(z);")),
+        Map.of(ACTIVATIONS, "com.acme.broken.FragileProvider\n"));
+    Path yaml = experiment("fragile", "mean-squared", "sgd", "xavier-uniform");
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
+    assertEquals(0, trained.code(), trained.describe());
+    Path run;
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    Path input = Files.writeString(tmp.resolve("rows.csv"), "x\n0.5\n1e12\n");
+    Path output = tmp.resolve("predictions.csv");
+    Outcome o = nn("predict", run.resolve("model.nnm").toString(), "--input", input.toString(), "--output",
+        output.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(o, "nn: activation \"fragile\" from " + jar + " threw ArithmeticException: z too large: ");
+    assertTrue(o.err().contains(" in φ (phi) during prediction (at com.acme.broken.FragileProvider$1.phi("),
+        o.describe());
+    assertFalse(Files.exists(output), "no predictions are written");
+
+    Path far = Files.writeString(tmp.resolve("far.csv"), "x,y\n1e12,0.5\n2e12,0.1\n");
+    Path farOff = Files.writeString(tmp.resolve("far.yaml"), Files.readString(yaml)
+        .replace("{source: generator, name: sine, samples: 32}",
+            "{source: csv, path: " + far + ", target: last, task: regression}")
+        .replace("data:", "data:\n  standardize: false"));
+    Outcome check = nn("gradcheck", farOff.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(check, "nn: activation \"fragile\" from " + jar + " threw ArithmeticException: z too"
+        + " large: ");
+    assertTrue(check.err().contains(" in φ (phi) while running nn gradcheck (at "), check.describe());
+  }
 }
