@@ -85,11 +85,24 @@ public final class PluginPath {
 
   /** Adds {@code jar} to {@code jars} if it is a whole, readable zip archive, else says why to {@code problems}. */
   private static void check(Path jar, List<Path> jars, List<String> problems) {
+    for (Path earlier : jars) {
+      if (sameFile(earlier, jar)) {
+        return; // one file named twice (directly and in its directory, or by two spellings) is one jar
+      }
+    }
     String problem = problemOf(jar);
     if (problem == null) {
       jars.add(jar);
     } else {
       problems.add(jar + ": " + problem);
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -110,4 +110,16 @@ class PluginPathTests {
     Files.copy(jar, plugins.resolve("a.jar"));
     assertEquals(List.of(plugins.resolve("a.jar"), plugins.resolve("b.jar")), PluginPath.of(List.of(plugins)).jars());
   }
+
+  @Test
+  void oneJarNamedTwiceIsOneJarAndNotTwoVersions() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Path jar = Files.copy(goodJar("acme"), plugins.resolve("acme.jar"));
+    Path otherSpelling = plugins.resolve(".").resolve("acme.jar");
+    PluginPath path = PluginPath.of(List.of(jar, plugins, otherSpelling));
+    assertEquals(List.of(jar), path.jars());
+    // loads without a duplicate: the registry sees the jar once
+    assertTrue(PluginRegistry.load(path.classLoader(getClass().getClassLoader())).names(PluginKind.ACTIVATION)
+        .contains("acme-linear"));
+  }
 }
