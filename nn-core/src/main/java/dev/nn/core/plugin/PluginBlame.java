@@ -66,6 +66,9 @@ final class PluginBlame {
     if (thrown instanceof PluginException) {
       return Optional.empty();
     }
+    if (thrown instanceof PluginResults.ReturnedNull) {
+      return returnedNull((PluginResults.ReturnedNull) thrown, during);
+    }
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
       Optional<PluginFailureException> found = blameFrames(t, thrown, during);
@@ -74,6 +77,15 @@ final class PluginBlame {
       }
     }
     return Optional.empty();
+  }
+
+  private Optional<PluginFailureException> returnedNull(PluginResults.ReturnedNull e, String during) {
+    PluginDescriptor owner = e.plugin() == null ? null : ownerOf(e.plugin().getClass().getName());
+    if (owner == null) {
+      return Optional.empty(); // a built-in's null is nn's bug
+    }
+    return Optional.of(new PluginFailureException(label(owner) + " from " + owner.origin() + " returned null from "
+        + e.method() + " " + during + ", where a value is required", owner, e));
   }
 
   private Optional<PluginFailureException> blameFrames(Throwable t, Throwable thrown, String during) {

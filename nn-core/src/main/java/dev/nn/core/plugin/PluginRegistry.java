@@ -1,5 +1,7 @@
 package dev.nn.core.plugin;
 
+import dev.nn.api.Activation;
+import dev.nn.api.Loss;
 import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
@@ -341,6 +343,12 @@ public final class PluginRegistry {
           "a plugin whose provider returns its " + kind.label() + "; the plugin's author can fix it"));
     }
     blame.created(info, created);
+    String nullFrom = firstNullAnswer(created);
+    if (nullFrom != null) {
+      throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from " + info.origin()
+          + " returned null from " + nullFrom + ", where a value is required",
+          "a plugin whose methods return what nn-api documents; the plugin's author can fix it"));
+    }
     List<String> unread = settings.unreadKeys();
     if (!unread.isEmpty()) {
       List<String> known = new ArrayList<>(otherKeys);
@@ -355,6 +363,22 @@ public final class PluginRegistry {
       throw new ConfigException(problems);
     }
     return kind.pluginType().cast(created);
+  }
+
+  /**
+   * The first of a new plugin's constant answers that is {@code null} although nn-api promises a value, or
+   * null when there is none: asked once here, so that a {@code null} is reported at the plugin's line rather
+   * than met later, in the middle of a run, as a NullPointerException in nn's code.
+   */
+  private static String firstNullAnswer(Object created) {
+    if (created instanceof Loss) {
+      Loss loss = (Loss) created;
+      return loss.seeding() == null ? "seeding()" : loss.targets() == null ? "targets()" : null;
+    }
+    if (created instanceof Activation) {
+      return ((Activation) created).kinks() == null ? "kinks()" : null;
+    }
+    return null;
   }
 
   /** The provider's settings help, made safe to print; checked at load time, so it neither throws nor is null. */

@@ -264,4 +264,41 @@ class BrokenPluginTests {
           "a built-in is nn's own code: its failure is a bug in nn");
     }
   }
+
+  @Test
+  void aNullWhereNnApiPromisesAValueIsThePluginsProblem() throws Exception {
+    String loss = "package com.acme;\n"
+        + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+        + "public final class Vague implements LossProvider {\n"
+        + "  public String name() { return \"vague\"; }\n"
+        + "  public String summary() { return \"-\"; }\n"
+        + "  public Loss create(Settings s) { return new Loss() {\n"
+        + "    public Seeding seeding() { return null; }\n"
+        + "    public TargetKind targets() { return TargetKind.REAL; }\n"
+        + "    public double value(double[] z, double[] x, double[] y, int rows, int cols) { return 0; }\n"
+        + "    public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) { return 0; }\n"
+        + "  }; }\n"
+        + "}\n";
+    String optimizer = "package com.acme;\n"
+        + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+        + "public final class Stateless implements OptimizerProvider {\n"
+        + "  public String name() { return \"stateless\"; }\n"
+        + "  public String summary() { return \"-\"; }\n"
+        + "  public Optimizer create(Settings s) { return size -> null; }\n"
+        + "}\n";
+    Path jar = PluginJars.build(dir, "vague", Map.of("com.acme.Vague", loss, "com.acme.Stateless", optimizer),
+        Map.of(LOSSES, "com.acme.Vague\n", OPTIMIZERS, "com.acme.Stateless\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      ConfigProblem p = assertThrows(ConfigException.class, () -> registry.create(PluginKind.LOSS, "vague"))
+          .problems().get(0);
+      assertEquals("loss \"vague\" from " + jar + " returned null from seeding(), where a value is required",
+          p.message());
+      Optimizer stateless = registry.create(PluginKind.OPTIMIZER, "stateless");
+      RuntimeException e = assertThrows(RuntimeException.class,
+          () -> PluginResults.nonNull(stateless.newUpdater(3), stateless, "newUpdater(3)"));
+      assertEquals("optimizer \"stateless\" from " + jar + " returned null from newUpdater(3) during training, where"
+          + " a value is required", registry.blame(e, "during training").orElseThrow().getMessage());
+    }
+  }
 }

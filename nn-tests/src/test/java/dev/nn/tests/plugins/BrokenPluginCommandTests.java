@@ -350,4 +350,22 @@ class BrokenPluginCommandTests {
         + " large: ");
     assertTrue(check.err().contains(" in φ (phi) while running nn gradcheck (at "), check.describe());
   }
+
+  @Test
+  void anOptimizerWhoseNewUpdaterReturnsNullIsReportedAsThatPlugins() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "stateless", Map.of("com.acme.broken.StatelessProvider",
+        "package com.acme.broken;\n"
+            + "import dev.nn.api.Optimizer;\n"
+            + "import dev.nn.spi.OptimizerProvider;\n"
+            + "import dev.nn.spi.Settings;\n"
+            + "public final class StatelessProvider implements OptimizerProvider {\n"
+            + "  @Override public String name() { return \"stateless\"; }\n"
+            + "  @Override public String summary() { return \"-\"; }\n"
+            + "  @Override public Optimizer create(Settings settings) { return size -> null; }\n"
+            + "}\n"), Map.of(OPTIMIZERS, "com.acme.broken.StatelessProvider\n"));
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "stateless", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(o, "nn: optimizer \"stateless\" from " + jar + " returned null from newUpdater(");
+    assertTrue(o.err().endsWith(") during training, where a value is required\n"), o.describe());
+  }
 }
