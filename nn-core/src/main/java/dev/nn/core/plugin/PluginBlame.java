@@ -84,7 +84,7 @@ final class PluginBlame {
     if (owner == null) {
       return Optional.empty(); // a built-in's null is nn's bug
     }
-    return Optional.of(new PluginFailureException(label(owner) + " from " + owner.origin() + " returned null from "
+    return Optional.of(new PluginFailureException(whoIs(owner) + " returned null from "
         + e.method() + " " + during + ", where a value is required", owner, e));
   }
 
@@ -98,7 +98,7 @@ final class PluginBlame {
       }
       PluginDescriptor owner = ownerOf(type);
       if (owner != null) {
-        return Optional.of(failure(owner, label(owner) + " from " + owner.origin(), t, thrown, frames, i, during));
+        return Optional.of(failure(owner, whoIs(owner), t, thrown, frames, i, during));
       }
       if (type.startsWith("dev.nn.")) {
         if (type.startsWith("dev.nn.api.") || type.startsWith("dev.nn.spi.")) {
@@ -108,7 +108,7 @@ final class PluginBlame {
       }
       List<PluginDescriptor> inJar = createdFromJarOf(type);
       if (inJar.size() == 1) {
-        return Optional.of(failure(inJar.get(0), label(inJar.get(0)) + " from " + inJar.get(0).origin(), t, thrown, frames, i, during));
+        return Optional.of(failure(inJar.get(0), whoIs(inJar.get(0)), t, thrown, frames, i, during));
       }
       if (inJar.size() > 1) {
         List<String> names = new ArrayList<>();
@@ -158,8 +158,8 @@ final class PluginBlame {
       StackTraceElement[] frames, int top, String during) {
     String message = who + " threw " + t.getClass().getSimpleName()
         + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
-        + " in " + method(plugin, frames, top) + " " + during + " (at " + ControlCharacters.escape(frames[top].toString())
-        + ")";
+        + " in " + method(plugin, frames, top) + " " + during
+        + " (at " + ControlCharacters.escape(frames[top].toString()) + ")";
     return new PluginFailureException(message, plugin, thrown);
   }
 
@@ -212,6 +212,11 @@ final class PluginBlame {
       }
     }
     return false;
+  }
+
+  /** "activation \"swish\" from /p/acme.jar". */
+  private static String whoIs(PluginDescriptor d) {
+    return label(d) + " from " + d.origin();
   }
 
   /** "activation \"swish\"". */

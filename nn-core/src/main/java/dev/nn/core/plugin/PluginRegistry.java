@@ -220,10 +220,12 @@ public final class PluginRegistry {
    * application that ships its own activation) are used exactly as jar plugins are. Each provider's kind
    * is the SPI interface it implements.
    *
+   * <p>A provider whose {@code name()}, {@code version()}, {@code summary()} or {@code settingsHelp()} throws or
+   * returns {@code null} is left out and reported in {@link #failures()}, as {@link #load} does.
+   *
    * @throws ConfigException if two providers of one kind share a name
    * @throws IllegalArgumentException for a provider that implements no plugin interface
    */
-  // a provider whose name() or summary() fails is in failures(), as for load
   public static PluginRegistry of(Collection<? extends PluginProvider<?>> given) {
     Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers = new LinkedHashMap<>();
     Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors = new LinkedHashMap<>();
