@@ -196,26 +196,47 @@ class BrokenPluginCommandTests {
         + " fan-in 1 in initWeights() during training (at ");
   }
 
+  /** A provider {@code com.acme.broken.Hollow<Type>Provider} named {@code hollow} whose create() returns null. */
+  private static String hollow(String type) {
+    return "package com.acme.broken;\n"
+        + "import dev.nn.api." + type + ";\n"
+        + "import dev.nn.spi." + type + "Provider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class Hollow" + type + "Provider implements " + type + "Provider {\n"
+        + "  @Override public String name() { return \"hollow\"; }\n"
+        + "  @Override public String summary() { return \"-\"; }\n"
+        + "  @Override public " + type + " create(Settings settings) { return null; }\n"
+        + "}\n";
+  }
+
   @Test
-  void aCreateThatReturnsNullIsReportedAtItsLineByValidateAndTrain() throws Exception {
-    Path jar = PluginExampleJar.buildOf(tmp, "hollow", Map.of("com.acme.broken.HollowProvider",
-        "package com.acme.broken;\n"
-            + "import dev.nn.api.Activation;\n"
-            + "import dev.nn.spi.ActivationProvider;\n"
-            + "import dev.nn.spi.Settings;\n"
-            + "public final class HollowProvider implements ActivationProvider {\n"
-            + "  @Override public String name() { return \"hollow\"; }\n"
-            + "  @Override public String summary() { return \"-\"; }\n"
-            + "  @Override public Activation create(Settings settings) { return null; }\n"
-            + "}\n"), Map.of(ACTIVATIONS, "com.acme.broken.HollowProvider\n"));
-    Path yaml = experiment("hollow", "mean-squared", "sgd", "xavier-uniform");
-    for (String command : List.of("validate", "train")) {
-      Outcome o = nn(command, yaml.toString(), "--plugin-path", jar.toString());
-      assertEquals(2, o.code(), o.describe());
-      assertTrue(o.err().contains("activation \"hollow\" from " + jar + " created nothing (its create() returned"
-          + " null) instead of Activation"), o.describe());
-      assertTrue(o.err().contains("line 9"), "placed at the activation's line: " + o.describe());
-      assertFalse(o.err().contains("NullPointerException"), o.describe());
+  void aCreateThatReturnsNullIsReportedAtItsLineByValidateAndTrainForEveryKind() throws Exception {
+    Map<String, String> sources = new java.util.LinkedHashMap<>();
+    Map<String, String> services = new java.util.LinkedHashMap<>();
+    for (String type : List.of("Activation", "Loss", "Optimizer", "Initializer")) {
+      sources.put("com.acme.broken.Hollow" + type + "Provider", hollow(type));
+      services.put("dev.nn.spi." + type + "Provider", "com.acme.broken.Hollow" + type + "Provider\n");
+    }
+    Path jar = PluginExampleJar.buildOf(tmp, "hollow", sources, services);
+    // each experiment is written to broken.yaml, then copied away before the next one is written
+    Map<String, Path> experiments = Map.of(
+        "activation", Files.copy(experiment("hollow", "mean-squared", "sgd", "xavier-uniform"),
+            tmp.resolve("activation.yaml")),
+        "loss", Files.copy(experiment("tanh", "hollow", "sgd", "xavier-uniform"), tmp.resolve("loss.yaml")),
+        "optimizer", Files.copy(experiment("tanh", "mean-squared", "hollow", "xavier-uniform"),
+            tmp.resolve("optimizer.yaml")),
+        "initializer", Files.copy(experiment("tanh", "mean-squared", "sgd", "hollow"), tmp.resolve("init.yaml")));
+    for (Map.Entry<String, Path> e : experiments.entrySet()) {
+      String kind = e.getKey();
+      String type = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+      for (String command : List.of("validate", "train")) {
+        Outcome o = nn(command, e.getValue().toString(), "--plugin-path", jar.toString());
+        assertEquals(2, o.code(), kind + ", " + command + ": " + o.describe());
+        assertTrue(o.err().contains(kind + " \"hollow\" from " + jar + " created nothing (its create() returned"
+            + " null) instead of " + type), o.describe());
+        assertTrue(o.err().contains("(line "), "placed at the plugin's line: " + o.describe());
+        assertFalse(o.err().contains("NullPointerException"), o.describe());
+      }
     }
     assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written for an experiment that cannot start");
   }
