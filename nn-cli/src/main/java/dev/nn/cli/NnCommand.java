@@ -158,10 +158,27 @@ final class NnCommand implements Callable<Integer> {
     return all;
   }
 
-  /** nn with the built-in plugins and those of NN_PLUGIN_PATH and --plugin-path, created once. */
+  /**
+   * nn with the built-in plugins and those of NN_PLUGIN_PATH and --plugin-path, created once; a provider that
+   * failed to load is named in a warning, so that a jar on the path never loses a plugin without a word.
+   */
   Nn nn() {
+    return nn(true);
+  }
+
+  /**
+   * As {@link #nn()}.
+   *
+   * @param warnOfFailedProviders false for a command that reports the providers that failed to load itself
+   */
+  Nn nn(boolean warnOfFailedProviders) {
     if (nn == null) {
       nn = Nn.withPluginPath(pluginPathEntries());
+      if (warnOfFailedProviders) {
+        for (String failure : nn.plugins().failures()) {
+          err.println("nn: warning: " + failure);
+        }
+      }
     }
     return nn;
   }

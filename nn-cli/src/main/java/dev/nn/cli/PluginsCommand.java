@@ -31,7 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = root.nn().plugins();
+    PluginRegistry registry = root.nn(false).plugins();
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (PluginDescriptor d : registry.all()) {

@@ -261,6 +261,16 @@ class BrokenPluginCommandTests {
             + " not lowercase kebab-case (letters a-z, digits and single hyphens); skipped"),
         o.err().lines().toList());
     assertFalse((o.out() + o.err()).contains("\u001b"), "no raw escape reaches the terminal");
+
+    Outcome validate = nn("validate", experiment("fine", "mean-squared", "sgd", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertEquals(0, validate.code(), "the plugins that work are used: " + validate.describe());
+    assertEquals(List.of(
+        "nn: warning: activation provider com.acme.broken.NullNameProvider from " + jar + " returned null from name();"
+            + " skipped",
+        "nn: warning: activation provider com.acme.broken.EscapeProvider from " + jar + " has the name \"\\e[2Jgone\","
+            + " which is not lowercase kebab-case (letters a-z, digits and single hyphens); skipped"),
+        validate.err().lines().toList());
   }
 
   @Test
