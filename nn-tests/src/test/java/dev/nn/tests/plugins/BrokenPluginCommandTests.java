@@ -167,6 +167,12 @@ class BrokenPluginCommandTests {
     Outcome o = nn("train", yaml.toString(), "--plugin-path", throwing.toString());
     assertOneMessageAndExit2(o, "nn: activation \"foo\" from " + throwing + " threw IllegalStateException: boom in"
         + " φ′ (phiPrime) during training (at com.acme.broken.FooProvider$1.phiPrime(FooProvider.java:");
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      for (Path run : runs.toList()) {
+        assertTrue(Files.exists(run.resolve("experiment.yaml")), "the run directory is kept, as for a divergence");
+        assertFalse(Files.exists(run.resolve("model.nnm")), "no model of a run that failed");
+      }
+    }
     Outcome debug = nn("train", yaml.toString(), "--plugin-path", throwing.toString(), "--debug");
     assertEquals(2, debug.code(), debug.describe());
     assertTrue(debug.err().contains("Caused by: java.lang.IllegalStateException: boom"), debug.describe());
