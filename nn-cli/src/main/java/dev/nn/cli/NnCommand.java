@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         "0:success",
         "1:an unexpected error, which is a bug (run with --debug for the stack trace); also a gradient"
             + " check that failed",
-        "2:bad usage, an invalid experiment, unreadable data, model file or run directory, or a missing file",
+        "2:bad usage, an invalid experiment, unreadable data, model file or run directory, a missing file, a"
+            + " plugin path entry that is not a whole jar, or a plugin whose own code failed",
         "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
@@ -96,7 +97,8 @@ final class NnCommand implements Callable<Integer> {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
-    cl.setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, err, debug));
+    cl.setExecutionExceptionHandler(
+        (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug));
     return cl;
   }
 
@@ -117,6 +119,17 @@ final class NnCommand implements Callable<Integer> {
     w.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     w.flush();
     return Main.BAD_INPUT;
+  }
+
+  /**
+   * {@code thrown} as the failure of the plugin whose code threw it, when one did: the steps that run outside
+   * {@link Nn}'s own methods (a gradient check's, a benchmark's) call plugins too.
+   */
+  private Throwable pluginFailureOr(Exception thrown, String command) {
+    if (nn == null) {
+      return thrown;
+    }
+    return nn.plugins().blame(thrown, "while running nn " + command).<Throwable>map(f -> f).orElse(thrown);
   }
 
   /** Whether stack traces are wanted. */
@@ -152,10 +165,27 @@ final class NnCommand implements Callable<Integer> {
     return all;
   }
 
-  /** nn with the built-in plugins and those of NN_PLUGIN_PATH and --plugin-path, created once. */
+  /**
+   * nn with the built-in plugins and those of NN_PLUGIN_PATH and --plugin-path, created once; a provider that
+   * failed to load is named in a warning, so that a jar on the path never loses a plugin without a word.
+   */
   Nn nn() {
+    return nn(true);
+  }
+
+  /**
+   * As {@link #nn()}.
+   *
+   * @param warnOfFailedProviders false for a command that reports the providers that failed to load itself
+   */
+  Nn nn(boolean warnOfFailedProviders) {
     if (nn == null) {
       nn = Nn.withPluginPath(pluginPathEntries());
+      if (warnOfFailedProviders) {
+        for (String failure : nn.plugins().failures()) {
+          err.println("nn: warning: " + failure);
+        }
+      }
     }
     return nn;
   }

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code nn plugins}: every plugin found, and the providers that failed to load. */
+/**
+ * {@code nn plugins}: every plugin found, and the providers that failed to load. A broken provider never hides
+ * the others: the working ones are listed, the broken ones reported after them. Text a plugin supplies
+ * comes from the registry with its control characters escaped.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
     header = "Lists the plugins found and those that failed to load.",
     description = "Lists every plugin nn can use (built-in and from the plugin path): kind, name, version,"
-        + " provider class and the jar it came from; then any provider that failed to load.",
-    footer = "%nExit codes: 0 listed (even when some providers failed to load), 2 a plugin path entry is missing"
-        + " or two plugins share a name.")
+        + " provider class and the jar it came from; then, on stderr, every provider that failed to load"
+        + " and why.",
+    footer = "%nExit codes: 0 every plugin listed, 2 a provider failed to load (the others are listed), a plugin"
+        + " path entry is missing or not a whole jar, or two jars provide the same plugin.")
 final class PluginsCommand implements Callable<Integer> {
   private static final List<String> HEADER = List.of("KIND", "NAME", "VERSION", "CLASS", "ORIGIN");
 
@@ -26,24 +31,28 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = root.nn().plugins();
+    PluginRegistry registry = root.nn(false).plugins();
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (PluginDescriptor d : registry.all()) {
+      // the registry escapes what a plugin or its jar supplies: the table stays one line a plugin
       rows.add(List.of(d.kind().label(), d.name(), d.version(), d.className(), d.origin()));
     }
     PrintStream out = root.out();
     out.print(table(rows));
     List<String> failures = registry.failures();
-    if (!failures.isEmpty()) {
-      out.println();
-      out.println(failures.size() + (failures.size() == 1 ? " provider" : " providers") + " failed to load:");
-      for (String f : failures) {
-        out.println("  " + f);
-      }
+    if (failures.isEmpty()) {
+      return Main.OK;
     }
-    return Main.OK;
+    PrintStream err = root.err();
+    err.println("nn: " + failures.size() + (failures.size() == 1 ? " plugin provider" : " plugin providers")
+        + " failed to load; the plugins above work:");
+    for (String f : failures) {
+      err.println("  " + f);
+    }
+    return Main.BAD_INPUT;
   }
+
 
   /** Left-aligned columns two spaces apart; the last column is not padded. */
   static String table(List<List<String>> rows) {

@@ -21,7 +21,9 @@ import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.PluginUse;
 import dev.nn.core.network.Network;
 import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.plugin.PluginFailureException;
 import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginPath;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
@@ -31,17 +33,13 @@ import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The Java API of nn: load an experiment (from a file or a string), train it (on its data sources or on
@@ -60,6 +58,9 @@ import java.util.stream.Stream;
 public final class Nn {
   /** The environment variable that adds plugin jars, like {@code --plugin-path}. */
   public static final String PLUGIN_PATH_ENV = "NN_PLUGIN_PATH";
+
+  private static final String READING = "while reading the experiment";
+  private static final String TRAINING = "during training";
 
   private final PluginRegistry registry;
 
@@ -84,38 +85,16 @@ public final class Nn {
    * nn with third-party plugins as well: each entry is a plugin jar, or a directory whose {@code *.jar}
    * files are all added.
    *
-   * @throws UncheckedIOException naming an entry that does not exist
+   * @throws dev.nn.core.plugin.PluginPathException naming every entry that does not exist, and every jar that
+   *     is empty, not a zip archive, truncated or damaged
+   * @throws ConfigException when two jars provide the same plugin class or two plugins of one kind share a name
    */
   public static Nn withPluginPath(List<Path> entries) {
     if (entries.isEmpty()) {
       return create();
     }
-    List<URL> urls = new ArrayList<>();
-    for (Path entry : entries) {
-      if (!Files.exists(entry)) {
-        throw new UncheckedIOException(new NoSuchFileException(entry.toString(), null,
-            "plugin path entry does not exist"));
-      }
-      if (Files.isDirectory(entry)) {
-        try (Stream<Path> files = Files.list(entry)) {
-          files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(f -> urls.add(url(f)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      } else {
-        urls.add(url(entry));
-      }
-    }
-    ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), Nn.class.getClassLoader());
+    ClassLoader loader = PluginPath.of(entries).classLoader(Nn.class.getClassLoader());
     return new Nn(PluginRegistry.load(loader));
-  }
-
-  private static URL url(Path p) {
-    try {
-      return p.toAbsolutePath().toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException(p + " is not a valid path", e);
-    }
   }
 
   /** This nn's version: its jar's, or {@code unknown} when it runs from classes. */
@@ -136,11 +115,13 @@ public final class Nn {
    * @throws UncheckedIOException when the file cannot be read
    */
   public Experiment load(Path yaml, List<String> overrides) {
-    try {
-      return new ExperimentReader(registry).read(yaml, overrides);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return attributing(READING, () -> {
+      try {
+        return new ExperimentReader(registry).read(yaml, overrides);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /**
@@ -152,7 +133,8 @@ public final class Nn {
    * @throws dev.nn.spi.ConfigException with every problem of the text, numbered, with line and column
    */
   public Experiment parse(String yaml, List<String> overrides) {
-    return new ExperimentReader(registry).read(yaml, "experiment", Path.of("").toAbsolutePath(), overrides);
+    return attributing(READING,
+        () -> new ExperimentReader(registry).read(yaml, "experiment", Path.of("").toAbsolutePath(), overrides));
   }
 
   /** Trains an experiment into a new run directory under its {@code output.dir}. */
@@ -166,9 +148,10 @@ public final class Nn {
    */
   public TrainingRun.Result train(Experiment experiment, TrainingRun.Options options) {
     if (experiment.distributed().isPresent()) {
-      return distributed().train(experiment, registry, options);
+      return attributing(TRAINING, () -> distributed().train(experiment, registry, options));
     }
-    return NnModules.create(TrainingRun.class, NnModules.forRun(experiment, registry, options)).run();
+    return attributing(TRAINING,
+        () -> NnModules.create(TrainingRun.class, NnModules.forRun(experiment, registry, options)).run());
   }
 
   /**
@@ -187,8 +170,8 @@ public final class Nn {
    */
   public TrainingRun.Result train(Experiment experiment, Dataset train, Dataset validation,
       TrainingRun.Options options) {
-    return NnModules.create(TrainingRun.class,
-        NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run();
+    return attributing(TRAINING, () -> NnModules.create(TrainingRun.class,
+        NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run());
   }
 
   /** The cluster engine that trains experiments with a {@code distributed} section. */
@@ -217,13 +200,14 @@ public final class Nn {
   public ExperimentGradientCheck gradientCheck(Experiment experiment) {
     // checks run in float64 whatever the experiment trains in
     Experiment checked = experiment.withCompute(experiment.compute().withPrecision(Precision.FLOAT64));
-    return NnModules.create(ExperimentGradientCheck.class, NnModules.forRun(checked, registry))
-        .trainedIn(experiment.compute().precision());
+    return attributing("while preparing the gradient check", () -> NnModules.create(ExperimentGradientCheck.class,
+        NnModules.forRun(checked, registry)).trainedIn(experiment.compute().precision()));
   }
 
   /** A benchmark of an experiment's training or inference, on a freshly initialised network. */
   public Benchmark benchmark(Experiment experiment) {
-    return NnModules.create(Benchmark.class, NnModules.forRun(experiment, registry));
+    return attributing("while preparing the benchmark",
+        () -> NnModules.create(Benchmark.class, NnModules.forRun(experiment, registry)));
   }
 
   /** A data set's rows as the trainer reads them: flat arrays of inputs and targets. */
@@ -233,7 +217,7 @@ public final class Nn {
 
   /** Loads a saved model, creating its plugins from this instance's registry. */
   public Model loadModel(Path file) {
-    return Model.load(file, registry);
+    return attributing("while loading the model " + file, () -> Model.load(file, registry));
   }
 
   /**
@@ -247,7 +231,7 @@ public final class Nn {
    * @throws IllegalArgumentException for a regression model of several targets, which has no one target column
    */
   public Evaluation evaluate(Model model, Path csv, String target) {
-    return Evaluation.of(model, csv, target);
+    return attributing("during evaluation", () -> Evaluation.of(model, csv, target));
   }
 
   /**
@@ -260,7 +244,7 @@ public final class Nn {
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
    */
   public int predict(Model model, Path input, Path output) {
-    return Predictions.write(model, input, output);
+    return attributing("during prediction", () -> Predictions.write(model, input, output));
   }
 
   /**
@@ -315,5 +299,24 @@ public final class Nn {
     PluginDescriptor found = registry.descriptor(kind, name)
         .orElseThrow(() -> new ConfigException(registry.unknown(kind, name)));
     return new PluginUse(name, found.version(), Map.of());
+  }
+
+  /**
+   * Runs {@code action}, turning an exception that a plugin's code threw into a {@link PluginFailureException}
+   * that names the plugin. Plugins are called without a wrapper of their own (φ runs for every value of every
+   * batch), so this is where what they throw is told apart from a bug in nn.
+   *
+   * @param during when the plugin ran, for the message: "during training"
+   */
+  private <T> T attributing(String during, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      Optional<PluginFailureException> failure = registry.blame(e, during);
+      if (failure.isPresent()) {
+        throw failure.get();
+      }
+      throw e;
+    }
   }
 }

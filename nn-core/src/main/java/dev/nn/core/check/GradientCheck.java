@@ -5,6 +5,7 @@ import dev.nn.api.Seeding;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
+import dev.nn.core.plugin.PluginResults;
 import dev.nn.core.kernel.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,7 +222,7 @@ public final class GradientCheck {
 
     boolean crossesKink(Snapshot other, Network network, Loss loss, Workspace ws) {
       for (int l = 1; l < z.length; l++) {
-        double[] kinks = network.activation(l).kinks();
+        double[] kinks = PluginResults.nonNull(network.activation(l).kinks(), network.activation(l), "kinks()");
         if (kinks.length == 0) {
           continue;
         }
@@ -233,7 +234,7 @@ public final class GradientCheck {
       }
       double[] target = ws.target();
       for (int i = 0; i < lossInput.length; i++) {
-        double[] kinks = loss.kinks(target[i]);
+        double[] kinks = PluginResults.nonNull(loss.kinks(target[i]), loss, "kinks(y)");
         if (kinks.length > 0 && between(kinks, lossInput[i], other.lossInput[i])) {
           return true;
         }

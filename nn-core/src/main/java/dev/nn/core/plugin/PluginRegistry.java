@@ -1,5 +1,8 @@
 package dev.nn.core.plugin;
 
+import dev.nn.api.Activation;
+import dev.nn.api.Loss;
+import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -16,12 +19,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,12 +43,19 @@ public final class PluginRegistry {
   private final Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers;
   private final Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors;
   private final List<String> failures;
+  private final PluginBlame blame;
 
   private PluginRegistry(Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers,
       Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures) {
     this.providers = providers;
     this.descriptors = descriptors;
     this.failures = List.copyOf(failures);
+    this.blame = new PluginBlame();
+    for (PluginKind<?> kind : PluginKind.values()) {
+      for (Map.Entry<String, PluginProvider<?>> e : providers.get(kind).entrySet()) {
+        blame.provider(descriptors.get(kind).get(e.getKey()), e.getValue().getClass());
+      }
+    }
   }
 
   /** Loads the plugins visible to the class loader that loaded nn itself. */
@@ -52,9 +64,12 @@ public final class PluginRegistry {
   }
 
   /**
-   * Loads every provider of every kind visible to {@code loader}.
+   * Loads every provider of every kind visible to {@code loader}. A provider whose class cannot be loaded or
+   * whose {@code name()}, {@code version()}, {@code summary()} or {@code settingsHelp()} throws or returns
+   * {@code null} is skipped and reported in {@link #failures()}; the others still work.
    *
-   * @throws ConfigException if two providers of one kind share a name, or a plugin jar carries its own copy of nn-api
+   * @throws ConfigException if two providers of one kind share a name, two jars hold the same provider class
+   *     (two versions of one jar), or a plugin jar carries its own copy of nn-api
    */
   public static PluginRegistry load(ClassLoader loader) {
     Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers = new LinkedHashMap<>();
@@ -62,6 +77,13 @@ public final class PluginRegistry {
     List<String> failures = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
     checkSingleApi(loader, problems);
+    for (PluginKind<?> kind : PluginKind.values()) {
+      problems.addAll(ProviderListings.read(loader, kind).duplicates());
+    }
+    if (!problems.isEmpty()) {
+      // with a provider class in two jars the loader picks one silently: refuse before loading any
+      throw new ConfigException(problems);
+    }
     for (PluginKind<?> kind : PluginKind.values()) {
       SortedMap<String, PluginProvider<?>> byName = new TreeMap<>();
       SortedMap<String, PluginDescriptor> infoByName = new TreeMap<>();
@@ -74,20 +96,15 @@ public final class PluginRegistry {
           }
           provider = it.next();
         } catch (ServiceConfigurationError | LinkageError e) {
-          failures.add(kind.label() + " provider failed to load: " + e.getMessage()
-              + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+          failures.add(ControlCharacters.escape(kind.label() + " provider failed to load: " + e.getMessage()
+              + (e.getCause() == null ? "" : " (" + e.getCause() + ")")));
           continue;
         }
         PluginDescriptor info;
         try {
           info = describe(kind, provider);
-        } catch (RuntimeException | LinkageError e) {
-          failures.add(kind.label() + " provider " + provider.getClass().getName() + " failed: " + e);
-          continue;
-        }
-        if (!KEBAB.matcher(info.name()).matches()) {
-          failures.add(kind.label() + " provider " + info.className() + " from " + info.origin()
-              + " has the name \"" + info.name() + "\", which is not lowercase kebab-case; skipped");
+        } catch (BrokenProvider e) {
+          failures.add(e.getMessage());
           continue;
         }
         PluginDescriptor earlier = infoByName.get(info.name());
@@ -107,10 +124,53 @@ public final class PluginRegistry {
     return new PluginRegistry(providers, descriptors, failures);
   }
 
+  /**
+   * What a listing shows of a provider, from its own methods, each of which is the plugin author's code and
+   * checked as such.
+   *
+   * @throws BrokenProvider naming the provider, its jar and the method that threw or returned {@code null},
+   *     or a name that is not lowercase kebab-case
+   */
   private static PluginDescriptor describe(PluginKind<?> kind, PluginProvider<?> provider) {
     Class<?> type = provider.getClass();
-    return new PluginDescriptor(kind, provider.name(), provider.version(), type.getName(), origin(type),
-        provider.summary());
+    String where = kind.label() + " provider " + ControlCharacters.escape(type.getName()) + " from "
+        + ControlCharacters.escape(origin(type));
+    String name = call(where, "name()", provider::name);
+    if (!KEBAB.matcher(name).matches()) {
+      throw new BrokenProvider(where + " has the name \"" + ControlCharacters.escape(name)
+          + "\", which is not lowercase kebab-case (letters a-z, digits and single hyphens); skipped");
+    }
+    String version = call(where, "version()", provider::version);
+    String summary = call(where, "summary()", provider::summary);
+    call(where, "settingsHelp()", provider::settingsHelp);
+    // a listing prints these: whatever a plugin (or the path of its jar) holds, it stays one plain line
+    return new PluginDescriptor(kind, name, ControlCharacters.escape(version), ControlCharacters.escape(type.getName()),
+        ControlCharacters.escape(origin(type)), ControlCharacters.escape(summary));
+  }
+
+  /** Calls one of a provider's text methods, which must return something and must not throw. */
+  private static String call(String where, String method, Supplier<String> text) {
+    String value;
+    try {
+      value = text.get();
+    } catch (RuntimeException | LinkageError e) {
+      throw new BrokenProvider(where + " threw " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + ControlCharacters.escape(e.getMessage())) + " in " + method
+          + "; skipped");
+    }
+    if (value == null) {
+      throw new BrokenProvider(where + " returned null from " + method + "; skipped");
+    }
+    return value;
+  }
+
+  /** A provider that cannot be listed; its message is one line of {@link #failures()}. */
+  private static final class BrokenProvider extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BrokenProvider(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** The jar or class directory a class was loaded from. */
@@ -120,6 +180,21 @@ public final class PluginRegistry {
       return "unknown";
     }
     return source.getLocation().getPath();
+  }
+
+  /**
+   * The jar or class directory that holds {@code resource}, given the URL a class loader found it at, in the
+   * form {@link #origin} gives: "/p/acme.jar" for "jar:file:/p/acme.jar!/com/acme/A.class".
+   */
+  static String containerOf(URL url, String resource) {
+    String path = url.getPath().replaceFirst("^file:", "");
+    if (path.endsWith("!/" + resource)) {
+      return path.substring(0, path.length() - resource.length() - 2);
+    }
+    if (path.endsWith(resource)) {
+      return path.substring(0, path.length() - resource.length());
+    }
+    return path;
   }
 
   /** A plugin jar that bundles nn-api shadows or splits the SPI types: name it. */
@@ -145,6 +220,9 @@ public final class PluginRegistry {
    * application that ships its own activation) are used exactly as jar plugins are. Each provider's kind
    * is the SPI interface it implements.
    *
+   * <p>A provider whose {@code name()}, {@code version()}, {@code summary()} or {@code settingsHelp()} throws or
+   * returns {@code null} is left out and reported in {@link #failures()}, as {@link #load} does.
+   *
    * @throws ConfigException if two providers of one kind share a name
    * @throws IllegalArgumentException for a provider that implements no plugin interface
    */
@@ -156,11 +234,18 @@ public final class PluginRegistry {
       descriptors.put(kind, new TreeMap<>());
     }
     List<ConfigProblem> problems = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (PluginProvider<?> provider : given) {
       PluginKind<?> kind = PluginKind.values().stream().filter(k -> k.providerType().isInstance(provider)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException(provider.getClass().getName()
               + " implements none of ActivationProvider, LossProvider, OptimizerProvider, InitializerProvider"));
-      PluginDescriptor info = describe(kind, provider);
+      PluginDescriptor info;
+      try {
+        info = describe(kind, provider);
+      } catch (BrokenProvider e) {
+        failures.add(e.getMessage());
+        continue;
+      }
       PluginDescriptor earlier = descriptors.get(kind).get(info.name());
       if (earlier != null) {
         problems.add(duplicate(kind, earlier, info));
@@ -174,7 +259,7 @@ public final class PluginRegistry {
     }
     providers.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
     descriptors.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
-    return new PluginRegistry(providers, descriptors, List.of());
+    return new PluginRegistry(providers, descriptors, failures);
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
@@ -239,27 +324,38 @@ public final class PluginRegistry {
     if (provider == null) {
       throw new ConfigException(unknown(kind, name));
     }
+    PluginDescriptor info = descriptors.get(kind).get(name);
     String label = kind.label() + " \"" + name + "\"";
     Object created;
     try {
       created = provider.create(settings);
     } catch (ConfigException e) {
-      throw e;
+      // the plugin's own words: keep them, but never let them steer the terminal
+      throw escaped(e);
     } catch (RuntimeException | LinkageError e) {
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",
-          label + " rejected its settings: " + e.getMessage(), provider.settingsHelp()));
+          label + " from " + info.origin() + " rejected its settings: its create() threw "
+              + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+              + ControlCharacters.escape(e.getMessage())), settingsHelp(provider)));
     }
     if (!kind.pluginType().isInstance(created)) {
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from "
-          + descriptors.get(kind).get(name).origin() + " created " + (created == null ? "nothing (null)"
+          + info.origin() + " created " + (created == null ? "nothing (its create() returned null)"
           : "a " + created.getClass().getName()) + " instead of " + kind.pluginType().getSimpleName(),
-          "a plugin whose provider returns its " + kind.label()));
+          "a plugin whose provider returns its " + kind.label() + "; the plugin's author can fix it"));
+    }
+    blame.created(info, created);
+    String nullFrom = firstNullAnswer(created);
+    if (nullFrom != null) {
+      throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from " + info.origin()
+          + " returned null from " + nullFrom + ", where a value is required",
+          "a plugin whose methods return what nn-api documents; the plugin's author can fix it"));
     }
     List<String> unread = settings.unreadKeys();
     if (!unread.isEmpty()) {
       List<String> known = new ArrayList<>(otherKeys);
       known.addAll(settings.requestedKeys());
-      String help = provider.settingsHelp().isEmpty() ? label + " reads no settings" : provider.settingsHelp();
+      String help = settingsHelp(provider).isEmpty() ? label + " reads no settings" : settingsHelp(provider);
       String allowed = otherKeys.isEmpty() ? help : String.join(", ", otherKeys) + "; " + help;
       List<ConfigProblem> problems = new ArrayList<>();
       for (String key : unread) {
@@ -269,6 +365,62 @@ public final class PluginRegistry {
       throw new ConfigException(problems);
     }
     return kind.pluginType().cast(created);
+  }
+
+  /**
+   * The first of a new plugin's constant answers that is {@code null} although nn-api promises a value, or
+   * null when there is none: asked once here, so that a {@code null} is reported at the plugin's line rather
+   * than met later, in the middle of a run, as a NullPointerException in nn's code.
+   */
+  private static String firstNullAnswer(Object created) {
+    if (created instanceof Loss) {
+      Loss loss = (Loss) created;
+      return loss.seeding() == null ? "seeding()" : loss.targets() == null ? "targets()" : null;
+    }
+    if (created instanceof Activation) {
+      return ((Activation) created).kinks() == null ? "kinks()" : null;
+    }
+    return null;
+  }
+
+  /** The provider's settings help, made safe to print; checked at load time, so it neither throws nor is null. */
+  private static String settingsHelp(PluginProvider<?> provider) {
+    try {
+      return ControlCharacters.escape(Objects.requireNonNullElse(provider.settingsHelp(), ""));
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** A plugin's ConfigException with its text escaped: a plugin writes its messages itself. */
+  private static ConfigException escaped(ConfigException e) {
+    List<ConfigProblem> safe = new ArrayList<>();
+    for (ConfigProblem p : e.problems()) {
+      List<String> suggestions = new ArrayList<>();
+      for (String s : p.suggestions()) {
+        suggestions.add(ControlCharacters.escape(s));
+      }
+      safe.add(new ConfigProblem(p.id(), ControlCharacters.escape(p.path()), p.line(), p.column(),
+          ControlCharacters.escape(p.message()), ControlCharacters.escape(p.allowed()), suggestions));
+    }
+    ConfigException copy = new ConfigException(safe);
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
+  }
+
+  /**
+   * Whether a plugin's own code threw {@code thrown} (or something it caused), and if so the failure that
+   * names the plugin, its jar, what it threw and in which method: nn wraps no single call of a plugin, so
+   * the code that runs plugins hands what it caught here. A {@link ConfigException} is a plugin's way of
+   * rejecting its settings, and nn's own code throwing makes a bug in nn: neither is a plugin failure.
+   *
+   * @param during when it happened, for the message: "during training", "during prediction"
+   */
+  public Optional<PluginFailureException> blame(Throwable thrown, String during) {
+    if (thrown instanceof ConfigException) {
+      return Optional.empty();
+    }
+    return blame.blame(thrown, during);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.nn.core.random.Rng;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
+import dev.nn.core.plugin.PluginResults;
 import dev.nn.core.schedule.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,8 @@ public final class Trainer {
     List<ParameterStore.Block> blocks = network.parameters().blocks();
     updaters = new Optimizer.Updater[blocks.size()];
     for (int b = 0; b < blocks.size(); b++) {
-      updaters[b] = optimizer.newUpdater(blocks.get(b).length());
+      int size = blocks.get(b).length();
+      updaters[b] = PluginResults.nonNull(optimizer.newUpdater(size), optimizer, "newUpdater(" + size + ")");
     }
     update = ParameterUpdate.choose(network, optimizer, updaters, options.l2());
     ws = network.newWorkspace(options.batchSize());
@@ -334,7 +336,7 @@ public final class Trainer {
   public double[][] optimizerState() {
     double[][] state = new double[updaters.length][];
     for (int b = 0; b < updaters.length; b++) {
-      state[b] = updaters[b].exportState();
+      state[b] = PluginResults.nonNull(updaters[b].exportState(), updaters[b], "exportState()");
     }
     return state;
   }
@@ -432,7 +434,7 @@ public final class Trainer {
   public TrainerState state() {
     double[][] optimizerState = new double[updaters.length][];
     for (int b = 0; b < updaters.length; b++) {
-      optimizerState[b] = updaters[b].exportState();
+      optimizerState[b] = PluginResults.nonNull(updaters[b].exportState(), updaters[b], "exportState()");
     }
     return new TrainerState(epoch, updates, network.parameters().toArray(), optimizerState,
         bestParams == null ? null : bestParams.clone(), bestEpoch, bestValue, epochsWithoutImprovement,

@@ -71,7 +71,10 @@ class PublicSurfaceTests {
       "dev.nn.core.run.RunFileException",            // a run directory that cannot be resumed
       "dev.nn.core.plugin.PluginRegistry",           // Nn.plugins, Nn.withPlugins
       "dev.nn.core.plugin.PluginDescriptor",
-      "dev.nn.core.plugin.PluginKind");
+      "dev.nn.core.plugin.PluginKind",
+      "dev.nn.core.plugin.PluginException",          // a plugin path entry or a plugin's own code failed
+      "dev.nn.core.plugin.PluginPathException",      // Nn.withPluginPath: entries that are not whole jars
+      "dev.nn.core.plugin.PluginFailureException");  // a plugin threw: which one, where and when
 
   /**
    * Engine types that stay public although no other package of today's modules uses them: the module that

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -96,6 +98,38 @@ public final class PluginExampleJar {
     }
     Path jar = dir.resolve("target").resolve("renamed.jar");
     pack(jar, List.of(classes, copy.resolve("resources")));
+    return jar;
+  }
+
+  /**
+   * A plugin jar of the given sources, compiled as the example is (against nn-api alone), into
+   * {@code dir/target/<jarName>.jar}: for plugins that are wrong on purpose.
+   *
+   * @param sources fully qualified class name → source text
+   * @param services SPI interface name → provider class names, one a line
+   */
+  public static Path buildOf(Path dir, String jarName, Map<String, String> sources, Map<String, String> services)
+      throws IOException {
+    Path src = dir.resolve(jarName + "-src");
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      Path file = src.resolve(e.getKey().replace('.', File.separatorChar) + ".java");
+      Files.createDirectories(file.getParent());
+      files.add(Files.writeString(file, e.getValue()));
+    }
+    Path resources = dir.resolve(jarName + "-resources");
+    for (Map.Entry<String, String> e : services.entrySet()) {
+      Path file = resources.resolve("META-INF").resolve("services").resolve(e.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, e.getValue());
+    }
+    Path classes = dir.resolve(jarName + "-classes");
+    Compilation compilation = compile(files, List.of(nnApiLocation()), classes);
+    if (!compilation.succeeded()) {
+      throw new AssertionError("the plugin " + jarName + " does not compile:\n" + compilation.diagnostics());
+    }
+    Path jar = dir.resolve("target").resolve(jarName + ".jar");
+    pack(jar, List.of(classes, resources));
     return jar;
   }
 

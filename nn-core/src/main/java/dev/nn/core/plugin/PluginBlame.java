@@ -1,0 +1,226 @@
+package dev.nn.core.plugin;
+
+import dev.nn.core.text.ControlCharacters;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds whose code threw: nn's or a plugin's. nn does not wrap each call of a plugin (φ runs once per value
+ * of every batch, and the hot loops must not allocate), so a plugin's exception travels up like any other;
+ * at the top of a command it is read here. The top of its stack trace decides: the first frame that is
+ * neither the JDK's nor a library's is either a plugin's class, which makes it that plugin's failure, or
+ * nn's own, which makes it nn's (a bug). A plugin's class is its provider, anything nested in it, every
+ * class its provider created, or, failing those, any class of its jar.
+ *
+ * <p>The built-in plugins are nn's own code: their failures stay bugs in nn.
+ */
+final class PluginBlame {
+  /** The packages of the modules that ship the built-in plugins. */
+  private static final List<String> BUILT_IN = List.of("dev.nn.activations.", "dev.nn.losses.", "dev.nn.core.");
+  /** What users call the methods of the SPI. */
+  private static final Map<String, String> METHODS = Map.ofEntries(
+      Map.entry("phi", "φ (phi)"), Map.entry("phiPrime", "φ′ (phiPrime)"),
+      Map.entry("forward", "φ (forward)"), Map.entry("backward", "φ′ (backward)"),
+      Map.entry("seed", "the loss seed (seed)"), Map.entry("value", "the loss value (value)"),
+      Map.entry("link", "the output link (link)"), Map.entry("step", "an optimizer step (step)"));
+
+  /** Class name → the plugin it belongs to: providers, and the classes of what they created. */
+  private final Map<String, PluginDescriptor> owners = new ConcurrentHashMap<>();
+  /** Each plugin's provider class, for finding the jar of a class nothing else names. */
+  private final Map<PluginDescriptor, Class<?>> providers = Collections.synchronizedMap(new IdentityHashMap<>());
+  /** The plugins something was created from, in the order they were first created. */
+  private final Set<PluginDescriptor> created = Collections.synchronizedSet(new LinkedHashSet<>());
+
+  /** Records a provider found on the class path. */
+  void provider(PluginDescriptor plugin, Class<?> type) {
+    if (!builtIn(plugin)) {
+      owners.put(type.getName(), plugin);
+      providers.put(plugin, type);
+    }
+  }
+
+  /** Records what a provider created: an optimizer's updaters and helpers are often nested in it. */
+  void created(PluginDescriptor plugin, Object product) {
+    if (!builtIn(plugin)) {
+      owners.putIfAbsent(product.getClass().getName(), plugin);
+      created.add(plugin);
+    }
+  }
+
+  /**
+   * The plugin failure {@code thrown} is, if a plugin's code threw it or something it caused.
+   *
+   * @param during when it happened, for the message: "during training"
+   */
+  Optional<PluginFailureException> blame(Throwable thrown, String during) {
+    if (thrown instanceof PluginException) {
+      return Optional.empty();
+    }
+    if (thrown instanceof PluginResults.ReturnedNull) {
+      return returnedNull((PluginResults.ReturnedNull) thrown, during);
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      Optional<PluginFailureException> found = blameFrames(t, thrown, during);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<PluginFailureException> returnedNull(PluginResults.ReturnedNull e, String during) {
+    PluginDescriptor owner = e.plugin() == null ? null : ownerOf(e.plugin().getClass().getName());
+    if (owner == null) {
+      return Optional.empty(); // a built-in's null is nn's bug
+    }
+    return Optional.of(new PluginFailureException(whoIs(owner) + " returned null from "
+        + e.method() + " " + during + ", where a value is required", owner, e));
+  }
+
+  private Optional<PluginFailureException> blameFrames(Throwable t, Throwable thrown, String during) {
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < frames.length; i++) {
+      StackTraceElement frame = frames[i];
+      String type = frame.getClassName();
+      if (platform(frame)) {
+        continue;
+      }
+      PluginDescriptor owner = ownerOf(type);
+      if (owner != null) {
+        return Optional.of(failure(owner, whoIs(owner), t, thrown, frames, i, during));
+      }
+      if (type.startsWith("dev.nn.")) {
+        if (type.startsWith("dev.nn.api.") || type.startsWith("dev.nn.spi.")) {
+          continue; // a default method of the SPI: whoever called it decides
+        }
+        return Optional.empty();
+      }
+      List<PluginDescriptor> inJar = createdFromJarOf(type);
+      if (inJar.size() == 1) {
+        return Optional.of(failure(inJar.get(0), whoIs(inJar.get(0)), t, thrown, frames, i, during));
+      }
+      if (inJar.size() > 1) {
+        List<String> names = new ArrayList<>();
+        for (PluginDescriptor d : inJar) {
+          names.add(label(d));
+        }
+        String who = "a plugin from " + inJar.get(0).origin() + " (" + String.join(", ", names) + ")";
+        return Optional.of(failure(null, who, t, thrown, frames, i, during));
+      }
+      // a library's class: the plugin or nn code that called it decides
+    }
+    return Optional.empty();
+  }
+
+  private PluginDescriptor ownerOf(String type) {
+    for (String outer = type; ; outer = outer.substring(0, outer.lastIndexOf('$'))) {
+      PluginDescriptor d = owners.get(outer);
+      if (d != null) {
+        return d;
+      }
+      if (outer.lastIndexOf('$') < 0) {
+        return null;
+      }
+    }
+  }
+
+  /** The plugins in use whose jar holds the class {@code type}. */
+  private List<PluginDescriptor> createdFromJarOf(String type) {
+    String resource = type.replace('.', '/') + ".class";
+    List<PluginDescriptor> found = new ArrayList<>();
+    List<PluginDescriptor> used;
+    synchronized (created) {
+      used = new ArrayList<>(created);
+    }
+    for (PluginDescriptor d : used) {
+      Class<?> provider = providers.get(d);
+      ClassLoader loader = provider == null ? null : provider.getClassLoader();
+      URL url = loader == null ? null : loader.getResource(resource);
+      if (url != null && PluginRegistry.containerOf(url, resource).equals(d.origin())) {
+        found.add(d);
+      }
+    }
+    return found;
+  }
+
+  private static PluginFailureException failure(PluginDescriptor plugin, String who, Throwable t, Throwable thrown,
+      StackTraceElement[] frames, int top, String during) {
+    String message = who + " threw " + t.getClass().getSimpleName()
+        + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
+        + " in " + method(plugin, frames, top) + " " + during
+        + " (at " + ControlCharacters.escape(frames[top].toString()) + ")";
+    return new PluginFailureException(message, plugin, thrown);
+  }
+
+  /**
+   * The plugin's method that nn (or a default method of the SPI) called: the outermost frame of the run of
+   * frames that starts at {@code top} and ends where nn's code begins.
+   */
+  private static String method(PluginDescriptor plugin, StackTraceElement[] frames, int top) {
+    int outermost = top;
+    for (int i = top + 1; i < frames.length && !frames[i].getClassName().startsWith("dev.nn."); i++) {
+      if (!platform(frames[i])) {
+        outermost = i;
+      }
+    }
+    String name = frames[outermost].getMethodName();
+    if (name.startsWith("lambda$")) {
+      // a lambda has no name of its own: it implements the one method of a functional plugin type
+      Optional<String> implemented = plugin == null ? Optional.empty() : onlyAbstractMethod(plugin.kind().pluginType());
+      String[] parts = name.split("\\$");
+      name = implemented.orElse(parts.length > 1 ? "a lambda in " + parts[1] : "a lambda");
+    }
+    return METHODS.getOrDefault(name, name + "()");
+  }
+
+  /** The one abstract method of an interface such as Initializer, or empty when it has several. */
+  private static Optional<String> onlyAbstractMethod(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Method m : type.getMethods()) {
+      if (Modifier.isAbstract(m.getModifiers())) {
+        names.add(m.getName());
+      }
+    }
+    return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
+  }
+
+  private static boolean platform(StackTraceElement frame) {
+    String module = frame.getModuleName();
+    if (module != null && (module.startsWith("java.") || module.startsWith("jdk."))) {
+      return true;
+    }
+    String type = frame.getClassName();
+    return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        || type.startsWith("sun.") || type.startsWith("com.sun.");
+  }
+
+  private static boolean builtIn(PluginDescriptor plugin) {
+    for (String prefix : BUILT_IN) {
+      if (plugin.className().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "activation \"swish\" from /p/acme.jar". */
+  private static String whoIs(PluginDescriptor d) {
+    return label(d) + " from " + d.origin();
+  }
+
+  /** "activation \"swish\"". */
+  static String label(PluginDescriptor d) {
+    return d.kind().label() + " \"" + d.name() + "\"";
+  }
+}

@@ -1,0 +1,182 @@
+package dev.nn.core.plugin;
+
+import dev.nn.core.text.ControlCharacters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The plugin path: jars, and directories whose {@code *.jar} files are all plugins, checked before any is
+ * put on a class loader. A class loader skips a jar it cannot open without a word, so a file that is empty,
+ * not a zip at all, cut short by an interrupted copy, or damaged would make its plugins vanish; here each
+ * such entry is named with what is wrong instead.
+ */
+public final class PluginPath {
+  private static final String NOT_A_JAR = "is not a jar file (a jar is a zip archive)";
+
+  private final List<Path> jars;
+
+  private PluginPath(List<Path> jars) {
+    this.jars = List.copyOf(jars);
+  }
+
+  /**
+   * Checks every entry and every jar of every directory entry; a directory's jars are taken in name order.
+   *
+   * @throws PluginPathException naming every entry that is missing, and every jar that is empty, not a
+   *     zip archive, truncated or damaged, or cannot be read
+   */
+  public static PluginPath of(List<Path> entries) {
+    List<Path> jars = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Path entry : entries) {
+      if (!Files.exists(entry)) {
+        problems.add(entry + ": plugin path entry does not exist");
+      } else if (Files.isDirectory(entry)) {
+        for (Path jar : jarsIn(entry, problems)) {
+          check(jar, jars, problems);
+        }
+      } else {
+        check(entry, jars, problems);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PluginPathException(problems);
+    }
+    return new PluginPath(jars);
+  }
+
+  /** The jars, in the order their classes are looked up. */
+  public List<Path> jars() {
+    return jars;
+  }
+
+  /** A class loader over the jars whose parent is {@code parent}, the loader of nn and its built-ins. */
+  public ClassLoader classLoader(ClassLoader parent) {
+    URL[] urls = new URL[jars.size()];
+    for (int i = 0; i < urls.length; i++) {
+      urls[i] = url(jars.get(i));
+    }
+    return new URLClassLoader(urls, parent);
+  }
+
+  private static List<Path> jarsIn(Path directory, List<String> problems) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException e) {
+      problems.add(directory + ": the plugin directory cannot be listed (" + reason(e) + ")");
+      return Collections.emptyList();
+    }
+  }
+
+  /** Adds {@code jar} to {@code jars} if it is a whole, readable zip archive, else says why to {@code problems}. */
+  private static void check(Path jar, List<Path> jars, List<String> problems) {
+    for (Path earlier : jars) {
+      if (sameFile(earlier, jar)) {
+        return; // one file named twice (directly and in its directory, or by two spellings) is one jar
+      }
+    }
+    String problem = problemOf(jar);
+    if (problem == null) {
+      jars.add(jar);
+    } else {
+      problems.add(jar + ": " + problem);
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** What is wrong with the file, or {@code null} when it is a jar whose every entry reads back whole. */
+  static String problemOf(Path jar) {
+    if (Files.isDirectory(jar)) {
+      return "is a directory, not a jar file";
+    }
+    try {
+      if (Files.size(jar) == 0) {
+        return "is empty (0 bytes), not a jar file";
+      }
+      if (!startsLikeAZip(jar)) {
+        return NOT_A_JAR;
+      }
+    } catch (IOException e) {
+      return "cannot be read (" + reason(e) + ")";
+    }
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      // reading every entry checks its length and CRC: a jar cut short or damaged inside fails here
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        String damage = damageOf(zip, entry);
+        if (damage != null) {
+          return "is a damaged jar: its entry " + ControlCharacters.escape(entry.getName()) + " cannot be read ("
+              + damage + ")";
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return "is a truncated or damaged jar (" + reason(e) + ")";
+    }
+  }
+
+  /** Why an entry's bytes are not what the archive recorded of them (ZipFile does not check CRCs), or null. */
+  private static String damageOf(ZipFile zip, ZipEntry entry) {
+    CRC32 crc = new CRC32();
+    long length;
+    try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+      length = in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      return reason(e);
+    }
+    if (entry.getSize() >= 0 && length != entry.getSize()) {
+      return "it holds " + length + " bytes, the archive records " + entry.getSize();
+    }
+    if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+      return "its CRC does not match the one the archive records";
+    }
+    return null;
+  }
+
+  private static boolean startsLikeAZip(Path file) throws IOException {
+    byte[] head = new byte[4];
+    try (InputStream in = Files.newInputStream(file)) {
+      if (in.readNBytes(head, 0, head.length) < head.length) {
+        return false;
+      }
+    }
+    // "PK" then 3 4 (a local file header) or 5 6 (the end record of an archive without entries)
+    return head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : ControlCharacters.escape(e.getMessage());
+  }
+
+  private static URL url(Path p) {
+    try {
+      return p.toAbsolutePath().toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(p + " is not a valid path", e);
+    }
+  }
+}

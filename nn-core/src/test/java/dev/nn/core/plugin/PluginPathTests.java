@@ -1,0 +1,125 @@
+package dev.nn.core.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.testing.PluginJars;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of plugin path entry a class loader would skip without a word is named, with what is wrong. */
+class PluginPathTests {
+  private static final String SPI = "dev.nn.spi.ActivationProvider";
+
+  @TempDir
+  Path dir;
+
+  private Path goodJar(String name) throws Exception {
+    Path build = Files.createDirectories(dir.resolve("build-" + name));
+    return PluginJars.build(build, name, Map.of("com.acme.Linear",
+        PluginJars.activationProvider("com.acme", "Linear", "acme-linear")), Map.of(SPI, "com.acme.Linear\n"));
+  }
+
+  private static String problemOf(Path entry) {
+    PluginPathException e = assertThrows(PluginPathException.class, () -> PluginPath.of(List.of(entry)));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test
+  void aWholeJarIsAccepted() throws Exception {
+    Path jar = goodJar("acme");
+    assertEquals(List.of(jar), PluginPath.of(List.of(jar)).jars());
+  }
+
+  @Test
+  void aFileThatIsNotAZipIsNamed() throws Exception {
+    Path notes = Files.writeString(dir.resolve("notes.jar"), "these are not classes\n");
+    assertEquals(notes + ": is not a jar file (a jar is a zip archive)", problemOf(notes));
+  }
+
+  @Test
+  void anEmptyFileIsNamed() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.jar"));
+    assertEquals(empty + ": is empty (0 bytes), not a jar file", problemOf(empty));
+  }
+
+  @Test
+  void aJarCutShortIsNamed() throws Exception {
+    byte[] whole = Files.readAllBytes(goodJar("acme"));
+    Path cut = Files.write(dir.resolve("cut.jar"), Arrays.copyOf(whole, whole.length / 2));
+    String message = problemOf(cut);
+    assertTrue(message.startsWith(cut + ": is a truncated or damaged jar ("), message);
+  }
+
+  @Test
+  void aJarDamagedInsideIsNamedWithTheEntry() throws Exception {
+    byte[] text = "com.acme.Linear\n".getBytes(StandardCharsets.UTF_8);
+    Path jar = dir.resolve("damaged.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      JarEntry entry = new JarEntry("META-INF/services/" + SPI);
+      entry.setMethod(ZipEntry.STORED); // stored, so that its bytes can be found and changed below
+      CRC32 crc = new CRC32();
+      crc.update(text);
+      entry.setCrc(crc.getValue());
+      entry.setSize(text.length);
+      out.putNextEntry(entry);
+      out.write(text);
+      out.closeEntry();
+    }
+    byte[] bytes = Files.readAllBytes(jar);
+    int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("com.acme.Linear\n");
+    bytes[at] = 'k'; // one byte changed on disk: the entry's CRC no longer matches
+    Files.write(jar, bytes);
+    String message = problemOf(jar);
+    assertTrue(message.startsWith(jar + ": is a damaged jar: its entry META-INF/services/" + SPI
+        + " cannot be read ("), message);
+  }
+
+  @Test
+  void everyBadEntryIsNamedInOneMessageAlsoInsideADirectory() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Files.copy(goodJar("acme"), plugins.resolve("acme.jar"));
+    Path empty = Files.createFile(plugins.resolve("b-empty.jar"));
+    Path text = Files.writeString(plugins.resolve("c-text.jar"), "hello");
+    Files.writeString(plugins.resolve("README.txt"), "not a jar, and not named like one: not a plugin");
+    Path missing = dir.resolve("missing.jar");
+    PluginPathException e = assertThrows(PluginPathException.class, () -> PluginPath.of(List.of(plugins, missing)));
+    assertEquals(List.of(empty + ": is empty (0 bytes), not a jar file",
+        text + ": is not a jar file (a jar is a zip archive)",
+        missing + ": plugin path entry does not exist"), e.problems());
+    assertEquals("3 plugin path entries cannot be used:\n  " + String.join("\n  ", e.problems()), e.getMessage());
+  }
+
+  @Test
+  void aDirectorysJarsAreTakenInNameOrder() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Path jar = goodJar("acme");
+    Files.copy(jar, plugins.resolve("b.jar"));
+    Files.copy(jar, plugins.resolve("a.jar"));
+    assertEquals(List.of(plugins.resolve("a.jar"), plugins.resolve("b.jar")), PluginPath.of(List.of(plugins)).jars());
+  }
+
+  @Test
+  void oneJarNamedTwiceIsOneJarAndNotTwoVersions() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Path jar = Files.copy(goodJar("acme"), plugins.resolve("acme.jar"));
+    Path otherSpelling = plugins.resolve(".").resolve("acme.jar");
+    PluginPath path = PluginPath.of(List.of(jar, plugins, otherSpelling));
+    assertEquals(List.of(jar), path.jars());
+    // loads without a duplicate: the registry sees the jar once
+    assertTrue(PluginRegistry.load(path.classLoader(getClass().getClassLoader())).names(PluginKind.ACTIVATION)
+        .contains("acme-linear"));
+  }
+}

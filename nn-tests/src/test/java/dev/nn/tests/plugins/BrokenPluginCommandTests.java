@@ -1,0 +1,408 @@
+package dev.nn.tests.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plugin jars that are wrong on purpose, built as a plugin author's compiler builds them and given to
+ * {@code nn} with {@code --plugin-path}: every fault is one message naming the plugin or the file and what is
+ * wrong, exit 2, no stack trace, and no fault hides the plugins that work.
+ */
+class BrokenPluginCommandTests {
+  private static final String ACTIVATIONS = "dev.nn.spi.ActivationProvider";
+  private static final String LOSSES = "dev.nn.spi.LossProvider";
+  private static final String OPTIMIZERS = "dev.nn.spi.OptimizerProvider";
+  private static final String INITIALIZERS = "dev.nn.spi.InitializerProvider";
+
+  @TempDir
+  static Path build;
+
+  /** Plugins that throw while training: in φ′, in the loss seed, in an optimizer step, in the initializer. */
+  private static Path throwing;
+
+  @TempDir
+  Path tmp;
+
+  /** What one command did. */
+  private record Outcome(int code, String out, String err) {
+    String describe() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private static Outcome nn(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.run(args, o, e, Map.of());
+    }
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String activation(String cls, String name, String phiPrime) {
+    return "package com.acme.broken;\n"
+        + "import dev.nn.api.Activation;\n"
+        + "import dev.nn.spi.ActivationProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class " + cls + " implements ActivationProvider {\n"
+        + "  @Override public String name() { return " + name + "; }\n"
+        + "  @Override public String summary() { return \"tanh\"; }\n"
+        + "  @Override public Activation create(Settings settings) {\n"
+        + "    return new Activation() {\n"
+        + "      @Override public double phi(double z) { return Math.tanh(z); }\n"
+        + "      @Override public double phiPrime(double z, double x) { " + phiPrime + " }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  @BeforeAll
+  static void buildThePlugins() throws Exception {
+    String loss = "package com.acme.broken;\n"
+        + "import dev.nn.api.Loss;\n"
+        + "import dev.nn.api.Seeding;\n"
+        + "import dev.nn.api.TargetKind;\n"
+        + "import dev.nn.spi.LossProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class SeedlessProvider implements LossProvider {\n"
+        + "  @Override public String name() { return \"seedless\"; }\n"
+        + "  @Override public String summary() { return \"(x - y)^2\"; }\n"
+        + "  @Override public Loss create(Settings settings) {\n"
+        + "    return new Loss() {\n"
+        + "      @Override public Seeding seeding() { return Seeding.DEFAULT; }\n"
+        + "      @Override public TargetKind targets() { return TargetKind.REAL; }\n"
+        + "      @Override public double value(double[] z, double[] x, double[] y, int rows, int cols) { return 0; }\n"
+        + "      @Override public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) {\n"
+        + "        throw new UnsupportedOperationException(\"no seed yet\");\n"
+        + "      }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    String optimizer = "package com.acme.broken;\n"
+        + "import dev.nn.api.Optimizer;\n"
+        + "import dev.nn.spi.OptimizerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "import java.nio.DoubleBuffer;\n"
+        + "public final class StumbleProvider implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"stumble\"; }\n"
+        + "  @Override public String summary() { return \"w <- w\"; }\n"
+        + "  @Override public Optimizer create(Settings settings) {\n"
+        + "    return size -> new Optimizer.Updater() {\n"
+        + "      @Override public void step(DoubleBuffer params, DoubleBuffer grads, double rate, long t) {\n"
+        + "        params.put(size, 0);\n" // one past the end: IndexOutOfBoundsException
+        + "      }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    String initializer = "package com.acme.broken;\n"
+        + "import dev.nn.api.Initializer;\n"
+        + "import dev.nn.spi.InitializerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class NoInitProvider implements InitializerProvider {\n"
+        + "  @Override public String name() { return \"no-init\"; }\n"
+        + "  @Override public String summary() { return \"-\"; }\n"
+        + "  @Override public Initializer create(Settings settings) {\n"
+        + "    return (weights, fanIn, fanOut, random) -> { throw new IllegalArgumentException(\"fan-in \" + fanIn); };\n"
+        + "  }\n"
+        + "}\n";
+    throwing = PluginExampleJar.buildOf(build, "throwing", Map.of(
+        "com.acme.broken.FooProvider", activation("FooProvider", "\"foo\"",
+            "throw new IllegalStateException(\"boom\");"),
+        "com.acme.broken.SeedlessProvider", loss,
+        "com.acme.broken.StumbleProvider", optimizer,
+        "com.acme.broken.NoInitProvider", initializer),
+        Map.of(ACTIVATIONS, "com.acme.broken.FooProvider\n", LOSSES, "com.acme.broken.SeedlessProvider\n",
+            OPTIMIZERS, "com.acme.broken.StumbleProvider\n", INITIALIZERS, "com.acme.broken.NoInitProvider\n"));
+  }
+
+  /** A small sine regression with the given plugins, writing its runs under {@code tmp/runs}. */
+  private Path experiment(String activation, String loss, String optimizer, String init) throws Exception {
+    return Files.writeString(tmp.resolve("broken.yaml"), String.join("\n",
+        "name: broken",
+        "seed: 1",
+        "data:",
+        "  train: {source: generator, name: sine, samples: 32}",
+        "  validation: {split: 0.0}",
+        "network:",
+        "  layers:",
+        "    - {units: auto}",
+        "    - {units: 3, activation: " + activation + "}",
+        "    - {units: auto, activation: identity}",
+        "  init: " + init,
+        "loss: " + loss,
+        "optimizer: {name: " + optimizer + ", learning-rate: 0.01}",
+        "training: {epochs: 2, batch-size: 8}",
+        "output: {dir: " + tmp.resolve("runs") + "}",
+        ""));
+  }
+
+  private static void assertOneMessageAndExit2(Outcome o, String expectedStart) {
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith(expectedStart), o.describe());
+    assertEquals(1, o.err().lines().count(), "one message: " + o.describe());
+    assertFalse(o.err().contains("bug in nn"), o.describe());
+    assertFalse(o.err().contains("\tat "), "no stack trace without --debug: " + o.describe());
+  }
+
+  @Test
+  void anActivationThatThrowsInItsDerivativeDuringTrainingIsReportedAsThatPlugins() throws Exception {
+    Path yaml = experiment("foo", "mean-squared", "sgd", "xavier-uniform");
+    Outcome o = nn("train", yaml.toString(), "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: activation \"foo\" from " + throwing + " threw IllegalStateException: boom in"
+        + " φ′ (phiPrime) during training (at com.acme.broken.FooProvider$1.phiPrime(FooProvider.java:");
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      List<Path> all = runs.toList();
+      assertEquals(1, all.size(), "the run directory is kept, as for a divergence: " + all);
+      assertTrue(Files.exists(all.get(0).resolve("experiment.yaml")), all.toString());
+      assertFalse(Files.exists(all.get(0).resolve("model.nnm")), "no model of a run that failed");
+    }
+    Outcome debug = nn("train", yaml.toString(), "--plugin-path", throwing.toString(), "--debug");
+    assertEquals(2, debug.code(), debug.describe());
+    assertTrue(debug.err().contains("Caused by: java.lang.IllegalStateException: boom"), debug.describe());
+  }
+
+  @Test
+  void aLossThatThrowsInItsSeedIsReportedAsThatPlugins() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "seedless", "sgd", "xavier-uniform").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: loss \"seedless\" from " + throwing + " threw UnsupportedOperationException: no"
+        + " seed yet in the loss seed (seed) during training (at com.acme.broken.SeedlessProvider$1.seed(");
+  }
+
+  @Test
+  void anOptimizerThatThrowsInItsStepIsReportedAsThatPlugins() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "stumble", "xavier-uniform").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: optimizer \"stumble\" from " + throwing + " threw IndexOutOfBoundsException");
+    assertTrue(o.err().contains(" in an optimizer step (step) during training (at "), o.describe());
+  }
+
+  @Test
+  void anInitializerThatThrowsIsReportedAsThatPlugins() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "sgd", "no-init").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: initializer \"no-init\" from " + throwing + " threw IllegalArgumentException:"
+        + " fan-in 1 in initWeights() during training (at ");
+  }
+
+  /** A provider {@code com.acme.broken.Hollow<Type>Provider} named {@code hollow} whose create() returns null. */
+  private static String hollow(String type) {
+    return "package com.acme.broken;\n"
+        + "import dev.nn.api." + type + ";\n"
+        + "import dev.nn.spi." + type + "Provider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class Hollow" + type + "Provider implements " + type + "Provider {\n"
+        + "  @Override public String name() { return \"hollow\"; }\n"
+        + "  @Override public String summary() { return \"-\"; }\n"
+        + "  @Override public " + type + " create(Settings settings) { return null; }\n"
+        + "}\n";
+  }
+
+  @Test
+  void aCreateThatReturnsNullIsReportedAtItsLineByValidateAndTrainForEveryKind() throws Exception {
+    Map<String, String> sources = new java.util.LinkedHashMap<>();
+    Map<String, String> services = new java.util.LinkedHashMap<>();
+    for (String type : List.of("Activation", "Loss", "Optimizer", "Initializer")) {
+      sources.put("com.acme.broken.Hollow" + type + "Provider", hollow(type));
+      services.put("dev.nn.spi." + type + "Provider", "com.acme.broken.Hollow" + type + "Provider\n");
+    }
+    Path jar = PluginExampleJar.buildOf(tmp, "hollow", sources, services);
+    // each experiment is written to broken.yaml, then copied away before the next one is written
+    Map<String, Path> experiments = Map.of(
+        "activation", Files.copy(experiment("hollow", "mean-squared", "sgd", "xavier-uniform"),
+            tmp.resolve("activation.yaml")),
+        "loss", Files.copy(experiment("tanh", "hollow", "sgd", "xavier-uniform"), tmp.resolve("loss.yaml")),
+        "optimizer", Files.copy(experiment("tanh", "mean-squared", "hollow", "xavier-uniform"),
+            tmp.resolve("optimizer.yaml")),
+        "initializer", Files.copy(experiment("tanh", "mean-squared", "sgd", "hollow"), tmp.resolve("init.yaml")));
+    for (Map.Entry<String, Path> e : experiments.entrySet()) {
+      String kind = e.getKey();
+      String type = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+      for (String command : List.of("validate", "train")) {
+        Outcome o = nn(command, e.getValue().toString(), "--plugin-path", jar.toString());
+        assertEquals(2, o.code(), kind + ", " + command + ": " + o.describe());
+        assertTrue(o.err().contains(kind + " \"hollow\" from " + jar + " created nothing (its create() returned"
+            + " null) instead of " + type), o.describe());
+        assertTrue(o.err().contains("(line "), "placed at the plugin's line: " + o.describe());
+        assertFalse(o.err().contains("NullPointerException"), o.describe());
+      }
+    }
+    assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written for an experiment that cannot start");
+  }
+
+  @Test
+  void pluginsListsTheWorkingOnesAndReportsTheBrokenOnesEscaped() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "mixed", Map.of(
+        "com.acme.broken.NullNameProvider", activation("NullNameProvider", "null", "return 1;"),
+        "com.acme.broken.EscapeProvider", activation("EscapeProvider", "\"\\u001b[2Jgone\"", "return 1;"),
+        "com.acme.broken.FineProvider", activation("FineProvider", "\"fine\"", "return 1 - x * x;")),
+        Map.of(ACTIVATIONS,
+            "com.acme.broken.NullNameProvider\ncom.acme.broken.EscapeProvider\ncom.acme.broken.FineProvider\n"));
+    Outcome o = nn("plugins", "--plugin-path", jar.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches("activation +fine +1\\.0\\.0 +com\\.acme\\.broken\\.FineProvider +"
+        + java.util.regex.Pattern.quote(jar.toString()))), o.describe());
+    assertTrue(o.out().contains(" relu "), "the built-ins are listed too: " + o.describe());
+    assertEquals(List.of(
+        "nn: 2 plugin providers failed to load; the plugins above work:",
+        "  activation provider com.acme.broken.NullNameProvider from " + jar + " returned null from name(); skipped",
+        "  activation provider com.acme.broken.EscapeProvider from " + jar + " has the name \"\\e[2Jgone\", which is"
+            + " not lowercase kebab-case (letters a-z, digits and single hyphens); skipped"),
+        o.err().lines().toList());
+    assertFalse((o.out() + o.err()).contains("\u001b"), "no raw escape reaches the terminal");
+
+    Outcome validate = nn("validate", experiment("fine", "mean-squared", "sgd", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertEquals(0, validate.code(), "the plugins that work are used: " + validate.describe());
+    assertEquals(List.of(
+        "nn: warning: activation provider com.acme.broken.NullNameProvider from " + jar + " returned null from name();"
+            + " skipped",
+        "nn: warning: activation provider com.acme.broken.EscapeProvider from " + jar + " has the name \"\\e[2Jgone\","
+            + " which is not lowercase kebab-case (letters a-z, digits and single hyphens); skipped"),
+        validate.err().lines().toList());
+  }
+
+  @Test
+  void badPluginPathEntriesAreEachNamedByTrainValidateAndPlugins() throws Exception {
+    Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+    Files.copy(throwing, plugins.resolve("a-good.jar"));
+    Path empty = Files.createFile(plugins.resolve("b-empty.jar"));
+    Path text = Files.writeString(plugins.resolve("c-notes.jar"), "not a zip");
+    byte[] whole = Files.readAllBytes(throwing);
+    Path cut = Files.write(plugins.resolve("d-cut.jar"), Arrays.copyOf(whole, whole.length - 40));
+    Path yaml = experiment("tanh", "mean-squared", "sgd", "xavier-uniform");
+    for (List<String> command : List.of(List.of("plugins"), List.of("validate", yaml.toString()),
+        List.of("train", yaml.toString()))) {
+      String[] args = Stream.concat(command.stream(), Stream.of("--plugin-path", plugins.toString()))
+          .toArray(String[]::new);
+      Outcome o = nn(args);
+      assertEquals(2, o.code(), command + ": " + o.describe());
+      List<String> lines = o.err().lines().toList();
+      assertEquals(4, lines.size(), o.describe());
+      assertEquals("nn: 3 plugin path entries cannot be used:", lines.get(0));
+      assertEquals("  " + empty + ": is empty (0 bytes), not a jar file", lines.get(1));
+      assertEquals("  " + text + ": is not a jar file (a jar is a zip archive)", lines.get(2));
+      assertTrue(lines.get(3).startsWith("  " + cut + ": is a truncated or damaged jar ("), o.describe());
+      assertEquals("", o.out(), o.describe());
+    }
+    assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written");
+  }
+
+  @Test
+  void twoVersionsOfOneJarInADirectoryAreRefusedNamingBoth() throws Exception {
+    Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+    Path older = Files.copy(throwing, plugins.resolve("broken-1.0.jar"));
+    Path newer = Files.copy(throwing, plugins.resolve("broken-1.1.jar"));
+    Outcome o = nn("plugins", "--plugin-path", plugins.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: invalid configuration: 4 problems:\n"), o.describe());
+    assertTrue(o.err().contains("[nn/DuplicatePlugin] the activation provider com.acme.broken.FooProvider is in 2"
+        + " jars: " + older + " and " + newer + "; only the first would be used"), o.describe());
+    assertTrue(o.err().contains("the optimizer provider com.acme.broken.StumbleProvider is in 2 jars"), o.describe());
+  }
+
+  @Test
+  void aLossThatThrowsWhileTheExperimentIsReadIsReportedAsThatPlugins() throws Exception {
+    String picky = "package com.acme.broken;\n"
+        + "import dev.nn.api.Loss;\n"
+        + "import dev.nn.api.Seeding;\n"
+        + "import dev.nn.api.TargetKind;\n"
+        + "import dev.nn.spi.LossProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class PickyProvider implements LossProvider {\n"
+        + "  @Override public String name() { return \"picky\"; }\n"
+        + "  @Override public String summary() { return \"-\"; }\n"
+        + "  @Override public Loss create(Settings settings) {\n"
+        + "    return new Loss() {\n"
+        + "      @Override public Seeding seeding() { return Seeding.DEFAULT; }\n"
+        + "      @Override public TargetKind targets() { return TargetKind.REAL; }\n"
+        + "      @Override public boolean acceptsOutputActivation(String name) {\n"
+        + "        throw new IllegalStateException(\"which \\u001b[1m\" + name + \"?\");\n"
+        + "      }\n"
+        + "      @Override public double value(double[] z, double[] x, double[] y, int rows, int cols) { return 0; }\n"
+        + "      @Override public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) {\n"
+        + "        return 0;\n"
+        + "      }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    Path jar = PluginExampleJar.buildOf(tmp, "picky", Map.of("com.acme.broken.PickyProvider", picky),
+        Map.of(LOSSES, "com.acme.broken.PickyProvider\n"));
+    Path yaml = experiment("tanh", "picky", "sgd", "xavier-uniform");
+    for (String command : List.of("validate", "train")) {
+      Outcome o = nn(command, yaml.toString(), "--plugin-path", jar.toString());
+      assertOneMessageAndExit2(o, "nn: loss \"picky\" from " + jar + " threw IllegalStateException: which \\e[1midentity?"
+          + " in acceptsOutputActivation() while reading the experiment (at ");
+      assertFalse(o.err().contains("\u001b"), o.describe());
+    }
+    assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written");
+  }
+
+  @Test
+  void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
+        activation("FragileProvider", "\"fragile\"", "return 1 - x * x;").replace("return Math.tanh(z);",
+            "if (Math.abs(z) > 1e6) { throw new ArithmeticException(\"z too large: \" + z); } return Math.tanh(z);")),
+        Map.of(ACTIVATIONS, "com.acme.broken.FragileProvider\n"));
+    Path yaml = experiment("fragile", "mean-squared", "sgd", "xavier-uniform");
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
+    assertEquals(0, trained.code(), trained.describe());
+    Path run;
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    Path input = Files.writeString(tmp.resolve("rows.csv"), "x\n0.5\n1e12\n");
+    Path output = tmp.resolve("predictions.csv");
+    Outcome o = nn("predict", run.resolve("model.nnm").toString(), "--input", input.toString(), "--output",
+        output.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(o, "nn: activation \"fragile\" from " + jar + " threw ArithmeticException: z too large: ");
+    assertTrue(o.err().contains(" in φ (phi) during prediction (at com.acme.broken.FragileProvider$1.phi("),
+        o.describe());
+    assertFalse(Files.exists(output), "no predictions are written");
+
+    Path far = Files.writeString(tmp.resolve("far.csv"), "x,y\n1e12,0.5\n2e12,0.1\n");
+    Path farOff = Files.writeString(tmp.resolve("far.yaml"), Files.readString(yaml)
+        .replace("{source: generator, name: sine, samples: 32}",
+            "{source: csv, path: " + far + ", target: last, task: regression}")
+        .replace("data:", "data:\n  standardize: false"));
+    Outcome check = nn("gradcheck", farOff.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(check, "nn: activation \"fragile\" from " + jar + " threw ArithmeticException: z too"
+        + " large: ");
+    assertTrue(check.err().contains(" in φ (phi) while running nn gradcheck (at "), check.describe());
+  }
+
+  @Test
+  void anOptimizerWhoseNewUpdaterReturnsNullIsReportedAsThatPlugins() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "stateless", Map.of("com.acme.broken.StatelessProvider",
+        "package com.acme.broken;\n"
+            + "import dev.nn.api.Optimizer;\n"
+            + "import dev.nn.spi.OptimizerProvider;\n"
+            + "import dev.nn.spi.Settings;\n"
+            + "public final class StatelessProvider implements OptimizerProvider {\n"
+            + "  @Override public String name() { return \"stateless\"; }\n"
+            + "  @Override public String summary() { return \"-\"; }\n"
+            + "  @Override public Optimizer create(Settings settings) { return size -> null; }\n"
+            + "}\n"), Map.of(OPTIMIZERS, "com.acme.broken.StatelessProvider\n"));
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "stateless", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(o, "nn: optimizer \"stateless\" from " + jar + " returned null from newUpdater(");
+    assertTrue(o.err().endsWith(") during training, where a value is required\n"), o.describe());
+  }
+}
