@@ -3,16 +3,16 @@ package dev.nn.core.export;
 import java.util.Map;
 
 /**
- * nn's built-in activations and output links as ONNX operators, each computing what nn computes, in the
- * same order of operations where ONNX allows it.
+ * nn's built-in activations and output links as ONNX operators on double tensors, each computing what nn
+ * computes, in the same order of operations where ONNX allows it.
  *
- * <p>Several have an ONNX operator of their own (Softplus, Softsign, LeakyRelu, Elu, HardSigmoid) that this
- * class does not use: ONNX Runtime implements those for float only, and ONNX's Softplus has neither nn's β
- * nor its threshold, and HardSigmoid computes αz + β rather than nn's min(max(z + 3, 0), 6)/6. They are
- * written with elementary operators (Where, Greater, Exp, Log, Abs, Clip, …) that ONNX Runtime runs in float
- * and double alike. ONNX has no log1p or expm1, which nn uses for softplus and elu; the two are computed
- * with the classic corrections (below), which keep their full relative accuracy near 0, where log(1 + u)
- * and e^z − 1 would lose it.
+ * <p>Several have an ONNX operator of their own (Softplus, Softsign, LeakyRelu, Elu, HardSigmoid, Erf for the
+ * exact GELU) that this class does not use: ONNX Runtime implements those for float only, ONNX's Softplus has
+ * neither nn's β nor its threshold, and HardSigmoid computes αz + β rather than nn's min(max(z + 3, 0), 6)/6.
+ * They are written with elementary operators (Where, Greater, Exp, Log, Abs, Clip, …) that ONNX Runtime runs in
+ * double. ONNX has no log1p or expm1, which nn uses for softplus and elu; the two are computed with the
+ * classic corrections (below), which keep their full relative accuracy near 0, where log(1 + u) and e^z − 1
+ * would lose it.
  */
 final class OnnxActivations {
   private OnnxActivations() {}
@@ -32,7 +32,10 @@ final class OnnxActivations {
         // z / (1 + |z|)
         return g.op("Div", z, g.op("Add", g.scalar(1), g.op("Abs", z)));
       case "silu":
-        return g.op("Mul", z, g.op("Sigmoid", z));
+        // z/(1 + e^(−z)) = z·σ(z). Not written as Mul(z, Sigmoid(z)): ONNX Runtime's optimizer fuses that
+        // pattern into its QuickGelu operator, which it implements for float only, so a double graph would not
+        // load.
+        return g.op("Div", z, g.op("Add", g.scalar(1), g.op("Exp", g.op("Neg", z))));
       case "leaky-relu":
         // z > 0 ? z : slope·z
         return g.op("Where", g.op("Greater", z, g.scalar(0)), z,
@@ -78,10 +81,9 @@ final class OnnxActivations {
     return g.op("Where", g.op("Greater", t, g.scalar(threshold)), z, g.op("Div", log1pExp, g.scalar(beta)));
   }
 
-  /** z·Φ(z) with Φ(z) = (1 + erf(z/√2))/2. */
+  /** z·Φ(z), Φ in double precision (see {@link OnnxNormalCdf}). */
   private static String gelu(OnnxGraph g, String z) {
-    String erf = g.op("Erf", g.op("Mul", z, g.scalar(0.7071067811865476)));
-    return g.op("Mul", z, g.op("Mul", g.scalar(0.5), g.op("Add", g.scalar(1), erf)));
+    return g.op("Mul", z, OnnxNormalCdf.apply(g, z));
   }
 
   /**

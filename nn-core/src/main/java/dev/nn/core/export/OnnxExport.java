@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A model as an ONNX graph from raw features to what {@link Model#predict} returns: the standardisation
@@ -15,8 +16,9 @@ import java.util.Map;
  * then the loss's link. The input is {@code features} [N, n(0)], the output {@code predictions} [N, n(L+1)].
  *
  * <p>A float64 model's graph is in double throughout. A float32 model's takes and returns float, and its
- * weights are the float32 values it computes with; only its standardisation runs in double, between two
- * Casts, because nn standardises in double and rounds the result to float32.
+ * weights and matrix products are float32, as nn's are; the standardisation, the activations and the link run
+ * in double between two Casts, because that is where nn computes them too (plugins see doubles, and the
+ * kernels round their results to float32).
  */
 final class OnnxExport {
   /** The graph input's name. */
@@ -54,11 +56,23 @@ final class OnnxExport {
     for (int l = 1; l <= network.outputLayer(); l++) {
       String w = g.tensor("W" + l, new long[] {network.width(l - 1), network.width(l)}, ModelParts.weights(model, l));
       String b = g.tensor("b" + l, new long[] {network.width(l)}, ModelParts.bias(model, l));
-      x = OnnxActivations.apply(g, activations.get(l - 1), g.op("Gemm", x, w, b));
+      BuiltInActivation phi = activations.get(l - 1);
+      String z = g.op("Gemm", x, w, b);
+      x = "identity".equals(phi.name()) ? z : inDouble(g, z, in -> OnnxActivations.apply(g, phi, in));
     }
-    g.name(OnnxActivations.link(g, link, x), OUTPUT);
+    String predictions = link == OutputLink.IDENTITY ? x : inDouble(g, x, in -> OnnxActivations.link(g, link, in));
+    g.name(predictions, OUTPUT);
     return g.encode(INPUT, network.width(0), OUTPUT, network.width(network.outputLayer()), nnVersion,
         metadata(spec, link, type));
+  }
+
+  /** {@code f(x)} computed in double: in a float graph between a Cast to double and one back. */
+  private static String inDouble(OnnxGraph g, String x, UnaryOperator<String> f) {
+    if (g.type() == ElementType.DOUBLE) {
+      return f.apply(x);
+    }
+    String wide = g.op("Cast", Map.of("to", (long) ElementType.DOUBLE.onnxCode()), x);
+    return g.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), f.apply(wide));
   }
 
   /** (x − mean)/scale, in double as nn computes it; x itself for a model without a scaler. */
@@ -69,12 +83,7 @@ final class OnnxExport {
     long[] dims = {spec.means().length};
     String means = g.tensor("means", ElementType.DOUBLE, dims, spec.means());
     String scales = g.tensor("scales", ElementType.DOUBLE, dims, spec.scales());
-    if (g.type() == ElementType.DOUBLE) {
-      return g.op("Div", g.op("Sub", x, means), scales);
-    }
-    String wide = g.op("Cast", Map.of("to", (long) ElementType.DOUBLE.onnxCode()), x);
-    String scaled = g.op("Div", g.op("Sub", wide, means), scales);
-    return g.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), scaled);
+    return inDouble(g, x, in -> g.op("Div", g.op("Sub", in, means), scales));
   }
 
   /** What a user of the file needs besides the graph: the names of inputs and outputs, as JSON arrays. */

@@ -55,17 +55,14 @@ final class OnnxGraph {
     nodes.add(new Node("Identity", List.of(value), name, Map.of()));
   }
 
-  /** A scalar constant of the graph's type, one initializer per distinct value. */
+  /**
+   * A double scalar constant, one initializer per distinct value: element-wise operations compute in double in
+   * every graph (see {@link OnnxExport}).
+   */
   String scalar(double value) {
-    return scalar(value, type);
-  }
-
-  /** A scalar constant of {@code t}, one initializer per distinct value and type. */
-  String scalar(double value, ElementType t) {
-    String key = t + ":" + Double.doubleToRawLongBits(value);
-    return scalarNames.computeIfAbsent(key, k -> {
+    return scalarNames.computeIfAbsent(Long.toHexString(Double.doubleToRawLongBits(value)), k -> {
       String name = "const_" + next++;
-      initializers.add(new Initializer(name, t, new long[0], new double[] {value}));
+      initializers.add(new Initializer(name, ElementType.DOUBLE, new long[0], new double[] {value}));
       return name;
     });
   }
