@@ -54,21 +54,58 @@ final class ExportModels {
   }
 
   /**
-   * A regression through every built-in activation, with default and with other settings, one layer each, in
-   * float64 or float32.
+   * A 1-1 network whose only layer has {@code activation} (YAML, e.g. {@code relu} or {@code {name: elu, alpha:
+   * 0.5}}), trained for one epoch with a tiny learning rate on {@link #GRID}, in float64 or float32: its output
+   * is φ(w·z + b) with w and b near their initial values, so that the grid's z sweeps φ's whole shape.
    */
-  static Path everyActivation(boolean float32) {
-    List<String> layers = new ArrayList<>(List.of("{units: auto}"));
-    for (String a : List.of("relu", "sigmoid", "tanh", "softsign", "silu", "leaky-relu",
-        "{name: leaky-relu, slope: 0.3}", "elu", "{name: elu, alpha: 0.5}", "hard-sigmoid", "hard-tanh",
-        "{name: hard-tanh, min: -0.5, max: 0.75}", "softplus", "{name: softplus, beta: 2, threshold: 1.5}", "gelu",
-        "{name: gelu, approximate: tanh}")) {
-      layers.add("{units: 8, activation: " + a + "}");
+  static Path oneActivation(String activation, boolean float32) {
+    String name = "phi-" + activation.replaceAll("[^a-z0-9.]+", "-") + (float32 ? "-float32" : "");
+    Path data = grid();
+    StringBuilder yaml = new StringBuilder("name: phi\nseed: 5\ndata:\n  train: {source: csv, path: "
+        + data.toAbsolutePath() + ", target: y, task: regression}\n  standardize: false\nnetwork:\n  layers:\n"
+        + "    - {units: 1}\n    - {units: 1, activation: " + activation + "}\n  init: xavier-uniform\n"
+        + "loss: squared\noptimizer: {name: sgd, learning-rate: 0.000001}\ntraining: {epochs: 1, batch-size: 64}\n");
+    try {
+      Path file = DIR.resolve(name + ".yaml");
+      Files.writeString(file, yaml);
+      return trained(name, file, float32 ? List.of("compute.precision=float32") : List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    layers.add("{units: auto, activation: identity}");
-    String name = float32 ? "activations-float32" : "activations";
-    return trained(name, experiment("activations", csv("diabetes.csv", "target", "regression"), layers, "squared", 3),
-        float32 ? List.of("compute.precision=float32") : List.of());
+  }
+
+  /** z from −40 to 40 in steps of 0.05, and some tiny values around 0, with a target of 0. */
+  static final double[][] GRID = gridRows();
+
+  private static double[][] gridRows() {
+    List<Double> z = new ArrayList<>();
+    for (int i = -800; i <= 800; i++) {
+      z.add(i * 0.05);
+    }
+    for (double tiny : new double[] {1e-3, 1e-6, 1e-9, 1e-12}) {
+      z.add(tiny);
+      z.add(-tiny);
+    }
+    double[][] rows = new double[z.size()][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = new double[] {z.get(r)};
+    }
+    return rows;
+  }
+
+  private static Path grid() {
+    try {
+      Files.createDirectories(DIR);
+      Path file = DIR.resolve("grid.csv");
+      StringBuilder csv = new StringBuilder("z,y\n");
+      for (double[] r : GRID) {
+        csv.append(r[0]).append(",0\n");
+      }
+      Files.writeString(file, csv);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** xor with a plugin's activation (a test plugin) in its hidden layer. */

@@ -25,17 +25,14 @@ final class OnnxActivations {
       case "relu":
         return g.op("Relu", z);
       case "sigmoid":
-        return g.op("Sigmoid", z);
+        return sigmoid(g, z);
       case "tanh":
         return g.op("Tanh", z);
       case "softsign":
         // z / (1 + |z|)
         return g.op("Div", z, g.op("Add", g.scalar(1), g.op("Abs", z)));
       case "silu":
-        // z/(1 + e^(−z)) = z·σ(z). Not written as Mul(z, Sigmoid(z)): ONNX Runtime's optimizer fuses that
-        // pattern into its QuickGelu operator, which it implements for float only, so a double graph would not
-        // load.
-        return g.op("Div", z, g.op("Add", g.scalar(1), g.op("Exp", g.op("Neg", z))));
+        return g.op("Mul", z, sigmoid(g, z));
       case "leaky-relu":
         // z > 0 ? z : slope·z
         return g.op("Where", g.op("Greater", z, g.scalar(0)), z,
@@ -62,7 +59,7 @@ final class OnnxActivations {
   static String link(OnnxGraph g, OutputLink link, String x) {
     switch (link) {
       case SIGMOID:
-        return g.op("Sigmoid", x);
+        return sigmoid(g, x);
       case SOFTMAX:
         // opset 13 and later: along the last axis, each row on its own
         return g.op("Softmax", Map.of("axis", -1L), x);
@@ -94,7 +91,18 @@ final class OnnxActivations {
     String cube = g.op("Mul", z, g.op("Mul", z, z));
     String inner = g.op("Add", z, g.op("Mul", g.scalar(0.044715), cube));
     String twiceU = g.op("Mul", g.scalar(2.0 * 0.7978845608028654), inner);
-    return g.op("Mul", z, g.op("Sigmoid", twiceU));
+    return g.op("Mul", z, sigmoid(g, twiceU));
+  }
+
+  /**
+   * σ(t) as nn computes it: with e = e^(−|t|), 1/(1 + e) for t ≥ 0 and e/(1 + e) for t &lt; 0, so that exp never
+   * overflows and σ keeps its relative accuracy far left. ONNX's Sigmoid is not used: in double, ONNX Runtime's
+   * loses relative accuracy below about t = −15 (1.5e−8 at t = −20) and underflows to 0 far earlier than σ does;
+   * and its optimizer fuses z·Sigmoid(z) into an operator (QuickGelu) it implements for float only.
+   */
+  private static String sigmoid(OnnxGraph g, String t) {
+    String e = g.op("Exp", g.op("Neg", g.op("Abs", t)));
+    return g.op("Div", g.op("Where", g.op("Less", t, g.scalar(0)), e, g.scalar(1)), g.op("Add", g.scalar(1), e));
   }
 
   /**
