@@ -74,13 +74,17 @@ final class ExportModels {
     }
   }
 
-  /** z from −40 to 40 in steps of 0.05, and some tiny values around 0, with a target of 0. */
+  /**
+   * x from −80 to 80 in steps of 0.1, and some tiny values around 0, with a target of 0. With the seed's initial
+   * w ≈ 0.5, z = w·x + b reaches ±40: both tails of every activation, where σ and Φ are as small as 1e−18 and
+   * 1e−300, and the points where they underflow.
+   */
   static final double[][] GRID = gridRows();
 
   private static double[][] gridRows() {
     List<Double> z = new ArrayList<>();
     for (int i = -800; i <= 800; i++) {
-      z.add(i * 0.05);
+      z.add(i * 0.1);
     }
     for (double tiny : new double[] {1e-3, 1e-6, 1e-9, 1e-12}) {
       z.add(tiny);
