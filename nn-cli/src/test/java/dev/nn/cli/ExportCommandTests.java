@@ -82,6 +82,17 @@ class ExportCommandTests {
   }
 
   @Test
+  void aPluginLossWithALinkOfItsOwnCannotBeOnnx() {
+    Path out = tmp.resolve("diabetes.onnx");
+    Cli.Outcome o = Cli.run("export", ExportModels.pluginLoss("doubled").toString(), "--format", "onnx", "--output",
+        out.toString());
+    assertFailed(o, "nn: the loss \"" + TestSquaredProvider.NAME + "\" is a plugin's with a prediction link of its own,"
+        + " which ONNX cannot express; ONNX export supports losses whose predictions are the output layer,"
+        + " softmax-cross-entropy and binary-cross-entropy; --format npz exports any model\n");
+    assertEmpty(tmp);
+  }
+
+  @Test
   void debugAddsTheStackTrace() {
     Cli.Outcome o = Cli.run("export", ExportModels.pluginActivation().toString(), "--format", "onnx", "--output",
         tmp.resolve("x.onnx").toString(), "--debug");

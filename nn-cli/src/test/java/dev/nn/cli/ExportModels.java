@@ -118,6 +118,12 @@ final class ExportModels {
         "network.layers[1].activation=" + SlightlyWrongTanhProvider.NAME));
   }
 
+  /** diabetes with a plugin's loss (a test plugin) whose link is the interface's default or its own. */
+  static Path pluginLoss(String link) {
+    return trained("diabetes-" + link + "-link", Path.of(Cli.DIABETES), List.of("training.epochs=2",
+        "loss={name: " + TestSquaredProvider.NAME + ", link: " + link + "}"));
+  }
+
   /** The first {@code limit} rows of a data file's columns that {@code model} takes, in its order. */
   static double[][] rows(Model model, String dataFile, int limit) {
     try {

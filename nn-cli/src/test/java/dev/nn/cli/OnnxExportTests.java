@@ -135,6 +135,12 @@ class OnnxExportTests {
   }
 
   @Test
+  void aPluginLossThatKeepsTheDefaultLinkPredictsTheOutputLayer() throws Exception {
+    Path model = ExportModels.pluginLoss("plain");
+    compare(model, "diabetes-plugin-loss", ExportModels.rows(load(model), "diabetes.csv", 442), false);
+  }
+
+  @Test
   void theSameModelExportsToTheSameBytes() throws Exception {
     Path first = export(ExportModels.diabetes(), "diabetes-1.onnx");
     Path second = export(ExportModels.diabetes(), "diabetes-2.onnx");
