@@ -66,10 +66,10 @@ class NpzExportTests {
     assertEquals(model.spec().features(), h.get("features"));
     assertEquals(List.of("0", "1", "2"), h.get("classes"));
     assertEquals(true, h.get("scaler"));
-    List<Map<String, Object>> layers = cast(h.get("layers"));
-    assertEquals("tanh", cast(layers.get(0).get("activation"), Map.class).get("name"));
+    List<Map<String, Object>> layers = list(h.get("layers"));
+    assertEquals("tanh", map(layers.get(0).get("activation")).get("name"));
     assertEquals("W2", layers.get(1).get("weights"));
-    Map<String, Object> loss = cast(h.get("loss"));
+    Map<String, Object> loss = map(h.get("loss"));
     assertEquals("softmax-cross-entropy", loss.get("name"));
     assertEquals("softmax", loss.get("link"));
   }
@@ -80,7 +80,7 @@ class NpzExportTests {
     assertEquals(List.of("W1.npy", "b1.npy", "W2.npy", "b2.npy", "header.npy"), List.copyOf(npz.keySet()));
     Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
     assertEquals(false, h.get("scaler"));
-    assertEquals("sigmoid", cast(h.get("loss"), Map.class).get("link"));
+    assertEquals("sigmoid", map(h.get("loss")).get("link"));
   }
 
   @Test
@@ -130,8 +130,8 @@ class NpzExportTests {
   void aPluginsActivationIsNamedInTheHeader() throws Exception {
     Map<String, NpyFiles.Array> npz = NpyFiles.read(export(ExportModels.pluginActivation(), "xor-plugin.npz"));
     Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
-    List<Map<String, Object>> layers = cast(h.get("layers"));
-    assertEquals(SlightlyWrongTanhProvider.NAME, cast(layers.get(0).get("activation"), Map.class).get("name"));
+    List<Map<String, Object>> layers = list(h.get("layers"));
+    assertEquals(SlightlyWrongTanhProvider.NAME, map(layers.get(0).get("activation")).get("name"));
   }
 
   @Test
@@ -232,13 +232,15 @@ class NpzExportTests {
     return Nn.create().loadModel(model);
   }
 
+  /** A JSON object of the header, as SnakeYAML reads it. */
   @SuppressWarnings("unchecked")
-  private static <T> T cast(Object o) {
-    return (T) o;
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
   }
 
+  /** A JSON array of objects of the header. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> cast(Object o, Class<?> mapClass) {
-    return (Map<String, Object>) mapClass.cast(o);
+  private static List<Map<String, Object>> list(Object o) {
+    return (List<Map<String, Object>>) o;
   }
 }

@@ -4,13 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few pieces of the protocol buffers wire format an ONNX file needs: varints, 32-bit floats and
- * length-delimited fields (strings, bytes, nested messages). Fields are written in the order they are called;
+ * The few pieces of the protocol buffers wire format an ONNX file needs: varints and length-delimited fields
+ * (strings, bytes, nested messages). Fields are written in the order they are called;
  * a reader accepts any order, and writing them by field number keeps files easy to compare.
  */
 final class Protobuf {
   private static final int VARINT = 0;
-  private static final int FIXED32 = 5;
   private static final int LENGTH_DELIMITED = 2;
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -19,16 +18,6 @@ final class Protobuf {
   Protobuf integer(int field, long value) {
     tag(field, VARINT);
     varint(value);
-    return this;
-  }
-
-  /** A float field: four bytes, little-endian. */
-  Protobuf float32(int field, float value) {
-    tag(field, FIXED32);
-    int v = Float.floatToRawIntBits(value);
-    for (int i = 0; i < 4; i++) {
-      bytes.write(v >>> (8 * i));
-    }
     return this;
   }
 
