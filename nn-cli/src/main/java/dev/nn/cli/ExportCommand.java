@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
     header = "Exports a saved model as ONNX or as a NumPy .npz archive.",
     description = {"Exports a saved model so that other tools can run it. Both formats map raw feature rows to"
-        + " exactly what 'nn predict' writes: the model's standardisation, every layer, and the loss's link"
+        + " what 'nn predict' writes, to rounding: the model's standardisation, every layer, and the loss's link"
         + " (a classifier's probabilities).",
         "onnx: an ONNX graph (opset 17) with input 'features' [N, inputs] and output 'predictions' [N, outputs],"
         + " in double for a float64 model, in float for a float32 one. Activations and losses of plugins cannot"
