@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
         + " what 'nn predict' writes, to rounding: the model's standardisation, every layer, and the loss's link"
         + " (a classifier's probabilities).",
         "onnx: an ONNX graph (opset 17) with input 'features' [N, inputs] and output 'predictions' [N, outputs],"
-        + " in double for a float64 model, in float for a float32 one. Activations and losses of plugins cannot"
-        + " be expressed in ONNX.",
+        + " in double for a float64 model, in float for a float32 one. Plugin activations, and plugin losses with"
+        + " a prediction link of their own, cannot be expressed in ONNX.",
         "npz: the weights W1, b1, ... (W(l) of shape n(l-1) x n(l)), the scaler's means and scales, and a JSON"
         + " header naming the activations, the loss and its link, features, targets and classes.",
         "The file is written atomically; its folder must exist. See docs/export.md."},
