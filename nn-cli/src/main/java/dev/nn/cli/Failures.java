@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.config.ProblemReport;
 import dev.nn.core.data.DataException;
 import dev.nn.core.experiment.ClusterException;
+import dev.nn.core.export.ExportException;
 import dev.nn.core.model.ModelFormatException;
 import dev.nn.core.plugin.PluginException;
 import dev.nn.core.run.RunDirectory;
@@ -40,7 +41,7 @@ final class Failures {
       code = Main.BAD_INPUT;
       err.println(configuration(((ConfigException) e).problems()));
     } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException
-        || e instanceof ClusterException || e instanceof PluginException) {
+        || e instanceof ClusterException || e instanceof PluginException || e instanceof ExportException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + e.getMessage());
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {

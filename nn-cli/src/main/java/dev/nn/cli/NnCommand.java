@@ -88,6 +88,7 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new TrainCommand(this))
         .addSubcommand(new EvaluateCommand(this))
         .addSubcommand(new PredictCommand(this))
+        .addSubcommand(new ExportCommand(this))
         .addSubcommand(new PluginsCommand(this))
         .addSubcommand(new ValidateCommand(this))
         .addSubcommand(new GradcheckCommand(this))

@@ -15,7 +15,7 @@ class HelpTests {
     Cli.Outcome o = Cli.run("--help");
     assertEquals(0, o.code(), o.describe());
     assertTrue(o.out().startsWith("Usage: nn [-hV] [--debug] [--plugin-path=DIR_OR_JAR]... COMMAND\n"), o.out());
-    for (String command : List.of("train", "evaluate", "predict", "plugins", "validate", "gradcheck")) {
+    for (String command : List.of("train", "evaluate", "predict", "export", "plugins", "validate", "gradcheck")) {
       assertTrue(o.out().contains("\n  " + command + " "), command + " listed:\n" + o.out());
     }
     assertTrue(o.out().contains("Exit codes:\n  0   success\n  1   an unexpected error"), o.out());
@@ -26,7 +26,7 @@ class HelpTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "validate", "gradcheck"})
+  @ValueSource(strings = {"train", "evaluate", "predict", "export", "plugins", "validate", "gradcheck"})
   void everyCommandHasHelpWithItsUsageAndTheGlobalOptions(String command) {
     Cli.Outcome o = Cli.run(command, "--help");
     assertEquals(0, o.code(), o.describe());

@@ -12,6 +12,9 @@ import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.experiment.InMemoryData;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.export.ExportException;
+import dev.nn.core.export.ExportFormat;
+import dev.nn.core.export.ModelExport;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Precision;
@@ -245,6 +248,17 @@ public final class Nn {
    */
   public int predict(Model model, Path input, Path output) {
     return attributing("during prediction", () -> Predictions.write(model, input, output));
+  }
+
+  /**
+   * Exports a model to {@code output} in {@code format} (ONNX or NumPy's .npz), atomically, recording this nn's
+   * version in it: see {@link ModelExport}.
+   *
+   * @throws ExportException if the format cannot express one of the model's plugins, or the output's folder does
+   *     not exist
+   */
+  public void export(Model model, ExportFormat format, Path output) {
+    ModelExport.write(model, format, output, Provenance.currentNnVersion());
   }
 
   /**

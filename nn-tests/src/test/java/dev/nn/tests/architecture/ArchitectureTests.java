@@ -30,7 +30,7 @@ class ArchitectureTests {
       List.of("network", "data", "plugin"),                // the engine's numbers; data sets; the plugin registry
       List.of("config"),                                   // the experiment as typed records, read from YAML
       List.of("schedule", "check", "model"),               // learning rates; gradient check; saved models
-      List.of("train"),                                    // the trainer: epochs, batches, SGD steps
+      List.of("train", "export"),                          // the trainer: epochs, batches, SGD steps; ONNX, npz
       List.of("run"),                                      // run directories: checkpoints, metrics, report
       List.of("experiment"),                               // one run's objects, built from an experiment
       List.of("bench", "inject"),                          // benchmarks; the Guice modules and the injector

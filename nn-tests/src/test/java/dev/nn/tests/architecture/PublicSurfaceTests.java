@@ -50,6 +50,9 @@ class PublicSurfaceTests {
       "dev.nn.core.model.Model",                     // Nn.loadModel, Nn.model: predict, save
       "dev.nn.core.model.ModelSpec",                 // a model's features, targets and classes
       "dev.nn.core.model.ModelFormatException",      // an unreadable model file
+      "dev.nn.core.export.ModelExport",              // Nn.export: a model as ONNX or NumPy .npz
+      "dev.nn.core.export.ExportFormat",
+      "dev.nn.core.export.ExportException",          // a model the format cannot express, an unwritable output
       "dev.nn.core.network.Network",                 // Nn.network: a network built in code
       "dev.nn.core.random.Rng",                      // the seeded generator to initialise it with
       "dev.nn.core.schedule.LearningRateSchedule",   // η(update, epoch) for a Trainer

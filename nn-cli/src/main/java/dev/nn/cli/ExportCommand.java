@@ -1,0 +1,51 @@
+package dev.nn.cli;
+
+import dev.nn.core.export.ExportFormat;
+import dev.nn.core.model.Model;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nn export}: a saved model as an ONNX graph or a NumPy archive, for use outside nn. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    header = "Exports a saved model as ONNX or as a NumPy .npz archive.",
+    description = {"Exports a saved model so that other tools can run it. Both formats map raw feature rows to"
+        + " what 'nn predict' writes, to rounding: the model's standardisation, every layer, and the loss's link"
+        + " (a classifier's probabilities).",
+        "onnx: an ONNX graph (opset 17) with input 'features' [N, inputs] and output 'predictions' [N, outputs],"
+        + " in double for a float64 model, in float for a float32 one. Plugin activations, and plugin losses with"
+        + " a prediction link of their own, cannot be expressed in ONNX.",
+        "npz: the weights W1, b1, ... (W(l) of shape n(l-1) x n(l)), the scaler's means and scales, and a JSON"
+        + " header naming the activations, the loss and its link, features, targets and classes.",
+        "The file is written atomically; its folder must exist. See docs/export.md."},
+    footer = "%nExit codes: 0 written, 2 unreadable model, unknown format, a plugin the format cannot express,"
+        + " or an output folder that does not exist.")
+final class ExportCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (model.nnm of a run directory).")
+  Path model;
+
+  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "onnx or npz.")
+  String format;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE",
+      description = "The file to write; replaced atomically. Its folder must exist.")
+  Path output;
+
+  ExportCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    // the format first: a typo should not wait for the model to load
+    ExportFormat chosen = ExportFormat.named(format);
+    Model m = Models.load(root, model);
+    root.nn().export(m, chosen, output);
+    root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);
+    return Main.OK;
+  }
+}

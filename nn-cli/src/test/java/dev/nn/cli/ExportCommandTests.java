@@ -1,0 +1,132 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code nn export} does with bad input: one message on stderr that names what is wrong, exit 2, no stack
+ * trace, and no file written — not even a temporary one, and an existing output file left as it was.
+ */
+class ExportCommandTests {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void anUnknownFormatNamesTheFormatsThereAre() {
+    Path out = tmp.resolve("model.tflite");
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "tflite", "--output", out.toString());
+    assertFailed(o, "nn: unknown export format \"tflite\"; the formats are onnx and npz\n");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theFormatIsRequired() {
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--output", tmp.resolve("x.onnx").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: Missing required option: '--format=FORMAT'\n"), o.err());
+    assertEmpty(tmp);
+  }
+
+  @Test
+  void aMissingModelFileIsOneMessageNamingIt() throws Exception {
+    Path missing = tmp.resolve("no-such-model.nnm");
+    Path out = tmp.resolve("x.onnx");
+    Cli.Outcome o = Cli.run("export", missing.toString(), "--format", "onnx", "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: ") && o.err().contains(missing.toString()), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    assertEmpty(tmp);
+  }
+
+  @Test
+  void anOutputFolderThatDoesNotExistIsNotCreated() {
+    Path folder = tmp.resolve("exports");
+    Path out = folder.resolve("xor.onnx");
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "onnx", "--output", out.toString());
+    assertFailed(o, "nn: " + out + ": the folder " + folder + " does not exist; create it first\n");
+    assertFalse(Files.exists(folder));
+  }
+
+  @Test
+  void anOutputThatIsAFolderIsRefused() throws Exception {
+    Path folder = Files.createDirectory(tmp.resolve("exports"));
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "npz", "--output", folder.toString());
+    assertFailed(o, "nn: " + folder + ": is a folder; expected the path of the file to write\n");
+    assertEmpty(folder);
+  }
+
+  @Test
+  void aPluginActivationCannotBeOnnxAndTheFileThereStaysAsItWas() throws Exception {
+    Path out = tmp.resolve("xor.onnx");
+    Files.writeString(out, "an older export");
+    Cli.Outcome o = Cli.run("export", ExportModels.pluginActivation().toString(), "--format", "onnx", "--output",
+        out.toString());
+    assertFailed(o, "nn: the activation \"" + SlightlyWrongTanhProvider.NAME + "\" of layers[1] is a plugin's, which"
+        + " ONNX cannot express; ONNX export supports nn's built-in activations (identity, relu, sigmoid, tanh,"
+        + " softplus, softsign, leaky-relu, elu, hard-sigmoid, hard-tanh, silu, gelu); --format npz exports any"
+        + " model\n");
+    assertEquals("an older export", Files.readString(out));
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertEquals(List.of(out), files.toList(), "no temporary file is left");
+    }
+  }
+
+  @Test
+  void aPluginLossWithALinkOfItsOwnCannotBeOnnx() {
+    Path out = tmp.resolve("diabetes.onnx");
+    Cli.Outcome o = Cli.run("export", ExportModels.pluginLoss("doubled").toString(), "--format", "onnx", "--output",
+        out.toString());
+    assertFailed(o, "nn: the loss \"" + TestSquaredProvider.NAME + "\" is a plugin's with a prediction link of its own,"
+        + " which ONNX cannot express; ONNX export supports losses whose predictions are the output layer,"
+        + " softmax-cross-entropy and binary-cross-entropy; --format npz exports any model\n");
+    assertEmpty(tmp);
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    Cli.Outcome o = Cli.run("export", ExportModels.pluginActivation().toString(), "--format", "onnx", "--output",
+        tmp.resolve("x.onnx").toString(), "--debug");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("dev.nn.core.export.ExportException"), o.err());
+    assertTrue(o.err().contains("\tat "), o.err());
+  }
+
+  @Test
+  void aSuccessfulExportReplacesAnExistingFileWhole() throws Exception {
+    Path out = tmp.resolve("xor.onnx");
+    Files.writeString(out, "an older export");
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "ONNX", "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    byte[] bytes = Files.readAllBytes(out);
+    // a ModelProto starts with field 1, ir_version 8: the bytes 0x08 0x08
+    assertArrayEquals(new byte[] {0x08, 0x08}, java.util.Arrays.copyOf(bytes, 2));
+    assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains("an older export"));
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertEquals(List.of(out), files.toList());
+    }
+  }
+
+  private static void assertFailed(Cli.Outcome o, String expectedErr) {
+    assertEquals(2, o.code(), o.describe());
+    assertEquals(expectedErr, o.err());
+    assertEquals("", o.out());
+  }
+
+  private static void assertEmpty(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      assertEquals(List.of(), files.toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

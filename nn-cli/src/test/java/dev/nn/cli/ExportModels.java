@@ -1,0 +1,197 @@
+package dev.nn.cli;
+
+import dev.nn.core.Nn;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.model.Model;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Small real models for the export tests, each trained once per test JVM (the export test classes share them)
+ * into {@code target/export-tests}, and the raw feature rows to predict with them.
+ */
+final class ExportModels {
+  /** Where the runs, the experiments written here and the exported files go. */
+  static final Path DIR = Path.of("target", "export-tests");
+
+  private static final Map<String, Path> TRAINED = new HashMap<>();
+
+  private ExportModels() {}
+
+  /** xor: one tanh layer, binary-cross-entropy (a sigmoid link), no scaler. */
+  static Path xor() {
+    return trained("xor", Path.of(Cli.XOR), List.of());
+  }
+
+  /** diabetes: regression with a scaler, tanh then identity, squared loss. */
+  static Path diabetes() {
+    return trained("diabetes", Path.of(Cli.DIABETES), List.of("training.epochs=10"));
+  }
+
+  /** iris: three classes, softmax-cross-entropy, in float64 or float32. */
+  static Path iris(boolean float32) {
+    String name = float32 ? "iris-float32" : "iris";
+    return trained(name, experiment("iris", csv("iris.csv", "last", "classification"),
+        List.of("{units: auto}", "{units: 8, activation: tanh}", "{units: auto, activation: identity}"),
+        "softmax-cross-entropy", 15), float32 ? List.of("compute.precision=float32") : List.of());
+  }
+
+  /** digits: 64 pixels, ten classes, relu. */
+  static Path digits() {
+    return trained("digits", Cli.EXAMPLES.resolve("digits.yaml"), List.of("training.epochs=2"));
+  }
+
+  /** digits-conv: a convolution as shared and absent edges of W(1). */
+  static Path digitsConv() {
+    return trained("digits-conv", Cli.EXAMPLES.resolve("digits-conv.yaml"), List.of("training.epochs=1"));
+  }
+
+  /**
+   * A 1-1 network whose only layer has {@code activation} (YAML, e.g. {@code relu} or {@code {name: elu, alpha:
+   * 0.5}}), trained for one epoch with a tiny learning rate on {@link #GRID}, in float64 or float32: its output
+   * is φ(w·z + b) with w and b near their initial values, so that the grid's z sweeps φ's whole shape.
+   */
+  static Path oneActivation(String activation, boolean float32) {
+    String name = "phi-" + activation.replaceAll("[^a-z0-9.]+", "-") + (float32 ? "-float32" : "");
+    Path data = grid();
+    StringBuilder yaml = new StringBuilder("name: phi\nseed: 5\ndata:\n  train: {source: csv, path: "
+        + data.toAbsolutePath() + ", target: y, task: regression}\n  standardize: false\nnetwork:\n  layers:\n"
+        + "    - {units: 1}\n    - {units: 1, activation: " + activation + "}\n  init: xavier-uniform\n"
+        + "loss: squared\noptimizer: {name: sgd, learning-rate: 0.000001}\ntraining: {epochs: 1, batch-size: 64}\n");
+    try {
+      Path file = DIR.resolve(name + ".yaml");
+      Files.writeString(file, yaml);
+      return trained(name, file, float32 ? List.of("compute.precision=float32") : List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * x from −80 to 80 in steps of 0.1, and some tiny values around 0, with a target of 0. With the seed's initial
+   * w ≈ 0.5, z = w·x + b reaches ±40: both tails of every activation, where σ and Φ are as small as 1e−18 and
+   * 1e−300, and the points where they underflow.
+   */
+  static final double[][] GRID = gridRows();
+
+  private static double[][] gridRows() {
+    List<Double> z = new ArrayList<>();
+    for (int i = -800; i <= 800; i++) {
+      z.add(i * 0.1);
+    }
+    for (double tiny : new double[] {1e-3, 1e-6, 1e-9, 1e-12}) {
+      z.add(tiny);
+      z.add(-tiny);
+    }
+    double[][] rows = new double[z.size()][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = new double[] {z.get(r)};
+    }
+    return rows;
+  }
+
+  private static Path grid() {
+    try {
+      Files.createDirectories(DIR);
+      Path file = DIR.resolve("grid.csv");
+      StringBuilder csv = new StringBuilder("z,y\n");
+      for (double[] r : GRID) {
+        csv.append(r[0]).append(",0\n");
+      }
+      Files.writeString(file, csv);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** xor with a plugin's activation (a test plugin) in its hidden layer. */
+  static Path pluginActivation() {
+    return trained("xor-plugin", Path.of(Cli.XOR), List.of("training.epochs=2",
+        "network.layers[1].activation=" + SlightlyWrongTanhProvider.NAME));
+  }
+
+  /** diabetes with a plugin's loss (a test plugin) whose link is the interface's default or its own. */
+  static Path pluginLoss(String link) {
+    return trained("diabetes-" + link + "-link", Path.of(Cli.DIABETES), List.of("training.epochs=2",
+        "loss={name: " + TestSquaredProvider.NAME + ", link: " + link + "}"));
+  }
+
+  /** The first {@code limit} rows of a data file's columns that {@code model} takes, in its order. */
+  static double[][] rows(Model model, String dataFile, int limit) {
+    try {
+      List<String> lines = Files.readAllLines(Cli.EXAMPLES.resolve("data").resolve(dataFile));
+      List<String> header = List.of(lines.get(0).split(","));
+      List<String> features = model.spec().features();
+      int n = Math.min(limit, lines.size() - 1);
+      double[][] rows = new double[n][features.size()];
+      for (int r = 0; r < n; r++) {
+        String[] cells = lines.get(r + 1).split(",");
+        for (int j = 0; j < features.size(); j++) {
+          rows[r][j] = Double.parseDouble(cells[header.indexOf(features.get(j))]);
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Points around the unit square's corners, as xor's generator draws them. */
+  static double[][] xorRows(int n) {
+    Random random = new Random(11);
+    double[][] rows = new double[n][2];
+    for (int i = 0; i < n; i++) {
+      rows[i][0] = (i >> 1 & 1) + 0.2 * random.nextGaussian();
+      rows[i][1] = (i & 1) + 0.2 * random.nextGaussian();
+    }
+    return rows;
+  }
+
+  /** What {@code nn predict} writes for each row: {@link Model#predict}. */
+  static double[][] predictions(Model model, double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      out[r] = model.predict(rows[r]);
+    }
+    return out;
+  }
+
+  private static synchronized Path trained(String name, Path experiment, List<String> overrides) {
+    return TRAINED.computeIfAbsent(name, n -> {
+      Nn nn = Nn.create();
+      Path runs = DIR.resolve("runs-" + n);
+      TrainingRun.Result r = nn.train(nn.load(experiment, overrides),
+          new TrainingRun.Options(runs, null, List.of(), List.of(), Nn.version()));
+      return r.directory().modelFile();
+    });
+  }
+
+  private static String csv(String file, String target, String task) {
+    return "{source: csv, path: " + Cli.EXAMPLES.resolve("data").resolve(file).toAbsolutePath() + ", target: "
+        + target + ", task: " + task + "}";
+  }
+
+  private static Path experiment(String name, String train, List<String> layers, String loss, int epochs) {
+    StringBuilder yaml = new StringBuilder("name: " + name + "\nseed: 3\ndata:\n  train: " + train
+        + "\n  standardize: true\nnetwork:\n  layers:\n");
+    layers.forEach(l -> yaml.append("    - ").append(l).append('\n'));
+    yaml.append("loss: ").append(loss).append("\noptimizer: {name: adam, learning-rate: 0.01}\ntraining: {epochs: ")
+        .append(epochs).append(", batch-size: 16}\n");
+    try {
+      Files.createDirectories(DIR);
+      Path file = DIR.resolve(name + ".yaml");
+      Files.writeString(file, yaml);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.nn.core.export;
+
+import dev.nn.core.kernel.Precision;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The element type of exported tensors: a model keeps the precision it was trained and predicts in, so a
+ * float32 model's weights are exported as the float32 values it computes with, not widened.
+ */
+enum ElementType {
+  /** IEEE 754 single precision. */
+  FLOAT(1, "<f4", "float32"),
+  /** IEEE 754 double precision. */
+  DOUBLE(11, "<f8", "float64");
+
+  private final int onnxCode;
+  private final String npyDescr;
+  private final String label;
+
+  ElementType(int onnxCode, String npyDescr, String label) {
+    this.onnxCode = onnxCode;
+    this.npyDescr = npyDescr;
+    this.label = label;
+  }
+
+  /** The element type of a model that computes in {@code precision}. */
+  static ElementType of(Precision precision) {
+    return precision == Precision.FLOAT32 ? FLOAT : DOUBLE;
+  }
+
+  /** TensorProto.DataType's number for this type. */
+  int onnxCode() {
+    return onnxCode;
+  }
+
+  /** The type as a .npy header writes it: little-endian, 4 or 8 bytes. */
+  String npyDescr() {
+    return npyDescr;
+  }
+
+  /** {@code float32} or {@code float64}, as experiments and NumPy call it. */
+  String label() {
+    return label;
+  }
+
+  /**
+   * The values little-endian, as ONNX's raw_data and .npy's data both store them. A float32 model's values
+   * are floats widened to double, so narrowing them back is exact.
+   */
+  byte[] encode(double[] values) {
+    int size = this == FLOAT ? Float.BYTES : Double.BYTES;
+    ByteBuffer b = ByteBuffer.allocate(values.length * size).order(ByteOrder.LITTLE_ENDIAN);
+    for (double v : values) {
+      if (this == FLOAT) {
+        b.putFloat((float) v);
+      } else {
+        b.putDouble(v);
+      }
+    }
+    return b.array();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.nn.core.export;
+
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.network.Network;
+import dev.nn.core.network.ParameterStore;
+
+/**
+ * A model's numbers as exported files hold them: each layer's W(l) in the lecture's layout, n(l−1) rows of
+ * n(l) columns (row i, column j is w(l)ij, the weight from node i of layer l−1 to node j of layer l), and b(l).
+ * A network whose edges share parameters or are absent is exported as the dense matrices its kernels
+ * compute with: each shared parameter repeated on its edges, absent edges 0.
+ */
+final class ModelParts {
+  private ModelParts() {}
+
+  /** W(l), row-major, n(l−1)×n(l). */
+  static double[] weights(Model model, int l) {
+    Network network = model.network();
+    ParameterStore p = network.parameters();
+    int rows = network.width(l - 1);
+    int cols = network.width(l);
+    double[] w = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        w[i * cols + j] = p.weight(l, i, j);
+      }
+    }
+    return w;
+  }
+
+  /** b(l). */
+  static double[] bias(Model model, int l) {
+    Network network = model.network();
+    double[] b = new double[network.width(l)];
+    for (int j = 0; j < b.length; j++) {
+      b[j] = network.parameters().bias(l, j);
+    }
+    return b;
+  }
+
+  /** The element type the model computes in. */
+  static ElementType elementType(Model model) {
+    return ElementType.of(model.network().kernels().precision());
+  }
+
+  /** Whether inputs are standardised before the first layer. */
+  static boolean hasScaler(ModelSpec spec) {
+    return spec.means() != null;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.nn.core.export;
+
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.model.PluginUse;
+import dev.nn.core.network.Network;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A model as a NumPy {@code .npz} archive (a ZIP of .npy arrays, what {@code numpy.savez_compressed} writes):
+ * {@code W1, b1, …} per layer in the lecture's layout and the model's precision, {@code means} and
+ * {@code scales} when inputs are standardised, and {@code header}, a JSON text that says how to run them:
+ * the activations with all their settings, the loss and its link, the names of features, targets and
+ * classes. Every model can be exported this way; a plugin's activation or link is named in the header for
+ * whoever implements it.
+ */
+final class NpzExport {
+  /** The version of the header's layout, for readers of older or newer files. */
+  static final int HEADER_VERSION = 1;
+
+  private NpzExport() {}
+
+  /** The archive's bytes. */
+  static byte[] encode(Model model, String nnVersion) {
+    ModelSpec spec = model.spec();
+    Network network = model.network();
+    ElementType type = ModelParts.elementType(model);
+    Map<String, byte[]> arrays = new LinkedHashMap<>();
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      arrays.put("W" + l, Npy.array(type, new int[] {network.width(l - 1), network.width(l)},
+          ModelParts.weights(model, l)));
+      arrays.put("b" + l, Npy.array(type, new int[] {network.width(l)}, ModelParts.bias(model, l)));
+    }
+    if (ModelParts.hasScaler(spec)) {
+      // the scaler is applied in double, as nn applies it, whatever the model's precision
+      arrays.put("means", Npy.array(ElementType.DOUBLE, new int[] {spec.means().length}, spec.means()));
+      arrays.put("scales", Npy.array(ElementType.DOUBLE, new int[] {spec.scales().length}, spec.scales()));
+    }
+    arrays.put("header", Npy.text(header(model, type, nnVersion)));
+    return zip(arrays);
+  }
+
+  /** The header's JSON text. */
+  static String header(Model model, ElementType type, String nnVersion) {
+    ModelSpec spec = model.spec();
+    Network network = model.network();
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("format", "nn-npz");
+    h.put("version", HEADER_VERSION);
+    h.put("nn_version", nnVersion);
+    h.put("dtype", type.label());
+    List<Object> widths = new ArrayList<>();
+    for (int w : network.widths()) {
+      widths.add(w);
+    }
+    h.put("widths", widths);
+    h.put("features", spec.features());
+    h.put("targets", spec.targets());
+    h.put("classes", spec.classes());
+    h.put("scaler", ModelParts.hasScaler(spec));
+    List<Object> layers = new ArrayList<>();
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      PluginUse use = spec.activations().get(l - 1);
+      Map<String, Object> settings = BuiltInActivation.of(use, network.activation(l))
+          .map(BuiltInActivation::settings).orElse(use.settings());
+      Map<String, Object> layer = new LinkedHashMap<>();
+      layer.put("weights", "W" + l);
+      layer.put("bias", "b" + l);
+      layer.put("activation", plugin(use, settings));
+      layers.add(layer);
+    }
+    h.put("layers", layers);
+    Map<String, Object> loss = plugin(spec.loss(), spec.loss().settings());
+    loss.put("link", OutputLink.of(spec.loss(), model.loss()).map(OutputLink::label).orElse(null));
+    h.put("loss", loss);
+    return Json.value(h);
+  }
+
+  private static Map<String, Object> plugin(PluginUse use, Map<String, Object> settings) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", use.name());
+    p.put("version", use.version());
+    p.put("settings", Json.sorted(settings));
+    return p;
+  }
+
+  /** Deflated entries named {@code <name>.npy}, in the given order. */
+  private static byte[] zip(Map<String, byte[]> arrays) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> a : arrays.entrySet()) {
+        ZipEntry entry = new ZipEntry(a.getKey() + ".npy");
+        // a fixed time: the same model exports to the same bytes
+        entry.setTimeLocal(LocalDateTime.of(1980, 1, 1, 0, 0));
+        zip.putNextEntry(entry);
+        zip.write(a.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}

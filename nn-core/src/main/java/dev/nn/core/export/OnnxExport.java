@@ -1,0 +1,100 @@
+package dev.nn.core.export;
+
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelSpec;
+import dev.nn.core.model.PluginUse;
+import dev.nn.core.network.Network;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A model as an ONNX graph from raw features to what {@link Model#predict} returns: the standardisation
+ * (x − mean)/scale, then for each layer z = xW + b (one Gemm, W in the lecture's layout) and its activation,
+ * then the loss's link. The input is {@code features} [N, n(0)], the output {@code predictions} [N, n(L+1)].
+ *
+ * <p>A float64 model's graph is in double throughout. A float32 model's takes and returns float, and its
+ * weights and matrix products are float32, as nn's are; the standardisation, the activations and the link run
+ * in double between two Casts, because that is where nn computes them too (plugins see doubles, and the
+ * kernels round their results to float32).
+ */
+final class OnnxExport {
+  /** The graph input's name. */
+  static final String INPUT = "features";
+  /** The graph output's name. */
+  static final String OUTPUT = "predictions";
+
+  private OnnxExport() {}
+
+  /**
+   * The serialized ONNX model.
+   *
+   * @throws ExportException if an activation or the loss's link is a plugin's, which ONNX cannot express
+   */
+  static byte[] encode(Model model, String nnVersion) {
+    ModelSpec spec = model.spec();
+    Network network = model.network();
+    List<BuiltInActivation> activations = new ArrayList<>();
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      PluginUse use = spec.activations().get(l - 1);
+      int layer = l;
+      activations.add(BuiltInActivation.of(use, network.activation(l)).orElseThrow(() -> new ExportException(
+          "the activation \"" + use.name() + "\" of layers[" + layer + "] is a plugin's, which ONNX cannot express;"
+              + " ONNX export supports nn's built-in activations (identity, relu, sigmoid, tanh, softplus, softsign,"
+              + " leaky-relu, elu, hard-sigmoid, hard-tanh, silu, gelu); --format npz exports any model")));
+    }
+    OutputLink link = OutputLink.of(spec.loss(), model.loss()).orElseThrow(() -> new ExportException(
+        "the loss \"" + spec.loss().name() + "\" is a plugin's with a prediction link of its own, which ONNX cannot"
+            + " express; ONNX export supports losses whose predictions are the output layer, softmax-cross-entropy"
+            + " and binary-cross-entropy; --format npz exports any model"));
+
+    ElementType type = ModelParts.elementType(model);
+    OnnxGraph g = new OnnxGraph(type);
+    String x = standardised(g, spec, INPUT);
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      String w = g.tensor("W" + l, new long[] {network.width(l - 1), network.width(l)}, ModelParts.weights(model, l));
+      String b = g.tensor("b" + l, new long[] {network.width(l)}, ModelParts.bias(model, l));
+      BuiltInActivation phi = activations.get(l - 1);
+      String z = g.op("Gemm", x, w, b);
+      x = "identity".equals(phi.name()) ? z : inDouble(g, z, in -> OnnxActivations.apply(g, phi, in));
+    }
+    String predictions = link == OutputLink.IDENTITY ? x : inDouble(g, x, in -> OnnxActivations.link(g, link, in));
+    g.name(predictions, OUTPUT);
+    return g.encode(INPUT, network.width(0), OUTPUT, network.width(network.outputLayer()), nnVersion,
+        metadata(spec, link, type));
+  }
+
+  /** {@code f(x)} computed in double: in a float graph between a Cast to double and one back. */
+  private static String inDouble(OnnxGraph g, String x, UnaryOperator<String> f) {
+    if (g.type() == ElementType.DOUBLE) {
+      return f.apply(x);
+    }
+    String wide = g.op("Cast", Map.of("to", (long) ElementType.DOUBLE.onnxCode()), x);
+    return g.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), f.apply(wide));
+  }
+
+  /** (x − mean)/scale, in double as nn computes it; x itself for a model without a scaler. */
+  private static String standardised(OnnxGraph g, ModelSpec spec, String x) {
+    if (!ModelParts.hasScaler(spec)) {
+      return x;
+    }
+    long[] dims = {spec.means().length};
+    String means = g.tensor("means", ElementType.DOUBLE, dims, spec.means());
+    String scales = g.tensor("scales", ElementType.DOUBLE, dims, spec.scales());
+    return inDouble(g, x, in -> g.op("Div", g.op("Sub", in, means), scales));
+  }
+
+  /** What a user of the file needs besides the graph: the names of inputs and outputs, as JSON arrays. */
+  private static Map<String, String> metadata(ModelSpec spec, OutputLink link, ElementType type) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("features", Json.strings(spec.features()));
+    m.put("targets", Json.strings(spec.targets()));
+    m.put("classes", Json.strings(spec.classes()));
+    m.put("loss", spec.loss().name());
+    m.put("link", link.label());
+    m.put("precision", type.label());
+    return m;
+  }
+}
