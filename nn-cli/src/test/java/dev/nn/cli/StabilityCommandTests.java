@@ -172,6 +172,18 @@ class StabilityCommandTests {
     assertEmpty(out);
   }
 
+  @Test
+  void theHelpGivesTheOptionsAndTheExitCodes() {
+    Cli.Outcome o = Cli.run("stability", "--help");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("Usage: nn stability"), o.out());
+    for (String option : List.of("--pairs=N", "--replace=INDEX|random", "--replace-with=held-out|self", "--every=K",
+        "--output=DIR", "--set=KEY.PATH=VALUE")) {
+      assertTrue(o.out().contains(option), option + " in\n" + o.out());
+    }
+    assertTrue(o.out().contains("Exit codes: 0 done, 2 invalid"), o.out());
+  }
+
   private static void assertEmpty(Path dir) throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.collect(Collectors.toList()));
