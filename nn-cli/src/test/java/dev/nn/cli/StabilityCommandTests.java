@@ -165,11 +165,28 @@ class StabilityCommandTests {
 
   @Test
   void anExperimentWithoutHeldOutRowsIsRefusedAndLeavesNothing() throws Exception {
-    Cli.Outcome o = Cli.run("stability", Cli.XOR, "--output", out.toString());
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--set", "data.validation.split=0", "--set", "data.test.split=0",
+        "--output", out.toString());
     assertEquals(2, o.code(), o.describe());
-    assertEquals("nn: " + Cli.XOR + ": experiment xor has no held-out row to replace a training sample with: give it"
-        + " data.validation or data.test (a split such as {split: 0.2}, or a source)\n", o.err());
+    assertEquals("nn: " + LOGISTIC + ": experiment stability-logistic has no held-out row to replace a training sample"
+        + " with: give it data.validation or data.test (a split such as {split: 0.2}, or a source)\n", o.err());
     assertEmpty(out);
+  }
+
+  @Test
+  void aGeneratorWithoutHeldOutRowsReplacesByFreshDraws() throws Exception {
+    Cli.Outcome o = Cli.run("stability", Cli.XOR, "--pairs", "2", "--set", "training.epochs=2", "--output",
+        out.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("each pair replaces a random sample by a fresh draw of generator xor"), o.out());
+    for (String[] r : rows(Cli.onlyRun(out), false)) {
+      int replacement = Integer.parseInt(r[2]);
+      assertTrue(replacement >= 0 && replacement < 512, "a row of the 512 fresh draws: " + replacement);
+      // the fresh draws also stand in for the test split the experiment lacks
+      assertTrue(Double.isFinite(Double.parseDouble(r[8])) && Double.isFinite(Double.parseDouble(r[9])),
+          String.join(",", r));
+      assertTrue(Double.parseDouble(r[5]) > 0, "the replaced xor sample moves the runs apart");
+    }
   }
 
   @Test

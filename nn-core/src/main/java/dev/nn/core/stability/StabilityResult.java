@@ -12,6 +12,8 @@ import java.util.Locale;
  * @param options how it ran
  * @param trainingSize n, the training split's size
  * @param epochs the epochs each run took
+ * @param replacements what took the replaced samples' place: a held-out row of a split, a fresh draw of a
+ *     generator, or the sample itself
  * @param points every pair's records, pair by pair, in order of updates
  * @param boundApplies whether the convex bound holds for this experiment
  * @param boundRefusal why it does not, or {@code null}
@@ -20,7 +22,7 @@ import java.util.Locale;
  * @param folder where the study's files are, or {@code null} before they are written
  */
 public record StabilityResult(String experiment, StabilityOptions options, int trainingSize, int epochs,
-    List<StabilityPoint> points, boolean boundApplies, String boundRefusal, double lipschitz, double smoothness,
+    String replacements, List<StabilityPoint> points, boolean boundApplies, String boundRefusal, double lipschitz, double smoothness,
     Path folder) {
 
   /** Copies. */
@@ -29,7 +31,7 @@ public record StabilityResult(String experiment, StabilityOptions options, int t
   }
 
   StabilityResult writtenTo(Path dir) {
-    return new StabilityResult(experiment, options, trainingSize, epochs, points, boundApplies, boundRefusal,
+    return new StabilityResult(experiment, options, trainingSize, epochs, replacements, points, boundApplies, boundRefusal,
         lipschitz, smoothness, dir);
   }
 
@@ -82,7 +84,7 @@ public record StabilityResult(String experiment, StabilityOptions options, int t
     b.append(String.format(Locale.ROOT, "%s: %d pair%s, %d epochs, n = %d training samples; each pair replaces %s "
         + "by %s%n", experiment, options.pairs(), options.pairs() == 1 ? "" : "s", epochs, trainingSize,
         options.replaceIndex() == StabilityOptions.RANDOM ? "a random sample" : "sample " + options.replaceIndex(),
-        options.self() ? "itself (control)" : "a held-out row"));
+        replacements));
     b.append(boundApplies ? "epoch  mean ‖w−w′‖   relative   bound      Δloss(z)    Δloss(test)  gap(w)     gap(w′)\n"
         : "epoch  mean ‖w−w′‖   relative   Δloss(z)    Δloss(test)  gap(w)     gap(w′)\n");
     for (Mean m : epochMeans()) {

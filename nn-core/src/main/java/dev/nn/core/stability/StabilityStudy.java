@@ -72,9 +72,8 @@ public final class StabilityStudy {
     PreparedData data = first.data;
     Samples train = data.trainSamples();
     int n = train.rows();
-    Dataset poolSet = data.validation() != null && data.validation().size() > 0 ? data.validation() : data.test();
-    Dataset testSet = data.test() != null && data.test().size() > 0 ? data.test() : data.validation();
-    if (!options.self() && (poolSet == null || poolSet.size() == 0)) {
+    HeldOutRows heldOut = HeldOutRows.of(first.experiment, data);
+    if (!options.self() && heldOut.pool() == null) {
       throw new StabilityException("experiment " + first.experiment.name() + " has no held-out row to replace a "
           + "training sample with: give it data.validation or data.test (a split such as {split: 0.2}, or a source)");
     }
@@ -82,8 +81,8 @@ public final class StabilityStudy {
       throw new StabilityException("--replace " + options.replaceIndex() + " is outside the training split, which has "
           + n + " samples: use 0 … " + (n - 1) + " or random");
     }
-    Samples pool = poolSet == null ? null : samplesOf(poolSet, data.targets());
-    Samples test = testSet == null ? null : samplesOf(testSet, data.targets());
+    Samples pool = heldOut.pool() == null ? null : samplesOf(heldOut.pool(), data.targets());
+    Samples test = heldOut.test() == null ? null : samplesOf(heldOut.test(), data.targets());
     int batch = first.options.batchSize();
     int perEpoch = (n + batch - 1) / batch;
     long total = (long) first.options.epochs() * perEpoch;
@@ -110,7 +109,8 @@ public final class StabilityStudy {
             bound.at(stepSums[(int) done])));
       }
     }
-    return new StabilityResult(first.experiment.name(), options, n, first.options.epochs(), points, bound.applies(),
+    return new StabilityResult(first.experiment.name(), options, n, first.options.epochs(),
+        options.self() ? "itself (control)" : heldOut.description(), points, bound.applies(),
         bound.refusal(), bound.lipschitz(), bound.smoothness(), null);
   }
 
