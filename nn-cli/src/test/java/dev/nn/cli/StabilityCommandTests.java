@@ -64,8 +64,14 @@ class StabilityCommandTests {
       assertTrue(distance > 0, "the runs differ in one sample, so they part: " + distance);
       assertTrue(distance <= bound, "epoch " + e + ": mean distance " + distance + " > bound " + bound);
     }
+    // with a constant step the replaced sample is visited once per epoch, so the bound holds pair by pair too
+    List<String[]> pairs = rows(study, false);
+    assertEquals(6 * 6, pairs.size());
+    for (String[] r : pairs) {
+      assertTrue(Double.parseDouble(r[5]) <= Double.parseDouble(r[11]), String.join(",", r));
+    }
     // the pairs really differ: more than one replaced position among six random draws
-    assertTrue(rows(study, false).stream().map(r -> r[1]).distinct().count() > 1);
+    assertTrue(pairs.stream().map(r -> r[1]).distinct().count() > 1);
     assertTrue(o.out().contains("6 pairs, 6 epochs, n = 90 training samples"), o.out());
     assertFalse(o.out().contains("no convex bound"), o.out());
   }
@@ -115,10 +121,13 @@ class StabilityCommandTests {
 
   @Test
   void theChartPageDrawsEveryCurveWithFiniteCoordinates() throws Exception {
-    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "2", "--set", "training.epochs=4", "--output",
-        out.toString());
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "2", "--replace", "3", "--set", "training.epochs=4",
+        "--output", out.toString());
     assertEquals(0, o.code(), o.describe());
-    String html = Files.readString(Cli.onlyRun(out).resolve("stability.html"));
+    assertTrue(o.out().contains("each pair replaces sample 3 by a held-out row of the validation split"), o.out());
+    Path study = Cli.onlyRun(out);
+    assertEquals(List.of("3"), rows(study, false).stream().map(r -> r[1]).distinct().collect(Collectors.toList()));
+    String html = Files.readString(study.resolve("stability.html"));
     List<String> svgs = new ArrayList<>();
     Matcher svg = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
     while (svg.find()) {

@@ -93,7 +93,7 @@ public record StabilityResult(String experiment, StabilityOptions options, int t
       if (boundApplies) {
         b.append(String.format(Locale.ROOT, "%-9.4g  ", m.bound()));
       }
-      b.append(String.format(Locale.ROOT, "%-+10.3g  %-+11.3g  %-+9.3g  %-+9.3g%n", m.replacedLossDiff(),
+      b.append(String.format(Locale.ROOT, "%-+10.3g  %-+11.3g  %-+9.3g  %+.3g%n", m.replacedLossDiff(),
           m.testLossDiff(), m.gap(), m.gapPrime()));
     }
     if (boundApplies) {
