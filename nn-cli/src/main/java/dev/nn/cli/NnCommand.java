@@ -93,6 +93,7 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new ValidateCommand(this))
         .addSubcommand(new GradcheckCommand(this))
         .addSubcommand(new BenchCommand(this))
+        .addSubcommand(new StabilityCommand(this))
         .addSubcommand(new CompletionCommand(this))
         .addSubcommand(new CommandLine.HelpCommand());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -30,6 +30,7 @@ import dev.nn.core.plugin.PluginPath;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.stability.StabilityStudy;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -211,6 +212,14 @@ public final class Nn {
   public Benchmark benchmark(Experiment experiment) {
     return attributing("while preparing the benchmark",
         () -> NnModules.create(Benchmark.class, NnModules.forRun(experiment, registry)));
+  }
+
+  /**
+   * A stability study of an experiment: pairs of runs one training sample apart, built and trained as
+   * {@code nn train} would, with their parameter distance over time ({@code nn stability}).
+   */
+  public StabilityStudy stability(Experiment experiment) {
+    return StabilityStudy.of(experiment, registry);
   }
 
   /** A data set's rows as the trainer reads them: flat arrays of inputs and targets. */

@@ -46,7 +46,12 @@ public enum RandomStream {
    * their own between averagings; the index is the part, from 0. That part's epoch e then shuffles with
    * {@link #SHUFFLE} of (this stream's seed, e).
    */
-  PART_SHUFFLE(7);
+  PART_SHUFFLE(7),
+  /**
+   * The choices of a stability study ({@code nn stability}): which training sample pair p replaces, and by which
+   * held-out row; the index is the pair, from 0.
+   */
+  STABILITY(8);
 
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
 

@@ -34,6 +34,7 @@ class ArchitectureTests {
       List.of("run"),                                      // run directories: checkpoints, metrics, report
       List.of("experiment"),                               // one run's objects, built from an experiment
       List.of("bench", "inject"),                          // benchmarks; the Guice modules and the injector
+      List.of("stability"),                                // pairs of runs one sample apart, and their distance
       List.of(""));                                        // the Nn facade
 
   private static JavaClasses classes;

@@ -70,6 +70,11 @@ class PublicSurfaceTests {
       "dev.nn.core.check.GradientCheck",             // its Result
       "dev.nn.core.bench.Benchmark",                 // Nn.benchmark
       "dev.nn.core.bench.BenchResult",
+      "dev.nn.core.stability.StabilityStudy",        // Nn.stability: pairs of runs one sample apart
+      "dev.nn.core.stability.StabilityOptions",
+      "dev.nn.core.stability.StabilityResult",
+      "dev.nn.core.stability.StabilityPoint",
+      "dev.nn.core.stability.StabilityException",    // a study that cannot run as asked
       "dev.nn.core.run.RunDirectory",                // where a run's files are
       "dev.nn.core.run.RunFileException",            // a run directory that cannot be resumed
       "dev.nn.core.plugin.PluginRegistry",           // Nn.plugins, Nn.withPlugins

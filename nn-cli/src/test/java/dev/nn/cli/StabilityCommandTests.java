@@ -1,0 +1,218 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nn stability} end to end, on the real data sets of {@code examples/data}. */
+class StabilityCommandTests {
+  private static final String LOGISTIC = Cli.EXAMPLES.resolve("stability-logistic.yaml").toString();
+  private static final String MLP = Cli.EXAMPLES.resolve("stability-mlp.yaml").toString();
+  private static final Pattern CONSTANTS = Pattern.compile("with L = ([0-9.]+), β = ([0-9.]+) from the data");
+
+  @TempDir
+  Path out;
+
+  /** The CSV's rows as columns by name; {@code mean} rows when {@code means}, else the pairs' own rows. */
+  private static List<String[]> rows(Path study, boolean means) throws Exception {
+    List<String> lines = Files.readAllLines(study.resolve("stability.csv"));
+    assertEquals("pair,replaced,replacement,epoch,updates,distance,relative_distance,replaced_loss_diff,"
+        + "test_loss_diff,gap,gap_prime,bound", lines.get(0));
+    List<String[]> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      if (f[0].equals("mean") == means) {
+        rows.add(f);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void onIrisLogisticRegressionTheMeanDistanceStaysUnderTheConvexBound() throws Exception {
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "6", "--set", "training.epochs=6", "--output",
+        out.toString());
+    assertEquals(0, o.code(), o.describe());
+    Path study = Cli.onlyRun(out);
+    assertTrue(study.getFileName().toString().startsWith("stability-logistic-stability-"), study.toString());
+    List<String[]> means = rows(study, true);
+    assertEquals(6, means.size());
+    Matcher m = CONSTANTS.matcher(o.out());
+    assertTrue(m.find(), o.out());
+    double lipschitz = Double.parseDouble(m.group(1));
+    double smoothness = Double.parseDouble(m.group(2));
+    // softmax cross-entropy: L = √2·max‖(x,1)‖ and β = max‖(x,1)‖²/2, so β = L²/4
+    assertEquals(lipschitz * lipschitz / 4, smoothness, 1e-3 * smoothness);
+    // constant step α = 0.05 on n samples: (2L/n)·Σα_t after e epochs is 2L·α·e
+    for (int e = 1; e <= 6; e++) {
+      String[] row = means.get(e - 1);
+      assertEquals(e, Double.parseDouble(row[3]));
+      double distance = Double.parseDouble(row[5]);
+      double bound = Double.parseDouble(row[11]);
+      assertEquals(2 * lipschitz * 0.05 * e, bound, 1e-3 * bound);
+      assertTrue(distance > 0, "the runs differ in one sample, so they part: " + distance);
+      assertTrue(distance <= bound, "epoch " + e + ": mean distance " + distance + " > bound " + bound);
+    }
+    // with a constant step the replaced sample is visited once per epoch, so the bound holds pair by pair too
+    List<String[]> pairs = rows(study, false);
+    assertEquals(6 * 6, pairs.size());
+    for (String[] r : pairs) {
+      assertTrue(Double.parseDouble(r[5]) <= Double.parseDouble(r[11]), String.join(",", r));
+    }
+    // the pairs really differ: more than one replaced position among six random draws
+    assertTrue(pairs.stream().map(r -> r[1]).distinct().count() > 1);
+    assertTrue(o.out().contains("6 pairs, 6 epochs, n = 90 training samples"), o.out());
+    assertFalse(o.out().contains("no convex bound"), o.out());
+  }
+
+  @Test
+  void aSampleReplacedByItselfKeepsThePairIdenticalAtEveryEpoch() throws Exception {
+    Cli.Outcome o = Cli.run("stability", MLP, "--replace-with", "self", "--pairs", "2", "--set",
+        "training.epochs=2", "--set", "data.validation.split=0.7", "--every", "100", "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String[]> rows = rows(Cli.onlyRun(out), false);
+    // 2 pairs × (every 100 updates over 2 epochs of 179 samples, plus the epoch ends)
+    assertEquals(2 * 5, rows.size(), rows.stream().map(r -> r[4]).collect(Collectors.joining(" ")));
+    for (String[] r : rows) {
+      assertEquals(r[1], r[2], "the replacement is the sample itself");
+      assertEquals(0.0, Double.parseDouble(r[5]), "distance at update " + r[4]);
+      assertEquals(0.0, Double.parseDouble(r[7]), "loss difference on the sample at update " + r[4]);
+      assertEquals(0.0, Double.parseDouble(r[8]), "test loss difference at update " + r[4]);
+      assertEquals(r[9], r[10], "the two gaps");
+    }
+  }
+
+  @Test
+  void inANonConvexNetworkTheDistanceGrowsWithEpochsAndNoBoundIsClaimed() throws Exception {
+    Cli.Outcome o = Cli.run("stability", MLP, "--pairs", "1", "--set", "training.epochs=3", "--output",
+        out.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("no convex bound: the network has 1 hidden layer"), o.out());
+    List<String[]> means = rows(Cli.onlyRun(out), true);
+    double first = Double.parseDouble(means.get(0)[5]);
+    double last = Double.parseDouble(means.get(2)[5]);
+    assertTrue(first > 0 && last > first, "distance after epoch 1: " + first + ", after epoch 3: " + last);
+    assertEquals("", means.get(2)[11], "no bound column for a network with a hidden layer");
+  }
+
+  @Test
+  void theBoundIsRefusedWithItsReasonWhereItsConditionsFail() {
+    Cli.Outcome batch = Cli.run("stability", LOGISTIC, "--pairs", "1", "--set", "training.epochs=1", "--set",
+        "training.batch-size=4", "--set", "optimizer.name=adam", "--output", out.resolve("a").toString());
+    assertEquals(0, batch.code(), batch.describe());
+    assertTrue(batch.out().contains("no convex bound: the optimizer is adam, not sgd; the batch size is 4, not 1"),
+        batch.out());
+    Cli.Outcome step = Cli.run("stability", LOGISTIC, "--pairs", "1", "--set", "training.epochs=1", "--set",
+        "optimizer.learning-rate=1", "--output", out.resolve("b").toString());
+    assertEquals(0, step.code(), step.describe());
+    assertTrue(step.out().contains("no convex bound: a step of 1.000 exceeds 2/β = "), step.out());
+  }
+
+  @Test
+  void theChartPageDrawsEveryCurveWithFiniteCoordinates() throws Exception {
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "2", "--replace", "3", "--set", "training.epochs=4",
+        "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("each pair replaces sample 3 by a held-out row of the validation split"), o.out());
+    Path study = Cli.onlyRun(out);
+    assertEquals(List.of("3"), rows(study, false).stream().map(r -> r[1]).distinct().collect(Collectors.toList()));
+    String html = Files.readString(study.resolve("stability.html"));
+    List<String> svgs = new ArrayList<>();
+    Matcher svg = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
+    while (svg.find()) {
+      svgs.add(svg.group());
+    }
+    // distance (mean and bound), relative distance, loss differences (two), gaps (two)
+    int[] curves = {2, 1, 2, 2};
+    assertEquals(curves.length, svgs.size());
+    Pattern polyline = Pattern.compile("<polyline [^>]*points=\"([^\"]*)\"");
+    for (int c = 0; c < curves.length; c++) {
+      Matcher p = polyline.matcher(svgs.get(c));
+      int count = 0;
+      while (p.find()) {
+        count++;
+        String[] coordinates = p.group(1).trim().split("[ ,]+");
+        assertEquals(2 * 4, coordinates.length, "one point per epoch: " + p.group(1));
+        for (String v : coordinates) {
+          assertTrue(Double.isFinite(Double.parseDouble(v)), v);
+        }
+      }
+      assertEquals(curves[c], count, "chart " + c);
+    }
+  }
+
+  @Test
+  void zeroPairsIsRefusedWithOneMessage() {
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "0", "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: --pairs must be at least 1, found 0\n", o.err());
+  }
+
+  @Test
+  void aReplaceIndexOutsideTheTrainingSplitIsRefusedAndLeavesNothing() throws Exception {
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--replace", "90", "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: " + LOGISTIC + ": --replace 90 is outside the training split, which has 90 samples: use 0 … 89"
+        + " or random\n", o.err());
+    assertEmpty(out);
+    Cli.Outcome word = Cli.run("stability", LOGISTIC, "--replace", "first", "--output", out.toString());
+    assertEquals(2, word.code(), word.describe());
+    assertEquals("nn: --replace must be a position in the training split (0, 1, …) or random, found \"first\"\n",
+        word.err());
+  }
+
+  @Test
+  void anExperimentWithoutHeldOutRowsIsRefusedAndLeavesNothing() throws Exception {
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--set", "data.validation.split=0", "--set", "data.test.split=0",
+        "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: " + LOGISTIC + ": experiment stability-logistic has no held-out row to replace a training sample"
+        + " with: give it data.validation or data.test (a split such as {split: 0.2}, or a source)\n", o.err());
+    assertEmpty(out);
+  }
+
+  @Test
+  void aGeneratorWithoutHeldOutRowsReplacesByFreshDraws() throws Exception {
+    Cli.Outcome o = Cli.run("stability", Cli.XOR, "--pairs", "2", "--set", "training.epochs=2", "--output",
+        out.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("each pair replaces a random sample by a fresh draw of generator xor"), o.out());
+    for (String[] r : rows(Cli.onlyRun(out), false)) {
+      int replacement = Integer.parseInt(r[2]);
+      assertTrue(replacement >= 0 && replacement < 512, "a row of the 512 fresh draws: " + replacement);
+      // the fresh draws also stand in for the test split the experiment lacks
+      assertTrue(Double.isFinite(Double.parseDouble(r[8])) && Double.isFinite(Double.parseDouble(r[9])),
+          String.join(",", r));
+      assertTrue(Double.parseDouble(r[5]) > 0, "the replaced xor sample moves the runs apart");
+    }
+  }
+
+  @Test
+  void theHelpGivesTheOptionsAndTheExitCodes() {
+    Cli.Outcome o = Cli.run("stability", "--help");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("Usage: nn stability"), o.out());
+    for (String option : List.of("--pairs=N", "--replace=INDEX|random", "--replace-with=held-out|self", "--every=K",
+        "--output=DIR", "--set=KEY.PATH=VALUE")) {
+      assertTrue(o.out().contains(option), option + " in\n" + o.out());
+    }
+    assertTrue(o.out().contains("Exit codes: 0 done, 2 invalid"), o.out());
+  }
+
+  private static void assertEmpty(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.collect(Collectors.toList()));
+    }
+  }
+}

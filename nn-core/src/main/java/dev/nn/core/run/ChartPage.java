@@ -1,0 +1,123 @@
+package dev.nn.core.run;
+
+import dev.nn.core.io.AtomicFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A self-contained page of per-epoch line charts (inline CSS and SVG, no scripts, nothing fetched) in the
+ * training report's style, for figures that are not one run's metrics — a stability study's distances and
+ * gaps, for instance. The charts are drawn by the same {@link SvgChart} as the training report.
+ */
+public final class ChartPage {
+  /**
+   * One curve.
+   *
+   * @param name its legend entry
+   * @param style {@code first}, {@code second} or {@code reference} (dashed, for a bound)
+   * @param epochs the x values
+   * @param values the y values; NaN leaves a gap
+   */
+  public record Curve(String name, String style, int[] epochs, double[] values) {}
+
+  /** Two extra strokes on top of the report's: a third colour and a dashed reference line. */
+  private static final String EXTRA_CSS = """
+      .line.reference { stroke: #52606d; stroke-dasharray: 6 4; }
+      .dot.reference { fill: #52606d; }
+      """;
+
+  private final String kicker;
+  private final String title;
+  private final StringBuilder cards = new StringBuilder();
+  private final StringBuilder panels = new StringBuilder();
+  private final List<String> links = new ArrayList<>();
+  private int charts;
+
+  /** A page headed {@code title}, with {@code kicker} above it. */
+  public ChartPage(String kicker, String title) {
+    this.kicker = kicker;
+    this.title = title;
+  }
+
+  /** A link in the header to a file next to the page. */
+  public ChartPage link(String file) {
+    links.add(file);
+    return this;
+  }
+
+  /** A figure in the row of cards at the top. */
+  public ChartPage card(String label, String value, String note) {
+    cards.append("<div class=\"card\"><div class=\"card-label\">").append(Fmt.html(label))
+        .append("</div><div class=\"card-value\">").append(Fmt.html(value)).append("</div>");
+    if (!note.isEmpty()) {
+      cards.append("<div class=\"card-note\">").append(Fmt.html(note)).append("</div>");
+    }
+    cards.append("</div>\n");
+    return this;
+  }
+
+  /** A paragraph of text in a panel of its own. */
+  public ChartPage note(String heading, String text) {
+    panels.append("<section class=\"panel\">\n<h2>").append(Fmt.html(heading)).append("</h2>\n<p class=\"caption\">")
+        .append(Fmt.html(text)).append("</p>\n</section>\n");
+    return this;
+  }
+
+  /**
+   * A chart in a panel of its own.
+   *
+   * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
+   */
+  public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, List<Curve> curves) {
+    SvgChart chart = new SvgChart("chart" + charts++, yLabel);
+    if (logAllowed) {
+      chart.logAllowed();
+    }
+    for (Curve c : curves) {
+      String css = switch (c.style()) {
+        case "first" -> "train";
+        case "second" -> "val";
+        default -> "reference";
+      };
+      chart.add(new SvgChart.Series(c.name(), css, c.epochs(), c.values()));
+    }
+    String svg = chart.render();
+    panels.append("<section class=\"panel\">\n<h2>").append(Fmt.html(heading)).append("</h2>\n<p class=\"caption\">")
+        .append(Fmt.html(caption)).append("</p>\n")
+        .append(svg == null ? "<p class=\"note\">No finite values to draw.</p>" : svg).append("\n</section>\n");
+    return this;
+  }
+
+  /** The page as HTML. */
+  public String render() {
+    StringBuilder b = new StringBuilder(16_384);
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(Fmt.html(title)).append(" · ").append(Fmt.html(kicker)).append("</title>\n<style>\n")
+        .append(ReportStyle.CSS).append(EXTRA_CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">").append(Fmt.html(kicker))
+        .append("</p>\n<h1>").append(Fmt.html(title)).append("</h1>\n");
+    if (!links.isEmpty()) {
+      b.append("<nav>");
+      for (String l : links) {
+        b.append("<a href=\"").append(Fmt.html(l)).append("\">").append(Fmt.html(l)).append("</a>");
+      }
+      b.append("</nav>\n");
+    }
+    b.append("</header>\n");
+    if (cards.length() > 0) {
+      b.append("<section class=\"cards\">\n").append(cards).append("</section>\n");
+    }
+    b.append(panels);
+    String version = Provenance.currentNnVersion();
+    b.append("<footer>Written by nn").append(version.equals(Provenance.UNKNOWN_VERSION) ? "" : " " + Fmt.html(version))
+        .append(".</footer>\n</main>\n</body>\n</html>\n");
+    return b.toString();
+  }
+
+  /** Writes the page to {@code file} atomically. */
+  public void write(Path file) {
+    AtomicFiles.writeString(file, render());
+  }
+}
