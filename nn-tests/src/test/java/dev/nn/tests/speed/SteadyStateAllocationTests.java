@@ -110,13 +110,13 @@ class SteadyStateAllocationTests {
     Injector injector = NnModules.injector(NnModules.forRun(
         NN.load(Path.of("..", "examples", example), List.of()), NN.plugins()));
     PreparedData data = injector.getInstance(PreparedData.class);
-    Model model = new Model(new dev.nn.core.model.ModelSpec(data.train().featureNames(), null, null,
-        data.train().targetNames(), data.train().classLabels(),
-        injector.getInstance(dev.nn.core.network.Network.class).widths(),
+    dev.nn.core.network.Network network = injector.getInstance(dev.nn.core.network.Network.class);
+    // the spec built from the network, as a run builds it: a tied network's shared and absent edges included
+    Model model = new Model(dev.nn.core.model.ModelSpec.of(data.train(), null, network,
         List.of(new dev.nn.core.model.PluginUse("relu", "x", java.util.Map.of()),
             new dev.nn.core.model.PluginUse("identity", "x", java.util.Map.of())),
         new dev.nn.core.model.PluginUse("softmax-cross-entropy", "x", java.util.Map.of())),
-        injector.getInstance(dev.nn.core.network.Network.class), injector.getInstance(dev.nn.api.Loss.class));
+        network, injector.getInstance(dev.nn.api.Loss.class));
     Samples s = data.trainSamples();
     double[] out = new double[s.rows() * s.outputs()];
     awaitKernelWarmUp();
