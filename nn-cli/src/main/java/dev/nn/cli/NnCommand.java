@@ -91,6 +91,8 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new ValidateCommand(this))
         .addSubcommand(new GradcheckCommand(this))
         .addSubcommand(new BenchCommand(this));
+    // after the subcommands: picocli gives a converter to the commands that exist when it is registered
+    cl.registerConverter(Path.class, new PathArgument());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);

@@ -14,6 +14,7 @@ import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
@@ -188,6 +189,23 @@ public final class Nn {
       TrainingRun.Options options) {
     return NnModules.create(TrainingRun.class,
         NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run();
+  }
+
+  /**
+   * Makes every check {@link #train} makes before it creates the run directory, and keeps nothing: creates
+   * the plugins, reads the data (files must exist and fit the network), weighs the memory the network and
+   * a batch need, and builds the network. An experiment with a {@code distributed} section is read by its
+   * cluster, so only its file is checked. Writes nothing.
+   *
+   * @throws ConfigException for a problem {@link #train} would report before training
+   * @throws dev.nn.core.data.DataException for missing or malformed data
+   */
+  public void check(Experiment experiment) {
+    if (experiment.distributed().isPresent()) {
+      return;
+    }
+    // a production injector builds every singleton, the network included, as it is created
+    NnModules.create(KernelChoice.Choice.class, NnModules.forRun(experiment, registry)).kernels().close();
   }
 
   /** The cluster engine that trains experiments with a {@code distributed} section. */
