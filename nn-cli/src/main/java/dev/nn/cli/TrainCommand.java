@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
         "   or: nn train [OPTIONS] --resume RUN_DIR"},
     footer = {"%nOn a terminal a progress bar shows the epoch, batch, running loss and ETA; when the output is"
         + " piped, or with --plain, one line is printed per epoch.",
+        "Ctrl-C or SIGTERM stops training; nn then says where the last checkpoint is and how to resume"
+            + " (nn train --resume RUN_DIR).",
         "Exit codes: 0 trained, 2 invalid experiment or data, 3 training diverged (the last good checkpoint"
-            + " is kept)."})
+            + " is kept); 130 after Ctrl-C, 143 after SIGTERM."})
 final class TrainCommand implements Callable<Integer> {
   private final NnCommand root;
 
@@ -78,15 +80,31 @@ final class TrainCommand implements Callable<Integer> {
       if (resume != null) {
         out.println("resuming " + resume);
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
-        result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+        InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal());
+        try {
+          result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+        } finally {
+          notice.close();
+        }
       } else {
         Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
         out.println("training " + e.name() + " from " + experiment);
-        result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+        Path into = output != null ? output : e.output().dir().resolved();
+        InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal());
+        try {
+          result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+        } finally {
+          notice.close();
+        }
       }
     }
     summarize(result, out);
     return Main.OK;
+  }
+
+  /** This command line, to start a run again that was interrupted before it could be resumed. */
+  private String again() {
+    return String.join(" ", root.commandLineForProvenance());
   }
 
   private static void summarize(TrainingRun.Result r, PrintStream out) {
