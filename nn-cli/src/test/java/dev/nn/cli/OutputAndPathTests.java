@@ -1,0 +1,200 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.experiment.TrainingRun;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files the commands are told to write: {@code predict --output} never replaces its input or its model and
+ * never creates missing folders; a write the system refuses is reported with the system's reason; a path the
+ * file system cannot name is bad input naming the argument.
+ */
+class OutputAndPathTests {
+  @TempDir
+  static Path shared;
+
+  @TempDir
+  Path tmp;
+
+  private static Path model;
+  private static final String ROWS = "x1,x2\n0,1\n1,1\n";
+
+  @BeforeAll
+  static void trainXor() {
+    TrainingRun.Result r = Nn.create().train(Nn.create().load(Path.of(Cli.XOR), List.of("training.epochs=2")),
+        TrainingRun.Options.into(shared.resolve("runs")));
+    model = r.directory().modelFile();
+  }
+
+  private Path rows() throws IOException {
+    Path csv = tmp.resolve("rows.csv");
+    Files.writeString(csv, ROWS);
+    return csv;
+  }
+
+  private List<String> files() throws IOException {
+    try (Stream<Path> s = Files.walk(tmp)) {
+      return s.map(p -> tmp.relativize(p).toString()).sorted().collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void predictRefusesAnOutputThatIsTheInputHoweverItIsSpelled() throws Exception {
+    Path input = rows();
+    Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), input);
+    Path dotted = tmp.resolve(".").resolve("rows.csv");
+    Path roundabout = tmp.resolve("..").resolve(tmp.getFileName()).resolve("rows.csv");
+    for (Path output : List.of(input, dotted, roundabout, link)) {
+      Cli.Outcome o = Cli.run("predict", model.toString(), "--input", input.toString(), "--output", output.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertEquals("nn: --output " + output + " is the same file as --input " + input + "; writing it would replace"
+          + " what is read from it. Choose another file.\n", o.err());
+      assertEquals(ROWS, Files.readString(input), "the input is untouched");
+    }
+    assertEquals(List.of("", "link.csv", "rows.csv"), files());
+  }
+
+  @Test
+  void predictRefusesToOverwriteItsModel() throws Exception {
+    byte[] before = Files.readAllBytes(model);
+    Cli.Outcome o = Cli.run("predict", model.toString(), "--input", rows().toString(), "--output", model.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: --output " + model + " is the same file as MODEL " + model), o.err());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(model)));
+  }
+
+  @Test
+  void predictIntoAMissingFolderSaysSoAndCreatesNothing() throws Exception {
+    Path output = tmp.resolve("no").resolve("such").resolve("p.csv");
+    Cli.Outcome o = Cli.run("predict", model.toString(), "--input", rows().toString(), "--output", output.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: --output " + output + ": the folder " + output.getParent() + " does not exist; create it"
+        + " first, or write to an existing folder\n", o.err());
+    assertEquals(List.of("", "rows.csv"), files());
+  }
+
+  @Test
+  void predictIntoADirectorySaysSo() throws Exception {
+    Cli.Outcome o = Cli.run("predict", model.toString(), "--input", rows().toString(), "--output", tmp.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: --output " + tmp + ": is a directory; expected a file name\n", o.err());
+  }
+
+  @Test
+  void predictIntoAFolderWithoutWritePermissionNamesTheReason() throws Exception {
+    Path input = rows();
+    Path locked = readOnlyDirectory();
+    Cli.Outcome o = Cli.run("predict", model.toString(), "--input", input.toString(),
+        "--output", locked.resolve("p.csv").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: cannot write " + locked.resolve("p.csv")), o.err());
+    assertTrue(o.err().endsWith(": permission denied\n"), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+  }
+
+  @Test
+  void trainIntoAFolderWithoutWritePermissionNamesTheReasonAndWritesNothing() throws Exception {
+    Path locked = readOnlyDirectory();
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--output", locked.resolve("runs").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: cannot create a run directory in " + locked.resolve("runs")), o.err());
+    assertTrue(o.err().endsWith(": permission denied\n"), o.err());
+    try (Stream<Path> s = Files.list(locked)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
+  void trainIntoAPathThroughARegularFileNamesTheReason() throws Exception {
+    Path file = Files.writeString(tmp.resolve("file.txt"), "x");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--output", file.resolve("runs").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: cannot create a run directory in " + file.resolve("runs")), o.err());
+    assertTrue(o.err().toLowerCase(java.util.Locale.ROOT).endsWith(": not a directory\n"), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+  }
+
+  /** A directory this process cannot write into; skips the test where permissions do not bind (root). */
+  private Path readOnlyDirectory() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("ro"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+    boolean bound;
+    try {
+      Files.delete(Files.createFile(dir.resolve("probe")));
+      bound = false;
+    } catch (AccessDeniedException expected) {
+      bound = true;
+    }
+    assumeTrue(bound, "this process writes into read-only directories (it runs as root)");
+    return dir;
+  }
+
+  @Test
+  void theSystemsReasonEndsTheMessageOfAWriteFailure() {
+    assertEquals("cannot write out/p.csv: permission denied", Failures.describe(
+        new UncheckedIOException("cannot write out/p.csv", new AccessDeniedException("out/.p.csv123.tmp"))));
+    assertEquals("cannot create a run directory in /mnt/ro: /mnt/ro/xor-1: read-only file system",
+        Failures.describe(new UncheckedIOException("cannot create a run directory in /mnt/ro: /mnt/ro/xor-1",
+            new FileSystemException("/mnt/ro/xor-1", null, "Read-only file system"))));
+    assertEquals("cannot write out/p.csv: no space left on device", Failures.describe(
+        new UncheckedIOException("cannot write out/p.csv", new IOException("No space left on device"))));
+    // a message that already says why is left as it is
+    assertEquals("cannot write out/p.csv: Permission denied", Failures.describe(
+        new UncheckedIOException("cannot write out/p.csv: Permission denied", new AccessDeniedException("x"))));
+  }
+
+  @Test
+  void aPathWithANulCharacterIsBadInputNamingTheArgument() throws Exception {
+    Cli.Outcome validate = Cli.run("validate", "exp\0.yaml");
+    assertEquals(2, validate.code(), validate.describe());
+    assertEquals("nn: cannot use \"exp\\0.yaml\" as a path: nul character not allowed (a path cannot hold a NUL"
+        + " character)\n", validate.err());
+
+    Cli.Outcome predict = Cli.run("predict", model.toString(), "--input", "rows\0.csv", "--output",
+        tmp.resolve("p.csv").toString());
+    assertEquals(2, predict.code(), predict.describe());
+    assertTrue(predict.err().startsWith("nn: Invalid value for option '--input': cannot use \"rows\\0.csv\" as a"
+        + " path: nul character not allowed"), predict.err());
+    assertFalse(predict.err().contains("Exception"), predict.err());
+    assertEquals(List.of(""), files());
+  }
+
+  @Test
+  void runningOutOfMemoryIsBadInputWithTheOptionThatRaisesTheLimit() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int heapCode = Failures.report(new OutOfMemoryError("Java heap space"), err, false);
+    int directCode = Failures.report(new IllegalStateException("wrapped",
+        new OutOfMemoryError("Cannot reserve 1048576 bytes of direct buffer memory")), err, false);
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(Main.BAD_INPUT, heapCode);
+    assertEquals(Main.BAD_INPUT, directCode);
+    assertTrue(text.startsWith("nn: out of memory (Java heap space): the experiment needs more heap than this JVM"
+        + " may use (maximum heap "), text);
+    assertTrue(text.matches("(?s).*Give nn more memory, e\\.g\\. NN_JAVA_OPTS=-Xmx\\d+g, or make the network, the"
+        + " batch size or the data smaller\\.\n.*"), text);
+    assertTrue(text.contains("more direct (off-heap) memory") && text.contains("-XX:MaxDirectMemorySize="), text);
+    assertFalse(text.contains("bug"), text);
+    assertFalse(text.contains("at dev.nn"), text);
+  }
+}
