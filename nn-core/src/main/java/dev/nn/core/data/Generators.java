@@ -93,6 +93,11 @@ public final class Generators {
     return Long.parseLong(String.valueOf(settings.get("samples"))) * columns;
   }
 
+  /** Whether nn has a generator called {@code name}. */
+  public static boolean has(String name) {
+    return ALL.containsKey(name);
+  }
+
   /** Enough samples for every generator (spirals needs two), few enough to cost nothing. */
   private static final int FEW_SAMPLES = 4;
 
