@@ -89,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
       } else {
         Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
         out.println("training " + e.name() + " from " + experiment);
-        Path into = output != null ? output : e.output().dir().resolved();
+        Path into = nn.outputDirectory(e, options);
         InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal());
         try {
           result = Failures.readingConfig(experiment, () -> nn.train(e, options));

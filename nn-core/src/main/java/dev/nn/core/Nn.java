@@ -192,6 +192,14 @@ public final class Nn {
   }
 
   /**
+   * The directory in which {@link #train} creates the run directory of {@code experiment}: the options'
+   * output directory, else the experiment's {@code output.dir}.
+   */
+  public Path outputDirectory(Experiment experiment, TrainingRun.Options options) {
+    return options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved();
+  }
+
+  /**
    * Makes every check {@link #train} makes before it creates the run directory, and keeps nothing: creates
    * the plugins, reads the data (files must exist and fit the network), weighs the memory the network and
    * a batch need, and builds the network. An experiment with a {@code distributed} section is read by its
