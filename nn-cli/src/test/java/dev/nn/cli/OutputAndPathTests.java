@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +178,26 @@ class OutputAndPathTests {
         + " path: nul character not allowed"), predict.err());
     assertFalse(predict.err().contains("Exception"), predict.err());
     assertEquals(List.of(""), files());
+  }
+
+  @Test
+  void aUnicodePathInTheCLocaleIsBadInputThatNamesTheRemedy() throws Exception {
+    // in the C locale Java 17 encodes file names as ASCII: the launcher avoids it, a bare JVM meets it
+    Path experiment = Files.copy(Path.of(Cli.XOR), tmp.resolve("\u00fcbung.yaml"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "validate", experiment.toString()).redirectErrorStream(true);
+    pb.environment().remove("LANG");
+    pb.environment().remove("LC_CTYPE");
+    pb.environment().put("LC_ALL", "C");
+    Process p = pb.start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
+    assertEquals(2, p.exitValue(), text);
+    assertTrue(text.contains("as a path: malformed input or input contains unmappable characters (file names are"
+        + " encoded as "), text);
+    assertTrue(text.contains("run nn in a UTF-8 locale, e.g. LC_ALL=C.UTF-8)"), text);
+    assertFalse(text.contains("bug in nn"), text);
   }
 
   @Test
