@@ -28,8 +28,8 @@ class TrainChecksTests {
     String longName = "a".repeat(150);
     return Stream.of(
         // a hidden layer of 10^9 units: more parameters than one buffer can hold
-        Arguments.of(List.of("--set", "network.layers[1].units=1000000000"), "[nn/TooLarge] network.layers[1].units (line 11, col 7)"),
-        Arguments.of(List.of("--set", "network.layers[1].units=100000000"), "[nn/TooLarge] network.layers[1].units (line 11, col 7)"),
+        Arguments.of(List.of("--set", "network.layers[1].units=1000000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
+        Arguments.of(List.of("--set", "network.layers[1].units=100000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
         Arguments.of(List.of("--set", "training.batch-size=1000000000"), "[nn/TooLarge] training.batch-size"),
         Arguments.of(List.of("--set", "name=" + longName), "(150 characters) (from --set name=" + longName + ")"),
         Arguments.of(List.of("--set", "data.train.noise=-1"),
@@ -71,11 +71,26 @@ class TrainChecksTests {
     Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "compute.backend=java",
         "--set", "network.layers[1].units=" + units, "--set", "training.batch-size=1");
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.err().contains("[nn/TooLarge] network.layers[1].units (line 11, col 7): the network ("), o.describe());
+    assertTrue(o.err().contains("[nn/TooLarge] network.layers[1].units: the network ("), o.describe());
     assertTrue(o.err().matches("(?s).*need an estimated [0-9.]+ [MG]B of heap, more than the [0-9.]+ [MG]B this JVM"
         + " may use.*"), o.describe());
     assertTrue(o.err().matches("(?s).*Allowed: fewer units in the widest layer, or more memory: NN_JAVA_OPTS=-Xmx"
         + "\\d+g.*"), o.describe());
+  }
+
+  @Test
+  void aWidthWrittenInTheFileIsPlacedAtItsLayersLineAndOneGivenByASetIsNot() throws Exception {
+    Path yaml = tmp.resolve("wide.yaml");
+    Files.writeString(yaml, Files.readString(Path.of(Cli.XOR)).replace("{units: 4,", "{units: 1000000000,"));
+    Cli.Outcome file = Cli.run("validate", yaml.toString());
+    assertEquals(2, file.code(), file.describe());
+    assertTrue(file.err().contains("[nn/TooLarge] network.layers[1].units (line 11, col 7): the network"),
+        file.describe());
+
+    Cli.Outcome set = Cli.run("validate", Cli.XOR, "--set", "network.layers[0].units=3");
+    assertEquals(2, set.code(), set.describe());
+    assertTrue(set.err().contains("[nn/ShapeMismatch] network.layers[0].units: the input layer has 3 units, but"
+        + " the data has 2 features"), set.describe());
   }
 
   @Test
