@@ -29,7 +29,7 @@ final class OutOfMemory {
     boolean direct = what.contains("direct buffer memory");
     long doubled = Math.max(2, 2 * gigabytes(heap));
     return "nn: out of memory (" + what + "): the experiment needs more " + (direct ? "direct (off-heap) memory"
-        : "heap") + " than this JVM may use (maximum heap " + gigabytesText(heap) + ")\n"
+        : "heap") + " than this JVM may use (maximum heap " + size(heap) + ")\n"
         + "Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx" + doubled + "g"
         + (direct ? " -XX:MaxDirectMemorySize=" + doubled + "g" : "")
         + ", or make the network, the batch size or the data smaller.\n";
@@ -39,7 +39,9 @@ final class OutOfMemory {
     return (bytes + (1L << 30) - 1) >> 30;
   }
 
-  private static String gigabytesText(long bytes) {
-    return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+  /** In MB below a gigabyte, else in GB (binary units, as -Xmx reads them). */
+  private static String size(long bytes) {
+    double mb = bytes / (double) (1L << 20);
+    return mb < 1024 ? String.format(Locale.ROOT, "%.0f MB", mb) : String.format(Locale.ROOT, "%.1f GB", mb / 1024);
   }
 }

@@ -201,6 +201,34 @@ class OutputAndPathTests {
   }
 
   @Test
+  void dataLargerThanTheHeapIsBadInputWithTheOptionThatRaisesTheLimit() throws Exception {
+    // 100,000 rows of 41 numbers: 33 MB as doubles, read by a JVM with a 24 MB heap
+    Path csv = tmp.resolve("wide.csv");
+    StringBuilder rows = new StringBuilder();
+    for (int c = 0; c < 40; c++) {
+      rows.append('c').append(c).append(',');
+    }
+    rows.append("y\n");
+    String row = "1.5,".repeat(40) + "2.5\n";
+    rows.append(row.repeat(100_000));
+    Files.writeString(csv, rows);
+    Path yaml = Files.writeString(tmp.resolve("wide.yaml"), "name: wide\n"
+        + "data:\n  train: {source: csv, path: wide.csv, target: y}\n"
+        + "network:\n  layers: [{units: auto}, {units: 3, activation: tanh}, {units: auto, activation: identity}]\n"
+        + "loss: squared\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "validate", yaml.toString()).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
+    assertEquals(2, p.exitValue(), text);
+    assertTrue(text.contains("nn: out of memory (Java heap space): the experiment needs more heap than this JVM may"
+        + " use (maximum heap "), text);
+    assertTrue(text.contains("Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx"), text);
+    assertFalse(text.contains("bug in nn") || text.contains("at dev.nn"), text);
+  }
+
+  @Test
   void runningOutOfMemoryIsBadInputWithTheOptionThatRaisesTheLimit() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
