@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The checks on a file a command is asked to write, made before anything is read or written: its folder
- * must exist (a mistyped folder is not created with all its parents), it must not be a directory, and it must
- * not be one of the files the command reads, however it is spelled ({@code ./rows.csv}, an absolute path, a
+ * The checks on a file or directory a command is asked to write, made before anything is read or written:
+ * its folder must exist (a mistyped folder is not created with all its parents); a file must not be a
+ * directory, nor one of the files the command reads, however it is spelled ({@code ./rows.csv}, an absolute path, a
  * symbolic link): writing it would replace the very data it is computed from.
  */
 final class OutputFile {
@@ -37,6 +37,23 @@ final class OutputFile {
         throw new CommandFailure("nn: " + option + " " + output + " is the same file as " + input.getKey() + " "
             + input.getValue() + "; writing it would replace what is read from it. Choose another file.");
       }
+    }
+  }
+
+  /**
+   * Checks a directory given by {@code option} to receive what a command writes: it may be created, but only
+   * in a folder that exists, and it must not be a file.
+   *
+   * @throws CommandFailure naming the option, the path and what is wrong
+   */
+  static void checkDirectory(String option, Path dir) {
+    Path folder = dir.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new CommandFailure("nn: " + option + " " + dir + ": the folder " + folder + (Files.exists(folder)
+          ? " is not a directory" : " does not exist") + "; create it first, or choose an existing folder");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new CommandFailure("nn: " + option + " " + dir + ": is a file; expected a directory");
     }
   }
 

@@ -47,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR",
-      description = "The directory that receives the run directory (default: the experiment's output.dir).")
+      description = "The directory that receives the run directory (default: the experiment's output.dir);"
+          + " created if missing, in a folder that exists.")
   Path output;
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
@@ -70,6 +71,9 @@ final class TrainCommand implements Callable<Integer> {
     if (resume == null && experiment == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required parameter: 'EXPERIMENT.yaml' (or --resume RUN_DIR)");
+    }
+    if (output != null) {
+      OutputFile.checkDirectory("--output", output);
     }
     PrintStream out = root.out();
     Nn nn = root.nn();
