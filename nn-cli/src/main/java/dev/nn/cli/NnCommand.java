@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         "0:success",
         "1:an unexpected error, which is a bug (run with --debug for the stack trace); also a gradient"
             + " check that failed",
-        "2:bad usage, an invalid experiment, unreadable data, model file or run directory, or a missing file",
+        "2:bad usage, an invalid experiment, unreadable data, model file or run directory, a missing file, a"
+            + " file that cannot be written, or an experiment too large for the JVM's memory",
         "3:training diverged (the loss became NaN or infinite); the last good checkpoint is kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
         "%nRun 'nn COMMAND --help' for a command's options. Documentation: docs/cli.md"})
