@@ -6,7 +6,9 @@ import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +40,8 @@ import java.util.TreeMap;
  * {@code nn/InvalidSetting}.
  */
 public final class Generators {
+  /** Enough samples for every generator (spirals needs two), few enough to cost nothing. */
+  private static final int FEW_SAMPLES = 4;
   private static final Map<String, Generator> ALL = byName(new LectureRegression(), new Sine(), new Xor(), new Spirals());
 
   private Generators() {}
@@ -86,20 +90,18 @@ public final class Generators {
     } catch (GeneratorSettings.Valid valid) {
       // the settings are fine: a few samples give the number of columns
     }
-    Map<String, Object> few = new java.util.LinkedHashMap<>(settings);
+    Map<String, Object> few = new LinkedHashMap<>(settings);
     few.put("samples", FEW_SAMPLES);
     Dataset sample = g.generate(new GeneratorSettings(name, few), RandomStream.TRAIN_DATA.generator(0), 0);
     long columns = sample.featureCount() + sample.targetCount();
-    return Long.parseLong(String.valueOf(settings.get("samples"))) * columns;
+    // the settings passed the generator's own check, so samples is a whole number in its range
+    return new BigDecimal(String.valueOf(settings.get("samples"))).longValueExact() * columns;
   }
 
   /** Whether nn has a generator called {@code name}. */
   public static boolean has(String name) {
     return ALL.containsKey(name);
   }
-
-  /** Enough samples for every generator (spirals needs two), few enough to cost nothing. */
-  private static final int FEW_SAMPLES = 4;
 
   private static Generator find(String name) {
     Generator g = ALL.get(name);
