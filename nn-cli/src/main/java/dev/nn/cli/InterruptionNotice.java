@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -74,7 +75,9 @@ final class InterruptionNotice implements AutoCloseable {
     // timestamps of directories have whole seconds on some file systems
     FileTime since = FileTime.from(started.minusSeconds(1));
     try (Stream<Path> entries = Files.list(outputDir)) {
-      return entries.filter(p -> p.getFileName().toString().startsWith(name + "-") && Files.isDirectory(p))
+      // <name>-yyyyMMdd-HHmmss, with -2, -3, … when two runs start in the same second
+      Pattern runName = Pattern.compile(Pattern.quote(name) + "-\\d{8}-\\d{6}(-\\d+)?");
+      return entries.filter(p -> runName.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
           .filter(p -> modified(p).compareTo(since) >= 0)
           .max(Comparator.comparing(InterruptionNotice::modified));
     } catch (IOException | RuntimeException e) {

@@ -57,6 +57,30 @@ final class OutputFile {
     }
   }
 
+  /**
+   * Checks, without writing anything, that a directory could be created or written in: its nearest existing
+   * ancestor must be a directory this process may write to.
+   *
+   * @param what what the directory is for, e.g. "the run directory"
+   * @throws CommandFailure naming the directory and the ancestor that refuses
+   */
+  static void checkWritable(String what, Path dir) {
+    Path existing = dir.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return;
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing + " is a file");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing
+          + " is not writable: permission denied");
+    }
+  }
+
   /** Whether both paths exist and name one file, through links and any spelling. */
   private static boolean sameFile(Path a, Path b) {
     if (!Files.exists(a) || !Files.exists(b, LinkOption.values())) {

@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,9 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     header = "Checks an experiment file without training.",
     description = "Checks an experiment file as nn train does before its first epoch — its keys and values,"
-        + " its plugins, that its data files exist and fit the network, and that the network, a batch and the"
-        + " data fit in memory — without writing anything. Prints a short summary when it is valid, or every"
-        + " problem, numbered, with its key, line and column.",
+        + " its plugins, that its data files exist and fit the network, that the network, a batch and the data"
+        + " fit in memory, and that its output.dir can be written — without writing anything. Prints a short"
+        + " summary when it is valid, or every problem, numbered, with its key, line and column.",
     footer = "%nExit codes: 0 valid, 2 invalid (or missing).")
 final class ValidateCommand implements Callable<Integer> {
   private final NnCommand root;
@@ -40,6 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
       nn.check(e);
       return e;
     });
+    OutputFile.checkWritable("the run directory", nn.outputDirectory(e, TrainingRun.Options.defaults()));
     root.out().println(experiment + " is valid");
     root.out().print(e.summary());
     return Main.OK;

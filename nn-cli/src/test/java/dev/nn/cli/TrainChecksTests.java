@@ -104,6 +104,17 @@ class TrainChecksTests {
   }
 
   @Test
+  void validateRefusesAnOutputDirThatIsAFile() throws Exception {
+    Path file = Files.writeString(tmp.resolve("runs"), "not a directory");
+    Path yaml = tmp.resolve("xor.yaml");
+    Files.writeString(yaml, Files.readString(Path.of(Cli.XOR)).replace("seed: 7", "seed: 7\noutput: {dir: runs/here}"));
+    Cli.Outcome o = Cli.run("validate", yaml.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: the run directory would go in " + file.resolve("here") + ", but " + file + " is a file\n",
+        o.err());
+  }
+
+  @Test
   void validateOfAValidExperimentStillSucceedsAndWritesNothing() throws Exception {
     Path before = Path.of("").toAbsolutePath();
     long entries;
