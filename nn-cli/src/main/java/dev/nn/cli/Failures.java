@@ -49,7 +49,7 @@ final class Failures {
     } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException
         || e instanceof ClusterException) {
       code = Main.BAD_INPUT;
-      err.println("nn: " + e.getMessage());
+      err.println("nn: " + append(e.getMessage(), SystemReason.ofRefusal(e)));
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + describe(e));
@@ -145,7 +145,10 @@ final class Failures {
 
   /** {@code message}, then ": " and the system's reason for {@code e} unless the message already says it. */
   static String withReason(String message, Throwable e) {
-    Optional<String> reason = SystemReason.of(e);
+    return append(message, SystemReason.of(e));
+  }
+
+  private static String append(String message, Optional<String> reason) {
     if (reason.isEmpty() || message.toLowerCase(Locale.ROOT).contains(reason.get().toLowerCase(Locale.ROOT))) {
       return message;
     }

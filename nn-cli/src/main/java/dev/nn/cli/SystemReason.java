@@ -31,6 +31,19 @@ final class SystemReason {
     return Optional.empty();
   }
 
+  /**
+   * As {@link #of}, but none for a missing file: the readers of data, models and run files say that in their
+   * own words already, and only a refusal (permission denied, an I/O error) needs the system's.
+   */
+  static Optional<String> ofRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NoSuchFileException) {
+        return Optional.empty();
+      }
+    }
+    return of(e);
+  }
+
   private static Optional<String> reason(IOException e) {
     // the subclasses carry no reason text: their class is the reason
     if (e instanceof AccessDeniedException) {

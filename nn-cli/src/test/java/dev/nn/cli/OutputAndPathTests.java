@@ -180,6 +180,18 @@ class OutputAndPathTests {
   }
 
   @Test
+  void aModelOrDataFileTheSystemRefusesToReadNamesTheReasonAndAMissingOneIsNotToldTwice() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Failures.report(new dev.nn.core.model.ModelFormatException(Path.of("m.nnm"), "cannot read: m.nnm",
+        new AccessDeniedException("m.nnm")), err, false);
+    Failures.report(new dev.nn.core.data.DataException("rows.csv: file not found",
+        new java.nio.file.NoSuchFileException("rows.csv")), err, false);
+    assertEquals("nn: m.nnm: cannot read: m.nnm: permission denied\nnn: rows.csv: file not found\n",
+        bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aPathWithANulCharacterIsBadInputNamingTheArgument() throws Exception {
     Cli.Outcome validate = Cli.run("validate", "exp\0.yaml");
     assertEquals(2, validate.code(), validate.describe());
