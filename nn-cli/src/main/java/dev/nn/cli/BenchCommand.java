@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
     Path directory = dir != null ? dir : defaultDirectory();
     List<Path> files = experiments(directory);
     if (files.isEmpty()) {
-      throw new CommandFailure("no benchmark experiment matches " + workloads + " in " + directory);
+      throw new CommandFailure("nn: no benchmark experiment matches " + workloads + " in " + directory);
     }
     List<Experiment> loaded = new ArrayList<>();
     for (Path file : files) {

@@ -14,11 +14,12 @@ import dev.nn.spi.ConfigProblem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,7 +35,14 @@ final class Failures {
   static int report(Throwable thrown, PrintStream err, boolean debug) {
     Throwable e = thrown;
     int code;
-    if (e instanceof CommandFailure) {
+    Optional<OutOfMemoryError> oom = OutOfMemory.in(e);
+    if (oom.isPresent()) {
+      code = Main.BAD_INPUT;
+      err.print(OutOfMemory.message(oom.get()));
+    } else if (e instanceof InvalidPathException) {
+      code = Main.BAD_INPUT;
+      err.println(invalidPath((InvalidPathException) e));
+    } else if (e instanceof CommandFailure) {
       code = Main.BAD_INPUT;
       err.print(endLine(e.getMessage()));
     } else if (e instanceof ConfigException) {
@@ -43,7 +51,7 @@ final class Failures {
     } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException
         || e instanceof ClusterException || e instanceof PluginException || e instanceof ExportException) {
       code = Main.BAD_INPUT;
-      err.println("nn: " + e.getMessage());
+      err.println("nn: " + append(e.getMessage(), SystemReason.ofRefusal(e)));
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + describe(e));
@@ -101,26 +109,52 @@ final class Failures {
     return "[" + p.id().code() + "] " + p;
   }
 
-  /** A file problem as "path: what", without exception class names. */
+  /**
+   * A path the file system cannot name: one with a NUL character, or characters the file-name encoding
+   * (which follows the locale) cannot express.
+   */
+  static String invalidPath(InvalidPathException e) {
+    String encoding = System.getProperty("sun.jnu.encoding", "");
+    boolean utf8 = encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    return "nn: cannot use \"" + e.getInput().replace("\0", "\\0") + "\" as a path: "
+        + e.getReason().toLowerCase(Locale.ROOT)
+        + (e.getInput().indexOf('\0') >= 0 ? " (a path cannot hold a NUL character)"
+            : utf8 ? "" : " (file names are encoded as " + encoding + " in this locale; run nn in a UTF-8 locale,"
+                + " e.g. LC_ALL=C.UTF-8)");
+  }
+
+  /**
+   * A file problem as "path: what", without exception class names, ending in the operating system's reason
+   * (permission denied, read-only file system, no space left on device) whenever it gave one.
+   */
   static String describe(Throwable e) {
     Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
     boolean ownMessage = e instanceof UncheckedIOException && e.getMessage() != null
         && !e.getMessage().equals(String.valueOf(io));
     if (ownMessage) {
-      return e.getMessage();
+      return withReason(e.getMessage(), e);
     }
     if (io instanceof NoSuchFileException) {
       NoSuchFileException f = (NoSuchFileException) io;
       return f.getFile() + ": " + (f.getReason() == null ? "no such file or directory" : f.getReason());
     }
-    if (io instanceof AccessDeniedException) {
-      return ((AccessDeniedException) io).getFile() + ": permission denied";
-    }
     if (io instanceof FileSystemException) {
       FileSystemException f = (FileSystemException) io;
-      return f.getFile() + ": " + (f.getReason() == null ? "cannot be read" : f.getReason());
+      return f.getFile() + ": " + SystemReason.of(f).orElse("cannot be read or written");
     }
     return String.valueOf(io.getMessage());
+  }
+
+  /** {@code message}, then ": " and the system's reason for {@code e} unless the message already says it. */
+  static String withReason(String message, Throwable e) {
+    return append(message, SystemReason.of(e));
+  }
+
+  private static String append(String message, Optional<String> reason) {
+    if (reason.isEmpty() || message.toLowerCase(Locale.ROOT).contains(reason.get().toLowerCase(Locale.ROOT))) {
+      return message;
+    }
+    return message + ": " + reason.get();
   }
 
   /** The divergence, where it happened and which checkpoint is left. */

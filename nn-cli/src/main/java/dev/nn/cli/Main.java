@@ -13,7 +13,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Exit codes: 0 success; 1 an unexpected error (a bug) or a failed gradient check; 2 bad usage, an invalid
- * experiment, unreadable data, model or run files, or a missing file; 3 training diverged.
+ * experiment, unreadable data, model or run files, a missing file, a file that cannot be written, or an
+ * experiment too large for the JVM's memory; 3 training diverged; 130 and 143 (the JVM's own, after SIGINT and
+ * SIGTERM) a training run stopped by Ctrl-C or {@code kill}.
  */
 public final class Main {
   /** Success. */

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "1:an unexpected error, which is a bug (run with --debug for the stack trace); also a gradient"
             + " check that failed",
         "2:bad usage, an invalid experiment, unreadable data, model file or run directory, a missing file, a"
-            + " plugin path entry that is not a whole jar, or a plugin whose own code failed",
+            + " plugin path entry that is not a whole jar, a plugin whose own code failed, a file that cannot be"
+            + " written, or an experiment too large for the JVM's memory",
         "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
@@ -96,6 +97,8 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new StabilityCommand(this))
         .addSubcommand(new CompletionCommand(this))
         .addSubcommand(new CommandLine.HelpCommand());
+    // after the subcommands: picocli gives a converter to the commands that exist when it is registered
+    cl.registerConverter(Path.class, new PathArgument());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);

@@ -2,6 +2,8 @@ package dev.nn.cli;
 
 import dev.nn.core.model.Model;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +27,8 @@ final class PredictCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = "--output", required = true, paramLabel = "CSV",
-      description = "Where to write the predictions; replaced atomically.")
+      description = "Where to write the predictions; replaced atomically. Its folder must exist, and it must"
+          + " not be the input or the model file.")
   Path output;
 
   PredictCommand(NnCommand root) {
@@ -34,9 +37,18 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // before the model is loaded: a bad --output costs nothing and leaves the input as it was
+    OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
     int rows = root.nn().predict(m, input, output);
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
+  }
+
+  private Map<String, Path> inputs() {
+    Map<String, Path> read = new LinkedHashMap<>();
+    read.put("--input", input);
+    read.put("MODEL", model);
+    return read;
   }
 }

@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
         + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"
         + " one line is printed per epoch.",
+        "Ctrl-C or SIGTERM stops training; nn then says where the last checkpoint is and how to resume"
+            + " (nn train --resume RUN_DIR).",
         "Exit codes: 0 trained, 2 invalid experiment or data, an unusable run directory, a run that finished"
             + " already or is being trained by another process, 3 training diverged (the checkpoints of the epochs"
-            + " before are kept)."})
+            + " before are kept); 130 after Ctrl-C, 143 after SIGTERM."})
 final class TrainCommand implements Callable<Integer> {
   private final NnCommand root;
 
@@ -47,7 +49,8 @@ final class TrainCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR",
-      description = "The directory that receives the run directory (default: the experiment's output.dir).")
+      description = "The directory that receives the run directory (default: the experiment's output.dir);"
+          + " created if missing, in a folder that exists.")
   Path output;
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
@@ -81,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required parameter: 'EXPERIMENT.yaml' (or --resume RUN_DIR)");
     }
+    if (output != null) {
+      OutputFile.checkDirectory("--output", output);
+    }
     PrintStream out = root.out();
     Nn nn = root.nn();
     TrainingRun.Result result;
@@ -93,15 +99,31 @@ final class TrainCommand implements Callable<Integer> {
       if (resume != null) {
         out.println("resuming " + resume);
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
-        result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+        InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal());
+        try {
+          result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+        } finally {
+          notice.close();
+        }
       } else {
         Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
         out.println("training " + e.name() + " from " + experiment);
-        result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+        Path into = nn.outputDirectory(e, options);
+        InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal());
+        try {
+          result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+        } finally {
+          notice.close();
+        }
       }
     }
     summarize(result, out);
     return Main.OK;
+  }
+
+  /** This command line, to start a run again that was interrupted before it could be resumed. */
+  private String again() {
+    return String.join(" ", root.commandLineForProvenance());
   }
 
   private static void summarize(TrainingRun.Result r, PrintStream out) {

@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,8 +13,10 @@ import picocli.CommandLine.Parameters;
 /** {@code nn validate}: reads an experiment file and reports every problem, without training. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     header = "Checks an experiment file without training.",
-    description = "Checks an experiment file: prints a short summary when it is valid, or every problem,"
-        + " numbered, with its key, line and column.",
+    description = "Checks an experiment file as nn train does before its first epoch — its keys and values,"
+        + " its plugins, that its data files exist and fit the network, that the network, a batch and the data"
+        + " fit in memory, and that its output.dir can be written — without writing anything. Prints a short"
+        + " summary when it is valid, or every problem, numbered, with its key, line and column.",
     footer = "%nExit codes: 0 valid, 2 invalid (or missing).")
 final class ValidateCommand implements Callable<Integer> {
   private final NnCommand root;
@@ -33,6 +36,12 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Nn nn = root.nn();
     Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
+    // the checks nn train makes before its first epoch: data files, their columns against the layers, memory
+    Failures.readingConfig(experiment, () -> {
+      nn.check(e);
+      return e;
+    });
+    OutputFile.checkWritable("the run directory", nn.outputDirectory(e, TrainingRun.Options.defaults()));
     root.out().println(experiment + " is valid");
     root.out().print(e.summary());
     return Main.OK;

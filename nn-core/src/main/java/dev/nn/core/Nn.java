@@ -17,6 +17,7 @@ import dev.nn.core.export.ExportFormat;
 import dev.nn.core.export.ModelExport;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.RecordedActivations;
@@ -176,6 +177,31 @@ public final class Nn {
       TrainingRun.Options options) {
     return attributing(TRAINING, () -> NnModules.create(TrainingRun.class,
         NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run());
+  }
+
+  /**
+   * The directory in which {@link #train} creates the run directory of {@code experiment}: the options'
+   * output directory, else the experiment's {@code output.dir}.
+   */
+  public Path outputDirectory(Experiment experiment, TrainingRun.Options options) {
+    return options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved();
+  }
+
+  /**
+   * Makes every check {@link #train} makes before it creates the run directory, and keeps nothing: creates
+   * the plugins, reads the data (files must exist and fit the network), weighs the memory the network and
+   * a batch need, and builds the network. An experiment with a {@code distributed} section is read by its
+   * cluster, so only its file is checked. Writes nothing.
+   *
+   * @throws ConfigException for a problem {@link #train} would report before training
+   * @throws dev.nn.core.data.DataException for missing or malformed data
+   */
+  public void check(Experiment experiment) {
+    if (experiment.distributed().isPresent()) {
+      return;
+    }
+    // a production injector builds every singleton, the network included, as it is created
+    NnModules.create(KernelChoice.Choice.class, NnModules.forRun(experiment, registry)).kernels().close();
   }
 
   /** The cluster engine that trains experiments with a {@code distributed} section. */

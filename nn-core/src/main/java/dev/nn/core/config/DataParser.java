@@ -1,12 +1,17 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.Generators;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.data.Task;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ProblemId;
 import dev.nn.spi.Range;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -106,10 +111,37 @@ final class DataParser {
     PluginRefs.Parsed p = plugins.parse(v, "generator", List.of("source", "samples"));
     Node n = v.require("samples", "an integer >= 1");
     Integer samples = n == null ? null : reader.count(n, v.child("samples"), 1);
-    if (p == null || !p.complete() || samples == null) {
+    if (p == null || !p.complete() || samples == null || !generatorAccepts(p, v.path(), samples, n)) {
       return null;
     }
     return new SourceSpec.Generator(p.ref(), samples);
+  }
+
+  /**
+   * Whether the generator exists and takes its settings, checked now rather than when the data is drawn so
+   * that {@code nn validate} finds what {@code nn train} would, and each problem is placed at the node
+   * that wrote the value: its line in the file, or the {@code --set} that gave it. An unknown generator is
+   * left to the run, which reports it with the names there are.
+   */
+  private boolean generatorAccepts(PluginRefs.Parsed p, String path, int samples, Node samplesNode) {
+    if (!Generators.has(p.ref().name())) {
+      return true;
+    }
+    Map<String, Object> settings = new LinkedHashMap<>(p.ref().settings());
+    settings.put("samples", samples);
+    try {
+      Generators.check(p.ref().name(), settings);
+      return true;
+    } catch (ConfigException e) {
+      for (ConfigProblem q : e.problems()) {
+        String where = path + "." + q.path();
+        Node at = q.path().equals("samples") ? samplesNode
+            : q.id().equals(ProblemId.UNKNOWN_SETTING) ? p.keyNodes().getOrDefault(q.path(), p.nameNode())
+            : p.valueNodes().getOrDefault(q.path(), p.nameNode());
+        reader.report(q.id(), where, at, q.message(), q.allowed(), q.suggestions());
+      }
+      return false;
+    }
   }
 
   private SourceSpec csv(MapView v) {

@@ -36,7 +36,7 @@ final class ExperimentParser {
   static final String DEFAULT_MASTER = "local[*]";
   /** Local updates between two averagings. */
   static final int DEFAULT_AVERAGE_EVERY = 32;
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private final NodeReader reader;
   private final PluginRefs plugins;
@@ -128,9 +128,9 @@ final class ExperimentParser {
           ProblemId.OUT_OF_RANGE,
           "name",
           node,
-          "must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names the run"
-              + " directory), found \"" + Excerpt.of(name) + "\"",
-          "letters, digits, '.', '_', '-'");
+          "must be 1 to 100 characters, start with a letter or digit and hold only letters, digits, '.', '_'"
+              + " and '-' (it names the run directory), found \"" + Excerpt.of(name) + "\"",
+          "1 to 100 letters, digits, '.', '_', '-'");
       return null;
     }
     return name;

@@ -118,7 +118,10 @@ final class NetworkParser {
       }
     }
     v.finish();
-    return ok ? new LayerSpec(units, activation, reader.position(path, node)) : null;
+    // problems found later about a layer's width (against the data, or its memory) are placed here: a width a
+    // --set gave has no line in the file, so the layer's line is not cited for it
+    Position where = reader.overrideOf(u) != null ? Position.unknown(path) : reader.position(path, node);
+    return ok ? new LayerSpec(units, activation, where) : null;
   }
 
   private Integer units(Node node, String path, int l, int output) {

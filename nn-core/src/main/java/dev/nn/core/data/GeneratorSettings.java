@@ -22,10 +22,20 @@ final class GeneratorSettings {
   private final Settings settings;
   private final Set<String> known = new LinkedHashSet<>();
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final boolean checkOnly;
 
   GeneratorSettings(String generator, Map<String, ?> values) {
+    this(generator, values, false);
+  }
+
+  /**
+   * @param checkOnly whether {@link #check()} stops the generator once the settings are read, so that they
+   *     are checked without drawing the data
+   */
+  GeneratorSettings(String generator, Map<String, ?> values, boolean checkOnly) {
     this.generator = generator;
     this.settings = Settings.of("generator \"" + generator + "\"", values);
+    this.checkOnly = checkOnly;
   }
 
   /** An integer in {@code allowed}; on a problem, records it and returns the default. */
@@ -55,7 +65,10 @@ final class GeneratorSettings {
     problems.add(ConfigProblem.of(ProblemId.INVALID_SETTING, key, message, allowed));
   }
 
-  /** Throws every problem found, with unknown keys last; call after reading all settings. */
+  /**
+   * Throws every problem found, with unknown keys last; call after reading all settings. Settings made to
+   * be checked only throw {@link Valid} when there is no problem, so the generator never draws its data.
+   */
   void check() {
     List<ConfigProblem> all = new ArrayList<>(problems);
     String allowed = String.join(", ", new TreeSet<>(known));
@@ -68,6 +81,21 @@ final class GeneratorSettings {
     }
     if (!all.isEmpty()) {
       throw new ConfigException(all);
+    }
+    if (checkOnly) {
+      throw new Valid();
+    }
+  }
+
+  /**
+   * Ends a check of settings that found no problem: every generator reads all its settings and calls
+   * {@link #check()} before it allocates anything, so stopping there checks settings of any size for free.
+   */
+  static final class Valid extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Valid() {
+      super("the generator's settings are valid", null, false, false);
     }
   }
 }

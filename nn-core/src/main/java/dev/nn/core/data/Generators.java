@@ -6,7 +6,9 @@ import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +40,8 @@ import java.util.TreeMap;
  * {@code nn/InvalidSetting}.
  */
 public final class Generators {
+  /** Enough samples for every generator (spirals needs two), few enough to cost nothing. */
+  private static final int FEW_SAMPLES = 4;
   private static final Map<String, Generator> ALL = byName(new LectureRegression(), new Sine(), new Xor(), new Spirals());
 
   private Generators() {}
@@ -67,12 +71,45 @@ public final class Generators {
    * @throws ConfigException for an unknown generator, or listing every unknown or invalid setting
    */
   public static Dataset generate(String name, Map<String, ?> settings, long seed, RandomStream stream) {
+    return find(name).generate(new GeneratorSettings(name, settings), stream.generator(seed), seed);
+  }
+
+  /**
+   * Checks a generator's name and settings without drawing its data, and says how many values (features
+   * and targets of every sample) it would draw, so that its size can be weighed before it is allocated.
+   *
+   * @param settings as for {@link #generate}; they must include {@code samples}
+   * @return the number of values the data set holds
+   * @throws ConfigException as {@link #generate} would
+   */
+  public static long check(String name, Map<String, ?> settings) {
+    Generator g = find(name);
+    try {
+      g.generate(new GeneratorSettings(name, settings, true), RandomStream.TRAIN_DATA.generator(0), 0);
+      throw new IllegalStateException("generator " + name + " drew its data without checking its settings");
+    } catch (GeneratorSettings.Valid valid) {
+      // the settings are fine: a few samples give the number of columns
+    }
+    Map<String, Object> few = new LinkedHashMap<>(settings);
+    few.put("samples", FEW_SAMPLES);
+    Dataset sample = g.generate(new GeneratorSettings(name, few), RandomStream.TRAIN_DATA.generator(0), 0);
+    long columns = sample.featureCount() + sample.targetCount();
+    // the settings passed the generator's own check, so samples is a whole number in its range
+    return new BigDecimal(String.valueOf(settings.get("samples"))).longValueExact() * columns;
+  }
+
+  /** Whether nn has a generator called {@code name}. */
+  public static boolean has(String name) {
+    return ALL.containsKey(name);
+  }
+
+  private static Generator find(String name) {
     Generator g = ALL.get(name);
     if (g == null) {
       throw new ConfigException(ConfigProblem.of(
               ProblemId.UNKNOWN_GENERATOR, "name", "unknown generator \"" + name + "\"", String.join(", ", names()))
           .withSuggestions(Suggestions.closest(name, names())));
     }
-    return g.generate(new GeneratorSettings(name, settings), stream.generator(seed), seed);
+    return g;
   }
 }

@@ -164,6 +164,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     Map<String, Object> settings = new LinkedHashMap<>(g.generator().settings());
     settings.put("samples", g.samples());
     try {
+      MemoryEstimate.requireDataFits(Generators.check(g.generator().name(), settings));
       return Generators.generate(g.generator().name(), settings, seed, stream);
     } catch (ConfigException e) {
       List<ConfigProblem> placed = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
+import dev.nn.core.data.Dataset;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
@@ -17,10 +18,12 @@ final class NetworkBuilder implements Provider<Network> {
   private final Widths widths;
   private final RunPlugins plugins;
   private final Kernels kernels;
+  private final PreparedData data;
 
   @Inject
-  NetworkBuilder(Experiment experiment, Widths widths, RunPlugins plugins, Kernels kernels) {
+  NetworkBuilder(Experiment experiment, Widths widths, RunPlugins plugins, Kernels kernels, PreparedData data) {
     this.experiment = experiment;
+    this.data = data;
     this.widths = widths;
     this.plugins = plugins;
     this.kernels = kernels;
@@ -29,9 +32,17 @@ final class NetworkBuilder implements Provider<Network> {
   @Override
   public Network get() {
     int[] n = widths.values();
+    // weighed before anything is allocated: too large a network or batch is the user's to fix, not a crash
+    MemoryEstimate.requireNetworkFits(experiment, n, kernels.precision().bytes(), !kernels.name().equals("java"),
+        values(data.train()) + values(data.validation()) + values(data.test()));
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
         Structures.from(experiment.network(), n));
     network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
     return network;
+  }
+
+  /** The doubles a data set holds: features and targets of every sample. */
+  private static long values(Dataset d) {
+    return d == null ? 0 : (long) d.size() * (d.featureCount() + d.targetCount());
   }
 }

@@ -116,4 +116,44 @@ class LauncherTests {
     assertEquals(2, r.code(), r.output());
     assertEquals("nn: examples/no-such.yaml: no such file; expected an experiment YAML file\n", r.output());
   }
+
+  /**
+   * The launcher's choice of locale for the JVM, run on its own (the function is cut from the script, so that
+   * nothing is built): in the C and POSIX locales it picks a UTF-8 locale this system lists, in which the JVM
+   * encodes file names as UTF-8; a UTF-8 locale is kept as it is.
+   */
+  @Test
+  void aLocaleThatIsNotUtf8IsReplacedForTheJvmByAUtf8One() throws Exception {
+    String script = Files.readString(ROOT.resolve("nn"));
+    int from = script.indexOf("utf8_locale() {");
+    int to = script.indexOf("\n}\n", from) + 3;
+    assertTrue(from >= 0 && to > from, "the nn script defines utf8_locale");
+    String function = script.substring(from, to);
+    String listed = bash(Map.of(), "locale -a 2>/dev/null || true");
+    assumeTrue(listed.lines().anyMatch(l -> l.matches("(?i).*\\.utf-?8")), "this system lists no UTF-8 locale");
+
+    for (String notUtf8 : List.of("C", "POSIX")) {
+      String chosen = bash(Map.of("LC_ALL", notUtf8), function + "utf8_locale; printf %s \"$LC_ALL\"");
+      assertTrue(chosen.matches("(?i).*\\.utf-?8") && listed.lines().anyMatch(chosen::equals), notUtf8 + " -> " + chosen);
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String settings = bash(Map.of("LC_ALL", notUtf8), function + "utf8_locale; '" + java
+          + "' -XshowSettings:properties -version 2>&1");
+      assertTrue(settings.contains("sun.jnu.encoding = UTF-8"), settings);
+    }
+    String kept = bash(Map.of("LC_ALL", "C.UTF-8"), function + "utf8_locale; printf %s \"$LC_ALL\"");
+    assertEquals("C.UTF-8", kept);
+  }
+
+  /** What {@code bash -c script} prints, with {@code env} added to this environment (LANG and LC_CTYPE unset). */
+  private static String bash(Map<String, String> env, String script) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+    builder.environment().remove("LANG");
+    builder.environment().remove("LC_CTYPE");
+    builder.environment().remove("LC_ALL");
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), script);
+    return output;
+  }
 }

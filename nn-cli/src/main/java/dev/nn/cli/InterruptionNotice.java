@@ -1,0 +1,106 @@
+package dev.nn.cli;
+
+import dev.nn.core.run.RunDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * While {@code nn train} runs, a JVM shutdown hook that says, when Ctrl-C (SIGINT) or SIGTERM ends the
+ * process, that training was interrupted, where its run directory is and how to resume it — without it the
+ * process would just vanish, leaving the user to guess whether the run can be continued. The hook is removed
+ * when the command ends by itself, so it speaks only for an interruption.
+ */
+final class InterruptionNotice implements AutoCloseable {
+  private final Thread hook;
+  private volatile boolean ended;
+
+  private InterruptionNotice(Supplier<Optional<Path>> runDirectory, String retry, PrintStream err,
+      boolean terminal) {
+    this.hook = new Thread(() -> {
+      if (!ended) {
+        err.print((terminal ? "\n" : "") + message(runDirectory.get(), retry));
+        err.flush();
+      }
+    }, "nn-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** For a run resumed in {@code runDirectory}. */
+  static InterruptionNotice resuming(Path runDirectory, PrintStream err, boolean terminal) {
+    return new InterruptionNotice(() -> Optional.of(runDirectory), "nn train --resume " + runDirectory, err,
+        terminal);
+  }
+
+  /**
+   * For a new run of the experiment {@code name}, whose directory {@code <outputDir>/<name>-<timestamp>} is
+   * created once the data and the network are ready: the hook looks for it when it runs.
+   *
+   * @param command how to start the run again, for when no checkpoint was written yet
+   */
+  static InterruptionNotice training(Path outputDir, String name, String command, PrintStream err,
+      boolean terminal) {
+    Instant started = Instant.now();
+    return new InterruptionNotice(() -> newestRun(outputDir, name, started), command, err, terminal);
+  }
+
+  static String message(Optional<Path> runDirectory, String retry) {
+    if (runDirectory.isEmpty()) {
+      return "nn: training was interrupted before its run directory was created; nothing was written."
+          + " Start it again with: " + retry + "\n";
+    }
+    Path dir = runDirectory.get();
+    Optional<Path> checkpoint = RunDirectory.latestCheckpointIn(dir);
+    if (checkpoint.isEmpty()) {
+      return "nn: training was interrupted before its first checkpoint; the run in " + dir
+          + " cannot be resumed. Start it again with: " + retry + "\n";
+    }
+    return "nn: training was interrupted; the last checkpoint is " + checkpoint.get() + "\n"
+        + "Resume the run with: nn train --resume " + dir + "\n";
+  }
+
+  /**
+   * The run directory this command created: the newest {@code <name>-…} directory in {@code outputDir} made
+   * since the command started.
+   */
+  private static Optional<Path> newestRun(Path outputDir, String name, Instant started) {
+    // timestamps of directories have whole seconds on some file systems
+    FileTime since = FileTime.from(started.minusSeconds(1));
+    try (Stream<Path> entries = Files.list(outputDir)) {
+      // <name>-yyyyMMdd-HHmmss, with -2, -3, … when two runs start in the same second
+      Pattern runName = Pattern.compile(Pattern.quote(name) + "-\\d{8}-\\d{6}(-\\d+)?");
+      return entries.filter(p -> runName.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+          .filter(p -> modified(p).compareTo(since) >= 0)
+          .max(Comparator.comparing(InterruptionNotice::modified));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  /** The command ended by itself: the hook stays silent, and is removed unless the JVM is already exiting. */
+  @Override
+  public void close() {
+    ended = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException exiting) {
+      // the hook runs, sees ended and prints nothing
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.nn.cli;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The message for an {@link OutOfMemoryError} that the estimate made before training did not foresee (data
+ * read from files, a plugin's own allocations): running out of memory is the size of the user's experiment
+ * against the JVM's limits, which the user can change, so it is reported as bad input with the remedy.
+ */
+final class OutOfMemory {
+  private OutOfMemory() {}
+
+  /** The error among {@code e} and its causes, if there is one. */
+  static Optional<OutOfMemoryError> in(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return Optional.of((OutOfMemoryError) t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What ran out, the limit, and the option that raises it; several lines, each ending in a line break. */
+  static String message(OutOfMemoryError e) {
+    long heap = Runtime.getRuntime().maxMemory();
+    String what = String.valueOf(e.getMessage());
+    // "Cannot reserve N bytes of direct buffer memory" when the BLAS kernels' off-heap buffers ran out
+    boolean direct = what.contains("direct buffer memory");
+    long doubled = Math.max(2, 2 * gigabytes(heap));
+    return "nn: out of memory (" + what + "): the experiment needs more " + (direct ? "direct (off-heap) memory"
+        : "heap") + " than this JVM may use (maximum heap " + size(heap) + ")\n"
+        + "Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx" + doubled + "g"
+        + (direct ? " -XX:MaxDirectMemorySize=" + doubled + "g" : "")
+        + ", or make the network, the batch size or the data smaller.\n";
+  }
+
+  private static long gigabytes(long bytes) {
+    return (bytes + (1L << 30) - 1) >> 30;
+  }
+
+  /** In MB below a gigabyte, else in GB (binary units, as -Xmx reads them). */
+  private static String size(long bytes) {
+    double mb = bytes / (double) (1L << 20);
+    return mb < 1024 ? String.format(Locale.ROOT, "%.0f MB", mb) : String.format(Locale.ROOT, "%.1f GB", mb / 1024);
+  }
+}

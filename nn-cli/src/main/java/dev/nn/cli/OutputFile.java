@@ -1,0 +1,95 @@
+package dev.nn.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The checks on a file or directory a command is asked to write, made before anything is read or written:
+ * its folder must exist (a mistyped folder is not created with all its parents); a file must not be a
+ * directory, nor one of the files the command reads, however it is spelled ({@code ./rows.csv}, an absolute path, a
+ * symbolic link): writing it would replace the very data it is computed from.
+ */
+final class OutputFile {
+  private OutputFile() {}
+
+  /**
+   * Checks {@code output}, given by {@code option}, against the files the command reads.
+   *
+   * @param inputs each file read, by the option or parameter that names it (e.g. {@code --input}, {@code MODEL})
+   * @throws CommandFailure naming the option, the path and what is wrong
+   */
+  static void check(String option, Path output, Map<String, Path> inputs) {
+    Path absolute = output.toAbsolutePath();
+    Path folder = absolute.getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new CommandFailure("nn: " + option + " " + output + ": the folder " + folder + (Files.exists(folder)
+          ? " is not a directory" : " does not exist") + "; create it first, or write to an existing folder");
+    }
+    if (Files.isDirectory(output)) {
+      throw new CommandFailure("nn: " + option + " " + output + ": is a directory; expected a file name");
+    }
+    for (Map.Entry<String, Path> input : inputs.entrySet()) {
+      if (sameFile(output, input.getValue())) {
+        throw new CommandFailure("nn: " + option + " " + output + " is the same file as " + input.getKey() + " "
+            + input.getValue() + "; writing it would replace what is read from it. Choose another file.");
+      }
+    }
+  }
+
+  /**
+   * Checks a directory given by {@code option} to receive what a command writes: it may be created, but only
+   * in a folder that exists, and it must not be a file.
+   *
+   * @throws CommandFailure naming the option, the path and what is wrong
+   */
+  static void checkDirectory(String option, Path dir) {
+    Path folder = dir.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new CommandFailure("nn: " + option + " " + dir + ": the folder " + folder + (Files.exists(folder)
+          ? " is not a directory" : " does not exist") + "; create it first, or choose an existing folder");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new CommandFailure("nn: " + option + " " + dir + ": is a file; expected a directory");
+    }
+  }
+
+  /**
+   * Checks, without writing anything, that a directory could be created or written in: its nearest existing
+   * ancestor must be a directory this process may write to.
+   *
+   * @param what what the directory is for, e.g. "the run directory"
+   * @throws CommandFailure naming the directory and the ancestor that refuses
+   */
+  static void checkWritable(String what, Path dir) {
+    Path existing = dir.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return;
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing + " is a file");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing
+          + " is not writable: permission denied");
+    }
+  }
+
+  /** Whether both paths exist and name one file, through links and any spelling. */
+  private static boolean sameFile(Path a, Path b) {
+    if (!Files.exists(a) || !Files.exists(b, LinkOption.values())) {
+      return false;
+    }
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compare " + a + " with " + b, e);
+    }
+  }
+}

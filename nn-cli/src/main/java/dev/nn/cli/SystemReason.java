@@ -1,0 +1,80 @@
+package dev.nn.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The operating system's reason for a failed file operation, in words, found anywhere in an exception's
+ * causes: a message such as "cannot create a run directory in out: out/xor-1" is only useful with "permission
+ * denied", "read-only file system" or "no space left on device" after it.
+ */
+final class SystemReason {
+  private SystemReason() {}
+
+  /** The reason the first I/O exception among {@code e} and its causes gives, if it gives one. */
+  static Optional<String> of(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        Optional<String> reason = reason((IOException) t);
+        if (reason.isPresent()) {
+          return reason;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * As {@link #of}, but none for a missing file: the readers of data, models and run files say that in their
+   * own words already, and only a refusal (permission denied, an I/O error) needs the system's.
+   */
+  static Optional<String> ofRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NoSuchFileException) {
+        return Optional.empty();
+      }
+    }
+    return of(e);
+  }
+
+  private static Optional<String> reason(IOException e) {
+    // the subclasses carry no reason text: their class is the reason
+    if (e instanceof AccessDeniedException) {
+      return Optional.of(given((FileSystemException) e).orElse("permission denied"));
+    }
+    if (e instanceof NoSuchFileException) {
+      return Optional.of(given((FileSystemException) e).orElse("no such file or directory"));
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return Optional.of(given((FileSystemException) e).orElse("a file of that name already exists"));
+    }
+    if (e instanceof NotDirectoryException) {
+      return Optional.of("not a directory");
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return Optional.of("directory not empty");
+    }
+    if (e instanceof FileSystemException) {
+      return given((FileSystemException) e);
+    }
+    // streams report the system's words as the whole message, e.g. "No space left on device"
+    String m = e.getMessage();
+    return m == null || m.isBlank() || m.contains("/") ? Optional.empty() : Optional.of(lower(m));
+  }
+
+  private static Optional<String> given(FileSystemException e) {
+    return Optional.ofNullable(e.getReason()).filter(r -> !r.isBlank()).map(SystemReason::lower);
+  }
+
+  /** "Read-only file system" as "read-only file system", to follow a colon in a sentence. */
+  private static String lower(String reason) {
+    return reason.isEmpty() ? reason : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
+  }
+}

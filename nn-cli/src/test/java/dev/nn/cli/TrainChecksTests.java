@@ -1,0 +1,130 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nn validate} finds what {@code nn train} would refuse before its first epoch, with the same message,
+ * and {@code nn train} refuses it as bad input (exit 2), writing nothing: sizes too large for the JVM, a name
+ * too long for a directory, generator settings, data files and their columns.
+ */
+class TrainChecksTests {
+  @TempDir
+  Path tmp;
+
+  static Stream<Arguments> refused() {
+    String longName = "a".repeat(150);
+    return Stream.of(
+        // a hidden layer of 10^9 units: more parameters than one buffer can hold
+        Arguments.of(List.of("--set", "network.layers[1].units=1000000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
+        Arguments.of(List.of("--set", "network.layers[1].units=100000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
+        Arguments.of(List.of("--set", "training.batch-size=1000000000"), "[nn/TooLarge] training.batch-size"),
+        Arguments.of(List.of("--set", "name=" + longName), "(150 characters) (from --set name=" + longName + ")"),
+        Arguments.of(List.of("--set", "data.train.noise=-1"),
+            "[nn/InvalidSetting] data.train.noise: setting \"noise\" of generator \"xor\" must be >= 0, found -1"
+                + " (from --set data.train.noise=-1)"),
+        Arguments.of(List.of("--set", "data.train={source: generator, name: lecture-regression, inputs: 1000,"
+            + " samples: 2000000}", "--set", "loss=squared"), "the data set holds 2,002,000,000 values"),
+        Arguments.of(List.of("--set", "data.train.nois=1"), "[nn/UnknownSetting] data.train.nois"),
+        Arguments.of(List.of("--set", "data.train={source: csv, path: no-such.csv}"), "no-such.csv"),
+        Arguments.of(List.of("--set", "network.layers[0].units=3"), "[nn/ShapeMismatch]"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refused")
+  void validateAndTrainRefuseAlikeAndTrainWritesNothing(List<String> overrides, String expected) throws Exception {
+    List<String> validate = new ArrayList<>(List.of("validate", Cli.XOR));
+    validate.addAll(overrides);
+    Cli.Outcome v = Cli.run(validate.toArray(String[]::new));
+    assertEquals(2, v.code(), v.describe());
+    assertTrue(v.err().contains(expected), v.describe());
+    assertFalse(v.err().contains("at dev.nn"), v.describe());
+    assertEquals("", v.out(), v.describe());
+
+    Path output = tmp.resolve("runs");
+    List<String> train = new ArrayList<>(List.of("train", Cli.XOR, "--output", output.toString()));
+    train.addAll(overrides);
+    Cli.Outcome t = Cli.run(train.toArray(String[]::new));
+    assertEquals(2, t.code(), t.describe());
+    assertEquals(v.err(), t.err(), "train reports what validate reported");
+    assertFalse(Files.exists(output), "no run directory is created");
+  }
+
+  @Test
+  void aNetworkTooLargeForTheHeapIsRefusedWithTheEstimateAndTheOptionThatRaisesTheLimit() {
+    // the java kernels keep their buffers on the heap; 2-u-1 has 4u parameters, each with a gradient and
+    // optimizer state (128u bytes), more than this JVM's heap, while no one buffer is too long
+    long heap = Runtime.getRuntime().maxMemory();
+    long units = Math.min(200_000_000L, Math.max(1_000_000L, heap / 64));
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "compute.backend=java",
+        "--set", "network.layers[1].units=" + units, "--set", "training.batch-size=1");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/TooLarge] network.layers[1].units: the network ("), o.describe());
+    assertTrue(o.err().matches("(?s).*need an estimated [0-9.]+ [MG]B of heap, more than the [0-9.]+ [MG]B this JVM"
+        + " may use.*"), o.describe());
+    assertTrue(o.err().matches("(?s).*Allowed: fewer units in the widest layer, or more memory: NN_JAVA_OPTS=-Xmx"
+        + "\\d+g.*"), o.describe());
+  }
+
+  @Test
+  void aWidthWrittenInTheFileIsPlacedAtItsLayersLineAndOneGivenByASetIsNot() throws Exception {
+    Path yaml = tmp.resolve("wide.yaml");
+    Files.writeString(yaml, Files.readString(Path.of(Cli.XOR)).replace("{units: 4,", "{units: 1000000000,"));
+    Cli.Outcome file = Cli.run("validate", yaml.toString());
+    assertEquals(2, file.code(), file.describe());
+    assertTrue(file.err().contains("[nn/TooLarge] network.layers[1].units (line 11, col 7): the network"),
+        file.describe());
+
+    Cli.Outcome set = Cli.run("validate", Cli.XOR, "--set", "network.layers[0].units=3");
+    assertEquals(2, set.code(), set.describe());
+    assertTrue(set.err().contains("[nn/ShapeMismatch] network.layers[0].units: the input layer has 3 units, but"
+        + " the data has 2 features"), set.describe());
+  }
+
+  @Test
+  void validateReadsTheDataFilesAndChecksTheirColumnsAgainstTheLayers() throws Exception {
+    Path csv = tmp.resolve("rows.csv");
+    Files.writeString(csv, "a,b,c,target\n1,2,3,0.5\n4,5,6,1.5\n7,8,9,2.5\n");
+    Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "data.train.path=" + csv,
+        "--set", "network.layers[0].units=10");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/ShapeMismatch]") && o.err().contains("the data has 3 features"), o.describe());
+  }
+
+  @Test
+  void validateRefusesAnOutputDirThatIsAFile() throws Exception {
+    Path file = Files.writeString(tmp.resolve("runs"), "not a directory");
+    Path yaml = tmp.resolve("xor.yaml");
+    Files.writeString(yaml, Files.readString(Path.of(Cli.XOR)).replace("seed: 7", "seed: 7\noutput: {dir: runs/here}"));
+    Cli.Outcome o = Cli.run("validate", yaml.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: the run directory would go in " + file.resolve("here") + ", but " + file + " is a file\n",
+        o.err());
+  }
+
+  @Test
+  void validateOfAValidExperimentStillSucceedsAndWritesNothing() throws Exception {
+    Path before = Path.of("").toAbsolutePath();
+    long entries;
+    try (Stream<Path> s = Files.list(before)) {
+      entries = s.count();
+    }
+    Cli.Outcome o = Cli.run("validate", Cli.DIABETES);
+    assertEquals(0, o.code(), o.describe());
+    try (Stream<Path> s = Files.list(before)) {
+      assertEquals(entries, s.count());
+    }
+  }
+}

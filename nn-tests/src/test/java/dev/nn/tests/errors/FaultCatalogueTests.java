@@ -1,0 +1,229 @@
+package dev.nn.tests.errors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The catalogue of faults a user can make, each driven through the real command line in this JVM: every bad
+ * input exits with 2 and one message that says what is wrong — the expected words appear once, no stack
+ * trace, no "bug in nn" — and leaves the directory it ran in as it was; a valid input exits with 0.
+ *
+ * <p>To add a fault, add one line to {@link #cases()}: a name, the exit code, words the message must contain,
+ * and the arguments. In the arguments {@code {xor}} is the XOR example, {@code {model}} a trained model,
+ * {@code {dir}} the case's own empty directory, {@code {out}} a directory in it that must not appear, and
+ * {@code {NAME}} for a key of {@link #FILES} that file, written into the case's directory first.
+ */
+class FaultCatalogueTests {
+  /** The examples, from nn-tests, where the tests run. */
+  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  /** Files the cases name as {@code {NAME}}; written into each case's directory. */
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("misspelt.yaml", experiment("training: {epochs: 2, batch-sise: 8}")),
+      Map.entry("epochs-word.yaml", experiment("training: {epochs: many}")),
+      Map.entry("unknown-activation.yaml", experiment("").replace("activation: tanh", "activation: tanhh")),
+      Map.entry("unknown-generator.yaml", experiment("").replace("name: xor", "name: xorr")),
+      Map.entry("bad-yaml.yaml", "name: x\ndata: {train: [\n"),
+      Map.entry("missing-csv.yaml", csvExperiment("no-such.csv")),
+      Map.entry("bad-row.yaml", csvExperiment("bad-row.csv")),
+      Map.entry("bad-row.csv", "a,b,y\n1,2,0\n3,x,1\n"),
+      Map.entry("no-target.yaml", csvExperiment("no-target.csv")),
+      Map.entry("no-target.csv", "a,b,c\n1,2,0\n3,4,1\n"),
+      Map.entry("rows.csv", "x1,x2\n0,1\n1,0\n"),
+      Map.entry("not-a-model.nnm", "this is not a model\n"));
+
+  private static final String LONG_NAME = "n".repeat(150);
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        c("a valid experiment", 0, "is valid", "validate", "{xor}"),
+        c("an unknown key", 2, "[nn/UnknownKey] training.batch-sise", "validate", "{misspelt.yaml}"),
+        c("a word for a number", 2, "[nn/WrongType] training.epochs", "validate", "{epochs-word.yaml}"),
+        c("YAML that does not parse", 2, "[nn/YamlSyntax]", "validate", "{bad-yaml.yaml}"),
+        c("an unknown activation", 2, "[nn/UnknownPlugin]", "train", "{unknown-activation.yaml}", "--output", "{out}"),
+        c("an unknown generator", 2, "[nn/UnknownGenerator]", "train", "{unknown-generator.yaml}", "--output", "{out}"),
+        c("a missing experiment file", 2, "no such file; expected an experiment YAML file", "train", "{dir}/no.yaml"),
+        c("a directory as experiment", 2, "is a directory; expected an experiment YAML file", "validate", "{dir}"),
+        c("an unknown option", 2, "Unknown option: '--frobnicate'", "train", "{xor}", "--frobnicate"),
+        c("an unknown command", 2, "Unmatched arguments from index 0: 'trian'", "trian", "{xor}"),
+        c("--set without a value", 2, "[nn/BadOverride]", "train", "{xor}", "--set", "training.epochs", "--output",
+            "{out}"),
+        c("--set of an unknown key", 2, "--set training.epoch=3", "train", "{xor}", "--set", "training.epoch=3",
+            "--output", "{out}"),
+        c("--set of a bad generator setting", 2, "(from --set data.train.noise=-1)", "train", "{xor}", "--set",
+            "data.train.noise=-1", "--output", "{out}"),
+        c("a missing CSV file", 2, "no-such.csv", "train", "{missing-csv.yaml}", "--output", "{out}"),
+        c("a CSV row with a word", 2, "bad-row.csv", "train", "{bad-row.yaml}", "--output", "{out}"),
+        c("a CSV file without the target", 2, "target column \"y\" not found", "validate", "{no-target.yaml}"),
+        c("a name too long for a directory", 2, "(150 characters)", "train", "{xor}", "--set", "name=" + LONG_NAME,
+            "--output", "{out}"),
+        c("10^9 hidden units", 2, "[nn/TooLarge] network.layers[1].units", "train", "{xor}", "--set",
+            "network.layers[1].units=1000000000", "--output", "{out}"),
+        c("a batch of 10^9", 2, "[nn/TooLarge] training.batch-size", "train", "{xor}", "--set",
+            "training.batch-size=1000000000", "--output", "{out}"),
+        c("a generated data set larger than the heap", 2, "NN_JAVA_OPTS=-Xmx", "validate", "{xor}", "--set",
+            "data.train={source: generator, name: lecture-regression, inputs: 1000, samples: 2000000}",
+            "--set", "loss=squared"),
+        c("a generator's own size limit", 2, "do not fit in one array", "validate", "{xor}", "--set",
+            "data.train={source: generator, name: lecture-regression, inputs: 100000, samples: 10000000}",
+            "--set", "loss=squared"),
+        c("gradcheck of 10^9 hidden units", 2, "[nn/TooLarge] network.layers[1].units", "gradcheck", "{xor}",
+            "--set", "network.layers[1].units=1000000000"),
+        c("a model path with a NUL character", 2, "Invalid value for positional parameter", "evaluate",
+            "{dir}/m\0.nnm", "--data", "{rows.csv}"),
+        c("a path with a NUL character", 2, "a path cannot hold a NUL character", "validate", "{dir}/x\0.yaml"),
+        c("predict into its own input", 2, "is the same file as --input", "predict", "{model}", "--input",
+            "{rows.csv}", "--output", "{dir}/./rows.csv"),
+        c("predict into a missing folder", 2, "does not exist; create it first", "predict", "{model}", "--input",
+            "{rows.csv}", "--output", "{out}/p.csv"),
+        c("predict with a file that is not a model", 2, "not-a-model.nnm", "predict", "{not-a-model.nnm}",
+            "--input", "{rows.csv}", "--output", "{dir}/p.csv"),
+        c("train into a missing folder", 2, "does not exist; create it first", "train", "{xor}", "--output",
+            "{out}/runs"),
+        c("train into a file", 2, "is a file; expected a directory", "train", "{xor}", "--output", "{rows.csv}"),
+        c("evaluate on a missing CSV", 2, "no-such.csv", "evaluate", "{model}", "--data", "{dir}/no-such.csv"),
+        c("resume a directory that is no run", 2, "not a run directory", "train", "--resume", "{dir}"),
+        c("resume with an experiment too", 2, "--resume continues a run", "train", "{xor}", "--resume", "{dir}"),
+        c("a bench workload that does not exist", 2, "W99", "bench", "--workload", "W99"));
+  }
+
+  /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
+  private static Arguments c(String name, int code, String expected, String... args) {
+    return Arguments.of(name, code, expected, List.of(args));
+  }
+
+  @TempDir
+  static Path shared;
+
+  @TempDir
+  Path dir;
+
+  private static Path model;
+
+  @BeforeAll
+  static void trainAModel() throws IOException {
+    Path runs = shared.resolve("runs");
+    Outcome o = run("train", EXAMPLES.resolve("xor.yaml").toString(), "--set", "training.epochs=1", "--output",
+        runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    try (Stream<Path> s = Files.list(runs)) {
+      model = s.findFirst().orElseThrow().resolve("model.nnm");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void exitsWithOneMessageAndWritesNothing(String name, int code, String expected, List<String> args)
+      throws IOException {
+    for (Map.Entry<String, String> f : FILES.entrySet()) {
+      Files.writeString(dir.resolve(f.getKey()), f.getValue());
+    }
+    Set<String> before = listing();
+    Outcome o = run(args.stream().map(this::resolve).toArray(String[]::new));
+
+    assertEquals(code, o.code(), o.describe());
+    String message = code == Main.OK ? o.out() : o.err();
+    assertEquals(1, occurrences(message, expected), "\"" + expected + "\" once in\n" + o.describe());
+    assertFalse(o.err().contains("at dev.nn") || o.err().contains("at java."), "no stack trace\n" + o.describe());
+    assertFalse(o.err().contains("bug in nn"), o.describe());
+    assertFalse(o.err().matches("(?s).*\\b(java|dev\\.nn)\\.[a-z.]+\\.[A-Z]\\w*(Exception|Error)\\b.*"),
+        "no exception class names\n" + o.describe());
+    if (code != Main.OK) {
+      assertTrue(o.err().startsWith("nn: ") || o.err().startsWith("Invalid experiment "), o.describe());
+    }
+    assertEquals(before, listing(), "the case's directory is as it was");
+  }
+
+  private String resolve(String arg) {
+    String a = arg.replace("{xor}", EXAMPLES.resolve("xor.yaml").toString())
+        .replace("{model}", model.toString())
+        .replace("{out}", dir.resolve("out").toString())
+        .replace("{dir}", dir.toString());
+    for (String file : FILES.keySet()) {
+      a = a.replace("{" + file + "}", dir.resolve(file).toString());
+    }
+    return a;
+  }
+
+  private Set<String> listing() throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.map(p -> dir.relativize(p).toString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static int occurrences(String text, String words) {
+    int n = 0;
+    for (int i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + words.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The XOR experiment with {@code training} replaced. */
+  private static String experiment(String training) {
+    List<String> lines = new ArrayList<>(List.of(
+        "name: xor",
+        "data:",
+        "  train: {source: generator, name: xor, samples: 40, noise: 0.1}",
+        "  validation: {split: 0.0}",
+        "network:",
+        "  layers:",
+        "    - {units: auto}",
+        "    - {units: 4, activation: tanh}",
+        "    - {units: auto, activation: identity}",
+        "loss: binary-cross-entropy",
+        "optimizer: {name: sgd, learning-rate: 0.1}"));
+    lines.add(training.isEmpty() ? "training: {epochs: 1}" : training);
+    return String.join("\n", lines) + "\n";
+  }
+
+  /** A regression experiment on the CSV file {@code csv} (beside it) with target column y. */
+  private static String csvExperiment(String csv) {
+    return "name: csv\n"
+        + "data:\n"
+        + "  train: {source: csv, path: " + csv + ", target: y}\n"
+        + "  validation: {split: 0.0}\n"
+        + "network:\n"
+        + "  layers: [{units: auto}, {units: 3, activation: tanh}, {units: auto, activation: identity}]\n"
+        + "loss: squared\n"
+        + "training: {epochs: 1}\n";
+  }
+
+  private record Outcome(int code, String out, String err) {
+    String describe() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.run(args, o, e, Map.of());
+    }
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
