@@ -63,8 +63,8 @@ class RunLifecycleTests {
             "setting \"noise\" of generator \"xor\" must be >= 0, found -1"),
         new StartFailure("an optimizer plugin whose state does not fit in memory",
             "data:\n  train: {source: generator, name: xor, samples: 40}\n" + NETWORK
-                + "loss: binary-cross-entropy\noptimizer: {name: failing-sgd, learning-rate: 0.1}\n", 1,
-            "java.lang.OutOfMemoryError: Java heap space"));
+                + "loss: binary-cross-entropy\noptimizer: {name: failing-sgd, learning-rate: 0.1}\n", 2,
+            "nn: out of memory (Java heap space)"));
     for (StartFailure f : failures) {
       Path experiment = Files.writeString(tmp.resolve("start.yaml"), "name: start\nseed: 1\n" + f.experiment()
           + "training: {epochs: 2, batch-size: 8}\n");
