@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * trace, no "bug in nn" — and leaves the directory it ran in as it was; a valid input exits with 0.
  *
  * <p>To add a fault, add one line to {@link #cases()}: a name, the exit code, words the message must contain,
- * and the arguments. In the arguments {@code {xor}} is the XOR example, {@code {model}} a trained model,
+ * and the arguments. In the arguments {@code {xor}} is the XOR example, {@code {model}} a trained model (and
+ * {@code {run}} its finished run directory),
  * {@code {dir}} the case's own empty directory, {@code {out}} a directory in it that must not appear, and
  * {@code {NAME}} for a key of {@link #FILES} that file, written into the case's directory first.
  */
@@ -51,7 +52,13 @@ class FaultCatalogueTests {
       Map.entry("no-target.yaml", csvExperiment("no-target.csv")),
       Map.entry("no-target.csv", "a,b,c\n1,2,0\n3,4,1\n"),
       Map.entry("rows.csv", "x1,x2\n0,1\n1,0\n"),
-      Map.entry("not-a-model.nnm", "this is not a model\n"));
+      Map.entry("not-a-model.nnm", "this is not a model\n"),
+      Map.entry("java-number.yaml", csvExperiment("java-number.csv")),
+      Map.entry("java-number.csv", "a,b,y\n1,101d,0\n3,4,1\n"),
+      Map.entry("long-header.yaml", csvExperiment("long-header.csv")),
+      Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
+      Map.entry("huge.yaml", "# " + "x".repeat(1_100_000) + "\n"),
+      Map.entry("not-a-jar.jar", "this is not a jar\n"));
 
   private static final String LONG_NAME = "n".repeat(150);
 
@@ -105,7 +112,29 @@ class FaultCatalogueTests {
         c("evaluate on a missing CSV", 2, "no-such.csv", "evaluate", "{model}", "--data", "{dir}/no-such.csv"),
         c("resume a directory that is no run", 2, "not a run directory", "train", "--resume", "{dir}"),
         c("resume with an experiment too", 2, "--resume continues a run", "train", "{xor}", "--resume", "{dir}"),
-        c("a bench workload that does not exist", 2, "W99", "bench", "--workload", "W99"));
+        c("a bench workload that does not exist", 2, "W99", "bench", "--workload", "W99"),
+        c("a CSV value Java reads but CSV may not hold", 2, "\"101d\" is not a number; values are decimal numbers",
+            "train", "{java-number.yaml}", "--output", "{out}"),
+        c("a CSV line over the limit", 2, "line is longer than 1048576 characters", "validate", "{long-header.yaml}"),
+        c("an experiment over the size limit", 2, "[nn/TooLarge] the document is longer than", "validate",
+            "{huge.yaml}"),
+        c("a plugin path entry that is not a jar", 2, "is not a jar file", "validate", "{xor}", "--plugin-path",
+            "{not-a-jar.jar}"),
+        c("a directory as model", 2, "is a directory, expected an nn model file", "predict", "{dir}", "--input",
+            "{rows.csv}", "--output", "{dir}/p.csv"),
+        c("predict into a directory", 2, "is a directory; expected a file name", "predict", "{model}", "--input",
+            "{rows.csv}", "--output", "{dir}"),
+        c("resume a finished run", 2, "there is nothing to resume, and nothing was changed", "train", "--resume",
+            "{run}"),
+        c("--allow-changed-data for a new run", 2, "--allow-changed-data applies to --resume only", "train", "{xor}",
+            "--allow-changed-data", "--output", "{out}"),
+        c("export to an unknown format", 2, "unknown export format \"tflite\"", "export", "{model}", "--format",
+            "tflite", "--output", "{dir}/m.x"),
+        c("export into a missing folder", 2, "does not exist; create it first", "export", "{model}", "--format",
+            "onnx", "--output", "{out}/m.onnx"),
+        c("a stability study of no pairs", 2, "--pairs must be at least 1", "stability", "{xor}", "--pairs", "0"),
+        c("completion for an unknown shell", 2, "expected one of [bash, zsh]", "completion", "fish"),
+        c("help for an unknown command", 2, "Unknown subcommand 'trian'", "help", "trian"));
   }
 
   /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
@@ -158,6 +187,7 @@ class FaultCatalogueTests {
   private String resolve(String arg) {
     String a = arg.replace("{xor}", EXAMPLES.resolve("xor.yaml").toString())
         .replace("{model}", model.toString())
+        .replace("{run}", model.getParent().toString())
         .replace("{out}", dir.resolve("out").toString())
         .replace("{dir}", dir.toString());
     for (String file : FILES.keySet()) {
