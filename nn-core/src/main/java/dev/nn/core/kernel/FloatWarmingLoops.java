@@ -4,16 +4,15 @@ package dev.nn.core.kernel;
  * {@link FloatWarmingLoops} for float32: {@link FloatFmaLoops} compute until the JIT's optimising tier has compiled
  * the float vector loops ({@code FloatVectorLoops}), then those loops themselves; the same bits either way.
  */
-final class FloatWarmingLoops implements FloatRowLoops, AutoCloseable {
+final class FloatWarmingLoops extends Warming implements FloatRowLoops {
 
   private final FloatRowLoops vector;
   private final FloatRowLoops twin;
-  private final WarmUp warmUp;
 
   private FloatWarmingLoops(FloatRowLoops vector, WarmUp warmUp) {
+    super(warmUp, vector.description(), vector.lanes());
     this.vector = vector;
     this.twin = new FloatFmaLoops(vector.lanes());
-    this.warmUp = warmUp;
   }
 
   /**
@@ -41,37 +40,6 @@ final class FloatWarmingLoops implements FloatRowLoops, AutoCloseable {
     return new FloatWarmingLoops(vector, new WarmUp(round, startMultiplyAdds, minRounds, giveUpNanos));
   }
 
-  /** Whether the vector loops compute now (the warm-up is over). */
-  boolean isWarm() {
-    return warmUp.isWarm();
-  }
-
-  /** Whether the warm-up thread has been started. */
-  boolean isStarted() {
-    return warmUp.isStarted();
-  }
-
-  /** For tests: switches to the vector loops now, warm or not. */
-  void switchNow() {
-    warmUp.switchNow();
-  }
-
-  /** For tests: the warm-up thread (not yet started while {@link #isStarted} is false). */
-  Thread thread() {
-    return warmUp.thread();
-  }
-
-  /** The vector loops' description ("vector-512"): both loops give the same bits, so a run's provenance is one. */
-  @Override
-  public String description() {
-    return vector.description();
-  }
-
-  @Override
-  public int lanes() {
-    return vector.lanes();
-  }
-
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si, int sp,
       float[] b, int bo, int ldb, float[] c, int co, int ldc) {
@@ -92,14 +60,5 @@ final class FloatWarmingLoops implements FloatRowLoops, AutoCloseable {
       warmUp.count(i1 - i0, j1 - j0, k);
       twin.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     }
-  }
-
-  /**
-   * Ends the warm-up thread, if it runs (after its current round), or keeps it from starting; idempotent.
-   * The loops keep computing, with the vector loops if the warm-up had finished, else with the twin.
-   */
-  @Override
-  public void close() {
-    warmUp.close();
   }
 }

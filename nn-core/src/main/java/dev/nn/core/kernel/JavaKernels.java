@@ -247,11 +247,10 @@ public final class JavaKernels extends PluginViews {
     if (pool != null) {
       pool.close();
     }
-    if (loops instanceof WarmingLoops) {
-      ((WarmingLoops) loops).close();
-    }
-    if (floatLoops instanceof FloatWarmingLoops) {
-      ((FloatWarmingLoops) floatLoops).close();
+    for (Object l : new Object[] {loops, floatLoops}) {
+      if (l instanceof Warming) {
+        ((Warming) l).close();
+      }
     }
   }
 }

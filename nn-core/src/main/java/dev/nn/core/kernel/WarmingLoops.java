@@ -7,18 +7,17 @@ package dev.nn.core.kernel;
  * result, even when the parts of one product run on either side of it. {@link FloatWarmingLoops} does the same
  * for float32.
  */
-final class WarmingLoops implements RowLoops, AutoCloseable {
+final class WarmingLoops extends Warming implements RowLoops {
   /** The warm-up thread's name (tests that count allocations wait for it). */
   static final String THREAD_NAME = WarmUp.THREAD_NAME;
 
   private final RowLoops vector;
   private final RowLoops twin;
-  private final WarmUp warmUp;
 
   private WarmingLoops(RowLoops vector, WarmUp warmUp) {
+    super(warmUp, vector.description(), vector.lanes());
     this.vector = vector;
     this.twin = new FmaLoops(vector.lanes());
-    this.warmUp = warmUp;
   }
 
   /**
@@ -46,37 +45,6 @@ final class WarmingLoops implements RowLoops, AutoCloseable {
     return new WarmingLoops(vector, new WarmUp(round, startMultiplyAdds, minRounds, giveUpNanos));
   }
 
-  /** Whether the vector loops compute now (the warm-up is over). */
-  boolean isWarm() {
-    return warmUp.isWarm();
-  }
-
-  /** Whether the warm-up thread has been started. */
-  boolean isStarted() {
-    return warmUp.isStarted();
-  }
-
-  /** For tests: switches to the vector loops now, warm or not. */
-  void switchNow() {
-    warmUp.switchNow();
-  }
-
-  /** For tests: the warm-up thread (not yet started while {@link #isStarted} is false). */
-  Thread thread() {
-    return warmUp.thread();
-  }
-
-  /** The vector loops' description ("vector-512"): both loops give the same bits, so a run's provenance is one. */
-  @Override
-  public String description() {
-    return vector.description();
-  }
-
-  @Override
-  public int lanes() {
-    return vector.lanes();
-  }
-
   @Override
   public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si, int sp,
       double[] b, int bo, int ldb, double[] c, int co, int ldc) {
@@ -97,14 +65,5 @@ final class WarmingLoops implements RowLoops, AutoCloseable {
       warmUp.count(i1 - i0, j1 - j0, k);
       twin.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     }
-  }
-
-  /**
-   * Ends the warm-up thread, if it runs (after its current round), or keeps it from starting; idempotent.
-   * The loops keep computing, with the vector loops if the warm-up had finished, else with the twin.
-   */
-  @Override
-  public void close() {
-    warmUp.close();
   }
 }
