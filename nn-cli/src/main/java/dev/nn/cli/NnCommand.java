@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             + " written, or an experiment too large for the JVM's memory",
         "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
+        "  NN_LOG           debug, info or warning: print nn's log records of that level and above on stderr"
+            + " (default: none; --debug prints them from debug up)",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {
   private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));

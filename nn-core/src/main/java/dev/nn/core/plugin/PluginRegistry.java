@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * thread-safe once loaded.
  */
 public final class PluginRegistry {
+  private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers;
@@ -77,12 +78,14 @@ public final class PluginRegistry {
     List<String> failures = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
     checkSingleApi(loader, problems);
+    Map<PluginKind<?>, ProviderListings> listings = new LinkedHashMap<>();
     for (PluginKind<?> kind : PluginKind.values()) {
-      problems.addAll(ProviderListings.read(loader, kind).duplicates());
+      listings.put(kind, ProviderListings.read(loader, kind));
+      problems.addAll(listings.get(kind).duplicates());
     }
     if (!problems.isEmpty()) {
       // with a provider class in two jars the loader picks one silently: refuse before loading any
-      throw new ConfigException(problems);
+      throw warned(new ConfigException(problems));
     }
     for (PluginKind<?> kind : PluginKind.values()) {
       SortedMap<String, PluginProvider<?>> byName = new TreeMap<>();
@@ -96,15 +99,17 @@ public final class PluginRegistry {
           }
           provider = it.next();
         } catch (ServiceConfigurationError | LinkageError e) {
-          failures.add(ControlCharacters.escape(kind.label() + " provider failed to load: " + e.getMessage()
-              + (e.getCause() == null ? "" : " (" + e.getCause() + ")")));
+          failures.add(warn(ControlCharacters.escape(kind.label() + " provider failed to load: " + e.getMessage()
+              + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
+              + listings.get(kind).listersNamedIn(String.valueOf(e.getMessage())).map(j -> "; listed by " + j)
+                  .orElse(""))));
           continue;
         }
         PluginDescriptor info;
         try {
           info = describe(kind, provider);
         } catch (BrokenProvider e) {
-          failures.add(e.getMessage());
+          failures.add(warn(e.getMessage()));
           continue;
         }
         PluginDescriptor earlier = infoByName.get(info.name());
@@ -119,7 +124,7 @@ public final class PluginRegistry {
       descriptors.put(kind, Collections.unmodifiableSortedMap(infoByName));
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      throw warned(new ConfigException(problems));
     }
     return new PluginRegistry(providers, descriptors, failures);
   }
@@ -162,6 +167,23 @@ public final class PluginRegistry {
       throw new BrokenProvider(where + " returned null from " + method + "; skipped");
     }
     return value;
+  }
+
+  /**
+   * Logs a provider that failed to load, as it happens, for an application that watches nn's log rather
+   * than {@link #failures()}; returns the message.
+   */
+  private static String warn(String failure) {
+    LOG.log(System.Logger.Level.WARNING, () -> "plugin skipped: " + failure);
+    return failure;
+  }
+
+  /** Logs plugins that cannot be loaded together (a duplicate name or jar, a bundled nn-api); returns it. */
+  private static ConfigException warned(ConfigException e) {
+    for (ConfigProblem p : e.problems()) {
+      LOG.log(System.Logger.Level.WARNING, () -> "plugins refused: " + p.message());
+    }
+    return e;
   }
 
   /** A provider that cannot be listed; its message is one line of {@link #failures()}. */
@@ -243,7 +265,7 @@ public final class PluginRegistry {
       try {
         info = describe(kind, provider);
       } catch (BrokenProvider e) {
-        failures.add(e.getMessage());
+        failures.add(warn(e.getMessage()));
         continue;
       }
       PluginDescriptor earlier = descriptors.get(kind).get(info.name());
