@@ -53,11 +53,14 @@ public final class Main {
   /** As {@link #run(String[], PrintStream, PrintStream, Map)}, saying whether {@code out} is a terminal. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
-    try (CliLogging logging = CliLogging.install(List.of(args), env, err)) {
+    CliLogging logging = CliLogging.install(List.of(args), env, err);
+    try {
       return root.commandLine().execute(args);
     } catch (RuntimeException | Error e) {
       // picocli passes exceptions from commands to the handler; this catches what escapes it
       return Failures.report(e, err, root.debug());
+    } finally {
+      logging.close();
     }
   }
 }

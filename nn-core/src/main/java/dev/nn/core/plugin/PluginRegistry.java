@@ -147,10 +147,11 @@ public final class PluginRegistry {
     }
     String version = call(where, "version()", provider::version);
     String summary = call(where, "summary()", provider::summary);
-    call(where, "settingsHelp()", provider::settingsHelp);
+    String settingsHelp = call(where, "settingsHelp()", provider::settingsHelp);
     // a listing prints these: whatever a plugin (or the path of its jar) holds, it stays one plain line
     return new PluginDescriptor(kind, name, ControlCharacters.escape(version), ControlCharacters.escape(type.getName()),
-        ControlCharacters.escape(origin(type)), ControlCharacters.escape(summary));
+        ControlCharacters.escape(origin(type)), ControlCharacters.escape(summary),
+        ControlCharacters.escape(settingsHelp));
   }
 
   /** Calls one of a provider's text methods, which must return something and must not throw. */
