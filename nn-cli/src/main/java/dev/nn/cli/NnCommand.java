@@ -57,6 +57,7 @@ final class NnCommand implements Callable<Integer> {
 
   private boolean debug;
   private final Set<String> pluginPath = new LinkedHashSet<>();
+  private List<Path> recordedPluginPath = List.of();
 
   // Setters rather than fields: an inherited option is reset when a subcommand's parsing starts, and a
   // setter can keep what was given before the subcommand's name as well as after it.
@@ -208,6 +209,9 @@ final class NnCommand implements Callable<Integer> {
       raw.add(fromEnv);
     }
     raw.addAll(pluginPath);
+    if (raw.isEmpty()) {
+      return new ArrayList<>(recordedPluginPath);
+    }
     Set<Path> entries = new LinkedHashSet<>();
     for (String r : raw) {
       for (String part : PATH_SEPARATOR.split(r)) {
@@ -217,6 +221,14 @@ final class NnCommand implements Callable<Integer> {
       }
     }
     return new ArrayList<>(entries);
+  }
+
+  /**
+   * Uses {@code entries} as the plugin path when neither NN_PLUGIN_PATH nor --plugin-path gives one: the path
+   * a resumed run recorded. Called before {@link #nn()} creates nn.
+   */
+  void pluginPathIfNoneGiven(List<Path> entries) {
+    recordedPluginPath = List.copyOf(entries);
   }
 
   /** {@code nn --version}. */

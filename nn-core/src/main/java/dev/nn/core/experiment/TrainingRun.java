@@ -9,6 +9,7 @@ import dev.nn.core.run.CheckpointWriter;
 import dev.nn.core.run.HtmlReport;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
+import dev.nn.core.run.RecordedPluginPath;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
 import dev.nn.core.run.RunLock;
@@ -201,6 +202,7 @@ public final class TrainingRun {
     runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
         new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
     outcome.started(started);
+    RecordedPluginPath.write(dir.path(), plugins.pluginPath());
     LOG.log(System.Logger.Level.INFO, () -> (options.resume() != null ? "run resumed in " : "run started in ")
         + dir.path());
     TrainingResult result = backend.train(trainer, data);

@@ -11,6 +11,7 @@ import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,13 +45,16 @@ public final class PluginRegistry {
   private final Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers;
   private final Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors;
   private final List<String> failures;
+  private final List<Path> pluginPath;
   private final PluginBlame blame;
 
   private PluginRegistry(Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers,
-      Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures) {
+      Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures,
+      List<Path> pluginPath) {
     this.providers = providers;
     this.descriptors = descriptors;
     this.failures = List.copyOf(failures);
+    this.pluginPath = List.copyOf(pluginPath);
     this.blame = new PluginBlame();
     for (PluginKind<?> kind : PluginKind.values()) {
       for (Map.Entry<String, PluginProvider<?>> e : providers.get(kind).entrySet()) {
@@ -126,7 +130,7 @@ public final class PluginRegistry {
     if (!problems.isEmpty()) {
       throw warned(new ConfigException(problems));
     }
-    return new PluginRegistry(providers, descriptors, failures);
+    return new PluginRegistry(providers, descriptors, failures, List.of());
   }
 
   /**
@@ -282,7 +286,7 @@ public final class PluginRegistry {
     }
     providers.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
     descriptors.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
-    return new PluginRegistry(providers, descriptors, failures);
+    return new PluginRegistry(providers, descriptors, failures, List.of());
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
@@ -290,6 +294,23 @@ public final class PluginRegistry {
         "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
             + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
         "remove one of the two jars from the plugin path");
+  }
+
+  /**
+   * The same plugins, noted as loaded from the plugin path {@code entries} (jars and directories), which a
+   * run records so that it can be resumed without them being given again.
+   */
+  public PluginRegistry fromPluginPath(List<Path> entries) {
+    List<Path> absolute = new ArrayList<>();
+    for (Path entry : entries) {
+      absolute.add(entry.toAbsolutePath().normalize());
+    }
+    return new PluginRegistry(providers, descriptors, failures, absolute);
+  }
+
+  /** The plugin path entries this registry was loaded from, absolute; empty for the built-ins alone. */
+  public List<Path> pluginPath() {
+    return pluginPath;
   }
 
   /** Providers that failed to load, one message each; empty when all loaded. */
