@@ -1,6 +1,5 @@
 package dev.nn.cli;
 
-import dev.nn.core.text.ControlCharacters;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +55,7 @@ final class CliLogging implements AutoCloseable {
     if (wanted != null && !wanted.isBlank()) {
       Level named = LEVELS.get(wanted.strip().toLowerCase(Locale.ROOT));
       if (named == null) {
-        err.println("nn: warning: " + ENV + "=" + ControlCharacters.escape(wanted)
+        err.println("nn: warning: " + ENV + "=" + Printable.of(wanted)
             + " is not one of debug, info, warning, off; ignored");
       } else {
         level = named;

@@ -5,7 +5,6 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RecordedPluginPath;
 import dev.nn.core.run.RunDirectory;
-import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.TrainingResult;
 import java.io.File;
@@ -109,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
       if (resume != null) {
         out.println("resuming " + resume);
         if (!recordedPluginPath.isEmpty()) {
-          out.println("with the plugin path the run recorded: " + ControlCharacters.escape(
+          out.println("with the plugin path the run recorded: " + Printable.of(
               String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
         }
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
