@@ -44,7 +44,7 @@ public final class Main {
    * Runs one command line in this JVM, printing to {@code out} and {@code err}, and returns its exit code;
    * never calls {@link System#exit}. Progress is drawn as a bar when this JVM's standard output is a terminal.
    *
-   * @param env the environment, read for {@code NN_PLUGIN_PATH}
+   * @param env the environment, read for {@code NN_PLUGIN_PATH} and {@code NN_LOG}
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     return run(args, out, err, env, Terminal.stdoutIsTerminal());
@@ -53,11 +53,14 @@ public final class Main {
   /** As {@link #run(String[], PrintStream, PrintStream, Map)}, saying whether {@code out} is a terminal. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
+    CliLogging logging = CliLogging.install(List.of(args), env, err);
     try {
       return root.commandLine().execute(args);
     } catch (RuntimeException | Error e) {
       // picocli passes exceptions from commands to the handler; this catches what escapes it
       return Failures.report(e, err, root.debug());
+    } finally {
+      logging.close();
     }
   }
 }

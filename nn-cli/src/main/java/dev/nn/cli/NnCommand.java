@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             + " written, or an experiment too large for the JVM's memory",
         "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept"},
     footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
+        "  NN_LOG           debug, info or warning: print nn's log records of that level and above on stderr"
+            + " (default: none; --debug prints them from debug up)",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {
   private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
@@ -55,6 +57,7 @@ final class NnCommand implements Callable<Integer> {
 
   private boolean debug;
   private final Set<String> pluginPath = new LinkedHashSet<>();
+  private List<Path> recordedPluginPath = List.of();
 
   // Setters rather than fields: an inherited option is reset when a subcommand's parsing starts, and a
   // setter can keep what was given before the subcommand's name as well as after it.
@@ -206,6 +209,9 @@ final class NnCommand implements Callable<Integer> {
       raw.add(fromEnv);
     }
     raw.addAll(pluginPath);
+    if (raw.isEmpty()) {
+      return new ArrayList<>(recordedPluginPath);
+    }
     Set<Path> entries = new LinkedHashSet<>();
     for (String r : raw) {
       for (String part : PATH_SEPARATOR.split(r)) {
@@ -215,6 +221,14 @@ final class NnCommand implements Callable<Integer> {
       }
     }
     return new ArrayList<>(entries);
+  }
+
+  /**
+   * Uses {@code entries} as the plugin path when neither NN_PLUGIN_PATH nor --plugin-path gives one: the path
+   * a resumed run recorded. Called before {@link #nn()} creates nn.
+   */
+  void pluginPathIfNoneGiven(List<Path> entries) {
+    recordedPluginPath = List.copyOf(entries);
   }
 
   /** {@code nn --version}. */

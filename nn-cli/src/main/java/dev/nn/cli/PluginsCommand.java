@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code nn plugins}: every plugin found, and the providers that failed to load. A broken provider never hides
@@ -16,14 +17,18 @@ import picocli.CommandLine.Command;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
     header = "Lists the plugins found and those that failed to load.",
     description = "Lists every plugin nn can use (built-in and from the plugin path): kind, name, version,"
-        + " provider class and the jar it came from; then, on stderr, every provider that failed to load"
-        + " and why.",
+        + " provider class and the jar it came from; with --verbose, then each plugin's summary and the settings"
+        + " it reads; then, on stderr, every provider that failed to load and why.",
     footer = "%nExit codes: 0 every plugin listed, 2 a provider failed to load (the others are listed), a plugin"
         + " path entry is missing or not a whole jar, or two jars provide the same plugin.")
 final class PluginsCommand implements Callable<Integer> {
   private static final List<String> HEADER = List.of("KIND", "NAME", "VERSION", "CLASS", "ORIGIN");
 
   private final NnCommand root;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "After the table, each plugin's summary and the settings it reads, as its author describes them.")
+  boolean verbose;
 
   PluginsCommand(NnCommand root) {
     this.root = root;
@@ -40,6 +45,9 @@ final class PluginsCommand implements Callable<Integer> {
     }
     PrintStream out = root.out();
     out.print(table(rows));
+    if (verbose) {
+      out.print(details(registry.all()));
+    }
     List<String> failures = registry.failures();
     if (failures.isEmpty()) {
       return Main.OK;
@@ -53,6 +61,20 @@ final class PluginsCommand implements Callable<Integer> {
     return Main.BAD_INPUT;
   }
 
+
+  /**
+   * For each plugin a heading line "activation softplus 0.1.0" and its summary and settings indented below it,
+   * each block after a blank line. The registry has escaped the plugin's text, so each stays one line.
+   */
+  static String details(List<PluginDescriptor> plugins) {
+    StringBuilder s = new StringBuilder();
+    for (PluginDescriptor d : plugins) {
+      s.append('\n').append(d.kind().label()).append(' ').append(d.name()).append(' ').append(d.version()).append('\n');
+      s.append("  summary   ").append(d.summary().isBlank() ? "(none)" : d.summary()).append('\n');
+      s.append("  settings  ").append(d.settingsHelp().isBlank() ? "(none)" : d.settingsHelp()).append('\n');
+    }
+    return s.toString();
+  }
 
   /** Left-aligned columns two spaces apart; the last column is not padded. */
   static String table(List<List<String>> rows) {

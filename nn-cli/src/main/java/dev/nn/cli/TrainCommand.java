@@ -3,9 +3,11 @@ package dev.nn.cli;
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.run.RecordedPluginPath;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.TrainingResult;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
       description = "Continues an interrupted run from its newest intact checkpoint (or from the start, when it"
-          + " was stopped before its first), with the experiment it recorded.")
+          + " was stopped before its first), with the experiment it recorded, and the plugin path it recorded"
+          + " unless --plugin-path or NN_PLUGIN_PATH gives one.")
   Path resume;
 
   @Option(names = "--allow-changed-data",
@@ -88,6 +91,12 @@ final class TrainCommand implements Callable<Integer> {
       OutputFile.checkDirectory("--output", output);
     }
     PrintStream out = root.out();
+    List<Path> recordedPluginPath = List.of();
+    if (resume != null && root.pluginPathEntries().isEmpty()) {
+      // the run's own plugins, unless the command gives a plugin path, which then replaces the recorded one
+      recordedPluginPath = RecordedPluginPath.read(resume);
+      root.pluginPathIfNoneGiven(recordedPluginPath);
+    }
     Nn nn = root.nn();
     TrainingRun.Result result;
     try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
@@ -98,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
           .withNotices(notice -> err.println("nn: " + notice));
       if (resume != null) {
         out.println("resuming " + resume);
+        if (!recordedPluginPath.isEmpty()) {
+          out.println("with the plugin path the run recorded: " + Printable.of(
+              String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
+        }
         String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
         InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal());
         try {

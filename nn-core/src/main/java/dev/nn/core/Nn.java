@@ -99,7 +99,8 @@ public final class Nn {
       return create();
     }
     ClassLoader loader = PluginPath.of(entries).classLoader(Nn.class.getClassLoader());
-    return new Nn(PluginRegistry.load(loader));
+    // a run records the entries, so that it can be resumed without them (RecordedPluginPath)
+    return new Nn(PluginRegistry.load(loader).fromPluginPath(entries));
   }
 
   /** This nn's version: its jar's, or {@code unknown} when it runs from classes. */

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * since the seeded initialisation gives the same start again.
  */
 final class Resumption {
+  private static final System.Logger LOG = System.getLogger(Resumption.class.getName());
+
   private final RunDirectory dir;
   private final boolean allowChangedData;
   private final Consumer<String> notices;
@@ -25,7 +27,11 @@ final class Resumption {
   Resumption(RunDirectory dir, boolean allowChangedData, Consumer<String> notices) {
     this.dir = dir;
     this.allowChangedData = allowChangedData;
-    this.notices = notices;
+    // what a resume did instead of failing is worth a log record as well as the caller's notice
+    this.notices = notice -> {
+      LOG.log(System.Logger.Level.INFO, () -> dir.path() + ": " + notice);
+      notices.accept(notice);
+    };
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,11 @@ final class RunPlugins {
   /** The initializer. */
   public Initializer initializer() {
     return initializer;
+  }
+
+  /** The plugin path the plugins were loaded from, absolute; empty for the built-ins alone. */
+  public List<Path> pluginPath() {
+    return registry.pluginPath();
   }
 
   /** Every distinct plugin used, as the registry found it: for provenance. */

@@ -9,6 +9,7 @@ import dev.nn.core.run.CheckpointWriter;
 import dev.nn.core.run.HtmlReport;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
+import dev.nn.core.run.RecordedPluginPath;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
 import dev.nn.core.run.RunLock;
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
  * after training ended only redoes the finishing steps.
  */
 public final class TrainingRun {
+  private static final System.Logger LOG = System.getLogger(TrainingRun.class.getName());
 
   /**
    * How to run.
@@ -171,6 +173,7 @@ public final class TrainingRun {
       try {
         return trainIn(dir, trainer, runFiles, provenance, outcome);
       } catch (TrainingDivergedException e) {
+        LOG.log(System.Logger.Level.WARNING, () -> "run diverged in " + dir.path() + ": " + e.getMessage());
         outcome.diverged(e.getMessage());
         throw e.inRun(dir.path());
       } catch (RunFileException e) {
@@ -180,6 +183,7 @@ public final class TrainingRun {
         }
         throw e;
       } catch (RuntimeException | Error e) {
+        LOG.log(System.Logger.Level.WARNING, () -> "run failed in " + dir.path() + ": " + e);
         outcome.failed(e);
         throw e;
       }
@@ -198,6 +202,9 @@ public final class TrainingRun {
     runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
         new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
     outcome.started(started);
+    RecordedPluginPath.write(dir.path(), plugins.pluginPath());
+    LOG.log(System.Logger.Level.INFO, () -> (options.resume() != null ? "run resumed in " : "run started in ")
+        + dir.path());
     TrainingResult result = backend.train(trainer, data);
     Metrics validation = backend.validation(network, plugins.loss(), data);
     Metrics test = backend.test(network, plugins.loss(), data);
@@ -205,6 +212,7 @@ public final class TrainingRun {
     model.save(dir.modelFile(), options.nnVersion());
     new HtmlReport(experiment.name(), result, test, data.train().classLabels()).write(dir.reportFile());
     outcome.finished(result, experiment.training().epochs());
+    LOG.log(System.Logger.Level.INFO, () -> "run finished after epoch " + result.last().epoch() + " in " + dir.path());
     return new Result(dir, result, validation, test, model);
   }
 }

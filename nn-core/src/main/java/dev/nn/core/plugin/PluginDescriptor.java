@@ -9,9 +9,16 @@ package dev.nn.core.plugin;
  * @param className the provider class
  * @param origin the jar or directory the class came from, or "unknown"
  * @param summary the provider's one-line summary
+ * @param settingsHelp the provider's {@code settingsHelp()}: the settings it reads, or empty when it reads none
  */
-public record PluginDescriptor(
-    PluginKind<?> kind, String name, String version, String className, String origin, String summary) {
+public record PluginDescriptor(PluginKind<?> kind, String name, String version, String className, String origin,
+    String summary, String settingsHelp) {
+
+  /** A plugin that reads no settings, or whose settings are not known. */
+  public PluginDescriptor(PluginKind<?> kind, String name, String version, String className, String origin,
+      String summary) {
+    this(kind, name, version, className, origin, summary, "");
+  }
 
   /** "relu → dev.nn.activations.ReluProvider (nn-activations-0.1.0.jar, v0.1.0)". */
   @Override

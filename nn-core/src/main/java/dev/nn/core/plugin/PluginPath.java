@@ -26,6 +26,7 @@ import java.util.zip.ZipFile;
  * such entry is named with what is wrong instead.
  */
 public final class PluginPath {
+  private static final System.Logger LOG = System.getLogger(PluginPath.class.getName());
   private static final String NOT_A_JAR = "is not a jar file (a jar is a zip archive)";
 
   private final List<Path> jars;
@@ -55,8 +56,12 @@ public final class PluginPath {
       }
     }
     if (!problems.isEmpty()) {
+      for (String problem : problems) {
+        LOG.log(System.Logger.Level.WARNING, () -> "plugin path refused: " + problem);
+      }
       throw new PluginPathException(problems);
     }
+    LOG.log(System.Logger.Level.DEBUG, () -> "plugin path: " + jars);
     return new PluginPath(jars);
   }
 

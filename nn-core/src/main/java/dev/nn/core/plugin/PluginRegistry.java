@@ -11,6 +11,7 @@ import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,18 +39,22 @@ import java.util.regex.Pattern;
  * thread-safe once loaded.
  */
 public final class PluginRegistry {
+  private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers;
   private final Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors;
   private final List<String> failures;
+  private final List<Path> pluginPath;
   private final PluginBlame blame;
 
   private PluginRegistry(Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers,
-      Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures) {
+      Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures,
+      List<Path> pluginPath) {
     this.providers = providers;
     this.descriptors = descriptors;
     this.failures = List.copyOf(failures);
+    this.pluginPath = List.copyOf(pluginPath);
     this.blame = new PluginBlame();
     for (PluginKind<?> kind : PluginKind.values()) {
       for (Map.Entry<String, PluginProvider<?>> e : providers.get(kind).entrySet()) {
@@ -77,12 +82,14 @@ public final class PluginRegistry {
     List<String> failures = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
     checkSingleApi(loader, problems);
+    Map<PluginKind<?>, ProviderListings> listings = new LinkedHashMap<>();
     for (PluginKind<?> kind : PluginKind.values()) {
-      problems.addAll(ProviderListings.read(loader, kind).duplicates());
+      listings.put(kind, ProviderListings.read(loader, kind));
+      problems.addAll(listings.get(kind).duplicates());
     }
     if (!problems.isEmpty()) {
       // with a provider class in two jars the loader picks one silently: refuse before loading any
-      throw new ConfigException(problems);
+      throw warned(new ConfigException(problems));
     }
     for (PluginKind<?> kind : PluginKind.values()) {
       SortedMap<String, PluginProvider<?>> byName = new TreeMap<>();
@@ -96,15 +103,17 @@ public final class PluginRegistry {
           }
           provider = it.next();
         } catch (ServiceConfigurationError | LinkageError e) {
-          failures.add(ControlCharacters.escape(kind.label() + " provider failed to load: " + e.getMessage()
-              + (e.getCause() == null ? "" : " (" + e.getCause() + ")")));
+          failures.add(warn(ControlCharacters.escape(kind.label() + " provider failed to load: " + e.getMessage()
+              + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
+              + listings.get(kind).listersNamedIn(String.valueOf(e.getMessage())).map(j -> "; listed by " + j)
+                  .orElse(""))));
           continue;
         }
         PluginDescriptor info;
         try {
           info = describe(kind, provider);
         } catch (BrokenProvider e) {
-          failures.add(e.getMessage());
+          failures.add(warn(e.getMessage()));
           continue;
         }
         PluginDescriptor earlier = infoByName.get(info.name());
@@ -119,9 +128,9 @@ public final class PluginRegistry {
       descriptors.put(kind, Collections.unmodifiableSortedMap(infoByName));
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      throw warned(new ConfigException(problems));
     }
-    return new PluginRegistry(providers, descriptors, failures);
+    return new PluginRegistry(providers, descriptors, failures, List.of());
   }
 
   /**
@@ -142,10 +151,11 @@ public final class PluginRegistry {
     }
     String version = call(where, "version()", provider::version);
     String summary = call(where, "summary()", provider::summary);
-    call(where, "settingsHelp()", provider::settingsHelp);
+    String settingsHelp = call(where, "settingsHelp()", provider::settingsHelp);
     // a listing prints these: whatever a plugin (or the path of its jar) holds, it stays one plain line
     return new PluginDescriptor(kind, name, ControlCharacters.escape(version), ControlCharacters.escape(type.getName()),
-        ControlCharacters.escape(origin(type)), ControlCharacters.escape(summary));
+        ControlCharacters.escape(origin(type)), ControlCharacters.escape(summary),
+        ControlCharacters.escape(settingsHelp));
   }
 
   /** Calls one of a provider's text methods, which must return something and must not throw. */
@@ -162,6 +172,23 @@ public final class PluginRegistry {
       throw new BrokenProvider(where + " returned null from " + method + "; skipped");
     }
     return value;
+  }
+
+  /**
+   * Logs a provider that failed to load, as it happens, for an application that watches nn's log rather
+   * than {@link #failures()}; returns the message.
+   */
+  private static String warn(String failure) {
+    LOG.log(System.Logger.Level.WARNING, () -> "plugin skipped: " + failure);
+    return failure;
+  }
+
+  /** Logs plugins that cannot be loaded together (a duplicate name or jar, a bundled nn-api); returns it. */
+  private static ConfigException warned(ConfigException e) {
+    for (ConfigProblem p : e.problems()) {
+      LOG.log(System.Logger.Level.WARNING, () -> "plugins refused: " + p.message());
+    }
+    return e;
   }
 
   /** A provider that cannot be listed; its message is one line of {@link #failures()}. */
@@ -243,7 +270,7 @@ public final class PluginRegistry {
       try {
         info = describe(kind, provider);
       } catch (BrokenProvider e) {
-        failures.add(e.getMessage());
+        failures.add(warn(e.getMessage()));
         continue;
       }
       PluginDescriptor earlier = descriptors.get(kind).get(info.name());
@@ -259,7 +286,7 @@ public final class PluginRegistry {
     }
     providers.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
     descriptors.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
-    return new PluginRegistry(providers, descriptors, failures);
+    return new PluginRegistry(providers, descriptors, failures, List.of());
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
@@ -267,6 +294,23 @@ public final class PluginRegistry {
         "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
             + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
         "remove one of the two jars from the plugin path");
+  }
+
+  /**
+   * The same plugins, noted as loaded from the plugin path {@code entries} (jars and directories), which a
+   * run records so that it can be resumed without them being given again.
+   */
+  public PluginRegistry fromPluginPath(List<Path> entries) {
+    List<Path> absolute = new ArrayList<>();
+    for (Path entry : entries) {
+      absolute.add(entry.toAbsolutePath().normalize());
+    }
+    return new PluginRegistry(providers, descriptors, failures, absolute);
+  }
+
+  /** The plugin path entries this registry was loaded from, absolute; empty for the built-ins alone. */
+  public List<Path> pluginPath() {
+    return pluginPath;
   }
 
   /** Providers that failed to load, one message each; empty when all loaded. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +69,19 @@ final class ProviderListings {
       }
     }
     return problems;
+  }
+
+  /**
+   * The jars or directories that list the provider class a ServiceLoader error message names, as
+   * "/p/acme.jar", so that a provider that failed to load is reported with the jar to fix or remove.
+   */
+  Optional<String> listersNamedIn(String message) {
+    for (Map.Entry<String, Set<String>> e : origins.entrySet()) {
+      if (message.contains("Provider " + e.getKey() + " ") || message.endsWith("Provider " + e.getKey())) {
+        return Optional.of(String.join(" and ", e.getValue()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The class names a services file lists: one per line, '#' starts a comment. */

@@ -4,6 +4,7 @@ import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingResult;
+import java.nio.file.Path;
 
 /**
  * Saves the trainer's state every {@code every} epochs and after the last one. When early stopping ends
@@ -12,6 +13,8 @@ import dev.nn.core.train.TrainingResult;
  * from it trains no further. A diverged epoch is never saved: the checkpoints of the epochs before stay.
  */
 public final class CheckpointWriter implements TrainingListener {
+  private static final System.Logger LOG = System.getLogger(CheckpointWriter.class.getName());
+
   private final Checkpoints checkpoints;
   private final int every;
   private int lastSaved = -1;
@@ -50,7 +53,9 @@ public final class CheckpointWriter implements TrainingListener {
   }
 
   private void save(Trainer trainer) {
-    checkpoints.save(trainer.state());
+    Path file = checkpoints.save(trainer.state());
     lastSaved = trainer.epoch();
+    // once per checkpoint, never per batch
+    LOG.log(System.Logger.Level.DEBUG, () -> "checkpoint of epoch " + lastSaved + " written: " + file);
   }
 }
