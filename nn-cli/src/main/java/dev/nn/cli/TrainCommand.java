@@ -63,6 +63,13 @@ final class TrainCommand implements Callable<Integer> {
           + " differs from the one provenance.yaml recorded); the provenance records it.")
   boolean allowChangedData;
 
+  @Option(names = "--sweep", paramLabel = "KEY.PATH=V1,V2,...",
+      description = "Trains one run per value, e.g. optimizer.learning-rate=0.1,0.03,0.01; repeatable: every"
+          + " combination of the values is trained in turn, and the results are tabled in"
+          + " <output>/<name>-sweep-<time>/sweep.md and sweep.csv. Values are split on the commas outside"
+          + " brackets and quotes, so [64,32] is one value.")
+  List<String> sweeps = new ArrayList<>();
+
   @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
   boolean plain;
 
@@ -72,6 +79,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (resume != null && !sweeps.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--sweep trains new runs and cannot be combined"
+          + " with --resume; resume each interrupted run of a sweep by itself");
+    }
     if (resume != null && (experiment != null || !sets.isEmpty() || output != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues a run with the experiment it"
           + " recorded; give no EXPERIMENT.yaml, --set or --output with it");
@@ -86,6 +97,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (output != null) {
       OutputFile.checkDirectory("--output", output);
+    }
+    if (!sweeps.isEmpty()) {
+      return new SweepRunner(root, experiment, sets, output, this::trainNew).run(sweeps);
     }
     PrintStream out = root.out();
     Nn nn = root.nn();
@@ -119,6 +133,31 @@ final class TrainCommand implements Callable<Integer> {
     }
     summarize(result, out);
     return Main.OK;
+  }
+
+  /** Trains a new run of the experiment with {@code overrides} and prints its result: one point of a sweep. */
+  private TrainingRun.Result trainNew(List<String> overrides) {
+    PrintStream out = root.out();
+    Nn nn = root.nn();
+    TrainingRun.Result result;
+    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
+        : null)) {
+      PrintStream err = root.err();
+      TrainingRun.Options options = new TrainingRun.Options(output, null,
+          SweepRunner.pointCommandLine(root.commandLineForProvenance(), overrides.subList(sets.size(),
+              overrides.size())), List.of(lines), Nn.version()).withNotices(notice -> err.println("nn: " + notice));
+      Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
+      out.println("training " + e.name() + " from " + experiment);
+      Path into = nn.outputDirectory(e, options);
+      InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal());
+      try {
+        result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+      } finally {
+        notice.close();
+      }
+    }
+    summarize(result, out);
+    return result;
   }
 
   /** This command line, to start a run again that was interrupted before it could be resumed. */
