@@ -18,7 +18,10 @@ final class ComparePage {
     ChartPage page = new ChartPage("nn compare", labels.size() + " runs");
     for (int i = 0; i < labels.size(); i++) {
       MetricsTable m = metrics.get(i);
-      page.card("run " + (i + 1), labels.get(i), m.rows().size() + " epochs");
+      int best = m.bestRow();
+      RunRecord.Figure figure = best < 0 ? null : RunRecord.Figure.headline(m.validation(best));
+      page.card(labels.get(i), figure == null ? "-" : figure.display(), m.rows().size() + " epochs"
+          + (best < 0 ? ", no validation" : ", best epoch " + m.epochs()[best]));
     }
     if (differences.isEmpty()) {
       page.note("Differences", "The runs' resolved experiments are the same.");
