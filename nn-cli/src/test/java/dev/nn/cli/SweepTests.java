@@ -86,6 +86,22 @@ class SweepTests {
   }
 
   @Test
+  void aDivergedPointMakesTheExitCodeThree() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--set", "optimizer.name=sgd", "--sweep",
+        "optimizer.learning-rate=1e6,0.1,abc", "--output", out.toString());
+    assertEquals(3, o.code(), o.describe());
+    List<Path> runs = children(out, true);
+    assertEquals(2, runs.size(), "the diverged run's directory stays");
+    List<String> csv = Files.readAllLines(children(out, false).get(0).resolve("sweep.csv"));
+    assertTrue(csv.get(1).startsWith("1e6,diverged," + runs.get(0) + ",,,,,\"training diverged: at the end of"
+        + " epoch 1 "), csv.get(1));
+    assertTrue(csv.get(2).startsWith("0.1,completed,"), csv.get(2));
+    assertTrue(csv.get(3).startsWith("abc,failed,,"), csv.get(3));
+    assertTrue(o.out().contains("sweep: 1 of 3 points completed, 1 diverged, 1 failed\n"), o.out());
+  }
+
+  @Test
   void sweepAndResumeAreRefused() throws Exception {
     Cli.Outcome o = Cli.run("train", "--resume", tmp.toString(), "--sweep", "optimizer.learning-rate=0.1,0.2");
     assertEquals(2, o.code());
