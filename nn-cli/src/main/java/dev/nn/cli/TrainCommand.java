@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             + " (nn train --resume RUN_DIR).",
         "Exit codes: 0 trained, 2 invalid experiment or data, an unusable run directory, a run that finished"
             + " already or is being trained by another process, 3 training diverged (the checkpoints of the epochs"
-            + " before are kept); 130 after Ctrl-C, 143 after SIGTERM."})
+            + " before are kept); 130 after Ctrl-C, 143 after SIGTERM. With --sweep: 0 when every point completed,"
+            + " 3 when one diverged, else 2 when one failed."})
 final class TrainCommand implements Callable<Integer> {
   private final NnCommand root;
 
@@ -143,13 +144,15 @@ final class TrainCommand implements Callable<Integer> {
     try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
         : null)) {
       PrintStream err = root.err();
-      TrainingRun.Options options = new TrainingRun.Options(output, null,
-          SweepRunner.pointCommandLine(root.commandLineForProvenance(), overrides.subList(sets.size(),
-              overrides.size())), List.of(lines), Nn.version()).withNotices(notice -> err.println("nn: " + notice));
+      List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(),
+          overrides.subList(sets.size(), overrides.size()));
+      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines), Nn.version())
+          .withNotices(notice -> err.println("nn: " + notice));
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
       out.println("training " + e.name() + " from " + experiment);
       Path into = nn.outputDirectory(e, options);
-      InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal());
+      InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
+          root.err(), root.terminal());
       try {
         result = Failures.readingConfig(experiment, () -> nn.train(e, options));
       } finally {
