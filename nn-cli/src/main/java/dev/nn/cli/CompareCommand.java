@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.run.RunComparison;
 import dev.nn.core.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,19 +51,10 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     checkOutput();
-    List<String> labels = RunLabels.of(runs);
-    List<Map<String, Object>> experiments = new ArrayList<>();
-    for (Path run : runs) {
-      experiments.add(RunRecord.LegacyRun.yaml(run.resolve(RunDirectory.EXPERIMENT)));
-    }
-    List<ExperimentDiff.Difference> differences = ExperimentDiff.of(experiments);
+    RunComparison comparison = RunComparison.of(runs);
     PrintStream out = root.out();
-    out.print(DifferenceTable.render(labels, differences));
-    List<MetricsTable> metrics = new ArrayList<>();
-    for (Path run : runs) {
-      metrics.add(MetricsTable.of(run));
-    }
-    ComparePage.write(output, labels, differences, metrics);
+    out.print(DifferenceTable.render(comparison.labels(), comparison.differences()));
+    comparison.writePage(output);
     out.println("page           " + output);
     return Main.OK;
   }
@@ -96,46 +88,28 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  /** Short, distinct names for the runs: their directory names, or the paths as given when two share one. */
-  static final class RunLabels {
-    private RunLabels() {}
-
-    static List<String> of(List<Path> runs) {
-      List<String> names = new ArrayList<>();
-      for (Path r : runs) {
-        Path n = r.toAbsolutePath().normalize().getFileName();
-        names.add(n == null ? r.toString() : n.toString());
-      }
-      if (names.stream().distinct().count() < names.size()) {
-        names.clear();
-        runs.forEach(r -> names.add(r.toString()));
-      }
-      return names;
-    }
-  }
-
   /** The differences as text: a header of run names, then one line per key. */
   static final class DifferenceTable {
     private DifferenceTable() {}
 
-    static String render(List<String> labels, List<ExperimentDiff.Difference> differences) {
+    static String render(List<String> labels, List<RunComparison.Difference> differences) {
       if (differences.isEmpty()) {
         return "the runs' experiments are the same (" + labels.size() + " runs)\n";
       }
       int keyWidth = "KEY".length();
-      for (ExperimentDiff.Difference d : differences) {
+      for (RunComparison.Difference d : differences) {
         keyWidth = Math.max(keyWidth, d.key().length());
       }
       int[] widths = new int[labels.size()];
       for (int i = 0; i < labels.size(); i++) {
         widths[i] = labels.get(i).length();
-        for (ExperimentDiff.Difference d : differences) {
+        for (RunComparison.Difference d : differences) {
           widths[i] = Math.max(widths[i], d.values().get(i).length());
         }
       }
       StringBuilder b = new StringBuilder();
       line(b, "KEY", keyWidth, labels, widths);
-      for (ExperimentDiff.Difference d : differences) {
+      for (RunComparison.Difference d : differences) {
         line(b, d.key(), keyWidth, d.values(), widths);
       }
       return b.toString();

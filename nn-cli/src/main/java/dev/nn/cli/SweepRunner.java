@@ -2,21 +2,18 @@ package dev.nn.cli;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.sweep.SweepTable;
 import dev.nn.core.train.Metrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -35,8 +32,6 @@ final class SweepRunner {
   interface Training {
     TrainingRun.Result train(List<String> sets);
   }
-
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private final NnCommand root;
   private final String experiment;
@@ -68,11 +63,12 @@ final class SweepRunner {
     // the experiment without the swept values must be valid: a mistake common to all points is reported once
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
     Path into = output != null ? output : root.nn().outputDirectory(base, TrainingRun.Options.defaults());
-    Path folder = createFolder(into, base.name());
-    SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")", grid);
+    List<List<String>> points = grid.points();
+    Path folder = SweepTable.createFolder(into, base.name());
+    SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
+        grid.axes().stream().map(SweepAxis::key).toList(), points);
     table.write();
     PrintStream out = root.out();
-    List<List<String>> points = grid.points();
     out.println("sweep of " + points.size() + " points into " + folder);
     int completed = 0;
     int diverged = 0;
@@ -101,7 +97,8 @@ final class SweepRunner {
         boolean divergedHere = code == Main.DIVERGED;
         diverged += divergedHere ? 1 : 0;
         Path dir = newRunDirectory(into, before);
-        RunRecord.Figure validation = dir == null ? null : RunRecord.read(dir).validation();
+        RunRecord.Figure best = dir == null ? null : RunRecord.read(dir).validation();
+        SweepTable.Figure validation = best == null ? null : new SweepTable.Figure(best.metric(), best.value());
         row = new SweepTable.Row(points.get(i), divergedHere ? "diverged" : "failed",
             dir == null ? "" : dir.toString(), validation, null, oneLine(report));
       }
@@ -137,11 +134,11 @@ final class SweepRunner {
   }
 
   /** A figure for the table: accuracy for a classifier, RMSE for a regression; null without the split. */
-  static RunRecord.Figure figure(Metrics m) {
+  static SweepTable.Figure figure(Metrics m) {
     if (m == null) {
       return null;
     }
-    return m.isClassification() ? new RunRecord.Figure("accuracy", m.accuracy()) : new RunRecord.Figure("rmse",
+    return m.isClassification() ? new SweepTable.Figure("accuracy", m.accuracy()) : new SweepTable.Figure("rmse",
         m.rmse());
   }
 
@@ -149,25 +146,6 @@ final class SweepRunner {
   static String oneLine(String report) {
     return String.join(" ", report.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
         .map(l -> l.startsWith("nn: ") ? l.substring(4) : l).toList());
-  }
-
-  /** Creates {@code <into>/<name>-sweep-<timestamp>}, with -2, -3, … appended when it exists. */
-  private static Path createFolder(Path into, String name) {
-    String stem = name + "-sweep-" + LocalDateTime.now().format(STAMP);
-    try {
-      Files.createDirectories(into);
-      for (int n = 1; ; n++) {
-        Path dir = into.resolve(n == 1 ? stem : stem + "-" + n);
-        try {
-          Files.createDirectory(dir);
-          return dir;
-        } catch (FileAlreadyExistsException taken) {
-          // another sweep of this experiment started in the same second
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the sweep folder in " + into + ": " + e.getMessage(), e);
-    }
   }
 
   private static Set<Path> runDirectories(Path into) {

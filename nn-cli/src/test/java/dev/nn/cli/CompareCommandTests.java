@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -121,16 +120,20 @@ class CompareCommandTests {
   }
 
   @Test
-  void flattensNestedKeysAsSetNamesThem() {
-    Map<String, Object> tree = Map.of("training", Map.of("epochs", 3), "network",
-        Map.of("layers", List.of(Map.of("units", 4)), "ties", List.of()));
-    Map<String, String> flat = ExperimentDiff.flatten(tree);
-    assertEquals("3", flat.get("training.epochs"));
-    assertEquals("4", flat.get("network.layers[0].units"));
-    assertEquals("[]", flat.get("network.ties"));
-    assertEquals(List.of(new ExperimentDiff.Difference("training.epochs", List.of("3", ExperimentDiff.ABSENT)),
-        new ExperimentDiff.Difference("training.batch-size", List.of(ExperimentDiff.ABSENT, "8"))),
-        ExperimentDiff.of(List.of(Map.of("training", Map.of("epochs", 3)), Map.of("training", Map.of("batch-size", 8)))));
+  void aKeyOneRunLacksIsShownAsAbsent() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.1", 4, CLASSIFIER);
+    Files.writeString(b.resolve("experiment.yaml"), Files.readString(b.resolve("experiment.yaml"))
+        .replace("ties: []", "ties: [[1, 2]]") + "l2: 0.01\n");
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", tmp.resolve("p.html").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("""
+        KEY                 a         b
+        network.ties        []        (absent)
+        network.ties[0][0]  (absent)  1
+        network.ties[0][1]  (absent)  2
+        l2                  (absent)  0.01
+        """, o.out().substring(0, o.out().indexOf("page ")));
   }
 
   private static List<String> all(Pattern p, String text) {

@@ -1,4 +1,4 @@
-package dev.nn.cli;
+package dev.nn.core.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
