@@ -185,8 +185,9 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       Instant ended = instant(provenance.get("ended"));
       m.put("started", started == null ? null : started.toString());
       m.put("ended", ended == null ? null : ended.toString());
-      m.put("duration_seconds", started != null && ended != null
-          ? Duration.between(started, ended).toMillis() / 1000.0 : metrics.seconds());
+      Double seconds = started != null && ended != null ? Double.valueOf(Duration.between(started, ended).toMillis()
+          / 1000.0) : metrics.seconds();
+      m.put("duration_seconds", seconds);
       m.put("epochs_planned", experiment.get("training") instanceof Map<?, ?> t ? t.get("epochs") : null);
       m.put("epochs", (long) metrics.rows().size());
       Double updates = metrics.last("updates");

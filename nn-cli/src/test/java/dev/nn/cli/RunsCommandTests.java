@@ -145,6 +145,16 @@ class RunsCommandTests {
   }
 
   @Test
+  void aRunDirectoryWithOnlyItsExperimentIsListedAsUnknown() throws Exception {
+    Path bare = Files.createDirectories(tmp.resolve("runs").resolve("xor-killed").resolve("checkpoints")).getParent();
+    Files.writeString(bare.resolve("experiment.yaml"), "name: xor\n");
+    Cli.Outcome o = Cli.run("runs", tmp.resolve("runs").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(List.of("xor-killed  unknown  -        -         -          -           -"),
+        o.out().lines().skip(1).toList());
+  }
+
+  @Test
   void fitsATerminalByShorteningTheOverrides() throws Exception {
     Path runs = fixtures();
     Cli.Outcome o = Cli.run(Map.of("COLUMNS", "100"), true, "runs", runs.toString());
