@@ -142,10 +142,13 @@ final class SweepRunner {
         m.rmse());
   }
 
-  /** A failure's report on one line, without the "nn: " each message starts with. */
+  /**
+   * A failure's report on one line, without the "nn: " each message starts with, nor the count of problems
+   * that closes a long experiment report (its heading says it already).
+   */
   static String oneLine(String report) {
     return String.join(" ", report.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
-        .map(l -> l.startsWith("nn: ") ? l.substring(4) : l).toList());
+        .filter(l -> !l.matches("\\d+ problems?")).map(l -> l.startsWith("nn: ") ? l.substring(4) : l).toList());
   }
 
   private static Set<Path> runDirectories(Path into) {

@@ -77,8 +77,9 @@ class SweepTests {
     assertEquals(1, children(out, true).size());
     Path sweep = children(out, false).get(0);
     List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
-    assertTrue(csv.get(1).startsWith("abc,failed,,,,,,\"Invalid experiment " + Cli.XOR + " — 1 problem: 1)"
-        + " [nn/WrongType] optimizer.learning-rate: expected a number > 0, found \"\"abc\"\""), csv.get(1));
+    assertEquals("abc,failed,,,,,,\"Invalid experiment " + Cli.XOR + " — 1 problem: 1) [nn/WrongType]"
+        + " optimizer.learning-rate: expected a number > 0, found \"\"abc\"\" (from --set optimizer.learning-rate=abc)"
+        + " Allowed: a number > 0\"", csv.get(1));
     assertTrue(csv.get(2).startsWith("0.1,completed," + children(out, true).get(0) + ","), csv.get(2));
     assertTrue(o.err().contains("optimizer.learning-rate: expected a number > 0, found \"abc\""), o.err());
     assertTrue(o.out().contains("sweep: 1 of 2 points completed, 1 failed\n"), o.out());

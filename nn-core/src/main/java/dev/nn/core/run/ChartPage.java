@@ -87,9 +87,24 @@ public final class ChartPage {
    * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
    */
   public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, List<Curve> curves) {
+    return chart(heading, caption, yLabel, logAllowed, false, curves);
+  }
+
+  /**
+   * A chart in a panel of its own.
+   *
+   * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
+   * @param legendAtBottom whether the legend sits at the bottom right, clear of rising curves such as an
+   *     accuracy's, rather than at the top right
+   */
+  public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, boolean legendAtBottom,
+      List<Curve> curves) {
     SvgChart chart = new SvgChart("chart" + charts++, yLabel);
     if (logAllowed) {
       chart.logAllowed();
+    }
+    if (legendAtBottom) {
+      chart.legendAtBottom();
     }
     for (Curve c : curves) {
       String css = c.style().matches("series[1-8]") ? c.style() : switch (c.style()) {
