@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's {@code metrics.csv} as read back: one map per epoch from column name to number (null for an empty
+ * A run's {@code metrics.csv} as read back, for describing a run that has no {@code summary.json}: one map per epoch from column name to number (null for an empty
  * or unreadable cell). Reading follows the header, so older column orders read too; a missing file is an
  * empty table.
  *
@@ -119,30 +119,5 @@ record MetricsTable(List<Map<String, Double>> rows) {
       }
     }
     return m;
-  }
-
-  /** The epochs, for a chart's x axis. */
-  int[] epochs() {
-    int[] x = new int[rows.size()];
-    for (int i = 0; i < x.length; i++) {
-      Double e = rows.get(i).get("epoch");
-      x[i] = e == null ? i + 1 : (int) Math.round(e);
-    }
-    return x;
-  }
-
-  /** One column's values, NaN where a cell is empty. */
-  double[] column(String name) {
-    double[] y = new double[rows.size()];
-    for (int i = 0; i < y.length; i++) {
-      Double v = rows.get(i).get(name);
-      y[i] = v == null ? Double.NaN : v;
-    }
-    return y;
-  }
-
-  /** Whether some row has a value in {@code name}. */
-  boolean has(String name) {
-    return rows.stream().anyMatch(r -> r.get(name) != null);
   }
 }

@@ -23,10 +23,7 @@ final class RunTable {
   private final List<String[]> rows = new ArrayList<>();
   /** The table of {@code runs}, named by their paths relative to {@code folder}, times in this JVM's zone. */
   RunTable(Path folder, List<RunRecord> runs) {
-    this(folder, runs, ZoneId.systemDefault());
-  }
-
-  RunTable(Path folder, List<RunRecord> runs, ZoneId zone) {
+    ZoneId zone = ZoneId.systemDefault();
     for (RunRecord r : runs) {
       Path relative = folder.relativize(r.directory());
       rows.add(new String[] {

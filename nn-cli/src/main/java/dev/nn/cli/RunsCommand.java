@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code nn runs}: a table of the run directories in a folder, from their summaries. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
     header = "Lists the training runs in a folder.",
-    description = "Lists the run directories (those holding experiment.yaml and checkpoints/) in DIR and in its"
-        + " subfolders, one level down: their name, status, start (local time), duration, --set overrides,"
+    description = "Lists the run directories (those holding experiment.yaml and checkpoints/) among DIR's"
+        + " subfolders and theirs: their name, status, start (local time), duration, --set overrides,"
         + " best validation figure (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
         + " summary.json is read; a run without one (written by an earlier nn) is described from its metrics.csv,"
         + " provenance.yaml and status.yaml.",
