@@ -98,6 +98,8 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new GradcheckCommand(this))
         .addSubcommand(new BenchCommand(this))
         .addSubcommand(new StabilityCommand(this))
+        .addSubcommand(new RunsCommand(this))
+        .addSubcommand(new CompareCommand(this))
         .addSubcommand(new CompletionCommand(this))
         .addSubcommand(new CommandLine.HelpCommand());
     // after the subcommands: picocli gives a converter to the commands that exist when it is registered

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             + " (nn train --resume RUN_DIR).",
         "Exit codes: 0 trained, 2 invalid experiment or data, an unusable run directory, a run that finished"
             + " already or is being trained by another process, 3 training diverged (the checkpoints of the epochs"
-            + " before are kept); 130 after Ctrl-C, 143 after SIGTERM."})
+            + " before are kept); 130 after Ctrl-C, 143 after SIGTERM. With --sweep: 0 when every point completed,"
+            + " 3 when one diverged, else 2 when one failed."})
 final class TrainCommand implements Callable<Integer> {
   private final NnCommand root;
 
@@ -66,6 +67,13 @@ final class TrainCommand implements Callable<Integer> {
           + " differs from the one provenance.yaml recorded); the provenance records it.")
   boolean allowChangedData;
 
+  @Option(names = "--sweep", paramLabel = "KEY.PATH=V1,V2,...",
+      description = "Trains one run per value, e.g. optimizer.learning-rate=0.1,0.03,0.01; repeatable: every"
+          + " combination of the values is trained in turn, and the results are tabled in"
+          + " <output>/<name>-sweep-<time>/sweep.md and sweep.csv. Values are split on the commas outside"
+          + " brackets and quotes, so [64,32] is one value.")
+  List<String> sweeps = new ArrayList<>();
+
   @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
   boolean plain;
 
@@ -75,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (resume != null && !sweeps.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--sweep trains new runs and cannot be combined"
+          + " with --resume; resume each interrupted run of a sweep by itself");
+    }
     if (resume != null && (experiment != null || !sets.isEmpty() || output != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues a run with the experiment it"
           + " recorded; give no EXPERIMENT.yaml, --set or --output with it");
@@ -89,6 +101,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (output != null) {
       OutputFile.checkDirectory("--output", output);
+    }
+    if (!sweeps.isEmpty()) {
+      return new SweepRunner(root, experiment, sets, output, this::trainNew).run(sweeps);
     }
     PrintStream out = root.out();
     List<Path> recordedPluginPath = List.of();
@@ -132,6 +147,33 @@ final class TrainCommand implements Callable<Integer> {
     }
     summarize(result, out);
     return Main.OK;
+  }
+
+  /** Trains a new run of the experiment with {@code overrides} and prints its result: one point of a sweep. */
+  private TrainingRun.Result trainNew(List<String> overrides) {
+    PrintStream out = root.out();
+    Nn nn = root.nn();
+    TrainingRun.Result result;
+    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
+        : null)) {
+      PrintStream err = root.err();
+      List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(),
+          overrides.subList(sets.size(), overrides.size()));
+      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines), Nn.version())
+          .withNotices(notice -> err.println("nn: " + notice));
+      Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
+      out.println("training " + e.name() + " from " + experiment);
+      Path into = nn.outputDirectory(e, options);
+      InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
+          root.err(), root.terminal());
+      try {
+        result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+      } finally {
+        notice.close();
+      }
+    }
+    summarize(result, out);
+    return result;
   }
 
   /** This command line, to start a run again that was interrupted before it could be resumed. */

@@ -15,17 +15,34 @@ public final class ChartPage {
    * One curve.
    *
    * @param name its legend entry
-   * @param style {@code first}, {@code second} or {@code reference} (dashed, for a bound)
+   * @param style {@code first}, {@code second} or {@code reference} (dashed, for a bound); or, for one curve per
+   *     run on a page that compares runs, {@code series1} to {@code series8}, eight distinct colours
    * @param epochs the x values
    * @param values the y values; NaN leaves a gap
    */
   public record Curve(String name, String style, int[] epochs, double[] values) {}
 
-  /** Two extra strokes on top of the report's: a third colour and a dashed reference line. */
+  /** The colours of {@code series1} to {@code series8}: well apart, and readable on white. */
+  private static final String[] SERIES_COLOURS = {
+      "#2563eb", "#ea580c", "#16a34a", "#9333ea", "#dc2626", "#0891b2", "#ca8a04", "#db2777"};
+
+  /** Strokes on top of the report's: a dashed reference line, and the colours of one curve per run. */
   private static final String EXTRA_CSS = """
       .line.reference { stroke: #52606d; stroke-dasharray: 6 4; }
       .dot.reference { fill: #52606d; }
-      """;
+      """ + seriesCss();
+
+  private static String seriesCss() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < SERIES_COLOURS.length; i++) {
+      b.append(".line.series").append(i + 1).append(" { stroke: ").append(SERIES_COLOURS[i]).append("; }\n")
+          .append(".dot.series").append(i + 1).append(" { fill: ").append(SERIES_COLOURS[i]).append("; }\n");
+    }
+    return b.toString();
+  }
+
+  /** How many distinct {@code seriesN} styles there are. */
+  public static final int SERIES_STYLES = 8;
 
   private final String kicker;
   private final String title;
@@ -70,12 +87,27 @@ public final class ChartPage {
    * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
    */
   public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, List<Curve> curves) {
+    return chart(heading, caption, yLabel, logAllowed, false, curves);
+  }
+
+  /**
+   * A chart in a panel of its own.
+   *
+   * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
+   * @param legendAtBottom whether the legend sits at the bottom right, clear of rising curves such as an
+   *     accuracy's, rather than at the top right
+   */
+  public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, boolean legendAtBottom,
+      List<Curve> curves) {
     SvgChart chart = new SvgChart("chart" + charts++, yLabel);
     if (logAllowed) {
       chart.logAllowed();
     }
+    if (legendAtBottom) {
+      chart.legendAtBottom();
+    }
     for (Curve c : curves) {
-      String css = switch (c.style()) {
+      String css = c.style().matches("series[1-8]") ? c.style() : switch (c.style()) {
         case "first" -> "train";
         case "second" -> "val";
         default -> "reference";

@@ -7,8 +7,8 @@
  * atomically (temporary file, then rename), so a killed run leaves each file either complete or untouched, and
  * the directory itself appears with its experiment in it.
  *
- * <p>Of its public types, {@link dev.nn.core.run.RunDirectory} and {@link dev.nn.core.run.RunFileException} are
- * the Java API; the others are the engine's internal API, public for nn's other packages, not for
+ * <p>Of its public types, {@link dev.nn.core.run.RunDirectory}, {@link dev.nn.core.run.RunFileException} and
+ * {@link dev.nn.core.run.RunComparison} (runs side by side) are the Java API; the others are the engine's internal API, public for nn's other packages, not for
  * applications.
  */
 package dev.nn.core.run;

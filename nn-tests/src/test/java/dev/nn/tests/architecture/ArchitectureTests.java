@@ -31,7 +31,7 @@ class ArchitectureTests {
       List.of("config"),                                   // the experiment as typed records, read from YAML
       List.of("schedule", "check", "model"),               // learning rates; gradient check; saved models
       List.of("train", "export"),                          // the trainer: epochs, batches, SGD steps; ONNX, npz
-      List.of("run"),                                      // run directories: checkpoints, metrics, report
+      List.of("run", "sweep"),                             // run directories: checkpoints, metrics, report; sweeps' tables
       List.of("experiment"),                               // one run's objects, built from an experiment
       List.of("bench", "inject"),                          // benchmarks; the Guice modules and the injector
       List.of("stability"),                                // pairs of runs one sample apart, and their distance

@@ -1,0 +1,126 @@
+package dev.nn.cli;
+
+import dev.nn.core.run.RunComparison;
+import dev.nn.core.run.RunDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nn compare}: what differs between the experiments of two or more runs, and a page overlaying their
+ * curves.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    header = "Compares runs: their experiments' differences, and their curves on one page.",
+    description = "Prints the keys whose values differ between the runs' resolved experiments (experiment.yaml,"
+        + " flattened to key paths such as optimizer.learning-rate, as --set names them), one line per key with"
+        + " each run's value; then writes an HTML page overlaying the runs' training loss, validation loss and"
+        + " validation accuracy per epoch (from metrics.csv), with a legend naming each run.",
+    footer = {"%nExit codes: 0 compared, 2 a path that is not a run directory, or an output that cannot be"
+        + " written (a folder that does not exist, a directory, a file inside one of the runs)."})
+final class CompareCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Parameters(arity = "2..*", paramLabel = "RUN_DIR", description = "Two or more run directories.")
+  List<Path> runs = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "The page to write (default: compare.html in the current folder); never a file inside one"
+          + " of the runs.")
+  Path output = Path.of("compare.html");
+
+  CompareCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    for (Path run : runs) {
+      if (!RunRecord.isRunDirectory(run)) {
+        throw new CommandFailure("nn: " + run + ": not a run directory (it holds no " + RunDirectory.EXPERIMENT
+            + " and " + RunDirectory.CHECKPOINTS + "/); expected a directory nn train wrote");
+      }
+    }
+    checkOutput();
+    RunComparison comparison = RunComparison.of(runs);
+    PrintStream out = root.out();
+    out.print(DifferenceTable.render(comparison.labels(), comparison.differences()));
+    comparison.writePage(output);
+    out.println("page           " + output);
+    return Main.OK;
+  }
+
+  /** The page may not be written over, or into, any run: a run's files are its record. */
+  private void checkOutput() {
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    for (Path run : runs) {
+      inputs.put("RUN_DIR's", run.resolve(RunDirectory.EXPERIMENT));
+    }
+    OutputFile.check("--output", output, inputs);
+    Path folder = realFolderOf(output);
+    for (Path run : runs) {
+      try {
+        if (folder.startsWith(run.toRealPath())) {
+          throw new CommandFailure("nn: --output " + output + " is inside the run directory " + run + "; a run's"
+              + " files are left as training wrote them. Write the page elsewhere, e.g. --output compare.html");
+        }
+      } catch (IOException e) {
+        throw new CommandFailure("nn: " + run + ": " + Failures.describe(e));
+      }
+    }
+  }
+
+  private static Path realFolderOf(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    try {
+      return folder.toRealPath();
+    } catch (IOException e) {
+      return folder;
+    }
+  }
+
+  /** The differences as text: a header of run names, then one line per key. */
+  static final class DifferenceTable {
+    private DifferenceTable() {}
+
+    static String render(List<String> labels, List<RunComparison.Difference> differences) {
+      if (differences.isEmpty()) {
+        return "the runs' experiments are the same (" + labels.size() + " runs)\n";
+      }
+      int keyWidth = "KEY".length();
+      for (RunComparison.Difference d : differences) {
+        keyWidth = Math.max(keyWidth, d.key().length());
+      }
+      int[] widths = new int[labels.size()];
+      for (int i = 0; i < labels.size(); i++) {
+        widths[i] = labels.get(i).length();
+        for (RunComparison.Difference d : differences) {
+          widths[i] = Math.max(widths[i], d.values().get(i).length());
+        }
+      }
+      StringBuilder b = new StringBuilder();
+      line(b, "KEY", keyWidth, labels, widths);
+      for (RunComparison.Difference d : differences) {
+        line(b, d.key(), keyWidth, d.values(), widths);
+      }
+      return b.toString();
+    }
+
+    private static void line(StringBuilder b, String key, int keyWidth, List<String> cells, int[] widths) {
+      StringBuilder l = new StringBuilder(key).append(" ".repeat(keyWidth - key.length()));
+      for (int i = 0; i < cells.size(); i++) {
+        l.append("  ").append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
+      }
+      b.append(l.toString().stripTrailing()).append('\n');
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.nn.cli;
+
+import dev.nn.core.run.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's {@code metrics.csv} as read back, for describing a run that has no {@code summary.json}: one map per epoch from column name to number (null for an empty
+ * or unreadable cell). Reading follows the header, so older column orders read too; a missing file is an
+ * empty table.
+ *
+ * @param rows the epochs in file order
+ */
+record MetricsTable(List<Map<String, Double>> rows) {
+  /** The validation columns, by their name in a summary (without the {@code val_} prefix). */
+  private static final List<String> VALIDATION = List.of("loss", "accuracy", "rmse", "mae", "r2");
+
+  static MetricsTable read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return new MetricsTable(List.of());
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Map<String, Double>> rows = new ArrayList<>();
+    if (lines.isEmpty()) {
+      return new MetricsTable(rows);
+    }
+    String[] header = lines.get(0).split(",", -1);
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split(",", -1);
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.length; i++) {
+        row.put(header[i], i < cells.length ? parse(cells[i]) : null);
+      }
+      rows.add(row);
+    }
+    return new MetricsTable(rows);
+  }
+
+  /** The table of the run in {@code dir}. */
+  static MetricsTable of(Path dir) {
+    return read(dir.resolve(RunDirectory.METRICS));
+  }
+
+  private static Double parse(String cell) {
+    try {
+      return cell.isBlank() ? null : Double.valueOf(cell.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The last row's value of {@code column}, or null. */
+  Double last(String column) {
+    return rows.isEmpty() ? null : rows.get(rows.size() - 1).get(column);
+  }
+
+  /** The total of the {@code seconds} column, or null when there are no rows. */
+  Double seconds() {
+    if (rows.isEmpty()) {
+      return null;
+    }
+    double sum = 0;
+    for (Map<String, Double> r : rows) {
+      Double s = r.get("seconds");
+      sum += s == null || !Double.isFinite(s) ? 0 : s;
+    }
+    return sum;
+  }
+
+  /**
+   * The index of the best epoch on the validation data, as training keeps it: the highest accuracy for a
+   * classifier, else the lowest validation loss (the first of equals); -1 without validation figures.
+   */
+  int bestRow() {
+    int best = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      Double acc = rows.get(i).get("val_accuracy");
+      Double loss = rows.get(i).get("val_loss");
+      if (loss == null && acc == null) {
+        continue;
+      }
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      Double bestAcc = rows.get(best).get("val_accuracy");
+      Double bestLoss = rows.get(best).get("val_loss");
+      boolean better = acc != null && bestAcc != null ? acc > bestAcc
+          : loss != null && bestLoss != null && loss < bestLoss;
+      if (better) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Row {@code i}'s validation figures, keyed as in a summary. */
+  Map<String, Object> validation(int i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String k : VALIDATION) {
+      Double v = rows.get(i).get("val_" + k);
+      if (v != null) {
+        m.put(k, v);
+      }
+    }
+    return m;
+  }
+}

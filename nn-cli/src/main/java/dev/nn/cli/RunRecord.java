@@ -1,0 +1,258 @@
+package dev.nn.cli;
+
+import dev.nn.core.run.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * What one run directory says about its run, as a map in the layout of {@code summary.json} (format 1): the
+ * file itself when the run wrote one; otherwise, for runs made before summaries existed, the same keys pieced
+ * together from {@code experiment.yaml}, {@code metrics.csv}, {@code provenance.yaml} and {@code status.yaml}.
+ * Then the status is {@code completed} when {@code model.nnm} exists, else the state {@code status.yaml} records,
+ * else {@code unknown}; the test figures are unknown ({@code null}).
+ *
+ * @param directory the run directory
+ * @param summary the summary's keys, in the file's order
+ * @param fromSummaryFile whether {@code summary.json} was read (rather than pieced together)
+ */
+record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummaryFile) {
+  /** The summary's file name in a run directory. */
+  static final String SUMMARY = "summary.json";
+
+  /** Whether {@code dir} holds a run: an {@code experiment.yaml} and a {@code checkpoints/} folder. */
+  static boolean isRunDirectory(Path dir) {
+    return Files.isRegularFile(dir.resolve(RunDirectory.EXPERIMENT))
+        && Files.isDirectory(dir.resolve(RunDirectory.CHECKPOINTS));
+  }
+
+  /**
+   * Reads the run in {@code dir}.
+   *
+   * @throws CommandFailure when {@code summary.json} exists but is not JSON, naming the file and the place
+   */
+  static RunRecord read(Path dir) {
+    Path file = dir.resolve(SUMMARY);
+    if (Files.isRegularFile(file)) {
+      Object parsed;
+      try {
+        parsed = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (JsonText.SyntaxError e) {
+        throw new CommandFailure("nn: " + file + ": not a run summary: " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (!(parsed instanceof Map)) {
+        throw new CommandFailure("nn: " + file + ": not a run summary: expected a JSON object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) parsed;
+      return new RunRecord(dir, m, true);
+    }
+    return new RunRecord(dir, LegacyRun.summarize(dir), false);
+  }
+
+  /** The experiment's name. */
+  String name() {
+    Object n = summary.get("name");
+    return n == null ? "" : n.toString();
+  }
+
+  /** running, completed, diverged, interrupted, failed, or unknown. */
+  String status() {
+    Object s = summary.get("status");
+    return s == null ? "unknown" : s.toString();
+  }
+
+  /** The failure or divergence message, or "". */
+  String message() {
+    Object m = summary.get("message");
+    return m == null ? "" : m.toString();
+  }
+
+  /** When training started, or null when unknown. */
+  Instant started() {
+    Object s = summary.get("started");
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(s.toString());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** How long it trained, or null when unknown. */
+  Duration duration() {
+    Double d = number(summary.get("duration_seconds"));
+    return d == null ? null : Duration.ofMillis(Math.round(d * 1000));
+  }
+
+  /** The {@code --set} arguments the run was given. */
+  List<String> overrides() {
+    List<String> all = new ArrayList<>();
+    if (summary.get("overrides") instanceof List<?> list) {
+      for (Object o : list) {
+        all.add(String.valueOf(o));
+      }
+    }
+    return all;
+  }
+
+  /** The best epoch's validation figure worth showing first (see {@link Figure#headline}), or null. */
+  Figure validation() {
+    return Figure.headline(summary.get("validation"));
+  }
+
+  /** The same figure on the test split, or null. */
+  Figure test() {
+    return Figure.headline(summary.get("test"));
+  }
+
+  /** This summary with a {@code "directory"} key added first, for {@code nn runs --json}. */
+  Map<String, Object> withDirectory() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("directory", directory.toString());
+    m.putAll(summary);
+    return m;
+  }
+
+  static Double number(Object o) {
+    return o instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+  }
+
+  /**
+   * One metric of a split.
+   *
+   * @param metric accuracy, rmse or loss
+   */
+  record Figure(String metric, double value) {
+    /**
+     * A split's headline figure: accuracy for a classifier, RMSE for a regression, the loss when neither
+     * is there; null when the split has no figures.
+     */
+    static Figure headline(Object split) {
+      if (!(split instanceof Map<?, ?> m)) {
+        return null;
+      }
+      for (String k : new String[] {"accuracy", "rmse", "loss"}) {
+        Double v = number(m.get(k));
+        if (v != null) {
+          return new Figure(k, v);
+        }
+      }
+      return null;
+    }
+
+    /** "acc 0.9500", "rmse 1.234", "loss 0.0123". */
+    String display() {
+      String label = metric.equals("accuracy") ? "acc" : metric;
+      return label + " " + (metric.equals("accuracy") ? Figures.fraction(value) : Figures.sixDigits(value));
+    }
+  }
+
+  /** Reading a run directory written before {@code summary.json} existed. */
+  static final class LegacyRun {
+    private LegacyRun() {}
+
+    static Map<String, Object> summarize(Path dir) {
+      Map<String, Object> experiment = yaml(dir.resolve(RunDirectory.EXPERIMENT));
+      Map<String, Object> provenance = yaml(dir.resolve(RunDirectory.PROVENANCE));
+      Map<String, Object> status = yaml(dir.resolve(RunDirectory.STATUS));
+      MetricsTable metrics = MetricsTable.read(dir.resolve(RunDirectory.METRICS));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("format", 1L);
+      m.put("name", experiment.get("name"));
+      String state = status.get("state") == null ? null : status.get("state").toString();
+      m.put("status", Files.isRegularFile(dir.resolve(RunDirectory.MODEL)) ? "completed"
+          : state == null ? "unknown" : state.equals("finished") ? "completed" : state);
+      Object message = status.get("message");
+      m.put("message", "failed".equals(state) || "diverged".equals(state) ? message : null);
+      Instant started = instant(provenance.get("started"));
+      Instant ended = instant(provenance.get("ended"));
+      m.put("started", started == null ? null : started.toString());
+      m.put("ended", ended == null ? null : ended.toString());
+      Double seconds = started != null && ended != null ? Double.valueOf(Duration.between(started, ended).toMillis()
+          / 1000.0) : metrics.seconds();
+      m.put("duration_seconds", seconds);
+      m.put("epochs_planned", experiment.get("training") instanceof Map<?, ?> t ? t.get("epochs") : null);
+      m.put("epochs", (long) metrics.rows().size());
+      Double updates = metrics.last("updates");
+      m.put("updates", updates == null ? null : Math.round(updates));
+      int best = metrics.bestRow();
+      Double bestEpoch = best < 0 ? null : metrics.rows().get(best).get("epoch");
+      m.put("best_epoch", bestEpoch == null ? null : Math.round(bestEpoch));
+      Double trainLoss = metrics.last("train_loss");
+      m.put("train", trainLoss == null ? null : new LinkedHashMap<>(Map.of("loss", trainLoss)));
+      m.put("validation", best < 0 ? null : metrics.validation(best));
+      m.put("test", null);
+      m.put("seed", provenance.get("random") instanceof Map<?, ?> r ? r.get("seed") : experiment.get("seed"));
+      m.put("overrides", overrides(provenance.get("command-line")));
+      m.put("nn_version", provenance.get("nn-version"));
+      m.put("git_commit", null);
+      m.put("host", null);
+      return m;
+    }
+
+    /** The values of the {@code --set} options in a recorded command line. */
+    private static List<String> overrides(Object commandLine) {
+      List<String> sets = new ArrayList<>();
+      if (commandLine instanceof List<?> args) {
+        for (int i = 0; i < args.size(); i++) {
+          String a = String.valueOf(args.get(i));
+          if (a.equals("--set") && i + 1 < args.size()) {
+            sets.add(String.valueOf(args.get(++i)));
+          } else if (a.startsWith("--set=")) {
+            sets.add(a.substring("--set=".length()));
+          }
+        }
+      }
+      return sets;
+    }
+
+    private static Instant instant(Object o) {
+      if (o == null) {
+        return null;
+      }
+      try {
+        return Instant.parse(o.toString());
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+
+    /** A YAML file's top-level mapping; empty when the file is missing or not a mapping. */
+    static Map<String, Object> yaml(Path file) {
+      if (!Files.isRegularFile(file)) {
+        return Map.of();
+      }
+      try {
+        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        if (o instanceof Map<?, ?> m) {
+          Map<String, Object> out = new LinkedHashMap<>();
+          m.forEach((k, v) -> out.put(String.valueOf(k), v));
+          return out;
+        }
+        return Map.of();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        throw new CommandFailure("nn: " + file + ": not readable as YAML: " + e.getMessage().lines().findFirst()
+            .orElse(""));
+      }
+    }
+  }
+}

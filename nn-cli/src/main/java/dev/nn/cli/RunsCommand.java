@@ -1,0 +1,119 @@
+package dev.nn.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nn runs}: a table of the run directories in a folder, from their summaries. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+    header = "Lists the training runs in a folder.",
+    description = "Lists the run directories (those holding experiment.yaml and checkpoints/) among DIR's"
+        + " subfolders and theirs: their name, status, start (local time), duration, --set overrides,"
+        + " best validation figure (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
+        + " summary.json is read; a run without one (written by an earlier nn) is described from its metrics.csv,"
+        + " provenance.yaml and status.yaml.",
+    footer = {"%nExit codes: 0 listed (also when there is no run), 2 DIR missing or a summary unreadable."})
+final class RunsCommand implements Callable<Integer> {
+  private final NnCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+      description = "The folder to look in (default: ./runs when it exists, else the current folder).")
+  Path dir;
+
+  @Option(names = "--sort", paramLabel = "FIELD",
+      description = "Orders the table by name, status, started, val or test (default: started); a leading '-'"
+          + " sorts in descending order.")
+  String sort = "started";
+
+  @Option(names = "--reverse", description = "Sorts in descending order.")
+  boolean reverse;
+
+  @Option(names = "--json", description = "Prints the runs' summaries as one JSON array instead, each with a"
+      + " \"directory\" key added.")
+  boolean json;
+
+  RunsCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    Comparator<RunRecord> order = RunOrder.parse(sort, reverse)
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "--sort: \"" + sort
+            + "\" is not a field; expected one of " + String.join(", ", RunOrder.FIELDS)
+            + " (with a leading '-' for descending order)"));
+    Path folder = dir != null ? dir : Files.isDirectory(Path.of("runs")) ? Path.of("runs") : Path.of(".");
+    if (!Files.exists(folder)) {
+      throw new CommandFailure("nn: " + folder + ": no such folder; expected a folder of run directories");
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new CommandFailure("nn: " + folder + ": not a folder; expected a folder of run directories");
+    }
+    List<RunRecord> runs = new ArrayList<>();
+    for (Path d : runDirectories(folder)) {
+      runs.add(RunRecord.read(d));
+    }
+    runs.sort(order);
+    PrintStream out = root.out();
+    if (json) {
+      out.println(JsonText.write(runs.stream().map(RunRecord::withDirectory).toList()));
+      return Main.OK;
+    }
+    if (runs.isEmpty()) {
+      out.println("no runs in " + folder + " (a run directory holds experiment.yaml and checkpoints/)");
+      return Main.OK;
+    }
+    RunTable table = new RunTable(folder, runs);
+    out.print(table.render(root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
+    return Main.OK;
+  }
+
+  /**
+   * The run directories in {@code folder}: itself when it is one, else those among its subfolders and theirs,
+   * sorted by path. Hidden folders (a run directory being created is staged in one) are passed over.
+   */
+  static List<Path> runDirectories(Path folder) {
+    List<Path> found = new ArrayList<>();
+    if (RunRecord.isRunDirectory(folder)) {
+      found.add(folder);
+      return found;
+    }
+    for (Path child : subfolders(folder)) {
+      if (RunRecord.isRunDirectory(child)) {
+        found.add(child);
+      } else {
+        for (Path grandchild : subfolders(child)) {
+          if (RunRecord.isRunDirectory(grandchild)) {
+            found.add(grandchild);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<Path> subfolders(Path folder) {
+    try (Stream<Path> all = Files.list(folder)) {
+      return all.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package dev.nn.cli;
+
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.sweep.SweepTable;
+import dev.nn.core.train.Metrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code nn train EXPERIMENT.yaml --sweep KEY=V1,V2 …}: trains every point of the grid in turn, each as an
+ * ordinary run (its own run directory) with the command's {@code --set}s followed by the point's values, and
+ * keeps the results in a sweep folder {@code <output>/<name>-sweep-<yyyyMMdd-HHmmss>/} ({@link SweepTable}).
+ * A point that fails — an invalid value, bad data, a divergence — is reported and marked, and the sweep goes
+ * on with the next.
+ *
+ * <p>Exit code: 0 when every point completed; 3 when some point diverged; otherwise 2 when some point failed.
+ */
+final class SweepRunner {
+  /** Trains one new run with the given {@code --set}s and prints its result, as {@code nn train} does. */
+  @FunctionalInterface
+  interface Training {
+    TrainingRun.Result train(List<String> sets);
+  }
+
+  private final NnCommand root;
+  private final String experiment;
+  private final List<String> sets;
+  private final Path output;
+  private final Training training;
+
+  /**
+   * @param experiment the experiment file, as typed
+   * @param sets the {@code --set}s every point gets before its own values
+   * @param output {@code --output}, or null for the experiment's {@code output.dir}
+   */
+  SweepRunner(NnCommand root, String experiment, List<String> sets, Path output, Training training) {
+    this.root = root;
+    this.experiment = experiment;
+    this.sets = List.copyOf(sets);
+    this.output = output;
+    this.training = training;
+  }
+
+  /** Runs the grid of {@code sweepOptions} and returns the exit code. */
+  int run(List<String> sweepOptions) {
+    SweepGrid grid;
+    try {
+      grid = SweepGrid.of(sweepOptions);
+    } catch (SweepAxis.Invalid e) {
+      throw new CommandFailure("nn: " + e.getMessage());
+    }
+    // the experiment without the swept values must be valid: a mistake common to all points is reported once
+    Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
+    Path into = output != null ? output : root.nn().outputDirectory(base, TrainingRun.Options.defaults());
+    List<List<String>> points = grid.points();
+    Path folder = SweepTable.createFolder(into, base.name());
+    SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
+        grid.axes().stream().map(SweepAxis::key).toList(), points);
+    table.write();
+    PrintStream out = root.out();
+    out.println("sweep of " + points.size() + " points into " + folder);
+    int completed = 0;
+    int diverged = 0;
+    for (int i = 0; i < points.size(); i++) {
+      List<String> pointSets = grid.sets(points.get(i));
+      out.println();
+      out.println("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets));
+      table.set(i, table.row(i).with("running"));
+      List<String> all = new ArrayList<>(sets);
+      all.addAll(pointSets);
+      Set<Path> before = runDirectories(into);
+      SweepTable.Row row;
+      try {
+        TrainingRun.Result r = training.train(all);
+        row = new SweepTable.Row(points.get(i), "completed", r.directory().path().toString(),
+            figure(r.validation()), figure(r.test()), "");
+        completed++;
+      } catch (RuntimeException e) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream p = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+          code = Failures.report(e, p, root.debug());
+        }
+        String report = captured.toString(StandardCharsets.UTF_8);
+        root.err().print(report);
+        boolean divergedHere = code == Main.DIVERGED;
+        diverged += divergedHere ? 1 : 0;
+        Path dir = newRunDirectory(into, before);
+        RunRecord.Figure best = dir == null ? null : RunRecord.read(dir).validation();
+        SweepTable.Figure validation = best == null ? null : new SweepTable.Figure(best.metric(), best.value());
+        row = new SweepTable.Row(points.get(i), divergedHere ? "diverged" : "failed",
+            dir == null ? "" : dir.toString(), validation, null, oneLine(report));
+      }
+      table.set(i, row);
+    }
+    int failed = points.size() - completed - diverged;
+    out.println();
+    out.println("sweep: " + completed + " of " + points.size() + " points completed"
+        + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
+    out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
+    return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
+  }
+
+  /**
+   * The command line that trains one point by itself, for its provenance: the sweep's, without its
+   * {@code --sweep} options, and with the point's values as {@code --set}s at the end.
+   */
+  static List<String> pointCommandLine(List<String> sweepCommandLine, List<String> pointSets) {
+    List<String> line = new ArrayList<>();
+    for (int i = 0; i < sweepCommandLine.size(); i++) {
+      String a = sweepCommandLine.get(i);
+      if (a.equals("--sweep")) {
+        i++;
+      } else if (!a.startsWith("--sweep=")) {
+        line.add(a);
+      }
+    }
+    for (String s : pointSets) {
+      line.add("--set");
+      line.add(s);
+    }
+    return line;
+  }
+
+  /** A figure for the table: accuracy for a classifier, RMSE for a regression; null without the split. */
+  static SweepTable.Figure figure(Metrics m) {
+    if (m == null) {
+      return null;
+    }
+    return m.isClassification() ? new SweepTable.Figure("accuracy", m.accuracy()) : new SweepTable.Figure("rmse",
+        m.rmse());
+  }
+
+  /**
+   * A failure's report on one line, without the "nn: " each message starts with, nor the count of problems
+   * that closes a long experiment report (its heading says it already).
+   */
+  static String oneLine(String report) {
+    return String.join(" ", report.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
+        .filter(l -> !l.matches("\\d+ problems?")).map(l -> l.startsWith("nn: ") ? l.substring(4) : l).toList());
+  }
+
+  private static Set<Path> runDirectories(Path into) {
+    if (!Files.isDirectory(into)) {
+      return new HashSet<>();
+    }
+    try (Stream<Path> all = Files.list(into)) {
+      return new HashSet<>(all.filter(RunRecord::isRunDirectory).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The run directory a failed point left, if it got as far as creating one. */
+  private static Path newRunDirectory(Path into, Set<Path> before) {
+    Set<Path> after = runDirectories(into);
+    after.removeAll(before);
+    return after.size() == 1 ? after.iterator().next() : null;
+  }
+}

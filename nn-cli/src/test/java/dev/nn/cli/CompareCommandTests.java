@@ -1,0 +1,151 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nn compare}: the experiments' differing keys, and the page of overlaid curves. */
+class CompareCommandTests {
+  @TempDir
+  Path tmp;
+
+  private Path run(String name, String learningRate, int units, String metrics) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve(name).resolve("checkpoints")).getParent();
+    Files.writeString(dir.resolve("experiment.yaml"), """
+        name: xor
+        seed: 7
+        network:
+          layers:
+          - {units: auto}
+          - {units: %d, activation: tanh}
+          ties: []
+        optimizer: {name: adam, learning-rate: %s}
+        training: {epochs: 3, batch-size: 8}
+        """.formatted(units, learningRate));
+    Files.writeString(dir.resolve("metrics.csv"),
+        "epoch,updates,learning_rate,train_loss,val_loss,val_accuracy,val_rmse,val_mae,val_r2,seconds\n" + metrics);
+    return dir;
+  }
+
+  private static final String CLASSIFIER = "1,10,0.1,0.9,0.8,0.6,,,,0.5\n2,20,0.1,0.5,0.4,0.85,,,,0.5\n";
+
+  @Test
+  void printsOnlyTheKeysThatDifferWithEachRunsValue() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.03", 4, CLASSIFIER);
+    Path c = run("c", "0.1", 8, CLASSIFIER);
+    Path page = tmp.resolve("page.html");
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), c.toString(), "--output", page.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("""
+        KEY                      a    b     c
+        network.layers[1].units  4    4     8
+        optimizer.learning-rate  0.1  0.03  0.1
+        page           %s
+        """.formatted(page), o.out());
+  }
+
+  @Test
+  void sameExperimentsSaySo() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.1", 4, CLASSIFIER);
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", tmp.resolve("p.html").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().startsWith("the runs' experiments are the same (2 runs)\n"), o.out());
+  }
+
+  @Test
+  void thePageOverlaysEachCurveOfEveryRunWithALegend() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.03", 4, "1,10,0.03,0.95,0.9,0.5,,,,0.5\n2,20,0.03,0.8,0.7,0.6,,,,0.5\n3,30,0.03,0.6,0.5,0.7,,,,0.5\n");
+    Path page = tmp.resolve("page.html");
+    assertEquals(0, Cli.run("compare", a.toString(), b.toString(), "--output", page.toString()).code());
+    String html = Files.readString(page);
+    assertEquals(List.of("Differences", "Training loss", "Validation loss", "Validation accuracy"),
+        all(Pattern.compile("<h2>([^<]+)</h2>"), html));
+    assertEquals(3, count(html, "<svg class=\"chart\""));
+    // one polyline per run and chart, in the run's colour; the legend names both runs in every chart
+    assertEquals(3, count(html, "<polyline class=\"line series1\""));
+    assertEquals(3, count(html, "<polyline class=\"line series2\""));
+    assertEquals(3, count(html, "<g class=\"legend\">"));
+    assertEquals(3, count(html, ">a</text>"));
+    assertEquals(3, count(html, ">b</text>"));
+    assertTrue(html.contains("optimizer.learning-rate: 0.1 | 0.03"), html);
+    assertTrue(html.contains("<title>b, epoch 3: "), html);
+  }
+
+  @Test
+  void aRegressionHasNoAccuracyChart() throws Exception {
+    String regression = "1,10,0.1,0.9,0.8,,0.9,0.7,0.1,0.5\n2,20,0.1,0.5,0.4,,0.6,0.5,0.4,0.5\n";
+    Path a = run("a", "0.1", 4, regression);
+    Path b = run("b", "0.2", 4, regression);
+    Path page = tmp.resolve("page.html");
+    assertEquals(0, Cli.run("compare", a.toString(), b.toString(), "--output", page.toString()).code());
+    assertEquals(List.of("Differences", "Training loss", "Validation loss"),
+        all(Pattern.compile("<h2>([^<]+)</h2>"), Files.readString(page)));
+  }
+
+  @Test
+  void refusesToWriteIntoARun() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.2", 4, CLASSIFIER);
+    Path inside = a.resolve("compare.html");
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", inside.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: --output " + inside + " is inside the run directory " + a + "; a run's files are left as"
+        + " training wrote them. Write the page elsewhere, e.g. --output compare.html\n", o.err());
+    assertFalse(Files.exists(inside));
+    Cli.Outcome over = Cli.run("compare", a.toString(), b.toString(), "--output",
+        b.resolve("experiment.yaml").toString());
+    assertEquals(2, over.code(), over.describe());
+  }
+
+  @Test
+  void needsTwoRunDirectories() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    assertEquals(2, Cli.run("compare", a.toString()).code());
+    Path notRun = Files.createDirectories(tmp.resolve("plain"));
+    Cli.Outcome o = Cli.run("compare", a.toString(), notRun.toString(), "--output", tmp.resolve("p.html").toString());
+    assertEquals(2, o.code());
+    assertEquals("nn: " + notRun + ": not a run directory (it holds no experiment.yaml and checkpoints/); expected a"
+        + " directory nn train wrote\n", o.err());
+  }
+
+  @Test
+  void aKeyOneRunLacksIsShownAsAbsent() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.1", 4, CLASSIFIER);
+    Files.writeString(b.resolve("experiment.yaml"), Files.readString(b.resolve("experiment.yaml"))
+        .replace("ties: []", "ties: [[1, 2]]") + "l2: 0.01\n");
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", tmp.resolve("p.html").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("""
+        KEY                 a         b
+        network.ties        []        (absent)
+        network.ties[0][0]  (absent)  1
+        network.ties[0][1]  (absent)  2
+        l2                  (absent)  0.01
+        """, o.out().substring(0, o.out().indexOf("page ")));
+  }
+
+  private static List<String> all(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    List<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+}

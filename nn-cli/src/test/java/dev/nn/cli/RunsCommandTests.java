@@ -1,0 +1,196 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nn runs} over run directories written by hand: summaries, and older runs without one. */
+class RunsCommandTests {
+  @TempDir
+  Path tmp;
+
+  /** A run directory with a summary.json in the shared format. */
+  static Path summarized(Path dir, String status, String started, double valAccuracy, String test,
+      String overrides) throws Exception {
+    Files.createDirectories(dir.resolve("checkpoints"));
+    Files.writeString(dir.resolve("experiment.yaml"), "name: xor\nseed: 7\n");
+    Files.writeString(dir.resolve("summary.json"), """
+        {
+          "format": 1,
+          "name": "xor",
+          "status": "%s",
+          "message": %s,
+          "started": "%s",
+          "ended": "2026-12-03T01:00:12.5Z",
+          "duration_seconds": 12.5,
+          "epochs_planned": 40, "epochs": 12, "updates": 600, "best_epoch": 11,
+          "train": {"loss": 0.0123},
+          "validation": {"loss": 0.2, "accuracy": %s},
+          "test": %s,
+          "seed": 7,
+          "overrides": [%s],
+          "nn_version": "0.1.0-SNAPSHOT",
+          "git_commit": null,
+          "host": "box",
+          "a_key_from_a_later_format": {"ignored": [1, 2]}
+        }
+        """.formatted(status, status.equals("failed") ? "\"data file missing\"" : "null", started, valAccuracy,
+        test, overrides));
+    return dir;
+  }
+
+  /** A run directory as nn wrote them before summaries: metrics, provenance, status, maybe a model. */
+  static Path legacy(Path dir, boolean model, String state) throws Exception {
+    Files.createDirectories(dir.resolve("checkpoints"));
+    Files.writeString(dir.resolve("experiment.yaml"), "name: iris\nseed: 3\ntraining: {epochs: 3, batch-size: 8}\n");
+    Files.writeString(dir.resolve("metrics.csv"), """
+        epoch,updates,learning_rate,train_loss,val_loss,val_accuracy,val_rmse,val_mae,val_r2,seconds
+        1,10,0.1,0.9,0.8,0.6,,,,0.5
+        2,20,0.1,0.5,0.4,0.85,,,,0.5
+        3,30,0.1,0.3,0.45,0.8,,,,0.5
+        """);
+    Files.writeString(dir.resolve("provenance.yaml"), """
+        nn-version: 0.1.0
+        random: {algorithm: L64X128MixRandom, seed: 3}
+        command-line: [nn, train, iris.yaml, --set, optimizer.learning-rate=0.1, --output, runs]
+        started: '2026-12-03T00:30:00Z'
+        ended: '2026-12-03T00:32:05Z'
+        """);
+    if (state != null) {
+      Files.writeString(dir.resolve("status.yaml"), "state: " + state + "\nmessage: the loss became NaN\n");
+    }
+    if (model) {
+      Files.writeString(dir.resolve("model.nnm"), "not read");
+    }
+    return dir;
+  }
+
+  private Path fixtures() throws Exception {
+    Path runs = tmp.resolve("runs");
+    summarized(runs.resolve("xor-a"), "completed", "2026-12-03T01:00:00Z", 0.9, "{\"loss\": 0.3, \"accuracy\": 0.88}",
+        "\"optimizer.learning-rate=0.1\"");
+    summarized(runs.resolve("xor-b"), "failed", "2026-12-03T02:00:00Z", 0.95, "null", "");
+    legacy(runs.resolve("older").resolve("iris-c"), true, "finished");
+    Files.createDirectories(runs.resolve("not-a-run").resolve("empty"));
+    return runs;
+  }
+
+  @Test
+  void tablesEveryRunOneAndTwoLevelsDownSortedByStart() throws Exception {
+    Path runs = fixtures();
+    Cli.Outcome o = Cli.run("runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    assertEquals(4, lines.size(), o.out());
+    assertTrue(lines.get(0).matches("RUN +STATUS +STARTED +DURATION +OVERRIDES +VALIDATION +TEST"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("older/iris-c "), lines.get(1));
+    assertTrue(lines.get(1).matches(".*completed .*2m05s +optimizer.learning-rate=0.1 +acc 0.8500 +-"), lines.get(1));
+    assertTrue(lines.get(2).matches("xor-a +completed .*13s +optimizer.learning-rate=0.1 +acc 0.9000 +acc 0.8800"),
+        lines.get(2));
+    assertTrue(lines.get(3).matches("xor-b +failed .*13s +- +acc 0.9500 +-"), lines.get(3));
+  }
+
+  @Test
+  void sortsByValidationDescendingWithMinusOrReverse() throws Exception {
+    Path runs = fixtures();
+    for (String[] args : List.of(new String[] {"runs", runs.toString(), "--sort", "-val"},
+        new String[] {"runs", runs.toString(), "--sort", "val", "--reverse"})) {
+      Cli.Outcome o = Cli.run(args);
+      assertEquals(0, o.code(), o.describe());
+      List<String> names = o.out().lines().skip(1).map(l -> l.split(" ")[0]).toList();
+      assertEquals(List.of("xor-b", "xor-a", "older/iris-c"), names);
+    }
+    Cli.Outcome byTest = Cli.run("runs", runs.toString(), "--sort", "test");
+    // runs without test figures come last, in path order
+    assertEquals(List.of("xor-a", "older/iris-c", "xor-b"),
+        byTest.out().lines().skip(1).map(l -> l.split(" ")[0]).toList());
+  }
+
+  @Test
+  void jsonIsTheSummariesWithTheirDirectories() throws Exception {
+    Path runs = fixtures();
+    Cli.Outcome o = Cli.run("runs", runs.toString(), "--json", "--sort", "name");
+    assertEquals(0, o.code(), o.describe());
+    List<?> all = (List<?>) JsonText.parse(o.out());
+    assertEquals(3, all.size());
+    Map<?, ?> legacy = (Map<?, ?>) all.get(0);
+    assertEquals(runs.resolve("older").resolve("iris-c").toString(), legacy.get("directory"));
+    assertEquals("completed", legacy.get("status"));
+    assertEquals(List.of("optimizer.learning-rate=0.1"), legacy.get("overrides"));
+    assertEquals(2L, legacy.get("best_epoch"));
+    assertEquals(Map.of("loss", 0.4, "accuracy", 0.85), legacy.get("validation"));
+    assertEquals(125.0, legacy.get("duration_seconds"));
+    assertEquals("2026-12-03T00:30:00Z", legacy.get("started"));
+    Map<?, ?> failed = (Map<?, ?>) all.get(2);
+    assertEquals("failed", failed.get("status"));
+    assertEquals("data file missing", failed.get("message"));
+    assertEquals(600L, failed.get("updates"));
+  }
+
+  @Test
+  void anOlderRunsStatusComesFromItsModelElseStatusYamlElseUnknown() throws Exception {
+    Path runs = tmp.resolve("runs");
+    legacy(runs.resolve("a"), false, "diverged");
+    legacy(runs.resolve("b"), false, null);
+    legacy(runs.resolve("c"), true, "diverged");
+    Cli.Outcome o = Cli.run("runs", runs.toString(), "--sort", "name");
+    List<String> statuses = o.out().lines().skip(1).map(l -> l.split(" +")[1]).toList();
+    assertEquals(List.of("diverged", "unknown", "completed"), statuses, o.out());
+  }
+
+  @Test
+  void aRunDirectoryWithOnlyItsExperimentIsListedAsUnknown() throws Exception {
+    Path bare = Files.createDirectories(tmp.resolve("runs").resolve("xor-killed").resolve("checkpoints")).getParent();
+    Files.writeString(bare.resolve("experiment.yaml"), "name: xor\n");
+    Cli.Outcome o = Cli.run("runs", tmp.resolve("runs").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(List.of("xor-killed  unknown  -        -         -          -           -"),
+        o.out().lines().skip(1).toList());
+  }
+
+  @Test
+  void fitsATerminalByShorteningTheOverrides() throws Exception {
+    Path runs = fixtures();
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "100"), true, "runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    o.out().lines().forEach(l -> assertTrue(l.length() <= 100, l));
+    assertTrue(o.out().contains("…"), o.out());
+    Cli.Outcome piped = Cli.run(Map.of("COLUMNS", "100"), false, "runs", runs.toString());
+    assertTrue(piped.out().contains("optimizer.learning-rate=0.1"), piped.out());
+  }
+
+  @Test
+  void anEmptyFolderSaysSoAndAMissingOneIsAnError() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Cli.Outcome o = Cli.run("runs", empty.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("no runs in " + empty + " (a run directory holds experiment.yaml and checkpoints/)\n", o.out());
+    Cli.Outcome missing = Cli.run("runs", tmp.resolve("nope").toString());
+    assertEquals(2, missing.code());
+    assertEquals("nn: " + tmp.resolve("nope") + ": no such folder; expected a folder of run directories\n",
+        missing.err());
+  }
+
+  @Test
+  void anUnknownSortFieldIsAUsageError() throws Exception {
+    Cli.Outcome o = Cli.run("runs", tmp.toString(), "--sort", "loss");
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("nn: --sort: \"loss\" is not a field; expected one of name, status, started, val,"
+        + " test"), o.err());
+  }
+
+  @Test
+  void aBrokenSummaryIsNamed() throws Exception {
+    Path run = summarized(tmp.resolve("r"), "completed", "2026-12-03T01:00:00Z", 0.9, "null", "");
+    Files.writeString(run.resolve("summary.json"), "{\"format\": 1,");
+    Cli.Outcome o = Cli.run("runs", tmp.toString());
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("nn: " + run.resolve("summary.json") + ": not a run summary: "), o.err());
+  }
+}

@@ -1,0 +1,157 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nn train --sweep}: a grid of ordinary runs and the sweep's table of results. */
+class SweepTests {
+  @TempDir
+  Path tmp;
+
+  private static List<Path> children(Path dir, boolean runs) throws Exception {
+    try (Stream<Path> all = Files.list(dir)) {
+      return all.filter(p -> RunRecord.isRunDirectory(p) == runs && Files.isDirectory(p)).sorted().toList();
+    }
+  }
+
+  @Test
+  void aTwoByTwoSweepTrainsFourRunsAndTablesThem() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--set", "data.validation.split=0.25",
+        "--sweep", "optimizer.learning-rate=0.1,0.03", "--sweep", "training.batch-size=8,16", "--output",
+        out.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<Path> runs = children(out, true);
+    assertEquals(4, runs.size(), runs.toString());
+    List<Path> sweeps = children(out, false);
+    assertEquals(1, sweeps.size());
+    Path sweep = sweeps.get(0);
+    assertTrue(sweep.getFileName().toString().matches("xor-sweep-\\d{8}-\\d{6}"), sweep.toString());
+    List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
+    assertEquals("optimizer.learning-rate,training.batch-size,status,run_directory,validation_metric,validation,"
+        + "test_metric,test,message", csv.get(0));
+    assertEquals(5, csv.size(), csv.toString());
+    String[][] points = {{"0.1", "8"}, {"0.1", "16"}, {"0.03", "8"}, {"0.03", "16"}};
+    for (int i = 0; i < 4; i++) {
+      String[] cells = csv.get(i + 1).split(",", -1);
+      assertEquals(points[i][0], cells[0]);
+      assertEquals(points[i][1], cells[1]);
+      assertEquals("completed", cells[2]);
+      Path dir = Path.of(cells[3]);
+      assertTrue(runs.contains(dir), cells[3]);
+      String experiment = Files.readString(dir.resolve("experiment.yaml"));
+      assertTrue(experiment.contains("learning-rate: " + points[i][0] + ","), experiment);
+      assertTrue(experiment.contains("batch-size: " + points[i][1] + ","), experiment);
+      assertEquals("accuracy", cells[4]);
+      double accuracy = Double.parseDouble(cells[5]);
+      assertTrue(accuracy >= 0 && accuracy <= 1, cells[5]);
+      assertEquals("", cells[8]);
+      // the point's provenance holds the command that trains it alone
+      String provenance = Files.readString(dir.resolve("provenance.yaml"));
+      assertFalse(provenance.contains("--sweep"), provenance);
+      assertTrue(provenance.contains("- optimizer.learning-rate=" + points[i][0] + "\n"), provenance);
+    }
+    String md = Files.readString(sweep.resolve("sweep.md"));
+    assertTrue(md.contains("4 of 4 points done."), md);
+    assertTrue(md.contains("| `optimizer.learning-rate` | `training.batch-size` | status | run directory |"
+        + " validation | test | message |"), md);
+    assertTrue(o.out().contains("sweep point 4/4: optimizer.learning-rate=0.03 training.batch-size=16\n"), o.out());
+    assertTrue(o.out().endsWith("sweep: 4 of 4 points completed\nsweep table    " + sweep.resolve("sweep.md")
+        + "\n"), o.out());
+  }
+
+  @Test
+  void aFailingPointIsMarkedAndTheOthersStillRun() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=1", "--sweep",
+        "optimizer.learning-rate=abc,0.1", "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals(1, children(out, true).size());
+    Path sweep = children(out, false).get(0);
+    List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
+    assertEquals("abc,failed,,,,,,\"Invalid experiment " + Cli.XOR + " — 1 problem: 1) [nn/WrongType]"
+        + " optimizer.learning-rate: expected a number > 0, found \"\"abc\"\" (from --set optimizer.learning-rate=abc)"
+        + " Allowed: a number > 0\"", csv.get(1));
+    assertTrue(csv.get(2).startsWith("0.1,completed," + children(out, true).get(0) + ","), csv.get(2));
+    assertTrue(o.err().contains("optimizer.learning-rate: expected a number > 0, found \"abc\""), o.err());
+    assertTrue(o.out().contains("sweep: 1 of 2 points completed, 1 failed\n"), o.out());
+    assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| abc | failed |  |  |  | Invalid experiment"));
+  }
+
+  @Test
+  void aDivergedPointMakesTheExitCodeThree() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--set", "optimizer.name=sgd", "--sweep",
+        "optimizer.learning-rate=1e6,0.1,abc", "--output", out.toString());
+    assertEquals(3, o.code(), o.describe());
+    List<Path> runs = children(out, true);
+    assertEquals(2, runs.size(), "the diverged run's directory stays");
+    List<String> csv = Files.readAllLines(children(out, false).get(0).resolve("sweep.csv"));
+    assertTrue(csv.get(1).startsWith("1e6,diverged," + runs.get(0) + ",,,,,\"training diverged: at the end of"
+        + " epoch 1 "), csv.get(1));
+    assertTrue(csv.get(2).startsWith("0.1,completed,"), csv.get(2));
+    assertTrue(csv.get(3).startsWith("abc,failed,,"), csv.get(3));
+    assertTrue(o.out().contains("sweep: 1 of 3 points completed, 1 diverged, 1 failed\n"), o.out());
+  }
+
+  @Test
+  void sweepAndResumeAreRefused() throws Exception {
+    Cli.Outcome o = Cli.run("train", "--resume", tmp.toString(), "--sweep", "optimizer.learning-rate=0.1,0.2");
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("nn: --sweep trains new runs and cannot be combined with --resume;"), o.err());
+  }
+
+  @Test
+  void malformedSweepsAndABadBaseExperimentStopBeforeAnyRun() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome noValues = Cli.run("train", Cli.XOR, "--sweep", "optimizer.learning-rate", "--output",
+        out.toString());
+    assertEquals(2, noValues.code());
+    assertEquals("nn: --sweep \"optimizer.learning-rate\": expected KEY.PATH=VALUE,VALUE,…, e.g."
+        + " optimizer.learning-rate=0.1,0.01\n", noValues.err());
+    Cli.Outcome empty = Cli.run("train", Cli.XOR, "--sweep", "training.batch-size=8,,16", "--output",
+        out.toString());
+    assertEquals(2, empty.code());
+    assertTrue(empty.err().contains("an empty value in the list"), empty.err());
+    Cli.Outcome twice = Cli.run("train", Cli.XOR, "--sweep", "training.batch-size=8", "--sweep",
+        "training.batch-size=16", "--output", out.toString());
+    assertEquals(2, twice.code());
+    assertTrue(twice.err().startsWith("nn: --sweep training.batch-size is given twice"), twice.err());
+    Cli.Outcome badBase = Cli.run("train", Cli.XOR, "--set", "training.epochs=0", "--sweep",
+        "training.batch-size=8,16", "--output", out.toString());
+    assertEquals(2, badBase.code());
+    assertTrue(badBase.err().contains("training.epochs"), badBase.err());
+    assertFalse(Files.exists(out), "nothing is created");
+  }
+
+  @Test
+  void valuesSplitOnCommasOutsideBracketsAndQuotes() {
+    assertEquals(List.of("[64,32]", "[8]", "'a,b'", "{name: adam, learning-rate: 0.1}", "3"),
+        SweepAxis.split("[64,32], [8],'a,b',{name: adam, learning-rate: 0.1},3"));
+    assertEquals(new SweepAxis("network.layers[1].units", List.of("4", "8")),
+        SweepAxis.parse("network.layers[1].units=4,8"));
+  }
+
+  @Test
+  void theGridVariesTheLastAxisFastest() {
+    SweepGrid grid = SweepGrid.of(List.of("a=1,2", "b=x,y,z"));
+    assertEquals(List.of(List.of("1", "x"), List.of("1", "y"), List.of("1", "z"), List.of("2", "x"),
+        List.of("2", "y"), List.of("2", "z")), grid.points());
+    assertEquals(List.of("a=2", "b=y"), grid.sets(List.of("2", "y")));
+  }
+
+  @Test
+  void aPointsCommandLineDropsTheSweepAndAddsItsValues() {
+    assertEquals(List.of("nn", "train", "x.yaml", "--set", "l2=0", "--set", "a=1"),
+        SweepRunner.pointCommandLine(List.of("nn", "train", "x.yaml", "--sweep", "a=1,2", "--set", "l2=0",
+            "--sweep=b=3"), List.of("a=1")));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.nn.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's {@code metrics.csv} as read back, for charts that compare runs: one map per epoch from column name to number (null for an empty
+ * or unreadable cell). Reading follows the header, so older column orders read too; a missing file is an
+ * empty table.
+ *
+ * @param rows the epochs in file order
+ */
+record MetricsColumns(List<Map<String, Double>> rows) {
+  static MetricsColumns read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return new MetricsColumns(List.of());
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Map<String, Double>> rows = new ArrayList<>();
+    if (lines.isEmpty()) {
+      return new MetricsColumns(rows);
+    }
+    String[] header = lines.get(0).split(",", -1);
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split(",", -1);
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.length; i++) {
+        row.put(header[i], i < cells.length ? parse(cells[i]) : null);
+      }
+      rows.add(row);
+    }
+    return new MetricsColumns(rows);
+  }
+
+  /** The table of the run in {@code dir}. */
+  static MetricsColumns of(Path dir) {
+    return read(dir.resolve(RunDirectory.METRICS));
+  }
+
+  private static Double parse(String cell) {
+    try {
+      return cell.isBlank() ? null : Double.valueOf(cell.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+
+
+  /**
+   * The index of the best epoch on the validation data, as training keeps it: the highest accuracy for a
+   * classifier, else the lowest validation loss (the first of equals); -1 without validation figures.
+   */
+  int bestRow() {
+    int best = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      Double acc = rows.get(i).get("val_accuracy");
+      Double loss = rows.get(i).get("val_loss");
+      if (loss == null && acc == null) {
+        continue;
+      }
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      Double bestAcc = rows.get(best).get("val_accuracy");
+      Double bestLoss = rows.get(best).get("val_loss");
+      boolean better = acc != null && bestAcc != null ? acc > bestAcc
+          : loss != null && bestLoss != null && loss < bestLoss;
+      if (better) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Row {@code i}'s headline validation figure: "acc 0.9500", else "rmse …", else "loss …"; "-" when none. */
+  String headline(int i) {
+    Map<String, Double> row = rows.get(i);
+    if (row.get("val_accuracy") != null) {
+      return String.format(java.util.Locale.ROOT, "acc %.4f", row.get("val_accuracy"));
+    }
+    for (String k : new String[] {"rmse", "loss"}) {
+      Double v = row.get("val_" + k);
+      if (v != null) {
+        return k + " " + String.format(java.util.Locale.ROOT, "%.6g", v);
+      }
+    }
+    return "-";
+  }
+
+
+  /** The epochs, for a chart's x axis. */
+  int[] epochs() {
+    int[] x = new int[rows.size()];
+    for (int i = 0; i < x.length; i++) {
+      Double e = rows.get(i).get("epoch");
+      x[i] = e == null ? i + 1 : (int) Math.round(e);
+    }
+    return x;
+  }
+
+  /** One column's values, NaN where a cell is empty. */
+  double[] column(String name) {
+    double[] y = new double[rows.size()];
+    for (int i = 0; i < y.length; i++) {
+      Double v = rows.get(i).get(name);
+      y[i] = v == null ? Double.NaN : v;
+    }
+    return y;
+  }
+
+  /** Whether some row has a value in {@code name}. */
+  boolean has(String name) {
+    return rows.stream().anyMatch(r -> r.get(name) != null);
+  }
+}

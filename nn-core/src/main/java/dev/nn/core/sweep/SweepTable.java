@@ -1,0 +1,189 @@
+package dev.nn.core.sweep;
+
+import dev.nn.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A sweep's results, one row per point of its grid, kept in two files of the sweep folder and rewritten
+ * (atomically) whenever a row changes: {@code sweep.csv} for programs and {@code sweep.md}, a Markdown table,
+ * for people. Columns: the swept keys, then the status ({@code pending}, {@code running}, {@code completed},
+ * {@code diverged}, {@code failed}), the run directory, the best validation figure and the test figure (each as
+ * metric and value), and the message of a point that did not complete.
+ */
+public final class SweepTable {
+  /** The CSV file's name. */
+  public static final String CSV = "sweep.csv";
+  /** The Markdown file's name. */
+  public static final String MARKDOWN = "sweep.md";
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  /**
+   * One point's row.
+   *
+   * @param values the point's value of each swept key
+   * @param status pending, running, completed, diverged or failed
+   * @param runDirectory its run directory, or "" when it has none (yet)
+   * @param validation its best validation figure, or null
+   * @param test its test figure, or null
+   * @param message what went wrong, on one line, or ""
+   */
+  public record Row(List<String> values, String status, String runDirectory, Figure validation, Figure test,
+      String message) {
+    public Row {
+      values = List.copyOf(values);
+    }
+
+    /** This row with another status. */
+    public Row with(String newStatus) {
+      return new Row(values, newStatus, runDirectory, validation, test, message);
+    }
+  }
+
+  /**
+   * One figure of a split.
+   *
+   * @param metric accuracy, rmse or loss
+   * @param value its value
+   */
+  public record Figure(String metric, double value) {
+    /** "acc 0.9500", "rmse 1.23400", "loss 0.0123000". */
+    public String display() {
+      return metric.equals("accuracy") ? String.format(Locale.ROOT, "acc %.4f", value)
+          : metric + " " + String.format(Locale.ROOT, "%.6g", value);
+    }
+  }
+
+  private final Path folder;
+  private final String title;
+  private final List<String> keys;
+  private final List<Row> rows = new ArrayList<>();
+
+  /**
+   * A table in {@code folder} with every point pending; nothing is written yet.
+   *
+   * @param keys the swept keys
+   * @param points each point's values, in the order of {@code keys}
+   */
+  public SweepTable(Path folder, String title, List<String> keys, List<List<String>> points) {
+    this.folder = folder;
+    this.title = title;
+    this.keys = List.copyOf(keys);
+    for (List<String> p : points) {
+      rows.add(new Row(p, "pending", "", null, null, ""));
+    }
+  }
+
+  /**
+   * Creates the folder {@code <into>/<name>-sweep-<yyyyMMdd-HHmmss>} (local time), with {@code -2}, {@code -3},
+   * … appended when it exists, and {@code into} if needed.
+   */
+  public static Path createFolder(Path into, String name) {
+    String stem = name + "-sweep-" + LocalDateTime.now().format(STAMP);
+    try {
+      Files.createDirectories(into);
+      for (int n = 1; ; n++) {
+        Path dir = into.resolve(n == 1 ? stem : stem + "-" + n);
+        try {
+          Files.createDirectory(dir);
+          return dir;
+        } catch (FileAlreadyExistsException taken) {
+          // another sweep of this experiment started in the same second
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the sweep folder in " + into + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The folder. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The row of point {@code i}. */
+  public Row row(int i) {
+    return rows.get(i);
+  }
+
+  /** Replaces point {@code i}'s row and rewrites both files. */
+  public void set(int i, Row row) {
+    rows.set(i, row);
+    write();
+  }
+
+  /** Writes both files. */
+  public void write() {
+    AtomicFiles.writeString(folder.resolve(CSV), csv());
+    AtomicFiles.writeString(folder.resolve(MARKDOWN), markdown());
+  }
+
+  /** The CSV text. */
+  public String csv() {
+    StringBuilder b = new StringBuilder();
+    List<String> header = new ArrayList<>(keys);
+    header.addAll(List.of("status", "run_directory", "validation_metric", "validation", "test_metric", "test",
+        "message"));
+    b.append(csvLine(header));
+    for (Row r : rows) {
+      List<String> cells = new ArrayList<>(r.values());
+      cells.add(r.status());
+      cells.add(r.runDirectory());
+      cells.add(r.validation() == null ? "" : r.validation().metric());
+      cells.add(r.validation() == null ? "" : Double.toString(r.validation().value()));
+      cells.add(r.test() == null ? "" : r.test().metric());
+      cells.add(r.test() == null ? "" : Double.toString(r.test().value()));
+      cells.add(r.message());
+      b.append(csvLine(cells));
+    }
+    return b.toString();
+  }
+
+  private static String csvLine(List<String> cells) {
+    List<String> quoted = new ArrayList<>();
+    for (String c : cells) {
+      boolean needsQuotes = c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r");
+      quoted.add(needsQuotes ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+    }
+    return String.join(",", quoted) + "\n";
+  }
+
+  /** The Markdown text. */
+  public String markdown() {
+    StringBuilder b = new StringBuilder("# Sweep ").append(title).append("\n\n");
+    long done = rows.stream().filter(r -> !r.status().equals("pending") && !r.status().equals("running")).count();
+    b.append(String.format(Locale.ROOT, "%d of %d points done.%n%n", done, rows.size()));
+    List<String> header = new ArrayList<>();
+    keys.forEach(k -> header.add("`" + k + "`"));
+    header.addAll(List.of("status", "run directory", "validation", "test", "message"));
+    b.append(mdLine(header));
+    b.append(mdLine(header.stream().map(h -> "---").toList()));
+    for (Row r : rows) {
+      List<String> cells = new ArrayList<>(r.values());
+      cells.add(r.status());
+      cells.add(r.runDirectory());
+      cells.add(r.validation() == null ? "" : r.validation().display());
+      cells.add(r.test() == null ? "" : r.test().display());
+      cells.add(r.message());
+      b.append(mdLine(cells));
+    }
+    return b.toString();
+  }
+
+  private static String mdLine(List<String> cells) {
+    StringBuilder b = new StringBuilder("|");
+    for (String c : cells) {
+      b.append(' ').append(c.replace("|", "\\|").replace("\r", " ").replace("\n", " ")).append(" |");
+    }
+    return b.append('\n').toString();
+  }
+}
