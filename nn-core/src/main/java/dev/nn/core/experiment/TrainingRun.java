@@ -122,7 +122,7 @@ public final class TrainingRun {
   }
 
   /**
-   * A listener that also learns the run directory, as soon as it exists (or is opened to resume) and before
+   * A listener that also learns the run directory, once it exists (or a resume of it is accepted) and before
    * training starts: a command that keeps a log of what it prints in the directory.
    */
   public interface DirectoryListener extends TrainingListener {
@@ -201,11 +201,6 @@ public final class TrainingRun {
       RunOutcome outcome = new RunOutcome(dir, clock, provenance);
       try {
         record = record(dir, outcome);
-        for (TrainingListener l : options.listeners()) {
-          if (l instanceof DirectoryListener d) {
-            d.onDirectory(dir);
-          }
-        }
         return trainIn(dir, trainer, runFiles, provenance, record);
       } catch (TrainingDivergedException e) {
         if (record != null) {
@@ -255,6 +250,12 @@ public final class TrainingRun {
     Provenance started = provenance;
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
+    }
+    // once a resume is accepted: a refused one leaves the directory as it was
+    for (TrainingListener l : options.listeners()) {
+      if (l instanceof DirectoryListener d) {
+        d.onDirectory(dir);
+      }
     }
     // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
     runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
