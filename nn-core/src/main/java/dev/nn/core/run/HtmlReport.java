@@ -26,7 +26,7 @@ import java.util.function.ToDoubleFunction;
  * @param experimentYaml the resolved experiment's text, shown folded, or {@code null}
  * @param provenanceYaml the provenance's text, shown folded, or {@code null}
  */
-public record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
+record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
     Status status, String experimentYaml, String provenanceYaml) {
 
   /** How often a browser reloads the page of a run that is training. */
@@ -38,12 +38,12 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
    * @param state {@code running}, {@code completed}, {@code diverged}, {@code interrupted} or {@code failed}
    * @param message what to say about it ("epoch 12 of 40", the failure), or {@code null}
    */
-  public record Status(String state, String message) {
+  record Status(String state, String message) {
     /** A finished run, with nothing more to say. */
-    public static final Status COMPLETED = new Status("completed", null);
+    static final Status COMPLETED = new Status("completed", null);
 
     /** Requires a state. */
-    public Status {
+    Status {
       Objects.requireNonNull(state, "state");
     }
 
@@ -53,7 +53,7 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
   }
 
   /** Requires a name, a result and a status; copies the labels. */
-  public HtmlReport {
+  HtmlReport {
     Objects.requireNonNull(experimentName, "experimentName");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(status, "status");
@@ -61,12 +61,12 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
   }
 
   /** The report of a completed run, without the experiment and provenance. */
-  public HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
+  HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
     this(experimentName, result, test, classLabels, Status.COMPLETED, null, null);
   }
 
   /** Writes the page atomically. */
-  public void write(Path file) {
+  void write(Path file) {
     AtomicFiles.writeString(file, render());
   }
 
