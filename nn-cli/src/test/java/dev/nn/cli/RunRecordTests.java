@@ -214,6 +214,10 @@ class RunRecordTests {
     assertEquals(List.of("training.epochs=1000000"), after.get("overrides"));
     assertEquals(epoch + 2, after.get("epochs"));
     assertTrue(number(after, "duration_seconds") > number(s, "duration_seconds"), "earlier attempts count");
+    String provenance = read(run.resolve(RunDirectory.PROVENANCE));
+    assertTrue(provenance.contains("\ncommand-line:\n- nn\n- train\n- --resume\n"), "this attempt's: " + provenance);
+    assertTrue(provenance.contains("\nfirst-start:\n  started: "), provenance);
+    assertTrue(provenance.contains("  - --set\n  - training.epochs=1000000\n"), "how the run started: " + provenance);
   }
 
   private static Path awaitFirstCheckpoint(Path output, Process p) throws IOException, InterruptedException {
