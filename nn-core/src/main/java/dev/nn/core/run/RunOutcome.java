@@ -86,7 +86,15 @@ public final class RunOutcome {
     outcome.put("message", record.message());
     provenance = provenance.withEnded(clock.instant()).withOutcome(outcome);
     provenance.write(dir.provenanceFile());
-    beforeStatus.accept(provenance);
+    try {
+      beforeStatus.accept(provenance);
+    } catch (RuntimeException | Error e) {
+      // a run that failed, diverged or was interrupted says so even when its report cannot be written
+      if (record.state() != RunStatus.State.FINISHED) {
+        dir.writeStatus(record);
+      }
+      throw e;
+    }
     dir.writeStatus(record);
   }
 

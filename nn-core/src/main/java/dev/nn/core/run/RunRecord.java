@@ -178,13 +178,14 @@ public final class RunRecord implements TrainingListener {
     ended = true;
     history.clear();
     history.addAll(result.epochs());
-    summary.epochs(history, result.bestEpoch());
-    summary.ended("completed", null, validation, test);
-    summary.write(dir.summaryFile());
+    bestEpoch = result.bestEpoch();
     finalResult = result;
     finalTest = test;
     finalStatus = new HtmlReport.Status("completed", result.stoppedEarly()
         ? "stopped early at epoch " + result.last().epoch() + " of " + origin.epochsPlanned() : null);
+    summary.epochs(history, bestEpoch);
+    summary.ended("completed", null, validation, test);
+    summary.write(dir.summaryFile());
     outcome.finished(result, origin.epochsPlanned());
     recorded = true;
   }
@@ -227,12 +228,12 @@ public final class RunRecord implements TrainingListener {
 
   private void end(String status, String message) {
     ended = true;
-    summary.epochs(history, bestEpoch);
-    summary.ended(status, message, null, null);
-    summary.write(dir.summaryFile());
     finalResult = new TrainingResult(history, bestEpoch, false);
     finalTest = null;
     finalStatus = new HtmlReport.Status(status, message);
+    summary.epochs(history, bestEpoch);
+    summary.ended(status, message, null, null);
+    summary.write(dir.summaryFile());
   }
 
   /**
