@@ -26,13 +26,15 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Trains an experiment end to end and leaves a run directory: the resolved experiment, metrics.csv,
- * checkpoints, the model, provenance, an HTML report and the status. Everything it trains with is built
+ * Trains an experiment end to end and leaves a run directory: the resolved experiment, its overrides,
+ * metrics.csv, checkpoints, the model, provenance, summary.json and an HTML report (both kept current after every
+ * epoch by a {@link RunRecord}) and the status. Everything it trains with is built
  * before it (by the injector, see {@code dev.nn.core.inject.NnModules}): the plugins, the data, the network;
  * and the trainer is made and the samples checked against it before the directory is created. So a run that
  * cannot start leaves no directory, and one run flows one way: create and lock the directory, train, write
  * the model, the report, the provenance and the status. A run that fails once its directory exists is
- * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml} and the provenance.
+ * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml}, the summary, the report and
+ * the provenance; one stopped by Ctrl-C or SIGTERM is marked {@code interrupted} by the record's shutdown hook.
  *
  * <p>Resuming locks the directory, refuses data files whose SHA-256 changed since the run started (unless
  * allowed), deletes the temporary files of a killed process, prunes the checkpoints to those a run keeps, and
