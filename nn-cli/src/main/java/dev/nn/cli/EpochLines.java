@@ -7,6 +7,7 @@ import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingResult;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Prints the network's size when training starts and exactly one line per finished epoch:
@@ -18,6 +19,7 @@ import java.util.Locale;
 final class EpochLines implements TrainingListener, AutoCloseable {
   private final PrintStream out;
   private final ProgressBar bar;
+  private final Consumer<String> log;
 
   /**
    * Prints to {@code out}.
@@ -25,16 +27,31 @@ final class EpochLines implements TrainingListener, AutoCloseable {
    * @param bar the live progress display, or {@code null} for plain lines only
    */
   EpochLines(PrintStream out, ProgressBar bar) {
+    this(out, bar, line -> { });
+  }
+
+  /**
+   * Prints to {@code out}, and gives every line printed to {@code log} too (the bar is not).
+   *
+   * @param bar the live progress display, or {@code null} for plain lines only
+   */
+  EpochLines(PrintStream out, ProgressBar bar, Consumer<String> log) {
     this.out = out;
     this.bar = bar;
+    this.log = log;
+  }
+
+  private void print(String line) {
+    out.println(line);
+    log.accept(line);
   }
 
   @Override
   public void onStart(Trainer trainer) {
     synchronized (out) {
-      out.println(trainer.network().describe());
+      print(trainer.network().describe());
       if (trainer.epoch() > 0) {
-        out.println("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
+        print("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
       }
     }
     if (bar != null) {
@@ -48,7 +65,7 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       if (bar != null) {
         bar.clear();
       }
-      out.println(line(report, trainer.options().epochs()));
+      print(line(report, trainer.options().epochs()));
     }
   }
 

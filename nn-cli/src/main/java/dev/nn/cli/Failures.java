@@ -72,6 +72,15 @@ final class Failures {
     return code;
   }
 
+  /** What {@link #report} prints for {@code thrown} without {@code --debug}, without its last line end. */
+  static String messageOf(Throwable thrown) {
+    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+    try (PrintStream p = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      report(thrown, p, false);
+    }
+    return text.toString(java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+  }
+
   /**
    * Runs {@code action}, which reads or uses the experiment {@code file}, reporting a configuration problem as
    * the numbered {@link ProblemReport} of that file.

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,16 +23,25 @@ import java.util.stream.Stream;
 final class InterruptionNotice implements AutoCloseable {
   private final Thread hook;
   private volatile boolean ended;
+  private volatile Consumer<String> log = line -> { };
 
   private InterruptionNotice(Supplier<Optional<Path>> runDirectory, String retry, PrintStream err,
       boolean terminal) {
     this.hook = new Thread(() -> {
       if (!ended) {
-        err.print((terminal ? "\n" : "") + message(runDirectory.get(), retry));
+        String message = message(runDirectory.get(), retry);
+        err.print((terminal ? "\n" : "") + message);
         err.flush();
+        log.accept(message.stripTrailing());
       }
     }, "nn-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** The same notice, also given to {@code sink} (the run's log) when it is printed. */
+  InterruptionNotice alsoTo(Consumer<String> sink) {
+    log = sink;
+    return this;
   }
 
   /** For a run resumed in {@code runDirectory}. */

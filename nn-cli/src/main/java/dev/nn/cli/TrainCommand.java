@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
     header = "Trains an experiment, or resumes an interrupted run.",
     description = "Trains an experiment and writes its run directory: the resolved experiment, metrics.csv,"
-        + " checkpoints, model.nnm, provenance.yaml and report.html.",
+        + " checkpoints, model.nnm, provenance.yaml, summary.json, report.html (rewritten after every epoch),"
+        + " run.log and overrides.yaml.",
     customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--output DIR]",
         "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data]"},
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
@@ -112,68 +113,103 @@ final class TrainCommand implements Callable<Integer> {
       recordedPluginPath = RecordedPluginPath.read(resume);
       root.pluginPathIfNoneGiven(recordedPluginPath);
     }
+    PrintStream err = root.err();
     Nn nn = root.nn();
-    TrainingRun.Result result;
-    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
-        : null)) {
-      PrintStream err = root.err();
-      TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
-          List.of(lines), Nn.version()).allowingChangedData(allowChangedData)
-          .withNotices(notice -> err.println("nn: " + notice));
-      if (resume != null) {
-        out.println("resuming " + resume);
-        if (!recordedPluginPath.isEmpty()) {
-          out.println("with the plugin path the run recorded: " + Printable.of(
-              String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
-        }
-        String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
-        InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal());
-        try {
-          result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
-        } finally {
-          notice.close();
-        }
-      } else {
-        Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
-        out.println("training " + e.name() + " from " + experiment);
-        Path into = nn.outputDirectory(e, options);
-        InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal());
-        try {
-          result = Failures.readingConfig(experiment, () -> nn.train(e, options));
-        } finally {
-          notice.close();
-        }
-      }
+    RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
+        + " in the run directory; training goes on without it"));
+    // what nn() warned of, for the log as well
+    for (String failure : nn.plugins().failures()) {
+      log.line("nn: warning: " + failure);
     }
-    summarize(result, out);
+    TrainingRun.Result result;
+    try (log; EpochLines lines = new EpochLines(out, root.terminal() && !plain
+        ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+      TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
+          List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
+          .withNotices(notice -> {
+            err.println("nn: " + notice);
+            log.line("nn: " + notice);
+          });
+      try {
+        if (resume != null) {
+          say(out, log, "resuming " + resume);
+          if (!recordedPluginPath.isEmpty()) {
+            say(out, log, "with the plugin path the run recorded: " + Printable.of(
+                String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
+          }
+          String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
+          InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal()).alsoTo(log::line);
+          try {
+            result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+          } finally {
+            notice.close();
+          }
+        } else {
+          Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
+          say(out, log, "training " + e.name() + " from " + experiment);
+          TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
+          Path into = nn.outputDirectory(e, from);
+          InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal())
+              .alsoTo(log::line);
+          try {
+            result = Failures.readingConfig(experiment, () -> nn.train(e, from));
+          } finally {
+            notice.close();
+          }
+        }
+      } catch (RuntimeException | Error failure) {
+        // the message the command is about to print, in the log too
+        log.line(Failures.messageOf(failure));
+        throw failure;
+      }
+      summarize(result, out, log);
+    }
     return Main.OK;
   }
 
-  /** Trains a new run of the experiment with {@code overrides} and prints its result: one point of a sweep. */
+  /**
+   * Trains a new run of the experiment with {@code overrides} and prints its result, keeping the point's own
+   * {@code run.log}: one point of a sweep.
+   */
   private TrainingRun.Result trainNew(List<String> overrides) {
     PrintStream out = root.out();
+    PrintStream err = root.err();
     Nn nn = root.nn();
+    RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
+        + " in the run directory; training goes on without it"));
     TrainingRun.Result result;
-    try (EpochLines lines = new EpochLines(out, root.terminal() && !plain ? new ProgressBar(out, root::terminalColumns)
-        : null)) {
-      PrintStream err = root.err();
-      List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(),
-          overrides.subList(sets.size(), overrides.size()));
-      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines), Nn.version())
-          .withNotices(notice -> err.println("nn: " + notice));
+    try (log; EpochLines lines = new EpochLines(out, root.terminal() && !plain
+        ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+      List<String> pointSets = overrides.subList(sets.size(), overrides.size());
+      List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(), pointSets);
+      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log),
+          Nn.version()).withNotices(notice -> {
+            err.println("nn: " + notice);
+            log.line("nn: " + notice);
+          });
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
-      out.println("training " + e.name() + " from " + experiment);
-      Path into = nn.outputDirectory(e, options);
+      say(out, log, "training " + e.name() + " from " + experiment);
+      TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
+      Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
-          root.err(), root.terminal());
+          root.err(), root.terminal()).alsoTo(log::line);
       try {
-        result = Failures.readingConfig(experiment, () -> nn.train(e, options));
+        result = Failures.readingConfig(experiment, () -> nn.train(e, from));
+      } catch (RuntimeException | Error failure) {
+        log.line(Failures.messageOf(failure));
+        throw failure;
       } finally {
         notice.close();
       }
+      summarize(result, out, log);
     }
-    summarize(result, out);
     return result;
+  }
+
+  /** Prints a line and logs it. */
+  private static void say(PrintStream out, RunLog log, String line) {
+    out.println(line);
+    log.line(line);
   }
 
   /** This command line, to start a run again that was interrupted before it could be resumed. */
@@ -181,23 +217,23 @@ final class TrainCommand implements Callable<Integer> {
     return String.join(" ", root.commandLineForProvenance());
   }
 
-  private static void summarize(TrainingRun.Result r, PrintStream out) {
+  private static void summarize(TrainingRun.Result r, PrintStream out, RunLog log) {
     TrainingResult t = r.training();
     if (t.stoppedEarly()) {
-      out.println("stopped early after epoch " + t.last().epoch());
+      say(out, log, "stopped early after epoch " + t.last().epoch());
     }
     if (t.bestEpoch() != t.last().epoch()) {
-      out.println("the model keeps the weights of epoch " + t.bestEpoch() + ", the best on the validation data");
+      say(out, log, "the model keeps the weights of epoch " + t.bestEpoch() + ", the best on the validation data");
     }
-    out.println("run directory  " + r.directory().path());
-    print(out, "validation     ", r.validation());
-    print(out, "test           ", r.test());
-    out.println("model          " + r.directory().modelFile());
+    say(out, log, "run directory  " + r.directory().path());
+    print(out, log, "validation     ", r.validation());
+    print(out, log, "test           ", r.test());
+    say(out, log, "model          " + r.directory().modelFile());
   }
 
-  private static void print(PrintStream out, String label, Metrics m) {
+  private static void print(PrintStream out, RunLog log, String label, Metrics m) {
     if (m != null) {
-      out.println(label + Figures.of(m, "", true));
+      say(out, log, label + Figures.of(m, "", true));
     }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed at any file write — before, during or after each file is replaced: provenance, metrics,
- * checkpoints, the model, the report, the status — and then resumed ends exactly as the run that was not
+ * checkpoints, the summary, the model, the report, the status — and then resumed ends exactly as the run that was not
  * killed: the same model bytes, metrics, checkpoints kept and status, with early stopping ending both. The
  * kill is {@code Runtime.halt} in a child JVM at the write chosen by {@code -Dnn.crash-at} (see nn-core's
  * {@code CrashPoint}), which is what {@code kill -9} does to the files.
@@ -41,19 +41,26 @@ class KilledRunTests {
         + "early at epoch " + stopped + " of 60"));
 
     String last = String.format("epoch-%04d.ckpt", stopped);
+    // summary.json and report.html are written as training starts (twice) and after every epoch, then at the end
+    int lastProgress = stopped + 3;
     List<Kill> kills = List.of(
         new Kill("provenance.yaml:1:temp", Resume.FROM_THE_START),
+        new Kill("summary.json:1:temp", Resume.FROM_THE_START),
+        new Kill("report.html:1:renamed", Resume.FROM_THE_START),
         new Kill("metrics.csv:1:renamed", Resume.FROM_THE_START),
         new Kill("metrics.csv:2:renamed", Resume.FROM_THE_START),
         new Kill("metrics.csv:3:temp", Resume.FROM_A_CHECKPOINT),
         new Kill("epoch-0002.ckpt:1:temp", Resume.FROM_A_CHECKPOINT),
         new Kill("epoch-0003.ckpt:1:renamed", Resume.FROM_A_CHECKPOINT),
+        new Kill("report.html:4:temp", Resume.FROM_A_CHECKPOINT),
         new Kill(last + ":1:temp", Resume.FROM_A_CHECKPOINT),
         new Kill(last + ":1:renamed", Resume.ONLY_FINISHING),
         new Kill("model.nnm:1:temp", Resume.ONLY_FINISHING),
         new Kill("model.nnm:1:renamed", Resume.ONLY_FINISHING),
-        new Kill("report.html:1:temp", Resume.ONLY_FINISHING),
-        new Kill("report.html:1:renamed", Resume.ONLY_FINISHING),
+        new Kill("summary.json:" + lastProgress + ":temp", Resume.ONLY_FINISHING),
+        new Kill("summary.json:" + lastProgress + ":renamed", Resume.ONLY_FINISHING),
+        new Kill("report.html:" + lastProgress + ":temp", Resume.ONLY_FINISHING),
+        new Kill("report.html:" + lastProgress + ":renamed", Resume.ONLY_FINISHING),
         new Kill("provenance.yaml:2:temp", Resume.ONLY_FINISHING),
         new Kill("provenance.yaml:2:renamed", Resume.ONLY_FINISHING),
         new Kill("status.yaml:1:temp", Resume.ONLY_FINISHING));

@@ -38,11 +38,12 @@ final class Resumption {
    * Prepares {@code trainer} and the directory.
    *
    * @param current the provenance of this attempt, whose data files were hashed now
-   * @return the provenance to record, noting changed data that was allowed
+   * @return the provenance to record, noting changed data that was allowed and how the run first started
    * @throws RunFileException when a data file changed and that is not allowed, or no checkpoint is intact
    */
   Provenance prepare(Trainer trainer, Provenance current) {
-    Provenance recorded = checkData(current);
+    // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
+    Provenance recorded = checkData(current).withFirstStartFrom(dir.provenanceFile());
     dir.deleteTemporaryFiles();
     Checkpoints checkpoints = dir.checkpoints();
     checkpoints.prune();

@@ -6,7 +6,6 @@ import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.model.Model;
 import dev.nn.core.network.Network;
 import dev.nn.core.run.CheckpointWriter;
-import dev.nn.core.run.HtmlReport;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RecordedPluginPath;
@@ -14,6 +13,7 @@ import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
 import dev.nn.core.run.RunLock;
 import dev.nn.core.run.RunOutcome;
+import dev.nn.core.run.RunRecord;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingDivergedException;
@@ -27,13 +27,15 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Trains an experiment end to end and leaves a run directory: the resolved experiment, metrics.csv,
- * checkpoints, the model, provenance, an HTML report and the status. Everything it trains with is built
+ * Trains an experiment end to end and leaves a run directory: the resolved experiment, its overrides,
+ * metrics.csv, checkpoints, the model, provenance, summary.json and an HTML report (both kept current after every
+ * epoch by a {@link RunRecord}) and the status. Everything it trains with is built
  * before it (by the injector, see {@code dev.nn.core.inject.NnModules}): the plugins, the data, the network;
  * and the trainer is made and the samples checked against it before the directory is created. So a run that
  * cannot start leaves no directory, and one run flows one way: create and lock the directory, train, write
  * the model, the report, the provenance and the status. A run that fails once its directory exists is
- * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml} and the provenance.
+ * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml}, the summary, the report and
+ * the provenance; one stopped by Ctrl-C or SIGTERM is marked {@code interrupted} by the record's shutdown hook.
  *
  * <p>Resuming locks the directory, refuses data files whose SHA-256 changed since the run started (unless
  * allowed), deletes the temporary files of a killed process, prunes the checkpoints to those a run keeps, and
@@ -55,15 +57,27 @@ public final class TrainingRun {
    *     (recorded in its provenance)
    * @param notices told what a resume found and did instead of failing: a damaged checkpoint set aside, a run
    *     trained again from the start, changed data allowed
+   * @param experimentFile the file the experiment was read from, whose git commit the run's summary records;
+   *     or {@code null}
+   * @param overrides the {@code key.path=value} overrides the experiment was read with, recorded in the run's
+   *     {@code overrides.yaml} and summary
    */
   public record Options(Path outputDir, Path resume, List<String> commandLine, List<TrainingListener> listeners,
-      String nnVersion, boolean allowChangedData, Consumer<String> notices) {
+      String nnVersion, boolean allowChangedData, Consumer<String> notices, Path experimentFile,
+      List<String> overrides) {
     /** Copies. */
     public Options {
       commandLine = List.copyOf(commandLine);
       listeners = List.copyOf(listeners);
+      overrides = List.copyOf(overrides);
       Objects.requireNonNull(nnVersion, "nnVersion");
       Objects.requireNonNull(notices, "notices");
+    }
+
+    /** Options for an experiment from no file, read without overrides. */
+    public Options(Path outputDir, Path resume, List<String> commandLine, List<TrainingListener> listeners,
+        String nnVersion, boolean allowChangedData, Consumer<String> notices) {
+      this(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, notices, null, List.of());
     }
 
     /** Options that refuse changed data and drop notices. */
@@ -88,18 +102,36 @@ public final class TrainingRun {
 
     /** The same options, continuing the run in {@code runDirectory}. */
     public Options resuming(Path runDirectory) {
-      return new Options(null, runDirectory, commandLine, listeners, nnVersion, allowChangedData, notices);
+      return new Options(null, runDirectory, commandLine, listeners, nnVersion, allowChangedData, notices,
+          experimentFile, overrides);
     }
 
     /** The same options, allowing a resumed run to train on changed data files or not. */
     public Options allowingChangedData(boolean allow) {
-      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allow, notices);
+      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allow, notices, experimentFile,
+          overrides);
     }
 
     /** The same options, telling {@code sink} what a resume found and did. */
     public Options withNotices(Consumer<String> sink) {
-      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, sink);
+      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, sink,
+          experimentFile, overrides);
     }
+
+    /** The same options, for an experiment read from {@code file} with {@code overrides}. */
+    public Options readFrom(Path file, List<String> overrides) {
+      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, notices, file,
+          overrides);
+    }
+  }
+
+  /**
+   * A listener that also learns the run directory, once it exists (or a resume of it is accepted) and before
+   * training starts: a command that keeps a log of what it prints in the directory.
+   */
+  public interface DirectoryListener extends TrainingListener {
+    /** The run trains in {@code directory}. */
+    void onDirectory(RunDirectory directory);
   }
 
   /**
@@ -168,40 +200,73 @@ public final class TrainingRun {
         : RunDirectory.create(options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved(),
             experiment.name(), clock, ExperimentWriter.write(experiment));
     RunLock lock = dir.lock();
+    RunRecord record = null;
     try {
       RunOutcome outcome = new RunOutcome(dir, clock, provenance);
       try {
-        return trainIn(dir, trainer, runFiles, provenance, outcome);
+        record = record(dir, outcome);
+        return trainIn(dir, trainer, runFiles, provenance, record);
       } catch (TrainingDivergedException e) {
         LOG.log(System.Logger.Level.WARNING, () -> "run diverged in " + dir.path() + ": " + e.getMessage());
-        outcome.diverged(e.getMessage());
+        if (record != null) {
+          record.diverged(e.getMessage());
+        } else {
+          outcome.diverged(e.getMessage());
+        }
         throw e.inRun(dir.path());
       } catch (RunFileException e) {
         // a resume refused (changed data, no intact checkpoint) changes nothing; other run files are failures
         if (options.resume() == null) {
-          outcome.failed(e);
+          failed(record, outcome, e);
         }
         throw e;
       } catch (RuntimeException | Error e) {
         LOG.log(System.Logger.Level.WARNING, () -> "run failed in " + dir.path() + ": " + e);
-        outcome.failed(e);
+        failed(record, outcome, e);
         throw e;
       }
     } finally {
+      if (record != null) {
+        record.close();
+      }
       lock.close();
+    }
+  }
+
+  /** The record that keeps the run's summary and report, for a new run or a resumed one. */
+  private RunRecord record(RunDirectory dir, RunOutcome outcome) {
+    RunRecord.Origin origin = new RunRecord.Origin(experiment.name(), experiment.training().epochs(),
+        experiment.seed(), options.experimentFile(), options.overrides(), options.nnVersion(),
+        data.train().classLabels());
+    return options.resume() != null ? RunRecord.resumed(dir, outcome, origin, clock)
+        : RunRecord.created(dir, outcome, origin, clock);
+  }
+
+  private static void failed(RunRecord record, RunOutcome outcome, Throwable e) {
+    if (record != null) {
+      record.failed(e);
+    } else {
+      outcome.failed(e);
     }
   }
 
   /** Everything a run does in its locked directory, in order. */
   private Result trainIn(RunDirectory dir, Trainer trainer, LateListeners runFiles, Provenance provenance,
-      RunOutcome outcome) {
+      RunRecord record) {
     Provenance started = provenance;
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
     }
+    // once a resume is accepted: a refused one leaves the directory as it was
+    for (TrainingListener l : options.listeners()) {
+      if (l instanceof DirectoryListener d) {
+        d.onDirectory(dir);
+      }
+    }
+    // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
     runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
-        new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
-    outcome.started(started);
+        new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery()), record));
+    record.started(started);
     RecordedPluginPath.write(dir.path(), plugins.pluginPath());
     LOG.log(System.Logger.Level.INFO, () -> (options.resume() != null ? "run resumed in " : "run started in ")
         + dir.path());
@@ -210,8 +275,7 @@ public final class TrainingRun {
     Metrics test = backend.test(network, plugins.loss(), data);
     Model model = models.model();
     model.save(dir.modelFile(), options.nnVersion());
-    new HtmlReport(experiment.name(), result, test, data.train().classLabels()).write(dir.reportFile());
-    outcome.finished(result, experiment.training().epochs());
+    record.completed(result, validation, test);
     LOG.log(System.Logger.Level.INFO, () -> "run finished after epoch " + result.last().epoch() + " in " + dir.path());
     return new Result(dir, result, validation, test, model);
   }

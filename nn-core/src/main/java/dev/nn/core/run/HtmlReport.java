@@ -12,26 +12,61 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the
- * training and validation loss by epoch, the validation accuracy or R² by epoch, the final figures on the
- * validation split (at the epoch whose weights were kept) and on the test split, the confusion matrices
- * of a classification run, and links to the run's other files.
+ * run's status, the training and validation loss by epoch, the validation accuracy or R² by epoch, the
+ * learning rate by epoch, the final figures on the validation split (at the epoch whose weights were kept) and
+ * on the test split, the confusion matrices of a classification run, the experiment and the provenance, and
+ * links to the run's other files. While the run trains, the page asks the browser to reload it every
+ * {@value #REFRESH_SECONDS} seconds; the run rewrites it after every epoch.
  *
  * @param experimentName the experiment's name, shown as the title
- * @param result how training went: every epoch's report and the epoch whose weights were kept
+ * @param result how training went so far: every epoch's report and the epoch whose weights were kept
  * @param test the test split's figures, or {@code null} without one
  * @param classLabels names of the classes for the confusion matrices; empty to number them from 0
+ * @param status the run's status, shown at the top
+ * @param experimentYaml the resolved experiment's text, shown folded, or {@code null}
+ * @param provenanceYaml the provenance's text, shown folded, or {@code null}
  */
-public record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
+record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
+    Status status, String experimentYaml, String provenanceYaml) {
 
-  /** Requires a name and a result; copies the labels. */
-  public HtmlReport {
+  /** How often a browser reloads the page of a run that is training. */
+  static final int REFRESH_SECONDS = 5;
+
+  /**
+   * The run's status.
+   *
+   * @param state {@code running}, {@code completed}, {@code diverged}, {@code interrupted} or {@code failed}
+   * @param message what to say about it ("epoch 12 of 40", the failure), or {@code null}
+   */
+  record Status(String state, String message) {
+    /** A finished run, with nothing more to say. */
+    static final Status COMPLETED = new Status("completed", null);
+
+    /** Requires a state. */
+    Status {
+      Objects.requireNonNull(state, "state");
+    }
+
+    boolean running() {
+      return state.equals("running");
+    }
+  }
+
+  /** Requires a name, a result and a status; copies the labels. */
+  HtmlReport {
     Objects.requireNonNull(experimentName, "experimentName");
     Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(status, "status");
     classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
   }
 
+  /** The report of a completed run, without the experiment and provenance. */
+  HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
+    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null);
+  }
+
   /** Writes the page atomically. */
-  public void write(Path file) {
+  void write(Path file) {
     AtomicFiles.writeString(file, render());
   }
 
@@ -44,18 +79,25 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
     StringBuilder b = new StringBuilder(16_384);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append(status.running() ? "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">\n" : "")
         .append("<title>").append(name).append(" · training report</title>\n<style>\n").append(ReportStyle.CSS)
         .append("</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">Training report</p>\n<h1>")
         .append(name).append("</h1>\n<nav><a href=\"").append(RunDirectory.EXPERIMENT).append("\">")
         .append(RunDirectory.EXPERIMENT).append("</a><a href=\"").append(RunDirectory.METRICS).append("\">")
         .append(RunDirectory.METRICS).append("</a><a href=\"").append(RunDirectory.PROVENANCE).append("\">")
-        .append(RunDirectory.PROVENANCE).append("</a></nav>\n</header>\n");
+        .append(RunDirectory.PROVENANCE).append("</a><a href=\"").append(RunDirectory.SUMMARY).append("\">")
+        .append(RunDirectory.SUMMARY).append("</a><a href=\"").append(RunDirectory.RUN_LOG).append("\">")
+        .append(RunDirectory.RUN_LOG).append("</a></nav>\n");
+    statusLine(b);
+    b.append("</header>\n");
     cards(b, epochs, kept);
     if (epochs.isEmpty()) {
-      b.append("<section class=\"panel\"><p class=\"note\">No epoch was completed.</p></section>\n");
+      b.append("<section class=\"panel\"><p class=\"note\">No epoch was completed")
+          .append(status.running() ? " yet" : "").append(".</p></section>\n");
     } else {
       lossChart(b, epochs);
       qualityChart(b, epochs);
+      learningRateChart(b, epochs);
     }
     finalMetrics(b, kept, validation);
     if (validation != null && validation.isClassification()) {
@@ -64,10 +106,35 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
     if (test != null && test.isClassification()) {
       confusion(b, "Confusion matrix · test", test);
     }
+    folded(b, "Experiment", RunDirectory.EXPERIMENT, experimentYaml);
+    folded(b, "Provenance", RunDirectory.PROVENANCE, provenanceYaml);
     String version = Provenance.currentNnVersion();
     b.append("<footer>Written by nn").append(version.equals(Provenance.UNKNOWN_VERSION) ? "" : " " + Fmt.html(version))
         .append(".</footer>\n</main>\n</body>\n</html>\n");
     return b.toString();
+  }
+
+  /** The status, with its class for the colour: a running run's page says it reloads itself. */
+  private void statusLine(StringBuilder b) {
+    b.append("<p class=\"status ").append(Fmt.html(status.state())).append("\"><span class=\"badge\">")
+        .append(Fmt.html(status.state())).append("</span>");
+    if (status.message() != null && !status.message().isEmpty()) {
+      b.append(' ').append(Fmt.html(status.message()));
+    }
+    if (status.running()) {
+      b.append(" <span class=\"dim\">· this page reloads every ").append(REFRESH_SECONDS).append(" s</span>");
+    }
+    b.append("</p>\n");
+  }
+
+  /** A file's text, folded away under its heading. */
+  private static void folded(StringBuilder b, String title, String file, String text) {
+    if (text == null) {
+      return;
+    }
+    b.append("<section class=\"panel\">\n<details>\n<summary><h2>").append(title).append("</h2> <span class=\"dim\">")
+        .append(file).append("</span></summary>\n<pre class=\"file\">").append(Fmt.html(text)).append("</pre>\n")
+        .append("</details>\n</section>\n");
   }
 
   /** The report of the epoch whose weights the network kept, else the last; {@code null} without epochs. */
@@ -158,6 +225,19 @@ public record HtmlReport(String experimentName, TrainingResult result, Metrics t
     panel(b, classification ? "Accuracy" : "R²", classification
         ? "Fraction of validation samples whose predicted class is the true one."
         : "Coefficient of determination on the validation split (values below −1 are cut off).", chart.render());
+  }
+
+  private void learningRateChart(StringBuilder b, List<EpochReport> epochs) {
+    int n = epochs.size();
+    int[] x = new int[n];
+    double[] rate = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = epochs.get(i).epoch();
+      rate[i] = epochs.get(i).learningRate();
+    }
+    SvgChart chart = new SvgChart("rate", "learning rate").logAllowed()
+        .add(new SvgChart.Series("learning rate", "rate", x, rate));
+    panel(b, "Learning rate", "η of each epoch's last update, as the schedule set it.", chart.render());
   }
 
   private static void panel(StringBuilder b, String title, String caption, String svg) {

@@ -45,11 +45,26 @@ import java.util.Objects;
  * @param outcome how the run went, in the order given: its status once it ended ({@code finished},
  *     {@code stopped-early}, {@code failed}, {@code diverged}) and the message, and for a resumed run what the
  *     resume allowed (data files changed since the run started); empty while it trains
+ * @param firstStart for a resumed run, when it first started and the command line that started it (with its
+ *     {@code --set} overrides), which this attempt's {@code started} and {@code commandLine} replace; else
+ *     {@code null}
  */
 public record Provenance(String nnVersion, String javaVersion, String javaVendor, String vmName, String osName,
     String osVersion, String osArch, int processors, String backend, int threads, String randomAlgorithm, long seed,
     List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles,
-    Map<String, String> cluster, Map<String, String> compute, Map<String, String> outcome) {
+    Map<String, String> cluster, Map<String, String> compute, Map<String, String> outcome, FirstStart firstStart) {
+
+  /**
+   * How a resumed run first started.
+   *
+   * @param started the instant, as recorded
+   * @param commandLine the command's arguments as given
+   */
+  record FirstStart(String started, List<String> commandLine) {
+    FirstStart {
+      commandLine = List.copyOf(commandLine);
+    }
+  }
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
   static final String UNKNOWN_VERSION = "unknown";
@@ -125,7 +140,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), backend, threads, Rng.ALGORITHM,
-        seed, commandLine, started, null, used, data, Map.of(), Map.of(), Map.of());
+        seed, commandLine, started, null, used, data, Map.of(), Map.of(), Map.of(), null);
   }
 
   /** The nn-core jar's version (its manifest's Implementation-Version), or {@value #UNKNOWN_VERSION}. */
@@ -137,19 +152,19 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   /** This provenance with the run's end time. */
   public Provenance withEnded(Instant end) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster, compute, outcome);
+        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster, compute, outcome, firstStart);
   }
 
   /** This provenance with where a distributed run trained, in the order given. */
   public Provenance withCluster(Map<String, String> where) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where, compute, outcome);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where, compute, outcome, firstStart);
   }
 
   /** This provenance with details of how the kernels compute, in the order given. */
   public Provenance withCompute(Map<String, String> details) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, details, outcome);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, details, outcome, firstStart);
   }
 
   /** This provenance with {@code entries} added to its outcome, after those it has. */
@@ -157,7 +172,26 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     Map<String, String> all = new LinkedHashMap<>(outcome);
     all.putAll(entries);
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, compute, all);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, compute, all, firstStart);
+  }
+
+  /**
+   * This provenance of a resumed attempt, keeping how the run first started as the provenance in
+   * {@code recordedFile} says (its own first start, or its start and command line); unchanged when there is no
+   * such file (a run killed before it wrote one).
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public Provenance withFirstStartFrom(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return this;
+    }
+    YamlFields recorded = YamlFields.read(recordedFile, RunFileException::new);
+    YamlFields first = recorded.isNull("first-start") ? recorded : recorded.fields("first-start");
+    FirstStart kept = new FirstStart(first.string("started"), first.strings("command-line"));
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, compute, outcome,
+        kept);
   }
 
   /**
@@ -204,6 +238,10 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     m.put("command-line", new ArrayList<>(commandLine));
     m.put("started", started.toString());
     m.put("ended", ended == null ? null : ended.toString());
+    if (firstStart != null) {
+      m.put("first-start", section("started", firstStart.started(), "command-line",
+          new ArrayList<>(firstStart.commandLine())));
+    }
     List<Object> ps = new ArrayList<>();
     for (Plugin p : plugins) {
       Map<String, Object> e = section("kind", p.kind(), "name", p.name(), "version", p.version());

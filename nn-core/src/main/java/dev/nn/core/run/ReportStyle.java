@@ -41,6 +41,20 @@ final class ReportStyle {
       .line.val { stroke: var(--val); }
       .dot.train { fill: var(--train); }
       .dot.val { fill: var(--val); }
+      .line.rate { stroke: #7c3aed; }
+      .dot.rate { fill: #7c3aed; }
+      .status { margin: 10px 0 0; color: var(--ink); }
+      .badge { display: inline-block; margin-right: 4px; padding: 1px 10px; border-radius: 999px; color: #fff;
+               font-size: 13px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; }
+      .status.running .badge { background: #2563eb; }
+      .status.completed .badge { background: #15803d; }
+      .status.interrupted .badge { background: #b45309; }
+      .status.diverged .badge, .status.failed .badge { background: #b91c1c; }
+      details summary { cursor: pointer; }
+      details summary h2 { display: inline; }
+      pre.file { margin: 10px 0 4px; padding: 12px 14px; overflow-x: auto; background: #fafbfc;
+                 border: 1px solid var(--line); border-radius: 6px; font-size: 12.5px; line-height: 1.45;
+                 font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
       .best { stroke: #52606d; stroke-width: 1; stroke-dasharray: 4 4; }
       .best-label { fill: #52606d; font-size: 11px; }
       .legend rect { fill: rgba(255, 255, 255, .92); stroke: var(--line); }

@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  *   model.nnm         the trained model
  *   provenance.yaml   software, machine, seed, plugins, data
  *   report.html       curves and final figures
- *   status.yaml       how the run ended: finished, failed or diverged; absent while it trains or once killed
+ *   status.yaml       how the run ended: finished, failed, diverged or interrupted; absent while it trains or
+ *                     once killed outright
+ *   summary.json      status, figures so far and origin, rewritten after every epoch
+ *   run.log           what nn train printed (appended on resume)
+ *   overrides.yaml    the --set overrides the run started with
  *   .lock             locked by the process training in the directory
  * </pre>
  */
@@ -45,6 +49,12 @@ public final class RunDirectory {
   public static final String REPORT = "report.html";
   /** The status record's file name. */
   public static final String STATUS = "status.yaml";
+  /** The run summary's file name (see docs/cli.md for its format). */
+  public static final String SUMMARY = "summary.json";
+  /** The file that receives what {@code nn train} printed, without the progress bar. */
+  public static final String RUN_LOG = "run.log";
+  /** The file of the {@code --set} overrides a run started with. */
+  public static final String OVERRIDES = "overrides.yaml";
   /** The file a training process locks. */
   public static final String LOCK = ".lock";
 
@@ -225,6 +235,21 @@ public final class RunDirectory {
   /** {@code report.html}. */
   public Path reportFile() {
     return path.resolve(REPORT);
+  }
+
+  /** {@code summary.json}. */
+  public Path summaryFile() {
+    return path.resolve(SUMMARY);
+  }
+
+  /** {@code run.log}. */
+  public Path runLogFile() {
+    return path.resolve(RUN_LOG);
+  }
+
+  /** {@code overrides.yaml}. */
+  public Path overridesFile() {
+    return path.resolve(OVERRIDES);
   }
 
   /** {@code status.yaml}. */

@@ -4,16 +4,18 @@ import dev.nn.core.train.TrainingResult;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Records how a run in its directory ends: the provenance gets its end time and an {@code outcome} section,
- * and {@code status.yaml} says {@code finished}, {@code failed} or {@code diverged} with the message. Written
+ * and {@code status.yaml} says {@code finished}, {@code failed}, {@code diverged} or {@code interrupted} with the message. Written
  * last, so a directory whose status says {@code finished} holds every file of a finished run.
  */
 public final class RunOutcome {
   private final RunDirectory dir;
   private final Clock clock;
   private Provenance provenance;
+  private Consumer<Provenance> beforeStatus = ended -> { };
 
   /**
    * The outcome of the run in {@code dir}, whose provenance so far is {@code provenance}.
@@ -46,6 +48,17 @@ public final class RunOutcome {
     end("diverged", new RunStatus(RunStatus.State.DIVERGED, message));
   }
 
+  /** Ctrl-C or SIGTERM stopped the process while it trained. */
+  public void interrupted() {
+    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, "stopped by Ctrl-C or SIGTERM; nn train --resume "
+        + dir.path() + " continues it"));
+  }
+
+  /** The provenance as last written, its outcome included once the run ended. */
+  Provenance provenance() {
+    return provenance;
+  }
+
   /**
    * Training, or a finishing step, failed with {@code failure}. Recording it must not hide the failure: a problem
    * while recording is attached to it as suppressed.
@@ -58,11 +71,30 @@ public final class RunOutcome {
     }
   }
 
+  /**
+   * From now on, when the run ends, {@code step} writes what should show the final provenance (the report),
+   * after the provenance and before the status.
+   */
+  void beforeStatus(Consumer<Provenance> step) {
+    beforeStatus = step;
+  }
+
+  /** Records the end: the provenance, then the {@link #beforeStatus} step, then the status, last. */
   private void end(String status, RunStatus record) {
     Map<String, String> outcome = new LinkedHashMap<>();
     outcome.put("status", status);
     outcome.put("message", record.message());
-    provenance.withEnded(clock.instant()).withOutcome(outcome).write(dir.provenanceFile());
+    provenance = provenance.withEnded(clock.instant()).withOutcome(outcome);
+    provenance.write(dir.provenanceFile());
+    try {
+      beforeStatus.accept(provenance);
+    } catch (RuntimeException | Error e) {
+      // a run that failed, diverged or was interrupted says so even when its report cannot be written
+      if (record.state() != RunStatus.State.FINISHED) {
+        dir.writeStatus(record);
+      }
+      throw e;
+    }
     dir.writeStatus(record);
   }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * How a run ended, in its directory's {@code status.yaml}: written last when a run finishes (after the
  * model, the report and the provenance), and when training fails or diverges, with the message the command
- * printed. A directory without it holds a run that is training, or was killed: {@code nn train --resume}
- * continues it.
+ * printed, and when Ctrl-C or SIGTERM stops the process ({@code interrupted}). A directory without it holds a run
+ * that is training, or was killed outright: {@code nn train --resume} continues it, as it continues an
+ * interrupted one.
  *
  * @param state what happened
  * @param message for a failed or diverged run, what went wrong; otherwise how it ended ("stopped early at
@@ -27,7 +28,9 @@ record RunStatus(State state, String message) {
     /** Training stopped on an error; the checkpoints written before it stay. */
     FAILED,
     /** The loss diverged; the checkpoints written before it stay. */
-    DIVERGED;
+    DIVERGED,
+    /** Ctrl-C or SIGTERM stopped the process; {@code nn train --resume} continues from the last checkpoint. */
+    INTERRUPTED;
 
     String yamlName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -54,6 +57,6 @@ record RunStatus(State state, String message) {
         return Optional.of(new RunStatus(s, f.isNull("message") ? "" : f.string("message")));
       }
     }
-    throw new RunFileException(file, "\"state\" must be finished, failed or diverged, found \"" + name + "\"");
+    throw new RunFileException(file, "\"state\" must be finished, failed, diverged or interrupted, found \"" + name + "\"");
   }
 }

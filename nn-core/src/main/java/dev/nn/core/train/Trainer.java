@@ -119,6 +119,14 @@ public final class Trainer {
   }
 
   /**
+   * The epoch whose weights the network would keep if training ended now: the last one, or with early
+   * stopping the best by the monitored value so far; 0 before the first epoch.
+   */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  /**
    * Trains from the current epoch to {@code options.epochs()}.
    *
    * @param validation the validation split, or {@code null}; early stopping needs it

@@ -57,7 +57,7 @@ class HtmlReportTests {
   @Test
   void theLossCurvesHaveOnePointPerEpochDrawnLeftToRightAndUpsideDown() {
     String html = new HtmlReport("iris", classificationRun(), null, List.of()).render();
-    assertEquals(2, html.split("<svg", -1).length - 1, "a loss chart and an accuracy chart");
+    assertEquals(3, html.split("<svg", -1).length - 1, "a loss, an accuracy and a learning-rate chart");
     List<String> train = polylines(html, "train");
     assertEquals(1, train.size());
     double[][] p = points(train.get(0));
@@ -140,7 +140,7 @@ class HtmlReportTests {
     assertTrue(html.contains("mean loss (log scale)"));
     List<String> train = polylines(html, "train");
     assertEquals(List.of(2, 2), train.stream().map(s -> points(s).length).toList());
-    assertEquals(1, html.split("<svg", -1).length - 1, "no validation, no accuracy chart");
+    assertEquals(2, html.split("<svg", -1).length - 1, "no validation, no accuracy chart: loss and learning rate");
     assertTrue(html.contains("No validation or test split"));
   }
 

@@ -1,0 +1,88 @@
+package dev.nn.cli;
+
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.run.RunDirectory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code run.log}: the lines {@code nn train} prints — the network, one line per epoch, the final figures,
+ * notices, warnings and the error that ended the run — without the progress bar, appended to the run
+ * directory's log as they are printed (a resumed run's lines follow the earlier ones). Lines printed before the
+ * run directory exists are kept and written once it does. A log that cannot be written costs a warning, never
+ * the run.
+ */
+final class RunLog implements TrainingRun.DirectoryListener, AutoCloseable {
+  private final List<String> pending = new ArrayList<>();
+  private final Runnable onFailure;
+  private OutputStream file;
+  private boolean broken;
+
+  /** @param onFailure told once when the log cannot be written (it prints a warning) */
+  RunLog(Runnable onFailure) {
+    this.onFailure = onFailure;
+  }
+
+  /** Records one printed line (without its line end; it may hold several lines). */
+  synchronized void line(String text) {
+    if (broken) {
+      return;
+    }
+    if (file == null) {
+      pending.add(text);
+      return;
+    }
+    write(text);
+  }
+
+  @Override
+  public synchronized void onDirectory(RunDirectory directory) {
+    if (file != null || broken) {
+      return;
+    }
+    try {
+      file = Files.newOutputStream(directory.runLogFile(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      fail();
+      return;
+    }
+    for (String p : pending) {
+      write(p);
+    }
+    pending.clear();
+  }
+
+  /** One line, in one write, so that a killed process leaves whole lines. */
+  private void write(String text) {
+    try {
+      file.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+      file.flush();
+    } catch (IOException e) {
+      fail();
+    }
+  }
+
+  private void fail() {
+    broken = true;
+    pending.clear();
+    onFailure.run();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        // every line was flushed as it was written
+      }
+      file = null;
+    }
+    broken = true;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.nn.core.run;
+
+import dev.nn.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code overrides.yaml}: the {@code --set} overrides a run started with, as a YAML list of strings in the
+ * order given ({@code []} for none). Written once, when the run is created; a resumed run reads it and
+ * leaves it as it is, since a resume takes no overrides of its own.
+ */
+final class RunOverrides {
+  private RunOverrides() {}
+
+  /** Writes {@code overrides} into {@code file}, atomically. */
+  static void write(Path file, List<String> overrides) {
+    StringBuilder s = new StringBuilder();
+    for (String o : overrides) {
+      // a JSON string is a YAML double-quoted scalar: any override reads back unchanged
+      s.append("- ").append(JsonText.quoted(o)).append('\n');
+    }
+    AtomicFiles.writeString(file, s.length() == 0 ? "[]\n" : s.toString());
+  }
+
+  /** The overrides in {@code file}; empty when there is none (a run from before the file existed). */
+  static List<String> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    Object doc;
+    try {
+      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      throw new RunFileException(file, "cannot be read as a YAML list of overrides: " + e.getMessage());
+    }
+    if (!(doc instanceof List<?> list)) {
+      throw new RunFileException(file, "is not a YAML list of overrides");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : list) {
+      out.add(String.valueOf(o));
+    }
+    return out;
+  }
+}

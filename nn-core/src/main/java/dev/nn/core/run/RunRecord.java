@@ -1,0 +1,257 @@
+package dev.nn.core.run;
+
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Metrics;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Keeps the files that tell how a run is going, as it goes: {@code summary.json} and {@code report.html} at
+ * the start of training and after every epoch, and at the end — completed, diverged, failed, or interrupted
+ * by Ctrl-C or SIGTERM — both once more, with the provenance and {@code status.yaml} through {@link RunOutcome}.
+ *
+ * <p>Every write happens under this object's lock, and once the run has ended nothing more is written. A
+ * JVM shutdown hook, installed while the run trains, marks it {@code interrupted}: it waits for a write in
+ * progress to finish, so it never writes over half of one, and it does nothing when the run ended by itself
+ * first; nor does the normal end once the hook has written.
+ */
+public final class RunRecord implements TrainingListener {
+
+  /**
+   * What the run is.
+   *
+   * @param name the experiment's name
+   * @param epochsPlanned its {@code training.epochs}
+   * @param seed its seed
+   * @param experimentFile the experiment file it was read from, whose git repository's commit is recorded; or
+   *     {@code null} when it came from no file
+   * @param overrides the {@code --set} overrides it was read with, in order
+   * @param nnVersion nn's version
+   * @param classLabels the class names, for the report's confusion matrices; empty to number them
+   */
+  public record Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
+      String nnVersion, List<String> classLabels) {
+    /** Copies. */
+    public Origin {
+      Objects.requireNonNull(name, "name");
+      overrides = List.copyOf(overrides);
+      classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
+    }
+  }
+
+  private final RunDirectory dir;
+  private final RunOutcome outcome;
+  private final Origin origin;
+  private final RunSummary summary;
+  private final String experimentYaml;
+  private final List<EpochReport> history = new ArrayList<>();
+  private String provenanceYaml;
+  private int bestEpoch;
+  /** Set when the run starts to end: from then on only that end writes. */
+  private boolean ended;
+  /** Set once an end is recorded in full; until then a failure while ending is recorded as the run's failure. */
+  private boolean recorded;
+  private Thread hook;
+  // what the report shows once the run ended, set just before RunOutcome writes the provenance and the status
+  private TrainingResult finalResult;
+  private Metrics finalTest;
+  private HtmlReport.Status finalStatus;
+
+  private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml) {
+    this.dir = dir;
+    this.outcome = outcome;
+    this.origin = origin;
+    this.summary = summary;
+    this.experimentYaml = experimentYaml;
+    this.provenanceYaml = outcome.provenance().toYaml();
+    outcome.beforeStatus(this::writeFinalReport);
+  }
+
+  /**
+   * The record of a new run in {@code dir}: writes {@code overrides.yaml} now, and reads the commit of the
+   * experiment file's repository.
+   */
+  public static RunRecord created(RunDirectory dir, RunOutcome outcome, Origin origin, Clock clock) {
+    RunOverrides.write(dir.overridesFile(), origin.overrides());
+    String commit = origin.experimentFile() == null ? null : GitHead.of(origin.experimentFile()).orElse(null);
+    RunSummary.Identity id = new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(),
+        origin.seed(), origin.overrides(), origin.nnVersion(), commit, RunSummary.hostName(), 0);
+    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir));
+  }
+
+  /**
+   * The record of a run resumed in {@code dir}: its overrides are those of {@code overrides.yaml}, and its
+   * start, commit and time so far those its earlier summary recorded (without one, it counts from now, with the
+   * commit of the repository holding the run directory).
+   */
+  public static RunRecord resumed(RunDirectory dir, RunOutcome outcome, Origin origin, Clock clock) {
+    List<String> overrides = RunOverrides.read(dir.overridesFile());
+    RunSummary.Identity id = RunSummary.readEarlier(dir.summaryFile())
+        .map(e -> new RunSummary.Identity(origin.name(), e.started(), origin.epochsPlanned(), origin.seed(), overrides,
+            origin.nnVersion(), e.gitCommit(), RunSummary.hostName(), e.seconds()))
+        .orElseGet(() -> new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(), origin.seed(),
+            overrides, origin.nnVersion(), GitHead.of(dir.experimentFile()).orElse(null), RunSummary.hostName(), 0));
+    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir));
+  }
+
+  private static String readExperiment(RunDirectory dir) {
+    try {
+      return Files.readString(dir.experimentFile(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.experimentFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Training starts with {@code provenance}: writes it, the summary and the report, and from now until the run
+   * ends, marks the run interrupted if the JVM is stopped.
+   */
+  public synchronized void started(Provenance provenance) {
+    outcome.started(provenance);
+    provenanceYaml = provenance.toYaml();
+    writeProgress();
+    hook = new Thread(this::interrupted, "nn-run-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  @Override
+  public synchronized void onStart(Trainer trainer) {
+    if (ended) {
+      return;
+    }
+    // a resumed trainer starts from its checkpoint's history
+    history.clear();
+    history.addAll(trainer.history());
+    bestEpoch = trainer.bestEpoch();
+    writeProgress();
+  }
+
+  @Override
+  public synchronized void onEpochEnd(Trainer trainer, EpochReport report) {
+    if (ended) {
+      return;
+    }
+    history.add(report);
+    bestEpoch = trainer.bestEpoch();
+    writeProgress();
+  }
+
+  /** The summary and the report of a run that trains. */
+  private void writeProgress() {
+    summary.epochs(history, bestEpoch);
+    summary.write(dir.summaryFile());
+    int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+    report(new TrainingResult(history, bestEpoch, false), null,
+        new HtmlReport.Status("running", "epoch " + last + " of " + origin.epochsPlanned())).write(dir.reportFile());
+  }
+
+  private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {
+    return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml);
+  }
+
+  private void writeFinalReport(Provenance ended) {
+    provenanceYaml = ended.toYaml();
+    report(finalResult, finalTest, finalStatus).write(dir.reportFile());
+  }
+
+  /**
+   * Every finishing step is done (the model is saved): the report, the summary, the provenance and, last, the
+   * status record that the run completed.
+   *
+   * @param validation the final model's validation figures, or {@code null}
+   * @param test the test split's figures, or {@code null}
+   */
+  public synchronized void completed(TrainingResult result, Metrics validation, Metrics test) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    history.clear();
+    history.addAll(result.epochs());
+    bestEpoch = result.bestEpoch();
+    finalResult = result;
+    finalTest = test;
+    finalStatus = new HtmlReport.Status("completed", result.stoppedEarly()
+        ? "stopped early at epoch " + result.last().epoch() + " of " + origin.epochsPlanned() : null);
+    summary.epochs(history, bestEpoch);
+    summary.ended("completed", null, validation, test);
+    summary.write(dir.summaryFile());
+    outcome.finished(result, origin.epochsPlanned());
+    recorded = true;
+  }
+
+  /** Training diverged with {@code message}: the epochs before it are what the run has. */
+  public synchronized void diverged(String message) {
+    if (ended) {
+      return;
+    }
+    end("diverged", message);
+    outcome.diverged(message);
+    recorded = true;
+  }
+
+  /**
+   * Training, or a finishing step, failed with {@code failure}. Recording it must not hide the failure: a
+   * problem while recording is attached to it as suppressed.
+   */
+  public synchronized void failed(Throwable failure) {
+    if (recorded) {
+      return;
+    }
+    try {
+      end("failed", RunOutcome.describe(failure));
+    } catch (RuntimeException | Error e) {
+      failure.addSuppressed(e);
+    }
+    outcome.failed(failure);
+  }
+
+  /** The JVM is being stopped (Ctrl-C, SIGTERM) while the run trains: runs in the shutdown hook. */
+  synchronized void interrupted() {
+    if (ended) {
+      return;
+    }
+    end("interrupted", null);
+    outcome.interrupted();
+    recorded = true;
+  }
+
+  private void end(String status, String message) {
+    ended = true;
+    finalResult = new TrainingResult(history, bestEpoch, false);
+    finalTest = null;
+    finalStatus = new HtmlReport.Status(status, message);
+    summary.epochs(history, bestEpoch);
+    summary.ended(status, message, null, null);
+    summary.write(dir.summaryFile());
+  }
+
+  /**
+   * The run is over, however it ended: the shutdown hook is no longer needed. Unless the JVM is stopping, when
+   * the hook runs anyway and finds the run ended, or marks it interrupted.
+   */
+  public void close() {
+    Thread h;
+    synchronized (this) {
+      h = hook;
+      hook = null;
+    }
+    if (h != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(h);
+      } catch (IllegalStateException stopping) {
+        // the JVM is shutting down: the hook runs
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.nn.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report as a run rewrites it while it trains and once it ended: its status at the top, the reload that a
+ * running run's page asks for (and a finished one's does not), the learning-rate chart, and the experiment and
+ * provenance inline.
+ */
+class RunReportStatusTests {
+  private static final String REFRESH = "<meta http-equiv=\"refresh\" content=\"5\">";
+
+  /** {@code n} epochs of a regression run whose learning rate halves every 10 epochs. */
+  private static TrainingResult decaying(int n) {
+    List<EpochReport> epochs = new ArrayList<>();
+    for (int e = 1; e <= n; e++) {
+      epochs.add(new EpochReport(e, 10L * e, 0.1 * Math.pow(0.5, (e - 1) / 10), 1.0 / e, null, 0.01));
+    }
+    return new TrainingResult(epochs, n, false);
+  }
+
+  private static HtmlReport report(TrainingResult result, HtmlReport.Status status) {
+    return new HtmlReport("lr <test>", result, null, List.of(), status, "name: lr\nseed: 7 # <b>\n",
+        "nn-version: 0.1.0\nrandom: {seed: 7}\n");
+  }
+
+  @Test
+  void aRunningRunsPageReloadsItselfAndSaysWhichEpochItIsAt() {
+    String html = report(decaying(3), new HtmlReport.Status("running", "epoch 3 of 40")).render();
+    assertTrue(html.contains(REFRESH), html);
+    assertTrue(html.contains("<p class=\"status running\"><span class=\"badge\">running</span> epoch 3 of 40"), html);
+  }
+
+  @Test
+  void aPageOfARunThatEndedDoesNotReloadAndShowsHowItEnded() {
+    for (String state : List.of("completed", "diverged", "interrupted", "failed")) {
+      String message = state.equals("completed") ? null : "it " + state + " & stopped";
+      String html = report(decaying(3), new HtmlReport.Status(state, message)).render();
+      assertFalse(html.contains("http-equiv=\"refresh\""), state);
+      String badge = "<p class=\"status " + state + "\"><span class=\"badge\">" + state + "</span>";
+      assertTrue(html.contains(message == null ? badge + "</p>" : badge + " it " + state + " &amp; stopped</p>"),
+          html);
+    }
+  }
+
+  @Test
+  void theLearningRateChartHasOnePointPerEpoch() {
+    for (int n : new int[] {1, 7, 100}) {
+      String html = report(decaying(n), HtmlReport.Status.COMPLETED).render();
+      Matcher m = Pattern.compile("<polyline class=\"line rate\" points=\"([^\"]*)\"/>").matcher(html);
+      assertTrue(m.find(), "a learning-rate curve for " + n + " epochs");
+      assertEquals(n, m.group(1).split(" ").length, "points for " + n + " epochs");
+      assertFalse(m.find(), "one curve: the rate is finite everywhere");
+      assertTrue(html.contains("<h2>Learning rate</h2>"));
+    }
+  }
+
+  @Test
+  void theExperimentAndTheProvenanceAreInlineFoldedAndEscaped() {
+    String html = report(decaying(2), HtmlReport.Status.COMPLETED).render();
+    assertTrue(html.contains("<details>\n<summary><h2>Experiment</h2> <span class=\"dim\">experiment.yaml</span>"
+        + "</summary>\n<pre class=\"file\">name: lr\nseed: 7 # &lt;b&gt;\n</pre>"), html);
+    assertTrue(html.contains("<summary><h2>Provenance</h2> <span class=\"dim\">provenance.yaml</span></summary>\n"
+        + "<pre class=\"file\">nn-version: 0.1.0\nrandom: {seed: 7}\n</pre>"), html);
+    assertTrue(html.contains("<title>lr &lt;test&gt; · training report</title>"));
+  }
+
+  @Test
+  void aRunWithNoEpochYetSaysSoWithoutCharts() {
+    String html = report(new TrainingResult(List.of(), 0, false), new HtmlReport.Status("running", "epoch 0 of 5"))
+        .render();
+    assertTrue(html.contains("No epoch was completed yet."), html);
+    assertFalse(html.contains("<svg"), html);
+  }
+}
