@@ -1,0 +1,59 @@
+package dev.nn.core.data;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * A reader that refuses a physical line longer than {@value #MAX_LINE} characters, so that a file without
+ * line ends (a 100 MB header, or gigabytes of one line) is refused after reading that much rather than
+ * parsed into memory. Line ends are LF, CRLF and a lone CR; the count is of physical lines, so a quoted field
+ * that spans lines is bounded line by line (and as a whole by the parser's own record limit).
+ */
+final class LineCappedReader extends Reader {
+  /** Characters per line at most, without the line end: 1 MiB. */
+  static final int MAX_LINE = 1 << 20;
+
+  private final Reader in;
+  private final String file;
+  private int lineLength;
+  /** 1-based number of the line being read. */
+  private int line = 1;
+  private boolean afterCr;
+
+  /** Reads {@code in}, named {@code file} in messages. */
+  LineCappedReader(Reader in, String file) {
+    this.in = in;
+    this.file = file;
+  }
+
+  @Override
+  public int read(char[] buffer, int offset, int length) throws IOException {
+    int n = in.read(buffer, offset, length);
+    for (int i = offset; i < offset + n; i++) {
+      char c = buffer[i];
+      if (c == '\n') {
+        if (!afterCr) {
+          line++;
+        }
+        lineLength = 0;
+        afterCr = false;
+      } else if (c == '\r') {
+        line++;
+        lineLength = 0;
+        afterCr = true;
+      } else {
+        afterCr = false;
+        if (++lineLength > MAX_LINE) {
+          throw new DataException(file + ":" + line + ": line is longer than " + MAX_LINE
+              + " characters; lines of a CSV file are limited to 1 MiB");
+        }
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
