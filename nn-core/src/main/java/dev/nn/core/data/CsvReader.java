@@ -206,7 +206,7 @@ public final class CsvReader {
     } catch (CharacterCodingException e) {
       throw new DataException(name + ": not UTF-8 text" + (gzipped ? " after decompression" : ""), e);
     } catch (IOException e) {
-      throw new DataException(name + ": " + (gzipped ? "not a complete gzip file: " : "cannot read: ")
+      throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
           + e.getMessage(), e);
     }
   }
