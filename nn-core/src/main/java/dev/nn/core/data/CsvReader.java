@@ -87,6 +87,19 @@ public final class CsvReader {
     this(target, task, classes, List.of(), CsvOptions.DEFAULTS, note -> { });
   }
 
+  /**
+   * This reader with the classes of a model fixed: class indices {@code 0 .. k−1} when {@code labels} are
+   * {@code "0" .. "k−1"} ({@link #withClasses}), else text labels ({@link #withClassLabels}).
+   */
+  public CsvReader withClassesNamed(List<String> labels) {
+    for (int c = 0; c < labels.size(); c++) {
+      if (!labels.get(c).equals(Integer.toString(c))) {
+        return withClassLabels(labels);
+      }
+    }
+    return withClasses(labels.size());
+  }
+
   /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
   public CsvReader with(CsvOptions options) {
     return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes);
