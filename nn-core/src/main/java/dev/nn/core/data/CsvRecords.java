@@ -1,7 +1,6 @@
 package dev.nn.core.data;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,7 +14,7 @@ import java.util.Iterator;
  */
 final class CsvRecords {
   private final String file;
-  private final Iterator<CsvRecord> records;
+  private final Iterator<CsvRecordHandler.Record> records;
   private int line;
 
   /** Parses {@code in}, named {@code file} in messages. */
@@ -24,7 +23,7 @@ final class CsvRecords {
     this.records = de.siegmar.fastcsv.reader.CsvReader.builder()
         .acceptCharsAfterQuotes(false)
         .skipEmptyLines(true)
-        .ofCsvRecord(new LineCappedReader(in, file))
+        .build(new CsvRecordHandler(), new LineCappedReader(in, file))
         .iterator();
   }
 
@@ -36,7 +35,7 @@ final class CsvRecords {
    */
   String[] next() throws IOException {
     while (true) {
-      CsvRecord r;
+      CsvRecordHandler.Record r;
       try {
         if (!records.hasNext()) {
           return null;
@@ -47,13 +46,12 @@ final class CsvRecords {
       } catch (CsvParseException e) {
         throw translated(e);
       }
-      line = (int) Math.min(Integer.MAX_VALUE, r.getStartingLineNumber());
-      int n = r.getFieldCount();
-      if (n == 1 && r.getField(0).isBlank()) {
+      line = (int) Math.min(Integer.MAX_VALUE, r.line());
+      String[] fields = r.fields();
+      if (fields.length == 1 && fields[0].isBlank() && !r.lastQuoted()) {
         continue;
       }
-      String[] fields = r.getFields().toArray(new String[0]);
-      if (hasLineBreak(fields) && isLast()) {
+      if (r.lastQuoted() && hasLineBreak(fields) && isLast()) {
         throw new DataException(file + ":" + line
             + ": a quoted field opened on this line is never closed; a field in quotes ends with a closing \"");
       }

@@ -29,27 +29,37 @@ final class LineCappedReader extends Reader {
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
     int n = in.read(buffer, offset, length);
-    for (int i = offset; i < offset + n; i++) {
+    int end = offset + n;
+    // where the current line started, relative to this chunk: negative when it started in an earlier one
+    int lineStart = offset - lineLength;
+    boolean cr = afterCr;
+    for (int i = offset; i < end; i++) {
       char c = buffer[i];
-      if (c == '\n') {
-        if (!afterCr) {
+      // digits, signs, commas and letters are all above '\r': one comparison for nearly every character
+      if (c <= '\r' && (c == '\n' || c == '\r')) {
+        requireShort(i - lineStart);
+        if (c == '\r' || !cr) {
           line++;
         }
-        lineLength = 0;
-        afterCr = false;
-      } else if (c == '\r') {
-        line++;
-        lineLength = 0;
-        afterCr = true;
+        cr = c == '\r';
+        lineStart = i + 1;
       } else {
-        afterCr = false;
-        if (++lineLength > MAX_LINE) {
-          throw new DataException(file + ":" + line + ": line is longer than " + MAX_LINE
-              + " characters; lines of a CSV file are limited to 1 MiB");
-        }
+        cr = false;
       }
     }
+    afterCr = cr;
+    if (n > 0) {
+      lineLength = end - lineStart;
+      requireShort(lineLength);
+    }
     return n;
+  }
+
+  private void requireShort(int length) {
+    if (length > MAX_LINE) {
+      throw new DataException(file + ":" + line + ": line is longer than " + MAX_LINE
+          + " characters; lines of a CSV file are limited to 1 MiB");
+    }
   }
 
   @Override
