@@ -25,28 +25,32 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Reads a comma-separated file into a {@link Dataset}, streaming it line by line.
+ * Reads a comma-separated file into a {@link Dataset}, streaming it record by record.
  *
- * <p>Format: UTF-8 text, LF or CRLF line ends. Line 1 is a header of column names (required, non-empty,
- * unique). Every other line holds one number per column, a plain decimal number ({@code DecimalText}:
- * optional sign, digits, optional fraction and exponent; spaces and tabs around it are ignored); blank lines
- * are skipped; quoting is not supported. Every value must be finite. A line holds at most 1 MiB
- * (1,048,576 characters) and a field (a column name or a value) at most {@value #MAX_FIELD};
+ * <p>Format: UTF-8 text (gzip-compressed when the name ends in {@code .gz}, its trailer checked), LF or CRLF
+ * line ends, RFC 4180 quoting ({@link CsvRecords}). Line 1 is a header of column names (required, non-empty,
+ * unique); a first column with an empty name is a row index (as pandas writes it) and is ignored unless
+ * {@link CsvOptions#indexColumn()} says otherwise. Every other record holds one number per column, a plain
+ * decimal number ({@code DecimalText}: optional sign, digits, optional fraction and exponent; spaces and tabs
+ * around it are ignored); blank lines are skipped. Every value must be finite; an empty field, {@code NA} and
+ * {@code N/A} are missing values, which {@link CsvOptions#missing()} refuses, drops or fills. A line holds at
+ * most 1 MiB ({@link LineCappedReader}) and a field (a column name or a value) at most {@value #MAX_FIELD};
  * messages quote at most the start of a long value ({@link Excerpt}). One column is the target, chosen by
- * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; all others are features, in file order.
+ * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; the features are the others in file order,
+ * or those {@link CsvOptions} chooses.
  *
- * <p>Classification: the target holds class indices, integers {@code 0 .. k−1} (written {@code 2} or
- * {@code 2.0}); they are one-hot encoded into k columns and the class labels are {@code "0" .. "k−1"}. By
- * default k is the largest index plus one, and every class must occur; {@link #withClasses(int)} fixes k
- * instead (e.g. for a test file that lacks a class), and then classes may be empty. Text labels are not
- * accepted: a dataset's meaning of each index is recorded by whoever wrote the file.
+ * <p>Classification ({@link ClassLabels}): the target holds class indices, integers {@code 0 .. k−1} (written
+ * {@code 2} or {@code 2.0}), labelled {@code "0" .. "k−1"}, or class names ({@code setosa}), labelled with the
+ * names in sorted order. By default k is the largest index plus one, and every class must occur;
+ * {@link #withClasses(int)} fixes k instead (e.g. for a test file that lacks a class), and then classes may be
+ * empty; {@link #withClassLabels(List)} fixes the names.
  *
  * <pre>{@code
  * Dataset iris = CsvReader.classification("last").read(Path.of("examples/data/iris.csv"));
  * }</pre>
  *
  * <p>Every problem is a {@link DataException} whose message starts with the file and, for a problem in a
- * row, its 1-based line number ({@code data.csv:7: ...}).
+ * row, the 1-based line number its record starts on ({@code data.csv:7: ...}).
  */
 public final class CsvReader {
   /** The target selector meaning "the last column". */
