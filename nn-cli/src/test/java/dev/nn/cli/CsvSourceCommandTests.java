@@ -81,6 +81,21 @@ class CsvSourceCommandTests {
   }
 
   @Test
+  void aTestFileWithAClassTheTrainingFileLacksIsRefusedAndNothingIsWritten() throws Exception {
+    Files.writeString(tmp.resolve("train.csv"), "a,kind\n1,cat\n2,dog\n3,cat\n4,dog\n");
+    Path test = tmp.resolve("test.csv");
+    Files.writeString(test, "a,kind\n1,dog\n2,cow\n");
+    Path yaml = experiment("source: csv, path: train.csv, target: kind, task: classification}\n"
+        + "  test: {source: csv, path: test.csv, target: kind, task: classification");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(2, t.code(), t.describe());
+    assertEquals("nn: " + test + ":3: class label \"cow\" in column \"kind\" is not a class of the training data;"
+        + " classes: cat, dog\n", t.err());
+    assertFalse(Files.exists(runs));
+  }
+
+  @Test
   void missingDropLeavesRowsOutWithANote() throws Exception {
     Path csv = tmp.resolve("gaps.csv");
     Files.writeString(csv, "a,b,y\n1,2,0\n2,NA,1\n3,4,1\n,5,0\n5,6,1\n6,7,0\n");
