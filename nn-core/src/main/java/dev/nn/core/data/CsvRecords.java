@@ -15,15 +15,17 @@ import java.util.Iterator;
 final class CsvRecords {
   private final String file;
   private final Iterator<CsvRecordHandler.Record> records;
+  private final LineCappedReader text;
   private int line;
 
   /** Parses {@code in}, named {@code file} in messages. */
   CsvRecords(Reader in, String file) {
     this.file = file;
+    this.text = new LineCappedReader(in, file);
     this.records = de.siegmar.fastcsv.reader.CsvReader.builder()
         .acceptCharsAfterQuotes(false)
         .skipEmptyLines(true)
-        .build(new CsvRecordHandler(), new LineCappedReader(in, file))
+        .build(new CsvRecordHandler(), text)
         .iterator();
   }
 
@@ -51,9 +53,9 @@ final class CsvRecords {
       if (fields.length == 1 && fields[0].isBlank() && !r.lastQuoted()) {
         continue;
       }
-      if (r.lastQuoted() && hasLineBreak(fields) && isLast()) {
+      if (r.lastQuoted() && isLast() && !text.endsWithQuote()) {
         throw new DataException(file + ":" + line
-            + ": a quoted field opened on this line is never closed; a field in quotes ends with a closing \"");
+            + ": a quoted field in the record that starts on this line is never closed; a field in quotes ends with a closing \"");
       }
       return fields;
     }
@@ -64,7 +66,7 @@ final class CsvRecords {
     return line;
   }
 
-  /** Whether no record follows: asked of a record that spans lines, where an open quote may have run to the end. */
+  /** Whether no record follows: asked of a record whose last field is quoted, as an open quote runs to the end. */
   private boolean isLast() throws IOException {
     try {
       return !records.hasNext();
@@ -73,15 +75,6 @@ final class CsvRecords {
     } catch (CsvParseException e) {
       throw translated(e);
     }
-  }
-
-  private static boolean hasLineBreak(String[] fields) {
-    for (String f : fields) {
-      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private DataException translated(CsvParseException e) throws IOException {

@@ -19,6 +19,8 @@ final class LineCappedReader extends Reader {
   /** 1-based number of the line being read. */
   private int line = 1;
   private boolean afterCr;
+  /** The last character read that is not a line break, or 0 before any. */
+  private char lastChar;
 
   /** Reads {@code in}, named {@code file} in messages. */
   LineCappedReader(Reader in, String file) {
@@ -51,8 +53,22 @@ final class LineCappedReader extends Reader {
     if (n > 0) {
       lineLength = end - lineStart;
       requireShort(lineLength);
+      for (int i = end - 1; i >= offset; i--) {
+        if (buffer[i] != '\n' && buffer[i] != '\r') {
+          lastChar = buffer[i];
+          break;
+        }
+      }
     }
     return n;
+  }
+
+  /**
+   * Whether the text read so far ends, line breaks aside, with a double quote: a file whose last field is
+   * quoted must, or its quote was never closed.
+   */
+  boolean endsWithQuote() {
+    return lastChar == '"';
   }
 
   private void requireShort(int length) {

@@ -58,9 +58,15 @@ class CsvFormatTests {
 
   @Test
   void aQuoteLeftOpenToTheEndIsRefused() throws IOException {
+    String message = ": a quoted field in the record that starts on this line is never closed; a field in quotes"
+        + " ends with a closing \"";
     Path p = write("open.csv", "a,b\n1,2\n3,\"4\n5,6\n");
-    assertEquals(p + ":3: a quoted field opened on this line is never closed; a field in quotes ends with a closing \"",
-        failure(CsvReader.regression("b"), p));
+    assertEquals(p + ":3" + message, failure(CsvReader.regression("b"), p));
+    Path end = write("end.csv", "a,b\n1,2\n3,\"4");
+    assertEquals(end + ":3" + message, failure(CsvReader.regression("b"), end));
+    Path closed = write("closed.csv", "a,\"b\nc\"\n1,2\n3,\"4\"\r\n\n");
+    Dataset d = CsvReader.regression("b\nc").read(closed);
+    assertArrayEquals(new double[] {2, 4}, d.copyY());
   }
 
   @Test
