@@ -2,9 +2,11 @@ package dev.nn.core.data;
 
 import dev.nn.core.text.Excerpt;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The class labels of a classification target column, gathered row by row and resolved at the end.
@@ -97,13 +99,13 @@ final class ClassLabels {
         names.add(Integer.toString(c));
       }
     } else {
-      names.addAll(new java.util.TreeSet<>(texts));
+      names.addAll(new TreeSet<>(texts));
       if (names.size() < 2) {
         throw new DataException(file + ": column \"" + Excerpt.of(column) + "\" holds only the class \""
             + Excerpt.of(names.get(0)) + "\"; classification needs at least 2 classes");
       }
       for (int i = 0; i < texts.size(); i++) {
-        classOf[i] = java.util.Collections.binarySearch(names, texts.get(i));
+        classOf[i] = Collections.binarySearch(names, texts.get(i));
       }
     }
     for (int i = 0; i < rows; i++) {

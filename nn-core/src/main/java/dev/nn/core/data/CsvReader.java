@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -392,6 +391,12 @@ public final class CsvReader {
 
   /** Missing, or under missing: drop or mean also {@code NaN}, which an error policy refuses as not finite. */
   private boolean absent(String text) {
+    if (!text.isEmpty()) {
+      char c = text.charAt(0);
+      if (c >= '0' && c <= '9' || c == '-' || c == '.') {
+        return false; // the start of a number: the common case, decided without stripping
+      }
+    }
     return isMissing(text)
         || options.missing() != CsvOptions.Missing.ERROR && DecimalText.strip(text).equalsIgnoreCase("nan");
   }
