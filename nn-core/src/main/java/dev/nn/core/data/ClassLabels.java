@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * {@code 2.0}), named {@code "0" .. "k−1"}. When no label is a number, labels are names ({@code setosa},
  * {@code versicolor}), and the classes are the distinct names in sorted (Unicode) order, so that two files with the same classes number them alike whatever their row order.
  * A column with both numbers and words is refused at its first word, as a class index that is not an integer
- * ({@code 0x1}, {@code 1d}). With names given (a held-out file read with the training file's classes) each
- * label must be one of them.
+ * ({@code 0x1}, {@code 1d}). With names given (a held-out file read with the training file's classes, or a
+ * file evaluated with a model's) each label must be one of them, or a class index {@code 0 .. k−1}.
  */
 final class ClassLabels {
   private final int classes;
@@ -45,6 +45,13 @@ final class ClassLabels {
     String value = DecimalText.strip(text);
     if (!fixedNames.isEmpty()) {
       Integer c = fixed.get(value);
+      if (c == null && DecimalText.isDecimal(value)) {
+        // a file of class indices, as a model's classes named in code may be evaluated on
+        double v = Double.parseDouble(value);
+        if (v == Math.rint(v) && v >= 0 && v < fixedNames.size()) {
+          return v;
+        }
+      }
       if (c == null) {
         throw new DataException(file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \""
             + Excerpt.of(column) + "\" is not a class of the training data; classes: "
@@ -73,8 +80,9 @@ final class ClassLabels {
     }
     long decimals = texts.stream().filter(DecimalText::isDecimal).count();
     boolean numeric = decimals == texts.size();
-    if (decimals > 0 && !numeric) {
-      // numbers and words in one column: a typo among class indices (0x1, 1d), not a set of names
+    if (!numeric && (decimals > 0 || classes > 0)) {
+      // numbers and words in one column: a typo among class indices (0x1, 1d), not a set of names; or words
+      // where a number of classes was given, which only indices can meet
       int i = 0;
       while (DecimalText.isDecimal(texts.get(i))) {
         i++;

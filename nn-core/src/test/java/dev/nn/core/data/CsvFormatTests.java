@@ -115,6 +115,16 @@ class CsvFormatTests {
   }
 
   @Test
+  void withANumberOfClassesGivenLabelsMustBeIndices() throws IOException {
+    Path p = write("t.csv", "a,y\n1,1\n2,cat\n");
+    assertEquals(p + ":3: class label \"cat\" in column \"y\" is not an integer; classification targets must be class"
+        + " indices 0..k-1", failure(CsvReader.classification("y").withClasses(3), p));
+    Path words = write("w.csv", "a,y\n1,dog\n2,cat\n");
+    assertEquals(words + ":2: class label \"dog\" in column \"y\" is not an integer; classification targets must be"
+        + " class indices 0..k-1", failure(CsvReader.classification("y").withClasses(3), words));
+  }
+
+  @Test
   void aHeldOutFileTakesTheTrainingLabelsAndRefusesOthers() throws IOException {
     Path p = write("test.csv", "a,species\n1,virginica\n2,setosa\n3,daisy\n");
     List<String> training = List.of("setosa", "versicolor", "virginica");
@@ -125,6 +135,12 @@ class CsvFormatTests {
     assertEquals(training, d.classLabels());
     assertEquals(2, d.classOf(0));
     assertEquals(0, d.classOf(1));
+    Path indices = write("indices.csv", "a,species\n1,2\n2,0\n");
+    Dataset byIndex = CsvReader.classification("species").withClassLabels(training).read(indices);
+    assertEquals(List.of(2, 0), List.of(byIndex.classOf(0), byIndex.classOf(1)));
+    Path outside = write("outside.csv", "a,species\n1,3\n");
+    assertEquals(outside + ":2: class label \"3\" in column \"species\" is not a class of the training data; classes:"
+        + " setosa, versicolor, virginica", failure(CsvReader.classification("species").withClassLabels(training), outside));
   }
 
   // --- missing values
