@@ -33,7 +33,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
     String column = target != null ? target : defaultTarget(spec, file);
     Dataset data;
     if (spec.isClassifier()) {
-      data = CsvReader.classification(column).withClasses(spec.classes().size()).read(file);
+      data = CsvReader.classification(column).withClassesNamed(spec.classes()).read(file);
       if (model.outputs() == 1) {
         data = data.withBinaryTarget();
       }

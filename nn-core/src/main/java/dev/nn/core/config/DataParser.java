@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.Generators;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.data.Task;
@@ -151,11 +152,12 @@ final class DataParser {
     String target = t == null ? "last" : reader.string(t, v.child("target"), "last, first or a column name");
     Node k = v.get("task");
     Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
+    CsvOptions options = new CsvSourceOptions(reader).read(v, path);
     v.finish();
-    if (path == null || target == null || task == null) {
+    if (path == null || target == null || task == null || options == null) {
       return null;
     }
-    return new SourceSpec.Csv(path, target, task, reader.position(v.path(), v.node()));
+    return new SourceSpec.Csv(path, target, task, options, reader.position(v.path(), v.node()));
   }
 
   private SourceSpec spark(MapView v) {

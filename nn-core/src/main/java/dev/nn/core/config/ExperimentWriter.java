@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.kernel.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,6 +100,17 @@ public final class ExperimentWriter {
       m.put("path", c.path().resolved().toString());
       m.put("target", c.target());
       m.put("task", c.task().label());
+      if (!c.options().features().isEmpty()) {
+        m.put("features", new ArrayList<>(c.options().features()));
+      } else if (!c.options().ignored().isEmpty()) {
+        m.put("features", Map.of("ignore", new ArrayList<>(c.options().ignored())));
+      }
+      if (c.options().missing() != CsvOptions.Missing.ERROR) {
+        m.put("missing", c.options().missing().label());
+      }
+      if (c.options().indexColumn() != CsvOptions.IndexColumn.AUTO) {
+        m.put("index-column", c.options().indexColumn().label());
+      }
     } else if (s instanceof SourceSpec.Spark) {
       SourceSpec.Spark k = (SourceSpec.Spark) s;
       m.put("format", k.format());

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.Task;
 import java.util.List;
 import java.util.Objects;
@@ -37,16 +38,23 @@ public sealed interface SourceSpec {
    * @param path the file
    * @param target the target column: {@code last}, {@code first} or a column name from the header
    * @param task whether the target is a real number or a class label
+   * @param options the feature columns, the missing-value policy and the index column
    * @param where where the source was written
    */
-  record Csv(PathRef path, String target, Task task, Position where) implements SourceSpec {
+  record Csv(PathRef path, String target, Task task, CsvOptions options, Position where) implements SourceSpec {
 
     /** Checks for {@code null}. */
     public Csv {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(options, "options");
       Objects.requireNonNull(where, "where");
+    }
+
+    /** A source with every column but the target as a feature, and missing values refused. */
+    public Csv(PathRef path, String target, Task task, Position where) {
+      this(path, target, task, CsvOptions.DEFAULTS, where);
     }
 
     @Override

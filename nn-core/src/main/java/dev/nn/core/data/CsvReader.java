@@ -3,7 +3,10 @@ package dev.nn.core.data;
 import dev.nn.core.io.InputFiles;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
+import dev.nn.core.io.StrictGzipInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -17,30 +20,36 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Reads a comma-separated file into a {@link Dataset}, streaming it line by line.
+ * Reads a comma-separated file into a {@link Dataset}, streaming it record by record.
  *
- * <p>Format: UTF-8 text, LF or CRLF line ends. Line 1 is a header of column names (required, non-empty,
- * unique). Every other line holds one number per column, a plain decimal number ({@code DecimalText}:
- * optional sign, digits, optional fraction and exponent; spaces and tabs around it are ignored); blank lines
- * are skipped; quoting is not supported. Every value must be finite. A line holds at most 1 MiB
- * (1,048,576 characters) and a field (a column name or a value) at most {@value #MAX_FIELD};
+ * <p>Format: UTF-8 text (gzip-compressed when the name ends in {@code .gz}, its trailer checked), LF or CRLF
+ * line ends, RFC 4180 quoting ({@link CsvRecords}). Line 1 is a header of column names (required, non-empty,
+ * unique); a first column with an empty name is a row index (as pandas writes it) and is ignored unless
+ * {@link CsvOptions#indexColumn()} says otherwise. Every other record holds one number per column, a plain
+ * decimal number ({@code DecimalText}: optional sign, digits, optional fraction and exponent; spaces and tabs
+ * around it are ignored); blank lines are skipped. Every value must be finite; an empty field, {@code NA} and
+ * {@code N/A} are missing values, which {@link CsvOptions#missing()} refuses, drops or fills. A line holds at
+ * most 1 MiB ({@link LineCappedReader}) and a field (a column name or a value) at most {@value #MAX_FIELD};
  * messages quote at most the start of a long value ({@link Excerpt}). One column is the target, chosen by
- * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; all others are features, in file order.
+ * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; the features are the others in file order,
+ * or those {@link CsvOptions} chooses.
  *
- * <p>Classification: the target holds class indices, integers {@code 0 .. k−1} (written {@code 2} or
- * {@code 2.0}); they are one-hot encoded into k columns and the class labels are {@code "0" .. "k−1"}. By
- * default k is the largest index plus one, and every class must occur; {@link #withClasses(int)} fixes k
- * instead (e.g. for a test file that lacks a class), and then classes may be empty. Text labels are not
- * accepted: a dataset's meaning of each index is recorded by whoever wrote the file.
+ * <p>Classification ({@link ClassLabels}): the target holds class indices, integers {@code 0 .. k−1} (written
+ * {@code 2} or {@code 2.0}), labelled {@code "0" .. "k−1"}, or class names ({@code setosa}), labelled with the
+ * names in sorted order. By default k is the largest index plus one, and every class must occur;
+ * {@link #withClasses(int)} fixes k instead (e.g. for a test file that lacks a class), and then classes may be
+ * empty; {@link #withClassLabels(List)} fixes the names.
  *
  * <pre>{@code
  * Dataset iris = CsvReader.classification("last").read(Path.of("examples/data/iris.csv"));
  * }</pre>
  *
  * <p>Every problem is a {@link DataException} whose message starts with the file and, for a problem in a
- * row, its 1-based line number ({@code data.csv:7: ...}).
+ * row, the 1-based line number its record starts on ({@code data.csv:7: ...}).
  */
 public final class CsvReader {
   /** The target selector meaning "the last column". */
@@ -60,14 +69,60 @@ public final class CsvReader {
   private final String target;
   private final Task task;
   private final int classes;
+  private final List<String> classNames;
+  private final CsvOptions options;
+  private final Consumer<String> notes;
 
-  private CsvReader(String target, Task task, int classes) {
+  private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
+      Consumer<String> notes) {
     if (target == null || target.isEmpty()) {
       throw new IllegalArgumentException("the target column must be a name, a 0-based index or \"last\"");
     }
     this.target = target;
     this.task = task;
     this.classes = classes;
+    this.classNames = classNames;
+    this.options = options;
+    this.notes = notes;
+  }
+
+  private CsvReader(String target, Task task, int classes) {
+    this(target, task, classes, List.of(), CsvOptions.DEFAULTS, note -> { });
+  }
+
+  /**
+   * This reader with the classes of a model fixed: class indices {@code 0 .. k−1} when {@code labels} are
+   * {@code "0" .. "k−1"} ({@link #withClasses}), else text labels ({@link #withClassLabels}).
+   */
+  public CsvReader withClassesNamed(List<String> labels) {
+    for (int c = 0; c < labels.size(); c++) {
+      if (!labels.get(c).equals(Integer.toString(c))) {
+        return withClassLabels(labels);
+      }
+    }
+    return withClasses(labels.size());
+  }
+
+  /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
+  public CsvReader with(CsvOptions options) {
+    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes);
+  }
+
+  /** This reader sending its notes (such as the number of rows dropped) to {@code notes}. */
+  public CsvReader withNotes(Consumer<String> notes) {
+    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes));
+  }
+
+  /**
+   * This reader with the text class labels fixed to {@code names}, index by index: a held-out file is read
+   * with the training file's labels, so that a label means the same class in both, and a label the training
+   * file does not have is refused.
+   */
+  public CsvReader withClassLabels(List<String> names) {
+    if (task != Task.CLASSIFICATION || names.size() < 2) {
+      throw new IllegalArgumentException("class labels apply to classification, 2 or more of them");
+    }
+    return new CsvReader(target, task, 0, List.copyOf(names), options, notes);
   }
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
@@ -88,7 +143,7 @@ public final class CsvReader {
     if (k < 2 || k > MAX_CLASSES) {
       throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
     }
-    return new CsvReader(target, task, k);
+    return new CsvReader(target, task, k, List.of(), options, notes);
   }
 
   /**
@@ -136,134 +191,220 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or its header is malformed
    */
   public static List<String> columnNames(Path file) {
-    return open(file, (in, name) -> Arrays.asList(header(in, name)));
+    return columnNames(file, CsvOptions.IndexColumn.AUTO);
+  }
+
+  /** The column names of {@code file}'s header with {@code index} deciding whether its first column is an index. */
+  public static List<String> columnNames(Path file, CsvOptions.IndexColumn index) {
+    return open(file, (in, name) -> Arrays.asList(header(in, name, index).names()));
   }
 
   /** What reads an open file, named {@code file} in messages. */
+  /** What reads an open file, named {@code file} in messages. */
   private interface Body<T> {
-    T read(CsvLines in, String file) throws IOException;
+    T read(CsvRecords in, String file) throws IOException;
   }
 
   private static <T> T open(Path file, Body<T> body) {
     String name = file.toString();
     InputFiles.requireRegularFile(file, "a CSV file",
         (f, problem, cause) -> new DataException(name + ": " + problem, cause));
-    // a decoder of its own reports malformed input, where the reader's default would replace it
-    try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
-      return body.read(new CsvLines(in, name), name);
+    boolean gzipped = name.endsWith(".gz");
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw;
+        // a decoder of its own reports malformed input, where the reader's default would replace it
+        Reader in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder())) {
+      return body.read(new CsvRecords(in, name), name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
     } catch (AccessDeniedException e) {
       throw new DataException(name + ": permission denied", e);
     } catch (CharacterCodingException e) {
-      throw new DataException(name + ": not UTF-8 text", e);
+      throw new DataException(name + ": not UTF-8 text" + (gzipped ? " after decompression" : ""), e);
     } catch (IOException e) {
-      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
+          + e.getMessage(), e);
     }
-  }
-
-  private static String[] header(CsvLines in, String file) throws IOException {
-    String headerLine = in.next();
-    if (headerLine == null || headerLine.isBlank()) {
-      throw new DataException(file + ": file is empty; expected a header row of column names on line 1");
-    }
-    if (headerLine.charAt(0) == '\uFEFF') {
-      headerLine = headerLine.substring(1);
-    }
-    return parseHeader(headerLine, file);
-  }
-
-  private static Table table(CsvLines in, String file) throws IOException {
-    String[] header = header(in, file);
-    int cols = header.length;
-    double[][] values = {new double[64 * cols]};
-    int rows = eachRow(in, file, header, (row, lineNo, fields) -> {
-      values[0] = room(values[0], row, cols, file, lineNo, cols + " columns");
-      for (int c = 0; c < cols; c++) {
-        values[0][row * cols + c] = number(fields[c], file, lineNo, header[c]);
-      }
-    });
-    return new Table(file, Arrays.asList(header), Arrays.copyOf(values[0], rows * cols), rows);
-  }
-
-  private Dataset read(CsvLines in, String file) throws IOException {
-    String[] header = header(in, file);
-    int cols = header.length;
-    int t = targetColumn(header, file);
-    if (cols < 2) {
-      throw new DataException(
-          file + ": the header has only the target column \"" + Excerpt.of(header[t]) + "\"; at least one feature column is needed");
-    }
-    List<String> features = new ArrayList<>(cols - 1);
-    for (int c = 0; c < cols; c++) {
-      if (c != t) {
-        features.add(header[c]);
-      }
-    }
-    int d = cols - 1;
-    double[][] xy = {new double[64 * d], new double[64]};
-    int[] maxLabel = {-1};
-    int rows = eachRow(in, file, header, (row, lineNo, fields) -> {
-      xy[0] = room(xy[0], row, d, file, lineNo, d + " features");
-      xy[1] = room(xy[1], row, 1, file, lineNo, d + " features");
-      int out = row * d;
-      for (int c = 0; c < cols; c++) {
-        if (c != t) {
-          xy[0][out++] = number(fields[c], file, lineNo, header[c]);
-        } else if (task == Task.REGRESSION) {
-          xy[1][row] = number(fields[c], file, lineNo, header[c]);
-        } else {
-          int label = classIndex(fields[c], file, lineNo, header[c]);
-          xy[1][row] = label;
-          maxLabel[0] = Math.max(maxLabel[0], label);
-        }
-      }
-    });
-    double[] x = Arrays.copyOf(xy[0], rows * d);
-    double[] y = Arrays.copyOf(xy[1], rows);
-    if (task == Task.REGRESSION) {
-      return Dataset.wrapRegression(file, x, y, features, List.of(header[t]));
-    }
-    return classificationOf(file, x, y, rows, maxLabel[0], features, header[t]);
-  }
-
-  /** Receives one data row: its index from 0, its line number in the file, and its fields. */
-  private interface Row {
-    void accept(int row, int lineNo, String[] fields);
   }
 
   /**
-   * Reads the data rows after the header: blank lines are skipped (but counted), every other line must have
-   * a field for each column of {@code header}, of at most {@value #MAX_FIELD} characters. Returns the number of
-   * rows.
+   * A header: the column names, without a row-index column when the first column is one ({@code offset} 1:
+   * a record's field {@code c + offset} is column {@code c}).
    */
-  private static int eachRow(CsvLines in, String file, String[] header, Row row) throws IOException {
+  private record Header(String[] names, int offset) {
+    int fields() {
+      return names.length + offset;
+    }
+  }
+
+  private static Header header(CsvRecords in, String file, CsvOptions.IndexColumn index) throws IOException {
+    String[] fields = in.next();
+    if (fields == null) {
+      throw new DataException(file + ": file is empty; expected a header row of column names on line 1");
+    }
+    if (!fields[0].isEmpty() && fields[0].charAt(0) == '\uFEFF') {
+      fields[0] = fields[0].substring(1);
+    }
+    for (int c = 0; c < fields.length; c++) {
+      fields[c] = fields[c].trim();
+    }
+    boolean skipFirst = index == CsvOptions.IndexColumn.TRUE
+        || index == CsvOptions.IndexColumn.AUTO && fields.length > 1 && fields[0].isEmpty();
+    int offset = skipFirst ? 1 : 0;
+    String[] names = Arrays.copyOfRange(fields, offset, fields.length);
+    parseHeader(names, offset, file);
+    return new Header(names, offset);
+  }
+
+  private static Table table(CsvRecords in, String file) throws IOException {
+    Header h = header(in, file, CsvOptions.IndexColumn.AUTO);
+    String[] header = h.names();
     int cols = header.length;
+    double[] values = new double[64 * cols];
     int rows = 0;
-    String line;
-    while ((line = in.next()) != null) {
-      int lineNo = in.number();
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] fields = line.split(",", -1);
-      if (fields.length != cols) {
-        throw new DataException(
-            file + ":" + lineNo + ": expected " + cols + " fields as in the header, found " + fields.length);
-      }
+    String[] fields;
+    while ((fields = fields(in, file, h)) != null) {
+      int lineNo = in.line();
+      values = room(values, rows, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
-        if (fields[c].length() > MAX_FIELD) {
-          throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[c]) + "\": the value is "
-              + fields[c].length() + " characters long (\"" + Excerpt.of(fields[c]) + "\"); a value has at most "
-              + MAX_FIELD + " characters");
+        values[rows * cols + c] = number(fields[c + h.offset()], file, lineNo, header[c]);
+      }
+      rows++;
+    }
+    requireRows(rows, 0, file);
+    return new Table(file, Arrays.asList(header), Arrays.copyOf(values, rows * cols), rows);
+  }
+
+  private Dataset read(CsvRecords in, String file) throws IOException {
+    Header h = header(in, file, options.indexColumn());
+    String[] header = h.names();
+    int t = targetColumn(header, file);
+    int[] featureColumns = new FeatureColumns(file, header, t).of(options);
+    int d = featureColumns.length;
+    double[] x = new double[64 * d];
+    double[] y = new double[64];
+    ClassLabels labels = task == Task.CLASSIFICATION ? new ClassLabels(classes, classNames) : null;
+    boolean filling = options.missing() == CsvOptions.Missing.MEAN;
+    int rows = 0;
+    int dropped = 0;
+    int filled = 0;
+    String[] fields;
+    rowLoop:
+    while ((fields = fields(in, file, h)) != null) {
+      int lineNo = in.line();
+      x = room(x, rows, d, file, lineNo, d + " features");
+      y = room(y, rows, 1, file, lineNo, d + " features");
+      int out = rows * d;
+      for (int j = 0; j < d; j++) {
+        int c = featureColumns[j];
+        String text = fields[c + h.offset()];
+        if (absent(text)) {
+          if (options.missing() == CsvOptions.Missing.DROP) {
+            dropped++;
+            continue rowLoop;
+          }
+          if (!filling) {
+            throw missingValue(file, lineNo, header[c], text);
+          }
+          x[out + j] = Double.NaN;
+          filled++;
+        } else {
+          x[out + j] = number(text, file, lineNo, header[c]);
         }
       }
-      row.accept(rows++, lineNo, fields);
+      String targetText = fields[t + h.offset()];
+      if (absent(targetText)) {
+        if (options.missing() == CsvOptions.Missing.DROP) {
+          dropped++;
+          continue;
+        }
+        throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[t]) + "\": the target is missing (\""
+            + Excerpt.of(DecimalText.strip(targetText)) + "\"); a row's target cannot be filled in"
+            + (filling ? "; missing: drop leaves such rows out" : ""));
+      }
+      y[rows] = task == Task.CLASSIFICATION ? labels.index(targetText, file, lineNo, header[t])
+          : number(targetText, file, lineNo, header[t]);
+      rows++;
     }
+    requireRows(rows, dropped, file);
+    if (dropped > 0) {
+      notes.accept(file + ": " + dropped + (dropped == 1 ? " row" : " rows")
+          + " with a missing value left out (missing: drop); " + rows + " read");
+    }
+    x = Arrays.copyOf(x, rows * d);
+    y = Arrays.copyOf(y, rows);
+    List<String> features = new ArrayList<>(d);
+    for (int c : featureColumns) {
+      features.add(header[c]);
+    }
+    if (filled > 0) {
+      MeanFill.fill(x, rows, features, file);
+    }
+    if (task == Task.REGRESSION) {
+      return Dataset.wrapRegression(file, x, y, features, List.of(header[t]));
+    }
+    ClassLabels.Result r = labels.finish(y, rows, file, header[t]);
+    int[] classIndex = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      classIndex[i] = (int) y[i];
+    }
+    return Dataset.wrapClassification(file, x, classIndex, features, header[t], r.names());
+  }
+
+  /**
+   * The fields of the next data row, or {@code null} after the last: a row must have a field for each column
+   * of the header, each of at most {@value #MAX_FIELD} characters.
+   */
+  private static String[] fields(CsvRecords in, String file, Header h) throws IOException {
+    String[] fields = in.next();
+    if (fields == null) {
+      return null;
+    }
+    int lineNo = in.line();
+    if (fields.length != h.fields()) {
+      throw new DataException(
+          file + ":" + lineNo + ": expected " + h.fields() + " fields as in the header, found " + fields.length);
+    }
+    for (int c = h.offset(); c < fields.length; c++) {
+      if (fields[c].length() > MAX_FIELD) {
+        String column = h.names()[c - h.offset()];
+        throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(column) + "\": the value is "
+            + fields[c].length() + " characters long (\"" + Excerpt.of(fields[c]) + "\"); a value has at most "
+            + MAX_FIELD + " characters");
+      }
+    }
+    return fields;
+  }
+
+  private static void requireRows(int rows, int dropped, String file) {
     if (rows == 0) {
-      throw new DataException(file + ": no data rows after the header");
+      throw new DataException(file + (dropped == 0 ? ": no data rows after the header"
+          : ": every one of the " + dropped + " data rows has a missing value; missing: drop left none"));
     }
-    return rows;
+  }
+
+  /** Whether {@code text} is a missing value: empty (or blank), {@code NA} or {@code N/A}. */
+  static boolean isMissing(String text) {
+    String v = DecimalText.strip(text);
+    return v.isEmpty() || v.equals("NA") || v.equals("N/A");
+  }
+
+  /** Missing, or under missing: drop or mean also {@code NaN}, which an error policy refuses as not finite. */
+  private boolean absent(String text) {
+    if (!text.isEmpty()) {
+      char c = text.charAt(0);
+      if (c >= '0' && c <= '9' || c == '-' || c == '.') {
+        return false; // the start of a number: the common case, decided without stripping
+      }
+    }
+    return isMissing(text)
+        || options.missing() != CsvOptions.Missing.ERROR && DecimalText.strip(text).equalsIgnoreCase("nan");
+  }
+
+  private DataException missingValue(String file, int line, String column, String text) {
+    return new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": missing value (\""
+        + Excerpt.of(DecimalText.strip(text)) + "\"); set missing: drop or missing: mean on the csv source to accept"
+        + " rows with missing values");
   }
 
   /** {@code a}, or a copy twice as long when row {@code row} of {@code width} values does not fit. */
@@ -271,7 +412,7 @@ public final class CsvReader {
     if ((long) (row + 1) * width <= a.length) {
       return a;
     }
-    long capacity = Math.min(2L * a.length / width, MAX_ARRAY / width);
+    long capacity = Math.min(2L * a.length / Math.max(1, width), MAX_ARRAY / Math.max(1, width));
     if (capacity <= row) {
       throw new DataException(
           file + ":" + lineNo + ": too many rows; " + what + " fit at most " + row + " rows in memory");
@@ -279,54 +420,24 @@ public final class CsvReader {
     return Arrays.copyOf(a, (int) (capacity * width));
   }
 
-  private Dataset classificationOf(
-      String file, double[] x, double[] y, int rows, int maxLabel, List<String> features, String column) {
-    int k = classes > 0 ? classes : maxLabel + 1;
-    int[] labels = new int[rows];
-    int[] counts = new int[k];
-    for (int i = 0; i < rows; i++) {
-      labels[i] = (int) y[i];
-      counts[labels[i]]++;
-    }
-    if (classes == 0) {
-      if (k < 2) {
-        throw new DataException(
-            file + ": column \"" + Excerpt.of(column) + "\" holds only class 0; classification needs at least 2 classes");
-      }
-      for (int c = 0; c < k; c++) {
-        if (counts[c] == 0) {
-          throw new DataException(
-              file + ": column \"" + Excerpt.of(column) + "\" has class labels up to " + maxLabel + " but no row of class " + c
-                  + "; classes must be numbered 0.." + maxLabel + " without gaps (or the number of classes given)");
-        }
-      }
-    }
-    List<String> classLabels = new ArrayList<>(k);
-    for (int c = 0; c < k; c++) {
-      classLabels.add(Integer.toString(c));
-    }
-    return Dataset.wrapClassification(file, x, labels, features, column, classLabels);
-  }
-
-  private static String[] parseHeader(String line, String file) {
-    String[] names = line.split(",", -1);
+  private static void parseHeader(String[] names, int offset, String file) {
     Map<String, Integer> seen = new HashMap<>();
-    for (int c = 0; c < names.length; c++) {
-      names[c] = names[c].trim();
-      if (names[c].length() > MAX_FIELD) {
-        throw new DataException(file + ":1: the name of column " + c + " is " + names[c].length() + " characters long (\""
-            + Excerpt.of(names[c]) + "\"); a column name has at most " + MAX_FIELD + " characters");
+    for (int i = 0; i < names.length;) {
+      int c = i + offset;
+      if (names[i].length() > MAX_FIELD) {
+        throw new DataException(file + ":1: the name of column " + c + " is " + names[i].length() + " characters long (\""
+            + Excerpt.of(names[i]) + "\"); a column name has at most " + MAX_FIELD + " characters");
       }
-      if (names[c].isEmpty()) {
+      if (names[i].isEmpty()) {
         throw new DataException(file + ":1: column " + c + " of the header has no name; every column needs one");
       }
-      Integer before = seen.put(names[c], c);
+      Integer before = seen.put(names[i], c);
       if (before != null) {
         throw new DataException(
-            file + ":1: column name \"" + Excerpt.of(names[c]) + "\" appears twice (columns " + before + " and " + c + ")");
+            file + ":1: column name \"" + Excerpt.of(names[i]) + "\" appears twice (columns " + before + " and " + c + ")");
       }
+      i++;
     }
-    return names;
   }
 
   private int targetColumn(String[] header, String file) {
@@ -362,7 +473,7 @@ public final class CsvReader {
     throw new DataException(s.toString());
   }
 
-  private static String columnList(String[] header) {
+  static String columnList(String[] header) {
     if (header.length <= MAX_LISTED_COLUMNS) {
       return String.join(", ", Arrays.stream(header).map(Excerpt::of).toList());
     }
@@ -375,7 +486,7 @@ public final class CsvReader {
     return String.join(", ", shown);
   }
 
-  private static String quoted(List<String> names, int n) {
+  static String quoted(List<String> names, int n) {
     List<String> q = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       q.add("\"" + Excerpt.of(names.get(i)) + "\"");
@@ -403,23 +514,5 @@ public final class CsvReader {
           + "\" is too large for a double; the largest magnitude is " + Double.MAX_VALUE);
     }
     return v;
-  }
-
-  private int classIndex(String text, String file, int line, String column) {
-    String value = DecimalText.strip(text);
-    double v = DecimalText.isDecimal(value) ? Double.parseDouble(value) : Double.NaN;
-    if (!Double.isFinite(v) || v != Math.rint(v)) {
-      throw new DataException(
-          file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
-              + "\" is not an integer; classification targets must be class indices 0..k-1");
-    }
-    int limit = classes > 0 ? classes : MAX_CLASSES;
-    if (v < 0 || v >= limit) {
-      throw new DataException(
-          file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
-              + "\" is out of range; allowed 0.." + (limit - 1)
-              + (classes > 0 ? " (" + classes + " classes)" : ""));
-    }
-    return (int) v;
   }
 }

@@ -50,7 +50,8 @@ public final class DataPreparation implements Provider<PreparedData> {
   /** The experiment's data, prepared for its loss. */
   @Override
   public PreparedData get() {
-    return prepare(experiment, loss, readSources(experiment.data(), experiment.seed()));
+    List<String> notes = new ArrayList<>();
+    return prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), notes)).withNotes(notes);
   }
 
   /**
@@ -117,14 +118,17 @@ public final class DataPreparation implements Provider<PreparedData> {
    * @throws dev.nn.core.data.DataException for a missing or malformed file
    * @throws ConfigException for generator settings
    */
-  private static RawData readSources(DataSpec spec, long seed) {
+  private static RawData readSources(DataSpec spec, long seed, List<String> notes) {
     List<Path> files = new ArrayList<>();
-    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files);
+    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, notes);
+    // a held-out file's text class labels mean the classes the training file's do
+    List<String> classes = textClassLabels(all);
     Dataset test = spec.test() instanceof HoldOut.FromSource
-        ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files) : null;
+        ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
+            classes, notes) : null;
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
-            RandomStream.VALIDATION_DATA, files) : null;
+            RandomStream.VALIDATION_DATA, files, classes, notes) : null;
     return new RawData(all, validation, test, files, reconstructs(spec.train()), true);
   }
 
@@ -133,7 +137,22 @@ public final class DataPreparation implements Provider<PreparedData> {
     return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
   }
 
-  private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files) {
+  /** The class labels of {@code d} when they are names rather than the indices 0..k-1; else {@code null}. */
+  private static List<String> textClassLabels(Dataset d) {
+    if (d.task() != Task.CLASSIFICATION) {
+      return null;
+    }
+    List<String> labels = d.classLabels();
+    for (int c = 0; c < labels.size(); c++) {
+      if (!labels.get(c).equals(Integer.toString(c))) {
+        return labels;
+      }
+    }
+    return null;
+  }
+
+  private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files,
+      List<String> classes, List<String> notes) {
     if (source instanceof SourceSpec.Spark) {
       // the reader checks that such an experiment has a distributed section, whose engine reads the source
       throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, path,
@@ -143,8 +162,10 @@ public final class DataPreparation implements Provider<PreparedData> {
       SourceSpec.Csv csv = (SourceSpec.Csv) source;
       Path file = csv.path().resolved();
       files.add(file);
-      CsvReader reader = csv.task() == Task.CLASSIFICATION
-          ? CsvReader.classification(csv.target()) : CsvReader.regression(csv.target());
+      CsvReader reader = (csv.task() == Task.CLASSIFICATION
+          ? classes == null ? CsvReader.classification(csv.target())
+              : CsvReader.classification(csv.target()).withClassLabels(classes)
+          : CsvReader.regression(csv.target())).with(csv.options()).withNotes(notes::add);
       // for reconstruction the target column is read as a real number and then dropped
       return reader.read(file);
     }

@@ -19,13 +19,26 @@ import java.util.List;
  * @param scaler the standardizer fitted on the training split, or {@code null}
  * @param files every data file read, for provenance
  * @param targets the target encoding the loss needs
+ * @param notes what reading the data did that the user should hear of, such as rows left out for a missing value
  */
 public record PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler, List<Path> files,
-    TargetKind targets) {
+    TargetKind targets, List<String> notes) {
 
   /** Copies. */
   public PreparedData {
     files = List.copyOf(files);
+    notes = List.copyOf(notes);
+  }
+
+  /** Data with nothing to note. */
+  public PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler, List<Path> files,
+      TargetKind targets) {
+    this(train, validation, test, scaler, files, targets, List.of());
+  }
+
+  /** This data with {@code notes}. */
+  PreparedData withNotes(List<String> notes) {
+    return new PreparedData(train, validation, test, scaler, files, targets, notes);
   }
 
   /**

@@ -254,6 +254,7 @@ public final class TrainingRun {
   private Result trainIn(RunDirectory dir, Trainer trainer, LateListeners runFiles, Provenance provenance,
       RunRecord record) {
     Provenance started = provenance;
+    data.notes().forEach(options.notices());
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
     }

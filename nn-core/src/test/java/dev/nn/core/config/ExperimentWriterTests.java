@@ -63,6 +63,25 @@ class ExperimentWriterTests {
   }
 
   @Test
+  void aCsvSourcesFeaturesMissingPolicyAndIndexColumnAreWrittenAndReadBack() {
+    ExperimentReader reader = Resources.reader();
+    for (String keys : List.of("features: [b, a], missing: drop", "features: {ignore: [id]}, missing: mean,"
+        + " index-column: false", "index-column: true")) {
+      Experiment original = reader.read(RICH.replace("task: classification}", "task: classification, " + keys + "}"),
+          "rich.yaml", Path.of("/exp/dir"), List.of());
+      Experiment again = reader.read(ExperimentWriter.write(original), "x.yaml", Path.of("/tmp"), List.of());
+      assertEquals(original, again, keys);
+      assertEquals(((SourceSpec.Csv) original.data().train()).options(),
+          ((SourceSpec.Csv) again.data().train()).options(), keys);
+    }
+    SourceSpec.Csv listed = (SourceSpec.Csv) reader.read(RICH.replace("task: classification}",
+        "task: classification, features: [b, a], missing: drop}"), "rich.yaml", Path.of("/exp/dir"), List.of())
+        .data().train();
+    assertEquals(new dev.nn.core.data.CsvOptions(List.of("b", "a"), List.of(), dev.nn.core.data.CsvOptions.Missing.DROP,
+        dev.nn.core.data.CsvOptions.IndexColumn.AUTO), listed.options());
+  }
+
+  @Test
   void theWrittenTextFillsInEveryDefaultWithAbsolutePathsAndNoTags() {
     Experiment e =
         Resources.reader()

@@ -167,9 +167,10 @@ class CsvReaderTests {
   }
 
   @Test
-  void anEmptyFieldIsNotANumber() throws IOException {
+  void anEmptyFieldIsAMissingValue() throws IOException {
     Path p = write("gap.csv", "a,b,c\n1,,3\n");
-    assertEquals(p + ":2: column \"b\": \"\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3",
+    assertEquals(p + ":2: column \"b\": missing value (\"\"); set missing: drop or missing: mean on the csv source"
+        + " to accept rows with missing values",
         failure(CsvReader.regression("c"), p));
   }
 
@@ -220,9 +221,7 @@ class CsvReaderTests {
         p + ":3: class label \"2.5\" in column \"y\" is not an integer; classification targets must be class indices 0..k-1",
         failure(CsvReader.classification("y"), p));
     Path text = write("s.csv", "a,y\n1,setosa\n");
-    assertEquals(
-        text + ":2: class label \"setosa\" in column \"y\" is not an integer; classification targets must be class "
-            + "indices 0..k-1",
+    assertEquals(text + ": column \"y\" holds only the class \"setosa\"; classification needs at least 2 classes",
         failure(CsvReader.classification("y"), text));
   }
 

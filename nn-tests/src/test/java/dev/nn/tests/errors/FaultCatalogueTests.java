@@ -56,6 +56,13 @@ class FaultCatalogueTests {
       Map.entry("java-number.yaml", csvExperiment("java-number.csv")),
       Map.entry("java-number.csv", "a,b,y\n1,101d,0\n3,4,1\n"),
       Map.entry("long-header.yaml", csvExperiment("long-header.csv")),
+      Map.entry("columns.csv", "width,height,y\n1,2,0\n3,4,1\n"),
+      Map.entry("unknown-feature.yaml", csvExperiment("columns.csv", ", features: [width, hieght]")),
+      Map.entry("bad-missing.yaml", csvExperiment("columns.csv", ", missing: skip")),
+      Map.entry("na.yaml", csvExperiment("na.csv", "")),
+      Map.entry("na.csv", "a,b,y\n1,2,0\n3,NA,1\n"),
+      Map.entry("bad-quote.yaml", csvExperiment("bad-quote.csv", "")),
+      Map.entry("bad-quote.csv", "a,b,y\n1,2,0\n\"3\"4,5,1\n"),
       Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
       Map.entry("huge.yaml", "# " + "x".repeat(1_100_000) + "\n"),
       Map.entry("not-a-jar.jar", "this is not a jar\n"));
@@ -115,6 +122,13 @@ class FaultCatalogueTests {
         c("a bench workload that does not exist", 2, "W99", "bench", "--workload", "W99"),
         c("a CSV value Java reads but CSV may not hold", 2, "\"101d\" is not a number; values are decimal numbers",
             "train", "{java-number.yaml}", "--output", "{out}"),
+        c("an unknown feature column", 2, "column \"hieght\" is not in the header of columns.csv", "validate",
+            "{unknown-feature.yaml}"),
+        c("an unknown missing-value policy", 2, "skip", "validate", "{bad-missing.yaml}"),
+        c("a NA under missing: error", 2, "na.csv:3: column \"b\": missing value (\"NA\")", "train", "{na.yaml}",
+            "--output", "{out}"),
+        c("a malformed quote in a CSV file", 2, "bad-quote.csv:3: a quoted field has text after its closing quote",
+            "train", "{bad-quote.yaml}", "--output", "{out}"),
         c("a CSV line over the limit", 2, "line is longer than 1048576 characters", "validate", "{long-header.yaml}"),
         c("an experiment over the size limit", 2, "[nn/TooLarge] the document is longer than", "validate",
             "{huge.yaml}"),
@@ -230,9 +244,14 @@ class FaultCatalogueTests {
 
   /** A regression experiment on the CSV file {@code csv} (beside it) with target column y. */
   private static String csvExperiment(String csv) {
+    return csvExperiment(csv, "");
+  }
+
+  /** {@link #csvExperiment(String)} with {@code keys} (", key: value ...") added to the source. */
+  private static String csvExperiment(String csv, String keys) {
     return "name: csv\n"
         + "data:\n"
-        + "  train: {source: csv, path: " + csv + ", target: y}\n"
+        + "  train: {source: csv, path: " + csv + ", target: y" + keys + "}\n"
         + "  validation: {split: 0.0}\n"
         + "network:\n"
         + "  layers: [{units: auto}, {units: 3, activation: tanh}, {units: auto, activation: identity}]\n"

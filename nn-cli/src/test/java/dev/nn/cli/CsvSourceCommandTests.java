@@ -1,0 +1,124 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CSV sources as people have them, through {@code nn train}, {@code nn predict} and {@code nn evaluate}: iris
+ * with its species as words, written by pandas (an index column), gzipped, with missing values.
+ */
+class CsvSourceCommandTests {
+  private static final String[] SPECIES = {"setosa", "versicolor", "virginica"};
+
+  @TempDir Path tmp;
+
+  /** iris.csv with the species as words, a pandas index column first and quotes around the header's names. */
+  private String pandasIris() throws IOException {
+    List<String> lines = Files.readAllLines(Cli.EXAMPLES.resolve("data/iris.csv"));
+    StringBuilder s = new StringBuilder(",\"sepal length\",\"sepal width\",\"petal, length\",petal_width,species\n");
+    for (int r = 1; r < lines.size(); r++) {
+      String[] f = lines.get(r).split(",");
+      s.append(r - 1).append(',').append(f[0]).append(',').append(f[1]).append(',').append(f[2]).append(',')
+          .append(f[3]).append(',').append(SPECIES[Integer.parseInt(f[4])]).append('\n');
+    }
+    return s.toString();
+  }
+
+  private Path experiment(String source) throws IOException {
+    Path yaml = tmp.resolve("iris.yaml");
+    Files.writeString(yaml, String.join("\n",
+        "name: iris-words",
+        "data:",
+        "  train: {" + source + "}",
+        "  validation: {split: 0.0}",
+        "network:",
+        "  layers: [{units: auto}, {units: 8, activation: tanh}, {units: auto, activation: identity}]",
+        "loss: softmax-cross-entropy",
+        "optimizer: {name: adam, learning-rate: 0.05}",
+        "training: {epochs: 15, batch-size: 8}", ""));
+    return yaml;
+  }
+
+  @Test
+  void textLabelsTrainAndPredictionsNameTheSpecies() throws Exception {
+    Path gz = tmp.resolve("iris.csv.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(pandasIris().getBytes(StandardCharsets.UTF_8));
+    }
+    Path yaml = experiment("source: csv, path: iris.csv.gz, target: species, task: classification");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(0, t.code(), t.describe());
+    Path model = Cli.onlyRun(runs).resolve("model.nnm");
+
+    Path input = tmp.resolve("flowers.csv");
+    Files.writeString(input, "\"sepal length\",\"sepal width\",\"petal, length\",petal_width\n"
+        + "5.1,3.5,1.4,0.2\n6.3,3.3,6.0,2.5\n");
+    Path out = tmp.resolve("predictions.csv");
+    Cli.Outcome p = Cli.run("predict", model.toString(), "--input", input.toString(), "--output", out.toString());
+    assertEquals(0, p.code(), p.describe());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("p_setosa,p_versicolor,p_virginica,class", lines.get(0));
+    assertTrue(lines.get(1).endsWith(",setosa"), lines.get(1));
+    assertTrue(lines.get(2).endsWith(",virginica"), lines.get(2));
+
+    Path data = tmp.resolve("iris-words.csv");
+    Files.writeString(data, pandasIris());
+    Cli.Outcome e = Cli.run("evaluate", model.toString(), "--data", data.toString());
+    assertEquals(0, e.code(), e.describe());
+    assertTrue(e.out().contains("accuracy"), e.out());
+  }
+
+  @Test
+  void aTestFileWithAClassTheTrainingFileLacksIsRefusedAndNothingIsWritten() throws Exception {
+    Files.writeString(tmp.resolve("train.csv"), "a,kind\n1,cat\n2,dog\n3,cat\n4,dog\n");
+    Path test = tmp.resolve("test.csv");
+    Files.writeString(test, "a,kind\n1,dog\n2,cow\n");
+    Path yaml = experiment("source: csv, path: train.csv, target: kind, task: classification}\n"
+        + "  test: {source: csv, path: test.csv, target: kind, task: classification");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(2, t.code(), t.describe());
+    assertEquals("nn: " + test + ":3: class label \"cow\" in column \"kind\" is not a class of the training data;"
+        + " classes: cat, dog\n", t.err());
+    assertFalse(Files.exists(runs));
+  }
+
+  @Test
+  void missingDropLeavesRowsOutWithANote() throws Exception {
+    Path csv = tmp.resolve("gaps.csv");
+    Files.writeString(csv, "a,b,y\n1,2,0\n2,NA,1\n3,4,1\n,5,0\n5,6,1\n6,7,0\n");
+    Path yaml = experiment("source: csv, path: gaps.csv, target: y, task: classification, missing: drop,"
+        + " features: {ignore: [a]}");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(0, t.code(), t.describe());
+    assertTrue(t.err().contains("nn: " + csv + ": 1 row with a missing value left out (missing: drop); 5 read"),
+        t.err());
+  }
+
+  @Test
+  void anUnknownFeatureIsAConfigProblemWithASuggestionAndNothingIsWritten() throws Exception {
+    Path csv = tmp.resolve("cols.csv");
+    Files.writeString(csv, "width,height,y\n1,2,0\n3,4,1\n");
+    Path yaml = experiment("source: csv, path: cols.csv, target: y, task: classification, features: [width, hieght]");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(2, t.code(), t.describe());
+    assertTrue(t.err().contains("data.train.features[1]"), t.err());
+    assertTrue(t.err().contains("column \"hieght\" is not in the header of cols.csv"), t.err());
+    assertTrue(t.err().contains("height"), t.err());
+    assertFalse(Files.exists(runs));
+  }
+}

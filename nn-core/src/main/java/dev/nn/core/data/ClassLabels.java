@@ -1,0 +1,159 @@
+package dev.nn.core.data;
+
+import dev.nn.core.text.Excerpt;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The class labels of a classification target column, gathered row by row and resolved at the end.
+ *
+ * <p>When every label is a number, labels are class indices, integers {@code 0 .. k−1} (written {@code 2} or
+ * {@code 2.0}), named {@code "0" .. "k−1"}. When no label is a number, labels are names ({@code setosa},
+ * {@code versicolor}), and the classes are the distinct names in sorted (Unicode) order, so that two files with the same classes number them alike whatever their row order.
+ * A column with both numbers and words is refused at its first word, as a class index that is not an integer
+ * ({@code 0x1}, {@code 1d}). With names given (a held-out file read with the training file's classes, or a
+ * file evaluated with a model's) each label must be one of them, or a class index {@code 0 .. k−1}.
+ */
+final class ClassLabels {
+  private final int classes;
+  private final List<String> fixedNames;
+  private final Map<String, Integer> fixed = new HashMap<>();
+  /** Distinct label texts, in order of first appearance, and the line of each one's first row. */
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final List<String> texts = new ArrayList<>();
+  private final List<Integer> firstLines = new ArrayList<>();
+
+  /** The classes as they come ({@code classes} 0, no {@code names}), or fixed to k classes or to names. */
+  ClassLabels(int classes, List<String> names) {
+    this.classes = classes;
+    this.fixedNames = names;
+    for (int i = 0; i < names.size(); i++) {
+      fixed.put(names.get(i), i);
+    }
+  }
+
+  /** What {@link #finish} found: the name of each class index. */
+  record Result(List<String> names) {
+  }
+
+  /** A provisional number for the label {@code text} on line {@code line}, turned into its class by {@link #finish}. */
+  double index(String text, String file, int line, String column) {
+    String value = DecimalText.strip(text);
+    if (!fixedNames.isEmpty()) {
+      Integer c = fixed.get(value);
+      if (c == null && DecimalText.isDecimal(value)) {
+        // a file of class indices, as a model's classes named in code may be evaluated on
+        double v = Double.parseDouble(value);
+        if (v == Math.rint(v) && v >= 0 && v < fixedNames.size()) {
+          return v;
+        }
+      }
+      if (c == null) {
+        throw new DataException(file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \""
+            + Excerpt.of(column) + "\" is not a class of the training data; classes: "
+            + String.join(", ", fixedNames.stream().map(Excerpt::of).toList()));
+      }
+      return c;
+    }
+    Integer id = ids.get(value);
+    if (id == null) {
+      if (ids.size() >= CsvReader.MAX_CLASSES) {
+        throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\" has more than "
+            + CsvReader.MAX_CLASSES + " distinct class labels; a classification target has at most that many");
+      }
+      id = ids.size();
+      ids.put(value, id);
+      texts.add(value);
+      firstLines.add(line);
+    }
+    return id;
+  }
+
+  /** Turns the provisional numbers in {@code y} into class indices and names the classes. */
+  Result finish(double[] y, int rows, String file, String column) {
+    if (!fixedNames.isEmpty()) {
+      return new Result(fixedNames);
+    }
+    long decimals = texts.stream().filter(DecimalText::isDecimal).count();
+    boolean numeric = decimals == texts.size();
+    if (!numeric && (decimals > 0 || classes > 0)) {
+      // numbers and words in one column: a typo among class indices (0x1, 1d), not a set of names; or words
+      // where a number of classes was given, which only indices can meet
+      int i = 0;
+      while (DecimalText.isDecimal(texts.get(i))) {
+        i++;
+      }
+      throw new DataException(file + ":" + firstLines.get(i) + ": class label \"" + Excerpt.of(texts.get(i))
+          + "\" in column \"" + Excerpt.of(column) + "\" is not an integer; classification targets must be class"
+          + " indices 0..k-1");
+    }
+    int[] classOf = new int[texts.size()];
+    List<String> names = new ArrayList<>();
+    if (numeric) {
+      int maxLabel = -1;
+      for (int i = 0; i < texts.size(); i++) {
+        classOf[i] = classIndex(texts.get(i), file, firstLines.get(i), column);
+        maxLabel = Math.max(maxLabel, classOf[i]);
+      }
+      int k = classes > 0 ? classes : maxLabel + 1;
+      if (classes == 0) {
+        requireNoGaps(classOf, k, maxLabel, file, column);
+      }
+      for (int c = 0; c < k; c++) {
+        names.add(Integer.toString(c));
+      }
+    } else {
+      names.addAll(new TreeSet<>(texts));
+      if (names.size() < 2) {
+        throw new DataException(file + ": column \"" + Excerpt.of(column) + "\" holds only the class \""
+            + Excerpt.of(names.get(0)) + "\"; classification needs at least 2 classes");
+      }
+      for (int i = 0; i < texts.size(); i++) {
+        classOf[i] = Collections.binarySearch(names, texts.get(i));
+      }
+    }
+    for (int i = 0; i < rows; i++) {
+      y[i] = classOf[(int) y[i]];
+    }
+    return new Result(names);
+  }
+
+  private void requireNoGaps(int[] classOf, int k, int maxLabel, String file, String column) {
+    if (k < 2) {
+      throw new DataException(
+          file + ": column \"" + Excerpt.of(column) + "\" holds only class 0; classification needs at least 2 classes");
+    }
+    boolean[] present = new boolean[k];
+    for (int c : classOf) {
+      present[c] = true;
+    }
+    for (int c = 0; c < k; c++) {
+      if (!present[c]) {
+        throw new DataException(
+            file + ": column \"" + Excerpt.of(column) + "\" has class labels up to " + maxLabel + " but no row of class " + c
+                + "; classes must be numbered 0.." + maxLabel + " without gaps (or the number of classes given)");
+      }
+    }
+  }
+
+  private int classIndex(String value, String file, int line, String column) {
+    double v = Double.parseDouble(value);
+    if (!Double.isFinite(v) || v != Math.rint(v)) {
+      throw new DataException(
+          file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
+              + "\" is not an integer; classification targets must be class indices 0..k-1");
+    }
+    int limit = classes > 0 ? classes : CsvReader.MAX_CLASSES;
+    if (v < 0 || v >= limit) {
+      throw new DataException(
+          file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
+              + "\" is out of range; allowed 0.." + (limit - 1)
+              + (classes > 0 ? " (" + classes + " classes)" : ""));
+    }
+    return (int) v;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.nn.core.data;
+
+import dev.nn.core.text.Excerpt;
+import dev.nn.core.text.Suggestions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The columns of a CSV header that are features, as a source's {@code features:} chooses them. */
+final class FeatureColumns {
+  private final String file;
+  private final String[] header;
+  private final int target;
+
+  FeatureColumns(String file, String[] header, int target) {
+    this.file = file;
+    this.header = header;
+    this.target = target;
+  }
+
+  /**
+   * The 0-based indexes of the feature columns: those {@code options} names, in its order, or every column but
+   * the target and the ignored ones, in file order.
+   *
+   * @throws DataException for a name the header lacks, the target named as a feature, a name given twice, or
+   *     no feature left
+   */
+  int[] of(CsvOptions options) {
+    List<Integer> chosen = new ArrayList<>();
+    if (!options.features().isEmpty()) {
+      Set<String> seen = new HashSet<>();
+      for (String name : options.features()) {
+        int c = column(name, "feature column");
+        if (c == target) {
+          throw new DataException(file + ": feature column \"" + Excerpt.of(name)
+              + "\" is the target column; a column is either the target or a feature");
+        }
+        if (!seen.add(name)) {
+          throw new DataException(file + ": feature column \"" + Excerpt.of(name) + "\" is listed twice");
+        }
+        chosen.add(c);
+      }
+    } else {
+      Set<Integer> ignored = new HashSet<>();
+      for (String name : options.ignored()) {
+        ignored.add(column(name, "ignored column"));
+      }
+      for (int c = 0; c < header.length; c++) {
+        if (c != target && !ignored.contains(c)) {
+          chosen.add(c);
+        }
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new DataException(header.length < 2
+          ? file + ": the header has only the target column \"" + Excerpt.of(header[target])
+              + "\"; at least one feature column is needed"
+          : file + ": no feature column is left after the target and the ignored columns; at least one is needed");
+    }
+    return chosen.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private int column(String name, String what) {
+    for (int c = 0; c < header.length; c++) {
+      if (header[c].equals(name)) {
+        return c;
+      }
+    }
+    List<String> near = Suggestions.closest(name, Arrays.asList(header));
+    StringBuilder s = new StringBuilder(file).append(": ").append(what).append(" \"").append(Excerpt.of(name))
+        .append("\" not found");
+    if (near.isEmpty()) {
+      s.append('.');
+    } else {
+      s.append("; did you mean ").append(CsvReader.quoted(near, near.size())).append('?');
+    }
+    s.append(" Columns: ").append(CsvReader.columnList(header));
+    throw new DataException(s.toString());
+  }
+}
