@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.run.MetricsColumns;
 import dev.nn.core.run.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,7 +173,7 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       Map<String, Object> experiment = yaml(dir.resolve(RunDirectory.EXPERIMENT));
       Map<String, Object> provenance = yaml(dir.resolve(RunDirectory.PROVENANCE));
       Map<String, Object> status = yaml(dir.resolve(RunDirectory.STATUS));
-      MetricsTable metrics = MetricsTable.read(dir.resolve(RunDirectory.METRICS));
+      MetricsColumns metrics = MetricsColumns.read(dir.resolve(RunDirectory.METRICS));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("format", 1L);
       m.put("name", experiment.get("name"));

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's {@code metrics.csv} as read back, for charts that compare runs: one map per epoch from column name to number (null for an empty
- * or unreadable cell). Reading follows the header, so older column orders read too; a missing file is an
+ * A run's {@code metrics.csv} as read back — for charts that compare runs, and for describing a run that has no
+ * {@code summary.json} — one map per epoch from column name to number (null for an empty or unreadable cell). Reading follows the header, so older column orders read too; a missing file is an
  * empty table.
  *
  * @param rows the epochs in file order
  */
-record MetricsColumns(List<Map<String, Double>> rows) {
-  static MetricsColumns read(Path file) {
+public record MetricsColumns(List<Map<String, Double>> rows) {
+  /** The validation columns, by their name in a summary (without the {@code val_} prefix). */
+  private static final List<String> VALIDATION = List.of("loss", "accuracy", "rmse", "mae", "r2");
+
+  public static MetricsColumns read(Path file) {
     if (!Files.isRegularFile(file)) {
       return new MetricsColumns(List.of());
     }
@@ -48,7 +51,7 @@ record MetricsColumns(List<Map<String, Double>> rows) {
   }
 
   /** The table of the run in {@code dir}. */
-  static MetricsColumns of(Path dir) {
+  public static MetricsColumns of(Path dir) {
     return read(dir.resolve(RunDirectory.METRICS));
   }
 
@@ -60,13 +63,29 @@ record MetricsColumns(List<Map<String, Double>> rows) {
     }
   }
 
+  /** The last row's value of {@code column}, or null. */
+  public Double last(String column) {
+    return rows.isEmpty() ? null : rows.get(rows.size() - 1).get(column);
+  }
 
+  /** The total of the {@code seconds} column, or null when there are no rows. */
+  public Double seconds() {
+    if (rows.isEmpty()) {
+      return null;
+    }
+    double sum = 0;
+    for (Map<String, Double> r : rows) {
+      Double s = r.get("seconds");
+      sum += s == null || !Double.isFinite(s) ? 0 : s;
+    }
+    return sum;
+  }
 
   /**
    * The index of the best epoch on the validation data, as training keeps it: the highest accuracy for a
    * classifier, else the lowest validation loss (the first of equals); -1 without validation figures.
    */
-  int bestRow() {
+  public int bestRow() {
     int best = -1;
     for (int i = 0; i < rows.size(); i++) {
       Double acc = rows.get(i).get("val_accuracy");
@@ -104,7 +123,6 @@ record MetricsColumns(List<Map<String, Double>> rows) {
     return "-";
   }
 
-
   /** The epochs, for a chart's x axis. */
   int[] epochs() {
     int[] x = new int[rows.size()];
@@ -128,5 +146,17 @@ record MetricsColumns(List<Map<String, Double>> rows) {
   /** Whether some row has a value in {@code name}. */
   boolean has(String name) {
     return rows.stream().anyMatch(r -> r.get(name) != null);
+  }
+
+  /** Row {@code i}'s validation figures, keyed as in a summary. */
+  public Map<String, Object> validation(int i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String k : VALIDATION) {
+      Double v = rows.get(i).get("val_" + k);
+      if (v != null) {
+        m.put(k, v);
+      }
+    }
+    return m;
   }
 }

@@ -78,6 +78,7 @@ class PublicSurfaceTests {
       "dev.nn.core.run.RunDirectory",                // where a run's files are
       "dev.nn.core.run.RunFileException",            // a run directory that cannot be resumed
       "dev.nn.core.run.RecordedPluginPath",          // the plugin path a run recorded, to resume it with
+      "dev.nn.core.run.MetricsColumns",              // a run's metrics.csv read back
       "dev.nn.core.run.RunComparison",               // runs side by side: differing keys, overlaid curves
       "dev.nn.core.sweep.SweepTable",                // a sweep's sweep.csv and sweep.md
       "dev.nn.core.plugin.PluginRegistry",           // Nn.plugins, Nn.withPlugins
