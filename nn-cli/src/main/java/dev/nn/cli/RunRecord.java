@@ -60,9 +60,25 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) parsed;
-      return new RunRecord(dir, m, true);
+      return new RunRecord(dir, endedIfAbandoned(dir, m), true);
     }
-    return new RunRecord(dir, LegacyRun.summarize(dir), false);
+    return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
+  }
+
+  /**
+   * A summary that says "running" while no process holds the run's lock was left by a process killed before it
+   * could record its end (kill -9, a lost machine): such a run is shown as interrupted, with a message saying
+   * so, because that is what it is to its user, who can resume it. The file itself is left as it is.
+   */
+  private static Map<String, Object> endedIfAbandoned(Path dir, Map<String, Object> summary) {
+    if (!"running".equals(summary.get("status")) || RunDirectory.isTraining(dir)) {
+      return summary;
+    }
+    Map<String, Object> m = new LinkedHashMap<>(summary);
+    m.put("status", "interrupted");
+    m.put("message", "the process training it ended without recording an end (killed?); "
+        + "nn train --resume " + dir + " continues it");
+    return m;
   }
 
   /** The experiment's name. */

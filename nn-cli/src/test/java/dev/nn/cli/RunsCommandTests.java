@@ -3,8 +3,11 @@ package dev.nn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,5 +195,27 @@ class RunsCommandTests {
     Cli.Outcome o = Cli.run("runs", tmp.toString());
     assertEquals(2, o.code());
     assertTrue(o.err().startsWith("nn: " + run.resolve("summary.json") + ": not a run summary: "), o.err());
+  }
+
+  @Test
+  void aRunningSummaryWithoutALockHolderWasKilledAndIsShownInterrupted() throws Exception {
+    Path killed = summarized(tmp.resolve("killed"), "running", "2026-12-03T01:00:00Z", 0.9, "null", "");
+    Files.writeString(killed.resolve(".lock"), "");
+    Path live = summarized(tmp.resolve("live"), "running", "2026-12-03T02:00:00Z", 0.9, "null", "");
+    try (FileChannel channel = FileChannel.open(live.resolve(".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+      Cli.Outcome o = Cli.run("runs", tmp.toString(), "--json");
+      assertEquals(0, o.code(), o.err());
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> runs = (List<Map<String, Object>>) JsonText.parse(o.out());
+      assertEquals(killed.toString(), runs.get(0).get("directory"), "sorted by start: the killed run first");
+      assertEquals("interrupted", runs.get(0).get("status"));
+      assertEquals("the process training it ended without recording an end (killed?); nn train --resume " + killed
+          + " continues it", runs.get(0).get("message"));
+      assertEquals("running", runs.get(1).get("status"), "a run whose lock is held still trains");
+      assertTrue(held.isValid());
+    }
+    assertTrue(Files.readString(killed.resolve("summary.json")).contains("\"status\": \"running\""),
+        "the file is left as the run wrote it");
   }
 }

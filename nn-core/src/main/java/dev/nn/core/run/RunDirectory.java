@@ -266,6 +266,14 @@ public final class RunDirectory {
     return RunLock.take(path.resolve(LOCK), path);
   }
 
+  /**
+   * Whether a process trains in the run directory {@code dir} now (holds its {@code .lock}). A run whose
+   * summary still says "running" while this is false was killed before it could record its end.
+   */
+  public static boolean isTraining(Path dir) {
+    return RunLock.isHeld(dir);
+  }
+
   /** How the run ended, or empty while it trains or when it was killed. */
   Optional<RunStatus> status() {
     return RunStatus.read(statusFile());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -51,6 +52,32 @@ public final class RunLock implements AutoCloseable {
           + RunDirectory.LOCK + "); wait for it to end, or stop it, before resuming");
     }
     return new RunLock(channel, lock);
+  }
+
+  /**
+   * Whether a process trains in {@code runDirectory} now: whether some process (this one included) holds the lock
+   * on its {@code .lock} file. Probing takes the lock for an instant when it is free, and never creates the file.
+   * A run directory whose summary says "running" while nobody holds its lock was left by a process that was
+   * killed (or lost its machine) before it could record an end.
+   */
+  static boolean isHeld(Path runDirectory) {
+    Path file = runDirectory.resolve(RunDirectory.LOCK);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock probe = channel.tryLock();
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException heldHere) {
+      return true;
+    } catch (IOException e) {
+      // a lock file this user cannot open for writing: nothing can be said, and no one can resume here anyway
+      return false;
+    }
   }
 
   /** Releases the lock. */
