@@ -72,9 +72,15 @@ public final class CsvReader {
   private final List<String> classNames;
   private final CsvOptions options;
   private final Consumer<String> notes;
+  private final boolean fillLater;
 
   private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
       Consumer<String> notes) {
+    this(target, task, classes, classNames, options, notes, false);
+  }
+
+  private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
+      Consumer<String> notes, boolean fillLater) {
     if (target == null || target.isEmpty()) {
       throw new IllegalArgumentException("the target column must be a name, a 0-based index or \"last\"");
     }
@@ -84,6 +90,7 @@ public final class CsvReader {
     this.classNames = classNames;
     this.options = options;
     this.notes = notes;
+    this.fillLater = fillLater;
   }
 
   private CsvReader(String target, Task task, int classes) {
@@ -105,12 +112,21 @@ public final class CsvReader {
 
   /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
   public CsvReader with(CsvOptions options) {
-    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes);
+    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes, fillLater);
+  }
+
+  /**
+   * This reader leaving the values {@code missing: mean} fills as NaN, for a run to fill with its training rows'
+   * means once it has split them off ({@link OwnedData#fillMissing}); without it a file is filled from its own
+   * rows. The data set it reads must reach that fill before anything else uses it.
+   */
+  public CsvReader leavingMissingValues() {
+    return new CsvReader(target, task, classes, classNames, options, notes, true);
   }
 
   /** This reader sending its notes (such as the number of rows dropped) to {@code notes}. */
   public CsvReader withNotes(Consumer<String> notes) {
-    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes));
+    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes), fillLater);
   }
 
   /**
@@ -122,7 +138,7 @@ public final class CsvReader {
     if (task != Task.CLASSIFICATION || names.size() < 2) {
       throw new IllegalArgumentException("class labels apply to classification, 2 or more of them");
     }
-    return new CsvReader(target, task, 0, List.copyOf(names), options, notes);
+    return new CsvReader(target, task, 0, List.copyOf(names), options, notes, fillLater);
   }
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
@@ -143,7 +159,7 @@ public final class CsvReader {
     if (k < 2 || k > MAX_CLASSES) {
       throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
     }
-    return new CsvReader(target, task, k, List.of(), options, notes);
+    return new CsvReader(target, task, k, List.of(), options, notes, fillLater);
   }
 
   /**
@@ -337,7 +353,7 @@ public final class CsvReader {
     for (int c : featureColumns) {
       features.add(header[c]);
     }
-    if (filled > 0) {
+    if (filled > 0 && !fillLater) {
       MeanFill.fill(x, rows, features, file);
     }
     if (task == Task.REGRESSION) {

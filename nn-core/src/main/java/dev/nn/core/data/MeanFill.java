@@ -1,9 +1,15 @@
 package dev.nn.core.data;
 
 import dev.nn.core.text.Excerpt;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Fills missing feature values (held as NaN while reading) with the mean of their column's present values. */
+/**
+ * {@code missing: mean}: fills missing feature values, held as NaN from reading until here, with the mean of their
+ * column. A run takes the means over its training rows only and fills its validation and test rows with the same
+ * means — as the standardizer's statistics come from the training rows — so that no held-out value reaches
+ * training; a file read on its own ({@link CsvReader#read}) is filled from its own rows.
+ */
 final class MeanFill {
   private MeanFill() {
   }
@@ -12,29 +18,86 @@ final class MeanFill {
    * Replaces each NaN in {@code x} (rows × features, row-major) by its column's mean over the rows that have
    * a value.
    *
-   * @throws DataException for a column with no value at all
+   * @throws DataException for a column with a missing value and no value at all
    */
   static void fill(double[] x, int rows, List<String> features, String file) {
-    int d = features.size();
-    for (int j = 0; j < d; j++) {
-      double sum = 0;
-      int n = 0;
-      for (int i = 0; i < rows; i++) {
+    double[] means = means(x, rows, features.size());
+    requireMeans(means, missingColumns(x, rows, features.size()), features, file + ": column \"", "\" has no value in any row");
+    fill(x, rows, means);
+  }
+
+  /**
+   * Fills the missing inputs of {@code train} and of the held-out sets (null ones skipped) with the means of
+   * {@code train}'s columns, in place.
+   *
+   * @throws DataException for a column that has a missing value somewhere and no value in any training row
+   */
+  static void fillFromTraining(Dataset train, List<Dataset> heldOut) {
+    int d = train.featureCount();
+    double[] means = train.lend((x, y, rows, inputs, outputs) -> means(x, rows, d));
+    List<Dataset> all = new ArrayList<>();
+    all.add(train);
+    for (Dataset h : heldOut) {
+      if (h != null) {
+        all.add(h);
+      }
+    }
+    for (Dataset part : all) {
+      boolean[] missing = part.lend((x, y, rows, inputs, outputs) -> missingColumns(x, rows, d));
+      requireMeans(means, missing, part.featureNames(), part.source() + ": column \"",
+          "\" has no value in any training row" + (part == train ? "" : " to fill this file's missing values with"));
+      part.<Void>lend((x, y, rows, inputs, outputs) -> {
+        fill(x, rows, means);
+        return null;
+      });
+    }
+  }
+
+  /** Each column's mean over its present (non-NaN) values; NaN for a column without any. */
+  private static double[] means(double[] x, int rows, int d) {
+    double[] sum = new double[d];
+    long[] n = new long[d];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < d; j++) {
         double v = x[i * d + j];
         if (!Double.isNaN(v)) {
-          sum += v;
-          n++;
+          sum[j] += v;
+          n[j]++;
         }
       }
-      if (n == 0) {
-        throw new DataException(file + ": column \"" + Excerpt.of(features.get(j))
-            + "\" has no value in any row; missing: mean needs at least one to take the mean of");
+    }
+    double[] means = new double[d];
+    for (int j = 0; j < d; j++) {
+      means[j] = n[j] == 0 ? Double.NaN : sum[j] / n[j];
+    }
+    return means;
+  }
+
+  private static boolean[] missingColumns(double[] x, int rows, int d) {
+    boolean[] missing = new boolean[d];
+    for (int i = 0; i < rows * d; i++) {
+      if (Double.isNaN(x[i])) {
+        missing[i % d] = true;
       }
-      double mean = sum / n;
-      for (int i = 0; i < rows; i++) {
-        if (Double.isNaN(x[i * d + j])) {
-          x[i * d + j] = mean;
-        }
+    }
+    return missing;
+  }
+
+  private static void requireMeans(double[] means, boolean[] missing, List<String> features, String prefix,
+      String problem) {
+    for (int j = 0; j < means.length; j++) {
+      if (missing[j] && Double.isNaN(means[j])) {
+        throw new DataException(prefix + Excerpt.of(features.get(j)) + problem
+            + "; missing: mean needs at least one to take the mean of");
+      }
+    }
+  }
+
+  private static void fill(double[] x, int rows, double[] means) {
+    int d = means.length;
+    for (int i = 0; i < rows * d; i++) {
+      if (Double.isNaN(x[i])) {
+        x[i] = means[i % d];
       }
     }
   }

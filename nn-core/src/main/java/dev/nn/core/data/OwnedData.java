@@ -47,6 +47,17 @@ public final class OwnedData {
   }
 
   /**
+   * Fills the inputs that {@code missing: mean} left missing ({@link CsvReader#leavingMissingValues()}) in
+   * {@code train} and the held-out sets (null ones skipped), all held by the caller alone, in place, with the
+   * means of {@code train}'s columns: held-out rows never inform training.
+   *
+   * @throws DataException for a column with a missing value and no value in any training row
+   */
+  public static void fillMissing(Dataset train, Dataset validation, Dataset test) {
+    MeanFill.fillFromTraining(train, java.util.Arrays.asList(validation, test));
+  }
+
+  /**
    * The same rows as a regression whose targets are the inputs (named as the features): what an autoencoder
    * learns. The result shares {@code data}'s input array, once, for inputs and targets.
    */

@@ -8,6 +8,7 @@ import dev.nn.api.TargetKind;
 import dev.nn.core.config.DataSpec;
 import dev.nn.core.config.HoldOut;
 import dev.nn.core.config.SourceSpec;
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
@@ -81,6 +82,10 @@ public final class DataPreparation implements Provider<PreparedData> {
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 ? split.test() : raw.test();
+    if (raw.owned() && fillsMeans(spec)) {
+      // missing: mean left NaN where a value was missing; data a caller holds is finite by construction
+      OwnedData.fillMissing(train, validation, test);
+    }
     // what this preparation owns may be standardised in place: the split's parts, and whatever was read here
     boolean ownValidation = validationFraction > 0 || raw.owned();
     boolean ownTest = testFraction > 0 || raw.owned();
@@ -132,6 +137,18 @@ public final class DataPreparation implements Provider<PreparedData> {
     return new RawData(all, validation, test, files, reconstructs(spec.train()), true);
   }
 
+  /** Whether a csv source of {@code spec} fills missing values with means. */
+  private static boolean fillsMeans(DataSpec spec) {
+    List<SourceSpec> sources = new ArrayList<>(List.of(spec.train()));
+    for (HoldOut h : new HoldOut[] {spec.validation(), spec.test()}) {
+      if (h instanceof HoldOut.FromSource f) {
+        sources.add(f.source());
+      }
+    }
+    return sources.stream().anyMatch(s -> s instanceof SourceSpec.Csv csv
+        && csv.options().missing() == CsvOptions.Missing.MEAN);
+  }
+
   /** The fraction a split hold-out sets aside; 0 for a hold-out with a source of its own. */
   private static double fraction(HoldOut h) {
     return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
@@ -165,7 +182,9 @@ public final class DataPreparation implements Provider<PreparedData> {
       CsvReader reader = (csv.task() == Task.CLASSIFICATION
           ? classes == null ? CsvReader.classification(csv.target())
               : CsvReader.classification(csv.target()).withClassLabels(classes)
-          : CsvReader.regression(csv.target())).with(csv.options()).withNotes(notes::add);
+          : CsvReader.regression(csv.target())).with(csv.options()).withNotes(notes::add)
+          // missing: mean is filled with the training rows' means once the split is made (prepare)
+          .leavingMissingValues();
       // for reconstruction the target column is read as a real number and then dropped
       return reader.read(file);
     }
