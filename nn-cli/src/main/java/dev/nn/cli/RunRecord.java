@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.io.Json;
 import dev.nn.core.run.MetricsColumns;
 import dev.nn.core.run.RunDirectory;
 import java.io.IOException;
@@ -49,8 +50,8 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     if (Files.isRegularFile(file)) {
       Object parsed;
       try {
-        parsed = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
-      } catch (JsonText.SyntaxError e) {
+        parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (Json.SyntaxError e) {
         throw new CommandFailure("nn: " + file + ": not a run summary: " + e.getMessage());
       } catch (IOException e) {
         throw new UncheckedIOException(e);

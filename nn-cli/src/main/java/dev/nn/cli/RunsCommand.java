@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.io.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
     runs.sort(order);
     PrintStream out = root.out();
     if (json) {
-      out.println(JsonText.write(runs.stream().map(RunRecord::withDirectory).toList()));
+      out.println(Json.pretty(runs.stream().map(RunRecord::withDirectory).toList(), Json.NonFinite.AS_NULL));
       return Main.OK;
     }
     if (runs.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.nn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.io.Json;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ class RunsCommandTests {
     Path runs = fixtures();
     Cli.Outcome o = Cli.run("runs", runs.toString(), "--json", "--sort", "name");
     assertEquals(0, o.code(), o.describe());
-    List<?> all = (List<?>) JsonText.parse(o.out());
+    List<?> all = (List<?>) Json.parse(o.out());
     assertEquals(3, all.size());
     Map<?, ?> legacy = (Map<?, ?>) all.get(0);
     assertEquals(runs.resolve("older").resolve("iris-c").toString(), legacy.get("directory"));
@@ -207,7 +208,7 @@ class RunsCommandTests {
       Cli.Outcome o = Cli.run("runs", tmp.toString(), "--json");
       assertEquals(0, o.code(), o.err());
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> runs = (List<Map<String, Object>>) JsonText.parse(o.out());
+      List<Map<String, Object>> runs = (List<Map<String, Object>>) Json.parse(o.out());
       assertEquals(killed.toString(), runs.get(0).get("directory"), "sorted by start: the killed run first");
       assertEquals("interrupted", runs.get(0).get("status"));
       assertEquals("the process training it ended without recording an end (killed?); nn train --resume " + killed

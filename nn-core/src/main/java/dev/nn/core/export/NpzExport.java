@@ -1,5 +1,6 @@
 package dev.nn.core.export;
 
+import dev.nn.core.io.Json;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.PluginUse;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -82,14 +84,15 @@ final class NpzExport {
     Map<String, Object> loss = plugin(spec.loss(), spec.loss().settings());
     loss.put("link", OutputLink.of(spec.loss(), model.loss()).map(OutputLink::label).orElse(null));
     h.put("loss", loss);
-    return Json.value(h);
+    return Json.line(h, Json.NonFinite.REFUSE);
   }
 
   private static Map<String, Object> plugin(PluginUse use, Map<String, Object> settings) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", use.name());
     p.put("version", use.version());
-    p.put("settings", Json.sorted(settings));
+    // sorted, so that a header does not depend on a map's order
+    p.put("settings", new TreeMap<>(settings));
     return p;
   }
 

@@ -1,5 +1,6 @@
 package dev.nn.core.export;
 
+import dev.nn.core.io.Json;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.PluginUse;
@@ -89,9 +90,9 @@ final class OnnxExport {
   /** What a user of the file needs besides the graph: the names of inputs and outputs, as JSON arrays. */
   private static Map<String, String> metadata(ModelSpec spec, OutputLink link, ElementType type) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("features", Json.strings(spec.features()));
-    m.put("targets", Json.strings(spec.targets()));
-    m.put("classes", Json.strings(spec.classes()));
+    m.put("features", Json.line(spec.features(), Json.NonFinite.REFUSE));
+    m.put("targets", Json.line(spec.targets(), Json.NonFinite.REFUSE));
+    m.put("classes", Json.line(spec.classes(), Json.NonFinite.REFUSE));
     m.put("loss", spec.loss().name());
     m.put("link", link.label());
     m.put("precision", type.label());

@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class RunOverrides {
     StringBuilder s = new StringBuilder();
     for (String o : overrides) {
       // a JSON string is a YAML double-quoted scalar: any override reads back unchanged
-      s.append("- ").append(JsonText.quoted(o)).append('\n');
+      s.append("- ").append(Json.quoted(o)).append('\n');
     }
     AtomicFiles.writeString(file, s.length() == 0 ? "[]\n" : s.toString());
   }

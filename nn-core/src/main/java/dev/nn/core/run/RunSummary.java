@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.Json;
 import dev.nn.core.io.YamlFields;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
@@ -130,7 +131,8 @@ final class RunSummary {
     m.put("nn_version", identity.nnVersion());
     m.put("git_commit", identity.gitCommit());
     m.put("host", identity.host());
-    return JsonText.pretty(m);
+    // a figure that is NaN or infinite is unknown, so null
+    return Json.pretty(m, Json.NonFinite.AS_NULL) + "\n";
   }
 
   /** To the millisecond: what a person or a program comparing runs needs. */
