@@ -69,6 +69,11 @@ final class VectorLoops implements RowLoops {
     loops.axpyForm(0, 3, 0, 1, 1, 1.0, a, 0, 2, 1, b, 0, 1, c, 0, 1);
     loops.axpyForm(0, L + 3, 0, 1, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 1);
     loops.axpyForm(0, 3, 0, 1, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 1);
+    // ... and both on whole vectors with no tail, the shapes of real layers (64, 288, 784 units): a tail
+    // loop that every warm-up call enters is compiled with a profiled loop predicate, which the first such
+    // product fails, sending the loop back to the interpreter (every vector an object) until C2 recompiles it
+    loops.axpyForm(0, 2, 0, 2 * L, 1, 1.0, a, 0, 1, 1, b, 0, 2 * L, c, 0, 2 * L);
+    loops.axpyForm(0, 2 * L, 0, 1, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 1);
     // dot form: singleProducts (k = 1, ldb = 1) with vectors and tail, and with a tail only; dotRows with
     // four outputs and single ones, whole vectors in k and a tail; with single outputs and no whole vector;
     // with k = 1 and ldb > 1; and a row of op(A) not contiguous (GemmLoops.dotForm)
@@ -78,6 +83,12 @@ final class VectorLoops implements RowLoops {
     loops.dotForm(0, 1, 0, 3, 3, 1.0, a, 0, 3, 1, b, 0, 3, c, 0, 3);
     loops.dotForm(0, 1, 0, 3, 1, 1.0, a, 0, 1, 1, b, 0, 2, c, 0, 3);
     loops.dotForm(0, 2, 0, 3, 2, 1.0, a, 0, 1, 2, b, 0, 2, c, 0, 3);
+    // ... and the shapes that skip the scalar tails: singleProducts on whole vectors; dotRows with four
+    // outputs and a single one, k whole vectors (k a multiple of the lanes, as for 64, 288 or 784 inputs);
+    // four outputs with no whole vector in k
+    loops.dotForm(0, 1, 0, 2 * L, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 2 * L);
+    loops.dotForm(0, 1, 0, 5, 2 * L, 1.0, a, 0, 2 * L, 1, b, 0, 2 * L, c, 0, 5);
+    loops.dotForm(0, 1, 0, 4, 3, 1.0, a, 0, 3, 1, b, 0, 3, c, 0, 4);
   }
 
   @Override

@@ -71,6 +71,12 @@ class SteadyStateAllocationTests {
       "bench/w1.yaml, training.epochs=1 compute.precision=float32",
       "digits.yaml, training.batch-size=32 compute.backend=blas compute.threads=2 compute.precision=float32",
       "digits.yaml, training.batch-size=32 compute.backend=blas compute.precision=float32 optimizer.name=adam",
+      "digits.yaml, training.batch-size=32 compute.precision=float32 optimizer.name=adam",
+      "digits-conv.yaml, compute.precision=float32",
+      "digits-conv.yaml, compute.precision=float32 compute.threads=1 optimizer.name=momentum",
+      "digits-conv.yaml, compute.precision=float32 compute.backend=blas compute.threads=2",
+      "autoencoder-tied.yaml, data.train.limit=1000 training.batch-size=8 compute.precision=float32",
+      "autoencoder-tied.yaml, data.train.limit=1000 training.batch-size=8 compute.precision=float32 compute.backend=blas",
   })
   void anEpochOfTrainingAllocatesNothingPerUpdate(String example, String override) throws Exception {
     com.sun.management.ThreadMXBean t = threads();
