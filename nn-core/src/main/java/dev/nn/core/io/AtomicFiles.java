@@ -14,6 +14,12 @@ import java.nio.file.StandardCopyOption;
  * directory, is flushed to disk, and is then renamed over the target in one step. A run killed midway
  * leaves the old file (or none) and at most a stray {@code .tmp} file, never a truncated target.
  * ({@link CrashPoint} lets tests kill the JVM at either side of the rename.)
+ *
+ * <p>Files that a run can rebuild from its checkpoints (its metrics, summary and report, rewritten after
+ * epochs) skip the flush to disk ({@link #writeRebuildable}): a killed process leaves the page cache to the
+ * kernel, so the rename is as safe as ever, and only a crash of the machine itself might leave such a file
+ * empty, which a resume rewrites. The flush is what costs (milliseconds a file on a laptop's disk), and a run of
+ * many short epochs would otherwise spend most of its time on it.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -25,8 +31,17 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Atomically replaces {@code target} with what {@code content} writes. */
+  /** Atomically replaces {@code target} with what {@code content} writes, flushed to disk before the rename. */
   public static void write(Path target, Content content) {
+    write(target, content, true);
+  }
+
+  /** Atomically replaces {@code target} with UTF-8 text, not flushed to disk: for files a run rebuilds. */
+  public static void writeRebuildable(Path target, String text) {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), false);
+  }
+
+  private static void write(Path target, Content content, boolean flush) {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
@@ -36,8 +51,10 @@ public final class AtomicFiles {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           content.writeTo(out);
         }
-        try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-          channel.force(true);
+        if (flush) {
+          try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
         }
         readableByAll(tmp);
         CrashPoint.reached(target, "temp");
@@ -60,6 +77,14 @@ public final class AtomicFiles {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
+  }
+
+  /**
+   * Whether a test has set a crash point in this JVM ({@code -Dnn.crash-at}); a run then writes its progress
+   * after every epoch, so that write counts do not depend on timing.
+   */
+  public static boolean crashPointSet() {
+    return CrashPoint.set();
   }
 
   /** Atomically replaces {@code target} with UTF-8 text. */

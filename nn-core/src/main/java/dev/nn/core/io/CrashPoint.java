@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       target: the target still holds its old content (or does not exist), a {@code .tmp} file is left;
  *   <li>{@code renamed} — the target holds the new content; nothing after the write has happened.
  * </ul>
- * For example {@code -Dnn.crash-at=model.nnm:1:temp} kills a run while its model is being written.
+ * For example {@code -Dnn.crash-at=model.nnm:1:temp} kills a run while its model is being written. While a
+ * point is set, a run writes its progress files after every epoch rather than at most once a second, so that
+ * which write is the {@code N}th does not depend on how fast the machine is ({@link AtomicFiles#crashPointSet}).
  */
 final class CrashPoint {
   /** The system property that sets the point. */
@@ -26,6 +28,11 @@ final class CrashPoint {
   private static final Map<String, Integer> WRITES = new ConcurrentHashMap<>();
 
   private CrashPoint() {}
+
+  /** Whether a point is set in this JVM. */
+  static boolean set() {
+    return SETTING != null;
+  }
 
   /** A write of {@code target} began: counts it. */
   static void writing(Path target) {

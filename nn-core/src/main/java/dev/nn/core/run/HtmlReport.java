@@ -65,9 +65,14 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     this(experimentName, result, test, classLabels, Status.COMPLETED, null, null);
   }
 
-  /** Writes the page atomically. */
+  /** Writes the page atomically, flushed to disk: the run's end. */
   void write(Path file) {
     AtomicFiles.writeString(file, render());
+  }
+
+  /** Writes the page atomically without flushing it to disk: progress, which the next write or a resume renews. */
+  void writeProgress(Path file) {
+    AtomicFiles.writeRebuildable(file, render());
   }
 
   /** The page. */

@@ -4,6 +4,7 @@ import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * </pre>
  * {@code seconds} is the only column that differs between identical runs.
  *
- * <p>The whole file is rewritten atomically after every epoch, so a killed run never leaves half a row.
+ * <p>The whole file is rewritten atomically after every epoch, so a killed run never leaves half a row; it is
+ * not flushed to disk each time ({@link AtomicFiles#writeRebuildable}), since a resume rewrites it.
  * At the start of training the rows restart from the trainer's history: a run resumed from a checkpoint
  * continues from that checkpoint's epoch, dropping rows the killed run wrote after it.
  */
@@ -46,16 +48,22 @@ public final class MetricsCsv implements TrainingListener {
     append(report);
   }
 
+  /** Training ended: the file once more, flushed to disk, as the run's other final files are. */
+  @Override
+  public void onEnd(Trainer trainer, TrainingResult result) {
+    AtomicFiles.writeString(file, text.toString());
+  }
+
   /** Replaces the rows with {@code history} and writes the file. */
   public void restart(List<EpochReport> history) {
     text.setLength(0);
     text.append(EpochCsv.METRICS.render(history));
-    AtomicFiles.writeString(file, text.toString());
+    AtomicFiles.writeRebuildable(file, text.toString());
   }
 
   /** Adds one row and writes the file. */
   void append(EpochReport report) {
     text.append(EpochCsv.METRICS.row(report)).append('\n');
-    AtomicFiles.writeString(file, text.toString());
+    AtomicFiles.writeRebuildable(file, text.toString());
   }
 }

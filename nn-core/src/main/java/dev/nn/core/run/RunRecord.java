@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
@@ -17,7 +18,9 @@ import java.util.Objects;
 
 /**
  * Keeps the files that tell how a run is going, as it goes: {@code summary.json} and {@code report.html} at
- * the start of training and after every epoch, and at the end — completed, diverged, failed, or interrupted
+ * the start of training and after every epoch — at most once per {@link #PROGRESS_INTERVAL_NANOS second}, so
+ * that a run of many short epochs does not spend its time rewriting them (a write covers the epochs before it
+ * that were passed over) — and at the end — completed, diverged, failed, or interrupted
  * by Ctrl-C or SIGTERM — both once more, with the provenance and {@code status.yaml} through {@link RunOutcome}.
  *
  * <p>Every write happens under this object's lock, and once the run has ended nothing more is written. A
@@ -49,6 +52,11 @@ public final class RunRecord implements TrainingListener {
     }
   }
 
+  /**
+   * The least time between two progress writes after epochs ({@link ProgressPace}).
+   */
+  static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
+
   private final RunDirectory dir;
   private final RunOutcome outcome;
   private final Origin origin;
@@ -66,6 +74,8 @@ public final class RunRecord implements TrainingListener {
   private TrainingResult finalResult;
   private Metrics finalTest;
   private HtmlReport.Status finalStatus;
+  private final ProgressPace pace =
+      new ProgressPace(AtomicFiles.crashPointSet() ? 0 : PROGRESS_INTERVAL_NANOS, System::nanoTime);
 
   private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml) {
     this.dir = dir;
@@ -143,16 +153,20 @@ public final class RunRecord implements TrainingListener {
     }
     history.add(report);
     bestEpoch = trainer.bestEpoch();
-    writeProgress();
+    if (pace.due()) {
+      writeProgress();
+    }
   }
 
   /** The summary and the report of a run that trains. */
   private void writeProgress() {
+    pace.wrote();
     summary.epochs(history, bestEpoch);
-    summary.write(dir.summaryFile());
+    summary.writeProgress(dir.summaryFile());
     int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
     report(new TrainingResult(history, bestEpoch, false), null,
-        new HtmlReport.Status("running", "epoch " + last + " of " + origin.epochsPlanned())).write(dir.reportFile());
+        new HtmlReport.Status("running", "epoch " + last + " of " + origin.epochsPlanned()))
+        .writeProgress(dir.reportFile());
   }
 
   private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {

@@ -140,9 +140,14 @@ final class RunSummary {
     return t.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
-  /** Writes the file atomically. */
+  /** Writes the file atomically, flushed to disk: the run's end. */
   void write(Path file) {
     AtomicFiles.writeString(file, toJson());
+  }
+
+  /** Writes the file atomically without flushing it to disk: progress, which the next write or a resume renews. */
+  void writeProgress(Path file) {
+    AtomicFiles.writeRebuildable(file, toJson());
   }
 
   /** A split's figures under metrics.csv's names without "val_": those that apply to the task. */
