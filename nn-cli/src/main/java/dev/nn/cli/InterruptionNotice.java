@@ -70,8 +70,8 @@ final class InterruptionNotice implements AutoCloseable {
     Path dir = runDirectory.get();
     Optional<Path> checkpoint = RunDirectory.latestCheckpointIn(dir);
     if (checkpoint.isEmpty()) {
-      return "nn: training was interrupted before its first checkpoint; the run in " + dir
-          + " cannot be resumed. Start it again with: " + retry + "\n";
+      return "nn: training was interrupted before its first checkpoint; nn train --resume " + dir
+          + " trains it again from the start\n";
     }
     return "nn: training was interrupted; the last checkpoint is " + checkpoint.get() + "\n"
         + "Resume the run with: nn train --resume " + dir + "\n";

@@ -1,0 +1,56 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What Ctrl-C prints, by how far the run got; and that what it advises works: a run stopped before its first
+ * checkpoint is trained again from the start by {@code --resume}.
+ */
+class InterruptionNoticeTests {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void beforeTheRunDirectoryNothingWasWritten() {
+    assertEquals("nn: training was interrupted before its run directory was created; nothing was written. Start it "
+        + "again with: nn train x.yaml\n", InterruptionNotice.message(Optional.empty(), "nn train x.yaml"));
+  }
+
+  @Test
+  void beforeTheFirstCheckpointResumeStartsAgainAndDoes() throws Exception {
+    Cli.Outcome first = Cli.run("train", Cli.XOR, "--set", "training.epochs=3", "--output", tmp.toString());
+    assertEquals(0, first.code(), first.describe());
+    Path run = Cli.onlyRun(tmp);
+    // as a run stopped before its first checkpoint leaves it: no checkpoint, no model, status interrupted
+    try (var files = Files.list(run.resolve("checkpoints"))) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(run.resolve("model.nnm"));
+    Files.writeString(run.resolve("status.yaml"), "state: interrupted\n");
+    assertEquals("nn: training was interrupted before its first checkpoint; nn train --resume " + run + " trains it "
+        + "again from the start\n", InterruptionNotice.message(Optional.of(run), "nn train x.yaml"));
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertEquals(3, resumed.outLines("epoch ").size(), resumed.describe());
+    assertTrue(Files.isRegularFile(run.resolve("model.nnm")));
+  }
+
+  @Test
+  void afterACheckpointItNamesItAndTheResume() throws Exception {
+    Cli.Outcome first = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--output", tmp.toString());
+    assertEquals(0, first.code(), first.describe());
+    Path run = Cli.onlyRun(tmp);
+    assertEquals("nn: training was interrupted; the last checkpoint is " + run.resolve("checkpoints")
+        .resolve("epoch-0002.ckpt") + "\nResume the run with: nn train --resume " + run + "\n",
+        InterruptionNotice.message(Optional.of(run), "nn train x.yaml"));
+  }
+}
