@@ -45,15 +45,17 @@ final class WarmUp implements AutoCloseable {
   /** The warm-up thread's name (tests that count allocations wait for it). */
   static final String THREAD_NAME = "nn-vector-loops-warm-up";
   /**
-   * Multiply-adds computed by the twin from which the warm-up starts: about 1.5 ms of plain Java. Started at
-   * once, the warm-up's class loading, interpreted rounds and compilations cost a short run such as
-   * {@code nn train examples/xor.yaml} (some 0.3 million multiply-adds in all, which the twin computes in
-   * well under a millisecond) 0.5–0.7 s more CPU time on the busy 2-core machine (medians of interleaved
-   * runs; 0.3 s of wall time was measured with the earlier warm-up), against its budget of 1.5 s. An
-   * 8-64-32-1 network at batch size 1 starts it within its first 600 samples; a batch of 64 rows through a
-   * 784×128 layer with its first product.
+   * Multiply-adds computed by the twin from which the warm-up starts: 2²⁶, some 25–45 ms of plain Java, so that
+   * a run shorter than that never pays for the warm-up's class loading, interpreted rounds and compilations
+   * (0.2–0.4 s of CPU on a thread of its own, which on two cores competes with training). At 2²² an 8-64-32-1
+   * network at batch size 1 (7,800 multiply-adds a sample, 1,030 rows) started it in its first epoch, and its
+   * second epoch took 14–32 ms against 9–15 ms with plain loops (eight runs each, quiet machine); at 2²⁶ it
+   * starts in the ninth epoch, and epochs one and two take what plain loops take (first epoch medians 43.5 ms
+   * against 42.5 ms; second 13 against 12). A batch of 128 rows through a 784×512 layer still starts it with
+   * its first product, and W1 within its first 5,000 samples. {@code nn train examples/xor.yaml} (0.3 million
+   * multiply-adds in all) never starts it.
    */
-  static final long START_MULTIPLY_ADDS = 1L << 22;
+  static final long START_MULTIPLY_ADDS = 1L << 26;
   /** Rounds of the warm-up before the switch, at least; see the class comment for the measurement. */
   static final int MIN_ROUNDS = 10_000;
   /** A round at most this long (ns) runs compiled code; see the class comment. */
