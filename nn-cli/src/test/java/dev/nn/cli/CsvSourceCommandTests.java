@@ -121,4 +121,23 @@ class CsvSourceCommandTests {
     assertTrue(t.err().contains("height"), t.err());
     assertFalse(Files.exists(runs));
   }
+
+  @Test
+  void missingMeanWithoutATrainingValueIsRefusedByTrainAndValidateAndNothingIsWritten() throws Exception {
+    Path train = tmp.resolve("train.csv");
+    Files.writeString(train, "a,b,kind\n1,NA,cat\n2,,dog\n3,NA,cat\n4,NA,dog\n");
+    Files.writeString(tmp.resolve("test.csv"), "a,b,kind\n1,7,dog\n2,8,cat\n");
+    Path yaml = experiment("source: csv, path: train.csv, target: kind, task: classification, missing: mean}\n"
+        + "  test: {source: csv, path: test.csv, target: kind, task: classification");
+    Path runs = tmp.resolve("runs");
+    String expected = "nn: " + train + ": column \"b\" has no value in any training row; missing: mean needs at least"
+        + " one to take the mean of\n";
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(2, t.code(), t.describe());
+    assertEquals(expected, t.err());
+    assertFalse(Files.exists(runs));
+    Cli.Outcome v = Cli.run("validate", yaml.toString());
+    assertEquals(2, v.code(), v.describe());
+    assertEquals(expected, v.err());
+  }
 }
