@@ -22,7 +22,8 @@ final class MeanFill {
    */
   static void fill(double[] x, int rows, List<String> features, String file) {
     double[] means = means(x, rows, features.size());
-    requireMeans(means, missingColumns(x, rows, features.size()), features, file + ": column \"", "\" has no value in any row");
+    requireMeans(means, missingColumns(x, rows, features.size()), features, file + ": column \"",
+        "\" has no value in any row");
     fill(x, rows, means);
   }
 
