@@ -267,8 +267,9 @@ public final class RunDirectory {
   }
 
   /**
-   * Whether a process trains in the run directory {@code dir} now (holds its {@code .lock}). A run whose
-   * summary still says "running" while this is false was killed before it could record its end.
+   * Whether a process may train in the run directory {@code dir} now: false only when nobody holds its
+   * {@code .lock} (a lock file this user cannot open counts as held). A run whose summary still says "running"
+   * while this is false was killed before it could record its end.
    */
   public static boolean isTraining(Path dir) {
     return RunLock.isHeld(dir);

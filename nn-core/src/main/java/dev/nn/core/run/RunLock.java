@@ -55,8 +55,8 @@ public final class RunLock implements AutoCloseable {
   }
 
   /**
-   * Whether a process trains in {@code runDirectory} now: whether some process (this one included) holds the lock
-   * on its {@code .lock} file. Probing takes the lock for an instant when it is free, and never creates the file.
+   * Whether a process may train in {@code runDirectory} now: false only when its {@code .lock} file is missing or
+   * its lock could be taken, so that no process (this one included) holds it. Probing takes the lock for an instant when it is free, and never creates the file.
    * A run directory whose summary says "running" while nobody holds its lock was left by a process that was
    * killed (or lost its machine) before it could record an end.
    */
@@ -75,8 +75,9 @@ public final class RunLock implements AutoCloseable {
     } catch (OverlappingFileLockException heldHere) {
       return true;
     } catch (IOException e) {
-      // a lock file this user cannot open for writing: nothing can be said, and no one can resume here anyway
-      return false;
+      // a lock file this user cannot open for writing (another user's run): nothing can be said, so the run is
+      // taken to be training, and what its own files say stands
+      return true;
     }
   }
 
