@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -64,6 +65,29 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       return new RunRecord(dir, endedIfAbandoned(dir, m), true);
     }
     return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
+  }
+
+  /**
+   * {@link #read}, or, when a file of the run cannot be read (a summary cut short by a crash of the machine,
+   * a damaged YAML file), the run described from what can be read — at worst only its folder, as {@code unknown}
+   * — with each problem passed to {@code problems}: one bad run does not hide the others from a listing.
+   */
+  static RunRecord readOrDescribe(Path dir, Consumer<String> problems) {
+    try {
+      return read(dir);
+    } catch (CommandFailure e) {
+      problems.accept(e.getMessage() + "; listed from the run's other files");
+    }
+    try {
+      return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
+    } catch (CommandFailure e) {
+      problems.accept(e.getMessage() + "; listed as unknown");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", 1L);
+    m.put("name", null);
+    m.put("status", "unknown");
+    return new RunRecord(dir, m, false);
   }
 
   /**

@@ -68,7 +68,7 @@ final class RunsCommand implements Callable<Integer> {
     }
     List<RunRecord> runs = new ArrayList<>();
     for (Path d : runDirectories(folder)) {
-      runs.add(RunRecord.read(d));
+      runs.add(RunRecord.readOrDescribe(d, root.err()::println));
     }
     runs.sort(order);
     PrintStream out = root.out();

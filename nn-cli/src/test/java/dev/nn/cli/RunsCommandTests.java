@@ -190,12 +190,28 @@ class RunsCommandTests {
   }
 
   @Test
-  void aBrokenSummaryIsNamed() throws Exception {
+  void aBrokenSummaryIsNamedAndTheRunListedFromItsOtherFilesWithTheOthers() throws Exception {
     Path run = summarized(tmp.resolve("r"), "completed", "2026-12-03T01:00:00Z", 0.9, "null", "");
     Files.writeString(run.resolve("summary.json"), "{\"format\": 1,");
-    Cli.Outcome o = Cli.run("runs", tmp.toString());
-    assertEquals(2, o.code());
-    assertTrue(o.err().startsWith("nn: " + run.resolve("summary.json") + ": not a run summary: "), o.err());
+    Files.writeString(run.resolve("model.nnm"), "not read");
+    Path worse = legacy(tmp.resolve("s"), false, null);
+    Files.writeString(worse.resolve("summary.json"), "");
+    Files.writeString(worse.resolve("experiment.yaml"), "name: [unclosed\n");
+    summarized(tmp.resolve("t"), "failed", "2026-12-03T02:00:00Z", 0.5, "null", "");
+    Cli.Outcome o = Cli.run("runs", tmp.toString(), "--sort", "name");
+    assertEquals(0, o.code(), o.describe());
+    List<String> problems = o.err().lines().toList();
+    assertEquals(3, problems.size(), o.err());
+    assertTrue(problems.get(0).startsWith("nn: " + run.resolve("summary.json") + ": not a run summary: "), o.err());
+    assertTrue(problems.get(0).endsWith("; listed from the run's other files"), o.err());
+    assertTrue(problems.get(2).startsWith("nn: " + worse.resolve("experiment.yaml") + ": not readable as YAML"),
+        o.err());
+    assertTrue(problems.get(2).endsWith("; listed as unknown"), o.err());
+    List<String> rows = o.out().lines().toList();
+    assertEquals(4, rows.size(), o.out());
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("r ") && l.contains("completed")), o.out());
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("s ") && l.contains("unknown")), o.out());
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("t ") && l.contains("failed")), o.out());
   }
 
   @Test
