@@ -80,6 +80,28 @@ public final class AtomicFiles {
   }
 
   /**
+   * Appends {@code line} to {@code target} (which exists) in one write, not flushed to disk: for a file a run
+   * rebuilds on resume, grown a line at a time, so that each line costs its own length rather than the whole
+   * file's. A killed process leaves the line whole or absent; a crash of the machine might cut it, which a
+   * resume repairs by rewriting the file. For {@link CrashPoint} the append is a write of {@code target}: its
+   * stage {@code temp} is just before the line reaches the file, {@code renamed} just after.
+   */
+  public static void appendRebuildable(Path target, String line) {
+    CrashPoint.writing(target);
+    CrashPoint.reached(target, "temp");
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    try (var channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.StandardOpenOption.APPEND)) {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+    CrashPoint.reached(target, "renamed");
+  }
+
+  /**
    * Whether a test has set a crash point in this JVM ({@code -Dnn.crash-at}); a run then writes its progress
    * after every epoch, so that write counts do not depend on timing.
    */

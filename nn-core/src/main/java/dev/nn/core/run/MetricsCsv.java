@@ -5,6 +5,7 @@ import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,8 +16,10 @@ import java.util.List;
  * </pre>
  * {@code seconds} is the only column that differs between identical runs.
  *
- * <p>The whole file is rewritten atomically after every epoch, so a killed run never leaves half a row; it is
- * not flushed to disk each time ({@link AtomicFiles#writeRebuildable}), since a resume rewrites it.
+ * <p>The file is written whole, atomically, as training starts, then grows by one row per epoch, each row
+ * appended in a single write, so that a killed run never leaves half a row and a run of many epochs does not
+ * rewrite the file after each; none of this is flushed to disk, since a resume rewrites the file from the
+ * checkpoint's history. When training ends the file is written whole once more, flushed.
  * At the start of training the rows restart from the trainer's history: a run resumed from a checkpoint
  * continues from that checkpoint's epoch, dropping rows the killed run wrote after it.
  */
@@ -61,9 +64,15 @@ public final class MetricsCsv implements TrainingListener {
     AtomicFiles.writeRebuildable(file, text.toString());
   }
 
-  /** Adds one row and writes the file. */
+  /** Adds one row to the file. */
   void append(EpochReport report) {
-    text.append(EpochCsv.METRICS.row(report)).append('\n');
-    AtomicFiles.writeRebuildable(file, text.toString());
+    String row = EpochCsv.METRICS.row(report) + "\n";
+    text.append(row);
+    if (Files.isRegularFile(file)) {
+      AtomicFiles.appendRebuildable(file, row);
+    } else {
+      // deleted while the run trains: written whole again
+      AtomicFiles.writeRebuildable(file, text.toString());
+    }
   }
 }

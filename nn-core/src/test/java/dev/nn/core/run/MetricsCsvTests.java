@@ -68,6 +68,21 @@ class MetricsCsvTests {
   }
 
   @Test
+  void rowsAreAppendedAndAFileDeletedMidRunIsWrittenWholeAgain() throws Exception {
+    Path file = dir.resolve("metrics.csv");
+    List<EpochReport> h = RunFixtures.mixedHistory();
+    MetricsCsv csv = new MetricsCsv(file);
+    csv.restart(List.of());
+    csv.append(h.get(0));
+    assertEquals(EpochCsv.METRICS.render(h.subList(0, 1)), Files.readString(file));
+    Files.delete(file);
+    csv.append(h.get(1));
+    assertEquals(EpochCsv.METRICS.render(h.subList(0, 2)), Files.readString(file));
+    csv.append(h.get(2));
+    assertEquals(EpochCsv.METRICS.render(h), Files.readString(file));
+  }
+
+  @Test
   void aReaderNeverSeesHalfARow() throws Exception {
     Path file = dir.resolve("metrics.csv");
     MetricsCsv csv = new MetricsCsv(file);
