@@ -28,6 +28,7 @@ class PagesInBrowserTests {
   private static final int VALIDATION = 0xea580c;
   private static final int LEARNING_RATE = 0x7c3aed;
   private static final int COMPLETED_BADGE = 0x15803d;
+  private static final int DIVERGED_BADGE = 0xb91c1c;
   private static final int SERIES2 = 0xea580c;
   private static final int REFERENCE = 0x52606d;
 
@@ -60,6 +61,18 @@ class PagesInBrowserTests {
     BufferedImage narrow = screenshot(run.resolve("report.html"), 420, 2600);
     assertDrawn(narrow, TRAIN, "the training-loss curve at a phone's width");
     assertEquals(420, narrow.getWidth());
+  }
+
+  @Test
+  void aDivergedRunsReportShowsItsRedBadgeAndTheEpochsBeforeIt() throws Exception {
+    Path out = Files.createTempDirectory(tmp, "runs");
+    Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=10", "--set", "optimizer.name=sgd",
+        "--set", "optimizer.learning-rate=0.15", "--output", out.toString());
+    assertEquals(3, o.code(), o.describe());
+    BufferedImage page = screenshot(Cli.onlyRun(out).resolve("report.html"), 1100, 2600);
+    assertDrawn(page, DIVERGED_BADGE, "the diverged badge");
+    assertDrawn(page, TRAIN, "the training-loss curve of the epochs before it");
+    assertNotDrawn(page, COMPLETED_BADGE, "a completed badge");
   }
 
   @Test
@@ -123,6 +136,15 @@ class PagesInBrowserTests {
 
   /** At least a line's worth of pixels (40) in {@code rgb}, give or take anti-aliasing's rounding. */
   private static void assertDrawn(BufferedImage page, int rgb, String what) {
+    int count = pixels(page, rgb);
+    assertTrue(count >= 40, what + ": " + count + " pixels of #" + Integer.toHexString(rgb) + " in the picture");
+  }
+
+  private static void assertNotDrawn(BufferedImage page, int rgb, String what) {
+    assertEquals(0, pixels(page, rgb), what + " drawn");
+  }
+
+  private static int pixels(BufferedImage page, int rgb) {
     int count = 0;
     for (int y = 0; y < page.getHeight(); y++) {
       for (int x = 0; x < page.getWidth(); x++) {
@@ -131,7 +153,7 @@ class PagesInBrowserTests {
         }
       }
     }
-    assertTrue(count >= 40, what + ": " + count + " pixels of #" + Integer.toHexString(rgb) + " in the picture");
+    return count;
   }
 
   private static boolean near(int argb, int rgb) {
