@@ -72,5 +72,11 @@ final class ReportStyle {
       table.confusion th.corner { text-align: left; font-size: 12px; }
       table.confusion .sum { color: var(--dim); background: #fafbfc; text-align: right; }
       footer { margin-top: 24px; color: var(--dim); font-size: 12px; }
+      /* on a phone a chart keeps a width at which its ticks can be read, and its panel scrolls sideways */
+      @media (max-width: 700px) {
+        main { padding: 20px 12px 32px; }
+        .panel { overflow-x: auto; }
+        svg.chart { min-width: 640px; }
+      }
       """;
 }
