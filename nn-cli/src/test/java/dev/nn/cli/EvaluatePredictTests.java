@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Evaluation;
@@ -211,6 +212,23 @@ class EvaluatePredictTests {
     assertEquals("nn: " + csv + ": the model needs the feature column \"x2\", which the header lacks; it has x1, other;"
         + " the model's features are x1, x2\n", o.err());
     assertTrue(!Files.exists(tmp.resolve("never.csv")));
+  }
+
+  @Test
+  void aMissingValueIsNamedWithWhatToDoAndNothingIsWritten() throws Exception {
+    Path csv = tmp.resolve("gaps.csv");
+    Files.writeString(csv, "x1,x2,xor\n0,0,0\n1,NA,1\n");
+    Path out = tmp.resolve("never.csv");
+    Cli.Outcome predict = Cli.run("predict", model(xor).toString(), "--input", csv.toString(), "--output",
+        out.toString());
+    assertEquals(2, predict.code(), predict.describe());
+    assertEquals("nn: " + csv + ":3: column \"x2\": missing value (\"NA\"); every value must be given: fill or drop "
+        + "such rows first\n", predict.err());
+    assertFalse(Files.exists(out));
+    Cli.Outcome evaluate = Cli.run("evaluate", model(xor).toString(), "--data", csv.toString());
+    assertEquals(2, evaluate.code(), evaluate.describe());
+    assertEquals("nn: " + csv + ":3: column \"x2\": missing value (\"NA\"); every value must be given: fill or drop "
+        + "such rows first\n", evaluate.err());
   }
 
   @Test

@@ -33,7 +33,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
     String column = target != null ? target : defaultTarget(spec, file);
     Dataset data;
     if (spec.isClassifier()) {
-      data = CsvReader.classification(column).withClassesNamed(spec.classes()).read(file);
+      data = CsvReader.classification(column).withClassesNamed(spec.classes()).forModel().read(file);
       if (model.outputs() == 1) {
         data = data.withBinaryTarget();
       }
@@ -42,7 +42,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
         throw new IllegalArgumentException("this model predicts " + spec.targets().size() + " targets ("
             + String.join(", ", spec.targets()) + "); an evaluation reads one target column");
       }
-      data = CsvReader.regression(column).read(file);
+      data = CsvReader.regression(column).forModel().read(file);
     }
     int rows = data.size();
     double[] x = FeatureColumns.select(spec.features(), data.featureNames(), data.copyX(), rows, file.toString());

@@ -72,15 +72,28 @@ public final class CsvReader {
   private final List<String> classNames;
   private final CsvOptions options;
   private final Consumer<String> notes;
-  private final boolean fillLater;
+  private final Use use;
 
-  private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
-      Consumer<String> notes) {
-    this(target, task, classes, classNames, options, notes, false);
+  /**
+   * What the rows are read for, which decides what {@code missing: mean} does and what the message of a missing
+   * value advises.
+   */
+  private enum Use {
+    /** A file read on its own: filled from its own rows; the message names the csv source's policies. */
+    FILE,
+    /** A run's source: left NaN for the run to fill with its training rows' means. */
+    RUN,
+    /** Rows for a trained model: nothing can be filled in, so the message asks for complete rows. */
+    MODEL
   }
 
   private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
-      Consumer<String> notes, boolean fillLater) {
+      Consumer<String> notes) {
+    this(target, task, classes, classNames, options, notes, Use.FILE);
+  }
+
+  private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
+      Consumer<String> notes, Use use) {
     if (target == null || target.isEmpty()) {
       throw new IllegalArgumentException("the target column must be a name, a 0-based index or \"last\"");
     }
@@ -90,7 +103,7 @@ public final class CsvReader {
     this.classNames = classNames;
     this.options = options;
     this.notes = notes;
-    this.fillLater = fillLater;
+    this.use = use;
   }
 
   private CsvReader(String target, Task task, int classes) {
@@ -112,7 +125,7 @@ public final class CsvReader {
 
   /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
   public CsvReader with(CsvOptions options) {
-    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes, fillLater);
+    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes, use);
   }
 
   /**
@@ -121,12 +134,20 @@ public final class CsvReader {
    * rows. The data set it reads must reach that fill before anything else uses it.
    */
   public CsvReader leavingMissingValues() {
-    return new CsvReader(target, task, classes, classNames, options, notes, true);
+    return new CsvReader(target, task, classes, classNames, options, notes, Use.RUN);
+  }
+
+  /**
+   * This reader reading rows for a trained model ({@code nn evaluate}): a missing value is refused with a
+   * message that asks for complete rows, since a model fills nothing in.
+   */
+  public CsvReader forModel() {
+    return new CsvReader(target, task, classes, classNames, options, notes, Use.MODEL);
   }
 
   /** This reader sending its notes (such as the number of rows dropped) to {@code notes}. */
   public CsvReader withNotes(Consumer<String> notes) {
-    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes), fillLater);
+    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes), use);
   }
 
   /**
@@ -138,7 +159,7 @@ public final class CsvReader {
     if (task != Task.CLASSIFICATION || names.size() < 2) {
       throw new IllegalArgumentException("class labels apply to classification, 2 or more of them");
     }
-    return new CsvReader(target, task, 0, List.copyOf(names), options, notes, fillLater);
+    return new CsvReader(target, task, 0, List.copyOf(names), options, notes, use);
   }
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
@@ -159,7 +180,7 @@ public final class CsvReader {
     if (k < 2 || k > MAX_CLASSES) {
       throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
     }
-    return new CsvReader(target, task, k, List.of(), options, notes, fillLater);
+    return new CsvReader(target, task, k, List.of(), options, notes, use);
   }
 
   /**
@@ -283,7 +304,11 @@ public final class CsvReader {
       int lineNo = in.line();
       values = room(values, rows, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
-        values[rows * cols + c] = number(fields[c + h.offset()], file, lineNo, header[c]);
+        String text = fields[c + h.offset()];
+        if (isMissing(text)) {
+          throw missingForModel(file, lineNo, header[c], text);
+        }
+        values[rows * cols + c] = number(text, file, lineNo, header[c]);
       }
       rows++;
     }
@@ -353,7 +378,7 @@ public final class CsvReader {
     for (int c : featureColumns) {
       features.add(header[c]);
     }
-    if (filled > 0 && !fillLater) {
+    if (filled > 0 && use != Use.RUN) {
       MeanFill.fill(x, rows, features, file);
     }
     if (task == Task.REGRESSION) {
@@ -418,9 +443,16 @@ public final class CsvReader {
   }
 
   private DataException missingValue(String file, int line, String column, String text) {
+    return use == Use.MODEL ? missingForModel(file, line, column, text)
+        : new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": missing value (\""
+            + Excerpt.of(DecimalText.strip(text)) + "\"); set missing: drop or missing: mean on the csv source to"
+            + " accept rows with missing values");
+  }
+
+  /** A missing value in rows for a model, which fills nothing in (training's means are not kept in it). */
+  private static DataException missingForModel(String file, int line, String column, String text) {
     return new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": missing value (\""
-        + Excerpt.of(DecimalText.strip(text)) + "\"); set missing: drop or missing: mean on the csv source to accept"
-        + " rows with missing values");
+        + Excerpt.of(DecimalText.strip(text)) + "\"); every value must be given: fill or drop such rows first");
   }
 
   /** {@code a}, or a copy twice as long when row {@code row} of {@code width} values does not fit. */
