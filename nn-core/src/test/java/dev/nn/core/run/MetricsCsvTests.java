@@ -91,6 +91,7 @@ class MetricsCsvTests {
     AtomicBoolean done = new AtomicBoolean();
     AtomicReference<String> problem = new AtomicReference<>();
     int[] reads = new int[1];
+    java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
     Thread reader = new Thread(() -> {
       int seen = 0;
       while (!done.get() && problem.get() == null) {
@@ -102,6 +103,7 @@ class MetricsCsvTests {
             problem.set("read " + text.length() + " chars after " + seen + " rows:\n" + text);
           }
           seen = rows;
+          firstRead.countDown();
         } catch (NoSuchFileException e) {
           problem.set("the file vanished during a rewrite");
         } catch (Exception e) {
@@ -110,14 +112,17 @@ class MetricsCsvTests {
       }
     });
     reader.start();
-    for (int e = 1; e <= 60; e++) {
-      csv.append(expected(e).get(e - 1));
+    // appending a row is quick: start once the reader reads, so that its reads overlap the appends
+    assertTrue(firstRead.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    List<EpochReport> all = expected(600);
+    for (int e = 1; e <= 600; e++) {
+      csv.append(all.get(e - 1));
     }
     done.set(true);
     reader.join();
     assertEquals(null, problem.get());
     assertTrue(reads[0] > 0);
-    assertEquals(EpochCsv.METRICS.render(expected(60)), Files.readString(file));
+    assertEquals(EpochCsv.METRICS.render(all), Files.readString(file));
   }
 
   private static List<EpochReport> expected(int epochs) {
