@@ -140,4 +140,22 @@ class CsvSourceCommandTests {
     assertEquals(2, v.code(), v.describe());
     assertEquals(expected, v.err());
   }
+
+  @Test
+  void aSemicolonFileTrainsAndPredictsAsItsCommaTwin() throws Exception {
+    Files.writeString(tmp.resolve("eu.csv"), pandasIris().replace(",\"petal, length\",", ",\"petal; length\",")
+        .replace(',', ';'));
+    Path yaml = experiment("source: csv, path: eu.csv, target: species, task: classification");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(0, t.code(), t.describe());
+    Path run = Cli.onlyRun(runs);
+    Path rows = tmp.resolve("rows.tsv");
+    Files.writeString(rows, "sepal length\tsepal width\tpetal; length\tpetal_width\n5.1\t3.5\t1.4\t0.2\n");
+    Path out = tmp.resolve("out.csv");
+    Cli.Outcome p = Cli.run("predict", run.resolve("model.nnm").toString(), "--input", rows.toString(), "--output",
+        out.toString());
+    assertEquals(0, p.code(), p.describe());
+    assertTrue(Files.readString(out).contains("setosa"), Files.readString(out));
+  }
 }

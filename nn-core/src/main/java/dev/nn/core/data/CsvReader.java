@@ -553,8 +553,11 @@ public final class CsvReader {
         throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value
             + "\" is not a finite number; NaN and infinities are not allowed");
       }
+      String decimalPoint = value.replace(',', '.');
+      String hint = value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)
+          ? "; a decimal comma is not read: write " + Excerpt.of(decimalPoint) : "";
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
-          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3");
+          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + hint);
     }
     double v = Double.parseDouble(value);
     if (!Double.isFinite(v)) {

@@ -18,14 +18,21 @@ final class CsvRecords {
   private final LineCappedReader text;
   private int line;
 
-  /** Parses {@code in}, named {@code file} in messages. */
-  CsvRecords(Reader in, String file) {
+  /**
+   * Parses {@code in}, named {@code file} in messages, with the field separator its header shows
+   * ({@link CsvSeparator}).
+   *
+   * @throws IOException if the header cannot be read
+   */
+  CsvRecords(Reader in, String file) throws IOException {
     this.file = file;
     this.text = new LineCappedReader(in, file);
+    CsvSeparator.Peeked ahead = CsvSeparator.peek(text);
     this.records = de.siegmar.fastcsv.reader.CsvReader.builder()
+        .fieldSeparator(ahead.separator())
         .acceptCharsAfterQuotes(false)
         .skipEmptyLines(true)
-        .build(new CsvRecordHandler(), text)
+        .build(new CsvRecordHandler(), ahead.rest())
         .iterator();
   }
 
