@@ -158,4 +158,17 @@ class CsvSourceCommandTests {
     assertEquals(0, p.code(), p.describe());
     assertTrue(Files.readString(out).contains("setosa"), Files.readString(out));
   }
+
+  @Test
+  void aDecimalCommaIsRefusedByTrainWithTheNumberToWriteAndNothingIsWritten() throws Exception {
+    Path csv = tmp.resolve("eu.csv");
+    Files.writeString(csv, "a;b;kind\n1;2;cat\n3,5;4;dog\n");
+    Path yaml = experiment("source: csv, path: eu.csv, target: kind, task: classification");
+    Path runs = tmp.resolve("runs");
+    Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
+    assertEquals(2, t.code(), t.describe());
+    assertEquals("nn: " + csv + ":3: column \"a\": \"3,5\" is not a number; values are decimal numbers such as 3,"
+        + " -0.5 or 1e-3; a decimal comma is not read: write 3.5\n", t.err());
+    assertFalse(Files.exists(runs));
+  }
 }

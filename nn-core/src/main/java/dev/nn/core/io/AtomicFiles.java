@@ -38,7 +38,7 @@ public final class AtomicFiles {
 
   /** Atomically replaces {@code target} with UTF-8 text, not flushed to disk: for files a run rebuilds. */
   public static void writeRebuildable(Path target, String text) {
-    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), false);
+    write(target, utf8(text), false);
   }
 
   private static void write(Path target, Content content, boolean flush) {
@@ -111,6 +111,10 @@ public final class AtomicFiles {
 
   /** Atomically replaces {@code target} with UTF-8 text. */
   public static void writeString(Path target, String text) {
-    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    write(target, utf8(text), true);
+  }
+
+  private static Content utf8(String text) {
+    return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -51,8 +51,8 @@ final class WarmUp implements AutoCloseable {
    * network at batch size 1 (7,800 multiply-adds a sample, 1,030 rows) started it in its first epoch, and its
    * second epoch took 14–32 ms against 9–15 ms with plain loops (eight runs each, quiet machine); at 2²⁶ it
    * starts in the ninth epoch, and epochs one and two take what plain loops take (first epoch medians 44 ms
-   * against 42.5 ms; second 13 against 12). A batch of 128 rows through a 784×512 layer still starts it with
-   * its first product, and W1 within its first 5,000 samples. {@code nn train examples/xor.yaml} (0.3 million
+   * against 42.5 ms; second 13 against 12). A batch of 128 rows through 784-512-512 layers still starts it
+   * within its first forward pass (84 million multiply-adds), and W1 within its first 5,000 samples. {@code nn train examples/xor.yaml} (0.3 million
    * multiply-adds in all) never starts it.
    */
   static final long START_MULTIPLY_ADDS = 1L << 26;
