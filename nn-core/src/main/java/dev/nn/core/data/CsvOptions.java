@@ -35,7 +35,10 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
     ERROR,
     /** Rows with a missing value are left out, and their number reported. */
     DROP,
-    /** A missing feature value is replaced by its column's mean over the rows of the same file. */
+    /**
+     * A missing feature value is replaced by its column's mean: in a run, over the training rows, for every split;
+     * for a file read on its own, over its rows.
+     */
     MEAN;
 
     /** The name written in an experiment file. */
