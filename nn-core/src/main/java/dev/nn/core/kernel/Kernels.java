@@ -55,6 +55,24 @@ public interface Kernels extends AutoCloseable {
       double beta, Matrix c, int cOffset, int ldc);
 
   /**
+   * One layer's backward step at batch size 1 with plain SGD: first d[i] ← Σ_j W[i][j]·δ[j] (the gradient
+   * with respect to the layer's input, before φ′, through the current weights), then W ← decay·W + step·x·δᵀ.
+   * Exactly {@code gemm(false, true, 1, in, out, 1, δ, …, W, …, 0, d, …)} followed by
+   * {@code gemm(true, false, in, out, 1, step, x, …, δ, …, decay, W, …)}, which is what the default does; a
+   * runtime may do both in one pass over W, giving the same bits.
+   *
+   * @param x the layer's input, {@code in} values. Not modified.
+   * @param delta δ of the layer, {@code out} values. Not modified.
+   * @param w W, in×out, leading dimension out. Modified.
+   * @param d {@code in} values. Overwritten.
+   */
+  default void propagateAndStep(int in, int out, double step, double decay, Matrix x, int xOffset,
+      Matrix delta, int deltaOffset, Matrix w, int wOffset, Matrix d, int dOffset) {
+    gemm(false, true, 1, in, out, 1.0, delta, deltaOffset, out, w, wOffset, out, 0.0, d, dOffset, in);
+    gemm(true, false, in, out, 1, step, x, xOffset, in, delta, deltaOffset, out, decay, w, wOffset, out);
+  }
+
+  /**
    * Adds the row vector v to every row of the rows×cols matrix C: C[r][j] += v[j].
    *
    * @param v cols values. Not modified.

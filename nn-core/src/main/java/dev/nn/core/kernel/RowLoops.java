@@ -38,6 +38,20 @@ interface RowLoops {
       double[] bt, int bo, int ldb, double[] c, int co, int ldc);
 
   /**
+   * {@link Kernels#propagateAndStep} on arrays: d[i] ← Σ_j W[i][j]·δ[j] as the dot form computes it, then
+   * W ← decay·W + step·x·δᵀ as the axpy form does. Loops may fuse the two into one pass over W, giving the
+   * same bits; these do them in turn. Needs step ≠ 0 and decay ≠ 0 (a product with alpha = 0 or beta = 0
+   * skips its sum or ignores C, which a fused pass would not).
+   */
+  default void propagateAndStep(int in, int out, double step, double decay, double[] x, int xo, double[] delta,
+      int deltaOffset, double[] w, int wo, double[] d, int dOffset) {
+    GemmLoops.scale(0, 1, 0, in, 0.0, d, dOffset, in);
+    dotForm(0, 1, 0, in, out, 1.0, delta, deltaOffset, out, 1, w, wo, out, d, dOffset, in);
+    GemmLoops.scale(0, in, 0, out, decay, w, wo, out);
+    axpyForm(0, in, 0, out, 1, step, x, xo, 1, in, delta, deltaOffset, out, w, wo, out);
+  }
+
+  /**
    * The loops {@link JavaKernels} use by default: where this JVM has the Vector API with vectors of at least
    * four doubles, the vector loops behind a warm-up of their own ({@link #warming}; a new one on each call,
    * which its kernels close), otherwise {@link #SCALAR}.

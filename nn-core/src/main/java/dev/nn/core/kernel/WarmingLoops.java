@@ -66,4 +66,15 @@ final class WarmingLoops extends Warming implements RowLoops {
       twin.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     }
   }
+
+  @Override
+  public void propagateAndStep(int in, int out, double step, double decay, double[] x, int xo, double[] delta,
+      int deltaOffset, double[] w, int wo, double[] d, int dOffset) {
+    if (warmUp.isWarm()) {
+      vector.propagateAndStep(in, out, step, decay, x, xo, delta, deltaOffset, w, wo, d, dOffset);
+    } else {
+      warmUp.count(2, in, out);
+      twin.propagateAndStep(in, out, step, decay, x, xo, delta, deltaOffset, w, wo, d, dOffset);
+    }
+  }
 }

@@ -9,7 +9,7 @@ package dev.nn.core.network;
  * {@link Network#backward(Workspace, dev.nn.api.Loss, GradientSink)}; the only thing that differs between
  * the general path and the fast path of plain SGD is this last step per layer. The recursion calls
  * {@link #layer} for l = L+1 … 1 after δ(l−1) has been computed from the current W(l), so a sink may change
- * W(l) in place. The core chooses the sink; plugins never see it.
+ * W(l) in place; {@link #propagateAndLayer} lets a sink compute δ(l−1) itself, together with its step. The core chooses the sink; plugins never see it.
  */
 public abstract sealed class GradientSink permits StoreGradient, SgdStep {
   GradientSink() {}
@@ -23,6 +23,15 @@ public abstract sealed class GradientSink permits StoreGradient, SgdStep {
    * Handles layer l of the network: δ(l) of the workspace's rows is final, and δ(l−1) no longer needs W(l).
    */
   abstract void layer(Network network, Workspace ws, int l);
+
+  /**
+   * For l ≥ 2: sets δ(l−1) ← Δ(l)·W(l)ᵀ from the current W(l) (φ′ not yet applied), then handles layer l as
+   * {@link #layer} does. This does the two in turn; a sink may do both in one pass over W(l).
+   */
+  void propagateAndLayer(Network network, Workspace ws, int l) {
+    network.propagate(ws, l);
+    layer(network, ws, l);
+  }
 
   /** Runs once after layer 1. */
   abstract void end(ParameterStore parameters);

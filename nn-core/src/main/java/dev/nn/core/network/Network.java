@@ -174,7 +174,8 @@ public final class Network {
    * The lecture's backward pass after {@link #forward} on the same workspace, the one place it is written:
    * the loss seeds δ(L+1) from the workspace's targets; then for l = L+1 … 1, δ(l−1) = (Δ(l)·W(l)ᵀ) ⊙ φ′(Z(l−1))
    * is computed from the current W(l), and only then does {@code gradients} take layer l's gradient (store it,
-   * or step W(l) and b(l) with it).
+   * or step W(l) and b(l) with it) — the product through W(l) and the step may share one pass over W(l)
+   * ({@link GradientSink#propagateAndLayer}); φ′ is applied after.
    *
    * @return Σ_n L_n over the batch's rows
    */
@@ -182,19 +183,24 @@ public final class Network {
     int rows = ws.rows;
     int top = outputLayer();
     double sum = kernels.seed(loss, phi[top], ws.z[top], ws.x[top], ws.target, ws.delta[top], rows, widths[top]);
-    Matrix values = params.edgeValues();
     for (int l = outputLayer(); l >= 1; l--) {
       if (l > 1) {
-        int in = widths[l - 1];
-        int out = widths[l];
-        kernels.gemm(false, true, rows, in, out, 1.0, ws.delta[l], 0, out,
-            values, params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
-        kernels.multiplyByDerivative(rows * in, ws.z[l - 1], ws.x[l - 1], ws.delta[l - 1], phi[l - 1]);
+        gradients.propagateAndLayer(this, ws, l);
+        kernels.multiplyByDerivative(rows * widths[l - 1], ws.z[l - 1], ws.x[l - 1], ws.delta[l - 1], phi[l - 1]);
+      } else {
+        gradients.layer(this, ws, l);
       }
-      gradients.layer(this, ws, l);
     }
     gradients.end(params);
     return sum;
+  }
+
+  /** δ(l−1) ← Δ(l)·W(l)ᵀ on the workspace's rows, from the current W(l), before φ′(Z(l−1)); 2 ≤ l ≤ L+1. */
+  void propagate(Workspace ws, int l) {
+    int in = widths[l - 1];
+    int out = widths[l];
+    kernels.gemm(false, true, ws.rows, in, out, 1.0, ws.delta[l], 0, out,
+        params.edgeValues(), params.weightOffset(l), out, 0.0, ws.delta[l - 1], 0, in);
   }
 
   /** Σ_n L_n of the last forward pass against the workspace's targets, without seeding. */

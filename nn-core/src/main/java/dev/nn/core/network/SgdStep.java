@@ -51,6 +51,25 @@ public final class SgdStep extends GradientSink {
     kernels.columnSums(rows, out, step, ws.delta[l], 0, 1.0, params.edgeValues(), params.biasOffset(l));
   }
 
+  /**
+   * At batch size 1 (the lecture's per-sample SGD), δ(l−1) and the step of W(l) in one pass over W(l)
+   * ({@link Kernels#propagateAndStep}), the same bits as {@link Network#propagate} and {@link #layer} in turn.
+   */
+  @Override
+  void propagateAndLayer(Network network, Workspace ws, int l) {
+    if (ws.rows != 1) {
+      super.propagateAndLayer(network, ws, l);
+      return;
+    }
+    int in = network.width(l - 1);
+    int out = network.width(l);
+    ParameterStore params = network.parameters();
+    Kernels kernels = network.kernels();
+    kernels.propagateAndStep(in, out, -rate, 1.0 - rate * lambda, ws.x[l - 1], 0, ws.delta[l], 0,
+        params.edgeValues(), params.weightOffset(l), ws.delta[l - 1], 0);
+    kernels.columnSums(1, out, -rate, ws.delta[l], 0, 1.0, params.edgeValues(), params.biasOffset(l));
+  }
+
   @Override
   void end(ParameterStore parameters) {
     // the step already changed the edges, which are the parameters of a dense network

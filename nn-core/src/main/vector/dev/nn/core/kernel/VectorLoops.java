@@ -402,6 +402,100 @@ final class VectorLoops implements RowLoops {
   }
 
   /**
+   * Both halves of {@link RowLoops#propagateAndStep} in one pass over W: each vector of a row is read once,
+   * added into the row's dot product with δ (as {@link #dotRows} sums it: lanes in ascending p, then the
+   * lanes in order, then the tail) and then stepped (as {@link #rankOne} steps it, after C ← decay·C). So the
+   * bits are those of the two products in turn; the weights are read once instead of twice, and δ is loaded
+   * once for both. Four rows go together, so that four dot products (each a chain of dependent multiply-adds)
+   * are in flight at once.
+   */
+  @Override
+  public void propagateAndStep(int in, int out, double step, double decay, double[] x, int xo, double[] delta,
+      int deltaOffset, double[] w, int wo, double[] d, int dOffset) {
+    int kv = whole(0, out, L);
+    int i = 0;
+    if (kv > 0) {
+      for (int end = whole(0, in, 4); i < end; i += 4) {
+        fourRowsPropagateAndStep(i, out, kv, step, decay, x, xo, delta, deltaOffset, w, wo, d, dOffset);
+      }
+    }
+    for (; i < in; i++) {
+      int row = wo + i * out;
+      double xi = step * x[xo + i];
+      double s = 0.0;
+      if (kv > 0) {
+        DoubleVector xv = DoubleVector.broadcast(SPECIES, xi);
+        DoubleVector v = DoubleVector.zero(SPECIES);
+        for (int p = 0; p < kv; p += L) {
+          DoubleVector dp = DoubleVector.fromArray(SPECIES, delta, deltaOffset + p);
+          DoubleVector wp = DoubleVector.fromArray(SPECIES, w, row + p);
+          v = dp.fma(wp, v);
+          dp.fma(xv, wp.mul(decay)).intoArray(w, row + p);
+        }
+        s = sumLanes(v);
+      }
+      d[dOffset + i] = 0.0 + 1.0 * stepTail(row, out, kv, xi, decay, delta, deltaOffset, w, s);
+    }
+  }
+
+  /**
+   * Rows i … i+3 of {@link #propagateAndStep}, which has at least one whole vector per row. Multiplying by a
+   * decay of 1 gives the same bits as not scaling (x·1 = x for every double), so one loop serves both.
+   */
+  private static void fourRowsPropagateAndStep(int i, int out, int kv, double step, double decay, double[] x,
+      int xo, double[] delta, int deltaOffset, double[] w, int wo, double[] d, int dOffset) {
+    int r0 = wo + i * out;
+    int r1 = r0 + out;
+    int r2 = r1 + out;
+    int r3 = r2 + out;
+    double x0 = step * x[xo + i];
+    double x1 = step * x[xo + i + 1];
+    double x2 = step * x[xo + i + 2];
+    double x3 = step * x[xo + i + 3];
+    DoubleVector xv0 = DoubleVector.broadcast(SPECIES, x0);
+    DoubleVector xv1 = DoubleVector.broadcast(SPECIES, x1);
+    DoubleVector xv2 = DoubleVector.broadcast(SPECIES, x2);
+    DoubleVector xv3 = DoubleVector.broadcast(SPECIES, x3);
+    DoubleVector v0 = DoubleVector.zero(SPECIES);
+    DoubleVector v1 = v0;
+    DoubleVector v2 = v0;
+    DoubleVector v3 = v0;
+    for (int p = 0; p < kv; p += L) {
+      DoubleVector dp = DoubleVector.fromArray(SPECIES, delta, deltaOffset + p);
+      DoubleVector w0 = DoubleVector.fromArray(SPECIES, w, r0 + p);
+      DoubleVector w1 = DoubleVector.fromArray(SPECIES, w, r1 + p);
+      DoubleVector w2 = DoubleVector.fromArray(SPECIES, w, r2 + p);
+      DoubleVector w3 = DoubleVector.fromArray(SPECIES, w, r3 + p);
+      v0 = dp.fma(w0, v0);
+      v1 = dp.fma(w1, v1);
+      v2 = dp.fma(w2, v2);
+      v3 = dp.fma(w3, v3);
+      dp.fma(xv0, w0.mul(decay)).intoArray(w, r0 + p);
+      dp.fma(xv1, w1.mul(decay)).intoArray(w, r1 + p);
+      dp.fma(xv2, w2.mul(decay)).intoArray(w, r2 + p);
+      dp.fma(xv3, w3.mul(decay)).intoArray(w, r3 + p);
+    }
+    d[dOffset + i] = 0.0 + 1.0 * stepTail(r0, out, kv, x0, decay, delta, deltaOffset, w, sumLanes(v0));
+    d[dOffset + i + 1] = 0.0 + 1.0 * stepTail(r1, out, kv, x1, decay, delta, deltaOffset, w, sumLanes(v1));
+    d[dOffset + i + 2] = 0.0 + 1.0 * stepTail(r2, out, kv, x2, decay, delta, deltaOffset, w, sumLanes(v2));
+    d[dOffset + i + 3] = 0.0 + 1.0 * stepTail(r3, out, kv, x3, decay, delta, deltaOffset, w, sumLanes(v3));
+  }
+
+  /**
+   * The scalar tail p = kv … out−1 of one row of {@link #propagateAndStep}: adds its products into the dot
+   * product {@code s}, steps the weights, and returns the dot product.
+   */
+  private static double stepTail(int row, int out, int kv, double xi, double decay, double[] delta,
+      int deltaOffset, double[] w, double s) {
+    for (int p = kv; p < out; p++) {
+      double wp = w[row + p];
+      s = Math.fma(delta[deltaOffset + p], wp, s);
+      w[row + p] = Math.fma(xi, delta[deltaOffset + p], wp * decay);
+    }
+    return s;
+  }
+
+  /**
    * The end of the whole steps of {@code step} from {@code from} before {@code to}. Loops run to it with
    * {@code j < end}, which the JIT recognises as a counted loop ({@code j + step <= to} might overflow).
    */
@@ -414,10 +508,18 @@ final class VectorLoops implements RowLoops {
    * vector in k the sum is 0, as adding zero lanes would give, and no vector is made.
    */
   private static double sumLanes(DoubleVector v) {
+    // constant lane numbers: the JIT reads a lane with one instruction only when it knows which lane
+    if (L == 8) {
+      return v.lane(0) + v.lane(1) + v.lane(2) + v.lane(3) + v.lane(4) + v.lane(5) + v.lane(6) + v.lane(7);
+    }
+    if (L == 4) {
+      return v.lane(0) + v.lane(1) + v.lane(2) + v.lane(3);
+    }
     double s = v.lane(0);
     for (int l = 1; l < L; l++) {
       s += v.lane(l);
     }
     return s;
   }
+
 }

@@ -171,6 +171,73 @@ class FmaLoopsTests {
     }
   }
 
+  /**
+   * The vector loops' one pass over W for a layer's backward step at batch size 1 gives the bits of the two
+   * products it replaces — through the vector loops' own forms and through the twin's — on every shape of
+   * {@link #DIMS} (whole vectors and tails, four rows at a time and the rows left over, one output), with
+   * and without weight decay, at offsets.
+   */
+  @Test
+  void propagateAndStepGivesTheBitsOfTheTwoProductsItFuses() {
+    assumeTrue(vector != null, "this JVM has no Vector API");
+    RowLoops twin = new FmaLoops(vector.lanes());
+    RowLoops separate = new RowLoops() {
+      @Override
+      public String description() {
+        return "the vector loops' two forms";
+      }
+
+      @Override
+      public int lanes() {
+        return vector.lanes();
+      }
+
+      @Override
+      public void axpyForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si,
+          int sp, double[] b, int bo, int ldb, double[] c, int co, int ldc) {
+        vector.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+      }
+
+      @Override
+      public void dotForm(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int ao, int si,
+          int sp, double[] bt, int bo, int ldb, double[] c, int co, int ldc) {
+        vector.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
+      }
+    };
+    SplittableRandom rnd = new SplittableRandom(23);
+    int checked = 0;
+    for (int in : DIMS) {
+      for (int out : DIMS) {
+        for (double decay : new double[] {1.0, 0.999, -0.5}) {
+          double step = rnd.nextDouble(-1, 1);
+          double[] x = KernelsContract.random(rnd, in + 2);
+          double[] delta = KernelsContract.random(rnd, out + 1);
+          double[] w = KernelsContract.random(rnd, in * out + 3);
+          double[] d = KernelsContract.random(rnd, in + 1);
+          double[][] want = propagated(separate, in, out, step, decay, x, delta, w, d);
+          String what = in + "×" + out + " decay " + decay;
+          double[][] fused = propagated(vector, in, out, step, decay, x, delta, w, d);
+          assertSameBits(want[0], fused[0], "weights " + what);
+          assertSameBits(want[1], fused[1], "input gradient " + what);
+          double[][] twinned = propagated(twin, in, out, step, decay, x, delta, w, d);
+          assertSameBits(want[0], twinned[0], "twin's weights " + what);
+          assertSameBits(want[1], twinned[1], "twin's input gradient " + what);
+          checked++;
+        }
+      }
+    }
+    assertEquals(3 * DIMS.length * DIMS.length, checked);
+  }
+
+  /** W and d after {@code propagateAndStep} on copies, x at offset 2, δ at 1, W at 3, d at 1. */
+  private static double[][] propagated(RowLoops loops, int in, int out, double step, double decay, double[] x,
+      double[] delta, double[] w, double[] d) {
+    double[] wOut = w.clone();
+    double[] dOut = d.clone();
+    loops.propagateAndStep(in, out, step, decay, x, 2, delta, 1, wOut, 3, dOut, 1);
+    return new double[][] {wOut, dOut};
+  }
+
   /** C after one call of a form on the whole of C (no scaling by beta: the forms add to C). */
   static double[] direct(RowLoops loops, Product p, boolean dotForm) {
     double[] out = p.c.clone();

@@ -191,6 +191,37 @@ abstract class KernelsContract {
     assertArrayEquals(new double[] {3, -6, 9, 12}, contents(e), 0.0);
   }
 
+  /**
+   * A layer's backward step at batch size 1 in one call gives the bits of the two products it stands for, on
+   * shapes with and without whole vectors (and above the size a runtime may split over threads), with and
+   * without weight decay.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1x1", "3x5", "16x64", "64x64", "64x1", "9x17", "33x130", "600x900"})
+  void propagateAndStepGivesTheBitsOfItsTwoProducts(String shape) {
+    int in = Integer.parseInt(shape.split("x")[0]);
+    int out = Integer.parseInt(shape.split("x")[1]);
+    SplittableRandom rnd = new SplittableRandom(in * 1000L + out);
+    for (double decay : new double[] {1.0, 0.9995}) {
+      double step = -0.01 * rnd.nextDouble(0.5, 2);
+      double[] x = random(rnd, in + 1);
+      double[] delta = random(rnd, out + 2);
+      double[] w = random(rnd, in * out + 1);
+      Matrix wTwo = buffer(w);
+      Matrix dTwo = buffer(random(rnd, in + 3));
+      Kernels k = kernels();
+      k.gemm(false, true, 1, in, out, 1.0, buffer(delta), 2, out, wTwo, 1, out, 0.0, dTwo, 3, in);
+      k.gemm(true, false, in, out, 1, step, buffer(x), 1, in, buffer(delta), 2, out, decay, wTwo, 1, out);
+      Matrix wOne = buffer(w);
+      Matrix dOne = buffer(random(rnd, in + 3));
+      k.propagateAndStep(in, out, step, decay, buffer(x), 1, buffer(delta), 2, wOne, 1, dOne, 3);
+      assertArrayEquals(contents(wTwo), contents(wOne), 0.0, shape + " weights, decay " + decay);
+      assertArrayEquals(java.util.Arrays.copyOfRange(contents(dTwo), 3, 3 + in),
+          java.util.Arrays.copyOfRange(contents(dOne), 3, 3 + in), 0.0, shape + " input gradient, decay " + decay);
+      assertTrue(contents(wOne)[1] != w[1] || step * x[1] * delta[2] == 0.0, "the weights were stepped");
+    }
+  }
+
   @Test
   void addRowVectorAddsTheVectorToEveryRow() {
     Matrix c = buffer(new double[] {1, 2, 3, 4, 5, 6, 7});
