@@ -9,10 +9,9 @@ final class Logistic {
    * keeps its relative accuracy down to the smallest doubles instead of rounding 1 + e^(−t).
    */
   static double sigmoid(double t) {
-    if (t >= 0) {
-      return 1.0 / (1.0 + Math.exp(-t));
-    }
-    double e = Math.exp(t);
-    return e / (1.0 + e);
+    // 1/(1 + e^(−t)) for t ≥ 0 and e^t/(1 + e^t) below, so the exponential never overflows; written without
+    // a branch on the sign, which a layer's pre-activations take at random
+    double e = Math.exp(-Math.abs(t));
+    return (t >= 0 ? 1.0 : e) / (1.0 + e);
   }
 }

@@ -257,12 +257,45 @@ final class VectorLoops implements RowLoops {
     }
   }
 
-  /** Row i of C: four vectors in registers while p runs over [pb, pe) — x·W at batch size 1. */
+  /**
+   * Row i of C: eight, then four vectors in registers while p runs over [pb, pe) — x·W at batch size 1. Each
+   * vector's sum is a chain of dependent multiply-adds; eight chains keep both FMA units busy.
+   */
   private static void oneRow(int i, int jb, int je, int pb, int pe, double alpha, double[] a, int ao, int si,
       int sp, double[] b, int bo, int ldb, double[] c, int co, int ldc) {
     int c0 = co + i * ldc;
     int a0 = ao + i * si;
     int j = jb;
+    for (int end = whole(jb, je, 8 * L); j < end; j += 8 * L) {
+      DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
+      DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c0 + j + L);
+      DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, c0 + j + 2 * L);
+      DoubleVector s3 = DoubleVector.fromArray(SPECIES, c, c0 + j + 3 * L);
+      DoubleVector s4 = DoubleVector.fromArray(SPECIES, c, c0 + j + 4 * L);
+      DoubleVector s5 = DoubleVector.fromArray(SPECIES, c, c0 + j + 5 * L);
+      DoubleVector s6 = DoubleVector.fromArray(SPECIES, c, c0 + j + 6 * L);
+      DoubleVector s7 = DoubleVector.fromArray(SPECIES, c, c0 + j + 7 * L);
+      for (int p = pb; p < pe; p++) {
+        int r = bo + p * ldb + j;
+        DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * sp]);
+        s0 = DoubleVector.fromArray(SPECIES, b, r).fma(x, s0);
+        s1 = DoubleVector.fromArray(SPECIES, b, r + L).fma(x, s1);
+        s2 = DoubleVector.fromArray(SPECIES, b, r + 2 * L).fma(x, s2);
+        s3 = DoubleVector.fromArray(SPECIES, b, r + 3 * L).fma(x, s3);
+        s4 = DoubleVector.fromArray(SPECIES, b, r + 4 * L).fma(x, s4);
+        s5 = DoubleVector.fromArray(SPECIES, b, r + 5 * L).fma(x, s5);
+        s6 = DoubleVector.fromArray(SPECIES, b, r + 6 * L).fma(x, s6);
+        s7 = DoubleVector.fromArray(SPECIES, b, r + 7 * L).fma(x, s7);
+      }
+      s0.intoArray(c, c0 + j);
+      s1.intoArray(c, c0 + j + L);
+      s2.intoArray(c, c0 + j + 2 * L);
+      s3.intoArray(c, c0 + j + 3 * L);
+      s4.intoArray(c, c0 + j + 4 * L);
+      s5.intoArray(c, c0 + j + 5 * L);
+      s6.intoArray(c, c0 + j + 6 * L);
+      s7.intoArray(c, c0 + j + 7 * L);
+    }
     for (int end = whole(jb, je, 4 * L); j < end; j += 4 * L) {
       DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
       DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c0 + j + L);
@@ -412,6 +445,10 @@ final class VectorLoops implements RowLoops {
   @Override
   public void propagateAndStep(int in, int out, double step, double decay, double[] x, int xo, double[] delta,
       int deltaOffset, double[] w, int wo, double[] d, int dOffset) {
+    if (out == 1) {
+      oneOutputPropagateAndStep(in, step, decay, x, xo, delta[deltaOffset], w, wo, d, dOffset);
+      return;
+    }
     int kv = whole(0, out, L);
     int i = 0;
     if (kv > 0) {
@@ -479,6 +516,31 @@ final class VectorLoops implements RowLoops {
     d[dOffset + i + 1] = 0.0 + 1.0 * stepTail(r1, out, kv, x1, decay, delta, deltaOffset, w, sumLanes(v1));
     d[dOffset + i + 2] = 0.0 + 1.0 * stepTail(r2, out, kv, x2, decay, delta, deltaOffset, w, sumLanes(v2));
     d[dOffset + i + 3] = 0.0 + 1.0 * stepTail(r3, out, kv, x3, decay, delta, deltaOffset, w, sumLanes(v3));
+  }
+
+  /**
+   * {@link #propagateAndStep} for a layer of one unit, whose weights are one contiguous column: in vectors
+   * down the column, d[i] = 0 + δ·W[i] as {@link #singleProducts} computes it and the step as
+   * {@link #columnRankOne} takes it.
+   */
+  private static void oneOutputPropagateAndStep(int in, double step, double decay, double[] x, int xo,
+      double delta, double[] w, int wo, double[] d, int dOffset) {
+    int end = whole(0, in, L);
+    int i = 0;
+    if (end > 0) {
+      DoubleVector dv = DoubleVector.broadcast(SPECIES, delta);
+      DoubleVector zero = DoubleVector.zero(SPECIES);
+      for (; i < end; i += L) {
+        DoubleVector wv = DoubleVector.fromArray(SPECIES, w, wo + i);
+        zero.add(dv.fma(wv, zero)).intoArray(d, dOffset + i);
+        DoubleVector.fromArray(SPECIES, x, xo + i).mul(step).fma(dv, wv.mul(decay)).intoArray(w, wo + i);
+      }
+    }
+    for (; i < in; i++) {
+      double wi = w[wo + i];
+      d[dOffset + i] = 0.0 + 1.0 * Math.fma(delta, wi, 0.0);
+      w[wo + i] = Math.fma(step * x[xo + i], delta, wi * decay);
+    }
   }
 
   /**
