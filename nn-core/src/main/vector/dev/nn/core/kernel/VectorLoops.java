@@ -36,12 +36,12 @@ final class VectorLoops implements RowLoops {
   /**
    * One round of the warm-up that {@link WarmingLoops} repeats until the JIT's optimising tier has compiled
    * these loops: Vector API code runs some thousand times slower before that (every vector is an object), and
-   * the JIT counts calls, not time. Calls both entry points on small arrays with shapes that reach every
+   * the JIT counts calls, not time. Calls every entry point on small arrays with shapes that reach every
    * loop, every block width and every scalar tail, and that also skip each of them: C2 compiles a branch
    * its profile has never seen taken as a trap back into the interpreter, so a warm-up with only the shapes
    * that enter every loop (as 9×43×5) is undone by the first product with a width of whole vectors (as
    * 1×64×64, whose one-vector loop and tail do not run), which then runs interpreted again for a thousand
-   * calls. About 2,300 multiply-adds (with eight lanes).
+   * calls. About 3,300 multiply-adds (with eight lanes).
    *
    * <p>The caller passes the same arrays to every round: fresh arrays in each round cost more than the round
    * itself (some 35 µs against 3 µs, measured) until the heap's pages have all been touched once.
@@ -59,6 +59,10 @@ final class VectorLoops implements RowLoops {
     // on a tail only, and oneRow on a tail only
     loops.axpyForm(0, 9, 0, n, 5, 1.0, a, 0, 5, 1, b, 0, n, c, 0, n);
     loops.axpyForm(0, 1, 0, 4 * L, 2, 1.0, a, 0, 2, 1, b, 0, 4 * L, c, 0, 4 * L);
+    // oneRow's eight-vector block: with one vector and a tail after it, with four vectors after it, alone
+    loops.axpyForm(0, 1, 0, 9 * L + 3, 2, 1.0, a, 0, 2, 1, b, 0, 9 * L + 3, c, 0, 9 * L + 3);
+    loops.axpyForm(0, 1, 0, 12 * L, 2, 1.0, a, 0, 2, 1, b, 0, 12 * L, c, 0, 12 * L);
+    loops.axpyForm(0, 1, 0, 8 * L, 2, 1.0, a, 0, 2, 1, b, 0, 8 * L, c, 0, 8 * L);
     loops.axpyForm(0, 4, 0, 3, 2, 1.0, a, 0, 2, 1, b, 0, 3, c, 0, 3);
     loops.axpyForm(0, 1, 0, 3, 2, 1.0, a, 0, 2, 1, b, 0, 3, c, 0, 3);
     // axpy form, k = 1: rankOne with vectors and tail, with a tail only, and for one column that is not
@@ -89,6 +93,17 @@ final class VectorLoops implements RowLoops {
     loops.dotForm(0, 1, 0, 2 * L, 1, 1.0, a, 0, 1, 1, b, 0, 1, c, 0, 2 * L);
     loops.dotForm(0, 1, 0, 5, 2 * L, 1.0, a, 0, 2 * L, 1, b, 0, 2 * L, c, 0, 5);
     loops.dotForm(0, 1, 0, 4, 3, 1.0, a, 0, 3, 1, b, 0, 3, c, 0, 4);
+    // the fused step (weights in c, the input gradient further on in c; a decay of 0.5 keeps them bounded):
+    // four rows and one left, whole vectors and a tail; four rows alone on whole vectors; one row on whole
+    // vectors; rows with a tail only; one output with vectors and a tail, with vectors, with a tail only
+    int d = 30 * L + 20;
+    loops.propagateAndStep(5, 2 * L + 3, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(4, 2 * L, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(1, 2 * L, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(3, 3, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(2 * L + 3, 1, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(2 * L, 1, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(3, 1, 1e-3, 0.5, a, 0, b, 0, c, 0, c, d);
   }
 
   @Override

@@ -51,6 +51,13 @@ public final class WarmedShapesProbe {
       new Shape("d·Wt 1x64 by 64x64", true, 1, 64, 64, 64, 1, 64, 64),
       new Shape("d·wt 1x1 by 1x64", true, 1, 64, 1, 1, 1, 1, 64));
 
+  /** A float64 layer's fused backward step at batch size 1 ({@link RowLoops#propagateAndStep}), in×out. */
+  record Fused(String name, int in, int out) {}
+
+  /** The fused steps of the lecture's 16-64-64-1 network and of a 784-wide layer. */
+  static final List<Fused> FUSED = List.of(new Fused("fused 64x64", 64, 64), new Fused("fused 64x1", 64, 1),
+      new Fused("fused 64x784", 64, 784));
+
   private WarmedShapesProbe() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -97,6 +104,20 @@ public final class WarmedShapesProbe {
         bytes = threads.getCurrentThreadAllocatedBytes() - before;
       }
       System.out.println(s.name() + "=" + bytes);
+    }
+    if (!floats) {
+      for (Fused f : FUSED) {
+        RowLoops loops = (RowLoops) warming;
+        double[] x = new double[f.in()];
+        double[] delta = new double[f.out()];
+        double[] w = new double[f.in() * f.out()];
+        double[] d = new double[f.in()];
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int call = 0; call < CALLS; call++) {
+          loops.propagateAndStep(f.in(), f.out(), -0.01, 1.0, x, 0, delta, 0, w, 0, d, 0);
+        }
+        System.out.println(f.name() + "=" + (threads.getCurrentThreadAllocatedBytes() - before));
+      }
     }
     warming.close();
   }
