@@ -147,7 +147,10 @@ public final class IdxReader {
     return read(images, labels, limit, Precision.FLOAT64);
   }
 
-  /** {@link #read(List, List, int)}, the pixels held in {@code precision} as {@link #read(Path, Path, int, Precision)}. */
+  /**
+   * {@link #read(List, List, int)}, the pixels held in {@code precision} as {@link #read(Path, Path, int,
+   * Precision)}.
+   */
   public static Dataset read(List<Path> images, List<Path> labels, int limit, Precision precision) {
     if (images.isEmpty() || images.size() != labels.size()) {
       throw new IllegalArgumentException("need as many label files as image files, at least one: " + images.size()
