@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * The input values of a data set, n × d row-major, held in the precision the run computes in: doubles, or floats
  * for a float32 run, whose kernels would round every value to a float anyway when they load a batch. Holding
- * them as floats from the reader on halves the memory the inputs take, and nothing is lost that training would
- * have kept.
+ * them as floats from the reader on halves the memory the inputs take; training on inputs that are neither
+ * standardised nor filled in computes exactly what it did on doubles.
  *
  * <p>Values are read and written as doubles; a float store rounds what it is given to the nearest float. The
  * arrays move between stores of the same precision only (a data set's rows are copied into a new data set of
