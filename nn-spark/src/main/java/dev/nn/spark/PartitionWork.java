@@ -210,16 +210,10 @@ final class PartitionWork {
 
   /** Rows p, p+P, p+2P, … of {@code all}. */
   static Samples stride(Samples all, int partitions, int p) {
-    int rows = partRows(all.rows(), partitions, p);
-    int in = all.inputs();
-    int out = all.outputs();
-    double[] x = new double[rows * in];
-    double[] y = new double[rows * out];
-    for (int r = 0; r < rows; r++) {
-      int i = r * partitions + p;
-      System.arraycopy(all.x(), i * in, x, r * in, in);
-      System.arraycopy(all.y(), i * out, y, r * out, out);
+    int[] index = new int[partRows(all.rows(), partitions, p)];
+    for (int r = 0; r < index.length; r++) {
+      index[r] = r * partitions + p;
     }
-    return new Samples(x, y, rows, in, out);
+    return all.rows(index);
   }
 }

@@ -1,6 +1,7 @@
 package dev.nn.core.data;
 
 import dev.nn.core.io.InputFiles;
+import dev.nn.core.kernel.Precision;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import dev.nn.core.io.StrictGzipInputStream;
@@ -73,6 +74,7 @@ public final class CsvReader {
   private final CsvOptions options;
   private final Consumer<String> notes;
   private final Use use;
+  private final Precision inputs;
 
   /**
    * What the rows are read for, which decides what {@code missing: mean} does and what the message of a missing
@@ -89,11 +91,11 @@ public final class CsvReader {
 
   private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
       Consumer<String> notes) {
-    this(target, task, classes, classNames, options, notes, Use.FILE);
+    this(target, task, classes, classNames, options, notes, Use.FILE, Precision.FLOAT64);
   }
 
   private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
-      Consumer<String> notes, Use use) {
+      Consumer<String> notes, Use use, Precision inputs) {
     if (target == null || target.isEmpty()) {
       throw new IllegalArgumentException("the target column must be a name, a 0-based index or \"last\"");
     }
@@ -104,6 +106,7 @@ public final class CsvReader {
     this.options = options;
     this.notes = notes;
     this.use = use;
+    this.inputs = inputs;
   }
 
   private CsvReader(String target, Task task, int classes) {
@@ -125,7 +128,7 @@ public final class CsvReader {
 
   /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
   public CsvReader with(CsvOptions options) {
-    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes, use);
+    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes, use, inputs);
   }
 
   /**
@@ -134,7 +137,7 @@ public final class CsvReader {
    * rows. The data set it reads must reach that fill before anything else uses it.
    */
   public CsvReader leavingMissingValues() {
-    return new CsvReader(target, task, classes, classNames, options, notes, Use.RUN);
+    return new CsvReader(target, task, classes, classNames, options, notes, Use.RUN, inputs);
   }
 
   /**
@@ -142,12 +145,20 @@ public final class CsvReader {
    * message that asks for complete rows, since a model fills nothing in.
    */
   public CsvReader forModel() {
-    return new CsvReader(target, task, classes, classNames, options, notes, Use.MODEL);
+    return new CsvReader(target, task, classes, classNames, options, notes, Use.MODEL, inputs);
+  }
+
+  /**
+   * This reader holding the inputs it reads in {@code precision}: as floats for a float32 run, so that the rows are
+   * never held as doubles at all (the targets are doubles either way). Doubles unless set.
+   */
+  public CsvReader holdingInputsIn(Precision precision) {
+    return new CsvReader(target, task, classes, classNames, options, notes, use, Objects.requireNonNull(precision));
   }
 
   /** This reader sending its notes (such as the number of rows dropped) to {@code notes}. */
   public CsvReader withNotes(Consumer<String> notes) {
-    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes), use);
+    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes), use, inputs);
   }
 
   /**
@@ -159,7 +170,7 @@ public final class CsvReader {
     if (task != Task.CLASSIFICATION || names.size() < 2) {
       throw new IllegalArgumentException("class labels apply to classification, 2 or more of them");
     }
-    return new CsvReader(target, task, 0, List.copyOf(names), options, notes, use);
+    return new CsvReader(target, task, 0, List.copyOf(names), options, notes, use, inputs);
   }
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
@@ -180,7 +191,7 @@ public final class CsvReader {
     if (k < 2 || k > MAX_CLASSES) {
       throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
     }
-    return new CsvReader(target, task, k, List.of(), options, notes, use);
+    return new CsvReader(target, task, k, List.of(), options, notes, use, inputs);
   }
 
   /**
@@ -322,7 +333,7 @@ public final class CsvReader {
     int t = targetColumn(header, file);
     int[] featureColumns = new FeatureColumns(file, header, t).of(options);
     int d = featureColumns.length;
-    double[] x = new double[64 * d];
+    InputValues x = InputValues.zeros(64 * d, inputs);
     double[] y = new double[64];
     ClassLabels labels = task == Task.CLASSIFICATION ? new ClassLabels(classes, classNames) : null;
     boolean filling = options.missing() == CsvOptions.Missing.MEAN;
@@ -347,10 +358,10 @@ public final class CsvReader {
           if (!filling) {
             throw missingValue(file, lineNo, header[c], text);
           }
-          x[out + j] = Double.NaN;
+          x.set(out + j, Double.NaN);
           filled++;
         } else {
-          x[out + j] = number(text, file, lineNo, header[c]);
+          x.set(out + j, input(text, file, lineNo, header[c]));
         }
       }
       String targetText = fields[t + h.offset()];
@@ -372,7 +383,7 @@ public final class CsvReader {
       notes.accept(file + ": " + dropped + (dropped == 1 ? " row" : " rows")
           + " with a missing value left out (missing: drop); " + rows + " read");
     }
-    x = Arrays.copyOf(x, rows * d);
+    x = x.copyOf(rows * d);
     y = Arrays.copyOf(y, rows);
     List<String> features = new ArrayList<>(d);
     for (int c : featureColumns) {
@@ -457,15 +468,27 @@ public final class CsvReader {
 
   /** {@code a}, or a copy twice as long when row {@code row} of {@code width} values does not fit. */
   private static double[] room(double[] a, int row, int width, String file, int lineNo, String what) {
-    if ((long) (row + 1) * width <= a.length) {
-      return a;
+    int length = room(a.length, row, width, file, lineNo, what);
+    return length == a.length ? a : Arrays.copyOf(a, length);
+  }
+
+  /** {@code a}, or a copy twice as long when row {@code row} of {@code width} values does not fit. */
+  private static InputValues room(InputValues a, int row, int width, String file, int lineNo, String what) {
+    int length = room(a.length(), row, width, file, lineNo, what);
+    return length == a.length() ? a : a.copyOf(length);
+  }
+
+  /** The length an array of {@code length} values must grow to for row {@code row}: itself when it fits. */
+  private static int room(int length, int row, int width, String file, int lineNo, String what) {
+    if ((long) (row + 1) * width <= length) {
+      return length;
     }
-    long capacity = Math.min(2L * a.length / Math.max(1, width), MAX_ARRAY / Math.max(1, width));
+    long capacity = Math.min(2L * length / Math.max(1, width), MAX_ARRAY / Math.max(1, width));
     if (capacity <= row) {
       throw new DataException(
           file + ":" + lineNo + ": too many rows; " + what + " fit at most " + row + " rows in memory");
     }
-    return Arrays.copyOf(a, (int) (capacity * width));
+    return (int) (capacity * width);
   }
 
   private static void parseHeader(String[] names, int offset, String file) {
@@ -546,6 +569,17 @@ public final class CsvReader {
    * A value as a finite double: a plain decimal number ({@link DecimalText}), with the spaces and tabs around
    * it ignored.
    */
+  /** {@link #number}, which must also fit a float when the inputs are held as floats. */
+  private double input(String text, String file, int line, String column) {
+    double v = number(text, file, line, column);
+    if (inputs == Precision.FLOAT32 && Float.isInfinite((float) v)) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
+          + Excerpt.of(DecimalText.strip(text)) + "\" is too large for a float32 run; the largest magnitude is "
+          + Float.MAX_VALUE);
+    }
+    return v;
+  }
+
   private static double number(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
     if (!DecimalText.isDecimal(value)) {

@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.kernel.Precision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,11 @@ import java.util.Objects;
  *       single 0/1 column (k = 1), for losses that expect that.
  * </ul>
  *
+ * <p>The inputs are held as doubles, or as floats for a float32 run ({@link #inPrecision}): they are most of a
+ * data set (n × d values), and a float32 run's kernels round them to floats when they load a batch anyway. Every
+ * operation works on either, and the accessors read them as doubles. The targets are always doubles: they are k
+ * columns, for classification one-hot rows, small beside the inputs.
+ *
  * <p>The arrays are never handed out: read single values with {@link #x(int, int)} and {@link #y(int,
  * int)}, copy mini-batches into caller-owned buffers with {@link #copyRows}, or take copies. Derived datasets
  * ({@link #rows(int[])}, {@link Standardizer#transform(Dataset)}) share nothing mutable with this one.
@@ -32,7 +38,7 @@ public final class Dataset {
   private final int size;
   private final int featureCount;
   private final int targetCount;
-  private final double[] x;
+  private final InputValues x;
   private final double[] y;
   private final List<String> featureNames;
   private final List<String> targetNames;
@@ -42,7 +48,7 @@ public final class Dataset {
   private Dataset(
       String source,
       Task task,
-      double[] x,
+      InputValues x,
       double[] y,
       int targetCount,
       List<String> featureNames,
@@ -61,10 +67,10 @@ public final class Dataset {
     if (targetCount == 0) {
       throw new IllegalArgumentException("a dataset needs at least one target column");
     }
-    this.size = x.length / featureCount;
-    if ((long) size * featureCount != x.length || (long) size * targetCount != y.length) {
+    this.size = x.length() / featureCount;
+    if ((long) size * featureCount != x.length() || (long) size * targetCount != y.length) {
       throw new IllegalArgumentException(
-          "x has " + x.length + " values for " + featureCount + " features and y has " + y.length + " values for "
+          "x has " + x.length() + " values for " + featureCount + " features and y has " + y.length + " values for "
               + targetCount + " target columns; they must describe the same number of rows");
     }
     if (task == Task.CLASSIFICATION) {
@@ -102,8 +108,8 @@ public final class Dataset {
       String source, double[] x, double[] y, List<String> featureNames, List<String> targetNames) {
     requireFinite(x, "x");
     requireFinite(y, "y");
-    return new Dataset(
-        source, Task.REGRESSION, x.clone(), y.clone(), targetNames.size(), featureNames, targetNames, List.of());
+    return new Dataset(source, Task.REGRESSION, InputValues.of(x.clone()), y.clone(), targetNames.size(),
+        featureNames, targetNames, List.of());
   }
 
   /**
@@ -131,19 +137,20 @@ public final class Dataset {
             "class index " + classes[i] + " of row " + i + " is out of range 0.." + (c - 1));
       }
     }
-    return new Dataset(
-        source, Task.CLASSIFICATION, x.clone(), oneHot(classes, c), c, featureNames, List.of(targetName), classLabels);
+    return new Dataset(source, Task.CLASSIFICATION, InputValues.of(x.clone()), oneHot(classes, c), c, featureNames,
+        List.of(targetName), classLabels);
   }
 
   /** Package-private factory that takes ownership of the arrays: no copy, no finiteness check. */
   static Dataset wrapRegression(
-      String source, double[] x, double[] y, List<String> featureNames, List<String> targetNames) {
+      String source, InputValues x, double[] y, List<String> featureNames, List<String> targetNames) {
     return new Dataset(source, Task.REGRESSION, x, y, targetNames.size(), featureNames, targetNames, List.of());
   }
 
   /** Package-private factory that takes ownership of {@code x}: no copy, no finiteness check. */
   static Dataset wrapClassification(
-      String source, double[] x, int[] classes, List<String> featureNames, String targetName, List<String> labels) {
+      String source, InputValues x, int[] classes, List<String> featureNames, String targetName,
+      List<String> labels) {
     int c = labels.size();
     return new Dataset(
         source, Task.CLASSIFICATION, x, oneHot(classes, c), c, featureNames, List.of(targetName), labels);
@@ -213,7 +220,20 @@ public final class Dataset {
 
   /** Input value of row {@code row}, column {@code col}. */
   public double x(int row, int col) {
-    return x[index(row, col, featureCount)];
+    return x.get(index(row, col, featureCount));
+  }
+
+  /** The precision the inputs are held in: {@code FLOAT64}, or {@code FLOAT32} for a float32 run's data. */
+  public Precision inputPrecision() {
+    return x.precision();
+  }
+
+  /**
+   * This data set with its inputs held in {@code precision}: itself if they are already, else a data set with
+   * the inputs rounded to floats (or widened to doubles) in a new array; the targets are shared (immutable).
+   */
+  public Dataset inPrecision(Precision precision) {
+    return precision == x.precision() ? this : withInputs(x.in(precision));
   }
 
   /** Target value of row {@code row}, column {@code col}. */
@@ -231,7 +251,7 @@ public final class Dataset {
 
   /** A copy of all inputs, n × d row-major. */
   public double[] copyX() {
-    return x.clone();
+    return x.toDoubles();
   }
 
   /** A copy of all targets, n × k row-major. */
@@ -262,7 +282,7 @@ public final class Dataset {
       if (r < 0 || r >= size) {
         throw new IndexOutOfBoundsException("row " + r + " is outside 0.." + (size - 1));
       }
-      System.arraycopy(x, r * featureCount, xOut, b * featureCount, featureCount);
+      x.copyTo(r * featureCount, xOut, b * featureCount, featureCount);
       System.arraycopy(y, r * targetCount, yOut, b * targetCount, targetCount);
     }
   }
@@ -274,9 +294,16 @@ public final class Dataset {
    * @param index row numbers. Not modified.
    */
   public Dataset rows(int[] index) {
-    double[] nx = new double[index.length * featureCount];
+    InputValues nx = InputValues.zeros(index.length * featureCount, x.precision());
     double[] ny = new double[index.length * targetCount];
-    copyRows(index, 0, index.length, nx, ny);
+    for (int b = 0; b < index.length; b++) {
+      int r = index[b];
+      if (r < 0 || r >= size) {
+        throw new IndexOutOfBoundsException("row " + r + " is outside 0.." + (size - 1));
+      }
+      x.copy(r * featureCount, nx, b * featureCount, featureCount);
+      System.arraycopy(y, r * targetCount, ny, b * targetCount, targetCount);
+    }
     return new Dataset(source, task, nx, ny, targetCount, featureNames, targetNames, classLabels);
   }
 
@@ -286,7 +313,7 @@ public final class Dataset {
     return new Dataset(
         source,
         task,
-        Arrays.copyOf(x, m * featureCount),
+        x.copyOf(m * featureCount),
         Arrays.copyOf(y, m * targetCount),
         targetCount,
         featureNames,
@@ -295,7 +322,7 @@ public final class Dataset {
   }
 
   /** The same targets and names with other inputs, already owned by the caller; y is shared (immutable). */
-  Dataset withInputs(double[] newX) {
+  Dataset withInputs(InputValues newX) {
     return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels);
   }
 
@@ -312,14 +339,14 @@ public final class Dataset {
           + order.length);
     }
     boolean[] placed = new boolean[size];
-    double[] xRow = new double[featureCount];
+    InputValues xRow = x.copyOf(featureCount);
     double[] yRow = new double[targetCount];
     for (int start = 0; start < size; start++) {
       if (placed[start]) {
         continue;
       }
       // the cycle start ← order[start] ← order[order[start]] ← … ← start: row i takes row order[i]
-      System.arraycopy(x, start * featureCount, xRow, 0, featureCount);
+      x.copy(start * featureCount, xRow, 0, featureCount);
       System.arraycopy(y, start * targetCount, yRow, 0, targetCount);
       int i = start;
       while (true) {
@@ -334,24 +361,37 @@ public final class Dataset {
         if (placed[from]) {
           throw new IllegalArgumentException("row " + from + " appears twice in the reordering");
         }
-        System.arraycopy(x, from * featureCount, x, i * featureCount, featureCount);
+        x.copy(from * featureCount, x, i * featureCount, featureCount);
         System.arraycopy(y, from * targetCount, y, i * targetCount, targetCount);
         i = from;
       }
-      System.arraycopy(xRow, 0, x, i * featureCount, featureCount);
+      xRow.copy(0, x, i * featureCount, featureCount);
       System.arraycopy(yRow, 0, y, i * targetCount, targetCount);
     }
     return new Dataset(source, task, x, y, targetCount, featureNames, targetNames, classLabels);
   }
 
-  /** Hands this data set's arrays, not copies, to {@code to}; see {@link OwnedData#lend}. */
-  <T> T lend(OwnedData.Rows<T> to) {
-    return to.of(x, y, size, featureCount, targetCount);
+  /**
+   * Hands this data set's arrays, not copies, to {@code doubles} or to {@code floats}, as its inputs are held; see
+   * {@link OwnedData#lend}.
+   */
+  <T> T lend(OwnedData.Rows<T> doubles, OwnedData.FloatRows<T> floats) {
+    return x.lend(a -> doubles.of(a, y, size, featureCount, targetCount),
+        a -> floats.of(a, y, size, featureCount, targetCount));
   }
 
-  /** The same rows and names with the inputs as the targets, one array for both: an autoencoder's data. */
+  /** The inputs themselves, not a copy, for the data package's in-place steps (standardisation, mean fill). */
+  InputValues inputs() {
+    return x;
+  }
+
+  /**
+   * The same rows and names with the inputs as the targets: an autoencoder's data. Inputs held as doubles are
+   * one array for both; the targets of inputs held as floats are a double copy of them.
+   */
   Dataset inputsAsTargets() {
-    return new Dataset(source, Task.REGRESSION, x, x, featureCount, featureNames, featureNames, List.of());
+    double[] targets = x.lend(doubles -> doubles, floats -> x.toDoubles());
+    return new Dataset(source, Task.REGRESSION, x, targets, featureCount, featureNames, featureNames, List.of());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.kernel.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +55,22 @@ public final class IdxReader {
    * @param limit at least 1
    */
   public static Dataset read(Path images, Path labels, int limit) {
+    return read(images, labels, limit, Precision.FLOAT64);
+  }
+
+  /**
+   * {@link #read(Path, Path, int)}, the pixels held in {@code precision}: as floats for a float32 run, read
+   * straight into a float array (each pixel / 255 rounded to the nearest float, as a float32 run's kernels would
+   * round it).
+   */
+  public static Dataset read(Path images, Path labels, int limit, Precision precision) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, found " + limit);
     }
     try (IdxInput img = IdxInput.open(images, IMAGES_HEADER);
         IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
       Shape shape = header(img, lab, limit);
-      double[] x = new double[shape.m() * shape.pixels()];
+      InputValues x = InputValues.zeros(shape.m() * shape.pixels(), precision);
       int[] classes = new int[shape.m()];
       body(img, lab, shape, x, classes, 0);
       String source = img.file() + " + " + lab.file();
@@ -110,7 +120,7 @@ public final class IdxReader {
    * Reads the first {@code shape.m()} labels and images after the headers: labels into {@code classes} and
    * pixels into {@code x}, both from row {@code at} on.
    */
-  private static void body(IdxInput img, IdxInput lab, Shape shape, double[] x, int[] classes, int at) {
+  private static void body(IdxInput img, IdxInput lab, Shape shape, InputValues x, int[] classes, int at) {
     long pixels = shape.pixels();
     img.expect(IMAGES_HEADER + pixels * shape.n(),
         IMAGES_HEADER + "-byte header + " + shape.n() + " images of " + shape.rows() + "x" + shape.cols());
@@ -134,12 +144,20 @@ public final class IdxReader {
    * @throws IllegalArgumentException when the lists are empty or of different lengths
    */
   public static Dataset read(List<Path> images, List<Path> labels, int limit) {
+    return read(images, labels, limit, Precision.FLOAT64);
+  }
+
+  /**
+   * {@link #read(List, List, int)}, the pixels held in {@code precision} as {@link #read(Path, Path, int,
+   * Precision)}.
+   */
+  public static Dataset read(List<Path> images, List<Path> labels, int limit, Precision precision) {
     if (images.isEmpty() || images.size() != labels.size()) {
       throw new IllegalArgumentException("need as many label files as image files, at least one: " + images.size()
           + " and " + labels.size());
     }
     if (images.size() == 1) {
-      return read(images.get(0), labels.get(0), limit);
+      return read(images.get(0), labels.get(0), limit, precision);
     }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, found " + limit);
@@ -169,7 +187,7 @@ public final class IdxReader {
       throw new DataException(images.get(0) + " … " + images.get(shapes.size() - 1) + ": " + total + " images of "
           + pixels + " pixels are too many to hold in one array; read at most " + MAX_ARRAY / pixels + " of them");
     }
-    double[] x = new double[(int) total * pixels];
+    InputValues x = InputValues.zeros((int) total * pixels, precision);
     int[] classes = new int[(int) total];
     int at = 0;
     for (int i = 0; i < shapes.size(); i++) {
@@ -242,12 +260,12 @@ public final class IdxReader {
   }
 
   /** Reads m images of p pixels into {@code x} from index {@code out} on, each byte divided by 255. */
-  private static void pixels(IdxInput img, int m, int p, double[] x, int out) {
+  private static void pixels(IdxInput img, int m, int p, InputValues x, int out) {
     byte[] image = new byte[p];
     for (int i = 0; i < m; i++) {
       img.readFully(image, 0, p);
       for (int j = 0; j < p; j++) {
-        x[out++] = (image[j] & 0xff) / 255.0;
+        x.set(out++, (image[j] & 0xff) / 255.0);
       }
     }
   }

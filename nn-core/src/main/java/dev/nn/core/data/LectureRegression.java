@@ -49,6 +49,6 @@ final class LectureRegression implements Generator {
       features.add("x" + j);
     }
     String source = "generator " + NAME + " (inputs " + d + ", samples " + n + ", noise " + noise + ", seed " + seed + ")";
-    return Dataset.wrapRegression(source, x, y, features, List.of("y"));
+    return Dataset.wrapRegression(source, InputValues.of(x), y, features, List.of("y"));
   }
 }

@@ -9,6 +9,9 @@ import java.util.List;
  * column. A run takes the means over its training rows only and fills its validation and test rows with the same
  * means — as the standardizer's statistics come from the training rows — so that no held-out value reaches
  * training; a file read on its own ({@link CsvReader#read}) is filled from its own rows.
+ *
+ * <p>The means are summed in double whether the inputs are held as doubles or floats; inputs held as floats take
+ * the mean rounded to a float.
  */
 final class MeanFill {
   private MeanFill() {
@@ -20,7 +23,7 @@ final class MeanFill {
    *
    * @throws DataException for a column with a missing value and no value at all
    */
-  static void fill(double[] x, int rows, List<String> features, String file) {
+  static void fill(InputValues x, int rows, List<String> features, String file) {
     double[] means = means(x, rows, features.size());
     requireMeans(means, missingColumns(x, rows, features.size()), features, file + ": column \"",
         "\" has no value in any row");
@@ -35,7 +38,7 @@ final class MeanFill {
    */
   static void fillFromTraining(Dataset train, List<Dataset> heldOut) {
     int d = train.featureCount();
-    double[] means = train.lend((x, y, rows, inputs, outputs) -> means(x, rows, d));
+    double[] means = means(train.inputs(), train.size(), d);
     List<Dataset> all = new ArrayList<>();
     all.add(train);
     for (Dataset h : heldOut) {
@@ -44,23 +47,20 @@ final class MeanFill {
       }
     }
     for (Dataset part : all) {
-      boolean[] missing = part.lend((x, y, rows, inputs, outputs) -> missingColumns(x, rows, d));
+      boolean[] missing = missingColumns(part.inputs(), part.size(), d);
       requireMeans(means, missing, part.featureNames(), part.source() + ": column \"",
           "\" has no value in any training row" + (part == train ? "" : " to fill this file's missing values with"));
-      part.<Void>lend((x, y, rows, inputs, outputs) -> {
-        fill(x, rows, means);
-        return null;
-      });
+      fill(part.inputs(), part.size(), means);
     }
   }
 
   /** Each column's mean over its present (non-NaN) values; NaN for a column without any. */
-  private static double[] means(double[] x, int rows, int d) {
+  private static double[] means(InputValues x, int rows, int d) {
     double[] sum = new double[d];
     long[] n = new long[d];
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < d; j++) {
-        double v = x[i * d + j];
+        double v = x.get(i * d + j);
         if (!Double.isNaN(v)) {
           sum[j] += v;
           n[j]++;
@@ -74,10 +74,10 @@ final class MeanFill {
     return means;
   }
 
-  private static boolean[] missingColumns(double[] x, int rows, int d) {
+  private static boolean[] missingColumns(InputValues x, int rows, int d) {
     boolean[] missing = new boolean[d];
     for (int i = 0; i < rows * d; i++) {
-      if (Double.isNaN(x[i])) {
+      if (Double.isNaN(x.get(i))) {
         missing[i % d] = true;
       }
     }
@@ -94,11 +94,11 @@ final class MeanFill {
     }
   }
 
-  private static void fill(double[] x, int rows, double[] means) {
+  private static void fill(InputValues x, int rows, double[] means) {
     int d = means.length;
     for (int i = 0; i < rows * d; i++) {
-      if (Double.isNaN(x[i])) {
-        x[i] = means[i % d];
+      if (Double.isNaN(x.get(i))) {
+        x.set(i, means[i % d]);
       }
     }
   }

@@ -24,9 +24,35 @@ public final class OwnedData {
     T of(double[] x, double[] y, int rows, int inputs, int outputs);
   }
 
-  /** Hands the arrays of {@code data} (not copies) to {@code to}: for reading only, for as long as they are used. */
+  /**
+   * The arrays of a data set whose inputs are held as floats ({@link Dataset#inputPrecision()}), lent as {@link
+   * Rows} are.
+   *
+   * @param <T> what is made of them
+   */
+  @FunctionalInterface
+  public interface FloatRows<T> {
+    /** What to make of the arrays; they must not be modified. */
+    T of(float[] x, double[] y, int rows, int inputs, int outputs);
+  }
+
+  /**
+   * Hands the arrays of {@code data} (not copies) to {@code doubles} or {@code floats}, as its inputs are held: for
+   * reading only, for as long as they are used.
+   */
+  public static <T> T lend(Dataset data, Rows<T> doubles, FloatRows<T> floats) {
+    return data.lend(doubles, floats);
+  }
+
+  /**
+   * {@link #lend(Dataset, Rows, FloatRows)} for a data set whose inputs are held as doubles.
+   *
+   * @throws IllegalStateException when they are held as floats
+   */
   public static <T> T lend(Dataset data, Rows<T> to) {
-    return data.lend(to);
+    return data.lend(to, (x, y, rows, inputs, outputs) -> {
+      throw new IllegalStateException(data.source() + ": the inputs are held as floats, not doubles");
+    });
   }
 
   /**

@@ -28,6 +28,6 @@ final class Sine implements Generator {
       y[i] = Math.sin(x[i]) + noise * random.nextGaussian();
     }
     String source = "generator " + NAME + " (samples " + n + ", noise " + noise + ", seed " + seed + ")";
-    return Dataset.wrapRegression(source, x, y, List.of("x"), List.of("y"));
+    return Dataset.wrapRegression(source, InputValues.of(x), y, List.of("x"), List.of("y"));
   }
 }

@@ -36,6 +36,7 @@ final class Spirals implements Generator {
     }
     String source =
         "generator " + NAME + " (samples " + n + ", noise " + noise + ", turns " + turns + ", seed " + seed + ")";
-    return Dataset.wrapClassification(source, x, classes, List.of("x1", "x2"), "spiral", List.of("0", "1"));
+    return Dataset.wrapClassification(source, InputValues.of(x), classes, List.of("x1", "x2"), "spiral",
+        List.of("0", "1"));
   }
 }

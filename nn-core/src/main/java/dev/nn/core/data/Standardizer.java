@@ -125,10 +125,10 @@ public final class Standardizer {
     }
   }
 
-  /** A copy of {@code data} with standardised inputs; targets and names are unchanged. */
+  /** A copy of {@code data} with standardised inputs, held in the same precision; targets and names are unchanged. */
   public Dataset transform(Dataset data) {
     requireFeatures(data);
-    double[] x = data.copyX();
+    InputValues x = data.inputs().copyOf(data.inputs().length());
     transform(x, data.size());
     return data.withInputs(x);
   }
@@ -139,11 +139,23 @@ public final class Standardizer {
    */
   Dataset transformInPlace(Dataset data) {
     requireFeatures(data);
-    data.<Void>lend((x, y, rows, inputs, outputs) -> {
-      transform(x, rows);
-      return null;
-    });
+    transform(data.inputs(), data.size());
     return data;
+  }
+
+  /**
+   * Standardises {@code rows} rows of inputs in place. Computed in double, as {@link #transform(double[], int)};
+   * inputs held as floats take the result rounded to a float, which is what a float32 run's kernels would have
+   * made of the double result.
+   */
+  private void transform(InputValues x, int rows) {
+    int d = means.length;
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < d; j++, k++) {
+        x.set(k, (x.get(k) - means[j]) / stds[j]);
+      }
+    }
   }
 
   private void requireFeatures(Dataset data) {

@@ -38,6 +38,7 @@ final class Xor implements Generator {
       classes[i] = a ^ b;
     }
     String source = "generator " + NAME + " (samples " + n + ", noise " + noise + ", seed " + seed + ")";
-    return Dataset.wrapClassification(source, x, classes, List.of("x1", "x2"), "xor", List.of("0", "1"));
+    return Dataset.wrapClassification(source, InputValues.of(x), classes, List.of("x1", "x2"), "xor",
+        List.of("0", "1"));
   }
 }

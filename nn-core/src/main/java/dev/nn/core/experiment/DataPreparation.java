@@ -18,6 +18,7 @@ import dev.nn.core.random.RandomStream;
 import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.data.Task;
+import dev.nn.core.kernel.Precision;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -37,6 +38,11 @@ import java.util.Map;
  * holds nothing out, the rows as read, moved in place), standardised in place, and the trainer's samples
  * ({@link PreparedData#trainSamples()}) read the same arrays. The rows as read are garbage once split. Data a
  * caller holds is never changed: the split and the standardizer copy it.
+ *
+ * <p>The inputs are held in the experiment's precision ({@code compute.precision}): a float32 run's readers read
+ * them straight into floats, so they are never held as doubles, and a caller's data is rounded to floats as it is
+ * copied. The one exception is a reconstruction task, whose inputs are also its targets: held as doubles, they
+ * are one array for both, where floats would need a double copy for the targets.
  */
 public final class DataPreparation implements Provider<PreparedData> {
   private final Experiment experiment;
@@ -52,7 +58,9 @@ public final class DataPreparation implements Provider<PreparedData> {
   @Override
   public PreparedData get() {
     List<String> notes = new ArrayList<>();
-    return prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), notes)).withNotes(notes);
+    Precision inputs = inputPrecision(experiment, reconstructs(experiment.data().train()));
+    return prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), inputs, notes))
+        .withNotes(notes);
   }
 
   /**
@@ -86,9 +94,15 @@ public final class DataPreparation implements Provider<PreparedData> {
       // missing: mean left NaN where a value was missing; data a caller holds is finite by construction
       OwnedData.fillMissing(train, validation, test);
     }
-    // what this preparation owns may be standardised in place: the split's parts, and whatever was read here
-    boolean ownValidation = validationFraction > 0 || raw.owned();
-    boolean ownTest = testFraction > 0 || raw.owned();
+    // what this preparation owns may be standardised in place: the split's parts, whatever was read here, and
+    // the copies made next
+    Precision inputs = inputPrecision(experiment, reconstruction);
+    boolean ownValidation = validationFraction > 0 || raw.owned() || isConverted(validation, inputs);
+    boolean ownTest = testFraction > 0 || raw.owned() || isConverted(test, inputs);
+    // data read here is held in the run's precision already; a caller's is rounded to it in a copy of its own
+    train = train.inPrecision(inputs);
+    validation = validation == null ? null : validation.inPrecision(inputs);
+    test = test == null ? null : test.inPrecision(inputs);
     // from here on nothing refers to the rows as read: a split that copied them leaves them to the collector
     raw = null;
     TargetKind kind = loss.targets();
@@ -112,6 +126,19 @@ public final class DataPreparation implements Provider<PreparedData> {
     return new PreparedData(train, validation, test, scaler, files, kind);
   }
 
+  /**
+   * The precision an experiment's inputs are held in: its {@code compute.precision}, but doubles for a
+   * reconstruction task (see the class comment).
+   */
+  static Precision inputPrecision(Experiment experiment, boolean reconstruction) {
+    return reconstruction ? Precision.FLOAT64 : experiment.compute().precision();
+  }
+
+  /** Whether {@code d} is held in another precision than {@code inputs}, so that converting it makes a copy. */
+  private static boolean isConverted(Dataset d, Precision inputs) {
+    return d != null && d.inputPrecision() != inputs;
+  }
+
   /** {@code d} standardised: in place if this preparation owns it, else a copy; {@code null} stays. */
   private static Dataset standardize(Standardizer scaler, Dataset d, boolean owned) {
     return d == null ? null : owned ? OwnedData.standardize(scaler, d) : scaler.transform(d);
@@ -123,17 +150,17 @@ public final class DataPreparation implements Provider<PreparedData> {
    * @throws dev.nn.core.data.DataException for a missing or malformed file
    * @throws ConfigException for generator settings
    */
-  private static RawData readSources(DataSpec spec, long seed, List<String> notes) {
+  private static RawData readSources(DataSpec spec, long seed, Precision inputs, List<String> notes) {
     List<Path> files = new ArrayList<>();
-    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, notes);
+    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes);
     // a held-out file's text class labels mean the classes the training file's do
     List<String> classes = textClassLabels(all);
     Dataset test = spec.test() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
-            classes, notes) : null;
+            classes, inputs, notes) : null;
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
-            RandomStream.VALIDATION_DATA, files, classes, notes) : null;
+            RandomStream.VALIDATION_DATA, files, classes, inputs, notes) : null;
     return new RawData(all, validation, test, files, reconstructs(spec.train()), true);
   }
 
@@ -168,8 +195,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     return null;
   }
 
+  /** Reads one source, its inputs held in {@code inputs}. */
   private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files,
-      List<String> classes, List<String> notes) {
+      List<String> classes, Precision inputs, List<String> notes) {
     if (source instanceof SourceSpec.Spark) {
       // the reader checks that such an experiment has a distributed section, whose engine reads the source
       throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, path,
@@ -182,7 +210,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       CsvReader reader = (csv.task() == Task.CLASSIFICATION
           ? classes == null ? CsvReader.classification(csv.target())
               : CsvReader.classification(csv.target()).withClassLabels(classes)
-          : CsvReader.regression(csv.target())).with(csv.options()).withNotes(notes::add)
+          : CsvReader.regression(csv.target())).with(csv.options()).withNotes(notes::add).holdingInputsIn(inputs)
           // missing: mean is filled with the training rows' means once the split is made (prepare)
           .leavingMissingValues();
       // for reconstruction the target column is read as a real number and then dropped
@@ -198,14 +226,15 @@ public final class DataPreparation implements Provider<PreparedData> {
         files.add(images.get(k));
         files.add(labels.get(k));
       }
-      return IdxReader.read(images, labels, idx.limit().orElse(Integer.MAX_VALUE));
+      return IdxReader.read(images, labels, idx.limit().orElse(Integer.MAX_VALUE), inputs);
     }
     SourceSpec.Generator g = (SourceSpec.Generator) source;
     Map<String, Object> settings = new LinkedHashMap<>(g.generator().settings());
     settings.put("samples", g.samples());
     try {
       MemoryEstimate.requireDataFits(Generators.check(g.generator().name(), settings));
-      return Generators.generate(g.generator().name(), settings, seed, stream);
+      // generated data is small: made in doubles, then rounded
+      return Generators.generate(g.generator().name(), settings, seed, stream).inPrecision(inputs);
     } catch (ConfigException e) {
       List<ConfigProblem> placed = new ArrayList<>();
       for (ConfigProblem p : e.problems()) {

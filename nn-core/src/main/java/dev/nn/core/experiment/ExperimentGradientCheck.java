@@ -62,7 +62,7 @@ public final class ExperimentGradientCheck {
   public GradientCheck.Result run(int samples) {
     Samples train = data.trainSamples();
     int rows = rows(samples);
-    double[] x = Arrays.copyOf(train.x(), rows * train.inputs());
+    double[] x = Arrays.copyOf(train.copyX(), rows * train.inputs());
     double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
     return GradientCheck.run(network, loss, x, y, rows, experiment.l2(), experiment.seed());
   }

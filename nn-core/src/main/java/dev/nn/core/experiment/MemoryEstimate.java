@@ -58,11 +58,11 @@ final class MemoryEstimate {
    * @param widths n(0) … n(L+1)
    * @param valueBytes bytes of one value in the kernels' buffers (8 for float64, 4 for float32)
    * @param offHeap whether the kernels allocate direct buffers
-   * @param dataValues the doubles the data set already holds on the heap
+   * @param dataBytes the bytes the data set already holds on the heap
    * @throws ConfigException ({@code nn/TooLarge}) at the batch size or the layers, whichever needs more
    */
   static void requireNetworkFits(Experiment experiment, int[] widths, int valueBytes, boolean offHeap,
-      long dataValues) {
+      long dataBytes) {
     int batch = experiment.training().batchSize();
     long parameters = 0;
     long widest = 0;
@@ -80,7 +80,6 @@ final class MemoryEstimate {
     long batchBytes = saturatedMultiply(saturatedMultiply(batchValues, BUFFERS_PER_LAYER), valueBytes);
     long needed = saturatedAdd(parameterBytes, batchBytes);
     long heap = Runtime.getRuntime().maxMemory();
-    long dataBytes = saturatedMultiply(dataValues, Double.BYTES);
     long available = offHeap ? maxDirectMemory(heap) : Math.max(0, heap - dataBytes);
     String memory = offHeap ? "direct (off-heap) memory" : "heap";
     String what = "the network (" + count(parameters) + " parameters, " + size(parameterBytes)

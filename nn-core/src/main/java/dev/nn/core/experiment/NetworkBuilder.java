@@ -34,15 +34,16 @@ final class NetworkBuilder implements Provider<Network> {
     int[] n = widths.values();
     // weighed before anything is allocated: too large a network or batch is the user's to fix, not a crash
     MemoryEstimate.requireNetworkFits(experiment, n, kernels.precision().bytes(), !kernels.name().equals("java"),
-        values(data.train()) + values(data.validation()) + values(data.test()));
+        bytes(data.train()) + bytes(data.validation()) + bytes(data.test()));
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
         Structures.from(experiment.network(), n));
     network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
     return network;
   }
 
-  /** The doubles a data set holds: features and targets of every sample. */
-  private static long values(Dataset d) {
-    return d == null ? 0 : (long) d.size() * (d.featureCount() + d.targetCount());
+  /** The bytes a data set holds: the inputs in their precision and the targets in doubles, of every sample. */
+  private static long bytes(Dataset d) {
+    return d == null ? 0 : (long) d.size()
+        * ((long) d.featureCount() * d.inputPrecision().bytes() + (long) d.targetCount() * Double.BYTES);
   }
 }

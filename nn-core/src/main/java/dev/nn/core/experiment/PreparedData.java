@@ -64,7 +64,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
 
   /**
    * The training split as flat samples in the loss's target encoding. The samples read the split's own arrays,
-   * not copies: they are for reading only.
+   * not copies — inputs held as floats stay floats — : they are for reading only.
    */
   public Samples trainSamples() {
     return samples(train);
@@ -85,8 +85,14 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
    * that wants them signed.
    */
   Samples samples(Dataset d) {
-    return OwnedData.lend(d, (x, y, rows, inputs, outputs) ->
-        new Samples(x, targets == TargetKind.SIGNED ? signed(y) : y, rows, inputs, outputs));
+    return OwnedData.lend(d,
+        (x, y, rows, inputs, outputs) -> new Samples(x, encoded(y), rows, inputs, outputs),
+        (x, y, rows, inputs, outputs) -> new Samples(x, encoded(y), rows, inputs, outputs));
+  }
+
+  /** The targets as the loss reads them: {@code y} itself, or −1/+1 classes in an array of their own. */
+  private double[] encoded(double[] y) {
+    return targets == TargetKind.SIGNED ? signed(y) : y;
   }
 
   /** 0/1 class targets as −1/+1. */
@@ -98,8 +104,13 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
     return s;
   }
 
-  /** The rows of a data set, copied into the flat arrays the trainer reads, targets as they are. */
+  /**
+   * The rows of a data set, copied into the flat arrays the trainer reads, the inputs in the precision they are held
+   * in, targets as they are.
+   */
   public static Samples rows(Dataset d) {
-    return new Samples(d.copyX(), d.copyY(), d.size(), d.featureCount(), d.targetCount());
+    return OwnedData.lend(d,
+        (x, y, rows, inputs, outputs) -> new Samples(x.clone(), y.clone(), rows, inputs, outputs),
+        (x, y, rows, inputs, outputs) -> new Samples(x.clone(), y.clone(), rows, inputs, outputs));
   }
 }

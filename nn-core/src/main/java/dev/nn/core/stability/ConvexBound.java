@@ -78,7 +78,7 @@ final class ConvexBound {
     for (int r = 0; r < s.rows(); r++) {
       double sq = 1;
       for (int c = 0; c < s.inputs(); c++) {
-        double v = s.x()[r * s.inputs() + c];
+        double v = s.x(r, c);
         sq += v * v;
       }
       max = Math.max(max, Math.sqrt(sq));

@@ -167,20 +167,12 @@ public final class StabilityStudy {
 
   /** {@code s} with row {@code at} replaced by the one row of {@code other}; {@code s} is not changed. */
   static Samples replace(Samples s, int at, Samples other) {
-    double[] x = s.x().clone();
-    double[] y = s.y().clone();
-    System.arraycopy(other.x(), 0, x, at * s.inputs(), s.inputs());
-    System.arraycopy(other.y(), 0, y, at * s.outputs(), s.outputs());
-    return new Samples(x, y, s.rows(), s.inputs(), s.outputs());
+    return s.withRow(at, other, 0);
   }
 
   /** Row {@code r} of {@code s} as samples of its own. */
   static Samples row(Samples s, int r) {
-    double[] x = new double[s.inputs()];
-    double[] y = new double[s.outputs()];
-    System.arraycopy(s.x(), r * s.inputs(), x, 0, s.inputs());
-    System.arraycopy(s.y(), r * s.outputs(), y, 0, s.outputs());
-    return new Samples(x, y, 1, s.inputs(), s.outputs());
+    return s.rows(new int[] {r});
   }
 
   /** A held-out split as samples, in the target encoding the loss reads (−1/+1 classes for a signed loss). */

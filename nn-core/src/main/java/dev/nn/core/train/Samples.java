@@ -7,27 +7,176 @@ import dev.nn.core.network.Workspace;
  * through {@link #loadRows} and {@link #loadRange}, which copy rows into a workspace; the arrays are not copied
  * when samples are made, so samples may share them with the data they come from.
  *
- * @param x inputs, rows × inputs
- * @param y targets, rows × outputs
+ * <p>The inputs are held as doubles, or as floats for a float32 run, whose workspace takes them as they are
+ * (a float64 workspace widens them exactly). The targets are always doubles. Read the inputs with {@link
+ * #x(int, int)} or {@link #copyX()} whichever way they are held; {@link #x()} and {@link #floatX()} hand out the
+ * array itself.
  */
-public record Samples(double[] x, double[] y, int rows, int inputs, int outputs) {
+public final class Samples {
+  private final double[] x;
+  private final float[] floatX;
+  private final double[] y;
+  private final int rows;
+  private final int inputs;
+  private final int outputs;
 
-  /** Checks the shapes and that every value is finite. */
-  public Samples {
+  /**
+   * Samples whose inputs are held as doubles. Checks the shapes and that every value is finite.
+   *
+   * @param x inputs, rows × inputs. Not copied.
+   * @param y targets, rows × outputs. Not copied.
+   */
+  public Samples(double[] x, double[] y, int rows, int inputs, int outputs) {
+    this(x, null, x.length, y, rows, inputs, outputs);
+  }
+
+  /**
+   * Samples whose inputs are held as floats. Checks the shapes and that every value is finite.
+   *
+   * @param x inputs, rows × inputs. Not copied.
+   * @param y targets, rows × outputs. Not copied.
+   */
+  public Samples(float[] x, double[] y, int rows, int inputs, int outputs) {
+    this(null, x, x.length, y, rows, inputs, outputs);
+  }
+
+  private Samples(double[] x, float[] floatX, int length, double[] y, int rows, int inputs, int outputs) {
     if (rows < 0 || inputs < 1 || outputs < 1) {
       throw new IllegalArgumentException("need rows >= 0, inputs >= 1 and outputs >= 1, found " + rows + ", "
           + inputs + ", " + outputs);
     }
-    if (x.length != rows * inputs) {
+    if (length != rows * inputs) {
       throw new IllegalArgumentException("expected " + rows + "x" + inputs + " = " + rows * inputs
-          + " input values, found " + x.length);
+          + " input values, found " + length);
     }
     if (y.length != rows * outputs) {
       throw new IllegalArgumentException("expected " + rows + "x" + outputs + " = " + rows * outputs
           + " target values, found " + y.length);
     }
-    checkFinite("input", x, inputs);
-    checkFinite("target", y, outputs);
+    this.x = x;
+    this.floatX = floatX;
+    this.y = y;
+    this.rows = rows;
+    this.inputs = inputs;
+    this.outputs = outputs;
+    for (int i = 0; i < length; i++) {
+      requireFinite("input", floatX != null ? floatX[i] : x[i], i, inputs);
+    }
+    for (int i = 0; i < y.length; i++) {
+      requireFinite("target", y[i], i, outputs);
+    }
+  }
+
+  /** The number of rows. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The number of inputs a row has. */
+  public int inputs() {
+    return inputs;
+  }
+
+  /** The number of targets a row has. */
+  public int outputs() {
+    return outputs;
+  }
+
+  /** The targets, rows × outputs: the array itself, not a copy. */
+  public double[] y() {
+    return y;
+  }
+
+  /** Whether the inputs are held as floats. */
+  public boolean floatInputs() {
+    return floatX != null;
+  }
+
+  /**
+   * The inputs held as doubles, rows × inputs: the array itself, not a copy.
+   *
+   * @throws IllegalStateException when they are held as floats ({@link #floatX()})
+   */
+  public double[] x() {
+    if (x == null) {
+      throw new IllegalStateException("the inputs are held as floats: read them with x(row, col) or copyX()");
+    }
+    return x;
+  }
+
+  /**
+   * The inputs held as floats, rows × inputs: the array itself, not a copy.
+   *
+   * @throws IllegalStateException when they are held as doubles ({@link #x()})
+   */
+  public float[] floatX() {
+    if (floatX == null) {
+      throw new IllegalStateException("the inputs are held as doubles: read them with x(row, col) or copyX()");
+    }
+    return floatX;
+  }
+
+  /** Input {@code col} of row {@code row}, however the inputs are held. */
+  public double x(int row, int col) {
+    int i = row * inputs + col;
+    return floatX != null ? floatX[i] : x[i];
+  }
+
+  /** A copy of all inputs as doubles, rows × inputs. */
+  public double[] copyX() {
+    if (x != null) {
+      return x.clone();
+    }
+    double[] copy = new double[floatX.length];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = floatX[i];
+    }
+    return copy;
+  }
+
+  /**
+   * Rows {@code index[0]}, {@code index[1]}, … as samples of their own (copies, inputs held as these are).
+   *
+   * @param index row numbers. Not modified.
+   */
+  public Samples rows(int[] index) {
+    double[] ny = new double[index.length * outputs];
+    for (int r = 0; r < index.length; r++) {
+      System.arraycopy(y, index[r] * outputs, ny, r * outputs, outputs);
+    }
+    if (floatX != null) {
+      float[] nx = new float[index.length * inputs];
+      for (int r = 0; r < index.length; r++) {
+        System.arraycopy(floatX, index[r] * inputs, nx, r * inputs, inputs);
+      }
+      return new Samples(nx, ny, index.length, inputs, outputs);
+    }
+    double[] nx = new double[index.length * inputs];
+    for (int r = 0; r < index.length; r++) {
+      System.arraycopy(x, index[r] * inputs, nx, r * inputs, inputs);
+    }
+    return new Samples(nx, ny, index.length, inputs, outputs);
+  }
+
+  /**
+   * A copy of these samples with row {@code at} replaced by row {@code row} of {@code other} (of the same width),
+   * inputs held as these are.
+   */
+  public Samples withRow(int at, Samples other, int row) {
+    double[] ny = y.clone();
+    System.arraycopy(other.y, row * outputs, ny, at * outputs, outputs);
+    if (floatX != null) {
+      float[] nx = floatX.clone();
+      for (int c = 0; c < inputs; c++) {
+        nx[at * inputs + c] = (float) other.x(row, c);
+      }
+      return new Samples(nx, ny, rows, inputs, outputs);
+    }
+    double[] nx = x.clone();
+    for (int c = 0; c < inputs; c++) {
+      nx[at * inputs + c] = other.x(row, c);
+    }
+    return new Samples(nx, ny, rows, inputs, outputs);
   }
 
   /**
@@ -40,7 +189,11 @@ public record Samples(double[] x, double[] y, int rows, int inputs, int outputs)
     double[] target = ws.target();
     for (int r = 0; r < count; r++) {
       int row = order[from + r];
-      ws.setInputRow(r, x, row * inputs);
+      if (floatX != null) {
+        ws.setInputRow(r, floatX, row * inputs);
+      } else {
+        ws.setInputRow(r, x, row * inputs);
+      }
       System.arraycopy(y, row * outputs, target, r * outputs, outputs);
     }
   }
@@ -56,15 +209,23 @@ public record Samples(double[] x, double[] y, int rows, int inputs, int outputs)
 
   /** Copies the inputs of rows {@code start … start + count − 1} into rows 0 … count − 1 of {@code ws}. */
   public void loadInputs(int start, int count, Workspace ws) {
-    ws.setInput(x, start * inputs, count);
+    if (floatX != null) {
+      ws.setInput(floatX, start * inputs, count);
+    } else {
+      ws.setInput(x, start * inputs, count);
+    }
   }
 
-  private static void checkFinite(String what, double[] a, int cols) {
-    for (int i = 0; i < a.length; i++) {
-      if (!Double.isFinite(a[i])) {
-        throw new IllegalArgumentException(what + " row " + (i / cols) + ", column " + (i % cols) + " is " + a[i]
-            + "; inputs and targets must be finite numbers");
-      }
+  private static void requireFinite(String what, double v, int i, int cols) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(what + " row " + (i / cols) + ", column " + (i % cols) + " is " + v
+          + "; inputs and targets must be finite numbers");
     }
+  }
+
+  @Override
+  public String toString() {
+    return "Samples[" + rows + " rows of " + inputs + (floatX != null ? " float" : "") + " inputs and " + outputs
+        + " targets]";
   }
 }

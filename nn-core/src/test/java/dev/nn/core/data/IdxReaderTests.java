@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.kernel.Precision;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -253,6 +254,29 @@ class IdxReaderTests {
     assertEquals(
         unsigned + ": label 200 at index 2 (byte 10) is out of range; allowed 0..9",
         assertThrows(DataException.class, () -> IdxReader.readLabels(unsigned)).getMessage());
+  }
+
+  @Test
+  void aFloat32RunReadsThePixelsStraightIntoFloats() throws IOException {
+    Path img = goodImages();
+    Path lab = goodLabels();
+    Dataset doubles = IdxReader.read(img, lab);
+    double[] expected = doubles.copyX();
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (float) expected[i];
+    }
+    assertEquals(0.2, doubles.x(0, 1), "51 / 255");
+
+    Dataset one = IdxReader.read(img, lab, 3, Precision.FLOAT32);
+    Dataset shards = IdxReader.read(List.of(img, img), List.of(lab, lab), 5, Precision.FLOAT32);
+
+    assertEquals(Precision.FLOAT32, one.inputPrecision());
+    assertEquals(Precision.FLOAT32, shards.inputPrecision());
+    assertArrayEquals(expected, one.copyX());
+    assertEquals(0.2f, OwnedData.lend(one, (x, y, n, d, k) -> null, (x, y, n, d, k) -> x)[1], "51 / 255 as a float");
+    assertArrayEquals(Arrays.copyOf(expected, 6), Arrays.copyOfRange(shards.copyX(), 18, 24), "row 3 is row 0 again");
+    assertArrayEquals(doubles.copyY(), one.copyY());
+    assertEquals(Precision.FLOAT64, IdxReader.read(List.of(img, img), List.of(lab, lab), 5).inputPrecision());
   }
 
   @Test

@@ -127,8 +127,8 @@ class SplitsTests {
         assertArrayEquals(a.copyX(), b.copyX());
         assertArrayEquals(a.copyY(), b.copyY());
       }
-      double[] dataX = data.lend((x, y, n, d, k) -> x);
-      double[] trainX = owned.train().lend((x, y, n, d, k) -> x);
+      double[] dataX = OwnedData.lend(data, (x, y, n, d, k) -> x);
+      double[] trainX = OwnedData.lend(owned.train(), (x, y, n, d, k) -> x);
       assertEquals(f[0] == 0 && f[1] == 0, dataX == trainX, "in place exactly when nothing is held out");
     }
   }
