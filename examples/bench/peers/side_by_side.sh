@@ -15,21 +15,6 @@ set -eu
 here=$(dirname "$0")
 python=${PYTHON:-/usr/bin/python3}
 
-# Percent of CPU time idle over the next $1 seconds, from /proc/stat.
-idle_percent() {
-    set -- "$1" $(sed -n 's/^cpu  *//p' /proc/stat)
-    sleep "$1"
-    shift
-    set -- "$@" $(sed -n 's/^cpu  *//p' /proc/stat)
-    # fields: user nice system idle iowait irq softirq steal ... (10 before, 10 after)
-    echo "$@" | awk '{ t0 = 0; for (i = 1; i <= 8; i++) t0 += $i; t1 = 0; for (i = 11; i <= 18; i++) t1 += $i;
-                       if (t1 == t0) print 100; else print int(100 * ($14 - $4) / (t1 - t0)) }'
-}
-
-wait_quiet() {
-    [ "${QUIET:-0}" = 1 ] || return 0
-    while [ "$(idle_percent 5)" -lt 90 ]; do :; done
-}
 export OPENBLAS_NUM_THREADS=2 TORCH_NUM_THREADS=2
 
 # Percent of CPU time idle over the next $1 seconds, from /proc/stat.

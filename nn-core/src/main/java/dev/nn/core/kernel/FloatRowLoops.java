@@ -39,6 +39,19 @@ interface FloatRowLoops {
   void dotForm(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si, int sp,
       float[] bt, int bo, int ldb, float[] c, int co, int ldc);
 
+  /**
+   * {@link Kernels#propagateAndStep} on float arrays: d[i] ← Σ_j W[i][j]·δ[j] as the dot form computes it
+   * (alpha 1, onto zeros), then W ← decay·W + step·x·δᵀ as the axpy form does (after scaling). Loops may fuse
+   * the two into one pass over W, giving the same bits; these do them in turn. Needs step ≠ 0 and decay ≠ 0.
+   */
+  default void propagateAndStep(int in, int out, float step, float decay, float[] x, int xo, float[] delta,
+      int deltaOffset, float[] w, int wo, float[] d, int dOffset) {
+    FloatGemmJob.scale(0, 1, 0, in, 0f, d, dOffset, in);
+    dotForm(0, 1, 0, in, out, 1f, delta, deltaOffset, out, 1, w, wo, out, d, dOffset, in);
+    FloatGemmJob.scale(0, in, 0, out, decay, w, wo, out);
+    axpyForm(0, in, 0, out, 1, step, x, xo, 1, in, delta, deltaOffset, out, w, wo, out);
+  }
+
   /** The scalar loops that compute exactly what vector loops of {@code lanes} floats compute. */
   static FloatRowLoops fma(int lanes) {
     return new FloatFmaLoops(lanes);

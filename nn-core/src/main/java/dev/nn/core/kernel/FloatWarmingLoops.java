@@ -61,4 +61,15 @@ final class FloatWarmingLoops extends Warming implements FloatRowLoops {
       twin.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
     }
   }
+
+  @Override
+  public void propagateAndStep(int in, int out, float step, float decay, float[] x, int xo, float[] delta,
+      int deltaOffset, float[] w, int wo, float[] d, int dOffset) {
+    if (warmUp.isWarm()) {
+      vector.propagateAndStep(in, out, step, decay, x, xo, delta, deltaOffset, w, wo, d, dOffset);
+    } else {
+      warmUp.count(2, in, out);
+      twin.propagateAndStep(in, out, step, decay, x, xo, delta, deltaOffset, w, wo, d, dOffset);
+    }
+  }
 }

@@ -144,21 +144,30 @@ public final class JavaKernels extends PluginViews {
   }
 
   /**
-   * In float64, one pass over W when the two products would each run on one thread anyway (see
-   * {@link RowLoops#propagateAndStep}); otherwise, and in float32, the two products.
+   * One pass over W when the two products would each run on one thread anyway (see
+   * {@link RowLoops#propagateAndStep} and {@link FloatRowLoops#propagateAndStep}); otherwise the two products.
    */
   @Override
   public void propagateAndStep(int in, int out, double step, double decay, Matrix x, int xOffset,
       Matrix delta, int deltaOffset, Matrix w, int wOffset, Matrix d, int dOffset) {
     boolean oneThread = threads == 1 || 2.0 * in * out < parallelMinFlops;
-    if (precision == Precision.FLOAT32 || !oneThread || step == 0.0 || decay == 0.0) {
+    boolean float32 = precision == Precision.FLOAT32;
+    // as gemm passes them: alpha and beta rounded to float in float32
+    double stepUsed = float32 ? (float) step : step;
+    double decayUsed = float32 ? (float) decay : decay;
+    if (!oneThread || stepUsed == 0.0 || decayUsed == 0.0) {
       super.propagateAndStep(in, out, step, decay, x, xOffset, delta, deltaOffset, w, wOffset, d, dOffset);
       return;
     }
     w.changed();
     d.changed();
-    loops.propagateAndStep(in, out, step, decay, doubles(x), xOffset, doubles(delta), deltaOffset, doubles(w),
-        wOffset, doubles(d), dOffset);
+    if (float32) {
+      floatLoops.propagateAndStep(in, out, (float) step, (float) decay, floats(x), xOffset, floats(delta),
+          deltaOffset, floats(w), wOffset, floats(d), dOffset);
+    } else {
+      loops.propagateAndStep(in, out, step, decay, doubles(x), xOffset, doubles(delta), deltaOffset, doubles(w),
+          wOffset, doubles(d), dOffset);
+    }
   }
 
   private void floatGemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,

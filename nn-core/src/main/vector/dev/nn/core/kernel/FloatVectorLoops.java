@@ -82,6 +82,15 @@ final class FloatVectorLoops implements FloatRowLoops {
     loops.dotForm(0, 1, 0, 2 * L, 1, 1f, a, 0, 1, 1, b, 0, 1, c, 0, 2 * L);
     loops.dotForm(0, 1, 0, 5, 2 * L, 1f, a, 0, 2 * L, 1, b, 0, 2 * L, c, 0, 5);
     loops.dotForm(0, 1, 0, 4, 3, 1f, a, 0, 3, 1, b, 0, 3, c, 0, 4);
+    // the fused step, in the shapes of VectorLoops.warmUpRound: every branch entered and skipped
+    int d = 30 * L + 20;
+    loops.propagateAndStep(5, 2 * L + 3, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(4, 2 * L, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(1, 2 * L, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(3, 3, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(2 * L + 3, 1, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(2 * L, 1, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
+    loops.propagateAndStep(3, 1, 1e-3f, 0.5f, a, 0, b, 0, c, 0, c, d);
   }
 
   @Override
@@ -450,6 +459,121 @@ final class FloatVectorLoops implements FloatRowLoops {
         }
         c[cr + j] = Math.fma(alpha, s, c[cr + j]);
       }
+    }
+  }
+
+  /**
+   * Both halves of {@link FloatRowLoops#propagateAndStep} in one pass over W, as {@code VectorLoops} does for
+   * doubles: each vector of a row read once, added into the row's dot product with δ (as {@link #dotRows}
+   * sums it) and stepped (as {@link #rankOne} steps it, after C ← decay·C); four rows at a time. A decay of 1
+   * multiplies without changing a bit, so one loop serves both.
+   */
+  @Override
+  public void propagateAndStep(int in, int out, float step, float decay, float[] x, int xo, float[] delta,
+      int deltaOffset, float[] w, int wo, float[] d, int dOffset) {
+    if (out == 1) {
+      oneOutputPropagateAndStep(in, step, decay, x, xo, delta[deltaOffset], w, wo, d, dOffset);
+      return;
+    }
+    int kv = whole(0, out, L);
+    int i = 0;
+    if (kv > 0) {
+      for (int end = whole(0, in, 4); i < end; i += 4) {
+        fourRowsPropagateAndStep(i, out, kv, step, decay, x, xo, delta, deltaOffset, w, wo, d, dOffset);
+      }
+    }
+    for (; i < in; i++) {
+      int row = wo + i * out;
+      float xi = step * x[xo + i];
+      float s = 0f;
+      if (kv > 0) {
+        FloatVector xv = FloatVector.broadcast(SPECIES, xi);
+        FloatVector v = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kv; p += L) {
+          FloatVector dp = FloatVector.fromArray(SPECIES, delta, deltaOffset + p);
+          FloatVector wp = FloatVector.fromArray(SPECIES, w, row + p);
+          v = dp.fma(wp, v);
+          dp.fma(xv, wp.mul(decay)).intoArray(w, row + p);
+        }
+        s = halve(v);
+      }
+      d[dOffset + i] = Math.fma(1f, stepTail(row, out, kv, xi, decay, delta, deltaOffset, w, s), 0f);
+    }
+  }
+
+  /** Rows i … i+3 of {@link #propagateAndStep}, which has at least one whole vector per row. */
+  private static void fourRowsPropagateAndStep(int i, int out, int kv, float step, float decay, float[] x, int xo,
+      float[] delta, int deltaOffset, float[] w, int wo, float[] d, int dOffset) {
+    int r0 = wo + i * out;
+    int r1 = r0 + out;
+    int r2 = r1 + out;
+    int r3 = r2 + out;
+    float x0 = step * x[xo + i];
+    float x1 = step * x[xo + i + 1];
+    float x2 = step * x[xo + i + 2];
+    float x3 = step * x[xo + i + 3];
+    FloatVector xv0 = FloatVector.broadcast(SPECIES, x0);
+    FloatVector xv1 = FloatVector.broadcast(SPECIES, x1);
+    FloatVector xv2 = FloatVector.broadcast(SPECIES, x2);
+    FloatVector xv3 = FloatVector.broadcast(SPECIES, x3);
+    FloatVector v0 = FloatVector.zero(SPECIES);
+    FloatVector v1 = v0;
+    FloatVector v2 = v0;
+    FloatVector v3 = v0;
+    for (int p = 0; p < kv; p += L) {
+      FloatVector dp = FloatVector.fromArray(SPECIES, delta, deltaOffset + p);
+      FloatVector w0 = FloatVector.fromArray(SPECIES, w, r0 + p);
+      FloatVector w1 = FloatVector.fromArray(SPECIES, w, r1 + p);
+      FloatVector w2 = FloatVector.fromArray(SPECIES, w, r2 + p);
+      FloatVector w3 = FloatVector.fromArray(SPECIES, w, r3 + p);
+      v0 = dp.fma(w0, v0);
+      v1 = dp.fma(w1, v1);
+      v2 = dp.fma(w2, v2);
+      v3 = dp.fma(w3, v3);
+      dp.fma(xv0, w0.mul(decay)).intoArray(w, r0 + p);
+      dp.fma(xv1, w1.mul(decay)).intoArray(w, r1 + p);
+      dp.fma(xv2, w2.mul(decay)).intoArray(w, r2 + p);
+      dp.fma(xv3, w3.mul(decay)).intoArray(w, r3 + p);
+    }
+    d[dOffset + i] = Math.fma(1f, stepTail(r0, out, kv, x0, decay, delta, deltaOffset, w, halve(v0)), 0f);
+    d[dOffset + i + 1] = Math.fma(1f, stepTail(r1, out, kv, x1, decay, delta, deltaOffset, w, halve(v1)), 0f);
+    d[dOffset + i + 2] = Math.fma(1f, stepTail(r2, out, kv, x2, decay, delta, deltaOffset, w, halve(v2)), 0f);
+    d[dOffset + i + 3] = Math.fma(1f, stepTail(r3, out, kv, x3, decay, delta, deltaOffset, w, halve(v3)), 0f);
+  }
+
+  /** The scalar tail p = kv … out−1 of one row: adds its products into {@code s}, steps, returns the sum. */
+  private static float stepTail(int row, int out, int kv, float xi, float decay, float[] delta, int deltaOffset,
+      float[] w, float s) {
+    for (int p = kv; p < out; p++) {
+      float wp = w[row + p];
+      s = Math.fma(delta[deltaOffset + p], wp, s);
+      w[row + p] = Math.fma(xi, delta[deltaOffset + p], wp * decay);
+    }
+    return s;
+  }
+
+  /**
+   * {@link #propagateAndStep} for a one-unit layer, whose weights are one contiguous column: in vectors down
+   * the column, d[i] as {@link #singleProducts} computes it and the step as {@link #columnRankOne} takes it.
+   */
+  private static void oneOutputPropagateAndStep(int in, float step, float decay, float[] x, int xo, float delta,
+      float[] w, int wo, float[] d, int dOffset) {
+    int end = whole(0, in, L);
+    int i = 0;
+    if (end > 0) {
+      FloatVector dv = FloatVector.broadcast(SPECIES, delta);
+      FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+      FloatVector zero = FloatVector.zero(SPECIES);
+      for (; i < end; i += L) {
+        FloatVector wv = FloatVector.fromArray(SPECIES, w, wo + i);
+        one.fma(dv.fma(wv, zero), zero).intoArray(d, dOffset + i);
+        FloatVector.fromArray(SPECIES, x, xo + i).mul(step).fma(dv, wv.mul(decay)).intoArray(w, wo + i);
+      }
+    }
+    for (; i < in; i++) {
+      float wi = w[wo + i];
+      d[dOffset + i] = Math.fma(1f, Math.fma(delta, wi, 0f), 0f);
+      w[wo + i] = Math.fma(step * x[xo + i], delta, wi * decay);
     }
   }
 

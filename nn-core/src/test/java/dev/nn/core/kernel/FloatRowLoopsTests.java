@@ -244,6 +244,86 @@ class FloatRowLoopsTests {
     }
   }
 
+  /**
+   * The float vector loops' one pass over W for a layer's step at batch size 1 gives the bits of the two
+   * products it replaces, through the vector loops' own forms and through their twin: four rows at a time and
+   * the rows left, whole vectors and tails, one output, with and without weight decay.
+   */
+  @Test
+  void propagateAndStepGivesTheBitsOfTheTwoProductsItFuses() {
+    FloatRowLoops vector = FloatRowLoops.vector().orElseThrow();
+    FloatRowLoops twin = new FloatFmaLoops(vector.lanes());
+    FloatRowLoops separate = new FloatRowLoops() {
+      @Override
+      public String description() {
+        return "the vector loops' two forms";
+      }
+
+      @Override
+      public int lanes() {
+        return vector.lanes();
+      }
+
+      @Override
+      public void axpyForm(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si, int sp,
+          float[] b, int bo, int ldb, float[] c, int co, int ldc) {
+        vector.axpyForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, b, bo, ldb, c, co, ldc);
+      }
+
+      @Override
+      public void dotForm(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int ao, int si, int sp,
+          float[] bt, int bo, int ldb, float[] c, int co, int ldc) {
+        vector.dotForm(i0, i1, j0, j1, k, alpha, a, ao, si, sp, bt, bo, ldb, c, co, ldc);
+      }
+    };
+    SplittableRandom rnd = new SplittableRandom(29);
+    int checked = 0;
+    for (int in : new int[] {1, 3, 4, 5, 17, 64}) {
+      for (int out : new int[] {1, 3, 16, 17, 33, 64}) {
+        for (float decay : new float[] {1f, 0.999f, -0.5f}) {
+          float step = (float) rnd.nextDouble(-1, 1);
+          float[] x = randomFloats(rnd, in + 2);
+          float[] delta = randomFloats(rnd, out + 1);
+          float[] w = randomFloats(rnd, in * out + 3);
+          float[] d = randomFloats(rnd, in + 1);
+          String what = in + "×" + out + " decay " + decay;
+          float[][] want = propagated(separate, in, out, step, decay, x, delta, w, d);
+          float[][] fused = propagated(vector, in, out, step, decay, x, delta, w, d);
+          float[][] twinned = propagated(twin, in, out, step, decay, x, delta, w, d);
+          for (int part = 0; part < 2; part++) {
+            String name = (part == 0 ? "weights " : "input gradient ") + what;
+            for (int i = 0; i < want[part].length; i++) {
+              assertEquals(Float.floatToRawIntBits(want[part][i]), Float.floatToRawIntBits(fused[part][i]),
+                  name + ", element " + i);
+              assertEquals(Float.floatToRawIntBits(want[part][i]), Float.floatToRawIntBits(twinned[part][i]),
+                  "twin's " + name + ", element " + i);
+            }
+          }
+          assertFalse(java.util.Arrays.equals(w, fused[0]), "the weights were stepped: " + what);
+          checked++;
+        }
+      }
+    }
+    assertEquals(6 * 6 * 3, checked);
+  }
+
+  private static float[] randomFloats(SplittableRandom rnd, int n) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) (rnd.nextDouble(-1, 1) * Math.pow(10, rnd.nextInt(-3, 4)));
+    }
+    return a;
+  }
+
+  /** W and d after {@code propagateAndStep} on copies, x at offset 2, δ at 1, W at 3, d at 1. */
+  private static float[][] propagated(FloatRowLoops loops, int in, int out, float step, float decay, float[] x,
+      float[] delta, float[] w, float[] d) {
+    float[] wOut = w.clone();
+    float[] dOut = d.clone();
+    loops.propagateAndStep(in, out, step, decay, x, 2, delta, 1, wOut, 3, dOut, 1);
+    return new float[][] {wOut, dOut};
+  }
+
   @Test
   void differentLaneCountsSumTheDotFormDifferently() {
     // the twin must be made for the vector's lane count: with another count the partial sums differ

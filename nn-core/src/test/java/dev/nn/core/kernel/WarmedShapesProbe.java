@@ -51,7 +51,7 @@ public final class WarmedShapesProbe {
       new Shape("d·Wt 1x64 by 64x64", true, 1, 64, 64, 64, 1, 64, 64),
       new Shape("d·wt 1x1 by 1x64", true, 1, 64, 1, 1, 1, 1, 64));
 
-  /** A float64 layer's fused backward step at batch size 1 ({@link RowLoops#propagateAndStep}), in×out. */
+  /** A layer's fused backward step at batch size 1 ({@link RowLoops#propagateAndStep}), in×out. */
   record Fused(String name, int in, int out) {}
 
   /** The fused steps of the lecture's 16-64-64-1 network and of a 784-wide layer. */
@@ -105,19 +105,30 @@ public final class WarmedShapesProbe {
       }
       System.out.println(s.name() + "=" + bytes);
     }
-    if (!floats) {
-      for (Fused f : FUSED) {
+    for (Fused f : FUSED) {
+      long before;
+      if (floats) {
+        FloatRowLoops loops = (FloatRowLoops) warming;
+        float[] x = new float[f.in()];
+        float[] delta = new float[f.out()];
+        float[] w = new float[f.in() * f.out()];
+        float[] d = new float[f.in()];
+        before = threads.getCurrentThreadAllocatedBytes();
+        for (int call = 0; call < CALLS; call++) {
+          loops.propagateAndStep(f.in(), f.out(), -0.01f, 1f, x, 0, delta, 0, w, 0, d, 0);
+        }
+      } else {
         RowLoops loops = (RowLoops) warming;
         double[] x = new double[f.in()];
         double[] delta = new double[f.out()];
         double[] w = new double[f.in() * f.out()];
         double[] d = new double[f.in()];
-        long before = threads.getCurrentThreadAllocatedBytes();
+        before = threads.getCurrentThreadAllocatedBytes();
         for (int call = 0; call < CALLS; call++) {
           loops.propagateAndStep(f.in(), f.out(), -0.01, 1.0, x, 0, delta, 0, w, 0, d, 0);
         }
-        System.out.println(f.name() + "=" + (threads.getCurrentThreadAllocatedBytes() - before));
       }
+      System.out.println(f.name() + "=" + (threads.getCurrentThreadAllocatedBytes() - before));
     }
     warming.close();
   }

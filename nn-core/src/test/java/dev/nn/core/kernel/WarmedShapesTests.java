@@ -37,9 +37,7 @@ class WarmedShapesTests {
     assumeTrue(out.get("warm").equals("true"), "the warm-up gave up (no optimising JIT)");
     List<String> names = new ArrayList<>();
     WarmedShapesProbe.SHAPES.forEach(shape -> names.add(shape.name()));
-    if (precision.equals("float64")) {
-      WarmedShapesProbe.FUSED.forEach(fused -> names.add(fused.name()));
-    }
+    WarmedShapesProbe.FUSED.forEach(fused -> names.add(fused.name()));
     for (String name : names) {
       String bytes = out.get(name);
       assertTrue(bytes != null, "no line for " + name + ": " + out);
