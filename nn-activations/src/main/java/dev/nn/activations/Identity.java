@@ -21,6 +21,12 @@ final class Identity implements Activation {
   }
 
   @Override
+  public boolean forwardFloats(float[] z, float[] x, int count) {
+    System.arraycopy(z, 0, x, 0, count);
+    return true;
+  }
+
+  @Override
   public void backward(double[] z, double[] x, double[] delta, int count) {
     // δ · 1 = δ: nothing to do.
   }

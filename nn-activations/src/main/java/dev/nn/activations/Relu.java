@@ -37,6 +37,15 @@ final class Relu implements Activation {
     }
   }
 
+  /** max(0, z) of a float is that float or 0: exact in float, and the same NaN and −0 rules as in double. */
+  @Override
+  public boolean forwardFloats(float[] z, float[] x, int count) {
+    for (int i = 0; i < count; i++) {
+      x[i] = Math.max(0f, z[i]);
+    }
+    return true;
+  }
+
   @Override
   public void backward(double[] z, double[] x, double[] delta, int count) {
     for (int i = 0; i < count; i++) {

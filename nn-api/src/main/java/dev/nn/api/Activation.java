@@ -34,6 +34,23 @@ public interface Activation {
   }
 
   /**
+   * φ computed on floats, for a run in float32, where this activation can do so exactly: sets
+   * {@code x[i]} for {@code i < count} to what {@link #forward} gives for {@code z[i]} widened to double,
+   * rounded to float — bit for bit — and returns {@code true}. The default writes nothing and returns
+   * {@code false}: the core then hands the activation doubles, as it does for every plugin. Override it only
+   * where φ of a float is exact in float arithmetic (max(0, z), z itself); a float32 run then skips two
+   * conversions of every value. The answer must not depend on the values or on {@code count}: the core asks
+   * once with {@code count == 0} and relies on it. The conformance kit checks both promises.
+   *
+   * @param z pre-activations. Not modified.
+   * @param x activations. Modified when the answer is {@code true}.
+   * @return whether {@code x} was written
+   */
+  default boolean forwardFloats(float[] z, float[] x, int count) {
+    return false;
+  }
+
+  /**
    * Multiplies {@code delta[i]} by φ′(z[i]) for {@code i < count}, turning ∂L/∂x into ∂L/∂z in place.
    *
    * @param z pre-activations. Not modified.

@@ -57,6 +57,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       method meets this; exact equality keeps a run reproducible whichever form the core calls. Only the sign of a zero is not
  *       checked: a loop may write 0 where δ·0 gives −0. Entries from {@code count} on, and the input
  *       arrays, must be left untouched.
+ *   <li><b>Floats, if offered, exactly</b>: {@code forwardFloats} either declines without writing, or writes
+ *       what {@code forward} gives on the widened values, rounded to float, bit for bit, and answers the same
+ *       whatever the count.
  *   <li><b>No NaN</b> (float64 and float32): φ(z) and φ′(z, φ(z)) are never NaN for finite z, up to
  *       ±{@link Double#MAX_VALUE} in float64 and ±{@link Float#MAX_VALUE} in float32. They are finite
  *       for |z| ≤ 700 in float64, where e^z is still a finite double (e^709.78 is not), and, after
@@ -101,6 +104,38 @@ public interface ActivationContract {
       for (double d : new double[] {4e-6, 1e-4, 1e-2}) {
         checkDerivative(f, k - d * s, kinks);
         checkDerivative(f, k + d * s, kinks);
+      }
+    }
+  }
+
+  /**
+   * {@code forwardFloats}, where an activation offers it, writes exactly what {@code forward} gives for the
+   * floats widened to double, rounded to float (the sign of a zero included), for i &lt; count and nothing
+   * else, and gives the same answer when asked with count 0; where it declines, it writes nothing.
+   */
+  @Test
+  default void forwardFloatsIsForwardRoundedOrDeclinedWithoutWriting() {
+    Activation f = activation();
+    double[] z = bulkPoints(f.kinks(), Precision.FLOAT32);
+    int count = z.length - tail();
+    float[] zf = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      zf[i] = (float) z[i];
+    }
+    float[] zBefore = zf.clone();
+    float[] xf = new float[z.length];
+    Arrays.fill(xf, (float) sentinel());
+    boolean offered = f.forwardFloats(zf, xf, count);
+    assertEquals(offered, f.forwardFloats(new float[0], new float[0], 0),
+        () -> "forwardFloats answered " + offered + " for " + count + " values and the opposite for none, for " + f);
+    assertArrayEquals(zBefore, zf, () -> "forwardFloats modified z, for " + f);
+    double[] x = new double[z.length];
+    f.forward(z, x, z.length);
+    for (int i = 0; i < z.length; i++) {
+      float expected = i < count && offered ? (float) x[i] : (float) sentinel();
+      if (Float.floatToIntBits(expected) != Float.floatToIntBits(xf[i])) {
+        fail("forwardFloats " + (offered ? "offered" : "declined") + " and wrote x[" + i + "] = " + xf[i]
+            + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for " + f);
       }
     }
   }

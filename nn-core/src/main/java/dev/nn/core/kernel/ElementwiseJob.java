@@ -33,6 +33,8 @@ final class ElementwiseJob implements WorkerPool.Task {
   private double[] xStage;
   private Matrix delta;
   private Activation phi;
+  /** Whether this forward pass runs in floats throughout: float32 storage and φ exact in float. */
+  private boolean inFloats;
   private final HeapScratch[] scratch;
 
   /** A job whose parts may run on {@code threads} threads (the caller and the pool's workers). */
@@ -52,7 +54,11 @@ final class ElementwiseJob implements WorkerPool.Task {
     set(true, rows, cols, z, zStage, x, xStage, null, phi);
     this.bias = bias;
     this.biasOffset = biasOffset;
+    this.inFloats = z instanceof DirectFloats && x instanceof DirectFloats && bias instanceof DirectFloats
+        && phi.forwardFloats(NO_FLOATS, NO_FLOATS, 0);
   }
+
+  private static final float[] NO_FLOATS = new float[0];
 
   /** δ ← δ ⊙ φ′(z) from the staged z and x, on {@code count} values seen as one long row. */
   void prepareBackward(int count, double[] zStage, double[] xStage, Matrix delta, Activation phi) {
@@ -101,6 +107,10 @@ final class ElementwiseJob implements WorkerPool.Task {
 
   private void forwardBlock(int offset, int length, HeapScratch scratch) {
     HeapScratch s = scratch.ensure(Math.max(length, cols));
+    if (inFloats) {
+      forwardBlockInFloats(offset, length, s);
+      return;
+    }
     double[] zb = s.a;
     double[] xb = s.b;
     double[] bv = s.c;
@@ -132,6 +142,32 @@ final class ElementwiseJob implements WorkerPool.Task {
     x.store(offset, xb, 0, length, s.f);
   }
 
+  /**
+   * {@link #forwardBlock} in float arithmetic, for φ exact in float: the same bits (a float sum z + b is what
+   * the sum of the two widened to double gives, rounded to float, since a double holds more than twice a
+   * float's digits), with the block read and written as floats, not converted to doubles and back.
+   */
+  private void forwardBlockInFloats(int offset, int length, HeapScratch s) {
+    float[] zf = s.f;
+    float[] xf = s.g;
+    ((DirectFloats) bias).buffer.get(biasOffset, xf, 0, cols);
+    ((DirectFloats) z).buffer.get(offset, zf, 0, length);
+    for (int start = 0; start < length; start += cols) {
+      for (int j = 0; j < cols; j++) {
+        zf[start + j] += xf[j];
+      }
+    }
+    phi.forwardFloats(zf, xf, length);
+    if (zStage != null) {
+      ((DirectFloats) z).store(offset, zf, 0, length);
+      for (int i = 0; i < length; i++) {
+        zStage[offset + i] = zf[i];
+        xStage[offset + i] = xf[i];
+      }
+    }
+    ((DirectFloats) x).store(offset, xf, 0, length);
+  }
+
   private void backwardBlock(int offset, int length, HeapScratch scratch) {
     HeapScratch s = scratch.ensure(length);
     System.arraycopy(zStage, offset, s.a, 0, length);
@@ -150,5 +186,6 @@ final class ElementwiseJob implements WorkerPool.Task {
     xStage = null;
     delta = null;
     phi = null;
+    inFloats = false;
   }
 }

@@ -11,6 +11,8 @@ final class HeapScratch {
   double[] c = new double[0];
   /** Floats for converting a block to or from float32 storage in bulk. */
   float[] f = new float[0];
+  /** A second float array, for a block computed in float32 throughout. */
+  float[] g = new float[0];
 
   /** These arrays, each made at least {@code length} long. */
   HeapScratch ensure(int length) {
@@ -19,6 +21,7 @@ final class HeapScratch {
       b = new double[length];
       c = new double[length];
       f = new float[length];
+      g = new float[length];
     }
     return this;
   }
