@@ -9,7 +9,8 @@ package dev.nn.core.network;
  * {@link Network#backward(Workspace, dev.nn.api.Loss, GradientSink)}; the only thing that differs between
  * the general path and the fast path of plain SGD is this last step per layer. The recursion calls
  * {@link #layer} for l = L+1 … 1 after δ(l−1) has been computed from the current W(l), so a sink may change
- * W(l) in place; {@link #propagateAndLayer} lets a sink compute δ(l−1) itself, together with its step. The core chooses the sink; plugins never see it.
+ * W(l) in place; {@link #propagateAndLayer} lets a sink compute δ(l−1) itself, together with its step. The
+ * core chooses the sink; plugins never see it.
  */
 public abstract sealed class GradientSink permits StoreGradient, SgdStep {
   GradientSink() {}

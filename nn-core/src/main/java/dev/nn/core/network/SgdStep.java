@@ -48,7 +48,14 @@ public final class SgdStep extends GradientSink {
     Kernels kernels = network.kernels();
     kernels.gemm(true, false, in, out, rows, step, ws.x[l - 1], 0, in,
         ws.delta[l], 0, out, decay, params.edgeValues(), params.weightOffset(l), out);
-    kernels.columnSums(rows, out, step, ws.delta[l], 0, 1.0, params.edgeValues(), params.biasOffset(l));
+    stepBiases(network, ws, l, step);
+  }
+
+  /** b(l) ← b(l) + step·1ᵀΔ(l): step is −η/B. */
+  private static void stepBiases(Network network, Workspace ws, int l, double step) {
+    ParameterStore params = network.parameters();
+    network.kernels().columnSums(ws.rows, network.width(l), step, ws.delta[l], 0, 1.0, params.edgeValues(),
+        params.biasOffset(l));
   }
 
   /**
@@ -64,10 +71,9 @@ public final class SgdStep extends GradientSink {
     int in = network.width(l - 1);
     int out = network.width(l);
     ParameterStore params = network.parameters();
-    Kernels kernels = network.kernels();
-    kernels.propagateAndStep(in, out, -rate, 1.0 - rate * lambda, ws.x[l - 1], 0, ws.delta[l], 0,
+    network.kernels().propagateAndStep(in, out, -rate, 1.0 - rate * lambda, ws.x[l - 1], 0, ws.delta[l], 0,
         params.edgeValues(), params.weightOffset(l), ws.delta[l - 1], 0);
-    kernels.columnSums(1, out, -rate, ws.delta[l], 0, 1.0, params.edgeValues(), params.biasOffset(l));
+    stepBiases(network, ws, l, -rate);
   }
 
   @Override
