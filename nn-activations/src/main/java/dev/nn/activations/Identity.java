@@ -32,6 +32,11 @@ final class Identity implements Activation {
   }
 
   @Override
+  public boolean backwardFloats(float[] z, float[] x, float[] delta, int count) {
+    return true;
+  }
+
+  @Override
   public String toString() {
     return "identity";
   }

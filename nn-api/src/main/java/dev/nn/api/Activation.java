@@ -64,6 +64,23 @@ public interface Activation {
   }
 
   /**
+   * {@link #backward} computed on floats, for a run in float32, where this activation can do so exactly: sets
+   * {@code delta[i]} for {@code i < count} to what {@link #backward} gives for the values widened to double,
+   * rounded to float — bit for bit — and returns {@code true}. The default writes nothing and returns
+   * {@code false}, as {@link #forwardFloats} does, and the same rules hold: offer it only where the float
+   * computation is exact (δ times relu's 0 or 1; identity's δ·1), and answer the same whatever the values
+   * and {@code count}.
+   *
+   * @param z pre-activations. Not modified.
+   * @param x activations φ(z). Not modified.
+   * @param delta on entry ∂L/∂x, on exit ∂L/∂z when the answer is {@code true}.
+   * @return whether {@code delta} was written
+   */
+  default boolean backwardFloats(float[] z, float[] x, float[] delta, int count) {
+    return false;
+  }
+
+  /**
    * The points z where φ′ is discontinuous (relu at 0, hard-tanh at ±1, …), in increasing order.
    * Finite-difference checks skip coordinates whose perturbation moves some z across one of them.
    * Never {@code null}; empty for smooth activations.

@@ -57,9 +57,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       method meets this; exact equality keeps a run reproducible whichever form the core calls. Only the sign of a zero is not
  *       checked: a loop may write 0 where δ·0 gives −0. Entries from {@code count} on, and the input
  *       arrays, must be left untouched.
- *   <li><b>Floats, if offered, exactly</b>: {@code forwardFloats} either declines without writing, or writes
- *       what {@code forward} gives on the widened values, rounded to float, bit for bit, and answers the same
- *       whatever the count.
+ *   <li><b>Floats, if offered, exactly</b>: {@code forwardFloats} and {@code backwardFloats} each either
+ *       decline without writing, or write what {@code forward} and {@code backward} give on the widened
+ *       values, rounded to float, bit for bit, and answer the same whatever the count.
  *   <li><b>No NaN</b> (float64 and float32): φ(z) and φ′(z, φ(z)) are never NaN for finite z, up to
  *       ±{@link Double#MAX_VALUE} in float64 and ±{@link Float#MAX_VALUE} in float32. They are finite
  *       for |z| ≤ 700 in float64, where e^z is still a finite double (e^709.78 is not), and, after
@@ -135,6 +135,45 @@ public interface ActivationContract {
       float expected = i < count && offered ? (float) x[i] : (float) sentinel();
       if (Float.floatToIntBits(expected) != Float.floatToIntBits(xf[i])) {
         fail("forwardFloats " + (offered ? "offered" : "declined") + " and wrote x[" + i + "] = " + xf[i]
+            + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for " + f);
+      }
+    }
+  }
+
+  /**
+   * {@code backwardFloats}, where an activation offers it, writes exactly what {@code backward} gives for the
+   * floats widened to double, rounded to float, for i &lt; count and nothing else (x = φ(z) rounded to float,
+   * δ floats), and gives the same answer when asked with count 0; where it declines, it writes nothing.
+   */
+  @Test
+  default void backwardFloatsIsBackwardRoundedOrDeclinedWithoutWriting() {
+    Activation f = activation();
+    double[] z = bulkPoints(f.kinks(), Precision.FLOAT32);
+    int count = z.length - tail();
+    double[] x = new double[z.length];
+    double[] delta = Precision.FLOAT32.round(upstreamGradients(z.length));
+    float[] zf = new float[z.length];
+    float[] xf = new float[z.length];
+    float[] df = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      zf[i] = (float) z[i];
+      x[i] = Precision.FLOAT32.round(f.phi(z[i]));
+      xf[i] = (float) x[i];
+      df[i] = (float) delta[i];
+    }
+    float[] zBefore = zf.clone();
+    float[] xBefore = xf.clone();
+    float[] dBefore = df.clone();
+    boolean offered = f.backwardFloats(zf, xf, df, count);
+    assertEquals(offered, f.backwardFloats(new float[0], new float[0], new float[0], 0),
+        () -> "backwardFloats answered " + offered + " for " + count + " values and the opposite for none, for " + f);
+    assertArrayEquals(zBefore, zf, () -> "backwardFloats modified z, for " + f);
+    assertArrayEquals(xBefore, xf, () -> "backwardFloats modified x, for " + f);
+    f.backward(z, x, delta, z.length);
+    for (int i = 0; i < z.length; i++) {
+      float expected = i < count && offered ? (float) delta[i] : dBefore[i];
+      if (Float.floatToIntBits(expected) != Float.floatToIntBits(df[i])) {
+        fail("backwardFloats " + (offered ? "offered" : "declined") + " and wrote delta[" + i + "] = " + df[i]
             + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for " + f);
       }
     }

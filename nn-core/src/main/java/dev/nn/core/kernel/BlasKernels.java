@@ -212,11 +212,11 @@ final class BlasKernels extends PluginViews {
     ElementwiseJob job = elementwise.acquire();
     z.changed();
     x.changed();
-    job.prepareForward(rows, cols, bias, biasOffset, z, keep ? z.mirrorFor() : null, x, keep ? x.mirrorFor() : null,
-        phi);
+    boolean inFloats = job.prepareForward(rows, cols, bias, biasOffset, z, keep ? z.mirrorFor() : null, x,
+        keep ? x.mirrorFor() : null, phi);
     runElementwise(job);
     elementwise.release(job);
-    if (keep) {
+    if (keep && !inFloats) {
       z.mirrored(rows * cols);
       x.mirrored(rows * cols);
     }
@@ -226,7 +226,9 @@ final class BlasKernels extends PluginViews {
   @Override
   public void multiplyByDerivative(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
     ElementwiseJob job = elementwise.acquire();
-    job.prepareBackward(count, z.read(count), x.read(count), delta, phi);
+    if (!job.prepareBackwardInFloats(count, z, x, delta, phi)) {
+      job.prepareBackward(count, z.read(count), x.read(count), delta, phi);
+    }
     delta.changed();
     runElementwise(job);
     elementwise.release(job);

@@ -33,8 +33,10 @@ final class ElementwiseJob implements WorkerPool.Task {
   private double[] xStage;
   private Matrix delta;
   private Activation phi;
-  /** Whether this forward pass runs in floats throughout: float32 storage and φ exact in float. */
+  /** Whether this pass runs in floats throughout: float32 storage and φ (or φ′) exact in float. */
   private boolean inFloats;
+  /** In floats, whether the forward pass keeps z + b in z's storage for the backward pass and the loss. */
+  private boolean keep;
   private final HeapScratch[] scratch;
 
   /** A job whose parts may run on {@code threads} threads (the caller and the pool's workers). */
@@ -47,18 +49,40 @@ final class ElementwiseJob implements WorkerPool.Task {
 
   /**
    * X = φ(Z + 1·bᵀ); unless the mirrors are {@code null}, also Z ← Z + 1·bᵀ and both into the
-   * mirrors (whose values then equal the storage's, rounding included).
+   * mirrors (whose values then equal the storage's, rounding included). In float32 with φ exact in float
+   * ({@link Activation#forwardFloats}) the block runs in floats and fills no mirror: Z ← Z + 1·bᵀ is kept
+   * in the storage alone, and a plugin view reads it from there if it is ever asked for.
+   *
+   * @return whether it runs in floats, so that the mirrors are not filled
    */
-  void prepareForward(int rows, int cols, Matrix bias, int biasOffset, Matrix z, double[] zStage,
+  boolean prepareForward(int rows, int cols, Matrix bias, int biasOffset, Matrix z, double[] zStage,
       Matrix x, double[] xStage, Activation phi) {
-    set(true, rows, cols, z, zStage, x, xStage, null, phi);
-    this.bias = bias;
-    this.biasOffset = biasOffset;
     this.inFloats = z instanceof DirectFloats && x instanceof DirectFloats && bias instanceof DirectFloats
         && phi.forwardFloats(NO_FLOATS, NO_FLOATS, 0);
+    this.keep = zStage != null;
+    set(true, rows, cols, z, inFloats ? null : zStage, x, inFloats ? null : xStage, null, phi);
+    this.bias = bias;
+    this.biasOffset = biasOffset;
+    return inFloats;
   }
 
   private static final float[] NO_FLOATS = new float[0];
+
+  /**
+   * δ ← δ ⊙ φ′(z) in floats on the storage itself, when it holds floats and φ′ is exact in float
+   * ({@link Activation#backwardFloats}); on {@code count} values seen as one long row.
+   *
+   * @return whether it does; if not, nothing is prepared
+   */
+  boolean prepareBackwardInFloats(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
+    if (!(z instanceof DirectFloats && x instanceof DirectFloats && delta instanceof DirectFloats
+        && phi.backwardFloats(NO_FLOATS, NO_FLOATS, NO_FLOATS, 0))) {
+      return false;
+    }
+    set(false, 1, count, z, null, x, null, delta, phi);
+    inFloats = true;
+    return true;
+  }
 
   /** δ ← δ ⊙ φ′(z) from the staged z and x, on {@code count} values seen as one long row. */
   void prepareBackward(int count, double[] zStage, double[] xStage, Matrix delta, Activation phi) {
@@ -101,7 +125,12 @@ final class ElementwiseJob implements WorkerPool.Task {
       forwardBlock(r0 * cols, (r1 - r0) * cols, scratch[worker]);
     } else {
       int from = part * BLOCK_VALUES;
-      backwardBlock(from, Math.min(cols, from + BLOCK_VALUES) - from, scratch[worker]);
+      int length = Math.min(cols, from + BLOCK_VALUES) - from;
+      if (inFloats) {
+        backwardBlockInFloats(from, length, scratch[worker]);
+      } else {
+        backwardBlock(from, length, scratch[worker]);
+      }
     }
   }
 
@@ -158,14 +187,20 @@ final class ElementwiseJob implements WorkerPool.Task {
       }
     }
     phi.forwardFloats(zf, xf, length);
-    if (zStage != null) {
+    if (keep) {
       ((DirectFloats) z).store(offset, zf, 0, length);
-      for (int i = 0; i < length; i++) {
-        zStage[offset + i] = zf[i];
-        xStage[offset + i] = xf[i];
-      }
     }
     ((DirectFloats) x).store(offset, xf, 0, length);
+  }
+
+  /** {@link #backwardBlock} in floats, read from and written to the storage: the same bits. */
+  private void backwardBlockInFloats(int offset, int length, HeapScratch scratch) {
+    HeapScratch s = scratch.ensure(length);
+    ((DirectFloats) z).buffer.get(offset, s.f, 0, length);
+    ((DirectFloats) x).buffer.get(offset, s.g, 0, length);
+    ((DirectFloats) delta).buffer.get(offset, s.h, 0, length);
+    phi.backwardFloats(s.f, s.g, s.h, length);
+    ((DirectFloats) delta).store(offset, s.h, 0, length);
   }
 
   private void backwardBlock(int offset, int length, HeapScratch scratch) {
@@ -187,5 +222,6 @@ final class ElementwiseJob implements WorkerPool.Task {
     delta = null;
     phi = null;
     inFloats = false;
+    keep = false;
   }
 }

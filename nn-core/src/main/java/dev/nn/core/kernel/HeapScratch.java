@@ -11,8 +11,9 @@ final class HeapScratch {
   double[] c = new double[0];
   /** Floats for converting a block to or from float32 storage in bulk. */
   float[] f = new float[0];
-  /** A second float array, for a block computed in float32 throughout. */
+  /** Two more float arrays, for a block computed in float32 throughout. */
   float[] g = new float[0];
+  float[] h = new float[0];
 
   /** These arrays, each made at least {@code length} long. */
   HeapScratch ensure(int length) {
@@ -22,6 +23,7 @@ final class HeapScratch {
       c = new double[length];
       f = new float[length];
       g = new float[length];
+      h = new float[length];
     }
     return this;
   }

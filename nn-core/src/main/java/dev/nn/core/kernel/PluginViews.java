@@ -31,6 +31,13 @@ abstract class PluginViews implements Kernels {
 
   @Override
   public void multiplyByDerivative(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
+    if (z instanceof HeapFloats && x instanceof HeapFloats && delta instanceof HeapFloats
+        && phi.backwardFloats(NO_FLOATS, NO_FLOATS, NO_FLOATS, 0)) {
+      // φ′ exact in float: on the storage itself, as for the forward pass
+      delta.changed();
+      phi.backwardFloats(((HeapFloats) z).array, ((HeapFloats) x).array, ((HeapFloats) delta).array, count);
+      return;
+    }
     double[] zv = z.read(count);
     double[] xv = x.read(count);
     double[] dv = delta.read(count);

@@ -315,6 +315,89 @@ abstract class KernelsContract {
     assertArrayEquals(expected, contents(delta), 0.0);
   }
 
+  /** max(0, z) in doubles only: declines the float paths. */
+  static final Activation DOUBLE_RELU = new Activation() {
+    @Override
+    public double phi(double z) {
+      return Math.max(0.0, z);
+    }
+
+    @Override
+    public double phiPrime(double z, double x) {
+      return z > 0 ? 1.0 : 0.0;
+    }
+  };
+
+  /** The same φ and φ′, also offered on floats, where they are exact. */
+  static final Activation FLOAT_RELU = new Activation() {
+    @Override
+    public double phi(double z) {
+      return DOUBLE_RELU.phi(z);
+    }
+
+    @Override
+    public double phiPrime(double z, double x) {
+      return DOUBLE_RELU.phiPrime(z, x);
+    }
+
+    @Override
+    public boolean forwardFloats(float[] z, float[] x, int count) {
+      for (int i = 0; i < count; i++) {
+        x[i] = Math.max(0f, z[i]);
+      }
+      return true;
+    }
+
+    @Override
+    public boolean backwardFloats(float[] z, float[] x, float[] delta, int count) {
+      for (int i = 0; i < count; i++) {
+        delta[i] *= z[i] > 0 ? 1f : 0f;
+      }
+      return true;
+    }
+  };
+
+  /**
+   * A layer through an activation that offers the float paths gives the bits of the same layer through one
+   * that declines them — z + b, φ, what plugins then see of z and x, and δ ⊙ φ′ — in blocks shared between
+   * threads or not (whether a runtime takes the float path depends on its precision and storage).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1x1", "3x5", "200x512", "7x10000"})
+  void theFloatPathsOfAnActivationGiveTheBitsOfItsDoublePaths(String shape) {
+    int rows = Integer.parseInt(shape.split("x")[0]);
+    int cols = Integer.parseInt(shape.split("x")[1]);
+    int count = rows * cols;
+    SplittableRandom rnd = new SplittableRandom(count + 7);
+    double[] z0 = round(random(rnd, count));
+    double[] bias = round(random(rnd, cols + 1));
+    double[] d0 = round(random(rnd, count));
+    double[][] viaDoubles = layer(rows, cols, z0, bias, d0, DOUBLE_RELU);
+    double[][] viaFloats = layer(rows, cols, z0, bias, d0, FLOAT_RELU);
+    String[] parts = {"z + b", "φ(z + b)", "z as plugins see it", "x as plugins see it", "δ ⊙ φ′"};
+    for (int p = 0; p < parts.length; p++) {
+      assertArrayEquals(viaDoubles[p], viaFloats[p], 0.0, parts[p] + ", " + shape);
+    }
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      kept += viaFloats[4][i] != 0.0 ? 1 : 0;
+    }
+    // half the values are positive: relu's φ′ keeps some δ, and zeroes some
+    assertTrue(count < 15 || (kept > 0 && kept < count), kept + " of " + count + " δ kept");
+  }
+
+  /** Storage and views after activate (kept) and multiplyByDerivative through {@code phi}. */
+  private double[][] layer(int rows, int cols, double[] z0, double[] bias, double[] d0, Activation phi) {
+    int count = rows * cols;
+    Matrix z = buffer(z0);
+    Matrix x = buffer(new double[count]);
+    Matrix delta = buffer(d0);
+    kernels().activate(rows, cols, buffer(bias), 1, z, x, phi, true);
+    kernels().multiplyByDerivative(count, z, x, delta, phi);
+    return new double[][] {contents(z), contents(x), java.util.Arrays.copyOf(z.read(count), count),
+        java.util.Arrays.copyOf(x.read(count), count), contents(delta)};
+  }
+
   @Test
   void allocateGivesZeroedBuffersOfTheLengthAskedFor() {
     Matrix b = kernels().allocate(1001);
