@@ -58,15 +58,13 @@ final class ElementwiseJob implements WorkerPool.Task {
   boolean prepareForward(int rows, int cols, Matrix bias, int biasOffset, Matrix z, double[] zStage,
       Matrix x, double[] xStage, Activation phi) {
     this.inFloats = z instanceof DirectFloats && x instanceof DirectFloats && bias instanceof DirectFloats
-        && phi.forwardFloats(NO_FLOATS, NO_FLOATS, 0);
+        && FloatPaths.forward(phi);
     this.keep = zStage != null;
     set(true, rows, cols, z, inFloats ? null : zStage, x, inFloats ? null : xStage, null, phi);
     this.bias = bias;
     this.biasOffset = biasOffset;
     return inFloats;
   }
-
-  private static final float[] NO_FLOATS = new float[0];
 
   /**
    * δ ← δ ⊙ φ′(z) in floats on the storage itself, when it holds floats and φ′ is exact in float
@@ -76,7 +74,7 @@ final class ElementwiseJob implements WorkerPool.Task {
    */
   boolean prepareBackwardInFloats(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
     if (!(z instanceof DirectFloats && x instanceof DirectFloats && delta instanceof DirectFloats
-        && phi.backwardFloats(NO_FLOATS, NO_FLOATS, NO_FLOATS, 0))) {
+        && FloatPaths.backward(phi))) {
       return false;
     }
     set(false, 1, count, z, null, x, null, delta, phi);
@@ -179,6 +177,7 @@ final class ElementwiseJob implements WorkerPool.Task {
   private void forwardBlockInFloats(int offset, int length, HeapScratch s) {
     float[] zf = s.f;
     float[] xf = s.g;
+    // the bias waits in xf's first cols values until φ overwrites them
     ((DirectFloats) bias).buffer.get(biasOffset, xf, 0, cols);
     ((DirectFloats) z).buffer.get(offset, zf, 0, length);
     for (int start = 0; start < length; start += cols) {

@@ -10,14 +10,13 @@ import dev.nn.api.Seeding;
  * otherwise a mirror filled and written back in O(B·n) per layer, never O(n²).
  */
 abstract class PluginViews implements Kernels {
-  private static final float[] NO_FLOATS = new float[0];
 
   @Override
   public void activate(int rows, int cols, Matrix bias, int biasOffset, Matrix z, Matrix x, Activation phi,
       boolean keep) {
     addRowVector(rows, cols, bias, biasOffset, z, 0);
     int count = rows * cols;
-    if (z instanceof HeapFloats && x instanceof HeapFloats && phi.forwardFloats(NO_FLOATS, NO_FLOATS, 0)) {
+    if (z instanceof HeapFloats && x instanceof HeapFloats && FloatPaths.forward(phi)) {
       // φ exact in float: on the storage itself, the bits the double view would give after rounding
       x.changed();
       phi.forwardFloats(((HeapFloats) z).array, ((HeapFloats) x).array, count);
@@ -32,7 +31,7 @@ abstract class PluginViews implements Kernels {
   @Override
   public void multiplyByDerivative(int count, Matrix z, Matrix x, Matrix delta, Activation phi) {
     if (z instanceof HeapFloats && x instanceof HeapFloats && delta instanceof HeapFloats
-        && phi.backwardFloats(NO_FLOATS, NO_FLOATS, NO_FLOATS, 0)) {
+        && FloatPaths.backward(phi)) {
       // φ′ exact in float: on the storage itself, as for the forward pass
       delta.changed();
       phi.backwardFloats(((HeapFloats) z).array, ((HeapFloats) x).array, ((HeapFloats) delta).array, count);
