@@ -10,23 +10,13 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 /**
  * One float32 product C ← alpha·op(A)·op(B) + beta·C on direct float buffers in native order, run as one or
  * several single-threaded {@code cblas_sgemm} calls on disjoint blocks of rows of C: {@link BlasJob} for floats,
- * with its constants and its plan, except that blocks start at multiples of {@value #ROW_GRAIN} rows. The blocks
+ * with its constants and its plan (the same blocks of rows). The blocks
  * depend on the shape alone, never on the thread count, so every thread count gives the same bits whatever
  * kernels OpenBLAS chooses. The caller has loaded OpenBLAS ({@link OpenBlas#require}) and checked that every
  * matrix fits in its buffer. One instance per calling thread; each thread that runs a part aims its own reusable
  * pointers at the buffers, so nothing is allocated per call.
  */
 final class FloatBlasJob implements BlasProduct {
-  /**
-   * Each block of rows starts at a multiple of this: 48, a multiple of {@link BlasJob#ROW_GRAIN} and of 12, the
-   * rows of C in one SGEMM register tile of OpenBLAS's Haswell and Zen kernels. Measured with OpenBLAS 0.3.31:
-   * with those kernels the rows [s, m) of a product computed alone equal the same rows of the whole product only
-   * for s a multiple of 12, so with {@link BlasJob}'s 16 rows one call and its blocks would differ in a few rows
-   * at each cut. (Its AVX-512 kernels choose among kernels by the size of a call, so there a block can differ
-   * from one call whatever the grain, as for doubles; the plan keeps the thread count irrelevant either way.)
-   */
-  static final int ROW_GRAIN = 48;
-
   private final Pointers[] pointers;
 
   /** A job whose parts may run on {@code threads} threads (the caller and the pool's workers). */
@@ -74,13 +64,10 @@ final class FloatBlasJob implements BlasProduct {
     this.ldc = ldc;
   }
 
-  /**
-   * How many blocks of rows this product is computed in, by the shape only: as {@link BlasJob#plan}, with
-   * blocks of at least {@value BlasJob#MIN_ROWS_PER_PART} rows rounded up to a multiple of {@value #ROW_GRAIN}.
-   */
+  /** How many blocks of rows this product is computed in, by the shape only: as {@link BlasJob#plan}. */
   @Override
   public int plan(double minFlops) {
-    return BlasJob.parts(m, n, k, minFlops, ROW_GRAIN);
+    return BlasJob.parts(m, n, k, minFlops);
   }
 
   @Override
@@ -88,9 +75,8 @@ final class FloatBlasJob implements BlasProduct {
     int i0 = 0;
     int i1 = m;
     if (parts > 1) {
-      int rows = BlasJob.rowsPerPart(m, n, k, ROW_GRAIN);
-      i0 = part * rows;
-      i1 = Math.min(m, i0 + rows);
+      i0 = BlasJob.blockStart(m, part, parts);
+      i1 = BlasJob.blockStart(m, part + 1, parts);
     }
     if (i0 >= i1) {
       return;
