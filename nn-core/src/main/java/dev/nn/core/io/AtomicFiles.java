@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Supplier;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the same
@@ -22,6 +23,9 @@ import java.nio.file.StandardCopyOption;
  * many short epochs would otherwise spend most of its time on it.
  */
 public final class AtomicFiles {
+  /** The page size a write is copied into a file by (x86-64 and most others; a larger page holds whole ones). */
+  private static final long PAGE = 4096;
+
   private AtomicFiles() {}
 
   /** Something that writes a file's content to a stream. */
@@ -80,20 +84,39 @@ public final class AtomicFiles {
   }
 
   /**
-   * Appends {@code line} to {@code target} (which exists) in one write, not flushed to disk: for a file a run
-   * rebuilds on resume, grown a line at a time, so that each line costs its own length rather than the whole
-   * file's. A killed process leaves the line whole or absent; a crash of the machine might cut it, which a
-   * resume repairs by rewriting the file. For {@link CrashPoint} the append is a write of {@code target}: its
+   * Adds {@code line} to the end of {@code target} (which exists), not flushed to disk: for a file a run rebuilds
+   * on resume, grown a line at a time, so that each line costs its own length rather than the whole file's. The
+   * line is appended in one write when it lies within one 4,096-byte page of the file; a line that would cross
+   * a page boundary replaces the file with {@code whole} (the file's content followed by the line) by an atomic
+   * rename instead — once in every few dozen lines of a metrics file. The reason: Linux copies a write into a
+   * file page by page, making each page's part visible to readers (and checking for a kill) as it goes, so a
+   * reader could see the first part of a line that crosses a page and a killed process could leave it, while
+   * a write within one page is seen whole or not at all. A crash of the machine might still cut a line, which
+   * a resume repairs by rewriting the file. For {@link CrashPoint} an append is a write of {@code target}: its
    * stage {@code temp} is just before the line reaches the file, {@code renamed} just after.
    */
-  public static void appendRebuildable(Path target, String line) {
+  public static void appendRebuildable(Path target, String line, Supplier<String> whole) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    long size;
+    try {
+      size = Files.size(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+    if (bytes.length == 0) {
+      return;
+    }
+    if (size / PAGE != (size + bytes.length - 1) / PAGE) {
+      writeRebuildable(target, whole.get());
+      return;
+    }
     CrashPoint.writing(target);
     CrashPoint.reached(target, "temp");
-    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
     try (var channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE,
         java.nio.file.StandardOpenOption.APPEND)) {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

@@ -17,8 +17,9 @@ import java.util.List;
  * {@code seconds} is the only column that differs between identical runs.
  *
  * <p>The file is written whole, atomically, as training starts, then grows by one row per epoch, each row
- * appended in a single write, so that a killed run never leaves half a row and a run of many epochs does not
- * rewrite the file after each; none of this is flushed to disk, since a resume rewrites the file from the
+ * added so that neither a reader nor a killed run ever sees half a row ({@link AtomicFiles#appendRebuildable}:
+ * one write within a page of the file, or the whole file renamed into place when a row would cross a page),
+ * and a run of many epochs does not rewrite the file after each; none of this is flushed to disk, since a resume rewrites the file from the
  * checkpoint's history. When training ends the file is written whole once more, flushed.
  * At the start of training the rows restart from the trainer's history: a run resumed from a checkpoint
  * continues from that checkpoint's epoch, dropping rows the killed run wrote after it.
@@ -69,7 +70,7 @@ public final class MetricsCsv implements TrainingListener {
     String row = EpochCsv.METRICS.row(report) + "\n";
     text.append(row);
     if (Files.isRegularFile(file)) {
-      AtomicFiles.appendRebuildable(file, row);
+      AtomicFiles.appendRebuildable(file, row, text::toString);
     } else {
       // deleted while the run trains: written whole again
       AtomicFiles.writeRebuildable(file, text.toString());
