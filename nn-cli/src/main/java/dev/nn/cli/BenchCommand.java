@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.Nn;
 import dev.nn.core.bench.BenchResult;
+import dev.nn.core.bench.Benchmark;
 import dev.nn.core.config.Experiment;
 import java.io.BufferedReader;
 import java.io.File;
@@ -65,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--in-process", description = "Runs every workload in this JVM, one after the other.")
   boolean inProcess;
 
+  @Option(names = "--products",
+      description = "Also times each workload's matrix products alone (mode products): the same products on the"
+          + " same kernels with nothing around them, the rate nn would reach if the rest took no time.")
+  boolean products;
+
   BenchCommand(NnCommand root) {
     this.root = root;
   }
@@ -96,13 +102,19 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     for (int i = 0; i < files.size(); i++) {
-      BenchResult r = name(files.get(i)).contains("-infer")
-          ? nn.benchmark(loaded.get(i)).infer(repetitions, seconds)
-          : nn.benchmark(loaded.get(i)).train(repetitions, seconds);
-      root.out().println(json ? r.json() : r.line());
-      root.out().flush();
+      boolean inference = name(files.get(i)).contains("-infer");
+      Benchmark benchmark = nn.benchmark(loaded.get(i));
+      print(inference ? benchmark.infer(repetitions, seconds) : benchmark.train(repetitions, seconds));
+      if (products) {
+        print(benchmark.products(!inference, repetitions, seconds));
+      }
     }
     return Main.OK;
+  }
+
+  private void print(BenchResult r) {
+    root.out().println(json ? r.json() : r.line());
+    root.out().flush();
   }
 
   /**
@@ -121,6 +133,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (json) {
       command.add("--json");
+    }
+    if (products) {
+      command.add("--products");
     }
     Path errors = null;
     try {

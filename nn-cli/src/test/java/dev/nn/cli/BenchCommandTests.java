@@ -53,6 +53,29 @@ class BenchCommandTests {
   }
 
   @Test
+  void withProductsEachWorkloadGetsASecondLineForItsMatrixProductsAlone(@TempDir Path dir) throws Exception {
+    for (String name : new String[] {"first", "second-infer"}) {
+      Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
+          "data: {train: {source: generator, name: sine, samples: 200}, validation: {split: 0.0}}",
+          "network: {layers: [{units: 1}, {units: 4, activation: tanh}, {units: 1, activation: identity}]}",
+          "loss: squared",
+          "training: {batch-size: 50}", ""));
+    }
+    Cli.Outcome o = Cli.run("bench", "--dir", dir.toString(), "--repetitions", "1", "--seconds", "0.02", "--json",
+        "--products");
+    assertEquals(0, o.code(), o.describe());
+    String[] lines = o.out().split("\n");
+    assertEquals(4, lines.length, o.out());
+    assertTrue(lines[0].startsWith("{\"workload\":\"first\",\"mode\":\"train\""), lines[0]);
+    // 1-4-1: training 2·2·(4 + 4) + 2·4 = 40 operations a sample, inference 2·(4 + 4) = 16
+    assertTrue(lines[1].startsWith("{\"workload\":\"first\",\"mode\":\"products\""), lines[1]);
+    assertTrue(lines[1].contains("\"flops_per_sample\":40,"), lines[1]);
+    assertTrue(lines[2].startsWith("{\"workload\":\"second-infer\",\"mode\":\"infer\""), lines[2]);
+    assertTrue(lines[3].startsWith("{\"workload\":\"second-infer\",\"mode\":\"products\""), lines[3]);
+    assertTrue(lines[3].contains("\"flops_per_sample\":16,"), lines[3]);
+  }
+
+  @Test
   void anUnknownWorkloadIsABadInput() {
     Cli.Outcome o = Cli.run("bench", "--workload", "W9");
     assertEquals(2, o.code(), o.describe());

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The figures of one workload: samples per second over repetitions of at least a given duration.
  *
  * @param workload the workload's name (its experiment's name)
- * @param mode "train" or "infer"
+ * @param mode "train", "infer", or "products" (the matrix products alone: {@link Benchmark#products})
  * @param median median samples per second over the repetitions
  * @param min slowest repetition
  * @param max fastest repetition
@@ -26,7 +26,7 @@ public record BenchResult(String workload, String mode, double median, double mi
 
   /** One line for people. */
   public String line() {
-    return String.format(Locale.ROOT, "%-20s %-5s %-7s %12.0f samples/s  (min %.0f, max %.0f)  %7.2f GFLOP/s  %d x %.1fs"
+    return String.format(Locale.ROOT, "%-20s %-8s %-7s %12.0f samples/s  (min %.0f, max %.0f)  %7.2f GFLOP/s  %d x %.1fs"
         + "  %s", workload, mode, precision, median, min, max, gflops(), repetitions, seconds / repetitions, backend);
   }
 

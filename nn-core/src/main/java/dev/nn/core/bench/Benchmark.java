@@ -2,6 +2,7 @@ package dev.nn.core.bench;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.kernel.Kernels;
+import dev.nn.core.kernel.Matrix;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.network.Network;
@@ -11,6 +12,7 @@ import dev.nn.core.train.Trainer;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Times an experiment through the classes {@code nn train} uses. Training: whole epochs of the
@@ -61,6 +63,66 @@ public final class Benchmark {
     };
     return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()),
         network.kernels(), repetitions, minSeconds);
+  }
+
+  /**
+   * Samples per second of this experiment's matrix products alone, through its kernels, with nothing around
+   * them: per batch, the product of each layer's forward pass and, when {@code training}, each layer's weight
+   * gradient folded into an SGD step (as {@code nn train} issues it) and the input gradient of layers 2 … L+1.
+   * No data is loaded and no activation, loss, bias or optimizer state is computed, so this is the rate a
+   * framework on these kernels could reach if everything but its matrix products took no time; the gap to
+   * {@link #train} or {@link #infer} is what the rest costs. The operands are fixed random values of moderate
+   * size (no overflow, no subnormals); the weights take steps of 10⁻⁶.
+   */
+  public BenchResult products(boolean training, int repetitions, double minSeconds) {
+    check(repetitions, minSeconds);
+    int[] widths = network.widths();
+    int batch = experiment.training().batchSize();
+    Kernels kernels = network.kernels();
+    int layers = widths.length - 1;
+    Matrix[] x = new Matrix[layers + 1];
+    Matrix[] z = new Matrix[layers + 1];
+    Matrix[] delta = new Matrix[layers + 1];
+    Matrix[] w = new Matrix[layers + 1];
+    SplittableRandom random = new SplittableRandom(1);
+    for (int l = 0; l <= layers; l++) {
+      x[l] = filled(kernels, batch * widths[l], random);
+      z[l] = kernels.allocate(batch * widths[l]);
+      delta[l] = filled(kernels, batch * widths[l], random);
+      if (l > 0) {
+        w[l] = filled(kernels, widths[l - 1] * widths[l], random);
+      }
+    }
+    int batches = Math.max(1, data.trainSamples().rows() / batch);
+    Runnable pass = () -> {
+      for (int b = 0; b < batches; b++) {
+        for (int l = 1; l <= layers; l++) {
+          kernels.gemm(false, false, batch, widths[l], widths[l - 1], 1.0, x[l - 1], 0, widths[l - 1], w[l], 0,
+              widths[l], 0.0, z[l], 0, widths[l]);
+        }
+        if (training) {
+          for (int l = layers; l >= 1; l--) {
+            int in = widths[l - 1];
+            int out = widths[l];
+            if (l >= 2) {
+              kernels.gemm(false, true, batch, in, out, 1.0, delta[l], 0, out, w[l], 0, out, 0.0, z[l - 1], 0, in);
+            }
+            kernels.gemm(true, false, in, out, batch, -1e-6, x[l - 1], 0, in, delta[l], 0, out, 1.0, w[l], 0, out);
+          }
+        }
+      }
+    };
+    double flops = training ? Flops.training(widths) : Flops.forward(widths);
+    return measure(experiment.name(), "products", pass, batches * batch, flops, kernels, repetitions, minSeconds);
+  }
+
+  /** A matrix of {@code length} values drawn uniformly from ±[0.5, 1) · 0.1. */
+  private static Matrix filled(Kernels kernels, int length, SplittableRandom random) {
+    Matrix m = kernels.allocate(length);
+    for (int i = 0; i < length; i++) {
+      m.set(i, (random.nextBoolean() ? 0.1 : -0.1) * random.nextDouble(0.5, 1.0));
+    }
+    return m;
   }
 
   private static void check(int repetitions, double minSeconds) {
