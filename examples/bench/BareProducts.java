@@ -1,0 +1,152 @@
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * The eight matrix products of one W2 training batch (784-512-512-10, batch 128: three forward, three weight
+ * gradients, two input gradients) on nn's bundled OpenBLAS, with no framework at all: two threads that spin
+ * between products, each product cut into nn's blocks of rows, one single-threaded OpenBLAS call a block.
+ * An outside check on {@code nn bench --products}, and a bound for anything built on these kernels with
+ * this split. Runs on the class path of a built nn (OpenBLAS's core type chosen by CPU detection):
+ *
+ * <pre>
+ * env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp 'nn-cli/target/lib/*' examples/bench/BareProducts.java float64
+ * </pre>
+ */
+public class BareProducts {
+  /** {m, n, k, A transposed, B transposed}: C (m×n) = op(A) op(B), row-major. */
+  private static final int[][] PRODUCTS = {
+      {128, 512, 784, 0, 0}, {128, 512, 512, 0, 0}, {128, 10, 512, 0, 0},
+      {512, 10, 128, 1, 0}, {128, 512, 10, 0, 1},
+      {512, 512, 128, 1, 0}, {128, 512, 512, 0, 1},
+      {784, 512, 128, 1, 0}};
+  private static final int BATCH = 128;
+
+  private static boolean single;
+  private static Pointer[][] operands;
+  private static final AtomicInteger arrived = new AtomicInteger();
+  private static volatile int generation;
+  private static volatile boolean stop;
+
+  public static void main(String[] args) throws Exception {
+    single = args.length > 0 && args[0].equals("float32");
+    Loader.load(openblas_nolapack.class);
+    blas_set_num_threads(1);
+    SplittableRandom random = new SplittableRandom(1);
+    operands = new Pointer[PRODUCTS.length][];
+    double flops = 0;
+    for (int i = 0; i < PRODUCTS.length; i++) {
+      int[] s = PRODUCTS[i];
+      operands[i] = new Pointer[] {filled((long) s[0] * s[2], random), filled((long) s[2] * s[1], random),
+          filled((long) s[0] * s[1], random)};
+      flops += 2.0 * s[0] * s[1] * s[2];
+    }
+    Thread helper = new Thread(() -> {
+      while (!stop) {
+        batch(1);
+      }
+    });
+    helper.setDaemon(true);
+    helper.start();
+    for (int round = 0; round < 6; round++) {
+      long start = System.nanoTime();
+      int batches = 0;
+      while (System.nanoTime() - start < 2_000_000_000L) {
+        batch(0);
+        batches++;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("%s W2's products, bare, 2 threads: %.0f samples/s  %.1f GFLOP/s%s%n",
+          single ? "float32" : "float64", batches * BATCH / seconds, batches * flops / seconds / 1e9,
+          round == 0 ? "  (warm-up)" : "");
+    }
+    stop = true;
+    System.exit(0);
+  }
+
+  /** One batch's products; thread {@code self} (0 or 1) runs every other block and meets the other after each. */
+  private static void batch(int self) {
+    for (int i = 0; i < PRODUCTS.length && !stop; i++) {
+      int[] s = PRODUCTS[i];
+      int parts = parts(s[0], s[1], s[2]);
+      for (int part = self; part < parts; part += 2) {
+        block(s, operands[i], start(s[0], part, parts), start(s[0], part + 1, parts));
+      }
+      meet();
+    }
+  }
+
+  /** nn's plan (BlasJob): one block per 64 rows, at most 4, or 2 from 2^28 operations; none below 2^20. */
+  private static int parts(int m, int n, int k) {
+    double work = 2.0 * m * n * k;
+    if (work < (1 << 20)) {
+      return 1;
+    }
+    return Math.max(1, Math.min(work >= (1 << 28) ? 2 : 4, m / 64));
+  }
+
+  /** The rows dealt out in whole multiples of 16, as evenly as they divide. */
+  private static int start(int m, int part, int parts) {
+    int grains = (m + 15) / 16;
+    return part >= parts ? m : Math.min(m, part * grains / parts * 16);
+  }
+
+  private static void block(int[] s, Pointer[] p, int r0, int r1) {
+    int m = s[0];
+    int n = s[1];
+    int k = s[2];
+    boolean ta = s[3] == 1;
+    boolean tb = s[4] == 1;
+    int lda = ta ? m : k;
+    int ldb = tb ? k : n;
+    long a = ta ? r0 : (long) r0 * lda;
+    int transA = ta ? CblasTrans : CblasNoTrans;
+    int transB = tb ? CblasTrans : CblasNoTrans;
+    if (single) {
+      cblas_sgemm(CblasRowMajor, transA, transB, r1 - r0, n, k, 1f, new FloatPointer(p[0]).position(a), lda,
+          (FloatPointer) p[1], ldb, 0f, new FloatPointer(p[2]).position((long) r0 * n), n);
+    } else {
+      cblas_dgemm(CblasRowMajor, transA, transB, r1 - r0, n, k, 1.0, new DoublePointer(p[0]).position(a), lda,
+          (DoublePointer) p[1], ldb, 0.0, new DoublePointer(p[2]).position((long) r0 * n), n);
+    }
+  }
+
+  /** Both threads arrive before either goes on; they spin, never sleep. */
+  private static void meet() {
+    int g = generation;
+    if (arrived.incrementAndGet() == 2) {
+      arrived.set(0);
+      generation = g + 1;
+    } else {
+      while (generation == g && !stop) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private static Pointer filled(long length, SplittableRandom random) {
+    if (single) {
+      FloatPointer p = new FloatPointer(length);
+      for (long i = 0; i < length; i++) {
+        p.put(i, (float) random.nextDouble(-0.1, 0.1));
+      }
+      return p;
+    }
+    DoublePointer p = new DoublePointer(length);
+    for (long i = 0; i < length; i++) {
+      p.put(i, random.nextDouble(-0.1, 0.1));
+    }
+    return p;
+  }
+}
