@@ -37,13 +37,7 @@ class BenchCommandTests {
 
   @Test
   void severalWorkloadsRunEachInAJvmOfItsOwnAndPrintALineEach(@TempDir Path dir) throws Exception {
-    for (String name : new String[] {"first", "second-infer"}) {
-      Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
-          "data: {train: {source: generator, name: sine, samples: 200}, validation: {split: 0.0}}",
-          "network: {layers: [{units: 1}, {units: 4, activation: tanh}, {units: 1, activation: identity}]}",
-          "loss: squared",
-          "training: {batch-size: 50}", ""));
-    }
+    writeTwoWorkloads(dir);
     Cli.Outcome o = Cli.run("bench", "--dir", dir.toString(), "--repetitions", "1", "--seconds", "0.02", "--json");
     assertEquals(0, o.code(), o.describe());
     String[] lines = o.out().split("\n");
@@ -54,13 +48,7 @@ class BenchCommandTests {
 
   @Test
   void withProductsEachWorkloadGetsASecondLineForItsMatrixProductsAlone(@TempDir Path dir) throws Exception {
-    for (String name : new String[] {"first", "second-infer"}) {
-      Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
-          "data: {train: {source: generator, name: sine, samples: 200}, validation: {split: 0.0}}",
-          "network: {layers: [{units: 1}, {units: 4, activation: tanh}, {units: 1, activation: identity}]}",
-          "loss: squared",
-          "training: {batch-size: 50}", ""));
-    }
+    writeTwoWorkloads(dir);
     Cli.Outcome o = Cli.run("bench", "--dir", dir.toString(), "--repetitions", "1", "--seconds", "0.02", "--json",
         "--products");
     assertEquals(0, o.code(), o.describe());
@@ -73,6 +61,17 @@ class BenchCommandTests {
     assertTrue(lines[2].startsWith("{\"workload\":\"second-infer\",\"mode\":\"infer\""), lines[2]);
     assertTrue(lines[3].startsWith("{\"workload\":\"second-infer\",\"mode\":\"products\""), lines[3]);
     assertTrue(lines[3].contains("\"flops_per_sample\":16,"), lines[3]);
+  }
+
+  /** Two small 1-4-1 workloads: {@code first} (training) and {@code second-infer} (inference). */
+  private static void writeTwoWorkloads(Path dir) throws Exception {
+    for (String name : new String[] {"first", "second-infer"}) {
+      Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
+          "data: {train: {source: generator, name: sine, samples: 200}, validation: {split: 0.0}}",
+          "network: {layers: [{units: 1}, {units: 4, activation: tanh}, {units: 1, activation: identity}]}",
+          "loss: squared",
+          "training: {batch-size: 50}", ""));
+    }
   }
 
   @Test
