@@ -68,7 +68,8 @@ public final class Benchmark {
   /**
    * Samples per second of this experiment's matrix products alone, through its kernels, with nothing around
    * them: per batch, the product of each layer's forward pass and, when {@code training}, each layer's weight
-   * gradient folded into an SGD step (as {@code nn train} issues it) and the input gradient of layers 2 … L+1.
+   * gradient folded into an SGD step and the input gradient of layers 2 … L+1, as {@code nn train} issues them
+   * for plain SGD (at batch size 1 both of a layer in one pass over its weights: {@link Kernels#propagateAndStep}).
    * No data is loaded and no activation, loss, bias or optimizer state is computed, so this is the rate a
    * framework on these kernels could reach if everything but its matrix products took no time; the gap to
    * {@link #train} or {@link #infer} is what the rest costs. The operands are fixed random values of moderate
@@ -104,6 +105,11 @@ public final class Benchmark {
           for (int l = layers; l >= 1; l--) {
             int in = widths[l - 1];
             int out = widths[l];
+            if (l >= 2 && batch == 1) {
+              // at batch size 1 training computes δ(l−1) and steps W(l) in one pass over W(l)
+              kernels.propagateAndStep(in, out, -1e-6, 1.0, x[l - 1], 0, delta[l], 0, w[l], 0, z[l - 1], 0);
+              continue;
+            }
             if (l >= 2) {
               kernels.gemm(false, true, batch, in, out, 1.0, delta[l], 0, out, w[l], 0, out, 0.0, z[l - 1], 0, in);
             }

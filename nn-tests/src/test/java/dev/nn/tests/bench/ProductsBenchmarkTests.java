@@ -36,7 +36,7 @@ class ProductsBenchmarkTests {
 
   @TempDir Path dir;
 
-  private Experiment experiment() throws Exception {
+  private Experiment experiment(String... overrides) throws Exception {
     Path yaml = dir.resolve("small.yaml");
     Files.writeString(yaml, String.join("\n",
         "name: small",
@@ -47,7 +47,7 @@ class ProductsBenchmarkTests {
         "loss: squared",
         "optimizer: {name: sgd, learning-rate: 0.1}",
         "training: {epochs: 1, batch-size: 20, shuffle: false}", ""));
-    return new ExperimentReader(registry).read(yaml, List.of());
+    return new ExperimentReader(registry).read(yaml, List.of(overrides));
   }
 
   /** Runs the benchmark on recording kernels and returns what they saw. */
@@ -72,6 +72,17 @@ class ProductsBenchmarkTests {
     assertTrue(trained.size() >= 5, "three layers: forward, weight and input-gradient products " + trained);
     assertEquals(List.of("gemm"), products.kinds(), "nothing but products reaches the kernels");
     assertTrue(training.kinds().contains("activate") && training.kinds().contains("seed"), training.kinds().toString());
+  }
+
+  @Test
+  void atBatchSizeOneTheProductsAloneTakeTrainingsOnePassStep() throws Exception {
+    Experiment e = experiment("training.batch-size=1", "data.train.samples=40");
+    Recording training = record(e, b -> b.train(1, 0.01));
+    Recording products = record(e, b -> b.products(true, 1, 0.01));
+    assertEquals(training.perBatch("propagateAndStep"), products.perBatch("propagateAndStep"));
+    assertEquals(training.perBatch("gemm"), products.perBatch("gemm"));
+    assertEquals(2, products.perBatch("propagateAndStep").size(), "layers 2 and 3 in one pass each");
+    assertEquals(List.of("gemm", "propagateAndStep"), products.kinds());
   }
 
   @Test
@@ -156,7 +167,7 @@ class ProductsBenchmarkTests {
     @Override
     public void propagateAndStep(int in, int out, double step, double decay, Matrix x, int xOffset, Matrix delta,
         int deltaOffset, Matrix w, int wOffset, Matrix d, int dOffset) {
-      calls.add("propagateAndStep");
+      calls.add("propagateAndStep " + in + "x" + out + " decay " + decay);
       inner.propagateAndStep(in, out, step, decay, x, xOffset, delta, deltaOffset, w, wOffset, d, dOffset);
     }
 
