@@ -35,6 +35,8 @@ public class BareProducts {
 
   private static boolean single;
   private static Pointer[][] operands;
+  /** Each thread's own views of each product's A and C, moved to a block's first row per call: no allocation. */
+  private static final Pointer[][][] views = new Pointer[2][PRODUCTS.length][];
   private static final AtomicInteger arrived = new AtomicInteger();
   private static volatile int generation;
   private static volatile boolean stop;
@@ -51,6 +53,11 @@ public class BareProducts {
       operands[i] = new Pointer[] {filled((long) s[0] * s[2], random), filled((long) s[2] * s[1], random),
           filled((long) s[0] * s[1], random)};
       flops += 2.0 * s[0] * s[1] * s[2];
+      for (Pointer[][] own : views) {
+        own[i] = single
+            ? new Pointer[] {new FloatPointer(operands[i][0]), new FloatPointer(operands[i][2])}
+            : new Pointer[] {new DoublePointer(operands[i][0]), new DoublePointer(operands[i][2])};
+      }
     }
     Thread helper = new Thread(() -> {
       while (!stop) {
@@ -81,7 +88,7 @@ public class BareProducts {
       int[] s = PRODUCTS[i];
       int parts = parts(s[0], s[1], s[2]);
       for (int part = self; part < parts; part += 2) {
-        block(s, operands[i], start(s[0], part, parts), start(s[0], part + 1, parts));
+        block(s, operands[i][1], views[self][i], start(s[0], part, parts), start(s[0], part + 1, parts));
       }
       meet();
     }
@@ -102,7 +109,8 @@ public class BareProducts {
     return part >= parts ? m : Math.min(m, part * grains / parts * 16);
   }
 
-  private static void block(int[] s, Pointer[] p, int r0, int r1) {
+  /** Rows [r0, r1) of C = op(A) op(B); {@code view} holds this thread's views of A and C. */
+  private static void block(int[] s, Pointer b, Pointer[] view, int r0, int r1) {
     int m = s[0];
     int n = s[1];
     int k = s[2];
@@ -114,11 +122,11 @@ public class BareProducts {
     int transA = ta ? CblasTrans : CblasNoTrans;
     int transB = tb ? CblasTrans : CblasNoTrans;
     if (single) {
-      cblas_sgemm(CblasRowMajor, transA, transB, r1 - r0, n, k, 1f, new FloatPointer(p[0]).position(a), lda,
-          (FloatPointer) p[1], ldb, 0f, new FloatPointer(p[2]).position((long) r0 * n), n);
+      cblas_sgemm(CblasRowMajor, transA, transB, r1 - r0, n, k, 1f, ((FloatPointer) view[0]).position(a), lda,
+          (FloatPointer) b, ldb, 0f, ((FloatPointer) view[1]).position((long) r0 * n), n);
     } else {
-      cblas_dgemm(CblasRowMajor, transA, transB, r1 - r0, n, k, 1.0, new DoublePointer(p[0]).position(a), lda,
-          (DoublePointer) p[1], ldb, 0.0, new DoublePointer(p[2]).position((long) r0 * n), n);
+      cblas_dgemm(CblasRowMajor, transA, transB, r1 - r0, n, k, 1.0, ((DoublePointer) view[0]).position(a), lda,
+          (DoublePointer) b, ldb, 0.0, ((DoublePointer) view[1]).position((long) r0 * n), n);
     }
   }
 
