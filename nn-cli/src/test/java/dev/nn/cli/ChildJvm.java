@@ -15,6 +15,11 @@ final class ChildJvm {
    * @param properties system properties, {@code -Dname=value} each
    */
   static Process start(List<String> properties, Class<?> mainClass, String... args) throws IOException {
+    return command(properties, mainClass, args).redirectErrorStream(true).start();
+  }
+
+  /** The command that {@link #start} runs, for a caller that sends the child's output elsewhere. */
+  static ProcessBuilder command(List<String> properties, Class<?> mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(properties);
@@ -22,7 +27,6 @@ final class ChildJvm {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true)
-        .start();
+    return new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
   }
 }

@@ -163,16 +163,11 @@ class RunRecordTests {
   @Test
   void aRunStoppedBySigtermEndsInterruptedAndItsResumeKeepsTheOverridesAndAppendsToTheLog() throws Exception {
     Path output = tmp.resolve("runs");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "train", Cli.XOR, "--set", "training.epochs=1000000", "--output", output.toString(), "--plain")
-        .directory(Path.of("").toAbsolutePath().toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p = ChildTraining.start(output, ProcessBuilder.Redirect.DISCARD);
     Path run;
     try {
-      run = awaitFirstCheckpoint(output, p);
+      // epoch 2's checkpoint: by then the summary holds epoch 1 (its checkpoint alone is written before it does)
+      run = ChildTraining.awaitCheckpoint(output, p, 2);
       p.destroy();
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM ends after SIGTERM");
       assertEquals(143, p.exitValue());
@@ -195,8 +190,7 @@ class RunRecordTests {
     assertEquals("- \"training.epochs=1000000\"\n", overrides);
 
     // the resumed run ends two epochs after its last checkpoint
-    int epoch = Integer.parseInt(RunDirectory.latestCheckpointIn(run).orElseThrow().getFileName().toString()
-        .replaceAll("\\D", ""));
+    int epoch = ChildTraining.epochOf(RunDirectory.latestCheckpointIn(run).orElseThrow());
     Path experiment = run.resolve(RunDirectory.EXPERIMENT);
     String yaml = read(experiment);
     assertTrue(yaml.contains("epochs: 1000000"), yaml);
@@ -218,26 +212,6 @@ class RunRecordTests {
     assertTrue(provenance.contains("\ncommand-line:\n- nn\n- train\n- --resume\n"), "this attempt's: " + provenance);
     assertTrue(provenance.contains("\nfirst-start:\n  started: "), provenance);
     assertTrue(provenance.contains("  - --set\n  - training.epochs=1000000\n"), "how the run started: " + provenance);
-  }
-
-  private static Path awaitFirstCheckpoint(Path output, Process p) throws IOException, InterruptedException {
-    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (p.isAlive()) {
-      if (System.nanoTime() > giveUp) {
-        throw new AssertionError("nn train wrote no checkpoint in two minutes");
-      }
-      Optional<Path> run = Optional.empty();
-      if (Files.isDirectory(output)) {
-        try (Stream<Path> s = Files.list(output)) {
-          run = s.filter(Files::isDirectory).findFirst();
-        }
-      }
-      if (run.isPresent() && RunDirectory.latestCheckpointIn(run.get()).isPresent()) {
-        return run.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("nn train ended with exit " + p.exitValue() + " before its first checkpoint");
   }
 
   @Test
