@@ -29,10 +29,6 @@ final class ChildTraining {
    * The run directory, once it holds a checkpoint of epoch {@code epoch} or later; fails if the child ends
    * first, or has written none after two minutes (a guard against hanging, far beyond the second or so an XOR
    * epoch takes).
-   *
-   * <p>The files of an epoch are written in order — metrics.csv, the checkpoint, then the summary and the report —
-   * so a checkpoint of epoch 2 means every file has taken in epoch 1, while a checkpoint of epoch 1 may be seen
-   * before the summary knows of it.
    */
   static Path awaitCheckpoint(Path output, Process p, int epoch) throws IOException, InterruptedException {
     long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

@@ -265,8 +265,9 @@ public final class TrainingRun {
       }
     }
     // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
-    runFiles.attach(List.of(new MetricsCsv(dir.metricsFile()),
-        new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery()), record));
+    record.precededBy(List.of(new MetricsCsv(dir.metricsFile()),
+        new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
+    runFiles.attach(List.of(record));
     record.started(started);
     RecordedPluginPath.write(dir.path(), plugins.pluginPath());
     LOG.log(System.Logger.Level.INFO, () -> (options.resume() != null ? "run resumed in " : "run started in ")

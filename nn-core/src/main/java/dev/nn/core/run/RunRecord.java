@@ -26,7 +26,9 @@ import java.util.Objects;
  * <p>Every write happens under this object's lock, and once the run has ended nothing more is written. A
  * JVM shutdown hook, installed while the run trains, marks it {@code interrupted}: it waits for a write in
  * progress to finish, so it never writes over half of one, and it does nothing when the run ended by itself
- * first; nor does the normal end once the hook has written.
+ * first; nor does the normal end once the hook has written. The files an epoch writes before the summary
+ * (metrics.csv, the checkpoint: {@link #precededBy}) are written under the same lock, so the hook also waits for
+ * them, and the summary of an interrupted run holds every epoch whose checkpoint exists.
  */
 public final class RunRecord implements TrainingListener {
 
@@ -63,6 +65,7 @@ public final class RunRecord implements TrainingListener {
   private final RunSummary summary;
   private final String experimentYaml;
   private final List<EpochReport> history = new ArrayList<>();
+  private List<TrainingListener> before = List.of();
   private String provenanceYaml;
   private int bestEpoch;
   /** Set when the run starts to end: from then on only that end writes. */
@@ -134,10 +137,22 @@ public final class RunRecord implements TrainingListener {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /**
+   * From now on, tells {@code listeners}, in this order, of the start and of each epoch just before this record
+   * takes it in, under this record's lock: the run's files that must never be behind its summary (a resume
+   * continues from the checkpoint the summary's last epoch wrote), and that an interruption waits for.
+   */
+  public synchronized void precededBy(List<TrainingListener> listeners) {
+    before = List.copyOf(listeners);
+  }
+
   @Override
   public synchronized void onStart(Trainer trainer) {
     if (ended) {
       return;
+    }
+    for (TrainingListener l : before) {
+      l.onStart(trainer);
     }
     // a resumed trainer starts from its checkpoint's history
     history.clear();
@@ -151,10 +166,23 @@ public final class RunRecord implements TrainingListener {
     if (ended) {
       return;
     }
+    for (TrainingListener l : before) {
+      l.onEpochEnd(trainer, report);
+    }
     history.add(report);
     bestEpoch = trainer.bestEpoch();
     if (pace.due()) {
       writeProgress();
+    }
+  }
+
+  @Override
+  public synchronized void onEnd(Trainer trainer, TrainingResult result) {
+    if (ended) {
+      return;
+    }
+    for (TrainingListener l : before) {
+      l.onEnd(trainer, result);
     }
   }
 

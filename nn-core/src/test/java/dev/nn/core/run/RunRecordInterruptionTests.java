@@ -1,0 +1,92 @@
+package dev.nn.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.io.Json;
+import dev.nn.core.kernel.JavaKernels;
+import dev.nn.core.network.Network;
+import dev.nn.core.testing.Plugins;
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainingOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C or SIGTERM while an epoch's files are being written: the shutdown hook's record of the interruption
+ * waits for them, so the summary it leaves holds every epoch whose checkpoint exists — what a resume continues
+ * from — and no file is written after it.
+ */
+class RunRecordInterruptionTests {
+  @TempDir
+  Path tmp;
+
+  /** Stands for the checkpoint writer: it stops inside an epoch's write until released. */
+  private static final class HeldCheckpoint implements TrainingListener {
+    final CountDownLatch writing = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<Integer> written = new ArrayList<>();
+
+    @Override
+    public void onEpochEnd(Trainer trainer, EpochReport report) {
+      writing.countDown();
+      try {
+        assertTrue(release.await(60, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      written.add(report.epoch());
+    }
+  }
+
+  @Test
+  void anInterruptionDuringAnEpochsCheckpointWaitsForItAndItsSummaryHoldsThatEpoch() throws Exception {
+    Clock clock = Clock.systemUTC();
+    RunDirectory dir = RunDirectory.create(tmp, "held", clock, "name: held\n");
+    Provenance provenance = Provenance.capture("java", 1, 7, List.of("nn", "train"), clock.instant(), List.of(),
+        List.of());
+    RunRecord record = RunRecord.created(dir, new RunOutcome(dir, clock, provenance),
+        new RunRecord.Origin("held", 5, 7, null, List.of(), "0.1.0", List.of()), clock);
+    HeldCheckpoint checkpoint = new HeldCheckpoint();
+    record.precededBy(List.of(checkpoint));
+    Trainer trainer = new Trainer(new Network(new int[] {2, 3, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
+        List.of("tanh", "identity"), new JavaKernels()), Plugins.SQUARED, Plugins.SGD, (t, e) -> 0.1,
+        TrainingOptions.of(5, 4, 1), List.of());
+
+    Thread training = new Thread(() -> record.onEpochEnd(trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01)));
+    training.start();
+    assertTrue(checkpoint.writing.await(60, TimeUnit.SECONDS));
+    Thread hook = new Thread(record::interrupted);
+    hook.start();
+    // the hook waits for the epoch's files; were it not to, it would have ended
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (hook.getState() != Thread.State.BLOCKED && hook.isAlive() && System.nanoTime() < giveUp) {
+      Thread.sleep(5);
+    }
+    assertEquals(Thread.State.BLOCKED, hook.getState(), "the interruption waits for the checkpoint in progress");
+    checkpoint.release.countDown();
+    training.join(60_000);
+    hook.join(60_000);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(dir.summaryFile()));
+    assertEquals("interrupted", summary.get("status"));
+    assertEquals(1L, ((Number) summary.get("epochs")).longValue(), "the epoch whose checkpoint was written");
+    assertEquals(List.of(1), checkpoint.written);
+    assertTrue(Files.readString(dir.reportFile()).contains("<p class=\"status interrupted\">"));
+
+    // the training thread goes on after the hook (the JVM halts only when every hook is done): nothing more
+    record.onEpochEnd(trainer, new EpochReport(2, 50, 0.1, 0.4, null, 0.01));
+    assertEquals(List.of(1), checkpoint.written, "no checkpoint newer than the interrupted summary");
+  }
+}
