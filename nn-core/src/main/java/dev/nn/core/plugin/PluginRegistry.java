@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -480,7 +481,19 @@ public final class PluginRegistry {
       allowed += "; " + failures.size() + (failures.size() == 1 ? " plugin" : " plugins") + " failed to load: "
           + String.join("; ", failures);
     }
-    return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + name + "\"", allowed)
-        .withSuggestions(Suggestions.closest(name, known));
+    return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + name + "\""
+        + OtherFrameworksNames.note(kind, name), allowed).withSuggestions(suggestions(kind, name, known));
+  }
+
+  /** nn's names for another framework's name first, then the closest spellings; at most three, all installed. */
+  private static List<String> suggestions(PluginKind<?> kind, String name, Set<String> known) {
+    LinkedHashSet<String> all = new LinkedHashSet<>();
+    for (String meant : OtherFrameworksNames.meaning(kind, name)) {
+      if (known.contains(meant)) {
+        all.add(meant);
+      }
+    }
+    all.addAll(Suggestions.closest(name, known));
+    return all.stream().limit(3).toList();
   }
 }
