@@ -1,6 +1,8 @@
 package dev.nn.cli;
 
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunRecord;
+import dev.nn.core.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,22 +22,54 @@ import java.util.stream.Stream;
  * process would just vanish, leaving the user to guess whether the run can be continued. The hook is removed
  * when the command ends by itself, so it speaks only for an interruption.
  */
-final class InterruptionNotice implements AutoCloseable {
+final class InterruptionNotice implements AutoCloseable, TrainingListener, RunRecord.InterruptionListener {
+  private final Supplier<Optional<Path>> runDirectory;
+  private final String retry;
+  private final PrintStream err;
+  private final boolean terminal;
   private final Thread hook;
   private volatile boolean ended;
+  /** Set once the run's own hook is installed: that hook then says it, after the run's record of it. */
+  private volatile boolean armed;
   private volatile Consumer<String> log = line -> { };
 
   private InterruptionNotice(Supplier<Optional<Path>> runDirectory, String retry, PrintStream err,
       boolean terminal) {
-    this.hook = new Thread(() -> {
-      if (!ended) {
-        String message = message(runDirectory.get(), retry);
-        err.print((terminal ? "\n" : "") + message);
-        err.flush();
-        log.accept(message.stripTrailing());
-      }
-    }, "nn-interrupted");
+    this.runDirectory = runDirectory;
+    this.retry = retry;
+    this.err = err;
+    this.terminal = terminal;
+    this.hook = new Thread(this::onShutdown, "nn-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * This notice's shutdown hook: speaks unless the command ended by itself, or the run's own hook speaks (once it
+   * recorded the interruption, the epoch in progress and its checkpoint completed, so the checkpoint named is the
+   * one the record counted and a resume continues from).
+   */
+  void onShutdown() {
+    if (!ended && !armed) {
+      say(message(runDirectory.get(), retry));
+    }
+  }
+
+  @Override
+  public void armed() {
+    armed = true;
+  }
+
+  @Override
+  public void recorded(Path directory) {
+    if (!ended) {
+      say(message(Optional.of(directory), retry));
+    }
+  }
+
+  private void say(String message) {
+    err.print((terminal ? "\n" : "") + message);
+    err.flush();
+    log.accept(message.stripTrailing());
   }
 
   /** The same notice, also given to {@code sink} (the run's log) when it is printed. */

@@ -140,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
           String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
           InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal()).alsoTo(log::line);
           try {
-            result = Failures.readingConfig(recorded, () -> nn.resume(resume, options));
+            result = Failures.readingConfig(recorded, () -> nn.resume(resume, options.withListener(notice)));
           } finally {
             notice.close();
           }
@@ -152,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal())
               .alsoTo(log::line);
           try {
-            result = Failures.readingConfig(experiment, () -> nn.train(e, from));
+            result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
           } finally {
             notice.close();
           }
@@ -194,7 +194,7 @@ final class TrainCommand implements Callable<Integer> {
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
           root.err(), root.terminal()).alsoTo(log::line);
       try {
-        result = Failures.readingConfig(experiment, () -> nn.train(e, from));
+        result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
       } catch (RuntimeException | Error failure) {
         log.line(Failures.messageOf(failure));
         throw failure;

@@ -3,6 +3,9 @@ package dev.nn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,5 +55,33 @@ class InterruptionNoticeTests {
     assertEquals("nn: training was interrupted; the last checkpoint is " + run.resolve("checkpoints")
         .resolve("epoch-0002.ckpt") + "\nResume the run with: nn train --resume " + run + "\n",
         InterruptionNotice.message(Optional.of(run), "nn train x.yaml"));
+  }
+
+  @Test
+  void onceTheRunsHookIsArmedTheNoticeWaitsForTheRunsRecordAndNamesItsCheckpoint() throws Exception {
+    Cli.Outcome first = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--output", tmp.toString());
+    assertEquals(0, first.code(), first.describe());
+    Path run = Cli.onlyRun(tmp);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    InterruptionNotice notice = InterruptionNotice.resuming(run, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        false);
+    try {
+      notice.onShutdown();
+      assertEquals(InterruptionNotice.message(Optional.of(run), ""), bytes.toString(StandardCharsets.UTF_8),
+          "before the run's hook is armed, the notice's own hook speaks");
+      bytes.reset();
+      notice.armed();
+      notice.onShutdown();
+      assertEquals("", bytes.toString(StandardCharsets.UTF_8), "then the run's hook speaks, once it has recorded");
+      notice.recorded(run);
+      assertEquals("nn: training was interrupted; the last checkpoint is " + run.resolve("checkpoints")
+          .resolve("epoch-0002.ckpt") + "\nResume the run with: nn train --resume " + run + "\n",
+          bytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      notice.close();
+    }
+    bytes.reset();
+    notice.recorded(run);
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8), "a command that ended by itself says nothing");
   }
 }

@@ -22,6 +22,7 @@ import dev.nn.core.train.TrainingResult;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -116,6 +117,17 @@ public final class TrainingRun {
     public Options withNotices(Consumer<String> sink) {
       return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, sink,
           experimentFile, overrides);
+    }
+
+    /**
+     * The same options with {@code listener} added after the others (a {@link DirectoryListener} or a
+     * {@link RunRecord.InterruptionListener} is also told what such listeners are told).
+     */
+    public Options withListener(TrainingListener listener) {
+      List<TrainingListener> all = new ArrayList<>(listeners);
+      all.add(Objects.requireNonNull(listener, "listener"));
+      return new Options(outputDir, resume, commandLine, all, nnVersion, allowChangedData, notices, experimentFile,
+          overrides);
     }
 
     /** The same options, for an experiment read from {@code file} with {@code overrides}. */
@@ -259,11 +271,16 @@ public final class TrainingRun {
       started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
     }
     // once a resume is accepted: a refused one leaves the directory as it was
+    List<RunRecord.InterruptionListener> interruption = new ArrayList<>();
     for (TrainingListener l : options.listeners()) {
       if (l instanceof DirectoryListener d) {
         d.onDirectory(dir);
       }
+      if (l instanceof RunRecord.InterruptionListener i) {
+        interruption.add(i);
+      }
     }
+    record.reportingInterruptionTo(interruption);
     // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
     record.precededBy(List.of(new MetricsCsv(dir.metricsFile()),
         new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));

@@ -55,6 +55,23 @@ public final class RunRecord implements TrainingListener {
   }
 
   /**
+   * Told by the run's own shutdown hook once Ctrl-C or SIGTERM is recorded in the run directory — after the
+   * epoch's files in progress, its checkpoint included — so that what it then reads of the directory (the last
+   * checkpoint) is what the record counted; and, before that, when the hook is installed: from then on the run
+   * speaks for an interruption, and the listener need not.
+   */
+  public interface InterruptionListener {
+    /** The run's shutdown hook is installed. */
+    void armed();
+
+    /**
+     * The interruption is recorded in {@code directory}. Runs in a shutdown hook, under the record's lock: it
+     * must be quick and must not wait for other threads.
+     */
+    void recorded(Path directory);
+  }
+
+  /**
    * The least time between two progress writes after epochs ({@link ProgressPace}).
    */
   static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
@@ -66,6 +83,7 @@ public final class RunRecord implements TrainingListener {
   private final String experimentYaml;
   private final List<EpochReport> history = new ArrayList<>();
   private List<TrainingListener> before = List.of();
+  private List<InterruptionListener> interruptionListeners = List.of();
   private String provenanceYaml;
   private int bestEpoch;
   /** Set when the run starts to end: from then on only that end writes. */
@@ -135,6 +153,12 @@ public final class RunRecord implements TrainingListener {
     writeProgress();
     hook = new Thread(this::interrupted, "nn-run-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
+    interruptionListeners.forEach(InterruptionListener::armed);
+  }
+
+  /** From now on, tells {@code listeners} when this record's hook is installed and when it recorded an interruption. */
+  public synchronized void reportingInterruptionTo(List<InterruptionListener> listeners) {
+    interruptionListeners = List.copyOf(listeners);
   }
 
   /**
@@ -266,6 +290,9 @@ public final class RunRecord implements TrainingListener {
     end("interrupted", null);
     outcome.interrupted();
     recorded = true;
+    for (InterruptionListener l : interruptionListeners) {
+      l.recorded(dir.path());
+    }
   }
 
   private void end(String status, String message) {

@@ -89,4 +89,47 @@ class RunRecordInterruptionTests {
     record.onEpochEnd(trainer, new EpochReport(2, 50, 0.1, 0.4, null, 0.01));
     assertEquals(List.of(1), checkpoint.written, "no checkpoint newer than the interrupted summary");
   }
+
+  @Test
+  void interruptionListenersAreToldWhenTheHookIsArmedAndOnceTheInterruptionIsRecorded() throws Exception {
+    Clock clock = Clock.systemUTC();
+    RunDirectory dir = RunDirectory.create(tmp, "told", clock, "name: told\n");
+    Provenance provenance = Provenance.capture("java", 1, 7, List.of("nn", "train"), clock.instant(), List.of(),
+        List.of());
+    RunRecord record = RunRecord.created(dir, new RunOutcome(dir, clock, provenance),
+        new RunRecord.Origin("told", 5, 7, null, List.of(), "0.1.0", List.of()), clock);
+    List<String> told = new ArrayList<>();
+    record.reportingInterruptionTo(List.of(new RunRecord.InterruptionListener() {
+      @Override
+      public void armed() {
+        told.add("armed");
+      }
+
+      @Override
+      public void recorded(Path directory) {
+        try {
+          // what the listener reads of the directory is the record of the interruption, complete
+          @SuppressWarnings("unchecked")
+          Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(dir.summaryFile()));
+          told.add("recorded " + directory.equals(dir.path()) + " " + s.get("status") + " " + s.get("epochs"));
+        } catch (java.io.IOException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }));
+    Trainer trainer = new Trainer(new Network(new int[] {2, 3, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
+        List.of("tanh", "identity"), new JavaKernels()), Plugins.SQUARED, Plugins.SGD, (t, e) -> 0.1,
+        TrainingOptions.of(5, 4, 1), List.of());
+    try {
+      record.started(provenance);
+      assertEquals(List.of("armed"), told);
+      record.onEpochEnd(trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01));
+      record.interrupted();
+      assertEquals(List.of("armed", "recorded true interrupted 1"), told);
+      record.interrupted();
+      assertEquals(2, told.size(), "recorded once");
+    } finally {
+      record.close();
+    }
+  }
 }
