@@ -1,8 +1,7 @@
 package dev.nn.cli;
 
+import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RunDirectory;
-import dev.nn.core.run.RunRecord;
-import dev.nn.core.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
  * process would just vanish, leaving the user to guess whether the run can be continued. The hook is removed
  * when the command ends by itself, so it speaks only for an interruption.
  */
-final class InterruptionNotice implements AutoCloseable, TrainingListener, RunRecord.InterruptionListener {
+final class InterruptionNotice implements AutoCloseable, TrainingRun.InterruptionListener {
   private final Supplier<Optional<Path>> runDirectory;
   private final String retry;
   private final PrintStream err;

@@ -120,8 +120,8 @@ public final class TrainingRun {
     }
 
     /**
-     * The same options with {@code listener} added after the others (a {@link DirectoryListener} or a
-     * {@link RunRecord.InterruptionListener} is also told what such listeners are told).
+     * The same options with {@code listener} added after the others (a {@link DirectoryListener} or an
+     * {@link InterruptionListener} is also told what such listeners are told).
      */
     public Options withListener(TrainingListener listener) {
       List<TrainingListener> all = new ArrayList<>(listeners);
@@ -144,6 +144,23 @@ public final class TrainingRun {
   public interface DirectoryListener extends TrainingListener {
     /** The run trains in {@code directory}. */
     void onDirectory(RunDirectory directory);
+  }
+
+  /**
+   * A listener that is also told, by the run's own shutdown hook, once Ctrl-C or SIGTERM is recorded in the run
+   * directory — after the epoch's files in progress, its checkpoint included, so that what it then reads of the
+   * directory (the last checkpoint) is what the run counted — and, before that, when that hook is installed: from
+   * then on the run speaks for an interruption, and a command's own hook need not.
+   */
+  public interface InterruptionListener extends TrainingListener {
+    /** The run's shutdown hook is installed. */
+    void armed();
+
+    /**
+     * The interruption is recorded in {@code directory}. Runs in a shutdown hook, under the run record's lock: it
+     * must be quick and must not wait for other threads.
+     */
+    void recorded(Path directory);
   }
 
   /**
@@ -276,8 +293,18 @@ public final class TrainingRun {
       if (l instanceof DirectoryListener d) {
         d.onDirectory(dir);
       }
-      if (l instanceof RunRecord.InterruptionListener i) {
-        interruption.add(i);
+      if (l instanceof InterruptionListener i) {
+        interruption.add(new RunRecord.InterruptionListener() {
+          @Override
+          public void armed() {
+            i.armed();
+          }
+
+          @Override
+          public void recorded(Path directory) {
+            i.recorded(directory);
+          }
+        });
       }
     }
     record.reportingInterruptionTo(interruption);

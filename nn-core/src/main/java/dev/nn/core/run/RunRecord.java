@@ -56,9 +56,8 @@ public final class RunRecord implements TrainingListener {
 
   /**
    * Told by the run's own shutdown hook once Ctrl-C or SIGTERM is recorded in the run directory — after the
-   * epoch's files in progress, its checkpoint included — so that what it then reads of the directory (the last
-   * checkpoint) is what the record counted; and, before that, when the hook is installed: from then on the run
-   * speaks for an interruption, and the listener need not.
+   * epoch's files in progress, its checkpoint included — and, before that, when the hook is installed; what
+   * {@code TrainingRun.InterruptionListener}s hear.
    */
   public interface InterruptionListener {
     /** The run's shutdown hook is installed. */
