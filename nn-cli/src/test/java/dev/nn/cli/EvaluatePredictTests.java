@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * three-class classifier (iris) and a regression (diabetes), compared with the in-memory models.
  */
 class EvaluatePredictTests {
+  /** What a word in a number column adds to its message. */
+  private static final String CATEGORIES = "; a column of categories must be encoded as numbers before nn reads it,"
+      + " for example as one 0/1 column per category";
+
   @TempDir
   static Path tmp;
 
@@ -239,11 +243,11 @@ class EvaluatePredictTests {
         tmp.resolve("never.csv").toString());
     assertEquals(2, predict.code(), predict.describe());
     assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number; values are decimal numbers such as 3, "
-        + "-0.5 or 1e-3\n", predict.err());
+        + "-0.5 or 1e-3" + CATEGORIES + "\n", predict.err());
     Cli.Outcome evaluate = Cli.run("evaluate", model(xor).toString(), "--data", csv.toString());
     assertEquals(2, evaluate.code(), evaluate.describe());
     assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number; values are decimal numbers such as 3, "
-        + "-0.5 or 1e-3\n", evaluate.err());
+        + "-0.5 or 1e-3" + CATEGORIES + "\n", evaluate.err());
     Path ragged = tmp.resolve("ragged.csv");
     Files.writeString(ragged, "x1,x2,xor\n0,0,0\n\n1,1\n");
     Cli.Outcome short4 = Cli.run("evaluate", model(xor).toString(), "--data", ragged.toString());

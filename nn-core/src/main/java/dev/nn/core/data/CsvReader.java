@@ -580,6 +580,15 @@ public final class CsvReader {
     return v;
   }
 
+  /**
+   * A short value with letters and no digit — "red", "yes", "Biscoe" — is a category, not a number written wrongly
+   * (nor the run of text a broken file puts in a field).
+   */
+  private static boolean isWord(String value) {
+    return value.length() <= 40 && value.chars().anyMatch(Character::isLetter)
+        && value.chars().noneMatch(Character::isDigit);
+  }
+
   private static double number(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
     if (!DecimalText.isDecimal(value)) {
@@ -589,7 +598,9 @@ public final class CsvReader {
       }
       String decimalPoint = value.replace(',', '.');
       String hint = value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)
-          ? "; a decimal comma is not read: write " + Excerpt.of(decimalPoint) : "";
+          ? "; a decimal comma is not read: write " + Excerpt.of(decimalPoint)
+          : isWord(value) ? "; a column of categories must be encoded as numbers before nn reads it, for example"
+              + " as one 0/1 column per category" : "";
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
           + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + hint);
     }

@@ -162,8 +162,9 @@ class CsvReaderTests {
   @Test
   void aNonNumericFieldNamesLineColumnAndText() throws IOException {
     Path p = write("text.csv", "a,b,c\n1,2,3\n4,five,6\n");
-    assertEquals(p + ":3: column \"b\": \"five\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3",
-        failure(CsvReader.regression("c"), p));
+    assertEquals(p + ":3: column \"b\": \"five\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3"
+        + "; a column of categories must be encoded as numbers before nn reads it, for example as one 0/1 column per"
+        + " category", failure(CsvReader.regression("c"), p));
   }
 
   @Test
