@@ -288,26 +288,17 @@ public final class TrainingRun {
       started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
     }
     // once a resume is accepted: a refused one leaves the directory as it was
-    List<RunRecord.InterruptionListener> interruption = new ArrayList<>();
+    List<InterruptionListener> told = new ArrayList<>();
     for (TrainingListener l : options.listeners()) {
       if (l instanceof DirectoryListener d) {
         d.onDirectory(dir);
       }
       if (l instanceof InterruptionListener i) {
-        interruption.add(new RunRecord.InterruptionListener() {
-          @Override
-          public void armed() {
-            i.armed();
-          }
-
-          @Override
-          public void recorded(Path directory) {
-            i.recorded(directory);
-          }
-        });
+        told.add(i);
       }
     }
-    record.reportingInterruptionTo(interruption);
+    record.reportingInterruption(() -> told.forEach(InterruptionListener::armed),
+        directory -> told.forEach(i -> i.recorded(directory)));
     // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
     record.precededBy(List.of(new MetricsCsv(dir.metricsFile()),
         new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));

@@ -97,14 +97,14 @@ public final class AtomicFiles {
    */
   public static void appendRebuildable(Path target, String line, Supplier<String> whole) {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length == 0) {
+      return;
+    }
     long size;
     try {
       size = Files.size(target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
-    if (bytes.length == 0) {
-      return;
     }
     if (size / PAGE != (size + bytes.length - 1) / PAGE) {
       writeRebuildable(target, whole.get());

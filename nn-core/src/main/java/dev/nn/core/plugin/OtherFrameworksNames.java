@@ -1,7 +1,7 @@
 package dev.nn.core.plugin;
 
+import dev.nn.core.text.Suggestions;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,12 +54,12 @@ final class OtherFrameworksNames {
 
   /** nn's names for {@code written} when it is another framework's name for a plugin of {@code kind}. */
   static List<String> meaning(PluginKind<?> kind, String written) {
-    return table(kind).getOrDefault(normalize(written), List.of());
+    return table(kind).getOrDefault(Suggestions.normalize(written), List.of());
   }
 
   /** A sentence to add to the message about an unknown {@code written}, or "". */
   static String note(PluginKind<?> kind, String written) {
-    String w = normalize(written);
+    String w = Suggestions.normalize(written);
     if (kind == PluginKind.ACTIVATION && (w.equals("softmax") || w.equals("log-softmax"))) {
       return "; in nn softmax belongs to the loss: use loss softmax-cross-entropy, with activation identity on the"
           + " output layer";
@@ -78,14 +78,5 @@ final class OtherFrameworksNames {
       return OPTIMIZERS;
     }
     return kind == PluginKind.INITIALIZER ? INITIALIZERS : Map.of();
-  }
-
-  /**
-   * Lower case, with "_", " " and camelCase word breaks written as "-": {@code glorot_uniform}, {@code LogSoftmax},
-   * {@code BCEWithLogits}.
-   */
-  private static String normalize(String s) {
-    return s.strip().replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2").replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-        .toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
   }
 }

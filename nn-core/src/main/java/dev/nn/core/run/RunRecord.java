@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Keeps the files that tell how a run is going, as it goes: {@code summary.json} and {@code report.html} at
@@ -55,22 +56,6 @@ public final class RunRecord implements TrainingListener {
   }
 
   /**
-   * Told by the run's own shutdown hook once Ctrl-C or SIGTERM is recorded in the run directory — after the
-   * epoch's files in progress, its checkpoint included — and, before that, when the hook is installed; what
-   * {@code TrainingRun.InterruptionListener}s hear.
-   */
-  public interface InterruptionListener {
-    /** The run's shutdown hook is installed. */
-    void armed();
-
-    /**
-     * The interruption is recorded in {@code directory}. Runs in a shutdown hook, under the record's lock: it
-     * must be quick and must not wait for other threads.
-     */
-    void recorded(Path directory);
-  }
-
-  /**
    * The least time between two progress writes after epochs ({@link ProgressPace}).
    */
   static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
@@ -82,7 +67,8 @@ public final class RunRecord implements TrainingListener {
   private final String experimentYaml;
   private final List<EpochReport> history = new ArrayList<>();
   private List<TrainingListener> before = List.of();
-  private List<InterruptionListener> interruptionListeners = List.of();
+  private Runnable armed = () -> { };
+  private Consumer<Path> interruptionRecorded = directory -> { };
   private String provenanceYaml;
   private int bestEpoch;
   /** Set when the run starts to end: from then on only that end writes. */
@@ -152,12 +138,18 @@ public final class RunRecord implements TrainingListener {
     writeProgress();
     hook = new Thread(this::interrupted, "nn-run-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
-    interruptionListeners.forEach(InterruptionListener::armed);
+    armed.run();
   }
 
-  /** From now on, tells {@code listeners} when this record's hook is installed and when it recorded an interruption. */
-  public synchronized void reportingInterruptionTo(List<InterruptionListener> listeners) {
-    interruptionListeners = List.copyOf(listeners);
+  /**
+   * From now on, runs {@code armed} once this record's shutdown hook is installed, and {@code recorded} with the run
+   * directory from that hook once it has recorded an interruption — after the epoch's files in progress, its
+   * checkpoint included, under this record's lock (so {@code recorded} must be quick and must not wait for other
+   * threads).
+   */
+  public synchronized void reportingInterruption(Runnable armed, Consumer<Path> recorded) {
+    this.armed = Objects.requireNonNull(armed, "armed");
+    this.interruptionRecorded = Objects.requireNonNull(recorded, "recorded");
   }
 
   /**
@@ -289,9 +281,7 @@ public final class RunRecord implements TrainingListener {
     end("interrupted", null);
     outcome.interrupted();
     recorded = true;
-    for (InterruptionListener l : interruptionListeners) {
-      l.recorded(dir.path());
-    }
+    interruptionRecorded.accept(dir.path());
   }
 
   private void end(String status, String message) {

@@ -33,8 +33,13 @@ public final class Suggestions {
     return List.copyOf(close.subList(0, Math.min(MAX_SHOWN, close.size())));
   }
 
-  private static String normalize(String s) {
-    return s.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+  /**
+   * A name as nn writes names: lower case, with "_", " " and camelCase word breaks as "-" ({@code glorot_uniform},
+   * {@code LogSoftmax}, {@code BCEWithLogits} → {@code bce-with-logits}), surrounding spaces dropped.
+   */
+  public static String normalize(String s) {
+    return s.strip().replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2").replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+        .toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
   }
 
   /** The optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -49,19 +49,32 @@ class RunRecordInterruptionTests {
     }
   }
 
-  @Test
-  void anInterruptionDuringAnEpochsCheckpointWaitsForItAndItsSummaryHoldsThatEpoch() throws Exception {
-    Clock clock = Clock.systemUTC();
-    RunDirectory dir = RunDirectory.create(tmp, "held", clock, "name: held\n");
-    Provenance provenance = Provenance.capture("java", 1, 7, List.of("nn", "train"), clock.instant(), List.of(),
-        List.of());
-    RunRecord record = RunRecord.created(dir, new RunOutcome(dir, clock, provenance),
-        new RunRecord.Origin("held", 5, 7, null, List.of(), "0.1.0", List.of()), clock);
-    HeldCheckpoint checkpoint = new HeldCheckpoint();
-    record.precededBy(List.of(checkpoint));
-    Trainer trainer = new Trainer(new Network(new int[] {2, 3, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
+  /** A new run's record in a directory under {@code parent}, with a small trainer to report epochs of. */
+  private static final class Run {
+    final Clock clock = Clock.systemUTC();
+    final RunDirectory dir;
+    final Provenance provenance;
+    final RunRecord record;
+    final Trainer trainer = new Trainer(new Network(new int[] {2, 3, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
         List.of("tanh", "identity"), new JavaKernels()), Plugins.SQUARED, Plugins.SGD, (t, e) -> 0.1,
         TrainingOptions.of(5, 4, 1), List.of());
+
+    Run(Path parent, String name) {
+      dir = RunDirectory.create(parent, name, clock, "name: " + name + "\n");
+      provenance = Provenance.capture("java", 1, 7, List.of("nn", "train"), clock.instant(), List.of(), List.of());
+      record = RunRecord.created(dir, new RunOutcome(dir, clock, provenance),
+          new RunRecord.Origin(name, 5, 7, null, List.of(), "0.1.0", List.of()), clock);
+    }
+  }
+
+  @Test
+  void anInterruptionDuringAnEpochsCheckpointWaitsForItAndItsSummaryHoldsThatEpoch() throws Exception {
+    Run run = new Run(tmp, "held");
+    RunRecord record = run.record;
+    Trainer trainer = run.trainer;
+    RunDirectory dir = run.dir;
+    HeldCheckpoint checkpoint = new HeldCheckpoint();
+    record.precededBy(List.of(checkpoint));
 
     Thread training = new Thread(() -> record.onEpochEnd(trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01)));
     training.start();
@@ -92,38 +105,24 @@ class RunRecordInterruptionTests {
 
   @Test
   void interruptionListenersAreToldWhenTheHookIsArmedAndOnceTheInterruptionIsRecorded() throws Exception {
-    Clock clock = Clock.systemUTC();
-    RunDirectory dir = RunDirectory.create(tmp, "told", clock, "name: told\n");
-    Provenance provenance = Provenance.capture("java", 1, 7, List.of("nn", "train"), clock.instant(), List.of(),
-        List.of());
-    RunRecord record = RunRecord.created(dir, new RunOutcome(dir, clock, provenance),
-        new RunRecord.Origin("told", 5, 7, null, List.of(), "0.1.0", List.of()), clock);
+    Run run = new Run(tmp, "told");
+    RunRecord record = run.record;
+    RunDirectory dir = run.dir;
     List<String> told = new ArrayList<>();
-    record.reportingInterruptionTo(List.of(new RunRecord.InterruptionListener() {
-      @Override
-      public void armed() {
-        told.add("armed");
+    record.reportingInterruption(() -> told.add("armed"), directory -> {
+      try {
+        // what the listener reads of the directory is the record of the interruption, complete
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(dir.summaryFile()));
+        told.add("recorded " + directory.equals(dir.path()) + " " + s.get("status") + " " + s.get("epochs"));
+      } catch (java.io.IOException e) {
+        throw new AssertionError(e);
       }
-
-      @Override
-      public void recorded(Path directory) {
-        try {
-          // what the listener reads of the directory is the record of the interruption, complete
-          @SuppressWarnings("unchecked")
-          Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(dir.summaryFile()));
-          told.add("recorded " + directory.equals(dir.path()) + " " + s.get("status") + " " + s.get("epochs"));
-        } catch (java.io.IOException e) {
-          throw new AssertionError(e);
-        }
-      }
-    }));
-    Trainer trainer = new Trainer(new Network(new int[] {2, 3, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
-        List.of("tanh", "identity"), new JavaKernels()), Plugins.SQUARED, Plugins.SGD, (t, e) -> 0.1,
-        TrainingOptions.of(5, 4, 1), List.of());
+    });
     try {
-      record.started(provenance);
+      record.started(run.provenance);
       assertEquals(List.of("armed"), told);
-      record.onEpochEnd(trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01));
+      record.onEpochEnd(run.trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01));
       record.interrupted();
       assertEquals(List.of("armed", "recorded true interrupted 1"), told);
       record.interrupted();
