@@ -244,6 +244,7 @@ class EvaluatePredictTests {
     assertEquals(2, predict.code(), predict.describe());
     assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number; values are decimal numbers such as 3, "
         + "-0.5 or 1e-3" + CATEGORIES + "\n", predict.err());
+    assertFalse(Files.exists(tmp.resolve("never.csv")), "no predictions file is left");
     Cli.Outcome evaluate = Cli.run("evaluate", model(xor).toString(), "--data", csv.toString());
     assertEquals(2, evaluate.code(), evaluate.describe());
     assertEquals("nn: " + csv + ":3: column \"x2\": \"oops\" is not a number; values are decimal numbers such as 3, "

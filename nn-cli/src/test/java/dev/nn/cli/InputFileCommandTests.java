@@ -182,6 +182,14 @@ class InputFileCommandTests {
     }
   }
 
+  @Test
+  void aCategoryInAFeatureColumnSaysToEncodeItAsNumbers() throws IOException {
+    Path csv = Files.writeString(tmp.resolve("colors.csv"), "x,color,y\n1,0.5,0\n2,red,1\n");
+    assertEquals("nn: " + csv + ":3: column \"color\": \"red\" is not a number; values are decimal numbers such as 3,"
+        + " -0.5 or 1e-3; a column of categories must be encoded as numbers before nn reads it, for example as one"
+        + " 0/1 column per category\n", oneShortLine(trainRefused(csvExperiment(csv))));
+  }
+
   // --- IDX files
 
   private Path idxExperiment(Path images, Path labels) throws IOException {

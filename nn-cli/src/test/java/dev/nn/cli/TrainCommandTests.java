@@ -103,6 +103,22 @@ class TrainCommandTests {
   }
 
   @Test
+  void softmaxAndCrossEntropyWrittenAsElsewhereExitWith2PointingAtNnsNames() throws Exception {
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "network.layers[2].activation=softmax", "--set",
+        "loss=cross-entropy", "--output", tmp.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("unknown activation \"softmax\"; in nn softmax belongs to the loss: use loss"
+        + " softmax-cross-entropy, with activation identity on the output layer (from --set"
+        + " network.layers[2].activation=softmax)\n   Did you mean: identity\n"), o.err());
+    assertTrue(o.err().contains("unknown loss \"cross-entropy\" (from --set loss=cross-entropy)\n"
+        + "   Did you mean: softmax-cross-entropy, binary-cross-entropy\n"), o.err());
+    assertNoStackTrace(o);
+    try (var left = Files.list(tmp)) {
+      assertEquals(0, left.count(), "no run directory for an invalid experiment");
+    }
+  }
+
+  @Test
   void aMissingExperimentFileExitsWith2NamingTheFile() {
     String missing = tmp.resolve("nowhere.yaml").toString();
     Cli.Outcome o = Cli.run("train", missing);
