@@ -29,10 +29,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "CSV", description = "The labelled CSV file.")
   Path data;
 
-  @Option(names = "--target", paramLabel = "NAME|INDEX|last",
+  @Option(names = "--target", paramLabel = "NAME|INDEX|last", split = ",",
       description = "The column of true values: a header name, a 0-based index or last (default: the column"
-          + " named as the model's target if there is one, else the last column).")
-  String target;
+          + " named as the model's target if there is one, else the last column). A model of several targets"
+          + " takes one column per target, in its order, separated by commas (default: its targets' names).")
+  List<String> target = new ArrayList<>();
 
   EvaluateCommand(NnCommand root) {
     this.root = root;
@@ -42,11 +43,10 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     Model m = Models.load(root, model);
     ModelSpec spec = m.spec();
-    if (!spec.isClassifier() && spec.targets().size() != 1) {
-      throw new CommandFailure("nn: this model predicts " + spec.targets().size() + " targets ("
-          + String.join(", ", spec.targets()) + "); evaluate reads one target column, so use nn predict instead");
-    }
-    Evaluation e = root.nn().evaluate(m, data, target);
+    Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
+      throw new CommandFailure("nn: " + problem);
+    });
+    Evaluation e = root.nn().evaluateColumns(m, data, target);
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + e.rows() + " rows");
     Metrics metrics = e.metrics();

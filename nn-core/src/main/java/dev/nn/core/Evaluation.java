@@ -9,6 +9,7 @@ import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A saved model's predictions on a labelled CSV file and the loss-free figures computed from them:
@@ -24,25 +25,26 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
   /**
    * Evaluates {@code model} on {@code file}.
    *
-   * @param target the column of true values: a name, a 0-based index or {@code last}; {@code null} for the
-   *     column named as the model's target, or the last column when there is none of that name
-   * @throws IllegalArgumentException for a regression model of several targets
+   * @param targets the columns of true values, one per target of the model (for a classifier, its one class
+   *     column): names, 0-based indexes, {@code first} or {@code last}; empty for the columns named as the
+   *     model's targets, or the last column for a model of one target whose name the header lacks
+   * @throws IllegalArgumentException when {@code targets} does not name one column per target
    */
-  static Evaluation of(Model model, Path file, String target) {
+  static Evaluation of(Model model, Path file, List<String> targets) {
     ModelSpec spec = model.spec();
-    String column = target != null ? target : defaultTarget(spec, file);
+    Optional<String> problem = targetColumnsProblem(spec, targets);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
+    }
+    List<String> columns = targets.isEmpty() ? defaultTargets(spec, file) : targets;
     Dataset data;
     if (spec.isClassifier()) {
-      data = CsvReader.classification(column).withClassesNamed(spec.classes()).forModel().read(file);
+      data = CsvReader.classification(columns.get(0)).withClassesNamed(spec.classes()).forModel().read(file);
       if (model.outputs() == 1) {
         data = data.withBinaryTarget();
       }
     } else {
-      if (spec.targets().size() != 1) {
-        throw new IllegalArgumentException("this model predicts " + spec.targets().size() + " targets ("
-            + String.join(", ", spec.targets()) + "); an evaluation reads one target column");
-      }
-      data = CsvReader.regression(column).forModel().read(file);
+      data = CsvReader.regression(columns).forModel().read(file);
     }
     int rows = data.size();
     double[] x = FeatureColumns.select(spec.features(), data.featureNames(), data.copyX(), rows, file.toString());
@@ -50,6 +52,24 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
     Metrics metrics = Metrics.of(Double.NaN, predictions, data.copyY(), rows, model.outputs(), spec.isClassifier(),
         threshold(model));
     return new Evaluation(rows, predictions, metrics);
+  }
+
+  /**
+   * What is wrong with {@code targets} as the columns of true values for a model of {@code spec}, if anything:
+   * a classifier takes its classes from one column, a regression model one column per target; none at all
+   * means the model's own target names.
+   */
+  public static Optional<String> targetColumnsProblem(ModelSpec spec, List<String> targets) {
+    int wanted = spec.isClassifier() ? 1 : spec.targets().size();
+    if (targets.isEmpty() || targets.size() == wanted) {
+      return Optional.empty();
+    }
+    String model = spec.isClassifier() ? "a classifier reads its classes from one column"
+        : "this model predicts " + wanted + (wanted == 1 ? " target (" : " targets (")
+            + String.join(", ", spec.targets()) + ")";
+    String found = targets.size() == 1 ? " target column (" : " target columns (";
+    return Optional.of(model + ", found " + targets.size() + found + String.join(", ", targets)
+        + "); name one column per target, in the model's order");
   }
 
   /** The model's outputs for rows of raw features in its order: the one call evaluate and predict share. */
@@ -67,12 +87,19 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
     return model.loss().targets() == TargetKind.SIGNED ? 0.0 : 0.5;
   }
 
-  /** The model's target column if the header names it, else the last column. */
-  private static String defaultTarget(ModelSpec spec, Path file) {
-    if (spec.targets().size() == 1 && header(file).contains(spec.targets().get(0))) {
-      return spec.targets().get(0);
+  /**
+   * The model's target columns by name; for a model of one target whose name the header lacks, the last column.
+   * A model of several targets needs each by name (the reader names the one the header lacks).
+   */
+  private static List<String> defaultTargets(ModelSpec spec, Path file) {
+    List<String> named = spec.targets();
+    if (named.size() > 1 && !spec.isClassifier()) {
+      return named;
     }
-    return CsvReader.LAST;
+    if (named.size() == 1 && header(file).contains(named.get(0))) {
+      return named;
+    }
+    return List.of(CsvReader.LAST);
   }
 
   /** The header's names; empty when the file cannot be read, which the CSV reader then reports. */

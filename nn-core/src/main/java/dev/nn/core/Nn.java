@@ -265,12 +265,31 @@ public final class Nn {
    * ignored.
    *
    * @param target the column of true values: a header name, a 0-based index or {@code last}; {@code null} for
-   *     the column named as the model's target if the header has it, else the last column
-   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
-   * @throws IllegalArgumentException for a regression model of several targets, which has no one target column
+   *     the column named as the model's target if the header has it, else the last column, and for a model of
+   *     several targets the columns named as its targets ({@link #evaluateColumns})
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features or
+   *     targets
+   * @throws IllegalArgumentException when {@code target} is given for a model of several targets
    */
   public Evaluation evaluate(Model model, Path csv, String target) {
-    return attributing("during evaluation", () -> Evaluation.of(model, csv, target));
+    return evaluateColumns(model, csv, target == null ? List.of() : List.of(target));
+  }
+
+  /**
+   * {@link #evaluate(Model, Path, String)} for a model of any number of targets (a regression of several
+   * columns): RMSE and MAE are over every value, R² is taken about each target's mean.
+   *
+   * @param targets the columns of true values, one per target of the model in its order (for a classifier, its
+   *     one class column): header names, 0-based indexes, {@code first} or {@code last}; empty for the columns
+   *     named as the model's targets, where a model of one target whose name the header lacks takes the last column
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features or
+   *     targets
+   * @throws IllegalArgumentException when {@code targets} does not name one column per target
+   *     ({@link Evaluation#targetColumnsProblem})
+   */
+  public Evaluation evaluateColumns(Model model, Path csv, List<String> targets) {
+    List<String> columns = List.copyOf(targets);
+    return attributing("during evaluation", () -> Evaluation.of(model, csv, columns));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.core.data.CsvOptions;
+import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Generators;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.data.Task;
@@ -149,15 +150,55 @@ final class DataParser {
     Node p = v.require("path", "the CSV file, relative to the experiment file");
     PathRef path = p == null ? null : reader.path(p, v.child("path"));
     Node t = v.get("target");
-    String target = t == null ? "last" : reader.string(t, v.child("target"), "last, first or a column name");
     Node k = v.get("task");
     Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
+    List<String> targets = t == null ? List.of(CsvReader.LAST) : targets(t, v.child("target"), task);
     CsvOptions options = new CsvSourceOptions(reader).read(v, path);
     v.finish();
-    if (path == null || target == null || task == null || options == null) {
+    if (path == null || targets == null || task == null || options == null) {
       return null;
     }
-    return new SourceSpec.Csv(path, target, task, options, reader.position(v.path(), v.node()));
+    return new SourceSpec.Csv(path, targets, task, options, reader.position(v.path(), v.node()));
+  }
+
+  /**
+   * A csv source's {@code target:}: one column (last, first, a name or an index), or for regression a list of
+   * column names, one output each; {@code null} after reporting.
+   */
+  private List<String> targets(Node t, String path, Task task) {
+    String one = "last, first or a column name";
+    if (!(t instanceof SequenceNode)) {
+      String target = reader.string(t, path, task == Task.CLASSIFICATION ? one : one + ", or a list of column names");
+      return target == null ? null : List.of(target);
+    }
+    if (task == Task.CLASSIFICATION) {
+      reader.report(ProblemId.WRONG_TYPE, path, t, "classification reads its classes from one column, found a list",
+          one + "; a list of target columns is for task: regression");
+      return null;
+    }
+    List<Node> items = reader.sequence(t, path, "a list of column names");
+    if (items == null) {
+      return null;
+    }
+    if (items.isEmpty()) {
+      reader.report(ProblemId.OUT_OF_RANGE, path, t, "the list of target columns is empty", "one or more column names");
+      return null;
+    }
+    List<String> targets = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String name = reader.string(items.get(i), path + "[" + i + "]", "a column name");
+      if (name == null) {
+        ok = false;
+      } else if (targets.contains(name)) {
+        reader.report(ProblemId.OUT_OF_RANGE, path + "[" + i + "]", items.get(i),
+            "the target column \"" + Excerpt.of(name) + "\" is listed twice", "each target column once");
+        ok = false;
+      } else {
+        targets.add(name);
+      }
+    }
+    return ok ? targets : null;
   }
 
   private SourceSpec spark(MapView v) {

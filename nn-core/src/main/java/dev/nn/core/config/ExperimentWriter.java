@@ -98,7 +98,7 @@ public final class ExperimentWriter {
     } else if (s instanceof SourceSpec.Csv) {
       SourceSpec.Csv c = (SourceSpec.Csv) s;
       m.put("path", c.path().resolved().toString());
-      m.put("target", c.target());
+      m.put("target", c.targets().size() == 1 ? c.targets().get(0) : new ArrayList<>(c.targets()));
       m.put("task", c.task().label());
       if (!c.options().features().isEmpty()) {
         m.put("features", new ArrayList<>(c.options().features()));

@@ -36,23 +36,33 @@ public sealed interface SourceSpec {
    * A CSV file with a header row.
    *
    * @param path the file
-   * @param target the target column: {@code last}, {@code first} or a column name from the header
-   * @param task whether the target is a real number or a class label
+   * @param targets the target columns, each {@code last}, {@code first}, a column name from the header or a
+   *     0-based index: one for classification, one or more for regression (a model with one output per target)
+   * @param task whether the targets are real numbers or a class label
    * @param options the feature columns, the missing-value policy and the index column
    * @param where where the source was written
    */
-  record Csv(PathRef path, String target, Task task, CsvOptions options, Position where) implements SourceSpec {
+  record Csv(PathRef path, List<String> targets, Task task, CsvOptions options, Position where) implements SourceSpec {
 
-    /** Checks for {@code null}. */
+    /** Checks for {@code null} and that classification has one target; copies. */
     public Csv {
       Objects.requireNonNull(path, "path");
-      Objects.requireNonNull(target, "target");
+      targets = List.copyOf(targets);
       Objects.requireNonNull(task, "task");
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(where, "where");
+      if (targets.isEmpty() || task == Task.CLASSIFICATION && targets.size() != 1) {
+        throw new IllegalArgumentException((task == Task.CLASSIFICATION ? "classification reads one target column"
+            : "regression reads one or more target columns") + ", found " + targets.size());
+      }
     }
 
-    /** A source with every column but the target as a feature, and missing values refused. */
+    /** A source with one target column. */
+    public Csv(PathRef path, String target, Task task, CsvOptions options, Position where) {
+      this(path, List.of(target), task, options, where);
+    }
+
+    /** A source with one target column, every other column a feature, and missing values refused. */
     public Csv(PathRef path, String target, Task task, Position where) {
       this(path, target, task, CsvOptions.DEFAULTS, where);
     }

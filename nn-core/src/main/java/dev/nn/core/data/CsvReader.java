@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ import java.util.function.Consumer;
  * {@code N/A} are missing values, which {@link CsvOptions#missing()} refuses, drops or fills. A line holds at
  * most 1 MiB ({@link LineCappedReader}) and a field (a column name or a value) at most {@value #MAX_FIELD};
  * messages quote at most the start of a long value ({@link Excerpt}). One column is the target, chosen by
- * name, by 0-based index, or as {@value #LAST} or {@value #FIRST}; the features are the others in file order,
- * or those {@link CsvOptions} chooses.
+ * name, by 0-based index, or as {@value #LAST} or {@value #FIRST} (for regression, one or more columns, one
+ * output each); the features are the others in file order, or those {@link CsvOptions} chooses.
  *
  * <p>Classification ({@link ClassLabels}): the target holds class indices, integers {@code 0 .. k−1} (written
  * {@code 2} or {@code 2.0}), labelled {@code "0" .. "k−1"}, or class names ({@code setosa}), labelled with the
@@ -67,7 +68,8 @@ public final class CsvReader {
   private static final int MAX_LISTED_COLUMNS = 12;
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  private final String target;
+  /** The target columns' selectors: one for classification, one or more for regression. */
+  private final List<String> targets;
   private final Task task;
   private final int classes;
   private final List<String> classNames;
@@ -89,17 +91,23 @@ public final class CsvReader {
     MODEL
   }
 
-  private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
+  private CsvReader(List<String> targets, Task task, int classes, List<String> classNames, CsvOptions options,
       Consumer<String> notes) {
-    this(target, task, classes, classNames, options, notes, Use.FILE, Precision.FLOAT64);
+    this(targets, task, classes, classNames, options, notes, Use.FILE, Precision.FLOAT64);
   }
 
-  private CsvReader(String target, Task task, int classes, List<String> classNames, CsvOptions options,
+  private CsvReader(List<String> targets, Task task, int classes, List<String> classNames, CsvOptions options,
       Consumer<String> notes, Use use, Precision inputs) {
-    if (target == null || target.isEmpty()) {
-      throw new IllegalArgumentException("the target column must be a name, a 0-based index or \"last\"");
+    if (targets.isEmpty() || task == Task.CLASSIFICATION && targets.size() > 1) {
+      throw new IllegalArgumentException(task == Task.CLASSIFICATION ? "classification reads one target column"
+          : "regression reads one or more target columns");
     }
-    this.target = target;
+    for (String target : targets) {
+      if (target == null || target.isEmpty()) {
+        throw new IllegalArgumentException("a target column must be a name, a 0-based index or \"last\"");
+      }
+    }
+    this.targets = List.copyOf(targets);
     this.task = task;
     this.classes = classes;
     this.classNames = classNames;
@@ -109,8 +117,8 @@ public final class CsvReader {
     this.inputs = inputs;
   }
 
-  private CsvReader(String target, Task task, int classes) {
-    this(target, task, classes, List.of(), CsvOptions.DEFAULTS, note -> { });
+  private CsvReader(List<String> targets, Task task, int classes) {
+    this(targets, task, classes, List.of(), CsvOptions.DEFAULTS, note -> { });
   }
 
   /**
@@ -128,7 +136,7 @@ public final class CsvReader {
 
   /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
   public CsvReader with(CsvOptions options) {
-    return new CsvReader(target, task, classes, classNames, Objects.requireNonNull(options), notes, use, inputs);
+    return new CsvReader(targets, task, classes, classNames, Objects.requireNonNull(options), notes, use, inputs);
   }
 
   /**
@@ -137,7 +145,7 @@ public final class CsvReader {
    * rows. The data set it reads must reach that fill before anything else uses it.
    */
   public CsvReader leavingMissingValues() {
-    return new CsvReader(target, task, classes, classNames, options, notes, Use.RUN, inputs);
+    return new CsvReader(targets, task, classes, classNames, options, notes, Use.RUN, inputs);
   }
 
   /**
@@ -145,7 +153,7 @@ public final class CsvReader {
    * message that asks for complete rows, since a model fills nothing in.
    */
   public CsvReader forModel() {
-    return new CsvReader(target, task, classes, classNames, options, notes, Use.MODEL, inputs);
+    return new CsvReader(targets, task, classes, classNames, options, notes, Use.MODEL, inputs);
   }
 
   /**
@@ -153,12 +161,12 @@ public final class CsvReader {
    * never held as doubles at all (the targets are doubles either way). Doubles unless set.
    */
   public CsvReader holdingInputsIn(Precision precision) {
-    return new CsvReader(target, task, classes, classNames, options, notes, use, Objects.requireNonNull(precision));
+    return new CsvReader(targets, task, classes, classNames, options, notes, use, Objects.requireNonNull(precision));
   }
 
   /** This reader sending its notes (such as the number of rows dropped) to {@code notes}. */
   public CsvReader withNotes(Consumer<String> notes) {
-    return new CsvReader(target, task, classes, classNames, options, Objects.requireNonNull(notes), use, inputs);
+    return new CsvReader(targets, task, classes, classNames, options, Objects.requireNonNull(notes), use, inputs);
   }
 
   /**
@@ -170,17 +178,25 @@ public final class CsvReader {
     if (task != Task.CLASSIFICATION || names.size() < 2) {
       throw new IllegalArgumentException("class labels apply to classification, 2 or more of them");
     }
-    return new CsvReader(target, task, 0, List.copyOf(names), options, notes, use, inputs);
+    return new CsvReader(targets, task, 0, List.copyOf(names), options, notes, use, inputs);
   }
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
   public static CsvReader regression(String target) {
-    return new CsvReader(target, Task.REGRESSION, 0);
+    return new CsvReader(Collections.singletonList(target), Task.REGRESSION, 0);
+  }
+
+  /**
+   * Reads a regression dataset with one target per column of {@code targets} (each a name, an index, "first" or
+   * "last"), in that order: the data set's y has {@code targets.size()} columns.
+   */
+  public static CsvReader regression(List<String> targets) {
+    return new CsvReader(new ArrayList<>(targets), Task.REGRESSION, 0);
   }
 
   /** Reads a classification dataset whose class indices are the column {@code target}. */
   public static CsvReader classification(String target) {
-    return new CsvReader(target, Task.CLASSIFICATION, 0);
+    return new CsvReader(Collections.singletonList(target), Task.CLASSIFICATION, 0);
   }
 
   /** This reader with the number of classes fixed to {@code k} (2 .. {@value #MAX_CLASSES}). */
@@ -191,7 +207,7 @@ public final class CsvReader {
     if (k < 2 || k > MAX_CLASSES) {
       throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
     }
-    return new CsvReader(target, task, k, List.of(), options, notes, use, inputs);
+    return new CsvReader(targets, task, k, List.of(), options, notes, use, inputs);
   }
 
   /**
@@ -330,11 +346,12 @@ public final class CsvReader {
   private Dataset read(CsvRecords in, String file) throws IOException {
     Header h = header(in, file, options.indexColumn());
     String[] header = h.names();
-    int t = targetColumn(header, file);
+    int[] t = targetColumns(header, file);
+    int k = t.length;
     int[] featureColumns = new FeatureColumns(file, header, t).of(options);
     int d = featureColumns.length;
     InputValues x = InputValues.zeros(64 * d, inputs);
-    double[] y = new double[64];
+    double[] y = new double[64 * k];
     ClassLabels labels = task == Task.CLASSIFICATION ? new ClassLabels(classes, classNames) : null;
     boolean filling = options.missing() == CsvOptions.Missing.MEAN;
     int rows = 0;
@@ -345,7 +362,7 @@ public final class CsvReader {
     while ((fields = fields(in, file, h)) != null) {
       int lineNo = in.line();
       x = room(x, rows, d, file, lineNo, d + " features");
-      y = room(y, rows, 1, file, lineNo, d + " features");
+      y = room(y, rows, k, file, lineNo, d + " features");
       int out = rows * d;
       for (int j = 0; j < d; j++) {
         int c = featureColumns[j];
@@ -364,18 +381,20 @@ public final class CsvReader {
           x.set(out + j, input(text, file, lineNo, header[c]));
         }
       }
-      String targetText = fields[t + h.offset()];
-      if (absent(targetText)) {
-        if (options.missing() == CsvOptions.Missing.DROP) {
-          dropped++;
-          continue;
+      for (int j = 0; j < k; j++) {
+        String targetText = fields[t[j] + h.offset()];
+        if (absent(targetText)) {
+          if (options.missing() == CsvOptions.Missing.DROP) {
+            dropped++;
+            continue rowLoop;
+          }
+          throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[t[j]])
+              + "\": the target is missing (\"" + Excerpt.of(DecimalText.strip(targetText))
+              + "\"); a row's target cannot be filled in" + (filling ? "; missing: drop leaves such rows out" : ""));
         }
-        throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[t]) + "\": the target is missing (\""
-            + Excerpt.of(DecimalText.strip(targetText)) + "\"); a row's target cannot be filled in"
-            + (filling ? "; missing: drop leaves such rows out" : ""));
+        y[rows * k + j] = task == Task.CLASSIFICATION ? labels.index(targetText, file, lineNo, header[t[j]])
+            : number(targetText, file, lineNo, header[t[j]]);
       }
-      y[rows] = task == Task.CLASSIFICATION ? labels.index(targetText, file, lineNo, header[t])
-          : number(targetText, file, lineNo, header[t]);
       rows++;
     }
     requireRows(rows, dropped, file);
@@ -384,7 +403,7 @@ public final class CsvReader {
           + " with a missing value left out (missing: drop); " + rows + " read");
     }
     x = x.copyOf(rows * d);
-    y = Arrays.copyOf(y, rows);
+    y = Arrays.copyOf(y, rows * k);
     List<String> features = new ArrayList<>(d);
     for (int c : featureColumns) {
       features.add(header[c]);
@@ -393,14 +412,18 @@ public final class CsvReader {
       MeanFill.fill(x, rows, features, file);
     }
     if (task == Task.REGRESSION) {
-      return Dataset.wrapRegression(file, x, y, features, List.of(header[t]));
+      List<String> targetNames = new ArrayList<>(k);
+      for (int c : t) {
+        targetNames.add(header[c]);
+      }
+      return Dataset.wrapRegression(file, x, y, features, targetNames);
     }
-    ClassLabels.Result r = labels.finish(y, rows, file, header[t]);
+    ClassLabels.Result r = labels.finish(y, rows, file, header[t[0]]);
     int[] classIndex = new int[rows];
     for (int i = 0; i < rows; i++) {
       classIndex[i] = (int) y[i];
     }
-    return Dataset.wrapClassification(file, x, classIndex, features, header[t], r.names());
+    return Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names());
   }
 
   /**
@@ -511,7 +534,22 @@ public final class CsvReader {
     }
   }
 
-  private int targetColumn(String[] header, String file) {
+  /** The columns of the targets, in the order they were named; a column named twice is refused. */
+  private int[] targetColumns(String[] header, String file) {
+    int[] columns = new int[targets.size()];
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = targetColumn(targets.get(j), header, file);
+      for (int i = 0; i < j; i++) {
+        if (columns[i] == columns[j]) {
+          throw new DataException(file + ": target column \"" + Excerpt.of(header[columns[j]]) + "\" is named twice ("
+              + Excerpt.of(targets.get(i)) + " and " + Excerpt.of(targets.get(j)) + "); each target column once");
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static int targetColumn(String target, String[] header, String file) {
     for (int c = 0; c < header.length; c++) {
       if (header[c].equals(target)) {
         return c;

@@ -12,12 +12,21 @@ import java.util.Set;
 final class FeatureColumns {
   private final String file;
   private final String[] header;
-  private final int target;
+  private final int[] targets;
 
-  FeatureColumns(String file, String[] header, int target) {
+  FeatureColumns(String file, String[] header, int... targets) {
     this.file = file;
     this.header = header;
-    this.target = target;
+    this.targets = targets.clone();
+  }
+
+  private boolean isTarget(int column) {
+    for (int t : targets) {
+      if (t == column) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -33,9 +42,10 @@ final class FeatureColumns {
       Set<String> seen = new HashSet<>();
       for (String name : options.features()) {
         int c = column(name, "feature column");
-        if (c == target) {
+        if (isTarget(c)) {
           throw new DataException(file + ": feature column \"" + Excerpt.of(name)
-              + "\" is the target column; a column is either the target or a feature");
+              + (targets.length == 1 ? "\" is the target column; a column is either the target or a feature"
+                  : "\" is a target column; a column is either a target or a feature"));
         }
         if (!seen.add(name)) {
           throw new DataException(file + ": feature column \"" + Excerpt.of(name) + "\" is listed twice");
@@ -48,16 +58,18 @@ final class FeatureColumns {
         ignored.add(column(name, "ignored column"));
       }
       for (int c = 0; c < header.length; c++) {
-        if (c != target && !ignored.contains(c)) {
+        if (!isTarget(c) && !ignored.contains(c)) {
           chosen.add(c);
         }
       }
     }
     if (chosen.isEmpty()) {
-      throw new DataException(header.length < 2
-          ? file + ": the header has only the target column \"" + Excerpt.of(header[target])
+      throw new DataException(header.length == targets.length
+          ? file + ": the header has only the target column" + (targets.length == 1 ? " \"" : "s \"")
+              + String.join("\", \"", Arrays.stream(targets).mapToObj(t -> Excerpt.of(header[t])).toList())
               + "\"; at least one feature column is needed"
-          : file + ": no feature column is left after the target and the ignored columns; at least one is needed");
+          : file + ": no feature column is left after the target" + (targets.length == 1 ? "" : "s")
+              + " and the ignored columns; at least one is needed");
     }
     return chosen.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -208,9 +208,9 @@ public final class DataPreparation implements Provider<PreparedData> {
       Path file = csv.path().resolved();
       files.add(file);
       CsvReader reader = (csv.task() == Task.CLASSIFICATION
-          ? classes == null ? CsvReader.classification(csv.target())
-              : CsvReader.classification(csv.target()).withClassLabels(classes)
-          : CsvReader.regression(csv.target())).with(csv.options()).withNotes(notes::add).holdingInputsIn(inputs)
+          ? classes == null ? CsvReader.classification(csv.targets().get(0))
+              : CsvReader.classification(csv.targets().get(0)).withClassLabels(classes)
+          : CsvReader.regression(csv.targets())).with(csv.options()).withNotes(notes::add).holdingInputsIn(inputs)
           // missing: mean is filled with the training rows' means once the split is made (prepare)
           .leavingMissingValues();
       // for reconstruction the target column is read as a real number and then dropped

@@ -133,7 +133,7 @@ class ExperimentReaderTests {
     SourceSpec.Csv csv = (SourceSpec.Csv) e.data().train();
     assertEquals("data/diabetes.csv", csv.path().written());
     assertEquals(Path.of("/exp/dir/data/diabetes.csv"), csv.path().resolved());
-    assertEquals("last", csv.target());
+    assertEquals(List.of("last"), csv.targets());
     assertEquals(Task.CLASSIFICATION, csv.task());
     SourceSpec.Idx idx = (SourceSpec.Idx) ((HoldOut.FromSource) e.data().test()).source();
     assertEquals(Path.of("/exp/mnist/t10k-images.gz"), idx.images().get(0).resolved());
@@ -219,6 +219,31 @@ class ExperimentReaderTests {
         List.of("training.early-stopping: expected true, false or {patience: ..., monitor: ..., min-delta: ...}, found \"maybe\""),
         texts(p));
     assertEquals(ProblemId.WRONG_TYPE, p.get(0).id());
+  }
+
+  private static final String CSV_TARGETS =
+      "data: {train: {source: csv, path: data/linnerud.csv, target: TARGET, task: TASK}}\n"
+          + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\n"
+          + "loss: squared\n";
+
+  @Test
+  void aRegressionCsvSourceTakesAListOfTargetColumnsInTheOrderWritten() {
+    Experiment e = read(CSV_TARGETS.replace("TARGET", "[pulse, weight, 5]").replace("TASK", "regression"));
+
+    assertEquals(List.of("pulse", "weight", "5"), ((SourceSpec.Csv) e.data().train()).targets());
+  }
+
+  @Test
+  void aListOfTargetsForClassificationAnEmptyListAndATargetListedTwiceAreReportedWhereWritten() {
+    assertEquals(List.of("data.train.target: classification reads its classes from one column, found a list"),
+        texts(problems(CSV_TARGETS.replace("TARGET", "[a, b]").replace("TASK", "classification"))));
+    assertEquals(List.of("data.train.target: the list of target columns is empty"),
+        texts(problems(CSV_TARGETS.replace("TARGET", "[]").replace("TASK", "regression"))));
+    List<ConfigProblem> twice = problems(CSV_TARGETS.replace("TARGET", "[a, b, a]").replace("TASK", "regression"));
+    assertEquals(List.of("data.train.target[2]: the target column \"a\" is listed twice"), texts(twice));
+    assertEquals(1, twice.get(0).line());
+    assertEquals(List.of("data.train.target[0]: expected a column name, found a mapping"),
+        texts(problems(CSV_TARGETS.replace("TARGET", "[{a: 1}]").replace("TASK", "regression"))));
   }
 
   @Test

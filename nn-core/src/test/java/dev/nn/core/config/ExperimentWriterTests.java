@@ -63,6 +63,19 @@ class ExperimentWriterTests {
   }
 
   @Test
+  void aListOfRegressionTargetsIsWrittenAsAListAndReadBack() {
+    ExperimentReader reader = Resources.reader();
+    Experiment original = reader.read(RICH.replace("target: species, task: classification", "target: [a, last],"
+        + " task: regression").replace("loss: {name: huber, delta: 0.5}", "loss: squared"), "rich.yaml",
+        Path.of("/exp/dir"), List.of());
+    String text = ExperimentWriter.write(original);
+    assertTrue(text.contains("target: [a, last]"), text);
+    Experiment again = reader.read(text, "x.yaml", Path.of("/tmp"), List.of());
+    assertEquals(original, again);
+    assertEquals(List.of("a", "last"), ((SourceSpec.Csv) again.data().train()).targets());
+  }
+
+  @Test
   void aCsvSourcesFeaturesMissingPolicyAndIndexColumnAreWrittenAndReadBack() {
     ExperimentReader reader = Resources.reader();
     for (String keys : List.of("features: [b, a], missing: drop", "features: {ignore: [id]}, missing: mean,"

@@ -105,6 +105,70 @@ class CsvReaderTests {
     assertEquals(0.0, d.x(0, 3));
   }
 
+  @Test
+  void linnerudReadsItsThreeTargetsInTheOrderNamedAndTheOtherColumnsAsFeatures() {
+    Dataset d = CsvReader.regression(List.of("pulse", "weight", "waist")).read(DATA.resolve("linnerud.csv"));
+    assertEquals(20, d.size());
+    assertEquals(List.of("chins", "situps", "jumps"), d.featureNames());
+    assertEquals(List.of("pulse", "weight", "waist"), d.targetNames());
+    assertEquals(3, d.targetCount());
+    // line 2 of the file: 5,162,60,191,36,50
+    assertArrayEquals(new double[] {5, 162, 60}, new double[] {d.x(0, 0), d.x(0, 1), d.x(0, 2)});
+    assertArrayEquals(new double[] {50, 191, 36}, new double[] {d.y(0, 0), d.y(0, 1), d.y(0, 2)});
+    double[] sums = new double[3];
+    for (int i = 0; i < d.size(); i++) {
+      for (int j = 0; j < 3; j++) {
+        sums[j] += d.y(i, j);
+      }
+    }
+    // column sums of the file: pulse 1122, weight 3572, waist 708
+    assertArrayEquals(new double[] {1122, 3572, 708}, sums);
+  }
+
+  @Test
+  void targetsMayBeNamedByIndexFirstAndLastAndOneTargetListedReadsAsBefore() throws IOException {
+    Path p = write("t.csv", "a,b,c,d\n1,2,3,4\n5,6,7,8\n");
+    Dataset d = CsvReader.regression(List.of("first", "2", "last")).read(p);
+    assertEquals(List.of("b"), d.featureNames());
+    assertEquals(List.of("a", "c", "d"), d.targetNames());
+    assertArrayEquals(new double[] {1, 3, 4, 5, 7, 8}, d.copyY());
+    Dataset one = CsvReader.regression(List.of("d")).read(p);
+    Dataset single = CsvReader.regression("d").read(p);
+    assertEquals(single.targetNames(), one.targetNames());
+    assertArrayEquals(single.copyY(), one.copyY());
+    assertArrayEquals(single.copyX(), one.copyX());
+  }
+
+  @Test
+  void aColumnNamedTwiceAsATargetAFeatureThatIsATargetAndOnlyTargetsAreRefused() throws IOException {
+    Path p = write("t.csv", "a,b,c\n1,2,3\n");
+    assertEquals(p + ": target column \"c\" is named twice (c and last); each target column once",
+        failure(CsvReader.regression(List.of("c", "last")), p));
+    assertEquals(p + ": feature column \"b\" is a target column; a column is either a target or a feature",
+        failure(CsvReader.regression(List.of("b", "c")).with(new CsvOptions(List.of("a", "b"), List.of(), CsvOptions.Missing.ERROR,
+            CsvOptions.IndexColumn.AUTO)), p));
+    assertEquals(p + ": the header has only the target columns \"a\", \"b\", \"c\"; at least one feature column"
+        + " is needed", failure(CsvReader.regression(List.of("a", "b", "c")), p));
+    assertEquals(p + ": target column \"height\" not found. Columns: a, b, c",
+        failure(CsvReader.regression(List.of("a", "height")), p));
+  }
+
+  @Test
+  void aMissingValueInAnyTargetIsRefusedOrDropsTheRow() throws IOException {
+    Path p = write("t.csv", "a,b,c\n1,2,3\n4,5,NA\n7,8,9\n");
+    assertEquals(p + ":3: column \"c\": the target is missing (\"NA\"); a row's target cannot be filled in",
+        failure(CsvReader.regression(List.of("b", "c")), p));
+    Dataset d = CsvReader.regression(List.of("b", "c"))
+        .with(new CsvOptions(List.of(), List.of(), CsvOptions.Missing.DROP, CsvOptions.IndexColumn.AUTO)).read(p);
+    assertArrayEquals(new double[] {1, 7}, d.copyX());
+    assertArrayEquals(new double[] {2, 3, 8, 9}, d.copyY());
+  }
+
+  @Test
+  void noTargetAtAllIsAProgrammingError() {
+    assertThrows(IllegalArgumentException.class, () -> CsvReader.regression(List.of()));
+  }
+
   // --- format details
 
   @Test
