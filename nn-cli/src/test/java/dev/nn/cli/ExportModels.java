@@ -35,6 +35,16 @@ final class ExportModels {
     return trained("diabetes", Path.of(Cli.DIABETES), List.of("training.epochs=10"));
   }
 
+  /** linnerud: three targets, standardised for training (a target scaler), in float64 or float32. */
+  static Path linnerud(boolean float32) {
+    String name = float32 ? "linnerud-float32" : "linnerud";
+    List<String> overrides = new java.util.ArrayList<>(List.of("training.epochs=20"));
+    if (float32) {
+      overrides.add("compute.precision=float32");
+    }
+    return trained(name, Cli.EXAMPLES.resolve("linnerud.yaml"), overrides);
+  }
+
   /** iris: three classes, softmax-cross-entropy, in float64 or float32. */
   static Path iris(boolean float32) {
     String name = float32 ? "iris-float32" : "iris";

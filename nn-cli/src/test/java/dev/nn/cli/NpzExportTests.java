@@ -60,12 +60,13 @@ class NpzExportTests {
     assertArrayEquals(new int[0], header.shape());
     Map<String, Object> h = new Yaml().load(header.text());
     assertEquals("nn-npz", h.get("format"));
-    assertEquals(1, h.get("version"));
+    assertEquals(2, h.get("version"));
     assertEquals("float64", h.get("dtype"));
     assertEquals(List.of(4, 8, 3), h.get("widths"));
     assertEquals(model.spec().features(), h.get("features"));
     assertEquals(List.of("0", "1", "2"), h.get("classes"));
     assertEquals(true, h.get("scaler"));
+    assertEquals(false, h.get("target_scaler"));
     List<Map<String, Object>> layers = list(h.get("layers"));
     assertEquals("tanh", map(layers.get(0).get("activation")).get("name"));
     assertEquals("W2", layers.get(1).get("weights"));
@@ -81,6 +82,21 @@ class NpzExportTests {
     Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
     assertEquals(false, h.get("scaler"));
     assertEquals("sigmoid", map(h.get("loss")).get("link"));
+  }
+
+  @Test
+  void aModelTrainedOnStandardisedTargetsCarriesTheirMeansAndScales() throws Exception {
+    Path modelFile = ExportModels.linnerud(false);
+    Model model = load(modelFile);
+    Map<String, NpyFiles.Array> npz = NpyFiles.read(export(modelFile, "linnerud-arrays.npz"));
+    assertEquals(List.of("W1.npy", "b1.npy", "W2.npy", "b2.npy", "means.npy", "scales.npy", "target_means.npy",
+        "target_scales.npy", "header.npy"), List.copyOf(npz.keySet()));
+    assertArrayEquals(model.spec().targetMeans(), npz.get("target_means.npy").values(), 0.0);
+    assertArrayEquals(model.spec().targetScales(), npz.get("target_scales.npy").values(), 0.0);
+    assertArrayEquals(new int[] {3}, npz.get("target_scales.npy").shape());
+    Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
+    assertEquals(true, h.get("target_scaler"));
+    assertEquals(List.of("weight", "waist", "pulse"), h.get("targets"));
   }
 
   @Test
@@ -145,6 +161,10 @@ class NpzExportTests {
     check(conv, "digits-conv", ExportModels.rows(load(conv), "digits.csv", 200), 1e-9);
     Path iris32 = ExportModels.iris(true);
     check(iris32, "iris-float32", ExportModels.rows(load(iris32), "iris.csv", 150), 1e-6);
+    Path linnerud = ExportModels.linnerud(false);
+    check(linnerud, "linnerud", ExportModels.rows(load(linnerud), "linnerud.csv", 20), 1e-9);
+    Path linnerud32 = ExportModels.linnerud(true);
+    check(linnerud32, "linnerud-float32", ExportModels.rows(load(linnerud32), "linnerud.csv", 20), 1e-6);
   }
 
   @ParameterizedTest

@@ -141,6 +141,19 @@ class OnnxExportTests {
   }
 
   @Test
+  void aModelTrainedOnStandardisedTargetsPredictsInTheTargetsUnits() throws Exception {
+    for (boolean float32 : new boolean[] {false, true}) {
+      Path model = ExportModels.linnerud(float32);
+      String name = float32 ? "linnerud-float32" : "linnerud";
+      double[][] actual = compare(model, name, ExportModels.rows(load(model), "linnerud.csv", 20), float32);
+      // weights near 180 lb, waists near 35 in: the targets' units, not standardised ones near 0
+      for (double[] p : actual) {
+        assertTrue(p[0] > 100 && p[0] < 260 && p[1] > 20 && p[1] < 50, name + ": " + java.util.Arrays.toString(p));
+      }
+    }
+  }
+
+  @Test
   void theSameModelExportsToTheSameBytes() throws Exception {
     Path first = export(ExportModels.diabetes(), "diabetes-1.onnx");
     Path second = export(ExportModels.diabetes(), "diabetes-2.onnx");

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.data.Task;
 import java.util.Objects;
 
 /**
@@ -9,13 +10,43 @@ import java.util.Objects;
  * @param validation the validation data: a fraction of {@code train}, or its own source
  * @param test the test data, used once at the end: a fraction of {@code train}, or its own source
  * @param standardize whether inputs are standardized with a scaler fitted on the training split only
+ * @param standardizeTargets whether a regression's targets are standardized too, per target column and with
+ *     the training split's statistics, for training; predictions and figures such as RMSE are given in the
+ *     targets' own units
  */
-public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize) {
+public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
+    boolean standardizeTargets) {
 
   /** Checks for {@code null}. */
   public DataSpec {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(test, "test");
+  }
+
+  /** Targets used as they are. */
+  public DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize) {
+    this(train, validation, test, standardize, false);
+  }
+
+  /** The task the training source states, or {@code null} for a generator's, known only once it runs. */
+  Task statedTask() {
+    return train instanceof SourceSpec.Csv c ? c.task() : train instanceof SourceSpec.Spark k ? k.task()
+        : train instanceof SourceSpec.Idx x ? x.task() : null;
+  }
+
+  /**
+   * Why {@code data.standardize-targets} does not apply to a task, or {@code null} when it does: only a
+   * regression's targets are numbers of their own ({@code null} task: a generator's, checked once it runs).
+   */
+  public static String notRegression(Task task) {
+    if (task == Task.CLASSIFICATION) {
+      return "standardize-targets applies to regression; a classifier's targets are classes";
+    }
+    if (task == Task.RECONSTRUCTION) {
+      return "standardize-targets applies to regression; a reconstruction's targets are its inputs, which"
+          + " data.standardize standardizes";
+    }
+    return null;
   }
 }

@@ -93,6 +93,15 @@ final class ExperimentParser {
           "a distributed section (e.g. --set distributed.master=local[2]), or a csv or idx source");
       return null;
     }
+    if (data != null && data.standardizeTargets() && dist != null) {
+      reader.report(
+          ProblemId.BACKEND_UNAVAILABLE,
+          "data.standardize-targets",
+          d,
+          "a distributed run does not standardize targets; its targets are used as they are",
+          "data.standardize-targets: false with a distributed section");
+      return null;
+    }
     if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
           ProblemId.OUT_OF_RANGE,

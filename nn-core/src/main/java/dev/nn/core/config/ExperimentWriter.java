@@ -77,6 +77,9 @@ public final class ExperimentWriter {
     m.put("validation", holdOut(d.validation()));
     m.put("test", holdOut(d.test()));
     m.put("standardize", d.standardize());
+    if (d.standardizeTargets()) {
+      m.put("standardize-targets", true);
+    }
     return m;
   }
 

@@ -321,6 +321,14 @@ public final class Dataset {
         classLabels);
   }
 
+  /** The same inputs (shared) and names with other targets, already owned by the caller. */
+  Dataset withTargets(double[] newY) {
+    if (newY.length != y.length) {
+      throw new IllegalArgumentException("expected " + y.length + " target values, found " + newY.length);
+    }
+    return new Dataset(source, task, x, newY, targetCount, featureNames, targetNames, classLabels);
+  }
+
   /** The same targets and names with other inputs, already owned by the caller; y is shared (immutable). */
   Dataset withInputs(InputValues newX) {
     return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels);

@@ -28,11 +28,32 @@ public final class Standardizer {
    * @throws IllegalArgumentException if {@code train} has no rows
    */
   public static Standardizer fit(Dataset train) {
-    int n = train.size();
-    int d = train.featureCount();
-    if (n == 0) {
+    if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
+    return fit(train.size(), train.featureCount(), train::x);
+  }
+
+  /**
+   * Fits means and stds on the targets of every row of {@code train}, one per target column, as {@link #fit}
+   * does on the inputs: a regression's targets standardised for training ({@code data.standardize-targets}),
+   * its predictions mapped back with {@link #restore}.
+   *
+   * @throws IllegalArgumentException if {@code train} has no rows
+   */
+  public static Standardizer fitTargets(Dataset train) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
+    }
+    return fit(train.size(), train.targetCount(), train::y);
+  }
+
+  /** The value of row i, column j of the columns being fitted. */
+  private interface Column {
+    double value(int row, int column);
+  }
+
+  private static Standardizer fit(int n, int d, Column values) {
     double[] mean = new double[d];
     double[] min = new double[d];
     double[] max = new double[d];
@@ -42,7 +63,7 @@ public final class Standardizer {
     }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        double v = train.x(i, j);
+        double v = values.value(i, j);
         mean[j] += v;
         min[j] = Math.min(min[j], v);
         max[j] = Math.max(max[j], v);
@@ -54,7 +75,7 @@ public final class Standardizer {
     double[] sq = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        double e = train.x(i, j) - mean[j];
+        double e = values.value(i, j) - mean[j];
         sq[j] += e * e;
       }
     }
@@ -123,6 +144,37 @@ public final class Standardizer {
         x[k] = (x[k] - means[j]) / stds[j];
       }
     }
+  }
+
+  /**
+   * Maps standardised values back to the original units in place: v ← v·std + mean, the inverse of
+   * {@link #transform(double[], int)} (a regression model's predictions, when its targets were standardised).
+   *
+   * @param v rows × d, row-major. Modified.
+   */
+  public void restore(double[] v, int rows) {
+    int d = means.length;
+    if (rows < 0 || (long) rows * d > v.length) {
+      throw new IllegalArgumentException(
+          rows + " rows of " + d + " values need " + (long) rows * d + " values, found " + v.length);
+    }
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < d; j++, k++) {
+        v[k] = v[k] * stds[j] + means[j];
+      }
+    }
+  }
+
+  /** A copy of {@code data} whose targets are standardised; inputs (shared) and names are unchanged. */
+  public Dataset transformTargets(Dataset data) {
+    if (data.targetCount() != means.length) {
+      throw new IllegalArgumentException(data.source() + " has " + data.targetCount()
+          + " targets, the standardizer was fitted on " + means.length);
+    }
+    double[] y = data.copyY();
+    transform(y, data.size());
+    return data.withTargets(y);
   }
 
   /** A copy of {@code data} with standardised inputs, held in the same precision; targets and names are unchanged. */

@@ -118,12 +118,25 @@ public final class DataPreparation implements Provider<PreparedData> {
       validation = standardize(scaler, validation, ownValidation);
       test = standardize(scaler, test, ownTest);
     }
+    Standardizer targetScaler = null;
+    if (spec.standardizeTargets()) {
+      String problem = DataSpec.notRegression(reconstruction ? Task.RECONSTRUCTION : train.task());
+      if (problem != null) {
+        throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, "data.standardize-targets", problem,
+            "false"));
+      }
+      // a regression's targets are real numbers for every loss that accepts them (encode checked)
+      targetScaler = Standardizer.fitTargets(train);
+      train = targetScaler.transformTargets(train);
+      validation = validation == null ? null : targetScaler.transformTargets(validation);
+      test = test == null ? null : targetScaler.transformTargets(test);
+    }
     if (reconstruction) {
       train = OwnedData.reconstruction(train);
       validation = validation == null ? null : OwnedData.reconstruction(validation);
       test = test == null ? null : OwnedData.reconstruction(test);
     }
-    return new PreparedData(train, validation, test, scaler, files, kind);
+    return new PreparedData(train, validation, test, scaler, targetScaler, files, kind, List.of());
   }
 
   /**

@@ -17,12 +17,15 @@ import java.util.List;
  * @param validation the validation split, or {@code null} when the experiment has none
  * @param test the test split, used once at the end, or {@code null}
  * @param scaler the standardizer fitted on the training split, or {@code null}
+ * @param targetScaler the standardizer of a regression's targets fitted on the training split
+ *     ({@code data.standardize-targets}), or {@code null}: the splits' targets went through it, and the
+ *     network's outputs are in its units until {@link Standardizer#restore} maps them back
  * @param files every data file read, for provenance
  * @param targets the target encoding the loss needs
  * @param notes what reading the data did that the user should hear of, such as rows left out for a missing value
  */
-public record PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler, List<Path> files,
-    TargetKind targets, List<String> notes) {
+public record PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler,
+    Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes) {
 
   /** Copies. */
   public PreparedData {
@@ -33,12 +36,12 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
   /** Data with nothing to note. */
   public PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler, List<Path> files,
       TargetKind targets) {
-    this(train, validation, test, scaler, files, targets, List.of());
+    this(train, validation, test, scaler, null, files, targets, List.of());
   }
 
   /** This data with {@code notes}. */
   PreparedData withNotes(List<String> notes) {
-    return new PreparedData(train, validation, test, scaler, files, targets, notes);
+    return new PreparedData(train, validation, test, scaler, targetScaler, files, targets, notes);
   }
 
   /**

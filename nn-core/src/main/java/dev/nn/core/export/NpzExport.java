@@ -20,14 +20,18 @@ import java.util.zip.ZipOutputStream;
 /**
  * A model as a NumPy {@code .npz} archive (a ZIP of .npy arrays, what {@code numpy.savez_compressed} writes):
  * {@code W1, b1, …} per layer in the lecture's layout and the model's precision, {@code means} and
- * {@code scales} when inputs are standardised, and {@code header}, a JSON text that says how to run them:
+ * {@code scales} when inputs are standardised, {@code target_means} and {@code target_scales} when the targets
+ * were (a prediction is then output·scale + mean), and {@code header}, a JSON text that says how to run them:
  * the activations with all their settings, the loss and its link, the names of features, targets and
  * classes. Every model can be exported this way; a plugin's activation or link is named in the header for
  * whoever implements it.
  */
 final class NpzExport {
-  /** The version of the header's layout, for readers of older or newer files. */
-  static final int HEADER_VERSION = 1;
+  /**
+   * The version of the header's layout, for readers of older or newer files: 2 added {@code target_scaler}
+   * (and the arrays {@code target_means}, {@code target_scales}).
+   */
+  static final int HEADER_VERSION = 2;
 
   private NpzExport() {}
 
@@ -46,6 +50,12 @@ final class NpzExport {
       // the scaler is applied in double, as nn applies it, whatever the model's precision
       arrays.put("means", Npy.array(ElementType.DOUBLE, new int[] {spec.means().length}, spec.means()));
       arrays.put("scales", Npy.array(ElementType.DOUBLE, new int[] {spec.scales().length}, spec.scales()));
+    }
+    if (spec.targetMeans() != null) {
+      // predictions are mapped to the targets' units in double, as nn maps them
+      int k = spec.targetMeans().length;
+      arrays.put("target_means", Npy.array(ElementType.DOUBLE, new int[] {k}, spec.targetMeans()));
+      arrays.put("target_scales", Npy.array(ElementType.DOUBLE, new int[] {k}, spec.targetScales()));
     }
     arrays.put("header", Npy.text(header(model, type, nnVersion)));
     return zip(arrays);
@@ -69,6 +79,7 @@ final class NpzExport {
     h.put("targets", spec.targets());
     h.put("classes", spec.classes());
     h.put("scaler", ModelParts.hasScaler(spec));
+    h.put("target_scaler", spec.targetMeans() != null);
     List<Object> layers = new ArrayList<>();
     for (int l = 1; l <= network.outputLayer(); l++) {
       PluginUse use = spec.activations().get(l - 1);

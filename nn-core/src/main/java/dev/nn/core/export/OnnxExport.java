@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 /**
  * A model as an ONNX graph from raw features to what {@link Model#predict} returns: the standardisation
  * (x − mean)/scale, then for each layer z = xW + b (one Gemm, W in the lecture's layout) and its activation,
- * then the loss's link. The input is {@code features} [N, n(0)], the output {@code predictions} [N, n(L+1)].
+ * then the loss's link, and for a model trained on standardised targets y·scale + mean. The input is {@code features} [N, n(0)], the output {@code predictions} [N, n(L+1)].
  *
  * <p>A float64 model's graph is in double throughout. A float32 model's takes and returns float, and its
  * weights and matrix products are float32, as nn's are; the standardisation, the activations and the link run
@@ -61,7 +61,8 @@ final class OnnxExport {
       String z = g.op("Gemm", x, w, b);
       x = "identity".equals(phi.name()) ? z : inDouble(g, z, in -> OnnxActivations.apply(g, phi, in));
     }
-    String predictions = link == OutputLink.IDENTITY ? x : inDouble(g, x, in -> OnnxActivations.link(g, link, in));
+    String linked = link == OutputLink.IDENTITY ? x : inDouble(g, x, in -> OnnxActivations.link(g, link, in));
+    String predictions = inTargetUnits(g, spec, linked);
     g.name(predictions, OUTPUT);
     return g.encode(INPUT, network.width(0), OUTPUT, network.width(network.outputLayer()), nnVersion,
         metadata(spec, link, type));
@@ -85,6 +86,20 @@ final class OnnxExport {
     String means = g.tensor("means", ElementType.DOUBLE, dims, spec.means());
     String scales = g.tensor("scales", ElementType.DOUBLE, dims, spec.scales());
     return inDouble(g, x, in -> g.op("Div", g.op("Sub", in, means), scales));
+  }
+
+  /**
+   * y·scale + mean, in double as nn computes it, for a model trained on standardised targets; y itself for any
+   * other.
+   */
+  private static String inTargetUnits(OnnxGraph g, ModelSpec spec, String y) {
+    if (spec.targetMeans() == null) {
+      return y;
+    }
+    long[] dims = {spec.targetMeans().length};
+    String means = g.tensor("target_means", ElementType.DOUBLE, dims, spec.targetMeans());
+    String scales = g.tensor("target_scales", ElementType.DOUBLE, dims, spec.targetScales());
+    return inDouble(g, y, in -> g.op("Add", g.op("Mul", in, scales), means));
   }
 
   /** What a user of the file needs besides the graph: the names of inputs and outputs, as JSON arrays. */

@@ -25,7 +25,7 @@ import java.util.function.BiFunction;
  * @param kind what the file is, for messages: "model file"
  * @param header the entry holding the YAML header: "model.yaml"
  * @param required the entries without which the file is not of this kind
- * @param version the version this code writes
+ * @param version the latest version this code writes; it reads every version from 1 up to it
  * @param problem how to report a bad file
  * @param noSuchFile the problem to report when the file does not exist
  * @param sizes given the file and its checked header, the exact size in bytes of every other entry the file may hold
@@ -114,9 +114,10 @@ public record ArchiveFormat(String name, String kind, String header, List<String
       throw problem.at(file, "not an nn " + kind + " (format is \"" + Printable.of(h.raw("format")) + "\")");
     }
     int found = h.integer("format-version", 0, Integer.MAX_VALUE);
-    if (found != UNSEALED_VERSION && found != version) {
+    // every version from the first up to the one this code writes is read
+    if (found < UNSEALED_VERSION || found > version) {
       throw problem.at(file, kind + " format version " + found + " is not supported; this nn reads versions "
-          + UNSEALED_VERSION + " and " + version);
+          + UNSEALED_VERSION + (version == UNSEALED_VERSION + 1 ? " and " : " to ") + version);
     }
     return new Header(h, found, sizes == null ? Map.of() : sizes.apply(file, h));
   }

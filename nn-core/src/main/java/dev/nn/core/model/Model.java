@@ -15,12 +15,14 @@ import dev.nn.spi.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import dev.nn.core.data.Standardizer;
 import java.util.List;
 
 /**
  * A trained model as a pipeline: raw feature rows in, predictions out. It standardises inputs with the
  * scaler fitted at training time, runs the network's forward pass and applies the loss's link, so a
- * classifier returns class probabilities, never logits.
+ * classifier returns class probabilities, never logits; a regression trained on standardised targets
+ * returns them in the targets' own units.
  *
  * <pre>{@code
  * Model model = Model.load(Path.of("runs/digits-20261127-120000/model.nnm"));
@@ -34,6 +36,8 @@ public final class Model {
   private static final int CHUNK = 256;
 
   private final ModelSpec spec;
+  /** Maps outputs back to the targets' units; {@code null} when outputs are in them already. */
+  private final Standardizer targetScaler;
   private final Network network;
   private final Loss loss;
   private final List<String> warnings;
@@ -54,6 +58,7 @@ public final class Model {
   private Model(ModelSpec spec, Network network, Loss loss, List<String> warnings) {
     requireDescribes(spec, network);
     this.spec = spec;
+    this.targetScaler = spec.targetScaler();
     this.network = network;
     this.loss = loss;
     this.warnings = List.copyOf(warnings);
@@ -236,6 +241,9 @@ public final class Model {
       b.ws.setInput(b.scaled, 0, n);
       network.infer(b.ws, n);
       network.output(b.ws, loss, b.out);
+      if (targetScaler != null) {
+        targetScaler.restore(b.out, n);
+      }
       System.arraycopy(b.out, 0, out, start * k, n * k);
     }
   }

@@ -39,8 +39,14 @@ import java.util.TreeMap;
  * {@code model.yaml} and had no {@code SHA256SUMS}, are still read.
  */
 final class ModelFile {
-  /** The format version this code writes. */
-  public static final int VERSION = 2;
+  /**
+   * The latest format version this code writes: 3 for a model with a target scaler, which an nn that reads
+   * only versions 1 and 2 must refuse rather than predict in standardised units; any other model is written as
+   * version 2, which such an nn reads.
+   */
+  public static final int VERSION = 3;
+  /** The version of a model without a target scaler. */
+  static final int PLAIN_VERSION = 2;
   static final String FORMAT = "nn-model";
   private static final String META = "model.yaml";
   private static final String WEIGHTS = "weights.bin";
@@ -64,7 +70,7 @@ final class ModelFile {
   public static void write(Path file, ModelSpec spec, double[] params, String nnVersion, Precision precision) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
-    meta.put("format-version", VERSION);
+    meta.put("format-version", spec.targetMeans() == null ? PLAIN_VERSION : VERSION);
     meta.put("nn-version", nnVersion);
     if (precision != Precision.FLOAT64) {
       // left out for float64, so that files of earlier versions and of float64 runs read the same
@@ -78,6 +84,12 @@ final class ModelFile {
       meta.put("scaler", scaler);
     }
     meta.put("targets", spec.targets());
+    if (spec.targetMeans() != null) {
+      Map<String, Object> targetScaler = new LinkedHashMap<>();
+      targetScaler.put("means", toList(spec.targetMeans()));
+      targetScaler.put("scales", toList(spec.targetScales()));
+      meta.put("target-scaler", targetScaler);
+    }
     meta.put("classes", spec.classes());
     List<Integer> widths = new ArrayList<>();
     for (int w : spec.widths()) {
@@ -164,6 +176,17 @@ final class ModelFile {
       means = s.reals("means");
       scales = s.reals("scales");
     }
+    double[] targetMeans = null;
+    double[] targetScales = null;
+    if (!f.isNull("target-scaler")) {
+      if (opened.version() < VERSION) {
+        throw new ModelFormatException(file, META + " holds a target-scaler, which format version "
+            + opened.version() + " does not have (corrupted, or written by another program)");
+      }
+      YamlFields s = f.fields("target-scaler");
+      targetMeans = s.reals("means");
+      targetScales = s.reals("scales");
+    }
     List<PluginUse> activations = new ArrayList<>();
     for (YamlFields a : f.fieldsList("activations")) {
       activations.add(pluginUse(a));
@@ -173,7 +196,7 @@ final class ModelFile {
     String precisionName = f.isNull("precision") ? null : f.string("precision");
     try {
       ModelSpec spec = new ModelSpec(f.strings("features"), means, scales, f.strings("targets"), f.strings("classes"),
-          f.integers("widths", 1, Integer.MAX_VALUE), activations, loss, slotOf);
+          f.integers("widths", 1, Integer.MAX_VALUE), activations, loss, slotOf, targetMeans, targetScales);
       return new Contents(spec, params, nnVersion, precision(file, precisionName));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, META + " is inconsistent: " + e.getMessage());

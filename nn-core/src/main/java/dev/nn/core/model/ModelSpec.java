@@ -24,14 +24,25 @@ import java.util.Set;
  * @param loss the loss trained with; its link maps the output layer to predictions
  * @param slotOf for every edge (store layout) its free parameter, −1 for an absent edge; {@code null} for a
  *     dense network, where every edge is its own parameter
+ * @param targetMeans for a regression trained on standardised targets, each target's mean on the training
+ *     split, added back to the outputs (a prediction is output·scale + mean); {@code null} otherwise
+ * @param targetScales the targets' standard deviations (1 for a constant target) to go with {@code targetMeans},
+ *     or {@code null}
  */
 public record ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
-    List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf) {
+    List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf,
+    double[] targetMeans, double[] targetScales) {
+
+  /** A model whose outputs are its predictions' units: no target scaler. */
+  public ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
+      List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf) {
+    this(features, means, scales, targets, classes, widths, activations, loss, slotOf, null, null);
+  }
 
   /** A dense model: every edge its own parameter. */
   public ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
       List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss) {
-    this(features, means, scales, targets, classes, widths, activations, loss, null);
+    this(features, means, scales, targets, classes, widths, activations, loss, null, null, null);
   }
 
   /**
@@ -67,6 +78,32 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
     slotOf = slotOf == null ? null : slotOf.clone();
     requireScaler(means, scales, features);
     requireOutputs(targets, classes, widths[widths.length - 1]);
+    targetMeans = targetMeans == null ? null : targetMeans.clone();
+    targetScales = targetScales == null ? null : targetScales.clone();
+    requireTargetScaler(targetMeans, targetScales, targets, classes);
+  }
+
+  private static void requireTargetScaler(double[] means, double[] scales, List<String> targets, List<String> classes) {
+    if (means == null && scales == null) {
+      return;
+    }
+    if (!classes.isEmpty()) {
+      throw new IllegalArgumentException("a classifier has no target-scaler: its outputs are classes' scores");
+    }
+    if (means == null || scales == null || means.length != targets.size() || scales.length != targets.size()) {
+      throw new IllegalArgumentException("the target-scaler needs one mean and one scale per target");
+    }
+    for (int j = 0; j < means.length; j++) {
+      if (!Double.isFinite(means[j])) {
+        throw new IllegalArgumentException("target-scaler.means[" + j + "] (target \"" + Printable.of(targets.get(j))
+            + "\") must be a finite number, found " + means[j]);
+      }
+      // outputs are multiplied by the scale: 0 would make every prediction the mean, a negative one mirrors it
+      if (!(Double.isFinite(scales[j]) && scales[j] > 0)) {
+        throw new IllegalArgumentException("target-scaler.scales[" + j + "] (target \"" + Printable.of(targets.get(j))
+            + "\") must be a finite number above 0, found " + scales[j]);
+      }
+    }
   }
 
   private static void requireScaler(double[] means, double[] scales, List<String> features) {
@@ -130,10 +167,27 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
    */
   public static ModelSpec of(Dataset data, Standardizer scaler, Network network, List<PluginUse> activations,
       PluginUse loss) {
+    return of(data, scaler, null, network, activations, loss);
+  }
+
+  /**
+   * {@link #of(Dataset, Standardizer, Network, List, PluginUse)} for a network trained on standardised targets.
+   *
+   * @param targetScaler the standardizer fitted on the training targets, or {@code null} if they were used as
+   *     they are
+   */
+  public static ModelSpec of(Dataset data, Standardizer scaler, Standardizer targetScaler, Network network,
+      List<PluginUse> activations, PluginUse loss) {
     Structure structure = network.parameters().structure();
     return new ModelSpec(data.featureNames(), scaler == null ? null : scaler.means(),
         scaler == null ? null : scaler.stds(), data.targetNames(), data.classLabels(), network.widths(),
-        activations, loss, structure.isDense() ? null : structure.slotMap());
+        activations, loss, structure.isDense() ? null : structure.slotMap(),
+        targetScaler == null ? null : targetScaler.means(), targetScaler == null ? null : targetScaler.stds());
+  }
+
+  /** The standardizer of the targets whose units predictions are given in, or {@code null} when outputs are. */
+  public Standardizer targetScaler() {
+    return targetMeans == null ? null : Standardizer.of(targetMeans, targetScales);
   }
 
   /** Whether this is a classifier. */

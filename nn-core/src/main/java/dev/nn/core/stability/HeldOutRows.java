@@ -55,7 +55,8 @@ record HeldOutRows(Dataset pool, Dataset test, String description) {
         && d.classCount() == 2) {
       d = d.withBinaryTarget();
     }
-    return data.scaler() == null ? d : data.scaler().transform(d);
+    d = data.scaler() == null ? d : data.scaler().transform(d);
+    return data.targetScaler() == null ? d : data.targetScaler().transformTargets(d);
   }
 
   private static Dataset nonEmpty(Dataset d) {

@@ -2,20 +2,35 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
+import dev.nn.core.data.Standardizer;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Workspace;
+import java.util.Arrays;
 
 /** Runs a network over samples in batches: predictions through the loss's link, mean loss, metrics. */
 public final class Evaluator {
   private final Network network;
   private final Loss loss;
   private final Workspace ws;
+  private final Standardizer targetUnits;
 
   /** Evaluates in batches of up to {@code batchSize} rows. */
   public Evaluator(Network network, Loss loss, int batchSize) {
+    this(network, loss, batchSize, null);
+  }
+
+  /**
+   * Evaluates in batches of up to {@code batchSize} rows a network trained on standardised targets: the loss
+   * is the one trained on, in standardised units, while a regression's RMSE and MAE are in the targets' own
+   * units, {@code targetUnits} mapping outputs and targets back (R² is the same in both).
+   *
+   * @param targetUnits the standardizer the targets went through, or {@code null} when they did not
+   */
+  public Evaluator(Network network, Loss loss, int batchSize, Standardizer targetUnits) {
     this.network = network;
     this.loss = loss;
     this.ws = network.newWorkspace(batchSize);
+    this.targetUnits = targetUnits;
   }
 
   /**
@@ -44,6 +59,12 @@ public final class Evaluator {
     double[] out = new double[samples.rows() * samples.outputs()];
     double lossSum = predict(samples, out);
     double threshold = loss.targets() == TargetKind.SIGNED ? 0.0 : 0.5;
-    return Metrics.of(lossSum, out, samples.y(), samples.rows(), samples.outputs(), classification, threshold);
+    double[] y = samples.y();
+    if (targetUnits != null && !classification) {
+      y = Arrays.copyOf(y, out.length);
+      targetUnits.restore(y, samples.rows());
+      targetUnits.restore(out, samples.rows());
+    }
+    return Metrics.of(lossSum, out, y, samples.rows(), samples.outputs(), classification, threshold);
   }
 }

@@ -2,12 +2,13 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
-import dev.nn.core.random.RandomStream;
-import dev.nn.core.random.Rng;
+import dev.nn.core.data.Standardizer;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginResults;
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import dev.nn.core.schedule.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,9 +135,19 @@ public final class Trainer {
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    */
   public TrainingResult train(Samples train, Samples validation, boolean classification) {
+    return train(train, validation, classification, null);
+  }
+
+  /**
+   * {@link #train(Samples, Samples, boolean)} on standardised regression targets: the validation figures RMSE
+   * and MAE are given in the targets' own units ({@link Evaluator#Evaluator(Network, Loss, int, Standardizer)}).
+   *
+   * @param targetUnits the standardizer the targets went through, or {@code null} when they did not
+   */
+  public TrainingResult train(Samples train, Samples validation, boolean classification, Standardizer targetUnits) {
     check(train, validation);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
-        : new Evaluator(network, loss, Math.max(256, options.batchSize()));
+        : new Evaluator(network, loss, Math.max(256, options.batchSize()), targetUnits);
     return train(new Epochs() {
       @Override
       public int rows() {

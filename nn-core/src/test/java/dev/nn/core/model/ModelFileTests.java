@@ -139,9 +139,9 @@ class ModelFileTests {
 
   @Test
   void anotherFormatVersionIsRefusedSayingWhichAreRead() throws Exception {
-    Path future = withModelYaml("future.nnm", yaml -> yaml.replace("format-version: 2", "format-version: 3"));
+    Path future = withModelYaml("future.nnm", yaml -> yaml.replace("format-version: 2", "format-version: 4"));
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future));
-    assertEquals(future + ": model file format version 3 is not supported; this nn reads versions 1 and 2",
+    assertEquals(future + ": model file format version 4 is not supported; this nn reads versions 1 to 3",
         e.getMessage());
   }
 
