@@ -21,8 +21,8 @@ public final class Evaluator {
 
   /**
    * Evaluates in batches of up to {@code batchSize} rows a network trained on standardised targets: the loss
-   * is the one trained on, in standardised units, while a regression's RMSE and MAE are in the targets' own
-   * units, {@code targetUnits} mapping outputs and targets back (R² is the same in both).
+   * is the one trained on, in standardised units, while a regression's RMSE, MAE and R² are those of the
+   * targets' own units, {@code targetUnits} mapping outputs and targets back.
    *
    * @param targetUnits the standardizer the targets went through, or {@code null} when they did not
    */

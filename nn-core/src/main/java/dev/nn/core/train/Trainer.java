@@ -139,8 +139,9 @@ public final class Trainer {
   }
 
   /**
-   * {@link #train(Samples, Samples, boolean)} on standardised regression targets: the validation figures RMSE
-   * and MAE are given in the targets' own units ({@link Evaluator#Evaluator(Network, Loss, int, Standardizer)}).
+   * {@link #train(Samples, Samples, boolean)} on standardised regression targets: the validation figures RMSE,
+   * MAE and R² are those of the targets' own units ({@link Evaluator#Evaluator(Network, Loss, int, Standardizer)});
+   * the validation loss is the one trained on.
    *
    * @param targetUnits the standardizer the targets went through, or {@code null} when they did not
    */
