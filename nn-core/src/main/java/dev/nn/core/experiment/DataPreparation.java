@@ -19,6 +19,7 @@ import dev.nn.core.data.Splits;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.data.Task;
 import dev.nn.core.kernel.Precision;
+import dev.nn.core.text.Excerpt;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -59,8 +60,9 @@ public final class DataPreparation implements Provider<PreparedData> {
   public PreparedData get() {
     List<String> notes = new ArrayList<>();
     Precision inputs = inputPrecision(experiment, reconstructs(experiment.data().train()));
-    return prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), inputs, notes))
-        .withNotes(notes);
+    PreparedData prepared = prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), inputs, notes));
+    notes.addAll(prepared.notes());
+    return prepared.withNotes(notes);
   }
 
   /**
@@ -136,7 +138,39 @@ public final class DataPreparation implements Provider<PreparedData> {
       validation = validation == null ? null : OwnedData.reconstruction(validation);
       test = test == null ? null : OwnedData.reconstruction(test);
     }
-    return new PreparedData(train, validation, test, scaler, targetScaler, files, kind, List.of());
+    List<String> notes = new ArrayList<>();
+    if (!spec.standardizeTargets() && !reconstruction && train.task() == Task.REGRESSION) {
+      largeTargets(train).ifPresent(notes::add);
+    }
+    return new PreparedData(train, validation, test, scaler, targetScaler, files, kind, notes);
+  }
+
+  /** How far from 0 a target may lie (in mean or spread) before a run suggests standardizing it. */
+  static final double LARGE_TARGET = 10;
+
+  /**
+   * A note for a regression whose targets lie far from 0, in mean or spread ({@value #LARGE_TARGET} or more):
+   * a network's outputs start near 0 and move by small steps, so it spends many epochs only reaching their scale,
+   * which {@code data.standardize-targets} avoids. Names the target of largest scale; empty when none is large.
+   */
+  static java.util.Optional<String> largeTargets(Dataset train) {
+    Standardizer moments = Standardizer.fitTargets(train);
+    double[] means = moments.means();
+    double[] stds = moments.stds();
+    int largest = 0;
+    for (int j = 1; j < means.length; j++) {
+      if (Math.max(Math.abs(means[j]), stds[j]) > Math.max(Math.abs(means[largest]), stds[largest])) {
+        largest = j;
+      }
+    }
+    if (Math.max(Math.abs(means[largest]), stds[largest]) < LARGE_TARGET) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" has mean %.4g and"
+        + " standard deviation %.4g on the training split; a network's outputs start near 0, so training spends"
+        + " epochs reaching that scale. data.standardize-targets: true trains on standardized targets and still"
+        + " predicts in the targets' units", train.source(), Excerpt.of(train.targetNames().get(largest)),
+        means[largest], stds[largest]));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -244,6 +245,27 @@ class ExperimentReaderTests {
     assertEquals(1, twice.get(0).line());
     assertEquals(List.of("data.train.target[0]: expected a column name, found a mapping"),
         texts(problems(CSV_TARGETS.replace("TARGET", "[{a: 1}]").replace("TASK", "regression"))));
+  }
+
+  @Test
+  void standardizeTargetsIsOffUnlessSetAndAppliesToRegressionAlone() {
+    assertFalse(read(MINIMAL).data().standardizeTargets());
+    String regression = CSV_TARGETS.replace("TARGET", "[pulse, weight]").replace("TASK", "regression")
+        .replace("task: regression}}", "task: regression}, standardize-targets: true}");
+    assertTrue(read(regression).data().standardizeTargets());
+    List<ConfigProblem> classes = problems(CSV_TARGETS.replace("TARGET", "last").replace("TASK", "classification")
+        .replace("task: classification}}", "task: classification}, standardize-targets: true}"));
+    assertEquals(List.of("data.standardize-targets: standardize-targets applies to regression; a classifier's targets"
+        + " are classes"), texts(classes));
+    assertEquals(1, classes.get(0).line());
+    assertEquals(List.of("data.standardize-targets: standardize-targets applies to regression; a reconstruction's"
+        + " targets are its inputs, which data.standardize standardizes"),
+        texts(problems(CSV_TARGETS.replace("TARGET", "last").replace("TASK", "reconstruction")
+            .replace("task: reconstruction}}", "task: reconstruction}, standardize-targets: true}"))));
+    assertEquals(List.of("data.standardize-targets: a distributed run does not standardize targets; its targets are"
+        + " used as they are"), texts(problems(regression + "distributed: {master: \"local[2]\"}\n")));
+    assertEquals(List.of("data.standardize-targets: expected true or false, found \"yes please\""),
+        texts(problems(MINIMAL.replace("samples: 100}}", "samples: 100}, standardize-targets: yes please}"))));
   }
 
   @Test

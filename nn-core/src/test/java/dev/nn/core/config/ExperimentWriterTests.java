@@ -70,6 +70,11 @@ class ExperimentWriterTests {
         Path.of("/exp/dir"), List.of());
     String text = ExperimentWriter.write(original);
     assertTrue(text.contains("target: [a, last]"), text);
+    assertTrue(!text.contains("standardize-targets"), "written only when set: " + text);
+    Experiment scaled = reader.read(text + "", "x.yaml", Path.of("/tmp"), List.of("data.standardize-targets=true"));
+    Experiment scaledAgain = reader.read(ExperimentWriter.write(scaled), "y.yaml", Path.of("/tmp"), List.of());
+    assertTrue(scaledAgain.data().standardizeTargets());
+    assertEquals(scaled, scaledAgain);
     Experiment again = reader.read(text, "x.yaml", Path.of("/tmp"), List.of());
     assertEquals(original, again);
     assertEquals(List.of("a", "last"), ((SourceSpec.Csv) again.data().train()).targets());

@@ -1,0 +1,168 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.run.RunDirectory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A regression of several target columns with standardized targets, as a user runs it: {@code nn train
+ * examples/linnerud.yaml}, then {@code nn predict} and {@code nn evaluate} on the model, whose figures are
+ * checked against the predictions file by hand; and the note a run of large raw targets prints.
+ */
+class SeveralTargetsTests {
+  private static final Path LINNERUD_CSV = Cli.EXAMPLES.resolve("data/linnerud.csv");
+
+  @TempDir
+  static Path tmp;
+
+  private static Path model;
+
+  @BeforeAll
+  static void train() throws Exception {
+    Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("linnerud.yaml").toString(), "--output",
+        tmp.resolve("runs").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("", o.err(), "standardized targets need no advice");
+    model = Cli.onlyRun(tmp.resolve("runs")).resolve(RunDirectory.MODEL);
+  }
+
+  private static String modelYaml() throws Exception {
+    try (ZipFile zip = new ZipFile(model.toFile())) {
+      return new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The CSV's rows, split. */
+  private static List<String[]> rows(Path csv) throws Exception {
+    return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")).toList();
+  }
+
+  @Test
+  void theModelPredictsTheThreeTargetsInTheirOwnUnits() throws Exception {
+    String yaml = modelYaml();
+    assertTrue(yaml.contains("targets:\n- weight\n- waist\n- pulse\n"), yaml);
+    assertTrue(yaml.contains("target-scaler:\n  means:\n"), yaml);
+    assertTrue(yaml.contains("format-version: 3\n"), yaml);
+    Path out = tmp.resolve("linnerud-predictions.csv");
+    Cli.Outcome o = Cli.run("predict", model.toString(), "--input", LINNERUD_CSV.toString(), "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("weight,waist,pulse", lines.get(0));
+    assertEquals(21, lines.size());
+    for (String line : lines.subList(1, 21)) {
+      String[] p = line.split(",");
+      // the file's weights run from 138 to 247 lb, waists from 31 to 46 in: predictions near 0 would be
+      // standardized values
+      assertTrue(Double.parseDouble(p[0]) > 100 && Double.parseDouble(p[0]) < 280, line);
+      assertTrue(Double.parseDouble(p[1]) > 20 && Double.parseDouble(p[1]) < 60, line);
+    }
+  }
+
+  @Test
+  void evaluateReadsTheModelsTargetsByNameAndItsFiguresAreThoseOfThePredictions() throws Exception {
+    Path out = tmp.resolve("for-evaluate.csv");
+    assertEquals(0, Cli.run("predict", model.toString(), "--input", LINNERUD_CSV.toString(), "--output",
+        out.toString()).code());
+    List<String[]> predicted = rows(out);
+    List<String[]> truth = rows(LINNERUD_CSV);
+    double sq = 0;
+    double abs = 0;
+    double[] mean = new double[3];
+    for (String[] t : truth) {
+      for (int j = 0; j < 3; j++) {
+        mean[j] += Double.parseDouble(t[3 + j]) / truth.size();
+      }
+    }
+    double total = 0;
+    for (int r = 0; r < truth.size(); r++) {
+      for (int j = 0; j < 3; j++) {
+        double y = Double.parseDouble(truth.get(r)[3 + j]);
+        double e = Double.parseDouble(predicted.get(r)[j]) - y;
+        sq += e * e;
+        abs += Math.abs(e);
+        total += (y - mean[j]) * (y - mean[j]);
+      }
+    }
+    int n = 3 * truth.size();
+    Cli.Outcome o = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(model + " on " + LINNERUD_CSV + ": 20 rows\n"
+        + String.format(Locale.ROOT, "rmse      %.6g%nmae       %.6g%nr2        %.4f%n", Math.sqrt(sq / n), abs / n,
+            1 - sq / total), o.out());
+    // the columns named in the model's order give the same figures; in another order, others
+    Cli.Outcome named = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
+        "weight,waist,pulse");
+    assertEquals(o.out(), named.out(), named.describe());
+    Cli.Outcome swapped = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
+        "waist,weight,pulse");
+    assertEquals(0, swapped.code(), swapped.describe());
+    assertFalse(swapped.out().equals(o.out()));
+  }
+
+  @Test
+  void evaluateRefusesOneColumnForThreeTargetsAndAFileWithoutATarget() throws Exception {
+    Cli.Outcome one = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target", "weight");
+    assertEquals(2, one.code(), one.describe());
+    assertEquals("nn: this model predicts 3 targets (weight, waist, pulse), found 1 target column (weight); name one"
+        + " column per target, in the model's order\n", one.err());
+    assertEquals("", one.out());
+    Path noPulse = tmp.resolve("no-pulse.csv");
+    StringBuilder csv = new StringBuilder();
+    for (String line : Files.readAllLines(LINNERUD_CSV)) {
+      csv.append(line, 0, line.lastIndexOf(',')).append('\n');
+    }
+    Files.writeString(noPulse, csv);
+    Cli.Outcome missing = Cli.run("evaluate", model.toString(), "--data", noPulse.toString());
+    assertEquals(2, missing.code(), missing.describe());
+    assertEquals("nn: " + noPulse + ": target column \"pulse\" not found. Columns: chins, situps, jumps, weight,"
+        + " waist\n", missing.err());
+  }
+
+  @Test
+  void aListOfTargetsForClassificationIsOneMessageWithItsLine() throws Exception {
+    Path yaml = tmp.resolve("iris-list.yaml");
+    Files.writeString(yaml, String.join("\n",
+        "data:",
+        "  train: {source: csv, path: " + Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath()
+            + ", target: [target, sepal_length_cm], task: classification}",
+        "network: {layers: [{units: auto}, {units: auto, activation: identity}]}",
+        "loss: softmax-cross-entropy", ""));
+    Cli.Outcome o = Cli.run("train", yaml.toString(), "--output", tmp.resolve("never").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/WrongType] data.train.target (line 2"), o.err());
+    assertTrue(o.err().contains("classification reads its classes from one column, found a list"), o.err());
+    assertFalse(Files.exists(tmp.resolve("never")), "no run directory");
+  }
+
+  @Test
+  void largeRawTargetsGetOneNoteAndStandardizedOnesNone() throws Exception {
+    Cli.Outcome raw = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--output",
+        tmp.resolve("raw").toString());
+    assertEquals(0, raw.code(), raw.describe());
+    List<String> notes = raw.err().lines().toList();
+    assertEquals(1, notes.size(), raw.err());
+    assertTrue(notes.get(0).startsWith("nn: "), notes.get(0));
+    assertTrue(notes.get(0).contains("diabetes.csv: the target \"target\" has mean "), notes.get(0));
+    assertTrue(notes.get(0).endsWith("data.standardize-targets: true trains on standardized targets and still"
+        + " predicts in the targets' units"), notes.get(0));
+    Cli.Outcome scaled = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--set",
+        "data.standardize-targets=true", "--output", tmp.resolve("scaled").toString());
+    assertEquals(0, scaled.code(), scaled.describe());
+    assertEquals("", scaled.err());
+    // the test figures are in the targets' units (progression 25..346): an RMSE of standardized values is near 1
+    String test = scaled.outLines("test ").get(0);
+    double rmse = Double.parseDouble(test.replaceAll(".*rmse ([0-9.e+]+) .*", "$1"));
+    assertTrue(rmse > 20 && rmse < 200, test);
+  }
+}
