@@ -3,6 +3,8 @@ package dev.nn.core.kernel;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * without the warm-up's cost), that repeats the loops' {@code warmUpRound} ({@code VectorLoops.warmUpRound}, {@code FloatVectorLoops.warmUpRound}: both entry points on small
  * arrays, in shapes that enter and that skip every loop, block width and tail) until at least
  * {@value #MIN_ROUNDS} rounds have run and the last {@value #FAST_ROUNDS} each took under
- * {@value #FAST_ROUND_NANOS} ns, then says the loops are warm. Nothing is shared between instances or kept in static state;
+ * {@value #FAST_ROUND_NANOS} ns, and the JIT has then compiled nothing for {@link #QUIET_NANOS} ns, then says
+ * the loops are warm. Nothing is shared between instances or kept in static state;
  * {@link #close} ends the thread, which otherwise ends by itself with the warm-up.
  *
  * <p>How many rounds, measured on the 2-core AMD EPYC (AVX-512, eight lanes; Java 17, default tiered
@@ -62,6 +65,15 @@ final class WarmUp implements AutoCloseable {
   static final long FAST_ROUND_NANOS = 10_000;
   /** Consecutive fast rounds that end the warm-up (after {@value #MIN_ROUNDS} rounds in all). */
   static final int FAST_ROUNDS = 100;
+  /**
+   * How long the JIT must have compiled nothing, after the fast rounds, before the switch: fast rounds show
+   * that C2's code runs the round's hottest paths, not that it has finished the rest. Switching while it was
+   * still compiling, the first calls of real shapes ran interpreted (hundreds of MB allocated over 20 calls of
+   * a 784-wide product) in 6 and 7 of 10 fresh JVMs ({@code WarmedShapesProbe}, float64 and float32, on the
+   * 2-core AMD EPYC); waiting for 50 ms without a compilation, in none of 10 each. A JVM that never stops
+   * compiling switches {@code giveUpNanos / 2} after the warm-up began.
+   */
+  static final long QUIET_NANOS = 50_000_000L;
   /** Time after which a warm-up that never got fast gives up, leaving the twin to compute. */
   static final long GIVE_UP_NANOS = 20_000_000_000L;
 
@@ -146,14 +158,25 @@ final class WarmUp implements AutoCloseable {
   private void run() {
     long begin = System.nanoTime();
     int fast = 0;
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+    long compiling = -1;
+    long quietSince = 0;
     for (int r = 1; !closed; r++) {
       long t = System.nanoTime();
       round.run();
       long end = System.nanoTime();
       fast = end - t <= FAST_ROUND_NANOS ? fast + 1 : 0;
       if (r >= minRounds && fast >= FAST_ROUNDS) {
-        warm = true;
-        return;
+        // the JIT's total compilation time (ms) stands still only while nothing is compiled
+        long now = timed ? jit.getTotalCompilationTime() : 0;
+        if (now != compiling) {
+          compiling = now;
+          quietSince = end;
+        } else if (end - quietSince >= QUIET_NANOS || end - begin > giveUpNanos / 2) {
+          warm = true;
+          return;
+        }
       }
       if (end - begin > giveUpNanos || Thread.currentThread().isInterrupted()) {
         return;
