@@ -146,8 +146,17 @@ class SeveralTargetsTests {
   }
 
   @Test
-  void largeRawTargetsGetOneNoteAndStandardizedOnesNone() throws Exception {
-    Cli.Outcome raw = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--output",
+  void largeRawTargetsGetOneNoteUnlessTheExperimentChoseRawOrStandardizedOnes() throws Exception {
+    // examples/diabetes.yaml says standardize-targets: false; an experiment that does not say is advised
+    Path unsaid = tmp.resolve("diabetes-unsaid.yaml");
+    Files.writeString(unsaid, Files.readString(Path.of(Cli.DIABETES))
+        .replace("data/diabetes.csv", Cli.EXAMPLES.resolve("data/diabetes.csv").toAbsolutePath().toString())
+        .replace("  standardize-targets: false\n", ""));
+    Cli.Outcome chosen = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--output",
+        tmp.resolve("chosen").toString());
+    assertEquals(0, chosen.code(), chosen.describe());
+    assertEquals("", chosen.err());
+    Cli.Outcome raw = Cli.run("train", unsaid.toString(), "--set", "training.epochs=2", "--output",
         tmp.resolve("raw").toString());
     assertEquals(0, raw.code(), raw.describe());
     List<String> notes = raw.err().lines().toList();

@@ -59,7 +59,7 @@ final class DataParser {
     Node s = v.get("standardize");
     Boolean standardize = s == null ? Boolean.TRUE : reader.bool(s, v.child("standardize"));
     Node st = v.get("standardize-targets");
-    Boolean standardizeTargets = st == null ? Boolean.FALSE : reader.bool(st, v.child("standardize-targets"));
+    Boolean standardizeTargets = st == null ? null : reader.bool(st, v.child("standardize-targets"));
     v.finish();
     if (validation instanceof HoldOut.Split && test instanceof HoldOut.Split) {
       double a = ((HoldOut.Split) validation).fraction();
@@ -74,11 +74,12 @@ final class DataParser {
             "a sum < 1");
       }
     }
-    if (train == null || validation == null || test == null || standardize == null || standardizeTargets == null) {
+    if (train == null || validation == null || test == null || standardize == null
+        || st != null && standardizeTargets == null) {
       return null;
     }
     DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets);
-    String notRegression = standardizeTargets ? DataSpec.notRegression(spec.statedTask()) : null;
+    String notRegression = spec.standardizesTargets() ? DataSpec.notRegression(spec.statedTask()) : null;
     if (notRegression != null) {
       reader.report(ProblemId.OUT_OF_RANGE, v.child("standardize-targets"), st, notRegression, "false");
       return null;

@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param test the test data, used once at the end: a fraction of {@code train}, or its own source
  * @param standardize whether inputs are standardized with a scaler fitted on the training split only
  * @param standardizeTargets whether a regression's targets are standardized too, per target column and with
- *     the training split's statistics, for training; predictions and figures such as RMSE are given in the
- *     targets' own units
+ *     the training split's statistics, for training (predictions and figures such as RMSE are given in the
+ *     targets' own units); {@code null} when the file does not say, which uses them as they are and lets a run
+ *     advise standardizing large ones
  */
 public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
-    boolean standardizeTargets) {
+    Boolean standardizeTargets) {
 
   /** Checks for {@code null}. */
   public DataSpec {
@@ -24,9 +25,14 @@ public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boole
     Objects.requireNonNull(test, "test");
   }
 
-  /** Targets used as they are. */
+  /** Targets used as they are, the file not saying so. */
   public DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize) {
-    this(train, validation, test, standardize, false);
+    this(train, validation, test, standardize, null);
+  }
+
+  /** Whether a regression's targets are standardized for training ({@code standardize-targets: true}). */
+  public boolean standardizesTargets() {
+    return Boolean.TRUE.equals(standardizeTargets);
   }
 
   /** The task the training source states, or {@code null} for a generator's, known only once it runs. */

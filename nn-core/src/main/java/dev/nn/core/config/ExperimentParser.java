@@ -93,7 +93,7 @@ final class ExperimentParser {
           "a distributed section (e.g. --set distributed.master=local[2]), or a csv or idx source");
       return null;
     }
-    if (data != null && data.standardizeTargets() && dist != null) {
+    if (data != null && data.standardizesTargets() && dist != null) {
       reader.report(
           ProblemId.BACKEND_UNAVAILABLE,
           "data.standardize-targets",

@@ -77,8 +77,8 @@ public final class ExperimentWriter {
     m.put("validation", holdOut(d.validation()));
     m.put("test", holdOut(d.test()));
     m.put("standardize", d.standardize());
-    if (d.standardizeTargets()) {
-      m.put("standardize-targets", true);
+    if (d.standardizeTargets() != null) {
+      m.put("standardize-targets", d.standardizeTargets());
     }
     return m;
   }

@@ -121,7 +121,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       test = standardize(scaler, test, ownTest);
     }
     Standardizer targetScaler = null;
-    if (spec.standardizeTargets()) {
+    if (spec.standardizesTargets()) {
       String problem = DataSpec.notRegression(reconstruction ? Task.RECONSTRUCTION : train.task());
       if (problem != null) {
         throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, "data.standardize-targets", problem,
@@ -139,7 +139,8 @@ public final class DataPreparation implements Provider<PreparedData> {
       test = test == null ? null : OwnedData.reconstruction(test);
     }
     List<String> notes = new ArrayList<>();
-    if (!spec.standardizeTargets() && !reconstruction && train.task() == Task.REGRESSION) {
+    // advice for those who have not chosen: an experiment that says standardize-targets: false has
+    if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION) {
       largeTargets(train).ifPresent(notes::add);
     }
     return new PreparedData(train, validation, test, scaler, targetScaler, files, kind, notes);

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -249,10 +250,12 @@ class ExperimentReaderTests {
 
   @Test
   void standardizeTargetsIsOffUnlessSetAndAppliesToRegressionAlone() {
-    assertFalse(read(MINIMAL).data().standardizeTargets());
+    assertNull(read(MINIMAL).data().standardizeTargets(), "not said: the targets as they are, advice allowed");
+    assertFalse(read(MINIMAL.replace("samples: 100}}", "samples: 100}, standardize-targets: false}")).data()
+        .standardizesTargets());
     String regression = CSV_TARGETS.replace("TARGET", "[pulse, weight]").replace("TASK", "regression")
         .replace("task: regression}}", "task: regression}, standardize-targets: true}");
-    assertTrue(read(regression).data().standardizeTargets());
+    assertTrue(read(regression).data().standardizesTargets());
     List<ConfigProblem> classes = problems(CSV_TARGETS.replace("TARGET", "last").replace("TASK", "classification")
         .replace("task: classification}}", "task: classification}, standardize-targets: true}"));
     assertEquals(List.of("data.standardize-targets: standardize-targets applies to regression; a classifier's targets"

@@ -73,7 +73,10 @@ class ExperimentWriterTests {
     assertTrue(!text.contains("standardize-targets"), "written only when set: " + text);
     Experiment scaled = reader.read(text + "", "x.yaml", Path.of("/tmp"), List.of("data.standardize-targets=true"));
     Experiment scaledAgain = reader.read(ExperimentWriter.write(scaled), "y.yaml", Path.of("/tmp"), List.of());
-    assertTrue(scaledAgain.data().standardizeTargets());
+    assertTrue(scaledAgain.data().standardizesTargets());
+    Experiment chosen = reader.read(text, "x.yaml", Path.of("/tmp"), List.of("data.standardize-targets=false"));
+    assertEquals(Boolean.FALSE, reader.read(ExperimentWriter.write(chosen), "z.yaml", Path.of("/tmp"), List.of())
+        .data().standardizeTargets(), "a choice of raw targets is kept, so that a resume gives no advice either");
     assertEquals(scaled, scaledAgain);
     Experiment again = reader.read(text, "x.yaml", Path.of("/tmp"), List.of());
     assertEquals(original, again);

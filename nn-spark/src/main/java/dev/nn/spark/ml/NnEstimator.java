@@ -419,7 +419,13 @@ public abstract class NnEstimator<E extends NnEstimator<E, M>, M extends NnModel
     if (isSet(standardize)) {
       overrides.add("data.standardize=" + getStandardize());
     }
-    return text ? nn.parse(getExperiment(), overrides) : nn.load(Path.of(getExperimentPath()), overrides);
+    Experiment e = text ? nn.parse(getExperiment(), overrides) : nn.load(Path.of(getExperimentPath()), overrides);
+    if (e.data().standardizesTargets()) {
+      // the data section is not read, and a model of standardized targets would need their scaler from it
+      throw new IllegalArgumentException("the experiment sets data.standardize-targets, which an nn estimator does"
+          + " not apply: it trains on the label column as it is; remove the key, or scale the label column first");
+    }
+    return e;
   }
 
   /** The experiment the params describe, as YAML. */
