@@ -7,7 +7,7 @@ import dev.nn.core.train.TrainingResult;
 final class LocalTraining implements TrainingBackend {
   @Override
   public TrainingResult train(Trainer trainer, PreparedData data) {
-    return trainer.train(data.trainSamples(), data.validationSamples(), data.classification(), data.targetScaler());
+    return trainer.train(data.trainSamples(), data.validationSamples(), data.classification(), data.targetUnits());
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.nn.core.data.Dataset;
 import dev.nn.core.data.OwnedData;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.train.Samples;
+import dev.nn.core.train.TargetUnits;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -58,6 +59,11 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
     Dataset empty = columns.head(0);
     return new PreparedData(DataPreparation.encode(empty, loss.targets(), lossName), null, null, scaler, List.of(),
         loss.targets());
+  }
+
+  /** How the network's outputs map back to the targets' units, or {@code null} when the targets are in them. */
+  public TargetUnits targetUnits() {
+    return targetScaler == null ? null : targetScaler::restore;
   }
 
   /** Whether the task is classification. */

@@ -37,14 +37,14 @@ public interface TrainingBackend {
    */
   default Metrics validation(Network network, Loss loss, PreparedData data) {
     return data.validation() == null ? null
-        : new Evaluator(network, loss, 256, data.targetScaler()).evaluate(data.validationSamples(),
+        : new Evaluator(network, loss, 256, data.targetUnits()).evaluate(data.validationSamples(),
             data.classification());
   }
 
   /** The network's figures on the run's test split, or {@code null} when it has none; as {@link #validation}. */
   default Metrics test(Network network, Loss loss, PreparedData data) {
     return data.test() == null ? null
-        : new Evaluator(network, loss, 256, data.targetScaler()).evaluate(data.testSamples(), data.classification());
+        : new Evaluator(network, loss, 256, data.targetUnits()).evaluate(data.testSamples(), data.classification());
   }
 
   /** What the run's provenance records about where it trained; empty for a run in one process. */

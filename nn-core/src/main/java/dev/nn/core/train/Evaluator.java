@@ -2,7 +2,6 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
-import dev.nn.core.data.Standardizer;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Workspace;
 import java.util.Arrays;
@@ -12,7 +11,7 @@ public final class Evaluator {
   private final Network network;
   private final Loss loss;
   private final Workspace ws;
-  private final Standardizer targetUnits;
+  private final TargetUnits targetUnits;
 
   /** Evaluates in batches of up to {@code batchSize} rows. */
   public Evaluator(Network network, Loss loss, int batchSize) {
@@ -24,9 +23,10 @@ public final class Evaluator {
    * is the one trained on, in standardised units, while a regression's RMSE, MAE and R² are those of the
    * targets' own units, {@code targetUnits} mapping outputs and targets back.
    *
-   * @param targetUnits the standardizer the targets went through, or {@code null} when they did not
+   * @param targetUnits maps standardized values back to the targets' units, or {@code null} when the targets
+   *     were not standardized
    */
-  public Evaluator(Network network, Loss loss, int batchSize, Standardizer targetUnits) {
+  public Evaluator(Network network, Loss loss, int batchSize, TargetUnits targetUnits) {
     this.network = network;
     this.loss = loss;
     this.ws = network.newWorkspace(batchSize);

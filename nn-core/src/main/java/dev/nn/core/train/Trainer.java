@@ -2,7 +2,6 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
-import dev.nn.core.data.Standardizer;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
@@ -140,12 +139,13 @@ public final class Trainer {
 
   /**
    * {@link #train(Samples, Samples, boolean)} on standardised regression targets: the validation figures RMSE,
-   * MAE and R² are those of the targets' own units ({@link Evaluator#Evaluator(Network, Loss, int, Standardizer)});
+   * MAE and R² are those of the targets' own units ({@link Evaluator#Evaluator(Network, Loss, int, TargetUnits)});
    * the validation loss is the one trained on.
    *
-   * @param targetUnits the standardizer the targets went through, or {@code null} when they did not
+   * @param targetUnits maps standardized values back to the targets' units, or {@code null} when the targets
+   *     were not standardized
    */
-  public TrainingResult train(Samples train, Samples validation, boolean classification, Standardizer targetUnits) {
+  public TrainingResult train(Samples train, Samples validation, boolean classification, TargetUnits targetUnits) {
     check(train, validation);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
         : new Evaluator(network, loss, Math.max(256, options.batchSize()), targetUnits);

@@ -124,7 +124,7 @@ class TargetStandardizationTests {
     Samples samples = new Samples(x, y, n, 2, 2);
     Standardizer units = Standardizer.of(new double[] {180, -2}, new double[] {25, 0.5});
     Metrics standardized = new Evaluator(net, Plugins.SQUARED, 8).evaluate(samples, false);
-    Metrics inUnits = new Evaluator(net, Plugins.SQUARED, 8, units).evaluate(samples, false);
+    Metrics inUnits = new Evaluator(net, Plugins.SQUARED, 8, units::restore).evaluate(samples, false);
 
     // by hand: outputs and targets mapped back, then the errors over every value
     double[] out = new double[2 * n];

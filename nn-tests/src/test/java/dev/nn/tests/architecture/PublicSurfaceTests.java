@@ -58,6 +58,7 @@ class PublicSurfaceTests {
       "dev.nn.core.schedule.LearningRateSchedule",   // η(update, epoch) for a Trainer
       "dev.nn.core.train.Trainer",                   // training a network in code
       "dev.nn.core.train.TrainingOptions",
+      "dev.nn.core.train.TargetUnits",               // Trainer.train, Evaluator on standardized targets
       "dev.nn.core.train.TrainingResult",
       "dev.nn.core.train.Samples",                   // Nn.samples
       "dev.nn.core.train.Metrics",                   // a run's and an evaluation's figures
