@@ -93,17 +93,8 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
     if (means == null || scales == null || means.length != targets.size() || scales.length != targets.size()) {
       throw new IllegalArgumentException("the target-scaler needs one mean and one scale per target");
     }
-    for (int j = 0; j < means.length; j++) {
-      if (!Double.isFinite(means[j])) {
-        throw new IllegalArgumentException("target-scaler.means[" + j + "] (target \"" + Printable.of(targets.get(j))
-            + "\") must be a finite number, found " + means[j]);
-      }
-      // outputs are multiplied by the scale: 0 would make every prediction the mean, a negative one mirrors it
-      if (!(Double.isFinite(scales[j]) && scales[j] > 0)) {
-        throw new IllegalArgumentException("target-scaler.scales[" + j + "] (target \"" + Printable.of(targets.get(j))
-            + "\") must be a finite number above 0, found " + scales[j]);
-      }
-    }
+    // outputs are multiplied by the scale: 0 would make every prediction the mean, a negative one mirrors it
+    requireFiniteAndPositive("target-scaler", "target", means, scales, targets);
   }
 
   private static void requireScaler(double[] means, double[] scales, List<String> features) {
@@ -111,14 +102,22 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
         || means != null && (means.length != features.size() || scales.length != features.size())) {
       throw new IllegalArgumentException("the scaler needs one mean and one scale per input");
     }
-    for (int j = 0; means != null && j < means.length; j++) {
+    if (means != null) {
+      // inputs are divided by the scale: 0 gives infinities, a negative one mirrors the feature
+      requireFiniteAndPositive("scaler", "feature", means, scales, features);
+    }
+  }
+
+  /** Means finite, scales finite and above 0; a message names the field as model.yaml does, and the column. */
+  private static void requireFiniteAndPositive(String field, String column, double[] means, double[] scales,
+      List<String> names) {
+    for (int j = 0; j < means.length; j++) {
       if (!Double.isFinite(means[j])) {
-        throw new IllegalArgumentException("scaler.means[" + j + "] (feature \"" + Printable.of(features.get(j))
+        throw new IllegalArgumentException(field + ".means[" + j + "] (" + column + " \"" + Printable.of(names.get(j))
             + "\") must be a finite number, found " + means[j]);
       }
-      // inputs are divided by the scale: 0 gives infinities, a negative one mirrors the feature
       if (!(Double.isFinite(scales[j]) && scales[j] > 0)) {
-        throw new IllegalArgumentException("scaler.scales[" + j + "] (feature \"" + Printable.of(features.get(j))
+        throw new IllegalArgumentException(field + ".scales[" + j + "] (" + column + " \"" + Printable.of(names.get(j))
             + "\") must be a finite number above 0, found " + scales[j]);
       }
     }

@@ -242,8 +242,8 @@ class NnEstimatorTests {
         () -> new NnRegressor().setExperimentPath(DIABETES_YAML).setHiddenLayers(4).setLabelCol("target").fit(named));
     assertTrue(both.getMessage().contains("hiddenLayers"), both.getMessage());
     IllegalArgumentException scaled = assertThrows(IllegalArgumentException.class,
-        () -> new NnRegressor().setExperiment(Files.readString(Path.of(DIABETES_YAML)).replace("standardize: true",
-            "standardize: true\n  standardize-targets: true")).setLabelCol("target").fit(named));
+        () -> new NnRegressor().setExperiment(Files.readString(Path.of(DIABETES_YAML)).replace("standardize-targets: false",
+            "standardize-targets: true")).setLabelCol("target").fit(named));
     assertEquals("the experiment sets data.standardize-targets, which an nn estimator does not apply: it trains on"
         + " the label column as it is; remove the key, or scale the label column first", scaled.getMessage());
   }
