@@ -78,6 +78,9 @@ class SeveralTargetsTests {
     List<String[]> truth = rows(LINNERUD_CSV);
     double sq = 0;
     double abs = 0;
+    double[] sqOf = new double[3];
+    double[] absOf = new double[3];
+    double[] totalOf = new double[3];
     double[] mean = new double[3];
     for (String[] t : truth) {
       for (int j = 0; j < 3; j++) {
@@ -92,14 +95,28 @@ class SeveralTargetsTests {
         sq += e * e;
         abs += Math.abs(e);
         total += (y - mean[j]) * (y - mean[j]);
+        sqOf[j] += e * e;
+        absOf[j] += Math.abs(e);
+        totalOf[j] += (y - mean[j]) * (y - mean[j]);
       }
     }
     int n = 3 * truth.size();
     Cli.Outcome o = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString());
     assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
     assertEquals(model + " on " + LINNERUD_CSV + ": 20 rows\n"
         + String.format(Locale.ROOT, "rmse      %.6g%nmae       %.6g%nr2        %.4f%n", Math.sqrt(sq / n), abs / n,
-            1 - sq / total), o.out());
+            1 - sq / total), String.join("\n", lines.subList(0, 4)) + "\n");
+    // then each target's own figures
+    assertEquals(List.of("target", "rmse", "mae", "r2"), List.of(lines.get(4).trim().split(" +")));
+    List<String> names = List.of("weight", "waist", "pulse");
+    for (int j = 0; j < 3; j++) {
+      int rows = truth.size();
+      assertEquals(List.of(names.get(j), String.format(Locale.ROOT, "%.6g", Math.sqrt(sqOf[j] / rows)),
+          String.format(Locale.ROOT, "%.6g", absOf[j] / rows), String.format(Locale.ROOT, "%.4f",
+              1 - sqOf[j] / totalOf[j])), List.of(lines.get(5 + j).trim().split(" +")), o.out());
+    }
+    assertEquals(8, lines.size(), o.out());
     // the columns named in the model's order give the same figures; in another order, others
     Cli.Outcome named = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
         "weight,waist,pulse");

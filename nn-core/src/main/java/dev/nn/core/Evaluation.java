@@ -8,6 +8,7 @@ import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,20 @@ import java.util.Optional;
  * @param rows the number of rows
  * @param predictions rows × outputs, what {@link Model#predict(double[], int, double[])} returned
  * @param metrics the figures; {@code loss} is NaN
+ * @param byTarget for a regression of several targets, the figures of each target alone, in the model's order;
+ *     empty otherwise
  */
-public record Evaluation(int rows, double[] predictions, Metrics metrics) {
+public record Evaluation(int rows, double[] predictions, Metrics metrics, List<Metrics> byTarget) {
+
+  /** Copies the list. */
+  public Evaluation {
+    byTarget = List.copyOf(byTarget);
+  }
+
+  /** An evaluation of a classifier or of one target. */
+  public Evaluation(int rows, double[] predictions, Metrics metrics) {
+    this(rows, predictions, metrics, List.of());
+  }
 
   /**
    * Evaluates {@code model} on {@code file}.
@@ -49,9 +62,22 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics) {
     int rows = data.size();
     double[] x = FeatureColumns.select(spec.features(), data.featureNames(), data.copyX(), rows, file.toString());
     double[] predictions = predict(model, x, rows);
-    Metrics metrics = Metrics.of(Double.NaN, predictions, data.copyY(), rows, model.outputs(), spec.isClassifier(),
-        threshold(model));
-    return new Evaluation(rows, predictions, metrics);
+    double[] truth = data.copyY();
+    int k = model.outputs();
+    Metrics metrics = Metrics.of(Double.NaN, predictions, truth, rows, k, spec.isClassifier(), threshold(model));
+    List<Metrics> byTarget = new ArrayList<>();
+    if (!spec.isClassifier() && k > 1) {
+      double[] p = new double[rows];
+      double[] y = new double[rows];
+      for (int j = 0; j < k; j++) {
+        for (int r = 0; r < rows; r++) {
+          p[r] = predictions[r * k + j];
+          y[r] = truth[r * k + j];
+        }
+        byTarget.add(Metrics.of(Double.NaN, p, y, rows, 1, false, threshold(model)));
+      }
+    }
+    return new Evaluation(rows, predictions, metrics, byTarget);
   }
 
   /**
