@@ -65,7 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** Each target's figures, one row each under a header, every column right-aligned to its width. */
+  /** Each target's figures, one row each under a header, in aligned columns. */
   static String byTarget(List<String> targets, List<Metrics> figures) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("target", "rmse", "mae", "r2"));
@@ -74,21 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
       rows.add(List.of(targets.get(j), Figures.sixDigits(m.rmse()), Figures.sixDigits(m.mae()),
           Figures.fraction(m.r2())));
     }
-    int[] width = new int[4];
-    for (List<String> row : rows) {
-      for (int c = 0; c < 4; c++) {
-        width[c] = Math.max(width[c], row.get(c).length());
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (List<String> row : rows) {
-      s.append(String.format("%-" + width[0] + "s", row.get(0)));
-      for (int c = 1; c < 4; c++) {
-        s.append("  ").append(String.format("%" + width[c] + "s", row.get(c)));
-      }
-      s.append('\n');
-    }
-    return s.toString();
+    return TextTable.of(rows);
   }
 
   /** The matrix with class labels on both edges, every column right-aligned to one width. */

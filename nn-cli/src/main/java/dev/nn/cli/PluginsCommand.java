@@ -44,7 +44,7 @@ final class PluginsCommand implements Callable<Integer> {
       rows.add(List.of(d.kind().label(), d.name(), d.version(), d.className(), d.origin()));
     }
     PrintStream out = root.out();
-    out.print(table(rows));
+    out.print(TextTable.of(rows));
     if (verbose) {
       out.print(details(registry.all()));
     }
@@ -72,29 +72,6 @@ final class PluginsCommand implements Callable<Integer> {
       s.append('\n').append(d.kind().label()).append(' ').append(d.name()).append(' ').append(d.version()).append('\n');
       s.append("  summary   ").append(d.summary().isBlank() ? "(none)" : d.summary()).append('\n');
       s.append("  settings  ").append(d.settingsHelp().isBlank() ? "(none)" : d.settingsHelp()).append('\n');
-    }
-    return s.toString();
-  }
-
-  /** Left-aligned columns two spaces apart; the last column is not padded. */
-  static String table(List<List<String>> rows) {
-    int cols = rows.get(0).size();
-    int[] width = new int[cols];
-    for (List<String> row : rows) {
-      for (int c = 0; c < cols; c++) {
-        width[c] = Math.max(width[c], row.get(c).length());
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (List<String> row : rows) {
-      for (int c = 0; c < cols; c++) {
-        String cell = row.get(c);
-        s.append(cell);
-        if (c < cols - 1) {
-          s.append(" ".repeat(width[c] - cell.length() + 2));
-        }
-      }
-      s.append('\n');
     }
     return s.toString();
   }
