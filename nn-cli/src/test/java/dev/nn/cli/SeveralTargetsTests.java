@@ -163,6 +163,34 @@ class SeveralTargetsTests {
   }
 
   @Test
+  void standardizedTargetsForAClassifierAreOneMessageAndLeaveNoRunDirectory() throws Exception {
+    // stated by the source: found when the file is read, at the key's line
+    Path iris = tmp.resolve("iris-scaled.yaml");
+    Files.writeString(iris, String.join("\n",
+        "data:",
+        "  train: {source: csv, path: " + Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath()
+            + ", target: last, task: classification}",
+        "  standardize-targets: true",
+        "network: {layers: [{units: auto}, {units: auto, activation: identity}]}",
+        "loss: softmax-cross-entropy", ""));
+    Cli.Outcome o = Cli.run("train", iris.toString(), "--output", tmp.resolve("never-iris").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/OutOfRange] data.standardize-targets (line 3"), o.err());
+    assertTrue(o.err().contains("standardize-targets applies to regression; a classifier's targets are classes"),
+        o.err());
+    assertFalse(Files.exists(tmp.resolve("never-iris")), "no run directory");
+    // a generator's task is known once it draws: refused then, before any run directory
+    Cli.Outcome xor = Cli.run("train", Cli.XOR, "--set", "data.standardize-targets=true", "--output",
+        tmp.resolve("never-xor").toString());
+    assertEquals(2, xor.code(), xor.describe());
+    assertTrue(xor.err().contains("data.standardize-targets"), xor.err());
+    assertTrue(xor.err().contains("standardize-targets applies to regression; a classifier's targets are classes"),
+        xor.err());
+    assertFalse(xor.err().contains("\tat "), "no stack trace: " + xor.err());
+    assertFalse(Files.exists(tmp.resolve("never-xor")), "no run directory");
+  }
+
+  @Test
   void largeRawTargetsGetOneNoteUnlessTheExperimentChoseRawOrStandardizedOnes() throws Exception {
     // examples/diabetes.yaml says standardize-targets: false; an experiment that does not say is advised
     Path unsaid = tmp.resolve("diabetes-unsaid.yaml");
