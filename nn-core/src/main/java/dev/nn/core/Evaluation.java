@@ -60,7 +60,10 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
       data = CsvReader.regression(columns).forModel().read(file);
     }
     int rows = data.size();
-    double[] x = FeatureColumns.select(spec.features(), data.featureNames(), data.copyX(), rows, file.toString());
+    double[] x = FeatureColumns.select(spec.inputs(), data.featureNames(), data.copyX(), rows, file.toString());
+    if (spec.oneHot() != null) {
+      spec.oneHot().requireKnown(x, rows, file.toString());
+    }
     double[] predictions = predict(model, x, rows);
     double[] truth = data.copyY();
     int k = model.outputs();

@@ -16,8 +16,11 @@ final class Predictions {
   /** Predicts every row of {@code input} and writes the CSV to {@code output} atomically; returns the rows. */
   static int write(Model model, Path input, Path output) {
     CsvReader.Table table = CsvReader.readTable(input);
-    double[] x = FeatureColumns.select(model.spec().features(), table.columns(), table.values(), table.rows(),
+    double[] x = FeatureColumns.select(model.spec().inputs(), table.columns(), table.values(), table.rows(),
         input.toString());
+    if (model.spec().oneHot() != null) {
+      model.spec().oneHot().requireKnown(x, table.rows(), input.toString());
+    }
     double[] predictions = Evaluation.predict(model, x, table.rows());
     AtomicFiles.writeString(output, csv(model, predictions, table.rows()));
     return table.rows();

@@ -60,6 +60,8 @@ final class DataParser {
     Boolean standardize = s == null ? Boolean.TRUE : reader.bool(s, v.child("standardize"));
     Node st = v.get("standardize-targets");
     Boolean standardizeTargets = st == null ? null : reader.bool(st, v.child("standardize-targets"));
+    Node oh = v.get("one-hot");
+    List<String> oneHot = oh == null ? List.of() : oneHot(oh, v.child("one-hot"));
     v.finish();
     if (validation instanceof HoldOut.Split && test instanceof HoldOut.Split) {
       double a = ((HoldOut.Split) validation).fraction();
@@ -75,16 +77,45 @@ final class DataParser {
       }
     }
     if (train == null || validation == null || test == null || standardize == null
-        || st != null && standardizeTargets == null) {
+        || st != null && standardizeTargets == null || oneHot == null) {
       return null;
     }
-    DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets);
+    DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets, oneHot);
+    if (!oneHot.isEmpty() && spec.statedTask() == Task.RECONSTRUCTION) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("one-hot"), oh,
+          "one-hot encodes inputs of classification or regression; a reconstruction's inputs are its targets",
+          "no one-hot key, or task: classification or regression");
+      return null;
+    }
     String notRegression = spec.standardizesTargets() ? DataSpec.notRegression(spec.statedTask()) : null;
     if (notRegression != null) {
       reader.report(ProblemId.OUT_OF_RANGE, v.child("standardize-targets"), st, notRegression, "false");
       return null;
     }
     return spec;
+  }
+
+  /** The {@code one-hot} list of column names, or {@code null} after reporting. */
+  private List<String> oneHot(Node node, String path) {
+    List<Node> items = reader.sequence(node, path, "a list of feature column names, such as [island, sex]");
+    if (items == null) {
+      return null;
+    }
+    List<String> columns = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String name = reader.string(items.get(i), path + "[" + i + "]", "a column name");
+      if (name == null) {
+        ok = false;
+      } else if (columns.contains(name)) {
+        reader.report(ProblemId.OUT_OF_RANGE, path + "[" + i + "]", items.get(i),
+            "the column \"" + Excerpt.of(name) + "\" is listed twice", "each column once");
+        ok = false;
+      } else {
+        columns.add(name);
+      }
+    }
+    return ok ? columns : null;
   }
 
   /** A source mapping, or {@code null} after reporting. */

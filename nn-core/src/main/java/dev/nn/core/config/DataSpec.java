@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.core.data.Task;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,15 +15,24 @@ import java.util.Objects;
  *     the training split's statistics, for training (predictions and figures such as RMSE are given in the
  *     targets' own units); {@code null} when the file does not say, which uses them as they are and lets a run
  *     advise standardizing large ones
+ * @param oneHot the feature columns of category codes to encode one-hot ({@link dev.nn.core.data.OneHot}), in
+ *     any order; empty for none
  */
 public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
-    Boolean standardizeTargets) {
+    Boolean standardizeTargets, List<String> oneHot) {
 
-  /** Checks for {@code null}. */
+  /** Checks for {@code null} and copies. */
   public DataSpec {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(test, "test");
+    oneHot = List.copyOf(oneHot);
+  }
+
+  /** No column encoded one-hot. */
+  public DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
+      Boolean standardizeTargets) {
+    this(train, validation, test, standardize, standardizeTargets, List.of());
   }
 
   /** Targets used as they are, the file not saying so. */

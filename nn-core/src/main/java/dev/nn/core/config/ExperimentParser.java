@@ -102,7 +102,16 @@ final class ExperimentParser {
           "data.standardize-targets: false with a distributed section");
       return null;
     }
-    if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
+    if (data != null && !data.oneHot().isEmpty() && dist != null) {
+      reader.report(
+          ProblemId.BACKEND_UNAVAILABLE,
+          "data.one-hot",
+          d,
+          "a distributed run does not encode columns one-hot; its features are used as they are",
+          "no data.one-hot key with a distributed section");
+      return null;
+    }
+        if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
           ProblemId.OUT_OF_RANGE,
           "training.early-stopping",

@@ -80,6 +80,9 @@ public final class ExperimentWriter {
     if (d.standardizeTargets() != null) {
       m.put("standardize-targets", d.standardizeTargets());
     }
+    if (!d.oneHot().isEmpty()) {
+      m.put("one-hot", new ArrayList<>(d.oneHot()));
+    }
     return m;
   }
 

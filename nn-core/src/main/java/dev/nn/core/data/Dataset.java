@@ -334,6 +334,11 @@ public final class Dataset {
     return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels);
   }
 
+  /** The same rows and targets with other feature columns, already owned by the caller: a one-hot encoding's. */
+  Dataset withFeatures(InputValues newX, List<String> names) {
+    return new Dataset(source, task, newX, y, targetCount, names, targetNames, classLabels);
+  }
+
   /**
    * What {@link #rows(int[]) rows(order)} returns for a permutation {@code order} of all rows, made by moving
    * the rows of this data set's own arrays: no copy. The result holds the arrays, so this data set must no

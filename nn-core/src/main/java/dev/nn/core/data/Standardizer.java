@@ -112,6 +112,20 @@ public final class Standardizer {
     return new Standardizer(means.clone(), stds.clone());
   }
 
+  /**
+   * This standardizer with {@code columns} passed as they are (mean 0, divisor 1): a one-hot encoding's 0/1
+   * columns, which keep their meaning, one category or none.
+   */
+  public Standardizer leaving(int[] columns) {
+    double[] m = means.clone();
+    double[] s = stds.clone();
+    for (int j : columns) {
+      m[j] = 0.0;
+      s[j] = 1.0;
+    }
+    return new Standardizer(m, s);
+  }
+
   /** The number of features d. */
   public int featureCount() {
     return means.length;

@@ -13,6 +13,7 @@ import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
 import dev.nn.core.data.IdxReader;
+import dev.nn.core.data.OneHot;
 import dev.nn.core.data.OwnedData;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.data.Splits;
@@ -79,6 +80,16 @@ public final class DataPreparation implements Provider<PreparedData> {
     String lossName = experiment.loss().name();
     List<Path> files = raw.files();
     boolean reconstruction = raw.reconstruction();
+    OneHot oneHot = null;
+    if (!spec.oneHot().isEmpty()) {
+      if (reconstruction) {
+        throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, "data.one-hot", "one-hot encodes inputs of"
+            + " classification or regression; a reconstruction's inputs are its targets", "no one-hot key"));
+      }
+      // the categories are those of all the training source's rows, so that no split meets one it lacks
+      oneHot = OneHot.fit(raw.train(), spec.oneHot());
+      raw = raw.encoded(oneHot);
+    }
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
     // read by readSources, so for in-memory data a hold-out source of the section means none)
     double testFraction = raw.test() == null ? fraction(spec.test()) : 0;
@@ -116,6 +127,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     Standardizer scaler = null;
     if (spec.standardize()) {
       scaler = Standardizer.fit(train);
+      if (oneHot != null) {
+        scaler = scaler.leaving(oneHot.encodedFeatures());
+      }
       train = OwnedData.standardize(scaler, train);
       validation = standardize(scaler, validation, ownValidation);
       test = standardize(scaler, test, ownTest);
@@ -143,7 +157,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION) {
       largeTargets(train).ifPresent(notes::add);
     }
-    return new PreparedData(train, validation, test, scaler, targetScaler, files, kind, notes);
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes);
   }
 
   /** How far from 0 a target may lie (in mean or spread) before a run suggests standardizing it. */

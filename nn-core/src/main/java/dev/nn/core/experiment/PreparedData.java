@@ -3,6 +3,7 @@ package dev.nn.core.experiment;
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.data.OneHot;
 import dev.nn.core.data.OwnedData;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.train.Samples;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param train the training split
  * @param validation the validation split, or {@code null} when the experiment has none
  * @param test the test split, used once at the end, or {@code null}
+ * @param oneHot the one-hot encoding the splits' inputs went through ({@code data.one-hot}), or {@code null}
  * @param scaler the standardizer fitted on the training split, or {@code null}
  * @param targetScaler the standardizer of a regression's targets fitted on the training split
  *     ({@code data.standardize-targets}), or {@code null}: the splits' targets went through it, and the
@@ -25,7 +27,7 @@ import java.util.List;
  * @param targets the target encoding the loss needs
  * @param notes what reading the data did that the user should hear of, such as rows left out for a missing value
  */
-public record PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler,
+public record PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
     Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes) {
 
   /** Copies. */
@@ -37,12 +39,12 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, Stan
   /** Data with nothing to note. */
   public PreparedData(Dataset train, Dataset validation, Dataset test, Standardizer scaler, List<Path> files,
       TargetKind targets) {
-    this(train, validation, test, scaler, null, files, targets, List.of());
+    this(train, validation, test, null, scaler, null, files, targets, List.of());
   }
 
   /** This data with {@code notes}. */
   PreparedData withNotes(List<String> notes) {
-    return new PreparedData(train, validation, test, scaler, targetScaler, files, targets, notes);
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes);
   }
 
   /**

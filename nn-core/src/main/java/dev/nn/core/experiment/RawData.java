@@ -1,6 +1,7 @@
 package dev.nn.core.experiment;
 
 import dev.nn.core.data.Dataset;
+import dev.nn.core.data.OneHot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,12 @@ record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files
   RawData {
     Objects.requireNonNull(train, "train");
     files = List.copyOf(files);
+  }
+
+  /** This data with the columns of {@code oneHot} encoded, in new data sets of this preparation's own. */
+  RawData encoded(OneHot oneHot) {
+    return new RawData(oneHot.encode(train), validation == null ? null : oneHot.encode(validation),
+        test == null ? null : oneHot.encode(test), files, reconstruction, owned);
   }
 
   /**

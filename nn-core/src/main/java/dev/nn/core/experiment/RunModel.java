@@ -24,7 +24,7 @@ public final class RunModel {
 
   /** The model of the network's current parameters. */
   public Model model() {
-    return new Model(ModelSpec.of(data.train(), data.scaler(), data.targetScaler(), network,
+    return new Model(ModelSpec.of(data.train(), data.oneHot(), data.scaler(), data.targetScaler(), network,
         plugins.activationUses(), plugins.lossUse()), network, plugins.loss());
   }
 }

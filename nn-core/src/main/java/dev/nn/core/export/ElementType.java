@@ -12,7 +12,9 @@ enum ElementType {
   /** IEEE 754 single precision. */
   FLOAT(1, "<f4", "float32"),
   /** IEEE 754 double precision. */
-  DOUBLE(11, "<f8", "float64");
+  DOUBLE(11, "<f8", "float64"),
+  /** Signed 64-bit integers: an ONNX graph's indexes, such as a Slice's bounds. */
+  INT64(7, "<i8", "int64");
 
   private final int onnxCode;
   private final String npyDescr;
@@ -54,6 +56,8 @@ enum ElementType {
     for (double v : values) {
       if (this == FLOAT) {
         b.putFloat((float) v);
+      } else if (this == INT64) {
+        b.putLong((long) v);
       } else {
         b.putDouble(v);
       }

@@ -4,6 +4,9 @@ import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A model's numbers as exported files hold them: each layer's W(l) in the lecture's layout, n(l−1) rows of
@@ -42,6 +45,18 @@ final class ModelParts {
   /** The element type the model computes in. */
   static ElementType elementType(Model model) {
     return ElementType.of(model.network().kernels().precision());
+  }
+
+  /**
+   * The one-hot encoded columns and their categories, in input order, as JSON writes them: empty for a model
+   * without an encoding.
+   */
+  static Map<String, Object> oneHotCategories(ModelSpec spec) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (spec.oneHot() != null) {
+      spec.oneHot().categories().forEach((column, c) -> m.put(column, Arrays.stream(c).boxed().toList()));
+    }
+    return m;
   }
 
   /** Whether inputs are standardised before the first layer. */

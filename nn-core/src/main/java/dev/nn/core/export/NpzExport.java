@@ -22,16 +22,16 @@ import java.util.zip.ZipOutputStream;
  * {@code W1, b1, …} per layer in the lecture's layout and the model's precision, {@code means} and
  * {@code scales} when inputs are standardised, {@code target_means} and {@code target_scales} when the targets
  * were (a prediction is then output·scale + mean), and {@code header}, a JSON text that says how to run them:
- * the activations with all their settings, the loss and its link, the names of features, targets and
- * classes. Every model can be exported this way; a plugin's activation or link is named in the header for
+ * the input columns and the categories of those encoded one-hot, the activations with all their settings, the
+ * loss and its link, the names of features, targets and classes. Every model can be exported this way; a plugin's activation or link is named in the header for
  * whoever implements it.
  */
 final class NpzExport {
   /**
    * The version of the header's layout, for readers of older or newer files: 2 added {@code target_scaler}
-   * (and the arrays {@code target_means}, {@code target_scales}).
+   * (and the arrays {@code target_means}, {@code target_scales}); 3 added {@code inputs} and {@code one_hot}.
    */
-  static final int HEADER_VERSION = 2;
+  static final int HEADER_VERSION = 3;
 
   private NpzExport() {}
 
@@ -75,6 +75,8 @@ final class NpzExport {
       widths.add(w);
     }
     h.put("widths", widths);
+    h.put("inputs", spec.inputs());
+    h.put("one_hot", ModelParts.oneHotCategories(spec));
     h.put("features", spec.features());
     h.put("targets", spec.targets());
     h.put("classes", spec.classes());

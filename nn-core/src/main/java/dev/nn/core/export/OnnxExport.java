@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A model as an ONNX graph from raw features to what {@link Model#predict} returns: the standardisation
- * (x − mean)/scale, then for each layer z = xW + b (one Gemm, W in the lecture's layout) and its activation,
- * then the loss's link, and for a model trained on standardised targets y·scale + mean. The input is {@code features} [N, n(0)], the output {@code predictions} [N, n(L+1)].
+ * A model as an ONNX graph from raw input columns to what {@link Model#predict} returns: the one-hot encoding of
+ * category columns, the standardisation (x − mean)/scale, then for each layer z = xW + b (one Gemm, W in the lecture's layout) and its activation,
+ * then the loss's link, and for a model trained on standardised targets y·scale + mean. The input is
+ * {@code features} [N, inputs] (n(0) columns for a model without a one-hot encoding), the output
+ * {@code predictions} [N, n(L+1)].
  *
  * <p>A float64 model's graph is in double throughout. A float32 model's takes and returns float, and its
  * weights and matrix products are float32, as nn's are; the standardisation, the activations and the link run
@@ -53,7 +55,7 @@ final class OnnxExport {
 
     ElementType type = ModelParts.elementType(model);
     OnnxGraph g = new OnnxGraph(type);
-    String x = standardised(g, spec, INPUT);
+    String x = prepared(g, spec, INPUT);
     for (int l = 1; l <= network.outputLayer(); l++) {
       String w = g.tensor("W" + l, new long[] {network.width(l - 1), network.width(l)}, ModelParts.weights(model, l));
       String b = g.tensor("b" + l, new long[] {network.width(l)}, ModelParts.bias(model, l));
@@ -64,7 +66,7 @@ final class OnnxExport {
     String linked = link == OutputLink.IDENTITY ? x : inDouble(g, x, in -> OnnxActivations.link(g, link, in));
     String predictions = inTargetUnits(g, spec, linked);
     g.name(predictions, OUTPUT);
-    return g.encode(INPUT, network.width(0), OUTPUT, network.width(network.outputLayer()), nnVersion,
+    return g.encode(INPUT, model.inputs(), OUTPUT, network.width(network.outputLayer()), nnVersion,
         metadata(spec, link, type));
   }
 
@@ -77,7 +79,53 @@ final class OnnxExport {
     return g.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), f.apply(wide));
   }
 
-  /** (x − mean)/scale, in double as nn computes it; x itself for a model without a scaler. */
+  /**
+   * The input columns as the first layer takes them: one-hot encoded and standardised, in double as nn computes
+   * them; x itself for a model that does neither.
+   */
+  private static String prepared(OnnxGraph g, ModelSpec spec, String x) {
+    if (spec.oneHot() == null && !ModelParts.hasScaler(spec)) {
+      return x;
+    }
+    return inDouble(g, x, in -> standardised(g, spec, oneHot(g, spec, in)));
+  }
+
+  /**
+   * The one-hot encoding: each run of columns passed as they are is one Slice, each encoded column a Slice
+   * compared with its categories (Equal, broadcast over a row of them) and cast to 0/1, and a Concat joins the
+   * pieces in order. A value that is none of its column's categories gives a row of 0s: a graph cannot refuse it
+   * as nn does.
+   */
+  private static String oneHot(OnnxGraph g, ModelSpec spec, String x) {
+    if (spec.oneHot() == null) {
+      return x;
+    }
+    List<String> inputs = spec.oneHot().inputs();
+    Map<String, double[]> categories = spec.oneHot().categories();
+    String axes = g.tensor("one_hot_axes", ElementType.INT64, new long[] {1}, new double[] {1});
+    List<String> pieces = new ArrayList<>();
+    int j = 0;
+    while (j < inputs.size()) {
+      double[] c = categories.get(inputs.get(j));
+      int end = j + 1;
+      while (c == null && end < inputs.size() && categories.get(inputs.get(end)) == null) {
+        end++;
+      }
+      String starts = g.tensor("one_hot_start_" + j, ElementType.INT64, new long[] {1}, new double[] {j});
+      String ends = g.tensor("one_hot_end_" + j, ElementType.INT64, new long[] {1}, new double[] {end});
+      String columns = g.op("Slice", x, starts, ends, axes);
+      if (c == null) {
+        pieces.add(columns);
+      } else {
+        String levels = g.tensor("one_hot_categories_" + j, ElementType.DOUBLE, new long[] {c.length}, c);
+        pieces.add(g.op("Cast", Map.of("to", (long) ElementType.DOUBLE.onnxCode()), g.op("Equal", columns, levels)));
+      }
+      j = end;
+    }
+    return pieces.size() == 1 ? pieces.get(0) : g.op("Concat", Map.of("axis", 1L), pieces.toArray(String[]::new));
+  }
+
+  /** (x − mean)/scale; x itself for a model without a scaler. */
   private static String standardised(OnnxGraph g, ModelSpec spec, String x) {
     if (!ModelParts.hasScaler(spec)) {
       return x;
@@ -85,7 +133,7 @@ final class OnnxExport {
     long[] dims = {spec.means().length};
     String means = g.tensor("means", ElementType.DOUBLE, dims, spec.means());
     String scales = g.tensor("scales", ElementType.DOUBLE, dims, spec.scales());
-    return inDouble(g, x, in -> g.op("Div", g.op("Sub", in, means), scales));
+    return g.op("Div", g.op("Sub", x, means), scales);
   }
 
   /**
@@ -105,6 +153,10 @@ final class OnnxExport {
   /** What a user of the file needs besides the graph: the names of inputs and outputs, as JSON arrays. */
   private static Map<String, String> metadata(ModelSpec spec, OutputLink link, ElementType type) {
     Map<String, String> m = new LinkedHashMap<>();
+    m.put("inputs", Json.line(spec.inputs(), Json.NonFinite.REFUSE));
+    if (spec.oneHot() != null) {
+      m.put("one-hot", Json.line(ModelParts.oneHotCategories(spec), Json.NonFinite.REFUSE));
+    }
     m.put("features", Json.line(spec.features(), Json.NonFinite.REFUSE));
     m.put("targets", Json.line(spec.targets(), Json.NonFinite.REFUSE));
     m.put("classes", Json.line(spec.classes(), Json.NonFinite.REFUSE));

@@ -47,6 +47,8 @@ public final class Model {
   private final class Buffers {
     final Workspace ws = network.newWorkspace(CHUNK);
     final double[] scaled = new double[CHUNK * network.width(0)];
+    /** The chunk's rows after the one-hot encoding, before the scaler; unused without an encoding. */
+    final double[] encoded = spec.oneHot() == null ? null : new double[CHUNK * network.width(0)];
     final double[] out = new double[CHUNK * network.width(network.outputLayer())];
   }
 
@@ -191,9 +193,9 @@ public final class Model {
     return warnings;
   }
 
-  /** The number of values each input row must have. */
+  /** The number of values each input row must have: one per input column ({@link ModelSpec#inputs()}). */
   public int inputs() {
-    return network.width(0);
+    return spec.inputs().size();
   }
 
   /** The number of values predicted per row. */
@@ -201,7 +203,10 @@ public final class Model {
     return network.width(network.outputLayer());
   }
 
-  /** Predictions for one row of raw features (in {@link ModelSpec#features()} order). */
+  /**
+   * Predictions for one row of raw input values, in {@link ModelSpec#inputs()} order: a one-hot encoded column
+   * gives its category as it was in the training data (island 2), not its 0/1 columns.
+   */
   public double[] predict(double[] features) {
     double[] out = new double[outputs()];
     predict(features, 1, out);
@@ -223,19 +228,27 @@ public final class Model {
     }
     for (int i = 0; i < rows * in; i++) {
       if (!Double.isFinite(features[i])) {
-        throw new IllegalArgumentException("feature \"" + spec.features().get(i % in) + "\" of row " + (i / in)
-            + " is " + features[i] + "; features must be finite numbers");
+        throw new IllegalArgumentException("input \"" + spec.inputs().get(i % in) + "\" of row " + (i / in)
+            + " is " + features[i] + "; inputs must be finite numbers");
       }
     }
     Buffers b = buffers.get();
     double[] means = spec.means();
     double[] scales = spec.scales();
+    int width = network.width(0);
     for (int start = 0; start < rows; start += CHUNK) {
       int n = Math.min(CHUNK, rows - start);
+      double[] raw = features;
+      int first = start;
+      if (spec.oneHot() != null) {
+        spec.oneHot().encode(features, start, n, b.encoded);
+        raw = b.encoded;
+        first = 0;
+      }
       for (int r = 0; r < n; r++) {
-        for (int j = 0; j < in; j++) {
-          double v = features[(start + r) * in + j];
-          b.scaled[r * in + j] = means == null ? v : (v - means[j]) / scales[j];
+        for (int j = 0; j < width; j++) {
+          double v = raw[(first + r) * width + j];
+          b.scaled[r * width + j] = means == null ? v : (v - means[j]) / scales[j];
         }
       }
       b.ws.setInput(b.scaled, 0, n);

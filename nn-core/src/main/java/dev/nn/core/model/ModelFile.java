@@ -1,5 +1,6 @@
 package dev.nn.core.model;
 
+import dev.nn.core.data.OneHot;
 import dev.nn.core.io.ArchiveFormat;
 import dev.nn.core.io.ArchiveReader;
 import dev.nn.core.io.ArchiveWriter;
@@ -22,8 +23,8 @@ import java.util.TreeMap;
  * The model file format, version {@value #VERSION}: nn's archive ({@link ArchiveWriter}: a ZIP archive
  * whose last entry, {@code SHA256SUMS}, holds the SHA-256 of every other entry) holding
  * <ul>
- *   <li>{@code model.yaml} — format name and version, the nn version that wrote it, feature names, the
- *       scaler, targets, class labels, widths, the activation of every layer and the loss (each by name,
+ *   <li>{@code model.yaml} — format name and version, the nn version that wrote it, the input columns and
+ *       their one-hot encoding (if any), feature names, the scaler, targets, class labels, widths, the activation of every layer and the loss (each by name,
  *       version and settings), and the parameter count;
  *   <li>{@code weights.bin} — every free parameter in store order (for a dense network W(1), b(1), …,
  *       W(L+1), b(L+1), each W row-major n(l−1)×n(l)) as little-endian IEEE-754 float64;
@@ -40,12 +41,15 @@ import java.util.TreeMap;
  */
 final class ModelFile {
   /**
-   * The latest format version this code writes: 3 for a model with a target scaler, which an nn that reads
-   * only versions 1 and 2 must refuse rather than predict in standardised units; any other model is written as
-   * version 2, which such an nn reads.
+   * The latest format version this code writes: 4 for a model with a one-hot encoding, which an nn that reads only
+   * versions 1 to 3 must refuse rather than look for its 0/1 columns in the input; 3 for a model with a target
+   * scaler, which an nn that reads only versions 1 and 2 must refuse rather than predict in standardised units; any
+   * other model is written as version 2, which such an nn reads.
    */
-  public static final int VERSION = 3;
-  /** The version of a model without a target scaler. */
+  public static final int VERSION = 4;
+  /** The version of a model with a target scaler and no one-hot encoding. */
+  static final int TARGET_SCALER_VERSION = 3;
+  /** The version of a model without a target scaler or a one-hot encoding. */
   static final int PLAIN_VERSION = 2;
   static final String FORMAT = "nn-model";
   private static final String META = "model.yaml";
@@ -70,11 +74,23 @@ final class ModelFile {
   public static void write(Path file, ModelSpec spec, double[] params, String nnVersion, Precision precision) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
-    meta.put("format-version", spec.targetMeans() == null ? PLAIN_VERSION : VERSION);
+    meta.put("format-version", spec.oneHot() != null ? VERSION
+        : spec.targetMeans() != null ? TARGET_SCALER_VERSION : PLAIN_VERSION);
     meta.put("nn-version", nnVersion);
     if (precision != Precision.FLOAT64) {
       // left out for float64, so that files of earlier versions and of float64 runs read the same
       meta.put("precision", precision.yamlName());
+    }
+    if (spec.oneHot() != null) {
+      meta.put("inputs", spec.oneHot().inputs());
+      List<Object> encoded = new ArrayList<>();
+      spec.oneHot().categories().forEach((column, categories) -> {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("column", column);
+        c.put("categories", toList(categories));
+        encoded.add(c);
+      });
+      meta.put("one-hot", encoded);
     }
     meta.put("features", spec.features());
     if (spec.means() != null) {
@@ -179,13 +195,29 @@ final class ModelFile {
     double[] targetMeans = null;
     double[] targetScales = null;
     if (!f.isNull("target-scaler")) {
-      if (opened.version() < VERSION) {
-        throw new ModelFormatException(file, META + " holds a target-scaler, which format version "
-            + opened.version() + " does not have (corrupted, or written by another program)");
-      }
+      requireVersion(file, opened, TARGET_SCALER_VERSION, "a target-scaler");
       YamlFields s = f.fields("target-scaler");
       targetMeans = s.reals("means");
       targetScales = s.reals("scales");
+    }
+    OneHot oneHot = null;
+    if (!f.isNull("one-hot")) {
+      requireVersion(file, opened, VERSION, "a one-hot encoding");
+      Map<String, double[]> categories = new LinkedHashMap<>();
+      for (YamlFields c : f.fieldsList("one-hot")) {
+        String column = c.string("column");
+        if (categories.put(column, c.reals("categories")) != null) {
+          throw new ModelFormatException(file, META + " is inconsistent: one-hot names the column \""
+              + Printable.of(column) + "\" twice");
+        }
+      }
+      try {
+        oneHot = OneHot.of(f.strings("inputs"), categories);
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(file, META + " is inconsistent: " + e.getMessage());
+      }
+    } else if (!f.isNull("inputs")) {
+      throw new ModelFormatException(file, META + " names inputs, but no one-hot encoding of them (corrupted)");
     }
     List<PluginUse> activations = new ArrayList<>();
     for (YamlFields a : f.fieldsList("activations")) {
@@ -196,7 +228,7 @@ final class ModelFile {
     String precisionName = f.isNull("precision") ? null : f.string("precision");
     try {
       ModelSpec spec = new ModelSpec(f.strings("features"), means, scales, f.strings("targets"), f.strings("classes"),
-          f.integers("widths", 1, Integer.MAX_VALUE), activations, loss, slotOf, targetMeans, targetScales);
+          f.integers("widths", 1, Integer.MAX_VALUE), activations, loss, slotOf, targetMeans, targetScales, oneHot);
       return new Contents(spec, params, nnVersion, precision(file, precisionName));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, META + " is inconsistent: " + e.getMessage());
@@ -254,6 +286,14 @@ final class ModelFile {
       throw new ModelFormatException(file, "needs about " + (needed >> 20) + " MiB to load its " + count
           + " parameters, more than the " + (maxMemory >> 20) + " MiB this JVM may use (raise -Xmx, e.g."
           + " NN_JAVA_OPTS=-Xmx8g)");
+    }
+  }
+
+  /** Refuses a part that the file's format version does not have. */
+  private static void requireVersion(Path file, ArchiveFormat.Opened opened, int since, String part) {
+    if (opened.version() < since) {
+      throw new ModelFormatException(file, META + " holds " + part + ", which format version " + opened.version()
+          + " does not have (corrupted, or written by another program)");
     }
   }
 

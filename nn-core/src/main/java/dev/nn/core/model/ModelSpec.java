@@ -1,6 +1,7 @@
 package dev.nn.core.model;
 
 import dev.nn.core.data.Dataset;
+import dev.nn.core.data.OneHot;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.io.Printable;
 import dev.nn.core.network.Network;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * Everything a model file says besides the weights.
  *
- * @param features input feature names, in the order predict expects them
+ * @param features the network's input names, in order: the input columns, each one-hot encoded column replaced by
+ *     its 0/1 columns ({@code island=0}, {@code island=1}, …)
  * @param means the scaler's per-feature means (fitted on the training split), or {@code null} if inputs
  *     are used as they are
  * @param scales the scaler's per-feature standard deviations (1 for constant features), or {@code null}
@@ -28,21 +30,31 @@ import java.util.Set;
  *     split, added back to the outputs (a prediction is output·scale + mean); {@code null} otherwise
  * @param targetScales the targets' standard deviations (1 for a constant target) to go with {@code targetMeans},
  *     or {@code null}
+ * @param oneHot the one-hot encoding of the input columns ({@link #inputs()}) into the features, or {@code null}
+ *     when the features are the input columns
  */
 public record ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
     List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf,
-    double[] targetMeans, double[] targetScales) {
+    double[] targetMeans, double[] targetScales, OneHot oneHot) {
+
+  /** A model whose inputs are its features: no one-hot encoding. */
+  public ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
+      List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf,
+      double[] targetMeans, double[] targetScales) {
+    this(features, means, scales, targets, classes, widths, activations, loss, slotOf, targetMeans, targetScales,
+        null);
+  }
 
   /** A model whose outputs are its predictions' units: no target scaler. */
   public ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
       List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss, int[] slotOf) {
-    this(features, means, scales, targets, classes, widths, activations, loss, slotOf, null, null);
+    this(features, means, scales, targets, classes, widths, activations, loss, slotOf, null, null, null);
   }
 
   /** A dense model: every edge its own parameter. */
   public ModelSpec(List<String> features, double[] means, double[] scales, List<String> targets,
       List<String> classes, int[] widths, List<PluginUse> activations, PluginUse loss) {
-    this(features, means, scales, targets, classes, widths, activations, loss, null, null, null);
+    this(features, means, scales, targets, classes, widths, activations, loss, null, null, null, null);
   }
 
   /**
@@ -73,6 +85,11 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
       throw new IllegalArgumentException(features.size() + " feature names for " + widths[0] + " inputs");
     }
     requireDistinct("features", features);
+    if (oneHot != null && !oneHot.features().equals(features)) {
+      throw new IllegalArgumentException("the features " + Printable.of(features.toString()) + " are not what the"
+          + " one-hot encoding of " + Printable.of(oneHot.inputs().toString()) + " gives: "
+          + Printable.of(oneHot.features().toString()));
+    }
     means = means == null ? null : means.clone();
     scales = scales == null ? null : scales.clone();
     slotOf = slotOf == null ? null : slotOf.clone();
@@ -177,11 +194,31 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
    */
   public static ModelSpec of(Dataset data, Standardizer scaler, Standardizer targetScaler, Network network,
       List<PluginUse> activations, PluginUse loss) {
+    return of(data, null, scaler, targetScaler, network, activations, loss);
+  }
+
+  /**
+   * {@link #of(Dataset, Standardizer, Standardizer, Network, List, PluginUse)} for a network whose inputs went
+   * through a one-hot encoding.
+   *
+   * @param data the training data as the network read it: its features are {@code oneHot}'s
+   * @param oneHot the encoding of the input columns, or {@code null} if they were used as they are
+   */
+  public static ModelSpec of(Dataset data, OneHot oneHot, Standardizer scaler, Standardizer targetScaler,
+      Network network, List<PluginUse> activations, PluginUse loss) {
     Structure structure = network.parameters().structure();
     return new ModelSpec(data.featureNames(), scaler == null ? null : scaler.means(),
         scaler == null ? null : scaler.stds(), data.targetNames(), data.classLabels(), network.widths(),
         activations, loss, structure.isDense() ? null : structure.slotMap(),
-        targetScaler == null ? null : targetScaler.means(), targetScaler == null ? null : targetScaler.stds());
+        targetScaler == null ? null : targetScaler.means(), targetScaler == null ? null : targetScaler.stds(),
+        oneHot);
+  }
+
+  /**
+   * The columns a prediction reads, in order: the features, or the columns the one-hot encoding reads.
+   */
+  public List<String> inputs() {
+    return oneHot == null ? features : oneHot.inputs();
   }
 
   /** The standardizer of the targets whose units predictions are given in, or {@code null} when outputs are. */

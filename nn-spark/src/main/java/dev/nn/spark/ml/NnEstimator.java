@@ -425,6 +425,12 @@ public abstract class NnEstimator<E extends NnEstimator<E, M>, M extends NnModel
       throw new IllegalArgumentException("the experiment sets data.standardize-targets, which an nn estimator does"
           + " not apply: it trains on the label column as it is; remove the key, or scale the label column first");
     }
+    if (!e.data().oneHot().isEmpty()) {
+      // the features arrive as one vector column, without the names the key refers to
+      throw new IllegalArgumentException("the experiment sets data.one-hot, which an nn estimator does not apply: it"
+          + " takes the features column as it is; remove the key, and encode categories with Spark's OneHotEncoder"
+          + " first");
+    }
     return e;
   }
 

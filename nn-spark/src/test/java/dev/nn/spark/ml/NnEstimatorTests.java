@@ -246,5 +246,10 @@ class NnEstimatorTests {
             "standardize-targets: true")).setLabelCol("target").fit(named));
     assertEquals("the experiment sets data.standardize-targets, which an nn estimator does not apply: it trains on"
         + " the label column as it is; remove the key, or scale the label column first", scaled.getMessage());
+    IllegalArgumentException encoded = assertThrows(IllegalArgumentException.class,
+        () -> new NnRegressor().setExperiment(Files.readString(Path.of(DIABETES_YAML)).replace("standardize-targets: false",
+            "one-hot: [sex]")).setLabelCol("target").fit(named));
+    assertTrue(encoded.getMessage().startsWith("the experiment sets data.one-hot, which an nn estimator does not"
+        + " apply"), encoded.getMessage());
   }
 }
