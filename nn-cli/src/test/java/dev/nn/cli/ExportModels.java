@@ -45,6 +45,16 @@ final class ExportModels {
     return trained(name, Cli.EXAMPLES.resolve("linnerud.yaml"), overrides);
   }
 
+  /** penguins: the island encoded one-hot (the graph's first step), three classes, in float64 or float32. */
+  static Path penguins(boolean float32) {
+    String name = float32 ? "penguins-float32" : "penguins";
+    List<String> overrides = new ArrayList<>(List.of("training.epochs=10"));
+    if (float32) {
+      overrides.add("compute.precision=float32");
+    }
+    return trained(name, Cli.EXAMPLES.resolve("penguins.yaml"), overrides);
+  }
+
   /** iris: three classes, softmax-cross-entropy, in float64 or float32. */
   static Path iris(boolean float32) {
     String name = float32 ? "iris-float32" : "iris";
@@ -139,7 +149,7 @@ final class ExportModels {
     try {
       List<String> lines = Files.readAllLines(Cli.EXAMPLES.resolve("data").resolve(dataFile));
       List<String> header = List.of(lines.get(0).split(","));
-      List<String> features = model.spec().features();
+      List<String> features = model.spec().inputs();
       int n = Math.min(limit, lines.size() - 1);
       double[][] rows = new double[n][features.size()];
       for (int r = 0; r < n; r++) {

@@ -60,10 +60,12 @@ class NpzExportTests {
     assertArrayEquals(new int[0], header.shape());
     Map<String, Object> h = new Yaml().load(header.text());
     assertEquals("nn-npz", h.get("format"));
-    assertEquals(2, h.get("version"));
+    assertEquals(3, h.get("version"));
     assertEquals("float64", h.get("dtype"));
     assertEquals(List.of(4, 8, 3), h.get("widths"));
     assertEquals(model.spec().features(), h.get("features"));
+    assertEquals(model.spec().features(), h.get("inputs"), "without one-hot, the inputs are the features");
+    assertEquals(Map.of(), h.get("one_hot"));
     assertEquals(List.of("0", "1", "2"), h.get("classes"));
     assertEquals(true, h.get("scaler"));
     assertEquals(false, h.get("target_scaler"));
@@ -97,6 +99,29 @@ class NpzExportTests {
     Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
     assertEquals(true, h.get("target_scaler"));
     assertEquals(List.of("weight", "waist", "pulse"), h.get("targets"));
+  }
+
+  @Test
+  void aModelThatEncodesAColumnOneHotNamesItsInputsAndTheColumnsCategories() throws Exception {
+    Path modelFile = ExportModels.penguins(false);
+    Model model = load(modelFile);
+    Map<String, NpyFiles.Array> npz = NpyFiles.read(export(modelFile, "penguins-arrays.npz"));
+    Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
+    assertEquals(List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex",
+        "year"), h.get("inputs"));
+    assertEquals(Map.of("island", List.of(0.0, 1.0, 2.0)), h.get("one_hot"));
+    assertEquals(List.of("island=0", "island=1", "island=2", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
+        "body_mass_g", "sex", "year"), h.get("features"));
+    assertEquals(List.of(9, 16, 3), h.get("widths"));
+    // the 0/1 columns pass the scaler as they are
+    double[] means = npz.get("means.npy").values();
+    double[] scales = npz.get("scales.npy").values();
+    assertArrayEquals(model.spec().means(), means, 0.0);
+    for (int j = 0; j < 3; j++) {
+      assertEquals(0.0, means[j], 0.0);
+      assertEquals(1.0, scales[j], 0.0);
+    }
+    assertTrue(scales[4] > 0.5 && scales[4] < 5, "bill depth's spread, in mm: " + scales[4]);
   }
 
   @Test
@@ -165,6 +190,10 @@ class NpzExportTests {
     check(linnerud, "linnerud", ExportModels.rows(load(linnerud), "linnerud.csv", 20), 1e-9);
     Path linnerud32 = ExportModels.linnerud(true);
     check(linnerud32, "linnerud-float32", ExportModels.rows(load(linnerud32), "linnerud.csv", 20), 1e-6);
+    Path penguins = ExportModels.penguins(false);
+    check(penguins, "penguins", ExportModels.rows(load(penguins), "penguins.csv", 333), 1e-9);
+    Path penguins32 = ExportModels.penguins(true);
+    check(penguins32, "penguins-float32", ExportModels.rows(load(penguins32), "penguins.csv", 333), 1e-6);
   }
 
   @ParameterizedTest

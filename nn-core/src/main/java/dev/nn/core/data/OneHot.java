@@ -93,7 +93,7 @@ public final class OneHot {
       if (j < 0) {
         List<String> near = Suggestions.closest(column, names);
         throw new DataException(data.source() + ": one-hot column \"" + Excerpt.of(column) + "\" is not a feature"
-            + (near.isEmpty() ? "" : "; did you mean " + CsvReader.quoted(near, near.size()) + "?")
+            + (near.isEmpty() ? "." : "; did you mean " + CsvReader.quoted(near, near.size()) + "?")
             + " Features: " + CsvReader.columnList(names.toArray(String[]::new)));
       }
       TreeSet<Double> seen = new TreeSet<>();
