@@ -102,22 +102,22 @@ class NpzExportTests {
   }
 
   @Test
-  void aModelThatEncodesAColumnOneHotNamesItsInputsAndTheColumnsCategories() throws Exception {
+  void aModelThatEncodesColumnsOneHotNamesItsInputsAndTheColumnsCategories() throws Exception {
     Path modelFile = ExportModels.penguins(false);
     Model model = load(modelFile);
     Map<String, NpyFiles.Array> npz = NpyFiles.read(export(modelFile, "penguins-arrays.npz"));
     Map<String, Object> h = new Yaml().load(npz.get("header.npy").text());
-    assertEquals(List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex",
-        "year"), h.get("inputs"));
-    assertEquals(Map.of("island", List.of(0.0, 1.0, 2.0)), h.get("one_hot"));
+    assertEquals(List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "sex", "year", "species"),
+        h.get("inputs"));
+    assertEquals(Map.of("island", List.of(0.0, 1.0, 2.0), "species", List.of(0.0, 1.0, 2.0)), h.get("one_hot"));
     assertEquals(List.of("island=0", "island=1", "island=2", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
-        "body_mass_g", "sex", "year"), h.get("features"));
-    assertEquals(List.of(9, 16, 3), h.get("widths"));
+        "sex", "year", "species=0", "species=1", "species=2"), h.get("features"));
+    assertEquals(List.of(11, 16, 1), h.get("widths"));
     // the 0/1 columns pass the scaler as they are
     double[] means = npz.get("means.npy").values();
     double[] scales = npz.get("scales.npy").values();
     assertArrayEquals(model.spec().means(), means, 0.0);
-    for (int j = 0; j < 3; j++) {
+    for (int j : new int[] {0, 1, 2, 8, 9, 10}) {
       assertEquals(0.0, means[j], 0.0);
       assertEquals(1.0, scales[j], 0.0);
     }

@@ -637,8 +637,8 @@ public final class CsvReader {
       String decimalPoint = value.replace(',', '.');
       String hint = value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)
           ? "; a decimal comma is not read: write " + Excerpt.of(decimalPoint)
-          : isWord(value) ? "; a column of categories must be encoded as numbers before nn reads it, for example"
-              + " as one 0/1 column per category" : "";
+          : isWord(value) ? "; a column of categories must be written as numeric codes (such as 0, 1, 2) before nn reads"
+              + " it; data.one-hot then gives the network one 0/1 input per code" : "";
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
           + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + hint);
     }
