@@ -75,6 +75,11 @@ public final class OneHot {
         }
       }
       byColumn[j] = c.clone();
+      for (int k = 0; k < c.length; k++) {
+        if (c[k] == 0.0) {
+          byColumn[j][k] = 0.0; // -0.0 is the category 0, which category() looks up as 0.0
+        }
+      }
     }
     return new OneHot(inputs, byColumn);
   }
