@@ -46,6 +46,19 @@ class ExampleResultsTests {
   }
 
   @Test
+  void penguinsBodyMassIsPredictedBetterWithSpeciesAndIslandOneHotThanWithTheirCodesAsAmounts() {
+    TrainingRun.Result encoded = train("penguins");
+    TrainingRun.Result codes = NN.train(NN.load(Path.of("..", "examples", "penguins.yaml"),
+        List.of("output.dir=" + runs, "data.one-hot=[]")));
+    assertEquals(67, encoded.test().rows());
+    assertEquals(11, encoded.model().network().width(0));
+    assertEquals(7, codes.model().network().width(0));
+    assertTrue(encoded.test().r2() >= 0.84, "one-hot test R² " + encoded.test().r2());
+    assertTrue(encoded.test().rmse() < codes.test().rmse(),
+        "one-hot test RMSE " + encoded.test().rmse() + " g, codes " + codes.test().rmse() + " g");
+  }
+
+  @Test
   void theConvolutionByTiesBeatsADenseNetworkOfSimilarSize() {
     TrainingRun.Result conv = train("digits-conv");
     TrainingRun.Result dense = train("digits-dense");
