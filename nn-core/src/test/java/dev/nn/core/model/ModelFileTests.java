@@ -139,9 +139,9 @@ class ModelFileTests {
 
   @Test
   void anotherFormatVersionIsRefusedSayingWhichAreRead() throws Exception {
-    Path future = withModelYaml("future.nnm", yaml -> yaml.replace("format-version: 2", "format-version: 4"));
+    Path future = withModelYaml("future.nnm", yaml -> yaml.replace("format-version: 2", "format-version: 5"));
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future));
-    assertEquals(future + ": model file format version 4 is not supported; this nn reads versions 1 to 3",
+    assertEquals(future + ": model file format version 5 is not supported; this nn reads versions 1 to 4",
         e.getMessage());
   }
 
