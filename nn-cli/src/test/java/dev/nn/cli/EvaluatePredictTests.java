@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluatePredictTests {
   /** What a word in a number column adds to its message. */
-  private static final String CATEGORIES = "; a column of categories must be written as numeric codes (such as 0,"
-      + " 1, 2) before nn reads it; data.one-hot then gives the network one 0/1 input per code";
+  private static final String CATEGORIES = "; a column of categories, as words or codes, is read by listing it in"
+      + " data.one-hot, which gives the network one 0/1 input per category";
 
   @TempDir
   static Path tmp;

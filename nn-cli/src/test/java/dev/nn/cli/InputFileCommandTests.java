@@ -186,8 +186,8 @@ class InputFileCommandTests {
   void aCategoryInAFeatureColumnSaysToEncodeItAsNumbers() throws IOException {
     Path csv = Files.writeString(tmp.resolve("colors.csv"), "x,color,y\n1,0.5,0\n2,red,1\n");
     assertEquals("nn: " + csv + ":3: column \"color\": \"red\" is not a number; values are decimal numbers such as 3,"
-        + " -0.5 or 1e-3; a column of categories must be written as numeric codes (such as 0, 1, 2) before nn"
-        + " reads it; data.one-hot then gives the network one 0/1 input per code\n", oneShortLine(trainRefused(csvExperiment(csv))));
+        + " -0.5 or 1e-3; a column of categories, as words or codes, is read by listing it in data.one-hot, which"
+        + " gives the network one 0/1 input per category\n", oneShortLine(trainRefused(csvExperiment(csv))));
   }
 
   // --- IDX files

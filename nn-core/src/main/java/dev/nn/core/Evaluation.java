@@ -1,6 +1,7 @@
 package dev.nn.core;
 
 import dev.nn.api.TargetKind;
+import dev.nn.core.data.CategoryWords;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.DataException;
 import dev.nn.core.data.Dataset;
@@ -51,13 +52,15 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     }
     List<String> columns = targets.isEmpty() ? defaultTargets(spec, file) : targets;
     Dataset data;
+    CategoryWords words = spec.oneHot() == null ? CategoryWords.NONE : CategoryWords.ofModel(spec.oneHot().words());
     if (spec.isClassifier()) {
-      data = CsvReader.classification(columns.get(0)).withClassesNamed(spec.classes()).forModel().read(file);
+      data = CsvReader.classification(columns.get(0)).withClassesNamed(spec.classes()).forModel()
+          .withCategoryWords(words).read(file);
       if (model.outputs() == 1) {
         data = data.withBinaryTarget();
       }
     } else {
-      data = CsvReader.regression(columns).forModel().read(file);
+      data = CsvReader.regression(columns).forModel().withCategoryWords(words).read(file);
     }
     int rows = data.size();
     double[] x = FeatureColumns.select(spec.inputs(), data.featureNames(), data.copyX(), rows, file.toString());

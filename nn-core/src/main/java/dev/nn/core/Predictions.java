@@ -1,5 +1,6 @@
 package dev.nn.core;
 
+import dev.nn.core.data.CategoryWords;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.model.Model;
@@ -15,7 +16,9 @@ final class Predictions {
 
   /** Predicts every row of {@code input} and writes the CSV to {@code output} atomically; returns the rows. */
   static int write(Model model, Path input, Path output) {
-    CsvReader.Table table = CsvReader.readTable(input);
+    ModelSpec spec = model.spec();
+    CsvReader.Table table = CsvReader.readTable(input,
+        spec.oneHot() == null ? CategoryWords.NONE : CategoryWords.ofModel(spec.oneHot().words()));
     double[] x = FeatureColumns.select(model.spec().inputs(), table.columns(), table.values(), table.rows(),
         input.toString());
     if (model.spec().oneHot() != null) {

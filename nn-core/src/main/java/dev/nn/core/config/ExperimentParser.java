@@ -111,7 +111,7 @@ final class ExperimentParser {
           "no data.one-hot key with a distributed section");
       return null;
     }
-        if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
+    if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
           ProblemId.OUT_OF_RANGE,
           "training.early-stopping",

@@ -77,6 +77,7 @@ public final class CsvReader {
   private final Consumer<String> notes;
   private final Use use;
   private final Precision inputs;
+  private final CategoryWords words;
 
   /**
    * What the rows are read for, which decides what {@code missing: mean} does and what the message of a missing
@@ -93,11 +94,11 @@ public final class CsvReader {
 
   private CsvReader(List<String> targets, Task task, int classes, List<String> classNames, CsvOptions options,
       Consumer<String> notes) {
-    this(targets, task, classes, classNames, options, notes, Use.FILE, Precision.FLOAT64);
+    this(targets, task, classes, classNames, options, notes, Use.FILE, Precision.FLOAT64, CategoryWords.NONE);
   }
 
   private CsvReader(List<String> targets, Task task, int classes, List<String> classNames, CsvOptions options,
-      Consumer<String> notes, Use use, Precision inputs) {
+      Consumer<String> notes, Use use, Precision inputs, CategoryWords words) {
     if (targets.isEmpty() || task == Task.CLASSIFICATION && targets.size() > 1) {
       throw new IllegalArgumentException(task == Task.CLASSIFICATION ? "classification reads one target column"
           : "regression reads one or more target columns");
@@ -115,6 +116,7 @@ public final class CsvReader {
     this.notes = notes;
     this.use = use;
     this.inputs = inputs;
+    this.words = words;
   }
 
   private CsvReader(List<String> targets, Task task, int classes) {
@@ -136,7 +138,7 @@ public final class CsvReader {
 
   /** This reader with {@code options}: the feature columns, the missing-value policy, the index column. */
   public CsvReader with(CsvOptions options) {
-    return new CsvReader(targets, task, classes, classNames, Objects.requireNonNull(options), notes, use, inputs);
+    return new CsvReader(targets, task, classes, classNames, Objects.requireNonNull(options), notes, use, inputs, words);
   }
 
   /**
@@ -145,7 +147,7 @@ public final class CsvReader {
    * rows. The data set it reads must reach that fill before anything else uses it.
    */
   public CsvReader leavingMissingValues() {
-    return new CsvReader(targets, task, classes, classNames, options, notes, Use.RUN, inputs);
+    return new CsvReader(targets, task, classes, classNames, options, notes, Use.RUN, inputs, words);
   }
 
   /**
@@ -153,7 +155,7 @@ public final class CsvReader {
    * message that asks for complete rows, since a model fills nothing in.
    */
   public CsvReader forModel() {
-    return new CsvReader(targets, task, classes, classNames, options, notes, Use.MODEL, inputs);
+    return new CsvReader(targets, task, classes, classNames, options, notes, Use.MODEL, inputs, words);
   }
 
   /**
@@ -161,12 +163,21 @@ public final class CsvReader {
    * never held as doubles at all (the targets are doubles either way). Doubles unless set.
    */
   public CsvReader holdingInputsIn(Precision precision) {
-    return new CsvReader(targets, task, classes, classNames, options, notes, use, Objects.requireNonNull(precision));
+    return new CsvReader(targets, task, classes, classNames, options, notes, use,
+        Objects.requireNonNull(precision), words);
+  }
+
+  /**
+   * This reader reading words as categories in the feature columns {@code words} names ({@link CategoryText}):
+   * the columns a run encodes one-hot, or a model's. Any other column holds numbers.
+   */
+  public CsvReader withCategoryWords(CategoryWords words) {
+    return new CsvReader(targets, task, classes, classNames, options, notes, use, inputs, Objects.requireNonNull(words));
   }
 
   /** This reader sending its notes (such as the number of rows dropped) to {@code notes}. */
   public CsvReader withNotes(Consumer<String> notes) {
-    return new CsvReader(targets, task, classes, classNames, options, Objects.requireNonNull(notes), use, inputs);
+    return new CsvReader(targets, task, classes, classNames, options, Objects.requireNonNull(notes), use, inputs, words);
   }
 
   /**
@@ -178,7 +189,7 @@ public final class CsvReader {
     if (task != Task.CLASSIFICATION || names.size() < 2) {
       throw new IllegalArgumentException("class labels apply to classification, 2 or more of them");
     }
-    return new CsvReader(targets, task, 0, List.copyOf(names), options, notes, use, inputs);
+    return new CsvReader(targets, task, 0, List.copyOf(names), options, notes, use, inputs, words);
   }
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
@@ -207,7 +218,7 @@ public final class CsvReader {
     if (k < 2 || k > MAX_CLASSES) {
       throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + k);
     }
-    return new CsvReader(targets, task, k, List.of(), options, notes, use, inputs);
+    return new CsvReader(targets, task, k, List.of(), options, notes, use, inputs, words);
   }
 
   /**
@@ -246,7 +257,15 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
    */
   public static Table readTable(Path file) {
-    return open(file, CsvReader::table);
+    return readTable(file, CategoryWords.NONE);
+  }
+
+  /**
+   * {@link #readTable(Path)} with the columns {@code words} names reading their words as their codes (a model's
+   * category columns, whose words are fixed).
+   */
+  public static Table readTable(Path file, CategoryWords words) {
+    return open(file, (in, name) -> table(in, name, words));
   }
 
   /**
@@ -320,10 +339,15 @@ public final class CsvReader {
     return new Header(names, offset);
   }
 
-  private static Table table(CsvRecords in, String file) throws IOException {
+  private static Table table(CsvRecords in, String file, CategoryWords words) throws IOException {
     Header h = header(in, file, CsvOptions.IndexColumn.AUTO);
     String[] header = h.names();
     int cols = header.length;
+    CategoryText[] categories = new CategoryText[cols];
+    for (int c = 0; c < cols; c++) {
+      List<String> fixed = words.fixed().get(header[c]);
+      categories[c] = fixed == null ? null : new CategoryText(header[c], fixed, words.fixedBy());
+    }
     double[] values = new double[64 * cols];
     int rows = 0;
     String[] fields;
@@ -335,7 +359,8 @@ public final class CsvReader {
         if (isMissing(text)) {
           throw missingForModel(file, lineNo, header[c], text);
         }
-        values[rows * cols + c] = number(text, file, lineNo, header[c]);
+        values[rows * cols + c] = categories[c] != null ? categories[c].code(text, file, lineNo)
+            : number(text, file, lineNo, header[c]);
       }
       rows++;
     }
@@ -353,6 +378,7 @@ public final class CsvReader {
     InputValues x = InputValues.zeros(64 * d, inputs);
     double[] y = new double[64 * k];
     ClassLabels labels = task == Task.CLASSIFICATION ? new ClassLabels(classes, classNames) : null;
+    CategoryText[] categories = categoryTexts(header, featureColumns);
     boolean filling = options.missing() == CsvOptions.Missing.MEAN;
     int rows = 0;
     int dropped = 0;
@@ -378,7 +404,8 @@ public final class CsvReader {
           x.set(out + j, Double.NaN);
           filled++;
         } else {
-          x.set(out + j, input(text, file, lineNo, header[c]));
+          double code = categories[j] == null ? Double.NaN : categories[j].code(text, file, lineNo);
+          x.set(out + j, Double.isNaN(code) ? input(text, file, lineNo, header[c]) : code);
         }
       }
       for (int j = 0; j < k; j++) {
@@ -404,6 +431,12 @@ public final class CsvReader {
     }
     x = x.copyOf(rows * d);
     y = Arrays.copyOf(y, rows * k);
+    for (int j = 0; j < d; j++) {
+      List<String> found = categories[j] == null ? null : categories[j].finish(x, rows, d, j, file);
+      if (found != null) {
+        words.found().accept(header[featureColumns[j]], found);
+      }
+    }
     List<String> features = new ArrayList<>(d);
     for (int c : featureColumns) {
       features.add(header[c]);
@@ -424,6 +457,18 @@ public final class CsvReader {
       classIndex[i] = (int) y[i];
     }
     return Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names());
+  }
+
+  /** For each of {@code columns}, the gatherer of its words when it may hold them, else {@code null}. */
+  private CategoryText[] categoryTexts(String[] header, int[] columns) {
+    CategoryText[] texts = new CategoryText[columns.length];
+    for (int j = 0; j < columns.length; j++) {
+      String name = header[columns[j]];
+      if (words.columns().contains(name)) {
+        texts[j] = new CategoryText(name, words.fixed().get(name), words.fixedBy());
+      }
+    }
+    return texts;
   }
 
   /**
@@ -637,8 +682,8 @@ public final class CsvReader {
       String decimalPoint = value.replace(',', '.');
       String hint = value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)
           ? "; a decimal comma is not read: write " + Excerpt.of(decimalPoint)
-          : isWord(value) ? "; a column of categories must be written as numeric codes (such as 0, 1, 2) before nn reads"
-              + " it; data.one-hot then gives the network one 0/1 input per code" : "";
+          : isWord(value) ? "; a column of categories, as words or codes, is read by listing it in data.one-hot, which"
+              + " gives the network one 0/1 input per category" : "";
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
           + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + hint);
     }

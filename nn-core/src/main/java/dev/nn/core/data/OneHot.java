@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.kernel.Precision;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * One-hot encoding of category columns ({@code data.one-hot}): a column whose values are codes of categories
@@ -27,18 +29,22 @@ public final class OneHot {
   private final List<String> inputs;
   /** Per input column, its categories in increasing order, or {@code null} for a column passed as it is. */
   private final double[][] categories;
+  /** Per input column, the words its codes 0 … k−1 stand for, or {@code null} for a column of codes. */
+  private final List<List<String>> words;
   private final List<String> features;
 
-  private OneHot(List<String> inputs, double[][] categories) {
+  private OneHot(List<String> inputs, double[][] categories, List<List<String>> words) {
     this.inputs = List.copyOf(inputs);
     this.categories = categories;
+    this.words = words;
     List<String> names = new ArrayList<>();
     for (int j = 0; j < categories.length; j++) {
       if (categories[j] == null) {
         names.add(inputs.get(j));
       } else {
-        for (double c : categories[j]) {
-          names.add(featureName(inputs.get(j), c));
+        for (int k = 0; k < categories[j].length; k++) {
+          names.add(words.get(j) == null ? featureName(inputs.get(j), categories[j][k])
+              : inputs.get(j) + "=" + words.get(j).get(k));
         }
       }
     }
@@ -54,6 +60,17 @@ public final class OneHot {
    * @throws IllegalArgumentException naming the first column that does not fit
    */
   public static OneHot of(List<String> inputs, Map<String, double[]> categories) {
+    return of(inputs, categories, Map.of());
+  }
+
+  /**
+   * {@link #of(List, Map)} for columns whose categories are words: a column of {@code words} has the codes
+   * 0 … k−1, code i standing for its i-th word.
+   *
+   * @param words for each column of words (one of {@code categories}' columns), its k distinct words, each not
+   *     empty; its categories must be 0 … k−1
+   */
+  public static OneHot of(List<String> inputs, Map<String, double[]> categories, Map<String, List<String>> words) {
     if (categories.isEmpty()) {
       throw new IllegalArgumentException("a one-hot encoding needs at least one column to encode");
     }
@@ -76,12 +93,31 @@ public final class OneHot {
       }
       byColumn[j] = c.clone();
       for (int k = 0; k < c.length; k++) {
-        if (c[k] == 0.0) {
-          byColumn[j][k] = 0.0; // -0.0 is the category 0, which category() looks up as 0.0
-        }
+        byColumn[j][k] = c[k] == 0.0 ? 0.0 : c[k]; // -0.0 is the category 0, which category() looks up as 0.0
       }
     }
-    return new OneHot(inputs, byColumn);
+    List<List<String>> wordsOf = new ArrayList<>(Collections.nCopies(inputs.size(), (List<String>) null));
+    for (Map.Entry<String, List<String>> e : words.entrySet()) {
+      String column = Excerpt.of(e.getKey());
+      double[] c = categories.get(e.getKey());
+      List<String> w = List.copyOf(e.getValue());
+      if (c == null || c.length != w.size()) {
+        throw new IllegalArgumentException("one-hot column \"" + column + "\" needs one word per category, found "
+            + w.size() + " words for " + (c == null ? 0 : c.length) + " categories");
+      }
+      for (int k = 0; k < c.length; k++) {
+        if (c[k] != k) {
+          throw new IllegalArgumentException("one-hot column \"" + column + "\" of words has the codes 0.."
+              + (c.length - 1) + ", found " + Arrays.toString(c));
+        }
+        if (w.get(k).isEmpty() || w.indexOf(w.get(k)) != k) {
+          throw new IllegalArgumentException("one-hot column \"" + column + "\": its words must be distinct and not"
+              + " empty, found " + w.stream().map(Excerpt::of).toList());
+        }
+      }
+      wordsOf.set(inputs.indexOf(e.getKey()), w);
+    }
+    return new OneHot(inputs, byColumn, Collections.unmodifiableList(wordsOf));
   }
 
   /**
@@ -91,6 +127,16 @@ public final class OneHot {
    *     or a column of more than {@value #MAX_CATEGORIES} distinct values
    */
   public static OneHot fit(Dataset data, List<String> columns) {
+    return fit(data, columns, Map.of());
+  }
+
+  /**
+   * {@link #fit(Dataset, List)} for data whose category columns may hold words, read as codes
+   * ({@link CategoryWords}): such a column's categories are all its words' codes 0 … k−1.
+   *
+   * @param words for each column read as words, its words in the order of their codes
+   */
+  public static OneHot fit(Dataset data, List<String> columns, Map<String, List<String>> words) {
     List<String> names = data.featureNames();
     Map<String, double[]> categories = new LinkedHashMap<>();
     for (String column : columns) {
@@ -108,18 +154,32 @@ public final class OneHot {
           throw new DataException(data.source() + ": data row " + (r + 1) + " has no value for \"" + Excerpt.of(column)
               + "\", a one-hot column; its values must be categories (missing: drop leaves such rows out)");
         }
+        if (data.inputPrecision() == Precision.FLOAT32 && v != Math.rint(v)) {
+          // a float32 run holds 0.1 as 0.100000001490116…, which a file or a program giving 0.1 would never match
+          throw new DataException(data.source() + ": \"" + Excerpt.of(column) + "\" holds " + Float.toString((float) v)
+              + " in data row " + (r + 1) + "; in a float32 run a one-hot column holds whole-number codes or words, as"
+              + " its values are held as float32 numbers, which most decimals are not exactly");
+        }
         seen.add(v == 0.0 ? 0.0 : v); // -0.0 and 0.0 are one category
         if (seen.size() > MAX_CATEGORIES) {
           throw new DataException(data.source() + ": \"" + Excerpt.of(column) + "\" has more than " + MAX_CATEGORIES
               + " distinct values; one-hot is for columns of categories, of at most " + MAX_CATEGORIES);
         }
       }
-      categories.put(column, seen.stream().mapToDouble(Double::doubleValue).toArray());
+      List<String> w = words.get(column);
+      categories.put(column, w == null ? seen.stream().mapToDouble(Double::doubleValue).toArray()
+          : IntStream.range(0, w.size()).asDoubleStream().toArray());
     }
-    return of(names, categories);
+    Map<String, List<String>> used = new LinkedHashMap<>();
+    for (String column : columns) {
+      if (words.containsKey(column)) {
+        used.put(column, words.get(column));
+      }
+    }
+    return of(names, categories, used);
   }
 
-  /** The name of the input that is 1 for {@code category} of {@code column}: {@code island=2}. */
+  /** The name of the input that is 1 for the code {@code category} of {@code column}: {@code island=2}. */
   static String featureName(String column, double category) {
     return column + "=" + categoryText(category);
   }
@@ -149,6 +209,38 @@ public final class OneHot {
       }
     }
     return Collections.unmodifiableMap(m);
+  }
+
+  /** The encoded columns of words and their words, code by code, in input order. */
+  public Map<String, List<String>> words() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    for (int j = 0; j < words.size(); j++) {
+      if (words.get(j) != null) {
+        m.put(inputs.get(j), words.get(j));
+      }
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The code of {@code word} in the encoded column {@code column}: what a row gives {@link dev.nn.core.model.Model}
+   * for it.
+   *
+   * @throws IllegalArgumentException for a column that is not one of words, or a word that is not one of its own
+   */
+  public double code(String column, String word) {
+    int j = inputs.indexOf(column);
+    List<String> w = j < 0 ? null : words.get(j);
+    if (w == null) {
+      throw new IllegalArgumentException("\"" + Excerpt.of(column) + "\" is not an encoded column of words; those are "
+          + words().keySet());
+    }
+    int k = w.indexOf(word);
+    if (k < 0) {
+      throw new IllegalArgumentException("\"" + Excerpt.of(word) + "\" is not one of the categories of \""
+          + Excerpt.of(column) + "\": " + CategoryText.list(w));
+    }
+    return k;
   }
 
   /** The positions, among {@link #features()}, of the 0/1 columns an encoded column gives. */
@@ -189,6 +281,11 @@ public final class OneHot {
           x.set(f++, v);
         } else {
           int k = category(j, v);
+          if (Double.isNaN(v)) {
+            throw new DataException(data.source() + ": data row " + (r + 1) + " has no value for \""
+                + Excerpt.of(inputs.get(j)) + "\", a one-hot column; its values must be categories (missing: drop"
+                + " leaves such rows out)");
+          }
           if (k < 0) {
             throw new DataException(data.source() + ": data row " + (r + 1) + " has " + valueText(v) + " for \""
                 + Excerpt.of(inputs.get(j)) + "\", which is not one of the categories it has in the training data: "
@@ -265,8 +362,11 @@ public final class OneHot {
     return Double.isFinite(v) ? categoryText(v) : Double.toString(v);
   }
 
-  /** Column j's categories, the first 20 of a long list. */
+  /** Column j's categories (its words, for a column of words), the first 20 of a long list. */
   private String categoryList(int j) {
+    if (words.get(j) != null) {
+      return CategoryText.list(words.get(j));
+    }
     double[] c = categories[j];
     StringBuilder s = new StringBuilder();
     for (int k = 0; k < Math.min(c.length, 20); k++) {
@@ -277,12 +377,13 @@ public final class OneHot {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof OneHot h && inputs.equals(h.inputs) && Arrays.deepEquals(categories, h.categories);
+    return o instanceof OneHot h && inputs.equals(h.inputs) && Arrays.deepEquals(categories, h.categories)
+        && words.equals(h.words);
   }
 
   @Override
   public int hashCode() {
-    return 31 * inputs.hashCode() + Arrays.deepHashCode(categories);
+    return 31 * (31 * inputs.hashCode() + Arrays.deepHashCode(categories)) + words.hashCode();
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.nn.api.TargetKind;
 import dev.nn.core.config.DataSpec;
 import dev.nn.core.config.HoldOut;
 import dev.nn.core.config.SourceSpec;
+import dev.nn.core.data.CategoryWords;
 import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
@@ -87,7 +88,7 @@ public final class DataPreparation implements Provider<PreparedData> {
             + " classification or regression; a reconstruction's inputs are its targets", "no one-hot key"));
       }
       // the categories are those of all the training source's rows, so that no split meets one it lacks
-      oneHot = OneHot.fit(raw.train(), spec.oneHot());
+      oneHot = OneHot.fit(raw.train(), spec.oneHot(), raw.categoryWords());
       raw = raw.encoded(oneHot);
     }
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
@@ -214,16 +215,23 @@ public final class DataPreparation implements Provider<PreparedData> {
    */
   private static RawData readSources(DataSpec spec, long seed, Precision inputs, List<String> notes) {
     List<Path> files = new ArrayList<>();
-    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes);
+    // the one-hot columns of the training file may hold words; a held-out file's words mean the codes the training
+    // file's do, and its columns of codes hold codes
+    Map<String, List<String>> words = new LinkedHashMap<>();
+    CategoryWords trainWords = new CategoryWords(spec.oneHot(), Map.of(), "the training data", words::put);
+    Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes,
+        trainWords);
+    CategoryWords heldOutWords = new CategoryWords(List.copyOf(words.keySet()), words, "the training data",
+        (column, found) -> { });
     // a held-out file's text class labels mean the classes the training file's do
     List<String> classes = textClassLabels(all);
     Dataset test = spec.test() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
-            classes, inputs, notes) : null;
+            classes, inputs, notes, heldOutWords) : null;
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
-            RandomStream.VALIDATION_DATA, files, classes, inputs, notes) : null;
-    return new RawData(all, validation, test, files, reconstructs(spec.train()), true);
+            RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords) : null;
+    return new RawData(all, validation, test, files, reconstructs(spec.train()), true, words);
   }
 
   /** Whether a csv source of {@code spec} fills missing values with means. */
@@ -259,7 +267,7 @@ public final class DataPreparation implements Provider<PreparedData> {
 
   /** Reads one source, its inputs held in {@code inputs}. */
   private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files,
-      List<String> classes, Precision inputs, List<String> notes) {
+      List<String> classes, Precision inputs, List<String> notes, CategoryWords words) {
     if (source instanceof SourceSpec.Spark) {
       // the reader checks that such an experiment has a distributed section, whose engine reads the source
       throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, path,
@@ -273,6 +281,7 @@ public final class DataPreparation implements Provider<PreparedData> {
           ? classes == null ? CsvReader.classification(csv.targets().get(0))
               : CsvReader.classification(csv.targets().get(0)).withClassLabels(classes)
           : CsvReader.regression(csv.targets())).with(csv.options()).withNotes(notes::add).holdingInputsIn(inputs)
+          .withCategoryWords(words)
           // missing: mean is filled with the training rows' means once the split is made (prepare)
           .leavingMissingValues();
       // for reconstruction the target column is read as a real number and then dropped

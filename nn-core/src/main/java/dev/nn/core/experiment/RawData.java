@@ -4,6 +4,7 @@ import dev.nn.core.data.Dataset;
 import dev.nn.core.data.OneHot;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,20 +19,27 @@ import java.util.Objects;
  * @param reconstruction whether the inputs are also the targets (an autoencoder's task)
  * @param owned whether preparation may take the data sets over, because nobody else holds them (they were read
  *     from the data section's sources): then it splits and standardises them in place instead of copying
+ * @param categoryWords for each category column whose values were words, its words in the order of their codes
  */
 record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files, boolean reconstruction,
-    boolean owned) {
+    boolean owned, Map<String, List<String>> categoryWords) {
 
   /** Copies and checks. */
   RawData {
     Objects.requireNonNull(train, "train");
     files = List.copyOf(files);
+    categoryWords = Map.copyOf(categoryWords);
+  }
+
+  /** Data without category words. */
+  RawData(Dataset train, Dataset validation, Dataset test, List<Path> files, boolean reconstruction, boolean owned) {
+    this(train, validation, test, files, reconstruction, owned, Map.of());
   }
 
   /** This data with the columns of {@code oneHot} encoded, in new data sets of this preparation's own. */
   RawData encoded(OneHot oneHot) {
     return new RawData(oneHot.encode(train), validation == null ? null : oneHot.encode(validation),
-        test == null ? null : oneHot.encode(test), files, reconstruction, owned);
+        test == null ? null : oneHot.encode(test), files, reconstruction, owned, categoryWords);
   }
 
   /**
@@ -39,6 +47,6 @@ record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files
    * its data sets, so preparation copies what it changes.
    */
   static RawData inMemory(Dataset train, Dataset validation) {
-    return new RawData(train, validation, null, List.of(), false, false);
+    return new RawData(train, validation, null, List.of(), false, false, Map.of());
   }
 }

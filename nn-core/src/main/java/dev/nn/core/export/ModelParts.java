@@ -59,6 +59,11 @@ final class ModelParts {
     return m;
   }
 
+  /** The encoded columns of words and their words, code by code: empty for a model without them. */
+  static Map<String, Object> oneHotWords(ModelSpec spec) {
+    return spec.oneHot() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(spec.oneHot().words());
+  }
+
   /** Whether inputs are standardised before the first layer. */
   static boolean hasScaler(ModelSpec spec) {
     return spec.means() != null;

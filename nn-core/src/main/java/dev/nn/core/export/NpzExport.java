@@ -29,7 +29,7 @@ import java.util.zip.ZipOutputStream;
 final class NpzExport {
   /**
    * The version of the header's layout, for readers of older or newer files: 2 added {@code target_scaler}
-   * (and the arrays {@code target_means}, {@code target_scales}); 3 added {@code inputs} and {@code one_hot}.
+   * (and the arrays {@code target_means}, {@code target_scales}); 3 added {@code inputs}, {@code one_hot} and {@code one_hot_words}.
    */
   static final int HEADER_VERSION = 3;
 
@@ -77,6 +77,7 @@ final class NpzExport {
     h.put("widths", widths);
     h.put("inputs", spec.inputs());
     h.put("one_hot", ModelParts.oneHotCategories(spec));
+    h.put("one_hot_words", ModelParts.oneHotWords(spec));
     h.put("features", spec.features());
     h.put("targets", spec.targets());
     h.put("classes", spec.classes());

@@ -156,6 +156,9 @@ final class OnnxExport {
     m.put("inputs", Json.line(spec.inputs(), Json.NonFinite.REFUSE));
     if (spec.oneHot() != null) {
       m.put("one-hot", Json.line(ModelParts.oneHotCategories(spec), Json.NonFinite.REFUSE));
+      if (!spec.oneHot().words().isEmpty()) {
+        m.put("one-hot-words", Json.line(ModelParts.oneHotWords(spec), Json.NonFinite.REFUSE));
+      }
     }
     m.put("features", Json.line(spec.features(), Json.NonFinite.REFUSE));
     m.put("targets", Json.line(spec.targets(), Json.NonFinite.REFUSE));

@@ -84,10 +84,14 @@ final class ModelFile {
     if (spec.oneHot() != null) {
       meta.put("inputs", spec.oneHot().inputs());
       List<Object> encoded = new ArrayList<>();
+      Map<String, List<String>> words = spec.oneHot().words();
       spec.oneHot().categories().forEach((column, categories) -> {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("column", column);
         c.put("categories", toList(categories));
+        if (words.containsKey(column)) {
+          c.put("words", words.get(column));
+        }
         encoded.add(c);
       });
       meta.put("one-hot", encoded);
@@ -204,15 +208,19 @@ final class ModelFile {
     if (!f.isNull("one-hot")) {
       requireVersion(file, opened, VERSION, "a one-hot encoding");
       Map<String, double[]> categories = new LinkedHashMap<>();
+      Map<String, List<String>> words = new LinkedHashMap<>();
       for (YamlFields c : f.fieldsList("one-hot")) {
         String column = c.string("column");
         if (categories.put(column, c.reals("categories")) != null) {
           throw new ModelFormatException(file, META + " is inconsistent: one-hot names the column \""
               + Printable.of(column) + "\" twice");
         }
+        if (!c.isNull("words")) {
+          words.put(column, c.strings("words"));
+        }
       }
       try {
-        oneHot = OneHot.of(f.strings("inputs"), categories);
+        oneHot = OneHot.of(f.strings("inputs"), categories, words);
       } catch (IllegalArgumentException e) {
         throw new ModelFormatException(file, META + " is inconsistent: " + e.getMessage());
       }

@@ -227,8 +227,8 @@ class CsvReaderTests {
   void aNonNumericFieldNamesLineColumnAndText() throws IOException {
     Path p = write("text.csv", "a,b,c\n1,2,3\n4,five,6\n");
     assertEquals(p + ":3: column \"b\": \"five\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3"
-        + "; a column of categories must be written as numeric codes (such as 0, 1, 2) before nn reads it;"
-        + " data.one-hot then gives the network one 0/1 input per code", failure(CsvReader.regression("c"), p));
+        + "; a column of categories, as words or codes, is read by listing it in data.one-hot, which gives the"
+        + " network one 0/1 input per category", failure(CsvReader.regression("c"), p));
   }
 
   @Test
