@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,132 @@ class OneHotTests {
     assertEquals(2, e.code(), e.describe());
     assertEquals(p.err(), e.err());
     assertEquals("", e.out());
+  }
+
+  /**
+   * penguins.csv with species, island and sex written as the words their codes stand for, as the source package
+   * holds them.
+   */
+  private static Path penguinWords(String name) throws Exception {
+    List<String> islands = List.of("Biscoe", "Dream", "Torgersen");
+    List<String> species = List.of("Adelie", "Chinstrap", "Gentoo");
+    List<String> lines = Files.readAllLines(PENGUINS_CSV);
+    StringBuilder s = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      c[0] = islands.get(Integer.parseInt(c[0]));
+      c[5] = c[5].equals("0") ? "female" : "male";
+      c[7] = species.get(Integer.parseInt(c[7]));
+      s.append(String.join(",", c)).append('\n');
+    }
+    return Files.writeString(tmp.resolve(name), s);
+  }
+
+  @Test
+  void wordsTrainTheSameModelAsTheirCodesAndPredictAndEvaluateReadThem() throws Exception {
+    Path words = penguinWords("penguin-words.csv");
+    Path yaml = tmp.resolve("penguin-words.yaml");
+    Files.writeString(yaml, Files.readString(Cli.EXAMPLES.resolve("penguins.yaml"))
+        .replace("data/penguins.csv", words.toAbsolutePath().toString())
+        .replace("one-hot: [species, island]", "one-hot: [species, island, sex]"));
+    Cli.Outcome o = Cli.run("train", yaml.toString(), "--set", "training.epochs=5", "--output",
+        tmp.resolve("words-runs").toString());
+    assertEquals(0, o.code(), o.describe());
+    Path wordsModel = Cli.onlyRun(tmp.resolve("words-runs")).resolve(RunDirectory.MODEL);
+    String yamlText = entry(wordsModel, "model.yaml");
+    assertTrue(yamlText.contains("- column: island\n  categories:\n  - 0.0\n  - 1.0\n  - 2.0\n  words:\n  - Biscoe\n"
+        + "  - Dream\n  - Torgersen\n"), yamlText);
+    assertTrue(yamlText.contains("features:\n- island=Biscoe\n- island=Dream\n- island=Torgersen\n"), yamlText);
+    assertTrue(yamlText.contains("- sex=female\n- sex=male\n- year\n- species=Adelie\n"), yamlText);
+
+    // the same penguins as codes, the same seed: the same network, bit for bit
+    Cli.Outcome c = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--set", "training.epochs=5",
+        "--set", "data.one-hot=[species, island, sex]", "--output", tmp.resolve("codes-runs").toString());
+    assertEquals(0, c.code(), c.describe());
+    assertEquals(o.outLines("test ").get(0), c.outLines("test ").get(0));
+    Path codesModel = Cli.onlyRun(tmp.resolve("codes-runs")).resolve(RunDirectory.MODEL);
+    Path fromWords = tmp.resolve("from-words.csv");
+    Path fromCodes = tmp.resolve("from-codes.csv");
+    assertEquals(0, Cli.run("predict", wordsModel.toString(), "--input", words.toString(), "--output",
+        fromWords.toString()).code());
+    assertEquals(0, Cli.run("predict", codesModel.toString(), "--input", PENGUINS_CSV.toString(), "--output",
+        fromCodes.toString()).code());
+    assertEquals(Files.readAllLines(fromCodes), Files.readAllLines(fromWords));
+    // from Java: a word's code
+    Model m = Nn.create().loadModel(wordsModel);
+    assertEquals(2.0, m.spec().oneHot().code("island", "Torgersen"));
+    assertEquals(List.of("Adelie", "Chinstrap", "Gentoo"), m.spec().oneHot().words().get("species"));
+
+    Cli.Outcome e = Cli.run("evaluate", wordsModel.toString(), "--data", words.toString());
+    assertEquals(0, e.code(), e.describe());
+    assertEquals(Cli.run("evaluate", codesModel.toString(), "--data", PENGUINS_CSV.toString()).out()
+        .replace(codesModel.toString(), "M").replace(PENGUINS_CSV.toString(), "D"),
+        e.out().replace(wordsModel.toString(), "M").replace(words.toString(), "D"));
+
+    // exported, the columns of words are given as their codes, and the files name the words
+    Map<String, Object> header = new org.yaml.snakeyaml.Yaml().load(NpyFiles.read(NpzExportTests.export(wordsModel,
+        "penguin-words.npz")).get("header.npy").text());
+    assertEquals(Map.of("island", List.of("Biscoe", "Dream", "Torgersen"), "sex", List.of("female", "male"),
+        "species", List.of("Adelie", "Chinstrap", "Gentoo")), header.get("one_hot_words"));
+    Path onnx = OnnxExportTests.export(wordsModel, "penguin-words.onnx");
+    try (ai.onnxruntime.OrtSession session = ai.onnxruntime.OrtEnvironment.getEnvironment()
+        .createSession(onnx.toString(), new ai.onnxruntime.OrtSession.SessionOptions())) {
+      assertEquals("{\"island\": [\"Biscoe\", \"Dream\", \"Torgersen\"], \"sex\": [\"female\", \"male\"],"
+          + " \"species\": [\"Adelie\", \"Chinstrap\", \"Gentoo\"]}",
+          session.getMetadata().getCustomMetadata().get("one-hot-words"));
+    }
+    double[][] codes = ExportModels.rows(m, "penguins.csv", 333);
+    OnnxExportTests.assertClose(ExportModels.predictions(m, codes), OnnxExportTests.run(onnx, codes, false), 1e-9,
+        "penguin words (onnx)");
+
+    // a word the model has not seen, and a code where the model reads words: one message each, with the line
+    List<String> lines = Files.readAllLines(words);
+    Path atlantis = Files.writeString(tmp.resolve("atlantis.csv"), lines.get(0) + "\n" + lines.get(1) + "\n"
+        + lines.get(2).replaceFirst("^Torgersen,", "Atlantis,") + "\n");
+    Cli.Outcome unknown = Cli.run("predict", wordsModel.toString(), "--input", atlantis.toString(), "--output",
+        tmp.resolve("never-words.csv").toString());
+    assertEquals(2, unknown.code(), unknown.describe());
+    assertEquals("nn: " + atlantis + ":3: column \"island\": \"Atlantis\" is not one of the categories of the model:"
+        + " Biscoe, Dream, Torgersen\n", unknown.err());
+    Cli.Outcome code = Cli.run("evaluate", wordsModel.toString(), "--data", PENGUINS_CSV.toString());
+    assertEquals(2, code.code(), code.describe());
+    assertEquals("nn: " + PENGUINS_CSV + ":2: column \"island\": \"2\" is not one of the categories of the model:"
+        + " Biscoe, Dream, Torgersen\n", code.err());
+    assertFalse(Files.exists(tmp.resolve("never-words.csv")));
+  }
+
+  @Test
+  void aHeldOutFileOfWordsIsCodedAsTheTrainingFileAndAnUnknownWordIsOneMessage() throws Exception {
+    Path words = penguinWords("train-words.csv");
+    List<String> lines = Files.readAllLines(words);
+    // the last 50 penguins, Gentoo first: their words in another order than the training file's
+    List<String> tail = new java.util.ArrayList<>(lines.subList(lines.size() - 50, lines.size()));
+    java.util.Collections.reverse(tail);
+    Path test = Files.writeString(tmp.resolve("test-words.csv"), lines.get(0) + "\n" + String.join("\n", tail) + "\n");
+    Path yaml = tmp.resolve("held-out-words.yaml");
+    String experiment = Files.readString(Cli.EXAMPLES.resolve("penguins.yaml"))
+        .replace("data/penguins.csv", words.toAbsolutePath().toString())
+        .replace("test: {split: 0.2}", "test: {source: csv, path: " + test.toAbsolutePath()
+            + ", target: body_mass_g, task: regression}")
+        .replace("one-hot: [species, island]", "one-hot: [species, island, sex]");
+    Files.writeString(yaml, experiment);
+    Cli.Outcome o = Cli.run("train", yaml.toString(), "--set", "training.epochs=5", "--output",
+        tmp.resolve("held-out-runs").toString());
+    assertEquals(0, o.code(), o.describe());
+    // evaluate on the same file gives the run's test figures
+    Path model = Cli.onlyRun(tmp.resolve("held-out-runs")).resolve(RunDirectory.MODEL);
+    Cli.Outcome e = Cli.run("evaluate", model.toString(), "--data", test.toString());
+    String rmse = o.outLines("test ").get(0).replaceAll(".*rmse ([0-9.]+).*", "$1");
+    assertEquals(rmse, e.outLines("rmse").get(0).replaceAll("rmse +", ""), e.out());
+
+    Path unknown = Files.writeString(tmp.resolve("test-unknown.csv"), lines.get(0) + "\n" + tail.get(0) + "\n"
+        + tail.get(1).replaceFirst("^[A-Za-z]+,", "Atlantis,") + "\n");
+    Files.writeString(yaml, experiment.replace(test.toAbsolutePath().toString(), unknown.toAbsolutePath().toString()));
+    Cli.Outcome refused = Cli.run("train", yaml.toString(), "--output", tmp.resolve("never-held-out").toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + unknown.toAbsolutePath() + ":3: column \"island\": \"Atlantis\" is not one of the"
+        + " categories of the training data: Biscoe, Dream, Torgersen\n", refused.err());
+    assertFalse(Files.exists(tmp.resolve("never-held-out")), "no run directory");
   }
 
   @Test
