@@ -92,7 +92,7 @@ final class CsvSourceOptions {
   }
 
   /** Whether every name is a column of the file's header; a file that cannot be read now counts as yes. */
-  private boolean knownColumns(Node node, String path, PathRef file, CsvOptions.IndexColumn index,
+  boolean knownColumns(Node node, String path, PathRef file, CsvOptions.IndexColumn index,
       List<String> names) {
     if (!Files.isRegularFile(file.resolved())) {
       return true;

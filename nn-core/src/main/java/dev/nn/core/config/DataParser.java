@@ -81,6 +81,11 @@ final class DataParser {
       return null;
     }
     DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets, oneHot);
+    // names the training file's header lacks are placed at their line now, as a csv source's features are
+    if (!oneHot.isEmpty() && train instanceof SourceSpec.Csv csv && !new CsvSourceOptions(reader)
+        .knownColumns(oh, v.child("one-hot"), csv.path(), csv.options().indexColumn(), oneHot)) {
+      return null;
+    }
     if (!oneHot.isEmpty() && spec.statedTask() == Task.RECONSTRUCTION) {
       reader.report(ProblemId.OUT_OF_RANGE, v.child("one-hot"), oh,
           "one-hot encodes inputs of classification or regression; a reconstruction's inputs are its targets",

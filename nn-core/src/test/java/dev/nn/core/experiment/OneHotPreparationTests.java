@@ -230,11 +230,18 @@ class OneHotPreparationTests {
 
   @Test
   void aColumnThatIsNotAFeatureIsRefusedNamingTheFeatures() {
+    // the target is a column of the header: refused when the file is read
     DataException e = assertThrows(DataException.class, () -> prepare(
         "  train: {source: csv, path: " + PENGUINS + ", target: species, task: classification}\n"
+            + "  one-hot: [island, species]\n", "float64"));
+    assertEquals(PENGUINS + ": one-hot column \"species\" is not a feature. Features: island, bill_length_mm,"
+        + " bill_depth_mm, flipper_length_mm, body_mass_g, sex, year", e.getMessage());
+    // a name the header lacks: refused as the experiment is read, at its place in the list
+    dev.nn.spi.ConfigException c = assertThrows(dev.nn.spi.ConfigException.class, () -> prepare(
+        "  train: {source: csv, path: " + PENGUINS + ", target: species, task: classification}\n"
             + "  one-hot: [island, sexx]\n", "float64"));
-    assertEquals(PENGUINS + ": one-hot column \"sexx\" is not a feature; did you mean \"sex\"? Features: island,"
-        + " bill_length_mm, bill_depth_mm, flipper_length_mm, body_mass_g, sex, year", e.getMessage());
+    assertEquals("data.one-hot[1]", c.problems().get(0).path());
+    assertEquals("column \"sexx\" is not in the header of " + PENGUINS, c.problems().get(0).message());
   }
 
   @Test
