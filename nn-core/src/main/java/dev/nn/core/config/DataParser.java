@@ -106,21 +106,29 @@ final class DataParser {
     if (items == null) {
       return null;
     }
-    List<String> columns = new ArrayList<>();
+    return distinctNames(items, path, "column");
+  }
+
+  /**
+   * The names of a list of columns, or {@code null} after reporting each item that is not a name or repeats one;
+   * {@code what} is how a message calls them ({@code column}, {@code target column}).
+   */
+  private List<String> distinctNames(List<Node> items, String path, String what) {
+    List<String> names = new ArrayList<>();
     boolean ok = true;
     for (int i = 0; i < items.size(); i++) {
       String name = reader.string(items.get(i), path + "[" + i + "]", "a column name");
       if (name == null) {
         ok = false;
-      } else if (columns.contains(name)) {
+      } else if (names.contains(name)) {
         reader.report(ProblemId.OUT_OF_RANGE, path + "[" + i + "]", items.get(i),
-            "the column \"" + Excerpt.of(name) + "\" is listed twice", "each column once");
+            "the " + what + " \"" + Excerpt.of(name) + "\" is listed twice", "each " + what + " once");
         ok = false;
       } else {
-        columns.add(name);
+        names.add(name);
       }
     }
-    return ok ? columns : null;
+    return ok ? names : null;
   }
 
   /** A source mapping, or {@code null} after reporting. */
@@ -229,21 +237,7 @@ final class DataParser {
       reader.report(ProblemId.OUT_OF_RANGE, path, t, "the list of target columns is empty", "one or more column names");
       return null;
     }
-    List<String> targets = new ArrayList<>();
-    boolean ok = true;
-    for (int i = 0; i < items.size(); i++) {
-      String name = reader.string(items.get(i), path + "[" + i + "]", "a column name");
-      if (name == null) {
-        ok = false;
-      } else if (targets.contains(name)) {
-        reader.report(ProblemId.OUT_OF_RANGE, path + "[" + i + "]", items.get(i),
-            "the target column \"" + Excerpt.of(name) + "\" is listed twice", "each target column once");
-        ok = false;
-      } else {
-        targets.add(name);
-      }
-    }
-    return ok ? targets : null;
+    return distinctNames(items, path, "target column");
   }
 
   private SourceSpec spark(MapView v) {
