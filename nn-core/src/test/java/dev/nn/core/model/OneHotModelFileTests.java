@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.data.OneHot;
-import dev.nn.core.io.ArchiveWriter;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.testing.Plugins;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,17 +59,11 @@ class OneHotModelFileTests {
     return p;
   }
 
-  private static String modelYaml(Path file) throws Exception {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      return new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   void aModelWithAnEncodingIsWrittenAsVersion4AndReadsBackBitForBit() throws Exception {
     Path file = dir.resolve("m.nnm");
     ModelFile.write(file, spec(oneHot()), params(), "0.1.0");
-    String yaml = modelYaml(file);
+    String yaml = ModelYaml.of(file);
     assertTrue(yaml.contains("format-version: 4\n"), yaml);
     assertTrue(yaml.contains("inputs:\n- island\n- bill_length_mm\n- sex\n"), yaml);
     assertTrue(yaml.contains("one-hot:\n- column: island\n  categories:\n  - 0.0\n  - 1.0\n  - 2.0\n- column: sex\n"
@@ -105,7 +96,7 @@ class OneHotModelFileTests {
         new double[] {2, 0.5}, h);
     Path file = dir.resolve("levels.nnm");
     ModelFile.write(file, spec, new double[6 * 3 + 3 + 3 * 2 + 2], "0.1.0");
-    assertTrue(modelYaml(file).contains("format-version: 4\n"), "an encoding and a target scaler: version 4");
+    assertTrue(ModelYaml.of(file).contains("format-version: 4\n"), "an encoding and a target scaler: version 4");
     ModelSpec read = ModelFile.read(file).spec();
     double[] back = read.oneHot().categories().get("level");
     for (int k = 0; k < categories.length; k++) {
@@ -125,7 +116,7 @@ class OneHotModelFileTests {
     assertEquals(FEATURES, plain.inputs());
     Path file = dir.resolve("plain.nnm");
     ModelFile.write(file, plain, params(), "0.1.0");
-    String yaml = modelYaml(file);
+    String yaml = ModelYaml.of(file);
     assertTrue(yaml.contains("format-version: 2\n"), yaml);
     assertFalse(yaml.contains("one-hot"), yaml);
     assertFalse(yaml.contains("inputs"), yaml);
@@ -147,7 +138,7 @@ class OneHotModelFileTests {
   @Test
   void inputsWithoutAnEncodingAreRefused() throws Exception {
     Path file = edited("inputs.nnm", yaml -> cut(yaml, "one-hot:\n", "features:\n"));
-    assertFalse(modelYaml(file).contains("one-hot"));
+    assertFalse(ModelYaml.of(file).contains("one-hot"));
     assertEquals(file + ": model.yaml names inputs, but no one-hot encoding of them (corrupted)", refusal(file));
   }
 
@@ -281,15 +272,8 @@ class OneHotModelFileTests {
   private Path edited(String name, UnaryOperator<String> edit) throws Exception {
     Path file = dir.resolve("source.nnm");
     ModelFile.write(file, spec(oneHot()), params(), "0.1.0");
-    Path out = dir.resolve(name);
-    try (ZipFile zip = new ZipFile(file.toFile());
-        ArchiveWriter writer = new ArchiveWriter(Files.newOutputStream(out))) {
-      String yaml = modelYaml(file);
-      String changed = edit.apply(yaml);
-      assertFalse(changed.equals(yaml), "the edit changes model.yaml");
-      writer.put("model.yaml", changed);
-      writer.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
-    }
-    return out;
+    String yaml = ModelYaml.of(file);
+    assertFalse(edit.apply(yaml).equals(yaml), "the edit changes model.yaml");
+    return ModelYaml.edited(file, dir.resolve(name), edit);
   }
 }

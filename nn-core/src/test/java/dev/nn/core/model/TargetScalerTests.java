@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nn.core.io.ArchiveWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,19 +38,13 @@ class TargetScalerTests {
     return p;
   }
 
-  private static String modelYaml(Path file) throws Exception {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      return new String(zip.getInputStream(zip.getEntry("model.yaml")).readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   void aModelWithATargetScalerIsWrittenAsVersion3AndReadsBackBitForBit() throws Exception {
     double[] means = {178.6, 1.0e-300};
     double[] scales = {24.69, 7.0e5};
     Path file = dir.resolve("m.nnm");
     ModelFile.write(file, spec(means, scales), params(), "0.1.0");
-    String yaml = modelYaml(file);
+    String yaml = ModelYaml.of(file);
     assertTrue(yaml.contains("format-version: 3\n"), yaml);
     assertTrue(yaml.contains("target-scaler:\n  means:\n  - 178.6\n  - 1.0E-300\n  scales:\n  - 24.69\n  - 700000.0\n"),
         yaml);
@@ -69,7 +59,7 @@ class TargetScalerTests {
   void aModelWithoutOneIsStillVersion2AndHasNoTargetScaler() throws Exception {
     Path file = dir.resolve("plain.nnm");
     ModelFile.write(file, spec(null, null), params(), "0.1.0");
-    String yaml = modelYaml(file);
+    String yaml = ModelYaml.of(file);
     assertTrue(yaml.contains("format-version: 2\n"), yaml);
     assertTrue(!yaml.contains("target-scaler"), yaml);
     assertNull(ModelFile.read(file).spec().targetScaler());
@@ -112,12 +102,6 @@ class TargetScalerTests {
   private Path edited(String name, ModelSpec spec, UnaryOperator<String> edit) throws Exception {
     Path file = dir.resolve("source.nnm");
     ModelFile.write(file, spec, params(), "0.1.0");
-    Path out = dir.resolve(name);
-    try (ZipFile zip = new ZipFile(file.toFile());
-        ArchiveWriter writer = new ArchiveWriter(Files.newOutputStream(out))) {
-      writer.put("model.yaml", edit.apply(modelYaml(file)));
-      writer.put("weights.bin", zip.getInputStream(zip.getEntry("weights.bin")).readAllBytes());
-    }
-    return out;
+    return ModelYaml.edited(file, dir.resolve(name), edit);
   }
 }
