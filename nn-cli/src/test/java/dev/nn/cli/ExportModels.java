@@ -55,6 +55,12 @@ final class ExportModels {
     return trained(name, Cli.EXAMPLES.resolve("penguins.yaml"), overrides);
   }
 
+  /** penguins without standardisation: the one-hot encoding is the graph's only step before the first layer. */
+  static Path penguinsUnscaled() {
+    return trained("penguins-unscaled", Cli.EXAMPLES.resolve("penguins.yaml"),
+        List.of("training.epochs=10", "data.standardize=false"));
+  }
+
   /** iris: three classes, softmax-cross-entropy, in float64 or float32. */
   static Path iris(boolean float32) {
     String name = float32 ? "iris-float32" : "iris";

@@ -169,6 +169,9 @@ class OnnxExportTests {
       assertEquals(java.util.Set.of(0.0, 1.0, 2.0), islands);
       assertEquals(333, actual.length);
     }
+    Path unscaled = ExportModels.penguinsUnscaled();
+    assertEquals(null, load(unscaled).spec().means());
+    compare(unscaled, "penguins-unscaled", ExportModels.rows(load(unscaled), "penguins.csv", 333), false);
   }
 
   @Test
