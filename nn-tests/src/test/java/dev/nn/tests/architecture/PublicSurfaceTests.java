@@ -45,6 +45,7 @@ class PublicSurfaceTests {
       "dev.nn.core.config.ProblemReport",            // a ConfigException's problems, numbered, for people
       "dev.nn.core.data.Dataset",                    // samples in memory
       "dev.nn.core.data.Standardizer",               // the scaler a model applies
+      "dev.nn.core.data.OneHot",                     // the one-hot encoding a model applies: a word's code
       "dev.nn.core.data.DataException",              // unreadable data
       "dev.nn.core.experiment.ClusterException",     // a distributed run that the cluster could not finish
       "dev.nn.core.model.Model",                     // Nn.loadModel, Nn.model: predict, save
