@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code nn evaluate}: a saved model's figures on a labelled CSV file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     header = "Computes a saved model's metrics on a labelled CSV file.",
-    description = "Computes a saved model's figures on a labelled CSV file: accuracy and the confusion matrix"
+    description = "Computes a saved model's figures on a labelled CSV file: accuracy, the confusion matrix and each"
+        + " class's precision, recall and F1"
         + " for a classifier (the target column holds class indices 0..k-1), RMSE, MAE and R² for regression."
         + " Feature columns are matched to the model's by header name; other columns are ignored.",
     footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature column missing.")
@@ -54,6 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
       out.println("confusion matrix (rows: true class, columns: predicted class)");
       out.print(confusion(spec, metrics.confusion()));
+      out.print(byClass(spec.classes(), metrics.byClass()));
     } else {
       out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
       out.println("mae       " + Figures.sixDigits(metrics.mae()));
@@ -75,6 +77,23 @@ final class EvaluateCommand implements Callable<Integer> {
           Figures.fraction(m.r2())));
     }
     return TextTable.of(rows);
+  }
+
+  /** Each class's precision, recall, F1 and support, then their macro and weighted averages, under a header. */
+  static String byClass(List<String> classes, List<Metrics.ClassFigures> figures) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("class", "precision", "recall", "f1", "support"));
+    for (int c = 0; c < figures.size(); c++) {
+      rows.add(classRow(classes.get(c), figures.get(c)));
+    }
+    rows.add(classRow("macro avg", Metrics.ClassFigures.macroAverage(figures)));
+    rows.add(classRow("weighted avg", Metrics.ClassFigures.weightedAverage(figures)));
+    return TextTable.of(rows);
+  }
+
+  private static List<String> classRow(String label, Metrics.ClassFigures f) {
+    return List.of(label, Figures.fraction(f.precision()), Figures.fraction(f.recall()), Figures.fraction(f.f1()),
+        Long.toString(f.support()));
   }
 
   /** The matrix with class labels on both edges, every column right-aligned to one width. */

@@ -123,7 +123,31 @@ class EvaluatePredictTests {
         + String.format(Locale.ROOT, cell.repeat(3) + "%n", "", "0", "1")
         + String.format(Locale.ROOT, cell.repeat(3) + "%n", "0", confusion[0][0], confusion[0][1])
         + String.format(Locale.ROOT, cell.repeat(3) + "%n", "1", confusion[1][0], confusion[1][1]);
-    assertEquals(expected, o.out());
+    List<String> lines = o.out().lines().toList();
+    assertEquals(expected, String.join("\n", lines.subList(0, 6)) + "\n");
+    // then each class's precision, recall and F1 from the matrix, by hand, and their averages
+    assertEquals(List.of("class", "precision", "recall", "f1", "support"), List.of(lines.get(6).split(" +")));
+    double[][] figures = new double[2][];
+    for (int c = 0; c < 2; c++) {
+      long predicted = confusion[0][c] + confusion[1][c];
+      long actual = confusion[c][0] + confusion[c][1];
+      double precision = (double) confusion[c][c] / predicted;
+      double recall = (double) confusion[c][c] / actual;
+      figures[c] = new double[] {precision, recall, 2 * precision * recall / (precision + recall), actual};
+      assertEquals(List.of(Integer.toString(c), String.format(Locale.ROOT, "%.4f", precision),
+          String.format(Locale.ROOT, "%.4f", recall), String.format(Locale.ROOT, "%.4f", figures[c][2]),
+          Long.toString(actual)), List.of(lines.get(7 + c).split(" +")), o.out());
+    }
+    assertEquals(List.of("macro", "avg", String.format(Locale.ROOT, "%.4f", (figures[0][0] + figures[1][0]) / 2),
+        String.format(Locale.ROOT, "%.4f", (figures[0][1] + figures[1][1]) / 2),
+        String.format(Locale.ROOT, "%.4f", (figures[0][2] + figures[1][2]) / 2), "40"),
+        List.of(lines.get(9).split(" +")), o.out());
+    // weighted by support, the recall is the accuracy
+    assertEquals(List.of("weighted", "avg", String.format(Locale.ROOT, "%.4f",
+        (figures[0][0] * figures[0][3] + figures[1][0] * figures[1][3]) / 40), String.format(Locale.ROOT, "%.4f",
+        accuracy), String.format(Locale.ROOT, "%.4f", (figures[0][2] * figures[0][3] + figures[1][2] * figures[1][3])
+        / 40), "40"), List.of(lines.get(10).split(" +")), o.out());
+    assertEquals(11, lines.size(), o.out());
   }
 
   @Test

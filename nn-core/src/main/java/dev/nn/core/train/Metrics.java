@@ -19,6 +19,71 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
     return confusion != null;
   }
 
+  /**
+   * A class's figures from the confusion matrix, as scikit-learn's {@code classification_report} gives them.
+   *
+   * @param precision of the rows predicted as the class, the fraction that are of it; 0 when none is predicted as it
+   *     (as scikit-learn's {@code zero_division} default gives, with a warning)
+   * @param recall of the rows of the class, the fraction predicted as it; 0 when there are none
+   * @param f1 the harmonic mean of the two, 2PR/(P + R); 0 when both are 0
+   * @param support the number of rows of the class (for an average, of all classes)
+   */
+  public record ClassFigures(double precision, double recall, double f1, long support) {
+    /** The unweighted mean of each figure over {@code classes}, with their total support. */
+    public static ClassFigures macroAverage(java.util.List<ClassFigures> classes) {
+      return average(classes, false);
+    }
+
+    /** Each figure averaged over {@code classes} weighted by their support, with their total support. */
+    public static ClassFigures weightedAverage(java.util.List<ClassFigures> classes) {
+      return average(classes, true);
+    }
+
+    private static ClassFigures average(java.util.List<ClassFigures> classes, boolean bySupport) {
+      long total = 0;
+      for (ClassFigures c : classes) {
+        total += c.support;
+      }
+      double p = 0;
+      double r = 0;
+      double f = 0;
+      for (ClassFigures c : classes) {
+        double w = bySupport ? (total == 0 ? 0 : (double) c.support / total) : 1.0 / classes.size();
+        p += w * c.precision;
+        r += w * c.recall;
+        f += w * c.f1;
+      }
+      return new ClassFigures(p, r, f, total);
+    }
+  }
+
+  /**
+   * Each class's precision, recall, F1 and support, class by class, from the confusion matrix.
+   *
+   * @throws IllegalStateException for regression figures, which have no classes
+   */
+  public java.util.List<ClassFigures> byClass() {
+    if (!isClassification()) {
+      throw new IllegalStateException("regression figures have no classes");
+    }
+    int k = confusion.length;
+    java.util.List<ClassFigures> figures = new java.util.ArrayList<>(k);
+    for (int c = 0; c < k; c++) {
+      long truePositive = confusion[c][c];
+      long predicted = 0;
+      long actual = 0;
+      for (int o = 0; o < k; o++) {
+        predicted += confusion[o][c];
+        actual += confusion[c][o];
+      }
+      double precision = predicted == 0 ? 0 : (double) truePositive / predicted;
+      double recall = actual == 0 ? 0 : (double) truePositive / actual;
+      double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+      figures.add(new ClassFigures(precision, recall, f1, actual));
+    }
+    return java.util.List.copyOf(figures);
+  }
+
   /** One line: "loss 0.1234, accuracy 0.9650" or "loss 0.1234, rmse …, mae …, r2 …". */
   public String summary() {
     if (isClassification()) {
