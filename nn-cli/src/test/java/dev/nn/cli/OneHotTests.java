@@ -119,6 +119,14 @@ class OneHotTests {
     assertEquals(2, e.code(), e.describe());
     assertEquals(p.err(), e.err());
     assertEquals("", e.out());
+    // the island as a word, where the model was trained on its codes
+    Path words = Files.writeString(tmp.resolve("word.csv"), lines.get(0) + "\n" + "Torgersen"
+        + lines.get(1).substring(1) + "\n");
+    Cli.Outcome w = Cli.run("predict", model.toString(), "--input", words.toString(), "--output", out.toString());
+    assertEquals(2, w.code(), w.describe());
+    assertEquals("nn: " + words + ":2: column \"island\": \"Torgersen\" is a word, but the model gives this category"
+        + " column as codes; a category column holds codes or words, as the model does\n", w.err());
+    assertFalse(Files.exists(out));
   }
 
   /**

@@ -52,7 +52,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     }
     List<String> columns = targets.isEmpty() ? defaultTargets(spec, file) : targets;
     Dataset data;
-    CategoryWords words = spec.oneHot() == null ? CategoryWords.NONE : CategoryWords.ofModel(spec.oneHot().words());
+    CategoryWords words = CategoryWords.ofModel(spec.oneHot());
     if (spec.isClassifier()) {
       data = CsvReader.classification(columns.get(0)).withClassesNamed(spec.classes()).forModel()
           .withCategoryWords(words).read(file);

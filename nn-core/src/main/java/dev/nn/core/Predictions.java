@@ -18,7 +18,7 @@ final class Predictions {
   static int write(Model model, Path input, Path output) {
     ModelSpec spec = model.spec();
     CsvReader.Table table = CsvReader.readTable(input,
-        spec.oneHot() == null ? CategoryWords.NONE : CategoryWords.ofModel(spec.oneHot().words()));
+        CategoryWords.ofModel(spec.oneHot()));
     double[] x = FeatureColumns.select(model.spec().inputs(), table.columns(), table.values(), table.rows(),
         input.toString());
     if (model.spec().oneHot() != null) {

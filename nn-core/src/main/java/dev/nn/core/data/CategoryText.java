@@ -33,7 +33,8 @@ final class CategoryText {
   private String firstWord;
 
   /**
-   * @param fixed the column's words, index by index, or {@code null} to take them as they come
+   * @param fixed the column's words, index by index; empty for a column of codes, where a word is refused; or
+   *     {@code null} to take codes or words as they come
    * @param fixedBy where fixed words come from, for messages: {@code "the training data"} or {@code "the model"}
    */
   CategoryText(String column, List<String> fixed, String fixedBy) {
@@ -50,7 +51,7 @@ final class CategoryText {
   /** Whether {@code value} (stripped) is a word of this column rather than a number. */
   private boolean isWord(String value) {
     // NaN and infinities are numbers that the reader refuses, not words
-    return fixed != null || !DecimalText.isDecimal(value) && !DecimalText.isNonFiniteWord(value);
+    return fixed != null && !fixed.isEmpty() || !DecimalText.isDecimal(value) && !DecimalText.isNonFiniteWord(value);
   }
 
   /**
@@ -67,6 +68,11 @@ final class CategoryText {
         firstNumber = value;
       }
       return Double.NaN;
+    }
+    if (fixed != null && fixed.isEmpty()) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(value)
+          + "\" is a word, but " + fixedBy + " gives this category column as codes; a category column holds codes"
+          + " or words, as " + fixedBy + " does");
     }
     if (fixed != null) {
       Integer i = fixedIndex.get(value);
@@ -101,7 +107,7 @@ final class CategoryText {
    */
   List<String> finish(InputValues x, int rows, int d, int j, String file) {
     if (fixed != null) {
-      return fixed;
+      return fixed.isEmpty() ? null : fixed;
     }
     if (firstWordLine < 0) {
       return null;

@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
  *
  * @param columns the columns that may hold words; one missing from a file is no error here
  * @param fixed for a column whose words are known already (the training file's, a model's), its words index by
- *     index; a column not in it takes the words it holds
+ *     index, or an empty list for a column known to hold codes; a column not in it takes what it holds
  * @param fixedBy where the fixed words come from, as a message says it: {@code the training data}, {@code the model}
  * @param found told each column of words the file held and its words, in sorted order (its codes' order)
  */
@@ -28,8 +28,24 @@ public record CategoryWords(List<String> columns, Map<String, List<String>> fixe
     Objects.requireNonNull(found, "found");
   }
 
-  /** The columns of a model's words, each fixed: a file read for its predictions. */
-  public static CategoryWords ofModel(Map<String, List<String>> words) {
-    return new CategoryWords(List.copyOf(words.keySet()), words, "the model", (c, w) -> { });
+  /**
+   * A model's category columns, each fixed to its words or to codes: a file read for its predictions.
+   *
+   * @param oneHot the model's encoding, or {@code null} for none
+   */
+  public static CategoryWords ofModel(OneHot oneHot) {
+    return oneHot == null ? NONE : fixedAs("the model", List.copyOf(oneHot.categories().keySet()), oneHot.words());
+  }
+
+  /**
+   * The category columns {@code columns} each fixed as a training file gave them: to its words, or, for a column not
+   * in {@code words}, to codes.
+   */
+  public static CategoryWords fixedAs(String by, List<String> columns, Map<String, List<String>> words) {
+    Map<String, List<String>> fixed = new java.util.HashMap<>();
+    for (String column : columns) {
+      fixed.put(column, words.getOrDefault(column, List.of()));
+    }
+    return new CategoryWords(columns, fixed, by, (c, w) -> { });
   }
 }

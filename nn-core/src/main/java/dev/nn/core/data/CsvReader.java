@@ -359,8 +359,8 @@ public final class CsvReader {
         if (isMissing(text)) {
           throw missingForModel(file, lineNo, header[c], text);
         }
-        values[rows * cols + c] = categories[c] != null ? categories[c].code(text, file, lineNo)
-            : number(text, file, lineNo, header[c]);
+        double code = categories[c] == null ? Double.NaN : categories[c].code(text, file, lineNo);
+        values[rows * cols + c] = Double.isNaN(code) ? number(text, file, lineNo, header[c]) : code;
       }
       rows++;
     }

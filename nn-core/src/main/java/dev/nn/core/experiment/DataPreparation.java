@@ -221,8 +221,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     CategoryWords trainWords = new CategoryWords(spec.oneHot(), Map.of(), "the training data", words::put);
     Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes,
         trainWords);
-    CategoryWords heldOutWords = new CategoryWords(List.copyOf(words.keySet()), words, "the training data",
-        (column, found) -> { });
+    CategoryWords heldOutWords = CategoryWords.fixedAs("the training data", spec.oneHot(), words);
     // a held-out file's text class labels mean the classes the training file's do
     List<String> classes = textClassLabels(all);
     Dataset test = spec.test() instanceof HoldOut.FromSource

@@ -106,7 +106,7 @@ class CategoryWordsTests {
   @Test
   void aModelsWordsAreFixedAndAnUnknownWordIsOneMessageWithItsLine() throws IOException {
     Path words = penguinWords(false);
-    CategoryWords model = CategoryWords.ofModel(Map.of("island", ISLANDS));
+    CategoryWords model = CategoryWords.fixedAs("the model", List.of("island"), Map.of("island", ISLANDS));
     CsvReader.Table table = CsvReader.readTable(words, model);
     assertEquals(List.of(2.0, 2.0, 2.0), List.of(table.values()[0], table.values()[8], table.values()[16]), "Torgersen");
     String moved = Files.readString(words).replaceFirst("\nTorgersen,", "\nAtlantis,");
@@ -122,6 +122,27 @@ class CategoryWordsTests {
     assertEquals(atlantis + ":" + line + ": column \"island\": \"Atlantis\" is not one of the categories of the"
         + " training data: Biscoe, Dream, Torgersen", assertThrows(DataException.class,
             () -> CsvReader.regression("body_mass_g").withCategoryWords(heldOut).read(atlantis)).getMessage());
+  }
+
+  @Test
+  void aWordWhereTheTrainingDataOrTheModelHasCodesIsOneMessage() throws IOException {
+    Path words = penguinWords(false);
+    // island was codes in the training file: a held-out file of its words is refused, naming the line
+    CategoryWords codes = CategoryWords.fixedAs("the training data", List.of("island"), Map.of());
+    assertEquals(words + ":2: column \"island\": \"Torgersen\" is a word, but the training data gives this"
+        + " category column as codes; a category column holds codes or words, as the training data does",
+        assertThrows(DataException.class,
+            () -> CsvReader.regression("body_mass_g").withCategoryWords(codes).read(words)).getMessage());
+    // a model's column of codes reads codes, in a table as in a data set
+    OneHot model = OneHot.fit(CsvReader.regression("body_mass_g").read(PENGUINS), List.of("island"));
+    CsvReader.Table table = CsvReader.readTable(PENGUINS, CategoryWords.ofModel(model));
+    assertEquals(CsvReader.readTable(PENGUINS).values()[0], table.values()[0]);
+    assertEquals(2.0, table.values()[0]);
+    assertEquals(words + ":2: column \"island\": \"Torgersen\" is a word, but the model gives this category"
+        + " column as codes; a category column holds codes or words, as the model does",
+        assertThrows(DataException.class, () -> CsvReader.readTable(words, CategoryWords.ofModel(model)))
+            .getMessage());
+    assertEquals(CategoryWords.NONE, CategoryWords.ofModel(null));
   }
 
   @Test
