@@ -38,6 +38,7 @@ final class SweepRunner {
   private final List<String> sets;
   private final Path output;
   private final Training training;
+  private boolean crossValidation;
 
   /**
    * @param experiment the experiment file, as typed
@@ -50,6 +51,15 @@ final class SweepRunner {
     this.sets = List.copyOf(sets);
     this.output = output;
     this.training = training;
+  }
+
+  /**
+   * This runner for a cross-validation ({@code --folds}): its one axis is {@code data.test} over the folds, and at
+   * the end it gives the mean and spread of the folds' figures.
+   */
+  SweepRunner crossValidating() {
+    crossValidation = true;
+    return this;
   }
 
   /** Runs the grid of {@code sweepOptions} and returns the exit code. */
@@ -105,11 +115,64 @@ final class SweepRunner {
       table.set(i, row);
     }
     int failed = points.size() - completed - diverged;
+    if (crossValidation) {
+      String summary = crossValidationSummary(table, points.size());
+      table.summarize(summary);
+      out.println();
+      out.println(summary);
+    }
     out.println();
     out.println("sweep: " + completed + " of " + points.size() + " points completed"
         + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
     out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
+  }
+
+  /**
+   * The mean and sample standard deviation (n − 1) of the completed folds' test and best validation figures, on one
+   * line; with fewer than two completed folds, what there is.
+   */
+  static String crossValidationSummary(SweepTable table, int folds) {
+    List<SweepTable.Figure> tests = new ArrayList<>();
+    List<SweepTable.Figure> validations = new ArrayList<>();
+    for (int i = 0; i < folds; i++) {
+      SweepTable.Row r = table.row(i);
+      if (r.status().equals("completed")) {
+        if (r.test() != null) {
+          tests.add(r.test());
+        }
+        if (r.validation() != null) {
+          validations.add(r.validation());
+        }
+      }
+    }
+    StringBuilder s = new StringBuilder("cross-validation: ").append(tests.size()).append(" of ").append(folds)
+        .append(" folds completed");
+    if (!tests.isEmpty()) {
+      s.append("; test ").append(meanAndSpread(tests));
+    }
+    if (!validations.isEmpty()) {
+      s.append("; best validation ").append(meanAndSpread(validations));
+    }
+    return s.toString();
+  }
+
+  /** "rmse 307.061 ± 14.5876" (mean ± sample standard deviation), or just the figure for one. */
+  private static String meanAndSpread(List<SweepTable.Figure> figures) {
+    double mean = 0;
+    for (SweepTable.Figure f : figures) {
+      mean += f.value() / figures.size();
+    }
+    String metric = figures.get(0).metric().equals("accuracy") ? "accuracy" : figures.get(0).metric();
+    if (figures.size() < 2) {
+      return metric + " " + Figures.sixDigits(mean);
+    }
+    double sq = 0;
+    for (SweepTable.Figure f : figures) {
+      sq += (f.value() - mean) * (f.value() - mean);
+    }
+    double sd = Math.sqrt(sq / (figures.size() - 1));
+    return metric + " " + Figures.sixDigits(mean) + " ± " + Figures.sixDigits(sd);
   }
 
   /**

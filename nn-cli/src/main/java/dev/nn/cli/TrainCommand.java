@@ -75,6 +75,12 @@ final class TrainCommand implements Callable<Integer> {
           + " brackets and quotes, so [64,32] is one value.")
   List<String> sweeps = new ArrayList<>();
 
+  @Option(names = "--folds", paramLabel = "K",
+      description = "Cross-validates: trains K runs, run i testing on fold i of the training data (data.test ="
+          + " {fold: i, of: K}; the validation split comes from the rest), tables them as a sweep does and prints"
+          + " the mean and standard deviation of their test figures. K from 2 to " + Nn.MAX_FOLDS + ".")
+  Integer folds;
+
   @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
   boolean plain;
 
@@ -102,6 +108,22 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (output != null) {
       OutputFile.checkDirectory("--output", output);
+    }
+    if (folds != null) {
+      if (resume != null || !sweeps.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--folds trains one new run per fold, a sweep of"
+            + " data.test; it cannot be combined with --resume or --sweep");
+      }
+      if (folds < 2 || folds > Nn.MAX_FOLDS) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be from 2 to " + Nn.MAX_FOLDS
+            + ", found " + folds);
+      }
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < folds; i++) {
+        values.add("{fold: " + i + ", of: " + folds + "}");
+      }
+      return new SweepRunner(root, experiment, sets, output, this::trainNew).crossValidating()
+          .run(List.of("data.test=" + String.join(",", values)));
     }
     if (!sweeps.isEmpty()) {
       return new SweepRunner(root, experiment, sets, output, this::trainNew).run(sweeps);

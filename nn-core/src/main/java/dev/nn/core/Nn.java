@@ -63,6 +63,8 @@ import java.util.function.Supplier;
 public final class Nn {
   /** The environment variable that adds plugin jars, like {@code --plugin-path}. */
   public static final String PLUGIN_PATH_ENV = "NN_PLUGIN_PATH";
+  /** The most folds a cross-validation takes ({@code data.test: {fold: i, of: k}}, {@code nn train --folds}). */
+  public static final int MAX_FOLDS = dev.nn.core.config.HoldOut.MAX_FOLDS;
 
   private static final String READING = "while reading the experiment";
   private static final String TRAINING = "during training";

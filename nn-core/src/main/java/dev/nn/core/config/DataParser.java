@@ -43,12 +43,12 @@ final class DataParser {
     }
     Node trainNode = v.require("train", "a source: {source: generator | csv | idx | spark, ...}");
     SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")));
-    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT);
-    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT);
+    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT, false);
+    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT, true);
     if (train instanceof SourceSpec.Spark) {
       // a Spark table's hold-outs are split off it where it lies
       for (String key : List.of("validation", "test")) {
-        if ((key.equals("validation") ? validation : test) instanceof HoldOut.FromSource) {
+        if (!((key.equals("validation") ? validation : test) instanceof HoldOut.Split)) {
           reader.report(ProblemId.OUT_OF_RANGE, v.child(key), v.get(key),
               "data." + key + ": with a spark training source, hold-outs are split off it", "{split: f}");
           validation = key.equals("validation") ? null : validation;
@@ -75,6 +75,16 @@ final class DataParser {
             "validation.split + test.split must be < 1 so that samples remain for training, found " + a + " + " + b,
             "a sum < 1");
       }
+    }
+    if (validation instanceof HoldOut.Split a && test instanceof HoldOut.Fold b && a.fraction() + 1.0 / b.folds() >= 1) {
+      reader.report(
+          ProblemId.OUT_OF_RANGE,
+          v.child(v.has("validation") ? "validation.split" : "test"),
+          v.has("validation") ? splitNode(v.get("validation")) : v.get("test"),
+          "validation.split + 1/" + b.folds() + " (the fold's share) must be < 1 so that samples remain for training,"
+              + " found " + a.fraction() + " + " + 1.0 / b.folds(),
+          "a sum < 1");
+      validation = null;
     }
     if (train == null || validation == null || test == null || standardize == null
         || st != null && standardizeTargets == null || oneHot == null) {
@@ -129,6 +139,18 @@ final class DataParser {
       }
     }
     return ok ? names : null;
+  }
+
+  /** {@code {fold: i, of: k}}, or {@code null} after reporting. */
+  private HoldOut fold(MapView v, String path) {
+    Node ofNode = v.require("of", "the number of folds, an integer in [2, " + HoldOut.MAX_FOLDS + "]");
+    Long of = ofNode == null ? null : reader.integer(ofNode, v.child("of"), 2, HoldOut.MAX_FOLDS,
+        "an integer in [2, " + HoldOut.MAX_FOLDS + "]");
+    Node foldNode = v.require("fold", "which fold is the test data, an integer in [0, of)");
+    Long fold = foldNode == null || of == null ? null : reader.integer(foldNode, v.child("fold"), 0, of - 1,
+        "an integer in [0, " + (of - 1) + "]: one of the " + of + " folds, counted from 0");
+    v.finish();
+    return fold == null ? null : new HoldOut.Fold(fold.intValue(), of.intValue());
   }
 
   /** A source mapping, or {@code null} after reporting. */
@@ -352,14 +374,25 @@ final class DataParser {
     return holdOut;
   }
 
-  /** {@code {split: f}}, a source mapping, or the default split; {@code null} after reporting. */
-  private HoldOut holdOut(Node node, String path, double defaultSplit) {
+  /**
+   * {@code {split: f}}, a source mapping, {@code {fold: i, of: k}} when {@code folds} allows it, or the default
+   * split; {@code null} after reporting.
+   */
+  private HoldOut holdOut(Node node, String path, double defaultSplit, boolean folds) {
     if (node == null) {
       return new HoldOut.Split(defaultSplit);
     }
     MapView v = reader.mapping(node, path);
     if (v == null) {
       return null;
+    }
+    if (v.has("fold") || v.has("of")) {
+      if (!folds) {
+        reader.report(ProblemId.OUT_OF_RANGE, path, node, "folds are for data.test, the data a cross-validation"
+            + " holds out; the validation data is split off what the fold leaves", "{split: f}, or a source");
+        return null;
+      }
+      return fold(v, path);
     }
     if (v.has("source")) {
       SourceSpec s = source(v);
@@ -371,7 +404,8 @@ final class DataParser {
       }
       return s == null ? null : new HoldOut.FromSource(s);
     }
-    Node f = v.require("split", "a fraction in [0, 1) of data.train, or a source: {source: ...}");
+    Node f = v.require("split", "a fraction in [0, 1) of data.train, or a source: {source: ...}"
+        + (folds ? ", or a fold: {fold: i, of: k}" : ""));
     Double fraction = f == null ? null : reader.number(f, v.child("split"), SPLIT);
     v.get("source");
     v.finish();

@@ -102,6 +102,15 @@ final class ExperimentParser {
           "data.standardize-targets: false with a distributed section");
       return null;
     }
+    if (data != null && data.test() instanceof HoldOut.Fold && dist != null) {
+      reader.report(
+          ProblemId.BACKEND_UNAVAILABLE,
+          "data.test",
+          d,
+          "a distributed run splits its test data off by a fraction; it has no folds",
+          "data.test: {split: f} with a distributed section");
+      return null;
+    }
     if (data != null && !data.oneHot().isEmpty() && dist != null) {
       reader.report(
           ProblemId.BACKEND_UNAVAILABLE,

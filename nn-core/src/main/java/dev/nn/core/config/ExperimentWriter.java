@@ -90,6 +90,12 @@ public final class ExperimentWriter {
     if (h instanceof HoldOut.Split) {
       return Map.of("split", ((HoldOut.Split) h).fraction());
     }
+    if (h instanceof HoldOut.Fold f) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("fold", f.fold());
+      m.put("of", f.folds());
+      return m;
+    }
     return source(((HoldOut.FromSource) h).source());
   }
 

@@ -2,8 +2,33 @@ package dev.nn.core.config;
 
 import java.util.Objects;
 
-/** Validation or test data: {@code {split: 0.1}} of the training source, or a source of its own. */
+/**
+ * Validation or test data: {@code {split: 0.1}} of the training source, a source of its own, or (test data only)
+ * one fold of the training source, {@code {fold: 2, of: 5}}, for cross-validation.
+ */
 public sealed interface HoldOut {
+
+  /** The most folds a cross-validation may have. */
+  int MAX_FOLDS = 100;
+
+  /**
+   * Fold {@code fold} of {@code folds}: the training source's rows, in the seeded order a split takes, cut into
+   * {@code folds} parts of sizes that differ by at most one; this one is the test data. Over
+   * {@code fold = 0 … folds − 1}, with one seed, every row is test data exactly once.
+   *
+   * @param fold in [0, folds)
+   * @param folds in [2, {@value #MAX_FOLDS}]
+   */
+  record Fold(int fold, int folds) implements HoldOut {
+
+    /** Checks the range. */
+    public Fold {
+      if (folds < 2 || folds > MAX_FOLDS || fold < 0 || fold >= folds) {
+        throw new IllegalArgumentException("a fold needs 2.." + MAX_FOLDS + " folds and a fold in 0..folds-1, found"
+            + " fold " + fold + " of " + folds);
+      }
+    }
+  }
 
   /**
    * A fraction of the training source's samples, set aside before training.

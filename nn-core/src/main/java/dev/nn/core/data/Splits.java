@@ -76,6 +76,46 @@ public final class Splits {
         data.rows(Arrays.copyOfRange(order, 0, nTest)));
   }
 
+  /**
+   * Fold {@code fold} of {@code folds} of {@code data} as the test part, for cross-validation: the rows in the
+   * order {@link #split} takes them (the same seed, the same order) are cut into {@code folds} runs of sizes that
+   * differ by at most one, run {@code fold} is the test part, and the validation part is split off the rows left,
+   * from their start, as {@link #split} splits it off the rows its test part leaves. With one seed, the folds
+   * {@code 0 … folds − 1} hold every row as test data exactly once.
+   *
+   * @param validation fraction of the rows the fold leaves, in [0, 1)
+   * @throws IllegalArgumentException for a fold outside [0, folds), or a fraction outside [0, 1)
+   * @throws DataException if a fold would be empty, or no training row would be left
+   */
+  public static Split fold(Dataset data, int fold, int folds, double validation, long seed) {
+    requireFraction("validation", validation);
+    if (folds < 2 || fold < 0 || fold >= folds) {
+      throw new IllegalArgumentException("fold " + fold + " of " + folds + ": need 2 or more folds, 0 <= fold < folds");
+    }
+    int n = data.size();
+    if (n < folds) {
+      throw new DataException(data.source() + ": " + n + (n == 1 ? " row is" : " rows are") + " too few for " + folds
+          + " folds; each fold needs a row at least");
+    }
+    int from = (int) ((long) fold * n / folds);
+    int to = (int) ((long) (fold + 1) * n / folds);
+    int nTest = to - from;
+    int nValidation = count(validation, n - nTest);
+    if (n - nTest - nValidation < 1) {
+      throw new DataException(data.source() + ": " + n + " rows are too few for fold " + fold + " of " + folds + " ("
+          + nTest + " rows), validation " + validation + " of the rest (" + nValidation + " rows) and at least 1"
+          + " training row");
+    }
+    int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
+    int[] rest = new int[n - nTest];
+    System.arraycopy(order, 0, rest, 0, from);
+    System.arraycopy(order, to, rest, from, n - to);
+    return new Split(
+        data.rows(Arrays.copyOfRange(rest, nValidation, rest.length)),
+        data.rows(Arrays.copyOfRange(rest, 0, nValidation)),
+        data.rows(Arrays.copyOfRange(order, from, to)));
+  }
+
   private static int count(double fraction, int of) {
     if (fraction == 0 || of == 0) {
       return 0;

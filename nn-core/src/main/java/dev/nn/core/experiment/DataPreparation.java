@@ -94,16 +94,21 @@ public final class DataPreparation implements Provider<PreparedData> {
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
     // read by readSources, so for in-memory data a hold-out source of the section means none)
     double testFraction = raw.test() == null ? fraction(spec.test()) : 0;
+    // a cross-validation's fold of the training rows, unless the data brings a test set
+    HoldOut.Fold fold = raw.test() == null && spec.test() instanceof HoldOut.Fold f ? f : null;
     double validationFraction = raw.validation() == null ? fraction(spec.validation()) : 0;
     // the schema gives both fractions of all samples; Splits takes validation as a fraction of what the test leaves
-    double ofRemaining = testFraction == 0 ? validationFraction : validationFraction / (1 - testFraction);
+    double testShare = fold != null ? 1.0 / fold.folds() : testFraction;
+    double ofRemaining = testShare == 0 ? validationFraction : validationFraction / (1 - testShare);
     // data read from the sources is this preparation's own: the split moves its rows in place when it holds
     // nothing out. A caller's data stays the caller's: the split copies it.
-    Splits.Split split = raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed())
+    Splits.Split split = fold != null
+        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed())
+        : raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed())
         : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed());
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
-    Dataset test = testFraction > 0 ? split.test() : raw.test();
+    Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
     if (raw.owned() && fillsMeans(spec)) {
       // missing: mean left NaN where a value was missing; data a caller holds is finite by construction
       OwnedData.fillMissing(train, validation, test);
@@ -112,7 +117,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     // the copies made next
     Precision inputs = inputPrecision(experiment, reconstruction);
     boolean ownValidation = validationFraction > 0 || raw.owned() || isConverted(validation, inputs);
-    boolean ownTest = testFraction > 0 || raw.owned() || isConverted(test, inputs);
+    boolean ownTest = testFraction > 0 || fold != null || raw.owned() || isConverted(test, inputs);
     // data read here is held in the run's precision already; a caller's is rounded to it in a copy of its own
     train = train.inPrecision(inputs);
     validation = validation == null ? null : validation.inPrecision(inputs);

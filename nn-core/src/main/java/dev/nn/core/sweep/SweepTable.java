@@ -67,6 +67,7 @@ public final class SweepTable {
   private final String title;
   private final List<String> keys;
   private final List<Row> rows = new ArrayList<>();
+  private String summary = "";
 
   /**
    * A table in {@code folder} with every point pending; nothing is written yet.
@@ -118,6 +119,12 @@ public final class SweepTable {
   /** Replaces point {@code i}'s row and rewrites both files. */
   public void set(int i, Row row) {
     rows.set(i, row);
+    write();
+  }
+
+  /** Sets a line to follow the Markdown table, such as a cross-validation's mean and spread, and rewrites both files. */
+  public void summarize(String line) {
+    summary = line;
     write();
   }
 
@@ -175,6 +182,9 @@ public final class SweepTable {
       cells.add(r.test() == null ? "" : r.test().display());
       cells.add(r.message());
       b.append(mdLine(cells));
+    }
+    if (!summary.isEmpty()) {
+      b.append('\n').append(summary).append('\n');
     }
     return b.toString();
   }
