@@ -1,0 +1,104 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.run.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nn train EXPERIMENT --folds K} as a user runs it: K runs, run i testing on fold i, tabled as a sweep, and
+ * one line with the mean and standard deviation of their figures, recomputed here from the runs' own lines.
+ */
+class CrossValidationTests {
+  @TempDir
+  Path tmp;
+
+  private static double figure(String line, String metric) {
+    return Double.parseDouble(line.replaceAll(".*" + metric + " ([0-9.]+).*", "$1"));
+  }
+
+  /** The mean and the sample standard deviation (n − 1). */
+  private static double[] meanAndSd(List<Double> v) {
+    double mean = v.stream().mapToDouble(Double::doubleValue).sum() / v.size();
+    double sq = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+    return new double[] {mean, Math.sqrt(sq / (v.size() - 1))};
+  }
+
+  /** The mean and spread a summary gives after "{@code what} rmse". */
+  private static double[] printed(String summary, String what) {
+    String[] parts = summary.replaceAll(".*" + what + " rmse ([0-9.]+) ± ([0-9.]+).*", "$1 $2").split(" ");
+    return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
+  }
+
+  @Test
+  void threeFoldsTrainThreeRunsAndGiveTheMeanAndSpreadOfTheirFigures() throws Exception {
+    Path out = tmp.resolve("cv");
+    Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "3", "--set",
+        "training.epochs=5", "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> tests = o.outLines("test ");
+    List<String> validations = o.outLines("validation ");
+    assertEquals(3, tests.size(), o.out());
+    List<Double> testRmse = new ArrayList<>();
+    List<Double> validationRmse = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      testRmse.add(figure(tests.get(i), "rmse"));
+      validationRmse.add(figure(validations.get(i), "rmse"));
+    }
+    List<String> summaries = o.outLines("cross-validation:");
+    assertEquals(1, summaries.size(), o.out());
+    String summary = summaries.get(0);
+    assertTrue(summary.matches("cross-validation: 3 of 3 folds completed; test rmse [0-9.]+ ± [0-9.]+; best"
+        + " validation rmse [0-9.]+ ± [0-9.]+"), summary);
+    // the runs' lines give six digits: their mean and spread agree with the summary's to about that
+    double[] test = meanAndSd(testRmse);
+    double[] validation = meanAndSd(validationRmse);
+    assertEquals(test[0], printed(summary, "test")[0], 1e-5 * test[0]);
+    assertEquals(test[1], printed(summary, "test")[1], 1e-3);
+    assertEquals(validation[0], printed(summary, "validation")[0], 1e-5 * validation[0]);
+    assertEquals(validation[1], printed(summary, "validation")[1], 1e-3);
+    assertTrue(o.out().contains("sweep: 3 of 3 points completed\n"), o.out());
+
+    // each run holds out its own fold, as its experiment.yaml records; the sweep table ends with the summary
+    List<Path> runs;
+    try (Stream<Path> s = Files.list(out)) {
+      runs = s.filter(p -> Files.exists(p.resolve(RunDirectory.EXPERIMENT))).sorted().toList();
+    }
+    assertEquals(3, runs.size());
+    List<String> folds = new ArrayList<>();
+    for (Path run : runs) {
+      String experiment = Files.readString(run.resolve(RunDirectory.EXPERIMENT));
+      folds.add(experiment.replaceAll("(?s).*\n  test: (\\{[^}]*}).*", "$1"));
+    }
+    assertEquals(List.of("{fold: 0, of: 3}", "{fold: 1, of: 3}", "{fold: 2, of: 3}"), folds.stream().sorted().toList());
+    Path sweep;
+    try (Stream<Path> s = Files.list(out)) {
+      sweep = s.filter(p -> p.getFileName().toString().startsWith("penguins-sweep-")).findFirst().orElseThrow();
+    }
+    List<String> md = Files.readAllLines(sweep.resolve("sweep.md"));
+    assertEquals(summary, md.get(md.size() - 1));
+    assertTrue(md.contains("| `data.test` | status | run directory | validation | test | message |"), md.toString());
+  }
+
+  @Test
+  void aFoldCountOutOfRangeAndFoldsWithASweepAreRefused() throws Exception {
+    Cli.Outcome one = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "1", "--output",
+        tmp.resolve("never").toString());
+    assertEquals(2, one.code(), one.describe());
+    assertTrue(one.err().startsWith("nn: --folds must be from 2 to 100, found 1"), one.err());
+    Cli.Outcome sweep = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "3", "--sweep",
+        "seed=1,2", "--output", tmp.resolve("never").toString());
+    assertEquals(2, sweep.code(), sweep.describe());
+    assertTrue(sweep.err().contains("--folds trains one new run per fold, a sweep of data.test; it cannot be"
+        + " combined with --resume or --sweep"), sweep.err());
+    assertFalse(Files.exists(tmp.resolve("never")), "nothing trained");
+  }
+}
