@@ -46,7 +46,9 @@ class ExampleResultsTests {
   }
 
   @Test
-  void penguinsBodyMassIsPredictedBetterWithSpeciesAndIslandOneHotThanWithTheirCodesAsAmounts() {
+  void penguinsBodyMassFromSpeciesAndIslandOneHotAndFromTheirCodes() {
+    // the README's seed-42 figures; cross-validation (nn train --folds 5) finds the two alike within the folds'
+    // spread, so no order between them is asserted
     TrainingRun.Result encoded = train("penguins");
     TrainingRun.Result codes = NN.train(NN.load(Path.of("..", "examples", "penguins.yaml"),
         List.of("output.dir=" + runs, "data.one-hot=[]")));
@@ -54,8 +56,7 @@ class ExampleResultsTests {
     assertEquals(11, encoded.model().network().width(0));
     assertEquals(7, codes.model().network().width(0));
     assertTrue(encoded.test().r2() >= 0.84, "one-hot test R² " + encoded.test().r2());
-    assertTrue(encoded.test().rmse() < codes.test().rmse(),
-        "one-hot test RMSE " + encoded.test().rmse() + " g, codes " + codes.test().rmse() + " g");
+    assertTrue(codes.test().r2() >= 0.8, "codes test R² " + codes.test().r2());
   }
 
   @Test
