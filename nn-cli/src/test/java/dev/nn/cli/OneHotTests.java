@@ -178,10 +178,33 @@ class OneHotTests {
     assertEquals(0, Cli.run("predict", codesModel.toString(), "--input", PENGUINS_CSV.toString(), "--output",
         fromCodes.toString()).code());
     assertEquals(Files.readAllLines(fromCodes), Files.readAllLines(fromWords));
-    // from Java: a word's code
+    // from Java: a word's code, and a row by name with its words
     Model m = Nn.create().loadModel(wordsModel);
     assertEquals(2.0, m.spec().oneHot().code("island", "Torgersen"));
     assertEquals(List.of("Adelie", "Chinstrap", "Gentoo"), m.spec().oneHot().words().get("species"));
+    Map<String, Object> row = new java.util.HashMap<>(Map.of("island", "Torgersen", "bill_length_mm", 39.1,
+        "bill_depth_mm", 18.7, "flipper_length_mm", 181, "sex", "male", "year", 2007, "species", "Adelie"));
+    double[] byName = m.predict(row);
+    assertArrayEquals(m.predict(new double[] {2, 39.1, 18.7, 181, 1, 2007, 0}), byName, 0.0);
+    assertEquals(Double.parseDouble(Files.readAllLines(fromWords).get(1)), byName[0], 0.0, "the file's first row");
+    row.put("body_mass_g", 3750);
+    assertArrayEquals(byName, m.predict(row), 0.0, "other entries are ignored");
+    row.put("species", 0);
+    assertArrayEquals(byName, m.predict(row), 0.0, "a word's code will do");
+    row.put("year", "2007");
+    assertEquals("the input \"year\" takes a number, found the text \"2007\"",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> m.predict(row))
+            .getMessage());
+    row.put("year", 2007);
+    row.put("island", "Atlantis");
+    assertEquals("\"Atlantis\" is not one of the categories of \"island\": Biscoe, Dream, Torgersen",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> m.predict(row))
+            .getMessage());
+    row.remove("island");
+    assertEquals("the row has no value for the input \"island\"; the model's inputs are island, bill_length_mm,"
+        + " bill_depth_mm, flipper_length_mm, sex, year, species",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> m.predict(row))
+            .getMessage());
 
     Cli.Outcome e = Cli.run("evaluate", wordsModel.toString(), "--data", words.toString());
     assertEquals(0, e.code(), e.describe());

@@ -214,6 +214,35 @@ public final class Model {
   }
 
   /**
+   * Predictions for one row given by column name, as a CSV row gives it: a number for each of
+   * {@link ModelSpec#inputs()}, and for a one-hot column of words its word (a {@code String}) or its code. Other
+   * entries, such as the target, are ignored, as {@code nn predict} ignores other columns.
+   *
+   * @throws IllegalArgumentException for an input the row lacks, a word where a number is needed, or a word the
+   *     model was not trained on
+   */
+  public double[] predict(java.util.Map<String, ?> row) {
+    List<String> names = spec.inputs();
+    double[] values = new double[names.size()];
+    java.util.Map<String, List<String>> words = spec.oneHot() == null ? java.util.Map.of() : spec.oneHot().words();
+    for (int j = 0; j < values.length; j++) {
+      String name = names.get(j);
+      Object v = row.get(name);
+      if (v instanceof Number n) {
+        values[j] = n.doubleValue();
+      } else if (v instanceof String word && words.containsKey(name)) {
+        values[j] = spec.oneHot().code(name, word);
+      } else {
+        throw new IllegalArgumentException(v == null ? "the row has no value for the input \"" + name + "\"; the"
+            + " model's inputs are " + String.join(", ", names)
+            : "the input \"" + name + "\" takes a number" + (words.containsKey(name) ? " or one of its words" : "")
+                + ", found " + (v instanceof String ? "the text \"" + v + "\"" : "a " + v.getClass().getSimpleName()));
+      }
+    }
+    return predict(values);
+  }
+
+  /**
    * Predictions for {@code rows} rows of raw features.
    *
    * @param features rows × inputs, row-major. Not modified.
