@@ -115,8 +115,11 @@ final class SweepRunner {
       table.set(i, row);
     }
     int failed = points.size() - completed - diverged;
-    if (crossValidation) {
-      String summary = crossValidationSummary(table, points.size());
+    // repeated measurements of one experiment, over folds or seeds: their mean and spread mean something
+    boolean seeds = grid.axes().size() == 1 && grid.axes().get(0).key().equals("seed");
+    if (crossValidation || seeds) {
+      String summary = spreadSummary(crossValidation ? "cross-validation" : "seeds",
+          crossValidation ? "folds" : "runs", table, points.size());
       table.summarize(summary);
       out.println();
       out.println(summary);
@@ -129,15 +132,21 @@ final class SweepRunner {
   }
 
   /**
-   * The mean and sample standard deviation (n − 1) of the completed folds' test and best validation figures, on one
-   * line; with fewer than two completed folds, what there is.
+   * The mean and sample standard deviation (n − 1) of the completed points' test and best validation figures, on
+   * one line, for a sweep of repeated measurements (a cross-validation's folds, or seeds); with one completed
+   * point, its figures.
+   *
+   * @param what how the line starts: {@code cross-validation}, {@code seeds}
+   * @param unit what the points are: {@code folds}, {@code runs}
    */
-  static String crossValidationSummary(SweepTable table, int folds) {
+  static String spreadSummary(String what, String unit, SweepTable table, int points) {
     List<SweepTable.Figure> tests = new ArrayList<>();
     List<SweepTable.Figure> validations = new ArrayList<>();
-    for (int i = 0; i < folds; i++) {
+    int completed = 0;
+    for (int i = 0; i < points; i++) {
       SweepTable.Row r = table.row(i);
       if (r.status().equals("completed")) {
+        completed++;
         if (r.test() != null) {
           tests.add(r.test());
         }
@@ -146,8 +155,8 @@ final class SweepRunner {
         }
       }
     }
-    StringBuilder s = new StringBuilder("cross-validation: ").append(tests.size()).append(" of ").append(folds)
-        .append(" folds completed");
+    StringBuilder s = new StringBuilder(what).append(": ").append(completed).append(" of ").append(points)
+        .append(' ').append(unit).append(" completed");
     if (!tests.isEmpty()) {
       s.append("; test ").append(meanAndSpread(tests));
     }

@@ -89,6 +89,25 @@ class CrossValidationTests {
   }
 
   @Test
+  void aSweepOfSeedsAloneEndsWithTheMeanAndSpreadToo() throws Exception {
+    Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--sweep", "seed=1,2",
+        "--set", "training.epochs=5", "--output", tmp.resolve("seeds").toString());
+    assertEquals(0, o.code(), o.describe());
+    List<Double> rmse = o.outLines("test ").stream().map(l -> figure(l, "rmse")).toList();
+    assertEquals(2, rmse.size());
+    String summary = o.outLines("seeds:").get(0);
+    assertTrue(summary.startsWith("seeds: 2 of 2 runs completed; test rmse "), summary);
+    assertEquals(meanAndSd(rmse)[0], printed(summary, "test")[0], 1e-5 * rmse.get(0));
+    assertEquals(meanAndSd(rmse)[1], printed(summary, "test")[1], 1e-3);
+    // a sweep of anything else is a comparison, not repeated measurements: no such line
+    Cli.Outcome rates = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--sweep",
+        "optimizer.learning-rate=0.01,0.02", "--set", "training.epochs=2", "--output", tmp.resolve("rates").toString());
+    assertEquals(0, rates.code(), rates.describe());
+    assertEquals(List.of(), rates.outLines("seeds:"));
+    assertEquals(List.of(), rates.outLines("cross-validation:"));
+  }
+
+  @Test
   void aFoldCountOutOfRangeAndFoldsWithASweepAreRefused() throws Exception {
     Cli.Outcome one = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "1", "--output",
         tmp.resolve("never").toString());
