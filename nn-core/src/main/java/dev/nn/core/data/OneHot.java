@@ -74,6 +74,10 @@ public final class OneHot {
     if (categories.isEmpty()) {
       throw new IllegalArgumentException("a one-hot encoding needs at least one column to encode");
     }
+    if (new java.util.HashSet<>(inputs).size() != inputs.size()) {
+      throw new IllegalArgumentException("the inputs of a one-hot encoding must be distinct, found "
+          + inputs.stream().map(Excerpt::of).toList());
+    }
     double[][] byColumn = new double[inputs.size()][];
     for (Map.Entry<String, double[]> e : categories.entrySet()) {
       int j = inputs.indexOf(e.getKey());

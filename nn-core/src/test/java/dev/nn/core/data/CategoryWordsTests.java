@@ -195,6 +195,9 @@ class CategoryWordsTests {
     assertEquals("one-hot column \"island\" of words has the codes 0..2, found [0.0, 1.0, 3.0]",
         assertThrows(IllegalArgumentException.class, () -> OneHot.of(inputs,
             Map.of("island", new double[] {0, 1, 3}), Map.of("island", List.of("a", "b", "c")))).getMessage());
+    assertEquals("the inputs of a one-hot encoding must be distinct, found [island, x, island]",
+        assertThrows(IllegalArgumentException.class,
+            () -> OneHot.of(List.of("island", "x", "island"), codes)).getMessage());
     assertEquals("one-hot column \"x\" needs one word per category, found 1 words for 0 categories",
         assertThrows(IllegalArgumentException.class,
             () -> OneHot.of(inputs, codes, Map.of("x", List.of("a")))).getMessage());
