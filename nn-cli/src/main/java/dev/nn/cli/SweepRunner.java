@@ -54,8 +54,8 @@ final class SweepRunner {
   }
 
   /**
-   * This runner for a cross-validation ({@code --folds}): its one axis is {@code data.test} over the folds, and at
-   * the end it gives the mean and spread of the folds' figures.
+   * This runner for a cross-validation ({@code --folds}): its last axis is {@code data.test} over the folds, and at
+   * the end it gives the mean and spread of the folds' figures, for each combination of the other axes' values.
    */
   SweepRunner crossValidating() {
     crossValidation = true;
@@ -118,11 +118,11 @@ final class SweepRunner {
     // repeated measurements of one experiment, over folds or seeds: their mean and spread mean something
     boolean seeds = grid.axes().size() == 1 && grid.axes().get(0).key().equals("seed");
     if (crossValidation || seeds) {
-      String summary = spreadSummary(crossValidation ? "cross-validation" : "seeds",
-          crossValidation ? "folds" : "runs", table, points.size());
-      table.summarize(summary);
+      List<String> summaries = crossValidation ? foldSummaries(grid, table)
+          : List.of(spreadSummary("seeds", "runs", rows(table, 0, points.size())));
+      table.summarize(String.join("\n\n", summaries));
       out.println();
-      out.println(summary);
+      summaries.forEach(out::println);
     }
     out.println();
     out.println("sweep: " + completed + " of " + points.size() + " points completed"
@@ -131,20 +131,52 @@ final class SweepRunner {
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
   }
 
+  /** Rows {@code from} … {@code to − 1} of {@code table}. */
+  private static List<SweepTable.Row> rows(SweepTable table, int from, int to) {
+    List<SweepTable.Row> rows = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      rows.add(table.row(i));
+    }
+    return rows;
+  }
+
   /**
-   * The mean and sample standard deviation (n − 1) of the completed points' test and best validation figures, on
+   * A cross-validation's summaries: one line for its folds, or, swept with other keys, one per combination of their
+   * values (the folds are the last, fastest axis, so each combination's folds are consecutive rows).
+   */
+  static List<String> foldSummaries(SweepGrid grid, SweepTable table) {
+    List<SweepAxis> axes = grid.axes();
+    int folds = axes.get(axes.size() - 1).values().size();
+    List<List<String>> points = grid.points();
+    List<String> summaries = new ArrayList<>();
+    for (int start = 0; start < points.size(); start += folds) {
+      String what = "cross-validation";
+      if (axes.size() > 1) {
+        List<String> setting = new ArrayList<>();
+        for (int a = 0; a < axes.size() - 1; a++) {
+          setting.add(axes.get(a).key() + "=" + points.get(start).get(a));
+        }
+        what += " of " + String.join(" ", setting);
+      }
+      summaries.add(spreadSummary(what, "folds", rows(table, start, start + folds)));
+    }
+    return summaries;
+  }
+
+  /**
+   * The mean and sample standard deviation (n − 1) of the completed rows' test and best validation figures, on
    * one line, for a sweep of repeated measurements (a cross-validation's folds, or seeds); with one completed
-   * point, its figures.
+   * row, its figures.
    *
    * @param what how the line starts: {@code cross-validation}, {@code seeds}
-   * @param unit what the points are: {@code folds}, {@code runs}
+   * @param unit what the rows are: {@code folds}, {@code runs}
    */
-  static String spreadSummary(String what, String unit, SweepTable table, int points) {
+  static String spreadSummary(String what, String unit, List<SweepTable.Row> rows) {
     List<SweepTable.Figure> tests = new ArrayList<>();
     List<SweepTable.Figure> validations = new ArrayList<>();
     int completed = 0;
-    for (int i = 0; i < points; i++) {
-      SweepTable.Row r = table.row(i);
+    int points = rows.size();
+    for (SweepTable.Row r : rows) {
       if (r.status().equals("completed")) {
         completed++;
         if (r.test() != null) {

@@ -78,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--folds", paramLabel = "K",
       description = "Cross-validates: trains K runs, run i testing on fold i of the training data (data.test ="
           + " {fold: i, of: K}; the validation split comes from the rest), tables them as a sweep does and prints"
-          + " the mean and standard deviation of their test figures. K from 2 to " + Nn.MAX_FOLDS + ".")
+          + " the mean and standard deviation of their test figures; with --sweep, K runs for each point. K from 2"
+          + " to " + Nn.MAX_FOLDS + ".")
   Integer folds;
 
   @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
@@ -110,9 +111,15 @@ final class TrainCommand implements Callable<Integer> {
       OutputFile.checkDirectory("--output", output);
     }
     if (folds != null) {
-      if (resume != null || !sweeps.isEmpty()) {
+      if (resume != null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--folds trains one new run per fold, a sweep of"
-            + " data.test; it cannot be combined with --resume or --sweep");
+            + " data.test; it cannot be combined with --resume");
+      }
+      for (String sweep : sweeps) {
+        if (sweep.strip().startsWith("data.test=") || sweep.strip().startsWith("data.test.")) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--folds sweeps data.test over its folds; a"
+              + " --sweep of data.test cannot go with it");
+        }
       }
       if (folds < 2 || folds > Nn.MAX_FOLDS) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be from 2 to " + Nn.MAX_FOLDS
@@ -122,8 +129,10 @@ final class TrainCommand implements Callable<Integer> {
       for (int i = 0; i < folds; i++) {
         values.add("{fold: " + i + ", of: " + folds + "}");
       }
-      return new SweepRunner(root, experiment, sets, output, this::trainNew).crossValidating()
-          .run(List.of("data.test=" + String.join(",", values)));
+      // the folds are the last axis, so that each combination of the other --sweep values has its folds together
+      List<String> axes = new ArrayList<>(sweeps);
+      axes.add("data.test=" + String.join(",", values));
+      return new SweepRunner(root, experiment, sets, output, this::trainNew).crossValidating().run(axes);
     }
     if (!sweeps.isEmpty()) {
       return new SweepRunner(root, experiment, sets, output, this::trainNew).run(sweeps);

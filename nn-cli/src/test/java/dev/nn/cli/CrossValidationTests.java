@@ -114,10 +114,37 @@ class CrossValidationTests {
     assertEquals(2, one.code(), one.describe());
     assertTrue(one.err().startsWith("nn: --folds must be from 2 to 100, found 1"), one.err());
     Cli.Outcome sweep = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "3", "--sweep",
-        "seed=1,2", "--output", tmp.resolve("never").toString());
+        "data.test.split=0.1,0.2", "--output", tmp.resolve("never").toString());
     assertEquals(2, sweep.code(), sweep.describe());
-    assertTrue(sweep.err().contains("--folds trains one new run per fold, a sweep of data.test; it cannot be"
-        + " combined with --resume or --sweep"), sweep.err());
+    assertTrue(sweep.err().contains("--folds sweeps data.test over its folds; a --sweep of data.test cannot go with"
+        + " it"), sweep.err());
+    Cli.Outcome resume = Cli.run("train", "--resume", tmp.toString(), "--folds", "3");
+    assertEquals(2, resume.code(), resume.describe());
+    assertTrue(resume.err().contains("--folds trains one new run per fold, a sweep of data.test; it cannot be"
+        + " combined with --resume"), resume.err());
     assertFalse(Files.exists(tmp.resolve("never")), "nothing trained");
+  }
+
+  @Test
+  void foldsWithASweepCrossValidateEachPointOfIt() throws Exception {
+    Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "2", "--sweep",
+        "optimizer.learning-rate=0.01,0.02", "--set", "training.epochs=3", "--output", tmp.resolve("grid").toString());
+    assertEquals(0, o.code(), o.describe());
+    // the folds vary fastest: points 1-2 are the first rate's folds, 3-4 the second's
+    assertEquals(List.of("sweep point 1/4: optimizer.learning-rate=0.01 data.test={fold: 0, of: 2}",
+        "sweep point 2/4: optimizer.learning-rate=0.01 data.test={fold: 1, of: 2}",
+        "sweep point 3/4: optimizer.learning-rate=0.02 data.test={fold: 0, of: 2}",
+        "sweep point 4/4: optimizer.learning-rate=0.02 data.test={fold: 1, of: 2}"), o.outLines("sweep point"));
+    List<Double> rmse = o.outLines("test ").stream().map(l -> figure(l, "rmse")).toList();
+    List<String> summaries = o.outLines("cross-validation");
+    assertEquals(2, summaries.size(), o.out());
+    for (int p = 0; p < 2; p++) {
+      String summary = summaries.get(p);
+      assertTrue(summary.startsWith("cross-validation of optimizer.learning-rate=0.0" + (p + 1)
+          + ": 2 of 2 folds completed; test rmse "), summary);
+      double[] expected = meanAndSd(rmse.subList(2 * p, 2 * p + 2));
+      assertEquals(expected[0], printed(summary, "test")[0], 1e-5 * expected[0]);
+      assertEquals(expected[1], printed(summary, "test")[1], 1e-3);
+    }
   }
 }
