@@ -83,6 +83,11 @@ public final class Splits {
    * from their start, as {@link #split} splits it off the rows its test part leaves. With one seed, the folds
    * {@code 0 … folds − 1} hold every row as test data exactly once.
    *
+   * <p>A classification's folds are stratified: the rows, in that order, are dealt out class by class, the first
+   * class's rows then the next's, to folds 0, 1, …, k − 1, 0, 1, … in turn, so every fold holds each class's rows
+   * to within one, and the folds' sizes still differ by at most one. A test fold of a rare class then holds its
+   * share of that class, as scikit-learn's {@code StratifiedKFold} keeps it.
+   *
    * @param validation fraction of the rows the fold leaves, in [0, 1)
    * @throws IllegalArgumentException for a fold outside [0, folds), or a fraction outside [0, 1)
    * @throws DataException if a fold would be empty, or no training row would be left
@@ -97,23 +102,65 @@ public final class Splits {
       throw new DataException(data.source() + ": " + n + (n == 1 ? " row is" : " rows are") + " too few for " + folds
           + " folds; each fold needs a row at least");
     }
-    int from = (int) ((long) fold * n / folds);
-    int to = (int) ((long) (fold + 1) * n / folds);
-    int nTest = to - from;
+    int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
+    int[] foldOf = data.task() == Task.CLASSIFICATION ? stratifiedFolds(data, order, folds) : runs(n, folds);
+    int nTest = 0;
+    for (int p = 0; p < n; p++) {
+      nTest += foldOf[p] == fold ? 1 : 0;
+    }
     int nValidation = count(validation, n - nTest);
     if (n - nTest - nValidation < 1) {
       throw new DataException(data.source() + ": " + n + " rows are too few for fold " + fold + " of " + folds + " ("
           + nTest + " rows), validation " + validation + " of the rest (" + nValidation + " rows) and at least 1"
           + " training row");
     }
-    int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
+    // the fold's rows and the rest, each in the permutation's order
+    int[] test = new int[nTest];
     int[] rest = new int[n - nTest];
-    System.arraycopy(order, 0, rest, 0, from);
-    System.arraycopy(order, to, rest, from, n - to);
+    for (int p = 0, t = 0, r = 0; p < n; p++) {
+      if (foldOf[p] == fold) {
+        test[t++] = order[p];
+      } else {
+        rest[r++] = order[p];
+      }
+    }
     return new Split(
         data.rows(Arrays.copyOfRange(rest, nValidation, rest.length)),
         data.rows(Arrays.copyOfRange(rest, 0, nValidation)),
-        data.rows(Arrays.copyOfRange(order, from, to)));
+        data.rows(test));
+  }
+
+  /** For each position of the permutation, its fold: {@code folds} consecutive runs of sizes within one. */
+  private static int[] runs(int n, int folds) {
+    int[] foldOf = new int[n];
+    for (int f = 0; f < folds; f++) {
+      for (int p = (int) ((long) f * n / folds); p < (int) ((long) (f + 1) * n / folds); p++) {
+        foldOf[p] = f;
+      }
+    }
+    return foldOf;
+  }
+
+  /**
+   * For each position of the permutation {@code order}, its fold: the positions of class 0's rows, in order, then
+   * class 1's, and so on, dealt to folds 0 … folds − 1 in turn.
+   */
+  private static int[] stratifiedFolds(Dataset data, int[] order, int folds) {
+    int n = order.length;
+    int[] classOf = new int[n];
+    for (int p = 0; p < n; p++) {
+      classOf[p] = data.classOf(order[p]);
+    }
+    int[] foldOf = new int[n];
+    int dealt = 0;
+    for (int c = 0; c < data.classCount(); c++) {
+      for (int p = 0; p < n; p++) {
+        if (classOf[p] == c) {
+          foldOf[p] = dealt++ % folds;
+        }
+      }
+    }
+    return foldOf;
   }
 
   private static int count(double fraction, int of) {

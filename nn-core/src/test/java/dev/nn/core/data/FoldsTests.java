@@ -74,6 +74,46 @@ class FoldsTests {
   }
 
   @Test
+  void aClassificationsFoldsHoldEachClassInProportion() {
+    // 97 rows of class 0 and 8 of class 1, the rare ones spread through the file
+    int n = 105;
+    double[] x = new double[n];
+    int[] classes = new int[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      classes[i] = i % 13 == 5 ? 1 : 0;
+    }
+    Dataset data = Dataset.classification("rare", x, classes, List.of("i"), "c", List.of("common", "rare"));
+    assertEquals(8, data.classCounts()[1]);
+    int[] timesTested = new int[n];
+    for (int k = 0; k < 4; k++) {
+      Splits.Split s = Splits.fold(data, k, 4, 0, 3);
+      int[] counts = s.test().classCounts();
+      // 8 rare rows over 4 folds: 2 each; 97 common ones: 24 or 25; 26 or 27 rows a fold
+      assertEquals(2, counts[1], "fold " + k);
+      assertTrue(counts[0] == 24 || counts[0] == 25, "fold " + k + ": " + counts[0]);
+      assertEquals(n, s.train().size() + s.test().size());
+      for (int r = 0; r < s.test().size(); r++) {
+        int id = (int) s.test().x(r, 0);
+        assertEquals(classes[id], s.test().classOf(r), "each row keeps its class");
+        timesTested[id]++;
+      }
+    }
+    int[] once = new int[n];
+    Arrays.fill(once, 1);
+    assertArrayEquals(once, timesTested);
+    // without stratification the rare rows would fall as the permutation puts them: this seed's plain runs
+    int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(3));
+    int[] rareInRun = new int[4];
+    for (int p = 0; p < n; p++) {
+      if (classes[order[p]] == 1) {
+        rareInRun[(int) ((long) p * 4 / n)]++;
+      }
+    }
+    assertTrue(Arrays.stream(rareInRun).anyMatch(c -> c != 2), Arrays.toString(rareInRun));
+  }
+
+  @Test
   void tooFewRowsAndAFoldOutOfRangeAreRefused() {
     assertEquals("numbered: 3 rows are too few for 5 folds; each fold needs a row at least",
         assertThrows(DataException.class, () -> Splits.fold(numbered(3), 0, 5, 0, 1)).getMessage());
