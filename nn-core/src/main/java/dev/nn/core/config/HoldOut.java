@@ -13,7 +13,8 @@ public sealed interface HoldOut {
 
   /**
    * Fold {@code fold} of {@code folds}: the training source's rows, in the seeded order a split takes, cut into
-   * {@code folds} parts of sizes that differ by at most one; this one is the test data. Over
+   * {@code folds} parts of sizes that differ by at most one (stratified by class for a classification, see
+   * {@link dev.nn.core.data.Splits#fold}); this one is the test data. Over
    * {@code fold = 0 … folds − 1}, with one seed, every row is test data exactly once.
    *
    * @param fold in [0, folds)
