@@ -2,10 +2,8 @@ package dev.nn.core.config;
 
 import static dev.nn.core.config.ExperimentReaderTests.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.nio.file.Path;
@@ -32,11 +30,11 @@ class FoldConfigTests {
   }
 
   private static Experiment read(String yaml, String... overrides) {
-    return Resources.reader().read(yaml, "test.yaml", DIR, List.of(overrides));
+    return Resources.read(yaml, overrides);
   }
 
   private static List<ConfigProblem> problems(String yaml, String... overrides) {
-    return assertThrows(ConfigException.class, () -> read(yaml, overrides)).problems();
+    return Resources.problems(yaml, overrides);
   }
 
   @Test

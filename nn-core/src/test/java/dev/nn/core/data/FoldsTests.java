@@ -19,13 +19,7 @@ import org.junit.jupiter.api.Test;
 class FoldsTests {
   /** Row i has x = i and y = 2i. */
   private static Dataset numbered(int n) {
-    double[] x = new double[n];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = i;
-      y[i] = 2 * i;
-    }
-    return Dataset.regression("numbered", x, y, List.of("i"), List.of("twice"));
+    return SplitsTests.numbered(n);
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SplitsTests {
 
   /** Row i has x = i and y = 2i, so every row can be recognised after a shuffle. */
-  private static Dataset numbered(int n) {
+  static Dataset numbered(int n) {
     double[] x = new double[n];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
