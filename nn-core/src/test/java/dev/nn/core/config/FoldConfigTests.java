@@ -1,6 +1,8 @@
 package dev.nn.core.config;
 
 import static dev.nn.core.config.ExperimentReaderTests.texts;
+import static dev.nn.core.config.Resources.problems;
+import static dev.nn.core.config.Resources.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,14 +29,6 @@ class FoldConfigTests {
 
   private static String penguins(String test) {
     return PENGUINS.replace("TEST", test);
-  }
-
-  private static Experiment read(String yaml, String... overrides) {
-    return Resources.read(yaml, overrides);
-  }
-
-  private static List<ConfigProblem> problems(String yaml, String... overrides) {
-    return Resources.problems(yaml, overrides);
   }
 
   @Test

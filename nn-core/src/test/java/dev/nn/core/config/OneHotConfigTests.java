@@ -1,6 +1,8 @@
 package dev.nn.core.config;
 
 import static dev.nn.core.config.ExperimentReaderTests.texts;
+import static dev.nn.core.config.Resources.problems;
+import static dev.nn.core.config.Resources.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,14 +30,6 @@ class OneHotConfigTests {
 
   private static String penguins(String oneHot) {
     return PENGUINS.replace("ONE_HOT", oneHot).replace("TASK", "classification");
-  }
-
-  private static Experiment read(String yaml, String... overrides) {
-    return Resources.read(yaml, overrides);
-  }
-
-  private static List<ConfigProblem> problems(String yaml, String... overrides) {
-    return Resources.problems(yaml, overrides);
   }
 
   @Test
