@@ -36,12 +36,25 @@ final class EvaluateCommand implements Callable<Integer> {
           + " takes one column per target, in its order, separated by commas (default: its targets' names).")
   List<String> target = new ArrayList<>();
 
+  @Option(names = "--importance", arity = "0..1", fallbackValue = "5", paramLabel = "SHUFFLES",
+      description = "Also gives each input column's permutation importance: how much the accuracy falls (or the"
+          + " RMSE rises) when the column's values are shuffled among the rows, over SHUFFLES shuffles (default 5),"
+          + " most important first.")
+  Integer importance;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "With --importance: the seed of the shuffles (default 42).")
+  long seed;
+
   EvaluateCommand(NnCommand root) {
     this.root = root;
   }
 
   @Override
   public Integer call() {
+    if (importance != null && importance < 1) {
+      throw new CommandFailure("nn: --importance needs 1 shuffle or more, found " + importance);
+    }
     Model m = Models.load(root, model);
     ModelSpec spec = m.spec();
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
@@ -64,7 +77,28 @@ final class EvaluateCommand implements Callable<Integer> {
         out.print(byTarget(spec.targets(), e.byTarget()));
       }
     }
+    if (importance != null) {
+      List<Evaluation.Importance> columns = root.nn().importance(m, data, target, importance, seed);
+      out.print(importanceTable(columns, importance, seed));
+    }
     return Main.OK;
+  }
+
+  /** The columns' importance, most important first, under a line that says what it measures. */
+  static String importanceTable(List<Evaluation.Importance> columns, int shuffles, long seed) {
+    List<Evaluation.Importance> sorted = new ArrayList<>(columns);
+    sorted.sort((a, b) -> Double.compare(b.mean(), a.mean()));
+    String metric = columns.get(0).metric();
+    StringBuilder s = new StringBuilder("permutation importance: how much the ").append(metric)
+        .append(metric.equals("accuracy") ? " falls" : " rises").append(" when a column is shuffled (")
+        .append(shuffles).append(shuffles == 1 ? " shuffle" : " shuffles").append(", seed ").append(seed)
+        .append(")\n");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("column", "importance", "sd"));
+    for (Evaluation.Importance c : sorted) {
+      rows.add(List.of(c.column(), Figures.sixDigits(c.mean()), Figures.sixDigits(c.sd())));
+    }
+    return s.append(TextTable.of(rows)).toString();
   }
 
   /** Each target's figures, one row each under a header, in aligned columns. */

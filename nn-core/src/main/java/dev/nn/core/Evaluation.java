@@ -7,6 +7,8 @@ import dev.nn.core.data.DataException;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
+import dev.nn.core.random.RandomStream;
+import dev.nn.core.random.Rng;
 import dev.nn.core.train.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +48,100 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    */
   static Evaluation of(Model model, Path file, List<String> targets) {
     ModelSpec spec = model.spec();
+    Labelled data = labelled(model, file, targets);
+    int rows = data.rows();
+    double[] predictions = predict(model, data.x(), rows);
+    double[] truth = data.truth();
+    int k = model.outputs();
+    Metrics metrics = Metrics.of(Double.NaN, predictions, truth, rows, k, spec.isClassifier(), threshold(model));
+    List<Metrics> byTarget = new ArrayList<>();
+    if (!spec.isClassifier() && k > 1) {
+      double[] p = new double[rows];
+      double[] y = new double[rows];
+      for (int j = 0; j < k; j++) {
+        for (int r = 0; r < rows; r++) {
+          p[r] = predictions[r * k + j];
+          y[r] = truth[r * k + j];
+        }
+        byTarget.add(Metrics.of(Double.NaN, p, y, rows, 1, false, threshold(model)));
+      }
+    }
+    return new Evaluation(rows, predictions, metrics, byTarget);
+  }
+
+  /**
+   * The permutation importance of one input column: how much the model's figure worsens when the column's values
+   * are shuffled among the rows, which breaks what the column says about each row and keeps everything else.
+   *
+   * @param column the input column, as the file names it (a one-hot column is shuffled as one column)
+   * @param metric {@code accuracy} for a classifier, whose loss is counted, or {@code rmse} for a regression, whose
+   *     rise is counted
+   * @param mean the mean worsening over the shuffles: accuracy lost, or RMSE gained; near 0 for a column the model
+   *     does not use, and below 0 when shuffling happened to help
+   * @param sd the sample standard deviation of the worsening over the shuffles (0 for one shuffle)
+   */
+  public record Importance(String column, String metric, double mean, double sd) {}
+
+  /**
+   * The permutation importance of each of the model's input columns on {@code file}, in their order: each column
+   * shuffled {@code repeats} times, each time with its own seeded order ({@link RandomStream#IMPORTANCE}), the others
+   * left as they are.
+   *
+   * @param targets as for {@link #of}
+   * @throws IllegalArgumentException when {@code repeats} is below 1, or {@code targets} does not name one column
+   *     per target
+   */
+  static List<Importance> importance(Model model, Path file, List<String> targets, int repeats, long seed) {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("the importance needs 1 shuffle or more, found " + repeats);
+    }
+    Labelled data = labelled(model, file, targets);
+    int rows = data.rows();
+    int d = model.inputs();
+    boolean classifier = model.spec().isClassifier();
+    double base = figure(model, data.x(), data.truth(), rows);
+    List<Importance> result = new ArrayList<>();
+    double[] shuffled = data.x().clone();
+    double[] worse = new double[repeats];
+    for (int j = 0; j < d; j++) {
+      for (int r = 0; r < repeats; r++) {
+        int[] order = Rng.permutation(rows, RandomStream.IMPORTANCE.generator(seed, (long) j * repeats + r));
+        for (int i = 0; i < rows; i++) {
+          shuffled[i * d + j] = data.x()[order[i] * d + j];
+        }
+        double f = figure(model, shuffled, data.truth(), rows);
+        worse[r] = classifier ? base - f : f - base;
+      }
+      for (int i = 0; i < rows; i++) {
+        shuffled[i * d + j] = data.x()[i * d + j];
+      }
+      double mean = 0;
+      for (double w : worse) {
+        mean += w / repeats;
+      }
+      double sq = 0;
+      for (double w : worse) {
+        sq += (w - mean) * (w - mean);
+      }
+      result.add(new Importance(model.spec().inputs().get(j), classifier ? "accuracy" : "rmse", mean,
+          repeats == 1 ? 0 : Math.sqrt(sq / (repeats - 1))));
+    }
+    return List.copyOf(result);
+  }
+
+  /** A classifier's accuracy, a regression's RMSE, on {@code rows} rows of input values. */
+  private static double figure(Model model, double[] x, double[] truth, int rows) {
+    Metrics m = Metrics.of(Double.NaN, predict(model, x, rows), truth, rows, model.outputs(),
+        model.spec().isClassifier(), threshold(model));
+    return m.isClassification() ? m.accuracy() : m.rmse();
+  }
+
+  /** A labelled file's input values, in the model's input order, and its true values as the model's outputs are. */
+  private record Labelled(double[] x, double[] truth, int rows) {}
+
+  /** Reads {@code file} for {@code model}: its input columns by name, its targets from {@code targets}. */
+  private static Labelled labelled(Model model, Path file, List<String> targets) {
+    ModelSpec spec = model.spec();
     Optional<String> problem = targetColumnsProblem(spec, targets);
     if (problem.isPresent()) {
       throw new IllegalArgumentException(problem.get());
@@ -67,23 +163,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     if (spec.oneHot() != null) {
       spec.oneHot().requireKnown(x, rows, file.toString());
     }
-    double[] predictions = predict(model, x, rows);
-    double[] truth = data.copyY();
-    int k = model.outputs();
-    Metrics metrics = Metrics.of(Double.NaN, predictions, truth, rows, k, spec.isClassifier(), threshold(model));
-    List<Metrics> byTarget = new ArrayList<>();
-    if (!spec.isClassifier() && k > 1) {
-      double[] p = new double[rows];
-      double[] y = new double[rows];
-      for (int j = 0; j < k; j++) {
-        for (int r = 0; r < rows; r++) {
-          p[r] = predictions[r * k + j];
-          y[r] = truth[r * k + j];
-        }
-        byTarget.add(Metrics.of(Double.NaN, p, y, rows, 1, false, threshold(model)));
-      }
-    }
-    return new Evaluation(rows, predictions, metrics, byTarget);
+    return new Labelled(x, data.copyY(), rows);
   }
 
   /**

@@ -295,6 +295,22 @@ public final class Nn {
   }
 
   /**
+   * The permutation importance of each of the model's input columns on a labelled CSV file
+   * ({@link Evaluation.Importance}): each column's values shuffled among the rows {@code repeats} times, with
+   * orders drawn from {@code seed}, and the model's accuracy lost (a classifier) or RMSE gained (a regression)
+   * averaged. It predicts the file {@code repeats} times per input column.
+   *
+   * @param targets as for {@link #evaluateColumns}
+   * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's columns
+   * @throws IllegalArgumentException when {@code repeats} is below 1
+   */
+  public List<Evaluation.Importance> importance(Model model, Path csv, List<String> targets, int repeats,
+      long seed) {
+    List<String> columns = List.copyOf(targets);
+    return attributing("during evaluation", () -> Evaluation.importance(model, csv, columns, repeats, seed));
+  }
+
+  /**
    * Writes a model's predictions for every row of a CSV file to {@code output}, atomically: for a classifier
    * {@code p_<label>} per class (one column, {@code p_<label1>}, for a single-output binary model) and the
    * predicted {@code class}, for regression one column per target; numbers read back exactly. Feature columns

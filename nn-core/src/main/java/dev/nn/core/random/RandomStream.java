@@ -51,7 +51,12 @@ public enum RandomStream {
    * The choices of a stability study ({@code nn stability}): which training sample pair p replaces, and by which
    * held-out row; the index is the pair, from 0.
    */
-  STABILITY(8);
+  STABILITY(8),
+  /**
+   * The shuffles of a permutation importance ({@code nn evaluate --importance}): the index is
+   * column × repeats + repeat, each the order one shuffle of one input column takes.
+   */
+  IMPORTANCE(9);
 
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
 
