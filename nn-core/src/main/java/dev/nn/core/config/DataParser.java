@@ -63,28 +63,20 @@ final class DataParser {
     Node oh = v.get("one-hot");
     List<String> oneHot = oh == null ? List.of() : oneHot(oh, v.child("one-hot"));
     v.finish();
-    if (validation instanceof HoldOut.Split && test instanceof HoldOut.Split) {
-      double a = ((HoldOut.Split) validation).fraction();
-      double b = ((HoldOut.Split) test).fraction();
-      if (a + b >= 1) {
-        Node at = splitNode(v.has("test") ? v.get("test") : v.get("validation"));
-        reader.report(
-            ProblemId.OUT_OF_RANGE,
-            v.child(v.has("test") ? "test.split" : "validation.split"),
-            at,
-            "validation.split + test.split must be < 1 so that samples remain for training, found " + a + " + " + b,
-            "a sum < 1");
-      }
-    }
-    if (validation instanceof HoldOut.Split a && test instanceof HoldOut.Fold b && a.fraction() + 1.0 / b.folds() >= 1) {
+    // what the test data takes of data.train, a split's fraction or a fold's share, leaves room for validation and
+    // training only when the two sum below 1
+    double testShare = test instanceof HoldOut.Split t ? t.fraction() : test instanceof HoldOut.Fold f ? 1.0 / f.folds()
+        : 0;
+    if (validation instanceof HoldOut.Split a && a.fraction() + testShare >= 1) {
+      boolean fold = test instanceof HoldOut.Fold;
+      boolean atTest = !fold && v.has("test");
       reader.report(
           ProblemId.OUT_OF_RANGE,
-          v.child(v.has("validation") ? "validation.split" : "test"),
-          v.has("validation") ? splitNode(v.get("validation")) : v.get("test"),
-          "validation.split + 1/" + b.folds() + " (the fold's share) must be < 1 so that samples remain for training,"
-              + " found " + a.fraction() + " + " + 1.0 / b.folds(),
+          v.child(atTest ? "test.split" : v.has("validation") ? "validation.split" : "test"),
+          atTest ? splitNode(v.get("test")) : v.has("validation") ? splitNode(v.get("validation")) : v.get("test"),
+          "validation.split + " + (fold ? "1/" + ((HoldOut.Fold) test).folds() + " (the fold's share)" : "test.split")
+              + " must be < 1 so that samples remain for training, found " + a.fraction() + " + " + testShare,
           "a sum < 1");
-      validation = null;
     }
     if (train == null || validation == null || test == null || standardize == null
         || st != null && standardizeTargets == null || oneHot == null) {
