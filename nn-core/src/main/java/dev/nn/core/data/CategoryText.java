@@ -134,7 +134,7 @@ final class CategoryText {
     return sorted;
   }
 
-  /** The words, the first 20 of a long list. */
+  /** Categories as a message lists them: the first 20 of a long list, then how many in all. */
   static String list(List<String> words) {
     StringBuilder s = new StringBuilder();
     for (int k = 0; k < Math.min(words.size(), 20); k++) {

@@ -368,15 +368,8 @@ public final class OneHot {
 
   /** Column j's categories (its words, for a column of words), the first 20 of a long list. */
   private String categoryList(int j) {
-    if (words.get(j) != null) {
-      return CategoryText.list(words.get(j));
-    }
-    double[] c = categories[j];
-    StringBuilder s = new StringBuilder();
-    for (int k = 0; k < Math.min(c.length, 20); k++) {
-      s.append(k == 0 ? "" : ", ").append(categoryText(c[k]));
-    }
-    return c.length > 20 ? s.append(", … (").append(c.length).append(" in all)").toString() : s.toString();
+    return CategoryText.list(words.get(j) != null ? words.get(j)
+        : Arrays.stream(categories[j]).mapToObj(OneHot::categoryText).toList());
   }
 
   @Override
