@@ -4,6 +4,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.sweep.SweepTable;
 import dev.nn.core.train.Metrics;
+import dev.nn.core.train.Spread;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -200,21 +201,12 @@ final class SweepRunner {
 
   /** "rmse 307.061 ± 14.5876" (mean ± sample standard deviation), or just the figure for one. */
   private static String meanAndSpread(List<SweepTable.Figure> figures) {
-    double mean = 0;
-    for (SweepTable.Figure f : figures) {
-      mean += f.value() / figures.size();
-    }
-    String metric = figures.get(0).metric().equals("accuracy") ? "accuracy" : figures.get(0).metric();
-    if (figures.size() < 2) {
-      return metric + " " + Figures.sixDigits(mean);
-    }
-    double sq = 0;
-    for (SweepTable.Figure f : figures) {
-      sq += (f.value() - mean) * (f.value() - mean);
-    }
-    double sd = Math.sqrt(sq / (figures.size() - 1));
-    return metric + " " + Figures.sixDigits(mean) + " ± " + Figures.sixDigits(sd);
+    Spread spread = Spread.of(figures.stream().mapToDouble(SweepTable.Figure::value).toArray());
+    String metric = figures.get(0).metric();
+    return spread.n() < 2 ? metric + " " + Figures.sixDigits(spread.mean())
+        : metric + " " + Figures.sixDigits(spread.mean()) + " ± " + Figures.sixDigits(spread.sd());
   }
+
 
   /**
    * The command line that trains one point by itself, for its provenance: the sweep's, without its

@@ -10,6 +10,7 @@ import dev.nn.core.model.ModelSpec;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.random.Rng;
 import dev.nn.core.train.Metrics;
+import dev.nn.core.train.Spread;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,16 +116,9 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
       for (int i = 0; i < rows; i++) {
         shuffled[i * d + j] = data.x()[i * d + j];
       }
-      double mean = 0;
-      for (double w : worse) {
-        mean += w / repeats;
-      }
-      double sq = 0;
-      for (double w : worse) {
-        sq += (w - mean) * (w - mean);
-      }
-      result.add(new Importance(model.spec().inputs().get(j), classifier ? "accuracy" : "rmse", mean,
-          repeats == 1 ? 0 : Math.sqrt(sq / (repeats - 1))));
+      Spread spread = Spread.of(worse);
+      result.add(new Importance(model.spec().inputs().get(j), classifier ? "accuracy" : "rmse", spread.mean(),
+          spread.sd()));
     }
     return List.copyOf(result);
   }
