@@ -31,11 +31,6 @@ record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files
     categoryWords = Map.copyOf(categoryWords);
   }
 
-  /** Data without category words. */
-  RawData(Dataset train, Dataset validation, Dataset test, List<Path> files, boolean reconstruction, boolean owned) {
-    this(train, validation, test, files, reconstruction, owned, Map.of());
-  }
-
   /** This data with the columns of {@code oneHot} encoded, in new data sets of this preparation's own. */
   RawData encoded(OneHot oneHot) {
     return new RawData(oneHot.encode(train), validation == null ? null : oneHot.encode(validation),

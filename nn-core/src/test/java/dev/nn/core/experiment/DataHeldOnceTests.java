@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +58,7 @@ class DataHeldOnceTests {
 
   private static PreparedData prepare(Experiment e, Dataset train, Dataset validation, boolean owned) {
     return DataPreparation.prepare(e, Plugins.SQUARED,
-        new RawData(train, validation, null, List.of(), false, owned));
+        new RawData(train, validation, null, List.of(), false, owned, Map.of()));
   }
 
   private static void assertSameRows(Dataset expected, Dataset actual) {
