@@ -157,6 +157,9 @@ public final class ExperimentWriter {
       Map<String, Object> layer = new LinkedHashMap<>();
       layer.put("units", l.isAuto() ? "auto" : (Object) l.units());
       l.activation().ifPresent(a -> layer.put("activation", plugin(a)));
+      if (l.dropout() > 0) {
+        layer.put("dropout", l.dropout());
+      }
       layers.add(layer);
     }
     List<Object> ties = new ArrayList<>();

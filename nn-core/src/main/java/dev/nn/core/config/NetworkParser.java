@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.spi.ProblemId;
+import dev.nn.spi.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code network} section: layers, initializer and ties. */
 final class NetworkParser {
   static final String DEFAULT_INIT = "xavier-uniform";
+  private static final Range DROPOUT = Range.closedOpen(0, 1);
 
   private final NodeReader reader;
   private final PluginRefs plugins;
@@ -100,7 +102,7 @@ final class NetworkParser {
             v.keyNode("activation"),
             "activation",
             "the input layer has no activation",
-            "units",
+            "units, dropout",
             List.of());
       }
       v.get("activation");
@@ -117,11 +119,31 @@ final class NetworkParser {
         ok = false;
       }
     }
+    double dropout = 0.0;
+    Node d = v.get("dropout");
+    if (d != null) {
+      if (l == output) {
+        reader.report(
+            ProblemId.OUT_OF_RANGE,
+            v.child("dropout"),
+            d,
+            "the output layer takes no dropout: its values are the network's answer",
+            "dropout on the input or a hidden layer");
+        ok = false;
+      } else {
+        Double p = reader.number(d, v.child("dropout"), DROPOUT);
+        if (p == null) {
+          ok = false;
+        } else {
+          dropout = p;
+        }
+      }
+    }
     v.finish();
     // problems found later about a layer's width (against the data, or its memory) are placed here: a width a
     // --set gave has no line in the file, so the layer's line is not cited for it
     Position where = reader.overrideOf(u) != null ? Position.unknown(path) : reader.position(path, node);
-    return ok ? new LayerSpec(units, activation, where) : null;
+    return ok ? new LayerSpec(units, activation, dropout, where) : null;
   }
 
   private Integer units(Node node, String path, int l, int output) {

@@ -1,6 +1,7 @@
 package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
+import dev.nn.core.config.LayerSpec;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.kernel.Kernels;
@@ -10,8 +11,8 @@ import jakarta.inject.Provider;
 
 /**
  * Builds the network an experiment describes: its widths, one activation per layer 1 … L+1, the weight
- * structure its ties declare, and weights drawn by its initializer from the {@link RandomStream#INIT} stream
- * of the experiment's seed.
+ * structure its ties declare, weights drawn by its initializer from the {@link RandomStream#INIT} stream
+ * of the experiment's seed, and the layers' dropout.
  */
 final class NetworkBuilder implements Provider<Network> {
   private final Experiment experiment;
@@ -38,6 +39,8 @@ final class NetworkBuilder implements Provider<Network> {
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
         Structures.from(experiment.network(), n));
     network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
+    network.setDropout(experiment.network().layers().stream().mapToDouble(LayerSpec::dropout).toArray(),
+        experiment.seed());
     return network;
   }
 

@@ -73,6 +73,16 @@ public interface Kernels extends AutoCloseable {
   }
 
   /**
+   * out[i] ← a[i]·b[i] for the first {@code count} values; {@code out} may be {@code a} or {@code b}. Dropout's
+   * mask, forward and backward.
+   *
+   * @param a not modified, unless it is {@code out}
+   * @param b not modified, unless it is {@code out}
+   * @param out modified
+   */
+  void multiply(int count, Matrix a, Matrix b, Matrix out);
+
+  /**
    * Adds the row vector v to every row of the rows×cols matrix C: C[r][j] += v[j].
    *
    * @param v cols values. Not modified.

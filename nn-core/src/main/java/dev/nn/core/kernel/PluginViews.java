@@ -45,6 +45,18 @@ abstract class PluginViews implements Kernels {
   }
 
   @Override
+  public void multiply(int count, Matrix a, Matrix b, Matrix out) {
+    double[] av = a.read(count);
+    double[] bv = b.read(count);
+    // read before blank: out's array may be a's or b's
+    double[] ov = out.blank(count);
+    for (int i = 0; i < count; i++) {
+      ov[i] = av[i] * bv[i];
+    }
+    out.written(ov, count);
+  }
+
+  @Override
   public double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, Matrix delta, int rows,
       int cols) {
     int count = rows * cols;

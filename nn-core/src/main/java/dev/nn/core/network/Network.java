@@ -24,6 +24,8 @@ public final class Network {
   private final String[] activationNames;
   private final Kernels kernels;
   private final ParameterStore params;
+  /** {@code null} when no layer has dropout. */
+  private Dropout dropout;
 
   /**
    * Creates a network with all parameters zero.
@@ -102,9 +104,29 @@ public final class Network {
     return kernels;
   }
 
+  /**
+   * Gives layers dropout while the network trains (see {@link Dropout}): {@code rates} holds p of every layer
+   * 0 … L+1, the output layer's 0; all zero (or {@code null}) means none. Workspaces made before keep what
+   * they had. Predictions ({@link #infer}) never drop anything.
+   *
+   * @param seed the experiment's seed, from which every mask is drawn
+   */
+  public void setDropout(double[] rates, long seed) {
+    if (rates != null && rates.length != widths.length) {
+      throw new IllegalArgumentException("expected a dropout rate for each of layers 0.." + outputLayer()
+          + ", found " + rates.length);
+    }
+    dropout = Dropout.of(rates, seed);
+  }
+
+  /** The dropout of training, or {@code null} when no layer has any. */
+  public Dropout dropout() {
+    return dropout;
+  }
+
   /** Buffers for batches of up to {@code capacity} rows. */
   public Workspace newWorkspace(int capacity) {
-    return new Workspace(widths, capacity, kernels);
+    return new Workspace(widths, capacity, kernels, dropout);
   }
 
   /**
@@ -128,7 +150,8 @@ public final class Network {
 
   /**
    * The forward pass on the first {@code rows} rows of the workspace's input: for l = 1 … L+1,
-   * Z(l) = X(l−1)·W(l) + 1·b(l)ᵀ and X(l) = φ(Z(l)). Leaves every layer ready for {@link #backward}.
+   * Z(l) = X(l−1)·W(l) + 1·b(l)ᵀ and X(l) = φ(Z(l)). Leaves every layer ready for {@link #backward}. With
+   * dropout, layer l+1 reads X̃(l) = X(l) ⊙ M(l), the masks of the workspace's {@link Workspace#dropoutUpdate}.
    */
   public void forward(Workspace ws, int rows) {
     forward(ws, rows, true);
@@ -147,15 +170,28 @@ public final class Network {
   private void forward(Workspace ws, int rows, boolean forBackward) {
     ws.checkRows(rows);
     ws.rows = rows;
+    ws.dropping = forBackward && dropout != null && ws.maskValues != null;
     Matrix values = params.edgeValues();
     for (int l = 1; l < widths.length; l++) {
       int in = widths[l - 1];
       int out = widths[l];
-      kernels.gemm(false, false, rows, out, in, 1.0, ws.x[l - 1], 0, in,
+      drop(ws, l - 1);
+      kernels.gemm(false, false, rows, out, in, 1.0, ws.layerInput(l - 1), 0, in,
           values, params.weightOffset(l), out, 0.0, ws.z[l], 0, out);
       kernels.activate(rows, out, values, params.biasOffset(l), ws.z[l], ws.x[l], phi[l],
           forBackward || l == widths.length - 1);
     }
+  }
+
+  /** X̃(l) ← X(l) ⊙ M(l) with layer l's mask of this update, when this pass drops values of layer l. */
+  private void drop(Workspace ws, int l) {
+    if (!ws.dropping || ws.dropped[l] == null) {
+      return;
+    }
+    int count = ws.rows * widths[l];
+    dropout.fill(ws.dropoutUpdate, l, count, ws.maskValues);
+    ws.mask[l].set(0, ws.maskValues, 0, count);
+    kernels.multiply(count, ws.x[l], ws.mask[l], ws.dropped[l]);
   }
 
   /**
@@ -175,7 +211,7 @@ public final class Network {
    * the loss seeds δ(L+1) from the workspace's targets; then for l = L+1 … 1, δ(l−1) = (Δ(l)·W(l)ᵀ) ⊙ φ′(Z(l−1))
    * is computed from the current W(l), and only then does {@code gradients} take layer l's gradient (store it,
    * or step W(l) and b(l) with it) — the product through W(l) and the step may share one pass over W(l)
-   * ({@link GradientSink#propagateAndLayer}); φ′ is applied after.
+   * ({@link GradientSink#propagateAndLayer}); φ′ is applied after, and before it a dropout layer's mask.
    *
    * @return Σ_n L_n over the batch's rows
    */
@@ -186,6 +222,10 @@ public final class Network {
     for (int l = outputLayer(); l >= 1; l--) {
       if (l > 1) {
         gradients.propagateAndLayer(this, ws, l);
+        if (ws.dropping && ws.mask[l - 1] != null) {
+          // ∂x̃/∂x = M(l−1): the values dropped in the forward pass pass no gradient back
+          kernels.multiply(rows * widths[l - 1], ws.delta[l - 1], ws.mask[l - 1], ws.delta[l - 1]);
+        }
         kernels.multiplyByDerivative(rows * widths[l - 1], ws.z[l - 1], ws.x[l - 1], ws.delta[l - 1], phi[l - 1]);
       } else {
         gradients.layer(this, ws, l);

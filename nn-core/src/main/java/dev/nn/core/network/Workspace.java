@@ -16,9 +16,18 @@ public final class Workspace {
   final Matrix[] x;
   final Matrix[] delta;
   final double[] target;
+  /** Of a layer with dropout: its mask (0 or 1/(1 − p) per value) and x̃ = x ⊙ mask; otherwise {@code null}. */
+  final Matrix[] mask;
+  final Matrix[] dropped;
+  /** One layer's mask as it is drawn, before it is stored; {@code null} without dropout. */
+  final double[] maskValues;
   int rows;
+  /** Whether the last forward pass applied dropout: then layer l+1 read {@link #dropped}[l] where it exists. */
+  boolean dropping;
+  /** The update whose masks the next training forward pass draws. */
+  long dropoutUpdate;
 
-  Workspace(int[] widths, int capacity, Kernels kernels) {
+  Workspace(int[] widths, int capacity, Kernels kernels, Dropout dropout) {
     if (capacity < 1) {
       throw new IllegalArgumentException("batch capacity must be >= 1, found " + capacity);
     }
@@ -37,6 +46,30 @@ public final class Workspace {
       }
     }
     target = new double[capacity * widths[n - 1]];
+    mask = new Matrix[n];
+    dropped = new Matrix[n];
+    int widest = 0;
+    for (int l = 0; dropout != null && l < n; l++) {
+      if (dropout.rate(l) > 0) {
+        mask[l] = kernels.allocate(capacity * widths[l]);
+        dropped[l] = kernels.allocate(capacity * widths[l]);
+        widest = Math.max(widest, capacity * widths[l]);
+      }
+    }
+    maskValues = widest > 0 ? new double[widest] : null;
+  }
+
+  /**
+   * Sets the update t whose dropout masks the next training forward pass draws (the trainer gives each update
+   * its own); until set, t = 0. Has no effect on a network without dropout, or on predictions.
+   */
+  public void dropoutUpdate(long t) {
+    dropoutUpdate = t;
+  }
+
+  /** What layer l+1 read in the last forward pass: x̃(l) when dropout was applied to layer l, else x(l). */
+  Matrix layerInput(int l) {
+    return dropping && dropped[l] != null ? dropped[l] : x[l];
   }
 
   /** The largest batch this workspace holds. */
@@ -89,6 +122,14 @@ public final class Workspace {
   /** x(l) of the last forward pass, rows × n(l); x(0) is the input. */
   public Matrix x(int l) {
     return x[l];
+  }
+
+  /**
+   * What layer l+1 read in the last forward pass, rows × n(l): x̃(l) = x(l) ⊙ mask(l) when that pass was a
+   * training pass and layer l has dropout, otherwise x(l).
+   */
+  public Matrix input(int l) {
+    return layerInput(l);
   }
 
   /** δ(l) of the last backward pass, rows × n(l). */

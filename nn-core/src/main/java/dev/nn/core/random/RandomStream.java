@@ -56,7 +56,12 @@ public enum RandomStream {
    * The shuffles of a permutation importance ({@code nn evaluate --importance}): the index is
    * column × repeats + repeat, each the order one shuffle of one input column takes.
    */
-  IMPORTANCE(9);
+  IMPORTANCE(9),
+  /**
+   * The dropout masks of a training run: the index is the update t, from 1; each masked value's draw is
+   * {@link #draw} of this stream's seed and the value's position, so a mask depends on (seed, t) alone.
+   */
+  DROPOUT(10);
 
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -79,6 +84,15 @@ public enum RandomStream {
   /** The seed of the stream (seed, this purpose, index), as in the class comment. */
   public long streamSeed(long seed, long index) {
     return mix(mix(mix(seed) + GAMMA * id) + GAMMA * index);
+  }
+
+  /**
+   * A uniform number in [0, 1) for position {@code i} of the stream whose seed is {@code streamSeed}:
+   * m(streamSeed + γ·(i + 1)), its top 53 bits. Counter-based, so any position is drawn without drawing the
+   * ones before it, in any order and on any thread.
+   */
+  public static double draw(long streamSeed, long i) {
+    return (mix(streamSeed + GAMMA * (i + 1)) >>> 11) * 0x1.0p-53;
   }
 
   /** SplitMix64's finalizer: a bijection on 64-bit values with full avalanche. */

@@ -418,6 +418,8 @@ public final class Trainer {
    * t = updates + 1 before the backward pass, because the fused step needs it there.
    */
   private double step(int rows) {
+    // each update draws its own dropout masks, from its number alone: a resumed run draws the same
+    ws.dropoutUpdate(updates + 1);
     network.forward(ws, rows);
     double rate = schedule.rate(updates + 1, epoch);
     double lossSum = network.backward(ws, loss, update.gradients(rate));

@@ -158,6 +158,12 @@ class ProductsBenchmarkTests {
     }
 
     @Override
+    public void multiply(int count, Matrix a, Matrix b, Matrix out) {
+      calls.add("multiply");
+      inner.multiply(count, a, b, out);
+    }
+
+    @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, Matrix a, int aOffset,
         int lda, Matrix b, int bOffset, int ldb, double beta, Matrix c, int cOffset, int ldc) {
       calls.add("gemm " + (transA ? "T" : "N") + (transB ? "T" : "N") + " " + m + "x" + n + "x" + k + " beta " + beta);

@@ -1,0 +1,81 @@
+package dev.nn.core.network;
+
+import dev.nn.core.random.RandomStream;
+import java.util.Arrays;
+
+/**
+ * Inverted dropout (Srivastava et al., JMLR 15, 2014, with the scaling moved to training): while the network
+ * trains, each value of x(l) of a layer with rate p > 0 is kept with probability 1 − p and then multiplied by
+ * 1/(1 − p), or set to 0, before the next layer reads it; the backward pass multiplies δ(l) by the same mask
+ * before φ′(z(l)), since x̃(l) = x(l) ⊙ m(l) makes ∂x̃/∂x the mask. Predictions use x(l) as it is: the mask's
+ * expectation is 1, so nothing is scaled at inference.
+ *
+ * <p>The masks are drawn from {@link RandomStream#DROPOUT} of the experiment's seed and the update number t:
+ * value i of layer l's mask is kept when its draw at position (offset of layer l) + i is at least p. A mask
+ * depends on (seed, t, l, i) alone — not on the thread count, not on other random streams, not on what ran
+ * before — so a resumed run draws what an uninterrupted one does, and the gradient check sees one fixed mask.
+ */
+public final class Dropout {
+  private final double[] rates;
+  private final long seed;
+  /** Where each layer's draws start: layer l draws at {@code offsets[l] + i}, i < capacity·n(l). */
+  private final long[] offsets;
+
+  /**
+   * @param rates p of each layer 0 … L+1 (input layer included), each in [0, 1); the output layer's must be
+   *     0. Not modified.
+   * @param seed the experiment's seed
+   */
+  public Dropout(double[] rates, long seed) {
+    for (int l = 0; l < rates.length; l++) {
+      if (!(rates[l] >= 0 && rates[l] < 1)) {
+        throw new IllegalArgumentException("dropout of layer " + l + " must be in [0, 1), found " + rates[l]);
+      }
+    }
+    if (rates.length > 0 && rates[rates.length - 1] != 0) {
+      throw new IllegalArgumentException("the output layer takes no dropout, found " + rates[rates.length - 1]);
+    }
+    this.rates = rates.clone();
+    this.seed = seed;
+    this.offsets = new long[rates.length];
+    for (int l = 1; l < rates.length; l++) {
+      // 2^40 draws a layer: more values than any batch of any layer holds
+      offsets[l] = offsets[l - 1] + (1L << 40);
+    }
+  }
+
+  /** The rates, or {@code null} when no layer drops anything. */
+  static Dropout of(double[] rates, long seed) {
+    return rates != null && Arrays.stream(rates).anyMatch(p -> p > 0) ? new Dropout(rates, seed) : null;
+  }
+
+  /** p of layer l. */
+  public double rate(int l) {
+    return rates[l];
+  }
+
+  /** p of every layer 0 … L+1. */
+  public double[] rates() {
+    return rates.clone();
+  }
+
+  /** The number of layers, input and output included. */
+  int layers() {
+    return rates.length;
+  }
+
+  /**
+   * Fills {@code mask} with layer l's mask of update t: {@code count} values, each 0 or 1/(1 − p).
+   *
+   * @param mask at least {@code count} long. Modified.
+   */
+  public void fill(long t, int l, int count, double[] mask) {
+    double p = rates[l];
+    double scale = 1.0 / (1.0 - p);
+    long stream = RandomStream.DROPOUT.streamSeed(seed, t);
+    long offset = offsets[l];
+    for (int i = 0; i < count; i++) {
+      mask[i] = RandomStream.draw(stream, offset + i) >= p ? scale : 0.0;
+    }
+  }
+}
