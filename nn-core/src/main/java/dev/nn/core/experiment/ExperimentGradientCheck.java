@@ -38,11 +38,15 @@ public final class ExperimentGradientCheck {
   }
 
   /**
-   * One line for people: the network, the samples, and for a float32 experiment that the check runs in
-   * float64.
+   * One line for people: the network, the samples, whether dropout's masks are held fixed, and for a float32
+   * experiment that the check runs in float64.
    */
   public String describe(int samples) {
     String line = network.describe() + "; checking on " + rows(samples) + " training samples";
+    if (network.dropout() != null) {
+      // J is a different function for each mask: the check holds one fixed, as one update sees it
+      line += " with dropout, its masks held fixed";
+    }
     return trainedIn == Precision.FLOAT64 ? line
         : line + " in float64 (the experiment trains in " + trainedIn.yamlName() + "; gradients are always checked in "
             + "float64)";
