@@ -125,7 +125,7 @@ final class ExperimentParser {
           ProblemId.BACKEND_UNAVAILABLE,
           "network.layers",
           n,
-          "a distributed run does not apply dropout: its parts would draw one another's masks",
+          "a distributed run does not apply dropout: its parts would draw the same masks",
           "no dropout key with a distributed section");
       return null;
     }
