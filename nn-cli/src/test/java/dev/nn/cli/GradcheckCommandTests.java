@@ -51,8 +51,8 @@ class GradcheckCommandTests {
     Cli.Outcome o = Cli.run("gradcheck", Cli.DIABETES, "--samples", "6", "--set", "network.layers[0].dropout=0.3",
         "--set", "network.layers[1].dropout=0.5");
     assertEquals(0, o.code(), o.describe());
-    assertTrue(o.out().contains("193 parameters; checking on 6 training samples with dropout, its masks held fixed"),
-        o.out());
+    assertTrue(o.out().contains("193 parameters, dropout 0.3 (layer 0), 0.5 (layer 1); checking on 6 training samples"
+        + " with dropout, its masks held fixed"), o.out());
     assertTrue(o.out().contains("gradient check passed: 193 parameters checked, 0 skipped"), o.out());
   }
 

@@ -274,7 +274,8 @@ public final class Network {
 
   /**
    * One line for people: "network 2-4-1 (tanh, identity), 17 parameters", or with shared or absent edges
-   * "network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges".
+   * "network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges"; dropout follows, as in
+   * "…, 4810 parameters, dropout 0.2 (layer 0), 0.5 (layer 1)".
    */
   public String describe() {
     StringBuilder widthList = new StringBuilder();
@@ -288,7 +289,23 @@ public final class Network {
     int n = params.size();
     int edges = params.edgeCount();
     String count = n == edges ? n + (n == 1 ? " parameter" : " parameters") : n + " free parameters on " + edges + " edges";
-    return "network " + widthList + " (" + activationList + "), " + count;
+    return "network " + widthList + " (" + activationList + "), " + count + describeDropout();
+  }
+
+  /** ", dropout 0.2 (layer 0), 0.5 (layer 1)" for the layers that drop values; empty without dropout. */
+  private String describeDropout() {
+    if (dropout == null) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(", dropout ");
+    String sep = "";
+    for (int l = 0; l < outputLayer(); l++) {
+      if (dropout.rate(l) > 0) {
+        s.append(sep).append(dropout.rate(l)).append(" (layer ").append(l).append(')');
+        sep = ", ";
+      }
+    }
+    return s.toString();
   }
 
   @Override
