@@ -73,14 +73,14 @@ public interface Kernels extends AutoCloseable {
   }
 
   /**
-   * out[i] ← a[i]·b[i] for the first {@code count} values; {@code out} may be {@code a} or {@code b}. Dropout's
-   * mask, forward and backward.
+   * out[i] ← a[i]·factors[i] for the first {@code count} values; {@code out} may be {@code a}. Dropout's mask,
+   * forward and backward.
    *
    * @param a not modified, unless it is {@code out}
-   * @param b not modified, unless it is {@code out}
+   * @param factors at least {@code count} values. Not modified.
    * @param out modified
    */
-  void multiply(int count, Matrix a, Matrix b, Matrix out);
+  void multiply(int count, Matrix a, double[] factors, Matrix out);
 
   /**
    * Adds the row vector v to every row of the rows×cols matrix C: C[r][j] += v[j].

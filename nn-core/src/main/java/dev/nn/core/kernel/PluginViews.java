@@ -45,13 +45,12 @@ abstract class PluginViews implements Kernels {
   }
 
   @Override
-  public void multiply(int count, Matrix a, Matrix b, Matrix out) {
+  public void multiply(int count, Matrix a, double[] factors, Matrix out) {
     double[] av = a.read(count);
-    double[] bv = b.read(count);
-    // read before blank: out's array may be a's or b's
+    // read before blank: out's array may be a's
     double[] ov = out.blank(count);
     for (int i = 0; i < count; i++) {
-      ov[i] = av[i] * bv[i];
+      ov[i] = av[i] * factors[i];
     }
     out.written(ov, count);
   }

@@ -170,7 +170,7 @@ public final class Network {
   private void forward(Workspace ws, int rows, boolean forBackward) {
     ws.checkRows(rows);
     ws.rows = rows;
-    ws.dropping = forBackward && dropout != null && ws.maskValues != null;
+    ws.dropping = forBackward && dropout != null && ws.drops;
     Matrix values = params.edgeValues();
     for (int l = 1; l < widths.length; l++) {
       int in = widths[l - 1];
@@ -189,8 +189,7 @@ public final class Network {
       return;
     }
     int count = ws.rows * widths[l];
-    dropout.fill(ws.dropoutUpdate, l, count, ws.maskValues);
-    ws.mask[l].set(0, ws.maskValues, 0, count);
+    dropout.fill(ws.dropoutUpdate, l, count, ws.mask[l]);
     kernels.multiply(count, ws.x[l], ws.mask[l], ws.dropped[l]);
   }
 

@@ -16,16 +16,19 @@ public final class Workspace {
   final Matrix[] x;
   final Matrix[] delta;
   final double[] target;
-  /** Of a layer with dropout: its mask (0 or 1/(1 − p) per value) and x̃ = x ⊙ mask; otherwise {@code null}. */
-  final Matrix[] mask;
+  /**
+   * Of a layer with dropout: its mask (0 or 1/(1 − p) per value), drawn on the heap where the kernels read it as
+   * it is, and x̃ = x ⊙ mask; otherwise {@code null}.
+   */
+  final double[][] mask;
   final Matrix[] dropped;
-  /** One layer's mask as it is drawn, before it is stored; {@code null} without dropout. */
-  final double[] maskValues;
   int rows;
   /** Whether the last forward pass applied dropout: then layer l+1 read {@link #dropped}[l] where it exists. */
   boolean dropping;
   /** The update whose masks the next training forward pass draws. */
   long dropoutUpdate;
+  /** Whether this workspace has masks: its network had dropout when it was made. */
+  final boolean drops;
 
   Workspace(int[] widths, int capacity, Kernels kernels, Dropout dropout) {
     if (capacity < 1) {
@@ -46,17 +49,15 @@ public final class Workspace {
       }
     }
     target = new double[capacity * widths[n - 1]];
-    mask = new Matrix[n];
+    mask = new double[n][];
     dropped = new Matrix[n];
-    int widest = 0;
     for (int l = 0; dropout != null && l < n; l++) {
       if (dropout.rate(l) > 0) {
-        mask[l] = kernels.allocate(capacity * widths[l]);
+        mask[l] = new double[capacity * widths[l]];
         dropped[l] = kernels.allocate(capacity * widths[l]);
-        widest = Math.max(widest, capacity * widths[l]);
       }
     }
-    maskValues = widest > 0 ? new double[widest] : null;
+    drops = dropout != null;
   }
 
   /**

@@ -92,7 +92,12 @@ public enum RandomStream {
    * ones before it, in any order and on any thread.
    */
   public static double draw(long streamSeed, long i) {
-    return (mix(streamSeed + GAMMA * (i + 1)) >>> 11) * 0x1.0p-53;
+    return bits53(streamSeed, i) * 0x1.0p-53;
+  }
+
+  /** The integer k in [0, 2⁵³) of {@link #draw}: draw = k·2⁻⁵³. */
+  public static long bits53(long streamSeed, long i) {
+    return mix(streamSeed + GAMMA * (i + 1)) >>> 11;
   }
 
   /** SplitMix64's finalizer: a bijection on 64-bit values with full avalanche. */

@@ -69,6 +69,30 @@ class DropoutTests {
     assertFalse(Arrays.equals(a, b), "another seed");
   }
 
+  /** fill tests in integers without a branch; the rule it must follow is the plain one, draw ≥ p. */
+  @Test
+  void eachMaskValueIsOneOverOneMinusPExactlyWhenItsDrawIsAtLeastP() {
+    long stream0 = dev.nn.core.random.RandomStream.DROPOUT.streamSeed(99, 4);
+    // a rate equal to one value's draw keeps that value, and one just above it drops it
+    double seventh = dev.nn.core.random.RandomStream.draw(stream0, 7);
+    double[] rates = {seventh, 0.5, 0.1, 1 - 0x1.0p-20, 0x1.0p-40, 0.0};
+    Dropout d = new Dropout(rates, 99);
+    double[] first = new double[8];
+    d.fill(4, 0, 8, first);
+    assertEquals(1 / (1 - seventh), first[7], 0.0);
+    new Dropout(new double[] {Math.nextUp(seventh), 0.0}, 99).fill(4, 0, 8, first);
+    assertEquals(0.0, first[7], 0.0);
+    double[] mask = new double[50_000];
+    for (int l = 0; l < rates.length - 1; l++) {
+      d.fill(4, l, mask.length, mask);
+      long stream = dev.nn.core.random.RandomStream.DROPOUT.streamSeed(99, 4);
+      for (int i = 0; i < mask.length; i++) {
+        double draw = dev.nn.core.random.RandomStream.draw(stream, ((long) l << 40) + i);
+        assertEquals(draw >= rates[l] ? 1 / (1 - rates[l]) : 0.0, mask[i], 0.0, "layer " + l + " value " + i);
+      }
+    }
+  }
+
   @Test
   void theOutputLayerAndRatesOutsideZeroToOneAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new Dropout(new double[] {0.0, 0.5}, 1));
