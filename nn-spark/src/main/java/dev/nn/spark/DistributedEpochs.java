@@ -74,9 +74,10 @@ final class DistributedEpochs {
         double[] theta = trainer.network().parameters().toArray();
         Broadcast<double[]> shared = sc.broadcast(theta);
         long r = ++round;
+        long update = trainer.updates() + 1;
         RunJob j = job;
         List<double[]> partial = parts.mapPartitionsWithIndex(
-            (p, it) -> one(PartitionWork.gradient(j, p, it, shared.value(), members, r)), false).collect();
+            (p, it) -> one(PartitionWork.gradient(j, p, it, shared.value(), members, update, r)), false).collect();
         shared.destroy();
         double[] total = Partials.sum(partial);
         int size = theta.length;

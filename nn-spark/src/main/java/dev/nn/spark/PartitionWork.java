@@ -54,25 +54,28 @@ final class PartitionWork {
 
   /**
    * Σ_n ∂L_n/∂θ and Σ_n L_n at parameters {@code theta} over the rows of {@code batch} (global training
-   * indices) that part {@code p} holds.
+   * indices) that part {@code p} holds, as part of update {@code update}: with dropout, each row takes the mask
+   * of its position in {@code batch}, the mask one process draws for it.
    *
    * @return the gradient sum followed by Σ L_n and the number of rows
    */
-  static double[] gradient(RunJob job, int p, Iterator<?> partition, double[] theta, int[] batch, long round) {
+  static double[] gradient(RunJob job, int p, Iterator<?> partition, double[] theta, int[] batch, long update,
+      long round) {
     failOnPurpose(job, p, round);
     Part part = part(job, p, partition);
     synchronized (part) {
       part.gradient.network().parameters().load(theta);
       int k = 0;
-      for (int i : batch) {
-        int local = job.layout().local(i, p);
+      for (int b = 0; b < batch.length; b++) {
+        int local = job.layout().local(batch[b], p);
         if (local >= 0) {
+          part.positions[k] = b;
           part.rows[k++] = local;
         }
       }
       int size = theta.length;
       double[] out = new double[size + 2];
-      out[size] = k == 0 ? 0 : part.gradient.add(part.shard, part.rows, 0, k, out);
+      out[size] = k == 0 ? 0 : part.gradient.add(part.shard, part.rows, 0, k, out, update, part.positions);
       out[size + 1] = k;
       return out;
     }
@@ -173,6 +176,8 @@ final class PartitionWork {
     final Samples shard;
     final BatchGradient gradient;
     final int[] rows;
+    /** Each of {@link #rows}' position in the global batch. */
+    final int[] positions;
     final long orderSeed;
     private final TrainerFactory trainers;
     private Trainer trainer;
@@ -189,6 +194,7 @@ final class PartitionWork {
       int batch = experiment.training().batchSize();
       gradient = new BatchGradient(network, loss, Math.max(1, Math.min(batch, shard.rows())));
       rows = new int[Math.max(1, shard.rows())];
+      positions = new int[rows.length];
       orderSeed = RandomStream.PART_SHUFFLE.streamSeed(experiment.seed(), p);
     }
 

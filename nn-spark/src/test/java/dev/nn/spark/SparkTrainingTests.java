@@ -97,6 +97,54 @@ class SparkTrainingTests {
     assertTrue(provenance.contains("partitions: '3'") || provenance.contains("partitions: 3"), provenance);
   }
 
+  /** Each row takes, on whichever part holds it, the mask one process draws for it: the same updates. */
+  @Test
+  void synchronousTrainingWithDropoutEqualsTrainingInOneProcess() throws Exception {
+    String[] dropout = {"network.layers[0].dropout=0.2", "network.layers[1].dropout=0.5",
+        "network.layers[2].dropout=0.3"};
+    TrainingRun.Result local = train(runs.resolve("local"), IRIS, dropout);
+    String[] distributed = java.util.Arrays.copyOf(dropout, dropout.length + 2);
+    distributed[dropout.length] = "distributed.mode=synchronous";
+    distributed[dropout.length + 1] = "distributed.partitions=3";
+    TrainingRun.Result spark = train(runs.resolve("spark"), IRIS, distributed);
+    double[] a = local.model().network().parameters().toArray();
+    double[] b = spark.model().network().parameters().toArray();
+    double rel = maxRelativeDifference(a, b);
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    for (int i = 0; i < local.training().epochs().size(); i++) {
+      assertEquals(local.training().epochs().get(i).trainLoss(), spark.training().epochs().get(i).trainLoss(),
+          1e-12 * Math.abs(local.training().epochs().get(i).trainLoss()));
+    }
+    // the masks are in those updates: without them the parameters are others
+    double[] plain = train(runs.resolve("plain"), IRIS).model().network().parameters().toArray();
+    assertTrue(maxRelativeDifference(a, plain) > 1e-3);
+  }
+
+  /** Each part draws masks of its own; a retried round draws the same ones again. */
+  @Test
+  void averagingWithDropoutTrainsAndARetriedRoundChangesNothing() throws Exception {
+    String[] settings = {"network.layers[1].dropout=0.2", "distributed.mode=averaging", "distributed.partitions=2",
+        "distributed.average-every=2", "training.epochs=20"};
+    TrainingRun.Result r = train(runs.resolve("avg"), IRIS, settings);
+    List<Double> losses = new ArrayList<>();
+    r.training().epochs().forEach(h -> losses.add(h.trainLoss()));
+    assertTrue(losses.get(losses.size() - 1) < 0.6 * losses.get(0), "losses " + losses);
+    assertTrue(r.test().accuracy() > 0.8, "test accuracy " + r.test().accuracy());
+    String[] failing = java.util.Arrays.copyOf(settings, settings.length + 1);
+    failing[settings.length] = "distributed.conf={spark.nn.test.failRound: \"3\"}";
+    FailedTasks failed = new FailedTasks();
+    spark.sparkContext().addSparkListener(failed);
+    try {
+      TrainingRun.Result retried = train(runs.resolve("retried"), IRIS, failing);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertEquals(1, failed.count, "one task failed and was retried");
+      assertArrayEquals(r.model().network().parameters().toArray(),
+          retried.model().network().parameters().toArray());
+    } finally {
+      spark.sparkContext().removeSparkListener(failed);
+    }
+  }
+
   @Test
   void aTaskThatFailsOnceIsRetriedAndChangesNothing() throws Exception {
     TrainingRun.Result calm = train(runs.resolve("calm"), IRIS, "distributed.partitions=2");

@@ -120,15 +120,6 @@ final class ExperimentParser {
           "no data.one-hot key with a distributed section");
       return null;
     }
-    if (network != null && dist != null && network.layers().stream().anyMatch(layer -> layer.dropout() > 0)) {
-      reader.report(
-          ProblemId.BACKEND_UNAVAILABLE,
-          "network.layers",
-          n,
-          "a distributed run does not apply dropout: its parts would draw the same masks",
-          "no dropout key with a distributed section");
-      return null;
-    }
     if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
           ProblemId.OUT_OF_RANGE,

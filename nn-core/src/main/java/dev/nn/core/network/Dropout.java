@@ -65,21 +65,45 @@ public final class Dropout {
   }
 
   /**
-   * Fills {@code mask} with layer l's mask of update t: {@code count} values, each 0 or 1/(1 − p).
+   * Fills {@code mask} with layer l's mask of update t: {@code count} values, each 0 or 1/(1 − p), for the
+   * first rows of the update's batch.
    *
    * @param mask at least {@code count} long. Modified.
    */
   public void fill(long t, int l, int count, double[] mask) {
+    fill(t, l, 0, count, mask, 0);
+  }
+
+  /**
+   * Fills {@code mask} with layer l's mask of update t for {@code rows} rows of n(l) = {@code width} values:
+   * row r takes the mask of row {@code positions[from + r]} of the update's batch, or of row {@code from + r}
+   * when {@code positions} is {@code null}. So a batch computed in parts (chunks, or the workers of a
+   * distributed run) draws the masks the whole batch draws in one pass.
+   *
+   * @param mask at least rows·width long. Modified.
+   */
+  public void fill(long t, int l, int rows, int width, int[] positions, int from, double[] mask) {
+    if (positions == null) {
+      fill(t, l, (long) from * width, rows * width, mask, 0);
+      return;
+    }
+    for (int r = 0; r < rows; r++) {
+      fill(t, l, (long) positions[from + r] * width, width, mask, r * width);
+    }
+  }
+
+  /** Values {@code first … first+count−1} of layer l's mask of update t, into {@code mask} at {@code at}. */
+  private void fill(long t, int l, long first, int count, double[] mask, int at) {
     double p = rates[l];
     double scale = 1.0 / (1.0 - p);
     long stream = RandomStream.DROPOUT.streamSeed(seed, t);
-    long offset = offsets[l];
+    long offset = offsets[l] + first;
     // draw ≥ p, where draw = k·2⁻⁵³ for the 53-bit integer k, is k ≥ ⌈p·2⁵³⌉ (p·2⁵³ is exact): the same test
     // in integers and without a branch, which at p = 0.5 the processor would mispredict for half the values
     long least = (long) Math.ceil(p * 0x1.0p53);
     for (int i = 0; i < count; i++) {
       long dropped = (RandomStream.bits53(stream, offset + i) - least) >>> 63;
-      mask[i] = (1 - dropped) * scale;
+      mask[at + i] = (1 - dropped) * scale;
     }
   }
 }

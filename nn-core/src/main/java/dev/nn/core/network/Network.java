@@ -188,9 +188,8 @@ public final class Network {
     if (!ws.dropping || ws.dropped[l] == null) {
       return;
     }
-    int count = ws.rows * widths[l];
-    dropout.fill(ws.dropoutUpdate, l, count, ws.mask[l]);
-    kernels.multiply(count, ws.x[l], ws.mask[l], ws.dropped[l]);
+    dropout.fill(ws.dropoutUpdate, l, ws.rows, widths[l], ws.dropoutRows, ws.dropoutFrom, ws.mask[l]);
+    kernels.multiply(ws.rows * widths[l], ws.x[l], ws.mask[l], ws.dropped[l]);
   }
 
   /**

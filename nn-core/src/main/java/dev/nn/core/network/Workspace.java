@@ -27,6 +27,9 @@ public final class Workspace {
   boolean dropping;
   /** The update whose masks the next training forward pass draws. */
   long dropoutUpdate;
+  /** The rows of that update's batch that this workspace's rows are, from {@link #dropoutFrom}; null: 0, 1, … */
+  int[] dropoutRows;
+  int dropoutFrom;
   /** Whether this workspace has masks: its network had dropout when it was made. */
   final boolean drops;
 
@@ -66,6 +69,22 @@ public final class Workspace {
    */
   public void dropoutUpdate(long t) {
     dropoutUpdate = t;
+    dropoutRows = null;
+    dropoutFrom = 0;
+  }
+
+  /**
+   * Sets the update t whose masks the next training forward pass draws, and which rows of that update's batch
+   * this workspace holds: row r is row {@code positions[from + r]} of the batch ({@code positions} {@code null}:
+   * row {@code from + r}). A batch computed in chunks, or by several workers, then draws the masks it would
+   * draw in one pass.
+   *
+   * @param positions not copied: read by the next forward pass
+   */
+  public void dropoutUpdate(long t, int[] positions, int from) {
+    dropoutUpdate = t;
+    dropoutRows = positions;
+    dropoutFrom = from;
   }
 
   /** What layer l+1 read in the last forward pass: x̃(l) when dropout was applied to layer l, else x(l). */

@@ -31,11 +31,22 @@ public final class BatchGradient {
 
   /**
    * Adds Σ_n ∂L_n/∂θ over rows {@code rows[from … from+count)} of {@code samples}, in
-   * {@link ParameterStore#values()} layout, to {@code sum}.
+   * {@link ParameterStore#values()} layout, to {@code sum}, with the dropout masks of update 0.
    *
    * @return Σ_n L_n over those rows
    */
   public double add(Samples samples, int[] rows, int from, int count, double[] sum) {
+    return add(samples, rows, from, count, sum, 0, null);
+  }
+
+  /**
+   * {@link #add(Samples, int[], int, int, double[])} as part of update t, where row {@code rows[from + i]} is row
+   * {@code positions[from + i]} of the update's batch ({@code positions} {@code null}: row i): a network with
+   * dropout draws for each row the mask a trainer in one process draws for it.
+   *
+   * @return Σ_n L_n over those rows
+   */
+  public double add(Samples samples, int[] rows, int from, int count, double[] sum, long t, int[] positions) {
     ParameterStore params = network.parameters();
     Matrix grads = params.grads();
     int size = params.size();
@@ -43,6 +54,7 @@ public final class BatchGradient {
     for (int done = 0; done < count; done += ws.capacity()) {
       int k = Math.min(ws.capacity(), count - done);
       samples.loadRows(rows, from + done, k, ws);
+      ws.dropoutUpdate(t, positions, positions == null ? done : from + done);
       network.forward(ws, k);
       lossSum += network.backward(ws, loss);
       // the store holds the chunk's mean gradient (1/k)·Σ; the caller wants the sum

@@ -296,7 +296,7 @@ public final class Trainer {
     for (int start = 0; start < n; start += batch) {
       int rows = Math.min(batch, n - start);
       train.loadRows(order, start, rows, ws);
-      sum += step(rows);
+      sum += step(rows, updates + 1);
       progress.batchesDone = progress.batchesDone + 1;
       progress.runningLoss = sum / (start + rows);
     }
@@ -367,7 +367,8 @@ public final class Trainer {
    * epoch) in the order drawn from {@link RandomStream#SHUFFLE} of ({@code orderSeed}, that epoch). The
    * position comes from {@code first} alone, so a repeated call (a retried task) computes the same updates.
    * The schedule sees update numbers from {@link #updates()}, which the caller sets with {@link #adopt}, and
-   * the stream's epoch, which becomes this trainer's {@link #epoch()}.
+   * the stream's epoch, which becomes this trainer's {@link #epoch()}. Dropout masks come from
+   * ({@code orderSeed}, update number), so streams of different seeds drop different units.
    *
    * @return Σ L_n over the updates' samples
    */
@@ -387,7 +388,7 @@ public final class Trainer {
       int start = (int) (u % perEpoch) * batch;
       int rows = Math.min(batch, n - start);
       train.loadRows(order, start, rows, ws);
-      sum += step(rows);
+      sum += step(rows, RandomStream.DROPOUT.streamSeed(orderSeed, updates + 1));
     }
     return sum;
   }
@@ -415,11 +416,13 @@ public final class Trainer {
 
   /**
    * One update on the workspace's first {@code rows} rows; returns Σ L_n of the batch. η(t) is taken for
-   * t = updates + 1 before the backward pass, because the fused step needs it there.
+   * t = updates + 1 before the backward pass, because the fused step needs it there. {@code dropoutKey} picks
+   * the dropout masks: the update number t in one process; for the parts of a distributed run, which share update
+   * numbers, t mixed with the part's own seed, so that parts do not drop the same units.
    */
-  private double step(int rows) {
-    // each update draws its own dropout masks, from its number alone: a resumed run draws the same
-    ws.dropoutUpdate(updates + 1);
+  private double step(int rows, long dropoutKey) {
+    // each update draws its own dropout masks, from its key alone: a resumed run draws the same
+    ws.dropoutUpdate(dropoutKey);
     network.forward(ws, rows);
     double rate = schedule.rate(updates + 1, epoch);
     double lossSum = network.backward(ws, loss, update.gradients(rate));

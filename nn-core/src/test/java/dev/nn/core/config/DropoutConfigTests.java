@@ -94,19 +94,11 @@ class DropoutConfigTests {
   }
 
   @Test
-  void aDistributedRunIsRefusedWhenALayerDrops() {
-    String distributed = "distributed: {master: \"local[2]\"}\n";
-    List<ConfigProblem> p = problems(digits("", ", dropout: 0.5", "") + distributed);
-    assertEquals(List.of("network.layers: a distributed run does not apply dropout: its parts would draw the"
-        + " same masks"), texts(p));
-    assertEquals(ProblemId.BACKEND_UNAVAILABLE, p.get(0).id());
-    // the network's layers, where the section begins
-    assertEquals(4, p.get(0).line());
-    assertEquals("no dropout key with a distributed section", p.get(0).allowed());
-    assertEquals(List.of(texts(p).get(0)), texts(problems(digits("", "", "") + distributed,
-        "network.layers[0].dropout=0.1")), "set by --set");
-    assertTrue(read(digits(", dropout: 0", "", "") + distributed).distributed().isPresent(),
-        "a rate of 0 drops nothing");
+  void aDistributedRunKeepsItsDropout() {
+    String distributed = "distributed: {master: \"local[2]\", mode: synchronous}\n";
+    Experiment e = read(digits(", dropout: 0.2", ", dropout: 0.5", "") + distributed);
+    assertTrue(e.distributed().isPresent());
+    assertEquals(List.of(0.2, 0.5, 0.0), rates(e));
   }
 
   @Test

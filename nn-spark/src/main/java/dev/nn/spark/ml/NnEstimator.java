@@ -431,11 +431,6 @@ public abstract class NnEstimator<E extends NnEstimator<E, M>, M extends NnModel
           + " takes the features column as it is; remove the key, and encode categories with Spark's OneHotEncoder"
           + " first");
     }
-    if (e.network().layers().stream().anyMatch(l -> l.dropout() > 0)) {
-      // the estimator trains in parts, which would draw the same masks for the same update numbers
-      throw new IllegalArgumentException("the experiment sets dropout on a layer, which an nn estimator does not"
-          + " apply: remove the dropout keys, or train with nn train");
-    }
     return e;
   }
 

@@ -251,11 +251,5 @@ class NnEstimatorTests {
             "one-hot: [sex]")).setLabelCol("target").fit(named));
     assertTrue(encoded.getMessage().startsWith("the experiment sets data.one-hot, which an nn estimator does not"
         + " apply"), encoded.getMessage());
-    IllegalArgumentException dropped = assertThrows(IllegalArgumentException.class,
-        () -> new NnRegressor().setExperiment(Files.readString(Path.of(DIABETES_YAML)).replace(
-            "{units: 16, activation: tanh}", "{units: 16, activation: tanh, dropout: 0.5}")).setLabelCol("target")
-            .fit(named));
-    assertEquals("the experiment sets dropout on a layer, which an nn estimator does not apply: remove the dropout"
-        + " keys, or train with nn train", dropped.getMessage());
   }
 }
