@@ -229,6 +229,9 @@ public final class ExperimentWriter {
     m.put("name", o.optimizer().name());
     m.put("learning-rate", o.learningRate());
     m.put("schedule", schedule(o.schedule()));
+    if (o.clipNorm() > 0) {
+      m.put("clip-norm", o.clipNorm());
+    }
     m.putAll(o.optimizer().settings());
     return m;
   }

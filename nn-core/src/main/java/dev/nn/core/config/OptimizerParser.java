@@ -9,15 +9,16 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the {@code optimizer} section: the plugin and its settings, and the core's {@code learning-rate}
- * and {@code schedule}, which the plugin never sees.
+ * Reads the {@code optimizer} section: the plugin and its settings, and the core's {@code learning-rate},
+ * {@code schedule} and {@code clip-norm}, which the plugin never sees.
  */
 final class OptimizerParser {
   static final String DEFAULT_OPTIMIZER = "sgd";
   static final double DEFAULT_LEARNING_RATE = 0.01;
-  static final List<String> CORE_KEYS = List.of("name", "learning-rate", "schedule");
+  static final List<String> CORE_KEYS = List.of("name", "learning-rate", "schedule", "clip-norm");
   private static final List<String> SCHEDULES = ScheduleSpec.names();
   private static final Range GAMMA = new Range(0, false, 1, true);
+  private static final Range CLIP_NORM = Range.positive();
 
   private final NodeReader reader;
   private final PluginRefs plugins;
@@ -42,11 +43,13 @@ final class OptimizerParser {
         lrNode == null ? Double.valueOf(DEFAULT_LEARNING_RATE) : reader.number(lrNode, path + ".learning-rate", Range.positive());
     Node s = v == null ? null : v.get("schedule");
     ScheduleSpec schedule = s == null ? new ScheduleSpec.Constant() : schedule(s, path + ".schedule", lr);
+    Node clipNode = v == null ? null : v.get("clip-norm");
+    Double clip = clipNode == null ? Double.valueOf(0.0) : reader.number(clipNode, path + ".clip-norm", CLIP_NORM);
     Object created = plugins.check(p, PluginKind.OPTIMIZER, CORE_KEYS);
-    if (lr == null || schedule == null || created == null) {
+    if (lr == null || schedule == null || clip == null || created == null) {
       return null;
     }
-    return new OptimizerSpec(p.ref(), lr, schedule);
+    return new OptimizerSpec(p.ref(), lr, schedule, clip);
   }
 
   private ScheduleSpec schedule(Node node, String path, Double learningRate) {

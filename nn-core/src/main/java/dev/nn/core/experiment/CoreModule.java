@@ -65,6 +65,7 @@ public final class CoreModule extends AbstractModule {
     TrainingOptions.Monitor monitor = t.earlyStopping().map(EarlyStopping::monitor).orElse(Monitor.VAL_LOSS)
         == Monitor.VAL_ACCURACY ? TrainingOptions.Monitor.VAL_ACCURACY : TrainingOptions.Monitor.VAL_LOSS;
     double minDelta = t.earlyStopping().map(EarlyStopping::minDelta).orElse(0.0);
-    return new TrainingOptions(t.epochs(), t.batchSize(), t.shuffle(), e.l2(), e.seed(), patience, monitor, minDelta);
+    return new TrainingOptions(t.epochs(), t.batchSize(), t.shuffle(), e.l2(), e.seed(), patience, monitor, minDelta,
+        e.optimizer().clipNorm());
   }
 }

@@ -172,6 +172,26 @@ public final class ParameterStore {
     return l2(lambda, true);
   }
 
+  /**
+   * Gradient clipping by the global norm: when ‖g‖₂ over every free parameter exceeds {@code maxNorm}, scales
+   * g by maxNorm/‖g‖₂, keeping its direction. Returns ‖g‖₂ before clipping.
+   */
+  public double clipGradientNorm(double maxNorm) {
+    double sumSquares = 0.0;
+    for (int k = 0; k < size; k++) {
+      double g = grads.get(k);
+      sumSquares += g * g;
+    }
+    double norm = Math.sqrt(sumSquares);
+    if (norm > maxNorm) {
+      double scale = maxNorm / norm;
+      for (int k = 0; k < size; k++) {
+        grads.set(k, grads.get(k) * scale);
+      }
+    }
+    return norm;
+  }
+
   /** (λ/2)·Σθ² over the decayed free parameters, without touching the gradient. */
   public double l2Value(double lambda) {
     return l2(lambda, false);

@@ -24,11 +24,15 @@ sealed interface ParameterUpdate permits FusedSgdUpdate, OptimizerUpdate {
   /** Completes update number {@code t} at learning rate {@code rate} after a finite loss. */
   void complete(double rate, long t);
 
-  /** The fused step for the built-in sgd on a dense network; otherwise the optimizer's updaters. */
-  static ParameterUpdate choose(Network network, Optimizer optimizer, Optimizer.Updater[] updaters, double l2) {
-    if (PlainSgd.is(optimizer) && network.parameters().structure().isDense()) {
+  /**
+   * The fused step for the built-in sgd on a dense network without clipping (a clipped step needs the whole
+   * gradient's norm before any parameter moves); otherwise the optimizer's updaters.
+   */
+  static ParameterUpdate choose(Network network, Optimizer optimizer, Optimizer.Updater[] updaters, double l2,
+      double clipNorm) {
+    if (PlainSgd.is(optimizer) && network.parameters().structure().isDense() && clipNorm == 0) {
       return new FusedSgdUpdate(SgdStep.of(network), l2);
     }
-    return new OptimizerUpdate(network, updaters, l2);
+    return new OptimizerUpdate(network, updaters, l2, clipNorm);
   }
 }

@@ -78,7 +78,7 @@ public final class Trainer {
       int size = blocks.get(b).length();
       updaters[b] = PluginResults.nonNull(optimizer.newUpdater(size), optimizer, "newUpdater(" + size + ")");
     }
-    update = ParameterUpdate.choose(network, optimizer, updaters, options.l2());
+    update = ParameterUpdate.choose(network, optimizer, updaters, options.l2(), options.clipNorm());
     ws = network.newWorkspace(options.batchSize());
     outputs = network.width(network.outputLayer());
   }
@@ -409,7 +409,7 @@ public final class Trainer {
 
   private OptimizerUpdate storedUpdate() {
     if (storedUpdate == null) {
-      storedUpdate = new OptimizerUpdate(network, updaters, options.l2());
+      storedUpdate = new OptimizerUpdate(network, updaters, options.l2(), options.clipNorm());
     }
     return storedUpdate;
   }

@@ -12,9 +12,11 @@ package dev.nn.core.train;
  *     0 turns early stopping off
  * @param monitor what early stopping and model choice watch on the validation split
  * @param minDelta the smallest change that counts as an improvement
+ * @param clipNorm the largest Euclidean norm of the loss's gradient an update uses (a larger one is scaled down to
+ *     it, before the L2 term is added); 0 clips nothing
  */
 public record TrainingOptions(int epochs, int batchSize, boolean shuffle, double l2, long seed, int patience,
-    Monitor monitor, double minDelta) {
+    Monitor monitor, double minDelta, double clipNorm) {
 
   /** The validation figure early stopping watches. */
   public enum Monitor {
@@ -42,6 +44,15 @@ public record TrainingOptions(int epochs, int batchSize, boolean shuffle, double
       throw new IllegalArgumentException("min-delta must be >= 0, found " + minDelta);
     }
     java.util.Objects.requireNonNull(monitor, "monitor");
+    if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+      throw new IllegalArgumentException("clip-norm must be a finite number > 0, or 0 for none, found " + clipNorm);
+    }
+  }
+
+  /** Without gradient clipping. */
+  public TrainingOptions(int epochs, int batchSize, boolean shuffle, double l2, long seed, int patience,
+      Monitor monitor, double minDelta) {
+    this(epochs, batchSize, shuffle, l2, seed, patience, monitor, minDelta, 0.0);
   }
 
   /** Plain training without early stopping. */
