@@ -120,6 +120,19 @@ class SparkTrainingTests {
     assertTrue(maxRelativeDifference(a, plain) > 1e-3);
   }
 
+  /** The driver clips the summed gradient as one process clips its batch's: the same updates. */
+  @Test
+  void synchronousTrainingWithClippingEqualsTrainingInOneProcess() throws Exception {
+    TrainingRun.Result local = train(runs.resolve("local"), IRIS, "optimizer.clip-norm=0.1");
+    TrainingRun.Result spark = train(runs.resolve("spark"), IRIS, "optimizer.clip-norm=0.1",
+        "distributed.mode=synchronous", "distributed.partitions=3");
+    double[] a = local.model().network().parameters().toArray();
+    double rel = maxRelativeDifference(a, spark.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    double[] plain = train(runs.resolve("plain"), IRIS).model().network().parameters().toArray();
+    assertTrue(maxRelativeDifference(a, plain) > 1e-3, "a limit of 0.1 clipped some updates");
+  }
+
   /** Each part draws masks of its own; a retried round draws the same ones again. */
   @Test
   void averagingWithDropoutTrainsAndARetriedRoundChangesNothing() throws Exception {

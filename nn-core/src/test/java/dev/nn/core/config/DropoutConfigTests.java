@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code network.layers[l].dropout} key: a rate in [0, 1) on the input and hidden layers, 0 when absent, refused
- * on the output layer and with a distributed section; written back only when above 0.
+ * on the output layer; kept with a distributed section; written back only when above 0.
  */
 class DropoutConfigTests {
   private static final Path DIR = Path.of("/exp/dir");
