@@ -90,6 +90,22 @@ class KilledRunTests {
     }
   }
 
+  /**
+   * With dropout and gradient clipping too: the masks of the updates after the checkpoint come from their update
+   * numbers, so a JVM halted mid-run and resumed draws the ones the run that was not killed drew.
+   */
+  @Test
+  void aRunWithDropoutAndClippingKilledAfterACheckpointResumesBitForBit() throws Exception {
+    String[] more = {"--set", "network.layers[0].dropout=0.1", "--set", "network.layers[1].dropout=0.3", "--set",
+        "optimizer.clip-norm=50"};
+    Path whole = train(tmp.resolve("whole"), null, 0, more);
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED, more);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());
+    assertSameRun(whole, run, "dropout, epoch-0003.ckpt:1:renamed");
+  }
+
   /** What a resume after a kill has to do. */
   private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
 
@@ -117,13 +133,14 @@ class KilledRunTests {
    * Trains the early-stopping experiment in a child JVM into {@code output}, killed at {@code crashAt} when it
    * is not null; returns the run directory.
    */
-  private static Path train(Path output, String crashAt, int expectedExit) throws Exception {
+  private static Path train(Path output, String crashAt, int expectedExit, String... more) throws Exception {
     List<String> properties = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
     if (crashAt != null) {
       properties.add("-Dnn.crash-at=" + crashAt);
     }
     List<String> args = new ArrayList<>(List.of("train", Cli.DIABETES, "--output", output.toString()));
     args.addAll(List.of(EARLY_STOPPING));
+    args.addAll(List.of(more));
     Process p = ChildJvm.start(properties, Main.class, args.toArray(String[]::new));
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
