@@ -4,6 +4,7 @@ import dev.nn.core.Evaluation;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
+import dev.nn.core.train.ScoreFigures;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Metrics metrics = e.metrics();
     if (metrics.isClassification()) {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
+      out.print(scores(e.scores()));
       out.println("confusion matrix (rows: true class, columns: predicted class)");
       out.print(confusion(spec, metrics.confusion()));
       out.print(byClass(spec.classes(), metrics.byClass()));
@@ -82,6 +84,27 @@ final class EvaluateCommand implements Callable<Integer> {
       out.print(importanceTable(columns, importance, seed));
     }
     return Main.OK;
+  }
+
+  /**
+   * "roc auc   0.9876" (with "(one class against the rest, mean over k classes)" for several classes) and
+   * "log loss  0.0712", each left out when it cannot be computed, with a line saying why.
+   */
+  static String scores(ScoreFigures s) {
+    StringBuilder b = new StringBuilder();
+    if (Double.isNaN(s.rocAuc())) {
+      b.append("roc auc   none: no class has rows both in and out of it\n");
+    } else {
+      b.append("roc auc   ").append(Figures.fraction(s.rocAuc()));
+      if (s.classesRanked() > 1) {
+        b.append("  (each class against the rest, mean over ").append(s.classesRanked()).append(" classes)");
+      }
+      b.append('\n');
+    }
+    if (!Double.isNaN(s.logLoss())) {
+      b.append("log loss  ").append(Figures.sixDigits(s.logLoss())).append('\n');
+    }
+    return b.toString();
   }
 
   /** The columns' importance, most important first, under a line that says what it measures. */

@@ -110,6 +110,20 @@ class EvaluatePredictTests {
     }
     double accuracy = (confusion[0][0] + confusion[1][1]) / 40.0;
     assertTrue(accuracy > 0.9, "xor is learnt: " + accuracy);
+    // the ROC AUC over every (class 1, class 0) pair of rows, a tie counting one half, and the log loss
+    double pairs = 0;
+    double ordered = 0;
+    double logLoss = 0;
+    for (int a = 0; a < 40; a++) {
+      boolean one = rows.get(a).split(",")[2].equals("1");
+      logLoss -= Math.log(one ? p[a] : 1 - p[a]) / 40;
+      for (int b = 0; b < 40 && one; b++) {
+        if (rows.get(b).split(",")[2].equals("0")) {
+          pairs++;
+          ordered += p[a] > p[b] ? 1 : p[a] == p[b] ? 0.5 : 0;
+        }
+      }
+    }
     int w = 1;
     for (long[] row : confusion) {
       for (long c : row) {
@@ -119,14 +133,16 @@ class EvaluatePredictTests {
     String cell = "  %" + w + "s";
     String expected = model(xor) + " on " + xorCsv + ": 40 rows\n"
         + String.format(Locale.ROOT, "accuracy  %.4f%n", accuracy)
+        + String.format(Locale.ROOT, "roc auc   %.4f%n", ordered / pairs)
+        + "log loss  " + Figures.sixDigits(logLoss) + "\n"
         + "confusion matrix (rows: true class, columns: predicted class)\n"
         + String.format(Locale.ROOT, cell.repeat(3) + "%n", "", "0", "1")
         + String.format(Locale.ROOT, cell.repeat(3) + "%n", "0", confusion[0][0], confusion[0][1])
         + String.format(Locale.ROOT, cell.repeat(3) + "%n", "1", confusion[1][0], confusion[1][1]);
     List<String> lines = o.out().lines().toList();
-    assertEquals(expected, String.join("\n", lines.subList(0, 6)) + "\n");
+    assertEquals(expected, String.join("\n", lines.subList(0, 8)) + "\n");
     // then each class's precision, recall and F1 from the matrix, by hand, and their averages
-    assertEquals(List.of("class", "precision", "recall", "f1", "support"), List.of(lines.get(6).split(" +")));
+    assertEquals(List.of("class", "precision", "recall", "f1", "support"), List.of(lines.get(8).split(" +")));
     double[][] figures = new double[2][];
     for (int c = 0; c < 2; c++) {
       long predicted = confusion[0][c] + confusion[1][c];
@@ -136,18 +152,18 @@ class EvaluatePredictTests {
       figures[c] = new double[] {precision, recall, 2 * precision * recall / (precision + recall), actual};
       assertEquals(List.of(Integer.toString(c), String.format(Locale.ROOT, "%.4f", precision),
           String.format(Locale.ROOT, "%.4f", recall), String.format(Locale.ROOT, "%.4f", figures[c][2]),
-          Long.toString(actual)), List.of(lines.get(7 + c).split(" +")), o.out());
+          Long.toString(actual)), List.of(lines.get(9 + c).split(" +")), o.out());
     }
     assertEquals(List.of("macro", "avg", String.format(Locale.ROOT, "%.4f", (figures[0][0] + figures[1][0]) / 2),
         String.format(Locale.ROOT, "%.4f", (figures[0][1] + figures[1][1]) / 2),
         String.format(Locale.ROOT, "%.4f", (figures[0][2] + figures[1][2]) / 2), "40"),
-        List.of(lines.get(9).split(" +")), o.out());
+        List.of(lines.get(11).split(" +")), o.out());
     // weighted by support, the recall is the accuracy
     assertEquals(List.of("weighted", "avg", String.format(Locale.ROOT, "%.4f",
         (figures[0][0] * figures[0][3] + figures[1][0] * figures[1][3]) / 40), String.format(Locale.ROOT, "%.4f",
         accuracy), String.format(Locale.ROOT, "%.4f", (figures[0][2] * figures[0][3] + figures[1][2] * figures[1][3])
-        / 40), "40"), List.of(lines.get(10).split(" +")), o.out());
-    assertEquals(11, lines.size(), o.out());
+        / 40), "40"), List.of(lines.get(12).split(" +")), o.out());
+    assertEquals(13, lines.size(), o.out());
   }
 
   @Test

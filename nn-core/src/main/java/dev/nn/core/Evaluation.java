@@ -10,6 +10,7 @@ import dev.nn.core.model.ModelSpec;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.random.Rng;
 import dev.nn.core.train.Metrics;
+import dev.nn.core.train.ScoreFigures;
 import dev.nn.core.train.Spread;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /**
  * A saved model's predictions on a labelled CSV file and the loss-free figures computed from them:
- * accuracy and the confusion matrix for a classifier, RMSE, MAE and R² for regression. {@link Nn#evaluate}
+ * accuracy, the confusion matrix, ROC AUC and log loss for a classifier, RMSE, MAE and R² for regression. {@link Nn#evaluate}
  * makes one.
  *
  * @param rows the number of rows
@@ -26,17 +27,24 @@ import java.util.Optional;
  * @param metrics the figures; {@code loss} is NaN
  * @param byTarget for a regression of several targets, the figures of each target alone, in the model's order;
  *     empty otherwise
+ * @param scores for a classifier, the figures of its scores (ROC AUC, log loss); {@code null} for a regression
  */
-public record Evaluation(int rows, double[] predictions, Metrics metrics, List<Metrics> byTarget) {
+public record Evaluation(int rows, double[] predictions, Metrics metrics, List<Metrics> byTarget,
+    ScoreFigures scores) {
 
   /** Copies the list. */
   public Evaluation {
     byTarget = List.copyOf(byTarget);
   }
 
-  /** An evaluation of a classifier or of one target. */
+  /** An evaluation of a regression. */
+  public Evaluation(int rows, double[] predictions, Metrics metrics, List<Metrics> byTarget) {
+    this(rows, predictions, metrics, byTarget, null);
+  }
+
+  /** An evaluation of one target, without score figures. */
   public Evaluation(int rows, double[] predictions, Metrics metrics) {
-    this(rows, predictions, metrics, List.of());
+    this(rows, predictions, metrics, List.of(), null);
   }
 
   /**
@@ -67,7 +75,8 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
         byTarget.add(Metrics.of(Double.NaN, p, y, rows, 1, false, threshold(model)));
       }
     }
-    return new Evaluation(rows, predictions, metrics, byTarget);
+    ScoreFigures scores = spec.isClassifier() ? ScoreFigures.of(predictions, truth, rows, k, threshold(model)) : null;
+    return new Evaluation(rows, predictions, metrics, byTarget, scores);
   }
 
   /**
