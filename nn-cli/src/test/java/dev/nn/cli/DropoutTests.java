@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
-import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RunDirectory;
-import dev.nn.core.train.EpochReport;
-import dev.nn.core.train.Trainer;
-import dev.nn.core.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,30 +113,12 @@ class DropoutTests {
     assertArrayEquals(parameters(first), parameters(three));
   }
 
-  /** Stands for a killed process: training stops after epoch 3, once its checkpoint is written. */
-  private static final class Interrupted extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-  }
-
   @Test
   void aRunInterruptedAfterEpoch3AndResumedDrawsTheMasksOfAnUninterruptedRun() throws Exception {
     Path yaml = dropping();
     Nn nn = Nn.create();
     Experiment e = nn.load(yaml, List.of());
-    TrainingListener stopAfter3 = new TrainingListener() {
-      @Override
-      public void onEpochEnd(Trainer trainer, EpochReport report) {
-        if (report.epoch() == 3) {
-          throw new Interrupted();
-        }
-      }
-    };
-    Path interrupted = tmp.resolve("interrupted");
-    assertThrows(Interrupted.class, () -> nn.train(e, new TrainingRun.Options(interrupted, null, List.of(),
-        List.of(stopAfter3), Nn.version())));
-    Path run = Cli.onlyRun(interrupted);
-    assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
-    assertEquals(3, TrainCommandTests.metricsRows(run).size());
+    Path run = ResumeTests.interruptedAfterEpoch3(nn, e, tmp.resolve("interrupted"));
 
     Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
     assertEquals(0, resumed.code(), resumed.describe());

@@ -32,20 +32,7 @@ class ResumeTests {
   void aRunInterruptedAfterEpoch3AndResumedEndsWithTheWeightsOfAnUninterruptedRunBitForBit() throws Exception {
     Nn nn = Nn.create();
     Experiment six = nn.load(Path.of(Cli.XOR), List.of("training.epochs=6"));
-    TrainingListener stopAfter3 = new TrainingListener() {
-      @Override
-      public void onEpochEnd(Trainer trainer, EpochReport report) {
-        if (report.epoch() == 3) {
-          throw new Interrupted();
-        }
-      }
-    };
-    Path interrupted = tmp.resolve("interrupted");
-    assertThrows(Interrupted.class, () -> nn.train(six, new TrainingRun.Options(interrupted, null, List.of(),
-        List.of(stopAfter3), Nn.version())));
-    Path run = Cli.onlyRun(interrupted);
-    assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
-    assertEquals(3, TrainCommandTests.metricsRows(run).size());
+    Path run = interruptedAfterEpoch3(nn, six, tmp.resolve("interrupted"));
 
     Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
     assertEquals(0, resumed.code(), resumed.describe());
@@ -65,6 +52,27 @@ class ResumeTests {
     assertArrayEquals(expected, actual);
     assertEquals(withoutSeconds(TrainCommandTests.metricsRows(wholeRun)),
         withoutSeconds(TrainCommandTests.metricsRows(run)));
+  }
+
+  /**
+   * Trains {@code e} into {@code into} and stops it after epoch 3, once that epoch's checkpoint is written, as a kill
+   * would; returns the run directory, which holds 3 epochs of metrics and no model.
+   */
+  static Path interruptedAfterEpoch3(Nn nn, Experiment e, Path into) throws Exception {
+    TrainingListener stopAfter3 = new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        if (report.epoch() == 3) {
+          throw new Interrupted();
+        }
+      }
+    };
+    assertThrows(Interrupted.class, () -> nn.train(e, new TrainingRun.Options(into, null, List.of(),
+        List.of(stopAfter3), Nn.version())));
+    Path run = Cli.onlyRun(into);
+    assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
+    assertEquals(3, TrainCommandTests.metricsRows(run).size());
+    return run;
   }
 
   static List<String> withoutSeconds(List<String> rows) {

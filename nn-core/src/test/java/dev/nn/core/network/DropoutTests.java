@@ -195,8 +195,8 @@ class DropoutTests {
     Network without = network(widths, List.of(Plugins.RELU, Plugins.IDENTITY), k);
     without.parameters().load(withDropout.parameters().toArray());
     double[] x = random(new SplittableRandom(2), 4 * 5);
-    assertArrayEquals(inferred(without, x, 4), inferred(withDropout, x, 4), 0.0);
-    assertFalse(Arrays.equals(trained(without, x, 4), trained(withDropout, x, 4)), "training passes do drop");
+    assertArrayEquals(outputs(without, x, 4, false), outputs(withDropout, x, 4, false), 0.0);
+    assertFalse(Arrays.equals(outputs(without, x, 4, true), outputs(withDropout, x, 4, true)), "training passes do drop");
   }
 
   /**
@@ -302,21 +302,16 @@ class DropoutTests {
     return ws;
   }
 
-  private static double[] inferred(Network net, double[] x, int rows) {
+  /** The outputs of a prediction ({@code training} false) or of a training pass of update 1. */
+  private static double[] outputs(Network net, double[] x, int rows, boolean training) {
     Workspace ws = net.newWorkspace(rows);
     ws.setInput(x, 0, rows);
     ws.dropoutUpdate(1);
-    net.infer(ws, rows);
-    double[] out = new double[rows * net.width(net.outputLayer())];
-    net.output(ws, null, out);
-    return out;
-  }
-
-  private static double[] trained(Network net, double[] x, int rows) {
-    Workspace ws = net.newWorkspace(rows);
-    ws.setInput(x, 0, rows);
-    ws.dropoutUpdate(1);
-    net.forward(ws, rows);
+    if (training) {
+      net.forward(ws, rows);
+    } else {
+      net.infer(ws, rows);
+    }
     double[] out = new double[rows * net.width(net.outputLayer())];
     net.output(ws, null, out);
     return out;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.Optimizer;
-import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
@@ -14,7 +13,6 @@ import dev.nn.core.optim.SgdProvider;
 import dev.nn.core.testing.Plugins;
 import dev.nn.spi.Settings;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,31 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClipNormTests {
   private static final Optimizer CORE_SGD = new SgdProvider().create(Settings.empty("sgd"));
-
-  /** y = sin(x1) + 0.5·x2. */
-  private static Samples regression(int n, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] x = new double[n * 2];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[2 * i] = rnd.nextDouble(-2, 2);
-      x[2 * i + 1] = rnd.nextDouble(-1, 1);
-      y[i] = Math.sin(x[2 * i]) + 0.5 * x[2 * i + 1];
-    }
-    return new Samples(x, y, n, 2, 1);
-  }
-
-  private static Network network(long seed) {
-    Network net = new Network(new int[] {2, 8, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
-        List.of("tanh", "identity"), new JavaKernels());
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] theta = new double[net.parameters().size()];
-    for (int k = 0; k < theta.length; k++) {
-      theta[k] = rnd.nextDouble(-0.5, 0.5);
-    }
-    net.parameters().load(theta);
-    return net;
-  }
 
   /** The mean gradient of J without L2 over all rows of {@code data}, stored in the network. */
   private static double[] gradient(Network net, Samples data) {
@@ -77,8 +50,8 @@ class ClipNormTests {
 
   @Test
   void aLongerGradientIsScaledToTheLimitInItsOwnDirectionAndAShorterOneIsLeftAlone() {
-    Network net = network(1);
-    double[] g = gradient(net, regression(32, 2));
+    Network net = TrainerTests.network(1);
+    double[] g = gradient(net, TrainerTests.regression(32, 2));
     double n = norm(g);
     assertTrue(n > 0.1, "a gradient worth clipping: " + n);
     ParameterStore params = net.parameters();
@@ -97,15 +70,15 @@ class ClipNormTests {
   /** One update over the whole batch: θ1 = θ0 − η·(g·c/‖g‖ + λ·w0), the L2 term added after clipping. */
   @Test
   void aClippedUpdateStepsWithTheScaledGradientThenTheL2Term() {
-    Samples data = regression(24, 4);
+    Samples data = TrainerTests.regression(24, 4);
     double rate = 0.1;
     double lambda = 0.01;
-    Network byHand = network(5);
+    Network byHand = TrainerTests.network(5);
     double[] theta0 = byHand.parameters().toArray();
     double[] g = gradient(byHand, data);
     double c = norm(g) / 3;
 
-    Network trained = network(5);
+    Network trained = TrainerTests.network(5);
     new Trainer(trained, Plugins.SQUARED, Plugins.SGD, (t, e) -> rate, options(1, 24, lambda, c), List.of())
         .runEpoch(data);
     double[] theta1 = trained.parameters().toArray();
@@ -132,19 +105,19 @@ class ClipNormTests {
    */
   @Test
   void theCoreSgdClipsAsAPluginSgdDoesAndAnUnreachedLimitChangesNothing() {
-    Samples data = regression(96, 6);
-    Network core = network(7);
+    Samples data = TrainerTests.regression(96, 6);
+    Network core = TrainerTests.network(7);
     new Trainer(core, Plugins.SQUARED, CORE_SGD, (t, e) -> 0.05, options(3, 8, 0.001, 0.05), List.of()).train(data,
         null, false);
-    Network plugin = network(7);
+    Network plugin = TrainerTests.network(7);
     new Trainer(plugin, Plugins.SQUARED, Plugins.SGD, (t, e) -> 0.05, options(3, 8, 0.001, 0.05), List.of()).train(
         data, null, false);
     assertArrayEquals(plugin.parameters().toArray(), core.parameters().toArray(), 0.0);
 
-    Network unclipped = network(7);
+    Network unclipped = TrainerTests.network(7);
     new Trainer(unclipped, Plugins.SQUARED, CORE_SGD, (t, e) -> 0.05, options(3, 8, 0.001, 0.0), List.of()).train(
         data, null, false);
-    Network unreached = network(7);
+    Network unreached = TrainerTests.network(7);
     new Trainer(unreached, Plugins.SQUARED, CORE_SGD, (t, e) -> 0.05, options(3, 8, 0.001, 1e9), List.of()).train(
         data, null, false);
     double[] a = unclipped.parameters().toArray();
@@ -163,13 +136,13 @@ class ClipNormTests {
   /** The reason to clip: a step size that blows up on a steep start trains when each step's length is bounded. */
   @Test
   void aRateThatDivergesWithoutClippingTrainsWithIt() {
-    Samples data = regression(200, 8);
+    Samples data = TrainerTests.regression(200, 8);
     double rate = 2.0;
-    Trainer wild = new Trainer(network(9), Plugins.SQUARED, CORE_SGD, (t, e) -> rate, options(20, 1, 0, 0),
+    Trainer wild = new Trainer(TrainerTests.network(9), Plugins.SQUARED, CORE_SGD, (t, e) -> rate, options(20, 1, 0, 0),
         List.of());
     assertThrows(TrainingDivergedException.class, () -> wild.train(data, null, false));
 
-    TrainingResult r = new Trainer(network(9), Plugins.SQUARED, CORE_SGD, (t, e) -> rate, options(20, 1, 0, 0.05),
+    TrainingResult r = new Trainer(TrainerTests.network(9), Plugins.SQUARED, CORE_SGD, (t, e) -> rate, options(20, 1, 0, 0.05),
         List.of()).train(data, null, false);
     double first = r.epochs().get(0).trainLoss();
     double last = r.last().trainLoss();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTests {
 
-  /** y = sin(x1) + 0.5·x2 on 200 points. */
-  private static Samples regression(int n, long seed) {
+  /** y = sin(x1) + 0.5·x2 on n points. */
+  static Samples regression(int n, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] x = new double[n * 2];
     double[] y = new double[n];
@@ -28,7 +28,8 @@ class TrainerTests {
     return new Samples(x, y, n, 2, 1);
   }
 
-  private static Network network(long seed) {
+  /** 2-8-1, tanh then identity, parameters drawn in (−0.5, 0.5) from {@code seed}. */
+  static Network network(long seed) {
     Network net = new Network(new int[] {2, 8, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
         List.of("tanh", "identity"), new JavaKernels());
     SplittableRandom rnd = new SplittableRandom(seed);
