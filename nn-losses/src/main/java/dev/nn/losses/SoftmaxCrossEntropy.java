@@ -10,10 +10,25 @@ import dev.nn.api.TargetKind;
  * is softmax(z). With the core's 1/B, J equals PyTorch's {@code CrossEntropyLoss()} (mean over the
  * batch) given the class indices of the one-hot rows.
  *
+ * <p>With label smoothing ε the target is q = (1 − ε)·y + ε/K in place of y, in L_n and δ alike (so
+ * Σ_k q_k = 1 still, and logsumexp(z) − Σ_k q_k z_k is still −Σ_k q_k log softmax(z)_k): PyTorch's
+ * {@code CrossEntropyLoss(label_smoothing=ε)}.
+ *
  * <p>Every exponent is z_k − max(z) ≤ 0, so nothing overflows for any finite z, and
  * L_n = (max(z) − z_c) + log Σ_k e^(z_k − max(z)) adds two non-negative terms.
  */
 final class SoftmaxCrossEntropy implements Loss {
+  private final double smoothing;
+
+  /** @param smoothing ε in [0, 1): the share of each target spread evenly over the K classes */
+  SoftmaxCrossEntropy(double smoothing) {
+    this.smoothing = smoothing;
+  }
+
+  /** q_k: y_k, smoothed. Exactly y_k without smoothing. */
+  private double target(double y, int cols) {
+    return smoothing == 0 ? y : (1 - smoothing) * y + smoothing / cols;
+  }
 
   @Override
   public Seeding seeding() {
@@ -34,7 +49,7 @@ final class SoftmaxCrossEntropy implements Loss {
       double targetLogit = 0;
       for (int i = base, end = base + cols; i < end; i++) {
         exps += Math.exp(z[i] - max);
-        targetLogit += y[i] * z[i];
+        targetLogit += target(y[i], cols) * z[i];
       }
       sum += (max - targetLogit) + Math.log(exps);
     }
@@ -53,12 +68,12 @@ final class SoftmaxCrossEntropy implements Loss {
         double e = Math.exp(z[i] - max);
         delta[i] = e;
         exps += e;
-        targetLogit += y[i] * z[i];
+        targetLogit += target(y[i], cols) * z[i];
       }
       sum += (max - targetLogit) + Math.log(exps);
       double scale = 1 / exps;
       for (int i = base; i < end; i++) {
-        delta[i] = delta[i] * scale - y[i];
+        delta[i] = delta[i] * scale - target(y[i], cols);
       }
     }
     return sum;
@@ -92,6 +107,6 @@ final class SoftmaxCrossEntropy implements Loss {
 
   @Override
   public String toString() {
-    return "softmax-cross-entropy";
+    return smoothing == 0 ? "softmax-cross-entropy" : "softmax-cross-entropy (label-smoothing " + smoothing + ")";
   }
 }

@@ -2,6 +2,7 @@ package dev.nn.losses;
 
 import dev.nn.api.Loss;
 import dev.nn.spi.LossProvider;
+import dev.nn.spi.Range;
 import dev.nn.spi.Settings;
 
 /**
@@ -11,7 +12,8 @@ import dev.nn.spi.Settings;
  * class indices.
  *
  * <p>Found by {@link java.util.ServiceLoader}; an experiment selects it with
- * {@code loss: softmax-cross-entropy}. It reads no settings.
+ * {@code loss: softmax-cross-entropy}, or {@code loss: {name: softmax-cross-entropy, label-smoothing: 0.1}}.
+ * Setting {@code label-smoothing}: ε in [0, 1), default 0; the target becomes (1 − ε)·y + ε/K.
  */
 public final class SoftmaxCrossEntropyProvider implements LossProvider {
 
@@ -30,7 +32,12 @@ public final class SoftmaxCrossEntropyProvider implements LossProvider {
   }
 
   @Override
+  public String settingsHelp() {
+    return "label-smoothing: number in [0, 1), default 0 (the share of each target spread evenly over the classes)";
+  }
+
+  @Override
   public Loss create(Settings settings) {
-    return new SoftmaxCrossEntropy();
+    return new SoftmaxCrossEntropy(settings.number("label-smoothing", 0.0, Range.closedOpen(0, 1)));
   }
 }
