@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * A saved model's predictions on a labelled CSV file and the loss-free figures computed from them:
- * accuracy, the confusion matrix, ROC AUC and log loss for a classifier, RMSE, MAE and R² for regression. {@link Nn#evaluate}
- * makes one.
+ * accuracy, the confusion matrix, ROC AUC and log loss for a classifier, RMSE, MAE and R² for regression.
+ * {@link Nn#evaluate} makes one.
  *
  * @param rows the number of rows
  * @param predictions rows × outputs, what {@link Model#predict(double[], int, double[])} returned

@@ -232,6 +232,9 @@ public final class ExperimentWriter {
     if (o.clipNorm() > 0) {
       m.put("clip-norm", o.clipNorm());
     }
+    if (o.warmup() > 0) {
+      m.put("warmup", o.warmup());
+    }
     m.putAll(o.optimizer().settings());
     return m;
   }

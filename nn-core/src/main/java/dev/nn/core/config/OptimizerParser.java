@@ -10,12 +10,12 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the {@code optimizer} section: the plugin and its settings, and the core's {@code learning-rate},
- * {@code schedule} and {@code clip-norm}, which the plugin never sees.
+ * {@code schedule}, {@code clip-norm} and {@code warmup}, which the plugin never sees.
  */
 final class OptimizerParser {
   static final String DEFAULT_OPTIMIZER = "sgd";
   static final double DEFAULT_LEARNING_RATE = 0.01;
-  static final List<String> CORE_KEYS = List.of("name", "learning-rate", "schedule", "clip-norm");
+  static final List<String> CORE_KEYS = List.of("name", "learning-rate", "schedule", "clip-norm", "warmup");
   private static final List<String> SCHEDULES = ScheduleSpec.names();
   private static final Range GAMMA = new Range(0, false, 1, true);
   private static final Range CLIP_NORM = Range.positive();
@@ -45,11 +45,14 @@ final class OptimizerParser {
     ScheduleSpec schedule = s == null ? new ScheduleSpec.Constant() : schedule(s, path + ".schedule", lr);
     Node clipNode = v == null ? null : v.get("clip-norm");
     Double clip = clipNode == null ? Double.valueOf(0.0) : reader.number(clipNode, path + ".clip-norm", CLIP_NORM);
+    Node warmupNode = v == null ? null : v.get("warmup");
+    Long warmup = warmupNode == null ? Long.valueOf(0) : reader.integer(warmupNode, path + ".warmup", 1,
+        Integer.MAX_VALUE, "an integer >= 1: updates");
     Object created = plugins.check(p, PluginKind.OPTIMIZER, CORE_KEYS);
-    if (lr == null || schedule == null || clip == null || created == null) {
+    if (lr == null || schedule == null || clip == null || warmup == null || created == null) {
       return null;
     }
-    return new OptimizerSpec(p.ref(), lr, schedule, clip);
+    return new OptimizerSpec(p.ref(), lr, schedule, clip, warmup);
   }
 
   private ScheduleSpec schedule(Node node, String path, Double learningRate) {

@@ -7,12 +7,14 @@ import java.util.Objects;
  * schedule, which the optimizer receives as η(t) at every update.
  *
  * @param optimizer the optimizer plugin; its settings exclude {@code name}, {@code learning-rate},
- *     {@code schedule} and {@code clip-norm}
+ *     {@code schedule}, {@code clip-norm} and {@code warmup}
  * @param learningRate η, {@code > 0}: the rate at t = 0, which the schedule scales
  * @param schedule how η changes with t
  * @param clipNorm the largest Euclidean norm of the loss's gradient an update uses, {@code > 0}; 0 clips nothing
+ * @param warmup the updates over which η climbs linearly to the schedule's rate, {@code >= 1}; 0 for none
  */
-public record OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSpec schedule, double clipNorm) {
+public record OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSpec schedule, double clipNorm,
+    long warmup) {
 
   /** Checks for {@code null}. */
   public OptimizerSpec {
@@ -21,10 +23,18 @@ public record OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSp
     if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
       throw new IllegalArgumentException("clip-norm must be a finite number > 0, or 0 for none, found " + clipNorm);
     }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("warmup must be at least 1 update, or 0 for none, found " + warmup);
+    }
+  }
+
+  /** Without warm-up. */
+  public OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSpec schedule, double clipNorm) {
+    this(optimizer, learningRate, schedule, clipNorm, 0);
   }
 
   /** Without clipping. */
   public OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSpec schedule) {
-    this(optimizer, learningRate, schedule, 0.0);
+    this(optimizer, learningRate, schedule, 0.0, 0);
   }
 }

@@ -55,7 +55,8 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   LearningRateSchedule schedule(Experiment e) {
-    return LearningRateSchedules.create(e.optimizer().learningRate(), e.optimizer().schedule());
+    return LearningRateSchedules.create(e.optimizer().learningRate(), e.optimizer().schedule(),
+        e.optimizer().warmup());
   }
 
   @Provides

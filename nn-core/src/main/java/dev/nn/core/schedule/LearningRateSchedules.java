@@ -38,6 +38,19 @@ public final class LearningRateSchedules {
    * @param spec the schedule, with the ranges its record documents, as the reader checked
    */
   public static LearningRateSchedule create(double baseRate, ScheduleSpec spec) {
+    return create(baseRate, spec, 0);
+  }
+
+  /**
+   * The schedule a record describes, after a linear warm-up of {@code warmup} updates ({@link WarmupSchedule});
+   * 0: none.
+   */
+  public static LearningRateSchedule create(double baseRate, ScheduleSpec spec, long warmup) {
+    LearningRateSchedule schedule = of(baseRate, spec);
+    return warmup > 0 ? new WarmupSchedule(schedule, warmup) : schedule;
+  }
+
+  private static LearningRateSchedule of(double baseRate, ScheduleSpec spec) {
     Objects.requireNonNull(spec, "spec");
     if (spec instanceof ScheduleSpec.Constant) {
       return new ConstantSchedule(baseRate);

@@ -14,10 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code optimizer.clip-norm} key: a core key of every optimizer (the plugin never sees it), a number above 0,
- * none when absent, written back only when set.
+ * The core's keys {@code optimizer.clip-norm} (a number above 0) and {@code optimizer.warmup} (a count of updates):
+ * keys of every optimizer that the plugin never sees, none when absent, written back only when set.
  */
-class ClipNormConfigTests {
+class OptimizerCoreKeysTests {
   private static final Path DIR = Path.of("/exp/dir");
 
   private static String experiment(String optimizer) {
@@ -68,5 +68,32 @@ class ClipNormConfigTests {
     assertEquals(2.5, again.optimizer().clipNorm());
     String plain = ExperimentWriter.write(reader.read(experiment("sgd"), "p.yaml", DIR, List.of()));
     assertFalse(plain.contains("clip-norm"), plain);
+  }
+
+  @Test
+  void theWarmupIsACountOfUpdatesForAnyOptimizerAndIsNotAPluginSetting() {
+    OptimizerSpec adam = read(experiment("{name: adam, warmup: 500, beta1: 0.8}")).optimizer();
+    assertEquals(500, adam.warmup());
+    assertFalse(adam.optimizer().settings().containsKey("warmup"), adam.optimizer().settings().toString());
+    assertEquals(0, read(experiment("sgd")).optimizer().warmup(), "none when absent");
+    assertEquals(7, read(experiment("sgd"), "optimizer.warmup=7").optimizer().warmup(), "set by --set");
+    for (String bad : List.of("0", "-3", "1.5", "many")) {
+      List<ConfigProblem> p = problems(experiment("{name: sgd, warmup: " + bad + "}"));
+      assertEquals(1, p.size(), bad + ": " + texts(p));
+      assertEquals("optimizer.warmup", p.get(0).path(), bad);
+      assertEquals(6, p.get(0).line(), bad);
+    }
+    assertEquals(List.of("optimizer.warmup: must be >= 1, found 0"),
+        texts(problems(experiment("{name: sgd, warmup: 0}"))));
+  }
+
+  @Test
+  void theWarmupIsWrittenBackOnlyWhenSet() {
+    ExperimentReader reader = Resources.reader();
+    Experiment warmed = reader.read(experiment("{name: sgd, warmup: 40, clip-norm: 3}"), "w.yaml", DIR, List.of());
+    String text = ExperimentWriter.write(warmed);
+    assertTrue(text.contains("warmup: 40"), text);
+    assertEquals(warmed, reader.read(text, "again.yaml", DIR, List.of()));
+    assertFalse(ExperimentWriter.write(reader.read(experiment("sgd"), "p.yaml", DIR, List.of())).contains("warmup"));
   }
 }
