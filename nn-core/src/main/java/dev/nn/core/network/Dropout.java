@@ -54,16 +54,6 @@ public final class Dropout {
     return rates[l];
   }
 
-  /** p of every layer 0 … L+1. */
-  public double[] rates() {
-    return rates.clone();
-  }
-
-  /** The number of layers, input and output included. */
-  int layers() {
-    return rates.length;
-  }
-
   /**
    * Fills {@code mask} with layer l's mask of update t: {@code count} values, each 0 or 1/(1 − p), for the
    * first rows of the update's batch.
