@@ -62,6 +62,8 @@ final class DataParser {
     Boolean standardizeTargets = st == null ? null : reader.bool(st, v.child("standardize-targets"));
     Node oh = v.get("one-hot");
     List<String> oneHot = oh == null ? List.of() : oneHot(oh, v.child("one-hot"));
+    Node sf = v.get("stratify");
+    Boolean stratify = sf == null ? Boolean.FALSE : reader.bool(sf, v.child("stratify"));
     v.finish();
     // what the test data takes of data.train, a split's fraction or a fold's share, leaves room for validation and
     // training only when the two sum below 1
@@ -79,10 +81,15 @@ final class DataParser {
           "a sum < 1");
     }
     if (train == null || validation == null || test == null || standardize == null
-        || st != null && standardizeTargets == null || oneHot == null) {
+        || st != null && standardizeTargets == null || oneHot == null || stratify == null) {
       return null;
     }
-    DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets, oneHot);
+    DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets, oneHot, stratify);
+    if (stratify && spec.statedTask() != null && spec.statedTask() != Task.CLASSIFICATION) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("stratify"), sf, "stratify splits by class, but the task is "
+          + spec.statedTask().label() + "; it applies to a classification only", "stratify: false, or a classification");
+      return null;
+    }
     // names the training file's header lacks are placed at their line now, as a csv source's features are
     if (!oneHot.isEmpty() && train instanceof SourceSpec.Csv csv && !new CsvSourceOptions(reader)
         .knownColumns(oh, v.child("one-hot"), csv.path(), csv.options().indexColumn(), oneHot)) {

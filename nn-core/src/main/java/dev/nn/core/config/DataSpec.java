@@ -17,9 +17,11 @@ import java.util.Objects;
  *     advise standardizing large ones
  * @param oneHot the feature columns of category codes to encode one-hot ({@link dev.nn.core.data.OneHot}), in
  *     any order; empty for none
+ * @param stratify whether the {@code split} hold-outs take each class in its share
+ *     ({@link dev.nn.core.data.Splits}); a classification only
  */
 public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
-    Boolean standardizeTargets, List<String> oneHot) {
+    Boolean standardizeTargets, List<String> oneHot, boolean stratify) {
 
   /** Checks for {@code null} and copies. */
   public DataSpec {
@@ -27,6 +29,12 @@ public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boole
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(test, "test");
     oneHot = List.copyOf(oneHot);
+  }
+
+  /** Splits not stratified. */
+  public DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
+      Boolean standardizeTargets, List<String> oneHot) {
+    this(train, validation, test, standardize, standardizeTargets, oneHot, false);
   }
 
   /** No column encoded one-hot. */

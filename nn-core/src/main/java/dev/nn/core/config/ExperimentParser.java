@@ -111,6 +111,15 @@ final class ExperimentParser {
           "data.test: {split: f} with a distributed section");
       return null;
     }
+    if (data != null && data.stratify() && dist != null) {
+      reader.report(
+          ProblemId.BACKEND_UNAVAILABLE,
+          "data.stratify",
+          d,
+          "a distributed run splits its hold-outs off by a fraction, without stratifying them",
+          "no data.stratify key with a distributed section");
+      return null;
+    }
     if (data != null && !data.oneHot().isEmpty() && dist != null) {
       reader.report(
           ProblemId.BACKEND_UNAVAILABLE,

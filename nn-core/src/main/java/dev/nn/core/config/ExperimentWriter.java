@@ -83,6 +83,9 @@ public final class ExperimentWriter {
     if (!d.oneHot().isEmpty()) {
       m.put("one-hot", new ArrayList<>(d.oneHot()));
     }
+    if (d.stratify()) {
+      m.put("stratify", true);
+    }
     return m;
   }
 

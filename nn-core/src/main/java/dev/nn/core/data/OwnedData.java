@@ -60,8 +60,8 @@ public final class OwnedData {
    * own arrays with their rows moved into the split's order; otherwise every part is a copy of its rows, and
    * {@code data} can be dropped as soon as this returns. Either way {@code data} must no longer be used.
    */
-  public static Splits.Split split(Dataset data, double validation, double test, long seed) {
-    return Splits.split(data, validation, test, seed, true);
+  public static Splits.Split split(Dataset data, double validation, double test, long seed, boolean stratify) {
+    return Splits.split(data, validation, test, seed, true, stratify);
   }
 
   /**

@@ -17,7 +17,13 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>For example, 1000 rows with {@code test 0.2} and {@code validation 0.1} give 200 test, 80 validation and
- * 720 training rows. Every row lands in exactly one part. Classes are not stratified.
+ * 720 training rows. Every row lands in exactly one part.
+ *
+ * <p>Stratified ({@code data.stratify: true}, a classification only), the same counts are taken from the
+ * permutation reordered so that every stretch of it holds each class in its share: a row that is the i-th of its
+ * class's n_c rows (in the permutation's order) gets the key (i + ½)/n_c, and the rows are taken by key, ties by
+ * class. Each part then holds each class's share of its rows to within one or two, as scikit-learn's
+ * {@code train_test_split(stratify=y)} aims to.
  */
 public final class Splits {
   private Splits() {}
@@ -45,7 +51,12 @@ public final class Splits {
    * @throws DataException if no training row would be left
    */
   public static Split split(Dataset data, double validation, double test, long seed) {
-    return split(data, validation, test, seed, false);
+    return split(data, validation, test, seed, false, false);
+  }
+
+  /** {@link #split(Dataset, double, double, long)}, stratified by class when {@code stratify}. */
+  public static Split split(Dataset data, double validation, double test, long seed, boolean stratify) {
+    return split(data, validation, test, seed, false, stratify);
   }
 
   /**
@@ -53,7 +64,7 @@ public final class Splits {
    * drops it — and no row is held out, the training part takes {@code data}'s arrays with the rows moved into
    * the split's order instead of a copy of them.
    */
-  static Split split(Dataset data, double validation, double test, long seed, boolean owned) {
+  static Split split(Dataset data, double validation, double test, long seed, boolean owned, boolean stratify) {
     requireFraction("validation", validation);
     requireFraction("test", test);
     int n = data.size();
@@ -66,6 +77,9 @@ public final class Splits {
               + validation + " (" + nValidation + " rows) and at least 1 training row");
     }
     int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
+    if (stratify) {
+      order = interleaved(data, order);
+    }
     if (owned && nTrain == n) {
       Dataset none = data.rows(new int[0]);
       return new Split(data.reorderInPlace(order), none, none);
@@ -93,6 +107,14 @@ public final class Splits {
    * @throws DataException if a fold would be empty, or no training row would be left
    */
   public static Split fold(Dataset data, int fold, int folds, double validation, long seed) {
+    return fold(data, fold, folds, validation, seed, false);
+  }
+
+  /**
+   * {@link #fold(Dataset, int, int, double, long)}; when {@code stratify}, the validation part is also taken by
+   * class, from the rows the fold leaves reordered as {@link #split} reorders them.
+   */
+  public static Split fold(Dataset data, int fold, int folds, double validation, long seed, boolean stratify) {
     requireFraction("validation", validation);
     if (folds < 2 || fold < 0 || fold >= folds) {
       throw new IllegalArgumentException("fold " + fold + " of " + folds + ": need 2 or more folds, 0 <= fold < folds");
@@ -124,10 +146,46 @@ public final class Splits {
         rest[r++] = order[p];
       }
     }
+    if (stratify) {
+      rest = interleaved(data, rest);
+    }
     return new Split(
         data.rows(Arrays.copyOfRange(rest, nValidation, rest.length)),
         data.rows(Arrays.copyOfRange(rest, 0, nValidation)),
         data.rows(test));
+  }
+
+  /**
+   * {@code rows} reordered so that every stretch holds each class in its share: the i-th of class c's n_c rows (in
+   * the order given) takes the key (i + ½)/n_c, and rows go by key, ties by class.
+   *
+   * @throws DataException when {@code data} is not a classification
+   */
+  static int[] interleaved(Dataset data, int[] rows) {
+    if (data.task() != Task.CLASSIFICATION) {
+      throw new DataException(data.source() + ": data.stratify splits by class, but the task is "
+          + data.task().label() + "; it applies to a classification only");
+    }
+    int classes = data.classCount();
+    int[] size = new int[classes];
+    for (int row : rows) {
+      size[data.classOf(row)]++;
+    }
+    int[] seen = new int[classes];
+    double[] key = new double[rows.length];
+    Integer[] at = new Integer[rows.length];
+    for (int p = 0; p < rows.length; p++) {
+      int c = data.classOf(rows[p]);
+      key[p] = (seen[c]++ + 0.5) / size[c];
+      at[p] = p;
+    }
+    Arrays.sort(at, (a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b])
+        : Integer.compare(data.classOf(rows[a]), data.classOf(rows[b])));
+    int[] out = new int[rows.length];
+    for (int p = 0; p < rows.length; p++) {
+      out[p] = rows[at[p]];
+    }
+    return out;
   }
 
   /** For each position of the permutation, its fold: {@code folds} consecutive runs of sizes within one. */

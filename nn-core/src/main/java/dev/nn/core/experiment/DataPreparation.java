@@ -103,9 +103,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     // data read from the sources is this preparation's own: the split moves its rows in place when it holds
     // nothing out. A caller's data stays the caller's: the split copies it.
     Splits.Split split = fold != null
-        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed())
-        : raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed())
-        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed());
+        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify())
+        : raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify())
+        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify());
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();

@@ -120,7 +120,7 @@ class SplitsTests {
     for (double[] f : new double[][] {{0, 0}, {0.1, 0.2}, {0.3, 0}, {0, 0.25}}) {
       Splits.Split copied = Splits.split(numbered(101), f[0], f[1], 5);
       Dataset data = numbered(101);
-      Splits.Split owned = Splits.split(data, f[0], f[1], 5, true);
+      Splits.Split owned = Splits.split(data, f[0], f[1], 5, true, false);
       for (int part = 0; part < 3; part++) {
         Dataset a = part == 0 ? copied.train() : part == 1 ? copied.validation() : copied.test();
         Dataset b = part == 0 ? owned.train() : part == 1 ? owned.validation() : owned.test();
