@@ -93,40 +93,9 @@ final class ExperimentParser {
           "a distributed section (e.g. --set distributed.master=local[2]), or a csv or idx source");
       return null;
     }
-    if (data != null && data.standardizesTargets() && dist != null) {
-      reader.report(
-          ProblemId.BACKEND_UNAVAILABLE,
-          "data.standardize-targets",
-          d,
-          "a distributed run does not standardize targets; its targets are used as they are",
-          "data.standardize-targets: false with a distributed section");
-      return null;
-    }
-    if (data != null && data.test() instanceof HoldOut.Fold && dist != null) {
-      reader.report(
-          ProblemId.BACKEND_UNAVAILABLE,
-          "data.test",
-          d,
-          "a distributed run splits its test data off by a fraction; it has no folds",
-          "data.test: {split: f} with a distributed section");
-      return null;
-    }
-    if (data != null && data.stratify() && dist != null) {
-      reader.report(
-          ProblemId.BACKEND_UNAVAILABLE,
-          "data.stratify",
-          d,
-          "a distributed run splits its hold-outs off by a fraction, without stratifying them",
-          "no data.stratify key with a distributed section");
-      return null;
-    }
-    if (data != null && !data.oneHot().isEmpty() && dist != null) {
-      reader.report(
-          ProblemId.BACKEND_UNAVAILABLE,
-          "data.one-hot",
-          d,
-          "a distributed run does not encode columns one-hot; its features are used as they are",
-          "no data.one-hot key with a distributed section");
+    Refusal apart = data == null || dist == null ? null : notDistributed(data);
+    if (apart != null) {
+      reader.report(ProblemId.BACKEND_UNAVAILABLE, apart.key(), d, apart.message(), apart.allowed());
       return null;
     }
     if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
@@ -170,6 +139,33 @@ final class ExperimentParser {
       return null;
     }
     return name;
+  }
+
+  /** A data key a distributed run cannot honour: the key, why, and what is allowed instead. */
+  private record Refusal(String key, String message, String allowed) {}
+
+  /** The first data setting a distributed run cannot honour, or {@code null}. */
+  private static Refusal notDistributed(DataSpec data) {
+    if (data.standardizesTargets()) {
+      return new Refusal("data.standardize-targets",
+          "a distributed run does not standardize targets; its targets are used as they are",
+          "data.standardize-targets: false with a distributed section");
+    }
+    if (data.test() instanceof HoldOut.Fold) {
+      return new Refusal("data.test", "a distributed run splits its test data off by a fraction; it has no folds",
+          "data.test: {split: f} with a distributed section");
+    }
+    if (data.stratify()) {
+      return new Refusal("data.stratify",
+          "a distributed run splits its hold-outs off by a fraction, without stratifying them",
+          "no data.stratify key with a distributed section");
+    }
+    if (!data.oneHot().isEmpty()) {
+      return new Refusal("data.one-hot",
+          "a distributed run does not encode columns one-hot; its features are used as they are",
+          "no data.one-hot key with a distributed section");
+    }
+    return null;
   }
 
   /** The loss, checked against the installed losses and against the output layer's activation. */

@@ -215,9 +215,7 @@ class DropoutTests {
     double[] y = targets(rnd, rows, false);
     double[][] fused = new double[2][];
     for (int threads = 1; threads <= 2; threads++) {
-      Network net = network(widths, phis, kernels(backend, threads, precision, widths));
-      net.setDropout(rates, 13);
-      randomize(net, 13);
+      Network net = dropping(widths, phis, kernels(backend, threads, precision, widths), rates);
       Workspace ws = load(net, x, y, rows);
       for (long t = 1; t <= 3; t++) {
         ws.dropoutUpdate(t);
@@ -228,9 +226,7 @@ class DropoutTests {
     }
     assertArrayEquals(fused[0], fused[1], 0.0, "1 and 2 threads");
 
-    Network net = network(widths, phis, kernels(backend, 1, precision, widths));
-    net.setDropout(rates, 13);
-    randomize(net, 13);
+    Network net = dropping(widths, phis, kernels(backend, 1, precision, widths), rates);
     Workspace ws = load(net, x, y, rows);
     for (long t = 1; t <= 3; t++) {
       ws.dropoutUpdate(t);
@@ -259,6 +255,14 @@ class DropoutTests {
   private static Network network(int[] widths, List<Activation> phis, Kernels kernels) {
     List<String> names = phis.stream().map(a -> "a").toList();
     return new Network(widths, phis, names, kernels);
+  }
+
+  /** A network with dropout {@code rates} (seed 13) and parameters drawn from seed 13. */
+  private static Network dropping(int[] widths, List<Activation> phis, Kernels kernels, double[] rates) {
+    Network net = network(widths, phis, kernels);
+    net.setDropout(rates, 13);
+    randomize(net, 13);
+    return net;
   }
 
   private static void randomize(Network net, long seed) {
