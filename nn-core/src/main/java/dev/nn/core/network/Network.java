@@ -176,7 +176,7 @@ public final class Network {
       int in = widths[l - 1];
       int out = widths[l];
       drop(ws, l - 1);
-      kernels.gemm(false, false, rows, out, in, 1.0, ws.layerInput(l - 1), 0, in,
+      kernels.gemm(false, false, rows, out, in, 1.0, ws.input(l - 1), 0, in,
           values, params.weightOffset(l), out, 0.0, ws.z[l], 0, out);
       kernels.activate(rows, out, values, params.biasOffset(l), ws.z[l], ws.x[l], phi[l],
           forBackward || l == widths.length - 1);

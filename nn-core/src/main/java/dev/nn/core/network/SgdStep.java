@@ -46,7 +46,7 @@ public final class SgdStep extends GradientSink {
     double decay = 1.0 - rate * lambda;
     ParameterStore params = network.parameters();
     Kernels kernels = network.kernels();
-    kernels.gemm(true, false, in, out, rows, step, ws.layerInput(l - 1), 0, in,
+    kernels.gemm(true, false, in, out, rows, step, ws.input(l - 1), 0, in,
         ws.delta[l], 0, out, decay, params.edgeValues(), params.weightOffset(l), out);
     stepBiases(network, ws, l, step);
   }
@@ -71,7 +71,7 @@ public final class SgdStep extends GradientSink {
     int in = network.width(l - 1);
     int out = network.width(l);
     ParameterStore params = network.parameters();
-    network.kernels().propagateAndStep(in, out, -rate, 1.0 - rate * lambda, ws.layerInput(l - 1), 0, ws.delta[l], 0,
+    network.kernels().propagateAndStep(in, out, -rate, 1.0 - rate * lambda, ws.input(l - 1), 0, ws.delta[l], 0,
         params.edgeValues(), params.weightOffset(l), ws.delta[l - 1], 0);
     stepBiases(network, ws, l, -rate);
   }

@@ -20,7 +20,7 @@ final class StoreGradient extends GradientSink {
     double invB = 1.0 / rows;
     ParameterStore params = network.parameters();
     Kernels kernels = network.kernels();
-    kernels.gemm(true, false, in, out, rows, invB, ws.layerInput(l - 1), 0, in,
+    kernels.gemm(true, false, in, out, rows, invB, ws.input(l - 1), 0, in,
         ws.delta[l], 0, out, 0.0, params.edgeGrads(), params.weightOffset(l), out);
     kernels.columnSums(rows, out, invB, ws.delta[l], 0, 0.0, params.edgeGrads(), params.biasOffset(l));
   }

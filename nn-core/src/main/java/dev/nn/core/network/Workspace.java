@@ -87,11 +87,6 @@ public final class Workspace {
     dropoutFrom = from;
   }
 
-  /** What layer l+1 read in the last forward pass: x̃(l) when dropout was applied to layer l, else x(l). */
-  Matrix layerInput(int l) {
-    return dropping && dropped[l] != null ? dropped[l] : x[l];
-  }
-
   /** The largest batch this workspace holds. */
   public int capacity() {
     return capacity;
@@ -149,7 +144,7 @@ public final class Workspace {
    * training pass and layer l has dropout, otherwise x(l).
    */
   public Matrix input(int l) {
-    return layerInput(l);
+    return dropping && dropped[l] != null ? dropped[l] : x[l];
   }
 
   /** δ(l) of the last backward pass, rows × n(l). */
