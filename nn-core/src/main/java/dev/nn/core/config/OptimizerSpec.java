@@ -27,14 +27,4 @@ public record OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSp
       throw new IllegalArgumentException("warmup must be at least 1 update, or 0 for none, found " + warmup);
     }
   }
-
-  /** Without warm-up. */
-  public OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSpec schedule, double clipNorm) {
-    this(optimizer, learningRate, schedule, clipNorm, 0);
-  }
-
-  /** Without clipping. */
-  public OptimizerSpec(PluginRef optimizer, double learningRate, ScheduleSpec schedule) {
-    this(optimizer, learningRate, schedule, 0.0, 0);
-  }
 }

@@ -44,7 +44,7 @@ public final class Dropout {
     }
   }
 
-  /** The rates, or {@code null} when no layer drops anything. */
+  /** Dropout of these rates, or {@code null} when no layer drops anything. */
   static Dropout of(double[] rates, long seed) {
     return rates != null && Arrays.stream(rates).anyMatch(p -> p > 0) ? new Dropout(rates, seed) : null;
   }
@@ -61,7 +61,7 @@ public final class Dropout {
    * @param mask at least {@code count} long. Modified.
    */
   public void fill(long t, int l, int count, double[] mask) {
-    fill(t, l, 0, count, mask, 0);
+    fill(t, l, 1, count, null, 0, mask);
   }
 
   /**
@@ -73,20 +73,20 @@ public final class Dropout {
    * @param mask at least rows·width long. Modified.
    */
   public void fill(long t, int l, int rows, int width, int[] positions, int from, double[] mask) {
+    long stream = RandomStream.DROPOUT.streamSeed(seed, t);
     if (positions == null) {
-      fill(t, l, (long) from * width, rows * width, mask, 0);
+      fill(stream, l, (long) from * width, rows * width, mask, 0);
       return;
     }
     for (int r = 0; r < rows; r++) {
-      fill(t, l, (long) positions[from + r] * width, width, mask, r * width);
+      fill(stream, l, (long) positions[from + r] * width, width, mask, r * width);
     }
   }
 
-  /** Values {@code first … first+count−1} of layer l's mask of update t, into {@code mask} at {@code at}. */
-  private void fill(long t, int l, long first, int count, double[] mask, int at) {
+  /** Values {@code first … first+count−1} of layer l's mask in {@code stream}, into {@code mask} at {@code at}. */
+  private void fill(long stream, int l, long first, int count, double[] mask, int at) {
     double p = rates[l];
     double scale = 1.0 / (1.0 - p);
-    long stream = RandomStream.DROPOUT.streamSeed(seed, t);
     long offset = offsets[l] + first;
     // draw ≥ p, where draw = k·2⁻⁵³ for the 53-bit integer k, is k ≥ ⌈p·2⁵³⌉ (p·2⁵³ is exact): the same test
     // in integers and without a branch, which at p = 0.5 the processor would mispredict for half the values
