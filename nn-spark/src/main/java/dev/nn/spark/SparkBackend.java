@@ -59,7 +59,8 @@ final class SparkBackend implements TrainingBackend {
     JavaRDD<Integer> parts = sc.parallelize(ids, partitions);
     Samples validation = data.validationSamples();
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
-        : new Evaluator(trainer.network(), trainer.loss(), Math.max(256, trainer.options().batchSize()));
+        : new Evaluator(trainer.network(), trainer.loss(), Math.max(256, trainer.options().batchSize()),
+            data.targetUnits());
     Trainer.Epochs epochs = DistributedEpochs.of(spec.mode(), spec.averageEvery(), sc, parts, job, train.rows());
     PartitionWork.offer(job.id(), data);
     try {

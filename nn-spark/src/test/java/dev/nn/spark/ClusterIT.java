@@ -83,4 +83,18 @@ class ClusterIT {
     assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
     assertTrue(cluster.training().epochs().size() == 3);
   }
+
+  /** Each executor fits the one-hot categories and the targets' scaler from the file itself, as the driver does. */
+  @Test
+  void executorsPrepareOneHotColumnsAndStandardizedTargetsAsTheDriverDoes() {
+    Nn nn = Nn.create();
+    String yaml = SparkTrainingTests.PENGUINS.replace("../examples/data/penguins.csv",
+        Path.of("../examples/data/penguins.csv").toAbsolutePath().normalize().toString());
+    double[] a = nn.train(nn.parse(yaml, List.of()), TrainingRun.Options.into(runs.resolve("local"))).model()
+        .network().parameters().toArray();
+    TrainingRun.Result cluster = nn.train(nn.parse(yaml, List.of("distributed.partitions=2")),
+        TrainingRun.Options.into(runs.resolve("cluster")));
+    double rel = SparkTrainingTests.maxRelativeDifference(a, cluster.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+  }
 }

@@ -11,6 +11,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.ClusterException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import java.nio.file.Files;
@@ -240,6 +241,70 @@ class SparkTrainingTests {
     assertTrue(e.getMessage().startsWith("Spark could not finish the training: Job aborted due to stage failure: "),
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  /**
+   * Palmer penguins' body mass from species and island (both one-hot) and four measurements, with standardized
+   * targets: the driver and every part prepare the data alike, so Spark takes one process's updates.
+   */
+  static final String PENGUINS = """
+      name: penguins
+      seed: 42
+      data:
+        train: {source: csv, path: ../examples/data/penguins.csv, target: body_mass_g, task: regression}
+        validation: {split: 0.15}
+        test: {split: 0.2}
+        standardize: true
+        standardize-targets: true
+        one-hot: [species, island]
+      network:
+        layers:
+          - {units: auto}
+          - {units: 16, activation: relu}
+          - {units: auto, activation: identity}
+      loss: squared
+      optimizer: {name: adam, learning-rate: 0.01}
+      training: {epochs: 3, batch-size: 16}
+      """;
+
+  @Test
+  void oneHotColumnsAndStandardizedTargetsTrainTheSameOnSpark() {
+    TrainingRun.Result local = train(runs.resolve("penguins-local"), PENGUINS);
+    TrainingRun.Result spark = train(runs.resolve("penguins-spark"), PENGUINS, "distributed.partitions=3");
+    double[] a = local.model().network().parameters().toArray();
+    double[] b = spark.model().network().parameters().toArray();
+    assertEquals((11 * 16 + 16) + (16 + 1), a.length, "5 measurements and 3 + 3 categories in, one mass out");
+    double rel = maxRelativeDifference(a, b);
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    // the test figures are in grams on both, so the targets' scaler went into both models
+    assertTrue(local.test().rmse() > 100 && local.test().rmse() < 2000, "rmse in grams: " + local.test().rmse());
+    assertEquals(local.test().rmse(), spark.test().rmse(), 1e-9 * local.test().rmse());
+    assertEquals(local.model().spec().oneHot(), spark.model().spec().oneHot());
+    // and each epoch's validation figures are in grams too, as one process gives them
+    for (int i = 0; i < local.training().epochs().size(); i++) {
+      Metrics l = local.training().epochs().get(i).validation();
+      Metrics s = spark.training().epochs().get(i).validation();
+      assertTrue(l.rmse() > 100, "epoch " + (i + 1) + " rmse in grams: " + l.rmse());
+      assertEquals(l.rmse(), s.rmse(), 1e-9 * l.rmse(), "epoch " + (i + 1));
+      assertEquals(l.mae(), s.mae(), 1e-9 * l.mae(), "epoch " + (i + 1));
+      assertEquals(l.loss(), s.loss(), 1e-9 * l.loss(), "epoch " + (i + 1));
+    }
+  }
+
+  @Test
+  void aStratifiedFoldTrainsTheSameOnSpark() {
+    String fold = IRIS.replace("test: {split: 0.2}", "test: {fold: 1, of: 5}\n  stratify: true");
+    TrainingRun.Result local = train(runs.resolve("fold-local"), fold);
+    TrainingRun.Result spark = train(runs.resolve("fold-spark"), fold, "distributed.partitions=2");
+    assertEquals(30, local.test().rows(), "a fifth of 150 rows");
+    assertEquals(30, spark.test().rows());
+    double rel = maxRelativeDifference(local.model().network().parameters().toArray(),
+        spark.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    assertEquals(local.test().accuracy(), spark.test().accuracy(), 1e-12);
+    // the fold and the stratified split are in those runs: without them the parameters are others
+    double[] plain = train(runs.resolve("fold-plain"), IRIS).model().network().parameters().toArray();
+    assertTrue(maxRelativeDifference(local.model().network().parameters().toArray(), plain) > 1e-3);
   }
 
   /** An autoencoder on iris's four measurements whose decoder is the encoder's transpose (a weight tie). */

@@ -50,7 +50,8 @@ final class DataParser {
       for (String key : List.of("validation", "test")) {
         if (!((key.equals("validation") ? validation : test) instanceof HoldOut.Split)) {
           reader.report(ProblemId.OUT_OF_RANGE, v.child(key), v.get(key),
-              "data." + key + ": with a spark training source, hold-outs are split off it", "{split: f}");
+              "with a spark training source, hold-outs are split off it by a fraction where its rows lie (no sources"
+                  + " of their own, no folds)", "{split: f}");
           validation = key.equals("validation") ? null : validation;
           test = key.equals("test") ? null : test;
         }

@@ -93,7 +93,7 @@ final class ExperimentParser {
           "a distributed section (e.g. --set distributed.master=local[2]), or a csv or idx source");
       return null;
     }
-    Refusal apart = data == null || dist == null ? null : notDistributed(data);
+    Refusal apart = data != null && data.train() instanceof SourceSpec.Spark ? notOnSparkTable(data) : null;
     if (apart != null) {
       reader.report(ProblemId.BACKEND_UNAVAILABLE, apart.key(), d, apart.message(), apart.allowed());
       return null;
@@ -141,29 +141,30 @@ final class ExperimentParser {
     return name;
   }
 
-  /** A data key a distributed run cannot honour: the key, why, and what is allowed instead. */
+  /** A data key a Spark table's run cannot honour: the key, why, and what is allowed instead. */
   private record Refusal(String key, String message, String allowed) {}
 
-  /** The first data setting a distributed run cannot honour, or {@code null}. */
-  private static Refusal notDistributed(DataSpec data) {
+  /**
+   * The first data setting a run on a Spark table cannot honour, or {@code null}. A csv, idx or generated
+   * source is prepared alike by the driver and by each executor, so every data key holds there; a Spark
+   * table's rows are never gathered in one place, and these settings need them all. (Its folds are refused
+   * where its hold-outs are read, with sources of their own.)
+   */
+  private static Refusal notOnSparkTable(DataSpec data) {
     if (data.standardizesTargets()) {
       return new Refusal("data.standardize-targets",
-          "a distributed run does not standardize targets; its targets are used as they are",
-          "data.standardize-targets: false with a distributed section");
-    }
-    if (data.test() instanceof HoldOut.Fold) {
-      return new Refusal("data.test", "a distributed run splits its test data off by a fraction; it has no folds",
-          "data.test: {split: f} with a distributed section");
+          "a spark source's targets are used as they are; standardizing them is done for csv and idx sources",
+          "data.standardize-targets: false with a spark source, or a csv source");
     }
     if (data.stratify()) {
       return new Refusal("data.stratify",
-          "a distributed run splits its hold-outs off by a fraction, without stratifying them",
-          "no data.stratify key with a distributed section");
+          "a spark source splits its hold-outs off by a fraction where the rows lie, without stratifying them",
+          "no data.stratify key with a spark source, or a csv or idx source");
     }
     if (!data.oneHot().isEmpty()) {
       return new Refusal("data.one-hot",
-          "a distributed run does not encode columns one-hot; its features are used as they are",
-          "no data.one-hot key with a distributed section");
+          "a spark source's features are used as they are; one-hot encoding is done for csv sources",
+          "no data.one-hot key with a spark source, or a csv source");
     }
     return null;
   }

@@ -107,6 +107,31 @@ class DistributedSectionTests {
         read(SPARK_SOURCE + "distributed: {}\n", "data.test.split=0.25").data().test());
   }
 
+  /** Settings that need every row in one place: a Spark table's rows stay on its executors. */
+  @Test
+  void aSparkSourceRefusesTheDataSettingsThatNeedEveryRow() {
+    String spark = SPARK_SOURCE + "distributed: {}\n";
+    List<String[]> cases = List.of(
+        new String[] {"  standardize-targets: true\n", "data.standardize-targets: a spark source's targets are used as"
+            + " they are; standardizing them is done for csv and idx sources", "regression"},
+        new String[] {"  test: {fold: 1, of: 5}\n", "data.test: with a spark training source, hold-outs are split off"
+            + " it by a fraction where its rows lie (no sources of their own, no folds)", "classification", "OUT_OF_RANGE"},
+        new String[] {"  stratify: true\n", "data.stratify: a spark source splits its hold-outs off by a fraction"
+            + " where the rows lie, without stratifying them", "classification"},
+        new String[] {"  one-hot: [a]\n", "data.one-hot: a spark source's features are used as they are; one-hot"
+            + " encoding is done for csv sources", "classification"});
+    for (String[] c : cases) {
+      String stated = spark.replace("data: {train: {", "data:\n" + c[0] + "  train: {")
+          .replace("features: [a, b]}}", "features: [a, b]}").replace("task: classification", "task: " + c[2]);
+      String text = c[2].equals("regression") ? stated.replace("softmax-cross-entropy", "squared") : stated;
+      ConfigException e = assertThrows(ConfigException.class, () -> read(text), text);
+      assertEquals(List.of(c[1]), e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+      assertEquals(c.length > 3 ? ProblemId.OUT_OF_RANGE : ProblemId.BACKEND_UNAVAILABLE, e.problems().get(0).id());
+      String allowed = e.problems().get(0).allowed();
+      assertTrue(allowed.contains("csv") || allowed.equals("{split: f}"), allowed);
+    }
+  }
+
   @Test
   void aRelativeSparkPathIsMadeAbsoluteAgainstTheExperimentFile() {
     Experiment e = read(SPARK_SOURCE.replace("\"hdfs://nn/iris\"", "tables/iris.parquet"), "distributed.partitions=1");

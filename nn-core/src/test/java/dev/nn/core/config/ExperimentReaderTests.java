@@ -265,8 +265,8 @@ class ExperimentReaderTests {
         + " targets are its inputs, which data.standardize standardizes"),
         texts(problems(CSV_TARGETS.replace("TARGET", "last").replace("TASK", "reconstruction")
             .replace("task: reconstruction}}", "task: reconstruction}, standardize-targets: true}"))));
-    assertEquals(List.of("data.standardize-targets: a distributed run does not standardize targets; its targets are"
-        + " used as they are"), texts(problems(regression + "distributed: {master: \"local[2]\"}\n")));
+    assertTrue(read(regression + "distributed: {master: \"local[2]\"}\n").data().standardizesTargets(),
+        "a csv source's targets are standardized alike on Spark");
     assertEquals(List.of("data.standardize-targets: expected true or false, found \"yes please\""),
         texts(problems(MINIMAL.replace("samples: 100}}", "samples: 100}, standardize-targets: yes please}"))));
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code data.test: {fold: i, of: k}}: fold i of k of the training source as the test data, for cross-validation;
- * for the test data only, with room left for validation and training, not with a distributed section, and written
- * back as it was read.
+ * for the test data only, with room left for validation and training, kept by a distributed run on a csv
+ * source, and written back as it was read.
  */
 class FoldConfigTests {
   private static final Path DIR = Path.of("/exp/dir");
@@ -69,10 +69,8 @@ class FoldConfigTests {
   }
 
   @Test
-  void aDistributedRunHasNoFolds() {
-    List<ConfigProblem> p = problems(penguins("{fold: 0, of: 5}") + "distributed: {master: \"local[2]\"}\n");
-    assertEquals(List.of("data.test: a distributed run splits its test data off by a fraction; it has no folds"),
-        texts(p));
-    assertEquals(ProblemId.BACKEND_UNAVAILABLE, p.get(0).id());
+  void aDistributedRunOnACsvSourceKeepsTheFold() {
+    assertEquals(new HoldOut.Fold(0, 5), read(penguins("{fold: 0, of: 5}") + "distributed: {master: \"local[2]\"}\n")
+        .data().test());
   }
 }

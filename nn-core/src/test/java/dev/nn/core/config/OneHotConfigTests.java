@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code data.one-hot} key: a list of feature column names, each once, for classification or regression, not
- * with a distributed section; written back as it was read.
+ * The {@code data.one-hot} key: a list of feature column names, each once, for classification or regression, kept
+ * by a distributed run on a csv source; written back as it was read.
  */
 class OneHotConfigTests {
   private static final Path DIR = Path.of("/exp/dir");
@@ -77,11 +77,11 @@ class OneHotConfigTests {
   }
 
   @Test
-  void aDistributedRunIsRefused() {
-    List<ConfigProblem> p = problems(penguins("[island]") + "distributed: {master: \"local[2]\"}\n");
-    assertEquals(List.of("data.one-hot: a distributed run does not encode columns one-hot; its features are used as"
-        + " they are"), texts(p));
-    assertEquals(ProblemId.BACKEND_UNAVAILABLE, p.get(0).id());
+  void aDistributedRunOnACsvSourceKeepsTheColumns() {
+    // the driver and each executor fit the categories alike from the file (a Spark table is refused instead:
+    // DistributedSectionTests)
+    assertEquals(List.of("island"), read(penguins("[island]") + "distributed: {master: \"local[2]\"}\n").data()
+        .oneHot());
     assertTrue(read(penguins("[]") + "distributed: {master: \"local[2]\"}\n").distributed().isPresent(),
         "an empty list encodes nothing");
   }
