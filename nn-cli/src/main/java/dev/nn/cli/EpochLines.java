@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
@@ -50,6 +51,9 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   public void onStart(Trainer trainer) {
     synchronized (out) {
       print(trainer.network().describe());
+      if (trainer.loss() instanceof ClassWeightedLoss weighted) {
+        print("class weights " + ClassWeightedLoss.describe(weighted.weights()));
+      }
       if (trainer.epoch() > 0) {
         print("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
       }

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.core.text.Excerpt;
 import dev.nn.api.Loss;
+import dev.nn.core.data.Task;
 import dev.nn.core.kernel.BlasCoreType;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.plugin.PluginKind;
@@ -98,6 +99,23 @@ final class ExperimentParser {
       reader.report(ProblemId.BACKEND_UNAVAILABLE, apart.key(), d, apart.message(), apart.allowed());
       return null;
     }
+    if (training != null && data != null && training.classWeights().isPresent()) {
+      Task task = data.statedTask();
+      String refused = data.train() instanceof SourceSpec.Spark
+          ? "a spark source's rows are never in one place to count or weigh by class; class weights are given for"
+              + " csv and idx sources"
+          : task != null && task != Task.CLASSIFICATION
+              ? "class weights weigh each class's rows, but the task is " + task.label() + "; they apply to a"
+                  + " classification only"
+              : null;
+      if (refused != null) {
+        reader.report(data.train() instanceof SourceSpec.Spark ? ProblemId.BACKEND_UNAVAILABLE : ProblemId.OUT_OF_RANGE,
+            "training.class-weights", trainingValue(t, "class-weights"), refused,
+            data.train() instanceof SourceSpec.Spark ? "no class-weights key with a spark source, or a csv source"
+                : "no class-weights key, or a classification");
+        return null;
+      }
+    }
     if (training != null && training.earlyStopping().isPresent() && data != null && !data.validation().isPresent()) {
       reader.report(
           ProblemId.OUT_OF_RANGE,
@@ -193,9 +211,12 @@ final class ExperimentParser {
     return p.ref();
   }
 
+  /** A class weight: finite and > 0 (a class with weight 0 would not be trained on at all). */
+  private static final Range CLASS_WEIGHT = Range.positive();
+
   private TrainingSpec training(Node node) {
     if (node == null) {
-      return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, true, Optional.empty(), 1);
+      return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, true, Optional.empty(), 1, Optional.empty());
     }
     MapView v = reader.mapping(node, "training");
     if (v == null) {
@@ -209,11 +230,49 @@ final class ExperimentParser {
     EarlyStopping stop = earlyStopping(v.get("early-stopping"), v.child("early-stopping"));
     boolean stopRead = reader.problems().size() == before;
     Integer every = countOr(v, "checkpoint-every", 1);
+    before = reader.problems().size();
+    ClassWeights weights = classWeights(v.get("class-weights"), v.child("class-weights"));
+    boolean weightsRead = reader.problems().size() == before;
     v.finish();
-    if (epochs == null || batch == null || shuffle == null || !stopRead || every == null) {
+    if (epochs == null || batch == null || shuffle == null || !stopRead || every == null || !weightsRead) {
       return null;
     }
-    return new TrainingSpec(epochs, batch, shuffle, Optional.ofNullable(stop), every);
+    return new TrainingSpec(epochs, batch, shuffle, Optional.ofNullable(stop), every, Optional.ofNullable(weights));
+  }
+
+  /** {@code balanced} or a list of numbers > 0; {@code null} when absent and after reporting. */
+  private ClassWeights classWeights(Node node, String path) {
+    if (node == null) {
+      return null;
+    }
+    String expected = "balanced, or a list of numbers > 0, one per class, such as [1, 4.5, 2]";
+    if (NodeReader.isWord(node, "balanced")) {
+      return ClassWeights.balance();
+    }
+    if (!(node instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
+      if (!reader.isRejected(node)) {
+        reader.report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found " + NodeReader.describe(node),
+            expected);
+      }
+      return null;
+    }
+    List<Node> items = reader.sequence(node, path, expected);
+    if (items == null) {
+      return null;
+    }
+    if (items.isEmpty()) {
+      reader.report(ProblemId.OUT_OF_RANGE, path, node, "the list of class weights is empty", expected);
+      return null;
+    }
+    List<Double> weights = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Double w = reader.number(items.get(i), path + "[" + i + "]", CLASS_WEIGHT);
+      if (w == null) {
+        return null;
+      }
+      weights.add(w);
+    }
+    return ClassWeights.of(weights);
   }
 
   private Integer countOr(MapView v, String key, int defaultValue) {
@@ -255,9 +314,14 @@ final class ExperimentParser {
   }
 
   private static Node earlyStoppingNode(Node training) {
+    return trainingValue(training, "early-stopping");
+  }
+
+  /** The value of {@code key} in the training section, or the section itself where the key is not written. */
+  private static Node trainingValue(Node training, String key) {
     if (training instanceof MappingNode) {
       for (org.yaml.snakeyaml.nodes.NodeTuple t : ((MappingNode) training).getValue()) {
-        if (NodeReader.isWord(t.getKeyNode(), "early-stopping")) {
+        if (NodeReader.isWord(t.getKeyNode(), key)) {
           return t.getValueNode();
         }
       }

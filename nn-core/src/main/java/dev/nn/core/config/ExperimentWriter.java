@@ -262,6 +262,7 @@ public final class ExperimentWriter {
       m.put("early-stopping", false);
     }
     m.put("checkpoint-every", t.checkpointEvery());
+    t.classWeights().ifPresent(w -> m.put("class-weights", w.yamlValue()));
     return m;
   }
 }

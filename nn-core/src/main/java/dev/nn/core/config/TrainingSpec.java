@@ -11,12 +11,14 @@ import java.util.Optional;
  * @param shuffle whether each epoch visits the samples in a fresh seeded permutation
  * @param earlyStopping when to stop before {@code epochs}; empty when off
  * @param checkpointEvery a checkpoint every this many epochs, {@code >= 1}
+ * @param classWeights how much each class's rows weigh in the loss trained on; empty: all alike
  */
-public record TrainingSpec(
-    int epochs, int batchSize, boolean shuffle, Optional<EarlyStopping> earlyStopping, int checkpointEvery) {
+public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Optional<EarlyStopping> earlyStopping,
+    int checkpointEvery, Optional<ClassWeights> classWeights) {
 
   /** Checks for {@code null}. */
   public TrainingSpec {
     Objects.requireNonNull(earlyStopping, "earlyStopping");
+    Objects.requireNonNull(classWeights, "classWeights");
   }
 }

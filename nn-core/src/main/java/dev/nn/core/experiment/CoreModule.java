@@ -14,6 +14,7 @@ import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
 import dev.nn.core.schedule.LearningRateSchedule;
 import dev.nn.core.schedule.LearningRateSchedules;
+import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.TrainingOptions;
 import java.time.Clock;
 
@@ -42,9 +43,10 @@ public final class CoreModule extends AbstractModule {
     return choice.kernels();
   }
 
+  /** The loss trained on: the plugin's, weighing each class's rows when {@code training.class-weights} says so. */
   @Provides
-  Loss loss(RunPlugins plugins) {
-    return plugins.loss();
+  Loss loss(RunPlugins plugins, Experiment e, PreparedData data) {
+    return ClassWeightedLoss.of(plugins.loss(), ClassWeighting.weights(e.training().classWeights(), data));
   }
 
   @Provides

@@ -52,6 +52,12 @@ public final class DataPreparation implements Provider<PreparedData> {
   private final Loss loss;
 
   @Inject
+  DataPreparation(Experiment experiment, RunPlugins plugins) {
+    // the plugin's own loss: the run's Loss binding may weigh classes, which needs this data first
+    this(experiment, plugins.loss());
+  }
+
+  /** Prepares the experiment's data for {@code loss}'s targets. */
   DataPreparation(Experiment experiment, Loss loss) {
     this.experiment = experiment;
     this.loss = loss;

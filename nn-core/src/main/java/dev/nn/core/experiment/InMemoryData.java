@@ -3,7 +3,6 @@ package dev.nn.core.experiment;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.nn.api.Loss;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.data.Dataset;
 import java.util.Objects;
@@ -36,7 +35,8 @@ public final class InMemoryData extends AbstractModule {
 
   @Provides
   @Singleton
-  PreparedData data(Experiment experiment, Loss loss) {
-    return DataPreparation.prepare(experiment, loss, RawData.inMemory(train, validation));
+  PreparedData data(Experiment experiment, RunPlugins plugins) {
+    // the plugin's own loss: the run's Loss binding may weigh classes, which needs this data first
+    return DataPreparation.prepare(experiment, plugins.loss(), RawData.inMemory(train, validation));
   }
 }

@@ -28,7 +28,8 @@ public final class Evaluator {
    */
   public Evaluator(Network network, Loss loss, int batchSize, TargetUnits targetUnits) {
     this.network = network;
-    this.loss = loss;
+    // figures are the loss's own: class weights change what training minimises, not what a figure says
+    this.loss = ClassWeightedLoss.plain(loss);
     this.ws = network.newWorkspace(batchSize);
     this.targetUnits = targetUnits;
   }

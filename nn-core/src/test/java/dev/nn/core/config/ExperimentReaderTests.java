@@ -73,7 +73,8 @@ class ExperimentReaderTests {
     assertEquals(new ScheduleSpec.Constant(), e.optimizer().schedule());
     assertEquals(0.0, e.l2());
     assertEquals(
-        new TrainingSpec(20, 1, true, Optional.of(new EarlyStopping(3, Monitor.VAL_LOSS, 0.0)), 1), e.training());
+        new TrainingSpec(20, 1, true, Optional.of(new EarlyStopping(3, Monitor.VAL_LOSS, 0.0)), 1,
+            Optional.empty()), e.training());
     assertEquals(new ComputeSpec(Backend.AUTO, 2), e.compute());
     assertEquals(file.getParent().resolve("runs"), e.output().dir().resolved());
     assertEquals("runs", e.output().dir().written());
@@ -93,7 +94,7 @@ class ExperimentReaderTests {
     assertEquals(0.01, e.optimizer().learningRate());
     assertEquals(new ScheduleSpec.Constant(), e.optimizer().schedule());
     assertEquals(0.0, e.l2());
-    assertEquals(new TrainingSpec(20, 1, true, Optional.empty(), 1), e.training());
+    assertEquals(new TrainingSpec(20, 1, true, Optional.empty(), 1, Optional.empty()), e.training());
     assertEquals(new ComputeSpec(Backend.AUTO, 2), e.compute());
     assertEquals(Path.of("/exp/dir/runs"), e.output().dir().resolved());
   }

@@ -1,0 +1,146 @@
+package dev.nn.core.train;
+
+import dev.nn.api.Loss;
+import dev.nn.api.Seeding;
+import dev.nn.api.TargetKind;
+
+/**
+ * A loss whose rows weigh by their class ({@code training.class-weights}): row n of class c gives
+ * w_c·L_n and seeds w_c·δ_n, so J = (1/B)·Σ_n w_c(n)·L_n and its gradient is the plain loss's, row by row,
+ * times w_c(n). The class of a row is read from its target: the 1 of a one-hot row, or for a single output
+ * 1 when y is 1 (0/1 targets) or +1 (−1/+1 targets).
+ *
+ * <p>Only training weighs: an {@link Evaluator} takes the {@link #plain} loss, so validation and test losses
+ * are the loss's own, comparable with a run without weights. The plain loss sees one row at a time; its link,
+ * seeding, targets and kinks are its own.
+ */
+public final class ClassWeightedLoss implements Loss {
+  private final Loss plain;
+  private final double[] weights;
+  private final double threshold;
+  /** One row's z, x, y and δ, grown to the output width on first use. */
+  private double[] z1 = new double[0];
+  private double[] x1 = z1;
+  private double[] y1 = z1;
+  private double[] d1 = z1;
+
+  private ClassWeightedLoss(Loss plain, double[] weights) {
+    this.plain = plain;
+    this.weights = weights.clone();
+    this.threshold = plain.targets() == TargetKind.SIGNED ? 0.0 : 0.5;
+  }
+
+  /**
+   * {@code plain} weighing each class's rows by {@code weights}, or {@code plain} itself when {@code weights}
+   * is {@code null}.
+   *
+   * @param weights w_c for the classes 0 … K−1, each finite and {@code > 0}
+   */
+  public static Loss of(Loss plain, double[] weights) {
+    if (weights == null) {
+      return plain;
+    }
+    for (double w : weights) {
+      if (!(w > 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("a class weight must be a finite number > 0, found " + w);
+      }
+    }
+    return new ClassWeightedLoss(plain instanceof ClassWeightedLoss c ? c.plain : plain, weights);
+  }
+
+  /** The loss without class weights: {@code loss} itself unless it weighs classes. */
+  public static Loss plain(Loss loss) {
+    return loss instanceof ClassWeightedLoss c ? c.plain : loss;
+  }
+
+  /** w_c for the classes 0 … K−1. */
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  @Override
+  public Seeding seeding() {
+    return plain.seeding();
+  }
+
+  @Override
+  public TargetKind targets() {
+    return plain.targets();
+  }
+
+  @Override
+  public boolean acceptsOutputActivation(String activationName) {
+    return plain.acceptsOutputActivation(activationName);
+  }
+
+  @Override
+  public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+    ensure(cols);
+    double sum = 0;
+    for (int r = 0, base = 0; r < rows; r++, base += cols) {
+      load(z, x, y, base, cols);
+      sum += weight(y, base, cols) * plain.value(z1, x1, y1, 1, cols);
+    }
+    return sum;
+  }
+
+  @Override
+  public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+    ensure(cols);
+    double sum = 0;
+    for (int r = 0, base = 0; r < rows; r++, base += cols) {
+      load(z, x, y, base, cols);
+      double w = weight(y, base, cols);
+      sum += w * plain.seed(z1, x1, y1, d1, 1, cols);
+      for (int k = 0; k < cols; k++) {
+        delta[base + k] = w * d1[k];
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public void link(double[] z, double[] x, double[] out, int rows, int cols) {
+    plain.link(z, x, out, rows, cols);
+  }
+
+  @Override
+  public double[] kinks(double y) {
+    return plain.kinks(y);
+  }
+
+  /** w_c of the row at {@code base}. */
+  private double weight(double[] y, int base, int cols) {
+    return weights[Metrics.classOf(y, base, cols, threshold)];
+  }
+
+  private void load(double[] z, double[] x, double[] y, int base, int cols) {
+    System.arraycopy(z, base, z1, 0, cols);
+    System.arraycopy(x, base, x1, 0, cols);
+    System.arraycopy(y, base, y1, 0, cols);
+  }
+
+  private void ensure(int cols) {
+    if (z1.length != cols) {
+      z1 = new double[cols];
+      x1 = new double[cols];
+      y1 = new double[cols];
+      d1 = new double[cols];
+    }
+  }
+
+  /** "0.5, 1.25, 4" for people: each weight to four significant digits, in the classes' order. */
+  public static String describe(double[] weights) {
+    StringBuilder s = new StringBuilder();
+    for (double w : weights) {
+      s.append(s.length() == 0 ? "" : ", ").append(new java.math.BigDecimal(w).round(new java.math.MathContext(4))
+          .stripTrailingZeros().toPlainString());
+    }
+    return s.toString();
+  }
+
+  @Override
+  public String toString() {
+    return plain + " weighing classes " + describe(weights);
+  }
+}
