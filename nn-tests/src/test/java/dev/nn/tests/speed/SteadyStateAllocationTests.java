@@ -80,6 +80,8 @@ class SteadyStateAllocationTests {
       "digits.yaml, training.batch-size=32 network.layers[0].dropout=0.2 network.layers[1].dropout=0.5",
       "digits.yaml, training.batch-size=1 network.layers[1].dropout=0.5",
       "digits.yaml, training.batch-size=32 network.layers[1].dropout=0.5 compute.backend=blas compute.threads=2 compute.precision=float32",
+      "digits.yaml, training.batch-size=32 training.class-weights=balanced",
+      "pima.yaml, training.batch-size=8 compute.precision=float32 compute.backend=blas compute.threads=2",
   })
   void anEpochOfTrainingAllocatesNothingPerUpdate(String example, String override) throws Exception {
     com.sun.management.ThreadMXBean t = threads();
