@@ -56,6 +56,16 @@ class GradcheckCommandTests {
     assertTrue(o.out().contains("gradient check passed: 193 parameters checked, 0 skipped"), o.out());
   }
 
+  /** The objective checked is the one trained: each row's loss times its class's weight. */
+  @Test
+  void anExperimentWithClassWeightsIsCheckedOnTheWeightedLoss() {
+    Cli.Outcome o = Cli.run("gradcheck", Cli.EXAMPLES.resolve("pima.yaml").toString(), "--samples", "8");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("161 parameters; checking on 8 training samples, the loss weighing classes 0.7677,"
+        + " 1.434"), o.out());
+    assertTrue(o.out().contains("gradient check passed: 161 parameters checked"), o.out());
+  }
+
   @Test
   void theSampleCountMustBePositive() {
     Cli.Outcome o = Cli.run("gradcheck", Cli.XOR, "--samples", "0");

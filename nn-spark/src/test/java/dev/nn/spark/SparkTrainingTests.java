@@ -291,6 +291,26 @@ class SparkTrainingTests {
     }
   }
 
+  /** Every part weighs its rows by the same classes' weights, counted by the driver and the parts alike. */
+  @Test
+  void classWeightsTrainTheSameOnSpark() {
+    String weighted = IRIS.replace("training: {epochs: 3, batch-size: 16}",
+        "training: {epochs: 3, batch-size: 16, class-weights: [0.5, 2, 1.5]}");
+    TrainingRun.Result local = train(runs.resolve("weights-local"), weighted);
+    TrainingRun.Result spark = train(runs.resolve("weights-spark"), weighted, "distributed.partitions=3");
+    double[] a = local.model().network().parameters().toArray();
+    double rel = maxRelativeDifference(a, spark.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    double[] plain = train(runs.resolve("weights-plain"), IRIS).model().network().parameters().toArray();
+    assertTrue(maxRelativeDifference(a, plain) > 1e-3, "the weights are in those updates");
+    TrainingRun.Result balanced = train(runs.resolve("balanced-local"), IRIS, "training.class-weights=balanced");
+    TrainingRun.Result balancedSpark = train(runs.resolve("balanced-spark"), IRIS, "training.class-weights=balanced",
+        "distributed.partitions=3");
+    rel = maxRelativeDifference(balanced.model().network().parameters().toArray(),
+        balancedSpark.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, "balanced: parameters differ by " + rel + " relative");
+  }
+
   @Test
   void aStratifiedFoldTrainsTheSameOnSpark() {
     String fold = IRIS.replace("test: {split: 0.2}", "test: {fold: 1, of: 5}\n  stratify: true");

@@ -5,6 +5,7 @@ import dev.nn.core.check.GradientCheck;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.network.Network;
+import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.Samples;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -46,6 +47,10 @@ public final class ExperimentGradientCheck {
     if (network.dropout() != null) {
       // J is a different function for each mask: the check holds one fixed, as one update sees it
       line += " with dropout, its masks held fixed";
+    }
+    if (loss instanceof ClassWeightedLoss weighted) {
+      // the objective checked is the one trained: each row's loss times its class's weight
+      line += ", the loss weighing classes " + ClassWeightedLoss.describe(weighted.weights());
     }
     return trainedIn == Precision.FLOAT64 ? line
         : line + " in float64 (the experiment trains in " + trainedIn.yamlName() + "; gradients are always checked in "
