@@ -41,6 +41,16 @@ class ValidateCommandTests {
   }
 
   @Test
+  void theSummaryNamesClassWeights() {
+    Cli.Outcome list = Cli.run("validate", Cli.XOR, "--set", "training.class-weights=[1, 2.5]");
+    assertEquals(0, list.code(), list.describe());
+    assertEquals(List.of("  training   40 epochs, batch size 8, class weights 1, 2.5"), list.outLines("  training"));
+    Cli.Outcome balanced = Cli.run("validate", Cli.EXAMPLES.resolve("pima.yaml").toString());
+    assertEquals(List.of("  training   30 epochs, batch size 16, class weights balanced"),
+        balanced.outLines("  training"));
+  }
+
+  @Test
   void anInvalidExperimentPrintsEveryProblemAsTheProblemReportAndExitsWith2() throws Exception {
     Path yaml = tmp.resolve("broken.yaml");
     Files.writeString(yaml, Files.readString(Path.of(Cli.XOR)).replace("learning-rate: 0.05", "learning-rate: -1")

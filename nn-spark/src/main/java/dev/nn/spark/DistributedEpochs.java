@@ -133,9 +133,11 @@ final class DistributedEpochs {
         long from = first + done;
         long r = ++round;
         RunJob j = job;
+        // the driver's reductions by the validation figures so far (a plateau schedule), for the parts to apply
+        double multiplier = trainer.rateMultiplier();
         List<double[]> partial = new ArrayList<>();
         for (double[] v : parts.mapPartitionsWithIndex((p, it) -> one(PartitionWork.average(j, p, it,
-            sharedTheta.value(), sharedState.value(), updates, from, count, r)), false).collect()) {
+            sharedTheta.value(), sharedState.value(), updates, from, count, multiplier, r)), false).collect()) {
           if (v.length > 0) { // a part without samples has nothing to average
             partial.add(v);
           }

@@ -84,13 +84,14 @@ final class PartitionWork {
   /**
    * Local SGD on part {@code p}: from parameters {@code theta} and optimizer state {@code state} after
    * {@code updates} updates, takes {@code count} updates of the part's own stream of epochs from update
-   * {@code first} of that stream.
+   * {@code first} of that stream, at the schedule's rates times {@code rateMultiplier} (the driver's plateau
+   * reductions).
    *
    * @return the new parameters, the new optimizer state (blocks one after the other), Σ L_n, the number of
    *     rows and the last learning rate; nothing (an empty array) for a part without samples
    */
   static double[] average(RunJob job, int p, Iterator<?> partition, double[] theta, double[][] state, long updates,
-      long first, int count, long round) {
+      long first, int count, double rateMultiplier, long round) {
     failOnPurpose(job, p, round);
     Part part = part(job, p, partition);
     if (part.shard.rows() == 0) {
@@ -99,6 +100,7 @@ final class PartitionWork {
     synchronized (part) {
       Trainer trainer = part.trainer();
       trainer.adopt(theta, state, updates, Double.NaN);
+      trainer.useRateMultiplier(rateMultiplier);
       double loss = trainer.runUpdates(part.shard, first, count, part.orderSeed);
       double[] params = trainer.network().parameters().toArray();
       double[][] newState = trainer.optimizerState();

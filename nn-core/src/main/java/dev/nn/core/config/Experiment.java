@@ -73,7 +73,10 @@ public record Experiment(
       s.append("  l2         ").append(number(l2)).append('\n');
     }
     s.append("  training   ").append(training.epochs()).append(" epochs, batch size ")
-        .append(training.batchSize()).append('\n');
+        .append(training.batchSize());
+    training.classWeights().ifPresent(w -> s.append(", class weights ").append(w.balanced() ? "balanced"
+        : w.given().stream().map(Experiment::number).collect(java.util.stream.Collectors.joining(", "))));
+    s.append('\n');
     return s.toString();
   }
 

@@ -110,7 +110,7 @@ final class ExperimentParser {
               : null;
       if (refused != null) {
         reader.report(data.train() instanceof SourceSpec.Spark ? ProblemId.BACKEND_UNAVAILABLE : ProblemId.OUT_OF_RANGE,
-            "training.class-weights", trainingValue(t, "class-weights"), refused,
+            "training.class-weights", valueIn(t, "class-weights"), refused,
             data.train() instanceof SourceSpec.Spark ? "no class-weights key with a spark source, or a csv source"
                 : "no class-weights key, or a classification");
         return null;
@@ -124,6 +124,21 @@ final class ExperimentParser {
           "early stopping needs validation data, but data.validation.split is 0",
           "data.validation.split > 0 or a validation source");
       return null;
+    }
+    if (optimizer != null && optimizer.schedule() instanceof ScheduleSpec.Plateau plateau && data != null) {
+      Node where = scheduleNode(top.get("optimizer"));
+      if (!data.validation().isPresent()) {
+        reader.report(ProblemId.OUT_OF_RANGE, "optimizer.schedule", where,
+            "the plateau schedule watches the validation figures, but data.validation.split is 0",
+            "data.validation.split > 0 or a validation source");
+        return null;
+      }
+      Task task = data.statedTask();
+      if (plateau.monitor() == Monitor.VAL_ACCURACY && task != null && task != Task.CLASSIFICATION) {
+        reader.report(ProblemId.OUT_OF_RANGE, "optimizer.schedule.monitor", where,
+            "val-accuracy is a classification's figure, but the task is " + task.label(), "val-loss");
+        return null;
+      }
     }
     if (name == null
         || seed == null
@@ -313,20 +328,25 @@ final class ExperimentParser {
     return new EarlyStopping(patience, monitor, minDelta);
   }
 
-  private static Node earlyStoppingNode(Node training) {
-    return trainingValue(training, "early-stopping");
+  /** The optimizer's schedule node, or the optimizer's node where the schedule is not written in it. */
+  private static Node scheduleNode(Node optimizer) {
+    return valueIn(optimizer, "schedule");
   }
 
-  /** The value of {@code key} in the training section, or the section itself where the key is not written. */
-  private static Node trainingValue(Node training, String key) {
-    if (training instanceof MappingNode) {
-      for (org.yaml.snakeyaml.nodes.NodeTuple t : ((MappingNode) training).getValue()) {
+  private static Node earlyStoppingNode(Node training) {
+    return valueIn(training, "early-stopping");
+  }
+
+  /** The value of {@code key} in a section's mapping, or the section itself where the key is not written. */
+  private static Node valueIn(Node section, String key) {
+    if (section instanceof MappingNode) {
+      for (org.yaml.snakeyaml.nodes.NodeTuple t : ((MappingNode) section).getValue()) {
         if (NodeReader.isWord(t.getKeyNode(), key)) {
           return t.getValueNode();
         }
       }
     }
-    return training;
+    return section;
   }
 
   private ComputeSpec compute(Node node) {

@@ -107,18 +107,22 @@ final class OptimizerParser {
       case "cosine":
         {
           Integer period = k.count("period");
-          Double min = k.number("min-rate", 0.0, Range.atLeast(0));
+          Double min = minRate(k, path, learningRate);
           ScheduleUnit unit = k.unit();
-          if (min != null && learningRate != null && min > learningRate) {
-            reader.report(
-                ProblemId.OUT_OF_RANGE,
-                path + ".min-rate",
-                k.node("min-rate"),
-                "must be <= learning-rate " + learningRate + ", found " + min,
-                "in [0, " + learningRate + "]");
-            min = null;
-          }
           spec = period == null || min == null || unit == null ? null : new ScheduleSpec.Cosine(period, min, unit);
+          break;
+        }
+      case "plateau":
+        {
+          Node m = k.node("monitor");
+          Monitor monitor = m == null ? Monitor.VAL_LOSS : reader.choice(m, path + ".monitor", "monitor", Monitor.class);
+          Double factor = k.number("factor", 0.1, Range.open(0, 1));
+          Integer patience = k.integer("patience", 10);
+          Double minDelta = k.number("min-delta", 0.0, Range.atLeast(0));
+          Integer cooldown = k.integer("cooldown", 0);
+          Double min = minRate(k, path, learningRate);
+          spec = monitor == null || factor == null || patience == null || minDelta == null || cooldown == null
+              || min == null ? null : new ScheduleSpec.Plateau(monitor, factor, patience, minDelta, cooldown, min);
           break;
         }
       default:
@@ -135,6 +139,21 @@ final class OptimizerParser {
       v.finish();
     }
     return spec;
+  }
+
+  /** {@code min-rate}: in [0, learning-rate], default 0; {@code null} after reporting. */
+  private Double minRate(Keys k, String path, Double learningRate) {
+    Double min = k.number("min-rate", 0.0, Range.atLeast(0));
+    if (min != null && learningRate != null && min > learningRate) {
+      reader.report(
+          ProblemId.OUT_OF_RANGE,
+          path + ".min-rate",
+          k.node("min-rate"),
+          "must be <= learning-rate " + learningRate + ", found " + min,
+          "in [0, " + learningRate + "]");
+      return null;
+    }
+    return min;
   }
 
   /** The settings of one schedule, written in its mapping or, for a bare name, absent. */
@@ -160,6 +179,12 @@ final class OptimizerParser {
       }
       reader.report(ProblemId.MISSING_KEY, path + "." + key, node, "missing key \"" + key + "\"", allowed);
       return null;
+    }
+
+    /** An integer {@code >= 0}, {@code defaultValue} when absent. */
+    Integer integer(String key, int defaultValue) {
+      Node n = node(key);
+      return n == null ? Integer.valueOf(defaultValue) : reader.count(n, path + "." + key, 0);
     }
 
     Integer count(String key) {

@@ -14,7 +14,7 @@ public sealed interface ScheduleSpec {
 
   /** The schedule names an experiment may write, in the order listings show them. */
   static List<String> names() {
-    return List.of("constant", "step", "exponential", "inverse-time", "cosine");
+    return List.of("constant", "step", "exponential", "inverse-time", "cosine", "plateau");
   }
 
   /** The word written after {@code name:}, e.g. {@code inverse-time}. */
@@ -42,6 +42,13 @@ public sealed interface ScheduleSpec {
       m.put("period", x.period());
       m.put("min-rate", x.minRate());
       m.put("unit", x.unit().yamlName());
+    } else if (this instanceof Plateau x) {
+      m.put("monitor", x.monitor().yamlName());
+      m.put("factor", x.factor());
+      m.put("patience", x.patience());
+      m.put("min-delta", x.minDelta());
+      m.put("cooldown", x.cooldown());
+      m.put("min-rate", x.minRate());
     }
     return m;
   }
@@ -129,6 +136,34 @@ public sealed interface ScheduleSpec {
     @Override
     public String name() {
       return "cosine";
+    }
+  }
+
+  /**
+   * η multiplied by {@code factor} whenever the monitored validation figure has not improved for more than
+   * {@code patience} epochs, PyTorch's {@code ReduceLROnPlateau} with an absolute threshold: after each epoch,
+   * a figure better than the best so far by more than {@code minDelta} resets the count of bad epochs, any other
+   * adds one; in the {@code cooldown} epochs after a reduction the count is held at 0; a count above
+   * {@code patience} multiplies η by {@code factor}, never below {@code minRate}.
+   *
+   * @param monitor the validation figure watched: the loss (lower is better) or the accuracy (higher is better)
+   * @param factor in (0, 1)
+   * @param patience {@code >= 0}
+   * @param minDelta {@code >= 0}
+   * @param cooldown {@code >= 0}
+   * @param minRate {@code >= 0} and at most the learning rate
+   */
+  record Plateau(Monitor monitor, double factor, int patience, double minDelta, int cooldown, double minRate)
+      implements ScheduleSpec {
+
+    /** Checks for {@code null}. */
+    public Plateau {
+      Objects.requireNonNull(monitor, "monitor");
+    }
+
+    @Override
+    public String name() {
+      return "plateau";
     }
   }
 }

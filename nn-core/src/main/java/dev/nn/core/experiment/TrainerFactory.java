@@ -2,8 +2,13 @@ package dev.nn.core.experiment;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.config.Monitor;
+import dev.nn.core.config.OptimizerSpec;
+import dev.nn.core.config.ScheduleSpec;
 import dev.nn.core.network.Network;
 import dev.nn.core.schedule.LearningRateSchedule;
+import dev.nn.core.train.ReduceOnPlateau;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingOptions;
@@ -24,22 +29,37 @@ public final class TrainerFactory {
   private final LearningRateSchedule schedule;
   private final TrainingOptions options;
   private final Set<TrainingListener> bound;
+  private final ReduceOnPlateau plateau;
 
   @Inject
   TrainerFactory(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
-      TrainingOptions options, Set<TrainingListener> bound) {
+      TrainingOptions options, Set<TrainingListener> bound, Experiment experiment) {
     this.network = network;
     this.loss = loss;
     this.optimizer = optimizer;
     this.schedule = schedule;
     this.options = options;
     this.bound = bound;
+    this.plateau = plateau(experiment.optimizer());
+  }
+
+  /** The reductions a {@code plateau} schedule asks of the trainer, or {@code null} for any other schedule. */
+  static ReduceOnPlateau plateau(OptimizerSpec optimizer) {
+    if (!(optimizer.schedule() instanceof ScheduleSpec.Plateau p)) {
+      return null;
+    }
+    return new ReduceOnPlateau(p.monitor() == Monitor.VAL_LOSS, p.factor(), p.patience(), p.minDelta(), p.cooldown(),
+        optimizer.learningRate(), p.minRate());
   }
 
   /** A trainer that reports to {@code runListeners} first, then to every bound listener (a progress display). */
   public Trainer create(List<TrainingListener> runListeners) {
     List<TrainingListener> all = new ArrayList<>(runListeners);
     all.addAll(bound);
-    return new Trainer(network, loss, optimizer, schedule, options, all);
+    Trainer trainer = new Trainer(network, loss, optimizer, schedule, options, all);
+    if (plateau != null) {
+      trainer.reduceOnPlateau(plateau);
+    }
+    return trainer;
   }
 }

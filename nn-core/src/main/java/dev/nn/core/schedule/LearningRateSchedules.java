@@ -25,6 +25,8 @@ import java.util.Objects;
  *   <tr><td>inverse-time</td><td>η₀/(1 + d·T)</td><td>decay d, unit</td></tr>
  *   <tr><td>cosine</td><td>η_min + ½(η₀ − η_min)(1 + cos(π·min(T, P)/P))</td><td>period P, min-rate
  *       η_min, unit</td></tr>
+ *   <tr><td>plateau</td><td>η₀, then reduced by the trainer as the validation figures stall</td><td>monitor,
+ *       factor, patience, min-delta, cooldown, min-rate</td></tr>
  * </table>
  */
 public final class LearningRateSchedules {
@@ -66,6 +68,11 @@ public final class LearningRateSchedules {
     }
     if (spec instanceof ScheduleSpec.Cosine s) {
       return new CosineSchedule(baseRate, s.period(), s.minRate(), s.unit());
+    }
+    if (spec instanceof ScheduleSpec.Plateau) {
+      // η₀ until the validation figures say otherwise: the trainer applies the reductions
+      // (dev.nn.core.train.ReduceOnPlateau), which depend on the run's history rather than on t
+      return new ConstantSchedule(baseRate);
     }
     throw new IllegalArgumentException("no learning-rate schedule for " + spec);
   }

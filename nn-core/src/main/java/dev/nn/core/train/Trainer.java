@@ -51,6 +51,10 @@ public final class Trainer {
   /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
   private double firstBatchLoss = Double.NaN;
   private final List<EpochReport> history = new ArrayList<>();
+  /** Reductions of the rate by the validation figures, or {@code null}. */
+  private ReduceOnPlateau plateau;
+  /** What the schedule's rate is multiplied by: 1, or the plateau reductions' product so far. */
+  private double rateMultiplier = 1;
 
   /**
    * A trainer for {@code network}; the optimizer gets one updater per parameter block.
@@ -81,6 +85,31 @@ public final class Trainer {
     update = ParameterUpdate.choose(network, optimizer, updaters, options.l2(), options.clipNorm());
     ws = network.newWorkspace(options.batchSize());
     outputs = network.width(network.outputLayer());
+  }
+
+  /**
+   * Multiplies the schedule's rate by what {@code rule} makes of the validation figures after each epoch
+   * ({@code optimizer.schedule: plateau}); recomputed from the epochs already reported.
+   */
+  public void reduceOnPlateau(ReduceOnPlateau rule) {
+    this.plateau = rule;
+    this.rateMultiplier = rule == null ? 1 : rule.multiplier(history);
+  }
+
+  /** What the schedule's rate is multiplied by for the coming updates: 1 without plateau reductions. */
+  public double rateMultiplier() {
+    return rateMultiplier;
+  }
+
+  /**
+   * Sets {@link #rateMultiplier()} for updates computed away from the reports it comes from: the parts of a
+   * distributed run, which take it from the driver's trainer.
+   */
+  public void useRateMultiplier(double multiplier) {
+    if (!(multiplier > 0) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException("a rate multiplier must be a finite number > 0, found " + multiplier);
+    }
+    this.rateMultiplier = multiplier;
   }
 
   /** The network being trained. */
@@ -239,6 +268,9 @@ public final class Trainer {
       // before the epoch is recorded anywhere: a diverged epoch gets no metrics row and no checkpoint
       Divergence.check(history, report, firstBatchLoss);
       history.add(report);
+      if (plateau != null) {
+        rateMultiplier = plateau.multiplier(history);
+      }
       if (earlyStopping) {
         stoppedEarly = observe(val);
       } else {
@@ -321,7 +353,7 @@ public final class Trainer {
    * @throws TrainingDivergedException when {@code lossSum} is NaN or infinite
    */
   public void applyGradient(double[] meanGradient, double lossSum, int rows) {
-    double rate = schedule.rate(updates + 1, epoch);
+    double rate = schedule.rate(updates + 1, epoch) * rateMultiplier;
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
     }
@@ -424,7 +456,7 @@ public final class Trainer {
     // each update draws its own dropout masks, from its key alone: a resumed run draws the same
     ws.dropoutUpdate(dropoutKey);
     network.forward(ws, rows);
-    double rate = schedule.rate(updates + 1, epoch);
+    double rate = schedule.rate(updates + 1, epoch) * rateMultiplier;
     double lossSum = network.backward(ws, loss, update.gradients(rate));
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
@@ -486,5 +518,8 @@ public final class Trainer {
     stoppedEarly = state.end() == TrainerState.End.STOPPED_EARLY;
     history.clear();
     history.addAll(state.history());
+    if (plateau != null) {
+      rateMultiplier = plateau.multiplier(history);
+    }
   }
 }
