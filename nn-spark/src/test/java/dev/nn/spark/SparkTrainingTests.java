@@ -311,6 +311,35 @@ class SparkTrainingTests {
     assertTrue(rel <= 1e-12, "balanced: parameters differ by " + rel + " relative");
   }
 
+  /** The driver reduces the rate from its validation figures; averaging parts train at the rate it gives them. */
+  @Test
+  void thePlateauScheduleReducesTheRateOnSparkAsInOneProcess() {
+    String[] plateau = {"optimizer.schedule={name: plateau, patience: 0, factor: 0.5, min-delta: 0.1}",
+        "training.epochs=8"};
+    TrainingRun.Result local = train(runs.resolve("plateau-local"), IRIS, plateau);
+    String[] distributed = java.util.Arrays.copyOf(plateau, plateau.length + 1);
+    distributed[plateau.length] = "distributed.partitions=3";
+    TrainingRun.Result spark = train(runs.resolve("plateau-spark"), IRIS, distributed);
+    double rel = maxRelativeDifference(local.model().network().parameters().toArray(),
+        spark.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    List<Double> rates = new ArrayList<>();
+    local.training().epochs().forEach(e -> rates.add(e.learningRate()));
+    assertTrue(rates.get(rates.size() - 1) < 0.01, "the rate fell in one process: " + rates);
+
+    String[] averaging = java.util.Arrays.copyOf(distributed, distributed.length + 2);
+    averaging[distributed.length] = "distributed.mode=averaging";
+    averaging[distributed.length + 1] = "distributed.average-every=2";
+    List<dev.nn.core.train.EpochReport> epochs = train(runs.resolve("plateau-avg"), IRIS, averaging).training()
+        .epochs();
+    dev.nn.core.train.ReduceOnPlateau rule = new dev.nn.core.train.ReduceOnPlateau(true, 0.5, 0, 0.1, 0, 0.01, 0);
+    for (int i = 0; i < epochs.size(); i++) {
+      // the rate of each epoch's last update, taken on the parts, is the driver's rule on the epochs before
+      assertEquals(rule.rate(epochs.subList(0, i)), epochs.get(i).learningRate(), 1e-18, "epoch " + (i + 1));
+    }
+    assertTrue(epochs.get(epochs.size() - 1).learningRate() < 0.01, "the rate fell on the parts too");
+  }
+
   @Test
   void aStratifiedFoldTrainsTheSameOnSpark() {
     String fold = IRIS.replace("test: {split: 0.2}", "test: {fold: 1, of: 5}\n  stratify: true");

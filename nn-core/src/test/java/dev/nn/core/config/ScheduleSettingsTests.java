@@ -42,9 +42,10 @@ class ScheduleSettingsTests {
   void anUnknownNameListsTheSchedules() {
     ConfigProblem p = rejected(0.1, "{name: cosin}");
     assertEquals("optimizer.schedule.name", p.path());
-    assertEquals("constant, step, exponential, inverse-time, cosine", p.allowed());
+    assertEquals("constant, step, exponential, inverse-time, cosine, plateau", p.allowed());
     assertEquals(List.of("cosine"), p.suggestions());
-    assertEquals(List.of("constant", "step", "exponential", "inverse-time", "cosine"), ScheduleSpec.names());
+    assertEquals(List.of("constant", "step", "exponential", "inverse-time", "cosine", "plateau"),
+        ScheduleSpec.names());
   }
 
   @Test
