@@ -431,6 +431,17 @@ public abstract class NnEstimator<E extends NnEstimator<E, M>, M extends NnModel
           + " takes the features column as it is; remove the key, and encode categories with Spark's OneHotEncoder"
           + " first");
     }
+    if (e.training().classWeights().isPresent()) {
+      // the rows stay on the executors, where no one counts the classes for balanced weights
+      throw new IllegalArgumentException("the experiment sets training.class-weights, which an nn estimator does not"
+          + " apply: it weighs every row alike; remove the key, or train the experiment with nn train");
+    }
+    if (e.optimizer().schedule() instanceof dev.nn.core.config.ScheduleSpec.Plateau) {
+      // without a validation split the rule would never see a figure, and the rate would never fall
+      throw new IllegalArgumentException("the experiment's optimizer.schedule is plateau, which watches validation"
+          + " figures an nn estimator does not compute; choose another schedule, or train the experiment with nn"
+          + " train");
+    }
     return e;
   }
 

@@ -251,5 +251,14 @@ class NnEstimatorTests {
             "one-hot: [sex]")).setLabelCol("target").fit(named));
     assertTrue(encoded.getMessage().startsWith("the experiment sets data.one-hot, which an nn estimator does not"
         + " apply"), encoded.getMessage());
+    IllegalArgumentException weighted = assertThrows(IllegalArgumentException.class,
+        () -> new NnClassifier().setExperiment(Files.readString(Path.of("../examples/pima.yaml"))).setLabelCol("target").fit(named));
+    assertTrue(weighted.getMessage().startsWith("the experiment sets training.class-weights, which an nn estimator"
+        + " does not apply"), weighted.getMessage());
+    IllegalArgumentException plateau = assertThrows(IllegalArgumentException.class,
+        () -> new NnClassifier().setExperiment(Files.readString(Path.of("../examples/pima.yaml"))
+            .replace(", class-weights: balanced", "").replace("learning-rate: 0.01}", "learning-rate: 0.01,"
+                + " schedule: plateau}")).setLabelCol("target").fit(named));
+    assertTrue(plateau.getMessage().startsWith("the experiment's optimizer.schedule is plateau"), plateau.getMessage());
   }
 }
