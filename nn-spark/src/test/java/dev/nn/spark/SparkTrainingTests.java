@@ -267,15 +267,35 @@ class SparkTrainingTests {
       training: {epochs: 3, batch-size: 16}
       """;
 
+  /** A run in one process and the same run on Spark, whose parameters were found equal to 1e-12 relative. */
+  record BothWays(TrainingRun.Result local, TrainingRun.Result spark) {
+    double[] parameters() {
+      return local.model().network().parameters().toArray();
+    }
+  }
+
+  /**
+   * Trains {@code yaml} with {@code settings} in one process and on {@code partitions} Spark parts (synchronous),
+   * into directories named after {@code name}, and asserts that both end with the same parameters.
+   */
+  BothWays bothWays(String name, String yaml, int partitions, String... settings) {
+    TrainingRun.Result local = train(runs.resolve(name + "-local"), yaml, settings);
+    String[] distributed = java.util.Arrays.copyOf(settings, settings.length + 1);
+    distributed[settings.length] = "distributed.partitions=" + partitions;
+    TrainingRun.Result spark = train(runs.resolve(name + "-spark"), yaml, distributed);
+    double rel = maxRelativeDifference(local.model().network().parameters().toArray(),
+        spark.model().network().parameters().toArray());
+    assertTrue(rel <= 1e-12, name + ": parameters differ by " + rel + " relative");
+    return new BothWays(local, spark);
+  }
+
   @Test
   void oneHotColumnsAndStandardizedTargetsTrainTheSameOnSpark() {
-    TrainingRun.Result local = train(runs.resolve("penguins-local"), PENGUINS);
-    TrainingRun.Result spark = train(runs.resolve("penguins-spark"), PENGUINS, "distributed.partitions=3");
-    double[] a = local.model().network().parameters().toArray();
-    double[] b = spark.model().network().parameters().toArray();
-    assertEquals((11 * 16 + 16) + (16 + 1), a.length, "5 measurements and 3 + 3 categories in, one mass out");
-    double rel = maxRelativeDifference(a, b);
-    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    BothWays both = bothWays("penguins", PENGUINS, 3);
+    TrainingRun.Result local = both.local();
+    TrainingRun.Result spark = both.spark();
+    assertEquals((11 * 16 + 16) + (16 + 1), both.parameters().length,
+        "5 measurements and 3 + 3 categories in, one mass out");
     // the test figures are in grams on both, so the targets' scaler went into both models
     assertTrue(local.test().rmse() > 100 && local.test().rmse() < 2000, "rmse in grams: " + local.test().rmse());
     assertEquals(local.test().rmse(), spark.test().rmse(), 1e-9 * local.test().rmse());
@@ -294,21 +314,10 @@ class SparkTrainingTests {
   /** Every part weighs its rows by the same classes' weights, counted by the driver and the parts alike. */
   @Test
   void classWeightsTrainTheSameOnSpark() {
-    String weighted = IRIS.replace("training: {epochs: 3, batch-size: 16}",
-        "training: {epochs: 3, batch-size: 16, class-weights: [0.5, 2, 1.5]}");
-    TrainingRun.Result local = train(runs.resolve("weights-local"), weighted);
-    TrainingRun.Result spark = train(runs.resolve("weights-spark"), weighted, "distributed.partitions=3");
-    double[] a = local.model().network().parameters().toArray();
-    double rel = maxRelativeDifference(a, spark.model().network().parameters().toArray());
-    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+    double[] weighted = bothWays("weights", IRIS, 3, "training.class-weights=[0.5, 2, 1.5]").parameters();
     double[] plain = train(runs.resolve("weights-plain"), IRIS).model().network().parameters().toArray();
-    assertTrue(maxRelativeDifference(a, plain) > 1e-3, "the weights are in those updates");
-    TrainingRun.Result balanced = train(runs.resolve("balanced-local"), IRIS, "training.class-weights=balanced");
-    TrainingRun.Result balancedSpark = train(runs.resolve("balanced-spark"), IRIS, "training.class-weights=balanced",
-        "distributed.partitions=3");
-    rel = maxRelativeDifference(balanced.model().network().parameters().toArray(),
-        balancedSpark.model().network().parameters().toArray());
-    assertTrue(rel <= 1e-12, "balanced: parameters differ by " + rel + " relative");
+    assertTrue(maxRelativeDifference(weighted, plain) > 1e-3, "the weights are in those updates");
+    bothWays("balanced", IRIS, 3, "training.class-weights=balanced");
   }
 
   /** The driver reduces the rate from its validation figures; averaging parts train at the rate it gives them. */
@@ -316,20 +325,14 @@ class SparkTrainingTests {
   void thePlateauScheduleReducesTheRateOnSparkAsInOneProcess() {
     String[] plateau = {"optimizer.schedule={name: plateau, patience: 0, factor: 0.5, min-delta: 0.1}",
         "training.epochs=8"};
-    TrainingRun.Result local = train(runs.resolve("plateau-local"), IRIS, plateau);
-    String[] distributed = java.util.Arrays.copyOf(plateau, plateau.length + 1);
-    distributed[plateau.length] = "distributed.partitions=3";
-    TrainingRun.Result spark = train(runs.resolve("plateau-spark"), IRIS, distributed);
-    double rel = maxRelativeDifference(local.model().network().parameters().toArray(),
-        spark.model().network().parameters().toArray());
-    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
     List<Double> rates = new ArrayList<>();
-    local.training().epochs().forEach(e -> rates.add(e.learningRate()));
+    bothWays("plateau", IRIS, 3, plateau).local().training().epochs().forEach(e -> rates.add(e.learningRate()));
     assertTrue(rates.get(rates.size() - 1) < 0.01, "the rate fell in one process: " + rates);
 
-    String[] averaging = java.util.Arrays.copyOf(distributed, distributed.length + 2);
-    averaging[distributed.length] = "distributed.mode=averaging";
-    averaging[distributed.length + 1] = "distributed.average-every=2";
+    String[] averaging = java.util.Arrays.copyOf(plateau, plateau.length + 3);
+    averaging[plateau.length] = "distributed.partitions=3";
+    averaging[plateau.length + 1] = "distributed.mode=averaging";
+    averaging[plateau.length + 2] = "distributed.average-every=2";
     List<dev.nn.core.train.EpochReport> epochs = train(runs.resolve("plateau-avg"), IRIS, averaging).training()
         .epochs();
     dev.nn.core.train.ReduceOnPlateau rule = new dev.nn.core.train.ReduceOnPlateau(true, 0.5, 0, 0.1, 0, 0.01, 0);
@@ -343,17 +346,13 @@ class SparkTrainingTests {
   @Test
   void aStratifiedFoldTrainsTheSameOnSpark() {
     String fold = IRIS.replace("test: {split: 0.2}", "test: {fold: 1, of: 5}\n  stratify: true");
-    TrainingRun.Result local = train(runs.resolve("fold-local"), fold);
-    TrainingRun.Result spark = train(runs.resolve("fold-spark"), fold, "distributed.partitions=2");
-    assertEquals(30, local.test().rows(), "a fifth of 150 rows");
-    assertEquals(30, spark.test().rows());
-    double rel = maxRelativeDifference(local.model().network().parameters().toArray(),
-        spark.model().network().parameters().toArray());
-    assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
-    assertEquals(local.test().accuracy(), spark.test().accuracy(), 1e-12);
+    BothWays both = bothWays("fold", fold, 2);
+    assertEquals(30, both.local().test().rows(), "a fifth of 150 rows");
+    assertEquals(30, both.spark().test().rows());
+    assertEquals(both.local().test().accuracy(), both.spark().test().accuracy(), 1e-12);
     // the fold and the stratified split are in those runs: without them the parameters are others
     double[] plain = train(runs.resolve("fold-plain"), IRIS).model().network().parameters().toArray();
-    assertTrue(maxRelativeDifference(local.model().network().parameters().toArray(), plain) > 1e-3);
+    assertTrue(maxRelativeDifference(both.parameters(), plain) > 1e-3);
   }
 
   /** An autoencoder on iris's four measurements whose decoder is the encoder's transpose (a weight tie). */
