@@ -22,6 +22,9 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   private final ProgressBar bar;
   private final Consumer<String> log;
 
+  /** The trainer's rate multiplier after the last epoch printed: a change is a plateau reduction. */
+  private double multiplier = 1;
+
   /**
    * Prints to {@code out}.
    *
@@ -49,6 +52,7 @@ final class EpochLines implements TrainingListener, AutoCloseable {
 
   @Override
   public void onStart(Trainer trainer) {
+    multiplier = trainer.rateMultiplier();
     synchronized (out) {
       print(trainer.network().describe());
       if (trainer.loss() instanceof ClassWeightedLoss weighted) {
@@ -70,6 +74,12 @@ final class EpochLines implements TrainingListener, AutoCloseable {
         bar.clear();
       }
       print(line(report, trainer.options().epochs()));
+      double next = trainer.rateMultiplier();
+      if (next != multiplier) {
+        // the plateau schedule reduced the rate after this epoch's validation figures
+        print(reduced(report.learningRate() / multiplier * next, report.epoch() + 1));
+        multiplier = next;
+      }
     }
   }
 
@@ -84,6 +94,12 @@ final class EpochLines implements TrainingListener, AutoCloseable {
     if (bar != null) {
       bar.close();
     }
+  }
+
+  /** The notice of a plateau reduction: "learning rate reduced to 0.025 from epoch 23 (plateau)". */
+  static String reduced(double rate, int fromEpoch) {
+    String r = new java.math.BigDecimal(rate).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return "learning rate reduced to " + r + " from epoch " + fromEpoch + " (plateau)";
   }
 
   /** One epoch's line, without its line end. */

@@ -48,6 +48,36 @@ class PlateauScheduleTests {
     assertTrue(epochs.get(24).learningRate() < 0.05, "the rate fell: " + epochs.get(24).learningRate());
   }
 
+  @Test
+  void nnTrainSaysWhenTheRateIsReduced() throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("train", Cli.EXAMPLES.resolve("digits.yaml").toString(),
+        "--output", tmp.resolve("cli").toString()));
+    for (String s : PLATEAU) {
+      args.add("--set");
+      args.add(s);
+    }
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.outLines("learning rate reduced");
+    assertTrue(!lines.isEmpty(), o.out());
+    // each notice follows the epoch whose figures made it, names the next epoch and its rate
+    List<EpochReport> epochs = Nn.create().train(digits(), TrainingRun.Options.into(tmp.resolve("api"))).training()
+        .epochs();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 1; i < epochs.size(); i++) {
+      if (epochs.get(i).learningRate() != epochs.get(i - 1).learningRate()) {
+        expected.add(EpochLines.reduced(epochs.get(i).learningRate(), i + 1));
+      }
+    }
+    assertEquals(expected, lines);
+    assertEquals("learning rate reduced to 0.025 from epoch 23 (plateau)", EpochLines.reduced(0.025, 23));
+    String out = o.out();
+    int first = out.indexOf(lines.get(0));
+    String before = out.substring(0, first).strip();
+    int epoch = Integer.parseInt(lines.get(0).replaceAll(".* from epoch (\\d+) .*", "$1"));
+    assertTrue(before.substring(before.lastIndexOf('\n') + 1).startsWith("epoch " + (epoch - 1) + "/25"), out);
+  }
+
   /** Stops a run after an epoch, as a kill would, once the epoch's checkpoint is written. */
   private static final class StopAfter implements TrainingListener {
     private final int epoch;
