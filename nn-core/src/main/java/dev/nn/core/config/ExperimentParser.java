@@ -100,19 +100,17 @@ final class ExperimentParser {
       return null;
     }
     if (training != null && data != null && training.classWeights().isPresent()) {
-      Task task = data.statedTask();
-      String refused = data.train() instanceof SourceSpec.Spark
-          ? "a spark source's rows are never in one place to count or weigh by class; class weights are given for"
-              + " csv and idx sources"
-          : task != null && task != Task.CLASSIFICATION
-              ? "class weights weigh each class's rows, but the task is " + task.label() + "; they apply to a"
-                  + " classification only"
-              : null;
-      if (refused != null) {
-        reader.report(data.train() instanceof SourceSpec.Spark ? ProblemId.BACKEND_UNAVAILABLE : ProblemId.OUT_OF_RANGE,
-            "training.class-weights", valueIn(t, "class-weights"), refused,
-            data.train() instanceof SourceSpec.Spark ? "no class-weights key with a spark source, or a csv source"
-                : "no class-weights key, or a classification");
+      Node where = valueIn(t, "class-weights");
+      if (data.train() instanceof SourceSpec.Spark) {
+        reader.report(ProblemId.BACKEND_UNAVAILABLE, "training.class-weights", where, "a spark source's rows are never"
+            + " in one place to count or weigh by class; class weights are given for csv and idx sources",
+            "no class-weights key with a spark source, or a csv source");
+        return null;
+      }
+      if (notClassification(data)) {
+        reader.report(ProblemId.OUT_OF_RANGE, "training.class-weights", where, "class weights weigh each class's"
+            + " rows, but the task is " + data.statedTask().label() + "; they apply to a classification only",
+            "no class-weights key, or a classification");
         return null;
       }
     }
@@ -125,6 +123,12 @@ final class ExperimentParser {
           "data.validation.split > 0 or a validation source");
       return null;
     }
+    if (training != null && data != null && notClassification(data) && training.earlyStopping()
+        .map(EarlyStopping::monitor).orElse(Monitor.VAL_LOSS) == Monitor.VAL_ACCURACY) {
+      reader.report(ProblemId.OUT_OF_RANGE, "training.early-stopping.monitor", earlyStoppingNode(t),
+          "val-accuracy is a classification's figure, but the task is " + data.statedTask().label(), "val-loss");
+      return null;
+    }
     if (optimizer != null && optimizer.schedule() instanceof ScheduleSpec.Plateau plateau && data != null) {
       Node where = scheduleNode(top.get("optimizer"));
       if (!data.validation().isPresent()) {
@@ -133,10 +137,9 @@ final class ExperimentParser {
             "data.validation.split > 0 or a validation source");
         return null;
       }
-      Task task = data.statedTask();
-      if (plateau.monitor() == Monitor.VAL_ACCURACY && task != null && task != Task.CLASSIFICATION) {
+      if (plateau.monitor() == Monitor.VAL_ACCURACY && notClassification(data)) {
         reader.report(ProblemId.OUT_OF_RANGE, "optimizer.schedule.monitor", where,
-            "val-accuracy is a classification's figure, but the task is " + task.label(), "val-loss");
+            "val-accuracy is a classification's figure, but the task is " + data.statedTask().label(), "val-loss");
         return null;
       }
     }
@@ -172,6 +175,11 @@ final class ExperimentParser {
       return null;
     }
     return name;
+  }
+
+  /** Whether the data section states a task other than classification (a generator's may be known only later). */
+  private static boolean notClassification(DataSpec data) {
+    return data.statedTask() != null && data.statedTask() != Task.CLASSIFICATION;
   }
 
   /** A data key a Spark table's run cannot honour: the key, why, and what is allowed instead. */

@@ -12,6 +12,9 @@ import dev.nn.core.train.ReduceOnPlateau;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingOptions;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,7 @@ public final class TrainerFactory {
 
   @Inject
   TrainerFactory(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
-      TrainingOptions options, Set<TrainingListener> bound, Experiment experiment) {
+      TrainingOptions options, Set<TrainingListener> bound, Experiment experiment, PreparedData data) {
     this.network = network;
     this.loss = loss;
     this.optimizer = optimizer;
@@ -41,6 +44,16 @@ public final class TrainerFactory {
     this.options = options;
     this.bound = bound;
     this.plateau = plateau(experiment.optimizer());
+    if (!data.classification()) {
+      // a task the file did not state (a generator's) is known once the data is: the accuracy watched must exist
+      String key = plateau != null && !plateau.lossMonitored() ? "optimizer.schedule.monitor"
+          : options.patience() > 0 && options.monitor() == TrainingOptions.Monitor.VAL_ACCURACY
+              ? "training.early-stopping.monitor" : null;
+      if (key != null) {
+        throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, key, "val-accuracy is a classification's"
+            + " figure, but " + data.train().source() + " is read for " + data.train().task().label(), "val-loss"));
+      }
+    }
   }
 
   /** The reductions a {@code plateau} schedule asks of the trainer, or {@code null} for any other schedule. */
