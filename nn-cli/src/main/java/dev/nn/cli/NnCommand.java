@@ -96,6 +96,7 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new PluginsCommand(this))
         .addSubcommand(new ValidateCommand(this))
         .addSubcommand(new GradcheckCommand(this))
+        .addSubcommand(new LrFindCommand(this))
         .addSubcommand(new BenchCommand(this))
         .addSubcommand(new StabilityCommand(this))
         .addSubcommand(new RunsCommand(this))

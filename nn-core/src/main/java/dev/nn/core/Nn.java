@@ -10,6 +10,7 @@ import dev.nn.core.data.Standardizer;
 import dev.nn.core.experiment.DistributedTraining;
 import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.experiment.InMemoryData;
+import dev.nn.core.experiment.LearningRateRange;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.export.ExportException;
@@ -235,6 +236,12 @@ public final class Nn {
     Experiment checked = experiment.withCompute(experiment.compute().withPrecision(Precision.FLOAT64));
     return attributing("while preparing the gradient check", () -> NnModules.create(ExperimentGradientCheck.class,
         NnModules.forRun(checked, registry)).trainedIn(experiment.compute().precision()));
+  }
+
+  /** The learning-rate range test of an experiment, on its network as initialised for training. */
+  public LearningRateRange learningRateRange(Experiment experiment) {
+    return attributing("while preparing the learning-rate range test",
+        () -> NnModules.create(LearningRateRange.class, NnModules.forRun(experiment, registry)));
   }
 
   /** A benchmark of an experiment's training or inference, on a freshly initialised network. */

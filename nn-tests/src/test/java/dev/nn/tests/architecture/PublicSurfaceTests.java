@@ -72,6 +72,7 @@ class PublicSurfaceTests {
       "dev.nn.core.train.TrainingDivergedException", // the loss became NaN or infinite
       "dev.nn.core.experiment.TrainingRun",          // Nn.train: its Options and Result
       "dev.nn.core.experiment.ExperimentGradientCheck", // Nn.gradientCheck
+      "dev.nn.core.experiment.LearningRateRange",    // Nn.learningRateRange: nn lr-find
       "dev.nn.core.check.GradientCheck",             // its Result
       "dev.nn.core.bench.Benchmark",                 // Nn.benchmark
       "dev.nn.core.bench.BenchResult",

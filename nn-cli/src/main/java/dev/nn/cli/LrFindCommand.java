@@ -1,0 +1,122 @@
+package dev.nn.cli;
+
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.LearningRateRange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nn lr-find}: the learning-rate range test on the experiment's network, as initialised for training
+ * ({@link LearningRateRange}): the loss of each update at rates growing from {@code --from} to {@code --to}, and
+ * a suggested rate.
+ */
+@Command(name = "lr-find", mixinStandardHelpOptions = true,
+    header = "Suggests a learning rate: the loss at rates growing from tiny to too large.",
+    description = "Takes updates of the experiment's network, as initialised for training, with its optimizer, batch"
+        + " size and loss, at learning rates growing geometrically from --from to --to, and prints how the loss"
+        + " went: it falls while the rate is useful and climbs once it is too large, where the test stops (the"
+        + " smoothed loss past 4 times its lowest). Suggests a tenth of the rate where the smoothed loss was"
+        + " lowest. The experiment's schedule, warm-up and early stopping play no part. Nothing is written but"
+        + " --csv.",
+    footer = "%nExit codes: 0 the test ran, 2 invalid experiment, data or range.")
+final class LrFindCommand implements Callable<Integer> {
+  /** How many of the steps the table shows, at most (evenly spaced, and the last). */
+  private static final int ROWS = 12;
+
+  private final NnCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
+  String experiment;
+
+  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+      description = "Overrides one key of the experiment; repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--from", paramLabel = "RATE", defaultValue = "1e-7",
+      description = "The rate of the first update (default: ${DEFAULT-VALUE}).")
+  double from;
+
+  @Option(names = "--to", paramLabel = "RATE", defaultValue = "10",
+      description = "The rate of the last update (default: ${DEFAULT-VALUE}).")
+  double to;
+
+  @Option(names = "--updates", paramLabel = "N", defaultValue = "100",
+      description = "How many updates at most (default: ${DEFAULT-VALUE}).")
+  int updates;
+
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Also writes every update's rate, loss and smoothed loss to this CSV file.")
+  Path csv;
+
+  LrFindCommand(NnCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    if (!(from > 0) || Double.isInfinite(from) || !(to > from) || Double.isInfinite(to)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--from and --to must be finite with 0 < --from"
+          + " < --to, found " + from + " and " + to);
+    }
+    if (updates < 2) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--updates must be >= 2, found " + updates);
+    }
+    if (csv != null) {
+      OutputFile.check("--csv", csv, Map.of("EXPERIMENT.yaml", Path.of(experiment)));
+    }
+    Nn nn = root.nn();
+    LearningRateRange.Result result = Failures.readingConfig(experiment, () -> {
+      Experiment e = Experiments.load(nn, experiment, sets);
+      LearningRateRange test = nn.learningRateRange(e);
+      root.out().println(test.describe(from, to, updates));
+      return test.run(from, to, updates);
+    });
+    printTable(result.steps());
+    if (result.stopped() != null) {
+      root.out().println("stopped: " + result.stopped());
+    }
+    if (result.steps().isEmpty()) {
+      root.out().println("no update had a finite loss; start from a smaller --from");
+    } else {
+      root.out().println("suggested learning rate " + LearningRateRange.rateText(result.suggested())
+          + ": a tenth of " + LearningRateRange.rateText(result.lowest()) + ", where the smoothed loss was lowest");
+      List<LearningRateRange.Step> steps = result.steps();
+      if (result.stopped() == null && result.lowest() == steps.get(steps.size() - 1).rate()) {
+        root.out().println("the loss was still falling at --to " + LearningRateRange.rateText(to)
+            + ": a larger --to may find a larger rate");
+      }
+    }
+    if (csv != null) {
+      result.writeCsv(csv);
+      root.out().println("written to " + csv);
+    }
+    return Main.OK;
+  }
+
+  private void printTable(List<LearningRateRange.Step> steps) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("update", "learning rate", "loss", "smoothed loss"));
+    int every = Math.max(1, (steps.size() + ROWS - 1) / ROWS);
+    for (int i = 0; i < steps.size(); i++) {
+      if (i % every == 0 || i == steps.size() - 1) {
+        LearningRateRange.Step s = steps.get(i);
+        rows.add(List.of(Integer.toString(s.update()), LearningRateRange.rateText(s.rate()), Figures.sixDigits(s.loss()),
+            Figures.sixDigits(s.smoothed())));
+      }
+    }
+    root.out().print(TextTable.of(rows));
+  }
+}
