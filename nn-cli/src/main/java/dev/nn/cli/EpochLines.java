@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.text.Significant;
 import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
@@ -77,7 +78,7 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       double next = trainer.rateMultiplier();
       if (next != multiplier) {
         // the plateau schedule reduced the rate after this epoch's validation figures
-        print(reduced(report.learningRate() / multiplier * next, report.epoch() + 1));
+        print(reduced(trainer.nextRate(), report.epoch() + 1));
         multiplier = next;
       }
     }
@@ -98,8 +99,7 @@ final class EpochLines implements TrainingListener, AutoCloseable {
 
   /** The notice of a plateau reduction: "learning rate reduced to 0.025 from epoch 23 (plateau)". */
   static String reduced(double rate, int fromEpoch) {
-    String r = new java.math.BigDecimal(rate).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
-    return "learning rate reduced to " + r + " from epoch " + fromEpoch + " (plateau)";
+    return "learning rate reduced to " + Significant.of(rate, 6) + " from epoch " + fromEpoch + " (plateau)";
   }
 
   /** One epoch's line, without its line end. */

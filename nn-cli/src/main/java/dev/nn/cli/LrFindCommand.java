@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.LearningRateRange;
+import dev.nn.core.text.Significant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,11 +92,11 @@ final class LrFindCommand implements Callable<Integer> {
     if (result.steps().isEmpty()) {
       root.out().println("no update had a finite loss; start from a smaller --from");
     } else {
-      root.out().println("suggested learning rate " + LearningRateRange.rateText(result.suggested())
-          + ": a tenth of " + LearningRateRange.rateText(result.lowest()) + ", where the smoothed loss was lowest");
+      root.out().println("suggested learning rate " + Significant.of(result.suggested(), 3)
+          + ": a tenth of " + Significant.of(result.lowest(), 3) + ", where the smoothed loss was lowest");
       List<LearningRateRange.Step> steps = result.steps();
       if (result.stopped() == null && result.lowest() == steps.get(steps.size() - 1).rate()) {
-        root.out().println("the loss was still falling at --to " + LearningRateRange.rateText(to)
+        root.out().println("the loss was still falling at --to " + Significant.of(to, 3)
             + ": a larger --to may find a larger rate");
       }
     }
@@ -113,7 +114,7 @@ final class LrFindCommand implements Callable<Integer> {
     for (int i = 0; i < steps.size(); i++) {
       if (i % every == 0 || i == steps.size() - 1) {
         LearningRateRange.Step s = steps.get(i);
-        rows.add(List.of(Integer.toString(s.update()), LearningRateRange.rateText(s.rate()), Figures.sixDigits(s.loss()),
+        rows.add(List.of(Integer.toString(s.update()), Significant.of(s.rate(), 3), Figures.sixDigits(s.loss()),
             Figures.sixDigits(s.smoothed())));
       }
     }

@@ -57,7 +57,7 @@ class LrFindCommandTests {
     Path first = tmp.resolve("first.csv");
     Cli.Outcome o = Cli.run("lr-find", DIGITS, "--csv", first.toString());
     assertEquals(0, o.code(), o.describe());
-    assertTrue(o.out().contains("; 100 updates of batch size 16 with sgd, the rate growing from 1e-07 to 10\n"),
+    assertTrue(o.out().contains("; 100 updates of batch size 16 with sgd, the rate growing from 1e-7 to 10\n"),
         o.out());
     assertTrue(o.out().contains("update  learning rate  loss"), o.out());
     assertEquals(1, o.outLines("suggested learning rate ").size(), o.out());

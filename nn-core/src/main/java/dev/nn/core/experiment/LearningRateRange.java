@@ -6,6 +6,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.network.Network;
 import dev.nn.core.schedule.LearningRateSchedule;
+import dev.nn.core.text.Significant;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingDivergedException;
@@ -93,8 +94,8 @@ public final class LearningRateRange {
   /** One line for people: the network and the test's plan. */
   public String describe(double from, double to, int updates) {
     return network.describe() + "; " + updates + " updates of batch size " + options.batchSize() + " with "
-        + experiment.optimizer().optimizer().name() + ", the rate growing from " + rateText(from) + " to "
-        + rateText(to);
+        + experiment.optimizer().optimizer().name() + ", the rate growing from " + Significant.of(from, 3) + " to "
+        + Significant.of(to, 3);
   }
 
   /**
@@ -138,17 +139,6 @@ public final class LearningRateRange {
       }
     }
     return new Result(List.copyOf(steps), stopped, lowest(steps));
-  }
-
-  /** A rate to three significant digits without trailing zeros, for people: 0.025, 3.16e-05, 10. */
-  public static String rateText(double rate) {
-    String s = String.format(java.util.Locale.ROOT, "%.3g", rate);
-    int e = s.indexOf('e');
-    String digits = e < 0 ? s : s.substring(0, e);
-    if (digits.contains(".")) {
-      digits = digits.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    return e < 0 ? digits : digits + s.substring(e);
   }
 
   /** η of update {@code update} (from 1): from·(to/from)^((update − 1)/(updates − 1)). */

@@ -1,7 +1,6 @@
 package dev.nn.core.run;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.nn.core.text.Significant;
 import java.util.Locale;
 
 /** Numbers and text as the report shows them. */
@@ -25,19 +24,7 @@ final class Fmt {
     if (Double.isInfinite(v)) {
       return v > 0 ? "∞" : "−∞";
     }
-    if (v == 0) {
-      return "0";
-    }
-    BigDecimal d = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
-    double a = Math.abs(v);
-    if (a >= 1e-4 && a < 1e7) {
-      return minus(d.toPlainString());
-    }
-    // scientific: unscaled × 10^−scale = m.mmm × 10^e
-    String u = d.unscaledValue().abs().toString();
-    int exponent = u.length() - 1 - d.scale();
-    String mantissa = u.length() == 1 ? u : u.charAt(0) + "." + u.substring(1);
-    return (v < 0 ? "−" : "") + mantissa + "e" + exponent;
+    return minus(Significant.of(v, digits));
   }
 
   private static String minus(String s) {

@@ -3,6 +3,7 @@ package dev.nn.core.train;
 import dev.nn.api.Loss;
 import dev.nn.api.Seeding;
 import dev.nn.api.TargetKind;
+import dev.nn.core.text.Significant;
 
 /**
  * A loss whose rows weigh by their class ({@code training.class-weights}): row n of class c gives
@@ -133,8 +134,7 @@ public final class ClassWeightedLoss implements Loss {
   public static String describe(double[] weights) {
     StringBuilder s = new StringBuilder();
     for (double w : weights) {
-      s.append(s.length() == 0 ? "" : ", ").append(new java.math.BigDecimal(w).round(new java.math.MathContext(4))
-          .stripTrailingZeros().toPlainString());
+      s.append(s.length() == 0 ? "" : ", ").append(Significant.of(w, 4));
     }
     return s.toString();
   }

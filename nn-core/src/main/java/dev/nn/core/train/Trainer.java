@@ -96,6 +96,11 @@ public final class Trainer {
     this.rateMultiplier = rule == null ? 1 : rule.multiplier(history);
   }
 
+  /** η of the next update: the schedule's rate for it, times {@link #rateMultiplier()}. */
+  public double nextRate() {
+    return schedule.rate(updates + 1, epoch + 1) * rateMultiplier;
+  }
+
   /** What the schedule's rate is multiplied by for the coming updates: 1 without plateau reductions. */
   public double rateMultiplier() {
     return rateMultiplier;

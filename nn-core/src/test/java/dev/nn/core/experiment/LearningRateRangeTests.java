@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The range test's parts: its geometric rates, the lowest point it suggests from, and how rates are printed. */
+/** The range test's parts: its geometric rates and the lowest point it suggests from. */
 class LearningRateRangeTests {
   @Test
   void theRatesGrowGeometricallyFromTheFirstToTheLast() {
@@ -32,15 +32,5 @@ class LearningRateRangeTests {
     assertEquals(0.15, LearningRateRange.lowest(steps), 1e-15);
     assertEquals(0.015, new LearningRateRange.Result(steps, null, 0.15).suggested(), 1e-15);
     assertTrue(Double.isNaN(LearningRateRange.lowest(List.of())));
-  }
-
-  @Test
-  void ratesArePrintedToThreeDigitsWithoutTrailingZeros() {
-    assertEquals("0.025", LearningRateRange.rateText(0.025));
-    assertEquals("1e-07", LearningRateRange.rateText(1e-7));
-    assertEquals("3.16e-05", LearningRateRange.rateText(3.1623e-5));
-    assertEquals("10", LearningRateRange.rateText(10));
-    assertEquals("0.187", LearningRateRange.rateText(0.18738));
-    assertEquals("248", LearningRateRange.rateText(248.3));
   }
 }
