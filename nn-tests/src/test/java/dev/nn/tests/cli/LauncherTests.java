@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -115,6 +116,82 @@ class LauncherTests {
     Run r = launch(ROOT, "train", "examples/no-such.yaml");
     assertEquals(2, r.code(), r.output());
     assertEquals("nn: examples/no-such.yaml: no such file; expected an experiment YAML file\n", r.output());
+  }
+
+  /**
+   * SIGTERM sent to the launcher's process (as {@code kill PID}, a job scheduler or a closed terminal sends it)
+   * ends the Java process training under it as SIGTERM to Java itself would: the run is recorded as
+   * interrupted, and no JVM is left training alone with the run's lock.
+   */
+  @Test
+  void sigtermToTheLauncherStopsTheTrainingUnderIt() throws Exception {
+    Path output = tmp.resolve("runs");
+    Training t = startLongTraining(output);
+    List<ProcessHandle> javas = t.process().descendants().filter(LauncherTests::isJava).toList();
+    assertEquals(1, javas.size(), "one JVM under the launcher");
+    t.process().destroy();  // SIGTERM, to the script only
+    assertTrue(t.process().waitFor(30, TimeUnit.SECONDS));
+    assertTrue(javas.get(0).onExit().get(30, TimeUnit.SECONDS) != null);
+    String status = Files.readString(t.run().resolve("status.yaml"));
+    assertTrue(status.contains("state: interrupted"), status);
+    String printed = Files.readString(t.log());
+    assertTrue(printed.contains("nn: training was interrupted"), printed);
+  }
+
+  /**
+   * {@code kill -9} of the Java process (or the system's out-of-memory killer) leaves the launcher to say what
+   * happened: exit 137 and one line, not bash's job report with the script's source.
+   */
+  @Test
+  void aJavaProcessKilledWithSigkillIsReportedInOneLine() throws Exception {
+    Training t = startLongTraining(tmp.resolve("runs"));
+    ProcessHandle java = t.process().descendants().filter(LauncherTests::isJava).findFirst().orElseThrow();
+    assertTrue(java.destroyForcibly());
+    assertTrue(t.process().waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, t.process().exitValue());
+    List<String> printed = Files.readAllLines(t.log()).stream().filter(l -> l.startsWith("nn:") || l.contains("line "))
+        .toList();
+    assertEquals(List.of("nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer);"
+        + " a training run that had started can be resumed with nn train --resume RUN_DIRECTORY"), printed);
+  }
+
+  /** A launcher training XOR for far longer than a test waits, once its run has started; its output in a file. */
+  private record Training(Process process, Path run, Path log) {}
+
+  private Training startLongTraining(Path output) throws Exception {
+    Path log = tmp.resolve("printed.txt");
+    Process p = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", ROOT.resolve("examples/xor.yaml").toString(),
+        "--output", output.toString(), "--set", "training.epochs=100000000")
+        .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      Optional<Path> run = Files.isDirectory(output) ? firstEntry(output) : Optional.empty();
+      if (run.isPresent() && Files.readString(log).contains("epoch 2/")) {
+        return new Training(p, run.get(), log);
+      }
+      assertTrue(p.isAlive(), () -> "nn train ended early: " + read(log));
+      Thread.sleep(100);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("training did not start in 120 s: " + read(log));
+  }
+
+  private static Optional<Path> firstEntry(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findFirst();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  private static boolean isJava(ProcessHandle p) {
+    return p.info().command().map(c -> c.endsWith("/java")).orElse(false);
   }
 
   /**
