@@ -1,10 +1,12 @@
 package dev.nn.cli;
 
 import dev.nn.core.config.Experiment;
+import dev.nn.core.config.ProblemReport;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.sweep.SweepTable;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Spread;
+import dev.nn.spi.ConfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,6 +77,21 @@ final class SweepRunner {
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
     Path into = output != null ? output : root.nn().outputDirectory(base, TrainingRun.Options.defaults());
     List<List<String>> points = grid.points();
+    // and so must every point, before anything is written: a misspelt swept key or a value that does not
+    // parse is one message, not a failure per point and a sweep folder of failed rows
+    for (int i = 0; i < points.size(); i++) {
+      List<String> all = new ArrayList<>(sets);
+      all.addAll(grid.sets(points.get(i)));
+      String point = "nn: sweep point " + (i + 1) + "/" + points.size() + " ("
+          + String.join(" ", grid.sets(points.get(i))) + ") is not valid:\n";
+      try {
+        Experiments.load(root.nn(), experiment, all);
+      } catch (ConfigException e) {
+        throw new CommandFailure(point + ProblemReport.format(experiment, e.problems()), e);
+      } catch (CommandFailure e) {
+        throw new CommandFailure(point + e.getMessage().replaceFirst("^nn: ", ""), e);
+      }
+    }
     Path folder = SweepTable.createFolder(into, base.name());
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
@@ -83,6 +100,10 @@ final class SweepRunner {
     out.println("sweep of " + points.size() + " points into " + folder);
     int completed = 0;
     int diverged = 0;
+    boolean anyRun = false;
+    // the report of the last point that failed before its run directory existed, and that point's number
+    String lastEarlyFailure = null;
+    int lastEarlyPoint = 0;
     for (int i = 0; i < points.size(); i++) {
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
@@ -97,6 +118,7 @@ final class SweepRunner {
         row = new SweepTable.Row(points.get(i), "completed", r.directory().path().toString(),
             figure(r.validation()), figure(r.test()), "");
         completed++;
+        anyRun = true;
       } catch (RuntimeException e) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int code;
@@ -104,10 +126,20 @@ final class SweepRunner {
           code = Failures.report(e, p, root.debug());
         }
         String report = captured.toString(StandardCharsets.UTF_8);
-        root.err().print(report);
+        Path dir = newRunDirectory(into, before);
+        anyRun |= dir != null;
+        if (dir == null && report.equals(lastEarlyFailure)) {
+          // the data or setting every point shares: said once, then only referred to
+          root.err().println("nn: sweep point " + (i + 1) + " failed as point " + lastEarlyPoint + " did");
+        } else {
+          root.err().print(report);
+        }
+        if (dir == null && !report.equals(lastEarlyFailure)) {
+          lastEarlyFailure = report;
+          lastEarlyPoint = i + 1;
+        }
         boolean divergedHere = code == Main.DIVERGED;
         diverged += divergedHere ? 1 : 0;
-        Path dir = newRunDirectory(into, before);
         RunRecord.Figure best = dir == null ? null : RunRecord.read(dir).validation();
         SweepTable.Figure validation = best == null ? null : new SweepTable.Figure(best.metric(), best.value());
         row = new SweepTable.Row(points.get(i), divergedHere ? "diverged" : "failed",
@@ -128,7 +160,13 @@ final class SweepRunner {
     out.println();
     out.println("sweep: " + completed + " of " + points.size() + " points completed"
         + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
-    out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
+    if (anyRun) {
+      out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
+    } else {
+      // no point got as far as a run directory: the table would only repeat the messages above
+      table.delete();
+      out.println("nothing was trained; the sweep folder was removed");
+    }
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
   }
 

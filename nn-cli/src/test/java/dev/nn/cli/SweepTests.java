@@ -68,29 +68,34 @@ class SweepTests {
         + "\n"), o.out());
   }
 
+  /**
+   * A point whose data fails (here: too few rows to split) is marked failed with nn's message and the others still
+   * run; a later point failing the same way refers to the first instead of repeating it.
+   */
   @Test
   void aFailingPointIsMarkedAndTheOthersStillRun() throws Exception {
     Path out = tmp.resolve("out");
-    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=1", "--sweep",
-        "optimizer.learning-rate=abc,0.1", "--output", out.toString());
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=1", "--set", "data.validation.split=0.5",
+        "--sweep", "data.train.samples=1,64,1", "--output", out.toString());
     assertEquals(2, o.code(), o.describe());
     assertEquals(1, children(out, true).size());
     Path sweep = children(out, false).get(0);
     List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
-    assertEquals("abc,failed,,,,,,\"Invalid experiment " + Cli.XOR + " — 1 problem: 1) [nn/WrongType]"
-        + " optimizer.learning-rate: expected a number > 0, found \"\"abc\"\" (from --set optimizer.learning-rate=abc)"
-        + " Allowed: a number > 0\"", csv.get(1));
-    assertTrue(csv.get(2).startsWith("0.1,completed," + children(out, true).get(0) + ","), csv.get(2));
-    assertTrue(o.err().contains("optimizer.learning-rate: expected a number > 0, found \"abc\""), o.err());
-    assertTrue(o.out().contains("sweep: 1 of 2 points completed, 1 failed\n"), o.out());
-    assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| abc | failed |  |  |  | Invalid experiment"));
+    assertTrue(csv.get(1).startsWith("1,failed,,,,,,\"generator xor (samples 1, noise 0.1, seed 7): "), csv.get(1));
+    assertTrue(csv.get(1).contains("too few to split"), csv.get(1));
+    assertTrue(csv.get(2).startsWith("64,completed," + children(out, true).get(0) + ","), csv.get(2));
+    assertEquals(csv.get(1), csv.get(3));
+    assertEquals(1, o.err().lines().filter(l -> l.contains("too few to split")).count(), o.err());
+    assertTrue(o.err().endsWith("nn: sweep point 3 failed as point 1 did\n"), o.err());
+    assertTrue(o.out().contains("sweep: 1 of 3 points completed, 2 failed\n"), o.out());
+    assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| 1 | failed |  |  |  | generator xor"));
   }
 
   @Test
   void aDivergedPointMakesTheExitCodeThree() throws Exception {
     Path out = tmp.resolve("out");
     Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--set", "optimizer.name=sgd", "--sweep",
-        "optimizer.learning-rate=1e6,0.1,abc", "--output", out.toString());
+        "optimizer.learning-rate=1e6,0.1", "--output", out.toString());
     assertEquals(3, o.code(), o.describe());
     List<Path> runs = children(out, true);
     assertEquals(2, runs.size(), "the diverged run's directory stays");
@@ -98,8 +103,44 @@ class SweepTests {
     assertTrue(csv.get(1).startsWith("1e6,diverged," + runs.get(0) + ",,,,,\"training diverged: at the end of"
         + " epoch 1 "), csv.get(1));
     assertTrue(csv.get(2).startsWith("0.1,completed,"), csv.get(2));
-    assertTrue(csv.get(3).startsWith("abc,failed,,"), csv.get(3));
-    assertTrue(o.out().contains("sweep: 1 of 3 points completed, 1 diverged, 1 failed\n"), o.out());
+    assertTrue(o.out().contains("sweep: 1 of 2 points completed, 1 diverged\n"), o.out());
+  }
+
+  /**
+   * Every point's experiment is checked before anything is trained or written: a value that is not valid, or a
+   * misspelt swept key, is one message naming the point, and nothing is created.
+   */
+  @Test
+  void anInvalidPointStopsTheSweepBeforeAnyRun() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome badValue = Cli.run("train", Cli.XOR, "--set", "training.epochs=1", "--sweep",
+        "optimizer.learning-rate=0.1,abc", "--output", out.toString());
+    assertEquals(2, badValue.code(), badValue.describe());
+    assertTrue(badValue.err().startsWith("nn: sweep point 2/2 (optimizer.learning-rate=abc) is not valid:\n"
+        + "Invalid experiment " + Cli.XOR + " — 1 problem:"), badValue.err());
+    assertTrue(badValue.err().contains("[nn/WrongType] optimizer.learning-rate: expected a number > 0, found \"abc\""),
+        badValue.err());
+    assertEquals("", badValue.out(), "nothing trained");
+    Cli.Outcome misspelt = Cli.run("train", Cli.XOR, "--sweep", "trainin.epochs=1,2", "--output", out.toString());
+    assertEquals(2, misspelt.code(), misspelt.describe());
+    assertEquals(1, misspelt.err().lines().filter(l -> l.contains("unknown key \"trainin\"")).count(),
+        misspelt.err());
+    assertFalse(Files.exists(out), "nothing is created");
+  }
+
+  /** When no point got as far as a run directory, the sweep folder is removed: it would only repeat the messages. */
+  @Test
+  void aSweepThatTrainedNothingLeavesNoFolder() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "data.validation.split=0.5", "--sweep",
+        "data.train.samples=1", "--sweep", "seed=1,2", "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.out().endsWith("nothing was trained; the sweep folder was removed\n"), o.out());
+    if (Files.exists(out)) {
+      try (var left = Files.list(out)) {
+        assertEquals(List.of(), left.toList());
+      }
+    }
   }
 
   @Test

@@ -106,6 +106,17 @@ public final class SweepTable {
     }
   }
 
+  /** Removes both files and the folder, which must hold nothing else (a sweep that trained nothing). */
+  public void delete() {
+    try {
+      Files.deleteIfExists(folder.resolve(CSV));
+      Files.deleteIfExists(folder.resolve(MARKDOWN));
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the sweep folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The folder. */
   public Path folder() {
     return folder;
