@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
         + " Feature columns are matched to the model's by header name; other columns are ignored.",
     footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature column missing.")
 final class EvaluateCommand implements Callable<Integer> {
+  /** How many cells {@link #commonestConfusions} lists. */
+  private static final int COMMONEST = 20;
+
   private final NnCommand root;
 
   @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (model.nnm of a run directory).")
@@ -68,8 +71,12 @@ final class EvaluateCommand implements Callable<Integer> {
     if (metrics.isClassification()) {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
       out.print(scores(e.scores()));
-      out.println("confusion matrix (rows: true class, columns: predicted class)");
-      out.print(confusion(spec, metrics.confusion()));
+      if (metrics.confusion().length <= Metrics.MATRIX_CLASSES) {
+        out.println("confusion matrix (rows: true class, columns: predicted class)");
+        out.print(confusion(spec, metrics.confusion()));
+      } else {
+        out.print(commonestConfusions(spec, metrics));
+      }
       out.print(byClass(spec.classes(), metrics.byClass()));
     } else {
       out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
@@ -154,6 +161,18 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** The matrix with class labels on both edges, every column right-aligned to one width. */
+  /** For more classes than a matrix can show: its largest cells off the diagonal. */
+  static String commonestConfusions(ModelSpec spec, Metrics metrics) {
+    List<Metrics.Confusion> cells = metrics.commonestConfusions(COMMONEST);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("true", "predicted", "rows"));
+    for (Metrics.Confusion c : cells) {
+      rows.add(List.of(spec.classes().get(c.actual()), spec.classes().get(c.predicted()), Long.toString(c.count())));
+    }
+    return "commonest confusions (" + metrics.confusion().length + " classes are too many for a matrix; its "
+        + cells.size() + " largest cells off the diagonal)\n" + TextTable.of(rows);
+  }
+
   static String confusion(ModelSpec spec, long[][] counts) {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();

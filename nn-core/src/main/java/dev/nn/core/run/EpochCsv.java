@@ -17,7 +17,8 @@ import java.util.Map;
  * </pre>
  * A cell is empty where the figure does not apply (no validation split; accuracy and the confusion matrix
  * for regression; RMSE, MAE and R² for classification). The confusion matrix is its counts row by row,
- * separated by spaces.
+ * separated by spaces — or, when that is shorter (many classes, few rows), {@code sparse K} and its cells that are
+ * not 0 as {@code true:predicted:count}, so that a checkpoint of 10,000 classes does not hold 10⁸ zeros an epoch.
  *
  * <p>Two layouts share it. {@link #METRICS}, the run's {@code metrics.csv}, is the first ten columns with
  * numbers as {@link Double#toString}, for people and spreadsheets. {@link #HISTORY}, inside a checkpoint,
@@ -89,6 +90,25 @@ final class EpochCsv {
     if (m == null) {
       return "";
     }
+    int k = m.length;
+    long nonZero = 0;
+    for (long[] row : m) {
+      for (long count : row) {
+        nonZero += count == 0 ? 0 : 1;
+      }
+    }
+    // a sparse cell takes about three dense ones' room
+    if (3 * nonZero < (long) k * k) {
+      StringBuilder b = new StringBuilder("sparse ").append(k);
+      for (int t = 0; t < k; t++) {
+        for (int p = 0; p < k; p++) {
+          if (m[t][p] != 0) {
+            b.append(' ').append(t).append(':').append(p).append(':').append(m[t][p]);
+          }
+        }
+      }
+      return b.toString();
+    }
     StringBuilder b = new StringBuilder();
     for (long[] row : m) {
       for (long count : row) {
@@ -156,6 +176,9 @@ final class EpochCsv {
       return null;
     }
     String[] counts = cell.split(" ");
+    if (counts[0].equals("sparse")) {
+      return parseSparseConfusion(counts);
+    }
     int k = (int) Math.round(Math.sqrt(counts.length));
     if (k * k != counts.length) {
       throw new IllegalArgumentException("a confusion matrix of " + counts.length + " counts is not square");
@@ -163,6 +186,31 @@ final class EpochCsv {
     long[][] m = new long[k][k];
     for (int i = 0; i < counts.length; i++) {
       m[i / k][i % k] = Long.parseLong(counts[i]);
+    }
+    return m;
+  }
+
+  /** {@code sparse K t:p:n …}, as {@link #confusion(long[][])} writes it. */
+  private static long[][] parseSparseConfusion(String[] parts) {
+    if (parts.length < 2) {
+      throw new IllegalArgumentException("a sparse confusion matrix without its number of classes");
+    }
+    int k = Integer.parseInt(parts[1]);
+    if (k < 1) {
+      throw new IllegalArgumentException("a confusion matrix of " + k + " classes");
+    }
+    long[][] m = new long[k][k];
+    for (int i = 2; i < parts.length; i++) {
+      String[] cell = parts[i].split(":", -1);
+      if (cell.length != 3) {
+        throw new IllegalArgumentException("a sparse confusion cell \"" + parts[i] + "\" is not true:predicted:count");
+      }
+      int t = Integer.parseInt(cell[0]);
+      int p = Integer.parseInt(cell[1]);
+      if (t < 0 || t >= k || p < 0 || p >= k) {
+        throw new IllegalArgumentException("a sparse confusion cell \"" + parts[i] + "\" is outside " + k + " classes");
+      }
+      m[t][p] = Long.parseLong(cell[2]);
     }
     return m;
   }

@@ -290,9 +290,16 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     b.append("</tr>\n");
   }
 
+  /** How many cells {@link #commonestConfusions} lists. */
+  private static final int COMMONEST = 20;
+
   private void confusion(StringBuilder b, String title, Metrics m) {
     long[][] c = m.confusion();
     int k = c.length;
+    if (k > Metrics.MATRIX_CLASSES) {
+      commonestConfusions(b, title, m);
+      return;
+    }
     b.append("<section class=\"panel\">\n<h2>").append(title).append("</h2>\n<p class=\"caption\">Rows are the true ")
         .append("classes, columns the predicted ones; shading shows each row's share.</p>\n<div class=\"scroll\">")
         .append("<table class=\"confusion\">\n<thead><tr><th class=\"corner\">true ↓ · predicted →</th>");
@@ -321,6 +328,28 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
           .append(total == 0 ? "—" : Fmt.number((double) c[i][i] / total)).append("</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  /** For many classes: the matrix's largest cells off its diagonal, as a list. */
+  private void commonestConfusions(StringBuilder b, String title, Metrics m) {
+    int k = m.confusion().length;
+    List<Metrics.Confusion> cells = m.commonestConfusions(COMMONEST);
+    b.append("<section class=\"panel\">\n<h2>").append(title.replace("Confusion matrix", "Commonest confusions"))
+        .append("</h2>\n<p class=\"caption\">").append(k).append(" classes are too many for a matrix; these are its ")
+        .append(cells.size()).append(" largest cells off the diagonal, rows of a true class predicted as another.</p>\n")
+        .append("<table class=\"confusion\">\n<thead><tr><th>true</th><th>predicted</th><th>rows</th>")
+        .append("<th>share of the true class</th></tr></thead>\n<tbody>\n");
+    long[][] c = m.confusion();
+    for (Metrics.Confusion cell : cells) {
+      long total = 0;
+      for (long v : c[cell.actual()]) {
+        total += v;
+      }
+      b.append("<tr><td>").append(label(cell.actual(), k)).append("</td><td>").append(label(cell.predicted(), k))
+          .append("</td><td>").append(cell.count()).append("</td><td>").append(Fmt.number((double) cell.count() / total))
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
   }
 
   private String label(int index, int classes) {

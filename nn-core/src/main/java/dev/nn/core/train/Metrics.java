@@ -58,6 +58,39 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
   }
 
   /**
+   * Above this many classes a confusion matrix is not drawn or printed whole — 10,000 classes would make a table of
+   * 10⁸ cells — but given as its {@link #commonestConfusions commonest confusions}.
+   */
+  public static final int MATRIX_CLASSES = 30;
+
+  /** One cell of the confusion matrix off its diagonal: {@code count} rows of {@code actual} predicted as another. */
+  public record Confusion(int actual, int predicted, long count) {
+  }
+
+  /**
+   * The {@code n} largest cells off the confusion matrix's diagonal, largest first (ties by true, then predicted
+   * class); cells of 0 are left out.
+   *
+   * @throws IllegalStateException for regression figures, which have no classes
+   */
+  public java.util.List<Confusion> commonestConfusions(int n) {
+    if (!isClassification()) {
+      throw new IllegalStateException("regression figures have no classes");
+    }
+    java.util.List<Confusion> cells = new java.util.ArrayList<>();
+    for (int t = 0; t < confusion.length; t++) {
+      for (int p = 0; p < confusion[t].length; p++) {
+        if (t != p && confusion[t][p] > 0) {
+          cells.add(new Confusion(t, p, confusion[t][p]));
+        }
+      }
+    }
+    cells.sort(java.util.Comparator.comparingLong(Confusion::count).reversed()
+        .thenComparingInt(Confusion::actual).thenComparingInt(Confusion::predicted));
+    return java.util.List.copyOf(cells.subList(0, Math.min(n, cells.size())));
+  }
+
+  /**
    * Each class's precision, recall, F1 and support, class by class, from the confusion matrix.
    *
    * @throws IllegalStateException for regression figures, which have no classes

@@ -62,4 +62,26 @@ class EpochCsvTests {
         () -> EpochCsv.read(FILE, "history.csv", text.substring(0, text.length() - 1)));
     assertEquals(FILE + ": history.csv is not a complete epoch history (corrupted)", e.getMessage());
   }
+
+  /**
+   * Many classes and few rows: the matrix is written as its cells that are not 0, which read back to the same
+   * matrix; a cell outside the classes is named.
+   */
+  @Test
+  void aConfusionMatrixOfManyClassesIsWrittenSparselyAndReadsBack() {
+    int k = 2_000;
+    long[][] confusion = new long[k][k];
+    confusion[0][0] = 3;
+    confusion[1999][7] = 2;
+    confusion[12][12] = 1;
+    EpochReport r = new EpochReport(1, 10, 0.1, 0.5, RunFixtures.classification(0.25, 6, 4.0 / 6, confusion), 1);
+    String row = EpochCsv.HISTORY.row(r);
+    assertTrue(row.endsWith(",sparse 2000 0:0:3 12:12:1 1999:7:2"), row);
+    String text = EpochCsv.HISTORY.render(List.of(r));
+    RunFixtures.assertSameHistory(List.of(r), EpochCsv.read(FILE, "history.csv", text));
+    RunFileException e = assertThrows(RunFileException.class,
+        () -> EpochCsv.read(FILE, "history.csv", text.replace("1999:7:2", "2000:7:2")));
+    assertEquals(FILE + ": history.csv line 2 is corrupted: a sparse confusion cell \"2000:7:2\" is outside 2000"
+        + " classes", e.getMessage());
+  }
 }

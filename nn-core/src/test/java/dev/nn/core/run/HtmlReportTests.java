@@ -112,6 +112,27 @@ class HtmlReportTests {
     assertEquals(List.of("1", "8", "1", "10", "0.8"), cells(row.group(1)));
   }
 
+  /** More classes than a matrix can show: the report lists the largest cells off the diagonal instead. */
+  @Test
+  void manyClassesGiveTheCommonestConfusionsInsteadOfAMatrix() {
+    int k = Metrics.MATRIX_CLASSES + 1;
+    long[][] confusion = new long[k][k];
+    for (int c = 0; c < k; c++) {
+      confusion[c][c] = 4;
+    }
+    confusion[5][9] = 3;
+    confusion[30][0] = 1;
+    Metrics validation = RunFixtures.classification(0.5, 4 * k + 4, (4.0 * k) / (4 * k + 4), confusion);
+    TrainingResult run = new TrainingResult(List.of(new EpochReport(1, 10, 0.1, 0.6, validation, 1)), 1, false);
+    String html = new HtmlReport("letters", run, null, List.of()).render();
+    assertFalse(html.contains("Confusion matrix"), "no matrix");
+    assertTrue(html.contains("<h2>Commonest confusions · validation, epoch 1</h2>"), html);
+    assertTrue(html.contains(k + " classes are too many for a matrix; these are its 2 largest cells"), html);
+    int first = html.indexOf("<tr><td>5</td><td>9</td><td>3</td><td>0.428571</td></tr>");
+    int second = html.indexOf("<tr><td>30</td><td>0</td><td>1</td><td>0.2</td></tr>");
+    assertTrue(first > 0 && second > first, html);
+  }
+
   @Test
   void aRegressionReportShowsRSquaredAndNoConfusionMatrix() {
     List<EpochReport> epochs = new ArrayList<>();

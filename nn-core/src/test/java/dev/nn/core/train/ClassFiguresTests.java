@@ -73,4 +73,14 @@ class ClassFiguresTests {
     assertEquals("regression figures have no classes",
         assertThrows(IllegalStateException.class, regression::byClass).getMessage());
   }
+
+  /** The largest cells off the diagonal, largest first, ties by true then predicted class; zeros left out. */
+  @Test
+  void theCommonestConfusionsAreTheLargestCellsOffTheDiagonal() {
+    Metrics m = metrics(CONFUSION);
+    assertEquals(List.of(new Metrics.Confusion(1, 0, 2), new Metrics.Confusion(0, 1, 1),
+        new Metrics.Confusion(2, 0, 1), new Metrics.Confusion(2, 1, 1)), m.commonestConfusions(10));
+    assertEquals(List.of(new Metrics.Confusion(1, 0, 2)), m.commonestConfusions(1));
+    assertEquals(List.of(), metrics(new long[][] {{3, 0}, {0, 2}}).commonestConfusions(5));
+  }
 }
