@@ -82,6 +82,28 @@ class CompareCommandTests {
     assertTrue(html.contains("<title>b, epoch 3: "), html);
   }
 
+  /**
+   * A card gives the epoch whose weights the run kept, as its summary names it — early stopping on the validation
+   * loss kept epoch 1 here, though epoch 2's accuracy is higher; without a summary, the metrics' best.
+   */
+  @Test
+  void aCardShowsTheKeptEpochNamedByTheSummary() throws Exception {
+    String metrics = "1,10,0.1,0.9,0.3,0.9,,,,0.5\n2,20,0.1,0.5,0.5,0.95,,,,0.5\n";
+    Path a = run("a", "0.1", 4, metrics);
+    Path b = run("b", "0.03", 4, metrics);
+    Files.writeString(a.resolve("summary.json"), "{\"format\": 1, \"best_epoch\": 1}\n");
+    Path page = tmp.resolve("page.html");
+    assertEquals(0, Cli.run("compare", a.toString(), b.toString(), "--output", page.toString()).code());
+    String html = Files.readString(page);
+    int cardA = html.indexOf(">a<");
+    int cardB = html.indexOf(">b<");
+    assertTrue(cardA > 0 && cardB > cardA, html);
+    String first = html.substring(cardA, cardB);
+    assertTrue(first.contains("acc 0.9000") && first.contains("2 epochs, weights of epoch 1"), first);
+    String second = html.substring(cardB, html.indexOf("Differences"));
+    assertTrue(second.contains("acc 0.9500") && second.contains("2 epochs, weights of epoch 2"), second);
+  }
+
   @Test
   void aRegressionHasNoAccuracyChart() throws Exception {
     String regression = "1,10,0.1,0.9,0.8,,0.9,0.7,0.1,0.5\n2,20,0.1,0.5,0.4,,0.6,0.5,0.4,0.5\n";

@@ -82,8 +82,10 @@ public record MetricsColumns(List<Map<String, Double>> rows) {
   }
 
   /**
-   * The index of the best epoch on the validation data, as training keeps it: the highest accuracy for a
-   * classifier, else the lowest validation loss (the first of equals); -1 without validation figures.
+   * The index of a best epoch judged from the validation figures alone — the highest accuracy for a classifier,
+   * else the lowest validation loss (the first of equals); -1 without validation figures. Which epoch's weights a
+   * run kept is its summary's {@code best_epoch} (early stopping's monitor decides); this is for a run directory
+   * without one.
    */
   public int bestRow() {
     int best = -1;

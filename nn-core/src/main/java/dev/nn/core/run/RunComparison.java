@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,14 @@ public final class RunComparison {
   private final List<Difference> differences;
   private final List<MetricsColumns> metrics;
 
-  private RunComparison(List<String> labels, List<Difference> differences, List<MetricsColumns> metrics) {
+  private final List<Integer> kept;
+
+  private RunComparison(List<String> labels, List<Difference> differences, List<MetricsColumns> metrics,
+      List<Integer> kept) {
     this.labels = labels;
     this.differences = differences;
     this.metrics = metrics;
+    this.kept = List.copyOf(kept);
   }
 
   /**
@@ -58,15 +63,43 @@ public final class RunComparison {
   public static RunComparison of(List<Path> runs) {
     List<Map<String, Object>> experiments = new ArrayList<>();
     List<MetricsColumns> metrics = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
     for (Path run : runs) {
       experiments.add(yaml(run.resolve(RunDirectory.EXPERIMENT)));
-      metrics.add(MetricsColumns.read(run.resolve(RunDirectory.METRICS)));
+      MetricsColumns m = MetricsColumns.read(run.resolve(RunDirectory.METRICS));
+      metrics.add(m);
+      kept.add(keptRow(run, m));
     }
     List<Difference> differences = new ArrayList<>();
     for (ExperimentDiff.Difference d : ExperimentDiff.of(experiments)) {
       differences.add(new Difference(d.key(), d.values()));
     }
-    return new RunComparison(labels(runs), List.copyOf(differences), metrics);
+    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept);
+  }
+
+  /**
+   * The row of the epoch whose weights the run kept, as its {@code summary.json} names it ({@code best_epoch}:
+   * early stopping's best epoch by its monitor, else the last); from the metrics alone when there is no summary
+   * to read (a run directory of an older nn), or -1 without validation figures.
+   */
+  private static int keptRow(Path run, MetricsColumns m) {
+    Path summary = run.resolve(RunDirectory.SUMMARY);
+    if (Files.isRegularFile(summary)) {
+      try {
+        if (Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields
+            && fields.get("best_epoch") instanceof Number epoch) {
+          int[] epochs = m.epochs();
+          for (int i = 0; i < epochs.length; i++) {
+            if (epochs[i] == epoch.intValue()) {
+              return m.rows().get(i).get("val_loss") != null || m.rows().get(i).get("val_accuracy") != null ? i : -1;
+            }
+          }
+        }
+      } catch (IOException | RuntimeException unreadable) {
+        // the metrics still give a best epoch
+      }
+    }
+    return m.bestRow();
   }
 
   /** Short, distinct names for the runs: their directory names, or the paths as given when two share one. */
@@ -84,9 +117,9 @@ public final class RunComparison {
     ChartPage page = new ChartPage("nn compare", labels.size() + " runs");
     for (int i = 0; i < labels.size(); i++) {
       MetricsColumns m = metrics.get(i);
-      int best = m.bestRow();
+      int best = kept.get(i);
       page.card(labels.get(i), best < 0 ? "-" : m.headline(best), m.rows().size() + " epochs"
-          + (best < 0 ? ", no validation" : ", best epoch " + m.epochs()[best]));
+          + (best < 0 ? ", no validation" : ", weights of epoch " + m.epochs()[best]));
     }
     if (differences.isEmpty()) {
       page.note("Differences", "The runs' resolved experiments are the same.");
