@@ -28,6 +28,24 @@ public final class ExperimentWriter {
     return header + new Yaml(o).dump(tree(e));
   }
 
+  /**
+   * The keys written only when they differ from their defaults, by key path ({@code [*]} for any list index),
+   * with the default as a reader of a written experiment should take it: these keys came after run directories
+   * already held experiments, which must read back the same. Comparing runs uses it, so that a run of the default
+   * and a run that predates the key do not differ.
+   */
+  public static final Map<String, String> DEFAULTS_LEFT_OUT = Map.ofEntries(
+      Map.entry("compute.precision", Precision.FLOAT64.yamlName()),
+      Map.entry("compute.loops", Loops.AUTO.yamlName()),
+      Map.entry("compute.blas-kernels", "auto"),
+      Map.entry("data.stratify", "false"),
+      Map.entry("data.one-hot", "[]"),
+      Map.entry("data.train.missing", CsvOptions.Missing.ERROR.label()),
+      Map.entry("data.train.index-column", CsvOptions.IndexColumn.AUTO.label()),
+      Map.entry("network.layers[*].dropout", "0.0"),
+      Map.entry("optimizer.clip-norm", "0.0"),
+      Map.entry("optimizer.warmup", "0"));
+
   /** The experiment as nested maps and lists of strings, numbers and booleans, in schema order. */
   static Map<String, Object> tree(Experiment e) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.config.ExperimentWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * The keys whose values differ between resolved experiments, each experiment flattened to the key paths
  * {@code --set} uses: {@code optimizer.learning-rate}, {@code network.layers[1].units}. A key one experiment
- * lacks counts as a difference, its value shown as {@value #ABSENT}.
+ * lacks counts as a difference, its value shown as {@value #ABSENT} — or as its default, for a key the experiment
+ * writer leaves out at its default.
  */
 final class ExperimentDiff {
   /** How a missing key is shown. */
@@ -33,14 +35,24 @@ final class ExperimentDiff {
     List<Difference> differences = new ArrayList<>();
     for (String k : keys) {
       List<String> values = new ArrayList<>();
+      String absent = defaultLeftOut(k);
       for (Map<String, String> f : flat) {
-        values.add(f.getOrDefault(k, ABSENT));
+        values.add(f.getOrDefault(k, absent));
       }
       if (values.stream().distinct().count() > 1) {
         differences.add(new Difference(k, values));
       }
     }
     return differences;
+  }
+
+  /**
+   * How a run that lacks {@code key} is shown: the key's default when the experiment writer leaves that default
+   * out, else {@value #ABSENT}.
+   */
+  static String defaultLeftOut(String key) {
+    String pattern = key.replaceAll("\\[\\d+]", "[*]");
+    return ExperimentWriter.DEFAULTS_LEFT_OUT.getOrDefault(pattern, ABSENT);
   }
 
   /** Every leaf of {@code tree} by its key path; an empty list or map is a leaf, shown as [] or {}. */
