@@ -39,7 +39,8 @@ public final class RunOutcome {
     String how = result.stoppedEarly()
         ? "stopped early at epoch " + result.last().epoch() + " of " + epochs + "; the model keeps epoch "
             + result.bestEpoch()
-        : "trained " + result.last().epoch() + " of " + epochs + " epochs";
+        : "trained " + result.last().epoch() + " of " + epochs + " epochs"
+            + (result.bestEpoch() != result.last().epoch() ? "; the model keeps epoch " + result.bestEpoch() : "");
     end(result.stoppedEarly() ? "stopped-early" : "finished", new RunStatus(RunStatus.State.FINISHED, how));
   }
 

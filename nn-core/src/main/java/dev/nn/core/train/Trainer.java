@@ -277,7 +277,8 @@ public final class Trainer {
         rateMultiplier = plateau.multiplier(history);
       }
       if (earlyStopping) {
-        stoppedEarly = observe(val);
+        // patience running out at the last planned epoch stops nothing early: the run is simply finished
+        stoppedEarly = observe(val) && epoch < options.epochs();
       } else {
         bestEpoch = epoch;
       }

@@ -2,6 +2,7 @@ package dev.nn.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,28 @@ class TrainerTests {
     assertTrue(r.stoppedEarly(), "stopped at epoch " + r.last().epoch());
     assertEquals(r.bestEpoch() + 2, r.last().epoch());
     assertArrayEquals(snapshots.get(bestEpoch - 1), net.parameters().toArray(), 0.0);
+  }
+
+  /**
+   * Patience that runs out at the last planned epoch has stopped nothing early: the run is finished, and the model
+   * still keeps the best epoch's weights.
+   */
+  @Test
+  void patienceRunningOutAtTheLastEpochIsNotAnEarlyStop() {
+    TrainingOptions open = new TrainingOptions(40, 4, true, 0.0, 7, 2, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+    TrainingResult early = new Trainer(network(2), Plugins.SQUARED, Plugins.SGD, (u, e) -> 0.3, open, List.of())
+        .train(regression(60, 5), regression(40, 6), false);
+    assertTrue(early.stoppedEarly());
+    int lastEpoch = early.last().epoch();
+
+    TrainingOptions exact = new TrainingOptions(lastEpoch, 4, true, 0.0, 7, 2, TrainingOptions.Monitor.VAL_LOSS,
+        0.0);
+    Network net = network(2);
+    TrainingResult finished = new Trainer(net, Plugins.SQUARED, Plugins.SGD, (u, e) -> 0.3, exact, List.of())
+        .train(regression(60, 5), regression(40, 6), false);
+    assertEquals(lastEpoch, finished.last().epoch());
+    assertFalse(finished.stoppedEarly(), "all " + lastEpoch + " planned epochs ran");
+    assertEquals(early.bestEpoch(), finished.bestEpoch());
   }
 
   @Test
