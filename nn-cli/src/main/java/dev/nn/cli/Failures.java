@@ -8,6 +8,7 @@ import dev.nn.core.model.ModelFormatException;
 import dev.nn.core.plugin.PluginException;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
+import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.train.TrainingDivergedException;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -31,8 +32,23 @@ import java.util.function.Supplier;
 final class Failures {
   private Failures() {}
 
-  /** Prints what went wrong and returns the exit code. */
+  /**
+   * Prints what went wrong and returns the exit code. A control character in the message — from a value in the
+   * user's file, a file name, a plugin — is printed as an escape ({@code \e}, {@code \0}, …): an ESC must not
+   * colour or move the terminal, a NUL must not vanish. Line ends stay, since messages span lines.
+   */
   static int report(Throwable thrown, PrintStream err, boolean debug) {
+    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+    int code;
+    try (PrintStream p = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      code = reportUnescaped(thrown, p, debug);
+    }
+    err.print(ControlCharacters.escapeKeepingLineEnds(text.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    err.flush();
+    return code;
+  }
+
+  private static int reportUnescaped(Throwable thrown, PrintStream err, boolean debug) {
     Throwable e = thrown;
     int code;
     Optional<OutOfMemoryError> oom = OutOfMemory.in(e);

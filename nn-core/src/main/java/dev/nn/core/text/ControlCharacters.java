@@ -36,6 +36,23 @@ public final class ControlCharacters {
     return s.toString();
   }
 
+  /**
+   * As {@link #escape}, but a line feed stays a line feed: for messages of several lines, whose parts may hold text
+   * nn did not write.
+   */
+  public static String escapeKeepingLineEnds(String text) {
+    if (text == null || text.indexOf('\n') < 0) {
+      return escape(text);
+    }
+    StringBuilder s = new StringBuilder(text.length() + 8);
+    int from = 0;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+      s.append(escape(text.substring(from, end))).append('\n');
+      from = end + 1;
+    }
+    return s.append(escape(text.substring(from))).toString();
+  }
+
   /** Whether {@code text} holds a character {@link #escape} would change. */
   public static boolean present(String text) {
     return text != null && firstUnsafe(text) >= 0;

@@ -65,6 +65,7 @@ class PublicSurfaceTests {
       "dev.nn.core.train.Metrics",                   // a run's and an evaluation's figures
       "dev.nn.core.train.ScoreFigures",              // an evaluation's ROC AUC and log loss
       "dev.nn.core.text.Significant",               // numbers as nn prints them: rates, class weights
+      "dev.nn.core.text.ControlCharacters",          // text nn did not write, made safe to print on a terminal
       "dev.nn.core.train.ClassWeightedLoss",         // a Trainer's loss weighing each class (training.class-weights)
       "dev.nn.core.train.Spread",                    // repeated figures' mean and spread: folds, seeds, shuffles
       "dev.nn.core.train.TrainingListener",          // progress: a listener in TrainingRun.Options
