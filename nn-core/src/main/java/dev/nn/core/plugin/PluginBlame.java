@@ -154,7 +154,7 @@ final class PluginBlame {
     return found;
   }
 
-  private static PluginFailureException failure(PluginDescriptor plugin, String who, Throwable t, Throwable thrown,
+  private PluginFailureException failure(PluginDescriptor plugin, String who, Throwable t, Throwable thrown,
       StackTraceElement[] frames, int top, String during) {
     String message = who + " threw " + t.getClass().getSimpleName()
         + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
@@ -167,7 +167,7 @@ final class PluginBlame {
    * The plugin's method that nn (or a default method of the SPI) called: the outermost frame of the run of
    * frames that starts at {@code top} and ends where nn's code begins.
    */
-  private static String method(PluginDescriptor plugin, StackTraceElement[] frames, int top) {
+  private String method(PluginDescriptor plugin, StackTraceElement[] frames, int top) {
     int outermost = top;
     for (int i = top + 1; i < frames.length && !frames[i].getClassName().startsWith("dev.nn."); i++) {
       if (!platform(frames[i])) {
@@ -176,12 +176,64 @@ final class PluginBlame {
     }
     String name = frames[outermost].getMethodName();
     if (name.startsWith("lambda$")) {
-      // a lambda has no name of its own: it implements the one method of a functional plugin type
-      Optional<String> implemented = plugin == null ? Optional.empty() : onlyAbstractMethod(plugin.kind().pluginType());
+      // a lambda has no name of its own: it implements the one method of a functional type of the plugin's —
+      // the plugin type or one nested in it (an Optimizer's Updater), told apart by the parameters it takes
+      Optional<String> implemented = plugin == null ? Optional.empty()
+          : implementedBy(plugin, frames[outermost].getClassName(), name);
       String[] parts = name.split("\\$");
       name = implemented.orElse(parts.length > 1 ? "a lambda in " + parts[1] : "a lambda");
     }
     return METHODS.getOrDefault(name, name + "()");
+  }
+
+  /**
+   * The SPI method a plugin's lambda implements: of the plugin type and the interfaces nested in it, the one
+   * abstract method whose parameter types end the lambda's (a lambda's body method takes its captured values
+   * first); empty when none or several fit, or the class cannot be looked at.
+   */
+  private Optional<String> implementedBy(PluginDescriptor plugin, String className, String lambdaName) {
+    Class<?> type = plugin.kind().pluginType();
+    List<Class<?>> functional = new ArrayList<>();
+    functional.add(type);
+    functional.addAll(List.of(type.getClasses()));
+    Class<?> provider = providers.get(plugin);
+    List<Method> lambdas = new ArrayList<>();
+    try {
+      ClassLoader loader = provider == null ? null : provider.getClassLoader();
+      for (Method m : Class.forName(className, false, loader).getDeclaredMethods()) {
+        if (m.getName().equals(lambdaName)) {
+          lambdas.add(m);
+        }
+      }
+    } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+      return functional.size() == 1 ? onlyAbstractMethod(type) : Optional.empty();
+    }
+    Set<String> fits = new LinkedHashSet<>();
+    for (Class<?> f : functional) {
+      for (Method abstractMethod : f.getMethods()) {
+        if (!Modifier.isAbstract(abstractMethod.getModifiers())) {
+          continue;
+        }
+        for (Method lambda : lambdas) {
+          if (endsWith(lambda.getParameterTypes(), abstractMethod.getParameterTypes())) {
+            fits.add(abstractMethod.getName());
+          }
+        }
+      }
+    }
+    return fits.size() == 1 ? Optional.of(fits.iterator().next()) : Optional.empty();
+  }
+
+  private static boolean endsWith(Class<?>[] all, Class<?>[] tail) {
+    if (tail.length > all.length) {
+      return false;
+    }
+    for (int i = 0; i < tail.length; i++) {
+      if (all[all.length - tail.length + i] != tail[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The one abstract method of an interface such as Initializer, or empty when it has several. */

@@ -111,6 +111,18 @@ class BrokenPluginCommandTests {
         + "    };\n"
         + "  }\n"
         + "}\n";
+    // the same fault in an updater written as a lambda, as the Updater's one abstract method invites
+    String lambdaOptimizer = "package com.acme.broken;\n"
+        + "import dev.nn.api.Optimizer;\n"
+        + "import dev.nn.spi.OptimizerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class LurchProvider implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"lurch\"; }\n"
+        + "  @Override public String summary() { return \"w <- w\"; }\n"
+        + "  @Override public Optimizer create(Settings settings) {\n"
+        + "    return size -> (params, grads, rate, t) -> params.put(size, 0);\n"
+        + "  }\n"
+        + "}\n";
     String initializer = "package com.acme.broken;\n"
         + "import dev.nn.api.Initializer;\n"
         + "import dev.nn.spi.InitializerProvider;\n"
@@ -127,9 +139,10 @@ class BrokenPluginCommandTests {
             "throw new IllegalStateException(\"boom\");"),
         "com.acme.broken.SeedlessProvider", loss,
         "com.acme.broken.StumbleProvider", optimizer,
+        "com.acme.broken.LurchProvider", lambdaOptimizer,
         "com.acme.broken.NoInitProvider", initializer),
         Map.of(ACTIVATIONS, "com.acme.broken.FooProvider\n", LOSSES, "com.acme.broken.SeedlessProvider\n",
-            OPTIMIZERS, "com.acme.broken.StumbleProvider\n", INITIALIZERS, "com.acme.broken.NoInitProvider\n"));
+            OPTIMIZERS, "com.acme.broken.StumbleProvider\ncom.acme.broken.LurchProvider\n", INITIALIZERS, "com.acme.broken.NoInitProvider\n"));
   }
 
   /** A small sine regression with the given plugins, writing its runs under {@code tmp/runs}. */
@@ -192,6 +205,16 @@ class BrokenPluginCommandTests {
         "--plugin-path", throwing.toString());
     assertOneMessageAndExit2(o, "nn: optimizer \"stumble\" from " + throwing + " threw IndexOutOfBoundsException");
     assertTrue(o.err().contains(" in an optimizer step (step) during training (at "), o.describe());
+  }
+
+  /** A lambda has no method name of its own: the one it implements is found by the parameters it takes. */
+  @Test
+  void anOptimizerStepWrittenAsALambdaIsNamedAsTheStep() throws Exception {
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "lurch", "xavier-uniform").toString(),
+        "--plugin-path", throwing.toString());
+    assertOneMessageAndExit2(o, "nn: optimizer \"lurch\" from " + throwing + " threw IndexOutOfBoundsException");
+    assertTrue(o.err().contains(" in an optimizer step (step) during training (at com.acme.broken.LurchProvider"
+        + ".lambda$"), o.describe());
   }
 
   @Test
@@ -312,7 +335,7 @@ class BrokenPluginCommandTests {
     Path newer = Files.copy(throwing, plugins.resolve("broken-1.1.jar"));
     Outcome o = nn("plugins", "--plugin-path", plugins.toString());
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.err().startsWith("nn: invalid configuration: 4 problems:\n"), o.describe());
+    assertTrue(o.err().startsWith("nn: invalid configuration: 5 problems:\n"), o.describe());
     assertTrue(o.err().contains("[nn/DuplicatePlugin] the activation provider com.acme.broken.FooProvider is in 2"
         + " jars: " + older + " and " + newer + "; only the first would be used"), o.describe());
     assertTrue(o.err().contains("the optimizer provider com.acme.broken.StumbleProvider is in 2 jars"), o.describe());
