@@ -134,11 +134,39 @@ public final class PluginPath {
           return "is a damaged jar: its entry " + ControlCharacters.escape(entry.getName()) + " cannot be read ("
               + damage + ")";
         }
+        String misnamed = misnamedService(entry.getName());
+        if (misnamed != null) {
+          return misnamed;
+        }
       }
       return null;
     } catch (IOException e) {
       return "is a truncated or damaged jar (" + reason(e) + ")";
     }
+  }
+
+  /** The service files nn reads, one per kind of plugin. */
+  private static final List<String> SERVICES = List.of("dev.nn.spi.ActivationProvider", "dev.nn.spi.LossProvider",
+      "dev.nn.spi.OptimizerProvider", "dev.nn.spi.InitializerProvider");
+
+  /**
+   * Why a service file meant for nn would be passed over — {@code META-INF/services/dev.nn.api.ActivationProvider},
+   * a name of nn's that is not one of its provider interfaces — or null: ServiceLoader would silently find nothing,
+   * and the plugin would only be missed later, as an unknown name. A jar without any service file is a library a
+   * plugin uses, and fine.
+   */
+  static String misnamedService(String entry) {
+    String prefix = "META-INF/services/";
+    if (!entry.startsWith(prefix) || entry.endsWith("/")) {
+      return null;
+    }
+    String service = entry.substring(prefix.length());
+    if (!service.startsWith("dev.nn.") || SERVICES.contains(service)) {
+      return null;
+    }
+    return "has the service file " + ControlCharacters.escape(entry) + ", which nn does not read, so its providers"
+        + " would not be found; name it after the provider interface: META-INF/services/ followed by one of "
+        + String.join(", ", SERVICES);
   }
 
   /** Why an entry's bytes are not what the archive recorded of them (ZipFile does not check CRCs), or null. */

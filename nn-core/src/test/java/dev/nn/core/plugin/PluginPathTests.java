@@ -43,6 +43,26 @@ class PluginPathTests {
     assertEquals(List.of(jar), PluginPath.of(List.of(jar)).jars());
   }
 
+  /**
+   * A service file named after something of nn's that is not a provider interface would make the plugin vanish
+   * without a word: it is refused naming the file and the names nn reads. A jar without service files (a library a
+   * plugin uses) is fine.
+   */
+  @Test
+  void aMisnamedServiceFileIsNamedWithTheNamesNnReads() throws Exception {
+    Path build = Files.createDirectories(dir.resolve("build-misnamed"));
+    Path jar = PluginJars.build(build, "misnamed", Map.of("com.acme.Linear",
+        PluginJars.activationProvider("com.acme", "Linear", "acme-linear")),
+        Map.of("dev.nn.api.ActivationProvider", "com.acme.Linear\n"));
+    assertEquals(jar + ": has the service file META-INF/services/dev.nn.api.ActivationProvider, which nn does not"
+        + " read, so its providers would not be found; name it after the provider interface: META-INF/services/"
+        + " followed by one of dev.nn.spi.ActivationProvider, dev.nn.spi.LossProvider, dev.nn.spi.OptimizerProvider,"
+        + " dev.nn.spi.InitializerProvider", problemOf(jar));
+    Path library = PluginJars.build(Files.createDirectories(dir.resolve("build-library")), "library",
+        Map.of("com.acme.Helper", "package com.acme; public final class Helper {}\n"), Map.of());
+    assertEquals(List.of(library), PluginPath.of(List.of(library)).jars());
+  }
+
   @Test
   void aFileThatIsNotAZipIsNamed() throws Exception {
     Path notes = Files.writeString(dir.resolve("notes.jar"), "these are not classes\n");
