@@ -16,14 +16,29 @@ public final class TrainingDivergedException extends RuntimeException {
 
   /** At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}. */
   public TrainingDivergedException(int epoch, long step, double loss) {
-    this(epoch, step, "the loss became " + loss + " at epoch " + epoch + ", update " + step);
+    this(epoch, step, "the loss became " + loss + " at epoch " + epoch + ", update " + step, advice(epoch, step));
   }
 
   private TrainingDivergedException(int epoch, long step, String what) {
-    super("training diverged: " + what + "; try a smaller learning rate");
+    this(epoch, step, what, "try a smaller learning rate");
+  }
+
+  private TrainingDivergedException(int epoch, long step, String what, String advice) {
+    super("training diverged: " + what + "; " + advice);
     this.epoch = epoch;
     this.step = step;
     this.runDirectory = null;
+  }
+
+  /**
+   * What to try. The first update's loss comes from the initial weights, before any step: no learning rate made
+   * it, so the network as initialised is what to look at.
+   */
+  private static String advice(int epoch, long step) {
+    return epoch == 1 && step == 1
+        ? "this is the loss of the initial weights, before any update, so the learning rate is not the cause: look at"
+            + " the initializer's scale and at any plugin activation or loss (nn gradcheck runs them)"
+        : "try a smaller learning rate";
   }
 
   /**

@@ -63,4 +63,18 @@ class DivergenceTests {
     Divergence.check(List.of(), epoch(1, 4.5e39, null), Double.NaN);
     Divergence.check(List.of(), epoch(1, 4.5e39, null), 0.0);
   }
+
+  /**
+   * The first update's loss comes from the initial weights: its message points at the network as initialised,
+   * since no learning rate made it; a later update's points at the learning rate.
+   */
+  @Test
+  void aLossNotFiniteAtTheFirstUpdateIsNotBlamedOnTheLearningRate() {
+    assertEquals("training diverged: the loss became NaN at epoch 1, update 1; this is the loss of the initial"
+        + " weights, before any update, so the learning rate is not the cause: look at the initializer's scale and at"
+        + " any plugin activation or loss (nn gradcheck runs them)",
+        new TrainingDivergedException(1, 1, Double.NaN).getMessage());
+    assertEquals("training diverged: the loss became Infinity at epoch 1, update 2; try a smaller learning rate",
+        new TrainingDivergedException(1, 2, Double.POSITIVE_INFINITY).getMessage());
+  }
 }
