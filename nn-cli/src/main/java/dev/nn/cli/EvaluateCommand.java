@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
     description = "Computes a saved model's figures on a labelled CSV file: accuracy, the confusion matrix and each"
         + " class's precision, recall and F1"
         + " for a classifier (the target column holds class indices 0..k-1), RMSE, MAE and R² for regression."
-        + " Feature columns are matched to the model's by header name; other columns are ignored.",
-    footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature column missing.")
+        + " Feature columns are matched to the model's by header name; other columns are ignored, and not read.",
+    footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature or target column missing.")
 final class EvaluateCommand implements Callable<Integer> {
   /** How many cells {@link #commonestConfusions} lists. */
   private static final int COMMONEST = 20;
@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--target", paramLabel = "NAME|INDEX|last", split = ",",
       description = "The column of true values: a header name, a 0-based index or last (default: the column"
-          + " named as the model's target if there is one, else the last column). A model of several targets"
+          + " named as the model's target, which the file must then have). A model of several targets"
           + " takes one column per target, in its order, separated by commas (default: its targets' names).")
   List<String> target = new ArrayList<>();
 
@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
       throw new CommandFailure("nn: " + problem);
     });
-    Evaluation e = root.nn().evaluateColumns(m, data, target);
+    Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target));
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + e.rows() + " rows");
     Metrics metrics = e.metrics();
@@ -87,7 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (importance != null) {
-      List<Evaluation.Importance> columns = root.nn().importance(m, data, target, importance, seed);
+      List<Evaluation.Importance> columns = CsvInput.reading(() -> root.nn().importance(m, data, target, importance,
+          seed));
       out.print(importanceTable(columns, importance, seed));
     }
     return Main.OK;

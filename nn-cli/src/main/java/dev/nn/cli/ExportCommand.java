@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.export.ExportFormat;
 import dev.nn.core.model.Model;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
         + " header naming the activations, the loss and its link, features, targets and classes.",
         "The file is written atomically; its folder must exist. See docs/export.md."},
     footer = "%nExit codes: 0 written, 2 unreadable model, unknown format, a plugin the format cannot express,"
-        + " or an output folder that does not exist.")
+        + " or an output that cannot be written (a folder that does not exist, a directory or device, the model"
+        + " itself).")
 final class ExportCommand implements Callable<Integer> {
   private final NnCommand root;
 
@@ -32,7 +34,8 @@ final class ExportCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--output", required = true, paramLabel = "FILE",
-      description = "The file to write; replaced atomically. Its folder must exist.")
+      description = "The file to write; replaced atomically. Its folder must exist, and it must not be the model"
+          + " file.")
   Path output;
 
   ExportCommand(NnCommand root) {
@@ -43,6 +46,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     // the format first: a typo should not wait for the model to load
     ExportFormat chosen = ExportFormat.named(format);
+    OutputFile.check("--output", output, Map.of("MODEL", model));
     Model m = Models.load(root, model);
     root.nn().export(m, chosen, output);
     root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);

@@ -59,7 +59,8 @@ final class LrFindCommand implements Callable<Integer> {
   int updates;
 
   @Option(names = "--csv", paramLabel = "FILE",
-      description = "Also writes every update's rate, loss and smoothed loss to this CSV file.")
+      description = "Also writes every update's rate, loss and smoothed loss to this CSV file; replaced"
+          + " atomically. Its folder must exist, and it must not be the experiment or one of its data files.")
   Path csv;
 
   LrFindCommand(NnCommand root) {
@@ -81,6 +82,9 @@ final class LrFindCommand implements Callable<Integer> {
     Nn nn = root.nn();
     LearningRateRange.Result result = Failures.readingConfig(experiment, () -> {
       Experiment e = Experiments.load(nn, experiment, sets);
+      if (csv != null) {
+        OutputFile.checkAgainst("--csv", csv, "a data file of EXPERIMENT.yaml", e.dataFiles());
+      }
       LearningRateRange test = nn.learningRateRange(e);
       root.out().println(test.describe(from, to, updates));
       return test.run(from, to, updates);

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The checks on a file or directory a command is asked to write, made before anything is read or written:
- * its folder must exist (a mistyped folder is not created with all its parents); a file must not be a
- * directory, nor one of the files the command reads, however it is spelled ({@code ./rows.csv}, an absolute path, a
- * symbolic link): writing it would replace the very data it is computed from.
+ * its folder must exist (a mistyped folder is not created with all its parents); a file must be a new file or an
+ * existing regular file — not a directory, a device, a named pipe or a socket, which the atomic write would
+ * replace with a plain file — and none of the files the command reads, however it is spelled ({@code ./rows.csv},
+ * an absolute path, a symbolic link): writing it would replace the very data it is computed from. A symbolic link
+ * to a regular file is written through: the file it points to is replaced and the link stays.
  */
 final class OutputFile {
   private OutputFile() {}
@@ -19,7 +22,8 @@ final class OutputFile {
   /**
    * Checks {@code output}, given by {@code option}, against the files the command reads.
    *
-   * @param inputs each file read, by the option or parameter that names it (e.g. {@code --input}, {@code MODEL})
+   * @param inputs each file read, by the option or parameter that names it (e.g. {@code --input}, {@code MODEL});
+   *     one that does not exist is passed over (reading it fails on its own)
    * @throws CommandFailure naming the option, the path and what is wrong
    */
   static void check(String option, Path output, Map<String, Path> inputs) {
@@ -32,10 +36,33 @@ final class OutputFile {
     if (Files.isDirectory(output)) {
       throw new CommandFailure("nn: " + option + " " + output + ": is a directory; expected a file name");
     }
+    if (Files.isSymbolicLink(output) && !Files.exists(output)) {
+      throw new CommandFailure("nn: " + output + ": a symbolic link to a file that does not exist; " + option
+          + " needs a file path (a new file, or an existing file to replace)");
+    }
+    if (Files.exists(output) && !Files.isRegularFile(output)) {
+      throw new CommandFailure("nn: " + output + ": not a regular file; " + option
+          + " needs a file path (a new file, or an existing file to replace)");
+    }
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       if (sameFile(output, input.getValue())) {
         throw new CommandFailure("nn: " + option + " " + output + " is the same file as " + input.getKey() + " "
             + input.getValue() + "; writing it would replace what is read from it. Choose another file.");
+      }
+    }
+  }
+
+  /**
+   * Checks {@code output} against more files the command reads, once it knows them (the data files an experiment
+   * names): the same rule as {@link #check}, for files found after the first check.
+   *
+   * @param what what the files are, for the message: {@code "a data file of EXPERIMENT.yaml"}
+   */
+  static void checkAgainst(String option, Path output, String what, List<Path> inputs) {
+    for (Path input : inputs) {
+      if (sameFile(output, input)) {
+        throw new CommandFailure("nn: " + option + " " + output + " is the same file as " + what + ", " + input
+            + "; writing it would replace what is read from it. Choose another file.");
       }
     }
   }

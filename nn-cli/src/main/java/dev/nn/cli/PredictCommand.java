@@ -13,9 +13,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     header = "Writes a saved model's predictions for a CSV file.",
     description = "Writes a saved model's predictions for every row of a CSV file. Feature columns are matched"
-        + " to the model's by header name; other columns are ignored. A classifier writes p_<label> per class"
+        + " to the model's by header name; other columns (a target column too) are ignored, and not read. A"
+        + " classifier writes p_<label> per class"
         + " (one column, p_<label1>, for a single-output binary model) and the predicted class; a regression"
-        + " model writes one column per target. Numbers are written so that they read back exactly.",
+        + " model writes one column per target. Numbers are written so that they read back exactly; a name or class"
+        + " label holding a comma, a quote or a line break is quoted as RFC 4180 has it.",
     footer = "%nExit codes: 0 written, 2 unreadable model or CSV file, or a feature column missing.")
 final class PredictCommand implements Callable<Integer> {
   private final NnCommand root;
@@ -40,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
-    int rows = root.nn().predict(m, input, output);
+    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output));
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

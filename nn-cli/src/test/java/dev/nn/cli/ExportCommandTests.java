@@ -53,7 +53,8 @@ class ExportCommandTests {
     Path folder = tmp.resolve("exports");
     Path out = folder.resolve("xor.onnx");
     Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "onnx", "--output", out.toString());
-    assertFailed(o, "nn: " + out + ": the folder " + folder + " does not exist; create it first\n");
+    assertFailed(o, "nn: --output " + out + ": the folder " + folder + " does not exist; create it first, or write to"
+        + " an existing folder\n");
     assertFalse(Files.exists(folder));
   }
 
@@ -61,7 +62,7 @@ class ExportCommandTests {
   void anOutputThatIsAFolderIsRefused() throws Exception {
     Path folder = Files.createDirectory(tmp.resolve("exports"));
     Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "npz", "--output", folder.toString());
-    assertFailed(o, "nn: " + folder + ": is a folder; expected the path of the file to write\n");
+    assertFailed(o, "nn: --output " + folder + ": is a directory; expected a file name\n");
     assertEmpty(folder);
   }
 

@@ -142,8 +142,9 @@ class SeveralTargetsTests {
     Files.writeString(noPulse, csv);
     Cli.Outcome missing = Cli.run("evaluate", model.toString(), "--data", noPulse.toString());
     assertEquals(2, missing.code(), missing.describe());
-    assertEquals("nn: " + noPulse + ": target column \"pulse\" not found. Columns: chins, situps, jumps, weight,"
-        + " waist\n", missing.err());
+    assertEquals("nn: " + noPulse + ": no target column \"pulse\" (the model was trained to predict it); nn evaluate"
+        + " needs the targets (--target names a column of another name) — nn predict takes rows without them\n",
+        missing.err());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.nn.core;
 
 import dev.nn.api.TargetKind;
 import dev.nn.core.data.CategoryWords;
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.DataException;
 import dev.nn.core.data.Dataset;
@@ -52,7 +53,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    *
    * @param targets the columns of true values, one per target of the model (for a classifier, its one class
    *     column): names, 0-based indexes, {@code first} or {@code last}; empty for the columns named as the
-   *     model's targets, or the last column for a model of one target whose name the header lacks
+   *     model's targets, which the header must then have
    * @throws IllegalArgumentException when {@code targets} does not name one column per target
    */
   static Evaluation of(Model model, Path file, List<String> targets) {
@@ -149,17 +150,22 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     if (problem.isPresent()) {
       throw new IllegalArgumentException(problem.get());
     }
-    List<String> columns = targets.isEmpty() ? defaultTargets(spec, file) : targets;
+    List<String> header = CsvReader.columnNames(file);
+    List<String> columns = targets.isEmpty() ? defaultTargets(spec, header, file) : targets;
+    FeatureColumns.requireAll(spec.inputs(), header, file.toString());
+    // the model's features and the targets alone are read: other columns are not parsed at all
+    CsvOptions features = new CsvOptions(spec.inputs(), List.of(), CsvOptions.Missing.ERROR,
+        CsvOptions.IndexColumn.AUTO);
     Dataset data;
     CategoryWords words = CategoryWords.ofModel(spec.oneHot());
     if (spec.isClassifier()) {
-      data = CsvReader.classification(columns.get(0)).withClassesNamed(spec.classes()).forModel()
+      data = CsvReader.classification(columns.get(0)).withClassesNamed(spec.classes()).with(features).forModel()
           .withCategoryWords(words).read(file);
       if (model.outputs() == 1) {
         data = data.withBinaryTarget();
       }
     } else {
-      data = CsvReader.regression(columns).forModel().withCategoryWords(words).read(file);
+      data = CsvReader.regression(columns).with(features).forModel().withCategoryWords(words).read(file);
     }
     int rows = data.size();
     double[] x = FeatureColumns.select(spec.inputs(), data.featureNames(), data.copyX(), rows, file.toString());
@@ -203,27 +209,21 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
   }
 
   /**
-   * The model's target columns by name; for a model of one target whose name the header lacks, the last column.
-   * A model of several targets needs each by name (the reader names the one the header lacks).
+   * The model's target columns by name, which the header must have: a file without them holds rows to predict,
+   * not to evaluate on.
+   *
+   * @throws DataException naming the target columns the header lacks
    */
-  private static List<String> defaultTargets(ModelSpec spec, Path file) {
+  private static List<String> defaultTargets(ModelSpec spec, List<String> header, Path file) {
     List<String> named = spec.targets();
-    if (named.size() > 1 && !spec.isClassifier()) {
-      return named;
+    List<String> missing = named.stream().filter(t -> !header.contains(t)).map(t -> "\"" + t + "\"").toList();
+    if (!missing.isEmpty()) {
+      boolean one = missing.size() == 1;
+      throw new DataException(file + ": no target column" + (one ? " " : "s ") + String.join(", ", missing)
+          + " (the model was trained to predict " + (one ? "it" : "them") + "); nn evaluate needs the targets"
+          + " (--target names " + (one ? "a column" : "columns") + " of another name) — nn predict takes rows"
+          + " without them");
     }
-    if (named.size() == 1 && header(file).contains(named.get(0))) {
-      return named;
-    }
-    return List.of(CsvReader.LAST);
+    return named;
   }
-
-  /** The header's names; empty when the file cannot be read, which the CSV reader then reports. */
-  private static List<String> header(Path file) {
-    try {
-      return CsvReader.columnNames(file);
-    } catch (DataException e) {
-      return List.of();
-    }
-  }
-
 }

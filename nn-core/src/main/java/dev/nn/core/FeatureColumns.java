@@ -27,21 +27,11 @@ final class FeatureColumns {
     for (int c = 0; c < columns.size(); c++) {
       index.put(columns.get(c), c);
     }
+    requireAll(features, columns, file);
     int d = features.size();
     int[] from = new int[d];
-    List<String> missing = new ArrayList<>();
     for (int j = 0; j < d; j++) {
-      Integer c = index.get(features.get(j));
-      if (c == null) {
-        missing.add("\"" + features.get(j) + "\"");
-      } else {
-        from[j] = c;
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
-          : "columns ") + String.join(", ", missing) + ", which the header lacks; it has " + list(columns)
-          + "; the model's features are " + list(features));
+      from[j] = index.get(features.get(j));
     }
     int cols = columns.size();
     double[] x = new double[rows * d];
@@ -51,6 +41,25 @@ final class FeatureColumns {
       }
     }
     return x;
+  }
+
+  /**
+   * Checks that {@code columns}, a file's header, has every one of the model's {@code features}.
+   *
+   * @throws DataException naming every feature the file lacks
+   */
+  static void requireAll(List<String> features, List<String> columns, String file) {
+    List<String> missing = new ArrayList<>();
+    for (String feature : features) {
+      if (!columns.contains(feature)) {
+        missing.add("\"" + feature + "\"");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
+          : "columns ") + String.join(", ", missing) + ", which the header lacks; it has " + list(columns)
+          + "; the model's features are " + list(features));
+    }
   }
 
   private static String list(List<String> names) {

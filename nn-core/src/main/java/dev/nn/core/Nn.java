@@ -271,11 +271,11 @@ public final class Nn {
   /**
    * A saved model's figures on a labelled CSV file: accuracy and the confusion matrix for a classifier, RMSE,
    * MAE and R² for regression. Feature columns are matched to the model's by header name; other columns are
-   * ignored.
+   * ignored, and not parsed.
    *
    * @param target the column of true values: a header name, a 0-based index or {@code last}; {@code null} for
-   *     the column named as the model's target if the header has it, else the last column, and for a model of
-   *     several targets the columns named as its targets ({@link #evaluateColumns})
+   *     the column named as the model's target, and for a model of several targets the columns named as its
+   *     targets ({@link #evaluateColumns})
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features or
    *     targets
    * @throws IllegalArgumentException when {@code target} is given for a model of several targets
@@ -290,7 +290,7 @@ public final class Nn {
    *
    * @param targets the columns of true values, one per target of the model in its order (for a classifier, its
    *     one class column): header names, 0-based indexes, {@code first} or {@code last}; empty for the columns
-   *     named as the model's targets, where a model of one target whose name the header lacks takes the last column
+   *     named as the model's targets, which the header must then have
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features or
    *     targets
    * @throws IllegalArgumentException when {@code targets} does not name one column per target
@@ -320,8 +320,9 @@ public final class Nn {
   /**
    * Writes a model's predictions for every row of a CSV file to {@code output}, atomically: for a classifier
    * {@code p_<label>} per class (one column, {@code p_<label1>}, for a single-output binary model) and the
-   * predicted {@code class}, for regression one column per target; numbers read back exactly. Feature columns
-   * are matched to the model's by header name; other columns are ignored.
+   * predicted {@code class}, for regression one column per target; numbers read back exactly, and names and
+   * class labels are quoted as RFC 4180 has it where they must be. Feature columns are matched to the model's by
+   * header name; other columns, a target column among them, are ignored and not parsed.
    *
    * @return the number of rows predicted
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features

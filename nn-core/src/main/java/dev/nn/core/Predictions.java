@@ -3,6 +3,7 @@ package dev.nn.core;
 import dev.nn.core.data.CategoryWords;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.CsvText;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
@@ -17,8 +18,9 @@ final class Predictions {
   /** Predicts every row of {@code input} and writes the CSV to {@code output} atomically; returns the rows. */
   static int write(Model model, Path input, Path output) {
     ModelSpec spec = model.spec();
-    CsvReader.Table table = CsvReader.readTable(input,
-        CategoryWords.ofModel(spec.oneHot()));
+    // the model's features alone are read: other columns (an id, a target, notes) are not parsed at all
+    FeatureColumns.requireAll(spec.inputs(), CsvReader.columnNames(input), input.toString());
+    CsvReader.Table table = CsvReader.readTable(input, CategoryWords.ofModel(spec.oneHot()), spec.inputs());
     double[] x = FeatureColumns.select(model.spec().inputs(), table.columns(), table.values(), table.rows(),
         input.toString());
     if (model.spec().oneHot() != null) {
@@ -47,18 +49,25 @@ final class Predictions {
     return names;
   }
 
-  /** The CSV text: the header, then one row per prediction, with {@link Double#toString} numbers. */
+  /**
+   * The CSV text ({@link CsvText}: names and class labels quoted where they hold a comma, a quote or a line
+   * break): the header, then one row per prediction, with {@link Double#toString} numbers.
+   */
   static String csv(Model model, double[] predictions, int rows) {
     ModelSpec spec = model.spec();
     int k = model.outputs();
     double threshold = Evaluation.threshold(model);
-    StringBuilder s = new StringBuilder(String.join(",", header(spec, k))).append('\n');
+    StringBuilder s = new StringBuilder(CsvText.line(header(spec, k)));
+    List<String> classes = new ArrayList<>();
+    for (String label : spec.classes()) {
+      classes.add(CsvText.field(label));
+    }
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < k; c++) {
         s.append(c == 0 ? "" : ",").append(predictions[r * k + c]);
       }
       if (spec.isClassifier()) {
-        s.append(',').append(spec.classes().get(Metrics.classOf(predictions, r * k, k, threshold)));
+        s.append(',').append(classes.get(Metrics.classOf(predictions, r * k, k, threshold)));
       }
       s.append('\n');
     }

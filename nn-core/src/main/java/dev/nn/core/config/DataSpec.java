@@ -1,6 +1,8 @@
 package dev.nn.core.config;
 
 import dev.nn.core.data.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +48,31 @@ public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boole
   /** Targets used as they are, the file not saying so. */
   public DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize) {
     this(train, validation, test, standardize, null);
+  }
+
+  /**
+   * Every local file the sources read, as resolved against the experiment file's folder, in the order training,
+   * validation, test: CSV files, and IDX image and label files. A generator reads none, and a Spark source's
+   * table is read where it lies, so neither adds any.
+   */
+  public List<Path> files() {
+    List<Path> files = new ArrayList<>();
+    addFiles(train, files);
+    for (HoldOut h : new HoldOut[] {validation, test}) {
+      if (h instanceof HoldOut.FromSource f) {
+        addFiles(f.source(), files);
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  private static void addFiles(SourceSpec source, List<Path> files) {
+    if (source instanceof SourceSpec.Csv c) {
+      files.add(c.path().resolved());
+    } else if (source instanceof SourceSpec.Idx x) {
+      x.images().forEach(p -> files.add(p.resolved()));
+      x.labels().forEach(p -> files.add(p.resolved()));
+    }
   }
 
   /** Whether a regression's targets are standardized for training ({@code standardize-targets: true}). */

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,14 @@ public record Experiment(
     return new Experiment(name, seed, data, network, loss, optimizer, l2, training, c, output, distributed);
   }
 
+
+  /**
+   * Every local file the experiment's data section reads ({@link DataSpec#files}): its CSV or IDX files for
+   * training, validation and test. A command that writes a file checks against these so as not to overwrite them.
+   */
+  public List<Path> dataFiles() {
+    return data.files();
+  }
 
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
   public String summary() {

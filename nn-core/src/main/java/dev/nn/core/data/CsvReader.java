@@ -5,6 +5,7 @@ import dev.nn.core.kernel.Precision;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import dev.nn.core.io.StrictGzipInputStream;
+import dev.nn.core.io.Utf8Position;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +19,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Reads a comma-separated file into a {@link Dataset}, streaming it record by record.
@@ -265,7 +269,17 @@ public final class CsvReader {
    * category columns, whose words are fixed).
    */
   public static Table readTable(Path file, CategoryWords words) {
-    return open(file, (in, name) -> table(in, name, words));
+    return open(file, (in, name) -> table(in, name, words, null));
+  }
+
+  /**
+   * {@link #readTable(Path, CategoryWords)} of the columns {@code columns} names alone, in file order: the other
+   * columns' fields are not parsed at all (a column of words a model does not use, a predict input's target). A
+   * name the header lacks is passed over; check the header ({@link #columnNames}) for the columns a model needs.
+   */
+  public static Table readTable(Path file, CategoryWords words, Collection<String> columns) {
+    Set<String> wanted = Set.copyOf(columns);
+    return open(file, (in, name) -> table(in, name, words, wanted));
   }
 
   /**
@@ -303,11 +317,29 @@ public final class CsvReader {
     } catch (AccessDeniedException e) {
       throw new DataException(name + ": permission denied", e);
     } catch (CharacterCodingException e) {
-      throw new DataException(name + ": not UTF-8 text" + (gzipped ? " after decompression" : ""), e);
+      throw notText(file, gzipped, e);
     } catch (IOException e) {
       throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A file that is not UTF-8 text, named with the line and the byte offset (of the decompressed data, for a
+   * {@code .gz} file) of the first byte that is not: most often a binary file, such as IDX images, given as CSV.
+   * The exception's cause is {@code cause}, a {@link CharacterCodingException}.
+   */
+  private static DataException notText(Path file, boolean gzipped, CharacterCodingException cause) {
+    Utf8Position at = null;
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw) {
+      at = Utf8Position.firstMalformed(bytes);
+    } catch (IOException e) {
+      // the position is left out: the file can no longer be read as it was
+    }
+    String where = at == null ? "" : " (" + at.describe() + (gzipped ? " of the decompressed data" : "")
+        + " is not UTF-8)";
+    return new DataException(file + (at == null ? "" : ":" + at.line()) + ": not a CSV text file" + where, cause);
   }
 
   /**
@@ -339,9 +371,12 @@ public final class CsvReader {
     return new Header(names, offset);
   }
 
-  private static Table table(CsvRecords in, String file, CategoryWords words) throws IOException {
+  private static Table table(CsvRecords in, String file, CategoryWords words, Set<String> wanted)
+      throws IOException {
     Header h = header(in, file, CsvOptions.IndexColumn.AUTO);
-    String[] header = h.names();
+    int[] kept = IntStream.range(0, h.names().length)
+        .filter(c -> wanted == null || wanted.contains(h.names()[c])).toArray();
+    String[] header = Arrays.stream(kept).mapToObj(c -> h.names()[c]).toArray(String[]::new);
     int cols = header.length;
     CategoryText[] categories = new CategoryText[cols];
     for (int c = 0; c < cols; c++) {
@@ -355,7 +390,7 @@ public final class CsvReader {
       int lineNo = in.line();
       values = room(values, rows, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
-        String text = fields[c + h.offset()];
+        String text = fields[kept[c] + h.offset()];
         if (isMissing(text)) {
           throw missingForModel(file, lineNo, header[c], text);
         }

@@ -4,6 +4,7 @@ import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.CsvText;
 import dev.nn.core.network.Network;
 import dev.nn.core.schedule.LearningRateSchedule;
 import dev.nn.core.text.Significant;
@@ -82,10 +83,10 @@ public final class LearningRateRange {
      * whole or not at all.
      */
     public void writeCsv(Path file) {
-      StringBuilder csv = new StringBuilder("update,learning_rate,loss,smoothed_loss\n");
+      StringBuilder csv = new StringBuilder(CsvText.line(List.of("update", "learning_rate", "loss", "smoothed_loss")));
       for (Step s : steps) {
-        csv.append(s.update()).append(',').append(s.rate()).append(',').append(s.loss()).append(',')
-            .append(s.smoothed()).append('\n');
+        csv.append(CsvText.line(List.of(Integer.toString(s.update()), Double.toString(s.rate()),
+            Double.toString(s.loss()), Double.toString(s.smoothed()))));
       }
       AtomicFiles.writeString(file, csv.toString());
     }

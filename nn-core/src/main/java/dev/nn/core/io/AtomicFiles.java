@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,9 +46,10 @@ public final class AtomicFiles {
     write(target, utf8(text), false);
   }
 
-  private static void write(Path target, Content content, boolean flush) {
-    Path dir = target.toAbsolutePath().getParent();
+  private static void write(Path given, Content content, boolean flush) {
     try {
+      Path target = destination(given);
+      Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       CrashPoint.writing(target);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -72,8 +74,30 @@ public final class AtomicFiles {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The file a write of {@code target} replaces: {@code target} itself, or for a symbolic link the file it points
+   * to (the link stays, as when a shell writes through it). Only a regular file is replaced: renaming over a
+   * device, a named pipe or a socket would put a plain file in its place, so such a target, and a link to a file
+   * that does not exist, is refused.
+   */
+  private static Path destination(Path target) throws IOException {
+    Path file = target;
+    if (Files.isSymbolicLink(target)) {
+      if (!Files.exists(target)) {
+        throw new FileSystemException(target.toString(), null,
+            "a symbolic link to " + Files.readSymbolicLink(target) + ", which does not exist");
+      }
+      file = target.toRealPath();
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new FileSystemException(target.toString(), null,
+          Files.isDirectory(file) ? "is a directory" : "not a regular file");
+    }
+    return file;
   }
 
   /** Temporary files are private (0600); a finished run file gets the usual rw-r--r--. */

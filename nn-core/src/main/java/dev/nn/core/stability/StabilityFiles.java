@@ -1,6 +1,7 @@
 package dev.nn.core.stability;
 
 import dev.nn.core.run.ChartPage;
+import dev.nn.core.io.CsvText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,13 +87,14 @@ final class StabilityFiles {
   }
 
   static String csv(StabilityResult r) {
-    StringBuilder b = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    StringBuilder b = new StringBuilder(CsvText.line(List.of(COLUMNS)));
     for (Object[] row : rows(r)) {
+      List<String> cells = new ArrayList<>();
       for (int c = 0; c < COLUMNS.length; c++) {
         Object v = row[c];
-        b.append(c == 0 ? "" : ",").append(v == null || v instanceof Double && ((Double) v).isNaN() ? "" : v);
+        cells.add(v == null || v instanceof Double && ((Double) v).isNaN() ? "" : String.valueOf(v));
       }
-      b.append('\n');
+      b.append(CsvText.line(cells));
     }
     return b.toString();
   }

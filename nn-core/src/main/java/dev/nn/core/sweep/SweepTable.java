@@ -1,6 +1,7 @@
 package dev.nn.core.sweep;
 
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.CsvText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -151,7 +152,7 @@ public final class SweepTable {
     List<String> header = new ArrayList<>(keys);
     header.addAll(List.of("status", "run_directory", "validation_metric", "validation", "test_metric", "test",
         "message"));
-    b.append(csvLine(header));
+    b.append(CsvText.line(header));
     for (Row r : rows) {
       List<String> cells = new ArrayList<>(r.values());
       cells.add(r.status());
@@ -161,18 +162,9 @@ public final class SweepTable {
       cells.add(r.test() == null ? "" : r.test().metric());
       cells.add(r.test() == null ? "" : Double.toString(r.test().value()));
       cells.add(r.message());
-      b.append(csvLine(cells));
+      b.append(CsvText.line(cells));
     }
     return b.toString();
-  }
-
-  private static String csvLine(List<String> cells) {
-    List<String> quoted = new ArrayList<>();
-    for (String c : cells) {
-      boolean needsQuotes = c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r");
-      quoted.add(needsQuotes ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-    }
-    return String.join(",", quoted) + "\n";
   }
 
   /** The Markdown text. */

@@ -58,4 +58,37 @@ class AtomicFilesTests {
     assertNotEquals(inode, Files.getAttribute(file, "unix:ino"));
     assertEquals("a\n" + line, Files.readString(file));
   }
+
+  @Test
+  void aTargetThatIsNotARegularFileIsRefusedAndLeftAsItWas() throws Exception {
+    Path fifo = SpecialFiles.fifo(dir, "pipe");
+    java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.UncheckedIOException.class, () -> AtomicFiles.writeString(fifo, "text\n"));
+    assertEquals("cannot write " + fifo + ": " + fifo + ": not a regular file", e.getMessage());
+    assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "still a pipe");
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+        () -> AtomicFiles.writeString(empty, "text\n"));
+    assertTrue(Files.isDirectory(empty), "an empty directory is not renamed over");
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+    org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+        () -> AtomicFiles.writeString(dangling, "text\n"));
+    assertTrue(Files.isSymbolicLink(dangling) && !Files.exists(dir.resolve("nowhere")));
+    try (var files = Files.list(dir)) {
+      assertEquals(3, files.count(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void aLinkToARegularFileIsWrittenThroughAndStays() throws Exception {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    Path file = Files.writeString(sub.resolve("file.csv"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), dir.relativize(file));
+    AtomicFiles.writeString(link, "new\n");
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("new\n", Files.readString(file));
+    try (var files = Files.list(sub)) {
+      assertEquals(1, files.count(), "the temporary file was made beside the file, and renamed");
+    }
+  }
 }
