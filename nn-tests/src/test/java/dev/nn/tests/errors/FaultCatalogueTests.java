@@ -189,7 +189,9 @@ class FaultCatalogueTests {
             "onnx", "--output", "{out}/m.onnx"),
         c("a stability study of no pairs", 2, "--pairs must be at least 1", "stability", "{xor}", "--pairs", "0"),
         c("completion for an unknown shell", 2, "expected one of [bash, zsh]", "completion", "fish"),
-        c("help for an unknown command", 2, "Unknown subcommand 'trian'", "help", "trian"));
+        c("help for an unknown command", 2, "Unknown subcommand 'trian'", "help", "trian"),
+        c("an integer beyond its key's range", 2, "Allowed: an integer from 1 to 2147483647", "validate", "{xor}",
+            "--set", "training.epochs=1000000000000"));
   }
 
   /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
