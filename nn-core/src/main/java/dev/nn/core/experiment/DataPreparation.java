@@ -108,10 +108,13 @@ public final class DataPreparation implements Provider<PreparedData> {
     double ofRemaining = testShare == 0 ? validationFraction : validationFraction / (1 - testShare);
     // data read from the sources is this preparation's own: the split moves its rows in place when it holds
     // nothing out. A caller's data stays the caller's: the split copies it.
+    // a message names the keys and the fractions as the file wrote them, of all rows
+    Splits.Named named = new Splits.Named("data.test " + testFraction, "data.validation " + validationFraction);
     Splits.Split split = fold != null
-        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify())
-        : raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify())
-        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify());
+        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify(), named)
+        : raw.owned()
+            ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named)
+        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named);
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();

@@ -191,7 +191,10 @@ class FaultCatalogueTests {
         c("completion for an unknown shell", 2, "expected one of [bash, zsh]", "completion", "fish"),
         c("help for an unknown command", 2, "Unknown subcommand 'trian'", "help", "trian"),
         c("an integer beyond its key's range", 2, "Allowed: an integer from 1 to 2147483647", "validate", "{xor}",
-            "--set", "training.epochs=1000000000000"));
+            "--set", "training.epochs=1000000000000"),
+        c("too few rows for the hold-outs", 2, "2 rows are too few to split into data.test 0.2 (1 row), data.validation"
+            + " 0.15 (1 row)", "train", "{xor}", "--set", "data.train.samples=2", "--set", "data.test={split: 0.2}",
+            "--set", "data.validation={split: 0.15}", "--output", "{out}"));
   }
 
   /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
