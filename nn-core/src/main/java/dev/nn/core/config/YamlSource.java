@@ -5,12 +5,18 @@ import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.io.StringReader;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML text into nodes, never into objects, with limits that refuse hostile documents before
@@ -58,7 +64,10 @@ final class YamlSource {
       throw new ConfigException(tooLong());
     }
     try {
-      return new Yaml(options()).compose(new StringReader(text));
+      LoaderOptions o = options();
+      DumperOptions d = new DumperOptions();
+      return new Yaml(new SafeConstructor(o), new Representer(d), d, o, new PlainResolver())
+          .compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Mark c = e.getContextMark();
@@ -95,6 +104,19 @@ final class YamlSource {
       return tooLong();
     }
     return ConfigProblem.of(ProblemId.YAML_SYNTAX, "", "not valid YAML: " + message, "");
+  }
+
+  /**
+   * YAML 1.1's implicit types without the timestamp: an unquoted date ({@code name: 2001-12-14}) is a string, as
+   * in YAML 1.2, so that a node tagged {@code !!timestamp} is one the file tagged itself, which {@link TagCheck}
+   * refuses like every other tag outside the plain ones.
+   */
+  private static final class PlainResolver extends Resolver {
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      Tag tag = super.resolve(kind, value, implicit);
+      return Tag.TIMESTAMP.equals(tag) ? Tag.STR : tag;
+    }
   }
 
   /** The problem of a document longer than {@link #MAX_CODE_POINTS}. */

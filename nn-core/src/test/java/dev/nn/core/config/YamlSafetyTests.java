@@ -107,6 +107,28 @@ class YamlSafetyTests {
   }
 
   @Test
+  void everyTagOutsideThePlainOnesIsRefusedTheTimestampToo() {
+    List<ConfigProblem> p = problems(VALID_REST.replace("loss: squared", "loss: !!timestamp 2001-12-14")
+        + "l2: !!binary AAAA\nname: !!set {a: null}\n");
+
+    assertEquals(3, p.size(), p::toString);
+    for (ConfigProblem q : p) {
+      assertEquals(ProblemId.FORBIDDEN_TAG, q.id(), q::toString);
+    }
+    assertEquals("loss", p.get(0).path());
+    assertTrue(p.get(0).message().startsWith("tag !!timestamp is not allowed"), p.get(0)::toString);
+    assertTrue(p.get(1).message().startsWith("tag !!binary is not allowed"), p.get(1)::toString);
+    assertTrue(p.get(2).message().startsWith("tag !!set is not allowed"), p.get(2)::toString);
+  }
+
+  @Test
+  void anUnquotedDateIsAPlainString() {
+    Experiment e = Resources.reader().read("name: 2001-12-14\n" + VALID_REST.replace("name: g", "name: xor")
+        .replace("{units: 2}", "{units: auto}").replace("units: 1,", "units: auto,"), "d.yaml", Path.of("/"), List.of());
+    assertEquals("2001-12-14", e.name());
+  }
+
+  @Test
   void aSelfReferencingListIsReportedRatherThanWalkedForever() {
     List<ConfigProblem> p = problems(VALID_REST.replace("}]}\n", "}], ties: &t [*t]}\n"));
 

@@ -194,7 +194,8 @@ class FaultCatalogueTests {
             "--set", "training.epochs=1000000000000"),
         c("too few rows for the hold-outs", 2, "2 rows are too few to split into data.test 0.2 (1 row), data.validation"
             + " 0.15 (1 row)", "train", "{xor}", "--set", "data.train.samples=2", "--set", "data.test={split: 0.2}",
-            "--set", "data.validation={split: 0.15}", "--output", "{out}"));
+            "--set", "data.validation={split: 0.15}", "--output", "{out}"),
+        c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"));
   }
 
   /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
