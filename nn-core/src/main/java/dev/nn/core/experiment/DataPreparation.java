@@ -184,7 +184,13 @@ public final class DataPreparation implements Provider<PreparedData> {
    * which {@code data.standardize-targets} avoids. Names the target of largest scale; empty when none is large.
    */
   static java.util.Optional<String> largeTargets(Dataset train) {
-    Standardizer moments = Standardizer.fitTargets(train);
+    Standardizer moments;
+    try {
+      moments = Standardizer.fitTargets(train);
+    } catch (dev.nn.core.data.DataException e) {
+      // targets beyond float64's arithmetic: the note says so rather than suggest standardizing them
+      return java.util.Optional.of(e.getMessage());
+    }
     double[] means = moments.means();
     double[] stds = moments.stds();
     int largest = 0;
@@ -318,7 +324,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     try {
       MemoryEstimate.requireDataFits(Generators.check(g.generator().name(), settings));
       // generated data is small: made in doubles, then rounded
-      return Generators.generate(g.generator().name(), settings, seed, stream).inPrecision(inputs);
+      return Generators.generate(g.generator().name(), settings, seed, stream, inputs);
     } catch (ConfigException e) {
       List<ConfigProblem> placed = new ArrayList<>();
       for (ConfigProblem p : e.problems()) {

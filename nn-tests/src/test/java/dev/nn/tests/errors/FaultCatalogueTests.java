@@ -67,7 +67,9 @@ class FaultCatalogueTests {
       Map.entry("bad-quote.csv", "a,b,y\n1,2,0\n\"3\"4,5,1\n"),
       Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
       Map.entry("huge.yaml", "# " + "x".repeat(1_100_000) + "\n"),
-      Map.entry("not-a-jar.jar", "this is not a jar\n"));
+      Map.entry("not-a-jar.jar", "this is not a jar\n"),
+      Map.entry("huge-spread.yaml", csvExperiment("huge-spread.csv")),
+      Map.entry("huge-spread.csv", "a,b,y\n1.7e308,1,0\n-1.7e308,2,1\n1.7e308,3,0\n-1.7e308,4,1\n"));
 
   private static final String LONG_NAME = "n".repeat(150);
 
@@ -195,6 +197,14 @@ class FaultCatalogueTests {
         c("too few rows for the hold-outs", 2, "2 rows are too few to split into data.test 0.2 (1 row), data.validation"
             + " 0.15 (1 row)", "train", "{xor}", "--set", "data.train.samples=2", "--set", "data.test={split: 0.2}",
             "--set", "data.validation={split: 0.15}", "--output", "{out}"),
+        c("a column whose spread overflows when standardized", 2, "column \"a\" cannot be standardized", "validate",
+            "{huge-spread.yaml}"),
+        c("the same column trained", 2, "column \"a\" cannot be standardized", "train", "{huge-spread.yaml}",
+            "--output", "{out}"),
+        c("generator noise that overflows", 2, "[nn/InvalidSetting] data.train.noise", "train", "{xor}", "--set",
+            "data.train.noise=1e308", "--output", "{out}"),
+        c("generator noise beyond float32", 2, "beyond a float32 run's largest magnitude", "validate", "{xor}",
+            "--set", "data.train.noise=3e38", "--set", "compute.precision=float32"),
         c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"));
   }
 
