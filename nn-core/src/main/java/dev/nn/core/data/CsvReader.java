@@ -227,7 +227,7 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
    */
   public Dataset read(Path file) {
-    return open(file, this::read);
+    return open(file, options.separator(), this::read);
   }
 
   /**
@@ -279,7 +279,15 @@ public final class CsvReader {
 
   /** The column names of {@code file}'s header with {@code index} deciding whether its first column is an index. */
   public static List<String> columnNames(Path file, CsvOptions.IndexColumn index) {
-    return open(file, (in, name) -> Arrays.asList(header(in, name, index).names()));
+    return columnNames(file, index, CsvOptions.AUTO_SEPARATOR);
+  }
+
+  /**
+   * The column names of {@code file}'s header with {@code index} deciding whether its first column is an index,
+   * split at {@code separator} ({@link CsvOptions#AUTO_SEPARATOR}: the one the file shows).
+   */
+  public static List<String> columnNames(Path file, CsvOptions.IndexColumn index, char separator) {
+    return open(file, separator, (in, name) -> Arrays.asList(header(in, name, index).names()));
   }
 
   /** What reads an open file, named {@code file} in messages. */
@@ -289,6 +297,10 @@ public final class CsvReader {
   }
 
   private static <T> T open(Path file, Body<T> body) {
+    return open(file, CsvOptions.AUTO_SEPARATOR, body);
+  }
+
+  private static <T> T open(Path file, char separator, Body<T> body) {
     String name = file.toString();
     InputFiles.requireRegularFile(file, "a CSV file",
         (f, problem, cause) -> new DataException(name + ": " + problem, cause));
@@ -297,7 +309,7 @@ public final class CsvReader {
         InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw;
         // a decoder of its own reports malformed input, where the reader's default would replace it
         Reader in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder())) {
-      return body.read(new CsvRecords(in, name), name);
+      return body.read(new CsvRecords(in, name, separator), name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
     } catch (AccessDeniedException e) {
@@ -314,7 +326,7 @@ public final class CsvReader {
    * A header: the column names, without a row-index column when the first column is one ({@code offset} 1:
    * a record's field {@code c + offset} is column {@code c}).
    */
-  private record Header(String[] names, int offset) {
+  private record Header(String[] names, int offset, char separator) {
     int fields() {
       return names.length + offset;
     }
@@ -336,7 +348,7 @@ public final class CsvReader {
     int offset = skipFirst ? 1 : 0;
     String[] names = Arrays.copyOfRange(fields, offset, fields.length);
     parseHeader(names, offset, file);
-    return new Header(names, offset);
+    return new Header(names, offset, in.separator());
   }
 
   private static Table table(CsvRecords in, String file, CategoryWords words) throws IOException {
@@ -371,13 +383,15 @@ public final class CsvReader {
   private Dataset read(CsvRecords in, String file) throws IOException {
     Header h = header(in, file, options.indexColumn());
     String[] header = h.names();
-    int[] t = targetColumns(header, file);
+    String hint = CsvSeparator.hint(header, h.separator());
+    int[] t = targetColumns(header, file, hint);
     int k = t.length;
-    int[] featureColumns = new FeatureColumns(file, header, t).of(options);
+    int[] featureColumns = new FeatureColumns(file, header, hint, t).of(options);
     int d = featureColumns.length;
     InputValues x = InputValues.zeros(64 * d, inputs);
     double[] y = new double[64 * k];
-    ClassLabels labels = task == Task.CLASSIFICATION ? new ClassLabels(classes, classNames) : null;
+    ClassLabels labels = task == Task.CLASSIFICATION
+        ? new ClassLabels(classes, classNames, options.labels() == CsvOptions.Labels.NAMES) : null;
     CategoryText[] categories = categoryTexts(header, featureColumns);
     boolean filling = options.missing() == CsvOptions.Missing.MEAN;
     int rows = 0;
@@ -580,10 +594,10 @@ public final class CsvReader {
   }
 
   /** The columns of the targets, in the order they were named; a column named twice is refused. */
-  private int[] targetColumns(String[] header, String file) {
+  private int[] targetColumns(String[] header, String file, String hint) {
     int[] columns = new int[targets.size()];
     for (int j = 0; j < columns.length; j++) {
-      columns[j] = targetColumn(targets.get(j), header, file);
+      columns[j] = targetColumn(targets.get(j), header, file, hint);
       for (int i = 0; i < j; i++) {
         if (columns[i] == columns[j]) {
           throw new DataException(file + ": target column \"" + Excerpt.of(header[columns[j]]) + "\" is named twice ("
@@ -594,7 +608,7 @@ public final class CsvReader {
     return columns;
   }
 
-  private static int targetColumn(String target, String[] header, String file) {
+  private static int targetColumn(String target, String[] header, String file, String hint) {
     for (int c = 0; c < header.length; c++) {
       if (header[c].equals(target)) {
         return c;
@@ -623,20 +637,20 @@ public final class CsvReader {
     } else {
       s.append("; did you mean ").append(quoted(near, near.size())).append('?');
     }
-    s.append(" Columns: ").append(columnList(header));
+    s.append(" Columns: ").append(columnList(header)).append(hint);
     throw new DataException(s.toString());
   }
 
   static String columnList(String[] header) {
     if (header.length <= MAX_LISTED_COLUMNS) {
-      return String.join(", ", Arrays.stream(header).map(Excerpt::of).toList());
+      return String.join(", ", Arrays.stream(header).map(n -> CsvSeparator.shown(Excerpt.of(n))).toList());
     }
     List<String> shown = new ArrayList<>();
     for (int c = 0; c < MAX_LISTED_COLUMNS - 2; c++) {
-      shown.add(Excerpt.of(header[c]));
+      shown.add(CsvSeparator.shown(Excerpt.of(header[c])));
     }
     shown.add("... (" + (header.length - MAX_LISTED_COLUMNS + 1) + " more)");
-    shown.add(Excerpt.of(header[header.length - 1]));
+    shown.add(CsvSeparator.shown(Excerpt.of(header[header.length - 1])));
     return String.join(", ", shown);
   }
 

@@ -68,6 +68,12 @@ class FaultCatalogueTests {
       Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
       Map.entry("huge.yaml", "# " + "x".repeat(1_100_000) + "\n"),
       Map.entry("not-a-jar.jar", "this is not a jar\n"),
+      Map.entry("glass.csv", "ri,type\n1.5,1\n1.6,2\n1.7,3\n1.8,5\n1.9,6\n2.0,7\n"),
+      Map.entry("glass.yaml", csvExperiment("glass.csv", ", task: classification").replace("target: y", "target: type")
+          .replace("loss: squared", "loss: softmax-cross-entropy")),
+      Map.entry("tabs.tsv", "sepal width, cm\tpetal width\tspecies\n3.5, 1\n"),
+      Map.entry("tabs.yaml", csvExperiment("tabs.tsv", ", task: classification").replace("target: y",
+          "target: species").replace("loss: squared", "loss: softmax-cross-entropy")),
       Map.entry("huge-spread.yaml", csvExperiment("huge-spread.csv")),
       Map.entry("huge-spread.csv", "a,b,y\n1.7e308,1,0\n-1.7e308,2,1\n1.7e308,3,0\n-1.7e308,4,1\n"));
 
@@ -205,6 +211,13 @@ class FaultCatalogueTests {
             "data.train.noise=1e308", "--output", "{out}"),
         c("generator noise beyond float32", 2, "beyond a float32 run's largest magnitude", "validate", "{xor}",
             "--set", "data.train.noise=3e38", "--set", "compute.precision=float32"),
+        c("class labels numbered from 1", 2, "set labels: names on the csv source", "validate", "{glass.yaml}"),
+        c("the same labels read as names", 0, "is valid", "validate", "{glass.yaml}", "--set",
+            "data.train.labels=names"),
+        c("a tab file read by commas", 2, "if tabs separate the fields, set separator: tab", "validate",
+            "{tabs.yaml}"),
+        c("an unknown separator", 2, "[nn/OutOfRange] data.train.separator", "validate", "{tabs.yaml}", "--set",
+            "data.train.separator=colon"),
         c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"));
   }
 
