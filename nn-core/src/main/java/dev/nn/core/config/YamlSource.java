@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -80,9 +81,36 @@ final class YamlSource {
       int line = m == null ? 0 : m.getLine() + 1;
       int column = m == null ? 0 : m.getColumn() + 1;
       throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, message, "", List.of()));
+    } catch (ReaderException e) {
+      throw new ConfigException(unreadable(text, e.getPosition(), e.getCodePoint()));
     } catch (YAMLException e) {
       throw new ConfigException(limitProblem(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * A character YAML does not allow in a document (a control character such as NUL), at code point
+   * {@code position} of {@code text}: placed at its line and column, and named by its code.
+   */
+  private static ConfigProblem unreadable(String text, int position, int codePoint) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int k = 0; k < position && i < text.length(); k++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    String name = codePoint == 0 ? "NUL" : Character.getName(codePoint);
+    return new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, "not valid YAML: the character "
+        + String.format(java.util.Locale.ROOT, "U+%04X", codePoint) + (name == null ? "" : " (" + name + ")")
+        + " is not allowed in a YAML document" + (codePoint == 0 ? "; NULs between the characters are UTF-16 text:"
+        + " save the file as UTF-8" : ""), "printable characters, tabs and line breaks", List.of());
   }
 
   private static ConfigProblem limitProblem(String message) {

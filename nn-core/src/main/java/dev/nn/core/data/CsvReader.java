@@ -1,6 +1,7 @@
 package dev.nn.core.data;
 
 import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.Utf8Errors;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
@@ -315,10 +316,21 @@ public final class CsvReader {
     } catch (AccessDeniedException e) {
       throw new DataException(name + ": permission denied", e);
     } catch (CharacterCodingException e) {
-      throw new DataException(name + ": not UTF-8 text" + (gzipped ? " after decompression" : ""), e);
+      throw new DataException(name + notUtf8(file, gzipped), e);
     } catch (IOException e) {
       throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
           + e.getMessage(), e);
+    }
+  }
+
+  /** Where {@code file}, which a decoder refused, stops being UTF-8: read again to find its first bad byte. */
+  private static String notUtf8(Path file, boolean gzipped) {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw) {
+      return Utf8Errors.find(bytes).map(at -> at.describe() + (gzipped && !at.utf16() ? " (offsets count the"
+          + " decompressed bytes)" : "")).orElse(": not UTF-8 text");
+    } catch (IOException e) {
+      return ": not UTF-8 text" + (gzipped ? " after decompression" : "");
     }
   }
 

@@ -122,6 +122,32 @@ class YamlSafetyTests {
   }
 
   @Test
+  void aFileThatIsNotUtf8IsPlacedAtItsFirstBadByte(@TempDir Path dir) throws IOException {
+    Path latin1 = dir.resolve("l.yaml");
+    Files.write(latin1, (VALID_REST + "name: caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    ConfigProblem p = assertThrows(ConfigException.class, () -> Resources.reader().read(latin1, List.of()))
+        .problems().get(0);
+    assertEquals(ProblemId.YAML_SYNTAX, p.id());
+    assertEquals(4, p.line());
+    assertEquals(10, p.column());
+    assertTrue(p.message().startsWith("the file is not UTF-8 text: byte 0xE9 at line 4, column 10"), p.message());
+    Path utf16 = dir.resolve("u.yaml");
+    Files.write(utf16, ("\uFEFF" + VALID_REST).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    ConfigProblem q = assertThrows(ConfigException.class, () -> Resources.reader().read(utf16, List.of()))
+        .problems().get(0);
+    assertEquals("the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8", q.message());
+  }
+
+  @Test
+  void aNulCharacterIsPlacedAndNamed() {
+    ConfigProblem p = problems(VALID_REST + "name: a\u0000b\n").get(0);
+    assertEquals(ProblemId.YAML_SYNTAX, p.id());
+    assertEquals(4, p.line());
+    assertEquals(8, p.column());
+    assertTrue(p.message().startsWith("not valid YAML: the character U+0000 (NUL) is not allowed"), p.message());
+  }
+
+  @Test
   void anUnquotedDateIsAPlainString() {
     Experiment e = Resources.reader().read("name: 2001-12-14\n" + VALID_REST.replace("name: g", "name: xor")
         .replace("{units: 2}", "{units: auto}").replace("units: 1,", "units: auto,"), "d.yaml", Path.of("/"), List.of());

@@ -109,6 +109,19 @@ class CsvSeparatorTests {
         + " csv source.", f.getMessage());
   }
 
+  @Test
+  void aFileThatIsNotUtf8IsRefusedAtItsFirstBadByte() throws Exception {
+    Path latin1 = dir.resolve("l.csv");
+    Files.write(latin1, "a,y\n1,0\n2,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    DataException e = assertThrows(DataException.class, () -> CsvReader.classification("y").read(latin1));
+    assertEquals(latin1 + ":3: not UTF-8 text: byte 0xE9 at line 3, column 6 (byte offset 13) is not valid UTF-8;"
+        + " save the file as UTF-8 (such bytes often come from Latin-1 or Windows-1252 text)", e.getMessage());
+    Path utf16 = dir.resolve("u.csv");
+    Files.write(utf16, "\uFEFFa,y\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    DataException f = assertThrows(DataException.class, () -> CsvReader.regression("y").read(utf16));
+    assertEquals(utf16 + ": UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8", f.getMessage());
+  }
+
   private Path write(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
   }
