@@ -316,7 +316,8 @@ public final class CsvReader {
     } catch (AccessDeniedException e) {
       throw new DataException(name + ": permission denied", e);
     } catch (CharacterCodingException e) {
-      throw new DataException(name + notUtf8(file, gzipped), e);
+      // the message says where and why; the decoder's own ("Input length = 1") would only add noise to it
+      throw new DataException(name + notUtf8(file, gzipped));
     } catch (IOException e) {
       throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
           + e.getMessage(), e);

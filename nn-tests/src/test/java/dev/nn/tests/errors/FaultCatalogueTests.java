@@ -68,6 +68,7 @@ class FaultCatalogueTests {
       Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
       Map.entry("huge.yaml", "# " + "x".repeat(1_100_000) + "\n"),
       Map.entry("not-a-jar.jar", "this is not a jar\n"),
+      Map.entry("latin1-data.yaml", csvExperiment("latin1.csv")),
       Map.entry("glass.csv", "ri,type\n1.5,1\n1.6,2\n1.7,3\n1.8,5\n1.9,6\n2.0,7\n"),
       Map.entry("glass.yaml", csvExperiment("glass.csv", ", task: classification").replace("target: y", "target: type")
           .replace("loss: squared", "loss: softmax-cross-entropy")),
@@ -76,6 +77,14 @@ class FaultCatalogueTests {
           "target: species").replace("loss: squared", "loss: softmax-cross-entropy")),
       Map.entry("huge-spread.yaml", csvExperiment("huge-spread.csv")),
       Map.entry("huge-spread.csv", "a,b,y\n1.7e308,1,0\n-1.7e308,2,1\n1.7e308,3,0\n-1.7e308,4,1\n"));
+
+  /** Files the cases name as {@code {NAME}} whose bytes are not UTF-8 text; written as they are. */
+  private static final Map<String, byte[]> BYTE_FILES = Map.of(
+      "latin1.csv", "a,b,y\n1,2,0\n3,caf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1),
+      "latin1.yaml", csvExperiment("columns.csv").replace("name: csv", "name: caf\u00e9")
+          .getBytes(StandardCharsets.ISO_8859_1),
+      "utf16.yaml", ("\uFEFF" + csvExperiment("columns.csv")).getBytes(StandardCharsets.UTF_16LE),
+      "nul.yaml", csvExperiment("columns.csv").replace("name: csv", "name: c\u0000sv").getBytes(StandardCharsets.UTF_8));
 
   private static final String LONG_NAME = "n".repeat(150);
 
@@ -218,6 +227,15 @@ class FaultCatalogueTests {
             "{tabs.yaml}"),
         c("an unknown separator", 2, "[nn/OutOfRange] data.train.separator", "validate", "{tabs.yaml}", "--set",
             "data.train.separator=colon"),
+        c("a CSV file in Latin-1", 2, "latin1.csv:3: not UTF-8 text: byte 0xE9 at line 3, column 6 (byte offset 17) is not valid UTF-8; save the file as UTF-8 (such bytes often come from Latin-1 or"
+            + " Windows-1252 text)\n",
+            "train", "{latin1-data.yaml}", "--output", "{out}"),
+        c("an experiment in Latin-1", 2, "not UTF-8 text: byte 0xE9 at line 1, column 10", "validate",
+            "{latin1.yaml}"),
+        c("an experiment in UTF-16", 2, "UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+            "validate", "{utf16.yaml}"),
+        c("a NUL in an experiment", 2, "line 1, col 8: not valid YAML: the character U+0000 (NUL)", "validate",
+            "{nul.yaml}"),
         c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"));
   }
 
@@ -252,6 +270,9 @@ class FaultCatalogueTests {
     for (Map.Entry<String, String> f : FILES.entrySet()) {
       Files.writeString(dir.resolve(f.getKey()), f.getValue());
     }
+    for (Map.Entry<String, byte[]> f : BYTE_FILES.entrySet()) {
+      Files.write(dir.resolve(f.getKey()), f.getValue());
+    }
     Set<String> before = listing();
     Outcome o = run(args.stream().map(this::resolve).toArray(String[]::new));
 
@@ -275,6 +296,9 @@ class FaultCatalogueTests {
         .replace("{out}", dir.resolve("out").toString())
         .replace("{dir}", dir.toString());
     for (String file : FILES.keySet()) {
+      a = a.replace("{" + file + "}", dir.resolve(file).toString());
+    }
+    for (String file : BYTE_FILES.keySet()) {
       a = a.replace("{" + file + "}", dir.resolve(file).toString());
     }
     return a;
