@@ -101,8 +101,17 @@ public final class Settings {
     }
     String want = "an integer " + allowed.describe();
     double d = toDouble(key, v, want);
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+    if (d != Math.rint(d)) {
       throw problem(key, "must be an integer, found " + v, want);
+    }
+    if (Math.abs(d) > Integer.MAX_VALUE) {
+      // the allowed text states both bounds, so that it never admits the value refused
+      long lo = (long) Math.max(allowed.minInclusive() ? Math.ceil(allowed.min()) : Math.floor(allowed.min()) + 1,
+          Integer.MIN_VALUE);
+      long hi = (long) Math.min(allowed.maxInclusive() ? Math.floor(allowed.max()) : Math.ceil(allowed.max()) - 1,
+          Integer.MAX_VALUE);
+      throw problem(key, "must be " + (d > 0 ? "<= " + hi : ">= " + lo) + ", found " + v,
+          "an integer from " + lo + " to " + hi);
     }
     if (!allowed.contains(d)) {
       throw problem(key, "must be " + allowed.describe() + ", found " + v, want);

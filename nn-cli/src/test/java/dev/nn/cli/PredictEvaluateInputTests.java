@@ -163,8 +163,9 @@ class PredictEvaluateInputTests {
       out.write(idx);
     }
     Path images = Files.write(tmp.resolve("train-images-idx3-ubyte.gz"), gz.toByteArray());
-    String expected = "nn: " + images + ":1: not a CSV text file (byte 0xEA at offset 6 of the decompressed data is"
-        + " not UTF-8); nn evaluate and nn predict read CSV files\n";
+    String expected = "nn: " + images + ":1: not UTF-8 text: byte 0xEA at line 1, column 7 (byte offset 6) is not"
+        + " valid UTF-8; save the file as UTF-8 (such bytes often come from Latin-1 or Windows-1252 text) (offsets"
+        + " count the decompressed bytes); nn evaluate and nn predict read CSV files\n";
     Cli.Outcome e = Cli.run("evaluate", model.toString(), "--data", images.toString());
     assertEquals(2, e.code(), e.describe());
     assertEquals(expected, e.err());
@@ -180,7 +181,9 @@ class PredictEvaluateInputTests {
     int offset = new String(latin1, StandardCharsets.ISO_8859_1).indexOf('\u00e9');
     Cli.Outcome l = Cli.run("evaluate", model.toString(), "--data", text.toString());
     assertEquals(2, l.code(), l.describe());
-    assertEquals("nn: " + text + ":3: not a CSV text file (byte 0xE9 at offset " + offset + " is not UTF-8); nn"
+    int column = offset - new String(latin1, StandardCharsets.ISO_8859_1).lastIndexOf('\n', offset);
+    assertEquals("nn: " + text + ":3: not UTF-8 text: byte 0xE9 at line 3, column " + column + " (byte offset " + offset
+        + ") is not valid UTF-8; save the file as UTF-8 (such bytes often come from Latin-1 or Windows-1252 text); nn"
         + " evaluate and nn predict read CSV files\n", l.err());
     assertEquals(List.of("latin1.csv", "train-images-idx3-ubyte.gz"), listing());
   }

@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The keys of a csv source beyond its file and target: {@code features} (a list of column names, or
- * {@code {ignore: [names]}}), {@code missing} ({@code error}, {@code drop} or {@code mean}) and
- * {@code index-column} ({@code auto}, {@code true} or {@code false}). Feature names are checked against the
+ * {@code {ignore: [names]}}), {@code missing} ({@code error}, {@code drop} or {@code mean}),
+ * {@code index-column} ({@code auto}, {@code true} or {@code false}), {@code separator} ({@code auto}, {@code ,},
+ * {@code ;}, {@code tab} or {@code |}) and {@code labels} ({@code indices} or {@code names}). Feature names are checked against the
  * file's header when the file can be read now, so that {@code nn validate} places an unknown name at its line;
  * a file that cannot be read is left to the run, which reports it.
  */
@@ -36,6 +37,11 @@ final class CsvSourceOptions {
     CsvOptions.IndexColumn index = i == null ? CsvOptions.IndexColumn.AUTO
         : reader.choice(i, v.child("index-column"), "index column", CsvOptions.IndexColumn.class,
             CsvOptions.IndexColumn::label);
+    Node sep = v.get("separator");
+    Character separator = sep == null ? Character.valueOf(CsvOptions.AUTO_SEPARATOR) : separator(sep, v.child("separator"));
+    Node l = v.get("labels");
+    CsvOptions.Labels labels = l == null ? CsvOptions.Labels.INDICES
+        : reader.choice(l, v.child("labels"), "class label reading", CsvOptions.Labels.class, CsvOptions.Labels::label);
     Node f = v.get("features");
     List<String> features = List.of();
     List<String> ignored = List.of();
@@ -59,14 +65,37 @@ final class CsvSourceOptions {
           ok = false;
         }
       }
-      if (ok && path != null && index != null) {
-        ok = knownColumns(namesNode, namesPath, path, index, features.isEmpty() ? ignored : features);
+      if (ok && path != null && index != null && separator != null) {
+        ok = knownColumns(namesNode, namesPath, path, index, separator, features.isEmpty() ? ignored : features);
       }
     }
-    if (missing == null || index == null || !ok) {
+    if (missing == null || index == null || separator == null || labels == null || !ok) {
       return null;
     }
-    return new CsvOptions(features, ignored, missing, index);
+    return new CsvOptions(features, ignored, missing, index, separator, labels);
+  }
+
+  /** The allowed separators as an experiment file writes them. */
+  static final String SEPARATOR_WORDS = "auto, \",\", \";\", tab (or \"\\t\"), \"|\"";
+
+  /** A {@code separator:}: {@code auto}, one of , ; | or a tab ({@code tab} or {@code "\t"}); {@code null} after reporting. */
+  private Character separator(Node node, String path) {
+    String text = reader.string(node, path, "a field separator: " + SEPARATOR_WORDS);
+    if (text == null) {
+      return null;
+    }
+    if (text.equals("auto")) {
+      return CsvOptions.AUTO_SEPARATOR;
+    }
+    if (text.equals("tab")) {
+      return '\t';
+    }
+    if (text.length() == 1 && CsvOptions.SEPARATORS.indexOf(text.charAt(0)) >= 0) {
+      return text.charAt(0);
+    }
+    reader.report(ProblemId.OUT_OF_RANGE, path, node, "unknown field separator \"" + Excerpt.of(text.replace("\t", "\\t"))
+        + "\"", SEPARATOR_WORDS, List.of());
+    return null;
   }
 
   /** A list of distinct column names, or {@code null} after reporting. */
@@ -92,14 +121,14 @@ final class CsvSourceOptions {
   }
 
   /** Whether every name is a column of the file's header; a file that cannot be read now counts as yes. */
-  boolean knownColumns(Node node, String path, PathRef file, CsvOptions.IndexColumn index,
+  boolean knownColumns(Node node, String path, PathRef file, CsvOptions.IndexColumn index, char separator,
       List<String> names) {
     if (!Files.isRegularFile(file.resolved())) {
       return true;
     }
     List<String> header;
     try {
-      header = CsvReader.columnNames(file.resolved(), index);
+      header = CsvReader.columnNames(file.resolved(), index, separator);
     } catch (DataException e) {
       return true;
     }

@@ -93,7 +93,8 @@ final class DataParser {
     }
     // names the training file's header lacks are placed at their line now, as a csv source's features are
     if (!oneHot.isEmpty() && train instanceof SourceSpec.Csv csv && !new CsvSourceOptions(reader)
-        .knownColumns(oh, v.child("one-hot"), csv.path(), csv.options().indexColumn(), oneHot)) {
+        .knownColumns(oh, v.child("one-hot"), csv.path(), csv.options().indexColumn(), csv.options().separator(),
+            oneHot)) {
       return null;
     }
     if (!oneHot.isEmpty() && spec.statedTask() == Task.RECONSTRUCTION) {
@@ -229,6 +230,13 @@ final class DataParser {
     Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
     List<String> targets = t == null ? List.of(CsvReader.LAST) : targets(t, v.child("target"), task);
     CsvOptions options = new CsvSourceOptions(reader).read(v, path);
+    Node l = v.get("labels");
+    if (l != null && options != null && options.labels() == CsvOptions.Labels.NAMES && task != null
+        && task != Task.CLASSIFICATION) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("labels"), l, "labels: names reads a classification's class"
+          + " column, but the task is " + task.label(), "task: classification, or no labels key", List.of());
+      options = null;
+    }
     v.finish();
     if (path == null || targets == null || task == null || options == null) {
       return null;

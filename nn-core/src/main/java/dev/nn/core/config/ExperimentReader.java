@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.Utf8Errors;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -97,7 +98,9 @@ public final class ExperimentReader {
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new ConfigException(ConfigProblem.of(ProblemId.YAML_SYNTAX, "", "the file is not UTF-8 text", "UTF-8 text"));
+      Utf8Errors.Location at = Utf8Errors.find(bytes).orElse(new Utf8Errors.Location(1, 1, 0, -1, false));
+      throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", (int) at.line(),
+          (int) Math.min(Integer.MAX_VALUE, at.column()), "the file is " + at.problem(), "UTF-8 text", List.of()));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1); // a byte order mark is not part of the document

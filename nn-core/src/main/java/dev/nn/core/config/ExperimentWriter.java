@@ -144,6 +144,12 @@ public final class ExperimentWriter {
       if (c.options().indexColumn() != CsvOptions.IndexColumn.AUTO) {
         m.put("index-column", c.options().indexColumn().label());
       }
+      if (c.options().separator() != CsvOptions.AUTO_SEPARATOR) {
+        m.put("separator", CsvOptions.separatorLabel(c.options().separator()));
+      }
+      if (c.options().labels() != CsvOptions.Labels.INDICES) {
+        m.put("labels", c.options().labels().label());
+      }
     } else if (s instanceof SourceSpec.Spark) {
       SourceSpec.Spark k = (SourceSpec.Spark) s;
       m.put("format", k.format());

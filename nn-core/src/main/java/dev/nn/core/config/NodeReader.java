@@ -192,14 +192,40 @@ final class NodeReader {
     }
     String text = ((ScalarNode) node).getValue();
     if (v.compareTo(BigInteger.valueOf(min)) < 0) {
-      report(ProblemId.OUT_OF_RANGE, path, node, "must be >= " + min + ", found " + text, expected);
+      report(ProblemId.OUT_OF_RANGE, path, node, "must be >= " + min + ", found " + Excerpt.of(text),
+          withRange(expected, min, max));
       return null;
     }
     if (v.compareTo(BigInteger.valueOf(max)) > 0) {
-      report(ProblemId.OUT_OF_RANGE, path, node, "must be <= " + max + ", found " + text, expected);
+      report(ProblemId.OUT_OF_RANGE, path, node, "must be <= " + max + ", found " + Excerpt.of(text),
+          withRange(expected, min, max));
       return null;
     }
     return v.longValue();
+  }
+
+  /**
+   * {@code expected} stating the whole range [min, max] where it says only "an integer" or "an integer >= min":
+   * a value refused for being out of range is told both bounds, so the allowed text never admits it.
+   */
+  static String withRange(String expected, long min, long max) {
+    String range = "an integer from " + min + " to " + max;
+    String atLeast = "an integer >= " + min;
+    int at = expected.indexOf(atLeast);
+    if (at >= 0 && !Character.isDigit(charAt(expected, at + atLeast.length()))) {
+      return expected.substring(0, at) + range + expected.substring(at + atLeast.length());
+    }
+    at = expected.indexOf("an integer");
+    int after = at + "an integer".length();
+    if (at >= 0 && (after == expected.length() || !Character.isLetterOrDigit(expected.charAt(after))
+        && expected.charAt(after) != ' ')) {
+      return expected.substring(0, at) + range + expected.substring(after);
+    }
+    return expected;
+  }
+
+  private static char charAt(String s, int i) {
+    return i < s.length() ? s.charAt(i) : ' ';
   }
 
   /** An int in [min, {@link Integer#MAX_VALUE}], or {@code null} after reporting. */

@@ -5,12 +5,19 @@ import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.io.StringReader;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML text into nodes, never into objects, with limits that refuse hostile documents before
@@ -58,7 +65,10 @@ final class YamlSource {
       throw new ConfigException(tooLong());
     }
     try {
-      return new Yaml(options()).compose(new StringReader(text));
+      LoaderOptions o = options();
+      DumperOptions d = new DumperOptions();
+      return new Yaml(new SafeConstructor(o), new Representer(d), d, o, new PlainResolver())
+          .compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Mark c = e.getContextMark();
@@ -71,9 +81,36 @@ final class YamlSource {
       int line = m == null ? 0 : m.getLine() + 1;
       int column = m == null ? 0 : m.getColumn() + 1;
       throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, message, "", List.of()));
+    } catch (ReaderException e) {
+      throw new ConfigException(unreadable(text, e.getPosition(), e.getCodePoint()));
     } catch (YAMLException e) {
       throw new ConfigException(limitProblem(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * A character YAML does not allow in a document (a control character such as NUL), at code point
+   * {@code position} of {@code text}: placed at its line and column, and named by its code.
+   */
+  private static ConfigProblem unreadable(String text, int position, int codePoint) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int k = 0; k < position && i < text.length(); k++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    String name = codePoint == 0 ? "NUL" : Character.getName(codePoint);
+    return new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, "not valid YAML: the character "
+        + String.format(java.util.Locale.ROOT, "U+%04X", codePoint) + (name == null ? "" : " (" + name + ")")
+        + " is not allowed in a YAML document" + (codePoint == 0 ? "; NULs between the characters are UTF-16 text:"
+        + " save the file as UTF-8" : ""), "printable characters, tabs and line breaks", List.of());
   }
 
   private static ConfigProblem limitProblem(String message) {
@@ -95,6 +132,19 @@ final class YamlSource {
       return tooLong();
     }
     return ConfigProblem.of(ProblemId.YAML_SYNTAX, "", "not valid YAML: " + message, "");
+  }
+
+  /**
+   * YAML 1.1's implicit types without the timestamp: an unquoted date ({@code name: 2001-12-14}) is a string, as
+   * in YAML 1.2, so that a node tagged {@code !!timestamp} is one the file tagged itself, which {@link TagCheck}
+   * refuses like every other tag outside the plain ones.
+   */
+  private static final class PlainResolver extends Resolver {
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      Tag tag = super.resolve(kind, value, implicit);
+      return Tag.TIMESTAMP.equals(tag) ? Tag.STR : tag;
+    }
   }
 
   /** The problem of a document longer than {@link #MAX_CODE_POINTS}. */

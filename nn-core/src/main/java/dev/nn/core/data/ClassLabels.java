@@ -1,8 +1,10 @@
 package dev.nn.core.data;
 
 import dev.nn.core.text.Excerpt;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import java.util.TreeSet;
  */
 final class ClassLabels {
   private final int classes;
+  /** Whether every label is a name, numbers too ({@code labels: names}). */
+  private final boolean names;
+  /** Whether the fixed names are all numbers, which a label then matches by value, never as an index. */
+  private final boolean numericNames;
   private final List<String> fixedNames;
   private final Map<String, Integer> fixed = new HashMap<>();
   /** Distinct label texts, in order of first appearance, and the line of each one's first row. */
@@ -29,11 +35,30 @@ final class ClassLabels {
 
   /** The classes as they come ({@code classes} 0, no {@code names}), or fixed to k classes or to names. */
   ClassLabels(int classes, List<String> names) {
+    this(classes, names, false);
+  }
+
+  /**
+   * {@link #ClassLabels(int, List)}, with every label read as a name when {@code allNames}: numbers equal in value are
+   * one class, and the classes of an all-numeric column are ordered by value.
+   */
+  ClassLabels(int classes, List<String> names, boolean allNames) {
     this.classes = classes;
+    this.names = allNames;
     this.fixedNames = names;
+    this.numericNames = !names.isEmpty() && names.stream().allMatch(DecimalText::isDecimal);
     for (int i = 0; i < names.size(); i++) {
-      fixed.put(names.get(i), i);
+      fixed.put(numericNames ? canonical(names.get(i)) : names.get(i), i);
     }
+  }
+
+  /** A number's text for a class name: {@code 1}, {@code 1.0} and {@code 01} are all "1". */
+  static String canonical(String number) {
+    BigDecimal v = new BigDecimal(number).stripTrailingZeros();
+    if (v.signum() == 0) {
+      return "0";
+    }
+    return Math.abs(v.scale()) > 30 ? v.toString() : v.toPlainString();
   }
 
   /** What {@link #finish} found: the name of each class index. */
@@ -44,8 +69,8 @@ final class ClassLabels {
   double index(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
     if (!fixedNames.isEmpty()) {
-      Integer c = fixed.get(value);
-      if (c == null && DecimalText.isDecimal(value)) {
+      Integer c = fixed.get(numericNames && DecimalText.isDecimal(value) ? canonical(value) : value);
+      if (c == null && !numericNames && DecimalText.isDecimal(value)) {
         // a file of class indices, as a model's classes named in code may be evaluated on
         double v = Double.parseDouble(value);
         if (v == Math.rint(v) && v >= 0 && v < fixedNames.size()) {
@@ -58,6 +83,9 @@ final class ClassLabels {
             + String.join(", ", fixedNames.stream().map(Excerpt::of).toList()));
       }
       return c;
+    }
+    if (names && DecimalText.isDecimal(value)) {
+      value = canonical(value);
     }
     Integer id = ids.get(value);
     if (id == null) {
@@ -80,6 +108,9 @@ final class ClassLabels {
     }
     long decimals = texts.stream().filter(DecimalText::isDecimal).count();
     boolean numeric = decimals == texts.size();
+    if (names) {
+      return named(y, rows, file, column, numeric);
+    }
     if (!numeric && (decimals > 0 || classes > 0)) {
       // numbers and words in one column: a typo among class indices (0x1, 1d), not a set of names; or words
       // where a number of classes was given, which only indices can meet
@@ -122,6 +153,26 @@ final class ClassLabels {
     return new Result(names);
   }
 
+  /** {@code labels: names}: every distinct value a class, ordered by value when all are numbers, else as text. */
+  private Result named(double[] y, int rows, String file, String column, boolean numeric) {
+    List<String> sorted = new ArrayList<>(new TreeSet<>(texts));
+    if (numeric) {
+      sorted.sort(Comparator.comparing(BigDecimal::new));
+    }
+    if (sorted.size() < 2) {
+      throw new DataException(file + ": column \"" + Excerpt.of(column) + "\" holds only the class \""
+          + Excerpt.of(sorted.get(0)) + "\"; classification needs at least 2 classes");
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < sorted.size(); c++) {
+      index.put(sorted.get(c), c);
+    }
+    for (int i = 0; i < rows; i++) {
+      y[i] = index.get(texts.get((int) y[i]));
+    }
+    return new Result(sorted);
+  }
+
   private void requireNoGaps(int[] classOf, int k, int maxLabel, String file, String column) {
     if (k < 2) {
       throw new DataException(
@@ -135,9 +186,29 @@ final class ClassLabels {
       if (!present[c]) {
         throw new DataException(
             file + ": column \"" + Excerpt.of(column) + "\" has class labels up to " + maxLabel + " but no row of class " + c
-                + "; classes must be numbered 0.." + maxLabel + " without gaps (or the number of classes given)");
+                + "; classes must be numbered 0.." + maxLabel + " without gaps, or set labels: names on the csv source"
+                + " to read its values as class names (" + presentList(present) + " as " + count(present)
+                + " classes, ordered by value)");
       }
     }
+  }
+
+  private static String presentList(boolean[] present) {
+    List<String> shown = new ArrayList<>();
+    for (int c = 0; c < present.length && shown.size() < 6; c++) {
+      if (present[c]) {
+        shown.add(Integer.toString(c));
+      }
+    }
+    return String.join(", ", shown) + (count(present) > shown.size() ? ", ..." : "");
+  }
+
+  private static int count(boolean[] present) {
+    int n = 0;
+    for (boolean p : present) {
+      n += p ? 1 : 0;
+    }
+    return n;
   }
 
   private int classIndex(String value, String file, int line, String column) {

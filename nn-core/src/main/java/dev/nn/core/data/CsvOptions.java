@@ -5,18 +5,29 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How a CSV source is read beyond its target: which columns are features, what a missing value does, and
- * whether the first column is a row index.
+ * How a CSV source is read beyond its target: which columns are features, what a missing value does, whether the
+ * first column is a row index, which character separates the fields, and whether numeric class labels are indices
+ * or names.
  *
  * @param features the feature columns by name, in this order; empty for every column but the target and
  *     the {@code ignored} ones, in file order
  * @param ignored columns that are not features (only when {@code features} is empty)
  * @param missing what an empty, {@code NA} or {@code N/A} value does
  * @param indexColumn whether the first column is a row index to ignore
+ * @param separator the field separator, one of {@link #SEPARATORS}, or {@link #AUTO_SEPARATOR} for the one the
+ *     file's first lines show ({@link CsvSeparator})
+ * @param labels how a classification's class column is read
  */
-public record CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn) {
+public record CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn,
+    char separator, Labels labels) {
   /** Every column but the target, missing values refused, a pandas index column recognised. */
   public static final CsvOptions DEFAULTS = new CsvOptions(List.of(), List.of(), Missing.ERROR, IndexColumn.AUTO);
+
+  /** The separator meaning "the one the file shows". */
+  public static final char AUTO_SEPARATOR = 0;
+
+  /** The separators a file may have: comma, semicolon, tab and vertical bar. */
+  public static final String SEPARATORS = ",;\t|";
 
   /** Copies the lists and checks for {@code null}. */
   public CsvOptions {
@@ -24,8 +35,48 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
     ignored = List.copyOf(ignored);
     Objects.requireNonNull(missing, "missing");
     Objects.requireNonNull(indexColumn, "indexColumn");
+    Objects.requireNonNull(labels, "labels");
     if (!features.isEmpty() && !ignored.isEmpty()) {
       throw new IllegalArgumentException("give the feature columns or the ignored ones, not both");
+    }
+    if (separator != AUTO_SEPARATOR && SEPARATORS.indexOf(separator) < 0) {
+      throw new IllegalArgumentException("the separator is one of , ; tab | or auto, found " + separator);
+    }
+  }
+
+  /** The separator sniffed, and class labels as indices (or names, for words). */
+  public CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn) {
+    this(features, ignored, missing, indexColumn, AUTO_SEPARATOR, Labels.INDICES);
+  }
+
+  /** These options with the field separator {@code separator} ({@link #AUTO_SEPARATOR} to sniff it). */
+  public CsvOptions withSeparator(char separator) {
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels);
+  }
+
+  /** These options reading class labels as {@code labels} says. */
+  public CsvOptions withLabels(Labels labels) {
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels);
+  }
+
+  /** How a separator is written in an experiment file: {@code auto}, {@code tab}, or the character. */
+  public static String separatorLabel(char separator) {
+    return separator == AUTO_SEPARATOR ? "auto" : separator == '\t' ? "tab" : String.valueOf(separator);
+  }
+
+  /** How a classification's class column is read. */
+  public enum Labels {
+    /** Numbers are class indices 0..k-1, without gaps; words are names. */
+    INDICES,
+    /**
+     * Every distinct value is a class name, numbers too: numbers equal in value are one class, and all-numeric
+     * names are ordered by value ({@code 1, 2, 3, 5, 6, 7} are six classes, the first named "1").
+     */
+    NAMES;
+
+    /** The name written in an experiment file. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

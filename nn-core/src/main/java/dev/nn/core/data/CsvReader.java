@@ -1,11 +1,11 @@
 package dev.nn.core.data;
 
 import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.Utf8Errors;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import dev.nn.core.io.StrictGzipInputStream;
-import dev.nn.core.io.Utf8Position;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -231,7 +231,7 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
    */
   public Dataset read(Path file) {
-    return open(file, this::read);
+    return open(file, options.separator(), this::read);
   }
 
   /**
@@ -293,16 +293,27 @@ public final class CsvReader {
 
   /** The column names of {@code file}'s header with {@code index} deciding whether its first column is an index. */
   public static List<String> columnNames(Path file, CsvOptions.IndexColumn index) {
-    return open(file, (in, name) -> Arrays.asList(header(in, name, index).names()));
+    return columnNames(file, index, CsvOptions.AUTO_SEPARATOR);
   }
 
-  /** What reads an open file, named {@code file} in messages. */
+  /**
+   * The column names of {@code file}'s header with {@code index} deciding whether its first column is an index,
+   * split at {@code separator} ({@link CsvOptions#AUTO_SEPARATOR}: the one the file shows).
+   */
+  public static List<String> columnNames(Path file, CsvOptions.IndexColumn index, char separator) {
+    return open(file, separator, (in, name) -> Arrays.asList(header(in, name, index).names()));
+  }
+
   /** What reads an open file, named {@code file} in messages. */
   private interface Body<T> {
     T read(CsvRecords in, String file) throws IOException;
   }
 
   private static <T> T open(Path file, Body<T> body) {
+    return open(file, CsvOptions.AUTO_SEPARATOR, body);
+  }
+
+  private static <T> T open(Path file, char separator, Body<T> body) {
     String name = file.toString();
     InputFiles.requireRegularFile(file, "a CSV file",
         (f, problem, cause) -> new DataException(name + ": " + problem, cause));
@@ -311,42 +322,39 @@ public final class CsvReader {
         InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw;
         // a decoder of its own reports malformed input, where the reader's default would replace it
         Reader in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder())) {
-      return body.read(new CsvRecords(in, name), name);
+      return body.read(new CsvRecords(in, name, separator), name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
     } catch (AccessDeniedException e) {
       throw new DataException(name + ": permission denied", e);
     } catch (CharacterCodingException e) {
-      throw notText(file, gzipped, e);
+      // the message says where and why; the decoder's own ("Input length = 1") would only add noise to it. The
+      // cause stays, so that a command reading CSV files only can say so (nn evaluate, nn predict)
+      throw new DataException(name + notUtf8(file, gzipped), e);
     } catch (IOException e) {
       throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
           + e.getMessage(), e);
     }
   }
 
-  /**
-   * A file that is not UTF-8 text, named with the line and the byte offset (of the decompressed data, for a
-   * {@code .gz} file) of the first byte that is not: most often a binary file, such as IDX images, given as CSV.
-   * The exception's cause is {@code cause}, a {@link CharacterCodingException}.
-   */
-  private static DataException notText(Path file, boolean gzipped, CharacterCodingException cause) {
-    Utf8Position at = null;
+  /** Where {@code file}, which a decoder refused, stops being UTF-8: read again to find its first bad byte. */
+  private static String notUtf8(Path file, boolean gzipped) {
     try (InputStream raw = Files.newInputStream(file);
         InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw) {
-      at = Utf8Position.firstMalformed(bytes);
+      return Utf8Errors.find(bytes).map(at -> at.describe() + (gzipped && !at.utf16() ? " (offsets count the"
+          + " decompressed bytes)" : "")).orElse(": not UTF-8 text");
     } catch (IOException e) {
-      // the position is left out: the file can no longer be read as it was
+      return ": not UTF-8 text" + (gzipped ? " after decompression" : "");
     }
-    String where = at == null ? "" : " (" + at.describe() + (gzipped ? " of the decompressed data" : "")
-        + " is not UTF-8)";
-    return new DataException(file + (at == null ? "" : ":" + at.line()) + ": not a CSV text file" + where, cause);
   }
+
+
 
   /**
    * A header: the column names, without a row-index column when the first column is one ({@code offset} 1:
    * a record's field {@code c + offset} is column {@code c}).
    */
-  private record Header(String[] names, int offset) {
+  private record Header(String[] names, int offset, char separator) {
     int fields() {
       return names.length + offset;
     }
@@ -368,7 +376,7 @@ public final class CsvReader {
     int offset = skipFirst ? 1 : 0;
     String[] names = Arrays.copyOfRange(fields, offset, fields.length);
     parseHeader(names, offset, file);
-    return new Header(names, offset);
+    return new Header(names, offset, in.separator());
   }
 
   private static Table table(CsvRecords in, String file, CategoryWords words, Set<String> wanted)
@@ -406,13 +414,15 @@ public final class CsvReader {
   private Dataset read(CsvRecords in, String file) throws IOException {
     Header h = header(in, file, options.indexColumn());
     String[] header = h.names();
-    int[] t = targetColumns(header, file);
+    String hint = CsvSeparator.hint(header, h.separator());
+    int[] t = targetColumns(header, file, hint);
     int k = t.length;
-    int[] featureColumns = new FeatureColumns(file, header, t).of(options);
+    int[] featureColumns = new FeatureColumns(file, header, hint, t).of(options);
     int d = featureColumns.length;
     InputValues x = InputValues.zeros(64 * d, inputs);
     double[] y = new double[64 * k];
-    ClassLabels labels = task == Task.CLASSIFICATION ? new ClassLabels(classes, classNames) : null;
+    ClassLabels labels = task == Task.CLASSIFICATION
+        ? new ClassLabels(classes, classNames, options.labels() == CsvOptions.Labels.NAMES) : null;
     CategoryText[] categories = categoryTexts(header, featureColumns);
     boolean filling = options.missing() == CsvOptions.Missing.MEAN;
     int rows = 0;
@@ -615,10 +625,10 @@ public final class CsvReader {
   }
 
   /** The columns of the targets, in the order they were named; a column named twice is refused. */
-  private int[] targetColumns(String[] header, String file) {
+  private int[] targetColumns(String[] header, String file, String hint) {
     int[] columns = new int[targets.size()];
     for (int j = 0; j < columns.length; j++) {
-      columns[j] = targetColumn(targets.get(j), header, file);
+      columns[j] = targetColumn(targets.get(j), header, file, hint);
       for (int i = 0; i < j; i++) {
         if (columns[i] == columns[j]) {
           throw new DataException(file + ": target column \"" + Excerpt.of(header[columns[j]]) + "\" is named twice ("
@@ -629,7 +639,7 @@ public final class CsvReader {
     return columns;
   }
 
-  private static int targetColumn(String target, String[] header, String file) {
+  private static int targetColumn(String target, String[] header, String file, String hint) {
     for (int c = 0; c < header.length; c++) {
       if (header[c].equals(target)) {
         return c;
@@ -658,20 +668,20 @@ public final class CsvReader {
     } else {
       s.append("; did you mean ").append(quoted(near, near.size())).append('?');
     }
-    s.append(" Columns: ").append(columnList(header));
+    s.append(" Columns: ").append(columnList(header)).append(hint);
     throw new DataException(s.toString());
   }
 
   static String columnList(String[] header) {
     if (header.length <= MAX_LISTED_COLUMNS) {
-      return String.join(", ", Arrays.stream(header).map(Excerpt::of).toList());
+      return String.join(", ", Arrays.stream(header).map(n -> CsvSeparator.shown(Excerpt.of(n))).toList());
     }
     List<String> shown = new ArrayList<>();
     for (int c = 0; c < MAX_LISTED_COLUMNS - 2; c++) {
-      shown.add(Excerpt.of(header[c]));
+      shown.add(CsvSeparator.shown(Excerpt.of(header[c])));
     }
     shown.add("... (" + (header.length - MAX_LISTED_COLUMNS + 1) + " more)");
-    shown.add(Excerpt.of(header[header.length - 1]));
+    shown.add(CsvSeparator.shown(Excerpt.of(header[header.length - 1])));
     return String.join(", ", shown);
   }
 

@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
- * The records of a CSV file as RFC 4180 has them (FastCSV parses): fields separated by commas, a field in
+ * The records of a CSV file as RFC 4180 has them (FastCSV parses): fields separated by commas (or the separator
+ * {@link CsvSeparator} finds or the source names), a field in
  * double quotes may hold commas, line breaks and doubled quotes ({@code "say ""hi"""}). A character after a
  * closing quote is refused, and so is a quote left open at the end of the file. Blank lines are skipped. Lines
  * are capped by {@link LineCappedReader}; a record is also bounded by the parser (16 MiB, 16,384 fields).
@@ -16,6 +17,7 @@ final class CsvRecords {
   private final String file;
   private final Iterator<CsvRecordHandler.Record> records;
   private final LineCappedReader text;
+  private final char separator;
   private int line;
 
   /**
@@ -25,9 +27,20 @@ final class CsvRecords {
    * @throws IOException if the header cannot be read
    */
   CsvRecords(Reader in, String file) throws IOException {
+    this(in, file, CsvOptions.AUTO_SEPARATOR);
+  }
+
+  /**
+   * Parses {@code in} with the field separator {@code separator}, or with the one its first records show when it
+   * is {@link CsvOptions#AUTO_SEPARATOR}.
+   *
+   * @throws IOException if the first records cannot be read
+   */
+  CsvRecords(Reader in, String file, char separator) throws IOException {
     this.file = file;
     this.text = new LineCappedReader(in, file);
-    CsvSeparator.Peeked ahead = CsvSeparator.peek(text);
+    CsvSeparator.Peeked ahead = CsvSeparator.peek(text, separator);
+    this.separator = ahead.separator();
     this.records = de.siegmar.fastcsv.reader.CsvReader.builder()
         .fieldSeparator(ahead.separator())
         .acceptCharsAfterQuotes(false)
@@ -66,6 +79,11 @@ final class CsvRecords {
       }
       return fields;
     }
+  }
+
+  /** The field separator the records are split at. */
+  char separator() {
+    return separator;
   }
 
   /** The 1-based line on which the record {@link #next()} returned last starts. */

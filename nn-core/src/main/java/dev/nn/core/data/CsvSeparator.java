@@ -2,24 +2,40 @@ package dev.nn.core.data;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Which character separates a CSV file's fields: a comma, or — when the header line has none outside quotes —
- * a semicolon or a tab, whichever it has more of, as spreadsheets write in locales whose decimal mark is a comma
- * and as {@code .tsv} files are. Read from the header alone, before parsing, so that every command reads a file
- * alike.
+ * Which character separates a CSV file's fields: a comma, a semicolon (as spreadsheets write in locales whose
+ * decimal mark is a comma), a tab ({@code .tsv} files) or a vertical bar. Unless the source names one
+ * ({@link CsvOptions#separator()}), it is sniffed from the header and the first data records, before parsing, so
+ * that every command reads a file alike:
+ *
+ * <ol>
+ *   <li>a candidate is consistent when it splits the header into 2 or more fields (counting only separators outside
+ *       quotes) and every one of the first {@value #RECORDS} data records into as many;
+ *   <li>of the consistent candidates, the one that gives the most fields wins, a tie going to the earlier of
+ *       comma, semicolon, tab, bar;
+ *   <li>when none is consistent (a file of one column, or a ragged one whose error the parser then reports), the
+ *       header alone decides: a comma if it has one outside quotes, else the most frequent of the others.
+ * </ol>
  */
 final class CsvSeparator {
-  /** Characters read ahead at a time while looking for the header line. */
+  /** Characters read ahead at a time while looking for the first records. */
   private static final int CHUNK = 8192;
-  /** Characters read ahead at most: a header line is at most {@link LineCappedReader#MAX_LINE}, blank lines few. */
+  /** Characters read ahead at most: a line is at most {@link LineCappedReader#MAX_LINE}. */
   private static final int LIMIT = 2 * LineCappedReader.MAX_LINE;
+  /** Data records after the header that the sniffing compares. */
+  static final int RECORDS = 5;
+  /** The candidates, in order of preference on a tie. */
+  private static final char[] CANDIDATES = {',', ';', '\t', '|'};
 
   private CsvSeparator() {}
 
   /**
-   * A file's text read ahead up to the end of its first non-blank line (or of the file), and the separator that
-   * line shows; {@link #rest} gives the whole text again, without reading it twice.
+   * A file's text read ahead over its header and first data records (or to its end), and the separator they
+   * show; {@link #rest} gives the whole text again, without reading it twice.
    */
   static final class Peeked {
     private final char[] head;
@@ -64,59 +80,164 @@ final class CsvSeparator {
   }
 
   /**
-   * Reads {@code in} ahead to the end of its first non-blank line (which {@link LineCappedReader} bounds) and
-   * tells its separator; after {@value #LIMIT} characters of blank lines it stops looking.
+   * Reads {@code in} ahead over its header and {@value #RECORDS} data records (lines which
+   * {@link LineCappedReader} bounds) and tells their separator, or keeps {@code given} when it is not
+   * {@link CsvOptions#AUTO_SEPARATOR}.
    */
-  static Peeked peek(Reader in) throws IOException {
+  static Peeked peek(Reader in, char given) throws IOException {
+    if (given != CsvOptions.AUTO_SEPARATOR) {
+      return new Peeked(new char[0], 0, in, given);
+    }
     char[] head = new char[CHUNK];
     int length = 0;
-    int lineStart = 0;
     while (true) {
       if (length == head.length) {
-        head = java.util.Arrays.copyOf(head, head.length * 2);
+        head = Arrays.copyOf(head, head.length * 2);
       }
       int n = in.read(head, length, head.length - length);
       if (n < 0) {
-        return new Peeked(head, length, in, of(new String(head, lineStart, length - lineStart)));
+        return new Peeked(head, length, in, of(records(head, length, true)));
       }
-      int end = length + n;
-      for (int i = length; i < end; i++) {
-        if (head[i] == '\n' || head[i] == '\r') {
-          String line = new String(head, lineStart, i - lineStart);
-          if (!line.isBlank()) {
-            return new Peeked(head, end, in, of(line));
-          }
-          lineStart = i + 1;
-        }
-      }
-      length = end;
-      if (length > LIMIT) {
-        // blank lines without end: the comma, and the parser takes the rest as it comes
-        return new Peeked(head, length, in, ',');
+      length += n;
+      List<String> records = records(head, length, false);
+      if (records.size() > RECORDS || length > LIMIT) {
+        return new Peeked(head, length, in, of(records));
       }
     }
   }
 
   /**
-   * The separator a header line shows: a comma if it has one outside quotes; else the more frequent there of
-   * semicolon and tab (a name may hold the other), a semicolon on a tie; a comma when it has neither.
+   * The non-blank records that {@code text} completes (with {@code atEnd}, its last one too), split at line ends
+   * outside quotes, at most {@value #RECORDS} + 1.
+   */
+  private static List<String> records(char[] text, int length, boolean atEnd) {
+    List<String> records = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < length && records.size() <= RECORDS; i++) {
+      char c = text[i];
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        String record = new String(text, start, i - start);
+        if (!record.isBlank()) {
+          records.add(record);
+        }
+        start = i + 1;
+      }
+    }
+    if (atEnd && start < length && records.size() <= RECORDS) {
+      String record = new String(text, start, length - start);
+      if (!record.isBlank()) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+
+  /** The separator of a file whose first records are {@code records}, the header first (see the class comment). */
+  static char of(List<String> records) {
+    if (records.isEmpty()) {
+      return ',';
+    }
+    char best = 0;
+    int bestFields = 1;
+    for (char c : CANDIDATES) {
+      int fields = fields(records.get(0), c);
+      boolean consistent = fields >= 2;
+      for (int r = 1; consistent && r < records.size(); r++) {
+        consistent = fields(records.get(r), c) == fields;
+      }
+      if (consistent && fields > bestFields) {
+        best = c;
+        bestFields = fields;
+      }
+    }
+    return best != 0 ? best : of(records.get(0));
+  }
+
+  /**
+   * The separator a header line shows on its own: a comma if it has one outside quotes; else the most frequent
+   * there of semicolon, tab and bar (a name may hold another), in that order on a tie; a comma when it has none.
    */
   static char of(String header) {
+    int[] counts = counts(header);
+    if (counts[0] > 0) {
+      return ',';
+    }
+    int best = 0;
+    for (int k = 1; k < CANDIDATES.length; k++) {
+      if (counts[k] > (best == 0 ? 0 : counts[best])) {
+        best = k;
+      }
+    }
+    return CANDIDATES[best];
+  }
+
+  /** The fields {@code record} splits into at {@code separator} outside quotes. */
+  private static int fields(String record, char separator) {
+    return counts(record)[indexOf(separator)] + 1;
+  }
+
+  private static int indexOf(char separator) {
+    for (int k = 0; k < CANDIDATES.length; k++) {
+      if (CANDIDATES[k] == separator) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("not a separator: " + (int) separator);
+  }
+
+  /** How many of each candidate {@code line} holds outside quotes. */
+  private static int[] counts(String line) {
+    int[] counts = new int[CANDIDATES.length];
     boolean quoted = false;
-    int semicolons = 0;
-    int tabs = 0;
-    for (int i = 0; i < header.length(); i++) {
-      char c = header.charAt(i);
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
       if (c == '"') {
         quoted = !quoted; // a doubled quote inside quotes toggles twice
       } else if (!quoted) {
-        if (c == ',') {
-          return ',';
+        for (int k = 0; k < CANDIDATES.length; k++) {
+          counts[k] += c == CANDIDATES[k] ? 1 : 0;
         }
-        semicolons += c == ';' ? 1 : 0;
-        tabs += c == '\t' ? 1 : 0;
       }
     }
-    return semicolons == 0 && tabs == 0 ? ',' : semicolons >= tabs ? ';' : '\t';
+    return counts;
+  }
+
+  /** How a separator is named in messages. */
+  static String name(char separator) {
+    return switch (separator) {
+      case ',' -> "commas";
+      case ';' -> "semicolons";
+      case '\t' -> "tabs";
+      case '|' -> "vertical bars";
+      default -> "\"" + separator + "\"";
+    };
+  }
+
+  /**
+   * For a column that was not found: when a name of {@code header} holds another separator, a sentence saying the
+   * file may be separated by it and naming the key that says so; else empty.
+   */
+  static String hint(String[] header, char used) {
+    for (char c : CANDIDATES) {
+      if (c == used) {
+        continue;
+      }
+      for (String name : header) {
+        if (name.indexOf(c) >= 0) {
+          return " The header was read as separated by " + name(used) + ", and its names hold " + name(c)
+              + "; if " + name(c) + " separate the fields, set separator: " + (c == '\t' ? "tab" : "\"" + c + "\"")
+              + " on the csv source.";
+        }
+      }
+    }
+    return "";
+  }
+
+  /** {@code name} with tabs shown as {@code \t}, for messages. */
+  static String shown(String name) {
+    return name.replace("\t", "\\t");
   }
 }

@@ -1,5 +1,7 @@
 package dev.nn.core.data;
 
+import dev.nn.core.text.Excerpt;
+
 import dev.nn.core.kernel.Precision;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -233,7 +235,20 @@ public final class Dataset {
    * the inputs rounded to floats (or widened to doubles) in a new array; the targets are shared (immutable).
    */
   public Dataset inPrecision(Precision precision) {
-    return precision == x.precision() ? this : withInputs(x.in(precision));
+    if (precision == x.precision()) {
+      return this;
+    }
+    if (precision == Precision.FLOAT32) {
+      for (int k = 0; k < x.length(); k++) {
+        double v = x.get(k);
+        if (Float.isInfinite((float) v)) {
+          throw new DataException(source + ": column \"" + Excerpt.of(featureNames.get(k % featureNames.size()))
+              + "\" of row " + k / featureNames.size() + " holds " + v + ", too large for a float32 run; the largest"
+              + " magnitude is " + Float.MAX_VALUE);
+        }
+      }
+    }
+    return withInputs(x.in(precision));
   }
 
   /** Target value of row {@code row}, column {@code col}. */

@@ -14,9 +14,17 @@ final class FeatureColumns {
   private final String[] header;
   private final int[] targets;
 
+  /** What a message about a column not found adds: a hint at another separator, or nothing. */
+  private final String hint;
+
   FeatureColumns(String file, String[] header, int... targets) {
+    this(file, header, "", targets);
+  }
+
+  FeatureColumns(String file, String[] header, String hint, int... targets) {
     this.file = file;
     this.header = header;
+    this.hint = hint;
     this.targets = targets.clone();
   }
 
@@ -88,7 +96,7 @@ final class FeatureColumns {
     } else {
       s.append("; did you mean ").append(CsvReader.quoted(near, near.size())).append('?');
     }
-    s.append(" Columns: ").append(CsvReader.columnList(header));
+    s.append(" Columns: ").append(CsvReader.columnList(header)).append(hint);
     throw new DataException(s.toString());
   }
 }

@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.kernel.Precision;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.random.Rng;
 import dev.nn.core.text.Suggestions;
@@ -71,7 +72,48 @@ public final class Generators {
    * @throws ConfigException for an unknown generator, or listing every unknown or invalid setting
    */
   public static Dataset generate(String name, Map<String, ?> settings, long seed, RandomStream stream) {
-    return find(name).generate(new GeneratorSettings(name, settings), stream.generator(seed), seed);
+    return generate(name, settings, seed, stream, Precision.FLOAT64);
+  }
+
+  /**
+   * {@link #generate(String, Map, long, RandomStream)} with the inputs held in {@code precision}. Every value drawn
+   * must be a finite number, in float32 one a float can hold: a setting so large that the data overflow (a
+   * {@code noise} of 1e308) is refused as that setting's problem, rather than handed on as infinities.
+   *
+   * @throws ConfigException for an unknown generator, an unknown or invalid setting, or data that overflow
+   */
+  public static Dataset generate(String name, Map<String, ?> settings, long seed, RandomStream stream,
+      Precision precision) {
+    Dataset d = find(name).generate(new GeneratorSettings(name, settings), stream.generator(seed), seed);
+    boolean floats = precision == Precision.FLOAT32;
+    for (int i = 0; i < d.size(); i++) {
+      for (int j = 0; j < d.featureCount(); j++) {
+        requireFinite(name, settings, d.x(i, j), floats, i, d.featureNames().get(j));
+      }
+      for (int j = 0; d.task() == Task.REGRESSION && j < d.targetCount(); j++) {
+        requireFinite(name, settings, d.y(i, j), false, i, d.targetNames().get(j));
+      }
+    }
+    return d.inPrecision(precision);
+  }
+
+  /** The setting a generator's overflow is blamed on: its noise when it has one, else none in particular. */
+  private static final String NOISE = "noise";
+
+  private static void requireFinite(String name, Map<String, ?> settings, double v, boolean floats, int row,
+      String column) {
+    if (Double.isFinite(v) && !(floats && Float.isInfinite((float) v))) {
+      return;
+    }
+    String limit = floats ? "a float32 run's largest magnitude, " + Float.MAX_VALUE : "the largest double, "
+        + Double.MAX_VALUE;
+    boolean noisy = settings.containsKey(NOISE);
+    String what = noisy ? "setting \"noise\" of generator \"" + name + "\" is " + settings.get(NOISE)
+        : "the settings of generator \"" + name + "\"";
+    throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, noisy ? NOISE : "",
+        what + ", which makes " + column + " of sample " + row + " " + v + ", beyond " + limit
+            + "; the data must be finite numbers", "smaller " + (noisy ? "noise" : "settings") + ", so that every value"
+            + " stays within " + limit));
   }
 
   /**

@@ -70,6 +70,15 @@ final class MeanFill {
     double[] means = new double[d];
     for (int j = 0; j < d; j++) {
       means[j] = n[j] == 0 ? Double.NaN : sum[j] / n[j];
+      if (n[j] > 0 && !Double.isFinite(means[j])) {
+        // the sum of values near the largest double overflows, their mean never does: summed as shares of it
+        double share = 0;
+        for (int i = 0; i < rows; i++) {
+          double v = x.get(i * d + j);
+          share += Double.isNaN(v) ? 0 : v / n[j];
+        }
+        means[j] = share;
+      }
     }
     return means;
   }

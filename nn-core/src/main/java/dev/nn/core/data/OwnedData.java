@@ -64,6 +64,12 @@ public final class OwnedData {
     return Splits.split(data, validation, test, seed, true, stratify);
   }
 
+  /** {@link #split(Dataset, double, double, long, boolean)} naming the hold-outs in messages as {@code named}. */
+  public static Splits.Split split(Dataset data, double validation, double test, long seed, boolean stratify,
+      Splits.Named named) {
+    return Splits.split(data, validation, test, seed, true, stratify, named);
+  }
+
   /**
    * {@link Standardizer#transform(Dataset)} in place: standardises the inputs of {@code data}, which the caller
    * alone holds, and returns it.

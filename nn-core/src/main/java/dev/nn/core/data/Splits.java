@@ -37,6 +37,23 @@ public final class Splits {
    */
   public record Split(Dataset train, Dataset validation, Dataset test) {}
 
+  /**
+   * How a message names the hold-outs: {@code test} and {@code validation} as the caller wrote them, such as
+   * {@code "data.test 0.2"} and {@code "data.validation 0.15"} for an experiment's keys, whose validation fraction
+   * is of all rows where {@link #split} takes one of the rest.
+   */
+  public record Named(String test, String validation) {
+    /** The Java API's figures: the fractions as passed. */
+    static Named of(double validation, double test) {
+      return new Named("test " + test, "validation " + validation);
+    }
+  }
+
+  /** "1 row", "2 rows". */
+  static String rows(int n) {
+    return n + (n == 1 ? " row" : " rows");
+  }
+
   /** All rows of {@code data} in a seeded random order: the order {@link #split} takes its parts from. */
   static Dataset shuffle(Dataset data, long seed) {
     return data.rows(Rng.permutation(data.size(), RandomStream.SPLIT.generator(seed)));
@@ -59,12 +76,23 @@ public final class Splits {
     return split(data, validation, test, seed, false, stratify);
   }
 
+  /** {@link #split(Dataset, double, double, long, boolean)} naming the hold-outs in messages as {@code named}. */
+  public static Split split(Dataset data, double validation, double test, long seed, boolean stratify, Named named) {
+    return split(data, validation, test, seed, false, stratify, named);
+  }
+
   /**
    * {@link #split(Dataset, double, double, long)}; when {@code owned} — the caller alone holds {@code data} and
    * drops it — and no row is held out, the training part takes {@code data}'s arrays with the rows moved into
    * the split's order instead of a copy of them.
    */
   static Split split(Dataset data, double validation, double test, long seed, boolean owned, boolean stratify) {
+    return split(data, validation, test, seed, owned, stratify, Named.of(validation, test));
+  }
+
+  /** {@link #split(Dataset, double, double, long, boolean, boolean)} naming the hold-outs as {@code named}. */
+  static Split split(Dataset data, double validation, double test, long seed, boolean owned, boolean stratify,
+      Named named) {
     requireFraction("validation", validation);
     requireFraction("test", test);
     int n = data.size();
@@ -73,8 +101,8 @@ public final class Splits {
     int nTrain = n - nTest - nValidation;
     if (nTrain < 1) {
       throw new DataException(
-          data.source() + ": " + n + " rows are too few to split into test " + test + " (" + nTest + " rows), validation "
-              + validation + " (" + nValidation + " rows) and at least 1 training row");
+          data.source() + ": " + rows(n) + (n == 1 ? " is" : " are") + " too few to split into " + named.test() + " ("
+              + rows(nTest) + "), " + named.validation() + " (" + rows(nValidation) + ") and at least 1 training row");
     }
     int[] order = Rng.permutation(n, RandomStream.SPLIT.generator(seed));
     if (stratify) {
@@ -115,6 +143,16 @@ public final class Splits {
    * class, from the rows the fold leaves reordered as {@link #split} reorders them.
    */
   public static Split fold(Dataset data, int fold, int folds, double validation, long seed, boolean stratify) {
+    return fold(data, fold, folds, validation, seed, stratify,
+        new Named("", "validation " + validation + " of the rest"));
+  }
+
+  /**
+   * {@link #fold(Dataset, int, int, double, long, boolean)} naming the validation hold-out as {@code named} (its
+   * test figure is unused: the fold names itself).
+   */
+  public static Split fold(Dataset data, int fold, int folds, double validation, long seed, boolean stratify,
+      Named named) {
     requireFraction("validation", validation);
     if (folds < 2 || fold < 0 || fold >= folds) {
       throw new IllegalArgumentException("fold " + fold + " of " + folds + ": need 2 or more folds, 0 <= fold < folds");
@@ -132,9 +170,9 @@ public final class Splits {
     }
     int nValidation = count(validation, n - nTest);
     if (n - nTest - nValidation < 1) {
-      throw new DataException(data.source() + ": " + n + " rows are too few for fold " + fold + " of " + folds + " ("
-          + nTest + " rows), validation " + validation + " of the rest (" + nValidation + " rows) and at least 1"
-          + " training row");
+      throw new DataException(data.source() + ": " + rows(n) + (n == 1 ? " is" : " are") + " too few for fold " + fold
+          + " of " + folds + " (" + rows(nTest) + "), " + named.validation() + " (" + rows(nValidation)
+          + ") and at least 1 training row");
     }
     // the fold's rows and the rest, each in the permutation's order
     int[] test = new int[nTest];

@@ -1,5 +1,10 @@
 package dev.nn.core.data;
 
+import dev.nn.core.kernel.Precision;
+import dev.nn.core.text.Excerpt;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Per-feature standardisation x' = (x − mean) / std, fitted on the training rows only and applied
  * unchanged to validation, test and prediction inputs.
@@ -31,7 +36,7 @@ public final class Standardizer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
-    return fit(train.size(), train.featureCount(), train::x);
+    return requireFinite(fit(train.size(), train.featureCount(), train::x), train, train.featureNames(), false);
   }
 
   /**
@@ -45,7 +50,38 @@ public final class Standardizer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
-    return fit(train.size(), train.targetCount(), train::y);
+    return requireFinite(fit(train.size(), train.targetCount(), train::y), train, train.targetNames(), true);
+  }
+
+  /** The largest magnitude whose square is a finite double: a spread beyond it overflows the variance. */
+  static final double LARGEST_SPREAD = Math.sqrt(Double.MAX_VALUE);
+
+  /**
+   * {@code fitted}, whose means and standard deviations must be finite: values too large for float64 arithmetic
+   * (their sum or the sum of their squared deviations overflows) are refused, naming the column and its range.
+   *
+   * @throws DataException for a column whose mean or standard deviation overflows
+   */
+  private static Standardizer requireFinite(Standardizer fitted, Dataset train, List<String> names, boolean targets) {
+    for (int j = 0; j < fitted.means.length; j++) {
+      if (Double.isFinite(fitted.means[j]) && Double.isFinite(fitted.stds[j])) {
+        continue;
+      }
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < train.size(); i++) {
+        double v = targets ? train.y(i, j) : train.x(i, j);
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      throw new DataException(train.source() + ": " + (targets ? "target" : "column") + " \"" + Excerpt.of(names.get(j))
+          + "\" cannot be standardized: its values, from " + min + " to " + max + ", overflow float64 in its "
+          + (Double.isFinite(fitted.means[j]) ? "standard deviation" : "mean") + "; standardizing needs values"
+          + " whose spread stays well below " + String.format(Locale.ROOT, "%.3g", LARGEST_SPREAD)
+          + " (the square root of the largest double): scale the column down, e.g. divide it by a power of ten"
+          + (targets ? ", or set data.standardize-targets: false" : ""));
+    }
+    return fitted;
   }
 
   /** The value of row i, column j of the columns being fitted. */
@@ -87,6 +123,10 @@ public final class Standardizer {
         std[j] = 1.0;
       } else {
         std[j] = Math.sqrt(sq[j] / n);
+        if (std[j] == 0) {
+          // values so close that their squared deviations underflow: as good as constant, and not divided by 0
+          std[j] = 1.0;
+        }
       }
     }
     return new Standardizer(mean, std);
@@ -187,15 +227,32 @@ public final class Standardizer {
           + " targets, the standardizer was fitted on " + means.length);
     }
     double[] y = data.copyY();
-    transform(y, data.size());
+    int d = means.length;
+    for (int k = 0; k < y.length; k++) {
+      double v = (y[k] - means[k % d]) / stds[k % d];
+      if (!Double.isFinite(v)) {
+        throw notFinite(data, "target", data.targetNames().get(k % d), y[k], v, k % d);
+      }
+      y[k] = v;
+    }
     return data.withTargets(y);
+  }
+
+  /** A value that standardizes to an infinity: far outside the training rows, or a divisor near 0. */
+  private DataException notFinite(Dataset data, String what, String name, double value, double result, int j) {
+    boolean float32 = Double.isInfinite(result) && Double.isFinite((value - means[j]) / stds[j]);
+    return new DataException(data.source() + ": " + what + " \"" + Excerpt.of(name) + "\" holds " + value
+        + ", which standardizes to " + result + " with the training rows' mean " + means[j]
+        + " and standard deviation " + stds[j] + "; a standardized value must be a finite number"
+        + (float32 ? " of a float32 run, at most " + Float.MAX_VALUE + " in magnitude" : "")
+        + ": scale the column down, or keep its values near the range of the training rows");
   }
 
   /** A copy of {@code data} with standardised inputs, held in the same precision; targets and names are unchanged. */
   public Dataset transform(Dataset data) {
     requireFeatures(data);
     InputValues x = data.inputs().copyOf(data.inputs().length());
-    transform(x, data.size());
+    transform(data, x);
     return data.withInputs(x);
   }
 
@@ -205,21 +262,30 @@ public final class Standardizer {
    */
   Dataset transformInPlace(Dataset data) {
     requireFeatures(data);
-    transform(data.inputs(), data.size());
+    transform(data, data.inputs());
     return data;
   }
 
   /**
    * Standardises {@code rows} rows of inputs in place. Computed in double, as {@link #transform(double[], int)};
    * inputs held as floats take the result rounded to a float, which is what a float32 run's kernels would have
-   * made of the double result.
+   * made of the double result. A result that is not finite (in the precision the inputs are held in) is refused.
+   *
+   * @throws DataException for a value that standardizes to an infinity or NaN
    */
-  private void transform(InputValues x, int rows) {
+  private void transform(Dataset data, InputValues x) {
+    int rows = data.size();
+    boolean floats = x.precision() == Precision.FLOAT32;
     int d = means.length;
     int k = 0;
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < d; j++, k++) {
-        x.set(k, (x.get(k) - means[j]) / stds[j]);
+        double v = x.get(k);
+        double z = (v - means[j]) / stds[j];
+        if (!Double.isFinite(z) || floats && Float.isInfinite((float) z)) {
+          throw notFinite(data, "column", data.featureNames().get(j), v, floats ? (float) z : z, j);
+        }
+        x.set(k, z);
       }
     }
   }

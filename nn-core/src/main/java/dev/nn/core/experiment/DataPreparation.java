@@ -108,10 +108,13 @@ public final class DataPreparation implements Provider<PreparedData> {
     double ofRemaining = testShare == 0 ? validationFraction : validationFraction / (1 - testShare);
     // data read from the sources is this preparation's own: the split moves its rows in place when it holds
     // nothing out. A caller's data stays the caller's: the split copies it.
+    // a message names the keys and the fractions as the file wrote them, of all rows
+    Splits.Named named = new Splits.Named("data.test " + testFraction, "data.validation " + validationFraction);
     Splits.Split split = fold != null
-        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify())
-        : raw.owned() ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify())
-        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify());
+        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify(), named)
+        : raw.owned()
+            ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named)
+        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named);
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
@@ -181,7 +184,13 @@ public final class DataPreparation implements Provider<PreparedData> {
    * which {@code data.standardize-targets} avoids. Names the target of largest scale; empty when none is large.
    */
   static java.util.Optional<String> largeTargets(Dataset train) {
-    Standardizer moments = Standardizer.fitTargets(train);
+    Standardizer moments;
+    try {
+      moments = Standardizer.fitTargets(train);
+    } catch (dev.nn.core.data.DataException e) {
+      // targets beyond float64's arithmetic: the note says so rather than suggest standardizing them
+      return java.util.Optional.of(e.getMessage());
+    }
     double[] means = moments.means();
     double[] stds = moments.stds();
     int largest = 0;
@@ -315,7 +324,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     try {
       MemoryEstimate.requireDataFits(Generators.check(g.generator().name(), settings));
       // generated data is small: made in doubles, then rounded
-      return Generators.generate(g.generator().name(), settings, seed, stream).inPrecision(inputs);
+      return Generators.generate(g.generator().name(), settings, seed, stream, inputs);
     } catch (ConfigException e) {
       List<ConfigProblem> placed = new ArrayList<>();
       for (ConfigProblem p : e.problems()) {

@@ -107,6 +107,54 @@ class YamlSafetyTests {
   }
 
   @Test
+  void everyTagOutsideThePlainOnesIsRefusedTheTimestampToo() {
+    List<ConfigProblem> p = problems(VALID_REST.replace("loss: squared", "loss: !!timestamp 2001-12-14")
+        + "l2: !!binary AAAA\nname: !!set {a: null}\n");
+
+    assertEquals(3, p.size(), p::toString);
+    for (ConfigProblem q : p) {
+      assertEquals(ProblemId.FORBIDDEN_TAG, q.id(), q::toString);
+    }
+    assertEquals("loss", p.get(0).path());
+    assertTrue(p.get(0).message().startsWith("tag !!timestamp is not allowed"), p.get(0)::toString);
+    assertTrue(p.get(1).message().startsWith("tag !!binary is not allowed"), p.get(1)::toString);
+    assertTrue(p.get(2).message().startsWith("tag !!set is not allowed"), p.get(2)::toString);
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsPlacedAtItsFirstBadByte(@TempDir Path dir) throws IOException {
+    Path latin1 = dir.resolve("l.yaml");
+    Files.write(latin1, (VALID_REST + "name: caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    ConfigProblem p = assertThrows(ConfigException.class, () -> Resources.reader().read(latin1, List.of()))
+        .problems().get(0);
+    assertEquals(ProblemId.YAML_SYNTAX, p.id());
+    assertEquals(4, p.line());
+    assertEquals(10, p.column());
+    assertTrue(p.message().startsWith("the file is not UTF-8 text: byte 0xE9 at line 4, column 10"), p.message());
+    Path utf16 = dir.resolve("u.yaml");
+    Files.write(utf16, ("\uFEFF" + VALID_REST).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    ConfigProblem q = assertThrows(ConfigException.class, () -> Resources.reader().read(utf16, List.of()))
+        .problems().get(0);
+    assertEquals("the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8", q.message());
+  }
+
+  @Test
+  void aNulCharacterIsPlacedAndNamed() {
+    ConfigProblem p = problems(VALID_REST + "name: a\u0000b\n").get(0);
+    assertEquals(ProblemId.YAML_SYNTAX, p.id());
+    assertEquals(4, p.line());
+    assertEquals(8, p.column());
+    assertTrue(p.message().startsWith("not valid YAML: the character U+0000 (NUL) is not allowed"), p.message());
+  }
+
+  @Test
+  void anUnquotedDateIsAPlainString() {
+    Experiment e = Resources.reader().read("name: 2001-12-14\n" + VALID_REST.replace("name: g", "name: xor")
+        .replace("{units: 2}", "{units: auto}").replace("units: 1,", "units: auto,"), "d.yaml", Path.of("/"), List.of());
+    assertEquals("2001-12-14", e.name());
+  }
+
+  @Test
   void aSelfReferencingListIsReportedRatherThanWalkedForever() {
     List<ConfigProblem> p = problems(VALID_REST.replace("}]}\n", "}], ties: &t [*t]}\n"));
 

@@ -307,7 +307,8 @@ class CsvReaderTests {
     Path gap = write("g.csv", "a,y\n1,1\n2,3\n3,2\n");
     assertEquals(
         gap + ": column \"y\" has class labels up to 3 but no row of class 0; classes must be numbered 0..3 "
-            + "without gaps (or the number of classes given)",
+            + "without gaps, or set labels: names on the csv source to read its values as class names (1, 2, 3 as 3"
+            + " classes, ordered by value)",
         failure(CsvReader.classification("y"), gap));
     Path one = write("o.csv", "a,y\n1,0\n2,0\n");
     assertEquals(

@@ -58,6 +58,70 @@ class CsvSeparatorTests {
         + " a decimal comma is not read: write 1.5", e.getMessage());
   }
 
+  @Test
+  void theSeparatorThatSplitsTheHeaderAndTheFirstRowsAlikeWins() throws Exception {
+    // a comma inside a name of a tab-separated file: the comma gives 2 header fields but 1 per row
+    Dataset tsv = CsvReader.classification("species").read(write("w.tsv",
+        "sepal width, cm\tpetal width\tspecies\n3.5\t0.2\tsetosa\n3.0\t1.3\tversicolor\n"));
+    assertEquals(List.of("sepal width, cm", "petal width"), tsv.featureNames());
+    Dataset pipe = CsvReader.regression("y").read(write("p.csv", "a|b|y\n1|2|3\n4|5|6\n"));
+    assertEquals(List.of("a", "b"), pipe.featureNames());
+    assertArrayEquals(new double[] {3, 6}, pipe.copyY());
+    assertEquals('|', CsvSeparator.of(List.of("a|b, c|y", "1|2|3")));
+    assertEquals(',', CsvSeparator.of(List.of("a,b;c,y", "1,2,3", "4,5,6")), "most fields, consistently");
+    assertEquals(';', CsvSeparator.of(List.of("a;b;y", "1,5;2;3")), "a decimal comma does not make a comma file");
+    assertEquals(',', CsvSeparator.of(List.of("a,b,y", "1,2")), "ragged: the header alone decides");
+    assertEquals(',', CsvSeparator.of(List.of("\"a;b\",y", "1,2")));
+  }
+
+  @Test
+  void aRecordWithAQuotedLineBreakCountsAsOne() throws Exception {
+    Dataset d = CsvReader.regression("y").read(write("q.csv", "\"a\nb\";c;y\n1;2;3\n"));
+    assertEquals(List.of("a\nb", "c"), d.featureNames());
+  }
+
+  @Test
+  void theSourceCanNameItsSeparator() throws Exception {
+    Path p = write("named.txt", "a,b;c;y\n1,5;2;3\n");
+    CsvOptions semicolons = CsvOptions.DEFAULTS.withSeparator(';');
+    DataException e = assertThrows(DataException.class, () -> CsvReader.regression("y").with(semicolons).read(p));
+    assertEquals(p + ":2: column \"a,b\": \"1,5\" is not a number; values are decimal numbers such as 3, -0.5 or"
+        + " 1e-3; a decimal comma is not read: write 1.5", e.getMessage());
+    Path q = write("named2.txt", "a;b,y\n12,3\n");
+    assertEquals(List.of("a;b"), CsvReader.regression("y").with(CsvOptions.DEFAULTS.withSeparator(',')).read(q)
+        .featureNames());
+    assertEquals(List.of("a;b", "y"), CsvReader.columnNames(q, CsvOptions.IndexColumn.AUTO, ','));
+  }
+
+  @Test
+  void aColumnNotFoundInAHeaderThatHoldsAnotherSeparatorSaysSo() throws Exception {
+    // the rows are ragged for tabs, so the comma in the header wins
+    Path p = write("odd.tsv", "sepal width, cm\tpetal width\tspecies\n3.5, 1\n");
+    DataException e = assertThrows(DataException.class, () -> CsvReader.classification("species").read(p));
+    assertEquals(p + ": target column \"species\" not found. Columns: sepal width, cm\\tpetal width\\tspecies The"
+        + " header was read as separated by commas, and its names hold tabs; if tabs separate the fields, set"
+        + " separator: tab on the csv source.", e.getMessage());
+    Path q = write("bars.csv", "a|b|y\n1|2\n");
+    DataException f = assertThrows(DataException.class,
+        () -> CsvReader.regression("y").with(CsvOptions.DEFAULTS.withSeparator(',')).read(q));
+    assertEquals(q + ": target column \"y\" not found. Columns: a|b|y The header was read as separated by commas,"
+        + " and its names hold vertical bars; if vertical bars separate the fields, set separator: \"|\" on the"
+        + " csv source.", f.getMessage());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsRefusedAtItsFirstBadByte() throws Exception {
+    Path latin1 = dir.resolve("l.csv");
+    Files.write(latin1, "a,y\n1,0\n2,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    DataException e = assertThrows(DataException.class, () -> CsvReader.classification("y").read(latin1));
+    assertEquals(latin1 + ":3: not UTF-8 text: byte 0xE9 at line 3, column 6 (byte offset 13) is not valid UTF-8;"
+        + " save the file as UTF-8 (such bytes often come from Latin-1 or Windows-1252 text)", e.getMessage());
+    Path utf16 = dir.resolve("u.csv");
+    Files.write(utf16, "\uFEFFa,y\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    DataException f = assertThrows(DataException.class, () -> CsvReader.regression("y").read(utf16));
+    assertEquals(utf16 + ": UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8", f.getMessage());
+  }
+
   private Path write(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
   }

@@ -105,8 +105,12 @@ class SplitsTests {
   void aDatasetTooSmallForTheSplitIsADataError() {
     DataException e = assertThrows(DataException.class, () -> Splits.split(numbered(2), 0.5, 0.5, 1));
     assertEquals(
-        "numbered: 2 rows are too few to split into test 0.5 (1 rows), validation 0.5 (1 rows) and at least 1 training row",
+        "numbered: 2 rows are too few to split into test 0.5 (1 row), validation 0.5 (1 row) and at least 1 training row",
         e.getMessage());
+    e = assertThrows(DataException.class,
+        () -> Splits.split(numbered(2), 0.1875, 0.2, 1, false, new Splits.Named("data.test 0.2", "data.validation 0.15")));
+    assertEquals("numbered: 2 rows are too few to split into data.test 0.2 (1 row), data.validation 0.15 (1 row) and"
+        + " at least 1 training row", e.getMessage());
   }
 
   @Test

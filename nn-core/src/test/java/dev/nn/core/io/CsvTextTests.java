@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CSV nn writes: a field is quoted when it holds a separator, a quote or a line break, its quotes doubled;
- * nn's reader reads such a file back as written. And the position {@link Utf8Position} gives for text that is not
+ * nn's reader reads such a file back as written. And the position {@link Utf8Errors} gives for text that is not
  * UTF-8 is where Java's strict decoder stops.
  */
 class CsvTextTests {
@@ -67,16 +67,16 @@ class CsvTextTests {
         {'a', 'b', (byte) 0xE2, (byte) 0x82},                        // cut short by the end
         {0, 0, 8, 3, 0, 0, (byte) 0xEA, 0x60},                        // an IDX header
     };
-    long[][] expected = {{5, 2, 0xE9}, {3, 3, 0xC0}, {1, 1, 0xED}, {0, 1, 0xF4}, {2, 1, 0xE2}, {6, 1, 0xEA}};
+    // offset, line, byte (-1: the text ends inside a character)
+    long[][] expected = {{5, 2, 0xE9}, {3, 3, 0xC0}, {1, 1, 0xED}, {0, 1, 0xF4}, {2, 1, -1}, {6, 1, 0xEA}};
     for (int i = 0; i < cases.length; i++) {
-      Utf8Position at = Utf8Position.firstMalformed(new java.io.ByteArrayInputStream(cases[i]));
+      Utf8Errors.Location at = Utf8Errors.find(cases[i]).orElseThrow();
       assertEquals(List.of(expected[i][0], expected[i][1], expected[i][2]),
           List.of(at.offset(), at.line(), (long) at.value()), "case " + i);
       assertEquals(at.offset(), decoderStop(cases[i]), "case " + i);
     }
     byte[] good = "caf\u00e9 \u20ac \ud83d\ude00\n".getBytes(StandardCharsets.UTF_8);
-    assertEquals(null, Utf8Position.firstMalformed(new java.io.ByteArrayInputStream(good)));
-    assertEquals("byte 0xEA at offset 6", new Utf8Position(6, 1, 0xEA).describe());
+    assertEquals(java.util.Optional.empty(), Utf8Errors.find(good));
   }
 
   /** The offset of the first byte Java's strict UTF-8 decoder refuses. */

@@ -68,7 +68,24 @@ class FaultCatalogueTests {
       Map.entry("bad-quote.csv", "a,b,y\n1,2,0\n\"3\"4,5,1\n"),
       Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
       Map.entry("huge.yaml", "# " + "x".repeat(1_100_000) + "\n"),
-      Map.entry("not-a-jar.jar", "this is not a jar\n"));
+      Map.entry("not-a-jar.jar", "this is not a jar\n"),
+      Map.entry("latin1-data.yaml", csvExperiment("latin1.csv")),
+      Map.entry("glass.csv", "ri,type\n1.5,1\n1.6,2\n1.7,3\n1.8,5\n1.9,6\n2.0,7\n"),
+      Map.entry("glass.yaml", csvExperiment("glass.csv", ", task: classification").replace("target: y", "target: type")
+          .replace("loss: squared", "loss: softmax-cross-entropy")),
+      Map.entry("tabs.tsv", "sepal width, cm\tpetal width\tspecies\n3.5, 1\n"),
+      Map.entry("tabs.yaml", csvExperiment("tabs.tsv", ", task: classification").replace("target: y",
+          "target: species").replace("loss: squared", "loss: softmax-cross-entropy")),
+      Map.entry("huge-spread.yaml", csvExperiment("huge-spread.csv")),
+      Map.entry("huge-spread.csv", "a,b,y\n1.7e308,1,0\n-1.7e308,2,1\n1.7e308,3,0\n-1.7e308,4,1\n"));
+
+  /** Files the cases name as {@code {NAME}} whose bytes are not UTF-8 text; written as they are. */
+  private static final Map<String, byte[]> BYTE_FILES = Map.of(
+      "latin1.csv", "a,b,y\n1,2,0\n3,caf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1),
+      "latin1.yaml", csvExperiment("columns.csv").replace("name: csv", "name: caf\u00e9")
+          .getBytes(StandardCharsets.ISO_8859_1),
+      "utf16.yaml", ("\uFEFF" + csvExperiment("columns.csv")).getBytes(StandardCharsets.UTF_16LE),
+      "nul.yaml", csvExperiment("columns.csv").replace("name: csv", "name: c\u0000sv").getBytes(StandardCharsets.UTF_8));
 
   private static final String LONG_NAME = "n".repeat(150);
 
@@ -200,7 +217,37 @@ class FaultCatalogueTests {
             "--data", "{patients.csv}"),
         c("a stability study of no pairs", 2, "--pairs must be at least 1", "stability", "{xor}", "--pairs", "0"),
         c("completion for an unknown shell", 2, "expected one of [bash, zsh]", "completion", "fish"),
-        c("help for an unknown command", 2, "Unknown subcommand 'trian'", "help", "trian"));
+        c("help for an unknown command", 2, "Unknown subcommand 'trian'", "help", "trian"),
+        c("an integer beyond its key's range", 2, "Allowed: an integer from 1 to 2147483647", "validate", "{xor}",
+            "--set", "training.epochs=1000000000000"),
+        c("too few rows for the hold-outs", 2, "2 rows are too few to split into data.test 0.2 (1 row), data.validation"
+            + " 0.15 (1 row)", "train", "{xor}", "--set", "data.train.samples=2", "--set", "data.test={split: 0.2}",
+            "--set", "data.validation={split: 0.15}", "--output", "{out}"),
+        c("a column whose spread overflows when standardized", 2, "column \"a\" cannot be standardized", "validate",
+            "{huge-spread.yaml}"),
+        c("the same column trained", 2, "column \"a\" cannot be standardized", "train", "{huge-spread.yaml}",
+            "--output", "{out}"),
+        c("generator noise that overflows", 2, "[nn/InvalidSetting] data.train.noise", "train", "{xor}", "--set",
+            "data.train.noise=1e308", "--output", "{out}"),
+        c("generator noise beyond float32", 2, "beyond a float32 run's largest magnitude", "validate", "{xor}",
+            "--set", "data.train.noise=3e38", "--set", "compute.precision=float32"),
+        c("class labels numbered from 1", 2, "set labels: names on the csv source", "validate", "{glass.yaml}"),
+        c("the same labels read as names", 0, "is valid", "validate", "{glass.yaml}", "--set",
+            "data.train.labels=names"),
+        c("a tab file read by commas", 2, "if tabs separate the fields, set separator: tab", "validate",
+            "{tabs.yaml}"),
+        c("an unknown separator", 2, "[nn/OutOfRange] data.train.separator", "validate", "{tabs.yaml}", "--set",
+            "data.train.separator=colon"),
+        c("a CSV file in Latin-1", 2, "latin1.csv:3: not UTF-8 text: byte 0xE9 at line 3, column 6 (byte offset 17) is not valid UTF-8; save the file as UTF-8 (such bytes often come from Latin-1 or"
+            + " Windows-1252 text)\n",
+            "train", "{latin1-data.yaml}", "--output", "{out}"),
+        c("an experiment in Latin-1", 2, "not UTF-8 text: byte 0xE9 at line 1, column 10", "validate",
+            "{latin1.yaml}"),
+        c("an experiment in UTF-16", 2, "UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+            "validate", "{utf16.yaml}"),
+        c("a NUL in an experiment", 2, "line 1, col 8: not valid YAML: the character U+0000 (NUL)", "validate",
+            "{nul.yaml}"),
+        c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"));
   }
 
   /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
@@ -234,6 +281,9 @@ class FaultCatalogueTests {
     for (Map.Entry<String, String> f : FILES.entrySet()) {
       Files.writeString(dir.resolve(f.getKey()), f.getValue());
     }
+    for (Map.Entry<String, byte[]> f : BYTE_FILES.entrySet()) {
+      Files.write(dir.resolve(f.getKey()), f.getValue());
+    }
     Set<String> before = listing();
     Outcome o = run(args.stream().map(this::resolve).toArray(String[]::new));
 
@@ -257,6 +307,9 @@ class FaultCatalogueTests {
         .replace("{out}", dir.resolve("out").toString())
         .replace("{dir}", dir.toString());
     for (String file : FILES.keySet()) {
+      a = a.replace("{" + file + "}", dir.resolve(file).toString());
+    }
+    for (String file : BYTE_FILES.keySet()) {
       a = a.replace("{" + file + "}", dir.resolve(file).toString());
     }
     return a;

@@ -1,0 +1,79 @@
+package dev.nn.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.data.CsvOptions;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import dev.nn.spi.ProblemId;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A csv source's {@code separator} ({@code auto}, {@code ","}, {@code ";"}, {@code tab} or {@code "\t"},
+ * {@code "|"}) and {@code labels} ({@code indices}, {@code names}; a classification only) are read, written back,
+ * and refused with the values allowed; an unknown key lists them among the keys.
+ */
+class CsvSourceKeysTests {
+  private static final String REST = "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\n"
+      + "loss: squared\n";
+
+  private static SourceSpec.Csv source(String keys) {
+    Experiment e = Resources.reader().read("data: {train: {source: csv, path: no.csv" + keys + "}}\n" + REST, "t.yaml",
+        Path.of("/exp"), List.of());
+    return (SourceSpec.Csv) e.data().train();
+  }
+
+  private static List<ConfigProblem> problems(String keys) {
+    return assertThrows(ConfigException.class, () -> Resources.reader().read(
+        "data: {train: {source: csv, path: no.csv" + keys + "}}\n" + REST, "t.yaml", Path.of("/exp"), List.of()))
+        .problems();
+  }
+
+  @Test
+  void theSeparatorIsAutoByDefaultOrOneOfFour() {
+    assertEquals(CsvOptions.AUTO_SEPARATOR, source("").options().separator());
+    assertEquals('\t', source(", separator: tab").options().separator());
+    assertEquals('\t', source(", separator: \"\\t\"").options().separator());
+    assertEquals('|', source(", separator: \"|\"").options().separator());
+    assertEquals(';', source(", separator: \";\"").options().separator());
+    assertEquals(',', source(", separator: \",\"").options().separator());
+    ConfigProblem p = problems(", separator: \":\"").get(0);
+    assertEquals(ProblemId.OUT_OF_RANGE, p.id());
+    assertEquals("data.train.separator", p.path());
+    assertEquals("unknown field separator \":\"", p.message());
+    assertEquals("auto, \",\", \";\", tab (or \"\\t\"), \"|\"", p.allowed());
+  }
+
+  @Test
+  void labelsAreIndicesByDefaultOrNamesForAClassification() {
+    assertEquals(CsvOptions.Labels.INDICES, source("").options().labels());
+    assertEquals(CsvOptions.Labels.NAMES, source(", task: classification, labels: names").options().labels());
+    ConfigProblem p = problems(", labels: names").get(0);
+    assertEquals("data.train.labels", p.path());
+    assertTrue(p.message().contains("but the task is regression"), p.message());
+    assertEquals("indices, names", problems(", task: classification, labels: words").get(0).allowed());
+  }
+
+  @Test
+  void anUnknownKeyListsTheNewKeys() {
+    ConfigProblem p = problems(", classes: 8").get(0);
+    assertEquals(ProblemId.UNKNOWN_KEY, p.id());
+    assertTrue(p.allowed().contains("separator") && p.allowed().contains("labels"), p.allowed());
+  }
+
+  @Test
+  void bothAreWrittenBackWhenSet() {
+    Experiment e = Resources.reader().read("data: {train: {source: csv, path: no.csv, task: classification,"
+        + " separator: tab, labels: names}}\n" + REST.replace("squared", "softmax-cross-entropy"), "t.yaml",
+        Path.of("/exp"), List.of());
+    String yaml = ExperimentWriter.write(e);
+    assertTrue(yaml.contains("separator: tab"), yaml);
+    assertTrue(yaml.contains("labels: names"), yaml);
+    Experiment again = Resources.reader().read(yaml, "again.yaml", Path.of("/exp"), List.of());
+    assertEquals(e.data().train(), again.data().train());
+  }
+}
