@@ -35,7 +35,8 @@ final class Failures {
   /**
    * Prints what went wrong and returns the exit code. A control character in the message — from a value in the
    * user's file, a file name, a plugin — is printed as an escape ({@code \e}, {@code \0}, …): an ESC must not
-   * colour or move the terminal, a NUL must not vanish. Line ends stay, since messages span lines.
+   * colour or move the terminal, a NUL must not vanish. Line ends stay, since messages span lines. The stack trace
+   * {@code --debug} adds is printed as the JVM prints it.
    */
   static int report(Throwable thrown, PrintStream err, boolean debug) {
     java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
@@ -44,6 +45,10 @@ final class Failures {
       code = reportUnescaped(thrown, p, debug);
     }
     err.print(ControlCharacters.escapeKeepingLineEnds(text.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    if (debug) {
+      // as the JVM prints it: asked for, and read by people who know what a stack trace looks like
+      thrown.printStackTrace(err);
+    }
     err.flush();
     return code;
   }
@@ -80,9 +85,6 @@ final class Failures {
       if (!debug) {
         err.println("This is a bug in nn; run with --debug for the stack trace.");
       }
-    }
-    if (debug) {
-      thrown.printStackTrace(err);
     }
     err.flush();
     return code;

@@ -42,6 +42,8 @@ public final class ExperimentWriter {
       Map.entry("data.one-hot", "[]"),
       Map.entry("data.train.missing", CsvOptions.Missing.ERROR.label()),
       Map.entry("data.train.index-column", CsvOptions.IndexColumn.AUTO.label()),
+      Map.entry("data.train.separator", CsvOptions.separatorLabel(CsvOptions.AUTO_SEPARATOR)),
+      Map.entry("data.train.labels", CsvOptions.Labels.INDICES.label()),
       Map.entry("network.layers[*].dropout", "0.0"),
       Map.entry("optimizer.clip-norm", "0.0"),
       Map.entry("optimizer.warmup", "0"));

@@ -54,7 +54,8 @@ class ExperimentDiffTests {
     }
     Map<String, String> changed = written(BASE, "compute.precision=float32", "compute.loops=scalar",
         "compute.blas-kernels=Haswell", "data.stratify=true", "data.train.missing=mean",
-        "data.train.index-column=false", "network.layers[1].dropout=0.5", "optimizer.clip-norm=1",
+        "data.train.index-column=false", "data.train.separator=tab", "data.train.labels=names",
+        "network.layers[1].dropout=0.5", "optimizer.clip-norm=1",
         "optimizer.warmup=5");
     Set<String> keys = patterns(changed.keySet());
     for (String key : ExperimentWriter.DEFAULTS_LEFT_OUT.keySet()) {
