@@ -37,7 +37,9 @@ final class SystemReason {
    */
   static Optional<String> ofRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof NoSuchFileException) {
+      // the refusal says it already: a missing file, or text that is not UTF-8 (with where, which the decoder's
+      // "Input length = 1" does not)
+      if (t instanceof NoSuchFileException || t instanceof java.nio.charset.CharacterCodingException) {
         return Optional.empty();
       }
     }
