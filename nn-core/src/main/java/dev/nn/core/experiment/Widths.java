@@ -2,6 +2,7 @@ package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.LayerSpec;
+import dev.nn.core.data.Task;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -26,10 +27,16 @@ final class Widths {
    */
   @Inject
   public Widths(Experiment experiment, PreparedData data) {
-    this.widths = of(experiment.network().layers(), data.train().featureCount(), data.train().targetCount());
+    this.widths = of(experiment.network().layers(), data.train().featureCount(), data.train().targetCount(),
+        data.train().task() == Task.CLASSIFICATION);
   }
 
   static int[] of(List<LayerSpec> layers, int features, int targets) {
+    return of(layers, features, targets, false);
+  }
+
+  /** @param classes whether the targets are classes, one-hot or one 0/1 column (for the message) */
+  static int[] of(List<LayerSpec> layers, int features, int targets, boolean classes) {
     int[] widths = new int[layers.size()];
     List<ConfigProblem> problems = new ArrayList<>();
     for (int l = 0; l < widths.length; l++) {
@@ -42,7 +49,8 @@ final class Widths {
         if (fromData >= 0 && layer.units() != fromData) {
           problems.add(layer.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "units",
               (l == 0 ? "the input layer has " : "the output layer has ") + layer.units() + " units, but the data has "
-                  + fromData + (l == 0 ? " features" : " target columns"), fromData + " or auto")));
+                  + fromData + (l == 0 ? " features" : " target columns") + twoClassHint(l == 0, layer.units(),
+                  fromData, classes), fromData + " or auto")));
         }
       }
     }
@@ -50,6 +58,17 @@ final class Widths {
       throw new ConfigException(problems);
     }
     return widths;
+  }
+
+  /**
+   * For one output unit on two classes held one-hot: only a loss of class targets (binary-cross-entropy, hinge)
+   * reads two classes as one column; a loss of real targets, such as squared, gets the one-hot pair.
+   */
+  private static String twoClassHint(boolean input, int units, int fromData, boolean classes) {
+    return !input && classes && units == 1 && fromData == 2
+        ? " (the two classes one-hot; one output of 0/1 targets is for the losses of class targets,"
+            + " binary-cross-entropy and hinge)"
+        : "";
   }
 
   /** n(0) … n(L+1), a copy. */

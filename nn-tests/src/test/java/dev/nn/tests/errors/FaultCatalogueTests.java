@@ -59,6 +59,8 @@ class FaultCatalogueTests {
       Map.entry("long-header.yaml", csvExperiment("long-header.csv")),
       Map.entry("columns.csv", "width,height,y\n1,2,0\n3,4,1\n"),
       Map.entry("unknown-feature.yaml", csvExperiment("columns.csv", ", features: [width, hieght]")),
+      Map.entry("one-output-squared.yaml", csvExperiment("columns.csv", ", task: classification")
+          .replace("{units: auto, activation: identity}", "{units: 1, activation: sigmoid}")),
       Map.entry("bad-missing.yaml", csvExperiment("columns.csv", ", missing: skip")),
       Map.entry("stratified.yaml", csvExperiment("columns.csv", ", task: regression").replace("  validation:",
           "  stratify: true\n  validation:")),
@@ -181,6 +183,8 @@ class FaultCatalogueTests {
         c("a bench workload that does not exist", 2, "W99", "bench", "--workload", "W99"),
         c("a CSV value Java reads but CSV may not hold", 2, "\"101d\" is not a number; values are decimal numbers",
             "train", "{java-number.yaml}", "--output", "{out}"),
+        c("one output on two classes with a loss of real targets", 2, "one output of 0/1 targets is for the losses"
+            + " of class targets", "train", "{one-output-squared.yaml}", "--output", "{out}"),
         c("an unknown feature column", 2, "column \"hieght\" is not in the header of columns.csv", "validate",
             "{unknown-feature.yaml}"),
         c("an unknown missing-value policy", 2, "skip", "validate", "{bad-missing.yaml}"),
