@@ -67,6 +67,14 @@ final class RunPlugins {
   }
 
   /** φ of layers 1 … L+1, in order. */
+  /**
+   * {@code failure} as nn reports it when a plugin of this run threw it (the plugin, its jar and the method, as
+   * {@link PluginRegistry#blame} words it), else {@code failure} itself.
+   */
+  public Throwable attributed(Throwable failure, String during) {
+    return registry.blame(failure, during).<Throwable>map(f -> f).orElse(failure);
+  }
+
   public List<Activation> activations() {
     return List.copyOf(activations);
   }

@@ -251,7 +251,8 @@ public final class TrainingRun {
         throw e;
       } catch (RuntimeException | Error e) {
         LOG.log(System.Logger.Level.WARNING, () -> "run failed in " + dir.path() + ": " + e);
-        failed(record, outcome, e);
+        // the run's files say what the user is told: a plugin's failure names the plugin, its jar and method
+        failed(record, outcome, e instanceof RuntimeException ? plugins.attributed(e, "during training") : e);
         throw e;
       }
     } finally {

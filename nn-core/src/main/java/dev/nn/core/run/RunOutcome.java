@@ -102,7 +102,10 @@ public final class RunOutcome {
   /** nn's own exceptions carry a message for the user; anything else is named by its class too. */
   static String describe(Throwable t) {
     String message = t.getMessage();
-    if (t.getClass().getName().startsWith("dev.nn.") && message != null) {
+    // nn's own exceptions and its I/O failures ("cannot write …: No space left on device") carry a message for
+    // people; anything else is named by its class too, as a bug is
+    if ((t.getClass().getName().startsWith("dev.nn.") || t instanceof java.io.UncheckedIOException
+        || t instanceof java.io.IOException) && message != null) {
       return message;
     }
     return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;

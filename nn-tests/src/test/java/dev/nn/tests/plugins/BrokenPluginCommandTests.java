@@ -185,6 +185,11 @@ class BrokenPluginCommandTests {
       assertEquals(1, all.size(), "the run directory is kept, as for a divergence: " + all);
       assertTrue(Files.exists(all.get(0).resolve("experiment.yaml")), all.toString());
       assertFalse(Files.exists(all.get(0).resolve("model.nnm")), "no model of a run that failed");
+      // the run's files say what the user was told, not the bare exception
+      // (a long YAML scalar is folded: a line end and its indent read as one space)
+      String status = Files.readString(all.get(0).resolve("status.yaml")).replaceAll("\n\\s+", " ");
+      assertTrue(status.contains("activation \"foo\" from " + throwing + " threw IllegalStateException: boom in"
+          + " φ′ (phiPrime) during training"), status);
     }
     Outcome debug = nn("train", yaml.toString(), "--plugin-path", throwing.toString(), "--debug");
     assertEquals(2, debug.code(), debug.describe());
