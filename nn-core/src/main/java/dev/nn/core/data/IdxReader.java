@@ -108,10 +108,14 @@ public final class IdxReader {
     }
     long pixels = (long) rows * cols;
     int m = Math.min(n, limit);
+    if (pixels > MAX_ARRAY) {
+      throw new DataException(img.file() + ": its header gives images of " + rows + "x" + cols + " = " + pixels
+          + " pixels, more than one array holds (" + MAX_ARRAY + "); the file is damaged or not an IDX image file");
+    }
     if (pixels * Math.max(m, 1) > MAX_ARRAY) {
       throw new DataException(
           img.file() + ": " + m + " images of " + rows + "x" + cols + " are too many to hold in one array; "
-              + "read at most " + MAX_ARRAY / pixels + " of them");
+              + "read at most " + MAX_ARRAY / pixels + " of them (limit: on the source)");
     }
     return new Shape(n, rows, cols, m);
   }
@@ -185,7 +189,8 @@ public final class IdxReader {
     int pixels = shapes.isEmpty() ? 1 : shapes.get(0).pixels();
     if (total * pixels > MAX_ARRAY) {
       throw new DataException(images.get(0) + " … " + images.get(shapes.size() - 1) + ": " + total + " images of "
-          + pixels + " pixels are too many to hold in one array; read at most " + MAX_ARRAY / pixels + " of them");
+          + pixels + " pixels are too many to hold in one array; read at most " + MAX_ARRAY / pixels + " of them"
+          + " (limit: on the source)");
     }
     InputValues x = InputValues.zeros((int) total * pixels, precision);
     int[] classes = new int[(int) total];

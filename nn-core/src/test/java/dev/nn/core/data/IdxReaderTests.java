@@ -155,6 +155,14 @@ class IdxReaderTests {
     return assertThrows(DataException.class, () -> IdxReader.read(images, labels)).getMessage();
   }
 
+  /** A header whose one image is larger than an array holds is a damaged file, not a count to lower. */
+  @Test
+  void imagesTooLargeForOneArrayAreADamagedHeader() throws IOException {
+    Path images = write("huge", images(0x803, 3, 65535, 65535, PIXELS));
+    assertEquals(images + ": its header gives images of 65535x65535 = 4294836225 pixels, more than one array"
+        + " holds (2147483639); the file is damaged or not an IDX image file", failure(images, goodLabels()));
+  }
+
   @Test
   void rawFilesAreReadAndPixelsDividedBy255() throws IOException {
     Dataset d = IdxReader.read(goodImages(), goodLabels());
