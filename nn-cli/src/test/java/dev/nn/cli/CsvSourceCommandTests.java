@@ -104,7 +104,7 @@ class CsvSourceCommandTests {
     Path runs = tmp.resolve("runs");
     Cli.Outcome t = Cli.run("train", yaml.toString(), "--output", runs.toString());
     assertEquals(0, t.code(), t.describe());
-    assertTrue(t.err().contains("nn: " + csv + ": 1 row with a missing value left out (missing: drop); 5 read"),
+    assertTrue(t.err().contains("nn: " + csv + ": 1 row with a missing value left out (missing: drop); 5 of 6 kept"),
         t.err());
   }
 

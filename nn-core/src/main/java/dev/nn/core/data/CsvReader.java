@@ -472,7 +472,7 @@ public final class CsvReader {
     requireRows(rows, dropped, file);
     if (dropped > 0) {
       notes.accept(file + ": " + dropped + (dropped == 1 ? " row" : " rows")
-          + " with a missing value left out (missing: drop); " + rows + " read");
+          + " with a missing value left out (missing: drop); " + rows + " of " + (rows + dropped) + " kept");
     }
     x = x.copyOf(rows * d);
     y = Arrays.copyOf(y, rows * k);

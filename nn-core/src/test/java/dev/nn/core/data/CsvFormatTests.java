@@ -159,7 +159,7 @@ class CsvFormatTests {
     Dataset d = CsvReader.regression("y").with(missing(CsvOptions.Missing.DROP)).withNotes(notes::add).read(p);
     assertArrayEquals(new double[] {1, 2, 7, 8}, d.copyX());
     assertArrayEquals(new double[] {3, 9}, d.copyY());
-    assertEquals(List.of(p + ": 3 rows with a missing value left out (missing: drop); 2 read"), notes);
+    assertEquals(List.of(p + ": 3 rows with a missing value left out (missing: drop); 2 of 5 kept"), notes);
   }
 
   @Test
