@@ -88,8 +88,9 @@ class RunLifecycleTests {
     Path run = Cli.onlyRun(tmp);
     String status = Files.readString(run.resolve(RunDirectory.STATUS));
     assertTrue(status.startsWith("state: failed\nmessage: "), status);
-    assertTrue(status.replace("\n  ", " ").contains(
-        "java.lang.IllegalStateException: failing-sgd: update 30 failed on purpose"), status);
+    // the run's files say what the user was told
+    assertTrue(status.replace("\n  ", " ").contains("threw IllegalStateException: failing-sgd: update 30 failed on"
+        + " purpose in an optimizer step (step) during training"), status);
     String provenance = Files.readString(run.resolve(RunDirectory.PROVENANCE));
     assertTrue(provenance.contains("outcome:\n  status: failed\n  message: "), provenance);
     assertFalse(provenance.contains("ended: null"), provenance);

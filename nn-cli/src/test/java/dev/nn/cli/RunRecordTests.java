@@ -148,7 +148,9 @@ class RunRecordTests {
     Path run = Cli.onlyRun(tmp);
     Map<String, Object> s = summary(run);
     assertEquals("failed", s.get("status"));
-    assertEquals("java.lang.IllegalStateException: failing-sgd: update 30 failed on purpose", s.get("message"));
+    // what the user was told, the plugin named
+    assertEquals(o.err().strip().substring("nn: ".length()), s.get("message"));
+    assertTrue(o.err().startsWith("nn: optimizer \"failing-sgd\" from "), o.err());
     // XOR: 200 samples in batches of 8, 25 updates an epoch: update 30 is in epoch 2
     assertEquals(1, s.get("epochs"));
     assertEquals(25, s.get("updates"));
@@ -156,7 +158,9 @@ class RunRecordTests {
     String report = read(run.resolve(RunDirectory.REPORT));
     assertFalse(report.contains(REFRESH));
     assertTrue(report.contains("<p class=\"status failed\"><span class=\"badge\">failed</span> "
-        + "java.lang.IllegalStateException: failing-sgd: update 30 failed on purpose</p>"), report);
+        + "optimizer &quot;failing-sgd&quot; from "), report);
+    assertTrue(report.contains("threw IllegalStateException: failing-sgd: update 30 failed on purpose in an optimizer"
+        + " step (step) during training"), report);
     assertTrue(read(run.resolve(RunDirectory.RUN_LOG)).endsWith(o.err()));
   }
 
