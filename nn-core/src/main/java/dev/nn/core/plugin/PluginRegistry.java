@@ -468,6 +468,9 @@ public final class PluginRegistry {
     return blame.blame(thrown, during);
   }
 
+  /** How many providers that failed to load {@link #unknown} names. */
+  private static final int SKIPPED_SHOWN = 3;
+
   /**
    * The problem "unknown activation "rleu"", with the allowed names, a did-you-mean, and the plugin jars
    * that failed to load (one of which may have been meant to provide it).
@@ -478,11 +481,19 @@ public final class PluginRegistry {
         ? "(none found: add " + kind.builtInModule() + " or a plugin jar to the class path)"
         : String.join(", ", known);
     if (!failures.isEmpty()) {
+      // the first few: the rest would bury the names; nn plugins lists every one
+      int shown = Math.min(SKIPPED_SHOWN, failures.size());
       allowed += "; " + failures.size() + (failures.size() == 1 ? " plugin" : " plugins") + " failed to load: "
-          + String.join("; ", failures);
+          + String.join("; ", failures.subList(0, shown))
+          + (shown < failures.size() ? "; and " + (failures.size() - shown) + " more (nn plugins lists them)" : "");
     }
+    List<String> suggestions = suggestions(kind, name, known);
+    // a name like no installed one is most often a plugin whose jar was not given
+    String where = suggestions.isEmpty() && pluginPath.isEmpty()
+        ? "; a plugin's name is known once its jar is on the plugin path (--plugin-path JAR, or NN_PLUGIN_PATH)"
+        : "";
     return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + name + "\""
-        + OtherFrameworksNames.note(kind, name), allowed).withSuggestions(suggestions(kind, name, known));
+        + OtherFrameworksNames.note(kind, name) + where, allowed).withSuggestions(suggestions);
   }
 
   /** nn's names for another framework's name first, then the closest spellings; at most three, all installed. */

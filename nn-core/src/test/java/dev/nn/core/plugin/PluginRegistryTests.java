@@ -94,6 +94,26 @@ class PluginRegistryTests {
     }
   }
 
+  /**
+   * A name like no installed one, with no plugin path given, is most often a plugin whose jar was left out: the
+   * message says how to give it. With a plugin path, or a close name, it does not.
+   */
+  @Test
+  void anUnknownNameLikeNoneInstalledPointsAtThePluginPath() throws Exception {
+    Path jar = PluginJars.build(dir, "one", Map.of(
+        "com.acme.Relu", PluginJars.activationProvider("com.acme", "Relu", "relu")), Map.of(SPI, "com.acme.Relu\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      ConfigProblem p = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "acme-isru")).problems().get(0);
+      assertEquals("unknown activation \"acme-isru\"; a plugin's name is known once its jar is on the plugin path"
+          + " (--plugin-path JAR, or NN_PLUGIN_PATH)", p.message());
+      ConfigProblem withPath = assertThrows(ConfigException.class, () -> registry.fromPluginPath(List.of(jar))
+          .create(PluginKind.ACTIVATION, "acme-isru")).problems().get(0);
+      assertEquals("unknown activation \"acme-isru\"", withPath.message());
+    }
+  }
+
   @Test
   void aJarThatBundlesItsOwnCopyOfTheApiIsNamed() throws Exception {
     Path jar = PluginJars.build(dir, "fat", Map.of(
