@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
         + " Feature columns are matched to the model's by header name; other columns are ignored, and not read.",
     footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature or target column missing.")
 final class EvaluateCommand implements Callable<Integer> {
+  /** The most shuffles {@code --importance} takes. */
+  static final int MAX_SHUFFLES = 1_000;
+
   /** How many cells {@link #commonestConfusions} lists. */
   private static final int COMMONEST = 20;
 
@@ -56,8 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (importance != null && importance < 1) {
-      throw new CommandFailure("nn: --importance needs 1 shuffle or more, found " + importance);
+    if (importance != null && (importance < 1 || importance > MAX_SHUFFLES)) {
+      // each shuffle evaluates the model once per column: more than this is hours, and its figures a memory's worth
+      throw new CommandFailure("nn: --importance takes 1 to " + MAX_SHUFFLES + " shuffles, found " + importance);
     }
     Model m = Models.load(root, model);
     ModelSpec spec = m.spec();
