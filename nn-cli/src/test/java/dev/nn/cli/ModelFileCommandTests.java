@@ -106,6 +106,34 @@ class ModelFileCommandTests {
     bothRefuse(model, "model.yaml \"precision\" must be float64 or float32, found \"float16\"");
   }
 
+  /** An encoding nn does not write would be read as little-endian doubles all the same: it is refused. */
+  @Test
+  void aWeightEncodingNnDoesNotWriteIsRefused() throws IOException {
+    Path model = withYaml("encoding.nnm", y -> y.replace("encoding: float64-le", "encoding: float64-be"));
+    bothRefuse(model, "model.yaml gives weights.encoding \"float64-be\"; nn reads float64-le (corrupted, or"
+        + " written by another program)");
+  }
+
+  /** A model.yaml whose bytes are not UTF-8, or whose YAML does not parse, is named with where. */
+  @Test
+  void aModelYamlThatIsNotUtf8OrNotYamlIsNamedWithWhere() throws IOException {
+    Map<String, byte[]> e = new LinkedHashMap<>(entries);
+    String yaml = new String(e.get("model.yaml"), StandardCharsets.UTF_8);
+    byte[] latin = (yaml + "x: caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+    e.put("model.yaml", latin);
+    Path notUtf8 = write("latin.nnm", ModelArchives.zip(e, true));
+    int line = (int) yaml.lines().count() + 1;
+    bothRefuse(notUtf8, "model.yaml is corrupted: not UTF-8 text: byte 0xE9 at line " + line + ", column 7 (byte"
+        + " offset " + (latin.length - 2) + ") is not valid UTF-8");
+    Path flow = withYaml("flow.nnm", y -> y + "z: {a: 1\n");
+    bothRefuse(flow, "model.yaml is corrupted: expected ',' or '}', but got <stream end> (line " + (line + 1)
+        + ", column 1)");
+    Path version = withYaml("version.nnm", y -> y.replaceFirst("format-version: (\\d+)", "format-version: '$1'"));
+    Cli.Outcome p = Cli.run("evaluate", version.toString(), "--data", ModelArchives.IRIS.toString());
+    assertEquals(2, p.code(), p.describe());
+    assertTrue(p.err().contains("must be a whole number, found the text \""), p.err());
+  }
+
   @Test
   void weightsThatInflateFarBeyondTheirSizeAreRefusedAtIt() throws IOException {
     Map<String, byte[]> e = new LinkedHashMap<>(entries);

@@ -109,6 +109,10 @@ public record ArchiveFormat(String name, String kind, String header, List<String
   private record Header(YamlFields fields, int version, Map<String, Long> sizes) {}
 
   private Header header(Path file, byte[] text) {
+    // decoded strictly: a byte that is not UTF-8 would otherwise read as U+FFFD and the file as intact
+    Utf8Errors.find(text).ifPresent(at -> {
+      throw problem.at(file, header + " is corrupted: " + at.problem().replaceFirst("; save .*$", ""));
+    });
     YamlFields h = YamlFields.parse(file, header, new String(text, StandardCharsets.UTF_8), problem);
     if (!name.equals(h.raw("format"))) {
       throw problem.at(file, "not an nn " + kind + " (format is \"" + Printable.of(h.raw("format")) + "\")");

@@ -89,9 +89,15 @@ public final class YamlFields {
       String key = e.getProblem().replaceFirst("^found duplicate key ", "");
       throw problem.at(file, part + " has the key \"" + Printable.of(key) + "\" twice (line " + (e.getProblemMark().getLine() + 1)
           + "; corrupted, or written by another program)");
+    } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+      // the parser's own problem and where: "expected ',' or '}', but got <stream end> (line 3, column 1)"
+      throw problem.at(file, part + " is corrupted: " + Printable.of(String.valueOf(e.getProblem())) + " (line "
+          + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1) + ")");
     } catch (YAMLException e) {
-      throw problem.at(file, part + " is corrupted: " + Printable.of(String.valueOf(e.getMessage()).lines().findFirst()
-          .orElse("")));
+      String message = String.valueOf(e.getMessage());
+      throw problem.at(file, part + " is corrupted: " + (message.startsWith("Number of aliases")
+          ? "it repeats lists or mappings through more than " + MAX_ALIASES + " aliases"
+          : Printable.of(message.lines().findFirst().orElse(""))));
     }
     if (!(doc instanceof Map)) {
       throw problem.at(file, part + " is not a YAML mapping");
@@ -155,9 +161,15 @@ public final class YamlFields {
   public String string(String key) {
     Object v = get(key);
     if (!(v instanceof String)) {
-      throw fail("\"" + key + "\" must be text, found " + Printable.of(v));
+      throw fail("\"" + key + "\" must be text, found " + shown(v));
     }
     return (String) v;
+  }
+
+  /** A value as a message shows it; text that reads as a number is quoted, so that the text "2" is not the number 2. */
+  private static String shown(Object v) {
+    return v instanceof String text && text.length() <= 40 && text.matches("[-+]?[0-9][0-9._eE+-]*")
+        ? "the text \"" + text + "\"" : Printable.of(v);
   }
 
   /** A whole number. */
@@ -167,7 +179,7 @@ public final class YamlFields {
 
   private long integer(String key, Object v) {
     if (!(v instanceof Integer || v instanceof Long)) {
-      throw fail("\"" + key + "\" must be a whole number, found " + Printable.of(v) + (v instanceof BigInteger ? " (too large)" : ""));
+      throw fail("\"" + key + "\" must be a whole number, found " + shown(v) + (v instanceof BigInteger ? " (too large)" : ""));
     }
     return ((Number) v).longValue();
   }
@@ -197,14 +209,14 @@ public final class YamlFields {
         throw fail("\"" + key + "\" has bad NaN bits: " + Printable.of(v));
       }
     }
-    throw fail("\"" + key + "\" must be a number, found " + Printable.of(v));
+    throw fail("\"" + key + "\" must be a number, found " + shown(v));
   }
 
   /** A nested mapping. */
   public YamlFields fields(String key) {
     Object v = get(key);
     if (!(v instanceof Map)) {
-      throw fail("\"" + key + "\" must be a mapping, found " + Printable.of(v));
+      throw fail("\"" + key + "\" must be a mapping, found " + shown(v));
     }
     return new YamlFields(file, part, (Map<?, ?>) v, problem);
   }
@@ -213,7 +225,7 @@ public final class YamlFields {
   List<?> list(String key) {
     Object v = get(key);
     if (!(v instanceof List)) {
-      throw fail("\"" + key + "\" must be a list, found " + Printable.of(v));
+      throw fail("\"" + key + "\" must be a list, found " + shown(v));
     }
     return (List<?>) v;
   }
@@ -286,7 +298,7 @@ public final class YamlFields {
       return out;
     }
     if (!(v instanceof Map)) {
-      throw fail("\"" + key + "\" must be a mapping, found " + Printable.of(v));
+      throw fail("\"" + key + "\" must be a mapping, found " + shown(v));
     }
     for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
       out.put(String.valueOf(e.getKey()), e.getValue());

@@ -161,6 +161,7 @@ final class ModelFile {
     }
     byte[] weights = archive.bytes(WEIGHTS);
     int count = f.fields("weights").integer("count", 0, Integer.MAX_VALUE);
+    requireEncoding(file, f.fields("weights"), "weights", "float64-le");
     if (weights.length != 8L * count) {
       throw new ModelFormatException(file, WEIGHTS + " holds " + weights.length + " bytes, expected " + 8L * count
           + " for " + count + " parameters (truncated or corrupted)");
@@ -175,6 +176,7 @@ final class ModelFile {
     int[] slotOf = null;
     if (!f.isNull("structure")) {
       int edges = f.fields("structure").integer("edges", 0, Integer.MAX_VALUE);
+      requireEncoding(file, f.fields("structure"), "structure", "int32-le");
       if (!archive.has(STRUCTURE) || archive.bytes(STRUCTURE).length != 4L * edges) {
         throw new ModelFormatException(file, STRUCTURE + " is missing or does not hold " + edges
             + " edges (truncated or corrupted)");
@@ -244,6 +246,18 @@ final class ModelFile {
   }
 
   /**
+   * A section's {@code encoding}, when it gives one, must be the one nn writes: another (say {@code float64-be})
+   * would be read as little-endian doubles all the same and give wrong weights without a word.
+   */
+  private static void requireEncoding(Path file, YamlFields section, String name, String written) {
+    if (!section.isNull("encoding") && !section.string("encoding").equals(written)) {
+      throw new ModelFormatException(file, META + " gives " + name + ".encoding \""
+          + Printable.of(section.string("encoding")) + "\"; nn reads " + written + " (corrupted, or written by"
+          + " another program)");
+    }
+  }
+
+  /**
    * The exact size of every entry besides model.yaml, as model.yaml declares it, checked against the widths
    * before any of those bytes is inflated: a dense network has one parameter per edge, a structured one at
    * most that many.
@@ -263,6 +277,7 @@ final class ModelFile {
           + " need more than " + MAX_EDGES + " weights and biases, more than a model file holds");
     }
     int count = f.fields("weights").integer("count", 0, Integer.MAX_VALUE);
+    requireEncoding(file, f.fields("weights"), "weights", "float64-le");
     Map<String, Long> sizes = new HashMap<>();
     sizes.put(WEIGHTS, 8L * count);
     if (f.isNull("structure")) {
