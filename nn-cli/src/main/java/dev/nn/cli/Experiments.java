@@ -23,7 +23,9 @@ final class Experiments {
       throw new CommandFailure("nn: " + file + ": is a directory; expected an experiment YAML file");
     }
     if (!Files.exists(path)) {
-      throw new CommandFailure("nn: " + file + ": no such file; expected an experiment YAML file");
+      throw new CommandFailure("nn: " + file + (Files.isSymbolicLink(path)
+          ? ": a symbolic link that leads to no file (its target is missing, or the links form a loop)"
+          : ": no such file") + "; expected an experiment YAML file");
     }
     return nn.load(path, overrides);
   }

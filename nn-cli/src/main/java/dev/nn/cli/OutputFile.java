@@ -104,7 +104,17 @@ final class OutputFile {
     }
     if (!Files.isWritable(existing)) {
       throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing
-          + " is not writable: permission denied");
+          + " is not writable: " + (readOnlyFileSystem(existing) ? "its file system is mounted read-only"
+              : "permission denied"));
+    }
+  }
+
+  /** Whether {@code p} is on a file system mounted read-only, where no permission would help. */
+  private static boolean readOnlyFileSystem(Path p) {
+    try {
+      return Files.getFileStore(p).isReadOnly();
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -103,6 +103,17 @@ class InputFileCommandTests {
     assertEquals(expected, oneShortLine(Cli.run("validate", fifo.toString())));
   }
 
+  /** A link that leads to no file — a loop of links, or a missing target — is named as such, not as no file. */
+  @Test
+  void aLoopOfSymbolicLinksAsExperimentIsNamedAsOne() throws Exception {
+    Path one = tmp.resolve("loop1.yaml");
+    Path two = tmp.resolve("loop2.yaml");
+    Files.createSymbolicLink(one, two);
+    Files.createSymbolicLink(two, one);
+    assertEquals("nn: " + one + ": a symbolic link that leads to no file (its target is missing, or the links form a"
+        + " loop); expected an experiment YAML file\n", oneShortLine(Cli.run("validate", one.toString())));
+  }
+
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anEndlessDeviceAsExperimentIsRefusedBeforeItIsRead() {
