@@ -257,7 +257,7 @@ final class PluginBlame {
         || type.startsWith("sun.") || type.startsWith("com.sun.");
   }
 
-  private static boolean builtIn(PluginDescriptor plugin) {
+  static boolean builtIn(PluginDescriptor plugin) {
     for (String prefix : BUILT_IN) {
       if (plugin.className().startsWith(prefix)) {
         return true;

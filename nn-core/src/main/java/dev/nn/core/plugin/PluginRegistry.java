@@ -294,7 +294,10 @@ public final class PluginRegistry {
     return ConfigProblem.of(ProblemId.DUPLICATE_PLUGIN, "",
         "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
             + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
-        "remove one of the two jars from the plugin path");
+        // nn's own plugin cannot be removed: the plugin that takes its name must change it
+        PluginBlame.builtIn(earlier) || PluginBlame.builtIn(info)
+            ? "another name for the plugin: \"" + info.name() + "\" is one of nn's built-in " + kind.label() + "s"
+            : "remove one of the two jars from the plugin path");
   }
 
   /**

@@ -212,6 +212,18 @@ class BrokenPluginCommandTests {
     assertTrue(o.err().contains(" in an optimizer step (step) during training (at "), o.describe());
   }
 
+  /** A plugin that takes a built-in's name cannot be fixed by removing a jar: the message asks for another name. */
+  @Test
+  void aPluginNamedAsABuiltInIsAskedToTakeAnotherName() throws Exception {
+    Path jar = PluginExampleJar.buildOf(build, "shadow", Map.of("com.acme.broken.ShadowProvider",
+        activation("ShadowProvider", "\"relu\"", "return 1;")), Map.of(ACTIVATIONS, "com.acme.broken.ShadowProvider\n"));
+    Outcome o = nn("plugins", "--plugin-path", jar.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("two activation plugins are named \"relu\""), o.describe());
+    assertTrue(o.err().contains("Allowed: another name for the plugin: \"relu\" is one of nn's built-in activations"),
+        o.describe());
+  }
+
   /** A lambda has no method name of its own: the one it implements is found by the parameters it takes. */
   @Test
   void anOptimizerStepWrittenAsALambdaIsNamedAsTheStep() throws Exception {
