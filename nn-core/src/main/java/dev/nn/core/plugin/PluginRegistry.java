@@ -381,8 +381,10 @@ public final class PluginRegistry {
       // the plugin's own words: keep them, but never let them steer the terminal
       throw escaped(e);
     } catch (RuntimeException | LinkageError e) {
+      // an IllegalArgumentException is how a plugin refuses a value; anything else is a fault of its own
+      String what = e instanceof IllegalArgumentException ? " rejected its settings" : " failed to create it";
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",
-          label + " from " + info.origin() + " rejected its settings: its create() threw "
+          label + " from " + info.origin() + what + ": its create() threw "
               + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
               + ControlCharacters.escape(e.getMessage())), settingsHelp(provider)));
     }

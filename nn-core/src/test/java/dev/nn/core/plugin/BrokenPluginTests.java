@@ -125,8 +125,10 @@ class BrokenPluginTests {
     Path jar = PluginJars.build(dir, "makers", Map.of(
         "com.acme.Nothing", activationProvider("Nothing", "return \"nothing\";", "return \"z\";", "", "return null;"),
         "com.acme.Boom", activationProvider("Boom", "return \"boom\";", "return \"z\";", "",
-            "throw new IllegalStateException(\"boom\\u001b[0m\");")),
-        Map.of(ACTIVATIONS, "com.acme.Nothing\ncom.acme.Boom\n"));
+            "throw new IllegalStateException(\"boom\\u001b[0m\");"),
+        "com.acme.Picky", activationProvider("Picky", "return \"picky\";", "return \"z\";", "",
+            "throw new IllegalArgumentException(\"slope must be positive\");")),
+        Map.of(ACTIVATIONS, "com.acme.Nothing\ncom.acme.Boom\ncom.acme.Picky\n"));
     try (URLClassLoader cl = loader(jar)) {
       PluginRegistry registry = PluginRegistry.load(cl);
       ConfigProblem none = assertThrows(ConfigException.class,
@@ -136,8 +138,12 @@ class BrokenPluginTests {
           + " Activation", none.message());
       ConfigProblem boom = assertThrows(ConfigException.class,
           () -> registry.create(PluginKind.ACTIVATION, "boom")).problems().get(0);
-      assertEquals("activation \"boom\" from " + jar + " rejected its settings: its create() threw"
+      assertEquals("activation \"boom\" from " + jar + " failed to create it: its create() threw"
           + " IllegalStateException: boom\\e[0m", boom.message());
+      ConfigProblem picky = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "picky")).problems().get(0);
+      assertEquals("activation \"picky\" from " + jar + " rejected its settings: its create() threw"
+          + " IllegalArgumentException: slope must be positive", picky.message());
     }
   }
 
