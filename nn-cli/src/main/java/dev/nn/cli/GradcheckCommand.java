@@ -4,14 +4,12 @@ import dev.nn.core.Nn;
 import dev.nn.core.check.GradientCheck;
 import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.config.Experiment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,12 +29,8 @@ final class GradcheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
-  String experiment;
-
-  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-      description = "Overrides one key of the experiment; repeatable.")
-  List<String> sets = new ArrayList<>();
+  @Mixin
+  ExperimentArgument experiment;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "4",
       description = "How many training samples form the batch (default: ${DEFAULT-VALUE}).")
@@ -52,8 +46,8 @@ final class GradcheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 1, found " + samples);
     }
     Nn nn = root.nn();
-    GradientCheck.Result result = Failures.readingConfig(experiment, () -> {
-      Experiment e = Experiments.load(nn, experiment, sets);
+    GradientCheck.Result result = Failures.readingConfig(experiment.file, () -> {
+      Experiment e = experiment.load(nn);
       ExperimentGradientCheck check = nn.gradientCheck(e);
       root.out().println(check.describe(samples));
       return check.run(samples);

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,12 +39,8 @@ final class LrFindCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
-  String experiment;
-
-  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-      description = "Overrides one key of the experiment; repeatable.")
-  List<String> sets = new ArrayList<>();
+  @Mixin
+  ExperimentArgument experiment;
 
   @Option(names = "--from", paramLabel = "RATE", defaultValue = "1e-7",
       description = "The rate of the first update (default: ${DEFAULT-VALUE}).")
@@ -77,11 +73,11 @@ final class LrFindCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--updates must be >= 2, found " + updates);
     }
     if (csv != null) {
-      OutputFile.check("--csv", csv, Map.of("EXPERIMENT.yaml", Path.of(experiment)));
+      OutputFile.check("--csv", csv, Map.of("EXPERIMENT.yaml", Path.of(experiment.file)));
     }
     Nn nn = root.nn();
-    LearningRateRange.Result result = Failures.readingConfig(experiment, () -> {
-      Experiment e = Experiments.load(nn, experiment, sets);
+    LearningRateRange.Result result = Failures.readingConfig(experiment.file, () -> {
+      Experiment e = experiment.load(nn);
       if (csv != null) {
         OutputFile.checkAgainst("--csv", csv, "a data file of EXPERIMENT.yaml", e.dataFiles());
       }

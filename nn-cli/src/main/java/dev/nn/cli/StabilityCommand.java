@@ -7,12 +7,10 @@ import dev.nn.core.stability.StabilityOptions;
 import dev.nn.core.stability.StabilityResult;
 import dev.nn.core.stability.StabilityStudy;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code nn stability}: the lecture's claim that SGD is stable, measured on an experiment. A thin shell over
@@ -32,12 +30,8 @@ import picocli.CommandLine.Parameters;
 final class StabilityCommand implements Callable<Integer> {
   private final NnCommand root;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "The experiment file.")
-  String experiment;
-
-  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-      description = "Overrides one key of the experiment; repeatable.")
-  List<String> sets = new ArrayList<>();
+  @Mixin
+  ExperimentArgument experiment;
 
   @Option(names = "--pairs", paramLabel = "N", defaultValue = "5",
       description = "How many pairs of runs (default: ${DEFAULT-VALUE}).")
@@ -74,12 +68,12 @@ final class StabilityCommand implements Callable<Integer> {
       throw new CommandFailure("nn: " + e.getMessage(), e);
     }
     Nn nn = root.nn();
-    StabilityResult result = Failures.readingConfig(experiment, () -> {
-      Experiment e = Experiments.load(nn, experiment, sets);
+    StabilityResult result = Failures.readingConfig(experiment.file, () -> {
+      Experiment e = experiment.load(nn);
       try {
         return nn.stability(e).run(options);
       } catch (StabilityException failure) {
-        throw new CommandFailure("nn: " + experiment + ": " + failure.getMessage(), failure);
+        throw new CommandFailure("nn: " + experiment.file + ": " + failure.getMessage(), failure);
       }
     });
     root.out().print(result.summary());
