@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -191,6 +192,7 @@ final class NnCommand implements Callable<Integer> {
    */
   Nn nn(boolean warnOfFailedProviders) {
     if (nn == null) {
+      refuseMissingEnvironmentEntries();
       nn = Nn.withPluginPath(pluginPathEntries());
       if (warnOfFailedProviders) {
         for (String failure : nn.plugins().failures()) {
@@ -199,6 +201,29 @@ final class NnCommand implements Callable<Integer> {
       }
     }
     return nn;
+  }
+
+  /**
+   * Names NN_PLUGIN_PATH when one of its entries does not exist: the variable is set far from the command
+   * line (a shell profile, a job script), so a message naming the entry alone sends the user looking at the
+   * command they typed.
+   */
+  private void refuseMissingEnvironmentEntries() {
+    String fromEnv = env.get(Nn.PLUGIN_PATH_ENV);
+    if (fromEnv == null) {
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    for (String part : PATH_SEPARATOR.split(fromEnv)) {
+      if (!part.isBlank() && !Files.exists(Path.of(part.strip()))) {
+        missing.add(Printable.of(part.strip()));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CommandFailure("nn: " + String.join(", ", missing) + ": " + (missing.size() == 1 ? "does" : "do")
+          + " not exist; named by the environment variable " + Nn.PLUGIN_PATH_ENV + " ('" + Printable.of(fromEnv)
+          + "'); give it existing jars or directories, separated by '" + File.pathSeparator + "', or unset it");
+    }
   }
 
   /**

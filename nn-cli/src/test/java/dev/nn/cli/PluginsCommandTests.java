@@ -68,9 +68,13 @@ class PluginsCommandTests {
     Cli.Outcome o = Cli.run("plugins", "--plugin-path", tmp + File.pathSeparator + missing);
     assertEquals(2, o.code(), o.describe());
     assertEquals("nn: " + missing + ": plugin path entry does not exist\n", o.err());
-    Cli.Outcome env = Cli.run(Map.of("NN_PLUGIN_PATH", missing.toString()), false, "plugins");
+    Path alsoMissing = tmp.resolve("other.jar");
+    String variable = tmp + File.pathSeparator + missing + File.pathSeparator + alsoMissing;
+    Cli.Outcome env = Cli.run(Map.of("NN_PLUGIN_PATH", variable), false, "plugins");
     assertEquals(2, env.code(), env.describe());
-    assertEquals("nn: " + missing + ": plugin path entry does not exist\n", env.err());
+    assertEquals("nn: " + missing + ", " + alsoMissing + ": do not exist; named by the environment variable"
+        + " NN_PLUGIN_PATH ('" + variable + "'); give it existing jars or directories, separated by '"
+        + File.pathSeparator + "', or unset it\n", env.err());
   }
 
   @Test
