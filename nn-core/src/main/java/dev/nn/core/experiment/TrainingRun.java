@@ -267,7 +267,7 @@ public final class TrainingRun {
   private RunRecord record(RunDirectory dir, RunOutcome outcome) {
     RunRecord.Origin origin = new RunRecord.Origin(experiment.name(), experiment.training().epochs(),
         experiment.seed(), options.experimentFile(), options.overrides(), options.nnVersion(),
-        data.train().classLabels());
+        data.train().classLabels(), experiment.training().classWeights().isPresent());
     return options.resume() != null ? RunRecord.resumed(dir, outcome, origin, clock)
         : RunRecord.created(dir, outcome, origin, clock);
   }

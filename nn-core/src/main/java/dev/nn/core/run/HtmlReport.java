@@ -25,9 +25,10 @@ import java.util.function.ToDoubleFunction;
  * @param status the run's status, shown at the top
  * @param experimentYaml the resolved experiment's text, shown folded, or {@code null}
  * @param provenanceYaml the provenance's text, shown folded, or {@code null}
+ * @param classWeighted whether the training loss weighs rows by their class while the validation loss does not
  */
 record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
-    Status status, String experimentYaml, String provenanceYaml) {
+    Status status, String experimentYaml, String provenanceYaml, boolean classWeighted) {
 
   /** How often a browser reloads the page of a run that is training. */
   static final int REFRESH_SECONDS = 5;
@@ -62,7 +63,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
 
   /** The report of a completed run, without the experiment and provenance. */
   HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
-    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null);
+    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null, false);
   }
 
   /** Writes the page atomically, flushed to disk: the run's end. */
@@ -165,7 +166,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     if (kept != null && kept.validation() != null) {
       card(b, "Best epoch", Integer.toString(kept.epoch()), "weights kept");
     }
-    card(b, "Final train loss", last == null ? "—" : Fmt.number(last.trainLoss()), "");
+    card(b, "Final train loss", last == null ? "—" : Fmt.number(last.trainLoss()), classWeighted ? "class-weighted" : "");
     card(b, "Training time", Fmt.duration(seconds), "");
     b.append("</section>\n");
   }
@@ -193,15 +194,16 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       anyVal |= r.validation() != null;
     }
     SvgChart chart = new SvgChart("loss", "mean loss").logAllowed()
-        .add(new SvgChart.Series("training loss", "train", x, train));
+        .add(new SvgChart.Series(classWeighted ? "training loss (class-weighted)" : "training loss", "train", x, train));
     if (anyVal) {
       chart.add(new SvgChart.Series("validation loss", "val", x, val));
       if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
         chart.bestEpoch(result.bestEpoch());
       }
     }
-    panel(b, "Loss", "Mean loss per sample at the end of each epoch; the training loss is averaged over the epoch.",
-        chart.render());
+    panel(b, "Loss", "Mean loss per sample at the end of each epoch; the training loss is averaged over the epoch."
+        + (classWeighted ? " The training loss weighs each row by its class (training.class-weights), the validation"
+            + " loss does not, so the two lines are not on one scale." : ""), chart.render());
   }
 
   private void qualityChart(StringBuilder b, List<EpochReport> epochs) {

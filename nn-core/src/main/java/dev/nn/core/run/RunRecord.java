@@ -44,9 +44,11 @@ public final class RunRecord implements TrainingListener {
    * @param overrides the {@code --set} overrides it was read with, in order
    * @param nnVersion nn's version
    * @param classLabels the class names, for the report's confusion matrices; empty to number them
+   * @param classWeighted whether the loss trained on weighs rows by their class ({@code training.class-weights}),
+   *     so that the report says its training loss is not the validation loss's kind
    */
   public record Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
-      String nnVersion, List<String> classLabels) {
+      String nnVersion, List<String> classLabels, boolean classWeighted) {
     /** Copies. */
     public Origin {
       Objects.requireNonNull(name, "name");
@@ -213,7 +215,8 @@ public final class RunRecord implements TrainingListener {
   }
 
   private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {
-    return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml);
+    return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml,
+        origin.classWeighted());
   }
 
   private void writeFinalReport(Provenance ended) {

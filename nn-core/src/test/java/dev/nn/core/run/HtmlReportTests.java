@@ -95,6 +95,17 @@ class HtmlReportTests {
   }
 
   @Test
+  void aClassWeightedRunSaysItsTrainingLossIsWeightedAndTheValidationLossIsNot() {
+    String weighted = new HtmlReport("pima", classificationRun(), null, List.of(), HtmlReport.Status.COMPLETED,
+        null, null, true).render();
+    assertTrue(weighted.contains(">training loss (class-weighted)</text>"), "legend");
+    assertTrue(weighted.contains("<div class=\"card-note\">class-weighted</div>"), "final train loss card");
+    assertTrue(weighted.contains("the validation loss does not"), "the loss panel's note");
+    String plain = new HtmlReport("pima", classificationRun(), null, List.of()).render();
+    assertFalse(plain.contains("class-weighted"));
+  }
+
+  @Test
   void theFinalMetricsAreTheKeptEpochsAndTheTestSplits() {
     Metrics test = RunFixtures.classification(0.4375, 30, 0.8125, new long[][] {{9, 1, 0}, {1, 8, 1}, {0, 2, 8}});
     String html = new HtmlReport("iris", classificationRun(), test, List.of("setosa", "versicolor", "virginica"))

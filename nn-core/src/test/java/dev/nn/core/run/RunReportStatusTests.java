@@ -31,7 +31,7 @@ class RunReportStatusTests {
 
   private static HtmlReport report(TrainingResult result, HtmlReport.Status status) {
     return new HtmlReport("lr <test>", result, null, List.of(), status, "name: lr\nseed: 7 # <b>\n",
-        "nn-version: 0.1.0\nrandom: {seed: 7}\n");
+        "nn-version: 0.1.0\nrandom: {seed: 7}\n", false);
   }
 
   @Test
