@@ -5,6 +5,10 @@ import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.TrainingResult;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,14 +42,21 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
    *
    * @param state {@code running}, {@code completed}, {@code diverged}, {@code interrupted} or {@code failed}
    * @param message what to say about it ("epoch 12 of 40", the failure), or {@code null}
+   * @param written when a running run's page was written, or {@code null}: the page shows it and how long ago,
+   *     since a process killed outright (kill -9, a crash, a reboot) leaves its last page saying "running"
    */
-  record Status(String state, String message) {
+  record Status(String state, String message, Instant written) {
     /** A finished run, with nothing more to say. */
     static final Status COMPLETED = new Status("completed", null);
 
     /** Requires a state. */
     Status {
       Objects.requireNonNull(state, "state");
+    }
+
+    /** A status without a time of writing. */
+    Status(String state, String message) {
+      this(state, message, null);
     }
 
     boolean running() {
@@ -128,9 +139,44 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       b.append(' ').append(Fmt.html(status.message()));
     }
     if (status.running()) {
-      b.append(" <span class=\"dim\">· this page reloads every ").append(REFRESH_SECONDS).append(" s</span>");
+      b.append(" <span class=\"dim\">· ");
+      if (status.written() != null) {
+        Instant second = status.written().truncatedTo(ChronoUnit.SECONDS);
+        b.append("written <time datetime=\"").append(second).append("\">")
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(second.atOffset(ZoneOffset.UTC)).replace('T', ' '))
+            .append(" UTC</time><span id=\"written-ago\"></span> · ");
+      }
+      b.append("this page reloads every ").append(REFRESH_SECONDS).append(" s</span>");
+      if (status.written() != null) {
+        b.append("<span id=\"stale\" class=\"stale\" hidden><br>Nothing newer has been written for a while. An epoch"
+            + " can take that long; but if the run's process has ended (kill -9, a crash, a restart), <code>nn runs</code>"
+            + " shows the run as interrupted and <code>nn train --resume</code> with this folder continues it.</span>");
+        b.append(staleScript());
+      }
     }
     b.append("</p>\n");
+  }
+
+  /**
+   * Says how long ago a running run's page was written and, when that is much longer than its epochs take,
+   * what to do if the process has ended: the page cannot know, since a process killed outright writes nothing.
+   * Without JavaScript the page shows the time alone.
+   */
+  private String staleScript() {
+    double longest = 0;
+    for (EpochReport r : result.epochs()) {
+      longest = Math.max(longest, r.seconds());
+    }
+    // three of the longest epochs, and never less than two minutes: the first epoch's length is unknown
+    long quietMillis = Math.max(120_000L, (long) (3_000 * longest));
+    return "<script>(function () {\n"
+        + "  var written = Date.parse(document.querySelector('time').getAttribute('datetime'));\n"
+        + "  var seconds = Math.round((Date.now() - written) / 1000);\n"
+        + "  if (!(seconds >= 0)) { return; }\n"
+        + "  var ago = seconds < 120 ? seconds + ' s' : Math.round(seconds / 60) + ' min';\n"
+        + "  document.getElementById('written-ago').textContent = ', ' + ago + ' ago';\n"
+        + "  if (seconds * 1000 > " + quietMillis + ") { document.getElementById('stale').hidden = false; }\n"
+        + "})();</script>";
   }
 
   /** A file's text, folded away under its heading. */

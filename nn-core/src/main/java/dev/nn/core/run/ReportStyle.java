@@ -44,6 +44,7 @@ final class ReportStyle {
       .line.rate { stroke: #7c3aed; }
       .dot.rate { fill: #7c3aed; }
       .status { margin: 10px 0 0; color: var(--ink); }
+      .stale { color: #92400e; }
       .badge { display: inline-block; margin-right: 4px; padding: 1px 10px; border-radius: 999px; color: #fff;
                font-size: 13px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; }
       .status.running .badge { background: #2563eb; }

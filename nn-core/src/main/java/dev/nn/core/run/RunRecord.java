@@ -82,11 +82,14 @@ public final class RunRecord implements TrainingListener {
   private TrainingResult finalResult;
   private Metrics finalTest;
   private HtmlReport.Status finalStatus;
+  private final Clock clock;
   private final ProgressPace pace =
       new ProgressPace(AtomicFiles.crashPointSet() ? 0 : PROGRESS_INTERVAL_NANOS, System::nanoTime);
 
-  private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml) {
+  private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml,
+      Clock clock) {
     this.dir = dir;
+    this.clock = clock;
     this.outcome = outcome;
     this.origin = origin;
     this.summary = summary;
@@ -104,7 +107,7 @@ public final class RunRecord implements TrainingListener {
     String commit = origin.experimentFile() == null ? null : GitHead.of(origin.experimentFile()).orElse(null);
     RunSummary.Identity id = new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(),
         origin.seed(), origin.overrides(), origin.nnVersion(), commit, RunSummary.hostName(), 0);
-    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir));
+    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), clock);
   }
 
   /**
@@ -119,7 +122,7 @@ public final class RunRecord implements TrainingListener {
             origin.nnVersion(), e.gitCommit(), RunSummary.hostName(), e.seconds()))
         .orElseGet(() -> new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(), origin.seed(),
             overrides, origin.nnVersion(), GitHead.of(dir.experimentFile()).orElse(null), RunSummary.hostName(), 0));
-    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir));
+    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), clock);
   }
 
   private static String readExperiment(RunDirectory dir) {
@@ -210,7 +213,7 @@ public final class RunRecord implements TrainingListener {
     summary.writeProgress(dir.summaryFile());
     int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
     report(new TrainingResult(history, bestEpoch, false), null,
-        new HtmlReport.Status("running", "epoch " + last + " of " + origin.epochsPlanned()))
+        new HtmlReport.Status("running", "epoch " + last + " of " + origin.epochsPlanned(), clock.instant()))
         .writeProgress(dir.reportFile());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainingResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,6 +40,24 @@ class RunReportStatusTests {
     String html = report(decaying(3), new HtmlReport.Status("running", "epoch 3 of 40")).render();
     assertTrue(html.contains(REFRESH), html);
     assertTrue(html.contains("<p class=\"status running\"><span class=\"badge\">running</span> epoch 3 of 40"), html);
+  }
+
+  @Test
+  void aRunningRunsPageSaysWhenItWasWrittenAndWhenToSuspectItsProcessEnded() {
+    // epochs of 1, 0.5 and 0.33 s: the page counts as quiet after two minutes, the floor
+    String html = report(decaying(3), new HtmlReport.Status("running", "epoch 3 of 40",
+        Instant.parse("2026-12-04T00:50:12.734Z"))).render();
+    assertTrue(html.contains("written <time datetime=\"2026-12-04T00:50:12Z\">2026-12-04 00:50:12 UTC</time>"), html);
+    assertTrue(html.contains("<span id=\"stale\" class=\"stale\" hidden>"), html);
+    assertTrue(html.contains("if (seconds * 1000 > 120000)"), html);
+    // epochs of 100 s: three of them
+    List<EpochReport> slow = List.of(new EpochReport(1, 10, 0.1, 1.0, null, 100.0));
+    String slowPage = report(new TrainingResult(slow, 1, false), new HtmlReport.Status("running", "epoch 1 of 5",
+        Instant.EPOCH)).render();
+    assertTrue(slowPage.contains("if (seconds * 1000 > 300000)"), slowPage);
+    // a page of a run that ended says nothing of the sort
+    String ended = report(decaying(3), HtmlReport.Status.COMPLETED).render();
+    assertFalse(ended.contains("<script>") || ended.contains("written <time"), ended);
   }
 
   @Test
