@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -717,6 +718,43 @@ public final class CsvReader {
         && value.chars().noneMatch(Character::isDigit);
   }
 
+  private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+  private static final Pattern DATE_OR_TIME = Pattern.compile(
+      "\\d{4}-\\d{1,2}-\\d{1,2}([T ].*)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+
+  /**
+   * What the value looks like, when that says how to write it: a decimal comma, a thousands separator, a
+   * percent or currency sign, a date or time (a column to leave out), a word (a category). Empty otherwise.
+   */
+  private static String notANumberHint(String value, String column) {
+    if (THOUSANDS.matcher(value).matches()) {
+      String without = value.replace(",", "");
+      return value.indexOf('.') >= 0 ? "; a thousands separator is not read: write " + Excerpt.of(without)
+          : "; a comma is not read: write " + Excerpt.of(value.replace(',', '.')) + " for a decimal comma, or "
+              + Excerpt.of(without) + " for thousands";
+    }
+    String decimalPoint = value.replace(',', '.');
+    if (value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)) {
+      return "; a decimal comma is not read: write " + Excerpt.of(decimalPoint);
+    }
+    if (value.length() > 1 && value.endsWith("%") && DecimalText.isDecimal(value.substring(0, value.length() - 1))) {
+      return "; a percent sign is not read: write " + Excerpt.of(value.substring(0, value.length() - 1))
+          + " (or the fraction)";
+    }
+    if (value.length() > 1 && "$€£¥".indexOf(value.charAt(0)) >= 0 && DecimalText.isDecimal(value.substring(1))) {
+      return "; a currency sign is not read: write " + Excerpt.of(value.substring(1));
+    }
+    if (DATE_OR_TIME.matcher(value).matches()) {
+      return "; dates and times are not read: leave the column out with features: {ignore: [" + Excerpt.of(column)
+          + "]} on the source, or write it as a number (days since a start, hour of the day)";
+    }
+    if (isWord(value)) {
+      return "; a column of categories, as words or codes, is read by listing it in data.one-hot, which gives the"
+          + " network one 0/1 input per category";
+    }
+    return "";
+  }
+
   private static double number(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
     if (!DecimalText.isDecimal(value)) {
@@ -724,13 +762,8 @@ public final class CsvReader {
         throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value
             + "\" is not a finite number; NaN and infinities are not allowed");
       }
-      String decimalPoint = value.replace(',', '.');
-      String hint = value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)
-          ? "; a decimal comma is not read: write " + Excerpt.of(decimalPoint)
-          : isWord(value) ? "; a column of categories, as words or codes, is read by listing it in data.one-hot, which"
-              + " gives the network one 0/1 input per category" : "";
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
-          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + hint);
+          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + notANumberHint(value, column));
     }
     double v = Double.parseDouble(value);
     if (!Double.isFinite(v)) {

@@ -232,6 +232,28 @@ class CsvReaderTests {
   }
 
   @Test
+  void aNumberWrittenForPeopleSaysHowToWriteItAndADateSaysToLeaveTheColumnOut() throws IOException {
+    String notANumber = "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3; ";
+    String[][] cases = {
+        {"\"1,234.5\"", "1,234.5", "a thousands separator is not read: write 1234.5"},
+        {"\"12,000\"", "12,000", "a comma is not read: write 12.000 for a decimal comma, or 12000 for thousands"},
+        {"\"-1,5\"", "-1,5", "a decimal comma is not read: write -1.5"},
+        {"12%", "12%", "a percent sign is not read: write 12 (or the fraction)"},
+        {"$9.99", "$9.99", "a currency sign is not read: write 9.99"},
+        {"€3", "€3", "a currency sign is not read: write 3"}};
+    for (String[] c : cases) {
+      Path p = write("people.csv", "when,b,c\n1,2,3\n4," + c[0] + ",6\n");
+      assertEquals(p + ":3: column \"b\": \"" + c[1] + notANumber + c[2], failure(CsvReader.regression("c"), p), c[0]);
+    }
+    for (String date : List.of("2024-01-02", "2024-01-02T10:30:00", "02/01/2024", "01.02.24", "10:30", "10:30:15")) {
+      Path p = write("dates.csv", "when,b,c\n" + date + ",2,3\n");
+      assertEquals(p + ":2: column \"when\": \"" + date + notANumber + "dates and times are not read: leave the column"
+          + " out with features: {ignore: [when]} on the source, or write it as a number (days since a start, hour"
+          + " of the day)", failure(CsvReader.regression("c"), p), date);
+    }
+  }
+
+  @Test
   void anEmptyFieldIsAMissingValue() throws IOException {
     Path p = write("gap.csv", "a,b,c\n1,,3\n");
     assertEquals(p + ":2: column \"b\": missing value (\"\"); set missing: drop or missing: mean on the csv source"
