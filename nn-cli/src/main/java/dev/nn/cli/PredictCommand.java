@@ -28,6 +28,11 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, paramLabel = "CSV", description = "The rows to predict.")
   Path input;
 
+  @Option(names = "--separator", paramLabel = "SEP", converter = SeparatorArgument.class, defaultValue = "auto",
+      description = "What separates the input's fields: auto (the default: found from the header and the first"
+          + " records, as for a csv source), ',', ';', tab or '|'.")
+  char separator;
+
   @Option(names = "--output", required = true, paramLabel = "CSV",
       description = "Where to write the predictions; replaced atomically. Its folder must exist, and it must"
           + " not be the input or the model file.")
@@ -42,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
-    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output));
+    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator));
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

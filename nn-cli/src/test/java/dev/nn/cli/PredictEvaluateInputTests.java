@@ -65,6 +65,50 @@ class PredictEvaluateInputTests {
   }
 
   @Test
+  void aFileThatOnlyItsSeparatorReadsRightIsPredictedAndEvaluatedWithSeparatorAndRefusedWithAHintWithout()
+      throws Exception {
+    // a class column named and valued with three commas: the comma splits the header and every record into four
+    // fields, the semicolon into three, and the separator found is the one that gives the most fields
+    StringBuilder csv = new StringBuilder("a;b;t,u,v,w\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append(i % 7).append(';').append(i % 3).append(';').append(i % 2 == 0 ? "p,q,r,s" : "k,l,m,n").append('\n');
+    }
+    Path data = Files.writeString(tmp.resolve("commas.csv"), csv);
+    Path yaml = Files.writeString(tmp.resolve("c.yaml"), "name: c\n"
+        + "data:\n"
+        + "  train: {source: csv, path: commas.csv, target: \"t,u,v,w\", task: classification, separator: \";\"}\n"
+        + "  validation: {split: 0.0}\n"
+        + "network:\n"
+        + "  layers: [{units: auto}, {units: 3, activation: tanh}, {units: auto, activation: identity}]\n"
+        + "loss: softmax-cross-entropy\n"
+        + "optimizer: {name: sgd, learning-rate: 0.01}\n"
+        + "training: {epochs: 2, batch-size: 4}\n");
+    Nn nn = Nn.create();
+    Path dcModel = nn.train(nn.load(yaml, List.of()), TrainingRun.Options.into(tmp.resolve("runs"))).directory()
+        .modelFile();
+    assertEquals(List.of("a", "b"), nn.loadModel(dcModel).spec().inputs());
+
+    Path out = tmp.resolve("p.csv");
+    Cli.Outcome auto = Cli.run("predict", dcModel.toString(), "--input", data.toString(), "--output", out.toString());
+    assertEquals(2, auto.code(), auto.describe());
+    assertEquals("nn: " + data + ": the model needs the feature columns \"a\", \"b\", which the header lacks; it has"
+        + " a;b;t, u, v, w; the model's features are a, b; the header's names hold ';': if it separates the fields,"
+        + " give --separator ';' (the separator argument in Java)\n", auto.err());
+    Cli.Outcome given = Cli.run("predict", dcModel.toString(), "--input", data.toString(), "--output", out.toString(),
+        "--separator", ";");
+    assertEquals(0, given.code(), given.describe());
+    assertEquals(21, Files.readAllLines(out).size());
+    Cli.Outcome evaluated = Cli.run("evaluate", dcModel.toString(), "--data", data.toString(), "--separator", ";",
+        "--importance", "1");
+    assertEquals(0, evaluated.code(), evaluated.describe());
+    assertTrue(evaluated.out().contains(": 20 rows"), evaluated.out());
+    Cli.Outcome unknown = Cli.run("evaluate", dcModel.toString(), "--data", data.toString(), "--separator", ":");
+    assertEquals(2, unknown.code(), unknown.describe());
+    assertTrue(unknown.err().startsWith("nn: Invalid value for option '--separator': unknown field separator ':';"
+        + " allowed: auto, ',', ';', tab, '|'"), unknown.err());
+  }
+
+  @Test
   void predictionsWithCommasQuotesAndSemicolonsInNamesAreCsvThatReadsBackAsWritten() throws Exception {
     Path out = tmp.resolve("p.csv");
     Cli.Outcome o = Cli.run("predict", model.toString(), "--input", train.toString(), "--output", out.toString());

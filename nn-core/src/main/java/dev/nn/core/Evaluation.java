@@ -56,9 +56,9 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    *     model's targets, which the header must then have
    * @throws IllegalArgumentException when {@code targets} does not name one column per target
    */
-  static Evaluation of(Model model, Path file, List<String> targets) {
+  static Evaluation of(Model model, Path file, List<String> targets, char separator) {
     ModelSpec spec = model.spec();
-    Labelled data = labelled(model, file, targets);
+    Labelled data = labelled(model, file, targets, separator);
     int rows = data.rows();
     double[] predictions = predict(model, data.x(), rows);
     double[] truth = data.truth();
@@ -102,11 +102,12 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    * @throws IllegalArgumentException when {@code repeats} is below 1, or {@code targets} does not name one column
    *     per target
    */
-  static List<Importance> importance(Model model, Path file, List<String> targets, int repeats, long seed) {
+  static List<Importance> importance(Model model, Path file, List<String> targets, int repeats, long seed,
+      char separator) {
     if (repeats < 1) {
       throw new IllegalArgumentException("the importance needs 1 shuffle or more, found " + repeats);
     }
-    Labelled data = labelled(model, file, targets);
+    Labelled data = labelled(model, file, targets, separator);
     int rows = data.rows();
     int d = model.inputs();
     boolean classifier = model.spec().isClassifier();
@@ -143,19 +144,22 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
   /** A labelled file's input values, in the model's input order, and its true values as the model's outputs are. */
   private record Labelled(double[] x, double[] truth, int rows) {}
 
-  /** Reads {@code file} for {@code model}: its input columns by name, its targets from {@code targets}. */
-  private static Labelled labelled(Model model, Path file, List<String> targets) {
+  /**
+   * Reads {@code file} for {@code model}: its input columns by name, its targets from {@code targets}, its fields
+   * split at {@code separator} ({@link Nn#DETECT_SEPARATOR}: the one the file shows).
+   */
+  private static Labelled labelled(Model model, Path file, List<String> targets, char separator) {
     ModelSpec spec = model.spec();
     Optional<String> problem = targetColumnsProblem(spec, targets);
     if (problem.isPresent()) {
       throw new IllegalArgumentException(problem.get());
     }
-    List<String> header = CsvReader.columnNames(file);
+    List<String> header = CsvReader.columnNames(file, CsvOptions.IndexColumn.AUTO, separator);
     List<String> columns = targets.isEmpty() ? defaultTargets(spec, header, file) : targets;
     FeatureColumns.requireAll(spec.inputs(), header, file.toString());
     // the model's features and the targets alone are read: other columns are not parsed at all
     CsvOptions features = new CsvOptions(spec.inputs(), List.of(), CsvOptions.Missing.ERROR,
-        CsvOptions.IndexColumn.AUTO);
+        CsvOptions.IndexColumn.AUTO).withSeparator(separator);
     Dataset data;
     CategoryWords words = CategoryWords.ofModel(spec.oneHot());
     if (spec.isClassifier()) {

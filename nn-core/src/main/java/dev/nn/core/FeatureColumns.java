@@ -58,8 +58,25 @@ final class FeatureColumns {
     if (!missing.isEmpty()) {
       throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
           : "columns ") + String.join(", ", missing) + ", which the header lacks; it has " + list(columns)
-          + "; the model's features are " + list(features));
+          + "; the model's features are " + list(features) + separatorHint(columns));
     }
+  }
+
+  /**
+   * When a name of the header holds a separator, that the file may be split at it instead: a header read with
+   * the wrong separator is one long name.
+   */
+  private static String separatorHint(List<String> columns) {
+    for (char c : Nn.SEPARATORS.toCharArray()) {
+      for (String name : columns) {
+        if (name.indexOf(c) >= 0) {
+          String word = c == '\t' ? "tab" : "'" + c + "'";
+          return "; the header's names hold " + (c == '\t' ? "a tab" : word) + ": if it separates the fields,"
+              + " give --separator " + word + " (the separator argument in Java)";
+        }
+      }
+    }
+    return "";
   }
 
   private static String list(List<String> names) {

@@ -5,6 +5,7 @@ import dev.nn.api.Loss;
 import dev.nn.core.bench.Benchmark;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentReader;
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Standardizer;
 import dev.nn.core.experiment.DistributedTraining;
@@ -33,6 +34,7 @@ import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.stability.StabilityStudy;
+import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -64,6 +66,13 @@ import java.util.function.Supplier;
 public final class Nn {
   /** The environment variable that adds plugin jars, like {@code --plugin-path}. */
   public static final String PLUGIN_PATH_ENV = "NN_PLUGIN_PATH";
+
+  /** The field separators a CSV file may have: comma, semicolon, tab and vertical bar. */
+  public static final String SEPARATORS = CsvOptions.SEPARATORS;
+
+  /** In place of a separator: the one the file shows, found from its header and first records. */
+  public static final char DETECT_SEPARATOR = CsvOptions.AUTO_SEPARATOR;
+
   /** The most folds a cross-validation takes ({@code data.test: {fold: i, of: k}}, {@code nn train --folds}). */
   public static final int MAX_FOLDS = dev.nn.core.config.HoldOut.MAX_FOLDS;
 
@@ -297,8 +306,27 @@ public final class Nn {
    *     ({@link Evaluation#targetColumnsProblem})
    */
   public Evaluation evaluateColumns(Model model, Path csv, List<String> targets) {
+    return evaluateColumns(model, csv, targets, DETECT_SEPARATOR);
+  }
+
+  /**
+   * {@link #evaluateColumns(Model, Path, List)} of a file whose fields are split at {@code separator}: one of
+   * {@link #SEPARATORS}, or {@link #DETECT_SEPARATOR} for the one the file shows (as a csv source's
+   * {@code separator: auto}).
+   *
+   * @throws IllegalArgumentException also when {@code separator} is none of these
+   */
+  public Evaluation evaluateColumns(Model model, Path csv, List<String> targets, char separator) {
     List<String> columns = List.copyOf(targets);
-    return attributing("during evaluation", () -> Evaluation.of(model, csv, columns));
+    requireSeparator(separator);
+    return attributing("during evaluation", () -> Evaluation.of(model, csv, columns, separator));
+  }
+
+  private static void requireSeparator(char separator) {
+    if (separator != DETECT_SEPARATOR && SEPARATORS.indexOf(separator) < 0) {
+      throw new IllegalArgumentException("a CSV file's fields are separated by a comma, a semicolon, a tab or a"
+          + " vertical bar, not by '" + ControlCharacters.escape(String.valueOf(separator)) + "'");
+    }
   }
 
   /**
@@ -313,8 +341,19 @@ public final class Nn {
    */
   public List<Evaluation.Importance> importance(Model model, Path csv, List<String> targets, int repeats,
       long seed) {
+    return importance(model, csv, targets, repeats, seed, DETECT_SEPARATOR);
+  }
+
+  /**
+   * {@link #importance(Model, Path, List, int, long)} of a file whose fields are split at {@code separator}, as
+   * for {@link #evaluateColumns(Model, Path, List, char)}.
+   */
+  public List<Evaluation.Importance> importance(Model model, Path csv, List<String> targets, int repeats,
+      long seed, char separator) {
     List<String> columns = List.copyOf(targets);
-    return attributing("during evaluation", () -> Evaluation.importance(model, csv, columns, repeats, seed));
+    requireSeparator(separator);
+    return attributing("during evaluation", () -> Evaluation.importance(model, csv, columns, repeats, seed,
+        separator));
   }
 
   /**
@@ -328,7 +367,16 @@ public final class Nn {
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
    */
   public int predict(Model model, Path input, Path output) {
-    return attributing("during prediction", () -> Predictions.write(model, input, output));
+    return predict(model, input, output, DETECT_SEPARATOR);
+  }
+
+  /**
+   * {@link #predict(Model, Path, Path)} of a file whose fields are split at {@code separator}, as for
+   * {@link #evaluateColumns(Model, Path, List, char)}; the predictions are written with commas.
+   */
+  public int predict(Model model, Path input, Path output, char separator) {
+    requireSeparator(separator);
+    return attributing("during prediction", () -> Predictions.write(model, input, output, separator));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.nn.core;
 
 import dev.nn.core.data.CategoryWords;
+import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.CsvText;
@@ -15,12 +16,17 @@ import java.util.List;
 final class Predictions {
   private Predictions() {}
 
-  /** Predicts every row of {@code input} and writes the CSV to {@code output} atomically; returns the rows. */
-  static int write(Model model, Path input, Path output) {
+  /**
+   * Predicts every row of {@code input}, its fields split at {@code separator} ({@link Nn#DETECT_SEPARATOR}: the
+   * one the file shows), and writes the CSV to {@code output} atomically; returns the rows.
+   */
+  static int write(Model model, Path input, Path output, char separator) {
     ModelSpec spec = model.spec();
     // the model's features alone are read: other columns (an id, a target, notes) are not parsed at all
-    FeatureColumns.requireAll(spec.inputs(), CsvReader.columnNames(input), input.toString());
-    CsvReader.Table table = CsvReader.readTable(input, CategoryWords.ofModel(spec.oneHot()), spec.inputs());
+    FeatureColumns.requireAll(spec.inputs(), CsvReader.columnNames(input, CsvOptions.IndexColumn.AUTO, separator),
+        input.toString());
+    CsvReader.Table table = CsvReader.readTable(input, CategoryWords.ofModel(spec.oneHot()), spec.inputs(),
+        separator);
     double[] x = FeatureColumns.select(model.spec().inputs(), table.columns(), table.values(), table.rows(),
         input.toString());
     if (model.spec().oneHot() != null) {

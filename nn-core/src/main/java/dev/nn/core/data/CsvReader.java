@@ -279,8 +279,16 @@ public final class CsvReader {
    * name the header lacks is passed over; check the header ({@link #columnNames}) for the columns a model needs.
    */
   public static Table readTable(Path file, CategoryWords words, Collection<String> columns) {
+    return readTable(file, words, columns, CsvOptions.AUTO_SEPARATOR);
+  }
+
+  /**
+   * {@link #readTable(Path, CategoryWords, Collection)} with the fields split at {@code separator}
+   * ({@link CsvOptions#AUTO_SEPARATOR}: the one the file shows).
+   */
+  public static Table readTable(Path file, CategoryWords words, Collection<String> columns, char separator) {
     Set<String> wanted = Set.copyOf(columns);
-    return open(file, (in, name) -> table(in, name, words, wanted));
+    return open(file, separator, (in, name) -> table(in, name, words, wanted));
   }
 
   /**
