@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A run killed at any file write — before, during or after each file is replaced: provenance, metrics,
@@ -104,6 +106,25 @@ class KilledRunTests {
     assertEquals(0, resumed.code(), resumed.describe());
     assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());
     assertSameRun(whole, run, "dropout, epoch-0003.ckpt:1:renamed");
+  }
+
+  /**
+   * In float32 with an optimizer that keeps state: the parameters the next step starts from are the float32 ones a
+   * checkpoint saves, not the doubles the optimizer computed before they were rounded, so a resumed run goes on
+   * as the one that was not killed.
+   */
+  @ParameterizedTest
+  @CsvSource({"adam, 0.3", "momentum, 0.0001"})
+  void aFloat32RunWithAStatefulOptimizerKilledAfterACheckpointResumesBitForBit(String optimizer, String rate)
+      throws Exception {
+    String[] more = {"--set", "compute.precision=float32", "--set", "optimizer.name=" + optimizer, "--set",
+        "optimizer.learning-rate=" + rate};
+    Path whole = train(tmp.resolve("whole"), null, 0, more);
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED, more);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());
+    assertSameRun(whole, run, "float32 " + optimizer + ", epoch-0003.ckpt:1:renamed");
   }
 
   /** What a resume after a kill has to do. */

@@ -82,6 +82,14 @@ public abstract class Matrix {
 
   abstract void store(int to, double[] src, int srcOffset, int count);
 
+  /**
+   * Stores the first {@code count} values of {@code src} from value 0 on and sets each value of {@code src} to
+   * what the storage now holds (for float storage, the value rounded to float).
+   */
+  void storeRounding(double[] src, int count) {
+    store(0, src, 0, count);
+  }
+
   abstract void store(int to, float[] src, int srcOffset, int count);
 
   /** The heap {@code double[]} this matrix is stored in, or {@code null} when it is stored otherwise. */
@@ -161,10 +169,15 @@ public abstract class Matrix {
     }
   }
 
-  /** After optimizers changed {@link #doubles} views: writes the mirror back to the storage, if one is used. */
+  /**
+   * After optimizers changed {@link #doubles} views: writes the mirror back to the storage, if one is used,
+   * and rounds the mirror as the storage rounded it, so that the next step starts from the parameters as they
+   * are stored — the values a checkpoint saves and a resumed run starts from — not from the doubles before
+   * rounding.
+   */
   public final void endUpdate() {
     if (usesMirrorForDoubles()) {
-      store(0, mirror(), 0, length);
+      storeRounding(mirror(), length);
       current = length;
     } else {
       current = 0;
