@@ -67,7 +67,16 @@ public final class OwnedData {
   /** {@link #split(Dataset, double, double, long, boolean)} naming the hold-outs in messages as {@code named}. */
   public static Splits.Split split(Dataset data, double validation, double test, long seed, boolean stratify,
       Splits.Named named) {
-    return Splits.split(data, validation, test, seed, true, stratify, named);
+    return split(data, validation, test, seed, stratify, named, false);
+  }
+
+  /**
+   * {@link #split(Dataset, double, double, long, boolean, Splits.Named)}, the training rows in {@code data}'s order
+   * when {@code trainInFileOrder}.
+   */
+  public static Splits.Split split(Dataset data, double validation, double test, long seed, boolean stratify,
+      Splits.Named named, boolean trainInFileOrder) {
+    return Splits.split(data, validation, test, seed, true, stratify, named, trainInFileOrder);
   }
 
   /**

@@ -78,7 +78,17 @@ public final class Splits {
 
   /** {@link #split(Dataset, double, double, long, boolean)} naming the hold-outs in messages as {@code named}. */
   public static Split split(Dataset data, double validation, double test, long seed, boolean stratify, Named named) {
-    return split(data, validation, test, seed, false, stratify, named);
+    return split(data, validation, test, seed, false, stratify, named, false);
+  }
+
+  /**
+   * {@link #split(Dataset, double, double, long, boolean, Named)}; when {@code trainInFileOrder}, the training part
+   * holds its rows in {@code data}'s order rather than the permutation's (for {@code training.shuffle: false}:
+   * the split still chooses which rows are held out, but training visits the rest as the file has them).
+   */
+  public static Split split(Dataset data, double validation, double test, long seed, boolean stratify, Named named,
+      boolean trainInFileOrder) {
+    return split(data, validation, test, seed, false, stratify, named, trainInFileOrder);
   }
 
   /**
@@ -87,12 +97,15 @@ public final class Splits {
    * the split's order instead of a copy of them.
    */
   static Split split(Dataset data, double validation, double test, long seed, boolean owned, boolean stratify) {
-    return split(data, validation, test, seed, owned, stratify, Named.of(validation, test));
+    return split(data, validation, test, seed, owned, stratify, Named.of(validation, test), false);
   }
 
-  /** {@link #split(Dataset, double, double, long, boolean, boolean)} naming the hold-outs as {@code named}. */
+  /**
+   * {@link #split(Dataset, double, double, long, boolean, boolean)} naming the hold-outs as {@code named}, the
+   * training rows in {@code data}'s order when {@code trainInFileOrder}.
+   */
   static Split split(Dataset data, double validation, double test, long seed, boolean owned, boolean stratify,
-      Named named) {
+      Named named, boolean trainInFileOrder) {
     requireFraction("validation", validation);
     requireFraction("test", test);
     int n = data.size();
@@ -110,10 +123,10 @@ public final class Splits {
     }
     if (owned && nTrain == n) {
       Dataset none = data.rows(new int[0]);
-      return new Split(data.reorderInPlace(order), none, none);
+      return new Split(trainInFileOrder ? data : data.reorderInPlace(order), none, none);
     }
     return new Split(
-        data.rows(Arrays.copyOfRange(order, nTest + nValidation, n)),
+        data.rows(trainRows(Arrays.copyOfRange(order, nTest + nValidation, n), trainInFileOrder)),
         data.rows(Arrays.copyOfRange(order, nTest, nTest + nValidation)),
         data.rows(Arrays.copyOfRange(order, 0, nTest)));
   }
@@ -153,6 +166,15 @@ public final class Splits {
    */
   public static Split fold(Dataset data, int fold, int folds, double validation, long seed, boolean stratify,
       Named named) {
+    return fold(data, fold, folds, validation, seed, stratify, named, false);
+  }
+
+  /**
+   * {@link #fold(Dataset, int, int, double, long, boolean, Named)}, the training rows in {@code data}'s order when
+   * {@code trainInFileOrder}, as for {@link #split(Dataset, double, double, long, boolean, Named, boolean)}.
+   */
+  public static Split fold(Dataset data, int fold, int folds, double validation, long seed, boolean stratify,
+      Named named, boolean trainInFileOrder) {
     requireFraction("validation", validation);
     if (folds < 2 || fold < 0 || fold >= folds) {
       throw new IllegalArgumentException("fold " + fold + " of " + folds + ": need 2 or more folds, 0 <= fold < folds");
@@ -188,7 +210,7 @@ public final class Splits {
       rest = interleaved(data, rest);
     }
     return new Split(
-        data.rows(Arrays.copyOfRange(rest, nValidation, rest.length)),
+        data.rows(trainRows(Arrays.copyOfRange(rest, nValidation, rest.length), trainInFileOrder)),
         data.rows(Arrays.copyOfRange(rest, 0, nValidation)),
         data.rows(test));
   }
@@ -224,6 +246,14 @@ public final class Splits {
       out[p] = rows[at[p]];
     }
     return out;
+  }
+
+  /** The training part's row numbers: as drawn, or sorted into the file's order. */
+  private static int[] trainRows(int[] rows, boolean inFileOrder) {
+    if (inFileOrder) {
+      Arrays.sort(rows);
+    }
+    return rows;
   }
 
   /** For each position of the permutation, its fold: {@code folds} consecutive runs of sizes within one. */

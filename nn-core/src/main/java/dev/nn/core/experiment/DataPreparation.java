@@ -110,11 +110,15 @@ public final class DataPreparation implements Provider<PreparedData> {
     // nothing out. A caller's data stays the caller's: the split copies it.
     // a message names the keys and the fractions as the file wrote them, of all rows
     Splits.Named named = new Splits.Named("data.test " + testFraction, "data.validation " + validationFraction);
+    // without shuffling, training visits its rows in the file's order; the split still draws the held-out rows
+    boolean fileOrder = !experiment.training().shuffle();
     Splits.Split split = fold != null
-        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify(), named)
+        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify(), named,
+            fileOrder)
         : raw.owned()
-            ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named)
-        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named);
+            ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named,
+                fileOrder)
+        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named, fileOrder);
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
