@@ -210,6 +210,15 @@ public final class CsvReader {
     return new CsvReader(new ArrayList<>(targets), Task.REGRESSION, 0);
   }
 
+  /**
+   * Reads the inputs of a reconstruction (an autoencoder, whose targets are its inputs), leaving out the columns
+   * {@code targets} names unparsed: they may hold anything, words too. The result is a regression whose targets
+   * are 0, which preparation replaces with the inputs.
+   */
+  public static CsvReader reconstruction(List<String> targets) {
+    return new CsvReader(new ArrayList<>(targets), Task.RECONSTRUCTION, 0);
+  }
+
   /** Reads a classification dataset whose class indices are the column {@code target}. */
   public static CsvReader classification(String target) {
     return new CsvReader(Collections.singletonList(target), Task.CLASSIFICATION, 0);
@@ -463,6 +472,10 @@ public final class CsvReader {
         }
       }
       for (int j = 0; j < k; j++) {
+        if (task == Task.RECONSTRUCTION) {
+          // dropped: the inputs are the targets, so the column is neither parsed nor checked
+          continue;
+        }
         String targetText = fields[t[j] + h.offset()];
         if (absent(targetText)) {
           if (options.missing() == CsvOptions.Missing.DROP) {
@@ -498,7 +511,7 @@ public final class CsvReader {
     if (filled > 0 && use != Use.RUN) {
       MeanFill.fill(x, rows, features, file);
     }
-    if (task == Task.REGRESSION) {
+    if (task != Task.CLASSIFICATION) {
       List<String> targetNames = new ArrayList<>(k);
       for (int c : t) {
         targetNames.add(header[c]);

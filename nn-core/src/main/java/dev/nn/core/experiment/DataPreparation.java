@@ -303,11 +303,12 @@ public final class DataPreparation implements Provider<PreparedData> {
       CsvReader reader = (csv.task() == Task.CLASSIFICATION
           ? classes == null ? CsvReader.classification(csv.targets().get(0))
               : CsvReader.classification(csv.targets().get(0)).withClassLabels(classes)
+          : csv.task() == Task.RECONSTRUCTION ? CsvReader.reconstruction(csv.targets())
           : CsvReader.regression(csv.targets())).with(csv.options()).withNotes(notes::add).holdingInputsIn(inputs)
           .withCategoryWords(words)
           // missing: mean is filled with the training rows' means once the split is made (prepare)
           .leavingMissingValues();
-      // for reconstruction the target column is read as a real number and then dropped
+      // for reconstruction the target column is dropped unread
       return reader.read(file);
     }
     if (source instanceof SourceSpec.Idx) {
