@@ -46,8 +46,9 @@ final class Resumption {
     Provenance recorded = checkData(current).withFirstStartFrom(dir.provenanceFile());
     dir.deleteTemporaryFiles();
     Checkpoints checkpoints = dir.checkpoints();
-    checkpoints.prune();
+    // damaged checkpoints are set aside before pruning, so that pruning weighs only those a resume can use
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
+    checkpoints.prune();
     if (state.isPresent()) {
       trainer.restore(state.get());
       if (state.get().end() != TrainerState.End.RUNNING) {

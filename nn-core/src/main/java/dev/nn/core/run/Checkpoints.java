@@ -170,7 +170,31 @@ public final class Checkpoints {
     if (!damaged.isEmpty()) {
       throw new RunFileException(dir, "holds no intact checkpoint to resume from: " + String.join("; ", damaged));
     }
+    List<String> setAside = setAside();
+    if (!setAside.isEmpty()) {
+      // an earlier resume found every checkpoint damaged: starting over here would be a new run in this directory
+      throw new RunFileException(dir, "holds no intact checkpoint to resume from: " + String.join(", ", setAside)
+          + (setAside.size() == 1 ? " was" : " were") + " set aside as damaged by an earlier resume. Delete "
+          + (setAside.size() == 1 ? "it" : "them") + " to train the run again from the start here, or start a new"
+          + " run with nn train");
+    }
     return Optional.empty();
+  }
+
+  /** The names of the checkpoints set aside as damaged ({@code epoch-NNNN.ckpt.damaged}), in name order. */
+  private List<String> setAside() {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "epoch-*.ckpt.damaged")) {
+      for (Path f : files) {
+        names.add(f.getFileName().toString());
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + e.getMessage(), e);
+    }
+    names.sort(null);
+    return names;
   }
 
   private static void moveAside(Path file, Path aside) {
@@ -209,7 +233,8 @@ public final class Checkpoints {
    * The checkpoint of the epoch with the lowest loss among those present — the validation loss when the run
    * has validation data, else the mean training loss — as the newest checkpoint's history gives them; the
    * newer one of equals. What a diverged run points to: every checkpoint present passed the divergence checks,
-   * and pruning keeps the best epoch's. When the newest checkpoint cannot be read, it is that one.
+   * and pruning keeps the best epoch's. The history is the newest readable checkpoint's (a damaged newer one
+   * does not make an older, intact best one worthless); when none can be read, it is the newest.
    */
   Optional<Path> best() {
     List<Path> all = list();
@@ -217,10 +242,15 @@ public final class Checkpoints {
       return Optional.empty();
     }
     Path newest = all.get(all.size() - 1);
-    List<EpochReport> history;
-    try {
-      history = read(newest).history();
-    } catch (RunFileException e) {
+    List<EpochReport> history = null;
+    for (int i = all.size() - 1; i >= 0 && history == null; i--) {
+      try {
+        history = read(all.get(i)).history();
+      } catch (RunFileException e) {
+        // damaged: an older checkpoint's history serves
+      }
+    }
+    if (history == null) {
       return Optional.of(newest);
     }
     List<EpochReport> present = new ArrayList<>();

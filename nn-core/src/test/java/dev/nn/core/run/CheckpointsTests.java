@@ -364,6 +364,65 @@ class CheckpointsTests {
     assertTrue(e.getMessage().contains("; " + dir.resolve("epoch-0001.ckpt") + ": "), e.getMessage());
   }
 
+  /** Checkpoints 2, 4 and 5 of a run whose validation loss was lowest at epoch 2, as pruning leaves them. */
+  private Checkpoints bestThenTwoNewer() {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    double[] losses = {5, 1, 3, 40, 900};
+    List<EpochReport> history = new ArrayList<>();
+    TrainerState s = atEpoch(1);
+    for (int e = 1; e <= losses.length; e++) {
+      history.add(new EpochReport(e, e, 0.1, 7, RunFixtures.regression(losses[e - 1], 10, 1, 1, 0), 0));
+      checkpoints.save(new TrainerState(e, e, new double[] {e, -e}, s.optimizerState(), null, 0, Double.NaN, 0,
+          List.copyOf(history)));
+    }
+    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    return checkpoints;
+  }
+
+  private static void damage(Path checkpoint) throws Exception {
+    Files.write(checkpoint, Arrays.copyOf(Files.readAllBytes(checkpoint), 100));
+  }
+
+  @Test
+  void aDamagedNewestCheckpointDoesNotMakeTheOlderBestOneLookWorthless() throws Exception {
+    Checkpoints checkpoints = bestThenTwoNewer();
+    damage(dir.resolve("epoch-0005.ckpt"));
+    // the history of epoch 4's checkpoint says epoch 2 was the best: pruning keeps it
+    assertEquals(dir.resolve("epoch-0002.ckpt"), checkpoints.best().orElseThrow());
+    checkpoints.prune();
+    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    assertEquals(4, checkpoints.readNewestIntact(n -> { }).orElseThrow().epoch());
+    checkpoints.prune();
+    assertEquals(List.of(2L, 4L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void withTheTwoNewestDamagedTheOlderBestOneIsReadAndKept() throws Exception {
+    Checkpoints checkpoints = bestThenTwoNewer();
+    damage(dir.resolve("epoch-0004.ckpt"));
+    damage(dir.resolve("epoch-0005.ckpt"));
+    checkpoints.prune();
+    List<String> notices = new ArrayList<>();
+    TrainerState read = checkpoints.readNewestIntact(notices::add).orElseThrow();
+    assertEquals(2, read.epoch());
+    assertArrayEquals(new double[] {2, -2}, read.params(), 0.0);
+    assertEquals("resuming from " + dir.resolve("epoch-0002.ckpt") + " instead", notices.get(notices.size() - 1));
+    assertEquals(List.of(2L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
+  @Test
+  void aResumeAfterEveryCheckpointWasSetAsideIsRefusedAgainRatherThanStartingOver() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    for (int e = 1; e <= 2; e++) {
+      damage(checkpoints.save(atEpoch(e)));
+    }
+    assertThrows(RunFileException.class, () -> checkpoints.readNewestIntact(n -> { }));
+    RunFileException again = assertThrows(RunFileException.class, () -> checkpoints.readNewestIntact(n -> { }));
+    assertEquals(dir + ": holds no intact checkpoint to resume from: epoch-0001.ckpt.damaged, epoch-0002.ckpt.damaged"
+        + " were set aside as damaged by an earlier resume. Delete them to train the run again from the start here,"
+        + " or start a new run with nn train", again.getMessage());
+  }
+
   @Test
   void theBestCheckpointIsTheOneWithTheLowestLossInTheNewestHistory() {
     List<EpochReport> history = List.of(new EpochReport(1, 1, 0.1, 5.0, null, 0), new EpochReport(2, 2, 0.1, 1.0, null, 0),
