@@ -33,6 +33,7 @@ final class Predictions {
       model.spec().oneHot().requireKnown(x, table.rows(), input.toString());
     }
     double[] predictions = Evaluation.predict(model, x, table.rows());
+    AtomicFiles.discardPartialOnExit(output);
     AtomicFiles.writeString(output, csv(model, predictions, table.rows()));
     return table.rows();
   }

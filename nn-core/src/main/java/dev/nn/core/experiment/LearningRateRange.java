@@ -88,6 +88,7 @@ public final class LearningRateRange {
         csv.append(CsvText.line(List.of(Integer.toString(s.update()), Double.toString(s.rate()),
             Double.toString(s.loss()), Double.toString(s.smoothed()))));
       }
+      AtomicFiles.discardPartialOnExit(file);
       AtomicFiles.writeString(file, csv.toString());
     }
   }

@@ -35,6 +35,7 @@ public final class ModelExport {
       case ONNX -> OnnxExport.encode(model, nnVersion);
       case NPZ -> NpzExport.encode(model, nnVersion);
     };
+    AtomicFiles.discardPartialOnExit(output);
     AtomicFiles.write(output, out -> out.write(bytes));
   }
 

@@ -9,6 +9,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +31,12 @@ public final class AtomicFiles {
   /** The page size a write is copied into a file by (x86-64 and most others; a larger page holds whole ones). */
   private static final long PAGE = 4096;
 
+  /** The temporary file of each write in progress, by its target's absolute path. */
+  private static final Map<Path, Path> IN_PROGRESS = new ConcurrentHashMap<>();
+  /** Targets whose temporary file is deleted when the JVM exits mid-write ({@link #discardPartialOnExit}). */
+  private static final Set<Path> DISCARDED_ON_EXIT = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean HOOK = new AtomicBoolean();
+
   private AtomicFiles() {}
 
   /** Something that writes a file's content to a stream. */
@@ -34,6 +44,37 @@ public final class AtomicFiles {
   public interface Content {
     /** Writes the content. */
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Has a write of {@code target} that is under way when the JVM exits on a signal (Ctrl-C, SIGTERM) delete its
+   * temporary file, so that a command's output folder is left as it was: for a command's single output (a
+   * prediction, an export), which nothing resumes. A run's own files are not registered: its shutdown hook waits
+   * for their writes to finish, and a resume clears what a kill -9 leaves. Nothing can be done for kill -9.
+   */
+  public static void discardPartialOnExit(Path target) {
+    DISCARDED_ON_EXIT.add(key(target));
+    if (HOOK.compareAndSet(false, true)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deletePartialOutputs, "nn-partial-outputs"));
+    }
+  }
+
+  private static void deletePartialOutputs() {
+    for (Path target : DISCARDED_ON_EXIT) {
+      Path tmp = IN_PROGRESS.get(target);
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // the JVM is exiting: a stray temporary file is all that is left
+        }
+      }
+    }
+  }
+
+  /** How a target is known in the registry of writes in progress: absolute and normalised. */
+  private static Path key(Path target) {
+    return target.toAbsolutePath().normalize();
   }
 
   /** Atomically replaces {@code target} with what {@code content} writes, flushed to disk before the rename. */
@@ -53,6 +94,8 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       CrashPoint.writing(target);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      Path key = key(given);
+      IN_PROGRESS.put(key, tmp);
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           content.writeTo(out);
@@ -71,6 +114,7 @@ public final class AtomicFiles {
         }
         CrashPoint.reached(target, "renamed");
       } finally {
+        IN_PROGRESS.remove(key, tmp);
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {

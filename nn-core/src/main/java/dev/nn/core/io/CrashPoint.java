@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       target: the target still holds its old content (or does not exist), a {@code .tmp} file is left;
  *   <li>{@code renamed} — the target holds the new content; nothing after the write has happened.
  * </ul>
- * For example {@code -Dnn.crash-at=model.nnm:1:temp} kills a run while its model is being written. While a
+ * For example {@code -Dnn.crash-at=model.nnm:1:temp} kills a run while its model is being written. With
+ * {@code :exit} after the stage ({@code p.csv:1:temp:exit}) the JVM exits with 143 instead, running its
+ * shutdown hooks, as it does on SIGTERM or Ctrl-C. While a
  * point is set, a run writes its progress files after every epoch rather than at most once a second, so that
  * which write is the {@code N}th does not depend on how fast the machine is ({@link AtomicFiles#crashPointSet}).
  */
@@ -23,6 +25,8 @@ final class CrashPoint {
   static final String PROPERTY = "nn.crash-at";
   /** The exit status of the halted JVM: what a shell reports for a process killed by signal 9. */
   static final int STATUS = 137;
+  /** The exit status of a JVM stopped as by SIGTERM (the {@code :exit} form). */
+  static final int TERMINATED = 143;
 
   private static final String SETTING = System.getProperty(PROPERTY);
   private static final Map<String, Integer> WRITES = new ConcurrentHashMap<>();
@@ -47,8 +51,11 @@ final class CrashPoint {
       return;
     }
     String name = target.getFileName().toString();
-    if (SETTING.equals(name + ":" + WRITES.getOrDefault(name, 0) + ":" + stage)) {
+    String point = name + ":" + WRITES.getOrDefault(name, 0) + ":" + stage;
+    if (SETTING.equals(point)) {
       Runtime.getRuntime().halt(STATUS);
+    } else if (SETTING.equals(point + ":exit")) {
+      System.exit(TERMINATED);
     }
   }
 }

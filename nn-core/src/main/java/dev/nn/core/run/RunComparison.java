@@ -139,6 +139,7 @@ public final class RunComparison {
 
   /** Writes {@link #page()} to {@code file}, atomically. */
   public void writePage(Path file) {
+    AtomicFiles.discardPartialOnExit(file);
     AtomicFiles.writeString(file, page());
   }
 
