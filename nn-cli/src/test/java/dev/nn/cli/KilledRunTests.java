@@ -127,6 +127,30 @@ class KilledRunTests {
     assertSameRun(whole, run, "float32 " + optimizer + ", epoch-0003.ckpt:1:renamed");
   }
 
+  /**
+   * A run whose experiment.yaml was edited after it started so that its checkpoint no longer fits — another
+   * width, another optimizer — is an unusable run directory: exit 2 naming the checkpoint and what does not fit,
+   * not an unexpected error, and the run is not marked failed.
+   */
+  @Test
+  void aCheckpointThatNoLongerFitsAnEditedExperimentIsRefusedWithExit2() throws Exception {
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
+    String original = Files.readString(yaml);
+    Files.writeString(yaml, original.replace("units: 16", "units: 12"));
+    Cli.Outcome wider = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, wider.code(), wider.describe());
+    assertEquals("nn: " + run + ": the checkpoint of epoch 3 holds 193 parameters, but the network its"
+        + " experiment.yaml describes has 145; experiment.yaml was changed after the run started. Restore it, or"
+        + " train a new run\n", wider.err());
+    Files.writeString(yaml, original.replace("name: adam", "name: momentum"));
+    Cli.Outcome other = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, other.code(), other.describe());
+    assertTrue(other.err().contains("the checkpoint of epoch 3 does not fit the optimizer its experiment.yaml names"
+        + " (momentum state of this block has 160 values (1 per parameter), found 320)"), other.err());
+    assertFalse(Files.exists(run.resolve(RunDirectory.STATUS)), "marked as if it had run");
+  }
+
   /** What a resume after a kill has to do. */
   private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
 

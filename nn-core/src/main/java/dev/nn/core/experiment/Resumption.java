@@ -50,7 +50,7 @@ final class Resumption {
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
     checkpoints.prune();
     if (state.isPresent()) {
-      trainer.restore(state.get());
+      restore(trainer, state.get());
       if (state.get().end() != TrainerState.End.RUNNING) {
         notices.accept("training had ended after epoch " + state.get().epoch() + " ("
             + (state.get().end() == TrainerState.End.STOPPED_EARLY ? "stopped early" : "finished")
@@ -63,6 +63,28 @@ final class Resumption {
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
     return recorded;
+  }
+
+  /**
+   * Restores the checkpoint's state, which must fit the network and optimizer of the run's experiment.yaml: a
+   * checkpoint that does not (the file was edited after the run started) makes the directory unusable.
+   */
+  private void restore(Trainer trainer, TrainerState state) {
+    int parameters = trainer.network().parameters().size();
+    String problem = state.params().length != parameters
+        ? "holds " + state.params().length + " parameters, but the network its experiment.yaml describes has "
+            + parameters
+        : null;
+    if (problem == null) {
+      try {
+        trainer.restore(state);
+        return;
+      } catch (IllegalArgumentException e) {
+        problem = "does not fit the optimizer its experiment.yaml names (" + e.getMessage() + ")";
+      }
+    }
+    throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " " + problem
+        + "; experiment.yaml was changed after the run started. Restore it, or train a new run");
   }
 
   private Provenance checkData(Provenance current) {
