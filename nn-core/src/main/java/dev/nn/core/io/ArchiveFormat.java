@@ -2,6 +2,7 @@ package dev.nn.core.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,8 @@ public record ArchiveFormat(String name, String kind, String header, List<String
       });
     } catch (NoSuchFileException e) {
       throw problem.at(file, noSuchFile);
+    } catch (AccessDeniedException e) {
+      throw problem.at(file, "permission denied", e);
     } catch (IOException e) {
       throw problem.at(file, "cannot read: " + e.getMessage(), e);
     }

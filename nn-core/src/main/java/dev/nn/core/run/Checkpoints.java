@@ -153,6 +153,11 @@ public final class Checkpoints {
     List<String> damaged = new ArrayList<>();
     for (int i = all.size() - 1; i >= 0; i--) {
       Path file = all.get(i);
+      if (!Files.isReadable(file)) {
+        // it may well be intact: setting it aside for good would throw away the epochs it holds
+        throw new RunFileException(file, "permission denied; the checkpoint may be intact, so it is left as it is:"
+            + " make it readable to this user, then resume again");
+      }
       try {
         TrainerState state = read(file);
         if (!damaged.isEmpty()) {

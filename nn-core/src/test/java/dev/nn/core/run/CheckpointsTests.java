@@ -424,6 +424,24 @@ class CheckpointsTests {
   }
 
   @Test
+  void aCheckpointThisUserCannotReadIsLeftAsItIsAndNamed() throws Exception {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    checkpoints.save(atEpoch(1));
+    Path newest = checkpoints.save(atEpoch(2));
+    Files.setPosixFilePermissions(newest, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    try {
+      // root reads every file whatever its mode: there is nothing to show then
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(newest), "this user reads files of any mode");
+      RunFileException e = assertThrows(RunFileException.class, () -> checkpoints.readNewestIntact(n -> { }));
+      assertEquals(newest + ": permission denied; the checkpoint may be intact, so it is left as it is: make it"
+          + " readable to this user, then resume again", e.getMessage());
+      assertEquals(List.of(1L, 2L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    } finally {
+      Files.setPosixFilePermissions(newest, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  @Test
   void theBestCheckpointIsTheOneWithTheLowestLossInTheNewestHistory() {
     List<EpochReport> history = List.of(new EpochReport(1, 1, 0.1, 5.0, null, 0), new EpochReport(2, 2, 0.1, 1.0, null, 0),
         new EpochReport(3, 3, 0.1, 900.0, null, 0));
