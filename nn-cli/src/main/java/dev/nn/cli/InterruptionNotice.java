@@ -65,6 +65,14 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     }
   }
 
+  @Override
+  public void completedFirst(Path directory) {
+    if (!ended) {
+      say("nn: stopped after the run completed: every file of it is written in " + directory
+          + ", and there is nothing to resume\n");
+    }
+  }
+
   private void say(String message) {
     err.print((terminal ? "\n" : "") + message);
     err.flush();

@@ -151,6 +151,29 @@ class KilledRunTests {
     assertFalse(Files.exists(run.resolve(RunDirectory.STATUS)), "marked as if it had run");
   }
 
+  /**
+   * SIGTERM or Ctrl-C while a run that has completed writes its last files: the run's files are all written (the
+   * run's hook waits for the write in progress), and instead of saying nothing, nn says the run completed.
+   */
+  @Test
+  void aSignalWhileACompletedRunWritesItsStatusSaysTheRunCompleted() throws Exception {
+    Path output = tmp.resolve("signalled");
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=status.yaml:1:temp:exit");
+    List<String> args = new ArrayList<>(List.of("train", Cli.DIABETES, "--output", output.toString()));
+    args.addAll(List.of(EARLY_STOPPING));
+    Process p = ChildJvm.start(properties, Main.class, args.toArray(String[]::new));
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
+    assertEquals(143, p.exitValue(), text);
+    Path run = Cli.onlyRun(output);
+    assertTrue(text.contains("nn: stopped after the run completed: every file of it is written in " + run
+        + ", and there is nothing to resume"), text);
+    assertFalse(text.contains("interrupted"), text);
+    assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("state: finished"));
+    assertTrue(Files.isRegularFile(run.resolve(RunDirectory.MODEL)));
+    assertEquals(List.of(), RunFiles.temporaryFiles(run));
+  }
+
   /** What a resume after a kill has to do. */
   private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
 

@@ -161,6 +161,12 @@ public final class TrainingRun {
      * must be quick and must not wait for other threads.
      */
     void recorded(Path directory);
+
+    /**
+     * The interruption came after the run had completed: every file of the run in {@code directory} is written,
+     * and there is nothing to resume. Runs in a shutdown hook, as {@link #recorded}.
+     */
+    default void completedFirst(Path directory) {}
   }
 
   /**
@@ -299,7 +305,8 @@ public final class TrainingRun {
       }
     }
     record.reportingInterruption(() -> told.forEach(InterruptionListener::armed),
-        directory -> told.forEach(i -> i.recorded(directory)));
+        directory -> told.forEach(i -> i.recorded(directory)),
+        directory -> told.forEach(i -> i.completedFirst(directory)));
     // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
     record.precededBy(List.of(new MetricsCsv(dir.metricsFile()),
         new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code renamed} — the target holds the new content; nothing after the write has happened.
  * </ul>
  * For example {@code -Dnn.crash-at=model.nnm:1:temp} kills a run while its model is being written. With
- * {@code :exit} after the stage ({@code p.csv:1:temp:exit}) the JVM exits with 143 instead, running its
- * shutdown hooks, as it does on SIGTERM or Ctrl-C. While a
+ * {@code :exit} after the stage ({@code p.csv:1:temp:exit}) the JVM is stopped as SIGTERM or Ctrl-C stops it
+ * instead: another thread calls {@code System.exit(143)}, which runs the shutdown hooks, while the writing
+ * thread pauses for two seconds and then goes on, as a process does while its hooks run. While a
  * point is set, a run writes its progress files after every epoch rather than at most once a second, so that
  * which write is the {@code N}th does not depend on how fast the machine is ({@link AtomicFiles#crashPointSet}).
  */
@@ -55,7 +56,12 @@ final class CrashPoint {
     if (SETTING.equals(point)) {
       Runtime.getRuntime().halt(STATUS);
     } else if (SETTING.equals(point + ":exit")) {
-      System.exit(TERMINATED);
+      new Thread(() -> System.exit(TERMINATED), "nn-crash-point").start();
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -71,6 +71,7 @@ public final class RunRecord implements TrainingListener {
   private List<TrainingListener> before = List.of();
   private Runnable armed = () -> { };
   private Consumer<Path> interruptionRecorded = directory -> { };
+  private Consumer<Path> completedFirst = directory -> { };
   private String provenanceYaml;
   private int bestEpoch;
   /** Set when the run starts to end: from then on only that end writes. */
@@ -153,8 +154,18 @@ public final class RunRecord implements TrainingListener {
    * threads).
    */
   public synchronized void reportingInterruption(Runnable armed, Consumer<Path> recorded) {
+    reportingInterruption(armed, recorded, directory -> { });
+  }
+
+  /**
+   * {@link #reportingInterruption(Runnable, Consumer)}, and {@code completedFirst} with the run directory from the
+   * shutdown hook when the interruption finds that the run had completed: all its files are written then.
+   */
+  public synchronized void reportingInterruption(Runnable armed, Consumer<Path> recorded,
+      Consumer<Path> completedFirst) {
     this.armed = Objects.requireNonNull(armed, "armed");
     this.interruptionRecorded = Objects.requireNonNull(recorded, "recorded");
+    this.completedFirst = Objects.requireNonNull(completedFirst, "completedFirst");
   }
 
   /**
@@ -282,6 +293,9 @@ public final class RunRecord implements TrainingListener {
   /** The JVM is being stopped (Ctrl-C, SIGTERM) while the run trains: runs in the shutdown hook. */
   synchronized void interrupted() {
     if (ended) {
+      if (finalStatus != null && finalStatus.state().equals("completed")) {
+        completedFirst.accept(dir.path());
+      }
       return;
     }
     end("interrupted", null);
