@@ -425,6 +425,14 @@ final class ExperimentParser {
         : reader.choice(mo, v.child("mode"), "mode", DistributedSpec.Mode.class);
     Node a = v.get("average-every");
     Integer every = a == null ? Integer.valueOf(DEFAULT_AVERAGE_EVERY) : reader.count(a, v.child("average-every"), 1);
+    if (a != null && every != null && every != DEFAULT_AVERAGE_EVERY && mode == DistributedSpec.Mode.SYNCHRONOUS) {
+      // set alone, it would leave the run in the slower synchronous mode without a word (the default value is
+      // let through: experiment files written by earlier versions hold it in every distributed section)
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("average-every"), a, "average-every applies to mode: averaging,"
+          + " but the mode is synchronous" + (mo == null ? " (the default)" : ""),
+          "mode: averaging with it, or no average-every key");
+      every = null;
+    }
     Node c = v.get("conf");
     Map<String, String> conf = new LinkedHashMap<>();
     boolean confOk = true;
@@ -433,17 +441,17 @@ final class ExperimentParser {
       if (cv == null) {
         confOk = false;
       } else {
-        for (NodeTuple t : cv.node().getValue()) {
+        // every key is a Spark setting: the view has refused keys that are not words, and a bad value is a
+        // problem of its value alone, not of an unknown key as well
+        for (NodeTuple t : cv.rest()) {
           String key = ((ScalarNode) t.getKeyNode()).getValue();
           String value = reader.string(t.getValueNode(), cv.child(key), "a Spark setting's value");
           if (value == null) {
             confOk = false;
           } else {
             conf.put(key, value);
-            cv.get(key);
           }
         }
-        cv.finish();
       }
     }
     v.finish();

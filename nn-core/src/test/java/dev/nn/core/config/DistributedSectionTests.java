@@ -63,6 +63,38 @@ class DistributedSectionTests {
   }
 
   @Test
+  void aSparkSettingWhoseValueIsNoTextIsOneProblemAndANameThatIsNoWordIsRefused() {
+    ConfigException value = assertThrows(ConfigException.class,
+        () -> read(FILE + "distributed: {conf: {spark.executor.memory: [4g]}}\n"));
+    assertEquals(List.of("distributed.conf.spark.executor.memory"),
+        value.problems().stream().map(ConfigProblem::path).toList());
+    ConfigException name = assertThrows(ConfigException.class,
+        () -> read(FILE + "distributed: {conf: {[a]: b}}\n"));
+    assertEquals(1, name.problems().size(), name.problems().toString());
+    assertEquals(ProblemId.WRONG_TYPE, name.problems().get(0).id());
+    assertEquals("distributed.conf", name.problems().get(0).path());
+  }
+
+  @Test
+  void averageEveryWithoutTheAveragingModeIsRefusedUnlessItIsTheDefault() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> read(FILE + "distributed: {average-every: 8}\n"));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    ConfigProblem p = e.problems().get(0);
+    assertEquals("distributed.average-every", p.path());
+    assertEquals("average-every applies to mode: averaging, but the mode is synchronous (the default)", p.message());
+    assertEquals("mode: averaging with it, or no average-every key", p.allowed());
+    ConfigException set = assertThrows(ConfigException.class,
+        () -> read(FILE + "distributed: {mode: averaging, average-every: 8}\n", "distributed.mode=synchronous"));
+    assertTrue(set.problems().get(0).message().endsWith("but the mode is synchronous"), set.problems().toString());
+    // what earlier versions wrote into every run's experiment.yaml still reads
+    assertEquals(32, read(FILE + "distributed: {mode: synchronous, average-every: 32}\n").distributed().orElseThrow()
+        .averageEvery());
+    assertEquals(8, read(FILE + "distributed: {mode: averaging, average-every: 8}\n").distributed().orElseThrow()
+        .averageEvery());
+  }
+
+  @Test
   void theWrittenExperimentReadsBackTheSame() {
     Experiment e = read(FILE, "distributed.mode=averaging", "distributed.partitions=3");
     Experiment again = read(ExperimentWriter.write(e));
