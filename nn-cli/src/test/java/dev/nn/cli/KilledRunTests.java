@@ -174,6 +174,24 @@ class KilledRunTests {
     assertEquals(List.of(), RunFiles.temporaryFiles(run));
   }
 
+  /**
+   * Without provenance.yaml, which alone holds the data's SHA-256s, a run with checkpoints is not resumed unchecked:
+   * exit 2 naming the file, unless --allow-changed-data says to go on with the data as it is.
+   */
+  @Test
+  void aRunWhoseProvenanceIsMissingIsNotResumedUncheckedUnlessAllowed() throws Exception {
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Files.delete(run.resolve(RunDirectory.PROVENANCE));
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + run + ": provenance.yaml is missing, so nn cannot check that the data is what the"
+        + " checkpoints were trained on; restore it, or give --allow-changed-data to resume with the data as it is"
+        + " now\n", refused.err());
+    Cli.Outcome allowed = Cli.run("train", "--resume", run.toString(), "--allow-changed-data");
+    assertEquals(0, allowed.code(), allowed.describe());
+    assertTrue(Files.readString(run.resolve(RunDirectory.PROVENANCE)).contains("allowed-changed-data"));
+  }
+
   /** What a resume after a kill has to do. */
   private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
 

@@ -6,6 +6,7 @@ import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainerState;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,18 @@ final class Resumption {
   }
 
   private Provenance checkData(Provenance current) {
+    if (!Files.isRegularFile(dir.provenanceFile()) && RunDirectory.latestCheckpointIn(dir.path()).isPresent()) {
+      // the data's SHA-256s are recorded there alone: without it a checkpoint could go on with other data
+      if (!allowChangedData) {
+        throw new RunFileException(dir.path(), RunDirectory.PROVENANCE + " is missing, so nn cannot check that the"
+            + " data is what the checkpoints were trained on; restore it, or give --allow-changed-data to resume"
+            + " with the data as it is now");
+      }
+      notices.accept(RunDirectory.PROVENANCE + " is missing, and --allow-changed-data lets the run go on with the"
+          + " data as it is now, unchecked");
+      return current.withOutcome(Map.of("allowed-changed-data", "unchecked: " + RunDirectory.PROVENANCE
+          + " was missing"));
+    }
     List<String> changed = current.dataChangedSince(dir.provenanceFile());
     if (changed.isEmpty()) {
       return current;

@@ -74,6 +74,13 @@ public final class RunRecord implements TrainingListener {
   private Consumer<Path> completedFirst = directory -> { };
   private String provenanceYaml;
   private int bestEpoch;
+  /**
+   * Epochs of {@link #history} that a checkpoint holds, and the best epoch then: what an interruption records,
+   * since a resume continues from the checkpoint ({@code training.checkpoint-every} above 1 leaves epochs
+   * without one).
+   */
+  private int checkpointedEpochs;
+  private int checkpointedBest;
   /** Set when the run starts to end: from then on only that end writes. */
   private boolean ended;
   /** Set once an end is recorded in full; until then a failure while ending is recorded as the run's failure. */
@@ -189,6 +196,8 @@ public final class RunRecord implements TrainingListener {
     history.clear();
     history.addAll(trainer.history());
     bestEpoch = trainer.bestEpoch();
+    checkpointedEpochs = history.size();
+    checkpointedBest = bestEpoch;
     writeProgress();
   }
 
@@ -202,6 +211,10 @@ public final class RunRecord implements TrainingListener {
     }
     history.add(report);
     bestEpoch = trainer.bestEpoch();
+    if (Files.exists(dir.checkpoints().fileFor(report.epoch()))) {
+      checkpointedEpochs = history.size();
+      checkpointedBest = bestEpoch;
+    }
     if (pace.due()) {
       writeProgress();
     }
@@ -297,6 +310,11 @@ public final class RunRecord implements TrainingListener {
         completedFirst.accept(dir.path());
       }
       return;
+    }
+    // the record counts the epochs a resume continues from: those a checkpoint holds
+    if (checkpointedEpochs < history.size()) {
+      history.subList(checkpointedEpochs, history.size()).clear();
+      bestEpoch = checkpointedBest;
     }
     end("interrupted", null);
     outcome.interrupted();

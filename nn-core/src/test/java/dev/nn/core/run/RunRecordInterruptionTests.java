@@ -31,11 +31,16 @@ class RunRecordInterruptionTests {
   @TempDir
   Path tmp;
 
-  /** Stands for the checkpoint writer: it stops inside an epoch's write until released. */
+  /** Stands for the checkpoint writer: it stops inside an epoch's write until released, then leaves its file. */
   private static final class HeldCheckpoint implements TrainingListener {
     final CountDownLatch writing = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final List<Integer> written = new ArrayList<>();
+    final RunDirectory dir;
+
+    HeldCheckpoint(RunDirectory dir) {
+      this.dir = dir;
+    }
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochReport report) {
@@ -46,6 +51,17 @@ class RunRecordInterruptionTests {
         throw new AssertionError(e);
       }
       written.add(report.epoch());
+      checkpointed(dir, report.epoch());
+    }
+  }
+
+  /** A file where the checkpoint of {@code epoch} would be: what the record looks for. */
+  private static void checkpointed(RunDirectory dir, int epoch) {
+    try {
+      Files.createDirectories(dir.checkpoints().dir());
+      Files.writeString(dir.checkpoints().fileFor(epoch), "");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
     }
   }
 
@@ -73,7 +89,7 @@ class RunRecordInterruptionTests {
     RunRecord record = run.record;
     Trainer trainer = run.trainer;
     RunDirectory dir = run.dir;
-    HeldCheckpoint checkpoint = new HeldCheckpoint();
+    HeldCheckpoint checkpoint = new HeldCheckpoint(dir);
     record.precededBy(List.of(checkpoint));
 
     Thread training = new Thread(() -> record.onEpochEnd(trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01)));
@@ -104,6 +120,28 @@ class RunRecordInterruptionTests {
   }
 
   @Test
+  void withACheckpointEveryOtherEpochAnInterruptionCountsTheEpochsUpToTheLastCheckpoint() throws Exception {
+    Run run = new Run(tmp, "every-other");
+    RunRecord record = run.record;
+    try {
+      record.started(run.provenance);
+      for (int e = 1; e <= 3; e++) {
+        if (e % 2 == 0) {
+          checkpointed(run.dir, e);
+        }
+        record.onEpochEnd(run.trainer, new EpochReport(e, 25L * e, 0.1, 1.0 / e, null, 0.01));
+      }
+      record.interrupted();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(run.dir.summaryFile()));
+      assertEquals("interrupted", summary.get("status"));
+      assertEquals(2L, ((Number) summary.get("epochs")).longValue(), "epoch 3 has no checkpoint to resume from");
+    } finally {
+      record.close();
+    }
+  }
+
+  @Test
   void interruptionListenersAreToldWhenTheHookIsArmedAndOnceTheInterruptionIsRecorded() throws Exception {
     Run run = new Run(tmp, "told");
     RunRecord record = run.record;
@@ -122,6 +160,7 @@ class RunRecordInterruptionTests {
     try {
       record.started(run.provenance);
       assertEquals(List.of("armed"), told);
+      checkpointed(dir, 1);
       record.onEpochEnd(run.trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01));
       record.interrupted();
       assertEquals(List.of("armed", "recorded true interrupted 1"), told);
