@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code nn export --format onnx} on models trained here, run in ONNX Runtime on real samples and compared with
  * nn's own predictions ({@link Model#predict}, what {@code nn predict} writes): within 1e-9 relative for float64
- * models, 1e-6 for float32 ones, whose graph computes in float.
+ * models, 1e-5 for float32 ones, whose graph computes in float (a few 1e-6 is usual: the products sum in float32
+ * in another order).
  */
 class OnnxExportTests {
   private static final double FLOAT64_TOLERANCE = 1e-9;
-  private static final double FLOAT32_TOLERANCE = 1e-6;
+  static final double FLOAT32_TOLERANCE = 1e-5;
 
   @Test
   void xorGivesTheProbabilitiesNnPredictWrites() throws Exception {
