@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.experiment.JvmShutdown;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,6 +27,11 @@ public final class Main {
   public static final int BAD_INPUT = 2;
   /** Training diverged: the loss became NaN or infinite. */
   public static final int DIVERGED = 3;
+  /**
+   * Training stopped because Ctrl-C or SIGTERM stopped the JVM. {@link #main} does not exit with it: the JVM ends
+   * with the signal's own status (130 or 143) once its shutdown hooks are done.
+   */
+  public static final int INTERRUPTED = 130;
 
   private Main() {}
 
@@ -38,6 +44,10 @@ public final class Main {
     int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal());
     out.flush();
     err.flush();
+    if (JvmShutdown.inProgress()) {
+      // Ctrl-C or SIGTERM: the hooks say so, and the JVM exits with the signal's status once they are done
+      JvmShutdown.awaitEnd();
+    }
     System.exit(status);
   }
 

@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -138,7 +139,7 @@ final class NnCommand implements Callable<Integer> {
    * {@link Nn}'s own methods (a gradient check's, a benchmark's) call plugins too.
    */
   private Throwable pluginFailureOr(Exception thrown, String command) {
-    if (nn == null) {
+    if (nn == null || thrown instanceof TrainingInterruptedException) {
       return thrown;
     }
     return nn.plugins().blame(thrown, "while running nn " + command).<Throwable>map(f -> f).orElse(thrown);

@@ -190,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
         }
       } catch (RuntimeException | Error failure) {
         // the message the command is about to print, in the log too
-        log.line(Failures.messageOf(failure));
+        logFailure(log, failure);
         throw failure;
       }
       summarize(result, out, log);
@@ -227,7 +227,7 @@ final class TrainCommand implements Callable<Integer> {
       try {
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
       } catch (RuntimeException | Error failure) {
-        log.line(Failures.messageOf(failure));
+        logFailure(log, failure);
         throw failure;
       } finally {
         notice.close();
@@ -235,6 +235,17 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return result;
+  }
+
+  /**
+   * Logs the message the command is about to print for {@code failure}; an interruption has none (its notice is
+   * logged when it is given).
+   */
+  private static void logFailure(RunLog log, Throwable failure) {
+    String message = Failures.messageOf(failure);
+    if (!message.isEmpty()) {
+      log.line(message);
+    }
   }
 
   /** Prints a line and logs it. */
