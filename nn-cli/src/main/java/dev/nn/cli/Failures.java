@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.config.ProblemReport;
 import dev.nn.core.data.DataException;
 import dev.nn.core.experiment.ClusterException;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.export.ExportException;
 import dev.nn.core.model.ModelFormatException;
 import dev.nn.core.plugin.PluginException;
@@ -57,7 +58,11 @@ final class Failures {
     Throwable e = thrown;
     int code;
     Optional<OutOfMemoryError> oom = OutOfMemory.in(e);
-    if (oom.isPresent()) {
+    if (e instanceof TrainingInterruptedException) {
+      // the interruption's notice has said what happened and how to resume; what failed as the JVM stopped is
+      // no news (--debug still shows it)
+      code = Main.INTERRUPTED;
+    } else if (oom.isPresent()) {
       code = Main.BAD_INPUT;
       err.print(OutOfMemory.message(oom.get()));
     } else if (e instanceof InvalidPathException) {

@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.experiment.JvmShutdown;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,18 +27,43 @@ public final class Main {
   public static final int BAD_INPUT = 2;
   /** Training diverged: the loss became NaN or infinite. */
   public static final int DIVERGED = 3;
+  /**
+   * Training stopped because Ctrl-C or SIGTERM stopped the JVM. {@link #main} does not exit with it: the JVM ends
+   * with the signal's own status (130 or 143) once its shutdown hooks are done.
+   */
+  public static final int INTERRUPTED = 130;
 
   private Main() {}
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    exitAfter(args, false);
+  }
+
+  /**
+   * {@code nn train} with {@code trainArguments} under a cluster's {@code spark-submit}, and exits the JVM with its
+   * exit code. An experiment without a {@code distributed} section is refused (exit 2): nn would train it in the
+   * driver alone, while the cluster's executors sat idle.
+   */
+  public static void trainOnCluster(String[] trainArguments) {
+    String[] train = new String[trainArguments.length + 1];
+    train[0] = "train";
+    System.arraycopy(trainArguments, 0, train, 1, trainArguments.length);
+    exitAfter(train, true);
+  }
+
+  private static void exitAfter(String[] args, boolean clusterOnly) {
     // UTF-8 whatever the locale: messages and reports contain characters such as "—" and "²"
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     LauncherWatch.start(System.getenv(), System::exit);
-    int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal());
+    int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal(), clusterOnly);
     out.flush();
     err.flush();
+    if (JvmShutdown.inProgress()) {
+      // Ctrl-C or SIGTERM: the hooks say so, and the JVM exits with the signal's status once they are done
+      JvmShutdown.awaitEnd();
+    }
     System.exit(status);
   }
 
@@ -53,7 +79,16 @@ public final class Main {
 
   /** As {@link #run(String[], PrintStream, PrintStream, Map)}, saying whether {@code out} is a terminal. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+    return run(args, out, err, env, terminal, false);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map, boolean)}; {@code clusterOnly} as in {@link #trainOnCluster}. */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
+      boolean clusterOnly) {
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
+    if (clusterOnly) {
+      root.trainOnClusterOnly();
+    }
     CliLogging logging = CliLogging.install(List.of(args), env, err);
     try {
       return root.commandLine().execute(args);

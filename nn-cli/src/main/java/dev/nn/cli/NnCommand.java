@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -58,6 +59,8 @@ final class NnCommand implements Callable<Integer> {
 
   private boolean debug;
   private final Set<String> pluginPath = new LinkedHashSet<>();
+  /** Set under spark-submit: an experiment must say how it trains on the cluster. */
+  private boolean clusterOnly;
   private List<Path> recordedPluginPath = List.of();
 
   // Setters rather than fields: an inherited option is reset when a subcommand's parsing starts, and a
@@ -138,10 +141,20 @@ final class NnCommand implements Callable<Integer> {
    * {@link Nn}'s own methods (a gradient check's, a benchmark's) call plugins too.
    */
   private Throwable pluginFailureOr(Exception thrown, String command) {
-    if (nn == null) {
+    if (nn == null || thrown instanceof TrainingInterruptedException) {
       return thrown;
     }
     return nn.plugins().blame(thrown, "while running nn " + command).<Throwable>map(f -> f).orElse(thrown);
+  }
+
+  /** From now on {@code nn train} refuses an experiment without a {@code distributed} section. */
+  void trainOnClusterOnly() {
+    clusterOnly = true;
+  }
+
+  /** Whether {@code nn train} refuses an experiment without a {@code distributed} section. */
+  boolean clusterOnly() {
+    return clusterOnly;
   }
 
   /** Whether stack traces are wanted. */

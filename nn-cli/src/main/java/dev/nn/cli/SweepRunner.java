@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ProblemReport;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.sweep.SweepTable;
 import dev.nn.core.train.Metrics;
@@ -119,6 +120,9 @@ final class SweepRunner {
             figure(r.validation()), figure(r.test()), "");
         completed++;
         anyRun = true;
+      } catch (TrainingInterruptedException e) {
+        // Ctrl-C or SIGTERM stops the whole sweep, not just this point
+        throw e;
       } catch (RuntimeException e) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int code;

@@ -169,6 +169,9 @@ final class TrainCommand implements Callable<Integer> {
                 String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
           }
           String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
+          if (root.clusterOnly()) {
+            onTheCluster(recorded, Failures.readingConfig(recorded, () -> Experiments.load(nn, recorded, List.of())));
+          }
           InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal()).alsoTo(log::line);
           try {
             result = Failures.readingConfig(recorded, () -> nn.resume(resume, options.withListener(notice)));
@@ -177,6 +180,7 @@ final class TrainCommand implements Callable<Integer> {
           }
         } else {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
+          onTheCluster(experiment, e);
           say(out, log, "training " + e.name() + " from " + experiment);
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
@@ -190,7 +194,7 @@ final class TrainCommand implements Callable<Integer> {
         }
       } catch (RuntimeException | Error failure) {
         // the message the command is about to print, in the log too
-        log.line(Failures.messageOf(failure));
+        logFailure(log, failure);
         throw failure;
       }
       summarize(result, out, log);
@@ -219,6 +223,7 @@ final class TrainCommand implements Callable<Integer> {
             log.line("nn: " + notice);
           });
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
+      onTheCluster(experiment, e);
       say(out, log, "training " + e.name() + " from " + experiment);
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
@@ -227,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
       try {
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
       } catch (RuntimeException | Error failure) {
-        log.line(Failures.messageOf(failure));
+        logFailure(log, failure);
         throw failure;
       } finally {
         notice.close();
@@ -235,6 +240,29 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return result;
+  }
+
+  /**
+   * Logs the message the command is about to print for {@code failure}; an interruption has none (its notice is
+   * logged when it is given).
+   */
+  private static void logFailure(RunLog log, Throwable failure) {
+    String message = Failures.messageOf(failure);
+    if (!message.isEmpty()) {
+      log.line(message);
+    }
+  }
+
+  /**
+   * Under spark-submit, refuses an experiment without a {@code distributed} section: nn would train it in the
+   * driver alone, and nothing would tell the user that the cluster did no work.
+   */
+  private void onTheCluster(String file, Experiment e) {
+    if (root.clusterOnly() && e.distributed().isEmpty()) {
+      throw new CommandFailure("nn: " + file + " has no distributed section, so under spark-submit it would train"
+          + " in the driver alone; add a distributed section (e.g. distributed: {partitions: 8}) or --set"
+          + " distributed.partitions=N");
+    }
   }
 
   /** Prints a line and logs it. */

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.DistributedTraining;
 import dev.nn.core.experiment.TrainingBackend;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.plugin.PluginRegistry;
@@ -39,6 +40,10 @@ public final class SparkTraining implements DistributedTraining {
             b.bind(SparkSession.class).toInstance(opened.session());
             b.bind(TrainingBackend.class).to(SparkBackend.class);
           })).run();
+    } catch (RuntimeException e) {
+      // Ctrl-C or SIGTERM: Spark's own shutdown hook stops the session while a job (reading the data, or a step
+      // of training) runs; that job's failure is the interruption, which its notice reports
+      throw TrainingInterruptedException.orInterruption(e, null);
     }
   }
 

@@ -105,6 +105,33 @@ class SubmitIT {
   }
 
   @Test
+  void anExperimentWithoutADistributedSectionIsRefusedUnderSparkSubmit() throws Exception {
+    Path yaml = work.resolve("local.yaml");
+    Files.writeString(yaml, Files.readString(experiment()).replace("distributed: {partitions: 2}\n", ""));
+    Outcome o = run(List.of("-cp", sparkClassPath(), "org.apache.spark.deploy.SparkSubmit",
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--class", "dev.nn.spark.Submit",
+        SUBMIT_JAR.toString(), yaml.toString(), "--output", work.resolve("runs").toString()));
+    assertEquals(2, o.status(), o.err());
+    assertEquals(List.of("nn: " + yaml + " has no distributed section, so under spark-submit it would train in the"
+        + " driver alone; add a distributed section (e.g. distributed: {partitions: 8}) or --set"
+        + " distributed.partitions=N"), o.err().lines().filter(l -> l.startsWith("nn:")).toList(), o.err());
+    assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+  }
+
+  @Test
+  void yarnAndKubernetesMastersOutsideSparkSubmitAreOneClearLineAndExitTwo() throws Exception {
+    Path yaml = experiment();
+    for (String master : List.of("yarn", "k8s://https://127.0.0.1:1")) {
+      Outcome o = run(List.of("-cp", SUBMIT_JAR + File.pathSeparator + sparkClassPath(), "dev.nn.spark.Submit",
+          yaml.toString(), "--set", "distributed.master=" + master, "--output", work.resolve("runs").toString()));
+      assertEquals(2, o.status(), o.err());
+      assertEquals(List.of("nn: distributed.master \"" + master + "\" needs the cluster's spark-submit with nn's"
+          + " submit jar (README, \"Training on Spark\"); nn train runs local[N] and spark://host:port masters"),
+          o.err().lines().filter(l -> l.startsWith("nn:")).toList(), o.err());
+    }
+  }
+
+  @Test
   void aSparkTableWithoutTheTargetColumnIsOneLineAndExitTwo() throws Exception {
     Path data = Path.of("../examples/data/iris.csv").toAbsolutePath().normalize();
     Path yaml = work.resolve("table.yaml");

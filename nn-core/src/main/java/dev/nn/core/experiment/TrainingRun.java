@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Trains an experiment end to end and leaves a run directory: the resolved experiment, its overrides,
@@ -211,6 +212,8 @@ public final class TrainingRun {
    *
    * @throws TrainingDivergedException when the loss diverges (the checkpoints written before stay);
    *     its {@link TrainingDivergedException#runDirectory()} names the run directory
+   * @throws TrainingInterruptedException when training failed because the JVM is stopping (Ctrl-C, SIGTERM): the
+   *     run is recorded as interrupted, not failed
    * @throws dev.nn.core.run.RunFileException when the run directory cannot be created or read, another process
    *     trains in it, a resumed run's data changed, or it finished already
    */
@@ -239,8 +242,12 @@ public final class TrainingRun {
     try {
       RunOutcome outcome = new RunOutcome(dir, clock, provenance);
       try {
-        record = record(dir, outcome);
-        return trainIn(dir, trainer, runFiles, provenance, record);
+        RunRecord recording = record(dir, outcome);
+        record = recording;
+        return stoppingWithTheJvm(dir, recording, () -> trainIn(dir, trainer, runFiles, provenance, recording));
+      } catch (TrainingInterruptedException e) {
+        // recorded as interrupted; not a failure of the run
+        throw e;
       } catch (TrainingDivergedException e) {
         LOG.log(System.Logger.Level.WARNING, () -> "run diverged in " + dir.path() + ": " + e.getMessage());
         if (record != null) {
@@ -266,6 +273,24 @@ public final class TrainingRun {
         record.close();
       }
       lock.close();
+    }
+  }
+
+  /**
+   * Runs {@code training}; when it fails while the JVM is stopping (Ctrl-C, SIGTERM), the failure is the stop's
+   * doing — a shutdown hook took away what training used, as Spark's stops its SparkContext — so the run is
+   * recorded as interrupted, as the record's own hook would, and not as failed.
+   */
+  private static Result stoppingWithTheJvm(RunDirectory dir, RunRecord record,
+      Supplier<Result> training) {
+    try {
+      return training.get();
+    } catch (RuntimeException | Error e) {
+      if (!JvmShutdown.inProgress()) {
+        throw e;
+      }
+      record.interruptedWhileStopping();
+      throw new TrainingInterruptedException(dir.path(), e);
     }
   }
 

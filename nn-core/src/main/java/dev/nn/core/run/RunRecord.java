@@ -303,6 +303,17 @@ public final class RunRecord implements TrainingListener {
     outcome.failed(failure);
   }
 
+  /**
+   * The JVM is stopping and training stopped with it (a shutdown hook took away what it used): records the
+   * interruption now, on the training thread, as this record's shutdown hook would — whichever comes first records
+   * it, once. Before training started the hook is not installed yet, and nothing is recorded.
+   */
+  public synchronized void interruptedWhileStopping() {
+    if (hook != null) {
+      interrupted();
+    }
+  }
+
   /** The JVM is being stopped (Ctrl-C, SIGTERM) while the run trains: runs in the shutdown hook. */
   synchronized void interrupted() {
     if (ended) {

@@ -155,14 +155,43 @@ class LauncherTests {
         + " a training run that had started can be resumed with nn train --resume RUN_DIRECTORY"), printed);
   }
 
+  /**
+   * The same for a training on Spark, which the launcher starts with nn-spark's class path: runs when nn-spark
+   * is built and current (the launcher would otherwise build it first, which takes minutes).
+   */
+  @Test
+  void aSparkTrainingsJavaKilledWithSigkillIsReportedInOneLine() throws Exception {
+    Path sparkJar = ROOT.resolve("nn-spark/target/nn-spark-0.1.0-SNAPSHOT.jar");
+    Path cliJar = ROOT.resolve("nn-cli/target/nn-cli-0.1.0-SNAPSHOT.jar");
+    assumeTrue(Files.isRegularFile(sparkJar) && Files.isDirectory(ROOT.resolve("nn-spark/target/spark-lib"))
+        && Files.getLastModifiedTime(sparkJar).compareTo(Files.getLastModifiedTime(cliJar)) > 0,
+        "nn-spark is not built, or older than nn-cli");
+    Training t = startLongTraining(tmp.resolve("runs"), "distributed.master=local[1]", "distributed.partitions=1");
+    ProcessHandle java = t.process().descendants().filter(LauncherTests::isJava).findFirst().orElseThrow();
+    assertTrue(java.info().arguments().map(a -> String.join(" ", a).contains("spark-lib")).orElse(false),
+        "Java runs with Spark's class path");
+    assertTrue(java.destroyForcibly());
+    assertTrue(t.process().waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, t.process().exitValue());
+    List<String> printed = Files.readAllLines(t.log()).stream().filter(l -> l.startsWith("nn:") || l.contains("line "))
+        .toList();
+    assertEquals(List.of("nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer);"
+        + " a training run that had started can be resumed with nn train --resume RUN_DIRECTORY"), printed);
+  }
+
   /** A launcher training XOR for far longer than a test waits, once its run has started; its output in a file. */
   private record Training(Process process, Path run, Path log) {}
 
-  private Training startLongTraining(Path output) throws Exception {
+  private Training startLongTraining(Path output, String... sets) throws Exception {
     Path log = tmp.resolve("printed.txt");
-    Process p = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", ROOT.resolve("examples/xor.yaml").toString(),
-        "--output", output.toString(), "--set", "training.epochs=100000000")
-        .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("nn").toString(), "train",
+        ROOT.resolve("examples/xor.yaml").toString(), "--output", output.toString(), "--set", "training.epochs=100000000"));
+    for (String set : sets) {
+      command.add("--set");
+      command.add(set);
+    }
+    Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       Optional<Path> run = Files.isDirectory(output) ? firstEntry(output) : Optional.empty();
