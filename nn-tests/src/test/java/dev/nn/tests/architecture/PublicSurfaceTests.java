@@ -48,6 +48,8 @@ class PublicSurfaceTests {
       "dev.nn.core.data.OneHot",                     // the one-hot encoding a model applies: a word's code
       "dev.nn.core.data.DataException",              // unreadable data
       "dev.nn.core.experiment.ClusterException",     // a distributed run that the cluster could not finish
+      "dev.nn.core.experiment.TrainingInterruptedException", // a run that failed as the JVM stopped: interrupted
+      "dev.nn.core.experiment.JvmShutdown",          // whether the JVM is stopping, for a command's last words
       "dev.nn.core.model.Model",                     // Nn.loadModel, Nn.model: predict, save
       "dev.nn.core.model.ModelSpec",                 // a model's features, targets and classes
       "dev.nn.core.model.ModelFormatException",      // an unreadable model file
