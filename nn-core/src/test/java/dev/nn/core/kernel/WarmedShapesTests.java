@@ -33,17 +33,34 @@ class WarmedShapesTests {
     assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "no Vector API in this JVM");
     assumeTrue(precision.equals("float32") ? FloatRowLoops.vector().isPresent() : RowLoops.vector().isPresent(),
         "no vector loops on this CPU");
-    Map<String, String> out = probe(precision);
-    assumeTrue(out.get("warm").equals("true"), "the warm-up gave up (no optimising JIT)");
     List<String> names = new ArrayList<>();
     WarmedShapesProbe.SHAPES.forEach(shape -> names.add(shape.name()));
     WarmedShapesProbe.FUSED.forEach(fused -> names.add(fused.name()));
+    Map<String, String> first = probe(precision);
+    assumeTrue(first.get("warm").equals("true"), "the warm-up gave up (no optimising JIT)");
+    if (allocated(first, names).isEmpty()) {
+      return;
+    }
+    // The switch waits for the JIT to fall quiet, which a machine busy with other work can delay past it: a
+    // second JVM must then show the same, or the first was the machine's doing, not the warm-up's.
+    Map<String, String> second = probe(precision);
+    assumeTrue(second.get("warm").equals("true"), "the warm-up gave up (no optimising JIT)");
+    List<String> again = allocated(second, names);
+    assertTrue(again.isEmpty(), String.join("; ", again) + " over their first " + WarmedShapesProbe.CALLS
+        + " calls after the switch, in two JVMs: " + first + " then " + second);
+  }
+
+  /** The shapes that allocated more than {@link #BOUND} bytes, with the bytes. */
+  private static List<String> allocated(Map<String, String> out, List<String> names) {
+    List<String> over = new ArrayList<>();
     for (String name : names) {
       String bytes = out.get(name);
       assertTrue(bytes != null, "no line for " + name + ": " + out);
-      assertTrue(Long.parseLong(bytes) <= BOUND, name + " allocated " + bytes + " bytes over its first "
-          + WarmedShapesProbe.CALLS + " calls after the switch: " + out);
+      if (Long.parseLong(bytes) > BOUND) {
+        over.add(name + " allocated " + bytes + " bytes");
+      }
     }
+    return over;
   }
 
   private static Map<String, String> probe(String precision) throws IOException, InterruptedException {
