@@ -299,16 +299,7 @@ class CheckpointsTests {
 
   @Test
   void whenTheLossClimbsTheBestEpochsCheckpointIsKeptBesideTheNewestTwo() {
-    Checkpoints checkpoints = new Checkpoints(dir, 2);
-    double[] losses = {5, 1, 3, 40, 900};
-    List<EpochReport> history = new ArrayList<>();
-    TrainerState s = atEpoch(1);
-    for (int e = 1; e <= losses.length; e++) {
-      history.add(new EpochReport(e, e, 0.1, 7, RunFixtures.regression(losses[e - 1], 10, 1, 1, 0), 0));
-      checkpoints.save(new TrainerState(e, e, s.params(), s.optimizerState(), null, 0, Double.NaN, 0,
-          List.copyOf(history)));
-    }
-    assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    Checkpoints checkpoints = bestThenTwoNewer();
     assertEquals(dir.resolve("epoch-0002.ckpt"), checkpoints.best().orElseThrow());
     checkpoints.prune();
     assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
