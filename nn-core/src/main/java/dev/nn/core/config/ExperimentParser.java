@@ -94,9 +94,14 @@ final class ExperimentParser {
           "a distributed section (e.g. --set distributed.master=local[2]), or a csv or idx source");
       return null;
     }
-    Refusal apart = data != null && data.train() instanceof SourceSpec.Spark ? notOnSparkTable(data) : null;
-    if (apart != null) {
-      reader.report(ProblemId.BACKEND_UNAVAILABLE, apart.key(), d, apart.message(), apart.allowed());
+    List<Refusal> apart = data != null && data.train() instanceof SourceSpec.Spark ? notOnSparkTable(data)
+        : List.of();
+    for (Refusal r : apart) {
+      // at the key itself (or its --set), each of them: the file's author fixes them all in one go
+      reader.report(ProblemId.BACKEND_UNAVAILABLE, r.key(), valueIn(d, r.key().substring("data.".length())),
+          r.message(), r.allowed());
+    }
+    if (!apart.isEmpty()) {
       return null;
     }
     if (training != null && data != null && training.classWeights().isPresent()) {
@@ -191,23 +196,24 @@ final class ExperimentParser {
    * table's rows are never gathered in one place, and these settings need them all. (Its folds are refused
    * where its hold-outs are read, with sources of their own.)
    */
-  private static Refusal notOnSparkTable(DataSpec data) {
+  private static List<Refusal> notOnSparkTable(DataSpec data) {
+    List<Refusal> refused = new ArrayList<>();
     if (data.standardizesTargets()) {
-      return new Refusal("data.standardize-targets",
+      refused.add(new Refusal("data.standardize-targets",
           "a spark source's targets are used as they are; standardizing them is done for csv and idx sources",
-          "data.standardize-targets: false with a spark source, or a csv source");
+          "data.standardize-targets: false with a spark source, or a csv source"));
     }
     if (data.stratify()) {
-      return new Refusal("data.stratify",
+      refused.add(new Refusal("data.stratify",
           "a spark source splits its hold-outs off by a fraction where the rows lie, without stratifying them",
-          "no data.stratify key with a spark source, or a csv or idx source");
+          "no data.stratify key with a spark source, or a csv or idx source"));
     }
     if (!data.oneHot().isEmpty()) {
-      return new Refusal("data.one-hot",
+      refused.add(new Refusal("data.one-hot",
           "a spark source's features are used as they are; one-hot encoding is done for csv sources",
-          "no data.one-hot key with a spark source, or a csv source");
+          "no data.one-hot key with a spark source, or a csv source"));
     }
-    return null;
+    return refused;
   }
 
   /** The loss, checked against the installed losses and against the output layer's activation. */

@@ -141,6 +141,21 @@ class DistributedSectionTests {
 
   /** Settings that need every row in one place: a Spark table's rows stay on its executors. */
   @Test
+  void everyDataSettingASparkSourceRefusesIsReportedAtItsOwnKeyOrItsSet() {
+    String text = SPARK_SOURCE.replace("data: {train: {", "data:\n  stratify: true\n  one-hot: [a]\n  train: {")
+        .replace("features: [a, b]}}", "features: [a, b]}") + "distributed: {}\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> read(text), text);
+    assertEquals(List.of("data.stratify 2:13", "data.one-hot 3:12"), e.problems().stream()
+        .map(p -> p.path() + " " + p.line() + ":" + p.column()).toList());
+    ConfigException set = assertThrows(ConfigException.class,
+        () -> read(SPARK_SOURCE + "distributed: {}\n", "data.stratify=true"));
+    assertEquals(1, set.problems().size(), set.problems().toString());
+    assertEquals(0, set.problems().get(0).line());
+    assertTrue(set.problems().get(0).message().endsWith("(from --set data.stratify=true)"),
+        set.problems().get(0).message());
+  }
+
+  @Test
   void aSparkSourceRefusesTheDataSettingsThatNeedEveryRow() {
     String spark = SPARK_SOURCE + "distributed: {}\n";
     List<String[]> cases = List.of(
