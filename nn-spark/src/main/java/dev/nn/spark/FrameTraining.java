@@ -149,7 +149,7 @@ public final class FrameTraining {
       PartLayout layout = PartLayout.Ranges.of(sizes);
       int rows = Arrays.stream(sizes).sum();
       PreparedData data = shape.prepared(loss, experiment.loss().name());
-      RunJob job = new RunJob(id, ExperimentWriter.write(experiment), sizes.length, 0, layout, shape);
+      RunJob job = new RunJob(id, ExperimentWriter.write(experiment), sizes.length, 0, layout, shape, null);
       return new Prepared(blocks, data, job, rows, settings);
     } catch (Exception e) {
       PartitionWork.forget(id);

@@ -29,7 +29,8 @@ import org.apache.spark.TaskContext;
  *
  * <ul>
  *   <li>the experiment's data sources: the executor rebuilds the experiment from its YAML and prepares the
- *       data exactly as the driver did (the same files, the same seed), or, in the driver's own JVM
+ *       data exactly as the driver did (the same files, checked against the driver's SHA-256, the same
+ *       seed), or, in the driver's own JVM
  *       ({@code local[N]}), takes the driver's prepared data; the part keeps its stride of the samples;
  *   <li>a partition of a data frame ({@link RunJob#frame()}): the task's partition holds one
  *       {@link FrameBlock}, which becomes the part's samples; the data is never on the driver.
@@ -169,6 +170,9 @@ final class PartitionWork {
         : OFFERED.get(job.id());
     if (offered != null) {
       module = Modules.override(module).with(b -> b.bind(PreparedData.class).toInstance(offered));
+    } else if (job.driverFiles() != null) {
+      // this executor reads the sources from its own disk: they must be the files the driver read
+      job.driverFiles().checkCopies(DriverFiles.thisExecutor());
     }
     return NnModules.injector(module);
   }

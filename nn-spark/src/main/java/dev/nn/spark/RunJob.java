@@ -16,8 +16,10 @@ import java.io.Serializable;
  * @param layout which global sample indices each part holds
  * @param frame the shape of rows a part reads from its partition of a data frame, or {@code null} when the
  *     parts are cut from the experiment's own data sources
+ * @param driverFiles the data files the driver read and their hashes, which an executor that reads the sources
+ *     itself checks its copies against; {@code null} for a data frame
  */
-record RunJob(String id, String experimentYaml, int partitions, long failRound, PartLayout layout, FrameShape frame)
-    implements Serializable {
-  private static final long serialVersionUID = 2L;
+record RunJob(String id, String experimentYaml, int partitions, long failRound, PartLayout layout, FrameShape frame,
+    DriverFiles driverFiles) implements Serializable {
+  private static final long serialVersionUID = 3L;
 }

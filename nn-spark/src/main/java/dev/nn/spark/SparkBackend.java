@@ -33,6 +33,8 @@ final class SparkBackend implements TrainingBackend {
   private final SparkSession session;
   private final Experiment experiment;
   private final DistributedSpec spec;
+  /** The driver's data files and hashes, taken in {@link #check} as the run's provenance takes them. */
+  private DriverFiles driverFiles;
 
   @Inject
   SparkBackend(SparkSession session, Experiment experiment) {
@@ -42,7 +44,16 @@ final class SparkBackend implements TrainingBackend {
   }
 
   @Override
+  public void check(Trainer trainer, PreparedData data) {
+    // hashed as soon as the driver has read the files, before training gives another machine time to differ
+    driverFiles = DriverFiles.hash(data.files());
+  }
+
+  @Override
   public TrainingResult train(Trainer trainer, PreparedData data) {
+    if (driverFiles == null) {
+      driverFiles = DriverFiles.hash(data.files());
+    }
     Samples train = data.trainSamples();
     if (train.rows() == 0) {
       throw new IllegalArgumentException("no training samples");
@@ -51,7 +62,7 @@ final class SparkBackend implements TrainingBackend {
     int partitions = spec.partitions();
     RunJob job = new RunJob(UUID.randomUUID().toString(), ExperimentWriter.write(experiment), partitions,
         Long.parseLong(spec.conf().getOrDefault(FAIL_ROUND, sc.getConf().get(FAIL_ROUND, "0"))),
-        new PartLayout.Stride(train.rows(), partitions), null);
+        new PartLayout.Stride(train.rows(), partitions), null, driverFiles);
     List<Integer> ids = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       ids.add(p);

@@ -2,11 +2,18 @@ package dev.nn.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.data.DataException;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.io.Sha256;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -96,5 +104,38 @@ class ClusterIT {
         TrainingRun.Options.into(runs.resolve("cluster")));
     double rel = SparkTrainingTests.maxRelativeDifference(a, cluster.model().network().parameters().toArray());
     assertTrue(rel <= 1e-12, "parameters differ by " + rel + " relative");
+  }
+
+  /**
+   * A stale copy of the data on the executors' machine: the file changes after the driver read it and before the
+   * executors read theirs. Each executor checks its copy against the driver's SHA-256, so the run ends with one
+   * line naming the file, the executor and both hashes, instead of training on other data.
+   */
+  @Test
+  void anExecutorWhoseCopyOfTheDataDiffersFromTheDriversEndsTheRun() throws Exception {
+    Path copy = Files.copy(Path.of("../examples/data/iris.csv").toAbsolutePath().normalize(), runs.resolve("iris.csv"));
+    Nn nn = Nn.create();
+    Experiment distributed = nn.parse(SparkTrainingTests.IRIS.replace("../examples/data/iris.csv", copy.toString()),
+        List.of("distributed.partitions=2"));
+    String driverRead = Sha256.of(copy);
+    TrainingListener staleCopy = new TrainingListener() {
+      @Override
+      public void onStart(Trainer trainer) {
+        // before the first round, when the executors read their copies: class labels 0 and 2 swapped
+        try {
+          Files.writeString(copy, Files.readString(copy).replaceAll(",0\n", ",x\n").replaceAll(",2\n", ",0\n")
+              .replaceAll(",x\n", ",2\n"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    DataException e = assertThrows(DataException.class, () -> nn.train(distributed,
+        TrainingRun.Options.into(runs.resolve("stale")).withListener(staleCopy)));
+    System.out.println("stale copy: " + e.getMessage());
+    String executorRead = Sha256.of(copy);
+    assertTrue(e.getMessage().matches("executor \\d+ on \\S+ read " + Pattern.quote(copy.toString())
+        + " with SHA-256 " + executorRead + ", but the driver read " + driverRead
+        + ": the file differs between machines; copy the same file to every machine"), e.getMessage());
   }
 }
