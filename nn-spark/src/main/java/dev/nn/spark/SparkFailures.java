@@ -29,6 +29,27 @@ final class SparkFailures {
     return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
   }
 
+  /**
+   * The first line of the innermost exception in {@code e}'s chain of causes that says anything: Spark wraps
+   * the reason a read failed (a file that is not Parquet, say) in exceptions whose own first lines end before
+   * it ("Exception thrown in awaitResult: ").
+   */
+  static String innermostReason(Throwable e) {
+    String reason = firstLine(e.getMessage());
+    // a chain that loops back on itself ends the walk; so does an unlikely depth
+    int depth = 0;
+    for (Throwable t = e.getCause(); t != null && t != e && depth < 64; t = t.getCause(), depth++) {
+      String line = t.getMessage() == null ? "" : firstLine(t.getMessage()).strip();
+      if (!line.isEmpty()) {
+        reason = line;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return reason;
+  }
+
   /** The first line of Spark's message, which is followed by a remote stack trace. */
   static String firstLine(String message) {
     if (message == null) {

@@ -25,6 +25,9 @@ final class SparkSources {
   /** The column of assembled feature vectors. */
   static final String FEATURES = "nn_features";
 
+  /** The experiment's key of a spark source's format: only the training data can be such a source. */
+  static final String FORMAT_KEY = "data.train.format";
+
   private SparkSources() {}
 
   static Dataset<Row> read(SparkSession session, SourceSpec.Spark source) {
@@ -35,12 +38,13 @@ final class SparkSources {
     Dataset<Row> table;
     try {
       table = reader.load(source.location());
-    } catch (Exception e) { // Spark's AnalysisException, thrown undeclared
+    } catch (Exception e) { // Spark's AnalysisException or SparkException, thrown undeclared
       throw new DataException("cannot read " + source.format() + " data at " + source.location() + ": "
-          + SparkFailures.firstLine(e.getMessage()), e);
+          + withoutFullStop(SparkFailures.innermostReason(e)) + "; set " + FORMAT_KEY + " to the format the data is in", e);
     }
     StructType schema = table.schema();
     List<String> columns = Arrays.asList(schema.fieldNames());
+    requireJsonRecords(session, source, columns);
     List<String> features = new ArrayList<>(source.features());
     if (features.isEmpty()) {
       for (String c : columns) {
@@ -69,5 +73,27 @@ final class SparkSources {
     Dataset<Row> assembled = new VectorAssembler().setInputCols(features.toArray(new String[0]))
         .setOutputCol(FEATURES).setHandleInvalid("error").transform(table);
     return assembled.select(functions.col(FEATURES), functions.col(source.target()).cast("double"));
+  }
+
+  private static String withoutFullStop(String sentence) {
+    return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+  }
+
+  /**
+   * Spark's JSON reader does not fail on a line that is no JSON object: it keeps the line as text in a column
+   * of its own (spark.sql.columnNameOfCorruptRecord); a file in another format then looks like a table of one
+   * text column, which the user never named. Such a column means the data is not what format json reads.
+   */
+  private static void requireJsonRecords(SparkSession session, SourceSpec.Spark source, List<String> columns) {
+    if (!source.format().equals("json")) {
+      return;
+    }
+    String corrupt = session.conf().get("spark.sql.columnNameOfCorruptRecord", "_corrupt_record");
+    if (columns.contains(corrupt)) {
+      throw new DataException("cannot read json data at " + source.location() + ": "
+          + (columns.size() == 1 ? "it holds no JSON records" : "some of its lines are not JSON records")
+          + " of the shape nn reads (one JSON object per line, its fields the columns); set " + FORMAT_KEY
+          + " to the format the data is in");
+    }
   }
 }

@@ -126,4 +126,31 @@ class SparkSourceTests {
         + "0, 1, …; Spark's StringIndexer makes them)", e.getMessage());
     assertTrue(!Files.exists(work.resolve("words")), "no run directory");
   }
+
+  /** A CSV file read as Parquet: Spark's own first line ends before the reason ("… awaitResult: "). */
+  @Test
+  void aFileInAnotherFormatThanParquetSaysWhyInOneLine() {
+    Nn nn = Nn.create();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, format: parquet, path: \"" + IRIS + "\", target: target, task: classification}"),
+        List.of()), TrainingRun.Options.into(work.resolve("not-parquet"))));
+    System.out.println("csv read as parquet: " + e.getMessage());
+    assertEquals("cannot read parquet data at " + IRIS + ": file:" + IRIS + " is not a Parquet file. Expected magic"
+        + " number at tail, but found [56, 44, 50, 10]; set data.train.format to the format the data is in",
+        e.getMessage());
+    assertTrue(!Files.exists(work.resolve("not-parquet")), "no run directory");
+  }
+
+  /** A CSV file read as JSON: Spark keeps its lines in a column of corrupt records, which the user never named. */
+  @Test
+  void aFileOfNoJsonRecordsSaysSo() {
+    Nn nn = Nn.create();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, format: json, path: \"" + IRIS + "\", target: target, task: classification}"),
+        List.of()), TrainingRun.Options.into(work.resolve("not-json"))));
+    assertEquals("cannot read json data at " + IRIS + ": it holds no JSON records of the shape nn reads (one JSON"
+        + " object per line, its fields the columns); set data.train.format to the format the data is in",
+        e.getMessage());
+    assertTrue(!Files.exists(work.resolve("not-json")), "no run directory");
+  }
 }
