@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,10 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
           + " takes one column per target, in its order, separated by commas (default: its targets' names).")
   List<String> target = new ArrayList<>();
 
-  @Option(names = "--separator", paramLabel = "SEP", converter = SeparatorArgument.class, defaultValue = "auto",
-      description = "What separates the file's fields: auto (the default: found from the header and the first"
-          + " records, as for a csv source), ',', ';', tab or '|'.")
-  char separator;
+  @Mixin
+  SeparatorArgument separator;
 
   @Option(names = "--importance", arity = "0..1", fallbackValue = "5", paramLabel = "SHUFFLES",
       description = "Also gives each input column's permutation importance: how much the accuracy falls (or the"
@@ -73,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
       throw new CommandFailure("nn: " + problem);
     });
-    Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator));
+    Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value));
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + e.rows() + " rows");
     Metrics metrics = e.metrics();
@@ -97,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (importance != null) {
       List<Evaluation.Importance> columns = CsvInput.reading(() -> root.nn().importance(m, data, target, importance,
-          seed, separator));
+          seed, separator.value));
       out.print(importanceTable(columns, importance, seed));
     }
     return Main.OK;

@@ -222,21 +222,31 @@ final class NnCommand implements Callable<Integer> {
    * command they typed.
    */
   private void refuseMissingEnvironmentEntries() {
-    String fromEnv = env.get(Nn.PLUGIN_PATH_ENV);
-    if (fromEnv == null) {
-      return;
-    }
     List<String> missing = new ArrayList<>();
-    for (String part : PATH_SEPARATOR.split(fromEnv)) {
-      if (!part.isBlank() && !Files.exists(Path.of(part.strip()))) {
-        missing.add(Printable.of(part.strip()));
+    for (Path entry : entries(env.get(Nn.PLUGIN_PATH_ENV))) {
+      if (!Files.exists(entry)) {
+        missing.add(Printable.of(entry.toString()));
       }
     }
     if (!missing.isEmpty()) {
       throw new CommandFailure("nn: " + String.join(", ", missing) + ": " + (missing.size() == 1 ? "does" : "do")
-          + " not exist; named by the environment variable " + Nn.PLUGIN_PATH_ENV + " ('" + Printable.of(fromEnv)
-          + "'); give it existing jars or directories, separated by '" + File.pathSeparator + "', or unset it");
+          + " not exist; named by the environment variable " + Nn.PLUGIN_PATH_ENV + " ('"
+          + Printable.of(env.get(Nn.PLUGIN_PATH_ENV)) + "'); give it existing jars or directories, separated by '"
+          + File.pathSeparator + "', or unset it");
     }
+  }
+
+  /** The entries of one plugin path as given ({@code null}: none), split on the path separator, blanks left out. */
+  private static List<Path> entries(String path) {
+    List<Path> entries = new ArrayList<>();
+    if (path != null) {
+      for (String part : PATH_SEPARATOR.split(path)) {
+        if (!part.isBlank()) {
+          entries.add(Path.of(part.strip()));
+        }
+      }
+    }
+    return entries;
   }
 
   /**
@@ -255,11 +265,7 @@ final class NnCommand implements Callable<Integer> {
     }
     Set<Path> entries = new LinkedHashSet<>();
     for (String r : raw) {
-      for (String part : PATH_SEPARATOR.split(r)) {
-        if (!part.isBlank()) {
-          entries.add(Path.of(part.strip()));
-        }
-      }
+      entries.addAll(entries(r));
     }
     return new ArrayList<>(entries);
   }

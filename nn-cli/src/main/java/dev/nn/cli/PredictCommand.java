@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,10 +29,8 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, paramLabel = "CSV", description = "The rows to predict.")
   Path input;
 
-  @Option(names = "--separator", paramLabel = "SEP", converter = SeparatorArgument.class, defaultValue = "auto",
-      description = "What separates the input's fields: auto (the default: found from the header and the first"
-          + " records, as for a csv source), ',', ';', tab or '|'.")
-  char separator;
+  @Mixin
+  SeparatorArgument separator;
 
   @Option(names = "--output", required = true, paramLabel = "CSV",
       description = "Where to write the predictions; replaced atomically. Its folder must exist, and it must"
@@ -47,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
-    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator));
+    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value));
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

@@ -82,20 +82,6 @@ final class DirectFloats extends Matrix {
   }
 
   @Override
-  void storeRounding(double[] src, int count) {
-    float[] floats = chunk();
-    for (int done = 0; done < count; done += floats.length) {
-      int n = Math.min(floats.length, count - done);
-      for (int i = 0; i < n; i++) {
-        float f = (float) src[done + i];
-        floats[i] = f;
-        src[done + i] = f;
-      }
-      buffer.put(done, floats, 0, n);
-    }
-  }
-
-  @Override
   boolean usesMirrorForDoubles() {
     return true;
   }

@@ -46,15 +46,6 @@ final class HeapFloats extends Matrix {
   }
 
   @Override
-  void storeRounding(double[] src, int count) {
-    for (int i = 0; i < count; i++) {
-      float f = (float) src[i];
-      array[i] = f;
-      src[i] = f;
-    }
-  }
-
-  @Override
   boolean usesMirrorForDoubles() {
     return true;
   }

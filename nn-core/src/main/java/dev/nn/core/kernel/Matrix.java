@@ -86,8 +86,13 @@ public abstract class Matrix {
    * Stores the first {@code count} values of {@code src} from value 0 on and sets each value of {@code src} to
    * what the storage now holds (for float storage, the value rounded to float).
    */
-  void storeRounding(double[] src, int count) {
+  final void storeRounding(double[] src, int count) {
     store(0, src, 0, count);
+    if (precision() == Precision.FLOAT32) {
+      for (int i = 0; i < count; i++) {
+        src[i] = (float) src[i];
+      }
+    }
   }
 
   abstract void store(int to, float[] src, int srcOffset, int count);
