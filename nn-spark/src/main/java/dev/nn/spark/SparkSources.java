@@ -39,8 +39,11 @@ final class SparkSources {
     try {
       table = reader.load(source.location());
     } catch (Exception e) { // Spark's AnalysisException or SparkException, thrown undeclared
-      throw new DataException("cannot read " + source.format() + " data at " + source.location() + ": "
-          + withoutFullStop(SparkFailures.innermostReason(e)) + "; set " + FORMAT_KEY + " to the format the data is in", e);
+      String reason = withoutFullStop(SparkFailures.innermostReason(e));
+      // a path that is not there is no matter of format
+      boolean missing = reason.contains("PATH_NOT_FOUND") || reason.contains("does not exist");
+      throw new DataException("cannot read " + source.format() + " data at " + source.location() + ": " + reason
+          + (missing ? "" : "; set " + FORMAT_KEY + " to the format the data is in"), e);
     }
     StructType schema = table.schema();
     List<String> columns = Arrays.asList(schema.fieldNames());

@@ -141,6 +141,20 @@ class SparkSourceTests {
     assertTrue(!Files.exists(work.resolve("not-parquet")), "no run directory");
   }
 
+  /** A path that is not there: Spark's reason, and no word of the format, which is not what is wrong. */
+  @Test
+  void aMissingPathSaysSoWithoutBlamingTheFormat() {
+    Nn nn = Nn.create();
+    String absent = work.resolve("absent.parquet").toString();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, format: parquet, path: \"" + absent + "\", target: target, task: classification}"),
+        List.of()), TrainingRun.Options.into(work.resolve("absent"))));
+    assertTrue(e.getMessage().startsWith("cannot read parquet data at " + absent + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    assertTrue(!e.getMessage().contains("data.train.format"), e.getMessage());
+    assertTrue(!Files.exists(work.resolve("absent")), "no run directory");
+  }
+
   /** A CSV file read as JSON: Spark keeps its lines in a column of corrupt records, which the user never named. */
   @Test
   void aFileOfNoJsonRecordsSaysSo() {
