@@ -47,8 +47,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Has a write of {@code target} that is under way when the JVM exits on a signal (Ctrl-C, SIGTERM) delete its
-   * temporary file, so that a command's output folder is left as it was: for a command's single output (a
+   * Has the next write of {@code target}, if it is under way when the JVM exits on a signal (Ctrl-C, SIGTERM),
+   * delete its temporary file, so that a command's output folder is left as it was: for a command's single output (a
    * prediction, an export), which nothing resumes. A run's own files are not registered: its shutdown hook waits
    * for their writes to finish, and a resume clears what a kill -9 leaves. Nothing can be done for kill -9.
    */
@@ -115,6 +115,8 @@ public final class AtomicFiles {
         CrashPoint.reached(target, "renamed");
       } finally {
         IN_PROGRESS.remove(key, tmp);
+        // registered for this write alone: a long-lived JVM does not gather every output it ever wrote
+        DISCARDED_ON_EXIT.remove(key);
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
