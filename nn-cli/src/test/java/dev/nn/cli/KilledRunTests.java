@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.io.Sha256;
 import dev.nn.core.run.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,36 @@ class KilledRunTests {
     assertTrue(other.err().contains("the checkpoint of epoch 3 does not fit the optimizer its experiment.yaml names"
         + " (momentum state of this block has 160 values (1 per parameter), found 320)"), other.err());
     assertFalse(Files.exists(run.resolve(RunDirectory.STATUS)), "marked as if it had run");
+  }
+
+  /**
+   * An edit of a run's experiment.yaml that still fits its checkpoint is taken, but said: the resumed run no
+   * longer ends as the interrupted one would have, and its provenance records the edit. A resume of an unedited
+   * run says nothing of the kind.
+   */
+  @Test
+  void anEditOfTheExperimentThatFitsIsTakenAndSaid() throws Exception {
+    Path edited = train(tmp.resolve("edited"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path yaml = edited.resolve(RunDirectory.EXPERIMENT);
+    String original = Files.readString(yaml);
+    assertTrue(original.contains("patience: 3"), original);
+    String was = Sha256.of(yaml);
+    Files.writeString(yaml, original.replace("patience: 3", "patience: 4"));
+    String now = Sha256.of(yaml);
+    Cli.Outcome resumed = Cli.run("train", "--resume", edited.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    String hashes = "SHA-256 was " + was + ", now " + now;
+    assertTrue(resumed.err().contains("experiment.yaml was edited since the run started (" + hashes + "); the run"
+        + " goes on with it as it is now, so it will not end as the interrupted run would have"), resumed.err());
+    String provenance = Files.readString(edited.resolve(RunDirectory.PROVENANCE));
+    assertTrue(provenance.contains("edited-experiment: " + hashes), provenance);
+    assertTrue(provenance.contains("experiment-sha256: " + now), provenance);
+
+    Path kept = train(tmp.resolve("kept"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Cli.Outcome plain = Cli.run("train", "--resume", kept.toString());
+    assertEquals(0, plain.code(), plain.describe());
+    assertFalse(plain.err().contains("edited"), plain.err());
+    assertFalse(Files.readString(kept.resolve(RunDirectory.PROVENANCE)).contains("edited-experiment"));
   }
 
   /**

@@ -63,7 +63,24 @@ final class Resumption {
     }
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
-    return recorded;
+    return noticingAnEditedExperiment(recorded);
+  }
+
+  /**
+   * Says so when the run's experiment.yaml is not the file the run started with: an edit that still fits the
+   * checkpoint (more epochs, another learning rate) is taken, but the resumed run then no longer ends as the
+   * interrupted one would have, which its user should hear of, and its provenance records.
+   */
+  private Provenance noticingAnEditedExperiment(Provenance current) {
+    Optional<String> was = Provenance.recordedExperimentSha256(dir.provenanceFile());
+    String now = current.experimentSha256();
+    if (was.isEmpty() || now == null || was.get().equals(now)) {
+      return current;
+    }
+    String hashes = "SHA-256 was " + was.get() + ", now " + now;
+    notices.accept(RunDirectory.EXPERIMENT + " was edited since the run started (" + hashes + "); the run goes on"
+        + " with it as it is now, so it will not end as the interrupted run would have");
+    return current.withOutcome(Map.of("edited-experiment", hashes));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.nn.core.experiment;
 
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentWriter;
+import dev.nn.core.io.Sha256;
 import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.model.Model;
 import dev.nn.core.network.Network;
@@ -231,7 +232,7 @@ public final class TrainingRun {
     // built, and the samples checked, before the directory exists: what fails here leaves nothing behind
     Trainer trainer = trainers.create(List.of(runFiles));
     backend.check(trainer, data);
-    Provenance provenance = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
+    Provenance capturedBeforeTheDirectory = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
         .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
     RunDirectory dir = options.resume() != null ? RunDirectory.openToResume(options.resume())
@@ -240,6 +241,8 @@ public final class TrainingRun {
     RunLock lock = dir.lock();
     RunRecord record = null;
     try {
+      // hashed as this attempt reads it, so that a later resume can tell an edit
+      Provenance provenance = capturedBeforeTheDirectory.withExperimentSha256(Sha256.of(dir.experimentFile()));
       RunOutcome outcome = new RunOutcome(dir, clock, provenance);
       try {
         RunRecord recording = record(dir, outcome);

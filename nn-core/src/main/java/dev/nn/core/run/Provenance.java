@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a run's results came from: enough to reproduce them bit for bit (same nn version, backend, thread
@@ -38,6 +39,8 @@ import java.util.Objects;
  * @param ended when it ended, or {@code null} while it runs
  * @param plugins every plugin the run used
  * @param dataFiles every data file the run read
+ * @param experimentSha256 the SHA-256 of the run's {@code experiment.yaml} as this attempt read or wrote it, so
+ *     that a resume can tell an edit of it; {@code null} when the run has no such file
  * @param cluster where a distributed run trained (engine, version, master, partitions, mode), empty for a run
  *     in one process
  * @param compute how the kernels were chosen and compute, beyond backend and threads (precision, the rule
@@ -52,7 +55,7 @@ import java.util.Objects;
 public record Provenance(String nnVersion, String javaVersion, String javaVendor, String vmName, String osName,
     String osVersion, String osArch, int processors, String backend, int threads, String randomAlgorithm, long seed,
     List<String> commandLine, Instant started, Instant ended, List<Plugin> plugins, List<DataFile> dataFiles,
-    Map<String, String> cluster, Map<String, String> compute, Map<String, String> outcome, FirstStart firstStart) {
+    String experimentSha256, Map<String, String> cluster, Map<String, String> compute, Map<String, String> outcome, FirstStart firstStart) {
 
   /**
    * How a resumed run first started.
@@ -68,6 +71,8 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
 
   /** What {@link #currentNnVersion()} says when nn-core runs from classes rather than its jar. */
   static final String UNKNOWN_VERSION = "unknown";
+
+  private static final String EXPERIMENT_KEY = "experiment-sha256";
 
   /**
    * A plugin used.
@@ -140,7 +145,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), backend, threads, Rng.ALGORITHM,
-        seed, commandLine, started, null, used, data, Map.of(), Map.of(), Map.of(), null);
+        seed, commandLine, started, null, used, data, null, Map.of(), Map.of(), Map.of(), null);
   }
 
   /** The nn-core jar's version (its manifest's Implementation-Version), or {@value #UNKNOWN_VERSION}. */
@@ -152,19 +157,40 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   /** This provenance with the run's end time. */
   public Provenance withEnded(Instant end) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, cluster, compute, outcome, firstStart);
+        threads, randomAlgorithm, seed, commandLine, started, end, plugins, dataFiles, experimentSha256, cluster, compute, outcome, firstStart);
+  }
+
+  /** This provenance with the SHA-256 of the run's {@code experiment.yaml}. */
+  public Provenance withExperimentSha256(String sha256) {
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, sha256, cluster, compute,
+        outcome, firstStart);
+  }
+
+  /**
+   * The SHA-256 of {@code experiment.yaml} the provenance in {@code recordedFile} gives, when it gives one (runs
+   * of nn before it recorded it do not; nor does a run killed before it wrote the file).
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static Optional<String> recordedExperimentSha256(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return Optional.empty();
+    }
+    YamlFields recorded = YamlFields.read(recordedFile, RunFileException::new);
+    return recorded.isNull(EXPERIMENT_KEY) ? Optional.empty() : Optional.of(recorded.string(EXPERIMENT_KEY));
   }
 
   /** This provenance with where a distributed run trained, in the order given. */
   public Provenance withCluster(Map<String, String> where) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, where, compute, outcome, firstStart);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, experimentSha256, where, compute, outcome, firstStart);
   }
 
   /** This provenance with details of how the kernels compute, in the order given. */
   public Provenance withCompute(Map<String, String> details) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, details, outcome, firstStart);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, experimentSha256, cluster, details, outcome, firstStart);
   }
 
   /** This provenance with {@code entries} added to its outcome, after those it has. */
@@ -172,7 +198,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     Map<String, String> all = new LinkedHashMap<>(outcome);
     all.putAll(entries);
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, compute, all, firstStart);
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, experimentSha256, cluster, compute, all, firstStart);
   }
 
   /**
@@ -190,7 +216,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     YamlFields first = recorded.isNull("first-start") ? recorded : recorded.fields("first-start");
     FirstStart kept = new FirstStart(first.string("started"), first.strings("command-line"));
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
-        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, cluster, compute, outcome,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, experimentSha256, cluster, compute, outcome,
         kept);
   }
 
@@ -254,6 +280,9 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
       ds.add(section("path", d.path(), "sha256", d.sha256()));
     }
     m.put("data-files", ds);
+    if (experimentSha256 != null) {
+      m.put(EXPERIMENT_KEY, experimentSha256);
+    }
     if (!cluster.isEmpty()) {
       m.put("cluster", new LinkedHashMap<>(cluster));
     }
