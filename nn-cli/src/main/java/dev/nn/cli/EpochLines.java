@@ -47,8 +47,34 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   }
 
   private void print(String line) {
-    out.println(line);
+    // on a terminal a line wider than the window is folded between its figures, never inside a number
+    out.println(bar != null ? fold(line, bar.columns()) : line);
     log.accept(line);
+  }
+
+  /**
+   * {@code line} broken into lines of fewer than {@code columns} characters where its parts meet (two spaces),
+   * each after the first indented by two spaces; a part longer than that stays whole.
+   */
+  static String fold(String line, int columns) {
+    int room = Math.max(1, columns - 1);
+    if (line.length() <= room) {
+      return line;
+    }
+    StringBuilder folded = new StringBuilder();
+    String indent = "  ";
+    StringBuilder current = new StringBuilder();
+    for (String part : line.split("  ")) {
+      if (current.length() > indent.length() && current.length() + 2 + part.length() > room) {
+        folded.append(current).append(System.lineSeparator());
+        current.setLength(0);
+        current.append(indent);
+      } else if (current.length() > 0 && !current.toString().equals(indent)) {
+        current.append("  ");
+      }
+      current.append(part);
+    }
+    return folded.append(current).toString();
   }
 
   @Override

@@ -31,6 +31,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   /** Set once the run's own hook is installed: that hook then says it, after the run's record of it. */
   private volatile boolean armed;
   private volatile Consumer<String> log = line -> { };
+  private volatile Runnable quiet = () -> { };
 
   private InterruptionNotice(Supplier<Optional<Path>> runDirectory, String retry, PrintStream err,
       boolean terminal) {
@@ -74,7 +75,10 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   }
 
   private void say(String message) {
-    err.print((terminal ? "\n" : "") + message);
+    // a progress bar drawn after the message would hide it and leave the shell's prompt on the bar's line
+    quiet.run();
+    // on a terminal the line also holds the ^C the terminal echoed: erased, so the message starts the line
+    err.print((terminal ? "\r" + ProgressBar.ERASE_TO_END : "") + message);
     err.flush();
     log.accept(message.stripTrailing());
   }
@@ -82,6 +86,12 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   /** The same notice, also given to {@code sink} (the run's log) when it is printed. */
   InterruptionNotice alsoTo(Consumer<String> sink) {
     log = sink;
+    return this;
+  }
+
+  /** The same notice, running {@code stopDrawing} (what stops and erases a progress bar) before it speaks. */
+  InterruptionNotice quieting(Runnable stopDrawing) {
+    quiet = stopDrawing;
     return this;
   }
 

@@ -177,6 +177,14 @@ final class NnCommand implements Callable<Integer> {
     return terminal;
   }
 
+  /**
+   * Whether progress may be redrawn in place: on a terminal other than a dumb one ({@code TERM=dumb}: Emacs's
+   * shell, some IDE consoles), which shows a carriage return and an erase as characters.
+   */
+  boolean drawsInPlace() {
+    return terminal && !"dumb".equals(env.get("TERM"));
+  }
+
   /** The terminal's width in columns (see {@link Terminal#columns}). */
   int terminalColumns() {
     return Terminal.columns(env);

@@ -14,14 +14,18 @@ import java.util.TimerTask;
  * <pre>
  * epoch 3/20 [#######-------------]  batch 120/250  loss 0.123456  1,234 samples/s  0:12  ETA 1:23
  * </pre>
- * The line never wraps: it is fitted to the terminal's width, read again every few seconds, by leaving out
- * first the bar, then the elapsed time, the speed, the loss and the ETA, and cutting what is left. While the
- * validation split is evaluated, "validating" stands where the batches were.
+ * The line never wraps: it is fitted to the terminal's width, read again when the terminal says it was resized
+ * (and every few seconds), by leaving out first the bar, then the elapsed time, the speed, the loss and the ETA,
+ * and cutting what is left. While the validation split is evaluated, "validating" stands where the batches were.
+ * A redraw erases the rest of the line with the terminal's erase-to-end, not with spaces: spaces for a line
+ * drawn wider than a window that has since shrunk would wrap, and leave the old line behind.
  */
 final class ProgressBar {
   static final long PERIOD_MS = 200;
-  /** How often the terminal's width is read again (a resized window), in ticks. */
+  /** How often the terminal's width is read again without a resize signal, in ticks. */
   private static final int WIDTH_EVERY_TICKS = 10;
+  /** Erases from the cursor to the end of its line (ANSI EL). */
+  static final String ERASE_TO_END = "\033[K";
   private static final int BAR = 20;
 
   private final PrintStream out;
@@ -33,6 +37,11 @@ final class ProgressBar {
   ProgressBar(PrintStream out, IntSupplier columns) {
     this.out = out;
     this.columns = columns;
+  }
+
+  /** The terminal's width now, for lines printed between the bar's drawings. */
+  int columns() {
+    return columns.getAsInt();
   }
 
   /** What one drawing shows. */
@@ -48,6 +57,7 @@ final class ProgressBar {
     long started = System.nanoTime();
     long perEpoch = Math.max(1, progress.batchesPerEpoch());
     long doneAtStart = firstEpoch * perEpoch;
+    TerminalResize.listen();
     Timer t = new Timer("nn-progress", true);
     synchronized (out) {
       timer = t;
@@ -58,7 +68,7 @@ final class ProgressBar {
 
       @Override
       public void run() {
-        if (++ticks % WIDTH_EVERY_TICKS == 0) {
+        if (++ticks % WIDTH_EVERY_TICKS == 0 | TerminalResize.resizedSinceAsked()) {
           width = columns.getAsInt();
         }
         int epoch = progress.epoch();
@@ -78,11 +88,7 @@ final class ProgressBar {
       if (timer == null) {
         return;
       }
-      StringBuilder s = new StringBuilder("\r").append(text);
-      for (int i = text.length(); i < drawn; i++) {
-        s.append(' ');
-      }
-      out.print(s);
+      out.print("\r" + text + ERASE_TO_END);
       out.flush();
       drawn = text.length();
     }
@@ -92,7 +98,7 @@ final class ProgressBar {
   void clear() {
     synchronized (out) {
       if (drawn > 0) {
-        out.print("\r" + " ".repeat(drawn) + "\r");
+        out.print("\r" + ERASE_TO_END);
         out.flush();
         drawn = 0;
       }

@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
       log.line("nn: warning: " + failure);
     }
     TrainingRun.Result result;
-    try (log; EpochLines lines = new EpochLines(out, root.terminal() && !plain
+    try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
           List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
@@ -172,7 +172,8 @@ final class TrainCommand implements Callable<Integer> {
           if (root.clusterOnly()) {
             onTheCluster(recorded, Failures.readingConfig(recorded, () -> Experiments.load(nn, recorded, List.of())));
           }
-          InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.terminal()).alsoTo(log::line);
+          InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.drawsInPlace())
+              .alsoTo(log::line).quieting(lines::close);
           try {
             result = Failures.readingConfig(recorded, () -> nn.resume(resume, options.withListener(notice)));
           } finally {
@@ -184,8 +185,8 @@ final class TrainCommand implements Callable<Integer> {
           say(out, log, "training " + e.name() + " from " + experiment);
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
-          InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(), root.terminal())
-              .alsoTo(log::line);
+          InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
+              root.drawsInPlace()).alsoTo(log::line).quieting(lines::close);
           try {
             result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
           } finally {
@@ -213,7 +214,7 @@ final class TrainCommand implements Callable<Integer> {
     RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
         + " in the run directory; training goes on without it"));
     TrainingRun.Result result;
-    try (log; EpochLines lines = new EpochLines(out, root.terminal() && !plain
+    try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       List<String> pointSets = overrides.subList(sets.size(), overrides.size());
       List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(), pointSets);
@@ -228,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
-          root.err(), root.terminal()).alsoTo(log::line);
+          root.err(), root.drawsInPlace()).alsoTo(log::line).quieting(lines::close);
       try {
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
       } catch (RuntimeException | Error failure) {

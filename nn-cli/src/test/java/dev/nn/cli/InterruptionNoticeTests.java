@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +84,27 @@ class InterruptionNoticeTests {
     bytes.reset();
     notice.recorded(run);
     assertEquals("", bytes.toString(StandardCharsets.UTF_8), "a command that ended by itself says nothing");
+  }
+
+  /**
+   * On a terminal the notice stops the progress bar before it speaks, so that no bar is drawn after the message
+   * (the shell's prompt would land on it), and starts its line by erasing what the terminal echoed (^C).
+   */
+  @Test
+  void onATerminalTheNoticeStopsTheProgressBarFirstAndStartsAClearLine() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    List<String> order = new java.util.ArrayList<>();
+    Path run = tmp.resolve("never-trained");
+    InterruptionNotice notice = InterruptionNotice.resuming(run, err, true)
+        .quieting(() -> order.add("bar stopped, with " + bytes.size() + " bytes printed"));
+    try {
+      notice.onShutdown();
+    } finally {
+      notice.close();
+    }
+    assertEquals(List.of("bar stopped, with 0 bytes printed"), order);
+    assertEquals("\r" + ProgressBar.ERASE_TO_END + InterruptionNotice.message(Optional.of(run), ""),
+        bytes.toString(StandardCharsets.UTF_8));
   }
 }

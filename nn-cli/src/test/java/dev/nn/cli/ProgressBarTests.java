@@ -73,15 +73,48 @@ class ProgressBarTests {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.startsWith("\repoch 1/0  batch 0/1  "), text);
     String[] draws = text.split("\r", -1);
-    assertTrue(draws.length >= 5, "drawn twice, then erased: " + text);
+    assertTrue(draws.length >= 4, "drawn twice, then erased: " + text);
     for (String d : draws) {
-      assertTrue(d.length() <= 49, "fits 50 columns: '" + d + "'");
+      assertTrue(d.length() <= 49 + ProgressBar.ERASE_TO_END.length(), "fits 50 columns: '" + d + "'");
+      // each draw erases the rest of its line instead of padding it with spaces, which wrap in a narrower window
+      assertTrue(d.isEmpty() || d.endsWith(ProgressBar.ERASE_TO_END), "'" + d + "'");
+      assertFalse(d.endsWith(" " + ProgressBar.ERASE_TO_END), "'" + d + "'");
     }
-    assertTrue(text.endsWith("\r" + " ".repeat(draws[draws.length - 2].length()) + "\r"), text);
+    assertTrue(text.endsWith("\r" + ProgressBar.ERASE_TO_END), text);
     assertNoProgressThreadWithin(Duration.ofSeconds(2));
     int length = bytes.size();
     Thread.sleep(2 * ProgressBar.PERIOD_MS);
     assertEquals(length, bytes.size(), "nothing drawn after close");
+  }
+
+  /**
+   * A terminal that shrinks is read again at once (the resize signal) or within the timer's few seconds: later
+   * draws fit the new width, and none pads the line with spaces to the width of an earlier, wider one.
+   */
+  @Test
+  void aNarrowerTerminalGetsANarrowerLineAndNoPadding() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    java.util.concurrent.atomic.AtomicInteger width = new java.util.concurrent.atomic.AtomicInteger(120);
+    ProgressBar bar = new ProgressBar(out, width::get);
+    bar.start(new TrainingProgress(), 0);
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (bytes.toString(StandardCharsets.UTF_8).split("\r", -1).length < 3 && System.nanoTime() < giveUp) {
+      Thread.sleep(20);
+    }
+    width.set(30);
+    int before = bytes.toString(StandardCharsets.UTF_8).split("\r", -1).length;
+    // the width is read again every ten draws without a signal
+    while (bytes.toString(StandardCharsets.UTF_8).split("\r", -1).length < before + 12 && System.nanoTime() < giveUp) {
+      Thread.sleep(20);
+    }
+    bar.close();
+    String[] draws = bytes.toString(StandardCharsets.UTF_8).split("\r", -1);
+    String last = draws[draws.length - 2];
+    assertTrue(last.length() <= 29 + ProgressBar.ERASE_TO_END.length(), "fits 30 columns: '" + last + "'");
+    for (String d : draws) {
+      assertFalse(d.contains("  " + ProgressBar.ERASE_TO_END) || d.endsWith(" "), "padded: '" + d + "'");
+    }
   }
 
   /** Fails unless every "nn-progress" timer thread has ended within {@code limit}. */

@@ -201,6 +201,15 @@ class TrainCommandTests {
     assertEquals(2, plain.outLines("epoch ").size(), plain.out());
   }
 
+  /** A dumb terminal (Emacs's shell, some IDE consoles) shows a carriage return as a character: no bar there. */
+  @Test
+  void progressIsDrawnInPlaceOnATerminalUnlessItIsADumbOne() {
+    assertTrue(new NnCommand(System.out, System.err, Map.of("TERM", "xterm-256color"), true, List.of()).drawsInPlace());
+    assertTrue(new NnCommand(System.out, System.err, Map.of(), true, List.of()).drawsInPlace());
+    assertFalse(new NnCommand(System.out, System.err, Map.of("TERM", "dumb"), true, List.of()).drawsInPlace());
+    assertFalse(new NnCommand(System.out, System.err, Map.of("TERM", "xterm"), false, List.of()).drawsInPlace());
+  }
+
   static List<String> metricsRows(Path run) throws Exception {
     List<String> lines = Files.readAllLines(run.resolve(RunDirectory.METRICS), StandardCharsets.UTF_8);
     assertEquals(MetricsCsv.HEADER, lines.get(0));

@@ -1,0 +1,36 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** An epoch line on a terminal narrower than it: folded between its figures, never inside one. */
+class EpochLineFoldTests {
+  private static final String REGRESSION = "epoch 1/3  train-loss 1.07362  val-loss 0.327953  val-rmse 462.132"
+      + "  val-mae 337.206  val-r2 0.5416  0.0s";
+
+  @Test
+  void aLineThatFitsIsLeftAsItIs() {
+    assertEquals(REGRESSION, EpochLines.fold(REGRESSION, REGRESSION.length() + 1));
+  }
+
+  @Test
+  void aWiderLineIsFoldedWhereItsFiguresMeetWithTheRestIndented() {
+    String n = System.lineSeparator();
+    assertEquals("epoch 1/3  train-loss 1.07362  val-loss 0.327953  val-rmse 462.132" + n
+        + "  val-mae 337.206  val-r2 0.5416  0.0s", EpochLines.fold(REGRESSION, 80));
+    String narrow = EpochLines.fold(REGRESSION, 40);
+    for (String line : narrow.split(n)) {
+      assertTrue(line.length() <= 39, "'" + line + "'");
+    }
+    // every figure whole, in order
+    assertEquals(REGRESSION, narrow.replace(n + "  ", "  "));
+  }
+
+  @Test
+  void aFigureWiderThanTheTerminalStaysWhole() {
+    assertEquals("epoch 1/3" + System.lineSeparator() + "  train-loss 1.07362",
+        EpochLines.fold("epoch 1/3  train-loss 1.07362", 12));
+  }
+}
