@@ -7,75 +7,186 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The text table of {@code nn runs}: one line per run, columns padded to their widest cell. Fitted to a
- * terminal's width by shortening the overrides column first and the run's name after it, each cut marked
- * with "…"; printed whole when the width is unlimited (output piped to a file or a program).
+ * The text table of {@code nn runs}: one line per run, columns padded to their widest cell; printed whole when
+ * the width is unlimited (output piped to a file or a program). On a terminal it is fitted to the width by the
+ * first layout that fits: the overrides' keys cut to their last part ({@code learning-rate=0.1}), then the start
+ * without its year, then without the duration, then without the start (a run directory's name holds its start
+ * time already) — first with nothing cut, then with the names cut to 20 characters, then with the overrides cut
+ * to 16 as well; only then are the overrides left out, the names cut further last. A name is cut in its middle,
+ * keeping its end, where a run directory's timestamp tells runs of one experiment apart; overrides are cut at
+ * their end; each cut is marked with "…".
  */
 final class RunTable {
   private static final String[] HEADER = {"RUN", "STATUS", "STARTED", "DURATION", "OVERRIDES", "VALIDATION", "TEST"};
   private static final int RUN = 0;
+  private static final int STARTED = 2;
+  private static final int DURATION = 3;
   private static final int OVERRIDES = 4;
+  private static final int NAME_FLOOR = 20;
+  private static final int OVERRIDES_FLOOR = 16;
   private static final String GAP = "  ";
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter WHEN_SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
-  private final List<String[]> rows = new ArrayList<>();
+  /**
+   * One way of showing the table.
+   *
+   * @param hidden the columns left out
+   * @param shortKeys whether an override's key is cut to its last part
+   * @param shortDates whether the start leaves out the year
+   */
+  private record Layout(Set<Integer> hidden, boolean shortKeys, boolean shortDates) {}
+
+  /** The layouts that show the overrides, in the order they are tried. */
+  private static final List<Layout> LAYOUTS = List.of(
+      new Layout(Set.of(), false, false),
+      new Layout(Set.of(), true, false),
+      new Layout(Set.of(), true, true),
+      new Layout(Set.of(DURATION), true, true),
+      new Layout(Set.of(DURATION, STARTED), true, true));
+  private static final Layout WITHOUT_OVERRIDES = new Layout(Set.of(DURATION, STARTED, OVERRIDES), true, true);
+
+  /**
+   * One attempt at fitting: the layouts it tries and how far it may cut the names and the overrides (0: not at
+   * all, or the shortest width they may be cut to).
+   */
+  private record Attempt(List<Layout> layouts, int nameFloor, int overridesFloor) {}
+
+  private static final int UNCUT = Integer.MAX_VALUE;
+  private static final List<Attempt> ATTEMPTS = List.of(
+      new Attempt(LAYOUTS, UNCUT, UNCUT),
+      new Attempt(LAYOUTS, NAME_FLOOR, UNCUT),
+      new Attempt(LAYOUTS, NAME_FLOOR, OVERRIDES_FLOOR),
+      new Attempt(List.of(WITHOUT_OVERRIDES), NAME_FLOOR, UNCUT),
+      new Attempt(List.of(WITHOUT_OVERRIDES), 1, UNCUT));
+
+  /** A run's cells, with the short forms a narrow terminal takes. */
+  private record Row(String[] cells, String overridesShort, String startedShort) {
+    String cell(int c, Layout layout) {
+      if (c == OVERRIDES && layout.shortKeys()) {
+        return overridesShort;
+      }
+      return c == STARTED && layout.shortDates() ? startedShort : cells[c];
+    }
+  }
+
+  private final List<Row> rows = new ArrayList<>();
+
   /** The table of {@code runs}, named by their paths relative to {@code folder}, times in this JVM's zone. */
   RunTable(Path folder, List<RunRecord> runs) {
     ZoneId zone = ZoneId.systemDefault();
     for (RunRecord r : runs) {
       Path relative = folder.relativize(r.directory());
-      rows.add(new String[] {
+      String[] cells = {
           relative.toString().isEmpty() ? r.directory().getFileName().toString() : relative.toString(),
           r.status(),
           r.started() == null ? "-" : WHEN.format(r.started().atZone(zone)),
           r.duration() == null ? "-" : duration(r.duration()),
           r.overrides().isEmpty() ? "-" : String.join(" ", r.overrides()),
           r.validation() == null ? "-" : r.validation().display(),
-          r.test() == null ? "-" : r.test().display()});
+          r.test() == null ? "-" : r.test().display()};
+      rows.add(new Row(cells, r.overrides().isEmpty() ? "-" : String.join(" ", lastKeyParts(r.overrides())),
+          r.started() == null ? "-" : WHEN_SHORT.format(r.started().atZone(zone))));
     }
   }
 
-  /** The table, with a header line, no line wider than {@code columns} where shortening can avoid it. */
+  /** "optimizer.learning-rate=0.1" as "learning-rate=0.1": the value and the key's last part tell most. */
+  static List<String> lastKeyParts(List<String> overrides) {
+    List<String> shorter = new ArrayList<>();
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      int dot = eq < 0 ? -1 : o.lastIndexOf('.', eq);
+      shorter.add(dot < 0 ? o : o.substring(dot + 1));
+    }
+    return shorter;
+  }
+
+  /** The table, with a header line, no line wider than {@code columns} where a layout can avoid it. */
   String render(int columns) {
-    int[] widths = new int[HEADER.length];
-    for (int c = 0; c < HEADER.length; c++) {
-      widths[c] = HEADER[c].length();
-      for (String[] row : rows) {
-        widths[c] = Math.max(widths[c], row[c].length());
+    Layout chosen = null;
+    int[] widths = null;
+    for (Attempt attempt : ATTEMPTS) {
+      for (Layout layout : attempt.layouts()) {
+        chosen = layout;
+        widths = naturalWidths(layout);
+        shorten(widths, layout, columns, attempt);
+        if (total(widths, layout) <= columns) {
+          return table(chosen, widths);
+        }
       }
     }
-    long total = GAP.length() * (HEADER.length - 1L);
-    for (int w : widths) {
-      total += w;
-    }
-    // shorten the overrides, then the names, down to their header's width at least
-    for (int c : new int[] {OVERRIDES, RUN}) {
-      if (total > columns) {
-        int shorter = (int) Math.max(HEADER[c].length(), widths[c] - (total - columns));
-        total -= widths[c] - shorter;
-        widths[c] = shorter;
-      }
-    }
+    return table(chosen, widths);
+  }
+
+  private String table(Layout layout, int[] widths) {
     StringBuilder b = new StringBuilder();
-    line(b, HEADER, widths);
-    for (String[] row : rows) {
-      line(b, row, widths);
+    line(b, HEADER, widths, layout);
+    for (Row row : rows) {
+      String[] cells = new String[HEADER.length];
+      for (int c = 0; c < cells.length; c++) {
+        cells[c] = row.cell(c, layout);
+      }
+      line(b, cells, widths, layout);
     }
     return b.toString();
   }
 
-  private static void line(StringBuilder b, String[] cells, int[] widths) {
-    StringBuilder l = new StringBuilder();
-    for (int c = 0; c < cells.length; c++) {
-      String cell = cells[c].length() > widths[c] ? cells[c].substring(0, widths[c] - 1) + "…" : cells[c];
-      l.append(cell);
-      if (c + 1 < cells.length) {
-        l.append(" ".repeat(widths[c] - cell.length())).append(GAP);
+  private int[] naturalWidths(Layout layout) {
+    int[] widths = new int[HEADER.length];
+    for (int c = 0; c < HEADER.length; c++) {
+      widths[c] = HEADER[c].length();
+      for (Row row : rows) {
+        widths[c] = Math.max(widths[c], row.cell(c, layout).length());
       }
     }
+    return widths;
+  }
+
+  /** Cuts the names, then the overrides, until the table fits, as far as {@code attempt} allows. */
+  private static void shorten(int[] widths, Layout layout, int columns, Attempt attempt) {
+    for (int c : new int[] {RUN, OVERRIDES}) {
+      int floor = c == RUN ? attempt.nameFloor() : attempt.overridesFloor();
+      long over = total(widths, layout) - columns;
+      if (layout.hidden().contains(c) || floor == UNCUT || over <= 0) {
+        continue;
+      }
+      int least = Math.max(HEADER[c].length(), Math.min(widths[c], floor));
+      widths[c] = (int) Math.max(least, widths[c] - over);
+    }
+  }
+
+  private static long total(int[] widths, Layout layout) {
+    long total = 0;
+    int shown = 0;
+    for (int c = 0; c < widths.length; c++) {
+      if (!layout.hidden().contains(c)) {
+        total += widths[c];
+        shown++;
+      }
+    }
+    return total + GAP.length() * (shown - 1L);
+  }
+
+  private static void line(StringBuilder b, String[] cells, int[] widths, Layout layout) {
+    StringBuilder l = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      if (layout.hidden().contains(c)) {
+        continue;
+      }
+      String cell = cells[c].length() <= widths[c] ? cells[c] : c == RUN ? cutInTheMiddle(cells[c], widths[c])
+          : cells[c].substring(0, widths[c] - 1) + "…";
+      l.append(cell).append(" ".repeat(widths[c] - cell.length())).append(GAP);
+    }
     b.append(l.toString().stripTrailing()).append('\n');
+  }
+
+  /** {@code text} in {@code width} characters: its first third, "…", and its end. */
+  static String cutInTheMiddle(String text, int width) {
+    int head = (width - 1) / 3;
+    return text.substring(0, head) + "…" + text.substring(text.length() - (width - 1 - head));
   }
 
   /** "0.6s", "42s", "3m05s", "2h04m". */

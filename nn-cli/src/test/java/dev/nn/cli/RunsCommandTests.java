@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.io.Json;
@@ -159,14 +160,47 @@ class RunsCommandTests {
   }
 
   @Test
-  void fitsATerminalByShorteningTheOverrides() throws Exception {
+  void fitsATerminalByShorteningTheOverridesKeys() throws Exception {
     Path runs = fixtures();
-    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "100"), true, "runs", runs.toString());
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "80"), true, "runs", runs.toString());
     assertEquals(0, o.code(), o.describe());
-    o.out().lines().forEach(l -> assertTrue(l.length() <= 100, l));
-    assertTrue(o.out().contains("…"), o.out());
+    o.out().lines().forEach(l -> assertTrue(l.length() <= 80, l));
+    assertTrue(o.out().contains(" learning-rate=0.1 "), o.out());
+    assertFalse(o.out().contains("optimizer."), o.out());
     Cli.Outcome piped = Cli.run(Map.of("COLUMNS", "100"), false, "runs", runs.toString());
     assertTrue(piped.out().contains("optimizer.learning-rate=0.1"), piped.out());
+  }
+
+  /**
+   * At 80 columns, long names and a sweep's overrides: every line fits, a name keeps enough to tell the run (20
+   * characters, its timestamp), the overrides keep their first value (keys cut to their last part), and the
+   * duration and the start give way; at 100 the overrides are whole. Wide enough, nothing is cut.
+   */
+  @Test
+  void fitsEightyColumnsByLeavingOutWhatTellsRunsApartLeast() throws Exception {
+    Path runs = tmp.resolve("sweep");
+    String name = "xor-with-a-rather-long-descriptive-experiment-name-20261204-0329";
+    summarized(runs.resolve(name + "06"), "completed", "2026-12-03T01:00:00Z", 0.9, "{\"accuracy\": 0.88}",
+        "\"optimizer.learning-rate=0.1\", \"training.batch-size=8\"");
+    summarized(runs.resolve(name + "08"), "completed", "2026-12-03T02:00:00Z", 0.95, "{\"accuracy\": 0.9026}",
+        "\"optimizer.learning-rate=100\", \"training.batch-size=32\"");
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "80"), true, "runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    lines.forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l));
+    assertTrue(lines.get(0).matches("RUN +STATUS +OVERRIDES +VALIDATION +TEST"), lines.get(0));
+    // a name cut in its middle keeps the timestamp that tells the runs apart
+    assertTrue(lines.get(1).matches("xor-wi…[-0-9]*-032906  completed  learning-rate=0\\.1 batc…  acc 0.9000  acc 0.8800"),
+        o.out());
+    assertTrue(lines.get(2).matches("xor-wi…[-0-9]*-032908  completed  learning-rate=100 batc…  acc 0.9500  acc 0.9026"),
+        o.out());
+
+    Cli.Outcome hundred = Cli.run(Map.of("COLUMNS", "100"), true, "runs", runs.toString());
+    assertTrue(hundred.out().contains("-032908  completed  learning-rate=100 batch-size=32  acc 0.9500"),
+        hundred.out());
+    Cli.Outcome wide = Cli.run(Map.of("COLUMNS", "250"), true, "runs", runs.toString());
+    assertTrue(wide.out().contains(name + "08  completed  2026-12-03 "), wide.out());
+    assertTrue(wide.out().contains("optimizer.learning-rate=100 training.batch-size=32"), wide.out());
   }
 
   @Test
