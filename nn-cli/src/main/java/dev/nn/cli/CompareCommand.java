@@ -53,7 +53,8 @@ final class CompareCommand implements Callable<Integer> {
     checkOutput();
     RunComparison comparison = RunComparison.of(runs);
     PrintStream out = root.out();
-    out.print(DifferenceTable.render(comparison.labels(), comparison.differences()));
+    out.print(DifferenceTable.render(comparison.labels(), comparison.differences(),
+        root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
     comparison.writePage(output);
     out.println("page           " + output);
     return Main.OK;
@@ -88,37 +89,71 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  /** The differences as text: a header of run names, then one line per key. */
+  /**
+   * The differences as text: a header of run names, then one line per key. Where that is wider than the
+   * terminal, the runs are numbered in a legend above the table and its columns headed #1, #2, …, and where
+   * even that is too wide, each value is cut (marked "…") to an equal share of what the keys leave.
+   */
   static final class DifferenceTable {
+    /** The fewest characters a cut value keeps. */
+    private static final int LEAST_VALUE = 8;
+
     private DifferenceTable() {}
 
-    static String render(List<String> labels, List<RunComparison.Difference> differences) {
+    static String render(List<String> labels, List<RunComparison.Difference> differences, int columns) {
       if (differences.isEmpty()) {
         return "the runs' experiments are the same (" + labels.size() + " runs)\n";
       }
-      int keyWidth = "KEY".length();
-      for (RunComparison.Difference d : differences) {
-        keyWidth = Math.max(keyWidth, d.key().length());
+      String whole = table(labels, differences, Integer.MAX_VALUE);
+      if (widest(whole) <= columns) {
+        return whole;
       }
-      int[] widths = new int[labels.size()];
+      StringBuilder legend = new StringBuilder();
+      List<String> numbers = new ArrayList<>();
       for (int i = 0; i < labels.size(); i++) {
-        widths[i] = labels.get(i).length();
+        numbers.add("#" + (i + 1));
+        legend.append(String.format("%-4s", numbers.get(i))).append(labels.get(i)).append('\n');
+      }
+      int keyWidth = keyWidth(differences);
+      int share = (columns - 1 - keyWidth - 2 * labels.size()) / labels.size();
+      return legend + table(numbers, differences, Math.max(LEAST_VALUE, share));
+    }
+
+    private static String table(List<String> heads, List<RunComparison.Difference> differences, int valueWidth) {
+      int keyWidth = keyWidth(differences);
+      int[] widths = new int[heads.size()];
+      for (int i = 0; i < heads.size(); i++) {
+        widths[i] = heads.get(i).length();
         for (RunComparison.Difference d : differences) {
-          widths[i] = Math.max(widths[i], d.values().get(i).length());
+          widths[i] = Math.min(valueWidth, Math.max(widths[i], d.values().get(i).length()));
         }
       }
       StringBuilder b = new StringBuilder();
-      line(b, "KEY", keyWidth, labels, widths);
+      line(b, "KEY", keyWidth, heads, widths);
       for (RunComparison.Difference d : differences) {
         line(b, d.key(), keyWidth, d.values(), widths);
       }
       return b.toString();
     }
 
+    private static int keyWidth(List<RunComparison.Difference> differences) {
+      int keyWidth = "KEY".length();
+      for (RunComparison.Difference d : differences) {
+        keyWidth = Math.max(keyWidth, d.key().length());
+      }
+      return keyWidth;
+    }
+
+    private static int widest(String text) {
+      return text.lines().mapToInt(String::length).max().orElse(0);
+    }
+
     private static void line(StringBuilder b, String key, int keyWidth, List<String> cells, int[] widths) {
       StringBuilder l = new StringBuilder(key).append(" ".repeat(keyWidth - key.length()));
       for (int i = 0; i < cells.size(); i++) {
-        l.append("  ").append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
+        String cell = cells.get(i).length() <= widths[i] ? cells.get(i)
+            : cells.get(i).substring(0, widths[i] - 1) + "…";
+        l.append("  ").append(cell).append(" ".repeat(widths[i] - cell.length()));
       }
       b.append(l.toString().stripTrailing()).append('\n');
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,34 @@ class CompareCommandTests {
         optimizer.learning-rate  0.1  0.03  0.1
         page           %s
         """.formatted(page), o.out());
+  }
+
+  /**
+   * Long run names on an 80-column terminal: the runs numbered in a legend and the columns headed by number, so
+   * that every line fits; piped, the table is whole.
+   */
+  @Test
+  void onANarrowTerminalTheRunsAreNumberedInALegend() throws Exception {
+    String longName = "xor-with-a-rather-long-descriptive-experiment-name-20261204-0329";
+    Path a = run(longName + "06", "0.1", 4, CLASSIFIER);
+    Path b = run(longName + "08", "0.03", 4, CLASSIFIER);
+    Path c = run("digits-20261204-032910", "0.1", 8, CLASSIFIER);
+    Path page = tmp.resolve("page.html");
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "80"), true, "compare", a.toString(), b.toString(), c.toString(),
+        "--output", page.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("""
+        #1  %s06
+        #2  %s08
+        #3  digits-20261204-032910
+        KEY                      #1   #2    #3
+        network.layers[1].units  4    4     8
+        optimizer.learning-rate  0.1  0.03  0.1
+        page           %s
+        """.formatted(longName, longName, page), o.out());
+    Cli.Outcome piped = Cli.run(Map.of("COLUMNS", "80"), false, "compare", a.toString(), b.toString(), c.toString(),
+        "--output", page.toString());
+    assertTrue(piped.out().startsWith("KEY                      " + longName + "06  "), piped.out());
   }
 
   @Test
