@@ -39,11 +39,19 @@ import picocli.CommandLine.Spec;
         "2:bad usage, an invalid experiment, unreadable data, model file or run directory, a missing file, a"
             + " plugin path entry that is not a whole jar, a plugin whose own code failed, a file that cannot be"
             + " written, or an experiment too large for the JVM's memory",
-        "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept"},
-    footer = {"%nEnvironment:%n  NN_PLUGIN_PATH   plugin jars or directories, as for --plugin-path",
-        "  NN_LOG           debug, info or warning: print nn's log records of that level and above on stderr"
-            + " (default: none; --debug prints them from debug up)",
-        "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options. Documentation: docs/cli.md"})
+        "3:training diverged (a loss became NaN or infinite, or grew a thousandfold); earlier checkpoints are kept",
+        "129:stopped by SIGHUP (its terminal closed)",
+        "130:stopped by Ctrl-C (nn train says how to resume)",
+        "143:stopped by SIGTERM (nn train says how to resume)"},
+    // lines of their own, each under 80 columns: picocli would wrap a long one without its indent
+    footer = {"%nEnvironment:",
+        "  NN_PLUGIN_PATH  plugin jars or directories, as for --plugin-path",
+        "  NN_LOG          debug, info or warning: print nn's log records of that level",
+        "                  and above on stderr (default: none; --debug: from debug up)",
+        "  NN_JAVA_OPTS    options for the JVM the nn script starts, e.g. -Xmx8g",
+        "  NN_VECTOR       off: the script runs Java without the Vector API (plain loops)",
+        "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options.",
+        "Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {
   private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
 

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     description = "Trains an experiment and writes its run directory: the resolved experiment, metrics.csv,"
         + " checkpoints, model.nnm, provenance.yaml, summary.json, report.html (rewritten after every epoch),"
         + " run.log and overrides.yaml.",
-    customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--output DIR]",
-        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data]"},
+    customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]...",
+        "                [--output DIR] [--sweep KEY.PATH=V1,V2,...]... [--folds K]",
+        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data] [--plain]"},
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
         + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"
         + " one line is printed per epoch.",
@@ -48,8 +49,9 @@ final class TrainCommand implements Callable<Integer> {
   String experiment;
 
   @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-      description = "Overrides one key of the experiment, e.g. optimizer.learning-rate=0.1 or"
-          + " network.layers[1].units=32; repeatable, the last of one key wins.")
+      description = "Overrides one key of the experiment; repeatable, the last of one key wins. For example:"
+          // key paths on lines of their own: a wrapped line would break them at a dot
+          + "%n  optimizer.learning-rate=0.1%n  network.layers[1].units=32")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR",
@@ -69,15 +71,15 @@ final class TrainCommand implements Callable<Integer> {
   boolean allowChangedData;
 
   @Option(names = "--sweep", paramLabel = "KEY.PATH=V1,V2,...",
-      description = "Trains one run per value, e.g. optimizer.learning-rate=0.1,0.03,0.01; repeatable: every"
-          + " combination of the values is trained in turn, and the results are tabled in"
-          + " <output>/<name>-sweep-<time>/sweep.md and sweep.csv. Values are split on the commas outside"
-          + " brackets and quotes, so [64,32] is one value.")
+      description = "Trains one run per value; repeatable: every combination of the values is trained in turn,"
+          + " and the results are tabled in the folder <output>/<name>-sweep-<time>, in sweep.md and sweep.csv."
+          + " Values are split on the commas outside brackets and quotes, so [64,32] is one value. For example:"
+          + "%n  optimizer.learning-rate=0.1,0.03,0.01")
   List<String> sweeps = new ArrayList<>();
 
   @Option(names = "--folds", paramLabel = "K",
-      description = "Cross-validates: trains K runs, run i testing on fold i of the training data (data.test ="
-          + " {fold: i, of: K}; the validation split comes from the rest), tables them as a sweep does and prints"
+      description = "Cross-validates: trains K runs, run i testing on fold i of the training data (a sweep over"
+          + " the folds as test splits; the validation split comes from the rest), tables them as a sweep does and prints"
           + " the mean and standard deviation of their test figures; with --sweep, K runs for each point. K from 2"
           + " to " + Nn.MAX_FOLDS + ".")
   Integer folds;

@@ -18,10 +18,13 @@ class HelpTests {
     for (String command : List.of("train", "evaluate", "predict", "export", "plugins", "validate", "gradcheck")) {
       assertTrue(o.out().contains("\n  " + command + " "), command + " listed:\n" + o.out());
     }
-    assertTrue(o.out().contains("Exit codes:\n  0   success\n  1   an unexpected error"), o.out());
-    assertTrue(o.out().contains("\n  2   bad usage"), o.out());
-    assertTrue(o.out().contains("\n  3   training diverged"), o.out());
-    assertTrue(o.out().contains("NN_PLUGIN_PATH"), o.out());
+    assertTrue(o.out().contains("Exit codes:\n  0     success\n  1     an unexpected error"), o.out());
+    assertTrue(o.out().contains("\n  2     bad usage"), o.out());
+    assertTrue(o.out().contains("\n  3     training diverged"), o.out());
+    assertTrue(o.out().contains("\n  130   stopped by Ctrl-C"), o.out());
+    for (String variable : List.of("NN_PLUGIN_PATH", "NN_LOG", "NN_JAVA_OPTS", "NN_VECTOR")) {
+      assertTrue(o.out().contains("\n  " + variable + " "), o.out());
+    }
     assertEquals("", o.err());
   }
 
@@ -35,6 +38,16 @@ class HelpTests {
     assertTrue(o.out().contains("--plugin-path=DIR_OR_JAR"), o.out());
     assertTrue(o.out().contains("Exit codes: 0 "), o.out());
     assertEquals("", o.err());
+  }
+
+  /** An 80-column terminal shows every help page without a wrapped line. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "train", "evaluate", "predict", "export", "plugins", "validate", "gradcheck", "lr-find",
+      "bench", "stability", "runs", "compare", "completion"})
+  void everyHelpPageFitsEightyColumns(String command) {
+    Cli.Outcome o = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
+    assertEquals(0, o.code(), o.describe());
+    o.out().lines().forEach(line -> assertTrue(line.length() <= 80, line.length() + ": " + line));
   }
 
   @Test
