@@ -31,7 +31,7 @@ class TrainCommandTests {
     Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("digits-conv.yaml").toString(), "--set",
         "training.epochs=1", "--output", tmp.toString());
     assertEquals(0, o.code(), o.describe());
-    assertTrue(o.out().contains("network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges"),
+    assertTrue(o.out().contains("network 64-288-10 (relu, identity), 2,970 free parameters on 21,610 edges"),
         o.describe());
   }
 

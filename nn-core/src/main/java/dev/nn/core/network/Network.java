@@ -272,8 +272,8 @@ public final class Network {
 
   /**
    * One line for people: "network 2-4-1 (tanh, identity), 17 parameters", or with shared or absent edges
-   * "network 64-288-10 (relu, identity), 2970 free parameters on 21610 edges"; dropout follows, as in
-   * "…, 4810 parameters, dropout 0.2 (layer 0), 0.5 (layer 1)".
+   * "network 64-288-10 (relu, identity), 2,970 free parameters on 21,610 edges"; dropout follows, as in
+   * "…, 4,810 parameters, dropout 0.2 (layer 0), 0.5 (layer 1)".
    */
   public String describe() {
     StringBuilder widthList = new StringBuilder();
@@ -286,7 +286,9 @@ public final class Network {
     }
     int n = params.size();
     int edges = params.edgeCount();
-    String count = n == edges ? n + (n == 1 ? " parameter" : " parameters") : n + " free parameters on " + edges + " edges";
+    // grouped as the progress line groups samples/s: 238,510 parameters
+    String count = n == edges ? grouped(n) + (n == 1 ? " parameter" : " parameters")
+        : grouped(n) + " free parameters on " + grouped(edges) + " edges";
     return "network " + widthList + " (" + activationList + "), " + count + describeDropout();
   }
 
@@ -310,5 +312,9 @@ public final class Network {
   public String toString() {
     return "Network" + Arrays.toString(widths) + " " + Arrays.toString(Arrays.copyOfRange(activationNames, 1,
         activationNames.length)) + ", " + params.size() + " free parameters on " + params.edgeCount() + " edges";
+  }
+
+  private static String grouped(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
   }
 }
