@@ -269,7 +269,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       return;
     }
     String what = classification ? "validation accuracy" : "validation R²";
-    SvgChart chart = new SvgChart("quality", what).legendAtBottom()
+    SvgChart chart = new SvgChart("quality", what)
         .add(new SvgChart.Series(what, "val", x, v));
     chart.clamp(classification ? 0 : -1, 1);
     if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
