@@ -104,11 +104,11 @@ class CompareCommandTests {
     // one polyline per run and chart, in the run's colour; the legend names both runs in every chart
     assertEquals(3, count(html, "<polyline class=\"line series1\""));
     assertEquals(3, count(html, "<polyline class=\"line series2\""));
-    assertEquals(3, count(html, "<g class=\"legend\">"));
-    assertEquals(3, count(html, ">a</text>"));
-    assertEquals(3, count(html, ">b</text>"));
-    assertTrue(html.contains("optimizer.learning-rate: 0.1 | 0.03"), html);
-    assertTrue(html.contains("<title>b, epoch 3: "), html);
+    assertEquals(3, count(html, "<ul class=\"legend\">"));
+    assertEquals(3, count(html, "</svg>#1 learning-rate 0.1</li>"));
+    assertEquals(3, count(html, "</svg>#2 learning-rate 0.03</li>"));
+    assertTrue(html.contains("<tr><th><code>optimizer.learning-rate</code></th><td>0.1</td><td>0.03</td></tr>"), html);
+    assertTrue(html.contains("<title>#2 learning-rate 0.03, epoch 3: "), html);
   }
 
   /**
@@ -124,8 +124,8 @@ class CompareCommandTests {
     Path page = tmp.resolve("page.html");
     assertEquals(0, Cli.run("compare", a.toString(), b.toString(), "--output", page.toString()).code());
     String html = Files.readString(page);
-    int cardA = html.indexOf(">a<");
-    int cardB = html.indexOf(">b<");
+    int cardA = html.indexOf(">#1 learning-rate 0.1<");
+    int cardB = html.indexOf(">#2 learning-rate 0.03<");
     assertTrue(cardA > 0 && cardB > cardA, html);
     String first = html.substring(cardA, cardB);
     assertTrue(first.contains("acc 0.9000") && first.contains("2 epochs, weights of epoch 1"), first);

@@ -98,6 +98,71 @@ class PagesInBrowserTests {
     assertDrawn(page, REFERENCE, "the dashed bound");
   }
 
+  /**
+   * At a phone's width the page does not scroll sideways, each legend is in view above its chart, a chart that is
+   * wider than its box says that it scrolls, and a ten-class confusion matrix fits its panel; at a desktop's
+   * width no chart needs the hint.
+   */
+  @Test
+  void atAPhonesWidthLegendsAndTheConfusionMatrixFitAndAWideChartSaysItScrolls() throws Exception {
+    Path run = train(Cli.EXAMPLES.resolve("digits.yaml").toString(), "training.epochs=3");
+    List<String> phone = measured(run.resolve("report.html"), 420);
+    assertTrue(phone.contains("page fits"), phone.toString());
+    assertTrue(phone.stream().filter(l -> l.startsWith("legend")).count() >= 1, phone.toString());
+    assertTrue(phone.stream().filter(l -> l.startsWith("legend")).allMatch(l -> l.equals("legend in view, above")),
+        phone.toString());
+    assertTrue(phone.stream().filter(l -> l.startsWith("chart")).allMatch(l -> l.equals("chart scrolls, hinted")),
+        phone.toString());
+    assertTrue(phone.contains("matrix fits"), phone.toString());
+    List<String> desktop = measured(run.resolve("report.html"), 1100);
+    assertTrue(desktop.stream().filter(l -> l.startsWith("chart")).allMatch(l -> l.equals("chart fits, no hint")),
+        desktop.toString());
+  }
+
+  /** What a script finds in the page laid out at {@code width}: the lines that {@link #MEASURE} writes. */
+  private List<String> measured(Path html, int width) throws Exception {
+    assumeTrue(browser != null, "no chromium on the path");
+    Path probe = Files.createTempFile(tmp, "probe", ".html");
+    Files.writeString(probe, Files.readString(html).replace("</body>", "<script>" + MEASURE + "</script></body>"));
+    Path dom = tmp.resolve("dom.html");
+    Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--no-first-run", "--user-data-dir=" + tmp.resolve("profile"), "--window-size=" + width + ",2000",
+        "--dump-dom", probe.toUri().toString())
+        .redirectOutput(dom.toFile()).redirectError(tmp.resolve("chromium.log").toFile()).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish in 60 s");
+    String text = Files.readString(dom);
+    int start = text.indexOf("<pre id=\"measured\">");
+    assertTrue(start >= 0, () -> "nothing measured: " + log());
+    return List.of(text.substring(start + "<pre id=\"measured\">".length(), text.indexOf("</pre>", start))
+        .split("\n"));
+  }
+
+  /** Lays the page's parts side by side with the window and writes what it finds into a {@code pre}. */
+  private static final String MEASURE = """
+      (function () {
+        var w = document.documentElement.clientWidth, out = [];
+        out.push(document.documentElement.scrollWidth <= w ? 'page fits' : 'page overflows');
+        document.querySelectorAll('.chart-box').forEach(function (box) {
+          var legend = box.querySelector('ul.legend'), scroll = box.querySelector('.chart-scroll');
+          var hint = box.querySelector('.swipe-hint');
+          if (legend) {
+            var r = legend.getBoundingClientRect();
+            out.push('legend ' + (r.right <= w ? 'in view' : 'off screen') + ', '
+                + (r.bottom <= scroll.getBoundingClientRect().top ? 'above' : 'over the chart'));
+          }
+          out.push('chart ' + (scroll.scrollWidth > scroll.clientWidth ? 'scrolls' : 'fits') + ', '
+              + (hint.offsetParent !== null ? 'hinted' : 'no hint'));
+        });
+        document.querySelectorAll('table.confusion').forEach(function (t) {
+          out.push('matrix ' + (t.getBoundingClientRect().width <= t.parentElement.clientWidth ? 'fits' : 'is cut'));
+        });
+        var pre = document.createElement('pre');
+        pre.id = 'measured';
+        pre.textContent = out.join('\\n');
+        document.body.appendChild(pre);
+      })();
+      """;
+
   private Path train(String experiment, String override) throws Exception {
     Path out = Files.createTempDirectory(tmp, "runs");
     Cli.Outcome o = Cli.run("train", experiment, "--set", override, "--output", out.toString());

@@ -129,7 +129,7 @@ class StabilityCommandTests {
     assertEquals(List.of("3"), rows(study, false).stream().map(r -> r[1]).distinct().collect(Collectors.toList()));
     String html = Files.readString(study.resolve("stability.html"));
     List<String> svgs = new ArrayList<>();
-    Matcher svg = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
+    Matcher svg = Pattern.compile("<svg class=\"chart\".*?</svg>", Pattern.DOTALL).matcher(html);
     while (svg.find()) {
       svgs.add(svg.group());
     }

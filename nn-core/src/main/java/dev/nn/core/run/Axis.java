@@ -18,6 +18,12 @@ record Axis(double lo, double hi, List<Double> ticks, boolean log) {
     return log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
   }
 
+  /** Whether {@code v} lies between the ends, give or take a rounding error. */
+  boolean holds(double v) {
+    double slack = Math.abs(hi - lo) * 1e-9;
+    return v >= lo - slack && v <= hi + slack;
+  }
+
   /** Epochs {@code first..last} exactly, ticked at whole multiples of 1, 2 or 5 × 10^k. */
   static Axis epochs(int first, int last) {
     double lo = first == last ? first - 1 : first;

@@ -65,12 +65,30 @@ public final class ChartPage {
 
   /** A figure in the row of cards at the top. */
   public ChartPage card(String label, String value, String note) {
+    return card(label, value, note, null);
+  }
+
+  /**
+   * A card for one of several runs: {@code state}, unless {@code null} or {@code completed}, is shown as the run's
+   * report shows it, a coloured badge, so that a diverged or interrupted run stands out.
+   */
+  ChartPage card(String label, String value, String note, String state) {
     cards.append("<div class=\"card\"><div class=\"card-label\">").append(Fmt.html(label))
         .append("</div><div class=\"card-value\">").append(Fmt.html(value)).append("</div>");
     if (!note.isEmpty()) {
       cards.append("<div class=\"card-note\">").append(Fmt.html(note)).append("</div>");
     }
+    if (state != null && !state.equals("completed")) {
+      cards.append("<div class=\"status ").append(Fmt.html(state)).append("\"><span class=\"badge\">")
+          .append(Fmt.html(state)).append("</span></div>");
+    }
     cards.append("</div>\n");
+    return this;
+  }
+
+  /** A panel of HTML the caller built, its text escaped. */
+  ChartPage panel(String html) {
+    panels.append("<section class=\"panel\">\n").append(html).append("</section>\n");
     return this;
   }
 
@@ -82,29 +100,14 @@ public final class ChartPage {
   }
 
   /**
-   * A chart in a panel of its own.
+   * A chart in a panel of its own, its legend above it naming the curves.
    *
    * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
    */
   public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, List<Curve> curves) {
-    return chart(heading, caption, yLabel, logAllowed, false, curves);
-  }
-
-  /**
-   * A chart in a panel of its own.
-   *
-   * @param logAllowed whether a y axis over two decades or more of positive values may turn logarithmic
-   * @param legendAtBottom whether the legend sits at the bottom right, clear of rising curves such as an
-   *     accuracy's, rather than at the top right
-   */
-  public ChartPage chart(String heading, String caption, String yLabel, boolean logAllowed, boolean legendAtBottom,
-      List<Curve> curves) {
     SvgChart chart = new SvgChart("chart" + charts++, yLabel);
     if (logAllowed) {
       chart.logAllowed();
-    }
-    if (legendAtBottom) {
-      chart.legendAtBottom();
     }
     for (Curve c : curves) {
       String css = c.style().matches("series[1-8]") ? c.style() : switch (c.style()) {

@@ -2,6 +2,8 @@ package dev.nn.core.run;
 
 import dev.nn.core.text.Significant;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Numbers and text as the report shows them. */
 final class Fmt {
@@ -29,6 +31,31 @@ final class Fmt {
 
   private static String minus(String s) {
     return s.startsWith("-") ? "−" + s.substring(1) : s;
+  }
+
+  /** A count with thousands separated: "1,688". */
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /**
+   * A decimal number standing on its own in a sentence — not part of a word, a path or a version ("lr0.5",
+   * "/runs/x-1.5", "0.1.0") — with a fraction or an exponent.
+   */
+  private static final Pattern DECIMAL =
+      Pattern.compile("(?<![\\w./-])-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?(?![\\w/-]|\\.\\w)");
+
+  /**
+   * {@code text} with its decimal numbers to six significant digits, as the page shows numbers elsewhere: a
+   * message written for a log holds Java's full ones ("2.484810660284371E39", "(3.1529065866357824)").
+   */
+  static String numbersIn(String text) {
+    Matcher m = DECIMAL.matcher(text);
+    StringBuilder b = new StringBuilder(text.length());
+    while (m.find()) {
+      m.appendReplacement(b, Matcher.quoteReplacement(number(Double.parseDouble(m.group()))));
+    }
+    return m.appendTail(b).toString();
   }
 
   /** "42.0 s", "3 min 07 s", "2 h 05 min". */

@@ -30,9 +30,12 @@ import java.util.function.ToDoubleFunction;
  * @param experimentYaml the resolved experiment's text, shown folded, or {@code null}
  * @param provenanceYaml the provenance's text, shown folded, or {@code null}
  * @param classWeighted whether the training loss weighs rows by their class while the validation loss does not
+ * @param overrides the {@code --set} overrides the run started with: shown under the title and, in short, in the
+ *     browser tab's title, so that the reports of a sweep's points or of a cross-validation's folds, all of one
+ *     experiment, can be told apart
  */
 record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
-    Status status, String experimentYaml, String provenanceYaml, boolean classWeighted) {
+    Status status, String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides) {
 
   /** How often a browser reloads the page of a run that is training. */
   static final int REFRESH_SECONDS = 5;
@@ -70,11 +73,18 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(status, "status");
     classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
+    overrides = overrides == null ? List.of() : List.copyOf(overrides);
+  }
+
+  /** The report of a run started without overrides. */
+  HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels, Status status,
+      String experimentYaml, String provenanceYaml, boolean classWeighted) {
+    this(experimentName, result, test, classLabels, status, experimentYaml, provenanceYaml, classWeighted, List.of());
   }
 
   /** The report of a completed run, without the experiment and provenance. */
   HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
-    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null, false);
+    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null, false, List.of());
   }
 
   /** Writes the page atomically, flushed to disk: the run's end. */
@@ -93,13 +103,17 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     EpochReport kept = keptEpoch();
     Metrics validation = kept == null ? null : kept.validation();
     String name = Fmt.html(experimentName);
+    String variant = RunVariant.ofOverrides(overrides);
     StringBuilder b = new StringBuilder(16_384);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append(status.running() ? "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">\n" : "")
-        .append("<title>").append(name).append(" · training report</title>\n<style>\n").append(ReportStyle.CSS)
+        .append("<title>").append(name).append(variant.isEmpty() ? "" : " · " + Fmt.html(variant))
+        .append(" · training report</title>\n<style>\n").append(ReportStyle.CSS)
         .append("</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">Training report</p>\n<h1>")
-        .append(name).append("</h1>\n<nav><a href=\"").append(RunDirectory.EXPERIMENT).append("\">")
+        .append(name).append("</h1>\n");
+    overrideLine(b);
+    b.append("<nav><a href=\"").append(RunDirectory.EXPERIMENT).append("\">")
         .append(RunDirectory.EXPERIMENT).append("</a><a href=\"").append(RunDirectory.METRICS).append("\">")
         .append(RunDirectory.METRICS).append("</a><a href=\"").append(RunDirectory.PROVENANCE).append("\">")
         .append(RunDirectory.PROVENANCE).append("</a><a href=\"").append(RunDirectory.SUMMARY).append("\">")
@@ -109,14 +123,17 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     b.append("</header>\n");
     cards(b, epochs, kept);
     if (epochs.isEmpty()) {
-      b.append("<section class=\"panel\"><p class=\"note\">No epoch was completed")
-          .append(status.running() ? " yet" : "").append(".</p></section>\n");
+      // whatever splits the experiment has, nothing is measured before an epoch ends
+      b.append("<section class=\"panel\"><p class=\"note\">")
+          .append(status.running() ? "No epoch has finished yet, so nothing has been measured yet."
+              : "No epoch finished, so nothing was measured.")
+          .append("</p></section>\n");
     } else {
       lossChart(b, epochs);
       qualityChart(b, epochs);
       learningRateChart(b, epochs);
+      finalMetrics(b, kept, validation);
     }
-    finalMetrics(b, kept, validation);
     if (validation != null && validation.isClassification()) {
       confusion(b, "Confusion matrix · validation, epoch " + kept.epoch(), validation);
     }
@@ -136,7 +153,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     b.append("<p class=\"status ").append(Fmt.html(status.state())).append("\"><span class=\"badge\">")
         .append(Fmt.html(status.state())).append("</span>");
     if (status.message() != null && !status.message().isEmpty()) {
-      b.append(' ').append(Fmt.html(status.message()));
+      b.append(' ').append(Fmt.html(Fmt.numbersIn(status.message())));
     }
     if (status.running()) {
       b.append(" <span class=\"dim\">· ");
@@ -153,6 +170,18 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
             + " shows the run as interrupted and <code>nn train --resume</code> with this folder continues it.</span>");
         b.append(staleScript());
       }
+    }
+    b.append("</p>\n");
+  }
+
+  /** The overrides the run started with, in full, under the title. */
+  private void overrideLine(StringBuilder b) {
+    if (overrides.isEmpty()) {
+      return;
+    }
+    b.append("<p class=\"overrides\">with");
+    for (String o : overrides) {
+      b.append(" <code>").append(Fmt.html(o)).append("</code>");
     }
     b.append("</p>\n");
   }
@@ -201,20 +230,32 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
   }
 
   private void cards(StringBuilder b, List<EpochReport> epochs, EpochReport kept) {
-    EpochReport last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+    b.append("<section class=\"cards\">\n");
+    if (epochs.isEmpty()) {
+      card(b, "Epochs", "0", status.running() ? "none finished yet" : "none finished");
+      b.append("</section>\n");
+      return;
+    }
+    EpochReport last = epochs.get(epochs.size() - 1);
     double seconds = 0;
     for (EpochReport r : epochs) {
       seconds += r.seconds();
     }
-    b.append("<section class=\"cards\">\n");
-    card(b, "Epochs", last == null ? "0" : Integer.toString(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
-    card(b, "Updates", last == null ? "0" : Long.toString(last.updates()), "");
-    if (kept != null && kept.validation() != null) {
-      card(b, "Best epoch", Integer.toString(kept.epoch()), "weights kept");
+    card(b, "Epochs", Integer.toString(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
+    card(b, "Updates", Fmt.count(last.updates()), "");
+    if (kept.validation() != null) {
+      card(b, "Best epoch", Integer.toString(kept.epoch()), status.running() ? "so far" : "weights kept");
     }
-    card(b, "Final train loss", last == null ? "—" : Fmt.number(last.trainLoss()), classWeighted ? "class-weighted" : "");
+    String weighted = classWeighted ? "class-weighted" : "";
+    // while the run trains its last figures are not its final ones
+    card(b, status.running() ? "Train loss" : "Final train loss", Fmt.number(last.trainLoss()),
+        status.running() ? join("epoch " + last.epoch(), weighted) : weighted);
     card(b, "Training time", Fmt.duration(seconds), "");
     b.append("</section>\n");
+  }
+
+  private static String join(String a, String b) {
+    return b.isEmpty() ? a : a + ", " + b;
   }
 
   private static void card(StringBuilder b, String label, String value, String note) {
@@ -269,7 +310,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       return;
     }
     String what = classification ? "validation accuracy" : "validation R²";
-    SvgChart chart = new SvgChart("quality", what).legendAtBottom()
+    SvgChart chart = new SvgChart("quality", what)
         .add(new SvgChart.Series(what, "val", x, v));
     chart.clamp(classification ? 0 : -1, 1);
     if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
@@ -301,9 +342,17 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
   }
 
   private void finalMetrics(StringBuilder b, EpochReport kept, Metrics validation) {
-    b.append("<section class=\"panel\">\n<h2>Final metrics</h2>\n");
+    b.append("<section class=\"panel\">\n<h2>").append(status.running() ? "Metrics so far" : "Final metrics")
+        .append("</h2>\n");
     if (validation == null && test == null) {
-      b.append("<p class=\"note\">No validation or test split: only the training loss was measured.</p>\n</section>\n");
+      // the test split is measured once, when the run completes: a run that trains or ended otherwise may have one
+      b.append("<p class=\"note\">").append(switch (status.state()) {
+        case "completed" -> "No validation or test split: only the training loss was measured.";
+        case "running" -> "No validation split: only the training loss is measured while the run trains (a test"
+            + " split, if there is one, when it ends).";
+        default -> "No validation split, and a test split, if there is one, is measured only when a run completes:"
+            + " only the training loss was measured.";
+      }).append("</p>\n</section>\n");
       return;
     }
     Metrics any = validation != null ? validation : test;

@@ -15,16 +15,21 @@ final class ReportStyle {
       .kicker { margin: 0; color: var(--dim); font-size: 13px; letter-spacing: .08em; text-transform: uppercase; }
       h1 { margin: 2px 0 8px; font-size: 30px; font-weight: 650; letter-spacing: -.01em; }
       h2 { margin: 0 0 2px; font-size: 18px; font-weight: 600; }
+      .overrides { margin: 0 0 8px; color: var(--dim); font-size: 13px; }
+      code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+      .overrides code { margin-left: 4px; padding: 1px 6px; border-radius: 4px; background: #eef1f5;
+                        color: var(--ink); }
       nav a { display: inline-block; margin-right: 8px; padding: 3px 10px; border: 1px solid var(--line);
               border-radius: 999px; background: var(--panel); color: var(--train); font-size: 13px;
               text-decoration: none; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
       nav a:hover { border-color: var(--train); }
-      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px;
+      .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px;
                margin-bottom: 16px; }
       .card, .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px;
                       box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
       .card { padding: 12px 16px; }
-      .card-label { color: var(--dim); font-size: 12px; text-transform: uppercase; letter-spacing: .06em; }
+      /* not uppercased: a label may hold a formula (‖w − w′‖) or a run's name, which capitals would change */
+      .card-label { color: var(--dim); font-size: 13px; }
       .card-value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
       .card-note { color: var(--dim); font-size: 12px; }
       .panel { padding: 18px 20px 14px; margin-bottom: 16px; }
@@ -32,6 +37,12 @@ final class ReportStyle {
       .note { margin: 4px 0; color: var(--dim); }
       .dim { color: var(--dim); font-weight: 400; }
       svg.chart { display: block; width: 100%; height: auto; font-size: 12px; }
+      .chart-scroll { overflow-x: auto; }
+      ul.legend { display: flex; flex-wrap: wrap; gap: 2px 18px; margin: 0 0 2px; padding: 0; list-style: none;
+                  font-size: 13px; }
+      ul.legend li { display: inline-flex; align-items: center; gap: 6px; }
+      svg.key { flex: none; }
+      .swipe-hint { display: none; margin: 2px 0 0; color: var(--dim); font-size: 12px; text-align: right; }
       .grid line { stroke: #edf0f3; stroke-width: 1; }
       .axis line { stroke: #9aa5b1; stroke-width: 1; }
       .tick { fill: var(--dim); font-variant-numeric: tabular-nums; }
@@ -58,8 +69,6 @@ final class ReportStyle {
                  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
       .best { stroke: #52606d; stroke-width: 1; stroke-dasharray: 4 4; }
       .best-label { fill: #52606d; font-size: 11px; }
-      .legend rect { fill: rgba(255, 255, 255, .92); stroke: var(--line); }
-      .legend text { fill: var(--ink); }
       table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
       th, td { padding: 6px 14px; border-bottom: 1px solid var(--line); }
       th { text-align: left; font-weight: 600; }
@@ -72,12 +81,34 @@ final class ReportStyle {
       table.confusion thead th { text-align: center; font-weight: 500; color: var(--dim); }
       table.confusion th.corner { text-align: left; font-size: 12px; }
       table.confusion .sum { color: var(--dim); background: #fafbfc; text-align: right; }
+      /* short values stay whole; a path may break anywhere, in a column wide enough to read it */
+      table.differences th, table.differences td { text-align: left; vertical-align: top; }
+      table.differences td { white-space: nowrap; }
+      table.differences td.long { min-width: 14em; white-space: normal; overflow-wrap: anywhere; }
+      table.differences tbody th { font-weight: 500; white-space: nowrap; }
+      table.differences thead .dim { font-size: 12px; }
       footer { margin-top: 24px; color: var(--dim); font-size: 12px; }
-      /* on a phone a chart keeps a width at which its ticks can be read, and its panel scrolls sideways */
+      /* on a phone a chart keeps a width at which its ticks can be read and scrolls sideways under its legend,
+         with a shadow at the edge where it continues (overlay scroll bars show nothing) and a line saying so;
+         a confusion matrix of ten classes tightens to fit */
       @media (max-width: 700px) {
-        main { padding: 20px 12px 32px; }
-        .panel { overflow-x: auto; }
+        main { padding: 20px 8px 32px; }
+        .panel { padding: 14px 10px 10px; }
         svg.chart { min-width: 640px; }
+        .chart-scroll, .scroll {
+          background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 24px 100% no-repeat local,
+                      linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 24px 100% no-repeat local,
+                      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .18), transparent) left / 10px 100%
+                        no-repeat scroll,
+                      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .18), transparent) right / 10px 100%
+                        no-repeat scroll; }
+        table.confusion th, table.confusion td { padding: 4px 2px; font-size: 12.5px; }
+        table.confusion td { min-width: 0; }
+        table.confusion th.corner { font-size: 11px; }
+      }
+      /* the chart is wider than its box from here down (640 px plus the page's and the panel's padding) */
+      @media (max-width: 677px) {
+        .swipe-hint { display: block; }
       }
       """;
 }

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -43,15 +45,17 @@ public final class RunComparison {
   private final List<String> labels;
   private final List<Difference> differences;
   private final List<MetricsColumns> metrics;
-
   private final List<Integer> kept;
+  /** Each run's state as its report names it ({@code completed}, {@code diverged}…), or null when unknown. */
+  private final List<String> states;
 
   private RunComparison(List<String> labels, List<Difference> differences, List<MetricsColumns> metrics,
-      List<Integer> kept) {
+      List<Integer> kept, List<String> states) {
     this.labels = labels;
     this.differences = differences;
     this.metrics = metrics;
     this.kept = List.copyOf(kept);
+    this.states = Collections.unmodifiableList(new ArrayList<>(states));
   }
 
   /**
@@ -64,17 +68,42 @@ public final class RunComparison {
     List<Map<String, Object>> experiments = new ArrayList<>();
     List<MetricsColumns> metrics = new ArrayList<>();
     List<Integer> kept = new ArrayList<>();
+    List<String> states = new ArrayList<>();
     for (Path run : runs) {
       experiments.add(yaml(run.resolve(RunDirectory.EXPERIMENT)));
       MetricsColumns m = MetricsColumns.read(run.resolve(RunDirectory.METRICS));
       metrics.add(m);
       kept.add(keptRow(run, m));
+      states.add(state(run));
     }
     List<Difference> differences = new ArrayList<>();
     for (ExperimentDiff.Difference d : ExperimentDiff.of(experiments)) {
       differences.add(new Difference(d.key(), d.values()));
     }
-    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept);
+    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept, states);
+  }
+
+  /**
+   * How the run stands: as its {@code status.yaml} says it ended; else as its summary says, a "running" run that
+   * no process trains being one that was killed (as {@code nn runs} shows it); {@code null} when neither says.
+   */
+  private static String state(Path run) {
+    try {
+      Optional<RunStatus> ended = RunStatus.read(run.resolve(RunDirectory.STATUS));
+      if (ended.isPresent()) {
+        RunStatus.State s = ended.get().state();
+        return s == RunStatus.State.FINISHED ? "completed" : s.yamlName();
+      }
+      Path summary = run.resolve(RunDirectory.SUMMARY);
+      if (Files.isRegularFile(summary)
+          && Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields
+          && fields.get("status") instanceof String status) {
+        return status.equals("running") && !RunDirectory.isTraining(run) ? "interrupted" : status;
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // the page compares the curves all the same
+    }
+    return null;
   }
 
   /**
@@ -115,26 +144,60 @@ public final class RunComparison {
   /** The page, as HTML. */
   public String page() {
     ChartPage page = new ChartPage("nn compare", labels.size() + " runs");
+    List<String> names = RunNames.of(labels, differences);
     for (int i = 0; i < labels.size(); i++) {
-      MetricsColumns m = metrics.get(i);
-      int best = kept.get(i);
-      page.card(labels.get(i), best < 0 ? "-" : m.headline(best), m.rows().size() + " epochs"
-          + (best < 0 ? ", no validation" : ", weights of epoch " + m.epochs()[best]));
+      card(page, names.get(i), metrics.get(i), kept.get(i), states.get(i));
     }
     if (differences.isEmpty()) {
       page.note("Differences", "The runs' resolved experiments are the same.");
     } else {
-      List<String> lines = new ArrayList<>();
-      for (Difference d : differences) {
-        lines.add(d.key() + ": " + String.join(" | ", d.values()));
-      }
-      page.note("Differences", String.join("; ", lines) + ". Values in the order of the runs above.");
+      page.panel(differenceTable());
     }
-    chart(page, "Training loss", "The mean loss of each epoch's training batches.", "loss", "train_loss", true);
-    chart(page, "Validation loss", "The loss on the validation split after each epoch.", "loss", "val_loss", true);
-    chart(page, "Validation accuracy", "The share of validation rows classified correctly.", "accuracy",
+    chart(page, names, "Training loss", "The mean loss of each epoch's training batches.", "loss", "train_loss",
+        true);
+    chart(page, names, "Validation loss", "The loss on the validation split after each epoch.", "loss", "val_loss",
+        true);
+    chart(page, names, "Validation accuracy", "The share of validation rows classified correctly.", "accuracy",
         "val_accuracy", false);
     return page.render();
+  }
+
+  /**
+   * A run's card: its headline validation figure at the epoch it kept, else its last training loss, its epochs,
+   * and its state unless it completed.
+   */
+  private static void card(ChartPage page, String name, MetricsColumns m, int best, String state) {
+    int epochs = m.rows().size();
+    Double trainLoss = m.last("train_loss");
+    String value = best >= 0 ? m.headline(best) : trainLoss != null ? Fmt.number(trainLoss) : "—";
+    String note = epochs == 0 ? "no epoch finished"
+        : (epochs == 1 ? "1 epoch" : epochs + " epochs")
+            + (best >= 0 ? ", weights of epoch " + m.epochs()[best]
+                : trainLoss != null ? "; no validation split, last training loss" : ", no validation split");
+    page.card(name, value, note, state);
+  }
+
+  /** Values longer than this (paths, mostly) may wrap in the table of differences. */
+  private static final int LONG_VALUE = 24;
+
+  /** The differences as a table: a row per key, a column per run headed by its number and its directory. */
+  private String differenceTable() {
+    StringBuilder b = new StringBuilder("<h2>Differences</h2>\n<p class=\"caption\">The keys whose values differ"
+        + " between the runs' resolved experiments.</p>\n<div class=\"scroll\"><table class=\"differences\">\n"
+        + "<thead><tr><th>key</th>");
+    for (int i = 0; i < labels.size(); i++) {
+      b.append("<th>#").append(i + 1).append("<br><span class=\"dim\">").append(Fmt.html(labels.get(i)))
+          .append("</span></th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (Difference d : differences) {
+      b.append("<tr><th><code>").append(Fmt.html(d.key())).append("</code></th>");
+      for (String v : d.values()) {
+        b.append(v.length() > LONG_VALUE ? "<td class=\"long\">" : "<td>").append(Fmt.html(v)).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
   }
 
   /** Writes {@link #page()} to {@code file}, atomically. */
@@ -143,20 +206,22 @@ public final class RunComparison {
     AtomicFiles.writeString(file, page());
   }
 
-  /** A chart of {@code column}, left out when no run has it (no validation split, a regression). */
-  private void chart(ChartPage page, String heading, String caption, String yLabel, String column,
-      boolean logAllowed) {
+  /**
+   * A chart of {@code column}, left out when no run has it (no validation split, a regression); its legend names
+   * only the runs that have it, each in the colour it has in every chart.
+   */
+  private void chart(ChartPage page, List<String> names, String heading, String caption, String yLabel,
+      String column, boolean logAllowed) {
     List<ChartPage.Curve> curves = new ArrayList<>();
-    boolean any = false;
     for (int i = 0; i < labels.size(); i++) {
       MetricsColumns m = metrics.get(i);
-      any |= m.has(column);
-      curves.add(new ChartPage.Curve(labels.get(i), "series" + (i % ChartPage.SERIES_STYLES + 1), m.epochs(),
-          m.column(column)));
+      if (m.has(column)) {
+        curves.add(new ChartPage.Curve(names.get(i), "series" + (i % ChartPage.SERIES_STYLES + 1), m.epochs(),
+            m.column(column)));
+      }
     }
-    if (any) {
-      // an accuracy rises towards the top right, where the legend would hide it
-      page.chart(heading, caption, yLabel, logAllowed, !logAllowed, curves);
+    if (!curves.isEmpty()) {
+      page.chart(heading, caption, yLabel, logAllowed, curves);
     }
   }
 

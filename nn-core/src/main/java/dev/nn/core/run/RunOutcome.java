@@ -51,8 +51,12 @@ public final class RunOutcome {
 
   /** Ctrl-C or SIGTERM stopped the process while it trained. */
   public void interrupted() {
-    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, "stopped by Ctrl-C or SIGTERM; nn train --resume "
-        + dir.path() + " continues it"));
+    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, interruptedMessage(dir.path())));
+  }
+
+  /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
+  static String interruptedMessage(java.nio.file.Path dir) {
+    return "stopped by Ctrl-C or SIGTERM; nn train --resume " + dir + " continues it";
   }
 
   /** The provenance as last written, its outcome included once the run ended. */

@@ -67,6 +67,8 @@ public final class RunRecord implements TrainingListener {
   private final Origin origin;
   private final RunSummary summary;
   private final String experimentYaml;
+  /** The run's overrides, which its report shows: those it started with, also when it is resumed. */
+  private final List<String> overrides;
   private final List<EpochReport> history = new ArrayList<>();
   private List<TrainingListener> before = List.of();
   private Runnable armed = () -> { };
@@ -95,8 +97,9 @@ public final class RunRecord implements TrainingListener {
       new ProgressPace(AtomicFiles.crashPointSet() ? 0 : PROGRESS_INTERVAL_NANOS, System::nanoTime);
 
   private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml,
-      Clock clock) {
+      List<String> overrides, Clock clock) {
     this.dir = dir;
+    this.overrides = List.copyOf(overrides);
     this.clock = clock;
     this.outcome = outcome;
     this.origin = origin;
@@ -115,7 +118,8 @@ public final class RunRecord implements TrainingListener {
     String commit = origin.experimentFile() == null ? null : GitHead.of(origin.experimentFile()).orElse(null);
     RunSummary.Identity id = new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(),
         origin.seed(), origin.overrides(), origin.nnVersion(), commit, RunSummary.hostName(), 0);
-    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), clock);
+    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), origin.overrides(),
+        clock);
   }
 
   /**
@@ -130,7 +134,7 @@ public final class RunRecord implements TrainingListener {
             origin.nnVersion(), e.gitCommit(), RunSummary.hostName(), e.seconds()))
         .orElseGet(() -> new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(), origin.seed(),
             overrides, origin.nnVersion(), GitHead.of(dir.experimentFile()).orElse(null), RunSummary.hostName(), 0));
-    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), clock);
+    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), overrides, clock);
   }
 
   private static String readExperiment(RunDirectory dir) {
@@ -243,7 +247,7 @@ public final class RunRecord implements TrainingListener {
 
   private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {
     return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml,
-        origin.classWeighted());
+        origin.classWeighted(), overrides);
   }
 
   private void writeFinalReport(Provenance ended) {
@@ -328,6 +332,8 @@ public final class RunRecord implements TrainingListener {
       bestEpoch = checkpointedBest;
     }
     end("interrupted", null);
+    // the report says how to go on, as status.yaml does; the summary keeps no message for an interruption
+    finalStatus = new HtmlReport.Status("interrupted", RunOutcome.interruptedMessage(dir.path()));
     outcome.interrupted();
     recorded = true;
     interruptionRecorded.accept(dir.path());

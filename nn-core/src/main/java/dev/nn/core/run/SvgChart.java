@@ -5,9 +5,13 @@ import java.util.List;
 
 /**
  * A line chart of per-epoch values as inline SVG: axes with ticks and grid lines, one polyline per series
- * (broken where a value is missing or not finite), point markers with tooltips on short runs, a legend,
- * and an optional marker for the best epoch. The y axis turns logarithmic when every value is positive
- * and they span two decades or more, as a falling loss usually does.
+ * (broken where a value is missing or not finite, and cut at the plot's edges), point markers with tooltips on
+ * short runs, and an optional marker for the best epoch. The y axis turns logarithmic when every value is
+ * positive and they span two decades or more, as a falling loss usually does.
+ *
+ * <p>The legend is HTML above the chart rather than a box inside it: wherever a box sits in the plot, some
+ * rising, falling or noisy curve runs under it; above the chart its entries wrap to the page's width, and on a
+ * phone they stay in view while the chart itself scrolls sideways.
  */
 final class SvgChart {
   /** One curve: y[i] at epoch x[i]. */
@@ -27,7 +31,6 @@ final class SvgChart {
   private double clampLow = Double.NEGATIVE_INFINITY;
   private double clampHigh = Double.POSITIVE_INFINITY;
   private boolean logAllowed;
-  private boolean legendAtBottom;
   private int bestEpoch = -1;
 
   /** A chart whose element ids start with {@code id}. */
@@ -53,18 +56,15 @@ final class SvgChart {
     return this;
   }
 
-  /** For rising curves, whose top right is busy. */
-  SvgChart legendAtBottom() {
-    legendAtBottom = true;
-    return this;
-  }
-
   SvgChart bestEpoch(int epoch) {
     bestEpoch = epoch;
     return this;
   }
 
-  /** The SVG element, or {@code null} when no series has a finite value. */
+  /**
+   * The chart as HTML — the legend, the SVG element in a box that scrolls sideways on a narrow screen, and a hint
+   * shown there that it does — or {@code null} when no series has a finite value.
+   */
   String render() {
     int xMin = Integer.MAX_VALUE;
     int xMax = Integer.MIN_VALUE;
@@ -90,10 +90,12 @@ final class SvgChart {
     b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"").append(Fmt.html(yLabel))
         .append(" by epoch\">\n");
-    // a little wider than the plot, so markers at its edges show whole
-    b.append("<defs><clipPath id=\"").append(id).append("-plot\"><rect x=\"").append(Fmt.px(LEFT - 5))
-        .append("\" y=\"").append(Fmt.px(TOP - 5)).append("\" width=\"").append(Fmt.px(RIGHT - LEFT + 10))
-        .append("\" height=\"").append(Fmt.px(BOTTOM - TOP + 10)).append("\"/></clipPath></defs>\n");
+    // lines stop at the plot's edges (half a stroke beyond, so a line along an edge keeps its width), clear of
+    // the tick labels; markers get a little more room, so those at the edges show whole
+    b.append("<defs>");
+    clipPath(b, id + "-plot", LINE_MARGIN);
+    clipPath(b, id + "-dots", 5);
+    b.append("</defs>\n");
     grid(b, x, y);
     if (bestEpoch >= xMin && bestEpoch <= xMax) {
       double bx = sx(x, bestEpoch);
@@ -105,13 +107,29 @@ final class SvgChart {
     }
     b.append("<g clip-path=\"url(#").append(id).append("-plot)\">\n");
     for (Series s : series) {
-      curve(b, s, x, y);
+      lines(b, s, x, y);
     }
-    b.append("</g>\n");
+    b.append("</g>\n<g clip-path=\"url(#").append(id).append("-dots)\">\n");
+    for (Series s : series) {
+      markers(b, s, x, y);
+    }
+    b.append("</g>\n</svg>");
+    StringBuilder html = new StringBuilder(b.length() + 1024).append("<div class=\"chart-box\">\n");
     if (series.size() > 1 || !series.get(0).name().equals(yLabel)) {
-      legend(b);
+      legend(html);
     }
-    return b.append("</svg>").toString();
+    return html.append("<div class=\"chart-scroll\">").append(b).append("</div>\n")
+        .append("<p class=\"swipe-hint\">Swipe the chart sideways for the later epochs →</p>\n")
+        .append("</div>").toString();
+  }
+
+  /** How far past the plot's edges a line may run: half its stroke. */
+  private static final double LINE_MARGIN = 1.5;
+
+  private static void clipPath(StringBuilder b, String id, double margin) {
+    b.append("<clipPath id=\"").append(id).append("\"><rect x=\"").append(Fmt.px(LEFT - margin))
+        .append("\" y=\"").append(Fmt.px(TOP - margin)).append("\" width=\"").append(Fmt.px(RIGHT - LEFT + 2 * margin))
+        .append("\" height=\"").append(Fmt.px(BOTTOM - TOP + 2 * margin)).append("\"/></clipPath>");
   }
 
   private void grid(StringBuilder b, Axis x, Axis y) {
@@ -150,7 +168,7 @@ final class SvgChart {
   }
 
   /** One polyline per run of plottable values, so a gap shows as a gap. */
-  private void curve(StringBuilder b, Series s, Axis x, Axis y) {
+  private static void lines(StringBuilder b, Series s, Axis x, Axis y) {
     StringBuilder points = new StringBuilder();
     for (int i = 0; i <= s.x().length; i++) {
       boolean plottable = i < s.x().length && Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0);
@@ -163,9 +181,16 @@ final class SvgChart {
         points.setLength(0);
       }
     }
+  }
+
+  /**
+   * A marker with a tooltip at each value of a short series; none for a value outside the axis (below a clamped
+   * R²'s −1, say), whose line leaves the plot towards it.
+   */
+  private static void markers(StringBuilder b, Series s, Axis x, Axis y) {
     if (s.x().length <= MARKERS_UP_TO) {
       for (int i = 0; i < s.x().length; i++) {
-        if (Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0)) {
+        if (Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0) && y.holds(s.y()[i])) {
           b.append("<circle class=\"dot ").append(s.cssClass()).append("\" cx=\"").append(Fmt.px(sx(x, s.x()[i])))
               .append("\" cy=\"").append(Fmt.px(sy(y, s.y()[i]))).append("\" r=\"2.5\"><title>")
               .append(Fmt.html(s.name())).append(", epoch ").append(s.x()[i]).append(": ")
@@ -176,26 +201,15 @@ final class SvgChart {
     }
   }
 
+  /** One entry per series, each a short stroke in the series' style and its name; they wrap as text does. */
   private void legend(StringBuilder b) {
-    int longest = 0;
+    b.append("<ul class=\"legend\">");
     for (Series s : series) {
-      longest = Math.max(longest, s.name().length());
+      b.append("<li><svg class=\"key\" width=\"24\" height=\"10\" viewBox=\"0 0 24 10\" aria-hidden=\"true\">")
+          .append("<line class=\"line ").append(s.cssClass()).append("\" x1=\"2\" y1=\"5\" x2=\"22\" y2=\"5\"/></svg>")
+          .append(Fmt.html(s.name())).append("</li>");
     }
-    double w = 44 + 7.2 * longest;
-    double h = 10 + 20 * series.size();
-    double lx = RIGHT - w - 10;
-    double ly = legendAtBottom ? BOTTOM - h - 10 : TOP + 8;
-    b.append("<g class=\"legend\"><rect x=\"").append(Fmt.px(lx)).append("\" y=\"").append(Fmt.px(ly))
-        .append("\" width=\"").append(Fmt.px(w)).append("\" height=\"").append(Fmt.px(h)).append("\" rx=\"4\"/>");
-    for (int k = 0; k < series.size(); k++) {
-      double ey = ly + 15 + 20 * k;
-      Series s = series.get(k);
-      b.append("<line class=\"line ").append(s.cssClass()).append("\" x1=\"").append(Fmt.px(lx + 10))
-          .append("\" y1=\"").append(Fmt.px(ey)).append("\" x2=\"").append(Fmt.px(lx + 32)).append("\" y2=\"")
-          .append(Fmt.px(ey)).append("\"/><text x=\"").append(Fmt.px(lx + 38)).append("\" y=\"")
-          .append(Fmt.px(ey + 4)).append("\">").append(Fmt.html(s.name())).append("</text>");
-    }
-    b.append("</g>\n");
+    b.append("</ul>\n");
   }
 
   private static double sx(Axis x, double v) {

@@ -57,7 +57,7 @@ class HtmlReportTests {
   @Test
   void theLossCurvesHaveOnePointPerEpochDrawnLeftToRightAndUpsideDown() {
     String html = new HtmlReport("iris", classificationRun(), null, List.of()).render();
-    assertEquals(3, html.split("<svg", -1).length - 1, "a loss, an accuracy and a learning-rate chart");
+    assertEquals(3, html.split("<svg class=\"chart\"", -1).length - 1, "a loss, an accuracy and a learning-rate chart");
     List<String> train = polylines(html, "train");
     assertEquals(1, train.size());
     double[][] p = points(train.get(0));
@@ -88,8 +88,8 @@ class HtmlReportTests {
     }
     assertTrue(html.contains("text-anchor=\"end\">0.2</text>") && html.contains("text-anchor=\"end\">1.2</text>"),
         "loss ticks from 0.2 to 1.2");
-    assertTrue(html.contains("<g class=\"legend\">") && html.contains(">training loss</text>")
-        && html.contains(">validation loss</text>"));
+    assertTrue(html.contains("<ul class=\"legend\">") && html.contains("</svg>training loss</li>")
+        && html.contains("</svg>validation loss</li>"));
     assertTrue(html.contains(">best epoch 4</text>"));
     assertTrue(html.contains("<title>validation accuracy, epoch 4: 0.875</title>"));
   }
@@ -98,7 +98,7 @@ class HtmlReportTests {
   void aClassWeightedRunSaysItsTrainingLossIsWeightedAndTheValidationLossIsNot() {
     String weighted = new HtmlReport("pima", classificationRun(), null, List.of(), HtmlReport.Status.COMPLETED,
         null, null, true).render();
-    assertTrue(weighted.contains(">training loss (class-weighted)</text>"), "legend");
+    assertTrue(weighted.contains("</svg>training loss (class-weighted)</li>"), "legend");
     assertTrue(weighted.contains("<div class=\"card-note\">class-weighted</div>"), "final train loss card");
     assertTrue(weighted.contains("the validation loss does not"), "the loss panel's note");
     String plain = new HtmlReport("pima", classificationRun(), null, List.of()).render();
@@ -172,7 +172,8 @@ class HtmlReportTests {
     assertTrue(html.contains("mean loss (log scale)"));
     List<String> train = polylines(html, "train");
     assertEquals(List.of(2, 2), train.stream().map(s -> points(s).length).toList());
-    assertEquals(2, html.split("<svg", -1).length - 1, "no validation, no accuracy chart: loss and learning rate");
+    assertEquals(2, html.split("<svg class=\"chart\"", -1).length - 1,
+        "no validation, no accuracy chart: loss and learning rate");
     assertTrue(html.contains("No validation or test split"));
   }
 
@@ -196,8 +197,10 @@ class HtmlReportTests {
   @Test
   void aRunWithoutEpochsStillRenders() {
     String html = new HtmlReport("empty", new TrainingResult(List.of(), 0, false), null, List.of()).render();
-    assertTrue(html.contains("No epoch was completed."));
+    assertTrue(html.contains("No epoch finished, so nothing was measured."), html);
     assertFalse(html.contains("<svg"));
+    assertFalse(html.contains("No validation or test split"), "the experiment may well have both");
+    assertFalse(html.contains("Updates"), "no count of updates that stops short of the epoch that failed");
   }
 
   private static List<String> cells(String row) {

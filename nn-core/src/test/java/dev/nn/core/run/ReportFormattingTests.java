@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,20 @@ class ReportFormattingTests {
     assertEquals("0", Fmt.number(-0.0));
     assertEquals("—", Fmt.number(Double.NaN));
     assertEquals("∞", Fmt.number(Double.POSITIVE_INFINITY));
+  }
+
+  /** A card's label may be a formula, "Final ‖w − w′‖", or a run's name: capitals would change either. */
+  @Test
+  void cardLabelsAreShownAsWritten() {
+    String css = ReportStyle.CSS;
+    int rule = css.indexOf(".card-label {");
+    assertFalse(css.substring(rule, css.indexOf('}', rule)).contains("text-transform"), css);
+  }
+
+  @Test
+  void countsHaveThousandsSeparated() {
+    assertEquals("1,688", Fmt.count(1688));
+    assertEquals("790", Fmt.count(790));
   }
 
   @Test

@@ -112,7 +112,9 @@ class RunRecordInterruptionTests {
     assertEquals("interrupted", summary.get("status"));
     assertEquals(1L, ((Number) summary.get("epochs")).longValue(), "the epoch whose checkpoint was written");
     assertEquals(List.of(1), checkpoint.written);
-    assertTrue(Files.readString(dir.reportFile()).contains("<p class=\"status interrupted\">"));
+    assertTrue(Files.readString(dir.reportFile()).contains("<p class=\"status interrupted\"><span class=\"badge\">"
+        + "interrupted</span> stopped by Ctrl-C or SIGTERM; nn train --resume " + dir.path() + " continues it</p>"),
+        "the report says how to go on, as status.yaml does");
 
     // the training thread goes on after the hook (the JVM halts only when every hook is done): nothing more
     record.onEpochEnd(trainer, new EpochReport(2, 50, 0.1, 0.4, null, 0.01));

@@ -98,7 +98,44 @@ class RunReportStatusTests {
   void aRunWithNoEpochYetSaysSoWithoutCharts() {
     String html = report(new TrainingResult(List.of(), 0, false), new HtmlReport.Status("running", "epoch 0 of 5"))
         .render();
-    assertTrue(html.contains("No epoch was completed yet."), html);
+    assertTrue(html.contains("No epoch has finished yet, so nothing has been measured yet."), html);
     assertFalse(html.contains("<svg"), html);
+  }
+
+  @Test
+  void aRunningRunsFiguresAreNotCalledFinal() {
+    String running = report(decaying(3), new HtmlReport.Status("running", "epoch 3 of 40")).render();
+    assertFalse(running.contains("Final"), running);
+    assertTrue(running.contains("<div class=\"card-label\">Train loss</div>"), running);
+    assertTrue(running.contains("only the training loss is measured while the run trains"), running);
+    String ended = report(decaying(3), HtmlReport.Status.COMPLETED).render();
+    assertTrue(ended.contains("<div class=\"card-label\">Final train loss</div>"), ended);
+    assertTrue(ended.contains("<h2>Final metrics</h2>"), ended);
+  }
+
+  @Test
+  void aMessagesNumbersAreShownToSixSignificantDigits() {
+    String html = report(new TrainingResult(List.of(), 0, false), new HtmlReport.Status("diverged",
+        "at the end of epoch 1 the loss was 2.936518761176929E126, more than 1000 times that of the first batch"
+            + " (24769.195681819525); runs/lr0.5-x-1.5 and nn 0.1.0 stay")).render();
+    assertTrue(html.contains("the loss was 2.93652e126, more than 1000 times that of the first batch (24769.2);"
+        + " runs/lr0.5-x-1.5 and nn 0.1.0 stay</p>"), html);
+    assertTrue(html.contains("No epoch finished, so nothing was measured."), html);
+    assertFalse(html.contains("No validation or test split"), html);
+  }
+
+  @Test
+  void aSweepPointsOrAFoldsPageShowsItsOverridesInTheHeaderAndInTheTabsTitle() {
+    List<String> overrides = List.of("optimizer.learning-rate=100", "network.layers[1].units=8", "name=xor-a",
+        "data.test={fold: 2, of: 5}");
+    String html = new HtmlReport("xor", decaying(2), null, List.of(), HtmlReport.Status.COMPLETED, null, null, false,
+        overrides).render();
+    assertTrue(html.contains("<title>xor · learning-rate 100, layers[1].units 8, fold 2 of 5 · training report</title>"),
+        html);
+    assertTrue(html.contains("<p class=\"overrides\">with <code>optimizer.learning-rate=100</code>"
+        + " <code>network.layers[1].units=8</code> <code>name=xor-a</code> <code>data.test={fold: 2, of: 5}</code></p>"),
+        html);
+    String plain = report(decaying(2), HtmlReport.Status.COMPLETED).render();
+    assertFalse(plain.contains("class=\"overrides\""), plain);
   }
 }
