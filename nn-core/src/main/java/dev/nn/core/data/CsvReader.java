@@ -322,6 +322,21 @@ public final class CsvReader {
     return open(file, separator, (in, name) -> Arrays.asList(header(in, name, index).names()));
   }
 
+  /**
+   * The line on which data row {@code row} (from 0, after the header) of {@code file} starts, split at
+   * {@code separator}: for a message about a row found wrong after reading ({@code nn predict}'s), where a record
+   * may span lines and blank lines are passed over. Reads the file again, so it is for the error path only.
+   */
+  public static int lineOfRow(Path file, char separator, int row) {
+    return open(file, separator, (in, name) -> {
+      Header h = header(in, name, CsvOptions.IndexColumn.AUTO);
+      for (int r = 0; r < row; r++) {
+        fields(in, name, h);
+      }
+      return fields(in, name, h) == null ? 0 : in.line();
+    });
+  }
+
   /** What reads an open file, named {@code file} in messages. */
   private interface Body<T> {
     T read(CsvRecords in, String file) throws IOException;

@@ -53,6 +53,7 @@ class PublicSurfaceTests {
       "dev.nn.core.model.Model",                     // Nn.loadModel, Nn.model: predict, save
       "dev.nn.core.model.ModelSpec",                 // a model's features, targets and classes
       "dev.nn.core.model.ModelFormatException",      // an unreadable model file
+      "dev.nn.core.model.UnusableInputException",    // a row Model.predict refuses, with its row and column
       "dev.nn.core.export.ModelExport",              // Nn.export: a model as ONNX or NumPy .npz
       "dev.nn.core.export.ExportFormat",
       "dev.nn.core.export.ExportException",          // a model the format cannot express, an unwritable output
