@@ -76,6 +76,7 @@ class PublicSurfaceTests {
       "dev.nn.core.train.TrainingProgress",
       "dev.nn.core.train.TrainingDivergedException", // the loss became NaN or infinite
       "dev.nn.core.experiment.TrainingRun",          // Nn.train: its Options and Result
+      "dev.nn.core.experiment.PreTrainingChecks",    // Nn.check: what a run checks before its directory exists
       "dev.nn.core.experiment.ExperimentGradientCheck", // Nn.gradientCheck
       "dev.nn.core.experiment.LearningRateRange",    // Nn.learningRateRange: nn lr-find
       "dev.nn.core.check.GradientCheck",             // its Result
