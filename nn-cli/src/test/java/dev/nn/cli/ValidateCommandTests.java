@@ -117,4 +117,21 @@ class ValidateCommandTests {
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.err().startsWith("nn: the run directory would go in /proc/nn-validate-test, but "), o.err());
   }
+
+  @Test
+  void aLongUnknownPluginNameIsQuotedAsEveryLongValueIs() {
+    String name = "x".repeat(300);
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "loss=" + name);
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("unknown loss \"" + "x".repeat(40) + "…(300 characters)\""), o.err());
+    assertTrue(o.err().contains("(from --set loss=" + "x".repeat(35) + "…(305 characters))"), o.err());
+    assertTrue(!o.err().contains("x".repeat(41)), o.err());
+  }
+
+  @Test
+  void anInfiniteL2IsSaidToBeNoFiniteNumber() {
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "l2=.inf");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/OutOfRange] l2: must be a finite number >= 0, found .inf"), o.err());
+  }
 }
