@@ -808,7 +808,7 @@ public final class CsvReader {
    * Markers other programs write for a missing value (UCI's {@code ?}, R's and SQL's {@code null}), which nn does
    * not read as missing: a message that meets one says which are.
    */
-  private static final Set<String> OTHER_MISSING_MARKERS = Set.of("?", "-", "--", ".", "null", "NULL", "Null",
+  private static final Set<String> OTHER_MISSING_MARKERS = Set.of("?", "-", "--", "null", "NULL", "Null",
       "na", "n/a", "nil", "None", "none", "NONE", "missing", "#N/A");
 
   private static double number(String text, String file, int line, String column) {
