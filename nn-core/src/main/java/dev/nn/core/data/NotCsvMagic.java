@@ -29,7 +29,8 @@ final class NotCsvMagic {
     if (head.length == 4 && head[0] == 0 && head[1] == 0 && head[2] == 0x08 && (head[3] == 1 || head[3] == 3)) {
       return Optional.of("is an IDX file of " + (head[3] == 3 ? "images" : "labels") + " (magic number 0x0000080"
           + head[3] + (gzipped ? ", after decompression" : "") + "), not CSV text; IDX data are read by an idx source"
-          + " (source: idx, with images and labels), see data.md");
+          + " of an experiment (source: idx, with images and labels; a run's data.test gives a model's figures on"
+          + " IDX data), see data.md");
     }
     return Optional.empty();
   }
