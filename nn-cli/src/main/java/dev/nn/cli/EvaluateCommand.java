@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Metrics metrics = e.metrics();
     if (metrics.isClassification()) {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
-      out.print(scores(e.scores()));
+      out.print(scores(e.scores(), e.predictions()));
       if (metrics.confusion().length <= Metrics.MATRIX_CLASSES) {
         out.println("confusion matrix (rows: true class, columns: predicted class)");
         out.print(confusion(spec, metrics.confusion()));
@@ -104,12 +104,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /**
    * "roc auc   0.9876" (with "(one class against the rest, mean over k classes)" for several classes) and
-   * "log loss  0.0712", each left out when it cannot be computed, with a line saying why.
+   * "log loss  0.0712"; a figure that cannot be computed gets "none:" and the reason that holds for these
+   * predictions: a score that is not a finite number spoils both, before anything else.
    */
-  static String scores(ScoreFigures s) {
+  static String scores(ScoreFigures s, double[] predictions) {
+    String notFinite = notFinite(predictions);
     StringBuilder b = new StringBuilder();
     if (Double.isNaN(s.rocAuc())) {
-      b.append("roc auc   none: no class has rows both in and out of it\n");
+      b.append("roc auc   none: ").append(notFinite != null ? notFinite : "no class has rows both in and out of it")
+          .append('\n');
     } else {
       b.append("roc auc   ").append(Figures.fraction(s.rocAuc()));
       if (s.classesRanked() > 1) {
@@ -117,10 +120,24 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       b.append('\n');
     }
-    if (!Double.isNaN(s.logLoss())) {
+    if (Double.isNaN(s.logLoss())) {
+      b.append("log loss  none: ").append(notFinite != null ? notFinite
+          : "the model's outputs are not probabilities (a value outside 0..1, or a row that does not sum to 1)")
+          .append('\n');
+    } else {
       b.append("log loss  ").append(Figures.sixDigits(s.logLoss())).append('\n');
     }
     return b.toString();
+  }
+
+  /** "a score is NaN, not a finite number" for the first score that is not one, else {@code null}. */
+  private static String notFinite(double[] predictions) {
+    for (int i = 0; i < predictions.length; i++) {
+      if (!Double.isFinite(predictions[i])) {
+        return "a score is " + predictions[i] + ", not a finite number";
+      }
+    }
+    return null;
   }
 
   /** The columns' importance, most important first, under a line that says what it measures. */

@@ -85,8 +85,10 @@ final class OutputFile {
   }
 
   /**
-   * Checks, without writing anything, that a directory could be created or written in: its nearest existing
-   * ancestor must be a directory this process may write to.
+   * Checks, leaving nothing behind, that a directory could be created or written in: its nearest existing
+   * ancestor must be a directory this process may write to, and one in which a folder can be made — the
+   * permission bits do not tell that for every file system ({@code /proc}, a full disk), so an empty hidden folder
+   * is made there and removed again.
    *
    * @param what what the directory is for, e.g. "the run directory"
    * @throws CommandFailure naming the directory and the ancestor that refuses
@@ -106,6 +108,12 @@ final class OutputFile {
       throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing
           + " is not writable: " + (readOnlyFileSystem(existing) ? "its file system is mounted read-only"
               : "permission denied"));
+    }
+    try {
+      Files.delete(Files.createTempDirectory(existing, ".nn-validate-"));
+    } catch (IOException e) {
+      throw new CommandFailure("nn: " + what + " would go in " + dir + ", but no folder can be created in "
+          + existing + ": " + SystemReason.of(e).orElse("the file system refuses it"));
     }
   }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     header = "Checks an experiment file without training.",
     description = "Checks an experiment file as nn train does before its first epoch — its keys and values,"
         + " its plugins, that its data files exist and fit the network, that the network, a batch and the data"
-        + " fit in memory, and that its output.dir can be written — without writing anything. Prints a short"
+        + " fit in memory, that the trainer can be built (class weights one per class), and that its output.dir"
+        + " can be written — leaving nothing behind. Prints a short"
         + " summary when it is valid, or every problem, numbered, with its key, line and column.",
     footer = "%nExit codes: 0 valid, 2 invalid (or missing).")
 final class ValidateCommand implements Callable<Integer> {
@@ -36,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Nn nn = root.nn();
     Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
-    // the checks nn train makes before its first epoch: data files, their columns against the layers, memory
+    // the checks nn train makes before its first epoch: data files, their columns against the layers, memory, the
+    // trainer's parts
     Failures.readingConfig(experiment, () -> {
       nn.check(e);
       return e;

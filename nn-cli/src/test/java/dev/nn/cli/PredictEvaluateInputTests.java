@@ -199,7 +199,7 @@ class PredictEvaluateInputTests {
   }
 
   @Test
-  void aFileThatIsNotTextIsNoCsvFileNamedWithItsByteOffsetAndLine() throws Exception {
+  void aFileThatIsNotTextIsNoCsvFileNamedByWhatItIsOrItsByteOffsetAndLine() throws Exception {
     // the start of an IDX image file: magic 0x00000803, then 60,000 images (0x0000EA60)
     byte[] idx = {0, 0, 8, 3, 0, 0, (byte) 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28};
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -207,9 +207,10 @@ class PredictEvaluateInputTests {
       out.write(idx);
     }
     Path images = Files.write(tmp.resolve("train-images-idx3-ubyte.gz"), gz.toByteArray());
-    String expected = "nn: " + images + ":1: not UTF-8 text: byte 0xEA at line 1, column 7 (byte offset 6) is not"
-        + " valid UTF-8; save the file as UTF-8 (such bytes often come from Latin-1 or Windows-1252 text) (offsets"
-        + " count the decompressed bytes); nn evaluate and nn predict read CSV files\n";
+    // told by its magic number, not by its first byte that is not UTF-8
+    String expected = "nn: " + images + ": is an IDX file of images (magic number 0x00000803, after decompression),"
+        + " not CSV text; IDX data are read by an idx source of an experiment (source: idx, with images and labels;"
+        + " a run's data.test gives a model's figures on IDX data), see data.md\n";
     Cli.Outcome e = Cli.run("evaluate", model.toString(), "--data", images.toString());
     assertEquals(2, e.code(), e.describe());
     assertEquals(expected, e.err());

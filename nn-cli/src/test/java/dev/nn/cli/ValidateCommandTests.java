@@ -81,4 +81,57 @@ class ValidateCommandTests {
     assertEquals(2, before.code(), before.describe());
     assertTrue(before.err().contains("\tat dev.nn."), before.err());
   }
+
+  /** Iris, trained with {@code training}. */
+  private Path iris(String training) throws Exception {
+    return Files.writeString(tmp.resolve("iris.yaml"), "name: iris\n"
+        + "data:\n"
+        + "  train: {source: csv, path: " + Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath() + ", target: target,"
+        + " task: classification}\n"
+        + "network:\n"
+        + "  layers: [{units: auto}, {units: 4, activation: relu}, {units: auto, activation: identity}]\n"
+        + "loss: softmax-cross-entropy\n"
+        + "optimizer: {name: adam, learning-rate: 0.01}\n"
+        + "training: " + training + "\n"
+        + "output: {dir: runs}\n");
+  }
+
+  @Test
+  void classWeightsOfAnotherCountThanTheClassesAreRefusedAtTheirLineAsTrainRefusesThem() throws Exception {
+    Path yaml = iris("{epochs: 1, batch-size: 16, class-weights: [1, 2]}");
+    String problem = "[nn/ShapeMismatch] training.class-weights (line 8, col 54): 2 weights for 3 classes (0, 1, 2,"
+        + " in that order)";
+    Cli.Outcome validated = Cli.run("validate", yaml.toString());
+    assertEquals(2, validated.code(), validated.describe());
+    assertTrue(validated.err().contains(problem), validated.err());
+    Cli.Outcome trained = Cli.run("train", yaml.toString(), "--plain");
+    assertEquals(2, trained.code(), trained.describe());
+    assertTrue(trained.err().contains(problem), trained.err());
+  }
+
+  @Test
+  void anOutputDirWhereNoFolderCanBeMadeIsRefusedThoughItsPermissionsSayWritable() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+    Cli.Outcome o = Cli.run("validate", iris("{epochs: 1, batch-size: 16}").toString(), "--set",
+        "output.dir=/proc/nn-validate-test");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: the run directory would go in /proc/nn-validate-test, but "), o.err());
+  }
+
+  @Test
+  void aLongUnknownPluginNameIsQuotedAsEveryLongValueIs() {
+    String name = "x".repeat(300);
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "loss=" + name);
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("unknown loss \"" + "x".repeat(40) + "…(300 characters)\""), o.err());
+    assertTrue(o.err().contains("(from --set loss=" + "x".repeat(35) + "…(305 characters))"), o.err());
+    assertTrue(!o.err().contains("x".repeat(41)), o.err());
+  }
+
+  @Test
+  void anInfiniteL2IsSaidToBeNoFiniteNumber() {
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "l2=.inf");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/OutOfRange] l2: must be a finite number >= 0, found .inf"), o.err());
+  }
 }

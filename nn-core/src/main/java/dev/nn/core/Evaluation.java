@@ -60,7 +60,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     ModelSpec spec = model.spec();
     Labelled data = labelled(model, file, targets, separator);
     int rows = data.rows();
-    double[] predictions = predict(model, data.x(), rows);
+    double[] predictions = RowsOfFile.predict(model, data.x(), rows, file, separator);
     double[] truth = data.truth();
     int k = model.outputs();
     Metrics metrics = Metrics.of(Double.NaN, predictions, truth, rows, k, spec.isClassifier(), threshold(model));
@@ -111,6 +111,8 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     int rows = data.rows();
     int d = model.inputs();
     boolean classifier = model.spec().isClassifier();
+    // a row the model refuses is named by its line here; shuffled rows are the same values in other rows
+    RowsOfFile.predict(model, data.x(), rows, file, separator);
     double base = figure(model, data.x(), data.truth(), rows);
     List<Importance> result = new ArrayList<>();
     double[] shuffled = data.x().clone();

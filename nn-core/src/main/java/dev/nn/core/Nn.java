@@ -12,6 +12,7 @@ import dev.nn.core.experiment.DistributedTraining;
 import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.experiment.InMemoryData;
 import dev.nn.core.experiment.LearningRateRange;
+import dev.nn.core.experiment.PreTrainingChecks;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.export.ExportException;
@@ -19,7 +20,6 @@ import dev.nn.core.export.ExportFormat;
 import dev.nn.core.export.ModelExport;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
-import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.RecordedActivations;
@@ -203,7 +203,8 @@ public final class Nn {
   /**
    * Makes every check {@link #train} makes before it creates the run directory, and keeps nothing: creates
    * the plugins, reads the data (files must exist and fit the network), weighs the memory the network and
-   * a batch need, and builds the network. An experiment with a {@code distributed} section is read by its
+   * a batch need, builds the network and the trainer (class weights one per class, a monitored accuracy only for
+   * a classification). An experiment with a {@code distributed} section is read by its
    * cluster, so only its file is checked. Writes nothing.
    *
    * @throws ConfigException for a problem {@link #train} would report before training
@@ -213,8 +214,9 @@ public final class Nn {
     if (experiment.distributed().isPresent()) {
       return;
     }
-    // a production injector builds every singleton, the network included, as it is created
-    NnModules.create(KernelChoice.Choice.class, NnModules.forRun(experiment, registry)).kernels().close();
+    // a production injector builds every singleton, the network included, as it is created; the trainer's parts
+    // (the loss weighing classes, the monitors) are built as a run builds them before its directory exists
+    NnModules.create(PreTrainingChecks.class, NnModules.forRun(experiment, registry)).run();
   }
 
   /** The cluster engine that trains experiments with a {@code distributed} section. */

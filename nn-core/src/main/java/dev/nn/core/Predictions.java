@@ -32,7 +32,7 @@ final class Predictions {
     if (model.spec().oneHot() != null) {
       model.spec().oneHot().requireKnown(x, table.rows(), input.toString());
     }
-    double[] predictions = Evaluation.predict(model, x, table.rows());
+    double[] predictions = RowsOfFile.predict(model, x, table.rows(), input, separator);
     AtomicFiles.discardPartialOnExit(output);
     AtomicFiles.writeString(output, csv(model, predictions, table.rows()));
     return table.rows();

@@ -276,7 +276,7 @@ final class ExperimentParser {
     }
     String expected = "balanced, or a list of numbers > 0, one per class, such as [1, 4.5, 2]";
     if (NodeReader.isWord(node, "balanced")) {
-      return ClassWeights.balance();
+      return ClassWeights.balance().at(reader.position(path, node));
     }
     if (!(node instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
       if (!reader.isRejected(node)) {
@@ -301,7 +301,7 @@ final class ExperimentParser {
       }
       weights.add(w);
     }
-    return ClassWeights.of(weights);
+    return ClassWeights.of(weights).at(reader.position(path, node));
   }
 
   private Integer countOr(MapView v, String key, int defaultValue) {

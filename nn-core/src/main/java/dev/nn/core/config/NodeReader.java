@@ -89,7 +89,7 @@ final class NodeReader {
   void report(ProblemId id, String path, Node at, String message, String allowed, List<String> suggestions) {
     Position p = position(path, at);
     String override = overrideOf(at);
-    String text = override == null ? message : message + " (from --set " + override + ")";
+    String text = override == null ? message : message + " (from --set " + Excerpt.of(override) + ")";
     problems.add(new ConfigProblem(id, path, p.line(), p.column(), text, allowed, suggestions));
   }
 
@@ -249,7 +249,9 @@ final class NodeReader {
           ProblemId.OUT_OF_RANGE,
           path,
           node,
-          "must be " + range.describe() + ", found " + Excerpt.of(((ScalarNode) node).getValue()),
+          // .inf is >= 0, and still out of range: say what is
+          "must be " + (Double.isFinite(v) ? "" : "a finite number ") + range.describe() + ", found "
+              + Excerpt.of(((ScalarNode) node).getValue()),
           range.describe());
       return null;
     }

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.text.Excerpt;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -126,7 +127,9 @@ final class PluginRefs {
         } else {
           Node at = p.valueNodes().getOrDefault(q.path(), p.nameNode());
           String where = q.path().isEmpty() ? path : path + "." + q.path();
-          reader.report(q.id(), where, at, q.message(), q.allowed(), q.suggestions());
+          // a name the file wrote is quoted as every value is, at most its first characters
+          String message = q.message().replace("\"" + p.ref().name() + "\"", "\"" + Excerpt.of(p.ref().name()) + "\"");
+          reader.report(q.id(), where, at, message, q.allowed(), q.suggestions());
         }
       }
       return null;

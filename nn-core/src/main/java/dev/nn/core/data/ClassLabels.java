@@ -183,6 +183,14 @@ final class ClassLabels {
       present[c] = true;
     }
     for (int c = 0; c < k; c++) {
+      if (!present[c] && count(present) > QUANTITY_LIKE) {
+        // hundreds of distinct numbers are a quantity's values more often than classes numbered with gaps
+        throw new DataException(file + ": column \"" + Excerpt.of(column) + "\" holds " + count(present)
+            + " distinct numbers from " + firstPresent(present) + " to " + maxLabel + " with gaps (no row of class " + c
+            + "), read as class labels because the source says task: classification; if the column holds a"
+            + " quantity, set task: regression on the source; if these are classes, set labels: names to read its"
+            + " values as class names");
+      }
       if (!present[c]) {
         throw new DataException(
             file + ": column \"" + Excerpt.of(column) + "\" has class labels up to " + maxLabel + " but no row of class " + c
@@ -191,6 +199,17 @@ final class ClassLabels {
                 + " classes, ordered by value)");
       }
     }
+  }
+
+  /** More distinct class numbers than this, with a gap, suggest a quantity rather than classes. */
+  private static final int QUANTITY_LIKE = 50;
+
+  private static int firstPresent(boolean[] present) {
+    int c = 0;
+    while (!present[c]) {
+      c++;
+    }
+    return c;
   }
 
   private static String presentList(boolean[] present) {
@@ -216,7 +235,8 @@ final class ClassLabels {
     if (!Double.isFinite(v) || v != Math.rint(v)) {
       throw new DataException(
           file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
-              + "\" is not an integer; classification targets must be class indices 0..k-1");
+              + "\" is not an integer; classification targets must be class indices 0..k-1 (if the column holds a"
+              + " quantity, set task: regression on the source)");
     }
     int limit = classes > 0 ? classes : CsvReader.MAX_CLASSES;
     if (v < 0 || v >= limit) {

@@ -322,6 +322,21 @@ public final class CsvReader {
     return open(file, separator, (in, name) -> Arrays.asList(header(in, name, index).names()));
   }
 
+  /**
+   * The line on which data row {@code row} (from 0, after the header) of {@code file} starts, split at
+   * {@code separator}: for a message about a row found wrong after reading ({@code nn predict}'s), where a record
+   * may span lines and blank lines are passed over. Reads the file again, so it is for the error path only.
+   */
+  public static int lineOfRow(Path file, char separator, int row) {
+    return open(file, separator, (in, name) -> {
+      Header h = header(in, name, CsvOptions.IndexColumn.AUTO);
+      for (int r = 0; r < row; r++) {
+        fields(in, name, h);
+      }
+      return fields(in, name, h) == null ? 0 : in.line();
+    });
+  }
+
   /** What reads an open file, named {@code file} in messages. */
   private interface Body<T> {
     T read(CsvRecords in, String file) throws IOException;
@@ -337,9 +352,14 @@ public final class CsvReader {
         (f, problem, cause) -> new DataException(name + ": " + problem, cause));
     boolean gzipped = name.endsWith(".gz");
     try (InputStream raw = Files.newInputStream(file);
-        InputStream bytes = gzipped ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw;
+        InputStream bytes = new BufferedInputStream(gzipped
+            ? new StrictGzipInputStream(new BufferedInputStream(raw, 1 << 16)) : raw, 1 << 16);
         // a decoder of its own reports malformed input, where the reader's default would replace it
         Reader in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder())) {
+      java.util.Optional<String> other = NotCsvMagic.of(bytes, gzipped);
+      if (other.isPresent()) {
+        throw new DataException(name + ": " + other.get());
+      }
       return body.read(new CsvRecords(in, name, separator), name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
@@ -769,12 +789,27 @@ public final class CsvReader {
       return "; dates and times are not read: leave the column out with features: {ignore: [" + Excerpt.of(column)
           + "]} on the source, or write it as a number (days since a start, hour of the day)";
     }
+    if (OTHER_MISSING_MARKERS.contains(value)) {
+      return "; \"" + value + "\" is not read as a missing value: a missing value is an empty field, NA or N/A"
+          + " (which missing: drop or missing: mean on the source then handle); write one of those instead";
+    }
     if (isWord(value)) {
       return "; a column of categories, as words or codes, is read by listing it in data.one-hot, which gives the"
           + " network one 0/1 input per category";
     }
+    if (value.chars().anyMatch(Character::isLetter) && (value.indexOf(' ') >= 0 || value.indexOf(',') >= 0)) {
+      return "; a column of text is not read: leave it out with features: {ignore: [" + Excerpt.of(column)
+          + "]} on the source, or, if it holds categories, list it in data.one-hot";
+    }
     return "";
   }
+
+  /**
+   * Markers other programs write for a missing value (UCI's {@code ?}, R's and SQL's {@code null}), which nn does
+   * not read as missing: a message that meets one says which are.
+   */
+  private static final Set<String> OTHER_MISSING_MARKERS = Set.of("?", "-", "--", "null", "NULL", "Null",
+      "na", "n/a", "nil", "None", "none", "NONE", "missing", "#N/A");
 
   private static double number(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);

@@ -13,8 +13,6 @@ import java.util.Optional;
 
 /** The numbers {@code training.class-weights} stands for, given the run's prepared data. */
 final class ClassWeighting {
-  private static final String KEY = "training.class-weights";
-
   private ClassWeighting() {}
 
   /**
@@ -28,19 +26,21 @@ final class ClassWeighting {
     if (spec.isEmpty()) {
       return null;
     }
+    ClassWeights w = spec.get();
     if (!data.classification()) {
-      throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, KEY, "class weights weigh each class's"
-          + " rows, but " + data.train().source() + " is read for " + data.train().task().label()
-          + "; they apply to a classification only", "no class-weights key, or a classification"));
+      throw new ConfigException(w.where().place(ConfigProblem.of(ProblemId.OUT_OF_RANGE, "", "class weights weigh"
+          + " each class's rows, but " + data.train().source() + " is read for " + data.train().task().label()
+          + "; they apply to a classification only", "no class-weights key, or a classification")));
     }
     List<String> labels = data.train().classLabels();
     int k = labels.size();
-    ClassWeights w = spec.get();
     if (!w.balanced()) {
       if (w.given().size() != k) {
-        throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, KEY, w.given().size() + " weights for "
+        // found once the data is read, the problem is placed at the key, as a problem of the file
+        throw new ConfigException(w.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "", w.given().size()
+            + " weights for "
             + k + " classes (" + Printable.of(String.join(", ", labels)) + ", in that order)",
-            "a list of " + k + " numbers > 0, one per class in that order, or balanced"));
+            "a list of " + k + " numbers > 0, one per class in that order, or balanced")));
       }
       return w.given().stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -246,8 +246,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes,
         trainWords);
     CategoryWords heldOutWords = CategoryWords.fixedAs("the training data", spec.oneHot(), words);
-    // a held-out file's text class labels mean the classes the training file's do
-    List<String> classes = textClassLabels(all);
+    // a held-out file's class labels mean the classes the training file's do, names and indices alike: a test file
+    // may hold some of them only, and a label the training file lacks is not a class
+    List<String> classes = all.task() == Task.CLASSIFICATION ? all.classLabels() : null;
     Dataset test = spec.test() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
             classes, inputs, notes, heldOutWords) : null;
@@ -272,20 +273,6 @@ public final class DataPreparation implements Provider<PreparedData> {
   /** The fraction a split hold-out sets aside; 0 for a hold-out with a source of its own. */
   private static double fraction(HoldOut h) {
     return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
-  }
-
-  /** The class labels of {@code d} when they are names rather than the indices 0..k-1; else {@code null}. */
-  private static List<String> textClassLabels(Dataset d) {
-    if (d.task() != Task.CLASSIFICATION) {
-      return null;
-    }
-    List<String> labels = d.classLabels();
-    for (int c = 0; c < labels.size(); c++) {
-      if (!labels.get(c).equals(Integer.toString(c))) {
-        return labels;
-      }
-    }
-    return null;
   }
 
   /** Reads one source, its inputs held in {@code inputs}. */
@@ -366,10 +353,16 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (other == null) {
       return;
     }
-    if (other.featureCount() != train.featureCount() || other.targetCount() != train.targetCount()) {
+    if (other.featureCount() != train.featureCount()) {
       throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, other.source() + " has "
-          + other.featureCount() + " features and " + other.targetCount() + " target columns, but the training data has "
-          + train.featureCount() + " and " + train.targetCount(), "data with the same columns as data.train"));
+          + other.featureCount() + " feature columns, the training data " + train.featureCount()
+          + ColumnDifference.of(train.featureNames(), other.featureNames()),
+          "data with the same columns as data.train"));
+    }
+    if (other.targetCount() != train.targetCount()) {
+      throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, other.source() + " has "
+          + other.targetCount() + " target columns, but the training data has " + train.targetCount()
+          + ColumnDifference.of(train.targetNames(), other.targetNames()), "data with the same columns as data.train"));
     }
   }
 }

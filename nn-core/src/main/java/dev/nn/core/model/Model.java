@@ -42,6 +42,7 @@ public final class Model {
   private final Loss loss;
   private final List<String> warnings;
   private final ThreadLocal<Buffers> buffers;
+  private final InputChecks checks;
 
   /** Per-thread prediction buffers. */
   private final class Buffers {
@@ -65,6 +66,7 @@ public final class Model {
     this.loss = loss;
     this.warnings = List.copyOf(warnings);
     this.buffers = ThreadLocal.withInitial(Buffers::new);
+    this.checks = new InputChecks(spec);
   }
 
   /**
@@ -206,8 +208,14 @@ public final class Model {
   /**
    * Predictions for one row of raw input values, in {@link ModelSpec#inputs()} order: a one-hot encoded column
    * gives its category as it was in the training data (island 2), not its 0/1 columns.
+   *
+   * @throws NullPointerException for a {@code null} row
+   * @throws IllegalArgumentException for a row that does not hold exactly {@link #inputs()} values, naming the
+   *     inputs; an {@link UnusableInputException} for a value the model cannot predict from (as for
+   *     {@link #predict(double[], int, double[])})
    */
   public double[] predict(double[] features) {
+    checks.requireRow(features);
     double[] out = new double[outputs()];
     predict(features, 1, out);
     return out;
@@ -222,6 +230,7 @@ public final class Model {
    *     model was not trained on
    */
   public double[] predict(java.util.Map<String, ?> row) {
+    java.util.Objects.requireNonNull(row, "row: a map from input names to values is needed, found null");
     List<String> names = spec.inputs();
     double[] values = new double[names.size()];
     java.util.Map<String, List<String>> words = spec.oneHot() == null ? java.util.Map.of() : spec.oneHot().words();
@@ -245,22 +254,17 @@ public final class Model {
   /**
    * Predictions for {@code rows} rows of raw features.
    *
-   * @param features rows × inputs, row-major. Not modified.
-   * @param out rows × outputs. Modified.
+   * @param features exactly rows × inputs values, row-major. Not modified.
+   * @param out at least rows × outputs values. Modified.
+   * @throws NullPointerException for a {@code null} array
+   * @throws IllegalArgumentException for arrays of other lengths; an {@link UnusableInputException}, naming the row
+   *     and the column, for a value that is not finite, that standardizes to an infinity (as training refuses), or
+   *     that drives the row's predictions to NaN or an infinity: such a row has no prediction
    */
   public void predict(double[] features, int rows, double[] out) {
     int in = inputs();
     int k = outputs();
-    if (features.length < rows * in || out.length < rows * k) {
-      throw new IllegalArgumentException("expected " + rows + " rows of " + in + " features and room for " + rows
-          + "x" + k + " predictions, found " + features.length + " and " + out.length + " values");
-    }
-    for (int i = 0; i < rows * in; i++) {
-      if (!Double.isFinite(features[i])) {
-        throw new IllegalArgumentException("input \"" + spec.inputs().get(i % in) + "\" of row " + (i / in)
-            + " is " + features[i] + "; inputs must be finite numbers");
-      }
-    }
+    checks.requireRows(features, rows, out, k);
     Buffers b = buffers.get();
     double[] means = spec.means();
     double[] scales = spec.scales();
@@ -277,7 +281,13 @@ public final class Model {
       for (int r = 0; r < n; r++) {
         for (int j = 0; j < width; j++) {
           double v = raw[(first + r) * width + j];
-          b.scaled[r * width + j] = means == null ? v : (v - means[j]) / scales[j];
+          if (means == null) {
+            b.scaled[r * width + j] = v;
+          } else {
+            double z = (v - means[j]) / scales[j];
+            checks.requireStandardized(z, v, means[j], scales[j], start + r, j);
+            b.scaled[r * width + j] = z;
+          }
         }
       }
       b.ws.setInput(b.scaled, 0, n);
@@ -285,6 +295,10 @@ public final class Model {
       network.output(b.ws, loss, b.out);
       if (targetScaler != null) {
         targetScaler.restore(b.out, n);
+      }
+      for (int r = 0; r < n; r++) {
+        checks.requireFiniteOutputs(b.out, r * k, k, b.scaled, r * width, width, features, (start + r) * in,
+            start + r);
       }
       System.arraycopy(b.out, 0, out, start * k, n * k);
     }

@@ -48,7 +48,7 @@ class OptimizerCoreKeysTests {
     assertEquals("> 0", zero.get(0).allowed());
     assertEquals(List.of("optimizer.clip-norm: must be > 0, found -1"),
         texts(problems(experiment("{name: sgd, clip-norm: -1}"))));
-    assertEquals(List.of("optimizer.clip-norm: must be > 0, found .inf"),
+    assertEquals(List.of("optimizer.clip-norm: must be a finite number > 0, found .inf"),
         texts(problems(experiment("{name: sgd, clip-norm: .inf}"))));
     List<ConfigProblem> word = problems(experiment("{name: sgd, clip-norm: high}"));
     assertEquals(ProblemId.WRONG_TYPE, word.get(0).id());

@@ -305,7 +305,8 @@ class CsvReaderTests {
   void aNonIntegerClassLabelNamesLineAndValue() throws IOException {
     Path p = write("c.csv", "a,y\n1,0\n2,2.5\n");
     assertEquals(
-        p + ":3: class label \"2.5\" in column \"y\" is not an integer; classification targets must be class indices 0..k-1",
+        p + ":3: class label \"2.5\" in column \"y\" is not an integer; classification targets must be class indices"
+            + " 0..k-1 (if the column holds a quantity, set task: regression on the source)",
         failure(CsvReader.classification("y"), p));
     Path text = write("s.csv", "a,y\n1,setosa\n");
     assertEquals(text + ": column \"y\" holds only the class \"setosa\"; classification needs at least 2 classes",

@@ -229,7 +229,7 @@ class OneHotModelFileTests {
     rows[3 * 290] = 5;
     assertEquals("input \"island\" of row 290 is 5, which is not one of the categories the model was trained on: 0,"
         + " 1, 2", assertThrows(IllegalArgumentException.class, () -> model.predict(rows, n, out)).getMessage());
-    assertEquals("input \"sex\" of row 0 is NaN; inputs must be finite numbers", assertThrows(
+    assertEquals("row 0: column \"sex\" holds NaN; inputs must be finite numbers", assertThrows(
         IllegalArgumentException.class, () -> model.predict(new double[] {0, 40, Double.NaN})).getMessage());
   }
 

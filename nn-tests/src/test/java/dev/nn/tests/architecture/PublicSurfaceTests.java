@@ -53,6 +53,7 @@ class PublicSurfaceTests {
       "dev.nn.core.model.Model",                     // Nn.loadModel, Nn.model: predict, save
       "dev.nn.core.model.ModelSpec",                 // a model's features, targets and classes
       "dev.nn.core.model.ModelFormatException",      // an unreadable model file
+      "dev.nn.core.model.UnusableInputException",    // a row Model.predict refuses, with its row and column
       "dev.nn.core.export.ModelExport",              // Nn.export: a model as ONNX or NumPy .npz
       "dev.nn.core.export.ExportFormat",
       "dev.nn.core.export.ExportException",          // a model the format cannot express, an unwritable output
@@ -75,6 +76,7 @@ class PublicSurfaceTests {
       "dev.nn.core.train.TrainingProgress",
       "dev.nn.core.train.TrainingDivergedException", // the loss became NaN or infinite
       "dev.nn.core.experiment.TrainingRun",          // Nn.train: its Options and Result
+      "dev.nn.core.experiment.PreTrainingChecks",    // Nn.check: what a run checks before its directory exists
       "dev.nn.core.experiment.ExperimentGradientCheck", // Nn.gradientCheck
       "dev.nn.core.experiment.LearningRateRange",    // Nn.learningRateRange: nn lr-find
       "dev.nn.core.check.GradientCheck",             // its Result

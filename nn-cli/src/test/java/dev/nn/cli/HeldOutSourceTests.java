@@ -1,0 +1,88 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A held-out csv source ({@code data.test}, {@code data.validation}) is read with the training data's classes:
+ * class indices as well as names. It may hold some of the classes only; a label the training data lacks is no
+ * class, and the message says so; a file with other columns names the columns that differ.
+ */
+class HeldOutSourceTests {
+  @TempDir
+  Path tmp;
+
+  private List<String> iris;
+  private Path yaml;
+
+  @BeforeEach
+  void writeTheExperiment() throws Exception {
+    iris = Files.readAllLines(Cli.EXAMPLES.resolve("data/iris.csv"));
+    Files.write(tmp.resolve("iris.csv"), iris);
+    yaml = Files.writeString(tmp.resolve("iris.yaml"), "name: iris\n"
+        + "data:\n"
+        + "  train: {source: csv, path: iris.csv, target: target, task: classification}\n"
+        + "  validation: {split: 0.0}\n"
+        + "network:\n"
+        + "  layers: [{units: auto}, {units: 4, activation: relu}, {units: auto, activation: identity}]\n"
+        + "loss: softmax-cross-entropy\n"
+        + "optimizer: {name: adam, learning-rate: 0.01}\n"
+        + "training: {epochs: 1, batch-size: 16}\n"
+        + "output: {dir: runs}\n");
+  }
+
+  /** The header and the iris rows {@code keep} keeps, as {@code name}. */
+  private Path rows(String name, Predicate<String> keep) throws Exception {
+    List<String> lines = iris.stream().skip(1).filter(keep).collect(Collectors.toList());
+    lines.add(0, iris.get(0));
+    return Files.write(tmp.resolve(name), lines);
+  }
+
+  private static String testSource(Path file) {
+    return "data.test={source: csv, path: " + file.toAbsolutePath() + ", target: target, task: classification}";
+  }
+
+  @Test
+  void aTestFileWithSomeOfTheClassesIsReadWithTheTrainingClasses() throws Exception {
+    Path noClass2 = rows("no-2.csv", l -> !l.endsWith(",2"));
+    Path noClass0 = rows("no-0.csv", l -> !l.endsWith(",0"));
+    for (Path test : List.of(noClass2, noClass0)) {
+      Cli.Outcome v = Cli.run("validate", yaml.toString(), "--set", testSource(test));
+      assertEquals(0, v.code(), v.describe());
+      Cli.Outcome t = Cli.run("train", yaml.toString(), "--set", testSource(test), "--plain");
+      assertEquals(0, t.code(), t.describe());
+    }
+  }
+
+  @Test
+  void aLabelTheTrainingDataLacksIsSaidToBeNoClassOfIt() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(iris);
+    lines.set(2, lines.get(2).replaceAll(",0$", ",7"));
+    Path unseen = Files.write(tmp.resolve("unseen.csv"), lines);
+    Cli.Outcome v = Cli.run("validate", yaml.toString(), "--set", testSource(unseen));
+    assertEquals(2, v.code(), v.describe());
+    assertTrue(v.err().contains(unseen.getFileName() + ":3: class label \"7\" in column \"target\" is not a class of"
+        + " the training data; classes: 0, 1, 2"), v.err());
+  }
+
+  @Test
+  void aTestFileLackingAColumnNamesIt() throws Exception {
+    List<String> lines = iris.stream().map(l -> l.replaceFirst("^([^,]*,[^,]*,[^,]*),[^,]*,", "$1,"))
+        .collect(Collectors.toList());
+    Path three = Files.write(tmp.resolve("three.csv"), lines);
+    Cli.Outcome v = Cli.run("validate", yaml.toString(), "--set", testSource(three));
+    assertEquals(2, v.code(), v.describe());
+    assertTrue(v.err().contains("[nn/ShapeMismatch] data.test: " + tmp.resolve("three.csv")
+        + " has 3 feature columns, the training data 4; it lacks the column \"petal_width_cm\" of the training"
+        + " data"), v.err());
+  }
+}
