@@ -25,6 +25,15 @@ final class ExportModels {
 
   private ExportModels() {}
 
+  /** {@code file} in {@link #DIR}, which is created when missing: a test may export before any model is trained. */
+  static Path output(String file) {
+    try {
+      return java.nio.file.Files.createDirectories(DIR).resolve(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** xor: one tanh layer, binary-cross-entropy (a sigmoid link), no scaler. */
   static Path xor() {
     return trained("xor", Path.of(Cli.XOR), List.of());

@@ -273,7 +273,7 @@ class NpzExportTests {
   }
 
   static Path export(Path model, String file) {
-    Path out = ExportModels.DIR.resolve(file);
+    Path out = ExportModels.output(file);
     Cli.Outcome o = Cli.run("export", model.toString(), "--format", "npz", "--output", out.toString());
     assertEquals(0, o.code(), o.describe());
     assertEquals("wrote " + model + " as npz to " + out + "\n", o.out());

@@ -218,7 +218,7 @@ class OnnxExportTests {
   }
 
   static Path export(Path model, String file) {
-    Path out = ExportModels.DIR.resolve(file);
+    Path out = ExportModels.output(file);
     Cli.Outcome o = Cli.run("export", model.toString(), "--format", "onnx", "--output", out.toString());
     assertEquals(0, o.code(), o.describe());
     assertEquals("wrote " + model + " as onnx to " + out + "\n", o.out());
