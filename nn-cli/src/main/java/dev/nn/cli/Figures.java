@@ -23,7 +23,8 @@ final class Figures {
     } else {
       s.append(prefix).append("rmse ").append(sixDigits(m.rmse())).append("  ");
       s.append(prefix).append("mae ").append(sixDigits(m.mae())).append("  ");
-      s.append(prefix).append("r2 ").append(fraction(m.r2()));
+      // R² is undefined where the targets do not vary (one row, say): "-", as summary.json's null and nn runs say
+      s.append(prefix).append("r2 ").append(Double.isFinite(m.r2()) ? fraction(m.r2()) : "-");
     }
     return s.toString();
   }

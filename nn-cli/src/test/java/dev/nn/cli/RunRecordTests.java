@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -204,7 +205,12 @@ class RunRecordTests {
     assertEquals(overrides, read(run.resolve(RunDirectory.OVERRIDES)), "a resume leaves overrides.yaml alone");
     String log = read(run.resolve(RunDirectory.RUN_LOG));
     assertTrue(log.startsWith(firstLog), "appended: " + log);
-    assertTrue(log.endsWith(resumed.out()), log);
+    // the edit of the epochs is said on stderr, and in the log among the lines of stdout
+    String edited = "nn: experiment.yaml was edited since the run started";
+    assertTrue(resumed.err().startsWith(edited), resumed.err());
+    assertTrue(log.substring(firstLog.length()).contains(edited), log);
+    String stdoutLines = log.lines().filter(l -> !l.startsWith(edited)).collect(Collectors.joining("\n", "", "\n"));
+    assertTrue(stdoutLines.endsWith(resumed.out()), log);
     assertTrue(resumed.out().startsWith("resuming " + run + "\n"), resumed.out());
     Map<String, Object> after = summary(run);
     assertEquals("completed", after.get("status"));

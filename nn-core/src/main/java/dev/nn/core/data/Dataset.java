@@ -133,6 +133,12 @@ public final class Dataset {
       List<String> classLabels) {
     requireFinite(x, "x");
     int c = classLabels.size();
+    // checked here, in the caller's terms: past this point the classes are one-hot rows of c values each
+    if (featureNames.isEmpty() || (long) classes.length * featureNames.size() != x.length) {
+      throw new IllegalArgumentException("x has " + x.length + " values for " + featureNames.size() + " features, "
+          + (featureNames.isEmpty() ? "no rows" : rowsOf(x.length, featureNames.size())) + ", but classes has "
+          + classes.length + "; they must describe the same rows");
+    }
     for (int i = 0; i < classes.length; i++) {
       if (classes[i] < 0 || classes[i] >= c) {
         throw new IllegalArgumentException(
@@ -141,6 +147,11 @@ public final class Dataset {
     }
     return new Dataset(source, Task.CLASSIFICATION, InputValues.of(x.clone()), oneHot(classes, c), c, featureNames,
         List.of(targetName), classLabels);
+  }
+
+  private static String rowsOf(int values, int perRow) {
+    return values % perRow == 0 ? values / perRow + " rows" : values / perRow + " rows and " + values % perRow
+        + " values over";
   }
 
   /** Package-private factory that takes ownership of the arrays: no copy, no finiteness check. */

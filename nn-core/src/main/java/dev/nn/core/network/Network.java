@@ -55,8 +55,10 @@ public final class Network {
     }
     int layers = widths.length - 1;
     if (activations.size() != layers || activationNames.size() != layers) {
-      throw new IllegalArgumentException("expected one activation for each of layers 1.." + layers + ", found "
-          + activations.size() + " activations and " + activationNames.size() + " names");
+      // the names are the activations' own, so one count is the user's; a mismatch between the two is a caller's
+      throw new IllegalArgumentException("expected one activation for each of layers 1.." + layers + " (" + layers
+          + " for " + widths.length + " widths), found " + activations.size()
+          + (activationNames.size() == activations.size() ? "" : " (and " + activationNames.size() + " names)"));
     }
     this.widths = widths.clone();
     this.phi = new Activation[layers + 1];

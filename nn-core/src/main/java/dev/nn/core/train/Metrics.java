@@ -14,6 +14,13 @@ package dev.nn.core.train;
  */
 public record Metrics(double loss, int rows, double accuracy, long[][] confusion, double rmse, double mae, double r2) {
 
+  /** The figures as a record prints them, with the confusion matrix's counts rather than the array's identity. */
+  @Override
+  public String toString() {
+    return "Metrics[loss=" + loss + ", rows=" + rows + ", accuracy=" + accuracy + ", confusion="
+        + java.util.Arrays.deepToString(confusion) + ", rmse=" + rmse + ", mae=" + mae + ", r2=" + r2 + "]";
+  }
+
   /** Whether these are classification figures. */
   public boolean isClassification() {
     return confusion != null;

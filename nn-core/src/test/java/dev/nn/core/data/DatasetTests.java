@@ -110,6 +110,19 @@ class DatasetTests {
     assertEquals("a binary target needs exactly 2 classes, c has 3: [a, b, c]", e.getMessage());
   }
 
+  /** Told in the caller's terms: rows of x against class indices, not the one-hot columns nn makes of them. */
+  @Test
+  void classesOfAnotherCountThanTheRowsAreRejectedInTheCallersTerms() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dataset.classification("d",
+        new double[] {0, 0, 1}, new int[] {0, 1}, List.of("a", "b"), "y", List.of("no", "yes")));
+    assertEquals("x has 3 values for 2 features, 1 rows and 1 values over, but classes has 2; they must describe the"
+        + " same rows", e.getMessage());
+    IllegalArgumentException rows = assertThrows(IllegalArgumentException.class, () -> Dataset.classification("d",
+        new double[] {0, 0, 1, 1}, new int[] {0, 1, 1}, List.of("a", "b"), "y", List.of("no", "yes")));
+    assertEquals("x has 4 values for 2 features, 2 rows, but classes has 3; they must describe the same rows",
+        rows.getMessage());
+  }
+
   @Test
   void inconsistentShapesAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -83,4 +83,12 @@ class ClassFiguresTests {
     assertEquals(List.of(new Metrics.Confusion(1, 0, 2)), m.commonestConfusions(1));
     assertEquals(List.of(), metrics(new long[][] {{3, 0}, {0, 2}}).commonestConfusions(5));
   }
+
+  /** A metrics record printed for a log or a debugger shows its confusion counts, not an array's identity. */
+  @Test
+  void printedMetricsShowTheConfusionCounts() {
+    Metrics m = new Metrics(0.25, 4, 0.75, new long[][] {{2, 1}, {0, 1}}, Double.NaN, Double.NaN, Double.NaN);
+    assertEquals("Metrics[loss=0.25, rows=4, accuracy=0.75, confusion=[[2, 1], [0, 1]], rmse=NaN, mae=NaN, r2=NaN]",
+        m.toString());
+  }
 }

@@ -110,7 +110,7 @@ class BadInputTests {
     assertEquals("layer 1 must have at least 1 unit, found 0", e.getMessage());
     IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> new Network(new int[] {2, 3, 1},
         List.of(registry.create(PluginKind.ACTIVATION, "relu")), List.of("relu"), new JavaKernels()));
-    assertEquals("expected one activation for each of layers 1..2, found 1 activations and 1 names",
+    assertEquals("expected one activation for each of layers 1..2 (2 for 3 widths), found 1",
         count.getMessage());
   }
 }
