@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         + " checkpoints, model.nnm, provenance.yaml, summary.json, report.html (rewritten after every epoch),"
         + " run.log and overrides.yaml.",
     customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--output DIR]",
-        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data]"},
+        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data] [--allow-changed-plugins]"},
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
         + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"
         + " one line is printed per epoch.",
@@ -68,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
           + " differs from the one provenance.yaml recorded); the provenance records it.")
   boolean allowChangedData;
 
+  @Option(names = "--allow-changed-plugins",
+      description = "With --resume: continues although a plugin the run uses changed since it started (its version"
+          + " or its jar's SHA-256 differs from the one provenance.yaml recorded); the provenance records it.")
+  boolean allowChangedPlugins;
+
   @Option(names = "--sweep", paramLabel = "KEY.PATH=V1,V2,...",
       description = "Trains one run per value, e.g. optimizer.learning-rate=0.1,0.03,0.01; repeatable: every"
           + " combination of the values is trained in turn, and the results are tabled in"
@@ -102,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
     if (allowChangedData && resume == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--allow-changed-data applies to --resume only: a"
           + " new run records the data it reads");
+    }
+    if (allowChangedPlugins && resume == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--allow-changed-plugins applies to --resume only:"
+          + " a new run records the plugins it loads");
     }
     if (resume == null && experiment == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -157,6 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
           List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
+          .allowingChangedPlugins(allowChangedPlugins)
           .withNotices(notice -> {
             err.println("nn: " + notice);
             log.line("nn: " + notice);

@@ -258,8 +258,12 @@ final class PluginBlame {
   }
 
   static boolean builtIn(PluginDescriptor plugin) {
+    return builtIn(plugin.className());
+  }
+
+  static boolean builtIn(String providerClass) {
     for (String prefix : BUILT_IN) {
-      if (plugin.className().startsWith(prefix)) {
+      if (providerClass.startsWith(prefix)) {
         return true;
       }
     }
