@@ -6,6 +6,7 @@ import dev.nn.core.io.Sha256;
 import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.model.Model;
 import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginFailureException;
 import dev.nn.core.run.CheckpointWriter;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -268,6 +270,11 @@ public final class TrainingRun {
         // recorded as interrupted; not a failure of the run
         throw e;
       } catch (TrainingDivergedException e) {
+        Optional<PluginFailureException> fault = plugins.nonFiniteFault(e);
+        if (fault.isPresent()) {
+          failed(record, outcome, fault.get());
+          throw fault.get();
+        }
         LOG.log(System.Logger.Level.WARNING, () -> "run diverged in " + dir.path() + ": " + e.getMessage());
         if (record != null) {
           record.diverged(e.getMessage());
