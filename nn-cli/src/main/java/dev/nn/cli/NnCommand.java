@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
+import dev.nn.core.plugin.PluginPath;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import java.io.File;
 import java.io.PrintStream;
@@ -207,6 +208,10 @@ final class NnCommand implements Callable<Integer> {
     if (nn == null) {
       refuseMissingEnvironmentEntries();
       nn = Nn.withPluginPath(pluginPathEntries());
+      // once the path is usable: an error about it says all there is
+      for (String notice : PluginPath.directoriesWithoutJars(pluginPathEntries())) {
+        err.println("nn: warning: " + notice);
+      }
       if (warnOfFailedProviders) {
         for (String failure : nn.plugins().failures()) {
           err.println("nn: warning: " + failure);
@@ -229,10 +234,20 @@ final class NnCommand implements Callable<Integer> {
       }
     }
     if (!missing.isEmpty()) {
+      // the command line's missing entries too: fixing the variable must not only uncover the next error
+      List<String> alsoMissing = new ArrayList<>();
+      for (String given : pluginPath) {
+        for (Path entry : entries(given)) {
+          if (!Files.exists(entry)) {
+            alsoMissing.add(Printable.of(entry.toString()));
+          }
+        }
+      }
       throw new CommandFailure("nn: " + String.join(", ", missing) + ": " + (missing.size() == 1 ? "does" : "do")
           + " not exist; named by the environment variable " + Nn.PLUGIN_PATH_ENV + " ('"
           + Printable.of(env.get(Nn.PLUGIN_PATH_ENV)) + "'); give it existing jars or directories, separated by '"
-          + File.pathSeparator + "', or unset it");
+          + File.pathSeparator + "', or unset it" + (alsoMissing.isEmpty() ? "" : "; and " + String.join(", ",
+              alsoMissing) + (alsoMissing.size() == 1 ? " does" : " do") + " not exist, named by --plugin-path"));
     }
   }
 
