@@ -1,7 +1,6 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
-import dev.nn.core.plugin.PluginPath;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import java.io.File;
 import java.io.PrintStream;
@@ -209,7 +208,7 @@ final class NnCommand implements Callable<Integer> {
       refuseMissingEnvironmentEntries();
       nn = Nn.withPluginPath(pluginPathEntries());
       // once the path is usable: an error about it says all there is
-      for (String notice : PluginPath.directoriesWithoutJars(pluginPathEntries())) {
+      for (String notice : nn.plugins().pluginPathWarnings()) {
         err.println("nn: warning: " + notice);
       }
       if (warnOfFailedProviders) {

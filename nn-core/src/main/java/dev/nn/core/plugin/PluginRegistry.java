@@ -315,6 +315,14 @@ public final class PluginRegistry {
     return new PluginRegistry(providers, descriptors, failures, absolute);
   }
 
+  /**
+   * Warnings about the plugin path this registry was loaded from that stop nothing: a directory on it without a
+   * {@code *.jar} file, which adds no plugin (see {@link PluginPath#directoriesWithoutJars}).
+   */
+  public List<String> pluginPathWarnings() {
+    return PluginPath.directoriesWithoutJars(pluginPath);
+  }
+
   /** The plugin path entries this registry was loaded from, absolute; empty for the built-ins alone. */
   public List<Path> pluginPath() {
     return pluginPath;
