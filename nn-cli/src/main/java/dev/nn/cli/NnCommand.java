@@ -223,6 +223,10 @@ final class NnCommand implements Callable<Integer> {
     if (nn == null) {
       refuseMissingEnvironmentEntries();
       nn = Nn.withPluginPath(pluginPathEntries());
+      // once the path is usable: an error about it says all there is
+      for (String notice : nn.plugins().pluginPathWarnings()) {
+        err.println("nn: warning: " + notice);
+      }
       if (warnOfFailedProviders) {
         for (String failure : nn.plugins().failures()) {
           err.println("nn: warning: " + failure);
@@ -245,10 +249,20 @@ final class NnCommand implements Callable<Integer> {
       }
     }
     if (!missing.isEmpty()) {
+      // the command line's missing entries too: fixing the variable must not only uncover the next error
+      List<String> alsoMissing = new ArrayList<>();
+      for (String given : pluginPath) {
+        for (Path entry : entries(given)) {
+          if (!Files.exists(entry)) {
+            alsoMissing.add(Printable.of(entry.toString()));
+          }
+        }
+      }
       throw new CommandFailure("nn: " + String.join(", ", missing) + ": " + (missing.size() == 1 ? "does" : "do")
           + " not exist; named by the environment variable " + Nn.PLUGIN_PATH_ENV + " ('"
           + Printable.of(env.get(Nn.PLUGIN_PATH_ENV)) + "'); give it existing jars or directories, separated by '"
-          + File.pathSeparator + "', or unset it");
+          + File.pathSeparator + "', or unset it" + (alsoMissing.isEmpty() ? "" : "; and " + String.join(", ",
+              alsoMissing) + (alsoMissing.size() == 1 ? " does" : " do") + " not exist, named by --plugin-path"));
     }
   }
 

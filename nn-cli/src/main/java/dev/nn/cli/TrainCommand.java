@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         + " run.log and overrides.yaml.",
     customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]...",
         "                [--output DIR] [--sweep KEY.PATH=V1,V2,...]... [--folds K]",
-        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data] [--plain]"},
+        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data]",
+        "                [--allow-changed-plugins]"},
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
         + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"
         + " one line is printed per epoch.",
@@ -70,6 +71,11 @@ final class TrainCommand implements Callable<Integer> {
           + " differs from the one provenance.yaml recorded); the provenance records it.")
   boolean allowChangedData;
 
+  @Option(names = "--allow-changed-plugins",
+      description = "With --resume: continues although a plugin the run uses changed since it started (its version"
+          + " or its jar's SHA-256 differs from the one provenance.yaml recorded); the provenance records it.")
+  boolean allowChangedPlugins;
+
   @Option(names = "--sweep", paramLabel = "KEY.PATH=V1,V2,...",
       description = "Trains one run per value; repeatable: every combination of the values is trained in turn,"
           + " and the results are tabled in the folder <output>/<name>-sweep-<time>, in sweep.md and sweep.csv."
@@ -104,6 +110,10 @@ final class TrainCommand implements Callable<Integer> {
     if (allowChangedData && resume == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--allow-changed-data applies to --resume only: a"
           + " new run records the data it reads");
+    }
+    if (allowChangedPlugins && resume == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--allow-changed-plugins applies to --resume only:"
+          + " a new run records the plugins it loads");
     }
     if (resume == null && experiment == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -159,6 +169,7 @@ final class TrainCommand implements Callable<Integer> {
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
           List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
+          .allowingChangedPlugins(allowChangedPlugins)
           .withNotices(notice -> {
             err.println("nn: " + notice);
             log.line("nn: " + notice);

@@ -78,6 +78,36 @@ class PluginsCommandTests {
   }
 
   @Test
+  void missingEntriesOfTheEnvironmentAndOfTheOptionAreNamedTogether() {
+    Path one = tmp.resolve("one.jar");
+    Path two = tmp.resolve("two.jar");
+    Cli.Outcome o = Cli.run(Map.of("NN_PLUGIN_PATH", one.toString()), false, "plugins", "--plugin-path",
+        two.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: " + one + ": does not exist; named by the environment variable NN_PLUGIN_PATH ('" + one
+        + "'); give it existing jars or directories, separated by '" + File.pathSeparator + "', or unset it; and "
+        + two + " does not exist, named by --plugin-path\n", o.err());
+  }
+
+  @Test
+  void aDirectoryWithoutJarsOnThePluginPathIsWarnedOfWithWhatItHolds() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Path classes = Files.createDirectories(tmp.resolve("classes").resolve("META-INF").resolve("services")).getParent()
+        .getParent();
+    Path upper = Files.createDirectories(tmp.resolve("upper"));
+    Files.write(upper.resolve("ACME.JAR"), new byte[0]);
+    Cli.Outcome o = Cli.run("plugins", "--plugin-path", empty + File.pathSeparator + classes + File.pathSeparator
+        + upper);
+    assertEquals(0, o.code(), o.describe());
+    String without = "nn: warning: plugin path entry %s is a directory without a *.jar file, so it adds no plugin";
+    assertEquals(List.of(String.format(without, empty) + " (it is empty)",
+        String.format(without, classes) + ": it holds META-INF/services, like a class directory, but nn loads plugins"
+            + " from jars only; give the jar your build makes (or: jar cf plugin.jar -C " + classes + " .)",
+        String.format(without, upper) + ": ACME.JAR is not taken, as only names ending in .jar (lowercase) are;"
+            + " rename it"), o.err().lines().toList());
+  }
+
+  @Test
   void thePluginPathMayComeBeforeOrAfterTheCommandSplitsOnThePathSeparatorAndNamesAJarOnce() {
     NnCommand before = new NnCommand(System.out, System.err, Map.of("NN_PLUGIN_PATH", "e1" + File.pathSeparator
         + "e2"), false, List.of());

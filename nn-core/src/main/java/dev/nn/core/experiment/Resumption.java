@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Gets a locked run directory and a fresh trainer ready to continue a run: the data must be what the run
- * started on, what a killed process left half done is cleared away, and the trainer takes the state of the
+ * started on, and its plugins the code it started with (see {@link PluginChanges}), what a killed process left half done is cleared away, and the trainer takes the state of the
  * newest intact checkpoint — or keeps its initial state when the run was killed before its first checkpoint,
  * since the seeded initialisation gives the same start again.
  */
@@ -23,11 +23,13 @@ final class Resumption {
 
   private final RunDirectory dir;
   private final boolean allowChangedData;
+  private final boolean allowChangedPlugins;
   private final Consumer<String> notices;
 
-  Resumption(RunDirectory dir, boolean allowChangedData, Consumer<String> notices) {
+  Resumption(RunDirectory dir, boolean allowChangedData, boolean allowChangedPlugins, Consumer<String> notices) {
     this.dir = dir;
     this.allowChangedData = allowChangedData;
+    this.allowChangedPlugins = allowChangedPlugins;
     // what a resume did instead of failing is worth a log record as well as the caller's notice
     this.notices = notice -> {
       LOG.log(System.Logger.Level.INFO, () -> dir.path() + ": " + notice);
@@ -39,12 +41,15 @@ final class Resumption {
    * Prepares {@code trainer} and the directory.
    *
    * @param current the provenance of this attempt, whose data files were hashed now
-   * @return the provenance to record, noting changed data that was allowed and how the run first started
-   * @throws RunFileException when a data file changed and that is not allowed, or no checkpoint is intact
+   * @return the provenance to record, noting changed data or plugins that were allowed and how the run first
+   *     started
+   * @throws RunFileException when a data file or a plugin changed and that is not allowed, or no checkpoint is
+   *     intact; before anything in the directory is changed
    */
   Provenance prepare(Trainer trainer, Provenance current) {
+    Provenance checked = new PluginChanges(dir, allowChangedPlugins, notices).check(checkData(current));
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
-    Provenance recorded = checkData(current).withFirstStartFrom(dir.provenanceFile());
+    Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile());
     dir.deleteTemporaryFiles();
     Checkpoints checkpoints = dir.checkpoints();
     // damaged checkpoints are set aside before pruning, so that pruning weighs only those a resume can use

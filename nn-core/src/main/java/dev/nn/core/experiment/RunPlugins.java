@@ -9,14 +9,18 @@ import dev.nn.core.config.LayerSpec;
 import dev.nn.core.config.PluginRef;
 import dev.nn.core.model.PluginUse;
 import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.plugin.PluginFailureException;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.train.NonFiniteSource;
+import dev.nn.core.train.TrainingDivergedException;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plugins one run uses, each created once from the experiment through the registry, with what
@@ -64,6 +68,28 @@ final class RunPlugins {
       return d.version();
     }).orElse("unknown");
     return new PluginUse(ref.name(), version, ref.settings());
+  }
+
+  /**
+   * The failure of the third-party plugin that made the loss not finite although what it was given was finite
+   * (see {@link TrainingDivergedException#source()}): its contract, not the learning rate, was broken. Empty
+   * for a divergence of training, and for nn's own plugins, whose non-finite values mean the values they were
+   * given are extreme.
+   */
+  public Optional<PluginFailureException> nonFiniteFault(TrainingDivergedException diverged) {
+    Optional<NonFiniteSource> source = diverged.source();
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    NonFiniteSource s = source.get();
+    boolean loss = s.layer() == 0;
+    PluginKind<?> kind = loss ? PluginKind.LOSS : PluginKind.ACTIVATION;
+    String name = loss ? lossUse.name() : activationNames.get(s.layer() - 1);
+    Optional<PluginDescriptor> plugin = registry.descriptor(kind, name).filter(d -> !d.builtIn());
+    return plugin.map(d -> PluginFailureException.of(d, kind.label() + " \"" + name + "\" from " + d.origin()
+        + (loss ? "" : " (layers[" + s.layer() + "])") + " " + s.detail() + ", at epoch " + diverged.epoch()
+        + ", update " + diverged.step() + "; a plugin must return finite values for finite arguments (nn gradcheck"
+        + " runs it): the plugin's author can fix it", diverged));
   }
 
   /** φ of layers 1 … L+1, in order. */

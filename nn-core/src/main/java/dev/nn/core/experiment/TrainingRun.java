@@ -6,6 +6,7 @@ import dev.nn.core.io.Sha256;
 import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.model.Model;
 import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginFailureException;
 import dev.nn.core.run.CheckpointWriter;
 import dev.nn.core.run.MetricsCsv;
 import dev.nn.core.run.Provenance;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -40,8 +42,8 @@ import java.util.function.Supplier;
  * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml}, the summary, the report and
  * the provenance; one stopped by Ctrl-C or SIGTERM is marked {@code interrupted} by the record's shutdown hook.
  *
- * <p>Resuming locks the directory, refuses data files whose SHA-256 changed since the run started (unless
- * allowed), deletes the temporary files of a killed process, prunes the checkpoints to those a run keeps, and
+ * <p>Resuming locks the directory, refuses data files whose SHA-256 changed since the run started and
+ * plugins whose version or jar changed (unless allowed), deletes the temporary files of a killed process, prunes the checkpoints to those a run keeps, and
  * continues from the newest intact checkpoint (or from the start, when none was written). A checkpoint taken
  * after training ended only redoes the finishing steps.
  */
@@ -64,10 +66,12 @@ public final class TrainingRun {
    *     or {@code null}
    * @param overrides the {@code key.path=value} overrides the experiment was read with, recorded in the run's
    *     {@code overrides.yaml} and summary
+   * @param allowChangedPlugins whether a resumed run may go on with a plugin whose version or jar changed since
+   *     it started (recorded in its provenance)
    */
   public record Options(Path outputDir, Path resume, List<String> commandLine, List<TrainingListener> listeners,
       String nnVersion, boolean allowChangedData, Consumer<String> notices, Path experimentFile,
-      List<String> overrides) {
+      List<String> overrides, boolean allowChangedPlugins) {
     /** Copies. */
     public Options {
       commandLine = List.copyOf(commandLine);
@@ -75,6 +79,14 @@ public final class TrainingRun {
       overrides = List.copyOf(overrides);
       Objects.requireNonNull(nnVersion, "nnVersion");
       Objects.requireNonNull(notices, "notices");
+    }
+
+    /** Options that refuse a changed plugin on resume. */
+    public Options(Path outputDir, Path resume, List<String> commandLine, List<TrainingListener> listeners,
+        String nnVersion, boolean allowChangedData, Consumer<String> notices, Path experimentFile,
+        List<String> overrides) {
+      this(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, notices, experimentFile, overrides,
+          false);
     }
 
     /** Options for an experiment from no file, read without overrides. */
@@ -106,19 +118,25 @@ public final class TrainingRun {
     /** The same options, continuing the run in {@code runDirectory}. */
     public Options resuming(Path runDirectory) {
       return new Options(null, runDirectory, commandLine, listeners, nnVersion, allowChangedData, notices,
-          experimentFile, overrides);
+          experimentFile, overrides, allowChangedPlugins);
     }
 
     /** The same options, allowing a resumed run to train on changed data files or not. */
     public Options allowingChangedData(boolean allow) {
       return new Options(outputDir, resume, commandLine, listeners, nnVersion, allow, notices, experimentFile,
-          overrides);
+          overrides, allowChangedPlugins);
+    }
+
+    /** The same options, allowing a resumed run to go on with plugins that changed since it started or not. */
+    public Options allowingChangedPlugins(boolean allow) {
+      return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, notices,
+          experimentFile, overrides, allow);
     }
 
     /** The same options, telling {@code sink} what a resume found and did. */
     public Options withNotices(Consumer<String> sink) {
       return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, sink,
-          experimentFile, overrides);
+          experimentFile, overrides, allowChangedPlugins);
     }
 
     /**
@@ -129,13 +147,13 @@ public final class TrainingRun {
       List<TrainingListener> all = new ArrayList<>(listeners);
       all.add(Objects.requireNonNull(listener, "listener"));
       return new Options(outputDir, resume, commandLine, all, nnVersion, allowChangedData, notices, experimentFile,
-          overrides);
+          overrides, allowChangedPlugins);
     }
 
     /** The same options, for an experiment read from {@code file} with {@code overrides}. */
     public Options readFrom(Path file, List<String> overrides) {
       return new Options(outputDir, resume, commandLine, listeners, nnVersion, allowChangedData, notices, file,
-          overrides);
+          overrides, allowChangedPlugins);
     }
   }
 
@@ -252,6 +270,11 @@ public final class TrainingRun {
         // recorded as interrupted; not a failure of the run
         throw e;
       } catch (TrainingDivergedException e) {
+        Optional<PluginFailureException> fault = plugins.nonFiniteFault(e);
+        if (fault.isPresent()) {
+          failed(record, outcome, fault.get());
+          throw fault.get();
+        }
         LOG.log(System.Logger.Level.WARNING, () -> "run diverged in " + dir.path() + ": " + e.getMessage());
         if (record != null) {
           record.diverged(e.getMessage());
@@ -320,7 +343,8 @@ public final class TrainingRun {
     Provenance started = provenance;
     data.notes().forEach(options.notices());
     if (options.resume() != null) {
-      started = new Resumption(dir, options.allowChangedData(), options.notices()).prepare(trainer, provenance);
+      started = new Resumption(dir, options.allowChangedData(), options.allowChangedPlugins(),
+          options.notices()).prepare(trainer, provenance);
     }
     // once a resume is accepted: a refused one leaves the directory as it was
     List<InterruptionListener> told = new ArrayList<>();

@@ -159,7 +159,10 @@ final class PluginBlame {
     String message = who + " threw " + t.getClass().getSimpleName()
         + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
         + " in " + method(plugin, frames, top) + " " + during
-        + " (at " + ControlCharacters.escape(frames[top].toString()) + ")";
+        + " (at " + ControlCharacters.escape(frames[top].toString()) + ")"
+        + (t instanceof NoClassDefFoundError && t.getMessage() != null
+            && !t.getMessage().startsWith("Could not initialize class")
+            ? "; it " + MissingClass.advice(ControlCharacters.escape(t.getMessage())) : "");
     return new PluginFailureException(message, plugin, thrown);
   }
 
@@ -258,8 +261,12 @@ final class PluginBlame {
   }
 
   static boolean builtIn(PluginDescriptor plugin) {
+    return builtIn(plugin.className());
+  }
+
+  static boolean builtIn(String providerClass) {
     for (String prefix : BUILT_IN) {
-      if (plugin.className().startsWith(prefix)) {
+      if (providerClass.startsWith(prefix)) {
         return true;
       }
     }

@@ -20,6 +20,16 @@ public record PluginDescriptor(PluginKind<?> kind, String name, String version, 
     this(kind, name, version, className, origin, summary, "");
   }
 
+  /** Whether the provider is one of nn's own (nn-activations, nn-losses, nn-core), which change with nn itself. */
+  public boolean builtIn() {
+    return builtIn(className);
+  }
+
+  /** Whether {@code providerClass} is one of nn's own providers. */
+  public static boolean builtIn(String providerClass) {
+    return PluginBlame.builtIn(providerClass);
+  }
+
   /** "relu → dev.nn.activations.ReluProvider (nn-activations-0.1.0.jar, v0.1.0)". */
   @Override
   public String toString() {

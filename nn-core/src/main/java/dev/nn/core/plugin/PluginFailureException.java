@@ -15,6 +15,15 @@ public final class PluginFailureException extends PluginException {
     this.plugin = plugin;
   }
 
+  /**
+   * A failure of {@code plugin} that nn found rather than caught: a value it returned breaks its contract.
+   *
+   * @param message names the plugin and its jar, and says what it did
+   */
+  public static PluginFailureException of(PluginDescriptor plugin, String message, Throwable cause) {
+    return new PluginFailureException(message, plugin, cause);
+  }
+
   /** The plugin that failed, or {@code null} when only its jar is known (several plugins of it were in use). */
   public PluginDescriptor plugin() {
     return plugin;

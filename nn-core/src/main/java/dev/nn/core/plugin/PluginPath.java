@@ -65,6 +65,43 @@ public final class PluginPath {
     return new PluginPath(jars);
   }
 
+  /**
+   * A warning for each directory among {@code entries} that holds no {@code *.jar} file, which would add no plugin
+   * without a word: an empty directory, a class directory such as {@code target/classes} (nn loads plugins from
+   * jars only, so that a run can record each one's SHA-256), or one whose jars are named {@code .JAR}.
+   */
+  public static List<String> directoriesWithoutJars(List<Path> entries) {
+    List<String> notices = new ArrayList<>();
+    for (Path entry : entries) {
+      if (!Files.isDirectory(entry)) {
+        continue;
+      }
+      List<String> names;
+      try (Stream<Path> files = Files.list(entry)) {
+        names = files.map(f -> f.getFileName().toString()).sorted().toList();
+      } catch (IOException e) {
+        continue; // of(entries) names a directory it cannot list
+      }
+      if (names.stream().anyMatch(n -> n.endsWith(".jar"))) {
+        continue;
+      }
+      String what = "plugin path entry " + ControlCharacters.escape(entry.toString()) + " is a directory without a"
+          + " *.jar file, so it adds no plugin";
+      List<String> otherCase = names.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")).toList();
+      if (!otherCase.isEmpty()) {
+        notices.add(what + ": " + ControlCharacters.escape(otherCase.get(0)) + " is not taken, as only names ending in"
+            + " .jar (lowercase) are; rename it");
+      } else if (Files.isDirectory(entry.resolve("META-INF").resolve("services"))) {
+        notices.add(what + ": it holds META-INF/services, like a class directory, but nn loads plugins from jars only;"
+            + " give the jar your build makes (or: jar cf plugin.jar -C " + ControlCharacters.escape(entry.toString())
+            + " .)");
+      } else {
+        notices.add(what + (names.isEmpty() ? " (it is empty)" : ""));
+      }
+    }
+    return notices;
+  }
+
   /** The jars, in the order their classes are looked up. */
   public List<Path> jars() {
     return jars;

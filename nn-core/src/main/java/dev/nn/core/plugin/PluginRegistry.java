@@ -16,6 +16,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,6 +97,8 @@ public final class PluginRegistry {
       SortedMap<String, PluginProvider<?>> byName = new TreeMap<>();
       SortedMap<String, PluginDescriptor> infoByName = new TreeMap<>();
       Iterator<? extends PluginProvider<?>> it = ServiceLoader.load(kind.providerType(), loader).iterator();
+      ProviderFailure failure = new ProviderFailure(kind, listings.get(kind), loader);
+      Set<String> accounted = new HashSet<>();
       while (true) {
         PluginProvider<?> provider;
         try {
@@ -104,12 +107,12 @@ public final class PluginRegistry {
           }
           provider = it.next();
         } catch (ServiceConfigurationError | LinkageError e) {
-          failures.add(warn(ControlCharacters.escape(kind.label() + " provider failed to load: " + e.getMessage()
-              + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
-              + listings.get(kind).listersNamedIn(String.valueOf(e.getMessage())).map(j -> "; listed by " + j)
-                  .orElse(""))));
+          String line = failure.describe(e, accounted);
+          listings.get(kind).classNamedIn(line).ifPresent(accounted::add);
+          failures.add(warn(ControlCharacters.escape(line)));
           continue;
         }
+        accounted.add(provider.getClass().getName());
         PluginDescriptor info;
         try {
           info = describe(kind, provider);
@@ -310,6 +313,14 @@ public final class PluginRegistry {
       absolute.add(entry.toAbsolutePath().normalize());
     }
     return new PluginRegistry(providers, descriptors, failures, absolute);
+  }
+
+  /**
+   * Warnings about the plugin path this registry was loaded from that stop nothing: a directory on it without a
+   * {@code *.jar} file, which adds no plugin (see {@link PluginPath#directoriesWithoutJars}).
+   */
+  public List<String> pluginPathWarnings() {
+    return PluginPath.directoriesWithoutJars(pluginPath);
   }
 
   /** The plugin path entries this registry was loaded from, absolute; empty for the built-ins alone. */

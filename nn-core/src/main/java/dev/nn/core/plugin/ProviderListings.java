@@ -3,12 +3,8 @@ package dev.nn.core.plugin;
 import dev.nn.core.text.ControlCharacters;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,29 +27,92 @@ final class ProviderListings {
   private final PluginKind<?> kind;
   /** Provider class name → the jars or class directories whose services file lists it, in class path order. */
   private final Map<String, Set<String>> origins;
+  /** A services file's URL → why ServiceLoader skips it whole, for a file it cannot parse. */
+  private final Map<String, String> unparsable;
 
-  private ProviderListings(PluginKind<?> kind, Map<String, Set<String>> origins) {
+  private ProviderListings(PluginKind<?> kind, Map<String, Set<String>> origins, Map<String, String> unparsable) {
     this.kind = kind;
     this.origins = origins;
+    this.unparsable = unparsable;
   }
 
   /** Reads every services file of {@code kind} that {@code loader} sees; a file that cannot be read is skipped. */
   static ProviderListings read(ClassLoader loader, PluginKind<?> kind) {
     String resource = SERVICES + kind.providerType().getName();
     Map<String, Set<String>> origins = new LinkedHashMap<>();
+    Map<String, String> unparsable = new LinkedHashMap<>();
     List<URL> files;
     try {
       files = Collections.list(loader.getResources(resource));
     } catch (IOException e) {
-      return new ProviderListings(kind, origins); // ServiceLoader will report what it cannot read
+      return new ProviderListings(kind, origins, unparsable); // ServiceLoader will report what it cannot read
     }
     for (URL file : files) {
       String origin = PluginRegistry.containerOf(file, resource);
-      for (String className : classNames(file)) {
+      List<String> names = new ArrayList<>();
+      ServicesFileText.Unparsable problem = ServicesFileText.read(file, names);
+      for (String className : names) {
         origins.computeIfAbsent(className, c -> new LinkedHashSet<>()).add(origin);
       }
+      if (problem != null) {
+        unparsable.put(file.toString(), "the services file " + resource + " of " + origin + " " + problem.what()
+            + ", so ServiceLoader skips the whole file and none of the " + names.size()
+            + (names.size() == 1 ? " provider" : " providers") + " it lists load ("
+            + ControlCharacters.escape(String.join(", ", names)) + "): " + problem.fix());
+      }
     }
-    return new ProviderListings(kind, origins);
+    return new ProviderListings(kind, origins, unparsable);
+  }
+
+  /**
+   * Why ServiceLoader skipped the services file a ServiceLoader error message names (one holding a byte-order
+   * mark or another character no class name has), when it is one of these.
+   */
+  Optional<String> unparsableFileNamedIn(String message) {
+    for (Map.Entry<String, String> e : unparsable.entrySet()) {
+      if (message.contains(e.getKey() + ":")) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every provider class listed, in the order ServiceLoader meets them. */
+  List<String> classNames() {
+    return List.copyOf(origins.keySet());
+  }
+
+  /** The jars or directories that list {@code className}: "/p/acme.jar", or "/p/a.jar and /p/b.jar". */
+  Optional<String> listers(String className) {
+    Set<String> where = origins.get(className);
+    return where == null ? Optional.empty() : Optional.of(String.join(" and ", where));
+  }
+
+  /**
+   * The listed provider class a JDK message names, in the dotted form or the internal one with slashes
+   * ("com/acme/A has been compiled by a more recent version…"); the longest name that appears as a whole word.
+   */
+  Optional<String> classNamedIn(String message) {
+    String found = null;
+    for (String name : origins.keySet()) {
+      if ((wholeWordIn(message, name) || wholeWordIn(message, name.replace('.', '/')))
+          && (found == null || name.length() > found.length())) {
+        found = name;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static boolean wholeWordIn(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      boolean before = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+      boolean after = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+      if (before && after) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One problem for each provider class that more than one jar or directory lists. */
@@ -69,36 +128,5 @@ final class ProviderListings {
       }
     }
     return problems;
-  }
-
-  /**
-   * The jars or directories that list the provider class a ServiceLoader error message names, as
-   * "/p/acme.jar", so that a provider that failed to load is reported with the jar to fix or remove.
-   */
-  Optional<String> listersNamedIn(String message) {
-    for (Map.Entry<String, Set<String>> e : origins.entrySet()) {
-      if (message.contains("Provider " + e.getKey() + " ") || message.endsWith("Provider " + e.getKey())) {
-        return Optional.of(String.join(" and ", e.getValue()));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The class names a services file lists: one per line, '#' starts a comment. */
-  private static List<String> classNames(URL file) {
-    List<String> names = new ArrayList<>();
-    try (InputStream in = file.openStream();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        int hash = line.indexOf('#');
-        String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
-        if (!name.isEmpty()) {
-          names.add(name);
-        }
-      }
-    } catch (IOException e) {
-      // ServiceLoader reports a services file it cannot read
-    }
-    return names;
   }
 }

@@ -245,6 +245,82 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return changed;
   }
 
+  /**
+   * A plugin of this run whose version or jar is not what the recorded provenance gives for the same kind and name.
+   *
+   * @param kind "activation", "loss", "optimizer" or "initializer"
+   * @param name its YAML name
+   * @param wasVersion the version recorded
+   * @param version the version now
+   * @param wasSha256 the jar's SHA-256 recorded (or "directory", "unknown", "missing")
+   * @param sha256 the jar's SHA-256 now
+   * @param origin the jar or directory it is loaded from now
+   * @param builtIn whether it is one of nn's own plugins, which change with nn itself
+   */
+  public record PluginChange(String kind, String name, String wasVersion, String version, String wasSha256,
+      String sha256, String origin, boolean builtIn) {
+
+    /** "loss \"xq-huber\" from /p/xq.jar: version 1.0.0, now 2.0.0; SHA-256 was …, now …". */
+    @Override
+    public String toString() {
+      String versions = wasVersion.equals(version) ? "version " + version + " both times"
+          : "version " + wasVersion + ", now " + version;
+      String hashes = wasSha256.equals(sha256) ? "" : "; SHA-256 was " + wasSha256 + ", now " + sha256;
+      return kind + " \"" + name + "\" from " + origin + ": " + versions + hashes;
+    }
+  }
+
+  /**
+   * The plugins of this run whose version, or jar's SHA-256, differs from what the provenance in
+   * {@code recordedFile} gives for the same kind and name: the code a resumed run would go on with is not the
+   * code its checkpoints were trained with. A hash that is not a jar's ("directory", "unknown", "missing") on
+   * either side is not compared, only the version. None when there is no such file (a run killed before it
+   * wrote one), and none for a plugin the file does not name.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public List<PluginChange> pluginsChangedSince(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return List.of();
+    }
+    Map<String, YamlFields> recorded = new LinkedHashMap<>();
+    for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("plugins")) {
+      recorded.put(f.string("kind") + "/" + f.string("name"), f);
+    }
+    List<PluginChange> changed = new ArrayList<>();
+    for (Plugin p : plugins) {
+      YamlFields was = recorded.get(p.kind() + "/" + p.name());
+      if (was == null) {
+        continue;
+      }
+      String wasVersion = was.string("version");
+      String wasSha256 = was.string("sha256");
+      boolean otherJar = isJarHash(wasSha256) && isJarHash(p.sha256()) && !wasSha256.equals(p.sha256());
+      if (otherJar || !wasVersion.equals(p.version())) {
+        changed.add(new PluginChange(p.kind(), p.name(), wasVersion, p.version(), wasSha256, p.sha256(), p.origin(),
+            PluginDescriptor.builtIn(p.className())));
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The nn version the provenance in {@code recordedFile} gives, when there is such a file.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static Optional<String> recordedNnVersion(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return Optional.empty();
+    }
+    YamlFields recorded = YamlFields.read(recordedFile, RunFileException::new);
+    return recorded.isNull("nn-version") ? Optional.empty() : Optional.of(recorded.string("nn-version"));
+  }
+
+  private static boolean isJarHash(String sha256) {
+    return sha256.length() == 64 && sha256.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+  }
+
   /** Writes this record atomically as YAML. */
   public void write(Path file) {
     AtomicFiles.writeString(file, toYaml());

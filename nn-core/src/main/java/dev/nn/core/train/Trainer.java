@@ -465,7 +465,9 @@ public final class Trainer {
     double rate = schedule.rate(updates + 1, epoch) * rateMultiplier;
     double lossSum = network.backward(ws, loss, update.gradients(rate));
     if (!Double.isFinite(lossSum)) {
-      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
+      // only now, off the hot path: a plugin that returned NaN from finite values is its fault, not divergence
+      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows)
+          .withSource(NonFiniteSource.find(network, ws, rows, lossSum).orElse(null));
     }
     noteFirstBatch(lossSum, rows);
     updates++;

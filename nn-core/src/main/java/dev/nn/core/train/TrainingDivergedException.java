@@ -13,6 +13,8 @@ public final class TrainingDivergedException extends RuntimeException {
   private final long step;
   /** A String, not a Path: the exception stays serializable. */
   private final String runDirectory;
+  /** The plugin whose value was not finite for finite arguments, or null. */
+  private final NonFiniteSource source;
 
   /** At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}. */
   public TrainingDivergedException(int epoch, long step, double loss) {
@@ -28,6 +30,7 @@ public final class TrainingDivergedException extends RuntimeException {
     this.epoch = epoch;
     this.step = step;
     this.runDirectory = null;
+    this.source = null;
   }
 
   /**
@@ -49,16 +52,30 @@ public final class TrainingDivergedException extends RuntimeException {
     return new TrainingDivergedException(epoch, step, "at the end of epoch " + epoch + " " + what);
   }
 
-  private TrainingDivergedException(TrainingDivergedException e, Path runDirectory) {
+  private TrainingDivergedException(TrainingDivergedException e, String runDirectory, NonFiniteSource source) {
     super(e.getMessage(), e);
     this.epoch = e.epoch;
     this.step = e.step;
-    this.runDirectory = runDirectory.toString();
+    this.runDirectory = runDirectory;
+    this.source = source;
+  }
+
+  /** The same divergence, found to come from {@code source} (null: from training itself). */
+  TrainingDivergedException withSource(NonFiniteSource source) {
+    return source == null ? this : new TrainingDivergedException(this, runDirectory, source);
+  }
+
+  /**
+   * The plugin that returned NaN or infinity although what it was given was finite, when that is what made the
+   * loss not finite: then the plugin is at fault, not the learning rate.
+   */
+  public Optional<NonFiniteSource> source() {
+    return Optional.ofNullable(source);
   }
 
   /** The same divergence, known to have happened in the run written to {@code runDirectory}. */
   public TrainingDivergedException inRun(Path runDirectory) {
-    return new TrainingDivergedException(this, runDirectory);
+    return new TrainingDivergedException(this, runDirectory.toString(), source);
   }
 
   /** The epoch, from 1. */

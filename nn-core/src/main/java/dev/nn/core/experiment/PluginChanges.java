@@ -1,0 +1,74 @@
+package dev.nn.core.experiment;
+
+import dev.nn.core.run.Provenance;
+import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a resume does about plugins that are not the code the run started with. A third-party plugin whose
+ * version or jar changed would train the remaining epochs with other arithmetic, and the run's provenance
+ * would then name only the new jar: refused unless the user allows it, and then recorded under
+ * {@code outcome: allowed-changed-plugins}. nn's own plugins change with nn itself, which a user upgrades on
+ * purpose and which changes more than its plugins: said on stderr and recorded under
+ * {@code outcome: changed-nn}, never refused.
+ */
+final class PluginChanges {
+  /** The outcome key of an allowed change. */
+  private static final String ALLOWED = "allowed-changed-plugins";
+
+  private final RunDirectory dir;
+  private final boolean allowed;
+  private final Consumer<String> notices;
+
+  PluginChanges(RunDirectory dir, boolean allowed, Consumer<String> notices) {
+    this.dir = dir;
+    this.allowed = allowed;
+    this.notices = notices;
+  }
+
+  /**
+   * {@code current} with what changed recorded in its outcome.
+   *
+   * @throws RunFileException naming each changed third-party plugin, its versions and hashes, unless allowed
+   */
+  Provenance check(Provenance current) {
+    List<String> plugins = new ArrayList<>();
+    List<String> builtIns = new ArrayList<>();
+    for (Provenance.PluginChange c : current.pluginsChangedSince(dir.provenanceFile())) {
+      (c.builtIn() ? builtIns : plugins).add(c.toString());
+    }
+    Provenance checked = withNnChange(current, builtIns);
+    if (plugins.isEmpty()) {
+      return checked;
+    }
+    String which = String.join("; ", plugins);
+    String subject = plugins.size() == 1 ? "a plugin changed" : plugins.size() + " plugins changed";
+    if (!allowed) {
+      throw new RunFileException(dir.path(), subject + " since the run started: " + which + ". Resuming would"
+          + " train the remaining epochs with other code; put the jar the run started with back on the plugin"
+          + " path, or give --allow-changed-plugins to go on with the plugin as it is now");
+    }
+    notices.accept(subject + " since the run started, and --allow-changed-plugins lets it train on: " + which);
+    return checked.withOutcome(Map.of(ALLOWED, which));
+  }
+
+  /** Says so when nn itself, or its built-in plugins, are not what the run started with. */
+  private Provenance withNnChange(Provenance current, List<String> builtIns) {
+    Optional<String> was = Provenance.recordedNnVersion(dir.provenanceFile());
+    boolean upgraded = was.isPresent() && !was.get().equals(current.nnVersion());
+    if (!upgraded && builtIns.isEmpty()) {
+      return current;
+    }
+    String what = upgraded ? "nn was version " + was.get() + " when the run started; this is " + current.nnVersion()
+        : "nn's built-in plugins changed since the run started";
+    String detail = builtIns.isEmpty() ? "" : " (" + String.join("; ", builtIns) + ")";
+    notices.accept(what + detail + "; the run goes on with this nn and its built-in plugins, so it may not end as"
+        + " the interrupted run would have");
+    return current.withOutcome(Map.of("changed-nn", what + detail));
+  }
+}

@@ -1,0 +1,120 @@
+package dev.nn.core.plugin;
+
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words a provider that ServiceLoader could not load as one line naming the provider class, its jar and what
+ * to do. The JDK's own text names no jar, says "Unable to get public no-arg constructor" of a class that is not
+ * public, shows a class compiled for a newer Java in its internal form with a class file version only, and
+ * hides what a static initializer threw behind ExceptionInInitializerError.
+ */
+final class ProviderFailure {
+  private static final Pattern CLASS_FILE_VERSION = Pattern.compile("class file version (\\d+)");
+  /** Class file major version of Java 1.0 … 1.1 and of every Java release since: major − 44. */
+  private static final int MAJOR_OF_JAVA_ZERO = 44;
+  /** The Java release nn and nn-api are compiled for, which plugins should be compiled for too. */
+  private static final int NN_JAVA = 17;
+
+  private final PluginKind<?> kind;
+  private final ProviderListings listings;
+  private final ClassLoader loader;
+
+  ProviderFailure(PluginKind<?> kind, ProviderListings listings, ClassLoader loader) {
+    this.kind = kind;
+    this.listings = listings;
+    this.loader = loader;
+  }
+
+  /**
+   * The line for {@code e}, thrown by ServiceLoader's iterator.
+   *
+   * @param accounted provider classes already loaded or reported, which {@code e} is not about
+   */
+  String describe(Throwable e, Set<String> accounted) {
+    String message = String.valueOf(e.getMessage());
+    Optional<String> file = listings.unparsableFileNamedIn(message);
+    if (file.isPresent()) {
+      return prefix() + file.get();
+    }
+    Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+    Optional<String> provider = listings.classNamedIn(message).or(() -> failingToLink(e, accounted));
+    String what = provider.isEmpty() ? null : what(provider.get(), cause);
+    if (what == null) {
+      // a failure nn has no better words for (a class not found, a constructor that threw) keeps the JDK's
+      return prefix() + message + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
+          + provider.flatMap(listings::listers).map(j -> "; listed by " + j).orElse("");
+    }
+    return prefix() + provider.get() + " from " + listings.listers(provider.get()).orElse("unknown") + " " + what;
+  }
+
+  private String prefix() {
+    return kind.label() + " provider failed to load: ";
+  }
+
+  /** What is wrong with {@code provider}, given the cause, or null when the JDK's text says it well enough. */
+  private String what(String provider, Throwable cause) {
+    if (cause instanceof NoSuchMethodException || cause instanceof IllegalAccessException) {
+      return isPublic(provider)
+          ? "has no public no-argument constructor: add one, which ServiceLoader calls to create the provider"
+          : "is not a public class: make it public (ServiceLoader creates a provider through a public class's"
+              + " public no-argument constructor)";
+    }
+    if (cause instanceof UnsupportedClassVersionError) {
+      Matcher m = CLASS_FILE_VERSION.matcher(String.valueOf(cause.getMessage()));
+      String compiled = m.find() ? "Java " + (Integer.parseInt(m.group(1)) - MAJOR_OF_JAVA_ZERO) + " (class file version "
+          + m.group(1) + ")" : "a newer Java";
+      int running = Runtime.version().feature();
+      return "was compiled for " + compiled + ", but nn runs on Java " + running
+          + (running == NN_JAVA ? "" : " (and needs only Java " + NN_JAVA + ")") + ": compile the plugin with"
+          + " --release " + NN_JAVA;
+    }
+    if (cause instanceof ExceptionInInitializerError) {
+      Throwable thrown = cause.getCause();
+      return "could not be initialized: its static initializer threw " + (thrown == null ? "ExceptionInInitializerError"
+          : thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+    }
+    if (cause instanceof NoClassDefFoundError) {
+      String missing = String.valueOf(cause.getMessage()).replace('/', '.');
+      if (missing.startsWith("Could not initialize class")) {
+        return "could not be initialized: its static initializer failed earlier (" + missing + ")";
+      }
+      return MissingClass.advice(missing);
+    }
+    return null;
+  }
+
+  private boolean isPublic(String provider) {
+    try {
+      return Modifier.isPublic(Class.forName(provider, false, loader).getModifiers());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return true;
+    }
+  }
+
+  /**
+   * The provider a LinkageError that names no provider is about (a superclass or interface missing from the
+   * plugin path): ServiceLoader meets the listed classes in order, so it is the first not yet accounted for
+   * that cannot be linked.
+   */
+  private Optional<String> failingToLink(Throwable e, Set<String> accounted) {
+    if (!(e instanceof LinkageError) && !(e.getCause() instanceof LinkageError)) {
+      return Optional.empty();
+    }
+    for (String name : listings.classNames()) {
+      if (accounted.contains(name)) {
+        continue;
+      }
+      try {
+        Class.forName(name, false, loader);
+      } catch (ClassNotFoundException | LinkageError failed) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.nn.tests.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.plugin.PluginFailureException;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.train.TrainingDivergedException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plugin that returns NaN for finite arguments is that plugin's failure, named with its jar, and not a
+ * divergence of training to be fixed with a smaller learning rate.
+ */
+class NonFinitePluginTests {
+  private static final Path XOR = Path.of("..", "examples", "xor.yaml");
+
+  @TempDir
+  Path dir;
+
+  private static final String LOSS = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+      + "public final class NanLater implements LossProvider {\n"
+      + "  public String name() { return \"nan-later\"; }\n"
+      + "  public String summary() { return \"half squared error, NaN from its 40th seed on\"; }\n"
+      + "  public Loss create(Settings s) { return new NanLaterLoss(); }\n"
+      + "}\n"
+      + "final class NanLaterLoss implements Loss {\n"
+      + "  private int seeds;\n"
+      + "  public Seeding seeding() { return Seeding.DEFAULT; }\n"
+      + "  public TargetKind targets() { return TargetKind.REAL; }\n"
+      + "  public double value(double[] z, double[] x, double[] y, int rows, int cols) {\n"
+      + "    double sum = 0; for (int i = 0; i < rows * cols; i++) { sum += 0.5 * (x[i] - y[i]) * (x[i] - y[i]); }\n"
+      + "    return sum;\n"
+      + "  }\n"
+      + "  public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) {\n"
+      + "    for (int i = 0; i < rows * cols; i++) { d[i] = x[i] - y[i]; }\n"
+      + "    return ++seeds >= 40 ? Double.NaN : value(z, x, y, rows, cols);\n"
+      + "  }\n"
+      + "}\n";
+
+  private static final String ACTIVATION = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+      + "public final class NanAct implements ActivationProvider {\n"
+      + "  public String name() { return \"nan-act\"; }\n"
+      + "  public String summary() { return \"tanh, NaN for z above 0.5\"; }\n"
+      + "  public Activation create(Settings s) {\n"
+      + "    return new Activation() {\n"
+      + "      public double phi(double z) { return z > 0.5 ? Double.NaN : Math.tanh(z); }\n"
+      + "      public double phiPrime(double z, double a) { return 1 - a * a; }\n"
+      + "    };\n"
+      + "  }\n"
+      + "}\n";
+
+  private Nn nn() throws Exception {
+    Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION),
+        Map.of("dev.nn.spi.LossProvider", "com.acme.NanLater\n", "dev.nn.spi.ActivationProvider", "com.acme.NanAct\n"));
+    return Nn.withPluginPath(List.of(jar));
+  }
+
+  @Test
+  void aLossPluginReturningNanForFiniteOutputsAndTargetsIsItsFailureNotDivergence() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("loss=nan-later", "training.epochs=3")), TrainingRunOptions.into(dir.resolve("runs"))));
+    String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
+    assertEquals("loss \"nan-later\" from " + jar + " returned NaN for finite outputs and targets, at epoch 2, update"
+        + " 40; a plugin must return finite values for finite arguments (nn gradcheck runs it): the plugin's author"
+        + " can fix it", e.getMessage());
+    assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void anActivationPluginReturningNanForAFiniteZIsItsFailureNamingTheLayer() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("network.layers[1].activation=nan-act", "training.epochs=3")),
+        TrainingRunOptions.into(dir.resolve("runs"))));
+    String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
+    assertTrue(e.getMessage().startsWith("activation \"nan-act\" from " + jar + " (layers[1]) returned NaN for the"
+        + " finite z = "), e.getMessage());
+  }
+
+  @Test
+  void nnsOwnLossOnDivergingWeightsIsStillDivergence() throws Exception {
+    Nn nn = Nn.create();
+    assertThrows(TrainingDivergedException.class, () -> nn.train(nn.load(XOR, List.of("loss=squared",
+        "optimizer.learning-rate=1e6", "training.epochs=3")), TrainingRunOptions.into(dir.resolve("runs"))));
+  }
+
+  /** Options of a fresh run in a given directory. */
+  private static final class TrainingRunOptions {
+    static TrainingRun.Options into(Path runs) {
+      return TrainingRun.Options.into(runs);
+    }
+  }
+}
