@@ -1,5 +1,6 @@
 package dev.nn.core.train;
 
+import dev.nn.core.text.Significant;
 import java.util.List;
 
 /**
@@ -33,12 +34,12 @@ final class Divergence {
   static void check(List<EpochReport> earlier, EpochReport report, double firstBatchLoss) {
     if (report.validation() != null && !Double.isFinite(report.validation().loss())) {
       throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(),
-          "the validation loss became " + report.validation().loss());
+          "the validation loss became " + shown(report.validation().loss()));
     }
     if (earlier.isEmpty() && firstBatchLoss > 0 && report.trainLoss() > GROWTH * firstBatchLoss) {
       throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the mean training loss was "
-          + report.trainLoss() + ", more than " + (long) GROWTH + " times that of the first batch (" + firstBatchLoss
-          + ")");
+          + shown(report.trainLoss()) + ", more than " + (long) GROWTH + " times that of the first batch ("
+          + shown(firstBatchLoss) + ")");
     }
     grewTooMuch(earlier, report, "mean training loss", false);
     if (report.validation() != null) {
@@ -62,9 +63,15 @@ final class Divergence {
       }
     }
     if (lowestEpoch > 0 && loss > GROWTH * lowest && loss > first) {
-      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the " + what + " was " + loss
-          + ", more than " + (long) GROWTH + " times the lowest so far (" + lowest + " at epoch " + lowestEpoch + ")");
+      throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(), "the " + what + " was "
+          + shown(loss) + ", more than " + (long) GROWTH + " times the lowest so far (" + shown(lowest) + " at epoch "
+          + lowestEpoch + ")");
     }
+  }
+
+  /** A loss in a message: six significant digits, as the epoch lines print it. */
+  static String shown(double loss) {
+    return Significant.of(loss, 6);
   }
 
   private static double lossOf(EpochReport r, boolean validation) {

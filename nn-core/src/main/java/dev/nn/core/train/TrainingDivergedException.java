@@ -18,7 +18,7 @@ public final class TrainingDivergedException extends RuntimeException {
 
   /** At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}. */
   public TrainingDivergedException(int epoch, long step, double loss) {
-    this(epoch, step, "the loss became " + loss + " at epoch " + epoch + ", update " + step, advice(epoch, step));
+    this(epoch, step, "the loss became " + Divergence.shown(loss) + " at epoch " + epoch + ", update " + step, advice(epoch, step));
   }
 
   private TrainingDivergedException(int epoch, long step, String what) {

@@ -40,7 +40,7 @@ class DivergenceTests {
     List<EpochReport> earlier = List.of(epoch(1, 5.0, 4.0), epoch(2, 1.0, 0.25));
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
         () -> Divergence.check(earlier, epoch(3, 1.0, 300.0), 6.0));
-    assertEquals("training diverged: at the end of epoch 3 the validation loss was 300.0, more than 1000 times the "
+    assertEquals("training diverged: at the end of epoch 3 the validation loss was 300, more than 1000 times the "
         + "lowest so far (0.25 at epoch 2); try a smaller learning rate", e.getMessage());
   }
 
@@ -57,8 +57,8 @@ class DivergenceTests {
     Divergence.check(List.of(), epoch(1, 24_000_000.0, null), 24_769.0);
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
         () -> Divergence.check(List.of(), epoch(1, 4.5e39, null), 24_769.0));
-    assertEquals("training diverged: at the end of epoch 1 the mean training loss was 4.5E39, more than 1000 times "
-        + "that of the first batch (24769.0); try a smaller learning rate", e.getMessage());
+    assertEquals("training diverged: at the end of epoch 1 the mean training loss was 4.5e39, more than 1000 times "
+        + "that of the first batch (24769); try a smaller learning rate", e.getMessage());
     // unknown first batch (epochs computed elsewhere), or a first batch without loss: no comparison
     Divergence.check(List.of(), epoch(1, 4.5e39, null), Double.NaN);
     Divergence.check(List.of(), epoch(1, 4.5e39, null), 0.0);
