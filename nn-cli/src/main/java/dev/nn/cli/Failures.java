@@ -57,6 +57,11 @@ final class Failures {
   private static int reportUnescaped(Throwable thrown, PrintStream err, boolean debug) {
     Throwable e = thrown;
     int code;
+    if (e instanceof KeptRunFailure kept) {
+      code = reportUnescaped(kept.getCause(), err, debug);
+      err.println(kept.hint());
+      return code;
+    }
     Optional<OutOfMemoryError> oom = OutOfMemory.in(e);
     if (e instanceof TrainingInterruptedException) {
       // the interruption's notice has said what happened and how to resume; what failed as the JVM stopped is

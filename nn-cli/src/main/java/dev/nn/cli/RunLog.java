@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code run.log}: the lines {@code nn train} prints — the network, one line per epoch, the final figures,
@@ -22,10 +24,16 @@ final class RunLog implements TrainingRun.DirectoryListener, AutoCloseable {
   private final Runnable onFailure;
   private OutputStream file;
   private boolean broken;
+  private volatile Path directory;
 
   /** @param onFailure told once when the log cannot be written (it prints a warning) */
   RunLog(Runnable onFailure) {
     this.onFailure = onFailure;
+  }
+
+  /** The run directory once the run trains in it (a resume refused never gets that far), else empty. */
+  Optional<Path> directory() {
+    return Optional.ofNullable(directory);
   }
 
   /** Records one printed line (without its line end; it may hold several lines). */
@@ -42,6 +50,7 @@ final class RunLog implements TrainingRun.DirectoryListener, AutoCloseable {
 
   @Override
   public synchronized void onDirectory(RunDirectory directory) {
+    this.directory = directory.path();
     if (file != null || broken) {
       return;
     }

@@ -1,6 +1,10 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
+import java.util.Optional;
+import dev.nn.core.run.RunFileException;
+import dev.nn.core.train.TrainingDivergedException;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RecordedPluginPath;
@@ -209,6 +213,12 @@ final class TrainCommand implements Callable<Integer> {
       } catch (RuntimeException | Error failure) {
         // the message the command is about to print, in the log too
         logFailure(log, failure);
+        Optional<Path> kept = log.directory();
+        if (kept.isPresent() && markedFailed(failure)) {
+          KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
+          log.line(resumable.hint());
+          throw resumable;
+        }
         throw failure;
       }
       summarize(result, out, log);
@@ -254,6 +264,15 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return result;
+  }
+
+  /**
+   * Whether a failure in a run directory left the run marked failed, to be resumed: not an interruption (its
+   * notice says how to resume), nor a divergence (a smaller learning rate is a new run), nor a resume refused.
+   */
+  private static boolean markedFailed(Throwable failure) {
+    return !(failure instanceof TrainingInterruptedException || failure instanceof TrainingDivergedException
+        || failure instanceof RunFileException);
   }
 
   /**

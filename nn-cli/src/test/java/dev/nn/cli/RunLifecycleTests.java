@@ -56,7 +56,7 @@ class RunLifecycleTests {
         new StartFailure("a missing IDX file",
             "data:\n  train: {source: idx, images: no-images.gz, labels: no-labels.gz}\n" + NETWORK
                 + "loss: softmax-cross-entropy\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,
-            "no-images.gz: file not found"),
+            "no-images.gz: file not found; data.train.images names it as \"no-images.gz\""),
         new StartFailure("a generator setting out of range",
             "data:\n  train: {source: generator, name: xor, samples: 40, noise: -1}\n" + NETWORK
                 + "loss: binary-cross-entropy\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,
@@ -97,6 +97,21 @@ class RunLifecycleTests {
     assertEquals(List.of("epoch-0001.ckpt"), RunFiles.names(run.resolve(RunDirectory.CHECKPOINTS)));
     assertEquals(1, TrainCommandTests.metricsRows(run).size());
     assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
+    // after the failure, the line that says the run can be resumed, in the log too
+    String kept = "nn: the run is kept in " + run + ", marked failed; once that is mended, nn train --resume " + run
+        + " continues it from its last checkpoint\n";
+    assertTrue(o.err().endsWith(kept), o.describe());
+    assertTrue(Files.readString(run.resolve(RunDirectory.RUN_LOG)).endsWith(kept));
+  }
+
+  /** A failure before the run directory exists leaves nothing to resume, and says nothing of resuming. */
+  @Test
+  void aFailureBeforeTheRunDirectoryExistsOffersNoResume() throws Exception {
+    Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--set", "data.train.path=" + tmp.resolve("absent.csv"),
+        "--output", tmp.resolve("runs").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("absent.csv: file not found"), o.describe());
+    assertFalse(o.err().contains("--resume"), o.describe());
   }
 
   @Test

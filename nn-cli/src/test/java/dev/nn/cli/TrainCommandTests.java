@@ -132,7 +132,12 @@ class TrainCommandTests {
     Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--set", "data.train.path=" + missing, "--output",
         tmp.resolve("runs").toString());
     assertEquals(2, o.code(), o.describe());
-    assertEquals("nn: " + missing + ": file not found\n", o.err());
+    assertEquals("nn: " + missing + ": file not found; data.train.path names it\n", o.err());
+    Cli.Outcome relative = Cli.run("train", Cli.DIABETES, "--set", "data.train.path=absent.csv", "--output",
+        tmp.resolve("runs").toString());
+    assertEquals(2, relative.code(), relative.describe());
+    assertEquals("nn: " + Path.of("absent.csv").toAbsolutePath() + ": file not found; data.train.path names it as"
+        + " \"absent.csv\"\n", relative.err());
   }
 
   @Test

@@ -7,10 +7,12 @@ import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
 import dev.nn.core.config.DataSpec;
 import dev.nn.core.config.HoldOut;
+import dev.nn.core.config.PathRef;
 import dev.nn.core.config.SourceSpec;
 import dev.nn.core.data.CategoryWords;
 import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.CsvReader;
+import dev.nn.core.data.DataException;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Generators;
 import dev.nn.core.data.IdxReader;
@@ -25,6 +27,7 @@ import dev.nn.core.text.Excerpt;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -285,7 +288,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     if (source instanceof SourceSpec.Csv) {
       SourceSpec.Csv csv = (SourceSpec.Csv) source;
-      Path file = csv.path().resolved();
+      Path file = requireExists(csv.path(), path + ".path");
       files.add(file);
       CsvReader reader = (csv.task() == Task.CLASSIFICATION
           ? classes == null ? CsvReader.classification(csv.targets().get(0))
@@ -303,8 +306,9 @@ public final class DataPreparation implements Provider<PreparedData> {
       List<Path> images = new ArrayList<>();
       List<Path> labels = new ArrayList<>();
       for (int k = 0; k < idx.images().size(); k++) {
-        images.add(idx.images().get(k).resolved());
-        labels.add(idx.labels().get(k).resolved());
+        String at = idx.images().size() == 1 ? "" : "[" + k + "]";
+        images.add(requireExists(idx.images().get(k), path + ".images" + at));
+        labels.add(requireExists(idx.labels().get(k), path + ".labels" + at));
         files.add(images.get(k));
         files.add(labels.get(k));
       }
@@ -324,6 +328,21 @@ public final class DataPreparation implements Provider<PreparedData> {
       }
       throw new ConfigException(placed);
     }
+  }
+
+  /**
+   * The file {@code ref} names, which must be there: a missing one is named with the key that gives it and as the
+   * experiment writes it, since a relative path resolved against the experiment's folder (or, from a --set, the
+   * working directory) is often not where the user looked. What else can be wrong with a file that is there (a
+   * directory, no permission) its reader says.
+   */
+  private static Path requireExists(PathRef ref, String key) {
+    Path file = ref.resolved();
+    if (Files.notExists(file)) {
+      String written = file.toString().equals(ref.written()) ? "" : " as \"" + ref.written() + "\"";
+      throw new DataException(file + ": file not found; " + key + " names it" + written);
+    }
+    return file;
   }
 
   private static boolean reconstructs(SourceSpec s) {

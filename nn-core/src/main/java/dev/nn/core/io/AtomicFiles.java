@@ -93,7 +93,7 @@ public final class AtomicFiles {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       CrashPoint.writing(target);
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      Path tmp = temporaryIn(dir, target, given);
       Path key = key(given);
       IN_PROGRESS.put(key, tmp);
       try {
@@ -121,6 +121,21 @@ public final class AtomicFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A new hidden file in {@code dir} for the write of {@code target}. That it cannot be made is a fact about the
+   * folder (not writable, full): the message names the folder, not the hidden name the user never chose.
+   */
+  private static Path temporaryIn(Path dir, Path target, Path given) throws IOException {
+    try {
+      return Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    } catch (java.nio.file.FileSystemException e) {
+      String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      throw new UncheckedIOException("cannot write " + given + ": cannot create a file in the folder " + dir + ": "
+          + reason, e);
     }
   }
 

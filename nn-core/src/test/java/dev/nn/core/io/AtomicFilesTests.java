@@ -91,4 +91,24 @@ class AtomicFilesTests {
       assertEquals(1, files.count(), "the temporary file was made beside the file, and renamed");
     }
   }
+
+  /**
+   * A folder the user may not write into is named as such, not by the hidden temporary name nn would have given
+   * the file. (Skipped for root, who writes into any folder; checked by hand as another user.)
+   */
+  @Test
+  void aFolderThatCannotBeWrittenIntoIsNamedNotTheHiddenFile() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("read-only"));
+    Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(folder), "this user writes into any folder");
+      Path target = folder.resolve("p.csv");
+      java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+          () -> AtomicFiles.writeString(target, "x\n"));
+      assertEquals("cannot write " + target + ": cannot create a file in the folder " + folder + ": permission denied",
+          e.getMessage());
+    } finally {
+      Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
 }
