@@ -124,6 +124,12 @@ public final class Model {
       kernels = KernelChoice.choose("java", 1, c.precision(), "auto", null, spec.widths(), 1).kernels();
     }
     List<String> warnings = new ArrayList<>();
+    String running = Model.class.getPackage().getImplementationVersion();
+    if (running != null && newer(c.nnVersion(), running)) {
+      // the format is one this nn reads (else ModelFile refused it), but what the newer nn computes may differ
+      warnings.add("saved by nn " + c.nnVersion() + ", newer than this nn (" + running + "); it is read as this nn"
+          + " understands its format, so predictions may differ from the newer nn's");
+    }
     List<Activation> activations = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int l = 0; l < spec.activations().size(); l++) {
@@ -150,6 +156,39 @@ public final class Model {
     }
     network.parameters().load(c.params());
     return new Model(spec, network, loss, warnings);
+  }
+
+  /**
+   * Whether version {@code a} is later than {@code b}, comparing their leading numbers (1.2.10 after 1.2.9; a
+   * suffix such as -SNAPSHOT is not weighed); false when either does not start with a number.
+   */
+  static boolean newer(String a, String b) {
+    int[] x = leadingNumbers(a);
+    int[] y = leadingNumbers(b);
+    if (x.length == 0 || y.length == 0) {
+      return false;
+    }
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int p = i < x.length ? x[i] : 0;
+      int q = i < y.length ? y[i] : 0;
+      if (p != q) {
+        return p > q;
+      }
+    }
+    return false;
+  }
+
+  private static int[] leadingNumbers(String version) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?")
+        .matcher(version == null ? "" : version);
+    if (!m.find()) {
+      return new int[0];
+    }
+    List<Integer> parts = new ArrayList<>();
+    for (int g = 1; g <= 3 && m.group(g) != null; g++) {
+      parts.add(Integer.parseInt(m.group(g)));
+    }
+    return parts.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static <T> T create(Path file, PluginRegistry registry, PluginKind<T> kind, PluginUse use, String where,
