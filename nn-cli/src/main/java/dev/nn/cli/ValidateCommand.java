@@ -39,13 +39,12 @@ final class ValidateCommand implements Callable<Integer> {
     Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
     // the checks nn train makes before its first epoch: data files, their columns against the layers, memory, the
     // trainer's parts
-    Failures.readingConfig(experiment, () -> {
-      nn.check(e);
-      return e;
-    });
+    java.util.Optional<String> network = Failures.readingConfig(experiment, () -> nn.check(e));
     OutputFile.checkWritable("the run directory", nn.outputDirectory(e, TrainingRun.Options.defaults()));
     root.out().println(experiment + " is valid");
     root.out().print(e.summary());
+    // the widths an auto layer takes from the data, as training will print them
+    network.ifPresent(n -> root.out().println("  network    " + n.replaceFirst("^network ", "")));
     return Main.OK;
   }
 }

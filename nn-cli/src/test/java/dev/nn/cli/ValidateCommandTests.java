@@ -26,7 +26,8 @@ class ValidateCommandTests {
         + "  layers     auto → 4 tanh → auto identity\n"
         + "  loss       binary-cross-entropy\n"
         + "  optimizer  adam, learning rate 0.05, schedule constant\n"
-        + "  training   40 epochs, batch size 8\n", o.out());
+        + "  training   40 epochs, batch size 8\n"
+        + "  network    2-4-1 (tanh, identity), 17 parameters\n", o.out());
     assertEquals("", o.err());
   }
 

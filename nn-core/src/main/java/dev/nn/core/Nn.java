@@ -207,16 +207,18 @@ public final class Nn {
    * a classification). An experiment with a {@code distributed} section is read by its
    * cluster, so only its file is checked. Writes nothing.
    *
+   * @return the network the experiment builds, described as {@code nn train} prints it ("network 64-8-10 (relu,
+   *     identity), 610 parameters", its widths read from the data), or empty for a distributed experiment
    * @throws ConfigException for a problem {@link #train} would report before training
    * @throws dev.nn.core.data.DataException for missing or malformed data
    */
-  public void check(Experiment experiment) {
+  public Optional<String> check(Experiment experiment) {
     if (experiment.distributed().isPresent()) {
-      return;
+      return Optional.empty();
     }
     // a production injector builds every singleton, the network included, as it is created; the trainer's parts
     // (the loss weighing classes, the monitors) are built as a run builds them before its directory exists
-    NnModules.create(PreTrainingChecks.class, NnModules.forRun(experiment, registry)).run();
+    return Optional.of(NnModules.create(PreTrainingChecks.class, NnModules.forRun(experiment, registry)).run());
   }
 
   /** The cluster engine that trains experiments with a {@code distributed} section. */

@@ -27,12 +27,15 @@ public final class PreTrainingChecks {
   /**
    * Builds the trainer and checks the samples as {@link TrainingRun#run} does first, then stops the kernels' threads.
    *
+   * @return the network built, described as training prints it
    * @throws dev.nn.spi.ConfigException for a setting only the trainer's parts check
    * @throws IllegalArgumentException when the data cannot be trained on
    */
-  public void run() {
+  public String run() {
     try {
-      backend.check(trainers.create(List.of()), data);
+      dev.nn.core.train.Trainer trainer = trainers.create(List.of());
+      backend.check(trainer, data);
+      return trainer.network().describe();
     } finally {
       kernels.kernels().close();
     }
