@@ -13,9 +13,18 @@ final class KeptRunFailure extends RuntimeException {
   private final String hint;
 
   KeptRunFailure(Throwable failure, Path runDirectory) {
+    this(failure, "nn: the run is kept in " + runDirectory + ", marked failed; once that is mended, nn train"
+        + " --resume " + runDirectory + " continues it from its last checkpoint");
+  }
+
+  private KeptRunFailure(Throwable failure, String hint) {
     super(failure.getMessage(), failure);
-    this.hint = "nn: the run is kept in " + runDirectory + ", marked failed; once that is mended, nn train --resume "
-        + runDirectory + " continues it from its last checkpoint";
+    this.hint = hint;
+  }
+
+  /** The same kept run, failed by {@code failure} as it is to be reported (blamed on a plugin, say). */
+  KeptRunFailure about(Throwable failure) {
+    return new KeptRunFailure(failure, hint);
   }
 
   /** The line printed after the failure's own message. */

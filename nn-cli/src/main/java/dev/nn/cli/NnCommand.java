@@ -152,6 +152,10 @@ final class NnCommand implements Callable<Integer> {
     if (nn == null || thrown instanceof TrainingInterruptedException) {
       return thrown;
     }
+    if (thrown instanceof KeptRunFailure kept && kept.getCause() instanceof Exception cause) {
+      // the failure is blamed as any other; the line about the kept run still follows it
+      return kept.about(pluginFailureOr(cause, command));
+    }
     return nn.plugins().blame(thrown, "while running nn " + command).<Throwable>map(f -> f).orElse(thrown);
   }
 

@@ -56,7 +56,7 @@ class RunLifecycleTests {
         new StartFailure("a missing IDX file",
             "data:\n  train: {source: idx, images: no-images.gz, labels: no-labels.gz}\n" + NETWORK
                 + "loss: softmax-cross-entropy\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,
-            "no-images.gz: file not found; data.train.images names it as \"no-images.gz\""),
+            "no-images.gz: file not found; data.train.images names it"),
         new StartFailure("a generator setting out of range",
             "data:\n  train: {source: generator, name: xor, samples: 40, noise: -1}\n" + NETWORK
                 + "loss: binary-cross-entropy\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,

@@ -331,16 +331,15 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   /**
-   * The file {@code ref} names, which must be there: a missing one is named with the key that gives it and as the
-   * experiment writes it, since a relative path resolved against the experiment's folder (or, from a --set, the
-   * working directory) is often not where the user looked. What else can be wrong with a file that is there (a
-   * directory, no permission) its reader says.
+   * The file {@code ref} names, which must be there: a missing one is named with the key that gives it, since a
+   * relative path resolved against the experiment's folder (or, from a --set, the working directory) is often not
+   * where the user looked. What else can be wrong with a file that is there (a directory, no permission) its
+   * reader says.
    */
   private static Path requireExists(PathRef ref, String key) {
     Path file = ref.resolved();
     if (Files.notExists(file)) {
-      String written = file.toString().equals(ref.written()) ? "" : " as \"" + ref.written() + "\"";
-      throw new DataException(file + ": file not found; " + key + " names it" + written);
+      throw new DataException(file + ": file not found; " + key + " names it");
     }
     return file;
   }
