@@ -14,7 +14,7 @@ final class KeptRunFailure extends RuntimeException {
 
   KeptRunFailure(Throwable failure, Path runDirectory) {
     this(failure, "nn: the run is kept in " + runDirectory + ", marked failed; once that is mended, nn train"
-        + " --resume " + runDirectory + " continues it from its last checkpoint");
+        + " --resume " + runDirectory + " continues it");
   }
 
   private KeptRunFailure(Throwable failure, String hint) {
