@@ -73,7 +73,7 @@ public final class GradientCheck {
 
     /** Whether every rule held. */
     public boolean passed() {
-      return mismatches.isEmpty() && normError <= normAllowed && !tooManySkipped();
+      return Double.isFinite(objective) && mismatches.isEmpty() && normError <= normAllowed && !tooManySkipped();
     }
 
     /** Whether more than 1% of the coordinates were skipped. */
@@ -86,6 +86,12 @@ public final class GradientCheck {
      * and the worst mismatches (furthest outside their tolerance), at most {@value #REPORTED}.
      */
     public String report() {
+      if (!Double.isFinite(objective)) {
+        // every difference of NaNs is "outside its tolerance": listing them would hide the one fact that matters
+        return "gradient check FAILED: J = " + objective + " at the parameters given, so no derivative can be"
+            + " compared: the loss or an activation gives a value that is not a finite number for these samples"
+            + " (nn train names the plugin); seed " + seed;
+      }
       StringBuilder s = new StringBuilder();
       s.append(passed() ? "gradient check passed" : "gradient check FAILED")
           .append(": ").append(checked).append(" parameters checked, ").append(skipped)

@@ -63,6 +63,10 @@ final class Fmt {
     if (!(seconds >= 0) || Double.isInfinite(seconds)) {
       return "—";
     }
+    if (seconds < 0.005) {
+      // what "0.00 s" would say of a run that took some time, however little
+      return "under 0.01 s";
+    }
     if (seconds < 60) {
       return String.format(Locale.ROOT, seconds < 10 ? "%.2f s" : "%.1f s", seconds);
     }

@@ -422,7 +422,9 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
             .append(share > 0.5 ? "; color: #fff" : "").append("\">").append(c[i][j]).append("</td>");
       }
       b.append("<td class=\"sum\">").append(total).append("</td><td class=\"sum\">")
-          .append(total == 0 ? "—" : Fmt.number((double) c[i][i] / total)).append("</td></tr>\n");
+          // four decimals, as accuracy everywhere: a column of recalls lines up ("1.0000" over "0.9474")
+          .append(total == 0 ? "—" : String.format(Locale.ROOT, "%.4f", (double) c[i][i] / total))
+          .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n</section>\n");
   }

@@ -241,7 +241,8 @@ public final class RunRecord implements TrainingListener {
     summary.writeProgress(dir.summaryFile());
     int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
     report(new TrainingResult(history, bestEpoch, false), null,
-        new HtmlReport.Status("running", "epoch " + last + " of " + origin.epochsPlanned(), clock.instant()))
+        // epochs done, not the epoch in progress, which the page has no figures of yet
+        new HtmlReport.Status("running", last + " of " + origin.epochsPlanned() + " epochs done", clock.instant()))
         .writeProgress(dir.reportFile());
   }
 

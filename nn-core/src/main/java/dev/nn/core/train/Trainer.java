@@ -55,6 +55,28 @@ public final class Trainer {
   private ReduceOnPlateau plateau;
   /** What the schedule's rate is multiplied by: 1, or the plateau reductions' product so far. */
   private double rateMultiplier = 1;
+  private static final System.Logger LOG = System.getLogger(Trainer.class.getName());
+
+  /**
+   * Whether {@code network} has a hidden layer and every weight is zero: a network never initialised (from code)
+   * or initialised with zeros, whose hidden units can never come apart. Zero weights without a hidden layer are a
+   * fine start (a logistic regression).
+   */
+  static boolean startsSymmetric(Network network) {
+    if (network.outputLayer() < 2) {
+      return false;
+    }
+    ParameterStore p = network.parameters();
+    double[] edges = p.edgesToArray();
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      for (int e = p.weightOffset(l); e < p.biasOffset(l); e++) {
+        if (edges[e] != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   /**
    * A trainer for {@code network}; the optimizer gets one updater per parameter block.
@@ -247,6 +269,11 @@ public final class Trainer {
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    */
   public TrainingResult train(Epochs epochs, Validation validation, boolean classification) {
+    if (epoch == 0 && startsSymmetric(network)) {
+      LOG.log(System.Logger.Level.WARNING, "every weight of the network is zero, so the units of each hidden layer"
+          + " start alike and stay alike (each gets the same gradient): initialise it (Network.initialize, or a"
+          + " random init: in the experiment) before training");
+    }
     boolean earlyStopping = options.patience() > 0 && validation != null;
     progress.epochs = options.epochs();
     progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();

@@ -47,6 +47,19 @@ class GradientCheckTests {
     assertEquals(0, r.skipped());
   }
 
+  /** A J that is not a number fails with one line saying so, not with every coordinate listed as a mismatch. */
+  @Test
+  void anObjectiveThatIsNotANumberFailsSayingSo() {
+    Network net = network(7, Plugins.TANH);
+    double[] y = data(14, 2);
+    y[3] = Double.NaN;
+    GradientCheck.Result r = GradientCheck.run(net, Plugins.SQUARED, data(21, 1), y, 7, 0.0, 7);
+    assertFalse(r.passed());
+    assertEquals("gradient check FAILED: J = NaN at the parameters given, so no derivative can be compared: the loss"
+        + " or an activation gives a value that is not a finite number for these samples (nn train names the"
+        + " plugin); seed 7", r.report());
+  }
+
   @Test
   void aPlantedErrorOfOneInTenThousandFails() {
     Network net = network(7, Plugins.TANH);

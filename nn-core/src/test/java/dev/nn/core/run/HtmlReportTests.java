@@ -117,10 +117,10 @@ class HtmlReportTests {
     assertTrue(html.contains("<h2>Confusion matrix · validation, epoch 4</h2>"));
     assertTrue(html.contains("<h2>Confusion matrix · test</h2>"));
     assertTrue(html.contains("<th>setosa</th><th>versicolor</th><th>virginica</th>"));
-    // test row "versicolor": 1 8 1, total 10, recall 0.8
+    // test row "versicolor": 1 8 1, total 10, recall 0.8 to four decimals, as accuracy
     Matcher row = Pattern.compile("<tr><th>versicolor</th>(.*?)</tr>").matcher(html.substring(html.indexOf("· test")));
     assertTrue(row.find());
-    assertEquals(List.of("1", "8", "1", "10", "0.8"), cells(row.group(1)));
+    assertEquals(List.of("1", "8", "1", "10", "0.8000"), cells(row.group(1)));
   }
 
   /** More classes than a matrix can show: the report lists the largest cells off the diagonal instead. */

@@ -38,6 +38,8 @@ class ReportFormattingTests {
   @Test
   void durationsReadNaturally() {
     assertEquals("3.25 s", Fmt.duration(3.25));
+    assertEquals("0.01 s", Fmt.duration(0.006));
+    assertEquals("under 0.01 s", Fmt.duration(0.0012));
     assertEquals("42.0 s", Fmt.duration(42));
     assertEquals("3 min 07 s", Fmt.duration(187));
     assertEquals("2 h 05 min", Fmt.duration(7500));

@@ -172,4 +172,26 @@ class TrainerTests {
     assertEquals(60, t.progress().samplesPerEpoch());
     assertEquals(8, t.progress().batchesPerEpoch());
   }
+
+  /**
+   * A network with a hidden layer whose weights are all zero (never initialised from code, or a zeros init) is
+   * one whose hidden units cannot come apart: the trainer warns of it. Without a hidden layer, or with one weight
+   * set, it does not.
+   */
+  @Test
+  void zeroWeightsWithAHiddenLayerAreASymmetricStart() {
+    Network hidden = new Network(new int[] {2, 4, 1}, List.of(Plugins.TANH, Plugins.IDENTITY),
+        List.of("tanh", "identity"), new JavaKernels());
+    assertTrue(Trainer.startsSymmetric(hidden));
+    double[] theta = new double[hidden.parameters().size()];
+    theta[theta.length - 1] = 0.5;
+    hidden.parameters().load(theta);
+    assertTrue(Trainer.startsSymmetric(hidden), "a bias alone does not break the symmetry");
+    theta[0] = 0.1;
+    hidden.parameters().load(theta);
+    assertFalse(Trainer.startsSymmetric(hidden));
+    Network logistic = new Network(new int[] {2, 1}, List.of(Plugins.IDENTITY), List.of("identity"),
+        new JavaKernels());
+    assertFalse(Trainer.startsSymmetric(logistic), "zero weights are a fine start without a hidden layer");
+  }
 }
