@@ -3,17 +3,17 @@ package dev.nn.cli;
 import java.nio.file.Path;
 
 /**
- * A training that failed once its run directory existed: the run is kept, marked failed, with its checkpoints,
- * and can be resumed once the cause is mended (disk space freed, a plugin fixed, a file made readable). What
- * failed is reported as usual, followed by the line that says so — without it a user reads "No space left on
- * device" and starts the run again from nothing.
+ * A training that failed once its run directory existed: the run is kept with its checkpoints (and marked
+ * failed, where the disk still allowed that write), and can be resumed once the cause is mended (disk space freed,
+ * a plugin fixed, a file made readable). What failed is reported as usual, followed by the line that says so —
+ * without it a user reads "No space left on device" and starts the run again from nothing.
  */
 final class KeptRunFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String hint;
 
   KeptRunFailure(Throwable failure, Path runDirectory) {
-    this(failure, "nn: the run is kept in " + runDirectory + ", marked failed; once that is mended, nn train"
+    this(failure, "nn: the run is kept in " + runDirectory + "; once that is mended, nn train"
         + " --resume " + runDirectory + " continues it");
   }
 

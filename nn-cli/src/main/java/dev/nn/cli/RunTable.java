@@ -15,7 +15,8 @@ import java.util.Set;
  * first layout that fits: the overrides' keys cut to their last part ({@code learning-rate=0.1}), then the start
  * without its year, then without the duration, then without the start (a run directory's name holds its start
  * time already) — first with nothing cut, then with the names cut to 20 characters, then with the overrides cut
- * to 16 as well; only then are the overrides left out, the names cut further last. A name is cut in its middle,
+ * to 16 as well, taking the layout that cuts least; only then are the overrides left out, the names cut further
+ * last. A name is cut in its middle,
  * keeping its end, where a run directory's timestamp tells runs of one experiment apart; overrides are cut at
  * their end; each cut is marked with "…".
  */
@@ -104,21 +105,35 @@ final class RunTable {
     return shorter;
   }
 
-  /** The table, with a header line, no line wider than {@code columns} where a layout can avoid it. */
+  /**
+   * The table, with a header line, no line wider than {@code columns} where a layout can avoid it: of the layouts
+   * an attempt allows, the one that cuts the fewest characters (the first of equals).
+   */
   String render(int columns) {
     Layout chosen = null;
     int[] widths = null;
     for (Attempt attempt : ATTEMPTS) {
+      long fewestCut = Long.MAX_VALUE;
       for (Layout layout : attempt.layouts()) {
-        chosen = layout;
-        widths = naturalWidths(layout);
-        shorten(widths, layout, columns, attempt);
-        if (total(widths, layout) <= columns) {
-          return table(chosen, widths);
+        int[] w = naturalWidths(layout);
+        long natural = total(w, layout);
+        shorten(w, layout, columns, attempt);
+        long cut = natural - total(w, layout);
+        if (total(w, layout) <= columns && cut < fewestCut) {
+          fewestCut = cut;
+          chosen = layout;
+          widths = w;
         }
       }
+      if (chosen != null) {
+        return table(chosen, widths);
+      }
     }
-    return table(chosen, widths);
+    // nothing fits: the last attempt's last layout, cut as far as it goes
+    Layout last = ATTEMPTS.get(ATTEMPTS.size() - 1).layouts().get(0);
+    int[] w = naturalWidths(last);
+    shorten(w, last, columns, ATTEMPTS.get(ATTEMPTS.size() - 1));
+    return table(last, w);
   }
 
   private String table(Layout layout, int[] widths) {

@@ -98,7 +98,7 @@ class RunLifecycleTests {
     assertEquals(1, TrainCommandTests.metricsRows(run).size());
     assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
     // after the failure, the line that says the run can be resumed, in the log too
-    String kept = "nn: the run is kept in " + run + ", marked failed; once that is mended, nn train --resume " + run
+    String kept = "nn: the run is kept in " + run + "; once that is mended, nn train --resume " + run
         + " continues it\n";
     assertTrue(o.err().endsWith(kept), o.describe());
     assertTrue(Files.readString(run.resolve(RunDirectory.RUN_LOG)).endsWith(kept));

@@ -152,7 +152,7 @@ class RunRecordTests {
     // what the user was told, the plugin named, then that the run is kept to be resumed
     List<String> told = o.err().lines().toList();
     assertEquals(told.get(0).substring("nn: ".length()), s.get("message"));
-    assertEquals(List.of("nn: the run is kept in " + run + ", marked failed; once that is mended, nn train --resume "
+    assertEquals(List.of("nn: the run is kept in " + run + "; once that is mended, nn train --resume "
         + run + " continues it"), told.subList(1, told.size()));
     assertTrue(o.err().startsWith("nn: optimizer \"failing-sgd\" from "), o.err());
     // XOR: 200 samples in batches of 8, 25 updates an epoch: update 30 is in epoch 2

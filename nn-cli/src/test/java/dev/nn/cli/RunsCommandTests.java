@@ -203,6 +203,24 @@ class RunsCommandTests {
     assertTrue(wide.out().contains("optimizer.learning-rate=100 training.batch-size=32"), wide.out());
   }
 
+  /**
+   * Names that differ in their middle and long overrides at 132 columns: the layout that cuts least is taken
+   * (here the start and duration go, which the names' timestamps hold), so the names stay told apart.
+   */
+  @Test
+  void namesThatDifferInTheMiddleAreNotCutWhereAColumnCanGo() throws Exception {
+    Path runs = tmp.resolve("diabetes");
+    summarized(runs.resolve("diabetes-diverged-20261204-041234"), "diverged", "2026-12-04T04:12:34Z", 0.1, "null",
+        "\"optimizer={name: sgd, learning-rate: 100}\", \"name=diabetes-diverged\"");
+    summarized(runs.resolve("diabetes-sgd-0.1-20261204-041301"), "completed", "2026-12-04T04:13:01Z", 0.2, "null",
+        "\"optimizer={name: sgd, learning-rate: 0.1}\", \"name=diabetes-sgd-0.1\"");
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "132"), true, "runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    o.out().lines().forEach(l -> assertTrue(l.length() <= 132, l.length() + ": " + l));
+    assertTrue(o.out().contains("\ndiabetes-diverged-20261204-041234  diverged "), o.out());
+    assertTrue(o.out().contains("\ndiabetes-sgd-0.1-20261204-041301   completed "), o.out());
+  }
+
   @Test
   void anEmptyFolderSaysSoAndAMissingOneIsAnError() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));

@@ -184,17 +184,35 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
         mean[k] += target[r * cols + k] / rows;
       }
     }
+    int n = rows * cols;
+    // the squares are summed scaled by the largest error (and deviation), so that errors of 1e200, whose RMSE is a
+    // fine double, do not overflow on the way to it; NaN stays NaN
+    double largestError = 0;
+    double largestDeviation = 0;
+    for (int i = 0; i < n; i++) {
+      largestError = Math.max(largestError, Math.abs(target[i] - predicted[i]));
+      largestDeviation = Math.max(largestDeviation, Math.abs(target[i] - mean[i % cols]));
+    }
     double ssRes = 0;
     double ssTot = 0;
-    double abs = 0;
-    for (int i = 0; i < rows * cols; i++) {
+    double mae = 0;
+    for (int i = 0; i < n; i++) {
       double e = target[i] - predicted[i];
-      ssRes += e * e;
-      abs += Math.abs(e);
-      double d = target[i] - mean[i % cols];
-      ssTot += d * d;
+      mae += Math.abs(e) / n;
+      if (largestError > 0) {
+        double scaled = e / largestError;
+        ssRes += scaled * scaled;
+      }
+      if (largestDeviation > 0) {
+        double scaled = (target[i] - mean[i % cols]) / largestDeviation;
+        ssTot += scaled * scaled;
+      }
     }
-    int n = rows * cols;
-    return new Metrics(loss, rows, Double.NaN, null, Math.sqrt(ssRes / n), abs / n, 1 - ssRes / ssTot);
+    double rmse = largestError * Math.sqrt(ssRes / n);
+    double ratio = largestError / largestDeviation;
+    // targets that do not vary leave R² undefined: NaN for a perfect fit, else −∞ (1 − something / 0)
+    double r2 = ssTot == 0 ? (ssRes == 0 ? Double.NaN : Double.NEGATIVE_INFINITY)
+        : 1 - ratio * ratio * (ssRes / ssTot);
+    return new Metrics(loss, rows, Double.NaN, null, rmse, mae, r2);
   }
 }

@@ -97,7 +97,9 @@ class SteadyStateAllocationTests {
     }
     awaitKernelWarmUp();
     long least = Long.MAX_VALUE;
-    for (int rep = 0; rep < 3; rep++) {
+    // three epochs, or up to ten on a busy machine, where the JIT may compile the loop (and remove what its
+    // interpreted form allocates) later than the warm-up: the steady state is the compiled one
+    for (int rep = 0; rep < 3 || (least > BOUND && rep < 10); rep++) {
       long before = allocatedByAllThreads(t);
       trainer.runEpoch(train);
       least = Math.min(least, allocatedByAllThreads(t) - before);
