@@ -38,6 +38,13 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     byTarget = List.copyOf(byTarget);
   }
 
+  /** The evaluation as a record prints it, with the predictions' count rather than the array's identity. */
+  @Override
+  public String toString() {
+    return "Evaluation[rows=" + rows + ", predictions=" + predictions.length + " values, metrics=" + metrics
+        + ", byTarget=" + byTarget + ", scores=" + scores + "]";
+  }
+
   /** An evaluation of a regression. */
   public Evaluation(int rows, double[] predictions, Metrics metrics, List<Metrics> byTarget) {
     this(rows, predictions, metrics, byTarget, null);

@@ -150,8 +150,9 @@ public final class Dataset {
   }
 
   private static String rowsOf(int values, int perRow) {
-    return values % perRow == 0 ? values / perRow + " rows" : values / perRow + " rows and " + values % perRow
-        + " values over";
+    String rows = values / perRow + (values / perRow == 1 ? " row" : " rows");
+    int over = values % perRow;
+    return over == 0 ? rows : rows + " and " + over + (over == 1 ? " value" : " values") + " over";
   }
 
   /** Package-private factory that takes ownership of the arrays: no copy, no finiteness check. */

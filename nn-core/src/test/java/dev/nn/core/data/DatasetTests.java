@@ -115,7 +115,7 @@ class DatasetTests {
   void classesOfAnotherCountThanTheRowsAreRejectedInTheCallersTerms() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dataset.classification("d",
         new double[] {0, 0, 1}, new int[] {0, 1}, List.of("a", "b"), "y", List.of("no", "yes")));
-    assertEquals("x has 3 values for 2 features, 1 rows and 1 values over, but classes has 2; they must describe the"
+    assertEquals("x has 3 values for 2 features, 1 row and 1 value over, but classes has 2; they must describe the"
         + " same rows", e.getMessage());
     IllegalArgumentException rows = assertThrows(IllegalArgumentException.class, () -> Dataset.classification("d",
         new double[] {0, 0, 1, 1}, new int[] {0, 1, 1}, List.of("a", "b"), "y", List.of("no", "yes")));
