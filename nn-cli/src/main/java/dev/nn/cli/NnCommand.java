@@ -246,21 +246,12 @@ final class NnCommand implements Callable<Integer> {
    * command they typed.
    */
   private void refuseMissingEnvironmentEntries() {
-    List<String> missing = new ArrayList<>();
-    for (Path entry : entries(env.get(Nn.PLUGIN_PATH_ENV))) {
-      if (!Files.exists(entry)) {
-        missing.add(Printable.of(entry.toString()));
-      }
-    }
+    List<String> missing = missing(env.get(Nn.PLUGIN_PATH_ENV));
     if (!missing.isEmpty()) {
       // the command line's missing entries too: fixing the variable must not only uncover the next error
       List<String> alsoMissing = new ArrayList<>();
       for (String given : pluginPath) {
-        for (Path entry : entries(given)) {
-          if (!Files.exists(entry)) {
-            alsoMissing.add(Printable.of(entry.toString()));
-          }
-        }
+        alsoMissing.addAll(missing(given));
       }
       throw new CommandFailure("nn: " + String.join(", ", missing) + ": " + (missing.size() == 1 ? "does" : "do")
           + " not exist; named by the environment variable " + Nn.PLUGIN_PATH_ENV + " ('"
@@ -268,6 +259,17 @@ final class NnCommand implements Callable<Integer> {
           + File.pathSeparator + "', or unset it" + (alsoMissing.isEmpty() ? "" : "; and " + String.join(", ",
               alsoMissing) + (alsoMissing.size() == 1 ? " does" : " do") + " not exist, named by --plugin-path"));
     }
+  }
+
+  /** The entries of one plugin path as given ({@code null}: none) that do not exist, as messages show them. */
+  private static List<String> missing(String path) {
+    List<String> missing = new ArrayList<>();
+    for (Path entry : entries(path)) {
+      if (!Files.exists(entry)) {
+        missing.add(Printable.of(entry.toString()));
+      }
+    }
+    return missing;
   }
 
   /** The entries of one plugin path as given ({@code null}: none), split on the path separator, blanks left out. */

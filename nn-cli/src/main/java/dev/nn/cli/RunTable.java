@@ -51,8 +51,8 @@ final class RunTable {
   private static final Layout WITHOUT_OVERRIDES = new Layout(Set.of(DURATION, STARTED, OVERRIDES), true, true);
 
   /**
-   * One attempt at fitting: the layouts it tries and how far it may cut the names and the overrides (0: not at
-   * all, or the shortest width they may be cut to).
+   * One attempt at fitting: the layouts it tries and how far it may cut the names and the overrides (the
+   * shortest width they may be cut to, never below their header's; {@link #UNCUT}: not at all).
    */
   private record Attempt(List<Layout> layouts, int nameFloor, int overridesFloor) {}
 

@@ -1,21 +1,20 @@
 package dev.nn.cli;
 
 import dev.nn.core.Nn;
-import java.util.Optional;
-import dev.nn.core.run.RunFileException;
-import dev.nn.core.train.TrainingDivergedException;
-import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RecordedPluginPath;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.train.Metrics;
+import dev.nn.core.train.TrainingDivergedException;
 import dev.nn.core.train.TrainingResult;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -268,11 +267,11 @@ final class TrainCommand implements Callable<Integer> {
 
   /**
    * Whether a failure in a run directory left the run marked failed, to be resumed: not an interruption (its
-   * notice says how to resume), nor a divergence (a smaller learning rate is a new run), nor a resume refused.
+   * notice says how to resume), nor a divergence (a smaller learning rate is a new run). A resume that is refused
+   * never gets as far as the directory.
    */
   private static boolean markedFailed(Throwable failure) {
-    return !(failure instanceof TrainingInterruptedException || failure instanceof TrainingDivergedException
-        || failure instanceof RunFileException);
+    return !(failure instanceof TrainingInterruptedException || failure instanceof TrainingDivergedException);
   }
 
   /**

@@ -13,7 +13,6 @@ import dev.nn.core.testing.PluginJars;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.DoubleBuffer;
 import java.nio.file.Files;
@@ -37,11 +36,7 @@ class BrokenPluginTests {
   Path dir;
 
   private static URLClassLoader loader(Path... jars) throws Exception {
-    URL[] urls = new URL[jars.length];
-    for (int i = 0; i < jars.length; i++) {
-      urls[i] = jars[i].toUri().toURL();
-    }
-    return new URLClassLoader(urls, BrokenPluginTests.class.getClassLoader());
+    return PluginJars.loader(jars);
   }
 
   /** The source of an activation provider {@code com.acme.<cls>} whose methods have the given bodies. */

@@ -8,7 +8,6 @@ import dev.nn.core.testing.PluginJars;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +23,7 @@ class PluginRegistryTests {
   Path dir;
 
   private static URLClassLoader loader(Path... jars) throws Exception {
-    URL[] urls = new URL[jars.length];
-    for (int i = 0; i < jars.length; i++) {
-      urls[i] = jars[i].toUri().toURL();
-    }
-    return new URLClassLoader(urls, PluginRegistryTests.class.getClassLoader());
+    return PluginJars.loader(jars);
   }
 
   @Test

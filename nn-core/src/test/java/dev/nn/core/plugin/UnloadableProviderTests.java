@@ -8,7 +8,6 @@ import dev.nn.api.Activation;
 import dev.nn.core.testing.PluginJars;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +32,7 @@ class UnloadableProviderTests {
   Path dir;
 
   private static URLClassLoader loader(Path... jars) throws Exception {
-    URL[] urls = new URL[jars.length];
-    for (int i = 0; i < jars.length; i++) {
-      urls[i] = jars[i].toUri().toURL();
-    }
-    return new URLClassLoader(urls, UnloadableProviderTests.class.getClassLoader());
+    return PluginJars.loader(jars);
   }
 
   /** An identity activation provider {@code com.acme.<cls>}, declared with {@code header}, plus {@code extra}. */

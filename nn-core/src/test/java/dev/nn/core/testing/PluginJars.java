@@ -20,6 +20,15 @@ import javax.tools.ToolProvider;
 public final class PluginJars {
   private PluginJars() {}
 
+  /** A class loader over {@code jars} whose parent is the test's, as the plugin path's is nn's. */
+  public static java.net.URLClassLoader loader(Path... jars) throws IOException {
+    java.net.URL[] urls = new java.net.URL[jars.length];
+    for (int i = 0; i < jars.length; i++) {
+      urls[i] = jars[i].toUri().toURL();
+    }
+    return new java.net.URLClassLoader(urls, PluginJars.class.getClassLoader());
+  }
+
   /**
    * Compiles {@code sources} (fully qualified class name → source text) and writes a jar holding the
    * classes and the given {@code META-INF/services} files.
