@@ -8,6 +8,7 @@ import dev.nn.core.data.DataException;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
+import dev.nn.core.model.UnusableInputException;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.random.Rng;
 import dev.nn.core.train.Metrics;
@@ -118,9 +119,8 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     int rows = data.rows();
     int d = model.inputs();
     boolean classifier = model.spec().isClassifier();
-    // a row the model refuses is named by its line here; shuffled rows are the same values in other rows
-    RowsOfFile.predict(model, data.x(), rows, file, separator);
-    double base = figure(model, data.x(), data.truth(), rows);
+    // a row the model refuses is named by its line here, and the predictions are those the base figure scores
+    double base = figure(model, RowsOfFile.predict(model, data.x(), rows, file, separator), data.truth(), rows);
     List<Importance> result = new ArrayList<>();
     double[] shuffled = data.x().clone();
     double[] worse = new double[repeats];
@@ -130,7 +130,14 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
         for (int i = 0; i < rows; i++) {
           shuffled[i * d + j] = data.x()[order[i] * d + j];
         }
-        double f = figure(model, shuffled, data.truth(), rows);
+        double f;
+        try {
+          f = figure(model, predict(model, shuffled, rows), data.truth(), rows);
+        } catch (UnusableInputException e) {
+          // values of the file, each predictable in its own row, may still overflow together in a shuffled one
+          throw new DataException(file + ": with column \"" + model.spec().inputs().get(j) + "\" shuffled, "
+              + e.reason() + " (a row the permutation importance made, not one of the file)", e);
+        }
         worse[r] = classifier ? base - f : f - base;
       }
       for (int i = 0; i < rows; i++) {
@@ -143,9 +150,9 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     return List.copyOf(result);
   }
 
-  /** A classifier's accuracy, a regression's RMSE, on {@code rows} rows of input values. */
-  private static double figure(Model model, double[] x, double[] truth, int rows) {
-    Metrics m = Metrics.of(Double.NaN, predict(model, x, rows), truth, rows, model.outputs(),
+  /** A classifier's accuracy, a regression's RMSE, of {@code rows} rows of the model's predictions. */
+  private static double figure(Model model, double[] predictions, double[] truth, int rows) {
+    Metrics m = Metrics.of(Double.NaN, predictions, truth, rows, model.outputs(),
         model.spec().isClassifier(), threshold(model));
     return m.isClassification() ? m.accuracy() : m.rmse();
   }

@@ -1,5 +1,6 @@
 package dev.nn.core.experiment;
 
+import dev.nn.core.text.Grouped;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.config.LayerSpec;
@@ -155,7 +156,7 @@ final class MemoryEstimate {
   }
 
   private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return Grouped.of(n);
   }
 
   private static long saturatedMultiply(long a, long b) {

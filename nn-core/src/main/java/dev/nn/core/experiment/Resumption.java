@@ -111,15 +111,16 @@ final class Resumption {
   }
 
   private Provenance checkData(Provenance current) {
-    if (!Files.isRegularFile(dir.provenanceFile()) && RunDirectory.latestCheckpointIn(dir.path()).isPresent()) {
-      // the data's SHA-256s are recorded there alone: without it a checkpoint could go on with other data
+    if (!Files.isRegularFile(dir.provenanceFile()) && dir.latestCheckpoint().isPresent()) {
+      // the data's SHA-256s are recorded there alone: without it a checkpoint could go on with other data (and
+      // other plugins, and an edited experiment, which are recorded there too: the notice says so)
       if (!allowChangedData) {
         throw new RunFileException(dir.path(), RunDirectory.PROVENANCE + " is missing, so nn cannot check that the"
             + " data is what the checkpoints were trained on; restore it, or give --allow-changed-data to resume"
             + " with the data as it is now");
       }
       notices.accept(RunDirectory.PROVENANCE + " is missing, and --allow-changed-data lets the run go on with the"
-          + " data as it is now, unchecked");
+          + " data as it is now, unchecked, and with its plugins and experiment.yaml unchecked too");
       return current.withOutcome(Map.of("allowed-changed-data", "unchecked: " + RunDirectory.PROVENANCE
           + " was missing"));
     }

@@ -1,6 +1,7 @@
 package dev.nn.core.model;
 
 import dev.nn.core.text.Excerpt;
+import dev.nn.core.text.Significant;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,10 +17,13 @@ final class InputChecks {
   private final List<String> inputs;
   /** For each network input (after a one-hot encoding), the model input it comes from. */
   private final int[] inputOf;
+  /** Whether the network's inputs are standardized values, so that their size counts standard deviations. */
+  private final boolean standardized;
 
   InputChecks(ModelSpec spec) {
     this.inputs = spec.inputs();
     this.inputOf = networkInputSources(spec);
+    this.standardized = spec.means() != null;
   }
 
   private static int[] networkInputSources(ModelSpec spec) {
@@ -115,11 +119,12 @@ final class InputChecks {
           }
         }
         String name = inputs.get(inputOf[worst]);
+        // without a scaler the network's input is the value itself, which says nothing of standard deviations
+        String far = standardized ? ", " + Significant.of(Math.abs(scaled[scaledAt + worst]), 3)
+            + " standard deviations from the training rows' mean," : ", the largest input of the row,";
         throw new UnusableInputException(row, name, "column \"" + Excerpt.of(name) + "\" holds "
-            + raw[rawAt + inputOf[worst]] + ", " + String.format(java.util.Locale.ROOT, "%.3g",
-                Math.abs(scaled[scaledAt + worst])) + " standard deviations from the training rows' mean, and the"
-            + " model's prediction for the row is " + out[at + c] + "; keep the values near the range of the"
-            + " training rows");
+            + raw[rawAt + inputOf[worst]] + far + " and the model's prediction for the row is " + out[at + c]
+            + "; keep the values near the range of the training rows");
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.nn.core.network;
 
+import dev.nn.core.text.Grouped;
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
 import dev.nn.api.Loss;
@@ -289,8 +290,8 @@ public final class Network {
     int n = params.size();
     int edges = params.edgeCount();
     // grouped as the progress line groups samples/s: 238,510 parameters
-    String count = n == edges ? grouped(n) + (n == 1 ? " parameter" : " parameters")
-        : grouped(n) + " free parameters on " + grouped(edges) + " edges";
+    String count = n == edges ? Grouped.of(n) + (n == 1 ? " parameter" : " parameters")
+        : Grouped.of(n) + " free parameters on " + Grouped.of(edges) + " edges";
     return "network " + widthList + " (" + activationList + "), " + count + describeDropout();
   }
 
@@ -314,9 +315,5 @@ public final class Network {
   public String toString() {
     return "Network" + Arrays.toString(widths) + " " + Arrays.toString(Arrays.copyOfRange(activationNames, 1,
         activationNames.length)) + ", " + params.size() + " free parameters on " + params.edgeCount() + " edges";
-  }
-
-  private static String grouped(long n) {
-    return String.format(java.util.Locale.ROOT, "%,d", n);
   }
 }

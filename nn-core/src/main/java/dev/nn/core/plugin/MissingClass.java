@@ -14,7 +14,25 @@ final class MissingClass {
    * @param missing the class's name, in either form (NoClassDefFoundError's message uses slashes)
    */
   static String advice(String missing) {
-    return "needs the class " + missing.replace('/', '.') + ", which is not on the plugin path: put the jar that"
+    String name = missing.replace('/', '.');
+    if (name.startsWith("dev.nn.")) {
+      // nn's own API is never taken from the plugin path: a class of it that is missing is a newer nn's
+      return "needs the class " + name + ", which this nn does not have: the plugin was built against a newer"
+          + " nn-api; upgrade nn, or build the plugin against this nn's nn-api";
+    }
+    return "needs the class " + name + ", which is not on the plugin path: put the jar that"
         + " holds it on the plugin path too (a jar without service files is taken as a library)";
+  }
+
+  /**
+   * The advice for {@code e}, or empty when it is not about a class that is missing: "Could not initialize
+   * class X" means X is there but its static initializer failed, which is reported where it first failed.
+   */
+  static java.util.Optional<String> adviceFor(NoClassDefFoundError e) {
+    String message = e.getMessage();
+    if (message == null || message.startsWith("Could not initialize class")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(advice(message));
   }
 }

@@ -160,9 +160,8 @@ final class PluginBlame {
         + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
         + " in " + method(plugin, frames, top) + " " + during
         + " (at " + ControlCharacters.escape(frames[top].toString()) + ")"
-        + (t instanceof NoClassDefFoundError && t.getMessage() != null
-            && !t.getMessage().startsWith("Could not initialize class")
-            ? "; it " + MissingClass.advice(ControlCharacters.escape(t.getMessage())) : "");
+        + (t instanceof NoClassDefFoundError missing
+            ? MissingClass.adviceFor(missing).map(a -> "; it " + ControlCharacters.escape(a)).orElse("") : "");
     return new PluginFailureException(message, plugin, thrown);
   }
 

@@ -78,12 +78,9 @@ final class ProviderFailure {
       return "could not be initialized: its static initializer threw " + (thrown == null ? "ExceptionInInitializerError"
           : thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
     }
-    if (cause instanceof NoClassDefFoundError) {
-      String missing = String.valueOf(cause.getMessage()).replace('/', '.');
-      if (missing.startsWith("Could not initialize class")) {
-        return "could not be initialized: its static initializer failed earlier (" + missing + ")";
-      }
-      return MissingClass.advice(missing);
+    if (cause instanceof NoClassDefFoundError missing) {
+      return MissingClass.adviceFor(missing).orElse("could not be initialized: its static initializer failed"
+          + " earlier (" + String.valueOf(cause.getMessage()).replace('/', '.') + ")");
     }
     return null;
   }

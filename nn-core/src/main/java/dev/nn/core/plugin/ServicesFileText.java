@@ -44,8 +44,7 @@ final class ServicesFileText {
         int hash = line.indexOf('#');
         String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
         if (number == 1 && name.startsWith(String.valueOf(BYTE_ORDER_MARK))) {
-          problem = problem != null ? problem : new Unparsable("starts with a byte-order mark (\\uFEFF)",
-              "save it as UTF-8 without a BOM");
+          problem = new Unparsable("starts with a byte-order mark (\\uFEFF)", "save it as UTF-8 without a BOM");
           name = name.substring(1).strip();
         }
         int bad = firstIllegal(name);

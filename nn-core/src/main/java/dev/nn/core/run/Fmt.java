@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.text.Grouped;
 import dev.nn.core.text.Significant;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ final class Fmt {
 
   /** A count with thousands separated: "1,688". */
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return Grouped.of(n);
   }
 
   /**
@@ -63,7 +64,7 @@ final class Fmt {
     if (!(seconds >= 0) || Double.isInfinite(seconds)) {
       return "—";
     }
-    if (seconds < 0.005) {
+    if (seconds > 0 && seconds < 0.005) {
       // what "0.00 s" would say of a run that took some time, however little
       return "under 0.01 s";
     }

@@ -215,10 +215,7 @@ public final class RunRecord implements TrainingListener {
     }
     history.add(report);
     bestEpoch = trainer.bestEpoch();
-    if (Files.exists(dir.checkpoints().fileFor(report.epoch()))) {
-      checkpointedEpochs = history.size();
-      checkpointedBest = bestEpoch;
-    }
+    noteCheckpointOf(report.epoch());
     if (pace.due()) {
       writeProgress();
     }
@@ -231,6 +228,18 @@ public final class RunRecord implements TrainingListener {
     }
     for (TrainingListener l : before) {
       l.onEnd(trainer, result);
+    }
+    // the checkpoint writer saves the last epoch at the end, when early stopping ended off its period
+    if (!history.isEmpty()) {
+      noteCheckpointOf(history.get(history.size() - 1).epoch());
+    }
+  }
+
+  /** Counts every epoch so far as what an interruption may record, when epoch {@code epoch}'s checkpoint exists. */
+  private void noteCheckpointOf(int epoch) {
+    if (Files.exists(dir.checkpoints().fileFor(epoch))) {
+      checkpointedEpochs = history.size();
+      checkpointedBest = bestEpoch;
     }
   }
 

@@ -69,7 +69,7 @@ final class Divergence {
     }
   }
 
-  /** A loss in a message: six significant digits, as the epoch lines print it. */
+  /** A loss in a message: six significant digits, as the report and the summary lines give figures. */
   static String shown(double loss) {
     return Significant.of(loss, 6);
   }

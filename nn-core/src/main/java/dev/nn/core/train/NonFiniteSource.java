@@ -7,15 +7,16 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * Which plugin made a batch's loss NaN or infinite although everything it was given was finite: an activation
- * whose φ(z) is not finite for a finite z, or a loss whose value is not finite for finite outputs and targets.
+ * Which plugin made a batch's loss NaN or infinite against its contract: an activation whose φ(z) is NaN for a
+ * finite z, or not finite for |z| ≤ 700 (88 in float32); a loss whose value is not finite for finite targets and
+ * outputs within a float's range.
  * That is a fault of the plugin's code, not a divergence of training — which shows as weights, and so z, that
  * are no longer finite. Looked for only once the loss is known not to be finite: the training loop checks
  * nothing per element.
  *
  * @param kind "activation" or "loss"
  * @param layer the activation's layer, from 1; 0 for the loss
- * @param detail what it returned for what: "returned NaN for the finite z = 0.5"
+ * @param detail what it returned for what: "returned NaN for z = 0.5"
  */
 public record NonFiniteSource(String kind, int layer, String detail) implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,17 +35,28 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
         return Optional.empty(); // the weights (or the data) are no longer finite: training diverged
       }
       int bad = firstNonFinite(x);
-      if (bad >= 0) {
-        return Optional.of(new NonFiniteSource("activation", l, "returned " + x[bad] + " for the finite z = " + z[bad]));
+      // the contract: φ is never NaN for a finite z, and finite within ±700 (±88 in float32); beyond, it may
+      // overflow as its true value does, which is the network diverging, not the plugin failing
+      if (bad >= 0 && (Double.isNaN(x[bad]) || Math.abs(z[bad]) <= finiteRange(network))) {
+        return Optional.of(new NonFiniteSource("activation", l, "returned " + x[bad] + " for z = " + z[bad]));
       }
     }
+    int outputs = rows * network.width(network.outputLayer());
+    double[] out = values(ws.x(network.outputLayer()), outputs);
     double[] target = ws.target();
-    for (int i = 0; i < rows * network.width(network.outputLayer()); i++) {
-      if (!Double.isFinite(target[i])) {
+    for (int i = 0; i < outputs; i++) {
+      // a loss need only be finite for outputs a float holds; larger ones are a diverging network's
+      if (!Double.isFinite(target[i]) || Math.abs(out[i]) > Float.MAX_VALUE) {
         return Optional.empty();
       }
     }
-    return Optional.of(new NonFiniteSource("loss", 0, "returned " + lossSum + " for finite outputs and targets"));
+    return Optional.of(new NonFiniteSource("loss", 0, (Double.isNaN(lossSum) ? "returned NaN"
+        : "summed to " + lossSum + " over the batch") + " for finite outputs and targets"));
+  }
+
+  /** The |z| within which an activation must give a finite φ(z): 700, or 88 in float32. */
+  private static double finiteRange(Network network) {
+    return network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32 ? 88 : 700;
   }
 
   private static double[] values(Matrix m, int count) {

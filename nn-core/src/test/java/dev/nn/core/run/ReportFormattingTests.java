@@ -40,6 +40,7 @@ class ReportFormattingTests {
     assertEquals("3.25 s", Fmt.duration(3.25));
     assertEquals("0.01 s", Fmt.duration(0.006));
     assertEquals("under 0.01 s", Fmt.duration(0.0012));
+    assertEquals("0.00 s", Fmt.duration(0), "no time recorded is not a time under 0.01 s");
     assertEquals("42.0 s", Fmt.duration(42));
     assertEquals("3 min 07 s", Fmt.duration(187));
     assertEquals("2 h 05 min", Fmt.duration(7500));

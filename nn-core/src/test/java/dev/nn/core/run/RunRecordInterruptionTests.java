@@ -9,6 +9,7 @@ import dev.nn.core.network.Network;
 import dev.nn.core.testing.Plugins;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingResult;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.core.train.TrainingOptions;
 import java.nio.file.Files;
@@ -138,6 +139,37 @@ class RunRecordInterruptionTests {
       Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(run.dir.summaryFile()));
       assertEquals("interrupted", summary.get("status"));
       assertEquals(2L, ((Number) summary.get("epochs")).longValue(), "epoch 3 has no checkpoint to resume from");
+    } finally {
+      record.close();
+    }
+  }
+
+  /**
+   * Early stopping ends a run off its checkpoint period, and the checkpoint writer then saves the last epoch at
+   * the end: an interruption while the model is written counts that epoch too, as the resume does.
+   */
+  @Test
+  void anInterruptionAfterTheLastEpochsCheckpointAtTheEndCountsIt() throws Exception {
+    Run run = new Run(tmp, "ended-early");
+    RunRecord record = run.record;
+    try {
+      record.started(run.provenance);
+      List<EpochReport> epochs = new ArrayList<>();
+      for (int e = 1; e <= 3; e++) {
+        if (e % 2 == 0) {
+          checkpointed(run.dir, e);
+        }
+        EpochReport report = new EpochReport(e, 25L * e, 0.1, 1.0 / e, null, 0.01);
+        epochs.add(report);
+        record.onEpochEnd(run.trainer, report);
+      }
+      // written at the end, for the epoch early stopping ended on
+      checkpointed(run.dir, 3);
+      record.onEnd(run.trainer, new TrainingResult(epochs, 3, true));
+      record.interrupted();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(run.dir.summaryFile()));
+      assertEquals(3L, ((Number) summary.get("epochs")).longValue(), "epoch 3's checkpoint was written at the end");
     } finally {
       record.close();
     }

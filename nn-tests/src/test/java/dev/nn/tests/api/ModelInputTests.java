@@ -75,7 +75,7 @@ class ModelInputTests {
     UnusableInputException e = assertThrows(UnusableInputException.class,
         () -> model().predict(new double[] {5e307, 1}));
     assertEquals(0, e.row());
-    assertEquals("column \"a\" holds 5.0E307, 1.00e+308 standard deviations from the training rows' mean, and the"
+    assertEquals("column \"a\" holds 5.0E307, 1e308 standard deviations from the training rows' mean, and the"
         + " model's prediction for the row is Infinity; keep the values near the range of the training rows",
         e.reason());
   }
