@@ -85,4 +85,35 @@ class HeldOutSourceTests {
         + " has 3 feature columns, the training data 4; it lacks the column \"petal_width_cm\" of the training"
         + " data"), v.err());
   }
+
+  /** A held-out row is read by position, so a file whose columns have other names or order is refused by name. */
+  @Test
+  void aTestFileWithTheColumnsInAnotherOrderIsRefusedNotScoredAgainstTheWrongInputs() throws Exception {
+    List<String> swapped = iris.stream().map(l -> l.replaceFirst("^([^,]*),([^,]*),", "$2,$1,"))
+        .collect(Collectors.toList());
+    Path reordered = Files.write(tmp.resolve("reordered.csv"), swapped);
+    for (List<String> command : List.of(List.of("validate"), List.of("train", "--plain"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of(yaml.toString(), "--set", testSource(reordered)));
+      Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, o.code(), o.describe());
+      assertTrue(o.err().contains("[nn/ShapeMismatch] data.test: " + reordered + " has the training data's feature"
+          + " columns in another order: its feature column 1 is \"sepal_width_cm\", the training data's"
+          + " \"sepal_length_cm\""), o.err());
+      assertTrue(o.err().contains("the feature columns of data.train, in its order: \"sepal_length_cm\","
+          + " \"sepal_width_cm\", \"petal_length_cm\", \"petal_width_cm\""), o.err());
+    }
+  }
+
+  @Test
+  void aTestFileWithARenamedColumnNamesTheDifference() throws Exception {
+    List<String> renamed = new java.util.ArrayList<>(iris);
+    renamed.set(0, renamed.get(0).replace("sepal_width_cm", "sepal_width"));
+    Path file = Files.write(tmp.resolve("renamed.csv"), renamed);
+    Cli.Outcome v = Cli.run("validate", yaml.toString(), "--set", testSource(file));
+    assertEquals(2, v.code(), v.describe());
+    assertTrue(v.err().contains("[nn/ShapeMismatch] data.test: " + file + "'s feature columns are not the training"
+        + " data's; it lacks the column \"sepal_width_cm\" of the training data; it has the column"
+        + " \"sepal_width\", which the training data lacks"), v.err());
+  }
 }

@@ -382,5 +382,30 @@ public final class DataPreparation implements Provider<PreparedData> {
           + other.targetCount() + " target columns, but the training data has " + train.targetCount()
           + ColumnDifference.of(train.targetNames(), other.targetNames()), "data with the same columns as data.train"));
     }
+    // a held-out row is read by position: columns of the same count but other names or order would be scored
+    // against the wrong inputs without a sign, so they are refused by name
+    checkSameNames(train.featureNames(), other.featureNames(), other.source(), "feature", path);
+    checkSameNames(train.targetNames(), other.targetNames(), other.source(), "target", path);
+  }
+
+  private static void checkSameNames(List<String> train, List<String> other, String source, String kind,
+      String path) {
+    if (other.equals(train)) {
+      return;
+    }
+    String allowed = "the " + kind + " columns of data.train, in its order: " + String.join(", ",
+        train.stream().limit(12).map(n -> "\"" + Excerpt.of(n) + "\"").toList())
+        + (train.size() > 12 ? ", ..." : "");
+    if (new java.util.HashSet<>(other).equals(new java.util.HashSet<>(train))) {
+      int k = 0;
+      while (other.get(k).equals(train.get(k))) {
+        k++;
+      }
+      throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, source + " has the training"
+          + " data's " + kind + " columns in another order: its " + kind + " column " + (k + 1) + " is \""
+          + Excerpt.of(other.get(k)) + "\", the training data's \"" + Excerpt.of(train.get(k)) + "\"", allowed));
+    }
+    throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, source + "'s " + kind
+        + " columns are not the training data's" + ColumnDifference.of(train, other), allowed));
   }
 }
