@@ -1,8 +1,13 @@
 package dev.nn.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,6 +19,8 @@ import java.util.function.IntConsumer;
 final class LauncherWatch {
   /** The exit code of a process ended by SIGTERM, which this stands in for. */
   static final int TERMINATED = 143;
+  /** How often the launcher's state is read where the system shows it (Linux's /proc). */
+  private static final long POLL_MILLIS = 500;
 
   private LauncherWatch() {
   }
@@ -27,10 +34,55 @@ final class LauncherWatch {
     if (pid.isEmpty()) {
       return;
     }
-    CompletableFuture<?> ended = ProcessHandle.of(pid.getAsLong())
+    AtomicBoolean told = new AtomicBoolean();
+    Runnable ended = () -> {
+      if (told.compareAndSet(false, true)) {
+        exit.accept(TERMINATED);
+      }
+    };
+    ProcessHandle.of(pid.getAsLong())
         .<CompletableFuture<?>>map(ProcessHandle::onExit)
-        .orElseGet(() -> CompletableFuture.completedFuture(null));
-    ended.thenRun(() -> exit.accept(TERMINATED));
+        .orElseGet(() -> CompletableFuture.completedFuture(null))
+        .thenRun(ended);
+    watchForZombie(pid.getAsLong(), ended);
+  }
+
+  /**
+   * A launcher that has ended but whose parent has not yet reaped it (a Python parent that calls {@code
+   * terminate()} and then reads the pipes Java still holds) is a zombie, which {@link ProcessHandle#onExit}
+   * counts as alive; where /proc shows a process's state, a zombie counts as ended.
+   */
+  private static void watchForZombie(long pid, Runnable ended) {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    if (!Files.isReadable(stat)) {
+      return;
+    }
+    Thread poll = new Thread(() -> {
+      try {
+        while (Files.exists(stat)) {
+          if (zombie(stat)) {
+            ended.run();
+            return;
+          }
+          Thread.sleep(POLL_MILLIS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "nn-launcher-watch");
+    poll.setDaemon(true);
+    poll.start();
+  }
+
+  /** Whether /proc's {@code stat} line says zombie; a process that is gone is onExit's to tell. */
+  static boolean zombie(Path stat) {
+    try {
+      String line = Files.readString(stat, StandardCharsets.US_ASCII);
+      int close = line.lastIndexOf(')');
+      return close >= 0 && close + 2 < line.length() && line.charAt(close + 2) == 'Z';
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The process id in {@code NN_LAUNCHER_PID}, when it holds one. */

@@ -76,4 +76,18 @@ class HelpTests {
     assertTrue(o.out().startsWith("nn "), o.out());
     assertTrue(o.out().contains("\nJava " + System.getProperty("java.version")), o.out());
   }
+
+  /** The option every command's help lists says the same after the command's name as before it. */
+  @Test
+  void versionAfterAnyCommandSaysWhatItSaysBeforeIt() {
+    String before = Cli.run("--version").out();
+    for (String command : List.of("train", "validate", "evaluate", "predict", "export", "plugins", "runs",
+        "compare", "gradcheck", "lr-find", "stability", "bench", "completion")) {
+      for (String option : List.of("--version", "-V")) {
+        Cli.Outcome o = Cli.run(command, option);
+        assertEquals(0, o.code(), command + " " + option + ": " + o.describe());
+        assertEquals(before, o.out(), command + " " + option);
+      }
+    }
+  }
 }
