@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code nn bench}: times the experiments of a benchmark directory through the classes {@code nn train}
  * uses, and prints samples per second and GFLOP/s.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "bench", mixinStandardHelpOptions = true,
     header = "Times the benchmark experiments: samples/s and GFLOP/s.",
     description = {"Runs every experiment of the benchmark directory (default: examples/bench of this nn)"
         + " through the same classes nn train uses — network, loss, optimizer, trainer — after a warm-up, and"

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code nn compare}: what differs between the experiments of two or more runs, and a page overlaying their
  * curves.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "compare", mixinStandardHelpOptions = true,
     header = "Compares runs: their experiments' differences, and their curves on one page.",
     description = "Prints the keys whose values differ between the runs' resolved experiments (experiment.yaml,"
         + " flattened to key paths such as optimizer.learning-rate, as --set names them), one line per key with"

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * {@code nn completion bash|zsh}: prints a script that completes nn's commands, options and option values in
  * the shell, generated from the same command model that parses them, so it never falls out of date.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "completion", mixinStandardHelpOptions = true,
     header = "Prints a shell completion script.",
     description = {"Prints a script that makes the shell complete nn's commands, options and file names.",
         "",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nn evaluate}: a saved model's figures on a labelled CSV file. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
     header = "Computes a saved model's metrics on a labelled CSV file.",
     description = "Computes a saved model's figures on a labelled CSV file: accuracy, the confusion matrix and each"
         + " class's precision, recall and F1"

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nn export}: a saved model as an ONNX graph or a NumPy archive, for use outside nn. */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "export", mixinStandardHelpOptions = true,
     header = "Exports a saved model as ONNX or as a NumPy .npz archive.",
     description = {"Exports a saved model so that other tools can run it. Both formats map raw feature rows to"
         + " what 'nn predict' writes, to rounding: the model's standardisation, every layer, and the loss's link"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code nn gradcheck}: compares backpropagation's gradient with central finite differences on the
  * experiment's own network, initialised as for training, and its first training samples.
  */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
     header = "Checks backpropagation against finite differences.",
     description = "Checks backpropagation on the experiment's network: its gradient of the objective (mean loss"
         + " plus the l2 term) on the first training samples, against central finite differences, for every"

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * ({@link LearningRateRange}): the loss of each update at rates growing from {@code --from} to {@code --to}, and
  * a suggested rate.
  */
-@Command(name = "lr-find", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "lr-find", mixinStandardHelpOptions = true,
     header = "Suggests a learning rate: the loss at rates growing from tiny to too large.",
     description = "Takes updates of the experiment's network, as initialised for training, with its optimizer, batch"
         + " size and loss, at learning rates growing geometrically from --from to --to, and prints how the loss"

@@ -115,6 +115,9 @@ final class NnCommand implements Callable<Integer> {
         .addSubcommand(new CompareCommand(this))
         .addSubcommand(new CompletionCommand(this))
         .addSubcommand(new CommandLine.HelpCommand());
+    // every command's --version (which picocli's standard options give each) says what nn --version says
+    Version version = new Version();
+    cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     // after the subcommands: picocli gives a converter to the commands that exist when it is registered
     cl.registerConverter(Path.class, new PathArgument());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * the others: the working ones are listed, the broken ones reported after them. Text a plugin supplies
  * comes from the registry with its control characters escaped.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "plugins", mixinStandardHelpOptions = true,
     header = "Lists the plugins found and those that failed to load.",
     description = "Lists every plugin nn can use (built-in and from the plugin path): kind, name, version,"
         + " provider class and the jar it came from; with --verbose, then each plugin's summary and the settings"

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nn predict}: a saved model's predictions for every row of a CSV file, written as CSV. */
-@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "predict", mixinStandardHelpOptions = true,
     header = "Writes a saved model's predictions for a CSV file.",
     description = "Writes a saved model's predictions for every row of a CSV file. Feature columns are matched"
         + " to the model's by header name; other columns (a target column too) are ignored, and not read. A"

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nn runs}: a table of the run directories in a folder, from their summaries. */
-@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "runs", mixinStandardHelpOptions = true,
     header = "Lists the training runs in a folder.",
     description = "Lists the run directories (those holding experiment.yaml and checkpoints/) among DIR's"
         + " subfolders and theirs: their name, status, start (local time), duration, --set overrides,"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * {@code nn stability}: the lecture's claim that SGD is stable, measured on an experiment. A thin shell over
  * {@link StabilityStudy}: it parses the options, runs the study and prints its summary.
  */
-@Command(name = "stability", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "stability", mixinStandardHelpOptions = true,
     header = "Measures how far two runs one training sample apart drift.",
     description = "Trains pairs of runs of the experiment that share every random choice (initial weights, shuffle"
         + " order by position) but differ in one training sample, replaced by a held-out row (from the validation"

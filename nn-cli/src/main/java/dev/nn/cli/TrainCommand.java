@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nn train}: trains an experiment, or resumes a run, through {@link Nn#train} and {@link Nn#resume}. */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "train", mixinStandardHelpOptions = true,
     header = "Trains an experiment, or resumes an interrupted run.",
     description = "Trains an experiment and writes its run directory: the resolved experiment, metrics.csv,"
         + " checkpoints, model.nnm, provenance.yaml, summary.json, report.html (rewritten after every epoch),"

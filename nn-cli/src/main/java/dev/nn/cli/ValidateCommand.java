@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nn validate}: reads an experiment file and reports every problem, without training. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = NnCommand.Version.class,
+@Command(name = "validate", mixinStandardHelpOptions = true,
     header = "Checks an experiment file without training.",
     description = "Checks an experiment file as nn train does before its first epoch — its keys and values,"
         + " its plugins, that its data files exist and fit the network, that the network, a batch and the data"

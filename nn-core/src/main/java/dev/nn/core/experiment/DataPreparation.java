@@ -30,6 +30,7 @@ import dev.nn.spi.ProblemId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -396,7 +397,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     String allowed = "the " + kind + " columns of data.train, in its order: " + String.join(", ",
         train.stream().limit(12).map(n -> "\"" + Excerpt.of(n) + "\"").toList())
         + (train.size() > 12 ? ", ..." : "");
-    if (new java.util.HashSet<>(other).equals(new java.util.HashSet<>(train))) {
+    if (new HashSet<>(other).equals(new HashSet<>(train))) {
       int k = 0;
       while (other.get(k).equals(train.get(k))) {
         k++;
