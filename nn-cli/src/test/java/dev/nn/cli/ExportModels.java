@@ -147,6 +147,43 @@ final class ExportModels {
     }
   }
 
+  /**
+   * A float32 regression on a column of timestamps: values near 1.7e9 that vary by about 100 seconds, and a
+   * target that follows them. Rounded to float before their mean is subtracted, such values would move in steps
+   * of 128 and lose what the model learned from them.
+   */
+  static Path timestamps() {
+    try {
+      Files.createDirectories(DIR);
+      Path data = DIR.resolve("timestamps.csv");
+      Random random = new Random(17);
+      StringBuilder csv = new StringBuilder("time,level,y\n");
+      for (int r = 0; r < TIMESTAMP_ROWS.length; r++) {
+        double[] row = TIMESTAMP_ROWS[r];
+        double y = Math.sin((row[0] - 1.7e9) / 40) + 0.5 * row[1] + 0.01 * random.nextGaussian();
+        csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.6f,%.6f%n", row[0], row[1], y));
+      }
+      Files.writeString(data, csv);
+      Path file = experiment("timestamps", "{source: csv, path: " + data.toAbsolutePath() + ", target: y, task:"
+          + " regression}", List.of("{units: 2}", "{units: 16, activation: tanh}", "{units: 1, activation: identity}"), "squared", 30);
+      return trained("timestamps-float32", file, List.of("compute.precision=float32"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The rows of {@link #timestamps()}: the time, 1.7e9 + up to 300 seconds with its milliseconds, and a level. */
+  static final double[][] TIMESTAMP_ROWS = timestampRows();
+
+  private static double[][] timestampRows() {
+    Random random = new Random(13);
+    double[][] rows = new double[200][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = new double[] {1.7e9 + Math.round(random.nextDouble() * 300_000) / 1000.0, random.nextGaussian()};
+    }
+    return rows;
+  }
+
   /** xor with a plugin's activation (a test plugin) in its hidden layer. */
   static Path pluginActivation() {
     return trained("xor-plugin", Path.of(Cli.XOR), List.of("training.epochs=2",

@@ -18,10 +18,10 @@ import java.util.function.UnaryOperator;
  * {@code features} [N, inputs] (n(0) columns for a model without a one-hot encoding), the output
  * {@code predictions} [N, n(L+1)].
  *
- * <p>A float64 model's graph is in double throughout. A float32 model's takes and returns float, and its
- * weights and matrix products are float32, as nn's are; the standardisation, the activations and the link run
- * in double between two Casts, because that is where nn computes them too (plugins see doubles, and the
- * kernels round their results to float32).
+ * <p>A float64 model's graph is in double throughout. A float32 model's takes double (the raw values, as nn
+ * reads them), standardises them in double and rounds the result to float; its weights and matrix products are
+ * float32, as nn's are; the activations and the link run in double between two Casts, because that is where nn
+ * computes them too (plugins see doubles, and the kernels round their results to float32); it returns float.
  */
 final class OnnxExport {
   /** The graph input's name. */
@@ -80,14 +80,14 @@ final class OnnxExport {
   }
 
   /**
-   * The input columns as the first layer takes them: one-hot encoded and standardised, in double as nn computes
-   * them; x itself for a model that does neither.
+   * The input columns as the first layer takes them: one-hot encoded and standardised in double, as nn computes
+   * them, then rounded to float for a float32 model. The input is double in every graph because nn reads raw
+   * values in double: a column whose values are large next to their spread (a timestamp of 1.7e9 that varies by
+   * 100) would lose its signal if it were rounded to float before its mean is subtracted.
    */
   private static String prepared(OnnxGraph g, ModelSpec spec, String x) {
-    if (spec.oneHot() == null && !ModelParts.hasScaler(spec)) {
-      return x;
-    }
-    return inDouble(g, x, in -> standardised(g, spec, oneHot(g, spec, in)));
+    String ready = standardised(g, spec, oneHot(g, spec, x));
+    return g.type() == ElementType.DOUBLE ? ready : g.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), ready);
   }
 
   /**

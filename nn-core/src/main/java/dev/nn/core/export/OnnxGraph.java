@@ -33,7 +33,7 @@ final class OnnxGraph {
     this.type = type;
   }
 
-  /** The element type of the graph's input, output and weights. */
+  /** The element type of the graph's output and weights (its input is double in every graph). */
   ElementType type() {
     return type;
   }
@@ -81,7 +81,7 @@ final class OnnxGraph {
   /**
    * The graph as a serialized ModelProto.
    *
-   * @param input the graph input's name; its shape is [N, inputs]
+   * @param input the graph input's name; its shape is [N, inputs], its type double
    * @param output the graph output's name (a node must produce it); its shape is [N, outputs]
    * @param producerVersion nn's version, recorded as the producer's
    * @param metadata key-value pairs stored as the model's metadata_props
@@ -96,8 +96,8 @@ final class OnnxGraph {
     for (Initializer i : initializers) {
       graph.message(5, tensor(i));
     }
-    graph.message(11, valueInfo(input, inputs));
-    graph.message(12, valueInfo(output, outputs));
+    graph.message(11, valueInfo(input, ElementType.DOUBLE, inputs));
+    graph.message(12, valueInfo(output, type, outputs));
 
     Protobuf model = new Protobuf()
         .integer(1, IR_VERSION)
@@ -135,7 +135,7 @@ final class OnnxGraph {
    * ValueInfoProto {name 1, type 2}: TypeProto {tensor_type 1: {elem_type 1, shape 2}}, the shape's two
    * dimensions {dim_param 2 = "N"} and {dim_value 1 = width}.
    */
-  private Protobuf valueInfo(String name, int width) {
+  private static Protobuf valueInfo(String name, ElementType type, int width) {
     Protobuf shape = new Protobuf()
         .message(1, new Protobuf().string(2, "N"))
         .message(1, new Protobuf().integer(1, width));
