@@ -25,6 +25,11 @@ final class EpochLines implements TrainingListener, AutoCloseable {
 
   /** The trainer's rate multiplier after the last epoch printed: a change is a plateau reduction. */
   private double multiplier = 1;
+  /**
+   * Set by {@link #close}: training ended, or an interruption's notice is about to name the last checkpoint, after
+   * which a line for an epoch still finishing would say more than the run kept. Guarded by {@code out}.
+   */
+  private boolean closed;
 
   /**
    * Prints to {@code out}.
@@ -81,6 +86,9 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   public void onStart(Trainer trainer) {
     multiplier = trainer.rateMultiplier();
     synchronized (out) {
+      if (closed) {
+        return;
+      }
       print(trainer.network().describe());
       if (trainer.loss() instanceof ClassWeightedLoss weighted) {
         print("class weights " + ClassWeightedLoss.describe(weighted.weights()));
@@ -97,6 +105,9 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   @Override
   public void onEpochEnd(Trainer trainer, EpochReport report) {
     synchronized (out) {
+      if (closed) {
+        return;
+      }
       if (bar != null) {
         bar.clear();
       }
@@ -115,11 +126,14 @@ final class EpochLines implements TrainingListener, AutoCloseable {
     close();
   }
 
-  /** Stops the progress bar, also when training ends with an exception. */
+  /** Stops the progress bar, also when training ends with an exception, and prints nothing more. */
   @Override
   public void close() {
-    if (bar != null) {
-      bar.close();
+    synchronized (out) {
+      closed = true;
+      if (bar != null) {
+        bar.close();
+      }
     }
   }
 

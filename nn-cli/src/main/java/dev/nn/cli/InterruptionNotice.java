@@ -154,14 +154,18 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     }
   }
 
-  /** The command ended by itself: the hook stays silent, and is removed unless the JVM is already exiting. */
+  /**
+   * The command ended by itself: the hook is removed and stays silent. Unless the JVM is already stopping (a
+   * signal came while the run wrote its last files, and its record waited for them): then the run's own hook
+   * still says that the run completed first, since the process will not exit 0.
+   */
   @Override
   public void close() {
-    ended = true;
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException exiting) {
-      // the hook runs, sees ended and prints nothing
+      ended = true;
+    } catch (IllegalStateException stopping) {
+      // the run's hook has armed this notice, so its own hook is silent; the run's says how the run ended
     }
   }
 }

@@ -31,7 +31,7 @@ class KilledRunTests {
   Path tmp;
 
   /** Diabetes at a learning rate that makes early stopping end the run after a handful of epochs. */
-  private static final String[] EARLY_STOPPING = {"--set", "optimizer.learning-rate=0.3", "--set",
+  static final String[] EARLY_STOPPING = {"--set", "optimizer.learning-rate=0.3", "--set",
       "training.early-stopping.patience=3", "--set", "training.epochs=60"};
 
   @Test
@@ -229,7 +229,7 @@ class KilledRunTests {
   /** A kill at {@code point} ({@code NAME:N:STAGE}, see {@code CrashPoint}), and what resuming then does. */
   private record Kill(String point, Resume resume) {}
 
-  private static void assertSameRun(Path expected, Path actual, String point) throws Exception {
+  static void assertSameRun(Path expected, Path actual, String point) throws Exception {
     assertArrayEquals(Files.readAllBytes(expected.resolve(RunDirectory.MODEL)),
         Files.readAllBytes(actual.resolve(RunDirectory.MODEL)), point + ": model.nnm");
     assertEquals(ResumeTests.withoutSeconds(TrainCommandTests.metricsRows(expected)),
@@ -250,7 +250,7 @@ class KilledRunTests {
    * Trains the early-stopping experiment in a child JVM into {@code output}, killed at {@code crashAt} when it
    * is not null; returns the run directory.
    */
-  private static Path train(Path output, String crashAt, int expectedExit, String... more) throws Exception {
+  static Path train(Path output, String crashAt, int expectedExit, String... more) throws Exception {
     List<String> properties = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
     if (crashAt != null) {
       properties.add("-Dnn.crash-at=" + crashAt);

@@ -371,8 +371,10 @@ public final class TrainingRun {
     Metrics validation = backend.validation(network, plugins.loss(), data);
     Metrics test = backend.test(network, plugins.loss(), data);
     Model model = models.model();
-    model.save(dir.modelFile(), options.nnVersion());
-    record.completed(result, validation, test);
+    if (!record.completed(() -> model.save(dir.modelFile(), options.nnVersion()), result, validation, test)) {
+      // Ctrl-C or SIGTERM came first and is recorded: the model is not written, and a resume finishes the run
+      throw new TrainingInterruptedException(dir.path(), null);
+    }
     LOG.log(System.Logger.Level.INFO, () -> "run finished after epoch " + result.last().epoch() + " in " + dir.path());
     return new Result(dir, result, validation, test, model);
   }

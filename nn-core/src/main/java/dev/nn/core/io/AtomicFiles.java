@@ -31,8 +31,14 @@ public final class AtomicFiles {
   /** The page size a write is copied into a file by (x86-64 and most others; a larger page holds whole ones). */
   private static final long PAGE = 4096;
 
-  /** The temporary file of each write in progress, by its target's absolute path. */
+  /**
+   * The temporary file of each write in progress, by its target's absolute path; {@link #NO_FILE_YET} from the
+   * moment the write begins until its temporary file exists.
+   */
   private static final Map<Path, Path> IN_PROGRESS = new ConcurrentHashMap<>();
+  private static final Path NO_FILE_YET = Path.of("/dev/null/nn-no-file-yet");
+  /** Directories no thread but the one that sealed them may write in any more ({@link #seal}). */
+  private static final Map<Path, Thread> SEALED = new ConcurrentHashMap<>();
   /** Targets whose temporary file is deleted when the JVM exits mid-write ({@link #discardPartialOnExit}). */
   private static final Set<Path> DISCARDED_ON_EXIT = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean HOOK = new AtomicBoolean();
@@ -62,12 +68,57 @@ public final class AtomicFiles {
   private static void deletePartialOutputs() {
     for (Path target : DISCARDED_ON_EXIT) {
       Path tmp = IN_PROGRESS.get(target);
-      if (tmp != null) {
+      if (tmp != null && tmp != NO_FILE_YET) {
         try {
           Files.deleteIfExists(tmp);
         } catch (IOException e) {
           // the JVM is exiting: a stray temporary file is all that is left
         }
+      }
+    }
+  }
+
+  /**
+   * From now on only the calling thread may write files in {@code dir}; a write another thread begins there
+   * fails ({@link UncheckedIOException}) before it creates anything. Then waits up to {@code maxMillis} for the
+   * writes already in progress there to finish, and deletes the temporary file of any still under way. For a
+   * shutdown hook that records how a run ended: once the hooks are done the JVM halts whatever its threads are
+   * doing, so without this a write cut short would leave a hidden temporary file, and one begun after the record
+   * would leave a file newer than it.
+   */
+  public static void seal(Path dir, long maxMillis) {
+    Path in = key(dir);
+    SEALED.put(in, Thread.currentThread());
+    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+    while (writingIn(in) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Map.Entry<Path, Path> write : IN_PROGRESS.entrySet()) {
+      if (write.getKey().startsWith(in) && write.getValue() != NO_FILE_YET) {
+        try {
+          Files.deleteIfExists(write.getValue());
+        } catch (IOException e) {
+          // the JVM is exiting: a stray temporary file is all that is left, which a resume clears
+        }
+      }
+    }
+  }
+
+  private static boolean writingIn(Path dir) {
+    return IN_PROGRESS.keySet().stream().anyMatch(target -> target.startsWith(dir));
+  }
+
+  /** Refuses a write of {@code target} (a {@link #key}) in a directory another thread sealed. */
+  private static void refuseIfSealed(Path target, Path given) {
+    for (Map.Entry<Path, Thread> sealed : SEALED.entrySet()) {
+      if (target.startsWith(sealed.getKey()) && sealed.getValue() != Thread.currentThread()) {
+        throw new UncheckedIOException("cannot write " + given + ": the process is stopping",
+            new IOException("the process is stopping"));
       }
     }
   }
@@ -88,13 +139,17 @@ public final class AtomicFiles {
   }
 
   private static void write(Path given, Content content, boolean flush) {
+    Path key = key(given);
+    // registered before the seal is checked, so that a thread sealing the directory either sees this write and
+    // waits for it, or this write sees the seal
+    IN_PROGRESS.put(key, NO_FILE_YET);
     try {
+      refuseIfSealed(key, given);
       Path target = destination(given);
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       CrashPoint.writing(target);
       Path tmp = temporaryIn(dir, target, given);
-      Path key = key(given);
       IN_PROGRESS.put(key, tmp);
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -114,13 +169,14 @@ public final class AtomicFiles {
         }
         CrashPoint.reached(target, "renamed");
       } finally {
-        IN_PROGRESS.remove(key, tmp);
-        // registered for this write alone: a long-lived JVM does not gather every output it ever wrote
-        DISCARDED_ON_EXIT.remove(key);
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
+    } finally {
+      IN_PROGRESS.remove(key);
+      // registered for this write alone: a long-lived JVM does not gather every output it ever wrote
+      DISCARDED_ON_EXIT.remove(key);
     }
   }
 
@@ -195,6 +251,7 @@ public final class AtomicFiles {
       writeRebuildable(target, whole.get());
       return;
     }
+    refuseIfSealed(key(target), target);
     CrashPoint.writing(target);
     CrashPoint.reached(target, "temp");
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);

@@ -108,6 +108,12 @@ public final class RunDirectory {
     try {
       Files.createDirectories(outputDir);
       staged = Files.createTempDirectory(outputDir, "." + stem + "-");
+      // a JVM stopped by a signal before the rename deletes what it staged (in the reverse order of these);
+      // after the rename the names are gone and nothing is deleted
+      staged.toFile().deleteOnExit();
+      staged.resolve(CHECKPOINTS).toFile().deleteOnExit();
+      staged.resolve(EXPERIMENT).toFile().deleteOnExit();
+      AtomicFiles.discardPartialOnExit(staged.resolve(EXPERIMENT));
       Files.createDirectory(staged.resolve(CHECKPOINTS));
       AtomicFiles.writeString(staged.resolve(EXPERIMENT), resolvedYaml);
       for (int n = 1; ; n++) {

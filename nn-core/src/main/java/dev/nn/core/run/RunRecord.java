@@ -25,9 +25,11 @@ import java.util.function.Consumer;
  * by Ctrl-C or SIGTERM — both once more, with the provenance and {@code status.yaml} through {@link RunOutcome}.
  *
  * <p>Every write happens under this object's lock, and once the run has ended nothing more is written. A
- * JVM shutdown hook, installed while the run trains, marks it {@code interrupted}: it waits for a write in
- * progress to finish, so it never writes over half of one, and it does nothing when the run ended by itself
- * first; nor does the normal end once the hook has written. The files an epoch writes before the summary
+ * JVM shutdown hook, installed as soon as a new run's directory exists (a resumed run's once the resume is
+ * accepted), marks it {@code interrupted}: it waits for a write in progress to finish, so it never writes over
+ * half of one, and it does nothing when the run ended by itself first; nor does the normal end once the hook has
+ * written. The model is saved under the lock too ({@link #completed}), so a run has its model exactly when it
+ * completed. The files an epoch writes before the summary
  * (metrics.csv, the checkpoint: {@link #precededBy}) are written under the same lock, so the hook also waits for
  * them, and the summary of an interrupted run holds every epoch whose checkpoint exists.
  */
@@ -87,6 +89,8 @@ public final class RunRecord implements TrainingListener {
   private boolean ended;
   /** Set once an end is recorded in full; until then a failure while ending is recorded as the run's failure. */
   private boolean recorded;
+  /** Set when the run completed: its summary is written once its report is. */
+  private boolean summaryAfterReport;
   private Thread hook;
   // what the report shows once the run ended, set just before RunOutcome writes the provenance and the status
   private TrainingResult finalResult;
@@ -114,12 +118,21 @@ public final class RunRecord implements TrainingListener {
    * experiment file's repository.
    */
   public static RunRecord created(RunDirectory dir, RunOutcome outcome, Origin origin, Clock clock) {
-    RunOverrides.write(dir.overridesFile(), origin.overrides());
     String commit = origin.experimentFile() == null ? null : GitHead.of(origin.experimentFile()).orElse(null);
     RunSummary.Identity id = new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(),
         origin.seed(), origin.overrides(), origin.nnVersion(), commit, RunSummary.hostName(), 0);
-    return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), origin.overrides(),
-        clock);
+    RunRecord record = new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir),
+        origin.overrides(), clock);
+    // a new run stopped at any moment once its directory exists says so in it: the directory has nothing a
+    // stop could spoil before this
+    record.watchForStop();
+    try {
+      RunOverrides.write(dir.overridesFile(), origin.overrides());
+    } catch (RuntimeException | Error e) {
+      record.close();
+      throw e;
+    }
+    return record;
   }
 
   /**
@@ -150,10 +163,22 @@ public final class RunRecord implements TrainingListener {
    * ends, marks the run interrupted if the JVM is stopped.
    */
   public synchronized void started(Provenance provenance) {
+    if (ended) {
+      return;
+    }
     outcome.started(provenance);
     provenanceYaml = provenance.toYaml();
     writeProgress();
-    hook = new Thread(this::interrupted, "nn-run-interrupted");
+    if (hook == null) {
+      // a resumed run: its directory holds the record of how it ended before, which a stop while the resume
+      // was checked must leave as it is
+      watchForStop();
+    }
+  }
+
+  /** Installs the shutdown hook that records a stop of the JVM as the run's interruption. */
+  private synchronized void watchForStop() {
+    hook = new Thread(this::stopped, "nn-run-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
     armed.run();
   }
@@ -177,6 +202,9 @@ public final class RunRecord implements TrainingListener {
     this.armed = Objects.requireNonNull(armed, "armed");
     this.interruptionRecorded = Objects.requireNonNull(recorded, "recorded");
     this.completedFirst = Objects.requireNonNull(completedFirst, "completedFirst");
+    if (hook != null) {
+      armed.run();
+    }
   }
 
   /**
@@ -263,19 +291,27 @@ public final class RunRecord implements TrainingListener {
   private void writeFinalReport(Provenance ended) {
     provenanceYaml = ended.toYaml();
     report(finalResult, finalTest, finalStatus).write(dir.reportFile());
+    if (summaryAfterReport) {
+      summary.write(dir.summaryFile());
+    }
   }
 
   /**
-   * Every finishing step is done (the model is saved): the report, the summary, the provenance and, last, the
-   * status record that the run completed.
+   * The run's last step: saves the model with {@code saveModel}, then writes the provenance, the report, the
+   * summary and, last, the status record that the run completed — as one step that a stop (Ctrl-C, SIGTERM)
+   * waits for, so that a run has its model exactly when its files say it completed. The summary follows the
+   * report, so that when a file cannot be written (a full disk) nothing says completed while the run failed.
    *
    * @param validation the final model's validation figures, or {@code null}
    * @param test the test split's figures, or {@code null}
+   * @return false, having saved nothing, when a stop was recorded first
    */
-  public synchronized void completed(TrainingResult result, Metrics validation, Metrics test) {
+  public synchronized boolean completed(Runnable saveModel, TrainingResult result, Metrics validation,
+      Metrics test) {
     if (ended) {
-      return;
+      return false;
     }
+    saveModel.run();
     ended = true;
     history.clear();
     history.addAll(result.epochs());
@@ -286,9 +322,10 @@ public final class RunRecord implements TrainingListener {
         ? "stopped early at epoch " + result.last().epoch() + " of " + origin.epochsPlanned() : null);
     summary.epochs(history, bestEpoch);
     summary.ended("completed", null, validation, test);
-    summary.write(dir.summaryFile());
+    summaryAfterReport = true;
     outcome.finished(result, origin.epochsPlanned());
     recorded = true;
+    return true;
   }
 
   /** Training diverged with {@code message}: the epochs before it are what the run has. */
@@ -320,13 +357,27 @@ public final class RunRecord implements TrainingListener {
   /**
    * The JVM is stopping and training stopped with it (a shutdown hook took away what it used): records the
    * interruption now, on the training thread, as this record's shutdown hook would — whichever comes first records
-   * it, once. Before training started the hook is not installed yet, and nothing is recorded.
+   * it, once. Before a resumed run is accepted the hook is not installed yet, and nothing is recorded.
    */
   public synchronized void interruptedWhileStopping() {
     if (hook != null) {
       interrupted();
     }
   }
+
+  /**
+   * The shutdown hook: once the file writes under way on the record's lock are done (it is taken), no other
+   * thread may write in the run directory any more, the writes in progress there finish (for up to
+   * {@value #SETTLE_MILLIS} ms), and the interruption is recorded. What the JVM's halt then cuts short is nothing
+   * of the run's.
+   */
+  private synchronized void stopped() {
+    AtomicFiles.seal(dir.path(), SETTLE_MILLIS);
+    interrupted();
+  }
+
+  /** How long a stop waits for a write in the run directory that is under way, such as the model's. */
+  static final long SETTLE_MILLIS = 5_000;
 
   /** The JVM is being stopped (Ctrl-C, SIGTERM) while the run trains: runs in the shutdown hook. */
   synchronized void interrupted() {
@@ -351,6 +402,7 @@ public final class RunRecord implements TrainingListener {
 
   private void end(String status, String message) {
     ended = true;
+    summaryAfterReport = false;
     finalResult = new TrainingResult(history, bestEpoch, false);
     finalTest = null;
     finalStatus = new HtmlReport.Status(status, message);

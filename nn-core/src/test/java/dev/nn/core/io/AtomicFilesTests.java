@@ -111,4 +111,98 @@ class AtomicFilesTests {
       Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
+
+  /**
+   * A sealed directory: the write under way there finishes before {@code seal} returns; afterwards only the
+   * sealing thread writes there; other directories are untouched.
+   */
+  @Test
+  void sealingWaitsForTheWriteUnderWayThenOnlyTheSealingThreadWrites() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Path target = run.resolve("model.nnm");
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread writer = new Thread(() -> AtomicFiles.write(target, out -> {
+      writing.countDown();
+      awaitOrFail(release);
+      out.write("whole".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }));
+    writer.start();
+    assertTrue(writing.await(60, java.util.concurrent.TimeUnit.SECONDS));
+    java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread sealer = new Thread(() -> {
+      AtomicFiles.seal(run, 60_000);
+      AtomicFiles.writeString(run.resolve("status.yaml"), "state: interrupted\n");
+    });
+    sealer.start();
+    Thread.sleep(200);
+    assertTrue(sealer.isAlive(), "the seal waits for the write under way");
+    release.countDown();
+    writer.join(60_000);
+    sealer.join(60_000);
+    assertEquals("whole", Files.readString(target));
+    assertEquals("state: interrupted\n", Files.readString(run.resolve("status.yaml")));
+
+    Thread late = new Thread(() -> {
+      try {
+        AtomicFiles.writeString(run.resolve("summary.json"), "{}");
+      } catch (java.io.UncheckedIOException e) {
+        refused.set(e);
+      }
+    });
+    late.start();
+    late.join(60_000);
+    assertEquals("cannot write " + run.resolve("summary.json") + ": the process is stopping",
+        refused.get().getMessage());
+    assertEquals(java.util.List.of("model.nnm", "status.yaml"), names(run), "nothing begun after the seal");
+    AtomicFiles.writeString(dir.resolve("elsewhere.txt"), "x");
+    assertEquals("x", Files.readString(dir.resolve("elsewhere.txt")));
+  }
+
+  /** A write that does not finish in the time the seal gives it loses its temporary file and leaves the target. */
+  @Test
+  void aWriteTheSealCannotWaitForLeavesNoTemporaryFile() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("slow"));
+    Path target = run.resolve("model.nnm");
+    Files.writeString(target, "old");
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread writer = new Thread(() -> {
+      try {
+        AtomicFiles.write(target, out -> {
+          out.write("new".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          writing.countDown();
+          awaitOrFail(release);
+        });
+      } catch (java.io.UncheckedIOException e) {
+        failed.set(e);
+      }
+    });
+    writer.start();
+    assertTrue(writing.await(60, java.util.concurrent.TimeUnit.SECONDS));
+    Thread sealer = new Thread(() -> AtomicFiles.seal(run, 100));
+    sealer.start();
+    sealer.join(60_000);
+    assertEquals(java.util.List.of("model.nnm"), names(run), "the temporary file is deleted");
+    release.countDown();
+    writer.join(60_000);
+    assertEquals("old", Files.readString(target));
+    assertTrue(failed.get() != null, "the write cut short fails");
+    assertEquals(java.util.List.of("model.nnm"), names(run));
+  }
+
+  private static java.util.List<String> names(Path d) throws java.io.IOException {
+    try (var s = Files.list(d)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static void awaitOrFail(java.util.concurrent.CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(60, java.util.concurrent.TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

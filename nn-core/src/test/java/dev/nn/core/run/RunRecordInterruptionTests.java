@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.io.Json;
@@ -120,6 +121,81 @@ class RunRecordInterruptionTests {
     // the training thread goes on after the hook (the JVM halts only when every hook is done): nothing more
     record.onEpochEnd(trainer, new EpochReport(2, 50, 0.1, 0.4, null, 0.01));
     assertEquals(List.of(1), checkpoint.written, "no checkpoint newer than the interrupted summary");
+    record.close();
+  }
+
+  /**
+   * The model is saved inside the record's last step: a stop recorded first means no model (a resume finishes the
+   * run), and a stop that comes while the model is written waits for the whole step, so the run completed.
+   */
+  @Test
+  void theModelIsWrittenExactlyWhenTheRunCompletes() throws Exception {
+    Run first = new Run(tmp, "stopped-first");
+    first.record.started(first.provenance);
+    first.record.interrupted();
+    List<String> saved = new ArrayList<>();
+    assertFalse(first.record.completed(() -> saved.add("model"), new TrainingResult(List.of(), 0, false), null, null));
+    assertEquals(List.of(), saved, "a model beside an interrupted status");
+    assertTrue(Files.readString(first.dir.statusFile()).startsWith("state: interrupted"));
+    first.record.close();
+
+    Run second = new Run(tmp, "stopped-while-saving");
+    RunRecord record = second.record;
+    record.started(second.provenance);
+    CountDownLatch saving = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    EpochReport epoch = new EpochReport(1, 25, 0.1, 0.5, null, 0.01);
+    Thread finishing = new Thread(() -> record.completed(() -> {
+      saving.countDown();
+      try {
+        assertTrue(release.await(60, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }, new TrainingResult(List.of(epoch), 1, false), null, null));
+    finishing.start();
+    assertTrue(saving.await(60, TimeUnit.SECONDS));
+    Thread hook = new Thread(record::interrupted);
+    hook.start();
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (hook.getState() != Thread.State.BLOCKED && hook.isAlive() && System.nanoTime() < giveUp) {
+      Thread.sleep(5);
+    }
+    assertEquals(Thread.State.BLOCKED, hook.getState(), "the stop waits for the model and the files after it");
+    release.countDown();
+    finishing.join(60_000);
+    hook.join(60_000);
+    assertTrue(Files.readString(second.dir.statusFile()).startsWith("state: finished"));
+    record.close();
+  }
+
+  /**
+   * A finishing file that cannot be written (a full disk; here a directory stands where the report goes) fails the
+   * run, and until then no file says it completed: the summary is written after the provenance and the report,
+   * the status last. Were the disk still full when the failure is recorded, the files would stay as they are at
+   * that moment.
+   */
+  @Test
+  void whenAFinishingFileCannotBeWrittenNoFileSaysTheRunCompleted() throws Exception {
+    Run run = new Run(tmp, "full");
+    RunRecord record = run.record;
+    record.started(run.provenance);
+    Files.delete(run.dir.reportFile());
+    Files.createDirectories(run.dir.reportFile().resolve("in-the-way"));
+    EpochReport epoch = new EpochReport(1, 25, 0.1, 0.5, null, 0.01);
+    java.io.UncheckedIOException failure = org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.UncheckedIOException.class,
+        () -> record.completed(() -> { }, new TrainingResult(List.of(epoch), 1, false), null, null));
+    assertEquals("running", summaryStatus(run.dir), "the moment the report failed");
+    assertFalse(Files.exists(run.dir.statusFile()));
+    record.failed(failure);
+    record.close();
+    assertEquals("failed", summaryStatus(run.dir));
+    assertTrue(Files.readString(run.dir.statusFile()).startsWith("state: failed"));
+  }
+
+  private static Object summaryStatus(RunDirectory dir) throws java.io.IOException {
+    return ((Map<?, ?>) Json.parse(Files.readString(dir.summaryFile()))).get("status");
   }
 
   @Test
