@@ -39,7 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
     // the checks nn train makes before its first epoch: data files, their columns against the layers, memory, the
     // trainer's parts
-    java.util.Optional<String> network = Failures.readingConfig(experiment, () -> nn.check(e));
+    java.util.Optional<String> network = Failures.readingConfig(experiment,
+        () -> nn.check(e, note -> root.err().println("nn: " + note)));
     OutputFile.checkWritable("the run directory", nn.outputDirectory(e, TrainingRun.Options.defaults()));
     root.out().println(experiment + " is valid");
     root.out().print(e.summary());

@@ -51,6 +51,26 @@ class ValidateCommandTests {
         balanced.outLines("  training"));
   }
 
+  /** What reading the data notes (here a header of numbers: a file without one) validate says as train does. */
+  @Test
+  void theDatasNotesArePrintedAsTrainingPrintsThem() throws Exception {
+    Path csv = tmp.resolve("bare.csv");
+    Files.writeString(csv, "5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n6.3,3.3,6.0,2.5,2\n5.8,2.7,5.1,1.9,2\n");
+    Path yaml = tmp.resolve("bare.yaml");
+    Files.writeString(yaml, "name: bare\ndata:\n  train: {source: csv, path: bare.csv, target: last, task:"
+        + " regression}\nnetwork:\n  layers:\n    - {units: auto}\n    - {units: 1, activation: identity}\n"
+        + "loss: squared\noptimizer: {name: sgd, learning-rate: 0.01}\ntraining: {epochs: 1, batch-size: 2}\n");
+    String note = "nn: " + csv + ":1: the header's names are numbers (5.1, 3.5, 1.4, 0.2, 0), so line 1 may be a"
+        + " row of data: nn reads line 1 as the column names; if the file has no header, add a line naming its"
+        + " columns\n";
+    Cli.Outcome validate = Cli.run("validate", yaml.toString());
+    assertEquals(0, validate.code(), validate.describe());
+    assertEquals(note, validate.err());
+    Cli.Outcome train = Cli.run("train", yaml.toString(), "--output", tmp.resolve("runs").toString());
+    assertEquals(0, train.code(), train.describe());
+    assertEquals(note, train.err());
+  }
+
   @Test
   void anInvalidExperimentPrintsEveryProblemAsTheProblemReportAndExitsWith2() throws Exception {
     Path yaml = tmp.resolve("broken.yaml");

@@ -213,12 +213,21 @@ public final class Nn {
    * @throws dev.nn.core.data.DataException for missing or malformed data
    */
   public Optional<String> check(Experiment experiment) {
+    return check(experiment, note -> { });
+  }
+
+  /**
+   * {@link #check(Experiment)}, telling {@code notes} what reading the data found worth saying that is no error
+   * (rows dropped for missing values, a header whose names are numbers), as {@link #train} tells its notices.
+   */
+  public Optional<String> check(Experiment experiment, java.util.function.Consumer<String> notes) {
     if (experiment.distributed().isPresent()) {
       return Optional.empty();
     }
     // a production injector builds every singleton, the network included, as it is created; the trainer's parts
     // (the loss weighing classes, the monitors) are built as a run builds them before its directory exists
-    return Optional.of(NnModules.create(PreTrainingChecks.class, NnModules.forRun(experiment, registry)).run());
+    return Optional.of(NnModules.create(PreTrainingChecks.class, NnModules.forRun(experiment, registry))
+        .run(notes));
   }
 
   /** The cluster engine that trains experiments with a {@code distributed} section. */

@@ -452,6 +452,11 @@ public final class CsvReader {
   private Dataset read(CsvRecords in, String file) throws IOException {
     Header h = header(in, file, options.indexColumn());
     String[] header = h.names();
+    if (looksLikeData(header)) {
+      notes.accept(file + ":1: the header's names are numbers (" + Excerpt.of(String.join(", ", header))
+          + "), so line 1 may be a row of data: nn reads line 1 as the column names; if the file has no header,"
+          + " add a line naming its columns");
+    }
     String hint = CsvSeparator.hint(header, h.separator());
     int[] t = targetColumns(header, file, hint);
     int k = t.length;
@@ -507,7 +512,7 @@ public final class CsvReader {
               + "\"); a row's target cannot be filled in" + (filling ? "; missing: drop leaves such rows out" : ""));
         }
         y[rows * k + j] = task == Task.CLASSIFICATION ? labels.index(targetText, file, lineNo, header[t[j]])
-            : number(targetText, file, lineNo, header[t[j]]);
+            : regressionTarget(targetText, file, lineNo, header[t[j]]);
       }
       rows++;
     }
@@ -646,6 +651,18 @@ public final class CsvReader {
     return (int) (capacity * width);
   }
 
+  /**
+   * Whether a header looks like a row of data: two or more numbers, and nothing else but perhaps a last name (the
+   * class name a file such as UCI's iris.data ends its rows with).
+   */
+  private static boolean looksLikeData(String[] names) {
+    int leading = 0;
+    while (leading < names.length && DecimalText.isDecimal(DecimalText.strip(names[leading]))) {
+      leading++;
+    }
+    return leading >= 2 && leading >= names.length - 1;
+  }
+
   private static void parseHeader(String[] names, int offset, String file) {
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < names.length;) {
@@ -659,8 +676,11 @@ public final class CsvReader {
       }
       Integer before = seen.put(names[i], c);
       if (before != null) {
-        throw new DataException(
-            file + ":1: column name \"" + Excerpt.of(names[i]) + "\" appears twice (columns " + before + " and " + c + ")");
+        throw new DataException(file + ":1: column name \"" + Excerpt.of(names[i]) + "\" appears twice (columns "
+            + before + " and " + c + ")" + (looksLikeData(names)
+                ? "; line 1 is the header, and its names are numbers: if the file has no header, add a line naming"
+                    + " its columns"
+                : ""));
       }
       i++;
     }
@@ -735,10 +755,6 @@ public final class CsvReader {
     return String.join(" or ", q);
   }
 
-  /**
-   * A value as a finite double: a plain decimal number ({@link DecimalText}), with the spaces and tabs around
-   * it ignored.
-   */
   /** {@link #number}, which must also fit a float when the inputs are held as floats. */
   private double input(String text, String file, int line, String column) {
     double v = number(text, file, line, column);
@@ -811,6 +827,25 @@ public final class CsvReader {
   private static final Set<String> OTHER_MISSING_MARKERS = Set.of("?", "-", "--", "null", "NULL", "Null",
       "na", "n/a", "nil", "None", "none", "NONE", "missing", "#N/A");
 
+  /**
+   * A regression's target value, a {@link #number}. A word there (setosa, yes) is a class name: the source is read
+   * as a regression, and the message says how to read it as a classification instead, not how to encode an input.
+   */
+  private double regressionTarget(String text, String file, int line, String column) {
+    String value = DecimalText.strip(text);
+    if (targets.size() == 1 && isWord(value) && !DecimalText.isNonFiniteWord(value)
+        && !OTHER_MISSING_MARKERS.contains(value)) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
+          + "\" is not a number, and a regression's target is a number; if the column holds classes, set task:"
+          + " classification on the source, which reads its values as class names");
+    }
+    return number(text, file, line, column);
+  }
+
+  /**
+   * A value as a finite double: a plain decimal number ({@link DecimalText}), with the spaces and tabs around
+   * it ignored.
+   */
   private static double number(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
     if (!DecimalText.isDecimal(value)) {

@@ -27,11 +27,13 @@ public final class PreTrainingChecks {
   /**
    * Builds the trainer and checks the samples as {@link TrainingRun#run} does first, then stops the kernels' threads.
    *
+   * @param notes told the data's notes, as a run tells them before it trains
    * @return the network built, described as training prints it
    * @throws dev.nn.spi.ConfigException for a setting only the trainer's parts check
    * @throws IllegalArgumentException when the data cannot be trained on
    */
-  public String run() {
+  public String run(java.util.function.Consumer<String> notes) {
+    data.notes().forEach(notes);
     try {
       dev.nn.core.train.Trainer trainer = trainers.create(List.of());
       backend.check(trainer, data);

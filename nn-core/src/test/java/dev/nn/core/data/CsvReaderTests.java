@@ -3,6 +3,7 @@ package dev.nn.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -229,6 +230,49 @@ class CsvReaderTests {
     assertEquals(p + ":3: column \"b\": \"five\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3"
         + "; a column of categories, as words or codes, is read by listing it in data.one-hot, which gives the"
         + " network one 0/1 input per category", failure(CsvReader.regression("c"), p));
+  }
+
+  /** A regression's target holding words holds class names: the hint is the task, not the one-hot encoding. */
+  @Test
+  void classNamesInARegressionsTargetSayToSetTheTaskToClassification() throws IOException {
+    Path p = write("species.csv", "a,b,species\n1,2,setosa\n2,3,virginica\n");
+    assertEquals(p + ":2: column \"species\": \"setosa\" is not a number, and a regression's target is a number;"
+        + " if the column holds classes, set task: classification on the source, which reads its values as class"
+        + " names", failure(CsvReader.regression("species"), p));
+    // an input of words keeps its own hint, and so does a missing-value marker in the target
+    Path input = write("input.csv", "a,b,y\n1,red,2\n");
+    assertTrue(failure(CsvReader.regression("y"), input).endsWith("is read by listing it in data.one-hot, which"
+        + " gives the network one 0/1 input per category"));
+    Path marker = write("marker.csv", "a,y\n1,?\n");
+    assertTrue(failure(CsvReader.regression("y"), marker).contains("\"?\" is not read as a missing value"));
+  }
+
+  /**
+   * A file without a header loses its first row to the column names: when those names are numbers (all of them,
+   * or all but a class name at the end), reading says so, and a name that then appears twice says it too.
+   */
+  @Test
+  void aHeaderOfNumbersIsNotedAsPerhapsARowOfData() throws IOException {
+    List<String> notes = new java.util.ArrayList<>();
+    Path bare = write("bare.csv", "5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n6.3,3.3,6.0,2.5,2\n");
+    Dataset d = CsvReader.regression("last").withNotes(notes::add).read(bare);
+    assertEquals(2, d.size());
+    assertEquals(List.of(bare + ":1: the header's names are numbers (5.1, 3.5, 1.4, 0.2, 0), so line 1 may be a row"
+        + " of data: nn reads line 1 as the column names; if the file has no header, add a line naming its columns"),
+        notes);
+    notes.clear();
+    Path uci = write("iris.data", "5.1,3.5,1.4,0.2,Iris-setosa\n4.9,3.0,1.4,0.2,Iris-setosa\n6.3,3.3,6.0,2.5,Iris-virginica\n");
+    CsvReader.classification("last").withNotes(notes::add).read(uci);
+    assertEquals(1, notes.size(), notes.toString());
+    notes.clear();
+    CsvReader.regression("target").withNotes(notes::add).read(DATA.resolve("diabetes.csv"));
+    Path years = write("years.csv", "id,2019,2020\n1,1,2\n2,3,4\n");
+    CsvReader.regression("2020").withNotes(notes::add).read(years);
+    assertEquals(List.of(), notes, "names that are words, or a word among numbers");
+    Path twice = write("twice.csv", "1,0,1,0.5\n2,1,0,0.25\n");
+    assertEquals(twice + ":1: column name \"1\" appears twice (columns 0 and 2); line 1 is the header, and its"
+        + " names are numbers: if the file has no header, add a line naming its columns",
+        failure(CsvReader.regression("last"), twice));
   }
 
   @Test
