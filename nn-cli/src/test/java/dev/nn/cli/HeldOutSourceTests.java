@@ -63,6 +63,41 @@ class HeldOutSourceTests {
     }
   }
 
+  /**
+   * A held-out csv source that gives only its path is read as the training source is: its target, task, features
+   * and labels. Its figures are those of the same rows read with every key repeated; a key it gives is its own.
+   */
+  @Test
+  void aHeldOutSourceOfOnlyAPathIsReadAsTheTrainingSourceIs() throws Exception {
+    Path test = rows("test.csv", l -> true);
+    String trainIgnoring = "data.train={source: csv, path: " + tmp.resolve("iris.csv").toAbsolutePath()
+        + ", target: target, task: classification,"
+        + " features: {ignore: [sepal_width_cm]}, labels: names}";
+    String full = "data.test={source: csv, path: " + test.toAbsolutePath() + ", target: target, task:"
+        + " classification, features: {ignore: [sepal_width_cm]}, labels: names}";
+    String bare = "data.test={source: csv, path: " + test.toAbsolutePath() + "}";
+    Cli.Outcome v = Cli.run("validate", yaml.toString(), "--set", trainIgnoring, "--set", bare);
+    assertEquals(0, v.code(), v.describe());
+    Cli.Outcome repeated = Cli.run("train", yaml.toString(), "--set", trainIgnoring, "--set", full, "--plain",
+        "--output", tmp.resolve("repeated").toString());
+    assertEquals(0, repeated.code(), repeated.describe());
+    Cli.Outcome inherited = Cli.run("train", yaml.toString(), "--set", trainIgnoring, "--set", bare, "--plain",
+        "--output", tmp.resolve("inherited").toString());
+    assertEquals(0, inherited.code(), inherited.describe());
+    assertEquals(repeated.outLines("test "), inherited.outLines("test "));
+    assertTrue(inherited.outLines("test ").get(0).contains("accuracy"), inherited.out());
+    String resolved = Files.readString(Cli.onlyRun(tmp.resolve("inherited")).resolve("experiment.yaml"));
+    assertTrue(resolved.contains("  test:\n    source: csv\n    path: " + test.toAbsolutePath() + "\n    target: target\n"
+        + "    task: classification\n    features:\n      ignore: [sepal_width_cm]\n    labels: names\n"),
+        "the run records what it read the file with:\n" + resolved);
+
+    // a key the held-out source gives is its own: a regression of the class column, which the loss refuses
+    Cli.Outcome own = Cli.run("validate", yaml.toString(), "--set", "data.test={source: csv, path: "
+        + test.toAbsolutePath() + ", task: regression}");
+    assertEquals(2, own.code(), own.describe());
+    assertTrue(own.err().contains("is read for regression"), own.err());
+  }
+
   @Test
   void aLabelTheTrainingDataLacksIsSaidToBeNoClassOfIt() throws Exception {
     List<String> lines = new java.util.ArrayList<>(iris);

@@ -42,9 +42,12 @@ final class DataParser {
       return null;
     }
     Node trainNode = v.require("train", "a source: {source: generator | csv | idx | spark, ...}");
-    SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")));
-    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT, false);
-    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT, true);
+    SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")), null);
+    // a held-out csv file is read as a csv training file is, unless it says otherwise
+    SourceSpec.Csv readLike = train instanceof SourceSpec.Csv c ? c : null;
+    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT, false,
+        readLike);
+    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT, true, readLike);
     if (train instanceof SourceSpec.Spark) {
       // a Spark table's hold-outs are split off it where it lies
       for (String key : List.of("validation", "test")) {
@@ -154,8 +157,13 @@ final class DataParser {
     return fold == null ? null : new HoldOut.Fold(fold.intValue(), of.intValue());
   }
 
-  /** A source mapping, or {@code null} after reporting. */
-  private SourceSpec source(MapView v) {
+  /**
+   * A source mapping, or {@code null} after reporting.
+   *
+   * @param readLike for a held-out source, the csv training source whose target, task, features, missing and
+   *     labels a csv source takes for those it does not give; {@code null} for the training source
+   */
+  private SourceSpec source(MapView v, SourceSpec.Csv readLike) {
     if (v == null) {
       return null;
     }
@@ -168,7 +176,7 @@ final class DataParser {
       case "generator":
         return generator(v);
       case "csv":
-        return csv(v);
+        return csv(v, readLike);
       case "idx":
         return idx(v);
       case "spark":
@@ -222,14 +230,19 @@ final class DataParser {
     }
   }
 
-  private SourceSpec csv(MapView v) {
+  private SourceSpec csv(MapView v, SourceSpec.Csv readLike) {
     Node p = v.require("path", "the CSV file, relative to the experiment file");
     PathRef path = p == null ? null : reader.path(p, v.child("path"));
     Node t = v.get("target");
     Node k = v.get("task");
-    Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
-    List<String> targets = t == null ? List.of(CsvReader.LAST) : targets(t, v.child("target"), task);
+    Task task = k != null ? reader.choice(k, v.child("task"), "task", Task.class, Task::label)
+        : readLike != null ? readLike.task() : Task.REGRESSION;
+    List<String> targets = t != null ? targets(t, v.child("target"), task)
+        : readLike != null ? readLike.targets() : List.of(CsvReader.LAST);
     CsvOptions options = new CsvSourceOptions(reader).read(v, path);
+    if (options != null && readLike != null) {
+      options = readAs(options, readLike.options(), v);
+    }
     Node l = v.get("labels");
     if (l != null && options != null && options.labels() == CsvOptions.Labels.NAMES && task != null
         && task != Task.CLASSIFICATION) {
@@ -242,6 +255,17 @@ final class DataParser {
       return null;
     }
     return new SourceSpec.Csv(path, targets, task, options, reader.position(v.path(), v.node()));
+  }
+
+  /**
+   * A held-out source's options: its own, with the training source's features, missing and labels for the keys it
+   * does not give. Its separator and index column are its file's own.
+   */
+  private static CsvOptions readAs(CsvOptions own, CsvOptions train, MapView v) {
+    boolean features = v.has("features");
+    return new CsvOptions(features ? own.features() : train.features(), features ? own.ignored() : train.ignored(),
+        v.has("missing") ? own.missing() : train.missing(), own.indexColumn(), own.separator(),
+        v.has("labels") ? own.labels() : train.labels());
   }
 
   /**
@@ -386,7 +410,7 @@ final class DataParser {
    * {@code {split: f}}, a source mapping, {@code {fold: i, of: k}} when {@code folds} allows it, or the default
    * split; {@code null} after reporting.
    */
-  private HoldOut holdOut(Node node, String path, double defaultSplit, boolean folds) {
+  private HoldOut holdOut(Node node, String path, double defaultSplit, boolean folds, SourceSpec.Csv readLike) {
     if (node == null) {
       return new HoldOut.Split(defaultSplit);
     }
@@ -403,7 +427,7 @@ final class DataParser {
       return fold(v, path);
     }
     if (v.has("source")) {
-      SourceSpec s = source(v);
+      SourceSpec s = source(v, readLike);
       if (s instanceof SourceSpec.Spark) {
         reader.report(ProblemId.OUT_OF_RANGE, path + ".source", v.get("source"),
             "a spark source is for data.train; its hold-outs are split off it",
