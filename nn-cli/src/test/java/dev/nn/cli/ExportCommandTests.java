@@ -48,6 +48,34 @@ class ExportCommandTests {
     assertEmpty(tmp);
   }
 
+  /**
+   * A checkpoint given where a model is read (export, predict, evaluate) is said to be a checkpoint, with where
+   * the run's model is, not called a damaged file.
+   */
+  @Test
+  void aCheckpointGivenForAModelIsSaidToBeOne() throws Exception {
+    Path runDir = ExportModels.xor().getParent();
+    Path checkpoint;
+    try (Stream<Path> files = Files.list(runDir.resolve("checkpoints"))) {
+      checkpoint = files.filter(f -> f.toString().endsWith(".ckpt")).sorted().findFirst().orElseThrow();
+    }
+    String expected = "nn: " + checkpoint + ": is an nn training checkpoint, which nn train --resume continues a run"
+        + " from; a run's model is model.nnm in its run directory, not an nn model file\n";
+    Path out = tmp.resolve("x.onnx");
+    Cli.Outcome export = Cli.run("export", checkpoint.toString(), "--format", "onnx", "--output", out.toString());
+    assertEquals(2, export.code(), export.describe());
+    assertEquals(expected, export.err());
+    Path rows = tmp.resolve("rows.csv");
+    Files.writeString(rows, "x1,x2,y\n0,1,1\n");
+    Cli.Outcome predict = Cli.run("predict", checkpoint.toString(), "--input", rows.toString(), "--output",
+        tmp.resolve("p.csv").toString());
+    assertEquals(2, predict.code(), predict.describe());
+    assertEquals(expected, predict.err());
+    Cli.Outcome evaluate = Cli.run("evaluate", checkpoint.toString(), "--data", rows.toString());
+    assertEquals(2, evaluate.code(), evaluate.describe());
+    assertEquals(expected, evaluate.err());
+  }
+
   @Test
   void anOutputFolderThatDoesNotExistIsNotCreated() {
     Path folder = tmp.resolve("exports");

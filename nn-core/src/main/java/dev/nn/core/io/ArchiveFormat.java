@@ -51,6 +51,15 @@ public record ArchiveFormat(String name, String kind, String header, List<String
     this(name, kind, header, required, version, problem, noSuchFile, null);
   }
 
+  /**
+   * The first entries of nn's archives, and what a file that starts with one is: a file of one kind given where
+   * another is read (a checkpoint to {@code nn predict}) is told as such, not as a damaged file.
+   */
+  private static final java.util.Map<String, String> OTHER_KINDS = java.util.Map.of(
+      "checkpoint.yaml", "an nn training checkpoint, which nn train --resume continues a run from; a run's model is"
+          + " model.nnm in its run directory",
+      "model.yaml", "an nn model file (model.nnm)");
+
   /** An open file: its checked archive, its header, and the version it was written in. */
   public record Opened(ArchiveReader archive, YamlFields header, int version) {
     /** Whether its binary entries are still to be checked against the digests in its header. */
@@ -76,6 +85,9 @@ public record ArchiveFormat(String name, String kind, String header, List<String
           return EntryLimits.MAX_BYTES;
         }
         byte[] text = before.apply(header);
+        if (text == null && OTHER_KINDS.containsKey(entry)) {
+          throw problem.at(file, "is " + OTHER_KINDS.get(entry) + ", not an nn " + kind);
+        }
         if (text == null) {
           throw problem.at(file, Printable.name(entry) + " comes before " + header + ", which an nn " + kind
               + " starts with (corrupted, or not written by nn)");
