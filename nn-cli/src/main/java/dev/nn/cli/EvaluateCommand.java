@@ -89,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
     } else {
       out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
       out.println("mae       " + Figures.sixDigits(metrics.mae()));
-      out.println("r2        " + Figures.fraction(metrics.r2()));
+      out.println("r2        " + Figures.r2(metrics.r2())
+          + (Double.isFinite(metrics.r2()) ? "" : " (undefined: the targets do not vary)"));
       if (!e.byTarget().isEmpty()) {
         out.print(byTarget(spec.targets(), e.byTarget()));
       }
@@ -164,7 +165,7 @@ final class EvaluateCommand implements Callable<Integer> {
     for (int j = 0; j < targets.size(); j++) {
       Metrics m = figures.get(j);
       rows.add(List.of(targets.get(j), Figures.sixDigits(m.rmse()), Figures.sixDigits(m.mae()),
-          Figures.fraction(m.r2())));
+          Figures.r2(m.r2())));
     }
     return TextTable.of(rows);
   }

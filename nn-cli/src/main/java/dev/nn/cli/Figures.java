@@ -23,8 +23,7 @@ final class Figures {
     } else {
       s.append(prefix).append("rmse ").append(sixDigits(m.rmse())).append("  ");
       s.append(prefix).append("mae ").append(sixDigits(m.mae())).append("  ");
-      // R² is undefined where the targets do not vary (one row, say): "-", as summary.json's null and nn runs say
-      s.append(prefix).append("r2 ").append(Double.isFinite(m.r2()) ? fraction(m.r2()) : "-");
+      s.append(prefix).append("r2 ").append(r2(m.r2()));
     }
     return s.toString();
   }
@@ -35,6 +34,14 @@ final class Figures {
   }
 
   /** Four decimals for an accuracy or an R² near [0, 1]; four significant digits for a wild R². */
+  /**
+   * R², or "-" where it is undefined because the targets do not vary (one row, say), as summary.json's null and
+   * nn runs say.
+   */
+  static String r2(double v) {
+    return Double.isFinite(v) ? fraction(v) : "-";
+  }
+
   static String fraction(double v) {
     return Math.abs(v) < 1e4 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4g", v);
   }

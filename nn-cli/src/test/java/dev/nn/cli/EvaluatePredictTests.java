@@ -203,6 +203,20 @@ class EvaluatePredictTests {
     assertTrue(right / 150.0 > 0.8, "iris is learnt: " + right);
   }
 
+  /** Targets that do not vary have no R²: "-", said why, as training's lines and nn runs write it. */
+  @Test
+  void theR2OfTargetsThatDoNotVaryIsADash() throws Exception {
+    List<String> rows = Files.readAllLines(Cli.EXAMPLES.resolve("data/diabetes.csv")).subList(0, 4);
+    StringBuilder constant = new StringBuilder(rows.get(0)).append('\n');
+    for (String row : rows.subList(1, 4)) {
+      constant.append(row.replaceFirst("[^,]*$", "100")).append('\n');
+    }
+    Path data = Files.writeString(tmp.resolve("constant.csv"), constant);
+    Cli.Outcome o = Cli.run("evaluate", model(diabetes).toString(), "--data", data.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().endsWith("r2        - (undefined: the targets do not vary)\n"), o.out());
+  }
+
   @Test
   void regressionPrintsRmseMaeAndR2OfThePredictionsAndPredictWritesTheTargetColumn() throws Exception {
     Path data = Cli.EXAMPLES.resolve("data/diabetes.csv");
