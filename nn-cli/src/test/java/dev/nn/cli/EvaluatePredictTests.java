@@ -203,6 +203,25 @@ class EvaluatePredictTests {
     assertTrue(right / 150.0 > 0.8, "iris is learnt: " + right);
   }
 
+  /** A hinge classifier's outputs are margins, not probabilities: its columns are score_, the class their sign. */
+  @Test
+  void aHingeClassifiersColumnsAreScoresNotProbabilities() throws Exception {
+    Path runs = tmp.resolve("hinge-runs");
+    Cli.Outcome t = Cli.run("train", Cli.XOR, "--set", "loss=hinge", "--output", runs.toString(), "--plain");
+    assertEquals(0, t.code(), t.describe());
+    Path rows = Files.writeString(tmp.resolve("xor-rows.csv"), "x1,x2\n0,1\n1,1\n");
+    Path out = tmp.resolve("hinge-predictions.csv");
+    Cli.Outcome p = Cli.run("predict", Cli.onlyRun(runs).resolve("model.nnm").toString(), "--input",
+        rows.toString(), "--output", out.toString());
+    assertEquals(0, p.code(), p.describe());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("score_1,class", lines.get(0));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertEquals(Double.parseDouble(f[0]) > 0 ? "1" : "0", f[1], line);
+    }
+  }
+
   /** Targets that do not vary have no R²: "-", said why, as training's lines and nn runs write it. */
   @Test
   void theR2OfTargetsThatDoNotVaryIsADash() throws Exception {

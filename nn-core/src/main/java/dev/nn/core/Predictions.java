@@ -38,18 +38,22 @@ final class Predictions {
     return table.rows();
   }
 
-  /** The header for a model's predictions. */
-  static List<String> header(ModelSpec spec, int outputs) {
+  /**
+   * The header for a model's predictions: a classifier's columns are {@code p_<label>}, its probabilities, or
+   * {@code score_<label>} for a loss of −1/+1 targets (hinge), whose outputs are margins, not probabilities.
+   */
+  static List<String> header(ModelSpec spec, int outputs, boolean margins) {
     List<String> names = new ArrayList<>();
     if (!spec.isClassifier()) {
       names.addAll(spec.targets());
       return names;
     }
+    String prefix = margins ? "score_" : "p_";
     if (outputs == 1) {
-      names.add("p_" + spec.classes().get(1));
+      names.add(prefix + spec.classes().get(1));
     } else {
       for (String label : spec.classes()) {
-        names.add("p_" + label);
+        names.add(prefix + label);
       }
     }
     names.add("class");
@@ -64,7 +68,8 @@ final class Predictions {
     ModelSpec spec = model.spec();
     int k = model.outputs();
     double threshold = Evaluation.threshold(model);
-    StringBuilder s = new StringBuilder(CsvText.line(header(spec, k)));
+    StringBuilder s = new StringBuilder(CsvText.line(header(spec, k,
+        model.loss().targets() == dev.nn.api.TargetKind.SIGNED)));
     List<String> classes = new ArrayList<>();
     for (String label : spec.classes()) {
       classes.add(CsvText.field(label));
