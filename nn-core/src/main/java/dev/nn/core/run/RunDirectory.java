@@ -107,7 +107,7 @@ public final class RunDirectory {
     Path staged = null;
     try {
       Files.createDirectories(outputDir);
-      staged = Files.createTempDirectory(outputDir, "." + stem + "-");
+      staged = stagingDirectory(outputDir, stem);
       // a JVM stopped by a signal before the rename deletes what it staged (in the reverse order of these);
       // after the rename the names are gone and nothing is deleted
       staged.toFile().deleteOnExit();
@@ -132,6 +132,23 @@ public final class RunDirectory {
     } finally {
       if (staged != null) {
         deleteStaged(staged);
+      }
+    }
+  }
+
+  /**
+   * A new hidden {@code .<stem>-<random>} directory in {@code outputDir}, made with the permissions any new
+   * directory gets (the user's umask), as the run directory it becomes should have: a temporary directory of the
+   * JDK's would be readable by its owner alone.
+   */
+  private static Path stagingDirectory(Path outputDir, String stem) throws IOException {
+    java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
+    while (true) {
+      Path candidate = outputDir.resolve("." + stem + "-" + Long.toUnsignedString(random.nextLong(), 36));
+      try {
+        return Files.createDirectory(candidate);
+      } catch (FileAlreadyExistsException taken) {
+        // another run staged under the same name: draw again
       }
     }
   }

@@ -68,6 +68,15 @@ class RunDirectoryTests {
     assertThrows(IllegalArgumentException.class, () -> RunDirectory.create(dir, "../up", CLOCK, "name: x\n"));
   }
 
+  /** A run directory gets the permissions any new directory gets there (the umask's), not the owner's alone. */
+  @Test
+  void aRunDirectoryHasThePermissionsOfAnyNewDirectory() throws Exception {
+    RunDirectory run = RunDirectory.create(dir, "shared", CLOCK, "name: shared\n");
+    Path plain = Files.createDirectory(dir.resolve("plain"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.path()));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.checkpointsDir()));
+  }
+
   @Test
   void aNameThatIsNoSafeDirectoryNameIsRefused() {
     for (String bad : new String[] {"", "../up", "a/b", ".hidden", "tab\tname", "x".repeat(101)}) {
