@@ -65,8 +65,10 @@ public final class RunLock implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      FileLock probe = channel.tryLock();
+    // a shared lock needs the file open for reading only, so a run kept on a read-only disk, or another user's,
+    // is probed too; it cannot be had while a training process holds its exclusive lock
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
       if (probe == null) {
         return true;
       }
@@ -75,8 +77,8 @@ public final class RunLock implements AutoCloseable {
     } catch (OverlappingFileLockException heldHere) {
       return true;
     } catch (IOException e) {
-      // a lock file this user cannot open for writing (another user's run): nothing can be said, so the run is
-      // taken to be training, and what its own files say stands
+      // a lock file this user cannot read: nothing can be said, so the run is taken to be training, and what its
+      // own files say stands
       return true;
     }
   }
