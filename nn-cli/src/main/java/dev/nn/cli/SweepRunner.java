@@ -99,6 +99,17 @@ final class SweepRunner {
     table.write();
     PrintStream out = root.out();
     out.println("sweep of " + points.size() + " points into " + folder);
+    SweepStop stop = new SweepStop(table, into);
+    try {
+      return runPoints(grid, points, table, folder, into, out, stop);
+    } finally {
+      stop.close();
+    }
+  }
+
+  /** Trains every point in turn, keeping the table, and returns the exit code. */
+  private int runPoints(SweepGrid grid, List<List<String>> points, SweepTable table, Path folder, Path into,
+      PrintStream out, SweepStop stop) {
     int completed = 0;
     int diverged = 0;
     boolean anyRun = false;
@@ -109,10 +120,10 @@ final class SweepRunner {
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
       out.println("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets));
-      table.set(i, table.row(i).with("running"));
+      Set<Path> before = runDirectories(into);
+      stop.set(i, table.row(i).with("running"), before);
       List<String> all = new ArrayList<>(sets);
       all.addAll(pointSets);
-      Set<Path> before = runDirectories(into);
       SweepTable.Row row;
       try {
         TrainingRun.Result r = training.train(all);
@@ -149,7 +160,7 @@ final class SweepRunner {
         row = new SweepTable.Row(points.get(i), divergedHere ? "diverged" : "failed",
             dir == null ? "" : dir.toString(), validation, null, oneLine(report));
       }
-      table.set(i, row);
+      stop.set(i, row, null);
     }
     int failed = points.size() - completed - diverged;
     // repeated measurements of one experiment, over folds or seeds: their mean and spread mean something
@@ -157,7 +168,7 @@ final class SweepRunner {
     if (crossValidation || seeds) {
       List<String> summaries = crossValidation ? foldSummaries(grid, table)
           : List.of(spreadSummary("seeds", "runs", rows(table, 0, points.size())));
-      table.summarize(String.join("\n\n", summaries));
+      stop.finishing(() -> table.summarize(String.join("\n\n", summaries)));
       out.println();
       summaries.forEach(out::println);
     }
@@ -168,7 +179,7 @@ final class SweepRunner {
       out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
     } else {
       // no point got as far as a run directory: the table would only repeat the messages above
-      table.delete();
+      stop.finishing(table::delete);
       out.println("nothing was trained; the sweep folder was removed");
     }
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
@@ -301,7 +312,7 @@ final class SweepRunner {
   }
 
   /** The run directory a failed point left, if it got as far as creating one. */
-  private static Path newRunDirectory(Path into, Set<Path> before) {
+  static Path newRunDirectory(Path into, Set<Path> before) {
     Set<Path> after = runDirectories(into);
     after.removeAll(before);
     return after.size() == 1 ? after.iterator().next() : null;

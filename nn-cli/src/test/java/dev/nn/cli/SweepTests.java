@@ -22,6 +22,33 @@ class SweepTests {
     }
   }
 
+  /**
+   * A sweep stopped by SIGTERM while its second point trains (the crash point's {@code :exit} form, in a child
+   * JVM): the table says that point is interrupted, in which run directory and how to resume it, not that it is
+   * still running; the first stays completed and the third pending.
+   */
+  @Test
+  void aStoppedSweepMarksThePointInTrainingInterruptedWithItsRunDirectory() throws Exception {
+    Path out = tmp.resolve("stopped");
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
+    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--sweep",
+        "optimizer.learning-rate=0.1,0.03,0.01", "--output", out.toString(), "--plain");
+    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
+    assertEquals(143, p.exitValue(), text);
+    List<Path> runs = children(out, true);
+    assertEquals(2, runs.size(), runs.toString());
+    List<String> csv = Files.readAllLines(children(out, false).get(0).resolve("sweep.csv"));
+    assertEquals(4, csv.size(), csv.toString());
+    assertTrue(csv.get(1).startsWith("0.1,completed," + runs.get(0) + ","), csv.get(1));
+    assertTrue(csv.get(2).startsWith("0.03,interrupted," + runs.get(1) + ","), csv.get(2));
+    assertTrue(csv.get(2).endsWith("\"stopped by Ctrl-C or SIGTERM; nn train --resume " + runs.get(1) + " continues it\""),
+        csv.get(2));
+    assertTrue(csv.get(3).startsWith("0.01,pending,,"), csv.get(3));
+    assertEquals(List.of(), RunFiles.temporaryFiles(out));
+  }
+
   @Test
   void aTwoByTwoSweepTrainsFourRunsAndTablesThem() throws Exception {
     Path out = tmp.resolve("out");

@@ -17,7 +17,7 @@ import java.util.Locale;
  * A sweep's results, one row per point of its grid, kept in two files of the sweep folder and rewritten
  * (atomically) whenever a row changes: {@code sweep.csv} for programs and {@code sweep.md}, a Markdown table,
  * for people. Columns: the swept keys, then the status ({@code pending}, {@code running}, {@code completed},
- * {@code diverged}, {@code failed}), the run directory, the best validation figure and the test figure (each as
+ * {@code diverged}, {@code failed}, {@code interrupted}), the run directory, the best validation figure and the test figure (each as
  * metric and value), and the message of a point that did not complete.
  */
 public final class SweepTable {
@@ -32,7 +32,7 @@ public final class SweepTable {
    * One point's row.
    *
    * @param values the point's value of each swept key
-   * @param status pending, running, completed, diverged or failed
+   * @param status pending, running, completed, diverged, failed or interrupted
    * @param runDirectory its run directory, or "" when it has none (yet)
    * @param validation its best validation figure, or null
    * @param test its test figure, or null
@@ -47,6 +47,13 @@ public final class SweepTable {
     /** This row with another status. */
     public Row with(String newStatus) {
       return new Row(values, newStatus, runDirectory, validation, test, message);
+    }
+
+    /** This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet). */
+    public Row interrupted(String directory) {
+      return new Row(values, "interrupted", directory, validation, test,
+          directory.isEmpty() ? "stopped by Ctrl-C or SIGTERM" : "stopped by Ctrl-C or SIGTERM; nn train --resume "
+              + directory + " continues it");
     }
   }
 
@@ -170,7 +177,7 @@ public final class SweepTable {
   /** The Markdown text. */
   public String markdown() {
     StringBuilder b = new StringBuilder("# Sweep ").append(title).append("\n\n");
-    long done = rows.stream().filter(r -> !r.status().equals("pending") && !r.status().equals("running")).count();
+    long done = rows.stream().filter(r -> !List.of("pending", "running", "interrupted").contains(r.status())).count();
     b.append(String.format(Locale.ROOT, "%d of %d points done.%n%n", done, rows.size()));
     List<String> header = new ArrayList<>();
     keys.forEach(k -> header.add("`" + k + "`"));
