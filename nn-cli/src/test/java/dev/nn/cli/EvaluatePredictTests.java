@@ -222,6 +222,28 @@ class EvaluatePredictTests {
     }
   }
 
+  /**
+   * The permutation importance's progress: on a terminal a line redrawn in place and erased at the end, so the
+   * table follows a clean line; elsewhere nothing.
+   */
+  @Test
+  void theImportancesProgressIsDrawnOnATerminalOnlyAndErased() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    EvaluateCommand.ColumnsDone terminal = new EvaluateCommand.ColumnsDone(err, true, 64);
+    terminal.accept(1);
+    terminal.accept(2);
+    terminal.accept(64);
+    terminal.erase();
+    assertEquals("\rimportance: 1 of 64 columns" + ProgressBar.ERASE_TO_END + "\r" + ProgressBar.ERASE_TO_END,
+        bytes.toString(java.nio.charset.StandardCharsets.UTF_8), "redrawn at most 5 times a second");
+    bytes.reset();
+    EvaluateCommand.ColumnsDone file = new EvaluateCommand.ColumnsDone(err, false, 64);
+    file.accept(1);
+    file.erase();
+    assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Targets that do not vary have no R²: "-", said why, as training's lines and nn runs write it. */
   @Test
   void theR2OfTargetsThatDoNotVaryIsADash() throws Exception {

@@ -111,7 +111,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    *     per target
    */
   static List<Importance> importance(Model model, Path file, List<String> targets, int repeats, long seed,
-      char separator) {
+      char separator, java.util.function.IntConsumer columnsDone) {
     if (repeats < 1) {
       throw new IllegalArgumentException("the importance needs 1 shuffle or more, found " + repeats);
     }
@@ -146,6 +146,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
       Spread spread = Spread.of(worse);
       result.add(new Importance(model.spec().inputs().get(j), classifier ? "accuracy" : "rmse", spread.mean(),
           spread.sd()));
+      columnsDone.accept(j + 1);
     }
     return List.copyOf(result);
   }

@@ -363,10 +363,20 @@ public final class Nn {
    */
   public List<Evaluation.Importance> importance(Model model, Path csv, List<String> targets, int repeats,
       long seed, char separator) {
+    return importance(model, csv, targets, repeats, seed, separator, done -> { });
+  }
+
+  /**
+   * {@link #importance(Model, Path, List, int, long, char)}, telling {@code columnsDone} how many of the model's
+   * {@link Model#inputs()} input columns are done as each one is: the work is the file predicted
+   * {@code repeats} times per column, which for a wide file takes a while.
+   */
+  public List<Evaluation.Importance> importance(Model model, Path csv, List<String> targets, int repeats,
+      long seed, char separator, java.util.function.IntConsumer columnsDone) {
     List<String> columns = List.copyOf(targets);
     requireSeparator(separator);
     return attributing("during evaluation", () -> Evaluation.importance(model, csv, columns, repeats, seed,
-        separator));
+        separator, columnsDone));
   }
 
   /**
