@@ -72,7 +72,40 @@ final class CsvSourceOptions {
     if (missing == null || index == null || separator == null || labels == null || !ok) {
       return null;
     }
-    return new CsvOptions(features, ignored, missing, index, separator, labels);
+    Node mv = v.get("missing-values");
+    List<String> missingValues = mv == null ? List.of() : missingValues(mv, v.child("missing-values"));
+    if (missingValues == null) {
+      return null;
+    }
+    return new CsvOptions(features, ignored, missing, index, separator, labels, missingValues);
+  }
+
+  /**
+   * The {@code missing-values} list: values read as missing besides an empty field, NA and N/A; {@code null} after
+   * reporting. A value that is a number would hide real data, and is refused.
+   */
+  private List<String> missingValues(Node node, String path) {
+    List<Node> items = reader.sequence(node, path, "a list of values read as missing, such as [\"?\", \"-\"]");
+    if (items == null) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (int k = 0; k < items.size(); k++) {
+      String value = reader.string(items.get(k), path + "[" + k + "]", "a value, such as \"?\"");
+      if (value == null) {
+        return null;
+      }
+      String stripped = value.strip();
+      if (stripped.isEmpty() || CsvOptions.isNumber(stripped)) {
+        reader.report(ProblemId.OUT_OF_RANGE, path + "[" + k + "]", items.get(k), "\"" + Excerpt.of(value)
+            + "\" " + (stripped.isEmpty() ? "is empty, which is read as missing already"
+                : "is a number, which would hide real values"), "a word or sign that is not a number, such as \"?\"",
+            List.of());
+        return null;
+      }
+      values.add(stripped);
+    }
+    return values;
   }
 
   /** The allowed separators as an experiment file writes them. */

@@ -44,6 +44,7 @@ public final class ExperimentWriter {
       Map.entry("data.train.index-column", CsvOptions.IndexColumn.AUTO.label()),
       Map.entry("data.train.separator", CsvOptions.separatorLabel(CsvOptions.AUTO_SEPARATOR)),
       Map.entry("data.train.labels", CsvOptions.Labels.INDICES.label()),
+      Map.entry("data.train.missing-values", "[]"),
       Map.entry("network.layers[*].dropout", "0.0"),
       Map.entry("optimizer.clip-norm", "0.0"),
       Map.entry("optimizer.warmup", "0"));
@@ -151,6 +152,9 @@ public final class ExperimentWriter {
       }
       if (c.options().labels() != CsvOptions.Labels.INDICES) {
         m.put("labels", c.options().labels().label());
+      }
+      if (!c.options().missingValues().isEmpty()) {
+        m.put("missing-values", new ArrayList<>(c.options().missingValues()));
       }
     } else if (s instanceof SourceSpec.Spark) {
       SourceSpec.Spark k = (SourceSpec.Spark) s;

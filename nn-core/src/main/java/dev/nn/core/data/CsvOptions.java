@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param separator the field separator, one of {@link #SEPARATORS}, or {@link #AUTO_SEPARATOR} for the one the
  *     file's first lines show ({@link CsvSeparator})
  * @param labels how a classification's class column is read
+ * @param missingValues values read as missing besides an empty field, {@code NA} and {@code N/A} (UCI's
+ *     {@code ?}, say), compared after the spaces around a value are dropped
  */
 public record CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn,
-    char separator, Labels labels) {
+    char separator, Labels labels, List<String> missingValues) {
   /** Every column but the target, missing values refused, a pandas index column recognised. */
   public static final CsvOptions DEFAULTS = new CsvOptions(List.of(), List.of(), Missing.ERROR, IndexColumn.AUTO);
 
@@ -33,6 +35,7 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
   public CsvOptions {
     features = List.copyOf(features);
     ignored = List.copyOf(ignored);
+    missingValues = List.copyOf(missingValues);
     Objects.requireNonNull(missing, "missing");
     Objects.requireNonNull(indexColumn, "indexColumn");
     Objects.requireNonNull(labels, "labels");
@@ -44,6 +47,12 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
     }
   }
 
+  /** No values read as missing but an empty field, {@code NA} and {@code N/A}. */
+  public CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn,
+      char separator, Labels labels) {
+    this(features, ignored, missing, indexColumn, separator, labels, List.of());
+  }
+
   /** The separator sniffed, and class labels as indices (or names, for words). */
   public CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn) {
     this(features, ignored, missing, indexColumn, AUTO_SEPARATOR, Labels.INDICES);
@@ -51,12 +60,22 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
 
   /** These options with the field separator {@code separator} ({@link #AUTO_SEPARATOR} to sniff it). */
   public CsvOptions withSeparator(char separator) {
-    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels);
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues);
   }
 
   /** These options reading class labels as {@code labels} says. */
   public CsvOptions withLabels(Labels labels) {
-    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels);
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues);
+  }
+
+  /** Whether {@code text} is a number as a CSV file's values are read (spaces around it dropped). */
+  public static boolean isNumber(String text) {
+    return DecimalText.isDecimal(DecimalText.strip(text));
+  }
+
+  /** These options reading {@code values} as missing too. */
+  public CsvOptions withMissingValues(List<String> values) {
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, values);
   }
 
   /** How a separator is written in an experiment file: {@code auto}, {@code tab}, or the character. */

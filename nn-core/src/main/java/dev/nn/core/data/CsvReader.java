@@ -609,7 +609,8 @@ public final class CsvReader {
         return false; // the start of a number: the common case, decided without stripping
       }
     }
-    return isMissing(text)
+    return isMissing(text) || !options.missingValues().isEmpty()
+        && options.missingValues().contains(DecimalText.strip(text))
         || options.missing() != CsvOptions.Missing.ERROR && DecimalText.strip(text).equalsIgnoreCase("nan");
   }
 
@@ -807,7 +808,8 @@ public final class CsvReader {
     }
     if (OTHER_MISSING_MARKERS.contains(value)) {
       return "; \"" + value + "\" is not read as a missing value: a missing value is an empty field, NA or N/A"
-          + " (which missing: drop or missing: mean on the source then handle); write one of those instead";
+          + " (which missing: drop or missing: mean on the source then handle), or a value listed in"
+          + " missing-values: [\"" + value + "\"] on the source";
     }
     if (isWord(value)) {
       return "; a column of categories, as words or codes, is read by listing it in data.one-hot, which gives the"

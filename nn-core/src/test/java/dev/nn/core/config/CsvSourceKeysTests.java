@@ -76,4 +76,24 @@ class CsvSourceKeysTests {
     Experiment again = Resources.reader().read(yaml, "again.yaml", Path.of("/exp"), List.of());
     assertEquals(e.data().train(), again.data().train());
   }
+
+  /** {@code missing-values}: words or signs read as missing too; a number or an empty value is refused. */
+  @Test
+  void missingValuesAreWordsOrSignsAndAreWrittenBack() {
+    assertEquals(List.of(), source("").options().missingValues());
+    SourceSpec.Csv marked = source(", missing: drop, missing-values: [\"?\", \" - \", unknown]");
+    assertEquals(List.of("?", "-", "unknown"), marked.options().missingValues());
+    ConfigProblem number = problems(", missing-values: [\"?\", \"-1\"]").get(0);
+    assertEquals("data.train.missing-values[1]", number.path());
+    assertEquals("\"-1\" is a number, which would hide real values", number.message());
+    assertEquals("\"\" is empty, which is read as missing already",
+        problems(", missing-values: [\"\"]").get(0).message());
+    assertEquals("data.train.missing-values", problems(", missing-values: \"?\"").get(0).path());
+    Experiment e = Resources.reader().read("data: {train: {source: csv, path: no.csv, missing: mean,"
+        + " missing-values: [\"?\"]}}\n" + REST, "t.yaml", Path.of("/exp"), List.of());
+    String yaml = ExperimentWriter.write(e);
+    assertTrue(yaml.contains("missing-values: ['?']") || yaml.contains("missing-values: [?]"), yaml);
+    Experiment again = Resources.reader().read(yaml, "again.yaml", Path.of("/exp"), List.of());
+    assertEquals(e.data().train(), again.data().train());
+  }
 }

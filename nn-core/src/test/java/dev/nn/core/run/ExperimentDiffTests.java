@@ -55,11 +55,15 @@ class ExperimentDiffTests {
     Map<String, String> changed = written(BASE, "compute.precision=float32", "compute.loops=scalar",
         "compute.blas-kernels=Haswell", "data.stratify=true", "data.train.missing=mean",
         "data.train.index-column=false", "data.train.separator=tab", "data.train.labels=names",
+        "data.train.missing-values=[\"?\"]",
         "network.layers[1].dropout=0.5", "optimizer.clip-norm=1",
         "optimizer.warmup=5");
     Set<String> keys = patterns(changed.keySet());
     for (String key : ExperimentWriter.DEFAULTS_LEFT_OUT.keySet()) {
-      if (!key.equals("data.one-hot")) {
+      if (key.equals("data.train.missing-values")) {
+        // a list: its items are written
+        assertTrue(keys.contains(key + "[*]"), key + " is not written when it differs from its default: " + keys);
+      } else if (!key.equals("data.one-hot")) {
         assertTrue(keys.contains(key), key + " is not written when it differs from its default: " + keys);
       }
     }
