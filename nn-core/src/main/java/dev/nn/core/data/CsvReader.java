@@ -536,6 +536,14 @@ public final class CsvReader {
     if (filled > 0 && use != Use.RUN) {
       MeanFill.fill(x, rows, features, file);
     }
+    for (int j = 0; j < d; j++) {
+      if (categories[j] == null && countsTheRows(x, rows, d, j)) {
+        notes.accept(file + ": column \"" + Excerpt.of(features.get(j)) + "\" holds " + rows + " whole numbers"
+            + " that are all different and consecutive, as a row number or an id does; a network learns nothing"
+            + " true from one, so if it is that, leave it out with features: {ignore: [" + Excerpt.of(features.get(j))
+            + "]} on the source");
+      }
+    }
     if (task != Task.CLASSIFICATION) {
       List<String> targetNames = new ArrayList<>(k);
       for (int c : t) {
@@ -549,6 +557,41 @@ public final class CsvReader {
       classIndex[i] = (int) y[i];
     }
     return Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names());
+  }
+
+  /** Rows from which a column of distinct consecutive whole numbers is taken to count them, not to be chance. */
+  private static final int ROW_NUMBER_MIN_ROWS = 20;
+
+  /**
+   * Whether feature {@code j} of {@code x} holds whole numbers, all different and consecutive (a permutation of
+   * m, m+1, …, m+rows−1): a row number or an id, in any order the file's rows have.
+   */
+  private static boolean countsTheRows(InputValues x, int rows, int d, int j) {
+    if (rows < ROW_NUMBER_MIN_ROWS) {
+      return false;
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < rows; i++) {
+      double v = x.get(i * d + j);
+      if (v != Math.rint(v) || Math.abs(v) > 1e15) {
+        return false; // a fraction, a NaN still to be filled, or too large to count by
+      }
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    if (max - min != rows - 1) {
+      return false;
+    }
+    java.util.BitSet seen = new java.util.BitSet(rows);
+    for (int i = 0; i < rows; i++) {
+      int at = (int) (x.get(i * d + j) - min);
+      if (seen.get(at)) {
+        return false;
+      }
+      seen.set(at);
+    }
+    return true;
   }
 
   /** For each of {@code columns}, the gatherer of its words when it may hold them, else {@code null}. */

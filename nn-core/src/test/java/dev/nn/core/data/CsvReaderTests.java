@@ -184,6 +184,31 @@ class CsvReaderTests {
         + " listed in missing-values: [\"?\"] on the source"));
   }
 
+  /**
+   * A feature of distinct consecutive whole numbers (a row number, an id), in any order, is noted with how to
+   * leave it out; one with a gap or a repeat, or a short file's, is not.
+   */
+  @Test
+  void aColumnThatCountsTheRowsIsNotedAsPerhapsAnId() throws IOException {
+    StringBuilder counted = new StringBuilder("id,x,gap,y\n");
+    for (int i = 0; i < 25; i++) {
+      int id = 100 + (i * 7) % 25;
+      counted.append(id).append(',').append(i % 3).append(',').append(i < 24 ? i : 30).append(',').append(i)
+          .append('\n');
+    }
+    Path p = write("ids.csv", counted.toString());
+    List<String> notes = new java.util.ArrayList<>();
+    CsvReader.regression("y").withNotes(notes::add).read(p);
+    assertEquals(List.of(p + ": column \"id\" holds 25 whole numbers that are all different and consecutive, as a"
+        + " row number or an id does; a network learns nothing true from one, so if it is that, leave it out with"
+        + " features: {ignore: [id]} on the source"), notes);
+    notes.clear();
+    Path shortFile = write("short.csv", "year,y\n1990,1\n1991,2\n1992,3\n");
+    CsvReader.regression("y").withNotes(notes::add).read(shortFile);
+    CsvReader.regression("target").withNotes(notes::add).read(DATA.resolve("diabetes.csv"));
+    assertEquals(List.of(), notes);
+  }
+
   @Test
   void noTargetAtAllIsAProgrammingError() {
     assertThrows(IllegalArgumentException.class, () -> CsvReader.regression(List.of()));
