@@ -32,9 +32,9 @@ import picocli.CommandLine.Option;
     description = {"Runs every experiment of the benchmark directory (default: examples/bench of this nn)"
         + " through the same classes nn train uses — network, loss, optimizer, trainer — after a warm-up, and"
         + " prints the median, slowest and fastest samples per second over the repetitions, and GFLOP/s.",
-        "An experiment whose file name ends in -infer is timed as inference: forward passes in batches of its"
-        + " batch size. FLOPs count multiply and add as two: forward 2·Σ n(l−1)·n(l), weight gradients the"
-        + " same, input gradients 2·Σ over layers 2 … L+1.",
+        "An experiment whose file name contains -infer (w2-infer, w2-infer-f32) is timed as inference: forward"
+        + " passes in batches of its batch size. FLOPs count multiply and add as two: forward 2·Σ n(l−1)·n(l),"
+        + " weight gradients the same, input gradients 2·Σ over layers 2 … L+1.",
         "With several workloads, each runs in a JVM of its own (started as this one was), so that what the"
         + " JIT learnt from one does not shape another's code; --in-process runs them all in this JVM."},
     footer = "%nExit codes: 0 done, 2 a bad option, experiment or missing directory.")

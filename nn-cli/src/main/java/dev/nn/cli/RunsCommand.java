@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
         + " best validation figure (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
         + " summary.json is read; a run without one (written by an earlier nn) is described from its metrics.csv,"
         + " provenance.yaml and status.yaml.",
-    footer = {"%nExit codes: 0 listed (also when there is no run), 2 DIR missing or a summary unreadable."})
+    footer = {"%nExit codes: 0 listed (also when there is no run, and when a run's summary.json or other files"
+        + " cannot be read: each is named on standard error and the run listed from what can be read), 2 DIR"
+        + " missing or not a folder."})
 final class RunsCommand implements Callable<Integer> {
   private final NnCommand root;
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * fence is exactly {@code <!-- runnable -->}. In it, a line {@code $ ./nn …} is a command whose output follows
  * it, up to the next {@code $} line; without {@code $} prompts, every line is a command ({@code ./nn …} or
  * {@code nn …}). A line ending in {@code \} continues on the next. A trailing {@code # exit N} comment gives
- * the exit code expected (else 0); any other comment is only a comment.
+ * the exit code expected (else 0); any other comment is only a comment. The output shown after a command is
+ * kept whole, blank lines within it included, for {@link Output} to compare.
  */
 final class RunnableBlocks {
   /** The marker, alone on the line before the fence. */
@@ -28,9 +29,10 @@ final class RunnableBlocks {
    * @param where "README.md:32", for test names and messages
    * @param arguments the words after {@code nn}
    * @param exitCode the exit code expected
-   * @param firstLine the first line of the output the block shows, or null when it shows none
+   * @param output the lines of output the block shows after the command, without trailing blank lines; empty
+   *     when it shows none
    */
-  record Command(String where, List<String> arguments, int exitCode, String firstLine) {}
+  record Command(String where, List<String> arguments, int exitCode, List<String> output) {}
 
   private RunnableBlocks() {}
 
@@ -84,11 +86,17 @@ final class RunnableBlocks {
       }
       Matcher exit = EXIT.matcher(split.comment());
       int code = exit.matches() ? Integer.parseInt(exit.group(1)) : 0;
-      String firstLine = null;
-      if (prompted && i + 1 < to && !lines.get(i + 1).startsWith("$ ")) {
-        firstLine = lines.get(i + 1);
+      List<String> output = new ArrayList<>();
+      if (prompted) {
+        for (int j = i + 1; j < to && !lines.get(j).startsWith("$ "); j++) {
+          output.add(lines.get(j));
+        }
+        while (!output.isEmpty() && output.get(output.size() - 1).isBlank()) {
+          output.remove(output.size() - 1);
+        }
       }
-      commands.add(new Command(name + ":" + number, List.copyOf(words.subList(1, words.size())), code, firstLine));
+      commands.add(new Command(name + ":" + number, List.copyOf(words.subList(1, words.size())), code,
+          List.copyOf(output)));
     }
     return commands;
   }
