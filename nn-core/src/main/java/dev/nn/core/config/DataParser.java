@@ -206,13 +206,10 @@ final class DataParser {
   /**
    * Whether the generator exists and takes its settings, checked now rather than when the data is drawn so
    * that {@code nn validate} finds what {@code nn train} would, and each problem is placed at the node
-   * that wrote the value: its line in the file, or the {@code --set} that gave it. An unknown generator is
-   * left to the run, which reports it with the names there are.
+   * that wrote the value: its line in the file, or the {@code --set} that gave it; an unknown generator at its
+   * name, with the names there are, beside the file's other problems.
    */
   private boolean generatorAccepts(PluginRefs.Parsed p, String path, int samples, Node samplesNode) {
-    if (!Generators.has(p.ref().name())) {
-      return true;
-    }
     Map<String, Object> settings = new LinkedHashMap<>(p.ref().settings());
     settings.put("samples", samples);
     try {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Only a regular experiment file is opened, and no more of it is read than the size limit allows. */
 class ExperimentFileTests {
   private static final String VALID =
-      "data: {train: {source: generator, name: g, samples: 10}}\n"
+      "data: {train: {source: generator, name: xor, samples: 10}}\n"
           + "network: {layers: [{units: 2}, {units: 1, activation: identity}]}\n"
           + "loss: squared\n";
 

@@ -35,6 +35,18 @@ class ExperimentReaderTests {
           + "network: {layers: [{units: 4}, {units: 1, activation: identity}]}\n"
           + "loss: squared\n";
 
+  /** An unknown generator is one of the file's problems, reported with the others and the names there are. */
+  @Test
+  void anUnknownGeneratorIsReportedWithTheFilesOtherProblems() {
+    List<ConfigProblem> all = problems(MINIMAL.replace("name: lecture-regression", "name: xorr")
+        + "optimizer: {name: sgd, learning-rate: -1}\n");
+    assertEquals(List.of("data.train.name", "optimizer.learning-rate"), all.stream().map(ConfigProblem::path).toList());
+    assertEquals(ProblemId.UNKNOWN_GENERATOR, all.get(0).id());
+    assertEquals("unknown generator \"xorr\"", all.get(0).message());
+    assertEquals("lecture-regression, sine, spirals, xor", all.get(0).allowed());
+    assertEquals(List.of("xor"), all.get(0).suggestions());
+  }
+
   @Test
   void theLectureExampleReadsToTheRecordsItDescribes() throws IOException {
     Path file = Resources.path("good/lecture.yaml");
@@ -312,7 +324,7 @@ class ExperimentReaderTests {
   void tiesReadIntoRecordsWithLectureNumbering() {
     Experiment e =
         read(
-            "data: {train: {source: generator, name: g, samples: 10}}\n"
+            "data: {train: {source: generator, name: xor, samples: 10}}\n"
                 + "network:\n"
                 + "  layers: [{units: 4}, {units: 3, activation: relu}, {units: 4, activation: relu}, {units: 2, activation: identity}]\n"
                 + "  ties:\n"
@@ -357,7 +369,7 @@ class ExperimentReaderTests {
   void anchorsAndMergeKeysAreAllowed() {
     Experiment e =
         read(
-            "data: {train: {source: generator, name: g, samples: 10}}\n"
+            "data: {train: {source: generator, name: xor, samples: 10}}\n"
                 + "network:\n  layers:\n    - {units: 2}\n    - &h {units: 8, activation: relu}\n    - {<<: *h, units: 3}\n"
                 + "loss: squared\n");
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class YamlSafetyTests {
   private static final Duration QUICKLY = Duration.ofSeconds(5);
   private static final String VALID_REST =
-      "data: {train: {source: generator, name: g, samples: 10}}\n"
+      "data: {train: {source: generator, name: xor, samples: 10}}\n"
           + "network: {layers: [{units: 2}, {units: 1, activation: identity}]}\n"
           + "loss: squared\n";
 
