@@ -179,6 +179,8 @@ final class TrainCommand implements Callable<Integer> {
           });
       try {
         if (resume != null) {
+          // a run that cannot be resumed (finished, no run directory) is refused before anything says it is
+          RunDirectory.openToResume(resume);
           say(out, log, "resuming " + resume);
           if (!recordedPluginPath.isEmpty()) {
             say(out, log, "with the plugin path the run recorded: " + Printable.of(

@@ -220,6 +220,7 @@ class RunLifecycleTests {
     assertEquals(2, again.code(), again.describe());
     assertEquals("nn: " + run + ": the run finished (trained 3 of 3 epochs); there is nothing to resume, and nothing "
         + "was changed. Its model is " + run.resolve(RunDirectory.MODEL) + "\n", again.err());
+    assertEquals("", again.out(), "nothing says it is resuming");
     assertEquals(before, RunFiles.snapshot(run));
   }
 
