@@ -93,8 +93,9 @@ public final class Main {
     try {
       return root.commandLine().execute(args);
     } catch (RuntimeException | Error e) {
-      // picocli passes exceptions from commands to the handler; this catches what escapes it
-      return Failures.report(e, err, root.debug());
+      // picocli passes exceptions from commands to the handler; this catches what escapes it, an Error a
+      // plugin threw (an assertion, a missing class) among them, which is blamed on it as an exception is
+      return Failures.report(root.blamed(e), err, root.debug());
     } finally {
       logging.close();
     }

@@ -98,6 +98,9 @@ final class NnCommand implements Callable<Integer> {
     this.arguments = List.copyOf(arguments);
   }
 
+  /** The command line {@link #commandLine} built last, whose parse names the command that ran. */
+  private CommandLine built;
+
   /** The command line with every subcommand and the handlers that turn errors into exit codes. */
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this)
@@ -125,6 +128,7 @@ final class NnCommand implements Callable<Integer> {
     cl.setParameterExceptionHandler(NnCommand::badUsage);
     cl.setExecutionExceptionHandler(
         (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug));
+    built = cl;
     return cl;
   }
 
@@ -148,14 +152,28 @@ final class NnCommand implements Callable<Integer> {
   }
 
   /**
+   * What escaped the command's handler (an Error), as the failure of the plugin whose code threw it when one did;
+   * an out-of-memory error or a broken JVM as it is.
+   */
+  Throwable blamed(Throwable thrown) {
+    if (thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError)) {
+      return thrown;
+    }
+    CommandLine.ParseResult parsed = built == null ? null : built.getParseResult();
+    String command = parsed != null && parsed.subcommand() != null ? parsed.subcommand().commandSpec().name() : "";
+    return pluginFailureOr(thrown, command);
+  }
+
+  /**
    * {@code thrown} as the failure of the plugin whose code threw it, when one did: the steps that run outside
    * {@link Nn}'s own methods (a gradient check's, a benchmark's) call plugins too.
    */
-  private Throwable pluginFailureOr(Exception thrown, String command) {
+  private Throwable pluginFailureOr(Throwable thrown, String command) {
     if (nn == null || thrown instanceof TrainingInterruptedException) {
       return thrown;
     }
-    if (thrown instanceof KeptRunFailure kept && kept.getCause() instanceof Exception cause) {
+    if (thrown instanceof KeptRunFailure kept && kept.getCause() != null) {
+      Throwable cause = kept.getCause();
       // the failure is blamed as any other; the line about the kept run still follows it
       return kept.about(pluginFailureOr(cause, command));
     }

@@ -398,6 +398,35 @@ class BrokenPluginCommandTests {
     assertFalse(Files.exists(tmp.resolve("runs")), "nothing is written");
   }
 
+  /**
+   * An Error a plugin throws (a failed assertion, here; a missing library class is one too) is its failure as an
+   * exception is: the gradient check and training name it, exit 2, and the run's status records that message.
+   */
+  @Test
+  void anErrorAPluginThrowsIsReportedAsThatPluginsByGradcheckAndTrain() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "asserting", Map.of("com.acme.broken.AssertingProvider",
+        activation("AssertingProvider", "\"asserting\"", "return 1 - x * x;").replace("return Math.tanh(z);",
+            "if (z > 0.01) { throw new AssertionError(\"invariant broken at \" + z); } return Math.tanh(z);")),
+        Map.of(ACTIVATIONS, "com.acme.broken.AssertingProvider\n"));
+    Path yaml = experiment("asserting", "mean-squared", "sgd", "xavier-uniform");
+    String named = "nn: activation \"asserting\" from " + jar + " threw AssertionError: invariant broken at ";
+    Outcome check = nn("gradcheck", yaml.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(check, named);
+    assertTrue(check.err().contains(" in φ (phi) while running nn gradcheck (at "), check.describe());
+
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(trained, named);
+    assertTrue(trained.err().contains(" in φ (phi) during training (at "), trained.describe());
+    assertTrue(trained.err().contains("\nnn: the run is kept in "), trained.describe());
+    Path run;
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      run = runs.filter(r -> r.getFileName().toString().startsWith("broken-")).sorted().reduce((a, b) -> b)
+          .orElseThrow();
+    }
+    String status = Files.readString(run.resolve("status.yaml")).replaceAll("\n\\s+", " ");
+    assertTrue(status.contains("activation \"asserting\" from " + jar + " threw AssertionError"), status);
+  }
+
   @Test
   void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
     Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
