@@ -124,6 +124,18 @@ public final class ChartPage {
     return this;
   }
 
+  /** The page's column at most this wide, in CSS pixels, when above the style's own 940. */
+  private int maxWidth;
+
+  /**
+   * The same page with a column up to {@code px} wide (the style's 940 when less): for a table with a column per
+   * run, which would otherwise scroll sideways with its last runs out of sight.
+   */
+  ChartPage wideUpTo(int px) {
+    maxWidth = px;
+    return this;
+  }
+
   /** The page as HTML. */
   public String render() {
     StringBuilder b = new StringBuilder(16_384);
@@ -131,7 +143,8 @@ public final class ChartPage {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(Fmt.html(title)).append(" · ").append(Fmt.html(kicker)).append("</title>\n<style>\n")
         .append(ReportStyle.CSS).append(EXTRA_CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">").append(Fmt.html(kicker))
+        .append("</style>\n</head>\n<body>\n<main").append(maxWidth > 940 ? " style=\"max-width: " + maxWidth + "px\"" : "")
+        .append(">\n<header>\n<p class=\"kicker\">").append(Fmt.html(kicker))
         .append("</p>\n<h1>").append(Fmt.html(title)).append("</h1>\n");
     if (!links.isEmpty()) {
       b.append("<nav>");

@@ -33,9 +33,12 @@ import java.util.function.ToDoubleFunction;
  * @param overrides the {@code --set} overrides the run started with: shown under the title and, in short, in the
  *     browser tab's title, so that the reports of a sweep's points or of a cross-validation's folds, all of one
  *     experiment, can be told apart
+ * @param runSeconds the run's wall time so far, earlier attempts included, as its summary's duration; NaN when
+ *     unknown, and the page then shows the time spent in epochs
  */
 record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
-    Status status, String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides) {
+    Status status, String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides,
+    double runSeconds) {
 
   /** How often a browser reloads the page of a run that is training. */
   static final int REFRESH_SECONDS = 5;
@@ -79,12 +82,13 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
   /** The report of a run started without overrides. */
   HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels, Status status,
       String experimentYaml, String provenanceYaml, boolean classWeighted) {
-    this(experimentName, result, test, classLabels, status, experimentYaml, provenanceYaml, classWeighted, List.of());
+    this(experimentName, result, test, classLabels, status, experimentYaml, provenanceYaml, classWeighted, List.of(),
+        Double.NaN);
   }
 
   /** The report of a completed run, without the experiment and provenance. */
   HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels) {
-    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null, false, List.of());
+    this(experimentName, result, test, classLabels, Status.COMPLETED, null, null, false, List.of(), Double.NaN);
   }
 
   /** Writes the page atomically, flushed to disk: the run's end. */
@@ -250,7 +254,14 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     // while the run trains its last figures are not its final ones
     card(b, status.running() ? "Train loss" : "Final train loss", Fmt.number(last.trainLoss()),
         status.running() ? join("epoch " + last.epoch(), weighted) : weighted);
-    card(b, "Training time", Fmt.duration(seconds), "");
+    // the time the user waited, as summary.json and nn runs give it; the epochs' own share beside it, since
+    // the writing of checkpoints and pages and the evaluation at the end are the rest
+    if (Double.isNaN(runSeconds)) {
+      card(b, "Time in epochs", Fmt.duration(seconds), "");
+    } else {
+      card(b, "Run time", Fmt.duration(runSeconds), Fmt.duration(seconds)
+          + " in epochs");
+    }
     b.append("</section>\n");
   }
 

@@ -23,14 +23,15 @@ final class ReportStyle {
               border-radius: 999px; background: var(--panel); color: var(--train); font-size: 13px;
               text-decoration: none; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
       nav a:hover { border-color: var(--train); }
-      .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px;
+      .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px;
                margin-bottom: 16px; }
       .card, .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px;
                       box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
       .card { padding: 12px 16px; }
       /* not uppercased: a label may hold a formula (‖w − w′‖) or a run's name, which capitals would change */
       .card-label { color: var(--dim); font-size: 13px; }
-      .card-value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
+      /* a number is never split (1.21882e-9, "under 0.01 s"): the cards are wide enough for eleven digits */
+      .card-value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
       .card-note { color: var(--dim); font-size: 12px; }
       .panel { padding: 18px 20px 14px; margin-bottom: 16px; }
       .caption { margin: 0 0 8px; color: var(--dim); font-size: 13px; }
@@ -83,8 +84,10 @@ final class ReportStyle {
       table.confusion .sum { color: var(--dim); background: #fafbfc; text-align: right; }
       /* short values stay whole; a path may break anywhere, in a column wide enough to read it */
       table.differences th, table.differences td { text-align: left; vertical-align: top; }
-      table.differences td { white-space: nowrap; }
-      table.differences td.long { min-width: 14em; white-space: normal; overflow-wrap: anywhere; }
+      table.differences td { white-space: normal; }
+      /* narrow enough that five runs' columns fit the page beside the keys; a run's name wraps in its header */
+      table.differences td.long { min-width: 8em; white-space: normal; overflow-wrap: anywhere; }
+      table.differences thead th { overflow-wrap: anywhere; }
       table.differences tbody th { font-weight: 500; white-space: nowrap; }
       table.differences thead .dim { font-size: 12px; }
       footer { margin-top: 24px; color: var(--dim); font-size: 12px; }

@@ -143,7 +143,9 @@ public final class RunComparison {
 
   /** The page, as HTML. */
   public String page() {
-    ChartPage page = new ChartPage("nn compare", labels.size() + " runs");
+    // the table of differences has a column per run: room for each beside the keys, up to a wide screen's width
+    ChartPage page = new ChartPage("nn compare", labels.size() + " runs")
+        .wideUpTo(Math.min(1800, 300 + 190 * labels.size()));
     List<String> names = RunNames.of(labels, differences);
     for (int i = 0; i < labels.size(); i++) {
       card(page, names.get(i), metrics.get(i), kept.get(i), states.get(i));

@@ -285,7 +285,7 @@ public final class RunRecord implements TrainingListener {
 
   private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {
     return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml,
-        origin.classWeighted(), overrides);
+        origin.classWeighted(), overrides, summary.seconds());
   }
 
   private void writeFinalReport(Provenance ended) {

@@ -107,6 +107,12 @@ final class RunSummary {
   }
 
   /** The JSON text. */
+  /** The run's duration so far: its earlier attempts' and this one's, up to its end or now. */
+  double seconds() {
+    return identity.earlierSeconds()
+        + Duration.between(attemptStarted, ended == null ? clock.instant() : ended).toNanos() / 1e9;
+  }
+
   String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);
@@ -115,8 +121,7 @@ final class RunSummary {
     m.put("message", message);
     m.put("started", instant(identity.started()));
     m.put("ended", ended == null ? null : instant(ended));
-    double seconds = identity.earlierSeconds()
-        + Duration.between(attemptStarted, ended == null ? clock.instant() : ended).toNanos() / 1e9;
+    double seconds = seconds();
     // to the millisecond; Double.toString always writes a point, so YAML reads it back as a number too
     m.put("duration_seconds", Math.round(Math.max(0, seconds) * 1000) / 1000.0);
     m.put("epochs_planned", identity.epochsPlanned());

@@ -51,6 +51,18 @@ class RunComparisonPageTests {
         + "</span></th>"), page);
     assertTrue(page.contains("<tr><th><code>training.batch-size</code></th><td>8</td><td>32</td></tr>"), page);
     assertFalse(page.contains(" | "), "no run-on sentence");
+    assertTrue(page.contains("<main>"), "two runs fit the report's own width");
+  }
+
+  /** Five runs get a wider column, so that the last runs' columns are not out of sight behind a scroll bar. */
+  @Test
+  void fiveRunsWidenThePageForAColumnEach() throws Exception {
+    List<Path> runs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      runs.add(run("xor-" + i, "xor", "0." + i, 8 * i, "1,10,0.1,0.9,,,,,,0.5\n", null));
+    }
+    String page = RunComparison.of(runs).page();
+    assertTrue(page.contains("<main style=\"max-width: 1250px\">"), page);
   }
 
   @Test

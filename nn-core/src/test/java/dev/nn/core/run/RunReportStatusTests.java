@@ -124,12 +124,27 @@ class RunReportStatusTests {
     assertFalse(html.contains("No validation or test split"), html);
   }
 
+  /**
+   * The time card is the run's wall time, as summary.json and nn runs give it, with the epochs' share beside it:
+   * a run of many short epochs spends most of its time outside them.
+   */
+  @Test
+  void theTimeCardIsTheRunsDurationWithTheEpochsShare() {
+    String html = new HtmlReport("xor", decaying(2), null, List.of(), HtmlReport.Status.COMPLETED, null, null, false,
+        List.of(), 11.113).render();
+    double inEpochs = decaying(2).epochs().stream().mapToDouble(e -> e.seconds()).sum();
+    assertTrue(html.contains("<div class=\"card-label\">Run time</div><div class=\"card-value\">11.1 s</div>"
+        + "<div class=\"card-note\">" + Fmt.duration(inEpochs) + " in epochs</div>"), html);
+    String unknown = new HtmlReport("xor", decaying(2), null, List.of()).render();
+    assertTrue(unknown.contains("<div class=\"card-label\">Time in epochs</div>"), unknown);
+  }
+
   @Test
   void aSweepPointsOrAFoldsPageShowsItsOverridesInTheHeaderAndInTheTabsTitle() {
     List<String> overrides = List.of("optimizer.learning-rate=100", "network.layers[1].units=8", "name=xor-a",
         "data.test={fold: 2, of: 5}");
     String html = new HtmlReport("xor", decaying(2), null, List.of(), HtmlReport.Status.COMPLETED, null, null, false,
-        overrides).render();
+        overrides, Double.NaN).render();
     assertTrue(html.contains("<title>xor · learning-rate 100, layers[1].units 8, fold 2 of 5 · training report</title>"),
         html);
     assertTrue(html.contains("<p class=\"overrides\">with <code>optimizer.learning-rate=100</code>"
