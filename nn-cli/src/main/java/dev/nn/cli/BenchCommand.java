@@ -42,7 +42,8 @@ final class BenchCommand implements Callable<Integer> {
   private final NnCommand root;
 
   @Option(names = "--workload", paramLabel = "NAME",
-      description = "Runs only this workload (the file name without .yaml, any case: W1, w2-infer); repeatable.")
+      description = "Runs only this workload (its file's name without the extension, any case: W1, w2-infer);"
+          + " repeatable.")
   List<String> workloads = new ArrayList<>();
 
   @Option(names = "--dir", paramLabel = "DIR", description = "The benchmark experiments' directory.")
@@ -57,7 +58,8 @@ final class BenchCommand implements Callable<Integer> {
   double seconds;
 
   @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-      description = "Overrides one key of every benchmark experiment, e.g. compute.threads=1; repeatable.")
+      description = "Overrides one key of every benchmark experiment (for example compute.threads=1);"
+          + " repeatable.")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--json", description = "Prints one JSON object per workload instead of a table.")

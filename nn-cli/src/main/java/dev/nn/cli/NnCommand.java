@@ -126,6 +126,11 @@ final class NnCommand implements Callable<Integer> {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
+    // colours only where they show as colours: a terminal that is not a dumb one (Emacs's shell, some IDE
+    // consoles print the escape codes), unless NO_COLOR asks for none (no-color.org)
+    boolean colours = terminal && !"dumb".equals(env.get("TERM")) && env.get("NO_COLOR") == null;
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours ? CommandLine.Help.Ansi.ON
+        : CommandLine.Help.Ansi.OFF));
     cl.setExecutionExceptionHandler(
         (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug));
     built = cl;

@@ -90,4 +90,29 @@ class HelpTests {
       }
     }
   }
+
+  /**
+   * Help is coloured on a terminal that shows colours, and plain on a dumb one (TERM=dumb: Emacs's shell), with
+   * NO_COLOR set, or in a file.
+   */
+  @Test
+  void helpIsColouredOnlyWhereColoursShow() {
+    assertTrue(help(java.util.Map.of("TERM", "xterm-256color"), true).contains("\u001B["), "a colour terminal");
+    for (java.util.Map<String, String> env : List.of(java.util.Map.of("TERM", "dumb"),
+        java.util.Map.of("TERM", "xterm-256color", "NO_COLOR", "1"))) {
+      String plain = help(env, true);
+      assertTrue(plain.startsWith("Usage: nn [-hV] [--debug]"), env + ": " + plain);
+      assertTrue(!plain.contains("\u001B"), env + ": " + plain);
+    }
+    assertTrue(!help(java.util.Map.of("TERM", "xterm-256color"), false).contains("\u001B"), "a file");
+  }
+
+  private static String help(java.util.Map<String, String> env, boolean terminal) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    java.io.PrintStream e = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, Main.run(new String[] {"--help"}, o, e, env, terminal));
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }
