@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
   /**
    * The differences as text: a header of run names, then one line per key. Where that is wider than the
    * terminal, the runs are numbered in a legend above the table and its columns headed #1, #2, …, and where
-   * even that is too wide, each value is cut (marked "…") to an equal share of what the keys leave.
+   * even that is too wide, each value is cut in its middle (marked "…") to an equal share of what the keys leave.
    */
   static final class DifferenceTable {
     /** The fewest characters a cut value keeps. */
@@ -144,15 +144,48 @@ final class CompareCommand implements Callable<Integer> {
       return keyWidth;
     }
 
+    /** How many characters every one of {@code values} starts with. */
+    private static int commonPrefix(List<String> values) {
+      int n = values.stream().mapToInt(String::length).min().orElse(0);
+      for (int k = 0; k < n; k++) {
+        char c = values.get(0).charAt(k);
+        for (String v : values) {
+          if (v.charAt(k) != c) {
+            return k;
+          }
+        }
+      }
+      return n;
+    }
+
+    /**
+     * {@code value} in {@code width} characters, cut (each cut marked "…") so that what follows its first
+     * {@code same} characters, which the row's other values share, shows; cut in its middle when it is the
+     * row's part that comes late in it.
+     */
+    static String around(String value, int same, int width) {
+      if (same <= (width - 1) / 3) {
+        return RunTable.cutInTheMiddle(value, width);
+      }
+      // from a character before the first difference, as far as the width goes
+      int start = Math.min(same - 1, value.length() - (width - 1));
+      String tail = value.substring(start);
+      if (tail.length() + 1 <= width) {
+        return "…" + tail;
+      }
+      return "…" + tail.substring(0, width - 2) + "…";
+    }
+
     private static int widest(String text) {
       return text.lines().mapToInt(String::length).max().orElse(0);
     }
 
     private static void line(StringBuilder b, String key, int keyWidth, List<String> cells, int[] widths) {
       StringBuilder l = new StringBuilder(key).append(" ".repeat(keyWidth - key.length()));
+      int same = commonPrefix(cells);
       for (int i = 0; i < cells.size(); i++) {
-        String cell = cells.get(i).length() <= widths[i] ? cells.get(i)
-            : cells.get(i).substring(0, widths[i] - 1) + "…";
+        // cut around where the values of the row part: a table of differences must show them
+        String cell = cells.get(i).length() <= widths[i] ? cells.get(i) : around(cells.get(i), same, widths[i]);
         l.append("  ").append(cell).append(" ".repeat(widths[i] - cell.length()));
       }
       b.append(l.toString().stripTrailing()).append('\n');

@@ -82,6 +82,24 @@ class CompareCommandTests {
     assertTrue(piped.out().startsWith("KEY                      " + longName + "06  "), piped.out());
   }
 
+  /** Values too long for the terminal are cut so that where they differ shows (here the file names). */
+  @Test
+  void aValueTooLongIsCutInItsMiddleKeepingItsEnd() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.1", 4, CLASSIFIER);
+    for (Path r : List.of(a, b)) {
+      Path yaml = r.resolve("experiment.yaml");
+      Files.writeString(yaml, Files.readString(yaml).replace("seed: 7\n", "seed: 7\ndata:\n  train: {source: csv,"
+          + " path: /home/someone/projects/experiments/data/" + r.getFileName() + "-measurements.csv}\n"));
+    }
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "60"), true, "compare", a.toString(), b.toString(), "--output",
+        tmp.resolve("p.html").toString());
+    assertEquals(0, o.code(), o.describe());
+    String row = o.out().lines().filter(l -> l.startsWith("data.train.path")).findFirst().orElseThrow();
+    assertTrue(row.contains("…") && row.contains("a-measurements") && row.contains("b-measurements"), o.out());
+    assertTrue(row.length() <= 60, row);
+  }
+
   @Test
   void sameExperimentsSaySo() throws Exception {
     Path a = run("a", "0.1", 4, CLASSIFIER);
