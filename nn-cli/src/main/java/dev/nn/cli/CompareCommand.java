@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.run.RunComparison;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.sweep.SweepTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,12 +26,14 @@ import picocli.CommandLine.Parameters;
         + " flattened to key paths such as optimizer.learning-rate, as --set names them), one line per key with"
         + " each run's value; then writes an HTML page overlaying the runs' training loss, validation loss and"
         + " validation accuracy per epoch (from metrics.csv), with a legend naming each run.",
-    footer = {"%nExit codes: 0 compared, 2 a path that is not a run directory, or an output that cannot be"
-        + " written (a folder that does not exist, a directory, a file inside one of the runs)."})
+    footer = {"%nExit codes: 0 compared, 2 fewer than two runs, a path that is neither a run directory nor a sweep"
+        + " folder, or an output that cannot be written (a folder that does not exist, a directory, a file inside"
+        + " one of the runs)."})
 final class CompareCommand implements Callable<Integer> {
   private final NnCommand root;
 
-  @Parameters(arity = "2..*", paramLabel = "RUN_DIR", description = "Two or more run directories.")
+  @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
+      description = "Two or more run directories, or a sweep folder (its points' runs).")
   List<Path> runs = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "FILE",
@@ -44,11 +47,22 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (Path run : runs) {
-      if (!RunRecord.isRunDirectory(run)) {
-        throw new CommandFailure("nn: " + run + ": not a run directory (it holds no " + RunDirectory.EXPERIMENT
-            + " and " + RunDirectory.CHECKPOINTS + "/); expected a directory nn train wrote");
+    List<Path> given = runs;
+    runs = new ArrayList<>();
+    for (Path path : given) {
+      List<Path> swept = RunRecord.isRunDirectory(path) ? List.of() : SweepTable.runDirectories(path);
+      for (Path run : swept.isEmpty() ? List.of(path) : swept) {
+        if (!RunRecord.isRunDirectory(run)) {
+          throw new CommandFailure("nn: " + run + ": not a run directory (it holds no " + RunDirectory.EXPERIMENT
+              + " and " + RunDirectory.CHECKPOINTS + "/); expected a directory nn train wrote, or a sweep folder");
+        }
+        runs.add(run);
       }
+    }
+    if (runs.size() < 2) {
+      throw new CommandFailure("nn: compare needs two runs or more, found " + runs.size() + " ("
+          + String.join(", ", given.stream().map(Path::toString).toList()) + "); give two or more run directories,"
+          + " or a sweep folder whose points trained");
     }
     checkOutput();
     RunComparison comparison = RunComparison.of(runs);

@@ -180,12 +180,35 @@ class CompareCommandTests {
   @Test
   void needsTwoRunDirectories() throws Exception {
     Path a = run("a", "0.1", 4, CLASSIFIER);
-    assertEquals(2, Cli.run("compare", a.toString()).code());
+    Cli.Outcome one = Cli.run("compare", a.toString());
+    assertEquals(2, one.code());
+    assertEquals("nn: compare needs two runs or more, found 1 (" + a + "); give two or more run directories, or a"
+        + " sweep folder whose points trained\n", one.err());
     Path notRun = Files.createDirectories(tmp.resolve("plain"));
     Cli.Outcome o = Cli.run("compare", a.toString(), notRun.toString(), "--output", tmp.resolve("p.html").toString());
     assertEquals(2, o.code());
     assertEquals("nn: " + notRun + ": not a run directory (it holds no experiment.yaml and checkpoints/); expected a"
-        + " directory nn train wrote\n", o.err());
+        + " directory nn train wrote, or a sweep folder\n", o.err());
+  }
+
+  /** A sweep folder stands for its points' runs, as its sweep.csv names them. */
+  @Test
+  void aSweepFolderIsComparedAsItsRuns() throws Exception {
+    Path out = tmp.resolve("swept");
+    Cli.Outcome sweep = Cli.run("train", Cli.XOR, "--set", "training.epochs=1", "--sweep",
+        "optimizer.learning-rate=0.1,0.03", "--output", out.toString(), "--plain");
+    assertEquals(0, sweep.code(), sweep.describe());
+    Path folder;
+    try (java.util.stream.Stream<Path> all = Files.list(out)) {
+      folder = all.filter(p -> p.getFileName().toString().contains("-sweep-")).findFirst().orElseThrow();
+    }
+    Path page = tmp.resolve("sweep.html");
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "200"), false, "compare", folder.toString(), "--output",
+        page.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("optimizer.learning-rate") && o.out().contains("0.1") && o.out().contains("0.03"),
+        o.out());
+    assertTrue(Files.readString(page).contains("2 runs"));
   }
 
   @Test

@@ -96,6 +96,60 @@ public final class SweepTable {
    * Creates the folder {@code <into>/<name>-sweep-<yyyyMMdd-HHmmss>} (local time), with {@code -2}, {@code -3},
    * … appended when it exists, and {@code into} if needed.
    */
+  /**
+   * The run directories a sweep folder's {@code sweep.csv} names, in the order of its points; empty when it has
+   * none, or when {@code folder} holds no sweep.csv.
+   *
+   * @throws java.io.UncheckedIOException when sweep.csv cannot be read
+   */
+  public static List<Path> runDirectories(Path folder) {
+    Path file = folder.resolve(CSV);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    int column = fields(lines.get(0)).indexOf("run_directory");
+    List<Path> runs = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = fields(line);
+      if (column >= 0 && column < f.size() && !f.get(column).isEmpty()) {
+        runs.add(Path.of(f.get(column)));
+      }
+    }
+    return runs;
+  }
+
+  /** The fields of one line of sweep.csv, as {@link #csv} quotes them. */
+  private static List<String> fields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        f.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.add(f.toString());
+        f.setLength(0);
+      } else {
+        f.append(c);
+      }
+    }
+    fields.add(f.toString());
+    return fields;
+  }
+
   public static Path createFolder(Path into, String name) {
     String stem = name + "-sweep-" + LocalDateTime.now().format(STAMP);
     try {
