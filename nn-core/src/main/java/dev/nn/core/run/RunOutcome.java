@@ -56,7 +56,18 @@ public final class RunOutcome {
 
   /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
   static String interruptedMessage(java.nio.file.Path dir) {
+    if (RunDirectory.latestCheckpointIn(dir).isEmpty()) {
+      return "stopped by Ctrl-C or SIGTERM before its first checkpoint; nn train --resume " + dir
+          + " trains it again from the start";
+    }
     return "stopped by Ctrl-C or SIGTERM; nn train --resume " + dir + " continues it";
+  }
+
+  /** What the report of a run in {@code dir} that failed adds to its failure: how to go on once it is mended. */
+  static String failedNextStep(java.nio.file.Path dir) {
+    return "Once that is mended, nn train --resume " + dir + (RunDirectory.latestCheckpointIn(dir).isEmpty()
+        ? " trains the run again from the start" : " continues the run from its last checkpoint")
+        + " (with --allow-changed-plugins if the mending changed a plugin).";
   }
 
   /** The provenance as last written, its outcome included once the run ended. */

@@ -347,7 +347,10 @@ public final class RunRecord implements TrainingListener {
       return;
     }
     try {
-      end("failed", RunOutcome.describe(failure));
+      String message = RunOutcome.describe(failure);
+      end("failed", message);
+      // the report also says how to go on, as the command does
+      finalStatus = new HtmlReport.Status("failed", message + " " + RunOutcome.failedNextStep(dir.path()));
     } catch (RuntimeException | Error e) {
       failure.addSuppressed(e);
     }

@@ -51,9 +51,11 @@ public final class SweepTable {
 
     /** This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet). */
     public Row interrupted(String directory) {
-      return new Row(values, "interrupted", directory, validation, test,
-          directory.isEmpty() ? "stopped by Ctrl-C or SIGTERM" : "stopped by Ctrl-C or SIGTERM; nn train --resume "
-              + directory + " continues it");
+      String resume = directory.isEmpty() ? ""
+          : dev.nn.core.run.RunDirectory.latestCheckpointIn(Path.of(directory)).isPresent()
+              ? "; nn train --resume " + directory + " continues it"
+              : " before its first checkpoint; nn train --resume " + directory + " trains it again from the start";
+      return new Row(values, "interrupted", directory, validation, test, "stopped by Ctrl-C or SIGTERM" + resume);
     }
   }
 

@@ -194,6 +194,36 @@ class RunRecordInterruptionTests {
     assertTrue(Files.readString(run.dir.statusFile()).startsWith("state: failed"));
   }
 
+  /**
+   * What the status and the report say to do next matches what a resume then does: an interruption before the
+   * first checkpoint trains again from the start; a failure is resumed once mended.
+   */
+  @Test
+  void theNextStepSaidIsWhatAResumeDoes() throws Exception {
+    Run early = new Run(tmp, "early");
+    early.record.started(early.provenance);
+    early.record.interrupted();
+    early.record.close();
+    String again = "stopped by Ctrl-C or SIGTERM before its first checkpoint; nn train --resume " + early.dir.path()
+        + " trains it again from the start";
+    assertTrue(Files.readString(early.dir.statusFile()).replaceAll("\n\\s+", " ").contains(again));
+    assertTrue(Files.readString(early.dir.reportFile()).contains(again));
+
+    Run failing = new Run(tmp, "failing");
+    failing.record.started(failing.provenance);
+    checkpointed(failing.dir, 1);
+    failing.record.onEpochEnd(failing.trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01));
+    failing.record.failed(new java.io.UncheckedIOException("cannot write x: No space left on device",
+        new java.io.IOException("No space left on device")));
+    failing.record.close();
+    assertTrue(Files.readString(failing.dir.reportFile()).contains("cannot write x: No space left on device Once"
+        + " that is mended, nn train --resume " + failing.dir.path() + " continues the run from its last checkpoint"),
+        "the report says how to go on, as the command does");
+    String status = Files.readString(failing.dir.statusFile());
+    assertTrue(status.startsWith("state: failed\n") && status.contains("No space left on device"), status);
+    assertFalse(status.contains("Once"), "status.yaml keeps the failure alone: " + status);
+  }
+
   private static Object summaryStatus(RunDirectory dir) throws java.io.IOException {
     return ((Map<?, ?>) Json.parse(Files.readString(dir.summaryFile()))).get("status");
   }
