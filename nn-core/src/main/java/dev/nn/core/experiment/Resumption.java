@@ -56,7 +56,7 @@ final class Resumption {
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
     checkpoints.prune();
     if (state.isPresent()) {
-      restore(trainer, state.get());
+      restore(trainer, state.get(), edited(current));
       if (state.get().end() != TrainerState.End.RUNNING) {
         notices.accept("training had ended after epoch " + state.get().epoch() + " ("
             + (state.get().end() == TrainerState.End.STOPPED_EARLY ? "stopped early" : "finished")
@@ -89,10 +89,20 @@ final class Resumption {
   }
 
   /**
-   * Restores the checkpoint's state, which must fit the network and optimizer of the run's experiment.yaml: a
-   * checkpoint that does not (the file was edited after the run started) makes the directory unusable.
+   * Whether the run's experiment.yaml is known to differ from the file the run started with (its SHA-256 is
+   * not the one the provenance recorded); false when it is the same, or when nothing was recorded.
    */
-  private void restore(Trainer trainer, TrainerState state) {
+  private boolean edited(Provenance current) {
+    Optional<String> was = Provenance.recordedExperimentSha256(dir.provenanceFile());
+    return was.isPresent() && current.experimentSha256() != null && !was.get().equals(current.experimentSha256());
+  }
+
+  /**
+   * Restores the checkpoint's state, which must fit the network and optimizer of the run's experiment.yaml: a
+   * checkpoint that does not makes the directory unusable. When the file was edited after the run started, the
+   * edit is the cause; when it is as the run started, an optimizer that refuses the state it saved itself is.
+   */
+  private void restore(Trainer trainer, TrainerState state, boolean edited) {
     int parameters = trainer.network().parameters().size();
     String problem = state.params().length != parameters
         ? "holds " + state.params().length + " parameters, but the network its experiment.yaml describes has "
@@ -103,6 +113,12 @@ final class Resumption {
         trainer.restore(state);
         return;
       } catch (IllegalArgumentException e) {
+        if (!edited && Provenance.recordedExperimentSha256(dir.provenanceFile()).isPresent()) {
+          throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " holds optimizer"
+              + " state that the optimizer refuses (" + e.getMessage() + "), though experiment.yaml is as the run"
+              + " started (its SHA-256 matches the provenance's): the optimizer saved state it cannot take back; if"
+              + " it is a plugin's, its exportState and importState disagree, which its author can mend");
+        }
         problem = "does not fit the optimizer its experiment.yaml names (" + e.getMessage() + ")";
       }
     }

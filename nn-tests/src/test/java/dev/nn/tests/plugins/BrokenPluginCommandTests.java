@@ -427,6 +427,49 @@ class BrokenPluginCommandTests {
     assertTrue(status.contains("activation \"asserting\" from " + jar + " threw AssertionError"), status);
   }
 
+  /**
+   * An optimizer whose checkpointed state it refuses on resume (its exportState and importState disagree), with
+   * experiment.yaml as the run started: the message says so, not that the file was edited.
+   */
+  @Test
+  void anOptimizerThatRefusesItsOwnSavedStateIsToldFromAnEditedExperiment() throws Exception {
+    String forgetful = "package com.acme.broken;\n"
+        + "import dev.nn.api.Optimizer;\n"
+        + "import dev.nn.spi.OptimizerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "import java.nio.DoubleBuffer;\n"
+        + "public final class ForgetfulProvider implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"forgetful\"; }\n"
+        + "  @Override public String summary() { return \"w <- w - rate g\"; }\n"
+        + "  @Override public Optimizer create(Settings settings) {\n"
+        + "    return size -> new Optimizer.Updater() {\n"
+        + "      @Override public void step(DoubleBuffer params, DoubleBuffer grads, double rate, long t) {\n"
+        + "        for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
+        + "      }\n"
+        + "      @Override public double[] exportState() { return new double[] {1.0}; }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    Path jar = PluginExampleJar.buildOf(tmp, "forgetful", Map.of("com.acme.broken.ForgetfulProvider", forgetful),
+        Map.of(OPTIMIZERS, "com.acme.broken.ForgetfulProvider\n"));
+    Path yaml = experiment("tanh", "mean-squared", "forgetful", "xavier-uniform");
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
+    assertEquals(0, trained.code(), trained.describe());
+    Path run;
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      run = runs.filter(r -> r.getFileName().toString().startsWith("broken-")).sorted().reduce((a, b) -> b)
+          .orElseThrow();
+    }
+    // as kill -9 leaves a run: no status and no model
+    Files.delete(run.resolve("status.yaml"));
+    Files.delete(run.resolve("model.nnm"));
+    Outcome resumed = nn("train", "--resume", run.toString(), "--plugin-path", jar.toString());
+    assertEquals(2, resumed.code(), resumed.describe());
+    assertTrue(resumed.err().contains("holds optimizer state that the optimizer refuses (this optimizer keeps no"
+        + " state, found 1 values), though experiment.yaml is as the run started"), resumed.describe());
+    assertFalse(resumed.err().contains("was changed after the run started"), resumed.describe());
+  }
+
   @Test
   void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
     Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
