@@ -32,7 +32,9 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       double[] z = values(ws.z(l), rows * network.width(l));
       double[] x = values(ws.x(l), rows * network.width(l));
       if (firstNonFinite(z) >= 0) {
-        return Optional.empty(); // the weights (or the data) are no longer finite: training diverged
+        // the weights (or the data) are no longer finite: training diverged, unless a derivative that is NaN
+        // for finite arguments made them so in an earlier update, which only a probe of φ′ can tell
+        return derivativeAtFault(network);
       }
       int bad = firstNonFinite(x);
       // the contract: φ is never NaN for a finite z, and finite within ±700 (±88 in float32); beyond, it may
@@ -52,6 +54,40 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     }
     return Optional.of(new NonFiniteSource("loss", 0, (Double.isNaN(lossSum) ? "returned NaN"
         : "summed to " + lossSum + " over the batch") + " for finite outputs and targets"));
+  }
+
+  /**
+   * The first layer whose activation's φ′, as training computes it (its bulk {@code backward}), is NaN for a
+   * finite z where φ(z) is finite: probed on z from −700 to 700 (88 in float32), densely near 0, once training
+   * has diverged. A NaN there reaches the weights through δ and shows only as divergence at the next update.
+   */
+  private static Optional<NonFiniteSource> derivativeAtFault(Network network) {
+    double range = finiteRange(network);
+    double[] grid = new double[2 * 2000 + 1];
+    for (int k = -2000; k <= 2000; k++) {
+      double t = k / 2000.0;
+      // dense near 0, where inputs mostly are, and reaching the whole range
+      grid[k + 2000] = Math.signum(t) * range * t * t;
+    }
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      dev.nn.api.Activation phi = network.activation(l);
+      double[] x = new double[grid.length];
+      double[] delta = new double[grid.length];
+      java.util.Arrays.fill(delta, 1);
+      try {
+        phi.forward(grid, x, grid.length);
+        phi.backward(grid, x, delta, grid.length);
+      } catch (RuntimeException e) {
+        continue; // a probe that throws says nothing here; training would have named the throw
+      }
+      for (int i = 0; i < grid.length; i++) {
+        if (Double.isNaN(delta[i]) && Double.isFinite(x[i])) {
+          return Optional.of(new NonFiniteSource("activation", l, "returned NaN from φ′ (phiPrime) for z = "
+              + grid[i] + ", where φ(z) = " + x[i] + " (NaN in δ makes the weights NaN at the update after)"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The |z| within which an activation must give a finite φ(z): 700, or 88 in float32. */

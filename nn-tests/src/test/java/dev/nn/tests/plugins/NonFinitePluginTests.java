@@ -58,9 +58,23 @@ class NonFinitePluginTests {
       + "  }\n"
       + "}\n";
 
+  private static final String DERIVATIVE = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+      + "public final class NanPrime implements ActivationProvider {\n"
+      + "  public String name() { return \"nan-prime\"; }\n"
+      + "  public String summary() { return \"tanh, whose derivative is NaN for z above 0.5\"; }\n"
+      + "  public Activation create(Settings s) {\n"
+      + "    return new Activation() {\n"
+      + "      public double phi(double z) { return Math.tanh(z); }\n"
+      + "      public double phiPrime(double z, double a) { return z > 0.5 ? Double.NaN : 1 - a * a; }\n"
+      + "    };\n"
+      + "  }\n"
+      + "}\n";
+
   private Nn nn() throws Exception {
-    Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION),
-        Map.of("dev.nn.spi.LossProvider", "com.acme.NanLater\n", "dev.nn.spi.ActivationProvider", "com.acme.NanAct\n"));
+    Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION,
+        "com.acme.NanPrime", DERIVATIVE), Map.of("dev.nn.spi.LossProvider", "com.acme.NanLater\n",
+        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\n"));
     return Nn.withPluginPath(List.of(jar));
   }
 
@@ -85,6 +99,22 @@ class NonFinitePluginTests {
     String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
     assertTrue(e.getMessage().startsWith("activation \"nan-act\" from " + jar + " (layers[1]) returned NaN for z = "),
         e.getMessage());
+  }
+
+  /**
+   * A derivative that is NaN for a finite z shows only at the update after, as weights that are NaN, which
+   * looks like divergence: a probe of φ′ on divergence finds it and names the plugin.
+   */
+  @Test
+  void anActivationPluginWhoseDerivativeIsNanForAFiniteZIsItsFailureNotDivergence() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("network.layers[1].activation=nan-prime", "training.epochs=3")),
+        TrainingRunOptions.into(dir.resolve("runs"))));
+    String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
+    assertTrue(e.getMessage().startsWith("activation \"nan-prime\" from " + jar + " (layers[1]) returned NaN from φ′"
+        + " (phiPrime) for z = "), e.getMessage());
+    assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
   }
 
   @Test
