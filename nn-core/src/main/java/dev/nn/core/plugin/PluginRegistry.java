@@ -320,7 +320,29 @@ public final class PluginRegistry {
    * {@code *.jar} file, which adds no plugin (see {@link PluginPath#directoriesWithoutJars}).
    */
   public List<String> pluginPathWarnings() {
-    return PluginPath.directoriesWithoutJars(pluginPath);
+    List<String> warnings = new ArrayList<>(PluginPath.directoriesWithoutJars(pluginPath));
+    if (!pluginPath.isEmpty() && failures.isEmpty() && !anyFromThePluginPath()) {
+      // the commonest slip in packaging a plugin: a jar without its service file is read and adds nothing
+      warnings.add("nothing on the plugin path (" + String.join(", ", pluginPath.stream()
+          .map(p -> ControlCharacters.escape(p.toString())).toList()) + ") provides a plugin: a plugin jar names its"
+          + " providers in files such as META-INF/services/dev.nn.spi.ActivationProvider (see plugins.md);"
+          + " jar tf JAR shows what a jar holds");
+    }
+    return warnings;
+  }
+
+  /** Whether a provider was loaded from a jar of the plugin path (its origin is one of them, or in one). */
+  private boolean anyFromThePluginPath() {
+    for (SortedMap<String, PluginDescriptor> byName : descriptors.values()) {
+      for (PluginDescriptor d : byName.values()) {
+        for (Path entry : pluginPath) {
+          if (d.origin() != null && d.origin().startsWith(entry.toString())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The plugin path entries this registry was loaded from, absolute; empty for the built-ins alone. */

@@ -428,6 +428,23 @@ class BrokenPluginCommandTests {
   }
 
   /**
+   * A plugin jar packed without its service file adds nothing, which nn says rather than listing nothing in
+   * silence; a jar that provides a plugin is not warned of.
+   */
+  @Test
+  void aPluginPathThatProvidesNoPluginIsWarnedOf() throws Exception {
+    Path bare = PluginExampleJar.buildOf(tmp, "no-services", Map.of("com.acme.broken.BareProvider",
+        activation("BareProvider", "\"bare\"", "return 1 - x * x;")), Map.of("README.txt", "no service file\n"));
+    Outcome listed = nn("plugins", "--plugin-path", bare.toString());
+    assertEquals(0, listed.code(), listed.describe());
+    assertTrue(listed.err().contains("nn: warning: nothing on the plugin path (" + bare + ") provides a plugin: a"
+        + " plugin jar names its providers in files such as META-INF/services/dev.nn.spi.ActivationProvider"),
+        listed.describe());
+    Outcome good = nn("plugins", "--plugin-path", throwing.toString());
+    assertFalse(good.err().contains("provides a plugin"), good.describe());
+  }
+
+  /**
    * An optimizer whose checkpointed state it refuses on resume (its exportState and importState disagree), with
    * experiment.yaml as the run started: the message says so, not that the file was edited.
    */
