@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.run.RunDirectory;
 import dev.nn.core.sweep.SweepTable;
 import java.nio.file.Path;
 import java.util.Set;
@@ -59,7 +60,8 @@ final class SweepStop implements AutoCloseable {
     }
     Path dir = SweepRunner.newRunDirectory(into, before);
     try {
-      table.set(current, table.row(current).interrupted(dir == null ? "" : dir.toString()));
+      table.set(current, table.row(current).interrupted(dir == null ? "" : dir.toString(),
+          dir != null && RunDirectory.latestCheckpointIn(dir).isPresent()));
     } catch (RuntimeException e) {
       // the JVM is exiting: the table keeps its last row
     }

@@ -49,11 +49,13 @@ public final class SweepTable {
       return new Row(values, newStatus, runDirectory, validation, test, message);
     }
 
-    /** This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet). */
-    public Row interrupted(String directory) {
+    /**
+     * This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet),
+     * which has a checkpoint to continue from or not.
+     */
+    public Row interrupted(String directory, boolean checkpointed) {
       String resume = directory.isEmpty() ? ""
-          : dev.nn.core.run.RunDirectory.latestCheckpointIn(Path.of(directory)).isPresent()
-              ? "; nn train --resume " + directory + " continues it"
+          : checkpointed ? "; nn train --resume " + directory + " continues it"
               : " before its first checkpoint; nn train --resume " + directory + " trains it again from the start";
       return new Row(values, "interrupted", directory, validation, test, "stopped by Ctrl-C or SIGTERM" + resume);
     }
