@@ -13,8 +13,10 @@ final class KeptRunFailure extends RuntimeException {
   private final String hint;
 
   KeptRunFailure(Throwable failure, Path runDirectory) {
+    // a plugin's failure is mended in the plugin, whose changed jar a resume takes only when told to
     this(failure, "nn: the run is kept in " + runDirectory + "; once that is mended, nn train"
-        + " --resume " + runDirectory + " continues it");
+        + " --resume " + runDirectory + " continues it"
+        + (failure instanceof dev.nn.core.plugin.PluginFailureException ? PLUGIN_MENDED : ""));
   }
 
   private KeptRunFailure(Throwable failure, String hint) {
@@ -26,6 +28,10 @@ final class KeptRunFailure extends RuntimeException {
   KeptRunFailure about(Throwable failure) {
     return new KeptRunFailure(failure, hint);
   }
+
+  /** What the hint adds when the failure is a plugin's. */
+  private static final String PLUGIN_MENDED = " (with --allow-changed-plugins, as the mended plugin is another jar"
+      + " than the run started with)";
 
   /** The line printed after the failure's own message. */
   String hint() {

@@ -300,7 +300,10 @@ public final class PluginRegistry {
         // nn's own plugin cannot be removed: the plugin that takes its name must change it
         PluginBlame.builtIn(earlier) || PluginBlame.builtIn(info)
             ? "another name for the plugin: \"" + info.name() + "\" is one of nn's built-in " + kind.label() + "s"
-            : "remove one of the two jars from the plugin path");
+            : java.util.Objects.equals(earlier.origin(), info.origin())
+                // one jar: there is no other jar to take away
+                ? "another name for one of the two providers in " + info.origin()
+                : "remove one of the two jars from the plugin path");
   }
 
   /**
@@ -321,7 +324,8 @@ public final class PluginRegistry {
    */
   public List<String> pluginPathWarnings() {
     List<String> warnings = new ArrayList<>(PluginPath.directoriesWithoutJars(pluginPath));
-    if (!pluginPath.isEmpty() && failures.isEmpty() && !anyFromThePluginPath()) {
+    // (a directory without jars has been said of already: that is why it adds nothing)
+    if (!pluginPath.isEmpty() && warnings.isEmpty() && failures.isEmpty() && !anyFromThePluginPath()) {
       // the commonest slip in packaging a plugin: a jar without its service file is read and adds nothing
       warnings.add("nothing on the plugin path (" + String.join(", ", pluginPath.stream()
           .map(p -> ControlCharacters.escape(p.toString())).toList()) + ") provides a plugin: a plugin jar names its"

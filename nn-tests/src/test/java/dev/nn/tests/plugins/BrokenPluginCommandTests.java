@@ -418,6 +418,8 @@ class BrokenPluginCommandTests {
     assertOneMessageAndExit2(trained, named);
     assertTrue(trained.err().contains(" in φ (phi) during training (at "), trained.describe());
     assertTrue(trained.err().contains("\nnn: the run is kept in "), trained.describe());
+    assertTrue(trained.err().contains("continues it (with --allow-changed-plugins, as the mended plugin is another"
+        + " jar than the run started with)"), trained.describe());
     Path run;
     try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
       run = runs.filter(r -> r.getFileName().toString().startsWith("broken-")).sorted().reduce((a, b) -> b)
@@ -425,6 +427,19 @@ class BrokenPluginCommandTests {
     }
     String status = Files.readString(run.resolve("status.yaml")).replaceAll("\n\\s+", " ");
     assertTrue(status.contains("activation \"asserting\" from " + jar + " threw AssertionError"), status);
+  }
+
+  /** Two providers of one name in one jar: the advice is to rename one, as there is no second jar to take away. */
+  @Test
+  void twoProvidersOfOneNameInOneJarAreToldToRenameOne() throws Exception {
+    Path twins = PluginExampleJar.buildOf(tmp, "twins", Map.of(
+        "com.acme.broken.LeftProvider", activation("LeftProvider", "\"twin\"", "return 1 - x * x;"),
+        "com.acme.broken.RightProvider", activation("RightProvider", "\"twin\"", "return 1 - x * x;")),
+        Map.of(ACTIVATIONS, "com.acme.broken.LeftProvider\ncom.acme.broken.RightProvider\n"));
+    Outcome o = nn("plugins", "--plugin-path", twins.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("Allowed: another name for one of the two providers in " + twins), o.describe());
+    assertFalse(o.err().contains("remove one of the two jars"), o.describe());
   }
 
   /**
