@@ -121,6 +121,20 @@ class ExportCommandTests {
     assertEmpty(tmp);
   }
 
+  /** Every part ONNX cannot express is named at once: the model must be trained again without all of them. */
+  @Test
+  void aModelWithAPluginActivationAndAPluginLinkNamesBoth() {
+    Path out = tmp.resolve("both.onnx");
+    Cli.Outcome o = Cli.run("export", ExportModels.pluginActivationAndLoss().toString(), "--format", "onnx",
+        "--output", out.toString());
+    assertFailed(o, "nn: the activation \"" + SlightlyWrongTanhProvider.NAME + "\" of layers[1] is a plugin's, which"
+        + " ONNX cannot express; ONNX export supports nn's built-in activations (identity, relu, sigmoid, tanh,"
+        + " softplus, softsign, leaky-relu, elu, hard-sigmoid, hard-tanh, silu, gelu); and the loss \""
+        + TestSquaredProvider.NAME + "\" is a plugin's with a prediction link of its own, which ONNX cannot express;"
+        + " ONNX export supports losses whose predictions are the output layer, softmax-cross-entropy and"
+        + " binary-cross-entropy; --format npz exports any model\n");
+  }
+
   @Test
   void debugAddsTheStackTrace() {
     Cli.Outcome o = Cli.run("export", ExportModels.pluginActivation().toString(), "--format", "onnx", "--output",

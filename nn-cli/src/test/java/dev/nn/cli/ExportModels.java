@@ -196,6 +196,13 @@ final class ExportModels {
         "loss={name: " + TestSquaredProvider.NAME + ", link: " + link + "}"));
   }
 
+  /** diabetes with a plugin's activation in its hidden layer and a plugin's loss with a link of its own. */
+  static Path pluginActivationAndLoss() {
+    return trained("diabetes-plugins", Path.of(Cli.DIABETES), List.of("training.epochs=2",
+        "network.layers[1].activation=" + SlightlyWrongTanhProvider.NAME,
+        "loss={name: " + TestSquaredProvider.NAME + ", link: doubled}"));
+  }
+
   /** The first {@code limit} rows of a data file's columns that {@code model} takes, in its order. */
   static double[][] rows(Model model, String dataFile, int limit) {
     try {

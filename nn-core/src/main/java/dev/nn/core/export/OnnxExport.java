@@ -40,18 +40,32 @@ final class OnnxExport {
     ModelSpec spec = model.spec();
     Network network = model.network();
     List<BuiltInActivation> activations = new ArrayList<>();
+    // every part ONNX cannot express, said at once: the model is trained again without all of them, not one
+    Map<String, List<Integer>> pluginLayers = new LinkedHashMap<>();
     for (int l = 1; l <= network.outputLayer(); l++) {
       PluginUse use = spec.activations().get(l - 1);
-      int layer = l;
-      activations.add(BuiltInActivation.of(use, network.activation(l)).orElseThrow(() -> new ExportException(
-          "the activation \"" + use.name() + "\" of layers[" + layer + "] is a plugin's, which ONNX cannot express;"
-              + " ONNX export supports nn's built-in activations (identity, relu, sigmoid, tanh, softplus, softsign,"
-              + " leaky-relu, elu, hard-sigmoid, hard-tanh, silu, gelu); --format npz exports any model")));
+      java.util.Optional<BuiltInActivation> builtIn = BuiltInActivation.of(use, network.activation(l));
+      if (builtIn.isPresent()) {
+        activations.add(builtIn.get());
+      } else {
+        pluginLayers.computeIfAbsent(use.name(), n -> new ArrayList<>()).add(l);
+      }
     }
-    OutputLink link = OutputLink.of(spec.loss(), model.loss()).orElseThrow(() -> new ExportException(
-        "the loss \"" + spec.loss().name() + "\" is a plugin's with a prediction link of its own, which ONNX cannot"
-            + " express; ONNX export supports losses whose predictions are the output layer, softmax-cross-entropy"
-            + " and binary-cross-entropy; --format npz exports any model"));
+    java.util.Optional<OutputLink> expressible = OutputLink.of(spec.loss(), model.loss());
+    List<String> cannot = new ArrayList<>();
+    pluginLayers.forEach((name, layers) -> cannot.add("the activation \"" + name + "\" of " + String.join(" and ",
+        layers.stream().map(l -> "layers[" + l + "]").toList()) + " is a plugin's, which ONNX cannot express; ONNX"
+        + " export supports nn's built-in activations (identity, relu, sigmoid, tanh, softplus, softsign,"
+        + " leaky-relu, elu, hard-sigmoid, hard-tanh, silu, gelu)"));
+    if (expressible.isEmpty()) {
+      cannot.add("the loss \"" + spec.loss().name() + "\" is a plugin's with a prediction link of its own, which ONNX"
+          + " cannot express; ONNX export supports losses whose predictions are the output layer,"
+          + " softmax-cross-entropy and binary-cross-entropy");
+    }
+    if (!cannot.isEmpty()) {
+      throw new ExportException(String.join("; and ", cannot) + "; --format npz exports any model");
+    }
+    OutputLink link = expressible.get();
 
     ElementType type = ModelParts.elementType(model);
     OnnxGraph g = new OnnxGraph(type);
