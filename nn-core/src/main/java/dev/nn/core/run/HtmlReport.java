@@ -248,7 +248,9 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     card(b, "Epochs", Integer.toString(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
     card(b, "Updates", Fmt.count(last.updates()), "");
     if (kept.validation() != null) {
-      card(b, "Best epoch", Integer.toString(kept.epoch()), status.running() ? "so far" : "weights kept");
+      // only a completed run has a model that keeps these weights; another has them in a checkpoint at most
+      card(b, "Best epoch", Integer.toString(kept.epoch()), status.running() ? "so far"
+          : status.state().equals("completed") ? "weights kept" : "best before it stopped");
     }
     String weighted = classWeighted ? "class-weighted" : "";
     // while the run trains its last figures are not its final ones

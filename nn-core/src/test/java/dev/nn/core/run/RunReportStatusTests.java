@@ -139,6 +139,23 @@ class RunReportStatusTests {
     assertTrue(unknown.contains("<div class=\"card-label\">Time in epochs</div>"), unknown);
   }
 
+  /** Only a completed run's best epoch is the model's: a diverged run's page does not say its weights are kept. */
+  @Test
+  void theBestEpochCardSaysWeightsKeptOnlyForACompletedRun() {
+    List<EpochReport> epochs = new ArrayList<>();
+    for (int e = 1; e <= 3; e++) {
+      epochs.add(new EpochReport(e, 10L * e, 0.1, 1.0 / e,
+          new dev.nn.core.train.Metrics(0.5 / e, 10, Double.NaN, null, 1.0 / e, 1.0 / e, 0.5), 0.01));
+    }
+    TrainingResult validated = new TrainingResult(epochs, 3, false);
+    String completed = new HtmlReport("xor", validated, null, List.of()).render();
+    assertTrue(completed.contains("<div class=\"card-note\">weights kept</div>"), completed);
+    String diverged = new HtmlReport("xor", validated, null, List.of(), new HtmlReport.Status("diverged",
+        "training diverged"), null, null, false).render();
+    assertTrue(diverged.contains("<div class=\"card-note\">best before it stopped</div>"), diverged);
+    assertTrue(!diverged.contains("weights kept"), diverged);
+  }
+
   @Test
   void aSweepPointsOrAFoldsPageShowsItsOverridesInTheHeaderAndInTheTabsTitle() {
     List<String> overrides = List.of("optimizer.learning-rate=100", "network.layers[1].units=8", "name=xor-a",
