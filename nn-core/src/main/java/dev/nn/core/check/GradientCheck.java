@@ -92,6 +92,19 @@ public final class GradientCheck {
             + " compared: the loss or an activation gives a value that is not a finite number for these samples"
             + " (nn train names the plugin); seed " + seed;
       }
+      List<Mismatch> nan = mismatches.stream().filter(m -> !Double.isFinite(m.analytic())).toList();
+      if (!nan.isEmpty()) {
+        // a bound of NaN and differences of NaN say nothing; where backprop is not finite is the whole story
+        StringBuilder s = new StringBuilder("gradient check FAILED: backprop gave a value that is not finite for ")
+            .append(nan.size()).append(" of ").append(checked).append(" parameters while J = ").append(sig(objective, 6))
+            .append(" is finite: an activation's φ′ or the loss's seed returned NaN or an infinity for finite"
+                + " arguments (nn train names the plugin); seed ").append(seed);
+        for (Mismatch m : nan.subList(0, Math.min(REPORTED, nan.size()))) {
+          s.append("\n  ").append(m.where()).append(": backprop ").append(m.analytic()).append(", finite difference ")
+              .append(sig(m.numeric(), 8));
+        }
+        return s.toString();
+      }
       StringBuilder s = new StringBuilder();
       s.append(passed() ? "gradient check passed" : "gradient check FAILED")
           .append(": ").append(checked).append(" parameters checked, ").append(skipped)

@@ -117,6 +117,17 @@ class NonFinitePluginTests {
     assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
   }
 
+  /** The gradient check of such a plugin says that backprop is not finite, not that NaN exceeds a NaN bound. */
+  @Test
+  void theGradientCheckOfANanDerivativeSaysBackpropIsNotFinite() throws Exception {
+    Nn nn = nn();
+    String report = nn.gradientCheck(nn.load(XOR, List.of("network.layers[1].activation=nan-prime")))
+        .run(64).report();
+    assertTrue(report.startsWith("gradient check FAILED: backprop gave a value that is not finite for "), report);
+    assertTrue(report.contains("an activation's φ′ or the loss's seed returned NaN"), report);
+    assertTrue(!report.contains("allowed NaN"), report);
+  }
+
   @Test
   void nnsOwnLossOnDivergingWeightsIsStillDivergence() throws Exception {
     Nn nn = Nn.create();
