@@ -58,6 +58,11 @@ final class ProviderFailure {
 
   /** What is wrong with {@code provider}, given the cause, or null when the JDK's text says it well enough. */
   private String what(String provider, Throwable cause) {
+    if (cause instanceof ServiceConfigurationError && String.valueOf(cause.getMessage()).endsWith("not a subtype")) {
+      // the commonest slip: the service file lists the plugin's own class, not the provider that creates it
+      return "does not implement " + kind.providerType().getName() + ": the service file lists the class that"
+          + " implements it (a provider, whose create() builds the plugin), not the plugin's own class";
+    }
     if (cause instanceof NoSuchMethodException || cause instanceof IllegalAccessException) {
       return isPublic(provider)
           ? "has no public no-argument constructor: add one, which ServiceLoader calls to create the provider"

@@ -429,6 +429,23 @@ class BrokenPluginCommandTests {
     assertTrue(status.contains("activation \"asserting\" from " + jar + " threw AssertionError"), status);
   }
 
+  /** A service file listing the plugin's own class rather than its provider is told in those words. */
+  @Test
+  void aServiceFileListingAClassThatIsNoProviderSaysWhatToList() throws Exception {
+    String notAProvider = "package com.acme.broken;\n"
+        + "import dev.nn.api.Activation;\n"
+        + "public final class Squash implements Activation {\n"
+        + "  @Override public double phi(double z) { return Math.tanh(z); }\n"
+        + "  @Override public double phiPrime(double z, double x) { return 1 - x * x; }\n"
+        + "}\n";
+    Path jar = PluginExampleJar.buildOf(tmp, "not-a-provider", Map.of("com.acme.broken.Squash", notAProvider),
+        Map.of(ACTIVATIONS, "com.acme.broken.Squash\n"));
+    Outcome o = nn("plugins", "--plugin-path", jar.toString());
+    assertTrue(o.err().contains("com.acme.broken.Squash from " + jar + " does not implement"
+        + " dev.nn.spi.ActivationProvider: the service file lists the class that implements it"), o.describe());
+    assertFalse(o.err().contains("not a subtype"), o.describe());
+  }
+
   /** Two providers of one name in one jar: the advice is to rename one, as there is no second jar to take away. */
   @Test
   void twoProvidersOfOneNameInOneJarAreToldToRenameOne() throws Exception {
