@@ -161,7 +161,12 @@ final class PluginBlame {
         + " in " + method(plugin, frames, top) + " " + during
         + " (at " + ControlCharacters.escape(frames[top].toString()) + ")"
         + (t instanceof NoClassDefFoundError missing
-            ? MissingClass.adviceFor(missing).map(a -> "; it " + ControlCharacters.escape(a)).orElse("") : "");
+            ? MissingClass.adviceFor(missing).map(a -> "; it " + ControlCharacters.escape(a)).orElse("") : "")
+        // a library the plugin uses, built for a newer Java than nn runs on
+        + (t instanceof UnsupportedClassVersionError newer
+            ? "; the class it uses " + ProviderFailure.compiledFor(newer) + ": use a build of that library for Java "
+                + ProviderFailure.NN_JAVA + ", or compile it with --release " + ProviderFailure.NN_JAVA
+            : "");
     return new PluginFailureException(message, plugin, thrown);
   }
 

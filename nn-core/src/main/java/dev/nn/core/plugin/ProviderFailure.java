@@ -18,7 +18,7 @@ final class ProviderFailure {
   /** Class file major version of Java 1.0 … 1.1 and of every Java release since: major − 44. */
   private static final int MAJOR_OF_JAVA_ZERO = 44;
   /** The Java release nn and nn-api are compiled for, which plugins should be compiled for too. */
-  private static final int NN_JAVA = 17;
+  static final int NN_JAVA = 17;
 
   private final PluginKind<?> kind;
   private final ProviderListings listings;
@@ -69,14 +69,8 @@ final class ProviderFailure {
           : "is not a public class: make it public (ServiceLoader creates a provider through a public class's"
               + " public no-argument constructor)";
     }
-    if (cause instanceof UnsupportedClassVersionError) {
-      Matcher m = CLASS_FILE_VERSION.matcher(String.valueOf(cause.getMessage()));
-      String compiled = m.find() ? "Java " + (Integer.parseInt(m.group(1)) - MAJOR_OF_JAVA_ZERO) + " (class file version "
-          + m.group(1) + ")" : "a newer Java";
-      int running = Runtime.version().feature();
-      return "was compiled for " + compiled + ", but nn runs on Java " + running
-          + (running == NN_JAVA ? "" : " (and needs only Java " + NN_JAVA + ")") + ": compile the plugin with"
-          + " --release " + NN_JAVA;
+    if (cause instanceof UnsupportedClassVersionError newer) {
+      return compiledFor(newer) + ": compile the plugin with --release " + NN_JAVA;
     }
     if (cause instanceof ExceptionInInitializerError) {
       Throwable thrown = cause.getCause();
@@ -88,6 +82,16 @@ final class ProviderFailure {
           + " earlier (" + String.valueOf(cause.getMessage()).replace('/', '.') + ")");
     }
     return null;
+  }
+
+  /** "was compiled for Java 21 (class file version 65), but nn runs on Java 17", from the JVM's message. */
+  static String compiledFor(UnsupportedClassVersionError newer) {
+    Matcher m = CLASS_FILE_VERSION.matcher(String.valueOf(newer.getMessage()));
+    String compiled = m.find() ? "Java " + (Integer.parseInt(m.group(1)) - MAJOR_OF_JAVA_ZERO) + " (class file version "
+        + m.group(1) + ")" : "a newer Java";
+    int running = Runtime.version().feature();
+    return "was compiled for " + compiled + ", but nn runs on Java " + running
+        + (running == NN_JAVA ? "" : " (and needs only Java " + NN_JAVA + ")");
   }
 
   private boolean isPublic(String provider) {

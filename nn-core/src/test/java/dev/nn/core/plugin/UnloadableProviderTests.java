@@ -142,6 +142,33 @@ class UnloadableProviderTests {
     }
   }
 
+  /** A library class built for a newer Java than nn runs on, met as the plugin runs: named with what to do. */
+  @Test
+  void aLibraryClassForANewerJavaIsNamedWithWhatToDo() throws Exception {
+    Path built = PluginJars.build(dir, "built-newer", Map.of(
+        "com.acme.Lib", "package com.acme;\npublic class Lib {\n  public static double same(double z) { return z; }\n}\n",
+        "com.acme.Uses", provider("public final", "Uses", "uses-lib", "")), Map.of(ACTIVATIONS, "com.acme.Uses\n"));
+    Path jar = rewritten(built, "uses-newer.jar", (name, bytes) -> {
+      if (name.equals("com/acme/Lib.class")) {
+        bytes[6] = 0;
+        bytes[7] = 65;
+      }
+      return bytes;
+    });
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      Activation uses = registry.create(PluginKind.ACTIVATION, "uses-lib");
+      UnsupportedClassVersionError thrown = assertThrows(UnsupportedClassVersionError.class, () -> uses.phi(1.0));
+      String message = registry.blame(thrown, "during training").orElseThrow().getMessage();
+      assertTrue(message.startsWith("activation \"uses-lib\" from " + jar.toUri().getPath() + " threw"
+          + " UnsupportedClassVersionError: "), message);
+      assertTrue(message.endsWith("; the class it uses was compiled for Java 21 (class file version 65), but nn runs"
+          + " on Java " + Runtime.version().feature() + (Runtime.version().feature() == 17 ? ""
+              : " (and needs only Java 17)") + ": use a build of that library for Java 17, or compile it with"
+          + " --release 17"), message);
+    }
+  }
+
   @Test
   void aServicesFileWithAByteOrderMarkIsNamedWithEveryProviderItLoses() throws Exception {
     // as an editor on Windows saves it: a byte-order mark, then the file's two providers
