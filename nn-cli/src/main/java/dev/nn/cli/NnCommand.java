@@ -131,6 +131,10 @@ final class NnCommand implements Callable<Integer> {
     boolean colours = terminal && !"dumb".equals(env.get("TERM")) && env.get("NO_COLOR") == null;
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
+    if (terminal) {
+      // help as wide as the terminal, from picocli's least (55) to what still reads as prose (100)
+      cl.setUsageHelpWidth(Math.max(55, Math.min(100, Terminal.columns(env))));
+    }
     cl.setExecutionExceptionHandler(
         (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug));
     built = cl;

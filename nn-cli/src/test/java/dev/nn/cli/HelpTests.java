@@ -107,6 +107,19 @@ class HelpTests {
     assertTrue(!help(java.util.Map.of("TERM", "xterm-256color"), false).contains("\u001B"), "a file");
   }
 
+  /** On a terminal help is as wide as it, from 55 columns to 100; elsewhere 80. */
+  @Test
+  void helpIsAsWideAsTheTerminalWithinReason() {
+    int narrow = help(java.util.Map.of("COLUMNS", "60", "NO_COLOR", "1"), true).lines().mapToInt(String::length)
+        .max().orElseThrow();
+    assertTrue(narrow <= 60, "at 60 columns: " + narrow);
+    String wide = help(java.util.Map.of("COLUMNS", "200", "NO_COLOR", "1"), true);
+    int widest = wide.lines().mapToInt(String::length).max().orElseThrow();
+    assertTrue(widest > 80 && widest <= 100, "at 200 columns: " + widest + "\n" + wide);
+    int file = help(java.util.Map.of("COLUMNS", "200"), false).lines().mapToInt(String::length).max().orElseThrow();
+    assertTrue(file <= 80, "in a file: " + file);
+  }
+
   private static String help(java.util.Map<String, String> env, boolean terminal) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
