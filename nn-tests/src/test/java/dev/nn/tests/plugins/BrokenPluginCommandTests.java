@@ -166,6 +166,14 @@ class BrokenPluginCommandTests {
         ""));
   }
 
+  /** The newest run directory the experiment of {@link #experiment} wrote (run names sort by their start). */
+  private Path newestRun() throws Exception {
+    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
+      return runs.filter(r -> r.getFileName().toString().startsWith("broken-")).sorted().reduce((a, b) -> b)
+          .orElseThrow();
+    }
+  }
+
   private static void assertOneMessageAndExit2(Outcome o, String expectedStart) {
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.err().startsWith(expectedStart), o.describe());
@@ -420,11 +428,7 @@ class BrokenPluginCommandTests {
     assertTrue(trained.err().contains("\nnn: the run is kept in "), trained.describe());
     assertTrue(trained.err().contains("continues it (with --allow-changed-plugins, as the mended plugin is another"
         + " jar than the run started with)"), trained.describe());
-    Path run;
-    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
-      run = runs.filter(r -> r.getFileName().toString().startsWith("broken-")).sorted().reduce((a, b) -> b)
-          .orElseThrow();
-    }
+    Path run = newestRun();
     String status = Files.readString(run.resolve("status.yaml")).replaceAll("\n\\s+", " ");
     assertTrue(status.contains("activation \"asserting\" from " + jar + " threw AssertionError"), status);
   }
@@ -504,11 +508,7 @@ class BrokenPluginCommandTests {
     Path yaml = experiment("tanh", "mean-squared", "forgetful", "xavier-uniform");
     Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
     assertEquals(0, trained.code(), trained.describe());
-    Path run;
-    try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
-      run = runs.filter(r -> r.getFileName().toString().startsWith("broken-")).sorted().reduce((a, b) -> b)
-          .orElseThrow();
-    }
+    Path run = newestRun();
     // as kill -9 leaves a run: no status and no model
     Files.delete(run.resolve("status.yaml"));
     Files.delete(run.resolve("model.nnm"));
