@@ -71,16 +71,39 @@ public final class RunComparison {
     List<String> states = new ArrayList<>();
     for (Path run : runs) {
       experiments.add(yaml(run.resolve(RunDirectory.EXPERIMENT)));
-      MetricsColumns m = MetricsColumns.read(run.resolve(RunDirectory.METRICS));
+      String state = state(run);
+      MetricsColumns m = countedBySummary(run, state, MetricsColumns.read(run.resolve(RunDirectory.METRICS)));
       metrics.add(m);
       kept.add(keptRow(run, m));
-      states.add(state(run));
+      states.add(state);
     }
     List<Difference> differences = new ArrayList<>();
     for (ExperimentDiff.Difference d : ExperimentDiff.of(experiments)) {
       differences.add(new Difference(d.key(), d.values()));
     }
     return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept, states);
+  }
+
+  /**
+   * The rows of a run that ended without completing cut to the epochs its summary counts, as its report shows
+   * them: metrics.csv may hold a row for an epoch whose checkpoint was never written (a disk that filled, a stop
+   * between two checkpoints), which the run does not count and a resume trains again.
+   */
+  private static MetricsColumns countedBySummary(Path run, String state, MetricsColumns m) {
+    if (state == null || state.equals("completed") || state.equals("running")) {
+      return m;
+    }
+    try {
+      Path summary = run.resolve(RunDirectory.SUMMARY);
+      if (Files.isRegularFile(summary)
+          && Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields
+          && fields.get("epochs") instanceof Number epochs && epochs.intValue() < m.rows().size()) {
+        return new MetricsColumns(m.rows().subList(0, Math.max(0, epochs.intValue())));
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // the rows as metrics.csv has them
+    }
+    return m;
   }
 
   /**

@@ -54,6 +54,23 @@ class RunComparisonPageTests {
     assertTrue(page.contains("<main>"), "two runs fit the report's own width");
   }
 
+  /**
+   * A run that failed after metrics.csv took a row its checkpoint never got (a disk that filled) is shown with
+   * the epochs its summary counts, as its own report shows them.
+   */
+  @Test
+  void aFailedRunIsShownWithTheEpochsItsSummaryCounts() throws Exception {
+    Path failed = run("failed", "xor", "0.1", 8, "1,10,0.1,0.9,0.8,0.6,,,,0.5\n2,20,0.1,0.5,0.4,0.8,,,,0.5\n",
+        "state: failed\nmessage: 'cannot write epoch-0002.ckpt: No space left on device'\n");
+    Files.writeString(failed.resolve(RunDirectory.SUMMARY), "{\"status\": \"failed\", \"epochs\": 1, \"best_epoch\": 1}");
+    Path done = run("done", "xor", "0.03", 8, "1,10,0.03,0.9,0.8,0.6,,,,0.5\n2,20,0.03,0.5,0.4,0.8,,,,0.5\n", null);
+    String page = RunComparison.of(List.of(failed, done)).page();
+    String card = page.substring(page.indexOf("<div class=\"card-label\">#1"));
+    card = card.substring(0, card.indexOf("</div>\n"));
+    assertTrue(card.contains("1 epoch"), card);
+    assertFalse(card.contains("2 epochs"), card);
+  }
+
   /** Five runs get a wider column, so that the last runs' columns are not out of sight behind a scroll bar. */
   @Test
   void fiveRunsWidenThePageForAColumnEach() throws Exception {
