@@ -160,14 +160,8 @@ final class NnCommand implements Callable<Integer> {
     return Main.BAD_INPUT;
   }
 
-  /**
-   * What escaped the command's handler (an Error), as the failure of the plugin whose code threw it when one did;
-   * an out-of-memory error or a broken JVM as it is.
-   */
+  /** What escaped the command's handler (an Error), as the failure of the plugin whose code threw it when one did. */
   Throwable blamed(Throwable thrown) {
-    if (thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError)) {
-      return thrown;
-    }
     CommandLine.ParseResult parsed = built == null ? null : built.getParseResult();
     String command = parsed != null && parsed.subcommand() != null ? parsed.subcommand().commandSpec().name() : "";
     return pluginFailureOr(thrown, command);

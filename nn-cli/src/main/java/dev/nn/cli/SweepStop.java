@@ -1,6 +1,6 @@
 package dev.nn.cli;
 
-import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunOutcome;
 import dev.nn.core.sweep.SweepTable;
 import java.nio.file.Path;
 import java.util.Set;
@@ -60,8 +60,9 @@ final class SweepStop implements AutoCloseable {
     }
     Path dir = SweepRunner.newRunDirectory(into, before);
     try {
+      // the run's own words, as its status.yaml says them
       table.set(current, table.row(current).interrupted(dir == null ? "" : dir.toString(),
-          dir != null && RunDirectory.latestCheckpointIn(dir).isPresent()));
+          dir == null ? "stopped by Ctrl-C or SIGTERM" : RunOutcome.interruptedMessage(dir)));
     } catch (RuntimeException e) {
       // the JVM is exiting: the table keeps its last row
     }

@@ -478,10 +478,6 @@ public final class Nn {
     try {
       return action.get();
     } catch (RuntimeException | Error e) {
-      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-        // out of memory or the JVM broken: no plugin's doing to name, whatever code was running
-        throw e;
-      }
       Optional<PluginFailureException> failure = registry.blame(e, during);
       if (failure.isPresent()) {
         throw failure.get();

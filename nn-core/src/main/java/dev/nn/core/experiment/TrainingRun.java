@@ -290,10 +290,8 @@ public final class TrainingRun {
         throw e;
       } catch (RuntimeException | Error e) {
         LOG.log(System.Logger.Level.WARNING, () -> "run failed in " + dir.path() + ": " + e);
-        // the run's files say what the user is told: a plugin's failure names the plugin, its jar and method,
-        // an Error it threw (an assertion, a missing class) as an exception
-        boolean attributable = !(e instanceof VirtualMachineError) || e instanceof StackOverflowError;
-        failed(record, outcome, attributable ? plugins.attributed(e, "during training") : e);
+        // the run's files say what the user is told: a plugin's failure names the plugin, its jar and method
+        failed(record, outcome, plugins.attributed(e, "during training"));
         throw e;
       }
     } finally {

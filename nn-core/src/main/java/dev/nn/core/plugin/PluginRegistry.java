@@ -340,7 +340,7 @@ public final class PluginRegistry {
     for (SortedMap<String, PluginDescriptor> byName : descriptors.values()) {
       for (PluginDescriptor d : byName.values()) {
         for (Path entry : pluginPath) {
-          if (d.origin() != null && d.origin().startsWith(entry.toString())) {
+          if (d.origin() != null && Path.of(d.origin()).startsWith(entry)) {
             return true;
           }
         }
@@ -499,12 +499,15 @@ public final class PluginRegistry {
    * Whether a plugin's own code threw {@code thrown} (or something it caused), and if so the failure that
    * names the plugin, its jar, what it threw and in which method: nn wraps no single call of a plugin, so
    * the code that runs plugins hands what it caught here. A {@link ConfigException} is a plugin's way of
-   * rejecting its settings, and nn's own code throwing makes a bug in nn: neither is a plugin failure.
+   * rejecting its settings, and nn's own code throwing makes a bug in nn: neither is a plugin failure. An Error
+   * a plugin throws (a failed assertion, a stack overflow, a missing class) is its failure as an exception is;
+   * running out of memory, or a JVM that broke, is nobody's plugin's, whatever code was running.
    *
    * @param during when it happened, for the message: "during training", "during prediction"
    */
   public Optional<PluginFailureException> blame(Throwable thrown, String during) {
-    if (thrown instanceof ConfigException) {
+    if (thrown instanceof ConfigException
+        || thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError)) {
       return Optional.empty();
     }
     return blame.blame(thrown, during);

@@ -71,8 +71,9 @@ public final class RunComparison {
     List<String> states = new ArrayList<>();
     for (Path run : runs) {
       experiments.add(yaml(run.resolve(RunDirectory.EXPERIMENT)));
-      String state = state(run);
-      MetricsColumns m = countedBySummary(run, state, MetricsColumns.read(run.resolve(RunDirectory.METRICS)));
+      Map<?, ?> summary = summary(run);
+      String state = state(run, summary);
+      MetricsColumns m = countedBySummary(summary, state, MetricsColumns.read(run.resolve(RunDirectory.METRICS)));
       metrics.add(m);
       kept.add(keptRow(run, m));
       states.add(state);
@@ -89,41 +90,45 @@ public final class RunComparison {
    * them: metrics.csv may hold a row for an epoch whose checkpoint was never written (a disk that filled, a stop
    * between two checkpoints), which the run does not count and a resume trains again.
    */
-  private static MetricsColumns countedBySummary(Path run, String state, MetricsColumns m) {
+  private static MetricsColumns countedBySummary(Map<?, ?> summary, String state, MetricsColumns m) {
     if (state == null || state.equals("completed") || state.equals("running")) {
       return m;
     }
-    try {
-      Path summary = run.resolve(RunDirectory.SUMMARY);
-      if (Files.isRegularFile(summary)
-          && Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields
-          && fields.get("epochs") instanceof Number epochs && epochs.intValue() < m.rows().size()) {
-        return new MetricsColumns(m.rows().subList(0, Math.max(0, epochs.intValue())));
-      }
-    } catch (IOException | RuntimeException unreadable) {
-      // the rows as metrics.csv has them
+    if (summary.get("epochs") instanceof Number epochs && epochs.intValue() < m.rows().size()) {
+      return new MetricsColumns(m.rows().subList(0, Math.max(0, epochs.intValue())));
     }
     return m;
+  }
+
+  /** The fields of the run's summary.json; none when it is missing or cannot be read. */
+  private static Map<?, ?> summary(Path run) {
+    Path summary = run.resolve(RunDirectory.SUMMARY);
+    try {
+      if (Files.isRegularFile(summary)
+          && Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields) {
+        return fields;
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // the page compares the curves all the same
+    }
+    return Map.of();
   }
 
   /**
    * How the run stands: as its {@code status.yaml} says it ended; else as its summary says, a "running" run that
    * no process trains being one that was killed (as {@code nn runs} shows it); {@code null} when neither says.
    */
-  private static String state(Path run) {
+  private static String state(Path run, Map<?, ?> summary) {
     try {
       Optional<RunStatus> ended = RunStatus.read(run.resolve(RunDirectory.STATUS));
       if (ended.isPresent()) {
         RunStatus.State s = ended.get().state();
         return s == RunStatus.State.FINISHED ? "completed" : s.yamlName();
       }
-      Path summary = run.resolve(RunDirectory.SUMMARY);
-      if (Files.isRegularFile(summary)
-          && Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields
-          && fields.get("status") instanceof String status) {
+      if (summary.get("status") instanceof String status) {
         return status.equals("running") && !RunDirectory.isTraining(run) ? "interrupted" : status;
       }
-    } catch (IOException | RuntimeException unreadable) {
+    } catch (RuntimeException unreadable) {
       // the page compares the curves all the same
     }
     return null;

@@ -55,7 +55,7 @@ public final class RunOutcome {
   }
 
   /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
-  static String interruptedMessage(java.nio.file.Path dir) {
+  public static String interruptedMessage(java.nio.file.Path dir) {
     if (RunDirectory.latestCheckpointIn(dir).isEmpty()) {
       return "stopped by Ctrl-C or SIGTERM before its first checkpoint; nn train --resume " + dir
           + " trains it again from the start";

@@ -51,13 +51,10 @@ public final class SweepTable {
 
     /**
      * This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet),
-     * which has a checkpoint to continue from or not.
+     * with {@code message}: what the run's own status says.
      */
-    public Row interrupted(String directory, boolean checkpointed) {
-      String resume = directory.isEmpty() ? ""
-          : checkpointed ? "; nn train --resume " + directory + " continues it"
-              : " before its first checkpoint; nn train --resume " + directory + " trains it again from the start";
-      return new Row(values, "interrupted", directory, validation, test, "stopped by Ctrl-C or SIGTERM" + resume);
+    public Row interrupted(String directory, String message) {
+      return new Row(values, "interrupted", directory, validation, test, message);
     }
   }
 
