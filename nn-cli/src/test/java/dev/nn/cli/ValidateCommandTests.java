@@ -71,6 +71,37 @@ class ValidateCommandTests {
     assertEquals(note, train.err());
   }
 
+  /**
+   * Through the command as a user runs it: class names in a regression's target, and a number listed in
+   * missing-values, each one message naming the file or key and what to do, exit 2, and no run directory.
+   */
+  @Test
+  void aRegressionOfClassNamesAndANumberAsAMissingValueAreRefusedWithWhatToDo() throws Exception {
+    Path csv = tmp.resolve("species.csv");
+    Files.writeString(csv, "a,b,species\n1,2,setosa\n2,3,virginica\n3,1,setosa\n4,4,virginica\n");
+    String rest = "network:\n  layers:\n    - {units: auto}\n    - {units: 1, activation: identity}\n"
+        + "loss: squared\noptimizer: {name: sgd, learning-rate: 0.01}\ntraining: {epochs: 1, batch-size: 2}\n"
+        + "output: {dir: " + tmp.resolve("runs") + "}\n";
+    Path names = tmp.resolve("names.yaml");
+    Files.writeString(names, "name: names\ndata:\n  train: {source: csv, path: species.csv, target: species}\n"
+        + rest);
+    for (String command : List.of("validate", "train")) {
+      Cli.Outcome o = Cli.run(command, names.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertEquals("nn: " + csv + ":2: column \"species\": \"setosa\" is not a number, and a regression's target is"
+          + " a number; if the column holds classes, set task: classification on the source, which reads its values"
+          + " as class names\n", o.err());
+    }
+    Path marked = tmp.resolve("marked.yaml");
+    Files.writeString(marked, "name: marked\ndata:\n  train: {source: csv, path: species.csv, target: b,"
+        + " features: [a], missing-values: [\"?\", \"0\"]}\n" + rest);
+    Cli.Outcome o = Cli.run("train", marked.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("data.train.missing-values[1] (line 3, col"), o.err());
+    assertTrue(o.err().contains("\"0\" is a number, which would hide real values"), o.err());
+    assertTrue(!Files.exists(tmp.resolve("runs")), "nothing is written");
+  }
+
   @Test
   void anInvalidExperimentPrintsEveryProblemAsTheProblemReportAndExitsWith2() throws Exception {
     Path yaml = tmp.resolve("broken.yaml");
