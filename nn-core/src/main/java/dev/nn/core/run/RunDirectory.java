@@ -94,6 +94,15 @@ public final class RunDirectory {
     }
   }
 
+  /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
+  public static String interruptedMessage(Path dir) {
+    if (latestCheckpointIn(dir).isEmpty()) {
+      return "stopped by Ctrl-C or SIGTERM before its first checkpoint; nn train --resume " + dir
+          + " trains it again from the start";
+    }
+    return "stopped by Ctrl-C or SIGTERM; nn train --resume " + dir + " continues it";
+  }
+
   /**
    * Creates a fresh run directory as {@link #create} names it, holding {@code checkpoints/} and the resolved
    * experiment from the moment it appears: both are made in a hidden staging directory next to it, which is then

@@ -51,16 +51,7 @@ public final class RunOutcome {
 
   /** Ctrl-C or SIGTERM stopped the process while it trained. */
   public void interrupted() {
-    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, interruptedMessage(dir.path())));
-  }
-
-  /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
-  public static String interruptedMessage(java.nio.file.Path dir) {
-    if (RunDirectory.latestCheckpointIn(dir).isEmpty()) {
-      return "stopped by Ctrl-C or SIGTERM before its first checkpoint; nn train --resume " + dir
-          + " trains it again from the start";
-    }
-    return "stopped by Ctrl-C or SIGTERM; nn train --resume " + dir + " continues it";
+    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, RunDirectory.interruptedMessage(dir.path())));
   }
 
   /** What the report of a run in {@code dir} that failed adds to its failure: how to go on once it is mended. */

@@ -397,7 +397,7 @@ public final class RunRecord implements TrainingListener {
     }
     end("interrupted", null);
     // the report says how to go on, as status.yaml does; the summary keeps no message for an interruption
-    finalStatus = new HtmlReport.Status("interrupted", RunOutcome.interruptedMessage(dir.path()));
+    finalStatus = new HtmlReport.Status("interrupted", RunDirectory.interruptedMessage(dir.path()));
     outcome.interrupted();
     recorded = true;
     interruptionRecorded.accept(dir.path());
