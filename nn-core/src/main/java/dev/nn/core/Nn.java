@@ -45,7 +45,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,6 +77,11 @@ public final class Nn {
 
   private static final String READING = "while reading the experiment";
   private static final String TRAINING = "during training";
+  private static final String AN_EXPERIMENT = "an experiment (from load or parse)";
+  private static final String OPTIONS = "training options (TrainingRun.Options.defaults() for none)";
+  private static final String A_MODEL = "a model (from loadModel or model)";
+  private static final String A_CSV = "the path of a CSV file";
+  private static final String TARGETS = "a list of target columns (empty for the model's own)";
 
   private final PluginRegistry registry;
 
@@ -95,7 +99,7 @@ public final class Nn {
    * {@link PluginRegistry#of}, which an application uses as it would use a plugin jar.
    */
   public static Nn withPlugins(PluginRegistry registry) {
-    return new Nn(Objects.requireNonNull(registry, "registry"));
+    return new Nn(required(registry, "registry", "a plugin registry"));
   }
 
   /**
@@ -107,6 +111,7 @@ public final class Nn {
    * @throws ConfigException when two jars provide the same plugin class or two plugins of one kind share a name
    */
   public static Nn withPluginPath(List<Path> entries) {
+    requiredList(entries, "entries", "a list of plugin jars and folders");
     if (entries.isEmpty()) {
       return create();
     }
@@ -133,6 +138,8 @@ public final class Nn {
    * @throws UncheckedIOException when the file cannot be read
    */
   public Experiment load(Path yaml, List<String> overrides) {
+    required(yaml, "yaml", "the path of an experiment file");
+    requiredList(overrides, "overrides", "a list of key.path=value overrides (empty for none)");
     return attributing(READING, () -> {
       try {
         return new ExperimentReader(registry).read(yaml, overrides);
@@ -151,12 +158,15 @@ public final class Nn {
    * @throws dev.nn.spi.ConfigException with every problem of the text, numbered, with line and column
    */
   public Experiment parse(String yaml, List<String> overrides) {
+    required(yaml, "yaml", "the text of an experiment");
+    requiredList(overrides, "overrides", "a list of key.path=value overrides (empty for none)");
     return attributing(READING,
         () -> new ExperimentReader(registry).read(yaml, "experiment", Path.of("").toAbsolutePath(), overrides));
   }
 
   /** Trains an experiment into a new run directory under its {@code output.dir}. */
   public TrainingRun.Result train(Experiment experiment) {
+    required(experiment, "experiment", AN_EXPERIMENT);
     return train(experiment, TrainingRun.Options.defaults());
   }
 
@@ -165,6 +175,8 @@ public final class Nn {
    * creates its plugins and network, and only then creates the run directory and trains.
    */
   public TrainingRun.Result train(Experiment experiment, TrainingRun.Options options) {
+    required(experiment, "experiment", AN_EXPERIMENT);
+    required(options, "options", OPTIONS);
     if (experiment.distributed().isPresent()) {
       return attributing(TRAINING, () -> distributed().train(experiment, registry, options));
     }
@@ -188,6 +200,9 @@ public final class Nn {
    */
   public TrainingRun.Result train(Experiment experiment, Dataset train, Dataset validation,
       TrainingRun.Options options) {
+    required(experiment, "experiment", AN_EXPERIMENT);
+    required(train, "train", "the training samples");
+    required(options, "options", OPTIONS);
     return attributing(TRAINING, () -> NnModules.create(TrainingRun.class,
         NnModules.forRun(experiment, registry, options, new InMemoryData(train, validation))).run());
   }
@@ -197,6 +212,8 @@ public final class Nn {
    * output directory, else the experiment's {@code output.dir}.
    */
   public Path outputDirectory(Experiment experiment, TrainingRun.Options options) {
+    required(experiment, "experiment", AN_EXPERIMENT);
+    required(options, "options", OPTIONS);
     return options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved();
   }
 
@@ -213,6 +230,7 @@ public final class Nn {
    * @throws dev.nn.core.data.DataException for missing or malformed data
    */
   public Optional<String> check(Experiment experiment) {
+    required(experiment, "experiment", AN_EXPERIMENT);
     return check(experiment, note -> { });
   }
 
@@ -221,6 +239,8 @@ public final class Nn {
    * (rows dropped for missing values, a header whose names are numbers), as {@link #train} tells its notices.
    */
   public Optional<String> check(Experiment experiment, java.util.function.Consumer<String> notes) {
+    required(experiment, "experiment", AN_EXPERIMENT);
+    required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
     if (experiment.distributed().isPresent()) {
       return Optional.empty();
     }
@@ -247,6 +267,8 @@ public final class Nn {
    *     process trains in it, its data changed (unless the options allow it) or no checkpoint is intact
    */
   public TrainingRun.Result resume(Path runDirectory, TrainingRun.Options options) {
+    required(runDirectory, "runDirectory", "the path of a run directory");
+    required(options, "options", OPTIONS);
     RunDirectory dir = RunDirectory.openToResume(runDirectory);
     Experiment experiment = load(dir.experimentFile(), List.of());
     return train(experiment, options.resuming(runDirectory));
@@ -254,6 +276,7 @@ public final class Nn {
 
   /** The gradient check of an experiment's freshly initialised network on its training data. */
   public ExperimentGradientCheck gradientCheck(Experiment experiment) {
+    required(experiment, "experiment", AN_EXPERIMENT);
     // checks run in float64 whatever the experiment trains in
     Experiment checked = experiment.withCompute(experiment.compute().withPrecision(Precision.FLOAT64));
     return attributing("while preparing the gradient check", () -> NnModules.create(ExperimentGradientCheck.class,
@@ -262,12 +285,14 @@ public final class Nn {
 
   /** The learning-rate range test of an experiment, on its network as initialised for training. */
   public LearningRateRange learningRateRange(Experiment experiment) {
+    required(experiment, "experiment", AN_EXPERIMENT);
     return attributing("while preparing the learning-rate range test",
         () -> NnModules.create(LearningRateRange.class, NnModules.forRun(experiment, registry)));
   }
 
   /** A benchmark of an experiment's training or inference, on a freshly initialised network. */
   public Benchmark benchmark(Experiment experiment) {
+    required(experiment, "experiment", AN_EXPERIMENT);
     return attributing("while preparing the benchmark",
         () -> NnModules.create(Benchmark.class, NnModules.forRun(experiment, registry)));
   }
@@ -277,16 +302,19 @@ public final class Nn {
    * {@code nn train} would, with their parameter distance over time ({@code nn stability}).
    */
   public StabilityStudy stability(Experiment experiment) {
+    required(experiment, "experiment", AN_EXPERIMENT);
     return StabilityStudy.of(experiment, registry);
   }
 
   /** A data set's rows as the trainer reads them: flat arrays of inputs and targets. */
   public Samples samples(Dataset data) {
+    required(data, "data", "a data set");
     return PreparedData.rows(data);
   }
 
   /** Loads a saved model, creating its plugins from this instance's registry. */
   public Model loadModel(Path file) {
+    required(file, "file", "the path of a model file");
     return attributing("while loading the model " + file, () -> Model.load(file, registry));
   }
 
@@ -330,7 +358,9 @@ public final class Nn {
    * @throws IllegalArgumentException also when {@code separator} is none of these
    */
   public Evaluation evaluateColumns(Model model, Path csv, List<String> targets, char separator) {
-    List<String> columns = List.copyOf(targets);
+    required(model, "model", A_MODEL);
+    required(csv, "csv", A_CSV);
+    List<String> columns = List.copyOf(requiredList(targets, "targets", TARGETS));
     requireSeparator(separator);
     return attributing("during evaluation", () -> Evaluation.of(model, csv, columns, separator));
   }
@@ -373,7 +403,10 @@ public final class Nn {
    */
   public List<Evaluation.Importance> importance(Model model, Path csv, List<String> targets, int repeats,
       long seed, char separator, java.util.function.IntConsumer columnsDone) {
-    List<String> columns = List.copyOf(targets);
+    required(model, "model", A_MODEL);
+    required(csv, "csv", A_CSV);
+    List<String> columns = List.copyOf(requiredList(targets, "targets", TARGETS));
+    required(columnsDone, "columnsDone", "a consumer of progress (done -> { } to ignore it)");
     requireSeparator(separator);
     return attributing("during evaluation", () -> Evaluation.importance(model, csv, columns, repeats, seed,
         separator, columnsDone));
@@ -398,6 +431,9 @@ public final class Nn {
    * {@link #evaluateColumns(Model, Path, List, char)}; the predictions are written with commas.
    */
   public int predict(Model model, Path input, Path output, char separator) {
+    required(model, "model", A_MODEL);
+    required(input, "input", A_CSV);
+    required(output, "output", "the path to write the predictions to");
     requireSeparator(separator);
     return attributing("during prediction", () -> Predictions.write(model, input, output, separator));
   }
@@ -410,6 +446,9 @@ public final class Nn {
    *     not exist
    */
   public void export(Model model, ExportFormat format, Path output) {
+    required(model, "model", A_MODEL);
+    required(format, "format", "an export format (ONNX or NPZ)");
+    required(output, "output", "the path to write the exported model to");
     ModelExport.write(model, format, output, Provenance.currentNnVersion());
   }
 
@@ -421,6 +460,8 @@ public final class Nn {
    *     model would predict differently
    */
   public void saveModel(Model model, Path file) {
+    required(model, "model", A_MODEL);
+    required(file, "file", "the path to save the model to");
     RecordedActivations.requireComputedBy(model.spec(), model.network(), registry);
     model.save(file, Provenance.currentNnVersion());
   }
@@ -434,6 +475,9 @@ public final class Nn {
    * @throws IllegalArgumentException when the number of activations does not match the widths
    */
   public Network network(int[] widths, String... activations) {
+    required(widths, "widths", "the widths of the layers");
+    requiredList(activations == null ? null : java.util.Arrays.asList(activations), "activations",
+        "an activation name per layer");
     List<Activation> created = new ArrayList<>();
     for (String name : activations) {
       created.add(registry.create(PluginKind.ACTIVATION, name));
@@ -452,12 +496,37 @@ public final class Nn {
    * @throws dev.nn.spi.ConfigException for a plugin name that is not installed
    */
   public Model model(Network network, String loss, Dataset data, Standardizer scaler) {
+    required(network, "network", "a network");
+    required(loss, "loss", "the name of a loss");
+    required(data, "data", "the training data set");
     List<PluginUse> activations = new ArrayList<>();
     for (int l = 1; l <= network.outputLayer(); l++) {
       activations.add(use(PluginKind.ACTIVATION, network.activationName(l)));
     }
     Loss created = registry.create(PluginKind.LOSS, loss);
     return new Model(ModelSpec.of(data, scaler, network, activations, use(PluginKind.LOSS, loss)), network, created);
+  }
+
+  /**
+   * {@code value}, or a {@link NullPointerException} that names the parameter and says what it takes, as the
+   * helpful message of a dereferenced null would name a variable of nn's instead.
+   */
+  private static <T> T required(T value, String parameter, String what) {
+    if (value == null) {
+      throw new NullPointerException(parameter + ": " + what + " is needed, found null");
+    }
+    return value;
+  }
+
+  /** {@link #required} of a list and of each element of it. */
+  private static <T> List<T> requiredList(List<T> list, String parameter, String what) {
+    required(list, parameter, what);
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        throw new NullPointerException(parameter + ": " + what + " is needed, found null at index " + i);
+      }
+    }
+    return list;
   }
 
   /** A plugin of this registry as a model file records it: name, installed version, default settings. */
