@@ -51,7 +51,7 @@ class KilledRunTests {
         new Kill("summary.json:1:temp", Resume.FROM_THE_START),
         new Kill("report.html:1:renamed", Resume.FROM_THE_START),
         new Kill("metrics.csv:1:renamed", Resume.FROM_THE_START),
-        new Kill("metrics.csv:2:renamed", Resume.FROM_THE_START),
+        new Kill("metrics.csv:2:renamed", Resume.FROM_A_CHECKPOINT),
         new Kill("metrics.csv:3:temp", Resume.FROM_A_CHECKPOINT),
         new Kill("epoch-0002.ckpt:1:temp", Resume.FROM_A_CHECKPOINT),
         new Kill("epoch-0003.ckpt:1:renamed", Resume.FROM_A_CHECKPOINT),

@@ -359,9 +359,10 @@ public final class TrainingRun {
     record.reportingInterruption(() -> told.forEach(InterruptionListener::armed),
         directory -> told.forEach(i -> i.recorded(directory)),
         directory -> told.forEach(i -> i.completedFirst(directory)));
-    // the checkpoint first: the summary and the report never show an epoch a resume could not continue from
-    record.precededBy(List.of(new MetricsCsv(dir.metricsFile()),
-        new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())));
+    // the checkpoint first: the summary, metrics.csv and the report never show an epoch a resume could not continue
+    // from
+    record.precededBy(List.of(new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())),
+        new MetricsCsv(dir.metricsFile()));
     runFiles.attach(List.of(record));
     record.started(started);
     RecordedPluginPath.write(dir.path(), plugins.pluginPath());

@@ -30,6 +30,7 @@ public final class MetricsCsv implements TrainingListener {
 
   private final Path file;
   private final StringBuilder text = new StringBuilder();
+  private int rows;
 
   /** Keeps {@code file}. */
   public MetricsCsv(Path file) {
@@ -62,13 +63,26 @@ public final class MetricsCsv implements TrainingListener {
   public void restart(List<EpochReport> history) {
     text.setLength(0);
     text.append(EpochCsv.METRICS.render(history));
+    rows = history.size();
     AtomicFiles.writeRebuildable(file, text.toString());
+  }
+
+  /**
+   * The run ended with {@code history} recorded in its summary: when the file holds more rows (epochs after the
+   * last checkpoint of an interrupted run, which a resume trains again), it is written again with these alone, so
+   * that no reader of the file sees epochs the summary does not count.
+   */
+  void endedWith(List<EpochReport> history) {
+    if (rows != history.size()) {
+      restart(history);
+    }
   }
 
   /** Adds one row to the file. */
   void append(EpochReport report) {
     String row = EpochCsv.METRICS.row(report) + "\n";
     text.append(row);
+    rows++;
     if (Files.isRegularFile(file)) {
       AtomicFiles.appendRebuildable(file, row, text::toString);
     } else {

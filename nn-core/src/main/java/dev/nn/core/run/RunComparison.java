@@ -87,8 +87,9 @@ public final class RunComparison {
 
   /**
    * The rows of a run that ended without completing cut to the epochs its summary counts, as its report shows
-   * them: metrics.csv may hold a row for an epoch whose checkpoint was never written (a disk that filled, a stop
-   * between two checkpoints), which the run does not count and a resume trains again.
+   * them: metrics.csv may hold a row for an epoch whose checkpoint was never written (a stop between two
+   * checkpoints), which the run does not count and a resume trains again, when the file could not be cut to the
+   * summary's epochs as the run ended (a disk that filled) or was written by an nn that did not cut it.
    */
   private static MetricsColumns countedBySummary(Map<?, ?> summary, String state, MetricsColumns m) {
     if (state == null || state.equals("completed") || state.equals("running")) {

@@ -73,6 +73,7 @@ public final class RunRecord implements TrainingListener {
   private final List<String> overrides;
   private final List<EpochReport> history = new ArrayList<>();
   private List<TrainingListener> before = List.of();
+  private MetricsCsv metrics;
   private Runnable armed = () -> { };
   private Consumer<Path> interruptionRecorded = directory -> { };
   private Consumer<Path> completedFirst = directory -> { };
@@ -208,12 +209,18 @@ public final class RunRecord implements TrainingListener {
   }
 
   /**
-   * From now on, tells {@code listeners}, in this order, of the start and of each epoch just before this record
-   * takes it in, under this record's lock: the run's files that must never be behind its summary (a resume
-   * continues from the checkpoint the summary's last epoch wrote), and that an interruption waits for.
+   * From now on, tells {@code listeners} and then {@code metrics}, in this order, of the start and of each epoch
+   * just before this record takes it in, under this record's lock: the run's files that must never be behind its
+   * summary (a resume continues from the checkpoint the summary's last epoch wrote), and that an interruption
+   * waits for. A listener that fails keeps the epoch from the files after it and from the summary, so a checkpoint
+   * that could not be written leaves no row in metrics.csv; when a run ends with fewer epochs than metrics.csv
+   * holds (an interruption counts the checkpointed ones), the file is cut to the summary's.
    */
-  public synchronized void precededBy(List<TrainingListener> listeners) {
-    before = List.copyOf(listeners);
+  public synchronized void precededBy(List<TrainingListener> listeners, MetricsCsv metrics) {
+    List<TrainingListener> all = new ArrayList<>(listeners);
+    all.add(metrics);
+    before = List.copyOf(all);
+    this.metrics = metrics;
   }
 
   @Override
@@ -412,6 +419,9 @@ public final class RunRecord implements TrainingListener {
     summary.epochs(history, bestEpoch);
     summary.ended(status, message, null, null);
     summary.write(dir.summaryFile());
+    if (metrics != null) {
+      metrics.endedWith(history);
+    }
   }
 
   /**

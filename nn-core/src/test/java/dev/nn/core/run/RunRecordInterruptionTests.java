@@ -92,7 +92,7 @@ class RunRecordInterruptionTests {
     Trainer trainer = run.trainer;
     RunDirectory dir = run.dir;
     HeldCheckpoint checkpoint = new HeldCheckpoint(dir);
-    record.precededBy(List.of(checkpoint));
+    record.precededBy(List.of(checkpoint), new MetricsCsv(dir.metricsFile()));
 
     Thread training = new Thread(() -> record.onEpochEnd(trainer, new EpochReport(1, 25, 0.1, 0.5, null, 0.01)));
     training.start();
@@ -232,6 +232,7 @@ class RunRecordInterruptionTests {
   void withACheckpointEveryOtherEpochAnInterruptionCountsTheEpochsUpToTheLastCheckpoint() throws Exception {
     Run run = new Run(tmp, "every-other");
     RunRecord record = run.record;
+    record.precededBy(List.of(), new MetricsCsv(run.dir.metricsFile()));
     try {
       record.started(run.provenance);
       for (int e = 1; e <= 3; e++) {
@@ -245,9 +246,49 @@ class RunRecordInterruptionTests {
       Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(run.dir.summaryFile()));
       assertEquals("interrupted", summary.get("status"));
       assertEquals(2L, ((Number) summary.get("epochs")).longValue(), "epoch 3 has no checkpoint to resume from");
+      assertEquals(List.of("1", "2"), metricsEpochs(run.dir), "metrics.csv counts the epochs the summary counts");
     } finally {
       record.close();
     }
+  }
+
+  /** A checkpoint that cannot be written (a full disk) fails its epoch before metrics.csv has a row of it. */
+  @Test
+  void anEpochWhoseCheckpointFailedHasNoRowInMetrics() throws Exception {
+    Run run = new Run(tmp, "checkpoint-failed");
+    RunRecord record = run.record;
+    TrainingListener fullDisk = new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        if (report.epoch() == 2) {
+          throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+        }
+        checkpointed(run.dir, report.epoch());
+      }
+    };
+    record.precededBy(List.of(fullDisk), new MetricsCsv(run.dir.metricsFile()));
+    try {
+      record.started(run.provenance);
+      record.onEpochEnd(run.trainer, new EpochReport(1, 25, 0.1, 1.0, null, 0.01));
+      java.io.UncheckedIOException failure = org.junit.jupiter.api.Assertions.assertThrows(
+          java.io.UncheckedIOException.class,
+          () -> record.onEpochEnd(run.trainer, new EpochReport(2, 50, 0.1, 0.5, null, 0.01)));
+      record.failed(failure);
+      assertEquals("failed", summaryStatus(run.dir));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(run.dir.summaryFile()));
+      assertEquals(1L, ((Number) summary.get("epochs")).longValue());
+      assertEquals(List.of("1"), metricsEpochs(run.dir));
+    } finally {
+      record.close();
+    }
+  }
+
+  /** The epoch column of a run's metrics.csv, row by row. */
+  private static List<String> metricsEpochs(RunDirectory dir) throws java.io.IOException {
+    List<String> lines = Files.readAllLines(dir.metricsFile());
+    assertEquals(MetricsCsv.HEADER.strip(), lines.get(0));
+    return lines.subList(1, lines.size()).stream().map(line -> line.split(",")[0]).toList();
   }
 
   /**
