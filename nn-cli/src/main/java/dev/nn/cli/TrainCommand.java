@@ -319,14 +319,24 @@ final class TrainCommand implements Callable<Integer> {
       say(out, log, "the model keeps the weights of epoch " + t.bestEpoch() + ", the best on the validation data");
     }
     say(out, log, "run directory  " + r.directory().path());
-    print(out, log, "validation     ", r.validation());
-    print(out, log, "test           ", r.test());
+    List<String> targets = r.model().spec().targets();
+    print(out, log, "validation     ", r.validation(), targets);
+    print(out, log, "test           ", r.test(), targets);
     say(out, log, "model          " + r.directory().modelFile());
   }
 
-  private static void print(PrintStream out, RunLog log, String label, Metrics m) {
-    if (m != null) {
-      say(out, log, label + Figures.of(m, "", true));
+  /** A split's figures, and for a regression of several targets each target's below them, indented. */
+  private static void print(PrintStream out, RunLog log, String label, Metrics m, List<String> targets) {
+    if (m == null) {
+      return;
+    }
+    say(out, log, label + Figures.of(m, "", true));
+    if (m.byTarget().size() == targets.size()) {
+      for (int k = 0; k < targets.size(); k++) {
+        String name = "  " + targets.get(k);
+        say(out, log, name + " ".repeat(Math.max(2, label.length() - name.length()))
+            + Figures.of(m.byTarget().get(k), "", false));
+      }
     }
   }
 }

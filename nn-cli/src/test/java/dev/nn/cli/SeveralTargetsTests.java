@@ -127,6 +127,48 @@ class SeveralTargetsTests {
     assertFalse(swapped.out().equals(o.out()));
   }
 
+  /**
+   * A run whose test source is the whole file prints, and records in summary.json, each target's test figures:
+   * those {@code nn evaluate} gives for its model on the same file (the pooled RMSE mixes pounds with inches).
+   */
+  @Test
+  void aRunsTestFiguresOfEachTargetAreThoseEvaluateGivesOnTheSameRows() throws Exception {
+    Path runs = tmp.resolve("whole-file-test");
+    Cli.Outcome trained = Cli.run("train", Cli.EXAMPLES.resolve("linnerud.yaml").toString(), "--set",
+        "data.test={source: csv, path: " + LINNERUD_CSV.toAbsolutePath() + "}", "--set", "training.epochs=20",
+        "--output", runs.toString());
+    assertEquals(0, trained.code(), trained.describe());
+    Path run = Cli.onlyRun(runs);
+    Cli.Outcome evaluated = Cli.run("evaluate", run.resolve(RunDirectory.MODEL).toString(), "--data",
+        LINNERUD_CSV.toString());
+    assertEquals(0, evaluated.code(), evaluated.describe());
+    List<String> table = evaluated.out().lines().toList().subList(5, 8);
+    List<String> lines = trained.out().lines().toList();
+    int test = lines.indexOf(lines.stream().filter(l -> l.startsWith("test ")).findFirst().orElseThrow());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> targets = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+        ((java.util.Map<String, Object>) dev.nn.core.io.Json.parse(Files.readString(run.resolve(
+            RunDirectory.SUMMARY)))).get("test")).get("targets");
+    assertEquals(List.of("weight", "waist", "pulse"), List.copyOf(targets.keySet()));
+    for (int j = 0; j < 3; j++) {
+      String[] evaluate = table.get(j).trim().split(" +");
+      // "  weight       rmse 21.5414  mae 16.6324  r2 0.1988"
+      String[] printed = lines.get(test + 1 + j).trim().split(" +");
+      assertEquals(List.of(evaluate[0], "rmse", evaluate[1], "mae", evaluate[2], "r2", evaluate[3]),
+          List.of(printed), trained.out());
+      java.util.Map<?, ?> recorded = (java.util.Map<?, ?>) targets.get(evaluate[0]);
+      assertEquals(Double.parseDouble(evaluate[1]), ((Number) recorded.get("rmse")).doubleValue(),
+          1e-5 * Double.parseDouble(evaluate[1]));
+      assertEquals(Double.parseDouble(evaluate[2]), ((Number) recorded.get("mae")).doubleValue(),
+          1e-5 * Double.parseDouble(evaluate[2]));
+      assertEquals(Double.parseDouble(evaluate[3]), ((Number) recorded.get("r2")).doubleValue(), 1e-4);
+    }
+    assertTrue(lines.get(test + 4).startsWith("model "), trained.out());
+    String page = Files.readString(run.resolve(RunDirectory.REPORT));
+    assertTrue(page.contains("<h3>Test split by target</h3>"), "the report's table");
+    assertTrue(page.contains("<tr><th>pulse</th>"), "the report's table");
+  }
+
   @Test
   void evaluateRefusesOneColumnForThreeTargetsAndAFileWithoutATarget() throws Exception {
     Cli.Outcome one = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target", "weight");

@@ -27,8 +27,8 @@ import java.util.Optional;
  * @param rows the number of rows
  * @param predictions rows × outputs, what {@link Model#predict(double[], int, double[])} returned
  * @param metrics the figures; {@code loss} is NaN
- * @param byTarget for a regression of several targets, the figures of each target alone, in the model's order;
- *     empty otherwise
+ * @param byTarget for a regression of several targets, the figures of each target alone, in the model's order
+ *     ({@link Metrics#byTarget}); empty otherwise
  * @param scores for a classifier, the figures of its scores (ROC AUC, log loss); {@code null} for a regression
  */
 public record Evaluation(int rows, double[] predictions, Metrics metrics, List<Metrics> byTarget,
@@ -72,20 +72,8 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     double[] truth = data.truth();
     int k = model.outputs();
     Metrics metrics = Metrics.of(Double.NaN, predictions, truth, rows, k, spec.isClassifier(), threshold(model));
-    List<Metrics> byTarget = new ArrayList<>();
-    if (!spec.isClassifier() && k > 1) {
-      double[] p = new double[rows];
-      double[] y = new double[rows];
-      for (int j = 0; j < k; j++) {
-        for (int r = 0; r < rows; r++) {
-          p[r] = predictions[r * k + j];
-          y[r] = truth[r * k + j];
-        }
-        byTarget.add(Metrics.of(Double.NaN, p, y, rows, 1, false, threshold(model)));
-      }
-    }
     ScoreFigures scores = spec.isClassifier() ? ScoreFigures.of(predictions, truth, rows, k, threshold(model)) : null;
-    return new Evaluation(rows, predictions, metrics, byTarget, scores);
+    return new Evaluation(rows, predictions, metrics, metrics.byTarget(), scores);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.nn.core.network.Network;
 import dev.nn.core.train.Evaluator;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Samples;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +59,7 @@ final class HeldOutFrame implements AutoCloseable {
 
   /**
    * One block's sums: Σ L_n and n, then the confusion counts (classification, K×K with K = max(2, outputs)),
-   * or Σe², Σ|e| and each output's Σy and Σy² (regression).
+   * or Σe², Σ|e|, each output's Σy and Σy², and each output's Σe² and Σ|e| (regression).
    */
   static double[] partial(RunJob job, FrameBlock block, double[] theta, boolean classification) {
     Evaluating e = EVALUATING.computeIfAbsent(job.id(), id -> new Evaluating(job));
@@ -82,7 +83,7 @@ final class HeldOutFrame implements AutoCloseable {
         sums[1] = s.rows();
         return sums;
       }
-      double[] sums = new double[4 + 2 * cols];
+      double[] sums = new double[4 + 4 * cols];
       sums[0] = lossSum;
       sums[1] = s.rows();
       for (int i = 0; i < y.length; i++) {
@@ -91,6 +92,8 @@ final class HeldOutFrame implements AutoCloseable {
         sums[3] += Math.abs(err);
         sums[4 + i % cols] += y[i];
         sums[4 + cols + i % cols] += y[i] * y[i];
+        sums[4 + 2 * cols + i % cols] += err * err;
+        sums[4 + 3 * cols + i % cols] += Math.abs(err);
       }
       return sums;
     }
@@ -115,11 +118,17 @@ final class HeldOutFrame implements AutoCloseable {
     }
     double values = (double) n * outputs;
     double ssTot = 0;
+    List<Metrics> byTarget = new ArrayList<>();
     for (int c = 0; c < outputs; c++) {
       double sum = sums[4 + c];
-      ssTot += sums[4 + outputs + c] - sum * sum / n;
+      double columnTot = sums[4 + outputs + c] - sum * sum / n;
+      ssTot += columnTot;
+      double columnRes = sums[4 + 2 * outputs + c];
+      byTarget.add(new Metrics(Double.NaN, n, Double.NaN, null, Math.sqrt(columnRes / n),
+          sums[4 + 3 * outputs + c] / n, 1 - columnRes / columnTot));
     }
-    return new Metrics(loss, n, Double.NaN, null, Math.sqrt(sums[2] / values), sums[3] / values, 1 - sums[2] / ssTot);
+    return new Metrics(loss, n, Double.NaN, null, Math.sqrt(sums[2] / values), sums[3] / values, 1 - sums[2] / ssTot,
+        outputs == 1 ? List.of() : byTarget);
   }
 
   @Override

@@ -38,7 +38,7 @@ import java.util.function.ToDoubleFunction;
  */
 record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
     Status status, String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides,
-    double runSeconds) {
+    double runSeconds, List<String> targetNames) {
 
   /** How often a browser reloads the page of a run that is training. */
   static final int REFRESH_SECONDS = 5;
@@ -77,6 +77,15 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     Objects.requireNonNull(status, "status");
     classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
     overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    targetNames = targetNames == null ? List.of() : List.copyOf(targetNames);
+  }
+
+  /** The report of a run whose targets are not named: a classification, or one target. */
+  HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels, Status status,
+      String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides,
+      double runSeconds) {
+    this(experimentName, result, test, classLabels, status, experimentYaml, provenanceYaml, classWeighted, overrides,
+        runSeconds, List.of());
   }
 
   /** The report of a run started without overrides. */
@@ -386,7 +395,32 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       row(b, "R²", validation, test, Metrics::r2);
     }
     row(b, "samples", validation, test, m -> m.rows());
-    b.append("</tbody>\n</table>\n</section>\n");
+    b.append("</tbody>\n</table>\n");
+    byTarget(b, test);
+    b.append("</section>\n");
+  }
+
+  /**
+   * For a regression of several targets, each target's RMSE, MAE and R² on the test split alone: the pooled
+   * figures above mix the targets' units (pounds with inches). The test split's, which the run measures as it
+   * ends; an epoch's validation figures as a checkpoint keeps them are pooled only, so a resumed run's page could
+   * not show them for an epoch before the resume (summary.json has both splits').
+   */
+  private void byTarget(StringBuilder b, Metrics test) {
+    if (test == null || targetNames.isEmpty() || test.byTarget().size() != targetNames.size()) {
+      return;
+    }
+    b.append("<h3>Test split by target</h3>\n<div class=\"scroll\"><table class=\"metrics by-target\">\n")
+        .append("<thead><tr><th>target</th><th>RMSE</th><th>MAE</th><th>R²</th></tr></thead>\n<tbody>\n");
+    for (int k = 0; k < targetNames.size(); k++) {
+      Metrics t = test.byTarget().get(k);
+      b.append("<tr><th>").append(Fmt.html(targetNames.get(k))).append("</th>");
+      for (double figure : new double[] {t.rmse(), t.mae(), t.r2()}) {
+        b.append("<td>").append(Fmt.number(figure)).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n");
   }
 
   private static void row(StringBuilder b, String label, Metrics validation, Metrics test,

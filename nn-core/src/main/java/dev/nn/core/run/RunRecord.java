@@ -50,12 +50,13 @@ public final class RunRecord implements TrainingListener {
    *     so that the report says its training loss is not the validation loss's kind
    */
   public record Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
-      String nnVersion, List<String> classLabels, boolean classWeighted) {
+      String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames) {
     /** Copies. */
     public Origin {
       Objects.requireNonNull(name, "name");
       overrides = List.copyOf(overrides);
       classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
+      targetNames = targetNames == null ? List.of() : List.copyOf(targetNames);
     }
   }
 
@@ -121,7 +122,7 @@ public final class RunRecord implements TrainingListener {
   public static RunRecord created(RunDirectory dir, RunOutcome outcome, Origin origin, Clock clock) {
     String commit = origin.experimentFile() == null ? null : GitHead.of(origin.experimentFile()).orElse(null);
     RunSummary.Identity id = new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(),
-        origin.seed(), origin.overrides(), origin.nnVersion(), commit, RunSummary.hostName(), 0);
+        origin.seed(), origin.overrides(), origin.nnVersion(), commit, RunSummary.hostName(), 0, origin.targetNames());
     RunRecord record = new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir),
         origin.overrides(), clock);
     // a new run stopped at any moment once its directory exists says so in it: the directory has nothing a
@@ -145,9 +146,10 @@ public final class RunRecord implements TrainingListener {
     List<String> overrides = RunOverrides.read(dir.overridesFile());
     RunSummary.Identity id = RunSummary.readEarlier(dir.summaryFile())
         .map(e -> new RunSummary.Identity(origin.name(), e.started(), origin.epochsPlanned(), origin.seed(), overrides,
-            origin.nnVersion(), e.gitCommit(), RunSummary.hostName(), e.seconds()))
+            origin.nnVersion(), e.gitCommit(), RunSummary.hostName(), e.seconds(), origin.targetNames()))
         .orElseGet(() -> new RunSummary.Identity(origin.name(), clock.instant(), origin.epochsPlanned(), origin.seed(),
-            overrides, origin.nnVersion(), GitHead.of(dir.experimentFile()).orElse(null), RunSummary.hostName(), 0));
+            overrides, origin.nnVersion(), GitHead.of(dir.experimentFile()).orElse(null), RunSummary.hostName(), 0,
+            origin.targetNames()));
     return new RunRecord(dir, outcome, origin, new RunSummary(id, clock), readExperiment(dir), overrides, clock);
   }
 
@@ -292,7 +294,7 @@ public final class RunRecord implements TrainingListener {
 
   private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {
     return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml,
-        origin.classWeighted(), overrides, summary.seconds());
+        origin.classWeighted(), overrides, summary.seconds(), origin.targetNames());
   }
 
   private void writeFinalReport(Provenance ended) {

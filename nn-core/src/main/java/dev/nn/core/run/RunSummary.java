@@ -43,13 +43,15 @@ final class RunSummary {
    * @param gitCommit the commit of the repository holding the experiment file, or {@code null}
    * @param host this machine's name
    * @param earlierSeconds the wall time of the run's earlier attempts, 0 for a new run
+   * @param targetNames the target columns of a regression, which name each target's figures
    */
   record Identity(String name, Instant started, int epochsPlanned, long seed, List<String> overrides,
-      String nnVersion, String gitCommit, String host, double earlierSeconds) {
+      String nnVersion, String gitCommit, String host, double earlierSeconds, List<String> targetNames) {
     Identity {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(started, "started");
       overrides = List.copyOf(overrides);
+      targetNames = List.copyOf(targetNames);
     }
   }
 
@@ -129,8 +131,8 @@ final class RunSummary {
     m.put("updates", updates);
     m.put("best_epoch", epochs == 0 ? null : bestEpoch);
     m.put("train", epochs == 0 ? null : Map.of("loss", trainLoss));
-    m.put("validation", figures(validation));
-    m.put("test", figures(test));
+    m.put("validation", figures(validation, identity.targetNames()));
+    m.put("test", figures(test, identity.targetNames()));
     m.put("seed", identity.seed());
     m.put("overrides", identity.overrides());
     m.put("nn_version", identity.nnVersion());
@@ -155,8 +157,11 @@ final class RunSummary {
     AtomicFiles.writeRebuildable(file, toJson());
   }
 
-  /** A split's figures under metrics.csv's names without "val_": those that apply to the task. */
-  private static Map<String, Object> figures(Metrics m) {
+  /**
+   * A split's figures under metrics.csv's names without "val_": those that apply to the task; for a regression of
+   * several targets also {@code targets}, each target's RMSE, MAE and R² under its column's name.
+   */
+  private static Map<String, Object> figures(Metrics m, List<String> targetNames) {
     if (m == null) {
       return null;
     }
@@ -168,6 +173,18 @@ final class RunSummary {
       f.put("rmse", m.rmse());
       f.put("mae", m.mae());
       f.put("r2", m.r2());
+      if (!m.byTarget().isEmpty() && m.byTarget().size() == targetNames.size()) {
+        Map<String, Object> targets = new LinkedHashMap<>();
+        for (int k = 0; k < targetNames.size(); k++) {
+          Metrics t = m.byTarget().get(k);
+          Map<String, Object> one = new LinkedHashMap<>();
+          one.put("rmse", t.rmse());
+          one.put("mae", t.mae());
+          one.put("r2", t.r2());
+          targets.put(targetNames.get(k), one);
+        }
+        f.put("targets", targets);
+      }
     }
     return f;
   }

@@ -11,14 +11,28 @@ package dev.nn.core.train;
  * @param rmse root mean squared error over every output value
  * @param mae mean absolute error over every output value
  * @param r2 1 − SS_res/SS_tot, SS_tot taken about each output column's mean
+ * @param byTarget for a regression of several targets, each target's RMSE, MAE and R² alone (its loss NaN), in
+ *     the order of the outputs — the pooled figures above mix the targets' units; empty otherwise
  */
-public record Metrics(double loss, int rows, double accuracy, long[][] confusion, double rmse, double mae, double r2) {
+public record Metrics(double loss, int rows, double accuracy, long[][] confusion, double rmse, double mae, double r2,
+    java.util.List<Metrics> byTarget) {
+
+  /** Copies the list; {@code null} is none. */
+  public Metrics {
+    byTarget = byTarget == null ? java.util.List.of() : java.util.List.copyOf(byTarget);
+  }
+
+  /** Figures without a target's own: a classification, a regression of one target, or figures read back. */
+  public Metrics(double loss, int rows, double accuracy, long[][] confusion, double rmse, double mae, double r2) {
+    this(loss, rows, accuracy, confusion, rmse, mae, r2, java.util.List.of());
+  }
 
   /** The figures as a record prints them, with the confusion matrix's counts rather than the array's identity. */
   @Override
   public String toString() {
     return "Metrics[loss=" + loss + ", rows=" + rows + ", accuracy=" + accuracy + ", confusion="
-        + java.util.Arrays.deepToString(confusion) + ", rmse=" + rmse + ", mae=" + mae + ", r2=" + r2 + "]";
+        + java.util.Arrays.deepToString(confusion) + ", rmse=" + rmse + ", mae=" + mae + ", r2=" + r2
+        + (byTarget.isEmpty() ? "" : ", byTarget=" + byTarget) + "]";
   }
 
   /** Whether these are classification figures. */
@@ -213,6 +227,22 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
     // targets that do not vary leave R² undefined: NaN for a perfect fit, else −∞ (1 − something / 0)
     double r2 = ssTot == 0 ? (ssRes == 0 ? Double.NaN : Double.NEGATIVE_INFINITY)
         : 1 - ratio * ratio * (ssRes / ssTot);
-    return new Metrics(loss, rows, Double.NaN, null, rmse, mae, r2);
+    return new Metrics(loss, rows, Double.NaN, null, rmse, mae, r2, cols == 1 ? null
+        : byTarget(predicted, target, rows, cols));
+  }
+
+  /** Each output column's regression figures alone. */
+  private static java.util.List<Metrics> byTarget(double[] predicted, double[] target, int rows, int cols) {
+    java.util.List<Metrics> figures = new java.util.ArrayList<>(cols);
+    double[] p = new double[rows];
+    double[] y = new double[rows];
+    for (int k = 0; k < cols; k++) {
+      for (int r = 0; r < rows; r++) {
+        p[r] = predicted[r * cols + k];
+        y[r] = target[r * cols + k];
+      }
+      figures.add(of(Double.NaN, p, y, rows, 1, false, 0));
+    }
+    return figures;
   }
 }

@@ -81,7 +81,7 @@ class RunRecordInterruptionTests {
       dir = RunDirectory.create(parent, name, clock, "name: " + name + "\n");
       provenance = Provenance.capture("java", 1, 7, List.of("nn", "train"), clock.instant(), List.of(), List.of());
       record = RunRecord.created(dir, new RunOutcome(dir, clock, provenance),
-          new RunRecord.Origin(name, 5, 7, null, List.of(), "0.1.0", List.of(), false), clock);
+          new RunRecord.Origin(name, 5, 7, null, List.of(), "0.1.0", List.of(), false, List.of()), clock);
     }
   }
 

@@ -22,7 +22,7 @@ class RunSummaryTests {
   private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
   private static RunSummary.Identity identity(List<String> overrides) {
-    return new RunSummary.Identity("xor", START, 40, 7, overrides, "0.1.0", null, "host-1", 2.5);
+    return new RunSummary.Identity("xor", START, 40, 7, overrides, "0.1.0", null, "host-1", 2.5, List.of());
   }
 
   @Test
@@ -75,7 +75,7 @@ class RunSummaryTests {
 
   @Test
   void aResumeReadsTheStartTheTimeSoFarAndTheCommitBack() throws Exception {
-    RunSummary s = new RunSummary(new RunSummary.Identity("xor", START, 40, 7, List.of(), "0.1.0", COMMIT, "h", 1.25),
+    RunSummary s = new RunSummary(new RunSummary.Identity("xor", START, 40, 7, List.of(), "0.1.0", COMMIT, "h", 1.25, List.of()),
         Clock.fixed(START, ZoneOffset.UTC));
     s.ended("interrupted", null, null, null);
     Path file = tmp.resolve("summary.json");

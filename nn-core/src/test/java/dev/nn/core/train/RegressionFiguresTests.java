@@ -19,6 +19,31 @@ class RegressionFiguresTests {
     assertEquals(1 - 1.25 / 5, m.r2(), 1e-15);
   }
 
+  /** Two targets of different scales: each target's figures alone, beside the pooled ones that mix them. */
+  @Test
+  void eachTargetOfSeveralHasItsOwnFigures() {
+    // rows (y1, y2): (1, 100), (2, 300), (3, 200); predictions (1, 110), (3, 300), (3, 170)
+    double[] target = {1, 100, 2, 300, 3, 200};
+    double[] predicted = {1, 110, 3, 300, 3, 170};
+    Metrics m = Metrics.of(Double.NaN, predicted, target, 3, 2, false, 0.5);
+    assertEquals(2, m.byTarget().size());
+    Metrics first = m.byTarget().get(0);
+    // errors 0, 1, 0: SSE 1; mean 2, SST 2
+    assertEquals(Math.sqrt(1.0 / 3), first.rmse(), 1e-15);
+    assertEquals(1.0 / 3, first.mae(), 1e-15);
+    assertEquals(1 - 1.0 / 2, first.r2(), 1e-15);
+    Metrics second = m.byTarget().get(1);
+    // errors 10, 0, -30: SSE 1000; mean 200, SST 20000
+    assertEquals(Math.sqrt(1000.0 / 3), second.rmse(), 1e-12);
+    assertEquals(40.0 / 3, second.mae(), 1e-12);
+    assertEquals(1 - 1000.0 / 20000, second.r2(), 1e-15);
+    assertEquals(Math.sqrt(1001.0 / 6), m.rmse(), 1e-12, "pooled over all six values");
+    assertTrue(Double.isNaN(first.loss()), "a loss is not split by target");
+    assertEquals(0, first.byTarget().size());
+    assertEquals(0, Metrics.of(Double.NaN, new double[] {1, 2}, new double[] {1, 3}, 2, 1, false, 0.5).byTarget()
+        .size(), "one target has no figures of its own besides");
+  }
+
   /** Errors of 1e200 square past the largest double; their RMSE does not, and is given. */
   @Test
   void hugeErrorsGiveAFiniteRmseAndR2() {
