@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Which plugin made a batch's loss NaN or infinite against its contract: an activation whose φ(z) is NaN for a
  * finite z, or not finite for |z| ≤ 700 (88 in float32); a loss whose value is not finite for finite targets and
- * outputs within a float's range.
+ * outputs within a float's range. A NaN that φ′ or the loss's seed puts in δ for finite values shows only at the
+ * next update, as weights that are NaN; so once z is not finite, φ′ and the seed are probed.
  * That is a fault of the plugin's code, not a divergence of training — which shows as weights, and so z, that
  * are no longer finite. Looked for only once the loss is known not to be finite: the training loop checks
  * nothing per element.
@@ -26,15 +27,17 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
    * finite.
    *
    * @param lossSum the batch's loss, which is not finite
+   * @param loss the loss that seeded δ(L+1)
    */
-  static Optional<NonFiniteSource> find(Network network, Workspace ws, int rows, double lossSum) {
+  static Optional<NonFiniteSource> find(Network network, Workspace ws, int rows, double lossSum,
+      dev.nn.api.Loss loss) {
     for (int l = 1; l <= network.outputLayer(); l++) {
       double[] z = values(ws.z(l), rows * network.width(l));
       double[] x = values(ws.x(l), rows * network.width(l));
       if (firstNonFinite(z) >= 0) {
         // the weights (or the data) are no longer finite: training diverged, unless a derivative that is NaN
         // for finite arguments made them so in an earlier update, which only a probe of φ′ can tell
-        return derivativeAtFault(network);
+        return derivativeAtFault(network).or(() -> seedAtFault(network, ws, rows, loss));
       }
       int bad = firstNonFinite(x);
       // the contract: φ is never NaN for a finite z, and finite within ±700 (±88 in float32); beyond, it may
@@ -84,6 +87,50 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
         if (Double.isNaN(delta[i]) && Double.isFinite(x[i])) {
           return Optional.of(new NonFiniteSource("activation", l, "returned NaN from φ′ (phiPrime) for z = "
               + grid[i] + ", where φ(z) = " + x[i] + " (NaN in δ makes the weights NaN at the update after)"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The loss, when its seed δ(L+1) holds NaN for finite outputs where its value is finite: probed with the batch's
+   * targets and every output z set to each of a grid of values from 0 out to ±700 (±88 in float32) in turn, x being
+   * the output activation's φ(z).
+   */
+  private static Optional<NonFiniteSource> seedAtFault(Network network, Workspace ws, int rows,
+      dev.nn.api.Loss loss) {
+    int cols = network.width(network.outputLayer());
+    int n = rows * cols;
+    double[] y = java.util.Arrays.copyOf(ws.target(), n);
+    if (firstNonFinite(y) >= 0) {
+      return Optional.empty();
+    }
+    dev.nn.api.Activation phi = network.activation(network.outputLayer());
+    double range = finiteRange(network);
+    double[] z = new double[n];
+    double[] x = new double[n];
+    double[] delta = new double[n];
+    // outward from 0, so that the output named is the least extreme one at fault
+    for (int step = 0; step <= 400; step++) {
+      int k = (step + 1) / 2 * (step % 2 == 0 ? -1 : 1);
+      double t = k / 200.0;
+      double at = Math.signum(t) * range * t * t;
+      java.util.Arrays.fill(z, at);
+      try {
+        phi.forward(z, x, n);
+        if (firstNonFinite(x) >= 0 || !Double.isFinite(loss.value(z, x, y, rows, cols))) {
+          continue;
+        }
+        loss.seed(z, x, y, delta, rows, cols);
+      } catch (RuntimeException e) {
+        continue; // a probe that throws says nothing here; training would have named the throw
+      }
+      for (int i = 0; i < n; i++) {
+        if (Double.isNaN(delta[i])) {
+          return Optional.of(new NonFiniteSource("loss", 0, "put NaN in its seed δ(L+1) for the output z = " + at
+              + ", x = " + x[i] + " and the target y = " + y[i] + ", where its value is finite (NaN in δ makes the"
+              + " weights NaN at the update after)"));
         }
       }
     }

@@ -494,7 +494,7 @@ public final class Trainer {
     if (!Double.isFinite(lossSum)) {
       // only now, off the hot path: a plugin that returned NaN from finite values is its fault, not divergence
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows)
-          .withSource(NonFiniteSource.find(network, ws, rows, lossSum).orElse(null));
+          .withSource(NonFiniteSource.find(network, ws, rows, lossSum, loss).orElse(null));
     }
     noteFirstBatch(lossSum, rows);
     updates++;

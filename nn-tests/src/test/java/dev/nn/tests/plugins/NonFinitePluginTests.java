@@ -71,9 +71,31 @@ class NonFinitePluginTests {
       + "  }\n"
       + "}\n";
 
+  /** A loss whose value is finite but whose seed is NaN for an error above 0.6: it shows a step later. */
+  private static final String SEED = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+      + "public final class NanSeed implements LossProvider {\n"
+      + "  public String name() { return \"nan-seed\"; }\n"
+      + "  public String summary() { return \"half squared error, whose seed is NaN for errors above 0.6\"; }\n"
+      + "  public Loss create(Settings s) { return new NanSeedLoss(); }\n"
+      + "}\n"
+      + "final class NanSeedLoss implements Loss {\n"
+      + "  public Seeding seeding() { return Seeding.DEFAULT; }\n"
+      + "  public TargetKind targets() { return TargetKind.REAL; }\n"
+      + "  public double value(double[] z, double[] x, double[] y, int rows, int cols) {\n"
+      + "    double sum = 0; for (int i = 0; i < rows * cols; i++) { sum += 0.5 * (x[i] - y[i]) * (x[i] - y[i]); }\n"
+      + "    return sum;\n"
+      + "  }\n"
+      + "  public double seed(double[] z, double[] x, double[] y, double[] d, int rows, int cols) {\n"
+      + "    for (int i = 0; i < rows * cols; i++) { d[i] = Math.abs(x[i] - y[i]) > 0.6 ? Double.NaN : x[i] - y[i]; }\n"
+      + "    return value(z, x, y, rows, cols);\n"
+      + "  }\n"
+      + "}\n";
+
   private Nn nn() throws Exception {
     Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION,
-        "com.acme.NanPrime", DERIVATIVE), Map.of("dev.nn.spi.LossProvider", "com.acme.NanLater\n",
+        "com.acme.NanPrime", DERIVATIVE, "com.acme.NanSeed", SEED), Map.of("dev.nn.spi.LossProvider",
+        "com.acme.NanLater\ncom.acme.NanSeed\n",
         "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\n"));
     return Nn.withPluginPath(List.of(jar));
   }
@@ -114,6 +136,24 @@ class NonFinitePluginTests {
     String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
     assertTrue(e.getMessage().startsWith("activation \"nan-prime\" from " + jar + " (layers[1]) returned NaN from φ′"
         + " (phiPrime) for z = "), e.getMessage());
+    assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
+  }
+
+  /**
+   * A seed δ(L+1) that is NaN while the loss's value is finite also shows only at the update after: a probe of the
+   * seed on divergence finds it and names the loss.
+   */
+  @Test
+  void aLossPluginWhoseSeedIsNanWhereItsValueIsFiniteIsItsFailureNotDivergence() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("loss=nan-seed", "training.epochs=3")), TrainingRunOptions.into(dir.resolve("runs"))));
+    String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
+    assertTrue(e.getMessage().startsWith("loss \"nan-seed\" from " + jar + " put NaN in its seed δ(L+1) for the"
+        + " output z = "), e.getMessage());
+    // the least extreme output at fault: the untrained network's 0 against a target of 1
+    assertTrue(e.getMessage().contains("for the output z = 0.0, x = 0.0 and the target y = 1.0, where its value is"
+        + " finite"), e.getMessage());
     assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
   }
 
