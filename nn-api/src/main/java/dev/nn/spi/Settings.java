@@ -42,6 +42,17 @@ public final class Settings {
     return new Settings(plugin, Map.of());
   }
 
+  /**
+   * These settings without {@code keys}, whose getters then return their defaults: how the core, after a getter
+   * refused a value, creates the plugin again to find every other value it refuses, so that one run reports
+   * them all.
+   */
+  public Settings without(java.util.Collection<String> keys) {
+    Map<String, Object> kept = new LinkedHashMap<>(values);
+    kept.keySet().removeAll(keys);
+    return new Settings(plugin, kept);
+  }
+
   /** What messages call the plugin, e.g. {@code loss "huber"}. */
   public String plugin() {
     return plugin;

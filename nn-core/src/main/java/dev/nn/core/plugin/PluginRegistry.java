@@ -416,7 +416,7 @@ public final class PluginRegistry {
       created = provider.create(settings);
     } catch (ConfigException e) {
       // the plugin's own words: keep them, but never let them steer the terminal
-      throw escaped(e);
+      throw escaped(everyRefusal(provider, settings, e, label, otherKeys));
     } catch (RuntimeException | LinkageError e) {
       // an IllegalArgumentException is how a plugin refuses a value; anything else is a fault of its own
       String what = e instanceof IllegalArgumentException ? " rejected its settings" : " failed to create it";
@@ -438,20 +438,64 @@ public final class PluginRegistry {
           + " returned null from " + nullFrom + ", where a value is required",
           "a plugin whose methods return what nn-api documents; the plugin's author can fix it"));
     }
-    List<String> unread = settings.unreadKeys();
-    if (!unread.isEmpty()) {
-      List<String> known = new ArrayList<>(otherKeys);
-      known.addAll(settings.requestedKeys());
-      String help = settingsHelp(provider).isEmpty() ? label + " reads no settings" : settingsHelp(provider);
-      String allowed = otherKeys.isEmpty() ? help : String.join(", ", otherKeys) + "; " + help;
-      List<ConfigProblem> problems = new ArrayList<>();
-      for (String key : unread) {
-        problems.add(ConfigProblem.of(ProblemId.UNKNOWN_KEY, key, "unknown setting \"" + key + "\" of " + label, allowed)
-            .withSuggestions(Suggestions.closest(key, known)));
-      }
-      throw new ConfigException(problems);
+    List<ConfigProblem> unknown = unknownKeys(provider, settings, label, otherKeys);
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(unknown);
     }
     return kind.pluginType().cast(created);
+  }
+
+  /** A problem for each setting given that the plugin, once created from {@code settings}, never read. */
+  private static List<ConfigProblem> unknownKeys(PluginProvider<?> provider, Settings settings, String label,
+      Collection<String> otherKeys) {
+    List<String> known = new ArrayList<>(otherKeys);
+    known.addAll(settings.requestedKeys());
+    String help = settingsHelp(provider).isEmpty() ? label + " reads no settings" : settingsHelp(provider);
+    String allowed = otherKeys.isEmpty() ? help : String.join(", ", otherKeys) + "; " + help;
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (String key : settings.unreadKeys()) {
+      problems.add(ConfigProblem.of(ProblemId.UNKNOWN_KEY, key, "unknown setting \"" + key + "\" of " + label, allowed)
+          .withSuggestions(Suggestions.closest(key, known)));
+    }
+    return problems;
+  }
+
+  /**
+   * {@code first} and every other value the provider refuses: a typed getter throws at the first bad value, so
+   * the plugin is created again without the settings refused so far (their getters give defaults) until it
+   * refuses no more of them, at most once per setting; then the settings it never read are unknown keys. A refusal
+   * of no particular setting, or of one already left out, or another failure, ends the search with what was found.
+   */
+  private static ConfigException everyRefusal(PluginProvider<?> provider, Settings settings, ConfigException first,
+      String label, Collection<String> otherKeys) {
+    List<ConfigProblem> problems = new ArrayList<>(first.problems());
+    Set<String> refused = new LinkedHashSet<>();
+    for (int attempt = 0; attempt < settings.keys().size(); attempt++) {
+      List<String> keys = problems.stream().map(ConfigProblem::path).toList();
+      if (!settings.keys().containsAll(keys) || !refused.addAll(keys)) {
+        break;
+      }
+      Settings rest = settings.without(refused);
+      try {
+        provider.create(rest);
+        problems.addAll(unknownKeys(provider, rest, label, otherKeys));
+        break;
+      } catch (ConfigException again) {
+        List<ConfigProblem> more = again.problems().stream().filter(p -> !refused.contains(p.path())).toList();
+        if (more.isEmpty()) {
+          break;
+        }
+        problems.addAll(more);
+      } catch (RuntimeException | LinkageError e) {
+        break;
+      }
+    }
+    if (problems.size() == first.problems().size()) {
+      return first;
+    }
+    ConfigException all = new ConfigException(problems);
+    all.setStackTrace(first.getStackTrace());
+    return all;
   }
 
   /**

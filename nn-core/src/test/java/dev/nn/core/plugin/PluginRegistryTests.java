@@ -41,6 +41,71 @@ class PluginRegistryTests {
     }
   }
 
+  /** Every value the provider refuses is reported at once, and then the keys it never reads. */
+  @Test
+  void everyRefusedSettingAndEveryUnknownKeyIsReportedTogether() {
+    PluginRegistry registry = PluginRegistry.loadDefault();
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("beta1", 2);
+    values.put("eps", 1e-8);
+    values.put("beta2", -1);
+    values.put("bogus", 3);
+    ConfigException e = assertThrows(ConfigException.class, () -> registry.create(PluginKind.OPTIMIZER, "adam",
+        dev.nn.spi.Settings.of("optimizer \"adam\"", values), List.of("learning-rate")));
+    assertEquals(List.of("beta1", "beta2", "bogus"), e.problems().stream().map(ConfigProblem::path).toList());
+    assertEquals(List.of(ProblemId.INVALID_SETTING, ProblemId.INVALID_SETTING, ProblemId.UNKNOWN_KEY),
+        e.problems().stream().map(ConfigProblem::id).toList());
+    assertEquals("setting \"beta2\" of optimizer \"adam\" must be in [0, 1), found -1", e.problems().get(1).message());
+  }
+
+  /**
+   * A provider that refuses a combination of its settings (no one key) ends the search: what was found is
+   * reported, and the provider is created at most once per setting more.
+   */
+  @Test
+  void aRefusalOfNoOneSettingEndsTheSearchForMore() {
+    int[] created = {0};
+    dev.nn.spi.ActivationProvider scaled = new dev.nn.spi.ActivationProvider() {
+      @Override
+      public String name() {
+        return "scaled";
+      }
+
+      @Override
+      public String summary() {
+        return "a·z, clipped to [lo, hi]";
+      }
+
+      @Override
+      public dev.nn.api.Activation create(dev.nn.spi.Settings settings) {
+        created[0]++;
+        double a = settings.number("a", 1, dev.nn.spi.Range.positive());
+        double lo = settings.number("lo", -1, dev.nn.spi.Range.any());
+        double hi = settings.number("hi", 1, dev.nn.spi.Range.any());
+        if (lo >= hi) {
+          throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", "lo must be below hi",
+              "lo < hi"));
+        }
+        return new dev.nn.api.Activation() {
+          @Override
+          public double phi(double z) {
+            return Math.max(lo, Math.min(hi, a * z));
+          }
+
+          @Override
+          public double phiPrime(double z, double x) {
+            return a * z > lo && a * z < hi ? a : 0;
+          }
+        };
+      }
+    };
+    PluginRegistry registry = PluginRegistry.of(List.of(scaled));
+    ConfigException e = assertThrows(ConfigException.class, () -> registry.create(PluginKind.ACTIVATION, "scaled",
+        dev.nn.spi.Settings.of("activation \"scaled\"", Map.of("a", -2, "lo", 5, "hi", 1))));
+    assertEquals(List.of("a", ""), e.problems().stream().map(ConfigProblem::path).toList(), e.getMessage());
+    assertEquals(2, created[0], "once with every setting, once without a");
+  }
+
   @Test
   void twoPluginsWithOneNameAreRejectedNamingBothJars() throws Exception {
     Path a = PluginJars.build(dir, "first", Map.of("com.first.Twin",
