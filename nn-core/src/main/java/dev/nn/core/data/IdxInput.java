@@ -85,12 +85,35 @@ final class IdxInput implements AutoCloseable {
     return file;
   }
 
-  /** From now on, truncation messages say the file should hold {@code bytes} bytes, laid out as described. */
+  /**
+   * From now on, truncation messages say the file should hold {@code bytes} bytes, laid out as described; a file
+   * too short to hold them is reported truncated at once, before anything is allocated for what its header
+   * declares (a damaged header of a few bytes may declare gigabytes).
+   */
   void expect(long bytes, String description) {
     this.expected = bytes;
     this.layout = description;
     this.headerOnly = false;
+    if (!Files.isRegularFile(path)) {
+      return; // a pipe has no size; what it holds is checked as it is read
+    }
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (!gzip && size < bytes) {
+      throw truncated(size, null);
+    }
+    if (gzip && size * MAX_DEFLATE_RATIO < bytes) {
+      throw new DataException(file + ": truncated: " + size + " bytes of gzip data decompress to at most "
+          + size * MAX_DEFLATE_RATIO + " bytes, and the header declares " + bytes + " (" + layout + ")");
+    }
   }
+
+  /** Deflate's largest ratio of decompressed to compressed bytes (RFC 1951: 258-byte matches in 2 bits), rounded up. */
+  private static final long MAX_DEFLATE_RATIO = 1032;
 
   /** A big-endian 32-bit integer. */
   int readInt() {

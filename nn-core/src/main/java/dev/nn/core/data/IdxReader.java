@@ -112,6 +112,8 @@ public final class IdxReader {
       throw new DataException(img.file() + ": its header gives images of " + rows + "x" + cols + " = " + pixels
           + " pixels, more than one array holds (" + MAX_ARRAY + "); the file is damaged or not an IDX image file");
     }
+    // before any array is sized from the header: a file that cannot hold what it declares is truncated
+    img.expect(IMAGES_HEADER + pixels * n, IMAGES_HEADER + "-byte header + " + n + " images of " + rows + "x" + cols);
     if (pixels * Math.max(m, 1) > MAX_ARRAY) {
       throw new DataException(
           img.file() + ": " + m + " images of " + rows + "x" + cols + " are too many to hold in one array; "
@@ -125,9 +127,6 @@ public final class IdxReader {
    * pixels into {@code x}, both from row {@code at} on.
    */
   private static void body(IdxInput img, IdxInput lab, Shape shape, InputValues x, int[] classes, int at) {
-    long pixels = shape.pixels();
-    img.expect(IMAGES_HEADER + pixels * shape.n(),
-        IMAGES_HEADER + "-byte header + " + shape.n() + " images of " + shape.rows() + "x" + shape.cols());
     System.arraycopy(labels(lab, shape.m()), 0, classes, at, shape.m());
     pixels(img, shape.m(), shape.pixels(), x, at * shape.pixels());
     lab.finish();

@@ -249,6 +249,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     CategoryWords trainWords = new CategoryWords(spec.oneHot(), Map.of(), "the training data", words::put);
     Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes,
         trainWords);
+    requireTwoClasses(all);
     CategoryWords heldOutWords = CategoryWords.fixedAs("the training data", spec.oneHot(), words);
     // a held-out file's class labels mean the classes the training file's do, names and indices alike: a test file
     // may hold some of them only, and a label the training file lacks is not a class
@@ -260,6 +261,29 @@ public final class DataPreparation implements Provider<PreparedData> {
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
             RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords) : null;
     return new RawData(all, validation, test, files, reconstructs(spec.train()), true, words);
+  }
+
+  /**
+   * A classification's training source must hold two classes or more, whatever its kind: a csv file's column is
+   * checked as it is read, and an IDX file's labels (of ten classes by their format) or a generator's here.
+   */
+  private static void requireTwoClasses(Dataset train) {
+    if (train.task() != Task.CLASSIFICATION || train.size() == 0) {
+      return;
+    }
+    int[] counts = train.classCounts();
+    int present = 0;
+    int only = -1;
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] > 0) {
+        present++;
+        only = c;
+      }
+    }
+    if (present < 2) {
+      throw new DataException(train.source() + ": every one of its " + train.size() + " samples is of the class \""
+          + train.classLabels().get(only) + "\"; classification needs at least 2 classes to train on");
+    }
   }
 
   /** Whether a csv source of {@code spec} fills missing values with means. */

@@ -53,6 +53,30 @@ class IdxDamageTests {
     return assertThrows(DataException.class, () -> IdxReader.read(IMAGES, labels, 100)).getMessage();
   }
 
+  /**
+   * A header of a few bytes that declares gigabytes of images is found truncated from the file's size before any
+   * array is sized from it (it once took seconds and gigabytes to say so, or advised a limit or more memory).
+   */
+  @Test
+  void aTinyFileWhoseHeaderDeclaresHugeImagesIsTruncatedBeforeAnythingIsAllocated() throws IOException {
+    java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + 20).putInt(0x00000801).putInt(20);
+    Path twentyLabels = write("labels-20.idx", labels.array());
+    for (int side : new int[] {3000, 30000}) {
+      java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(116).putInt(0x00000803).putInt(20).putInt(side)
+          .putInt(side);
+      Path images = write("images-" + side + ".idx", header.array());
+      long declared = 16 + 20L * side * side;
+      String layout = "(16-byte header + 20 images of " + side + "x" + side + ")";
+      assertEquals(images + ": truncated: data ends at byte 116, expected " + declared + " bytes " + layout,
+          assertThrows(DataException.class, () -> IdxReader.read(images, twentyLabels, 2)).getMessage());
+      Path gzipped = write("images-" + side + ".idx.gz", Gzips.gzip(header.array()));
+      long size = Files.size(gzipped);
+      assertEquals(gzipped + ": truncated: " + size + " bytes of gzip data decompress to at most " + size * 1032
+          + " bytes, and the header declares " + declared + " " + layout,
+          assertThrows(DataException.class, () -> IdxReader.read(gzipped, twentyLabels, 2)).getMessage());
+    }
+  }
+
   @Test
   void theUndamagedFileAndItsDataSplitIntoTwoMembersAreRead() throws IOException {
     int[] expected = Arrays.copyOf(IdxReader.readLabels(LABELS), 100);
