@@ -139,6 +139,23 @@ final class NodeReader {
     report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found " + describe(node), expected);
   }
 
+  /**
+   * Whether {@code node} is a number with a leading zero ({@link Scalars#isZeroPadded}), reported: read as YAML
+   * 1.1 has it, {@code epochs: 010} would train 8 epochs without a word.
+   */
+  private boolean zeroPadded(Node node, String path) {
+    if (!(node instanceof ScalarNode s) || !Scalars.isZeroPadded(s)) {
+      return false;
+    }
+    String text = s.getValue().trim();
+    BigInteger octal = Scalars.parseInteger(s);
+    String decimal = text.replaceFirst("^([-+]?)[0_]+(?=\\d)", "$1");
+    report(ProblemId.WRONG_TYPE, path, node, Excerpt.of(text) + " has a leading zero, which YAML 1.1 reads as the"
+        + " octal number " + octal + " and YAML 1.2 as " + decimal + "; write the number without it",
+        "a number without leading zeros (" + decimal + ")");
+    return true;
+  }
+
   /** A mapping, or {@code null} after reporting. */
   MapView mapping(Node node, String path) {
     if (isRejected(node)) {
@@ -182,7 +199,7 @@ final class NodeReader {
 
   /** An integer in [min, max], or {@code null} after reporting. */
   Long integer(Node node, String path, long min, long max, String expected) {
-    if (isRejected(node)) {
+    if (isRejected(node) || zeroPadded(node, path)) {
       return null;
     }
     BigInteger v = node instanceof ScalarNode ? Scalars.parseInteger((ScalarNode) node) : null;
@@ -236,7 +253,7 @@ final class NodeReader {
 
   /** A number in {@code range}, or {@code null} after reporting. */
   Double number(Node node, String path, dev.nn.spi.Range range) {
-    if (isRejected(node)) {
+    if (isRejected(node) || zeroPadded(node, path)) {
       return null;
     }
     Double v = node instanceof ScalarNode ? Scalars.parseNumber((ScalarNode) node) : null;
@@ -310,7 +327,7 @@ final class NodeReader {
    * after reporting anything else.
    */
   Object settingValue(Node node, String path) {
-    if (isRejected(node)) {
+    if (isRejected(node) || zeroPadded(node, path)) {
       return null;
     }
     if (!(node instanceof ScalarNode)) {

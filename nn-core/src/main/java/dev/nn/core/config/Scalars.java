@@ -13,6 +13,21 @@ final class Scalars {
 
   private Scalars() {}
 
+  /**
+   * Whether {@code s} is an unquoted integer with a leading zero, such as {@code 010}: YAML 1.1 reads it as octal
+   * (8), YAML 1.2 as decimal (10), and a person who pads a number with zeros seldom means octal.
+   */
+  static boolean isZeroPadded(ScalarNode s) {
+    if (!Tag.INT.equals(s.getTag())) {
+      return false;
+    }
+    String t = s.getValue().trim().replace("_", "");
+    if (t.startsWith("-") || t.startsWith("+")) {
+      t = t.substring(1);
+    }
+    return t.length() > 1 && t.charAt(0) == '0' && t.chars().allMatch(Character::isDigit);
+  }
+
   /** The value of an {@code !!int} scalar or a quoted string of digits; {@code null} for anything else. */
   static BigInteger parseInteger(ScalarNode s) {
     String text = s.getValue().trim();

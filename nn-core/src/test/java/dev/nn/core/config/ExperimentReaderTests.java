@@ -386,6 +386,28 @@ class ExperimentReaderTests {
     assertEquals(7, e.training().epochs());
   }
 
+  /**
+   * A number with a leading zero is refused wherever a number is read — a key of nn's, an override, a plugin's
+   * setting — since YAML 1.1 would read {@code epochs: 010} as 8; quoted, it is the decimal string it shows.
+   */
+  @Test
+  void aNumberWithALeadingZeroIsRefusedRatherThanReadAsOctal() {
+    List<ConfigProblem> p = problems(MINIMAL.replace("samples: 100", "samples: 0100")
+        + "optimizer: {name: adam, learning-rate: 0.5, beta1: 00}\ntraining: {epochs: 010}\n", "seed=-017");
+    assertEquals(List.of("seed", "data.train.samples", "optimizer.beta1", "training.epochs"),
+        p.stream().map(ConfigProblem::path).toList());
+    assertEquals(List.of(ProblemId.WRONG_TYPE), p.stream().map(ConfigProblem::id).distinct().toList());
+    assertEquals("010 has a leading zero, which YAML 1.1 reads as the octal number 8 and YAML 1.2 as 10; write the"
+        + " number without it", p.get(3).message());
+    assertEquals("a number without leading zeros (10)", p.get(3).allowed());
+    assertEquals("-017 has a leading zero, which YAML 1.1 reads as the octal number -15 and YAML 1.2 as -17; write"
+        + " the number without it (from --set seed=-017)", p.get(0).message());
+    assertEquals(5, p.get(3).line());
+    Experiment quoted = read(MINIMAL + "training: {epochs: \"010\"}\n", "seed=0");
+    assertEquals(10, quoted.training().epochs());
+    assertEquals(0, quoted.seed(), "a lone 0 is no padding");
+  }
+
   @Test
   void moreThanOneDocumentIsASyntaxProblem() {
     List<ConfigProblem> p = problems(MINIMAL + "---\nseed: 1\n");
