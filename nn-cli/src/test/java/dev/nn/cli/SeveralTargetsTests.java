@@ -117,14 +117,24 @@ class SeveralTargetsTests {
               1 - sqOf[j] / totalOf[j])), List.of(lines.get(5 + j).trim().split(" +")), o.out());
     }
     assertEquals(8, lines.size(), o.out());
-    // the columns named in the model's order give the same figures; in another order, others
+    // the columns named in the model's order give the same figures; the model's names in another order would score
+    // one target against another's column, and are refused
     Cli.Outcome named = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
         "weight,waist,pulse");
     assertEquals(o.out(), named.out(), named.describe());
     Cli.Outcome swapped = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
         "waist,weight,pulse");
-    assertEquals(0, swapped.code(), swapped.describe());
-    assertFalse(swapped.out().equals(o.out()));
+    assertEquals(2, swapped.code(), swapped.describe());
+    assertEquals("nn: the 1st target column given, \"waist\", would be scored as the model's 1st target \"weight\","
+        + " but \"waist\" is the name of its 2nd target; give the columns in the model's order (weight, waist, pulse),"
+        + " or none to take the columns named as its targets\n", swapped.err());
+    assertEquals("", swapped.out());
+    // columns of other names are paired by position, as documented
+    Path renamed = tmp.resolve("renamed.csv");
+    Files.writeString(renamed, Files.readString(LINNERUD_CSV).replaceFirst("weight,waist,pulse", "w,wa,p"));
+    Cli.Outcome byPosition = Cli.run("evaluate", model.toString(), "--data", renamed.toString(), "--target", "w,wa,p");
+    assertEquals(0, byPosition.code(), byPosition.describe());
+    assertEquals(o.out().substring(o.out().indexOf('\n')), byPosition.out().substring(byPosition.out().indexOf('\n')));
   }
 
   /**

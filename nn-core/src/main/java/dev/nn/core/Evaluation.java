@@ -191,6 +191,20 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    */
   public static Optional<String> targetColumnsProblem(ModelSpec spec, List<String> targets) {
     int wanted = spec.isClassifier() ? 1 : spec.targets().size();
+    if (targets.size() == wanted && !spec.isClassifier()) {
+      // columns are paired with the model's targets by position; a column named as another of its targets would
+      // score one target against another's values under the wrong name
+      for (int k = 0; k < wanted; k++) {
+        int named = spec.targets().indexOf(targets.get(k));
+        if (named >= 0 && named != k) {
+          return Optional.of("the " + ordinal(k + 1) + " target column given, \"" + targets.get(k) + "\", would be"
+              + " scored as the model's " + ordinal(k + 1) + " target \"" + spec.targets().get(k) + "\", but \""
+              + targets.get(k) + "\" is the name of its " + ordinal(named + 1) + " target; give the columns in the"
+              + " model's order (" + String.join(", ", spec.targets()) + "), or none to take the columns named as"
+              + " its targets");
+        }
+      }
+    }
     if (targets.isEmpty() || targets.size() == wanted) {
       return Optional.empty();
     }
@@ -200,6 +214,17 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     String found = targets.size() == 1 ? " target column (" : " target columns (";
     return Optional.of(model + ", found " + targets.size() + found + String.join(", ", targets)
         + "); name one column per target, in the model's order");
+  }
+
+  private static String ordinal(int n) {
+    int tens = n % 100;
+    String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+      case 1 -> "st";
+      case 2 -> "nd";
+      case 3 -> "rd";
+      default -> "th";
+    };
+    return n + suffix;
   }
 
   /** The model's outputs for rows of raw features in its order: the one call evaluate and predict share. */
