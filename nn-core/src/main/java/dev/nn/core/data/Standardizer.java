@@ -54,7 +54,7 @@ public final class Standardizer {
   }
 
   /** The largest magnitude whose square is a finite double: a spread beyond it overflows the variance. */
-  static final double LARGEST_SPREAD = Math.sqrt(Double.MAX_VALUE);
+  public static final double LARGEST_SPREAD = Math.sqrt(Double.MAX_VALUE);
 
   /**
    * {@code fitted}, whose means and standard deviations must be finite: values too large for float64 arithmetic
@@ -78,8 +78,7 @@ public final class Standardizer {
           + "\" cannot be standardized: its values, from " + min + " to " + max + ", overflow float64 in its "
           + (Double.isFinite(fitted.means[j]) ? "standard deviation" : "mean") + "; standardizing needs values"
           + " whose spread stays well below " + String.format(Locale.ROOT, "%.3g", LARGEST_SPREAD)
-          + " (the square root of the largest double): scale the column down, e.g. divide it by a power of ten"
-          + (targets ? ", or set data.standardize-targets: false" : ""));
+          + " (the square root of the largest double): scale the column down, e.g. divide it by a power of ten");
     }
     return fitted;
   }

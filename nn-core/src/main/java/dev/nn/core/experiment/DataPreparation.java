@@ -101,6 +101,9 @@ public final class DataPreparation implements Provider<PreparedData> {
       oneHot = OneHot.fit(raw.train(), spec.oneHot(), raw.categoryWords());
       raw = raw.encoded(oneHot);
     }
+    if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
+      requireTrainableTargets(raw.train());
+    }
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
     // read by readSources, so for in-memory data a hold-out source of the section means none)
     double testFraction = raw.test() == null ? fraction(spec.test()) : 0;
@@ -181,6 +184,26 @@ public final class DataPreparation implements Provider<PreparedData> {
       largeTargets(train).ifPresent(notes::add);
     }
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes);
+  }
+
+  /**
+   * Raw regression targets a network can be trained on: none beyond {@link Standardizer#LARGEST_SPREAD} (1.34e154),
+   * whose squared error overflows float64 — training would only "diverge" at the first such row, which no learning
+   * rate mends; standardized, such values overflow their standard deviation and are refused as they are fitted.
+   */
+  private static void requireTrainableTargets(Dataset train) {
+    for (int i = 0; i < train.size(); i++) {
+      for (int j = 0; j < train.targetCount(); j++) {
+        double y = train.y(i, j);
+        if (Math.abs(y) > Standardizer.LARGEST_SPREAD) {
+          throw new DataException(train.source() + ": target \"" + train.targetNames().get(j) + "\" holds " + y
+              + " (its data row " + (i + 1) + " as read), too large to train on: its squared error overflows"
+              + " float64 (targets must stay well below " + String.format(java.util.Locale.ROOT, "%.3g",
+              Standardizer.LARGEST_SPREAD) + ", the square root of the largest double); scale the column down, e.g."
+              + " divide it by a power of ten");
+        }
+      }
+    }
   }
 
   /** How far from 0 a target may lie (in mean or spread) before a run suggests standardizing it. */
