@@ -80,12 +80,16 @@ final class Failures {
       code = Main.BAD_INPUT;
       err.println(configuration(((ConfigException) e).problems()));
     } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException
-        || e instanceof ClusterException || e instanceof PluginException || e instanceof ExportException) {
+        || e instanceof ExportException) {
+      code = Main.BAD_INPUT;
+      // one line: a line break in it came from a value, a column's name or a path, and is shown as \n
+      err.println("nn: " + ControlCharacters.escape(append(e.getMessage(), SystemReason.ofRefusal(e))));
+    } else if (e instanceof ClusterException || e instanceof PluginException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + append(e.getMessage(), SystemReason.ofRefusal(e)));
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       code = Main.BAD_INPUT;
-      err.println("nn: " + describe(e));
+      err.println("nn: " + ControlCharacters.escape(describe(e)));
     } else if (e instanceof TrainingDivergedException) {
       code = Main.DIVERGED;
       err.print(diverged((TrainingDivergedException) e));

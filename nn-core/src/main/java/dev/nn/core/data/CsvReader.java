@@ -828,6 +828,12 @@ public final class CsvReader {
    * percent or currency sign, a date or time (a column to leave out), a word (a category). Empty otherwise.
    */
   private static String notANumberHint(String value, String column) {
+    String spaced = value.replaceAll("[\\u00A0\\u2007\\u202F]", " ").strip();
+    if (!spaced.equals(value) && DecimalText.isDecimal(spaced)) {
+      // looks like "0.3 " in a message, and spaces around a value are ignored: say what the space is
+      return "; it holds a no-break space (U+00A0, U+2007 or U+202F), which is not the space nn ignores around a"
+          + " value: remove it, or write " + Excerpt.of(spaced);
+    }
     if (THOUSANDS.matcher(value).matches()) {
       String without = value.replace(",", "");
       return value.indexOf('.') >= 0 ? "; a thousands separator is not read: write " + Excerpt.of(without)

@@ -66,6 +66,12 @@ class FaultCatalogueTests {
           "  stratify: true\n  validation:")),
       Map.entry("na.yaml", csvExperiment("na.csv", "")),
       Map.entry("na.csv", "a,b,y\n1,2,0\n3,NA,1\n"),
+      Map.entry("line-break.yaml", csvExperiment("line-break.csv", "")),
+      Map.entry("line-break.csv", "a,b,y\n1,2,0\n3,\"0.3\n\",1\n"),
+      Map.entry("no-break-space.yaml", csvExperiment("no-break-space.csv", "")),
+      Map.entry("no-break-space.csv", "a,b,y\n1,2,0\n3,0.3\u00A0,1\n"),
+      Map.entry("huge-target.yaml", csvExperiment("huge-target.csv", "")),
+      Map.entry("huge-target.csv", "a,b,y\n1,2,0\n3,4,1e300\n5,6,1\n"),
       Map.entry("bad-quote.yaml", csvExperiment("bad-quote.csv", "")),
       Map.entry("bad-quote.csv", "a,b,y\n1,2,0\n\"3\"4,5,1\n"),
       Map.entry("long-header.csv", "a".repeat(1_100_000) + ",y\n1,0\n"),
@@ -251,7 +257,15 @@ class FaultCatalogueTests {
             "validate", "{utf16.yaml}"),
         c("a NUL in an experiment", 2, "line 1, col 8: not valid YAML: the character U+0000 (NUL)", "validate",
             "{nul.yaml}"),
-        c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"));
+        c("a timestamp tag", 2, "[nn/ForbiddenTag] loss", "validate", "{xor}", "--set", "loss=!!timestamp 2001-12-14"),
+        c("a line break inside a quoted value", 2, "column \"b\": \"0.3\\n\" is not a number", "validate",
+            "{line-break.yaml}"),
+        c("a no-break space after a number", 2, "it holds a no-break space (U+00A0, U+2007 or U+202F)", "validate",
+            "{no-break-space.yaml}"),
+        c("a raw target whose square overflows", 2, "target \"y\" holds 1.0E300 (its data row 2 as read), too large"
+            + " to train on", "train", "{huge-target.yaml}", "--output", "{out}"),
+        c("a number with a leading zero", 2, "010 has a leading zero, which YAML 1.1 reads as the octal number 8",
+            "validate", "{xor}", "--set", "training.epochs=010"));
   }
 
   /** One row: what the case is, its exit code, words its message must contain once, and its arguments. */
