@@ -19,6 +19,9 @@ final class Experiments {
    */
   static Experiment load(Nn nn, String file, List<String> overrides) {
     Path path = Path.of(file);
+    if (file.isBlank()) {
+      throw new CommandFailure("nn: the experiment file's path is empty; expected an experiment YAML file");
+    }
     if (Files.isDirectory(path)) {
       throw new CommandFailure("nn: " + file + ": is a directory; expected an experiment YAML file");
     }

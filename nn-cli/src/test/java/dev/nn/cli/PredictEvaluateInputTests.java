@@ -93,7 +93,7 @@ class PredictEvaluateInputTests {
     assertEquals(2, auto.code(), auto.describe());
     assertEquals("nn: " + data + ": the model needs the feature columns \"a\", \"b\", which the header lacks; it has"
         + " a;b;t, u, v, w; the model's features are a, b; the header's names hold ';': if it separates the fields,"
-        + " give --separator ';' (the separator argument in Java)\n", auto.err());
+        + " read the file with ';' as the separator (--separator ';')\n", auto.err());
     Cli.Outcome given = Cli.run("predict", dcModel.toString(), "--input", data.toString(), "--output", out.toString(),
         "--separator", ";");
     assertEquals(0, given.code(), given.describe());

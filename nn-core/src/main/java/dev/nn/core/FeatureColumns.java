@@ -72,7 +72,7 @@ final class FeatureColumns {
         if (name.indexOf(c) >= 0) {
           String word = c == '\t' ? "tab" : "'" + c + "'";
           return "; the header's names hold " + (c == '\t' ? "a tab" : word) + ": if it separates the fields,"
-              + " give --separator " + word + " (the separator argument in Java)";
+              + " read the file with " + word + " as the separator (--separator " + word + ")";
         }
       }
     }

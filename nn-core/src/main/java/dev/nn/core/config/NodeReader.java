@@ -359,6 +359,11 @@ final class NodeReader {
     if (written == null) {
       return null;
     }
+    if (written.isBlank()) {
+      // resolved, it would be the file's folder, and be reported as a directory that is no file
+      report(ProblemId.WRONG_TYPE, path, node, "the path is empty", "a path");
+      return null;
+    }
     try {
       Path p = Path.of(written);
       Path base = overrideOf(node) != null ? workingDirectory : fileDirectory;

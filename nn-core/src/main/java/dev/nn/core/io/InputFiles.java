@@ -25,6 +25,9 @@ public final class InputFiles {
   private static final int BLOCK_DEVICE = 0060000;
   private static final int SOCKET = 0140000;
 
+  private static final String DANGLING_LINK =
+      "a symbolic link that leads to no file (its target is missing, or the links form a loop)";
+
   private InputFiles() {}
 
   /**
@@ -36,15 +39,20 @@ public final class InputFiles {
    * @param expected what the file should be, for the message: {@code "a CSV file"}
    */
   public static void requireRegularFile(Path file, String expected, FileProblem problem) {
+    if (file.toString().isEmpty()) {
+      // the empty path names the working directory
+      throw problem.at(file, "the path is empty; expected " + expected);
+    }
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      throw problem.at(file, "file not found", e);
+      throw problem.at(file, Files.isSymbolicLink(file) ? DANGLING_LINK : "file not found", e);
     } catch (AccessDeniedException e) {
       throw problem.at(file, "permission denied", e);
     } catch (IOException e) {
-      throw problem.at(file, "cannot read: " + e.getMessage(), e);
+      // a loop of links fails with the system's words ("Too many levels of symbolic links"), the path repeated
+      throw problem.at(file, Files.isSymbolicLink(file) ? DANGLING_LINK : "cannot read: " + e.getMessage(), e);
     }
     if (attributes.isRegularFile()) {
       return;

@@ -52,6 +52,23 @@ class InputFilesTests {
     }
   }
 
+  /** A link to nothing and a loop of links get one sentence, not the system's words with the path repeated. */
+  @Test
+  void aDanglingLinkAndALoopOfLinksAreNamedAsLinks() throws IOException {
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("nowhere.csv"));
+    Path a = dir.resolve("loop-a.csv");
+    Path b = Files.createSymbolicLink(dir.resolve("loop-b.csv"), a);
+    Files.createSymbolicLink(a, b);
+    String link = ": a symbolic link that leads to no file (its target is missing, or the links form a loop)";
+    assertEquals(dangling + link, refusal(dangling));
+    assertEquals(a + link, refusal(a));
+  }
+
+  @Test
+  void anEmptyPathIsSaidToBeEmptyNotADirectory() {
+    assertEquals(": the path is empty; expected a CSV file", refusal(Path.of("")));
+  }
+
   @Test
   void aDirectoryAndAMissingFileAreNamed() throws IOException {
     assertEquals(dir + ": is a directory, expected a CSV file", refusal(dir));

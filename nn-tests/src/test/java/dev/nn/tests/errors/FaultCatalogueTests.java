@@ -264,6 +264,10 @@ class FaultCatalogueTests {
             "{no-break-space.yaml}"),
         c("a raw target whose square overflows", 2, "target \"y\" holds 1.0E300 (its data row 2 as read), too large"
             + " to train on", "train", "{huge-target.yaml}", "--output", "{out}"),
+        c("an empty --input", 2, "Invalid value for option '--input': the path is empty", "predict", "{model}",
+            "--input", "", "--output", "{dir}/p.csv"),
+        c("an empty data path", 2, "data.train.path: the path is empty", "validate", "{xor}", "--set",
+            "data.train={source: csv, path: \"\", target: y}"),
         c("a number with a leading zero", 2, "010 has a leading zero, which YAML 1.1 reads as the octal number 8",
             "validate", "{xor}", "--set", "training.epochs=010"));
   }
