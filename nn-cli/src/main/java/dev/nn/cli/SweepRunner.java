@@ -93,6 +93,7 @@ final class SweepRunner {
         throw new CommandFailure(point + e.getMessage().replaceFirst("^nn: ", ""), e);
       }
     }
+    boolean intoExisted = java.nio.file.Files.isDirectory(into);
     Path folder = SweepTable.createFolder(into, base.name());
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
@@ -101,7 +102,7 @@ final class SweepRunner {
     out.println("sweep of " + points.size() + " points into " + folder);
     SweepStop stop = new SweepStop(table, into);
     try {
-      return runPoints(grid, points, table, folder, into, out, stop);
+      return runPoints(grid, points, table, folder, into, intoExisted, out, stop);
     } finally {
       stop.close();
     }
@@ -109,7 +110,7 @@ final class SweepRunner {
 
   /** Trains every point in turn, keeping the table, and returns the exit code. */
   private int runPoints(SweepGrid grid, List<List<String>> points, SweepTable table, Path folder, Path into,
-      PrintStream out, SweepStop stop) {
+      boolean intoExisted, PrintStream out, SweepStop stop) {
     int completed = 0;
     int diverged = 0;
     boolean anyRun = false;
@@ -179,10 +180,26 @@ final class SweepRunner {
       out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
     } else {
       // no point got as far as a run directory: the table would only repeat the messages above
-      stop.finishing(table::delete);
+      stop.finishing(() -> {
+        table.delete();
+        if (!intoExisted) {
+          removeIfEmpty(into); // created for the sweep's folder alone
+        }
+      });
       out.println("nothing was trained; the sweep folder was removed");
     }
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
+  }
+
+  /** Deletes {@code dir} when nothing is in it, as a failed run leaves no folder of its own. */
+  private static void removeIfEmpty(Path dir) {
+    try {
+      java.nio.file.Files.deleteIfExists(dir);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      // something else was put there meanwhile: it stays
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Rows {@code from} … {@code to − 1} of {@code table}. */

@@ -163,10 +163,14 @@ class SweepTests {
         "data.train.samples=1", "--sweep", "seed=1,2", "--output", out.toString());
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.out().endsWith("nothing was trained; the sweep folder was removed\n"), o.out());
-    if (Files.exists(out)) {
-      try (var left = Files.list(out)) {
-        assertEquals(List.of(), left.toList());
-      }
+    assertFalse(Files.exists(out), "the output folder the sweep created for its folder goes too");
+    // a folder that was there before stays, with what else it holds
+    Files.createDirectories(out.resolve("earlier-run"));
+    Cli.Outcome again = Cli.run("train", Cli.XOR, "--set", "data.validation.split=0.5", "--sweep",
+        "data.train.samples=1", "--sweep", "seed=1,2", "--output", out.toString());
+    assertEquals(2, again.code(), again.describe());
+    try (var left = Files.list(out)) {
+      assertEquals(List.of(out.resolve("earlier-run")), left.toList());
     }
   }
 

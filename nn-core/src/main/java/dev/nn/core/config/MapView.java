@@ -83,7 +83,9 @@ final class MapView {
       if (t == null) {
         reader.report(ProblemId.MISSING_KEY, child(key), node, "missing key \"" + key + "\"", allowed);
       } else {
-        reader.report(ProblemId.MISSING_KEY, child(key), t.getKeyNode(), "key \"" + key + "\" has no value", allowed);
+        // emptied by an override (--set key=) is reported as the override's, not at the file's line
+        Node at = reader.overrideOf(t.getValueNode()) != null ? t.getValueNode() : t.getKeyNode();
+        reader.report(ProblemId.MISSING_KEY, child(key), at, "key \"" + key + "\" has no value", allowed);
       }
     }
     return v;

@@ -268,6 +268,8 @@ class FaultCatalogueTests {
             "--input", "", "--output", "{dir}/p.csv"),
         c("an empty data path", 2, "data.train.path: the path is empty", "validate", "{xor}", "--set",
             "data.train={source: csv, path: \"\", target: y}"),
+        c("an override that empties a required key", 2, "key \"path\" has no value (from --set data.train.path=)",
+            "validate", "{bad-row.yaml}", "--set", "data.train.path="),
         c("a number with a leading zero", 2, "010 has a leading zero, which YAML 1.1 reads as the octal number 8",
             "validate", "{xor}", "--set", "training.epochs=010"));
   }
