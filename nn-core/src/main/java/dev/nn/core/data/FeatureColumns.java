@@ -75,7 +75,7 @@ final class FeatureColumns {
       throw new DataException(header.length == targets.length
           ? file + ": the header has only the target column" + (targets.length == 1 ? " \"" : "s \"")
               + String.join("\", \"", Arrays.stream(targets).mapToObj(t -> Excerpt.of(header[t])).toList())
-              + "\"; at least one feature column is needed"
+              + "\"; at least one feature column is needed" + (hint.isEmpty() ? "" : "." + hint)
           : file + ": no feature column is left after the target" + (targets.length == 1 ? "" : "s")
               + " and the ignored columns; at least one is needed");
     }

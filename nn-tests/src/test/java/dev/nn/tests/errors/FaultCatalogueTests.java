@@ -66,6 +66,8 @@ class FaultCatalogueTests {
           "  stratify: true\n  validation:")),
       Map.entry("na.yaml", csvExperiment("na.csv", "")),
       Map.entry("na.csv", "a,b,y\n1,2,0\n3,NA,1\n"),
+      Map.entry("wrong-separator.yaml", csvExperiment("columns.csv", ", separator: \";\"").replace("target: y",
+          "target: last")),
       Map.entry("line-break.yaml", csvExperiment("line-break.csv", "")),
       Map.entry("line-break.csv", "a,b,y\n1,2,0\n3,\"0.3\n\",1\n"),
       Map.entry("no-break-space.yaml", csvExperiment("no-break-space.csv", "")),
@@ -270,6 +272,8 @@ class FaultCatalogueTests {
             "data.train={source: csv, path: \"\", target: y}"),
         c("an override that empties a required key", 2, "key \"path\" has no value (from --set data.train.path=)",
             "validate", "{bad-row.yaml}", "--set", "data.train.path="),
+        c("a separator the file does not use", 2, "its names hold commas; if commas separate the fields, set"
+            + " separator: \",\" on the csv source", "validate", "{wrong-separator.yaml}"),
         c("a number with a leading zero", 2, "010 has a leading zero, which YAML 1.1 reads as the octal number 8",
             "validate", "{xor}", "--set", "training.epochs=010"));
   }
