@@ -59,6 +59,30 @@ class DataMessagesTests {
         + " 1f 8b), not CSV text; name it with .gz at the end"), o.err());
   }
 
+  /** A spreadsheet, bzip2 data and UTF-16 text without a mark are each named, not blamed on Latin-1 text. */
+  @Test
+  void aZipABzip2FileAndUtf16WithoutAMarkAreEachSaidToBeWhatTheyAre() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+      zip.write("<worksheet/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path sheet = Files.write(tmp.resolve("sheet.csv"), zipped.toByteArray());
+    Cli.Outcome o = validate(sheet, "classification");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("sheet.csv: is a zip archive (it starts with PK), not CSV text: a spreadsheet (.xlsx,"
+        + " .ods) is one; save or export the sheet as CSV"), o.err());
+    Path bz = Files.write(tmp.resolve("data.csv"), new byte[] {'B', 'Z', 'h', '9', '1', 'A', 'Y', '&'});
+    o = validate(bz, "classification");
+    assertTrue(o.err().contains("data.csv: is bzip2-compressed data (it starts with BZh), not CSV text"), o.err());
+    Path utf16 = Files.write(tmp.resolve("utf16.csv"), String.join("\n", iris())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    o = validate(utf16, "classification");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("utf16.csv: holds a NUL byte beside every character it starts with: it is UTF-16 text"
+        + " without a byte-order mark, not UTF-8; save it as UTF-8"), o.err());
+  }
+
   @Test
   void anIdxFileGivenAsCsvIsSaidToBeOne() throws Exception {
     byte[] idx = new byte[16 + 4 * 4];
