@@ -716,12 +716,15 @@ public final class CsvReader {
             + Excerpt.of(names[i]) + "\"); a column name has at most " + MAX_FIELD + " characters");
       }
       if (names[i].isEmpty()) {
-        throw new DataException(file + ":1: column " + c + " of the header has no name; every column needs one");
+        throw new DataException(file + ":1: column " + c + " of the header (counting from 0, "
+            + (i == 0 ? "the first" : "after \"" + Excerpt.of(names[i - 1]) + "\"") + ") has no name; every column"
+            + " needs one" + (i == names.length - 1 && i > 0
+                ? " (a separator at the end of the line makes an empty last column)" : ""));
       }
       Integer before = seen.put(names[i], c);
       if (before != null) {
         throw new DataException(file + ":1: column name \"" + Excerpt.of(names[i]) + "\" appears twice (columns "
-            + before + " and " + c + ")" + (looksLikeData(names)
+            + before + " and " + c + ", counting from 0)" + (looksLikeData(names)
                 ? "; line 1 is the header, and its names are numbers: if the file has no header, add a line naming"
                     + " its columns"
                 : ""));

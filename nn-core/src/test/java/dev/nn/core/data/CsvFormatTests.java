@@ -189,7 +189,7 @@ class CsvFormatTests {
     assertArrayEquals(new double[] {1, 2, 4, 5}, d.copyX());
     assertEquals(List.of("a", "b", "y"), CsvReader.columnNames(p));
     CsvOptions asData = new CsvOptions(List.of(), List.of(), CsvOptions.Missing.ERROR, CsvOptions.IndexColumn.FALSE);
-    assertEquals(p + ":1: column 0 of the header has no name; every column needs one",
+    assertEquals(p + ":1: column 0 of the header (counting from 0, the first) has no name; every column needs one",
         failure(CsvReader.regression("y").with(asData), p));
     CsvOptions index = new CsvOptions(List.of(), List.of(), CsvOptions.Missing.ERROR, CsvOptions.IndexColumn.TRUE);
     Path named = write("named.csv", "row,a,y\nr1,1,2\nr2,3,4\n");

@@ -314,7 +314,7 @@ class CsvReaderTests {
     CsvReader.regression("2020").withNotes(notes::add).read(years);
     assertEquals(List.of(), notes, "names that are words, or a word among numbers");
     Path twice = write("twice.csv", "1,0,1,0.5\n2,1,0,0.25\n");
-    assertEquals(twice + ":1: column name \"1\" appears twice (columns 0 and 2); line 1 is the header, and its"
+    assertEquals(twice + ":1: column name \"1\" appears twice (columns 0 and 2, counting from 0); line 1 is the header, and its"
         + " names are numbers: if the file has no header, add a line naming its columns",
         failure(CsvReader.regression("last"), twice));
   }
@@ -430,10 +430,16 @@ class CsvReaderTests {
   @Test
   void headerNamesMustBePresentAndUnique() throws IOException {
     Path dup = write("d.csv", "a,b,a\n1,2,3\n");
-    assertEquals(dup + ":1: column name \"a\" appears twice (columns 0 and 2)", failure(CsvReader.regression("b"), dup));
+    assertEquals(dup + ":1: column name \"a\" appears twice (columns 0 and 2, counting from 0)",
+        failure(CsvReader.regression("b"), dup));
     Path blank = write("b.csv", "a,,c\n1,2,3\n");
-    assertEquals(
-        blank + ":1: column 1 of the header has no name; every column needs one", failure(CsvReader.regression("c"), blank));
+    assertEquals(blank + ":1: column 1 of the header (counting from 0, after \"a\") has no name; every column needs"
+        + " one", failure(CsvReader.regression("c"), blank));
+    // a comma at the end of every line: the empty last name is the sign
+    Path trailing = write("t.csv", "a,b,y,\n1,2,3,\n");
+    assertEquals(trailing + ":1: column 3 of the header (counting from 0, after \"y\") has no name; every column"
+        + " needs one (a separator at the end of the line makes an empty last column)",
+        failure(CsvReader.regression("y"), trailing));
   }
 
   @Test

@@ -46,7 +46,7 @@ class CsvTableTests {
     assertEquals(q + ":4: expected 2 fields as in the header, found 1",
         assertThrows(DataException.class, () -> CsvReader.readTable(q)).getMessage());
     Path r = write("x,x\n1,2\n");
-    assertEquals(r + ":1: column name \"x\" appears twice (columns 0 and 1)",
+    assertEquals(r + ":1: column name \"x\" appears twice (columns 0 and 1, counting from 0)",
         assertThrows(DataException.class, () -> CsvReader.readTable(r)).getMessage());
     Path s = write("x,y\n");
     assertEquals(s + ": no data rows after the header",
