@@ -421,7 +421,8 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     if (other.featureCount() != train.featureCount()) {
       throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, other.source() + " has "
-          + other.featureCount() + " feature columns, the training data " + train.featureCount()
+          + other.featureCount() + (other.featureCount() == 1 ? " feature column" : " feature columns")
+          + ", the training data " + train.featureCount()
           + ColumnDifference.of(train.featureNames(), other.featureNames()),
           "data with the same columns as data.train"));
     }
