@@ -109,10 +109,10 @@ class SweepTests {
     Path sweep = children(out, false).get(0);
     List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
     assertTrue(csv.get(1).startsWith("1,failed,,,,,,\"generator xor (samples 1, noise 0.1, seed 7): "), csv.get(1));
-    assertTrue(csv.get(1).contains("too few to split"), csv.get(1));
+    assertTrue(csv.get(1).contains("classification needs at least 2 classes"), csv.get(1));
     assertTrue(csv.get(2).startsWith("64,completed," + children(out, true).get(0) + ","), csv.get(2));
     assertEquals(csv.get(1), csv.get(3));
-    assertEquals(1, o.err().lines().filter(l -> l.contains("too few to split")).count(), o.err());
+    assertEquals(1, o.err().lines().filter(l -> l.contains("at least 2 classes")).count(), o.err());
     assertTrue(o.err().endsWith("nn: sweep point 3 failed as point 1 did\n"), o.err());
     assertTrue(o.out().contains("sweep: 1 of 3 points completed, 2 failed\n"), o.out());
     assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| 1 | failed |  |  |  | generator xor"));
