@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
 
 import dev.nn.core.Nn;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Standardizer;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.model.Model;
+import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code null} at once with a {@link NullPointerException} that names the parameter and says what it takes —
  * not one that names a variable deep inside nn, thrown half-way through the work. Each public method is called
  * once per such parameter, with {@code null} there and a stand-in everywhere else: the check must come before
- * any stand-in is used.
+ * any stand-in is used. The stand-ins are real objects, not mocks: mocking nn's classes would instrument them for
+ * every later test in this JVM (and make the steady state of training allocate).
  */
 class NnNullArgumentTests {
   /** Parameters whose {@code null} has a documented meaning: method name and parameter name. */
@@ -61,8 +67,7 @@ class NnNullArgumentTests {
     for (int i = 0; i < parameters.length; i++) {
       arguments[i] = i == nulled ? null : standIn(parameters[i].getType());
     }
-    Object target = Modifier.isStatic(method.getModifiers()) ? null : Nn.withPlugins(mock(
-        dev.nn.core.plugin.PluginRegistry.class));
+    Object target = Modifier.isStatic(method.getModifiers()) ? null : NN;
     InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
         () -> method.invoke(target, arguments));
     NullPointerException refusal = assertInstanceOf(NullPointerException.class, thrown.getCause());
@@ -72,7 +77,12 @@ class NnNullArgumentTests {
     assertFalse(message.contains("Cannot invoke"), message);
   }
 
-  /** A value of {@code type} that no check above the null check may touch: a mock where there is no simple one. */
+  private static final Nn NN = Nn.create();
+  private static final Dataset DATA = Dataset.regression("rows", new double[] {0, 0}, new double[] {0},
+      List.of("a", "b"), List.of("y"));
+  private static final Network NETWORK = NN.network(new int[] {2, 1}, "identity");
+
+  /** A value of {@code type} that no check above the null check may touch. */
   private static Object standIn(Class<?> type) {
     if (type == char.class) {
       return ',';
@@ -92,8 +102,27 @@ class NnNullArgumentTests {
       return new String[0];
     } else if (type.isEnum()) {
       return type.getEnumConstants()[0];
+    } else if (type == dev.nn.core.config.Experiment.class) {
+      return NN.parse("data: {train: {source: generator, name: xor, samples: 8}}\n"
+          + "network: {layers: [{units: 2}, {units: 1, activation: identity}]}\nloss: squared\n", List.of());
+    } else if (type == TrainingRun.Options.class) {
+      return TrainingRun.Options.defaults();
+    } else if (type == Dataset.class) {
+      return DATA;
+    } else if (type == Network.class) {
+      return NETWORK;
+    } else if (type == Standardizer.class) {
+      return Standardizer.of(new double[] {0, 0}, new double[] {1, 1});
+    } else if (type == Model.class) {
+      return NN.model(NETWORK, "squared", DATA, null);
+    } else if (type == PluginRegistry.class) {
+      return NN.plugins();
+    } else if (type.isInterface()) {
+      // a consumer of notes or progress: never called before the check
+      return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+          (proxy, m, args) -> null);
     }
-    return mock(type);
+    throw new AssertionError("no stand-in for " + type.getName() + ": add one");
   }
 
   @Test
