@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The {@code nn} script at the project's root, run as a user runs it. */
 class LauncherTests {
@@ -119,19 +121,24 @@ class LauncherTests {
   }
 
   /**
-   * SIGTERM sent to the launcher's process (as {@code kill PID}, a job scheduler or a closed terminal sends it)
-   * ends the Java process training under it as SIGTERM to Java itself would: the run is recorded as
-   * interrupted, and no JVM is left training alone with the run's lock.
+   * SIGTERM or SIGHUP sent to the launcher's process (as {@code kill PID}, a job scheduler or a closed terminal
+   * sends it) ends the Java process training under it as the signal to Java itself would, and the launcher ends
+   * after it, with its exit code and its last words: the run is recorded as interrupted, no JVM is left training
+   * alone with the run's lock, and the caller that sees the launcher end sees everything done.
    */
-  @Test
-  void sigtermToTheLauncherStopsTheTrainingUnderIt() throws Exception {
-    Path output = tmp.resolve("runs");
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aSignalToTheLauncherStopsTheTrainingUnderItAndTheLauncherEndsAfterIt(String signal, int code)
+      throws Exception {
+    Path output = tmp.resolve("runs-" + signal);
     Training t = startLongTraining(output);
     List<ProcessHandle> javas = t.process().descendants().filter(LauncherTests::isJava).toList();
     assertEquals(1, javas.size(), "one JVM under the launcher");
-    t.process().destroy();  // SIGTERM, to the script only
+    // to the script only
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(t.process().pid())).start().waitFor());
     assertTrue(t.process().waitFor(30, TimeUnit.SECONDS));
-    assertTrue(javas.get(0).onExit().get(30, TimeUnit.SECONDS) != null);
+    assertFalse(javas.get(0).isAlive(), "the launcher ended before its JVM");
+    assertEquals(code, t.process().exitValue(), "the JVM's own exit code");
     String status = Files.readString(t.run().resolve("status.yaml"));
     assertTrue(status.contains("state: interrupted"), status);
     String printed = Files.readString(t.log());
