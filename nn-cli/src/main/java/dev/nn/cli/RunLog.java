@@ -60,10 +60,14 @@ final class RunLog implements TrainingRun.DirectoryListener, AutoCloseable {
       fail();
       return;
     }
-    for (String p : pending) {
+    List<String> waiting = List.copyOf(pending);
+    pending.clear();
+    for (String p : waiting) {
+      if (broken) {
+        return; // a write failed (a full disk): the file is given up
+      }
       write(p);
     }
-    pending.clear();
   }
 
   /** One line, in one write, so that a killed process leaves whole lines. */
