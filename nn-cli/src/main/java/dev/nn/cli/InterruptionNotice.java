@@ -32,6 +32,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private volatile boolean armed;
   private volatile Consumer<String> log = line -> { };
   private volatile Runnable quiet = () -> { };
+  /** Counted down once the run's directory and record are made, while they are being made; else null. */
+  private volatile java.util.concurrent.CountDownLatch making;
 
   private InterruptionNotice(Supplier<Optional<Path>> runDirectory, String retry, PrintStream err,
       boolean terminal) {
@@ -49,8 +51,26 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
    * one the record counted and a resume continues from).
    */
   void onShutdown() {
+    java.util.concurrent.CountDownLatch m = making;
+    if (m != null) {
+      // the directory may appear, marked interrupted, after the stop began: say what is there once it is made
+      try {
+        m.await(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (!ended && !armed) {
       say(message(runDirectory.get(), retry));
+    }
+  }
+
+  @Override
+  public void makingRunDirectory(boolean done) {
+    if (!done) {
+      making = new java.util.concurrent.CountDownLatch(1);
+    } else if (making != null) {
+      making.countDown();
     }
   }
 

@@ -37,7 +37,7 @@ class StoppedRunTests {
     int lastEpochsSummary = stopped + 2;
     Map<String, Left> points = new java.util.LinkedHashMap<>();
     points.put("experiment.yaml:1:temp", Left.NO_DIRECTORY);
-    points.put("overrides.yaml:1:temp", Left.INTERRUPTED);
+    points.put("overrides.yaml:1:temp", Left.NO_DIRECTORY);
     points.put("provenance.yaml:1:temp", Left.INTERRUPTED);
     points.put("summary.json:1:temp", Left.INTERRUPTED);
     points.put("report.html:1:renamed", Left.INTERRUPTED);

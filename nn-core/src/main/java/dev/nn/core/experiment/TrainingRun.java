@@ -177,6 +177,15 @@ public final class TrainingRun {
     void armed();
 
     /**
+     * The run's directory and record are being made, then are made (or failed to be): a stop in between waits
+     * for the making to end, and a listener's own hook that speaks of the directory should wait too, since the
+     * directory may appear, already marked interrupted, after the stop began.
+     *
+     * @param done {@code false} as the making begins, {@code true} once it is over
+     */
+    default void makingRunDirectory(boolean done) {}
+
+    /**
      * The interruption is recorded in {@code directory}. Runs in a shutdown hook, under the run record's lock: it
      * must be quick and must not wait for other threads.
      */
@@ -253,18 +262,44 @@ public final class TrainingRun {
     Provenance capturedBeforeTheDirectory = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
         .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
-    RunDirectory dir = options.resume() != null ? RunDirectory.openToResume(options.resume())
-        : RunDirectory.create(options.outputDir() != null ? options.outputDir() : experiment.output().dir().resolved(),
-            experiment.name(), clock, ExperimentWriter.write(experiment));
-    RunLock lock = dir.lock();
+    // a stop from here until the record exists waits for it, so that the directory says how the run ended
+    List<InterruptionListener> told = interruptionListeners();
+    told.forEach(i -> i.makingRunDirectory(false));
+    StartGuard starting = StartGuard.hold(() -> told.forEach(i -> i.makingRunDirectory(true)));
+    RunDirectory dir;
+    RunLock lock;
+    try {
+      dir = options.resume() != null ? RunDirectory.openToResume(options.resume())
+          : RunDirectory.create(options.outputDir() != null ? options.outputDir()
+              : experiment.output().dir().resolved(), experiment.name(), clock, ExperimentWriter.write(experiment),
+              options.overrides());
+      lock = dir.lock();
+    } catch (RuntimeException e) {
+      starting.release();
+      // a stop as the directory was made deletes what was staged, and makes its writes fail: not a failure
+      throw TrainingInterruptedException.orInterruption(e, null);
+    } catch (Error e) {
+      starting.release();
+      throw e;
+    }
     RunRecord record = null;
     try {
       // hashed as this attempt reads it, so that a later resume can tell an edit
       Provenance provenance = capturedBeforeTheDirectory.withExperimentSha256(Sha256.of(dir.experimentFile()));
       RunOutcome outcome = new RunOutcome(dir, clock, provenance);
       try {
-        RunRecord recording = record(dir, outcome);
+        RunRecord recording;
+        try {
+          recording = record(dir, outcome);
+        } finally {
+          starting.release();
+        }
         record = recording;
+        if (JvmShutdown.inProgress()) {
+          // the stop came as the directory was made, and is recorded: nothing is trained
+          recording.interruptedWhileStopping();
+          throw new TrainingInterruptedException(dir.path(), null);
+        }
         return stoppingWithTheJvm(dir, recording, () -> trainIn(dir, trainer, runFiles, provenance, recording));
       } catch (TrainingInterruptedException e) {
         // recorded as interrupted; not a failure of the run
@@ -295,6 +330,7 @@ public final class TrainingRun {
         throw e;
       }
     } finally {
+      starting.release();
       if (record != null) {
         record.close();
       }
@@ -318,6 +354,17 @@ public final class TrainingRun {
       record.interruptedWhileStopping();
       throw new TrainingInterruptedException(dir.path(), e);
     }
+  }
+
+  /** The options' listeners that are told of an interruption. */
+  private List<InterruptionListener> interruptionListeners() {
+    List<InterruptionListener> told = new ArrayList<>();
+    for (TrainingListener l : options.listeners()) {
+      if (l instanceof InterruptionListener i) {
+        told.add(i);
+      }
+    }
+    return told;
   }
 
   /** The record that keeps the run's summary and report, for a new run or a resumed one. */
@@ -347,15 +394,12 @@ public final class TrainingRun {
           options.notices()).prepare(trainer, provenance);
     }
     // once a resume is accepted: a refused one leaves the directory as it was
-    List<InterruptionListener> told = new ArrayList<>();
     for (TrainingListener l : options.listeners()) {
       if (l instanceof DirectoryListener d) {
         d.onDirectory(dir);
       }
-      if (l instanceof InterruptionListener i) {
-        told.add(i);
-      }
     }
+    List<InterruptionListener> told = interruptionListeners();
     record.reportingInterruption(() -> told.forEach(InterruptionListener::armed),
         directory -> told.forEach(i -> i.recorded(directory)),
         directory -> told.forEach(i -> i.completedFirst(directory)));

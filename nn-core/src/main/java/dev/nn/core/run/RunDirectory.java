@@ -112,6 +112,17 @@ public final class RunDirectory {
    * @param resolvedYaml the resolved experiment, written as {@code experiment.yaml}
    */
   public static RunDirectory create(Path outputDir, String name, Clock clock, String resolvedYaml) {
+    return create(outputDir, name, clock, resolvedYaml, null);
+  }
+
+  /**
+   * {@link #create(Path, String, Clock, String)}, with {@code overrides.yaml} holding {@code overrides} from the
+   * moment the directory appears: a run killed a moment later still records the {@code --set} it was started with.
+   *
+   * @param overrides the command line's {@code key=value} overrides, or {@code null} to write no such file
+   */
+  public static RunDirectory create(Path outputDir, String name, Clock clock, String resolvedYaml,
+      List<String> overrides) {
     String stem = stem(name, clock);
     Path staged = null;
     try {
@@ -123,8 +134,15 @@ public final class RunDirectory {
       staged.resolve(CHECKPOINTS).toFile().deleteOnExit();
       staged.resolve(EXPERIMENT).toFile().deleteOnExit();
       AtomicFiles.discardPartialOnExit(staged.resolve(EXPERIMENT));
+      if (overrides != null) {
+        staged.resolve(OVERRIDES).toFile().deleteOnExit();
+        AtomicFiles.discardPartialOnExit(staged.resolve(OVERRIDES));
+      }
       Files.createDirectory(staged.resolve(CHECKPOINTS));
       AtomicFiles.writeString(staged.resolve(EXPERIMENT), resolvedYaml);
+      if (overrides != null) {
+        RunOverrides.write(staged.resolve(OVERRIDES), overrides);
+      }
       for (int n = 1; ; n++) {
         Path dir = outputDir.resolve(n == 1 ? stem : stem + "-" + n);
         try {

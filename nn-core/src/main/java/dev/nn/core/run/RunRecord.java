@@ -116,8 +116,8 @@ public final class RunRecord implements TrainingListener {
   }
 
   /**
-   * The record of a new run in {@code dir}: writes {@code overrides.yaml} now, and reads the commit of the
-   * experiment file's repository.
+   * The record of a new run in {@code dir}: writes {@code overrides.yaml} unless the directory was made with it,
+   * and reads the commit of the experiment file's repository.
    */
   public static RunRecord created(RunDirectory dir, RunOutcome outcome, Origin origin, Clock clock) {
     String commit = origin.experimentFile() == null ? null : GitHead.of(origin.experimentFile()).orElse(null);
@@ -129,7 +129,10 @@ public final class RunRecord implements TrainingListener {
     // stop could spoil before this
     record.watchForStop();
     try {
-      RunOverrides.write(dir.overridesFile(), origin.overrides());
+      if (!Files.exists(dir.overridesFile())) {
+        // a directory made without them (RunDirectory.create stages them with the experiment)
+        RunOverrides.write(dir.overridesFile(), origin.overrides());
+      }
     } catch (RuntimeException | Error e) {
       record.close();
       throw e;
@@ -182,7 +185,15 @@ public final class RunRecord implements TrainingListener {
   /** Installs the shutdown hook that records a stop of the JVM as the run's interruption. */
   private synchronized void watchForStop() {
     hook = new Thread(this::stopped, "nn-run-interrupted");
-    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException stopping) {
+      // the JVM began to stop (Ctrl-C, SIGTERM) while the directory was being made: the stop is recorded now, on
+      // this thread, so that the directory says how the run ended
+      hook = null;
+      interrupted();
+      return;
+    }
     armed.run();
   }
 
