@@ -34,7 +34,8 @@ final class SweepRunner {
   /** Trains one new run with the given {@code --set}s and prints its result, as {@code nn train} does. */
   @FunctionalInterface
   interface Training {
-    TrainingRun.Result train(List<String> sets);
+    /** Trains with {@code sets}, telling {@code runDirectory} where as soon as the run directory exists. */
+    TrainingRun.Result train(List<String> sets, java.util.function.Consumer<Path> runDirectory);
   }
 
   private final NnCommand root;
@@ -127,7 +128,9 @@ final class SweepRunner {
       all.addAll(pointSets);
       SweepTable.Row row;
       try {
-        TrainingRun.Result r = training.train(all);
+        int point = i;
+        TrainingRun.Result r = training.train(all, dir -> stop.set(point,
+            table.row(point).in(dir.toString()), before));
         row = new SweepTable.Row(points.get(i), "completed", r.directory().path().toString(),
             figure(r.validation()), figure(r.test()), "");
         completed++;

@@ -231,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
    * Trains a new run of the experiment with {@code overrides} and prints its result, keeping the point's own
    * {@code run.log}: one point of a sweep.
    */
-  private TrainingRun.Result trainNew(List<String> overrides) {
+  private TrainingRun.Result trainNew(List<String> overrides, java.util.function.Consumer<Path> runDirectory) {
     PrintStream out = root.out();
     PrintStream err = root.err();
     Nn nn = root.nn();
@@ -255,7 +255,8 @@ final class TrainCommand implements Callable<Integer> {
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
           root.err(), root.drawsInPlace()).alsoTo(log::line).quieting(lines::close);
       try {
-        result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
+        TrainingRun.DirectoryListener where = directory -> runDirectory.accept(directory.path());
+        result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice).withListener(where)));
       } catch (RuntimeException | Error failure) {
         logFailure(log, failure);
         throw failure;

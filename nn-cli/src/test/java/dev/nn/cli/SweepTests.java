@@ -49,6 +49,27 @@ class SweepTests {
     assertEquals(List.of(), RunFiles.temporaryFiles(out));
   }
 
+  /**
+   * A sweep killed outright (kill -9, here a halt at the second point's checkpoint) cannot mark its point, but its
+   * table already names the point's run directory, written as soon as the run had one: what to resume.
+   */
+  @Test
+  void aKilledSweepsTableNamesThePointsRunDirectory() throws Exception {
+    Path out = tmp.resolve("killed");
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=epoch-0002.ckpt:2:temp");
+    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--sweep",
+        "optimizer.learning-rate=0.1,0.03,0.01", "--output", out.toString(), "--plain");
+    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
+    assertEquals(137, p.exitValue(), text);
+    List<Path> runs = children(out, true);
+    assertEquals(2, runs.size(), runs.toString());
+    List<String> csv = Files.readAllLines(children(out, false).get(0).resolve("sweep.csv"));
+    assertTrue(csv.get(2).startsWith("0.03,running," + runs.get(1) + ","), csv.get(2));
+    assertTrue(csv.get(3).startsWith("0.01,pending,,"), csv.get(3));
+  }
+
   @Test
   void aTwoByTwoSweepTrainsFourRunsAndTablesThem() throws Exception {
     Path out = tmp.resolve("out");

@@ -50,6 +50,14 @@ public final class SweepTable {
     }
 
     /**
+     * This row with its run directory, as soon as the point's run has one: a process killed outright (kill -9)
+     * leaves a table that still says where the point trained.
+     */
+    public Row in(String directory) {
+      return new Row(values, status, directory, validation, test, message);
+    }
+
+    /**
      * This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet),
      * with {@code message}: what the run's own status says.
      */
