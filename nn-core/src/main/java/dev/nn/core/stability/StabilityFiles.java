@@ -40,9 +40,15 @@ final class StabilityFiles {
     try {
       Files.createDirectories(outputDir);
       tmp = Files.createTempDirectory(outputDir, "." + stem);
+      // a JVM stopped (Ctrl-C, SIGTERM) before the rename deletes the hidden folder, the files first; after the
+      // rename the names are gone and nothing is deleted. Inside it, the files need no atomic writes of their own.
+      tmp.toFile().deleteOnExit();
+      for (String file : new String[] {JSONL, CSV, HTML}) {
+        tmp.resolve(file).toFile().deleteOnExit();
+      }
       Files.writeString(tmp.resolve(JSONL), jsonLines(result), StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve(CSV), csv(result), StandardCharsets.UTF_8);
-      page(result).write(tmp.resolve(HTML));
+      Files.writeString(tmp.resolve(HTML), page(result).render(), StandardCharsets.UTF_8);
       for (int n = 1; ; n++) {
         Path dir = outputDir.resolve(n == 1 ? stem : stem + "-" + n);
         try {
