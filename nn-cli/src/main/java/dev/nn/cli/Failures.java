@@ -40,6 +40,11 @@ final class Failures {
    * {@code --debug} adds is printed as the JVM prints it.
    */
   static int report(Throwable thrown, PrintStream err, boolean debug) {
+    if (!debug && dev.nn.core.experiment.JvmShutdown.inProgress()) {
+      // Ctrl-C or SIGTERM: what failed failed because the JVM is stopping (an output it would not put in place,
+      // a temporary file its hook deleted); the stop's own notice, if any, says what happened
+      return Main.INTERRUPTED;
+    }
     java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
     int code;
     try (PrintStream p = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8)) {

@@ -42,6 +42,13 @@ public final class AtomicFiles {
   /** Targets whose temporary file is deleted when the JVM exits mid-write ({@link #discardPartialOnExit}). */
   private static final Set<Path> DISCARDED_ON_EXIT = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean HOOK = new AtomicBoolean();
+  /**
+   * Held while a registered output's temporary file is made or renamed into place, and by the hook that deletes
+   * partial outputs: a stop either finds the output renamed (whole) or keeps it from being renamed.
+   */
+  private static final Object OUTPUTS = new Object();
+  /** Set by that hook: registered outputs are no longer begun or renamed into place. */
+  private static boolean outputsStopped;
 
   private AtomicFiles() {}
 
@@ -66,15 +73,26 @@ public final class AtomicFiles {
   }
 
   private static void deletePartialOutputs() {
-    for (Path target : DISCARDED_ON_EXIT) {
-      Path tmp = IN_PROGRESS.get(target);
-      if (tmp != null && tmp != NO_FILE_YET) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // the JVM is exiting: a stray temporary file is all that is left
+    synchronized (OUTPUTS) {
+      outputsStopped = true;
+      for (Path target : DISCARDED_ON_EXIT) {
+        Path tmp = IN_PROGRESS.get(target);
+        if (tmp != null && tmp != NO_FILE_YET) {
+          try {
+            Files.deleteIfExists(tmp);
+          } catch (IOException e) {
+            // the JVM is exiting: a stray temporary file is all that is left
+          }
         }
       }
+    }
+  }
+
+  /** Refuses to begin, or to put in place, a registered output once the JVM is stopping. Holds {@link #OUTPUTS}. */
+  private static void refuseIfStopped(Path key, Path given) {
+    if (outputsStopped && DISCARDED_ON_EXIT.contains(key)) {
+      throw new UncheckedIOException("cannot write " + given + ": the process is stopping",
+          new IOException("the process is stopping"));
     }
   }
 
@@ -149,8 +167,12 @@ public final class AtomicFiles {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       CrashPoint.writing(target);
-      Path tmp = temporaryIn(dir, target, given);
-      IN_PROGRESS.put(key, tmp);
+      Path tmp;
+      synchronized (OUTPUTS) {
+        refuseIfStopped(key, given);
+        tmp = temporaryIn(dir, target, given);
+        IN_PROGRESS.put(key, tmp);
+      }
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           content.writeTo(out);
@@ -162,10 +184,13 @@ public final class AtomicFiles {
         }
         readableByAll(tmp);
         CrashPoint.reached(target, "temp");
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        synchronized (OUTPUTS) {
+          refuseIfStopped(key, given);
+          try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
         }
         CrashPoint.reached(target, "renamed");
       } finally {
