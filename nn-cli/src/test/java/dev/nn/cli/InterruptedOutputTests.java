@@ -74,6 +74,8 @@ class InterruptedOutputTests {
       p.destroyForcibly();
       throw new IOException("nn did not end in 60 s:\n" + text);
     }
+    // a write the stop cut short is the stop's doing, not a failure to report
+    assertTrue(p.exitValue() != 143 || !text.contains("cannot write"), text);
     return p.exitValue();
   }
 
