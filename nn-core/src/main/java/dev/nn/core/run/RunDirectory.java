@@ -127,6 +127,7 @@ public final class RunDirectory {
     Path staged = null;
     try {
       Files.createDirectories(outputDir);
+      removeAbandonedStaging(outputDir, name);
       staged = stagingDirectory(outputDir, stem);
       // a JVM stopped by a signal before the rename deletes what it staged (in the reverse order of these);
       // after the rename the names are gone and nothing is deleted
@@ -177,6 +178,51 @@ public final class RunDirectory {
       } catch (FileAlreadyExistsException taken) {
         // another run staged under the same name: draw again
       }
+    }
+  }
+
+  /** How old a staging directory must be before a later run takes it for abandoned: staging takes milliseconds. */
+  static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Deletes the staging directories of earlier runs of {@code name} in {@code outputDir} that a {@code kill -9}
+   * left behind (a stop by Ctrl-C or SIGTERM deletes its own): hidden {@code .<name>-<timestamp>-<random>}
+   * directories older than {@link #ABANDONED} that hold nothing but what staging writes. Best effort.
+   */
+  private static void removeAbandonedStaging(Path outputDir, String name) {
+    java.util.regex.Pattern staging = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(name)
+        + "-\\d{8}-\\d{6}-[0-9a-z]+");
+    java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
+    try (var entries = Files.newDirectoryStream(outputDir, p -> staging.matcher(p.getFileName().toString()).matches()
+        && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+      for (Path dir : entries) {
+        if (Files.getLastModifiedTime(dir).toInstant().isBefore(before) && onlyStaged(dir)) {
+          deleteStaged(dir);
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // what cannot be read or deleted stays: it harms nothing but the folder's tidiness
+    }
+  }
+
+  /** Whether {@code dir} holds only what staging writes: the experiment, the overrides, an empty checkpoints/. */
+  private static boolean onlyStaged(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        String n = p.getFileName().toString();
+        boolean staged = n.equals(EXPERIMENT) || n.equals(OVERRIDES) || n.startsWith(".") && n.endsWith(".tmp")
+            || n.equals(CHECKPOINTS) && Files.isDirectory(p) && isEmpty(p);
+        if (!staged) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.findAny().isEmpty();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,32 @@ class RunDirectoryTests {
   Path dir;
 
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
+
+  /**
+   * A staging directory that a kill -9 left (hidden, named for the experiment) is removed by a later run of the
+   * same experiment once it is old; a fresh one (another run staging now), another experiment's, and one holding
+   * more than staging writes are left alone.
+   */
+  @Test
+  void aLaterRunRemovesAnOldAbandonedStagingDirectoryOfItsExperimentOnly() throws Exception {
+    Path old = Files.createDirectories(dir.resolve(".xor-20260101-000000-3k2j1").resolve("checkpoints"))
+        .getParent();
+    Files.writeString(old.resolve("experiment.yaml"), "name: xor\n");
+    Files.writeString(old.resolve(".overrides.yaml123.tmp"), "");
+    Path fresh = Files.createDirectories(dir.resolve(".xor-20260101-000001-9zz"));
+    Path other = Files.createDirectories(dir.resolve(".iris-20260101-000000-abc"));
+    Path kept = Files.createDirectories(dir.resolve(".xor-20260101-000002-def"));
+    Files.writeString(kept.resolve("notes.txt"), "mine");
+    java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+    for (Path p : List.of(old, other, kept)) {
+      Files.setLastModifiedTime(p, longAgo);
+    }
+    RunDirectory made = RunDirectory.create(dir, "xor", CLOCK, "name: xor\n");
+    assertFalse(Files.exists(old), "the abandoned staging directory");
+    assertTrue(Files.isDirectory(fresh) && Files.isDirectory(other) && Files.isDirectory(kept));
+    assertTrue(Files.isDirectory(made.path()));
+  }
 
   @Test
   void aRunIsNamedByTheExperimentAndTheClocksTimeAndKnowsItsFiles() {
