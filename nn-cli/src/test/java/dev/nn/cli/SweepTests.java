@@ -30,13 +30,7 @@ class SweepTests {
   @Test
   void aStoppedSweepMarksThePointInTrainingInterruptedWithItsRunDirectory() throws Exception {
     Path out = tmp.resolve("stopped");
-    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
-        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
-    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--sweep",
-        "optimizer.learning-rate=0.1,0.03,0.01", "--output", out.toString(), "--plain");
-    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
-    assertEquals(143, p.exitValue(), text);
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
     List<Path> runs = children(out, true);
     assertEquals(2, runs.size(), runs.toString());
     List<String> csv = Files.readAllLines(children(out, false).get(0).resolve("sweep.csv"));
@@ -56,18 +50,25 @@ class SweepTests {
   @Test
   void aKilledSweepsTableNamesThePointsRunDirectory() throws Exception {
     Path out = tmp.resolve("killed");
-    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
-        "-Dnn.crash-at=epoch-0002.ckpt:2:temp");
-    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--sweep",
-        "optimizer.learning-rate=0.1,0.03,0.01", "--output", out.toString(), "--plain");
-    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
-    assertEquals(137, p.exitValue(), text);
+    sweepStoppedAt("epoch-0002.ckpt:2:temp", out, 137);
     List<Path> runs = children(out, true);
     assertEquals(2, runs.size(), runs.toString());
     List<String> csv = Files.readAllLines(children(out, false).get(0).resolve("sweep.csv"));
     assertTrue(csv.get(2).startsWith("0.03,running," + runs.get(1) + ","), csv.get(2));
     assertTrue(csv.get(3).startsWith("0.01,pending,,"), csv.get(3));
+  }
+
+  /**
+   * A sweep of three XOR points of 3 epochs into {@code out}, in a child JVM stopped at the crash point
+   * {@code point} (its second point's second checkpoint, say), which must end with {@code code}.
+   */
+  private static void sweepStoppedAt(String point, Path out, int code) throws Exception {
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=" + point);
+    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--sweep",
+        "optimizer.learning-rate=0.1,0.03,0.01", "--output", out.toString(), "--plain");
+    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
+    assertEquals(code, p.exitValue(), text);
   }
 
   @Test
