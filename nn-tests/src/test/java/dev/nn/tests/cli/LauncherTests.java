@@ -113,6 +113,17 @@ class LauncherTests {
         Files.readString(run.resolve("provenance.yaml")));
   }
 
+  /** A closed standard input (a service, a job started with {@code <&-}) is no reason to fail. */
+  @Test
+  void aClosedStandardInputIsAcceptedWithoutAWord() throws Exception {
+    Process p = new ProcessBuilder("bash", "-c", "\"$0\" validate examples/xor.yaml <&-", ROOT.resolve("nn").toString())
+        .directory(ROOT.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(output.startsWith("examples/xor.yaml is valid"), output);
+  }
+
   @Test
   void aBadArgumentExitsWith2() throws Exception {
     Run r = launch(ROOT, "train", "examples/no-such.yaml");
