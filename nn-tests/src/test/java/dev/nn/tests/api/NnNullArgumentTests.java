@@ -134,7 +134,7 @@ class NnNullArgumentTests {
   }
 
   @Test
-  void theDocumentedOptionalParametersStillTakeNull() throws Exception {
+  void everyExcusedParameterExists() throws Exception {
     // each named parameter exists, so the list above cannot silently excuse a parameter that was renamed
     for (String optional : OPTIONAL) {
       String[] parts = optional.split("\\.");

@@ -68,6 +68,8 @@ class FaultCatalogueTests {
       Map.entry("na.csv", "a,b,y\n1,2,0\n3,NA,1\n"),
       Map.entry("wrong-separator.yaml", csvExperiment("columns.csv", ", separator: \";\"").replace("target: y",
           "target: last")),
+      Map.entry("idx-one-class.yaml", idxExperiment("images.idx")),
+      Map.entry("idx-truncated.yaml", idxExperiment("claims-huge.idx")),
       Map.entry("line-break.yaml", csvExperiment("line-break.csv", "")),
       Map.entry("line-break.csv", "a,b,y\n1,2,0\n3,\"0.3\n\",1\n"),
       Map.entry("no-break-space.yaml", csvExperiment("no-break-space.csv", "")),
@@ -91,6 +93,9 @@ class FaultCatalogueTests {
 
   /** Files the cases name as {@code {NAME}} whose bytes are not UTF-8 text; written as they are. */
   private static final Map<String, byte[]> BYTE_FILES = Map.of(
+      "images.idx", idxImages(20, 2, 3, 16 + 20 * 6),
+      "claims-huge.idx", idxImages(20, 3000, 3000, 116),
+      "labels-of-3.idx", idxLabels(20, 3),
       "latin1.csv", "a,b,y\n1,2,0\n3,caf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1),
       "latin1.yaml", csvExperiment("columns.csv").replace("name: csv", "name: caf\u00e9")
           .getBytes(StandardCharsets.ISO_8859_1),
@@ -274,6 +279,13 @@ class FaultCatalogueTests {
             "validate", "{bad-row.yaml}", "--set", "data.train.path="),
         c("a separator the file does not use", 2, "its names hold commas; if commas separate the fields, set"
             + " separator: \",\" on the csv source", "validate", "{wrong-separator.yaml}"),
+        c("IDX labels of one class", 2, "every one of its 20 samples is of the class \"3\"; classification needs at"
+            + " least 2 classes", "train", "{idx-one-class.yaml}", "--output", "{out}"),
+        c("an IDX header claiming far more than the file holds", 2, "truncated: data ends at byte 116, expected"
+            + " 180000016 bytes", "train", "{idx-truncated.yaml}", "--output", "{out}"),
+        c("two bad settings of one plugin, the second reported too", 2, "setting \"beta2\" of optimizer \"adam\""
+            + " must be in [0, 1), found -1", "validate", "{xor}", "--set",
+            "optimizer={name: adam, learning-rate: 0.1, beta1: 2, beta2: -1}"),
         c("a number with a leading zero", 2, "010 has a leading zero, which YAML 1.1 reads as the octal number 8",
             "validate", "{xor}", "--set", "training.epochs=010"));
   }
@@ -376,6 +388,36 @@ class FaultCatalogueTests {
   }
 
   /** A regression experiment on the CSV file {@code csv} (beside it) with target column y. */
+  /** An experiment training on the IDX images {@code images} with the labels labels-of-3.idx. */
+  private static String idxExperiment(String images) {
+    return "name: idx\n"
+        + "data:\n"
+        + "  train: {source: idx, images: " + images + ", labels: labels-of-3.idx}\n"
+        + "network:\n"
+        + "  layers: [{units: auto}, {units: 3, activation: tanh}, {units: auto, activation: identity}]\n"
+        + "loss: softmax-cross-entropy\n"
+        + "training: {epochs: 1}\n";
+  }
+
+  /** An IDX image file whose header declares {@code n} images of rows x cols, {@code length} bytes long. */
+  private static byte[] idxImages(int n, int rows, int cols, int length) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length).putInt(0x00000803).putInt(n).putInt(rows)
+        .putInt(cols);
+    while (b.hasRemaining()) {
+      b.put((byte) (b.position() % 200));
+    }
+    return b.array();
+  }
+
+  /** An IDX label file of {@code n} labels, all {@code label}. */
+  private static byte[] idxLabels(int n, int label) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + n).putInt(0x00000801).putInt(n);
+    while (b.hasRemaining()) {
+      b.put((byte) label);
+    }
+    return b.array();
+  }
+
   private static String csvExperiment(String csv) {
     return csvExperiment(csv, "");
   }
