@@ -61,17 +61,11 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
 
   /**
    * The first layer whose activation's φ′, as training computes it (its bulk {@code backward}), is NaN for a
-   * finite z where φ(z) is finite: probed on z from −700 to 700 (88 in float32), densely near 0, once training
+   * finite z where φ(z) is finite: probed on z from 0 out to ±700 (±88 in float32) ({@link #probes}), once training
    * has diverged. A NaN there reaches the weights through δ and shows only as divergence at the next update.
    */
   private static Optional<NonFiniteSource> derivativeAtFault(Network network) {
-    double range = finiteRange(network);
-    double[] grid = new double[2 * 2000 + 1];
-    for (int k = -2000; k <= 2000; k++) {
-      double t = k / 2000.0;
-      // dense near 0, where inputs mostly are, and reaching the whole range
-      grid[k + 2000] = Math.signum(t) * range * t * t;
-    }
+    double[] grid = probes(finiteRange(network), 2000);
     for (int l = 1; l <= network.outputLayer(); l++) {
       dev.nn.api.Activation phi = network.activation(l);
       double[] x = new double[grid.length];
@@ -107,15 +101,10 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       return Optional.empty();
     }
     dev.nn.api.Activation phi = network.activation(network.outputLayer());
-    double range = finiteRange(network);
     double[] z = new double[n];
     double[] x = new double[n];
     double[] delta = new double[n];
-    // outward from 0, so that the output named is the least extreme one at fault
-    for (int step = 0; step <= 400; step++) {
-      int k = (step + 1) / 2 * (step % 2 == 0 ? -1 : 1);
-      double t = k / 200.0;
-      double at = Math.signum(t) * range * t * t;
+    for (double at : probes(finiteRange(network), 200)) {
       java.util.Arrays.fill(z, at);
       try {
         phi.forward(z, x, n);
@@ -135,6 +124,20 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The z a probe tries: 0, then ±range·(k/steps)² for k = 1 … steps, outward from 0 — dense near 0, where values
+   * mostly are, reaching the whole range, and in this order so that the value named is the least extreme at fault.
+   */
+  static double[] probes(double range, int steps) {
+    double[] z = new double[2 * steps + 1];
+    for (int k = 1; k <= steps; k++) {
+      double t = (double) k / steps;
+      z[2 * k - 1] = range * t * t;
+      z[2 * k] = -range * t * t;
+    }
+    return z;
   }
 
   /** The |z| within which an activation must give a finite φ(z): 700, or 88 in float32. */
