@@ -4,6 +4,8 @@ import dev.nn.core.Nn;
 import dev.nn.core.check.GradientCheck;
 import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.config.Experiment;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +38,12 @@ final class GradcheckCommand implements Callable<Integer> {
       description = "How many training samples form the batch (default: ${DEFAULT-VALUE}).")
   int samples;
 
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Also writes every parameter's value and its backpropagated gradient to this CSV file"
+          + " (columns parameter, value, gradient), whether the check passes or not; replaced atomically. Its"
+          + " folder must exist, and it must not be the experiment or one of its data files.")
+  Path csv;
+
   GradcheckCommand(NnCommand root) {
     this.root = root;
   }
@@ -45,14 +53,26 @@ final class GradcheckCommand implements Callable<Integer> {
     if (samples < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 1, found " + samples);
     }
+    if (csv != null) {
+      OutputFile.check("--csv", csv, Map.of("EXPERIMENT.yaml", Path.of(experiment.file)));
+    }
     Nn nn = root.nn();
+    ExperimentGradientCheck[] checked = new ExperimentGradientCheck[1];
     GradientCheck.Result result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
+      if (csv != null) {
+        OutputFile.checkAgainst("--csv", csv, "a data file of EXPERIMENT.yaml", e.dataFiles());
+      }
       ExperimentGradientCheck check = nn.gradientCheck(e);
+      checked[0] = check;
       root.out().println(check.describe(samples));
       return check.run(samples);
     });
     root.out().println(result.report());
+    if (csv != null) {
+      checked[0].writeGradient(csv, samples);
+      root.out().println("every parameter's value and gradient written to " + csv);
+    }
     return result.passed() ? Main.OK : Main.FAILED;
   }
 }

@@ -1,11 +1,20 @@
 package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.Nn;
+import dev.nn.core.experiment.ExperimentGradientCheck;
+import dev.nn.core.train.Gradient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GradcheckCommandTests {
   private static final Pattern CHECKED = Pattern.compile("(\\d+) parameters checked, (\\d+) skipped at kinks, (\\d+)"
@@ -64,6 +73,57 @@ class GradcheckCommandTests {
     assertTrue(o.out().contains("161 parameters; checking on 8 training samples, the loss weighing classes 0.7677,"
         + " 1.434"), o.out());
     assertTrue(o.out().contains("gradient check passed: 161 parameters checked"), o.out());
+  }
+
+  @TempDir
+  Path tmp;
+
+  /**
+   * {@code --csv} writes the network's every parameter, the value it was checked at and its backpropagated
+   * gradient: the numbers the Java API gives for the same experiment, in the lecture's order (W(1) row by row,
+   * b(1), W(2), b(2)).
+   */
+  @Test
+  void theCsvHoldsEveryParametersValueAndGradientAsTheJavaApiGivesThem() throws Exception {
+    Path csv = tmp.resolve("xor-gradient.csv");
+    Cli.Outcome o = Cli.run("gradcheck", Cli.XOR, "--csv", csv.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().endsWith("every parameter's value and gradient written to " + csv + "\n"), o.out());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("parameter,value,gradient", lines.get(0));
+    assertEquals(1 + 17, lines.size(), "a header and the 2-4-1 network's 17 parameters");
+
+    Nn nn = Nn.create();
+    ExperimentGradientCheck check = nn.gradientCheck(nn.load(Path.of(Cli.XOR), List.of()));
+    Gradient g = check.gradient(4);
+    double[][] w1 = check.network().weights(1);
+    double[][] gw1 = g.weights(1);
+    assertEquals("layers[1].W[0][0]," + w1[0][0] + "," + gw1[0][0], lines.get(1));
+    assertEquals("layers[1].W[1][3]," + w1[1][3] + "," + gw1[1][3], lines.get(8));
+    assertEquals("layers[1].b[2]," + check.network().biases(1)[2] + "," + g.biases(1)[2], lines.get(11));
+    assertEquals("layers[2].W[3][0]," + check.network().weights(2)[3][0] + "," + g.weights(2)[3][0],
+        lines.get(16));
+    assertEquals("layers[2].b[0]," + check.network().biases(2)[0] + "," + g.biases(2)[0], lines.get(17));
+    // the gradient is J's at the parameters written: the report's J is the same number to six digits
+    assertTrue(o.out().contains(String.format(Locale.ROOT, "J = %.6g;", g.objective())), o.out());
+  }
+
+  @Test
+  void aCsvIntoAMissingFolderIsRefusedBeforeTheCheck() {
+    Path missing = tmp.resolve("no-such-folder").resolve("g.csv");
+    Cli.Outcome o = Cli.run("gradcheck", Cli.XOR, "--csv", missing.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("does not exist; create it first"), o.err());
+    assertFalse(o.out().contains("gradient check"), o.out());
+    assertFalse(Files.exists(missing.getParent()));
+  }
+
+  @Test
+  void aCsvOverTheExperimentsDataIsRefused() {
+    Cli.Outcome o = Cli.run("gradcheck", Cli.DIABETES, "--csv", Cli.EXAMPLES.resolve("data/diabetes.csv").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: --csv "), o.err());
+    assertTrue(o.err().contains("a data file of EXPERIMENT.yaml"), o.err());
   }
 
   @Test

@@ -35,6 +35,7 @@ import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.stability.StabilityStudy;
 import dev.nn.core.text.ControlCharacters;
+import dev.nn.core.train.Gradient;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -483,6 +484,23 @@ public final class Nn {
       created.add(registry.create(PluginKind.ACTIVATION, name));
     }
     return new Network(widths, created, List.of(activations), new JavaKernels());
+  }
+
+  /**
+   * J = (1/B)·Σ_n L_n + (λ/2)·Σw² of {@code network} at its current parameters on every row of {@code batch}
+   * taken as one batch, and its gradient ∂J/∂θ by backpropagation, in the lecture's layout ({@link
+   * Gradient#weights(int) weights(l)[i][j]} is ∂J/∂w(l)ij). The network's parameters are unchanged; set them
+   * with {@link Network#setLayer} to take the gradient where you choose.
+   *
+   * @param loss the loss, as {@code plugins().create(PluginKind.LOSS, name)} gives it
+   * @param l2 λ of the L2 term, {@code >= 0}: 0 for the loss alone
+   * @throws IllegalArgumentException when the batch's widths are not the network's, or λ is negative
+   */
+  public Gradient gradient(Network network, Loss loss, Samples batch, double l2) {
+    required(network, "network", "a network");
+    required(loss, "loss", "a loss");
+    required(batch, "batch", "the samples of the batch");
+    return Gradient.of(network, loss, batch, l2);
   }
 
   /**

@@ -3,12 +3,18 @@ package dev.nn.core.experiment;
 import dev.nn.api.Loss;
 import dev.nn.core.check.GradientCheck;
 import dev.nn.core.config.Experiment;
+import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.CsvText;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.network.Network;
+import dev.nn.core.network.ParameterStore;
 import dev.nn.core.train.ClassWeightedLoss;
+import dev.nn.core.train.Gradient;
 import dev.nn.core.train.Samples;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The gradient check of an experiment: its network, as initialised for training, checked against finite
@@ -69,10 +75,63 @@ public final class ExperimentGradientCheck {
 
   /** Checks backpropagation on the first {@link #rows(int) rows(samples)} training samples. */
   public GradientCheck.Result run(int samples) {
+    Samples batch = batch(samples);
+    return GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(), experiment.l2(), experiment.seed());
+  }
+
+  /**
+   * Backpropagation's J and ∂J/∂θ on the first {@link #rows(int) rows(samples)} training samples, at the
+   * network's current parameters: those it starts training from, unless changed through {@link #network()}.
+   * The objective is the one trained: the experiment's {@code l2}, its ties, its class weights.
+   */
+  public Gradient gradient(int samples) {
+    return Gradient.of(network, loss, batch(samples), experiment.l2());
+  }
+
+  /**
+   * Writes {@link #gradient(int) gradient(samples)} to a CSV file with the columns {@code parameter}
+   * ({@code layers[1].W[0][3]} for w(1)03, {@code layers[1].b[3]}), {@code value} and {@code gradient}: one
+   * line per edge of W(1), b(1), …, W(L+1), b(L+1) in that order, row by row; an edge sharing its weight shows
+   * that weight and its whole gradient, an edge the network does not have is left out. Replaced atomically.
+   *
+   * @return the gradient written
+   */
+  public Gradient writeGradient(Path file, int samples) {
+    Gradient g = gradient(samples);
+    ParameterStore params = network.parameters();
+    StringBuilder csv = new StringBuilder(CsvText.line(List.of("parameter", "value", "gradient")));
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      double[][] w = network.weights(l);
+      double[][] gw = g.weights(l);
+      for (int i = 0; i < w.length; i++) {
+        for (int j = 0; j < w[i].length; j++) {
+          int e = params.weightIndex(l, i, j);
+          if (params.slotOf(e) >= 0) {
+            csv.append(CsvText.line(List.of(params.describeEdge(e), Double.toString(w[i][j]),
+                Double.toString(gw[i][j]))));
+          }
+        }
+      }
+      double[] b = network.biases(l);
+      double[] gb = g.biases(l);
+      for (int j = 0; j < b.length; j++) {
+        int e = params.biasIndex(l, j);
+        if (params.slotOf(e) >= 0) {
+          csv.append(CsvText.line(List.of(params.describeEdge(e), Double.toString(b[j]), Double.toString(gb[j]))));
+        }
+      }
+    }
+    AtomicFiles.discardPartialOnExit(file);
+    AtomicFiles.writeString(file, csv.toString());
+    return g;
+  }
+
+  /** The first {@link #rows(int) rows(samples)} training samples, their inputs as doubles. */
+  private Samples batch(int samples) {
     Samples train = data.trainSamples();
     int rows = rows(samples);
     double[] x = Arrays.copyOf(train.copyX(), rows * train.inputs());
     double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
-    return GradientCheck.run(network, loss, x, y, rows, experiment.l2(), experiment.seed());
+    return new Samples(x, y, rows, train.inputs(), train.outputs());
   }
 }

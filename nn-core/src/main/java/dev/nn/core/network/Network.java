@@ -102,6 +102,58 @@ public final class Network {
     return params;
   }
 
+  /**
+   * W(l) as the forward pass uses it, n(l−1) rows of n(l): w(l)ij, from node i of layer l−1 to node j of
+   * layer l, at [i][j]. A weight shared by several edges is on each of them; an edge the network does not have
+   * is 0. A copy.
+   *
+   * @param l 1 … L+1
+   */
+  public double[][] weights(int l) {
+    requireParameters(l);
+    double[][] w = new double[width(l - 1)][width(l)];
+    for (int i = 0; i < w.length; i++) {
+      for (int j = 0; j < w[i].length; j++) {
+        w[i][j] = params.weight(l, i, j);
+      }
+    }
+    return w;
+  }
+
+  /**
+   * b(l), n(l) values. A copy.
+   *
+   * @param l 1 … L+1
+   */
+  public double[] biases(int l) {
+    requireParameters(l);
+    double[] b = new double[width(l)];
+    for (int j = 0; j < b.length; j++) {
+      b[j] = params.bias(l, j);
+    }
+    return b;
+  }
+
+  /**
+   * Sets W(l) and b(l), laid out as {@link #weights} and {@link #biases} give them (a float32 network rounds
+   * them to float). An edge that shares its weight with others sets that weight, on all of its edges, those of
+   * other layers too, so edges sharing one weight must be given the same value; an edge the network does not
+   * have must be given 0.
+   *
+   * @param l 1 … L+1
+   * @throws IllegalArgumentException for the wrong shape, a value that is not finite, two values for one shared
+   *     weight, or a value other than 0 for an edge the network does not have; nothing is set then
+   */
+  public void setLayer(int l, double[][] weights, double[] biases) {
+    params.setLayer(l, weights, biases);
+  }
+
+  private void requireParameters(int l) {
+    if (l < 1 || l > outputLayer()) {
+      throw new IndexOutOfBoundsException("layer " + l + " has no parameters: layers 1 … " + outputLayer() + " have");
+    }
+  }
+
   /** The kernels this network computes with. */
   public Kernels kernels() {
     return kernels;

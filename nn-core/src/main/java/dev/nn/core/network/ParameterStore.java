@@ -326,6 +326,60 @@ public final class ParameterStore {
    * Sets the free parameters from edge weights: each takes the weight of its first edge. Used after an
    * initializer has filled every layer's edges.
    */
+  /**
+   * Sets the free parameters of W(l)'s and b(l)'s edges from {@code w} (n(l−1) rows of n(l)) and {@code b}
+   * (n(l)), and publishes them: see {@link Network#setLayer}.
+   */
+  void setLayer(int l, double[][] w, double[] b) {
+    checkLayer(l);
+    if (w.length != widths[l - 1] || b.length != widths[l]) {
+      throw new IllegalArgumentException("W(" + l + ") is " + widths[l - 1] + "x" + widths[l] + " and b(" + l
+          + ") has " + widths[l] + " values, found " + w.length + " rows and " + b.length + " biases");
+    }
+    double[] given = new double[size];
+    int[] givenBy = new int[size];
+    java.util.Arrays.fill(givenBy, -1);
+    for (int i = 0; i < w.length; i++) {
+      if (w[i].length != widths[l]) {
+        throw new IllegalArgumentException("row " + i + " of W(" + l + ") must have " + widths[l] + " values, found "
+            + w[i].length);
+      }
+      for (int j = 0; j < widths[l]; j++) {
+        take(weightIndex(l, i, j), w[i][j], given, givenBy);
+      }
+    }
+    for (int j = 0; j < widths[l]; j++) {
+      take(biasIndex(l, j), b[j], given, givenBy);
+    }
+    for (int s = 0; s < size; s++) {
+      if (givenBy[s] >= 0) {
+        values.set(s, given[s]);
+      }
+    }
+    publish();
+  }
+
+  /** Records {@code v} for edge {@code e}'s free parameter, refusing what no parameter can hold. */
+  private void take(int e, double v, double[] given, int[] givenBy) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(describeEdge(e) + " must be a finite number, found " + v);
+    }
+    int s = slotOf[e];
+    if (s < 0) {
+      if (v != 0) {
+        throw new IllegalArgumentException(describeEdge(e) + " is not an edge of this network (its structure leaves"
+            + " it out), so it must be 0, found " + v);
+      }
+      return;
+    }
+    if (givenBy[s] >= 0 && given[s] != v) {
+      throw new IllegalArgumentException(describeEdge(givenBy[s]) + " and " + describeEdge(e) + " share one weight,"
+          + " so they must be given the same value, found " + given[s] + " and " + v);
+    }
+    given[s] = v;
+    givenBy[s] = e;
+  }
+
   void adoptEdges(double[] edges) {
     for (int s = 0; s < size; s++) {
       values.set(s, edges[structure.firstEdge(s)]);

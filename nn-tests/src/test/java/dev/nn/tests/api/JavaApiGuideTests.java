@@ -20,6 +20,7 @@ import dev.nn.core.network.Network;
 import dev.nn.core.optim.SgdProvider;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.train.Gradient;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingOptions;
@@ -94,6 +95,30 @@ class JavaApiGuideTests {
     Model model = t.nn().model(t.network(), "binary-cross-entropy", t.data(), null);
     assertTrue(model.predict(new double[] {1, 0})[0] > 0.9, "P(yes | 1, 0)");
     assertTrue(model.predict(new double[] {1, 1})[0] < 0.1, "P(yes | 1, 1)");
+  }
+
+  @Test
+  void theGradientAtChosenWeightsIsTheDerivativeOfJ() {
+    // guide: the gradient at weights you choose
+    Nn nn = Nn.create();
+    Network network = nn.network(new int[] {2, 3, 1}, "tanh", "identity");
+    network.setLayer(1, new double[][] {{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, new double[] {0.01, 0.02, 0.03});
+    network.setLayer(2, new double[][] {{0.7}, {-0.8}, {0.9}}, new double[] {0.05});
+    Samples batch = new Samples(new double[] {1, 2, -1, 0.5}, new double[] {0.3, -0.4}, 2, 2, 1);  // B = 2 rows
+    Gradient g = nn.gradient(network, nn.plugins().create(PluginKind.LOSS, "squared"), batch, 0.1);
+    double j = g.objective();                 // J = (1/B)·Σ L_n + (λ/2)·Σw², here λ = 0.1
+    double[][] dW1 = g.weights(1);            // ∂J/∂w(1)ij at [i][j]
+    double[] db2 = g.biases(2);               // ∂J/∂b(2)j
+    // end of guide
+    // ∂J/∂b(2) = (1/B)·Σ_n −2(y_n − x_n): the outputs by hand
+    double out0 = 0.05 + 0.7 * Math.tanh(0.01 + 0.1 * 1 + 0.4 * 2) - 0.8 * Math.tanh(0.02 - 0.2 * 1 + 0.5 * 2)
+        + 0.9 * Math.tanh(0.03 + 0.3 * 1 - 0.6 * 2);
+    double out1 = 0.05 + 0.7 * Math.tanh(0.01 + 0.1 * -1 + 0.4 * 0.5) - 0.8 * Math.tanh(0.02 - 0.2 * -1 + 0.5 * 0.5)
+        + 0.9 * Math.tanh(0.03 + 0.3 * -1 - 0.6 * 0.5);
+    assertEquals((-2 * (0.3 - out0) - 2 * (-0.4 - out1)) / 2, db2[0], 1e-15);
+    double squares = 0.01 + 0.04 + 0.09 + 0.16 + 0.25 + 0.36 + 0.49 + 0.64 + 0.81;
+    assertEquals((Math.pow(0.3 - out0, 2) + Math.pow(-0.4 - out1, 2)) / 2 + 0.05 * squares, j, 1e-15);
+    assertEquals(3, dW1[1].length);
   }
 
   @Test

@@ -90,6 +90,8 @@ class NnNullArgumentTests {
       return 1;
     } else if (type == long.class) {
       return 1L;
+    } else if (type == double.class) {
+      return 0.0;
     } else if (type == String.class) {
       return "x";
     } else if (type == Path.class) {
@@ -111,6 +113,8 @@ class NnNullArgumentTests {
       return DATA;
     } else if (type == Network.class) {
       return NETWORK;
+    } else if (type == dev.nn.core.train.Samples.class) {
+      return NN.samples(DATA);
     } else if (type == Standardizer.class) {
       return Standardizer.of(new double[] {0, 0}, new double[] {1, 1});
     } else if (type == Model.class) {
