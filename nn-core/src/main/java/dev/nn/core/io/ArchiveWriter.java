@@ -1,5 +1,6 @@
 package dev.nn.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -27,9 +29,22 @@ public final class ArchiveWriter implements Closeable {
   private final ZipOutputStream zip;
   private final Map<String, String> sums = new LinkedHashMap<>();
 
-  /** An archive written to {@code out}, which {@link #close()} closes. */
+  /** A compressed archive written to {@code out}, which {@link #close()} closes. */
   public ArchiveWriter(OutputStream out) {
-    this.zip = new ZipOutputStream(out);
+    this(out, true);
+  }
+
+  /**
+   * An archive written to {@code out}, which {@link #close()} closes; {@code compress} false stores the entries
+   * as they are (still as deflate's stored blocks, so any reader reads them). Parameters in binary compress by a
+   * few percent at most, and deflating them is most of the cost of writing a file written every epoch.
+   */
+  public ArchiveWriter(OutputStream out, boolean compress) {
+    // deflate hands on its output in blocks of 512 bytes: buffered, they reach the file in larger writes
+    this.zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16));
+    if (!compress) {
+      zip.setLevel(Deflater.NO_COMPRESSION);
+    }
   }
 
   /** Adds an entry whose content {@code content} writes. */

@@ -34,7 +34,8 @@ final class CheckpointFile {
 
   static void write(Path file, TrainerState s) {
     AtomicFiles.write(file, out -> {
-      try (ArchiveWriter archive = new ArchiveWriter(out)) {
+      // written every epoch: stored, not deflated, as its parameters would shrink by a few percent at most
+      try (ArchiveWriter archive = new ArchiveWriter(out, false)) {
         archive.put(HEADER, YamlFields.dump(header(s)));
         archive.put(PARAMS, o -> LittleEndian.write(o, s.params()));
         archive.put(OPTIMIZER, o -> LittleEndian.write(o, s.optimizerState()));
