@@ -78,6 +78,11 @@ final class SweepRunner {
     // the experiment without the swept values must be valid: a mistake common to all points is reported once
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
     Path into = output != null ? output : root.nn().outputDirectory(base, TrainingRun.Options.defaults());
+    if (crossValidation) {
+      // the folds replace the experiment's own test data: a file kept for a final test is not read
+      base.testSource().ifPresent(test -> root.err().println("nn: note: --folds tests each run on a fold of"
+          + " data.train; data.test, " + Printable.of(test) + ", is not used. Without --folds the run tests on it"));
+    }
     List<List<String>> points = grid.points();
     // and so must every point, before anything is written: a misspelt swept key or a value that does not
     // parse is one message, not a failure per point and a sweep folder of failed rows

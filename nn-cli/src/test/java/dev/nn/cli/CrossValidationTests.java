@@ -107,6 +107,25 @@ class CrossValidationTests {
     assertEquals(List.of(), rates.outLines("cross-validation:"));
   }
 
+  /** A test file kept for a final test is not what the folds test on: the command says it is not read. */
+  @Test
+  void foldsSayThatTheExperimentsOwnTestFileIsNotUsed() throws Exception {
+    String testFile = Cli.EXAMPLES.resolve("data").resolve("penguins.csv").toString();
+    Cli.Outcome o = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "2", "--set",
+        "training.epochs=1", "--set", "data.test={source: csv, path: " + testFile + "}", "--output",
+        tmp.resolve("cv").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.err().contains("nn: note: --folds tests each run on a fold of data.train; data.test, a csv source ("
+        + Path.of(testFile).toAbsolutePath().normalize() + "), is not used. Without --folds the run tests on it\n"),
+        o.err());
+    assertEquals(1, o.outLines("cross-validation: 2 of 2 folds completed").size(), o.out());
+    // a test split of data.train is what the folds replace as a matter of course: no note
+    Cli.Outcome split = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "2", "--set",
+        "training.epochs=1", "--output", tmp.resolve("cv2").toString());
+    assertEquals(0, split.code(), split.describe());
+    assertFalse(split.err().contains("note: --folds"), split.err());
+  }
+
   @Test
   void aFoldCountOutOfRangeAndFoldsWithASweepAreRefused() throws Exception {
     Cli.Outcome one = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "1", "--output",

@@ -66,6 +66,21 @@ public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boole
     return List.copyOf(files);
   }
 
+  /**
+   * data.test's source, named for people ({@code a csv source (data/test.csv)}), when the test rows come from a
+   * source of their own; empty when they are taken from data.train (a split, a fold) or there are none.
+   */
+  public java.util.Optional<String> testSource() {
+    if (!(test instanceof HoldOut.FromSource f)) {
+      return java.util.Optional.empty();
+    }
+    List<Path> files = new ArrayList<>();
+    addFiles(f.source(), files);
+    String named = "a " + f.source().source() + " source";
+    return java.util.Optional.of(files.isEmpty() ? named : named + " (" + String.join(", ",
+        files.stream().map(Path::toString).toList()) + ")");
+  }
+
   private static void addFiles(SourceSpec source, List<Path> files) {
     if (source instanceof SourceSpec.Csv c) {
       files.add(c.path().resolved());

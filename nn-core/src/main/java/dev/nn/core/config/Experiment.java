@@ -62,6 +62,14 @@ public record Experiment(
     return data.files();
   }
 
+  /**
+   * data.test's source, named for people, when the test rows come from a source of their own; empty when they
+   * are taken from data.train (a split, a fold) or there are none.
+   */
+  public java.util.Optional<String> testSource() {
+    return data.testSource();
+  }
+
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
   public String summary() {
     StringBuilder layers = new StringBuilder();
