@@ -34,8 +34,10 @@ public final class Splits {
    * @param train the rows to fit on
    * @param validation rows held out of training, for early stopping and model choice; may be empty
    * @param test rows used once at the end; may be empty
+   * @param validationRows the row numbers (from 0, in the data split) of {@code validation}'s rows, in its order
+   * @param testRows the row numbers of {@code test}'s rows, in its order
    */
-  public record Split(Dataset train, Dataset validation, Dataset test) {}
+  public record Split(Dataset train, Dataset validation, Dataset test, int[] validationRows, int[] testRows) {}
 
   /**
    * How a message names the hold-outs: {@code test} and {@code validation} as the caller wrote them, such as
@@ -123,12 +125,13 @@ public final class Splits {
     }
     if (owned && nTrain == n) {
       Dataset none = data.rows(new int[0]);
-      return new Split(trainInFileOrder ? data : data.reorderInPlace(order), none, none);
+      return new Split(trainInFileOrder ? data : data.reorderInPlace(order), none, none, new int[0], new int[0]);
     }
+    int[] validationRows = Arrays.copyOfRange(order, nTest, nTest + nValidation);
+    int[] testRows = Arrays.copyOfRange(order, 0, nTest);
     return new Split(
         data.rows(trainRows(Arrays.copyOfRange(order, nTest + nValidation, n), trainInFileOrder)),
-        data.rows(Arrays.copyOfRange(order, nTest, nTest + nValidation)),
-        data.rows(Arrays.copyOfRange(order, 0, nTest)));
+        data.rows(validationRows), data.rows(testRows), validationRows, testRows);
   }
 
   /**
@@ -209,10 +212,10 @@ public final class Splits {
     if (stratify) {
       rest = interleaved(data, rest);
     }
+    int[] validationRows = Arrays.copyOfRange(rest, 0, nValidation);
     return new Split(
         data.rows(trainRows(Arrays.copyOfRange(rest, nValidation, rest.length), trainInFileOrder)),
-        data.rows(Arrays.copyOfRange(rest, 0, nValidation)),
-        data.rows(test));
+        data.rows(validationRows), data.rows(test), validationRows, test);
   }
 
   /**

@@ -129,6 +129,8 @@ public final class DataPreparation implements Provider<PreparedData> {
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
+    HeldOutRows heldOut = new HeldOutRows(validationFraction > 0 ? split.validationRows() : new int[0],
+        testFraction > 0 || fold != null ? split.testRows() : new int[0]);
     if (raw.owned() && fillsMeans(spec)) {
       // missing: mean left NaN where a value was missing; data a caller holds is finite by construction
       OwnedData.fillMissing(train, validation, test);
@@ -183,7 +185,8 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION) {
       largeTargets(train).ifPresent(notes::add);
     }
-    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes);
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes,
+        heldOut.none() ? null : heldOut);
   }
 
   /**

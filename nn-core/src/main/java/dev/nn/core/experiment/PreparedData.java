@@ -26,14 +26,22 @@ import java.util.List;
  * @param files every data file read, for provenance
  * @param targets the target encoding the loss needs
  * @param notes what reading the data did that the user should hear of, such as rows left out for a missing value
+ * @param heldOut the training source's rows the validation and test splits took, or {@code null} when they took
+ *     none
  */
 public record PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
-    Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes) {
+    Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes, HeldOutRows heldOut) {
 
   /** Copies. */
   public PreparedData {
     files = List.copyOf(files);
     notes = List.copyOf(notes);
+  }
+
+  /** Data none of whose rows the record of held-out rows tells of. */
+  public PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
+      Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes) {
+    this(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, null);
   }
 
   /** Data with nothing to note. */
@@ -44,7 +52,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
 
   /** This data with {@code notes}. */
   PreparedData withNotes(List<String> notes) {
-    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes);
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut);
   }
 
   /**

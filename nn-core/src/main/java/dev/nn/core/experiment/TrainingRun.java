@@ -410,6 +410,9 @@ public final class TrainingRun {
     runFiles.attach(List.of(record));
     record.started(started);
     RecordedPluginPath.write(dir.path(), plugins.pluginPath());
+    if (data.heldOut() != null) {
+      data.heldOut().writeInto(dir.path());
+    }
     LOG.log(System.Logger.Level.INFO, () -> (options.resume() != null ? "run resumed in " : "run started in ")
         + dir.path());
     TrainingResult result = backend.train(trainer, data);

@@ -1,0 +1,115 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code held-out-rows.csv} as a user uses it: the rows it names, cut from the training file, are the rows the run
+ * tested and validated on, so {@code nn evaluate} on them prints the run's own test and validation figures.
+ */
+class HeldOutRowsTests {
+  private static final Path DIABETES_CSV = Cli.EXAMPLES.resolve("data").resolve("diabetes.csv");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void theRowsItNamesAreTheRowsTheRunTestedAndValidatedOn() throws Exception {
+    Path out = tmp.resolve("runs");
+    Cli.Outcome run = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=3", "--set", "training.early-stopping=false", "--output", out.toString());
+    assertEquals(0, run.code(), run.describe());
+    Path dir = Cli.onlyRun(out);
+    List<String> lines = Files.readAllLines(dir.resolve("held-out-rows.csv"));
+    assertEquals("row,part", lines.get(0));
+    List<Integer> validation = new ArrayList<>();
+    List<Integer> test = new ArrayList<>();
+    int previous = -1;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      int row = Integer.parseInt(f[0]);
+      assertTrue(row > previous, "rows in increasing order, each once: " + line);
+      previous = row;
+      (f[1].equals("test") ? test : validation).add(row);
+      assertTrue(f[1].equals("test") || f[1].equals("validation"), line);
+    }
+    // diabetes.yaml's 442 rows: 88 test, 44 validation, as data.md counts them
+    assertEquals(88, test.size());
+    assertEquals(44, validation.size());
+    assertTrue(previous < 442);
+
+    List<String> file = Files.readAllLines(DIABETES_CSV);
+    String testFigures = figures(run.outLines("test ").get(0));
+    Cli.Outcome onTest = Cli.run("evaluate", dir.resolve("model.nnm").toString(), "--data",
+        rowsOf(file, test, "test.csv").toString());
+    assertEquals(0, onTest.code(), onTest.describe());
+    assertTrue(onTest.out().contains(": 88 rows\n"), onTest.out());
+    assertEquals(testFigures, figures(onTest.out()));
+    // without early stopping the model is the last epoch's, whose validation line the run printed last
+    List<String> epochs = run.outLines("epoch 3/3");
+    String lastValidation = epochs.get(0).replaceAll(".*val-rmse ([0-9.]+).*", "$1");
+    Cli.Outcome onValidation = Cli.run("evaluate", dir.resolve("model.nnm").toString(), "--data",
+        rowsOf(file, validation, "validation.csv").toString());
+    assertEquals(0, onValidation.code(), onValidation.describe());
+    assertTrue(onValidation.out().contains("rmse      " + lastValidation + "\n"), onValidation.out() + "\n" + epochs);
+  }
+
+  @Test
+  void aRunThatHoldsNoRowOutWritesNoFile() throws Exception {
+    Path out = tmp.resolve("runs");
+    Cli.Outcome run = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=1", "--set", "training.early-stopping=false", "--set",
+        "data.validation.split=0", "--set", "data.test.split=0", "--output", out.toString());
+    assertEquals(0, run.code(), run.describe());
+    assertFalse(Files.exists(Cli.onlyRun(out).resolve("held-out-rows.csv")));
+  }
+
+  /** Each fold's test rows are its own, and together the folds test every row once. */
+  @Test
+  void theFoldsTestRowsCoverTheFileOnce() throws Exception {
+    Path out = tmp.resolve("cv");
+    Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--folds", "3", "--set", "training.epochs=1", "--set", "training.early-stopping=false", "--set",
+        "data.validation.split=0", "--output", out.toString());
+    assertEquals(0, o.code(), o.describe());
+    Set<Integer> tested = new HashSet<>();
+    int count = 0;
+    // the fold's run directories, beside the sweep's folder
+    try (var dirs = Files.list(out)) {
+      for (Path dir : dirs.filter(d -> Files.exists(d.resolve("model.nnm"))).toList()) {
+        List<String> lines = Files.readAllLines(dir.resolve("held-out-rows.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+          assertTrue(line.endsWith(",test"), "no validation split: " + line);
+          tested.add(Integer.parseInt(line.split(",")[0]));
+          count++;
+        }
+      }
+    }
+    assertEquals(442, count, "three folds of 147 or 148 rows");
+    assertEquals(442, tested.size());
+  }
+
+  /** "loss 3944.27  rmse 62.8034  mae 52.8059  r2 0.3473" from a run's test line or evaluate's table. */
+  private static String figures(String text) {
+    StringBuilder s = new StringBuilder();
+    for (String metric : List.of("rmse", "mae", "r2")) {
+      s.append(metric).append(' ').append(text.replaceAll("(?s).*\\b" + metric + " +(-?[0-9.]+).*", "$1")).append(' ');
+    }
+    return s.toString();
+  }
+
+  private Path rowsOf(List<String> file, List<Integer> rows, String name) throws Exception {
+    List<String> lines = new ArrayList<>(List.of(file.get(0)));
+    rows.stream().sorted().forEach(r -> lines.add(file.get(r + 1)));
+    Path csv = tmp.resolve(name);
+    Files.write(csv, lines);
+    return csv;
+  }
+}
