@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,37 @@ class HeldOutRowsTests {
     }
     assertEquals(442, count, "three folds of 147 or 148 rows");
     assertEquals(442, tested.size());
+  }
+
+  /**
+   * {@code data.split-seed} holds the held-out rows while {@code seed} varies the initial weights and the order:
+   * runs of seeds 1 and 2 with split seed 42 hold out the rows a run of seed 42 does, and end with other weights.
+   */
+  @Test
+  void aSplitSeedHoldsTheRowsWhileTheSeedChangesTheWeights() throws Exception {
+    List<byte[]> rows = new ArrayList<>();
+    List<byte[]> models = new ArrayList<>();
+    for (String[] sets : List.of(new String[] {"seed=1", "data.split-seed=42"}, new String[] {"seed=2",
+        "data.split-seed=42"}, new String[] {"seed=42", "training.epochs=2"})) {
+      Path out = tmp.resolve(sets[0]);
+      Cli.Outcome run = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--set", sets[0], "--set",
+          sets[1], "--output", out.toString());
+      assertEquals(0, run.code(), run.describe());
+      Path dir = Cli.onlyRun(out);
+      rows.add(Files.readAllBytes(dir.resolve("held-out-rows.csv")));
+      models.add(Files.readAllBytes(dir.resolve("model.nnm")));
+    }
+    assertArrayEquals(rows.get(0), rows.get(1));
+    assertArrayEquals(rows.get(2), rows.get(0), "split seed 42 splits as seed 42 does");
+    assertFalse(java.util.Arrays.equals(models.get(0), models.get(1)), "other initial weights, other models");
+    Cli.Outcome otherSplit = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=1", "--set", "seed=1",
+        "--output", tmp.resolve("own").toString());
+    assertEquals(0, otherSplit.code(), otherSplit.describe());
+    assertFalse(java.util.Arrays.equals(rows.get(0),
+        Files.readAllBytes(Cli.onlyRun(tmp.resolve("own")).resolve("held-out-rows.csv"))), "without it, the seed splits");
+    Cli.Outcome bad = Cli.run("validate", Cli.DIABETES, "--set", "data.split-seed=0.5");
+    assertEquals(2, bad.code(), bad.describe());
+    assertTrue(bad.err().contains("data.split-seed: expected an integer"), bad.err());
   }
 
   /** "loss 3944.27  rmse 62.8034  mae 52.8059  r2 0.3473" from a run's test line or evaluate's table. */

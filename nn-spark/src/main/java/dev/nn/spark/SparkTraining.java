@@ -70,7 +70,7 @@ public final class SparkTraining implements DistributedTraining {
     // the hold-outs are split off where the rows lie (Spark's randomSplit, seeded with the experiment's seed)
     double v = fraction(experiment.data().validation());
     double t = fraction(experiment.data().test());
-    Dataset<Row>[] split = v + t == 0 ? null : table.randomSplit(new double[] {1 - v - t, v, t}, experiment.seed());
+    Dataset<Row>[] split = v + t == 0 ? null : table.randomSplit(new double[] {1 - v - t, v, t}, experiment.splitSeed());
     try (FrameTraining.Prepared prepared = FrameTraining.prepare(experiment, loss, split == null ? table : split[0],
             settings);
         HeldOutFrame validation = v == 0 ? null : HeldOutFrame.of(split[1], settings, prepared.job(), outputs(prepared));

@@ -68,6 +68,9 @@ final class DataParser {
     List<String> oneHot = oh == null ? List.of() : oneHot(oh, v.child("one-hot"));
     Node sf = v.get("stratify");
     Boolean stratify = sf == null ? Boolean.FALSE : reader.bool(sf, v.child("stratify"));
+    Node ss = v.get("split-seed");
+    Long splitSeed = ss == null ? null : reader.integer(ss, v.child("split-seed"), Long.MIN_VALUE, Long.MAX_VALUE,
+        "an integer");
     v.finish();
     // what the test data takes of data.train, a split's fraction or a fold's share, leaves room for validation and
     // training only when the two sum below 1
@@ -85,10 +88,12 @@ final class DataParser {
           "a sum < 1");
     }
     if (train == null || validation == null || test == null || standardize == null
-        || st != null && standardizeTargets == null || oneHot == null || stratify == null) {
+        || st != null && standardizeTargets == null || oneHot == null || stratify == null
+        || ss != null && splitSeed == null) {
       return null;
     }
-    DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets, oneHot, stratify);
+    DataSpec spec = new DataSpec(train, validation, test, standardize, standardizeTargets, oneHot, stratify,
+        splitSeed);
     if (stratify && spec.statedTask() != null && spec.statedTask() != Task.CLASSIFICATION) {
       reader.report(ProblemId.OUT_OF_RANGE, v.child("stratify"), sf, "stratify splits by class, but the task is "
           + spec.statedTask().label() + "; it applies to a classification only", "stratify: false, or a classification");

@@ -21,9 +21,11 @@ import java.util.Objects;
  *     any order; empty for none
  * @param stratify whether the {@code split} hold-outs take each class in its share
  *     ({@link dev.nn.core.data.Splits}); a classification only
+ * @param splitSeed the seed the hold-outs are drawn from ({@code data.split-seed}), or {@code null} for the
+ *     experiment's own seed
  */
 public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
-    Boolean standardizeTargets, List<String> oneHot, boolean stratify) {
+    Boolean standardizeTargets, List<String> oneHot, boolean stratify, Long splitSeed) {
 
   /** Checks for {@code null} and copies. */
   public DataSpec {
@@ -31,6 +33,12 @@ public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boole
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(test, "test");
     oneHot = List.copyOf(oneHot);
+  }
+
+  /** Hold-outs drawn from the experiment's seed. */
+  public DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boolean standardize,
+      Boolean standardizeTargets, List<String> oneHot, boolean stratify) {
+    this(train, validation, test, standardize, standardizeTargets, oneHot, stratify, null);
   }
 
   /** Splits not stratified. */

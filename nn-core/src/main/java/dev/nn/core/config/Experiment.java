@@ -63,6 +63,14 @@ public record Experiment(
   }
 
   /**
+   * The seed the validation and test rows are drawn from: {@code data.split-seed}, or without it {@link #seed},
+   * which then draws the split, the initial weights and the order of training alike.
+   */
+  public long splitSeed() {
+    return data.splitSeed() != null ? data.splitSeed() : seed;
+  }
+
+  /**
    * data.test's source, named for people, when the test rows come from a source of their own; empty when they
    * are taken from data.train (a split, a fold) or there are none.
    */

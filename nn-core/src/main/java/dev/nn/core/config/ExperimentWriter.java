@@ -107,6 +107,9 @@ public final class ExperimentWriter {
     if (d.stratify()) {
       m.put("stratify", true);
     }
+    if (d.splitSeed() != null) {
+      m.put("split-seed", d.splitSeed());
+    }
     return m;
   }
 

@@ -120,12 +120,12 @@ public final class DataPreparation implements Provider<PreparedData> {
     // without shuffling, training visits its rows in the file's order; the split still draws the held-out rows
     boolean fileOrder = !experiment.training().shuffle();
     Splits.Split split = fold != null
-        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.seed(), spec.stratify(), named,
+        ? Splits.fold(raw.train(), fold.fold(), fold.folds(), ofRemaining, experiment.splitSeed(), spec.stratify(), named,
             fileOrder)
         : raw.owned()
-            ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named,
+            ? OwnedData.split(raw.train(), ofRemaining, testFraction, experiment.splitSeed(), spec.stratify(), named,
                 fileOrder)
-        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.seed(), spec.stratify(), named, fileOrder);
+        : Splits.split(raw.train(), ofRemaining, testFraction, experiment.splitSeed(), spec.stratify(), named, fileOrder);
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
