@@ -32,11 +32,22 @@ final class RunOrder {
       case "name" -> byKey(r -> r.directory().getFileName().toString(), descending);
       case "status" -> byKey(RunRecord::status, descending);
       case "started" -> byKey(RunRecord::started, descending);
-      case "val" -> byKey(r -> r.validation() == null ? null : r.validation().value(), descending);
-      case "test" -> byKey(r -> r.test() == null ? null : r.test().value(), descending);
+      case "val" -> byFigure(RunRecord::validation, descending);
+      case "test" -> byFigure(RunRecord::test, descending);
       default -> null;
     };
     return Optional.ofNullable(order).map(o -> o.thenComparing(byPath));
+  }
+
+  /**
+   * By a split's figure, runs of one metric together (accuracy, then loss, then RMSE: a folder may hold
+   * classifiers and regressions, whose figures do not compare), each metric's runs by value.
+   */
+  private static Comparator<RunRecord> byFigure(Function<RunRecord, RunRecord.Figure> figure, boolean descending) {
+    Comparator<RunRecord.Figure> values = Comparator.comparingDouble(RunRecord.Figure::value);
+    Comparator<RunRecord.Figure> figures = Comparator.comparing(RunRecord.Figure::metric)
+        .thenComparing(descending ? values.reversed() : values);
+    return Comparator.comparing(figure, Comparator.nullsLast(figures));
   }
 
   private static <T extends Comparable<? super T>> Comparator<RunRecord> byKey(Function<RunRecord, T> key,

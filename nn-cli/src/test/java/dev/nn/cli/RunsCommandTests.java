@@ -117,6 +117,27 @@ class RunsCommandTests {
         byTest.out().lines().skip(1).map(l -> l.split(" ")[0]).toList());
   }
 
+  /** Accuracies and RMSEs do not compare: sorted by a figure, each metric's runs are listed together. */
+  @Test
+  void aFolderOfClassifiersAndRegressionsSortsEachMetricsRunsTogether() throws Exception {
+    Path runs = tmp.resolve("mixed");
+    summarized(runs.resolve("xor-a"), "completed", "2026-12-03T01:00:00Z", 0.9, "null", "");
+    summarized(runs.resolve("xor-b"), "completed", "2026-12-03T02:00:00Z", 0.95, "null", "");
+    for (String[] reg : List.of(new String[] {"reg-c", "50.5"}, new String[] {"reg-d", "0.5"})) {
+      Path summary = summarized(runs.resolve(reg[0]), "completed", "2026-12-03T03:00:00Z", 0.1, "null", "")
+          .resolve("summary.json");
+      Files.writeString(summary, Files.readString(summary).replace("\"accuracy\": 0.1", "\"rmse\": " + reg[1]));
+    }
+    Cli.Outcome down = Cli.run("runs", runs.toString(), "--sort", "-val");
+    assertEquals(0, down.code(), down.describe());
+    assertEquals(List.of("xor-b", "xor-a", "reg-c", "reg-d"), down.out().lines().skip(1).map(l -> l.split(" ")[0])
+        .toList(), down.out());
+    assertTrue(down.out().contains("rmse 50.5000"), down.out());
+    Cli.Outcome up = Cli.run("runs", runs.toString(), "--sort", "val");
+    assertEquals(List.of("xor-a", "xor-b", "reg-d", "reg-c"), up.out().lines().skip(1).map(l -> l.split(" ")[0])
+        .toList(), up.out());
+  }
+
   @Test
   void jsonIsTheSummariesWithTheirDirectories() throws Exception {
     Path runs = fixtures();
