@@ -99,6 +99,15 @@ final class SweepRunner {
         throw new CommandFailure(point + e.getMessage().replaceFirst("^nn: ", ""), e);
       }
     }
+    // and a problem only reading the data finds (too few rows for the folds, say), when no point escapes it, is
+    // said once, before anything is written, rather than once per point beside an empty sweep
+    int[] code = new int[1];
+    String everyPoint = problemOfEveryPoint(grid, points, code);
+    if (everyPoint != null) {
+      root.err().print(everyPoint);
+      root.err().println("nn: none of the " + points.size() + " sweep points can train; nothing was written");
+      return code[0];
+    }
     boolean intoExisted = java.nio.file.Files.isDirectory(into);
     Path folder = SweepTable.createFolder(into, base.name());
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
@@ -197,6 +206,41 @@ final class SweepRunner {
       out.println("nothing was trained; the sweep folder was removed");
     }
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
+  }
+
+  /**
+   * Reads the data and builds the network as point 1 would before training, and when that fails, as each other
+   * point would: the reports of the problems (each once) when every point fails so, or null as soon as one
+   * point passes. One extra reading of the data when point 1 passes, as it nearly always does.
+   *
+   * @param code set to the exit code of the first point's problem
+   */
+  private String problemOfEveryPoint(SweepGrid grid, List<List<String>> points, int[] code) {
+    List<String> reports = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      List<String> all = new ArrayList<>(sets);
+      all.addAll(grid.sets(points.get(i)));
+      try {
+        Failures.readingConfig(experiment, () -> root.nn().check(Experiments.load(root.nn(), experiment, all)));
+        return null;
+      } catch (TrainingInterruptedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int pointCode;
+        try (PrintStream p = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+          pointCode = Failures.report(e, p, root.debug());
+        }
+        if (i == 0) {
+          code[0] = pointCode;
+        }
+        String report = captured.toString(StandardCharsets.UTF_8);
+        if (!reports.contains(report)) {
+          reports.add(report);
+        }
+      }
+    }
+    return String.join("", reports);
   }
 
   /** Deletes {@code dir} when nothing is in it, as a failed run leaves no folder of its own. */

@@ -177,15 +177,28 @@ class SweepTests {
     assertFalse(Files.exists(out), "nothing is created");
   }
 
-  /** When no point got as far as a run directory, the sweep folder is removed: it would only repeat the messages. */
+  /**
+   * A problem of the data that no point escapes is found by reading it before the sweep: said once, and nothing
+   * is written, not a point header and a reference per point.
+   */
   @Test
-  void aSweepThatTrainedNothingLeavesNoFolder() throws Exception {
+  void aSweepNoPointOfWhichCanTrainSaysSoOnceAndWritesNothing() throws Exception {
     Path out = tmp.resolve("out");
     Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "data.validation.split=0.5", "--sweep",
         "data.train.samples=1", "--sweep", "seed=1,2", "--output", out.toString());
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.out().endsWith("nothing was trained; the sweep folder was removed\n"), o.out());
-    assertFalse(Files.exists(out), "the output folder the sweep created for its folder goes too");
+    assertEquals("", o.out());
+    // each point's generator names its own seed: two problems, each said once
+    assertEquals(2, o.err().lines().filter(l -> l.contains("at least 2 classes")).count(), o.err());
+    assertTrue(o.err().contains("(samples 1, noise 0.1, seed 2)"), o.err());
+    assertTrue(o.err().endsWith("nn: none of the 2 sweep points can train; nothing was written\n"), o.err());
+    assertFalse(Files.exists(out), "no output folder either");
+    Cli.Outcome folds = Cli.run("train", Cli.EXAMPLES.resolve("linnerud.yaml").toString(), "--folds", "30",
+        "--output", out.toString());
+    assertEquals(2, folds.code(), folds.describe());
+    assertTrue(folds.err().endsWith("20 rows are too few for 30 folds; each fold needs a row at least\n"
+        + "nn: none of the 30 sweep points can train; nothing was written\n"), folds.err());
+    assertEquals("", folds.out());
     // a folder that was there before stays, with what else it holds
     Files.createDirectories(out.resolve("earlier-run"));
     Cli.Outcome again = Cli.run("train", Cli.XOR, "--set", "data.validation.split=0.5", "--sweep",
