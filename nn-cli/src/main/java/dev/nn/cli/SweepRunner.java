@@ -153,12 +153,9 @@ final class SweepRunner {
         // Ctrl-C or SIGTERM stops the whole sweep, not just this point
         throw e;
       } catch (RuntimeException e) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream p = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-          code = Failures.report(e, p, root.debug());
-        }
-        String report = captured.toString(StandardCharsets.UTF_8);
+        Reported reported = reported(e);
+        int code = reported.code();
+        String report = reported.text();
         Path dir = newRunDirectory(into, before);
         anyRun |= dir != null;
         if (dir == null && report.equals(lastEarlyFailure)) {
@@ -216,7 +213,7 @@ final class SweepRunner {
    * @param code set to the exit code of the first point's problem
    */
   private String problemOfEveryPoint(SweepGrid grid, List<List<String>> points, int[] code) {
-    List<String> reports = new ArrayList<>();
+    Set<String> reports = new java.util.LinkedHashSet<>();
     for (int i = 0; i < points.size(); i++) {
       List<String> all = new ArrayList<>(sets);
       all.addAll(grid.sets(points.get(i)));
@@ -226,21 +223,26 @@ final class SweepRunner {
       } catch (TrainingInterruptedException e) {
         throw e;
       } catch (RuntimeException e) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int pointCode;
-        try (PrintStream p = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-          pointCode = Failures.report(e, p, root.debug());
-        }
+        Reported reported = reported(e);
         if (i == 0) {
-          code[0] = pointCode;
+          code[0] = reported.code();
         }
-        String report = captured.toString(StandardCharsets.UTF_8);
-        if (!reports.contains(report)) {
-          reports.add(report);
-        }
+        reports.add(reported.text());
       }
     }
     return String.join("", reports);
+  }
+
+  /** What {@code nn train} would print for a failure, and its exit code. */
+  private record Reported(String text, int code) {}
+
+  private Reported reported(RuntimeException e) {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream p = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      code = Failures.report(e, p, root.debug());
+    }
+    return new Reported(captured.toString(StandardCharsets.UTF_8), code);
   }
 
   /** Deletes {@code dir} when nothing is in it, as a failed run leaves no folder of its own. */
