@@ -27,7 +27,8 @@ public final class Gradient {
 
   /**
    * J and ∂J/∂θ of {@code network} on every row of {@code batch}, taken as one batch of B = {@code
-   * batch.rows()}. With dropout, the units the network's first update drops are dropped.
+   * batch.rows()}. With dropout, one set of masks is drawn, those of update number 0, and held for the pass, as
+   * {@code nn gradcheck} holds them.
    *
    * @param loss the loss L_n; it seeds δ(L+1)
    * @param lambda λ of the L2 term, {@code >= 0}
