@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     header = "Lists the training runs in a folder.",
     description = "Lists the run directories (those holding experiment.yaml and checkpoints/) among DIR's"
         + " subfolders and theirs: their name, status, start (local time), duration, --set overrides,"
-        + " best validation figure (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
+        + " validation figure of the epoch its model keeps (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
         + " summary.json is read; a run without one (written by an earlier nn) is described from its metrics.csv,"
         + " provenance.yaml and status.yaml.",
     footer = {"%nExit codes: 0 listed (also when there is no run, and when a run's summary.json or other files"

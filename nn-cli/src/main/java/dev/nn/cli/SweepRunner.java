@@ -289,7 +289,7 @@ final class SweepRunner {
   }
 
   /**
-   * The mean and sample standard deviation (n − 1) of the completed rows' test and best validation figures, on
+   * The mean and sample standard deviation (n − 1) of the completed rows' test figures and validation figures (each run's kept epoch's), on
    * one line, for a sweep of repeated measurements (a cross-validation's folds, or seeds); with one completed
    * row, its figures.
    *
@@ -318,7 +318,7 @@ final class SweepRunner {
       s.append("; test ").append(meanAndSpread(tests));
     }
     if (!validations.isEmpty()) {
-      s.append("; best validation ").append(meanAndSpread(validations));
+      s.append("; validation ").append(meanAndSpread(validations));
     }
     return s.toString();
   }

@@ -56,7 +56,7 @@ class CrossValidationTests {
     List<String> summaries = o.outLines("cross-validation:");
     assertEquals(1, summaries.size(), o.out());
     String summary = summaries.get(0);
-    assertTrue(summary.matches("cross-validation: 3 of 3 folds completed; test rmse [0-9.]+ ± [0-9.]+; best"
+    assertTrue(summary.matches("cross-validation: 3 of 3 folds completed; test rmse [0-9.]+ ± [0-9.]+;"
         + " validation rmse [0-9.]+ ± [0-9.]+"), summary);
     // the runs' lines give six digits: their mean and spread agree with the summary's to about that
     double[] test = meanAndSd(testRmse);

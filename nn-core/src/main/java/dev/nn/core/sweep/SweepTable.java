@@ -17,7 +17,7 @@ import java.util.Locale;
  * A sweep's results, one row per point of its grid, kept in two files of the sweep folder and rewritten
  * (atomically) whenever a row changes: {@code sweep.csv} for programs and {@code sweep.md}, a Markdown table,
  * for people. Columns: the swept keys, then the status ({@code pending}, {@code running}, {@code completed},
- * {@code diverged}, {@code failed}, {@code interrupted}), the run directory, the best validation figure and the test figure (each as
+ * {@code diverged}, {@code failed}, {@code interrupted}), the run directory, the validation figure of the epoch its model keeps and the test figure (each as
  * metric and value), and the message of a point that did not complete.
  */
 public final class SweepTable {
@@ -34,7 +34,7 @@ public final class SweepTable {
    * @param values the point's value of each swept key
    * @param status pending, running, completed, diverged, failed or interrupted
    * @param runDirectory its run directory, or "" when it has none (yet)
-   * @param validation its best validation figure, or null
+   * @param validation its validation figure (of the epoch its model keeps), or null
    * @param test its test figure, or null
    * @param message what went wrong, on one line, or ""
    */
