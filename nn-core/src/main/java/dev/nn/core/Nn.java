@@ -19,6 +19,7 @@ import dev.nn.core.export.ExportException;
 import dev.nn.core.export.ExportFormat;
 import dev.nn.core.export.ModelExport;
 import dev.nn.core.inject.NnModules;
+import dev.nn.core.io.OutputPaths;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.model.Model;
@@ -422,6 +423,8 @@ public final class Nn {
    *
    * @return the number of rows predicted
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features
+   * @throws IllegalArgumentException before anything is read when {@code output}'s folder does not exist, it is
+   *     a folder, or it is the input file or the file the model was loaded from
    */
   public int predict(Model model, Path input, Path output) {
     return predict(model, input, output, DETECT_SEPARATOR);
@@ -436,6 +439,9 @@ public final class Nn {
     required(input, "input", A_CSV);
     required(output, "output", "the path to write the predictions to");
     requireSeparator(separator);
+    OutputPaths.requireWritable("output", output);
+    OutputPaths.requireNotSame("output", output, input, "the input");
+    OutputPaths.requireNotSame("output", output, model.file().orElse(null), "the model's file");
     return attributing("during prediction", () -> Predictions.write(model, input, output, separator));
   }
 
@@ -445,11 +451,13 @@ public final class Nn {
    *
    * @throws ExportException if the format cannot express one of the model's plugins, or the output's folder does
    *     not exist
+   * @throws IllegalArgumentException when {@code output} is the file the model was loaded from
    */
   public void export(Model model, ExportFormat format, Path output) {
     required(model, "model", A_MODEL);
     required(format, "format", "an export format (ONNX or NPZ)");
     required(output, "output", "the path to write the exported model to");
+    OutputPaths.requireNotSame("output", output, model.file().orElse(null), "the model's file");
     ModelExport.write(model, format, output, Provenance.currentNnVersion());
   }
 
@@ -458,11 +466,12 @@ public final class Nn {
    *
    * @throws IllegalArgumentException when an activation the model records, created from this instance's
    *     plugins, computes otherwise than the network's (another setting under the same name): the loaded
-   *     model would predict differently
+   *     model would predict differently; or when {@code file}'s folder does not exist or it is a folder
    */
   public void saveModel(Model model, Path file) {
     required(model, "model", A_MODEL);
     required(file, "file", "the path to save the model to");
+    OutputPaths.requireWritable("file", file);
     RecordedActivations.requireComputedBy(model.spec(), model.network(), registry);
     model.save(file, Provenance.currentNnVersion());
   }
@@ -512,16 +521,26 @@ public final class Nn {
    * @param data the training data, for its column names and class labels
    * @param scaler the standardizer the training inputs went through, or {@code null}; predict applies it
    * @throws dev.nn.spi.ConfigException for a plugin name that is not installed
+   * @throws IllegalArgumentException for a network with a parameter that is not a finite number (its training
+   *     diverged), or a loss of one-hot targets over a network of one output
    */
   public Model model(Network network, String loss, Dataset data, Standardizer scaler) {
     required(network, "network", "a network");
     required(loss, "loss", "the name of a loss");
     required(data, "data", "the training data set");
+    Model.requireFinite(network);
     List<PluginUse> activations = new ArrayList<>();
     for (int l = 1; l <= network.outputLayer(); l++) {
       activations.add(use(PluginKind.ACTIVATION, network.activationName(l)));
     }
     Loss created = registry.create(PluginKind.LOSS, loss);
+    int outputs = network.width(network.outputLayer());
+    if (created.targets() == dev.nn.api.TargetKind.ONE_HOT && outputs == 1) {
+      // a Trainer refuses to train so; a model of it would predict the one class of a softmax over one value
+      throw new IllegalArgumentException("loss \"" + loss + "\" takes one-hot targets, one output per class, but the"
+          + " network has 1 output, over which its probabilities are always 1; give the network an output per class,"
+          + " or use a loss of one 0/1 output, such as binary-cross-entropy");
+    }
     return new Model(ModelSpec.of(data, scaler, network, activations, use(PluginKind.LOSS, loss)), network, created);
   }
 

@@ -66,6 +66,10 @@ public final class Dataset {
     if (featureCount == 0) {
       throw new IllegalArgumentException("a dataset needs at least one feature column");
     }
+    // a model names each input and output once: refused here, before a run trains, not when its model is made
+    requireDistinct("featureNames", this.featureNames);
+    requireDistinct("targetNames", this.targetNames);
+    requireDistinct("classLabels", this.classLabels);
     if (targetCount == 0) {
       throw new IllegalArgumentException("a dataset needs at least one target column");
     }
@@ -95,6 +99,16 @@ public final class Dataset {
     }
     this.x = x;
     this.y = y;
+  }
+
+  private static void requireDistinct(String field, List<String> names) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!seen.add(names.get(i))) {
+        throw new IllegalArgumentException(field + "[" + i + "] \"" + dev.nn.core.text.ControlCharacters.escape(
+            names.get(i)) + "\" appears twice in " + field + "; each must be named once");
+      }
+    }
   }
 
   /**

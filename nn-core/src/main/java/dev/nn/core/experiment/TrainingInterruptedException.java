@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Training stopped because the JVM is stopping (Ctrl-C, SIGTERM), not because of a fault: the run is recorded
- * {@code interrupted} and the interruption's own notice says where its last checkpoint is. What failed on the
+ * Training stopped because the JVM is stopping (Ctrl-C, SIGTERM), or because the thread that trains was
+ * interrupted ({@code Thread.interrupt}, {@code Future.cancel(true)}; the thread's interrupted flag is set again
+ * when this is thrown), not because of a fault: the run is recorded {@code interrupted}, and {@code nn.resume}
+ * continues it. On a stop of the JVM the interruption's own notice says where its last checkpoint is. What failed on the
  * training thread meanwhile (a cluster's job cancelled by the stop, say) is kept as the cause, for
  * {@code --debug}; a command reports nothing more for it.
  */

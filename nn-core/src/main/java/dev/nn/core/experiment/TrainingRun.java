@@ -348,12 +348,34 @@ public final class TrainingRun {
     try {
       return training.get();
     } catch (RuntimeException | Error e) {
-      if (!JvmShutdown.inProgress()) {
-        throw e;
+      if (JvmShutdown.inProgress()) {
+        record.interruptedWhileStopping();
+        throw new TrainingInterruptedException(dir.path(), e);
       }
-      record.interruptedWhileStopping();
-      throw new TrainingInterruptedException(dir.path(), e);
+      // the caller interrupted the training thread (Thread.interrupt, Future.cancel(true)): the file write it cut
+      // short failed. The flag is cleared while the interruption is recorded, since every write of a thread so
+      // marked fails, and set again for the caller
+      if (Thread.interrupted() | interruptedIo(e)) {
+        try {
+          record.interruptedInItsThread();
+        } finally {
+          Thread.currentThread().interrupt();
+        }
+        throw new TrainingInterruptedException(dir.path(), e);
+      }
+      throw e;
     }
+  }
+
+  /** Whether {@code e} comes of an I/O operation that the thread's interruption ended. */
+  private static boolean interruptedIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.ClosedByInterruptException || t instanceof java.io.InterruptedIOException
+          || t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The options' listeners that are told of an interruption. */

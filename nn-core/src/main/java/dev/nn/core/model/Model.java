@@ -43,6 +43,8 @@ public final class Model {
   private final List<String> warnings;
   private final ThreadLocal<Buffers> buffers;
   private final InputChecks checks;
+  /** The file the model was loaded from, or {@code null} for a model of a network trained in this JVM. */
+  private Path file;
 
   /** Per-thread prediction buffers. */
   private final class Buffers {
@@ -94,6 +96,14 @@ public final class Model {
       throw new IllegalArgumentException("the model spec's shared and absent edges differ from the network's; build"
           + " the spec from the network (ModelSpec.of, Nn.model)");
     }
+  }
+
+  /**
+   * The file this model was loaded from, so that nothing written from it replaces it; empty for a model of a
+   * network trained in this JVM.
+   */
+  public java.util.Optional<Path> file() {
+    return java.util.Optional.ofNullable(file);
   }
 
   /** Loads a model with the plugins visible to nn's own class loader. */
@@ -155,7 +165,9 @@ public final class Model {
           + network.parameters().size());
     }
     network.parameters().load(c.params());
-    return new Model(spec, network, loss, warnings);
+    Model model = new Model(spec, network, loss, warnings);
+    model.file = file;
+    return model;
   }
 
   /**
@@ -211,7 +223,30 @@ public final class Model {
 
   /** Saves the model atomically in the current format. */
   public void save(Path file, String nnVersion) {
-    ModelFile.write(file, spec, network.parameters().toArray(), nnVersion, network.kernels().precision());
+    double[] parameters = network.parameters().toArray();
+    // a file that loading would refuse is never written
+    requireFinite(network, parameters);
+    ModelFile.write(file, spec, parameters, nnVersion, network.kernels().precision());
+  }
+
+  /**
+   * Refuses a network with a parameter that is not a finite number, as a training that diverged leaves it: its
+   * predictions would be NaN whatever the input, and a model file may hold finite weights only.
+   *
+   * @throws IllegalArgumentException naming the first such parameter
+   */
+  public static void requireFinite(Network network) {
+    requireFinite(network, network.parameters().toArray());
+  }
+
+  private static void requireFinite(Network network, double[] parameters) {
+    for (int k = 0; k < parameters.length; k++) {
+      if (!Double.isFinite(parameters[k])) {
+        throw new IllegalArgumentException("the network's parameter " + network.parameters().describe(k) + " is "
+            + parameters[k] + ": a network whose training diverged predicts nothing; train it again (a smaller"
+            + " learning rate, say) before making it a model");
+      }
+    }
   }
 
   /** What the model is. */

@@ -389,6 +389,15 @@ public final class RunRecord implements TrainingListener {
   }
 
   /**
+   * The training thread was interrupted (Thread.interrupt, Future.cancel(true)) and training ended with it: the
+   * run is recorded as interrupted, as a stop of the JVM records it, so that a resume continues it. The caller
+   * clears the thread's interrupted flag first, for the files to be written.
+   */
+  public synchronized void interruptedInItsThread() {
+    interrupted();
+  }
+
+  /**
    * The shutdown hook: once the file writes under way on the record's lock are done (it is taken), no other
    * thread may write in the run directory any more, the writes in progress there finish (for up to
    * {@value #SETTLE_MILLIS} ms), and the interruption is recorded. What the JVM's halt then cuts short is nothing

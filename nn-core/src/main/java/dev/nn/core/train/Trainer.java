@@ -46,6 +46,8 @@ public final class Trainer {
   private int bestEpoch;
   private double bestValue = Double.NaN;
   private int epochsWithoutImprovement;
+  /** Whether this trainer's {@link #train} has run to its end: it trains once. */
+  private boolean finished;
   /** Whether early stopping ended training; a trainer restored from such a state trains no further. */
   private boolean stoppedEarly;
   /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
@@ -183,11 +185,13 @@ public final class Trainer {
   }
 
   /**
-   * Trains from the current epoch to {@code options.epochs()}.
+   * Trains from the current epoch to {@code options.epochs()}. A trainer trains once: another call after this one
+   * returned is refused.
    *
    * @param validation the validation split, or {@code null}; early stopping needs it
    * @param classification whether to report accuracy and a confusion matrix rather than regression figures
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
+   * @throws IllegalStateException when this trainer has trained already
    */
   public TrainingResult train(Samples train, Samples validation, boolean classification) {
     return train(train, validation, classification, null);
@@ -269,6 +273,12 @@ public final class Trainer {
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    */
   public TrainingResult train(Epochs epochs, Validation validation, boolean classification) {
+    if (finished) {
+      // its epochs are done, and its state (optimizer moments, best weights, patience) belongs to that training
+      throw new IllegalStateException("this Trainer has trained its " + options.epochs() + " epochs (epoch " + epoch
+          + " was its last); a Trainer trains once: make a new one to train again (with the network it trained,"
+          + " to continue from its weights)");
+    }
     if (epoch == 0 && startsSymmetric(network)) {
       LOG.log(System.Logger.Level.WARNING, "every weight of the network is zero, so the units of each hidden layer"
           + " start alike and stay alike (each gets the same gradient): initialise it (Network.initialize, or a"
@@ -317,6 +327,7 @@ public final class Trainer {
       network.parameters().load(bestParams);
     }
     TrainingResult result = new TrainingResult(history, bestEpoch, stoppedEarly);
+    finished = true;
     for (TrainingListener l : listeners) {
       l.onEnd(this, result);
     }

@@ -1,0 +1,59 @@
+package dev.nn.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The checks on a file the Java API is asked to write, before anything is read or written: its folder exists
+ * (a mistyped folder is not made with all its parents), it is not a folder, and it is none of the files the call
+ * reads, however spelled ({@code ./rows.csv}, an absolute path, a symbolic link), since the write would replace
+ * the very data it is computed from. The command line makes the same checks with its options' names.
+ */
+public final class OutputPaths {
+  private OutputPaths() {}
+
+  /**
+   * Refuses {@code output} when its folder does not exist or it is a folder.
+   *
+   * @param parameter the parameter that gave it, for the message
+   * @throws IllegalArgumentException naming the parameter, the path and what is wrong
+   */
+  public static void requireWritable(String parameter, Path output) {
+    if (Files.isDirectory(output)) {
+      throw new IllegalArgumentException(parameter + " " + output + ": is a folder; expected the path of a file");
+    }
+    Path folder = output.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      Path shown = output.getParent() == null ? folder : output.getParent();
+      throw new IllegalArgumentException(parameter + " " + output + ": the folder " + shown + " does not exist;"
+          + " create it first");
+    }
+  }
+
+  /**
+   * Refuses {@code output} when it is the file {@code input} names.
+   *
+   * @param input a file the call reads, or {@code null} for none
+   * @param what what {@code input} is, for the message: {@code "the input"}, {@code "the model's file"}
+   * @throws IllegalArgumentException naming both
+   */
+  public static void requireNotSame(String parameter, Path output, Path input, String what) {
+    if (input != null && sameFile(output, input)) {
+      throw new IllegalArgumentException(parameter + " " + output + " is the same file as " + what + ", " + input
+          + "; writing it would replace what is read from it. Choose another file.");
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    if (!Files.exists(a) || !Files.exists(b)) {
+      return false;
+    }
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compare " + a + " with " + b, e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.nn.tests.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.export.ExportFormat;
+import dev.nn.core.model.Model;
+import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.random.Rng;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingOptions;
+import dev.nn.core.train.TrainingResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java API used as applications get it wrong: each mistake is one exception saying what is wrong, before
+ * anything is lost, where the command line refuses the same.
+ */
+class ApiMisuseTests {
+  private static final Nn NN = Nn.create();
+  private static final Dataset XOR = Dataset.classification("xor", new double[] {0, 0, 0, 1, 1, 0, 1, 1},
+      new int[] {0, 1, 1, 0}, List.of("a", "b"), "xor", List.of("no", "yes")).withBinaryTarget();
+
+  @TempDir
+  Path tmp;
+
+  private static Network trained() {
+    Network network = NN.network(new int[] {2, 4, 1}, "tanh", "identity");
+    network.initialize(NN.plugins().create(PluginKind.INITIALIZER, "xavier-uniform"), Rng.create(7));
+    new Trainer(network, NN.plugins().create(PluginKind.LOSS, "binary-cross-entropy"),
+        NN.plugins().create(PluginKind.OPTIMIZER, "adam"), (u, e) -> 0.05, TrainingOptions.of(20, 4, 7), List.of())
+        .train(NN.samples(XOR), null, true);
+    return network;
+  }
+
+  /** Predictions written over their own input, or over the model file, would destroy what they come from. */
+  @Test
+  void predictionsAndExportsAreNotWrittenOverWhatTheyAreReadFrom() throws Exception {
+    Path modelFile = tmp.resolve("xor.nnm");
+    NN.saveModel(NN.model(trained(), "binary-cross-entropy", XOR, null), modelFile);
+    Model model = NN.loadModel(modelFile);
+    assertEquals(modelFile, model.file().orElseThrow());
+    Path rows = tmp.resolve("rows.csv");
+    Files.writeString(rows, "a,b\n0,0\n0,1\n");
+
+    IllegalArgumentException overInput = assertThrows(IllegalArgumentException.class,
+        () -> NN.predict(model, rows, tmp.resolve(".").resolve("rows.csv")));
+    assertTrue(overInput.getMessage().startsWith("output " + tmp.resolve(".").resolve("rows.csv")
+        + " is the same file as the input, " + rows + "; writing it would replace what is read from it."),
+        overInput.getMessage());
+    assertEquals("a,b\n0,0\n0,1\n", Files.readString(rows), "the input is as it was");
+
+    IllegalArgumentException overModel = assertThrows(IllegalArgumentException.class,
+        () -> NN.predict(model, rows, modelFile));
+    assertTrue(overModel.getMessage().contains("is the same file as the model's file"), overModel.getMessage());
+    IllegalArgumentException exportOverModel = assertThrows(IllegalArgumentException.class,
+        () -> NN.export(model, ExportFormat.NPZ, modelFile));
+    assertTrue(exportOverModel.getMessage().contains("is the same file as the model's file"),
+        exportOverModel.getMessage());
+    assertEquals(List.of("a", "b"), NN.loadModel(modelFile).spec().features(), "the model file still loads");
+
+    // a folder that does not exist is not made, for predictions and saved models as for exports
+    Path nowhere = tmp.resolve("no-such-folder").resolve("p.csv");
+    IllegalArgumentException folder = assertThrows(IllegalArgumentException.class,
+        () -> NN.predict(model, rows, nowhere));
+    assertEquals("output " + nowhere + ": the folder " + nowhere.getParent() + " does not exist; create it first",
+        folder.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> NN.saveModel(model, nowhere));
+    assertFalse(Files.exists(nowhere.getParent()));
+    // and the same model saved over its own file is no loss: it is the same model
+    NN.saveModel(model, modelFile);
+    assertEquals(2, NN.predict(NN.loadModel(modelFile), rows, tmp.resolve("p.csv")));
+  }
+
+  /** A network whose training diverged is refused as a model, rather than saved to a file loading refuses. */
+  @Test
+  void aNetworkWithNanWeightsIsNoModel() {
+    Network network = trained();
+    Model fine = NN.model(network, "binary-cross-entropy", XOR, null);
+    network.parameters().values().set(network.parameters().size() - 1, Double.NaN);
+    network.parameters().publish();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NN.model(network, "binary-cross-entropy", XOR, null));
+    assertTrue(e.getMessage().startsWith("the network's parameter layers[2].b[0] is NaN: a network whose training"
+        + " diverged predicts nothing"), e.getMessage());
+    Path file = tmp.resolve("nan.nnm");
+    assertThrows(IllegalArgumentException.class, () -> NN.saveModel(fine, file));
+    assertFalse(Files.exists(file), "no file that loading would refuse");
+  }
+
+  /** A softmax over one output is 1 whatever the input: a Trainer refuses to train so, and a model is refused. */
+  @Test
+  void aOneHotLossOverOneOutputIsNoModel() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NN.model(trained(), "softmax-cross-entropy", XOR, null));
+    assertTrue(e.getMessage().startsWith("loss \"softmax-cross-entropy\" takes one-hot targets, one output per"
+        + " class, but the network has 1 output"), e.getMessage());
+  }
+
+  /** A trainer trains once: a second call would return the first result without training. */
+  @Test
+  void aTrainerThatHasTrainedRefusesToTrainAgain() {
+    Network network = NN.network(new int[] {2, 4, 1}, "tanh", "identity");
+    network.initialize(NN.plugins().create(PluginKind.INITIALIZER, "xavier-uniform"), Rng.create(7));
+    Trainer trainer = new Trainer(network, NN.plugins().create(PluginKind.LOSS, "binary-cross-entropy"),
+        NN.plugins().create(PluginKind.OPTIMIZER, "adam"), (u, e) -> 0.05, TrainingOptions.of(5, 4, 7), List.of());
+    TrainingResult first = trainer.train(NN.samples(XOR), null, true);
+    assertEquals(5, first.epochs().size());
+    IllegalStateException again = assertThrows(IllegalStateException.class,
+        () -> trainer.train(NN.samples(XOR), null, true));
+    assertTrue(again.getMessage().startsWith("this Trainer has trained its 5 epochs (epoch 5 was its last); a Trainer"
+        + " trains once"), again.getMessage());
+  }
+
+  /** Two features of one name would train a whole run and then fail to make its model: refused at once. */
+  @Test
+  void aDatasetNamesEachColumnOnce() {
+    IllegalArgumentException features = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.classification("dup", new double[] {0, 0, 0, 1, 1, 0, 1, 1}, new int[] {0, 1, 1, 0},
+            List.of("a", "a"), "xor", List.of("no", "yes")));
+    assertEquals("featureNames[1] \"a\" appears twice in featureNames; each must be named once",
+        features.getMessage());
+    IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.classification("dup", new double[] {0, 1}, new int[] {0, 1}, List.of("a"), "xor",
+            List.of("no", "no")));
+    assertEquals("classLabels[1] \"no\" appears twice in classLabels; each must be named once", classes.getMessage());
+    IllegalArgumentException targets = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.regression("dup", new double[] {0, 1}, new double[] {0, 1, 2, 3}, List.of("a"),
+            List.of("y", "y")));
+    assertEquals("targetNames[1] \"y\" appears twice in targetNames; each must be named once", targets.getMessage());
+  }
+}

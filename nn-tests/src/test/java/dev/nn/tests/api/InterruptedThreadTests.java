@@ -1,0 +1,112 @@
+package dev.nn.tests.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.experiment.TrainingInterruptedException;
+import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An application cancels a training the Java way, by interrupting its thread ({@code Future.cancel(true)}): the
+ * run is recorded interrupted, the call ends with a {@link TrainingInterruptedException}, the thread keeps its
+ * interrupted flag, and {@code nn.resume} finishes the run.
+ */
+class InterruptedThreadTests {
+  private static final String EXPERIMENT = """
+      name: cancelled
+      seed: 3
+      data:
+        train: {source: generator, name: lecture-regression, inputs: 8, samples: 400}
+        validation: {split: 0.1}
+      network:
+        layers:
+          - {units: auto}
+          - {units: 16, activation: tanh}
+          - {units: 1, activation: identity}
+      loss: squared
+      optimizer: {name: sgd, learning-rate: 0.01}
+      training: {epochs: 100000, batch-size: 8}
+      """;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void anInterruptedTrainingThreadLeavesAnInterruptedRunThatResumes() throws Exception {
+    Nn nn = Nn.create();
+    Experiment experiment = nn.parse(EXPERIMENT, List.of());
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean flagAfter = new AtomicBoolean();
+    Thread training = new Thread(() -> {
+      try {
+        nn.train(experiment, TrainingRun.Options.into(tmp));
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+      flagAfter.set(Thread.currentThread().isInterrupted());
+    });
+    training.start();
+    Path run = waitForEpochs(3);
+    training.interrupt();
+    training.join(60_000);
+    assertTrue(!training.isAlive(), "the training thread ended");
+
+    TrainingInterruptedException e = assertInstanceOf(TrainingInterruptedException.class, thrown.get());
+    assertEquals(run, e.runDirectory().orElseThrow());
+    assertTrue(flagAfter.get(), "the thread's interrupted flag is set again for its caller");
+    assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"),
+        Files.readString(run.resolve("status.yaml")));
+    assertTrue(Files.readString(run.resolve("summary.json")).contains("\"status\": \"interrupted\""));
+
+    // a resume continues from the last checkpoint (at least epoch 3's, written before its metrics row); its
+    // first epoch is stopped the same way, in this thread
+    AtomicInteger firstResumed = new AtomicInteger();
+    TrainingRun.Options again = TrainingRun.Options.defaults().withListener(new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        firstResumed.compareAndSet(0, report.epoch());
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      assertThrows(TrainingInterruptedException.class, () -> nn.resume(run, again));
+    } finally {
+      Thread.interrupted();
+    }
+    assertTrue(firstResumed.get() >= 4, "resumed at epoch " + firstResumed.get());
+    assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"));
+  }
+
+  /** The one run directory once its metrics hold {@code epochs} epochs. */
+  private Path waitForEpochs(int epochs) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (Stream<Path> dirs = Files.list(tmp)) {
+        for (Path dir : dirs.filter(d -> !d.getFileName().toString().startsWith(".")).toList()) {
+          Path metrics = dir.resolve("metrics.csv");
+          if (Files.exists(metrics) && Files.readAllLines(metrics).size() > epochs) {
+            return dir;
+          }
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no run reached epoch " + epochs);
+  }
+}
