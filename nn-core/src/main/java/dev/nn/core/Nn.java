@@ -276,6 +276,24 @@ public final class Nn {
     return train(experiment, options.resuming(runDirectory));
   }
 
+  /**
+   * Continues an interrupted run that trained on samples given in code ({@link #train(Experiment, Dataset,
+   * Dataset, TrainingRun.Options)}), given the same samples again: the run recorded a digest of them, and other
+   * samples are refused as changed data (unless the options allow it). {@link #resume(Path, TrainingRun.Options)}
+   * refuses such a run, whose experiment's sources are placeholders.
+   *
+   * @param validation the validation samples the run was given, or {@code null} when it split them off
+   */
+  public TrainingRun.Result resume(Path runDirectory, Dataset train, Dataset validation,
+      TrainingRun.Options options) {
+    required(runDirectory, "runDirectory", "the path of a run directory");
+    required(train, "train", "the training samples the run was given");
+    required(options, "options", OPTIONS);
+    RunDirectory dir = RunDirectory.openToResume(runDirectory);
+    Experiment experiment = load(dir.experimentFile(), List.of());
+    return train(experiment, train, validation, options.resuming(runDirectory));
+  }
+
   /** The gradient check of an experiment's freshly initialised network on its training data. */
   public ExperimentGradientCheck gradientCheck(Experiment experiment) {
     required(experiment, "experiment", AN_EXPERIMENT);

@@ -87,6 +87,8 @@ public final class DataPreparation implements Provider<PreparedData> {
    * @throws ConfigException for targets that do not suit the loss, or hold-outs whose columns differ
    */
   static PreparedData prepare(Experiment experiment, Loss loss, RawData raw) {
+    // samples a caller holds are what the caller gave: recorded as such, so that a resume can check them
+    SamplesFromCode fromCode = raw.owned() ? null : SamplesFromCode.of(raw.train(), raw.validation());
     DataSpec spec = experiment.data();
     String lossName = experiment.loss().name();
     List<Path> files = raw.files();
@@ -186,7 +188,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       largeTargets(train).ifPresent(notes::add);
     }
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes,
-        heldOut.none() ? null : heldOut);
+        heldOut.none() ? null : heldOut, fromCode);
   }
 
   /**

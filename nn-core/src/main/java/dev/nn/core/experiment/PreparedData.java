@@ -28,9 +28,12 @@ import java.util.List;
  * @param notes what reading the data did that the user should hear of, such as rows left out for a missing value
  * @param heldOut the training source's rows the validation and test splits took, or {@code null} when they took
  *     none
+ * @param fromCode what a run records of samples an application gave in code, or {@code null} when they were read
+ *     from the experiment's sources
  */
 public record PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
-    Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes, HeldOutRows heldOut) {
+    Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes, HeldOutRows heldOut,
+    SamplesFromCode fromCode) {
 
   /** Copies. */
   public PreparedData {
@@ -41,7 +44,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
   /** Data none of whose rows the record of held-out rows tells of. */
   public PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
       Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes) {
-    this(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, null);
+    this(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, null, null);
   }
 
   /** Data with nothing to note. */
@@ -52,7 +55,8 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
 
   /** This data with {@code notes}. */
   PreparedData withNotes(List<String> notes) {
-    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut);
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut,
+        fromCode);
   }
 
   /**

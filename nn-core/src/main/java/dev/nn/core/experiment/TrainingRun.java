@@ -262,6 +262,10 @@ public final class TrainingRun {
     Provenance capturedBeforeTheDirectory = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
         experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
         .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
+    if (data.fromCode() != null) {
+      capturedBeforeTheDirectory = capturedBeforeTheDirectory.withSamplesFromCode(data.fromCode().entry(),
+          data.fromCode().sha256());
+    }
     // a stop from here until the record exists waits for it, so that the directory says how the run ended
     List<InterruptionListener> told = interruptionListeners();
     told.forEach(i -> i.makingRunDirectory(false));

@@ -38,6 +38,24 @@ public final class Sha256 {
   }
 
   /**
+   * The SHA-256 of numbers, each as its 8 bytes of IEEE 754 (little-endian), in the order {@code values} gives
+   * them: {@code values.applyAsDouble(i)} for i = 0 … count − 1.
+   */
+  public static String ofNumbers(long count, java.util.function.LongToDoubleFunction values) {
+    MessageDigest md = digest();
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8 * 1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (long i = 0; i < count; i++) {
+      if (!buffer.hasRemaining()) {
+        md.update(buffer.array(), 0, buffer.position());
+        buffer.clear();
+      }
+      buffer.putDouble(values.applyAsDouble(i));
+    }
+    md.update(buffer.array(), 0, buffer.position());
+    return hex(md);
+  }
+
+  /**
    * The SHA-256 of a file, read in pieces.
    *
    * @throws UncheckedIOException naming the file when it cannot be read

@@ -154,6 +154,25 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return v == null ? UNKNOWN_VERSION : v;
   }
 
+  /** The start of a data-files entry that stands for samples given in code, which no file holds. */
+  public static final String SAMPLES_FROM_CODE = "(samples given in code";
+
+  /**
+   * This provenance listing, among its data files, samples an application gave in code: {@code entry} (which
+   * starts with {@value #SAMPLES_FROM_CODE}) and the SHA-256 of their numbers.
+   */
+  public Provenance withSamplesFromCode(String entry, String sha256) {
+    if (!entry.startsWith(SAMPLES_FROM_CODE)) {
+      throw new IllegalArgumentException("an entry for samples given in code starts with " + SAMPLES_FROM_CODE
+          + ", found " + entry);
+    }
+    List<DataFile> all = new ArrayList<>(dataFiles);
+    all.add(new DataFile(entry, sha256));
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, all, experimentSha256, cluster, compute,
+        outcome, firstStart);
+  }
+
   /** This provenance with the run's end time. */
   public Provenance withEnded(Instant end) {
     return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
@@ -240,6 +259,21 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
       String was = recorded.get(d.path());
       if (was != null && !was.equals(d.sha256())) {
         changed.add(d.path() + " (SHA-256 was " + was + ", now " + d.sha256() + ")");
+      }
+    }
+    // samples given in code have no file a resume could read again: given again, or not at all
+    boolean givenNow = dataFiles.stream().anyMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE));
+    for (String path : recorded.keySet()) {
+      if (path.startsWith(SAMPLES_FROM_CODE) && !givenNow) {
+        changed.add(path + " (the run trained on samples given in code, and they are not given now: the"
+            + " experiment's sources are placeholders for them. Resume it in code with nn.resume(runDirectory,"
+            + " train, validation, options), giving the same samples)");
+      }
+    }
+    boolean givenThen = recorded.keySet().stream().anyMatch(p -> p.startsWith(SAMPLES_FROM_CODE));
+    for (DataFile d : dataFiles) {
+      if (d.path().startsWith(SAMPLES_FROM_CODE) && !givenThen) {
+        changed.add(d.path() + " (the run trained on the data its experiment names, not on samples given in code)");
       }
     }
     return changed;

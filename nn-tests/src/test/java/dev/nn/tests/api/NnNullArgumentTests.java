@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NnNullArgumentTests {
   /** Parameters whose {@code null} has a documented meaning: method name and parameter name. */
-  private static final Set<String> OPTIONAL = Set.of("train.validation", "evaluate.target", "model.scaler");
+  private static final Set<String> OPTIONAL = Set.of("train.validation", "resume.validation", "evaluate.target",
+      "model.scaler");
 
   @TestFactory
   Stream<DynamicTest> everyRequiredParameterRefusesNullByName() {
