@@ -522,12 +522,13 @@ public final class Nn {
    * @param loss the loss, as {@code plugins().create(PluginKind.LOSS, name)} gives it
    * @param l2 λ of the L2 term, {@code >= 0}: 0 for the loss alone
    * @throws IllegalArgumentException when the batch's widths are not the network's, or λ is negative
+   * @throws PluginFailureException when an activation or the loss fails, naming the plugin
    */
   public Gradient gradient(Network network, Loss loss, Samples batch, double l2) {
     required(network, "network", "a network");
     required(loss, "loss", "a loss");
     required(batch, "batch", "the samples of the batch");
-    return Gradient.of(network, loss, batch, l2);
+    return attributing("while computing a gradient", () -> Gradient.of(network, loss, batch, l2));
   }
 
   /**

@@ -106,6 +106,10 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
       requireTrainableTargets(raw.train());
     }
+    if (!raw.owned()) {
+      // a caller's values too large for float32 are named by the caller's row, before a split reorders the rows
+      raw = raw.inPrecision(inputPrecision(experiment, reconstruction));
+    }
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
     // read by readSources, so for in-memory data a hold-out source of the section means none)
     double testFraction = raw.test() == null ? fraction(spec.test()) : 0;

@@ -37,6 +37,12 @@ record RawData(Dataset train, Dataset validation, Dataset test, List<Path> files
         test == null ? null : oneHot.encode(test), files, reconstruction, owned, categoryWords);
   }
 
+  /** This data with its inputs held in {@code precision} (see {@link Dataset#inPrecision}). */
+  RawData inPrecision(dev.nn.core.kernel.Precision precision) {
+    return new RawData(train.inPrecision(precision), validation == null ? null : validation.inPrecision(precision),
+        test == null ? null : test.inPrecision(precision), files, reconstruction, owned, categoryWords);
+  }
+
   /**
    * Data a caller holds in memory: no files, no test set of its own, the dataset's own task. The caller keeps
    * its data sets, so preparation copies what it changes.

@@ -145,6 +145,13 @@ public final class Network {
    *     weight, or a value other than 0 for an edge the network does not have; nothing is set then
    */
   public void setLayer(int l, double[][] weights, double[] biases) {
+    java.util.Objects.requireNonNull(weights, () -> "weights: W(" + l + "), n(l−1) rows of n(l), is needed, found null");
+    java.util.Objects.requireNonNull(biases, () -> "biases: b(" + l + "), n(l) values, is needed, found null");
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] == null) {
+        throw new NullPointerException("weights: row " + i + " of W(" + l + ") is needed, found null");
+      }
+    }
     params.setLayer(l, weights, biases);
   }
 

@@ -121,6 +121,32 @@ class ApiMisuseTests {
         + " trains once"), again.getMessage());
   }
 
+  /** A value too large for a float32 run is named by the caller's row, whatever the split does with the rows. */
+  @Test
+  void aValueTooLargeForFloat32IsNamedByTheCallersRow() {
+    double[] x = new double[40 * 2];
+    double[] y = new double[40];
+    for (int r = 0; r < 40; r++) {
+      x[2 * r] = r;
+      x[2 * r + 1] = -r;
+      y[r] = r % 3;
+    }
+    x[2 * 17 + 1] = 4e38;
+    Dataset big = Dataset.regression("big", x, y, List.of("a", "b"), List.of("y"));
+    for (String split : List.of("0.1", "0")) {
+      dev.nn.core.config.Experiment experiment = NN.parse("""
+          data: {train: {source: generator, name: xor, samples: 8}, validation: {split: %s}, test: {split: %s}}
+          network: {layers: [{units: auto}, {units: 4, activation: tanh}, {units: auto, activation: identity}]}
+          loss: squared
+          compute: {precision: float32}
+          """.formatted(split, split), List.of());
+      dev.nn.core.data.DataException e = assertThrows(dev.nn.core.data.DataException.class,
+          () -> NN.train(experiment, big, null, dev.nn.core.experiment.TrainingRun.Options.into(tmp)));
+      assertTrue(e.getMessage().startsWith("big: column \"b\" of row 17 holds 4.0E38, too large for a float32 run"),
+          e.getMessage());
+    }
+  }
+
   /** Two features of one name would train a whole run and then fail to make its model: refused at once. */
   @Test
   void aDatasetNamesEachColumnOnce() {

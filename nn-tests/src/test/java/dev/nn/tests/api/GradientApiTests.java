@@ -251,6 +251,46 @@ class GradientApiTests {
     assertEquals("λ of the L2 term must be a finite number >= 0, found -1.0", negative.getMessage());
   }
 
+  /** A plugin that fails while the gradient is taken is named, as it is when a run trains. */
+  @Test
+  void aPluginThatFailsIsNamed() {
+    dev.nn.spi.ActivationProvider broken = new dev.nn.spi.ActivationProvider() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public String summary() {
+        return "fails in phi";
+      }
+
+      @Override
+      public Activation create(dev.nn.spi.Settings settings) {
+        return new Activation() {
+          @Override
+          public double phi(double z) {
+            throw new IllegalStateException("no phi today");
+          }
+
+          @Override
+          public double phiPrime(double z, double x) {
+            return 1;
+          }
+        };
+      }
+    };
+    Nn nn = Nn.withPlugins(dev.nn.core.plugin.PluginRegistry.of(List.of(broken, new dev.nn.activations.IdentityProvider(),
+        new dev.nn.losses.SquaredProvider(), new dev.nn.core.optim.SgdProvider(),
+        new dev.nn.core.init.XavierUniformProvider())));
+    Network network = nn.network(new int[] {1, 2, 1}, "broken", "identity");
+    dev.nn.core.plugin.PluginFailureException e = assertThrows(dev.nn.core.plugin.PluginFailureException.class,
+        () -> nn.gradient(network, nn.plugins().create(PluginKind.LOSS, "squared"),
+            new Samples(new double[] {1}, new double[] {0}, 1, 1, 1), 0));
+    assertTrue(e.getMessage().contains("\"broken\"") && e.getMessage().contains("while computing a gradient"),
+        e.getMessage());
+  }
+
   private static double[][] randomMatrix(int rows, int cols, RandomGenerator rnd) {
     double[][] m = new double[rows][cols];
     for (double[] row : m) {
