@@ -311,6 +311,7 @@ public final class TrainingRun {
       } catch (TrainingDivergedException e) {
         Optional<PluginFailureException> fault = plugins.nonFiniteFault(e);
         if (fault.isPresent()) {
+          LOG.log(System.Logger.Level.WARNING, () -> "run failed in " + dir.path() + ": " + fault.get().getMessage());
           failed(record, outcome, fault.get());
           throw fault.get();
         }
