@@ -194,6 +194,9 @@ public final class Dataset {
   }
 
   private static void requireFinite(double[] a, String name) {
+    if (a == null) {
+      throw new NullPointerException(name + ": an array of values is needed, found null");
+    }
     for (int i = 0; i < a.length; i++) {
       if (!Double.isFinite(a[i])) {
         throw new IllegalArgumentException(name + "[" + i + "] is " + a[i] + "; values must be finite");

@@ -70,6 +70,9 @@ public final class ExperimentGradientCheck {
 
   /** How many samples a check of {@code requested} samples uses: no more than the training split has. */
   public int rows(int requested) {
+    if (requested < 1) {
+      throw new IllegalArgumentException("samples must be >= 1, found " + requested);
+    }
     return Math.min(requested, data.train().size());
   }
 

@@ -111,7 +111,8 @@ public final class TrainingRun {
      * experiment's {@code output.dir} says.
      */
     public static Options into(Path outputDir) {
-      return new Options(Objects.requireNonNull(outputDir, "outputDir"), null, List.of(), List.of(),
+      return new Options(Objects.requireNonNull(outputDir, "outputDir: the folder to create the run directory in is"
+          + " needed, found null"), null, List.of(), List.of(),
           Provenance.currentNnVersion());
     }
 

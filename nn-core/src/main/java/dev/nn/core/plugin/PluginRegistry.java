@@ -258,6 +258,7 @@ public final class PluginRegistry {
    * @throws IllegalArgumentException for a provider that implements no plugin interface
    */
   public static PluginRegistry of(Collection<? extends PluginProvider<?>> given) {
+    java.util.Objects.requireNonNull(given, "given: a collection of plugin providers is needed, found null");
     Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers = new LinkedHashMap<>();
     Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors = new LinkedHashMap<>();
     for (PluginKind<?> kind : PluginKind.values()) {

@@ -11,6 +11,7 @@ import dev.nn.core.random.Rng;
 import dev.nn.core.schedule.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Trains a network by mini-batch SGD: each epoch visits the training samples in a seeded permutation,
@@ -90,6 +91,12 @@ public final class Trainer {
    */
   public Trainer(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
       TrainingOptions options, List<TrainingListener> listeners) {
+    Objects.requireNonNull(network, "network: the network to train is needed, found null");
+    Objects.requireNonNull(loss, "loss: a loss is needed, found null");
+    Objects.requireNonNull(optimizer, "optimizer: an optimizer is needed, found null");
+    Objects.requireNonNull(schedule, "schedule: a learning-rate schedule, (update, epoch) -> rate, is needed, found null");
+    Objects.requireNonNull(options, "options: training options (TrainingOptions.of) are needed, found null");
+    Objects.requireNonNull(listeners, "listeners: a list of listeners (List.of() for none) is needed, found null");
     String outName = network.activationName(network.outputLayer());
     if (!loss.acceptsOutputActivation(outName)) {
       throw new IllegalArgumentException("this loss owns the output link and needs an identity output layer, found "

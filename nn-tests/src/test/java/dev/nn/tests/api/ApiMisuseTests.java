@@ -147,6 +147,23 @@ class ApiMisuseTests {
     }
   }
 
+  /** Nulls and counts out of range given to the API's other types name the parameter, as Nn's methods do. */
+  @Test
+  void otherApiTypesNameTheArgumentTheyRefuse() {
+    NullPointerException x = assertThrows(NullPointerException.class,
+        () -> Dataset.classification("d", null, new int[] {0, 1}, List.of("a"), "c", List.of("no", "yes")));
+    assertEquals("x: an array of values is needed, found null", x.getMessage());
+    NullPointerException network = assertThrows(NullPointerException.class,
+        () -> new Trainer(null, NN.plugins().create(PluginKind.LOSS, "squared"),
+            NN.plugins().create(PluginKind.OPTIMIZER, "sgd"), (u, e) -> 0.1, TrainingOptions.of(1, 1, 1), List.of()));
+    assertEquals("network: the network to train is needed, found null", network.getMessage());
+    IllegalArgumentException samples = assertThrows(IllegalArgumentException.class,
+        () -> NN.gradientCheck(NN.parse("data: {train: {source: generator, name: xor, samples: 8}}\n"
+            + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\nloss: squared\n",
+            List.of())).run(-1));
+    assertEquals("samples must be >= 1, found -1", samples.getMessage());
+  }
+
   /** Two features of one name would train a whole run and then fail to make its model: refused at once. */
   @Test
   void aDatasetNamesEachColumnOnce() {
