@@ -143,10 +143,16 @@ public final class Nn {
     required(yaml, "yaml", "the path of an experiment file");
     requiredList(overrides, "overrides", "a list of key.path=value overrides (empty for none)");
     return attributing(READING, () -> {
+      if (!java.nio.file.Files.exists(yaml) || java.nio.file.Files.isDirectory(yaml)) {
+        String message = "cannot read the experiment " + yaml + ": "
+            + (java.nio.file.Files.isDirectory(yaml) ? "it is a folder; expected a YAML file" : "no such file");
+        throw new UncheckedIOException(message, new java.io.FileNotFoundException(message));
+      }
       try {
         return new ExperimentReader(registry).read(yaml, overrides);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException("cannot read the experiment " + yaml + ": " + (e.getMessage() == null
+            ? e.getClass().getSimpleName() : e.getMessage()), e);
       }
     });
   }

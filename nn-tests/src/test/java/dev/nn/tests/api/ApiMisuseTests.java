@@ -162,6 +162,9 @@ class ApiMisuseTests {
             + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\nloss: squared\n",
             List.of())).run(-1));
     assertEquals("samples must be >= 1, found -1", samples.getMessage());
+    java.io.UncheckedIOException missing = assertThrows(java.io.UncheckedIOException.class,
+        () -> NN.load(tmp.resolve("nope.yaml"), List.of()));
+    assertEquals("cannot read the experiment " + tmp.resolve("nope.yaml") + ": no such file", missing.getMessage());
   }
 
   /** Two features of one name would train a whole run and then fail to make its model: refused at once. */
