@@ -30,6 +30,9 @@ final class DataParser {
   private final NodeReader reader;
   private final PluginRefs plugins;
 
+  /** While the hold-outs beside an IDX training source are read, that source's task; otherwise null. */
+  private Task heldOutTask;
+
   DataParser(NodeReader reader, PluginRefs plugins) {
     this.reader = reader;
     this.plugins = plugins;
@@ -45,9 +48,16 @@ final class DataParser {
     SourceSpec train = trainNode == null ? null : source(reader.mapping(trainNode, v.child("train")), null);
     // a held-out csv file is read as a csv training file is, unless it says otherwise
     SourceSpec.Csv readLike = train instanceof SourceSpec.Csv c ? c : null;
-    HoldOut validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT, false,
-        readLike);
-    HoldOut test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT, true, readLike);
+    // beside IDX images, a csv hold-out without a task holds the same task's rows (class labels, or pixels)
+    heldOutTask = train instanceof SourceSpec.Idx idx ? idx.task() : null;
+    HoldOut validation;
+    HoldOut test;
+    try {
+      validation = holdOut(v.get("validation"), v.child("validation"), DEFAULT_VALIDATION_SPLIT, false, readLike);
+      test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT, true, readLike);
+    } finally {
+      heldOutTask = null;
+    }
     if (train instanceof SourceSpec.Spark) {
       // a Spark table's hold-outs are split off it where it lies
       for (String key : List.of("validation", "test")) {
@@ -238,7 +248,7 @@ final class DataParser {
     Node t = v.get("target");
     Node k = v.get("task");
     Task task = k != null ? reader.choice(k, v.child("task"), "task", Task.class, Task::label)
-        : readLike != null ? readLike.task() : Task.REGRESSION;
+        : readLike != null ? readLike.task() : heldOutTask != null ? heldOutTask : Task.REGRESSION;
     List<String> targets = t != null ? targets(t, v.child("target"), task)
         : readLike != null ? readLike.targets() : List.of(CsvReader.LAST);
     CsvOptions options = new CsvSourceOptions(reader).read(v, path);

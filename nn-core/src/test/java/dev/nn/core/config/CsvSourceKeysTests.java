@@ -33,6 +33,28 @@ class CsvSourceKeysTests {
         .problems();
   }
 
+  /**
+   * Beside IDX images a csv hold-out holds the images' task, classification unless the IDX source says
+   * reconstruction; it was read as regression, and refused against a classifier's loss.
+   */
+  @Test
+  void aCsvHoldOutBesideIdxImagesTakesTheirTask() {
+    for (String[] c : List.of(new String[] {"", "CLASSIFICATION"}, new String[] {", task: reconstruction",
+        "RECONSTRUCTION"})) {
+      Experiment e = Resources.reader().read("data: {train: {source: idx, images: i.gz, labels: l.gz" + c[0] + "},"
+          + " test: {source: csv, path: t.csv}, validation: {source: csv, path: v.csv, task: regression}}\n" + REST,
+          "t.yaml", Path.of("/exp"), List.of());
+      SourceSpec.Csv test = (SourceSpec.Csv) ((HoldOut.FromSource) e.data().test()).source();
+      assertEquals(c[1], test.task().name());
+      SourceSpec.Csv validation = (SourceSpec.Csv) ((HoldOut.FromSource) e.data().validation()).source();
+      assertEquals("REGRESSION", validation.task().name(), "a task the source gives is its own");
+    }
+    // beside a generator, a csv hold-out is read as a csv file is by default: regression
+    Experiment g = Resources.reader().read("data: {train: {source: generator, name: xor, samples: 8},"
+        + " test: {source: csv, path: t.csv}}\n" + REST, "t.yaml", Path.of("/exp"), List.of());
+    assertEquals("REGRESSION", ((SourceSpec.Csv) ((HoldOut.FromSource) g.data().test()).source()).task().name());
+  }
+
   @Test
   void theSeparatorIsAutoByDefaultOrOneOfFour() {
     assertEquals(CsvOptions.AUTO_SEPARATOR, source("").options().separator());
