@@ -151,8 +151,7 @@ public final class Nn {
       try {
         return new ExperimentReader(registry).read(yaml, overrides);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the experiment " + yaml + ": " + (e.getMessage() == null
-            ? e.getClass().getSimpleName() : e.getMessage()), e);
+        throw new UncheckedIOException(e);
       }
     });
   }
