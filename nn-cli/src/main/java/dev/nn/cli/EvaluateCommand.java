@@ -96,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (importance != null) {
-      ColumnsDone progress = new ColumnsDone(root.err(), root.drawsInPlace(), m.inputs());
+      DoneCount progress = new DoneCount(root.err(), root.drawsInPlace(), m.inputs(), "importance", "columns");
       List<Evaluation.Importance> columns;
       try {
         columns = CsvInput.reading(() -> root.nn().importance(m, data, target, importance, seed, separator.value,
@@ -107,45 +107,6 @@ final class EvaluateCommand implements Callable<Integer> {
       out.print(importanceTable(columns, importance, seed));
     }
     return Main.OK;
-  }
-
-  /**
-   * On a terminal, a line under the figures that says how many columns of the permutation importance are done
-   * ("importance: 120 of 784 columns"), redrawn at most 5 times a second and erased at the end; nothing
-   * elsewhere, so that a file or a pipe gets the table alone.
-   */
-  static final class ColumnsDone implements java.util.function.IntConsumer {
-    private final PrintStream err;
-    private final boolean draws;
-    private final int total;
-    private long lastDrawn;
-    private boolean drawn;
-
-    ColumnsDone(PrintStream err, boolean draws, int total) {
-      this.err = err;
-      this.draws = draws;
-      this.total = total;
-    }
-
-    @Override
-    public void accept(int done) {
-      long now = System.nanoTime();
-      if (!draws || done == total || drawn && now - lastDrawn < 200_000_000L) {
-        return;
-      }
-      err.print("\rimportance: " + done + " of " + total + " columns" + ProgressBar.ERASE_TO_END);
-      err.flush();
-      lastDrawn = now;
-      drawn = true;
-    }
-
-    /** Erases the line, if one was drawn. */
-    void erase() {
-      if (drawn) {
-        err.print("\r" + ProgressBar.ERASE_TO_END);
-        err.flush();
-      }
-    }
   }
 
   /**

@@ -66,7 +66,14 @@ final class GradcheckCommand implements Callable<Integer> {
       ExperimentGradientCheck check = nn.gradientCheck(e);
       checked[0] = check;
       root.out().println(check.describe(samples));
-      return check.run(samples);
+      // two forward passes a parameter: a network of many takes minutes, and says how far it is
+      DoneCount progress = new DoneCount(root.err(), root.drawsInPlace(), check.parameters(), "gradient check",
+          "parameters");
+      try {
+        return check.run(samples, progress);
+      } finally {
+        progress.erase();
+      }
     });
     root.out().println(result.report());
     if (csv != null) {

@@ -230,7 +230,7 @@ class EvaluatePredictTests {
   void theImportancesProgressIsDrawnOnATerminalOnlyAndErased() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-    EvaluateCommand.ColumnsDone terminal = new EvaluateCommand.ColumnsDone(err, true, 64);
+    DoneCount terminal = new DoneCount(err, true, 64, "importance", "columns");
     terminal.accept(1);
     terminal.accept(2);
     terminal.accept(64);
@@ -238,7 +238,7 @@ class EvaluatePredictTests {
     assertEquals("\rimportance: 1 of 64 columns" + ProgressBar.ERASE_TO_END + "\r" + ProgressBar.ERASE_TO_END,
         bytes.toString(java.nio.charset.StandardCharsets.UTF_8), "redrawn at most 5 times a second");
     bytes.reset();
-    EvaluateCommand.ColumnsDone file = new EvaluateCommand.ColumnsDone(err, false, 64);
+    DoneCount file = new DoneCount(err, false, 64, "importance", "columns");
     file.accept(1);
     file.erase();
     assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));

@@ -78,6 +78,19 @@ class GradcheckCommandTests {
   @TempDir
   Path tmp;
 
+  /** On a terminal the check says how many parameters are done, on a line it erases; elsewhere nothing. */
+  @Test
+  void onATerminalTheCheckCountsItsParametersOnALineItErases() {
+    Cli.Outcome terminal = Cli.run(java.util.Map.of(), true, "gradcheck", Cli.XOR);
+    assertEquals(0, terminal.code(), terminal.describe());
+    assertTrue(terminal.err().contains("\rgradient check: 0 of 17 parameters" + ProgressBar.ERASE_TO_END),
+        terminal.err());
+    assertTrue(terminal.err().endsWith("\r" + ProgressBar.ERASE_TO_END), "erased: " + terminal.err());
+    Cli.Outcome file = Cli.run("gradcheck", Cli.XOR);
+    assertEquals("", file.err());
+  }
+
+
   /**
    * {@code --csv} writes the network's every parameter, the value it was checked at and its backpropagated
    * gradient: the numbers the Java API gives for the same experiment, in the lecture's order (W(1) row by row,

@@ -9,6 +9,7 @@ import dev.nn.core.plugin.PluginResults;
 import dev.nn.core.kernel.Matrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Compares the engine's gradient of J = (1/B)·Σ_n L_n + (λ/2)·Σw² with central finite differences.
@@ -134,12 +135,21 @@ public final class GradientCheck {
    * @param y targets, rows × n(L+1). Not modified.
    */
   public static Result run(Network network, Loss loss, double[] x, double[] y, int rows, double lambda, long seed) {
+    return run(network, loss, x, y, rows, lambda, seed, done -> { });
+  }
+
+  /**
+   * {@link #run(Network, Loss, double[], double[], int, double, long)}, telling {@code parametersDone} how many
+   * parameters are done, now and then: a network of many parameters takes two forward passes for each.
+   */
+  public static Result run(Network network, Loss loss, double[] x, double[] y, int rows, double lambda, long seed,
+      IntConsumer parametersDone) {
     Workspace ws = prepare(network, x, y, rows);
     network.forward(ws, rows);
     network.backward(ws, loss);
     network.addL2(lambda);
     double[] analytic = network.parameters().gradsToArray();
-    return compare(network, loss, ws, rows, lambda, analytic, seed);
+    return compare(network, loss, ws, rows, lambda, analytic, seed, parametersDone);
   }
 
   /**
@@ -150,7 +160,7 @@ public final class GradientCheck {
    */
   public static Result compare(Network network, Loss loss, double[] x, double[] y, int rows, double lambda,
       double[] analytic, long seed) {
-    return compare(network, loss, prepare(network, x, y, rows), rows, lambda, analytic, seed);
+    return compare(network, loss, prepare(network, x, y, rows), rows, lambda, analytic, seed, done -> { });
   }
 
   private static Workspace prepare(Network network, double[] x, double[] y, int rows) {
@@ -167,7 +177,7 @@ public final class GradientCheck {
   }
 
   private static Result compare(Network network, Loss loss, Workspace ws, int rows, double lambda,
-      double[] analytic, long seed) {
+      double[] analytic, long seed, IntConsumer parametersDone) {
     ParameterStore params = network.parameters();
     Matrix values = params.values();
     double j0 = objective(network, loss, ws, rows, lambda);
@@ -180,6 +190,9 @@ public final class GradientCheck {
     double n2 = 0;
     double atol2 = 0;
     for (int k = 0; k < params.size(); k++) {
+      if ((k & 255) == 0) {
+        parametersDone.accept(k);
+      }
       double theta = values.get(k);
       double h = STEP * Math.max(1.0, Math.abs(theta));
       double plus = theta + h;

@@ -78,8 +78,22 @@ public final class ExperimentGradientCheck {
 
   /** Checks backpropagation on the first {@link #rows(int) rows(samples)} training samples. */
   public GradientCheck.Result run(int samples) {
+    return run(samples, done -> { });
+  }
+
+  /**
+   * {@link #run(int)}, telling {@code parametersDone} now and then how many of the {@link #parameters()} are
+   * checked: each takes two forward passes, so a network of many takes a while.
+   */
+  public GradientCheck.Result run(int samples, java.util.function.IntConsumer parametersDone) {
     Samples batch = batch(samples);
-    return GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(), experiment.l2(), experiment.seed());
+    return GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(), experiment.l2(), experiment.seed(),
+        parametersDone);
+  }
+
+  /** How many free parameters the check compares, each once. */
+  public int parameters() {
+    return network.parameters().size();
   }
 
   /**
