@@ -1,6 +1,7 @@
 package dev.nn.core.export;
 
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.OutputPaths;
 import dev.nn.core.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +42,8 @@ public final class ModelExport {
 
   /** The folder must exist already: a mistyped path should not make folders appear. */
   private static void checkWritable(Path output) {
-    if (Files.isDirectory(output)) {
-      throw new ExportException(output + ": is a folder; expected the path of the file to write");
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      Path shown = output.getParent() == null ? parent : output.getParent();
-      throw new ExportException(output + ": the folder " + shown + " does not exist; create it first");
-    }
+    OutputPaths.problem(output).ifPresent(problem -> {
+      throw new ExportException(output + ": " + problem);
+    });
   }
 }

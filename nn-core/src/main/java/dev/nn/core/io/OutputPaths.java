@@ -15,20 +15,31 @@ public final class OutputPaths {
   private OutputPaths() {}
 
   /**
-   * Refuses {@code output} when its folder does not exist or it is a folder.
+   * What is wrong with writing {@code output}, for a message that begins with the path: that it is a folder, or
+   * that its folder does not exist; empty when it may be written.
+   */
+  public static java.util.Optional<String> problem(Path output) {
+    if (Files.isDirectory(output)) {
+      return java.util.Optional.of("is a folder; expected the path of the file to write");
+    }
+    Path folder = output.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      Path shown = output.getParent() == null ? folder : output.getParent();
+      return java.util.Optional.of("the folder " + shown + " does not exist; create it first");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Refuses {@code output} when its folder does not exist or it is a folder ({@link #problem}).
    *
    * @param parameter the parameter that gave it, for the message
    * @throws IllegalArgumentException naming the parameter, the path and what is wrong
    */
   public static void requireWritable(String parameter, Path output) {
-    if (Files.isDirectory(output)) {
-      throw new IllegalArgumentException(parameter + " " + output + ": is a folder; expected the path of a file");
-    }
-    Path folder = output.toAbsolutePath().getParent();
-    if (folder != null && !Files.isDirectory(folder)) {
-      Path shown = output.getParent() == null ? folder : output.getParent();
-      throw new IllegalArgumentException(parameter + " " + output + ": the folder " + shown + " does not exist;"
-          + " create it first");
+    java.util.Optional<String> problem = problem(output);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(parameter + " " + output + ": " + problem.get());
     }
   }
 
