@@ -73,6 +73,10 @@ class InterruptedThreadTests {
     assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"),
         Files.readString(run.resolve("status.yaml")));
     assertTrue(Files.readString(run.resolve("summary.json")).contains("\"status\": \"interrupted\""));
+    // the write the interruption cut short left nothing half-written behind
+    try (Stream<Path> files = Files.walk(run)) {
+      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+    }
 
     // a resume continues from the last checkpoint (at least epoch 3's, written before its metrics row); its
     // first epoch is stopped the same way, in this thread
