@@ -64,6 +64,43 @@ class HeldOutRowsTests {
     assertTrue(onValidation.out().contains("rmse      " + lastValidation + "\n"), onValidation.out() + "\n" + epochs);
   }
 
+  /**
+   * With {@code missing: drop} the numbers are still the file's: a row left out for its missing value is counted,
+   * so the rows named, cut from the file, are the rows tested on, and no named row is one that was dropped.
+   */
+  @Test
+  void rowsLeftOutForMissingValuesAreCountedAsTheFileNumbersItsRows() throws Exception {
+    List<String> file = new ArrayList<>(Files.readAllLines(DIABETES_CSV));
+    Set<Integer> dropped = new HashSet<>();
+    // a missing value in the first column of every 7th data row, and the first
+    for (int r = 0; r < file.size() - 1; r += 7) {
+      file.set(r + 1, "NA" + file.get(r + 1).substring(file.get(r + 1).indexOf(',')));
+      dropped.add(r);
+    }
+    Path holed = tmp.resolve("holed.csv");
+    Files.write(holed, file);
+    Path out = tmp.resolve("runs");
+    Cli.Outcome run = Cli.run("train", Cli.DIABETES, "--set", "data.train.path=" + holed, "--set",
+        "data.train.missing=drop", "--set", "training.epochs=2", "--set", "training.early-stopping=false",
+        "--output", out.toString());
+    assertEquals(0, run.code(), run.describe());
+    assertTrue(run.err().contains(dropped.size() + " rows with a missing value left out"), run.err());
+    Path dir = Cli.onlyRun(out);
+    List<Integer> test = new ArrayList<>();
+    List<String> lines = Files.readAllLines(dir.resolve("held-out-rows.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      int row = Integer.parseInt(line.split(",")[0]);
+      assertFalse(dropped.contains(row), "a dropped row named: " + line);
+      if (line.endsWith(",test")) {
+        test.add(row);
+      }
+    }
+    Cli.Outcome onTest = Cli.run("evaluate", dir.resolve("model.nnm").toString(), "--data",
+        rowsOf(file, test, "test.csv").toString());
+    assertEquals(0, onTest.code(), onTest.describe());
+    assertEquals(figures(run.outLines("test ").get(0)), figures(onTest.out()));
+  }
+
   @Test
   void aRunThatHoldsNoRowOutWritesNoFile() throws Exception {
     Path out = tmp.resolve("runs");

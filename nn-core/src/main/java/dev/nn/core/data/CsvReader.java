@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -241,7 +242,19 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
    */
   public Dataset read(Path file) {
-    return open(file, options.separator(), this::read);
+    return read(file, row -> { });
+  }
+
+  /**
+   * Reads {@code file}, giving {@code droppedRows} the number of each data row {@code missing: drop} leaves out,
+   * in file order, counting every data row from 0 (the first record after the header is 0; blank lines are not
+   * rows): so a caller can name the rows it keeps as the file numbers them.
+   *
+   * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
+   */
+  public Dataset read(Path file, IntConsumer droppedRows) {
+    Objects.requireNonNull(droppedRows, "droppedRows");
+    return open(file, options.separator(), (in, name) -> read(in, name, droppedRows));
   }
 
   /**
@@ -449,7 +462,7 @@ public final class CsvReader {
     return new Table(file, Arrays.asList(header), Arrays.copyOf(values, rows * cols), rows);
   }
 
-  private Dataset read(CsvRecords in, String file) throws IOException {
+  private Dataset read(CsvRecords in, String file, IntConsumer droppedRows) throws IOException {
     Header h = header(in, file, options.indexColumn());
     String[] header = h.names();
     if (looksLikeData(header)) {
@@ -483,6 +496,7 @@ public final class CsvReader {
         String text = fields[c + h.offset()];
         if (absent(text)) {
           if (options.missing() == CsvOptions.Missing.DROP) {
+            droppedRows.accept(rows + dropped);
             dropped++;
             continue rowLoop;
           }
@@ -504,6 +518,7 @@ public final class CsvReader {
         String targetText = fields[t[j] + h.offset()];
         if (absent(targetText)) {
           if (options.missing() == CsvOptions.Missing.DROP) {
+            droppedRows.accept(rows + dropped);
             dropped++;
             continue rowLoop;
           }

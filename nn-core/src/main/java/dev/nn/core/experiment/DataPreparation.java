@@ -34,6 +34,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Reads an experiment's data sources, splits them (validation from training; test from its own source or
@@ -135,8 +137,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     Dataset train = split.train();
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
-    HeldOutRows heldOut = new HeldOutRows(validationFraction > 0 ? split.validationRows() : new int[0],
-        testFraction > 0 || fold != null ? split.testRows() : new int[0]);
+    // numbered as the file numbers its data rows, counting those missing: drop left out
+    HeldOutRows heldOut = new HeldOutRows(validationFraction > 0 ? raw.sourceRows(split.validationRows()) : new int[0],
+        testFraction > 0 || fold != null ? raw.sourceRows(split.testRows()) : new int[0]);
     if (raw.owned() && fillsMeans(spec)) {
       // missing: mean left NaN where a value was missing; data a caller holds is finite by construction
       OwnedData.fillMissing(train, validation, test);
@@ -279,8 +282,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     // file's do, and its columns of codes hold codes
     Map<String, List<String>> words = new LinkedHashMap<>();
     CategoryWords trainWords = new CategoryWords(spec.oneHot(), Map.of(), "the training data", words::put);
+    IntStream.Builder dropped = IntStream.builder();
     Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes,
-        trainWords);
+        trainWords, dropped);
     requireTwoClasses(all);
     CategoryWords heldOutWords = CategoryWords.fixedAs("the training data", spec.oneHot(), words);
     // a held-out file's class labels mean the classes the training file's do, names and indices alike: a test file
@@ -288,11 +292,12 @@ public final class DataPreparation implements Provider<PreparedData> {
     List<String> classes = all.task() == Task.CLASSIFICATION ? all.classLabels() : null;
     Dataset test = spec.test() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
-            classes, inputs, notes, heldOutWords) : null;
+            classes, inputs, notes, heldOutWords, row -> { }) : null;
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
-            RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords) : null;
-    return new RawData(all, validation, test, files, reconstructs(spec.train()), true, words);
+            RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords, row -> { }) : null;
+    return new RawData(all, validation, test, files, reconstructs(spec.train()), true, words,
+        dropped.build().toArray());
   }
 
   /**
@@ -335,9 +340,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
   }
 
-  /** Reads one source, its inputs held in {@code inputs}. */
+  /** Reads one source, its inputs held in {@code inputs}, giving {@code droppedRows} the rows a csv file drops. */
   private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files,
-      List<String> classes, Precision inputs, List<String> notes, CategoryWords words) {
+      List<String> classes, Precision inputs, List<String> notes, CategoryWords words, IntConsumer droppedRows) {
     if (source instanceof SourceSpec.Spark) {
       // the reader checks that such an experiment has a distributed section, whose engine reads the source
       throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, path,
@@ -356,7 +361,7 @@ public final class DataPreparation implements Provider<PreparedData> {
           // missing: mean is filled with the training rows' means once the split is made (prepare)
           .leavingMissingValues();
       // for reconstruction the target column is dropped unread
-      return reader.read(file);
+      return reader.read(file, droppedRows);
     }
     if (source instanceof SourceSpec.Idx) {
       SourceSpec.Idx idx = (SourceSpec.Idx) source;

@@ -58,7 +58,7 @@ class DataHeldOnceTests {
 
   private static PreparedData prepare(Experiment e, Dataset train, Dataset validation, boolean owned) {
     return DataPreparation.prepare(e, Plugins.SQUARED,
-        new RawData(train, validation, null, List.of(), false, owned, Map.of()));
+        new RawData(train, validation, null, List.of(), false, owned, Map.of(), new int[0]));
   }
 
   private static void assertSameRows(Dataset expected, Dataset actual) {

@@ -101,7 +101,7 @@ class FloatDataHeldOnceTests {
     // validation data of its own: nothing is split off
     Dataset validation = read.head(1);
     PreparedData p = DataPreparation.prepare(e, Plugins.SQUARED,
-        new RawData(read, validation, null, List.of(), false, true, Map.of()));
+        new RawData(read, validation, null, List.of(), false, true, Map.of(), new int[0]));
 
     assertSame(asRead, p.trainSamples().floatX(), "split, standardised and lent in place");
     assertEquals(0f, asRead[0] + asRead[2] + asRead[4], 1e-6f, "standardised: the column's mean is 0");
@@ -132,7 +132,7 @@ class FloatDataHeldOnceTests {
     Dataset read = Dataset.regression("rows", new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {1, 2},
         List.of("a", "b"), List.of("y"));
 
-    PreparedData p = DataPreparation.prepare(e, Plugins.SQUARED, new RawData(read, null, null, List.of(), true, true, Map.of()));
+    PreparedData p = DataPreparation.prepare(e, Plugins.SQUARED, new RawData(read, null, null, List.of(), true, true, Map.of(), new int[0]));
 
     assertEquals(Precision.FLOAT64, p.train().inputPrecision());
     Samples s = p.trainSamples();

@@ -55,7 +55,7 @@ class TrainingOrderTests {
   /** The file row numbers of the training part, in its order (standardising keeps their order: a scale > 0). */
   private static List<Double> trainingRows(Experiment e, boolean owned) {
     PreparedData p = DataPreparation.prepare(e, Plugins.SQUARED,
-        new RawData(numbered(), null, null, List.of(), false, owned, Map.of()));
+        new RawData(numbered(), null, null, List.of(), false, owned, Map.of(), new int[0]));
     List<Double> rows = new ArrayList<>();
     for (int i = 0; i < p.train().size(); i++) {
       rows.add(p.train().x(i, 0));
