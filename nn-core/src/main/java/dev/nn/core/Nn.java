@@ -328,7 +328,7 @@ public final class Nn {
    */
   public StabilityStudy stability(Experiment experiment) {
     required(experiment, "experiment", AN_EXPERIMENT);
-    return StabilityStudy.of(experiment, registry);
+    return attributing("while preparing the stability study", () -> StabilityStudy.of(experiment, registry));
   }
 
   /** A data set's rows as the trainer reads them: flat arrays of inputs and targets. */
@@ -597,22 +597,8 @@ public final class Nn {
     return new PluginUse(name, found.version(), Map.of());
   }
 
-  /**
-   * Runs {@code action}, turning an exception that a plugin's code threw into a {@link PluginFailureException}
-   * that names the plugin. Plugins are called without a wrapper of their own (φ runs for every value of every
-   * batch), so this is where what they throw is told apart from a bug in nn.
-   *
-   * @param during when the plugin ran, for the message: "during training"
-   */
+  /** {@code action}, what a plugin threw in it naming the plugin ({@link PluginRegistry#attributing}). */
   private <T> T attributing(String during, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (RuntimeException | Error e) {
-      Optional<PluginFailureException> failure = registry.blame(e, during);
-      if (failure.isPresent()) {
-        throw failure.get();
-      }
-      throw e;
-    }
+    return registry.attributing(during, action);
   }
 }

@@ -6,6 +6,7 @@ import dev.nn.core.kernel.Matrix;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainerFactory;
 import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
@@ -26,13 +27,16 @@ public final class Benchmark {
   private final PreparedData data;
   private final Network network;
   private final TrainerFactory trainers;
+  private final PluginRegistry registry;
 
   @Inject
-  Benchmark(Experiment experiment, PreparedData data, Network network, TrainerFactory trainers) {
+  Benchmark(Experiment experiment, PreparedData data, Network network, TrainerFactory trainers,
+      PluginRegistry registry) {
     this.experiment = experiment;
     this.data = data;
     this.network = network;
     this.trainers = trainers;
+    this.registry = registry;
   }
 
   /** Samples per second of training, epoch after epoch, over {@code repetitions} periods of {@code minSeconds}. */
@@ -41,8 +45,8 @@ public final class Benchmark {
     Trainer trainer = trainers.create(List.of());
     Samples samples = data.trainSamples();
     Runnable epoch = () -> trainer.runEpoch(samples);
-    return measure(experiment.name(), "train", epoch, samples.rows(), Flops.training(network.widths()),
-        network.kernels(), repetitions, minSeconds);
+    return registry.attributing("during the benchmark", () -> measure(experiment.name(), "train", epoch,
+        samples.rows(), Flops.training(network.widths()), network.kernels(), repetitions, minSeconds));
   }
 
   /** Samples per second of inference: forward passes in batches of the experiment's batch size. */
@@ -61,8 +65,8 @@ public final class Benchmark {
         network.infer(ws, batch);
       }
     };
-    return measure(experiment.name(), "infer", pass, full, Flops.forward(network.widths()),
-        network.kernels(), repetitions, minSeconds);
+    return registry.attributing("during the benchmark", () -> measure(experiment.name(), "infer", pass, full,
+        Flops.forward(network.widths()), network.kernels(), repetitions, minSeconds));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.nn.core.io.CsvText;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.Gradient;
 import dev.nn.core.train.Samples;
@@ -25,14 +26,19 @@ public final class ExperimentGradientCheck {
   private final Network network;
   private final Loss loss;
   private final PreparedData data;
+  private final PluginRegistry registry;
   private Precision trainedIn = Precision.FLOAT64;
+  /** When a plugin that fails failed, for its message. */
+  private static final String DURING = "during the gradient check";
 
   @Inject
-  ExperimentGradientCheck(Experiment experiment, Network network, Loss loss, PreparedData data) {
+  ExperimentGradientCheck(Experiment experiment, Network network, Loss loss, PreparedData data,
+      PluginRegistry registry) {
     this.experiment = experiment;
     this.network = network;
     this.loss = loss;
     this.data = data;
+    this.registry = registry;
   }
 
   /**
@@ -87,8 +93,8 @@ public final class ExperimentGradientCheck {
    */
   public GradientCheck.Result run(int samples, java.util.function.IntConsumer parametersDone) {
     Samples batch = batch(samples);
-    return GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(), experiment.l2(), experiment.seed(),
-        parametersDone);
+    return registry.attributing(DURING, () -> GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(),
+        experiment.l2(), experiment.seed(), parametersDone));
   }
 
   /** How many free parameters the check compares, each once. */
@@ -102,7 +108,8 @@ public final class ExperimentGradientCheck {
    * The objective is the one trained: the experiment's {@code l2}, its ties, its class weights.
    */
   public Gradient gradient(int samples) {
-    return Gradient.of(network, loss, batch(samples), experiment.l2());
+    Samples batch = batch(samples);
+    return registry.attributing(DURING, () -> Gradient.of(network, loss, batch, experiment.l2()));
   }
 
   /**

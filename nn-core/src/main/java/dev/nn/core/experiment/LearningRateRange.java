@@ -6,6 +6,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.CsvText;
 import dev.nn.core.network.Network;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.schedule.LearningRateSchedule;
 import dev.nn.core.text.Significant;
 import dev.nn.core.train.Samples;
@@ -41,16 +42,18 @@ public final class LearningRateRange {
   private final Optimizer optimizer;
   private final TrainingOptions options;
   private final PreparedData data;
+  private final PluginRegistry registry;
 
   @Inject
   LearningRateRange(Experiment experiment, Network network, Loss loss, Optimizer optimizer, TrainingOptions options,
-      PreparedData data) {
+      PreparedData data, PluginRegistry registry) {
     this.experiment = experiment;
     this.network = network;
     this.loss = loss;
     this.optimizer = optimizer;
     this.options = options;
     this.data = data;
+    this.registry = registry;
   }
 
   /**
@@ -108,6 +111,10 @@ public final class LearningRateRange {
    * @param updates how many updates at most, {@code >= 2}
    */
   public Result run(double from, double to, int updates) {
+    return registry.attributing("during the learning-rate range test", () -> measure(from, to, updates));
+  }
+
+  private Result measure(double from, double to, int updates) {
     if (!(from > 0) || !(to > from) || Double.isInfinite(to) || updates < 2) {
       throw new IllegalArgumentException("the range needs 0 < from < to, finite, and at least 2 updates, found "
           + from + ", " + to + " and " + updates);

@@ -558,6 +558,25 @@ public final class PluginRegistry {
     return blame.blame(thrown, during);
   }
 
+  /**
+   * Runs {@code action}, throwing what a plugin's code threw in it as the {@link PluginFailureException} that
+   * names the plugin ({@link #blame}); anything else passes unchanged. Plugins are called without a wrapper of
+   * their own (φ runs for every value of every batch), so each entry point that runs them calls this once.
+   *
+   * @param during when the plugin ran, for the message: "during training"
+   */
+  public <T> T attributing(String during, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException | Error e) {
+      Optional<PluginFailureException> failure = blame(e, during);
+      if (failure.isPresent()) {
+        throw failure.get();
+      }
+      throw e;
+    }
+  }
+
   /** How many providers that failed to load {@link #unknown} names. */
   private static final int SKIPPED_SHOWN = 3;
 

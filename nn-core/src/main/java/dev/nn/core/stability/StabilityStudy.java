@@ -29,11 +29,13 @@ import java.util.random.RandomGenerator;
 public final class StabilityStudy {
   private final StabilitySide first;
   private final StabilitySide second;
+  private final PluginRegistry registry;
 
-  /** Two sides built from two injectors of one experiment. */
-  StabilityStudy(StabilitySide first, StabilitySide second) {
+  /** Two sides built from two injectors of one experiment, whose plugins come from {@code registry}. */
+  StabilityStudy(StabilitySide first, StabilitySide second, PluginRegistry registry) {
     this.first = first;
     this.second = second;
+    this.registry = registry;
   }
 
   /**
@@ -43,7 +45,8 @@ public final class StabilityStudy {
   public static StabilityStudy of(Experiment experiment, PluginRegistry registry) {
     StabilitySide first = NnModules.create(StabilitySide.class, NnModules.forRun(experiment, registry));
     try {
-      return new StabilityStudy(first, NnModules.create(StabilitySide.class, NnModules.forRun(experiment, registry)));
+      return new StabilityStudy(first, NnModules.create(StabilitySide.class, NnModules.forRun(experiment, registry)),
+          registry);
     } catch (RuntimeException e) {
       first.close();
       throw e;
@@ -59,7 +62,7 @@ public final class StabilityStudy {
    */
   public StabilityResult run(StabilityOptions options) {
     try {
-      StabilityResult result = measure(options);
+      StabilityResult result = registry.attributing("during the stability study", () -> measure(options));
       return result.writtenTo(StabilityFiles.write(result, options.outputDir() != null ? options.outputDir()
           : first.experiment.output().dir().resolved()));
     } finally {

@@ -420,7 +420,7 @@ class BrokenPluginCommandTests {
     String named = "nn: activation \"asserting\" from " + jar + " threw AssertionError: invariant broken at ";
     Outcome check = nn("gradcheck", yaml.toString(), "--plugin-path", jar.toString());
     assertOneMessageAndExit2(check, named);
-    assertTrue(check.err().contains(" in φ (phi) while running nn gradcheck (at "), check.describe());
+    assertTrue(check.err().contains(" in φ (phi) during the gradient check (at "), check.describe());
 
     Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
     assertOneMessageAndExit2(trained, named);
@@ -549,7 +549,7 @@ class BrokenPluginCommandTests {
     Outcome check = nn("gradcheck", farOff.toString(), "--plugin-path", jar.toString());
     assertOneMessageAndExit2(check, "nn: activation \"fragile\" from " + jar + " threw ArithmeticException: z too"
         + " large: ");
-    assertTrue(check.err().contains(" in φ (phi) while running nn gradcheck (at "), check.describe());
+    assertTrue(check.err().contains(" in φ (phi) during the gradient check (at "), check.describe());
   }
 
   @Test
