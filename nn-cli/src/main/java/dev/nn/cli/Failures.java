@@ -5,6 +5,7 @@ import dev.nn.core.data.DataException;
 import dev.nn.core.experiment.ClusterException;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.export.ExportException;
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.model.ModelFormatException;
 import dev.nn.core.plugin.PluginException;
 import dev.nn.core.run.RunDirectory;
@@ -16,9 +17,7 @@ import dev.nn.spi.ConfigProblem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -180,13 +179,8 @@ final class Failures {
     if (ownMessage) {
       return withReason(e.getMessage(), e);
     }
-    if (io instanceof NoSuchFileException) {
-      NoSuchFileException f = (NoSuchFileException) io;
-      return f.getFile() + ": " + (f.getReason() == null ? "no such file or directory" : f.getReason());
-    }
-    if (io instanceof FileSystemException) {
-      FileSystemException f = (FileSystemException) io;
-      return f.getFile() + ": " + SystemReason.of(f).orElse("cannot be read or written");
+    if (io instanceof IOException i) {
+      return SystemReason.describe(i);
     }
     return String.valueOf(io.getMessage());
   }

@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.io.SystemReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

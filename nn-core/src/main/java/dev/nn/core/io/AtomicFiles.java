@@ -197,7 +197,7 @@ public final class AtomicFiles {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + given + ": " + SystemReason.describe(e), e);
     } finally {
       IN_PROGRESS.remove(key);
       // registered for this write alone: a long-lived JVM does not gather every output it ever wrote
@@ -270,7 +270,7 @@ public final class AtomicFiles {
     try {
       size = Files.size(target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + target + ": " + SystemReason.describe(e), e);
     }
     if (size / PAGE != (size + bytes.length - 1) / PAGE) {
       writeRebuildable(target, whole.get());
@@ -286,7 +286,7 @@ public final class AtomicFiles {
         channel.write(buffer);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + target + ": " + SystemReason.describe(e), e);
     }
     CrashPoint.reached(target, "renamed");
   }

@@ -68,7 +68,7 @@ public final class Sha256 {
         md.update(buf, 0, n);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + SystemReason.describe(e), e);
     }
     return hex(md);
   }

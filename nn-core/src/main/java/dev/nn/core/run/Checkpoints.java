@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainerState;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class Checkpoints {
       try {
         Files.deleteIfExists(old);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete the old checkpoint " + old + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot delete the old checkpoint " + old + ": " + SystemReason.describe(e), e);
       }
     }
   }
@@ -196,7 +197,7 @@ public final class Checkpoints {
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + SystemReason.describe(e), e);
     }
     names.sort(null);
     return names;
@@ -206,7 +207,7 @@ public final class Checkpoints {
     try {
       Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot set the damaged checkpoint " + file + " aside: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot set the damaged checkpoint " + file + " aside: " + SystemReason.describe(e), e);
     }
   }
 
@@ -222,7 +223,7 @@ public final class Checkpoints {
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + SystemReason.describe(e), e);
     }
     found.sort(Comparator.comparingLong(Checkpoints::epochOf));
     return found;

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ public final class RunDirectory {
         return new RunDirectory(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + SystemReason.describe(e), e);
     }
   }
 
@@ -156,7 +157,7 @@ public final class RunDirectory {
         return new RunDirectory(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + SystemReason.describe(e), e);
     } finally {
       if (staged != null) {
         deleteStaged(staged);
@@ -386,7 +387,7 @@ public final class RunDirectory {
     try {
       Files.deleteIfExists(statusFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + statusFile() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot delete " + statusFile() + ": " + SystemReason.describe(e), e);
     }
   }
 
@@ -410,7 +411,7 @@ public final class RunDirectory {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete temporary files in " + d + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot delete temporary files in " + d + ": " + SystemReason.describe(e), e);
       }
     }
     return deleted;

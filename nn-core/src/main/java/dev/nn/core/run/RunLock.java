@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.io.SystemReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -34,7 +35,7 @@ public final class RunLock implements AutoCloseable {
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the lock file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot open the lock file " + file + ": " + SystemReason.describe(e), e);
     }
     FileLock lock;
     try {
@@ -44,7 +45,7 @@ public final class RunLock implements AutoCloseable {
       lock = null;
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot lock " + file + ": " + SystemReason.describe(e), e);
     }
     if (lock == null) {
       closeQuietly(channel);
@@ -90,7 +91,7 @@ public final class RunLock implements AutoCloseable {
       lock.release();
       channel.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot release the run directory's lock: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot release the run directory's lock: " + SystemReason.describe(e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
@@ -160,7 +161,7 @@ public final class RunRecord implements TrainingListener {
     try {
       return Files.readString(dir.experimentFile(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.experimentFile() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + dir.experimentFile() + ": " + SystemReason.describe(e), e);
     }
   }
 

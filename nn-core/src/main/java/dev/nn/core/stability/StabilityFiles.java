@@ -1,5 +1,6 @@
 package dev.nn.core.stability;
 
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.run.ChartPage;
 import dev.nn.core.io.CsvText;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class StabilityFiles {
       }
     } catch (IOException e) {
       deleteQuietly(tmp);
-      throw new UncheckedIOException("cannot write the stability study into " + outputDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the stability study into " + outputDir + ": " + SystemReason.describe(e), e);
     } catch (RuntimeException e) {
       deleteQuietly(tmp);
       throw e;

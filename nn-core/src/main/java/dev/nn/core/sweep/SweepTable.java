@@ -1,5 +1,6 @@
 package dev.nn.core.sweep;
 
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.CsvText;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class SweepTable {
     try {
       lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException("cannot read " + file + ": " + SystemReason.describe(e), e);
     }
     if (lines.isEmpty()) {
       return List.of();
@@ -173,7 +174,7 @@ public final class SweepTable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the sweep folder in " + into + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create the sweep folder in " + into + ": " + SystemReason.describe(e), e);
     }
   }
 
@@ -184,7 +185,7 @@ public final class SweepTable {
       Files.deleteIfExists(folder.resolve(MARKDOWN));
       Files.deleteIfExists(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the sweep folder " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot remove the sweep folder " + folder + ": " + SystemReason.describe(e), e);
     }
   }
 

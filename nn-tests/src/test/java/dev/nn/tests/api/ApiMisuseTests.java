@@ -167,6 +167,28 @@ class ApiMisuseTests {
     assertEquals("cannot read the experiment " + tmp.resolve("nope.yaml") + ": no such file", missing.getMessage());
   }
 
+  /**
+   * A run directory that cannot be made says why, as the command line does: a file where the folder should be,
+   * a folder of that name's parent that is a file. The JDK's own message would be the path alone.
+   */
+  @Test
+  void aRunDirectoryThatCannotBeMadeSaysWhy() throws Exception {
+    Path file = Files.writeString(tmp.resolve("q.yaml"), "x");
+    java.io.UncheckedIOException taken = assertThrows(java.io.UncheckedIOException.class, () -> NN.train(
+        NN.parse(XOR_YAML, List.of()), dev.nn.core.experiment.TrainingRun.Options.into(file)));
+    assertEquals("cannot create a run directory in " + file + ": " + file + ": a file of that name already exists",
+        taken.getMessage());
+    java.io.UncheckedIOException under = assertThrows(java.io.UncheckedIOException.class, () -> NN.train(
+        NN.parse(XOR_YAML, List.of()), dev.nn.core.experiment.TrainingRun.Options.into(file.resolve("runs"))));
+    assertTrue(under.getMessage().startsWith("cannot create a run directory in " + file.resolve("runs") + ": "
+        + file), under.getMessage());
+    assertTrue(under.getMessage().endsWith(": a file of that name already exists")
+        || under.getMessage().endsWith(": not a directory"), under.getMessage());
+  }
+
+  private static final String XOR_YAML = "data: {train: {source: generator, name: xor, samples: 8}}\n"
+      + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\nloss: squared\n";
+
   /** Two features of one name would train a whole run and then fail to make its model: refused at once. */
   @Test
   void aDatasetNamesEachColumnOnce() {

@@ -1,4 +1,4 @@
-package dev.nn.cli;
+package dev.nn.core.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -15,11 +15,11 @@ import java.util.Optional;
  * causes: a message such as "cannot create a run directory in out: out/xor-1" is only useful with "permission
  * denied", "read-only file system" or "no space left on device" after it.
  */
-final class SystemReason {
+public final class SystemReason {
   private SystemReason() {}
 
   /** The reason the first I/O exception among {@code e} and its causes gives, if it gives one. */
-  static Optional<String> of(Throwable e) {
+  public static Optional<String> of(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException) {
         Optional<String> reason = reason((IOException) t);
@@ -35,7 +35,7 @@ final class SystemReason {
    * As {@link #of}, but none for a missing file: the readers of data, models and run files say that in their
    * own words already, and only a refusal (permission denied, an I/O error) needs the system's.
    */
-  static Optional<String> ofRefusal(Throwable e) {
+  public static Optional<String> ofRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       // the refusal says it already: a missing file, or text that is not UTF-8 (with where, which the decoder's
       // "Input length = 1" does not)
@@ -44,6 +44,19 @@ final class SystemReason {
       }
     }
     return of(e);
+  }
+
+  /**
+   * {@code e} as "path: reason" ("out/xor-1: read-only file system", "runs: not a directory"), where the JDK's
+   * message of a file system exception is the path alone; any other exception's own message.
+   */
+  public static String describe(IOException e) {
+    if (e instanceof FileSystemException f) {
+      String where = f.getFile() == null ? "" : f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile())
+          + ": ";
+      return where + of(f).orElse("cannot be read or written");
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static Optional<String> reason(IOException e) {
