@@ -101,6 +101,45 @@ class HeldOutRowsTests {
     assertEquals(figures(run.outLines("test ").get(0)), figures(onTest.out()));
   }
 
+  /**
+   * A float32 run's test figures are its model's on those rows, as {@code nn evaluate} computes them, even for a
+   * column large next to its spread (timestamps near 1.7e9 varying by 400 s, on float32's grid of 128 there):
+   * training standardises the values as read before rounding them, as the model's predictions do.
+   */
+  @Test
+  void aFloat32RunsTestFiguresAreItsModelsOnThoseRows() throws Exception {
+    List<String> file = new ArrayList<>(List.of("t,noise,y"));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 400; i++) {
+      file.add((1.7e9 + i) + "," + random.nextDouble() + "," + Math.sin(i / 60.0));
+    }
+    Path stamps = tmp.resolve("stamps.csv");
+    Files.write(stamps, file);
+    Path yaml = Files.writeString(tmp.resolve("stamps.yaml"), "name: stamps\nseed: 5\n"
+        + "data:\n  train: {source: csv, path: " + stamps + ", target: y, task: regression}\n"
+        + "  validation: {split: 0.1}\n  test: {split: 0.2}\n"
+        + "network:\n  layers: [{units: auto}, {units: 8, activation: tanh}, {units: auto, activation: identity}]\n"
+        + "loss: squared\noptimizer: {name: adam, learning-rate: 0.02}\n"
+        + "training: {epochs: 30, batch-size: 16, early-stopping: false}\ncompute: {precision: float32}\n");
+    Path out = tmp.resolve("runs");
+    Cli.Outcome run = Cli.run("train", yaml.toString(), "--output", out.toString());
+    assertEquals(0, run.code(), run.describe());
+    Path dir = Cli.onlyRun(out);
+    List<Integer> test = new ArrayList<>();
+    List<String> lines = Files.readAllLines(dir.resolve("held-out-rows.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.endsWith(",test")) {
+        test.add(Integer.parseInt(line.split(",")[0]));
+      }
+    }
+    Cli.Outcome onTest = Cli.run("evaluate", dir.resolve("model.nnm").toString(), "--data",
+        rowsOf(file, test, "test.csv").toString());
+    assertEquals(0, onTest.code(), onTest.describe());
+    String figures = figures(run.outLines("test ").get(0));
+    assertEquals(figures, figures(onTest.out()));
+    assertTrue(Double.parseDouble(figures.replaceAll(".*r2 (-?[0-9.]+).*", "$1")) > 0.9, figures);
+  }
+
   @Test
   void aRunThatHoldsNoRowOutWritesNoFile() throws Exception {
     Path out = tmp.resolve("runs");

@@ -251,7 +251,19 @@ public final class Standardizer {
   public Dataset transform(Dataset data) {
     requireFeatures(data);
     InputValues x = data.inputs().copyOf(data.inputs().length());
-    transform(data, x);
+    transform(data, x, x);
+    return data.withInputs(x);
+  }
+
+  /**
+   * A copy of {@code data} with standardised inputs held in {@code precision}: computed in double from the inputs
+   * as held, and for float32 rounded once standardised — as a model's predictions standardise a row, so training
+   * and predictions see the same numbers.
+   */
+  public Dataset transform(Dataset data, Precision precision) {
+    requireFeatures(data);
+    InputValues x = InputValues.zeros(data.inputs().length(), precision);
+    transform(data, data.inputs(), x);
     return data.withInputs(x);
   }
 
@@ -261,25 +273,26 @@ public final class Standardizer {
    */
   Dataset transformInPlace(Dataset data) {
     requireFeatures(data);
-    transform(data, data.inputs());
+    transform(data, data.inputs(), data.inputs());
     return data;
   }
 
   /**
-   * Standardises {@code rows} rows of inputs in place. Computed in double, as {@link #transform(double[], int)};
-   * inputs held as floats take the result rounded to a float, which is what a float32 run's kernels would have
-   * made of the double result. A result that is not finite (in the precision the inputs are held in) is refused.
+   * Standardises the rows of {@code data}, read from {@code from}, into {@code x} (which may be {@code from}).
+   * Computed in double, as {@link #transform(double[], int)}; inputs held as floats take the result rounded to a
+   * float, which is what a float32 run's kernels would have made of the double result. A result that is not
+   * finite (in the precision {@code x} holds) is refused.
    *
    * @throws DataException for a value that standardizes to an infinity or NaN
    */
-  private void transform(Dataset data, InputValues x) {
+  private void transform(Dataset data, InputValues from, InputValues x) {
     int rows = data.size();
     boolean floats = x.precision() == Precision.FLOAT32;
     int d = means.length;
     int k = 0;
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < d; j++, k++) {
-        double v = x.get(k);
+        double v = from.get(k);
         double z = (v - means[j]) / stds[j];
         if (!Double.isFinite(z) || floats && Float.isInfinite((float) z)) {
           throw notFinite(data, "column", data.featureNames().get(j), v, floats ? (float) z : z, j);

@@ -48,10 +48,12 @@ import java.util.stream.IntStream;
  * ({@link PreparedData#trainSamples()}) read the same arrays. The rows as read are garbage once split. Data a
  * caller holds is never changed: the split and the standardizer copy it.
  *
- * <p>The inputs are held in the experiment's precision ({@code compute.precision}): a float32 run's readers read
- * them straight into floats, so they are never held as doubles, and a caller's data is rounded to floats as it is
- * copied. The one exception is a reconstruction task, whose inputs are also its targets: held as doubles, they
- * are one array for both, where floats would need a double copy for the targets.
+ * <p>The inputs end up held in the experiment's precision ({@code compute.precision}). A float32 run that does not
+ * standardise reads them straight into floats, and a caller's data is rounded to floats as it is copied; one that
+ * standardises holds them as doubles until they are standardised, and rounds the standardised values, as a
+ * model's predictions do ({@link #readPrecision}). The one exception is a reconstruction task, whose inputs are
+ * also its targets: held as doubles, they are one array for both, where floats would need a double copy for the
+ * targets.
  */
 public final class DataPreparation implements Provider<PreparedData> {
   private final Experiment experiment;
@@ -108,9 +110,12 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
       requireTrainableTargets(raw.train());
     }
-    if (!raw.owned()) {
+    // standardised inputs are rounded to the run's precision once standardised (readPrecision); others first
+    Precision inputs = inputPrecision(experiment, reconstruction);
+    boolean roundsFirst = !spec.standardize();
+    if (!raw.owned() && roundsFirst) {
       // a caller's values too large for float32 are named by the caller's row, before a split reorders the rows
-      raw = raw.inPrecision(inputPrecision(experiment, reconstruction));
+      raw = raw.inPrecision(inputs);
     }
     // a hold-out the data brings wins; otherwise the section's split fraction applies (a source it names is
     // read by readSources, so for in-memory data a hold-out source of the section means none)
@@ -146,13 +151,14 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     // what this preparation owns may be standardised in place: the split's parts, whatever was read here, and
     // the copies made next
-    Precision inputs = inputPrecision(experiment, reconstruction);
-    boolean ownValidation = validationFraction > 0 || raw.owned() || isConverted(validation, inputs);
-    boolean ownTest = testFraction > 0 || fold != null || raw.owned() || isConverted(test, inputs);
-    // data read here is held in the run's precision already; a caller's is rounded to it in a copy of its own
-    train = train.inPrecision(inputs);
-    validation = validation == null ? null : validation.inPrecision(inputs);
-    test = test == null ? null : test.inPrecision(inputs);
+    boolean ownValidation = validationFraction > 0 || raw.owned() || roundsFirst && isConverted(validation, inputs);
+    boolean ownTest = testFraction > 0 || fold != null || raw.owned() || roundsFirst && isConverted(test, inputs);
+    if (roundsFirst) {
+      // data read here is held in the run's precision already; a caller's is rounded to it in a copy of its own
+      train = inPrecision(train, inputs);
+      validation = inPrecision(validation, inputs);
+      test = inPrecision(test, inputs);
+    }
     // from here on nothing refers to the rows as read: a split that copied them leaves them to the collector
     raw = null;
     TargetKind kind = loss.targets();
@@ -167,9 +173,11 @@ public final class DataPreparation implements Provider<PreparedData> {
       if (oneHot != null) {
         scaler = scaler.leaving(oneHot.encodedFeatures());
       }
-      train = OwnedData.standardize(scaler, train);
-      validation = standardize(scaler, validation, ownValidation);
-      test = standardize(scaler, test, ownTest);
+      // into the run's precision: doubles read for a float32 run become garbage, and from here on the inputs are
+      // held once, as floats
+      train = standardize(scaler, train, true, inputs);
+      validation = standardize(scaler, validation, ownValidation, inputs);
+      test = standardize(scaler, test, ownTest, inputs);
     }
     Standardizer targetScaler = null;
     if (spec.standardizesTargets()) {
@@ -260,14 +268,40 @@ public final class DataPreparation implements Provider<PreparedData> {
     return reconstruction ? Precision.FLOAT64 : experiment.compute().precision();
   }
 
+  /**
+   * The precision a source's inputs are read in for a run that holds them in {@code inputs}: a float32 run that
+   * standardises reads them as doubles, and rounds them to floats once they are standardised ({@link #prepare}),
+   * as a model's predictions do — standardise the double, then round. Rounding first would lose a column whose
+   * values are large next to their spread: timestamps near 1.7e9 that vary by minutes lie on float32's grid of
+   * 128 there, and a few hundred distinct values would train as three. An IDX file's pixels are bytes, exact in
+   * a float whatever their scale, so they are read as floats straight away (MNIST is never held as doubles).
+   */
+  private static Precision readPrecision(SourceSpec source, Precision inputs, boolean standardized) {
+    return standardized && !(source instanceof SourceSpec.Idx) ? Precision.FLOAT64 : inputs;
+  }
+
   /** Whether {@code d} is held in another precision than {@code inputs}, so that converting it makes a copy. */
   private static boolean isConverted(Dataset d, Precision inputs) {
     return d != null && d.inputPrecision() != inputs;
   }
 
-  /** {@code d} standardised: in place if this preparation owns it, else a copy; {@code null} stays. */
-  private static Dataset standardize(Standardizer scaler, Dataset d, boolean owned) {
-    return d == null ? null : owned ? OwnedData.standardize(scaler, d) : scaler.transform(d);
+  /** {@code d} held in {@code precision} ({@link Dataset#inPrecision}); {@code null} stays. */
+  private static Dataset inPrecision(Dataset d, Precision precision) {
+    return d == null ? null : d.inPrecision(precision);
+  }
+
+  /**
+   * {@code d} standardised and held in {@code precision}: in place if this preparation owns it and holds it in
+   * that precision already, else a copy; {@code null} stays.
+   */
+  private static Dataset standardize(Standardizer scaler, Dataset d, boolean owned, Precision precision) {
+    if (d == null) {
+      return null;
+    }
+    if (d.inputPrecision() != precision) {
+      return scaler.transform(d, precision);
+    }
+    return owned ? OwnedData.standardize(scaler, d) : scaler.transform(d);
   }
 
   /**
@@ -284,7 +318,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     CategoryWords trainWords = new CategoryWords(spec.oneHot(), Map.of(), "the training data", words::put);
     IntStream.Builder dropped = IntStream.builder();
     Dataset all = read(spec.train(), "data.train", seed, RandomStream.TRAIN_DATA, files, null, inputs, notes,
-        trainWords, dropped);
+        trainWords, dropped, spec.standardize());
     requireTwoClasses(all);
     CategoryWords heldOutWords = CategoryWords.fixedAs("the training data", spec.oneHot(), words);
     // a held-out file's class labels mean the classes the training file's do, names and indices alike: a test file
@@ -292,10 +326,11 @@ public final class DataPreparation implements Provider<PreparedData> {
     List<String> classes = all.task() == Task.CLASSIFICATION ? all.classLabels() : null;
     Dataset test = spec.test() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
-            classes, inputs, notes, heldOutWords, row -> { }) : null;
+            classes, inputs, notes, heldOutWords, row -> { }, spec.standardize()) : null;
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
         ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
-            RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords, row -> { }) : null;
+            RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords, row -> { }, spec.standardize())
+        : null;
     return new RawData(all, validation, test, files, reconstructs(spec.train()), true, words,
         dropped.build().toArray());
   }
@@ -342,7 +377,9 @@ public final class DataPreparation implements Provider<PreparedData> {
 
   /** Reads one source, its inputs held in {@code inputs}, giving {@code droppedRows} the rows a csv file drops. */
   private static Dataset read(SourceSpec source, String path, long seed, RandomStream stream, List<Path> files,
-      List<String> classes, Precision inputs, List<String> notes, CategoryWords words, IntConsumer droppedRows) {
+      List<String> classes, Precision precision, List<String> notes, CategoryWords words, IntConsumer droppedRows,
+      boolean standardized) {
+    Precision inputs = readPrecision(source, precision, standardized);
     if (source instanceof SourceSpec.Spark) {
       // the reader checks that such an experiment has a distributed section, whose engine reads the source
       throw new ConfigException(ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, path,
