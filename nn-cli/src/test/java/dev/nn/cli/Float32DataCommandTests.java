@@ -57,4 +57,74 @@ class Float32DataCommandTests {
         runs.toString());
     assertEquals(0, standardised.code(), standardised.describe());
   }
+
+  /**
+   * One-hot codes a float does not hold (whole numbers beyond 2^24: 100000001 and 100000003 are both 1.0E8 as
+   * floats) would merge into one category, and the model would refuse its own training file: an unstandardised
+   * float32 run refuses them, naming the line, column and code; read in double to be standardised, they are three
+   * categories, and the model predicts every row of the file it was trained on.
+   */
+  @Test
+  void oneHotCodesAFloatRoundsAreRefusedUnstandardisedAndKeptStandardised() throws Exception {
+    StringBuilder csv = new StringBuilder("store,x,y\n");
+    for (int r = 0; r < 30; r++) {
+      csv.append(100000001 + r % 3).append(',').append(r % 5 * 0.25).append(',').append(r % 3 == 1 ? 1 : 0).append('\n');
+    }
+    Path data = Files.writeString(tmp.resolve("stores.csv"), csv.toString());
+    for (boolean standardize : new boolean[] {false, true}) {
+      Path yaml = Files.writeString(tmp.resolve("stores-" + standardize + ".yaml"), String.join("\n",
+          "name: stores",
+          "data:",
+          "  train: {source: csv, path: stores.csv, target: y, task: classification}",
+          "  validation: {split: 0.0}",
+          "  one-hot: [store]",
+          "  standardize: " + standardize,
+          "network:",
+          "  layers: [{units: auto}, {units: 4, activation: tanh}, {units: auto, activation: identity}]",
+          "loss: binary-cross-entropy",
+          "training: {epochs: 2, batch-size: 4}",
+          "compute: {precision: float32}", ""));
+      Path runs = tmp.resolve("runs-" + standardize);
+      Cli.Outcome o = Cli.run("train", yaml.toString(), "--output", runs.toString());
+      if (!standardize) {
+        assertEquals(2, o.code(), o.describe());
+        assertTrue(o.err().contains(data + ":2: column \"store\": the one-hot code \"100000001\" is no float32"
+            + " number"), o.err());
+        assertTrue(o.err().contains("(it rounds to 1.0E8)"), o.err());
+        assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "no run directory");
+      } else {
+        assertEquals(0, o.code(), o.describe());
+        assertTrue(o.out().contains("network 4-4-1"), o.out());
+        Path model = Cli.onlyRun(runs).resolve("model.nnm");
+        Cli.Outcome predicted = Cli.run("predict", model.toString(), "--input", data.toString(), "--output",
+            tmp.resolve("p.csv").toString());
+        assertEquals(0, predicted.code(), predicted.describe());
+      }
+    }
+  }
+
+  /**
+   * A float32 model refuses, as its training does, a row whose value is no float once standardised (or, without a
+   * scaler, as given): rounded, it would be an infinity, and the prediction would come from it.
+   */
+  @Test
+  void aFloat32ModelRefusesAValueBeyondAFloatAsItsTrainingDoes() throws Exception {
+    Path rows = Files.writeString(tmp.resolve("rows.csv"), "a,b\n1,2\n1e39,2\n");
+    for (boolean standardize : new boolean[] {true, false}) {
+      String yaml = Files.readString(experiment("float32", standardize));
+      Path own = Files.writeString(tmp.resolve("small-" + standardize + ".yaml"), yaml);
+      Files.writeString(tmp.resolve("d.csv"), "a,b,y\n1,2,0.5\n4,3,1\n2,1,0\n3,3,2\n");
+      Path runs = tmp.resolve("small-runs-" + standardize);
+      Cli.Outcome trained = Cli.run("train", own.toString(), "--output", runs.toString());
+      assertEquals(0, trained.code(), trained.describe());
+      Path out = tmp.resolve("p-" + standardize + ".csv");
+      Cli.Outcome o = Cli.run("predict", Cli.onlyRun(runs).resolve("model.nnm").toString(), "--input",
+          rows.toString(), "--output", out.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertTrue(o.err().contains("column \"a\" holds 1.0E39"), o.err());
+      assertTrue(o.err().contains(standardize ? "of float32, which it computes in, at most 3.4028235E38"
+          : "too large for a float32 model; the largest magnitude is 3.4028235E38"), o.err());
+      assertFalse(Files.exists(out), "no predictions written");
+    }
+  }
 }

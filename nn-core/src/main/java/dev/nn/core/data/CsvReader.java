@@ -507,7 +507,8 @@ public final class CsvReader {
           filled++;
         } else {
           double code = categories[j] == null ? Double.NaN : categories[j].code(text, file, lineNo);
-          x.set(out + j, Double.isNaN(code) ? input(text, file, lineNo, header[c]) : code);
+          x.set(out + j, !Double.isNaN(code) ? code : categories[j] != null ? numericCode(text, file, lineNo, header[c])
+              : input(text, file, lineNo, header[c]));
         }
       }
       for (int j = 0; j < k; j++) {
@@ -824,6 +825,23 @@ public final class CsvReader {
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
           + Excerpt.of(DecimalText.strip(text)) + "\" is too large for a float32 run; the largest magnitude is "
           + Float.MAX_VALUE);
+    }
+    return v;
+  }
+
+  /**
+   * {@link #input} of a one-hot column's code written as a number, which inputs held as floats must hold exactly:
+   * whole numbers beyond 2^24 that a float rounds would merge with their neighbours (100000001 and 100000003 are
+   * both 1.0E8 as floats), and the model would then refuse the very rows it was trained on. (A decimal code is
+   * refused when the categories are fitted, {@link OneHot#fit}.)
+   */
+  private double numericCode(String text, String file, int line, String column) {
+    double v = input(text, file, line, column);
+    if (inputs == Precision.FLOAT32 && v == Math.rint(v) && (double) (float) v != v) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": the one-hot code \""
+          + Excerpt.of(DecimalText.strip(text)) + "\" is no float32 number, which this run holds its inputs as, so it"
+          + " would be one category with its neighbours (it rounds to " + (float) v + "); a float holds every whole"
+          + " number up to 16777216 in magnitude: renumber the codes, or write them as words");
     }
     return v;
   }

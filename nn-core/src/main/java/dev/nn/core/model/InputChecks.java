@@ -19,11 +19,17 @@ final class InputChecks {
   private final int[] inputOf;
   /** Whether the network's inputs are standardized values, so that their size counts standard deviations. */
   private final boolean standardized;
+  /**
+   * Whether the network computes in float32, so that an input must be a float: one beyond ±3.4028235E38 would
+   * be an infinity once rounded, and its training refuses such values too.
+   */
+  private final boolean floats;
 
-  InputChecks(ModelSpec spec) {
+  InputChecks(ModelSpec spec, boolean floats) {
     this.inputs = spec.inputs();
     this.inputOf = networkInputSources(spec);
     this.standardized = spec.means() != null;
+    this.floats = floats;
   }
 
   private static int[] networkInputSources(ModelSpec spec) {
@@ -91,12 +97,28 @@ final class InputChecks {
    * @param j the network input
    */
   void requireStandardized(double z, double raw, double mean, double scale, int row, int j) {
-    if (!Double.isFinite(z)) {
+    if (!Double.isFinite(z) || floats && Float.isInfinite((float) z)) {
       String name = inputs.get(inputOf[j]);
       throw new UnusableInputException(row, name, "column \"" + Excerpt.of(name) + "\" holds " + raw
-          + ", which standardizes to " + z + " with the training rows' mean " + mean + " and standard deviation "
-          + scale + "; the model takes values whose standardized value is a finite number: scale the column"
-          + " down, or keep its values near the range of the training rows");
+          + ", which standardizes to " + (floats ? (double) (float) z : z) + " with the training rows' mean " + mean
+          + " and standard deviation " + scale + "; the model takes values whose standardized value is a finite"
+          + " number" + (floats ? " of float32, which it computes in, at most " + Float.MAX_VALUE + " in magnitude"
+              : "") + ": scale the column down, or keep its values near the range of the training rows");
+    }
+  }
+
+  /**
+   * Refuses an unstandardized input that a float32 model cannot hold: beyond ±3.4028235E38 it would be an
+   * infinity once rounded, as the model's training refused.
+   *
+   * @param row the row among those given to predict
+   * @param j the network input
+   */
+  void requireHeld(double value, int row, int j) {
+    if (floats && Float.isInfinite((float) value)) {
+      String name = inputs.get(inputOf[j]);
+      throw new UnusableInputException(row, name, "column \"" + Excerpt.of(name) + "\" holds " + value
+          + ", too large for a float32 model; the largest magnitude is " + Float.MAX_VALUE);
     }
   }
 

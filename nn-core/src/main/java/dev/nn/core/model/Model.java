@@ -68,7 +68,7 @@ public final class Model {
     this.loss = loss;
     this.warnings = List.copyOf(warnings);
     this.buffers = ThreadLocal.withInitial(Buffers::new);
-    this.checks = new InputChecks(spec);
+    this.checks = new InputChecks(spec, network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32);
   }
 
   /**
@@ -356,6 +356,7 @@ public final class Model {
         for (int j = 0; j < width; j++) {
           double v = raw[(first + r) * width + j];
           if (means == null) {
+            checks.requireHeld(v, start + r, j);
             b.scaled[r * width + j] = v;
           } else {
             double z = (v - means[j]) / scales[j];
