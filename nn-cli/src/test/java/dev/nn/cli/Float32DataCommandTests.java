@@ -127,4 +127,37 @@ class Float32DataCommandTests {
       assertFalse(Files.exists(out), "no predictions written");
     }
   }
+
+  /**
+   * Inputs a float holds whose products a float does not: a float32 run diverges at its first update where
+   * float64 trains, and the message names float32's range and what to do, since a gradient check (in float64)
+   * would pass.
+   */
+  @Test
+  void aFloat32OverflowIsExplainedByFloat32sRange() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int r = 0; r < 16; r++) {
+      double sign = r % 2 == 0 ? 1 : -1;
+      csv.append(sign * (2e38 + r * 5e36)).append(',').append(sign * 3e38).append(',').append(r % 2).append('\n');
+    }
+    Files.writeString(tmp.resolve("big.csv"), csv.toString());
+    Path yaml = Files.writeString(tmp.resolve("big.yaml"), String.join("\n",
+        "name: big",
+        "data:",
+        "  train: {source: csv, path: big.csv, target: y, task: classification}",
+        "  validation: {split: 0.0}",
+        "  standardize: false",
+        "network:",
+        "  layers: [{units: auto}, {units: 4, activation: relu}, {units: auto, activation: identity}]",
+        "loss: binary-cross-entropy",
+        "training: {epochs: 2, batch-size: 4}",
+        "compute: {precision: float32}", ""));
+    Cli.Outcome o = Cli.run("train", yaml.toString(), "--output", tmp.resolve("runs").toString());
+    assertEquals(3, o.code(), o.describe());
+    assertTrue(o.err().contains("this run computes in float32, whose largest magnitude is 3.4028235E38: inputs,"
+        + " targets or products beyond it are infinities, where float64 holds them"), o.err());
+    Cli.Outcome f64 = Cli.run("train", yaml.toString(), "--set", "compute.precision=float64", "--output",
+        tmp.resolve("runs64").toString());
+    assertFalse(f64.err().contains("float32"), f64.err());
+  }
 }

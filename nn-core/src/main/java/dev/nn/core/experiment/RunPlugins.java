@@ -88,8 +88,10 @@ final class RunPlugins {
     Optional<PluginDescriptor> plugin = registry.descriptor(kind, name).filter(d -> !d.builtIn());
     return plugin.map(d -> PluginFailureException.of(d, kind.label() + " \"" + name + "\" from " + d.origin()
         + (loss ? "" : " (layers[" + s.layer() + "])") + " " + s.detail() + ", at epoch " + diverged.epoch()
-        + ", update " + diverged.step() + "; a plugin must return finite values for finite arguments (nn gradcheck"
-        + " runs it): the plugin's author can fix it", diverged));
+        + ", update " + diverged.step() + "; a plugin must return finite values for finite arguments"
+        // a gradient check runs in float64, where a value beyond a float's range is finite
+        + (s.detail().contains(NonFiniteSource.IN_FLOAT32) ? "" : " (nn gradcheck runs it)")
+        + ": the plugin's author can fix it", diverged));
   }
 
   /** φ of layers 1 … L+1, in order. */

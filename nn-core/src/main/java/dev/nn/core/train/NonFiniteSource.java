@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public record NonFiniteSource(String kind, int layer, String detail) implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** What a detail says when the value was finite and float32's rounding made it infinite. */
+  public static final String IN_FLOAT32 = "this run computes in float32";
 
   /**
    * The plugin at fault in the last forward and backward pass on {@code ws}, if the values it was given were
@@ -43,7 +45,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       // the contract: φ is never NaN for a finite z, and finite within ±700 (±88 in float32); beyond, it may
       // overflow as its true value does, which is the network diverging, not the plugin failing
       if (bad >= 0 && (Double.isNaN(x[bad]) || Math.abs(z[bad]) <= finiteRange(network))) {
-        return Optional.of(new NonFiniteSource("activation", l, "returned " + x[bad] + " for z = " + z[bad]));
+        return Optional.of(new NonFiniteSource("activation", l, returned(network, l, x[bad], z[bad])));
       }
     }
     int outputs = rows * network.width(network.outputLayer());
@@ -159,4 +161,25 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     }
     return -1;
   }
+
+  /**
+   * "returned NaN for z = 0.5"; in float32, where φ's value is rounded to a float, the value φ itself returned
+   * when it was finite and the rounding made the infinity: a plugin quoted as returning −Infinity never did.
+   */
+  private static String returned(Network network, int layer, double x, double z) {
+    if (Double.isInfinite(x) && network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32) {
+      double own;
+      try {
+        own = network.activation(layer).phi(z);
+      } catch (RuntimeException e) {
+        own = x;
+      }
+      if (Double.isFinite(own)) {
+        return "returned " + own + " for z = " + z + ", beyond float32's largest magnitude " + Float.MAX_VALUE
+            + " (" + IN_FLOAT32 + ", where φ must stay within a float's range for |z| <= 88)";
+      }
+    }
+    return "returned " + x + " for z = " + z;
+  }
+
 }

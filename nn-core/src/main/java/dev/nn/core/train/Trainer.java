@@ -406,7 +406,7 @@ public final class Trainer {
   public void applyGradient(double[] meanGradient, double lossSum, int rows) {
     double rate = schedule.rate(updates + 1, epoch) * rateMultiplier;
     if (!Double.isFinite(lossSum)) {
-      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows);
+      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows, computesInFloat32());
     }
     noteFirstBatch(lossSum, rows);
     network.parameters().grads().set(0, meanGradient, 0, meanGradient.length);
@@ -511,7 +511,7 @@ public final class Trainer {
     double lossSum = network.backward(ws, loss, update.gradients(rate));
     if (!Double.isFinite(lossSum)) {
       // only now, off the hot path: a plugin that returned NaN from finite values is its fault, not divergence
-      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows)
+      throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows, computesInFloat32())
           .withSource(NonFiniteSource.find(network, ws, rows, lossSum, loss).orElse(null));
     }
     noteFirstBatch(lossSum, rows);
@@ -575,4 +575,10 @@ public final class Trainer {
       rateMultiplier = plateau.multiplier(history);
     }
   }
+
+  /** Whether the network computes in float32, whose divergences the message explains with its range. */
+  private boolean computesInFloat32() {
+    return network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32;
+  }
+
 }

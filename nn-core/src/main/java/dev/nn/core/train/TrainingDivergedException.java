@@ -18,8 +18,24 @@ public final class TrainingDivergedException extends RuntimeException {
 
   /** At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}. */
   public TrainingDivergedException(int epoch, long step, double loss) {
-    this(epoch, step, "the loss became " + Divergence.shown(loss) + " at epoch " + epoch + ", update " + step, advice(epoch, step));
+    this(epoch, step, loss, false);
   }
+
+  /**
+   * At update {@code step} (from 1) of epoch {@code epoch} (from 1) the batch loss was {@code loss}, in a run that
+   * computes in float32 when {@code float32}: then float32's range is named too, which values float64 would hold
+   * leave (large inputs or targets, unstandardised), and which a gradient check, in float64, cannot see.
+   */
+  public TrainingDivergedException(int epoch, long step, double loss, boolean float32) {
+    this(epoch, step, "the loss became " + Divergence.shown(loss) + " at epoch " + epoch + ", update " + step,
+        advice(epoch, step) + (float32 ? FLOAT32 : ""));
+  }
+
+  /** What a float32 run's divergence adds: the range float64 would not have left. */
+  private static final String FLOAT32 = "; this run computes in float32, whose largest magnitude is "
+      + Float.MAX_VALUE + ": inputs, targets or products beyond it are infinities, where float64 holds them (nn"
+      + " gradcheck checks in float64 and cannot see that) — standardize the data (data.standardize,"
+      + " data.standardize-targets), or train in float64 (compute.precision: float64)";
 
   private TrainingDivergedException(int epoch, long step, String what) {
     this(epoch, step, what, "try a smaller learning rate");

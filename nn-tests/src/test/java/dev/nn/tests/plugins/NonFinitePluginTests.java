@@ -1,6 +1,7 @@
 package dev.nn.tests.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,11 +93,25 @@ class NonFinitePluginTests {
       + "  }\n"
       + "}\n";
 
+  /** Finite everywhere in double, beyond a float's range for most z: a float32 run rounds φ to an infinity. */
+  private static final String HUGE = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+      + "public final class Huge implements ActivationProvider {\n"
+      + "  public String name() { return \"huge\"; }\n"
+      + "  public String summary() { return \"1e39 tanh\"; }\n"
+      + "  public Activation create(Settings s) {\n"
+      + "    return new Activation() {\n"
+      + "      public double phi(double z) { return 1e39 * Math.tanh(z); }\n"
+      + "      public double phiPrime(double z, double a) { double t = Math.tanh(z); return 1e39 * (1 - t * t); }\n"
+      + "    };\n"
+      + "  }\n"
+      + "}\n";
+
   private Nn nn() throws Exception {
     Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION,
-        "com.acme.NanPrime", DERIVATIVE, "com.acme.NanSeed", SEED), Map.of("dev.nn.spi.LossProvider",
-        "com.acme.NanLater\ncom.acme.NanSeed\n",
-        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\n"));
+        "com.acme.NanPrime", DERIVATIVE, "com.acme.NanSeed", SEED, "com.acme.Huge", HUGE), Map.of(
+        "dev.nn.spi.LossProvider", "com.acme.NanLater\ncom.acme.NanSeed\n",
+        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\ncom.acme.Huge\n"));
     return Nn.withPluginPath(List.of(jar));
   }
 
@@ -121,6 +136,23 @@ class NonFinitePluginTests {
     String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
     assertTrue(e.getMessage().startsWith("activation \"nan-act\" from " + jar + " (layers[1]) returned NaN for z = "),
         e.getMessage());
+  }
+
+  /**
+   * In float32 a φ beyond a float's range is the plugin's failure, quoted with the value it returned (finite),
+   * not the infinity the rounding made of it, and not sent to a gradient check, which runs in float64.
+   */
+  @Test
+  void anActivationPluginBeyondAFloatInAFloat32RunIsQuotedWithWhatItReturned() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("network.layers[1].activation=huge", "training.epochs=3", "compute.precision=float32")),
+        TrainingRunOptions.into(dir.resolve("runs"))));
+    String m = e.getMessage();
+    assertTrue(m.matches("activation \"huge\" from .* \\(layers\\[1\\]\\) returned -?[0-9.]+E3[89] for z = .*"), m);
+    assertTrue(m.contains(", beyond float32's largest magnitude 3.4028235E38 (this run computes in float32, where φ"
+        + " must stay within a float's range for |z| <= 88)"), m);
+    assertFalse(m.contains("nn gradcheck"), m);
   }
 
   /**
