@@ -182,7 +182,6 @@ public final class AtomicFiles {
             channel.force(true);
           }
         }
-        readableByAll(tmp);
         CrashPoint.reached(target, "temp");
         synchronized (OUTPUTS) {
           refuseIfStopped(key, given);
@@ -210,8 +209,22 @@ public final class AtomicFiles {
    * folder (not writable, full): the message names the folder, not the hidden name the user never chose.
    */
   private static Path temporaryIn(Path dir, Path target, Path given) throws IOException {
+    String stem = "." + fitting(target.getFileName().toString(), NAME_BYTES - TEMPORARY_TAIL);
     try {
-      return Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      while (true) {
+        Path tmp = dir.resolve(stem + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        try {
+          // made as any new file is, so the user's umask decides who may read it, as it does the output's; a
+          // file it replaces passes its own permissions on
+          Files.createFile(tmp);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          continue;
+        }
+        if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        }
+        return tmp;
+      }
     } catch (java.nio.file.FileSystemException e) {
       String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
           : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
@@ -242,11 +255,21 @@ public final class AtomicFiles {
     return file;
   }
 
-  /** Temporary files are private (0600); a finished run file gets the usual rw-r--r--. */
-  private static void readableByAll(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+  /** The bytes a file name may hold on the file systems nn writes to (Linux, macOS, Windows: 255). */
+  private static final int NAME_BYTES = 255;
+  /** The bytes a temporary name adds to the target's: ".", "." and up to 13 base-36 digits, ".tmp". */
+  private static final int TEMPORARY_TAIL = 1 + 1 + 13 + 4;
+
+  /**
+   * The longest start of {@code name} whose UTF-8 bytes fit {@code bytes}: a temporary name keeps the start of its
+   * target's, so that a target whose name is as long as the file system allows still has a temporary beside it.
+   */
+  private static String fitting(String name, int bytes) {
+    int end = name.length();
+    while (name.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > bytes) {
+      end = Character.isLowSurrogate(name.charAt(end - 1)) && end > 1 ? end - 2 : end - 1;
     }
+    return name.substring(0, end);
   }
 
   /**

@@ -205,4 +205,37 @@ class AtomicFilesTests {
       throw new AssertionError(e);
     }
   }
+
+  /**
+   * A new output gets the permissions any new file gets here (the user's umask decides, as for a file a shell
+   * writes), and a replaced one keeps its own: a private 0600 file stays private.
+   */
+  @Test
+  void aNewFileTakesTheUmasksPermissionsAndAReplacedFileKeepsItsOwn() throws Exception {
+    Path probe = Files.createFile(dir.resolve("probe"));
+    Path fresh = dir.resolve("fresh.csv");
+    AtomicFiles.writeString(fresh, "a\n");
+    assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(fresh));
+
+    Path secret = dir.resolve("secret.csv");
+    Files.writeString(secret, "old\n");
+    Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    AtomicFiles.writeString(secret, "new\n");
+    assertEquals("new\n", Files.readString(secret));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(secret)));
+  }
+
+  /** A name as long as the file system allows (255 bytes) is written: the temporary keeps only its start. */
+  @Test
+  void aNameOfTheLongestLengthIsWritten() throws Exception {
+    Path longest = dir.resolve("é".repeat(100) + "x".repeat(50) + ".onnx");
+    assertEquals(255, longest.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    AtomicFiles.writeString(longest, "model");
+    assertEquals("model", Files.readString(longest));
+    try (var left = Files.list(dir)) {
+      assertEquals(1, left.count(), "no temporary left");
+    }
+  }
+
 }
