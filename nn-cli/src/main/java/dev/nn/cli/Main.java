@@ -85,6 +85,12 @@ public final class Main {
   /** As {@link #run(String[], PrintStream, PrintStream, Map, boolean)}; {@code clusterOnly} as in {@link #trainOnCluster}. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
       boolean clusterOnly) {
+    for (String arg : args) {
+      if (arg.indexOf(UNDECODABLE) >= 0) {
+        err.println(undecodable(arg));
+        return BAD_INPUT;
+      }
+    }
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
     if (clusterOnly) {
       root.trainOnClusterOnly();
@@ -100,4 +106,22 @@ public final class Main {
       logging.close();
     }
   }
+
+  /** What the JVM makes of bytes of an argument that are not text in the locale's encoding. */
+  private static final char UNDECODABLE = '\uFFFD';
+
+  /**
+   * An argument holding bytes that are not text in the file-name encoding: the JVM has replaced them with U+FFFD
+   * before nn sees them, so a file of that name could be neither read nor written (an output would be written
+   * under the replaced name, over whatever is there), and nothing is done.
+   */
+  static String undecodable(String arg) {
+    String encoding = System.getProperty("sun.jnu.encoding", "");
+    boolean utf8 = encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    return "nn: the argument \"" + dev.nn.core.text.ControlCharacters.escape(arg) + "\" holds bytes that are not "
+        + (utf8 ? "UTF-8 text (shown as \uFFFD), so nn cannot name the file it means: rename the file"
+            : encoding + " text (shown as \uFFFD), the encoding of file names in this locale: run nn in a UTF-8 locale"
+                + " (e.g. LC_ALL=C.UTF-8)") + "; nothing was done";
+  }
+
 }

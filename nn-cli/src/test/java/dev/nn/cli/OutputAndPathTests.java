@@ -207,6 +207,22 @@ class OutputAndPathTests {
     assertEquals(List.of(""), files());
   }
 
+  /**
+   * Bytes of an argument that are not UTF-8 reach nn as U+FFFD: a file of that name can be neither read nor written
+   * (an output would land under the replaced name, over another file), so nothing is done.
+   */
+  @Test
+  void anArgumentThatIsNotUtf8IsBadInputAndNothingIsWritten() throws Exception {
+    Path output = tmp.resolve("caf\uFFFD.csv");
+    Cli.Outcome predict = Cli.run("predict", model.toString(), "--input", Cli.XOR, "--output",
+        output.toString());
+    assertEquals(2, predict.code(), predict.describe());
+    assertTrue(predict.err().startsWith("nn: the argument \"" + output + "\" holds bytes that are not "), predict.err());
+    assertTrue(predict.err().contains(" text (shown as \uFFFD)"), predict.err());
+    assertTrue(predict.err().endsWith("; nothing was done\n"), predict.err());
+    assertFalse(Files.exists(output));
+  }
+
   @Test
   void aUnicodePathInTheCLocaleIsBadInputThatNamesTheRemedy() throws Exception {
     // in the C locale Java 17 encodes file names as ASCII: the launcher avoids it, a bare JVM meets it
@@ -221,9 +237,9 @@ class OutputAndPathTests {
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
     assertEquals(2, p.exitValue(), text);
-    assertTrue(text.contains("as a path: malformed input or input contains unmappable characters (file names are"
-        + " encoded as "), text);
-    assertTrue(text.contains("run nn in a UTF-8 locale, e.g. LC_ALL=C.UTF-8)"), text);
+    // the JVM decodes the argument's bytes in the locale's encoding, which makes U+FFFD of them
+    assertTrue(text.contains("holds bytes that are not ANSI_X3.4-1968 text (shown as \uFFFD), the encoding of file"
+        + " names in this locale: run nn in a UTF-8 locale (e.g. LC_ALL=C.UTF-8); nothing was done"), text);
     assertFalse(text.contains("bug in nn"), text);
   }
 
