@@ -28,11 +28,12 @@ final class OutOfMemory {
     // "Cannot reserve N bytes of direct buffer memory" when the BLAS kernels' off-heap buffers ran out
     boolean direct = what.contains("direct buffer memory");
     long doubled = Math.max(2, 2 * gigabytes(heap));
-    return "nn: out of memory (" + what + "): the experiment needs more " + (direct ? "direct (off-heap) memory"
+    // the same words for every command: an export or a prediction of a large model runs out as training does
+    return "nn: out of memory (" + what + "): the command needs more " + (direct ? "direct (off-heap) memory"
         : "heap") + " than this JVM may use (maximum heap " + size(heap) + ")\n"
         + "Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx" + doubled + "g"
         + (direct ? " -XX:MaxDirectMemorySize=" + doubled + "g" : "")
-        + ", or make the network, the batch size or the data smaller.\n";
+        + "; for training, or make the network, the batch size or the data smaller.\n";
   }
 
   private static long gigabytes(long bytes) {

@@ -265,7 +265,7 @@ class OutputAndPathTests {
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
     assertEquals(2, p.exitValue(), text);
-    assertTrue(text.contains("nn: out of memory (Java heap space): the experiment needs more heap than this JVM may"
+    assertTrue(text.contains("nn: out of memory (Java heap space): the command needs more heap than this JVM may"
         + " use (maximum heap "), text);
     assertTrue(text.contains("Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx"), text);
     assertFalse(text.contains("bug in nn") || text.contains("at dev.nn"), text);
@@ -281,10 +281,10 @@ class OutputAndPathTests {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(Main.BAD_INPUT, heapCode);
     assertEquals(Main.BAD_INPUT, directCode);
-    assertTrue(text.startsWith("nn: out of memory (Java heap space): the experiment needs more heap than this JVM"
+    assertTrue(text.startsWith("nn: out of memory (Java heap space): the command needs more heap than this JVM"
         + " may use (maximum heap "), text);
-    assertTrue(text.matches("(?s).*Give nn more memory, e\\.g\\. NN_JAVA_OPTS=-Xmx\\d+g, or make the network, the"
-        + " batch size or the data smaller\\.\n.*"), text);
+    assertTrue(text.matches("(?s).*Give nn more memory, e\\.g\\. NN_JAVA_OPTS=-Xmx\\d+g[^;\n]*; for training, or make"
+        + " the network, the batch size or the data smaller\\.\n.*"), text);
     assertTrue(text.contains("more direct (off-heap) memory") && text.contains("-XX:MaxDirectMemorySize="), text);
     assertFalse(text.contains("bug"), text);
     assertFalse(text.contains("at dev.nn"), text);
