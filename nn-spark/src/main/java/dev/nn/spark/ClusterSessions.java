@@ -68,6 +68,15 @@ final class ClusterSessions {
       conf.setIfMissing("spark.task.maxDirectResultSize", LOCAL_DIRECT_RESULT);
     }
     spec.conf().forEach(conf::set);
+    String master = conf.get("spark.master");
+    if ((master.startsWith("spark://") || master.startsWith("local-cluster")) && !conf.contains("spark.jars")) {
+      // a standalone cluster's executors are JVMs of their own, which have Spark's classes and none of nn's: a
+      // task would fail there with a ClassCastException about a SerializedLambda, which says nothing of the cause
+      conf.set("spark.jars", submitJar().orElseThrow(() -> new ClusterException("the executors of master \""
+          + conf.get("spark.master") + "\" need nn's classes, and nn's submit jar is not built beside "
+          + ownLocation() + ": build it (mvn -B -pl nn-spark -am package -DskipTests), or name the jars in"
+          + " distributed.conf's spark.jars", null)).toString());
+    }
     try {
       return new Opened(SparkSession.builder().config(conf).getOrCreate(), true);
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
@@ -79,4 +88,37 @@ final class ClusterSessions {
       throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\": " + why, e);
     }
   }
+
+  /**
+   * nn's submit jar (nn and its libraries, without Spark) beside the nn-spark jar these classes were loaded from,
+   * as the build makes them: {@code nn-spark-VERSION.jar} and {@code nn-spark-VERSION-submit.jar} in
+   * {@code nn-spark/target}. Under spark-submit it is the jar submitted, which spark-submit ships itself.
+   */
+  static java.util.Optional<java.nio.file.Path> submitJar() {
+    java.nio.file.Path own = ownLocation();
+    if (own == null) {
+      return java.util.Optional.empty();
+    }
+    // nn-spark/target, whether the classes came from its jar or from target/classes
+    java.nio.file.Path folder = own.getParent();
+    if (folder == null) {
+      return java.util.Optional.empty();
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().matches("nn-spark-.*-submit\\.jar")).findFirst();
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Where these classes were loaded from: nn-spark's jar, or its classes folder; {@code null} if unknown. */
+  private static java.nio.file.Path ownLocation() {
+    try {
+      java.security.CodeSource source = ClusterSessions.class.getProtectionDomain().getCodeSource();
+      return source == null ? null : java.nio.file.Path.of(source.getLocation().toURI()).toAbsolutePath();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+
 }

@@ -1,0 +1,35 @@
+package dev.nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A standalone cluster's executors have Spark's classes and none of nn's. {@code nn train} with such a master
+ * (here Spark's {@code local-cluster}, a standalone master and worker on this machine, whose executor is a JVM
+ * given Spark's jars alone) hands them nn's submit jar itself: the run trains, where the executors failed every
+ * task with a ClassCastException about a SerializedLambda. Slow, so it runs with {@code -Pspark-cluster}.
+ */
+class ClusterJarsIT {
+  @TempDir
+  Path work;
+
+  @Test
+  void theExecutorsGetNnsClassesFromItsSubmitJar() throws Exception {
+    Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
+    Path yaml = SubmitIT.experiment(work);
+    String spark = SubmitIT.sparkClassPath();
+    SubmitIT.Outcome o = SubmitIT.run(work, List.of("-cp", SubmitIT.SUBMIT_JAR + File.pathSeparator + spark,
+        "dev.nn.spark.Submit", yaml.toString(), "--set", "distributed.master=local-cluster[1,1,1024]",
+        "--set", "distributed.conf={spark.executor.extraClassPath: '" + spark + "', spark.executor.memory: 512m}",
+        "--output", work.resolve("runs").toString()));
+    assertEquals(0, o.status(), o.err());
+    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("test ") && l.contains("accuracy")), o.out());
+  }
+}
