@@ -137,6 +137,15 @@ public final class FrameTraining {
    * @throws dev.nn.core.experiment.ClusterException when Spark cannot finish the work
    */
   static Prepared prepare(Experiment experiment, Loss loss, Dataset<Row> frame, Settings settings) {
+    return prepare(experiment, loss, frame, settings, new double[0]);
+  }
+
+  /**
+   * {@link #prepare(Experiment, Loss, Dataset, Settings)}, with {@code moreClasses}, labels rows elsewhere hold
+   * (a table's held-out rows), among the classes.
+   */
+  static Prepared prepare(Experiment experiment, Loss loss, Dataset<Row> frame, Settings settings,
+      double[] moreClasses) {
     Dataset<Row> source = settings.partitions() > 0 && settings.partitions() != frame.rdd().getNumPartitions()
         ? frame.repartition(settings.partitions()) : frame;
     boolean classification = settings.classification();
@@ -144,7 +153,7 @@ public final class FrameTraining {
     String id = UUID.randomUUID().toString();
     try {
       List<FrameBlock.Summary> summaries = blocks.map(b -> b.summary(classification)).collect();
-      FrameShape shape = shape(frame, settings, summaries, experiment.data().standardize());
+      FrameShape shape = shape(frame, settings, summaries, experiment.data().standardize(), moreClasses);
       int[] sizes = summaries.stream().mapToInt(FrameBlock.Summary::rows).toArray();
       PartLayout layout = PartLayout.Ranges.of(sizes);
       int rows = Arrays.stream(sizes).sum();
@@ -171,10 +180,15 @@ public final class FrameTraining {
 
   /** The columns, classes and scaler the blocks' summaries give. */
   private static FrameShape shape(Dataset<Row> frame, Settings settings, List<FrameBlock.Summary> summaries,
-      boolean standardize) {
+      boolean standardize, double[] moreClasses) {
     int width = -1;
     long n = 0;
     TreeSet<Double> classes = new TreeSet<>();
+    if (settings.classification()) {
+      for (double c : moreClasses) {
+        classes.add(c);
+      }
+    }
     for (FrameBlock.Summary s : summaries) {
       if (s.rows() == 0) {
         continue;

@@ -30,7 +30,17 @@ final class SparkSources {
 
   private SparkSources() {}
 
-  static Dataset<Row> read(SparkSession session, SourceSpec.Spark source) {
+  /**
+   * A spark source as read: its rows with their feature vectors assembled ({@link #FEATURES}) and the target, and
+   * the table's own columns, which a message about a value names.
+   *
+   * @param assembled the column {@link #FEATURES} and the target, as training reads them
+   * @param raw the table as Spark read it
+   * @param features the feature columns, in the vector's order
+   */
+  record Table(Dataset<Row> assembled, Dataset<Row> raw, List<String> features) {}
+
+  static Table read(SparkSession session, SourceSpec.Spark source) {
     DataFrameReader reader = session.read().format(source.format());
     if (source.format().equals("csv")) {
       reader = reader.option("header", "true").option("inferSchema", "true");
@@ -75,7 +85,59 @@ final class SparkSources {
     }
     Dataset<Row> assembled = new VectorAssembler().setInputCols(features.toArray(new String[0]))
         .setOutputCol(FEATURES).setHandleInvalid("error").transform(table);
-    return assembled.select(functions.col(FEATURES), functions.col(source.target()).cast("double"));
+    return new Table(assembled.select(functions.col(FEATURES), functions.col(source.target()).cast("double")), table,
+        List.copyOf(features));
+  }
+
+  /**
+   * What failed as the table's rows were first read, as nn reports it: a value that is missing, NaN or infinite
+   * (which Spark's VectorAssembler, or nn's own check of the assembled vectors, refuses in its own words and
+   * under the vector's internal column) named by the table's column and its number of such values; a table with
+   * no rows or one class, and any other problem of the data, as a {@link DataException} naming the table;
+   * anything else as {@link SparkFailures#translate} reports it.
+   */
+  static RuntimeException explained(Table table, SourceSpec.Spark source, Exception e) {
+    String reason = SparkFailures.innermostReason(e);
+    boolean value = reason.contains("Encountered null") || reason.contains("Encountered NaN")
+        || reason.contains("\"" + FEATURES + "\"") || reason.contains("labels must be finite")
+        || reason.contains("a row has no value");
+    if (value) {
+      java.util.Optional<DataException> named = notFinite(table, source);
+      if (named.isPresent()) {
+        return named.get();
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof DataException) {
+        String m = t.getMessage().replace("column \"" + FEATURES + "\"", "the feature columns");
+        return new DataException(m.startsWith(source.location()) ? m : source.location() + ": " + m, e);
+      }
+    }
+    return SparkFailures.translate(e);
+  }
+
+  /** The first column of {@code table}'s features and target with a missing, NaN or infinite value, if any. */
+  private static java.util.Optional<DataException> notFinite(Table table, SourceSpec.Spark source) {
+    List<String> columns = new ArrayList<>(table.features());
+    columns.add(source.target());
+    List<org.apache.spark.sql.Column> counts = new ArrayList<>();
+    for (String c : columns) {
+      org.apache.spark.sql.Column v = functions.col(c).cast("double");
+      counts.add(functions.sum(functions.when(v.isNull().or(functions.isnan(v))
+          .or(v.equalTo(Double.POSITIVE_INFINITY)).or(v.equalTo(Double.NEGATIVE_INFINITY)), 1).otherwise(0)));
+    }
+    Row row = table.raw().agg(counts.get(0), counts.subList(1, counts.size()).toArray(new org.apache.spark.sql.Column[0]))
+        .first();
+    for (int j = 0; j < columns.size(); j++) {
+      long n = row.isNullAt(j) ? 0 : ((Number) row.get(j)).longValue();
+      if (n > 0) {
+        return java.util.Optional.of(new DataException(source.location() + ": column \"" + columns.get(j) + "\" holds "
+            + n + (n == 1 ? " value" : " values") + " that " + (n == 1 ? "is" : "are") + " missing, NaN or infinite;"
+            + " every row of a spark table needs a finite number in each feature column and the target: filter or"
+            + " fill such rows before training"));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static String withoutFullStop(String sentence) {

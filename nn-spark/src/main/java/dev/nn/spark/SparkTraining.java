@@ -47,6 +47,12 @@ public final class SparkTraining implements DistributedTraining {
     }
   }
 
+  /** The distinct labels of the held-out rows, which the training rows may lack. */
+  private static double[] labels(Dataset<Row> validation, Dataset<Row> test, String target) {
+    return validation.union(test).select(org.apache.spark.sql.functions.col(target)).distinct().collectAsList().stream()
+        .filter(r -> !r.isNullAt(0)).mapToDouble(r -> r.getDouble(0)).toArray();
+  }
+
   private static double fraction(HoldOut h) {
     return h instanceof HoldOut.Split ? ((HoldOut.Split) h).fraction() : 0;
   }
@@ -63,7 +69,8 @@ public final class SparkTraining implements DistributedTraining {
   private static TrainingRun.Result trainOnTable(Experiment experiment, PluginRegistry registry,
       TrainingRun.Options options, SparkSession session, DistributedSpec spec) {
     SourceSpec.Spark source = (SourceSpec.Spark) experiment.data().train();
-    Dataset<Row> table = SparkSources.read(session, source);
+    SparkSources.Table read = SparkSources.read(session, source);
+    Dataset<Row> table = read.assembled();
     FrameTraining.Settings settings = new FrameTraining.Settings(SparkSources.FEATURES, source.target(),
         source.task() == Task.CLASSIFICATION, spec.partitions(), spec.mode(), spec.averageEvery());
     Loss loss = experiment.loss().create(registry, PluginKind.LOSS);
@@ -71,8 +78,15 @@ public final class SparkTraining implements DistributedTraining {
     double v = fraction(experiment.data().validation());
     double t = fraction(experiment.data().test());
     Dataset<Row>[] split = v + t == 0 ? null : table.randomSplit(new double[] {1 - v - t, v, t}, experiment.splitSeed());
-    try (FrameTraining.Prepared prepared = FrameTraining.prepare(experiment, loss, split == null ? table : split[0],
-            settings);
+    FrameTraining.Prepared prepared;
+    try {
+      // the classes are those of the whole table, as a csv source's are: a rare class may fall in the held-out rows
+      prepared = FrameTraining.prepare(experiment, loss, split == null ? table : split[0], settings,
+          settings.classification() && split != null ? labels(split[1], split[2], source.target()) : new double[0]);
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      throw SparkSources.explained(read, source, e);
+    }
+    try (prepared;
         HeldOutFrame validation = v == 0 ? null : HeldOutFrame.of(split[1], settings, prepared.job(), outputs(prepared));
         HeldOutFrame test = t == 0 ? null : HeldOutFrame.of(split[2], settings, prepared.job(), outputs(prepared))) {
       Map<String, String> where = new LinkedHashMap<>();

@@ -167,4 +167,85 @@ class SparkSourceTests {
         e.getMessage());
     assertTrue(!Files.exists(work.resolve("not-json")), "no run directory");
   }
+
+  /** The iris table with {@code change} applied, written as Parquet under {@code name}. */
+  private static Path tableOf(String name, java.util.function.UnaryOperator<org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> change) {
+    Path t = work.resolve(name + ".parquet");
+    change.apply(spark.read().option("header", "true").option("inferSchema", "true").csv(IRIS.toString()))
+        .write().mode(SaveMode.Overwrite).parquet(t.toString());
+    return t;
+  }
+
+  private static String source(Path t) {
+    return "{source: spark, path: \"" + t + "\", target: target, task: classification}";
+  }
+
+  /**
+   * A missing, NaN or infinite value in a feature column is one message naming the table, its column and how many
+   * such values it holds, before any run directory: Spark's assembler refused it in its own words (missing,
+   * NaN), nn's check under the vector's internal column (infinite), and either was "a bug in nn".
+   */
+  @Test
+  void aValueThatIsNoFiniteNumberIsNamedByItsColumn() {
+    Nn nn = Nn.create();
+    for (String[] value : new String[][] {{"null", "missing"}, {"double('NaN')", "nan"}, {"double('Infinity')", "inf"}}) {
+      Path t = tableOf(value[1], d -> d.withColumn("sepal_width_cm", functions.expr(
+          "CASE WHEN petal_length_cm = 1.4 AND sepal_length_cm = 5.1 THEN " + value[0] + " ELSE sepal_width_cm END")));
+      DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(t)), List.of()),
+          TrainingRun.Options.into(work.resolve("runs-" + value[1]))), value[1]);
+      assertEquals(t + ": column \"sepal_width_cm\" holds 2 values that are missing, NaN or infinite; every row of a"
+          + " spark table needs a finite number in each feature column and the target: filter or fill such rows before"
+          + " training", e.getMessage());
+      assertTrue(!Files.exists(work.resolve("runs-" + value[1])), "no run directory");
+    }
+  }
+
+  /** An empty table and a table of one class are problems of the data, named by the table (not "a bug in nn"). */
+  @Test
+  void anEmptyTableOrOneOfOneClassIsADataProblemNamingIt() {
+    Nn nn = Nn.create();
+    Path empty = tableOf("empty", d -> d.limit(0));
+    DataException none = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(empty)),
+        List.of()), TrainingRun.Options.into(work.resolve("runs-empty"))));
+    assertEquals(empty + ": the data frame has no rows to train on", none.getMessage());
+    Path one = tableOf("one-class", d -> d.filter("target = 0"));
+    DataException single = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(one)),
+        List.of()), TrainingRun.Options.into(work.resolve("runs-one"))));
+    assertTrue(single.getMessage().startsWith(one + ": classification needs at least 2 distinct values in column"),
+        single.getMessage());
+  }
+
+  /**
+   * The classes are those of the whole table, as a csv source's: a class whose rows all fall in the held-out rows
+   * is still an output of the network, where the first validation failed inside a Spark task.
+   */
+  @Test
+  void aClassOnlyInTheHeldOutRowsIsStillAClass() {
+    Nn nn = Nn.create();
+    // classes 0 and 1, and one row of class 2, which some seed's split holds out
+    Path rare = tableOf("rare", d -> d.filter("target < 2").union(d.filter("target = 2").limit(1)));
+    for (int seed = 1; seed <= 6; seed++) {
+      TrainingRun.Result r = nn.train(nn.parse(experiment(source(rare)), List.of("seed=" + seed,
+          "training.epochs=1")), TrainingRun.Options.into(work.resolve("rare-" + seed)));
+      assertEquals(3, r.model().network().width(r.model().network().outputLayer()), "seed " + seed);
+    }
+  }
+
+  /** A spark source's feature list is checked as a csv source's, at its key, before Spark reads anything. */
+  @Test
+  void theFeatureListIsCheckedAsACsvSourcesIs() {
+    Nn nn = Nn.create();
+    for (String[] c : new String[][] {
+        {"[sepal_length_cm, target]", "data.train.features[1]", "column \"target\" is the target column; a column is"
+            + " either the target or a feature"},
+        {"[sepal_length_cm, sepal_length_cm]", "data.train.features[1]", "column \"sepal_length_cm\" is listed twice"},
+        {"[]", "data.train.features", "the list of feature columns is empty"}}) {
+      dev.nn.spi.ConfigException e = assertThrows(dev.nn.spi.ConfigException.class, () -> nn.parse(experiment(
+          "{source: spark, path: \"" + table + "\", target: target, task: classification, features: " + c[0] + "}"),
+          List.of()), c[0]);
+      assertEquals(c[1], e.problems().get(0).path(), c[0]);
+      assertEquals(c[2], e.problems().get(0).message(), c[0]);
+    }
+  }
+
 }

@@ -334,15 +334,34 @@ final class DataParser {
       if (items == null) {
         featuresOk = false;
       } else {
+        if (items.isEmpty()) {
+          // as for a csv source: an empty list is no list of features, and meaning "every column" would hide it
+          reader.report(ProblemId.OUT_OF_RANGE, v.child("features"), fs, "the list of feature columns is empty",
+              "at least one column name, or no features key for every column but the target", List.of());
+          featuresOk = false;
+        }
         for (int i = 0; i < items.size(); i++) {
-          String name = reader.string(items.get(i), v.child("features") + "[" + i + "]", "a column name");
+          String at = v.child("features") + "[" + i + "]";
+          String name = reader.string(items.get(i), at, "a column name");
           if (name == null) {
+            featuresOk = false;
+          } else if (features.contains(name)) {
+            reader.report(ProblemId.OUT_OF_RANGE, at, items.get(i), "column \"" + Excerpt.of(name)
+                + "\" is listed twice", "each column once", List.of());
             featuresOk = false;
           } else {
             features.add(name);
           }
         }
       }
+    }
+    if (target != null && features.contains(target)) {
+      // the target as an input would train the network to copy it: a label leak, which a csv source refuses too
+      int i = features.indexOf(target);
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("features") + "[" + i + "]", fs, "column \"" + Excerpt.of(target)
+          + "\" is the target column; a column is either the target or a feature", "the feature columns only",
+          List.of());
+      featuresOk = false;
     }
     Node k = v.get("task");
     Task task = k == null ? Task.REGRESSION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
