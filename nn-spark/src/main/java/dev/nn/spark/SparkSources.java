@@ -161,4 +161,34 @@ final class SparkSources {
           + " to the format the data is in");
     }
   }
+
+  /**
+   * The files of a table on this machine's file system (a path without a scheme, or a {@code file:} URI): the
+   * file itself, or every file under its folder (Parquet's part files, say), in order. None for a table
+   * elsewhere (hdfs://, s3a://), which the driver cannot read to check, or a path that is not there.
+   */
+  static List<java.nio.file.Path> localFiles(SourceSpec.Spark source) {
+    String location = source.location();
+    java.nio.file.Path path;
+    try {
+      path = location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")
+          ? location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location)) : null
+          : java.nio.file.Path.of(location);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    if (path == null || !java.nio.file.Files.exists(path)) {
+      return List.of();
+    }
+    if (java.nio.file.Files.isRegularFile(path)) {
+      return List.of(path.toAbsolutePath());
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(path)) {
+      return files.filter(java.nio.file.Files::isRegularFile).map(java.nio.file.Path::toAbsolutePath).sorted()
+          .toList();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return List.of();
+    }
+  }
+
 }

@@ -102,7 +102,8 @@ public final class SparkTraining implements DistributedTraining {
       FrameBackend backend = new FrameBackend(prepared, validation, test, where);
       return NnModules.create(TrainingRun.class, Modules.override(NnModules.forRun(experiment, registry, options))
           .with(b -> {
-            b.bind(PreparedData.class).toInstance(prepared.data());
+            // a table on this machine's file system is recorded file by file, so that a resume can tell it changed
+            b.bind(PreparedData.class).toInstance(prepared.data().withFiles(SparkSources.localFiles(source)));
             b.bind(TrainingBackend.class).toInstance(backend);
           })).run();
     }

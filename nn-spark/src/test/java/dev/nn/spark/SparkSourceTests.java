@@ -248,4 +248,42 @@ class SparkSourceTests {
     }
   }
 
+
+  /** Stops a run after its {@code epoch}-th epoch, as a kill would, leaving its checkpoints. */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * A table on this machine is recorded file by file, as a csv source's file is: rewritten after the run started,
+   * it is changed data, and a resume is refused naming its files, as for any data file (it trained on without a
+   * word).
+   */
+  @Test
+  void resumingOntoATableThatChangedIsRefused() {
+    Path t = tableOf("changing", d -> d);
+    Nn nn = Nn.create();
+    Path runs = work.resolve("runs-changing");
+    dev.nn.core.train.TrainingListener stop = new dev.nn.core.train.TrainingListener() {
+      @Override
+      public void onEpochEnd(dev.nn.core.train.Trainer trainer, dev.nn.core.train.EpochReport report) {
+        if (report.epoch() == 2) {
+          throw new Stop();
+        }
+      }
+    };
+    assertThrows(Stop.class, () -> nn.train(nn.parse(experiment(source(t)), List.of("training.epochs=4")),
+        new TrainingRun.Options(runs, null, List.of(), List.of(stop), Nn.version())));
+    Path run;
+    try (var dirs = Files.list(runs)) {
+      run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    tableOf("changing", d -> d.withColumn("target", functions.expr("(target + 1) % 3")));
+    dev.nn.core.run.RunFileException e = assertThrows(dev.nn.core.run.RunFileException.class,
+        () -> nn.resume(run, TrainingRun.Options.defaults()));
+    assertTrue(e.getMessage().contains("the data changed since the run started: " + t), e.getMessage());
+  }
+
 }

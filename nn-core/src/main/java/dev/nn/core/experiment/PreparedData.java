@@ -53,6 +53,17 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
     this(train, validation, test, null, scaler, null, files, targets, List.of());
   }
 
+  /**
+   * This data with {@code more} files among those read, for provenance: the files of a table read elsewhere (by a
+   * cluster's executors), which a resume checks as it checks any data file.
+   */
+  public PreparedData withFiles(List<Path> more) {
+    List<Path> all = new java.util.ArrayList<>(files);
+    all.addAll(more);
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, all, targets, notes, heldOut,
+        fromCode);
+  }
+
   /** This data with {@code notes}. */
   PreparedData withNotes(List<String> notes) {
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut,
