@@ -85,7 +85,11 @@ final class ClusterSessions {
         // the standalone client gave up registering and stopped the context under construction
         why = "no master accepted the application (is it running, and reachable from this machine?)";
       }
-      throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\": " + why, e);
+      // Spark's reason names no setting ("Size must be specified as bytes …"): the experiment's own are listed
+      String settings = spec.conf().isEmpty() ? "" : " and distributed.conf " + spec.conf().entrySet().stream()
+          .map(s -> s.getKey() + "=" + s.getValue()).collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+      throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\"" + settings
+          + ": " + why, e);
     }
   }
 

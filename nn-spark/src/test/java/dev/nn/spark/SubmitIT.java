@@ -104,6 +104,31 @@ class SubmitIT {
         "no run directory");
   }
 
+  /**
+   * A Spark setting Spark refuses names no key in Spark's words ("Size must be specified as bytes …"): the line
+   * lists the experiment's distributed.conf. And spark.master is distributed.master, refused in distributed.conf,
+   * where it silently won over the experiment's master.
+   */
+  @Test
+  void aSettingSparkRefusesIsNamedAndTheMasterIsNoSetting() throws Exception {
+    Path yaml = experiment();
+    Outcome o = run(List.of("-cp", SUBMIT_JAR + File.pathSeparator + sparkClassPath(), "dev.nn.spark.Submit",
+        yaml.toString(), "--set", "distributed.master=local[1]", "--set",
+        "distributed.conf={spark.driver.maxResultSize: abc}", "--output", work.resolve("runs").toString()));
+    assertEquals(2, o.status(), o.err());
+    List<String> lines = o.err().lines().filter(l -> l.startsWith("nn:")).toList();
+    assertEquals(1, lines.size(), o.err());
+    assertTrue(lines.get(0).startsWith("nn: cannot start Spark with master \"local[1]\" and distributed.conf"
+        + " {spark.driver.maxResultSize=abc}: "), o.err());
+    Outcome master = run(List.of("-cp", SUBMIT_JAR + File.pathSeparator + sparkClassPath(), "dev.nn.spark.Submit",
+        yaml.toString(), "--set", "distributed.conf={spark.master: 'local[1]'}", "--output",
+        work.resolve("runs").toString()));
+    assertEquals(2, master.status(), master.err());
+    assertTrue(master.err().contains("distributed.conf.spark.master"), master.err());
+    assertTrue(master.err().contains("the master is distributed.master, not a setting of distributed.conf"),
+        master.err());
+  }
+
   @Test
   void anExperimentWithoutADistributedSectionIsRefusedUnderSparkSubmit() throws Exception {
     Path yaml = work.resolve("local.yaml");

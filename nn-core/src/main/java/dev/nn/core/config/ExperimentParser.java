@@ -454,6 +454,12 @@ final class ExperimentParser {
           String value = reader.string(t.getValueNode(), cv.child(key), "a Spark setting's value");
           if (value == null) {
             confOk = false;
+          } else if (key.equals("spark.master")) {
+            // two keys for one setting, one silently winning over the other, would train elsewhere than the
+            // experiment says
+            reader.report(ProblemId.OUT_OF_RANGE, cv.child(key), t.getKeyNode(), "the master is distributed.master,"
+                + " not a setting of distributed.conf", "distributed.master: " + value, List.of());
+            confOk = false;
           } else {
             conf.put(key, value);
           }
