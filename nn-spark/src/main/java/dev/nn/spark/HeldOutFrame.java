@@ -43,6 +43,14 @@ final class HeldOutFrame implements AutoCloseable {
     return new HeldOutFrame(FrameTraining.blocks(frame, settings), job, outputs);
   }
 
+  /**
+   * Reads the rows into their blocks now, where they stay: a row the blocks refuse (a missing target, a value
+   * that is not finite) is found before training, not after its last epoch.
+   */
+  void read() {
+    blocks.count();
+  }
+
   /** The figures of parameters {@code theta} on these rows. */
   Metrics evaluate(double[] theta, boolean classification) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());

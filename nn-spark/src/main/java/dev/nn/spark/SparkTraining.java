@@ -89,6 +89,16 @@ public final class SparkTraining implements DistributedTraining {
     try (prepared;
         HeldOutFrame validation = v == 0 ? null : HeldOutFrame.of(split[1], settings, prepared.job(), outputs(prepared));
         HeldOutFrame test = t == 0 ? null : HeldOutFrame.of(split[2], settings, prepared.job(), outputs(prepared))) {
+      try {
+        // the held-out rows are checked as the training rows were, before the run directory exists
+        for (HeldOutFrame heldOut : new HeldOutFrame[] {validation, test}) {
+          if (heldOut != null) {
+            heldOut.read();
+          }
+        }
+      } catch (Exception e) { // Spark throws its checked SparkException undeclared
+        throw SparkSources.explained(read, source, e);
+      }
       Map<String, String> where = new LinkedHashMap<>();
       where.put("engine", "Apache Spark");
       where.put("version", session.version());

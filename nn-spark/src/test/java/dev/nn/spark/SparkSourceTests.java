@@ -286,4 +286,24 @@ class SparkSourceTests {
     assertTrue(e.getMessage().contains("the data changed since the run started: " + t), e.getMessage());
   }
 
+
+  /**
+   * A row the held-out rows cannot take (here a missing target) is found before training, whichever split the
+   * seed puts it in: it was found after the last epoch when it fell in the test rows, with the run left failed.
+   */
+  @Test
+  void aBadRowInTheHeldOutRowsIsFoundBeforeTraining() {
+    Path t = tableOf("bad-target", d -> d.withColumn("target", functions.expr(
+        "CASE WHEN petal_length_cm = 1.4 AND sepal_length_cm = 5.1 THEN null ELSE target END")));
+    Nn nn = Nn.create();
+    for (int seed = 1; seed <= 8; seed++) {
+      Path runs = work.resolve("runs-bad-target-" + seed);
+      int s = seed;
+      DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(t)),
+          List.of("seed=" + s, "training.epochs=1")), TrainingRun.Options.into(runs)), "seed " + seed);
+      assertTrue(e.getMessage().startsWith(t + ": column \"target\" holds 2 values that are missing"), e.getMessage());
+      assertTrue(!Files.exists(runs), "no run directory, seed " + seed);
+    }
+  }
+
 }
