@@ -165,7 +165,7 @@ final class DistributedEpochs {
         if (!Double.isFinite(loss)) {
           throw new TrainingDivergedException(trainer.epoch(), updates + count, loss / total[at + 1]);
         }
-        trainer.adopt(mean, meanState, updates + count, lastRate);
+        trainer.adopt(mean, meanState, updates + count, lastRate, loss, (long) total[at + 1]);
       }
       return lossSum / seen;
     }

@@ -391,4 +391,31 @@ class SparkTrainingTests {
       }
     }
   }
+
+  /**
+   * A progress display's running loss on Spark: the updates computed by the executors feed it as local batches
+   * do, so at the end of an epoch it is that epoch's training loss (it showed "loss -" throughout).
+   */
+  @Test
+  void theRunningLossIsShownForUpdatesComputedOnTheCluster() {
+    for (String[] mode : new String[][] {{"distributed.mode=synchronous", "distributed.partitions=3"},
+        {"distributed.mode=averaging", "distributed.partitions=2", "distributed.average-every=2"}}) {
+      List<double[]> seen = new ArrayList<>();
+      TrainingListener watch = new TrainingListener() {
+        @Override
+        public void onEpochEnd(Trainer trainer, EpochReport report) {
+          seen.add(new double[] {trainer.progress().runningLoss(), report.trainLoss()});
+        }
+      };
+      List<String> overrides = new ArrayList<>(List.of(mode));
+      overrides.add("training.epochs=3");
+      NN.train(NN.parse(IRIS, overrides), new TrainingRun.Options(runs.resolve("progress-" + seen.hashCode()
+          + mode[0].length()), null, List.of(), List.of(watch), Nn.version()));
+      assertEquals(3, seen.size(), mode[0]);
+      for (double[] s : seen) {
+        assertEquals(s[1], s[0], 1e-12 * Math.abs(s[1]), mode[0] + ": running loss at the epoch's end");
+      }
+    }
+  }
+
 }

@@ -36,6 +36,9 @@ public final class Trainer {
   private final ParameterUpdate update;
   private final Workspace ws;
   private final TrainingProgress progress = new TrainingProgress();
+  /** The current epoch's loss sum and rows of updates computed elsewhere, for the progress display. */
+  private double elsewhereLoss;
+  private long elsewhereRows;
   private final int outputs;
 
   private int[] order = new int[0];
@@ -304,6 +307,8 @@ public final class Trainer {
       epoch++;
       progress.epoch = epoch;
       progress.batchesDone = 0;
+      elsewhereLoss = 0;
+      elsewhereRows = 0;
       double trainLoss = epochs.run(this);
       progress.lastEpochLoss = trainLoss;
       progress.validating = validation != null;
@@ -414,6 +419,17 @@ public final class Trainer {
     lastRate = rate;
     storedUpdate().complete(rate, updates);
     progress.batchesDone = progress.batchesDone + 1;
+    noteLossElsewhere(lossSum, rows);
+  }
+
+  /**
+   * The running loss a progress display shows, for updates computed elsewhere (a cluster's): their loss sums
+   * and rows, added over the epoch, as the local loop adds its batches'.
+   */
+  private void noteLossElsewhere(double lossSum, long rows) {
+    elsewhereLoss += lossSum;
+    elsewhereRows += rows;
+    progress.runningLoss = elsewhereRows == 0 ? Double.NaN : elsewhereLoss / elsewhereRows;
   }
 
   /**
@@ -421,6 +437,18 @@ public final class Trainer {
    * after it, {@link #updates()} is {@code updates}, and the last update's learning rate was {@code lastRate}.
    */
   public void adopt(double[] params, double[][] optimizerState, long updates, double lastRate) {
+    adopt(params, optimizerState, updates, lastRate, Double.NaN, 0);
+  }
+
+  /**
+   * {@link #adopt(double[], double[][], long, double)}, the updates elsewhere having summed the losses
+   * {@code lossSum} over {@code rows} samples: the progress display's running loss takes them in.
+   */
+  public void adopt(double[] params, double[][] optimizerState, long updates, double lastRate, double lossSum,
+      long rows) {
+    if (rows > 0) {
+      noteLossElsewhere(lossSum, rows);
+    }
     network.parameters().load(params);
     for (int b = 0; b < updaters.length; b++) {
       updaters[b].importState(optimizerState[b]);
