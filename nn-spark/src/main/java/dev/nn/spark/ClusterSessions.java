@@ -83,7 +83,11 @@ final class ClusterSessions {
       String why = SparkFailures.firstLine(e.getMessage());
       if (why.contains("stopped SparkContext")) {
         // the standalone client gave up registering and stopped the context under construction
-        why = "no master accepted the application (is it running, and reachable from this machine?)";
+        // which side gave up cannot be told from here: a master nobody answers at, and one that removed the
+        // application because its executors kept failing to start, both stop the context so
+        why = "the application did not start: no master accepted it (is it running, and reachable from this"
+            + " machine?), or the master removed it because its executors failed to start (its workers' logs say"
+            + " why)";
       }
       // Spark's reason names no setting ("Size must be specified as bytes …"): the experiment's own are listed
       String settings = spec.conf().isEmpty() ? "" : " and distributed.conf " + spec.conf().entrySet().stream()

@@ -369,6 +369,11 @@ public abstract class NnEstimator<E extends NnEstimator<E, M>, M extends NnModel
     int parts = isSet(partitions) ? getPartitions() : section.map(DistributedSpec::partitions).orElse(0);
     DistributedSpec.Mode m = isSet(mode) || section.isEmpty() ? modeOf(getMode()) : section.get().mode();
     int every = isSet(averageEvery) || section.isEmpty() ? getAverageEvery() : section.get().averageEvery();
+    if (m == DistributedSpec.Mode.SYNCHRONOUS && every != 1) {
+      // as an experiment's distributed section refuses it: the run would stay in the slower mode without a word
+      throw new IllegalArgumentException("averageEvery " + every + " applies to mode averaging, but the mode is"
+          + " synchronous; set mode to averaging, or leave averageEvery unset");
+    }
     dev.nn.core.model.Model trained = FrameTraining.train(nn, e, dataset.toDF(),
         new FrameTraining.Settings(getFeaturesCol(), getLabelCol(), classification(), parts, m, every));
     M model = newModel(ModelBytes.of(nn, trained));

@@ -238,6 +238,13 @@ class NnEstimatorTests {
         () -> new NnClassifier().setLabelCol("species").fit(named));
     assertTrue(text.getMessage().startsWith("the label column \"species\" must hold numbers, but its type is string"),
         text.getMessage());
+    // averageEvery with the synchronous mode, refused as an experiment's distributed section refuses it
+    org.apache.spark.sql.Dataset<Row> features = new VectorAssembler().setInputCols(IRIS_COLUMNS)
+        .setOutputCol("features").transform(raw);
+    IllegalArgumentException every = assertThrows(IllegalArgumentException.class,
+        () -> new NnClassifier().setLabelCol("target").setMode("synchronous").setAverageEvery(4).fit(features));
+    assertEquals("averageEvery 4 applies to mode averaging, but the mode is synchronous; set mode to averaging, or"
+        + " leave averageEvery unset", every.getMessage());
     IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
         () -> new NnRegressor().setExperimentPath(DIABETES_YAML).setHiddenLayers(4).setLabelCol("target").fit(named));
     assertTrue(both.getMessage().contains("hiddenLayers"), both.getMessage());
