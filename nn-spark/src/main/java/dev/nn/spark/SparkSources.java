@@ -74,6 +74,11 @@ final class SparkSources {
             + String.join(", ", columns));
       }
       StructField field = schema.apply(c);
+      if (!(field.dataType() instanceof NumericType) && table.limit(1).count() == 0) {
+        // a csv file of a header alone has its columns typed as text, having no value to infer a type from
+        throw new DataException(source.location() + ": no data rows" + (source.format().equals("csv")
+            ? " after the header" : "") + "; there is nothing to train on");
+      }
       if (!(field.dataType() instanceof NumericType)) {
         throw new DataException("column \"" + c + "\" of " + source.location() + " holds " + field.dataType().simpleString()
             + " values; nn trains on numbers (class labels as 0, 1, …; Spark's StringIndexer makes them)");

@@ -306,4 +306,16 @@ class SparkSourceTests {
     }
   }
 
+
+  /** A csv file of its header alone is a table without rows, said so (its columns, without values, are text). */
+  @Test
+  void aCsvFileOfAHeaderAloneHasNoRows() throws Exception {
+    Path header = Files.writeString(work.resolve("header-only.csv"), Files.readAllLines(IRIS).get(0) + "\n");
+    Nn nn = Nn.create();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, format: csv, path: \"" + header + "\", target: target, task: classification}"), List.of()),
+        TrainingRun.Options.into(work.resolve("runs-header"))));
+    assertEquals(header + ": no data rows after the header; there is nothing to train on", e.getMessage());
+  }
+
 }
