@@ -182,6 +182,7 @@ public final class AtomicFiles {
             channel.force(true);
           }
         }
+        keepPermissionsOf(target, tmp);
         CrashPoint.reached(target, "temp");
         synchronized (OUTPUTS) {
           refuseIfStopped(key, given);
@@ -220,9 +221,6 @@ public final class AtomicFiles {
         } catch (java.nio.file.FileAlreadyExistsException taken) {
           continue;
         }
-        if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-          Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
-        }
         return tmp;
       }
     } catch (java.nio.file.FileSystemException e) {
@@ -253,6 +251,16 @@ public final class AtomicFiles {
           Files.isDirectory(file) ? "is a directory" : "not a regular file");
     }
     return file;
+  }
+
+  /**
+   * Gives {@code tmp}, written, the permissions of the file {@code target} it replaces, if there is one: after the
+   * writing, since a read-only file's permissions would refuse it.
+   */
+  private static void keepPermissionsOf(Path target, Path tmp) throws IOException {
+    if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+    }
   }
 
   /** The bytes a file name may hold on the file systems nn writes to (Linux, macOS, Windows: 255). */

@@ -224,6 +224,15 @@ class AtomicFilesTests {
     assertEquals("new\n", Files.readString(secret));
     assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
         Files.getPosixFilePermissions(secret)));
+
+    // a read-only file is replaced (its folder allows it) and stays read-only
+    Path fixed = dir.resolve("fixed.csv");
+    Files.writeString(fixed, "old\n");
+    Files.setPosixFilePermissions(fixed, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    AtomicFiles.writeString(fixed, "new\n");
+    assertEquals("new\n", Files.readString(fixed));
+    assertEquals("r--r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(fixed)));
   }
 
   /** A name as long as the file system allows (255 bytes) is written: the temporary keeps only its start. */
