@@ -37,6 +37,10 @@ final class OutputFile {
     if (Files.isDirectory(output)) {
       throw new CommandFailure("nn: " + option + " " + output + ": is a directory; expected a file name");
     }
+    if (PathArgument.givenAsFolder(output)) {
+      throw new CommandFailure("nn: " + option + " " + output + "/: names a folder (it ends with /), which does not"
+          + " exist; expected a file name");
+    }
     if (Files.isSymbolicLink(output) && !Files.exists(output)) {
       throw new CommandFailure("nn: " + output + ": a symbolic link to a file that does not exist; " + option
           + " needs a file path (a new file, or an existing file to replace)");

@@ -223,6 +223,17 @@ class OutputAndPathTests {
     assertFalse(Files.exists(output));
   }
 
+  /** An output given as a folder (a trailing /) that does not exist is refused, where a file of its name was written. */
+  @Test
+  void anOutputGivenAsAFolderIsNotWrittenAsAFile() throws Exception {
+    Path exports = tmp.resolve("exports");
+    Cli.Outcome o = Cli.run("export", model.toString(), "--format", "onnx", "--output", exports + "/");
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: --output " + exports + "/: names a folder (it ends with /), which does not exist; expected a file"
+        + " name\n", o.err());
+    assertFalse(Files.exists(exports));
+  }
+
   @Test
   void aUnicodePathInTheCLocaleIsBadInputThatNamesTheRemedy() throws Exception {
     // in the C locale Java 17 encodes file names as ASCII: the launcher avoids it, a bare JVM meets it
