@@ -91,6 +91,7 @@ public final class Main {
         return BAD_INPUT;
       }
     }
+    PathArgument.forget();
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
     if (clusterOnly) {
       root.trainOnClusterOnly();

@@ -18,6 +18,11 @@ final class PathArgument implements CommandLine.ITypeConverter<Path> {
   private static final java.util.Set<Path> FOLDER_SYNTAX = java.util.Collections.synchronizedSet(
       java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
+  /** Forgets the paths of an earlier command line run in this JVM. */
+  static void forget() {
+    FOLDER_SYNTAX.clear();
+  }
+
   /** Whether {@code path} was given with a trailing separator, naming a folder. */
   static boolean givenAsFolder(Path path) {
     return FOLDER_SYNTAX.contains(path);
