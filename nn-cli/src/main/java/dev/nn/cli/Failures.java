@@ -154,13 +154,23 @@ final class Failures {
     return "[" + p.id().code() + "] " + p;
   }
 
+  /** The encoding this JVM gives file names and arguments, which the locale chose ({@code sun.jnu.encoding}). */
+  static String fileNameEncoding() {
+    return System.getProperty("sun.jnu.encoding", "");
+  }
+
+  /** Whether {@link #fileNameEncoding()} is UTF-8, however it is spelled. */
+  static boolean fileNamesInUtf8() {
+    return fileNameEncoding().replace("-", "").equalsIgnoreCase("UTF8");
+  }
+
   /**
    * A path the file system cannot name: one with a NUL character, or characters the file-name encoding
    * (which follows the locale) cannot express.
    */
   static String invalidPath(InvalidPathException e) {
-    String encoding = System.getProperty("sun.jnu.encoding", "");
-    boolean utf8 = encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    String encoding = fileNameEncoding();
+    boolean utf8 = fileNamesInUtf8();
     return "nn: cannot use \"" + e.getInput().replace("\0", "\\0") + "\" as a path: "
         + e.getReason().toLowerCase(Locale.ROOT)
         + (e.getInput().indexOf('\0') >= 0 ? " (a path cannot hold a NUL character)"

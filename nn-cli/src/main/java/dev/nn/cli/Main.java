@@ -117,8 +117,8 @@ public final class Main {
    * under the replaced name, over whatever is there), and nothing is done.
    */
   static String undecodable(String arg) {
-    String encoding = System.getProperty("sun.jnu.encoding", "");
-    boolean utf8 = encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    String encoding = Failures.fileNameEncoding();
+    boolean utf8 = Failures.fileNamesInUtf8();
     return "nn: the argument \"" + dev.nn.core.text.ControlCharacters.escape(arg) + "\" holds bytes that are not "
         + (utf8 ? "UTF-8 text (shown as \uFFFD), so nn cannot name the file it means: rename the file"
             : encoding + " text (shown as \uFFFD), the encoding of file names in this locale: run nn in a UTF-8 locale"

@@ -173,15 +173,7 @@ final class SparkSources {
    * elsewhere (hdfs://, s3a://), which the driver cannot read to check, or a path that is not there.
    */
   static List<java.nio.file.Path> localFiles(SourceSpec.Spark source) {
-    String location = source.location();
-    java.nio.file.Path path;
-    try {
-      path = location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")
-          ? location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location)) : null
-          : java.nio.file.Path.of(location);
-    } catch (RuntimeException e) {
-      return List.of();
-    }
+    java.nio.file.Path path = source.localPath().orElse(null);
     if (path == null || !java.nio.file.Files.exists(path)) {
       return List.of();
     }

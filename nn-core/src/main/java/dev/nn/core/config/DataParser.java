@@ -321,7 +321,7 @@ final class DataParser {
     String location = null;
     if (written != null) {
       // a URI keeps its scheme; a plain path is relative to the experiment file, like a csv source's
-      location = written.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") ? written
+      location = SourceSpec.Spark.hasScheme(written) ? written
           : reader.path(p, v.child("path")).resolved().toString();
     }
     Node t = v.require("target", "the target column's name");

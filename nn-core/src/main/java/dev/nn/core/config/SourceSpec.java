@@ -122,6 +122,25 @@ public sealed interface SourceSpec {
     /** The formats Spark reads without extra packages. */
     public static final List<String> FORMATS = List.of("parquet", "csv", "json", "orc");
 
+    /** Whether {@code written} is a URI with a scheme ({@code hdfs://…}, {@code file:…}) rather than a plain path. */
+    static boolean hasScheme(String written) {
+      return written.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+    }
+
+    /**
+     * The table's place on this machine's file system: a plain path (the parser made it absolute) or a
+     * {@code file:} URI; empty for a table elsewhere ({@code hdfs://}, {@code s3a://}).
+     */
+    public java.util.Optional<java.nio.file.Path> localPath() {
+      try {
+        return !hasScheme(location) ? java.util.Optional.of(java.nio.file.Path.of(location))
+            : location.startsWith("file:") ? java.util.Optional.of(java.nio.file.Path.of(java.net.URI.create(location)))
+            : java.util.Optional.empty();
+      } catch (RuntimeException e) { // a file: URI Path cannot take
+        return java.util.Optional.empty();
+      }
+    }
+
     /** Checks for {@code null}; copies. */
     public Spark {
       Objects.requireNonNull(format, "format");

@@ -249,10 +249,7 @@ public final class Standardizer {
 
   /** A copy of {@code data} with standardised inputs, held in the same precision; targets and names are unchanged. */
   public Dataset transform(Dataset data) {
-    requireFeatures(data);
-    InputValues x = data.inputs().copyOf(data.inputs().length());
-    transform(data, x, x);
-    return data.withInputs(x);
+    return transform(data, data.inputPrecision());
   }
 
   /**

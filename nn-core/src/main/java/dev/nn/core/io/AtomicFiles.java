@@ -224,10 +224,8 @@ public final class AtomicFiles {
         return tmp;
       }
     } catch (java.nio.file.FileSystemException e) {
-      String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
       throw new UncheckedIOException("cannot write " + given + ": cannot create a file in the folder " + dir + ": "
-          + reason, e);
+          + SystemReason.of(e).orElse(e.getClass().getSimpleName()), e);
     }
   }
 

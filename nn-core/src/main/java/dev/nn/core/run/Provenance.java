@@ -261,24 +261,23 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
         changed.add(d.path() + " (SHA-256 was " + was + ", now " + d.sha256() + ")");
       }
     }
+    // samples given in code have no file a resume could read again: given again, or not at all
+    boolean givenNow = dataFiles.stream().anyMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE));
+    boolean givenThen = recorded.keySet().stream().anyMatch(p -> p.startsWith(SAMPLES_FROM_CODE));
     // the files of a table (a folder a cluster reads) may come and go: one read then and not now, or now and not
-    // then, is a change of the data as much as a file whose bytes changed
+    // then, is a change of the data as much as a file whose bytes changed (samples given in code are told below)
     java.util.Set<String> now = new java.util.HashSet<>();
     for (DataFile d : dataFiles) {
       now.add(d.path());
-      if (!recorded.containsKey(d.path()) && !d.path().startsWith(SAMPLES_FROM_CODE)
-          && recorded.keySet().stream().noneMatch(p -> p.startsWith(SAMPLES_FROM_CODE))) {
+      if (!recorded.containsKey(d.path()) && !d.path().startsWith(SAMPLES_FROM_CODE) && !givenThen) {
         changed.add(d.path() + " (not among the files the run read at its start)");
       }
     }
     for (String path : recorded.keySet()) {
-      if (!now.contains(path) && !path.startsWith(SAMPLES_FROM_CODE)
-          && dataFiles.stream().noneMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE))) {
+      if (!now.contains(path) && !path.startsWith(SAMPLES_FROM_CODE) && !givenNow) {
         changed.add(path + " (read at the run's start, and no longer among its data)");
       }
     }
-    // samples given in code have no file a resume could read again: given again, or not at all
-    boolean givenNow = dataFiles.stream().anyMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE));
     for (String path : recorded.keySet()) {
       if (path.startsWith(SAMPLES_FROM_CODE) && !givenNow) {
         changed.add(path + " (the run trained on samples given in code, and they are not given now: the"
@@ -286,7 +285,6 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
             + " train, validation, options), giving the same samples)");
       }
     }
-    boolean givenThen = recorded.keySet().stream().anyMatch(p -> p.startsWith(SAMPLES_FROM_CODE));
     for (DataFile d : dataFiles) {
       if (d.path().startsWith(SAMPLES_FROM_CODE) && !givenThen) {
         changed.add(d.path() + " (the run trained on the data its experiment names, not on samples given in code)");

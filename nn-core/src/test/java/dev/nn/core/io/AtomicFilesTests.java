@@ -217,22 +217,19 @@ class AtomicFilesTests {
     AtomicFiles.writeString(fresh, "a\n");
     assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(fresh));
 
-    Path secret = dir.resolve("secret.csv");
-    Files.writeString(secret, "old\n");
-    Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    AtomicFiles.writeString(secret, "new\n");
-    assertEquals("new\n", Files.readString(secret));
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(secret)));
-
+    assertReplacementKeeps("rw-------");
     // a read-only file is replaced (its folder allows it) and stays read-only
-    Path fixed = dir.resolve("fixed.csv");
-    Files.writeString(fixed, "old\n");
-    Files.setPosixFilePermissions(fixed, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-    AtomicFiles.writeString(fixed, "new\n");
-    assertEquals("new\n", Files.readString(fixed));
-    assertEquals("r--r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(fixed)));
+    assertReplacementKeeps("r--r--r--");
+  }
+
+  /** A file of {@code permissions} replaced with new content has that content and those permissions. */
+  private void assertReplacementKeeps(String permissions) throws Exception {
+    Path file = dir.resolve(permissions.replace('-', '_') + ".csv");
+    Files.writeString(file, "old\n");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+    AtomicFiles.writeString(file, "new\n");
+    assertEquals("new\n", Files.readString(file));
+    assertEquals(permissions, java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
   }
 
   /** A name as long as the file system allows (255 bytes) is written: the temporary keeps only its start. */
