@@ -9,8 +9,11 @@ import java.util.List;
 public class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The problems, in the order found. Never empty. */
-  private final transient List<ConfigProblem> problems;
+  /**
+   * The problems, in the order found. Never empty. Serialized with the exception: a cluster's executor that finds
+   * an experiment invalid sends it to the driver, which reports its problems.
+   */
+  private final List<ConfigProblem> problems;
 
   /** Reports several problems at once. */
   public ConfigException(List<ConfigProblem> problems) {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param suggestions "did you mean" candidates, best first; never {@code null}
  */
 public record ConfigProblem(
-    ProblemId id, String path, int line, int column, String message, String allowed, List<String> suggestions) {
+    ProblemId id, String path, int line, int column, String message, String allowed, List<String> suggestions)
+    implements java.io.Serializable {
 
   /** Validates and copies. */
   public ConfigProblem {
