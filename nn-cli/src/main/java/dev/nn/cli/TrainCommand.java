@@ -201,6 +201,7 @@ final class TrainCommand implements Callable<Integer> {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
           say(out, log, "training " + e.name() + " from " + experiment);
+          e.distributed().ifPresent(spec -> say(out, log, startingSpark(spec)));
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
@@ -301,6 +302,17 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Prints a line and logs it. */
+  /**
+   * Spark's start-up takes several seconds (10-17 s seen for local[2]) before anything else shows; this line says
+   * what the wait is. Under spark-submit the master is spark-submit's, which wins over the experiment's.
+   */
+  private String startingSpark(dev.nn.core.config.DistributedSpec spec) {
+    String master = root.clusterOnly() ? "spark-submit's master" : "master " + spec.master();
+    String parts = spec.partitions() == 1 ? "1 part" : spec.partitions() + " parts";
+    return "starting Spark (" + master + ", " + parts + ", " + spec.mode().yamlName() + "); its start takes some"
+        + " seconds";
+  }
+
   private static void say(PrintStream out, RunLog log, String line) {
     out.println(line);
     log.line(line);

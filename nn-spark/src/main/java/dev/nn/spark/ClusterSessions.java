@@ -2,6 +2,9 @@ package dev.nn.spark;
 
 import dev.nn.core.config.DistributedSpec;
 import dev.nn.core.experiment.ClusterException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -49,8 +52,12 @@ final class ClusterSessions {
     }
   }
 
-  /** The active session if there is one, else a new one for {@code spec}. */
-  static Opened open(String appName, DistributedSpec spec) {
+  /**
+   * The active session if there is one, else a new one for {@code spec}.
+   *
+   * @param pluginJars the jars of the run's plugin path, which a standalone cluster's executors are handed
+   */
+  static Opened open(String appName, DistributedSpec spec, List<Path> pluginJars) {
     scala.Option<SparkSession> active = SparkSession.getActiveSession();
     if (active.isDefined()) {
       return new Opened(active.get(), false);
@@ -69,13 +76,8 @@ final class ClusterSessions {
     }
     spec.conf().forEach(conf::set);
     String master = conf.get("spark.master");
-    if ((master.startsWith("spark://") || master.startsWith("local-cluster")) && !conf.contains("spark.jars")) {
-      // a standalone cluster's executors are JVMs of their own, which have Spark's classes and none of nn's: a
-      // task would fail there with a ClassCastException about a SerializedLambda, which says nothing of the cause
-      conf.set("spark.jars", submitJar().orElseThrow(() -> new ClusterException("the executors of master \""
-          + conf.get("spark.master") + "\" need nn's classes, and nn's submit jar is not built beside "
-          + ownLocation() + ": build it (mvn -B -pl nn-spark -am package -DskipTests), or name the jars in"
-          + " distributed.conf's spark.jars", null)).toString());
+    if (master.startsWith("spark://") || master.startsWith("local-cluster")) {
+      conf.set("spark.jars", String.join(",", executorJars(conf, pluginJars)));
     }
     try {
       return new Opened(SparkSession.builder().config(conf).getOrCreate(), true);
@@ -95,6 +97,36 @@ final class ClusterSessions {
       throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\"" + settings
           + ": " + why, e);
     }
+  }
+
+  /**
+   * The jars a standalone cluster's executors are handed: {@code spark.jars} as set, or else nn's submit jar, and
+   * then each plugin jar whose file name is not among them. A standalone cluster's executors are JVMs of their
+   * own, which have Spark's classes and none of nn's or its plugins': without the submit jar a task fails with a
+   * ClassCastException about a SerializedLambda, and without a plugin's jar an executor does not know the
+   * plugin the experiment names. Spark refuses two jars of one file name, so a jar of a listed name is not added.
+   */
+  static List<String> executorJars(SparkConf conf, List<Path> pluginJars) {
+    List<String> jars = new ArrayList<>();
+    if (conf.contains("spark.jars")) {
+      for (String jar : conf.get("spark.jars").split(",")) {
+        if (!jar.isBlank()) {
+          jars.add(jar.strip());
+        }
+      }
+    } else {
+      jars.add(submitJar().orElseThrow(() -> new ClusterException("the executors of master \""
+          + conf.get("spark.master") + "\" need nn's classes, and nn's submit jar is not built beside "
+          + ownLocation() + ": build it (mvn -B -pl nn-spark -am package -DskipTests), or name the jars in"
+          + " distributed.conf's spark.jars", null)).toString());
+    }
+    for (Path jar : pluginJars) {
+      String name = jar.getFileName().toString();
+      if (jars.stream().noneMatch(listed -> listed.equals(name) || listed.endsWith("/" + name))) {
+        jars.add(jar.toAbsolutePath().toString());
+      }
+    }
+    return jars;
   }
 
   /**

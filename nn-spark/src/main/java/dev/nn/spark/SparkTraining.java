@@ -18,6 +18,7 @@ import dev.nn.core.experiment.TrainingBackend;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.inject.NnModules;
+import dev.nn.core.plugin.PluginPath;
 import dev.nn.core.plugin.PluginRegistry;
 import org.apache.spark.sql.SparkSession;
 
@@ -31,7 +32,8 @@ public final class SparkTraining implements DistributedTraining {
   @Override
   public TrainingRun.Result train(Experiment experiment, PluginRegistry registry, TrainingRun.Options options) {
     DistributedSpec spec = experiment.distributed().orElseThrow();
-    try (ClusterSessions.Opened opened = ClusterSessions.open(experiment.name(), spec)) {
+    try (ClusterSessions.Opened opened = ClusterSessions.open(experiment.name(), spec,
+        PluginPath.of(registry.pluginPath()).jars())) {
       if (experiment.data().train() instanceof SourceSpec.Spark) {
         return trainOnTable(experiment, registry, options, opened.session(), spec);
       }

@@ -80,6 +80,8 @@ class SubmitIT {
         SUBMIT_JAR.toString(), yaml.toString(), "--output", work.resolve("runs").toString()));
     assertEquals(0, o.status(), o.err());
     assertTrue(o.out().lines().anyMatch(l -> l.startsWith("test ") && l.contains("accuracy")), o.out());
+    // Spark's start-up is the longest silence of a run: a line says what the wait is
+    assertTrue(o.out().contains("starting Spark (spark-submit's master, 2 parts, synchronous)"), o.out());
     Path run;
     try (Stream<Path> dirs = Files.list(work.resolve("runs"))) {
       run = dirs.findFirst().orElseThrow();
