@@ -374,11 +374,31 @@ public abstract class NnEstimator<E extends NnEstimator<E, M>, M extends NnModel
       throw new IllegalArgumentException("averageEvery " + every + " applies to mode averaging, but the mode is"
           + " synchronous; set mode to averaging, or leave averageEvery unset");
     }
-    dev.nn.core.model.Model trained = FrameTraining.train(nn, e, dataset.toDF(),
-        new FrameTraining.Settings(getFeaturesCol(), getLabelCol(), classification(), parts, m, every));
+    dev.nn.core.model.Model trained;
+    try {
+      trained = FrameTraining.train(nn, e, dataset.toDF(),
+          new FrameTraining.Settings(getFeaturesCol(), getLabelCol(), classification(), parts, m, every));
+    } catch (RuntimeException failure) {
+      throw asSparkMlReports(failure);
+    }
     M model = newModel(ModelBytes.of(nn, trained));
     copyValues(model, ParamMap.empty());
     return model.setParent(this);
+  }
+
+  /**
+   * A problem of the rows given to {@link #fit} as Spark ML reports one, an {@link IllegalArgumentException} with
+   * nn's message: a missing label, a NaN feature, vectors of two sizes are found by a task on an executor, and
+   * reached the caller as a failure of Spark's job (nn's ClusterException around Spark's SparkException, whose
+   * message is the task's stack trace).
+   */
+  private static RuntimeException asSparkMlReports(RuntimeException failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof dev.nn.core.data.DataException) {
+        return new IllegalArgumentException(t.getMessage(), failure);
+      }
+    }
+    return failure;
   }
 
   private static DistributedSpec.Mode modeOf(String name) {

@@ -268,4 +268,26 @@ class NnEstimatorTests {
                 + " schedule: plateau}")).setLabelCol("target").fit(named));
     assertTrue(plateau.getMessage().startsWith("the experiment's optimizer.schedule is plateau"), plateau.getMessage());
   }
+
+  /**
+   * A row the training cannot use is found by a task, on an executor; the caller of fit gets what Spark ML's own
+   * estimators throw, an IllegalArgumentException naming the column, not a failure of Spark's job.
+   */
+  @Test
+  void aMissingLabelOrANaNFeatureFoundInTheRowsIsAnIllegalArgument() {
+    org.apache.spark.sql.Dataset<Row> features = new VectorAssembler().setInputCols(IRIS_COLUMNS)
+        .setOutputCol("features").transform(iris());
+    org.apache.spark.sql.Dataset<Row> noLabel = features.withColumn("target", org.apache.spark.sql.functions
+        .when(features.col("sepal_length_cm").gt(7.5), null).otherwise(features.col("target")));
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> new NnClassifier().setLabelCol("target").setEpochs(1).fit(noLabel));
+    assertEquals("a row has no value in column \"target\"", missing.getMessage());
+    org.apache.spark.sql.Dataset<Row> nan = new VectorAssembler().setInputCols(IRIS_COLUMNS).setHandleInvalid("keep")
+        .setOutputCol("features").transform(iris().withColumn("petal_width_cm", org.apache.spark.sql.functions
+            .when(org.apache.spark.sql.functions.col("sepal_length_cm").gt(7.5), Double.NaN)
+            .otherwise(org.apache.spark.sql.functions.col("petal_width_cm"))));
+    IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+        () -> new NnClassifier().setLabelCol("target").setEpochs(1).fit(nan));
+    assertEquals("column \"features\" holds NaN; features must be finite numbers", notANumber.getMessage());
+  }
 }
