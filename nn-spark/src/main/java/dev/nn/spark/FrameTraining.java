@@ -15,6 +15,7 @@ import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.network.Network;
 import dev.nn.core.plugin.PluginKind;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingResult;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class FrameTraining {
    * @throws dev.nn.core.experiment.ClusterException when Spark cannot finish the work
    */
   public static Model train(Nn nn, Experiment experiment, Dataset<Row> frame, Settings settings) {
-    try (Prepared prepared = prepare(experiment, experiment.loss().create(nn.plugins(), PluginKind.LOSS), frame,
+    try (Prepared prepared = prepare(experiment, nn.plugins(), frame,
         settings)) {
       Injector injector = NnModules.injector(Modules.override(NnModules.forRun(experiment, nn.plugins()))
           .with(b -> b.bind(PreparedData.class).toInstance(prepared.data())));
@@ -136,16 +137,17 @@ public final class FrameTraining {
    * @throws dev.nn.spi.ConfigException when the experiment's loss does not suit the labels
    * @throws dev.nn.core.experiment.ClusterException when Spark cannot finish the work
    */
-  static Prepared prepare(Experiment experiment, Loss loss, Dataset<Row> frame, Settings settings) {
-    return prepare(experiment, loss, frame, settings, new double[0]);
+  static Prepared prepare(Experiment experiment, PluginRegistry plugins, Dataset<Row> frame, Settings settings) {
+    return prepare(experiment, plugins, frame, settings, new double[0]);
   }
 
   /**
    * {@link #prepare(Experiment, Loss, Dataset, Settings)}, with {@code moreClasses}, labels rows elsewhere hold
    * (a table's held-out rows), among the classes.
    */
-  static Prepared prepare(Experiment experiment, Loss loss, Dataset<Row> frame, Settings settings,
+  static Prepared prepare(Experiment experiment, PluginRegistry plugins, Dataset<Row> frame, Settings settings,
       double[] moreClasses) {
+    Loss loss = experiment.loss().create(plugins, PluginKind.LOSS);
     Dataset<Row> source = settings.partitions() > 0 && settings.partitions() != frame.rdd().getNumPartitions()
         ? frame.repartition(settings.partitions()) : frame;
     boolean classification = settings.classification();
@@ -159,6 +161,7 @@ public final class FrameTraining {
       int rows = Arrays.stream(sizes).sum();
       PreparedData data = shape.prepared(loss, experiment.loss().name());
       RunJob job = new RunJob(id, ExperimentWriter.write(experiment), sizes.length, 0, layout, shape, null);
+      PartitionWork.offerPlugins(id, plugins);
       return new Prepared(blocks, data, job, rows, settings);
     } catch (Exception e) {
       PartitionWork.forget(id);

@@ -38,6 +38,7 @@ import org.apache.spark.TaskContext;
  */
 final class PartitionWork {
   private static final Map<String, PreparedData> OFFERED = new ConcurrentHashMap<>();
+  private static final Map<String, PluginRegistry> PLUGINS = new ConcurrentHashMap<>();
   private static final Map<String, Part> PARTS = new ConcurrentHashMap<>();
 
   private PartitionWork() {}
@@ -47,9 +48,18 @@ final class PartitionWork {
     OFFERED.put(runId, data);
   }
 
+  /**
+   * Lets tasks in this JVM (a local master's) use the driver's plugins: those of its plugin path are loaded by a
+   * class loader of their own, which nn's class loader, the one tasks load plugins from, does not see.
+   */
+  static void offerPlugins(String runId, PluginRegistry plugins) {
+    PLUGINS.put(runId, plugins);
+  }
+
   /** Drops everything this JVM keeps for a run. */
   static void forget(String runId) {
     OFFERED.remove(runId);
+    PLUGINS.remove(runId);
     PARTS.keySet().removeIf(k -> k.startsWith(runId + "/"));
   }
 
@@ -159,9 +169,11 @@ final class PartitionWork {
    * in the same JVM, or else prepared from the experiment's own sources.
    */
   static Injector injector(RunJob job) {
-    // nn's own class loader: it sees nn and the plugin jars shipped with it (spark-submit --jars); a task
-    // thread's context loader may hold a second copy of the application jar
-    Nn nn = Nn.withPlugins(PluginRegistry.load(PartitionWork.class.getClassLoader()));
+    // the driver's plugins in its own JVM; elsewhere nn's own class loader, which sees nn and the plugin jars
+    // shipped with it (spark.jars); a task thread's context loader may hold a second copy of the application jar
+    PluginRegistry offeredPlugins = PLUGINS.get(job.id());
+    Nn nn = Nn.withPlugins(offeredPlugins != null ? offeredPlugins
+        : PluginRegistry.load(PartitionWork.class.getClassLoader()));
     // one task per core: each task's kernels use one thread
     Experiment experiment = nn.parse(job.experimentYaml(), List.of("compute.threads=1"));
     Module module = NnModules.forRun(experiment, nn.plugins());

@@ -6,6 +6,7 @@ import dev.nn.core.config.ExperimentWriter;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingBackend;
 import dev.nn.core.train.Evaluator;
+import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingResult;
@@ -32,14 +33,16 @@ final class SparkBackend implements TrainingBackend {
 
   private final SparkSession session;
   private final Experiment experiment;
+  private final PluginRegistry plugins;
   private final DistributedSpec spec;
   /** The driver's data files and hashes, taken in {@link #check} as the run's provenance takes them. */
   private DriverFiles driverFiles;
 
   @Inject
-  SparkBackend(SparkSession session, Experiment experiment) {
+  SparkBackend(SparkSession session, Experiment experiment, PluginRegistry plugins) {
     this.session = session;
     this.experiment = experiment;
+    this.plugins = plugins;
     this.spec = experiment.distributed().orElseThrow();
   }
 
@@ -74,6 +77,7 @@ final class SparkBackend implements TrainingBackend {
             data.targetUnits());
     Trainer.Epochs epochs = DistributedEpochs.of(spec.mode(), spec.averageEvery(), sc, parts, job, train.rows());
     PartitionWork.offer(job.id(), data);
+    PartitionWork.offerPlugins(job.id(), plugins);
     try {
       return trainer.train(epochs, evaluator == null ? null : c -> evaluator.evaluate(validation, c),
           data.classification());

@@ -1,13 +1,11 @@
 package dev.nn.spark;
 
 import com.google.inject.util.Modules;
-import dev.nn.api.Loss;
 import dev.nn.core.config.DistributedSpec;
 import dev.nn.core.config.HoldOut;
 import dev.nn.core.config.SourceSpec;
 import dev.nn.core.data.Task;
 import dev.nn.core.experiment.PreparedData;
-import dev.nn.core.plugin.PluginKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -75,7 +73,6 @@ public final class SparkTraining implements DistributedTraining {
     Dataset<Row> table = read.assembled();
     FrameTraining.Settings settings = new FrameTraining.Settings(SparkSources.FEATURES, source.target(),
         source.task() == Task.CLASSIFICATION, spec.partitions(), spec.mode(), spec.averageEvery());
-    Loss loss = experiment.loss().create(registry, PluginKind.LOSS);
     // the hold-outs are split off where the rows lie (Spark's randomSplit, seeded with the experiment's seed)
     double v = fraction(experiment.data().validation());
     double t = fraction(experiment.data().test());
@@ -83,7 +80,7 @@ public final class SparkTraining implements DistributedTraining {
     FrameTraining.Prepared prepared;
     try {
       // the classes are those of the whole table, as a csv source's are: a rare class may fall in the held-out rows
-      prepared = FrameTraining.prepare(experiment, loss, split == null ? table : split[0], settings,
+      prepared = FrameTraining.prepare(experiment, registry, split == null ? table : split[0], settings,
           settings.classification() && split != null ? labels(split[1], split[2], source.target()) : new double[0]);
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw SparkSources.explained(read, source, e);

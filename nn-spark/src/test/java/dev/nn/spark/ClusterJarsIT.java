@@ -3,13 +3,10 @@ package dev.nn.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nn.core.testing.PluginJars;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,24 +42,11 @@ class ClusterJarsIT {
   @Test
   void theExecutorsGetThePluginPathsJars() throws Exception {
     Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-    Path example = Path.of("../examples/plugin-example").toAbsolutePath().normalize();
-    Map<String, String> sources = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(example.resolve("src/main/java"))) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String name = example.resolve("src/main/java").relativize(f).toString().replace('/', '.');
-        sources.put(name.substring(0, name.length() - ".java".length()), Files.readString(f));
-      }
-    }
-    Map<String, String> services = new TreeMap<>();
-    try (Stream<Path> files = Files.list(example.resolve("src/main/resources/META-INF/services"))) {
-      for (Path f : files.toList()) {
-        services.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    Path jar = PluginJars.build(work, "acme-nn-plugins", sources, services);
+    Path jar = PluginExampleJar.build(work);
     String spark = SubmitIT.sparkClassPath();
     SubmitIT.Outcome o = SubmitIT.run(work, List.of("-cp", SubmitIT.SUBMIT_JAR + File.pathSeparator + spark,
-        "dev.nn.spark.Submit", example.resolve("experiment.yaml").toString(), "--plugin-path", jar.toString(),
+        "dev.nn.spark.Submit", PluginExampleJar.EXAMPLE.resolve("experiment.yaml").toString(),
+        "--plugin-path", jar.toString(),
         "--set", "training.epochs=2", "--set", "distributed.partitions=2",
         "--set", "distributed.master=local-cluster[1,1,1024]",
         "--set", "distributed.conf={spark.executor.extraClassPath: '" + spark + "', spark.executor.memory: 512m}",
