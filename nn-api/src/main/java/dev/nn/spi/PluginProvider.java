@@ -13,10 +13,12 @@ public interface PluginProvider<T> {
    */
   String name();
 
-  /** The plugin's version: by default its jar's {@code Implementation-Version}, else "unknown". */
+  /**
+   * The plugin's version: by default the {@code Implementation-Version} in the manifest of the jar this provider's
+   * class came from, else "unknown".
+   */
   default String version() {
-    Package p = getClass().getPackage();
-    String v = p == null ? null : p.getImplementationVersion();
+    String v = JarVersion.of(getClass());
     return v == null ? "unknown" : v;
   }
 

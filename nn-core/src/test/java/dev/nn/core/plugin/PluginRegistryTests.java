@@ -41,6 +41,26 @@ class PluginRegistryTests {
     }
   }
 
+  /**
+   * Each plugin's version is its own jar's, when two jars of different versions hold plugins of one package: a
+   * class loader defines the package once, with the manifest of the first jar a class of it came from, which gave
+   * both plugins that jar's version.
+   */
+  @Test
+  void eachPluginHasTheVersionOfItsOwnJarWhenTwoJarsShareAPackage() throws Exception {
+    Path one = PluginJars.build(dir, "zz-one", Map.of("com.zz.One", PluginJars.activationProvider("com.zz", "One",
+        "zz-one")), Map.of(SPI, "com.zz.One\n"), "1.1.0");
+    Path two = PluginJars.build(dir, "zz-two", Map.of("com.zz.Two", PluginJars.activationProvider("com.zz", "Two",
+        "zz-two")), Map.of(SPI, "com.zz.Two\n"), "1.0.0");
+    for (Path[] order : new Path[][] {{one, two}, {two, one}}) {
+      try (URLClassLoader cl = loader(order)) {
+        PluginRegistry registry = PluginRegistry.load(cl);
+        assertEquals("1.1.0", registry.descriptors(PluginKind.ACTIVATION).get("zz-one").version());
+        assertEquals("1.0.0", registry.descriptors(PluginKind.ACTIVATION).get("zz-two").version());
+      }
+    }
+  }
+
   /** Every value the provider refuses is reported at once, and then the keys it never reads. */
   @Test
   void everyRefusedSettingAndEveryUnknownKeyIsReportedTogether() {

@@ -37,6 +37,15 @@ public final class PluginJars {
    */
   public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> services)
       throws IOException {
+    return build(dir, jarName, sources, services, null);
+  }
+
+  /**
+   * {@link #build(Path, String, Map, Map)} with a manifest naming {@code implementationVersion}, as a Maven
+   * build's jar plugin writes it; none when {@code null}.
+   */
+  public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> services,
+      String implementationVersion) throws IOException {
     Path src = Files.createDirectories(dir.resolve(jarName + "-src"));
     Path classes = Files.createDirectories(dir.resolve(jarName + "-classes"));
     // -path: a jar on the test class path (OpenBLAS's) names a Class-Path entry that Maven does not lay out
@@ -54,7 +63,13 @@ public final class PluginJars {
       throw new IllegalStateException("compiling the plugin failed with status " + status);
     }
     Path jar = dir.resolve(jarName + ".jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (implementationVersion != null) {
+      manifest.getMainAttributes().put(java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION, implementationVersion);
+    }
+    try (JarOutputStream out = implementationVersion == null ? new JarOutputStream(Files.newOutputStream(jar))
+        : new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       List<Path> files;
       try (var walk = Files.walk(classes)) {
         files = walk.filter(Files::isRegularFile).sorted().toList();
