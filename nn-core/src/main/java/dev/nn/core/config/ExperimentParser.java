@@ -229,13 +229,21 @@ final class ExperimentParser {
     PluginRef out = network.outputActivation();
     // the one place an experiment's fused loss meets its output activation; the network builder relies on it
     if (created instanceof Loss && out != null && !((Loss) created).acceptsOutputActivation(out.name())) {
+      Loss loss = (Loss) created;
+      // what is allowed is what the loss accepts, asked of every installed activation: a loss need not be fused
+      // to refuse an output activation, nor accept identity
+      List<String> accepted = plugins.installed(PluginKind.ACTIVATION).stream()
+          .filter(loss::acceptsOutputActivation).toList();
+      String why = loss.seeding() == dev.nn.api.Seeding.FUSED && accepted.equals(List.of("identity"))
+          ? "computes its own output link and needs an identity output layer"
+          : "does not accept the output activation it would follow";
       reader.report(
           ProblemId.INCOMPATIBLE_LOSS,
           out.where().path(),
           network.outputActivationNode(),
-          "loss \"" + p.ref().name() + "\" computes its own output link and needs an identity output layer, found "
-              + out.name(),
-          "identity");
+          "loss \"" + p.ref().name() + "\" " + why + ", found " + out.name(),
+          accepted.isEmpty() ? "none of the installed activations: the loss accepts no output activation, which its"
+              + " author can mend" : String.join(", ", accepted));
     }
     return p.ref();
   }

@@ -135,4 +135,9 @@ final class PluginRefs {
       return null;
     }
   }
+
+  /** The names of the installed plugins of {@code kind}, in order. */
+  java.util.Set<String> installed(PluginKind<?> kind) {
+    return registry.names(kind);
+  }
 }

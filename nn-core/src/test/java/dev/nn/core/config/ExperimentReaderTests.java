@@ -312,6 +312,22 @@ class ExperimentReaderTests {
         texts(p));
   }
 
+  /**
+   * A loss that is not fused may refuse an output activation too: the problem says so, and allows what the loss
+   * accepts of the installed activations (it said "computes its own output link", allowing identity, which this
+   * loss refuses as well).
+   */
+  @Test
+  void aLossThatRefusesAnOutputActivationAllowsWhatItAccepts() {
+    List<ConfigProblem> p = problems(MINIMAL.replace("loss: squared", "loss: bounded-only"));
+
+    assertEquals(List.of("network.layers[1].activation: loss \"bounded-only\" does not accept the output activation it"
+        + " would follow, found identity"), texts(p));
+    assertEquals("sigmoid, tanh", p.get(0).allowed());
+    assertEquals("identity", problems(MINIMAL.replace("activation: identity", "activation: sigmoid")
+        .replace("loss: squared", "loss: softmax-cross-entropy")).get(0).allowed());
+  }
+
   @Test
   void threadsAutoStandsForTheProcessorCountTheReaderWasGiven() {
     ExperimentReader four = new ExperimentReader(FakePlugins.lookup(), Path.of("/"), 4);

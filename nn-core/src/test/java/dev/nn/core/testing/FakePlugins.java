@@ -35,6 +35,9 @@ public final class FakePlugins {
     losses.put("squared", new Los("squared", Seeding.DEFAULT, "", s -> {}));
     losses.put("huber", new Los("huber", Seeding.DEFAULT, "delta: number > 0, default 1.0", s -> s.number("delta", 1.0, Range.positive())));
     losses.put("softmax-cross-entropy", new Los("softmax-cross-entropy", Seeding.FUSED, "", s -> {}));
+    // a loss that is not fused and still refuses some output activations (its targets are in (0, 1), say)
+    losses.put("bounded-only", new Los("bounded-only", Seeding.DEFAULT, "", s -> {},
+        a -> a.equals("sigmoid") || a.equals("tanh")));
     Map<String, OptimizerProvider> optimizers = new LinkedHashMap<>();
     optimizers.put("sgd", new Opt("sgd", "", s -> {}));
     optimizers.put("momentum", new Opt("momentum", "momentum: number in [0, 1), default 0.9", s -> s.number("momentum", 0.9, Range.closedOpen(0, 1))));
@@ -118,10 +121,18 @@ public final class FakePlugins {
 
   private static final class Los extends Fake<Loss> implements LossProvider {
     private final Seeding seeding;
+    private final java.util.function.Predicate<String> accepts;
 
     Los(String name, Seeding seeding, String help, Consumer<Settings> reads) {
+      this(name, seeding, help, reads, null);
+    }
+
+    /** @param accepts the output activations it accepts, or {@code null} for the interface's default */
+    Los(String name, Seeding seeding, String help, Consumer<Settings> reads,
+        java.util.function.Predicate<String> accepts) {
       super(name, help, reads);
       this.seeding = seeding;
+      this.accepts = accepts;
     }
 
     @Override
@@ -135,6 +146,11 @@ public final class FakePlugins {
         @Override
         public TargetKind targets() {
           return TargetKind.REAL;
+        }
+
+        @Override
+        public boolean acceptsOutputActivation(String activationName) {
+          return accepts == null ? Loss.super.acceptsOutputActivation(activationName) : accepts.test(activationName);
         }
 
         @Override
