@@ -234,12 +234,13 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       m.put("epochs", (long) metrics.rows().size());
       Double updates = metrics.last("updates");
       m.put("updates", updates == null ? null : Math.round(updates));
-      int best = metrics.bestRow();
+      // the epoch the trainer kept: early stopping's choice by its monitor, else the last
+      int best = metrics.keptRow(experiment);
       Double bestEpoch = best < 0 ? null : metrics.rows().get(best).get("epoch");
       m.put("best_epoch", bestEpoch == null ? null : Math.round(bestEpoch));
       Double trainLoss = metrics.last("train_loss");
       m.put("train", trainLoss == null ? null : new LinkedHashMap<>(Map.of("loss", trainLoss)));
-      m.put("validation", best < 0 ? null : metrics.validation(best));
+      m.put("validation", best < 0 || metrics.validation(best).isEmpty() ? null : metrics.validation(best));
       m.put("test", null);
       m.put("seed", provenance.get("random") instanceof Map<?, ?> r ? r.get("seed") : experiment.get("seed"));
       m.put("overrides", overrides(provenance.get("command-line")));

@@ -117,6 +117,36 @@ class RunRecordTests {
     return new Metrics(number(m, "loss"), 1, number(m, "accuracy"), new long[1][1], Double.NaN, Double.NaN, Double.NaN);
   }
 
+  /**
+   * A run without a summary is described from its files with the epoch its trainer kept: early stopping's choice by
+   * its own monitor and min-delta, else the last epoch. It was the epoch of the best validation accuracy, whatever
+   * early stopping watched, and with early stopping off as well.
+   */
+  @Test
+  void aRunWithoutASummaryKeepsTheEpochItsEarlyStoppingChoseOrElseTheLast() throws Exception {
+    String metrics = "epoch,updates,learning_rate,train_loss,val_loss,val_accuracy,seconds\n"
+        + "1,9,0.01,1.6,1.40,0.50,0.1\n"
+        + "2,18,0.01,1.2,1.10,0.62,0.1\n"  // the best accuracy
+        + "3,27,0.01,1.0,1.05,0.58,0.1\n"  // the lowest loss
+        + "4,36,0.01,0.9,1.049,0.55,0.1\n"; // lower by less than a min-delta of 0.01
+    String[][] cases = {
+        {"{patience: 3, monitor: val-loss, min-delta: 0.0}", "4", "1.049"},
+        {"{patience: 3, monitor: val-loss, min-delta: 0.01}", "3", "1.05"},
+        {"{patience: 3, monitor: val-accuracy, min-delta: 0.0}", "2", "1.1"},
+        {"false", "4", "1.049"}};
+    for (String[] c : cases) {
+      Path run = Files.createDirectories(tmp.resolve("es-" + c[1] + "-" + c[0].hashCode()));
+      Files.createDirectories(run.resolve(RunDirectory.CHECKPOINTS));
+      Files.writeString(run.resolve(RunDirectory.EXPERIMENT), "name: glass\ntraining: {epochs: 10, early-stopping: "
+          + c[0] + "}\n");
+      Files.writeString(run.resolve(RunDirectory.METRICS), metrics);
+      RunRecord r = RunRecord.read(run);
+      assertFalse(r.fromSummaryFile());
+      assertEquals(Long.parseLong(c[1]), ((Number) r.summary().get("best_epoch")).longValue(), c[0]);
+      assertEquals(Double.parseDouble(c[2]), number(section(r.summary(), "validation"), "loss"), c[0]);
+    }
+  }
+
   @Test
   void aDivergedRunsSummaryAndReportSayDivergedWithTheMessage() throws Exception {
     Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=10", "--set", "optimizer.name=sgd",

@@ -53,7 +53,8 @@ class RunsCommandTests {
   /** A run directory as nn wrote them before summaries: metrics, provenance, status, maybe a model. */
   static Path legacy(Path dir, boolean model, String state) throws Exception {
     Files.createDirectories(dir.resolve("checkpoints"));
-    Files.writeString(dir.resolve("experiment.yaml"), "name: iris\nseed: 3\ntraining: {epochs: 3, batch-size: 8}\n");
+    Files.writeString(dir.resolve("experiment.yaml"), "name: iris\nseed: 3\ntraining: {epochs: 3, batch-size: 8,"
+        + " early-stopping: {patience: 3, monitor: val-loss}}\n");
     Files.writeString(dir.resolve("metrics.csv"), """
         epoch,updates,learning_rate,train_loss,val_loss,val_accuracy,val_rmse,val_mae,val_r2,seconds
         1,10,0.1,0.9,0.8,0.6,,,,0.5

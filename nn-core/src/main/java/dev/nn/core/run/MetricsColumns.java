@@ -82,32 +82,35 @@ public record MetricsColumns(List<Map<String, Double>> rows) {
   }
 
   /**
-   * The index of a best epoch judged from the validation figures alone — the highest accuracy for a classifier,
-   * else the lowest validation loss (the first of equals); -1 without validation figures. Which epoch's weights a
-   * run kept is its summary's {@code best_epoch} (early stopping's monitor decides); this is for a run directory
-   * without one.
+   * The index of the epoch whose weights the run kept, as its trainer chose it, from the resolved experiment
+   * ({@code experiment.yaml}, read as YAML): with {@code training.early-stopping}, the first epoch whose monitored
+   * figure ({@code val-loss}, or {@code val-accuracy}) beat the best before it by more than {@code min-delta};
+   * without, the last epoch. -1 when there are no epochs, or early stopping's figure is in none. Which epoch a run
+   * kept is its summary's {@code best_epoch}; this is for a run directory without a readable one.
    */
-  public int bestRow() {
-    int best = -1;
+  public int keptRow(Map<?, ?> experiment) {
+    Object earlyStopping = experiment.get("training") instanceof Map<?, ?> training
+        ? training.get("early-stopping") : null;
+    if (!(earlyStopping instanceof Map<?, ?> es)) {
+      return rows.size() - 1;
+    }
+    boolean accuracy = "val-accuracy".equals(es.get("monitor"));
+    double minDelta = es.get("min-delta") instanceof Number d ? d.doubleValue() : 0.0;
+    int kept = -1;
+    double best = Double.NaN;
     for (int i = 0; i < rows.size(); i++) {
-      Double acc = rows.get(i).get("val_accuracy");
-      Double loss = rows.get(i).get("val_loss");
-      if (loss == null && acc == null) {
+      Double figure = rows.get(i).get(accuracy ? "val_accuracy" : "val_loss");
+      if (figure == null) {
         continue;
       }
-      if (best < 0) {
-        best = i;
-        continue;
-      }
-      Double bestAcc = rows.get(best).get("val_accuracy");
-      Double bestLoss = rows.get(best).get("val_loss");
-      boolean better = acc != null && bestAcc != null ? acc > bestAcc
-          : loss != null && bestLoss != null && loss < bestLoss;
-      if (better) {
-        best = i;
+      // as the trainer compares: lower is better, so an accuracy counts negated
+      double value = accuracy ? -figure : figure;
+      if (Double.isNaN(best) || value < best - minDelta) {
+        best = value;
+        kept = i;
       }
     }
-    return best;
+    return kept;
   }
 
   /** Row {@code i}'s headline validation figure: "acc 0.9500", else "rmse …", else "loss …"; "-" when none. */

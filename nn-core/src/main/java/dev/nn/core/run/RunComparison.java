@@ -75,7 +75,7 @@ public final class RunComparison {
       String state = state(run, summary);
       MetricsColumns m = countedBySummary(summary, state, MetricsColumns.read(run.resolve(RunDirectory.METRICS)));
       metrics.add(m);
-      kept.add(keptRow(run, m));
+      kept.add(keptRow(run, m, experiments.get(experiments.size() - 1)));
       states.add(state);
     }
     List<Difference> differences = new ArrayList<>();
@@ -137,10 +137,11 @@ public final class RunComparison {
 
   /**
    * The row of the epoch whose weights the run kept, as its {@code summary.json} names it ({@code best_epoch}:
-   * early stopping's best epoch by its monitor, else the last); from the metrics alone when there is no summary
-   * to read (a run directory of an older nn), or -1 without validation figures.
+   * early stopping's best epoch by its monitor, else the last); from the metrics and the experiment's early
+   * stopping when there is no summary to read (a run killed before it wrote one, a run directory of an older nn);
+   * -1 when that epoch has no validation figures.
    */
-  private static int keptRow(Path run, MetricsColumns m) {
+  private static int keptRow(Path run, MetricsColumns m, Map<String, Object> experiment) {
     Path summary = run.resolve(RunDirectory.SUMMARY);
     if (Files.isRegularFile(summary)) {
       try {
@@ -157,7 +158,8 @@ public final class RunComparison {
         // the metrics still give a best epoch
       }
     }
-    return m.bestRow();
+    int i = m.keptRow(experiment);
+    return i >= 0 && (m.rows().get(i).get("val_loss") != null || m.rows().get(i).get("val_accuracy") != null) ? i : -1;
   }
 
   /** Short, distinct names for the runs: their directory names, or the paths as given when two share one. */
