@@ -103,12 +103,8 @@ public final class SweepTable {
   }
 
   /**
-   * Creates the folder {@code <into>/<name>-sweep-<yyyyMMdd-HHmmss>} (local time), with {@code -2}, {@code -3},
-   * … appended when it exists, and {@code into} if needed.
-   */
-  /**
-   * The run directories a sweep folder's {@code sweep.csv} names, in the order of its points; empty when it has
-   * none, or when {@code folder} holds no sweep.csv.
+   * The run directories a sweep folder's {@code sweep.csv} names, in the order of its points, each found beside
+   * the folder ({@link #located}); empty when it has none, or when {@code folder} holds no sweep.csv.
    *
    * @throws java.io.UncheckedIOException when sweep.csv cannot be read
    */
@@ -131,10 +127,22 @@ public final class SweepTable {
     for (String line : lines.subList(1, lines.size())) {
       List<String> f = fields(line);
       if (column >= 0 && column < f.size() && !f.get(column).isEmpty()) {
-        runs.add(Path.of(f.get(column)));
+        runs.add(located(folder, Path.of(f.get(column))));
       }
     }
     return runs;
+  }
+
+  /**
+   * A point's run directory as sweep.csv names it: the path the sweep printed, relative to the folder it was
+   * started in when its output was given so. A sweep's runs are made beside its folder, so the run of that name
+   * beside the folder is the one meant, wherever the sweep is read from and wherever its folder of runs was moved;
+   * the path as written only when there is none there.
+   */
+  private static Path located(Path folder, Path written) {
+    Path parent = folder.toAbsolutePath().normalize().getParent();
+    Path beside = parent == null || written.getFileName() == null ? null : parent.resolve(written.getFileName());
+    return beside != null && java.nio.file.Files.isDirectory(beside) ? beside : written;
   }
 
   /** The fields of one line of sweep.csv, as {@link #csv} quotes them. */
@@ -160,6 +168,10 @@ public final class SweepTable {
     return fields;
   }
 
+  /**
+   * Creates the folder {@code <into>/<name>-sweep-<yyyyMMdd-HHmmss>} (local time), with {@code -2}, {@code -3},
+   * … appended when it exists, and {@code into} if needed.
+   */
   public static Path createFolder(Path into, String name) {
     String stem = name + "-sweep-" + LocalDateTime.now().format(STAMP);
     try {
