@@ -71,7 +71,8 @@ final class StabilityCommand implements Callable<Integer> {
     StabilityResult result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
       try {
-        return nn.stability(e).run(options);
+        // a pair's runs take as long as two runs of nn train: a line as each pair is done
+        return nn.stability(e).run(options, line -> root.out().println(line));
       } catch (StabilityException failure) {
         throw new CommandFailure("nn: " + experiment.file + ": " + failure.getMessage(), failure);
       }

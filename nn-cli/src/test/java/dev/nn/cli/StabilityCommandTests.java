@@ -106,6 +106,28 @@ class StabilityCommandTests {
     assertEquals("", means.get(2)[11], "no bound column for a network with a hidden layer");
   }
 
+  /**
+   * A learning rate that makes nn train stop with a diverged loss stops the study too (exit 3, no folder): it
+   * trained on to the last epoch and reported distances between two diverged networks, exit 0. Each pair's end is
+   * a line, as the pairs are trained.
+   */
+  @Test
+  void aRunThatDivergesAsNnTrainJudgesItStopsTheStudy() {
+    String diabetes = Cli.EXAMPLES.resolve("diabetes.yaml").toString();
+    Cli.Outcome train = Cli.run("train", diabetes, "--set", "optimizer.learning-rate=5000", "--set",
+        "training.epochs=20", "--output", out.resolve("train").toString());
+    assertEquals(3, train.code(), train.describe());
+    Cli.Outcome study = Cli.run("stability", diabetes, "--pairs", "1", "--set", "optimizer.learning-rate=5000",
+        "--set", "training.epochs=20", "--output", out.resolve("study").toString());
+    assertEquals(3, study.code(), study.describe());
+    assertTrue(study.err().startsWith("nn: training diverged: at the end of epoch "), study.err());
+    assertFalse(Files.exists(out.resolve("study")), "no folder");
+    Cli.Outcome fine = Cli.run("stability", MLP, "--pairs", "2", "--set", "training.epochs=1", "--output",
+        out.resolve("fine").toString());
+    assertEquals(0, fine.code(), fine.describe());
+    assertTrue(fine.out().startsWith("pair 1 of 2 trained\npair 2 of 2 trained\n"), fine.out());
+  }
+
   @Test
   void theBoundIsRefusedWithItsReasonWhereItsConditionsFail() {
     Cli.Outcome batch = Cli.run("stability", LOGISTIC, "--pairs", "1", "--set", "training.epochs=1", "--set",

@@ -7,7 +7,10 @@ import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.inject.NnModules;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.random.RandomStream;
+import dev.nn.core.train.Divergence;
+import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Samples;
+import dev.nn.core.train.TrainingDivergedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -57,12 +60,21 @@ public final class StabilityStudy {
    * Trains the pairs, writes the study's folder and returns what it measured.
    *
    * @throws StabilityException when there is no held-out row, or the replace index is outside the training split
-   * @throws dev.nn.core.train.TrainingDivergedException when a run's loss becomes NaN or infinite (no folder is
+   * @throws dev.nn.core.train.TrainingDivergedException when a run's loss becomes NaN or infinite, or grows as
+   *     nn train's {@link Divergence} rules refuse (no folder is
    *     left behind)
    */
   public StabilityResult run(StabilityOptions options) {
+    return run(options, line -> { });
+  }
+
+  /**
+   * {@link #run(StabilityOptions)}, telling {@code progress} as each pair of runs is trained ("pair 2 of 6
+   * trained"): a study trains its pairs one after the other, and its figures are the means over all of them.
+   */
+  public StabilityResult run(StabilityOptions options, java.util.function.Consumer<String> progress) {
     try {
-      StabilityResult result = registry.attributing("during the stability study", () -> measure(options));
+      StabilityResult result = registry.attributing("during the stability study", () -> measure(options, progress));
       return result.writtenTo(StabilityFiles.write(result, options.outputDir() != null ? options.outputDir()
           : first.experiment.output().dir().resolved()));
     } finally {
@@ -71,7 +83,7 @@ public final class StabilityStudy {
     }
   }
 
-  private StabilityResult measure(StabilityOptions options) {
+  private StabilityResult measure(StabilityOptions options, java.util.function.Consumer<String> progress) {
     PreparedData data = first.data;
     Samples train = data.trainSamples();
     int n = train.rows();
@@ -101,6 +113,8 @@ public final class StabilityStudy {
       Samples removed = row(train, replaced);
       first.restart();
       second.restart();
+      Epochs firstEpochs = new Epochs(first, train);
+      Epochs secondEpochs = new Epochs(second, changed);
       long done = 0;
       while (done < total) {
         long next = nextRecord(done, perEpoch, options.every(), total);
@@ -108,13 +122,48 @@ public final class StabilityStudy {
         first.run(train, done, count);
         second.run(changed, done, count);
         done = next;
+        if (done % perEpoch == 0) {
+          firstEpochs.ended(done, perEpoch);
+          secondEpochs.ended(done, perEpoch);
+        }
         points.add(point(p, replaced, replacement, done, perEpoch, train, changed, removed, test,
             bound.at(stepSums[(int) done])));
       }
+      progress.accept("pair " + (p + 1) + " of " + options.pairs() + " trained");
     }
     return new StabilityResult(first.experiment.name(), options, n, first.options.epochs(),
         options.self() ? "itself (control)" : heldOut.description(), points, bound.applies(),
         bound.refusal(), bound.lipschitz(), bound.smoothness(), null);
+  }
+
+  /**
+   * The epochs one side has trained in a pair, checked at each end as nn train checks its epochs
+   * ({@link Divergence}): a loss that grew a thousandfold stops the study as it stops a run, instead of measuring
+   * the distance between two diverged networks. An epoch's training loss is the mean loss of its parameters on
+   * the training rows at its end, the untrained network's standing for the first batch's.
+   */
+  private static final class Epochs {
+    private final StabilitySide side;
+    private final Samples rows;
+    private final double untrained;
+    private final List<EpochReport> history = new ArrayList<>();
+
+    Epochs(StabilitySide side, Samples rows) {
+      this.side = side;
+      this.rows = rows;
+      this.untrained = side.loss(rows);
+    }
+
+    void ended(long updates, int perEpoch) {
+      int epoch = (int) ((updates + perEpoch - 1) / perEpoch);
+      double loss = side.loss(rows);
+      if (!Double.isFinite(loss)) {
+        throw new TrainingDivergedException(epoch, updates, loss);
+      }
+      EpochReport report = new EpochReport(epoch, updates, Double.NaN, loss, null, 0);
+      Divergence.check(history, report, untrained);
+      history.add(report);
+    }
   }
 
   /** The update count of the next record after {@code done}: the next epoch end or multiple of {@code every}. */

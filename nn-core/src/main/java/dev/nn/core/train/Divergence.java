@@ -15,10 +15,11 @@ import java.util.List;
  *       run's first batch, which the untrained network computed (a learning rate so large that the first
  *       epoch already explodes leaves no checkpoint to point to).
  * </ul>
+ * The trainer checks every epoch so, and the stability study each epoch of its runs, whose rules are nn train's.
  * The second condition keeps a loss that reached 0 (a hinge loss on separable data) from counting as diverged
  * when it moves to a small positive value again.
  */
-final class Divergence {
+public final class Divergence {
   /** How many times the lowest epoch loss so far an epoch's loss may reach. */
   static final double GROWTH = 1e3;
 
@@ -31,7 +32,7 @@ final class Divergence {
    * @param firstBatchLoss the mean loss of the run's first batch, or NaN when it is not known
    * @throws TrainingDivergedException naming the epoch, the loss and what it was compared with
    */
-  static void check(List<EpochReport> earlier, EpochReport report, double firstBatchLoss) {
+  public static void check(List<EpochReport> earlier, EpochReport report, double firstBatchLoss) {
     if (report.validation() != null && !Double.isFinite(report.validation().loss())) {
       throw TrainingDivergedException.atEpochEnd(report.epoch(), report.updates(),
           "the validation loss became " + shown(report.validation().loss()));
