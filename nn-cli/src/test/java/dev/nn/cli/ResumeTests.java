@@ -55,6 +55,50 @@ class ResumeTests {
   }
 
   /**
+   * An experiment.yaml edited to plan fewer epochs than the run has trained does not fit its checkpoint: refused,
+   * naming the least training.epochs that does, and the run is left as it was (it said "resuming after epoch 3 of 2"
+   * and ended "trained 3 of 2 epochs"). As many epochs as were trained fits, and finishes the run as it stands.
+   */
+  @Test
+  void anExperimentEditedToFewerEpochsThanTrainedIsRefused() throws Exception {
+    Nn nn = Nn.create();
+    Path run = interruptedAfterEpoch3(nn, nn.load(Path.of(Cli.XOR), List.of("training.epochs=6")),
+        tmp.resolve("edited"));
+    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
+    String recorded = Files.readString(yaml);
+    Files.writeString(yaml, recorded.replace("epochs: 6", "epochs: 2"));
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertTrue(refused.err().contains("the checkpoint of epoch 3 is beyond the 2 epochs its experiment.yaml plans"
+        + " (training.epochs must be at least 3)"), refused.describe());
+    assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)), "no model");
+    Files.writeString(yaml, recorded.replace("epochs: 6", "epochs: 3"));
+    Cli.Outcome finished = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, finished.code(), finished.describe());
+    assertTrue(Files.exists(run.resolve(RunDirectory.MODEL)), finished.describe());
+  }
+
+  /**
+   * A run whose checkpoints were deleted trains again from the start, as one stopped before its first checkpoint
+   * does, but says what it found: it said no checkpoint had been written.
+   */
+  @Test
+  void aRunWhoseCheckpointsWereDeletedSaysSo() throws Exception {
+    Nn nn = Nn.create();
+    Path run = interruptedAfterEpoch3(nn, nn.load(Path.of(Cli.XOR), List.of("training.epochs=4")),
+        tmp.resolve("deleted"));
+    try (java.util.stream.Stream<Path> files = Files.list(run.resolve(RunDirectory.CHECKPOINTS))) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.err().contains("no checkpoint is left, though metrics.csv records 3 epochs (were the"
+        + " checkpoints deleted?); training it again from the start"), resumed.describe());
+  }
+
+  /**
    * Trains {@code e} into {@code into} and stops it after epoch 3, once that epoch's checkpoint is written, as a kill
    * would; returns the run directory, which holds 3 epochs of metrics and no model.
    */

@@ -21,6 +21,11 @@ final class PluginChanges {
   /** The outcome key of an allowed change. */
   private static final String ALLOWED = "allowed-changed-plugins";
 
+  /** What {@code checked}, a provenance {@link #check} returned, says of changed plugins a resume went on with; null for none. */
+  static String allowedChanges(Provenance checked) {
+    return checked.outcome().get(ALLOWED);
+  }
+
   private final RunDirectory dir;
   private final boolean allowed;
   private final Consumer<String> notices;

@@ -41,12 +41,14 @@ final class Resumption {
    * Prepares {@code trainer} and the directory.
    *
    * @param current the provenance of this attempt, whose data files were hashed now
+   * @param checkpointEvery the epochs between checkpoints, by which a run without one is told apart from a run
+   *     whose checkpoints were deleted
    * @return the provenance to record, noting changed data or plugins that were allowed and how the run first
    *     started
    * @throws RunFileException when a data file or a plugin changed and that is not allowed, or no checkpoint is
    *     intact; before anything in the directory is changed
    */
-  Provenance prepare(Trainer trainer, Provenance current) {
+  Provenance prepare(Trainer trainer, Provenance current, int checkpointEvery) {
     Provenance checked = new PluginChanges(dir, allowChangedPlugins, notices).check(checkData(current));
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
     Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile());
@@ -56,15 +58,20 @@ final class Resumption {
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
     checkpoints.prune();
     if (state.isPresent()) {
-      restore(trainer, state.get(), edited(current));
+      restore(trainer, state.get(), edited(current), PluginChanges.allowedChanges(checked));
       if (state.get().end() != TrainerState.End.RUNNING) {
         notices.accept("training had ended after epoch " + state.get().epoch() + " ("
             + (state.get().end() == TrainerState.End.STOPPED_EARLY ? "stopped early" : "finished")
             + "); writing what the interrupted run did not finish, without training further");
       }
     } else {
-      notices.accept("no checkpoint was written before the run stopped; training it again from the start with the"
-          + " experiment it recorded");
+      int trained = dev.nn.core.run.MetricsColumns.read(dir.metricsFile()).rows().size();
+      // a run past its first checkpoint's epoch (and the next epoch's row, which a kill may leave without its
+      // checkpoint) wrote one, which pruning never removes: none left means they were deleted
+      notices.accept((trained <= checkpointEvery ? "no checkpoint was written before the run stopped"
+          : "no checkpoint is left, though " + RunDirectory.METRICS + " records " + trained + " epochs (were"
+              + " the checkpoints deleted?)")
+          + "; training it again from the start with the experiment it recorded");
     }
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
@@ -102,17 +109,27 @@ final class Resumption {
    * checkpoint that does not makes the directory unusable. When the file was edited after the run started, the
    * edit is the cause; when it is as the run started, an optimizer that refuses the state it saved itself is.
    */
-  private void restore(Trainer trainer, TrainerState state, boolean edited) {
+  private void restore(Trainer trainer, TrainerState state, boolean edited, String changedPlugins) {
     int parameters = trainer.network().parameters().size();
+    int planned = trainer.options().epochs();
     String problem = state.params().length != parameters
         ? "holds " + state.params().length + " parameters, but the network its experiment.yaml describes has "
             + parameters
+        // fewer epochs than were trained is not an edit that fits: the run cannot end at an epoch it has passed
+        : state.epoch() > planned ? "is beyond the " + planned + (planned == 1 ? " epoch" : " epochs")
+            + " its experiment.yaml plans (training.epochs must be at least " + state.epoch() + ")"
         : null;
     if (problem == null) {
       try {
         trainer.restore(state);
         return;
       } catch (IllegalArgumentException e) {
+        if (changedPlugins != null) {
+          throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " holds optimizer"
+              + " state that the optimizer refuses (" + e.getMessage() + "), and the plugins changed since the run"
+              + " started (" + changedPlugins + "): the plugin as it is now cannot take the state it saved as it was;"
+              + " resume with the jar the run started with");
+        }
         if (!edited && Provenance.recordedExperimentSha256(dir.provenanceFile()).isPresent()) {
           throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " holds optimizer"
               + " state that the optimizer refuses (" + e.getMessage() + "), though experiment.yaml is as the run"

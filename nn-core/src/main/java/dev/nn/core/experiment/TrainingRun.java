@@ -419,7 +419,7 @@ public final class TrainingRun {
     data.notes().forEach(options.notices());
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.allowChangedPlugins(),
-          options.notices()).prepare(trainer, provenance);
+          options.notices()).prepare(trainer, provenance, experiment.training().checkpointEvery());
     }
     // once a resume is accepted: a refused one leaves the directory as it was
     for (TrainingListener l : options.listeners()) {

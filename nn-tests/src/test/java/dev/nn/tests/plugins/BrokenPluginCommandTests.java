@@ -519,6 +519,56 @@ class BrokenPluginCommandTests {
     assertFalse(resumed.err().contains("was changed after the run started"), resumed.describe());
   }
 
+  /**
+   * An optimizer whose new version keeps its state in another layout refuses the state its old version saved; a
+   * resume that went on with the changed plugin (--allow-changed-plugins) says the change is why, not that the
+   * optimizer's exportState and importState disagree.
+   */
+  @Test
+  void anOptimizerWhoseNewVersionRefusesTheOldOnesStateIsToldFromABrokenOne() throws Exception {
+    Path[] jars = new Path[2];
+    for (int values = 1; values <= 2; values++) {
+      String source = "package com.acme.broken;\n"
+          + "import dev.nn.api.Optimizer;\n"
+          + "import dev.nn.spi.OptimizerProvider;\n"
+          + "import dev.nn.spi.Settings;\n"
+          + "import java.nio.DoubleBuffer;\n"
+          + "public final class LayoutProvider implements OptimizerProvider {\n"
+          + "  @Override public String name() { return \"layout\"; }\n"
+          + "  @Override public String summary() { return \"w <- w - rate g\"; }\n"
+          + "  @Override public Optimizer create(Settings settings) {\n"
+          + "    return size -> new Optimizer.Updater() {\n"
+          + "      @Override public void step(DoubleBuffer params, DoubleBuffer grads, double rate, long t) {\n"
+          + "        for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
+          + "      }\n"
+          + "      @Override public double[] exportState() { return new double[" + values + "]; }\n"
+          + "      @Override public void importState(double[] state) {\n"
+          + "        if (state.length != " + values + ") {\n"
+          + "          throw new IllegalArgumentException(\"layout state must hold " + values + " values, found \""
+          + " + state.length);\n"
+          + "        }\n"
+          + "      }\n"
+          + "    };\n"
+          + "  }\n"
+          + "}\n";
+      jars[values - 1] = PluginExampleJar.buildOf(tmp.resolve("v" + values), "layout", Map.of(
+          "com.acme.broken.LayoutProvider", source), Map.of(OPTIMIZERS, "com.acme.broken.LayoutProvider\n"));
+    }
+    Path yaml = experiment("tanh", "mean-squared", "layout", "xavier-uniform");
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jars[0].toString());
+    assertEquals(0, trained.code(), trained.describe());
+    Path run = newestRun();
+    Files.delete(run.resolve("status.yaml"));
+    Files.delete(run.resolve("model.nnm"));
+    Outcome resumed = nn("train", "--resume", run.toString(), "--plugin-path", jars[1].toString(),
+        "--allow-changed-plugins");
+    assertEquals(2, resumed.code(), resumed.describe());
+    assertTrue(resumed.err().contains("holds optimizer state that the optimizer refuses (layout state must hold 2"
+        + " values, found 1), and the plugins changed since the run started (optimizer \"layout\""), resumed.describe());
+    assertTrue(resumed.err().contains("resume with the jar the run started with"), resumed.describe());
+    assertFalse(resumed.err().contains("exportState and importState disagree"), resumed.describe());
+  }
+
   @Test
   void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
     Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
