@@ -37,6 +37,7 @@ final class RunPlugins {
   private final Initializer initializer;
   private final Map<String, PluginDescriptor> used = new LinkedHashMap<>();
   private final PluginRegistry registry;
+  private final String optimizerName;
 
   /**
    * Creates every plugin the experiment names.
@@ -58,6 +59,7 @@ final class RunPlugins {
     lossUse = use(PluginKind.LOSS, experiment.loss());
     optimizer = experiment.optimizer().optimizer().create(registry, PluginKind.OPTIMIZER);
     use(PluginKind.OPTIMIZER, experiment.optimizer().optimizer());
+    optimizerName = experiment.optimizer().optimizer().name();
     initializer = experiment.network().init().create(registry, PluginKind.INITIALIZER);
     use(PluginKind.INITIALIZER, experiment.network().init());
   }
@@ -68,6 +70,11 @@ final class RunPlugins {
       return d.version();
     }).orElse("unknown");
     return new PluginUse(ref.name(), version, ref.settings());
+  }
+
+  /** Whether the experiment's optimizer is a third-party plugin, whose steps the trainer watches. */
+  public boolean optimizerFromAPlugin() {
+    return registry.descriptor(PluginKind.OPTIMIZER, optimizerName).filter(d -> !d.builtIn()).isPresent();
   }
 
   /**
@@ -82,6 +89,13 @@ final class RunPlugins {
       return Optional.empty();
     }
     NonFiniteSource s = source.get();
+    if (s.layer() == NonFiniteSource.OPTIMIZER) {
+      String name = optimizerName;
+      return registry.descriptor(PluginKind.OPTIMIZER, name).filter(d -> !d.builtIn()).map(d ->
+          PluginFailureException.of(d, "optimizer \"" + name + "\" from " + d.origin() + " " + s.detail() + ", at"
+              + " epoch " + diverged.epoch() + "; a plugin must return finite values for finite arguments: the"
+              + " plugin's author can fix it", diverged));
+    }
     boolean loss = s.layer() == 0;
     PluginKind<?> kind = loss ? PluginKind.LOSS : PluginKind.ACTIVATION;
     String name = loss ? lossUse.name() : activationNames.get(s.layer() - 1);

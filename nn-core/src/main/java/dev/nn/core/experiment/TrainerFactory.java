@@ -33,10 +33,12 @@ public final class TrainerFactory {
   private final TrainingOptions options;
   private final Set<TrainingListener> bound;
   private final ReduceOnPlateau plateau;
+  private final boolean watchOptimizer;
 
   @Inject
   TrainerFactory(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
-      TrainingOptions options, Set<TrainingListener> bound, Experiment experiment, PreparedData data) {
+      TrainingOptions options, Set<TrainingListener> bound, Experiment experiment, PreparedData data,
+      RunPlugins plugins) {
     this.network = network;
     this.loss = loss;
     this.optimizer = optimizer;
@@ -44,6 +46,7 @@ public final class TrainerFactory {
     this.options = options;
     this.bound = bound;
     this.plateau = plateau(experiment.optimizer());
+    this.watchOptimizer = plugins.optimizerFromAPlugin();
     if (!data.classification()) {
       // a task the file did not state (a generator's) is known once the data is: the accuracy watched must exist
       String key = plateau != null && !plateau.lossMonitored() ? "optimizer.schedule.monitor"
@@ -70,6 +73,10 @@ public final class TrainerFactory {
     List<TrainingListener> all = new ArrayList<>(runListeners);
     all.addAll(bound);
     Trainer trainer = new Trainer(network, loss, optimizer, schedule, options, all);
+    if (watchOptimizer) {
+      // a step of a third-party optimizer that writes NaN from finite values is its fault, not divergence
+      trainer.watchOptimizerSteps();
+    }
     if (plateau != null) {
       trainer.reduceOnPlateau(plateau);
     }

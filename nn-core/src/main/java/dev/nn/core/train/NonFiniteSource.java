@@ -15,14 +15,17 @@ import java.util.Optional;
  * are no longer finite. Looked for only once the loss is known not to be finite: the training loop checks
  * nothing per element.
  *
- * @param kind "activation" or "loss"
- * @param layer the activation's layer, from 1; 0 for the loss
+ * @param kind "activation", "loss" or "optimizer"
+ * @param layer the activation's layer, from 1; 0 for the loss; {@link #OPTIMIZER} for the optimizer, whose step
+ *     wrote a parameter that is not finite from finite ones (see {@link Trainer#watchOptimizerSteps})
  * @param detail what it returned for what: "returned NaN for z = 0.5"
  */
 public record NonFiniteSource(String kind, int layer, String detail) implements Serializable {
   private static final long serialVersionUID = 1L;
   /** What a detail says when the value was finite and float32's rounding made it infinite. */
   public static final String IN_FLOAT32 = "this run computes in float32";
+  /** The {@link #layer} of the optimizer. */
+  public static final int OPTIMIZER = -1;
 
   /**
    * The plugin at fault in the last forward and backward pass on {@code ws}, if the values it was given were

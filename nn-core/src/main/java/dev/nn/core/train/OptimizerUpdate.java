@@ -17,6 +17,8 @@ final class OptimizerUpdate implements ParameterUpdate {
   private final DoubleBuffer[][] views;
   private final double l2;
   private final double clipNorm;
+  /** Whether each step's parameters are checked: a third-party optimizer's (see {@link #watchSteps}). */
+  private boolean watched;
 
   /** Views of each block of the store, taken once so that no step allocates; {@code clipNorm} 0 clips nothing. */
   OptimizerUpdate(Network network, Optimizer.Updater[] updaters, double l2, double clipNorm) {
@@ -25,6 +27,50 @@ final class OptimizerUpdate implements ParameterUpdate {
     this.l2 = l2;
     this.clipNorm = clipNorm;
     this.views = network.parameters().blockViews();
+  }
+
+  /**
+   * Checks the parameters after every step from now on, for an optimizer whose code is not nn's: one that writes
+   * NaN or an infinity from finite parameters and gradients breaks its contract, which would otherwise show an
+   * update later as a loss that is NaN, reported as training diverging. A pass over the parameters per update
+   * (and over the gradient when one is not finite), without allocating.
+   */
+  void watchSteps() {
+    watched = true;
+  }
+
+  /**
+   * What the last step wrote that is not finite from finite gradients, as a {@link NonFiniteSource} detail
+   * ("wrote NaN for parameter 12 …"); {@code null} when every parameter is finite, when steps are not watched, or
+   * when the gradient it was given was not finite itself (the network diverged). The parameters before the step
+   * were finite: the step before was checked so too, and training starts from finite ones.
+   */
+  String nonFiniteStep(long t) {
+    if (!watched) {
+      return null;
+    }
+    for (int b = 0, base = 0; b < views[0].length; base += views[0][b].limit(), b++) {
+      DoubleBuffer w = views[0][b];
+      for (int i = 0; i < w.limit(); i++) {
+        double v = w.get(i);
+        if (!Double.isFinite(v)) {
+          return allFinite(views[1]) ? "wrote " + v + " for parameter " + (base + i) + " in its step of update " + t
+              + " from finite parameters and gradients" : null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean allFinite(DoubleBuffer[] blocks) {
+    for (DoubleBuffer g : blocks) {
+      for (int i = 0; i < g.limit(); i++) {
+        if (!Double.isFinite(g.get(i))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override

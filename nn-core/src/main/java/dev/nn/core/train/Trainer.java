@@ -122,6 +122,18 @@ public final class Trainer {
   }
 
   /**
+   * Checks the parameters after every optimizer step, for an optimizer whose code is not nn's: a step that writes
+   * NaN or an infinity from finite parameters and gradients stops training with a {@link TrainingDivergedException}
+   * whose {@link TrainingDivergedException#source() source} is the optimizer, where it showed an update later as a
+   * diverged loss. Costs a pass over the parameters per update; nn's own optimizers are not watched.
+   */
+  public void watchOptimizerSteps() {
+    if (update instanceof OptimizerUpdate stored) {
+      stored.watchSteps();
+    }
+  }
+
+  /**
    * Multiplies the schedule's rate by what {@code rule} makes of the validation figures after each epoch
    * ({@code optimizer.schedule: plateau}); recomputed from the epochs already reported.
    */
@@ -546,6 +558,13 @@ public final class Trainer {
     updates++;
     lastRate = rate;
     update.complete(rate, updates);
+    if (update instanceof OptimizerUpdate stored) {
+      String wrote = stored.nonFiniteStep(updates);
+      if (wrote != null) {
+        throw new TrainingDivergedException(epoch, updates, Double.NaN, computesInFloat32())
+            .withSource(new NonFiniteSource("optimizer", NonFiniteSource.OPTIMIZER, wrote));
+      }
+    }
     return lossSum;
   }
 

@@ -520,6 +520,38 @@ class BrokenPluginCommandTests {
   }
 
   /**
+   * An optimizer whose step writes NaN from finite parameters and gradients (here at its fifth step) is that
+   * plugin's fault, exit 2, named with its jar, the parameter and the update: it was reported as training diverging
+   * ("try a smaller learning rate", exit 3), an update later, when the loss became NaN.
+   */
+  @Test
+  void anOptimizerThatWritesNaNFromFiniteValuesIsReportedAsThatPlugins() throws Exception {
+    String source = "package com.acme.broken;\n"
+        + "import dev.nn.api.Optimizer;\n"
+        + "import dev.nn.spi.OptimizerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "import java.nio.DoubleBuffer;\n"
+        + "public final class LateNanProvider implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"late-nan\"; }\n"
+        + "  @Override public String summary() { return \"w <- w - rate g, then NaN\"; }\n"
+        + "  @Override public Optimizer create(Settings settings) {\n"
+        + "    return size -> (params, grads, rate, t) -> {\n"
+        + "      for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
+        + "      if (t == 5) { params.put(size - 1, Double.NaN); }\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    Path jar = PluginExampleJar.buildOf(tmp, "late-nan", Map.of("com.acme.broken.LateNanProvider", source),
+        Map.of(OPTIMIZERS, "com.acme.broken.LateNanProvider\n"));
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "late-nan", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(o, "nn: optimizer \"late-nan\" from " + jar + " wrote NaN for parameter ");
+    assertTrue(o.err().contains(" in its step of update 5 from finite parameters and gradients, at epoch "),
+        o.describe());
+    assertFalse(o.err().contains("smaller learning rate"), o.describe());
+  }
+
+  /**
    * An optimizer whose new version keeps its state in another layout refuses the state its old version saved; a
    * resume that went on with the changed plugin (--allow-changed-plugins) says the change is why, not that the
    * optimizer's exportState and importState disagree.
