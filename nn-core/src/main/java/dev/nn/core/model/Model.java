@@ -372,10 +372,38 @@ public final class Model {
         targetScaler.restore(b.out, n);
       }
       for (int r = 0; r < n; r++) {
+        for (int c = 0; c < k; c++) {
+          if (!Double.isFinite(b.out[r * k + c])) {
+            blamePluginFor(b.scaled, r * width);
+          }
+        }
         checks.requireFiniteOutputs(b.out, r * k, k, b.scaled, r * width, width, features, (start + r) * in,
             start + r);
       }
       System.arraycopy(b.out, 0, out, start * k, n * k);
     }
+  }
+
+  /**
+   * For a row whose predictions are not finite, before its inputs are blamed: throws the failure of the
+   * third-party plugin that returned NaN or an infinity for finite values (an activation's φ, the loss's link) as
+   * the row went through the network layer by layer, if one did. Off the prediction's path: only for such a row.
+   *
+   * @param scaled the row's network inputs, at {@code at}
+   */
+  private void blamePluginFor(double[] scaled, int at) {
+    Workspace one = network.newWorkspace(1);
+    one.setInput(scaled, at, 1);
+    network.forward(one, 1);
+    double[] row = new double[outputs()];
+    network.output(one, loss, row);
+    dev.nn.core.train.NonFiniteSource.inPrediction(network, one, row).ifPresent(s -> {
+      Object plugin = s.layer() == 0 ? loss : network.activation(s.layer());
+      // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
+      if (plugin != null && !plugin.getClass().getName().startsWith("dev.nn.")) {
+        throw dev.nn.core.plugin.PluginResults.nonFinite(plugin, (s.layer() == 0 ? "" : "(layers[" + s.layer()
+            + "]) ") + s.detail());
+      }
+    });
   }
 }

@@ -69,6 +69,12 @@ final class PluginBlame {
     if (thrown instanceof PluginResults.ReturnedNull) {
       return returnedNull((PluginResults.ReturnedNull) thrown, during);
     }
+    if (thrown instanceof PluginResults.ReturnedNonFinite e) {
+      PluginDescriptor owner = e.plugin() == null ? null : ownerOf(e.plugin().getClass().getName());
+      return owner == null ? Optional.empty() : Optional.of(new PluginFailureException(whoIs(owner) + " " + e.what()
+          + " " + during + "; a plugin must return finite values for finite arguments: the plugin's author can fix"
+          + " it", owner, e));
+    }
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
       Optional<PluginFailureException> found = blameFrames(t, thrown, during);

@@ -24,6 +24,39 @@ public final class PluginResults {
     return value;
   }
 
+  /**
+   * The failure of {@code plugin}, which returned a value that is not finite for finite arguments ({@code what}:
+   * "returned NaN for z = 0.5"), found where nn checked what it made ({@link PluginRegistry#blame} names it);
+   * thrown by the caller.
+   */
+  public static RuntimeException nonFinite(Object plugin, String what) {
+    return new ReturnedNonFinite(plugin, what);
+  }
+
+  /** A plugin returned NaN or an infinity for finite arguments. */
+  static final class ReturnedNonFinite extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Object plugin;
+    private final String what;
+
+    ReturnedNonFinite(Object plugin, String what) {
+      super(plugin.getClass().getName() + " " + what);
+      this.plugin = plugin;
+      this.what = what;
+    }
+
+    /** The plugin object, or null after serialization. */
+    Object plugin() {
+      return plugin;
+    }
+
+    /** What it returned, for what. */
+    String what() {
+      return what;
+    }
+  }
+
   /** A plugin method returned {@code null} where the SPI promises a value. */
   static final class ReturnedNull extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -601,6 +601,32 @@ class BrokenPluginCommandTests {
     assertFalse(resumed.err().contains("exportState and importState disagree"), resumed.describe());
   }
 
+  /**
+   * An activation that returns NaN for a finite z at prediction (here beyond |z| = 20, which training never
+   * reached) is named as the plugin at fault, in nn predict and nn evaluate: the row's inputs were blamed ("keep the
+   * values near the range of the training rows").
+   */
+  @Test
+  void anActivationThatReturnsNaNDuringPredictionIsReportedAsThatPlugins() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "cliff", Map.of("com.acme.broken.CliffProvider",
+        activation("CliffProvider", "\"cliff\"", "return 1 - x * x;").replace("return Math.tanh(z);",
+            "return Math.abs(z) > 20 ? Double.NaN : Math.tanh(z);")),
+        Map.of(ACTIVATIONS, "com.acme.broken.CliffProvider\n"));
+    Path yaml = experiment("cliff", "mean-squared", "sgd", "xavier-uniform");
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
+    assertEquals(0, trained.code(), trained.describe());
+    Path model = newestRun().resolve("model.nnm");
+    Path rows = Files.writeString(tmp.resolve("far-rows.csv"), "x,y\n0.5,0.4\n1e4,0.1\n");
+    Outcome predicted = nn("predict", model.toString(), "--input", rows.toString(), "--output",
+        tmp.resolve("p.csv").toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(predicted, "nn: activation \"cliff\" from " + jar + " (layers[1]) returned NaN for z = ");
+    assertTrue(predicted.err().contains(" during prediction; a plugin must return finite values for finite"
+        + " arguments"), predicted.describe());
+    Outcome evaluated = nn("evaluate", model.toString(), "--data", rows.toString(), "--plugin-path", jar.toString());
+    assertEquals(2, evaluated.code(), evaluated.describe());
+    assertTrue(evaluated.err().startsWith("nn: activation \"cliff\" from " + jar), evaluated.describe());
+  }
+
   @Test
   void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
     Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
