@@ -90,8 +90,9 @@ public final class GradientCheck {
       if (!Double.isFinite(objective)) {
         // every difference of NaNs is "outside its tolerance": listing them would hide the one fact that matters
         return "gradient check FAILED: J = " + objective + " at the parameters given, so no derivative can be"
-            + " compared: the loss or an activation gives a value that is not a finite number for these samples"
-            + " (nn train names the plugin); seed " + seed;
+            + " compared: the loss or an activation gives a value that is not a finite number for these samples, whose"
+            + " values take it beyond its finite range (a third-party plugin that does so for ordinary values is"
+            + " named instead); seed " + seed;
       }
       List<Mismatch> nan = mismatches.stream().filter(m -> !Double.isFinite(m.analytic())).toList();
       if (!nan.isEmpty()) {
@@ -99,7 +100,7 @@ public final class GradientCheck {
         StringBuilder s = new StringBuilder("gradient check FAILED: backprop gave a value that is not finite for ")
             .append(nan.size()).append(" of ").append(checked).append(" parameters while J = ").append(sig(objective, 6))
             .append(" is finite: an activation's φ′ or the loss's seed returned NaN or an infinity for finite"
-                + " arguments (nn train names the plugin); seed ").append(seed);
+                + " arguments; seed ").append(seed);
         for (Mismatch m : nan.subList(0, Math.min(REPORTED, nan.size()))) {
           s.append("\n  ").append(m.where()).append(": backprop ").append(m.analytic()).append(", finite difference ")
               .append(sig(m.numeric(), 8));

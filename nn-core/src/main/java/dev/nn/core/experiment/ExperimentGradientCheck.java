@@ -8,9 +8,12 @@ import dev.nn.core.io.CsvText;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
+import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.plugin.PluginResults;
 import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.Gradient;
+import dev.nn.core.train.NonFiniteSource;
 import dev.nn.core.train.Samples;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -93,8 +96,30 @@ public final class ExperimentGradientCheck {
    */
   public GradientCheck.Result run(int samples, java.util.function.IntConsumer parametersDone) {
     Samples batch = batch(samples);
-    return registry.attributing(DURING, () -> GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(),
-        experiment.l2(), experiment.seed(), parametersDone));
+    return registry.attributing(DURING, () -> {
+      GradientCheck.Result result = GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(),
+          experiment.l2(), experiment.seed(), parametersDone);
+      if (!Double.isFinite(result.objective())
+          || result.mismatches().stream().anyMatch(m -> !Double.isFinite(m.analytic()))) {
+        blamePluginFor(batch);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * When J or backprop's gradient is not finite at the finite parameters the check starts from: throws the failure
+   * of the third-party plugin that returned NaN or an infinity for finite values, as training's look-back names
+   * it, so that the check names it too (its report could only say that some plugin did).
+   */
+  private void blamePluginFor(Samples batch) {
+    int rows = batch.rows();
+    Workspace ws = network.newWorkspace(rows);
+    ws.setInput(batch.x(), 0, rows);
+    System.arraycopy(batch.y(), 0, ws.target(), 0, rows * network.width(network.outputLayer()));
+    network.forward(ws, rows);
+    NonFiniteSource.inGradientCheck(network, ws, rows, loss).ifPresent(s ->
+        PluginResults.blameNonFinite(s.pluginIn(network, loss), s.where() + s.detail()));
   }
 
   /** How many free parameters the check compares, each once. */

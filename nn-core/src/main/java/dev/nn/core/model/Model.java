@@ -397,13 +397,8 @@ public final class Model {
     network.forward(one, 1);
     double[] row = new double[outputs()];
     network.output(one, loss, row);
-    dev.nn.core.train.NonFiniteSource.inPrediction(network, one, row).ifPresent(s -> {
-      Object plugin = s.layer() == 0 ? loss : network.activation(s.layer());
-      // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
-      if (plugin != null && !plugin.getClass().getName().startsWith("dev.nn.")) {
-        throw dev.nn.core.plugin.PluginResults.nonFinite(plugin, (s.layer() == 0 ? "" : "(layers[" + s.layer()
-            + "]) ") + s.detail());
-      }
-    });
+    // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
+    dev.nn.core.train.NonFiniteSource.inPrediction(network, one, row).ifPresent(s ->
+        dev.nn.core.plugin.PluginResults.blameNonFinite(s.pluginIn(network, loss), s.where() + s.detail()));
   }
 }

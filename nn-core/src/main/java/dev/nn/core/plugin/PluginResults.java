@@ -33,6 +33,17 @@ public final class PluginResults {
     return new ReturnedNonFinite(plugin, what);
   }
 
+  /**
+   * Throws {@link #nonFinite} when {@code plugin} is a third-party plugin (or an object of one); nn's own plugins
+   * give values that are not finite only for extreme arguments, which are not their fault, so for them (and for
+   * {@code null}) it returns.
+   */
+  public static void blameNonFinite(Object plugin, String what) {
+    if (plugin != null && !plugin.getClass().getName().startsWith("dev.nn.")) {
+      throw nonFinite(plugin, what);
+    }
+  }
+
   /** A plugin returned NaN or an infinity for finite arguments. */
   static final class ReturnedNonFinite extends RuntimeException {
     private static final long serialVersionUID = 1L;

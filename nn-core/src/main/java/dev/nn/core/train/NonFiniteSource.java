@@ -64,6 +64,29 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
         : "summed to " + lossSum + " over the batch") + " for finite outputs and targets"));
   }
 
+  /** The plugin object this source names: the activation of its layer in {@code network}, or {@code loss}. */
+  public Object pluginIn(Network network, dev.nn.api.Loss loss) {
+    return layer == 0 ? ClassWeightedLoss.plain(loss) : layer > 0 ? network.activation(layer) : null;
+  }
+
+  /** "(layers[2]) " for an activation, nothing for the loss or the optimizer: for a message naming the plugin. */
+  public String where() {
+    return layer > 0 ? "(layers[" + layer + "]) " : "";
+  }
+
+  /**
+   * The plugin at fault when a gradient check found J, or backprop's gradient, not finite at finite parameters,
+   * after {@link Network#forward} of the check's rows on {@code ws}: as a training batch's look-back when J is not
+   * finite; else a φ′ or a loss's seed that is NaN where the values are finite, probed as there.
+   */
+  public static Optional<NonFiniteSource> inGradientCheck(Network network, Workspace ws, int rows,
+      dev.nn.api.Loss loss) {
+    double lossSum = network.lossValue(ws, loss);
+    return Double.isFinite(lossSum)
+        ? derivativeAtFault(network).or(() -> seedAtFault(network, ws, rows, loss))
+        : find(network, ws, rows, lossSum, loss);
+  }
+
   /**
    * The plugin at fault for a prediction that is not finite, after {@link Network#forward} of the row on {@code ws}
    * kept every layer: an activation whose φ(z) is NaN for a finite z, or not finite for |z| within its range (the

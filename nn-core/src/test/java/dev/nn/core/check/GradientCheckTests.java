@@ -56,8 +56,9 @@ class GradientCheckTests {
     GradientCheck.Result r = GradientCheck.run(net, Plugins.SQUARED, data(21, 1), y, 7, 0.0, 7);
     assertFalse(r.passed());
     assertEquals("gradient check FAILED: J = NaN at the parameters given, so no derivative can be compared: the loss"
-        + " or an activation gives a value that is not a finite number for these samples (nn train names the"
-        + " plugin); seed 7", r.report());
+        + " or an activation gives a value that is not a finite number for these samples, whose values take it"
+        + " beyond its finite range (a third-party plugin that does so for ordinary values is named instead); seed 7",
+        r.report());
   }
 
   @Test

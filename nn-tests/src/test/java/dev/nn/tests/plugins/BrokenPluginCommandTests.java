@@ -627,6 +627,28 @@ class BrokenPluginCommandTests {
     assertTrue(evaluated.err().startsWith("nn: activation \"cliff\" from " + jar), evaluated.describe());
   }
 
+  /**
+   * A gradient check whose J, or whose backprop gradient, a plugin made NaN for finite values names that plugin, exit
+   * 2, as training does: its report said only that some plugin did, and pointed to nn train (exit 1).
+   */
+  @Test
+  void aGradientCheckNamesThePluginThatReturnedNaN() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "nan-phi", Map.of(
+        "com.acme.broken.NanPhiProvider", activation("NanPhiProvider", "\"nan-phi\"", "return 1 - x * x;")
+            .replace("return Math.tanh(z);", "return z > 0.01 ? Double.NaN : Math.tanh(z);"),
+        "com.acme.broken.NanSlopeProvider", activation("NanSlopeProvider", "\"nan-slope\"",
+            "return z > 0.01 ? Double.NaN : 1 - x * x;")),
+        Map.of(ACTIVATIONS, "com.acme.broken.NanPhiProvider\ncom.acme.broken.NanSlopeProvider\n"));
+    Outcome phi = nn("gradcheck", experiment("nan-phi", "mean-squared", "sgd", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(phi, "nn: activation \"nan-phi\" from " + jar + " (layers[1]) returned NaN for z = ");
+    assertTrue(phi.err().contains(" during the gradient check; a plugin must return finite values"), phi.describe());
+    Outcome slope = nn("gradcheck", experiment("nan-slope", "mean-squared", "sgd", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(slope, "nn: activation \"nan-slope\" from " + jar + " (layers[1]) returned NaN from"
+        + " φ′ (phiPrime) for z = ");
+  }
+
   @Test
   void anActivationThatThrowsDuringPredictionOrAGradientCheckIsReportedAsThatPlugins() throws Exception {
     Path jar = PluginExampleJar.buildOf(tmp, "fragile", Map.of("com.acme.broken.FragileProvider",
