@@ -420,11 +420,18 @@ public final class PluginRegistry {
       throw escaped(everyRefusal(provider, settings, e, label, otherKeys));
     } catch (RuntimeException | LinkageError e) {
       // an IllegalArgumentException is how a plugin refuses a value; anything else is a fault of its own
-      String what = e instanceof IllegalArgumentException ? " rejected its settings" : " failed to create it";
+      boolean refused = e instanceof IllegalArgumentException;
+      String what = refused ? " rejected its settings" : " failed to create it";
+      // what is allowed: the settings, when it refused them; otherwise nothing the experiment can change
+      String allowed = refused ? settingsHelp(provider)
+          : e instanceof NoClassDefFoundError missing ? MissingClass.adviceFor(missing)
+              .map(advice -> "a plugin whose classes are all there: it " + advice)
+              .orElse("a plugin whose create() succeeds; the plugin's author can fix it")
+          : "a plugin whose create() succeeds; the plugin's author can fix it";
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",
           label + " from " + info.origin() + what + ": its create() threw "
               + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-              + ControlCharacters.escape(e.getMessage())), settingsHelp(provider)));
+              + ControlCharacters.escape(e.getMessage())), allowed));
     }
     if (!kind.pluginType().isInstance(created)) {
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from "

@@ -122,8 +122,11 @@ class BrokenPluginTests {
         "com.acme.Boom", activationProvider("Boom", "return \"boom\";", "return \"z\";", "",
             "throw new IllegalStateException(\"boom\\u001b[0m\");"),
         "com.acme.Picky", activationProvider("Picky", "return \"picky\";", "return \"z\";", "",
-            "throw new IllegalArgumentException(\"slope must be positive\");")),
-        Map.of(ACTIVATIONS, "com.acme.Nothing\ncom.acme.Boom\ncom.acme.Picky\n"));
+            "throw new IllegalArgumentException(\"slope must be positive\");"),
+        // as the JVM throws it when a class the plugin uses is in no jar of the plugin path
+        "com.acme.Lacking", activationProvider("Lacking", "return \"lacking\";", "return \"z\";", "",
+            "throw new NoClassDefFoundError(\"org/lib/Special\");")),
+        Map.of(ACTIVATIONS, "com.acme.Nothing\ncom.acme.Boom\ncom.acme.Picky\ncom.acme.Lacking\n"));
     try (URLClassLoader cl = loader(jar)) {
       PluginRegistry registry = PluginRegistry.load(cl);
       ConfigProblem none = assertThrows(ConfigException.class,
@@ -135,6 +138,13 @@ class BrokenPluginTests {
           () -> registry.create(PluginKind.ACTIVATION, "boom")).problems().get(0);
       assertEquals("activation \"boom\" from " + jar + " failed to create it: its create() threw"
           + " IllegalStateException: boom\\e[0m", boom.message());
+      // a plugin's own fault: its settings, which the experiment could change, are not what is allowed
+      assertEquals("a plugin whose create() succeeds; the plugin's author can fix it", boom.allowed());
+      ConfigProblem lacking = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "lacking")).problems().get(0);
+      assertEquals("a plugin whose classes are all there: it needs the class org.lib.Special, which is not on the"
+          + " plugin path: put the jar that holds it on the plugin path too (a jar without service files is taken"
+          + " as a library)", lacking.allowed());
       ConfigProblem picky = assertThrows(ConfigException.class,
           () -> registry.create(PluginKind.ACTIVATION, "picky")).problems().get(0);
       assertEquals("activation \"picky\" from " + jar + " rejected its settings: its create() threw"
