@@ -18,6 +18,10 @@ import java.util.Set;
  * YAML 1.1 reads as a string).
  */
 public final class Settings {
+  /** A decimal number, optionally signed, with an exponent: 3, -0.5, .5, 1e-3, 2.5E+4 (underscores removed first). */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
   private final String plugin;
   private final Map<String, Object> values;
   private final Set<String> read = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -164,10 +168,11 @@ public final class Settings {
       return ((Number) v).doubleValue();
     }
     if (v instanceof String) {
-      try {
-        return Double.parseDouble(((String) v).trim());
-      } catch (NumberFormatException e) {
-        // reported below
+      // a decimal number as the experiment's own keys read one from a string (YAML 1.1 reads 1e-3 so): not Java's
+      // wider syntax, which would take a typo such as "2d", "0.5f" or a hexadecimal float as a number
+      String t = ((String) v).trim().replace("_", "");
+      if (DECIMAL.matcher(t).matches()) {
+        return Double.parseDouble(t);
       }
     }
     throw problem(key, "must be a number, found " + describe(v), allowed);
