@@ -68,6 +68,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       {@link Float#MAX_VALUE} becomes ∞ when the core stores it. Beyond these bounds an activation
  *       may overflow to ±∞ if its true value does.
  *   <li><b>kinks()</b> is non-null, finite and strictly increasing.
+ *   <li><b>Two threads at once</b>: one instance gives two threads calling {@code forward} and {@code backward}
+ *       at the same time the bits it gives one thread alone (an activation keeps no mutable state).
  * </ul>
  *
  * <p>Each check is a public default method and can also be called directly on an instance; a value
@@ -275,6 +277,76 @@ public interface ActivationContract {
         double previous = kinks[i - 1];
         assertFalse(k <= previous, () -> "kinks() is not strictly increasing: " + Arrays.toString(kinks) + ", for " + f);
       }
+    }
+  }
+
+  /**
+   * One instance, called from two threads at once ({@code forward} then {@code backward} on rows of their own),
+   * gives each thread the bits it gives one thread alone: the core calls one activation from several threads (a
+   * layer's rows split over the kernels' threads), so an activation keeps no mutable state, such as a scratch array
+   * in a field that a bulk method reuses.
+   */
+  @Test
+  default void oneInstanceCalledFromTwoThreadsAtOnceGivesTheSameBits() throws Exception {
+    Activation f = activation();
+    int n = 4099;
+    java.util.Random random = new java.util.Random(0x5eed_0007L);
+    double[][] z = new double[2][n];
+    double[][] delta = new double[2][n];
+    double[][] x = new double[2][n];
+    double[][] d = new double[2][n];
+    for (int t = 0; t < 2; t++) {
+      for (int i = 0; i < n; i++) {
+        z[t][i] = (random.nextDouble() - 0.5) * 12 * (t + 1);
+        delta[t][i] = random.nextDouble() - 0.5;
+      }
+      f.forward(z[t], x[t], n);
+      d[t] = delta[t].clone();
+      f.backward(z[t], x[t], d[t], n);
+    }
+    String[] differed = new String[2];
+    // both threads start together and run freely for a fixed time, long enough for two cores to overlap them many
+    // times whatever else the machine does (with a barrier each round, one that stopped at a difference would
+    // leave the other waiting)
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < 2; t++) {
+      int own = t;
+      threads[t] = new Thread(() -> {
+        double[] xs = new double[n];
+        double[] ds = new double[n];
+        try {
+          start.await();
+          for (int round = 0; !stop.get() && differed[own] == null; round++) {
+            f.forward(z[own], xs, n);
+            System.arraycopy(delta[own], 0, ds, 0, n);
+            f.backward(z[own], xs, ds, n);
+            int i = java.util.stream.IntStream.range(0, n)
+                .filter(k -> Double.compare(xs[k], x[own][k]) != 0 || Double.compare(ds[k], d[own][k]) != 0)
+                .findFirst().orElse(-1);
+            if (i >= 0) {
+              differed[own] = "round " + round + ", z = " + z[own][i] + ": φ " + xs[i] + " (alone " + x[own][i]
+                  + "), δ·φ′ " + ds[i] + " (alone " + d[own][i] + ")";
+            }
+          }
+        } catch (InterruptedException e) {
+          differed[own] = "interrupted";
+        }
+      });
+      threads[t].start();
+    }
+    start.countDown();
+    Thread.sleep(250);
+    stop.set(true);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    for (int t = 0; t < 2; t++) {
+      int own = t;
+      assertTrue(differed[own] == null, () -> "forward/backward from two threads at once gave other values than from"
+          + " one, in thread " + own + ", " + differed[own] + ", for " + f + ": an activation must keep no mutable"
+          + " state (no scratch array in a field), because the core calls one instance from several threads");
     }
   }
 

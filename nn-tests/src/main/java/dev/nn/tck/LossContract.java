@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * }
  * }</pre>
  *
- * <p>What is checked, on batches drawn from a seeded generator (rows 1 and 5, columns 1 and 4, three
- * batches of each shape, z ~ N(0, 1.5²), targets drawn to match {@link Loss#targets()}). The checks
+ * <p>What is checked, on batches drawn from a seeded generator (rows 1 and 5, columns 1, 4 and 10, three
+ * batches of each shape, z ~ N(0, 1.5²), and for the central differences a fourth far from its targets, z ~
+ * N(0, 12²); targets drawn to match {@link Loss#targets()}); and that one instance gives two threads calling
+ * {@code seed} at once the bits it gives one. The checks
  * marked "float64 and float32" run twice, once per {@link Precision}: in float64, and in float32 as the
  * core runs with {@code compute: {precision: float32}}, where it hands the loss doubles holding float
  * values (z, x and the targets) and rounds the seed the loss writes to float. A float32 run draws the
@@ -134,8 +136,9 @@ public interface LossContract {
     for (Map.Entry<String, Activation> entry : accepted(loss)) {
       for (int rows : batchRows()) {
         for (int cols : batchCols()) {
-          for (int batch = 0; batch < 3; batch++) {
-            double[] z = gaussians(random, rows * cols, 1.5);
+          for (int batch = 0; batch < 4; batch++) {
+            // the last batch far from the targets: a seed wrong only for large residuals is caught too
+            double[] z = gaussians(random, rows * cols, batch < 3 ? 1.5 : 12);
             double[] y = targets(loss.targets(), rows, cols, random);
             checked += checkSeedByFiniteDifferences(loss, entry.getKey(), entry.getValue(), z, y, rows, cols);
             total += rows * cols;
@@ -333,6 +336,69 @@ public interface LossContract {
     }
   }
 
+  /**
+   * One instance, called from two threads at once, gives each thread the bits it gives one thread alone: the core
+   * shares a loss between threads (a batch's parts on a cluster's executor, two runs in one JVM), so a loss keeps
+   * no mutable state, such as a scratch array in a field.
+   */
+  @Test
+  default void oneInstanceCalledFromTwoThreadsAtOnceGivesTheSameBits() throws Exception {
+    Loss loss = loss();
+    Map.Entry<String, Activation> output = accepted(loss).get(0);
+    int rows = 64;
+    int cols = 4;
+    int n = rows * cols;
+    double[][] z = new double[2][];
+    double[][] x = new double[2][];
+    double[][] y = new double[2][];
+    double[][] alone = new double[2][n];
+    double[] sums = new double[2];
+    Random random = new Random(0x5eed_0009L);
+    for (int t = 0; t < 2; t++) {
+      z[t] = gaussians(random, n, 1.5 + 3 * t);
+      x[t] = forward(output.getValue(), z[t]);
+      y[t] = targets(loss.targets(), rows, cols, random);
+      sums[t] = loss.seed(z[t], x[t], y[t], alone[t], rows, cols);
+    }
+    String[] differed = new String[2];
+    // both threads start together and run freely for a fixed time, long enough for two cores to overlap them many
+    // times whatever else the machine does (with a barrier each round, one that stopped at a difference would
+    // leave the other waiting)
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < 2; t++) {
+      int own = t;
+      threads[t] = new Thread(() -> {
+        double[] delta = new double[n];
+        try {
+          start.await();
+          for (int round = 0; !stop.get() && differed[own] == null; round++) {
+            double sum = loss.seed(z[own], x[own], y[own], delta, rows, cols);
+            if (Double.compare(sum, sums[own]) != 0 || !Arrays.equals(delta, alone[own])) {
+              differed[own] = "round " + round + ": Σ L_n " + sum + " (alone " + sums[own] + ")";
+            }
+          }
+        } catch (InterruptedException e) {
+          differed[own] = "interrupted";
+        }
+      });
+      threads[t].start();
+    }
+    start.countDown();
+    Thread.sleep(250);
+    stop.set(true);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    for (int t = 0; t < 2; t++) {
+      int own = t;
+      assertTrue(differed[own] == null, () -> loss + ": seed() from two threads at once gave other values than from"
+          + " one, in thread " + own + ", " + differed[own] + ": a loss must keep no mutable state (no scratch array"
+          + " in a field), because the core calls one instance from several threads");
+    }
+  }
+
   // The kit's own machinery, private so that implementors see only loss() and outputActivations().
 
   /** Batch heights every check uses. */
@@ -340,9 +406,9 @@ public interface LossContract {
     return new int[] {1, 5};
   }
 
-  /** Batch widths every check uses. */
+  /** Batch widths every check uses: one output, a few, and as many as ten classes. */
   private static int[] batchCols() {
-    return new int[] {1, 4};
+    return new int[] {1, 4, 10};
   }
 
   private List<Map.Entry<String, Activation>> accepted(Loss loss) {

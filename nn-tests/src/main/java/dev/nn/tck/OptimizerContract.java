@@ -48,7 +48,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * }</pre>
  *
  * <p>The checks: the first three steps give the known answer; a few hundred steps descend a convex
- * quadratic; two updaters of one optimizer share no state; {@code exportState}/{@code importState}
+ * quadratic; the same steps give the same bits every time (the updater is deterministic); two updaters of one
+ * optimizer share no state; {@code exportState}/{@code importState}
  * continue a run bit for bit; steps use absolute indexing only, leave the buffers' position and limit
  * alone, never write the gradients, give the same bits on heap and direct buffers, and do not allocate.
  * Settings checks belong in each optimizer's own tests; {@link #assertRejectsSetting} and
@@ -176,6 +177,29 @@ public interface OptimizerContract {
         end <= 0.1 * start,
         "f fell from " + start + " to " + end + " in " + descentSteps() + " steps at η = " + descentRate()
             + " in " + precision + "; expected at most " + 0.1 * start);
+  }
+
+  /**
+   * The same steps on the same parameters and gradients give the same bits every time, from fresh updaters of the
+   * optimizer and of a second {@link #optimizer()}: a run is repeated and resumed bit for bit only so. Checked
+   * first and said plainly; the other bit-for-bit checks would also fail for an updater that reads a clock, a
+   * random source or a counter shared between updaters, but name another cause.
+   */
+  @Test
+  default void theSameStepsGiveTheSameBitsEveryTime() {
+    double[] a = {1.0, 3.0, 0.5, 2.0, 1.0, 0.75};
+    double[] first = {0.8, -1.2, 2.0, 0.3, -0.6, 1.1};
+    double[] again = first.clone();
+    double[] other = first.clone();
+    runOnQuadratic(optimizer().newUpdater(first.length), a, first, 1, 20);
+    runOnQuadratic(optimizer().newUpdater(again.length), a, again, 1, 20);
+    Optimizer second = optimizer();
+    runOnQuadratic(second.newUpdater(other.length), a, other, 1, 20);
+    assertArrayEquals(first, again, "20 steps of two fresh updaters on the same parameters and gradients gave"
+        + " other bits: the updater is not deterministic (does it read a clock, a random source, or state shared"
+        + " between updaters?)");
+    assertArrayEquals(first, other, "20 steps of updaters of two optimizer() instances gave other bits: the"
+        + " optimizer is not deterministic");
   }
 
   /** Steps on two blocks, interleaved, give the same bits as running each block alone. */

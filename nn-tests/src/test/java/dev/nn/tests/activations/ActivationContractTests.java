@@ -82,6 +82,30 @@ class ActivationContractTests {
     assertDoesNotThrow(relu::derivativeMatchesCentralDifferencesBesideEachKink);
   }
 
+  /** A bulk forward that reuses a scratch array in a field gives two threads each other's values: caught. */
+  @Test
+  void failsAnActivationThatKeepsAScratchArrayInAField() {
+    Activation racy = new Tanh() {
+      private double[] scratch = new double[0];
+
+      @Override
+      public void forward(double[] z, double[] x, int count) {
+        if (scratch.length < count) {
+          scratch = new double[count];
+        }
+        for (int i = 0; i < count; i++) {
+          scratch[i] = Math.tanh(z[i]);
+          Thread.onSpinWait();
+        }
+        System.arraycopy(scratch, 0, x, 0, count);
+      }
+    };
+    ActivationContract c = contractFor(racy);
+    AssertionFailedError e = assertThrows(AssertionFailedError.class, c::oneInstanceCalledFromTwoThreadsAtOnceGivesTheSameBits);
+    assertTrue(e.getMessage().contains("from two threads at once"), e.getMessage());
+    assertDoesNotThrow(contractFor(new Tanh())::oneInstanceCalledFromTwoThreadsAtOnceGivesTheSameBits);
+  }
+
   @Test
   void failsADerivativeOffByOneTenThousandth() {
     Activation planted = new Tanh() {

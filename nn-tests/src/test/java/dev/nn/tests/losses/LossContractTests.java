@@ -79,6 +79,71 @@ class LossContractTests {
     }
   }
 
+  /**
+   * A seed wrong only for the eleventh column of a row (a loss indexing a fixed width) or only for residuals
+   * beyond 8 passed every check, whose batches had at most 4 columns and z of spread 1.5.
+   */
+  @Test
+  void failsASeedWrongOnlyForWideBatchesOrLargeResiduals() {
+    Loss wide = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          if (i % cols >= 4) {
+            delta[i] *= 1.5;
+          }
+        }
+        return sum;
+      }
+    };
+    Loss far = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+          if (Math.abs(x[i] - y[i]) > 8) {
+            delta[i] *= 1.5;
+          }
+        }
+        return sum;
+      }
+    };
+    for (Loss wrong : new Loss[] {wide, far}) {
+      LossContract contract = () -> wrong;
+      AssertionError error = assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesOfValue);
+      assertTrue(error.getMessage().contains("central finite difference"), error.getMessage());
+    }
+  }
+
+  /** A loss that reuses a scratch array in a field gives two threads each other's values: caught. */
+  @Test
+  void failsALossThatKeepsAScratchArrayInAField() {
+    Loss racy = new Forwarding(SQUARED) {
+      private double[] scratch = new double[0];
+
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        if (scratch.length < rows * cols) {
+          scratch = new double[rows * cols];
+        }
+        double sum = 0;
+        for (int i = 0; i < rows * cols; i++) {
+          scratch[i] = x[i] - y[i];
+          Thread.onSpinWait();
+        }
+        for (int i = 0; i < rows * cols; i++) {
+          delta[i] = 2 * scratch[i];
+          sum += scratch[i] * scratch[i];
+        }
+        return sum;
+      }
+    };
+    LossContract contract = () -> racy;
+    AssertionError error = assertThrows(AssertionError.class, contract::oneInstanceCalledFromTwoThreadsAtOnceGivesTheSameBits);
+    assertTrue(error.getMessage().contains("from two threads at once"), error.getMessage());
+  }
+
   @Test
   void failsASeedOffByOneTenThousandth() {
     Loss wrong = new Forwarding(SQUARED) {
