@@ -38,6 +38,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * }</pre>
  */
 public final class ExperimentReader {
+  /** The end of the note that stands for the problems after the first {@code MAX_PROBLEMS - 1}. */
+  static final String NOT_SHOWN = " more problems not shown";
+
   /** Problems reported at most; more are summarized in one last problem. */
   static final int MAX_PROBLEMS = 100;
 
@@ -155,7 +158,7 @@ public final class ExperimentReader {
         ConfigProblem.of(
             ProblemId.TOO_LARGE,
             "",
-            (sorted.size() - shown.size()) + " more problems not shown",
+            (sorted.size() - shown.size()) + NOT_SHOWN,
             "fix the problems above and read the file again"));
     return shown;
   }

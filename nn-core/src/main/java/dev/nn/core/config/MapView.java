@@ -91,6 +91,11 @@ final class MapView {
     return v;
   }
 
+  /** Whether {@code key} is written at all, with a value or emptied. */
+  boolean mentions(String key) {
+    return entries.containsKey(key);
+  }
+
   /** Whether {@code key} is written with a value other than null. */
   boolean has(String key) {
     NodeTuple t = entries.get(key);

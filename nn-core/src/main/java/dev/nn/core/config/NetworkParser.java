@@ -44,7 +44,8 @@ final class NetworkParser {
     List<LayerSpec> layers = layersNode == null ? null : layers(layersNode, v.child("layers"));
     Node i = v.get("init");
     PluginRefs.Parsed init =
-        i == null ? plugins.defaultRef(DEFAULT_INIT, v.child("init")) : plugins.parse(i, v.child("init"), "initializer", List.of());
+        i == null ? plugins.defaultRef(DEFAULT_INIT, v.child("init"))
+            : plugins.parse(i, v.child("init"), "initializer", List.of(), DEFAULT_INIT);
     if (init != null) {
       plugins.check(init, PluginKind.INITIALIZER, List.of());
     }

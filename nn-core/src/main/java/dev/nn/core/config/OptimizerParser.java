@@ -33,7 +33,7 @@ final class OptimizerParser {
     PluginRefs.Parsed p =
         node == null
             ? plugins.defaultRef(DEFAULT_OPTIMIZER, path)
-            : plugins.parse(node, path, "optimizer", CORE_KEYS.subList(1, CORE_KEYS.size()));
+            : plugins.parse(node, path, "optimizer", CORE_KEYS.subList(1, CORE_KEYS.size()), DEFAULT_OPTIMIZER);
     if (p == null) {
       return null;
     }

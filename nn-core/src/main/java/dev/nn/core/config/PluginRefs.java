@@ -53,6 +53,17 @@ final class PluginRefs {
    * @return the reference, or {@code null} after reporting
    */
   Parsed parse(Node node, String path, String kind, Collection<String> coreKeys) {
+    return parse(node, path, kind, coreKeys, null);
+  }
+
+  /**
+   * {@link #parse(Node, String, String, Collection)} of a reference with a default plugin: a mapping without a
+   * {@code name} names {@code defaultName}, as an absent reference does, so that {@code --set
+   * optimizer.learning-rate=…} (or {@code optimizer: {learning-rate: 0.1}}) sets a key of the default optimizer.
+   *
+   * @param defaultName the plugin an absent reference names, or {@code null} when a name is required
+   */
+  Parsed parse(Node node, String path, String kind, Collection<String> coreKeys, String defaultName) {
     if (reader.isRejected(node)) {
       return null;
     }
@@ -65,15 +76,22 @@ final class PluginRefs {
       return new Parsed(ref, null, node, Map.of(), Map.of(), true);
     }
     MapView view = reader.mapping(node, path);
-    return view == null ? null : parse(view, kind, coreKeys);
+    return view == null ? null : parse(view, kind, coreKeys, defaultName);
   }
 
   /** Reads a reference written as a mapping; {@code null} after reporting. */
   Parsed parse(MapView view, String kind, Collection<String> coreKeys) {
+    return parse(view, kind, coreKeys, null);
+  }
+
+  private Parsed parse(MapView view, String kind, Collection<String> coreKeys, String defaultName) {
     String path = view.path();
     Node node = view.node();
-    Node nameNode = view.require("name", "the name of an installed " + kind);
-    String name = nameNode == null ? null : reader.string(nameNode, view.child("name"), "a " + kind + " name");
+    // an emptied name (--set optimizer.name=) is still reported as missing: only a mapping that never names one
+    boolean defaulted = defaultName != null && !view.mentions("name");
+    Node nameNode = defaulted ? node : view.require("name", "the name of an installed " + kind);
+    String name = defaulted ? defaultName
+        : nameNode == null ? null : reader.string(nameNode, view.child("name"), "a " + kind + " name");
     for (String k : coreKeys) {
       view.get(k);
     }

@@ -31,9 +31,11 @@ public final class ProblemReport {
    * @param problems at least one
    */
   public static String format(String fileName, List<ConfigProblem> problems) {
-    String count = count(problems.size());
+    int unshown = notShown(problems);
+    String count = count(problems.size() - (unshown > 0 ? 1 : 0) + unshown);
     StringBuilder s = new StringBuilder();
-    s.append("Invalid experiment ").append(fileName).append(" — ").append(count).append(":\n");
+    s.append("Invalid experiment ").append(fileName).append(" — ").append(count)
+        .append(unshown > 0 ? " (the first " + (problems.size() - 1) + " shown)" : "").append(":\n");
     for (int k = 0; k < problems.size(); k++) {
       ConfigProblem p = problems.get(k);
       s.append('\n').append(k + 1).append(") [").append(p.id().code()).append("] ");
@@ -55,6 +57,24 @@ public final class ProblemReport {
       }
     }
     return s.append('\n').append(count).append('\n').toString();
+  }
+
+  /**
+   * How many problems the last one says were left out ({@link ExperimentReader}'s note after the first 99:
+   * "21 more problems not shown"), 0 when it is not that note: the note is not a problem of the file.
+   */
+  private static int notShown(List<ConfigProblem> problems) {
+    ConfigProblem last = problems.get(problems.size() - 1);
+    String m = last.message();
+    if (last.id() != dev.nn.spi.ProblemId.TOO_LARGE || !last.path().isEmpty()
+        || !m.endsWith(ExperimentReader.NOT_SHOWN)) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(m.substring(0, m.length() - ExperimentReader.NOT_SHOWN.length()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static String count(int n) {

@@ -313,6 +313,26 @@ class ExperimentReaderTests {
   }
 
   /**
+   * A reference with a default plugin may be given as a mapping without its name, in the file or by --set: it
+   * names the default (sgd), as an absent optimizer does. It was refused as a missing name, so that --set
+   * optimizer.learning-rate=… failed on every experiment without an optimizer section. An emptied name is still
+   * reported, and so is a loss's, which has no default.
+   */
+  @Test
+  void aMappingWithoutANameNamesTheDefaultPlugin() {
+    Experiment set = read(MINIMAL, "optimizer.learning-rate=0.001");
+    assertEquals("sgd", set.optimizer().optimizer().name());
+    assertEquals(0.001, set.optimizer().learningRate());
+    Experiment written = read(MINIMAL + "optimizer: {learning-rate: 0.1}\n");
+    assertEquals("sgd", written.optimizer().optimizer().name());
+    assertEquals(0.1, written.optimizer().learningRate());
+    assertEquals(List.of("optimizer.name: key \"name\" has no value (from --set optimizer.name=)"),
+        texts(problems(MINIMAL + "optimizer: {name: adam, learning-rate: 0.1}\n", "optimizer.name=")));
+    assertEquals(List.of("loss.name: missing key \"name\""),
+        texts(problems(MINIMAL.replace("loss: squared", "loss: {delta: 2}"))));
+  }
+
+  /**
    * A loss that is not fused may refuse an output activation too: the problem says so, and allows what the loss
    * accepts of the installed activations (it said "computes its own output link", allowing identity, which this
    * loss refuses as well).

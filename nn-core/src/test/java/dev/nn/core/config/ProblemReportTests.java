@@ -1,7 +1,10 @@
 package dev.nn.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.util.List;
@@ -34,6 +37,29 @@ class ProblemReportTests {
             + "\n"
             + "2 problems\n",
         ProblemReport.format("autoencoder.yaml", problems));
+  }
+
+  /**
+   * A file of 120 problems shows the first 99 and a note for the 21 others: the report counts 120, not the 100
+   * entries it lists (the note is not a problem of the file).
+   */
+  @Test
+  void aFileOfMoreProblemsThanShownIsCountedWhole() {
+    StringBuilder yaml = new StringBuilder("training:\n");
+    for (int i = 0; i < 120; i++) {
+      yaml.append("  unknown-").append(i).append(": 1\n");
+    }
+    List<ConfigProblem> problems = assertThrows(ConfigException.class,
+        () -> Resources.reader().read(yaml.toString(), "many.yaml", java.nio.file.Path.of("."), List.of())).problems();
+    assertEquals(100, problems.size());
+    String report = ProblemReport.format("many.yaml", problems);
+    assertTrue(report.startsWith("Invalid experiment many.yaml — 1"), report);
+    String count = report.substring("Invalid experiment many.yaml — ".length(), report.indexOf(':'));
+    int total = Integer.parseInt(count.substring(0, count.indexOf(' ')));
+    assertTrue(total > 120, "every problem of the file is counted (the 120 keys and the missing sections): " + count);
+    assertTrue(count.endsWith(" problems (the first 99 shown)"), count);
+    assertTrue(report.contains("100) [nn/TooLarge] " + (total - 99) + " more problems not shown"), report);
+    assertTrue(report.endsWith("\n" + total + " problems\n"), report);
   }
 
   @Test
