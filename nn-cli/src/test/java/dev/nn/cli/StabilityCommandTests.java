@@ -109,10 +109,10 @@ class StabilityCommandTests {
   /**
    * A learning rate that makes nn train stop with a diverged loss stops the study too (exit 3, no folder): it
    * trained on to the last epoch and reported distances between two diverged networks, exit 0. Each pair's end is
-   * a line, as the pairs are trained.
+   * a line, as the pairs are trained; a study's folder has the permissions any new folder gets.
    */
   @Test
-  void aRunThatDivergesAsNnTrainJudgesItStopsTheStudy() {
+  void aRunThatDivergesAsNnTrainJudgesItStopsTheStudy() throws Exception {
     String diabetes = Cli.EXAMPLES.resolve("diabetes.yaml").toString();
     Cli.Outcome train = Cli.run("train", diabetes, "--set", "optimizer.learning-rate=5000", "--set",
         "training.epochs=20", "--output", out.resolve("train").toString());
@@ -126,6 +126,10 @@ class StabilityCommandTests {
         out.resolve("fine").toString());
     assertEquals(0, fine.code(), fine.describe());
     assertTrue(fine.out().startsWith("pair 1 of 2 trained\npair 2 of 2 trained\n"), fine.out());
+    // the study's folder is made as any folder is, with the umask's permissions; it was private (0700)
+    java.nio.file.attribute.PosixFileAttributeView plain = Files.getFileAttributeView(
+        Files.createDirectory(out.resolve("plain")), java.nio.file.attribute.PosixFileAttributeView.class);
+    assertEquals(plain.readAttributes().permissions(), Files.getPosixFilePermissions(Cli.onlyRun(out.resolve("fine"))));
   }
 
   @Test

@@ -34,13 +34,27 @@ final class StabilityFiles {
 
   private StabilityFiles() {}
 
+  /**
+   * A new hidden folder beside where the study will be, made as any folder is (its permissions the umask's):
+   * {@code Files.createTempDirectory} makes it private (0700), which the rename would have kept.
+   */
+  private static Path hiddenFolder(Path outputDir, String stem) throws IOException {
+    for (int n = 1; ; n++) {
+      try {
+        return Files.createDirectory(outputDir.resolve("." + stem + (n == 1 ? "" : "-" + n) + ".partial"));
+      } catch (FileAlreadyExistsException taken) {
+        // another study of the same second: the next name
+      }
+    }
+  }
+
   /** Writes the folder under {@code outputDir} and returns it. */
   static Path write(StabilityResult result, Path outputDir) {
     String stem = result.experiment() + "-stability-" + STAMP.format(LocalDateTime.now(ZoneOffset.UTC));
     Path tmp = null;
     try {
       Files.createDirectories(outputDir);
-      tmp = Files.createTempDirectory(outputDir, "." + stem);
+      tmp = hiddenFolder(outputDir, stem);
       // a JVM stopped (Ctrl-C, SIGTERM) before the rename deletes the hidden folder, the files first; after the
       // rename the names are gone and nothing is deleted. Inside it, the files need no atomic writes of their own.
       tmp.toFile().deleteOnExit();
