@@ -54,14 +54,14 @@ final class GradcheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 1, found " + samples);
     }
     if (csv != null) {
-      OutputFile.check("--csv", csv, Map.of("EXPERIMENT.yaml", Path.of(experiment.file)));
+      OutputFile.check("--csv", csv, Map.of(experiment.file, Path.of(experiment.file)));
     }
     Nn nn = root.nn();
     ExperimentGradientCheck[] checked = new ExperimentGradientCheck[1];
     GradientCheck.Result result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
       if (csv != null) {
-        OutputFile.checkAgainst("--csv", csv, "a data file of EXPERIMENT.yaml", e.dataFiles());
+        OutputFile.checkAgainst("--csv", csv, "a data file of " + experiment.file, e.dataFiles());
       }
       ExperimentGradientCheck check = nn.gradientCheck(e);
       checked[0] = check;

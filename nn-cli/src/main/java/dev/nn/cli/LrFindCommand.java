@@ -73,13 +73,13 @@ final class LrFindCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--updates must be >= 2, found " + updates);
     }
     if (csv != null) {
-      OutputFile.check("--csv", csv, Map.of("EXPERIMENT.yaml", Path.of(experiment.file)));
+      OutputFile.check("--csv", csv, Map.of(experiment.file, Path.of(experiment.file)));
     }
     Nn nn = root.nn();
     LearningRateRange.Result result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
       if (csv != null) {
-        OutputFile.checkAgainst("--csv", csv, "a data file of EXPERIMENT.yaml", e.dataFiles());
+        OutputFile.checkAgainst("--csv", csv, "a data file of " + experiment.file, e.dataFiles());
       }
       LearningRateRange test = nn.learningRateRange(e);
       root.out().println(test.describe(from, to, updates));

@@ -1,9 +1,7 @@
 package dev.nn.cli;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The points of a sweep: every combination of its axes' values (the cartesian product), the first axis
@@ -20,12 +18,16 @@ record SweepGrid(List<SweepAxis> axes) {
    */
   static SweepGrid of(List<String> options) {
     List<SweepAxis> axes = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
     for (String o : options) {
       SweepAxis a = SweepAxis.parse(o);
-      if (!keys.add(a.key())) {
-        throw new SweepAxis.Invalid("--sweep " + a.key() + " is given twice; list all its values in one"
-            + " option, e.g. " + a.key() + "=" + String.join(",", a.values()));
+      for (SweepAxis earlier : axes) {
+        if (earlier.key().equals(a.key())) {
+          // the example is the one option both meant: their values together
+          List<String> both = new ArrayList<>(earlier.values());
+          both.addAll(a.values());
+          throw new SweepAxis.Invalid("--sweep " + a.key() + " is given twice; list all its values in one"
+              + " option, e.g. " + a.key() + "=" + String.join(",", both));
+        }
       }
       axes.add(a);
     }

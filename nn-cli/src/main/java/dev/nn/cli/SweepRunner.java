@@ -85,19 +85,39 @@ final class SweepRunner {
     }
     List<List<String>> points = grid.points();
     // and so must every point, before anything is written: a misspelt swept key or a value that does not
-    // parse is one message, not a failure per point and a sweep folder of failed rows
+    // parse is one report, not a failure per point and a sweep folder of failed rows; every invalid point is
+    // in it, so that the values are mended at once, not one run of nn at a time
+    StringBuilder invalid = new StringBuilder();
+    RuntimeException first = null;
+    // a report the same as an earlier point's (a misspelt swept key) is said once, then referred to
+    java.util.Map<String, Integer> reported = new java.util.HashMap<>();
     for (int i = 0; i < points.size(); i++) {
       List<String> all = new ArrayList<>(sets);
       all.addAll(grid.sets(points.get(i)));
       String point = "nn: sweep point " + (i + 1) + "/" + points.size() + " ("
-          + String.join(" ", grid.sets(points.get(i))) + ") is not valid:\n";
+          + String.join(" ", grid.sets(points.get(i))) + ") is not valid";
+      String report;
       try {
         Experiments.load(root.nn(), experiment, all);
+        continue;
       } catch (ConfigException e) {
-        throw new CommandFailure(point + ProblemReport.format(experiment, e.problems()), e);
+        report = ProblemReport.format(experiment, e.problems());
+        first = first == null ? e : first;
       } catch (CommandFailure e) {
-        throw new CommandFailure(point + e.getMessage().replaceFirst("^nn: ", ""), e);
+        report = e.getMessage().replaceFirst("^nn: ", "") + "\n";
+        first = first == null ? e : first;
       }
+      // the same but for the point's own --set text (a misspelt swept key's report quotes it)
+      String shape = report;
+      for (String set : grid.sets(points.get(i))) {
+        shape = shape.replace(set, set.substring(0, set.indexOf('=') + 1));
+      }
+      Integer same = reported.putIfAbsent(shape, i + 1);
+      invalid.append(invalid.length() == 0 ? "" : same == null ? "\n" : "").append(point)
+          .append(same == null ? ":\n" + report : ", as point " + same + " is\n");
+    }
+    if (first != null) {
+      throw new CommandFailure(invalid.toString(), first);
     }
     // and a problem only reading the data finds (too few rows for the folds, say), when no point escapes it, is
     // said once, before anything is written, rather than once per point beside an empty sweep

@@ -170,9 +170,17 @@ class SweepTests {
     assertTrue(badValue.err().contains("[nn/WrongType] optimizer.learning-rate: expected a number > 0, found \"abc\""),
         badValue.err());
     assertEquals("", badValue.out(), "nothing trained");
+    // every invalid point is reported, not only the first: the values are mended at once
+    Cli.Outcome two = Cli.run("train", Cli.XOR, "--sweep", "optimizer.learning-rate=0.1,-1,0", "--output",
+        out.toString());
+    assertEquals(2, two.code(), two.describe());
+    assertTrue(two.err().contains("nn: sweep point 2/3 (optimizer.learning-rate=-1) is not valid:\n"), two.err());
+    assertTrue(two.err().contains("nn: sweep point 3/3 (optimizer.learning-rate=0) is not valid:\n"), two.err());
     Cli.Outcome misspelt = Cli.run("train", Cli.XOR, "--sweep", "trainin.epochs=1,2", "--output", out.toString());
     assertEquals(2, misspelt.code(), misspelt.describe());
     assertEquals(1, misspelt.err().lines().filter(l -> l.contains("unknown key \"trainin\"")).count(),
+        misspelt.err());
+    assertTrue(misspelt.err().contains("nn: sweep point 2/2 (trainin.epochs=2) is not valid, as point 1 is\n"),
         misspelt.err());
     assertFalse(Files.exists(out), "nothing is created");
   }
@@ -231,7 +239,8 @@ class SweepTests {
     Cli.Outcome twice = Cli.run("train", Cli.XOR, "--sweep", "training.batch-size=8", "--sweep",
         "training.batch-size=16", "--output", out.toString());
     assertEquals(2, twice.code());
-    assertTrue(twice.err().startsWith("nn: --sweep training.batch-size is given twice"), twice.err());
+    assertTrue(twice.err().startsWith("nn: --sweep training.batch-size is given twice; list all its values in one"
+        + " option, e.g. training.batch-size=8,16"), twice.err());
     Cli.Outcome badBase = Cli.run("train", Cli.XOR, "--set", "training.epochs=0", "--sweep",
         "training.batch-size=8,16", "--output", out.toString());
     assertEquals(2, badBase.code());

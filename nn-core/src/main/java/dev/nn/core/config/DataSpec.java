@@ -84,7 +84,9 @@ public record DataSpec(SourceSpec train, HoldOut validation, HoldOut test, boole
     }
     List<Path> files = new ArrayList<>();
     addFiles(f.source(), files);
-    String named = "a " + f.source().source() + " source";
+    String kind = f.source().source();
+    // "an idx source": the article as the word is said
+    String named = ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " source";
     return java.util.Optional.of(files.isEmpty() ? named : named + " (" + String.join(", ",
         files.stream().map(Path::toString).toList()) + ")");
   }

@@ -10,6 +10,7 @@ import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
+import dev.nn.core.plugin.PluginResults;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.Settings;
 import java.nio.file.Path;
@@ -397,8 +398,32 @@ public final class Model {
     network.forward(one, 1);
     double[] row = new double[outputs()];
     network.output(one, loss, row);
-    // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
-    dev.nn.core.train.NonFiniteSource.inPrediction(network, one, row).ifPresent(s ->
-        dev.nn.core.plugin.PluginResults.blameNonFinite(s.pluginIn(network, loss), s.where() + s.detail()));
+    // the same contract as training's look-back: φ is never NaN for a finite z, and finite within ±700 (±88 in
+    // float32); beyond, it may overflow as its true value does, which is the row's inputs' doing
+    double range = network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32 ? 88 : 700;
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      int width = network.width(l);
+      double[] z = new double[width];
+      double[] x = new double[width];
+      one.z(l).get(0, z, 0, width);
+      one.x(l).get(0, x, 0, width);
+      for (int i = 0; i < width; i++) {
+        if (!Double.isFinite(z[i])) {
+          return;
+        }
+        if (Double.isNaN(x[i]) || !Double.isFinite(x[i]) && Math.abs(z[i]) <= range) {
+          // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
+          PluginResults.blameNonFinite(network.activation(l), "(layers[" + l + "]) returned " + x[i] + " for z = "
+              + z[i]);
+          return;
+        }
+      }
+    }
+    for (double p : row) {
+      if (!Double.isFinite(p)) {
+        PluginResults.blameNonFinite(loss, "returned " + p + " from its output link (link) for finite outputs");
+        return;
+      }
+    }
   }
 }

@@ -88,34 +88,6 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
   }
 
   /**
-   * The plugin at fault for a prediction that is not finite, after {@link Network#forward} of the row on {@code ws}
-   * kept every layer: an activation whose φ(z) is NaN for a finite z, or not finite for |z| within its range (the
-   * same contract as in training), or else, every layer being finite, the loss whose output link made {@code out},
-   * the row's predictions, not finite. Empty when a layer's z is not finite: the inputs took the network out of
-   * range, which is the data's doing.
-   *
-   * @param out the row's predictions, as {@link Network#output} made them with the loss's link
-   */
-  public static Optional<NonFiniteSource> inPrediction(Network network, Workspace ws, double[] out) {
-    for (int l = 1; l <= network.outputLayer(); l++) {
-      double[] z = values(ws.z(l), network.width(l));
-      double[] x = values(ws.x(l), network.width(l));
-      if (firstNonFinite(z) >= 0) {
-        return Optional.empty();
-      }
-      int bad = firstNonFinite(x);
-      if (bad >= 0) {
-        return Double.isNaN(x[bad]) || Math.abs(z[bad]) <= finiteRange(network)
-            ? Optional.of(new NonFiniteSource("activation", l, returned(network, l, x[bad], z[bad])))
-            : Optional.empty();
-      }
-    }
-    int bad = firstNonFinite(out);
-    return bad < 0 ? Optional.empty() : Optional.of(new NonFiniteSource("loss", 0, "returned " + out[bad]
-        + " from its output link (link) for finite outputs"));
-  }
-
-  /**
    * The first layer whose activation's φ′, as training computes it (its bulk {@code backward}), is NaN for a
    * finite z where φ(z) is finite: probed on z from 0 out to ±700 (±88 in float32) ({@link #probes}), once training
    * has diverged. A NaN there reaches the weights through δ and shows only as divergence at the next update.

@@ -42,6 +42,7 @@ class PublicSurfaceTests {
       "dev.nn.core.Nn",                              // the facade: everything the nn command does
       "dev.nn.core.Evaluation",                      // Nn.evaluate: a model's figures on a labelled CSV file
       "dev.nn.core.config.Experiment",               // Nn.load, Nn.parse
+      "dev.nn.core.config.DistributedSpec",          // Experiment.distributed: where and how a run trains on Spark
       "dev.nn.core.config.ProblemReport",            // a ConfigException's problems, numbered, for people
       "dev.nn.core.data.Dataset",                    // samples in memory
       "dev.nn.core.data.Standardizer",               // the scaler a model applies
