@@ -69,6 +69,7 @@ final class CompareCommand implements Callable<Integer> {
     PrintStream out = root.out();
     out.print(DifferenceTable.render(comparison.labels(), comparison.differences(),
         root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
+    comparison.lossesDiffer().ifPresent(note -> out.println("note: " + note));
     comparison.writePage(output);
     out.println("page           " + output);
     return Main.OK;

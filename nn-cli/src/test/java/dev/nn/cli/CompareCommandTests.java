@@ -58,6 +58,28 @@ class CompareCommandTests {
    * Long run names on an 80-column terminal: the runs numbered in a legend and the columns headed by number, so
    * that every line fits; piped, the table is whole.
    */
+  /**
+   * Runs whose losses differ (one written by its name, one as a mapping with a setting) compare at the key loss,
+   * and the terminal and the page say that their loss curves are not comparable.
+   */
+  @Test
+  void runsOfDifferentLossesAreToldTheirLossCurvesDoNotCompare() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.1", 4, CLASSIFIER);
+    Files.writeString(a.resolve("experiment.yaml"), Files.readString(a.resolve("experiment.yaml")) + "loss: squared\n");
+    Files.writeString(b.resolve("experiment.yaml"), Files.readString(b.resolve("experiment.yaml"))
+        + "loss: {name: huber, delta: 0.5}\n");
+    Path page = tmp.resolve("losses.html");
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", page.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches("loss +squared +huber")), o.out());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches("loss\\.delta +\\(absent\\) +0\\.5")), o.out());
+    assertTrue(o.out().contains("note: the runs' losses differ (squared, huber): each loss curve is on its own scale"),
+        o.out());
+    assertTrue(Files.readString(page).contains("The runs&#39; losses differ (squared, huber)")
+        || Files.readString(page).contains("The runs' losses differ (squared, huber)"), "the page says so too");
+  }
+
   @Test
   void onANarrowTerminalTheRunsAreNumberedInALegend() throws Exception {
     String longName = "xor-with-a-rather-long-descriptive-experiment-name-20261204-0329";

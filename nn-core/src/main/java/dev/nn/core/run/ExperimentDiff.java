@@ -35,9 +35,8 @@ final class ExperimentDiff {
     List<Difference> differences = new ArrayList<>();
     for (String k : keys) {
       List<String> values = new ArrayList<>();
-      String absent = defaultLeftOut(k);
       for (Map<String, String> f : flat) {
-        values.add(f.getOrDefault(k, absent));
+        values.add(f.containsKey(k) ? f.get(k) : defaultLeftOut(k, f));
       }
       if (values.stream().distinct().count() > 1) {
         differences.add(new Difference(k, values));
@@ -50,10 +49,27 @@ final class ExperimentDiff {
    * How a run that lacks {@code key} is shown: the key's default when the experiment writer leaves that default
    * out, else {@value #ABSENT}.
    */
-  static String defaultLeftOut(String key) {
+  static String defaultLeftOut(String key, Map<String, String> experiment) {
     String pattern = key.replaceAll("\\[\\d+]", "[*]");
-    return ExperimentWriter.DEFAULTS_LEFT_OUT.getOrDefault(pattern, ABSENT);
+    String value = ExperimentWriter.DEFAULTS_LEFT_OUT.getOrDefault(pattern, ABSENT);
+    // shown as a written whole number is (0, not 0.0)
+    value = value.matches("-?\\d+\\.0") ? value.substring(0, value.length() - 2) : value;
+    java.util.regex.Matcher source = SOURCE_KEY.matcher(key);
+    if (source.matches()) {
+      // a csv source's settings: a generator's or an idx source has none, and labels are a classification's
+      String split = "data." + source.group(1);
+      boolean csv = "csv".equals(experiment.get(split + ".source"));
+      boolean labels = source.group(2).equals("labels");
+      if (!csv || labels && !"classification".equals(experiment.get(split + ".task"))) {
+        return ABSENT;
+      }
+    }
+    return value;
   }
+
+  /** A key of a data source: {@code data.train.missing} (the split, the setting). */
+  private static final java.util.regex.Pattern SOURCE_KEY =
+      java.util.regex.Pattern.compile("data\\.(train|validation|test)\\.([a-z-]+)");
 
   /** Every leaf of {@code tree} by its key path; an empty list or map is a leaf, shown as [] or {}. */
   static Map<String, String> flatten(Map<String, Object> tree) {
@@ -64,8 +80,13 @@ final class ExperimentDiff {
 
   private static void flatten(String path, Object value, Map<String, String> out) {
     if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+      // a plugin reference is written as its name alone (loss: squared) or as a mapping (loss: {name: huber,
+      // delta: 0.5}): its name is the value at the reference's own key either way, its settings below it
+      boolean reference = !path.isEmpty() && m.containsKey("name") && !m.containsKey("source");
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        flatten(path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey(), e.getValue(), out);
+        String key = reference && "name".equals(e.getKey()) ? path
+            : path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey();
+        flatten(key, e.getValue(), out);
       }
     } else if (value instanceof List<?> l && !l.isEmpty()) {
       for (int i = 0; i < l.size(); i++) {
@@ -75,6 +96,9 @@ final class ExperimentDiff {
       out.put(path, "{}");
     } else if (value instanceof List) {
       out.put(path, "[]");
+    } else if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      // 5000, as written, not 5000.0: a whole number read back as a double
+      out.put(path, Long.toString(d.longValue()));
     } else {
       out.put(path, String.valueOf(value));
     }

@@ -172,6 +172,17 @@ public final class RunComparison {
     return differences;
   }
 
+  /**
+   * What a reader of the loss curves must know when the runs' losses differ: each is on its own scale (a squared
+   * error, an absolute one, a cross-entropy), so the curves are not comparable, only the figures; empty when the
+   * runs share their loss.
+   */
+  public java.util.Optional<String> lossesDiffer() {
+    return differences.stream().filter(d -> d.key().equals("loss")).findFirst().map(d -> "the runs' losses differ ("
+        + String.join(", ", d.values()) + "): each loss curve is on its own scale, so compare the runs by their"
+        + " figures (accuracy, rmse), not by their losses");
+  }
+
   /** The page, as HTML. */
   public String page() {
     // the table of differences has a column per run: room for each beside the keys, up to a wide screen's width
@@ -186,6 +197,8 @@ public final class RunComparison {
     } else {
       page.panel(differenceTable());
     }
+    lossesDiffer().ifPresent(note -> page.note("Losses", Character.toUpperCase(note.charAt(0)) + note.substring(1)
+        + "."));
     chart(page, names, "Training loss", "The mean loss of each epoch's training batches.", "loss", "train_loss",
         true);
     chart(page, names, "Validation loss", "The loss on the validation split after each epoch.", "loss", "val_loss",

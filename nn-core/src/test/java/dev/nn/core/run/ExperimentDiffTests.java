@@ -78,11 +78,33 @@ class ExperimentDiffTests {
     Map<String, Object> other = new Yaml().load(
         "compute: {threads: 2, precision: float32}\nnetwork: {layers: [{units: 4}, {units: 8, dropout: 0.25}]}\n");
     assertEquals(List.of(new ExperimentDiff.Difference("compute.precision", List.of("float64", "float32")),
-        new ExperimentDiff.Difference("network.layers[1].dropout", List.of("0.0", "0.25"))),
+        new ExperimentDiff.Difference("network.layers[1].dropout", List.of("0", "0.25"))),
         ExperimentDiff.of(List.of(quiet, other)));
     Map<String, Object> noSeed = new Yaml().load("compute: {threads: 2}\n");
     Map<String, Object> seed = new Yaml().load("compute: {threads: 2}\nseed: 3\n");
     assertEquals(List.of(new ExperimentDiff.Difference("seed", List.of(ExperimentDiff.ABSENT, "3"))),
         ExperimentDiff.of(List.of(noSeed, seed)));
+  }
+
+  /**
+   * A plugin written by its name alone and one written as a mapping compare at the reference's key, their settings
+   * below it (they read "loss (absent)" and "loss.name (absent)"); a csv source's defaults are not invented for a
+   * generator or for a regression's labels; a whole number reads as written (5000, not 5000.0).
+   */
+  @Test
+  void pluginReferencesSourcesAndNumbersCompareAsWritten() {
+    Map<String, Object> squared = new Yaml().load("loss: squared\noptimizer: {name: sgd, learning-rate: 5000.0}\n"
+        + "data: {train: {source: generator, name: sine, samples: 10}}\n");
+    Map<String, Object> huber = new Yaml().load("loss: {name: huber, delta: 0.5}\n"
+        + "optimizer: {name: sgd, learning-rate: 0.05}\n"
+        + "data: {train: {source: csv, path: d.csv, target: y, task: regression}}\n");
+    List<ExperimentDiff.Difference> d = ExperimentDiff.of(List.of(squared, huber));
+    Map<String, List<String>> byKey = new java.util.HashMap<>();
+    d.forEach(x -> byKey.put(x.key(), x.values()));
+    assertEquals(List.of("squared", "huber"), byKey.get("loss"));
+    assertEquals(List.of(ExperimentDiff.ABSENT, "0.5"), byKey.get("loss.delta"));
+    assertEquals(List.of("5000", "0.05"), byKey.get("optimizer.learning-rate"));
+    assertTrue(d.stream().noneMatch(x -> x.key().equals("data.train.labels")), d.toString());
+    assertTrue(d.stream().noneMatch(x -> x.key().equals("loss.name")), d.toString());
   }
 }
