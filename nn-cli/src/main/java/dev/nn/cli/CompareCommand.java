@@ -129,13 +129,25 @@ final class CompareCommand implements Callable<Integer> {
         numbers.add("#" + (i + 1));
         legend.append(String.format("%-4s", numbers.get(i))).append(labels.get(i)).append('\n');
       }
+      int n = labels.size();
       int keyWidth = keyWidth(differences);
-      int share = (columns - 1 - keyWidth - 2 * labels.size()) / labels.size();
-      return legend + table(numbers, differences, Math.max(LEAST_VALUE, share));
+      int share = (columns - 1 - keyWidth - 2 * n) / n;
+      if (share < LEAST_VALUE) {
+        // the keys give way first (cut in their middle, to no less than a third of the width), then the values,
+        // to as few as 3 characters: a line longer than the terminal wraps, and a wrapped table is unreadable
+        int room = columns - 1 - 2 * n - LEAST_VALUE * n;
+        keyWidth = Math.min(keyWidth, Math.max(room, Math.max("KEY".length(), columns / 3)));
+        share = Math.max(3, (columns - 1 - keyWidth - 2 * n) / n);
+      }
+      return legend + table(numbers, differences, share, keyWidth);
     }
 
     private static String table(List<String> heads, List<RunComparison.Difference> differences, int valueWidth) {
-      int keyWidth = keyWidth(differences);
+      return table(heads, differences, valueWidth, keyWidth(differences));
+    }
+
+    private static String table(List<String> heads, List<RunComparison.Difference> differences, int valueWidth,
+        int keyWidth) {
       int[] widths = new int[heads.size()];
       for (int i = 0; i < heads.size(); i++) {
         widths[i] = heads.get(i).length();
@@ -146,7 +158,8 @@ final class CompareCommand implements Callable<Integer> {
       StringBuilder b = new StringBuilder();
       line(b, "KEY", keyWidth, heads, widths);
       for (RunComparison.Difference d : differences) {
-        line(b, d.key(), keyWidth, d.values(), widths);
+        line(b, d.key().length() <= keyWidth ? d.key() : RunTable.cutInTheMiddle(d.key(), keyWidth), keyWidth,
+            d.values(), widths);
       }
       return b.toString();
     }

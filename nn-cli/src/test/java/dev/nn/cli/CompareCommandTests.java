@@ -80,6 +80,25 @@ class CompareCommandTests {
         || Files.readString(page).contains("The runs' losses differ (squared, huber)"), "the page says so too");
   }
 
+  /**
+   * However narrow the terminal, every line of the table fits it: keys are cut in their middle, then values below
+   * their usual least width. At 40 columns a one-key table of three runs wrapped.
+   */
+  @Test
+  void onAVeryNarrowTerminalEveryLineFits() throws Exception {
+    Path a = run("xor-20261204-200503-1", "0.05", 4, CLASSIFIER);
+    Path b = run("xor-20261204-200503-2", "5000", 4, CLASSIFIER);
+    Path c = run("xor-20261204-200503-3", "0.01", 4, CLASSIFIER);
+    for (int columns : new int[] {40, 60}) {
+      Cli.Outcome o = Cli.run(Map.of("COLUMNS", Integer.toString(columns)), true, "compare", a.toString(),
+          b.toString(), c.toString(), "--output", tmp.resolve("narrow.html").toString());
+      assertEquals(0, o.code(), o.describe());
+      String table = o.out().substring(0, o.out().indexOf("page "));
+      assertTrue(table.lines().allMatch(l -> l.length() <= columns), columns + " columns:\n" + table);
+      assertTrue(table.lines().anyMatch(l -> l.contains("5000")), table);
+    }
+  }
+
   @Test
   void onANarrowTerminalTheRunsAreNumberedInALegend() throws Exception {
     String longName = "xor-with-a-rather-long-descriptive-experiment-name-20261204-0329";
