@@ -53,7 +53,8 @@ final class EpochLines implements TrainingListener, AutoCloseable {
 
   private void print(String line) {
     // on a terminal a line wider than the window is folded between its figures, never inside a number
-    out.println(bar != null ? fold(line, bar.columns()) : line);
+    out.println(bar == null ? line : line.startsWith("epoch ") ? fold(line, bar.columns())
+        : TerminalText.wrap(line, bar.columns()));
     log.accept(line);
   }
 

@@ -54,7 +54,7 @@ final class GradcheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 1, found " + samples);
     }
     if (csv != null) {
-      OutputFile.check("--csv", csv, Map.of(experiment.file, Path.of(experiment.file)));
+      OutputFile.check("--csv", csv, Map.of("the experiment", Path.of(experiment.file)));
     }
     Nn nn = root.nn();
     ExperimentGradientCheck[] checked = new ExperimentGradientCheck[1];

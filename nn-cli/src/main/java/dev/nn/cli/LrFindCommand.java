@@ -73,7 +73,7 @@ final class LrFindCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--updates must be >= 2, found " + updates);
     }
     if (csv != null) {
-      OutputFile.check("--csv", csv, Map.of(experiment.file, Path.of(experiment.file)));
+      OutputFile.check("--csv", csv, Map.of("the experiment", Path.of(experiment.file)));
     }
     Nn nn = root.nn();
     LearningRateRange.Result result = Failures.readingConfig(experiment.file, () -> {

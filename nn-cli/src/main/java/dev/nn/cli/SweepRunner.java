@@ -205,7 +205,8 @@ final class SweepRunner {
           : List.of(spreadSummary("seeds", "runs", rows(table, 0, points.size())));
       stop.finishing(() -> table.summarize(String.join("\n\n", summaries)));
       out.println();
-      summaries.forEach(out::println);
+      // the cross-validation lines are long: broken between words on a terminal, as the run's own lines are
+      summaries.forEach(line -> out.println(root.terminal() ? TerminalText.wrap(line, root.terminalColumns()) : line));
     }
     out.println();
     out.println("sweep: " + completed + " of " + points.size() + " points completed"

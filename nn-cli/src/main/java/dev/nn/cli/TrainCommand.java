@@ -313,8 +313,9 @@ final class TrainCommand implements Callable<Integer> {
         + " seconds";
   }
 
-  private static void say(PrintStream out, RunLog log, String line) {
-    out.println(line);
+  private void say(PrintStream out, RunLog log, String line) {
+    // a terminal's own wrapping would cut a number in two: lines are broken between words instead
+    out.println(root.terminal() ? TerminalText.wrap(line, root.terminalColumns()) : line);
     log.line(line);
   }
 
@@ -323,7 +324,7 @@ final class TrainCommand implements Callable<Integer> {
     return String.join(" ", root.commandLineForProvenance());
   }
 
-  private static void summarize(TrainingRun.Result r, PrintStream out, RunLog log) {
+  private void summarize(TrainingRun.Result r, PrintStream out, RunLog log) {
     TrainingResult t = r.training();
     if (t.stoppedEarly()) {
       say(out, log, "stopped early after epoch " + t.last().epoch());
@@ -339,7 +340,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** A split's figures, and for a regression of several targets each target's below them, indented. */
-  private static void print(PrintStream out, RunLog log, String label, Metrics m, List<String> targets) {
+  private void print(PrintStream out, RunLog log, String label, Metrics m, List<String> targets) {
     if (m == null) {
       return;
     }

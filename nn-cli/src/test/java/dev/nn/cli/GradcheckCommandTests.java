@@ -136,7 +136,7 @@ class GradcheckCommandTests {
     Cli.Outcome o = Cli.run("gradcheck", Cli.DIABETES, "--csv", Cli.EXAMPLES.resolve("data/diabetes.csv").toString());
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.err().startsWith("nn: --csv "), o.err());
-    assertTrue(o.err().contains("a data file of EXPERIMENT.yaml"), o.err());
+    assertTrue(o.err().contains("a data file of " + Cli.DIABETES + ", "), o.err());
   }
 
   @Test

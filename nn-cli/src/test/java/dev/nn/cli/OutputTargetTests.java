@@ -195,8 +195,8 @@ class OutputTargetTests {
       Cli.Outcome o = Cli.run("lr-find", experiment.toString(), "--updates", "5", "--csv", csv.toString());
       assertEquals(2, o.code(), o.describe());
       String expected = csv.equals(experiment)
-          ? "nn: --csv " + csv + " is the same file as EXPERIMENT.yaml " + experiment
-          : "nn: --csv " + csv + " is the same file as a data file of EXPERIMENT.yaml, ";
+          ? "nn: --csv " + csv + " is the same file as the experiment " + experiment
+          : "nn: --csv " + csv + " is the same file as a data file of " + experiment + ", ";
       assertTrue(o.err().startsWith(expected), o.err());
       assertTrue(o.err().endsWith("; writing it would replace what is read from it. Choose another file.\n"),
           o.err());

@@ -1,0 +1,68 @@
+package dev.nn.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lines for a terminal narrower than they are: broken where they have room to be, never inside a word or number
+ * (a terminal that wraps a line by itself cuts "accuracy 0.9367" into "accuracy 0" and ".9367", which read as two
+ * numbers). Epoch lines have their own folding, between their figures ({@link EpochLines#fold}).
+ */
+final class TerminalText {
+  private static final Pattern WORD = Pattern.compile("\\S+");
+
+  private TerminalText() {}
+
+  /**
+   * {@code line} in lines of fewer than {@code columns} characters, each after the first indented by two spaces:
+   * broken at a gap of two spaces or more (between a label and its value, between figures) where one is in reach,
+   * else at a single space. A word longer than a line stays whole.
+   */
+  static String wrap(String line, int columns) {
+    int room = Math.max(1, columns - 1);
+    if (line.length() <= room) {
+      return line;
+    }
+    // each word with the gap before it
+    List<String> gaps = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(line);
+    int end = 0;
+    while (m.find()) {
+      gaps.add(line.substring(end, m.start()));
+      words.add(m.group());
+      end = m.end();
+    }
+    String indent = "  ";
+    StringBuilder out = new StringBuilder();
+    int first = 0;
+    while (first < words.size()) {
+      StringBuilder current = new StringBuilder(first == 0 ? gaps.get(0) + words.get(0) : indent + words.get(first));
+      int last = first;
+      // the words that fit, and of their gaps the last wide one, where a break reads best
+      int wideBreak = -1;
+      while (last + 1 < words.size()
+          && current.length() + gaps.get(last + 1).length() + words.get(last + 1).length() <= room) {
+        last++;
+        if (gaps.get(last).length() >= 2) {
+          wideBreak = last;
+        }
+        current.append(gaps.get(last)).append(words.get(last));
+      }
+      if (last + 1 < words.size() && gaps.get(last + 1).length() < 2 && wideBreak > first) {
+        // the next word would break a pair ("accuracy 0.9367"): end the line at the last wide gap instead
+        last = wideBreak - 1;
+        current.setLength(0);
+        current.append(first == 0 ? gaps.get(0) + words.get(0) : indent + words.get(first));
+        for (int k = first + 1; k <= last; k++) {
+          current.append(gaps.get(k)).append(words.get(k));
+        }
+      }
+      out.append(out.length() == 0 ? "" : System.lineSeparator()).append(current);
+      first = last + 1;
+    }
+    return out.toString();
+  }
+}
