@@ -62,9 +62,50 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) parsed;
+      String wrong = wrongField(m);
+      if (wrong != null) {
+        throw new CommandFailure("nn: " + file + ": not a run summary: " + wrong);
+      }
       return new RunRecord(dir, endedIfAbandoned(dir, m), true);
     }
     return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
+  }
+
+  /** The states a summary's {@code status} may hold. */
+  private static final List<String> STATUSES = List.of("running", "completed", "diverged", "interrupted", "failed",
+      "unknown");
+
+  /**
+   * What is wrong with a summary that is JSON but not as nn writes one — a field of another type ({@code "status":
+   * 42}), a status or time nn never writes — or {@code null} when every field it has is of its kind: such a summary
+   * is not shown as it is, but told of, and the run described from its other files.
+   */
+  private static String wrongField(Map<String, Object> m) {
+    Object status = m.get("status");
+    if (status != null && !STATUSES.contains(status)) {
+      return "\"status\" is " + Json.line(status, Json.NonFinite.AS_NULL) + ", not one of " + String.join(", ", STATUSES);
+    }
+    for (String time : List.of("started", "ended")) {
+      Object t = m.get(time);
+      if (t != null && (!(t instanceof String text) || parsedInstant(text) == null)) {
+        return "\"" + time + "\" is " + Json.line(t, Json.NonFinite.AS_NULL) + ", not a time such as \"2026-12-03T00:30:00Z\"";
+      }
+    }
+    for (String count : List.of("format", "epochs", "epochs_planned", "best_epoch", "updates", "duration_seconds")) {
+      Object n = m.get(count);
+      if (n != null && !(n instanceof Number)) {
+        return "\"" + count + "\" is " + Json.line(n, Json.NonFinite.AS_NULL) + ", not a number";
+      }
+    }
+    return null;
+  }
+
+  private static Instant parsedInstant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**

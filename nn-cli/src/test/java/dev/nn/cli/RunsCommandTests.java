@@ -288,6 +288,23 @@ class RunsCommandTests {
     assertTrue(rows.stream().anyMatch(l -> l.startsWith("t ") && l.contains("failed")), o.out());
   }
 
+  /**
+   * A summary that is JSON but holds a field nn never writes so ("status": 42, a start that is no time) is told of on
+   * stderr and the run described from its other files: it was listed with status 42 and no word.
+   */
+  @Test
+  void aSummaryWithAFieldOfAnotherKindIsToldOfAndTheRunDescribedFromItsFiles() throws Exception {
+    Path runs = tmp.resolve("typed");
+    Path run = legacy(runs.resolve("iris-g"), true, "finished");
+    Files.writeString(run.resolve("summary.json"), "{\"format\": 1, \"status\": 42, \"started\": \"yesterday\","
+        + " \"epochs\": \"x\"}");
+    Cli.Outcome o = Cli.run("runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.err().contains(run.resolve("summary.json") + ": not a run summary: \"status\" is 42, not one of"
+        + " running, completed, diverged, interrupted, failed, unknown; listed from the run's other files"), o.err());
+    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), o.out());
+  }
+
   @Test
   void aRunningSummaryWithoutALockHolderWasKilledAndIsShownInterrupted() throws Exception {
     Path killed = summarized(tmp.resolve("killed"), "running", "2026-12-03T01:00:00Z", 0.9, "null", "");
