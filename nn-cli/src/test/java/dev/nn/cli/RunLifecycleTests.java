@@ -127,6 +127,8 @@ class RunLifecycleTests {
       assertEquals(2, o.code(), o.describe());
       assertEquals("nn: " + run + ": another process is training in this run directory (it holds .lock); wait for it "
           + "to end, or stop it, before resuming\n", o.err());
+      // refused before anything said that the run resumes
+      assertEquals("", o.out());
       assertEquals(before, RunFiles.snapshot(run));
     } finally {
       holder.getOutputStream().close();

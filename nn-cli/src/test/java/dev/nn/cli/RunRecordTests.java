@@ -196,6 +196,8 @@ class RunRecordTests {
         + "optimizer &quot;failing-sgd&quot; from "), report);
     assertTrue(report.contains("threw IllegalStateException: failing-sgd: update 30 failed on purpose in an optimizer"
         + " step (step) during training"), report);
+    assertTrue(report.contains(")). Once that is mended, nn train --resume "), "the failure is a sentence of its own"
+        + " before the next step: " + report);
     assertTrue(read(run.resolve(RunDirectory.RUN_LOG)).endsWith(o.err()));
   }
 

@@ -270,11 +270,16 @@ public final class RunDirectory {
   /**
    * An existing run directory to continue, as {@link #open}; a run that finished has nothing left to do.
    *
-   * @throws RunFileException naming the directory and what it lacks, or saying that the run finished and
-   *     where its model is
+   * @throws RunFileException naming the directory and what it lacks, saying that the run finished and where its
+   *     model is, or that another process trains in it
    */
   public static RunDirectory openToResume(Path existing) {
     RunDirectory run = open(existing);
+    if (isTraining(existing)) {
+      // another process trains in it: refused here, as taking its lock refuses it, before anything says that the
+      // run resumes (the resume takes the lock for itself later)
+      run.lock().close();
+    }
     Optional<RunStatus> status = run.status();
     if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
       throw new RunFileException(existing, "the run finished (" + status.get().message() + "); there is nothing to "

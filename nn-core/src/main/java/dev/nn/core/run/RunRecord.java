@@ -371,7 +371,10 @@ public final class RunRecord implements TrainingListener {
       String message = RunOutcome.describe(failure);
       end("failed", message);
       // the report also says how to go on, as the command does
-      finalStatus = new HtmlReport.Status("failed", message + " " + RunOutcome.failedNextStep(dir.path()));
+      // the message is a sentence of its own, whether or not it ends as one ("… No space left on device")
+      String sentence = message.endsWith(".") || message.endsWith("!") || message.endsWith("?") ? message
+          : message + ".";
+      finalStatus = new HtmlReport.Status("failed", sentence + " " + RunOutcome.failedNextStep(dir.path()));
     } catch (RuntimeException | Error e) {
       failure.addSuppressed(e);
     }
