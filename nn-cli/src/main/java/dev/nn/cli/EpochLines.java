@@ -115,8 +115,10 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       print(line(report, trainer.options().epochs()));
       double next = trainer.rateMultiplier();
       if (next != multiplier) {
-        // the plateau schedule reduced the rate after this epoch's validation figures
-        print(reduced(trainer.nextRate(), report.epoch() + 1));
+        // the plateau schedule reduced the rate after this epoch's validation figures: said when an epoch follows
+        if (trainer.trainsOn()) {
+          print(reduced(trainer.nextRate(), report.epoch() + 1));
+        }
         multiplier = next;
       }
     }

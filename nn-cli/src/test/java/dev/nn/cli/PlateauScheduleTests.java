@@ -48,6 +48,36 @@ class PlateauScheduleTests {
     assertTrue(epochs.get(24).learningRate() < 0.05, "the rate fell: " + epochs.get(24).learningRate());
   }
 
+  /**
+   * A reduction after the last epoch (or the epoch early stopping ends on) is not announced: it named an epoch that
+   * never trains ("… from epoch 8" just before "stopped early after epoch 7").
+   */
+  @Test
+  void noReductionIsAnnouncedForAnEpochThatNeverTrains() throws Exception {
+    List<EpochReport> epochs = Nn.create().train(digits(), TrainingRun.Options.into(tmp.resolve("full"))).training()
+        .epochs();
+    int last = 0;
+    for (int i = 1; i < epochs.size() && last == 0; i++) {
+      if (epochs.get(i).learningRate() != epochs.get(i - 1).learningRate()) {
+        last = i; // the rate fell after epoch i: a run of i epochs ends there
+      }
+    }
+    assertTrue(last > 0, "the rate falls in 25 epochs");
+    List<String> args = new java.util.ArrayList<>(List.of("train", Cli.EXAMPLES.resolve("digits.yaml").toString(),
+        "--output", tmp.resolve("short").toString()));
+    for (String s : PLATEAU) {
+      args.add("--set");
+      args.add(s);
+    }
+    args.add("--set");
+    args.add("training.epochs=" + last);
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, o.code(), o.describe());
+    int after = last + 1;
+    assertTrue(o.outLines("learning rate reduced").stream().noneMatch(l -> l.endsWith("from epoch " + after
+        + " (plateau)")), o.out());
+  }
+
   @Test
   void nnTrainSaysWhenTheRateIsReduced() throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("train", Cli.EXAMPLES.resolve("digits.yaml").toString(),

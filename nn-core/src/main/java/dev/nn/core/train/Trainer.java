@@ -193,6 +193,15 @@ public final class Trainer {
     return List.copyOf(history);
   }
 
+  /**
+   * Whether another epoch follows the one that just ended: false once early stopping has stopped training or the
+   * last planned epoch has run (for a listener told of an epoch's end, whose notice of the next epoch would be
+   * about an epoch that never trains).
+   */
+  public boolean trainsOn() {
+    return !stoppedEarly && epoch < options.epochs();
+  }
+
   /** Optimizer updates applied. */
   public long updates() {
     return updates;
