@@ -56,6 +56,13 @@ final class CompareCommand implements Callable<Integer> {
           throw new CommandFailure("nn: " + run + ": not a run directory (it holds no " + RunDirectory.EXPERIMENT
               + " and " + RunDirectory.CHECKPOINTS + "/); expected a directory nn train wrote, or a sweep folder");
         }
+        for (Path earlier : runs) {
+          if (sameDirectory(earlier, run)) {
+            // its curves would hide each other's, and the page would not say why
+            throw new CommandFailure("nn: " + run + " is given twice" + (run.equals(earlier) ? "" : " (as " + earlier
+                + ")") + "; give each run once");
+          }
+        }
         runs.add(run);
       }
     }
@@ -73,6 +80,14 @@ final class CompareCommand implements Callable<Integer> {
     comparison.writePage(output);
     out.println("page           " + output);
     return Main.OK;
+  }
+
+  private static boolean sameDirectory(Path a, Path b) {
+    try {
+      return java.nio.file.Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
   }
 
   /** The page may not be written over, or into, any run: a run's files are its record. */

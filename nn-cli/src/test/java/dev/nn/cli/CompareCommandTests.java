@@ -99,6 +99,18 @@ class CompareCommandTests {
     }
   }
 
+  /** A run given twice is refused: its curves would hide each other's, and the page would not say why. */
+  @Test
+  void aRunGivenTwiceIsRefused() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Cli.Outcome o = Cli.run("compare", a.toString(), a.resolve("../a").toString(), "--output",
+        tmp.resolve("twice.html").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: " + a.resolve("../a") + " is given twice (as " + a + "); give each run once"),
+        o.err());
+    assertFalse(Files.exists(tmp.resolve("twice.html")));
+  }
+
   @Test
   void onANarrowTerminalTheRunsAreNumberedInALegend() throws Exception {
     String longName = "xor-with-a-rather-long-descriptive-experiment-name-20261204-0329";
