@@ -489,7 +489,10 @@ public final class PluginRegistry {
         problems.addAll(unknownKeys(provider, rest, label, otherKeys));
         break;
       } catch (ConfigException again) {
-        List<ConfigProblem> more = again.problems().stream().filter(p -> !refused.contains(p.path())).toList();
+        // a refusal that names a key taken out is about that key's default, which the user never wrote ("min must
+        // be less than max = 1" once max: 1.5 was refused for min: 2): the same conflict again, not news
+        List<ConfigProblem> more = again.problems().stream().filter(p -> !refused.contains(p.path()))
+            .filter(p -> refused.stream().noneMatch(key -> names(p.message(), key))).toList();
         if (more.isEmpty()) {
           break;
         }
@@ -504,6 +507,12 @@ public final class PluginRegistry {
     ConfigException all = new ConfigException(problems);
     all.setStackTrace(first.getStackTrace());
     return all;
+  }
+
+  /** Whether {@code message} names the setting {@code key} as a word of its own (not inside "min-delta"). */
+  private static boolean names(String message, String key) {
+    return java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "(?![\\w-])")
+        .matcher(message).find();
   }
 
   /**
