@@ -141,6 +141,7 @@ public final class Model {
       warnings.add("saved by nn " + c.nnVersion() + ", newer than this nn (" + running + "); it is read as this nn"
           + " understands its format, so predictions may differ from the newer nn's");
     }
+    requireInstalled(file, registry, spec);
     List<Activation> activations = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int l = 0; l < spec.activations().size(); l++) {
@@ -202,6 +203,33 @@ public final class Model {
       parts.add(Integer.parseInt(m.group(g)));
     }
     return parts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Refuses a model whose plugins are not all installed, naming every one missing at once: one named at a time
+   * would have its user add a jar, load again, and only then hear of the next.
+   */
+  private static void requireInstalled(Path file, PluginRegistry registry, ModelSpec spec) {
+    List<String> missing = new ArrayList<>();
+    // one entry per plugin, with the places it is needed
+    java.util.Map<String, List<String>> places = new java.util.LinkedHashMap<>();
+    for (int l = 0; l < spec.activations().size(); l++) {
+      PluginUse use = spec.activations().get(l);
+      if (registry.descriptor(PluginKind.ACTIVATION, use.name()).isEmpty()) {
+        places.computeIfAbsent("the activation plugin \"" + use.name() + "\" (version " + use.version() + ")",
+            k -> new ArrayList<>()).add("layers[" + (l + 1) + "]");
+      }
+    }
+    if (registry.descriptor(PluginKind.LOSS, spec.loss().name()).isEmpty()) {
+      places.put("the loss plugin \"" + spec.loss().name() + "\" (version " + spec.loss().version() + ")",
+          List.of("loss"));
+    }
+    places.forEach((plugin, where) -> missing.add(plugin + " for " + String.join(", ", where)));
+    if (missing.size() > 1) {
+      throw new ModelFormatException(file, "needs " + String.join(" and ", missing) + ", which are not installed;"
+          + " add their jars with --plugin-path");
+    }
+    // one missing plugin is named where it is created, as it always was
   }
 
   private static <T> T create(Path file, PluginRegistry registry, PluginKind<T> kind, PluginUse use, String where,

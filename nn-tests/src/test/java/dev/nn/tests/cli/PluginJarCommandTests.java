@@ -84,6 +84,14 @@ class PluginJarCommandTests {
       assertTrue(entry.contains("origin: " + jar), entry);
       assertTrue(entry.endsWith("sha256: " + sha), entry);
     }
+    // its model, without the plugin path, names both plugins it needs at once (it named the first only)
+    Path rows = Files.writeString(tmp.resolve("x.csv"), "x\n0.5\n");
+    Nn.Outcome predicted = Nn.run(Map.of(), "predict", run.resolve("model.nnm").toString(), "--input", rows.toString(),
+        "--output", tmp.resolve("p.csv").toString());
+    assertEquals(2, predicted.code(), predicted.describe());
+    assertTrue(predicted.err().contains("needs the activation plugin \"acme-swish\" (version 1.0.0) for layers[1] and"
+        + " the loss plugin \"acme-pseudo-huber\" (version 1.0.0) for loss, which are not installed; add their jars"
+        + " with --plugin-path"), predicted.err());
   }
 
   @Test
