@@ -216,7 +216,7 @@ class RunRecordInterruptionTests {
     failing.record.failed(new java.io.UncheckedIOException("cannot write x: No space left on device",
         new java.io.IOException("No space left on device")));
     failing.record.close();
-    assertTrue(Files.readString(failing.dir.reportFile()).contains("cannot write x: No space left on device Once"
+    assertTrue(Files.readString(failing.dir.reportFile()).contains("cannot write x: No space left on device. Once"
         + " that is mended, nn train --resume " + failing.dir.path() + " continues the run from its last checkpoint"),
         "the report says how to go on, as the command does");
     String status = Files.readString(failing.dir.statusFile());
