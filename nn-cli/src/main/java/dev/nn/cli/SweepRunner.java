@@ -102,6 +102,11 @@ final class SweepRunner {
         continue;
       } catch (ConfigException e) {
         report = ProblemReport.format(experiment, e.problems());
+        // a swept value came from --sweep, though it is applied as an override
+        for (String set : grid.sets(points.get(i))) {
+          report = report.replace("(from --set " + set + ")", "(from --sweep " + set + ")")
+              .replace("--set " + set + ":", "--sweep " + set + ":");
+        }
         first = first == null ? e : first;
       } catch (CommandFailure e) {
         report = e.getMessage().replaceFirst("^nn: ", "") + "\n";

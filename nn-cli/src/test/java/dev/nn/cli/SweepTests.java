@@ -176,6 +176,9 @@ class SweepTests {
     assertEquals(2, two.code(), two.describe());
     assertTrue(two.err().contains("nn: sweep point 2/3 (optimizer.learning-rate=-1) is not valid:\n"), two.err());
     assertTrue(two.err().contains("nn: sweep point 3/3 (optimizer.learning-rate=0) is not valid:\n"), two.err());
+    // the value came from --sweep, not from a --set the user did not give
+    assertTrue(two.err().contains("(from --sweep optimizer.learning-rate=-1)"), two.err());
+    assertFalse(two.err().contains("--set"), two.err());
     Cli.Outcome misspelt = Cli.run("train", Cli.XOR, "--sweep", "trainin.epochs=1,2", "--output", out.toString());
     assertEquals(2, misspelt.code(), misspelt.describe());
     assertEquals(1, misspelt.err().lines().filter(l -> l.contains("unknown key \"trainin\"")).count(),
