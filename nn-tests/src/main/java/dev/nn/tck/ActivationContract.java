@@ -389,6 +389,10 @@ public interface ActivationContract {
     double width = zPlus - zMinus;
     double fd = (xPlus - xMinus) / width;
     double d = f.phiPrime(z, x);
+    if (!Double.isFinite(d)) {
+      // a bound of NaN would say nothing: the value is the whole story
+      fail("phiPrime(" + z + ") = " + d + " where phi is finite (the central difference is " + fd + "), for " + f);
+    }
     double scale = Math.max(1.0, Math.max(Math.abs(xPlus), Math.abs(xMinus)));
     double atol = 2.0 * roundingUlps() * Math.ulp(1.0) * scale / width;
     double allowed = atol + rtol() * Math.max(Math.abs(d), Math.abs(fd));

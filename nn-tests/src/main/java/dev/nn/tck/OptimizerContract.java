@@ -144,6 +144,12 @@ public interface OptimizerContract {
         double allowed = precision == Precision.FLOAT32
             ? t * FLOAT32_TOLERANCE_PER_STEP * largest[i]
             : RELATIVE_TOLERANCE * Math.abs(e);
+        int at = i;
+        int step = t;
+        assertTrue(Double.isFinite(a), () -> "after step " + step + " in " + precision + ", w[" + at + "] = " + a
+            + ", where the rule gives " + e + ": a step writes finite parameters from finite ones");
+        assertTrue(Double.isFinite(e), () -> "expectedAfterSteps gave w[" + at + "] = " + e + " after step " + step
+            + ": the test's own rule is not finite here");
         assertTrue(
             Math.abs(a - e) <= allowed,
             "after step " + t + " in " + precision + ", w[" + i + "] = " + a + ", expected " + e + " (allowed "
