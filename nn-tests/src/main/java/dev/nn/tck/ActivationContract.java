@@ -304,44 +304,22 @@ public interface ActivationContract {
       d[t] = delta[t].clone();
       f.backward(z[t], x[t], d[t], n);
     }
-    String[] differed = new String[2];
-    // both threads start together and run freely for a fixed time, long enough for two cores to overlap them many
-    // times whatever else the machine does (with a barrier each round, one that stopped at a difference would
-    // leave the other waiting)
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-    Thread[] threads = new Thread[2];
-    for (int t = 0; t < 2; t++) {
-      int own = t;
-      threads[t] = new Thread(() -> {
-        double[] xs = new double[n];
-        double[] ds = new double[n];
-        try {
-          start.await();
-          for (int round = 0; !stop.get() && differed[own] == null; round++) {
-            f.forward(z[own], xs, n);
-            System.arraycopy(delta[own], 0, ds, 0, n);
-            f.backward(z[own], xs, ds, n);
-            int i = java.util.stream.IntStream.range(0, n)
-                .filter(k -> Double.compare(xs[k], x[own][k]) != 0 || Double.compare(ds[k], d[own][k]) != 0)
-                .findFirst().orElse(-1);
-            if (i >= 0) {
-              differed[own] = "round " + round + ", z = " + z[own][i] + ": φ " + xs[i] + " (alone " + x[own][i]
-                  + "), δ·φ′ " + ds[i] + " (alone " + d[own][i] + ")";
-            }
+    String[] differed = TwoThreads.differences(own -> {
+      double[] xs = new double[n];
+      double[] ds = new double[n];
+      return () -> {
+        f.forward(z[own], xs, n);
+        System.arraycopy(delta[own], 0, ds, 0, n);
+        f.backward(z[own], xs, ds, n);
+        for (int i = 0; i < n; i++) {
+          if (Double.compare(xs[i], x[own][i]) != 0 || Double.compare(ds[i], d[own][i]) != 0) {
+            return "z = " + z[own][i] + ": φ " + xs[i] + " (alone " + x[own][i] + "), δ·φ′ " + ds[i] + " (alone "
+                + d[own][i] + ")";
           }
-        } catch (InterruptedException e) {
-          differed[own] = "interrupted";
         }
-      });
-      threads[t].start();
-    }
-    start.countDown();
-    Thread.sleep(250);
-    stop.set(true);
-    for (Thread thread : threads) {
-      thread.join();
-    }
+        return null;
+      };
+    });
     for (int t = 0; t < 2; t++) {
       int own = t;
       assertTrue(differed[own] == null, () -> "forward/backward from two threads at once gave other values than from"

@@ -360,37 +360,14 @@ public interface LossContract {
       y[t] = targets(loss.targets(), rows, cols, random);
       sums[t] = loss.seed(z[t], x[t], y[t], alone[t], rows, cols);
     }
-    String[] differed = new String[2];
-    // both threads start together and run freely for a fixed time, long enough for two cores to overlap them many
-    // times whatever else the machine does (with a barrier each round, one that stopped at a difference would
-    // leave the other waiting)
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-    Thread[] threads = new Thread[2];
-    for (int t = 0; t < 2; t++) {
-      int own = t;
-      threads[t] = new Thread(() -> {
-        double[] delta = new double[n];
-        try {
-          start.await();
-          for (int round = 0; !stop.get() && differed[own] == null; round++) {
-            double sum = loss.seed(z[own], x[own], y[own], delta, rows, cols);
-            if (Double.compare(sum, sums[own]) != 0 || !Arrays.equals(delta, alone[own])) {
-              differed[own] = "round " + round + ": Σ L_n " + sum + " (alone " + sums[own] + ")";
-            }
-          }
-        } catch (InterruptedException e) {
-          differed[own] = "interrupted";
-        }
-      });
-      threads[t].start();
-    }
-    start.countDown();
-    Thread.sleep(250);
-    stop.set(true);
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    String[] differed = TwoThreads.differences(own -> {
+      double[] delta = new double[n];
+      return () -> {
+        double sum = loss.seed(z[own], x[own], y[own], delta, rows, cols);
+        return Double.compare(sum, sums[own]) != 0 || !Arrays.equals(delta, alone[own])
+            ? "Σ L_n " + sum + " (alone " + sums[own] + ")" : null;
+      };
+    });
     for (int t = 0; t < 2; t++) {
       int own = t;
       assertTrue(differed[own] == null, () -> loss + ": seed() from two threads at once gave other values than from"
