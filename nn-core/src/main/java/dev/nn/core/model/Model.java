@@ -5,6 +5,7 @@ import dev.nn.api.Loss;
 import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.network.Network;
+import dev.nn.core.network.NonFiniteLayers;
 import dev.nn.core.network.Structure;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginDescriptor;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import dev.nn.core.data.Standardizer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained model as a pipeline: raw feature rows in, predictions out. It standardises inputs with the
@@ -426,26 +428,15 @@ public final class Model {
     network.forward(one, 1);
     double[] row = new double[outputs()];
     network.output(one, loss, row);
-    // the same contract as training's look-back: φ is never NaN for a finite z, and finite within ±700 (±88 in
-    // float32); beyond, it may overflow as its true value does, which is the row's inputs' doing
-    double range = network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32 ? 88 : 700;
-    for (int l = 1; l <= network.outputLayer(); l++) {
-      int width = network.width(l);
-      double[] z = new double[width];
-      double[] x = new double[width];
-      one.z(l).get(0, z, 0, width);
-      one.x(l).get(0, x, 0, width);
-      for (int i = 0; i < width; i++) {
-        if (!Double.isFinite(z[i])) {
-          return;
-        }
-        if (Double.isNaN(x[i]) || !Double.isFinite(x[i]) && Math.abs(z[i]) <= range) {
-          // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
-          PluginResults.blameNonFinite(network.activation(l), "(layers[" + l + "]) returned " + x[i] + " for z = "
-              + z[i]);
-          return;
-        }
+    // the same contract as training's look-back; a z that is not finite is the row's inputs' doing
+    Optional<NonFiniteLayers.Finding> layer = NonFiniteLayers.find(network, one, 1);
+    if (layer.isPresent()) {
+      if (!layer.get().zNotFinite()) {
+        // nn's own plugins give values that are not finite only for extreme inputs: the row's, named after this
+        PluginResults.blameNonFinite(network.activation(layer.get().layer()), "(layers[" + layer.get().layer() + "]) "
+            + layer.get().detail());
       }
+      return;
     }
     for (double p : row) {
       if (!Double.isFinite(p)) {

@@ -2,6 +2,7 @@ package dev.nn.core.train;
 
 import dev.nn.core.kernel.Matrix;
 import dev.nn.core.network.Network;
+import dev.nn.core.network.NonFiniteLayers;
 import dev.nn.core.network.Workspace;
 import java.io.Serializable;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public record NonFiniteSource(String kind, int layer, String detail) implements Serializable {
   private static final long serialVersionUID = 1L;
   /** What a detail says when the value was finite and float32's rounding made it infinite. */
-  public static final String IN_FLOAT32 = "this run computes in float32";
+  public static final String IN_FLOAT32 = NonFiniteLayers.IN_FLOAT32;
   /** The {@link #layer} of the optimizer. */
   public static final int OPTIMIZER = -1;
 
@@ -36,20 +37,12 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
    */
   static Optional<NonFiniteSource> find(Network network, Workspace ws, int rows, double lossSum,
       dev.nn.api.Loss loss) {
-    for (int l = 1; l <= network.outputLayer(); l++) {
-      double[] z = values(ws.z(l), rows * network.width(l));
-      double[] x = values(ws.x(l), rows * network.width(l));
-      if (firstNonFinite(z) >= 0) {
-        // the weights (or the data) are no longer finite: training diverged, unless a derivative that is NaN
-        // for finite arguments made them so in an earlier update, which only a probe of φ′ can tell
-        return derivativeAtFault(network).or(() -> seedAtFault(network, ws, rows, loss));
-      }
-      int bad = firstNonFinite(x);
-      // the contract: φ is never NaN for a finite z, and finite within ±700 (±88 in float32); beyond, it may
-      // overflow as its true value does, which is the network diverging, not the plugin failing
-      if (bad >= 0 && (Double.isNaN(x[bad]) || Math.abs(z[bad]) <= finiteRange(network))) {
-        return Optional.of(new NonFiniteSource("activation", l, returned(network, l, x[bad], z[bad])));
-      }
+    Optional<NonFiniteLayers.Finding> layer = NonFiniteLayers.find(network, ws, rows);
+    if (layer.isPresent()) {
+      // a z that is not finite: training diverged, unless a derivative that is NaN for finite arguments made the
+      // weights so in an earlier update, which only a probe of φ′ can tell
+      return layer.get().zNotFinite() ? derivativeAtFault(network).or(() -> seedAtFault(network, ws, rows, loss))
+          : Optional.of(new NonFiniteSource("activation", layer.get().layer(), layer.get().detail()));
     }
     int outputs = rows * network.width(network.outputLayer());
     double[] out = values(ws.x(network.outputLayer()), outputs);
@@ -168,9 +161,8 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     return z;
   }
 
-  /** The |z| within which an activation must give a finite φ(z): 700, or 88 in float32. */
   private static double finiteRange(Network network) {
-    return network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32 ? 88 : 700;
+    return NonFiniteLayers.finiteRange(network);
   }
 
   private static double[] values(Matrix m, int count) {
@@ -186,26 +178,6 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       }
     }
     return -1;
-  }
-
-  /**
-   * "returned NaN for z = 0.5"; in float32, where φ's value is rounded to a float, the value φ itself returned
-   * when it was finite and the rounding made the infinity: a plugin quoted as returning −Infinity never did.
-   */
-  private static String returned(Network network, int layer, double x, double z) {
-    if (Double.isInfinite(x) && network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32) {
-      double own;
-      try {
-        own = network.activation(layer).phi(z);
-      } catch (RuntimeException e) {
-        own = x;
-      }
-      if (Double.isFinite(own)) {
-        return "returned " + own + " for z = " + z + ", beyond float32's largest magnitude " + Float.MAX_VALUE
-            + " (" + IN_FLOAT32 + ", where φ must stay within a float's range for |z| <= 88)";
-      }
-    }
-    return "returned " + x + " for z = " + z;
   }
 
 }
