@@ -66,14 +66,11 @@ final class PluginBlame {
     if (thrown instanceof PluginException) {
       return Optional.empty();
     }
-    if (thrown instanceof PluginResults.ReturnedNull) {
-      return returnedNull((PluginResults.ReturnedNull) thrown, during);
-    }
-    if (thrown instanceof PluginResults.ReturnedNonFinite e) {
+    if (thrown instanceof PluginResults.Broken e) {
       PluginDescriptor owner = e.plugin() == null ? null : ownerOf(e.plugin().getClass().getName());
+      // a built-in's broken result is nn's bug, not a plugin's failure
       return owner == null ? Optional.empty() : Optional.of(new PluginFailureException(whoIs(owner) + " " + e.what()
-          + " " + during + "; a plugin must return finite values for finite arguments: the plugin's author can fix"
-          + " it", owner, e));
+          + " " + during + e.rule(), owner, e));
     }
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
@@ -83,15 +80,6 @@ final class PluginBlame {
       }
     }
     return Optional.empty();
-  }
-
-  private Optional<PluginFailureException> returnedNull(PluginResults.ReturnedNull e, String during) {
-    PluginDescriptor owner = e.plugin() == null ? null : ownerOf(e.plugin().getClass().getName());
-    if (owner == null) {
-      return Optional.empty(); // a built-in's null is nn's bug
-    }
-    return Optional.of(new PluginFailureException(whoIs(owner) + " returned null from "
-        + e.method() + " " + during + ", where a value is required", owner, e));
   }
 
   private Optional<PluginFailureException> blameFrames(Throwable t, Throwable thrown, String during) {

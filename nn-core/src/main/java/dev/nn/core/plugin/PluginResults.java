@@ -5,7 +5,8 @@ package dev.nn.core.plugin;
  * returns one would otherwise surface later as a NullPointerException in nn's own code, which reads as a bug
  * in nn. The exception thrown here names the plugin object and the method, so that
  * {@link PluginRegistry#blame} reports it as that plugin's failure. Called where plugins are set up (an
- * updater per parameter block, a checkpoint's state), never per value.
+ * updater per parameter block, a checkpoint's state), never per value; and off the hot path, where a look-back
+ * found a plugin's value not finite for finite arguments (a prediction, a gradient check).
  */
 public final class PluginResults {
   private PluginResults() {}
@@ -15,11 +16,11 @@ public final class PluginResults {
    *
    * @param plugin the plugin object whose method returned {@code value}
    * @param method the method and its arguments, for the message: "newUpdater(120)"
-   * @throws ReturnedNull when {@code value} is null
+   * @throws Broken when {@code value} is null
    */
   public static <T> T nonNull(T value, Object plugin, String method) {
     if (value == null) {
-      throw new ReturnedNull(plugin, method);
+      throw new Broken(plugin, "returned null from " + method, ", where a value is required");
     }
     return value;
   }
@@ -30,7 +31,8 @@ public final class PluginResults {
    * thrown by the caller.
    */
   public static RuntimeException nonFinite(Object plugin, String what) {
-    return new ReturnedNonFinite(plugin, what);
+    return new Broken(plugin, what, "; a plugin must return finite values for finite arguments: the plugin's author"
+        + " can fix it");
   }
 
   /**
@@ -44,17 +46,22 @@ public final class PluginResults {
     }
   }
 
-  /** A plugin returned NaN or an infinity for finite arguments. */
-  static final class ReturnedNonFinite extends RuntimeException {
+  /**
+   * A plugin returned what its contract rules out: {@code null} where a value is required, or a value that is not
+   * finite for finite arguments.
+   */
+  static final class Broken extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Object plugin;
     private final String what;
+    private final String rule;
 
-    ReturnedNonFinite(Object plugin, String what) {
+    Broken(Object plugin, String what, String rule) {
       super(plugin.getClass().getName() + " " + what);
       this.plugin = plugin;
       this.what = what;
+      this.rule = rule;
     }
 
     /** The plugin object, or null after serialization. */
@@ -62,33 +69,14 @@ public final class PluginResults {
       return plugin;
     }
 
-    /** What it returned, for what. */
+    /** What it returned, for what: "returned null from newUpdater(120)". */
     String what() {
       return what;
     }
-  }
 
-  /** A plugin method returned {@code null} where the SPI promises a value. */
-  static final class ReturnedNull extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    private final transient Object plugin;
-    private final String method;
-
-    ReturnedNull(Object plugin, String method) {
-      super(plugin.getClass().getName() + " returned null from " + method);
-      this.plugin = plugin;
-      this.method = method;
-    }
-
-    /** The plugin object, or null after serialization. */
-    Object plugin() {
-      return plugin;
-    }
-
-    /** The method, with its arguments. */
-    String method() {
-      return method;
+    /** What the contract asks, to follow the message: ", where a value is required". */
+    String rule() {
+      return rule;
     }
   }
 }
