@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A command stopped by Ctrl-C or SIGTERM while it writes its output leaves the output folder as it was: the old
+ * A command stopped by Ctrl-C, SIGTERM or SIGHUP while it writes its output leaves the output folder as it was: the old
  * file whole and no temporary file beside it. The stop is {@code System.exit(143)} in a child JVM at the moment
  * the new content is in the temporary file ({@code -Dnn.crash-at=NAME:1:temp:exit}), which runs the shutdown hooks
  * as a signal does; {@code kill -9} (a halt) runs none, and leaves the temporary file.

@@ -37,7 +37,7 @@ class SweepTests {
     assertEquals(4, csv.size(), csv.toString());
     assertTrue(csv.get(1).startsWith("0.1,completed," + runs.get(0) + ","), csv.get(1));
     assertTrue(csv.get(2).startsWith("0.03,interrupted," + runs.get(1) + ","), csv.get(2));
-    assertTrue(csv.get(2).endsWith("\"stopped by Ctrl-C or SIGTERM; nn train --resume " + runs.get(1) + " continues it\""),
+    assertTrue(csv.get(2).endsWith("\"stopped by Ctrl-C, SIGTERM or SIGHUP; nn train --resume " + runs.get(1) + " continues it\""),
         csv.get(2));
     assertTrue(csv.get(3).startsWith("0.01,pending,,"), csv.get(3));
     assertEquals(List.of(), RunFiles.temporaryFiles(out));

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * cannot start leaves no directory, and one run flows one way: create and lock the directory, train, write
  * the model, the report, the provenance and the status. A run that fails once its directory exists is
  * marked {@code failed} (or {@code diverged}) with its message in {@code status.yaml}, the summary, the report and
- * the provenance; one stopped by Ctrl-C or SIGTERM is marked {@code interrupted} by the record's shutdown hook.
+ * the provenance; one stopped by Ctrl-C, SIGTERM or SIGHUP is marked {@code interrupted} by the record's shutdown hook.
  *
  * <p>Resuming locks the directory, refuses data files whose SHA-256 changed since the run started and
  * plugins whose version or jar changed (unless allowed), deletes the temporary files of a killed process, prunes the checkpoints to those a run keeps, and

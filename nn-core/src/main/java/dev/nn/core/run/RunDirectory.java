@@ -98,10 +98,10 @@ public final class RunDirectory {
   /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
   public static String interruptedMessage(Path dir) {
     if (latestCheckpointIn(dir).isEmpty()) {
-      return "stopped by Ctrl-C or SIGTERM before its first checkpoint; nn train --resume " + dir
+      return "stopped by Ctrl-C, SIGTERM or SIGHUP before its first checkpoint; nn train --resume " + dir
           + " trains it again from the start";
     }
-    return "stopped by Ctrl-C or SIGTERM; nn train --resume " + dir + " continues it";
+    return "stopped by Ctrl-C, SIGTERM or SIGHUP; nn train --resume " + dir + " continues it";
   }
 
   /**

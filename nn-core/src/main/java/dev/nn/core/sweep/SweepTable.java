@@ -59,7 +59,7 @@ public final class SweepTable {
     }
 
     /**
-     * This point stopped by Ctrl-C or SIGTERM while it trained in {@code directory} ("" when it had none yet),
+     * This point stopped by Ctrl-C, SIGTERM or SIGHUP while it trained in {@code directory} ("" when it had none yet),
      * with {@code message}: what the run's own status says.
      */
     public Row interrupted(String directory, String message) {
