@@ -31,7 +31,7 @@ class TrainChecksTests {
         Arguments.of(List.of("--set", "network.layers[1].units=1000000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
         Arguments.of(List.of("--set", "network.layers[1].units=100000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
         Arguments.of(List.of("--set", "training.batch-size=1000000000"), "[nn/TooLarge] training.batch-size"),
-        Arguments.of(List.of("--set", "name=" + longName), "…(150 characters)\" (from --set name=" + "a".repeat(35) + "…(155 characters))"),
+        Arguments.of(List.of("--set", "name=" + longName), "…(150 characters)\" (from --set name=" + "a".repeat(40) + "…(150 characters))"),
         Arguments.of(List.of("--set", "data.train.noise=-1"),
             "[nn/InvalidSetting] data.train.noise: setting \"noise\" of generator \"xor\" must be >= 0, found -1"
                 + " (from --set data.train.noise=-1)"),

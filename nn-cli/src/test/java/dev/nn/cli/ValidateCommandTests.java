@@ -176,7 +176,7 @@ class ValidateCommandTests {
     Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "loss=" + name);
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.err().contains("unknown loss \"" + "x".repeat(40) + "…(300 characters)\""), o.err());
-    assertTrue(o.err().contains("(from --set loss=" + "x".repeat(35) + "…(305 characters))"), o.err());
+    assertTrue(o.err().contains("(from --set loss=" + "x".repeat(40) + "…(300 characters))"), o.err());
     assertTrue(!o.err().contains("x".repeat(41)), o.err());
   }
 

@@ -89,7 +89,7 @@ final class NodeReader {
   void report(ProblemId id, String path, Node at, String message, String allowed, List<String> suggestions) {
     Position p = position(path, at);
     String override = overrideOf(at);
-    String text = override == null ? message : message + " (from --set " + Excerpt.of(override) + ")";
+    String text = override == null ? message : message + " (from --set " + quotedOverride(override) + ")";
     problems.add(new ConfigProblem(id, path, p.line(), p.column(), text, allowed, suggestions));
   }
 
@@ -377,5 +377,14 @@ final class NodeReader {
   /** A default path, resolved against the file's directory. */
   PathRef defaultPath(String written) {
     return new PathRef(written, fileDirectory.resolve(written).toAbsolutePath().normalize());
+  }
+
+  /**
+   * An override as a message quotes it: its key path whole, its value as every long value is ({@link Excerpt}). Cut
+   * at 40 characters as one text, a long key path left no room for the value that was given.
+   */
+  static String quotedOverride(String override) {
+    int eq = override.indexOf('=');
+    return eq < 0 ? Excerpt.of(override) : override.substring(0, eq + 1) + Excerpt.of(override.substring(eq + 1));
   }
 }

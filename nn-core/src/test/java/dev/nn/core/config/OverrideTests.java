@@ -125,4 +125,16 @@ class OverrideTests {
     assertEquals(ProblemId.BAD_OVERRIDE, e.problems().get(0).id());
     assertEquals("loss", e.problems().get(0).path());
   }
+
+  /**
+   * A problem from a long override quotes its key path whole and cuts its value: cut as one text at 40
+   * characters, "network.layers[1].activation=zz-create-t…" no longer showed the value given.
+   */
+  @Test
+  void aLongOverrideIsQuotedWithItsWholeKeyPath() {
+    String value = "{name: hard-tanh, min: 2, max: 1.5, extra: " + "y".repeat(20) + "}";
+    assertEquals("network.layers[1].activation=" + value.substring(0, 40) + "…(" + value.length() + " characters)",
+        NodeReader.quotedOverride("network.layers[1].activation=" + value));
+    assertEquals("seed=3", NodeReader.quotedOverride("seed=3"));
+  }
 }
