@@ -48,13 +48,15 @@ public final class NonFiniteLayers {
     return network.kernels().precision() == Precision.FLOAT32 ? 88 : 700;
   }
 
-  private static double[] values(Matrix m, int count) {
+  /** The first {@code count} values of {@code m}, as doubles: a copy, for a look-back off the hot path. */
+  public static double[] values(Matrix m, int count) {
     double[] values = new double[count];
     m.get(0, values, 0, count);
     return values;
   }
 
-  private static int firstNonFinite(double[] values) {
+  /** The index of the first value that is NaN or infinite, or -1. */
+  public static int firstNonFinite(double[] values) {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         return i;

@@ -1,6 +1,5 @@
 package dev.nn.core.train;
 
-import dev.nn.core.kernel.Matrix;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.NonFiniteLayers;
 import dev.nn.core.network.Workspace;
@@ -45,7 +44,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
           : Optional.of(new NonFiniteSource("activation", layer.get().layer(), layer.get().detail()));
     }
     int outputs = rows * network.width(network.outputLayer());
-    double[] out = values(ws.x(network.outputLayer()), outputs);
+    double[] out = NonFiniteLayers.values(ws.x(network.outputLayer()), outputs);
     double[] target = ws.target();
     for (int i = 0; i < outputs; i++) {
       // a loss need only be finite for outputs a float holds; larger ones are a diverging network's
@@ -118,7 +117,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     int cols = network.width(network.outputLayer());
     int n = rows * cols;
     double[] y = java.util.Arrays.copyOf(ws.target(), n);
-    if (firstNonFinite(y) >= 0) {
+    if (NonFiniteLayers.firstNonFinite(y) >= 0) {
       return Optional.empty();
     }
     dev.nn.api.Activation phi = network.activation(network.outputLayer());
@@ -129,7 +128,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       java.util.Arrays.fill(z, at);
       try {
         phi.forward(z, x, n);
-        if (firstNonFinite(x) >= 0 || !Double.isFinite(loss.value(z, x, y, rows, cols))) {
+        if (NonFiniteLayers.firstNonFinite(x) >= 0 || !Double.isFinite(loss.value(z, x, y, rows, cols))) {
           continue;
         }
         loss.seed(z, x, y, delta, rows, cols);
@@ -165,19 +164,5 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     return NonFiniteLayers.finiteRange(network);
   }
 
-  private static double[] values(Matrix m, int count) {
-    double[] values = new double[count];
-    m.get(0, values, 0, count);
-    return values;
-  }
-
-  private static int firstNonFinite(double[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (!Double.isFinite(values[i])) {
-        return i;
-      }
-    }
-    return -1;
-  }
 
 }
