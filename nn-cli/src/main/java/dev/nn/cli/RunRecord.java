@@ -168,14 +168,7 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
   /** When training started, or null when unknown. */
   Instant started() {
     Object s = summary.get("started");
-    if (s == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(s.toString());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return s == null ? null : parsedInstant(s.toString());
   }
 
   /** How long it trained, or null when unknown. */
@@ -308,14 +301,7 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     }
 
     private static Instant instant(Object o) {
-      if (o == null) {
-        return null;
-      }
-      try {
-        return Instant.parse(o.toString());
-      } catch (DateTimeParseException e) {
-        return null;
-      }
+      return o == null ? null : parsedInstant(o.toString());
     }
 
     /** A YAML file's top-level mapping; empty when the file is missing or not a mapping. */

@@ -23,13 +23,7 @@ class ClusterJarsIT {
 
   @Test
   void theExecutorsGetNnsClassesFromItsSubmitJar() throws Exception {
-    Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-    Path yaml = SubmitIT.experiment(work);
-    String spark = SubmitIT.sparkClassPath();
-    SubmitIT.Outcome o = SubmitIT.run(work, List.of("-cp", SubmitIT.SUBMIT_JAR + File.pathSeparator + spark,
-        "dev.nn.spark.Submit", yaml.toString(), "--set", "distributed.master=local-cluster[1,1,1024]",
-        "--set", "distributed.conf={spark.executor.extraClassPath: '" + spark + "', spark.executor.memory: 512m}",
-        "--output", work.resolve("runs").toString()));
+    SubmitIT.Outcome o = onAStandaloneWorker(SubmitIT.experiment(work));
     assertEquals(0, o.status(), o.err());
     assertTrue(o.out().lines().anyMatch(l -> l.startsWith("test ") && l.contains("accuracy")), o.out());
   }
@@ -41,19 +35,28 @@ class ClusterJarsIT {
    */
   @Test
   void theExecutorsGetThePluginPathsJars() throws Exception {
-    Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
     Path jar = PluginExampleJar.build(work);
-    String spark = SubmitIT.sparkClassPath();
-    SubmitIT.Outcome o = SubmitIT.run(work, List.of("-cp", SubmitIT.SUBMIT_JAR + File.pathSeparator + spark,
-        "dev.nn.spark.Submit", PluginExampleJar.EXAMPLE.resolve("experiment.yaml").toString(),
-        "--plugin-path", jar.toString(),
-        "--set", "training.epochs=2", "--set", "distributed.partitions=2",
-        "--set", "distributed.master=local-cluster[1,1,1024]",
-        "--set", "distributed.conf={spark.executor.extraClassPath: '" + spark + "', spark.executor.memory: 512m}",
-        "--output", work.resolve("runs").toString()));
+    SubmitIT.Outcome o = onAStandaloneWorker(PluginExampleJar.EXAMPLE.resolve("experiment.yaml"), "--plugin-path",
+        jar.toString(), "--set", "training.epochs=2", "--set", "distributed.partitions=2");
     assertEquals(0, o.status(), o.err());
     try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
       assertTrue(Files.isRegularFile(runs.findFirst().orElseThrow().resolve("model.nnm")), o.out());
     }
+  }
+
+  /**
+   * {@code nn train yaml more…} through the submit class on a standalone master and one worker
+   * ({@code local-cluster}) whose executor is a JVM with Spark's jars alone.
+   */
+  private SubmitIT.Outcome onAStandaloneWorker(Path yaml, String... more) throws Exception {
+    Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
+    String spark = SubmitIT.sparkClassPath();
+    List<String> args = new java.util.ArrayList<>(List.of("-cp", SubmitIT.SUBMIT_JAR + File.pathSeparator + spark,
+        "dev.nn.spark.Submit", yaml.toString()));
+    args.addAll(List.of(more));
+    args.addAll(List.of("--set", "distributed.master=local-cluster[1,1,1024]",
+        "--set", "distributed.conf={spark.executor.extraClassPath: '" + spark + "', spark.executor.memory: 512m}",
+        "--output", work.resolve("runs").toString()));
+    return SubmitIT.run(work, args);
   }
 }

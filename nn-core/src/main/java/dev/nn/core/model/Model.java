@@ -405,7 +405,9 @@ public final class Model {
       for (int r = 0; r < n; r++) {
         for (int c = 0; c < k; c++) {
           if (!Double.isFinite(b.out[r * k + c])) {
+            // once per row: the row is run again layer by layer only to see whose value it was
             blamePluginFor(b.scaled, r * width);
+            break;
           }
         }
         checks.requireFiniteOutputs(b.out, r * k, k, b.scaled, r * width, width, features, (start + r) * in,

@@ -122,11 +122,14 @@ public final class StabilityStudy {
         first.run(train, done, count);
         second.run(changed, done, count);
         done = next;
+        // each side's loss on its own training rows: the point's gaps, and at an epoch's end its divergence check
+        double trainW = first.loss(train);
+        double trainV = second.loss(changed);
         if (done % perEpoch == 0) {
-          firstEpochs.ended(done, perEpoch);
-          secondEpochs.ended(done, perEpoch);
+          firstEpochs.ended(done, perEpoch, trainW);
+          secondEpochs.ended(done, perEpoch, trainV);
         }
-        points.add(point(p, replaced, replacement, done, perEpoch, train, changed, removed, test,
+        points.add(point(p, replaced, replacement, done, perEpoch, trainW, trainV, removed, test,
             bound.at(stepSums[(int) done])));
       }
       progress.accept("pair " + (p + 1) + " of " + options.pairs() + " trained");
@@ -143,20 +146,16 @@ public final class StabilityStudy {
    * the training rows at its end, the untrained network's standing for the first batch's.
    */
   private static final class Epochs {
-    private final StabilitySide side;
-    private final Samples rows;
     private final double untrained;
     private final List<EpochReport> history = new ArrayList<>();
 
     Epochs(StabilitySide side, Samples rows) {
-      this.side = side;
-      this.rows = rows;
       this.untrained = side.loss(rows);
     }
 
-    void ended(long updates, int perEpoch) {
+    /** Checks the epoch that ended after {@code updates}, whose parameters' mean loss on the rows is {@code loss}. */
+    void ended(long updates, int perEpoch, double loss) {
       int epoch = (int) ((updates + perEpoch - 1) / perEpoch);
-      double loss = side.loss(rows);
       if (!Double.isFinite(loss)) {
         throw new TrainingDivergedException(epoch, updates, loss);
       }
@@ -176,8 +175,8 @@ public final class StabilityStudy {
     return Math.min(next, total);
   }
 
-  private StabilityPoint point(int pair, int replaced, int replacement, long updates, int perEpoch, Samples train,
-      Samples changed, Samples removed, Samples test, double bound) {
+  private StabilityPoint point(int pair, int replaced, int replacement, long updates, int perEpoch, double trainW,
+      double trainV, Samples removed, Samples test, double bound) {
     double[] w = first.parameters();
     double[] v = second.parameters();
     double diff = 0;
@@ -192,8 +191,8 @@ public final class StabilityStudy {
     double replacedDiff = second.loss(removed) - first.loss(removed);
     double testW = test == null ? Double.NaN : first.loss(test);
     double testV = test == null ? Double.NaN : second.loss(test);
-    double gap = testW - first.loss(train);
-    double gapPrime = testV - second.loss(changed);
+    double gap = testW - trainW;
+    double gapPrime = testV - trainV;
     return new StabilityPoint(pair, replaced, replacement, (double) updates / perEpoch, updates, distance, relative,
         replacedDiff, testV - testW, gap, gapPrime, bound);
   }

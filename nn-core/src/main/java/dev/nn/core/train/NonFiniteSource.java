@@ -85,7 +85,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
    * has diverged. A NaN there reaches the weights through δ and shows only as divergence at the next update.
    */
   private static Optional<NonFiniteSource> derivativeAtFault(Network network) {
-    double[] grid = probes(finiteRange(network), 2000);
+    double[] grid = probes(NonFiniteLayers.finiteRange(network), 2000);
     for (int l = 1; l <= network.outputLayer(); l++) {
       dev.nn.api.Activation phi = network.activation(l);
       double[] x = new double[grid.length];
@@ -124,7 +124,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     double[] z = new double[n];
     double[] x = new double[n];
     double[] delta = new double[n];
-    for (double at : probes(finiteRange(network), 200)) {
+    for (double at : probes(NonFiniteLayers.finiteRange(network), 200)) {
       java.util.Arrays.fill(z, at);
       try {
         phi.forward(z, x, n);
@@ -160,9 +160,6 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     return z;
   }
 
-  private static double finiteRange(Network network) {
-    return NonFiniteLayers.finiteRange(network);
-  }
 
 
 }
