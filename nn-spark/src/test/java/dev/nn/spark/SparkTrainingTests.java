@@ -320,6 +320,24 @@ class SparkTrainingTests {
     bothWays("balanced", IRIS, 3, "training.class-weights=balanced");
   }
 
+  /** Every part weighs its rows by the weights of its source's weight column, as one process does. */
+  @Test
+  void rowWeightsTrainTheSameOnSpark() throws Exception {
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of("../examples/data/iris.csv"));
+    java.util.List<String> weighted = new java.util.ArrayList<>(List.of("w," + lines.get(0)));
+    for (int r = 1; r < lines.size(); r++) {
+      weighted.add(r % 5 * 0.5 + "," + lines.get(r));
+    }
+    Path csv = java.nio.file.Files.write(runs.resolve("iris-weighted.csv"), weighted);
+    String yaml = IRIS.replace("../examples/data/iris.csv, target: last, task: classification",
+        csv.toAbsolutePath() + ", target: last, task: classification, weight: w");
+    double[] rows = bothWays("row-weights", yaml, 3).parameters();
+    String unweighted = IRIS.replace("../examples/data/iris.csv, target: last, task: classification",
+        csv.toAbsolutePath() + ", target: last, task: classification, features: {ignore: [w]}");
+    double[] plain = train(runs.resolve("row-weights-plain"), unweighted).model().network().parameters().toArray();
+    assertTrue(maxRelativeDifference(rows, plain) > 1e-3, "the weights are in those updates");
+  }
+
   /** The driver reduces the rate from its validation figures; averaging parts train at the rate it gives them. */
   @Test
   void thePlateauScheduleReducesTheRateOnSparkAsInOneProcess() {

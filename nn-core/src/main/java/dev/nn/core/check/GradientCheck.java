@@ -145,7 +145,27 @@ public final class GradientCheck {
    */
   public static Result run(Network network, Loss loss, double[] x, double[] y, int rows, double lambda, long seed,
       IntConsumer parametersDone) {
+    return run(network, loss, prepare(network, x, y, rows), rows, lambda, seed, parametersDone);
+  }
+
+  /**
+   * {@link #run(Network, Loss, double[], double[], int, double, long, IntConsumer)} with row r's loss weighing
+   * {@code weights[r]}: J = (1/B)·Σ_n w_n·L_n + (λ/2)·Σw².
+   *
+   * @param weights one number {@code >= 0} per row, or {@code null}: each row weighs 1. Not modified.
+   */
+  public static Result run(Network network, Loss loss, double[] x, double[] y, double[] weights, int rows,
+      double lambda, long seed, IntConsumer parametersDone) {
     Workspace ws = prepare(network, x, y, rows);
+    for (int r = 0; weights != null && r < rows; r++) {
+      ws.setWeight(r, weights[r]);
+    }
+    ws.weighRows(weights != null);
+    return run(network, loss, ws, rows, lambda, seed, parametersDone);
+  }
+
+  private static Result run(Network network, Loss loss, Workspace ws, int rows, double lambda, long seed,
+      IntConsumer parametersDone) {
     network.forward(ws, rows);
     network.backward(ws, loss);
     network.addL2(lambda);

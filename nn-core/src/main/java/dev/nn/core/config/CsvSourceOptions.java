@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * The keys of a csv source beyond its file and target: {@code features} (a list of column names, or
  * {@code {ignore: [names]}}), {@code missing} ({@code error}, {@code drop} or {@code mean}),
  * {@code index-column} ({@code auto}, {@code true} or {@code false}), {@code separator} ({@code auto}, {@code ,},
- * {@code ;}, {@code tab} or {@code |}) and {@code labels} ({@code indices} or {@code names}). Feature names are checked against the
+ * {@code ;}, {@code tab} or {@code |}), {@code labels} ({@code indices} or {@code names}) and {@code weight} (the
+ * column of the rows' weights). Feature names are checked against the
  * file's header when the file can be read now, so that {@code nn validate} places an unknown name at its line;
  * a file that cannot be read is left to the run, which reports it.
  */
@@ -77,7 +78,21 @@ final class CsvSourceOptions {
     if (missingValues == null) {
       return null;
     }
-    return new CsvOptions(features, ignored, missing, index, separator, labels, missingValues);
+    Node wn = v.get("weight");
+    String weight = wn == null ? null : reader.string(wn, v.child("weight"), "the name of the column of the rows'"
+        + " weights");
+    if (wn != null && (weight == null || path != null && !knownWeight(wn, v.child("weight"), path, index, separator,
+        weight))) {
+      return null;
+    }
+    return new CsvOptions(features, ignored, missing, index, separator, labels, missingValues, weight);
+  }
+
+  /** Whether the weight column is in the file's header; a file that cannot be read now counts as yes. */
+  private boolean knownWeight(Node node, String path, PathRef file, CsvOptions.IndexColumn index, char separator,
+      String name) {
+    List<String> header = header(file, index, separator);
+    return header == null || knownColumn(node, path, file, header, name);
   }
 
   /**
@@ -156,26 +171,41 @@ final class CsvSourceOptions {
   /** Whether every name is a column of the file's header; a file that cannot be read now counts as yes. */
   boolean knownColumns(Node node, String path, PathRef file, CsvOptions.IndexColumn index, char separator,
       List<String> names) {
-    if (!Files.isRegularFile(file.resolved())) {
-      return true;
-    }
-    List<String> header;
-    try {
-      header = CsvReader.columnNames(file.resolved(), index, separator);
-    } catch (DataException e) {
+    List<String> header = header(file, index, separator);
+    if (header == null) {
       return true;
     }
     List<Node> items = reader.sequence(node, path, "a list of column names");
     for (int k = 0; k < names.size(); k++) {
-      if (!header.contains(names.get(k))) {
-        reader.report(ProblemId.OUT_OF_RANGE, path + "[" + k + "]", items.get(k),
-            "column \"" + Excerpt.of(names.get(k)) + "\" is not in the header of " + file.written(),
-            "a column of " + file.written() + ": " + String.join(", ", header.stream().limit(12).map(Excerpt::of).toList())
-                + (header.size() > 12 ? ", ..." : ""),
-            Suggestions.closest(names.get(k), header));
+      if (!knownColumn(items.get(k), path + "[" + k + "]", file, header, names.get(k))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The file's column names, or {@code null} when it cannot be read now (the run reports why). */
+  private static List<String> header(PathRef file, CsvOptions.IndexColumn index, char separator) {
+    if (!Files.isRegularFile(file.resolved())) {
+      return null;
+    }
+    try {
+      return CsvReader.columnNames(file.resolved(), index, separator);
+    } catch (DataException e) {
+      return null;
+    }
+  }
+
+  /** Whether {@code name}, written at {@code node}, is one of {@code header}'s columns; reports it if not. */
+  private boolean knownColumn(Node node, String path, PathRef file, List<String> header, String name) {
+    if (header.contains(name)) {
+      return true;
+    }
+    reader.report(ProblemId.OUT_OF_RANGE, path, node,
+        "column \"" + Excerpt.of(name) + "\" is not in the header of " + file.written(),
+        "a column of " + file.written() + ": " + String.join(", ", header.stream().limit(12).map(Excerpt::of).toList())
+            + (header.size() > 12 ? ", ..." : ""),
+        Suggestions.closest(name, header));
+    return false;
   }
 }

@@ -159,6 +159,9 @@ public final class ExperimentWriter {
       if (!c.options().missingValues().isEmpty()) {
         m.put("missing-values", new ArrayList<>(c.options().missingValues()));
       }
+      if (c.options().weight() != null) {
+        m.put("weight", c.options().weight());
+      }
     } else if (s instanceof SourceSpec.Spark) {
       SourceSpec.Spark k = (SourceSpec.Spark) s;
       m.put("format", k.format());

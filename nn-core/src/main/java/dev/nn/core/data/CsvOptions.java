@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param labels how a classification's class column is read
  * @param missingValues values read as missing besides an empty field, {@code NA} and {@code N/A} (UCI's
  *     {@code ?}, say), compared after the spaces around a value are dropped
+ * @param weight the column holding each row's weight ({@code weight:}), which is then not a feature, or {@code
+ *     null} when every row weighs 1
  */
 public record CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn,
-    char separator, Labels labels, List<String> missingValues) {
+    char separator, Labels labels, List<String> missingValues, String weight) {
   /** Every column but the target, missing values refused, a pandas index column recognised. */
   public static final CsvOptions DEFAULTS = new CsvOptions(List.of(), List.of(), Missing.ERROR, IndexColumn.AUTO);
 
@@ -47,6 +49,12 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
     }
   }
 
+  /** Rows without weights. */
+  public CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn,
+      char separator, Labels labels, List<String> missingValues) {
+    this(features, ignored, missing, indexColumn, separator, labels, missingValues, null);
+  }
+
   /** No values read as missing but an empty field, {@code NA} and {@code N/A}. */
   public CsvOptions(List<String> features, List<String> ignored, Missing missing, IndexColumn indexColumn,
       char separator, Labels labels) {
@@ -60,12 +68,12 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
 
   /** These options with the field separator {@code separator} ({@link #AUTO_SEPARATOR} to sniff it). */
   public CsvOptions withSeparator(char separator) {
-    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues);
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues, weight);
   }
 
   /** These options reading class labels as {@code labels} says. */
   public CsvOptions withLabels(Labels labels) {
-    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues);
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues, weight);
   }
 
   /** Whether {@code text} is a number as a CSV file's values are read (spaces around it dropped). */
@@ -75,7 +83,12 @@ public record CsvOptions(List<String> features, List<String> ignored, Missing mi
 
   /** These options reading {@code values} as missing too. */
   public CsvOptions withMissingValues(List<String> values) {
-    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, values);
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, values, weight);
+  }
+
+  /** These options reading each row's weight from column {@code column} ({@code null}: every row weighs 1). */
+  public CsvOptions withWeight(String column) {
+    return new CsvOptions(features, ignored, missing, indexColumn, separator, labels, missingValues, column);
   }
 
   /** How a separator is written in an experiment file: {@code auto}, {@code tab}, or the character. */

@@ -473,10 +473,12 @@ public final class CsvReader {
     String hint = CsvSeparator.hint(header, h.separator());
     int[] t = targetColumns(header, file, hint);
     int k = t.length;
-    int[] featureColumns = new FeatureColumns(file, header, hint, t).of(options);
+    int wc = weightColumn(header, file, hint, t);
+    int[] featureColumns = new FeatureColumns(file, header, hint, t).weighingBy(wc).of(options);
     int d = featureColumns.length;
     InputValues x = InputValues.zeros(64 * d, inputs);
     double[] y = new double[64 * k];
+    double[] w = wc < 0 ? null : new double[64];
     ClassLabels labels = task == Task.CLASSIFICATION
         ? new ClassLabels(classes, classNames, options.labels() == CsvOptions.Labels.NAMES) : null;
     CategoryText[] categories = categoryTexts(header, featureColumns);
@@ -490,6 +492,21 @@ public final class CsvReader {
       int lineNo = in.line();
       x = room(x, rows, d, file, lineNo, d + " features");
       y = room(y, rows, k, file, lineNo, d + " features");
+      if (w != null) {
+        String weightText = fields[wc + h.offset()];
+        if (absent(weightText)) {
+          if (options.missing() == CsvOptions.Missing.DROP) {
+            droppedRows.accept(rows + dropped);
+            dropped++;
+            continue;
+          }
+          throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[wc])
+              + "\": the row's weight is missing (\"" + Excerpt.of(DecimalText.strip(weightText))
+              + "\"); a weight cannot be filled in" + (filling ? "; missing: drop leaves such rows out" : ""));
+        }
+        w = room(w, rows, 1, file, lineNo, "1 weight");
+        w[rows] = weight(weightText, file, lineNo, header[wc]);
+      }
       int out = rows * d;
       for (int j = 0; j < d; j++) {
         int c = featureColumns[j];
@@ -539,6 +556,7 @@ public final class CsvReader {
     }
     x = x.copyOf(rows * d);
     y = Arrays.copyOf(y, rows * k);
+    w = w == null ? null : requireSomeWeight(Arrays.copyOf(w, rows), file, header[wc]);
     for (int j = 0; j < d; j++) {
       List<String> found = categories[j] == null ? null : categories[j].finish(x, rows, d, j, file);
       if (found != null) {
@@ -565,14 +583,60 @@ public final class CsvReader {
       for (int c : t) {
         targetNames.add(header[c]);
       }
-      return Dataset.wrapRegression(file, x, y, features, targetNames);
+      return Dataset.wrapRegression(file, x, y, features, targetNames).withWeights(w);
     }
     ClassLabels.Result r = labels.finish(y, rows, file, header[t[0]]);
     int[] classIndex = new int[rows];
     for (int i = 0; i < rows; i++) {
       classIndex[i] = (int) y[i];
     }
-    return Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names());
+    return Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names()).withWeights(w);
+  }
+
+  /**
+   * The column of the rows' weights ({@code weight:} names it), or −1 without one; a name the header lacks, or the
+   * target's column, is refused.
+   */
+  private int weightColumn(String[] header, String file, String hint, int[] targetColumns) {
+    if (options.weight() == null) {
+      return -1;
+    }
+    for (int c = 0; c < header.length; c++) {
+      if (header[c].equals(options.weight())) {
+        for (int t : targetColumns) {
+          if (t == c && task != Task.RECONSTRUCTION) {
+            throw new DataException(file + ": weight column \"" + Excerpt.of(options.weight()) + "\" is the target"
+                + " column; a column is either the target or the rows' weights");
+          }
+        }
+        return c;
+      }
+    }
+    List<String> near = Suggestions.closest(options.weight(), Arrays.asList(header));
+    throw new DataException(file + ": weight column \"" + Excerpt.of(options.weight()) + "\" not found"
+        + (near.isEmpty() ? "." : "; did you mean " + quoted(near, near.size()) + "?") + " Columns: "
+        + columnList(header) + hint);
+  }
+
+  /** A row's weight: a {@link #number} {@code >= 0}. */
+  private static double weight(String text, String file, int line, String column) {
+    double v = number(text, file, line, column);
+    if (v < 0) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": the row's weight is "
+          + Excerpt.of(DecimalText.strip(text)) + "; a weight is a number >= 0 (0 leaves the row out of training)");
+    }
+    return v;
+  }
+
+  /** {@code w} itself, unless every row weighs 0, which would leave nothing to train on. */
+  private static double[] requireSomeWeight(double[] w, String file, String column) {
+    for (double v : w) {
+      if (v > 0) {
+        return w;
+      }
+    }
+    throw new DataException(file + ": every row's weight in column \"" + Excerpt.of(column) + "\" is 0, so no"
+        + " row counts in training; at least one weight must be > 0");
   }
 
   /** Rows from which a column of distinct consecutive whole numbers is taken to count them, not to be chance. */

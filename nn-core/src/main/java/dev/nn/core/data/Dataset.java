@@ -45,6 +45,8 @@ public final class Dataset {
   private final List<String> featureNames;
   private final List<String> targetNames;
   private final List<String> classLabels;
+  /** w_n of each row ({@code weight:} of a csv source), or {@code null} when every row weighs 1. */
+  private final double[] weights;
 
   /** Takes the arrays without copying them; every caller hands over arrays nobody else holds. */
   private Dataset(
@@ -56,6 +58,20 @@ public final class Dataset {
       List<String> featureNames,
       List<String> targetNames,
       List<String> classLabels) {
+    this(source, task, x, y, targetCount, featureNames, targetNames, classLabels, null);
+  }
+
+  /** As above, with the rows' weights, or {@code null}: taken without copying, as the arrays are. */
+  private Dataset(
+      String source,
+      Task task,
+      InputValues x,
+      double[] y,
+      int targetCount,
+      List<String> featureNames,
+      List<String> targetNames,
+      List<String> classLabels,
+      double[] weights) {
     this.source = Objects.requireNonNull(source, "source");
     this.task = Objects.requireNonNull(task, "task");
     this.featureNames = List.copyOf(featureNames);
@@ -97,8 +113,12 @@ public final class Dataset {
           "regression has one name per target column and no class labels, found " + targetCount + " columns, names "
               + this.targetNames + ", class labels " + this.classLabels);
     }
+    if (weights != null && weights.length != size) {
+      throw new IllegalArgumentException(size + " rows need " + size + " weights, found " + weights.length);
+    }
     this.x = x;
     this.y = y;
+    this.weights = weights;
   }
 
   private static void requireDistinct(String field, List<String> names) {
@@ -249,6 +269,42 @@ public final class Dataset {
     return classLabels.size();
   }
 
+  /** Whether the rows carry weights of their own ({@link #withWeights}); without, every row weighs 1. */
+  public boolean weighted() {
+    return weights != null;
+  }
+
+  /** w_n of row {@code row}: its weight, or 1 when the rows carry none. */
+  public double weight(int row) {
+    if (row < 0 || row >= size) {
+      throw new IndexOutOfBoundsException("row " + row + " is outside 0.." + (size - 1));
+    }
+    return weights == null ? 1.0 : weights[row];
+  }
+
+  /**
+   * The same rows (arrays shared) with weights of their own: in training, row n's loss L_n and its gradient count
+   * w_n times, J = (1/B)·Σ_n w_n·L_n. {@code null} takes the weights away.
+   *
+   * @param weights one finite number {@code >= 0} per row, or {@code null}. Copied.
+   * @throws IllegalArgumentException for another count, or a weight negative or not finite
+   */
+  public Dataset withWeights(double[] weights) {
+    double[] w = weights == null ? null : weights.clone();
+    for (int i = 0; w != null && i < w.length; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw new IllegalArgumentException("the weight of row " + i + " is " + w[i]
+            + "; a row's weight is a finite number >= 0");
+      }
+    }
+    return new Dataset(source, task, x, y, targetCount, featureNames, targetNames, classLabels, w);
+  }
+
+  /** A copy of the rows' weights, or {@code null} when every row weighs 1. */
+  public double[] weights() {
+    return weights == null ? null : weights.clone();
+  }
+
   /** Input value of row {@code row}, column {@code col}. */
   public double x(int row, int col) {
     return x.get(index(row, col, featureCount));
@@ -348,7 +404,14 @@ public final class Dataset {
       x.copy(r * featureCount, nx, b * featureCount, featureCount);
       System.arraycopy(y, r * targetCount, ny, b * targetCount, targetCount);
     }
-    return new Dataset(source, task, nx, ny, targetCount, featureNames, targetNames, classLabels);
+    double[] nw = null;
+    if (weights != null) {
+      nw = new double[index.length];
+      for (int b = 0; b < index.length; b++) {
+        nw[b] = weights[index[b]];
+      }
+    }
+    return new Dataset(source, task, nx, ny, targetCount, featureNames, targetNames, classLabels, nw);
   }
 
   /** The first {@code n} rows (all of them if there are fewer). */
@@ -362,7 +425,8 @@ public final class Dataset {
         targetCount,
         featureNames,
         targetNames,
-        classLabels);
+        classLabels,
+        weights == null ? null : Arrays.copyOf(weights, m));
   }
 
   /** The same inputs (shared) and names with other targets, already owned by the caller. */
@@ -370,17 +434,17 @@ public final class Dataset {
     if (newY.length != y.length) {
       throw new IllegalArgumentException("expected " + y.length + " target values, found " + newY.length);
     }
-    return new Dataset(source, task, x, newY, targetCount, featureNames, targetNames, classLabels);
+    return new Dataset(source, task, x, newY, targetCount, featureNames, targetNames, classLabels, weights);
   }
 
   /** The same targets and names with other inputs, already owned by the caller; y is shared (immutable). */
   Dataset withInputs(InputValues newX) {
-    return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels);
+    return new Dataset(source, task, newX, y, targetCount, featureNames, targetNames, classLabels, weights);
   }
 
   /** The same rows and targets with other feature columns, already owned by the caller: a one-hot encoding's. */
   Dataset withFeatures(InputValues newX, List<String> names) {
-    return new Dataset(source, task, newX, y, targetCount, names, targetNames, classLabels);
+    return new Dataset(source, task, newX, y, targetCount, names, targetNames, classLabels, weights);
   }
 
   /**
@@ -398,6 +462,7 @@ public final class Dataset {
     boolean[] placed = new boolean[size];
     InputValues xRow = x.copyOf(featureCount);
     double[] yRow = new double[targetCount];
+    double wRow = 0;
     for (int start = 0; start < size; start++) {
       if (placed[start]) {
         continue;
@@ -405,6 +470,9 @@ public final class Dataset {
       // the cycle start ← order[start] ← order[order[start]] ← … ← start: row i takes row order[i]
       x.copy(start * featureCount, xRow, 0, featureCount);
       System.arraycopy(y, start * targetCount, yRow, 0, targetCount);
+      if (weights != null) {
+        wRow = weights[start];
+      }
       int i = start;
       while (true) {
         placed[i] = true;
@@ -420,12 +488,18 @@ public final class Dataset {
         }
         x.copy(from * featureCount, x, i * featureCount, featureCount);
         System.arraycopy(y, from * targetCount, y, i * targetCount, targetCount);
+        if (weights != null) {
+          weights[i] = weights[from];
+        }
         i = from;
       }
       xRow.copy(0, x, i * featureCount, featureCount);
       System.arraycopy(yRow, 0, y, i * targetCount, targetCount);
+      if (weights != null) {
+        weights[i] = wRow;
+      }
     }
-    return new Dataset(source, task, x, y, targetCount, featureNames, targetNames, classLabels);
+    return new Dataset(source, task, x, y, targetCount, featureNames, targetNames, classLabels, weights);
   }
 
   /**
@@ -448,7 +522,8 @@ public final class Dataset {
    */
   Dataset inputsAsTargets() {
     double[] targets = x.lend(doubles -> doubles, floats -> x.toDoubles());
-    return new Dataset(source, Task.REGRESSION, x, targets, featureCount, featureNames, featureNames, List.of());
+    return new Dataset(source, Task.REGRESSION, x, targets, featureCount, featureNames, featureNames, List.of(),
+        weights);
   }
 
   /**
@@ -499,7 +574,7 @@ public final class Dataset {
     for (int i = 0; i < size; i++) {
       ny[i] = y[2 * i + 1];
     }
-    return new Dataset(source, task, x, ny, 1, featureNames, targetNames, classLabels);
+    return new Dataset(source, task, x, ny, 1, featureNames, targetNames, classLabels, weights);
   }
 
   private void requireClassification() {

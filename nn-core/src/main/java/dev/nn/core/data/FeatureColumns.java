@@ -13,6 +13,8 @@ final class FeatureColumns {
   private final String file;
   private final String[] header;
   private final int[] targets;
+  /** The column of the rows' weights, or −1. */
+  private int weight = -1;
 
   /** What a message about a column not found adds: a hint at another separator, or nothing. */
   private final String hint;
@@ -26,6 +28,12 @@ final class FeatureColumns {
     this.header = header;
     this.hint = hint;
     this.targets = targets.clone();
+  }
+
+  /** These columns with column {@code column} holding the rows' weights (−1: none), which is not a feature. */
+  FeatureColumns weighingBy(int column) {
+    weight = column;
+    return this;
   }
 
   private boolean isTarget(int column) {
@@ -55,6 +63,10 @@ final class FeatureColumns {
               + (targets.length == 1 ? "\" is the target column; a column is either the target or a feature"
                   : "\" is a target column; a column is either a target or a feature"));
         }
+        if (c == weight) {
+          throw new DataException(file + ": feature column \"" + Excerpt.of(name) + "\" is the weight column"
+              + " (weight:); a column is either the rows' weights or a feature");
+        }
         if (!seen.add(name)) {
           throw new DataException(file + ": feature column \"" + Excerpt.of(name) + "\" is listed twice");
         }
@@ -66,7 +78,7 @@ final class FeatureColumns {
         ignored.add(column(name, "ignored column"));
       }
       for (int c = 0; c < header.length; c++) {
-        if (!isTarget(c) && !ignored.contains(c)) {
+        if (!isTarget(c) && c != weight && !ignored.contains(c)) {
           chosen.add(c);
         }
       }

@@ -28,7 +28,8 @@ public final class Standardizer {
   }
 
   /**
-   * Fits means and stds on every row of {@code train} (two passes, for accuracy).
+   * Fits means and stds on every row of {@code train} (two passes, for accuracy), weighted by the rows' weights
+   * when they carry any.
    *
    * @throws IllegalArgumentException if {@code train} has no rows
    */
@@ -36,7 +37,8 @@ public final class Standardizer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
-    return requireFinite(fit(train.size(), train.featureCount(), train::x), train, train.featureNames(), false);
+    return requireFinite(fit(train.size(), train.featureCount(), train::x, train::weight), train, train.featureNames(),
+        false);
   }
 
   /**
@@ -50,7 +52,8 @@ public final class Standardizer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
-    return requireFinite(fit(train.size(), train.targetCount(), train::y), train, train.targetNames(), true);
+    return requireFinite(fit(train.size(), train.targetCount(), train::y, train::weight), train, train.targetNames(),
+        true);
   }
 
   /** The largest magnitude whose square is a finite double: a spread beyond it overflows the variance. */
@@ -88,7 +91,12 @@ public final class Standardizer {
     double value(int row, int column);
   }
 
-  private static Standardizer fit(int n, int d, Column values) {
+  /**
+   * The weighted means and standard deviations of the columns, row i weighing {@code weights.applyAsDouble(i)}
+   * (a data set's row weights, 1 without): Σ_i w_i·v_i / Σ_i w_i and √(Σ_i w_i·(v_i − mean)² / Σ_i w_i), so that
+   * a row of weight 0 counts as absent and one of weight 2 as twice there. Weights of 1 give the plain figures' bits.
+   */
+  private static Standardizer fit(int n, int d, Column values, java.util.function.IntToDoubleFunction weights) {
     double[] mean = new double[d];
     double[] min = new double[d];
     double[] max = new double[d];
@@ -96,22 +104,32 @@ public final class Standardizer {
       min[j] = Double.POSITIVE_INFINITY;
       max[j] = Double.NEGATIVE_INFINITY;
     }
+    double total = 0;
     for (int i = 0; i < n; i++) {
+      double w = weights.applyAsDouble(i);
+      if (w == 0) {
+        continue;
+      }
+      total += w;
       for (int j = 0; j < d; j++) {
         double v = values.value(i, j);
-        mean[j] += v;
+        mean[j] += w * v;
         min[j] = Math.min(min[j], v);
         max[j] = Math.max(max[j], v);
       }
     }
+    if (total == 0) {
+      throw new IllegalArgumentException("cannot fit a standardizer on rows that all weigh 0");
+    }
     for (int j = 0; j < d; j++) {
-      mean[j] /= n;
+      mean[j] /= total;
     }
     double[] sq = new double[d];
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
+      double w = weights.applyAsDouble(i);
+      for (int j = 0; w != 0 && j < d; j++) {
         double e = values.value(i, j) - mean[j];
-        sq[j] += e * e;
+        sq[j] += w * (e * e);
       }
     }
     double[] std = new double[d];
@@ -121,7 +139,7 @@ public final class Standardizer {
         mean[j] = min[j];
         std[j] = 1.0;
       } else {
-        std[j] = Math.sqrt(sq[j] / n);
+        std[j] = Math.sqrt(sq[j] / total);
         if (std[j] == 0) {
           // values so close that their squared deviations underflow: as good as constant, and not divided by 0
           std[j] = 1.0;

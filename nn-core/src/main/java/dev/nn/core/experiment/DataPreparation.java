@@ -140,6 +140,7 @@ public final class DataPreparation implements Provider<PreparedData> {
                 fileOrder)
         : Splits.split(raw.train(), ofRemaining, testFraction, experiment.splitSeed(), spec.stratify(), named, fileOrder);
     Dataset train = split.train();
+    requireSomeWeight(train);
     Dataset validation = validationFraction > 0 ? split.validation() : raw.validation();
     Dataset test = testFraction > 0 || fold != null ? split.test() : raw.test();
     // numbered as the file numbers its data rows, counting those missing: drop left out
@@ -204,6 +205,21 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes,
         heldOut.none() ? null : heldOut, fromCode);
+  }
+
+  /** A training split of weighted rows with at least one weight > 0: one of only 0s trains on nothing. */
+  private static void requireSomeWeight(Dataset train) {
+    if (!train.weighted() || train.size() == 0) {
+      return;
+    }
+    for (int r = 0; r < train.size(); r++) {
+      if (train.weight(r) > 0) {
+        return;
+      }
+    }
+    throw new DataException(train.source() + ": every one of the training split's " + train.size() + " rows weighs 0"
+        + " (the rows of weight > 0 went to the validation or test split), so no row counts in training; give more"
+        + " rows weight > 0, or hold out fewer");
   }
 
   /**

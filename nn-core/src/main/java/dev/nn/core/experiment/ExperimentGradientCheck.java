@@ -67,6 +67,10 @@ public final class ExperimentGradientCheck {
       // the objective checked is the one trained: each row's loss times its class's weight
       line += ", the loss weighing classes " + ClassWeightedLoss.describe(weighted.weights());
     }
+    if (data.train().weighted()) {
+      // likewise: each row's loss times the weight its source's weight column gives it
+      line += ", each row's loss times its weight";
+    }
     return trainedIn == Precision.FLOAT64 ? line
         : line + " in float64 (the experiment trains in " + trainedIn.yamlName() + "; gradients are always checked in "
             + "float64)";
@@ -97,8 +101,8 @@ public final class ExperimentGradientCheck {
   public GradientCheck.Result run(int samples, java.util.function.IntConsumer parametersDone) {
     Samples batch = batch(samples);
     return registry.attributing(DURING, () -> {
-      GradientCheck.Result result = GradientCheck.run(network, loss, batch.x(), batch.y(), batch.rows(),
-          experiment.l2(), experiment.seed(), parametersDone);
+      GradientCheck.Result result = GradientCheck.run(network, loss, batch.x(), batch.y(), weights(batch),
+          batch.rows(), experiment.l2(), experiment.seed(), parametersDone);
       if (!Double.isFinite(result.objective())
           || result.mismatches().stream().anyMatch(m -> !Double.isFinite(m.analytic()))) {
         blamePluginFor(batch);
@@ -175,12 +179,26 @@ public final class ExperimentGradientCheck {
     return g;
   }
 
+  /** The rows' weights, or {@code null} when they carry none. */
+  private static double[] weights(Samples batch) {
+    if (!batch.weighted()) {
+      return null;
+    }
+    double[] w = new double[batch.rows()];
+    for (int r = 0; r < w.length; r++) {
+      w[r] = batch.weight(r);
+    }
+    return w;
+  }
+
   /** The first {@link #rows(int) rows(samples)} training samples, their inputs as doubles. */
   private Samples batch(int samples) {
     Samples train = data.trainSamples();
     int rows = rows(samples);
     double[] x = Arrays.copyOf(train.copyX(), rows * train.inputs());
     double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
-    return new Samples(x, y, rows, train.inputs(), train.outputs());
+    double[] w = weights(train);
+    return new Samples(x, y, rows, train.inputs(), train.outputs()).withWeights(w == null ? null
+        : Arrays.copyOf(w, rows));
   }
 }

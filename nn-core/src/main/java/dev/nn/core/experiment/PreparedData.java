@@ -121,7 +121,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
   Samples samples(Dataset d) {
     return OwnedData.lend(d,
         (x, y, rows, inputs, outputs) -> new Samples(x, encoded(y), rows, inputs, outputs),
-        (x, y, rows, inputs, outputs) -> new Samples(x, encoded(y), rows, inputs, outputs));
+        (x, y, rows, inputs, outputs) -> new Samples(x, encoded(y), rows, inputs, outputs)).withWeights(d.weights());
   }
 
   /** The targets as the loss reads them: {@code y} itself, or −1/+1 classes in an array of their own. */
@@ -145,6 +145,7 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
   public static Samples rows(Dataset d) {
     return OwnedData.lend(d,
         (x, y, rows, inputs, outputs) -> new Samples(x.clone(), y.clone(), rows, inputs, outputs),
-        (x, y, rows, inputs, outputs) -> new Samples(x.clone(), y.clone(), rows, inputs, outputs));
+        (x, y, rows, inputs, outputs) -> new Samples(x.clone(), y.clone(), rows, inputs, outputs))
+        .withWeights(d.weights());
   }
 }

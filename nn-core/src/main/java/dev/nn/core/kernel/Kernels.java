@@ -121,13 +121,18 @@ public interface Kernels extends AutoCloseable {
    * default), after {@link #activate} kept z and x.
    *
    * @param target rows×cols targets. Not modified.
+   * @param weights the rows' weights w_n, which scale each row's L_n and seed, or {@code null}: each weighs 1
    * @param delta δ(L+1). Overwritten.
-   * @return Σ_n L_n over the rows
+   * @return Σ_n w_n·L_n over the rows
    */
-  double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, Matrix delta, int rows, int cols);
+  double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, RowWeights weights, Matrix delta,
+      int rows, int cols);
 
-  /** Σ_n L_n of the output layer's z and x against {@code target}, without seeding. */
-  double lossValue(Loss loss, Matrix z, Matrix x, double[] target, int rows, int cols);
+  /**
+   * Σ_n w_n·L_n of the output layer's z and x against {@code target}, without seeding; {@code weights} {@code null}:
+   * each row weighs 1.
+   */
+  double lossValue(Loss loss, Matrix z, Matrix x, double[] target, RowWeights weights, int rows, int cols);
 
   /**
    * Copies the first rows×cols values of x (or of the loss's link of z and x, when {@code link} is given)

@@ -56,13 +56,14 @@ abstract class PluginViews implements Kernels {
   }
 
   @Override
-  public double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, Matrix delta, int rows,
-      int cols) {
+  public double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, RowWeights weights,
+      Matrix delta, int rows, int cols) {
     int count = rows * cols;
     double[] zv = z.read(count);
     double[] xv = x.read(count);
     double[] dv = delta.blank(count);
-    double sum = loss.seed(zv, xv, target, dv, rows, cols);
+    double sum = weights == null ? loss.seed(zv, xv, target, dv, rows, cols)
+        : weights.seed(loss, zv, xv, target, dv, rows, cols);
     if (loss.seeding() == Seeding.DEFAULT) {
       phi.backward(zv, xv, dv, count);
     }
@@ -71,9 +72,10 @@ abstract class PluginViews implements Kernels {
   }
 
   @Override
-  public double lossValue(Loss loss, Matrix z, Matrix x, double[] target, int rows, int cols) {
+  public double lossValue(Loss loss, Matrix z, Matrix x, double[] target, RowWeights weights, int rows, int cols) {
     int count = rows * cols;
-    return loss.value(z.read(count), x.read(count), target, rows, cols);
+    return weights == null ? loss.value(z.read(count), x.read(count), target, rows, cols)
+        : weights.value(loss, z.read(count), x.read(count), target, rows, cols);
   }
 
   @Override

@@ -278,7 +278,8 @@ public final class Network {
   public double backward(Workspace ws, Loss loss, GradientSink gradients) {
     int rows = ws.rows;
     int top = outputLayer();
-    double sum = kernels.seed(loss, phi[top], ws.z[top], ws.x[top], ws.target, ws.delta[top], rows, widths[top]);
+    double sum = kernels.seed(loss, phi[top], ws.z[top], ws.x[top], ws.target, ws.rowWeights(), ws.delta[top], rows,
+        widths[top]);
     for (int l = outputLayer(); l >= 1; l--) {
       if (l > 1) {
         gradients.propagateAndLayer(this, ws, l);
@@ -306,7 +307,7 @@ public final class Network {
   /** Σ_n L_n of the last forward pass against the workspace's targets, without seeding. */
   public double lossValue(Workspace ws, Loss loss) {
     int top = outputLayer();
-    return kernels.lossValue(loss, ws.z[top], ws.x[top], ws.target, ws.rows, widths[top]);
+    return kernels.lossValue(loss, ws.z[top], ws.x[top], ws.target, ws.rowWeights(), ws.rows, widths[top]);
   }
 
   /**

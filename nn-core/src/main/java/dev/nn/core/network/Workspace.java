@@ -2,6 +2,7 @@ package dev.nn.core.network;
 
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.kernel.Matrix;
+import dev.nn.core.kernel.RowWeights;
 
 /**
  * The per-batch buffers of one network: z(l), x(l) and δ(l) for up to {@code capacity} rows, the input
@@ -16,6 +17,9 @@ public final class Workspace {
   final Matrix[] x;
   final Matrix[] delta;
   final double[] target;
+  /** The rows' weights, made on first use; {@link #weighing}: whether the loss takes them. */
+  private RowWeights weights;
+  private boolean weighing;
   /**
    * Of a layer with dropout: its mask (0 or 1/(1 − p) per value), drawn on the heap where the kernels read it as
    * it is, and x̃ = x ⊙ mask; otherwise {@code null}.
@@ -127,6 +131,30 @@ public final class Workspace {
   /** Targets Y, capacity × n(L+1), row-major; the loss reads the first {@code rows} rows. Modified by callers. */
   public double[] target() {
     return target;
+  }
+
+  /**
+   * Sets the weight w_n of row {@code r}, which the loss takes once {@link #weighRows weighRows(true)} is set:
+   * row r's L_n and its seed of δ(L+1) count w_n times. Allocates only on the first call.
+   */
+  public void setWeight(int r, double weight) {
+    if (weights == null) {
+      weights = new RowWeights(capacity);
+    }
+    weights.set(r, weight);
+  }
+
+  /** Whether the loss weighs the rows by their {@link #setWeight weights} (else each row weighs 1). */
+  public void weighRows(boolean weigh) {
+    if (weigh && weights == null) {
+      throw new IllegalStateException("no row of this workspace has a weight: set them first");
+    }
+    weighing = weigh;
+  }
+
+  /** The weights the loss takes, or {@code null} when each row weighs 1. */
+  RowWeights rowWeights() {
+    return weighing ? weights : null;
   }
 
   /** z(l) of the last forward pass, rows × n(l). */

@@ -3,6 +3,7 @@ package dev.nn.core.train;
 import dev.nn.api.Loss;
 import dev.nn.api.Seeding;
 import dev.nn.api.TargetKind;
+import dev.nn.core.kernel.LossRows;
 import dev.nn.core.text.Significant;
 
 /**
@@ -19,11 +20,7 @@ public final class ClassWeightedLoss implements Loss {
   private final Loss plain;
   private final double[] weights;
   private final double threshold;
-  /** One row's z, x, y and δ, grown to the output width on first use. */
-  private double[] z1 = new double[0];
-  private double[] x1 = z1;
-  private double[] y1 = z1;
-  private double[] d1 = z1;
+  private final LossRows rows = new LossRows();
 
   private ClassWeightedLoss(Loss plain, double[] weights) {
     this.plain = plain;
@@ -76,26 +73,18 @@ public final class ClassWeightedLoss implements Loss {
 
   @Override
   public double value(double[] z, double[] x, double[] y, int rows, int cols) {
-    ensure(cols);
     double sum = 0;
-    for (int r = 0, base = 0; r < rows; r++, base += cols) {
-      load(z, x, y, base, cols);
-      sum += weight(y, base, cols) * plain.value(z1, x1, y1, 1, cols);
+    for (int r = 0; r < rows; r++) {
+      sum += weight(y, r * cols, cols) * this.rows.value(plain, z, x, y, r, cols);
     }
     return sum;
   }
 
   @Override
   public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
-    ensure(cols);
     double sum = 0;
-    for (int r = 0, base = 0; r < rows; r++, base += cols) {
-      load(z, x, y, base, cols);
-      double w = weight(y, base, cols);
-      sum += w * plain.seed(z1, x1, y1, d1, 1, cols);
-      for (int k = 0; k < cols; k++) {
-        delta[base + k] = w * d1[k];
-      }
+    for (int r = 0; r < rows; r++) {
+      sum += this.rows.seed(plain, z, x, y, delta, r, cols, weight(y, r * cols, cols));
     }
     return sum;
   }
@@ -113,21 +102,6 @@ public final class ClassWeightedLoss implements Loss {
   /** w_c of the row at {@code base}. */
   private double weight(double[] y, int base, int cols) {
     return weights[Metrics.classOf(y, base, cols, threshold)];
-  }
-
-  private void load(double[] z, double[] x, double[] y, int base, int cols) {
-    System.arraycopy(z, base, z1, 0, cols);
-    System.arraycopy(x, base, x1, 0, cols);
-    System.arraycopy(y, base, y1, 0, cols);
-  }
-
-  private void ensure(int cols) {
-    if (z1.length != cols) {
-      z1 = new double[cols];
-      x1 = new double[cols];
-      y1 = new double[cols];
-      d1 = new double[cols];
-    }
   }
 
   /** "0.5, 1.25, 4" for people: each weight to four significant digits, in the classes' order. */

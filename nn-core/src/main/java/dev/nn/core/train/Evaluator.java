@@ -47,6 +47,8 @@ public final class Evaluator {
     for (int start = 0; start < samples.rows(); start += ws.capacity()) {
       int rows = Math.min(ws.capacity(), samples.rows() - start);
       samples.loadRange(start, rows, ws);
+      // figures are the loss's own, as for class weights: the rows' weights change what training minimises
+      ws.weighRows(false);
       network.infer(ws, rows);
       lossSum += network.lossValue(ws, loss);
       network.output(ws, loss, batchOut);

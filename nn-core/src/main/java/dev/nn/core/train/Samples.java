@@ -19,6 +19,8 @@ public final class Samples {
   private final int rows;
   private final int inputs;
   private final int outputs;
+  /** w_n per row, or {@code null} when every row weighs 1. */
+  private final double[] weights;
 
   /**
    * Samples whose inputs are held as doubles. Checks the shapes and that every value is finite.
@@ -27,7 +29,7 @@ public final class Samples {
    * @param y targets, rows × outputs. Not copied.
    */
   public Samples(double[] x, double[] y, int rows, int inputs, int outputs) {
-    this(x, null, x.length, y, rows, inputs, outputs);
+    this(x, null, x.length, y, rows, inputs, outputs, null, true);
   }
 
   /**
@@ -37,10 +39,12 @@ public final class Samples {
    * @param y targets, rows × outputs. Not copied.
    */
   public Samples(float[] x, double[] y, int rows, int inputs, int outputs) {
-    this(null, x, x.length, y, rows, inputs, outputs);
+    this(null, x, x.length, y, rows, inputs, outputs, null, true);
   }
 
-  private Samples(double[] x, float[] floatX, int length, double[] y, int rows, int inputs, int outputs) {
+  /** {@code checkValues}: whether to check that every input and target is finite (not for arrays checked before). */
+  private Samples(double[] x, float[] floatX, int length, double[] y, int rows, int inputs, int outputs,
+      double[] weights, boolean checkValues) {
     if (rows < 0 || inputs < 1 || outputs < 1) {
       throw new IllegalArgumentException("need rows >= 0, inputs >= 1 and outputs >= 1, found " + rows + ", "
           + inputs + ", " + outputs);
@@ -59,10 +63,20 @@ public final class Samples {
     this.rows = rows;
     this.inputs = inputs;
     this.outputs = outputs;
-    for (int i = 0; i < length; i++) {
+    this.weights = weights;
+    if (weights != null && weights.length != rows) {
+      throw new IllegalArgumentException(rows + " rows need " + rows + " weights, found " + weights.length);
+    }
+    for (int i = 0; weights != null && i < rows; i++) {
+      if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+        throw new IllegalArgumentException("the weight of row " + i + " is " + weights[i]
+            + "; a row's weight is a finite number >= 0");
+      }
+    }
+    for (int i = 0; checkValues && i < length; i++) {
       requireFinite("input", floatX != null ? floatX[i] : x[i], i, inputs);
     }
-    for (int i = 0; i < y.length; i++) {
+    for (int i = 0; checkValues && i < y.length; i++) {
       requireFinite("target", y[i], i, outputs);
     }
   }
@@ -85,6 +99,27 @@ public final class Samples {
   /** The targets, rows × outputs: the array itself, not a copy. */
   public double[] y() {
     return y;
+  }
+
+  /**
+   * These samples (arrays shared) with a weight per row: training counts row n's loss and gradient w_n times,
+   * J = (1/B)·Σ_n w_n·L_n; evaluation does not weigh. {@code null}: every row weighs 1.
+   *
+   * @param weights one finite number {@code >= 0} per row, or {@code null}. Not copied.
+   */
+  public Samples withWeights(double[] weights) {
+    return new Samples(x, floatX, floatX != null ? floatX.length : x.length, y, rows, inputs, outputs, weights,
+        false);
+  }
+
+  /** Whether the rows carry weights ({@link #withWeights}). */
+  public boolean weighted() {
+    return weights != null;
+  }
+
+  /** w_n of row {@code row}, 1 when the rows carry no weights. */
+  public double weight(int row) {
+    return weights == null ? 1.0 : weights[row];
   }
 
   /** Whether the inputs are held as floats. */
@@ -149,13 +184,24 @@ public final class Samples {
       for (int r = 0; r < index.length; r++) {
         System.arraycopy(floatX, index[r] * inputs, nx, r * inputs, inputs);
       }
-      return new Samples(nx, ny, index.length, inputs, outputs);
+      return new Samples(nx, ny, index.length, inputs, outputs).withWeights(weightsOf(index));
     }
     double[] nx = new double[index.length * inputs];
     for (int r = 0; r < index.length; r++) {
       System.arraycopy(x, index[r] * inputs, nx, r * inputs, inputs);
     }
-    return new Samples(nx, ny, index.length, inputs, outputs);
+    return new Samples(nx, ny, index.length, inputs, outputs).withWeights(weightsOf(index));
+  }
+
+  private double[] weightsOf(int[] index) {
+    if (weights == null) {
+      return null;
+    }
+    double[] w = new double[index.length];
+    for (int r = 0; r < index.length; r++) {
+      w[r] = weights[index[r]];
+    }
+    return w;
   }
 
   /**
@@ -170,18 +216,31 @@ public final class Samples {
       for (int c = 0; c < inputs; c++) {
         nx[at * inputs + c] = (float) other.x(row, c);
       }
-      return new Samples(nx, ny, rows, inputs, outputs);
+      return new Samples(nx, ny, rows, inputs, outputs).withWeights(weightsWithRow(at, other, row));
     }
     double[] nx = x.clone();
     for (int c = 0; c < inputs; c++) {
       nx[at * inputs + c] = other.x(row, c);
     }
-    return new Samples(nx, ny, rows, inputs, outputs);
+    return new Samples(nx, ny, rows, inputs, outputs).withWeights(weightsWithRow(at, other, row));
+  }
+
+  private double[] weightsWithRow(int at, Samples other, int row) {
+    if (weights == null && other.weights == null) {
+      return null;
+    }
+    double[] w = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      w[r] = weight(r);
+    }
+    w[at] = other.weight(row);
+    return w;
   }
 
   /**
    * Copies rows {@code order[from] … order[from + count − 1]} into rows 0 … count − 1 of {@code ws}: the inputs
-   * into its input X(0), the targets into {@link Workspace#target()}. Allocates nothing.
+   * into its input X(0), the targets into {@link Workspace#target()}, and the rows' weights, if they carry any, into
+   * the workspace's, which weighs the loss by them (else it weighs none). Allocates nothing.
    *
    * @param order row numbers. Not modified.
    */
@@ -195,7 +254,11 @@ public final class Samples {
         ws.setInputRow(r, x, row * inputs);
       }
       System.arraycopy(y, row * outputs, target, r * outputs, outputs);
+      if (weights != null) {
+        ws.setWeight(r, weights[row]);
+      }
     }
+    ws.weighRows(weights != null);
   }
 
   /**
@@ -205,6 +268,10 @@ public final class Samples {
   public void loadRange(int start, int count, Workspace ws) {
     loadInputs(start, count, ws);
     System.arraycopy(y, start * outputs, ws.target(), 0, count * outputs);
+    for (int r = 0; weights != null && r < count; r++) {
+      ws.setWeight(r, weights[start + r]);
+    }
+    ws.weighRows(weights != null);
   }
 
   /** Copies the inputs of rows {@code start … start + count − 1} into rows 0 … count − 1 of {@code ws}. */
@@ -225,7 +292,7 @@ public final class Samples {
 
   @Override
   public String toString() {
-    return "Samples[" + rows + " rows of " + inputs + (floatX != null ? " float" : "") + " inputs and " + outputs
-        + " targets]";
+    return "Samples[" + rows + (weights != null ? " weighted" : "") + " rows of " + inputs
+        + (floatX != null ? " float" : "") + " inputs and " + outputs + " targets]";
   }
 }

@@ -94,4 +94,34 @@ class StandardizerTests {
     assertEquals(
         "../examples/data/diabetes.csv has 10 features, the standardizer was fitted on 2", wrong.getMessage());
   }
+
+  /**
+   * Rows that carry weights are fitted as weighted figures: weight 2 as a row given twice, weight 0 as a row left
+   * out (Commons Math's weighted mean and variance agree), weights of 1 as no weights, bit for bit.
+   */
+  @Test
+  void weightedRowsFitWeightedMeansAndDeviations() {
+    double[] x = {1, 10, 2, 20, 4, 40, 8, -80, 1e6, 3};
+    double[] y = {0, 0, 0, 0, 0};
+    Dataset d = Dataset.regression("w", x, y, List.of("a", "b"), List.of("y"));
+    Standardizer weighted = Standardizer.fit(d.withWeights(new double[] {2, 1, 0.5, 1, 0}));
+    double[] w = {2, 1, 0.5, 1};
+    for (int j = 0; j < 2; j++) {
+      double[] column = {x[j], x[2 + j], x[4 + j], x[6 + j]};
+      double mean = new Mean().evaluate(column, w);
+      double variance = new org.apache.commons.math3.stat.descriptive.moment.Variance(false).evaluate(column, w);
+      assertEquals(mean, weighted.means()[j], 1e-13 * Math.abs(mean));
+      assertEquals(Math.sqrt(variance), weighted.stds()[j], 1e-13 * Math.sqrt(variance));
+    }
+    Dataset twice = Dataset.regression("t", new double[] {1, 10, 1, 10, 2, 20}, new double[] {0, 0, 0},
+        List.of("a", "b"), List.of("y"));
+    Standardizer doubled = Standardizer.fit(twice.head(3).withWeights(null));
+    Standardizer asWeight = Standardizer.fit(twice.rows(new int[] {0, 2}).withWeights(new double[] {2, 1}));
+    assertArrayEquals(doubled.means(), asWeight.means(), 1e-15);
+    assertArrayEquals(doubled.stds(), asWeight.stds(), 1e-15);
+    Standardizer ones = Standardizer.fit(d.withWeights(new double[] {1, 1, 1, 1, 1}));
+    assertArrayEquals(Standardizer.fit(d).means(), ones.means(), 0.0);
+    assertArrayEquals(Standardizer.fit(d).stds(), ones.stds(), 0.0);
+    assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(d.withWeights(new double[5])));
+  }
 }

@@ -15,6 +15,7 @@ import dev.nn.core.inject.NnModules;
 import dev.nn.core.kernel.JavaKernels;
 import dev.nn.core.kernel.Kernels;
 import dev.nn.core.kernel.Matrix;
+import dev.nn.core.kernel.RowWeights;
 import dev.nn.core.kernel.Precision;
 import dev.nn.core.plugin.PluginRegistry;
 import java.nio.file.Files;
@@ -204,16 +205,17 @@ class ProductsBenchmarkTests {
     }
 
     @Override
-    public double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, Matrix delta, int rows,
-        int cols) {
+    public double seed(Loss loss, Activation phi, Matrix z, Matrix x, double[] target, RowWeights weights,
+        Matrix delta, int rows, int cols) {
       calls.add("seed");
-      return inner.seed(loss, phi, z, x, target, delta, rows, cols);
+      return inner.seed(loss, phi, z, x, target, weights, delta, rows, cols);
     }
 
     @Override
-    public double lossValue(Loss loss, Matrix z, Matrix x, double[] target, int rows, int cols) {
+    public double lossValue(Loss loss, Matrix z, Matrix x, double[] target, RowWeights weights, int rows,
+        int cols) {
       calls.add("lossValue");
-      return inner.lossValue(loss, z, x, target, rows, cols);
+      return inner.lossValue(loss, z, x, target, weights, rows, cols);
     }
 
     @Override
