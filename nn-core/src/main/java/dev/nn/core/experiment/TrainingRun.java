@@ -399,7 +399,8 @@ public final class TrainingRun {
   private RunRecord record(RunDirectory dir, RunOutcome outcome) {
     RunRecord.Origin origin = new RunRecord.Origin(experiment.name(), experiment.training().epochs(),
         experiment.seed(), options.experimentFile(), options.overrides(), options.nnVersion(),
-        data.train().classLabels(), experiment.training().classWeights().isPresent(), data.train().targetNames());
+        data.train().classLabels(), experiment.training().classWeights().isPresent() || data.train().weighted(),
+        data.train().targetNames());
     return options.resume() != null ? RunRecord.resumed(dir, outcome, origin, clock)
         : RunRecord.created(dir, outcome, origin, clock);
   }

@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  * @param status the run's status, shown at the top
  * @param experimentYaml the resolved experiment's text, shown folded, or {@code null}
  * @param provenanceYaml the provenance's text, shown folded, or {@code null}
- * @param classWeighted whether the training loss weighs rows by their class while the validation loss does not
+ * @param classWeighted whether the training loss weighs rows (by their class or their own weights) while the
+ *     validation loss does not
  * @param overrides the {@code --set} overrides the run started with: shown under the title and, in short, in the
  *     browser tab's title, so that the reports of a sweep's points or of a cross-validation's folds, all of one
  *     experiment, can be told apart
@@ -261,7 +262,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       card(b, "Best epoch", Integer.toString(kept.epoch()), status.running() ? "so far"
           : status.state().equals("completed") ? "weights kept" : "best before it stopped");
     }
-    String weighted = classWeighted ? "class-weighted" : "";
+    String weighted = classWeighted ? "weighted" : "";
     // while the run trains its last figures are not its final ones
     card(b, status.running() ? "Train loss" : "Final train loss", Fmt.number(last.trainLoss()),
         status.running() ? join("epoch " + last.epoch(), weighted) : weighted);
@@ -303,7 +304,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       anyVal |= r.validation() != null;
     }
     SvgChart chart = new SvgChart("loss", "mean loss").logAllowed()
-        .add(new SvgChart.Series(classWeighted ? "training loss (class-weighted)" : "training loss", "train", x, train));
+        .add(new SvgChart.Series(classWeighted ? "training loss (weighted)" : "training loss", "train", x, train));
     if (anyVal) {
       chart.add(new SvgChart.Series("validation loss", "val", x, val));
       if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
@@ -311,8 +312,8 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       }
     }
     panel(b, "Loss", "Mean loss per sample at the end of each epoch; the training loss is averaged over the epoch."
-        + (classWeighted ? " The training loss weighs each row by its class (training.class-weights), the validation"
-            + " loss does not, so the two lines are not on one scale." : ""), chart.render());
+        + (classWeighted ? " The training loss weighs the rows (training.class-weights, or a csv source's weight"
+            + " column), the validation loss does not, so the two lines are not on one scale." : ""), chart.render());
   }
 
   private void qualityChart(StringBuilder b, List<EpochReport> epochs) {

@@ -47,7 +47,8 @@ public final class RunRecord implements TrainingListener {
    * @param overrides the {@code --set} overrides it was read with, in order
    * @param nnVersion nn's version
    * @param classLabels the class names, for the report's confusion matrices; empty to number them
-   * @param classWeighted whether the loss trained on weighs rows by their class ({@code training.class-weights}),
+   * @param classWeighted whether the loss trained on weighs rows, by their class ({@code training.class-weights}) or by
+   *     a csv source's weight column,
    *     so that the report says its training loss is not the validation loss's kind
    */
   public record Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,

@@ -98,11 +98,11 @@ class HtmlReportTests {
   void aClassWeightedRunSaysItsTrainingLossIsWeightedAndTheValidationLossIsNot() {
     String weighted = new HtmlReport("pima", classificationRun(), null, List.of(), HtmlReport.Status.COMPLETED,
         null, null, true).render();
-    assertTrue(weighted.contains("</svg>training loss (class-weighted)</li>"), "legend");
-    assertTrue(weighted.contains("<div class=\"card-note\">class-weighted</div>"), "final train loss card");
+    assertTrue(weighted.contains("</svg>training loss (weighted)</li>"), "legend");
+    assertTrue(weighted.contains("<div class=\"card-note\">weighted</div>"), "final train loss card");
     assertTrue(weighted.contains("the validation loss does not"), "the loss panel's note");
     String plain = new HtmlReport("pima", classificationRun(), null, List.of()).render();
-    assertFalse(plain.contains("class-weighted"));
+    assertFalse(plain.contains("weighted"));
   }
 
   @Test

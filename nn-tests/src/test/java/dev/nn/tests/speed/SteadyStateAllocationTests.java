@@ -109,6 +109,34 @@ class SteadyStateAllocationTests {
     assertTrue(least <= BOUND, least + " bytes over an epoch of " + updates + " updates");
   }
 
+  /** Rows that carry weights (a csv source's weight column) are weighed in buffers made once, in both precisions. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"training.batch-size=32", "training.batch-size=32 compute.precision=float32 compute.backend=blas"})
+  void anEpochOfWeightedRowsAllocatesNothingPerUpdate(String override) throws Exception {
+    com.sun.management.ThreadMXBean t = threads();
+    Injector injector = NnModules.injector(NnModules.forRun(
+        NN.load(Path.of("..", "examples", "digits.yaml"), overrides(override)), NN.plugins()));
+    Trainer trainer = injector.getInstance(TrainerFactory.class).create(java.util.List.of());
+    Samples plain = injector.getInstance(PreparedData.class).trainSamples();
+    double[] weights = new double[plain.rows()];
+    for (int r = 0; r < weights.length; r++) {
+      weights[r] = r % 5 * 0.5;
+    }
+    Samples train = plain.withWeights(weights);
+    for (int warm = 0; warm < 3; warm++) {
+      trainer.runEpoch(train);
+    }
+    awaitKernelWarmUp();
+    long least = Long.MAX_VALUE;
+    for (int rep = 0; rep < 3 || (least > BOUND && rep < 10); rep++) {
+      long before = allocatedByAllThreads(t);
+      trainer.runEpoch(train);
+      least = Math.min(least, allocatedByAllThreads(t) - before);
+    }
+    long updates = (train.rows() + trainer.options().batchSize() - 1) / trainer.options().batchSize();
+    assertTrue(least <= BOUND, least + " bytes over an epoch of " + updates + " updates");
+  }
+
   /** The space-separated overrides, and enough epochs for warm-up and measurement. */
   private static List<String> overrides(String spaced) {
     List<String> all = new java.util.ArrayList<>(List.of(spaced.split(" ")));
