@@ -234,7 +234,7 @@ class RunLifecycleTests {
     assertEquals(3, o.code(), o.describe());
     assertTrue(o.err().startsWith("nn: training diverged: at the end of epoch 1 the mean training loss was "),
         o.describe());
-    assertTrue(o.err().contains(", more than 1000 times that of the first batch ("), o.describe());
+    assertTrue(o.err().contains(", more than 1000 times the untrained network's ("), o.describe());
     Path run = Cli.onlyRun(tmp);
     assertTrue(o.err().endsWith("no checkpoint was written before epoch 1 diverged\n"), o.describe());
     assertEquals(List.of(), RunFiles.names(run.resolve(RunDirectory.CHECKPOINTS)));

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The values of one category column of a CSV file (one that {@code data.one-hot} encodes), gathered row by row:
@@ -120,10 +119,10 @@ final class CategoryText {
               : firstNumber) + "\" on line " + Math.min(firstWordLine, firstNumberLine) + "); a category column holds"
           + " codes or words, not both");
     }
-    List<String> sorted = new ArrayList<>(new TreeSet<>(words));
+    List<String> sorted = new ArrayList<>(CodePointOrder.distinctSorted(words));
     int[] codeOf = new int[words.size()];
     for (int i = 0; i < words.size(); i++) {
-      codeOf[i] = Collections.binarySearch(sorted, words.get(i));
+      codeOf[i] = Collections.binarySearch(sorted, words.get(i), CodePointOrder.ORDER);
     }
     for (int r = 0; r < rows; r++) {
       double v = x.get(r * d + j);

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The class labels of a classification target column, gathered row by row and resolved at the end.
@@ -24,7 +23,10 @@ final class ClassLabels {
   private final int classes;
   /** Whether every label is a name, numbers too ({@code labels: names}). */
   private final boolean names;
-  /** Whether the fixed names are all numbers, which a label then matches by value, never as an index. */
+  /**
+   * Whether any fixed name is a number, which a label then matches by value, never as an index: all of them for
+   * numeric classes, some of them for a column of numbers and words read with {@code labels: names}.
+   */
   private final boolean numericNames;
   private final List<String> fixedNames;
   private final Map<String, Integer> fixed = new HashMap<>();
@@ -46,9 +48,9 @@ final class ClassLabels {
     this.classes = classes;
     this.names = allNames;
     this.fixedNames = names;
-    this.numericNames = !names.isEmpty() && names.stream().allMatch(DecimalText::isDecimal);
+    this.numericNames = names.stream().anyMatch(DecimalText::isDecimal);
     for (int i = 0; i < names.size(); i++) {
-      fixed.put(numericNames ? canonical(names.get(i)) : names.get(i), i);
+      fixed.put(DecimalText.isDecimal(names.get(i)) ? canonical(names.get(i)) : names.get(i), i);
     }
   }
 
@@ -120,7 +122,8 @@ final class ClassLabels {
       }
       throw new DataException(file + ":" + firstLines.get(i) + ": class label \"" + Excerpt.of(texts.get(i))
           + "\" in column \"" + Excerpt.of(column) + "\" is not an integer; classification targets must be class"
-          + " indices 0..k-1");
+          + " indices 0..k-1" + (classes > 0 ? "" : ", or, with labels: names on the csv source, names of classes"
+          + " (numbers and words alike)"));
     }
     int[] classOf = new int[texts.size()];
     List<String> names = new ArrayList<>();
@@ -138,13 +141,13 @@ final class ClassLabels {
         names.add(Integer.toString(c));
       }
     } else {
-      names.addAll(new TreeSet<>(texts));
+      names.addAll(CodePointOrder.distinctSorted(texts));
       if (names.size() < 2) {
         throw new DataException(file + ": column \"" + Excerpt.of(column) + "\" holds only the class \""
             + Excerpt.of(names.get(0)) + "\"; classification needs at least 2 classes");
       }
       for (int i = 0; i < texts.size(); i++) {
-        classOf[i] = Collections.binarySearch(names, texts.get(i));
+        classOf[i] = Collections.binarySearch(names, texts.get(i), CodePointOrder.ORDER);
       }
     }
     for (int i = 0; i < rows; i++) {
@@ -155,7 +158,7 @@ final class ClassLabels {
 
   /** {@code labels: names}: every distinct value a class, ordered by value when all are numbers, else as text. */
   private Result named(double[] y, int rows, String file, String column, boolean numeric) {
-    List<String> sorted = new ArrayList<>(new TreeSet<>(texts));
+    List<String> sorted = new ArrayList<>(CodePointOrder.distinctSorted(texts));
     if (numeric) {
       sorted.sort(Comparator.comparing(BigDecimal::new));
     }
@@ -243,7 +246,8 @@ final class ClassLabels {
       throw new DataException(
           file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
               + "\" is out of range; allowed 0.." + (limit - 1)
-              + (classes > 0 ? " (" + classes + " classes)" : ""));
+              + (classes > 0 ? " (" + classes + " classes)" : "; if the column's values are names of classes, not"
+                  + " indices (-1 and +1, say), set labels: names on the csv source"));
     }
     return (int) v;
   }

@@ -373,7 +373,13 @@ public final class CsvReader {
       if (other.isPresent()) {
         throw new DataException(name + ": " + other.get());
       }
-      return body.read(new CsvRecords(in, name, separator), name);
+      // a byte-order mark is skipped before the parser sees the text: after it, a quoted first name is still quoted
+      java.io.PushbackReader text = new java.io.PushbackReader(in, 1);
+      int first = text.read();
+      if (first >= 0 && first != '\uFEFF') {
+        text.unread(first);
+      }
+      return body.read(new CsvRecords(text, name, separator), name);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": file not found", e);
     } catch (AccessDeniedException e) {
@@ -415,9 +421,6 @@ public final class CsvReader {
     String[] fields = in.next();
     if (fields == null) {
       throw new DataException(file + ": file is empty; expected a header row of column names on line 1");
-    }
-    if (!fields[0].isEmpty() && fields[0].charAt(0) == '\uFEFF') {
-      fields[0] = fields[0].substring(1);
     }
     for (int c = 0; c < fields.length; c++) {
       fields[c] = fields[c].trim();
@@ -728,13 +731,20 @@ public final class CsvReader {
   private boolean absent(String text) {
     if (!text.isEmpty()) {
       char c = text.charAt(0);
-      if (c >= '0' && c <= '9' || c == '-' || c == '.') {
+      char next = text.length() > 1 ? text.charAt(1) : ' ';
+      if (c >= '0' && c <= '9' || (c == '-' || c == '.') && next >= '0' && next <= '9') {
         return false; // the start of a number: the common case, decided without stripping
       }
     }
     return isMissing(text) || !options.missingValues().isEmpty()
         && options.missingValues().contains(DecimalText.strip(text))
-        || options.missing() != CsvOptions.Missing.ERROR && DecimalText.strip(text).equalsIgnoreCase("nan");
+        || options.missing() != CsvOptions.Missing.ERROR && isNan(DecimalText.strip(text));
+  }
+
+  /** NaN as programs write it: {@code NaN}, {@code nan}, and with a sign, {@code -nan} as C's printf does. */
+  private static boolean isNan(String value) {
+    String unsigned = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
+    return unsigned.equalsIgnoreCase("nan");
   }
 
   private DataException missingValue(String file, int line, String column, String text) {

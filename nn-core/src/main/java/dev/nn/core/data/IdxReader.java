@@ -178,7 +178,8 @@ public final class IdxReader {
         faulty = i;
         break;
       }
-      if (!shapes.isEmpty() && shape.pixels() != shapes.get(0).pixels()) {
+      if (!shapes.isEmpty() && (shape.rows() != shapes.get(0).rows() || shape.cols() != shapes.get(0).cols())) {
+        // 5x7 and 7x5 hold as many pixels, but pixel_r_c names another pixel in each
         faulty = i;
         break;
       }
@@ -204,9 +205,16 @@ public final class IdxReader {
     }
     if (faulty >= 0) {
       // read alone, the faulty pair names its problem; if it reads, its images are of another size
-      Dataset shard = read(images.get(faulty), labels.get(faulty), limit - at);
-      throw new DataException(images.get(faulty) + ": images of " + shard.featureCount() + " pixels, but "
-          + images.get(0) + " holds images of " + pixels);
+      read(images.get(faulty), labels.get(faulty), limit - at);
+      Shape other;
+      try (IdxInput img = IdxInput.open(images.get(faulty), IMAGES_HEADER);
+          IdxInput lab = IdxInput.open(labels.get(faulty), LABELS_HEADER)) {
+        other = header(img, lab, 1);
+      }
+      Shape first = shapes.get(0);
+      throw new DataException(images.get(faulty) + ": images of " + other.rows() + "x" + other.cols() + " pixels, but "
+          + images.get(0) + " holds images of " + first.rows() + "x" + first.cols() + "; the shards of one data set"
+          + " hold images of one size");
     }
     Shape first = shapes.get(0);
     String source = images.get(0) + " … " + images.get(images.size() - 1) + " (" + images.size() + " shards)";

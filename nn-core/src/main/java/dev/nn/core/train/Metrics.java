@@ -198,6 +198,17 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
         mean[k] += target[r * cols + k] / rows;
       }
     }
+    for (int k = 0; k < cols && rows > 0; k++) {
+      // a column of one value has that value as its mean exactly: the summed mean is off by rounding (3,000 rows of
+      // 3.25), which would leave SS_tot a residue of 1e-28 and R² a number of −1e23 instead of undefined
+      boolean constant = true;
+      for (int r = 1; r < rows && constant; r++) {
+        constant = target[r * cols + k] == target[k];
+      }
+      if (constant) {
+        mean[k] = target[k];
+      }
+    }
     int n = rows * cols;
     // the squares are summed scaled by the largest error (and deviation), so that errors of 1e200, whose RMSE is a
     // fine double, do not overflow on the way to it; NaN stays NaN

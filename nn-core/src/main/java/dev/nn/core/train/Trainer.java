@@ -240,6 +240,10 @@ public final class Trainer {
     check(train, validation);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
         : new Evaluator(network, loss, Math.max(256, options.batchSize()), targetUnits);
+    if (updates == 0 && Double.isNaN(firstBatchLoss) && train.rows() > 0) {
+      // the first epoch's divergence check compares with the untrained network's loss on the first epoch's rows
+      firstBatchLoss = untrainedLoss(train, orderOf(train.rows(), options.seed(), 1));
+    }
     return train(new Epochs() {
       @Override
       public int rows() {
@@ -575,6 +579,29 @@ public final class Trainer {
       }
     }
     return lossSum;
+  }
+
+  /** How many rows the untrained network's loss is taken over, the reference of the first epoch's divergence check. */
+  static final int UNTRAINED_ROWS = 64;
+
+  /**
+   * The untrained network's mean loss over the first {@value #UNTRAINED_ROWS} rows of the first epoch's order (all of
+   * them, if fewer), without a step: the first epoch's divergence check compares its mean with it. Taken when
+   * {@link #train(Samples, Samples, boolean)} starts, so epochs run one by one ({@link #runEpoch}, a benchmark's)
+   * issue nothing but their updates. A first batch of
+   * one row would be a poor reference — a row fitted well by chance has a loss of 1e-3 — and a batch's rows are
+   * stepped on as they are counted.
+   */
+  private double untrainedLoss(Samples train, int[] order) {
+    int rows = Math.min(UNTRAINED_ROWS, train.rows());
+    double sum = 0;
+    for (int start = 0; start < rows; start += ws.capacity()) {
+      int k = Math.min(ws.capacity(), rows - start);
+      train.loadRows(order, start, k, ws);
+      network.infer(ws, k);
+      sum += network.lossValue(ws, loss);
+    }
+    return rows == 0 ? Double.NaN : sum / rows;
   }
 
   private void noteFirstBatch(double lossSum, int rows) {

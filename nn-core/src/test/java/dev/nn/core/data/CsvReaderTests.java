@@ -409,7 +409,8 @@ class CsvReaderTests {
         failure(CsvReader.classification("y").withClasses(3), p));
     Path negative = write("n.csv", "a,y\n1,-1\n");
     assertEquals(
-        negative + ":2: class label \"-1\" in column \"y\" is out of range; allowed 0..9999",
+        negative + ":2: class label \"-1\" in column \"y\" is out of range; allowed 0..9999; if the column's values are"
+            + " names of classes, not indices (-1 and +1, say), set labels: names on the csv source",
         failure(CsvReader.classification("y"), negative));
   }
 

@@ -316,9 +316,17 @@ class IdxReaderTests {
             () -> IdxReader.read(List.of(cut, wrongMagic), List.of(lab, lab), 100)).getMessage());
     Path wide = write("wide", images(0x803, 3, 1, 3, Arrays.copyOf(PIXELS, 9)));
     assertEquals(
-        wide + ": images of 3 pixels, but " + img + " holds images of 6",
+        wide + ": images of 1x3 pixels, but " + img + " holds images of 2x3; the shards of one data set hold images"
+            + " of one size",
         assertThrows(DataException.class,
             () -> IdxReader.read(List.of(img, wide), List.of(lab, lab), 100)).getMessage());
+    // as many pixels in another shape: pixel_r_c would name another pixel
+    Path turned = write("turned", images(0x803, 3, 3, 2, PIXELS));
+    assertEquals(
+        turned + ": images of 3x2 pixels, but " + img + " holds images of 2x3; the shards of one data set hold images"
+            + " of one size",
+        assertThrows(DataException.class,
+            () -> IdxReader.read(List.of(img, turned), List.of(lab, lab), 100)).getMessage());
     // the limit is reached in the first shard: the second is not opened
     assertEquals(2, IdxReader.read(List.of(img, dir.resolve("absent")), List.of(lab, lab), 2).size());
   }

@@ -44,6 +44,26 @@ class DivergenceTests {
         + "lowest so far (0.25 at epoch 2); try a smaller learning rate", e.getMessage());
   }
 
+  /** One validation row's loss passes near 0 whenever the prediction crosses its target: its growth is ordinary. */
+  @Test
+  void aValidationSplitOfAFewRowsIsLeftToTheTrainingLoss() {
+    Metrics oneRow = new Metrics(2e-5, 1, Double.NaN, null, 1, 1, 0);
+    Metrics later = new Metrics(0.0268, 1, Double.NaN, null, 1, 1, 0);
+    Metrics first = new Metrics(0.9, 1, Double.NaN, null, 1, 1, 0);
+    List<EpochReport> earlier = List.of(new EpochReport(1, 10, 0.1, 1.0, new Metrics(1e-3, 1, Double.NaN, null, 1,
+        1, 0), 0), new EpochReport(2, 20, 0.1, 0.5, oneRow, 0));
+    Divergence.check(earlier, new EpochReport(3, 30, 0.1, 0.5, later, 0), 2.0);
+    // with ten rows the same figures count
+    List<EpochReport> ten = List.of(new EpochReport(1, 10, 0.1, 1.0, new Metrics(1e-3, 10, Double.NaN, null, 1, 1,
+        0), 0), new EpochReport(2, 20, 0.1, 0.5, new Metrics(2e-5, 10, Double.NaN, null, 1, 1, 0), 0));
+    assertThrows(TrainingDivergedException.class, () -> Divergence.check(ten, new EpochReport(3, 30, 0.1, 0.5,
+        new Metrics(0.0268, 10, Double.NaN, null, 1, 1, 0), 0), 2.0));
+    // a validation loss that is not finite counts whatever its rows
+    assertThrows(TrainingDivergedException.class, () -> Divergence.check(earlier, new EpochReport(3, 30, 0.1, 0.5,
+        new Metrics(Double.NaN, 1, Double.NaN, null, 1, 1, 0), 0), 2.0));
+    assertEquals(0.9, first.loss());
+  }
+
   @Test
   void aLossThatReachedZeroMayRiseBelowTheFirstEpochsWithoutDiverging() {
     // a hinge loss on separable data: 0, then a little again
@@ -58,7 +78,7 @@ class DivergenceTests {
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
         () -> Divergence.check(List.of(), epoch(1, 4.5e39, null), 24_769.0));
     assertEquals("training diverged: at the end of epoch 1 the mean training loss was 4.5e39, more than 1000 times "
-        + "that of the first batch (24769); try a smaller learning rate", e.getMessage());
+        + "the untrained network's (24769); try a smaller learning rate", e.getMessage());
     // unknown first batch (epochs computed elsewhere), or a first batch without loss: no comparison
     Divergence.check(List.of(), epoch(1, 4.5e39, null), Double.NaN);
     Divergence.check(List.of(), epoch(1, 4.5e39, null), 0.0);

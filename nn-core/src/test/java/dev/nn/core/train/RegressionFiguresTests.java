@@ -62,4 +62,24 @@ class RegressionFiguresTests {
     assertEquals(Double.NEGATIVE_INFINITY, Metrics.of(Double.NaN, new double[] {2, 3, 2}, target, 3, 1, false, 0.5)
         .r2());
   }
+
+  /** A column of one value (3,000 rows of 3.25) does not vary: R² is undefined, not −1e23 from a rounded mean. */
+  @Test
+  void aTargetColumnOfOneValueHasNoR2() {
+    int rows = 3000;
+    double[] target = new double[rows * 2];
+    double[] predicted = new double[rows * 2];
+    for (int r = 0; r < rows; r++) {
+      target[2 * r] = 3.25;
+      predicted[2 * r] = 3.25 + (r % 7 - 3) * 1e-3;
+      target[2 * r + 1] = r;
+      predicted[2 * r + 1] = r + 0.5;
+    }
+    Metrics m = Metrics.of(Double.NaN, predicted, target, rows, 2, false, 0.5);
+    assertEquals(Double.NEGATIVE_INFINITY, m.byTarget().get(0).r2(), "undefined: the column does not vary");
+    assertTrue(m.byTarget().get(1).r2() > 0.99);
+    double[] exact = new double[rows];
+    java.util.Arrays.fill(exact, 3.25);
+    assertTrue(Double.isNaN(Metrics.of(Double.NaN, exact, exact, rows, 1, false, 0.5).r2()), "a perfect fit of it");
+  }
 }

@@ -194,4 +194,31 @@ class TrainerTests {
         new JavaKernels());
     assertFalse(Trainer.startsSymmetric(logistic), "zero weights are a fine start without a hidden layer");
   }
+
+  /**
+   * With batch size 1 the first batch is one row, whose loss may be near 0 by chance: the first epoch is compared
+   * with the untrained network's mean loss over 64 rows instead, so a run whose loss stays at its start level is
+   * not stopped as diverged (nor is one whose first row the network fits to 1e-3).
+   */
+  @Test
+  void aFirstRowThatTheUntrainedNetworkFitsWellIsNoReferenceForDivergence() {
+    Samples data = regression(200, 3);
+    Network net = network(6);
+    // the untrained network's output for row 0, which trains first without shuffling
+    dev.nn.core.network.Workspace ws = net.newWorkspace(1);
+    data.loadRange(0, 1, ws);
+    net.infer(ws, 1);
+    double[] out = new double[1];
+    net.output(ws, null, out);
+    double[] y = data.y().clone();
+    y[0] = out[0] + 1e-3;
+    Samples fitted = new Samples(data.x(), y, 200, 2, 1);
+    TrainingOptions once = new TrainingOptions(1, 1, false, 0.0, 7, 0, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+    // a rate too small to learn: the epoch's mean is the untrained level, 1e5 times the first row's 1e-6
+    TrainingResult r = trainer(net, Plugins.SGD, 1e-7, once).train(fitted, null, false);
+    assertTrue(r.last().trainLoss() > 0.1, "the untrained level: " + r.last().trainLoss());
+    // an exploding rate is still caught at the first epoch's end
+    assertThrows(TrainingDivergedException.class,
+        () -> trainer(network(6), Plugins.SGD, 3.0, once).train(regression(200, 3), null, false));
+  }
 }
