@@ -45,6 +45,12 @@ final class CompareCommand implements Callable<Integer> {
     this.root = root;
   }
 
+  /** A path as a message names it: a damaged sweep table's row may hold megabytes; its start is enough. */
+  private static String shown(Path run) {
+    String text = run.toString();
+    return text.length() <= 500 ? text : text.substring(0, 500) + "…(" + text.length() + " characters)";
+  }
+
   @Override
   public Integer call() {
     List<Path> given = runs;
@@ -53,7 +59,9 @@ final class CompareCommand implements Callable<Integer> {
       List<Path> swept = RunRecord.isRunDirectory(path) ? List.of() : SweepTable.runDirectories(path);
       for (Path run : swept.isEmpty() ? List.of(path) : swept) {
         if (!RunRecord.isRunDirectory(run)) {
-          throw new CommandFailure("nn: " + run + ": not a run directory (it holds no " + RunDirectory.EXPERIMENT
+          // a damaged sweep table's row may name anything, megabytes long: its start is enough to find it
+          throw new CommandFailure("nn: " + shown(run) + ": not a run directory (it"
+              + " holds no " + RunDirectory.EXPERIMENT
               + " and " + RunDirectory.CHECKPOINTS + "/); expected a directory nn train wrote, or a sweep folder");
         }
         for (Path earlier : runs) {

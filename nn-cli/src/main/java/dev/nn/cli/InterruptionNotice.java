@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -130,7 +131,17 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   static InterruptionNotice training(Path outputDir, String name, String command, PrintStream err,
       boolean terminal) {
     Instant started = Instant.now();
-    return new InterruptionNotice(() -> newestRun(outputDir, name, started), command, err, terminal);
+    // a directory there already is another run's (a sweep's previous point, written to a second ago)
+    Set<Path> earlier = entries(outputDir);
+    return new InterruptionNotice(() -> newestRun(outputDir, name, started, earlier), command, err, terminal);
+  }
+
+  private static Set<Path> entries(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.collect(java.util.stream.Collectors.toSet());
+    } catch (IOException | RuntimeException e) {
+      return Set.of();
+    }
   }
 
   static String message(Optional<Path> runDirectory, String retry) {
@@ -152,13 +163,14 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
    * The run directory this command created: the newest {@code <name>-…} directory in {@code outputDir} made
    * since the command started.
    */
-  private static Optional<Path> newestRun(Path outputDir, String name, Instant started) {
+  private static Optional<Path> newestRun(Path outputDir, String name, Instant started, Set<Path> earlier) {
     // timestamps of directories have whole seconds on some file systems
     FileTime since = FileTime.from(started.minusSeconds(1));
     try (Stream<Path> entries = Files.list(outputDir)) {
       // <name>-yyyyMMdd-HHmmss, with -2, -3, … when two runs start in the same second
       Pattern runName = Pattern.compile(Pattern.quote(name) + "-\\d{8}-\\d{6}(-\\d+)?");
       return entries.filter(p -> runName.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+          .filter(p -> !earlier.contains(p))
           .filter(p -> modified(p).compareTo(since) >= 0)
           .max(Comparator.comparing(InterruptionNotice::modified));
     } catch (IOException | RuntimeException e) {

@@ -51,8 +51,10 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     if (Files.isRegularFile(file)) {
       Object parsed;
       try {
-        parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        parsed = Json.parse(dev.nn.core.io.TextFiles.read(file));
       } catch (Json.SyntaxError e) {
+        throw new CommandFailure("nn: " + file + ": not a run summary: " + e.getMessage());
+      } catch (dev.nn.core.io.TextFiles.NotUtf8Exception e) {
         throw new CommandFailure("nn: " + file + ": not a run summary: " + e.getMessage());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -118,11 +120,15 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       return read(dir);
     } catch (CommandFailure e) {
       problems.accept(e.getMessage() + "; listed from the run's other files");
+    } catch (dev.nn.core.run.RunFileException e) {
+      problems.accept("nn: " + e.getMessage() + "; listed from the run's other files");
     }
     try {
       return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
     } catch (CommandFailure e) {
       problems.accept(e.getMessage() + "; listed as unknown");
+    } catch (dev.nn.core.run.RunFileException e) {
+      problems.accept("nn: " + e.getMessage() + "; listed as unknown");
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", 1L);
@@ -310,13 +316,15 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
         return Map.of();
       }
       try {
-        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(dev.nn.core.io.TextFiles.read(file));
         if (o instanceof Map<?, ?> m) {
           Map<String, Object> out = new LinkedHashMap<>();
           m.forEach((k, v) -> out.put(String.valueOf(k), v));
           return out;
         }
         return Map.of();
+      } catch (dev.nn.core.io.TextFiles.NotUtf8Exception e) {
+        throw new CommandFailure("nn: " + file + ": " + e.getMessage());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (RuntimeException e) {

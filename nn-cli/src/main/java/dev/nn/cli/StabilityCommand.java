@@ -61,6 +61,10 @@ final class StabilityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output != null) {
+      // as nn train's: a typed folder is created, its parents are not, so that a typo is refused rather than built
+      OutputFile.checkDirectory("--output", output);
+    }
     StabilityOptions options;
     try {
       options = new StabilityOptions(pairs, replaceIndex(), every, self(), output);

@@ -137,11 +137,12 @@ final class SweepRunner {
     Path folder = SweepTable.createFolder(into, base.name());
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
-    table.write();
+    // watching from before the table's first write: a stop during it leaves no folder behind
+    SweepStop stop = new SweepStop(table, into, root.err());
     PrintStream out = root.out();
-    out.println("sweep of " + points.size() + " points into " + folder);
-    SweepStop stop = new SweepStop(table, into);
     try {
+      stop.finishing(table::write);
+      out.println("sweep of " + points.size() + " points into " + folder);
       return runPoints(grid, points, table, folder, into, intoExisted, out, stop);
     } finally {
       stop.close();
@@ -158,6 +159,10 @@ final class SweepRunner {
     String lastEarlyFailure = null;
     int lastEarlyPoint = 0;
     for (int i = 0; i < points.size(); i++) {
+      if (dev.nn.core.experiment.JvmShutdown.inProgress()) {
+        // stopped between points: the sweep's hook says so; no further point starts
+        dev.nn.core.experiment.JvmShutdown.awaitEnd();
+      }
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
       out.println("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets));
@@ -178,6 +183,11 @@ final class SweepRunner {
         // Ctrl-C or SIGTERM stops the whole sweep, not just this point
         throw e;
       } catch (RuntimeException e) {
+        if (dev.nn.core.experiment.JvmShutdown.inProgress()) {
+          // what failed is the stop's doing (a point that could not start as the JVM stops): the hooks say what
+          // happened, the point's and the sweep's; a report here would blame the point
+          dev.nn.core.experiment.JvmShutdown.awaitEnd();
+        }
         Reported reported = reported(e);
         int code = reported.code();
         String report = reported.text();
@@ -249,6 +259,11 @@ final class SweepRunner {
       } catch (TrainingInterruptedException e) {
         throw e;
       } catch (RuntimeException e) {
+        if (dev.nn.core.experiment.JvmShutdown.inProgress()) {
+          // what failed is the stop's doing (a point that could not start as the JVM stops): the hooks say what
+          // happened, the point's and the sweep's; a report here would blame the point
+          dev.nn.core.experiment.JvmShutdown.awaitEnd();
+        }
         Reported reported = reported(e);
         if (i == 0) {
           code[0] = reported.code();
@@ -402,7 +417,9 @@ final class SweepRunner {
       return new HashSet<>();
     }
     try (Stream<Path> all = Files.list(into)) {
-      return new HashSet<>(all.filter(RunRecord::isRunDirectory).toList());
+      // a hidden one is a run's staging folder, renamed to its own name once made
+      return new HashSet<>(all.filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(RunRecord::isRunDirectory).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

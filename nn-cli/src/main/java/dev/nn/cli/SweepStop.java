@@ -2,14 +2,20 @@ package dev.nn.cli;
 
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.sweep.SweepTable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * While a sweep trains, a JVM shutdown hook that marks the point in progress {@code interrupted} in the sweep's
  * table, with the run directory it trains in, when Ctrl-C or SIGTERM stops the process; the table would
- * otherwise say {@code running} for a point that will never end. Every write of the table goes through this
- * object's lock, so the hook waits for a write under way, and nothing is written after it.
+ * otherwise say {@code running} for a point that will never end. Stopped between points, it says so; stopped before
+ * any point made a run directory, it removes the sweep's folder, as a sweep that trained nothing does. Every write
+ * of the table goes through this object's lock, so the hook waits for a write under way, and nothing is written
+ * after it.
  */
 final class SweepStop implements AutoCloseable {
   private final SweepTable table;
@@ -20,10 +26,15 @@ final class SweepStop implements AutoCloseable {
   /** The run directories in {@link #into} before the current point started: its own is the one added. */
   private Set<Path> before = Set.of();
   private boolean stopped;
+  /** Whether a point has made a run directory: then the folder and its table stay, whatever happens. */
+  private boolean anyRun;
+  private final PrintStream err;
 
-  SweepStop(SweepTable table, Path into) {
+  /** Watches the sweep whose table is {@code table}, its runs in {@code into}; stopped, says so on {@code err}. */
+  SweepStop(SweepTable table, Path into, PrintStream err) {
     this.table = table;
     this.into = into;
+    this.err = err;
     this.hook = new Thread(this::stopped, "nn-sweep-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -39,6 +50,7 @@ final class SweepStop implements AutoCloseable {
       return;
     }
     table.set(i, row);
+    anyRun |= !row.runDirectory().isEmpty();
     current = runsBefore == null ? -1 : i;
     before = runsBefore == null ? Set.of() : runsBefore;
   }
@@ -50,21 +62,50 @@ final class SweepStop implements AutoCloseable {
     }
   }
 
-  private synchronized void stopped() {
+  /** The hook's body; package-private for its tests. */
+  synchronized void stopped() {
     if (stopped) {
       return;
     }
     stopped = true;
-    if (current < 0) {
+    Path dir = current < 0 ? null : SweepRunner.newRunDirectory(into, before);
+    anyRun |= dir != null;
+    if (current < 0 && !anyRun) {
+      // stopped before the first point began: as a sweep that trained nothing, no folder
+      removeFolder();
       return;
     }
-    Path dir = SweepRunner.newRunDirectory(into, before);
+    if (current < 0) {
+      err.println("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
+          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending ones did not start");
+      return;
+    }
+    if (dir == null) {
+      // the point had not made its run directory: its run may not be there to say anything
+      err.println("nn: the sweep was stopped (Ctrl-C, SIGTERM or SIGHUP) as point " + (current + 1) + " started,"
+          + " before its run directory; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the"
+          + " points done");
+    }
     try {
       // the run's own words, as its status.yaml says them
       table.set(current, table.row(current).interrupted(dir == null ? "" : dir.toString(),
           dir == null ? "stopped by Ctrl-C, SIGTERM or SIGHUP" : RunDirectory.interruptedMessage(dir)));
     } catch (RuntimeException e) {
       // the JVM is exiting: the table keeps its last row
+    }
+  }
+
+  /** The sweep's own folder, made for its table, goes: the table and any copy of it being written. */
+  private void removeFolder() {
+    try (Stream<Path> files = Files.list(table.folder())) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(table.folder());
+      err.println("nn: the sweep was stopped before its first point trained (Ctrl-C, SIGTERM or SIGHUP); nothing was"
+          + " trained, and its folder " + table.folder() + " was removed");
+    } catch (IOException | RuntimeException e) {
+      err.println("nn: the sweep was stopped before its first point trained; nothing was trained");
     }
   }
 

@@ -260,6 +260,13 @@ final class TrainCommand implements Callable<Integer> {
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice).withListener(where)));
       } catch (RuntimeException | Error failure) {
         logFailure(log, failure);
+        Optional<Path> kept = log.directory();
+        if (kept.isPresent() && markedFailed(failure)) {
+          // as for a lone run: the point's run is kept, marked failed, and a resume continues it
+          KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
+          log.line(resumable.hint());
+          throw resumable;
+        }
         throw failure;
       } finally {
         notice.close();

@@ -100,6 +100,25 @@ class CompareCommandTests {
   }
 
   /** A run given twice is refused: its curves would hide each other's, and the page would not say why. */
+  /** A run file that is not UTF-8 is named with where and why (it was "nn: Input length = 1"). */
+  @Test
+  void aRunFileThatIsNotUtf8IsNamedWithWhereAndWhy() throws Exception {
+    for (String file : List.of("experiment.yaml", "metrics.csv")) {
+      Path a = run("a-" + file, "0.1", 4, CLASSIFIER);
+      Path b = run("b-" + file, "0.03", 4, CLASSIFIER);
+      byte[] text = Files.readAllBytes(a.resolve(file));
+      byte[] latin = java.util.Arrays.copyOf(text, text.length + 7);
+      System.arraycopy("# caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, latin, text.length, 5);
+      latin[text.length + 5] = (byte) 0xE9;
+      latin[text.length + 6] = '\n';
+      Files.write(a.resolve(file), latin);
+      Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", tmp.resolve("x.html").toString());
+      assertEquals(2, o.code(), o.describe());
+      assertTrue(o.err().startsWith("nn: " + a.resolve(file) + ": not UTF-8 text: byte 0xE9 at line "), o.err());
+      assertEquals(1, o.err().lines().count(), o.err());
+    }
+  }
+
   @Test
   void aRunGivenTwiceIsRefused() throws Exception {
     Path a = run("a", "0.1", 4, CLASSIFIER);

@@ -289,6 +289,34 @@ class RunsCommandTests {
   }
 
   /**
+   * A file of a run that is not UTF-8 (an editor's Latin-1 save, a damaged block), or a summary nested thousands deep,
+   * is named with where and why, and the other runs are listed: such files broke the whole listing ("Input length =
+   * 3", or a stack overflow).
+   */
+  @Test
+  void aRunFileThatIsNotUtf8OrNestedTooDeepIsNamedAndTheOthersListed() throws Exception {
+    Path runs = tmp.resolve("bytes");
+    Path latin = summarized(runs.resolve("latin"), "completed", "2026-12-03T01:00:00Z", 0.9, "null", "");
+    Files.write(latin.resolve("summary.json"), "{\"format\": 1, \"name\": \"sl\u00e9w\"}"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Path deep = summarized(runs.resolve("deep"), "completed", "2026-12-03T01:00:00Z", 0.9, "null", "");
+    Files.writeString(deep.resolve("summary.json"), "[".repeat(5000));
+    Path legacyLatin = legacy(runs.resolve("old"), true, "finished");
+    Files.write(legacyLatin.resolve("status.yaml"), "state: finished\n# caf\u00e9\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    summarized(runs.resolve("fine"), "failed", "2026-12-03T02:00:00Z", 0.5, "null", "");
+    Cli.Outcome o = Cli.run("runs", runs.toString(), "--sort", "name");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.err().contains("nn: " + latin.resolve("summary.json") + ": not a run summary: not UTF-8 text: byte"
+        + " 0xE9 at line 1, column 26 (byte offset 25) is not valid UTF-8"), o.err());
+    assertTrue(o.err().contains("nn: " + deep.resolve("summary.json") + ": not a run summary: objects and arrays"
+        + " nested more than 100 deep"), o.err());
+    assertTrue(o.err().contains(legacyLatin.resolve("status.yaml") + ": not UTF-8 text: byte 0xE9 at line 2"), o.err());
+    assertEquals(4, o.out().lines().count() - 1, o.out());
+    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("fine ") && l.contains("failed")), o.out());
+  }
+
+  /**
    * A summary that is JSON but holds a field nn never writes so ("status": 42, a start that is no time) is told of on
    * stderr and the run described from its other files: it was listed with status 42 and no word.
    */

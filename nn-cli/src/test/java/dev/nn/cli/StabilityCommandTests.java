@@ -76,6 +76,21 @@ class StabilityCommandTests {
     assertFalse(o.out().contains("no convex bound"), o.out());
   }
 
+  /** As nn train's --output: a mistyped path is refused, not built with all its parents; --every says 0 is allowed. */
+  @Test
+  void aMistypedOutputIsRefusedAndEveryNamesItsDefault() throws Exception {
+    Path typo = out.resolve("no-such").resolve("dir");
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "1", "--output", typo.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: --output " + typo + ": the folder " + typo.getParent() + " does not exist"),
+        o.err());
+    assertFalse(Files.exists(typo.getParent()));
+    Cli.Outcome every = Cli.run("stability", LOGISTIC, "--pairs", "1", "--every", "-5", "--output", out.toString());
+    assertEquals(2, every.code(), every.describe());
+    assertTrue(every.err().contains("--every must be at least 1 update, or 0 (the default) for epoch ends only,"
+        + " found -5"), every.err());
+  }
+
   @Test
   void aSampleReplacedByItselfKeepsThePairIdenticalAtEveryEpoch() throws Exception {
     Cli.Outcome o = Cli.run("stability", MLP, "--replace-with", "self", "--pairs", "2", "--set",

@@ -10,8 +10,12 @@ import java.util.Map;
  * strings, numbers ({@link Long} for integers of up to 18 digits, {@link Double} otherwise), booleans and nulls.
  */
 final class JsonParser {
+  /** How deep objects and arrays may nest: nn writes 4 levels; a damaged file of thousands would overflow the stack. */
+  static final int MAX_DEPTH = 100;
+
   private final String text;
   private int at;
+  private int depth;
 
   private JsonParser(String text) {
     this.text = text;
@@ -78,10 +82,14 @@ final class JsonParser {
 
   /** Reads the items of an object or array, from its opening bracket to {@code close}, each by {@code item}. */
   private void items(char close, Runnable item) {
+    if (++depth > MAX_DEPTH) {
+      throw error("objects and arrays nested more than " + MAX_DEPTH + " deep");
+    }
     at++;
     skipSpace();
     if (peek() == close) {
       at++;
+      depth--;
       return;
     }
     while (true) {
@@ -90,6 +98,7 @@ final class JsonParser {
       skipSpace();
       char c = next();
       if (c == close) {
+        depth--;
         return;
       }
       if (c != ',') {

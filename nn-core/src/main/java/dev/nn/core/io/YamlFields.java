@@ -58,7 +58,7 @@ public final class YamlFields {
   public static YamlFields read(Path file, FileProblem problem) {
     String text;
     try {
-      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      text = TextFiles.read(file);
     } catch (java.io.IOException e) {
       throw problem.at(file, "cannot be read: " + e.getMessage(), e);
     }

@@ -27,7 +27,9 @@ public record MetricsColumns(List<Map<String, Double>> rows) {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = dev.nn.core.io.TextFiles.readLines(file);
+    } catch (dev.nn.core.io.TextFiles.NotUtf8Exception e) {
+      throw new RunFileException(file, e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -47,7 +47,7 @@ public final class RecordedPluginPath {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = dev.nn.core.io.TextFiles.readLines(file);
     } catch (MalformedInputException e) {
       throw new RunFileException(file, "is not UTF-8 text");
     } catch (IOException e) {

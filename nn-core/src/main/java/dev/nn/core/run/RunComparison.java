@@ -106,7 +106,7 @@ public final class RunComparison {
     Path summary = run.resolve(RunDirectory.SUMMARY);
     try {
       if (Files.isRegularFile(summary)
-          && Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields) {
+          && Json.parse(dev.nn.core.io.TextFiles.read(summary)) instanceof Map<?, ?> fields) {
         return fields;
       }
     } catch (IOException | RuntimeException unreadable) {
@@ -145,7 +145,7 @@ public final class RunComparison {
     Path summary = run.resolve(RunDirectory.SUMMARY);
     if (Files.isRegularFile(summary)) {
       try {
-        if (Json.parse(Files.readString(summary, StandardCharsets.UTF_8)) instanceof Map<?, ?> fields
+        if (Json.parse(dev.nn.core.io.TextFiles.read(summary)) instanceof Map<?, ?> fields
             && fields.get("best_epoch") instanceof Number epoch) {
           int[] epochs = m.epochs();
           for (int i = 0; i < epochs.length; i++) {
@@ -287,7 +287,9 @@ public final class RunComparison {
   private static Map<String, Object> yaml(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = dev.nn.core.io.TextFiles.read(file);
+    } catch (dev.nn.core.io.TextFiles.NotUtf8Exception e) {
+      throw new RunFileException(file, e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -37,7 +37,12 @@ final class RunOverrides {
     }
     Object doc;
     try {
-      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(dev.nn.core.io.TextFiles.read(file));
+    } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+      // the loader's own text spans lines, with a caret drawing; the problem and its place say it in one
+      throw new RunFileException(file, "cannot be read as a YAML list of overrides: " + e.getProblem()
+          + (e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1) + ", column "
+              + (e.getProblemMark().getColumn() + 1) + ")"));
     } catch (IOException | RuntimeException e) {
       throw new RunFileException(file, "cannot be read as a YAML list of overrides: " + e.getMessage());
     }

@@ -160,7 +160,7 @@ public final class RunRecord implements TrainingListener {
 
   private static String readExperiment(RunDirectory dir) {
     try {
-      return Files.readString(dir.experimentFile(), StandardCharsets.UTF_8);
+      return dev.nn.core.io.TextFiles.read(dir.experimentFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir.experimentFile() + ": " + SystemReason.describe(e), e);
     }

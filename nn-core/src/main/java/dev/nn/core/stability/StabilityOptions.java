@@ -26,7 +26,8 @@ public record StabilityOptions(int pairs, int replaceIndex, int every, boolean s
           + replaceIndex);
     }
     if (every < 0) {
-      throw new StabilityException("--every must be at least 1 update, found " + every);
+      throw new StabilityException("--every must be at least 1 update, or 0 (the default) for epoch ends only, found "
+          + every);
     }
   }
 

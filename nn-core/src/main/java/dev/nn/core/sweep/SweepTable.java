@@ -115,7 +115,7 @@ public final class SweepTable {
     }
     List<String> lines;
     try {
-      lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+      lines = dev.nn.core.io.TextFiles.readLines(file);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot read " + file + ": " + SystemReason.describe(e), e);
     }

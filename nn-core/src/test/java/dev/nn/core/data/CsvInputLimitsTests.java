@@ -61,12 +61,13 @@ class CsvInputLimitsTests {
   @Test
   void classLabelsMustBeDecimalIntegers() throws IOException {
     Path hex = write("hex.csv", "a,y\n1,0\n2,0x1\n");
+    String orNames = ", or, with labels: names on the csv source, names of classes (numbers and words alike)";
     assertEquals(hex + ":3: class label \"0x1\" in column \"y\" is not an integer; classification targets must be "
-        + "class indices 0..k-1", assertThrows(DataException.class, () -> CsvReader.classification("y").read(hex))
+        + "class indices 0..k-1" + orNames, assertThrows(DataException.class, () -> CsvReader.classification("y").read(hex))
         .getMessage());
     Path suffix = write("suffix.csv", "a,y\n1,0\n2,1d\n");
     assertEquals(suffix + ":3: class label \"1d\" in column \"y\" is not an integer; classification targets must be "
-        + "class indices 0..k-1", assertThrows(DataException.class, () -> CsvReader.classification("y").read(suffix))
+        + "class indices 0..k-1" + orNames, assertThrows(DataException.class, () -> CsvReader.classification("y").read(suffix))
         .getMessage());
     Path good = write("good.csv", "a,y\n1,0\n2, 1.0\n3,2e0\n");
     assertArrayEquals(new int[] {1, 1, 1}, CsvReader.classification("y").read(good).classCounts());

@@ -154,4 +154,17 @@ class JsonTests {
       assertEquals(c.getValue(), e.getMessage(), c.getKey());
     }
   }
+
+  /** A damaged file nested thousands deep is a syntax error, not a stack overflow; nn's own nesting reads. */
+  @Test
+  void nestingDeeperThanAHundredIsASyntaxErrorNotAStackOverflow() {
+    Json.SyntaxError e = org.junit.jupiter.api.Assertions.assertThrows(Json.SyntaxError.class,
+        () -> Json.parse("[".repeat(100_000)));
+    org.junit.jupiter.api.Assertions.assertEquals("objects and arrays nested more than 100 deep at character 101",
+        e.getMessage());
+    Object hundred = Json.parse("[".repeat(100) + "]".repeat(100));
+    org.junit.jupiter.api.Assertions.assertTrue(hundred instanceof java.util.List);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("a", java.util.List.of(java.util.List.of())),
+        Json.parse("{\"a\": [[]]}"));
+  }
 }

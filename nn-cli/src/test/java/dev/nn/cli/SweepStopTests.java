@@ -1,0 +1,82 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.sweep.SweepTable;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a sweep's shutdown hook does when Ctrl-C or SIGTERM stops the sweep while no point trains: before the first
+ * point, its folder goes and it says nothing was trained; between points, it says the table keeps the points done;
+ * as a point starts, before its run directory, it says so and marks the point interrupted. Each case was silent, or
+ * blamed the next point ("sweep point 3 failed as point 2 did").
+ */
+class SweepStopTests {
+  @TempDir
+  Path into;
+
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+  private SweepTable table() {
+    Path folder = SweepTable.createFolder(into, "xor");
+    SweepTable table = new SweepTable(folder, "xor (xor.yaml)", List.of("seed"), List.of(List.of("1"),
+        List.of("2")));
+    table.write();
+    return table;
+  }
+
+  private String said() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void stoppedBeforeTheFirstPointTheFolderGoes() throws Exception {
+    SweepTable table = table();
+    Files.writeString(table.folder().resolve(".sweep.csv.123.tmp"), "half");
+    SweepStop stop = new SweepStop(table, into, err);
+    stop.stopped();
+    stop.close();
+    assertFalse(Files.exists(table.folder()));
+    assertEquals("nn: the sweep was stopped before its first point trained (Ctrl-C, SIGTERM or SIGHUP); nothing was"
+        + " trained, and its folder " + table.folder() + " was removed\n", said());
+  }
+
+  @Test
+  void stoppedBetweenPointsTheTableStaysAndSaysSo() throws Exception {
+    SweepTable table = table();
+    SweepStop stop = new SweepStop(table, into, err);
+    Path run = Files.createDirectory(into.resolve("xor-20261204-120000"));
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", run.toString(), null, null, ""), null);
+    stop.stopped();
+    stop.close();
+    assertTrue(Files.exists(table.folder().resolve(SweepTable.MARKDOWN)));
+    assertEquals("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
+        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending ones did not start\n",
+        said());
+  }
+
+  @Test
+  void stoppedAsAPointStartsThePointIsInterruptedAndSaid() throws Exception {
+    SweepTable table = table();
+    SweepStop stop = new SweepStop(table, into, err);
+    Path run = Files.createDirectory(into.resolve("xor-20261204-120000"));
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", run.toString(), null, null, ""), null);
+    stop.set(1, table.row(1).with("running"), Set.of());
+    stop.stopped();
+    stop.close();
+    assertEquals("interrupted", table.row(1).status());
+    assertTrue(said().startsWith("nn: the sweep was stopped (Ctrl-C, SIGTERM or SIGHUP) as point 2 started, before"
+        + " its run directory; its table"), said());
+  }
+}
