@@ -267,13 +267,34 @@ public final class DataPreparation implements Provider<PreparedData> {
       }
     }
     if (Math.max(Math.abs(means[largest]), stds[largest]) < LARGE_TARGET) {
-      return java.util.Optional.empty();
+      return smallTargets(train, means, stds);
     }
     return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" has mean %.4g and"
         + " standard deviation %.4g on the training split; a network's outputs start near 0, so training spends"
         + " epochs reaching that scale. data.standardize-targets: true trains on standardized targets and still"
         + " predicts in the targets' units", train.source(), Excerpt.of(train.targetNames().get(largest)),
         means[largest], stds[largest]));
+  }
+
+  /** How small a target's spread may be (with its mean as small) before a run suggests standardizing it. */
+  static final double SMALL_TARGET = 1e-3;
+
+  /**
+   * The note for the other end: a target whose values are all within {@value #SMALL_TARGET} of 0 (a spread of 1e-9,
+   * say). The network's first outputs are of the order of 0.1, so its errors are those of its start and a figure such
+   * as R² says nothing for many epochs. Empty when no target is so small (a constant column has spread 1 here).
+   */
+  private static java.util.Optional<String> smallTargets(Dataset train, double[] means, double[] stds) {
+    for (int j = 0; j < means.length; j++) {
+      if (Math.max(Math.abs(means[j]), stds[j]) < SMALL_TARGET) {
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" has mean %.4g and"
+            + " standard deviation %.4g on the training split, far below the size of a network's first outputs, so"
+            + " training spends epochs shrinking them. data.standardize-targets: true trains on standardized targets"
+            + " and still predicts in the targets' units", train.source(), Excerpt.of(train.targetNames().get(j)),
+            means[j], stds[j]));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**
@@ -341,14 +362,39 @@ public final class DataPreparation implements Provider<PreparedData> {
     // may hold some of them only, and a label the training file lacks is not a class
     List<String> classes = all.task() == Task.CLASSIFICATION ? all.classLabels() : null;
     Dataset test = spec.test() instanceof HoldOut.FromSource
-        ? read(((HoldOut.FromSource) spec.test()).source(), "data.test", seed, RandomStream.TEST_DATA, files,
-            classes, inputs, notes, heldOutWords, row -> { }, spec.standardize()) : null;
+        ? read(byName(((HoldOut.FromSource) spec.test()).source(), all), "data.test", seed, RandomStream.TEST_DATA,
+            files, classes, inputs, notes, heldOutWords, row -> { }, spec.standardize()) : null;
     Dataset validation = spec.validation() instanceof HoldOut.FromSource
-        ? read(((HoldOut.FromSource) spec.validation()).source(), "data.validation", seed,
+        ? read(byName(((HoldOut.FromSource) spec.validation()).source(), all), "data.validation", seed,
             RandomStream.VALIDATION_DATA, files, classes, inputs, notes, heldOutWords, row -> { }, spec.standardize())
         : null;
     return new RawData(all, validation, test, files, reconstructs(spec.train()), true, words,
         dropped.build().toArray());
+  }
+
+  /**
+   * A held-out csv source that does not list its features, and whose header has every feature column of the training
+   * data, takes them by name, as {@code nn evaluate} and {@code nn predict} read a file: the same columns in another
+   * order (a file saved by another program) are the same features. A header that lacks one is read as it is, and
+   * the shapes' check names the difference; any other source is read as it says.
+   */
+  private static SourceSpec byName(SourceSpec heldOut, Dataset train) {
+    if (!(heldOut instanceof SourceSpec.Csv csv) || !csv.options().features().isEmpty()
+        || csv.task() == Task.RECONSTRUCTION) {
+      return heldOut;
+    }
+    CsvOptions o = csv.options();
+    try {
+      List<String> header = CsvReader.columnNames(csv.path().resolved(), o.indexColumn(), o.separator());
+      if (!header.containsAll(train.featureNames())) {
+        return heldOut;
+      }
+    } catch (DataException e) {
+      return heldOut; // reading it says why
+    }
+    CsvOptions named = new CsvOptions(train.featureNames(), List.of(), o.missing(), o.indexColumn(), o.separator(),
+        o.labels(), o.missingValues(), o.weight());
+    return new SourceSpec.Csv(csv.path(), csv.targets(), csv.task(), named, csv.where());
   }
 
   /**
