@@ -950,6 +950,11 @@ public final class CsvReader {
           : "; a comma is not read: write " + Excerpt.of(value.replace(',', '.')) + " for a decimal comma, or "
               + Excerpt.of(without) + " for thousands";
     }
+    String hyphen = value.replace('\u2212', '-');
+    if (!hyphen.equals(value) && DecimalText.isDecimal(hyphen)) {
+      // copied from typeset tables: it looks like a minus in every message
+      return "; its minus sign is U+2212, not the ASCII hyphen-minus nn reads: write " + Excerpt.of(hyphen);
+    }
     String decimalPoint = value.replace(',', '.');
     if (value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)) {
       return "; a decimal comma is not read: write " + Excerpt.of(decimalPoint);

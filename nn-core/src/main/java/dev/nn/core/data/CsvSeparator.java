@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.text.Excerpt;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -232,6 +233,11 @@ final class CsvSeparator {
               + " on the csv source.";
         }
       }
+    }
+    if (header.length == 1 && header[0].strip().split("[ ]+").length > 1) {
+      // a file separated by spaces (or in fixed-width columns), which nn does not read
+      return " The header was read as one name, \"" + Excerpt.of(header[0]) + "\"; if spaces separate the fields,"
+          + " save the file with commas, semicolons, tabs or vertical bars, which are the separators nn reads.";
     }
     return "";
   }

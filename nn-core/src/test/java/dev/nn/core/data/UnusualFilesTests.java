@@ -98,4 +98,16 @@ class UnusualFilesTests {
     assertTrue(CodePointOrder.ORDER.compare("ab", "abc") < 0);
     assertEquals(0, CodePointOrder.ORDER.compare("\uD83D\uDE00", "\uD83D\uDE00"));
   }
+
+  /** Two spellings another program writes that nn does not read are named with the fix. */
+  @Test
+  void spacesAsSeparatorsAndATypesetMinusAreToldWhatToWrite() throws Exception {
+    Path spaced = write("spaced.csv", "a b c y\n1 2 3 0\n4 5 6 1\n");
+    String s = assertThrows(DataException.class, () -> CsvReader.classification("y").read(spaced)).getMessage();
+    assertTrue(s.contains("The header was read as one name, \"a b c y\"; if spaces separate the fields, save the"
+        + " file with commas, semicolons, tabs or vertical bars"), s);
+    Path minus = write("minus.csv", "a,y\n\u22121.5,0\n2,1\n");
+    String m = assertThrows(DataException.class, () -> CsvReader.classification("y").read(minus)).getMessage();
+    assertTrue(m.endsWith("; its minus sign is U+2212, not the ASCII hyphen-minus nn reads: write -1.5"), m);
+  }
 }
