@@ -19,10 +19,6 @@ import dev.nn.activations.TanhProvider;
 import dev.nn.losses.SoftmaxCrossEntropyProvider;
 import dev.nn.spi.Settings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,14 +37,7 @@ class TrainingAgainstPyTorchTests {
   private static final int[] WIDTHS = {5, 8, 6, 3};
 
   private static Map<String, double[]> fixture() throws IOException {
-    Map<String, double[]> lines = new HashMap<>();
-    try (InputStream in = TrainingAgainstPyTorchTests.class.getResourceAsStream("/engine/torch-training.txt")) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String[] parts = line.split(" ", 2);
-        lines.put(parts[0], Arrays.stream(parts[1].split(";")).mapToDouble(Double::parseDouble).toArray());
-      }
-    }
-    return lines;
+    return TorchFixture.read("/engine/torch-training.txt");
   }
 
   @ParameterizedTest
