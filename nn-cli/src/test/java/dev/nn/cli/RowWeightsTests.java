@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
@@ -113,5 +114,38 @@ class RowWeightsTests {
       }
     }
     throw new AssertionError("no accuracy line in\n" + evaluateOutput);
+  }
+
+  /**
+   * A hold-out file needs no weight column (its figures are unweighted); a weight key beside another key's problem is
+   * no unknown key; a row of weight 0 may hold a target no loss can take.
+   */
+  @Test
+  void holdOutsNeedNoWeightsAndAWeight0RowMayHoldAnyTarget() throws Exception {
+    Path trusted = experiment("held", "weighted.csv", ", weight: trust", 16, 0.1);
+    Cli.Outcome o = Cli.run("train", trusted.toString(), "--set", "data.test={source: csv, path: " + tmp.resolve("clean.csv") + "}",
+        "--output", tmp.resolve("held").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("test "), o.out());
+
+    Cli.Outcome bad = Cli.run("validate", trusted.toString(), "--set", "data.train.separator=\"#\"");
+    assertEquals(2, bad.code(), bad.describe());
+    assertTrue(bad.err().contains("1 problem"), bad.err());
+    assertFalse(bad.err().contains("unknown key"), bad.err());
+
+    List<String> rows = new ArrayList<>(List.of("a,b,w,y"));
+    for (int r = 0; r < 30; r++) {
+      rows.add(r % 7 + "," + r % 5 + ",1," + (0.5 * (r % 7) - 0.2 * (r % 5)));
+    }
+    rows.add("3,3,0,1e200");
+    Path csv = Files.write(tmp.resolve("huge.csv"), rows);
+    Path yaml = Files.writeString(tmp.resolve("huge.yaml"), "name: huge\n"
+        + "data: {train: {source: csv, path: huge.csv, target: y, weight: w}, validation: {split: 0}}\n"
+        + "network: {layers: [{units: auto}, {units: auto, activation: identity}]}\n"
+        + "loss: squared\n"
+        + "training: {epochs: 2, batch-size: 31}\n");
+    Cli.Outcome huge = Cli.run("train", yaml.toString(), "--set", "data.standardize-targets=false", "--output",
+        tmp.resolve("huge").toString());
+    assertEquals(0, huge.code(), huge.describe() + csv);
   }
 }

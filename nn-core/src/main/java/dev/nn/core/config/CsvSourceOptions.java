@@ -30,6 +30,9 @@ final class CsvSourceOptions {
 
   /** The options {@code v} gives, or {@code null} after reporting a problem. */
   CsvOptions read(MapView v, PathRef path) {
+    // taken first: a problem of another key returns early, and a key not taken would be reported as unknown
+    Node wn = v.get("weight");
+    Node mv = v.get("missing-values");
     Node m = v.get("missing");
     CsvOptions.Missing missing = m == null ? CsvOptions.Missing.ERROR
         : reader.choice(m, v.child("missing"), "missing value policy", CsvOptions.Missing.class,
@@ -73,12 +76,10 @@ final class CsvSourceOptions {
     if (missing == null || index == null || separator == null || labels == null || !ok) {
       return null;
     }
-    Node mv = v.get("missing-values");
     List<String> missingValues = mv == null ? List.of() : missingValues(mv, v.child("missing-values"));
     if (missingValues == null) {
       return null;
     }
-    Node wn = v.get("weight");
     String weight = wn == null ? null : reader.string(wn, v.child("weight"), "the name of the column of the rows'"
         + " weights");
     if (wn != null && (weight == null || path != null && !knownWeight(wn, v.child("weight"), path, index, separator,

@@ -270,8 +270,8 @@ final class DataParser {
   }
 
   /**
-   * A held-out source's options: its own, with the training source's features, missing, missing-values, labels and
-   * weight for the keys it does not give. Its separator and index column are its file's own.
+   * A held-out source's options: its own, with the training source's features, missing, missing-values and labels
+   * for the keys it does not give. Its separator and index column are its file's own.
    */
   private static CsvOptions readAs(CsvOptions own, CsvOptions train, MapView v) {
     boolean features = v.has("features");
@@ -279,7 +279,8 @@ final class DataParser {
         v.has("missing") ? own.missing() : train.missing(), own.indexColumn(), own.separator(),
         v.has("labels") ? own.labels() : train.labels(),
         v.has("missing-values") ? own.missingValues() : train.missingValues(),
-        v.has("weight") ? own.weight() : train.weight());
+        // a hold-out's figures are unweighted: it reads no weights unless it says so, and needs no weight column
+        own.weight());
   }
 
   /**

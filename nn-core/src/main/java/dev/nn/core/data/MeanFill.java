@@ -24,7 +24,7 @@ final class MeanFill {
    * @throws DataException for a column with a missing value and no value at all
    */
   static void fill(InputValues x, int rows, List<String> features, String file) {
-    double[] means = means(x, rows, features.size());
+    double[] means = means(x, rows, features.size(), r -> 1.0);
     requireMeans(means, missingColumns(x, rows, features.size()), features, file + ": column \"",
         "\" has no value in any row");
     fill(x, rows, means);
@@ -38,7 +38,8 @@ final class MeanFill {
    */
   static void fillFromTraining(Dataset train, List<Dataset> heldOut) {
     int d = train.featureCount();
-    double[] means = means(train.inputs(), train.size(), d);
+    // rows that carry weights give weighted means, as they give the standardizer: a row of weight 0 moves nothing
+    double[] means = means(train.inputs(), train.size(), d, train::weight);
     List<Dataset> all = new ArrayList<>();
     all.add(train);
     for (Dataset h : heldOut) {
@@ -54,16 +55,20 @@ final class MeanFill {
     }
   }
 
-  /** Each column's mean over its present (non-NaN) values; NaN for a column without any. */
-  private static double[] means(InputValues x, int rows, int d) {
+  /**
+   * Each column's mean over its present (non-NaN) values, row i weighing {@code weight.applyAsDouble(i)}: Σ w·v / Σ w
+   * over the rows of weight > 0 (weights of 1 give the plain mean's bits); NaN for a column without any.
+   */
+  private static double[] means(InputValues x, int rows, int d, java.util.function.IntToDoubleFunction weight) {
     double[] sum = new double[d];
-    long[] n = new long[d];
+    double[] n = new double[d];
     for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < d; j++) {
+      double w = weight.applyAsDouble(i);
+      for (int j = 0; w > 0 && j < d; j++) {
         double v = x.get(i * d + j);
         if (!Double.isNaN(v)) {
-          sum[j] += v;
-          n[j]++;
+          sum[j] += w * v;
+          n[j] += w;
         }
       }
     }
@@ -75,7 +80,8 @@ final class MeanFill {
         double share = 0;
         for (int i = 0; i < rows; i++) {
           double v = x.get(i * d + j);
-          share += Double.isNaN(v) ? 0 : v / n[j];
+          double w = weight.applyAsDouble(i);
+          share += Double.isNaN(v) || w == 0 ? 0 : w == 1 ? v / n[j] : v * (w / n[j]);
         }
         means[j] = share;
       }

@@ -37,7 +37,7 @@ public final class Standardizer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
-    return requireFinite(fit(train.size(), train.featureCount(), train::x, train::weight), train, train.featureNames(),
+    return requireFinite(fit(train.size(), train.featureCount(), train::x, shares(train)), train, train.featureNames(),
         false);
   }
 
@@ -52,8 +52,24 @@ public final class Standardizer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on " + train.source() + ": it has no rows");
     }
-    return requireFinite(fit(train.size(), train.targetCount(), train::y, train::weight), train, train.targetNames(),
+    return requireFinite(fit(train.size(), train.targetCount(), train::y, shares(train)), train, train.targetNames(),
         true);
+  }
+
+  /**
+   * The rows' weights as shares of the largest, which give the same weighted figures and keep their sums finite (a
+   * weight of 1e308 would overflow them); weights of 1 stay 1, and so keep the plain figures' bits.
+   */
+  private static java.util.function.IntToDoubleFunction shares(Dataset train) {
+    if (!train.weighted()) {
+      return r -> 1.0;
+    }
+    double largest = 0;
+    for (int r = 0; r < train.size(); r++) {
+      largest = Math.max(largest, train.weight(r));
+    }
+    double top = largest;
+    return r -> top == 0 ? 0 : train.weight(r) / top;
   }
 
   /** The largest magnitude whose square is a finite double: a spread beyond it overflows the variance. */

@@ -229,6 +229,9 @@ public final class DataPreparation implements Provider<PreparedData> {
    */
   private static void requireTrainableTargets(Dataset train) {
     for (int i = 0; i < train.size(); i++) {
+      if (train.weight(i) == 0) {
+        continue; // a row of weight 0 adds nothing to J or its gradient, even a loss that overflows
+      }
       for (int j = 0; j < train.targetCount(); j++) {
         double y = train.y(i, j);
         if (Math.abs(y) > Standardizer.LARGEST_SPREAD) {

@@ -273,6 +273,10 @@ public final class Trainer {
     if (train.rows() == 0) {
       throw new IllegalArgumentException("no training samples");
     }
+    if (train.weighted() && java.util.stream.IntStream.range(0, train.rows()).allMatch(r -> train.weight(r) == 0)) {
+      throw new IllegalArgumentException("every one of the " + train.rows() + " training samples weighs 0, so none"
+          + " counts in training; at least one weight must be > 0");
+    }
   }
 
   /**

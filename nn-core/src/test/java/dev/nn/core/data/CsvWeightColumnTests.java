@@ -151,4 +151,26 @@ class CsvWeightColumnTests {
       }
     }
   }
+
+  /** missing: mean fills with the weighted mean of the training rows: a row of weight 0 does not move it. */
+  @Test
+  void missingValuesAreFilledWithTheWeightedMean() throws IOException {
+    Path f = write("a,w,y\n1,1,0\n3,3,1\n1000,0,0\n,1,1\n");
+    CsvOptions mean = new CsvOptions(List.of(), List.of(), CsvOptions.Missing.MEAN, CsvOptions.IndexColumn.AUTO)
+        .withWeight("w");
+    Dataset d = CsvReader.classification("y").with(mean).leavingMissingValues().read(f);
+    OwnedData.fillMissing(d, null, null);
+    assertEquals((1 * 1 + 3 * 3) / 4.0, d.x(3, 0), 1e-15, "the outlier of weight 0 is left out, 3 counts three times");
+  }
+
+  /** Weights as large as 1e308 give the same figures as their shares of the largest: nothing overflows. */
+  @Test
+  void hugeWeightsStandardizeAsTheirShares() {
+    Dataset d = Dataset.regression("w", new double[] {1, 2, 4, 8}, new double[] {0, 0, 0, 0}, List.of("a"),
+        List.of("y"));
+    Standardizer huge = Standardizer.fit(d.withWeights(new double[] {1e308, 1e308, 5e307, 0}));
+    Standardizer shares = Standardizer.fit(d.withWeights(new double[] {1, 1, 0.5, 0}));
+    assertEquals(shares.means()[0], huge.means()[0], 1e-15);
+    assertEquals(shares.stds()[0], huge.stds()[0], 1e-15);
+  }
 }

@@ -239,4 +239,17 @@ class RowWeightsTests {
     }
     assertThrows(IllegalArgumentException.class, () -> s.withWeights(new double[] {1}));
   }
+
+  /** A trainer given rows that all weigh 0 refuses them, as the command line does: nothing would train. */
+  @Test
+  void rowsThatAllWeigh0AreRefused() {
+    Samples zero = new Samples(new double[] {1, 2}, new double[] {0, 1}, 2, 1, 1).withWeights(new double[2]);
+    Network net = new Network(new int[] {1, 1}, List.of(Plugins.IDENTITY), List.of("identity"),
+        new dev.nn.core.kernel.JavaKernels());
+    Trainer trainer = new Trainer(net, Plugins.SQUARED, Plugins.SGD, (t, e) -> 0.1, TrainingOptions.of(1, 2, 1),
+        List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(zero, null, false));
+    assertEquals("every one of the 2 training samples weighs 0, so none counts in training; at least one weight must"
+        + " be > 0", e.getMessage());
+  }
 }
