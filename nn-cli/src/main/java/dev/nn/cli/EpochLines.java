@@ -94,6 +94,7 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       if (trainer.loss() instanceof ClassWeightedLoss weighted) {
         print("class weights " + ClassWeightedLoss.describe(weighted.weights()));
       }
+      trainer.rowWeights().ifPresent(w -> print("row weights " + w));
       if (trainer.epoch() > 0) {
         print("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
       }

@@ -87,6 +87,9 @@ class RowWeightsTests {
     Cli.Outcome b = Cli.run("train", untrusted.toString(), "--output", tmp.resolve("b").toString());
     assertEquals(0, a.code(), a.describe());
     assertEquals(0, b.code(), b.describe());
+    // 150 rows of which the 75 untrusted weigh 0; after the split of the experiment (none), all are training rows
+    assertTrue(a.out().contains("\nrow weights mean 0.5 over 150 rows, 75 of them 0\n"), a.out());
+    assertFalse(b.out().contains("row weights"), b.out());
     Path runA = Cli.onlyRun(tmp.resolve("a"));
     Path runB = Cli.onlyRun(tmp.resolve("b"));
     assertTrue(Files.readString(runA.resolve(RunDirectory.EXPERIMENT)).contains("weight: trust"));

@@ -56,6 +56,8 @@ public final class Trainer {
   private boolean stoppedEarly;
   /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
   private double firstBatchLoss = Double.NaN;
+  /** {@link #rowWeights()}: set as training starts on rows that carry weights. */
+  private String rowWeights;
   private final List<EpochReport> history = new ArrayList<>();
   /** Reductions of the rate by the validation figures, or {@code null}. */
   private ReduceOnPlateau plateau;
@@ -173,6 +175,29 @@ public final class Trainer {
     return loss;
   }
 
+  /**
+   * What the rows' own weights are, for people — "mean 0.5 over 150 rows, 75 of them 0" — once {@link
+   * #train(Samples, Samples, boolean)} has been given training rows that carry weights; empty otherwise.
+   */
+  public java.util.Optional<String> rowWeights() {
+    return java.util.Optional.ofNullable(rowWeights);
+  }
+
+  /** "mean 0.5 over 150 rows, 75 of them 0" for weighted rows, else {@code null}. */
+  private static String describeWeights(Samples train) {
+    if (!train.weighted()) {
+      return null;
+    }
+    double sum = 0;
+    int zero = 0;
+    for (int r = 0; r < train.rows(); r++) {
+      sum += train.weight(r);
+      zero += train.weight(r) == 0 ? 1 : 0;
+    }
+    return "mean " + dev.nn.core.text.Significant.of(sum / train.rows(), 4) + " over " + train.rows() + " rows"
+        + (zero == 0 ? "" : ", " + zero + " of them 0");
+  }
+
   /** The options. */
   public TrainingOptions options() {
     return options;
@@ -240,6 +265,7 @@ public final class Trainer {
     check(train, validation);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
         : new Evaluator(network, loss, Math.max(256, options.batchSize()), targetUnits);
+    rowWeights = describeWeights(train);
     if (updates == 0 && Double.isNaN(firstBatchLoss) && train.rows() > 0) {
       // the first epoch's divergence check compares with the untrained network's loss on the first epoch's rows
       firstBatchLoss = untrainedLoss(train, orderOf(train.rows(), options.seed(), 1));
