@@ -559,7 +559,7 @@ public final class CsvReader {
     }
     x = x.copyOf(rows * d);
     y = Arrays.copyOf(y, rows * k);
-    w = w == null ? null : requireSomeWeight(Arrays.copyOf(w, rows), file, header[wc]);
+    w = w == null ? null : Arrays.copyOf(w, rows);
     for (int j = 0; j < d; j++) {
       List<String> found = categories[j] == null ? null : categories[j].finish(x, rows, d, j, file);
       if (found != null) {
@@ -586,14 +586,24 @@ public final class CsvReader {
       for (int c : t) {
         targetNames.add(header[c]);
       }
-      return Dataset.wrapRegression(file, x, y, features, targetNames).withWeights(w);
+      return weighingSome(Dataset.wrapRegression(file, x, y, features, targetNames).withWeights(w), header, wc);
     }
     ClassLabels.Result r = labels.finish(y, rows, file, header[t[0]]);
     int[] classIndex = new int[rows];
     for (int i = 0; i < rows; i++) {
       classIndex[i] = (int) y[i];
     }
-    return Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names()).withWeights(w);
+    return weighingSome(Dataset.wrapClassification(file, x, classIndex, features, header[t[0]], r.names())
+        .withWeights(w), header, wc);
+  }
+
+  /** {@code d} itself, unless its rows all weigh 0 ({@code weight:} column {@code wc}): nothing would train. */
+  private static Dataset weighingSome(Dataset d, String[] header, int wc) {
+    if (d.weighsNoRow()) {
+      throw new DataException(d.source() + ": every row's weight in column \"" + Excerpt.of(header[wc]) + "\" is 0,"
+          + " so no row counts in training; at least one weight must be > 0");
+    }
+    return d;
   }
 
   /**
@@ -629,17 +639,6 @@ public final class CsvReader {
           + Excerpt.of(DecimalText.strip(text)) + "; a weight is a number >= 0 (0 leaves the row out of training)");
     }
     return v;
-  }
-
-  /** {@code w} itself, unless every row weighs 0, which would leave nothing to train on. */
-  private static double[] requireSomeWeight(double[] w, String file, String column) {
-    for (double v : w) {
-      if (v > 0) {
-        return w;
-      }
-    }
-    throw new DataException(file + ": every row's weight in column \"" + Excerpt.of(column) + "\" is 0, so no"
-        + " row counts in training; at least one weight must be > 0");
   }
 
   /** Rows from which a column of distinct consecutive whole numbers is taken to count them, not to be chance. */

@@ -300,6 +300,19 @@ public final class Dataset {
     return new Dataset(source, task, x, y, targetCount, featureNames, targetNames, classLabels, w);
   }
 
+  /** Whether the rows carry weights and every one is 0: such rows train on nothing. */
+  public boolean weighsNoRow() {
+    if (weights == null) {
+      return false;
+    }
+    for (double w : weights) {
+      if (w > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A copy of the rows' weights, or {@code null} when every row weighs 1. */
   public double[] weights() {
     return weights == null ? null : weights.clone();

@@ -209,13 +209,8 @@ public final class DataPreparation implements Provider<PreparedData> {
 
   /** A training split of weighted rows with at least one weight > 0: one of only 0s trains on nothing. */
   private static void requireSomeWeight(Dataset train) {
-    if (!train.weighted() || train.size() == 0) {
+    if (train.size() == 0 || !train.weighsNoRow()) {
       return;
-    }
-    for (int r = 0; r < train.size(); r++) {
-      if (train.weight(r) > 0) {
-        return;
-      }
     }
     throw new DataException(train.source() + ": every one of the training split's " + train.size() + " rows weighs 0"
         + " (the rows of weight > 0 went to the validation or test split), so no row counts in training; give more"

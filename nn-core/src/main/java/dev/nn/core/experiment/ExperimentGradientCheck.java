@@ -101,8 +101,8 @@ public final class ExperimentGradientCheck {
   public GradientCheck.Result run(int samples, java.util.function.IntConsumer parametersDone) {
     Samples batch = batch(samples);
     return registry.attributing(DURING, () -> {
-      GradientCheck.Result result = GradientCheck.run(network, loss, batch.x(), batch.y(), weights(batch),
-          batch.rows(), experiment.l2(), experiment.seed(), parametersDone);
+      GradientCheck.Result result = GradientCheck.run(network, loss, batch.x(), batch.y(),
+          weights(batch, batch.rows()), batch.rows(), experiment.l2(), experiment.seed(), parametersDone);
       if (!Double.isFinite(result.objective())
           || result.mismatches().stream().anyMatch(m -> !Double.isFinite(m.analytic()))) {
         blamePluginFor(batch);
@@ -179,12 +179,12 @@ public final class ExperimentGradientCheck {
     return g;
   }
 
-  /** The rows' weights, or {@code null} when they carry none. */
-  private static double[] weights(Samples batch) {
+  /** The weights of the first {@code rows} rows, or {@code null} when they carry none. */
+  private static double[] weights(Samples batch, int rows) {
     if (!batch.weighted()) {
       return null;
     }
-    double[] w = new double[batch.rows()];
+    double[] w = new double[rows];
     for (int r = 0; r < w.length; r++) {
       w[r] = batch.weight(r);
     }
@@ -197,8 +197,6 @@ public final class ExperimentGradientCheck {
     int rows = rows(samples);
     double[] x = Arrays.copyOf(train.copyX(), rows * train.inputs());
     double[] y = Arrays.copyOf(train.y(), rows * train.outputs());
-    double[] w = weights(train);
-    return new Samples(x, y, rows, train.inputs(), train.outputs()).withWeights(w == null ? null
-        : Arrays.copyOf(w, rows));
+    return new Samples(x, y, rows, train.inputs(), train.outputs()).withWeights(weights(train, rows));
   }
 }
