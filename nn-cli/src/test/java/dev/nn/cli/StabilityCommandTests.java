@@ -91,6 +91,37 @@ class StabilityCommandTests {
         + " found -5"), every.err());
   }
 
+  /**
+   * A hidden folder a kill -9 left between making a study's files and renaming them is removed by a later study of
+   * the same experiment once old; a fresh one (a study finishing now), another experiment's, and one holding more
+   * than a study's files are left alone.
+   */
+  @Test
+  void aLaterStudyRemovesAnOldAbandonedHiddenFolderOfItsExperimentOnly() throws Exception {
+    Path old = Files.createDirectories(out.resolve(".stability-logistic-stability-20260101-000000.partial"));
+    Files.writeString(old.resolve("stability.jsonl"), "{\"pair\":");
+    Path second = Files.createDirectories(out.resolve(".stability-logistic-stability-20260101-000000-2.partial"));
+    Path fresh = Files.createDirectories(out.resolve(".stability-logistic-stability-20260101-000001.partial"));
+    Path other = Files.createDirectories(out.resolve(".stability-mlp-stability-20260101-000000.partial"));
+    Path kept = Files.createDirectories(out.resolve(".stability-logistic-stability-20260101-000002.partial"));
+    Files.writeString(kept.resolve("notes.txt"), "mine");
+    java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+    for (Path p : List.of(old, second, other, kept)) {
+      Files.setLastModifiedTime(p, longAgo);
+    }
+    Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "1", "--set", "training.epochs=1", "--output",
+        out.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertFalse(Files.exists(old), "the abandoned folder");
+    assertFalse(Files.exists(second), "the abandoned folder of a second study of the same second");
+    assertTrue(Files.isDirectory(fresh) && Files.isDirectory(other) && Files.isDirectory(kept));
+    try (Stream<Path> studies = Files.list(out)) {
+      assertEquals(1, studies.filter(p -> p.getFileName().toString().startsWith("stability-logistic-stability-"))
+          .count());
+    }
+  }
+
   @Test
   void aSampleReplacedByItselfKeepsThePairIdenticalAtEveryEpoch() throws Exception {
     Cli.Outcome o = Cli.run("stability", MLP, "--replace-with", "self", "--pairs", "2", "--set",

@@ -63,7 +63,8 @@ public final class AtomicFiles {
    * Has the next write of {@code target}, if it is under way when the JVM exits on a signal (Ctrl-C, SIGTERM),
    * delete its temporary file, so that a command's output folder is left as it was: for a command's single output (a
    * prediction, an export), which nothing resumes. A run's own files are not registered: its shutdown hook waits
-   * for their writes to finish, and a resume clears what a kill -9 leaves. Nothing can be done for kill -9.
+   * for their writes to finish, and a resume clears what a kill -9 leaves. A kill -9 leaves the temporary
+   * file, which the target's next write deletes once it is old.
    */
   public static void discardPartialOnExit(Path target) {
     DISCARDED_ON_EXIT.add(key(target));
@@ -211,6 +212,7 @@ public final class AtomicFiles {
    */
   private static Path temporaryIn(Path dir, Path target, Path given) throws IOException {
     String stem = "." + fitting(target.getFileName().toString(), NAME_BYTES - TEMPORARY_TAIL);
+    removeAbandonedTemporaries(dir, stem);
     try {
       while (true) {
         Path tmp = dir.resolve(stem + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
@@ -226,6 +228,26 @@ public final class AtomicFiles {
     } catch (java.nio.file.FileSystemException e) {
       throw new UncheckedIOException("cannot write " + given + ": cannot create a file in the folder " + dir + ": "
           + SystemReason.of(e).orElse(e.getClass().getSimpleName()), e);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of earlier writes of the same target that a {@code kill -9} left in {@code dir}:
+   * regular files named as {@link #temporaryIn} names them, untouched for {@link AbandonedFolders#AGE} (a write in
+   * progress touches its file as it goes). Best effort.
+   */
+  private static void removeAbandonedTemporaries(Path dir, String stem) {
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote(stem) + "\\.[0-9a-z]{1,13}\\.tmp");
+    java.time.Instant before = java.time.Instant.now().minus(AbandonedFolders.AGE);
+    try (var stray = Files.newDirectoryStream(dir, p -> name.matcher(p.getFileName().toString()).matches()
+        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before))) {
+      for (Path p : stray) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // a stray hidden file harms nothing but the folder's tidiness
     }
   }
 

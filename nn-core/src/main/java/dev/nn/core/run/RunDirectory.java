@@ -1,6 +1,7 @@
 package dev.nn.core.run;
 
 import dev.nn.core.io.SystemReason;
+import dev.nn.core.io.AbandonedFolders;
 import dev.nn.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -182,61 +183,26 @@ public final class RunDirectory {
     }
   }
 
-  /** How old a staging directory must be before a later run takes it for abandoned: staging takes milliseconds. */
-  static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
-
   /**
    * Deletes the staging directories of earlier runs of {@code name} in {@code outputDir} that a {@code kill -9}
-   * left behind (a stop by Ctrl-C or SIGTERM deletes its own): hidden {@code .<name>-<timestamp>-<random>}
-   * directories older than {@link #ABANDONED} that hold nothing but what staging writes. Best effort.
+   * left behind: hidden {@code .<name>-<timestamp>-<random>} directories that hold nothing but what staging writes
+   * (the experiment, the overrides, an empty checkpoints/), old enough to be abandoned ({@link AbandonedFolders}).
    */
   private static void removeAbandonedStaging(Path outputDir, String name) {
-    java.util.regex.Pattern staging = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(name)
-        + "-\\d{8}-\\d{6}-[0-9a-z]+");
-    java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
-    try (var entries = Files.newDirectoryStream(outputDir, p -> staging.matcher(p.getFileName().toString()).matches()
-        && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
-      for (Path dir : entries) {
-        if (Files.getLastModifiedTime(dir).toInstant().isBefore(before) && onlyStaged(dir)) {
-          deleteStaged(dir);
-        }
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // what cannot be read or deleted stays: it harms nothing but the folder's tidiness
-    }
-  }
-
-  /** Whether {@code dir} holds only what staging writes: the experiment, the overrides, an empty checkpoints/. */
-  private static boolean onlyStaged(Path dir) throws IOException {
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
-        String n = p.getFileName().toString();
-        boolean staged = n.equals(EXPERIMENT) || n.equals(OVERRIDES) || n.startsWith(".") && n.endsWith(".tmp")
-            || n.equals(CHECKPOINTS) && Files.isDirectory(p) && isEmpty(p);
-        if (!staged) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (var files = Files.list(dir)) {
-      return files.findAny().isEmpty();
-    }
+    AbandonedFolders.remove(outputDir,
+        Pattern.compile("\\." + Pattern.quote(name) + "-\\d{8}-\\d{6}-[0-9a-z]+"),
+        p -> {
+          String n = p.getFileName().toString();
+          return n.equals(EXPERIMENT) || n.equals(OVERRIDES) || n.startsWith(".") && n.endsWith(".tmp")
+              || n.equals(CHECKPOINTS) && AbandonedFolders.isEmptyDirectory(p);
+        });
   }
 
   /** Deletes what a failed creation staged: its experiment and checkpoint directory, whatever is there. */
   private static void deleteStaged(Path staged) {
-    try (var files = Files.walk(staged)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // the creation's own failure is what the caller needs to hear about
-    }
+    AbandonedFolders.delete(staged);
   }
+
 
   /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
   private static String stem(String name, Clock clock) {

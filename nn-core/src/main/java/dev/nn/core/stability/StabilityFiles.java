@@ -1,5 +1,6 @@
 package dev.nn.core.stability;
 
+import dev.nn.core.io.AbandonedFolders;
 import dev.nn.core.io.SystemReason;
 import dev.nn.core.run.ChartPage;
 import dev.nn.core.io.CsvText;
@@ -13,10 +14,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes a study's folder, {@code <experiment>-stability-<timestamp>}: {@code stability.jsonl} and
@@ -48,12 +49,24 @@ final class StabilityFiles {
     }
   }
 
+  /**
+   * Deletes the hidden folders of earlier studies of {@code experiment} that a {@code kill -9} left in
+   * {@code outputDir} between making and renaming them, once old enough ({@link AbandonedFolders}) and if they hold
+   * nothing but a study's files.
+   */
+  private static void removeAbandoned(Path outputDir, String experiment) {
+    AbandonedFolders.remove(outputDir,
+        Pattern.compile("\\." + Pattern.quote(experiment) + "-stability-\\d{8}-\\d{6}(-\\d+)?\\.partial"),
+        p -> Set.of(JSONL, CSV, HTML).contains(p.getFileName().toString()));
+  }
+
   /** Writes the folder under {@code outputDir} and returns it. */
   static Path write(StabilityResult result, Path outputDir) {
     String stem = result.experiment() + "-stability-" + STAMP.format(LocalDateTime.now(ZoneOffset.UTC));
     Path tmp = null;
     try {
       Files.createDirectories(outputDir);
+      removeAbandoned(outputDir, result.experiment());
       tmp = hiddenFolder(outputDir, stem);
       // a JVM stopped (Ctrl-C, SIGTERM) before the rename deletes the hidden folder, the files first; after the
       // rename the names are gone and nothing is deleted. Inside it, the files need no atomic writes of their own.
@@ -186,13 +199,9 @@ final class StabilityFiles {
   }
 
   private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException ignored) {
-      // best effort: a hidden, empty-named folder is all that can remain
+    if (dir != null) {
+      AbandonedFolders.delete(dir);
     }
   }
+
 }

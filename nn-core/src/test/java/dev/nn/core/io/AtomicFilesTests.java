@@ -244,4 +244,25 @@ class AtomicFilesTests {
     }
   }
 
+
+  /**
+   * A temporary file that a kill -9 left beside a target is deleted by the target's next write once it is old; a
+   * fresh one (another process writing now), another target's, and a look-alike folder are left alone.
+   */
+  @Test
+  void theNextWriteOfATargetDeletesItsOldAbandonedTemporaryFilesOnly() throws Exception {
+    Path old = Files.writeString(dir.resolve(".predictions.csv.3k2j1x.tmp"), "half a fi");
+    Path fresh = Files.writeString(dir.resolve(".predictions.csv.9zz.tmp"), "being written");
+    Path other = Files.writeString(dir.resolve(".model.onnx.abc.tmp"), "");
+    Path folder = Files.createDirectory(dir.resolve(".predictions.csv.def.tmp"));
+    java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+    for (Path p : java.util.List.of(old, other, folder)) {
+      Files.setLastModifiedTime(p, longAgo);
+    }
+    AtomicFiles.writeString(dir.resolve("predictions.csv"), "class\n");
+    assertTrue(Files.notExists(old), "the abandoned temporary file");
+    assertTrue(Files.exists(fresh) && Files.exists(other) && Files.isDirectory(folder));
+    assertEquals("class\n", Files.readString(dir.resolve("predictions.csv")));
+  }
 }
