@@ -32,6 +32,8 @@ final class DataParser {
 
   /** While the hold-outs beside an IDX training source are read, that source's task; otherwise null. */
   private Task heldOutTask;
+  /** While hold-outs are read beside an idx training source: its classes, which a held-out idx source shares. */
+  private Integer heldOutClasses;
 
   DataParser(NodeReader reader, PluginRefs plugins) {
     this.reader = reader;
@@ -50,6 +52,7 @@ final class DataParser {
     SourceSpec.Csv readLike = train instanceof SourceSpec.Csv c ? c : null;
     // beside IDX images, a csv hold-out without a task holds the same task's rows (class labels, or pixels)
     heldOutTask = train instanceof SourceSpec.Idx idx ? idx.task() : null;
+    heldOutClasses = train instanceof SourceSpec.Idx idx ? idx.classes() : null;
     HoldOut validation;
     HoldOut test;
     try {
@@ -57,6 +60,7 @@ final class DataParser {
       test = holdOut(v.get("test"), v.child("test"), DEFAULT_TEST_SPLIT, true, readLike);
     } finally {
       heldOutTask = null;
+      heldOutClasses = null;
     }
     if (train instanceof SourceSpec.Spark) {
       // a Spark table's hold-outs are split off it where it lies
@@ -393,8 +397,9 @@ final class DataParser {
     Integer limit = n == null ? Integer.valueOf(0) : reader.count(n, v.child("limit"), 1);
     Node k = v.get("task");
     Task task = k == null ? Task.CLASSIFICATION : reader.choice(k, v.child("task"), "task", Task.class, Task::label);
+    Integer classes = idxClasses(v);
     v.finish();
-    if (images == null || labels == null || limit == null || task == null) {
+    if (images == null || labels == null || limit == null || task == null || classes == null) {
       return null;
     }
     if (task == Task.REGRESSION) {
@@ -403,7 +408,28 @@ final class DataParser {
       return null;
     }
     OptionalInt max = limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
-    return new SourceSpec.Idx(images, labels, max, task, reader.position(v.path(), v.node()));
+    return new SourceSpec.Idx(images, labels, max, task, classes, reader.position(v.path(), v.node()));
+  }
+
+  /**
+   * An idx source's {@code classes}: 2 … 256 (its labels are bytes), by default 10, or beside an idx training source
+   * that source's, which a held-out one must share; {@code null} after reporting.
+   */
+  private Integer idxClasses(MapView v) {
+    int inherited = heldOutClasses != null ? heldOutClasses : SourceSpec.Idx.DEFAULT_CLASSES;
+    Node n = v.get("classes");
+    if (n == null) {
+      return inherited;
+    }
+    Long k = reader.integer(n, v.child("classes"), 2, SourceSpec.Idx.MAX_CLASSES,
+        "an integer from 2 to " + SourceSpec.Idx.MAX_CLASSES + " (the labels are 0 … classes−1)");
+    if (k != null && heldOutClasses != null && k.intValue() != heldOutClasses) {
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("classes"), n, "the training source has " + heldOutClasses
+          + " classes; a held-out idx source holds the same classes", Integer.toString(heldOutClasses)
+          + " (or no classes key: it takes the training source's)", List.of());
+      return null;
+    }
+    return k == null ? null : k.intValue();
   }
 
   /** A path, or a non-empty list of paths (shards of one data set); {@code null} after reporting. */

@@ -177,6 +177,9 @@ public final class ExperimentWriter {
       m.put("labels", paths(x.labels()));
       x.limit().ifPresent(limit -> m.put("limit", limit));
       m.put("task", x.task().label());
+      if (x.classes() != SourceSpec.Idx.DEFAULT_CLASSES) {
+        m.put("classes", x.classes());
+      }
     }
     return m;
   }

@@ -80,17 +80,25 @@ public sealed interface SourceSpec {
    * @param images the image files, one or more
    * @param labels the label files, as many as image files
    * @param limit how many samples to read at most; empty for all
+   * @param classes how many classes the labels name: each label is 0 … classes−1 (10 unless the source says)
    * @param where where the source was written
    */
-  record Idx(List<PathRef> images, List<PathRef> labels, OptionalInt limit, Task task, Position where)
+  record Idx(List<PathRef> images, List<PathRef> labels, OptionalInt limit, Task task, int classes, Position where)
       implements SourceSpec {
+    /** The classes an IDX source has unless it says: MNIST's and Fashion-MNIST's ten. */
+    public static final int DEFAULT_CLASSES = 10;
+    /** The most classes an IDX label file can name: its labels are unsigned bytes. */
+    public static final int MAX_CLASSES = 256;
 
-    /** Checks for {@code null} and that there is a label file for each image file; copies. */
+    /** Checks for {@code null}, that there is a label file for each image file, and the classes; copies. */
     public Idx {
       images = List.copyOf(images);
       labels = List.copyOf(labels);
       if (images.isEmpty() || images.size() != labels.size()) {
         throw new IllegalArgumentException("need one label file per image file, at least one");
+      }
+      if (classes < 2 || classes > MAX_CLASSES) {
+        throw new IllegalArgumentException("classes must be in 2.." + MAX_CLASSES + ", found " + classes);
       }
       Objects.requireNonNull(limit, "limit");
       Objects.requireNonNull(task, "task");

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>Pixels are divided by 255, so 0 (background) becomes 0.0 and 255 (ink) 1.0; inputs are in [0, 1].
  * The features are named {@code pixel_r_c} (row r, column c, from 0) and the dataset has the 10 classes
- * {@code "0" .. "9"} with the target name {@value #TARGET_NAME}. This fits MNIST and Fashion-MNIST (whose
+ * {@code "0" .. "9"} (or as many as a reader is told: EMNIST's labels name 27, 47 or 62) with the target name
+ * {@value #TARGET_NAME}. This fits MNIST and Fashion-MNIST (whose
  * class names are a matter for the documentation, not the file).
  *
  * <pre>{@code
@@ -31,7 +32,7 @@ public final class IdxReader {
   static final int IMAGES_MAGIC = 0x00000803;
   /** The magic number of an IDX file of unsigned bytes with 1 dimension (labels). */
   static final int LABELS_MAGIC = 0x00000801;
-  /** The number of classes: labels are 0..9. */
+  /** The number of classes unless a reader is told another: labels are 0..9. */
   static final int CLASSES = 10;
   /** The target name of the datasets read here. */
   static final String TARGET_NAME = "label";
@@ -64,6 +65,10 @@ public final class IdxReader {
    * round it).
    */
   public static Dataset read(Path images, Path labels, int limit, Precision precision) {
+    return read(images, labels, limit, precision, CLASSES);
+  }
+
+  private static Dataset read(Path images, Path labels, int limit, Precision precision, int k) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, found " + limit);
     }
@@ -72,10 +77,10 @@ public final class IdxReader {
       Shape shape = header(img, lab, limit);
       InputValues x = InputValues.zeros(shape.m() * shape.pixels(), precision);
       int[] classes = new int[shape.m()];
-      body(img, lab, shape, x, classes, 0);
+      body(img, lab, shape, x, classes, 0, k);
       String source = img.file() + " + " + lab.file();
       return Dataset.wrapClassification(source, x, classes, featureNames(shape.rows(), shape.cols()), TARGET_NAME,
-          classLabels());
+          classLabels(k));
     }
   }
 
@@ -126,8 +131,8 @@ public final class IdxReader {
    * Reads the first {@code shape.m()} labels and images after the headers: labels into {@code classes} and
    * pixels into {@code x}, both from row {@code at} on.
    */
-  private static void body(IdxInput img, IdxInput lab, Shape shape, InputValues x, int[] classes, int at) {
-    System.arraycopy(labels(lab, shape.m()), 0, classes, at, shape.m());
+  private static void body(IdxInput img, IdxInput lab, Shape shape, InputValues x, int[] classes, int at, int k) {
+    System.arraycopy(labels(lab, shape.m(), k), 0, classes, at, shape.m());
     pixels(img, shape.m(), shape.pixels(), x, at * shape.pixels());
     lab.finish();
     img.finish();
@@ -155,12 +160,26 @@ public final class IdxReader {
    * Precision)}.
    */
   public static Dataset read(List<Path> images, List<Path> labels, int limit, Precision precision) {
+    return read(images, labels, limit, precision, CLASSES);
+  }
+
+  /**
+   * {@link #read(List, List, int, Precision)} of labels that name {@code classes} classes: each label is 0 …
+   * classes−1, and the data set's classes are {@code "0"} … {@code "classes−1"} (EMNIST's 47 or 62, say), whether or
+   * not every one occurs.
+   *
+   * @param classes 2 … 256 (a label is one unsigned byte)
+   */
+  public static Dataset read(List<Path> images, List<Path> labels, int limit, Precision precision, int classes) {
+    if (classes < 2 || classes > 256) {
+      throw new IllegalArgumentException("classes must be in 2..256, found " + classes);
+    }
     if (images.isEmpty() || images.size() != labels.size()) {
       throw new IllegalArgumentException("need as many label files as image files, at least one: " + images.size()
           + " and " + labels.size());
     }
     if (images.size() == 1) {
-      return read(images.get(0), labels.get(0), limit, precision);
+      return read(images.get(0), labels.get(0), limit, precision, classes);
     }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, found " + limit);
@@ -193,19 +212,19 @@ public final class IdxReader {
           + " (limit: on the source)");
     }
     InputValues x = InputValues.zeros((int) total * pixels, precision);
-    int[] classes = new int[(int) total];
+    int[] targets = new int[(int) total];
     int at = 0;
     for (int i = 0; i < shapes.size(); i++) {
       try (IdxInput img = IdxInput.open(images.get(i), IMAGES_HEADER);
           IdxInput lab = IdxInput.open(labels.get(i), LABELS_HEADER)) {
         Shape shape = header(img, lab, limit - at);
-        body(img, lab, shape, x, classes, at);
+        body(img, lab, shape, x, targets, at, classes);
         at += shape.m();
       }
     }
     if (faulty >= 0) {
       // read alone, the faulty pair names its problem; if it reads, its images are of another size
-      read(images.get(faulty), labels.get(faulty), limit - at);
+      read(images.get(faulty), labels.get(faulty), limit - at, precision, classes);
       Shape other;
       try (IdxInput img = IdxInput.open(images.get(faulty), IMAGES_HEADER);
           IdxInput lab = IdxInput.open(labels.get(faulty), LABELS_HEADER)) {
@@ -218,8 +237,8 @@ public final class IdxReader {
     }
     Shape first = shapes.get(0);
     String source = images.get(0) + " … " + images.get(images.size() - 1) + " (" + images.size() + " shards)";
-    return Dataset.wrapClassification(source, x, classes, featureNames(first.rows(), first.cols()), TARGET_NAME,
-        classLabels());
+    return Dataset.wrapClassification(source, x, targets, featureNames(first.rows(), first.cols()), TARGET_NAME,
+        classLabels(classes));
   }
 
   /** Reads every label of a label file, each checked to be in 0..9. */
@@ -227,7 +246,7 @@ public final class IdxReader {
     try (IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
       magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
       int n = labelCount(lab);
-      int[] read = labels(lab, n);
+      int[] read = labels(lab, n, CLASSES);
       lab.finish();
       return read;
     }
@@ -254,17 +273,18 @@ public final class IdxReader {
     return String.format("0x%08X", v);
   }
 
-  private static int[] labels(IdxInput lab, int m) {
+  private static int[] labels(IdxInput lab, int m, int k) {
     byte[] raw = new byte[m];
     long start = lab.offset();
     lab.readFully(raw, 0, m);
     int[] classes = new int[m];
     for (int i = 0; i < m; i++) {
       int c = raw[i] & 0xff;
-      if (c >= CLASSES) {
+      if (c >= k) {
         throw new DataException(
             lab.file() + ": label " + c + " at index " + i + " (byte " + (start + i) + ") is out of range; allowed 0.."
-                + (CLASSES - 1));
+                + (k - 1) + " (" + k + " classes); labels of more classes, as EMNIST's, are read with the idx source's"
+                + " classes: K, here at least " + (c + 1));
       }
       classes[i] = c;
     }
@@ -292,9 +312,9 @@ public final class IdxReader {
     return names;
   }
 
-  private static List<String> classLabels() {
-    List<String> labels = new ArrayList<>(CLASSES);
-    for (int c = 0; c < CLASSES; c++) {
+  private static List<String> classLabels(int k) {
+    List<String> labels = new ArrayList<>(k);
+    for (int c = 0; c < k; c++) {
       labels.add(Integer.toString(c));
     }
     return labels;

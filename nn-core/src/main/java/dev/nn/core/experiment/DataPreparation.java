@@ -471,7 +471,7 @@ public final class DataPreparation implements Provider<PreparedData> {
         files.add(images.get(k));
         files.add(labels.get(k));
       }
-      return IdxReader.read(images, labels, idx.limit().orElse(Integer.MAX_VALUE), inputs);
+      return IdxReader.read(images, labels, idx.limit().orElse(Integer.MAX_VALUE), inputs, idx.classes());
     }
     SourceSpec.Generator g = (SourceSpec.Generator) source;
     Map<String, Object> settings = new LinkedHashMap<>(g.generator().settings());

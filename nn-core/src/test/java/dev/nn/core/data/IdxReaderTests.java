@@ -257,11 +257,30 @@ class IdxReaderTests {
   @Test
   void aLabelAboveNineNamesItsIndexAndOffset() throws IOException {
     Path bad = write("bad", labels(0x801, (byte) 1, (byte) 10, (byte) 2));
-    assertEquals(bad + ": label 10 at index 1 (byte 9) is out of range; allowed 0..9", failure(goodImages(), bad));
+    assertEquals(bad + ": label 10 at index 1 (byte 9) is out of range; allowed 0..9 (10 classes); labels of more"
+        + " classes, as EMNIST's, are read with the idx source's classes: K, here at least 11",
+        failure(goodImages(), bad));
     Path unsigned = write("unsigned", labels(0x801, (byte) 1, (byte) 2, (byte) 200));
     assertEquals(
-        unsigned + ": label 200 at index 2 (byte 10) is out of range; allowed 0..9",
+        unsigned + ": label 200 at index 2 (byte 10) is out of range; allowed 0..9 (10 classes); labels of more"
+            + " classes, as EMNIST's, are read with the idx source's classes: K, here at least 201",
         assertThrows(DataException.class, () -> IdxReader.readLabels(unsigned)).getMessage());
+  }
+
+  /** EMNIST's balanced split labels 47 classes: told so, the reader takes labels up to 46, and every class is one. */
+  @Test
+  void labelsOfMoreThanTenClassesAreReadWhenTheReaderIsToldHowMany() throws IOException {
+    Path lab = write("emnist", labels(0x801, (byte) 46, (byte) 0, (byte) 12));
+    Dataset d = IdxReader.read(List.of(goodImages()), List.of(lab), Integer.MAX_VALUE, Precision.FLOAT64, 47);
+    assertEquals(47, d.classLabels().size());
+    assertEquals("46", d.classLabels().get(46));
+    assertEquals(List.of(46, 0, 12), List.of(d.classOf(0), d.classOf(1), d.classOf(2)));
+    assertEquals(47, d.targetCount(), "one-hot targets of 47 columns");
+    Path twoShards = write("emnist2", labels(0x801, (byte) 46, (byte) 0, (byte) 47));
+    assertEquals(twoShards + ": label 47 at index 2 (byte 10) is out of range; allowed 0..46 (47 classes); labels of"
+        + " more classes, as EMNIST's, are read with the idx source's classes: K, here at least 48",
+        assertThrows(DataException.class, () -> IdxReader.read(List.of(goodImages(), goodImages()),
+            List.of(lab, twoShards), Integer.MAX_VALUE, Precision.FLOAT64, 47)).getMessage());
   }
 
   @Test
