@@ -33,6 +33,9 @@ final class NetworkBuilder implements Provider<Network> {
   @Override
   public Network get() {
     int[] n = widths.values();
+    if (data.train() != null) {
+      Structures.requireImageShape(experiment.network(), data.train().featureNames());
+    }
     // weighed before anything is allocated: too large a network or batch is the user's to fix, not a crash
     MemoryEstimate.requireNetworkFits(experiment, n, kernels.precision().bytes(), !kernels.name().equals("java"),
         bytes(data.train()) + bytes(data.validation()) + bytes(data.test()));

@@ -80,6 +80,56 @@ final class Structures {
     return b.build();
   }
 
+  /** A feature named as an image's pixel is: {@code pixel_r_c}, row r and column c from 0. */
+  private static final java.util.regex.Pattern PIXEL = java.util.regex.Pattern.compile("pixel_(\\d{1,9})_(\\d{1,9})");
+
+  /**
+   * Refuses a {@code conv2d} on layer 1 that reads one channel of the inputs in another shape than the data's
+   * images: when the features are the pixels of an R×C image, named {@code pixel_r_c} row by row (an idx source's
+   * and {@code digits.csv}'s), an input of {@code [1, H, W]} with H·W = R·C but H ≠ R would slide its kernel across
+   * rows that are not the image's. The sizes alone pass {@link TieChecker}; the names tell.
+   *
+   * @throws ConfigException (id {@code nn/BadTie}, at the tie) for such a convolution
+   */
+  static void requireImageShape(NetworkSpec spec, List<String> features) {
+    int[] grid = pixelGrid(features);
+    if (grid == null) {
+      return;
+    }
+    for (TieSpec t : spec.ties()) {
+      if (t instanceof TieSpec.Conv2d c && c.layer() == 1 && c.channels() == 1
+          && (long) c.height() * c.width() == features.size() && (c.height() != grid[0] || c.width() != grid[1])) {
+        throw new ConfigException(List.of(new ConfigProblem(ProblemId.BAD_TIE, c.where().path(), c.where().line(),
+            c.where().column(), "conv2d input [1, " + c.height() + ", " + c.width() + "] reads the " + features.size()
+                + " inputs as " + c.height() + " rows of " + c.width() + " pixels, but they are images of " + grid[0]
+                + " rows of " + grid[1] + " (features " + features.get(0) + " … " + features.get(features.size() - 1)
+                + ")", "input: [1, " + grid[0] + ", " + grid[1] + "]", List.of())));
+      }
+    }
+  }
+
+  /** {R, C} when {@code features} are exactly pixel_0_0 … pixel_(R−1)_(C−1) row by row, else {@code null}. */
+  private static int[] pixelGrid(List<String> features) {
+    if (features.isEmpty()) {
+      return null;
+    }
+    java.util.regex.Matcher last = PIXEL.matcher(features.get(features.size() - 1));
+    if (!last.matches()) {
+      return null;
+    }
+    long rows = Long.parseLong(last.group(1)) + 1;
+    long cols = Long.parseLong(last.group(2)) + 1;
+    if (rows * cols != features.size()) {
+      return null;
+    }
+    for (int k = 0; k < features.size(); k++) {
+      if (!features.get(k).equals("pixel_" + k / cols + "_" + k % cols)) {
+        return null;
+      }
+    }
+    return new int[] {(int) rows, (int) cols};
+  }
+
   private static boolean hasAuto(int[] written) {
     for (int n : written) {
       if (n == LayerSpec.AUTO) {
