@@ -128,9 +128,11 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /**
-   * The differences as text: a header of run names, then one line per key. Where that is wider than the
-   * terminal, the runs are numbered in a legend above the table and its columns headed #1, #2, …, and where
-   * even that is too wide, each value is cut in its middle (marked "…") to an equal share of what the keys leave.
+   * The differences as text, in the first of these forms that fits the terminal: a column per run headed by its
+   * name (a line per key); a line per run led by its name (a column per key: a sweep of many points); the same with
+   * each value cut in its middle (marked "…") around where the values part, when the names are short; then the
+   * first two with the runs numbered #1, #2, … in a legend above, then the cut one so numbered. Only when even that leaves a value less than {@link #LEAST_VALUE}
+   * characters (many keys on a narrow terminal) are the columns of runs cut to as few as 3.
    */
   static final class DifferenceTable {
     /** The fewest characters a cut value keeps. */
@@ -142,15 +144,34 @@ final class CompareCommand implements Callable<Integer> {
       if (differences.isEmpty()) {
         return "the runs' experiments are the same (" + labels.size() + " runs)\n";
       }
-      String whole = table(labels, differences, Integer.MAX_VALUE);
-      if (widest(whole) <= columns) {
-        return whole;
+      for (String whole : List.of(table(labels, differences, Integer.MAX_VALUE), byRun(labels, differences,
+          Integer.MAX_VALUE))) {
+        if (widest(whole) <= columns) {
+          return whole;
+        }
+      }
+      // short names leave room for the values, cut where they part: no legend needed
+      if (labels.stream().mapToInt(String::length).max().orElse(0) <= columns / 3) {
+        String cut = byRun(labels, differences, columns);
+        if (widest(cut) <= columns) {
+          return cut;
+        }
       }
       StringBuilder legend = new StringBuilder();
       List<String> numbers = new ArrayList<>();
       for (int i = 0; i < labels.size(); i++) {
         numbers.add("#" + (i + 1));
-        legend.append(String.format("%-4s", numbers.get(i))).append(labels.get(i)).append('\n');
+        String label = labels.get(i);
+        // a legend line that wraps would push the table down out of line with it: long names are cut in the middle
+        int room = Math.max(LEAST_VALUE, columns - 1 - 4);
+        legend.append(String.format("%-4s", numbers.get(i)))
+            .append(label.length() <= room ? label : RunTable.cutInTheMiddle(label, room)).append('\n');
+      }
+      for (String numbered : List.of(table(numbers, differences, Integer.MAX_VALUE), byRun(numbers, differences,
+          Integer.MAX_VALUE), byRun(numbers, differences, columns))) {
+        if (widest(numbered) <= columns) {
+          return legend + numbered;
+        }
       }
       int n = labels.size();
       int keyWidth = keyWidth(differences);
@@ -163,6 +184,92 @@ final class CompareCommand implements Callable<Integer> {
         share = Math.max(3, (columns - 1 - keyWidth - 2 * n) / n);
       }
       return legend + table(numbers, differences, share, keyWidth);
+    }
+
+    /**
+     * A line per run, led by {@code heads}, and a column per key. With {@code columns} finite, every value column
+     * is cut to an equal share of the width the runs' column leaves (no less than {@link #LEAST_VALUE}); a column
+     * that needs less gives the rest to the others.
+     */
+    private static String byRun(List<String> heads, List<RunComparison.Difference> differences, int columns) {
+      int headWidth = "RUN".length();
+      for (String h : heads) {
+        headWidth = Math.max(headWidth, h.length());
+      }
+      int k = differences.size();
+      int[] natural = new int[k];
+      for (int c = 0; c < k; c++) {
+        RunComparison.Difference d = differences.get(c);
+        natural[c] = d.key().length();
+        for (String v : d.values()) {
+          natural[c] = Math.max(natural[c], v.length());
+        }
+      }
+      int[] widths = fairShares(natural, columns == Integer.MAX_VALUE ? Integer.MAX_VALUE
+          : columns - 1 - headWidth - 2 * k);
+      List<List<String>> rows = new ArrayList<>();
+      List<String> header = new ArrayList<>();
+      header.add("RUN");
+      for (int c = 0; c < k; c++) {
+        String key = differences.get(c).key();
+        header.add(key.length() <= widths[c] ? key : RunTable.cutInTheMiddle(key, widths[c]));
+      }
+      rows.add(header);
+      for (int r = 0; r < heads.size(); r++) {
+        List<String> row = new ArrayList<>();
+        row.add(heads.get(r));
+        for (int c = 0; c < k; c++) {
+          List<String> column = differences.get(c).values();
+          String v = column.get(r);
+          // cut around where the column's values part: a table of differences must show them
+          row.add(v.length() <= widths[c] ? v : around(v, commonPrefix(column), widths[c]));
+        }
+        rows.add(row);
+      }
+      StringBuilder b = new StringBuilder();
+      for (List<String> row : rows) {
+        StringBuilder l = new StringBuilder(row.get(0)).append(" ".repeat(headWidth - row.get(0).length()));
+        for (int c = 0; c < k; c++) {
+          l.append("  ").append(row.get(c + 1)).append(" ".repeat(widths[c] - row.get(c + 1).length()));
+        }
+        b.append(l.toString().stripTrailing()).append('\n');
+      }
+      return b.toString();
+    }
+
+    /**
+     * Widths for columns that need {@code natural} characters within {@code room}: each its own when they all fit,
+     * else an equal share, a column needing less than its share giving the rest to the others; never below
+     * {@link #LEAST_VALUE} (nor its natural width, if smaller), so the result may exceed {@code room}.
+     */
+    private static int[] fairShares(int[] natural, int room) {
+      int[] widths = natural.clone();
+      if (room == Integer.MAX_VALUE || java.util.Arrays.stream(natural).sum() <= room) {
+        return widths;
+      }
+      boolean[] settled = new boolean[natural.length];
+      int left = room;
+      int open = natural.length;
+      boolean changed = true;
+      while (changed && open > 0) {
+        changed = false;
+        int share = Math.max(LEAST_VALUE, left / open);
+        for (int c = 0; c < natural.length; c++) {
+          if (!settled[c] && natural[c] <= share) {
+            settled[c] = true;
+            left -= natural[c];
+            open--;
+            changed = true;
+          }
+        }
+      }
+      int share = open == 0 ? 0 : Math.max(LEAST_VALUE, left / open);
+      for (int c = 0; c < natural.length; c++) {
+        if (!settled[c]) {
+          widths[c] = share;
+        }
+      }
+      return widths;
     }
 
     private static String table(List<String> heads, List<RunComparison.Difference> differences, int valueWidth) {

@@ -69,11 +69,14 @@ class CompareCommandTests {
     Files.writeString(a.resolve("experiment.yaml"), Files.readString(a.resolve("experiment.yaml")) + "loss: squared\n");
     Files.writeString(b.resolve("experiment.yaml"), Files.readString(b.resolve("experiment.yaml"))
         + "loss: {name: huber, delta: 0.5}\n");
+    Path c = run("c", "0.1", 4, CLASSIFIER);
+    Files.writeString(c.resolve("experiment.yaml"), Files.readString(c.resolve("experiment.yaml")) + "loss: squared\n");
     Path page = tmp.resolve("losses.html");
-    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", page.toString());
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), c.toString(), "--output", page.toString());
     assertEquals(0, o.code(), o.describe());
-    assertTrue(o.out().lines().anyMatch(l -> l.matches("loss +squared +huber")), o.out());
-    assertTrue(o.out().lines().anyMatch(l -> l.matches("loss\\.delta +\\(absent\\) +0\\.5")), o.out());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches("loss +squared +huber +squared")), o.out());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches("loss\\.delta +\\(absent\\) +0\\.5 +\\(absent\\)")), o.out());
+    // each loss once in the note, however many runs use it
     assertTrue(o.out().contains("note: the runs' losses differ (squared, huber): each loss curve is on its own scale"),
         o.out());
     assertTrue(Files.readString(page).contains("The runs&#39; losses differ (squared, huber)")
@@ -96,6 +99,33 @@ class CompareCommandTests {
       String table = o.out().substring(0, o.out().indexOf("page "));
       assertTrue(table.lines().allMatch(l -> l.length() <= columns), columns + " columns:\n" + table);
       assertTrue(table.lines().anyMatch(l -> l.contains("5000")), table);
+    }
+  }
+
+  /**
+   * A sweep of 30 points differs in one key: on a terminal too narrow for a column per run, a line per run shows
+   * every value whole (at 200 columns each value was cut to "….…", at 80 the lines wrapped).
+   */
+  @Test
+  void aSweepOfManyRunsIsALinePerRunWithEveryValueWhole() throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("compare"));
+    List<String> rates = new java.util.ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      rates.add(java.math.BigDecimal.valueOf(5L * i, 3).stripTrailingZeros().toPlainString());
+      args.add(run(String.format("digits-20261205-0033%02d", i), rates.get(i - 1), 4, CLASSIFIER).toString());
+    }
+    args.addAll(List.of("--output", tmp.resolve("sweep.html").toString()));
+    for (int columns : new int[] {200, 80, 40}) {
+      Cli.Outcome o = Cli.run(Map.of("COLUMNS", Integer.toString(columns)), true, args.toArray(String[]::new));
+      assertEquals(0, o.code(), o.describe());
+      String table = o.out().substring(0, o.out().indexOf("page "));
+      assertTrue(table.lines().allMatch(l -> l.length() <= columns), columns + " columns:\n" + table);
+      for (int i = 1; i <= 30; i++) {
+        String lead = columns >= 80 ? String.format("digits-20261205-0033%02d", i) : "#" + i;
+        String rate = rates.get(i - 1);
+        assertTrue(table.lines().anyMatch(l -> l.matches(java.util.regex.Pattern.quote(lead) + " +"
+            + java.util.regex.Pattern.quote(rate))), columns + " columns, run " + i + ":\n" + table);
+      }
     }
   }
 
@@ -167,9 +197,13 @@ class CompareCommandTests {
     Cli.Outcome o = Cli.run(Map.of("COLUMNS", "60"), true, "compare", a.toString(), b.toString(), "--output",
         tmp.resolve("p.html").toString());
     assertEquals(0, o.code(), o.describe());
-    String row = o.out().lines().filter(l -> l.startsWith("data.train.path")).findFirst().orElseThrow();
-    assertTrue(row.contains("…") && row.contains("a-measurements") && row.contains("b-measurements"), o.out());
-    assertTrue(row.length() <= 60, row);
+    // a line per run: each path has the width the run's name leaves, cut in its middle where the paths part
+    String table = o.out().substring(0, o.out().indexOf("page "));
+    assertTrue(table.lines().allMatch(l -> l.length() <= 60), table);
+    String first = table.lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();
+    String second = table.lines().filter(l -> l.startsWith("b ")).findFirst().orElseThrow();
+    assertTrue(first.contains("…") && first.contains("a-measurements.csv"), table);
+    assertTrue(second.contains("…") && second.contains("b-measurements.csv"), table);
   }
 
   @Test

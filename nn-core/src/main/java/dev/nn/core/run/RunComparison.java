@@ -178,8 +178,10 @@ public final class RunComparison {
    * runs share their loss.
    */
   public java.util.Optional<String> lossesDiffer() {
+    // each loss once, in the order the runs first use it: thirty runs of two losses name two
     return differences.stream().filter(d -> d.key().equals("loss")).findFirst().map(d -> "the runs' losses differ ("
-        + String.join(", ", d.values()) + "): each loss curve is on its own scale, so compare the runs by their"
+        + String.join(", ", new java.util.LinkedHashSet<>(d.values())) + "): each loss curve is on its own scale, so"
+        + " compare the runs by their"
         + " figures (accuracy, rmse), not by their losses");
   }
 
