@@ -99,7 +99,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     // a progress bar drawn after the message would hide it and leave the shell's prompt on the bar's line
     quiet.run();
     // on a terminal the line also holds the ^C the terminal echoed: erased, so the message starts the line
-    err.print((terminal ? "\r" + ProgressBar.ERASE_TO_END : "") + message);
+    // (once the launcher is gone, the line holds the shell's prompt instead: a line of its own)
+    err.print((!terminal ? "" : LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END) + message);
     err.flush();
     log.accept(message.stripTrailing());
   }

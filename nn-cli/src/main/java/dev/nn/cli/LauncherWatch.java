@@ -22,7 +22,28 @@ final class LauncherWatch {
   /** How often the launcher's state is read where the system shows it (Linux's /proc). */
   private static final long POLL_MILLIS = 500;
 
+  /** Set once the launcher has ended before this JVM: the terminal's current line is no longer this JVM's. */
+  private static volatile boolean launcherGone;
+  /** The launcher watched, or 0. */
+  private static volatile long watched;
+
   private LauncherWatch() {
+  }
+
+  /**
+   * Whether the launcher ended first: the shell has then printed its own lines and prompt, which a progress bar's
+   * erase or a notice's carriage return would wipe, so they print on a line of their own instead.
+   */
+  static boolean launcherGone() {
+    long pid = watched;
+    if (!launcherGone && pid > 0) {
+      // asked as a progress bar is about to be drawn, which must not wait for the watch's own news (it comes late
+      // by up to a second): the shell's prompt may be on the line already
+      Path stat = Path.of("/proc", Long.toString(pid), "stat");
+      launcherGone = !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+          || Files.isReadable(stat) && zombie(stat);
+    }
+    return launcherGone;
   }
 
   /**
@@ -45,6 +66,22 @@ final class LauncherWatch {
         .orElseGet(() -> CompletableFuture.completedFuture(null))
         .thenRun(ended);
     watchForZombie(pid.getAsLong(), ended);
+  }
+
+  /**
+   * {@link #start} for this process's own launcher: once it has ended, {@link #launcherGone} is true and the JVM
+   * exits with 143. Nothing happens without {@code NN_LAUNCHER_PID}.
+   */
+  static void watchOwnLauncher(Map<String, String> env) {
+    OptionalLong pid = launcherPid(env);
+    if (pid.isEmpty()) {
+      return;
+    }
+    watched = pid.getAsLong();
+    start(env, code -> {
+      launcherGone = true;
+      System.exit(code);
+    });
   }
 
   /**

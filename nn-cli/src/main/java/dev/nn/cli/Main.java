@@ -56,7 +56,7 @@ public final class Main {
     // UTF-8 whatever the locale: messages and reports contain characters such as "—" and "²"
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    LauncherWatch.start(System.getenv(), System::exit);
+    LauncherWatch.watchOwnLauncher(System.getenv());
     int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal(), clusterOnly);
     out.flush();
     err.flush();

@@ -221,6 +221,11 @@ final class NnCommand implements Callable<Integer> {
     return terminal && !"dumb".equals(env.get("TERM"));
   }
 
+  /** The environment the command runs in. */
+  Map<String, String> env() {
+    return env;
+  }
+
   /** The terminal's width in columns (see {@link Terminal#columns}). */
   int terminalColumns() {
     return Terminal.columns(env);

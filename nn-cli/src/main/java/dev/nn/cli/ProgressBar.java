@@ -85,7 +85,7 @@ final class ProgressBar {
   }
   private void draw(String text) {
     synchronized (out) {
-      if (timer == null) {
+      if (timer == null || LauncherWatch.launcherGone()) {
         return;
       }
       out.print("\r" + text + ERASE_TO_END);
@@ -98,7 +98,8 @@ final class ProgressBar {
   void clear() {
     synchronized (out) {
       if (drawn > 0) {
-        out.print("\r" + ERASE_TO_END);
+        // the shell's prompt may follow the bar once the launcher is gone: the bar stays, the prompt is not wiped
+        out.print(LauncherWatch.launcherGone() ? "\n" : "\r" + ERASE_TO_END);
         out.flush();
         drawn = 0;
       }

@@ -171,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
     try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
-          List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
+          List.of(lines, log, LauncherNote.of(root.env())), Nn.version()).allowingChangedData(allowChangedData)
           .allowingChangedPlugins(allowChangedPlugins)
           .withNotices(notice -> {
             err.println("nn: " + notice);
@@ -243,8 +243,8 @@ final class TrainCommand implements Callable<Integer> {
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       List<String> pointSets = overrides.subList(sets.size(), overrides.size());
       List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(), pointSets);
-      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log),
-          Nn.version()).withNotices(notice -> {
+      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log,
+          LauncherNote.of(root.env())), Nn.version()).withNotices(notice -> {
             err.println("nn: " + notice);
             log.line("nn: " + notice);
           });

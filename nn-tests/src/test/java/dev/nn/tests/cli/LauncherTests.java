@@ -192,8 +192,9 @@ class LauncherTests {
     assertEquals(137, t.process().exitValue());
     List<String> printed = Files.readAllLines(t.log()).stream().filter(l -> l.startsWith("nn:") || l.contains("line "))
         .toList();
+    // the run's directory, which Java told the launcher, is named whole: the command to resume it, ready to paste
     assertEquals(List.of("nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer);"
-        + " a training run that had started can be resumed with nn train --resume RUN_DIRECTORY"), printed);
+        + " resume the run with: nn train --resume " + t.run().toAbsolutePath().normalize()), printed);
   }
 
   /** A launcher training XOR for far longer than a test waits, once its run has started; its output in a file. */
