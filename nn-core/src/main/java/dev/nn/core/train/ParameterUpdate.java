@@ -26,11 +26,15 @@ sealed interface ParameterUpdate permits FusedSgdUpdate, OptimizerUpdate {
 
   /**
    * The fused step for the built-in sgd on a dense network without clipping (a clipped step needs the whole
-   * gradient's norm before any parameter moves); otherwise the optimizer's updaters.
+   * gradient's norm before any parameter moves) and, in float32, without L2; otherwise the optimizer's updaters.
+   * The fused step decays W by the product's β = 1 − ηλ, which float32 rounds to a float: a decay ηλ below 2⁻²⁵
+   * (η = 0.001, λ = 1e-5) would vanish, and one of 1e-7 act as 1.19e-7. The updaters add λθ to the gradient in
+   * double, as PyTorch's {@code SGD(weight_decay=λ)} adds it to the gradient.
    */
   static ParameterUpdate choose(Network network, Optimizer optimizer, Optimizer.Updater[] updaters, double l2,
       double clipNorm) {
-    if (PlainSgd.is(optimizer) && network.parameters().structure().isDense() && clipNorm == 0) {
+    boolean decayInFloat = l2 != 0 && network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32;
+    if (PlainSgd.is(optimizer) && network.parameters().structure().isDense() && clipNorm == 0 && !decayInFloat) {
       return new FusedSgdUpdate(SgdStep.of(network), l2);
     }
     return new OptimizerUpdate(network, updaters, l2, clipNorm);

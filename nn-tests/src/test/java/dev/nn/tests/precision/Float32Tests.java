@@ -47,6 +47,46 @@ class Float32Tests {
     assertEquals(Precision.FLOAT32, f32.model().network().kernels().precision());
   }
 
+  /**
+   * L2 in float32 with plain sgd moves the weights as it does in float64. Folded into the product's β = 1 − ηλ, a
+   * decay rounds to a float: ηλ = 1e-8 (below 2⁻²⁵) vanished, the run's weights those of λ = 0 bit for bit, and
+   * ηλ = 1e-7 acted as 1.19e-7. Here both take effect, the second as in float64 to within 5%, at batch size 1 and 8
+   * on both backends.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"java/1", "java/8", "blas/1", "blas/8"})
+  void l2WithSgdActsInFloat32AsInFloat64(String backendAndBatch) {
+    String[] b = backendAndBatch.split("/");
+    double[] tiny = l2Effect(b[0], b[1], "float32", "0.001");
+    assertTrue(java.util.Arrays.stream(tiny).anyMatch(d -> d != 0), "ηλ = 1e-8 moves the float32 weights");
+    double[] e64 = l2Effect(b[0], b[1], "float64", "0.01");
+    double[] e32 = l2Effect(b[0], b[1], "float32", "0.01");
+    double norm64 = 0;
+    double diff = 0;
+    for (int i = 0; i < e64.length; i++) {
+      norm64 += e64[i] * e64[i];
+      diff += (e32[i] - e64[i]) * (e32[i] - e64[i]);
+    }
+    assertTrue(norm64 > 0, "L2 moves the float64 weights");
+    assertTrue(Math.sqrt(diff) <= 0.05 * Math.sqrt(norm64), "float32's L2 effect differs from float64's by "
+        + Math.sqrt(diff / norm64) + " of its size");
+  }
+
+  /** The weights xor trains to with λ = 1e-5 minus those with λ = 0, sgd at {@code rate}. */
+  private double[] l2Effect(String backend, String batch, String precision, String rate) {
+    double[][] weights = new double[2][];
+    for (int k = 0; k < 2; k++) {
+      weights[k] = train("xor", "compute.backend=" + backend, "training.batch-size=" + batch,
+          "compute.precision=" + precision, "optimizer={name: sgd, learning-rate: " + rate + "}",
+          "l2=" + (k == 0 ? "0" : "1e-5"), "training.epochs=20").model().network().parameters().edgesToArray();
+    }
+    double[] effect = new double[weights[0].length];
+    for (int i = 0; i < effect.length; i++) {
+      effect[i] = weights[1][i] - weights[0][i];
+    }
+    return effect;
+  }
+
   @Test
   void aFloat32ModelRecordsItsPrecisionAndPredictsAsItsWeightsDoInFloat64() throws Exception {
     TrainingRun.Result r = train("digits", "compute.precision=float32", "training.epochs=3");
