@@ -295,8 +295,16 @@ public final class GradientCheck {
       return false;
     }
 
-    /** Whether a kink lies in the closed interval between a and b (touching one counts). */
+    /**
+     * Whether a kink lies in the closed interval between a and b (touching one counts), where the perturbation
+     * moved the value at all: a value that stays where it is, on a kink or not, is on one side of it in both
+     * evaluations, and its derivative there enters no other coordinate's difference (an input row of zeros leaves
+     * z(1) = b(1) however W(1) is perturbed).
+     */
     private static boolean between(double[] kinks, double a, double b) {
+      if (a == b) {
+        return false;
+      }
       double lo = Math.min(a, b);
       double hi = Math.max(a, b);
       for (double k : kinks) {

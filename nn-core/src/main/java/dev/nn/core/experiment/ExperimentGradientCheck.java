@@ -71,9 +71,11 @@ public final class ExperimentGradientCheck {
       // likewise: each row's loss times the weight its source's weight column gives it
       line += ", each row's loss times its weight";
     }
+    // after the weights' clause, "in float64" would seem to say how the weights are held: a clause of its own
+    String sep = line.endsWith("samples") ? "" : ";";
     return trainedIn == Precision.FLOAT64 ? line
-        : line + " in float64 (the experiment trains in " + trainedIn.yamlName() + "; gradients are always checked in "
-            + "float64)";
+        : line + sep + " in float64 (the experiment trains in " + trainedIn.yamlName() + "; gradients are always"
+            + " checked in float64)";
   }
 
   /** The network checked. */

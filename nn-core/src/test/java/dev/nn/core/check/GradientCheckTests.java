@@ -47,6 +47,34 @@ class GradientCheckTests {
     assertEquals(0, r.skipped());
   }
 
+  /**
+   * An input row of zeros leaves z(1) = b(1) for that row, at relu's kink when the biases are 0, whatever W(1) is:
+   * perturbing w(1)ij does not move that z, so no kink is crossed and the coordinate is checked; only the biases of
+   * layer 1, whose perturbation moves z(1) off the kink, are skipped. (Every W(1) coordinate was skipped, and the
+   * check of a correct network failed for skipping more than 1%.)
+   */
+  @Test
+  void aKinkThatAPerturbationLeavesWhereItIsIsNotCrossed() {
+    int in = 120;
+    int hidden = 20;
+    Network net = new Network(new int[] {in, hidden, 1}, List.of(Plugins.RELU, Plugins.IDENTITY),
+        List.of("relu", "identity"), new JavaKernels());
+    SplittableRandom rnd = new SplittableRandom(5);
+    double[] theta = new double[net.parameters().size()];
+    for (int k = 0; k < theta.length; k++) {
+      theta[k] = rnd.nextDouble(-0.2, 0.2);
+    }
+    // every bias of layer 1 is 0 (a dense network's parameters are its edges): the zero row's z(1) sits on the kink
+    java.util.Arrays.fill(theta, net.parameters().biasOffset(1), net.parameters().biasOffset(1) + hidden, 0.0);
+    net.parameters().load(theta);
+    double[] x = data(4 * in, 9);
+    java.util.Arrays.fill(x, in, 2 * in, 0.0);
+    GradientCheck.Result r = GradientCheck.run(net, Plugins.SQUARED, x, data(4, 3), 4, 0.0, 11);
+    assertTrue(r.passed(), r.report());
+    assertEquals(hidden, r.skipped(), r.report());
+    assertEquals(net.parameters().size() - hidden, r.checked());
+  }
+
   /** A J that is not a number fails with one line saying so, not with every coordinate listed as a mismatch. */
   @Test
   void anObjectiveThatIsNotANumberFailsSayingSo() {
