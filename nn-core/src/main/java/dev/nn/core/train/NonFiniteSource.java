@@ -40,7 +40,8 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
     if (layer.isPresent()) {
       // a z that is not finite: training diverged, unless a derivative that is NaN for finite arguments made the
       // weights so in an earlier update, which only a probe of φ′ can tell
-      return layer.get().zNotFinite() ? derivativeAtFault(network).or(() -> seedAtFault(network, ws, rows, loss))
+      return layer.get().zNotFinite() ? derivativeAtFault(network).or(() -> beyondFloatAtFault(network))
+          .or(() -> seedAtFault(network, ws, rows, loss))
           : Optional.of(new NonFiniteSource("activation", layer.get().layer(), layer.get().detail()));
     }
     int outputs = rows * network.width(network.outputLayer());
@@ -101,6 +102,35 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
         if (Double.isNaN(delta[i]) && Double.isFinite(x[i])) {
           return Optional.of(new NonFiniteSource("activation", l, "returned NaN from φ′ (phiPrime) for z = "
               + grid[i] + ", where φ(z) = " + x[i] + " (NaN in δ makes the weights NaN at the update after)"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * In float32, the first layer whose activation's φ goes beyond a float's range for some |z| ≤ 88, where its
+   * contract holds it within: the first batch's z may stay small while φ's values, finite but huge, make the step
+   * and so the next z infinite, which shows as training diverging. Probed as {@link #derivativeAtFault} probes φ′.
+   */
+  private static Optional<NonFiniteSource> beyondFloatAtFault(Network network) {
+    if (network.kernels().precision() != dev.nn.core.kernel.Precision.FLOAT32) {
+      return Optional.empty();
+    }
+    double[] grid = probes(NonFiniteLayers.finiteRange(network), 2000);
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      dev.nn.api.Activation phi = network.activation(l);
+      double[] x = new double[grid.length];
+      try {
+        phi.forward(grid, x, grid.length);
+      } catch (RuntimeException e) {
+        continue; // a probe that throws says nothing here; training would have named the throw
+      }
+      for (int i = 0; i < grid.length; i++) {
+        if (Double.isFinite(x[i]) && Math.abs(x[i]) > Float.MAX_VALUE) {
+          return Optional.of(new NonFiniteSource("activation", l, "returned " + x[i] + " for z = " + grid[i]
+              + ", beyond float32's largest magnitude " + Float.MAX_VALUE + " (" + IN_FLOAT32 + ", where φ must stay"
+              + " within a float's range for |z| <= 88)"));
         }
       }
     }

@@ -107,11 +107,26 @@ class NonFinitePluginTests {
       + "  }\n"
       + "}\n";
 
+  /** Within a float's range for |z| below about 34 only: small first z pass, and the huge values diverge the step. */
+  private static final String HUGE_LATER = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*;\n"
+      + "public final class HugeLater implements ActivationProvider {\n"
+      + "  public String name() { return \"huge-later\"; }\n"
+      + "  public String summary() { return \"1e39 tanh(z/100)\"; }\n"
+      + "  public Activation create(Settings s) {\n"
+      + "    return new Activation() {\n"
+      + "      public double phi(double z) { return 1e39 * Math.tanh(z / 100); }\n"
+      + "      public double phiPrime(double z, double a) { double t = Math.tanh(z / 100); return 1e37 * (1 - t * t); }\n"
+      + "    };\n"
+      + "  }\n"
+      + "}\n";
+
   private Nn nn() throws Exception {
     Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION,
-        "com.acme.NanPrime", DERIVATIVE, "com.acme.NanSeed", SEED, "com.acme.Huge", HUGE), Map.of(
+        "com.acme.NanPrime", DERIVATIVE, "com.acme.NanSeed", SEED, "com.acme.Huge", HUGE, "com.acme.HugeLater",
+        HUGE_LATER), Map.of(
         "dev.nn.spi.LossProvider", "com.acme.NanLater\ncom.acme.NanSeed\n",
-        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\ncom.acme.Huge\n"));
+        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\ncom.acme.Huge\ncom.acme.HugeLater\n"));
     return Nn.withPluginPath(List.of(jar));
   }
 
@@ -153,6 +168,29 @@ class NonFinitePluginTests {
     assertTrue(m.contains(", beyond float32's largest magnitude 3.4028235E38 (this run computes in float32, where φ"
         + " must stay within a float's range for |z| <= 88)"), m);
     assertFalse(m.contains("nn gradcheck"), m);
+  }
+
+  /**
+   * A φ within a float's range for the first batches' small z, beyond it for larger |z| ≤ 88: its huge values make
+   * the step, and so the next z, infinite, which looked like training diverging (exit 3, "try a smaller learning
+   * rate"). On divergence in float32, φ is probed over |z| ≤ 88 and the plugin named.
+   */
+  @Test
+  void anActivationPluginBeyondAFloatOnlyForLargerZIsNamedWhenTrainingDiverges() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("network.layers[1].activation=huge-later", "training.epochs=3", "compute.precision=float32",
+            "optimizer={name: sgd, learning-rate: 0.1}")),
+        TrainingRunOptions.into(dir.resolve("runs"))));
+    String m = e.getMessage();
+    assertTrue(m.matches("activation \"huge-later\" from .* \\(layers\\[1\\]\\) returned [0-9.]+E3[89] for z = .*"), m);
+    assertTrue(m.contains(", beyond float32's largest magnitude 3.4028235E38 (this run computes in float32, where φ"
+        + " must stay within a float's range for |z| <= 88)"), m);
+    // in float64 the same φ is within its contract (finite for every z): there the run diverges as training does
+    assertThrows(TrainingDivergedException.class, () -> nn.train(nn.load(XOR,
+        List.of("network.layers[1].activation=huge-later", "training.epochs=3",
+            "optimizer={name: sgd, learning-rate: 0.1}")),
+        TrainingRunOptions.into(dir.resolve("runs64"))));
   }
 
   /**
