@@ -16,15 +16,26 @@ public final class ChartPage {
    *
    * @param name its legend entry
    * @param style {@code first}, {@code second} or {@code reference} (dashed, for a bound); or, for one curve per
-   *     run on a page that compares runs, {@code series1} to {@code series8}, eight distinct colours
+   *     run on a page that compares runs, {@code series1} to {@code series}{@value #SERIES_STYLES}, each a distinct
+   *     pairing of a colour and a dash pattern
    * @param epochs the x values
    * @param values the y values; NaN leaves a gap
    */
   public record Curve(String name, String style, int[] epochs, double[] values) {}
 
-  /** The colours of {@code series1} to {@code series8}: well apart, and readable on white. */
+  /** Eight colours: well apart, and readable on white. */
   private static final String[] SERIES_COLOURS = {
       "#2563eb", "#ea580c", "#16a34a", "#9333ea", "#dc2626", "#0891b2", "#ca8a04", "#db2777"};
+
+  /**
+   * Dash patterns, each set against all eight colours in turn, so that the ninth run's line, of the first one's
+   * colour, is still told from it: solid, dashed, dotted, dash-dot, dash-dot-dot. The lines have round caps,
+   * which add a stroke's width (2) to every dash, so a dash of 0 is a dot and the gaps are that much wider.
+   */
+  private static final String[] SERIES_DASHES = {"none", "7 5", "0 5", "10 5 0 5", "10 5 0 5 0 5"};
+
+  /** How many distinct {@code seriesN} styles there are: every colour with every dash pattern. */
+  public static final int SERIES_STYLES = 40;
 
   /** Strokes on top of the report's: a dashed reference line, and the colours of one curve per run. */
   private static final String EXTRA_CSS = """
@@ -32,17 +43,18 @@ public final class ChartPage {
       .dot.reference { fill: #52606d; }
       """ + seriesCss();
 
+  /** {@code seriesN}'s colour, and its dash pattern: N − 1 split into a colour and a pattern. */
   private static String seriesCss() {
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < SERIES_COLOURS.length; i++) {
-      b.append(".line.series").append(i + 1).append(" { stroke: ").append(SERIES_COLOURS[i]).append("; }\n")
-          .append(".dot.series").append(i + 1).append(" { fill: ").append(SERIES_COLOURS[i]).append("; }\n");
+    for (int i = 0; i < SERIES_STYLES; i++) {
+      String colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+      String dash = SERIES_DASHES[i / SERIES_COLOURS.length];
+      b.append(".line.series").append(i + 1).append(" { stroke: ").append(colour)
+          .append(dash.equals("none") ? "" : "; stroke-dasharray: " + dash).append("; }\n")
+          .append(".dot.series").append(i + 1).append(" { fill: ").append(colour).append("; }\n");
     }
     return b.toString();
   }
-
-  /** How many distinct {@code seriesN} styles there are. */
-  public static final int SERIES_STYLES = 8;
 
   private final String kicker;
   private final String title;
@@ -110,7 +122,7 @@ public final class ChartPage {
       chart.logAllowed();
     }
     for (Curve c : curves) {
-      String css = c.style().matches("series[1-8]") ? c.style() : switch (c.style()) {
+      String css = c.style().matches("series[1-9][0-9]*") ? c.style() : switch (c.style()) {
         case "first" -> "train";
         case "second" -> "val";
         default -> "reference";

@@ -88,6 +88,15 @@ final class Fmt {
     return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
   }
 
+  /**
+   * A name or a path as HTML that a browser may wrap only after a '-', '_' or '/' ({@code <wbr>}): after a hyphen
+   * it would not break by itself when a digit follows ("digits-20261205"), and a name broken anywhere else reads as
+   * other words. The cell holding it keeps the default {@code overflow-wrap}, so that nothing breaks elsewhere.
+   */
+  static String breakable(String s) {
+    return html(s).replaceAll("([-_/])(?=.)", "$1<wbr>");
+  }
+
   /** Text safe inside HTML elements and quoted attributes. */
   static String html(String s) {
     StringBuilder b = new StringBuilder(s.length());

@@ -82,13 +82,16 @@ final class ReportStyle {
       table.confusion thead th { text-align: center; font-weight: 500; color: var(--dim); }
       table.confusion th.corner { text-align: left; font-size: 12px; }
       table.confusion .sum { color: var(--dim); background: #fafbfc; text-align: right; }
-      /* short values stay whole; a path may break anywhere, in a column wide enough to read it */
+      /* short values stay whole; a path or a run's name wraps only where it has a <wbr>, after a '-', '_' or
+         '/' (letting them break anywhere let the table squeeze a column until they broke every few letters); a
+         table wider than its box scrolls sideways, its keys staying in view */
       table.differences th, table.differences td { text-align: left; vertical-align: top; }
       table.differences td { white-space: normal; }
-      /* narrow enough that five runs' columns fit the page beside the keys; a run's name wraps in its header */
-      table.differences td.long { min-width: 8em; white-space: normal; overflow-wrap: anywhere; }
-      table.differences thead th { overflow-wrap: anywhere; }
+      table.differences td.long { min-width: 8em; }
+      table.differences .run { white-space: nowrap; }
       table.differences tbody th { font-weight: 500; white-space: nowrap; }
+      table.differences tbody th, table.differences thead th:first-child { position: sticky; left: 0;
+                                                                           background: var(--panel); }
       table.differences thead .dim { font-size: 12px; }
       footer { margin-top: 24px; color: var(--dim); font-size: 12px; }
       /* on a phone a chart keeps a width at which its ticks can be read and scrolls sideways under its legend,

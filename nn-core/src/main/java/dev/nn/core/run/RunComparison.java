@@ -234,14 +234,15 @@ public final class RunComparison {
         + " between the runs' resolved experiments.</p>\n<div class=\"scroll\"><table class=\"differences\">\n"
         + "<thead><tr><th>key</th>");
     for (int i = 0; i < labels.size(); i++) {
-      b.append("<th>#").append(i + 1).append("<br><span class=\"dim\">").append(Fmt.html(labels.get(i)))
-          .append("</span></th>");
+      b.append("<th><span class=\"run\">#").append(i + 1).append("</span><br><span class=\"dim\">")
+          .append(Fmt.breakable(labels.get(i))).append("</span></th>");
     }
     b.append("</tr></thead>\n<tbody>\n");
     for (Difference d : differences) {
       b.append("<tr><th><code>").append(Fmt.html(d.key())).append("</code></th>");
       for (String v : d.values()) {
-        b.append(v.length() > LONG_VALUE ? "<td class=\"long\">" : "<td>").append(Fmt.html(v)).append("</td>");
+        b.append(v.length() > LONG_VALUE ? "<td class=\"long\">" + Fmt.breakable(v) : "<td>" + Fmt.html(v))
+            .append("</td>");
       }
       b.append("</tr>\n");
     }

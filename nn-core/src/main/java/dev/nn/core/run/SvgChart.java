@@ -201,12 +201,15 @@ final class SvgChart {
     }
   }
 
-  /** One entry per series, each a short stroke in the series' style and its name; they wrap as text does. */
+  /**
+   * One entry per series, each a short stroke in the series' style and its name; they wrap as text does. The
+   * stroke is long enough to show a whole period of the longest dash pattern, dash-dot-dot.
+   */
   private void legend(StringBuilder b) {
     b.append("<ul class=\"legend\">");
     for (Series s : series) {
-      b.append("<li><svg class=\"key\" width=\"24\" height=\"10\" viewBox=\"0 0 24 10\" aria-hidden=\"true\">")
-          .append("<line class=\"line ").append(s.cssClass()).append("\" x1=\"2\" y1=\"5\" x2=\"22\" y2=\"5\"/></svg>")
+      b.append("<li><svg class=\"key\" width=\"40\" height=\"10\" viewBox=\"0 0 40 10\" aria-hidden=\"true\">")
+          .append("<line class=\"line ").append(s.cssClass()).append("\" x1=\"2\" y1=\"5\" x2=\"38\" y2=\"5\"/></svg>")
           .append(Fmt.html(s.name())).append("</li>");
     }
     b.append("</ul>\n");

@@ -79,4 +79,11 @@ class ReportFormattingTests {
     assertEquals(List.of("20", "40", "60", "80", "100", "120", "140"),
         Axis.epochs(1, 150).ticks().stream().map(Fmt::tick).toList());
   }
+
+  @Test
+  void aNameBreaksOnlyAfterASeparator() {
+    assertEquals("digits-<wbr>20261205-<wbr>003307", Fmt.breakable("digits-20261205-003307"));
+    assertEquals("/<wbr>runs/<wbr>a_<wbr>b&amp;c", Fmt.breakable("/runs/a_b&c"));
+    assertEquals("x-", Fmt.breakable("x-"), "nothing to break before at the end");
+  }
 }

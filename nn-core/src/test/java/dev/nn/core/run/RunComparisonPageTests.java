@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +53,8 @@ class RunComparisonPageTests {
     assertTrue(page.contains("2 epochs; no validation split, last training loss"), page);
     assertTrue(page.contains("1 epoch; no validation split"), "one epoch, not one epochs: " + page);
     // the differences: a row per key, a column per run headed by its number and directory
-    assertTrue(page.contains("<th>#1<br><span class=\"dim\">xor-1</span></th><th>#2<br><span class=\"dim\">xor-2"
-        + "</span></th>"), page);
+    assertTrue(page.contains("<th><span class=\"run\">#1</span><br><span class=\"dim\">xor-<wbr>1</span></th>"
+        + "<th><span class=\"run\">#2</span><br><span class=\"dim\">xor-<wbr>2</span></th>"), page);
     assertTrue(page.contains("<tr><th><code>training.batch-size</code></th><td>8</td><td>32</td></tr>"), page);
     assertFalse(page.contains(" | "), "no run-on sentence");
     assertTrue(page.contains("<main>"), "two runs fit the report's own width");
@@ -100,5 +106,64 @@ class RunComparisonPageTests {
     assertEquals(4, validation.split("<polyline class=\"line series", -1).length - 1,
         "two curves in each of the two validation charts");
     assertTrue(validation.contains("line series3"), "a run keeps its colour when another is left out");
+  }
+
+  /**
+   * Forty runs' curves can be told apart: each is drawn in its own pairing of a colour and a dash pattern (eight
+   * colours alone made the ninth run's line the first one's), and its legend entry shows the same.
+   */
+  @Test
+  void fortyRunsEachHaveTheirOwnColourAndDashPattern() throws Exception {
+    List<Path> runs = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      runs.add(run("xor-" + i, "xor", "0." + i, 8, "1,10,0.1,0.9,,,,,,0.5\n2,20,0.1,0." + i + ",,,,,,0.5\n", null));
+    }
+    String page = RunComparison.of(runs).page();
+    Map<String, String> strokes = new HashMap<>();
+    Matcher css = Pattern.compile("\\.line\\.(series\\d+) \\{ stroke: (#[0-9a-f]{6})(; stroke-dasharray: [^;]+)?; \\}")
+        .matcher(page);
+    while (css.find()) {
+      strokes.put(css.group(1), css.group(2) + (css.group(3) == null ? "" : css.group(3)));
+    }
+    String chart = page.substring(page.indexOf("<h2>Training loss</h2>"));
+    List<String> lines = classes(chart, "<polyline class=\"line (series\\d+)\"");
+    List<String> keys = classes(chart, "<line class=\"line (series\\d+)\" x1=");
+    assertEquals(40, lines.size(), chart);
+    assertEquals(lines, keys, "each legend entry is drawn as its curve is");
+    assertEquals(40, new HashSet<>(lines).size());
+    assertEquals(40, lines.stream().map(c -> {
+      assertTrue(strokes.containsKey(c), "a style for " + c);
+      return strokes.get(c);
+    }).distinct().count(), "forty distinct colour and dash pairings: " + strokes);
+    assertTrue(strokes.get(lines.get(8)).startsWith(strokes.get(lines.get(0)) + "; stroke-dasharray"),
+        "the ninth run has the first one's colour, dashed");
+  }
+
+  /** The classes of the matches of {@code regex} in {@code html}, in order. */
+  private static List<String> classes(String html, String regex) {
+    List<String> found = new ArrayList<>();
+    Matcher m = Pattern.compile(regex).matcher(html);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  /**
+   * The table of differences keeps a run's number whole ("#10", not "#1" over "0") and lets a run's name wrap
+   * only after a '-', '_' or '/', never every few letters.
+   */
+  @Test
+  void theDifferencesTableKeepsRunNumbersWholeAndBreaksNamesAtSeparatorsOnly() throws Exception {
+    List<Path> runs = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      runs.add(run("digits-20261205-003307_" + i, "digits", "0." + i, 8, "1,10,0.1,0.9,,,,,,0.5\n", null));
+    }
+    String page = RunComparison.of(runs).page();
+    assertTrue(page.contains("<th><span class=\"run\">#10</span><br><span class=\"dim\">digits-<wbr>20261205-<wbr>"
+        + "003307_<wbr>10</span></th>"), page);
+    assertTrue(page.contains("table.differences .run { white-space: nowrap; }"), "the number is not broken");
+    assertFalse(Pattern.compile("table\\.differences[^{]*\\{[^}]*overflow-wrap: anywhere").matcher(page).find(),
+        "nothing in the table breaks between any two letters");
   }
 }

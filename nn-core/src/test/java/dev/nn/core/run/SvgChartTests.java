@@ -23,7 +23,7 @@ class SvgChartTests {
     assertTrue(legend >= 0 && chart > legend, html);
     String svg = html.substring(chart, html.indexOf("</svg>", chart));
     assertFalse(svg.contains("legend") || svg.contains("training loss</text>"), svg);
-    assertTrue(html.contains("<line class=\"line val\" x1=\"2\" y1=\"5\" x2=\"22\" y2=\"5\"/></svg>validation loss</li>"),
+    assertTrue(html.contains("<line class=\"line val\" x1=\"2\" y1=\"5\" x2=\"38\" y2=\"5\"/></svg>validation loss</li>"),
         html);
     assertTrue(html.contains("<p class=\"swipe-hint\">"), "the hint a narrow screen shows");
   }

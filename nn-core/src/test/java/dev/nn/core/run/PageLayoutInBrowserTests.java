@@ -1,0 +1,115 @@
+package dev.nn.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where a browser breaks the lines of the compare page's table of differences: laid out by headless Chromium at
+ * a desktop's and a phone's width, and measured by a script in the page. Runs where Debian's {@code chromium} is on the path; skipped elsewhere.
+ */
+class PageLayoutInBrowserTests {
+  private static String browser;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void findBrowser() {
+    for (String name : new String[] {"chromium", "chromium-browser"}) {
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+          browser = Path.of(dir, name).toString();
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Twelve runs with timestamped names: at 1280 and at 390 pixels, "#10" stays on one line and a name wraps only
+   * after a '-' or '_' (not "digits- / 20261 / 205-").
+   */
+  @Test
+  void theDifferencesTableBreaksRunNamesOnlyAtSeparators() throws Exception {
+    List<Path> runs = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      Path d = Files.createDirectories(tmp.resolve("digits-20261205-0033" + (10 + i) + "_" + i));
+      Files.writeString(d.resolve("experiment.yaml"), "name: digits\noptimizer: {name: sgd, learning-rate: 0.0"
+          + i + "}\n");
+      Files.writeString(d.resolve("metrics.csv"), "epoch,updates,learning_rate,train_loss,seconds\n1,10,0.1,0.9,0.5\n");
+      runs.add(d);
+    }
+    Path page = tmp.resolve("compare.html");
+    RunComparison.of(runs).writePage(page);
+    for (int width : new int[] {1280, 390}) {
+      List<String> found = measured(page, width, DIFFERENCES);
+      assertEquals(24, found.size(), found.toString());
+      assertTrue(found.stream().allMatch(l -> l.equals("number whole") || l.startsWith("name breaks at separators")),
+          width + " px: " + found);
+    }
+  }
+
+  /** For each run's header: whether its number is on one line, and where its name's lines break. */
+  private static final String DIFFERENCES = """
+      document.querySelectorAll('table.differences thead th').forEach(function (th) {
+        var number = th.querySelector('.run'), name = th.querySelector('.dim');
+        if (!number) { return; }
+        out.push(number.getClientRects().length === 1 ? 'number whole' : 'number broken: ' + number.textContent);
+        var text = name.textContent, breaks = [], top = null, offset = 0;
+        name.childNodes.forEach(function (node) {
+          if (node.nodeType !== 3) { return; }
+          for (var i = 0; i < node.length; i++) {
+            var r = document.createRange();
+            r.setStart(node, i);
+            r.setEnd(node, i + 1);
+            var t = r.getBoundingClientRect().top;
+            if (top !== null && t > top + 2) { breaks.push(offset + i); }
+            top = t;
+          }
+          offset += node.length;
+        });
+        var bad = breaks.filter(function (i) { return '-_/'.indexOf(text.charAt(i - 1)) < 0; });
+        out.push(bad.length === 0 ? 'name breaks at separators (' + breaks.length + ')'
+            : 'name breaks inside: ' + bad.map(function (i) { return text.slice(0, i) + '|' + text.slice(i); }));
+      });
+      """;
+
+  /** The lines a script {@code body}, run in the page laid out at {@code width}, pushed to {@code out}. */
+  private List<String> measured(Path html, int width, String body) throws Exception {
+    assumeTrue(browser != null, "no chromium on the path");
+    Path probe = Files.createTempFile(tmp, "probe", ".html");
+    Files.writeString(probe, Files.readString(html).replace("</body>", "<script>(function () { var out = [];\n" + body
+        + "var pre = document.createElement('pre'); pre.id = 'measured'; pre.textContent = out.join('\\n');"
+        + " document.body.appendChild(pre); })();</script></body>"));
+    Path dom = tmp.resolve("dom.html");
+    Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--no-first-run", "--user-data-dir=" + tmp.resolve("profile"), "--window-size=" + width + ",2000",
+        "--dump-dom", probe.toUri().toString())
+        .redirectOutput(dom.toFile()).redirectError(tmp.resolve("chromium.log").toFile()).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish in 60 s");
+    String text = Files.readString(dom);
+    int start = text.indexOf("<pre id=\"measured\">");
+    assertTrue(start >= 0, () -> "nothing measured: " + log());
+    String found = text.substring(start + "<pre id=\"measured\">".length(), text.indexOf("</pre>", start));
+    return found.isEmpty() ? List.of() : List.of(found.split("\n"));
+  }
+
+  private String log() {
+    try {
+      return Files.readString(tmp.resolve("chromium.log"));
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+}
