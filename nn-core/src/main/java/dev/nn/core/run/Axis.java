@@ -38,12 +38,20 @@ record Axis(double lo, double hi, List<Double> ticks, boolean log) {
 
   /**
    * About five ticks at multiples of 1, 2, 2.5 or 5 × 10^k, the range widened to the ticks around the data
-   * and then cut back to [clampLow, clampHigh] where the data allow.
+   * and then cut back to [clampLow, clampHigh]. Data wholly beyond a clamp get the clamp's own range (an R² below
+   * −1 at every epoch: the axis still stops at −1, as the page says, and the curve lies off it), never an axis
+   * that runs to the data.
    */
   static Axis linear(double min, double max, double clampLow, double clampHigh) {
-    boolean clamped = Math.max(min, clampLow) <= Math.min(max, clampHigh);
-    double lo = clamped ? Math.max(min, clampLow) : min;
-    double hi = clamped ? Math.min(max, clampHigh) : max;
+    if (max < clampLow) {
+      max = Double.isFinite(clampHigh) ? clampHigh : clampLow + 1;
+      min = clampLow;
+    } else if (min > clampHigh) {
+      min = Double.isFinite(clampLow) ? clampLow : clampHigh - 1;
+      max = clampHigh;
+    }
+    double lo = Math.max(min, clampLow);
+    double hi = Math.min(max, clampHigh);
     if (lo == hi) {
       double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
       lo -= pad;
@@ -54,10 +62,8 @@ record Axis(double lo, double hi, List<Double> ticks, boolean log) {
     long last = (long) Math.ceil(hi / step);
     double a = first * step;
     double b = last * step;
-    if (clamped) {
-      a = Math.max(a, clampLow);
-      b = Math.min(b, clampHigh);
-    }
+    a = Math.max(a, clampLow);
+    b = Math.min(b, clampHigh);
     List<Double> ticks = new ArrayList<>();
     double eps = step * 1e-9;
     for (long k = first; k <= last; k++) {

@@ -2,6 +2,9 @@ package dev.nn.core.run;
 
 import dev.nn.core.text.Grouped;
 import dev.nn.core.text.Significant;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,9 +18,41 @@ final class Fmt {
     return significant(v, 6);
   }
 
+  /**
+   * An accuracy, an R² or a share as the terminal writes them: four decimals ("0.9667", "1.0000"), and four
+   * significant digits for a wild R² ("-7.512e+04"); "—" for NaN.
+   */
+  static String fraction(double v) {
+    if (!Double.isFinite(v)) {
+      return number(v);
+    }
+    return minus(Math.abs(v) < 1e4 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4g", v));
+  }
+
   /** An axis tick: the value to ten significant digits, so 0.30000000000000004 shows as "0.3". */
   static String tick(double v) {
     return significant(v, 10);
+  }
+
+  /**
+   * An axis's tick labels in one notation: as {@link #tick} writes them, unless one of them needs a power of ten,
+   * and then every one but zero as a mantissa and a power of ten ("1e5" … "1e9", not "100000" beside "1e7").
+   */
+  static List<String> ticks(List<Double> values) {
+    List<String> plain = values.stream().map(Fmt::tick).toList();
+    if (plain.stream().noneMatch(t -> t.contains("e"))) {
+      return plain;
+    }
+    return values.stream().map(v -> v == 0 ? "0" : minus(scientific(v))).toList();
+  }
+
+  /** {@code v} to ten significant digits as "m.mmme±x", trailing zeros dropped: "1e6", "2.5e-3". */
+  private static String scientific(double v) {
+    BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+    String u = d.unscaledValue().abs().toString();
+    int exponent = u.length() - 1 - d.scale();
+    String mantissa = u.length() == 1 ? u : u.charAt(0) + "." + u.substring(1);
+    return (v < 0 ? "-" : "") + mantissa + "e" + exponent;
   }
 
   private static String significant(double v, int digits) {

@@ -339,9 +339,22 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     if (result.stoppedEarly() || result.bestEpoch() != x[n - 1]) {
       chart.bestEpoch(result.bestEpoch());
     }
-    panel(b, classification ? "Accuracy" : "R²", classification
-        ? "Fraction of validation samples whose predicted class is the true one."
-        : "Coefficient of determination on the validation split (values below −1 are cut off).", chart.render());
+    if (classification) {
+      panel(b, "Accuracy", "Fraction of validation samples whose predicted class is the true one.", chart.render());
+      return;
+    }
+    double highest = Double.NEGATIVE_INFINITY;
+    for (double r2 : v) {
+      if (Double.isFinite(r2)) {
+        highest = Math.max(highest, r2);
+      }
+    }
+    String caption = "Coefficient of determination on the validation split";
+    // the axis stops at −1 whatever the values, so that a diverged run's R² of −80,000 does not flatten the rest
+    panel(b, "R²", caption + (highest < -1 && highest > Double.NEGATIVE_INFINITY
+        ? ": every value is below −1 (the highest " + Fmt.fraction(highest)
+            + "), so under this axis, which stops at −1."
+        : " (values below −1 are cut off)."), chart.render());
   }
 
   private void learningRateChart(StringBuilder b, List<EpochReport> epochs) {

@@ -19,7 +19,12 @@ final class SvgChart {
 
   static final int WIDTH = 860;
   static final int HEIGHT = 312;
-  private static final double LEFT = 72;
+  /** The plot's left edge when the y tick labels are short; wider ones push it right. */
+  private static final double MIN_LEFT = 72;
+  /** Where the rotated y axis title ends, from the SVG's left edge: tick labels stay right of it. */
+  private static final double TITLE_ROOM = 24;
+  /** A generous width of one character of a 12 px tick label (digits, "e", "−"), for the room they take. */
+  private static final double TICK_CHAR = 7.5;
   private static final double RIGHT = WIDTH - 20;
   private static final double TOP = 26;
   private static final double BOTTOM = HEIGHT - 48;
@@ -32,6 +37,8 @@ final class SvgChart {
   private double clampHigh = Double.POSITIVE_INFINITY;
   private boolean logAllowed;
   private int bestEpoch = -1;
+  /** The plot's left edge, set by {@link #render} from the y tick labels' width. */
+  private double left = MIN_LEFT;
 
   /** A chart whose element ids start with {@code id}. */
   SvgChart(String id, String yLabel) {
@@ -86,6 +93,9 @@ final class SvgChart {
     Axis x = Axis.epochs(xMin, xMax);
     Axis y = logAllowed && yMin > 0 && yMax / yMin >= 100 ? Axis.log(yMin, yMax)
         : Axis.linear(yMin, yMax, clampLow, clampHigh);
+    List<String> yTicks = Fmt.ticks(y.ticks());
+    int widest = yTicks.stream().mapToInt(String::length).max().orElse(0);
+    left = Math.max(MIN_LEFT, TITLE_ROOM + 9 + widest * TICK_CHAR);
     StringBuilder b = new StringBuilder();
     b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"").append(Fmt.html(yLabel))
@@ -96,12 +106,12 @@ final class SvgChart {
     clipPath(b, id + "-plot", LINE_MARGIN);
     clipPath(b, id + "-dots", 5);
     b.append("</defs>\n");
-    grid(b, x, y);
+    grid(b, x, y, yTicks);
     if (bestEpoch >= xMin && bestEpoch <= xMax) {
       double bx = sx(x, bestEpoch);
       b.append("<line class=\"best\" x1=\"").append(Fmt.px(bx)).append("\" y1=\"").append(Fmt.px(TOP))
           .append("\" x2=\"").append(Fmt.px(bx)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>")
-          .append("<text class=\"best-label\" x=\"").append(Fmt.px(Math.min(Math.max(bx, LEFT + 40), RIGHT - 40)))
+          .append("<text class=\"best-label\" x=\"").append(Fmt.px(Math.min(Math.max(bx, left + 40), RIGHT - 40)))
           .append("\" y=\"").append(Fmt.px(TOP - 9)).append("\" text-anchor=\"middle\">best epoch ").append(bestEpoch)
           .append("</text>\n");
     }
@@ -126,24 +136,24 @@ final class SvgChart {
   /** How far past the plot's edges a line may run: half its stroke. */
   private static final double LINE_MARGIN = 1.5;
 
-  private static void clipPath(StringBuilder b, String id, double margin) {
-    b.append("<clipPath id=\"").append(id).append("\"><rect x=\"").append(Fmt.px(LEFT - margin))
-        .append("\" y=\"").append(Fmt.px(TOP - margin)).append("\" width=\"").append(Fmt.px(RIGHT - LEFT + 2 * margin))
+  private void clipPath(StringBuilder b, String id, double margin) {
+    b.append("<clipPath id=\"").append(id).append("\"><rect x=\"").append(Fmt.px(left - margin))
+        .append("\" y=\"").append(Fmt.px(TOP - margin)).append("\" width=\"").append(Fmt.px(RIGHT - left + 2 * margin))
         .append("\" height=\"").append(Fmt.px(BOTTOM - TOP + 2 * margin)).append("\"/></clipPath>");
   }
 
-  private void grid(StringBuilder b, Axis x, Axis y) {
+  private void grid(StringBuilder b, Axis x, Axis y, List<String> yTicks) {
     b.append("<g class=\"grid\">");
     for (double t : y.ticks()) {
       double py = sy(y, t);
-      b.append("<line x1=\"").append(Fmt.px(LEFT)).append("\" y1=\"").append(Fmt.px(py)).append("\" x2=\"")
+      b.append("<line x1=\"").append(Fmt.px(left)).append("\" y1=\"").append(Fmt.px(py)).append("\" x2=\"")
           .append(Fmt.px(RIGHT)).append("\" y2=\"").append(Fmt.px(py)).append("\"/>");
     }
     b.append("</g>\n<g class=\"axis\">");
-    b.append("<line x1=\"").append(Fmt.px(LEFT)).append("\" y1=\"").append(Fmt.px(BOTTOM)).append("\" x2=\"")
+    b.append("<line x1=\"").append(Fmt.px(left)).append("\" y1=\"").append(Fmt.px(BOTTOM)).append("\" x2=\"")
         .append(Fmt.px(RIGHT)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>");
-    b.append("<line x1=\"").append(Fmt.px(LEFT)).append("\" y1=\"").append(Fmt.px(TOP)).append("\" x2=\"")
-        .append(Fmt.px(LEFT)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>");
+    b.append("<line x1=\"").append(Fmt.px(left)).append("\" y1=\"").append(Fmt.px(TOP)).append("\" x2=\"")
+        .append(Fmt.px(left)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>");
     for (double t : x.ticks()) {
       double px = sx(x, t);
       b.append("<line x1=\"").append(Fmt.px(px)).append("\" y1=\"").append(Fmt.px(BOTTOM)).append("\" x2=\"")
@@ -151,14 +161,14 @@ final class SvgChart {
           .append("<text class=\"tick\" x=\"").append(Fmt.px(px)).append("\" y=\"").append(Fmt.px(BOTTOM + 19))
           .append("\" text-anchor=\"middle\">").append(Fmt.tick(t)).append("</text>");
     }
-    for (double t : y.ticks()) {
-      double py = sy(y, t);
-      b.append("<line x1=\"").append(Fmt.px(LEFT - 5)).append("\" y1=\"").append(Fmt.px(py)).append("\" x2=\"")
-          .append(Fmt.px(LEFT)).append("\" y2=\"").append(Fmt.px(py)).append("\"/>")
-          .append("<text class=\"tick\" x=\"").append(Fmt.px(LEFT - 9)).append("\" y=\"").append(Fmt.px(py + 4))
-          .append("\" text-anchor=\"end\">").append(Fmt.tick(t)).append("</text>");
+    for (int i = 0; i < yTicks.size(); i++) {
+      double py = sy(y, y.ticks().get(i));
+      b.append("<line x1=\"").append(Fmt.px(left - 5)).append("\" y1=\"").append(Fmt.px(py)).append("\" x2=\"")
+          .append(Fmt.px(left)).append("\" y2=\"").append(Fmt.px(py)).append("\"/>")
+          .append("<text class=\"tick\" x=\"").append(Fmt.px(left - 9)).append("\" y=\"").append(Fmt.px(py + 4))
+          .append("\" text-anchor=\"end\">").append(yTicks.get(i)).append("</text>");
     }
-    b.append("<text class=\"label\" x=\"").append(Fmt.px((LEFT + RIGHT) / 2)).append("\" y=\"")
+    b.append("<text class=\"label\" x=\"").append(Fmt.px((left + RIGHT) / 2)).append("\" y=\"")
         .append(Fmt.px(HEIGHT - 8)).append("\" text-anchor=\"middle\">epoch</text>");
     double mid = (TOP + BOTTOM) / 2;
     b.append("<text class=\"label\" x=\"16\" y=\"").append(Fmt.px(mid)).append("\" text-anchor=\"middle\" ")
@@ -168,7 +178,7 @@ final class SvgChart {
   }
 
   /** One polyline per run of plottable values, so a gap shows as a gap. */
-  private static void lines(StringBuilder b, Series s, Axis x, Axis y) {
+  private void lines(StringBuilder b, Series s, Axis x, Axis y) {
     StringBuilder points = new StringBuilder();
     for (int i = 0; i <= s.x().length; i++) {
       boolean plottable = i < s.x().length && Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0);
@@ -187,7 +197,7 @@ final class SvgChart {
    * A marker with a tooltip at each value of a short series; none for a value outside the axis (below a clamped
    * R²'s −1, say), whose line leaves the plot towards it.
    */
-  private static void markers(StringBuilder b, Series s, Axis x, Axis y) {
+  private void markers(StringBuilder b, Series s, Axis x, Axis y) {
     if (s.x().length <= MARKERS_UP_TO) {
       for (int i = 0; i < s.x().length; i++) {
         if (Double.isFinite(s.y()[i]) && (!y.log() || s.y()[i] > 0) && y.holds(s.y()[i])) {
@@ -215,11 +225,11 @@ final class SvgChart {
     b.append("</ul>\n");
   }
 
-  private static double sx(Axis x, double v) {
-    return LEFT + (RIGHT - LEFT) * x.fraction(v);
+  private double sx(Axis x, double v) {
+    return left + (RIGHT - left) * x.fraction(v);
   }
 
-  private static double sy(Axis y, double v) {
+  private double sy(Axis y, double v) {
     return BOTTOM - (BOTTOM - TOP) * y.fraction(v);
   }
 }

@@ -211,4 +211,29 @@ class HtmlReportTests {
     }
     return out;
   }
+
+  /**
+   * A diverged regression whose R² is below −1 from its first epoch: the chart keeps its axis at −1, as the
+   * caption says, and the caption says that every value lies under it.
+   */
+  @Test
+  void anRSquaredBelowMinusOneThroughoutKeepsTheAxisAtMinusOneAndSaysSo() {
+    List<EpochReport> epochs = new ArrayList<>();
+    double[] r2 = {-1028.7, -75000, -44000};
+    for (int e = 1; e <= 3; e++) {
+      epochs.add(new EpochReport(e, e, 0.15, 1e5 * e, RunFixtures.regression(1e6 * e, 40, 2000, 1500, r2[e - 1]), 1));
+    }
+    String html = new HtmlReport("diabetes", new TrainingResult(epochs, 1, false), null, null,
+        new HtmlReport.Status("diverged", "training diverged"), null, null, false).render();
+    String panel = html.substring(html.indexOf("<h2>R²</h2>"), html.indexOf("<h2>Learning rate</h2>"));
+    assertTrue(panel.contains("every value is below −1 (the highest −1028.7000), so under this axis, which stops at"
+        + " −1."), panel);
+    assertFalse(panel.contains("−80000") || panel.contains("−75000</text>"), "the axis does not run to the values");
+    assertTrue(panel.contains("text-anchor=\"end\">−1</text>"), panel);
+    // a run whose R² crosses −1 keeps the usual caption
+    String usual = new HtmlReport("diabetes", new TrainingResult(List.of(
+        new EpochReport(1, 1, 0.01, 2, RunFixtures.regression(2, 40, 2, 1, -40), 1),
+        new EpochReport(2, 2, 0.01, 1, RunFixtures.regression(1, 40, 1, 1, 0.5), 1)), 2, false), null, null).render();
+    assertTrue(usual.contains("(values below −1 are cut off)."), usual);
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nn.core.train.EpochReport;
+import dev.nn.core.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where a browser breaks the lines of the compare page's table of differences: laid out by headless Chromium at
- * a desktop's and a phone's width, and measured by a script in the page. Runs where Debian's {@code chromium} is on the path; skipped elsewhere.
+ * Where a browser breaks the lines of the compare page's table of differences, and where it puts a chart's y
+ * tick labels beside the axis title: laid out by headless Chromium at a desktop's and a phone's width, and
+ * measured by a script in the page. Runs where Debian's {@code chromium} is on the path; skipped elsewhere.
  */
 class PageLayoutInBrowserTests {
   private static String browser;
@@ -60,6 +63,19 @@ class PageLayoutInBrowserTests {
     }
   }
 
+  /** The y tick labels of a loss from 2.5e5 to 4e8, and of a figure with long labels, end before the axis title. */
+  @Test
+  void tickLabelsClearTheAxisTitle() throws Exception {
+    List<EpochReport> epochs = List.of(new EpochReport(1, 1, 0.15, 2.5e5, null, 1),
+        new EpochReport(2, 2, 0.15, 4e8, null, 1), new EpochReport(3, 3, 0.000125, 3e8, null, 1));
+    Path report = tmp.resolve("report.html");
+    Files.writeString(report, new HtmlReport("diabetes", new TrainingResult(epochs, 3, false), null, List.of())
+        .render());
+    List<String> found = measured(report, 1280, TICKS);
+    assertEquals(2, found.size(), "the loss chart and the learning-rate chart: " + found);
+    assertTrue(found.stream().allMatch(l -> l.equals("ticks clear the title")), found.toString());
+  }
+
   /** For each run's header: whether its number is on one line, and where its name's lines break. */
   private static final String DIFFERENCES = """
       document.querySelectorAll('table.differences thead th').forEach(function (th) {
@@ -82,6 +98,19 @@ class PageLayoutInBrowserTests {
         var bad = breaks.filter(function (i) { return '-_/'.indexOf(text.charAt(i - 1)) < 0; });
         out.push(bad.length === 0 ? 'name breaks at separators (' + breaks.length + ')'
             : 'name breaks inside: ' + bad.map(function (i) { return text.slice(0, i) + '|' + text.slice(i); }));
+      });
+      """;
+
+  /** For each chart: whether its widest y tick label ends left of where its rotated title ends. */
+  private static final String TICKS = """
+      document.querySelectorAll('svg.chart').forEach(function (svg) {
+        var title = svg.querySelector('text.label[transform]').getBoundingClientRect();
+        var left = Infinity;
+        svg.querySelectorAll('text.tick[text-anchor="end"]').forEach(function (t) {
+          left = Math.min(left, t.getBoundingClientRect().left);
+        });
+        out.push(left >= title.right + 2 ? 'ticks clear the title'
+            : 'ticks overlap the title: ' + left + ' < ' + title.right);
       });
       """;
 

@@ -81,6 +81,23 @@ class ReportFormattingTests {
   }
 
   @Test
+  void anAxisUsesOneNotationForAllItsTicks() {
+    assertEquals(List.of("1e5", "1e6", "1e7"), Fmt.ticks(List.of(1e5, 1e6, 1e7)));
+    assertEquals(List.of("0", "2e8", "4e8"), Fmt.ticks(List.of(0.0, 2e8, 4e8)));
+    assertEquals(List.of("1e-5", "2e-5", "5e-5", "1e-4"), Fmt.ticks(List.of(1e-5, 2e-5, 5e-5, 1e-4)));
+    assertEquals(List.of("−80000", "−40000", "0"), Fmt.ticks(List.of(-80000.0, -40000.0, 0.0)), "plain when it can");
+  }
+
+  @Test
+  void fractionsHaveFourDecimalsAsTheTerminalWritesThem() {
+    assertEquals("0.9667", Fmt.fraction(0.9666667));
+    assertEquals("1.0000", Fmt.fraction(1));
+    assertEquals("−1028.7397", Fmt.fraction(-1028.73971));
+    assertEquals("−7.512e+04", Fmt.fraction(-75123));
+    assertEquals("—", Fmt.fraction(Double.NaN));
+  }
+
+  @Test
   void aNameBreaksOnlyAfterASeparator() {
     assertEquals("digits-<wbr>20261205-<wbr>003307", Fmt.breakable("digits-20261205-003307"));
     assertEquals("/<wbr>runs/<wbr>a_<wbr>b&amp;c", Fmt.breakable("/runs/a_b&c"));
