@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the
@@ -343,6 +343,10 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       panel(b, "Accuracy", "Fraction of validation samples whose predicted class is the true one.", chart.render());
       return;
     }
+    int rows = 0;
+    for (EpochReport r : epochs) {
+      rows = r.validation() == null ? rows : r.validation().rows();
+    }
     double highest = Double.NEGATIVE_INFINITY;
     for (double r2 : v) {
       if (Double.isFinite(r2)) {
@@ -350,11 +354,28 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       }
     }
     String caption = "Coefficient of determination on the validation split";
+    if (highest == Double.NEGATIVE_INFINITY) {
+      // the split's targets are the same at every epoch, so R² is undefined at all of them or at none
+      b.append("<section class=\"panel\">\n<h2>R²</h2>\n<p class=\"caption\">").append(caption)
+          .append(".</p>\n<p class=\"note\">").append(r2Undefined("validation", rows, true))
+          .append("</p>\n</section>\n");
+      return;
+    }
     // the axis stops at −1 whatever the values, so that a diverged run's R² of −80,000 does not flatten the rest
-    panel(b, "R²", caption + (highest < -1 && highest > Double.NEGATIVE_INFINITY
+    panel(b, "R²", caption + (highest < -1
         ? ": every value is below −1 (the highest " + Fmt.fraction(highest)
             + "), so under this axis, which stops at −1."
         : " (values below −1 are cut off)."), chart.render());
+  }
+
+  /**
+   * Why a split's R² has no value, as summary.json's null and the terminal's "-" say it has none: SS_tot is 0,
+   * since the split's targets (one of them, for a target's own R²) do not vary, as with one row.
+   */
+  static String r2Undefined(String split, int rows, boolean pooled) {
+    return "R² is undefined on the " + split + " split (" + Fmt.count(rows) + (rows == 1 ? " row" : " rows")
+        + (pooled ? "): its targets do not vary" : "), for a target that does not vary in it")
+        + ", so there is no variance for the model to explain.";
   }
 
   private void learningRateChart(StringBuilder b, List<EpochReport> epochs) {
@@ -400,49 +421,67 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       b.append("<th>test</th>");
     }
     b.append("</tr></thead>\n<tbody>\n");
-    row(b, "loss", validation, test, Metrics::loss);
+    row(b, "loss", validation, test, m -> Fmt.number(m.loss()));
     if (any.isClassification()) {
-      row(b, "accuracy", validation, test, Metrics::accuracy);
+      row(b, "accuracy", validation, test, m -> Fmt.fraction(m.accuracy()));
     } else {
-      row(b, "RMSE", validation, test, Metrics::rmse);
-      row(b, "MAE", validation, test, Metrics::mae);
-      row(b, "R²", validation, test, Metrics::r2);
+      row(b, "RMSE", validation, test, m -> Fmt.number(m.rmse()));
+      row(b, "MAE", validation, test, m -> Fmt.number(m.mae()));
+      row(b, "R²", validation, test, m -> r2(m.r2()));
     }
-    row(b, "samples", validation, test, m -> m.rows());
+    row(b, "samples", validation, test, m -> Integer.toString(m.rows()));
     b.append("</tbody>\n</table>\n");
-    byTarget(b, test);
+    byTarget(b, "Validation split by target", validation);
+    byTarget(b, "Test split by target", test);
+    if (undefinedR2(validation)) {
+      b.append("<p class=\"note\">")
+          .append(r2Undefined("validation", validation.rows(), !Double.isFinite(validation.r2()))).append("</p>\n");
+    }
+    if (undefinedR2(test)) {
+      b.append("<p class=\"note\">").append(r2Undefined("test", test.rows(), !Double.isFinite(test.r2())))
+          .append("</p>\n");
+    }
     b.append("</section>\n");
   }
 
+  /** An R² as the terminal writes it: four decimals, and "undefined" where the targets do not vary. */
+  private static String r2(double v) {
+    return Double.isFinite(v) ? Fmt.fraction(v) : "undefined";
+  }
+
+  /** Whether a split's R², pooled or a target's own, is undefined. */
+  private static boolean undefinedR2(Metrics m) {
+    return m != null && !m.isClassification()
+        && (!Double.isFinite(m.r2()) || m.byTarget().stream().anyMatch(t -> !Double.isFinite(t.r2())));
+  }
+
   /**
-   * For a regression of several targets, each target's RMSE, MAE and R² on the test split alone: the pooled
-   * figures above mix the targets' units (pounds with inches). The test split's, which the run measures as it
-   * ends; an epoch's validation figures as a checkpoint keeps them are pooled only, so a resumed run's page could
-   * not show them for an epoch before the resume (summary.json has both splits').
+   * For a regression of several targets, each target's RMSE, MAE and R² on one split alone: the pooled figures
+   * above mix the targets' units (pounds with inches). Left out when the split's figures are pooled only: an
+   * epoch's validation figures as a checkpoint keeps them are, so a resumed run's page may lack them for an epoch
+   * before the resume (summary.json has both splits').
    */
-  private void byTarget(StringBuilder b, Metrics test) {
-    if (test == null || targetNames.isEmpty() || test.byTarget().size() != targetNames.size()) {
+  private void byTarget(StringBuilder b, String heading, Metrics split) {
+    if (split == null || targetNames.isEmpty() || split.byTarget().size() != targetNames.size()) {
       return;
     }
-    b.append("<h3>Test split by target</h3>\n<div class=\"scroll\"><table class=\"metrics by-target\">\n")
+    b.append("<h3>").append(heading).append("</h3>\n<div class=\"scroll\"><table class=\"metrics by-target\">\n")
         .append("<thead><tr><th>target</th><th>RMSE</th><th>MAE</th><th>R²</th></tr></thead>\n<tbody>\n");
     for (int k = 0; k < targetNames.size(); k++) {
-      Metrics t = test.byTarget().get(k);
-      b.append("<tr><th>").append(Fmt.html(targetNames.get(k))).append("</th>");
-      for (double figure : new double[] {t.rmse(), t.mae(), t.r2()}) {
-        b.append("<td>").append(Fmt.number(figure)).append("</td>");
-      }
-      b.append("</tr>\n");
+      Metrics t = split.byTarget().get(k);
+      b.append("<tr><th>").append(Fmt.html(targetNames.get(k))).append("</th><td>").append(Fmt.number(t.rmse()))
+          .append("</td><td>").append(Fmt.number(t.mae())).append("</td><td>").append(r2(t.r2()))
+          .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n");
   }
 
   private static void row(StringBuilder b, String label, Metrics validation, Metrics test,
-      ToDoubleFunction<Metrics> figure) {
+      Function<Metrics, String> figure) {
     b.append("<tr><th>").append(label).append("</th>");
     for (Metrics m : new Metrics[] {validation, test}) {
       if (m != null) {
-        b.append("<td>").append(Fmt.number(figure.applyAsDouble(m))).append("</td>");
+        b.append("<td>").append(figure.apply(m)).append("</td>");
       }
     }
     b.append("</tr>\n");
@@ -506,7 +545,9 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
         total += v;
       }
       b.append("<tr><td>").append(label(cell.actual(), k)).append("</td><td>").append(label(cell.predicted(), k))
-          .append("</td><td>").append(cell.count()).append("</td><td>").append(Fmt.number((double) cell.count() / total))
+          .append("</td><td>").append(cell.count()).append("</td><td>")
+          // four decimals, as the matrix's recall column: the shares line up ("1.0000" over "0.3636")
+          .append(Fmt.fraction((double) cell.count() / total))
           .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n</section>\n");

@@ -111,7 +111,8 @@ class HtmlReportTests {
     String html = new HtmlReport("iris", classificationRun(), test, List.of("setosa", "versicolor", "virginica"))
         .render();
     assertTrue(html.contains("<tr><th>loss</th><td>0.5</td><td>0.4375</td></tr>"), "validation at epoch 4, test");
-    assertTrue(html.contains("<tr><th>accuracy</th><td>0.875</td><td>0.8125</td></tr>"));
+    // four decimals, as the terminal writes an accuracy
+    assertTrue(html.contains("<tr><th>accuracy</th><td>0.8750</td><td>0.8125</td></tr>"));
     assertTrue(html.contains("<tr><th>samples</th><td>16</td><td>30</td></tr>"));
     assertTrue(html.contains("validation <span class=\"dim\">(epoch 4)</span>"));
     assertTrue(html.contains("<h2>Confusion matrix · validation, epoch 4</h2>"));
@@ -139,8 +140,9 @@ class HtmlReportTests {
     assertFalse(html.contains("Confusion matrix"), "no matrix");
     assertTrue(html.contains("<h2>Commonest confusions · validation, epoch 1</h2>"), html);
     assertTrue(html.contains(k + " classes are too many for a matrix; these are its 2 largest cells"), html);
-    int first = html.indexOf("<tr><td>5</td><td>9</td><td>3</td><td>0.428571</td></tr>");
-    int second = html.indexOf("<tr><td>30</td><td>0</td><td>1</td><td>0.2</td></tr>");
+    // the shares to four decimals, so that they line up
+    int first = html.indexOf("<tr><td>5</td><td>9</td><td>3</td><td>0.4286</td></tr>");
+    int second = html.indexOf("<tr><td>30</td><td>0</td><td>1</td><td>0.2000</td></tr>");
     assertTrue(first > 0 && second > first, html);
   }
 
@@ -155,7 +157,7 @@ class HtmlReportTests {
     assertTrue(html.contains("<h2>R²</h2>"));
     assertTrue(html.contains("<tr><th>RMSE</th><td>1</td></tr>"));
     assertTrue(html.contains("<tr><th>MAE</th><td>0.125</td></tr>"));
-    assertTrue(html.contains("<tr><th>R²</th><td>0.8</td></tr>"));
+    assertTrue(html.contains("<tr><th>R²</th><td>0.8000</td></tr>"));
     assertFalse(html.contains("Confusion"));
     assertFalse(html.contains("best epoch"), "no early stopping, so the last epoch is the kept one");
     assertEquals(4, points(polylines(html, "train").get(0)).length);
@@ -235,5 +237,49 @@ class HtmlReportTests {
         new EpochReport(1, 1, 0.01, 2, RunFixtures.regression(2, 40, 2, 1, -40), 1),
         new EpochReport(2, 2, 0.01, 1, RunFixtures.regression(1, 40, 1, 1, 0.5), 1)), 2, false), null, null).render();
     assertTrue(usual.contains("(values below −1 are cut off)."), usual);
+  }
+
+  /**
+   * One validation row leaves R² undefined (SS_tot is 0): the report says "undefined" and why, as the terminal's
+   * "-" and summary.json's null say there is none, rather than "−∞" and "No finite values to draw".
+   */
+  @Test
+  void anUndefinedRSquaredIsShownAsUndefinedWithTheReason() {
+    List<EpochReport> epochs = new ArrayList<>();
+    for (int e = 1; e <= 3; e++) {
+      epochs.add(new EpochReport(e, e, 0.01, 1.0 / e,
+          RunFixtures.regression(1.0 / e, 1, 2, 2, Double.NEGATIVE_INFINITY), 1));
+    }
+    Metrics test = RunFixtures.regression(0.7, 5, 7.9, 5.6, 0.25);
+    String html = new HtmlReport("linnerud", new TrainingResult(epochs, 3, false), test, null).render();
+    assertFalse(html.contains("∞"), html);
+    assertFalse(html.contains("No finite values to draw"), html);
+    String panel = html.substring(html.indexOf("<h2>R²</h2>"), html.indexOf("<h2>Learning rate</h2>"));
+    assertTrue(panel.contains("R² is undefined on the validation split (1 row): its targets do not vary"), panel);
+    assertTrue(html.contains("<tr><th>R²</th><td>undefined</td><td>0.2500</td></tr>"), html);
+    String metrics = html.substring(html.indexOf("<h2>Final metrics</h2>"));
+    assertTrue(metrics.contains("R² is undefined on the validation split (1 row)"), metrics);
+    assertFalse(metrics.contains("undefined on the test split"), metrics);
+  }
+
+  /** Several targets: each target's own figures on the validation split too, beside the test split's. */
+  @Test
+  void severalTargetsGetATableEachForTheValidationAndTheTestSplit() {
+    Metrics validation = new Metrics(0.8, 1, Double.NaN, null, 9.9, 7.4, Double.NEGATIVE_INFINITY, List.of(
+        new Metrics(Double.NaN, 1, Double.NaN, null, 16.4285, 16.4285, Double.NEGATIVE_INFINITY),
+        new Metrics(Double.NaN, 1, Double.NaN, null, 1.00529, 1.00529, Double.NEGATIVE_INFINITY)));
+    Metrics test = new Metrics(0.7, 5, Double.NaN, null, 7.9, 5.6, 0.1, List.of(
+        new Metrics(Double.NaN, 5, Double.NaN, null, 12.716, 11.9936, -1.09452),
+        new Metrics(Double.NaN, 5, Double.NaN, null, 1.10037, 0.845827, 0.15921)));
+    String html = new HtmlReport("linnerud", new TrainingResult(List.of(new EpochReport(1, 1, 0.01, 2.4, validation,
+        1)), 1, false), test, List.of(), HtmlReport.Status.COMPLETED, null, null, false, List.of(), Double.NaN,
+        List.of("weight", "waist")).render();
+    int val = html.indexOf("<h3>Validation split by target</h3>");
+    int tst = html.indexOf("<h3>Test split by target</h3>");
+    assertTrue(val > 0 && tst > val, html);
+    assertTrue(html.substring(val, tst).contains("<tr><th>weight</th><td>16.4285</td><td>16.4285</td>"
+        + "<td>undefined</td></tr>"), html);
+    assertTrue(html.substring(tst).contains("<tr><th>weight</th><td>12.716</td><td>11.9936</td><td>−1.0945</td></tr>"),
+        html);
   }
 }
