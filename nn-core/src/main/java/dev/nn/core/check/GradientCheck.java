@@ -124,6 +124,11 @@ public final class GradientCheck {
       if (tooManySkipped()) {
         s.append("\n  more than 1% of coordinates skipped at kinks");
       }
+      if (objective < 0) {
+        // the gradient may well be right; the value breaks the loss's contract, which nn's figures rely on
+        s.append("\n  note: J is negative, but every row's loss L_n must be >= 0 (the loss SPI's contract:"
+            + " divergence is judged by the loss's growth, and reports show it as a size); the loss breaks it");
+      }
       return s.toString();
     }
   }

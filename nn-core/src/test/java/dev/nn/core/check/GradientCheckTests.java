@@ -75,6 +75,41 @@ class GradientCheckTests {
     assertEquals(net.parameters().size() - hidden, r.checked());
   }
 
+  /** A loss below 0 for some rows, its gradient right: the check passes and notes the broken contract. */
+  @Test
+  void aNegativeObjectiveIsNotedAsTheLossBreakingItsContract() {
+    Network net = network(7, Plugins.TANH);
+    Loss shifted = new Loss() {
+      @Override
+      public dev.nn.api.Seeding seeding() {
+        return Plugins.SQUARED.seeding();
+      }
+
+      @Override
+      public dev.nn.api.TargetKind targets() {
+        return Plugins.SQUARED.targets();
+      }
+
+      @Override
+      public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+        return Plugins.SQUARED.value(z, x, y, rows, cols) - 5.0 * rows * cols;
+      }
+
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        return Plugins.SQUARED.seed(z, x, y, delta, rows, cols) - 5.0 * rows * cols;
+      }
+    };
+    GradientCheck.Result r = GradientCheck.run(net, shifted, data(21, 1), data(14, 2), 7, 0.0, 7);
+    assertTrue(r.passed(), r.report());
+    assertTrue(r.report().endsWith("\n  note: J is negative, but every row's loss L_n must be >= 0 (the loss SPI's"
+        + " contract: divergence is judged by the loss's growth, and reports show it as a size); the loss breaks it"),
+        r.report());
+    GradientCheck.Result plain = GradientCheck.run(network(7, Plugins.TANH), Plugins.SQUARED, data(21, 1),
+        data(14, 2), 7, 0.0, 7);
+    assertFalse(plain.report().contains("note:"), plain.report());
+  }
+
   /** A J that is not a number fails with one line saying so, not with every coordinate listed as a mismatch. */
   @Test
   void anObjectiveThatIsNotANumberFailsSayingSo() {
