@@ -15,8 +15,8 @@ import java.util.Set;
  * first layout that fits: the overrides' keys cut to their last part ({@code learning-rate=0.1}), then the start
  * without its year, then without the duration, then without the start (a run directory's name holds its start
  * time already) — first with nothing cut, then with the names cut to 20 characters, then with the overrides cut
- * to 16 as well, taking the layout that cuts least; only then are the overrides left out, the names cut further
- * last. A name is cut in its middle,
+ * to 16 as well, taking the layout that cuts least; only then are the overrides left out, and on a terminal too
+ * narrow even for that, each run takes two lines, its name and then its figures. A name is cut in its middle,
  * keeping its end, where a run directory's timestamp tells runs of one experiment apart; overrides are cut at
  * their end; each cut is marked with "…".
  */
@@ -61,8 +61,7 @@ final class RunTable {
       new Attempt(LAYOUTS, UNCUT, UNCUT),
       new Attempt(LAYOUTS, NAME_FLOOR, UNCUT),
       new Attempt(LAYOUTS, NAME_FLOOR, OVERRIDES_FLOOR),
-      new Attempt(List.of(WITHOUT_OVERRIDES), NAME_FLOOR, UNCUT),
-      new Attempt(List.of(WITHOUT_OVERRIDES), 1, UNCUT));
+      new Attempt(List.of(WITHOUT_OVERRIDES), NAME_FLOOR, UNCUT));
 
   /** A run's cells, with the short forms a narrow terminal takes. */
   private record Row(String[] cells, String overridesShort, String startedShort) {
@@ -94,12 +93,19 @@ final class RunTable {
     }
   }
 
-  /** "optimizer.learning-rate=0.1" as "learning-rate=0.1": the value and the key's last part tell most. */
+  /**
+   * "optimizer.learning-rate=0.1" as "learning-rate=0.1": the value and the key's last part tell most. A last part
+   * that names nothing by itself keeps the part before it: "optimizer.name=sgd" stays whole, since "name=sgd"
+   * reads as the run's name.
+   */
   static List<String> lastKeyParts(List<String> overrides) {
     List<String> shorter = new ArrayList<>();
     for (String o : overrides) {
       int eq = o.indexOf('=');
       int dot = eq < 0 ? -1 : o.lastIndexOf('.', eq);
+      if (dot >= 0 && o.substring(dot + 1, eq).equals("name")) {
+        dot = o.lastIndexOf('.', dot - 1);
+      }
       shorter.add(dot < 0 ? o : o.substring(dot + 1));
     }
     return shorter;
@@ -129,11 +135,46 @@ final class RunTable {
         return table(chosen, widths);
       }
     }
-    // nothing fits: the last attempt's last layout, cut as far as it goes
-    Layout last = ATTEMPTS.get(ATTEMPTS.size() - 1).layouts().get(0);
-    int[] w = naturalWidths(last);
-    shorten(w, last, columns, ATTEMPTS.get(ATTEMPTS.size() - 1));
-    return table(last, w);
+    return blocks(columns);
+  }
+
+  /**
+   * For a terminal too narrow for a line per run with a name of {@value #NAME_FLOOR} characters: each run's name on
+   * a line of its own (cut in its middle only beyond the width), its status and figures indented on the next, so
+   * that a name keeps what tells it apart (a name cut to "…54" told nothing).
+   */
+  private String blocks(int columns) {
+    Layout layout = WITHOUT_OVERRIDES;
+    int[] widths = naturalWidths(layout);
+    StringBuilder b = new StringBuilder();
+    b.append(HEADER[RUN]).append('\n');
+    b.append(fitted("  " + figures(HEADER, widths, layout), columns)).append('\n');
+    for (Row row : rows) {
+      String name = row.cell(RUN, layout);
+      b.append(name.length() <= columns ? name : cutInTheMiddle(name, Math.max(2, columns))).append('\n');
+      String[] cells = new String[HEADER.length];
+      for (int c = 0; c < cells.length; c++) {
+        cells[c] = row.cell(c, layout);
+      }
+      b.append(fitted("  " + figures(cells, widths, layout), columns)).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The cells after the name, padded to {@code widths}, without trailing spaces. */
+  private static String figures(String[] cells, int[] widths, Layout layout) {
+    StringBuilder l = new StringBuilder();
+    for (int c = RUN + 1; c < cells.length; c++) {
+      if (!layout.hidden().contains(c)) {
+        l.append(cells[c]).append(" ".repeat(widths[c] - cells[c].length())).append(GAP);
+      }
+    }
+    return l.toString().stripTrailing();
+  }
+
+  /** {@code line} cut at its end (marked "…") to {@code columns}. */
+  private static String fitted(String line, int columns) {
+    return line.length() <= columns ? line : line.substring(0, Math.max(0, columns - 1)) + "…";
   }
 
   private String table(Layout layout, int[] widths) {

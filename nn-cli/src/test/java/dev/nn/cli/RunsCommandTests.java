@@ -226,6 +226,31 @@ class RunsCommandTests {
   }
 
   /**
+   * At 40 columns a line per run left a name of 3 characters ("…54") and still wrapped: each run takes two lines,
+   * its whole name, then its status and figures indented, and no line is wider than the terminal.
+   */
+  @Test
+  void onAVeryNarrowTerminalEachRunIsItsNameThenItsFigures() throws Exception {
+    Path runs = tmp.resolve("narrow");
+    summarized(runs.resolve("diabetes-20261205-004702"), "completed", "2026-12-05T00:47:02Z", 0.9,
+        "{\"rmse\": 55.28}", "\"optimizer.name=sgd\"");
+    summarized(runs.resolve("diabetes-20261205-004754"), "completed", "2026-12-05T00:47:54Z", 0.9,
+        "{\"rmse\": 62.80}", "");
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "40"), true, "runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    lines.forEach(l -> assertTrue(l.length() <= 40, l.length() + ": " + l));
+    assertEquals("RUN", lines.get(0));
+    assertTrue(lines.get(1).matches(" +STATUS +VALIDATION +TEST"), o.out());
+    assertEquals("diabetes-20261205-004702", lines.get(2), o.out());
+    assertTrue(lines.get(3).matches(" +completed +.* rmse 55\\.28.*"), o.out());
+    assertEquals("diabetes-20261205-004754", lines.get(4), o.out());
+    // a key whose last part is "name" keeps the part before it: "name=sgd" would read as the run's name
+    Cli.Outcome eighty = Cli.run(Map.of("COLUMNS", "80"), true, "runs", runs.toString());
+    assertTrue(eighty.out().contains("optimizer.name=sgd"), eighty.out());
+  }
+
+  /**
    * Names that differ in their middle and long overrides at 132 columns: the layout that cuts least is taken
    * (here the start and duration go, which the names' timestamps hold), so the names stay told apart.
    */
