@@ -81,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
       out.print(scores(e.scores(), e.predictions()));
       if (metrics.confusion().length <= Metrics.MATRIX_CLASSES) {
         out.println("confusion matrix (rows: true class, columns: predicted class)");
-        out.print(confusion(spec, metrics.confusion()));
+        out.print(confusion(spec, metrics.confusion(), root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
       } else {
         out.print(commonestConfusions(spec, metrics));
       }
@@ -193,7 +193,6 @@ final class EvaluateCommand implements Callable<Integer> {
         Long.toString(f.support()));
   }
 
-  /** The matrix with class labels on both edges, every column right-aligned to one width. */
   /** For more classes than a matrix can show: its largest cells off the diagonal. */
   static String commonestConfusions(ModelSpec spec, Metrics metrics) {
     List<Metrics.Confusion> cells = metrics.commonestConfusions(COMMONEST);
@@ -206,15 +205,58 @@ final class EvaluateCommand implements Callable<Integer> {
         + cells.size() + " largest cells off the diagonal)\n" + TextTable.of(rows);
   }
 
-  static String confusion(ModelSpec spec, long[][] counts) {
+  /**
+   * The matrix with class labels on both edges, every column right-aligned to one width; where that is wider than
+   * {@code columns} (long labels: a line of 270 characters wrapped into an unreadable matrix), the columns are headed
+   * by the classes' numbers, and each row by its number and label, left-aligned (cut in its middle if need be).
+   */
+  static String confusion(ModelSpec spec, long[][] counts, int columns) {
+    String byLabel = confusion(spec.classes(), counts);
+    if (byLabel.lines().mapToInt(DisplayWidth::of).max().orElse(0) <= columns) {
+      return byLabel;
+    }
+    int k = counts.length;
+    int cell = Integer.toString(k - 1).length();
+    for (long[] row : counts) {
+      for (long c : row) {
+        cell = Math.max(cell, Long.toString(c).length());
+      }
+    }
+    int number = Integer.toString(k - 1).length();
+    int label = 0;
+    for (String l : spec.classes()) {
+      label = Math.max(label, DisplayWidth.of(l));
+    }
+    // the labels take what the numbers leave, down to 8 columns; then the lines wrap, as a table of k columns must
+    label = Math.max(Math.min(label, 8), Math.min(label, columns - 1 - number - 2 - k * (cell + 2)));
+    StringBuilder s = new StringBuilder(" ".repeat(number + 2 + label));
+    for (int c = 0; c < k; c++) {
+      s.append("  ").append(" ".repeat(cell - Integer.toString(c).length())).append(c);
+    }
+    s.append('\n');
+    for (int t = 0; t < k; t++) {
+      String l = spec.classes().get(t);
+      String shown = DisplayWidth.of(l) <= label ? l : RunTable.cutInTheMiddle(l, label);
+      StringBuilder row = new StringBuilder(" ".repeat(number - Integer.toString(t).length())).append(t).append("  ")
+          .append(DisplayWidth.pad(shown, label));
+      for (long c : counts[t]) {
+        row.append("  ").append(" ".repeat(cell - Long.toString(c).length())).append(c);
+      }
+      s.append(row).append('\n');
+    }
+    return s.toString();
+  }
+
+  /** The matrix with class labels on both edges, every column right-aligned to one width. */
+  static String confusion(List<String> classes, long[][] counts) {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     header.add("");
-    header.addAll(spec.classes());
+    header.addAll(classes);
     rows.add(header);
     for (int t = 0; t < counts.length; t++) {
       List<String> row = new ArrayList<>();
-      row.add(spec.classes().get(t));
+      row.add(classes.get(t));
       for (long c : counts[t]) {
         row.add(Long.toString(c));
       }
@@ -223,16 +265,17 @@ final class EvaluateCommand implements Callable<Integer> {
     int width = 1;
     for (List<String> row : rows) {
       for (String cell : row) {
-        width = Math.max(width, cell.length());
+        width = Math.max(width, DisplayWidth.of(cell));
       }
     }
     StringBuilder s = new StringBuilder();
     for (List<String> row : rows) {
       for (String cell : row) {
-        s.append("  ").append(" ".repeat(width - cell.length())).append(cell);
+        s.append("  ").append(" ".repeat(width - DisplayWidth.of(cell))).append(cell);
       }
       s.append('\n');
     }
     return s.toString();
   }
+
 }

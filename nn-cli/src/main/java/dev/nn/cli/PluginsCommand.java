@@ -37,14 +37,8 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PluginRegistry registry = root.nn(false).plugins();
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
-    for (PluginDescriptor d : registry.all()) {
-      // the registry escapes what a plugin or its jar supplies: the table stays one line a plugin
-      rows.add(List.of(d.kind().label(), d.name(), d.version(), d.className(), d.origin()));
-    }
     PrintStream out = root.out();
-    out.print(TextTable.of(rows));
+    out.print(table(registry.all(), root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
     if (verbose) {
       out.print(details(registry.all()));
     }
@@ -61,6 +55,39 @@ final class PluginsCommand implements Callable<Integer> {
     return Main.BAD_INPUT;
   }
 
+
+  /**
+   * The table, in the first form that fits {@code columns}: whole; the origin by its file name alone; without the
+   * provider class; without the origin either (then a line says where the rest is). A table of 167 columns took
+   * three lines a plugin on an 80-column terminal.
+   */
+  static String table(List<PluginDescriptor> plugins, int columns) {
+    String last = "";
+    for (int form = 0; form < 4; form++) {
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(form < 2 ? HEADER : form == 2 ? List.of("KIND", "NAME", "VERSION", "ORIGIN")
+          : List.of("KIND", "NAME", "VERSION"));
+      for (PluginDescriptor d : plugins) {
+        // the registry escapes what a plugin or its jar supplies: the table stays one line a plugin
+        String origin = form == 0 ? d.origin() : fileName(d.origin());
+        rows.add(form < 2 ? List.of(d.kind().label(), d.name(), d.version(), d.className(), origin)
+            : form == 2 ? List.of(d.kind().label(), d.name(), d.version(), origin)
+            : List.of(d.kind().label(), d.name(), d.version()));
+      }
+      last = TextTable.of(rows);
+      if (last.lines().mapToInt(DisplayWidth::of).max().orElse(0) <= columns) {
+        break;
+      }
+    }
+    return last + (last.startsWith("KIND  ") && !last.lines().findFirst().orElse("").contains("CLASS")
+        ? "(a wider terminal, or nn plugins | cat, shows each provider's class and jar)\n" : "");
+  }
+
+  /** The last part of a jar's path; an origin that is no path ("built-in") as it is. */
+  private static String fileName(String origin) {
+    int slash = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf(java.io.File.separatorChar));
+    return slash < 0 ? origin : origin.substring(slash + 1);
+  }
 
   /**
    * For each plugin a heading line "activation softplus 0.1.0" and its summary and settings indented below it,

@@ -6,13 +6,13 @@ import java.util.List;
 final class TextTable {
   private TextTable() {}
 
-  /** Left-aligned columns two spaces apart; the last column is not padded. */
+  /** Left-aligned columns two spaces apart, by the columns each cell takes on a terminal; the last is not padded. */
   static String of(List<List<String>> rows) {
     int cols = rows.get(0).size();
     int[] width = new int[cols];
     for (List<String> row : rows) {
       for (int c = 0; c < cols; c++) {
-        width[c] = Math.max(width[c], row.get(c).length());
+        width[c] = Math.max(width[c], DisplayWidth.of(row.get(c)));
       }
     }
     StringBuilder s = new StringBuilder();
@@ -21,7 +21,7 @@ final class TextTable {
         String cell = row.get(c);
         s.append(cell);
         if (c < cols - 1) {
-          s.append(" ".repeat(width[c] - cell.length() + 2));
+          s.append(" ".repeat(width[c] - DisplayWidth.of(cell) + 2));
         }
       }
       s.append('\n');

@@ -20,6 +20,28 @@ class PluginsCommandTests {
   @TempDir
   Path tmp;
 
+  /**
+   * On a terminal the table fits: the jar by its file name, then without the provider class, then without the jar
+   * (a line says how to see them); a table of 167 columns took three lines a plugin at 80 columns.
+   */
+  @Test
+  void onATerminalTheTableFitsItsWidth() {
+    List<PluginDescriptor> all = PluginRegistry.loadDefault().all();
+    for (int columns : new int[] {80, 120, 160}) {
+      Cli.Outcome o = Cli.run(Map.of("COLUMNS", Integer.toString(columns)), true, "plugins");
+      assertEquals(0, o.code(), o.describe());
+      o.out().lines().forEach(l -> assertTrue(l.length() <= columns, columns + ": " + l));
+      assertTrue(o.out().contains(" relu "), o.out());
+      assertEquals(all.size() + 1, o.out().lines().filter(l -> !l.startsWith("(")).count(), o.out());
+    }
+    Cli.Outcome eighty = Cli.run(Map.of("COLUMNS", "80"), true, "plugins");
+    assertTrue(eighty.out().endsWith("(a wider terminal, or nn plugins | cat, shows each provider's class and jar)\n"),
+        eighty.out());
+    Cli.Outcome wide = Cli.run(Map.of("COLUMNS", "160"), true, "plugins");
+    assertTrue(wide.out().contains("nn-activations-0.1.0-SNAPSHOT.jar") && !wide.out().contains("/nn-activations"),
+        wide.out());
+  }
+
   @Test
   void everyPluginIsOneRowWithKindNameVersionClassAndOrigin() {
     Cli.Outcome o = Cli.run("plugins");
