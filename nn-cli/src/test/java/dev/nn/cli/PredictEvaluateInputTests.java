@@ -92,7 +92,7 @@ class PredictEvaluateInputTests {
     Cli.Outcome auto = Cli.run("predict", dcModel.toString(), "--input", data.toString(), "--output", out.toString());
     assertEquals(2, auto.code(), auto.describe());
     assertEquals("nn: " + data + ": the model needs the feature columns \"a\", \"b\", which the header lacks; it has"
-        + " a;b;t, u, v, w; the model's features are a, b; the header's names hold ';': if it separates the fields,"
+        + " a;b;t, u, v, w; the header's names hold ';': if it separates the fields,"
         + " read the file with ';' as the separator (--separator ';')\n", auto.err());
     Cli.Outcome given = Cli.run("predict", dcModel.toString(), "--input", data.toString(), "--output", out.toString(),
         "--separator", ";");

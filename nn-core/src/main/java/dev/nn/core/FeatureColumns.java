@@ -56,9 +56,12 @@ final class FeatureColumns {
       }
     }
     if (!missing.isEmpty()) {
+      // the model's features are named once: all of them when the file has none (64 pixels were listed twice, in a
+      // line of 1,200 characters)
       throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
-          : "columns ") + String.join(", ", missing) + ", which the header lacks; it has " + list(columns)
-          + "; the model's features are " + list(features) + separatorHint(columns));
+          : "columns ") + list(missing) + ", which the header lacks; it has " + list(columns)
+          + (missing.size() == features.size() ? "" : "; the model's features are " + list(features))
+          + separatorHint(columns));
     }
   }
 

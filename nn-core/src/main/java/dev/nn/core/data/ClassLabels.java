@@ -199,7 +199,7 @@ final class ClassLabels {
             file + ": column \"" + Excerpt.of(column) + "\" has class labels up to " + maxLabel + " but no row of class " + c
                 + "; classes must be numbered 0.." + maxLabel + " without gaps, or set labels: names on the csv source"
                 + " to read its values as class names (" + presentList(present) + " as " + count(present)
-                + " classes, ordered by value)");
+                + (count(present) == 1 ? " class)" : " classes, ordered by value)"));
       }
     }
   }
