@@ -408,11 +408,22 @@ final class SweepRunner {
    * that closes a long experiment report (its heading says it already).
    */
   static String oneLine(String report) {
-    return String.join(" ", report.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
-        .filter(l -> !l.matches("\\d+ problems?")).map(l -> l.startsWith("nn: ") ? l.substring(4) : l).toList());
+    List<String> lines = report.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
+        .filter(l -> !l.matches("\\d+ problems?")).map(l -> l.startsWith("nn: ") ? l.substring(4) : l).toList();
+    // lines that were sentences of their own stay apart ("…a smaller learning rate; run directory: …"); a line that
+    // ends in a colon goes on into the next
+    StringBuilder b = new StringBuilder();
+    for (String l : lines) {
+      if (b.length() > 0) {
+        char last = b.charAt(b.length() - 1);
+        b.append(last == ':' ? " " : last == ';' || last == '.' ? " " : "; ");
+      }
+      b.append(l);
+    }
+    return b.toString();
   }
 
-  private static Set<Path> runDirectories(Path into) {
+  static Set<Path> runDirectories(Path into) {
     if (!Files.isDirectory(into)) {
       return new HashSet<>();
     }

@@ -93,6 +93,14 @@ final class SweepStop implements AutoCloseable {
     } catch (RuntimeException e) {
       // the JVM is exiting: the table keeps its last row
     }
+    if (dir != null) {
+      // the run says how to resume it; the sweep as a whole is this hook's to tell
+      int points = table.points();
+      err.println("nn: the sweep was stopped at point " + (current + 1) + " of " + points + "; its table "
+          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done and marks this one interrupted"
+          + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
+              + (points - current - 1) + " points after it") + " did not start" : ""));
+    }
   }
 
   /** The sweep's own folder, made for its table, goes: the table and any copy of it being written. */

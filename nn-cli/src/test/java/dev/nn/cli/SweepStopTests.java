@@ -79,4 +79,30 @@ class SweepStopTests {
     assertTrue(said().startsWith("nn: the sweep was stopped (Ctrl-C, SIGTERM or SIGHUP) as point 2 started, before"
         + " its run directory; its table"), said());
   }
+
+  /**
+   * Stopped while a point trains, the run says how to resume it; the sweep says which point of how many it was, where
+   * its table is, and that the points after it did not start (it said nothing of the sweep).
+   */
+  @Test
+  void stoppedWhileAPointTrainsTheSweepSaysWhichPointOfHowMany() throws Exception {
+    Path folder = SweepTable.createFolder(into, "xor");
+    SweepTable table = new SweepTable(folder, "xor (xor.yaml)", List.of("seed"), List.of(List.of("1"),
+        List.of("2"), List.of("3")));
+    table.write();
+    SweepStop stop = new SweepStop(table, into, err);
+    Path first = Files.createDirectories(into.resolve("xor-20261204-120000").resolve("checkpoints")).getParent();
+    Files.writeString(first.resolve("experiment.yaml"), "name: xor\n");
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", first.toString(), null, null, ""), null);
+    Set<Path> before = SweepRunner.runDirectories(into);
+    stop.set(1, table.row(1).with("running"), before);
+    Path second = Files.createDirectories(into.resolve("xor-20261204-120100").resolve("checkpoints")).getParent();
+    Files.writeString(second.resolve("experiment.yaml"), "name: xor\n");
+    stop.stopped();
+    stop.close();
+    assertEquals("interrupted", table.row(1).status());
+    assertEquals(second.toString(), table.row(1).runDirectory());
+    assertEquals("nn: the sweep was stopped at point 2 of 3; its table " + folder.resolve(SweepTable.MARKDOWN)
+        + " keeps the points done and marks this one interrupted; the last point did not start\n", said());
+  }
 }

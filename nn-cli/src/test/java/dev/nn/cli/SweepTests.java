@@ -153,6 +153,8 @@ class SweepTests {
         + " epoch 1 "), csv.get(1));
     assertTrue(csv.get(2).startsWith("0.1,completed,"), csv.get(2));
     assertTrue(o.out().contains("sweep: 1 of 2 points completed, 1 diverged\n"), o.out());
+    // the report's lines stay sentences of their own in the table's one line: "…; run directory: …"
+    assertTrue(csv.get(1).contains("; run directory: " + runs.get(0)), csv.get(1));
   }
 
   /**

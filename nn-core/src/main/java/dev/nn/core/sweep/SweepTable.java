@@ -206,6 +206,11 @@ public final class SweepTable {
     return folder;
   }
 
+  /** How many points the sweep has. */
+  public int points() {
+    return rows.size();
+  }
+
   /** The row of point {@code i}. */
   public Row row(int i) {
     return rows.get(i);
