@@ -82,22 +82,22 @@ final class LrFindCommand implements Callable<Integer> {
         OutputFile.checkAgainst("--csv", csv, "a data file of " + experiment.file, e.dataFiles());
       }
       LearningRateRange test = nn.learningRateRange(e);
-      root.out().println(test.describe(from, to, updates));
+      root.out().println(root.fitted(test.describe(from, to, updates)));
       return test.run(from, to, updates);
     });
     printTable(result.steps());
     if (result.stopped() != null) {
-      root.out().println("stopped: " + result.stopped());
+      root.out().println(root.fitted("stopped: " + result.stopped()));
     }
     if (result.steps().isEmpty()) {
       root.out().println("no update had a finite loss; start from a smaller --from");
     } else {
-      root.out().println("suggested learning rate " + Significant.of(result.suggested(), 3)
-          + ": a tenth of " + Significant.of(result.lowest(), 3) + ", where the smoothed loss was lowest");
+      root.out().println(root.fitted("suggested learning rate " + Significant.of(result.suggested(), 3)
+          + ": a tenth of " + Significant.of(result.lowest(), 3) + ", where the smoothed loss was lowest"));
       List<LearningRateRange.Step> steps = result.steps();
       if (result.stopped() == null && result.lowest() == steps.get(steps.size() - 1).rate()) {
-        root.out().println("the loss was still falling at --to " + Significant.of(to, 3)
-            + ": a larger --to may find a larger rate");
+        root.out().println(root.fitted("the loss was still falling at --to " + Significant.of(to, 3)
+            + ": a larger --to may find a larger rate"));
       }
     }
     if (csv != null) {

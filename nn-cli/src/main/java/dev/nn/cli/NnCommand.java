@@ -221,6 +221,20 @@ final class NnCommand implements Callable<Integer> {
     return terminal && !"dumb".equals(env.get("TERM"));
   }
 
+  /**
+   * {@code text} as a terminal should show it: each line longer than the terminal broken where it has room to be
+   * ({@link TerminalText#wrap}), never inside a word or number, the parts after the first indented; printed
+   * elsewhere, as it is.
+   */
+  String fitted(String text) {
+    if (!terminal) {
+      return text;
+    }
+    int columns = terminalColumns();
+    String lines = String.join("\n", text.lines().map(l -> TerminalText.wrap(l, columns)).toList());
+    return text.endsWith("\n") ? lines + "\n" : lines;
+  }
+
   /** The environment the command runs in. */
   Map<String, String> env() {
     return env;

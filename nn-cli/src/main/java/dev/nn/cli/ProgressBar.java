@@ -139,7 +139,9 @@ final class ProgressBar {
         {epoch, batch, loss, speed, eta},
         {epoch, batch, loss, eta},
         {epoch, batch, eta},
-        {epoch, batch}};
+        {epoch, batch},
+        {epoch + " " + f.batchesDone() + "/" + f.batchesPerEpoch()},
+        {epoch}};
     String line = "";
     for (String[] parts : layouts) {
       line = String.join("  ", parts);
@@ -147,7 +149,8 @@ final class ProgressBar {
         return line;
       }
     }
-    return line.substring(0, room);
+    // narrower still: nothing rather than a number cut short ("batch 721/84" for 844 read as a wrong count)
+    return "";
   }
 
   /** "1:23", "2:01:05", or "-" when not known yet. */

@@ -76,12 +76,12 @@ final class StabilityCommand implements Callable<Integer> {
       Experiment e = experiment.load(nn);
       try {
         // a pair's runs take as long as two runs of nn train: a line as each pair is done
-        return nn.stability(e).run(options, line -> root.out().println(line));
+        return nn.stability(e).run(options, line -> root.out().println(root.fitted(line)));
       } catch (StabilityException failure) {
         throw new CommandFailure("nn: " + experiment.file + ": " + failure.getMessage(), failure);
       }
     });
-    root.out().print(result.summary());
+    root.out().print(root.fitted(result.summary()));
     return Main.OK;
   }
 

@@ -42,7 +42,10 @@ class ProgressBarTests {
     assertEquals("epoch 3/20  batch 125/250  loss 0.123457  ETA 1:23", ProgressBar.render(f, 51));
     assertEquals("epoch 3/20  batch 125/250  ETA 1:23", ProgressBar.render(f, 50));
     assertEquals("epoch 3/20  batch 125/250  ETA 1:23", ProgressBar.render(f, 40));
-    assertEquals("epoch 3/20  batch 1", ProgressBar.render(f, 20));
+    // fields are dropped whole, never cut inside a number ("batch 721/84" for 844 read as another count)
+    assertEquals("epoch 3/20 125/250", ProgressBar.render(f, 20));
+    assertEquals("epoch 3/20", ProgressBar.render(f, 12));
+    assertEquals("", ProgressBar.render(f, 10));
     for (int columns = 1; columns <= 200; columns++) {
       String line = ProgressBar.render(f, columns);
       assertTrue(line.length() <= Math.max(1, columns - 1), columns + " columns: " + line);

@@ -122,6 +122,24 @@ class StabilityCommandTests {
     }
   }
 
+  /**
+   * On an 80-column terminal every line fits, broken between figures, never inside one: the table's rows were 88
+   * columns, and the terminal cut "+0.0417" into "+" and "0.0417". Piped, the same words, unbroken lines.
+   */
+  @Test
+  void onAnEightyColumnTerminalLinesBreakBetweenFigures() throws Exception {
+    Cli.Outcome o = Cli.run(java.util.Map.of("COLUMNS", "80"), true, "stability", LOGISTIC, "--pairs", "2", "--set",
+        "training.epochs=3", "--output", out.resolve("a").toString());
+    assertEquals(0, o.code(), o.describe());
+    o.out().lines().forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l));
+    Cli.Outcome piped = Cli.run(java.util.Map.of("COLUMNS", "80"), false, "stability", LOGISTIC, "--pairs", "2",
+        "--set", "training.epochs=3", "--output", out.resolve("b").toString());
+    assertTrue(piped.out().lines().anyMatch(l -> l.length() > 80), "the rows are wider than 80 as they are");
+    java.util.function.Function<String, List<String>> words = text -> List.of(text.replaceAll("(?s)written to.*", "")
+        .trim().split("\\s+"));
+    assertEquals(words.apply(piped.out()), words.apply(o.out()));
+  }
+
   @Test
   void aSampleReplacedByItselfKeepsThePairIdenticalAtEveryEpoch() throws Exception {
     Cli.Outcome o = Cli.run("stability", MLP, "--replace-with", "self", "--pairs", "2", "--set",
