@@ -30,8 +30,8 @@ final class KeptRunFailure extends RuntimeException {
   }
 
   /** What the hint adds when the failure is a plugin's. */
-  private static final String PLUGIN_MENDED = " (with --allow-changed-plugins, as the mended plugin is another jar"
-      + " than the run started with)";
+  private static final String PLUGIN_MENDED = " (with --allow-changed-plugins if the plugin's jar itself was"
+      + " changed; a library added beside it needs no flag)";
 
   /** The line printed after the failure's own message. */
   String hint() {

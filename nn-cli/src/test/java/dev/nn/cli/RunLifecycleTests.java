@@ -99,8 +99,8 @@ class RunLifecycleTests {
     assertFalse(Files.exists(run.resolve(RunDirectory.MODEL)));
     // after the failure, the line that says the run can be resumed, in the log too
     String kept = "nn: the run is kept in " + run + "; once that is mended, nn train --resume " + run
-        + " continues it (with --allow-changed-plugins, as the mended plugin is another jar than the run started"
-        + " with)\n";
+        + " continues it (with --allow-changed-plugins if the plugin's jar itself was changed; a library added"
+        + " beside it needs no flag)\n";
     assertTrue(o.err().endsWith(kept), o.describe());
     assertTrue(Files.readString(run.resolve(RunDirectory.RUN_LOG)).endsWith(kept));
   }

@@ -183,8 +183,8 @@ class RunRecordTests {
     List<String> told = o.err().lines().toList();
     assertEquals(told.get(0).substring("nn: ".length()), s.get("message"));
     assertEquals(List.of("nn: the run is kept in " + run + "; once that is mended, nn train --resume "
-        + run + " continues it (with --allow-changed-plugins, as the mended plugin is another jar than the run"
-        + " started with)"), told.subList(1, told.size()));
+        + run + " continues it (with --allow-changed-plugins if the plugin's jar itself was changed; a library"
+        + " added beside it needs no flag)"), told.subList(1, told.size()));
     assertTrue(o.err().startsWith("nn: optimizer \"failing-sgd\" from "), o.err());
     // XOR: 200 samples in batches of 8, 25 updates an epoch: update 30 is in epoch 2
     assertEquals(1, s.get("epochs"));

@@ -42,16 +42,16 @@ final class PluginChanges {
    * @throws RunFileException naming each changed third-party plugin, its versions and hashes, unless allowed
    */
   Provenance check(Provenance current) {
-    List<String> plugins = new ArrayList<>();
-    List<String> builtIns = new ArrayList<>();
+    List<Provenance.PluginChange> plugins = new ArrayList<>();
+    List<Provenance.PluginChange> builtIns = new ArrayList<>();
     for (Provenance.PluginChange c : current.pluginsChangedSince(dir.provenanceFile())) {
-      (c.builtIn() ? builtIns : plugins).add(c.toString());
+      (c.builtIn() ? builtIns : plugins).add(c);
     }
-    Provenance checked = withNnChange(current, builtIns);
+    Provenance checked = withNnChange(current, describe(builtIns));
     if (plugins.isEmpty()) {
       return checked;
     }
-    String which = String.join("; ", plugins);
+    String which = String.join("; ", describe(plugins));
     String subject = plugins.size() == 1 ? "a plugin changed" : plugins.size() + " plugins changed";
     if (!allowed) {
       throw new RunFileException(dir.path(), subject + " since the run started: " + which + ". Resuming would"
@@ -60,6 +60,24 @@ final class PluginChanges {
     }
     notices.accept(subject + " since the run started, and --allow-changed-plugins lets it train on: " + which);
     return checked.withOutcome(Map.of(ALLOWED, which));
+  }
+
+  /**
+   * The changes, those of one jar that changed alike told once: five plugins of a rebuilt jar named their jar and
+   * its two hashes five times, in a line of 1,700 characters. "activation \"a\", loss \"b\" from /p/x.jar:
+   * version 1.0.0, now 1.1.0; SHA-256 was …, now …".
+   */
+  static List<String> describe(List<Provenance.PluginChange> changes) {
+    Map<String, List<String>> byJar = new java.util.LinkedHashMap<>();
+    for (Provenance.PluginChange c : changes) {
+      String text = c.toString();
+      String plugin = c.kind() + " \"" + c.name() + "\"";
+      // what follows the plugin's name: its jar and how it changed, the same for plugins of one rebuilt jar
+      byJar.computeIfAbsent(text.substring(plugin.length()), k -> new ArrayList<>()).add(plugin);
+    }
+    List<String> out = new ArrayList<>();
+    byJar.forEach((change, names) -> out.add(String.join(", ", names) + change));
+    return out;
   }
 
   /** Says so when nn itself, or its built-in plugins, are not what the run started with. */

@@ -66,6 +66,21 @@ class PluginChangesTests {
         + ": version 1.0.0, now 2.0.0; SHA-256 was "), allowed.outcome().toString());
   }
 
+  /**
+   * Plugins of one rebuilt jar that changed alike are named together, their jar and hashes once (five plugins named
+   * them five times, in a line of 1,700 characters); a plugin of another jar keeps its own clause.
+   */
+  @Test
+  void pluginsOfOneJarThatChangedAlikeAreToldOnce() {
+    List<Provenance.PluginChange> changes = List.of(
+        new Provenance.PluginChange("activation", "zz-mish", "1.0.0", "1.1.0", "aa", "bb", "/p/zz.jar", false),
+        new Provenance.PluginChange("loss", "zz-focal", "1.0.0", "1.1.0", "aa", "bb", "/p/zz.jar", false),
+        new Provenance.PluginChange("loss", "xq-huber", "1.0.0", "2.0.0", "cc", "dd", "/p/xq.jar", false));
+    assertEquals(List.of("activation \"zz-mish\", loss \"zz-focal\" from /p/zz.jar: version 1.0.0, now 1.1.0;"
+        + " SHA-256 was aa, now bb", "loss \"xq-huber\" from /p/xq.jar: version 1.0.0, now 2.0.0; SHA-256 was cc,"
+        + " now dd"), PluginChanges.describe(changes));
+  }
+
   @Test
   void nnsOwnPluginsChangingWithAnUpgradeOfNnAreSaidAndRecordedButNotRefused() throws Exception {
     Path builtIn = Files.writeString(dir.resolve("nn-activations.jar"), "relu of nn 0.0.9");
