@@ -170,10 +170,21 @@ final class PluginBlame {
    */
   private String method(PluginDescriptor plugin, StackTraceElement[] frames, int top) {
     int outermost = top;
-    for (int i = top + 1; i < frames.length && !frames[i].getClassName().startsWith("dev.nn."); i++) {
+    boolean reachesNn = false;
+    for (int i = top + 1; i < frames.length; i++) {
+      if (frames[i].getClassName().startsWith("dev.nn.")) {
+        reachesNn = true;
+        break;
+      }
       if (!platform(frames[i])) {
         outermost = i;
       }
+    }
+    if (!reachesNn && frames.length >= 1024) {
+      // a StackOverflowError's trace keeps its innermost frames only (the JVM's default 1,024): the plugin's
+      // recursion fills it, and the method nn called is not among them
+      return frames[top].getMethodName() + "() (its trace, cut short at " + frames.length + " frames, does not show"
+          + " which of the plugin's methods nn called)";
     }
     String name = frames[outermost].getMethodName();
     if (name.startsWith("lambda$")) {

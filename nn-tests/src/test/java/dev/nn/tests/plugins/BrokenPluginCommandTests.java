@@ -426,11 +426,27 @@ class BrokenPluginCommandTests {
     assertOneMessageAndExit2(trained, named);
     assertTrue(trained.err().contains(" in φ (phi) during training (at "), trained.describe());
     assertTrue(trained.err().contains("\nnn: the run is kept in "), trained.describe());
-    assertTrue(trained.err().contains("continues it (with --allow-changed-plugins, as the mended plugin is another"
-        + " jar than the run started with)"), trained.describe());
+    assertTrue(trained.err().contains("continues it (with --allow-changed-plugins if the plugin's jar itself was"
+        + " changed; a library added beside it needs no flag)"), trained.describe());
     Path run = newestRun();
     String status = Files.readString(run.resolve("status.yaml")).replaceAll("\n\\s+", " ");
     assertTrue(status.contains("activation \"asserting\" from " + jar + " threw AssertionError"), status);
+  }
+
+  /**
+   * A plugin whose φ recurses without end: its StackOverflowError's trace holds its recursion only, cut short by the
+   * JVM, so the method nn called is not in it; the message says so rather than naming the helper as that method.
+   */
+  @Test
+  void aStackOverflowInAPluginDoesNotNameItsHelperAsTheMethodNnCalled() throws Exception {
+    Path jar = PluginExampleJar.buildOf(tmp, "deep", Map.of("com.acme.broken.DeepProvider",
+        activation("DeepProvider", "\"deep\"", "return 1 - x * x;").replace("return Math.tanh(z);",
+            "return z > 0.01 ? down(z) : Math.tanh(z); } private double down(double z) { return down(z) + 1;")),
+        Map.of(ACTIVATIONS, "com.acme.broken.DeepProvider\n"));
+    Path yaml = experiment("deep", "mean-squared", "sgd", "xavier-uniform");
+    Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
+    assertOneMessageAndExit2(trained, "nn: activation \"deep\" from " + jar + " threw StackOverflowError in down() (its"
+        + " trace, cut short at 1024 frames, does not show which of the plugin's methods nn called) during training");
   }
 
   /** A service file listing the plugin's own class rather than its provider is told in those words. */
