@@ -61,8 +61,8 @@ final class CompareCommand implements Callable<Integer> {
         if (!RunRecord.isRunDirectory(run)) {
           // a damaged sweep table's row may name anything, megabytes long: its start is enough to find it
           throw new CommandFailure("nn: " + shown(run) + ": not a run directory (it"
-              + " holds no " + RunDirectory.EXPERIMENT
-              + " and " + RunDirectory.CHECKPOINTS + "/); expected a directory nn train wrote, or a sweep folder");
+              + " holds no " + RunDirectory.EXPERIMENT + " with " + RunDirectory.CHECKPOINTS + "/ or "
+              + RunDirectory.SUMMARY + "); expected a directory nn train wrote, or a sweep folder");
         }
         for (Path earlier : runs) {
           if (sameDirectory(earlier, run)) {

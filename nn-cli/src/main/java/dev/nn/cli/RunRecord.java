@@ -35,10 +35,16 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
   /** The summary's file name in a run directory. */
   static final String SUMMARY = "summary.json";
 
-  /** Whether {@code dir} holds a run: an {@code experiment.yaml} and a {@code checkpoints/} folder. */
+  /**
+   * Whether {@code dir} holds a run: an {@code experiment.yaml} and a {@code checkpoints/} folder, or, where its
+   * checkpoints were deleted to save room once it ended (a run that will not be resumed), its {@code summary.json}
+   * or {@code status.yaml}.
+   */
   static boolean isRunDirectory(Path dir) {
     return Files.isRegularFile(dir.resolve(RunDirectory.EXPERIMENT))
-        && Files.isDirectory(dir.resolve(RunDirectory.CHECKPOINTS));
+        && (Files.isDirectory(dir.resolve(RunDirectory.CHECKPOINTS))
+            || Files.isRegularFile(dir.resolve(RunDirectory.SUMMARY))
+            || Files.isRegularFile(dir.resolve(RunDirectory.STATUS)));
   }
 
   /**

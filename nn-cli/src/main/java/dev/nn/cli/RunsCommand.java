@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code nn runs}: a table of the run directories in a folder, from their summaries. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
     header = "Lists the training runs in a folder.",
-    description = "Lists the run directories (those holding experiment.yaml and checkpoints/) among DIR's"
+    description = "Lists the run directories (those holding experiment.yaml, and checkpoints/ or summary.json)"
+        + " among DIR's"
         + " subfolders and theirs: their name, status, start (local time), duration, --set overrides,"
         + " validation figure of the epoch its model keeps (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
         + " summary.json is read; a run without one (written by an earlier nn) is described from its metrics.csv,"
@@ -79,7 +80,7 @@ final class RunsCommand implements Callable<Integer> {
       return Main.OK;
     }
     if (runs.isEmpty()) {
-      out.println("no runs in " + folder + " (a run directory holds experiment.yaml and checkpoints/)");
+      out.println("no runs in " + folder + " (a run directory holds experiment.yaml, and checkpoints/ or summary.json)");
       return Main.OK;
     }
     RunTable table = new RunTable(folder, runs);

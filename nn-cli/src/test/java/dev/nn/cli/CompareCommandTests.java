@@ -293,7 +293,8 @@ class CompareCommandTests {
     Path notRun = Files.createDirectories(tmp.resolve("plain"));
     Cli.Outcome o = Cli.run("compare", a.toString(), notRun.toString(), "--output", tmp.resolve("p.html").toString());
     assertEquals(2, o.code());
-    assertEquals("nn: " + notRun + ": not a run directory (it holds no experiment.yaml and checkpoints/); expected a"
+    assertEquals("nn: " + notRun + ": not a run directory (it holds no experiment.yaml with checkpoints/ or summary.json);"
+        + " expected a"
         + " directory nn train wrote, or a sweep folder\n", o.err());
   }
 

@@ -171,6 +171,26 @@ class RunsCommandTests {
     assertEquals(List.of("diverged", "unknown", "completed"), statuses, o.out());
   }
 
+  /**
+   * A finished run whose checkpoints/ was deleted to save room is still a run: listed by nn runs and compared by nn
+   * compare (it vanished from both); a folder with an experiment.yaml alone is not one.
+   */
+  @Test
+  void aRunWhoseCheckpointsWereDeletedIsStillListedAndCompared() throws Exception {
+    Path runs = tmp.resolve("pruned");
+    Path a = summarized(runs.resolve("xor-a"), "completed", "2026-12-03T01:00:00Z", 0.9, "null", "");
+    Path b = summarized(runs.resolve("xor-b"), "completed", "2026-12-03T02:00:00Z", 0.95, "null", "");
+    Files.delete(a.resolve("checkpoints"));
+    Files.createDirectories(runs.resolve("notes"));
+    Files.writeString(runs.resolve("notes").resolve("experiment.yaml"), "name: draft\n");
+    Cli.Outcome o = Cli.run("runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(List.of("xor-a", "xor-b"), o.out().lines().skip(1).map(l -> l.split(" +")[0]).toList(), o.out());
+    Cli.Outcome compared = Cli.run("compare", a.toString(), b.toString(), "--output",
+        tmp.resolve("pruned.html").toString());
+    assertEquals(0, compared.code(), compared.describe());
+  }
+
   @Test
   void aRunDirectoryWithOnlyItsExperimentIsListedAsUnknown() throws Exception {
     Path bare = Files.createDirectories(tmp.resolve("runs").resolve("xor-killed").resolve("checkpoints")).getParent();
@@ -273,7 +293,7 @@ class RunsCommandTests {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Cli.Outcome o = Cli.run("runs", empty.toString());
     assertEquals(0, o.code(), o.describe());
-    assertEquals("no runs in " + empty + " (a run directory holds experiment.yaml and checkpoints/)\n", o.out());
+    assertEquals("no runs in " + empty + " (a run directory holds experiment.yaml, and checkpoints/ or summary.json)\n", o.out());
     Cli.Outcome missing = Cli.run("runs", tmp.resolve("nope").toString());
     assertEquals(2, missing.code());
     assertEquals("nn: " + tmp.resolve("nope") + ": no such folder; expected a folder of run directories\n",
