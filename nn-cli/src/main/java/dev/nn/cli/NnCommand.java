@@ -123,7 +123,10 @@ final class NnCommand implements Callable<Integer> {
     cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     // after the subcommands: picocli gives a converter to the commands that exist when it is registered
     cl.registerConverter(Path.class, new PathArgument());
-    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    int columns = terminal ? Terminal.columns(env) : Integer.MAX_VALUE;
+    // below picocli's least width, its lines are broken again at spaces, never inside a word
+    cl.setOut(columns < 55 ? new PrintWriter(new NarrowText(new java.io.OutputStreamWriter(out,
+        StandardCharsets.UTF_8), columns), true) : new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
     // colours only where they show as colours: a terminal that is not a dumb one (Emacs's shell, some IDE

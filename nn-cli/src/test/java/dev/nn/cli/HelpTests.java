@@ -120,6 +120,20 @@ class HelpTests {
     assertTrue(file <= 80, "in a file: " + file);
   }
 
+  /**
+   * Below picocli's least width (55), help is broken again at spaces: every line fits a 40-column terminal and holds
+   * the same words as at 55 (the terminal broke "SGD" into "S" and "GD"), colours or not.
+   */
+  @Test
+  void onATerminalNarrowerThanFiftyFiveColumnsNoWordIsCut() {
+    String at55 = help(java.util.Map.of("COLUMNS", "55", "NO_COLOR", "1"), true);
+    String at40 = help(java.util.Map.of("COLUMNS", "40", "NO_COLOR", "1"), true);
+    at40.lines().forEach(l -> assertTrue(l.length() <= 40, l.length() + ": " + l));
+    assertEquals(List.of(at55.trim().split("\\s+")), List.of(at40.trim().split("\\s+")));
+    String coloured = help(java.util.Map.of("COLUMNS", "40", "TERM", "xterm-256color"), true);
+    coloured.lines().forEach(l -> assertTrue(l.replaceAll("\u001B\\[[0-9;]*m", "").length() <= 40, l));
+  }
+
   private static String help(java.util.Map<String, String> env, boolean terminal) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
