@@ -152,7 +152,7 @@ final class PluginBlame {
       StackTraceElement[] frames, int top, String during) {
     String message = who + " threw " + t.getClass().getSimpleName()
         + (t.getMessage() == null ? "" : ": " + ControlCharacters.escape(t.getMessage()))
-        + " in " + method(plugin, frames, top) + " " + during
+        + " in " + method(plugin, frames, top) + " " + when(plugin, during)
         + " (at " + ControlCharacters.escape(frames[top].toString()) + ")"
         + (t instanceof NoClassDefFoundError missing
             ? MissingClass.adviceFor(missing).map(a -> "; it " + ControlCharacters.escape(a)).orElse("") : "")
@@ -162,6 +162,18 @@ final class PluginBlame {
                 + ProviderFailure.NN_JAVA + ", or compile it with --release " + ProviderFailure.NN_JAVA
             : "");
     return new PluginFailureException(message, plugin, thrown);
+  }
+
+  /**
+   * When it failed, for the message: an initializer runs once, as the network is built, which "during training" would
+   * misplace.
+   */
+  private static String when(PluginDescriptor plugin, String during) {
+    if (plugin == null || plugin.kind() != PluginKind.INITIALIZER) {
+      return during;
+    }
+    return during.equals("during training") ? "as it drew the initial weights, before training"
+        : "as it drew the initial weights " + during;
   }
 
   /**

@@ -250,7 +250,7 @@ class BrokenPluginCommandTests {
     Outcome o = nn("train", experiment("tanh", "mean-squared", "sgd", "no-init").toString(),
         "--plugin-path", throwing.toString());
     assertOneMessageAndExit2(o, "nn: initializer \"no-init\" from " + throwing + " threw IllegalArgumentException:"
-        + " fan-in 1 in initWeights() during training (at ");
+        + " fan-in 1 in initWeights() as it drew the initial weights, before training (at ");
   }
 
   /** A provider {@code com.acme.broken.Hollow<Type>Provider} named {@code hollow} whose create() returns null. */
