@@ -28,6 +28,13 @@ public final class ChartPage {
       "#2563eb", "#ea580c", "#16a34a", "#9333ea", "#dc2626", "#0891b2", "#ca8a04", "#db2777"};
 
   /**
+   * The same hues, lighter, for a dark page: each at least 3:1 against its panel, and further apart from one
+   * another than the eight above (the closest pair, red and pink, as far apart as blue and purple there).
+   */
+  private static final String[] SERIES_COLOURS_DARK = {
+      "#60a5fa", "#fb923c", "#4ade80", "#c084fc", "#f87171", "#22d3ee", "#facc15", "#f472b6"};
+
+  /**
    * Dash patterns, each set against all eight colours in turn, so that the ninth run's line, of the first one's
    * colour, is still told from it: solid, dashed, dotted, dash-dot, dash-dot-dot. The lines have round caps,
    * which add a stroke's width (2) to every dash, so a dash of 0 is a dot and the gaps are that much wider.
@@ -39,15 +46,26 @@ public final class ChartPage {
 
   /** Strokes on top of the report's: a dashed reference line, and the colours of one curve per run. */
   private static final String EXTRA_CSS = """
-      .line.reference { stroke: #52606d; stroke-dasharray: 6 4; }
-      .dot.reference { fill: #52606d; }
+      .line.reference { stroke: var(--reference); stroke-dasharray: 6 4; }
+      .dot.reference { fill: var(--reference); }
       """ + seriesCss();
 
-  /** {@code seriesN}'s colour, and its dash pattern: N − 1 split into a colour and a pattern. */
+  /**
+   * The eight colours as variables, light and, in the report style's dark scheme, dark; then {@code seriesN}'s
+   * colour and dash pattern: N − 1 split into a colour and a pattern.
+   */
   private static String seriesCss() {
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder(":root {");
+    for (int i = 0; i < SERIES_COLOURS.length; i++) {
+      b.append(" --series").append(i + 1).append(": ").append(SERIES_COLOURS[i]).append(';');
+    }
+    b.append(" }\n@media screen and (prefers-color-scheme: dark) {\n  :root {");
+    for (int i = 0; i < SERIES_COLOURS_DARK.length; i++) {
+      b.append(" --series").append(i + 1).append(": ").append(SERIES_COLOURS_DARK[i]).append(';');
+    }
+    b.append(" }\n}\n");
     for (int i = 0; i < SERIES_STYLES; i++) {
-      String colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+      String colour = "var(--series" + (i % SERIES_COLOURS.length + 1) + ")";
       String dash = SERIES_DASHES[i / SERIES_COLOURS.length];
       b.append(".line.series").append(i + 1).append(" { stroke: ").append(colour)
           .append(dash.equals("none") ? "" : "; stroke-dasharray: " + dash).append("; }\n")

@@ -6,7 +6,9 @@ final class ReportStyle {
 
   static final String CSS = """
       :root { --ink: #1f2933; --dim: #6b7785; --line: #e3e7ec; --bg: #f5f7fa; --panel: #fff;
-              --train: #2563eb; --val: #ea580c; }
+              --train: #2563eb; --val: #ea580c; --rate: #7c3aed; --reference: #52606d; --grid: #edf0f3;
+              --axis: #9aa5b1; --code: #eef1f5; --sunken: #fafbfc; --zero: #b8c1cc; --stale: #92400e;
+              --panel-clear: rgba(255, 255, 255, 0); --edge: rgba(0, 0, 0, .18); }
       * { box-sizing: border-box; }
       body { margin: 0; background: var(--bg); color: var(--ink);
              font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -17,7 +19,7 @@ final class ReportStyle {
       h2 { margin: 0 0 2px; font-size: 18px; font-weight: 600; }
       .overrides { margin: 0 0 8px; color: var(--dim); font-size: 13px; }
       code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
-      .overrides code { margin-left: 4px; padding: 1px 6px; border-radius: 4px; background: #eef1f5;
+      .overrides code { margin-left: 4px; padding: 1px 6px; border-radius: 4px; background: var(--code);
                         color: var(--ink); }
       nav a { display: inline-block; margin-right: 8px; padding: 3px 10px; border: 1px solid var(--line);
               border-radius: 999px; background: var(--panel); color: var(--train); font-size: 13px;
@@ -44,8 +46,8 @@ final class ReportStyle {
       ul.legend li { display: inline-flex; align-items: center; gap: 6px; }
       svg.key { flex: none; }
       .swipe-hint { display: none; margin: 2px 0 0; color: var(--dim); font-size: 12px; text-align: right; }
-      .grid line { stroke: #edf0f3; stroke-width: 1; }
-      .axis line { stroke: #9aa5b1; stroke-width: 1; }
+      .grid line { stroke: var(--grid); stroke-width: 1; }
+      .axis line { stroke: var(--axis); stroke-width: 1; }
       .tick { fill: var(--dim); font-variant-numeric: tabular-nums; }
       .label { fill: var(--ink); font-size: 13px; }
       .line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
@@ -53,10 +55,10 @@ final class ReportStyle {
       .line.val { stroke: var(--val); }
       .dot.train { fill: var(--train); }
       .dot.val { fill: var(--val); }
-      .line.rate { stroke: #7c3aed; }
-      .dot.rate { fill: #7c3aed; }
+      .line.rate { stroke: var(--rate); }
+      .dot.rate { fill: var(--rate); }
       .status { margin: 10px 0 0; color: var(--ink); }
-      .stale { color: #92400e; }
+      .stale { color: var(--stale); }
       .badge { display: inline-block; margin-right: 4px; padding: 1px 10px; border-radius: 999px; color: #fff;
                font-size: 13px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; }
       .status.running .badge { background: #2563eb; }
@@ -65,11 +67,11 @@ final class ReportStyle {
       .status.diverged .badge, .status.failed .badge { background: #b91c1c; }
       details summary { cursor: pointer; }
       details summary h2 { display: inline; }
-      pre.file { margin: 10px 0 4px; padding: 12px 14px; overflow-x: auto; background: #fafbfc;
+      pre.file { margin: 10px 0 4px; padding: 12px 14px; overflow-x: auto; background: var(--sunken);
                  border: 1px solid var(--line); border-radius: 6px; font-size: 12.5px; line-height: 1.45;
                  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-      .best { stroke: #52606d; stroke-width: 1; stroke-dasharray: 4 4; }
-      .best-label { fill: #52606d; font-size: 11px; }
+      .best { stroke: var(--reference); stroke-width: 1; stroke-dasharray: 4 4; }
+      .best-label { fill: var(--reference); font-size: 11px; }
       table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
       th, td { padding: 6px 14px; border-bottom: 1px solid var(--line); }
       th { text-align: left; font-weight: 600; }
@@ -77,11 +79,11 @@ final class ReportStyle {
       table.metrics thead th { color: var(--dim); font-size: 13px; font-weight: 500; text-align: right; }
       table.metrics { min-width: 60%; }
       .scroll { overflow-x: auto; }
-      table.confusion td { min-width: 52px; text-align: center; border: 1px solid #fff; }
-      table.confusion td.zero { color: #b8c1cc; }
+      table.confusion td { min-width: 52px; text-align: center; border: 1px solid var(--panel); }
+      table.confusion td.zero { color: var(--zero); }
       table.confusion thead th { text-align: center; font-weight: 500; color: var(--dim); }
       table.confusion th.corner { text-align: left; font-size: 12px; }
-      table.confusion .sum { color: var(--dim); background: #fafbfc; text-align: right; }
+      table.confusion .sum { color: var(--dim); background: var(--sunken); text-align: right; }
       /* short values stay whole; a path or a run's name wraps only where it has a <wbr>, after a '-', '_' or
          '/' (letting them break anywhere let the table squeeze a column until they broke every few letters); a
          table wider than its box scrolls sideways, its keys staying in view */
@@ -102,11 +104,11 @@ final class ReportStyle {
         .panel { padding: 14px 10px 10px; }
         svg.chart { min-width: 640px; }
         .chart-scroll, .scroll {
-          background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 24px 100% no-repeat local,
-                      linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 24px 100% no-repeat local,
-                      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .18), transparent) left / 10px 100%
+          background: linear-gradient(to right, var(--panel) 30%, var(--panel-clear)) left / 24px 100% no-repeat local,
+                      linear-gradient(to left, var(--panel) 30%, var(--panel-clear)) right / 24px 100% no-repeat local,
+                      radial-gradient(farthest-side at 0 50%, var(--edge), transparent) left / 10px 100%
                         no-repeat scroll,
-                      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .18), transparent) right / 10px 100%
+                      radial-gradient(farthest-side at 100% 50%, var(--edge), transparent) right / 10px 100%
                         no-repeat scroll; }
         table.confusion th, table.confusion td { padding: 4px 2px; font-size: 12.5px; }
         table.confusion td { min-width: 0; }
@@ -119,6 +121,17 @@ final class ReportStyle {
       /* the chart is wider than its box from here down (640 px plus the page's and the panel's padding) */
       @media (max-width: 677px) {
         .swipe-hint { display: block; }
+      }
+      /* a browser or system asking for dark gets the same page in dark colours (every colour above that changes
+         is a variable, so light is untouched); on screen only, so that a page printed from a dark browser is still
+         dark ink on white paper. Text keeps 4.5:1 against every background it sits on, lines 3:1. The badges keep
+         their colours: white on them reads as well on a dark page. */
+      @media screen and (prefers-color-scheme: dark) {
+        :root { color-scheme: dark;
+                --ink: #e6edf3; --dim: #9198a1; --line: #30363d; --bg: #0d1117; --panel: #161b22;
+                --train: #60a5fa; --val: #fb923c; --rate: #a78bfa; --reference: #9198a1; --grid: #232a33;
+                --axis: #6e7681; --code: #262c36; --sunken: #0d1117; --zero: #8b949e; --stale: #fbbf24;
+                --panel-clear: rgba(22, 27, 34, 0); --edge: rgba(255, 255, 255, .16); }
       }
       """;
 }

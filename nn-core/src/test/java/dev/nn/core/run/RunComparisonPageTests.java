@@ -119,11 +119,18 @@ class RunComparisonPageTests {
       runs.add(run("xor-" + i, "xor", "0." + i, 8, "1,10,0.1,0.9,,,,,,0.5\n2,20,0.1,0." + i + ",,,,,,0.5\n", null));
     }
     String page = RunComparison.of(runs).page();
+    // a colour is a variable, set first for light (then again for dark)
+    Map<String, String> colours = new HashMap<>();
+    Matcher variable = Pattern.compile("--(series\\d+): (#[0-9a-f]{6});").matcher(page);
+    while (variable.find()) {
+      colours.putIfAbsent(variable.group(1), variable.group(2));
+    }
     Map<String, String> strokes = new HashMap<>();
-    Matcher css = Pattern.compile("\\.line\\.(series\\d+) \\{ stroke: (#[0-9a-f]{6})(; stroke-dasharray: [^;]+)?; \\}")
-        .matcher(page);
+    Matcher css = Pattern.compile(
+        "\\.line\\.(series\\d+) \\{ stroke: var\\(--(series\\d+)\\)(; stroke-dasharray: [^;]+)?; \\}").matcher(page);
     while (css.find()) {
-      strokes.put(css.group(1), css.group(2) + (css.group(3) == null ? "" : css.group(3)));
+      assertTrue(colours.containsKey(css.group(2)), "a colour for " + css.group(2));
+      strokes.put(css.group(1), colours.get(css.group(2)) + (css.group(3) == null ? "" : css.group(3)));
     }
     String chart = page.substring(page.indexOf("<h2>Training loss</h2>"));
     List<String> lines = classes(chart, "<polyline class=\"line (series\\d+)\"");
