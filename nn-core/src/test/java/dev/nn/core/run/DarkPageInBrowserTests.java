@@ -2,7 +2,6 @@ package dev.nn.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainingResult;
@@ -10,11 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,22 +29,8 @@ class DarkPageInBrowserTests {
   private static final int DARK_VAL = 0xfb923c;
   private static final int DARK_RATE = 0xa78bfa;
 
-  private static String browser;
-
   @TempDir
   Path tmp;
-
-  @BeforeAll
-  static void findBrowser() {
-    for (String name : new String[] {"chromium", "chromium-browser"}) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-          browser = Path.of(dir, name).toString();
-          return;
-        }
-      }
-    }
-  }
 
   private Path report() throws IOException {
     List<EpochReport> epochs = List.of(new EpochReport(1, 10, 0.1, 0.9, null, 1),
@@ -114,22 +95,7 @@ class DarkPageInBrowserTests {
   }
 
   private BufferedImage screenshot(Path html, List<String> flags) throws Exception {
-    Path png = tmp.resolve("page.png");
-    Files.deleteIfExists(png);
-    run(flags, "--hide-scrollbars", "--window-size=1100,1400", "--screenshot=" + png, html.toUri().toString());
-    assertTrue(Files.isRegularFile(png) && Files.size(png) > 0, () -> "no picture of " + html + ": " + log());
-    return ImageIO.read(png.toFile());
-  }
-
-  private void run(List<String> flags, String... args) throws Exception {
-    assumeTrue(browser != null, "no chromium on the path");
-    List<String> command = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--user-data-dir=" + tmp.resolve("profile")));
-    command.addAll(flags);
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("chromium.log").toFile()).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish in 60 s");
+    return new HeadlessChromium(tmp).screenshot(html, 1100, 1400, flags);
   }
 
   private static boolean samePixels(BufferedImage a, BufferedImage b) {
@@ -172,11 +138,4 @@ class DarkPageInBrowserTests {
     return true;
   }
 
-  private String log() {
-    try {
-      return Files.readString(tmp.resolve("chromium.log"));
-    } catch (IOException e) {
-      return e.toString();
-    }
-  }
 }

@@ -2,7 +2,6 @@ package dev.nn.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainingResult;
@@ -11,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,22 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * measured by a script in the page. Runs where Debian's {@code chromium} is on the path; skipped elsewhere.
  */
 class PageLayoutInBrowserTests {
-  private static String browser;
-
   @TempDir
   Path tmp;
 
-  @BeforeAll
-  static void findBrowser() {
-    for (String name : new String[] {"chromium", "chromium-browser"}) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-          browser = Path.of(dir, name).toString();
-          return;
-        }
-      }
-    }
-  }
+
 
   /**
    * Twelve runs with timestamped names: at 1280 and at 390 pixels, "#10" stays on one line and a name wraps only
@@ -116,29 +101,16 @@ class PageLayoutInBrowserTests {
 
   /** The lines a script {@code body}, run in the page laid out at {@code width}, pushed to {@code out}. */
   private List<String> measured(Path html, int width, String body) throws Exception {
-    assumeTrue(browser != null, "no chromium on the path");
+    HeadlessChromium chromium = new HeadlessChromium(tmp);
     Path probe = Files.createTempFile(tmp, "probe", ".html");
     Files.writeString(probe, Files.readString(html).replace("</body>", "<script>(function () { var out = [];\n" + body
         + "var pre = document.createElement('pre'); pre.id = 'measured'; pre.textContent = out.join('\\n');"
         + " document.body.appendChild(pre); })();</script></body>"));
-    Path dom = tmp.resolve("dom.html");
-    Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-        "--no-first-run", "--user-data-dir=" + tmp.resolve("profile"), "--window-size=" + width + ",2000",
-        "--dump-dom", probe.toUri().toString())
-        .redirectOutput(dom.toFile()).redirectError(tmp.resolve("chromium.log").toFile()).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish in 60 s");
-    String text = Files.readString(dom);
+    String text = chromium.dom(probe, width);
     int start = text.indexOf("<pre id=\"measured\">");
-    assertTrue(start >= 0, () -> "nothing measured: " + log());
+    assertTrue(start >= 0, () -> "nothing measured: " + chromium.log());
     String found = text.substring(start + "<pre id=\"measured\">".length(), text.indexOf("</pre>", start));
     return found.isEmpty() ? List.of() : List.of(found.split("\n"));
   }
 
-  private String log() {
-    try {
-      return Files.readString(tmp.resolve("chromium.log"));
-    } catch (IOException e) {
-      return e.toString();
-    }
-  }
 }

@@ -1,20 +1,15 @@
 package dev.nn.core.run;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainingResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,22 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * take. Runs where Debian's {@code chromium} is on the path; skipped elsewhere.
  */
 class RunningPageInBrowserTests {
-  private static String browser;
-
   @TempDir
   Path tmp;
 
-  @BeforeAll
-  static void findBrowser() {
-    for (String name : new String[] {"chromium", "chromium-browser"}) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-          browser = Path.of(dir, name).toString();
-          return;
-        }
-      }
-    }
-  }
+
 
   @Test
   void aPageWrittenLongAgoShowsTheNoteAndOneWrittenJustNowDoesNot() throws Exception {
@@ -61,22 +44,7 @@ class RunningPageInBrowserTests {
 
   /** The document after its scripts ran, as headless Chromium serialises it. */
   private String domOf(Path html) throws Exception {
-    assumeTrue(browser != null, "no chromium on the path");
-    Path out = tmp.resolve("dom.html");
-    Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--user-data-dir=" + tmp.resolve("profile"), "--dump-dom", html.toUri().toString())
-        .redirectOutput(out.toFile()).redirectError(tmp.resolve("chromium.log").toFile()).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish in 60 s");
-    String dom = Files.readString(out, StandardCharsets.UTF_8);
-    assertFalse(dom.isEmpty(), () -> "no document: " + log());
-    return dom;
+    return new HeadlessChromium(tmp).dom(html, 1280);
   }
 
-  private String log() {
-    try {
-      return Files.readString(tmp.resolve("chromium.log"));
-    } catch (IOException e) {
-      return e.toString();
-    }
-  }
 }
