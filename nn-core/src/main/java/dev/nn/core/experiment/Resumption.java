@@ -157,6 +157,14 @@ final class Resumption {
       return current.withOutcome(Map.of("allowed-changed-data", "unchecked: " + RunDirectory.PROVENANCE
           + " was missing"));
     }
+    java.util.Optional<String> fromCode = current.samplesFromCodeMissing(dir.provenanceFile());
+    if (fromCode.isPresent()) {
+      // the experiment's sources stand in for samples only code can give: training on them is no resume at all
+      throw new RunFileException(dir.path(), "the run trained on " + fromCode.get() + ", which are not given now,"
+          + " and its experiment's data sources are placeholders for them; it cannot be resumed from its files"
+          + " alone, with or without --allow-changed-data. Resume it in code with nn.resume(runDirectory, train,"
+          + " validation, options), giving the same samples");
+    }
     List<String> changed = current.dataChangedSince(dir.provenanceFile());
     if (changed.isEmpty()) {
       return current;

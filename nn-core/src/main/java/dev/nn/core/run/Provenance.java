@@ -240,6 +240,26 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /**
+   * What the run recorded in {@code recordedFile} trained on, when that was samples given in code and this run is
+   * given none: its experiment's sources are placeholders for them, which no flag may train on in their place.
+   * Empty otherwise.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public java.util.Optional<String> samplesFromCodeMissing(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)
+        || dataFiles.stream().anyMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE))) {
+      return java.util.Optional.empty();
+    }
+    for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("data-files")) {
+      if (f.string("path").startsWith(SAMPLES_FROM_CODE)) {
+        return java.util.Optional.of(f.string("path"));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The data files of this run whose SHA-256 differs from the one the provenance in {@code recordedFile}
    * gives for the same path, each as "path (SHA-256 was …, now …)"; none when there is no such file (a run
    * killed before it wrote one).
@@ -247,6 +267,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    * @throws RunFileException when the recorded provenance cannot be read
    */
   public List<String> dataChangedSince(Path recordedFile) {
+    // samples given in code that are not given now are no change of data to allow: see samplesFromCodeMissing
     if (!Files.isRegularFile(recordedFile)) {
       return List.of();
     }
@@ -276,13 +297,6 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     for (String path : recorded.keySet()) {
       if (!now.contains(path) && !path.startsWith(SAMPLES_FROM_CODE) && !givenNow) {
         changed.add(path + " (read at the run's start, and no longer among its data)");
-      }
-    }
-    for (String path : recorded.keySet()) {
-      if (path.startsWith(SAMPLES_FROM_CODE) && !givenNow) {
-        changed.add(path + " (the run trained on samples given in code, and they are not given now: the"
-            + " experiment's sources are placeholders for them. Resume it in code with nn.resume(runDirectory,"
-            + " train, validation, options), giving the same samples)");
       }
     }
     for (DataFile d : dataFiles) {

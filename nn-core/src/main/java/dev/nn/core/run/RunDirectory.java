@@ -98,11 +98,23 @@ public final class RunDirectory {
 
   /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
   public static String interruptedMessage(Path dir) {
-    if (latestCheckpointIn(dir).isEmpty()) {
-      return "stopped by Ctrl-C, SIGTERM or SIGHUP before its first checkpoint; nn train --resume " + dir
-          + " trains it again from the start";
-    }
-    return "stopped by Ctrl-C, SIGTERM or SIGHUP; nn train --resume " + dir + " continues it";
+    return interruptedMessage(dir, true, false);
+  }
+
+  /**
+   * What the status and the report of a stopped run say: how it was stopped — a signal ({@code bySignal}), or its
+   * thread's interruption by the program that trained it — and how to go on: {@code nn train --resume}, or, for a
+   * run of samples given in code ({@code samplesFromCode}), which its experiment's placeholder sources cannot give
+   * again, {@code nn.resume} in code with the same samples.
+   */
+  public static String interruptedMessage(Path dir, boolean bySignal, boolean samplesFromCode) {
+    String how = bySignal ? "stopped by Ctrl-C, SIGTERM or SIGHUP"
+        : "stopped by its thread's interruption (Thread.interrupt, Future.cancel(true))";
+    boolean fresh = latestCheckpointIn(dir).isEmpty();
+    String resume = samplesFromCode ? "nn.resume(" + dir + ", train, validation, options) with the samples it was"
+        + " given" : "nn train --resume " + dir;
+    return how + (fresh ? " before its first checkpoint; " + resume + " trains it again from the start"
+        : "; " + resume + " continues it");
   }
 
   /**

@@ -51,7 +51,12 @@ public final class RunOutcome {
 
   /** Ctrl-C or SIGTERM stopped the process while it trained. */
   public void interrupted() {
-    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, RunDirectory.interruptedMessage(dir.path())));
+    interrupted(RunDirectory.interruptedMessage(dir.path()));
+  }
+
+  /** The run was stopped while it trained; {@code message} says how and how to go on. */
+  public void interrupted(String message) {
+    end("interrupted", new RunStatus(RunStatus.State.INTERRUPTED, message));
   }
 
   /** What the report of a run in {@code dir} that failed adds to its failure: how to go on once it is mended. */

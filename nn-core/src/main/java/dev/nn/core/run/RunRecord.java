@@ -52,13 +52,21 @@ public final class RunRecord implements TrainingListener {
    *     so that the report says its training loss is not the validation loss's kind
    */
   public record Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
-      String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames) {
+      String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames,
+      boolean samplesFromCode) {
     /** Copies. */
     public Origin {
       Objects.requireNonNull(name, "name");
       overrides = List.copyOf(overrides);
       classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
       targetNames = targetNames == null ? List.of() : List.copyOf(targetNames);
+    }
+
+    /** A run of the data its experiment names. */
+    public Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
+        String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames) {
+      this(name, epochsPlanned, seed, experimentFile, overrides, nnVersion, classLabels, classWeighted, targetNames,
+          false);
     }
   }
 
@@ -399,7 +407,7 @@ public final class RunRecord implements TrainingListener {
    * clears the thread's interrupted flag first, for the files to be written.
    */
   public synchronized void interruptedInItsThread() {
-    interrupted();
+    interrupted(false);
   }
 
   /**
@@ -410,7 +418,7 @@ public final class RunRecord implements TrainingListener {
    */
   private synchronized void stopped() {
     AtomicFiles.seal(dir.path(), SETTLE_MILLIS);
-    interrupted();
+    interrupted(true);
   }
 
   /** How long a stop waits for a write in the run directory that is under way, such as the model's. */
@@ -418,6 +426,15 @@ public final class RunRecord implements TrainingListener {
 
   /** The JVM is being stopped (Ctrl-C, SIGTERM) while the run trains: runs in the shutdown hook. */
   synchronized void interrupted() {
+    interrupted(true);
+  }
+
+  /**
+   * The run was stopped: by a signal ({@code bySignal}) or by its thread's interruption. The status and report say
+   * how, and how to go on: {@code nn train --resume}, or, for a run of samples given in code, which only code can give
+   * again, {@code nn.resume} with them.
+   */
+  private synchronized void interrupted(boolean bySignal) {
     if (ended) {
       if (finalStatus != null && finalStatus.state().equals("completed")) {
         completedFirst.accept(dir.path());
@@ -431,8 +448,9 @@ public final class RunRecord implements TrainingListener {
     }
     end("interrupted", null);
     // the report says how to go on, as status.yaml does; the summary keeps no message for an interruption
-    finalStatus = new HtmlReport.Status("interrupted", RunDirectory.interruptedMessage(dir.path()));
-    outcome.interrupted();
+    String message = RunDirectory.interruptedMessage(dir.path(), bySignal, origin.samplesFromCode());
+    finalStatus = new HtmlReport.Status("interrupted", message);
+    outcome.interrupted(message);
     recorded = true;
     interruptionRecorded.accept(dir.path());
   }

@@ -1,5 +1,6 @@
 package dev.nn.tests.api;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import dev.nn.core.run.RunFileException;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -78,10 +80,19 @@ class ResumeInCodeTests {
     }
     Path run = stopped.runDirectory().orElseThrow();
 
+    // the status says how it was stopped and how to go on: in code, with the samples (it said Ctrl-C, and nn train)
+    String status = assertDoesNotThrow(() -> Files.readString(run.resolve("status.yaml"))).replaceAll("\n\\s+", " ");
+    assertTrue(status.contains("stopped by its thread's interruption (Thread.interrupt, Future.cancel(true)); nn.resume("
+        + run + ", train, validation, options) with the samples it was given continues it"), status);
+
     RunFileException withoutSamples = assertThrows(RunFileException.class,
         () -> nn.resume(run, TrainingRun.Options.defaults()));
-    assertTrue(withoutSamples.getMessage().contains("(samples given in code: quadrants) (the run trained on samples"
-        + " given in code, and they are not given now"), withoutSamples.getMessage());
+    assertTrue(withoutSamples.getMessage().contains("the run trained on (samples given in code: quadrants), which are"
+        + " not given now, and its experiment's data sources are placeholders for them"), withoutSamples.getMessage());
+    // allowing changed data does not make the placeholders the run's data: it trained them in the run's place
+    RunFileException allowed = assertThrows(RunFileException.class,
+        () -> nn.resume(run, TrainingRun.Options.defaults().allowingChangedData(true)));
+    assertTrue(allowed.getMessage().contains("with or without --allow-changed-data"), allowed.getMessage());
     RunFileException otherSamples = assertThrows(RunFileException.class,
         () -> nn.resume(run, quadrants(2, "a"), null, TrainingRun.Options.defaults()));
     assertTrue(otherSamples.getMessage().contains("the data changed since the run started: (samples given in code:"
