@@ -242,7 +242,7 @@ public final class IdxReader {
   }
 
   /** Reads every label of a label file, each checked to be in 0..9. */
-  static int[] readLabels(Path labels) {
+  public static int[] readLabels(Path labels) {
     try (IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
       magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
       int n = labelCount(lab);

@@ -20,9 +20,11 @@
  * as {@link dev.nn.spi.ConfigException}. All randomness comes from {@link dev.nn.core.random.Rng}, seeded through
  * the one derivation (seed, purpose[, index]) → stream, {@link dev.nn.core.random.RandomStream}.
  *
- * <p>Of its public types, {@link dev.nn.core.data.Dataset}, {@link dev.nn.core.data.Standardizer} and {@link
- * dev.nn.core.data.DataException} are the Java API; the others are the engine's internal API, public for nn's
- * other packages, not for applications.
+ * <p>Of its public types, {@link dev.nn.core.data.Dataset}, {@link dev.nn.core.data.Standardizer}, {@link
+ * dev.nn.core.data.OneHot}, {@link dev.nn.core.data.DataException} and the readers a run's sources use — {@link
+ * dev.nn.core.data.CsvReader}, {@link dev.nn.core.data.IdxReader}, {@link dev.nn.core.data.Generators} — with
+ * {@link dev.nn.core.data.Splits} are the Java API; the others are the engine's internal API, public for nn's other
+ * packages, not for applications.
  */
 package dev.nn.core.data;
 

@@ -17,6 +17,7 @@
  * never split the sum of one element, so the thread count does not change a result (see
  * {@link dev.nn.core.kernel.BlasKernels} for the one exception, OpenBLAS's AVX-512 kernels).
  *
- * <p>This package is the engine's internal API, public for nn's other packages and modules, not for applications.
+ * <p>This package is the engine's internal API, public for nn's other packages and modules, not for applications,
+ * but for {@link dev.nn.core.kernel.Precision}, which the data readers of the Java API take.
  */
 package dev.nn.core.kernel;

@@ -247,6 +247,23 @@ public final class PluginRegistry {
   }
 
   /**
+   * This registry's providers and {@code more}: an application's own plugins beside nn's built-ins
+   * ({@code PluginRegistry.loadDefault().with(List.of(new MyActivationProvider()))}), without listing every built-in
+   * provider. The new registry is made as {@link #of} makes one.
+   *
+   * @throws ConfigException if a provider of {@code more} takes the name of one of this registry's of its kind
+   */
+  public PluginRegistry with(Collection<? extends PluginProvider<?>> more) {
+    java.util.Objects.requireNonNull(more, "more: a collection of plugin providers is needed, found null");
+    List<PluginProvider<?>> all = new ArrayList<>();
+    for (PluginKind<?> kind : PluginKind.values()) {
+      all.addAll(providers.get(kind).values());
+    }
+    all.addAll(more);
+    return of(all);
+  }
+
+  /**
    * A registry of the given providers only, without ServiceLoader: plugins defined in code (a test, an
    * application that ships its own activation) are used exactly as jar plugins are. Each provider's kind
    * is the SPI interface it implements.

@@ -4,7 +4,7 @@
  * ({@link dev.nn.core.random.RandomStream}). A foundation: it uses no other core package, so the data
  * readers, the initializers and the trainer can all draw without depending on each other.
  *
- * <p>Of its public types, {@link dev.nn.core.random.Rng} is the Java API; {@link dev.nn.core.random.RandomStream}
- * is the engine's internal API, public for nn's other packages, not for applications.
+ * <p>Its public types, {@link dev.nn.core.random.Rng} and {@link dev.nn.core.random.RandomStream} (the streams a run
+ * draws from, which a split read in code names), are the Java API.
  */
 package dev.nn.core.random;

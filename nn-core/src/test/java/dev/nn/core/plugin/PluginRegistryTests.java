@@ -207,4 +207,58 @@ class PluginRegistryTests {
       assertTrue(p.message().contains(jar.toString()), p.message());
     }
   }
+
+  /** An activation defined in code beside every plugin the default registry has, without listing them. */
+  private static final class SquarePlus implements dev.nn.spi.ActivationProvider {
+    private final String name;
+
+    SquarePlus(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String summary() {
+      return "(z + sqrt(z^2 + 4)) / 2";
+    }
+
+    @Override
+    public dev.nn.api.Activation create(dev.nn.spi.Settings settings) {
+      return new dev.nn.api.Activation() {
+        @Override
+        public double phi(double z) {
+          return (z + Math.sqrt(z * z + 4)) / 2;
+        }
+
+        @Override
+        public double phiPrime(double z, double x) {
+          return (1 + z / Math.sqrt(z * z + 4)) / 2;
+        }
+      };
+    }
+  }
+
+  @Test
+  void withAddsProvidersToEveryPluginTheRegistryHas() {
+    PluginRegistry defaults = PluginRegistry.loadDefault();
+    PluginRegistry more = defaults.with(List.of(new SquarePlus("square-plus")));
+    assertTrue(more.descriptor(PluginKind.ACTIVATION, "square-plus").isPresent());
+    for (PluginKind<?> kind : PluginKind.values()) {
+      for (PluginDescriptor d : defaults.all()) {
+        if (d.kind() == kind) {
+          assertTrue(more.descriptor(kind, d.name()).isPresent(), kind + " " + d.name());
+        }
+      }
+    }
+    assertEquals(defaults.all().size() + 1, more.all().size());
+    String taken = defaults.all().get(0).kind() == PluginKind.ACTIVATION ? defaults.all().get(0).name() : null;
+    if (taken != null) {
+      assertThrows(ConfigException.class, () -> defaults.with(List.of(new SquarePlus(taken))));
+    }
+    assertThrows(ConfigException.class, () -> more.with(List.of(new SquarePlus("square-plus"))));
+  }
 }

@@ -48,6 +48,12 @@ class PublicSurfaceTests {
       "dev.nn.core.data.Standardizer",               // the scaler a model applies
       "dev.nn.core.data.OneHot",                     // the one-hot encoding a model applies: a word's code
       "dev.nn.core.data.DataException",              // unreadable data
+      "dev.nn.core.data.CsvReader",                  // a CSV file into a Dataset, as a csv source reads it
+      "dev.nn.core.data.IdxReader",                  // IDX files into a Dataset, as an idx source reads them
+      "dev.nn.core.data.Generators",                 // a generator's samples, as a generator source draws them
+      "dev.nn.core.data.Splits",                     // a Dataset split as a run splits it
+      "dev.nn.core.kernel.Precision",                // float64 or float32, for a reader that holds inputs so
+      "dev.nn.core.random.RandomStream",             // the seeded streams a run draws from (a split's, say)
       "dev.nn.core.experiment.ClusterException",     // a distributed run that the cluster could not finish
       "dev.nn.core.experiment.TrainingInterruptedException", // a run that failed as the JVM stopped: interrupted
       "dev.nn.core.experiment.JvmShutdown",          // whether the JVM is stopping, for a command's last words
