@@ -46,10 +46,12 @@ import picocli.CommandLine.Spec;
     // lines of their own, each under 80 columns: picocli would wrap a long one without its indent
     footer = {"%nEnvironment:",
         "  NN_PLUGIN_PATH  plugin jars or directories, as for --plugin-path",
-        "  NN_LOG          debug, info or warning: print nn's log records of that level",
-        "                  and above on stderr (default: none; --debug: from debug up)",
+        "  NN_LOG          debug, info, warning or off: print nn's log records of that",
+        "                  level and above on stderr (default: none; --debug: from debug up)",
         "  NN_JAVA_OPTS    options for the JVM the nn script starts, e.g. -Xmx8g",
         "  NN_VECTOR       off: the script runs Java without the Vector API (plain loops)",
+        "  NN_SPARK        on: the script runs nn with nn-spark (built once, with Spark)",
+        "  NN_SPARK_LOG    a log4j2 configuration file for Spark's own log (default: off)",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options.",
         "Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {

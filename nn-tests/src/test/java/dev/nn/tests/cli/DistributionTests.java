@@ -99,6 +99,29 @@ class DistributionTests {
     assertFalse(Files.exists(home.resolve("pom.xml")), "nothing to build");
   }
 
+  /**
+   * The zip's README is its own: every file it links or names in a command is in the zip (the source tree's README,
+   * shipped before, began with ./nn train examples/mnist.yaml and mvn -B verify, neither of which is there).
+   */
+  @Test
+  void theReadmeNamesOnlyWhatTheZipHolds() throws IOException {
+    String readme = Files.readString(home.resolve("README.md"));
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("\\]\\(([^)#]+)").matcher(readme);
+    int seen = 0;
+    while (links.find()) {
+      assertTrue(Files.exists(home.resolve(links.group(1))), "README links " + links.group(1));
+      seen++;
+    }
+    java.util.regex.Matcher commands = java.util.regex.Pattern.compile("(?m)^bin/nn train (examples/\\S+)")
+        .matcher(readme);
+    while (commands.find()) {
+      assertTrue(Files.exists(home.resolve(commands.group(1))), "README runs " + commands.group(1));
+      seen++;
+    }
+    assertTrue(seen >= 5, "the README's links and commands were read: " + seen);
+    assertFalse(readme.contains("./nn train examples/mnist.yaml"), "the source tree's README");
+  }
+
   @Test
   void trainsAnExampleEndToEndWithOnlyAJavaRuntime(@TempDir Path work) throws Exception {
     Run r = nn(work, "train", home.resolve("examples/xor.yaml").toString(), "--output", work.toString());
