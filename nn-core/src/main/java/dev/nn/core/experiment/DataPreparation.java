@@ -163,6 +163,13 @@ public final class DataPreparation implements Provider<PreparedData> {
     // from here on nothing refers to the rows as read: a split that copied them leaves them to the collector
     raw = null;
     TargetKind kind = loss.targets();
+    if (reconstruction && kind != TargetKind.REAL) {
+      // an idx source's rows carry class labels until their inputs become the targets below: checked here, before
+      // encode takes them for classes
+      throw new ConfigException(ConfigProblem.of(ProblemId.TARGET_MISMATCH, "loss", "loss \"" + lossName
+          + "\" needs class targets (" + kind.description() + "), but " + train.source() + " is read for"
+          + " reconstruction, whose targets are its inputs", "a loss for real-valued targets such as squared"));
+    }
     train = encode(train, kind, lossName);
     validation = validation == null ? null : encode(validation, kind, lossName);
     test = test == null ? null : encode(test, kind, lossName);
