@@ -197,6 +197,49 @@ class LauncherTests {
         + " resume the run with: nn train --resume " + t.run().toAbsolutePath().normalize()), printed);
   }
 
+  /**
+   * Java killed before it told the launcher a run directory: a resume's is on the command line, and the launcher names
+   * it (it said nothing was written to resume); a run directory that had completed is said to leave nothing to
+   * resume (a sweep killed between points named the completed point's to resume). Java here is a stand-in that waits
+   * to be killed, so that the kill comes before anything is read.
+   */
+  @Test
+  void killedBeforeJavaNamesARunTheLauncherTellsWhatItKnows() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1 ;; esac\n"
+        + "exec sleep 60\n");
+    assertTrue(fake.toFile().setExecutable(true));
+    Path interrupted = Files.createDirectories(tmp.resolve("runs").resolve("xor-20261205-010000"));
+    Files.writeString(interrupted.resolve("status.yaml"), "state: interrupted\nmessage: stopped\n");
+    Path finished = Files.createDirectories(tmp.resolve("runs").resolve("xor-20261205-020000"));
+    Files.writeString(finished.resolve("status.yaml"), "state: finished\nmessage: done\n");
+    for (String arg : List.of("--resume", "--resume=")) {
+      for (Path run : List.of(interrupted, finished)) {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("nn").toString(), "train"));
+        command.addAll(arg.endsWith("=") ? List.of(arg + run) : List.of(arg, run.toString()));
+        ProcessBuilder b = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+        b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        Path log = tmp.resolve("printed.txt");
+        b.redirectOutput(log.toFile());
+        Process p = b.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Optional<ProcessHandle> java = Optional.empty();
+        while (java.isEmpty() && System.nanoTime() < deadline) {
+          java = p.descendants().filter(d -> d.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst();
+          Thread.sleep(20);
+        }
+        assertTrue(java.isPresent() && java.get().destroyForcibly(), "the stand-in for Java ran");
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, p.exitValue());
+        String printed = Files.readString(log);
+        String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
+        assertTrue(printed.contains(run == interrupted ? killed + "resume the run with: nn train --resume " + run
+            : killed + "its last run, " + run + ", had completed, and no other run had started: nothing is left to"
+                + " resume"), arg + " " + run + ": " + printed);
+      }
+    }
+  }
+
   /** A launcher training XOR for far longer than a test waits, once its run has started; its output in a file. */
   private record Training(Process process, Path run, Path log) {}
 
