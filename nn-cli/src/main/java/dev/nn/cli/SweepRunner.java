@@ -94,8 +94,11 @@ final class SweepRunner {
     for (int i = 0; i < points.size(); i++) {
       List<String> all = new ArrayList<>(sets);
       all.addAll(grid.sets(points.get(i)));
+      String sets = String.join(" ", grid.sets(points.get(i)));
+      // the point's values as given, whole at any usual length; a key of 100,000 characters is not repeated whole
       String point = "nn: sweep point " + (i + 1) + "/" + points.size() + " ("
-          + String.join(" ", grid.sets(points.get(i))) + ") is not valid";
+          + (sets.length() <= 200 ? sets : sets.substring(0, 200) + "…(" + sets.length() + " characters)")
+          + ") is not valid";
       String report;
       try {
         Experiments.load(root.nn(), experiment, all);

@@ -186,4 +186,20 @@ class ValidateCommandTests {
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.err().contains("[nn/OutOfRange] l2: must be a finite number >= 0, found .inf"), o.err());
   }
+
+  /**
+   * A key of 100,000 characters given with --set or --sweep: the report quotes its start and its length, not the
+   * key whole (twice, in 200 KB; 400 KB under --sweep).
+   */
+  @Test
+  void aHugeKeyIsQuotedByItsStartAndLength() {
+    String key = "x" + "a".repeat(100_000);
+    Cli.Outcome set = Cli.run("validate", Cli.XOR, "--set", key + "=1");
+    assertEquals(2, set.code(), set.err().substring(0, Math.min(500, set.err().length())));
+    assertTrue(set.err().length() < 2_000, set.err().length() + " characters");
+    assertTrue(set.err().contains("…(100001 characters)"), set.err());
+    Cli.Outcome sweep = Cli.run("train", Cli.XOR, "--sweep", key + "=1,2", "--output", "/nonexistent-never-made");
+    assertEquals(2, sweep.code());
+    assertTrue(sweep.err().length() < 3_000, sweep.err().length() + " characters");
+  }
 }

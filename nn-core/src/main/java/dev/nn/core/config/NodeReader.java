@@ -109,7 +109,8 @@ final class NodeReader {
     String override = overrideOf(keyNode);
     if (override != null) {
       problems.add(
-          new ConfigProblem(ProblemId.BAD_OVERRIDE, path, 0, 0, "--set " + override + ": " + message, allowed, suggestions));
+          new ConfigProblem(ProblemId.BAD_OVERRIDE, path, 0, 0, "--set " + Excerpt.of(override, 200) + ": " + message,
+              allowed, suggestions));
     } else {
       report(ProblemId.UNKNOWN_KEY, path, keyNode, message, allowed, suggestions);
     }

@@ -1,5 +1,7 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Excerpt;
+
 import dev.nn.spi.ConfigProblem;
 import java.util.List;
 
@@ -30,6 +32,11 @@ public final class ProblemReport {
    * @param fileName the experiment file's name as the user knows it
    * @param problems at least one
    */
+  /** The longest key path a report shows whole. */
+  private static final int LONGEST_PATH = 200;
+  /** The longest message, or list of what is allowed, a report shows whole. */
+  private static final int LONGEST_TEXT = 4_000;
+
   public static String format(String fileName, List<ConfigProblem> problems) {
     int unshown = notShown(problems);
     String count = count(problems.size() - (unshown > 0 ? 1 : 0) + unshown);
@@ -40,7 +47,9 @@ public final class ProblemReport {
       ConfigProblem p = problems.get(k);
       s.append('\n').append(k + 1).append(") [").append(p.id().code()).append("] ");
       if (!p.path().isEmpty()) {
-        s.append(p.path());
+        // a key path, a message and what is allowed are read whole at their usual lengths; a key of 100,000
+        // characters made a report of 200 KB
+        s.append(Excerpt.of(p.path(), LONGEST_PATH));
         if (p.line() > 0) {
           s.append(" (line ").append(p.line()).append(", col ").append(p.column()).append(')');
         }
@@ -48,12 +57,12 @@ public final class ProblemReport {
       } else if (p.line() > 0) {
         s.append("line ").append(p.line()).append(", col ").append(p.column()).append(": ");
       }
-      s.append(p.message()).append('\n');
+      s.append(Excerpt.of(p.message(), LONGEST_TEXT)).append('\n');
       if (!p.suggestions().isEmpty()) {
         s.append("   Did you mean: ").append(String.join(", ", p.suggestions())).append('\n');
       }
       if (!p.allowed().isEmpty()) {
-        s.append("   Allowed: ").append(p.allowed()).append('\n');
+        s.append("   Allowed: ").append(Excerpt.of(p.allowed(), LONGEST_TEXT)).append('\n');
       }
     }
     return s.append('\n').append(count).append('\n').toString();

@@ -149,7 +149,7 @@ public final class Generators {
     Generator g = ALL.get(name);
     if (g == null) {
       throw new ConfigException(ConfigProblem.of(
-              ProblemId.UNKNOWN_GENERATOR, "name", "unknown generator \"" + name + "\"", String.join(", ", names()))
+              ProblemId.UNKNOWN_GENERATOR, "name", "unknown generator \"" + dev.nn.core.text.Excerpt.of(name) + "\"", String.join(", ", names()))
           .withSuggestions(Suggestions.closest(name, names())));
     }
     return g;

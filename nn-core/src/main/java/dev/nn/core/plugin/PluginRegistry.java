@@ -634,7 +634,7 @@ public final class PluginRegistry {
     String where = suggestions.isEmpty() && pluginPath.isEmpty()
         ? "; a plugin's name is known once its jar is on the plugin path (--plugin-path JAR, or NN_PLUGIN_PATH)"
         : "";
-    return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + name + "\""
+    return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + dev.nn.core.text.Excerpt.of(name) + "\""
         + OtherFrameworksNames.note(kind, name) + where, allowed).withSuggestions(suggestions);
   }
 

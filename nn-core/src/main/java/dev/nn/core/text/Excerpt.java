@@ -12,10 +12,18 @@ public final class Excerpt {
 
   /** {@code text}, or its first {@value #MAX_QUOTED} characters followed by {@code …(N characters)}. */
   public static String of(String text) {
-    if (text.length() <= MAX_QUOTED) {
+    return of(text, MAX_QUOTED);
+  }
+
+  /**
+   * {@code text}, or its first {@code max} characters followed by {@code …(N characters)}: for what a message holds
+   * whole when it is of a usual length (a key path, a whole message), but not when it is megabytes.
+   */
+  public static String of(String text, int max) {
+    if (text.length() <= max) {
       return text;
     }
-    int end = MAX_QUOTED;
+    int end = max;
     if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--; // never split a character in two
     }
