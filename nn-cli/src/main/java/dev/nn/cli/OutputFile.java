@@ -27,6 +27,9 @@ final class OutputFile {
    *     one that does not exist is passed over (reading it fails on its own)
    * @throws CommandFailure naming the option, the path and what is wrong
    */
+  /** The longest file name, in bytes, of ext4, XFS, Btrfs, APFS and NTFS's usual UTF-16 limit in practice. */
+  static final int MAX_NAME_BYTES = 255;
+
   static void check(String option, Path output, Map<String, Path> inputs) {
     Path absolute = output.toAbsolutePath();
     Path folder = absolute.getParent();
@@ -36,6 +39,15 @@ final class OutputFile {
     }
     if (Files.isDirectory(output)) {
       throw new CommandFailure("nn: " + option + " " + output + ": is a directory; expected a file name");
+    }
+    Path name = output.getFileName();
+    int bytes = name == null ? 0 : name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      // the file systems nn runs on take names of 255 bytes: said now, not once the work is done and the write fails
+      String shown = name.toString();
+      throw new CommandFailure("nn: " + option + ": the file name " + (shown.length() <= 40 ? shown
+          : shown.substring(0, 40) + "…") + " is " + bytes + " bytes long in UTF-8; file systems take names of at"
+          + " most " + MAX_NAME_BYTES + " bytes. Choose a shorter name");
     }
     if (PathArgument.givenAsFolder(output)) {
       throw new CommandFailure("nn: " + option + " " + output + "/: names a folder (it ends with /), which does not"

@@ -117,6 +117,20 @@ class OutputTargetTests {
     }
   }
 
+  /**
+   * A name longer than a file system takes (255 bytes; 300 here, and 256 of two-byte letters) is refused by every
+   * command before it works: it was refused only when the finished output was renamed into place.
+   */
+  @Test
+  void aFileNameLongerThanAFileSystemTakesIsRefusedBeforeAnyWork() throws Exception {
+    String ascii = "n".repeat(296) + ".csv";
+    refusedUnchanged(tmp.resolve(ascii), "nn: OPTION: the file name " + ascii.substring(0, 40) + "… is 300 bytes long"
+        + " in UTF-8; file systems take names of at most 255 bytes. Choose a shorter name");
+    String wide = "é".repeat(128);
+    refusedUnchanged(tmp.resolve(wide), "nn: OPTION: the file name " + wide.substring(0, 40) + "… is 256 bytes long"
+        + " in UTF-8; file systems take names of at most 255 bytes. Choose a shorter name");
+  }
+
   @Test
   void aNamedPipeIsRefusedByEveryCommandAndStaysAPipe() throws Exception {
     Path fifo = fifo("pipe");
