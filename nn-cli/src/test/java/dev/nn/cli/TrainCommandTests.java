@@ -140,6 +140,25 @@ class TrainCommandTests {
         relative.err());
   }
 
+  /**
+   * A path off by the case of a letter or without its extension is told the file there is; a shell's ~ or $HOME,
+   * which an experiment does not expand, is told so (each was a bare "file not found").
+   */
+  @Test
+  void aMissingDataFileIsToldWhatWasLikelyMeant() throws Exception {
+    Path data = Files.copy(Cli.EXAMPLES.resolve("data/diabetes.csv"), tmp.resolve("diabetes.csv"));
+    for (String written : List.of("Diabetes.csv", "diabetes", "DIABETES.CSV")) {
+      Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "data.train.path=" + tmp.resolve(written));
+      assertEquals(2, o.code(), o.describe());
+      assertTrue(o.err().contains(": file not found; data.train.path names it; did you mean " + data + "?"),
+          written + ": " + o.err());
+    }
+    for (String written : List.of("~/diabetes.csv", "$HOME/diabetes.csv")) {
+      Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "data.train.path=" + written);
+      assertTrue(o.err().contains("~ and $VARIABLES are not expanded"), written + ": " + o.err());
+    }
+  }
+
   @Test
   void aDivergingRunExitsWith3NamingEpochAndUpdateAndKeepsTheLastGoodCheckpoint() throws Exception {
     Cli.Outcome o = Cli.run("train", Cli.DIABETES, "--set", "training.epochs=2", "--set", "optimizer.name=sgd",

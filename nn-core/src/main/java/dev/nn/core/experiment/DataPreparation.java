@@ -505,9 +505,33 @@ public final class DataPreparation implements Provider<PreparedData> {
   private static Path requireExists(PathRef ref, String key) {
     Path file = ref.resolved();
     if (Files.notExists(file)) {
-      throw new DataException(file + ": file not found; " + key + " names it");
+      throw new DataException(file + ": file not found; " + key + " names it" + notFoundHint(file));
     }
     return file;
+  }
+
+  /**
+   * What may have been meant by a path that names no file: a shell's {@code ~} or {@code $VAR}, which an experiment
+   * file does not expand, or a file beside it whose name differs only in case or by an extension.
+   */
+  static String notFoundHint(Path file) {
+    String written = file.toString();
+    if (written.contains("/~/") || written.startsWith("~") || written.contains("$")) {
+      return " (an experiment file's paths are taken as written: ~ and $VARIABLES are not expanded; write the path in"
+          + " full, or relative to the experiment file)";
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (folder == null || !Files.isDirectory(folder)) {
+      return "";
+    }
+    try (var siblings = Files.list(folder)) {
+      return siblings.map(p -> p.getFileName().toString())
+          .filter(n -> n.equalsIgnoreCase(name) || n.startsWith(name + ".") && n.indexOf('.', name.length() + 1) < 0)
+          .sorted().findFirst().map(n -> "; did you mean " + folder.resolve(n) + "?").orElse("");
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static boolean reconstructs(SourceSpec s) {
