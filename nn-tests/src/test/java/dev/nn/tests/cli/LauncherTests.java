@@ -60,6 +60,16 @@ class LauncherTests {
     return new Run(p.exitValue(), output);
   }
 
+  /** Options Java refuses in NN_JAVA_OPTS are one nn line and exit 2, not Java's three lines and exit 1. */
+  @Test
+  void javaOptionsJavaRefusesAreOneLineNamingTheVariable() throws Exception {
+    Run r = launch(Map.of("NN_JAVA_OPTS", "-Xmx"), ROOT, "--version");
+    assertEquals(2, r.code(), r.output());
+    assertEquals("nn: NN_JAVA_OPTS=\"-Xmx\" holds an option Java refuses: Invalid maximum heap size: -Xmx\n",
+        r.output());
+    assertEquals(0, launch(Map.of("NN_JAVA_OPTS", "-Xmx256m"), ROOT, "--version").code());
+  }
+
   @Test
   void theScriptIsExecutable() {
     assertTrue(Files.isExecutable(ROOT.resolve("nn")), ROOT.resolve("nn") + " must be executable");
