@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.core.testing.FakePlugins;
 import dev.nn.core.testing.PluginJars;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -209,43 +210,10 @@ class PluginRegistryTests {
   }
 
   /** An activation defined in code beside every plugin the default registry has, without listing them. */
-  private static final class SquarePlus implements dev.nn.spi.ActivationProvider {
-    private final String name;
-
-    SquarePlus(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String summary() {
-      return "(z + sqrt(z^2 + 4)) / 2";
-    }
-
-    @Override
-    public dev.nn.api.Activation create(dev.nn.spi.Settings settings) {
-      return new dev.nn.api.Activation() {
-        @Override
-        public double phi(double z) {
-          return (z + Math.sqrt(z * z + 4)) / 2;
-        }
-
-        @Override
-        public double phiPrime(double z, double x) {
-          return (1 + z / Math.sqrt(z * z + 4)) / 2;
-        }
-      };
-    }
-  }
-
   @Test
   void withAddsProvidersToEveryPluginTheRegistryHas() {
     PluginRegistry defaults = PluginRegistry.loadDefault();
-    PluginRegistry more = defaults.with(List.of(new SquarePlus("square-plus")));
+    PluginRegistry more = defaults.with(List.of(FakePlugins.activation("square-plus")));
     assertTrue(more.descriptor(PluginKind.ACTIVATION, "square-plus").isPresent());
     for (PluginKind<?> kind : PluginKind.values()) {
       for (PluginDescriptor d : defaults.all()) {
@@ -257,8 +225,8 @@ class PluginRegistryTests {
     assertEquals(defaults.all().size() + 1, more.all().size());
     String taken = defaults.all().get(0).kind() == PluginKind.ACTIVATION ? defaults.all().get(0).name() : null;
     if (taken != null) {
-      assertThrows(ConfigException.class, () -> defaults.with(List.of(new SquarePlus(taken))));
+      assertThrows(ConfigException.class, () -> defaults.with(List.of(FakePlugins.activation(taken))));
     }
-    assertThrows(ConfigException.class, () -> more.with(List.of(new SquarePlus("square-plus"))));
+    assertThrows(ConfigException.class, () -> more.with(List.of(FakePlugins.activation("square-plus"))));
   }
 }

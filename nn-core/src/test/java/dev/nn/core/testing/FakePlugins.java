@@ -63,6 +63,11 @@ public final class FakePlugins {
     return PluginRegistry.of(all);
   }
 
+  /** A stand-in activation provider of {@code name} (φ the identity), reading no settings. */
+  public static ActivationProvider activation(String name) {
+    return new Act(name, "", s -> {});
+  }
+
   private abstract static class Fake<T> implements PluginProvider<T> {
     private final String name;
     private final String help;
