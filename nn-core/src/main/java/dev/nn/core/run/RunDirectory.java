@@ -258,7 +258,14 @@ public final class RunDirectory {
       // run resumes (the resume takes the lock for itself later)
       run.lock().close();
     }
-    Optional<RunStatus> status = run.status();
+    Optional<RunStatus> status;
+    try {
+      status = run.status();
+    } catch (RunFileException damaged) {
+      // status.yaml only records how the run ended, and the resume rewrites it; what the run trained is in its
+      // checkpoints, whose header says whether training had ended: a damaged status blocks nothing
+      status = Optional.empty();
+    }
     if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
       throw new RunFileException(existing, "the run finished (" + status.get().message() + "); there is nothing to "
           + "resume, and nothing was changed. Its model is " + run.modelFile());

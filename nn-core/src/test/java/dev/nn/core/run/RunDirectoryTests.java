@@ -196,4 +196,17 @@ class RunDirectoryTests {
     assertEquals(run.checkpointsDir().resolve("epoch-0003.ckpt"), opened.latestCheckpoint().orElseThrow());
     assertEquals(3, opened.checkpoints().readLatest().epoch());
   }
+
+  /**
+   * A status.yaml that cannot be read (binary, or a state nn never writes) does not block a resume: it only records
+   * how the run ended, which the checkpoints' headers say too, and the resume rewrites it.
+   */
+  @Test
+  void aDamagedStatusFileDoesNotBlockAResume() throws Exception {
+    for (byte[] damaged : List.of(new byte[] {(byte) 0xAF, 0, 1, 2}, "state: exploded\nmessage: x\n".getBytes())) {
+      RunDirectory run = RunDirectory.create(dir.resolve(damaged.length + "x"), "xor", CLOCK, "name: xor\n");
+      Files.write(run.statusFile(), damaged);
+      assertEquals(run.path(), RunDirectory.openToResume(run.path()).path());
+    }
+  }
 }
