@@ -202,4 +202,13 @@ class ValidateCommandTests {
     assertEquals(2, sweep.code());
     assertTrue(sweep.err().length() < 3_000, sweep.err().length() + " characters");
   }
+
+  /** A key written twice in one --set value is placed in that value, not at "line 0, col 0" of the file. */
+  @Test
+  void aKeyTwiceInOneSetValueIsPlacedInIt() {
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "optimizer={name: sgd, name: adam}");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("duplicate key \"name\"; first written before it in the same --set value"), o.err());
+    assertTrue(!o.err().contains("line 0"), o.err());
+  }
 }

@@ -48,7 +48,9 @@ final class MapView {
           ProblemId.DUPLICATE_KEY,
           child(key),
           k,
-          "duplicate key \"" + key + "\"; first written at line " + p.line() + ", col " + p.column(),
+          // a key written by a --set has no line of the file: "line 0, col 0" placed it nowhere
+          "duplicate key \"" + key + "\"; first written " + (p.line() > 0 ? "at line " + p.line() + ", col "
+              + p.column() : "before it in the same --set value"),
           "each key once per mapping");
     }
   }
