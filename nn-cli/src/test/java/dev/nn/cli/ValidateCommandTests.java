@@ -211,4 +211,15 @@ class ValidateCommandTests {
     assertTrue(o.err().contains("duplicate key \"name\"; first written before it in the same --set value"), o.err());
     assertTrue(!o.err().contains("line 0"), o.err());
   }
+
+  /** A key with a Cyrillic letter that looks Latin names the letter: "еpochs" and "epochs" read the same. */
+  @Test
+  void aLookAlikeLetterInAKeyIsNamed() throws Exception {
+    Path yaml = Files.writeString(Files.createTempDirectory("lookalike").resolve("x.yaml"),
+        Files.readString(Path.of(Cli.XOR)).replace("epochs: 40", "\u0435pochs: 40"));
+    Cli.Outcome o = Cli.run("validate", yaml.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("unknown key \"\u0435pochs\" (its \"\u0435\" is U+0435 CYRILLIC SMALL LETTER IE, not"
+        + " an ASCII letter)"), o.err());
+  }
 }

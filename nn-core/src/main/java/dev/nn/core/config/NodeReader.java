@@ -54,6 +54,22 @@ final class NodeReader {
     return node == null ? null : overrides.get(node);
   }
 
+  /**
+   * For a key that holds a letter outside ASCII (every key nn reads is ASCII): which letter, by its Unicode name, so
+   * that "unknown key "еpochs", did you mean epochs" does not read as the same word twice (a Cyrillic е).
+   */
+  static String lookalike(String key) {
+    for (int i = 0; i < key.length(); ) {
+      int cp = key.codePointAt(i);
+      if (cp > 0x7F && Character.isLetter(cp)) {
+        return " (its \"" + new String(Character.toChars(cp)) + "\" is U+" + String.format("%04X", cp) + " "
+            + Character.getName(cp) + ", not an ASCII letter)";
+      }
+      i += Character.charCount(cp);
+    }
+    return "";
+  }
+
   /** Records that {@code node} carries a forbidden tag (already reported): getters skip it silently. */
   void reject(Node node) {
     rejected.add(node);
@@ -106,6 +122,7 @@ final class NodeReader {
    */
   void unknownKey(String path, Node keyNode, String key, String message, String allowed, Collection<String> candidates) {
     List<String> suggestions = Suggestions.closest(key, candidates);
+    message += lookalike(key);
     String override = overrideOf(keyNode);
     if (override != null) {
       problems.add(
