@@ -12,17 +12,20 @@ import java.util.regex.Pattern;
  */
 final class TerminalText {
   private static final Pattern WORD = Pattern.compile("\\S+");
+  /** A colour code, which takes no column. */
+  private static final Pattern COLOUR = Pattern.compile("\033\\[[0-9;]*m");
 
   private TerminalText() {}
 
   /**
    * {@code line} in lines of fewer than {@code columns} characters, each after the first indented by two spaces:
    * broken at a gap of two spaces or more (between a label and its value, between figures) where one is in reach,
-   * else at a single space. A word longer than a line stays whole.
+   * else at a single space. A word longer than a line stays whole. Widths are the columns text takes on a terminal:
+   * colour codes none, a wide character two ({@link DisplayWidth}).
    */
   static String wrap(String line, int columns) {
     int room = Math.max(1, columns - 1);
-    if (line.length() <= room) {
+    if (width(line) <= room) {
       return line;
     }
     // each word with the gap before it
@@ -44,7 +47,7 @@ final class TerminalText {
       // the words that fit, and of their gaps the last wide one, where a break reads best
       int wideBreak = -1;
       while (last + 1 < words.size()
-          && current.length() + gaps.get(last + 1).length() + words.get(last + 1).length() <= room) {
+          && width(current) + gaps.get(last + 1).length() + width(words.get(last + 1)) <= room) {
         last++;
         if (gaps.get(last).length() >= 2) {
           wideBreak = last;
@@ -64,5 +67,10 @@ final class TerminalText {
       first = last + 1;
     }
     return out.toString();
+  }
+
+  /** The columns {@code text} takes on a terminal. */
+  static int width(CharSequence text) {
+    return DisplayWidth.of(COLOUR.matcher(text).replaceAll(""));
   }
 }
