@@ -163,16 +163,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     // from here on nothing refers to the rows as read: a split that copied them leaves them to the collector
     raw = null;
     TargetKind kind = loss.targets();
-    if (reconstruction && kind != TargetKind.REAL) {
-      // an idx source's rows carry class labels until their inputs become the targets below: checked here, before
-      // encode takes them for classes
-      throw new ConfigException(ConfigProblem.of(ProblemId.TARGET_MISMATCH, "loss", "loss \"" + lossName
-          + "\" needs class targets (" + kind.description() + "), but " + train.source() + " is read for"
-          + " reconstruction, whose targets are its inputs", "a loss for real-valued targets such as squared"));
-    }
-    train = encode(train, kind, lossName);
-    validation = validation == null ? null : encode(validation, kind, lossName);
-    test = test == null ? null : encode(test, kind, lossName);
+    train = encode(train, kind, lossName, reconstruction);
+    validation = validation == null ? null : encode(validation, kind, lossName, reconstruction);
+    test = test == null ? null : encode(test, kind, lossName, reconstruction);
     checkSameShape(train, validation, "data.validation");
     checkSameShape(train, test, "data.test");
     Standardizer scaler = null;
@@ -539,15 +532,19 @@ public final class DataPreparation implements Provider<PreparedData> {
         || s instanceof SourceSpec.Idx && ((SourceSpec.Idx) s).task() == Task.RECONSTRUCTION;
   }
 
-  /** Class targets in the encoding the loss accepts; regression targets only for a loss of real targets. */
-  static Dataset encode(Dataset d, TargetKind kind, String lossName) {
-    boolean classes = d.task() == Task.CLASSIFICATION;
+  /**
+   * Class targets in the encoding the loss accepts; regression targets, and a reconstruction's (its inputs, whatever
+   * labels an idx source's rows carry until then), only for a loss of real targets.
+   */
+  static Dataset encode(Dataset d, TargetKind kind, String lossName, boolean reconstruction) {
+    boolean classes = d.task() == Task.CLASSIFICATION && !reconstruction;
     if (!classes) {
       if (kind != TargetKind.REAL) {
         throw new ConfigException(ConfigProblem.of(ProblemId.TARGET_MISMATCH, "loss",
             "loss \"" + lossName + "\" needs class targets (" + kind.description() + "), but " + d.source()
-                + " is read for regression", "set task: classification on the data source, or choose a loss for "
-                + "real-valued targets such as squared"));
+                + (reconstruction ? " is read for reconstruction, whose targets are its inputs"
+                    : " is read for regression"), (reconstruction ? "" : "set task: classification on the data source,"
+                    + " or ") + "choose a loss for real-valued targets such as squared"));
       }
       return d;
     }

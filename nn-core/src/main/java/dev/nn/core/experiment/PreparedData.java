@@ -82,8 +82,8 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
    */
   public static PreparedData elsewhere(Dataset columns, Standardizer scaler, Loss loss, String lossName) {
     Dataset empty = columns.head(0);
-    return new PreparedData(DataPreparation.encode(empty, loss.targets(), lossName), null, null, scaler, List.of(),
-        loss.targets());
+    return new PreparedData(DataPreparation.encode(empty, loss.targets(), lossName, false), null, null, scaler,
+        List.of(), loss.targets());
   }
 
   /** How the network's outputs map back to the targets' units, or {@code null} when the targets are in them. */
