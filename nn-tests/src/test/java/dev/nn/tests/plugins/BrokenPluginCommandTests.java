@@ -73,6 +73,13 @@ class BrokenPluginCommandTests {
         + "}\n";
   }
 
+  /** A jar of the one activation {@code name} ({@code <Cls>Provider}) whose φ is tanh but for {@code phi}'s body. */
+  private Path activationJar(String name, String cls, String phi) throws Exception {
+    return PluginExampleJar.buildOf(tmp, name, Map.of("com.acme.broken." + cls + "Provider",
+        activation(cls + "Provider", "\"" + name + "\"", "return 1 - x * x;").replace("return Math.tanh(z);", phi)),
+        Map.of(ACTIVATIONS, "com.acme.broken." + cls + "Provider\n"));
+  }
+
   @BeforeAll
   static void buildThePlugins() throws Exception {
     String loss = "package com.acme.broken;\n"
@@ -412,10 +419,8 @@ class BrokenPluginCommandTests {
    */
   @Test
   void anErrorAPluginThrowsIsReportedAsThatPluginsByGradcheckAndTrain() throws Exception {
-    Path jar = PluginExampleJar.buildOf(tmp, "asserting", Map.of("com.acme.broken.AssertingProvider",
-        activation("AssertingProvider", "\"asserting\"", "return 1 - x * x;").replace("return Math.tanh(z);",
-            "if (z > 0.01) { throw new AssertionError(\"invariant broken at \" + z); } return Math.tanh(z);")),
-        Map.of(ACTIVATIONS, "com.acme.broken.AssertingProvider\n"));
+    Path jar = activationJar("asserting", "Asserting",
+        "if (z > 0.01) { throw new AssertionError(\"invariant broken at \" + z); } return Math.tanh(z);");
     Path yaml = experiment("asserting", "mean-squared", "sgd", "xavier-uniform");
     String named = "nn: activation \"asserting\" from " + jar + " threw AssertionError: invariant broken at ";
     Outcome check = nn("gradcheck", yaml.toString(), "--plugin-path", jar.toString());
@@ -439,10 +444,8 @@ class BrokenPluginCommandTests {
    */
   @Test
   void aStackOverflowInAPluginDoesNotNameItsHelperAsTheMethodNnCalled() throws Exception {
-    Path jar = PluginExampleJar.buildOf(tmp, "deep", Map.of("com.acme.broken.DeepProvider",
-        activation("DeepProvider", "\"deep\"", "return 1 - x * x;").replace("return Math.tanh(z);",
-            "return z > 0.01 ? down(z) : Math.tanh(z); } private double down(double z) { return down(z) + 1;")),
-        Map.of(ACTIVATIONS, "com.acme.broken.DeepProvider\n"));
+    Path jar = activationJar("deep", "Deep",
+        "return z > 0.01 ? down(z) : Math.tanh(z); } private double down(double z) { return down(z) + 1;");
     Path yaml = experiment("deep", "mean-squared", "sgd", "xavier-uniform");
     Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
     assertOneMessageAndExit2(trained, "nn: activation \"deep\" from " + jar + " threw StackOverflowError in down() (its"
@@ -624,10 +627,7 @@ class BrokenPluginCommandTests {
    */
   @Test
   void anActivationThatReturnsNaNDuringPredictionIsReportedAsThatPlugins() throws Exception {
-    Path jar = PluginExampleJar.buildOf(tmp, "cliff", Map.of("com.acme.broken.CliffProvider",
-        activation("CliffProvider", "\"cliff\"", "return 1 - x * x;").replace("return Math.tanh(z);",
-            "return Math.abs(z) > 20 ? Double.NaN : Math.tanh(z);")),
-        Map.of(ACTIVATIONS, "com.acme.broken.CliffProvider\n"));
+    Path jar = activationJar("cliff", "Cliff", "return Math.abs(z) > 20 ? Double.NaN : Math.tanh(z);");
     Path yaml = experiment("cliff", "mean-squared", "sgd", "xavier-uniform");
     Outcome trained = nn("train", yaml.toString(), "--plugin-path", jar.toString());
     assertEquals(0, trained.code(), trained.describe());
