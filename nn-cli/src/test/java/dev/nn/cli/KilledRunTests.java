@@ -153,6 +153,30 @@ class KilledRunTests {
   }
 
   /**
+   * A checkpoint copied in from another run, into a run whose experiment.yaml is as it started, is the
+   * checkpoint's fault, not the file's: the message says so and names the checkpoint to remove, and with it
+   * removed the run resumes from its own older checkpoint.
+   */
+  @Test
+  void aCheckpointOfAnotherRunIsBlamedNotTheUneditedExperiment() throws Exception {
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path other = train(tmp.resolve("other"), "epoch-0004.ckpt:1:renamed", CRASHED, "--set",
+        "network.layers[1].units=12");
+    Path foreign = run.resolve(RunDirectory.CHECKPOINTS).resolve("epoch-0004.ckpt");
+    Files.copy(other.resolve(RunDirectory.CHECKPOINTS).resolve("epoch-0004.ckpt"), foreign);
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + run + ": the checkpoint of epoch 4 holds 145 parameters, but the network its"
+        + " experiment.yaml describes has 193, though experiment.yaml is as the run started (its SHA-256 matches"
+        + " the provenance's): the checkpoint is not this run's (copied from another run?). Remove"
+        + " checkpoints/epoch-0004.ckpt to resume from an older checkpoint, or train a new run\n", refused.err());
+    Files.delete(foreign);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());
+  }
+
+  /**
    * An edit of a run's experiment.yaml that still fits its checkpoint is taken, but said: the resumed run no
    * longer ends as the interrupted one would have, and its provenance records the edit. A resume of an unedited
    * run says nothing of the kind.

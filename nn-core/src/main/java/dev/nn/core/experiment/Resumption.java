@@ -139,6 +139,14 @@ final class Resumption {
         problem = "does not fit the optimizer its experiment.yaml names (" + e.getMessage() + ")";
       }
     }
+    if (!edited && Provenance.recordedExperimentSha256(dir.provenanceFile()).isPresent()) {
+      // the file is the one the run started with, so the checkpoint is what changed: copied from another run
+      throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " " + problem
+          + ", though experiment.yaml is as the run started (its SHA-256 matches the provenance's): the checkpoint"
+          + " is not this run's (copied from another run?). Remove " + RunDirectory.CHECKPOINTS + "/"
+          + Checkpoints.fileName(state.epoch())
+          + " to resume from an older checkpoint, or train a new run");
+    }
     throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " " + problem
         + "; experiment.yaml was changed after the run started. Restore it, or train a new run");
   }

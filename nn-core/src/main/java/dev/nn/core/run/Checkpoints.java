@@ -82,7 +82,12 @@ public final class Checkpoints {
     if (epoch < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, found " + epoch);
     }
-    return dir.resolve(String.format(Locale.ROOT, "epoch-%04d.ckpt", epoch));
+    return dir.resolve(fileName(epoch));
+  }
+
+  /** The name of the checkpoint after {@code epoch} epochs, {@code epoch-0003.ckpt}, for messages. */
+  public static String fileName(int epoch) {
+    return String.format(Locale.ROOT, "epoch-%04d.ckpt", epoch);
   }
 
   /**
