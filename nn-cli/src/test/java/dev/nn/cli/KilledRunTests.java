@@ -177,6 +177,29 @@ class KilledRunTests {
   }
 
   /**
+   * A damaged overrides.yaml is refused in one line that says it may be deleted, and it may: the resume needs only
+   * experiment.yaml, which holds the overrides applied, and ends as the uninterrupted run.
+   */
+  @Test
+  void aDamagedOverridesFileSaysItMayBeDeletedAndTheRunResumesWithoutIt() throws Exception {
+    Path whole = train(tmp.resolve("whole"), null, 0);
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path overrides = run.resolve("overrides.yaml");
+    Files.write(overrides, new byte[] {0, (byte) 0xaf, 'x'});
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertTrue(refused.err().startsWith("nn: " + overrides + ": cannot be read as a YAML list of overrides: "),
+        refused.err());
+    assertTrue(refused.err().endsWith(". It only records the --set overrides the run started with, which"
+        + " experiment.yaml holds applied, so the run does not need it: delete it to resume (the resumed run's"
+        + " summary.json then lists no overrides)\n"), refused.err());
+    Files.delete(overrides);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertSameRun(whole, run, "resumed without overrides.yaml");
+  }
+
+  /**
    * An edit of a run's experiment.yaml that still fits its checkpoint is taken, but said: the resumed run no
    * longer ends as the interrupted one would have, and its provenance records the edit. A resume of an unedited
    * run says nothing of the kind.

@@ -18,6 +18,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * leaves it as it is, since a resume takes no overrides of its own.
  */
 final class RunOverrides {
+  /** How to mend the file: the resume itself needs only experiment.yaml, which has the overrides applied. */
+  private static final String MEND = ". It only records the --set overrides the run started with, which"
+      + " experiment.yaml holds applied, so the run does not need it: delete it to resume (the resumed run's"
+      + " summary.json then lists no overrides)";
+
   private RunOverrides() {}
 
   /** Writes {@code overrides} into {@code file}, atomically. */
@@ -42,12 +47,12 @@ final class RunOverrides {
       // the loader's own text spans lines, with a caret drawing; the problem and its place say it in one
       throw new RunFileException(file, "cannot be read as a YAML list of overrides: " + e.getProblem()
           + (e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1) + ", column "
-              + (e.getProblemMark().getColumn() + 1) + ")"));
+              + (e.getProblemMark().getColumn() + 1) + ")") + MEND);
     } catch (IOException | RuntimeException e) {
-      throw new RunFileException(file, "cannot be read as a YAML list of overrides: " + e.getMessage());
+      throw new RunFileException(file, "cannot be read as a YAML list of overrides: " + e.getMessage() + MEND);
     }
     if (!(doc instanceof List<?> list)) {
-      throw new RunFileException(file, "is not a YAML list of overrides");
+      throw new RunFileException(file, "is not a YAML list of overrides" + MEND);
     }
     List<String> out = new ArrayList<>();
     for (Object o : list) {
