@@ -78,6 +78,11 @@ final class YamlSource {
       }
       String problem = e.getProblem() == null ? "" : e.getProblem().strip();
       String message = "not valid YAML: " + (context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem);
+      if (isOverlongKey(c, m, problem)) {
+        // the ':' is there; YAML gives up looking for it after 1,024 characters of a key
+        message = "not valid YAML: the key that starts at line " + (c.getLine() + 1) + ", col " + (c.getColumn() + 1)
+            + " is " + (m.getColumn() - c.getColumn()) + " characters long; YAML reads a key of at most 1,024";
+      }
       int line = m == null ? 0 : m.getLine() + 1;
       int column = m == null ? 0 : m.getColumn() + 1;
       throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, message, "", List.of()));
@@ -86,6 +91,12 @@ final class YamlSource {
     } catch (YAMLException e) {
       throw new ConfigException(limitProblem(String.valueOf(e.getMessage())));
     }
+  }
+
+  /** Whether the scanner gave up on a key because it runs past YAML's 1,024 characters on one line. */
+  private static boolean isOverlongKey(Mark context, Mark problem, String text) {
+    return context != null && problem != null && text.equals("could not find expected ':'")
+        && context.getLine() == problem.getLine() && problem.getColumn() - context.getColumn() > 1024;
   }
 
   /**

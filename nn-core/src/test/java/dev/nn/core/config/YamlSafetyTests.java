@@ -147,6 +147,20 @@ class YamlSafetyTests {
     assertTrue(p.message().startsWith("not valid YAML: the character U+0000 (NUL) is not allowed"), p.message());
   }
 
+  /**
+   * A key longer than YAML's 1,024 characters is said to be that, not a missing ':' that is there; a key of
+   * 1,024 is read (and then an unknown key, as any other).
+   */
+  @Test
+  void aKeyBeyondYamlsLimitIsNamedAsTooLongNotAsAMissingColon() {
+    ConfigProblem p = problems(VALID_REST + "x" + "b".repeat(2000) + ": 1\n").get(0);
+    assertEquals(ProblemId.YAML_SYNTAX, p.id());
+    assertEquals("not valid YAML: the key that starts at line 4, col 1 is 2001 characters long; YAML reads a key of"
+        + " at most 1,024", p.message());
+    ConfigProblem q = problems(VALID_REST + "x" + "b".repeat(1000) + ": 1\n").get(0);
+    assertEquals(ProblemId.UNKNOWN_KEY, q.id(), q::toString);
+  }
+
   @Test
   void anUnquotedDateIsAPlainString() {
     Experiment e = Resources.reader().read("name: 2001-12-14\n" + VALID_REST.replace("name: g", "name: xor")
