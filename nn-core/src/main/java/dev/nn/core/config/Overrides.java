@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * does not know it either.
  */
 final class Overrides {
-  private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)((?:\\[\\d+\\])*)");
+  // any letter, not only ASCII: a key with a look-alike letter is then an unknown key, named and matched as in a file
+  private static final Pattern SEGMENT = Pattern.compile("([\\p{L}\\p{N}_-]+)((?:\\[\\d+\\])*)");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
   private static final Mark NOWHERE = new Mark("--set", 0, 0, 0, new int[0], 0);
 

@@ -109,6 +109,18 @@ class OverrideTests {
     assertEquals(List.of("training"), p.suggestions());
   }
 
+  /** A Cyrillic "е" in a key given by --set is told and matched as in a file, not refused as a malformed path. */
+  @Test
+  void aKeyWithALookAlikeLetterIsNamedAndGetsItsSuggestion() {
+    ConfigException e = assertThrows(ConfigException.class, () -> read("training.\u0435pochs=3"));
+
+    ConfigProblem p = e.problems().get(0);
+    assertEquals(ProblemId.BAD_OVERRIDE, p.id());
+    assertEquals("--set training.\u0435pochs=3: unknown key \"\u0435pochs\" (its \"\u0435\" is U+0435 CYRILLIC SMALL"
+        + " LETTER IE, not an ASCII letter)", p.message());
+    assertEquals(List.of("epochs"), p.suggestions());
+  }
+
   @Test
   void anOverrideIntoANumberIsABadOverride() {
     ConfigException e = assertThrows(ConfigException.class, () -> read("network.layers[1].units.x=3"));
