@@ -201,7 +201,10 @@ final class TrainCommand implements Callable<Integer> {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
           say(out, log, "training " + e.name() + " from " + experiment);
-          e.distributed().ifPresent(spec -> say(out, log, startingSpark(spec)));
+          // a master that only spark-submit reaches (which sets spark.master, winning over the experiment's) is
+          // refused in a line of its own, with no "starting Spark" before it
+          e.distributed().filter(spec -> System.getProperty("spark.master") != null || !spec.needsSparkSubmit())
+              .ifPresent(spec -> say(out, log, startingSpark(spec)));
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
@@ -308,7 +311,6 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints a line and logs it. */
   /**
    * Spark's start-up takes several seconds (10-17 s seen for local[2]) before anything else shows; this line says
    * what the wait is. Under spark-submit the master is spark-submit's, which wins over the experiment's.
@@ -320,6 +322,7 @@ final class TrainCommand implements Callable<Integer> {
         + " seconds";
   }
 
+  /** Prints a line and logs it. */
   private void say(PrintStream out, RunLog log, String line) {
     // a terminal's own wrapping would cut a number in two: lines are broken between words instead
     out.println(root.terminal() ? TerminalText.wrap(line, root.terminalColumns()) : line);

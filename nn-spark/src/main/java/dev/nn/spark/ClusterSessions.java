@@ -43,10 +43,9 @@ final class ClusterSessions {
    * used: their cluster managers are not on nn's class path, and Spark would only say that it cannot parse the
    * URL. Such clusters start nn with their own spark-submit, whose master then wins over the experiment's.
    */
-  static void refuseClusterManager(String master) {
-    String m = master.strip().toLowerCase(java.util.Locale.ROOT);
-    if (m.equals("yarn") || m.startsWith("k8s://")) {
-      throw new ClusterException("distributed.master \"" + master + "\" needs the cluster's spark-submit with"
+  static void refuseClusterManager(DistributedSpec spec) {
+    if (spec.needsSparkSubmit()) {
+      throw new ClusterException("distributed.master \"" + spec.master() + "\" needs the cluster's spark-submit with"
           + " nn's submit jar (README, \"Training on Spark\"); nn train runs local[N] and spark://host:port masters",
           null);
     }
@@ -64,7 +63,7 @@ final class ClusterSessions {
     }
     SparkConf conf = new SparkConf(); // spark.* system properties, as spark-submit sets them
     if (!conf.contains("spark.master")) {
-      refuseClusterManager(spec.master());
+      refuseClusterManager(spec);
       conf.setMaster(spec.master());
     }
     conf.setIfMissing("spark.app.name", "nn " + appName);

@@ -155,6 +155,7 @@ class SubmitIT {
       assertEquals(List.of("nn: distributed.master \"" + master + "\" needs the cluster's spark-submit with nn's"
           + " submit jar (README, \"Training on Spark\"); nn train runs local[N] and spark://host:port masters"),
           o.err().lines().filter(l -> l.startsWith("nn:")).toList(), o.err());
+      assertFalse(o.out().contains("starting Spark"), "Spark is not started for it: " + o.out());
     }
   }
 

@@ -49,4 +49,13 @@ public record DistributedSpec(String master, int partitions, Mode mode, int aver
     }
     conf = Map.copyOf(conf);
   }
+
+  /**
+   * Whether the master is a cluster manager that only the cluster's own spark-submit can reach (YARN,
+   * Kubernetes): their clients are not on nn's class path, so outside spark-submit such a master is refused.
+   */
+  public boolean needsSparkSubmit() {
+    String m = master.strip().toLowerCase(java.util.Locale.ROOT);
+    return m.equals("yarn") || m.startsWith("k8s://");
+  }
 }
