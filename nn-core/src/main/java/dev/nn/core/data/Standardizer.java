@@ -72,6 +72,12 @@ public final class Standardizer {
     return r -> top == 0 ? 0 : train.weight(r) / top;
   }
 
+  /**
+   * A deviation from the mean below which its square loses bits as a subnormal double (2⁻⁵⁰⁰, about 3e-151, whose
+   * square is still normal with room for a sum over many rows): columns of so small a spread are fitted scaled.
+   */
+  private static final double TINY_SPREAD = 0x1p-500;
+
   /** The largest magnitude whose square is a finite double: a spread beyond it overflows the variance. */
   public static final double LARGEST_SPREAD = Math.sqrt(Double.MAX_VALUE);
 
@@ -148,6 +154,25 @@ public final class Standardizer {
         sq[j] += w * (e * e);
       }
     }
+    // values of 1e-170 differ by 100% of themselves, but their squared deviations underflow to 0 (and below
+    // 1e-154 lose bits as subnormals): such columns sum their squares scaled by their largest deviation instead,
+    // which leaves every other column's bits as they were
+    double[] spread = new double[d];
+    boolean tiny = false;
+    for (int j = 0; j < d; j++) {
+      spread[j] = min[j] == max[j] ? 0 : Math.max(max[j] - mean[j], mean[j] - min[j]);
+      tiny |= spread[j] > 0 && spread[j] < TINY_SPREAD;
+    }
+    double[] scaledSq = tiny ? new double[d] : null;
+    for (int i = 0; tiny && i < n; i++) {
+      double w = weights.applyAsDouble(i);
+      for (int j = 0; w != 0 && j < d; j++) {
+        if (spread[j] > 0 && spread[j] < TINY_SPREAD) {
+          double e = (values.value(i, j) - mean[j]) / spread[j];
+          scaledSq[j] += w * (e * e);
+        }
+      }
+    }
     double[] std = new double[d];
     for (int j = 0; j < d; j++) {
       if (min[j] == max[j]) {
@@ -155,9 +180,10 @@ public final class Standardizer {
         mean[j] = min[j];
         std[j] = 1.0;
       } else {
-        std[j] = Math.sqrt(sq[j] / total);
+        std[j] = spread[j] < TINY_SPREAD ? spread[j] * Math.sqrt(scaledSq[j] / total) : Math.sqrt(sq[j] / total);
         if (std[j] == 0) {
-          // values so close that their squared deviations underflow: as good as constant, and not divided by 0
+          // values so close that even their mean cannot tell them apart (0 and 1e-320 about a mean of 1e-320's
+          // rounding): as good as constant, and not divided by 0
           std[j] = 1.0;
         }
       }

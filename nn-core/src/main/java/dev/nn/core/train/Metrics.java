@@ -236,8 +236,10 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
     double rmse = largestError * Math.sqrt(ssRes / n);
     double ratio = largestError / largestDeviation;
     // targets that do not vary leave R² undefined: NaN for a perfect fit, else −∞ (1 − something / 0)
+    // (targets that vary, predicted 1e168 times too large, give an R² beyond the doubles: the most negative one,
+    // for −∞ says the targets do not vary)
     double r2 = ssTot == 0 ? (ssRes == 0 ? Double.NaN : Double.NEGATIVE_INFINITY)
-        : 1 - ratio * ratio * (ssRes / ssTot);
+        : Math.max(-Double.MAX_VALUE, 1 - ratio * ratio * (ssRes / ssTot));
     return new Metrics(loss, rows, Double.NaN, null, rmse, mae, r2, cols == 1 ? null
         : byTarget(predicted, target, rows, cols));
   }

@@ -66,6 +66,38 @@ class StandardizerTests {
     assertEquals((1 - 3) / Math.sqrt(14.0 / 3), t.x(0, 1), 1e-15);
   }
 
+  /**
+   * Columns of values near 1e-170 (and 0 beside 1e-300) vary by as much as columns near 1: their squared deviations
+   * underflow, but their standard deviation is the same figure scaled, and they standardise to the same values; a
+   * target of such values too. A column of ordinary values keeps the bits of the unscaled sum.
+   */
+  @Test
+  void columnsOfTinyValuesGetTheirTrueSpreadNotTheConstantsOne() {
+    double[] ordinary = {0.3, -1.2, 2.5, 0.7, -0.4};
+    double[] x = new double[ordinary.length * 3];
+    double[] y = new double[ordinary.length];
+    for (int i = 0; i < ordinary.length; i++) {
+      x[3 * i] = ordinary[i];
+      x[3 * i + 1] = ordinary[i] * 1e-170;
+      x[3 * i + 2] = i % 2 == 0 ? 0 : 1e-300;
+      y[i] = ordinary[i] * 1e-170;
+    }
+    Dataset d = Dataset.regression("tiny", x, y, List.of("ordinary", "tiny", "zero-or-1e-300"), List.of("y"));
+    Standardizer st = Standardizer.fit(d);
+    double mean = new Mean().evaluate(ordinary);
+    double sd = Math.sqrt(new org.apache.commons.math3.stat.descriptive.moment.Variance(false).evaluate(ordinary));
+    assertEquals(sd, st.stds()[0], 1e-15);
+    assertEquals(sd * 1e-170, st.stds()[1], 1e-15 * sd * 1e-170);
+    assertEquals(Math.sqrt(0.6 * 0.4) * 1e-300, st.stds()[2], 1e-15 * 1e-300);
+    Dataset t = st.transform(d);
+    for (int i = 0; i < ordinary.length; i++) {
+      assertEquals((ordinary[i] - mean) / sd, t.x(i, 1), 1e-12, "row " + i);
+      assertEquals(i % 2 == 0 ? -Math.sqrt(2 / 3.0) : Math.sqrt(1.5), t.x(i, 2), 1e-12, "row " + i);
+    }
+    Standardizer targets = Standardizer.fitTargets(d);
+    assertEquals(sd * 1e-170, targets.stds()[0], 1e-15 * sd * 1e-170);
+  }
+
   @Test
   void inPlaceTransformAgreesWithTheCopyAndLeavesTheDatasetAlone() {
     Standardizer st = Standardizer.fit(DIABETES);

@@ -52,7 +52,19 @@ class RegressionFiguresTests {
     Metrics m = Metrics.of(Double.NaN, predicted, target, 4, 1, false, 0.5);
     assertEquals(1e200 * Math.sqrt(0.5), m.rmse(), 1e186);
     assertEquals(0.5e200, m.mae(), 1e186);
-    assertTrue(m.r2() == Double.NEGATIVE_INFINITY || m.r2() < -1e300, "R² " + m.r2());
+    assertTrue(m.r2() < -1e300 && m.r2() > Double.NEGATIVE_INFINITY, "R² " + m.r2());
+  }
+
+  /**
+   * Targets of 1e-170 that vary, predicted as 0.01: R² lies beyond the doubles, and is the most negative one, not
+   * −∞, which says the targets do not vary.
+   */
+  @Test
+  void tinyTargetsPredictedFarTooLargeGiveTheMostNegativeR2NotUndefined() {
+    double[] target = {1e-170, -2e-170, 3e-170};
+    Metrics m = Metrics.of(Double.NaN, new double[] {0.01, 0.02, 0.01}, target, 3, 1, false, 0.5);
+    assertEquals(-Double.MAX_VALUE, m.r2());
+    assertEquals(Math.sqrt((0.01 * 0.01 * 2 + 0.02 * 0.02) / 3), m.rmse(), 1e-15);
   }
 
   @Test
