@@ -453,7 +453,7 @@ public final class CsvReader {
       values = room(values, rows, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
         String text = fields[kept[c] + h.offset()];
-        if (isMissing(text)) {
+        if (isMissing(text) && !(categories[c] != null && quotedWord(in, kept[c] + h.offset(), text))) {
           throw missingForModel(file, lineNo, header[c], text);
         }
         double code = categories[c] == null ? Double.NaN : categories[c].code(text, file, lineNo);
@@ -514,7 +514,7 @@ public final class CsvReader {
       for (int j = 0; j < d; j++) {
         int c = featureColumns[j];
         String text = fields[c + h.offset()];
-        if (absent(text)) {
+        if (absent(text) && !(categories[j] != null && quotedWord(in, c + h.offset(), text))) {
           if (options.missing() == CsvOptions.Missing.DROP) {
             droppedRows.accept(rows + dropped);
             dropped++;
@@ -537,7 +537,8 @@ public final class CsvReader {
           continue;
         }
         String targetText = fields[t[j] + h.offset()];
-        if (absent(targetText)) {
+        if (absent(targetText)
+            && !(task == Task.CLASSIFICATION && quotedWord(in, t[j] + h.offset(), targetText))) {
           if (options.missing() == CsvOptions.Missing.DROP) {
             droppedRows.accept(rows + dropped);
             dropped++;
@@ -724,6 +725,15 @@ public final class CsvReader {
   static boolean isMissing(String text) {
     String v = DecimalText.strip(text);
     return v.isEmpty() || v.equals("NA") || v.equals("N/A");
+  }
+
+  /**
+   * Whether field {@code field} is the word {@code NA} or {@code N/A} in quotes: in a column of words (categories,
+   * class labels) that is a value — Namibia, North America — as R's {@code write.csv} tells them apart, writing a
+   * missing value as a bare {@code NA} and the string in quotes. In a column of numbers it is missing either way.
+   */
+  private static boolean quotedWord(CsvRecords in, int field, String text) {
+    return in.quoted(field) && !DecimalText.strip(text).isEmpty() && isMissing(text);
   }
 
   /** Missing, or under missing: drop or mean also {@code NaN}, which an error policy refuses as not finite. */

@@ -19,6 +19,7 @@ final class CsvRecords {
   private final LineCappedReader text;
   private final char separator;
   private int line;
+  private CsvRecordHandler.Record current;
 
   /**
    * Parses {@code in}, named {@code file} in messages, with the field separator its header shows
@@ -69,6 +70,7 @@ final class CsvRecords {
         throw translated(e);
       }
       line = (int) Math.min(Integer.MAX_VALUE, r.line());
+      current = r;
       String[] fields = r.fields();
       if (fields.length == 1 && fields[0].isBlank() && !r.lastQuoted()) {
         continue;
@@ -79,6 +81,11 @@ final class CsvRecords {
       }
       return fields;
     }
+  }
+
+  /** Whether field {@code i} of the record {@link #next()} returned last was written in quotes. */
+  boolean quoted(int i) {
+    return current != null && current.isQuoted(i);
   }
 
   /** The field separator the records are split at. */

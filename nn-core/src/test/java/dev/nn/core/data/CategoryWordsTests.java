@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,36 @@ class CategoryWordsTests {
 
   private static CategoryWords gathering(List<String> columns, Map<String, List<String>> found) {
     return new CategoryWords(columns, Map.of(), "the training data", found::put);
+  }
+
+  /**
+   * R's write.csv writes a missing value as a bare NA and the string "NA" in quotes: in a column of words (a
+   * category, a class label) the quoted one is a word — Namibia — and the bare one missing; in a column of numbers
+   * both are missing.
+   */
+  @Test
+  void aQuotedNaIsAWordInCategoriesAndClassLabelsAndMissingInNumbers() throws IOException {
+    Path file = Files.writeString(dir.resolve("countries.csv"), "\"x\",\"country\",\"region\"\n"
+        + "1,\"US\",\"NA\"\n2,\"NA\",\"AF\"\n3,\"DE\",\"EU\"\n4,\"NA\",\"AF\"\n");
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    Dataset read = CsvReader.classification("region").withCategoryWords(gathering(List.of("country"), found))
+        .read(file);
+    assertEquals(Map.of("country", List.of("DE", "NA", "US")), found);
+    assertEquals(List.of("AF", "EU", "NA"), read.classLabels());
+    assertEquals(4, read.size());
+    assertEquals(List.of(2, 0, 1, 0), java.util.stream.IntStream.range(0, 4).mapToObj(read::classOf).toList());
+
+    Path bare = Files.writeString(dir.resolve("bare.csv"), "x,country,region\n1,US,AF\n2,NA,AF\n");
+    DataException missing = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
+        () -> CsvReader.classification("region").withCategoryWords(gathering(List.of("country"), new HashMap<>()))
+            .read(bare));
+    assertEquals(bare + ":3: column \"country\": missing value (\"NA\"); set missing: drop or missing: mean on the"
+        + " csv source to accept rows with missing values", missing.getMessage());
+    Path number = Files.writeString(dir.resolve("number.csv"), "\"x\",\"region\"\n\"NA\",\"AF\"\n1,\"EU\"\n");
+    DataException quotedNumber = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
+        () -> CsvReader.classification("region").read(number));
+    assertEquals(number + ":2: column \"x\": missing value (\"NA\"); set missing: drop or missing: mean on the"
+        + " csv source to accept rows with missing values", quotedNumber.getMessage());
   }
 
   @Test
