@@ -1014,6 +1014,12 @@ public final class CsvReader {
           + "\" is not a number, and a regression's target is a number; if the column holds classes, set task:"
           + " classification on the source, which reads its values as class names");
     }
+    if (DATE_OR_TIME.matcher(value).matches()) {
+      // the features' hint (leave the column out) is no help for the column the network predicts
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
+          + "\" is a date or time, and a regression's target is a number: dates and times are not read; write the"
+          + " target as a number (days since a start, hour of the day), or name another column as the target");
+    }
     return number(text, file, line, column);
   }
 

@@ -338,6 +338,10 @@ class CsvReaderTests {
       assertEquals(p + ":2: column \"when\": \"" + date + notANumber + "dates and times are not read: leave the column"
           + " out with features: {ignore: [when]} on the source, or write it as a number (days since a start, hour"
           + " of the day)", failure(CsvReader.regression("c"), p), date);
+      // as the target, leaving the column out is no way: the message says what is
+      assertEquals(p + ":2: column \"when\": \"" + date + "\" is a date or time, and a regression's target is a"
+          + " number: dates and times are not read; write the target as a number (days since a start, hour of the"
+          + " day), or name another column as the target", failure(CsvReader.regression("when"), p), date);
     }
   }
 
