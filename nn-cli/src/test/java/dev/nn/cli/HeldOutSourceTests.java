@@ -109,6 +109,20 @@ class HeldOutSourceTests {
         + " the training data; classes: 0, 1, 2"), v.err());
   }
 
+  /** With one-hot columns the held-out file's columns are compared by name as without: the lacking one is named. */
+  @Test
+  void aTestFileLackingAColumnNamesItWithOneHotColumnsToo() throws Exception {
+    List<String> lines = iris.stream().map(l -> l.replaceFirst("^([^,]*,[^,]*,[^,]*),[^,]*,", "$1,"))
+        .collect(Collectors.toList());
+    Path three = Files.write(tmp.resolve("three.csv"), lines);
+    Cli.Outcome v = Cli.run("validate", yaml.toString(), "--set", testSource(three), "--set",
+        "data.one-hot=[sepal_length_cm]");
+    assertEquals(2, v.code(), v.describe());
+    assertTrue(v.err().contains("[nn/ShapeMismatch] data.test: " + tmp.resolve("three.csv")
+        + " has 3 feature columns, the training data 4; it lacks the column \"petal_width_cm\" of the training"
+        + " data"), v.err());
+  }
+
   @Test
   void aTestFileLackingAColumnNamesIt() throws Exception {
     List<String> lines = iris.stream().map(l -> l.replaceFirst("^([^,]*,[^,]*,[^,]*),[^,]*,", "$1,"))

@@ -105,6 +105,9 @@ public final class DataPreparation implements Provider<PreparedData> {
       }
       // the categories are those of all the training source's rows, so that no split meets one it lacks
       oneHot = OneHot.fit(raw.train(), spec.oneHot(), raw.categoryWords());
+      // a held-out source's columns are told apart by name before they are encoded, as without one-hot
+      checkSameShape(raw.train(), raw.validation(), "data.validation");
+      checkSameShape(raw.train(), raw.test(), "data.test");
       raw = raw.encoded(oneHot);
     }
     if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
