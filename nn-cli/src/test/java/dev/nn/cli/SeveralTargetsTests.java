@@ -273,6 +273,31 @@ class SeveralTargetsTests {
     assertTrue(rmse > 20 && rmse < 200, test);
   }
 
+  /**
+   * A 0/1 class column read with the default task is trained as one real number, and no accuracy is ever shown:
+   * a note says so, once; read as classes, or with a third value, there is none.
+   */
+  @Test
+  void aTargetOfTwoWholeNumbersUnderTheDefaultTaskGetsANote() throws Exception {
+    Path pima = tmp.resolve("pima-regression.yaml");
+    Files.writeString(pima, Files.readString(Path.of("../examples/pima.yaml"))
+        .replace("data/pima_indians_diabetes.csv",
+            Cli.EXAMPLES.resolve("data/pima_indians_diabetes.csv").toAbsolutePath().normalize().toString())
+        .replace(", task: classification}", "}").replace("loss: binary-cross-entropy", "loss: squared")
+        .replace("  stratify: true\n", "").replace(", class-weights: balanced}", "}"));
+    Cli.Outcome regression = Cli.run("validate", pima.toString());
+    assertEquals(0, regression.code(), regression.describe());
+    assertEquals(List.of("nn: " + Cli.EXAMPLES.resolve("data/pima_indians_diabetes.csv").toAbsolutePath().normalize()
+        + ": the target \"diabetes\" holds only the whole numbers 0 and 1, read as a regression (task: regression is"
+        + " the default); if they are classes, set task: classification on the source, for a class loss and"
+        + " accuracy"), regression.err().lines().toList());
+    Cli.Outcome classes = Cli.run("validate", "../examples/pima.yaml");
+    assertEquals(0, classes.code(), classes.describe());
+    assertEquals("", classes.err());
+    Cli.Outcome diabetes = Cli.run("validate", Cli.DIABETES);
+    assertEquals("", diabetes.err(), "a target of many whole numbers (disease progression) is a regression's");
+  }
+
   /** Targets of the other end, a spread of 1e-9, are advised the same way (they trained to R² −1.8e13 unsaid). */
   @Test
   void tinyRawTargetsGetTheNoteToo() throws Exception {

@@ -113,6 +113,10 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
       requireTrainableTargets(raw.train());
     }
+    // a file's column, not a generator's targets (xor's 0/1 are the lecture's squared-loss regression)
+    java.util.Optional<String> classCodes = reconstruction || raw.train().task() != Task.REGRESSION
+        || !(spec.train() instanceof dev.nn.core.config.SourceSpec.Csv) ? java.util.Optional.empty()
+        : classCodes(raw.train());
     // standardised inputs are rounded to the run's precision once standardised (readPrecision); others first
     Precision inputs = inputPrecision(experiment, reconstruction);
     boolean roundsFirst = !spec.standardize();
@@ -202,6 +206,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       test = test == null ? null : OwnedData.reconstruction(test);
     }
     List<String> notes = new ArrayList<>();
+    classCodes.ifPresent(notes::add);
     // advice for those who have not chosen: an experiment that says standardize-targets: false has
     if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION) {
       largeTargets(train).ifPresent(notes::add);
@@ -241,6 +246,40 @@ public final class DataPreparation implements Provider<PreparedData> {
         }
       }
     }
+  }
+
+  /**
+   * A note for a regression whose one target holds only two whole numbers (pima's 0/1 outcome): most likely classes,
+   * read as one real number because {@code task} defaults to regression, so no accuracy is ever reported. Empty
+   * for any other target.
+   */
+  static java.util.Optional<String> classCodes(Dataset train) {
+    if (train.targetCount() != 1 || train.size() < 2) {
+      return java.util.Optional.empty();
+    }
+    double first = train.y(0, 0);
+    double second = Double.NaN;
+    for (int i = 0; i < train.size(); i++) {
+      double y = train.y(i, 0);
+      if (y != Math.rint(y) || Math.abs(y) > 1e6) {
+        return java.util.Optional.empty();
+      }
+      if (y != first) {
+        if (Double.isNaN(second)) {
+          second = y;
+        } else if (y != second) {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+    if (Double.isNaN(second)) {
+      return java.util.Optional.empty();
+    }
+    String target = Excerpt.of(train.targetNames().get(0));
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds only the whole"
+        + " numbers %d and %d, read as a regression (task: regression is the default); if they are classes, set"
+        + " task: classification on the source, for a class loss and accuracy", train.source(), target,
+        (long) Math.min(first, second), (long) Math.max(first, second)));
   }
 
   /** How far from 0 a target may lie (in mean or spread) before a run suggests standardizing it. */
