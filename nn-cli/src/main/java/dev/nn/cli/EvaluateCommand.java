@@ -72,7 +72,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
       throw new CommandFailure("nn: " + problem);
     });
-    Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value));
+    Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value,
+        note -> root.err().println("nn: " + note)));
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + e.rows() + " rows");
     Metrics metrics = e.metrics();

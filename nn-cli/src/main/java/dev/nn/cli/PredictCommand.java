@@ -46,7 +46,8 @@ final class PredictCommand implements Callable<Integer> {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
-    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value));
+    int rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value,
+        note -> root.err().println("nn: " + note)));
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

@@ -64,6 +64,51 @@ class PredictEvaluateInputTests {
     assertEquals(LABELS.stream().sorted().toList(), nn.loadModel(model).spec().classes());
   }
 
+  /**
+   * A model whose inputs are named as an idx source's pixels learnt them divided by 255: rows of raw 0..255 pixels
+   * are scored with one note naming the file, how many rows lie above 1 and the largest value; rows in 0..1 get none,
+   * and nor do the same values given to a model of other names.
+   */
+  @Test
+  void rawPixelsGivenToAModelOfPixelsGetANote() throws Exception {
+    StringBuilder scaled = new StringBuilder("pixel_0_0,pixel_0_1,digit\n");
+    StringBuilder raw = new StringBuilder(scaled);
+    for (int i = 0; i < 24; i++) {
+      int c = i % 2;
+      double a = c == 0 ? 0.1 * (i % 4) : 0.6 + 0.1 * (i % 4);
+      scaled.append(a).append(',').append(1 - a).append(',').append(c).append('\n');
+      raw.append(Math.round(255 * a)).append(',').append(Math.round(255 * (1 - a))).append(',').append(c).append('\n');
+    }
+    Files.writeString(tmp.resolve("pixels.csv"), scaled);
+    Path rawFile = Files.writeString(tmp.resolve("raw.csv"), raw);
+    Path scaledFile = tmp.resolve("pixels.csv");
+    Path yaml = Files.writeString(tmp.resolve("p.yaml"), "name: p\n"
+        + "data:\n"
+        + "  train: {source: csv, path: pixels.csv, target: digit, task: classification}\n"
+        + "  validation: {split: 0.0}\n"
+        + "network:\n"
+        + "  layers: [{units: auto}, {units: 3, activation: tanh}, {units: auto, activation: identity}]\n"
+        + "loss: softmax-cross-entropy\n"
+        + "training: {epochs: 2, batch-size: 8}\n");
+    Nn nn = Nn.create();
+    Path pixels = nn.train(nn.load(yaml, List.of()), TrainingRun.Options.into(tmp.resolve("runs"))).directory()
+        .modelFile();
+    String note = "nn: " + rawFile + ": the model's inputs are named as an idx source's pixels (pixel_r_c), which nn"
+        + " reads divided by 255, into 0..1, but 24 of 24 rows hold values above 1 (up to 255): if they are raw pixels"
+        + " (0..255), divide them by 255 for figures of this model\n";
+    Cli.Outcome predicted = Cli.run("predict", pixels.toString(), "--input", rawFile.toString(), "--output",
+        tmp.resolve("p.csv").toString());
+    assertEquals(0, predicted.code(), predicted.describe());
+    assertEquals(note, predicted.err());
+    Cli.Outcome evaluated = Cli.run("evaluate", pixels.toString(), "--data", rawFile.toString());
+    assertEquals(0, evaluated.code(), evaluated.describe());
+    assertEquals(note, evaluated.err());
+    Cli.Outcome inRange = Cli.run("evaluate", pixels.toString(), "--data", scaledFile.toString());
+    assertEquals("", inRange.err());
+    Cli.Outcome otherNames = Cli.run("evaluate", model.toString(), "--data", train.toString());
+    assertEquals("", otherNames.err(), "a model of other inputs (values up to 4) is not told of pixels");
+  }
+
   @Test
   void aFileThatOnlyItsSeparatorReadsRightIsPredictedAndEvaluatedWithSeparatorAndRefusedWithAHintWithout()
       throws Exception {

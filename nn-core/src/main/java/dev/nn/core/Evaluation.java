@@ -64,9 +64,11 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    *     model's targets, which the header must then have
    * @throws IllegalArgumentException when {@code targets} does not name one column per target
    */
-  static Evaluation of(Model model, Path file, List<String> targets, char separator) {
+  static Evaluation of(Model model, Path file, List<String> targets, char separator,
+      java.util.function.Consumer<String> notes) {
     ModelSpec spec = model.spec();
     Labelled data = labelled(model, file, targets, separator);
+    RawPixels.note(spec, data.x(), data.rows(), file.toString()).ifPresent(notes);
     int rows = data.rows();
     double[] predictions = RowsOfFile.predict(model, data.x(), rows, file, separator);
     double[] truth = data.truth();

@@ -383,11 +383,27 @@ public final class Nn {
    * @throws IllegalArgumentException also when {@code separator} is none of these
    */
   public Evaluation evaluateColumns(Model model, Path csv, List<String> targets, char separator) {
+    return evaluateColumns(model, csv, targets, separator, Nn::logNote);
+  }
+
+  /**
+   * {@link #evaluateColumns(Model, Path, List, char)}, telling {@code notes} what the rows show that is no error
+   * but may make the figures meaningless (raw 0..255 pixels given to a model of an idx source's pixels, which
+   * learnt them divided by 255); the overloads without it log such notes as warnings.
+   */
+  public Evaluation evaluateColumns(Model model, Path csv, List<String> targets, char separator,
+      java.util.function.Consumer<String> notes) {
     required(model, "model", A_MODEL);
     required(csv, "csv", A_CSV);
     List<String> columns = List.copyOf(requiredList(targets, "targets", TARGETS));
     requireSeparator(separator);
-    return attributing("during evaluation", () -> Evaluation.of(model, csv, columns, separator));
+    required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
+    return attributing("during evaluation", () -> Evaluation.of(model, csv, columns, separator, notes));
+  }
+
+  /** A note no caller asked to hear, where a program's log shows it. */
+  private static void logNote(String note) {
+    System.getLogger(Nn.class.getName()).log(System.Logger.Level.WARNING, note);
   }
 
   private static void requireSeparator(char separator) {
@@ -458,6 +474,16 @@ public final class Nn {
    * {@link #evaluateColumns(Model, Path, List, char)}; the predictions are written with commas.
    */
   public int predict(Model model, Path input, Path output, char separator) {
+    return predict(model, input, output, separator, Nn::logNote);
+  }
+
+  /**
+   * {@link #predict(Model, Path, Path, char)}, telling {@code notes} what the rows show that is no error but may
+   * make the predictions meaningless, as {@link #evaluateColumns(Model, Path, List, char, java.util.function.Consumer)}
+   * does.
+   */
+  public int predict(Model model, Path input, Path output, char separator, java.util.function.Consumer<String> notes) {
+    required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
     required(model, "model", A_MODEL);
     required(input, "input", A_CSV);
     required(output, "output", "the path to write the predictions to");
@@ -465,7 +491,7 @@ public final class Nn {
     OutputPaths.requireWritable("output", output);
     OutputPaths.requireNotSame("output", output, input, "the input");
     OutputPaths.requireNotSame("output", output, model.file().orElse(null), "the model's file");
-    return attributing("during prediction", () -> Predictions.write(model, input, output, separator));
+    return attributing("during prediction", () -> Predictions.write(model, input, output, separator, notes));
   }
 
   /**

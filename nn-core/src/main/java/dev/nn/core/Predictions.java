@@ -20,7 +20,8 @@ final class Predictions {
    * Predicts every row of {@code input}, its fields split at {@code separator} ({@link Nn#DETECT_SEPARATOR}: the
    * one the file shows), and writes the CSV to {@code output} atomically; returns the rows.
    */
-  static int write(Model model, Path input, Path output, char separator) {
+  static int write(Model model, Path input, Path output, char separator,
+      java.util.function.Consumer<String> notes) {
     ModelSpec spec = model.spec();
     // the model's features alone are read: other columns (an id, a target, notes) are not parsed at all
     FeatureColumns.requireAll(spec.inputs(), CsvReader.columnNames(input, CsvOptions.IndexColumn.AUTO, separator),
@@ -32,6 +33,7 @@ final class Predictions {
     if (model.spec().oneHot() != null) {
       model.spec().oneHot().requireKnown(x, table.rows(), input.toString());
     }
+    RawPixels.note(spec, x, table.rows(), input.toString()).ifPresent(notes);
     double[] predictions = RowsOfFile.predict(model, x, table.rows(), input, separator);
     AtomicFiles.discardPartialOnExit(output);
     AtomicFiles.writeString(output, csv(model, predictions, table.rows()));

@@ -1,0 +1,49 @@
+package dev.nn.core;
+
+import dev.nn.core.model.ModelSpec;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The note for rows of raw pixels given to a model of an idx source's pixels: nn reads an idx file's bytes divided
+ * by 255, so the model learnt inputs in 0..1, and a CSV of the bytes themselves (0..255) is scored far outside them
+ * — with no error, and confidently wrong. A model's file does not say where its inputs came from, so the note goes by
+ * the names nn gives an idx source's inputs ({@code pixel_r_c}, every one of them) and hedges.
+ */
+final class RawPixels {
+  private static final Pattern PIXEL = Pattern.compile("pixel_\\d+_\\d+");
+
+  private RawPixels() {}
+
+  /**
+   * The note for {@code x} (rows × the model's inputs, as read from {@code file}), if the model's inputs are all
+   * named as pixels and some value lies above 1; empty otherwise.
+   */
+  static Optional<String> note(ModelSpec spec, double[] x, int rows, String file) {
+    if (spec.oneHot() != null || spec.inputs().isEmpty()
+        || !spec.inputs().stream().allMatch(n -> PIXEL.matcher(n).matches())) {
+      return Optional.empty();
+    }
+    int d = spec.inputs().size();
+    int above = 0;
+    double largest = 0;
+    for (int r = 0; r < rows; r++) {
+      boolean over = false;
+      for (int j = 0; j < d; j++) {
+        double v = x[r * d + j];
+        over |= v > 1;
+        largest = Math.max(largest, v);
+      }
+      above += over ? 1 : 0;
+    }
+    if (above == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "%s: the model's inputs are named as an idx source's pixels"
+        + " (pixel_r_c), which nn reads divided by 255, into 0..1, but %d of %d rows hold values above 1 (up to %s):"
+        + " if they are raw pixels (0..255), divide them by 255 for figures of this model", file, above, rows,
+        largest == Math.rint(largest) && Math.abs(largest) < 1e15 ? String.valueOf((long) largest)
+            : String.format(Locale.ROOT, "%.6g", largest)));
+  }
+}
