@@ -33,7 +33,7 @@ final class OutOfMemory {
         : "heap") + " than this JVM may use (maximum heap " + size(heap) + ")\n"
         + "Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx" + doubled + "g"
         + (direct ? " -XX:MaxDirectMemorySize=" + doubled + "g" : "")
-        + "; for training, or make the network, the batch size or the data smaller.\n";
+        + " (training also fits in less with a smaller network, batch size or data set).\n";
   }
 
   private static long gigabytes(long bytes) {

@@ -294,8 +294,8 @@ class OutputAndPathTests {
     assertEquals(Main.BAD_INPUT, directCode);
     assertTrue(text.startsWith("nn: out of memory (Java heap space): the command needs more heap than this JVM"
         + " may use (maximum heap "), text);
-    assertTrue(text.matches("(?s).*Give nn more memory, e\\.g\\. NN_JAVA_OPTS=-Xmx\\d+g[^;\n]*; for training, or make"
-        + " the network, the batch size or the data smaller\\.\n.*"), text);
+    assertTrue(text.matches("(?s).*Give nn more memory, e\\.g\\. NN_JAVA_OPTS=-Xmx\\d+g[^(\n]* \\(training also fits"
+        + " in less with a smaller network, batch size or data set\\)\\.\n.*"), text);
     assertTrue(text.contains("more direct (off-heap) memory") && text.contains("-XX:MaxDirectMemorySize="), text);
     assertFalse(text.contains("bug"), text);
     assertFalse(text.contains("at dev.nn"), text);
