@@ -163,6 +163,15 @@ class ModelFileCommandTests {
   @Test
   void aPipeOrADirectoryIsRefusedWithoutReadingIt() throws Exception {
     bothRefuse(tmp, "is a directory, expected an nn model file");
+    // a run directory, given for its model: the model file in it is named
+    Path run = Files.createDirectory(tmp.resolve("run"));
+    Files.writeString(run.resolve("model.nnm"), "");
+    bothRefuse(run, "is a directory, expected an nn model file; did you mean " + run.resolve("model.nnm") + "?");
+    Cli.Outcome export = Cli.run("export", run.toString(), "--format", "npz", "--output",
+        tmp.resolve("m.npz").toString());
+    assertEquals(2, export.code(), export.describe());
+    assertEquals("nn: " + run + ": is a directory, expected an nn model file; did you mean " + run.resolve("model.nnm")
+        + "?\n", export.err());
     Path fifo = tmp.resolve("pipe.nnm");
     boolean made;
     try {

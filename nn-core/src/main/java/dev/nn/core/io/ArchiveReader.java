@@ -90,11 +90,13 @@ public final class ArchiveReader {
     InputFiles.requireRegularFile(file, "an nn " + kind, problem);
     try {
       if (!requireEndRecord(file, kind, problem)) {
-        throw problem.at(file, notThisKind(kind, required));
+        throw problem.at(file, notAnArchive(file, kind, required));
       }
       Map<String, byte[]> entries = entries(file, kind, problem, limits);
       if (!entries.keySet().containsAll(required)) {
-        throw problem.at(file, notThisKind(kind, required));
+        throw problem.at(file, "not an nn " + kind + ": a ZIP archive, but without "
+            + names(required.stream().filter(n -> !entries.containsKey(n)).toList()) + ", which an nn " + kind
+            + " holds");
       }
       byte[] sums = entries.remove(ArchiveWriter.CHECKSUMS);
       ArchiveReader reader = new ArchiveReader(file, kind, problem, entries, sums != null);
@@ -110,12 +112,25 @@ public final class ArchiveReader {
     }
   }
 
-  private static String notThisKind(String kind, List<String> required) {
-    StringBuilder names = new StringBuilder();
-    for (int i = 0; i < required.size(); i++) {
-      names.append(i == 0 ? "" : i == required.size() - 1 ? " and " : ", ").append(required.get(i));
+  /** A file that does not begin as a ZIP archive: said so, with its first line when it is text (a YAML file, say). */
+  private static String notAnArchive(Path file, String kind, List<String> required) throws IOException {
+    String start;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      start = new String(in.readNBytes(60), StandardCharsets.UTF_8);
     }
-    return "not an nn " + kind + " (expected " + names + " inside; it may be truncated)";
+    String line = start.lines().findFirst().orElse("").strip();
+    boolean text = !line.isEmpty() && line.chars().allMatch(c -> c >= 0x20 && c != 0x7F && c != 0xFFFD);
+    return "not an nn " + kind + ": an nn " + kind + " is a ZIP archive holding " + names(required)
+        + ", and this file is none" + (text ? " (it begins as text: \"" + (line.length() > 40
+            ? line.substring(0, 40) + "…" : line) + "\")" : "");
+  }
+
+  private static String names(List<String> list) {
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < list.size(); i++) {
+      names.append(i == 0 ? "" : i == list.size() - 1 ? " and " : ", ").append(list.get(i));
+    }
+    return names.toString();
   }
 
   /**

@@ -145,14 +145,14 @@ class ArchiveTests {
     Path text = dir.resolve("notes.txt");
     Files.writeString(text, "just some notes, long enough to hold an end record");
     Bad e = assertThrows(Bad.class, () -> read(text));
-    assertEquals(text + ": not an nn test archive (expected a.txt and b.bin inside; it may be truncated)",
-        e.getMessage());
+    assertEquals(text + ": not an nn test archive: an nn test archive is a ZIP archive holding a.txt and b.bin, and"
+        + " this file is none (it begins as text: \"just some notes, long enough to hold an …\")", e.getMessage());
     Path other = dir.resolve("other.arc");
     try (ArchiveWriter out = new ArchiveWriter(Files.newOutputStream(other))) {
       out.put("a.txt", "only this");
     }
     e = assertThrows(Bad.class, () -> read(other));
-    assertEquals(other + ": not an nn test archive (expected a.txt and b.bin inside; it may be truncated)",
+    assertEquals(other + ": not an nn test archive: a ZIP archive, but without b.bin, which an nn test archive holds",
         e.getMessage());
     assertThrows(NoSuchFileException.class, () -> read(dir.resolve("absent.arc")));
   }

@@ -150,8 +150,8 @@ class ModelFileTests {
     Path file = dir.resolve("notes.txt");
     Files.writeString(file, "hello");
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
-    assertEquals(file + ": not an nn model file (expected model.yaml and weights.bin inside; it may be truncated)",
-        e.getMessage());
+    assertEquals(file + ": not an nn model file: an nn model file is a ZIP archive holding model.yaml and weights.bin,"
+        + " and this file is none (it begins as text: \"hello\")", e.getMessage());
     ModelFormatException missing = assertThrows(ModelFormatException.class, () -> ModelFile.read(dir.resolve("x.nnm")));
     assertEquals(dir.resolve("x.nnm") + ": no such file", missing.getMessage());
   }

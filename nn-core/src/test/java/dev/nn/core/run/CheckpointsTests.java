@@ -245,8 +245,9 @@ class CheckpointsTests {
     Path text = dir.resolve("notes.ckpt");
     Files.writeString(text, "epoch: 3\n");
     RunFileException e = assertThrows(RunFileException.class, () -> Checkpoints.read(text));
-    assertEquals(text + ": not an nn checkpoint (expected checkpoint.yaml, params.bin, optimizer.bin and history.csv "
-        + "inside; it may be truncated)", e.getMessage());
+    assertEquals(text + ": not an nn checkpoint: an nn checkpoint is a ZIP archive holding checkpoint.yaml,"
+        + " params.bin, optimizer.bin and history.csv, and this file is none (it begins as text: \"epoch: 3\")",
+        e.getMessage());
     Path missing = dir.resolve("epoch-0009.ckpt");
     e = assertThrows(RunFileException.class, () -> Checkpoints.read(missing));
     assertEquals(missing + ": no such checkpoint file", e.getMessage());
