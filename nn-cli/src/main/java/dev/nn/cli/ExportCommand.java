@@ -52,6 +52,18 @@ final class ExportCommand implements Callable<Integer> {
     Model m = Models.load(root, model);
     root.nn().export(m, chosen, output);
     root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);
+    otherFormatsName(chosen).ifPresent(other -> root.err().println("nn: note: " + output + " is named as "
+        + other.label() + " (." + other.label() + "), but holds " + chosen.label() + ", as --format " + format
+        + " asked; tools that go by the name will misread it"));
     return Main.OK;
+  }
+
+  /** The other format whose extension {@link #output} has, if any: ONNX bytes in a .npz misread by np.load. */
+  private java.util.Optional<ExportFormat> otherFormatsName(ExportFormat chosen) {
+    Path name = output.getFileName();
+    String lower = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+    return java.util.Arrays.stream(ExportFormat.values())
+        .filter(f -> f != chosen && lower.endsWith("." + f.label()))
+        .findFirst();
   }
 }

@@ -31,6 +31,11 @@ final class OutputFile {
   static final int MAX_NAME_BYTES = 255;
 
   static void check(String option, Path output, Map<String, Path> inputs) {
+    if (output.toString().equals("-")) {
+      // the usual name of standard output elsewhere: here it would be a file named "-" in the working folder
+      throw new CommandFailure("nn: " + option + " -: nn writes files, not standard output; give a file name"
+          + " (./- for a file of that name)");
+    }
     Path absolute = output.toAbsolutePath();
     Path folder = absolute.getParent();
     if (folder != null && !Files.isDirectory(folder)) {

@@ -86,6 +86,32 @@ class ExportCommandTests {
     assertFalse(Files.exists(folder));
   }
 
+  /** "-" names standard output in many tools; nn writes files, and says so rather than write a file named "-". */
+  @Test
+  void aDashForTheOutputIsRefusedNotWrittenAsAFileOfThatName() {
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "onnx", "--output", "-");
+    assertFailed(o, "nn: --output -: nn writes files, not standard output; give a file name (./- for a file of that"
+        + " name)\n");
+    assertFalse(Files.exists(Path.of("-")), "no file named -");
+    Cli.Outcome p = Cli.run("predict", ExportModels.xor().toString(), "--input", "../examples/data/iris.csv",
+        "--output", "-");
+    assertEquals(2, p.code(), p.describe());
+    assertTrue(p.err().startsWith("nn: --output -: nn writes files, not standard output"), p.err());
+  }
+
+  /** A name that says the other format is written as asked, with a note: np.load would misread ONNX bytes. */
+  @Test
+  void aNameOfTheOtherFormatGetsANote() {
+    Path npz = tmp.resolve("model.npz");
+    Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--format", "onnx", "--output", npz.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("nn: note: " + npz + " is named as npz (.npz), but holds onnx, as --format onnx asked; tools that go"
+        + " by the name will misread it\n", o.err());
+    Cli.Outcome same = Cli.run("export", ExportModels.xor().toString(), "--format", "onnx", "--output",
+        tmp.resolve("model.onnx").toString());
+    assertEquals("", same.err());
+  }
+
   @Test
   void anOutputThatIsAFolderIsRefused() throws Exception {
     Path folder = Files.createDirectory(tmp.resolve("exports"));
