@@ -9,6 +9,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -280,6 +282,28 @@ public final class AtomicFiles {
   private static void keepPermissionsOf(Path target, Path tmp) throws IOException {
     if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+      keepOwnerOf(target, tmp);
+    }
+  }
+
+  /**
+   * Gives {@code tmp} the owner and group of {@code target}, as a shell's {@code >} keeps them: a user's 640 file
+   * rewritten by root (an admin, a container) would otherwise become root's, and no longer the user's to read.
+   * Only a privileged process may give a file away; for anyone else a file they replace is theirs or their
+   * group's already, and the attempt is skipped.
+   */
+  private static void keepOwnerOf(Path target, Path tmp) throws IOException {
+    PosixFileAttributes was = Files.readAttributes(target, PosixFileAttributes.class);
+    PosixFileAttributes now = Files.readAttributes(tmp, PosixFileAttributes.class);
+    try {
+      if (!was.owner().equals(now.owner())) {
+        Files.setOwner(tmp, was.owner());
+      }
+      if (!was.group().equals(now.group())) {
+        Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setGroup(was.group());
+      }
+    } catch (FileSystemException e) {
+      // not privileged (EPERM): the file becomes the writer's, as any new file written by them is
     }
   }
 

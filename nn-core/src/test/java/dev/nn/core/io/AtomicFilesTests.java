@@ -222,6 +222,35 @@ class AtomicFilesTests {
     assertReplacementKeeps("r--r--r--");
   }
 
+  /**
+   * A file of another user's, replaced by a process allowed to give files away (root), stays that user's and
+   * group's, as a shell's {@code >} leaves it: a 640 file handed to root would no longer be theirs to read.
+   */
+  @Test
+  void aReplacedFileKeepsItsOwnerAndGroupWhenTheWriterMayGiveItAway() throws Exception {
+    java.nio.file.attribute.UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
+    java.nio.file.attribute.UserPrincipal nobody;
+    java.nio.file.attribute.GroupPrincipal nogroup;
+    Path file = Files.writeString(dir.resolve("theirs.csv"), "old\n");
+    try {
+      nobody = users.lookupPrincipalByName("nobody");
+      nogroup = users.lookupPrincipalByGroupName("nogroup");
+      Files.setOwner(file, nobody);
+      Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(nogroup);
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "this user may not give files away: " + e);
+      return;
+    }
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    AtomicFiles.writeString(file, "new\n");
+    java.nio.file.attribute.PosixFileAttributes now = Files.readAttributes(file,
+        java.nio.file.attribute.PosixFileAttributes.class);
+    assertEquals("new\n", Files.readString(file));
+    assertEquals(nobody, now.owner());
+    assertEquals(nogroup, now.group());
+    assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(now.permissions()));
+  }
+
   /** A file of {@code permissions} replaced with new content has that content and those permissions. */
   private void assertReplacementKeeps(String permissions) throws Exception {
     Path file = dir.resolve(permissions.replace('-', '_') + ".csv");
