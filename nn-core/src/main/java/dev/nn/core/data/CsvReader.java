@@ -577,9 +577,9 @@ public final class CsvReader {
     for (int j = 0; j < d; j++) {
       if (categories[j] == null && countsTheRows(x, rows, d, j)) {
         notes.accept(file + ": column \"" + Excerpt.of(features.get(j)) + "\" holds " + rows + " whole numbers"
-            + " that are all different and consecutive, as a row number or an id does; a network learns nothing"
-            + " true from one, so if it is that, leave it out with features: {ignore: [" + Excerpt.of(features.get(j))
-            + "]} on the source");
+            + " that are all different and consecutive, as a row number or an id does; if it is one, leave it out"
+            + " with features: {ignore: [" + Excerpt.of(features.get(j)) + "]} on the source (an id tells a network"
+            + " nothing true of a row; a year or a time index may carry a trend worth keeping)");
       }
     }
     if (task != Task.CLASSIFICATION) {

@@ -98,6 +98,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     List<Path> files = raw.files();
     boolean reconstruction = raw.reconstruction();
     OneHot oneHot = null;
+    java.util.Optional<String> idCategories = java.util.Optional.empty();
     if (!spec.oneHot().isEmpty()) {
       if (reconstruction) {
         throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, "data.one-hot", "one-hot encodes inputs of"
@@ -105,6 +106,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       }
       // the categories are those of all the training source's rows, so that no split meets one it lacks
       oneHot = OneHot.fit(raw.train(), spec.oneHot(), raw.categoryWords());
+      idCategories = idCategories(oneHot, raw.train());
       // a held-out source's columns are told apart by name before they are encoded, as without one-hot
       checkSameShape(raw.train(), raw.validation(), "data.validation");
       checkSameShape(raw.train(), raw.test(), "data.test");
@@ -207,6 +209,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     List<String> notes = new ArrayList<>();
     classCodes.ifPresent(notes::add);
+    idCategories.ifPresent(notes::add);
     // advice for those who have not chosen: an experiment that says standardize-targets: false has
     if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION) {
       largeTargets(train).ifPresent(notes::add);
@@ -246,6 +249,26 @@ public final class DataPreparation implements Provider<PreparedData> {
         }
       }
     }
+  }
+
+  /**
+   * A note for a one-hot column of about as many categories as rows (an id, a name, a timestamp): a category seen
+   * once teaches the network nothing it can use on another row, and {@code nn predict} refuses every new row's, as
+   * one the model was not trained on. At least 20 rows, and a category for every second row or more.
+   */
+  static java.util.Optional<String> idCategories(OneHot oneHot, Dataset train) {
+    int rows = train.size();
+    for (java.util.Map.Entry<String, double[]> column : oneHot.categories().entrySet()) {
+      int count = column.getValue().length;
+      if (rows >= 20 && 2L * count >= rows) {
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: one-hot column \"%s\" has %,d"
+            + " categories for %,d rows, as an id or a name does: a category seen in a row or two teaches the network nothing"
+            + " for another row, and nn predict refuses a new row's category as one the model was not trained on;"
+            + " if it is an id, leave it out with features: {ignore: [%s]} on the source", train.source(),
+            Excerpt.of(column.getKey()), count, rows, Excerpt.of(column.getKey())));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

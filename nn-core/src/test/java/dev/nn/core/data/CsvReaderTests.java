@@ -200,8 +200,8 @@ class CsvReaderTests {
     List<String> notes = new java.util.ArrayList<>();
     CsvReader.regression("y").withNotes(notes::add).read(p);
     assertEquals(List.of(p + ": column \"id\" holds 25 whole numbers that are all different and consecutive, as a"
-        + " row number or an id does; a network learns nothing true from one, so if it is that, leave it out with"
-        + " features: {ignore: [id]} on the source"), notes);
+        + " row number or an id does; if it is one, leave it out with features: {ignore: [id]} on the source (an id"
+        + " tells a network nothing true of a row; a year or a time index may carry a trend worth keeping)"), notes);
     notes.clear();
     Path shortFile = write("short.csv", "year,y\n1990,1\n1991,2\n1992,3\n");
     CsvReader.regression("y").withNotes(notes::add).read(shortFile);

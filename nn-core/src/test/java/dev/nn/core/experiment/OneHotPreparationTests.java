@@ -110,6 +110,33 @@ class OneHotPreparationTests {
     }
   }
 
+  /**
+   * A one-hot column of a category for every second row or more (an id) gets one note naming it; the penguins'
+   * three islands get none, and nor do a few rows of as many categories.
+   */
+  @Test
+  void aOneHotColumnOfAboutACategoryPerRowGetsANote() throws IOException {
+    Dataset penguins = CsvReader.classification("species").read(PENGUINS);
+    assertEquals(java.util.Optional.empty(), DataPreparation.idCategories(dev.nn.core.data.OneHot.fit(penguins, List.of("island")),
+        penguins));
+    double[] x = new double[2 * 40];
+    int[] classes = new int[40];
+    for (int r = 0; r < 40; r++) {
+      x[2 * r] = r % 20;
+      x[2 * r + 1] = r * 0.5;
+      classes[r] = r % 2;
+    }
+    Dataset ids = Dataset.classification("ids.csv", x, classes, List.of("customer", "spend"), "churn",
+        List.of("no", "yes"));
+    assertEquals(java.util.Optional.of("ids.csv: one-hot column \"customer\" has 20 categories for 40 rows, as an id or"
+        + " a name does: a category seen in a row or two teaches the network nothing for another row, and nn predict"
+        + " refuses a new row's category as one the model was not trained on; if it is an id, leave it out with"
+        + " features: {ignore: [customer]} on the source"),
+        DataPreparation.idCategories(dev.nn.core.data.OneHot.fit(ids, List.of("customer")), ids));
+    Dataset few = ids.head(10);
+    assertEquals(java.util.Optional.empty(), DataPreparation.idCategories(dev.nn.core.data.OneHot.fit(few, List.of("customer")), few));
+  }
+
   @Test
   void everyRowKeepsItsIslandAndItsClass() throws IOException {
     Dataset source = CsvReader.classification("species").read(PENGUINS);
