@@ -116,12 +116,17 @@ class NonFiniteDataTests {
         + " to Infinity"), e.getMessage());
   }
 
+  /** Squared deviations that underflow are summed scaled: the column gets its true spread, and finite values. */
   @Test
-  void aSpreadThatUnderflowsIsTakenAsConstantRatherThanDividedByZero() throws Exception {
+  void aSpreadWhoseSquaresUnderflowGetsItsTrueStandardDeviationNotADivisionByZero() throws Exception {
     csv("tiny.csv", "a,y\n0,0\n1e-300,1\n0,2\n");
     PreparedData p = prepare("{train: {source: csv, path: tiny.csv, target: y}, validation: {split: 0}}",
         Plugins.SQUARED, "");
-    assertEquals(1.0, p.scaler().stds()[0]);
+    assertEquals(Math.sqrt(2) / 3 * 1e-300, p.scaler().stds()[0], 1e-15 * 1e-300);
+    for (int r = 0; r < p.train().size(); r++) {
+      double v = p.train().x(r, 0);
+      assertTrue(Math.abs(Math.abs(v) - (v > 0 ? Math.sqrt(2) : 1 / Math.sqrt(2))) < 1e-12, "row " + r + ": " + v);
+    }
   }
 
   @Test
