@@ -222,6 +222,12 @@ final class CsvSeparator {
    * file may be separated by it and naming the key that says so; else empty.
    */
   static String hint(String[] header, char used) {
+    if (header.length > 0 && header[0].strip().startsWith("#")) {
+      // a comment or an exporter's preamble above the header, which nn reads as the header itself
+      return " The header line, \"" + Excerpt.of(String.join(String.valueOf(used), header)) + "\", begins with #:"
+          + " if it is a comment, remove it and any other line above the header: nn reads the first line that is"
+          + " not blank as the header.";
+    }
     for (char c : CANDIDATES) {
       if (c == used) {
         continue;

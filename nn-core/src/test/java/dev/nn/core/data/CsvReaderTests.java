@@ -256,6 +256,18 @@ class CsvReaderTests {
         p + ": file is empty; expected a header row of column names on line 1", failure(CsvReader.regression("last"), p));
   }
 
+  /** A comment above the header is read as the header: the message says so, whichever column it then misses. */
+  @Test
+  void aCommentAboveTheHeaderIsNamedAsOne() throws IOException {
+    Path p = write("commented.csv", "# exported 2024-01-01\na,b,y\n1,2,3\n");
+    assertEquals(p + ": the header has only the target column \"# exported 2024-01-01\"; at least one feature column"
+        + " is needed. The header line, \"# exported 2024-01-01\", begins with #: if it is a comment, remove it and"
+        + " any other line above the header: nn reads the first line that is not blank as the header.",
+        failure(CsvReader.regression("last"), p));
+    String named = failure(CsvReader.regression("y"), p);
+    assertTrue(named.contains("The header line, \"# exported 2024-01-01\", begins with #"), named);
+  }
+
   @Test
   void aHeaderWithoutRowsIsRejected() throws IOException {
     Path p = write("h.csv", "a,b\n\n");
