@@ -241,6 +241,14 @@ class PredictEvaluateInputTests {
         .replaceFirst(",species\n", ",kind\n"));
     Cli.Outcome r = Cli.run("evaluate", model.toString(), "--data", renamed.toString(), "--target", "kind");
     assertEquals(0, r.code(), r.describe());
+    // the target under its name in other case is suggested, as a held-out source's would be
+    Path capital = Files.writeString(tmp.resolve("capital.csv"), Files.readString(train)
+        .replaceFirst(",species\n", ",Species\n"));
+    Cli.Outcome c = Cli.run("evaluate", model.toString(), "--data", capital.toString());
+    assertEquals(2, c.code(), c.describe());
+    assertEquals("nn: " + capital + ": no target column \"species\" (the model was trained to predict it); nn evaluate"
+        + " needs the targets (--target names a column of another name) — nn predict takes rows without them; did you"
+        + " mean --target Species?\n", c.err());
   }
 
   @Test

@@ -291,6 +291,11 @@ class SeveralTargetsTests {
         + ": the target \"diabetes\" holds only the whole numbers 0 and 1, read as a regression (task: regression is"
         + " the default); if they are classes, set task: classification on the source, for a class loss and"
         + " accuracy"), regression.err().lines().toList());
+    Path chosen = Files.writeString(tmp.resolve("pima-chosen.yaml"), Files.readString(pima)
+        .replace("target: diabetes}", "target: diabetes, task: regression}"));
+    Cli.Outcome regressionChosen = Cli.run("validate", chosen.toString());
+    assertEquals(0, regressionChosen.code(), regressionChosen.describe());
+    assertEquals("", regressionChosen.err(), "an experiment that wrote task: regression has chosen");
     Cli.Outcome classes = Cli.run("validate", "../examples/pima.yaml");
     assertEquals(0, classes.code(), classes.describe());
     assertEquals("", classes.err());

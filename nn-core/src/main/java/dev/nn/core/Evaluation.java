@@ -255,10 +255,14 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     List<String> missing = named.stream().filter(t -> !header.contains(t)).map(t -> "\"" + t + "\"").toList();
     if (!missing.isEmpty()) {
       boolean one = missing.size() == 1;
+      // a column of the same name but for case ("Species" for "species") is most likely the one meant
+      List<String> near = named.stream().filter(t -> !header.contains(t))
+          .flatMap(t -> header.stream().filter(h -> h.equalsIgnoreCase(t.strip()) || h.strip().equals(t.strip())))
+          .map(h -> h.contains(" ") || h.contains(",") ? "\"" + h + "\"" : h).toList();
       throw new DataException(file + ": no target column" + (one ? " " : "s ") + String.join(", ", missing)
           + " (the model was trained to predict " + (one ? "it" : "them") + "); nn evaluate needs the targets"
           + " (--target names " + (one ? "a column" : "columns") + " of another name) — nn predict takes rows"
-          + " without them");
+          + " without them" + (near.isEmpty() ? "" : "; did you mean --target " + String.join(",", near) + "?"));
     }
     return named;
   }

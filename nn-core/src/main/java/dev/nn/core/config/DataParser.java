@@ -270,7 +270,8 @@ final class DataParser {
     if (path == null || targets == null || task == null || options == null) {
       return null;
     }
-    return new SourceSpec.Csv(path, targets, task, options, reader.position(v.path(), v.node()));
+    return new SourceSpec.Csv(path, targets, task, options, reader.position(v.path(), v.node()),
+        k != null || readLike != null || heldOutTask != null);
   }
 
   /**

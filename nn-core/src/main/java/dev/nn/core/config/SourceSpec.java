@@ -41,8 +41,12 @@ public sealed interface SourceSpec {
    * @param task whether the targets are real numbers or a class label
    * @param options the feature columns, the missing-value policy and the index column
    * @param where where the source was written
+   * @param taskWritten whether the file wrote {@code task} (or took it from the source it is held out of), rather
+   *     than left it to its default, regression: which notes are for; not part of what the source means, so
+   *     {@link #equals} leaves it out
    */
-  record Csv(PathRef path, List<String> targets, Task task, CsvOptions options, Position where) implements SourceSpec {
+  record Csv(PathRef path, List<String> targets, Task task, CsvOptions options, Position where, boolean taskWritten)
+      implements SourceSpec {
 
     /** Checks for {@code null} and that classification has one target; copies. */
     public Csv {
@@ -57,9 +61,26 @@ public sealed interface SourceSpec {
       }
     }
 
+    /** A source whose task was chosen, as a source made in code always is. */
+    public Csv(PathRef path, List<String> targets, Task task, CsvOptions options, Position where) {
+      this(path, targets, task, options, where, true);
+    }
+
     /** A source with one target column. */
     public Csv(PathRef path, String target, Task task, CsvOptions options, Position where) {
       this(path, List.of(target), task, options, where);
+    }
+
+    /** Equal as the record would be, but for {@link #taskWritten}, which says how the file put it, not what it reads. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Csv c && path.equals(c.path) && targets.equals(c.targets) && task == c.task
+          && options.equals(c.options) && where.equals(c.where);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(path, targets, task, options, where);
     }
 
     /** A source with one target column, every other column a feature, and missing values refused. */

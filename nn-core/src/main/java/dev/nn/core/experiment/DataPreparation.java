@@ -115,10 +115,11 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
       requireTrainableTargets(raw.train());
     }
-    // a file's column, not a generator's targets (xor's 0/1 are the lecture's squared-loss regression)
+    // a file's column whose task was left to its default, not a generator's targets (xor's 0/1 are the lecture's
+    // squared-loss regression)
     java.util.Optional<String> classCodes = reconstruction || raw.train().task() != Task.REGRESSION
-        || !(spec.train() instanceof dev.nn.core.config.SourceSpec.Csv) ? java.util.Optional.empty()
-        : classCodes(raw.train());
+        || !(spec.train() instanceof dev.nn.core.config.SourceSpec.Csv csv) || csv.taskWritten()
+        ? java.util.Optional.empty() : classCodes(raw.train());
     // standardised inputs are rounded to the run's precision once standardised (readPrecision); others first
     Precision inputs = inputPrecision(experiment, reconstruction);
     boolean roundsFirst = !spec.standardize();
@@ -457,7 +458,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     CsvOptions named = new CsvOptions(train.featureNames(), List.of(), o.missing(), o.indexColumn(), o.separator(),
         o.labels(), o.missingValues(), o.weight());
-    return new SourceSpec.Csv(csv.path(), csv.targets(), csv.task(), named, csv.where());
+    return new SourceSpec.Csv(csv.path(), csv.targets(), csv.task(), named, csv.where(), csv.taskWritten());
   }
 
   /**
