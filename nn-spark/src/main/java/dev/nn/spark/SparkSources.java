@@ -169,12 +169,51 @@ final class SparkSources {
 
   /**
    * The files of a table on this machine's file system (a path without a scheme, or a {@code file:} URI): the
-   * file itself, or every file under its folder (Parquet's part files, say), in order. None for a table
-   * elsewhere (hdfs://, s3a://), which the driver cannot read to check, or a path that is not there.
+   * file itself, or every file under its folder (Parquet's part files, say), in order; for a glob (a path with
+   * {@code *}, {@code ?}, {@code [...]} or {@code {a,b}}, which Spark expands as Hadoop does), each file it matches
+   * and every file under each folder it matches. None for a table elsewhere (hdfs://, s3a://), which the driver
+   * cannot read to check, or a path that is not there.
    */
   static List<java.nio.file.Path> localFiles(SourceSpec.Spark source) {
     java.nio.file.Path path = source.localPath().orElse(null);
-    if (path == null || !java.nio.file.Files.exists(path)) {
+    // a file: URI Path cannot take ({a,b}, [...]) can still be a local glob
+    if (isGlob(source.location()) && (path != null || source.location().startsWith("file:"))) {
+      java.util.TreeSet<java.nio.file.Path> files = new java.util.TreeSet<>();
+      for (java.nio.file.Path match : globbed(source.location())) {
+        files.addAll(filesAt(match));
+      }
+      return List.copyOf(files);
+    }
+    return path == null ? List.of() : filesAt(path);
+  }
+
+  /** Whether Spark takes {@code location} for a glob, as its own check does: a path with a glob's characters. */
+  static boolean isGlob(String location) {
+    return location.chars().anyMatch(c -> "{}[]*?\\".indexOf(c) >= 0);
+  }
+
+  /** The local paths a glob matches, by Hadoop's own glob, which Spark expands a path with. */
+  private static List<java.nio.file.Path> globbed(String location) {
+    try {
+      org.apache.hadoop.fs.FileSystem local = org.apache.hadoop.fs.FileSystem.getLocal(
+          new org.apache.hadoop.conf.Configuration());
+      org.apache.hadoop.fs.FileStatus[] matches = local.globStatus(new org.apache.hadoop.fs.Path(location));
+      if (matches == null) {
+        return List.of();
+      }
+      List<java.nio.file.Path> paths = new ArrayList<>();
+      for (org.apache.hadoop.fs.FileStatus m : matches) {
+        paths.add(java.nio.file.Path.of(m.getPath().toUri()));
+      }
+      return paths;
+    } catch (java.io.IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** The file at {@code path}, or every file under the folder there, in order; none if nothing is there. */
+  private static List<java.nio.file.Path> filesAt(java.nio.file.Path path) {
+    if (!java.nio.file.Files.exists(path)) {
       return List.of();
     }
     if (java.nio.file.Files.isRegularFile(path)) {

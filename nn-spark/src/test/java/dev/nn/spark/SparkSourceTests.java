@@ -261,9 +261,42 @@ class SparkSourceTests {
    */
   @Test
   void resumingOntoATableThatChangedIsRefused() {
-    Path t = tableOf("changing", d -> d);
+    resumingOntoAChangedTableIsRefused("changing", t -> t.toString());
+  }
+
+  /**
+   * A table given as a glob is recorded file by file as a folder is, each file it matches: rewritten after the run
+   * started, a resume is refused (its files were not recorded, and a resume trained on changed data without a word).
+   */
+  @Test
+  void resumingOntoAGlobsTableThatChangedIsRefused() {
+    resumingOntoAChangedTableIsRefused("changing-glob", t -> t + "/part-*.parquet");
+  }
+
+  /** A glob's files are those Hadoop's glob matches, as Spark reads them: {@code *}, {@code ?}, {@code [...]}, {a,b}. */
+  @Test
+  void aGlobListsTheFilesItMatches() throws Exception {
+    Path d = Files.createDirectories(work.resolve("globbed"));
+    for (String f : List.of("a1.csv", "a2.csv", "b1.csv", "c.txt")) {
+      Files.writeString(d.resolve(f), "x,target\n1,0\n");
+    }
+    Files.createDirectories(d.resolve("sub1"));
+    Files.writeString(d.resolve("sub1/part.csv"), "x,target\n1,0\n");
+    java.util.function.Function<String, List<Path>> files = glob -> SparkSources.localFiles(
+        new dev.nn.core.config.SourceSpec.Spark("csv", glob, "target", List.of(),
+            dev.nn.core.data.Task.CLASSIFICATION, new dev.nn.core.config.Position("data.train", 0, 0)));
+    assertEquals(List.of(d.resolve("a1.csv"), d.resolve("a2.csv"), d.resolve("b1.csv")), files.apply(d + "/*.csv"));
+    assertEquals(List.of(d.resolve("a1.csv"), d.resolve("b1.csv")), files.apply(d + "/?1.csv"));
+    assertEquals(List.of(d.resolve("a2.csv"), d.resolve("b1.csv")), files.apply(d + "/{a2,b1}.csv"));
+    assertEquals(List.of(d.resolve("a1.csv"), d.resolve("a2.csv")), files.apply("file://" + d + "/[a]*"));
+    assertEquals(List.of(d.resolve("sub1/part.csv")), files.apply(d + "/sub*"));
+    assertEquals(List.of(), files.apply(d + "/none*"));
+  }
+
+  private void resumingOntoAChangedTableIsRefused(String name, java.util.function.Function<Path, String> location) {
+    Path t = tableOf(name, d -> d);
     Nn nn = Nn.create();
-    Path runs = work.resolve("runs-changing");
+    Path runs = work.resolve("runs-" + name);
     dev.nn.core.train.TrainingListener stop = new dev.nn.core.train.TrainingListener() {
       @Override
       public void onEpochEnd(dev.nn.core.train.Trainer trainer, dev.nn.core.train.EpochReport report) {
@@ -272,7 +305,8 @@ class SparkSourceTests {
         }
       }
     };
-    assertThrows(Stop.class, () -> nn.train(nn.parse(experiment(source(t)), List.of("training.epochs=4")),
+    String source = "{source: spark, path: \"" + location.apply(t) + "\", target: target, task: classification}";
+    assertThrows(Stop.class, () -> nn.train(nn.parse(experiment(source), List.of("training.epochs=4")),
         new TrainingRun.Options(runs, null, List.of(), List.of(stop), Nn.version())));
     Path run;
     try (var dirs = Files.list(runs)) {
@@ -280,7 +314,7 @@ class SparkSourceTests {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    tableOf("changing", d -> d.withColumn("target", functions.expr("(target + 1) % 3")));
+    tableOf(name, d -> d.withColumn("target", functions.expr("(target + 1) % 3")));
     dev.nn.core.run.RunFileException e = assertThrows(dev.nn.core.run.RunFileException.class,
         () -> nn.resume(run, TrainingRun.Options.defaults()));
     assertTrue(e.getMessage().contains("the data changed since the run started: " + t), e.getMessage());
