@@ -190,6 +190,15 @@ final class TrainCommand implements Callable<Integer> {
           if (root.clusterOnly()) {
             onTheCluster(recorded, Failures.readingConfig(recorded, () -> Experiments.load(nn, recorded, List.of())));
           }
+          Experiment resumed;
+          try {
+            resumed = Experiments.load(nn, recorded, List.of());
+          } catch (RuntimeException unreadable) {
+            resumed = null; // the resume below says why it cannot read it
+          }
+          if (resumed != null) {
+            sayStartingSpark(resumed, out, log);
+          }
           InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.drawsInPlace())
               .alsoTo(log::line).quieting(lines::close);
           try {
@@ -201,10 +210,7 @@ final class TrainCommand implements Callable<Integer> {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
           say(out, log, "training " + e.name() + " from " + experiment);
-          // a master that only spark-submit reaches (which sets spark.master, winning over the experiment's) is
-          // refused in a line of its own, with no "starting Spark" before it
-          e.distributed().filter(spec -> System.getProperty("spark.master") != null || !spec.needsSparkSubmit())
-              .ifPresent(spec -> say(out, log, startingSpark(spec)));
+          sayStartingSpark(e, out, log);
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
@@ -254,6 +260,7 @@ final class TrainCommand implements Callable<Integer> {
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
       onTheCluster(experiment, e);
       say(out, log, "training " + e.name() + " from " + experiment);
+      sayStartingSpark(e, out, log);
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
@@ -309,6 +316,16 @@ final class TrainCommand implements Callable<Integer> {
           + " in the driver alone; add a distributed section (e.g. distributed: {partitions: 8}) or --set"
           + " distributed.partitions=N");
     }
+  }
+
+  /**
+   * Says that Spark starts, for an experiment that trains on Spark: a master that only spark-submit reaches (which
+   * sets spark.master, winning over the experiment's) is refused in a line of its own, with no "starting Spark"
+   * before it.
+   */
+  private void sayStartingSpark(Experiment e, PrintStream out, RunLog log) {
+    e.distributed().filter(spec -> System.getProperty("spark.master") != null || !spec.needsSparkSubmit())
+        .ifPresent(spec -> say(out, log, startingSpark(spec)));
   }
 
   /**

@@ -51,6 +51,61 @@ final class ClusterSessions {
     }
   }
 
+  /** How long {@link #requireReachableMaster} waits for a standalone master to take a connection. */
+  static final int CONNECT_TIMEOUT_MS = 3000;
+
+  /** A standalone master's port when its URL names none, as Spark's. */
+  static final int STANDALONE_PORT = 7077;
+
+  /**
+   * Refuses at once a standalone master ({@code spark://host:port}, or several, comma-separated) none of whose
+   * hosts resolves and takes a TCP connection within {@value #CONNECT_TIMEOUT_MS} ms: Spark's client would try to
+   * register for about a minute, without a word, and could then only guess why it was not accepted. The message
+   * names what failed for each: a host that does not resolve, nothing listening, or no answer in time.
+   */
+  static void requireReachableMaster(String master) {
+    if (!master.startsWith("spark://")) {
+      return;
+    }
+    List<String> failures = new ArrayList<>();
+    for (String hostPort : master.substring("spark://".length()).split(",")) {
+      String host;
+      int port;
+      try {
+        java.net.URI uri = new java.net.URI("spark://" + hostPort.strip());
+        host = uri.getHost();
+        port = uri.getPort() < 0 ? STANDALONE_PORT : uri.getPort();
+      } catch (java.net.URISyntaxException e) {
+        return; // Spark says what it cannot parse
+      }
+      if (host == null) {
+        return;
+      }
+      String at = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+      java.net.InetAddress address;
+      try {
+        address = java.net.InetAddress.getByName(host);
+      } catch (java.net.UnknownHostException e) {
+        failures.add("cannot resolve host " + host);
+        continue;
+      }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
+        return; // a master that takes connections: Spark registers with it, or says why not
+      } catch (java.net.ConnectException e) {
+        failures.add("nothing listens at " + at + " (connection refused)");
+      } catch (java.net.SocketTimeoutException e) {
+        failures.add("no answer from " + at + " within " + CONNECT_TIMEOUT_MS / 1000 + " s");
+      } catch (java.io.IOException | RuntimeException e) {
+        failures.add("cannot connect to " + at + " (" + e.getMessage() + ")");
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new ClusterException("cannot start Spark with master \"" + master + "\": " + String.join("; ", failures),
+          null);
+    }
+  }
+
   /**
    * The active session if there is one, else a new one for {@code spec}.
    *
@@ -64,6 +119,7 @@ final class ClusterSessions {
     SparkConf conf = new SparkConf(); // spark.* system properties, as spark-submit sets them
     if (!conf.contains("spark.master")) {
       refuseClusterManager(spec);
+      requireReachableMaster(spec.master());
       conf.setMaster(spec.master());
     }
     conf.setIfMissing("spark.app.name", "nn " + appName);

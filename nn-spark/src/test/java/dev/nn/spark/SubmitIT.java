@@ -107,6 +107,32 @@ class SubmitIT {
   }
 
   /**
+   * A standalone master whose host does not resolve, or at which nothing listens, is one line naming that, exit 2,
+   * at once: Spark's client tried to register for about a minute first, and then could only guess why.
+   */
+  @Test
+  void aStandaloneMasterThatIsNotThereIsOneLineNamingWhyAtOnce() throws Exception {
+    Path yaml = experiment();
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    for (String[] master : new String[][] {{"spark://nohost.invalid:7077", "cannot resolve host nohost.invalid"},
+        {"spark://127.0.0.1:" + port, "nothing listens at 127.0.0.1:" + port + " (connection refused)"}}) {
+      long start = System.nanoTime();
+      Outcome o = run(List.of("-cp", SUBMIT_JAR + File.pathSeparator + sparkClassPath(), "dev.nn.cli.Main", "train",
+          yaml.toString(), "--set", "distributed.master=" + master[0], "--output", work.resolve("runs").toString()));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertEquals(2, o.status(), o.err());
+      assertEquals(List.of("nn: cannot start Spark with master \"" + master[0] + "\": " + master[1]),
+          o.err().lines().filter(l -> l.startsWith("nn:")).toList(), o.err());
+      assertTrue(seconds < 40, "at once, not after Spark's minute of retries: " + seconds + " s");
+      assertFalse(Files.exists(work.resolve("runs")) && Files.list(work.resolve("runs")).findAny().isPresent(),
+          "no run directory");
+    }
+  }
+
+  /**
    * A Spark setting Spark refuses names no key in Spark's words ("Size must be specified as bytes …"): the line
    * lists the experiment's distributed.conf. And spark.master is distributed.master, refused in distributed.conf,
    * where it silently won over the experiment's master.

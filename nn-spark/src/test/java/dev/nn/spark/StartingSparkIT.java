@@ -1,0 +1,66 @@
+package dev.nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nn train} says that Spark starts (its start is the longest silence of a run) on every path that starts
+ * it: a sweep's points and a resume as well as a new run.
+ */
+class StartingSparkIT {
+  @TempDir
+  Path work;
+
+  SubmitIT.Outcome nn(List<String> jvm, String... args) throws Exception {
+    List<String> command = new ArrayList<>(jvm);
+    command.addAll(List.of("-cp", SubmitIT.SUBMIT_JAR + File.pathSeparator + SubmitIT.sparkClassPath(),
+        "dev.nn.cli.Main"));
+    command.addAll(List.of(args));
+    return SubmitIT.run(work, command);
+  }
+
+  Path experiment() throws Exception {
+    Path yaml = SubmitIT.experiment(work);
+    Files.writeString(yaml, Files.readString(yaml).replace("distributed: {partitions: 2}",
+        "distributed: {master: \"local[2]\", partitions: 2}"));
+    return yaml;
+  }
+
+  static long count(String text, String part) {
+    return text.lines().filter(l -> l.contains(part)).count();
+  }
+
+  @Test
+  void eachSweepPointSaysThatSparkStarts() throws Exception {
+    SubmitIT.Outcome o = nn(List.of(), "train", experiment().toString(), "--plain", "--set", "training.epochs=1",
+        "--sweep", "distributed.mode=synchronous,averaging", "--output", work.resolve("runs").toString());
+    assertEquals(0, o.status(), o.err());
+    assertEquals(1, count(o.out(), "starting Spark (master local[2], 2 parts, synchronous); its start takes some"
+        + " seconds"), o.out());
+    assertEquals(1, count(o.out(), "starting Spark (master local[2], 2 parts, averaging)"), o.out());
+  }
+
+  @Test
+  void aResumeSaysThatSparkStarts() throws Exception {
+    Path runs = work.resolve("runs");
+    // every attempt of a round of the second epoch fails: the run is kept, marked failed, to be resumed
+    SubmitIT.Outcome failed = nn(List.of("-D" + SparkBackend.FAIL_ROUND + "=-8"), "train", experiment().toString(),
+        "--plain", "--output", runs.toString());
+    assertEquals(2, failed.status(), failed.err());
+    Path run;
+    try (var dirs = Files.list(runs)) {
+      run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    SubmitIT.Outcome o = nn(List.of(), "train", "--resume", run.toString(), "--plain");
+    assertEquals(0, o.status(), o.err());
+    assertEquals(1, count(o.out(), "starting Spark (master local[2], 2 parts, synchronous); its start takes some"
+        + " seconds"), o.out());
+  }
+}
