@@ -5,6 +5,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ExperimentWriter;
 import dev.nn.core.experiment.PreparedData;
 import dev.nn.core.experiment.TrainingBackend;
+import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.train.Evaluator;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.train.Samples;
@@ -35,12 +36,14 @@ final class SparkBackend implements TrainingBackend {
   private final Experiment experiment;
   private final PluginRegistry plugins;
   private final DistributedSpec spec;
+  private final TrainingRun.Options options;
   /** The driver's data files and hashes, taken in {@link #check} as the run's provenance takes them. */
   private DriverFiles driverFiles;
 
   @Inject
-  SparkBackend(SparkSession session, Experiment experiment, PluginRegistry plugins) {
+  SparkBackend(SparkSession session, Experiment experiment, PluginRegistry plugins, TrainingRun.Options options) {
     this.session = session;
+    this.options = options;
     this.experiment = experiment;
     this.plugins = plugins;
     this.spec = experiment.distributed().orElseThrow();
@@ -63,6 +66,7 @@ final class SparkBackend implements TrainingBackend {
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
     int partitions = spec.partitions();
+    emptyParts(partitions, train.rows()).ifPresent(options.notices());
     RunJob job = new RunJob(UUID.randomUUID().toString(), ExperimentWriter.write(experiment), partitions,
         Long.parseLong(spec.conf().getOrDefault(FAIL_ROUND, sc.getConf().get(FAIL_ROUND, "0"))),
         new PartLayout.Stride(train.rows(), partitions), null, driverFiles);
@@ -86,6 +90,20 @@ final class SparkBackend implements TrainingBackend {
     } finally {
       PartitionWork.forget(job.id());
     }
+  }
+
+  /**
+   * What more parts than training rows cost, said before training: each empty part is still a task of every round,
+   * so such a run is slower for nothing (its result is the same).
+   */
+  static java.util.Optional<String> emptyParts(int partitions, long rows) {
+    if (partitions <= rows) {
+      return java.util.Optional.empty();
+    }
+    long empty = partitions - rows;
+    return java.util.Optional.of("distributed.partitions is " + partitions + ", more than the " + rows + " training"
+        + (rows == 1 ? " row" : " rows") + ": " + empty + (empty == 1 ? " part is" : " parts are") + " empty, and each"
+        + " still costs a task per round; at most " + rows + " parts train as fast or faster");
   }
 
   @Override

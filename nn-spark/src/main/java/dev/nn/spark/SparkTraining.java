@@ -85,6 +85,7 @@ public final class SparkTraining implements DistributedTraining {
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw SparkSources.explained(read, source, e);
     }
+    SparkBackend.emptyParts(prepared.job().partitions(), prepared.rows()).ifPresent(options.notices());
     try (prepared;
         HeldOutFrame validation = v == 0 ? null : HeldOutFrame.of(split[1], settings, prepared.job(), outputs(prepared));
         HeldOutFrame test = t == 0 ? null : HeldOutFrame.of(split[2], settings, prepared.job(), outputs(prepared))) {

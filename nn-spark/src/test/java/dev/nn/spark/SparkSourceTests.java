@@ -321,6 +321,18 @@ class SparkSourceTests {
   }
 
 
+  /** A table of fewer training rows than parts trains, and a note says how many parts are empty. */
+  @Test
+  void morePartsThanTheTablesTrainingRowsAreNoted() {
+    Nn nn = Nn.create();
+    List<String> notices = new java.util.ArrayList<>();
+    nn.train(nn.parse(experiment(source(table)), List.of("training.epochs=1", "distributed.partitions=200")),
+        TrainingRun.Options.into(work.resolve("runs-many-parts")).withNotices(notices::add));
+    assertEquals(1, notices.stream().filter(n -> n.matches("distributed\\.partitions is 200, more than the \\d+"
+        + " training rows: \\d+ parts are empty, and each still costs a task per round; at most \\d+ parts train as"
+        + " fast or faster")).count(), notices.toString());
+  }
+
   /**
    * A row the held-out rows cannot take (here a missing target) is found before training, whichever split the
    * seed puts it in: it was found after the last epoch when it fell in the test rows, with the run left failed.

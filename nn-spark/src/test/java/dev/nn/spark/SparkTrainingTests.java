@@ -159,6 +159,24 @@ class SparkTrainingTests {
     }
   }
 
+  /**
+   * More parts than training rows train as fewer do, and a note says how many parts are empty and what they cost,
+   * once (such a run was slower without a word).
+   */
+  @Test
+  void morePartsThanTrainingRowsAreNoted() {
+    List<String> notices = new java.util.ArrayList<>();
+    TrainingRun.Result r = NN.train(NN.parse(IRIS + "distributed: {partitions: 100}\n", List.of("training.epochs=1")),
+        TrainingRun.Options.into(runs.resolve("many-parts")).withNotices(notices::add));
+    assertEquals(1, r.training().epochs().size());
+    assertEquals(List.of("distributed.partitions is 100, more than the 90 training rows: 10 parts are empty, and each"
+        + " still costs a task per round; at most 90 parts train as fast or faster"), notices);
+    List<String> none = new java.util.ArrayList<>();
+    NN.train(NN.parse(IRIS + "distributed: {partitions: 2}\n", List.of("training.epochs=1")),
+        TrainingRun.Options.into(runs.resolve("two-parts")).withNotices(none::add));
+    assertEquals(List.of(), none);
+  }
+
   @Test
   void aTaskThatFailsOnceIsRetriedAndChangesNothing() throws Exception {
     TrainingRun.Result calm = train(runs.resolve("calm"), IRIS, "distributed.partitions=2");
