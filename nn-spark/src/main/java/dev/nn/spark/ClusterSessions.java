@@ -111,7 +111,8 @@ final class ClusterSessions {
    *
    * @param pluginJars the jars of the run's plugin path, which a standalone cluster's executors are handed
    */
-  static Opened open(String appName, DistributedSpec spec, List<Path> pluginJars) {
+  static Opened open(String appName, DistributedSpec spec, List<Path> pluginJars,
+      java.util.function.Consumer<String> notices) {
     scala.Option<SparkSession> active = SparkSession.getActiveSession();
     if (active.isDefined()) {
       return new Opened(active.get(), false);
@@ -121,6 +122,7 @@ final class ClusterSessions {
       refuseClusterManager(spec);
       requireReachableMaster(spec.master());
       conf.setMaster(spec.master());
+      driverMemoryNote(spec).ifPresent(notices);
     }
     conf.setIfMissing("spark.app.name", "nn " + appName);
     conf.setIfMissing("spark.ui.enabled", "false");
@@ -152,6 +154,30 @@ final class ClusterSessions {
       throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\"" + settings
           + ": " + why, e);
     }
+  }
+
+  /**
+   * Outside spark-submit the driver is the JVM nn runs in, started before any setting of the experiment is read:
+   * {@code spark.driver.memory} in {@code distributed.conf} cannot size it, and Spark ignores it without a word.
+   */
+  static java.util.Optional<String> driverMemoryNote(DistributedSpec spec) {
+    String memory = spec.conf().get("spark.driver.memory");
+    if (memory == null) {
+      return java.util.Optional.empty();
+    }
+    String heap = memory.strip().replaceAll("(?i)b$", "");
+    return java.util.Optional.of("distributed.conf's spark.driver.memory (" + memory + ") has no effect outside"
+        + " spark-submit: the driver is the JVM nn runs in, already started; give it its memory with"
+        + " NN_JAVA_OPTS=-Xmx" + heap + " (or -Xmx" + heap + " for a program of your own)");
+  }
+
+  /**
+   * The experiment's {@code distributed.conf}, as a run's provenance records it with the cluster: its settings
+   * by key, {@code key=value} separated by commas; empty when there are none.
+   */
+  static String settings(DistributedSpec spec) {
+    return new java.util.TreeMap<>(spec.conf()).entrySet().stream().map(s -> s.getKey() + "=" + s.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**

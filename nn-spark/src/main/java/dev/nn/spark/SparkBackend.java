@@ -117,6 +117,9 @@ final class SparkBackend implements TrainingBackend {
     if (spec.mode() == DistributedSpec.Mode.AVERAGING) {
       m.put("average-every", Integer.toString(spec.averageEvery()));
     }
+    if (!spec.conf().isEmpty()) {
+      m.put("conf", ClusterSessions.settings(spec));
+    }
     return m;
   }
 }

@@ -31,7 +31,8 @@ public final class SparkTraining implements DistributedTraining {
   public TrainingRun.Result train(Experiment experiment, PluginRegistry registry, TrainingRun.Options options) {
     DistributedSpec spec = experiment.distributed().orElseThrow();
     try (ClusterSessions.Opened opened = ClusterSessions.open(experiment.name(), spec,
-        PluginPath.of(registry.pluginPath()).jars())) {
+        PluginPath.of(registry.pluginPath()).jars(),
+        options.notices())) {
       if (experiment.data().train() instanceof SourceSpec.Spark) {
         return trainOnTable(experiment, registry, options, opened.session(), spec);
       }
@@ -107,6 +108,9 @@ public final class SparkTraining implements DistributedTraining {
       where.put("mode", spec.mode().yamlName());
       if (spec.mode() == DistributedSpec.Mode.AVERAGING) {
         where.put("average-every", Integer.toString(spec.averageEvery()));
+      }
+      if (!spec.conf().isEmpty()) {
+        where.put("conf", ClusterSessions.settings(spec));
       }
       where.put("data", source.format() + " " + source.location());
       FrameBackend backend = new FrameBackend(prepared, validation, test, where);

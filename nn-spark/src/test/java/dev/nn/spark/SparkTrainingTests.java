@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
@@ -175,6 +176,31 @@ class SparkTrainingTests {
     NN.train(NN.parse(IRIS + "distributed: {partitions: 2}\n", List.of("training.epochs=1")),
         TrainingRun.Options.into(runs.resolve("two-parts")).withNotices(none::add));
     assertEquals(List.of(), none);
+  }
+
+  /** The run's distributed.conf is recorded with the cluster it trained on, in provenance.yaml's cluster section. */
+  @Test
+  void theSparkSettingsAreRecordedWithTheCluster() throws Exception {
+    TrainingRun.Result r = train(runs.resolve("conf"), IRIS + "distributed: {partitions: 2, conf: {spark.task.cpus: \"1\","
+        + " spark.driver.maxResultSize: 1g}}\n", "training.epochs=1");
+    Map<?, ?> provenance = new org.yaml.snakeyaml.Yaml().load(
+        java.nio.file.Files.readString(r.directory().path().resolve("provenance.yaml")));
+    assertEquals("spark.driver.maxResultSize=1g, spark.task.cpus=1", ((Map<?, ?>) provenance.get("cluster")).get("conf"));
+    TrainingRun.Result none = train(runs.resolve("no-conf"), IRIS + "distributed: {partitions: 2}\n", "training.epochs=1");
+    Map<?, ?> plain = new org.yaml.snakeyaml.Yaml().load(
+        java.nio.file.Files.readString(none.directory().path().resolve("provenance.yaml")));
+    assertFalse(((Map<?, ?>) plain.get("cluster")).containsKey("conf"));
+  }
+
+  /** spark.driver.memory cannot size a driver that is already running: a note names NN_JAVA_OPTS instead. */
+  @Test
+  void driverMemoryOutsideSparkSubmitIsNotedWithWhatToUseInstead() {
+    assertEquals(java.util.Optional.of("distributed.conf's spark.driver.memory (16g) has no effect outside"
+        + " spark-submit: the driver is the JVM nn runs in, already started; give it its memory with"
+        + " NN_JAVA_OPTS=-Xmx16g (or -Xmx16g for a program of your own)"), ClusterSessions.driverMemoryNote(
+        NN.parse(IRIS + "distributed: {conf: {spark.driver.memory: 16g}}\n", List.of()).distributed().orElseThrow()));
+    assertEquals(java.util.Optional.empty(), ClusterSessions.driverMemoryNote(
+        NN.parse(IRIS + "distributed: {conf: {spark.executor.memory: 2g}}\n", List.of()).distributed().orElseThrow()));
   }
 
   @Test

@@ -47,6 +47,18 @@ class StartingSparkIT {
     assertEquals(1, count(o.out(), "starting Spark (master local[2], 2 parts, averaging)"), o.out());
   }
 
+  /** nn train's driver is running before the experiment is read: spark.driver.memory gets one note, and the run trains. */
+  @Test
+  void driverMemoryInTheConfIsNotedOnce() throws Exception {
+    SubmitIT.Outcome o = nn(List.of(), "train", experiment().toString(), "--plain", "--set", "training.epochs=1",
+        "--set", "distributed.conf={spark.driver.memory: 16g}", "--output", work.resolve("runs").toString());
+    assertEquals(0, o.status(), o.err());
+    assertEquals(List.of("nn: distributed.conf's spark.driver.memory (16g) has no effect outside spark-submit: the"
+        + " driver is the JVM nn runs in, already started; give it its memory with NN_JAVA_OPTS=-Xmx16g (or -Xmx16g"
+        + " for a program of your own)"), o.err().lines().filter(l -> l.contains("spark.driver.memory")).toList(),
+        o.err());
+  }
+
   @Test
   void aResumeSaysThatSparkStarts() throws Exception {
     Path runs = work.resolve("runs");
