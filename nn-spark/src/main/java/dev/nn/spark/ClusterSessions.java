@@ -29,13 +29,55 @@ final class ClusterSessions {
   /**
    * An open session and whether this call started it (and so must stop it).
    */
-  record Opened(SparkSession session, boolean started) implements AutoCloseable {
+  record Opened(SparkSession session, boolean started, Path localDir) implements AutoCloseable {
     @Override
     public void close() {
       if (started) {
         session.stop();
       }
+      if (localDir != null) {
+        dev.nn.core.io.AbandonedFolders.delete(localDir);
+      }
     }
+  }
+
+  /** The folders nn's own sessions keep Spark's scratch files in: {@code nn-spark-PID-STARTMILLIS-…}. */
+  static final java.util.regex.Pattern LOCAL_DIR = java.util.regex.Pattern.compile("nn-spark-(\\d+)-(\\d+)-.*");
+
+  /**
+   * A folder under {@code tmp} for Spark's scratch files ({@code spark.local.dir}: its {@code spark-*} and
+   * {@code blockmgr-*} folders), named for this process; those of processes no longer alive are removed first.
+   * Spark deletes its folders when it stops, or on Ctrl-C or SIGTERM; after a {@code kill -9} they stayed, in
+   * the system's temporary folder, as large as what the run cached on disk.
+   */
+  static Path localDir(Path tmp) throws java.io.IOException {
+    removeAbandonedLocalDirs(tmp);
+    ProcessHandle self = ProcessHandle.current();
+    long start = self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    return java.nio.file.Files.createTempDirectory(tmp, "nn-spark-" + self.pid() + "-" + start + "-");
+  }
+
+  /** Removes the folders of {@link #LOCAL_DIR} in {@code tmp} whose process is no longer alive. */
+  static void removeAbandonedLocalDirs(Path tmp) {
+    try (java.nio.file.DirectoryStream<Path> dirs = java.nio.file.Files.newDirectoryStream(tmp,
+        p -> LOCAL_DIR.matcher(p.getFileName().toString()).matches()
+            && java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+      for (Path dir : dirs) {
+        java.util.regex.Matcher m = LOCAL_DIR.matcher(dir.getFileName().toString());
+        if (m.matches() && !alive(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+          dev.nn.core.io.AbandonedFolders.delete(dir);
+        }
+      }
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // what stays is scratch space, as before
+    }
+  }
+
+  /** Whether process {@code pid}, started at {@code startMillis} (0: unknown), is alive: not a later one of its id. */
+  private static boolean alive(long pid, long startMillis) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(h -> startMillis == 0
+        || h.info().startInstant().map(i -> Math.abs(i.toEpochMilli() - startMillis) < 2000).orElse(true))
+        .orElse(false);
   }
 
   /**
@@ -115,10 +157,11 @@ final class ClusterSessions {
       java.util.function.Consumer<String> notices) {
     scala.Option<SparkSession> active = SparkSession.getActiveSession();
     if (active.isDefined()) {
-      return new Opened(active.get(), false);
+      return new Opened(active.get(), false, null);
     }
     SparkConf conf = new SparkConf(); // spark.* system properties, as spark-submit sets them
-    if (!conf.contains("spark.master")) {
+    boolean underSparkSubmit = conf.contains("spark.master");
+    if (!underSparkSubmit) {
       refuseClusterManager(spec);
       requireReachableMaster(spec.master());
       conf.setMaster(spec.master());
@@ -136,9 +179,21 @@ final class ClusterSessions {
     if (master.startsWith("spark://") || master.startsWith("local-cluster")) {
       conf.set("spark.jars", String.join(",", executorJars(conf, pluginJars)));
     }
+    Path localDir = null;
+    if (!underSparkSubmit && !conf.contains("spark.local.dir")) {
+      try {
+        localDir = localDir(Path.of(System.getProperty("java.io.tmpdir")));
+        conf.set("spark.local.dir", localDir.toString());
+      } catch (java.io.IOException | RuntimeException e) {
+        localDir = null; // Spark's own default, the temporary folder
+      }
+    }
     try {
-      return new Opened(SparkSession.builder().config(conf).getOrCreate(), true);
+      return new Opened(SparkSession.builder().config(conf).getOrCreate(), true, localDir);
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      if (localDir != null) {
+        dev.nn.core.io.AbandonedFolders.delete(localDir);
+      }
       String why = SparkFailures.firstLine(e.getMessage());
       if (why.contains("stopped SparkContext")) {
         // the standalone client gave up registering and stopped the context under construction

@@ -59,6 +59,19 @@ class StartingSparkIT {
         o.err());
   }
 
+  /** Spark's scratch folders are made in a folder of nn's, which a run that ends removes with them. */
+  @Test
+  void sparksScratchFoldersAreGoneAfterARun() throws Exception {
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    SubmitIT.Outcome o = nn(List.of("-Djava.io.tmpdir=" + tmp), "train", experiment().toString(), "--plain", "--set",
+        "training.epochs=1", "--output", work.resolve("runs").toString());
+    assertEquals(0, o.status(), o.err());
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("nn-spark-") || n.startsWith("spark-") || n.startsWith("blockmgr-")).toList());
+    }
+  }
+
   @Test
   void aResumeSaysThatSparkStarts() throws Exception {
     Path runs = work.resolve("runs");
