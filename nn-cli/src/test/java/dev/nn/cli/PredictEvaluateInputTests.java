@@ -241,6 +241,13 @@ class PredictEvaluateInputTests {
         .replaceFirst(",species\n", ",kind\n"));
     Cli.Outcome r = Cli.run("evaluate", model.toString(), "--data", renamed.toString(), "--target", "kind");
     assertEquals(0, r.code(), r.describe());
+    // a word in a column the model reads as numbers: no source to list it in data.one-hot, so no such hint
+    Path word = Files.writeString(tmp.resolve("word.csv"), Files.readString(train).replaceFirst("\n[^,]*,", "\nwide,"));
+    Cli.Outcome w = Cli.run("evaluate", model.toString(), "--data", word.toString());
+    assertEquals(2, w.code(), w.describe());
+    assertEquals("nn: " + word + ":2: column \"sepal width, cm\": \"wide\" is not a number, and the model reads this"
+        + " column as numbers, as it was trained on them (a column of words is read as categories only by a model"
+        + " trained with it in data.one-hot)\n", w.err());
     // the target under its name in other case is suggested, as a held-out source's would be
     Path capital = Files.writeString(tmp.resolve("capital.csv"), Files.readString(train)
         .replaceFirst(",species\n", ",Species\n"));

@@ -903,7 +903,7 @@ public final class CsvReader {
 
   /** {@link #number}, which must also fit a float when the inputs are held as floats. */
   private double input(String text, String file, int line, String column) {
-    double v = number(text, file, line, column);
+    double v = use == Use.MODEL ? modelNumber(text, file, line, column) : number(text, file, line, column);
     if (inputs == Precision.FLOAT32 && Float.isInfinite((float) v)) {
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
           + Excerpt.of(DecimalText.strip(text)) + "\" is too large for a float32 run; the largest magnitude is "
@@ -1019,6 +1019,20 @@ public final class CsvReader {
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
           + "\" is a date or time, and a regression's target is a number: dates and times are not read; write the"
           + " target as a number (days since a start, hour of the day), or name another column as the target");
+    }
+    return number(text, file, line, column);
+  }
+
+  /**
+   * A {@link #number} of a column a trained model reads as numbers. A word there gets no hint to list the column
+   * in data.one-hot, as training's does: there is no source to list it in, and the model was trained on numbers.
+   */
+  private static double modelNumber(String text, String file, int line, String column) {
+    String value = DecimalText.strip(text);
+    if (isWord(value) && !DecimalText.isNonFiniteWord(value)) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
+          + "\" is not a number, and the model reads this column as numbers, as it was trained on them (a column of"
+          + " words is read as categories only by a model trained with it in data.one-hot)");
     }
     return number(text, file, line, column);
   }
