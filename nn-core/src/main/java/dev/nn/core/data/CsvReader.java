@@ -457,7 +457,7 @@ public final class CsvReader {
           throw missingForModel(file, lineNo, header[c], text);
         }
         double code = categories[c] == null ? Double.NaN : categories[c].code(text, file, lineNo);
-        values[rows * cols + c] = Double.isNaN(code) ? number(text, file, lineNo, header[c]) : code;
+        values[rows * cols + c] = Double.isNaN(code) ? modelNumber(text, file, lineNo, header[c]) : code;
       }
       rows++;
     }
@@ -1010,17 +1010,22 @@ public final class CsvReader {
     String value = DecimalText.strip(text);
     if (targets.size() == 1 && isWord(value) && !DecimalText.isNonFiniteWord(value)
         && !OTHER_MISSING_MARKERS.contains(value)) {
-      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
-          + "\" is not a number, and a regression's target is a number; if the column holds classes, set task:"
-          + " classification on the source, which reads its values as class names");
+      throw new DataException(cell(file, line, column, text) + " is not a number, and a regression's target is a"
+          + " number; if the column holds classes, set task: classification on the source, which reads its values as"
+          + " class names");
     }
     if (DATE_OR_TIME.matcher(value).matches()) {
       // the features' hint (leave the column out) is no help for the column the network predicts
-      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
-          + "\" is a date or time, and a regression's target is a number: dates and times are not read; write the"
-          + " target as a number (days since a start, hour of the day), or name another column as the target");
+      throw new DataException(cell(file, line, column, text) + " is a date or time, and a regression's target is a"
+          + " number: dates and times are not read; write the target as a number (days since a start, hour of the"
+          + " day), or name another column as the target");
     }
     return number(text, file, line, column);
+  }
+
+  /** {@code file:line: column "c": "text"}, the start of a message about one field. */
+  private static String cell(String file, int line, String column, String text) {
+    return file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text) + "\"";
   }
 
   /**
@@ -1030,9 +1035,9 @@ public final class CsvReader {
   private static double modelNumber(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
     if (isWord(value) && !DecimalText.isNonFiniteWord(value)) {
-      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
-          + "\" is not a number, and the model reads this column as numbers, as it was trained on them (a column of"
-          + " words is read as categories only by a model trained with it in data.one-hot)");
+      throw new DataException(cell(file, line, column, text) + " is not a number, and the model reads this column"
+          + " as numbers, as it was trained on them (a column of words is read as categories only by a model trained"
+          + " with it in data.one-hot)");
     }
     return number(text, file, line, column);
   }
@@ -1048,8 +1053,8 @@ public final class CsvReader {
         throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value
             + "\" is not a finite number; NaN and infinities are not allowed");
       }
-      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + Excerpt.of(text)
-          + "\" is not a number; values are decimal numbers such as 3, -0.5 or 1e-3" + notANumberHint(value, column));
+      throw new DataException(cell(file, line, column, text) + " is not a number; values are decimal numbers such"
+          + " as 3, -0.5 or 1e-3" + notANumberHint(value, column));
     }
     double v = Double.parseDouble(value);
     if (!Double.isFinite(v)) {
