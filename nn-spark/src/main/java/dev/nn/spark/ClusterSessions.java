@@ -180,7 +180,9 @@ final class ClusterSessions {
       conf.set("spark.jars", String.join(",", executorJars(conf, pluginJars)));
     }
     Path localDir = null;
-    if (!underSparkSubmit && !conf.contains("spark.local.dir")) {
+    // a local master's driver and executors are this process, whose folder it is; a standalone cluster's
+    // executors keep their scratch where their workers say (SPARK_EXECUTOR_DIRS), on their own machines
+    if (!underSparkSubmit && !conf.contains("spark.local.dir") && conf.get("spark.master").startsWith("local")) {
       try {
         localDir = localDir(Path.of(System.getProperty("java.io.tmpdir")));
         conf.set("spark.local.dir", localDir.toString());
