@@ -192,6 +192,14 @@ class SparkTrainingTests {
     assertFalse(((Map<?, ?>) plain.get("cluster")).containsKey("conf"));
   }
 
+  /** A secret among the settings is recorded as Spark records it in its own logs: redacted. */
+  @Test
+  void aSecretAmongTheSettingsIsRecordedRedacted() {
+    assertEquals("spark.hadoop.fs.s3a.secret.key=*********(redacted), spark.task.cpus=1", ClusterSessions.settings(
+        NN.parse(IRIS + "distributed: {conf: {spark.task.cpus: \"1\", spark.hadoop.fs.s3a.secret.key: abc}}\n",
+            List.of()).distributed().orElseThrow()));
+  }
+
   /** spark.driver.memory cannot size a driver that is already running: a note names NN_JAVA_OPTS instead. */
   @Test
   void driverMemoryOutsideSparkSubmitIsNotedWithWhatToUseInstead() {
