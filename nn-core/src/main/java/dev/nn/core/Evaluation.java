@@ -11,6 +11,7 @@ import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.UnusableInputException;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.random.Rng;
+import dev.nn.core.text.Suggestions;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.ScoreFigures;
 import dev.nn.core.train.Spread;
@@ -255,9 +256,9 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     List<String> missing = named.stream().filter(t -> !header.contains(t)).map(t -> "\"" + t + "\"").toList();
     if (!missing.isEmpty()) {
       boolean one = missing.size() == 1;
-      // a column of the same name but for case ("Species" for "species") is most likely the one meant
+      // a column close to the name ("Species" for "species"), as a held-out source's message suggests one
       List<String> near = named.stream().filter(t -> !header.contains(t))
-          .flatMap(t -> header.stream().filter(h -> h.equalsIgnoreCase(t.strip()) || h.strip().equals(t.strip())))
+          .map(t -> Suggestions.closest(t, header)).filter(c -> !c.isEmpty()).map(c -> c.get(0))
           .map(h -> h.contains(" ") || h.contains(",") ? "\"" + h + "\"" : h).toList();
       throw new DataException(file + ": no target column" + (one ? " " : "s ") + String.join(", ", missing)
           + " (the model was trained to predict " + (one ? "it" : "them") + "); nn evaluate needs the targets"

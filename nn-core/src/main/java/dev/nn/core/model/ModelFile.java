@@ -153,6 +153,11 @@ final class ModelFile {
    * @throws ModelFormatException naming the file and what is wrong with it
    */
   public static Contents read(Path file) {
+    Path inRun = file.resolve("model.nnm");
+    if (java.nio.file.Files.isDirectory(file) && java.nio.file.Files.isRegularFile(inRun)) {
+      // a run directory, given where its model is meant: the one file it could be is named
+      throw new ModelFormatException(file, "is a directory, expected an nn model file; did you mean " + inRun + "?");
+    }
     ArchiveFormat.Opened opened = FILE_FORMAT.open(file);
     ArchiveReader archive = opened.archive();
     YamlFields f = opened.header();

@@ -145,6 +145,16 @@ class ModelFileTests {
         e.getMessage());
   }
 
+  /** A run directory given for its model, from Java as from the command line: the model file in it is named. */
+  @Test
+  void aRunDirectoryGivenForAModelNamesItsModelFile() throws Exception {
+    Path run = Files.createDirectory(dir.resolve("run"));
+    Files.writeString(run.resolve("model.nnm"), "");
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(run));
+    assertEquals(run + ": is a directory, expected an nn model file; did you mean " + run.resolve("model.nnm") + "?",
+        e.getMessage());
+  }
+
   @Test
   void aFileThatIsNotAModelSaysSo() throws Exception {
     Path file = dir.resolve("notes.txt");
