@@ -193,6 +193,31 @@ class InputFileCommandTests {
     }
   }
 
+  /**
+   * Through nn train: a comment line above the header, a quoted NA in a number column and a date as a regression's
+   * target are each one short line saying what to do, a key beyond YAML's 1,024 characters is named as too long,
+   * each with exit 2 and no run directory.
+   */
+  @Test
+  void aCommentAboveTheHeaderAndADateTargetAreOneLineEach() throws IOException {
+    Path commented = Files.writeString(tmp.resolve("commented.csv"), "# exported 2024-01-01\na,b,y\n1,2,3\n");
+    assertTrue(oneShortLine(trainRefused(csvExperiment(commented))).contains("The header line, \"# exported"
+        + " 2024-01-01\", begins with #: if it is a comment, remove it"), "comment");
+    Path dates = Files.writeString(tmp.resolve("dates.csv"), "a,b,when\n1,2,2024-01-02\n");
+    assertEquals("nn: " + dates + ":2: column \"when\": \"2024-01-02\" is a date or time, and a regression's target"
+        + " is a number: dates and times are not read; write the target as a number (days since a start, hour of"
+        + " the day), or name another column as the target\n", oneShortLine(trainRefused(csvExperiment(dates))));
+    Path overlong = Files.writeString(tmp.resolve("overlong.yaml"), Files.readString(csvExperiment(dates))
+        + "x" + "b".repeat(2000) + ": 1\n");
+    Cli.Outcome key = trainRefused(overlong);
+    assertEquals(2, key.code(), key::describe);
+    assertTrue(key.err().contains("is 2001 characters long; YAML reads a key of at most 1,024"), "overlong key");
+    assertTrue(key.err().length() < 1000, "the key is not echoed whole: " + key.err().length() + " characters");
+    Path quoted = Files.writeString(tmp.resolve("quoted.csv"), "a,b,y\n1,\"NA\",3\n");
+    assertTrue(oneShortLine(trainRefused(csvExperiment(quoted))).contains(":2: column \"b\": missing value"),
+        "a quoted NA among numbers is missing");
+  }
+
   @Test
   void aCategoryInAFeatureColumnSaysToEncodeItAsNumbers() throws IOException {
     Path csv = Files.writeString(tmp.resolve("colors.csv"), "x,color,y\n1,0.5,0\n2,red,1\n");
