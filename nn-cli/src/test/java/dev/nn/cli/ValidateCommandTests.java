@@ -31,6 +31,16 @@ class ValidateCommandTests {
     assertEquals("", o.err());
   }
 
+  /** A --set key with a Cyrillic letter: the letter is named and the key it looks like suggested, exit 2. */
+  @Test
+  void aSetKeyWithALookAlikeLetterNamesTheLetter() {
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "training.\u0435pochs=3");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("unknown key \"\u0435pochs\" (its \"\u0435\" is U+0435 CYRILLIC SMALL LETTER IE, not an"
+        + " ASCII letter)"), o.err());
+    assertTrue(o.err().contains("Did you mean: epochs"), o.err());
+  }
+
   @Test
   void overridesAreAppliedBeforeTheSummary() {
     Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "network.layers[1]={units: 32, activation:"
