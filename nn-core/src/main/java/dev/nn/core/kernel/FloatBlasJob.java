@@ -9,8 +9,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * One float32 product C ← alpha·op(A)·op(B) + beta·C on direct float buffers in native order, run as one or
- * several single-threaded {@code cblas_sgemm} calls on disjoint blocks of rows of C: {@link BlasJob} for floats,
- * with its constants and its plan (the same blocks of rows). The blocks
+ * several single-threaded {@code cblas_sgemm} calls on disjoint blocks of C: {@link BlasJob} for floats,
+ * with its constants and its plan (the same blocks of rows or columns). The blocks
  * depend on the shape alone, never on the thread count, so every thread count gives the same bits whatever
  * kernels OpenBLAS chooses. The caller has loaded OpenBLAS ({@link OpenBlas#require}) and checked that every
  * matrix fits in its buffer. One instance per calling thread; each thread that runs a part aims its own reusable
@@ -29,6 +29,7 @@ final class FloatBlasJob implements BlasProduct {
 
   private boolean transA;
   private boolean transB;
+  private boolean columns;
   private int m;
   private int n;
   private int k;
@@ -64,14 +65,28 @@ final class FloatBlasJob implements BlasProduct {
     this.ldc = ldc;
   }
 
-  /** How many blocks of rows this product is computed in, by the shape only: as {@link BlasJob#plan}. */
+  /** How many blocks of rows or columns this product is computed in, by the shape only: as {@link BlasJob#plan}. */
   @Override
   public int plan(double minFlops) {
-    return BlasJob.parts(m, n, k, minFlops);
+    columns = BlasJob.byColumns(transA, transB, m, n, k);
+    return columns ? BlasJob.columnParts(m, n, k, minFlops) : BlasJob.parts(m, n, k, minFlops);
   }
 
   @Override
   public void run(int part, int parts, int worker) {
+    if (columns && parts > 1) {
+      // columns j0 … j1−1 of C need all of op(A) and the same columns of B, which is not transposed
+      int j0 = BlasJob.blockStart(n, part, parts);
+      int j1 = BlasJob.blockStart(n, part + 1, parts);
+      Pointers p = pointers[worker];
+      try {
+        openblas_nolapack.cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, CblasNoTrans, m, j1 - j0,
+            k, alpha, p.a.at(a, ao), lda, p.b.at(b, bo + j0), ldb, beta, p.c.at(c, co + j0), ldc);
+      } finally {
+        p.clear();
+      }
+      return;
+    }
     int i0 = 0;
     int i1 = m;
     if (parts > 1) {
