@@ -52,20 +52,34 @@ class BlasJobPlanTests {
     assertTrue(BlasJob.parts(1024, 512, 784, 0.0) <= 2, "from 2^28 operations, at most two blocks");
   }
 
+  /**
+   * What the blocks of columns are for: a layer's forward product (x·W, batch × in × out) and its weight step
+   * (W += −η·xᵀδ, in × out × batch, A transposed) are cut alike, so the thread that reads a block of W's columns
+   * in one writes the same block in the other. And a transposed B is never cut by columns, since a block of
+   * columns reads B's columns in place.
+   */
   @Test
-  void aLayerWiderThanTheBatchIsCutByColumnsInItsForwardProductAndItsWeightStep() {
-    // W2 at batch size 128: x·W(1) is 128×512×784, the weight step xᵀ·δ is 784×512×128 with A transposed
-    assertTrue(BlasJob.byColumns(false, false, 128, 512, 784), "forward product");
-    assertTrue(BlasJob.byColumns(true, false, 784, 512, 128), "weight step");
-    assertEquals(2, BlasJob.columnParts(128, 512, 784, 0.0), "512 columns in blocks of 256");
-    assertEquals(256, BlasJob.blockStart(512, 1, 2), "the second block's first column");
-    // δ(l+1)·Wᵀ reads W transposed; a 10-unit layer has too few columns; inference at batch size 1,024 has more
-    // rows than columns
-    assertFalse(BlasJob.byColumns(false, true, 128, 512, 512), "input gradient");
-    assertFalse(BlasJob.byColumns(false, false, 128, 10, 512), "output layer");
-    assertFalse(BlasJob.byColumns(false, false, 1024, 512, 784), "batch of 1,024");
-    assertFalse(BlasJob.byColumns(true, false, 784, 512, 1024), "weight step at batch size 1,024");
-    assertEquals(1, BlasJob.columnParts(1, 512, 784, BlasKernels.MULTI_THREAD_MIN_FLOPS), "batch size 1: too small");
+  void aLayersForwardProductAndWeightStepAreCutAlikeAndATransposedBNeverByColumns() {
+    int columnCuts = 0;
+    for (int batch : new int[] {1, 2, 16, 32, 64, 128, 256, 511, 512, 1024, 4096}) {
+      for (int in : new int[] {10, 64, 784}) {
+        for (int out : new int[] {10, 300, 511, 512, 784, 1000, 2048}) {
+          String layer = in + "→" + out + " at batch size " + batch;
+          boolean forward = BlasJob.byColumns(false, false, batch, out, in);
+          assertEquals(forward, BlasJob.byColumns(true, false, in, out, batch), layer + ": cut alike");
+          for (double minFlops : new double[] {0.0, BlasKernels.MULTI_THREAD_MIN_FLOPS}) {
+            if (forward) {
+              assertEquals(BlasJob.columnParts(batch, out, in, minFlops), BlasJob.columnParts(in, out, batch,
+                  minFlops), layer + ": as many blocks of columns");
+            }
+          }
+          columnCuts += forward ? 1 : 0;
+          assertFalse(BlasJob.byColumns(false, true, batch, in, out), layer + ": input gradient δ·Wᵀ");
+          assertFalse(BlasJob.byColumns(true, true, out, in, batch), layer + ": both transposed");
+        }
+      }
+    }
+    assertTrue(columnCuts > 0, "some layers are cut by columns");
   }
 
   @Test
