@@ -107,6 +107,17 @@ class PredictEvaluateInputTests {
     assertEquals("", inRange.err());
     Cli.Outcome otherNames = Cli.run("evaluate", model.toString(), "--data", train.toString());
     assertEquals("", otherNames.err(), "a model of other inputs (values up to 4) is not told of pixels");
+    // a model that learnt the raw values (digits.csv's pixels are 0..16): its scaler's means lie above 1
+    Path rawYaml = Files.writeString(tmp.resolve("r.yaml"), Files.readString(yaml).replace("name: p", "name: r")
+        .replace("pixels.csv", "raw.csv"));
+    Path rawModel = nn.train(nn.load(rawYaml, List.of()), TrainingRun.Options.into(tmp.resolve("runs")))
+        .directory().modelFile();
+    Cli.Outcome learntRaw = Cli.run("evaluate", rawModel.toString(), "--data", rawFile.toString());
+    assertEquals(0, learntRaw.code(), learntRaw.describe());
+    assertEquals("", learntRaw.err(), "a model trained on values above 1 is not told to divide them");
+    Cli.Outcome predictedRaw = Cli.run("predict", rawModel.toString(), "--input", rawFile.toString(), "--output",
+        tmp.resolve("r.csv").toString());
+    assertEquals("", predictedRaw.err());
   }
 
   @Test

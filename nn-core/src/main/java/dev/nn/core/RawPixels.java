@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The note for rows of raw pixels given to a model of an idx source's pixels: nn reads an idx file's bytes divided
  * by 255, so the model learnt inputs in 0..1, and a CSV of the bytes themselves (0..255) is scored far outside them
  * — with no error, and confidently wrong. A model's file does not say where its inputs came from, so the note goes by
- * the names nn gives an idx source's inputs ({@code pixel_r_c}, every one of them) and hedges.
+ * the names nn gives an idx source's inputs ({@code pixel_r_c}, every one of them), stays quiet when the model's
+ * scaler shows it learnt values above 1, and hedges.
  */
 final class RawPixels {
   private static final Pattern PIXEL = Pattern.compile("pixel_\\d+_\\d+");
@@ -17,12 +18,29 @@ final class RawPixels {
   private RawPixels() {}
 
   /**
+   * Whether the model's scaler shows that it learnt values above 1: a training mean above 1 (the 0..16 pixels of
+   * {@code digits.csv}, whose columns are named as an idx source's). Pixels divided by 255 have means in 0..1. A
+   * model without a scaler does not say, and gets the hedged note.
+   */
+  private static boolean learntAboveOne(ModelSpec spec) {
+    double[] means = spec.means();
+    if (means != null) {
+      for (double mean : means) {
+        if (mean > 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The note for {@code x} (rows × the model's inputs, as read from {@code file}), if the model's inputs are all
-   * named as pixels and some value lies above 1; empty otherwise.
+   * named as pixels, it did not learn values above 1, and some value lies above 1; empty otherwise.
    */
   static Optional<String> note(ModelSpec spec, double[] x, int rows, String file) {
     if (spec.oneHot() != null || spec.inputs().isEmpty()
-        || !spec.inputs().stream().allMatch(n -> PIXEL.matcher(n).matches())) {
+        || !spec.inputs().stream().allMatch(n -> PIXEL.matcher(n).matches()) || learntAboveOne(spec)) {
       return Optional.empty();
     }
     int d = spec.inputs().size();
