@@ -97,7 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (importance != null) {
-      DoneCount progress = new DoneCount(root.err(), root.drawsInPlace(), m.inputs(), "importance", "columns");
+      DoneCount progress = new DoneCount(root.err(), root.drawsInPlace(), root::terminalColumns, m.inputs(),
+          "importance", "columns");
       List<Evaluation.Importance> columns;
       try {
         columns = CsvInput.reading(() -> root.nn().importance(m, data, target, importance, seed, separator.value,

@@ -232,7 +232,7 @@ class EvaluatePredictTests {
   void theImportancesProgressIsDrawnOnATerminalOnlyAndErased() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-    DoneCount terminal = new DoneCount(err, true, 64, "importance", "columns");
+    DoneCount terminal = new DoneCount(err, true, () -> 80, 64, "importance", "columns");
     terminal.accept(1);
     terminal.accept(2);
     terminal.accept(64);
@@ -240,10 +240,37 @@ class EvaluatePredictTests {
     assertEquals("\rimportance: 1 of 64 columns" + ProgressBar.ERASE_TO_END + "\r" + ProgressBar.ERASE_TO_END,
         bytes.toString(java.nio.charset.StandardCharsets.UTF_8), "redrawn at most 5 times a second");
     bytes.reset();
-    DoneCount file = new DoneCount(err, false, 64, "importance", "columns");
+    DoneCount file = new DoneCount(err, false, () -> 80, 64, "importance", "columns");
     file.accept(1);
     file.erase();
     assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The progress line never wraps: in a narrower terminal it takes a shorter form, and in one narrower still its
+   * count is cut, each at most one character short of the width (a wrapped line is erased from its last row only,
+   * so each redraw would leave a row behind).
+   */
+  @Test
+  void theDoneCountIsFittedToTheTerminalsWidth() {
+    DoneCount count = new DoneCount(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), true,
+        () -> 80, 238_510, "gradient check", "parameters");
+    assertEquals("gradient check: 109824 of 238510 parameters", count.text(109_824, 80));
+    assertEquals("gradient check: 109824 of 238510 parameters", count.text(109_824, 44));
+    assertEquals("gradient check: 109824/238510", count.text(109_824, 43));
+    assertEquals("gradient check: 109824/238510", count.text(109_824, 30));
+    assertEquals("109824/238510", count.text(109_824, 29));
+    assertEquals("109824/2", count.text(109_824, 9));
+    for (int columns = 1; columns <= 60; columns++) {
+      assertTrue(count.text(109_824, columns).length() <= Math.max(1, columns - 1), columns + " columns");
+    }
+    // through the drawing, with a terminal of 40 columns
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    DoneCount narrow = new DoneCount(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+        true, () -> 40, 238_510, "gradient check", "parameters");
+    narrow.accept(768);
+    assertEquals("\rgradient check: 768/238510" + ProgressBar.ERASE_TO_END,
+        bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Targets that do not vary have no R²: "-", said why, as training's lines and nn runs write it. */
