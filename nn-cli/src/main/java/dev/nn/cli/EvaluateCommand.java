@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new CommandFailure("nn: " + problem);
     });
     Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value,
-        note -> root.err().println("nn: " + note)));
+        note -> root.err().println(root.fittedErr("nn: " + note))));
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + e.rows() + " rows");
     Metrics metrics = e.metrics();

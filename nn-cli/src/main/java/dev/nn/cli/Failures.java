@@ -39,6 +39,14 @@ final class Failures {
    * {@code --debug} adds is printed as the JVM prints it.
    */
   static int report(Throwable thrown, PrintStream err, boolean debug) {
+    return report(thrown, err, debug, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #report(Throwable, PrintStream, boolean)}, the message passed through {@code fit} (folded to a
+   * terminal's width, {@link NnCommand#fittedErr}).
+   */
+  static int report(Throwable thrown, PrintStream err, boolean debug, java.util.function.UnaryOperator<String> fit) {
     if (!debug && dev.nn.core.experiment.JvmShutdown.inProgress()) {
       // Ctrl-C or SIGTERM: what failed failed because the JVM is stopping (an output it would not put in place,
       // a temporary file its hook deleted); the stop's own notice, if any, says what happened
@@ -49,7 +57,7 @@ final class Failures {
     try (PrintStream p = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8)) {
       code = reportUnescaped(thrown, p, debug);
     }
-    err.print(ControlCharacters.escapeKeepingLineEnds(text.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    err.print(fit.apply(ControlCharacters.escapeKeepingLineEnds(text.toString(java.nio.charset.StandardCharsets.UTF_8))));
     if (debug) {
       // as the JVM prints it: asked for, and read by people who know what a stack trace looks like
       thrown.printStackTrace(err);

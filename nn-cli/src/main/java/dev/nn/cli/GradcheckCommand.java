@@ -65,7 +65,7 @@ final class GradcheckCommand implements Callable<Integer> {
       }
       ExperimentGradientCheck check = nn.gradientCheck(e);
       checked[0] = check;
-      root.out().println(check.describe(samples));
+      root.out().println(root.fitted(check.describe(samples)));
       // two forward passes a parameter: a network of many takes minutes, and says how far it is
       DoneCount progress = new DoneCount(root.err(), root.drawsInPlace(), root::terminalColumns, check.parameters(),
           "gradient check",
@@ -76,7 +76,7 @@ final class GradcheckCommand implements Callable<Integer> {
         progress.erase();
       }
     });
-    root.out().println(result.report());
+    root.out().println(root.fitted(result.report()));
     if (csv != null) {
       checked[0].writeGradient(csv, samples);
       root.out().println("every parameter's value and gradient written to " + csv);

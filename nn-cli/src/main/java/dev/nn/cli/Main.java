@@ -57,7 +57,8 @@ public final class Main {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     LauncherWatch.watchOwnLauncher(System.getenv());
-    int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal(), clusterOnly);
+    int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal(System.getenv()),
+        clusterOnly);
     out.flush();
     err.flush();
     if (JvmShutdown.inProgress()) {
@@ -82,9 +83,18 @@ public final class Main {
     return run(args, out, err, env, terminal, false);
   }
 
-  /** As {@link #run(String[], PrintStream, PrintStream, Map, boolean)}; {@code clusterOnly} as in {@link #trainOnCluster}. */
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream, Map, boolean)}, with {@code err} a terminal when {@code out}
+   * is; {@code clusterOnly} as in {@link #trainOnCluster}.
+   */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
       boolean clusterOnly) {
+    return run(args, out, err, env, terminal, terminal, clusterOnly);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map, boolean, boolean)}, saying whether {@code err} is a terminal. */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
+      boolean errTerminal, boolean clusterOnly) {
     for (String arg : args) {
       if (arg.indexOf(UNDECODABLE) >= 0) {
         err.println(undecodable(arg));
@@ -93,6 +103,7 @@ public final class Main {
     }
     PathArgument.forget();
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
+    root.errorsToTerminal(errTerminal);
     if (clusterOnly) {
       root.trainOnClusterOnly();
     }
@@ -102,7 +113,7 @@ public final class Main {
     } catch (RuntimeException | Error e) {
       // picocli passes exceptions from commands to the handler; this catches what escapes it, an Error a
       // plugin threw (an assertion, a missing class) among them, which is blamed on it as an exception is
-      return Failures.report(root.blamed(e), err, root.debug());
+      return Failures.report(root.blamed(e), err, root.debug(), root::fittedErr);
     } finally {
       logging.close();
     }

@@ -47,11 +47,11 @@ import picocli.CommandLine.Spec;
     footer = {"%nEnvironment:",
         "  NN_PLUGIN_PATH  plugin jars or directories, as for --plugin-path",
         "  NN_LOG          debug, info, warning or off: print nn's log records of that",
-        "                  level and above on stderr (default: none; --debug: from debug up)",
+        "                  level and above on stderr (default: none; --debug: debug)",
         "  NN_JAVA_OPTS    options for the JVM the nn script starts, e.g. -Xmx8g",
-        "  NN_VECTOR       off: the script runs Java without the Vector API (plain loops)",
+        "  NN_VECTOR       off: the script runs Java without the Vector API: plain loops",
         "  NN_SPARK        on: the script runs nn with nn-spark (built once, with Spark)",
-        "  NN_SPARK_LOG    a log4j2 configuration file for Spark's own log (default: off)",
+        "  NN_SPARK_LOG    a log4j2 configuration for Spark's own log (default: off)",
         "%nRun 'nn help COMMAND' (or 'nn COMMAND --help') for a command's options.",
         "Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {
@@ -61,6 +61,8 @@ final class NnCommand implements Callable<Integer> {
   private final PrintStream err;
   private final Map<String, String> env;
   private final boolean terminal;
+  /** Whether standard error is a terminal: as standard output unless told ({@link #errorsToTerminal}). */
+  private boolean errTerminal;
   private final List<String> arguments;
   private Nn nn;
 
@@ -97,6 +99,7 @@ final class NnCommand implements Callable<Integer> {
     this.err = err;
     this.env = Map.copyOf(env);
     this.terminal = terminal;
+    this.errTerminal = terminal;
     this.arguments = List.copyOf(arguments);
   }
 
@@ -131,19 +134,44 @@ final class NnCommand implements Callable<Integer> {
         StandardCharsets.UTF_8), columns), true) : new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
-    // colours only where they show as colours: a terminal that is not a dumb one (Emacs's shell, some IDE
-    // consoles print the escape codes), unless NO_COLOR asks for none (no-color.org)
-    boolean colours = terminal && !"dumb".equals(env.get("TERM")) && env.get("NO_COLOR") == null;
-    cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours ? CommandLine.Help.Ansi.ON
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours(terminal) ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
     if (terminal) {
       // help as wide as the terminal, from picocli's least (55) to what still reads as prose (100)
       cl.setUsageHelpWidth(Math.max(55, Math.min(100, Terminal.columns(env))));
     }
     cl.setExecutionExceptionHandler(
-        (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug));
+        (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug,
+            this::fittedErr));
     built = cl;
     return cl;
+  }
+
+  /**
+   * Whether help printed to a stream is coloured: when the stream is a terminal that is not a dumb one (Emacs's
+   * shell, some IDE consoles print the escape codes), unless NO_COLOR asks for none (no-color.org).
+   */
+  private boolean colours(boolean toTerminal) {
+    return toTerminal && !"dumb".equals(env.get("TERM")) && env.get("NO_COLOR") == null;
+  }
+
+  /** Says whether standard error is a terminal, where messages are folded to its width ({@link #fittedErr}). */
+  void errorsToTerminal(boolean errTerminal) {
+    this.errTerminal = errTerminal;
+  }
+
+  /**
+   * {@code text} as standard error should show it: on a terminal each line longer than it broken at spaces, never
+   * inside a word, a path or a number ({@link TerminalText#wrap}; "Allowed: …" lines keep their indent), so that a
+   * key or a plugin's name is not cut in two; elsewhere as it is, one line per message for logs.
+   */
+  String fittedErr(String text) {
+    if (!errTerminal) {
+      return text;
+    }
+    int columns = terminalColumns();
+    String lines = String.join("\n", text.lines().map(l -> TerminalText.wrap(l, columns)).toList());
+    return text.endsWith("\n") ? lines + "\n" : lines;
   }
 
   /** Without a command: the usage, as an error. */
@@ -157,9 +185,13 @@ final class NnCommand implements Callable<Integer> {
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter w = cl.getErr();
-    w.println("nn: " + e.getMessage());
+    NnCommand root = (NnCommand) cl.getCommandSpec().root().userObject();
+    w.println(root.fittedErr("nn: " + e.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
-    w.print(cl.getHelp().fullSynopsis());
+    // the usage goes to stderr: coloured only when that is a terminal, whatever stdout is
+    CommandLine.Help.Ansi ansi = root.colours(root.errTerminal) ? CommandLine.Help.Ansi.ON
+        : CommandLine.Help.Ansi.OFF;
+    w.print(new CommandLine.Help(cl.getCommandSpec(), CommandLine.Help.defaultColorScheme(ansi)).fullSynopsis());
     w.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     w.flush();
     return Main.BAD_INPUT;
@@ -277,11 +309,11 @@ final class NnCommand implements Callable<Integer> {
       nn = Nn.withPluginPath(pluginPathEntries());
       // once the path is usable: an error about it says all there is
       for (String notice : nn.plugins().pluginPathWarnings()) {
-        err.println("nn: warning: " + notice);
+        err.println(fittedErr("nn: warning: " + notice));
       }
       if (warnOfFailedProviders) {
         for (String failure : nn.plugins().failures()) {
-          err.println("nn: warning: " + failure);
+          err.println(fittedErr("nn: warning: " + failure));
         }
       }
     }

@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
     int rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value,
-        note -> root.err().println("nn: " + note)));
+        note -> root.err().println(root.fittedErr("nn: " + note))));
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

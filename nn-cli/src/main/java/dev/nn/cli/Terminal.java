@@ -33,6 +33,26 @@ final class Terminal {
   }
 
   /**
+   * Whether standard error is a terminal: as the {@code nn} script found it ({@code NN_STDERR_TERMINAL}, 1 or 0),
+   * else (Linux) fd 2 open on a tty or pseudo-terminal. Usage errors and failure
+   * messages go there, and are coloured and folded to the width only when it is one: {@code 2> log} at a prompt
+   * gets plain lines whatever standard output is.
+   */
+  static boolean stderrIsTerminal(Map<String, String> env) {
+    // the nn script passes Java's stderr through a filter (a pipe), and says what the script's own stderr was
+    String fromScript = env.get("NN_STDERR_TERMINAL");
+    if (fromScript != null) {
+      return fromScript.equals("1");
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
    * The terminal's width in columns: {@code COLUMNS} when the environment sets it, otherwise what
    * {@code stty size} says of {@code /dev/tty}, otherwise {@value #DEFAULT_COLUMNS}.
    */

@@ -18,7 +18,8 @@ final class TerminalText {
   private TerminalText() {}
 
   /**
-   * {@code line} in lines of fewer than {@code columns} characters, each after the first indented by two spaces:
+   * {@code line} in lines of fewer than {@code columns} characters, each after the first indented by two spaces more
+   * than the line (when that leaves half the width):
    * broken at a gap of two spaces or more (between a label and its value, between figures) where one is in reach,
    * else at a single space. A word longer than a line stays whole. Widths are the columns text takes on a terminal:
    * colour codes none, a wide character two ({@link DisplayWidth}).
@@ -38,7 +39,10 @@ final class TerminalText {
       words.add(m.group());
       end = m.end();
     }
-    String indent = "  ";
+    // the parts after the first two spaces deeper than the line itself ("   Allowed: …" of a problem report), unless
+    // that leaves less than half the width
+    String lead = gaps.isEmpty() ? "" : gaps.get(0);
+    String indent = width(lead) + 2 <= room / 2 ? lead + "  " : "  ";
     StringBuilder out = new StringBuilder();
     int first = 0;
     while (first < words.size()) {

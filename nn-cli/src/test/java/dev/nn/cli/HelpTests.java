@@ -134,6 +134,66 @@ class HelpTests {
     coloured.lines().forEach(l -> assertTrue(l.replaceAll("\u001B\\[[0-9;]*m", "").length() <= 40, l));
   }
 
+  /** stdout and stderr of one command line, each said to be a terminal or not. */
+  private static String[] run(java.util.Map<String, String> env, boolean outTerminal, boolean errTerminal,
+      String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), env, outTerminal, errTerminal,
+        false);
+    return new String[] {out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+  }
+
+  /** The help's hand-broken lines (the environment's) are under 80 columns, the width help has in a file. */
+  @Test
+  void theHelpToAFileHasNoLineOf80ColumnsOrMore() {
+    String help = help(java.util.Map.of(), false);
+    assertTrue(help.contains("NN_LOG"), help);
+    help.lines().forEach(l -> assertTrue(l.length() < 80, l.length() + " columns: " + l));
+  }
+
+  /**
+   * A usage error's usage goes to stderr, so stderr decides its colours: {@code nn trian x 2> log} typed at a
+   * terminal leaves no escape codes in the log.
+   */
+  @Test
+  void aUsageErrorIsColouredOnlyWhenStderrIsATerminal() {
+    java.util.Map<String, String> env = java.util.Map.of("TERM", "xterm-256color", "COLUMNS", "80");
+    String toLog = run(env, true, false, "trian", "x.yaml")[1];
+    assertTrue(toLog.startsWith("nn: Unmatched arguments from index 0: 'trian', 'x.yaml'\nDid you mean: nn train?"
+        + "\nUsage: nn [-hV]"), toLog);
+    assertTrue(toLog.indexOf('\033') < 0, toLog);
+    String toTerminal = run(env, false, true, "trian", "x.yaml")[1];
+    assertTrue(toTerminal.contains("\033["), "coloured on a terminal: " + toTerminal);
+  }
+
+  /**
+   * On a terminal, a problem report is folded at spaces to its width, so that a key or a name is never cut in two
+   * ("class" / "-weights"), the parts of an "Allowed:" line under its start; to a file, one line per item.
+   */
+  @Test
+  void aProblemReportIsFoldedToTheWidthOfAStderrTerminalAndNotElsewhere(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.yaml"),
+        java.nio.file.Files.readString(java.nio.file.Path.of(Cli.XOR)).replace("epochs:", "epohcs:"));
+    java.util.Map<String, String> env = java.util.Map.of("COLUMNS", "60", "NO_COLOR", "1");
+    String folded = run(env, false, true, "validate", bad.toString())[1];
+    assertTrue(folded.contains("unknown key \"epohcs\""), folded);
+    for (String line : folded.split("\n")) {
+      assertTrue(line.length() <= 59, "at most 59 columns: " + line);
+    }
+    assertTrue(java.util.Arrays.stream(folded.split("\n")).anyMatch(l -> l.startsWith("     ")),
+        "an Allowed line's parts go on under it, five spaces in: " + folded);
+    for (String key : new String[] {"epochs,", "batch-size,", "early-stopping,"}) {
+      assertTrue(java.util.Arrays.stream(folded.split("[\\s]+")).anyMatch(w -> w.equals(key)), key + " whole: "
+          + folded);
+    }
+    String logged = run(env, false, false, "validate", bad.toString())[1];
+    assertTrue(logged.lines().anyMatch(l -> l.startsWith("   Allowed: ") && l.length() > 60), logged);
+  }
+
   private static String help(java.util.Map<String, String> env, boolean terminal) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
