@@ -28,6 +28,8 @@ final class ProgressBar {
   static final String ERASE_TO_END = "\033[K";
   private static final int BAR = 20;
 
+  /** The bar being drawn in this JVM, if any: a sweep's shutdown hook stops it before it speaks. */
+  private static volatile ProgressBar live;
   private final PrintStream out;
   private final IntSupplier columns;
   private Timer timer;
@@ -62,6 +64,7 @@ final class ProgressBar {
     synchronized (out) {
       timer = t;
     }
+    live = this;
     t.scheduleAtFixedRate(new TimerTask() {
       private int ticks;
       private int width = columns.getAsInt();
@@ -114,6 +117,20 @@ final class ProgressBar {
       }
       clear();
       timer = null;
+    }
+    if (live == this) {
+      live = null;
+    }
+  }
+
+  /**
+   * Stops and erases the bar being drawn, if any, so that a message printed next is not glued to it nor drawn
+   * over: for a shutdown hook other than the run's own (a sweep's), which may speak first.
+   */
+  static void stopLive() {
+    ProgressBar bar = live;
+    if (bar != null) {
+      bar.close();
     }
   }
 

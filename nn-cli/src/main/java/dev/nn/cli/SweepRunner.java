@@ -141,7 +141,14 @@ final class SweepRunner {
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
     // watching from before the table's first write: a stop during it leaves no folder behind
-    SweepStop stop = new SweepStop(table, into, root.err());
+    // the bar stopped, and on a terminal the line of the echoed ^C erased, before the sweep speaks
+    SweepStop stop = new SweepStop(table, into, root.err(), () -> {
+      ProgressBar.stopLive();
+      if (root.drawsInPlace()) {
+        root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
+        root.err().flush();
+      }
+    });
     PrintStream out = root.out();
     try {
       stop.finishing(table::write);

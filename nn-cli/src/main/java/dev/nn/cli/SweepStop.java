@@ -29,12 +29,22 @@ final class SweepStop implements AutoCloseable {
   /** Whether a point has made a run directory: then the folder and its table stay, whatever happens. */
   private boolean anyRun;
   private final PrintStream err;
+  private final Runnable quiet;
 
   /** Watches the sweep whose table is {@code table}, its runs in {@code into}; stopped, says so on {@code err}. */
   SweepStop(SweepTable table, Path into, PrintStream err) {
+    this(table, into, err, () -> { });
+  }
+
+  /**
+   * As {@link #SweepStop(SweepTable, Path, PrintStream)}, running {@code quiet} before it speaks: what stops and
+   * erases the point's progress bar, which would otherwise hold the start of the message and be drawn after it.
+   */
+  SweepStop(SweepTable table, Path into, PrintStream err, Runnable quiet) {
     this.table = table;
     this.into = into;
     this.err = err;
+    this.quiet = quiet;
     this.hook = new Thread(this::stopped, "nn-sweep-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -68,6 +78,7 @@ final class SweepStop implements AutoCloseable {
       return;
     }
     stopped = true;
+    quiet.run();
     Path dir = current < 0 ? null : SweepRunner.newRunDirectory(into, before);
     anyRun |= dir != null;
     if (current < 0 && !anyRun) {

@@ -105,4 +105,32 @@ class SweepStopTests {
     assertEquals("nn: the sweep was stopped at point 2 of 3; its table " + folder.resolve(SweepTable.MARKDOWN)
         + " keeps the points done and marks this one interrupted; the last point did not start\n", said());
   }
+
+  /**
+   * A point's progress bar is stopped and erased before the sweep speaks: the message starts a line of its own, and
+   * no bar is drawn after it (it was glued to the bar, which was then drawn once more over the terminal).
+   */
+  @Test
+  void theLiveProgressBarIsStoppedAndErasedBeforeTheSweepSpeaks() throws Exception {
+    SweepTable table = table();
+    SweepStop stop = new SweepStop(table, into, err, ProgressBar::stopLive);
+    Path run = Files.createDirectory(into.resolve("xor-20261204-120000"));
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", run.toString(), null, null, ""), null);
+    ProgressBar bar = new ProgressBar(err, () -> 80);
+    bar.start(new dev.nn.core.train.TrainingProgress(), 0);
+    long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!said().contains("epoch") && System.nanoTime() < giveUp) {
+      Thread.sleep(20);
+    }
+    stop.stopped();
+    stop.close();
+    String message = "nn: the sweep was stopped between two points";
+    int at = said().indexOf(message);
+    assertTrue(at > 0, said());
+    assertTrue(said().substring(0, at).endsWith("\r" + ProgressBar.ERASE_TO_END), "the bar erased first: " + said());
+    int length = bytes.size();
+    Thread.sleep(3 * ProgressBar.PERIOD_MS);
+    assertEquals(length, bytes.size(), "nothing drawn after the message: " + said());
+    ProgressBarTests.assertNoProgressThreadWithin(java.time.Duration.ofSeconds(2));
+  }
 }
