@@ -152,7 +152,7 @@ final class SweepRunner {
     PrintStream out = root.out();
     try {
       stop.finishing(table::write);
-      out.println("sweep of " + points.size() + " points into " + folder);
+      out.println(root.fitted("sweep of " + points.size() + " points into " + folder));
       return runPoints(grid, points, table, folder, into, intoExisted, out, stop);
     } finally {
       stop.close();
@@ -175,7 +175,7 @@ final class SweepRunner {
       }
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
-      out.println("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets));
+      out.println(root.fitted("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets)));
       Set<Path> before = runDirectories(into);
       stop.set(i, table.row(i).with("running"), before);
       List<String> all = new ArrayList<>(sets);
@@ -231,13 +231,13 @@ final class SweepRunner {
       stop.finishing(() -> table.summarize(String.join("\n\n", summaries)));
       out.println();
       // the cross-validation lines are long: broken between words on a terminal, as the run's own lines are
-      summaries.forEach(line -> out.println(root.terminal() ? TerminalText.wrap(line, root.terminalColumns()) : line));
+      summaries.forEach(line -> out.println(root.fitted(line)));
     }
     out.println();
     out.println("sweep: " + completed + " of " + points.size() + " points completed"
         + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
     if (anyRun) {
-      out.println("sweep table    " + folder.resolve(SweepTable.MARKDOWN));
+      out.println(root.fitted("sweep table    " + folder.resolve(SweepTable.MARKDOWN)));
     } else {
       // no point got as far as a run directory: the table would only repeat the messages above
       stop.finishing(() -> {
