@@ -270,6 +270,35 @@ class KilledRunTests {
     assertTrue(Files.readString(run.resolve(RunDirectory.PROVENANCE)).contains("allowed-changed-data"));
   }
 
+  /**
+   * A provenance.yaml cut short or emptied is as good as missing: exit 2 saying it is damaged and how to go on; with
+   * --allow-changed-data the run resumes, the damaged file kept beside it as provenance.yaml.damaged.
+   */
+  @Test
+  void aRunWhoseProvenanceIsDamagedSaysSoAndResumesWhenAllowed() throws Exception {
+    Path run = train(tmp.resolve("damaged"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path provenance = run.resolve(RunDirectory.PROVENANCE);
+    String whole = Files.readString(provenance);
+    for (String damaged : new String[] {"", whole.substring(0, whole.length() / 2)}) {
+      Files.writeString(provenance, damaged);
+      Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+      assertEquals(2, refused.code(), refused.describe());
+      assertTrue(refused.err().startsWith("nn: " + run + ": provenance.yaml is damaged ("), refused.err());
+      assertTrue(refused.err().endsWith("), so nn cannot check that the data is what the checkpoints were trained"
+          + " on; restore it, or give --allow-changed-data to resume with the data as it is now (the damaged file is"
+          + " then kept as provenance.yaml.damaged)\n"), refused.err());
+      assertEquals(1, refused.err().lines().count(), refused.err());
+    }
+    Cli.Outcome allowed = Cli.run("train", "--resume", run.toString(), "--allow-changed-data");
+    assertEquals(0, allowed.code(), allowed.describe());
+    assertTrue(allowed.err().contains("provenance.yaml is damaged and kept as provenance.yaml.damaged"),
+        allowed.err());
+    assertEquals(whole.substring(0, whole.length() / 2),
+        Files.readString(run.resolve(RunDirectory.PROVENANCE + ".damaged")));
+    assertTrue(Files.readString(provenance).contains("allowed-changed-data"));
+    assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("state: finished"));
+  }
+
   /** What a resume after a kill has to do. */
   private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
 

@@ -7,6 +7,7 @@ import dev.nn.core.run.RunFileException;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainerState;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +152,45 @@ final class Resumption {
         + "; experiment.yaml was changed after the run started. Restore it, or train a new run");
   }
 
+  /** What a damaged file of a run is kept as when it is set aside. */
+  private static final String DAMAGED = ".damaged";
+
+  /** Why the run's provenance.yaml cannot be read as one (cut short, emptied, overwritten); empty when it can. */
+  private java.util.Optional<String> provenanceDamage() {
+    if (!Files.isRegularFile(dir.provenanceFile())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      Provenance.recordedDataFiles(dir.provenanceFile());
+      return java.util.Optional.empty();
+    } catch (RunFileException e) {
+      return java.util.Optional.of(e.problem());
+    }
+  }
+
   private Provenance checkData(Provenance current) {
+    java.util.Optional<String> damage = provenanceDamage();
+    if (damage.isPresent() && dir.latestCheckpoint().isPresent()) {
+      // as good as missing: the data cannot be checked, and the file stands in the way of every later read
+      String damaged = RunDirectory.PROVENANCE + DAMAGED;
+      if (!allowChangedData) {
+        throw new RunFileException(dir.path(), RunDirectory.PROVENANCE + " is damaged (" + damage.get() + "), so nn"
+            + " cannot check that the data is what the checkpoints were trained on; restore it, or give"
+            + " --allow-changed-data to resume with the data as it is now (the damaged file is then kept as "
+            + damaged + ")");
+      }
+      try {
+        Files.move(dir.provenanceFile(), dir.path().resolve(damaged), StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.io.IOException e) {
+        throw new RunFileException(dir.path(), RunDirectory.PROVENANCE + " is damaged (" + damage.get() + ") and"
+            + " cannot be set aside as " + damaged + ": " + e.getMessage());
+      }
+      notices.accept(RunDirectory.PROVENANCE + " is damaged and kept as " + damaged + "; --allow-changed-data lets"
+          + " the run go on with the data as it is now, unchecked, and with its plugins and experiment.yaml unchecked"
+          + " too");
+      return current.withOutcome(Map.of("allowed-changed-data", "unchecked: " + RunDirectory.PROVENANCE
+          + " was damaged"));
+    }
     if (!Files.isRegularFile(dir.provenanceFile()) && dir.latestCheckpoint().isPresent()) {
       // the data's SHA-256s are recorded there alone: without it a checkpoint could go on with other data (and
       // other plugins, and an edited experiment, which are recorded there too: the notice says so)

@@ -246,6 +246,18 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    *
    * @throws RunFileException when the recorded provenance cannot be read
    */
+  /**
+   * The data files {@code recordedFile} (a run's provenance.yaml) records, as path and SHA-256; throws a
+   * {@link RunFileException} saying what is wrong when it cannot be read as a provenance (cut short, emptied).
+   */
+  public static Map<String, String> recordedDataFiles(Path recordedFile) {
+    Map<String, String> recorded = new LinkedHashMap<>();
+    for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("data-files")) {
+      recorded.put(f.string("path"), f.string("sha256"));
+    }
+    return recorded;
+  }
+
   public java.util.Optional<String> samplesFromCodeMissing(Path recordedFile) {
     if (!Files.isRegularFile(recordedFile)
         || dataFiles.stream().anyMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE))) {
@@ -271,10 +283,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     if (!Files.isRegularFile(recordedFile)) {
       return List.of();
     }
-    Map<String, String> recorded = new LinkedHashMap<>();
-    for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("data-files")) {
-      recorded.put(f.string("path"), f.string("sha256"));
-    }
+    Map<String, String> recorded = recordedDataFiles(recordedFile);
     List<String> changed = new ArrayList<>();
     for (DataFile d : dataFiles) {
       String was = recorded.get(d.path());
