@@ -166,12 +166,7 @@ final class NnCommand implements Callable<Integer> {
    * key or a plugin's name is not cut in two; elsewhere as it is, one line per message for logs.
    */
   String fittedErr(String text) {
-    if (!errTerminal) {
-      return text;
-    }
-    int columns = terminalColumns();
-    String lines = String.join("\n", text.lines().map(l -> TerminalText.wrap(l, columns)).toList());
-    return text.endsWith("\n") ? lines + "\n" : lines;
+    return errTerminal ? TerminalText.wrapLines(text, terminalColumns()) : text;
   }
 
   /** Without a command: the usage, as an error. */
@@ -264,12 +259,7 @@ final class NnCommand implements Callable<Integer> {
    * elsewhere, as it is.
    */
   String fitted(String text) {
-    if (!terminal) {
-      return text;
-    }
-    int columns = terminalColumns();
-    String lines = String.join("\n", text.lines().map(l -> TerminalText.wrap(l, columns)).toList());
-    return text.endsWith("\n") ? lines + "\n" : lines;
+    return terminal ? TerminalText.wrapLines(text, terminalColumns()) : text;
   }
 
   /** The environment the command runs in. */

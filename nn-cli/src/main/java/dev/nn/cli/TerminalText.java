@@ -73,6 +73,12 @@ final class TerminalText {
     return out.toString();
   }
 
+  /** Each line of {@code text} as {@link #wrap} breaks it; a final line end stays. */
+  static String wrapLines(String text, int columns) {
+    String lines = String.join("\n", text.lines().map(l -> wrap(l, columns)).toList());
+    return text.endsWith("\n") ? lines + "\n" : lines;
+  }
+
   /** The columns {@code text} takes on a terminal. */
   static int width(CharSequence text) {
     return DisplayWidth.of(COLOUR.matcher(text).replaceAll(""));
