@@ -14,7 +14,7 @@ import java.util.Set;
  * the width is unlimited (output piped to a file or a program). On a terminal it is fitted to the width by the
  * first layout that fits: the overrides' keys cut to their last part ({@code learning-rate=0.1}), then the start
  * without its year, then without the duration, then without the start (a run directory's name holds its start
- * time already) — first with nothing cut, then with the names cut to 20 characters, then with the overrides cut
+ * time already), then the keys of several words by their initials ({@code lr=0.1}) — first with nothing cut, then with the names cut to 20 characters, then with the overrides cut
  * to 16 as well, taking the layout that cuts least; only then are the overrides left out, and on a terminal too
  * narrow even for that, each run takes two lines, its name and then its figures. A name is cut in its middle,
  * keeping its end, where a run directory's timestamp tells runs of one experiment apart; overrides are cut at
@@ -39,7 +39,11 @@ final class RunTable {
    * @param shortKeys whether an override's key is cut to its last part
    * @param shortDates whether the start leaves out the year
    */
-  private record Layout(Set<Integer> hidden, boolean shortKeys, boolean shortDates) {}
+  private record Layout(Set<Integer> hidden, boolean shortKeys, boolean shortDates, boolean initials) {
+    Layout(Set<Integer> hidden, boolean shortKeys, boolean shortDates) {
+      this(hidden, shortKeys, shortDates, false);
+    }
+  }
 
   /** The layouts that show the overrides, in the order they are tried. */
   private static final List<Layout> LAYOUTS = List.of(
@@ -47,7 +51,8 @@ final class RunTable {
       new Layout(Set.of(), true, false),
       new Layout(Set.of(), true, true),
       new Layout(Set.of(DURATION), true, true),
-      new Layout(Set.of(DURATION, STARTED), true, true));
+      new Layout(Set.of(DURATION, STARTED), true, true),
+      new Layout(Set.of(DURATION, STARTED), true, true, true));
   private static final Layout WITHOUT_OVERRIDES = new Layout(Set.of(DURATION, STARTED, OVERRIDES), true, true);
 
   /**
@@ -64,8 +69,11 @@ final class RunTable {
       new Attempt(List.of(WITHOUT_OVERRIDES), NAME_FLOOR, UNCUT));
 
   /** A run's cells, with the short forms a narrow terminal takes. */
-  private record Row(String[] cells, String overridesShort, String startedShort) {
+  private record Row(String[] cells, String overridesShort, String overridesInitials, String startedShort) {
     String cell(int c, Layout layout) {
+      if (c == OVERRIDES && layout.initials()) {
+        return overridesInitials;
+      }
       if (c == OVERRIDES && layout.shortKeys()) {
         return overridesShort;
       }
@@ -89,6 +97,7 @@ final class RunTable {
           r.validation() == null ? "-" : r.validation().display(),
           r.test() == null ? "-" : r.test().display()};
       rows.add(new Row(cells, r.overrides().isEmpty() ? "-" : String.join(" ", lastKeyParts(r.overrides())),
+          r.overrides().isEmpty() ? "-" : String.join(" ", initials(lastKeyParts(r.overrides()))),
           r.started() == null ? "-" : WHEN_SHORT.format(r.started().atZone(zone))));
     }
   }
@@ -112,6 +121,30 @@ final class RunTable {
   }
 
   /**
+   * "learning-rate=0.1" as "lr=0.1", "batch-size=8" as "bs=8": a key of several words by their initials, so that a
+   * narrow table keeps every value of a sweep's points (cutting the overrides at their end left
+   * "learning-rate=0.…" for every point). A key of one word stays whole.
+   */
+  static List<String> initials(List<String> overrides) {
+    List<String> shorter = new ArrayList<>();
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      String key = eq < 0 ? o : o.substring(0, eq);
+      String[] words = key.split("-");
+      if (eq < 0 || words.length < 2 || key.contains(".")) {
+        shorter.add(o);
+        continue;
+      }
+      StringBuilder b = new StringBuilder();
+      for (String w : words) {
+        b.append(w.isEmpty() ? "" : w.substring(0, 1));
+      }
+      shorter.add(b + o.substring(eq));
+    }
+    return shorter;
+  }
+
+  /**
    * The table, with a header line, no line wider than {@code columns} where a layout can avoid it: of the layouts
    * an attempt allows, the one that cuts the fewest characters (the first of equals).
    */
@@ -122,7 +155,9 @@ final class RunTable {
       long fewestCut = Long.MAX_VALUE;
       for (Layout layout : attempt.layouts()) {
         int[] w = naturalWidths(layout);
-        long natural = total(w, layout);
+        // keys by their initials count as cut: taken only where cutting as much of the names would not fit
+        long natural = layout.initials()
+            ? total(naturalWidths(new Layout(layout.hidden(), true, layout.shortDates())), layout) : total(w, layout);
         shorten(w, layout, columns, attempt);
         long cut = natural - total(w, layout);
         if (total(w, layout) <= columns && cut < fewestCut) {

@@ -213,10 +213,17 @@ class RunsCommandTests {
     assertTrue(piped.out().contains("optimizer.learning-rate=0.1"), piped.out());
   }
 
+  @Test
+  void keysOfSeveralWordsGoByTheirInitialsOthersStayWhole() {
+    assertEquals(List.of("lr=0.1", "bs=8", "epochs=40", "optimizer.name=sgd", "es=3"),
+        RunTable.initials(List.of("learning-rate=0.1", "batch-size=8", "epochs=40", "optimizer.name=sgd",
+            "early-stopping=3")));
+  }
+
   /**
-   * At 80 columns, long names and a sweep's overrides: every line fits, a name keeps enough to tell the run (20
-   * characters, its timestamp), the overrides keep their first value (keys cut to their last part), and the
-   * duration and the start give way; at 100 the overrides are whole. Wide enough, nothing is cut.
+   * At 80 columns, long names and a sweep's overrides: every line fits, a name keeps enough to tell the run (its
+   * timestamp), the overrides keep every value (keys of several words by their initials), and the duration and the
+   * start give way; at 100 the overrides are whole. Wide enough, nothing is cut.
    */
   @Test
   void fitsEightyColumnsByLeavingOutWhatTellsRunsApartLeast() throws Exception {
@@ -231,11 +238,10 @@ class RunsCommandTests {
     List<String> lines = o.out().lines().toList();
     lines.forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l));
     assertTrue(lines.get(0).matches("RUN +STATUS +OVERRIDES +VALIDATION +TEST"), lines.get(0));
-    // a name cut in its middle keeps the timestamp that tells the runs apart
-    assertTrue(lines.get(1).matches("xor-wi…[-0-9]*-032906  completed  learning-rate=0\\.1 batc…  acc 0.9000  acc 0.8800"),
-        o.out());
-    assertTrue(lines.get(2).matches("xor-wi…[-0-9]*-032908  completed  learning-rate=100 batc…  acc 0.9500  acc 0.9026"),
-        o.out());
+    // a name cut in its middle keeps the timestamp that tells the runs apart; every value of the sweep's points stays
+    // (cut at their end, the overrides kept only the first key)
+    assertEquals("xor-with-a…name-20261204-032906  completed  lr=0.1 bs=8   acc 0.9000  acc 0.8800", lines.get(1));
+    assertEquals("xor-with-a…name-20261204-032908  completed  lr=100 bs=32  acc 0.9500  acc 0.9026", lines.get(2));
 
     Cli.Outcome hundred = Cli.run(Map.of("COLUMNS", "100"), true, "runs", runs.toString());
     assertTrue(hundred.out().contains("-032908  completed  learning-rate=100 batch-size=32  acc 0.9500"),
