@@ -299,6 +299,30 @@ class KilledRunTests {
     assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("state: finished"));
   }
 
+  /**
+   * The run's own experiment.yaml emptied or cut short is said to be the run's file that changed (its SHA-256 is
+   * recorded), not reported as an experiment its user wrote wrong: one line, exit 2, nothing changed.
+   */
+  @Test
+  void aRunWhoseExperimentFileIsDamagedSaysItIsNotTheFileTheRunStartedWith() throws Exception {
+    Path run = train(tmp.resolve("experiment"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path experiment = run.resolve(RunDirectory.EXPERIMENT);
+    String whole = Files.readString(experiment);
+    for (String damaged : new String[] {"", whole.substring(0, whole.indexOf("network"))}) {
+      Files.writeString(experiment, damaged);
+      Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+      assertEquals(2, refused.code(), refused.describe());
+      assertTrue(refused.err().startsWith("nn: " + run + ": experiment.yaml is not the file the run started with"
+          + " (its SHA-256 is not the one provenance.yaml recorded: damaged or edited since) and is no longer a valid"
+          + " experiment: "), refused.err());
+      assertTrue(refused.err().endsWith(". Restore it, or train a new run\n"), refused.err());
+      assertEquals(1, refused.err().lines().count(), refused.err());
+    }
+    Files.writeString(experiment, whole);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+  }
+
   /** What a resume after a kill has to do. */
   private enum Resume { FROM_THE_START, FROM_A_CHECKPOINT, ONLY_FINISHING }
 

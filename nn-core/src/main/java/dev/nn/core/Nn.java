@@ -277,7 +277,7 @@ public final class Nn {
     required(runDirectory, "runDirectory", "the path of a run directory");
     required(options, "options", OPTIONS);
     RunDirectory dir = RunDirectory.openToResume(runDirectory);
-    Experiment experiment = load(dir.experimentFile(), List.of());
+    Experiment experiment = recordedExperiment(dir);
     return train(experiment, options.resuming(runDirectory));
   }
 
@@ -295,8 +295,34 @@ public final class Nn {
     required(train, "train", "the training samples the run was given");
     required(options, "options", OPTIONS);
     RunDirectory dir = RunDirectory.openToResume(runDirectory);
-    Experiment experiment = load(dir.experimentFile(), List.of());
+    Experiment experiment = recordedExperiment(dir);
     return train(experiment, train, validation, options.resuming(runDirectory));
+  }
+
+  /**
+   * The experiment a run recorded. One that is no longer valid, and no longer the file the run started with (its
+   * SHA-256 is not the one provenance.yaml recorded: emptied, cut short, edited), is the run's file that changed,
+   * not an experiment its user wrote: said so, naming what is wrong with it.
+   */
+  private Experiment recordedExperiment(RunDirectory dir) {
+    try {
+      return load(dir.experimentFile(), List.of());
+    } catch (ConfigException e) {
+      java.util.Optional<String> was;
+      try {
+        was = dev.nn.core.run.Provenance.recordedExperimentSha256(dir.provenanceFile());
+      } catch (dev.nn.core.run.RunFileException unreadable) {
+        throw e;
+      }
+      if (was.isEmpty() || was.get().equals(dev.nn.core.io.Sha256.of(dir.experimentFile()))) {
+        throw e;
+      }
+      String problems = e.problems().stream().map(ConfigProblem::toString).collect(java.util.stream.Collectors
+          .joining("; "));
+      throw new dev.nn.core.run.RunFileException(dir.path(), RunDirectory.EXPERIMENT + " is not the file the run"
+          + " started with (its SHA-256 is not the one provenance.yaml recorded: damaged or edited since) and is no"
+          + " longer a valid experiment: " + problems + ". Restore it, or train a new run", e);
+    }
   }
 
   /** The gradient check of an experiment's freshly initialised network on its training data. */
