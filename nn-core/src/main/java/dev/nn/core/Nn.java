@@ -317,8 +317,10 @@ public final class Nn {
       if (was.isEmpty() || was.get().equals(dev.nn.core.io.Sha256.of(dir.experimentFile()))) {
         throw e;
       }
-      String problems = e.problems().stream().map(ConfigProblem::toString).collect(java.util.stream.Collectors
-          .joining("; "));
+      // where and what, without what is allowed: the file is to be restored, not rewritten
+      String problems = e.problems().stream().map(p -> (p.path().isEmpty() ? "" : p.path() + " ")
+          + (p.line() > 0 ? "(line " + p.line() + ", col " + p.column() + ")" : "") + ": " + p.message())
+          .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
       throw new dev.nn.core.run.RunFileException(dir.path(), RunDirectory.EXPERIMENT + " is not the file the run"
           + " started with (its SHA-256 is not the one provenance.yaml recorded: damaged or edited since) and is no"
           + " longer a valid experiment: " + problems + ". Restore it, or train a new run", e);
