@@ -94,7 +94,9 @@ final class BenchCommand implements Callable<Integer> {
       loaded.add(Failures.readingConfig(file.toString(), () -> Experiments.load(nn, file.toString(), sets)));
     }
     if (files.size() > 1 && !inProcess) {
-      for (Path file : files) {
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        showing(name(file) + ": measuring (" + (i + 1) + " of " + files.size() + " workloads)");
         int code = runInOwnJvm(directory, file);
         if (code != Main.OK) {
           return code;
@@ -106,8 +108,10 @@ final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < files.size(); i++) {
       boolean inference = name(files.get(i)).contains("-infer");
       Benchmark benchmark = nn.benchmark(loaded.get(i));
+      showing(name(files.get(i)) + ": measuring " + (inference ? "inference" : "training"));
       print(inference ? benchmark.infer(repetitions, seconds) : benchmark.train(repetitions, seconds));
       if (products) {
+        showing(name(files.get(i)) + ": measuring the products alone");
         print(benchmark.products(!inference, repetitions, seconds));
       }
     }
@@ -115,8 +119,34 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private void print(BenchResult r) {
+    erase();
     root.out().println(json ? r.json() : r.line());
     root.out().flush();
+  }
+
+  /** Whether a line saying what is being measured stands on the terminal. */
+  private boolean shown;
+
+  /**
+   * On a terminal, a line saying what is being measured (a workload takes its warm-up and repetitions, some 15 s,
+   * with nothing else to show), cut to the width and erased before the result is printed; nothing elsewhere.
+   */
+  private void showing(String text) {
+    if (!root.drawsInPlace()) {
+      return;
+    }
+    int room = Math.max(1, root.terminalColumns() - 1);
+    root.err().print("\r" + (text.length() <= room ? text : text.substring(0, room)) + ProgressBar.ERASE_TO_END);
+    root.err().flush();
+    shown = true;
+  }
+
+  private void erase() {
+    if (shown) {
+      root.err().print("\r" + ProgressBar.ERASE_TO_END);
+      root.err().flush();
+      shown = false;
+    }
   }
 
   /**
@@ -149,11 +179,13 @@ final class BenchCommand implements Callable<Integer> {
       try (BufferedReader lines = new BufferedReader(
           new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          erase();
           root.out().println(line);
           root.out().flush();
         }
       }
       int code = child.waitFor();
+      erase();
       // the child's stderr, without the JVM's notice that it runs an incubating module (see the nn launcher)
       for (String line : Files.readAllLines(errors, StandardCharsets.UTF_8)) {
         if (!line.startsWith("WARNING: Using incubator modules:")) {

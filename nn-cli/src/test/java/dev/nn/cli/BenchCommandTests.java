@@ -22,6 +22,24 @@ class BenchCommandTests {
     assertTrue(lines[0].contains("\"gflops\":") && lines[0].contains("\"flops_per_sample\":29056,"), lines[0]);
   }
 
+  /**
+   * On a terminal a line on stderr says what is being measured (a workload is silent for its warm-up and
+   * repetitions otherwise), erased before each result; stdout holds the results alone, and off a terminal stderr
+   * holds nothing.
+   */
+  @Test
+  void onATerminalALineSaysWhatIsMeasuredAndIsErasedBeforeTheResult() {
+    String[] args = {"bench", "--workload", "W1", "--repetitions", "1", "--seconds", "0.05", "--products", "--set",
+        "data.train.samples=500"};
+    Cli.Outcome o = Cli.run(java.util.Map.of("COLUMNS", "80", "TERM", "xterm"), true, args);
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("\rw1: measuring training" + ProgressBar.ERASE_TO_END + "\r" + ProgressBar.ERASE_TO_END
+        + "\rw1: measuring the products alone" + ProgressBar.ERASE_TO_END + "\r" + ProgressBar.ERASE_TO_END, o.err());
+    assertEquals(2, o.out().lines().count(), o.out());
+    Cli.Outcome piped = Cli.run(args);
+    assertEquals("", piped.err());
+  }
+
   @Test
   void anInferenceWorkloadIsTimedAsForwardPasses(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("tiny-infer.yaml"), String.join("\n",
