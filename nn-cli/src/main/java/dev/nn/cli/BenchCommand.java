@@ -136,15 +136,17 @@ final class BenchCommand implements Callable<Integer> {
       return;
     }
     int room = Math.max(1, root.terminalColumns() - 1);
-    root.err().print("\r" + (text.length() <= room ? text : text.substring(0, room)) + ProgressBar.ERASE_TO_END);
-    root.err().flush();
+    // on stdout, as the results and the training progress line: stderr passes the nn script's filter, and its
+    // erase could reach the terminal after the result it was to precede
+    root.out().print("\r" + (text.length() <= room ? text : text.substring(0, room)) + ProgressBar.ERASE_TO_END);
+    root.out().flush();
     shown = true;
   }
 
   private void erase() {
     if (shown) {
-      root.err().print("\r" + ProgressBar.ERASE_TO_END);
-      root.err().flush();
+      root.out().print("\r" + ProgressBar.ERASE_TO_END);
+      root.out().flush();
       shown = false;
     }
   }

@@ -97,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (importance != null) {
-      DoneCount progress = new DoneCount(root.err(), root.drawsInPlace(), root::terminalColumns, m.inputs(),
+      DoneCount progress = new DoneCount(root.out(), root.drawsInPlace(), root::terminalColumns, m.inputs(),
           "importance", "columns");
       List<Evaluation.Importance> columns;
       try {
