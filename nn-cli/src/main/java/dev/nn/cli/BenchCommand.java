@@ -120,7 +120,8 @@ final class BenchCommand implements Callable<Integer> {
 
   private void print(BenchResult r) {
     erase();
-    root.out().println(json ? r.json() : r.line());
+    // on a terminal a line wider than it is folded at its gaps, never inside a figure
+    root.out().println(json ? r.json() : root.fitted(r.line()));
     root.out().flush();
   }
 
@@ -182,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
           new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           erase();
-          root.out().println(line);
+          root.out().println(json ? line : root.fitted(line));
           root.out().flush();
         }
       }

@@ -32,8 +32,11 @@ class BenchCommandTests {
         "data.train.samples=500"};
     Cli.Outcome o = Cli.run(java.util.Map.of("COLUMNS", "80", "TERM", "xterm"), true, args);
     assertEquals(0, o.code(), o.describe());
-    String[] lines = o.out().split("\n");
+    // each result folded at its gaps to 80 columns, never inside a figure
+    String[] lines = o.out().split("\n(?!  )");
     assertEquals(2, lines.length, o.out());
+    o.out().lines().forEach(l -> assertTrue(l.replace("\r" + ProgressBar.ERASE_TO_END, "").replaceFirst(
+        "^\rw1: measuring [a-z ]*" + java.util.regex.Pattern.quote(ProgressBar.ERASE_TO_END), "").length() < 80, l));
     assertTrue(lines[0].startsWith("\rw1: measuring training" + ProgressBar.ERASE_TO_END + "\r"
         + ProgressBar.ERASE_TO_END + "w1                   train"), lines[0]);
     assertTrue(lines[1].startsWith("\rw1: measuring the products alone" + ProgressBar.ERASE_TO_END + "\r"
