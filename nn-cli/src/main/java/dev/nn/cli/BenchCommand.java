@@ -73,6 +73,9 @@ final class BenchCommand implements Callable<Integer> {
           + " same kernels with nothing around them, the rate nn would reach if the rest took no time.")
   boolean products;
 
+  /** What is being measured, on a terminal; made when the command runs, its streams known. */
+  private StatusLine status;
+
   BenchCommand(NnCommand root) {
     this.root = root;
   }
@@ -84,6 +87,7 @@ final class BenchCommand implements Callable<Integer> {
           + seconds);
     }
     Nn nn = root.nn();
+    status = new StatusLine(root.out(), root.drawsInPlace());
     Path directory = dir != null ? dir : defaultDirectory();
     List<Path> files = experiments(directory);
     if (files.isEmpty()) {
@@ -125,31 +129,16 @@ final class BenchCommand implements Callable<Integer> {
     root.out().flush();
   }
 
-  /** Whether a line saying what is being measured stands on the terminal. */
-  private boolean shown;
-
   /**
    * On a terminal, a line saying what is being measured (a workload takes its warm-up and repetitions, some 15 s,
-   * with nothing else to show), cut to the width and erased before the result is printed; nothing elsewhere.
+   * with nothing else to show), erased before the result is printed; nothing elsewhere.
    */
   private void showing(String text) {
-    if (!root.drawsInPlace()) {
-      return;
-    }
-    int room = Math.max(1, root.terminalColumns() - 1);
-    // on stdout, as the results and the training progress line: stderr passes the nn script's filter, and its
-    // erase could reach the terminal after the result it was to precede
-    root.out().print("\r" + (text.length() <= room ? text : text.substring(0, room)) + ProgressBar.ERASE_TO_END);
-    root.out().flush();
-    shown = true;
+    status.show(text, status.draws() ? root.terminalColumns() : Integer.MAX_VALUE);
   }
 
   private void erase() {
-    if (shown) {
-      root.out().print("\r" + ProgressBar.ERASE_TO_END);
-      root.out().flush();
-      shown = false;
-    }
+    status.erase();
   }
 
   /**

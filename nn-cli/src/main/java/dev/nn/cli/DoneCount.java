@@ -14,8 +14,7 @@ import java.util.function.IntSupplier;
 final class DoneCount implements java.util.function.IntConsumer {
   /** How often the width is read again without a resize signal, in redraws. */
   private static final int WIDTH_EVERY_DRAWS = 10;
-  private final PrintStream err;
-  private final boolean draws;
+  private final StatusLine line;
   private final IntSupplier columns;
   private final int total;
   private final String what;
@@ -26,14 +25,14 @@ final class DoneCount implements java.util.function.IntConsumer {
   private int redraws;
 
   /**
+   * @param out the stream of the command's output, which the line precedes
    * @param draws whether the line is drawn at all: the command's output goes to a terminal
    * @param columns the terminal's width, read when the line is first drawn and again now and then
    * @param what the work, before the colon
    * @param unit what is counted, in the plural
    */
-  DoneCount(PrintStream err, boolean draws, IntSupplier columns, int total, String what, String unit) {
-    this.err = err;
-    this.draws = draws;
+  DoneCount(PrintStream out, boolean draws, IntSupplier columns, int total, String what, String unit) {
+    this.line = new StatusLine(out, draws);
     this.columns = columns;
     this.total = total;
     this.what = what;
@@ -43,7 +42,7 @@ final class DoneCount implements java.util.function.IntConsumer {
   @Override
   public void accept(int done) {
     long now = System.nanoTime();
-    if (!draws || done == total || drawn && now - lastDrawn < 200_000_000L) {
+    if (!line.draws() || done == total || drawn && now - lastDrawn < 200_000_000L) {
       return;
     }
     if (!drawn) {
@@ -52,8 +51,7 @@ final class DoneCount implements java.util.function.IntConsumer {
     if (!drawn || ++redraws % WIDTH_EVERY_DRAWS == 0 | TerminalResize.resizedSinceAsked()) {
       width = columns.getAsInt();
     }
-    err.print("\r" + text(done, width) + ProgressBar.ERASE_TO_END);
-    err.flush();
+    line.show(text(done, width), width);
     lastDrawn = now;
     drawn = true;
   }
@@ -75,9 +73,6 @@ final class DoneCount implements java.util.function.IntConsumer {
 
   /** Erases the line, if one was drawn. */
   void erase() {
-    if (drawn) {
-      err.print("\r" + ProgressBar.ERASE_TO_END);
-      err.flush();
-    }
+    line.erase();
   }
 }

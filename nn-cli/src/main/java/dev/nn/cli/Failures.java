@@ -57,7 +57,8 @@ final class Failures {
     try (PrintStream p = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8)) {
       code = reportUnescaped(thrown, p, debug);
     }
-    err.print(fit.apply(ControlCharacters.escapeKeepingLineEnds(text.toString(java.nio.charset.StandardCharsets.UTF_8))));
+    String message = ControlCharacters.escapeKeepingLineEnds(text.toString(java.nio.charset.StandardCharsets.UTF_8));
+    err.print(fit.apply(message));
     if (debug) {
       // as the JVM prints it: asked for, and read by people who know what a stack trace looks like
       thrown.printStackTrace(err);

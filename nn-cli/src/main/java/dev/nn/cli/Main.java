@@ -57,8 +57,8 @@ public final class Main {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     LauncherWatch.watchOwnLauncher(System.getenv());
-    int status = run(args, out, err, System.getenv(), Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal(System.getenv()),
-        clusterOnly);
+    Map<String, String> env = System.getenv();
+    int status = run(args, out, err, env, Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal(env), clusterOnly);
     out.flush();
     err.flush();
     if (JvmShutdown.inProgress()) {
@@ -92,7 +92,10 @@ public final class Main {
     return run(args, out, err, env, terminal, terminal, clusterOnly);
   }
 
-  /** As {@link #run(String[], PrintStream, PrintStream, Map, boolean, boolean)}, saying whether {@code err} is a terminal. */
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream, Map, boolean, boolean)}, saying whether {@code err} is a
+   * terminal.
+   */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
       boolean errTerminal, boolean clusterOnly) {
     for (String arg : args) {

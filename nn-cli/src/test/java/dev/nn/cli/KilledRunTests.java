@@ -279,16 +279,10 @@ class KilledRunTests {
     Path run = train(tmp.resolve("damaged"), "epoch-0003.ckpt:1:renamed", CRASHED);
     Path provenance = run.resolve(RunDirectory.PROVENANCE);
     String whole = Files.readString(provenance);
-    for (String damaged : new String[] {"", whole.substring(0, whole.length() / 2)}) {
-      Files.writeString(provenance, damaged);
-      Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
-      assertEquals(2, refused.code(), refused.describe());
-      assertTrue(refused.err().startsWith("nn: " + run + ": provenance.yaml is damaged ("), refused.err());
-      assertTrue(refused.err().endsWith("), so nn cannot check that the data is what the checkpoints were trained"
-          + " on; restore it, or give --allow-changed-data to resume with the data as it is now (the damaged file is"
-          + " then kept as provenance.yaml.damaged)\n"), refused.err());
-      assertEquals(1, refused.err().lines().count(), refused.err());
-    }
+    assertResumeRefused(run, provenance, List.of("", whole.substring(0, whole.length() / 2)),
+        "nn: " + run + ": provenance.yaml is damaged (", "), so nn cannot check that the data is what the checkpoints"
+        + " were trained on; restore it, or give --allow-changed-data to resume with the data as it is now (the"
+        + " damaged file is then kept as provenance.yaml.damaged)\n");
     Cli.Outcome allowed = Cli.run("train", "--resume", run.toString(), "--allow-changed-data");
     assertEquals(0, allowed.code(), allowed.describe());
     assertTrue(allowed.err().contains("provenance.yaml is damaged and kept as provenance.yaml.damaged"),
@@ -308,19 +302,31 @@ class KilledRunTests {
     Path run = train(tmp.resolve("experiment"), "epoch-0003.ckpt:1:renamed", CRASHED);
     Path experiment = run.resolve(RunDirectory.EXPERIMENT);
     String whole = Files.readString(experiment);
-    for (String damaged : new String[] {"", whole.substring(0, whole.indexOf("network"))}) {
-      Files.writeString(experiment, damaged);
-      Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
-      assertEquals(2, refused.code(), refused.describe());
-      assertTrue(refused.err().startsWith("nn: " + run + ": experiment.yaml is not the file the run started with"
-          + " (its SHA-256 is not the one provenance.yaml recorded: damaged or edited since) and is no longer a valid"
-          + " experiment: "), refused.err());
-      assertTrue(refused.err().endsWith(". Restore it, or train a new run\n"), refused.err());
-      assertEquals(1, refused.err().lines().count(), refused.err());
-    }
+    assertResumeRefused(run, experiment, List.of("", whole.substring(0, whole.indexOf("network"))),
+        "nn: " + run + ": experiment.yaml is not the file the run started with (its SHA-256 is not the one"
+        + " provenance.yaml recorded: damaged or edited since) and is no longer a valid experiment: ",
+        ". Restore it, or train a new run\n");
     Files.writeString(experiment, whole);
     Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
     assertEquals(0, resumed.code(), resumed.describe());
+  }
+
+  /**
+   * For each of {@code damages} written to {@code file} of {@code run}: {@code nn train --resume} exits 2 with one
+   * line that starts and ends as given, and leaves every file of the run as it was, with none added.
+   */
+  private static void assertResumeRefused(Path run, Path file, List<String> damages, String starts, String ends)
+      throws Exception {
+    for (String damaged : damages) {
+      Files.writeString(file, damaged);
+      java.util.Map<String, String> before = RunFiles.snapshot(run);
+      Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+      assertEquals(2, refused.code(), refused.describe());
+      assertTrue(refused.err().startsWith(starts), refused.err());
+      assertTrue(refused.err().endsWith(ends), refused.err());
+      assertEquals(1, refused.err().lines().count(), refused.err());
+      assertEquals(before, RunFiles.snapshot(run), "nothing changed or added in the run");
+    }
   }
 
   /** What a resume after a kill has to do. */

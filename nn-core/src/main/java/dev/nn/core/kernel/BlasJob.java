@@ -10,11 +10,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 /**
  * One call of {@link BlasKernels#gemm}, run as one or several single-threaded {@code cblas_dgemm} calls
  * on disjoint blocks of rows of C, or of columns where a layer is wider than the batch ({@link #byColumns}).
- * The blocks depend on the shape alone, never on the thread count: one thread makes the same calls one after the other that several threads share, so every thread count gives
- * the same bits whatever kernels OpenBLAS chooses (its AVX-512 kernels treat a call's edge tiles by their
- * position, so cutting C differently would change a few last bits). One instance per calling thread; each
- * thread of the runtime that runs a part aims its own reusable pointers at the buffers, so nothing is
- * allocated per call.
+ * The blocks depend on the shape alone, never on the thread count: one thread makes the same calls one after
+ * the other that several threads share, so every thread count gives the same bits whatever kernels OpenBLAS
+ * chooses (its AVX-512 kernels treat a call's edge tiles by their position, so cutting C differently would change
+ * a few last bits). One instance per calling thread; each thread of the runtime that runs a part aims its own
+ * reusable pointers at the buffers, so nothing is allocated per call.
  */
 final class BlasJob implements BlasProduct {
   /**

@@ -54,8 +54,8 @@ class BlasJobPlanTests {
 
   /**
    * What the blocks of columns are for: a layer's forward product (x·W, batch × in × out) and its weight step
-   * (W += −η·xᵀδ, in × out × batch, A transposed) are cut alike, so the thread that reads a block of W's columns
-   * in one writes the same block in the other. And a transposed B is never cut by columns, since a block of
+   * (W += −η·xᵀδ, in × out × batch, A transposed) are cut alike, so the thread that reads a block of W's
+   * columns in one writes the same block in the other. And a transposed B is never cut by columns, since a block of
    * columns reads B's columns in place.
    */
   @Test
