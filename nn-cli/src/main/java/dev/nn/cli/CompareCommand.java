@@ -81,6 +81,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     checkOutput();
     RunComparison comparison = RunComparison.of(runs);
+    comparison.damage().forEach(d -> root.err().println(root.fittedErr("nn: warning: " + d)));
     PrintStream out = root.out();
     out.print(DifferenceTable.render(comparison.labels(), comparison.differences(),
         root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));

@@ -55,10 +55,6 @@ class CompareCommandTests {
   }
 
   /**
-   * Long run names on an 80-column terminal: the runs numbered in a legend and the columns headed by number, so
-   * that every line fits; piped, the table is whole.
-   */
-  /**
    * Runs whose losses differ (one written by its name, one as a mapping with a setting) compare at the key loss,
    * and the terminal and the page say that their loss curves are not comparable.
    */
@@ -160,6 +156,10 @@ class CompareCommandTests {
     assertFalse(Files.exists(tmp.resolve("twice.html")));
   }
 
+  /**
+   * Long run names on an 80-column terminal: the runs numbered in a legend and the columns headed by number, so
+   * that every line fits; piped, the table is whole.
+   */
   @Test
   void onANarrowTerminalTheRunsAreNumberedInALegend() throws Exception {
     String longName = "xor-with-a-rather-long-descriptive-experiment-name-20261204-0329";
@@ -333,6 +333,59 @@ class CompareCommandTests {
         network.ties[0][1]  (absent)  2
         l2                  (absent)  0.01
         """, o.out().substring(0, o.out().indexOf("page ")));
+  }
+
+  /**
+   * nn writes metrics.csv a whole row at a time, so a row it cannot read was damaged outside nn: each kind (a
+   * file cut in its last row, a row short of cells, a cell that is not a number, no header, an empty file, a cut
+   * header) is named on stderr and on the page, the row left out rather than read as if whole; the comparison
+   * is still written. An experiment.yaml emptied outside nn is named too.
+   */
+  @Test
+  void damagedRunFilesAreNamedAndTheirUnreadableRowsLeftOut() throws Exception {
+    String whole = "1,10,0.1,0.9,0.8,0.6,,,,0.5\n2,20,0.1,0.5,0.4,0.85,,,,0.5\n";
+    Path a = run("a", "0.1", 4, whole);
+    Map<String, String> damaged = new java.util.LinkedHashMap<>();
+    damaged.put("1,10,0.1,0.9,0.8,0.6,,,,0.5\n2,20,0.1,0.16601", "ends in the middle of line 3 (the file was cut"
+        + " short): that row is left out");
+    damaged.put("1,10,0.1,0.9,0.8\n2,20,0.1,0.5,0.4,0.85,,,,0.5\n", "line 2 is damaged (5 of 10 cells): that row is"
+        + " left out");
+    damaged.put("1,10,0.1,0.9,0.8,0.6,,,,0.5\n2,20,0.1,0.5,0.4,0.8x5,,,,0.5\n", "line 3 is damaged (a cell that is"
+        + " not a number): that row is left out");
+    int n = 0;
+    for (Map.Entry<String, String> d : damaged.entrySet()) {
+      Path b = run("b" + n++, "0.03", 4, "");
+      Files.writeString(b.resolve("metrics.csv"), Files.readString(b.resolve("metrics.csv")) + d.getKey());
+      Path page = tmp.resolve("page" + n + ".html");
+      Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", page.toString());
+      assertEquals(0, o.code(), o.describe());
+      String warning = "nn: warning: " + b.resolve("metrics.csv") + " " + d.getValue() + "\n";
+      assertEquals(warning, o.err());
+      String html = Files.readString(page);
+      assertTrue(html.contains("Damaged files"), html);
+      String card = html.substring(html.indexOf(">#2 learning-rate 0.03<"), html.indexOf("Differences"));
+      assertTrue(card.contains("1 epoch, weights of epoch"), card);
+    }
+    Map<String, String> whole2 = Map.of(
+        "", "is empty, so the run has no curves",
+        "epoch,updates,learn", "ends inside its header (the file was cut short), so the run has no curves",
+        "1,10,0.1,0.9,0.8,0.6,,,,0.5\n", "does not start with its header (epoch,updates,…), so its rows cannot be"
+            + " read");
+    for (Map.Entry<String, String> d : whole2.entrySet()) {
+      Path b = run("c" + n++, "0.03", 4, "");
+      Files.writeString(b.resolve("metrics.csv"), d.getKey());
+      Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), "--output", tmp.resolve("p.html").toString());
+      assertEquals(0, o.code(), o.describe());
+      assertEquals("nn: warning: " + b.resolve("metrics.csv") + " " + d.getValue() + "\n", o.err());
+    }
+    Path emptied = run("d", "0.03", 4, whole);
+    Files.writeString(emptied.resolve("experiment.yaml"), "");
+    Cli.Outcome o = Cli.run("compare", a.toString(), emptied.toString(), "--output", tmp.resolve("p.html").toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("nn: warning: " + emptied.resolve("experiment.yaml") + " holds no settings (emptied, or cut short"
+        + " outside nn), so the run's settings show as missing\n", o.err());
+    assertEquals("", Cli.run("compare", a.toString(), run("e", "0.03", 4, whole).toString(), "--output",
+        tmp.resolve("p.html").toString()).err());
   }
 
   private static List<String> all(Pattern p, String text) {

@@ -15,41 +15,82 @@ import java.util.Map;
  * {@code summary.json} — one map per epoch from column name to number (null for an empty or unreadable cell). Reading follows the header, so older column orders read too; a missing file is an
  * empty table.
  *
+ * <p>nn writes each row whole (see {@link MetricsCsv}), so a row it cannot read — fewer cells than the header, a
+ * cell that is not a number, a last line without its line end — was damaged outside nn (a copy cut short, an
+ * editor): it is left out, and {@link #damage} says so, rather than read as if whole (a value cut from 0.1660 to
+ * 0.1 would be plotted as 0.1).
+ *
  * @param rows the epochs in file order
+ * @param damage what was found wrong with the file, each as a phrase for a message after the file's name; empty
+ *     for a file nn wrote
  */
-public record MetricsColumns(List<Map<String, Double>> rows) {
+public record MetricsColumns(List<Map<String, Double>> rows, List<String> damage) {
   /** The validation columns, by their name in a summary (without the {@code val_} prefix). */
   private static final List<String> VALIDATION = List.of("loss", "accuracy", "rmse", "mae", "r2");
+
+  public MetricsColumns {
+    rows = List.copyOf(rows);
+    damage = List.copyOf(damage);
+  }
+
+  /** Rows as read from an undamaged file. */
+  public MetricsColumns(List<Map<String, Double>> rows) {
+    this(rows, List.of());
+  }
 
   public static MetricsColumns read(Path file) {
     if (!Files.isRegularFile(file)) {
       return new MetricsColumns(List.of());
     }
-    List<String> lines;
+    String text;
     try {
-      lines = dev.nn.core.io.TextFiles.readLines(file);
+      text = dev.nn.core.io.TextFiles.read(file);
     } catch (dev.nn.core.io.TextFiles.NotUtf8Exception e) {
       throw new RunFileException(file, e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Map<String, Double>> rows = new ArrayList<>();
-    if (lines.isEmpty()) {
-      return new MetricsColumns(rows);
+    List<String> lines = text.lines().toList();
+    if (lines.stream().allMatch(String::isBlank)) {
+      return new MetricsColumns(List.of(), List.of("is empty, so the run has no curves"));
     }
+    List<String> damage = new ArrayList<>();
     String[] header = lines.get(0).split(",", -1);
-    for (String line : lines.subList(1, lines.size())) {
+    if (!header[0].strip().equals("epoch")) {
+      return new MetricsColumns(List.of(), List.of("does not start with its header (epoch,updates,…), so its rows"
+          + " cannot be read"));
+    }
+    List<Map<String, Double>> rows = new ArrayList<>();
+    boolean cutAtEnd = !text.endsWith("\n");
+    if (lines.size() == 1 && cutAtEnd) {
+      return new MetricsColumns(List.of(), List.of("ends inside its header (the file was cut short), so the run has"
+          + " no curves"));
+    }
+    for (int n = 1; n < lines.size(); n++) {
+      String line = lines.get(n);
       if (line.isBlank()) {
         continue;
       }
       String[] cells = line.split(",", -1);
       Map<String, Double> row = new LinkedHashMap<>();
+      boolean readable = cells.length == header.length;
       for (int i = 0; i < header.length; i++) {
-        row.put(header[i], i < cells.length ? parse(cells[i]) : null);
+        String cell = i < cells.length ? cells[i] : "";
+        Double value = parse(cell);
+        readable &= value != null || cell.isBlank();
+        row.put(header[i], value);
       }
-      rows.add(row);
+      if (n == lines.size() - 1 && cutAtEnd) {
+        damage.add("ends in the middle of line " + (n + 1) + " (the file was cut short): that row is left out");
+      } else if (!readable) {
+        damage.add("line " + (n + 1) + " is damaged (" + (cells.length == header.length
+            ? "a cell that is not a number" : cells.length + " of " + header.length + " cells") + "): that row is"
+            + " left out");
+      } else {
+        rows.add(row);
+      }
     }
-    return new MetricsColumns(rows);
+    return new MetricsColumns(rows, damage);
   }
 
   /** The table of the run in {@code dir}. */

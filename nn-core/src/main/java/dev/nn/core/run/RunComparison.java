@@ -48,14 +48,25 @@ public final class RunComparison {
   private final List<Integer> kept;
   /** Each run's state as its report names it ({@code completed}, {@code diverged}…), or null when unknown. */
   private final List<String> states;
+  private final List<String> damage;
 
   private RunComparison(List<String> labels, List<Difference> differences, List<MetricsColumns> metrics,
-      List<Integer> kept, List<String> states) {
+      List<Integer> kept, List<String> states, List<String> damage) {
     this.labels = labels;
     this.differences = differences;
     this.metrics = metrics;
     this.kept = List.copyOf(kept);
     this.states = Collections.unmodifiableList(new ArrayList<>(states));
+    this.damage = List.copyOf(damage);
+  }
+
+  /**
+   * What is wrong with the runs' files, each naming its file: rows of a metrics.csv left out because they were
+   * damaged outside nn, an experiment.yaml that holds no settings. The page compares what could be read; a reader
+   * should hear what it could not.
+   */
+  public List<String> damage() {
+    return damage;
   }
 
   /**
@@ -69,11 +80,19 @@ public final class RunComparison {
     List<MetricsColumns> metrics = new ArrayList<>();
     List<Integer> kept = new ArrayList<>();
     List<String> states = new ArrayList<>();
+    List<String> damage = new ArrayList<>();
     for (Path run : runs) {
-      experiments.add(yaml(run.resolve(RunDirectory.EXPERIMENT)));
+      Path experiment = run.resolve(RunDirectory.EXPERIMENT);
+      experiments.add(yaml(experiment));
+      if (experiments.get(experiments.size() - 1).isEmpty()) {
+        damage.add(experiment + " holds no settings (emptied, or cut short outside nn), so the run's settings"
+            + " show as missing");
+      }
       Map<?, ?> summary = summary(run);
       String state = state(run, summary);
-      MetricsColumns m = countedBySummary(summary, state, MetricsColumns.read(run.resolve(RunDirectory.METRICS)));
+      MetricsColumns read = MetricsColumns.read(run.resolve(RunDirectory.METRICS));
+      read.damage().forEach(d -> damage.add(run.resolve(RunDirectory.METRICS) + " " + d));
+      MetricsColumns m = countedBySummary(summary, state, read);
       metrics.add(m);
       kept.add(keptRow(run, m, experiments.get(experiments.size() - 1)));
       states.add(state);
@@ -82,7 +101,7 @@ public final class RunComparison {
     for (ExperimentDiff.Difference d : ExperimentDiff.of(experiments)) {
       differences.add(new Difference(d.key(), d.values()));
     }
-    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept, states);
+    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept, states, damage);
   }
 
   /**
@@ -193,6 +212,9 @@ public final class RunComparison {
     List<String> names = RunNames.of(labels, differences);
     for (int i = 0; i < labels.size(); i++) {
       card(page, names.get(i), metrics.get(i), kept.get(i), states.get(i));
+    }
+    if (!damage.isEmpty()) {
+      page.note("Damaged files", "Compared without what could not be read: " + String.join("; ", damage) + ".");
     }
     if (differences.isEmpty()) {
       page.note("Differences", "The runs' resolved experiments are the same.");
