@@ -32,6 +32,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   /** Set once the run's own hook is installed: that hook then says it, after the run's record of it. */
   private volatile boolean armed;
   private volatile Consumer<String> log = line -> { };
+  private volatile Consumer<Path> foundIn = dir -> { };
   private volatile Runnable quiet = () -> { };
   /** Counted down once the run's directory and record are made, while they are being made; else null. */
   private volatile java.util.concurrent.CountDownLatch making;
@@ -62,7 +63,10 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
       }
     }
     if (!ended && !armed) {
-      say(message(runDirectory.get(), retry));
+      Optional<Path> dir = runDirectory.get();
+      // stopped between the directory's appearance and the run's taking it: its log still gets what was printed
+      dir.ifPresent(foundIn);
+      say(message(dir, retry));
     }
   }
 
@@ -105,9 +109,13 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     log.accept(message.stripTrailing());
   }
 
-  /** The same notice, also given to {@code sink} (the run's log) when it is printed. */
-  InterruptionNotice alsoTo(Consumer<String> sink) {
-    log = sink;
+  /**
+   * The same notice, also written to the run's {@code log} when it is printed; when the notice itself finds the run
+   * directory (a stop before the run took it), the log is kept there.
+   */
+  InterruptionNotice alsoTo(RunLog log) {
+    this.log = log::line;
+    this.foundIn = log::keptIn;
     return this;
   }
 

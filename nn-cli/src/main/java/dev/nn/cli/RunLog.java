@@ -51,11 +51,25 @@ final class RunLog implements TrainingRun.DirectoryListener, AutoCloseable {
   @Override
   public synchronized void onDirectory(RunDirectory directory) {
     this.directory = directory.path();
+    open(directory.runLogFile());
+  }
+
+  /**
+   * The run directory {@code dir}, found by a stop that came after it appeared and before the run took it (its
+   * {@link #onDirectory}, which a stop may never reach): the lines printed so far are written there.
+   */
+  synchronized void keptIn(Path dir) {
+    if (file == null && !broken && Files.isDirectory(dir)) {
+      open(dir.resolve(RunDirectory.RUN_LOG));
+    }
+  }
+
+  private void open(Path logFile) {
     if (file != null || broken) {
       return;
     }
     try {
-      file = Files.newOutputStream(directory.runLogFile(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       fail();
       return;
@@ -88,6 +102,11 @@ final class RunLog implements TrainingRun.DirectoryListener, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (dev.nn.core.experiment.JvmShutdown.inProgress()) {
+      // a stop (Ctrl-C, SIGTERM) ended the command: the stop's own hook may still print the message that ends
+      // the run, which belongs in the log; the process is ending, and the file closes with it
+      return;
+    }
     if (file != null) {
       try {
         file.close();

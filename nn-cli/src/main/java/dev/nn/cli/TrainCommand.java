@@ -200,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
             sayStartingSpark(resumed, out, log);
           }
           InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.drawsInPlace())
-              .alsoTo(log::line).quieting(lines::close);
+              .alsoTo(log).quieting(lines::close);
           try {
             result = Failures.readingConfig(recorded, () -> nn.resume(resume, options.withListener(notice)));
           } finally {
@@ -214,7 +214,7 @@ final class TrainCommand implements Callable<Integer> {
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
-              root.drawsInPlace()).alsoTo(log::line).quieting(lines::close);
+              root.drawsInPlace()).alsoTo(log).quieting(lines::close);
           try {
             result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
           } finally {
@@ -264,7 +264,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
-          root.err(), root.drawsInPlace()).alsoTo(log::line).quieting(lines::close);
+          root.err(), root.drawsInPlace()).alsoTo(log).quieting(lines::close);
       try {
         TrainingRun.DirectoryListener where = directory -> runDirectory.accept(directory.path());
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice).withListener(where)));

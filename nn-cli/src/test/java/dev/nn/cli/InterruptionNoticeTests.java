@@ -107,4 +107,42 @@ class InterruptionNoticeTests {
     assertEquals("\r" + ProgressBar.ERASE_TO_END + InterruptionNotice.message(Optional.of(run), ""),
         bytes.toString(StandardCharsets.UTF_8));
   }
+
+  /**
+   * A stop after the run directory appeared but before the run took it (and opened its log there): the notice's
+   * hook finds the directory, and the lines printed so far and its own message go into the run's run.log, as a
+   * later stop's would; with no directory yet, nothing is written anywhere.
+   */
+  @Test
+  void aStopBeforeTheRunTookItsDirectoryStillWritesItsLog() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (RunLog early = new RunLog(() -> { throw new AssertionError("the log could not be written"); });
+        InterruptionNotice notice = InterruptionNotice.training(out, "xor", "nn train x.yaml",
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), false).alsoTo(early)) {
+      early.line("training xor from x.yaml");
+      notice.onShutdown();
+      try (var entries = Files.list(out)) {
+        assertEquals(List.of(), entries.toList(), "no directory yet: nothing written");
+      }
+    }
+    bytes.reset();
+    RunLog log = new RunLog(() -> { throw new AssertionError("the log could not be written"); });
+    log.line("training xor from x.yaml");
+    InterruptionNotice notice = InterruptionNotice.training(out, "xor", "nn train x.yaml",
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), false).alsoTo(log);
+    try {
+      Path run = Files.createDirectory(out.resolve("xor-20261205-054328"));
+      notice.onShutdown();
+      String message = "nn: training was interrupted before its first checkpoint; nn train --resume " + run
+          + " trains it again from the start";
+      assertEquals(message + "\n", bytes.toString(StandardCharsets.UTF_8));
+      assertEquals("training xor from x.yaml\n" + message + "\n", Files.readString(run.resolve("run.log")));
+      log.line("a later line");
+      assertTrue(Files.readString(run.resolve("run.log")).endsWith(message + "\na later line\n"));
+    } finally {
+      notice.close();
+      log.close();
+    }
+  }
 }

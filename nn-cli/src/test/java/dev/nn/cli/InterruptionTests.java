@@ -41,4 +41,25 @@ class InterruptionTests {
       p.destroyForcibly();
     }
   }
+
+  /**
+   * SIGTERM as each of a new run's first files is written — while the record is being made, before training —
+   * still leaves run.log with what nn printed and the message that ended the run (a stop between the directory's
+   * appearance and training left none).
+   */
+  @Test
+  void aStopBeforeTrainingStillLeavesTheRunsLog() throws Exception {
+    for (String file : java.util.List.of("overrides.yaml", "provenance.yaml", "report.html")) {
+      Path output = tmp.resolve(file);
+      Process p = ChildJvm.start(java.util.List.of("-Dnn.crash-at=" + file + ":1:renamed:exit"), Main.class, "train",
+          Cli.XOR, "--plain", "--output", output.toString());
+      String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(143, p.exitValue(), printed);
+      Path run = Cli.onlyRun(output);
+      assertEquals("training xor from " + Cli.XOR + "\nnn: training was interrupted before its first checkpoint; nn"
+          + " train --resume " + run + " trains it again from the start\n", Files.readString(run.resolve("run.log")),
+          file);
+    }
+  }
 }

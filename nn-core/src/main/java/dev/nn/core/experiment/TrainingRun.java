@@ -300,6 +300,10 @@ public final class TrainingRun {
           starting.release();
         }
         record = recording;
+        if (options.resume() == null) {
+          // a new run's directory is its own from here: a stop that comes before training still leaves its log
+          tellDirectory(dir);
+        }
         if (JvmShutdown.inProgress()) {
           // the stop came as the directory was made, and is recorded: nothing is trained
           recording.interruptedWhileStopping();
@@ -384,6 +388,15 @@ public final class TrainingRun {
     return false;
   }
 
+  /** Tells the options' directory listeners the run's directory. */
+  private void tellDirectory(RunDirectory dir) {
+    for (TrainingListener l : options.listeners()) {
+      if (l instanceof DirectoryListener d) {
+        d.onDirectory(dir);
+      }
+    }
+  }
+
   /** The options' listeners that are told of an interruption. */
   private List<InterruptionListener> interruptionListeners() {
     List<InterruptionListener> told = new ArrayList<>();
@@ -422,11 +435,9 @@ public final class TrainingRun {
       started = new Resumption(dir, options.allowChangedData(), options.allowChangedPlugins(),
           options.notices()).prepare(trainer, provenance, experiment.training().checkpointEvery());
     }
-    // once a resume is accepted: a refused one leaves the directory as it was
-    for (TrainingListener l : options.listeners()) {
-      if (l instanceof DirectoryListener d) {
-        d.onDirectory(dir);
-      }
+    if (options.resume() != null) {
+      // once a resume is accepted: a refused one leaves the directory as it was
+      tellDirectory(dir);
     }
     List<InterruptionListener> told = interruptionListeners();
     record.reportingInterruption(() -> told.forEach(InterruptionListener::armed),
