@@ -132,6 +132,14 @@ class StabilityCommandTests {
         "training.epochs=3", "--output", out.resolve("a").toString());
     assertEquals(0, o.code(), o.describe());
     o.out().lines().forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l));
+    // the table is sized to its figures, so each row is one line: nothing of it is folded
+    List<String> table = o.out().lines().dropWhile(l -> !l.startsWith("epoch")).limit(4).toList();
+    assertTrue(table.get(0).matches("epoch  mean ‖w−w′‖ +relative +bound +Δloss\\(z\\) +Δloss\\(test\\) +gap\\(w\\) +gap\\(w′\\)"),
+        o.out());
+    for (int e = 1; e <= 3; e++) {
+      assertTrue(table.get(e).matches(" {4}" + e + "(  +[+-]?[0-9.e+-]+){7}"), table.get(e));
+      assertEquals(table.get(0).indexOf("gap(w′)"), table.get(e).lastIndexOf("  ") + 2, "gap(w′) under its heading");
+    }
     Cli.Outcome piped = Cli.run(java.util.Map.of("COLUMNS", "80"), false, "stability", LOGISTIC, "--pairs", "2",
         "--set", "training.epochs=3", "--output", out.resolve("b").toString());
     assertTrue(piped.out().lines().anyMatch(l -> l.length() > 80), "the rows are wider than 80 as they are");

@@ -78,6 +78,49 @@ public record StabilityResult(String experiment, StabilityOptions options, int t
     return out;
   }
 
+  /**
+   * The table of epoch means, each column as wide as its widest cell and two spaces apart: the figures decide
+   * the width (about 75 columns for most studies), so that an 80-column terminal shows a row on one line.
+   */
+  private String table() {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(boundApplies
+        ? List.of("epoch", "mean ‖w−w′‖", "relative", "bound", "Δloss(z)", "Δloss(test)", "gap(w)", "gap(w′)")
+        : List.of("epoch", "mean ‖w−w′‖", "relative", "Δloss(z)", "Δloss(test)", "gap(w)", "gap(w′)"));
+    for (Mean m : epochMeans()) {
+      List<String> row = new ArrayList<>(List.of(Integer.toString((int) m.epoch()), figure("%.4g", m.distance()),
+          figure("%.3g", m.relativeDistance())));
+      if (boundApplies) {
+        row.add(figure("%.4g", m.bound()));
+      }
+      row.addAll(List.of(figure("%+.3g", m.replacedLossDiff()), figure("%+.3g", m.testLossDiff()),
+          figure("%+.3g", m.gap()), figure("%+.3g", m.gapPrime())));
+      rows.add(row);
+    }
+    int[] widths = new int[rows.get(0).size()];
+    for (List<String> row : rows) {
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < widths.length; c++) {
+        String cell = row.get(c);
+        // the epoch right-aligned under its heading, the figures left-aligned so that their signs line up
+        line.append(c == 0 ? " ".repeat(widths[c] - cell.length()) + cell : cell + " ".repeat(widths[c]
+            - cell.length())).append(c + 1 < widths.length ? "  " : "");
+      }
+      b.append(line.toString().stripTrailing()).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String figure(String format, double value) {
+    return String.format(Locale.ROOT, format, value);
+  }
+
   /** A few lines for a terminal: the setting, one line per epoch, the bound or why there is none. */
   public String summary() {
     StringBuilder b = new StringBuilder();
@@ -85,17 +128,7 @@ public record StabilityResult(String experiment, StabilityOptions options, int t
         + "by %s%n", experiment, options.pairs(), options.pairs() == 1 ? "" : "s", epochs, trainingSize,
         options.replaceIndex() == StabilityOptions.RANDOM ? "a random sample" : "sample " + options.replaceIndex(),
         replacements));
-    b.append(boundApplies ? "epoch  mean ‖w−w′‖   relative   bound      Δloss(z)    Δloss(test)  gap(w)     gap(w′)\n"
-        : "epoch  mean ‖w−w′‖   relative   Δloss(z)    Δloss(test)  gap(w)     gap(w′)\n");
-    for (Mean m : epochMeans()) {
-      b.append(String.format(Locale.ROOT, "%5d  %-12.4g  %-9.3g  ", (int) m.epoch(), m.distance(),
-          m.relativeDistance()));
-      if (boundApplies) {
-        b.append(String.format(Locale.ROOT, "%-9.4g  ", m.bound()));
-      }
-      b.append(String.format(Locale.ROOT, "%-+10.3g  %-+11.3g  %-+9.3g  %+.3g%n", m.replacedLossDiff(),
-          m.testLossDiff(), m.gap(), m.gapPrime()));
-    }
+    b.append(table());
     if (boundApplies) {
       b.append(String.format(Locale.ROOT, "convex bound (Hardt, Recht & Singer 2016, Thm 3.8): E‖w_T − w′_T‖ ≤ "
           + "(2L/n)·Σα_t with L = %.4g, β = %.4g from the data%n", lipschitz, smoothness));
