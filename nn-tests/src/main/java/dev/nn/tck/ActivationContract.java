@@ -38,17 +38,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       moderate and large |z| up to ±700 (both signs), and 200 seeded points in (−10, 10); and at
  *       points on both sides of each declared kink, 4·10⁻⁶, 10⁻⁴ and 10⁻² away (scaled by
  *       max(1, |kink|)). With
- *       h = 10⁻⁶·max(1, |z|) and fd = (φ(z + h) − φ(z − h)) / ((z + h) − (z − h)) (the denominator is the
- *       step actually taken after rounding), a point passes when
- *       <pre>|φ′(z) − fd| ≤ atol + rtol·max(|φ′(z)|, |fd|),</pre>
- *       with rtol = 10⁻⁵ and atol = 8ε·max(1, |φ(z − h)|, |φ(z + h)|) / ((z + h) − (z − h)), ε = 2⁻⁵²: the
- *       rounding error of the difference quotient when each φ carries up to 4 ulps of error relative to
+ *       h = 10⁻⁶·max(1, |z|), D(s) = (φ(z + s) − φ(z − s)) / ((z + s) − (z − s)) (the denominator is the
+ *       step actually taken after rounding) and the extrapolated fd = (4·D(h/2) − D(h))/3, a point passes when
+ *       <pre>|φ′(z) − fd| ≤ atol + |D(h) − D(h/2)| + rtol·max(|φ′(z)|, |fd|),</pre>
+ *       with rtol = 10⁻⁵ and atol = 24ε·max(1, |φ(z − h)|, |φ(z + h)|) / ((z + h) − (z − h)), ε = 2⁻⁵²: the
+ *       rounding error of fd when each φ carries up to 4 ulps of error relative to
  *       max(1, |φ|) (so φ is expected to be accurate in absolute terms where it is small, not
- *       relatively). rtol covers the truncation error, including the O(h) error at points where φ″
- *       jumps (there it is about h·|jump of φ″|/4: 10⁻⁶ for softsign at 0); an activation whose φ″
- *       jumps steeply may declare such a point among its kinks to have it skipped. Points whose
+ *       relatively). |D(h) − D(h/2)| covers the truncation error left in fd — a single difference is off by
+ *       about h²·φ‴/6, which at large |z| (a large h) exceeds any fixed tolerance for a strongly curved φ —
+ *       including the O(h) error at points where φ″ jumps (softsign at 0); an activation whose φ″
+ *       jumps steeply may still declare such a point among its kinks to have it skipped. Points whose
  *       interval [z − h, z + h] contains a kink (with a margin of 10⁻⁹·max(1, |kink|)) are skipped, and
- *       so are points where φ(z) or φ(z ± h) is not finite.
+ *       so are points where φ(z), φ(z ± h) or φ(z ± h/2) is not finite.
  *   <li><b>Bulk equals scalar, exactly</b> (float64 and float32): {@code forward} writes {@code phi(z[i])}
  *       and {@code backward} writes {@code delta[i] * phiPrime(z[i], x[i])}, compared with {@code ==}
  *       (NaN matching NaN); in float32 both sides are rounded to float before they are compared.
@@ -361,23 +362,31 @@ public interface ActivationContract {
     double x = f.phi(z);
     double xPlus = f.phi(zPlus);
     double xMinus = f.phi(zMinus);
-    if (!(Double.isFinite(x) && Double.isFinite(xPlus) && Double.isFinite(xMinus))) {
+    double halfPlus = f.phi(z + h / 2);
+    double halfMinus = f.phi(z - h / 2);
+    if (!(Double.isFinite(x) && Double.isFinite(xPlus) && Double.isFinite(xMinus) && Double.isFinite(halfPlus)
+        && Double.isFinite(halfMinus))) {
       return false;
     }
     double width = zPlus - zMinus;
-    double fd = (xPlus - xMinus) / width;
+    CentralDifference fd = new CentralDifference((xPlus - xMinus) / width,
+        (halfPlus - halfMinus) / ((z + h / 2) - (z - h / 2)));
     double d = f.phiPrime(z, x);
     if (!Double.isFinite(d)) {
       // a bound of NaN would say nothing: the value is the whole story
-      fail("phiPrime(" + z + ") = " + d + " where phi is finite (the central difference is " + fd + "), for " + f);
+      fail("phiPrime(" + z + ") = " + d + " where phi is finite (the central difference is " + fd.atStep() + "), for "
+          + f);
     }
     double scale = Math.max(1.0, Math.max(Math.abs(xPlus), Math.abs(xMinus)));
-    double atol = 2.0 * roundingUlps() * Math.ulp(1.0) * scale / width;
-    double allowed = atol + rtol() * Math.max(Math.abs(d), Math.abs(fd));
-    if (!(Math.abs(d - fd) <= allowed)) {
-      fail("phiPrime(" + z + ") = " + d + " but the central difference (phi(z + h) - phi(z - h)) / 2h = " + fd
-          + " with h = " + h + "; |difference| = " + Math.abs(d - fd) + " > allowed " + allowed + " (atol " + atol
-          + " + rtol " + rtol() + " * max(|phiPrime|, |fd|)), for " + f);
+    double atol = CentralDifference.ROUNDING_FACTOR * 2.0 * roundingUlps() * Math.ulp(1.0) * scale / width;
+    double estimate = fd.estimate();
+    double allowed = atol + fd.truncationAllowance() + rtol() * Math.max(Math.abs(d), Math.abs(estimate));
+    if (!(Math.abs(d - estimate) <= allowed)) {
+      fail("phiPrime(" + z + ") = " + d + " but the central differences (phi(z + s) - phi(z - s)) / 2s give "
+          + estimate + " (" + fd.atStep() + " with s = h = " + h + ", " + fd.atHalfStep() + " with s = h/2,"
+          + " extrapolated); |difference| = " + Math.abs(d - estimate) + " > allowed " + allowed + " (atol " + atol
+          + " + truncation " + fd.truncationAllowance() + " + rtol " + rtol() + " * max(|phiPrime|, |estimate|)),"
+          + " for " + f);
     }
     return true;
   }

@@ -48,12 +48,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       a loss whose inputs carry float's 7 significant digits could not tell a right seed from a
  *       wrong one, and the seed is the same code in both precisions): for every coordinate of z, the
  *       seed (for a {@link Seeding#DEFAULT} loss first multiplied by φ′(z) through
- *       {@link Activation#backward}, as the core does) equals the central difference (L(z + h) − L(z − h)) / 2h with h =
- *       {@value #FINITE_DIFFERENCE_STEP}, in float64, within
- *       {@code atol + }{@value #RELATIVE_TOLERANCE}{@code ·|difference|} where
- *       {@code atol = }{@value #ROUNDING_ALLOWANCE}{@code ·ε·max(1, |L|) / h} (ε the machine epsilon,
+ *       {@link Activation#backward}, as the core does) equals the central differences D(s) = (L(z + s) − L(z − s))
+ *       / 2s at s = h = {@value #FINITE_DIFFERENCE_STEP} and s = h/2, extrapolated to fd = (4·D(h/2) − D(h))/3,
+ *       in float64, within
+ *       {@code atol + |D(h) − D(h/2)| + }{@value #RELATIVE_TOLERANCE}{@code ·|fd|} where
+ *       {@code atol = 3·}{@value #ROUNDING_ALLOWANCE}{@code ·ε·max(1, |L|) / h} (ε the machine epsilon,
  *       |L| the largest of the batch values differenced: the rounding error of L, amplified by the
- *       division by 2h). Coordinates
+ *       division by the step) and |D(h) − D(h/2)| allows for the truncation error left in fd. Coordinates
  *       whose perturbation crosses a kink of the loss ({@link Loss#kinks}, in x for a default loss and
  *       z for a fused one) or of the activation ({@link Activation#kinks}) are skipped; at most half
  *       may be. With an identity output, z is also placed 1.5h to 3h beside the reported kinks, where
@@ -425,15 +426,25 @@ public interface LossContract {
       zMinus[i] -= h;
       double plus = loss.value(zPlus, forward(phi, zPlus), y, rows, cols);
       double minus = loss.value(zMinus, forward(phi, zMinus), y, rows, cols);
-      // the step actually taken, which rounding may make differ from 2h in the last bits
-      double difference = (plus - minus) / (zPlus[i] - zMinus[i]);
+      double[] zHalfPlus = z.clone();
+      zHalfPlus[i] += h / 2;
+      double[] zHalfMinus = z.clone();
+      zHalfMinus[i] -= h / 2;
+      double halfPlus = loss.value(zHalfPlus, forward(phi, zHalfPlus), y, rows, cols);
+      double halfMinus = loss.value(zHalfMinus, forward(phi, zHalfMinus), y, rows, cols);
+      // the steps actually taken, which rounding may make differ from 2h and h in the last bits
+      CentralDifference fd = new CentralDifference((plus - minus) / (zPlus[i] - zMinus[i]),
+          (halfPlus - halfMinus) / (zHalfPlus[i] - zHalfMinus[i]));
+      double difference = fd.estimate();
       double scale = Math.max(1, Math.max(Math.abs(value), Math.max(Math.abs(plus), Math.abs(minus))));
-      double tolerance = ROUNDING_ALLOWANCE * Math.ulp(1.0) * scale / h + RELATIVE_TOLERANCE * Math.abs(difference);
+      double tolerance = CentralDifference.ROUNDING_FACTOR * ROUNDING_ALLOWANCE * Math.ulp(1.0) * scale / h
+          + fd.truncationAllowance() + RELATIVE_TOLERANCE * Math.abs(difference);
       double error = Math.abs(gradient[i] - difference);
       if (!(error <= tolerance)) {
         fail(loss + " with output " + activationName + ", batch " + rows + "×" + cols + ", row " + i / cols
             + ", column " + i % cols + ": the seed gives ∂L/∂z = " + gradient[i]
-            + " but the central finite difference of value() gives " + difference + " (error " + error
+            + " but the central finite differences of value() give " + difference + " (" + fd.atStep() + " with"
+            + " step h = " + h + ", " + fd.atHalfStep() + " with h/2, extrapolated; error " + error
             + ", tolerance " + tolerance + "); z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y));
       }
     }

@@ -106,6 +106,42 @@ class ActivationContractTests {
     assertDoesNotThrow(contractFor(new Tanh())::oneInstanceCalledFromTwoThreadsAtOnceGivesTheSameBits);
   }
 
+  /**
+   * φ(z) = z + sin²(αz)/α with α = 3: its exact φ′ = 1 + sin(2αz) differs from one central difference at z = 50
+   * (h = 5·10⁻⁵) by 1.5·10⁻⁸, the difference's own truncation error h²·φ‴/6 (φ‴ up to 4α² = 36), far above a
+   * rounding tolerance where φ′ is near 0. The check passes it, and still fails the same φ′ a hundred-thousandth off.
+   */
+  @Test
+  void passesAStronglyCurvedActivationWhoseSingleDifferenceIsOffByItsTruncationError() {
+    double alpha = 3;
+    class Snake implements Activation {
+      @Override
+      public double phi(double z) {
+        double s = Math.sin(alpha * z);
+        return z + s * s / alpha;
+      }
+
+      @Override
+      public double phiPrime(double z, double x) {
+        return 1 + Math.sin(2 * alpha * z);
+      }
+    }
+    double z = 50;
+    double h = 1e-6 * z;
+    Snake snake = new Snake();
+    double single = (snake.phi(z + h) - snake.phi(z - h)) / ((z + h) - (z - h));
+    assertTrue(Math.abs(single - snake.phiPrime(z, snake.phi(z))) > 1e-8, "one difference is off by " + Math.abs(
+        single - snake.phiPrime(z, snake.phi(z))));
+    assertDoesNotThrow(contractFor(snake)::derivativeMatchesCentralDifferences);
+    Activation off = new Snake() {
+      @Override
+      public double phiPrime(double z, double x) {
+        return (1 + Math.sin(2 * alpha * z)) * (1 + 1e-5) + 1e-5;
+      }
+    };
+    assertFails(off, "derivative check", contractFor(off)::derivativeMatchesCentralDifferences);
+  }
+
   @Test
   void failsADerivativeOffByOneTenThousandth() {
     Activation planted = new Tanh() {
