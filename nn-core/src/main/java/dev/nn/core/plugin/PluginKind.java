@@ -58,6 +58,11 @@ public final class PluginKind<T> {
     return label;
   }
 
+  /** The label's plural: "activations", "losses", "optimizers", "initializers". */
+  public String pluralLabel() {
+    return label.endsWith("s") ? label + "es" : label + "s";
+  }
+
   /** The interface ServiceLoader is asked for. */
   public Class<? extends PluginProvider<?>> providerType() {
     return providerType;

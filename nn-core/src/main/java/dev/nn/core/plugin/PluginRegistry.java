@@ -317,7 +317,7 @@ public final class PluginRegistry {
             + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),
         // nn's own plugin cannot be removed: the plugin that takes its name must change it
         PluginBlame.builtIn(earlier) || PluginBlame.builtIn(info)
-            ? "another name for the plugin: \"" + info.name() + "\" is one of nn's built-in " + kind.label() + "s"
+            ? "another name for the plugin: \"" + info.name() + "\" is one of nn's built-in " + kind.pluralLabel()
             : java.util.Objects.equals(earlier.origin(), info.origin())
                 // one jar: there is no other jar to take away
                 ? "another name for one of the two providers in " + info.origin()

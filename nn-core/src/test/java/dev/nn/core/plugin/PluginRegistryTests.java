@@ -27,6 +27,13 @@ class PluginRegistryTests {
     return PluginJars.loader(jars);
   }
 
+  /** Messages name a kind in the plural ("one of nn's built-in losses"): "loss" takes "es". */
+  @Test
+  void eachKindHasItsPlural() {
+    assertEquals(List.of("activations", "losses", "optimizers", "initializers"),
+        PluginKind.values().stream().map(PluginKind::pluralLabel).toList());
+  }
+
   @Test
   void findsAPluginInAJarAndRecordsWhereItCameFrom() throws Exception {
     Path jar = PluginJars.build(dir, "acme-linear", Map.of("com.acme.Linear",
