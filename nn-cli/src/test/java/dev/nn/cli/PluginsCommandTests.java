@@ -127,6 +127,17 @@ class PluginsCommandTests {
             + " from jars only; give the jar your build makes (or: jar cf plugin.jar -C " + classes + " .)",
         String.format(without, upper) + ": ACME.JAR is not taken, as only names ending in .jar (lowercase) are;"
             + " rename it"), o.err().lines().toList());
+    // beside a jar that is taken, the .JAR files would be left out as silently
+    Path mixed = Files.createDirectories(tmp.resolve("mixed"));
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(mixed.resolve("a.jar")))) {
+      jar.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+    }
+    Files.write(mixed.resolve("B.JAR"), new byte[0]);
+    Files.write(mixed.resolve("c.Jar"), new byte[0]);
+    Cli.Outcome beside = Cli.run("plugins", "--plugin-path", mixed.toString());
+    assertEquals(0, beside.code(), beside.describe());
+    assertTrue(beside.err().lines().toList().contains("nn: warning: plugin path entry " + mixed + " holds B.JAR,"
+        + " c.Jar, not taken as only names ending in .jar (lowercase) are; rename them"), beside.describe());
   }
 
   @Test

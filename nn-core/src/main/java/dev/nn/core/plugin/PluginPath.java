@@ -68,7 +68,8 @@ public final class PluginPath {
   /**
    * A warning for each directory among {@code entries} that holds no {@code *.jar} file, which would add no plugin
    * without a word: an empty directory, a class directory such as {@code target/classes} (nn loads plugins from
-   * jars only, so that a run can record each one's SHA-256), or one whose jars are named {@code .JAR}.
+   * jars only, so that a run can record each one's SHA-256), or one whose jars are named {@code .JAR}; and for a
+   * directory whose {@code .JAR} files sit beside {@code .jar} ones, which would be left out as silently.
    */
   public static List<String> directoriesWithoutJars(List<Path> entries) {
     List<String> notices = new ArrayList<>();
@@ -82,12 +83,18 @@ public final class PluginPath {
       } catch (IOException e) {
         continue; // of(entries) names a directory it cannot list
       }
+      List<String> otherCase = names.stream().filter(n -> !n.endsWith(".jar")
+          && n.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")).toList();
       if (names.stream().anyMatch(n -> n.endsWith(".jar"))) {
+        if (!otherCase.isEmpty()) {
+          notices.add("plugin path entry " + ControlCharacters.escape(entry.toString()) + " holds "
+              + String.join(", ", otherCase.stream().map(ControlCharacters::escape).toList()) + ", not taken as only"
+              + " names ending in .jar (lowercase) are; rename " + (otherCase.size() == 1 ? "it" : "them"));
+        }
         continue;
       }
       String what = "plugin path entry " + ControlCharacters.escape(entry.toString()) + " is a directory without a"
           + " *.jar file, so it adds no plugin";
-      List<String> otherCase = names.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")).toList();
       if (!otherCase.isEmpty()) {
         notices.add(what + ": " + ControlCharacters.escape(otherCase.get(0)) + " is not taken, as only names ending in"
             + " .jar (lowercase) are; rename it");
