@@ -11,6 +11,7 @@ import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -367,6 +368,35 @@ public final class PluginRegistry {
     return false;
   }
 
+  /**
+   * The jars of the plugin path (given, or in a directory given) from which no provider loaded and none failed to:
+   * a library a plugin uses, or a plugin jar without its service files.
+   */
+  private List<String> jarsProvidingNothing() {
+    List<String> bare = new ArrayList<>();
+    for (Path entry : pluginPath) {
+      List<Path> jars;
+      if (Files.isDirectory(entry)) {
+        try (java.util.stream.Stream<Path> files = Files.list(entry)) {
+          jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+          continue;
+        }
+      } else {
+        jars = List.of(entry);
+      }
+      for (Path jar : jars) {
+        String name = jar.toString();
+        boolean provides = descriptors.values().stream().flatMap(m -> m.values().stream())
+            .anyMatch(d -> d.origin() != null && (name.equals(d.origin()) || Path.of(d.origin()).startsWith(jar)));
+        if (!provides && failures.stream().noneMatch(f -> f.contains(name))) {
+          bare.add(ControlCharacters.escape(name));
+        }
+      }
+    }
+    return bare;
+  }
+
   /** The plugin path entries this registry was loaded from, absolute; empty for the built-ins alone. */
   public List<Path> pluginPath() {
     return pluginPath;
@@ -631,9 +661,14 @@ public final class PluginRegistry {
     }
     List<String> suggestions = suggestions(kind, name, known);
     // a name like no installed one is most often a plugin whose jar was not given
+    List<String> bare = suggestions.isEmpty() ? jarsProvidingNothing() : List.of();
     String where = suggestions.isEmpty() && pluginPath.isEmpty()
         ? "; a plugin's name is known once its jar is on the plugin path (--plugin-path JAR, or NN_PLUGIN_PATH)"
-        : "";
+        : bare.isEmpty() ? ""
+        // the commonest slip in packaging a plugin: the jar is there, its service file is not
+        : "; on the plugin path, " + String.join(", ", bare) + (bare.size() == 1 ? " provides" : " provide")
+            + " no plugin (a library, or a plugin jar without its META-INF/services files; jar tf JAR shows what a"
+            + " jar holds)";
     return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + dev.nn.core.text.Excerpt.of(name) + "\""
         + OtherFrameworksNames.note(kind, name) + where, allowed).withSuggestions(suggestions);
   }

@@ -202,6 +202,30 @@ class PluginRegistryTests {
     }
   }
 
+  /**
+   * A plugin jar packaged without its service file loads nothing, without a word once another jar provides
+   * plugins: a name like no installed one then names the jars on the plugin path that provide none, given or in a
+   * directory given.
+   */
+  @Test
+  void anUnknownNameNamesTheJarsOnThePluginPathThatProvideNoPlugin() throws Exception {
+    Path jar = PluginJars.build(dir, "one", Map.of(
+        "com.acme.Relu", PluginJars.activationProvider("com.acme", "Relu", "relu")), Map.of(SPI, "com.acme.Relu\n"));
+    Path lib = java.nio.file.Files.createDirectories(dir.resolve("lib"));
+    Path bare = PluginJars.build(lib, "bare", Map.of(
+        "com.acme.Isru", PluginJars.activationProvider("com.acme", "Isru", "acme-isru")), Map.of());
+    try (URLClassLoader cl = loader(jar, bare)) {
+      PluginRegistry registry = PluginRegistry.load(cl).fromPluginPath(List.of(jar, lib));
+      ConfigProblem p = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "acme-isru")).problems().get(0);
+      assertEquals("unknown activation \"acme-isru\"; on the plugin path, " + bare + " provides no plugin (a library,"
+          + " or a plugin jar without its META-INF/services files; jar tf JAR shows what a jar holds)", p.message());
+      // a close name is a typo: the jars are not the story then
+      assertEquals("unknown activation \"rleu\"", assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "rleu")).problems().get(0).message());
+    }
+  }
+
   @Test
   void aJarThatBundlesItsOwnCopyOfTheApiIsNamed() throws Exception {
     Path jar = PluginJars.build(dir, "fat", Map.of(
