@@ -43,7 +43,7 @@ final class ProviderFailure {
     }
     Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
     Optional<String> provider = listings.classNamedIn(message).or(() -> failingToLink(e, accounted));
-    String what = provider.isEmpty() ? null : what(provider.get(), cause);
+    String what = provider.isEmpty() ? null : what(provider.get(), message, cause);
     if (what == null) {
       // a failure nn has no better words for (a class not found, a constructor that threw) keeps the JDK's
       return prefix() + message + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
@@ -57,7 +57,7 @@ final class ProviderFailure {
   }
 
   /** What is wrong with {@code provider}, given the cause, or null when the JDK's text says it well enough. */
-  private String what(String provider, Throwable cause) {
+  private String what(String provider, String message, Throwable cause) {
     if (cause instanceof ServiceConfigurationError && String.valueOf(cause.getMessage()).endsWith("not a subtype")) {
       // the commonest slip: the service file lists the plugin's own class, not the provider that creates it
       return "does not implement " + kind.providerType().getName() + ": the service file lists the class that"
@@ -80,6 +80,11 @@ final class ProviderFailure {
     if (cause instanceof NoClassDefFoundError missing) {
       return MissingClass.adviceFor(missing).orElse("could not be initialized: its static initializer failed"
           + " earlier (" + String.valueOf(cause.getMessage()).replace('/', '.') + ")");
+    }
+    if (message.endsWith("could not be instantiated") && cause != null) {
+      return "could not be created: its constructor threw " + cause.getClass().getName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + " (ServiceLoader creates every provider"
+          + " when nn starts: work that can fail belongs in create())";
     }
     return null;
   }

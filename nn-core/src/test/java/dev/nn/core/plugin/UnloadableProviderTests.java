@@ -85,11 +85,13 @@ class UnloadableProviderTests {
     sources.put("com.acme.Hidden", provider("final", "Hidden", "hidden", ""));
     sources.put("com.acme.StaticThrows", provider("public final", "StaticThrows", "static-throws",
         "  static final int X = Integer.parseInt(\"not a number\");\n"));
+    sources.put("com.acme.CtorThrows", provider("public final", "CtorThrows", "ctor-throws",
+        "  public CtorThrows() { throw new IllegalStateException(\"licence file /etc/acme.lic not found\"); }\n"));
     sources.put("com.acme.NeedsBase", provider("public final", "NeedsBase extends LibBase", "needs-base", "")
         .replace("class NeedsBase extends LibBase implements", "class NeedsBase extends com.acme.LibBase implements"));
     sources.put("com.acme.Newer", provider("public final", "Newer", "newer", ""));
     Path built = PluginJars.build(dir, "built", sources, Map.of(ACTIVATIONS,
-        "com.acme.NoNoArg\ncom.acme.Hidden\ncom.acme.StaticThrows\ncom.acme.NeedsBase\ncom.acme.Newer\ncom.acme.Good\n"));
+        "com.acme.NoNoArg\ncom.acme.Hidden\ncom.acme.StaticThrows\ncom.acme.CtorThrows\ncom.acme.NeedsBase\ncom.acme.Newer\ncom.acme.Good\n"));
     // the library's classes left out of the plugin's jar; one class marked as compiled for Java 21 (major 65)
     Path jar = rewritten(built, "acme.jar", (name, bytes) -> {
       if (name.startsWith("com/acme/Lib")) {
@@ -114,6 +116,9 @@ class UnloadableProviderTests {
               + " provider through a public class's public no-argument constructor)",
           failed + "com.acme.StaticThrows" + from + "could not be initialized: its static initializer threw"
               + " java.lang.NumberFormatException: For input string: \"not a number\"",
+          failed + "com.acme.CtorThrows" + from + "could not be created: its constructor threw"
+              + " java.lang.IllegalStateException: licence file /etc/acme.lic not found (ServiceLoader creates every"
+              + " provider when nn starts: work that can fail belongs in create())",
           failed + "com.acme.NeedsBase" + from + "needs the class com.acme.LibBase, which is not on the plugin path:"
               + " put the jar that holds it on the plugin path too (a jar without service files is taken as a"
               + " library)",
