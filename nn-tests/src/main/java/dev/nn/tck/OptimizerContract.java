@@ -133,7 +133,7 @@ public interface OptimizerContract {
       largest[i] = Math.abs(w0[i]);
     }
     for (int t = 1; t <= grads.length; t++) {
-      updater.step(w, DoubleBuffer.wrap(grads[t - 1].clone()), rates[t - 1], t);
+      step(updater, w, DoubleBuffer.wrap(grads[t - 1].clone()), rates[t - 1], t);
       storeAs(precision, stored);
       double[] expected =
           expectedAfterSteps(w0.clone(), Arrays.copyOf(grads, t), Arrays.copyOf(rates, t));
@@ -175,7 +175,7 @@ public interface OptimizerContract {
       for (int i = 0; i < w.length; i++) {
         grads.put(i, precision.round(a[i] * w[i]));
       }
-      updater.step(params, grads, descentRate(), t);
+      step(updater, params, grads, descentRate(), t);
       storeAs(precision, w);
     }
     double end = quadratic(a, w);
@@ -253,7 +253,8 @@ public interface OptimizerContract {
     runOnQuadratic(second, a, resumed, 4, 6);
     runOnQuadratic(first, a, original, 4, 6);
 
-    assertArrayEquals(uninterrupted, resumed, "continued by a new updater after importState");
+    assertArrayEquals(uninterrupted, resumed, "continued by a new updater after importState (does the updater keep"
+        + " state that exportState leaves out, such as a step count of its own instead of the t each step is given?)");
     assertArrayEquals(uninterrupted, original, "continued by the updater whose state was exported");
   }
 
@@ -274,13 +275,13 @@ public interface OptimizerContract {
     double[] w0 = {0.5, -1.0, 1.5};
     double[] g = {0.2, 0.3, -0.4};
     double[] plain = w0.clone();
-    optimizer().newUpdater(3).step(DoubleBuffer.wrap(plain), DoubleBuffer.wrap(g.clone()), 0.1, 1);
+    step(optimizer().newUpdater(3), DoubleBuffer.wrap(plain), DoubleBuffer.wrap(g.clone()), 0.1, 1);
 
     DoubleBuffer params = DoubleBuffer.wrap(new double[] {w0[0], w0[1], w0[2], 7.0, 8.0});
     params.position(2).limit(4);
     DoubleBuffer grads = DoubleBuffer.wrap(new double[] {g[0], g[1], g[2], 9.0});
     grads.position(1).limit(3);
-    optimizer().newUpdater(3).step(params, grads, 0.1, 1);
+    step(optimizer().newUpdater(3), params, grads, 0.1, 1);
 
     assertEquals(2, params.position(), "params position");
     assertEquals(4, params.limit(), "params limit");
@@ -299,7 +300,7 @@ public interface OptimizerContract {
     Optimizer.Updater updater = optimizer().newUpdater(g.length);
     DoubleBuffer params = DoubleBuffer.wrap(new double[] {1.0, 2.0, -3.0, 0.5});
     for (int t = 1; t <= 3; t++) {
-      updater.step(params, grads, 0.1, t);
+      step(updater, params, grads, 0.1, t);
     }
     for (int i = 0; i < g.length; i++) {
       assertEquals(g[i], grads.get(i), "grads[" + i + "]");
@@ -317,8 +318,8 @@ public interface OptimizerContract {
     DoubleBuffer heapParams = DoubleBuffer.wrap(w0.clone());
     DoubleBuffer directParams = direct(w0);
     for (int t = 1; t <= grads.length; t++) {
-      onHeap.step(heapParams, DoubleBuffer.wrap(grads[t - 1].clone()), 0.05, t);
-      offHeap.step(directParams, direct(grads[t - 1]), 0.05, t);
+      step(onHeap, heapParams, DoubleBuffer.wrap(grads[t - 1].clone()), 0.05, t);
+      step(offHeap, directParams, direct(grads[t - 1]), 0.05, t);
     }
     for (int i = 0; i < w0.length; i++) {
       assertEquals(heapParams.get(i), directParams.get(i), "w[" + i + "]");
@@ -346,11 +347,11 @@ public interface OptimizerContract {
     Optimizer.Updater updater = optimizer().newUpdater(size);
     long t = 1;
     for (; t <= 500; t++) {
-      updater.step(params, grads, 1e-3, t);
+      step(updater, params, grads, 1e-3, t);
     }
     long before = threads.getCurrentThreadAllocatedBytes();
     for (long end = t + 5000; t < end; t++) {
-      updater.step(params, grads, 1e-3, t);
+      step(updater, params, grads, 1e-3, t);
     }
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
     assertTrue(allocated <= 4096, "5000 steps allocated " + allocated + " bytes, expected at most 4096");
@@ -422,7 +423,7 @@ public interface OptimizerContract {
       for (int i = 0; i < w.length; i++) {
         g[i] = a[i] * (w[i] - 0.1);
       }
-      updater.step(params, DoubleBuffer.wrap(g), 0.05 + 0.01 * t, t);
+      step(updater, params, DoubleBuffer.wrap(g), 0.05 + 0.01 * t, t);
     }
   }
 
@@ -438,5 +439,23 @@ public interface OptimizerContract {
       b.put(i, values[i]);
     }
     return b;
+  }
+
+  /**
+   * {@code updater.step}, with the buffer exceptions of a step's commonest slips told as those slips: relative
+   * get() and put() move the position, past the block's limit, and the gradients are handed over read-only.
+   */
+  private static void step(Optimizer.Updater updater, DoubleBuffer params, DoubleBuffer grads, double rate, long t) {
+    try {
+      updater.step(params, grads, rate, t);
+    } catch (java.nio.BufferUnderflowException | java.nio.BufferOverflowException e) {
+      org.junit.jupiter.api.Assertions.fail("the step went past a buffer's limit (" + e.getClass()
+          .getSimpleName() + "): relative get() and put() move the position, and the block may start anywhere in"
+          + " the buffer; use absolute get(i) and put(i, v) for i in 0 … size − 1, leaving position and limit alone",
+          e);
+    } catch (java.nio.ReadOnlyBufferException e) {
+      org.junit.jupiter.api.Assertions.fail("the step wrote the gradients, which it is handed read-only:"
+          + " write only the parameters and the updater's own state", e);
+    }
   }
 }

@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.Optimizer;
 import dev.nn.tck.OptimizerContract;
+import java.nio.DoubleBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-/** The contract itself, on planted mistakes: an optimizer that is not deterministic is told so by name. */
+/** The contract itself, on planted mistakes: each is told as the mistake it is, not as an exception's name. */
 class OptimizerContractTests {
 
-  /** Plain SGD whose step is scaled by what {@code wobble} says for each call. */
-  private static OptimizerContract sgd(java.util.function.LongToDoubleFunction wobble) {
-    AtomicLong calls = new AtomicLong();
-    Optimizer optimizer = size -> (params, grads, rate, t) -> {
-      double scale = wobble.applyAsDouble(calls.incrementAndGet());
-      for (int i = 0; i < size; i++) {
-        params.put(i, params.get(i) - rate * scale * grads.get(i));
-      }
-    };
+  private static OptimizerContract contract(Optimizer optimizer) {
     return new OptimizerContract() {
       @Override
       public Optimizer optimizer() {
@@ -35,11 +28,75 @@ class OptimizerContractTests {
     };
   }
 
+  /** Plain SGD whose step is scaled by what {@code wobble} says for each call. */
+  private static OptimizerContract sgd(java.util.function.LongToDoubleFunction wobble) {
+    AtomicLong calls = new AtomicLong();
+    Optimizer optimizer = size -> (params, grads, rate, t) -> {
+      double scale = wobble.applyAsDouble(calls.incrementAndGet());
+      for (int i = 0; i < size; i++) {
+        params.put(i, params.get(i) - rate * scale * grads.get(i));
+      }
+    };
+    return contract(optimizer);
+  }
+
   @Test
   void anOptimizerWhoseStepsDependOnACounterSharedBetweenUpdatersIsNotDeterministic() {
     OptimizerContract wobbly = sgd(call -> call % 7 == 0 ? 1 + 1e-12 : 1);
     AssertionFailedError e = assertThrows(AssertionFailedError.class, wobbly::theSameStepsGiveTheSameBitsEveryTime);
     assertTrue(e.getMessage().contains("the updater is not deterministic"), e.getMessage());
     assertDoesNotThrow(sgd(call -> 1)::theSameStepsGiveTheSameBitsEveryTime);
+  }
+
+  /** SGD with relative get() and put(), which read past a block that does not start at the buffer's position 0. */
+  @Test
+  void relativeIndexingIsToldAsSuch() {
+    Optimizer relative = size -> (params, grads, rate, t) -> {
+      DoubleBuffer p = params.duplicate();
+      DoubleBuffer g = grads.duplicate();
+      for (int i = 0; i < size; i++) {
+        double w = p.get();
+        p.position(p.position() - 1);
+        p.put(w - rate * g.get());
+      }
+    };
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        contract(relative)::usesAbsoluteIndexingAndLeavesPositionAndLimitAlone);
+    assertTrue(e.getMessage().startsWith("the step went past a buffer's limit (BufferUnderflowException): relative"
+        + " get() and put() move the position"), e.getMessage());
+  }
+
+  /** SGD that clears the gradients after using them. */
+  @Test
+  void writingTheGradientsIsToldAsSuch() {
+    Optimizer clearing = size -> (params, grads, rate, t) -> {
+      for (int i = 0; i < size; i++) {
+        params.put(i, params.get(i) - rate * grads.get(i));
+        grads.put(i, 0);
+      }
+    };
+    AssertionFailedError e = assertThrows(AssertionFailedError.class, contract(clearing)::neverWritesTheGradients);
+    assertTrue(e.getMessage().startsWith("the step wrote the gradients, which it is handed read-only"),
+        e.getMessage());
+  }
+
+  /** A momentum-free rule scaled by a step count the updater keeps itself: exportState leaves the count out. */
+  @Test
+  void aStepCountOfItsOwnIsHintedAtWhenAnImportedRunParts() {
+    Optimizer counting = size -> new Optimizer.Updater() {
+      private long steps;
+
+      @Override
+      public void step(DoubleBuffer params, DoubleBuffer grads, double rate, long t) {
+        steps++;
+        for (int i = 0; i < size; i++) {
+          params.put(i, params.get(i) - rate / Math.sqrt(steps) * grads.get(i));
+        }
+      }
+    };
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        contract(counting)::exportedStateContinuesARunBitForBit);
+    assertTrue(e.getMessage().contains("a step count of its own instead of the t each step is given"),
+        e.getMessage());
   }
 }
