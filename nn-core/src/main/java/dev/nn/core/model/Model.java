@@ -146,12 +146,21 @@ public final class Model {
     requireInstalled(file, registry, spec);
     List<Activation> activations = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    // every plugin's settings problem at once, each with the places it is met: a model is fixed by one plugin
+    // version, and hearing of its problems one load at a time would not help to find it
+    java.util.Map<String, List<String>> invalid = new java.util.LinkedHashMap<>();
     for (int l = 0; l < spec.activations().size(); l++) {
       PluginUse use = spec.activations().get(l);
-      activations.add(create(file, registry, PluginKind.ACTIVATION, use, "layers[" + (l + 1) + "]", warnings));
+      activations.add(create(file, registry, PluginKind.ACTIVATION, use, "layers[" + (l + 1) + "]", warnings,
+          invalid));
       names.add(use.name());
     }
-    Loss loss = create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings);
+    Loss loss = create(file, registry, PluginKind.LOSS, spec.loss(), "loss", warnings, invalid);
+    if (!invalid.isEmpty()) {
+      List<String> each = new ArrayList<>();
+      invalid.forEach((problem, where) -> each.add(String.join(", ", where) + ": " + problem));
+      throw new ModelFormatException(file, "invalid settings for " + String.join("; and for ", each));
+    }
     String output = names.get(names.size() - 1);
     if (!loss.acceptsOutputActivation(output)) {
       throw new ModelFormatException(file, "the loss \"" + spec.loss().name() + "\" does not take the output"
@@ -234,21 +243,32 @@ public final class Model {
     // one missing plugin is named where it is created, as it always was
   }
 
+  /**
+   * The plugin {@code use} names, created with its recorded settings; null when they are invalid for the installed
+   * plugin, which {@code invalid} then holds, with {@code where}.
+   */
   private static <T> T create(Path file, PluginRegistry registry, PluginKind<T> kind, PluginUse use, String where,
-      List<String> warnings) {
+      List<String> warnings, java.util.Map<String, List<String>> invalid) {
     PluginDescriptor found = registry.descriptor(kind, use.name()).orElse(null);
     if (found == null) {
       throw new ModelFormatException(file, "needs the " + kind.label() + " plugin \"" + use.name() + "\" (version "
           + use.version() + ") for " + where + ", which is not installed; add its jar with --plugin-path");
     }
-    if (!found.version().equals(use.version())) {
-      warnings.add(kind.label() + " \"" + use.name() + "\" was version " + use.version() + " when the model was saved;"
-          + " version " + found.version() + " is installed");
-    }
+    String changed = kind.label() + " \"" + use.name() + "\" was version " + use.version() + " when the model was"
+        + " saved; version " + found.version() + " is installed";
+    boolean otherVersion = !found.version().equals(use.version());
     try {
-      return registry.create(kind, use.name(), Settings.of(kind.label() + " \"" + use.name() + "\"", use.settings()));
+      T created = registry.create(kind, use.name(), Settings.of(kind.label() + " \"" + use.name() + "\"",
+          use.settings()));
+      if (otherVersion && !warnings.contains(changed)) {
+        warnings.add(changed);
+      }
+      return created;
     } catch (ConfigException e) {
-      throw new ModelFormatException(file, "invalid settings for " + where + ": " + e.getMessage());
+      // the version that changed is most often why its settings no longer hold
+      invalid.computeIfAbsent(e.getMessage() + (otherVersion ? " (the " + changed + ")" : ""),
+          k -> new ArrayList<>()).add(where);
+      return null;
     }
   }
 
