@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.Evaluation;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.ScoreFigures;
 import java.io.PrintStream;
@@ -75,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value,
         note -> root.err().println(root.fittedErr("nn: " + note))));
     PrintStream out = root.out();
-    out.println(model + " on " + data + ": " + e.rows() + " rows");
+    out.println(model + " on " + data + ": " + Counted.of(e.rows(), "row", "rows"));
     Metrics metrics = e.metrics();
     if (metrics.isClassification()) {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));

@@ -5,6 +5,7 @@ import dev.nn.core.config.ProblemReport;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.sweep.SweepTable;
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Spread;
 import dev.nn.spi.ConfigException;
@@ -152,7 +153,7 @@ final class SweepRunner {
     PrintStream out = root.out();
     try {
       stop.finishing(table::write);
-      out.println(root.fitted("sweep of " + points.size() + " points into " + folder));
+      out.println(root.fitted("sweep of " + Counted.of(points.size(), "point", "points") + " into " + folder));
       return runPoints(grid, points, table, folder, into, intoExisted, out, stop);
     } finally {
       stop.close();
@@ -234,7 +235,7 @@ final class SweepRunner {
       summaries.forEach(line -> out.println(root.fitted(line)));
     }
     out.println();
-    out.println("sweep: " + completed + " of " + points.size() + " points completed"
+    out.println("sweep: " + completed + " of " + Counted.of(points.size(), "point", "points") + " completed"
         + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
     if (anyRun) {
       out.println(root.fitted("sweep table    " + folder.resolve(SweepTable.MARKDOWN)));

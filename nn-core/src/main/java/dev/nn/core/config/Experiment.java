@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Counted;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public record Experiment(
     if (l2 > 0) {
       s.append("  l2         ").append(number(l2)).append('\n');
     }
-    s.append("  training   ").append(training.epochs()).append(" epochs, batch size ")
+    s.append("  training   ").append(Counted.of(training.epochs(), "epoch", "epochs")).append(", batch size ")
         .append(training.batchSize());
     training.classWeights().ifPresent(w -> s.append(", class weights ").append(w.balanced() ? "balanced"
         : w.given().stream().map(Experiment::number).collect(java.util.stream.Collectors.joining(", "))));

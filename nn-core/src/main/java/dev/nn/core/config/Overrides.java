@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Counted;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -114,7 +115,7 @@ final class Overrides {
         }
         List<Node> items = ((SequenceNode) current).getValue();
         if (index >= items.size()) {
-          bad(keyPath, text, where + " has " + items.size() + " entries, so an index must be < " + items.size());
+          bad(keyPath, text, where + " has " + Counted.of(items.size(), "entry", "entries") + ", so an index must be < " + items.size());
           return;
         }
         slot = element(items, index);

@@ -3,6 +3,7 @@ package dev.nn.core.experiment;
 import dev.nn.api.TargetKind;
 import dev.nn.core.config.ClassWeights;
 import dev.nn.core.io.Printable;
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
@@ -37,8 +38,7 @@ final class ClassWeighting {
     if (!w.balanced()) {
       if (w.given().size() != k) {
         // found once the data is read, the problem is placed at the key, as a problem of the file
-        throw new ConfigException(w.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "", w.given().size()
-            + " weights for "
+        throw new ConfigException(w.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "", Counted.of(w.given().size(), "weight", "weights") + " for "
             + k + " classes (" + Printable.of(String.join(", ", labels)) + ", in that order)",
             "a list of " + k + " numbers > 0, one per class in that order, or balanced")));
       }

@@ -11,6 +11,7 @@ import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.plugin.PluginResults;
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.Gradient;
 import dev.nn.core.train.NonFiniteSource;
@@ -58,7 +59,7 @@ public final class ExperimentGradientCheck {
    * experiment that the check runs in float64.
    */
   public String describe(int samples) {
-    String line = network.describe() + "; checking on " + rows(samples) + " training samples";
+    String line = network.describe() + "; checking on " + Counted.of(rows(samples), "training sample", "training samples");
     if (network.dropout() != null) {
       // J is a different function for each mask: the check holds one fixed, as one update sees it
       line += " with dropout, its masks held fixed";

@@ -84,7 +84,7 @@ final class MemoryEstimate {
     long available = offHeap ? maxDirectMemory(heap) : Math.max(0, heap - dataBytes);
     String memory = offHeap ? "direct (off-heap) memory" : "heap";
     String what = "the network (" + count(parameters) + " parameters, " + size(parameterBytes)
-        + ") and a batch of " + count(batch) + " samples (" + size(batchBytes) + ")";
+        + ") and a batch of " + count(batch) + (batch == 1 ? " sample (" : " samples (") + size(batchBytes) + ")";
     if (longestBuffer > maxValues) {
       // the layers are to blame when even a batch of one sample would not fit in one buffer
       boolean layers = parameters > maxValues || widest > maxValues;

@@ -1,5 +1,6 @@
 package dev.nn.core.run;
 
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.TrainingResult;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class RunOutcome {
     String how = result.stoppedEarly()
         ? "stopped early at epoch " + result.last().epoch() + " of " + epochs + "; the model keeps epoch "
             + result.bestEpoch()
-        : "trained " + result.last().epoch() + " of " + epochs + " epochs"
+        : "trained " + result.last().epoch() + " of " + Counted.of(epochs, "epoch", "epochs")
             + (result.bestEpoch() != result.last().epoch() ? "; the model keeps epoch " + result.bestEpoch() : "");
     end(result.stoppedEarly() ? "stopped-early" : "finished", new RunStatus(RunStatus.State.FINISHED, how));
   }

@@ -2,6 +2,7 @@ package dev.nn.core.run;
 
 import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
@@ -309,7 +310,7 @@ public final class RunRecord implements TrainingListener {
     int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
     report(new TrainingResult(history, bestEpoch, false), null,
         // epochs done, not the epoch in progress, which the page has no figures of yet
-        new HtmlReport.Status("running", last + " of " + origin.epochsPlanned() + " epochs done", clock.instant()))
+        new HtmlReport.Status("running", last + " of " + Counted.of(origin.epochsPlanned(), "epoch", "epochs") + " done", clock.instant()))
         .writeProgress(dir.reportFile());
   }
 

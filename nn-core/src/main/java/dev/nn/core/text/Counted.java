@@ -1,0 +1,16 @@
+package dev.nn.core.text;
+
+/** A count and its noun, the noun in the singular for one: "1 epoch", "0 epochs", "40 epochs". */
+public final class Counted {
+  private Counted() {}
+
+  /**
+   * {@code n} and {@code one} when {@code n} is 1, otherwise {@code n} and {@code many}.
+   *
+   * @param one the noun for one, such as "entry"
+   * @param many the noun for any other count, such as "entries"
+   */
+  public static String of(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+}
