@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.text.Counted;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class TieChecker {
       return indexFits(r, "i", r.i(), n[l - 1], "W(" + l + ") is " + shape(l) + ", so i < " + n[l - 1])
           & indexFits(r, "j", r.j(), n[l], "W(" + l + ") is " + shape(l) + ", so j < " + n[l]);
     }
-    return indexFits(r, "j", r.j(), n[l], "b(" + l + ") has " + plural(n[l], "entry", "entries") + ", so j < " + n[l]);
+    return indexFits(r, "j", r.j(), n[l], "b(" + l + ") has " + Counted.of(n[l], "entry", "entries") + ", so j < " + n[l]);
   }
 
   private boolean indexFits(ParamRef r, String name, Span s, int size, String why) {
@@ -163,7 +164,7 @@ public final class TieChecker {
       if (known(x.layer(), y.layer()) && n[x.layer()] != n[y.layer()]) {
         bad(
             b.where(),
-            "shapes differ: b(" + x.layer() + ") has " + plural(n[x.layer()], "entry", "entries") + " but b(" + y.layer() + ") has "
+            "shapes differ: b(" + x.layer() + ") has " + Counted.of(n[x.layer()], "entry", "entries") + " but b(" + y.layer() + ") has "
                 + n[y.layer()],
             "blocks of equal length");
         return false;
@@ -198,7 +199,7 @@ public final class TieChecker {
     }
     long out = (long) c.outChannels() * c.outLength();
     return outputFits(
-        l, out, "conv1d output is " + plural(c.outChannels(), "channel", "channels") + " × " + plural(c.outLength(), "position", "positions"), c.where());
+        l, out, "conv1d output is " + Counted.of(c.outChannels(), "channel", "channels") + " × " + Counted.of(c.outLength(), "position", "positions"), c.where());
   }
 
   private boolean conv2dFits(TieSpec.Conv2d c) {
@@ -218,7 +219,7 @@ public final class TieChecker {
     return outputFits(
         l,
         out,
-        "conv2d output is " + plural(c.outChannels(), "channel", "channels") + " × " + c.outHeight() + "×" + c.outWidth() + " positions",
+        "conv2d output is " + Counted.of(c.outChannels(), "channel", "channels") + " × " + c.outHeight() + "×" + c.outWidth() + " positions",
         c.where());
   }
 
@@ -228,7 +229,7 @@ public final class TieChecker {
     }
     bad(
         where,
-        what + " is " + plural(in, "value", "values") + ", but layer " + (l - 1) + " has " + plural(n[l - 1], "node", "nodes"),
+        what + " is " + Counted.of(in, "value", "values") + ", but layer " + (l - 1) + " has " + Counted.of(n[l - 1], "node", "nodes"),
         "n(" + (l - 1) + ") = " + n[l - 1]);
     return false;
   }
@@ -239,7 +240,7 @@ public final class TieChecker {
     }
     bad(
         where,
-        what + " = " + plural(out, "value", "values") + ", but layer " + l + " has " + plural(n[l], "node", "nodes"),
+        what + " = " + Counted.of(out, "value", "values") + ", but layer " + l + " has " + Counted.of(n[l], "node", "nodes"),
         "n(" + l + ") = " + n[l]);
     return false;
   }
@@ -273,10 +274,6 @@ public final class TieChecker {
 
   private String dim(int l) {
     return n[l] == LayerSpec.AUTO ? "n(" + l + ")" : Integer.toString(n[l]);
-  }
-
-  private static String plural(long count, String one, String many) {
-    return count + " " + (count == 1 ? one : many);
   }
 
   private static String kind(TieSpec t) {
