@@ -43,6 +43,11 @@ class GradcheckCommandTests {
     assertTrue(o.out().contains("gradient check FAILED: "), o.out());
     // a wrong φ′ of layer 1 spoils the gradients of W(1) and b(1), not those of the output layer
     assertTrue(o.out().contains("\n  layers[1]."), o.out());
+    // which the report says, naming the activation: φ′ 1% too large scales layer 1's gradients by 1.01
+    assertTrue(o.out().endsWith("\n  hint: the gradients of layers[2] and above agree and those of layers[1] do not,"
+        + " so δ first goes wrong at layers[1], where it is multiplied by φ′ of its activation "
+        + SlightlyWrongTanhProvider.NAME + ": check that φ′ (every mismatched gradient is 1.010 times its finite"
+        + " difference)\n"), o.out());
     assertEquals("", o.err());
   }
 

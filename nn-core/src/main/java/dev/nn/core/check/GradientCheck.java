@@ -66,11 +66,18 @@ public final class GradientCheck {
    * @param normAllowed the normwise bound it was held to
    * @param objective J at the unperturbed parameters
    * @param seed the seed that produced the network and data, for reproducing a failure
+   * @param hint what the mismatches point at when they form a pattern ({@link MismatchPattern}), else empty
    */
   public record Result(int checked, int skipped, List<Mismatch> mismatches, double normError,
-      double normAllowed, double objective, long seed) {
+      double normAllowed, double objective, long seed, String hint) {
     /** Mismatches a report lists. */
     static final int REPORTED = 5;
+
+    /** The outcome without a hint. */
+    public Result(int checked, int skipped, List<Mismatch> mismatches, double normError, double normAllowed,
+        double objective, long seed) {
+      this(checked, skipped, mismatches, normError, normAllowed, objective, seed, "");
+    }
 
     /** Whether every rule held. */
     public boolean passed() {
@@ -120,6 +127,9 @@ public final class GradientCheck {
       }
       for (Mismatch m : worst) {
         s.append("\n  ").append(m);
+      }
+      if (!passed() && !hint.isEmpty()) {
+        s.append("\n  ").append(hint);
       }
       if (tooManySkipped()) {
         s.append("\n  more than 1% of coordinates skipped at kinks");
@@ -209,6 +219,8 @@ public final class GradientCheck {
     double j0 = objective(network, loss, ws, rows, lambda);
     Snapshot base = Snapshot.take(network, loss, ws, rows);
     List<Mismatch> mismatches = new ArrayList<>();
+    int[] layerOf = MismatchPattern.layers(params);
+    int[] checkedPerLayer = new int[network.outputLayer() + 1];
     int checked = 0;
     int skipped = 0;
     double diff2 = 0;
@@ -242,6 +254,7 @@ public final class GradientCheck {
       double atol = 10 * Math.ulp(1.0) * Math.max(1.0, Math.abs(j0)) / h;
       double allowed = atol + RELATIVE * Math.max(Math.abs(g), Math.abs(numeric));
       checked++;
+      checkedPerLayer[layerOf[k]]++;
       double d = g - numeric;
       diff2 += d * d;
       g2 += g * g;
@@ -255,7 +268,8 @@ public final class GradientCheck {
     objective(network, loss, ws, rows, lambda);
     double normError = Math.sqrt(diff2);
     double normAllowed = NORMWISE * Math.sqrt(Math.max(g2, n2)) + Math.sqrt(atol2);
-    return new Result(checked, skipped, List.copyOf(mismatches), normError, normAllowed, j0, seed);
+    return new Result(checked, skipped, List.copyOf(mismatches), normError, normAllowed, j0, seed,
+        MismatchPattern.of(network, loss, mismatches, checkedPerLayer));
   }
 
   /** J at the current parameters: forward, then (1/B)·Σ L_n + (λ/2)·Σw². */

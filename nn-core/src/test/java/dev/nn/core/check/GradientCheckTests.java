@@ -194,4 +194,53 @@ class GradientCheckTests {
     assertEquals("NaN", GradientCheck.sig(Double.NaN, 3));
     assertEquals("0.0", GradientCheck.sig(0, 3));
   }
+
+  /**
+   * A wrong φ′ at layer 1 of 3-5-4-2 spoils the gradients of layer 1 only (δ(1) is made from it; δ(2) and δ(3) are
+   * not): the report names layers[1] and its activation. Every gradient scaled by 2 (a seed off by a factor) is
+   * told as one factor. A correct network gets no hint.
+   */
+  @Test
+  void aFailedCheckPointsAtWhereTheMismatchesSayTheErrorEnters() {
+    Activation wrongPrime = new Activation() {
+      @Override
+      public double phi(double z) {
+        return Math.tanh(z);
+      }
+
+      @Override
+      public double phiPrime(double z, double x) {
+        return 1 - x * x + 0.01;
+      }
+    };
+    Network net = new Network(new int[] {3, 5, 4, 2}, List.of(wrongPrime, Plugins.TANH, Plugins.IDENTITY),
+        List.of("odd-tanh", "tanh", "identity"), new JavaKernels());
+    net.parameters().load(data(net.parameters().size(), 7));
+    GradientCheck.Result r = GradientCheck.run(net, Plugins.SQUARED, data(21, 1), data(14, 2), 7, 0.0, 7);
+    assertFalse(r.passed(), r.report());
+    assertTrue(r.report().endsWith("\n  hint: the gradients of layers[2] and above agree and those of layers[1] do"
+        + " not, so δ first goes wrong at layers[1], where it is multiplied by φ′ of its activation odd-tanh: check"
+        + " that φ′"), r.report());
+
+    Network right = network(7, Plugins.TANH);
+    double[] x = data(21, 1);
+    double[] y = data(14, 2);
+    Workspace ws = right.newWorkspace(7);
+    ws.setInput(x, 0, 7);
+    System.arraycopy(y, 0, ws.target(), 0, 14);
+    right.forward(ws, 7);
+    right.backward(ws, Plugins.SQUARED);
+    double[] doubled = right.parameters().gradsToArray();
+    for (int k = 0; k < doubled.length; k++) {
+      doubled[k] *= 2;
+    }
+    GradientCheck.Result twice = GradientCheck.compare(right, Plugins.SQUARED, x, y, 7, 0.0, doubled, 7);
+    assertFalse(twice.passed(), twice.report());
+    assertTrue(twice.report().endsWith("\n  hint: every mismatched gradient is 2.000 times its finite difference: one"
+        + " factor throughout points at the loss's seed or the output activation identity's φ′, off by that factor"
+        + " from the loss's value() (a ½ in one and not the other, a sum against a mean)"), twice.report());
+
+    GradientCheck.Result fine = GradientCheck.run(network(7, Plugins.TANH), Plugins.SQUARED, x, y, 7, 0.0, 7);
+    assertTrue(fine.passed() && fine.hint().isEmpty() && !fine.report().contains("hint"), fine.report());
+  }
 }
