@@ -51,9 +51,31 @@ enum ElementType {
    * are floats widened to double, so narrowing them back is exact.
    */
   byte[] encode(double[] values) {
-    int size = this == FLOAT ? Float.BYTES : Double.BYTES;
-    ByteBuffer b = ByteBuffer.allocate(values.length * size).order(ByteOrder.LITTLE_ENDIAN);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(values.length * size());
+    try {
+      write(values, bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The bytes of one value. */
+  int size() {
+    return this == FLOAT ? Float.BYTES : Double.BYTES;
+  }
+
+  /**
+   * {@link #encode}'s bytes written to {@code out} a block at a time: a model of many parameters is exported
+   * without a second copy of it in memory.
+   */
+  void write(double[] values, java.io.OutputStream out) throws java.io.IOException {
+    ByteBuffer b = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
     for (double v : values) {
+      if (b.remaining() < Double.BYTES) {
+        out.write(b.array(), 0, b.position());
+        b.clear();
+      }
       if (this == FLOAT) {
         b.putFloat((float) v);
       } else if (this == INT64) {
@@ -62,6 +84,6 @@ enum ElementType {
         b.putDouble(v);
       }
     }
-    return b.array();
+    out.write(b.array(), 0, b.position());
   }
 }

@@ -32,12 +32,15 @@ public final class ModelExport {
    */
   public static void write(Model model, ExportFormat format, Path output, String nnVersion) {
     checkWritable(output);
-    byte[] bytes = switch (format) {
-      case ONNX -> OnnxExport.encode(model, nnVersion);
+    AtomicFiles.Content content = switch (format) {
+      case ONNX -> {
+        byte[] bytes = OnnxExport.encode(model, nnVersion);
+        yield out -> out.write(bytes);
+      }
       case NPZ -> NpzExport.encode(model, nnVersion);
     };
     AtomicFiles.discardPartialOnExit(output);
-    AtomicFiles.write(output, out -> out.write(bytes));
+    AtomicFiles.write(output, content);
   }
 
   /** The folder must exist already: a mistyped path should not make folders appear. */

@@ -1,5 +1,7 @@
 package dev.nn.core.export;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,26 +19,29 @@ final class Npy {
 
   private Npy() {}
 
-  /** A numeric array of {@code shape}, its values row-major. */
-  static byte[] array(ElementType type, int[] shape, double[] values) {
-    return file(type.npyDescr(), shape, type.encode(values));
+  /** A numeric array of {@code shape}, its values row-major, written to {@code out}. */
+  static void writeArray(OutputStream out, ElementType type, int[] shape, double[] values) throws IOException {
+    out.write(header(type.npyDescr(), shape));
+    type.write(values, out);
   }
 
   /**
    * A 0-d Unicode string array ({@code <U}n, n code points, each UTF-32 little-endian): NumPy gives it back
    * as an array whose {@code str()} or {@code item()} is the text.
    */
-  static byte[] text(String text) {
+  static void writeText(OutputStream out, String text) throws IOException {
     int[] codePoints = text.codePoints().toArray();
     // an empty text still has one (NUL) character: NumPy has no zero-width string type
     ByteBuffer data = ByteBuffer.allocate(4 * Math.max(1, codePoints.length)).order(ByteOrder.LITTLE_ENDIAN);
     for (int c : codePoints) {
       data.putInt(c);
     }
-    return file("<U" + Math.max(1, codePoints.length), new int[0], data.array());
+    out.write(header("<U" + Math.max(1, codePoints.length), new int[0]));
+    out.write(data.array());
   }
 
-  private static byte[] file(String descr, int[] shape, byte[] data) {
+  /** The bytes before an array's data: the magic string, the version, the header's length and the header. */
+  private static byte[] header(String descr, int[] shape) {
     StringBuilder dict = new StringBuilder("{'descr': '").append(descr).append("', 'fortran_order': False, 'shape': (");
     for (int d : shape) {
       dict.append(d).append(shape.length == 1 ? "," : ", ");
@@ -49,8 +54,8 @@ final class Npy {
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
     String header = dict + " ".repeat(padding) + "\n";
     byte[] h = header.getBytes(StandardCharsets.US_ASCII);
-    ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 2 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-    out.put(MAGIC).putShort((short) h.length).put(h).put(data);
+    ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 2 + h.length).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(MAGIC).putShort((short) h.length).put(h);
     return out.array();
   }
 }

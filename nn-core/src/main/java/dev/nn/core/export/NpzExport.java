@@ -5,9 +5,7 @@ import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.model.PluginUse;
 import dev.nn.core.network.Network;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,30 +33,54 @@ final class NpzExport {
 
   private NpzExport() {}
 
-  /** The archive's bytes. */
-  static byte[] encode(Model model, String nnVersion) {
+  /**
+   * The archive, written to a stream when asked: the header and the choice of arrays are settled here, so that a
+   * model the format cannot take is refused before a file is opened; the arrays are then written one at a time,
+   * a layer's weights copied once each, so that a large model is exported in little more memory than it holds.
+   */
+  static dev.nn.core.io.AtomicFiles.Content encode(Model model, String nnVersion) {
     ModelSpec spec = model.spec();
     Network network = model.network();
     ElementType type = ModelParts.elementType(model);
-    Map<String, byte[]> arrays = new LinkedHashMap<>();
-    for (int l = 1; l <= network.outputLayer(); l++) {
-      arrays.put("W" + l, Npy.array(type, new int[] {network.width(l - 1), network.width(l)},
-          ModelParts.weights(model, l)));
-      arrays.put("b" + l, Npy.array(type, new int[] {network.width(l)}, ModelParts.bias(model, l)));
-    }
-    if (ModelParts.hasScaler(spec)) {
-      // the scaler is applied in double, as nn applies it, whatever the model's precision
-      arrays.put("means", Npy.array(ElementType.DOUBLE, new int[] {spec.means().length}, spec.means()));
-      arrays.put("scales", Npy.array(ElementType.DOUBLE, new int[] {spec.scales().length}, spec.scales()));
-    }
-    if (spec.targetMeans() != null) {
-      // predictions are mapped to the targets' units in double, as nn maps them
-      int k = spec.targetMeans().length;
-      arrays.put("target_means", Npy.array(ElementType.DOUBLE, new int[] {k}, spec.targetMeans()));
-      arrays.put("target_scales", Npy.array(ElementType.DOUBLE, new int[] {k}, spec.targetScales()));
-    }
-    arrays.put("header", Npy.text(header(model, type, nnVersion)));
-    return zip(arrays);
+    String header = header(model, type, nnVersion);
+    return out -> {
+      java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+      ZipOutputStream zip = new ZipOutputStream(buffered);
+      for (int l = 1; l <= network.outputLayer(); l++) {
+        entry(zip, "W" + l);
+        Npy.writeArray(zip, type, new int[] {network.width(l - 1), network.width(l)}, ModelParts.weights(model, l));
+        entry(zip, "b" + l);
+        Npy.writeArray(zip, type, new int[] {network.width(l)}, ModelParts.bias(model, l));
+      }
+      if (ModelParts.hasScaler(spec)) {
+        // the scaler is applied in double, as nn applies it, whatever the model's precision
+        entry(zip, "means");
+        Npy.writeArray(zip, ElementType.DOUBLE, new int[] {spec.means().length}, spec.means());
+        entry(zip, "scales");
+        Npy.writeArray(zip, ElementType.DOUBLE, new int[] {spec.scales().length}, spec.scales());
+      }
+      if (spec.targetMeans() != null) {
+        // predictions are mapped to the targets' units in double, as nn maps them
+        int k = spec.targetMeans().length;
+        entry(zip, "target_means");
+        Npy.writeArray(zip, ElementType.DOUBLE, new int[] {k}, spec.targetMeans());
+        entry(zip, "target_scales");
+        Npy.writeArray(zip, ElementType.DOUBLE, new int[] {k}, spec.targetScales());
+      }
+      entry(zip, "header");
+      Npy.writeText(zip, header);
+      // the stream is the caller's to close
+      zip.finish();
+      buffered.flush();
+    };
+  }
+
+  /** Starts the deflated entry {@code <name>.npy}, closing the one before. */
+  private static void entry(ZipOutputStream zip, String name) throws IOException {
+    ZipEntry entry = new ZipEntry(name + ".npy");
+    // a fixed time: the same model exports to the same bytes
+    entry.setTimeLocal(LocalDateTime.of(1980, 1, 1, 0, 0));
+    zip.putNextEntry(entry);
   }
 
   /** The header's JSON text. */
@@ -108,23 +130,5 @@ final class NpzExport {
     // sorted, so that a header does not depend on a map's order
     p.put("settings", new TreeMap<>(settings));
     return p;
-  }
-
-  /** Deflated entries named {@code <name>.npy}, in the given order. */
-  private static byte[] zip(Map<String, byte[]> arrays) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> a : arrays.entrySet()) {
-        ZipEntry entry = new ZipEntry(a.getKey() + ".npy");
-        // a fixed time: the same model exports to the same bytes
-        entry.setTimeLocal(LocalDateTime.of(1980, 1, 1, 0, 0));
-        zip.putNextEntry(entry);
-        zip.write(a.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }
