@@ -11,8 +11,10 @@ public class ConfigException extends RuntimeException {
 
   /**
    * The problems, in the order found. Never empty. Serialized with the exception: a cluster's executor that finds
-   * an experiment invalid sends it to the driver, which reports its problems.
+   * an experiment invalid sends it to the driver, which reports its problems. The list is List.copyOf's, which
+   * serializes, of ConfigProblems, which do too; its declared type cannot say so.
    */
+  @SuppressWarnings("serial")
   private final List<ConfigProblem> problems;
 
   /** Reports several problems at once. */

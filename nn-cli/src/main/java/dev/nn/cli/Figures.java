@@ -33,7 +33,6 @@ final class Figures {
     return String.format(Locale.ROOT, "%.6g", v);
   }
 
-  /** Four decimals for an accuracy or an R² near [0, 1]; four significant digits for a wild R². */
   /**
    * R², or "-" where it is undefined because the targets do not vary (one row, say), as summary.json's null and
    * nn runs say.
@@ -42,6 +41,7 @@ final class Figures {
     return Double.isFinite(v) ? fraction(v) : "-";
   }
 
+  /** Four decimals for an accuracy or an R² near [0, 1]; four significant digits for a wild R². */
   static String fraction(double v) {
     return Math.abs(v) < 1e4 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4g", v);
   }

@@ -20,6 +20,9 @@ import java.util.Map;
 final class OutputFile {
   private OutputFile() {}
 
+  /** The longest file name, in bytes, of ext4, XFS, Btrfs, APFS and NTFS's usual UTF-16 limit in practice. */
+  static final int MAX_NAME_BYTES = 255;
+
   /**
    * Checks {@code output}, given by {@code option}, against the files the command reads.
    *
@@ -27,9 +30,6 @@ final class OutputFile {
    *     one that does not exist is passed over (reading it fails on its own)
    * @throws CommandFailure naming the option, the path and what is wrong
    */
-  /** The longest file name, in bytes, of ext4, XFS, Btrfs, APFS and NTFS's usual UTF-16 limit in practice. */
-  static final int MAX_NAME_BYTES = 255;
-
   static void check(String option, Path output, Map<String, Path> inputs) {
     if (output.toString().equals("-")) {
       // the usual name of standard output elsewhere: here it would be a file named "-" in the working folder

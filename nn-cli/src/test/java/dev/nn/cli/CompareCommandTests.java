@@ -125,7 +125,6 @@ class CompareCommandTests {
     }
   }
 
-  /** A run given twice is refused: its curves would hide each other's, and the page would not say why. */
   /** A run file that is not UTF-8 is named with where and why (it was "nn: Input length = 1"). */
   @Test
   void aRunFileThatIsNotUtf8IsNamedWithWhereAndWhy() throws Exception {
@@ -145,6 +144,7 @@ class CompareCommandTests {
     }
   }
 
+  /** A run given twice is refused: its curves would hide each other's, and the page would not say why. */
   @Test
   void aRunGivenTwiceIsRefused() throws Exception {
     Path a = run("a", "0.1", 4, CLASSIFIER);

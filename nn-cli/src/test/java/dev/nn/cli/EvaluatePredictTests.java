@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * three-class classifier (iris) and a regression (diabetes), compared with the in-memory models.
  */
 class EvaluatePredictTests {
-  /** What a word in a number column adds to its message. */
   /** A word where the model reads numbers: no source is there to list the column in data.one-hot. */
   private static final String READ_AS_NUMBERS = " is not a number, and the model reads this column as numbers, as it"
       + " was trained on them (a column of words is read as categories only by a model trained with it in"

@@ -26,17 +26,17 @@ import java.util.List;
 public final class ProblemReport {
   private ProblemReport() {}
 
+  /** The longest key path a report shows whole. */
+  private static final int LONGEST_PATH = 200;
+  /** The longest message, or list of what is allowed, a report shows whole. */
+  private static final int LONGEST_TEXT = 4_000;
+
   /**
    * The report, ending with a line break.
    *
    * @param fileName the experiment file's name as the user knows it
    * @param problems at least one
    */
-  /** The longest key path a report shows whole. */
-  private static final int LONGEST_PATH = 200;
-  /** The longest message, or list of what is allowed, a report shows whole. */
-  private static final int LONGEST_TEXT = 4_000;
-
   public static String format(String fileName, List<ConfigProblem> problems) {
     int unshown = notShown(problems);
     String count = count(problems.size() - (unshown > 0 ? 1 : 0) + unshown);

@@ -108,7 +108,6 @@ final class RunPlugins {
         + ": the plugin's author can fix it", diverged));
   }
 
-  /** φ of layers 1 … L+1, in order. */
   /**
    * {@code failure} as nn reports it when a plugin of this run threw it (the plugin, its jar and the method, as
    * {@link PluginRegistry#blame} words it), else {@code failure} itself.
@@ -117,6 +116,7 @@ final class RunPlugins {
     return registry.blame(failure, during).<Throwable>map(f -> f).orElse(failure);
   }
 
+  /** φ of layers 1 … L+1, in order. */
   public List<Activation> activations() {
     return List.copyOf(activations);
   }

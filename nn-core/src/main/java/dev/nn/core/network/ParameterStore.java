@@ -323,10 +323,6 @@ public final class ParameterStore {
   }
 
   /**
-   * Sets the free parameters from edge weights: each takes the weight of its first edge. Used after an
-   * initializer has filled every layer's edges.
-   */
-  /**
    * Sets the free parameters of W(l)'s and b(l)'s edges from {@code w} (n(l−1) rows of n(l)) and {@code b}
    * (n(l)), and publishes them: see {@link Network#setLayer}.
    */
@@ -380,6 +376,10 @@ public final class ParameterStore {
     givenBy[s] = e;
   }
 
+  /**
+   * Sets the free parameters from edge weights: each takes the weight of its first edge. Used after an
+   * initializer has filled every layer's edges.
+   */
   void adoptEdges(double[] edges) {
     for (int s = 0; s < size; s++) {
       values.set(s, edges[structure.firstEdge(s)]);

@@ -9,6 +9,8 @@ import java.util.List;
 public final class PluginPathException extends PluginException {
   private static final long serialVersionUID = 1L;
 
+  /** List.copyOf's list of strings, which serializes; its declared type cannot say so. */
+  @SuppressWarnings("serial")
   private final List<String> problems;
 
   /**

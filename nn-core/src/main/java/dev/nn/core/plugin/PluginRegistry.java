@@ -211,7 +211,20 @@ public final class PluginRegistry {
     if (source == null || source.getLocation() == null) {
       return "unknown";
     }
-    return source.getLocation().getPath();
+    return fileOf(source.getLocation().toString());
+  }
+
+  /**
+   * The file a {@code file:} URL names, as a path with its escapes decoded: "/p/café/a.jar" for
+   * "file:/p/caf%C3%A9/a.jar" (a URL's path keeps them, and a jar under "My Tools" or "café" would be named by
+   * a path that does not exist).
+   */
+  static String fileOf(String fileUrl) {
+    try {
+      return Path.of(java.net.URI.create(fileUrl)).toString();
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return fileUrl.replaceFirst("^file:", "");
+    }
   }
 
   /**
@@ -219,14 +232,14 @@ public final class PluginRegistry {
    * form {@link #origin} gives: "/p/acme.jar" for "jar:file:/p/acme.jar!/com/acme/A.class".
    */
   static String containerOf(URL url, String resource) {
-    String path = url.getPath().replaceFirst("^file:", "");
+    String path = url.toString().replaceFirst("^jar:", "");
     if (path.endsWith("!/" + resource)) {
-      return path.substring(0, path.length() - resource.length() - 2);
+      return fileOf(path.substring(0, path.length() - resource.length() - 2));
     }
     if (path.endsWith(resource)) {
-      return path.substring(0, path.length() - resource.length());
+      return fileOf(path.substring(0, path.length() - resource.length()));
     }
-    return path;
+    return fileOf(path);
   }
 
   /** A plugin jar that bundles nn-api shadows or splits the SPI types: name it. */
@@ -236,7 +249,7 @@ public final class PluginRegistry {
       if (copies.size() > 1) {
         List<String> where = new ArrayList<>();
         for (URL u : copies) {
-          where.add(u.getPath().replaceFirst("!/dev/nn/spi/PluginProvider.class$", "").replaceFirst("^file:", ""));
+          where.add(containerOf(u, "dev/nn/spi/PluginProvider.class"));
         }
         problems.add(ConfigProblem.of(ProblemId.BUNDLED_API, "",
             "nn-api is on the class path more than once: " + String.join(", ", where),

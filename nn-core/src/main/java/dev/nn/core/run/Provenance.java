@@ -240,13 +240,6 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /**
-   * What the run recorded in {@code recordedFile} trained on, when that was samples given in code and this run is
-   * given none: its experiment's sources are placeholders for them, which no flag may train on in their place.
-   * Empty otherwise.
-   *
-   * @throws RunFileException when the recorded provenance cannot be read
-   */
-  /**
    * The data files {@code recordedFile} (a run's provenance.yaml) records, as path and SHA-256; throws a
    * {@link RunFileException} saying what is wrong when it cannot be read as a provenance (cut short, emptied).
    */
@@ -258,6 +251,13 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return recorded;
   }
 
+  /**
+   * What the run recorded in {@code recordedFile} trained on, when that was samples given in code and this run is
+   * given none: its experiment's sources are placeholders for them, which no flag may train on in their place.
+   * Empty otherwise.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
   public java.util.Optional<String> samplesFromCodeMissing(Path recordedFile) {
     if (!Files.isRegularFile(recordedFile)
         || dataFiles.stream().anyMatch(d -> d.path().startsWith(SAMPLES_FROM_CODE))) {

@@ -108,13 +108,13 @@ final class RunSummary {
     this.test = test;
   }
 
-  /** The JSON text. */
   /** The run's duration so far: its earlier attempts' and this one's, up to its end or now. */
   double seconds() {
     return identity.earlierSeconds()
         + Duration.between(attemptStarted, ended == null ? clock.instant() : ended).toNanos() / 1e9;
   }
 
+  /** The JSON text. */
   String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);

@@ -27,6 +27,23 @@ class PluginRegistryTests {
     return PluginJars.loader(jars);
   }
 
+  /**
+   * A jar in a folder whose name a URL escapes (a space, é, 日本, %, #) is named by its real path, and the plugin
+   * path's check finds the plugins it provides (its escaped path named no file, and the check warned that
+   * nothing on the plugin path provided a plugin).
+   */
+  @Test
+  void aJarUnderAFolderNameThatAUrlEscapesIsNamedByItsPath() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("my tools é 日本 100% #1"));
+    Path jar = PluginJars.build(folder, "acme linear", Map.of("com.acme.Linear",
+        PluginJars.activationProvider("com.acme", "Linear", "acme-linear")), Map.of(SPI, "com.acme.Linear\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl).fromPluginPath(List.of(jar));
+      assertEquals(jar.toString(), registry.descriptors(PluginKind.ACTIVATION).get("acme-linear").origin());
+      assertEquals(List.of(), registry.pluginPathWarnings());
+    }
+  }
+
   /** Messages name a kind in the plural ("one of nn's built-in losses"): "loss" takes "es". */
   @Test
   void eachKindHasItsPlural() {

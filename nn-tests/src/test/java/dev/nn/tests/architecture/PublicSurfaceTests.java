@@ -223,7 +223,6 @@ class PublicSurfaceTests {
     }
   }
 
-  /** The nn-core classes (top-level and nested) that nn-benchmarks' sources import. */
   /**
    * The core types the later modules' sources import, and the nested types of those they name as
    * {@code Outer.Inner}.

@@ -420,7 +420,6 @@ class FaultCatalogueTests {
     return String.join("\n", lines) + "\n";
   }
 
-  /** A regression experiment on the CSV file {@code csv} (beside it) with target column y. */
   /** An experiment training on the IDX images {@code images} with the labels labels-of-3.idx. */
   private static String idxExperiment(String images) {
     return "name: idx\n"
@@ -451,6 +450,7 @@ class FaultCatalogueTests {
     return b.array();
   }
 
+  /** A regression experiment on the CSV file {@code csv} (beside it) with target column y. */
   private static String csvExperiment(String csv) {
     return csvExperiment(csv, "");
   }
