@@ -67,6 +67,41 @@ class EvaluatePredictTests {
     Files.writeString(xorCsv, csv);
   }
 
+  /**
+   * Predictions are written a block of rows at a time (262,144 values: 87,381 rows of iris's three classes), so
+   * that a file of many rows and classes is bounded neither by a string's 2 GiB nor by its size in memory: the
+   * 100,050 rows of iris.csv repeated give, line for line, what iris.csv gives, across the blocks' seams.
+   */
+  @Test
+  void manyRowsArePredictedInBlocksLineForLineAsFewAre() throws Exception {
+    Path once = tmp.resolve("iris-once.csv");
+    Cli.Outcome o = Cli.run("predict", model(iris).toString(), "--input", Cli.EXAMPLES.resolve("data/iris.csv")
+        .toString(), "--output", once.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> irisLines = Files.readAllLines(Cli.EXAMPLES.resolve("data/iris.csv"));
+    int copies = 667;
+    StringBuilder many = new StringBuilder(irisLines.get(0)).append('\n');
+    for (int c = 0; c < copies; c++) {
+      for (String line : irisLines.subList(1, irisLines.size())) {
+        many.append(line).append('\n');
+      }
+    }
+    Path manyCsv = tmp.resolve("iris-many.csv");
+    Files.writeString(manyCsv, many);
+    Path out = tmp.resolve("iris-many-predictions.csv");
+    Cli.Outcome m = Cli.run("predict", model(iris).toString(), "--input", manyCsv.toString(), "--output",
+        out.toString());
+    assertEquals(0, m.code(), m.describe());
+    List<String> expected = Files.readAllLines(once);
+    List<String> got = Files.readAllLines(out);
+    int rows = irisLines.size() - 1;
+    assertEquals(1 + copies * rows, got.size());
+    assertEquals(expected.get(0), got.get(0));
+    for (int i = 1; i < got.size(); i++) {
+      assertEquals(expected.get(1 + (i - 1) % rows), got.get(i), "line " + i);
+    }
+  }
+
   private static TrainingRun.Options options(String name) {
     return new TrainingRun.Options(tmp.resolve("runs-" + name), null, List.of(), List.of(),
         Nn.version());

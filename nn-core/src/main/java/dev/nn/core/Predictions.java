@@ -8,6 +8,12 @@ import dev.nn.core.io.CsvText;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.train.Metrics;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +40,77 @@ final class Predictions {
       model.spec().oneHot().requireKnown(x, table.rows(), input.toString());
     }
     RawPixels.note(spec, x, table.rows(), input.toString()).ifPresent(notes);
-    double[] predictions = RowsOfFile.predict(model, x, table.rows(), input, separator);
     AtomicFiles.discardPartialOnExit(output);
-    AtomicFiles.writeString(output, csv(model, predictions, table.rows()));
+    AtomicFiles.write(output, out -> write(model, x, table.rows(), input, separator, out));
     return table.rows();
+  }
+
+  /** How many output values a block of rows holds at most: the file is predicted and written a block at a time. */
+  private static final int BLOCK_VALUES = 1 << 18;
+
+  /**
+   * The predictions as CSV ({@link CsvText}: names and class labels quoted where they hold a comma, a quote or a
+   * line break; numbers as {@link Double#toString} writes them), written to {@code out} a block of rows at a time: a classifier of thousands of
+   * classes writes some 40 KB a row, and the whole file, held as one text, would be bounded by the longest
+   * string Java can make (2 GiB) and take its size again in memory.
+   */
+  private static void write(Model model, double[] x, int rows, Path input, char separator, OutputStream out)
+      throws IOException {
+    int k = model.outputs();
+    int in = model.inputs();
+    int block = Math.max(1, Math.min(rows, BLOCK_VALUES / k));
+    double[] features = new double[block * in];
+    double[] predictions = new double[block * k];
+    Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Rows lines = new Rows(model);
+    text.write(lines.header());
+    for (int first = 0; first < rows; first += block) {
+      int n = Math.min(block, rows - first);
+      // the last block's rows may be fewer: a model is given exactly the features of the rows it predicts
+      double[] given = n == block ? features : new double[n * in];
+      System.arraycopy(x, first * in, given, 0, n * in);
+      RowsOfFile.predict(model, given, n, predictions, input, separator, first);
+      for (int r = 0; r < n; r++) {
+        lines.append(text, predictions, r);
+      }
+    }
+    text.flush();
+  }
+
+  /** How a model's predictions are written as CSV lines: its header, then a line for each row. */
+  private static final class Rows {
+    private final ModelSpec spec;
+    private final int k;
+    private final double threshold;
+    private final List<String> classes = new ArrayList<>();
+    private final boolean margins;
+    private final StringBuilder line = new StringBuilder();
+
+    Rows(Model model) {
+      spec = model.spec();
+      k = model.outputs();
+      threshold = Evaluation.threshold(model);
+      margins = model.loss().targets() == dev.nn.api.TargetKind.SIGNED;
+      for (String label : spec.classes()) {
+        classes.add(CsvText.field(label));
+      }
+    }
+
+    String header() {
+      return CsvText.line(Predictions.header(spec, k, margins));
+    }
+
+    /** Row {@code r} of {@code predictions} (k values a row), with its class for a classifier, and a line end. */
+    void append(Appendable to, double[] predictions, int r) throws IOException {
+      line.setLength(0);
+      for (int c = 0; c < k; c++) {
+        line.append(c == 0 ? "" : ",").append(predictions[r * k + c]);
+      }
+      if (spec.isClassifier()) {
+        line.append(',').append(classes.get(Metrics.classOf(predictions, r * k, k, threshold)));
+      }
+      to.append(line).append('\n');
+    }
   }
 
   /**
@@ -60,31 +133,5 @@ final class Predictions {
     }
     names.add("class");
     return names;
-  }
-
-  /**
-   * The CSV text ({@link CsvText}: names and class labels quoted where they hold a comma, a quote or a line
-   * break): the header, then one row per prediction, with {@link Double#toString} numbers.
-   */
-  static String csv(Model model, double[] predictions, int rows) {
-    ModelSpec spec = model.spec();
-    int k = model.outputs();
-    double threshold = Evaluation.threshold(model);
-    StringBuilder s = new StringBuilder(CsvText.line(header(spec, k,
-        model.loss().targets() == dev.nn.api.TargetKind.SIGNED)));
-    List<String> classes = new ArrayList<>();
-    for (String label : spec.classes()) {
-      classes.add(CsvText.field(label));
-    }
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < k; c++) {
-        s.append(c == 0 ? "" : ",").append(predictions[r * k + c]);
-      }
-      if (spec.isClassifier()) {
-        s.append(',').append(classes.get(Metrics.classOf(predictions, r * k, k, threshold)));
-      }
-      s.append('\n');
-    }
-    return s.toString();
   }
 }

@@ -20,10 +20,21 @@ final class RowsOfFile {
    *     column and value
    */
   static double[] predict(Model model, double[] features, int rows, Path file, char separator) {
+    double[] out = new double[rows * model.outputs()];
+    predict(model, features, rows, out, file, separator, 0);
+    return out;
+  }
+
+  /**
+   * The model's outputs for {@code rows} rows of raw features into {@code out}: rows {@code firstRow} on of the
+   * file, for a caller that predicts a file a block of rows at a time.
+   */
+  static void predict(Model model, double[] features, int rows, double[] out, Path file, char separator,
+      int firstRow) {
     try {
-      return Evaluation.predict(model, features, rows);
+      model.predict(features, rows, out);
     } catch (UnusableInputException e) {
-      int line = CsvReader.lineOfRow(file, separator, e.row());
+      int line = CsvReader.lineOfRow(file, separator, firstRow + e.row());
       throw new DataException(file + (line > 0 ? ":" + line : "") + ": " + e.reason(), e);
     }
   }
