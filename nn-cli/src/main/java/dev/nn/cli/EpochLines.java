@@ -90,6 +90,10 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       if (closed) {
         return;
       }
+      if (bar != null) {
+        // the reading line ends here, before the lines that follow it
+        bar.pause();
+      }
       print(trainer.network().describe());
       if (trainer.loss() instanceof ClassWeightedLoss weighted) {
         print("class weights " + ClassWeightedLoss.describe(weighted.weights()));
@@ -128,6 +132,25 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   @Override
   public void onEnd(Trainer trainer, TrainingResult result) {
     close();
+  }
+
+  /** Says on the terminal, until training starts, that the data are being read ({@link ProgressBar#reading}). */
+  void reading() {
+    synchronized (out) {
+      if (bar != null && !closed) {
+        bar.reading();
+      }
+    }
+  }
+
+  /**
+   * Erases the progress line so that a message on stderr (a notice) starts a line of its own; the next tick draws
+   * the line again below it.
+   */
+  void makeRoom() {
+    if (bar != null) {
+      bar.clear();
+    }
   }
 
   /** Stops the progress bar, also when training ends with an exception, and prints nothing more. */

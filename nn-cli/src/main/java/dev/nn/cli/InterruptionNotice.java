@@ -34,6 +34,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private volatile Consumer<String> log = line -> { };
   private volatile Consumer<Path> foundIn = dir -> { };
   private volatile Runnable quiet = () -> { };
+  private volatile java.util.function.UnaryOperator<String> fit = text -> text;
   /** Counted down once the run's directory and record are made, while they are being made; else null. */
   private volatile java.util.concurrent.CountDownLatch making;
 
@@ -104,7 +105,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     quiet.run();
     // on a terminal the line also holds the ^C the terminal echoed: erased, so the message starts the line
     // (once the launcher is gone, the line holds the shell's prompt instead: a line of its own)
-    err.print((!terminal ? "" : LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END) + message);
+    err.print((!terminal ? "" : LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END)
+        + fit.apply(message.stripTrailing()) + "\n");
     err.flush();
     log.accept(message.stripTrailing());
   }
@@ -116,6 +118,12 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   InterruptionNotice alsoTo(RunLog log) {
     this.log = log::line;
     this.foundIn = log::keptIn;
+    return this;
+  }
+
+  /** The same notice, its lines fitted by {@code fitting} to the terminal (broken at spaces) as it is printed. */
+  InterruptionNotice fitting(java.util.function.UnaryOperator<String> fitting) {
+    fit = fitting;
     return this;
   }
 

@@ -56,6 +56,13 @@ final class ProgressBar {
    * @param firstEpoch the epochs already done (a resumed run), which the ETA must not count as this run's speed
    */
   void start(TrainingProgress progress, int firstEpoch) {
+    synchronized (out) {
+      // the reading line, if any, gives way
+      if (timer != null) {
+        timer.cancel();
+      }
+      clear();
+    }
     long started = System.nanoTime();
     long perEpoch = Math.max(1, progress.batchesPerEpoch());
     long doneAtStart = firstEpoch * perEpoch;
@@ -81,14 +88,57 @@ final class ProgressBar {
         double eta = done > doneAtStart ? (total - done) * seconds / (done - doneAtStart) : Double.NaN;
         double samplesPerBatch = (double) progress.samplesPerEpoch() / perEpoch;
         double speed = done > doneAtStart && seconds > 0 ? (done - doneAtStart) * samplesPerBatch / seconds : Double.NaN;
-        draw(render(new Frame(Math.max(epoch, 1), progress.epochs(), progress.batchesDone(), perEpoch,
+        draw(t, render(new Frame(Math.max(epoch, 1), progress.epochs(), progress.batchesDone(), perEpoch,
             progress.validating(), progress.runningLoss(), speed, seconds, eta), width));
       }
     }, PERIOD_MS, PERIOD_MS);
   }
-  private void draw(String text) {
+
+  /** How long the data may be read before the reading line is drawn: a small file is read sooner, with no flash. */
+  static final long READING_AFTER_MS = 1000;
+
+  /**
+   * Until {@link #start}, says that the data are being read (a CSV of millions of rows takes tens of seconds,
+   * which would pass in silence): "reading the data  0:14", the time so far. Nothing is drawn for the first
+   * {@value #READING_AFTER_MS} ms.
+   */
+  void reading() {
+    long started = System.nanoTime();
+    TerminalResize.listen();
+    Timer t = new Timer("nn-progress", true);
     synchronized (out) {
-      if (timer == null || LauncherWatch.launcherGone()) {
+      timer = t;
+    }
+    live = this;
+    t.scheduleAtFixedRate(new TimerTask() {
+      @Override
+      public void run() {
+        draw(t, readingLine((System.nanoTime() - started) / 1e9, columns.getAsInt()));
+      }
+    }, READING_AFTER_MS, PERIOD_MS * 2);
+  }
+
+  /** "reading the data  0:14", or nothing on a terminal too narrow for it. */
+  static String readingLine(double seconds, int columns) {
+    String line = "reading the data  " + duration(seconds);
+    return line.length() <= Math.max(1, columns - 1) ? line : "";
+  }
+
+  /** Stops what is drawn (the reading line) and erases it, until {@link #start}. */
+  void pause() {
+    synchronized (out) {
+      if (timer != null) {
+        timer.cancel();
+        timer = null;
+      }
+      clear();
+    }
+  }
+
+  /** Draws {@code text}, unless {@code from} is no longer the timer that draws (a tick that came late). */
+  private void draw(Timer from, String text) {
+    synchronized (out) {
+      if (timer != from || LauncherWatch.launcherGone()) {
         return;
       }
       out.print("\r" + text + ERASE_TO_END);

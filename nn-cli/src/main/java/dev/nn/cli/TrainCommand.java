@@ -174,6 +174,7 @@ final class TrainCommand implements Callable<Integer> {
           List.of(lines, log, LauncherNote.of(root.env())), Nn.version()).allowingChangedData(allowChangedData)
           .allowingChangedPlugins(allowChangedPlugins)
           .withNotices(notice -> {
+            lines.makeRoom();
             err.println("nn: " + notice);
             log.line("nn: " + notice);
           });
@@ -200,7 +201,8 @@ final class TrainCommand implements Callable<Integer> {
             sayStartingSpark(resumed, out, log);
           }
           InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.drawsInPlace())
-              .alsoTo(log).quieting(lines::close);
+              .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+          lines.reading();
           try {
             result = Failures.readingConfig(recorded, () -> nn.resume(resume, options.withListener(notice)));
           } finally {
@@ -214,7 +216,8 @@ final class TrainCommand implements Callable<Integer> {
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
-              root.drawsInPlace()).alsoTo(log).quieting(lines::close);
+              root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+          lines.reading();
           try {
             result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
           } finally {
@@ -254,6 +257,7 @@ final class TrainCommand implements Callable<Integer> {
       List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(), pointSets);
       TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log,
           LauncherNote.of(root.env())), Nn.version()).withNotices(notice -> {
+            lines.makeRoom();
             err.println("nn: " + notice);
             log.line("nn: " + notice);
           });
@@ -264,7 +268,8 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
-          root.err(), root.drawsInPlace()).alsoTo(log).quieting(lines::close);
+          root.err(), root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+      lines.reading();
       try {
         TrainingRun.DirectoryListener where = directory -> runDirectory.accept(directory.path());
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice).withListener(where)));

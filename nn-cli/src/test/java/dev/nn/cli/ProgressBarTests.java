@@ -61,6 +61,38 @@ class ProgressBarTests {
     assertEquals("-", ProgressBar.duration(Double.NaN));
   }
 
+  /**
+   * While the data are read (tens of seconds for a large CSV), a line says so with the time so far, from a second
+   * on; starting training erases it, and the bar is drawn from then on, never the reading line again.
+   */
+  @Test
+  void whileTheDataAreReadALineSaysSoUntilTrainingStarts() throws Exception {
+    assertEquals("reading the data  0:14", ProgressBar.readingLine(14.2, 80));
+    assertEquals("", ProgressBar.readingLine(14.2, 20), "a terminal too narrow for it gets nothing");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    ProgressBar bar = new ProgressBar(out, () -> 80);
+    bar.reading();
+    Thread.sleep(ProgressBar.READING_AFTER_MS / 2);
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing within the first second");
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!bytes.toString(StandardCharsets.UTF_8).contains("reading the data") && System.nanoTime() < giveUp) {
+      Thread.sleep(20);
+    }
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("\rreading the data  0:0"), bytes.toString());
+    bar.pause();
+    String paused = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(paused.endsWith("\r" + ProgressBar.ERASE_TO_END), paused);
+    bar.start(new TrainingProgress(), 0);
+    while (bytes.size() == paused.length() && System.nanoTime() < giveUp) {
+      Thread.sleep(20);
+    }
+    bar.close();
+    String after = bytes.toString(StandardCharsets.UTF_8).substring(paused.length());
+    assertTrue(after.startsWith("\repoch 1/0"), after);
+    assertFalse(after.contains("reading"), after);
+  }
+
   @Test
   void aTimerThreadRedrawsTheBarInPlaceAndCloseErasesItAndStopsTheThread() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
