@@ -78,6 +78,26 @@ class TrainChecksTests {
         + "\\d+g.*"), o.describe());
   }
 
+  /**
+   * A batch size above the training split's rows is said once (an epoch is then one update) and trains as a
+   * batch of all the rows: the same figures as a batch size of exactly those rows.
+   */
+  @Test
+  void aBatchSizeAboveTheTrainingRowsIsSaidAndTrainsAsAllOfThem() throws Exception {
+    Cli.Outcome big = Cli.run("train", Cli.XOR, "--plain", "--set", "training.batch-size=1000", "--set",
+        "training.epochs=3", "--output", tmp.resolve("big").toString());
+    assertEquals(0, big.code(), big.describe());
+    assertTrue(big.err().contains("nn: the batch size, 1000, is more than the training split's 200 rows: each update"
+        + " takes all of them, and an epoch is one update\n"), big.describe());
+    Cli.Outcome exact = Cli.run("train", Cli.XOR, "--plain", "--set", "training.batch-size=200", "--set",
+        "training.epochs=3", "--output", tmp.resolve("exact").toString());
+    assertEquals(0, exact.code(), exact.describe());
+    assertFalse(exact.err().contains("batch size"), exact.describe());
+    java.util.function.Function<Cli.Outcome, List<String>> epochs = o -> o.out().lines()
+        .filter(l -> l.startsWith("epoch ")).map(l -> l.replaceAll("  [0-9.]+s$", "")).toList();
+    assertEquals(epochs.apply(exact), epochs.apply(big));
+  }
+
   @Test
   void aWidthWrittenInTheFileIsPlacedAtItsLayersLineAndOneGivenByASetIsNot() throws Exception {
     Path yaml = tmp.resolve("wide.yaml");

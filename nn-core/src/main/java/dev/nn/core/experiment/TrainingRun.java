@@ -431,6 +431,11 @@ public final class TrainingRun {
       RunRecord record) {
     Provenance started = provenance;
     data.notes().forEach(options.notices());
+    int batch = experiment.training().batchSize();
+    if (data.train().size() > 0 && batch > data.train().size()) {
+      options.notices().accept("the batch size, " + batch + ", is more than the training split's "
+          + data.train().size() + " rows: each update takes all of them, and an epoch is one update");
+    }
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.allowChangedPlugins(),
           options.notices()).prepare(trainer, provenance, experiment.training().checkpointEvery());

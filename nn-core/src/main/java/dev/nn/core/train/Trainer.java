@@ -34,7 +34,8 @@ public final class Trainer {
   private final Optimizer.Updater[] updaters;
   /** The optimizer's updaters on the stored gradient, or plain SGD inside the backward pass. */
   private final ParameterUpdate update;
-  private final Workspace ws;
+  /** Made for the first samples trained on: a batch size above their rows needs no more room than the rows. */
+  private Workspace ws;
   private final TrainingProgress progress = new TrainingProgress();
   /** The current epoch's loss sum and rows of updates computed elsewhere, for the progress display. */
   private double elsewhereLoss;
@@ -119,7 +120,6 @@ public final class Trainer {
       updaters[b] = PluginResults.nonNull(optimizer.newUpdater(size), optimizer, "newUpdater(" + size + ")");
     }
     update = ParameterUpdate.choose(network, optimizer, updaters, options.l2(), options.clipNorm());
-    ws = network.newWorkspace(options.batchSize());
     outputs = network.width(network.outputLayer());
   }
 
@@ -264,7 +264,7 @@ public final class Trainer {
   public TrainingResult train(Samples train, Samples validation, boolean classification, TargetUnits targetUnits) {
     check(train, validation);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
-        : new Evaluator(network, loss, Math.max(256, options.batchSize()), targetUnits);
+        : new Evaluator(network, loss, Math.min(Math.max(256, options.batchSize()), validation.rows()), targetUnits);
     rowWeights = describeWeights(train);
     if (updates == 0 && Double.isNaN(firstBatchLoss) && train.rows() > 0) {
       // the first epoch's divergence check compares with the untrained network's loss on the first epoch's rows
@@ -433,6 +433,7 @@ public final class Trainer {
   /** The current epoch's updates on local samples. */
   private double localEpoch(Samples train) {
     int n = train.rows();
+    roomFor(n);
     int[] order = order(n);
     int batch = options.batchSize();
     double sum = 0;
@@ -540,6 +541,7 @@ public final class Trainer {
    */
   public double runUpdates(Samples train, long first, int count, long orderSeed) {
     int n = train.rows();
+    roomFor(n);
     int batch = options.batchSize();
     int perEpoch = (n + batch - 1) / batch;
     double sum = 0;
@@ -611,6 +613,18 @@ public final class Trainer {
     return lossSum;
   }
 
+  /**
+   * Makes the workspace, once, for batches from {@code rows} samples: the batch size's rows, or all of them when
+   * there are fewer (a batch of 16,384 over 7,000 rows took room for 16,384); again, larger, only when later samples
+   * need more.
+   */
+  private void roomFor(int rows) {
+    int needed = Math.max(1, Math.min(options.batchSize(), rows));
+    if (ws == null || ws.capacity() < needed) {
+      ws = network.newWorkspace(needed);
+    }
+  }
+
   /** How many rows the untrained network's loss is taken over, the reference of the first epoch's divergence check. */
   static final int UNTRAINED_ROWS = 64;
 
@@ -623,6 +637,7 @@ public final class Trainer {
    * stepped on as they are counted.
    */
   private double untrainedLoss(Samples train, int[] order) {
+    roomFor(train.rows());
     int rows = Math.min(UNTRAINED_ROWS, train.rows());
     double sum = 0;
     for (int start = 0; start < rows; start += ws.capacity()) {
