@@ -174,9 +174,9 @@ final class ExperimentParser {
           ProblemId.OUT_OF_RANGE,
           "name",
           node,
-          "must be 1 to 100 characters, start with a letter or digit and hold only letters, digits, '.', '_'"
-              + " and '-' (it names the run directory), found \"" + Excerpt.of(name) + "\"",
-          "1 to 100 letters, digits, '.', '_', '-'");
+          "must be 1 to 100 characters, start with a letter or digit and hold only ASCII letters (a-z, A-Z),"
+              + " digits, '.', '_' and '-' (it names the run directory), found \"" + Excerpt.of(name) + "\"",
+          "1 to 100 ASCII letters, digits, '.', '_', '-'");
       return null;
     }
     return name;

@@ -219,7 +219,7 @@ public final class RunDirectory {
   /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
   private static String stem(String name, Clock clock) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 letters, "
+      throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 ASCII letters, "
           + "digits, '.', '_' and '-', starting with a letter or digit");
     }
     return name + "-" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone()));

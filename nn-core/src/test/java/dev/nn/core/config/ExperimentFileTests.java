@@ -91,8 +91,8 @@ class ExperimentFileTests {
     String quoted = "x".repeat(40) + "…(100000 characters)";
     assertEquals(java.util.Set.of(
             "unknown source \"" + quoted + "\"",
-            "must be 1 to 100 characters, start with a letter or digit and hold only letters, digits, '.', '_' and '-'"
-                + " (it names the run directory), found \"" + "x".repeat(40) + "…(100001 characters)\"",
+            "must be 1 to 100 characters, start with a letter or digit and hold only ASCII letters (a-z, A-Z), digits,"
+                + " '.', '_' and '-' (it names the run directory), found \"" + "x".repeat(40) + "…(100001 characters)\"",
             "expected an integer, found \"1" + "x".repeat(39) + "…(100001 characters)\"",
             "unknown key \"" + "k".repeat(40) + "…(500 characters)\""),
         java.util.Set.copyOf(p.stream().map(ConfigProblem::message).toList()));
