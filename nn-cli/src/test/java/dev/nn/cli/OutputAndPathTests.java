@@ -165,6 +165,27 @@ class OutputAndPathTests {
     return dir;
   }
 
+  /**
+   * An --output that is a symbolic link to a folder that is gone, or one of a loop of links, is named as such
+   * (it was "a file of that name already exists", where no file is), exit 2, nothing made.
+   */
+  @Test
+  void anOutputThatIsADanglingLinkOrALoopOfLinksIsNamedAsSuch() throws Exception {
+    Path gone = Files.createSymbolicLink(tmp.resolve("gone-link"), tmp.resolve("gone"));
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--output", gone.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: cannot create a run directory in " + gone + ": " + gone + ": a symbolic link to " + tmp.resolve(
+        "gone") + ", which does not exist\n", o.err());
+    Path a = tmp.resolve("loop-a");
+    Files.createSymbolicLink(a, tmp.resolve("loop-b"));
+    Files.createSymbolicLink(tmp.resolve("loop-b"), a);
+    Cli.Outcome loop = Cli.run("train", Cli.XOR, "--output", a.toString());
+    assertEquals(2, loop.code(), loop.describe());
+    assertTrue(loop.err().endsWith(": a symbolic link to " + tmp.resolve("loop-b") + ", which leads to no file (a loop"
+        + " of links, or a link to a link that is gone)\n"), loop.describe());
+    assertFalse(Files.exists(tmp.resolve("gone")));
+  }
+
   @Test
   void theSystemsReasonEndsTheMessageOfAWriteFailure() {
     assertEquals("cannot write out/p.csv: permission denied", Failures.describe(

@@ -67,8 +67,8 @@ public final class SystemReason {
     if (e instanceof NoSuchFileException) {
       return Optional.of(given((FileSystemException) e).orElse("no such file or directory"));
     }
-    if (e instanceof FileAlreadyExistsException) {
-      return Optional.of(given((FileSystemException) e).orElse("a file of that name already exists"));
+    if (e instanceof FileAlreadyExistsException f) {
+      return Optional.of(given(f).orElse(danglingLink(f.getFile()).orElse("a file of that name already exists")));
     }
     if (e instanceof NotDirectoryException) {
       return Optional.of("not a directory");
@@ -82,6 +82,31 @@ public final class SystemReason {
     // streams report the system's words as the whole message, e.g. "No space left on device"
     String m = e.getMessage();
     return m == null || m.isBlank() || m.contains("/") ? Optional.empty() : Optional.of(lower(m));
+  }
+
+  /**
+   * "a symbolic link to /gone, which does not exist" for a path that is a link no file stands behind (a folder
+   * deleted, or a loop of links): creating it finds the name taken, though there is no file to see.
+   */
+  private static Optional<String> danglingLink(String file) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      java.nio.file.Path path = java.nio.file.Path.of(file);
+      if (!java.nio.file.Files.isSymbolicLink(path) || java.nio.file.Files.exists(path)) {
+        return Optional.empty();
+      }
+      java.nio.file.Path target = java.nio.file.Files.readSymbolicLink(path);
+      java.nio.file.Path resolved = path.resolveSibling(target);
+      return Optional.of(java.nio.file.Files.isSymbolicLink(resolved) || java.nio.file.Files.exists(resolved,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          ? "a symbolic link to " + target + ", which leads to no file (a loop of links, or a link to a link that is"
+              + " gone)"
+          : "a symbolic link to " + target + ", which does not exist");
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> given(FileSystemException e) {
