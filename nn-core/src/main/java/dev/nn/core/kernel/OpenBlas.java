@@ -247,9 +247,17 @@ final class OpenBlas {
 
   private static final String UNAVAILABLE = "the OpenBLAS backend is not available";
 
-  private static IllegalStateException unavailable(Throwable cause) {
-    return new IllegalStateException(UNAVAILABLE + ": its native library could not be "
-        + "loaded for " + System.getProperty("os.name") + " on " + System.getProperty("os.arch") + " ("
-        + cause + "); the bundled library covers linux-x86_64 only — use the java backend here", cause);
+  static IllegalStateException unavailable(Throwable cause) {
+    String os = System.getProperty("os.name", "");
+    String arch = System.getProperty("os.arch", "");
+    boolean covered = os.toLowerCase(java.util.Locale.ROOT).startsWith("linux")
+        && (arch.equals("amd64") || arch.equals("x86_64"));
+    return new IllegalStateException(UNAVAILABLE + ": its native library could not be loaded for " + os + " on "
+        + arch + " (" + cause + ")" + (covered
+            // the platform is the one bundled: what fails is unpacking it, into ~/.javacpp/cache or java.io.tmpdir
+            ? "; it is unpacked into ~/.javacpp/cache (or java.io.tmpdir) before it is loaded, which must be writable"
+                + " and allow running programs (not mounted noexec): give another folder with NN_JAVA_OPTS="
+                + "-Dorg.bytedeco.javacpp.cachedir=DIR, or use the java backend"
+            : "; the bundled library covers linux-x86_64 only — use the java backend here"), cause);
   }
 }

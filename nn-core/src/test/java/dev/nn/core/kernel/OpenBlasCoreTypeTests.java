@@ -100,4 +100,20 @@ class OpenBlasCoreTypeTests {
     assertTrue(output.contains("Core: " + out.get("core") + "\n"), "OpenBLAS announced another core type: " + output);
     return out;
   }
+
+  /**
+   * On the platform the library is bundled for, a load that fails is a cache folder nn cannot unpack it into (a
+   * read-only home, /tmp mounted noexec): the message says so and names the option that moves it, instead of
+   * blaming the platform.
+   */
+  @Test
+  void aLoadThatFailsOnTheBundledPlatformNamesTheCacheFolder() {
+    String message = OpenBlas.unavailable(new UnsatisfiedLinkError("no jniopenblas_nolapack")).getMessage();
+    boolean bundled = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux")
+        && System.getProperty("os.arch").equals("amd64");
+    assertTrue(OpenBlas.isUnavailable(OpenBlas.unavailable(new Error())));
+    assertEquals(bundled, message.contains("-Dorg.bytedeco.javacpp.cachedir=DIR"),
+        message);
+    assertEquals(!bundled, message.contains("covers linux-x86_64 only"), message);
+  }
 }
