@@ -104,6 +104,12 @@ public final class Main {
         return BAD_INPUT;
       }
     }
+    if (!workingFolderNamed()) {
+      err.println("nn: the current folder's name holds characters that are not " + Failures.fileNameEncoding()
+          + " text, the encoding of file names in this locale, so nn cannot name a file in it: run nn in a UTF-8"
+          + " locale (e.g. LC_ALL=C.UTF-8), or from another folder; nothing was done");
+      return BAD_INPUT;
+    }
     PathArgument.forget();
     NnCommand root = new NnCommand(out, err, env, terminal, List.of(args));
     root.errorsToTerminal(errTerminal);
@@ -119,6 +125,21 @@ public final class Main {
       return Failures.report(root.blamed(e), err, root.debug(), root::fittedErr);
     } finally {
       logging.close();
+    }
+  }
+
+  /**
+   * Whether the JVM could name the working folder: where file names are not UTF-8 (a C locale), a folder named
+   * "café" is known to it as "caf??", a path that does not exist, and every relative path fails.
+   */
+  private static boolean workingFolderNamed() {
+    if (Failures.fileNamesInUtf8()) {
+      return true;
+    }
+    try {
+      return java.nio.file.Files.isDirectory(java.nio.file.Path.of(System.getProperty("user.dir", ".")));
+    } catch (RuntimeException unnamed) {
+      return false;
     }
   }
 

@@ -275,6 +275,29 @@ class OutputAndPathTests {
     assertFalse(text.contains("bug in nn"), text);
   }
 
+  /**
+   * Run from a folder named with letters the C locale's file names cannot hold, a bare JVM knows the folder by a
+   * name that does not exist (caf??): one line, exit 2, where it failed in its first class as "a bug in nn".
+   */
+  @Test
+  void aWorkingFolderTheLocaleCannotNameIsBadInputThatNamesTheRemedy() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("caf\u00e9"));
+    Files.copy(Path.of(Cli.XOR), folder.resolve("xor.yaml"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "validate", "xor.yaml").directory(folder.toFile()).redirectErrorStream(true);
+    pb.environment().remove("LANG");
+    pb.environment().remove("LC_CTYPE");
+    pb.environment().put("LC_ALL", "C");
+    Process p = pb.start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
+    assertEquals(2, p.exitValue(), text);
+    assertEquals("nn: the current folder's name holds characters that are not ANSI_X3.4-1968 text, the encoding of"
+        + " file names in this locale, so nn cannot name a file in it: run nn in a UTF-8 locale (e.g. LC_ALL=C.UTF-8),"
+        + " or from another folder; nothing was done\n", text);
+  }
+
   @Test
   void dataLargerThanTheHeapIsBadInputWithTheOptionThatRaisesTheLimit() throws Exception {
     // 100,000 rows of 41 numbers: 33 MB as doubles, read by a JVM with a 24 MB heap
