@@ -149,10 +149,12 @@ final class NnCommand implements Callable<Integer> {
 
   /**
    * Whether help printed to a stream is coloured: when the stream is a terminal that is not a dumb one (Emacs's
-   * shell, some IDE consoles print the escape codes), unless NO_COLOR asks for none (no-color.org).
+   * shell, some IDE consoles print the escape codes), unless NO_COLOR asks for none: set and not empty, as
+   * no-color.org has it.
    */
   private boolean colours(boolean toTerminal) {
-    return toTerminal && !"dumb".equals(env.get("TERM")) && env.get("NO_COLOR") == null;
+    String noColor = env.get("NO_COLOR");
+    return toTerminal && !"dumb".equals(env.get("TERM")) && (noColor == null || noColor.isEmpty());
   }
 
   /** Says whether standard error is a terminal, where messages are folded to its width ({@link #fittedErr}). */

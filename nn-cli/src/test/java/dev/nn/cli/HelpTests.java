@@ -105,6 +105,9 @@ class HelpTests {
       assertTrue(!plain.contains("\u001B"), env + ": " + plain);
     }
     assertTrue(!help(java.util.Map.of("TERM", "xterm-256color"), false).contains("\u001B"), "a file");
+    // no-color.org: set but empty asks for nothing
+    assertTrue(help(java.util.Map.of("TERM", "xterm-256color", "NO_COLOR", ""), true).contains("\u001B["),
+        "NO_COLOR empty");
   }
 
   /** On a terminal help is as wide as it, from 55 columns to 100; elsewhere 80. */
