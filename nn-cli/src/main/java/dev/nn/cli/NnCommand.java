@@ -179,11 +179,28 @@ final class NnCommand implements Callable<Integer> {
     return Main.BAD_INPUT;
   }
 
+  /** Whether {@code name} names a file or folder here; false for a name no path can take. */
+  private static boolean existsQuietly(String name) {
+    try {
+      return java.nio.file.Files.exists(java.nio.file.Path.of(name));
+    } catch (RuntimeException notAPath) {
+      return false;
+    }
+  }
+
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter w = cl.getErr();
     NnCommand root = (NnCommand) cl.getCommandSpec().root().userObject();
     w.println(root.fittedErr("nn: " + e.getMessage()));
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      for (String arg : unmatched.getUnmatched()) {
+        if (arg.startsWith("-") && !arg.equals("-") && existsQuietly(arg)) {
+          // a file whose name starts with a dash reads as an option
+          w.println(root.fittedErr("nn: " + arg + " is also a file here: to give it, write ./" + arg));
+        }
+      }
+    }
     CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
     // the usage goes to stderr: coloured only when that is a terminal, whatever stdout is
     CommandLine.Help.Ansi ansi = root.colours(root.errTerminal) ? CommandLine.Help.Ansi.ON

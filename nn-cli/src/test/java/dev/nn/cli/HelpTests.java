@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -204,5 +205,21 @@ class HelpTests {
         java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, Main.run(new String[] {"--help"}, o, e, env, terminal));
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A file whose name starts with a dash reads as an option: when one of that name is here, the remedy is said. */
+  @Test
+  void anUnknownOptionThatIsAFileHereSaysHowToGiveIt() throws Exception {
+    java.nio.file.Path file = java.nio.file.Path.of("-xor-" + ProcessHandle.current().pid() + ".yaml");
+    java.nio.file.Files.copy(java.nio.file.Path.of(Cli.XOR), file);
+    try {
+      Cli.Outcome o = Cli.run("train", file.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertTrue(o.err().startsWith("nn: Unknown option: '" + file + "'\nnn: " + file + " is also a file here: to give"
+          + " it, write ./" + file + "\n"), o.describe());
+      assertFalse(Cli.run("train", "-nothing-of-that-name.yaml").err().contains("is also a file"));
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
   }
 }
