@@ -92,7 +92,7 @@ public final class RunDirectory {
         return new RunDirectory(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + SystemReason.describe(e), e);
+      throw cannotCreate(outputDir, e);
     }
   }
 
@@ -170,7 +170,7 @@ public final class RunDirectory {
         return new RunDirectory(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + SystemReason.describe(e), e);
+      throw cannotCreate(outputDir, e);
     } finally {
       if (staged != null) {
         deleteStaged(staged);
@@ -217,6 +217,22 @@ public final class RunDirectory {
 
 
   /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
+  /**
+   * "cannot create a run directory in runs: permission denied; give …": for a folder nn may not write, the folder
+   * is named, not the staging folder nn tried to make in it (a name of nn's own), and the way out is said.
+   */
+  private static UncheckedIOException cannotCreate(Path outputDir, IOException e) {
+    String reason = SystemReason.describe(e);
+    if (e instanceof java.nio.file.AccessDeniedException denied && denied.getFile() != null) {
+      Path madeIn = Path.of(denied.getFile()).toAbsolutePath().normalize().getParent();
+      if (outputDir.toAbsolutePath().normalize().equals(madeIn)) {
+        reason = "permission denied";
+      }
+      reason += "; give --output (or output.dir) a folder you can write";
+    }
+    return new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + reason, e);
+  }
+
   private static String stem(String name, Clock clock) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 ASCII letters, "
