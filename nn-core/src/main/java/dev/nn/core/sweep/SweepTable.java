@@ -169,11 +169,12 @@ public final class SweepTable {
   }
 
   /**
-   * Creates the folder {@code <into>/<name>-sweep-<yyyyMMdd-HHmmss>} (local time), with {@code -2}, {@code -3},
-   * … appended when it exists, and {@code into} if needed.
+   * Creates the folder {@code <into>/<name>-sweep-<yyyyMMdd-HHmmss>} (UTC, as its runs' directories are named: in
+   * local time a sweep started after a fall-back of the clocks sorted before an earlier one), with {@code -2},
+   * {@code -3}, … appended when it exists, and {@code into} if needed.
    */
   public static Path createFolder(Path into, String name) {
-    String stem = name + "-sweep-" + LocalDateTime.now().format(STAMP);
+    String stem = name + "-sweep-" + LocalDateTime.now(java.time.ZoneOffset.UTC).format(STAMP);
     try {
       Files.createDirectories(into);
       for (int n = 1; ; n++) {
