@@ -11,7 +11,7 @@ import java.util.Iterator;
  * {@link CsvSeparator} finds or the source names), a field in
  * double quotes may hold commas, line breaks and doubled quotes ({@code "say ""hi"""}). A character after a
  * closing quote is refused, and so is a quote left open at the end of the file. Blank lines are skipped. Lines
- * are capped by {@link LineCappedReader}; a record is also bounded by the parser (16 MiB, 16,384 fields).
+ * are capped by {@link LineCappedReader}; a record is also bounded by the parser's own limit on its size.
  */
 final class CsvRecords {
   private final String file;
