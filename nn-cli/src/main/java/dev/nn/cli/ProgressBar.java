@@ -103,6 +103,14 @@ final class ProgressBar {
    * {@value #READING_AFTER_MS} ms.
    */
   void reading() {
+    working("reading the data");
+  }
+
+  /**
+   * Until {@link #start} or {@link #close}, says that {@code what} is being done ("predicting rows.csv  0:14"): for
+   * long work whose steps are not counted. Nothing is drawn for the first {@value #READING_AFTER_MS} ms.
+   */
+  void working(String what) {
     long started = System.nanoTime();
     TerminalResize.listen();
     Timer t = new Timer("nn-progress", true);
@@ -113,14 +121,14 @@ final class ProgressBar {
     t.scheduleAtFixedRate(new TimerTask() {
       @Override
       public void run() {
-        draw(t, readingLine((System.nanoTime() - started) / 1e9, columns.getAsInt()));
+        draw(t, workingLine(what, (System.nanoTime() - started) / 1e9, columns.getAsInt()));
       }
     }, READING_AFTER_MS, PERIOD_MS * 2);
   }
 
   /** "reading the data  0:14", or nothing on a terminal too narrow for it. */
-  static String readingLine(double seconds, int columns) {
-    String line = "reading the data  " + duration(seconds);
+  static String workingLine(String what, double seconds, int columns) {
+    String line = what + "  " + duration(seconds);
     return line.length() <= Math.max(1, columns - 1) ? line : "";
   }
 

@@ -67,8 +67,8 @@ class ProgressBarTests {
    */
   @Test
   void whileTheDataAreReadALineSaysSoUntilTrainingStarts() throws Exception {
-    assertEquals("reading the data  0:14", ProgressBar.readingLine(14.2, 80));
-    assertEquals("", ProgressBar.readingLine(14.2, 20), "a terminal too narrow for it gets nothing");
+    assertEquals("reading the data  0:14", ProgressBar.workingLine("reading the data", 14.2, 80));
+    assertEquals("", ProgressBar.workingLine("reading the data", 14.2, 20), "a terminal too narrow for it gets nothing");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     ProgressBar bar = new ProgressBar(out, () -> 80);
