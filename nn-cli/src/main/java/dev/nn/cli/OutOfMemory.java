@@ -25,6 +25,12 @@ final class OutOfMemory {
   static String message(OutOfMemoryError e) {
     long heap = Runtime.getRuntime().maxMemory();
     String what = String.valueOf(e.getMessage());
+    if (what.contains("Requested array size exceeds VM limit") || what.contains("Required array length")) {
+      // one array (a text, a table) over Java's 2^31 elements: no heap holds it
+      return "nn: out of memory (" + what + "): the command needs one array of more than 2^31 values, the most"
+          + " Java allows whatever its heap, so more memory cannot help\n"
+          + "Give it less at once: split the input file, or fewer rows or columns.\n";
+    }
     // "Cannot reserve N bytes of direct buffer memory" when the BLAS kernels' off-heap buffers ran out
     boolean direct = what.contains("direct buffer memory");
     long doubled = Math.max(2, 2 * gigabytes(heap));
