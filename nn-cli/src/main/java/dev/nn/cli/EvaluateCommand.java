@@ -73,24 +73,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
       throw new CommandFailure("nn: " + problem);
     });
-    // a file of millions of rows takes a while to read and evaluate: a line says so on a terminal
-    ProgressBar working = root.drawsInPlace() ? new ProgressBar(root.out(), root::terminalColumns) : null;
-    Evaluation e;
-    try {
-      if (working != null) {
-        working.working("evaluating on " + data.getFileName());
-      }
-      e = CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value, note -> {
-        if (working != null) {
-          working.clear();
-        }
-        root.err().println(root.fittedErr("nn: " + note));
-      }));
-    } finally {
-      if (working != null) {
-        working.close();
-      }
-    }
+    Evaluation e = WorkingLine.during(root, "evaluating on " + data.getFileName(),
+        notes -> CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value, notes)));
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + Counted.of(e.rows(), "row", "rows"));
     Metrics metrics = e.metrics();

@@ -46,24 +46,8 @@ final class PredictCommand implements Callable<Integer> {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
-    // a file of millions of rows takes a while to read and predict: a line says so on a terminal
-    ProgressBar working = root.drawsInPlace() ? new ProgressBar(root.out(), root::terminalColumns) : null;
-    int rows;
-    try {
-      if (working != null) {
-        working.working("predicting " + input.getFileName());
-      }
-      rows = CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, note -> {
-        if (working != null) {
-          working.clear();
-        }
-        root.err().println(root.fittedErr("nn: " + note));
-      }));
-    } finally {
-      if (working != null) {
-        working.close();
-      }
-    }
+    int rows = WorkingLine.during(root, "predicting " + input.getFileName(),
+        notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

@@ -66,12 +66,7 @@ final class ProgressBar {
     long started = System.nanoTime();
     long perEpoch = Math.max(1, progress.batchesPerEpoch());
     long doneAtStart = firstEpoch * perEpoch;
-    TerminalResize.listen();
-    Timer t = new Timer("nn-progress", true);
-    synchronized (out) {
-      timer = t;
-    }
-    live = this;
+    Timer t = begin();
     t.scheduleAtFixedRate(new TimerTask() {
       private int ticks;
       private int width = columns.getAsInt();
@@ -112,12 +107,7 @@ final class ProgressBar {
    */
   void working(String what) {
     long started = System.nanoTime();
-    TerminalResize.listen();
-    Timer t = new Timer("nn-progress", true);
-    synchronized (out) {
-      timer = t;
-    }
-    live = this;
+    Timer t = begin();
     t.scheduleAtFixedRate(new TimerTask() {
       @Override
       public void run() {
@@ -141,6 +131,17 @@ final class ProgressBar {
       }
       clear();
     }
+  }
+
+  /** A new timer that draws this line, the bar this JVM draws, listening to the terminal's resizes. */
+  private Timer begin() {
+    TerminalResize.listen();
+    Timer t = new Timer("nn-progress", true);
+    synchronized (out) {
+      timer = t;
+    }
+    live = this;
+    return t;
   }
 
   /** Draws {@code text}, unless {@code from} is no longer the timer that draws (a tick that came late). */

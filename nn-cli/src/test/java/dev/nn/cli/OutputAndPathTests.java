@@ -262,13 +262,7 @@ class OutputAndPathTests {
   void aUnicodePathInTheCLocaleIsBadInputThatNamesTheRemedy() throws Exception {
     // in the C locale Java 17 encodes file names as ASCII: the launcher avoids it, a bare JVM meets it
     Path experiment = Files.copy(Path.of(Cli.XOR), tmp.resolve("\u00fcbung.yaml"));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "validate", experiment.toString()).redirectErrorStream(true);
-    pb.environment().remove("LANG");
-    pb.environment().remove("LC_CTYPE");
-    pb.environment().put("LC_ALL", "C");
-    Process p = pb.start();
+    Process p = inTheCLocale(tmp, "validate", experiment.toString());
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
     assertEquals(2, p.exitValue(), text);
@@ -286,19 +280,25 @@ class OutputAndPathTests {
   void aWorkingFolderTheLocaleCannotNameIsBadInputThatNamesTheRemedy() throws Exception {
     Path folder = Files.createDirectories(tmp.resolve("caf\u00e9"));
     Files.copy(Path.of(Cli.XOR), folder.resolve("xor.yaml"));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "validate", "xor.yaml").directory(folder.toFile()).redirectErrorStream(true);
-    pb.environment().remove("LANG");
-    pb.environment().remove("LC_CTYPE");
-    pb.environment().put("LC_ALL", "C");
-    Process p = pb.start();
+    Process p = inTheCLocale(folder, "validate", "xor.yaml");
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
     assertEquals(2, p.exitValue(), text);
     assertEquals("nn: the current folder's name holds characters that are not ANSI_X3.4-1968 text, the encoding of"
         + " file names in this locale, so nn cannot name a file in it: run nn in a UTF-8 locale (e.g. LC_ALL=C.UTF-8),"
         + " or from another folder; nothing was done\n", text);
+  }
+
+  /** nn in a bare JVM in the C locale (as {@code java -cp … Main} runs it, without the launcher), in {@code dir}. */
+  private static Process inTheCLocale(Path dir, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().remove("LANG");
+    pb.environment().remove("LC_CTYPE");
+    pb.environment().put("LC_ALL", "C");
+    return pb.start();
   }
 
   @Test
