@@ -215,8 +215,6 @@ public final class RunDirectory {
     AbandonedFolders.delete(staged);
   }
 
-
-  /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
   /**
    * "cannot create a run directory in runs: permission denied; give …": for a folder nn may not write, the folder
    * is named, not the staging folder nn tried to make in it (a name of nn's own), and the way out is said.
@@ -233,6 +231,7 @@ public final class RunDirectory {
     return new UncheckedIOException("cannot create a run directory in " + outputDir + ": " + reason, e);
   }
 
+  /** {@code <name>-<yyyyMMdd-HHmmss>} in the clock's zone, for a name that can name a directory. */
   private static String stem(String name, Clock clock) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("run name \"" + name + "\" cannot name a directory: use 1 to 100 ASCII letters, "
