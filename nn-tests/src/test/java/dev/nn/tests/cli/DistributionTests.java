@@ -141,4 +141,58 @@ class DistributionTests {
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("nn: missing.yaml: no such file"), r.err());
   }
+
+  /**
+   * SIGTERM to bin/nn (kill PID, a scheduler, a closed terminal's SIGHUP) stops Java too, whose run says it was
+   * interrupted: the launcher ran Java in a pipeline and exited 143 while the run went on to finish.
+   */
+  @Test
+  void sigtermToTheLauncherStopsTheRun(@TempDir Path work) throws Exception {
+    List<String> command = List.of(home.resolve("bin/nn").toString(), "train", home.resolve("examples/xor.yaml")
+        .toString(), "--output", work.toString(), "--plain", "--set", "training.epochs=100000");
+    ProcessBuilder b = new ProcessBuilder(command).directory(work.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+    b.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+    b.environment().remove("JAVA_HOME");
+    Process p = b.start();
+    try {
+      long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      Path run = null;
+      while (run == null && p.isAlive() && System.nanoTime() < giveUp) {
+        try (Stream<Path> runs = Files.list(work)) {
+          run = runs.filter(d -> Files.isDirectory(d.resolve("checkpoints"))
+              && !d.getFileName().toString().startsWith(".")).findFirst().orElse(null);
+        }
+        Thread.sleep(50);
+      }
+      assertTrue(run != null, "the run directory appears");
+      List<ProcessHandle> java = p.descendants().toList();
+      assertFalse(java.isEmpty(), "Java runs under the launcher");
+      p.destroy();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(143, p.exitValue());
+      for (ProcessHandle h : java) {
+        h.onExit().get(60, TimeUnit.SECONDS);
+      }
+      assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"),
+          Files.readString(run.resolve("status.yaml")));
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
+
+  /**
+   * With stderr closed (as some job runners start programs) the exit code is still nn's: bash had opened the
+   * launcher's own file on the closed descriptor, which the check for a closed stream took for an open one, and the
+   * filter's failed write made it 1.
+   */
+  @Test
+  void aClosedStderrKeepsNnsExitCode(@TempDir Path work) throws Exception {
+    Process p = new ProcessBuilder("/bin/bash", "-c", "\"$0\" train missing.yaml 2>&-", home.resolve("bin/nn")
+        .toString()).directory(work.toFile()).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
+    assertEquals(2, p.exitValue(), text);
+  }
 }
