@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
       throw new CommandFailure("nn: " + problem);
     });
-    Evaluation e = WorkingLine.during(root, "evaluating on " + data.getFileName(),
+    Evaluation e = WorkingLine.during(root, "evaluating on " + dev.nn.core.text.ControlCharacters.escape(String.valueOf(data.getFileName())),
         notes -> CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value, notes)));
     PrintStream out = root.out();
     out.println(model + " on " + data + ": " + Counted.of(e.rows(), "row", "rows"));

@@ -175,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
           .allowingChangedPlugins(allowChangedPlugins)
           .withNotices(notice -> {
             lines.makeRoom();
-            err.println("nn: " + notice);
+            err.println(root.fittedErr("nn: " + notice));
             log.line("nn: " + notice);
           });
       try {
@@ -258,7 +258,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log,
           LauncherNote.of(root.env())), Nn.version()).withNotices(notice -> {
             lines.makeRoom();
-            err.println("nn: " + notice);
+            err.println(root.fittedErr("nn: " + notice));
             log.line("nn: " + notice);
           });
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));

@@ -96,6 +96,13 @@ class TrainChecksTests {
     java.util.function.Function<Cli.Outcome, List<String>> epochs = o -> o.out().lines()
         .filter(l -> l.startsWith("epoch ")).map(l -> l.replaceAll("  [0-9.]+s$", "")).toList();
     assertEquals(epochs.apply(exact), epochs.apply(big));
+    // on a terminal of 60 columns the notice is folded at spaces, as other messages are
+    Cli.Outcome narrow = Cli.run(java.util.Map.of("COLUMNS", "60"), true, "train", Cli.XOR, "--plain", "--set",
+        "training.batch-size=1000", "--set", "training.epochs=1", "--output", tmp.resolve("narrow").toString());
+    assertEquals(0, narrow.code(), narrow.describe());
+    assertTrue(narrow.err().lines().allMatch(l -> l.length() < 60), narrow.err());
+    assertTrue(narrow.err().replaceAll("\n +", " ").contains("nn: the batch size, 1000, is more than the training"
+        + " split's 200 rows: each update takes all of them, and an epoch is one update"), narrow.err());
   }
 
   @Test
