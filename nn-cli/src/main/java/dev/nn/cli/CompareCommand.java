@@ -83,8 +83,12 @@ final class CompareCommand implements Callable<Integer> {
     RunComparison comparison = RunComparison.of(runs);
     comparison.damage().forEach(d -> root.err().println(root.fittedErr("nn: warning: " + d)));
     PrintStream out = root.out();
-    out.print(DifferenceTable.render(comparison.labels(), comparison.differences(),
-        root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
+    int unreadable = comparison.unreadableExperiments();
+    out.print(comparison.differences().isEmpty() && unreadable > 0
+        ? "the experiments that could be read are the same (" + (runs.size() - unreadable) + " of " + runs.size()
+            + " runs)\n"
+        : DifferenceTable.render(comparison.labels(), comparison.differences(),
+            root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
     comparison.lossesDiffer().ifPresent(note -> out.println("note: " + note));
     comparison.writePage(output);
     out.println("page           " + output);

@@ -378,12 +378,39 @@ class CompareCommandTests {
       assertEquals(0, o.code(), o.describe());
       assertEquals("nn: warning: " + b.resolve("metrics.csv") + " " + d.getValue() + "\n", o.err());
     }
+    // an experiment.yaml emptied, or cut inside a line (not YAML), is named, and its run's settings are shown as ?,
+    // not as every key absent
     Path emptied = run("d", "0.03", 4, whole);
     Files.writeString(emptied.resolve("experiment.yaml"), "");
     Cli.Outcome o = Cli.run("compare", a.toString(), emptied.toString(), "--output", tmp.resolve("p.html").toString());
     assertEquals(0, o.code(), o.describe());
     assertEquals("nn: warning: " + emptied.resolve("experiment.yaml") + " holds no settings (emptied, or cut short"
-        + " outside nn), so the run's settings show as missing\n", o.err());
+        + " outside nn), so the run's settings are not compared\n", o.err());
+    assertTrue(o.out().startsWith("the experiments that could be read are the same (1 of 2 runs)\n"), o.out());
+    // cut at a line's end, the file still reads: the SHA-256 the run recorded tells it
+    Path edited = run("h", "0.03", 4, whole);
+    Files.writeString(edited.resolve("provenance.yaml"), "experiment-sha256: " + dev.nn.core.io.Sha256.of(
+        edited.resolve("experiment.yaml")) + "\n");
+    assertEquals("", Cli.run("compare", a.toString(), edited.toString(), "--output", tmp.resolve("p.html").toString())
+        .err());
+    String yaml = Files.readString(edited.resolve("experiment.yaml"));
+    Files.writeString(edited.resolve("experiment.yaml"), yaml.substring(0, yaml.indexOf("training:")));
+    assertEquals("nn: warning: " + edited.resolve("experiment.yaml") + " is not the file the run recorded (its SHA-256"
+        + " differs from the one provenance.yaml gives: changed, or cut short, since the run wrote it); its settings"
+        + " are compared as they are now\n", Cli.run("compare", a.toString(), edited.toString(), "--output",
+        tmp.resolve("p.html").toString()).err());
+    Path cut = run("f", "0.03", 8, whole);
+    String text = Files.readString(cut.resolve("experiment.yaml"));
+    Files.writeString(cut.resolve("experiment.yaml"), text.substring(0, text.indexOf("{name: adam") + 8));
+    Cli.Outcome three = Cli.run("compare", a.toString(), run("g", "0.1", 8, whole).toString(), cut.toString(),
+        "--output", tmp.resolve("p.html").toString());
+    assertEquals(0, three.code(), three.describe());
+    assertTrue(three.err().startsWith("nn: warning: " + cut.resolve("experiment.yaml") + " is not readable as YAML ("),
+        three.describe());
+    assertEquals("""
+        KEY                      a  g  f
+        network.layers[1].units  4  8  ?
+        """, three.out().substring(0, three.out().indexOf("page ")));
     assertEquals("", Cli.run("compare", a.toString(), run("e", "0.03", 4, whole).toString(), "--output",
         tmp.resolve("p.html").toString()).err());
   }

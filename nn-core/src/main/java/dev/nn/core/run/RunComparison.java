@@ -34,6 +34,9 @@ public final class RunComparison {
   /** How a key that one experiment lacks is shown. */
   public static final String ABSENT = ExperimentDiff.ABSENT;
 
+  /** How the value of a run whose experiment.yaml cannot be read is shown. */
+  public static final String UNREADABLE = "?";
+
   /**
    * One differing key.
    *
@@ -49,15 +52,22 @@ public final class RunComparison {
   /** Each run's state as its report names it ({@code completed}, {@code diverged}…), or null when unknown. */
   private final List<String> states;
   private final List<String> damage;
+  private final int unreadable;
 
   private RunComparison(List<String> labels, List<Difference> differences, List<MetricsColumns> metrics,
-      List<Integer> kept, List<String> states, List<String> damage) {
+      List<Integer> kept, List<String> states, List<String> damage, int unreadable) {
     this.labels = labels;
     this.differences = differences;
     this.metrics = metrics;
     this.kept = List.copyOf(kept);
     this.states = Collections.unmodifiableList(new ArrayList<>(states));
     this.damage = List.copyOf(damage);
+    this.unreadable = unreadable;
+  }
+
+  /** How many runs' experiment.yaml could not be read: their settings are not among the differences. */
+  public int unreadableExperiments() {
+    return unreadable;
   }
 
   /**
@@ -82,26 +92,31 @@ public final class RunComparison {
     List<String> states = new ArrayList<>();
     List<String> damage = new ArrayList<>();
     for (Path run : runs) {
-      Path experiment = run.resolve(RunDirectory.EXPERIMENT);
-      experiments.add(yaml(experiment));
-      if (experiments.get(experiments.size() - 1).isEmpty()) {
-        damage.add(experiment + " holds no settings (emptied, or cut short outside nn), so the run's settings"
-            + " show as missing");
-      }
+      experiments.add(settings(run, damage));
       Map<?, ?> summary = summary(run);
       String state = state(run, summary);
       MetricsColumns read = MetricsColumns.read(run.resolve(RunDirectory.METRICS));
       read.damage().forEach(d -> damage.add(run.resolve(RunDirectory.METRICS) + " " + d));
       MetricsColumns m = countedBySummary(summary, state, read);
       metrics.add(m);
-      kept.add(keptRow(run, m, experiments.get(experiments.size() - 1)));
+      Map<String, Object> experiment = experiments.get(experiments.size() - 1);
+      kept.add(keptRow(run, m, experiment == null ? Map.of() : experiment));
       states.add(state);
     }
+    int unreadable = (int) experiments.stream().filter(e -> e == null).count();
+    // a run whose settings cannot be read is left out of the differences, its value shown as UNREADABLE: as keys
+    // it lacks, they would all differ
+    List<Map<String, Object>> readable = experiments.stream().filter(e -> e != null).toList();
     List<Difference> differences = new ArrayList<>();
-    for (ExperimentDiff.Difference d : ExperimentDiff.of(experiments)) {
-      differences.add(new Difference(d.key(), d.values()));
+    for (ExperimentDiff.Difference d : ExperimentDiff.of(readable)) {
+      List<String> values = new ArrayList<>();
+      int next = 0;
+      for (Map<String, Object> e : experiments) {
+        values.add(e == null ? UNREADABLE : d.values().get(next++));
+      }
+      differences.add(new Difference(d.key(), values));
     }
-    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept, states, damage);
+    return new RunComparison(labels(runs), List.copyOf(differences), metrics, kept, states, damage, unreadable);
   }
 
   /**
@@ -198,8 +213,10 @@ public final class RunComparison {
    */
   public java.util.Optional<String> lossesDiffer() {
     // each loss once, in the order the runs first use it: thirty runs of two losses name two
-    return differences.stream().filter(d -> d.key().equals("loss")).findFirst().map(d -> "the runs' losses differ ("
-        + String.join(", ", new java.util.LinkedHashSet<>(d.values())) + "): each loss curve is on its own scale, so"
+    return differences.stream().filter(d -> d.key().equals("loss"))
+        .map(d -> new java.util.LinkedHashSet<>(d.values().stream().filter(v -> !v.equals(UNREADABLE)).toList()))
+        .filter(losses -> losses.size() > 1).findFirst().map(losses -> "the runs' losses differ ("
+        + String.join(", ", losses) + "): each loss curve is on its own scale, so"
         + " compare the runs by their"
         + " figures (accuracy, rmse), not by their losses");
   }
@@ -217,7 +234,9 @@ public final class RunComparison {
       page.note("Damaged files", "Compared without what could not be read: " + String.join("; ", damage) + ".");
     }
     if (differences.isEmpty()) {
-      page.note("Differences", "The runs' resolved experiments are the same.");
+      page.note("Differences", unreadable == 0 ? "The runs' resolved experiments are the same."
+          : "The resolved experiments that could be read are the same (" + (labels.size() - unreadable) + " of "
+              + labels.size() + " runs).");
     } else {
       page.panel(differenceTable());
     }
@@ -307,6 +326,42 @@ public final class RunComparison {
       runs.forEach(r -> names.add(r.toString()));
     }
     return List.copyOf(names);
+  }
+
+  /**
+   * The run's resolved experiment, as its experiment.yaml reads; null, with what is wrong added to {@code damage},
+   * when the file holds no settings or is not YAML (damaged outside nn). A file that reads but is not the one the run
+   * recorded (its SHA-256 in provenance.yaml differs: edited, or cut at a line's end) is compared as it is, and
+   * said.
+   */
+  private static Map<String, Object> settings(Path run, List<String> damage) {
+    Path file = run.resolve(RunDirectory.EXPERIMENT);
+    Map<String, Object> read;
+    try {
+      read = yaml(file);
+    } catch (RunFileException unreadable) {
+      if (unreadable.getCause() instanceof dev.nn.core.io.TextFiles.NotUtf8Exception) {
+        throw unreadable; // not text at all: named with where, as any file nn cannot decode
+      }
+      damage.add(file + " is not readable as YAML (" + unreadable.problem() + "), so the run's settings are not"
+          + " compared");
+      return null;
+    }
+    if (read.isEmpty()) {
+      damage.add(file + " holds no settings (emptied, or cut short outside nn), so the run's settings are not"
+          + " compared");
+      return null;
+    }
+    try {
+      Optional<String> recorded = Provenance.recordedExperimentSha256(run.resolve(RunDirectory.PROVENANCE));
+      if (recorded.isPresent() && !recorded.get().equals(dev.nn.core.io.Sha256.of(file))) {
+        damage.add(file + " is not the file the run recorded (its SHA-256 differs from the one provenance.yaml"
+            + " gives: changed, or cut short, since the run wrote it); its settings are compared as they are now");
+      }
+    } catch (RuntimeException unchecked) {
+      // a provenance that cannot be read checks nothing: the settings are compared as they read
+    }
+    return read;
   }
 
   private static Map<String, Object> yaml(Path file) {
