@@ -30,7 +30,9 @@ class TrainChecksTests {
         // a hidden layer of 10^9 units: more parameters than one buffer can hold
         Arguments.of(List.of("--set", "network.layers[1].units=1000000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
         Arguments.of(List.of("--set", "network.layers[1].units=100000000"), "[nn/TooLarge] network.layers[1].units: the network ("),
-        Arguments.of(List.of("--set", "training.batch-size=1000000000"), "[nn/TooLarge] training.batch-size"),
+        // a batch of two million rows of a 1,000-unit layer (a batch larger than the rows takes only the rows)
+        Arguments.of(List.of("--set", "training.batch-size=2000000", "--set", "data.train.samples=2000000", "--set",
+            "network.layers[1].units=1000"), "[nn/TooLarge] training.batch-size"),
         Arguments.of(List.of("--set", "name=" + longName), "…(150 characters)\" (from --set name=" + "a".repeat(40) + "…(150 characters))"),
         Arguments.of(List.of("--set", "data.train.noise=-1"),
             "[nn/InvalidSetting] data.train.noise: setting \"noise\" of generator \"xor\" must be >= 0, found -1"
@@ -96,6 +98,10 @@ class TrainChecksTests {
     java.util.function.Function<Cli.Outcome, List<String>> epochs = o -> o.out().lines()
         .filter(l -> l.startsWith("epoch ")).map(l -> l.replaceAll("  [0-9.]+s$", "")).toList();
     assertEquals(epochs.apply(exact), epochs.apply(big));
+    // the memory it is weighed for, and the kernels chosen, are a batch of the rows there are: 200,000,000 rows of
+    // room were refused as 49 GB for 200 rows
+    Cli.Outcome huge = Cli.run("validate", Cli.XOR, "--set", "training.batch-size=200000000");
+    assertEquals(0, huge.code(), huge.describe());
     // on a terminal of 60 columns the notice is folded at spaces, as other messages are
     Cli.Outcome narrow = Cli.run(java.util.Map.of("COLUMNS", "60"), true, "train", Cli.XOR, "--plain", "--set",
         "training.batch-size=1000", "--set", "training.epochs=1", "--output", tmp.resolve("narrow").toString());

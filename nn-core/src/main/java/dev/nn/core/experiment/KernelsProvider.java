@@ -19,10 +19,13 @@ final class KernelsProvider implements Provider<KernelChoice.Choice> {
   private final Experiment experiment;
   private final Widths widths;
 
+  private final PreparedData data;
+
   @Inject
-  KernelsProvider(Experiment experiment, Widths widths) {
+  KernelsProvider(Experiment experiment, Widths widths, PreparedData data) {
     this.experiment = experiment;
     this.widths = widths;
+    this.data = data;
   }
 
   @Override
@@ -30,7 +33,8 @@ final class KernelsProvider implements Provider<KernelChoice.Choice> {
     ComputeSpec c = experiment.compute();
     try {
       return KernelChoice.choose(c.backend().yamlName(), c.threads(), c.precision(), c.loops().yamlName(),
-          c.blasFrom(), c.blasKernels(), widths.values(), experiment.training().batchSize());
+          c.blasFrom(), c.blasKernels(), widths.values(), ExperimentBatch.rows(experiment.training().batchSize(),
+              data.train() == null ? 0 : data.train().size()));
     } catch (IllegalStateException unavailable) {
       String message = unavailable.getMessage();
       String key = message.contains("Vector API") ? "compute.loops"

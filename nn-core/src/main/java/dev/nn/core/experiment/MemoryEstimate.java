@@ -60,11 +60,12 @@ final class MemoryEstimate {
    * @param valueBytes bytes of one value in the kernels' buffers (8 for float64, 4 for float32)
    * @param offHeap whether the kernels allocate direct buffers
    * @param dataBytes the bytes the data set already holds on the heap
+   * @param trainingRows the training split's rows, or 0 when not known: a batch takes at most that many
    * @throws ConfigException ({@code nn/TooLarge}) at the batch size or the layers, whichever needs more
    */
   static void requireNetworkFits(Experiment experiment, int[] widths, int valueBytes, boolean offHeap,
-      long dataBytes) {
-    int batch = experiment.training().batchSize();
+      long dataBytes, int trainingRows) {
+    int batch = ExperimentBatch.rows(experiment.training().batchSize(), trainingRows);
     long parameters = 0;
     long widest = 0;
     long units = 0;

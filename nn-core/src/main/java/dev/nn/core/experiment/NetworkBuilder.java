@@ -38,7 +38,8 @@ final class NetworkBuilder implements Provider<Network> {
     }
     // weighed before anything is allocated: too large a network or batch is the user's to fix, not a crash
     MemoryEstimate.requireNetworkFits(experiment, n, kernels.precision().bytes(), !kernels.name().equals("java"),
-        bytes(data.train()) + bytes(data.validation()) + bytes(data.test()));
+        bytes(data.train()) + bytes(data.validation()) + bytes(data.test()),
+        data.train() == null ? 0 : data.train().size());
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
         Structures.from(experiment.network(), n));
     network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
