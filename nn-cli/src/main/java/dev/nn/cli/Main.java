@@ -33,6 +33,16 @@ public final class Main {
    */
   public static final int INTERRUPTED = 130;
 
+  static {
+    // Guice's generated fast classes are defined through sun.misc.Unsafe, for which Java 24 and later print four
+    // warnings on stderr at every run; nn uses no method interception, and reflection builds its few objects as
+    // well. Guice reads the flag once, when it first loads; a value the user set is kept. Set here, in the command's
+    // own JVM, not in nn-core: an application that embeds nn may use Guice's interception for its own objects.
+    if (System.getProperty("guice_bytecode_gen_option") == null) {
+      System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
+  }
+
   private Main() {}
 
   /** Runs the command and exits the JVM with its exit code. */

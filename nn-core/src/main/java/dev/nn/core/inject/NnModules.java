@@ -22,15 +22,6 @@ import java.util.Collection;
  * {@code Modules.override(NnModules.forRun(...)).with(...)}.
  */
 public final class NnModules {
-  static {
-    // Guice's generated fast classes are defined through sun.misc.Unsafe, for which Java 24 and later print four
-    // warnings on stderr at every run; nn uses no method interception, and reflection builds its few objects
-    // as well. Read once, when Guice first loads its flags; a value the user set is kept.
-    if (System.getProperty("guice_bytecode_gen_option") == null) {
-      System.setProperty("guice_bytecode_gen_option", "DISABLED");
-    }
-  }
-
   private NnModules() {}
 
   /** Plugins, configuration and core objects for training {@code experiment} with default options. */
