@@ -269,7 +269,7 @@ public final class GradientCheck {
     double normError = Math.sqrt(diff2);
     double normAllowed = NORMWISE * Math.sqrt(Math.max(g2, n2)) + Math.sqrt(atol2);
     return new Result(checked, skipped, List.copyOf(mismatches), normError, normAllowed, j0, seed,
-        MismatchPattern.of(network, loss, mismatches, checkedPerLayer));
+        MismatchPattern.of(network, loss, mismatches, layerOf, checkedPerLayer));
   }
 
   /** J at the current parameters: forward, then (1/B)·Σ L_n + (λ/2)·Σw². */

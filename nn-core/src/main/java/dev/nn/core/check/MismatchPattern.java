@@ -34,9 +34,11 @@ final class MismatchPattern {
   /**
    * The hint for {@code mismatches}, or "" when they form no pattern.
    *
+   * @param layerOf each free parameter's layer ({@link #layers})
    * @param checkedPerLayer how many coordinates of each layer were compared (index = layer)
    */
-  static String of(Network network, Loss loss, List<GradientCheck.Mismatch> mismatches, int[] checkedPerLayer) {
+  static String of(Network network, Loss loss, List<GradientCheck.Mismatch> mismatches, int[] layerOf,
+      int[] checkedPerLayer) {
     if (mismatches.isEmpty() || mismatches.stream().anyMatch(m -> !Double.isFinite(m.analytic()))) {
       return "";
     }
@@ -45,7 +47,7 @@ final class MismatchPattern {
         + " times its finite difference)", factor);
     int output = network.outputLayer();
     // tied parameters belong to several layers: where δ goes wrong is told for untied networks only
-    int top = network.parameters().structure().isDense() ? highestWrongLayer(network, mismatches, checkedPerLayer)
+    int top = network.parameters().structure().isDense() ? highestWrongLayer(network, mismatches, layerOf, checkedPerLayer)
         : -1;
     if (top > 0 && top < output) {
       return "hint: the gradients of layers[" + (top + 1) + "] and above agree and those of layers[" + top + "] do"
@@ -79,9 +81,8 @@ final class MismatchPattern {
    * The highest layer with a mismatch, when every layer above it had coordinates compared (all of which agreed);
    * -1 when a layer above was not compared, so that nothing says where the error enters.
    */
-  private static int highestWrongLayer(Network network, List<GradientCheck.Mismatch> mismatches,
+  private static int highestWrongLayer(Network network, List<GradientCheck.Mismatch> mismatches, int[] layerOf,
       int[] checkedPerLayer) {
-    int[] layerOf = layers(network.parameters());
     int top = 0;
     for (GradientCheck.Mismatch m : mismatches) {
       top = Math.max(top, layerOf[m.index()]);

@@ -123,6 +123,14 @@ public final class PluginPath {
     return new URLClassLoader(urls, parent);
   }
 
+  /**
+   * The jars a plugin path entry stands for: the entry itself, or a directory's {@code *.jar} files in name order;
+   * none for a directory that cannot be listed (reading the path names it).
+   */
+  static List<Path> jarsOf(Path entry) {
+    return Files.isDirectory(entry) ? jarsIn(entry, new ArrayList<>()) : List.of(entry);
+  }
+
   private static List<Path> jarsIn(Path directory, List<String> problems) {
     try (Stream<Path> files = Files.list(directory)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();

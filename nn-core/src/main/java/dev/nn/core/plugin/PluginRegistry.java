@@ -11,7 +11,6 @@ import dev.nn.spi.ProblemId;
 import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -388,17 +387,7 @@ public final class PluginRegistry {
   private List<String> jarsProvidingNothing() {
     List<String> bare = new ArrayList<>();
     for (Path entry : pluginPath) {
-      List<Path> jars;
-      if (Files.isDirectory(entry)) {
-        try (java.util.stream.Stream<Path> files = Files.list(entry)) {
-          jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-          continue;
-        }
-      } else {
-        jars = List.of(entry);
-      }
-      for (Path jar : jars) {
+      for (Path jar : PluginPath.jarsOf(entry)) {
         String name = jar.toString();
         boolean provides = descriptors.values().stream().flatMap(m -> m.values().stream())
             .anyMatch(d -> d.origin() != null && (name.equals(d.origin()) || Path.of(d.origin()).startsWith(jar)));

@@ -29,6 +29,16 @@ class GradientCheckTests {
     return net;
   }
 
+  /** Backprop's gradient of the squared loss on {@code rows} rows, in store order. */
+  private static double[] backprop(Network net, double[] x, double[] y, int rows) {
+    Workspace ws = net.newWorkspace(rows);
+    ws.setInput(x, 0, rows);
+    System.arraycopy(y, 0, ws.target(), 0, y.length);
+    net.forward(ws, rows);
+    net.backward(ws, Plugins.SQUARED);
+    return net.parameters().gradsToArray();
+  }
+
   private static double[] data(int n, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] d = new double[n];
@@ -129,12 +139,7 @@ class GradientCheckTests {
     Network net = network(7, Plugins.TANH);
     double[] x = data(21, 1);
     double[] y = data(14, 2);
-    Workspace ws = net.newWorkspace(7);
-    ws.setInput(x, 0, 7);
-    System.arraycopy(y, 0, ws.target(), 0, 14);
-    net.forward(ws, 7);
-    net.backward(ws, Plugins.SQUARED);
-    double[] g = net.parameters().gradsToArray();
+    double[] g = backprop(net, x, y, 7);
     int planted = net.parameters().weightIndex(2, 3, 1);
     g[planted] += 1e-4;
     GradientCheck.Result r = GradientCheck.compare(net, Plugins.SQUARED, x, y, 7, 0.0, g, 7);
@@ -225,12 +230,7 @@ class GradientCheckTests {
     Network right = network(7, Plugins.TANH);
     double[] x = data(21, 1);
     double[] y = data(14, 2);
-    Workspace ws = right.newWorkspace(7);
-    ws.setInput(x, 0, 7);
-    System.arraycopy(y, 0, ws.target(), 0, 14);
-    right.forward(ws, 7);
-    right.backward(ws, Plugins.SQUARED);
-    double[] doubled = right.parameters().gradsToArray();
+    double[] doubled = backprop(right, x, y, 7);
     for (int k = 0; k < doubled.length; k++) {
       doubled[k] *= 2;
     }
