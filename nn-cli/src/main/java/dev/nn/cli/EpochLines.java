@@ -99,12 +99,16 @@ final class EpochLines implements TrainingListener, AutoCloseable {
         print("class weights " + ClassWeightedLoss.describe(weighted.weights()));
       }
       trainer.rowWeights().ifPresent(w -> print("row weights " + w));
-      if (trainer.epoch() > 0) {
+      if (trainer.resumesAfterBatches() > 0) {
+        print("resuming partway through epoch " + (trainer.epoch() + 1) + " of " + trainer.options().epochs()
+            + ", after " + trainer.resumesAfterBatches() + " of its " + trainer.progress().batchesPerEpoch()
+            + " batches");
+      } else if (trainer.epoch() > 0) {
         print("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
       }
     }
     if (bar != null) {
-      bar.start(trainer.progress(), trainer.epoch());
+      bar.start(trainer.progress(), trainer.epoch(), trainer.resumesAfterBatches());
     }
   }
 

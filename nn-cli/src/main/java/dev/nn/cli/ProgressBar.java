@@ -56,6 +56,14 @@ final class ProgressBar {
    * @param firstEpoch the epochs already done (a resumed run), which the ETA must not count as this run's speed
    */
   void start(TrainingProgress progress, int firstEpoch) {
+    start(progress, firstEpoch, 0);
+  }
+
+  /**
+   * {@link #start(TrainingProgress, int)} for a run resumed partway through epoch {@code firstEpoch + 1}, after
+   * {@code batchesBefore} of its batches, which the ETA must not count as this run's speed either.
+   */
+  void start(TrainingProgress progress, int firstEpoch, long batchesBefore) {
     synchronized (out) {
       // the reading line, if any, gives way
       if (timer != null) {
@@ -65,7 +73,7 @@ final class ProgressBar {
     }
     long started = System.nanoTime();
     long perEpoch = Math.max(1, progress.batchesPerEpoch());
-    long doneAtStart = firstEpoch * perEpoch;
+    long doneAtStart = firstEpoch * perEpoch + batchesBefore;
     Timer t = begin();
     t.scheduleAtFixedRate(new TimerTask() {
       private int ticks;

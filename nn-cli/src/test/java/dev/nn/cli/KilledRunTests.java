@@ -129,6 +129,143 @@ class KilledRunTests {
   }
 
   /**
+   * A run that takes checkpoints within its epochs (here after every batch), killed at any of their writes and
+   * resumed, ends as the run that took none and was not killed: the same model bytes, metrics and checkpoints kept
+   * (the partial ones gone). Killed partway through epoch 1, the first epoch's divergence check keeps its reference.
+   */
+  @Test
+  void aRunKilledAroundItsCheckpointsWithinEpochsResumesBitForBit() throws Exception {
+    Path whole = train(tmp.resolve("whole"), null, 0);
+    String[] everyBatch = {"--set", "training.checkpoint-minutes=1e-9"};
+    record Point(String crashAt, String said) { }
+    List<Point> points = List.of(
+        new Point("partial-epoch-0001.ckpt:5:renamed", "resuming partway through epoch 1 of 60, after 5 of its 20"
+            + " batches"),
+        new Point("partial-epoch-0003.ckpt:1:temp", "resuming after epoch 2 of 60"),
+        new Point("partial-epoch-0003.ckpt:7:renamed", "resuming partway through epoch 3 of 60, after 7 of its 20"
+            + " batches"),
+        // epoch 4's checkpoint in place, the partial one of epoch 4 not yet deleted
+        new Point("epoch-0004.ckpt:1:renamed", "resuming after epoch 4 of 60"));
+    for (Point point : points) {
+      Path run = train(tmp.resolve(point.crashAt().replace(':', '-')), point.crashAt(), CRASHED, everyBatch);
+      Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+      assertEquals(0, resumed.code(), point + ": " + resumed.describe());
+      assertTrue(resumed.out().contains(point.said() + "\n"), point + ": " + resumed.out());
+      assertEquals("", resumed.err(), point.crashAt());
+      assertSameRun(whole, run, point.crashAt());
+    }
+  }
+
+  /**
+   * SIGTERM while a checkpoint within an epoch is written, with checkpoints at every third epoch's end: the stop waits
+   * for it (and for the one it asks for after the next batch), names the last as the last checkpoint, and counts the epochs it holds (4, past epoch 3's checkpoint) in
+   * metrics.csv; the resume goes on from it and ends as the run that was not stopped.
+   */
+  @Test
+  void aStopWhileAPartialCheckpointIsWrittenWaitsForItAndCountsItsEpochs() throws Exception {
+    String[] settings = {"--set", "training.checkpoint-every=3", "--set", "training.checkpoint-minutes=1e-9"};
+    Path whole = train(tmp.resolve("whole"), null, 0, settings);
+    Path output = tmp.resolve("stopped");
+    List<String> args = new ArrayList<>(List.of("train", Cli.DIABETES, "--output", output.toString()));
+    args.addAll(List.of(EARLY_STOPPING));
+    args.addAll(List.of(settings));
+    Process p = ChildJvm.start(List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=partial-epoch-0005.ckpt:2:renamed:exit"), Main.class, args.toArray(String[]::new));
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
+    assertEquals(143, p.exitValue(), text);
+    Path run = Cli.onlyRun(output);
+    Path partial = run.resolve(RunDirectory.CHECKPOINTS).resolve("partial-epoch-0005.ckpt");
+    assertTrue(text.contains("nn: training was interrupted; the last checkpoint is " + partial + "\n"), text);
+    assertEquals(List.of("epoch-0003.ckpt", "partial-epoch-0005.ckpt"),
+        RunFiles.names(run.resolve(RunDirectory.CHECKPOINTS)));
+    assertEquals(4, TrainCommandTests.metricsRows(run).size(), "the epochs the partial checkpoint holds");
+    assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("state: interrupted"));
+
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    // after the batch of the checkpoint under way, the stop asked for another
+    assertTrue(resumed.out().matches("(?s).*\nresuming partway through epoch 5 of 60, after \\d+ of its 20 batches\n.*"),
+        resumed.out());
+    assertSameRun(whole, run, "stopped at partial-epoch-0005.ckpt:2:renamed");
+  }
+
+  /**
+   * SIGTERM partway through an epoch, with no checkpoint within it due by the clock (the default 10 minutes): the stop
+   * has the trainer take one after its current batch, names it, and the resume goes on from it to the model of the
+   * run that was not stopped.
+   */
+  @Test
+  void aStopPartwayThroughAnEpochTakesACheckpointThereAndTheResumeLosesNothing() throws Exception {
+    // digits at batch size 1 through 3,000 hidden units: epochs of a few seconds
+    String[] settings = {"--set", "network.layers[1].units=3000", "--set", "training.batch-size=1", "--set",
+        "training.epochs=2", "--set", "training.early-stopping=false"};
+    String digits = Cli.EXAMPLES.resolve("digits-dense.yaml").toString();
+    List<String> args = new ArrayList<>(List.of("train", digits, "--output", tmp.resolve("whole").toString()));
+    args.addAll(List.of(settings));
+    Cli.Outcome straight = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, straight.code(), straight.describe());
+    Path whole = Cli.onlyRun(tmp.resolve("whole"));
+
+    Path output = tmp.resolve("stopped");
+    args.set(3, output.toString());
+    Process p = ChildJvm.start(List.of("--add-modules", "jdk.incubator.vector"), Main.class,
+        args.toArray(String[]::new));
+    StringBuilder text = new StringBuilder();
+    try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        text.append(line).append('\n');
+        if (line.startsWith("network ")) {
+          // training has begun: stop it a little way into its first epoch
+          Thread.sleep(300);
+          // SIGTERM, leaving the streams open (Process.destroy closes them)
+          p.toHandle().destroy();
+        }
+      }
+    }
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text.toString());
+    assertEquals(143, p.exitValue(), text.toString());
+    Path run = Cli.onlyRun(output);
+    Path partial = run.resolve(RunDirectory.CHECKPOINTS).resolve("partial-epoch-0001.ckpt");
+    assertTrue(Files.isRegularFile(partial), text.toString());
+    assertTrue(text.toString().contains("nn: training was interrupted; the last checkpoint is " + partial + "\n"),
+        text.toString());
+
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming partway through epoch 1 of 2, after "), resumed.out());
+    assertArrayEquals(Files.readAllBytes(whole.resolve(RunDirectory.MODEL)),
+        Files.readAllBytes(run.resolve(RunDirectory.MODEL)), "model.nnm");
+    assertEquals(ResumeTests.withoutSeconds(TrainCommandTests.metricsRows(whole)),
+        ResumeTests.withoutSeconds(TrainCommandTests.metricsRows(run)), "metrics.csv");
+    assertEquals(List.of("epoch-0001.ckpt", "epoch-0002.ckpt"), RunFiles.names(run.resolve(RunDirectory.CHECKPOINTS)));
+  }
+
+  /**
+   * A checkpoint taken within an epoch goes on after the batch it stopped at, which means the same rows only at its
+   * batch size: an experiment.yaml edited to another is refused with exit 2, saying what to restore or delete.
+   */
+  @Test
+  void aCheckpointWithinAnEpochOfAnotherBatchSizeIsRefusedSayingWhatToDo() throws Exception {
+    Path run = train(tmp.resolve("killed"), "partial-epoch-0002.ckpt:3:renamed", CRASHED, "--set",
+        "training.checkpoint-minutes=1e-9");
+    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
+    Files.writeString(yaml, Files.readString(yaml).replace("batch-size: 16", "batch-size: 32"));
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + run + ": the checkpoint partway through epoch 2 was taken with batches of 16 rows, and"
+        + " training.batch-size is now 32. Restore training.batch-size: 16 in experiment.yaml to resume from where it"
+        + " stopped, or delete checkpoints/partial-epoch-0002.ckpt to resume from the checkpoint before it\n",
+        refused.err());
+    Files.delete(run.resolve(RunDirectory.CHECKPOINTS).resolve("partial-epoch-0002.ckpt"));
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming after epoch 1 of 60"), resumed.out());
+  }
+
+  /**
    * A run whose experiment.yaml was edited after it started so that its checkpoint no longer fits — another
    * width, another optimizer — is an unusable run directory: exit 2 naming the checkpoint and what does not fit,
    * not an unexpected error, and the run is not marked failed.

@@ -253,7 +253,8 @@ final class ExperimentParser {
 
   private TrainingSpec training(Node node) {
     if (node == null) {
-      return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, true, Optional.empty(), 1, Optional.empty());
+      return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, true, Optional.empty(), 1,
+          TrainingSpec.DEFAULT_CHECKPOINT_MINUTES, Optional.empty());
     }
     MapView v = reader.mapping(node, "training");
     if (v == null) {
@@ -267,14 +268,38 @@ final class ExperimentParser {
     EarlyStopping stop = earlyStopping(v.get("early-stopping"), v.child("early-stopping"));
     boolean stopRead = reader.problems().size() == before;
     Integer every = countOr(v, "checkpoint-every", 1);
+    Double minutes = checkpointMinutes(v.get("checkpoint-minutes"), v.child("checkpoint-minutes"));
     before = reader.problems().size();
     ClassWeights weights = classWeights(v.get("class-weights"), v.child("class-weights"));
     boolean weightsRead = reader.problems().size() == before;
     v.finish();
-    if (epochs == null || batch == null || shuffle == null || !stopRead || every == null || !weightsRead) {
+    if (epochs == null || batch == null || shuffle == null || !stopRead || every == null || minutes == null
+        || !weightsRead) {
       return null;
     }
-    return new TrainingSpec(epochs, batch, shuffle, Optional.ofNullable(stop), every, Optional.ofNullable(weights));
+    return new TrainingSpec(epochs, batch, shuffle, Optional.ofNullable(stop), every, minutes,
+        Optional.ofNullable(weights));
+  }
+
+  /** {@code off} (infinite) or a number of minutes > 0; the default when absent; {@code null} after reporting. */
+  private Double checkpointMinutes(Node node, String path) {
+    if (node == null) {
+      return TrainingSpec.DEFAULT_CHECKPOINT_MINUTES;
+    }
+    // YAML 1.1 reads a bare off as the boolean false; false says the same
+    if (node instanceof ScalarNode word && (word.getValue().equals("off") || word.getValue().equals("false"))
+        && (Tag.STR.equals(word.getTag()) || Tag.BOOL.equals(word.getTag()))) {
+      return Double.POSITIVE_INFINITY;
+    }
+    String expected = "off, or a number of minutes > 0 such as 10 or 0.5";
+    if (!(node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) || Scalars.parseNumber(scalar) == null) {
+      if (!reader.isRejected(node)) {
+        reader.report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found "
+            + NodeReader.describe(node), expected);
+      }
+      return null;
+    }
+    return reader.number(node, path, Range.positive());
   }
 
   /** {@code balanced} or a list of numbers > 0; {@code null} when absent and after reporting. */

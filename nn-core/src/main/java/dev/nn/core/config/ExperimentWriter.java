@@ -301,6 +301,7 @@ public final class ExperimentWriter {
       m.put("early-stopping", false);
     }
     m.put("checkpoint-every", t.checkpointEvery());
+    m.put("checkpoint-minutes", Double.isInfinite(t.checkpointMinutes()) ? "off" : t.checkpointMinutes());
     t.classWeights().ifPresent(w -> m.put("class-weights", w.yamlValue()));
     return m;
   }

@@ -44,12 +44,13 @@ final class Resumption {
    * @param current the provenance of this attempt, whose data files were hashed now
    * @param checkpointEvery the epochs between checkpoints, by which a run without one is told apart from a run
    *     whose checkpoints were deleted
+   * @param trainingRows the rows of the training split now, which a checkpoint taken within an epoch must have
    * @return the provenance to record, noting changed data or plugins that were allowed and how the run first
    *     started
    * @throws RunFileException when a data file or a plugin changed and that is not allowed, or no checkpoint is
    *     intact; before anything in the directory is changed
    */
-  Provenance prepare(Trainer trainer, Provenance current, int checkpointEvery) {
+  Provenance prepare(Trainer trainer, Provenance current, int checkpointEvery, int trainingRows) {
     Provenance checked = new PluginChanges(dir, allowChangedPlugins, notices).check(checkData(current));
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
     Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile());
@@ -59,6 +60,9 @@ final class Resumption {
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
     checkpoints.prune();
     if (state.isPresent()) {
+      if (state.get().within() != null) {
+        checkWithin(state.get(), trainer, trainingRows);
+      }
       restore(trainer, state.get(), edited(current), PluginChanges.allowedChanges(checked));
       if (state.get().end() != TrainerState.End.RUNNING) {
         notices.accept("training had ended after epoch " + state.get().epoch() + " ("
@@ -126,13 +130,13 @@ final class Resumption {
         return;
       } catch (IllegalArgumentException e) {
         if (changedPlugins != null) {
-          throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " holds optimizer"
+          throw new RunFileException(dir.path(), named(state) + " holds optimizer"
               + " state that the optimizer refuses (" + e.getMessage() + "), and the plugins changed since the run"
               + " started (" + changedPlugins + "): the plugin as it is now cannot take the state it saved as it was;"
               + " resume with the jar the run started with");
         }
         if (!edited && Provenance.recordedExperimentSha256(dir.provenanceFile()).isPresent()) {
-          throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " holds optimizer"
+          throw new RunFileException(dir.path(), named(state) + " holds optimizer"
               + " state that the optimizer refuses (" + e.getMessage() + "), though experiment.yaml is as the run"
               + " started (its SHA-256 matches the provenance's): the optimizer saved state it cannot take back; if"
               + " it is a plugin's, its exportState and importState disagree, which its author can mend");
@@ -142,14 +146,47 @@ final class Resumption {
     }
     if (!edited && Provenance.recordedExperimentSha256(dir.provenanceFile()).isPresent()) {
       // the file is the one the run started with, so the checkpoint is what changed: copied from another run
-      throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " " + problem
+      throw new RunFileException(dir.path(), named(state) + " " + problem
           + ", though experiment.yaml is as the run started (its SHA-256 matches the provenance's): the checkpoint"
           + " is not this run's (copied from another run?). Remove " + RunDirectory.CHECKPOINTS + "/"
-          + Checkpoints.fileName(state.epoch())
+          + fileOf(state)
           + " to resume from an older checkpoint, or train a new run");
     }
-    throw new RunFileException(dir.path(), "the checkpoint of epoch " + state.epoch() + " " + problem
+    throw new RunFileException(dir.path(), named(state) + " " + problem
         + "; experiment.yaml was changed after the run started. Restore it, or train a new run");
+  }
+
+  /** "the checkpoint of epoch 3", or "the checkpoint partway through epoch 4". */
+  private static String named(TrainerState state) {
+    return state.within() == null ? "the checkpoint of epoch " + state.epoch()
+        : "the checkpoint partway through epoch " + (state.epoch() + 1);
+  }
+
+  /** The file name of the checkpoint {@code state} was read from. */
+  private static String fileOf(TrainerState state) {
+    return state.within() == null ? Checkpoints.fileName(state.epoch())
+        : Checkpoints.partialFileName(state.epoch() + 1);
+  }
+
+  /**
+   * A checkpoint taken within an epoch goes on after the batch it stopped at, which are the same rows only at the
+   * batch size and over the training rows it was taken with: an experiment.yaml edited to another batch size, or
+   * data changed to other rows (with --allow-changed-data), cannot continue it, though the checkpoint before it can.
+   */
+  private void checkWithin(TrainerState state, Trainer trainer, int trainingRows) {
+    TrainerState.Within w = state.within();
+    int batch = trainer.options().batchSize();
+    String problem = w.batchSize() != batch
+        ? "batches of " + w.batchSize() + " rows, and training.batch-size is now " + batch + ". Restore"
+            + " training.batch-size: " + w.batchSize() + " in experiment.yaml"
+        : w.rows() != trainingRows
+            ? w.rows() + " training rows, and the training split now has " + trainingRows + ". Restore the data"
+        : null;
+    if (problem != null) {
+      String file = RunDirectory.CHECKPOINTS + "/" + fileOf(state);
+      throw new RunFileException(dir.path(), named(state) + " was taken with " + problem + " to resume from where"
+          + " it stopped, or delete " + file + " to resume from the checkpoint before it");
+    }
   }
 
   /** What a damaged file of a run is kept as when it is set aside. */

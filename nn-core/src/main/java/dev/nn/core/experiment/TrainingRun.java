@@ -438,7 +438,8 @@ public final class TrainingRun {
     }
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.allowChangedPlugins(),
-          options.notices()).prepare(trainer, provenance, experiment.training().checkpointEvery());
+          options.notices()).prepare(trainer, provenance, experiment.training().checkpointEvery(),
+          data.train().size());
     }
     if (options.resume() != null) {
       // once a resume is accepted: a refused one leaves the directory as it was
@@ -450,8 +451,12 @@ public final class TrainingRun {
         directory -> told.forEach(i -> i.completedFirst(directory)));
     // the checkpoint first: the summary, metrics.csv and the report never show an epoch a resume could not continue
     // from
-    record.precededBy(List.of(new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery())),
-        new MetricsCsv(dir.metricsFile()));
+    CheckpointWriter checkpoints = new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery(),
+        experiment.training().checkpointMinutes());
+    if (checkpoints.takesPartials()) {
+      trainer.checkpointWithinEpochs(record.whileRunning(checkpoints));
+    }
+    record.precededBy(List.of(checkpoints), new MetricsCsv(dir.metricsFile()));
     runFiles.attach(List.of(record));
     record.started(started);
     RecordedPluginPath.write(dir.path(), plugins.pluginPath());

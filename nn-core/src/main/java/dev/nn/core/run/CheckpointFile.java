@@ -66,6 +66,17 @@ final class CheckpointFile {
     h.put("optimizer-state", Map.of("block-sizes", sizes));
     h.put("best-params", s.bestParams() == null ? null : Map.of("count", s.bestParams().length));
     h.put("history-epochs", s.history().size());
+    if (s.within() != null) {
+      TrainerState.Within w = s.within();
+      Map<String, Object> within = new LinkedHashMap<>();
+      within.put("batches", w.batches());
+      within.put("batch-size", w.batchSize());
+      within.put("rows", w.rows());
+      within.put("loss-sum", YamlFields.real(w.lossSum()));
+      within.put("seconds", YamlFields.real(w.seconds()));
+      within.put("first-batch-loss", YamlFields.real(w.firstBatchLoss()));
+      h.put("within-epoch", within);
+    }
     return h;
   }
 
@@ -87,9 +98,30 @@ final class CheckpointFile {
       throw new RunFileException(file, HISTORY + " holds " + history.size() + " epochs, the header says " + expected
           + " (corrupted)");
     }
+    TrainerState.End end = end(file, h);
+    TrainerState.Within within = within(file, h);
+    if (within != null && end != TrainerState.End.RUNNING) {
+      throw new RunFileException(file, HEADER + ": a checkpoint within an epoch has \"end: " + endName(end) + "\""
+          + " (corrupted)");
+    }
     return new TrainerState(h.integer("epoch", 0, Integer.MAX_VALUE), h.integer("updates"), params, optimizer, best,
         h.integer("best-epoch", 0, Integer.MAX_VALUE), h.real("best-value"),
-        h.integer("epochs-without-improvement", 0, Integer.MAX_VALUE), List.copyOf(history), end(file, h));
+        h.integer("epochs-without-improvement", 0, Integer.MAX_VALUE), List.copyOf(history), end, within);
+  }
+
+  /** How far into its epoch a checkpoint within an epoch was taken; {@code null} for one at an epoch's end. */
+  private static TrainerState.Within within(Path file, YamlFields h) {
+    if (h.isNull("within-epoch")) {
+      return null;
+    }
+    YamlFields w = h.fields("within-epoch");
+    try {
+      return new TrainerState.Within(w.integer("batches", 1, Integer.MAX_VALUE),
+          w.integer("batch-size", 1, Integer.MAX_VALUE), w.integer("rows", 1, Integer.MAX_VALUE), w.real("loss-sum"),
+          w.real("seconds"), w.real("first-batch-loss"));
+    } catch (IllegalArgumentException e) {
+      throw new RunFileException(file, HEADER + ": within-epoch: " + e.getMessage() + " (corrupted)");
+    }
   }
 
   /** How the header names an end: {@code running}, {@code finished} or {@code stopped-early}. */

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * A directory of checkpoints, {@code epoch-NNNN.ckpt}, of which the last {@link #keep()} are kept, and the
- * best epoch's when it is older (see {@link #prune()}).
+ * best epoch's when it is older (see {@link #prune()}); and of at most one checkpoint taken within an epoch,
+ * {@code partial-epoch-NNNN.ckpt} (partway through epoch NNNN), which lasts until a newer checkpoint of either kind is
+ * in place.
  *
  * <p>The checkpoint format, version {@value #VERSION}, is nn's archive ({@link dev.nn.core.io.ArchiveWriter}:
  * a ZIP archive whose last entry, {@code SHA256SUMS}, holds the SHA-256 of every other entry) holding
@@ -50,6 +52,7 @@ public final class Checkpoints {
   static final int VERSION = CheckpointFile.VERSION;
 
   private static final Pattern NAME = Pattern.compile("epoch-(\\d{1,10})\\.ckpt");
+  private static final Pattern PARTIAL = Pattern.compile("partial-epoch-(\\d{1,10})\\.ckpt");
 
   private final Path dir;
   private final int keep;
@@ -101,7 +104,86 @@ public final class Checkpoints {
     Path file = fileFor(state.epoch());
     write(file, state);
     prune(bestEpoch(state.history()));
+    deletePartialsBut(null);
     return file;
+  }
+
+  /** The name of the checkpoint taken partway through epoch {@code epoch}: {@code partial-epoch-0004.ckpt}. */
+  public static String partialFileName(int epoch) {
+    return String.format(Locale.ROOT, "partial-epoch-%04d.ckpt", epoch);
+  }
+
+  /**
+   * Writes {@code state}, taken within an epoch, atomically as {@link #partialFileName} of the epoch it is in, then
+   * deletes the one it replaces.
+   *
+   * @return the file written
+   */
+  Path savePartial(TrainerState state) {
+    if (state.within() == null) {
+      throw new IllegalArgumentException("a partial checkpoint is of a state within an epoch; epoch " + state.epoch()
+          + "'s state is at its end");
+    }
+    Path file = dir.resolve(partialFileName(state.epoch() + 1));
+    write(file, state);
+    deletePartialsBut(file);
+    return file;
+  }
+
+  /** The checkpoints taken within an epoch, oldest epoch first. */
+  private List<Path> partials() {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "partial-epoch-*.ckpt")) {
+      for (Path f : files) {
+        if (partialEpochOf(f) >= 0 && Files.isRegularFile(f)) {
+          found.add(f);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + SystemReason.describe(e), e);
+    }
+    found.sort(Comparator.comparingLong(Checkpoints::partialEpochOf));
+    return found;
+  }
+
+  /** Deletes every checkpoint taken within an epoch but {@code kept} (none when {@code null}). */
+  private void deletePartialsBut(Path kept) {
+    for (Path old : partials()) {
+      if (!old.equals(kept)) {
+        delete(old);
+      }
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the old checkpoint " + file + ": " + SystemReason.describe(e), e);
+    }
+  }
+
+  /**
+   * The checkpoint taken within an epoch that is newer than every epoch's checkpoint, if any: partway through an epoch
+   * after the newest one's. Older ones (a process killed between writing an epoch's checkpoint and deleting them)
+   * are not.
+   */
+  private Optional<Path> newerPartial() {
+    List<Path> partials = partials();
+    if (partials.isEmpty()) {
+      return Optional.empty();
+    }
+    Path newest = partials.get(partials.size() - 1);
+    long epochs = latest().map(Checkpoints::epochOf).orElse(0L);
+    return partialEpochOf(newest) > epochs ? Optional.of(newest) : Optional.empty();
+  }
+
+  /** The epoch a checkpoint taken within one is partway through, from its name, or −1 if it is not one's. */
+  static long partialEpochOf(Path file) {
+    Matcher m = PARTIAL.matcher(file.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
   /**
@@ -121,13 +203,8 @@ public final class Checkpoints {
   private void prune(long bestEpoch) {
     List<Path> all = list();
     for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
-      if (epochOf(old) == bestEpoch) {
-        continue;
-      }
-      try {
-        Files.deleteIfExists(old);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete the old checkpoint " + old + ": " + SystemReason.describe(e), e);
+      if (epochOf(old) != bestEpoch) {
+        delete(old);
       }
     }
   }
@@ -147,15 +224,21 @@ public final class Checkpoints {
   }
 
   /**
-   * Reads the newest checkpoint that is intact. A damaged one (truncated, corrupted, unreadable) is renamed to
+   * Reads the newest checkpoint that is intact: the one taken within an epoch when it is newer than every epoch's,
+   * else the newest epoch's. A damaged one (truncated, corrupted, unreadable) is renamed to
    * {@code epoch-NNNN.ckpt.damaged}, so that it is kept for a look but no longer counts as a checkpoint, and
-   * {@code notices} is told which file was set aside and which one is read instead.
+   * {@code notices} is told which file was set aside and which one is read instead. One taken within an epoch
+   * that is older than an epoch's is deleted.
    *
    * @return the state, or empty when the directory holds no checkpoint at all
    * @throws RunFileException when there are checkpoints but none is intact, naming each and what is wrong
    */
   public Optional<TrainerState> readNewestIntact(Consumer<String> notices) {
-    List<Path> all = list();
+    List<Path> all = new ArrayList<>(list());
+    Optional<Path> partial = newerPartial();
+    // what a kill between an epoch's checkpoint and the deletion left behind
+    deletePartialsBut(partial.orElse(null));
+    partial.ifPresent(all::add);
     List<String> damaged = new ArrayList<>();
     for (int i = all.size() - 1; i >= 0; i--) {
       Path file = all.get(i);
@@ -166,6 +249,10 @@ public final class Checkpoints {
       }
       try {
         TrainerState state = read(file);
+        if (state.within() == null && partialEpochOf(file) >= 0) {
+          throw new RunFileException(file, "holds no position within its epoch, though its name says it was taken"
+              + " partway through one (corrupted)");
+        }
         if (!damaged.isEmpty()) {
           notices.accept("resuming from " + file + " instead");
         }
@@ -232,6 +319,15 @@ public final class Checkpoints {
     }
     found.sort(Comparator.comparingLong(Checkpoints::epochOf));
     return found;
+  }
+
+  /**
+   * The newest checkpoint, if any: the one taken within an epoch when it is newer than every epoch's, else the
+   * highest epoch's.
+   */
+  Optional<Path> newest() {
+    Optional<Path> partial = newerPartial();
+    return partial.isPresent() ? partial : latest();
   }
 
   /** The checkpoint of the highest epoch, if any. */

@@ -289,8 +289,8 @@ public final class RunDirectory {
   }
 
   /**
-   * The checkpoint of the highest epoch in the run directory {@code directory}, if any, whatever else the
-   * directory holds or lacks: what is left of a run that diverged.
+   * The newest checkpoint in the run directory {@code directory} (see {@link #latestCheckpoint()}), if any,
+   * whatever else the directory holds or lacks: what a resume continues from.
    */
   public static Optional<Path> latestCheckpointIn(Path directory) {
     return new RunDirectory(directory).latestCheckpoint();
@@ -437,9 +437,9 @@ public final class RunDirectory {
     return new Checkpoints(checkpointsDir(), keep);
   }
 
-  /** The checkpoint of the highest epoch, if any. */
+  /** The newest checkpoint, if any: one taken within an epoch after the highest epoch's, else that epoch's. */
   public Optional<Path> latestCheckpoint() {
-    return checkpoints().latest();
+    return checkpoints().newest();
   }
 
   @Override

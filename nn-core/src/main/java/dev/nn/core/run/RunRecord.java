@@ -7,6 +7,7 @@ import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
+import dev.nn.core.train.TrainerState;
 import dev.nn.core.train.TrainingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +99,14 @@ public final class RunRecord implements TrainingListener {
    */
   private int checkpointedEpochs;
   private int checkpointedBest;
+  /** The trainer, from its start: a stop asks whether it is within an epoch's batches. */
+  private volatile Trainer trainer;
+  /** Whether the trainer takes checkpoints within epochs through {@link #whileRunning}. */
+  private volatile boolean takesPartials;
+  /** Set by a stop for the trainer: a checkpoint after its current batch is due. */
+  private volatile boolean checkpointOnStop;
+  /** Whether the checkpoint a stop asked for is written. */
+  private boolean checkpointedOnStop;
   /** Set when the run starts to end: from then on only that end writes. */
   private boolean ended;
   /** Set once an end is recorded in full; until then a failure while ending is recorded as the run's failure. */
@@ -255,6 +264,7 @@ public final class RunRecord implements TrainingListener {
     for (TrainingListener l : before) {
       l.onStart(trainer);
     }
+    this.trainer = trainer;
     // a resumed trainer starts from its checkpoint's history
     history.clear();
     history.addAll(trainer.history());
@@ -293,6 +303,63 @@ public final class RunRecord implements TrainingListener {
       noteCheckpointOf(history.get(history.size() - 1).epoch());
     }
   }
+
+  /**
+   * {@code checkpoints} as a trainer is to be given them: a checkpoint within an epoch is written under this record's
+   * lock, as an epoch's is, so that an interruption waits for one under way, none is written once the run has ended
+   * or been recorded interrupted, and an interruption counts every epoch the checkpoint holds.
+   */
+  public Trainer.WithinEpochCheckpoints whileRunning(Trainer.WithinEpochCheckpoints checkpoints) {
+    takesPartials = true;
+    return new Trainer.WithinEpochCheckpoints() {
+      @Override
+      public boolean due() {
+        return checkpointOnStop || checkpoints.due();
+      }
+
+      @Override
+      public void save(TrainerState state) {
+        synchronized (RunRecord.this) {
+          if (ended) {
+            return;
+          }
+          checkpoints.save(state);
+          checkpointedEpochs = history.size();
+          checkpointedBest = bestEpoch;
+          if (checkpointOnStop) {
+            checkpointedOnStop = true;
+            RunRecord.this.notifyAll();
+          }
+        }
+      }
+    };
+  }
+
+  /**
+   * A stop while the trainer trains an epoch's batches, when it takes checkpoints within epochs: asks it for one after
+   * its current batch and waits for that (up to {@value #STOP_CHECKPOINT_MILLIS} ms, and only while the epoch goes
+   * on), so that Ctrl-C loses nothing of a long epoch. Called by the shutdown hook, holding this record's lock, which
+   * waiting gives up.
+   */
+  private void awaitCheckpointOnStop() {
+    if (!takesPartials || ended || trainer == null || !trainer.inLocalEpoch()) {
+      return;
+    }
+    checkpointOnStop = true;
+    long deadline = System.nanoTime() + STOP_CHECKPOINT_MILLIS * 1_000_000L;
+    try {
+      while (!checkpointedOnStop && !ended && trainer.inLocalEpoch() && System.nanoTime() < deadline) {
+        wait(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      checkpointOnStop = false;
+    }
+  }
+
+  /** How long a stop waits at most for the trainer's checkpoint after its current batch. */
+  static final long STOP_CHECKPOINT_MILLIS = 10_000;
 
   /** Counts every epoch so far as what an interruption may record, when epoch {@code epoch}'s checkpoint exists. */
   private void noteCheckpointOf(int epoch) {
@@ -418,6 +485,7 @@ public final class RunRecord implements TrainingListener {
    * of the run's.
    */
   private synchronized void stopped() {
+    awaitCheckpointOnStop();
     AtomicFiles.seal(dir.path(), SETTLE_MILLIS);
     interrupted(true);
   }

@@ -57,6 +57,14 @@ public final class Trainer {
   private boolean stoppedEarly;
   /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
   private double firstBatchLoss = Double.NaN;
+  /** Told after each batch whether a checkpoint within the epoch is due, or {@code null}: none is taken. */
+  private WithinEpochCheckpoints withinEpoch;
+  /** Where the next epoch resumes, when the state restored was taken within an epoch; {@code null} otherwise. */
+  private TrainerState.Within resumeWithin;
+  /** Whether the batches of a local epoch are being trained: another may follow, after which a checkpoint is asked. */
+  private volatile boolean inLocalEpoch;
+  /** When the current epoch began, as {@link System#nanoTime()}, less the time it took before a resume. */
+  private long epochStartNanos;
   /** {@link #rowWeights()}: set as training starts on rows that carry weights. */
   private String rowWeights;
   private final List<EpochReport> history = new ArrayList<>();
@@ -133,6 +141,25 @@ public final class Trainer {
     if (update instanceof OptimizerUpdate stored) {
       stored.watchSteps();
     }
+  }
+
+  /**
+   * Where checkpoints within an epoch go, for epochs long enough to lose much to a kill: after each batch of local
+   * samples but an epoch's last, the trainer asks {@code checkpoints} whether one is due and if so hands it the
+   * state, which a restored trainer continues from as if it had not stopped. Epochs computed elsewhere ({@link
+   * Epochs}) take none.
+   */
+  public void checkpointWithinEpochs(WithinEpochCheckpoints checkpoints) {
+    this.withinEpoch = checkpoints;
+  }
+
+  /** Where a trainer's checkpoints within an epoch go: see {@link #checkpointWithinEpochs}. */
+  public interface WithinEpochCheckpoints {
+    /** Whether one is due now; asked after each batch, so it must be cheap and must not allocate. */
+    boolean due();
+
+    /** Saves a state taken within an epoch ({@link TrainerState#within()} is set). */
+    void save(TrainerState state);
   }
 
   /**
@@ -227,6 +254,23 @@ public final class Trainer {
     return !stoppedEarly && epoch < options.epochs();
   }
 
+  /**
+   * The batches of the next epoch trained before the state restored was taken partway through it, after which the
+   * epoch goes on; 0 when it starts at its beginning.
+   */
+  public int resumesAfterBatches() {
+    return resumeWithin == null ? 0 : resumeWithin.batches();
+  }
+
+  /**
+   * Whether the trainer is training the batches of an epoch of samples it holds, for another thread: after its current
+   * batch, unless that is the epoch's last, it asks its {@linkplain #checkpointWithinEpochs checkpoints} whether one
+   * is due.
+   */
+  public boolean inLocalEpoch() {
+    return inLocalEpoch;
+  }
+
   /** Optimizer updates applied. */
   public long updates() {
     return updates;
@@ -270,17 +314,27 @@ public final class Trainer {
       // the first epoch's divergence check compares with the untrained network's loss on the first epoch's rows
       firstBatchLoss = untrainedLoss(train, orderOf(train.rows(), options.seed(), 1));
     }
-    return train(new Epochs() {
-      @Override
-      public int rows() {
-        return train.rows();
-      }
+    return train(new LocalEpochs(train), evaluator == null ? null : c -> evaluator.evaluate(validation, c),
+        classification);
+  }
 
-      @Override
-      public double run(Trainer trainer) {
-        return localEpoch(train);
-      }
-    }, evaluator == null ? null : c -> evaluator.evaluate(validation, c), classification);
+  /** The epochs of samples this trainer holds: the only ones a checkpoint within an epoch is taken of. */
+  private final class LocalEpochs implements Epochs {
+    private final Samples train;
+
+    LocalEpochs(Samples train) {
+      this.train = train;
+    }
+
+    @Override
+    public int rows() {
+      return train.rows();
+    }
+
+    @Override
+    public double run(Trainer trainer) {
+      return localEpoch(train);
+    }
   }
 
   /**
@@ -349,6 +403,10 @@ public final class Trainer {
           + " start alike and stay alike (each gets the same gradient): initialise it (Network.initialize, or a"
           + " random init: in the experiment) before training");
     }
+    if (resumeWithin != null && !(epochs instanceof LocalEpochs)) {
+      throw new IllegalStateException("a state taken within an epoch resumes only epochs of samples this trainer"
+          + " holds, not epochs computed elsewhere");
+    }
     boolean earlyStopping = options.patience() > 0 && validation != null;
     progress.epochs = options.epochs();
     progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();
@@ -358,7 +416,8 @@ public final class Trainer {
     }
     // a trainer restored from a state taken after early stopping has nothing left to train
     while (!stoppedEarly && epoch < options.epochs()) {
-      long t0 = System.nanoTime();
+      // an epoch resumed within itself counts the time it took before the resume
+      epochStartNanos = System.nanoTime() - (resumeWithin == null ? 0 : (long) (resumeWithin.seconds() * 1e9));
       epoch++;
       progress.epoch = epoch;
       progress.batchesDone = 0;
@@ -373,7 +432,8 @@ public final class Trainer {
       } finally {
         progress.validating = false;
       }
-      EpochReport report = new EpochReport(epoch, updates, lastRate, trainLoss, val, (System.nanoTime() - t0) / 1e9);
+      EpochReport report = new EpochReport(epoch, updates, lastRate, trainLoss, val,
+          (System.nanoTime() - epochStartNanos) / 1e9);
       // before the epoch is recorded anywhere: a diverged epoch gets no metrics row and no checkpoint
       Divergence.check(history, report, firstBatchLoss);
       history.add(report);
@@ -422,6 +482,7 @@ public final class Trainer {
    * @return the mean L_n over the epoch's samples
    */
   public double runEpoch(Samples train) {
+    epochStartNanos = System.nanoTime();
     epoch++;
     progress.epoch = epoch;
     progress.batchesDone = 0;
@@ -437,12 +498,34 @@ public final class Trainer {
     int[] order = order(n);
     int batch = options.batchSize();
     double sum = 0;
-    for (int start = 0; start < n; start += batch) {
-      int rows = Math.min(batch, n - start);
-      train.loadRows(order, start, rows, ws);
-      sum += step(rows, updates + 1);
-      progress.batchesDone = progress.batchesDone + 1;
-      progress.runningLoss = sum / (start + rows);
+    int first = 0;
+    if (resumeWithin != null) {
+      if (resumeWithin.rows() != n) {
+        throw new IllegalStateException("the state was taken within an epoch over " + resumeWithin.rows()
+            + " training rows, these samples have " + n);
+      }
+      // the batches before it were trained before the state was taken: go on with the next, adding to their sum
+      first = resumeWithin.batches() * batch;
+      sum = resumeWithin.lossSum();
+      progress.batchesDone = resumeWithin.batches();
+      progress.runningLoss = sum / first;
+      resumeWithin = null;
+    }
+    inLocalEpoch = true;
+    try {
+      for (int start = first; start < n; start += batch) {
+        int rows = Math.min(batch, n - start);
+        train.loadRows(order, start, rows, ws);
+        sum += step(rows, updates + 1);
+        progress.batchesDone = progress.batchesDone + 1;
+        progress.runningLoss = sum / (start + rows);
+        if (withinEpoch != null && start + rows < n && withinEpoch.due()) {
+          withinEpoch.save(state(new TrainerState.Within(start / batch + 1, batch, n, sum,
+              (System.nanoTime() - epochStartNanos) / 1e9, firstBatchLoss)));
+        }
+      }
+    } finally {
+      inLocalEpoch = false;
     }
     return sum / n;
   }
@@ -670,21 +753,35 @@ public final class Trainer {
 
   /** Everything needed to continue training exactly where it stopped, at an epoch boundary. */
   public TrainerState state() {
+    return state(null);
+  }
+
+  /** {@link #state()}, or within the current epoch, {@code within} telling how far it got. */
+  private TrainerState state(TrainerState.Within within) {
     double[][] optimizerState = new double[updaters.length][];
     for (int b = 0; b < updaters.length; b++) {
       optimizerState[b] = PluginResults.nonNull(updaters[b].exportState(), updaters[b], "exportState()");
     }
-    return new TrainerState(epoch, updates, network.parameters().toArray(), optimizerState,
+    // within an epoch, the epoch in progress is not one of those completed
+    int completed = within == null ? epoch : epoch - 1;
+    return new TrainerState(completed, updates, network.parameters().toArray(), optimizerState,
         bestParams == null ? null : bestParams.clone(), bestEpoch, bestValue, epochsWithoutImprovement,
-        List.copyOf(history), stoppedEarly ? TrainerState.End.STOPPED_EARLY
-            : epoch >= options.epochs() ? TrainerState.End.FINISHED : TrainerState.End.RUNNING);
+        List.copyOf(history), within != null ? TrainerState.End.RUNNING : stoppedEarly ? TrainerState.End.STOPPED_EARLY
+            : epoch >= options.epochs() ? TrainerState.End.FINISHED : TrainerState.End.RUNNING, within);
   }
 
-  /** Restores a state taken by {@link #state()} from a trainer with the same network shape and settings. */
+  /**
+   * Restores a state taken by {@link #state()}, or within an epoch, from a trainer with the same network shape and
+   * settings; a state within an epoch needs its batch size.
+   */
   public void restore(TrainerState state) {
     if (state.optimizerState().length != updaters.length) {
       throw new IllegalArgumentException("checkpoint has " + state.optimizerState().length
           + " parameter blocks, this network has " + updaters.length);
+    }
+    if (state.within() != null && state.within().batchSize() != options.batchSize()) {
+      throw new IllegalArgumentException("the state was taken within an epoch of batches of "
+          + state.within().batchSize() + ", this trainer's batch size is " + options.batchSize());
     }
     network.parameters().load(state.params());
     for (int b = 0; b < updaters.length; b++) {
@@ -697,6 +794,10 @@ public final class Trainer {
     bestValue = state.bestValue();
     epochsWithoutImprovement = state.epochsWithoutImprovement();
     stoppedEarly = state.end() == TrainerState.End.STOPPED_EARLY;
+    resumeWithin = state.within();
+    if (resumeWithin != null) {
+      firstBatchLoss = resumeWithin.firstBatchLoss();
+    }
     history.clear();
     history.addAll(state.history());
     if (plateau != null) {

@@ -86,7 +86,7 @@ class ExperimentReaderTests {
     assertEquals(0.0, e.l2());
     assertEquals(
         new TrainingSpec(20, 1, true, Optional.of(new EarlyStopping(3, Monitor.VAL_LOSS, 0.0)), 1,
-            Optional.empty()), e.training());
+            10, Optional.empty()), e.training());
     assertEquals(new ComputeSpec(Backend.AUTO, 2), e.compute());
     assertEquals(file.getParent().resolve("runs"), e.output().dir().resolved());
     assertEquals("runs", e.output().dir().written());
@@ -106,7 +106,7 @@ class ExperimentReaderTests {
     assertEquals(0.01, e.optimizer().learningRate());
     assertEquals(new ScheduleSpec.Constant(), e.optimizer().schedule());
     assertEquals(0.0, e.l2());
-    assertEquals(new TrainingSpec(20, 1, true, Optional.empty(), 1, Optional.empty()), e.training());
+    assertEquals(new TrainingSpec(20, 1, true, Optional.empty(), 1, 10, Optional.empty()), e.training());
     assertEquals(new ComputeSpec(Backend.AUTO, 2), e.compute());
     assertEquals(Path.of("/exp/dir/runs"), e.output().dir().resolved());
   }
@@ -467,6 +467,23 @@ class ExperimentReaderTests {
     List<ConfigProblem> p = problems("# nothing yet\n");
 
     assertEquals(List.of("data: missing key \"data\"", "network: missing key \"network\"", "loss: missing key \"loss\""), texts(p));
+  }
+
+  @Test
+  void checkpointMinutesTakeOffOrANumberAbove0() {
+    assertEquals(0.5, read(MINIMAL + "training: {checkpoint-minutes: 0.5}\n").training().checkpointMinutes());
+    assertEquals(Double.POSITIVE_INFINITY, read(MINIMAL + "training: {checkpoint-minutes: off}\n").training()
+        .checkpointMinutes());
+    assertEquals(Double.POSITIVE_INFINITY, read(MINIMAL, "training.checkpoint-minutes=off").training()
+        .checkpointMinutes());
+    assertEquals(List.of("training.checkpoint-minutes: must be > 0, found 0"),
+        texts(problems(MINIMAL + "training: {checkpoint-minutes: 0}\n")));
+    List<ConfigProblem> word = problems(MINIMAL + "training: {checkpoint-minutes: never}\n");
+    assertEquals(List.of("training.checkpoint-minutes: expected off, or a number of minutes > 0 such as 10 or 0.5,"
+        + " found \"never\""), texts(word));
+    assertEquals(ProblemId.WRONG_TYPE, word.get(0).id());
+    assertEquals(List.of("training.checkpoint-minutes: expected off, or a number of minutes > 0 such as 10 or 0.5,"
+        + " found a list"), texts(problems(MINIMAL + "training: {checkpoint-minutes: [1]}\n")));
   }
 
   static String text(ConfigProblem p) {

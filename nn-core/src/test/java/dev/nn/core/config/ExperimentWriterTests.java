@@ -34,7 +34,7 @@ class ExperimentWriterTests {
           + "loss: {name: huber, delta: 0.5}\n"
           + "optimizer: {name: adam, learning-rate: 0.002, beta1: 0.85, schedule: {name: cosine, period: 40, unit: epochs}}\n"
           + "l2: 1.0e-4\n"
-          + "training: {epochs: 3, batch-size: 8, shuffle: false, early-stopping: {patience: 2, monitor: val-accuracy}, checkpoint-every: 2}\n"
+          + "training: {epochs: 3, batch-size: 8, shuffle: false, early-stopping: {patience: 2, monitor: val-accuracy}, checkpoint-every: 2, checkpoint-minutes: off}\n"
           + "compute: {backend: java, threads: 1}\n"
           + "output: {dir: ../runs}\n";
 
@@ -58,6 +58,7 @@ class ExperimentWriterTests {
 
     assertEquals(original, again);
     assertEquals(original.network().ties(), again.network().ties());
+    assertEquals(Double.POSITIVE_INFINITY, again.training().checkpointMinutes(), "checkpoint-minutes: off");
     assertEquals(Path.of("/exp/dir/data/iris.csv"), ((SourceSpec.Csv) again.data().train()).path().resolved());
     assertEquals(Path.of("/exp/runs"), again.output().dir().resolved());
   }
@@ -135,7 +136,7 @@ class ExperimentWriterTests {
             + "loss: squared\n"
             + "optimizer: {name: sgd, learning-rate: 0.01, schedule: constant}\n"
             + "l2: 0.0\n"
-            + "training: {epochs: 20, batch-size: 1, shuffle: true, early-stopping: false, checkpoint-every: 1}\n"
+            + "training: {epochs: 20, batch-size: 1, shuffle: true, early-stopping: false, checkpoint-every: 1, checkpoint-minutes: 10.0}\n"
             + "compute: {backend: auto, threads: 2}\n"
             + "output: {dir: /exp/runs}\n",
         text);

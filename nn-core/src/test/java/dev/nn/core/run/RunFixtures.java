@@ -77,6 +77,16 @@ final class RunFixtures {
     assertEquals(expected.epochsWithoutImprovement(), actual.epochsWithoutImprovement());
     assertSameHistory(expected.history(), actual.history());
     assertEquals(expected.end(), actual.end());
+    if (expected.within() == null) {
+      assertNull(actual.within());
+    } else {
+      TrainerState.Within e = expected.within();
+      TrainerState.Within a = actual.within();
+      assertEquals(List.of(e.batches(), e.batchSize(), e.rows()), List.of(a.batches(), a.batchSize(), a.rows()));
+      assertSameBits(e.lossSum(), a.lossSum(), "loss sum");
+      assertSameBits(e.seconds(), a.seconds(), "seconds");
+      assertSameBits(e.firstBatchLoss(), a.firstBatchLoss(), "first batch loss");
+    }
   }
 
   static void assertSameHistory(List<EpochReport> expected, List<EpochReport> actual) {

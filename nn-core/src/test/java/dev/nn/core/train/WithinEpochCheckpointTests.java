@@ -1,0 +1,161 @@
+package dev.nn.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.network.Network;
+import dev.nn.core.testing.Plugins;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trainer stopped partway through an epoch and restored from the state it saved there goes on as if it had not
+ * stopped: the same parameters, bit for bit, and the same epoch reports, wherever in whichever epoch it stopped.
+ */
+class WithinEpochCheckpointTests {
+  /** 101 rows in batches of 8: 13 batches an epoch, the last of 5 rows. */
+  private static final Samples TRAIN = TrainerTests.regression(101, 3);
+  private static final Samples VALIDATION = TrainerTests.regression(40, 4);
+  /** Early stopping on the validation loss at a rate that makes it bounce, so best weights and patience matter. */
+  private static final TrainingOptions OPTIONS =
+      new TrainingOptions(12, 8, true, 0.0, 7, 3, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+
+  /** Keeps every state it is handed; due after every batch. */
+  private static final class EveryBatch implements Trainer.WithinEpochCheckpoints {
+    final List<TrainerState> saved = new ArrayList<>();
+
+    @Override
+    public boolean due() {
+      return true;
+    }
+
+    @Override
+    public void save(TrainerState state) {
+      saved.add(state);
+    }
+  }
+
+  private static Trainer trainer(Network net) {
+    return new Trainer(net, Plugins.SQUARED, Plugins.MOMENTUM, (t, e) -> 0.3 / Math.sqrt(e), OPTIONS, List.of());
+  }
+
+  @Test
+  void aTrainerRestoredWithinAnEpochEndsBitForBitAsTheOneThatWentOn() {
+    Network plain = TrainerTests.network(4);
+    TrainingResult straight = trainer(plain).train(TRAIN, VALIDATION, false);
+
+    Network watched = TrainerTests.network(4);
+    Trainer saving = trainer(watched);
+    EveryBatch checkpoints = new EveryBatch();
+    saving.checkpointWithinEpochs(checkpoints);
+    TrainingResult withCheckpoints = saving.train(TRAIN, VALIDATION, false);
+    // taking states changes nothing
+    assertArrayEquals(plain.parameters().toArray(), watched.parameters().toArray(), 0.0);
+    assertEquals(straight.epochs().size(), withCheckpoints.epochs().size());
+
+    int epochs = straight.epochs().size();
+    assertTrue(straight.stoppedEarly() && epochs >= 5, "early stopping should end the run after a few epochs: "
+        + epochs);
+    // 12 states an epoch (after batches 1 … 12 of 13, never after the epoch's last), epoch 1's too
+    assertEquals(12 * epochs, checkpoints.saved.size());
+    for (TrainerState state : checkpoints.saved) {
+      int batches = state.within().batches();
+      assertTrue(batches >= 1 && batches <= 12, "batches " + batches);
+      assertEquals(state.history().size(), state.epoch());
+      assertEquals(state.epoch() * 13L + batches, state.updates(), "updates of " + state.within());
+    }
+
+    for (TrainerState state : checkpoints.saved) {
+      Network restored = TrainerTests.network(99); // other weights: the state must overwrite them
+      Trainer resumed = trainer(restored);
+      resumed.restore(state);
+      TrainingResult result = resumed.train(TRAIN, VALIDATION, false);
+      String where = "epoch " + (state.epoch() + 1) + " after batch " + state.within().batches();
+      assertArrayEquals(plain.parameters().toArray(), restored.parameters().toArray(), 0.0, where);
+      assertEquals(straight.bestEpoch(), result.bestEpoch(), where);
+      assertEquals(straight.stoppedEarly(), result.stoppedEarly(), where);
+      assertEquals(epochs, result.epochs().size(), where);
+      for (int e = 0; e < epochs; e++) {
+        EpochReport a = straight.epochs().get(e);
+        EpochReport b = result.epochs().get(e);
+        assertEquals(a.trainLoss(), b.trainLoss(), 0.0, where + ": epoch " + (e + 1) + "'s mean loss");
+        assertEquals(a.validation().loss(), b.validation().loss(), 0.0, where + ": epoch " + (e + 1));
+        assertEquals(a.updates(), b.updates(), where);
+        assertEquals(a.learningRate(), b.learningRate(), 0.0, where);
+      }
+    }
+  }
+
+  @Test
+  void theFirstEpochsDivergenceCheckKeepsTheUntrainedLossAcrossAResume() {
+    Trainer saving = trainer(TrainerTests.network(4));
+    EveryBatch checkpoints = new EveryBatch();
+    saving.checkpointWithinEpochs(checkpoints);
+    saving.train(TRAIN, VALIDATION, false);
+    TrainerState inFirstEpoch = checkpoints.saved.get(5);
+    assertEquals(0, inFirstEpoch.epoch());
+    double untrained = inFirstEpoch.within().firstBatchLoss();
+    assertTrue(untrained > 0 && Double.isFinite(untrained), "untrained loss " + untrained);
+    // every state of the run carries the same reference
+    for (TrainerState s : checkpoints.saved) {
+      assertEquals(untrained, s.within().firstBatchLoss(), 0.0);
+    }
+  }
+
+  @Test
+  void theSecondsOfAResumedEpochCountTheTimeBeforeTheResume() {
+    Trainer saving = trainer(TrainerTests.network(4));
+    EveryBatch checkpoints = new EveryBatch();
+    saving.checkpointWithinEpochs(checkpoints);
+    saving.train(TRAIN, VALIDATION, false);
+    TrainerState state = checkpoints.saved.get(20);
+    TrainerState.Within w = state.within();
+    TrainerState earlier = new TrainerState(state.epoch(), state.updates(), state.params(), state.optimizerState(),
+        state.bestParams(), state.bestEpoch(), state.bestValue(), state.epochsWithoutImprovement(), state.history(),
+        TrainerState.End.RUNNING,
+        new TrainerState.Within(w.batches(), w.batchSize(), w.rows(), w.lossSum(), 3600, w.firstBatchLoss()));
+    Trainer resumed = trainer(TrainerTests.network(4));
+    resumed.restore(earlier);
+    TrainingResult result = resumed.train(TRAIN, VALIDATION, false);
+    double seconds = result.epochs().get(state.epoch()).seconds();
+    assertTrue(seconds >= 3600 && seconds < 3660, "the resumed epoch took " + seconds + " s");
+    assertTrue(result.epochs().get(state.epoch() + 1).seconds() < 60, "the next one starts afresh");
+  }
+
+  @Test
+  void aStateWithinAnEpochOfAnotherBatchSizeIsRefused() {
+    Trainer saving = trainer(TrainerTests.network(4));
+    EveryBatch checkpoints = new EveryBatch();
+    saving.checkpointWithinEpochs(checkpoints);
+    saving.train(TRAIN, VALIDATION, false);
+    TrainingOptions other = new TrainingOptions(12, 16, true, 0.0, 7, 3, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+    Trainer resumed = new Trainer(TrainerTests.network(4), Plugins.SQUARED, Plugins.MOMENTUM, (t, e) -> 0.1, other,
+        List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> resumed.restore(checkpoints.saved.get(3)));
+    assertEquals("the state was taken within an epoch of batches of 8, this trainer's batch size is 16",
+        e.getMessage());
+  }
+
+  @Test
+  void aPositionThatIsNotWithinAnEpochIsRefused() {
+    IllegalArgumentException all = assertThrows(IllegalArgumentException.class,
+        () -> new TrainerState.Within(13, 8, 101, 1.0, 0.1, 0.5));
+    assertEquals("a state within an epoch has trained at least 1 of its batches and not all, found 13 batches of 8"
+        + " over 101 rows", all.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new TrainerState.Within(0, 8, 101, 1.0, 0.1, 0.5));
+    // the last batch that leaves rows to train
+    assertEquals(12, new TrainerState.Within(12, 8, 101, 1.0, 0.1, 0.5).batches());
+  }
+
+  @Test
+  void aStateTakenAtAnEpochsEndHasNoPosition() {
+    Trainer t = trainer(TrainerTests.network(4));
+    t.runEpoch(TRAIN);
+    assertNull(t.state().within());
+  }
+}
