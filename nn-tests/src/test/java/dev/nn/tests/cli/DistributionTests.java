@@ -68,6 +68,11 @@ class DistributionTests {
   private record Run(int code, String out, String err) {}
 
   private static Run nn(Path dir, String... args) throws IOException, InterruptedException {
+    return nn(java.util.Map.of(), dir, args);
+  }
+
+  private static Run nn(java.util.Map<String, String> env, Path dir, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/nn").toString());
     command.addAll(List.of(args));
@@ -76,6 +81,7 @@ class DistributionTests {
     String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
     b.environment().put("PATH", javaBin + ":/usr/bin:/bin");
     b.environment().remove("JAVA_HOME");
+    b.environment().putAll(env);
     Path out = Files.createTempFile(unpacked, "out", ".txt");
     Path err = Files.createTempFile(unpacked, "err", ".txt");
     b.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -86,6 +92,21 @@ class DistributionTests {
     }
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** A Java older than 17 is one line naming it, exit 2, as from the source tree's launcher. */
+  @Test
+  void aJavaOlderThan17IsOneLine() throws Exception {
+    Path old = Files.createTempDirectory(unpacked, "jdk11");
+    Files.createDirectories(old.resolve("bin"));
+    Path oldJava = Files.writeString(old.resolve("bin/java"), "#!/bin/sh\necho this java ran\nexit 1\n");
+    assertTrue(oldJava.toFile().setExecutable(true));
+    Files.writeString(old.resolve("release"), "JAVA_VERSION=\"11.0.22\"\n");
+    Run r = nn(java.util.Map.of("JAVA_HOME", old.toString()), unpacked, "--version");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("", r.out());
+    assertEquals("nn: needs Java 17 or later, and " + oldJava.toRealPath() + " is Java 11: set JAVA_HOME to a Java 17 or"
+        + " later, or put one first on the PATH\n", r.err());
   }
 
   @Test

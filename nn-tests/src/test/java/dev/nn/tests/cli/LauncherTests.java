@@ -70,6 +70,29 @@ class LauncherTests {
     assertEquals(0, launch(Map.of("NN_JAVA_OPTS", "-Xmx256m"), ROOT, "--version").code());
   }
 
+  /**
+   * A Java older than 17 (JAVA_HOME's here, whose release file says which) is one line naming it and what to do, exit
+   * 2, before it runs: it would fail loading nn's classes with a stack trace. Java 8 names itself 1.8.
+   */
+  @Test
+  void aJavaOlderThan17IsOneLineNamingItAndWhatToDo() throws Exception {
+    Path home = tmp.resolve("old-jdk");
+    Files.createDirectories(home.resolve("bin"));
+    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho this java ran\nexit 1\n");
+    assertTrue(java.toFile().setExecutable(true));
+    for (String version : List.of("11.0.22", "1.8.0_292", "16")) {
+      Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Someone\"\nJAVA_VERSION=\"" + version + "\"\n");
+      Run r = launch(Map.of("JAVA_HOME", home.toString()), tmp, "--version");
+      String feature = version.startsWith("1.8") ? "8" : version.split("\\.")[0];
+      assertEquals(2, r.code(), r.output());
+      assertEquals("nn: needs Java 17 or later, and " + java.toRealPath() + " is Java " + feature + ": set JAVA_HOME to a"
+          + " Java 17 or later, or put one first on the PATH\n", r.output());
+    }
+    // a release file of 17 or later passes (here the fake java runs, and fails on its own)
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"21.0.1\"\n");
+    assertTrue(launch(Map.of("JAVA_HOME", home.toString()), tmp, "--version").output().contains("this java ran"));
+  }
+
   @Test
   void theScriptIsExecutable() {
     assertTrue(Files.isExecutable(ROOT.resolve("nn")), ROOT.resolve("nn") + " must be executable");
