@@ -64,12 +64,21 @@ public final class Main {
 
   private static void exitAfter(String[] args, boolean clusterOnly) {
     // UTF-8 whatever the locale: messages and reports contain characters such as "—" and "²"
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    WatchedOutput stdout = new WatchedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+    // unbuffered below the print stream's own encoder, as System.out flushes every write: progress lines end in \r
+    PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     LauncherWatch.watchOwnLauncher(System.getenv());
     Map<String, String> env = System.getenv();
     int status = run(args, out, err, env, Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal(env), clusterOnly);
     out.flush();
+    java.util.Optional<String> incomplete = stdout.incomplete();
+    if (incomplete.isPresent()) {
+      // a file that cannot be written, as for any other output: the user can fix it
+      err.println("nn: cannot write to standard output: " + incomplete.get() + "; what the command printed there is"
+          + " incomplete");
+      status = status == 0 ? BAD_INPUT : status;
+    }
     err.flush();
     if (JvmShutdown.inProgress()) {
       // Ctrl-C or SIGTERM: the hooks say so, and the JVM exits with the signal's status once they are done
