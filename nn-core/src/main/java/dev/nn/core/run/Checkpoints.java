@@ -132,20 +132,7 @@ public final class Checkpoints {
 
   /** The checkpoints taken within an epoch, oldest epoch first. */
   private List<Path> partials() {
-    List<Path> found = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "partial-epoch-*.ckpt")) {
-      for (Path f : files) {
-        if (partialEpochOf(f) >= 0 && Files.isRegularFile(f)) {
-          found.add(f);
-        }
-      }
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + SystemReason.describe(e), e);
-    }
-    found.sort(Comparator.comparingLong(Checkpoints::partialEpochOf));
-    return found;
+    return listed(Checkpoints::partialEpochOf);
   }
 
   /** Deletes every checkpoint taken within an epoch but {@code kept} (none when {@code null}). */
@@ -305,10 +292,15 @@ public final class Checkpoints {
 
   /** The checkpoints present, oldest epoch first; empty when the directory does not exist. */
   List<Path> list() {
+    return listed(Checkpoints::epochOf);
+  }
+
+  /** The files whose name {@code epochOf} reads an epoch from (not −1), by that epoch; empty without the directory. */
+  private List<Path> listed(java.util.function.ToLongFunction<Path> epochOf) {
     List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
-        if (epochOf(f) >= 0 && Files.isRegularFile(f)) {
+        if (epochOf.applyAsLong(f) >= 0 && Files.isRegularFile(f)) {
           found.add(f);
         }
       }
@@ -317,7 +309,7 @@ public final class Checkpoints {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the checkpoints in " + dir + ": " + SystemReason.describe(e), e);
     }
-    found.sort(Comparator.comparingLong(Checkpoints::epochOf));
+    found.sort(Comparator.comparingLong(epochOf));
     return found;
   }
 

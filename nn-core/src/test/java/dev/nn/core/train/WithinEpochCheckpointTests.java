@@ -39,6 +39,15 @@ class WithinEpochCheckpointTests {
     }
   }
 
+  /** Every state taken within the epochs of a run from the weights of seed 4. */
+  private static List<TrainerState> statesOfARun() {
+    Trainer saving = trainer(TrainerTests.network(4));
+    EveryBatch checkpoints = new EveryBatch();
+    saving.checkpointWithinEpochs(checkpoints);
+    saving.train(TRAIN, VALIDATION, false);
+    return checkpoints.saved;
+  }
+
   private static Trainer trainer(Network net) {
     return new Trainer(net, Plugins.SQUARED, Plugins.MOMENTUM, (t, e) -> 0.3 / Math.sqrt(e), OPTIONS, List.of());
   }
@@ -92,27 +101,21 @@ class WithinEpochCheckpointTests {
 
   @Test
   void theFirstEpochsDivergenceCheckKeepsTheUntrainedLossAcrossAResume() {
-    Trainer saving = trainer(TrainerTests.network(4));
-    EveryBatch checkpoints = new EveryBatch();
-    saving.checkpointWithinEpochs(checkpoints);
-    saving.train(TRAIN, VALIDATION, false);
-    TrainerState inFirstEpoch = checkpoints.saved.get(5);
+    List<TrainerState> saved = statesOfARun();
+    TrainerState inFirstEpoch = saved.get(5);
     assertEquals(0, inFirstEpoch.epoch());
     double untrained = inFirstEpoch.within().firstBatchLoss();
     assertTrue(untrained > 0 && Double.isFinite(untrained), "untrained loss " + untrained);
     // every state of the run carries the same reference
-    for (TrainerState s : checkpoints.saved) {
+    for (TrainerState s : saved) {
       assertEquals(untrained, s.within().firstBatchLoss(), 0.0);
     }
   }
 
   @Test
   void theSecondsOfAResumedEpochCountTheTimeBeforeTheResume() {
-    Trainer saving = trainer(TrainerTests.network(4));
-    EveryBatch checkpoints = new EveryBatch();
-    saving.checkpointWithinEpochs(checkpoints);
-    saving.train(TRAIN, VALIDATION, false);
-    TrainerState state = checkpoints.saved.get(20);
+    List<TrainerState> saved = statesOfARun();
+    TrainerState state = saved.get(20);
     TrainerState.Within w = state.within();
     TrainerState earlier = new TrainerState(state.epoch(), state.updates(), state.params(), state.optimizerState(),
         state.bestParams(), state.bestEpoch(), state.bestValue(), state.epochsWithoutImprovement(), state.history(),
@@ -128,15 +131,12 @@ class WithinEpochCheckpointTests {
 
   @Test
   void aStateWithinAnEpochOfAnotherBatchSizeIsRefused() {
-    Trainer saving = trainer(TrainerTests.network(4));
-    EveryBatch checkpoints = new EveryBatch();
-    saving.checkpointWithinEpochs(checkpoints);
-    saving.train(TRAIN, VALIDATION, false);
+    List<TrainerState> saved = statesOfARun();
     TrainingOptions other = new TrainingOptions(12, 16, true, 0.0, 7, 3, TrainingOptions.Monitor.VAL_LOSS, 0.0);
     Trainer resumed = new Trainer(TrainerTests.network(4), Plugins.SQUARED, Plugins.MOMENTUM, (t, e) -> 0.1, other,
         List.of());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> resumed.restore(checkpoints.saved.get(3)));
+        () -> resumed.restore(saved.get(3)));
     assertEquals("the state was taken within an epoch of batches of 8, this trainer's batch size is 16",
         e.getMessage());
   }
