@@ -303,6 +303,81 @@ class SeveralTargetsTests {
     assertEquals("", diabetes.err(), "a target of many whole numbers (disease progression) is a regression's");
   }
 
+  /**
+   * Every whole number from 0 to k−1 in the target under the default task (glass's types, the letters' 0 … 25) is
+   * most likely class codes: one note says so, and none advises standardizing them; with a gap, they are numbers.
+   */
+  @Test
+  void classCodesFrom0UnderTheDefaultTaskGetANoteAndNoAdviceToStandardize() throws Exception {
+    StringBuilder codes = new StringBuilder("a,b,letter\n");
+    StringBuilder gaps = new StringBuilder("a,b,count\n");
+    for (int r = 0; r < 130; r++) {
+      codes.append(r % 7).append(',').append(r % 3).append(',').append(r % 26).append('\n');
+      gaps.append(r % 7).append(',').append(r % 3).append(',').append(r % 4 == 3 ? 5 : r % 4).append('\n');
+    }
+    Path letters = Files.writeString(tmp.resolve("letters.csv"), codes.toString());
+    Path counts = Files.writeString(tmp.resolve("counts.csv"), gaps.toString());
+    String yaml = "data: {train: {source: csv, path: %s}}\n"
+        + "network: {layers: [{units: auto}, {units: 4, activation: tanh}, {units: 1, activation: identity}]}\n"
+        + "loss: squared\n";
+    Cli.Outcome o = Cli.run("validate", Files.writeString(tmp.resolve("letters.yaml"), String.format(yaml, letters))
+        .toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(List.of("nn: " + letters + ": the target \"letter\" holds only the whole numbers 0 to 25, every one"
+        + " of them, read as a regression (task: regression is the default); if they are class codes, set task:"
+        + " classification on the source, for a class loss and accuracy"), o.err().lines().toList());
+    Cli.Outcome numbers = Cli.run("validate", Files.writeString(tmp.resolve("counts.yaml"), String.format(yaml,
+        counts)).toString());
+    assertEquals(0, numbers.code(), numbers.describe());
+    assertEquals("", numbers.err(), "0, 1, 2 and 5 are numbers");
+  }
+
+  /** Several large targets: the note names the largest and counts the others (linnerud's three). */
+  @Test
+  void theLargeTargetsNoteCountsTheOtherLargeTargets() throws Exception {
+    Path yaml = Files.writeString(tmp.resolve("linnerud-unsaid.yaml"), Files.readString(
+        Cli.EXAMPLES.resolve("linnerud.yaml")).replace("data/linnerud.csv",
+        Cli.EXAMPLES.resolve("data/linnerud.csv").toAbsolutePath().normalize().toString())
+        .replace("  standardize-targets: true\n", ""));
+    Cli.Outcome o = Cli.run("validate", yaml.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.err().contains(": the target \"weight\" has mean "), o.err());
+    assertTrue(o.err().contains(" (2 other targets as large) on the training split; "), o.err());
+  }
+
+  /**
+   * A regression that diverges on large targets left unstandardized by default is told to standardize them first (the
+   * diabetes progression under plain SGD: a smaller rate alone needed a hundredth); one whose experiment chose raw
+   * targets is told of the rate alone.
+   */
+  @Test
+  void aDivergenceOnLargeDefaultTargetsAdvisesStandardizingThemFirst() throws Exception {
+    Path unsaid = Files.writeString(tmp.resolve("diabetes-unsaid.yaml"), Files.readString(Path.of(Cli.DIABETES))
+        .replace("data/diabetes.csv", Cli.EXAMPLES.resolve("data/diabetes.csv").toAbsolutePath().toString())
+        .replace("  standardize-targets: false\n", ""));
+    String[] plainSgd = {"--set", "optimizer.name=sgd", "--set", "optimizer.learning-rate=0.01", "--set",
+        "training.batch-size=1", "--set", "network.layers[1].activation=relu", "--set",
+        "network.layers[1].units=32", "--output", tmp.resolve("runs").toString()};
+    List<String> args = new java.util.ArrayList<>(List.of("train", unsaid.toString()));
+    args.addAll(List.of(plainSgd));
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertEquals(3, o.code(), o.describe());
+    String diverged = o.err().lines().filter(l -> l.startsWith("nn: training diverged")).findFirst().orElseThrow();
+    assertTrue(diverged.matches("nn: training diverged: the loss became (NaN|Infinity) at epoch 1, update \\d+; the"
+        + " target \"target\" has mean [0-9.]+ and standard deviation [0-9.]+, far from the scale of a network's"
+        + " outputs, and errors that large make large updates: set data.standardize-targets: true, which trains on"
+        + " standardized targets and predicts in their units; or try a smaller learning rate"), diverged);
+    args.set(1, Cli.DIABETES);
+    Cli.Outcome chosen = Cli.run(args.toArray(String[]::new));
+    assertEquals(3, chosen.code(), chosen.describe());
+    assertTrue(chosen.err().matches("(?s)nn: training diverged: the loss became \\S+ at epoch 1, update \\d+; try a"
+        + " smaller learning rate\n.*"), chosen.err());
+    args.addAll(List.of("--set", "data.standardize-targets=true"));
+    args.set(1, unsaid.toString());
+    Cli.Outcome standardized = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, standardized.code(), "the advice holds: " + standardized.describe());
+  }
+
   /** Targets of the other end, a spread of 1e-9, are advised the same way (they trained to R² −1.8e13 unsaid). */
   @Test
   void tinyRawTargetsGetTheNoteToo() throws Exception {

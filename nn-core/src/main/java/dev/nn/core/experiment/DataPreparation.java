@@ -211,8 +211,10 @@ public final class DataPreparation implements Provider<PreparedData> {
     List<String> notes = new ArrayList<>();
     classCodes.ifPresent(notes::add);
     idCategories.ifPresent(notes::add);
-    // advice for those who have not chosen: an experiment that says standardize-targets: false has
-    if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION) {
+    // advice for those who have not chosen: an experiment that says standardize-targets: false has; class codes
+    // read as numbers want a classification, not standardizing
+    if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION
+        && classCodes.isEmpty()) {
       largeTargets(train).ifPresent(notes::add);
     }
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes,
@@ -273,38 +275,43 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   /**
-   * A note for a regression whose one target holds only two whole numbers (pima's 0/1 outcome): most likely classes,
-   * read as one real number because {@code task} defaults to regression, so no accuracy is ever reported. Empty
-   * for any other target.
+   * A note for a regression whose one target looks like class codes: only two whole numbers (pima's 0/1 outcome), or
+   * every whole number from 0 (or 1) to at most {@value #MOST_CODES}, each on two rows at least (glass's 0 … 5, the
+   * letters' 0 … 25). Most likely classes, read as one real number because {@code task} defaults to regression, so no
+   * accuracy is ever reported. Empty for any other target.
    */
   static java.util.Optional<String> classCodes(Dataset train) {
     if (train.targetCount() != 1 || train.size() < 2) {
       return java.util.Optional.empty();
     }
-    double first = train.y(0, 0);
-    double second = Double.NaN;
+    java.util.TreeSet<Double> values = new java.util.TreeSet<>();
     for (int i = 0; i < train.size(); i++) {
       double y = train.y(i, 0);
       if (y != Math.rint(y) || Math.abs(y) > 1e6) {
         return java.util.Optional.empty();
       }
-      if (y != first) {
-        if (Double.isNaN(second)) {
-          second = y;
-        } else if (y != second) {
-          return java.util.Optional.empty();
-        }
+      if (values.add(y == 0 ? 0.0 : y) && values.size() > MOST_CODES) {
+        return java.util.Optional.empty();
       }
     }
-    if (Double.isNaN(second)) {
-      return java.util.Optional.empty();
-    }
+    long low = values.first().longValue();
+    long high = values.last().longValue();
     String target = Excerpt.of(train.targetNames().get(0));
-    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds only the whole"
-        + " numbers %d and %d, read as a regression (task: regression is the default); if they are classes, set"
-        + " task: classification on the source, for a class loss and accuracy", train.source(), target,
-        (long) Math.min(first, second), (long) Math.max(first, second)));
+    if (values.size() == 2) {
+      return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds only the whole"
+          + " numbers %d and %d, read as a regression (task: regression is the default); if they are classes, set"
+          + " task: classification on the source, for a class loss and accuracy", train.source(), target, low, high));
+    }
+    boolean codes = values.size() >= 3 && (low == 0 || low == 1) && high - low + 1 == values.size()
+        && train.size() >= 2L * values.size();
+    return !codes ? java.util.Optional.empty() : java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the"
+        + " target \"%s\" holds only the whole numbers %d to %d, every one of them, read as a regression (task:"
+        + " regression is the default); if they are class codes, set task: classification on the source, for a class"
+        + " loss and accuracy", train.source(), target, low, high));
   }
+
+  /** The most values a target may take and still be taken for class codes by {@link #classCodes}. */
+  static final int MOST_CODES = 100;
 
   /** How far from 0 a target may lie (in mean or spread) before a run suggests standardizing it. */
   static final double LARGE_TARGET = 10;
@@ -322,22 +329,54 @@ public final class DataPreparation implements Provider<PreparedData> {
       // targets beyond float64's arithmetic: the note says so rather than suggest standardizing them
       return java.util.Optional.of(e.getMessage());
     }
+    java.util.Optional<String> large = largeTarget(train, moments);
+    if (large.isEmpty()) {
+      return smallTargets(train, moments.means(), moments.stds());
+    }
+    return java.util.Optional.of(train.source() + ": " + large.get() + " on the training split; a network's outputs"
+        + " start near 0, so training spends epochs reaching that scale. data.standardize-targets: true trains on"
+        + " standardized targets and still predicts in the targets' units");
+  }
+
+  /**
+   * What a regression's divergence adds when its targets were left unstandardized by default and lie far from 0: errors
+   * of their scale make the first updates large, which standardizing them ends (diabetes diverged under plain SGD at
+   * the default rate and at a tenth of it, and trained at the default rate with its targets standardized). Empty
+   * for targets of a network's scale.
+   */
+  static java.util.Optional<String> divergenceAdvice(Dataset train) {
+    try {
+      return largeTarget(train, Standardizer.fitTargets(train)).map(large -> large + ", far from the scale of a"
+          + " network's outputs, and errors that large make large updates: set data.standardize-targets: true, which"
+          + " trains on standardized targets and predicts in their units");
+    } catch (dev.nn.core.data.DataException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * "the target "y" has mean 152.1 and standard deviation 77.06", naming the target of largest scale and how many
+   * others are large too, when one is at least {@value #LARGE_TARGET} in mean or spread; empty otherwise.
+   */
+  private static java.util.Optional<String> largeTarget(Dataset train, Standardizer moments) {
     double[] means = moments.means();
     double[] stds = moments.stds();
     int largest = 0;
-    for (int j = 1; j < means.length; j++) {
-      if (Math.max(Math.abs(means[j]), stds[j]) > Math.max(Math.abs(means[largest]), stds[largest])) {
+    int large = 0;
+    for (int j = 0; j < means.length; j++) {
+      double scale = Math.max(Math.abs(means[j]), stds[j]);
+      large += scale >= LARGE_TARGET ? 1 : 0;
+      if (scale > Math.max(Math.abs(means[largest]), stds[largest])) {
         largest = j;
       }
     }
-    if (Math.max(Math.abs(means[largest]), stds[largest]) < LARGE_TARGET) {
-      return smallTargets(train, means, stds);
+    if (large == 0) {
+      return java.util.Optional.empty();
     }
-    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" has mean %.4g and"
-        + " standard deviation %.4g on the training split; a network's outputs start near 0, so training spends"
-        + " epochs reaching that scale. data.standardize-targets: true trains on standardized targets and still"
-        + " predicts in the targets' units", train.source(), Excerpt.of(train.targetNames().get(largest)),
-        means[largest], stds[largest]));
+    String others = large == 1 ? "" : " (" + dev.nn.core.text.Counted.of(large - 1, "other target", "other targets")
+        + " as large)";
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the target \"%s\" has mean %.4g and standard"
+        + " deviation %.4g%s", Excerpt.of(train.targetNames().get(largest)), means[largest], stds[largest], others));
   }
 
   /** How small a target's spread may be (with its mean as small) before a run suggests standardizing it. */

@@ -313,13 +313,14 @@ public final class TrainingRun {
       } catch (TrainingInterruptedException e) {
         // recorded as interrupted; not a failure of the run
         throw e;
-      } catch (TrainingDivergedException e) {
-        Optional<PluginFailureException> fault = plugins.nonFiniteFault(e);
+      } catch (TrainingDivergedException diverged) {
+        Optional<PluginFailureException> fault = plugins.nonFiniteFault(diverged);
         if (fault.isPresent()) {
           LOG.log(System.Logger.Level.WARNING, () -> "run failed in " + dir.path() + ": " + fault.get().getMessage());
           failed(record, outcome, fault.get());
           throw fault.get();
         }
+        TrainingDivergedException e = advised(diverged);
         LOG.log(System.Logger.Level.WARNING, () -> "run diverged in " + dir.path() + ": " + e.getMessage());
         if (record != null) {
           record.diverged(e.getMessage());
@@ -395,6 +396,18 @@ public final class TrainingRun {
         d.onDirectory(dir);
       }
     }
+  }
+
+  /**
+   * A divergence of a regression whose targets were left unstandardized by default and lie far from 0, with
+   * standardizing them as the first thing to try; other divergences as they are.
+   */
+  private TrainingDivergedException advised(TrainingDivergedException e) {
+    if (data.targetScaler() != null || experiment.data().standardizeTargets() != null
+        || data.train().task() != dev.nn.core.data.Task.REGRESSION) {
+      return e;
+    }
+    return DataPreparation.divergenceAdvice(data.train()).map(e::withFirstAdvice).orElse(e);
   }
 
   /** The options' listeners that are told of an interruption. */

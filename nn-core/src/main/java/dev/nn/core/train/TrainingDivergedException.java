@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public final class TrainingDivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  /** The advice of a divergence the learning rate is taken for. */
+  private static final String LOWER_RATE = "try a smaller learning rate";
   private final int epoch;
   private final long step;
   /** A String, not a Path: the exception stays serializable. */
@@ -38,7 +40,7 @@ public final class TrainingDivergedException extends RuntimeException {
       + " data.standardize-targets), or train in float64 (compute.precision: float64)";
 
   private TrainingDivergedException(int epoch, long step, String what) {
-    this(epoch, step, what, "try a smaller learning rate");
+    this(epoch, step, what, LOWER_RATE);
   }
 
   private TrainingDivergedException(int epoch, long step, String what, String advice) {
@@ -57,7 +59,7 @@ public final class TrainingDivergedException extends RuntimeException {
     return epoch == 1 && step == 1
         ? "this is the loss of the initial weights, before any update, so the learning rate is not the cause: look at"
             + " the initializer's scale and at any plugin activation or loss (nn gradcheck runs them)"
-        : "try a smaller learning rate";
+        : LOWER_RATE;
   }
 
   /**
@@ -102,6 +104,21 @@ public final class TrainingDivergedException extends RuntimeException {
   /** The update, from 1. */
   public long step() {
     return step;
+  }
+
+  /**
+   * The same divergence, {@code first} being what to try before a smaller learning rate (a setting the run left at
+   * its default that is known to cause it); as it is when its advice is not the learning rate's.
+   */
+  public TrainingDivergedException withFirstAdvice(String first) {
+    String message = getMessage();
+    if (!message.endsWith("; " + LOWER_RATE)) {
+      return this;
+    }
+    TrainingDivergedException advised = new TrainingDivergedException(epoch, step,
+        message.substring("training diverged: ".length(), message.length() - LOWER_RATE.length() - 2),
+        first + "; or try a smaller learning rate");
+    return advised.withSource(source);
   }
 
   /** The run directory holding the checkpoints of the epochs before, when the divergence happened in a training run. */

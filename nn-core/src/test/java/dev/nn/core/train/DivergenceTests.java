@@ -1,6 +1,7 @@
 package dev.nn.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -96,5 +97,20 @@ class DivergenceTests {
         new TrainingDivergedException(1, 1, Double.NaN).getMessage());
     assertEquals("training diverged: the loss became Infinity at epoch 1, update 2; try a smaller learning rate",
         new TrainingDivergedException(1, 2, Double.POSITIVE_INFINITY).getMessage());
+  }
+
+  /** Advice to try first goes before the learning rate's; a divergence not blamed on the rate keeps its own advice. */
+  @Test
+  void adviceToTryFirstGoesBeforeTheLearningRatesAndOnlyThere() {
+    TrainingDivergedException rate = new TrainingDivergedException(2, 40, Double.NaN);
+    TrainingDivergedException advised = rate.withFirstAdvice("set data.standardize-targets: true");
+    assertEquals("training diverged: the loss became NaN at epoch 2, update 40; set data.standardize-targets: true; or"
+        + " try a smaller learning rate", advised.getMessage());
+    assertEquals(2, advised.epoch());
+    assertEquals(40, advised.step());
+    TrainingDivergedException initial = new TrainingDivergedException(1, 1, Double.NaN);
+    assertSame(initial, initial.withFirstAdvice("anything"));
+    TrainingDivergedException float32 = new TrainingDivergedException(2, 40, Double.NaN, true);
+    assertSame(float32, float32.withFirstAdvice("anything"));
   }
 }
