@@ -266,6 +266,32 @@ class KilledRunTests {
   }
 
   /**
+   * Partway through epoch 5, the run has begun it: training.epochs edited down to 4 is refused, saying that it must be
+   * at least 5 or that the partial checkpoint may be deleted; deleted, the run resumes from epoch 4's checkpoint and
+   * ends there, with epoch 4's weights (it ended with weights from within epoch 5, counted as 4 epochs).
+   */
+  @Test
+  void aPartialCheckpointBeyondTheEpochsAnEditPlansIsRefused() throws Exception {
+    Path run = train(tmp.resolve("killed"), "partial-epoch-0005.ckpt:3:renamed", CRASHED, "--set",
+        "training.checkpoint-minutes=1e-9", "--set", "training.early-stopping=false");
+    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
+    Files.writeString(yaml, Files.readString(yaml).replace("epochs: 60", "epochs: 4"));
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + run + ": the checkpoint partway through epoch 5 is beyond the 4 epochs its experiment.yaml"
+        + " plans (training.epochs must be at least 5; or delete checkpoints/partial-epoch-0005.ckpt to resume from the"
+        + " checkpoint before it); experiment.yaml was changed after the run started. Restore it, or train a new run\n",
+        refused.err());
+    Path partial = run.resolve(RunDirectory.CHECKPOINTS).resolve("partial-epoch-0005.ckpt");
+    Files.delete(partial);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertEquals(List.of("epoch-0003.ckpt", "epoch-0004.ckpt"), RunFiles.names(run.resolve(RunDirectory.CHECKPOINTS)));
+    assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("state: finished"));
+    assertEquals(4, TrainCommandTests.metricsRows(run).size());
+  }
+
+  /**
    * A run whose experiment.yaml was edited after it started so that its checkpoint no longer fits — another
    * width, another optimizer — is an unusable run directory: exit 2 naming the checkpoint and what does not fit,
    * not an unexpected error, and the run is not marked failed.

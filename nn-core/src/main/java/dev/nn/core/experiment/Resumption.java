@@ -4,6 +4,7 @@ import dev.nn.core.run.Checkpoints;
 import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.run.RunFileException;
+import dev.nn.core.text.Counted;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainerState;
 import java.nio.file.Files;
@@ -117,12 +118,16 @@ final class Resumption {
   private void restore(Trainer trainer, TrainerState state, boolean edited, String changedPlugins) {
     int parameters = trainer.network().parameters().size();
     int planned = trainer.options().epochs();
+    // partway through an epoch, the run has begun that epoch too
+    int reached = state.within() == null ? state.epoch() : state.epoch() + 1;
     String problem = state.params().length != parameters
         ? "holds " + state.params().length + " parameters, but the network its experiment.yaml describes has "
             + parameters
         // fewer epochs than were trained is not an edit that fits: the run cannot end at an epoch it has passed
-        : state.epoch() > planned ? "is beyond the " + planned + (planned == 1 ? " epoch" : " epochs")
-            + " its experiment.yaml plans (training.epochs must be at least " + state.epoch() + ")"
+        : reached > planned ? "is beyond the " + Counted.of(planned, "epoch", "epochs") + " its experiment.yaml plans"
+            + " (training.epochs must be at least " + reached + (state.within() == null ? ")"
+                : "; or delete " + RunDirectory.CHECKPOINTS + "/" + fileOf(state) + " to resume from the checkpoint"
+                    + " before it)")
         : null;
     if (problem == null) {
       try {

@@ -779,6 +779,10 @@ public final class Trainer {
       throw new IllegalArgumentException("checkpoint has " + state.optimizerState().length
           + " parameter blocks, this network has " + updaters.length);
     }
+    if (state.within() != null && state.epoch() >= options.epochs()) {
+      throw new IllegalArgumentException("the state was taken partway through epoch " + (state.epoch() + 1)
+          + ", beyond this trainer's " + options.epochs() + " epochs");
+    }
     if (state.within() != null && state.within().batchSize() != options.batchSize()) {
       throw new IllegalArgumentException("the state was taken within an epoch of batches of "
           + state.within().batchSize() + ", this trainer's batch size is " + options.batchSize());

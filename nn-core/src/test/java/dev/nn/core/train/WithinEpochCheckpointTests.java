@@ -142,6 +142,17 @@ class WithinEpochCheckpointTests {
   }
 
   @Test
+  void aStateWithinAnEpochBeyondTheTrainersEpochsIsRefused() {
+    TrainerState inEpoch3 = statesOfARun().get(2 * 12 + 4);
+    assertEquals(2, inEpoch3.epoch());
+    TrainingOptions two = new TrainingOptions(2, 8, true, 0.0, 7, 3, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+    Trainer resumed = new Trainer(TrainerTests.network(4), Plugins.SQUARED, Plugins.MOMENTUM, (t, e) -> 0.1, two,
+        List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resumed.restore(inEpoch3));
+    assertEquals("the state was taken partway through epoch 3, beyond this trainer's 2 epochs", e.getMessage());
+  }
+
+  @Test
   void aPositionThatIsNotWithinAnEpochIsRefused() {
     IllegalArgumentException all = assertThrows(IllegalArgumentException.class,
         () -> new TrainerState.Within(13, 8, 101, 1.0, 0.1, 0.5));
