@@ -59,13 +59,19 @@ final class EpochLines implements TrainingListener, AutoCloseable {
   }
 
   /**
-   * {@code line} broken into lines of fewer than {@code columns} characters where its parts meet (two spaces),
-   * each after the first indented by two spaces; a part longer than that stays whole.
+   * {@code line} as it fits in fewer than {@code columns} characters: its parts one space apart instead of two when
+   * that is enough (MNIST's epoch lines from epoch 9 on, 81 characters, in an 80-column window), else broken where
+   * its parts meet (two spaces), each line after the first indented by two spaces; a part longer than that stays
+   * whole.
    */
   static String fold(String line, int columns) {
     int room = Math.max(1, columns - 1);
     if (line.length() <= room) {
       return line;
+    }
+    String closer = line.replace("  ", " ");
+    if (closer.length() <= room) {
+      return closer;
     }
     StringBuilder folded = new StringBuilder();
     String indent = "  ";

@@ -28,6 +28,16 @@ class EpochLineFoldTests {
     assertEquals(REGRESSION, narrow.replace(n + "  ", "  "));
   }
 
+  /** A line a few characters too wide (MNIST's from epoch 9 on, in 80 columns) closes up its parts instead. */
+  @Test
+  void aLineThatFitsWithSingleSpacesIsClosedUpRatherThanFolded() {
+    String mnist = "epoch 10/15  train-loss 0.00714399  val-loss 0.0856164  val-accuracy 0.9798  1.5s";
+    assertEquals(81, mnist.length());
+    assertEquals("epoch 10/15 train-loss 0.00714399 val-loss 0.0856164 val-accuracy 0.9798 1.5s",
+        EpochLines.fold(mnist, 80));
+    assertEquals(mnist, EpochLines.fold(mnist, 82));
+  }
+
   @Test
   void aFigureWiderThanTheTerminalStaysWhole() {
     assertEquals("epoch 1/3" + System.lineSeparator() + "  train-loss 1.07362",
