@@ -519,9 +519,15 @@ public final class Trainer {
         sum += step(rows, updates + 1);
         progress.batchesDone = progress.batchesDone + 1;
         progress.runningLoss = sum / (start + rows);
-        if (withinEpoch != null && start + rows < n && withinEpoch.due()) {
-          withinEpoch.save(state(new TrainerState.Within(start / batch + 1, batch, n, sum,
-              (System.nanoTime() - epochStartNanos) / 1e9, firstBatchLoss)));
+        boolean more = start + rows < n;
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        if (interrupted || withinEpoch != null && more && withinEpoch.due()) {
+          TrainerState.Within here = !more ? null : new TrainerState.Within(start / batch + 1, batch, n, sum,
+              (System.nanoTime() - epochStartNanos) / 1e9, firstBatchLoss);
+          if (interrupted) {
+            stopInterrupted(here);
+          }
+          withinEpoch.save(state(here));
         }
       }
     } finally {
@@ -694,6 +700,27 @@ public final class Trainer {
       }
     }
     return lossSum;
+  }
+
+  /**
+   * Ends training because the thread was interrupted ({@code Thread.interrupt}, {@code Future.cancel(true)}) after a
+   * batch of a local epoch: with checkpoints within epochs, first hands them the state there ({@code within}, null
+   * after an epoch's last batch), with the flag cleared for the write and set again after, so a cancelled training
+   * loses nothing of its epoch.
+   *
+   * @throws java.util.concurrent.CancellationException always, the thread's interrupted flag set
+   */
+  private void stopInterrupted(TrainerState.Within within) {
+    if (withinEpoch != null && within != null) {
+      Thread.interrupted();
+      try {
+        withinEpoch.save(state(within));
+      } finally {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new java.util.concurrent.CancellationException("training was interrupted in epoch " + epoch + ", after "
+        + (within == null ? "its last batch" : "batch " + within.batches()));
   }
 
   /**

@@ -97,6 +97,46 @@ class InterruptedThreadTests {
     assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"));
   }
 
+  /**
+   * Interrupted partway through an epoch, the training stops after the batch it is on, with a checkpoint there
+   * (partial-epoch-0002.ckpt), and the resume goes on from it to the model of the training that was not interrupted.
+   */
+  @Test
+  void anInterruptionPartwayThroughAnEpochStopsAfterItsBatchAndLosesNothing() throws Exception {
+    String longEpochs = EXPERIMENT.replace("samples: 400", "samples: 200000").replace("epochs: 100000, batch-size: 8",
+        "epochs: 3, batch-size: 1");
+    Nn nn = Nn.create();
+    Experiment experiment = nn.parse(longEpochs, List.of());
+    Path straight = nn.train(experiment, TrainingRun.Options.into(tmp.resolve("straight")))
+        .directory().path();
+
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread training = new Thread(() -> {
+      try {
+        nn.train(experiment, TrainingRun.Options.into(tmp));
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    training.start();
+    Path run = waitForEpochs(1);
+    // into epoch 2's batches (an epoch takes about a second), past the files epoch 1's end writes
+    Thread.sleep(200);
+    long asked = System.nanoTime();
+    training.interrupt();
+    training.join(60_000);
+    double seconds = (System.nanoTime() - asked) / 1e9;
+    assertInstanceOf(TrainingInterruptedException.class, thrown.get());
+    assertTrue(seconds < 5, "stopped after its batch, not at the epoch's end: " + seconds + " s");
+    Path partial = run.resolve("checkpoints").resolve("partial-epoch-0002.ckpt");
+    assertTrue(Files.isRegularFile(partial), "a checkpoint where it stopped");
+    assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"));
+
+    nn.resume(run, TrainingRun.Options.defaults());
+    assertEquals(-1L, Files.mismatch(straight.resolve("model.nnm"), run.resolve("model.nnm")),
+        "the same model.nnm bytes");
+  }
+
   /** The one run directory once its metrics hold {@code epochs} epochs. */
   private Path waitForEpochs(int epochs) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
