@@ -152,6 +152,37 @@ class WithinEpochCheckpointTests {
     assertEquals("the state was taken partway through epoch 3, beyond this trainer's 2 epochs", e.getMessage());
   }
 
+  /** An interrupted thread stops after its batch, handing the state there to the checkpoints, its flag left set. */
+  @Test
+  void anInterruptedThreadStopsAfterItsBatchWithAStateThere() {
+    Trainer t = trainer(TrainerTests.network(4));
+    List<TrainerState> saved = new ArrayList<>();
+    t.checkpointWithinEpochs(new Trainer.WithinEpochCheckpoints() {
+      @Override
+      public boolean due() {
+        return false;
+      }
+
+      @Override
+      public void save(TrainerState state) {
+        assertTrue(!Thread.currentThread().isInterrupted(), "the flag is cleared for the write");
+        saved.add(state);
+      }
+    });
+    Thread.currentThread().interrupt();
+    try {
+      java.util.concurrent.CancellationException e = assertThrows(java.util.concurrent.CancellationException.class,
+          () -> t.train(TRAIN, VALIDATION, false));
+      assertEquals("training was interrupted in epoch 1, after batch 1", e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the flag is set again");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(1, saved.size());
+    assertEquals(1, saved.get(0).within().batches());
+    assertEquals(1, saved.get(0).updates());
+  }
+
   @Test
   void aPositionThatIsNotWithinAnEpochIsRefused() {
     IllegalArgumentException all = assertThrows(IllegalArgumentException.class,
