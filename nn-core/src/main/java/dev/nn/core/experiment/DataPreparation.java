@@ -314,7 +314,7 @@ public final class DataPreparation implements Provider<PreparedData> {
   static final int MOST_CODES = 100;
 
   /** How far from 0 a target may lie (in mean or spread) before a run suggests standardizing it. */
-  static final double LARGE_TARGET = 10;
+  static final double LARGE_TARGET = 3;
 
   /**
    * A note for a regression whose targets lie far from 0, in mean or spread ({@value #LARGE_TARGET} or more):
