@@ -22,8 +22,9 @@ import java.util.Objects;
  *
  * <p>Everything a batch needs is allocated when the trainer is built, so the steady state allocates
  * nothing. Randomness: epoch e shuffles with the stream {@link RandomStream#SHUFFLE} of (seed, e), which
- * depends on nothing else, so a run resumed at an epoch boundary draws exactly what an uninterrupted one
- * would.
+ * depends on nothing else, so a run resumed at an epoch boundary, or within an epoch from a state taken there
+ * ({@link #checkpointWithinEpochs}), draws exactly what an uninterrupted one would. A thread interrupted while it
+ * trains stops after the batch it is on.
  */
 public final class Trainer {
   private final Network network;
