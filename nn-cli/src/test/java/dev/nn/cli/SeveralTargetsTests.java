@@ -330,6 +330,14 @@ class SeveralTargetsTests {
         counts)).toString());
     assertEquals(0, numbers.code(), numbers.describe());
     assertEquals("", numbers.err(), "0, 1, 2 and 5 are numbers");
+    // 0 … 4, and a 5 on one row: a count, not codes
+    Path once = Files.writeString(tmp.resolve("once.csv"), "a,b,count\n" + codes.toString().lines().skip(1)
+        .limit(60).map(l -> l.substring(0, l.lastIndexOf(',')) + "," + (Integer.parseInt(l.substring(l.lastIndexOf(',')
+            + 1)) % 5)).collect(java.util.stream.Collectors.joining("\n")) + "\n1,1,5\n");
+    Cli.Outcome single = Cli.run("validate", Files.writeString(tmp.resolve("once.yaml"), String.format(yaml, once))
+        .toString());
+    assertEquals(0, single.code(), single.describe());
+    assertEquals("", single.err(), "a value on one row only");
   }
 
   /** Several large targets: the note names the largest and counts the others (linnerud's three). */

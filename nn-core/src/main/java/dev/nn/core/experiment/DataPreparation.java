@@ -276,34 +276,34 @@ public final class DataPreparation implements Provider<PreparedData> {
 
   /**
    * A note for a regression whose one target looks like class codes: only two whole numbers (pima's 0/1 outcome), or
-   * every whole number from 0 (or 1) to at most {@value #MOST_CODES}, each on two rows at least (glass's 0 … 5, the
-   * letters' 0 … 25). Most likely classes, read as one real number because {@code task} defaults to regression, so no
+   * every whole number from 0 up, at most {@value #MOST_CODES} of them, each on two rows at least (glass's 0 … 5, the letters'
+   * 0 … 25: the indices a classification reads). Most likely classes, read as one real number because {@code task} defaults to regression, so no
    * accuracy is ever reported. Empty for any other target.
    */
   static java.util.Optional<String> classCodes(Dataset train) {
     if (train.targetCount() != 1 || train.size() < 2) {
       return java.util.Optional.empty();
     }
-    java.util.TreeSet<Double> values = new java.util.TreeSet<>();
+    java.util.TreeMap<Double, Integer> values = new java.util.TreeMap<>();
     for (int i = 0; i < train.size(); i++) {
       double y = train.y(i, 0);
       if (y != Math.rint(y) || Math.abs(y) > 1e6) {
         return java.util.Optional.empty();
       }
-      if (values.add(y == 0 ? 0.0 : y) && values.size() > MOST_CODES) {
+      if (values.merge(y == 0 ? 0.0 : y, 1, Integer::sum) == 1 && values.size() > MOST_CODES) {
         return java.util.Optional.empty();
       }
     }
-    long low = values.first().longValue();
-    long high = values.last().longValue();
+    long low = values.firstKey().longValue();
+    long high = values.lastKey().longValue();
     String target = Excerpt.of(train.targetNames().get(0));
     if (values.size() == 2) {
       return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds only the whole"
           + " numbers %d and %d, read as a regression (task: regression is the default); if they are classes, set"
           + " task: classification on the source, for a class loss and accuracy", train.source(), target, low, high));
     }
-    boolean codes = values.size() >= 3 && (low == 0 || low == 1) && high - low + 1 == values.size()
-        && train.size() >= 2L * values.size();
+    boolean codes = values.size() >= 3 && low == 0 && high + 1 == values.size()
+        && values.values().stream().allMatch(rows -> rows >= 2);
     return !codes ? java.util.Optional.empty() : java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the"
         + " target \"%s\" holds only the whole numbers %d to %d, every one of them, read as a regression (task:"
         + " regression is the default); if they are class codes, set task: classification on the source, for a class"

@@ -30,11 +30,14 @@ public final class TrainingInterruptedException extends RuntimeException {
   }
 
   /**
-   * {@code failure} as it should be reported: when the JVM is stopping, an interruption (unless it is one
-   * already); otherwise {@code failure} itself.
+   * {@code failure} as it should be reported: when the JVM is stopping, or the thread was interrupted
+   * ({@code Future.cancel(true)}: its file writes fail), an interruption (unless it is one already); otherwise
+   * {@code failure} itself.
    */
   public static RuntimeException orInterruption(RuntimeException failure, Path runDirectory) {
-    if (failure instanceof TrainingInterruptedException || !JvmShutdown.inProgress()) {
+    boolean stopped = JvmShutdown.inProgress() || Thread.currentThread().isInterrupted()
+        || TrainingRun.interruptedIo(failure);
+    if (failure instanceof TrainingInterruptedException || !stopped) {
       return failure;
     }
     return new TrainingInterruptedException(runDirectory, failure);

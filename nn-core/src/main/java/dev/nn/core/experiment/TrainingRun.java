@@ -379,7 +379,7 @@ public final class TrainingRun {
   }
 
   /** Whether {@code e} comes of an I/O operation that the thread's interruption ended. */
-  private static boolean interruptedIo(Throwable e) {
+  static boolean interruptedIo(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.nio.channels.ClosedByInterruptException || t instanceof java.io.InterruptedIOException
           || t instanceof InterruptedException) {
@@ -404,7 +404,9 @@ public final class TrainingRun {
    */
   private TrainingDivergedException advised(TrainingDivergedException e) {
     if (data.targetScaler() != null || experiment.data().standardizeTargets() != null
-        || data.train().task() != dev.nn.core.data.Task.REGRESSION) {
+        || data.train().task() != dev.nn.core.data.Task.REGRESSION
+        // class codes read as numbers were told to be a classification, not to be standardized
+        || DataPreparation.classCodes(data.train()).isPresent()) {
       return e;
     }
     return DataPreparation.divergenceAdvice(data.train()).map(e::withFirstAdvice).orElse(e);

@@ -99,14 +99,10 @@ public final class RunRecord implements TrainingListener {
    */
   private int checkpointedEpochs;
   private int checkpointedBest;
-  /** The trainer, from its start: a stop asks whether it is within an epoch's batches. */
+  /** The trainer, from its start: a stop asks it to end after its batch. */
   private volatile Trainer trainer;
-  /** Whether the trainer takes checkpoints within epochs through {@link #whileRunning}. */
-  private volatile boolean takesPartials;
-  /** Set by a stop for the trainer: a checkpoint after its current batch is due. */
-  private volatile boolean checkpointOnStop;
-  /** Whether the checkpoint a stop asked for is written. */
-  private boolean checkpointedOnStop;
+  /** Whether a stop waits for the trainer to end: the run is interrupted, and cannot complete meanwhile. */
+  private boolean stopPending;
   /** Set when the run starts to end: from then on only that end writes. */
   private boolean ended;
   /** Set once an end is recorded in full; until then a failure while ending is recorded as the run's failure. */
@@ -310,11 +306,10 @@ public final class RunRecord implements TrainingListener {
    * or been recorded interrupted, and an interruption counts every epoch the checkpoint holds.
    */
   public Trainer.WithinEpochCheckpoints whileRunning(Trainer.WithinEpochCheckpoints checkpoints) {
-    takesPartials = true;
     return new Trainer.WithinEpochCheckpoints() {
       @Override
       public boolean due() {
-        return checkpointOnStop || checkpoints.due();
+        return checkpoints.due();
       }
 
       @Override
@@ -326,40 +321,37 @@ public final class RunRecord implements TrainingListener {
           checkpoints.save(state);
           checkpointedEpochs = history.size();
           checkpointedBest = bestEpoch;
-          if (checkpointOnStop) {
-            checkpointedOnStop = true;
-            RunRecord.this.notifyAll();
-          }
         }
       }
     };
   }
 
   /**
-   * A stop while the trainer trains an epoch's batches, when it takes checkpoints within epochs: asks it for one after
-   * its current batch and waits for that (up to {@value #STOP_CHECKPOINT_MILLIS} ms, and only while the epoch goes
-   * on), so that Ctrl-C loses nothing of a long epoch. Called by the shutdown hook, holding this record's lock, which
-   * waiting gives up.
+   * A stop while the trainer trains on samples it holds: asks it to end after the batch in progress (with a checkpoint
+   * there, when it takes checkpoints within epochs, so that Ctrl-C loses nothing of a long epoch; or at the next
+   * epoch's start, after the one ending is recorded) and waits for it to end, up to {@value #STOP_WAIT_MILLIS} ms: a
+   * batch still running native products while the JVM exits could crash it. Called by the shutdown hook, holding
+   * this record's lock, which waiting gives up for the trainer's last files.
    */
-  private void awaitCheckpointOnStop() {
-    if (!takesPartials || ended || trainer == null || !trainer.inLocalEpoch()) {
+  private void awaitTrainerStop() {
+    Trainer training = trainer;
+    if (ended || training == null || !training.trainingLocally()) {
       return;
     }
-    checkpointOnStop = true;
-    long deadline = System.nanoTime() + STOP_CHECKPOINT_MILLIS * 1_000_000L;
+    training.stopAfterBatch();
+    stopPending = true;
+    long deadline = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000L;
     try {
-      while (!checkpointedOnStop && !ended && trainer.inLocalEpoch() && System.nanoTime() < deadline) {
+      while (!ended && training.trainingLocally() && System.nanoTime() < deadline) {
         wait(20);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      checkpointOnStop = false;
     }
   }
 
-  /** How long a stop waits at most for the trainer's checkpoint after its current batch. */
-  static final long STOP_CHECKPOINT_MILLIS = 10_000;
+  /** How long a stop waits at most for the trainer to end after the batch in progress. */
+  static final long STOP_WAIT_MILLIS = 60_000;
 
   /** Counts every epoch so far as what an interruption may record, when epoch {@code epoch}'s checkpoint exists. */
   private void noteCheckpointOf(int epoch) {
@@ -406,7 +398,8 @@ public final class RunRecord implements TrainingListener {
    */
   public synchronized boolean completed(Runnable saveModel, TrainingResult result, Metrics validation,
       Metrics test) {
-    if (ended) {
+    if (ended || stopPending) {
+      // a stop came first: recorded, or to be once the trainer has ended
       return false;
     }
     saveModel.run();
@@ -485,7 +478,7 @@ public final class RunRecord implements TrainingListener {
    * of the run's.
    */
   private synchronized void stopped() {
-    awaitCheckpointOnStop();
+    awaitTrainerStop();
     AtomicFiles.seal(dir.path(), SETTLE_MILLIS);
     interrupted(true);
   }

@@ -62,8 +62,10 @@ public final class Trainer {
   private WithinEpochCheckpoints withinEpoch;
   /** Where the next epoch resumes, when the state restored was taken within an epoch; {@code null} otherwise. */
   private TrainerState.Within resumeWithin;
-  /** Whether the batches of a local epoch are being trained: another may follow, after which a checkpoint is asked. */
-  private volatile boolean inLocalEpoch;
+  /** Whether {@link #train} runs epochs of samples this trainer holds, for a stop waiting on it. */
+  private volatile boolean trainingLocally;
+  /** Set by {@link #stopAfterBatch}: the training ends after the batch in progress. */
+  private volatile boolean stopAsked;
   /** When the current epoch began, as {@link System#nanoTime()}, less the time it took before a resume. */
   private long epochStartNanos;
   /** {@link #rowWeights()}: set as training starts on rows that carry weights. */
@@ -264,12 +266,22 @@ public final class Trainer {
   }
 
   /**
-   * Whether the trainer is training the batches of an epoch of samples it holds, for another thread: after its current
-   * batch, unless that is the epoch's last, it asks its {@linkplain #checkpointWithinEpochs checkpoints} whether one
-   * is due.
+   * Whether {@link #train} is running epochs of samples this trainer holds, for another thread: one that asked it to
+   * {@link #stopAfterBatch} waits while this holds.
    */
-  public boolean inLocalEpoch() {
-    return inLocalEpoch;
+  public boolean trainingLocally() {
+    return trainingLocally;
+  }
+
+  /**
+   * Asks the trainer, from another thread (a stop of the JVM), to end its training after the batch in progress, or
+   * before the next epoch when it is between epochs: then it hands the state there to its {@linkplain
+   * #checkpointWithinEpochs checkpoints within epochs}, if any and if the epoch has batches left, and ends with a
+   * {@link java.util.concurrent.CancellationException}. So no batch runs while the JVM exits, and the epoch's work
+   * is kept. Epochs computed elsewhere stop between epochs only.
+   */
+  public void stopAfterBatch() {
+    stopAsked = true;
   }
 
   /** Optimizer updates applied. */
@@ -408,15 +420,28 @@ public final class Trainer {
       throw new IllegalStateException("a state taken within an epoch resumes only epochs of samples this trainer"
           + " holds, not epochs computed elsewhere");
     }
-    boolean earlyStopping = options.patience() > 0 && validation != null;
     progress.epochs = options.epochs();
     progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();
     progress.samplesPerEpoch = epochs.rows();
     for (TrainingListener l : listeners) {
       l.onStart(this);
     }
+    trainingLocally = epochs instanceof LocalEpochs;
+    try {
+      return trainEpochs(epochs, validation, classification);
+    } finally {
+      trainingLocally = false;
+    }
+  }
+
+  /** The epochs of {@link #train(Epochs, Validation, boolean)}, listeners told of the start already. */
+  private TrainingResult trainEpochs(Epochs epochs, Validation validation, boolean classification) {
+    boolean earlyStopping = options.patience() > 0 && validation != null;
     // a trainer restored from a state taken after early stopping has nothing left to train
     while (!stoppedEarly && epoch < options.epochs()) {
+      if (stopAsked) {
+        stop(null, "before epoch " + (epoch + 1));
+      }
       // an epoch resumed within itself counts the time it took before the resume
       epochStartNanos = System.nanoTime() - (resumeWithin == null ? 0 : (long) (resumeWithin.seconds() * 1e9));
       epoch++;
@@ -450,6 +475,11 @@ public final class Trainer {
       for (TrainingListener l : listeners) {
         l.onEpochEnd(this, report);
       }
+    }
+    if (stopAsked) {
+      // asked during the last epoch's end: the run stops there, as it would have without the wait, rather than racing
+      // the stop to complete
+      stop(null, "after epoch " + epoch);
     }
     if (earlyStopping && bestParams != null) {
       network.parameters().load(bestParams);
@@ -512,27 +542,22 @@ public final class Trainer {
       progress.runningLoss = sum / first;
       resumeWithin = null;
     }
-    inLocalEpoch = true;
-    try {
-      for (int start = first; start < n; start += batch) {
-        int rows = Math.min(batch, n - start);
-        train.loadRows(order, start, rows, ws);
-        sum += step(rows, updates + 1);
-        progress.batchesDone = progress.batchesDone + 1;
-        progress.runningLoss = sum / (start + rows);
-        boolean more = start + rows < n;
-        boolean interrupted = Thread.currentThread().isInterrupted();
-        if (interrupted || withinEpoch != null && more && withinEpoch.due()) {
-          TrainerState.Within here = !more ? null : new TrainerState.Within(start / batch + 1, batch, n, sum,
-              (System.nanoTime() - epochStartNanos) / 1e9, firstBatchLoss);
-          if (interrupted) {
-            stopInterrupted(here);
-          }
-          withinEpoch.save(state(here));
+    for (int start = first; start < n; start += batch) {
+      int rows = Math.min(batch, n - start);
+      train.loadRows(order, start, rows, ws);
+      sum += step(rows, updates + 1);
+      progress.batchesDone = progress.batchesDone + 1;
+      progress.runningLoss = sum / (start + rows);
+      boolean more = start + rows < n;
+      boolean stopping = stopAsked || Thread.currentThread().isInterrupted();
+      if (stopping || withinEpoch != null && more && withinEpoch.due()) {
+        TrainerState.Within here = !more ? null : new TrainerState.Within(start / batch + 1, batch, n, sum,
+            (System.nanoTime() - epochStartNanos) / 1e9, firstBatchLoss);
+        if (stopping) {
+          stop(here, "in epoch " + epoch + ", after " + (here == null ? "its last batch" : "batch " + here.batches()));
         }
+        withinEpoch.save(state(here));
       }
-    } finally {
-      inLocalEpoch = false;
     }
     return sum / n;
   }
@@ -704,24 +729,27 @@ public final class Trainer {
   }
 
   /**
-   * Ends training because the thread was interrupted ({@code Thread.interrupt}, {@code Future.cancel(true)}) after a
-   * batch of a local epoch: with checkpoints within epochs, first hands them the state there ({@code within}, null
-   * after an epoch's last batch), with the flag cleared for the write and set again after, so a cancelled training
-   * loses nothing of its epoch.
+   * Ends training, asked by {@link #stopAfterBatch} or by the thread's interruption ({@code Thread.interrupt},
+   * {@code Future.cancel(true)}), {@code where} it is: with checkpoints within epochs, first hands them the state
+   * there ({@code within}; null between epochs or after an epoch's last batch, whose own checkpoint comes at its end),
+   * with an interrupted flag cleared for the write and set again after, so a stopped training loses nothing of its
+   * epoch.
    *
-   * @throws java.util.concurrent.CancellationException always, the thread's interrupted flag set
+   * @throws java.util.concurrent.CancellationException always, an interrupted flag left set
    */
-  private void stopInterrupted(TrainerState.Within within) {
+  private void stop(TrainerState.Within within, String where) {
     if (withinEpoch != null && within != null) {
-      Thread.interrupted();
+      boolean interrupted = Thread.interrupted();
       try {
         withinEpoch.save(state(within));
       } finally {
-        Thread.currentThread().interrupt();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
-    throw new java.util.concurrent.CancellationException("training was interrupted in epoch " + epoch + ", after "
-        + (within == null ? "its last batch" : "batch " + within.batches()));
+    throw new java.util.concurrent.CancellationException("training was " + (stopAsked ? "stopped " : "interrupted ")
+        + where);
   }
 
   /**

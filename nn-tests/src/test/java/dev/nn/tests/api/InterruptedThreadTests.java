@@ -103,7 +103,7 @@ class InterruptedThreadTests {
    */
   @Test
   void anInterruptionPartwayThroughAnEpochStopsAfterItsBatchAndLosesNothing() throws Exception {
-    String longEpochs = EXPERIMENT.replace("samples: 400", "samples: 200000").replace("epochs: 100000, batch-size: 8",
+    String longEpochs = EXPERIMENT.replace("samples: 400", "samples: 600000").replace("epochs: 100000, batch-size: 8",
         "epochs: 3, batch-size: 1");
     Nn nn = Nn.create();
     Experiment experiment = nn.parse(longEpochs, List.of());
@@ -111,21 +111,37 @@ class InterruptedThreadTests {
         .directory().path();
 
     AtomicReference<Throwable> thrown = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+    // a quarter of a second into epoch 2 (an epoch takes most of a second), past the files epoch 1's end writes
+    TrainingRun.Options interruptingInEpoch2 = TrainingRun.Options.into(tmp).withListener(new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        if (report.epoch() == 1) {
+          Thread target = Thread.currentThread();
+          Thread later = new Thread(() -> {
+            try {
+              Thread.sleep(250);
+            } catch (InterruptedException e) {
+              return;
+            }
+            asked.set(System.nanoTime());
+            target.interrupt();
+          });
+          later.start();
+        }
+      }
+    });
     Thread training = new Thread(() -> {
       try {
-        nn.train(experiment, TrainingRun.Options.into(tmp));
+        nn.train(experiment, interruptingInEpoch2);
       } catch (Throwable t) {
         thrown.set(t);
       }
     });
     training.start();
+    training.join(120_000);
+    double seconds = (System.nanoTime() - asked.get()) / 1e9;
     Path run = waitForEpochs(1);
-    // into epoch 2's batches (an epoch takes about a second), past the files epoch 1's end writes
-    Thread.sleep(200);
-    long asked = System.nanoTime();
-    training.interrupt();
-    training.join(60_000);
-    double seconds = (System.nanoTime() - asked) / 1e9;
     assertInstanceOf(TrainingInterruptedException.class, thrown.get());
     assertTrue(seconds < 5, "stopped after its batch, not at the epoch's end: " + seconds + " s");
     Path partial = run.resolve("checkpoints").resolve("partial-epoch-0002.ckpt");
@@ -135,6 +151,28 @@ class InterruptedThreadTests {
     nn.resume(run, TrainingRun.Options.defaults());
     assertEquals(-1L, Files.mismatch(straight.resolve("model.nnm"), run.resolve("model.nnm")),
         "the same model.nnm bytes");
+  }
+
+  /**
+   * A thread interrupted before its run directory is made (a cancel in the training's first moments) ends with the
+   * interruption too, not with a failed file write, and leaves no run directory.
+   */
+  @Test
+  void aThreadInterruptedBeforeItsRunDirectoryIsMadeEndsWithTheInterruption() throws Exception {
+    Nn nn = Nn.create();
+    Experiment experiment = nn.parse(EXPERIMENT, List.of());
+    Thread.currentThread().interrupt();
+    try {
+      TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class,
+          () -> nn.train(experiment, TrainingRun.Options.into(tmp)));
+      assertTrue(e.runDirectory().isEmpty(), e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the flag stays set for the caller");
+    } finally {
+      Thread.interrupted();
+    }
+    try (Stream<Path> entries = Files.list(tmp)) {
+      assertEquals(List.of(), entries.filter(f -> !f.getFileName().toString().startsWith(".")).toList());
+    }
   }
 
   /** The one run directory once its metrics hold {@code epochs} epochs. */

@@ -88,6 +88,15 @@ class LauncherTests {
       assertEquals("nn: needs Java 17 or later, and " + java.toRealPath() + " is Java " + feature + ": set JAVA_HOME to a"
           + " Java 17 or later, or put one first on the PATH\n", r.output());
     }
+    // Java 8's jre/bin/java, whose release file is one folder up
+    Path jre = Files.createDirectories(home.resolve("jre/bin"));
+    Path jreJava = Files.writeString(jre.resolve("java"), "#!/bin/sh\necho this java ran\nexit 1\n");
+    assertTrue(jreJava.toFile().setExecutable(true));
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"1.8.0_292\"\n");
+    Run eight = launch(Map.of("JAVA_HOME", home.resolve("jre").toString()), tmp, "--version");
+    assertEquals(2, eight.code(), eight.output());
+    assertTrue(eight.output().startsWith("nn: needs Java 17 or later, and " + jreJava.toRealPath() + " is Java 8:"),
+        eight.output());
     // a release file of 17 or later passes (here the fake java runs, and fails on its own)
     Files.writeString(home.resolve("release"), "JAVA_VERSION=\"21.0.1\"\n");
     assertTrue(launch(Map.of("JAVA_HOME", home.toString()), tmp, "--version").output().contains("this java ran"));
