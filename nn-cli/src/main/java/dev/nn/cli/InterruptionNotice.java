@@ -37,6 +37,10 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private volatile java.util.function.UnaryOperator<String> fit = text -> text;
   /** Counted down once the run's directory and record are made, while they are being made; else null. */
   private volatile java.util.concurrent.CountDownLatch making;
+  /** Counted down once the run's hook has made this notice speak. */
+  private final java.util.concurrent.CountDownLatch spoken = new java.util.concurrent.CountDownLatch(1);
+  /** How long a stop may take on a terminal before the user is told what it waits for. */
+  static final long WAITING_NOTICE_MILLIS = 2_000;
 
   private InterruptionNotice(Supplier<Optional<Path>> runDirectory, String retry, PrintStream err,
       boolean terminal) {
@@ -68,6 +72,23 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
       // stopped between the directory's appearance and the run's taking it: its log still gets what was printed
       dir.ifPresent(foundIn);
       say(message(dir, retry));
+    } else if (!ended && terminal) {
+      // the run's hook waits for the batch in progress (seconds, for large ones): said, rather than a bar drawn on
+      awaitSpoken();
+    }
+  }
+
+  /** Waits for the run's hook to make this notice speak; says what the stop waits for when that takes a while. */
+  private void awaitSpoken() {
+    try {
+      if (!spoken.await(WAITING_NOTICE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS) && !ended) {
+        quiet.run();
+        err.print((LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END)
+            + fit.apply("nn: stopping once the batch in progress is done") + "\n");
+        err.flush();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -90,6 +111,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     if (!ended) {
       say(message(Optional.of(directory), retry));
     }
+    spoken.countDown();
   }
 
   @Override
@@ -98,6 +120,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
       say("nn: stopped after the run completed: every file of it is written in " + directory
           + ", and there is nothing to resume\n");
     }
+    spoken.countDown();
   }
 
   private void say(String message) {
