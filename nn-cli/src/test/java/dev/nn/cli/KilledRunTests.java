@@ -249,10 +249,7 @@ class KilledRunTests {
    */
   @Test
   void aCheckpointWithinAnEpochOfAnotherBatchSizeIsRefusedSayingWhatToDo() throws Exception {
-    Path run = train(tmp.resolve("killed"), "partial-epoch-0002.ckpt:3:renamed", CRASHED, "--set",
-        "training.checkpoint-minutes=1e-9");
-    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
-    Files.writeString(yaml, Files.readString(yaml).replace("batch-size: 16", "batch-size: 32"));
+    Path run = killedAndEdited("partial-epoch-0002.ckpt:3:renamed", "batch-size: 16", "batch-size: 32");
     Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
     assertEquals(2, refused.code(), refused.describe());
     assertEquals("nn: " + run + ": the checkpoint partway through epoch 2 was taken with batches of 16 rows, and"
@@ -272,10 +269,8 @@ class KilledRunTests {
    */
   @Test
   void aPartialCheckpointBeyondTheEpochsAnEditPlansIsRefused() throws Exception {
-    Path run = train(tmp.resolve("killed"), "partial-epoch-0005.ckpt:3:renamed", CRASHED, "--set",
-        "training.checkpoint-minutes=1e-9", "--set", "training.early-stopping=false");
-    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
-    Files.writeString(yaml, Files.readString(yaml).replace("epochs: 60", "epochs: 4"));
+    Path run = killedAndEdited("partial-epoch-0005.ckpt:3:renamed", "epochs: 60", "epochs: 4", "--set",
+        "training.early-stopping=false");
     Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
     assertEquals(2, refused.code(), refused.describe());
     assertEquals("nn: " + run + ": the checkpoint partway through epoch 5 is beyond the 4 epochs its experiment.yaml"
@@ -289,6 +284,21 @@ class KilledRunTests {
     assertEquals(List.of("epoch-0003.ckpt", "epoch-0004.ckpt"), RunFiles.names(run.resolve(RunDirectory.CHECKPOINTS)));
     assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("state: finished"));
     assertEquals(4, TrainCommandTests.metricsRows(run).size());
+  }
+
+  /**
+   * The run directory of a training that took a checkpoint after every batch, killed at {@code crashAt}, whose
+   * experiment.yaml was then edited from {@code was} to {@code now}.
+   */
+  private Path killedAndEdited(String crashAt, String was, String now, String... more) throws Exception {
+    List<String> settings = new ArrayList<>(List.of("--set", "training.checkpoint-minutes=1e-9"));
+    settings.addAll(List.of(more));
+    Path run = train(tmp.resolve("killed"), crashAt, CRASHED, settings.toArray(String[]::new));
+    Path yaml = run.resolve(RunDirectory.EXPERIMENT);
+    String text = Files.readString(yaml);
+    assertTrue(text.contains(was), text);
+    Files.writeString(yaml, text.replace(was, now));
+    return run;
   }
 
   /**
