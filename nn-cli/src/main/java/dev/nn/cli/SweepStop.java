@@ -86,6 +86,12 @@ final class SweepStop implements AutoCloseable {
       removeFolder();
       return;
     }
+    if (current < 0 && !anyPending()) {
+      // after the last point ended, before the sweep's closing lines and summary
+      err.println("nn: the sweep was stopped after its last point ended (Ctrl-C, SIGTERM or SIGHUP); its table "
+          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps every point");
+      return;
+    }
     if (current < 0) {
       err.println("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
           + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending ones did not start");
@@ -96,6 +102,13 @@ final class SweepStop implements AutoCloseable {
       err.println("nn: the sweep was stopped (Ctrl-C, SIGTERM or SIGHUP) as point " + (current + 1) + " started,"
           + " before its run directory; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the"
           + " points done");
+    }
+    RunRecord run = dir == null ? null : settled(dir);
+    if (run != null && ENDED_BY_ITSELF.contains(run.status())) {
+      // the point's run ended before the stop reached it (a stop as the last epoch ends): the table says what
+      // the run says, not interrupted
+      endedFirst(dir, run);
+      return;
     }
     try {
       // the run's own words, as its status.yaml says them
@@ -112,6 +125,72 @@ final class SweepStop implements AutoCloseable {
           + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
               + (points - current - 1) + " points after it") + " did not start" : ""));
     }
+  }
+
+  private boolean anyPending() {
+    for (int i = 0; i < table.points(); i++) {
+      if (table.row(i).status().equals("pending")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How a point's run may have ended by itself, before a stop reached it. */
+  private static final Set<String> ENDED_BY_ITSELF = Set.of("completed", "diverged", "failed");
+
+  /**
+   * How long a stop waits for the point's run to record how it ended: the run's own hook first waits for the batch
+   * in progress (up to a minute), then for the files being written.
+   */
+  static final long RUN_RECORD_WAIT_MILLIS = 70_000;
+
+  /**
+   * The point's run in {@code dir} once its summary no longer says {@code running} — the run's own shutdown hook
+   * records the stop, or finds the run ended first — or {@code null} when it cannot be read or still says running
+   * after {@value #RUN_RECORD_WAIT_MILLIS} ms.
+   */
+  private static RunRecord settled(Path dir) {
+    long deadline = System.nanoTime() + RUN_RECORD_WAIT_MILLIS * 1_000_000L;
+    while (true) {
+      try {
+        RunRecord run = RunRecord.read(dir);
+        if (!run.status().equals("running")) {
+          return run;
+        }
+      } catch (RuntimeException unreadable) {
+        return null;
+      }
+      if (System.nanoTime() > deadline) {
+        return null;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  /** The current point's run had ended by itself when the sweep was stopped: its row says how, and the sweep so. */
+  private void endedFirst(Path dir, RunRecord run) {
+    SweepTable.Row row = table.row(current);
+    try {
+      table.set(current, new SweepTable.Row(row.values(), run.status(), dir.toString(), figure(run.validation()),
+          figure(run.test()), run.status().equals("completed") ? "" : run.message()));
+    } catch (RuntimeException e) {
+      // the JVM is exiting: the table keeps its last row
+    }
+    int points = table.points();
+    err.println("nn: the sweep was stopped as point " + (current + 1) + " of " + points + " " + run.status()
+        + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done"
+        + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
+            + (points - current - 1) + " points after it") + " did not start" : ""));
+  }
+
+  private static SweepTable.Figure figure(RunRecord.Figure f) {
+    return f == null ? null : new SweepTable.Figure(f.metric(), f.value());
   }
 
   /** The sweep's own folder, made for its table, goes: the table and any copy of it being written. */

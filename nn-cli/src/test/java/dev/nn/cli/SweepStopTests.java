@@ -133,4 +133,90 @@ class SweepStopTests {
     assertEquals(length, bytes.size(), "nothing drawn after the message: " + said());
     ProgressBarTests.assertNoProgressThreadWithin(java.time.Duration.ofSeconds(2));
   }
+
+  /**
+   * Stopped as the point in progress completes — its run's record said completed before the sweep's stop could
+   * mark it — the row says completed, with the run's figures, and the sweep says so (it marked the point
+   * interrupted and "continued by nn train --resume" while the run said there was nothing to resume).
+   */
+  @Test
+  void stoppedAsThePointInProgressCompletesThePointIsCompleted() throws Exception {
+    SweepTable table = table();
+    SweepStop stop = new SweepStop(table, into, err);
+    Path first = Files.createDirectory(into.resolve("xor-20261204-120000"));
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", first.toString(), null, null, ""), null);
+    stop.set(1, table.row(1).with("running"), SweepRunner.runDirectories(into));
+    Path second = Files.createDirectories(into.resolve("xor-20261204-120100").resolve("checkpoints")).getParent();
+    Files.writeString(second.resolve("experiment.yaml"), "name: xor\n");
+    Files.writeString(second.resolve(dev.nn.core.run.RunDirectory.SUMMARY), "{\"format\": 1, \"name\": \"xor\","
+        + " \"status\": \"completed\", \"validation\": {\"accuracy\": 0.75}, \"test\": {\"accuracy\": 0.5}}\n");
+    stop.stopped();
+    stop.close();
+    SweepTable.Row row = table.row(1);
+    assertEquals("completed", row.status());
+    assertEquals(second.toString(), row.runDirectory());
+    assertEquals(new SweepTable.Figure("accuracy", 0.75), row.validation());
+    assertEquals(new SweepTable.Figure("accuracy", 0.5), row.test());
+    assertEquals("nn: the sweep was stopped as point 2 of 2 completed; its table " + table.folder()
+        .resolve(SweepTable.MARKDOWN) + " keeps the points done\n", said());
+  }
+
+  /**
+   * While the point's run is still training (its lock held, its summary saying running), the stop waits for the run's
+   * own record of how it ended: here the run completes 300 ms into the stop, and the point is completed.
+   */
+  @Test
+  void theStopWaitsForThePointsRunToRecordHowItEnded() throws Exception {
+    Path folder = SweepTable.createFolder(into, "xor");
+    SweepTable table = new SweepTable(folder, "xor (xor.yaml)", List.of("seed"), List.of(List.of("1"),
+        List.of("2"), List.of("3")));
+    table.write();
+    SweepStop stop = new SweepStop(table, into, err);
+    stop.set(0, table.row(0).with("running"), SweepRunner.runDirectories(into));
+    dev.nn.core.run.RunDirectory training = dev.nn.core.run.RunDirectory.create(into, "xor",
+        java.time.Clock.fixed(java.time.Instant.parse("2026-12-04T12:00:00Z"), java.time.ZoneOffset.UTC));
+    Path run = training.path();
+    Files.writeString(run.resolve("experiment.yaml"), "name: xor\n");
+    Path summary = run.resolve(dev.nn.core.run.RunDirectory.SUMMARY);
+    Files.writeString(summary, "{\"format\": 1, \"name\": \"xor\", \"status\": \"running\"}\n");
+    dev.nn.core.run.RunLock held = training.lock();
+    try {
+      Thread completing = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+          Files.writeString(summary, "{\"format\": 1, \"name\": \"xor\", \"status\": \"completed\","
+              + " \"validation\": {\"rmse\": 0.25}}\n");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      completing.start();
+      stop.stopped();
+      completing.join();
+    } finally {
+      held.close();
+    }
+    stop.close();
+    assertEquals("completed", table.row(0).status());
+    assertEquals(new SweepTable.Figure("rmse", 0.25), table.row(0).validation());
+    assertEquals("nn: the sweep was stopped as point 1 of 3 completed; its table " + folder.resolve(SweepTable.MARKDOWN)
+        + " keeps the points done; the 2 points after it did not start\n", said());
+  }
+
+  /**
+   * Stopped after the last point ended, before the sweep's closing lines: no point is pending, and the sweep says its
+   * table keeps every point (it said the pending ones did not start).
+   */
+  @Test
+  void stoppedAfterTheLastPointTheTableKeepsEveryPoint() throws Exception {
+    SweepTable table = table();
+    SweepStop stop = new SweepStop(table, into, err);
+    Path run = Files.createDirectory(into.resolve("xor-20261204-120000"));
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", run.toString(), null, null, ""), null);
+    stop.set(1, new SweepTable.Row(List.of("2"), "diverged", run.toString(), null, null, "diverged"), null);
+    stop.stopped();
+    stop.close();
+    assertEquals("nn: the sweep was stopped after its last point ended (Ctrl-C, SIGTERM or SIGHUP); its table "
+        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps every point\n", said());
+  }
 }
