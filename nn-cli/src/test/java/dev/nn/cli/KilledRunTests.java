@@ -287,6 +287,22 @@ class KilledRunTests {
   }
 
   /**
+   * Edited down below the epoch before the partial checkpoint too, the refusal does not advise deleting the partial
+   * checkpoint, which would only lead to a second refusal (for epoch 4's checkpoint): it says how many epochs are
+   * needed.
+   */
+  @Test
+  void aPartialCheckpointTwoEpochsBeyondAnEditIsRefusedWithoutAdviceThatCannotWork() throws Exception {
+    Path run = killedAndEdited("partial-epoch-0005.ckpt:3:renamed", "epochs: 60", "epochs: 3", "--set",
+        "training.early-stopping=false");
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + run + ": the checkpoint partway through epoch 5 is beyond the 3 epochs its experiment.yaml"
+        + " plans (training.epochs must be at least 5); experiment.yaml was changed after the run started. Restore it,"
+        + " or train a new run\n", refused.err());
+  }
+
+  /**
    * The run directory of a training that took a checkpoint after every batch, killed at {@code crashAt}, whose
    * experiment.yaml was then edited from {@code was} to {@code now}.
    */

@@ -125,7 +125,9 @@ final class Resumption {
             + parameters
         // fewer epochs than were trained is not an edit that fits: the run cannot end at an epoch it has passed
         : reached > planned ? "is beyond the " + Counted.of(planned, "epoch", "epochs") + " its experiment.yaml plans"
-            + " (training.epochs must be at least " + reached + (state.within() == null ? ")"
+            + " (training.epochs must be at least " + reached
+            // the checkpoint before a partial one is of the epoch before: advised only when it fits the edit
+            + (state.within() == null || state.epoch() > planned ? ")"
                 : "; or delete " + RunDirectory.CHECKPOINTS + "/" + fileOf(state) + " to resume from the checkpoint"
                     + " before it)")
         : null;
