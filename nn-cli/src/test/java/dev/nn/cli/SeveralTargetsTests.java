@@ -340,6 +340,33 @@ class SeveralTargetsTests {
     assertEquals("", single.err(), "a value on one row only");
   }
 
+  /**
+   * A target of −1 and +1 under the default task: the note's advice, followed, validates — it names labels: names too,
+   * as a classification reads numbers as class indices from 0 (it said task: classification alone, which was refused).
+   */
+  @Test
+  void theNoteOnTwoWholeNumbersOtherThan0And1NamesLabelsNamesAndFollowedItValidates() throws Exception {
+    StringBuilder rows = new StringBuilder("a,b,y\n");
+    for (int r = 0; r < 60; r++) {
+      rows.append(r % 7).append(',').append(r % 3).append(',').append(r % 7 > r % 3 ? 1 : -1).append('\n');
+    }
+    Path signs = Files.writeString(tmp.resolve("signs.csv"), rows.toString());
+    String yaml = "data: {train: {source: csv, path: %s%s}}\n"
+        + "network: {layers: [{units: auto}, {units: 4, activation: tanh}, {units: %s, activation: identity}]}\n"
+        + "loss: %s\n";
+    Cli.Outcome o = Cli.run("validate", Files.writeString(tmp.resolve("signs.yaml"), String.format(yaml, signs, "", 1,
+        "squared")).toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(List.of("nn: " + signs + ": the target \"y\" holds only the whole numbers -1 and 1, read as a"
+        + " regression (task: regression is the default); if they are classes, set task: classification and labels:"
+        + " names (they are not the class indices 0 and 1) on the source, for a class loss and accuracy"),
+        o.err().lines().toList());
+    Cli.Outcome followed = Cli.run("validate", Files.writeString(tmp.resolve("signs-classes.yaml"), String.format(yaml,
+        signs, ", task: classification, labels: names", "auto", "softmax-cross-entropy")).toString());
+    assertEquals(0, followed.code(), followed.describe());
+    assertEquals("", followed.err());
+  }
+
   /** Several large targets: the note names the largest and counts the others (linnerud's three). */
   @Test
   void theLargeTargetsNoteCountsTheOtherLargeTargets() throws Exception {

@@ -300,7 +300,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (values.size() == 2) {
       return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds only the whole"
           + " numbers %d and %d, read as a regression (task: regression is the default); if they are classes, set"
-          + " task: classification on the source, for a class loss and accuracy", train.source(), target, low, high));
+          + " task: classification%s on the source, for a class loss and accuracy", train.source(), target, low, high,
+          // a classification reads a number as a class index, from 0, unless told to read the values as names
+          low == 0 && high == 1 ? "" : " and labels: names (they are not the class indices 0 and 1)"));
     }
     boolean codes = values.size() >= 3 && low == 0 && high + 1 == values.size()
         && values.values().stream().allMatch(rows -> rows >= 2);
