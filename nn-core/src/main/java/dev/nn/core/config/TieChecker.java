@@ -230,7 +230,8 @@ public final class TieChecker {
     bad(
         where,
         what + " is " + Counted.of(in, "value", "values") + ", but layer " + (l - 1) + " has " + Counted.of(n[l - 1], "node", "nodes"),
-        "n(" + (l - 1) + ") = " + n[l - 1]);
+        // what fits: the layer resized to the tie, or the tie to the layer
+        "network.layers[" + (l - 1) + "].units: " + in + ", or a tie whose input is " + n[l - 1] + " values");
     return false;
   }
 
@@ -241,7 +242,7 @@ public final class TieChecker {
     bad(
         where,
         what + " = " + Counted.of(out, "value", "values") + ", but layer " + l + " has " + Counted.of(n[l], "node", "nodes"),
-        "n(" + l + ") = " + n[l]);
+        "network.layers[" + l + "].units: " + out + ", or a tie whose output is " + n[l] + " values");
     return false;
   }
 

@@ -53,6 +53,19 @@ class TieCheckerTests {
         messages(List.of(conv), channels * length, outChannels * outLength + 1));
   }
 
+  /**
+   * A convolution that does not fill its layers names what fits: the layer's units resized to the convolution's
+   * values, or a convolution of the layer's (it named the layer's own width as allowed, which was what failed).
+   */
+  @Test
+  void aConvolutionThatDoesNotFitItsLayersSaysWhatWould() {
+    TieSpec conv = new TieSpec.Conv1d(1, 2, 10, 3, 2, 5, at("c"));
+    List<String> output = TieChecker.check(List.of(conv), new int[] {20, 21}).stream().map(ConfigProblem::allowed).toList();
+    assertEquals(List.of("network.layers[1].units: 20, or a tie whose output is 21 values"), output);
+    List<String> input = TieChecker.check(List.of(conv), new int[] {24, 20}).stream().map(ConfigProblem::allowed).toList();
+    assertEquals(List.of("network.layers[0].units: 20, or a tie whose input is 24 values"), input);
+  }
+
   @Test
   void aConv2dCountsOutputRowsAndColumnsWithValidPadding() {
     TieSpec.Conv2d conv = new TieSpec.Conv2d(1, 3, 32, 30, 5, 3, 1, 3, 16, at("c"));
