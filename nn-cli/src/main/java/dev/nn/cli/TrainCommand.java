@@ -211,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
-          say(out, log, "training " + e.name() + " from " + experiment);
+          say(out, log, "training " + e.name() + " from " + experiment + startingFrom(e));
           sayStartingSpark(e, out, log);
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
@@ -263,7 +263,7 @@ final class TrainCommand implements Callable<Integer> {
           });
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
       onTheCluster(experiment, e);
-      say(out, log, "training " + e.name() + " from " + experiment);
+      say(out, log, "training " + e.name() + " from " + experiment + startingFrom(e));
       sayStartingSpark(e, out, log);
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
@@ -289,6 +289,11 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return result;
+  }
+
+  /** ", starting from the weights of MODEL" for a fine-tuning, else "". */
+  private static String startingFrom(Experiment e) {
+    return e.network().weightsFrom().map(w -> ", starting from the weights of " + w.written()).orElse("");
   }
 
   /**

@@ -91,6 +91,7 @@ public record Experiment(
     StringBuilder s = new StringBuilder();
     s.append("  name       ").append(name).append('\n');
     s.append("  layers     ").append(layers).append('\n');
+    network.weightsFrom().ifPresent(w -> s.append("  weights    from ").append(w.written()).append('\n'));
     s.append("  loss       ").append(plugin(loss)).append('\n');
     s.append("  optimizer  ").append(plugin(optimizer.optimizer())).append(", learning rate ")
         .append(number(optimizer.learningRate())).append(", schedule ")

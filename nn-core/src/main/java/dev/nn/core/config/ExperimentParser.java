@@ -70,7 +70,7 @@ final class ExperimentParser {
     Long seed = s == null ? Long.valueOf(DEFAULT_SEED) : reader.integer(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
     Node d = top.require("data", "a mapping with train and optionally validation, test, standardize");
     DataSpec data = d == null ? null : new DataParser(reader, plugins).parse(d, "data");
-    Node n = top.require("network", "a mapping with layers and optionally init, ties");
+    Node n = top.require("network", "a mapping with layers and optionally init, ties, weights-from");
     NetworkParser networkParser = new NetworkParser(reader, plugins);
     NetworkSpec network = n == null ? null : networkParser.parse(n, "network");
     Node l = top.require("loss", "a loss name, e.g. squared, or {name: ..., settings}");

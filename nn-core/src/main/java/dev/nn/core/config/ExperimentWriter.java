@@ -210,7 +210,12 @@ public final class ExperimentWriter {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("layers", layers);
-    m.put("init", plugin(n.init()));
+    if (n.weightsFrom().isPresent()) {
+      // the file's weights replace the initializer's draw, and the two keys do not go together
+      m.put("weights-from", n.weightsFrom().get().resolved().toString());
+    } else {
+      m.put("init", plugin(n.init()));
+    }
     m.put("ties", ties);
     return m;
   }

@@ -51,11 +51,19 @@ final class NetworkParser {
     }
     Node t = v.get("ties");
     List<TieSpec> ties = t == null ? List.of() : new TieParser(reader).parse(t, v.child("ties"));
+    Node w = v.get("weights-from");
+    PathRef weightsFrom = w == null ? null : reader.path(w, v.child("weights-from"));
     v.finish();
-    if (layers == null || init == null || ties == null) {
+    if (w != null && i != null && weightsFrom != null) {
+      // two sources of the starting weights: the file wins silently nowhere
+      reader.report(ProblemId.OUT_OF_RANGE, v.child("init"), i, "network.weights-from gives the starting weights and"
+          + " biases, so no initializer draws them", "no init key beside weights-from");
       return null;
     }
-    NetworkSpec spec = new NetworkSpec(layers, init.ref(), ties);
+    if (layers == null || init == null || ties == null || w != null && weightsFrom == null) {
+      return null;
+    }
+    NetworkSpec spec = new NetworkSpec(layers, init.ref(), ties, Optional.ofNullable(weightsFrom));
     reader.addAll(TieChecker.check(ties, spec.widths()));
     return spec;
   }

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code network} section.
@@ -10,14 +11,22 @@ import java.util.Objects;
  *     the last one the output layer; at least two
  * @param init the initializer plugin
  * @param ties weight sharing and absent edges, checked against the layer widths
+ * @param weightsFrom a model file whose weights and biases the network starts from, in place of the
+ *     initializer's draw (fine-tuning), or empty
  */
-public record NetworkSpec(List<LayerSpec> layers, PluginRef init, List<TieSpec> ties) {
+public record NetworkSpec(List<LayerSpec> layers, PluginRef init, List<TieSpec> ties, Optional<PathRef> weightsFrom) {
 
   /** Checks for {@code null} and copies. */
   public NetworkSpec {
     layers = List.copyOf(layers);
     Objects.requireNonNull(init, "init");
     ties = List.copyOf(ties);
+    Objects.requireNonNull(weightsFrom, "weightsFrom");
+  }
+
+  /** A network whose weights its initializer draws. */
+  public NetworkSpec(List<LayerSpec> layers, PluginRef init, List<TieSpec> ties) {
+    this(layers, init, ties, Optional.empty());
   }
 
   /** n(0) … n(L+1), with {@link LayerSpec#AUTO} where the width comes from the data. */

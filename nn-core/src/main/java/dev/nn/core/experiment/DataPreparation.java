@@ -178,11 +178,20 @@ public final class DataPreparation implements Provider<PreparedData> {
     test = test == null ? null : encode(test, kind, lossName, reconstruction);
     checkSameShape(train, validation, "data.validation");
     checkSameShape(train, test, "data.test");
-    Standardizer scaler = null;
+    // a fine-tuning's inputs are the model's, standardized as the model's were: its own statistics, not the split's
+    StartingModel starting = StartingModel.of(experiment).orElse(null);
+    if (starting != null) {
+      starting.checkData(train);
+      files = new ArrayList<>(files);
+      files.add(starting.file());
+    }
+    Standardizer scaler = starting == null ? null : starting.inputScaler(spec.standardize());
     if (spec.standardize()) {
-      scaler = Standardizer.fit(train);
-      if (oneHot != null) {
-        scaler = scaler.leaving(oneHot.encodedFeatures());
+      if (scaler == null) {
+        scaler = Standardizer.fit(train);
+        if (oneHot != null) {
+          scaler = scaler.leaving(oneHot.encodedFeatures());
+        }
       }
       // into the run's precision: doubles read for a float32 run become garbage, and from here on the inputs are
       // held once, as floats
@@ -198,10 +207,13 @@ public final class DataPreparation implements Provider<PreparedData> {
             "false"));
       }
       // a regression's targets are real numbers for every loss that accepts them (encode checked)
-      targetScaler = Standardizer.fitTargets(train);
+      targetScaler = starting == null ? Standardizer.fitTargets(train) : starting.targetScaler(true);
       train = targetScaler.transformTargets(train);
       validation = validation == null ? null : targetScaler.transformTargets(validation);
       test = test == null ? null : targetScaler.transformTargets(test);
+    }
+    if (starting != null && !spec.standardizesTargets()) {
+      starting.targetScaler(false);
     }
     if (reconstruction) {
       train = OwnedData.reconstruction(train);

@@ -42,7 +42,12 @@ final class NetworkBuilder implements Provider<Network> {
         data.train() == null ? 0 : data.train().size());
     Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
         Structures.from(experiment.network(), n));
-    network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
+    java.util.Optional<StartingModel> starting = StartingModel.of(experiment);
+    if (starting.isPresent()) {
+      starting.get().load(network);
+    } else {
+      network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
+    }
     network.setDropout(experiment.network().layers().stream().mapToDouble(LayerSpec::dropout).toArray(),
         experiment.seed());
     return network;

@@ -109,6 +109,24 @@ public final class Model {
     return java.util.Optional.ofNullable(file);
   }
 
+  /**
+   * What a model file holds, read without creating its plugins: its spec and its parameters (as doubles, whatever its
+   * precision). What a fine-tuning starts from.
+   *
+   * @param params the free parameters, in the order of {@link dev.nn.core.network.ParameterStore#load}
+   */
+  public record Stored(ModelSpec spec, double[] params) {}
+
+  /**
+   * Reads {@code file}'s spec and parameters.
+   *
+   * @throws ModelFormatException if the file is missing, unreadable or not a model file
+   */
+  public static Stored readStored(Path file) {
+    ModelFile.Contents c = ModelFile.read(file);
+    return new Stored(c.spec(), c.params());
+  }
+
   /** Loads a model with the plugins visible to nn's own class loader. */
   public static Model load(Path file) {
     return load(file, PluginRegistry.loadDefault());

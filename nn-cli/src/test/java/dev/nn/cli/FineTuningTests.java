@@ -1,0 +1,128 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.Nn;
+import dev.nn.core.config.Experiment;
+import dev.nn.core.model.Model;
+import dev.nn.core.run.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code network.weights-from}: a run that starts from a saved model's weights, biases and standardization. With
+ * plain SGD, no shuffling and a constant rate an epoch depends only on the weights it starts from, so two epochs
+ * from the model of a 2-epoch run end with the bits of a 4-epoch run; a model of other layers, features or
+ * standardization is refused before anything is written, naming the model and what differs.
+ */
+class FineTuningTests {
+  @TempDir
+  Path tmp;
+
+  private static final String PIMA = Cli.EXAMPLES.resolve("pima.yaml").toString();
+  /** Plain SGD over the rows in file order: nothing but the starting weights carries from one epoch to the next. */
+  private static final List<String> PLAIN = List.of("--set", "optimizer=sgd", "--set", "optimizer.learning-rate=0.05",
+      "--set", "training.shuffle=false", "--plain");
+
+  private Path trained(String into, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of("train", PIMA, "--output", tmp.resolve(into).toString()));
+    args.addAll(PLAIN);
+    args.addAll(List.of(more));
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, o.code(), o.describe());
+    return Cli.onlyRun(tmp.resolve(into));
+  }
+
+  private static double[] parameters(Path run) {
+    return Model.readStored(run.resolve(RunDirectory.MODEL)).params();
+  }
+
+  @Test
+  void twoEpochsFromTheModelOfTwoEndWithTheBitsOfFour() throws Exception {
+    Path four = trained("four", "--set", "training.epochs=4");
+    Path two = trained("two", "--set", "training.epochs=2");
+    Path model = two.resolve(RunDirectory.MODEL);
+    Path tuned = trained("tuned", "--set", "training.epochs=2", "--set", "network.weights-from=" + model);
+
+    assertArrayEquals(parameters(four), parameters(tuned));
+    assertFalse(Arrays.equals(parameters(two), parameters(tuned)), "trained on from the model");
+    // the run records the model it started from as it records its data, and writes the key it resumes with
+    String provenance = Files.readString(tuned.resolve(RunDirectory.PROVENANCE));
+    assertTrue(provenance.contains("- path: " + model + "\n  sha256: " + dev.nn.core.io.Sha256.of(model)),
+        provenance);
+    String written = Files.readString(tuned.resolve(RunDirectory.EXPERIMENT));
+    assertTrue(written.contains("  weights-from: " + model + "\n"), written);
+    assertFalse(written.contains("init:"), written);
+    Cli.Outcome valid = Cli.run("validate", tuned.resolve(RunDirectory.EXPERIMENT).toString());
+    assertEquals(0, valid.code(), valid.describe());
+    assertTrue(valid.out().contains("  weights    from " + model + "\n"), valid.out());
+  }
+
+  /**
+   * A fine-tuning interrupted after epoch 3 resumes from its checkpoint to the bits of the run never stopped; a
+   * resume after the model file changed is refused, as after a data file changed.
+   */
+  @Test
+  void aFineTuningResumesAndRefusesAChangedModel() throws Exception {
+    Path model = trained("start", "--set", "training.epochs=2").resolve(RunDirectory.MODEL);
+    Nn nn = Nn.create();
+    List<String> sets = List.of("optimizer=sgd", "optimizer.learning-rate=0.05", "training.shuffle=false",
+        "training.epochs=5", "network.weights-from=" + model);
+    Experiment five = nn.load(Path.of(PIMA), sets);
+    Path interrupted = ResumeTests.interruptedAfterEpoch3(nn, five, tmp.resolve("interrupted"));
+    Cli.Outcome resumed = Cli.run("train", "--resume", interrupted.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    Path whole = trained("whole", "--set", "training.epochs=5", "--set", "network.weights-from=" + model);
+    assertArrayEquals(parameters(whole), parameters(interrupted));
+
+    Path again = ResumeTests.interruptedAfterEpoch3(nn, five, tmp.resolve("again"));
+    Files.write(model, Files.readAllBytes(whole.resolve(RunDirectory.MODEL)));
+    Cli.Outcome refused = Cli.run("train", "--resume", again.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertTrue(refused.err().contains("the data changed since the run started") && refused.err().contains(
+        model.toString()), refused.err());
+  }
+
+  @Test
+  void aModelOfOtherLayersFeaturesOrStandardizationIsRefusedNamingIt() throws Exception {
+    Path model = trained("start", "--set", "training.epochs=1").resolve(RunDirectory.MODEL);
+    String from = "network.weights-from=" + model;
+
+    Cli.Outcome layers = Cli.run("train", PIMA, "--set", from, "--set", "network.layers[1].units=8", "--output",
+        tmp.resolve("layers").toString());
+    assertEquals(2, layers.code(), layers.describe());
+    assertTrue(layers.err().contains("[nn/ShapeMismatch] network.weights-from: the model " + model + " has layers"
+        + " 8-16-1, and the experiment's network 8-8-1\n   Allowed: a model of the experiment's layers, 8-8-1"),
+        layers.err());
+
+    Cli.Outcome features = Cli.run("validate", PIMA, "--set", from, "--set", "data.train.target=age", "--set",
+        "data.train.task=regression", "--set", "loss=squared", "--set", "data.stratify=false", "--set",
+        "training.class-weights=");
+    assertEquals(2, features.code(), features.describe());
+    assertTrue(features.err().contains("the model " + model + " was trained on other features than the experiment's"
+        + " data reads: number 8 is \"age\" in the model and \"diabetes\" in the data"), features.err());
+
+    Cli.Outcome standardize = Cli.run("validate", PIMA, "--set", from, "--set", "data.standardize=false");
+    assertEquals(2, standardize.code(), standardize.describe());
+    assertTrue(standardize.err().contains("the model " + model + " standardizes its inputs, and the experiment says"
+        + " data.standardize: false"), standardize.err());
+
+    Cli.Outcome both = Cli.run("validate", PIMA, "--set", from, "--set", "network.init=he-uniform");
+    assertEquals(2, both.code(), both.describe());
+    assertTrue(both.err().contains("[nn/OutOfRange] network.init: network.weights-from gives the starting weights and"
+        + " biases, so no initializer draws them"), both.err());
+
+    Cli.Outcome missing = Cli.run("validate", PIMA, "--set", "network.weights-from=" + tmp.resolve("none.nnm"));
+    assertEquals(2, missing.code(), missing.describe());
+    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file\n", missing.err());
+    assertFalse(Files.exists(tmp.resolve("layers")), "nothing written for a refused fine-tuning");
+  }
+}
