@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the {@code network} section: layers, initializer and ties. */
+/** Reads the {@code network} section: layers, initializer, ties and the model a fine-tuning starts from. */
 final class NetworkParser {
   static final String DEFAULT_INIT = "xavier-uniform";
   private static final Range DROPOUT = Range.closedOpen(0, 1);
