@@ -91,6 +91,23 @@ class FineTuningTests {
         model.toString()), refused.err());
   }
 
+  /** An autoencoder's targets are its inputs: its model fine-tunes as it was trained (it was refused, told its targets). */
+  @Test
+  void anAutoencoderFineTunes() throws Exception {
+    String autoencoder = Cli.EXAMPLES.resolve("autoencoder-untied.yaml").toString();
+    List<String> small = List.of("--set", "data.train.limit=300", "--set", "training.epochs=1", "--plain");
+    List<String> first = new ArrayList<>(List.of("train", autoencoder, "--output", tmp.resolve("first").toString()));
+    first.addAll(small);
+    Cli.Outcome o = Cli.run(first.toArray(String[]::new));
+    assertEquals(0, o.code(), o.describe());
+    Path model = Cli.onlyRun(tmp.resolve("first")).resolve(RunDirectory.MODEL);
+    List<String> tune = new ArrayList<>(List.of("train", autoencoder, "--output", tmp.resolve("tuned").toString(),
+        "--set", "network.init=", "--set", "network.weights-from=" + model));
+    tune.addAll(small);
+    Cli.Outcome tuned = Cli.run(tune.toArray(String[]::new));
+    assertEquals(0, tuned.code(), tuned.describe());
+  }
+
   @Test
   void aModelOfOtherLayersFeaturesOrStandardizationIsRefusedNamingIt() throws Exception {
     Path model = trained("start", "--set", "training.epochs=1").resolve(RunDirectory.MODEL);

@@ -181,7 +181,6 @@ public final class DataPreparation implements Provider<PreparedData> {
     // a fine-tuning's inputs are the model's, standardized as the model's were: its own statistics, not the split's
     StartingModel starting = StartingModel.of(experiment).orElse(null);
     if (starting != null) {
-      starting.checkData(train);
       files = new ArrayList<>(files);
       files.add(starting.file());
     }
@@ -219,6 +218,10 @@ public final class DataPreparation implements Provider<PreparedData> {
       train = OwnedData.reconstruction(train);
       validation = validation == null ? null : OwnedData.reconstruction(validation);
       test = test == null ? null : OwnedData.reconstruction(test);
+    }
+    if (starting != null) {
+      // as the network reads them: an autoencoder's targets are its inputs
+      starting.checkData(train);
     }
     List<String> notes = new ArrayList<>();
     classCodes.ifPresent(notes::add);
