@@ -149,7 +149,8 @@ public final class PluginPath {
     }
     String problem = problemOf(jar);
     if (problem == null) {
-      jars.add(jar);
+      // as the path reads without "." and "..": what a plugin's origin shows, and what it is compared by
+      jars.add(jar.toAbsolutePath().normalize());
     } else {
       problems.add(jar + ": " + problem);
     }

@@ -344,9 +344,21 @@ public final class PluginRegistry {
   public PluginRegistry fromPluginPath(List<Path> entries) {
     List<Path> absolute = new ArrayList<>();
     for (Path entry : entries) {
-      absolute.add(entry.toAbsolutePath().normalize());
+      Path normal = entry.toAbsolutePath().normalize();
+      // one entry named twice (./a.jar and a.jar, a relative and an absolute path) is recorded once
+      if (absolute.stream().noneMatch(earlier -> earlier.equals(normal) || sameFile(earlier, normal))) {
+        absolute.add(normal);
+      }
     }
     return new PluginRegistry(providers, descriptors, failures, absolute);
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return java.nio.file.Files.isSameFile(a, b);
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -371,7 +383,7 @@ public final class PluginRegistry {
     for (SortedMap<String, PluginDescriptor> byName : descriptors.values()) {
       for (PluginDescriptor d : byName.values()) {
         for (Path entry : pluginPath) {
-          if (d.origin() != null && Path.of(d.origin()).startsWith(entry)) {
+          if (d.origin() != null && Path.of(d.origin()).toAbsolutePath().normalize().startsWith(entry)) {
             return true;
           }
         }

@@ -483,6 +483,22 @@ class BrokenPluginCommandTests {
   }
 
   /**
+   * One jar named twice by two spellings ({@code dir/./a.jar}, {@code dir/../dir/a.jar}) is loaded once, named by its
+   * plain path, and not warned of as providing nothing (its plugins were listed under that false warning).
+   */
+  @Test
+  void oneJarNamedByTwoSpellingsIsOneJarAndNoWarning() throws Exception {
+    Path folder = throwing.getParent();
+    Path dotted = folder.resolve(".").resolve(throwing.getFileName());
+    Path roundabout = folder.resolve("..").resolve(folder.getFileName()).resolve(throwing.getFileName());
+    Outcome o = nn("plugins", "--plugin-path", dotted.toString(), "--plugin-path", roundabout.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertFalse(o.err().contains("provides a plugin"), o.describe());
+    assertTrue(o.out().contains(throwing.toAbsolutePath().normalize().toString()), o.describe());
+    assertFalse(o.out().contains("/./") || o.out().contains("/../"), o.describe());
+  }
+
+  /**
    * A plugin jar packed without its service file adds nothing, which nn says rather than listing nothing in
    * silence; a jar that provides a plugin is not warned of.
    */
