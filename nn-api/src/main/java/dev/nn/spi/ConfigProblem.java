@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param id what kind of problem this is: its stable code, e.g. {@code nn/OutOfRange}, and the section
  *     of {@code docs/errors.md} that explains it
- * @param path the key path, e.g. {@code optimizer.learning-rate}; empty for the whole document
+ * @param path the key path, e.g. {@code optimizer.learning-rate}; empty (or {@code null}, read as empty) for the
+ *     whole document — for a plugin's refusal, the plugin's own reference rather than one of its settings
  * @param line 1-based line in the source file, or 0 when unknown
  * @param column 1-based column, or 0 when unknown
  * @param message what is wrong, e.g. {@code must be > 0, found -0.001}
@@ -22,7 +23,8 @@ public record ConfigProblem(
   /** Validates and copies. */
   public ConfigProblem {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(path, "path");
+    // a refusal of no one setting, which plugin authors write as a null key: placed at the plugin itself
+    path = path == null ? "" : path;
     Objects.requireNonNull(message, "message");
     allowed = allowed == null ? "" : allowed;
     suggestions = List.copyOf(suggestions);

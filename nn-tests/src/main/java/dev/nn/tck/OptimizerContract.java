@@ -182,7 +182,8 @@ public interface OptimizerContract {
     assertTrue(
         end <= 0.1 * start,
         "f fell from " + start + " to " + end + " in " + descentSteps() + " steps at η = " + descentRate()
-            + " in " + precision + "; expected at most " + 0.1 * start);
+            + " in " + precision + "; expected at most " + 0.1 * start + " (an optimizer that needs another rate or"
+            + " more steps to descend says so by overriding descentRate() or descentSteps())");
   }
 
   /**

@@ -132,7 +132,9 @@ public final class GradientCheck {
         s.append("\n  ").append(hint);
       }
       if (tooManySkipped()) {
-        s.append("\n  more than 1% of coordinates skipped at kinks");
+        s.append("\n  more than 1% of coordinates skipped at kinks: too few checked to speak for the gradient"
+            + (mismatches.isEmpty() ? " (those checked agree)" : "") + "; other weights or samples (another seed)"
+            + " usually move the pre-activations off the kinks");
       }
       if (objective < 0) {
         // the gradient may well be right; the value breaks the loss's contract, which nn's figures rely on

@@ -166,6 +166,10 @@ class GradientCheckTests {
     // one in 57 is more than 1%: the check refuses to call that a pass
     assertTrue(r.tooManySkipped(), r.report());
     assertFalse(r.passed());
+    // and says why it failed with nothing mismatched, and what usually helps
+    assertTrue(r.report().endsWith("\n  more than 1% of coordinates skipped at kinks: too few checked to speak for"
+        + " the gradient (those checked agree); other weights or samples (another seed) usually move the"
+        + " pre-activations off the kinks"), r.report());
   }
 
   @Test

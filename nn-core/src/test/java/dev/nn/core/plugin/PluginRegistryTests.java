@@ -151,6 +151,17 @@ class PluginRegistryTests {
     assertEquals(2, created[0], "once with every setting, once without a");
   }
 
+  /**
+   * A refusal of no one setting written with a null key (as plugin authors write it) is one of the plugin as a whole,
+   * placed at the plugin's own key (it surfaced as "create() threw NullPointerException: path").
+   */
+  @Test
+  void aRefusalWithANullKeyIsTheWholePlugins() {
+    ConfigProblem p = ConfigProblem.of(ProblemId.INVALID_SETTING, null, "mode b needs k <= 3", "k <= 3");
+    assertEquals("", p.path());
+    assertEquals("network.layers[1].activation", p.at("network.layers[1].activation", 7, 31).path());
+  }
+
   @Test
   void twoPluginsWithOneNameAreRejectedNamingBothJars() throws Exception {
     Path a = PluginJars.build(dir, "first", Map.of("com.first.Twin",
