@@ -272,8 +272,10 @@ public final class Model {
       throw new ModelFormatException(file, "needs the " + kind.label() + " plugin \"" + use.name() + "\" (version "
           + use.version() + ") for " + where + ", which is not installed; add its jar with --plugin-path");
     }
+    // a jar whose manifest gives no Implementation-Version has version "unknown"
     String changed = kind.label() + " \"" + use.name() + "\" was version " + use.version() + " when the model was"
-        + " saved; version " + found.version() + " is installed";
+        + " saved; " + (found.version().equals("unknown") ? "the installed jar gives no version (no Implementation-Version"
+        + " in its manifest)" : "version " + found.version() + " is installed");
     boolean otherVersion = !found.version().equals(use.version());
     try {
       T created = registry.create(kind, use.name(), Settings.of(kind.label() + " \"" + use.name() + "\"",
