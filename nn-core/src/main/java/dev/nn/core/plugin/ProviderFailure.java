@@ -47,9 +47,30 @@ final class ProviderFailure {
     if (what == null) {
       // a failure nn has no better words for (a class not found, a constructor that threw) keeps the JDK's
       return prefix() + message + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
-          + provider.flatMap(listings::listers).map(j -> "; listed by " + j).orElse("");
+          + provider.flatMap(listings::listers).map(j -> "; listed by " + j).orElse("")
+          + (message.endsWith(" not found") ? provider.map(this::closeClasses).orElse("") : "");
     }
     return prefix() + provider.get() + " from " + listings.listers(provider.get()).orElse("unknown") + " " + what;
+  }
+
+  /**
+   * "; did you mean com.acme.TypoProvider?" for a listed provider class that is not there, naming the classes of the
+   * listing jars closest to it (a misspelt services file); "" when none is close or the jars cannot be read.
+   */
+  private String closeClasses(String provider) {
+    java.util.List<String> classes = new java.util.ArrayList<>();
+    for (String jar : listings.listers(provider).map(j -> j.split(" and ")).orElse(new String[0])) {
+      try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+        file.stream().map(java.util.zip.ZipEntry::getName)
+            .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.startsWith("META-INF/"))
+            .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+            .forEach(classes::add);
+      } catch (java.io.IOException | RuntimeException e) {
+        // a directory, or a jar that cannot be read again: no suggestion
+      }
+    }
+    java.util.List<String> close = dev.nn.core.text.Suggestions.closest(provider, classes);
+    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
   }
 
   private String prefix() {

@@ -56,8 +56,8 @@ final class ProviderListings {
       }
       if (problem != null) {
         unparsable.put(file.toString(), "the services file " + resource + " of " + origin + " " + problem.what()
-            + ", so ServiceLoader skips the whole file and none of the " + names.size()
-            + (names.size() == 1 ? " provider" : " providers") + " it lists load ("
+            + ", so ServiceLoader skips the whole file and " + (names.size() == 1 ? "the provider it lists does not"
+            + " load (" : "none of the " + names.size() + " providers it lists load (")
             + ControlCharacters.escape(String.join(", ", names)) + "): " + problem.fix());
       }
     }

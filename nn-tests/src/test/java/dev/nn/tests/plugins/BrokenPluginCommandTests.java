@@ -469,6 +469,21 @@ class BrokenPluginCommandTests {
     assertFalse(o.err().contains("not a subtype"), o.describe());
   }
 
+  /**
+   * A services file that misspells its provider class: the jar's class closest to the name is suggested, and a file
+   * listing one provider says so in the singular.
+   */
+  @Test
+  void aMisspeltProviderInTheServicesFileGetsTheJarsClassSuggested() throws Exception {
+    Path typo = PluginExampleJar.buildOf(tmp, "typo", Map.of("com.acme.broken.TypoProvider",
+        activation("TypoProvider", "\"typo\"", "return 1 - x * x;")), Map.of(ACTIVATIONS,
+        "com.acme.broken.TypoProvdier\n"));
+    Outcome o = nn("plugins", "--plugin-path", typo.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("Provider com.acme.broken.TypoProvdier not found; listed by " + typo
+        + "; did you mean com.acme.broken.TypoProvider?"), o.describe());
+  }
+
   /** Two providers of one name in one jar: the advice is to rename one, as there is no second jar to take away. */
   @Test
   void twoProvidersOfOneNameInOneJarAreToldToRenameOne() throws Exception {
