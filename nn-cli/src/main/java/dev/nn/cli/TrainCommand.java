@@ -293,7 +293,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** ", starting from the weights of MODEL" for a fine-tuning, else "". */
   private static String startingFrom(Experiment e) {
-    return e.network().weightsFrom().map(w -> ", starting from the weights of " + w.written()).orElse("");
+    return e.startingModel().map(w -> ", starting from the weights of " + w).orElse("");
   }
 
   /**

@@ -79,6 +79,11 @@ public record Experiment(
     return data.testSource();
   }
 
+  /** The model file a fine-tuning starts from ({@code network.weights-from}), as written; empty when weights are drawn. */
+  public java.util.Optional<String> startingModel() {
+    return network.weightsFrom().map(PathRef::written);
+  }
+
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
   public String summary() {
     StringBuilder layers = new StringBuilder();
@@ -91,7 +96,7 @@ public record Experiment(
     StringBuilder s = new StringBuilder();
     s.append("  name       ").append(name).append('\n');
     s.append("  layers     ").append(layers).append('\n');
-    network.weightsFrom().ifPresent(w -> s.append("  weights    from ").append(w.written()).append('\n'));
+    startingModel().ifPresent(w -> s.append("  weights    from ").append(w).append('\n'));
     s.append("  loss       ").append(plugin(loss)).append('\n');
     s.append("  optimizer  ").append(plugin(optimizer.optimizer())).append(", learning rate ")
         .append(number(optimizer.learningRate())).append(", schedule ")
