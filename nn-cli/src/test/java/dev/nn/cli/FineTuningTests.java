@@ -108,6 +108,23 @@ class FineTuningTests {
     assertEquals(0, tuned.code(), tuned.describe());
   }
 
+  /**
+   * Validation and test rows drawn by another split than the model's own run's may hold rows the model trained on: a
+   * note says so; with that run's data section and seed they are the same rows, and nothing is said.
+   */
+  @Test
+  void heldOutRowsOfAnotherSplitThanTheModelsRunGetANote() throws Exception {
+    Path model = trained("start", "--set", "training.epochs=1").resolve(RunDirectory.MODEL);
+    Cli.Outcome same = Cli.run("validate", PIMA, "--set", "network.weights-from=" + model);
+    assertEquals(0, same.code(), same.describe());
+    assertFalse(same.err().contains("optimistic"), same.err());
+    Cli.Outcome other = Cli.run("validate", PIMA, "--set", "network.weights-from=" + model, "--set", "seed=7");
+    assertEquals(0, other.code(), other.describe());
+    assertTrue(other.err().contains("nn: the validation and test rows are drawn from data.train by this run's split,"
+        + " and the model " + model + " may have trained on some of them, which makes their figures optimistic"),
+        other.err());
+  }
+
   @Test
   void aModelOfOtherLayersFeaturesOrStandardizationIsRefusedNamingIt() throws Exception {
     Path model = trained("start", "--set", "training.epochs=1").resolve(RunDirectory.MODEL);
@@ -125,7 +142,7 @@ class FineTuningTests {
         "training.class-weights=");
     assertEquals(2, features.code(), features.describe());
     assertTrue(features.err().contains("the model " + model + " was trained on other features than the experiment's"
-        + " data reads: number 8 is \"age\" in the model and \"diabetes\" in the data"), features.err());
+        + " data reads: the data lacks \"age\", and the data has \"diabetes\", which the model lacks"), features.err());
 
     Cli.Outcome standardize = Cli.run("validate", PIMA, "--set", from, "--set", "data.standardize=false");
     assertEquals(2, standardize.code(), standardize.describe());
@@ -139,7 +156,23 @@ class FineTuningTests {
 
     Cli.Outcome missing = Cli.run("validate", PIMA, "--set", "network.weights-from=" + tmp.resolve("none.nnm"));
     assertEquals(2, missing.code(), missing.describe());
-    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file\n", missing.err());
+    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file; network.weights-from names it, the model the run"
+        + " starts from (its weights and standardization): restore it, or name another\n", missing.err());
+
+    // another number of features than the standardized model's: named, before its standardizer meets them (a crash)
+    Path fewer = tmp.resolve("fewer.csv");
+    Files.write(fewer, Files.readAllLines(Cli.EXAMPLES.resolve("data/pima_indians_diabetes.csv")).stream()
+        .map(line -> line.substring(line.indexOf(',') + 1)).toList());
+    Cli.Outcome columns = Cli.run("validate", PIMA, "--set", from, "--set", "data.train.path=" + fewer);
+    assertEquals(2, columns.code(), columns.describe());
+    assertTrue(columns.err().contains("the model " + model + " was trained on other features than the experiment's"
+        + " data reads: the data lacks \"pregnant\""), columns.err());
+
+    Cli.Outcome activation = Cli.run("validate", PIMA, "--set", from, "--set", "network.layers[1].activation=tanh");
+    assertEquals(2, activation.code(), activation.describe());
+    assertTrue(activation.err().contains("the model " + model + " was trained with the activation relu on layers[1],"
+        + " and the experiment's network has tanh there\n   Allowed: network.layers[1].activation: relu, or a model"
+        + " trained with tanh"), activation.err());
     assertFalse(Files.exists(tmp.resolve("layers")), "nothing written for a refused fine-tuning");
   }
 }

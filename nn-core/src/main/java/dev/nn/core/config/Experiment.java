@@ -79,9 +79,12 @@ public record Experiment(
     return data.testSource();
   }
 
-  /** The model file a fine-tuning starts from ({@code network.weights-from}), as written; empty when weights are drawn. */
+  /**
+   * The model file a fine-tuning starts from ({@code network.weights-from}), resolved (the YAML's relative path is
+   * relative to its folder, not to the reader's); empty when weights are drawn.
+   */
   public java.util.Optional<String> startingModel() {
-    return network.weightsFrom().map(PathRef::written);
+    return network.weightsFrom().map(ref -> ref.resolved().toString());
   }
 
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */

@@ -57,7 +57,7 @@ final class NetworkParser {
     if (w != null && i != null && weightsFrom != null) {
       // two sources of the starting weights: the file wins silently nowhere
       reader.report(ProblemId.OUT_OF_RANGE, v.child("init"), i, "network.weights-from gives the starting weights and"
-          + " biases, so no initializer draws them", "no init key beside weights-from");
+          + " biases, so no initializer draws them", "no init key beside weights-from (--set network.init= removes one the file writes)");
       return null;
     }
     if (layers == null || init == null || ties == null || w != null && weightsFrom == null) {

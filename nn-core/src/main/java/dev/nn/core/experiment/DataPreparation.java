@@ -181,6 +181,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     // a fine-tuning's inputs are the model's, standardized as the model's were: its own statistics, not the split's
     StartingModel starting = StartingModel.of(experiment).orElse(null);
     if (starting != null) {
+      starting.checkFeatures(train);
       files = new ArrayList<>(files);
       files.add(starting.file());
     }
@@ -221,9 +222,12 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     if (starting != null) {
       // as the network reads them: an autoencoder's targets are its inputs
-      starting.checkData(train);
+      starting.checkTargets(train);
     }
     List<String> notes = new ArrayList<>();
+    if (starting != null && (validationFraction > 0 || testFraction > 0 || fold != null)) {
+      starting.heldOutNote(experiment).ifPresent(notes::add);
+    }
     classCodes.ifPresent(notes::add);
     idCategories.ifPresent(notes::add);
     // advice for those who have not chosen: an experiment that says standardize-targets: false has; class codes

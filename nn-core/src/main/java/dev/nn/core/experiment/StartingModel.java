@@ -12,6 +12,7 @@ import dev.nn.spi.ProblemId;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,8 +41,18 @@ final class StartingModel {
    * @throws dev.nn.core.model.ModelFormatException naming the file when it is missing or not a model file
    */
   static Optional<StartingModel> of(Experiment experiment) {
-    return experiment.network().weightsFrom().map(ref -> new StartingModel(ref.resolved(),
-        Model.readStored(ref.resolved())));
+    return experiment.network().weightsFrom().map(ref -> new StartingModel(ref.resolved(), read(ref.resolved())));
+  }
+
+  private static Model.Stored read(Path file) {
+    try {
+      return Model.readStored(file);
+    } catch (dev.nn.core.model.ModelFormatException e) {
+      // the file's problem, and whose file it is: a resume needs it too (its standardization)
+      throw new dev.nn.core.model.ModelFormatException(file, e.getMessage().substring(file.toString().length() + 2)
+          + "; " + KEY + " names it, the model the run starts from (its weights and standardization): restore it, or"
+          + " name another", e);
+    }
   }
 
   /** The model file, which the run reads as it reads its data (its SHA-256 is recorded with theirs). */
@@ -81,12 +92,22 @@ final class StartingModel {
   }
 
   /**
-   * Checks that the training split holds the model's features, targets and classes, in its order.
+   * Checks that the training split's features are the model's, in its order: before the model's standardizer, which
+   * would otherwise meet another number of features.
    *
    * @throws ConfigException naming the first difference
    */
-  void checkData(Dataset train) {
+  void checkFeatures(Dataset train) {
     same("features", spec.features(), train.featureNames());
+  }
+
+  /**
+   * Checks that the training split's targets and classes are the model's, in its order, as the network reads them
+   * (an autoencoder's targets are its inputs).
+   *
+   * @throws ConfigException naming the first difference
+   */
+  void checkTargets(Dataset train) {
     same("targets", spec.targets(), train.targetNames());
     same("classes", spec.classes(), train.classLabels());
   }
@@ -95,15 +116,87 @@ final class StartingModel {
     if (model.equals(data)) {
       return;
     }
-    int at = 0;
-    while (at < Math.min(model.size(), data.size()) && model.get(at).equals(data.get(at))) {
-      at++;
+    List<String> lacking = model.stream().filter(n -> !data.contains(n)).toList();
+    List<String> extra = data.stream().filter(n -> !model.contains(n)).toList();
+    String difference;
+    if (!lacking.isEmpty() || !extra.isEmpty()) {
+      // by name: a one-hot column's category the new rows lack ("species=2") says what to do
+      difference = (lacking.isEmpty() ? "" : "the data lacks " + quoted(lacking))
+          + (lacking.isEmpty() || extra.isEmpty() ? "" : ", and ")
+          + (extra.isEmpty() ? "" : "the data has " + quoted(extra) + ", which the model lacks");
+    } else {
+      int at = 0;
+      while (model.get(at).equals(data.get(at))) {
+        at++;
+      }
+      difference = "in another order: number " + (at + 1) + " is \"" + model.get(at) + "\" in the model and \""
+          + data.get(at) + "\" in the data";
     }
-    String difference = at < Math.min(model.size(), data.size())
-        ? "number " + (at + 1) + " is \"" + model.get(at) + "\" in the model and \"" + data.get(at) + "\" in the data"
-        : "the model has " + model.size() + " and the data " + data.size();
     throw refused(ProblemId.SHAPE_MISMATCH, "the model " + file + " was trained on other " + what + " than the"
         + " experiment's data reads: " + difference, "a model trained on the same " + what + ", in the same order");
+  }
+
+  /** "\"a\", \"b\"", at most five names and a count of the rest. */
+  private static String quoted(List<String> names) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(5, names.size()); i++) {
+      b.append(i == 0 ? "" : ", ").append('"').append(dev.nn.core.text.Excerpt.of(names.get(i))).append('"');
+    }
+    return b + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+  }
+
+  /**
+   * Checks that the network's activations are the model's, layer by layer: its weights were trained for them. (The
+   * loss may differ: it only seeds the gradient the weights move by.)
+   *
+   * @param names the experiment's activation names for layers 1 … L+1
+   * @throws ConfigException naming the first layer that differs
+   */
+  void checkActivations(List<String> names) {
+    for (int l = 0; l < Math.min(names.size(), spec.activations().size()); l++) {
+      String model = spec.activations().get(l).name();
+      if (!model.equals(names.get(l))) {
+        throw refused(ProblemId.SHAPE_MISMATCH, "the model " + file + " was trained with the activation " + model
+            + " on layers[" + (l + 1) + "], and the experiment's network has " + names.get(l) + " there", "network."
+            + "layers[" + (l + 1) + "].activation: " + model + ", or a model trained with " + names.get(l));
+      }
+    }
+  }
+
+  /**
+   * A note for a run whose validation or test rows are drawn from {@code data.train}: unless the model's own run held
+   * out the same rows (its run directory's experiment.yaml has the same data section and split seed), the model may
+   * have trained on some of them, and their figures are then optimistic. Empty when that run held out the same rows.
+   */
+  Optional<String> heldOutNote(Experiment experiment) {
+    Path source = file.getParent() == null ? null : file.getParent().resolve(dev.nn.core.run.RunDirectory.EXPERIMENT);
+    if (source != null && java.nio.file.Files.isRegularFile(source)) {
+      try {
+        Map<?, ?> was = yaml(java.nio.file.Files.readString(source));
+        Map<?, ?> now = yaml(dev.nn.core.config.ExperimentWriter.write(experiment));
+        if (java.util.Objects.equals(was.get("data"), now.get("data")) && splitSeed(was).equals(splitSeed(now))) {
+          return Optional.empty();
+        }
+      } catch (java.io.IOException | RuntimeException unreadable) {
+        // not the run directory of a readable experiment: the note stands
+      }
+    }
+    return Optional.of("the validation and test rows are drawn from data.train by this run's split, and the model "
+        + file + " may have trained on some of them, which makes their figures optimistic; its own run held out the"
+        + " same rows only with the same data section and seed (or data.split-seed)");
+  }
+
+  private static Map<?, ?> yaml(String text) {
+    Object tree = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+        new org.yaml.snakeyaml.LoaderOptions())).load(text);
+    return tree instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  /** data.split-seed when written, else the seed, which then draws the split. */
+  private static String splitSeed(Map<?, ?> experiment) {
+    Object data = experiment.get("data");
+    Object splitSeed = data instanceof Map<?, ?> d ? d.get("split-seed") : null;
+    return String.valueOf(splitSeed != null ? splitSeed : experiment.get("seed"));
   }
 
   /**
