@@ -260,7 +260,8 @@ final class SweepRunner {
    * @param code set to the exit code of the first point's problem
    */
   private String problemOfEveryPoint(SweepGrid grid, List<List<String>> points, int[] code) {
-    Set<String> reports = new java.util.LinkedHashSet<>();
+    // each report with the points it is of: said once, and labelled with them when the points fail differently
+    java.util.Map<String, List<Integer>> reports = new java.util.LinkedHashMap<>();
     for (int i = 0; i < points.size(); i++) {
       List<String> all = new ArrayList<>(sets);
       all.addAll(grid.sets(points.get(i)));
@@ -279,10 +280,21 @@ final class SweepRunner {
         if (i == 0) {
           code[0] = reported.code();
         }
-        reports.add(reported.text());
+        reports.computeIfAbsent(reported.text(), r -> new ArrayList<>()).add(i);
       }
     }
-    return String.join("", reports);
+    if (reports.size() == 1) {
+      return reports.keySet().iterator().next();
+    }
+    StringBuilder all = new StringBuilder();
+    reports.forEach((report, of) -> {
+      String sets = String.join(" ", grid.sets(points.get(of.get(0))));
+      all.append("nn: sweep point").append(of.size() == 1 ? " " : "s ")
+          .append(String.join(", ", of.stream().map(i -> Integer.toString(i + 1)).toList())).append('/')
+          .append(points.size()).append(of.size() == 1 && sets.length() <= 200 ? " (" + sets + ")" : "")
+          .append(" cannot train:\n").append(report);
+    });
+    return all.toString();
   }
 
   /** What {@code nn train} would print for a failure, and its exit code. */

@@ -201,9 +201,11 @@ class SweepTests {
         "data.train.samples=1", "--sweep", "seed=1,2", "--output", out.toString());
     assertEquals(2, o.code(), o.describe());
     assertEquals("", o.out());
-    // each point's generator names its own seed: two problems, each said once
+    // each point's generator names its own seed: two problems, each said once, under the point it is of
     assertEquals(2, o.err().lines().filter(l -> l.contains("at least 2 classes")).count(), o.err());
     assertTrue(o.err().contains("(samples 1, noise 0.1, seed 2)"), o.err());
+    assertTrue(o.err().startsWith("nn: sweep point 1/2 (data.train.samples=1 seed=1) cannot train:\n"), o.err());
+    assertTrue(o.err().contains("\nnn: sweep point 2/2 (data.train.samples=1 seed=2) cannot train:\n"), o.err());
     assertTrue(o.err().endsWith("nn: none of the 2 sweep points can train; nothing was written\n"), o.err());
     assertFalse(Files.exists(out), "no output folder either");
     Cli.Outcome folds = Cli.run("train", Cli.EXAMPLES.resolve("linnerud.yaml").toString(), "--folds", "30",
