@@ -41,6 +41,17 @@ class FineTuningTests {
     return Cli.onlyRun(tmp.resolve(into));
   }
 
+  /** {@code nn validate} of pima with {@code sets} exits 2, its report holding {@code expected}. */
+  private static void refused(String expected, String... sets) {
+    List<String> args = new ArrayList<>(List.of("validate", PIMA));
+    for (String set : sets) {
+      args.addAll(List.of("--set", set));
+    }
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains(expected), o.err());
+  }
+
   private static double[] parameters(Path run) {
     return Model.readStored(run.resolve(RunDirectory.MODEL)).params();
   }
@@ -137,42 +148,25 @@ class FineTuningTests {
         + " 8-16-1, and the experiment's network 8-8-1\n   Allowed: a model of the experiment's layers, 8-8-1"),
         layers.err());
 
-    Cli.Outcome features = Cli.run("validate", PIMA, "--set", from, "--set", "data.train.target=age", "--set",
-        "data.train.task=regression", "--set", "loss=squared", "--set", "data.stratify=false", "--set",
-        "training.class-weights=");
-    assertEquals(2, features.code(), features.describe());
-    assertTrue(features.err().contains("the model " + model + " was trained on other features than the experiment's"
-        + " data reads: the data lacks \"age\", and the data has \"diabetes\", which the model lacks"), features.err());
-
-    Cli.Outcome standardize = Cli.run("validate", PIMA, "--set", from, "--set", "data.standardize=false");
-    assertEquals(2, standardize.code(), standardize.describe());
-    assertTrue(standardize.err().contains("the model " + model + " standardizes its inputs, and the experiment says"
-        + " data.standardize: false"), standardize.err());
-
-    Cli.Outcome both = Cli.run("validate", PIMA, "--set", from, "--set", "network.init=he-uniform");
-    assertEquals(2, both.code(), both.describe());
-    assertTrue(both.err().contains("[nn/OutOfRange] network.init: network.weights-from gives the starting weights and"
-        + " biases, so no initializer draws them"), both.err());
-
-    Cli.Outcome missing = Cli.run("validate", PIMA, "--set", "network.weights-from=" + tmp.resolve("none.nnm"));
-    assertEquals(2, missing.code(), missing.describe());
-    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file; network.weights-from names it, the model the run"
-        + " starts from (its weights and standardization): restore it, or name another\n", missing.err());
-
+    refused("the model " + model + " was trained on other features than the experiment's data reads: the data lacks"
+        + " \"age\", and the data has \"diabetes\", which the model lacks", from, "data.train.target=age",
+        "data.train.task=regression", "loss=squared", "data.stratify=false", "training.class-weights=");
+    refused("the model " + model + " standardizes its inputs, and the experiment says data.standardize: false", from,
+        "data.standardize=false");
+    refused("[nn/OutOfRange] network.init: network.weights-from gives the starting weights and biases, so no"
+        + " initializer draws them", from, "network.init=he-uniform");
+    refused("nn: " + tmp.resolve("none.nnm") + ": no such file; network.weights-from names it, the model the run starts"
+        + " from (its weights and standardization): restore it, or name another\n",
+        "network.weights-from=" + tmp.resolve("none.nnm"));
     // another number of features than the standardized model's: named, before its standardizer meets them (a crash)
     Path fewer = tmp.resolve("fewer.csv");
     Files.write(fewer, Files.readAllLines(Cli.EXAMPLES.resolve("data/pima_indians_diabetes.csv")).stream()
         .map(line -> line.substring(line.indexOf(',') + 1)).toList());
-    Cli.Outcome columns = Cli.run("validate", PIMA, "--set", from, "--set", "data.train.path=" + fewer);
-    assertEquals(2, columns.code(), columns.describe());
-    assertTrue(columns.err().contains("the model " + model + " was trained on other features than the experiment's"
-        + " data reads: the data lacks \"pregnant\""), columns.err());
-
-    Cli.Outcome activation = Cli.run("validate", PIMA, "--set", from, "--set", "network.layers[1].activation=tanh");
-    assertEquals(2, activation.code(), activation.describe());
-    assertTrue(activation.err().contains("the model " + model + " was trained with the activation relu on layers[1],"
-        + " and the experiment's network has tanh there\n   Allowed: network.layers[1].activation: relu, or a model"
-        + " trained with tanh"), activation.err());
+    refused("the model " + model + " was trained on other features than the experiment's data reads: the data lacks"
+        + " \"pregnant\"", from, "data.train.path=" + fewer);
+    refused("the model " + model + " was trained with the activation relu on layers[1], and the experiment's network"
+        + " has tanh there\n   Allowed: network.layers[1].activation: relu, or a model trained with tanh", from,
+        "network.layers[1].activation=tanh");
     assertFalse(Files.exists(tmp.resolve("layers")), "nothing written for a refused fine-tuning");
   }
 }
