@@ -94,7 +94,8 @@ final class SweepStop implements AutoCloseable {
     }
     if (current < 0) {
       err.println("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
-          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending ones did not start");
+          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; " + (pending() == 1
+              ? "the pending one did not start" : "the pending ones did not start"));
       return;
     }
     if (dir == null) {
@@ -128,12 +129,15 @@ final class SweepStop implements AutoCloseable {
   }
 
   private boolean anyPending() {
+    return pending() > 0;
+  }
+
+  private int pending() {
+    int pending = 0;
     for (int i = 0; i < table.points(); i++) {
-      if (table.row(i).status().equals("pending")) {
-        return true;
-      }
+      pending += table.row(i).status().equals("pending") ? 1 : 0;
     }
-    return false;
+    return pending;
   }
 
   /** How a point's run may have ended by itself, before a stop reached it. */

@@ -134,6 +134,23 @@ class FineTuningTests {
     assertTrue(other.err().contains("nn: the validation and test rows are drawn from data.train by this run's split,"
         + " and the model " + model + " may have trained on some of them, which makes their figures optimistic"),
         other.err());
+    // another seed, but the model's split seed: the same rows held out, nothing to say
+    Cli.Outcome splitSeed = Cli.run("validate", PIMA, "--set", "network.weights-from=" + model, "--set", "seed=7",
+        "--set", "data.split-seed=42");
+    assertEquals(0, splitSeed.code(), splitSeed.describe());
+    assertFalse(splitSeed.err().contains("optimistic"), splitSeed.err());
+    // the same data section, but rows appended to its file: the split draws other rows, some of them trained on
+    Path grown = tmp.resolve("grown.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(Cli.EXAMPLES.resolve("data/pima_indians_diabetes.csv")));
+    lines.addAll(lines.subList(1, 101));
+    Files.write(grown, lines);
+    Path first = trained("grown", "--set", "training.epochs=1", "--set", "data.train.path=" + grown);
+    lines.addAll(lines.subList(1, 101));
+    Files.write(grown, lines);
+    Cli.Outcome appended = Cli.run("validate", PIMA, "--set", "network.weights-from=" + first.resolve(
+        RunDirectory.MODEL), "--set", "data.train.path=" + grown);
+    assertEquals(0, appended.code(), appended.describe());
+    assertTrue(appended.err().contains("figures optimistic"), appended.err());
   }
 
   @Test
@@ -153,10 +170,13 @@ class FineTuningTests {
         "data.train.task=regression", "loss=squared", "data.stratify=false", "training.class-weights=");
     refused("the model " + model + " standardizes its inputs, and the experiment says data.standardize: false", from,
         "data.standardize=false");
+    // every difference in one report (features, targets, classes, standardization): one round of edits mends them
+    refused("Invalid experiment " + PIMA + " — 4 problems:", from, "data.standardize=false", "data.train.target=age",
+        "data.train.task=regression", "loss=squared", "data.stratify=false", "training.class-weights=");
     refused("[nn/OutOfRange] network.init: network.weights-from gives the starting weights and biases, so no"
         + " initializer draws them", from, "network.init=he-uniform");
     refused("nn: " + tmp.resolve("none.nnm") + ": no such file; network.weights-from names it, the model the run starts"
-        + " from (its weights and standardization): restore it, or name another\n",
+        + " from (its weights and standardization): restore it (a new run may name another)\n",
         "network.weights-from=" + tmp.resolve("none.nnm"));
     // another number of features than the standardized model's: named, before its standardizer meets them (a crash)
     Path fewer = tmp.resolve("fewer.csv");
@@ -168,5 +188,11 @@ class FineTuningTests {
         + " has tanh there\n   Allowed: network.layers[1].activation: relu, or a model trained with tanh", from,
         "network.layers[1].activation=tanh");
     assertFalse(Files.exists(tmp.resolve("layers")), "nothing written for a refused fine-tuning");
+    // an activation's settings are the model's too
+    Path leaky = trained("leaky", "--set", "training.epochs=1", "--set",
+        "network.layers[1].activation={name: leaky-relu, slope: 0.1}").resolve(RunDirectory.MODEL);
+    refused("the model " + leaky + " was trained with the activation leaky-relu {slope: 0.1} on layers[1], and the"
+        + " experiment's network has leaky-relu {slope: 0.3} there", "network.weights-from=" + leaky,
+        "network.layers[1].activation={name: leaky-relu, slope: 0.3}");
   }
 }

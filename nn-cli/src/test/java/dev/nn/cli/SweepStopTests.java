@@ -62,7 +62,7 @@ class SweepStopTests {
     stop.close();
     assertTrue(Files.exists(table.folder().resolve(SweepTable.MARKDOWN)));
     assertEquals("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
-        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending ones did not start\n",
+        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending one did not start\n",
         said());
   }
 

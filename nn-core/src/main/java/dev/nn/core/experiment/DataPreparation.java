@@ -181,11 +181,13 @@ public final class DataPreparation implements Provider<PreparedData> {
     // a fine-tuning's inputs are the model's, standardized as the model's were: its own statistics, not the split's
     StartingModel starting = StartingModel.of(experiment).orElse(null);
     if (starting != null) {
-      starting.checkFeatures(train);
+      // as the network reads them: an autoencoder's targets are its inputs, and it has no classes
+      starting.checkData(train, reconstruction ? train.featureNames() : train.targetNames(),
+          reconstruction ? List.of() : train.classLabels(), spec.standardize(), spec.standardizesTargets());
       files = new ArrayList<>(files);
       files.add(starting.file());
     }
-    Standardizer scaler = starting == null ? null : starting.inputScaler(spec.standardize());
+    Standardizer scaler = starting == null ? null : starting.inputScaler();
     if (spec.standardize()) {
       if (scaler == null) {
         scaler = Standardizer.fit(train);
@@ -207,26 +209,20 @@ public final class DataPreparation implements Provider<PreparedData> {
             "false"));
       }
       // a regression's targets are real numbers for every loss that accepts them (encode checked)
-      targetScaler = starting == null ? Standardizer.fitTargets(train) : starting.targetScaler(true);
+      targetScaler = starting == null ? Standardizer.fitTargets(train) : starting.targetScaler();
       train = targetScaler.transformTargets(train);
       validation = validation == null ? null : targetScaler.transformTargets(validation);
       test = test == null ? null : targetScaler.transformTargets(test);
-    }
-    if (starting != null && !spec.standardizesTargets()) {
-      starting.targetScaler(false);
     }
     if (reconstruction) {
       train = OwnedData.reconstruction(train);
       validation = validation == null ? null : OwnedData.reconstruction(validation);
       test = test == null ? null : OwnedData.reconstruction(test);
     }
-    if (starting != null) {
-      // as the network reads them: an autoencoder's targets are its inputs
-      starting.checkTargets(train);
-    }
     List<String> notes = new ArrayList<>();
     if (starting != null && (validationFraction > 0 || testFraction > 0 || fold != null)) {
-      starting.heldOutNote(experiment).ifPresent(notes::add);
+      starting.heldOutNote(experiment, heldOut, validationFraction > 0, testFraction > 0 || fold != null)
+          .ifPresent(notes::add);
     }
     classCodes.ifPresent(notes::add);
     idCategories.ifPresent(notes::add);

@@ -45,7 +45,7 @@ final class NetworkBuilder implements Provider<Network> {
     java.util.Optional<StartingModel> starting = StartingModel.of(experiment);
     if (starting.isPresent()) {
       starting.get().load(network);
-      starting.get().checkActivations(plugins.activationNames());
+      starting.get().checkActivations(plugins.activationUses());
     } else {
       network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
     }

@@ -50,8 +50,8 @@ final class StartingModel {
     } catch (dev.nn.core.model.ModelFormatException e) {
       // the file's problem, and whose file it is: a resume needs it too (its standardization)
       throw new dev.nn.core.model.ModelFormatException(file, e.getMessage().substring(file.toString().length() + 2)
-          + "; " + KEY + " names it, the model the run starts from (its weights and standardization): restore it, or"
-          + " name another", e);
+          + "; " + KEY + " names it, the model the run starts from (its weights and standardization): restore it (a"
+          + " new run may name another)", e);
     }
   }
 
@@ -60,59 +60,51 @@ final class StartingModel {
     return file;
   }
 
+  /** The run's input standardizer: the model's, or {@code null} when it does not standardize (see {@link #checkData}). */
+  Standardizer inputScaler() {
+    return spec.means() == null ? null : Standardizer.of(spec.means(), spec.scales());
+  }
+
+  /** The run's target standardizer: the model's, or {@code null} when it does not standardize its targets. */
+  Standardizer targetScaler() {
+    return spec.targetMeans() == null ? null : Standardizer.of(spec.targetMeans(), spec.targetScales());
+  }
+
   /**
-   * The run's input standardizer: the model's, when the experiment standardizes as the model did.
+   * Checks, before the model's standardizer meets them, that the training split holds the model's features, targets
+   * and classes in its order, and that the experiment standardizes inputs and targets as the model did: every
+   * difference at once, so that one round of edits mends them.
    *
-   * @throws ConfigException when one standardizes and the other does not
+   * @param targets the targets as the network reads them (an autoencoder's are its inputs)
+   * @param classes the classes as the network reads them (an autoencoder has none)
+   * @throws ConfigException naming each difference
    */
-  Standardizer inputScaler(boolean standardize) {
+  void checkData(Dataset train, List<String> targets, List<String> classes, boolean standardize,
+      boolean standardizeTargets) {
+    List<ConfigProblem> problems = new java.util.ArrayList<>();
+    same("features", spec.features(), train.featureNames(), problems);
+    same("targets", spec.targets(), targets, problems);
+    same("classes", spec.classes(), classes, problems);
     boolean standardized = spec.means() != null;
     if (standardized != standardize) {
-      throw refused(ProblemId.OUT_OF_RANGE, "the model " + file + (standardized ? " standardizes" : " does not"
+      problems.add(problem(ProblemId.OUT_OF_RANGE, "the model " + file + (standardized ? " standardizes" : " does not"
           + " standardize") + " its inputs, and the experiment says data.standardize: " + standardize + "; a"
           + " fine-tuning keeps the model's standardization (its means and scales)", "data.standardize: "
-          + standardized);
+          + standardized));
     }
-    return standardized ? Standardizer.of(spec.means(), spec.scales()) : null;
-  }
-
-  /**
-   * The run's target standardizer: the model's, when the experiment standardizes targets as the model did.
-   *
-   * @throws ConfigException when one standardizes targets and the other does not
-   */
-  Standardizer targetScaler(boolean standardizeTargets) {
-    boolean standardized = spec.targetMeans() != null;
-    if (standardized != standardizeTargets) {
-      throw refused(ProblemId.OUT_OF_RANGE, "the model " + file + (standardized ? " standardizes" : " does not"
-          + " standardize") + " its targets, and the experiment says data.standardize-targets: " + standardizeTargets
-          + "; a fine-tuning keeps the model's standardization", "data.standardize-targets: " + standardized);
+    boolean targetsStandardized = spec.targetMeans() != null;
+    if (targetsStandardized != standardizeTargets) {
+      problems.add(problem(ProblemId.OUT_OF_RANGE, "the model " + file + (targetsStandardized ? " standardizes"
+          : " does not standardize") + " its targets, and the experiment says data.standardize-targets: "
+          + standardizeTargets + "; a fine-tuning keeps the model's standardization", "data.standardize-targets: "
+          + targetsStandardized));
     }
-    return standardized ? Standardizer.of(spec.targetMeans(), spec.targetScales()) : null;
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
   }
 
-  /**
-   * Checks that the training split's features are the model's, in its order: before the model's standardizer, which
-   * would otherwise meet another number of features.
-   *
-   * @throws ConfigException naming the first difference
-   */
-  void checkFeatures(Dataset train) {
-    same("features", spec.features(), train.featureNames());
-  }
-
-  /**
-   * Checks that the training split's targets and classes are the model's, in its order, as the network reads them
-   * (an autoencoder's targets are its inputs).
-   *
-   * @throws ConfigException naming the first difference
-   */
-  void checkTargets(Dataset train) {
-    same("targets", spec.targets(), train.targetNames());
-    same("classes", spec.classes(), train.classLabels());
-  }
-
-  private void same(String what, List<String> model, List<String> data) {
+  private void same(String what, List<String> model, List<String> data, List<ConfigProblem> problems) {
     if (model.equals(data)) {
       return;
     }
@@ -132,8 +124,8 @@ final class StartingModel {
       difference = "in another order: number " + (at + 1) + " is \"" + model.get(at) + "\" in the model and \""
           + data.get(at) + "\" in the data";
     }
-    throw refused(ProblemId.SHAPE_MISMATCH, "the model " + file + " was trained on other " + what + " than the"
-        + " experiment's data reads: " + difference, "a model trained on the same " + what + ", in the same order");
+    problems.add(problem(ProblemId.SHAPE_MISMATCH, "the model " + file + " was trained on other " + what + " than the"
+        + " experiment's data reads: " + difference, "a model trained on the same " + what + ", in the same order"));
   }
 
   /** "\"a\", \"b\"", at most five names and a count of the rest. */
@@ -146,57 +138,149 @@ final class StartingModel {
   }
 
   /**
-   * Checks that the network's activations are the model's, layer by layer: its weights were trained for them. (The
-   * loss may differ: it only seeds the gradient the weights move by.)
+   * Checks that the network's activations are the model's, layer by layer, settings included: its weights were
+   * trained for them. (The loss may differ: it only seeds the gradient the weights move by.)
    *
-   * @param names the experiment's activation names for layers 1 … L+1
-   * @throws ConfigException naming the first layer that differs
+   * @param uses the experiment's activations for layers 1 … L+1, as a model file records them
+   * @throws ConfigException naming every layer that differs
    */
-  void checkActivations(List<String> names) {
-    for (int l = 0; l < Math.min(names.size(), spec.activations().size()); l++) {
-      String model = spec.activations().get(l).name();
-      if (!model.equals(names.get(l))) {
-        throw refused(ProblemId.SHAPE_MISMATCH, "the model " + file + " was trained with the activation " + model
-            + " on layers[" + (l + 1) + "], and the experiment's network has " + names.get(l) + " there", "network."
-            + "layers[" + (l + 1) + "].activation: " + model + ", or a model trained with " + names.get(l));
+  void checkActivations(List<dev.nn.core.model.PluginUse> uses) {
+    List<ConfigProblem> problems = new java.util.ArrayList<>();
+    for (int l = 0; l < Math.min(uses.size(), spec.activations().size()); l++) {
+      dev.nn.core.model.PluginUse model = spec.activations().get(l);
+      dev.nn.core.model.PluginUse now = uses.get(l);
+      if (!model.name().equals(now.name()) || !numbersAsDoubles(model.settings()).equals(
+          numbersAsDoubles(now.settings()))) {
+        problems.add(problem(ProblemId.SHAPE_MISMATCH, "the model " + file + " was trained with the activation "
+            + described(model) + " on layers[" + (l + 1) + "], and the experiment's network has " + described(now)
+            + " there", "network.layers[" + (l + 1) + "].activation: " + described(model) + ", or a model trained"
+            + " with " + described(now)));
       }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  /** "relu", or "leaky-relu {slope: 0.1}". */
+  private static String described(dev.nn.core.model.PluginUse use) {
+    if (use.settings().isEmpty()) {
+      return use.name();
+    }
+    StringBuilder b = new StringBuilder(use.name()).append(" {");
+    String sep = "";
+    for (Map.Entry<String, Object> e : new java.util.TreeMap<>(use.settings()).entrySet()) {
+      b.append(sep).append(e.getKey()).append(": ").append(e.getValue());
+      sep = ", ";
+    }
+    return b.append('}').toString();
+  }
+
+  /** Settings with every number as a double: 1 and 1.0 are one setting. */
+  private static Map<String, Object> numbersAsDoubles(Map<String, Object> settings) {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    settings.forEach((k, v) -> out.put(k, v instanceof Number n ? (Object) n.doubleValue() : v));
+    return out;
+  }
+
+  /**
+   * A note for a run that holds out rows of {@code data.train} the model may have trained on: said unless every row
+   * this run holds out was held out by the run that made the model — the same training file (by SHA-256) or generator,
+   * and its {@code held-out-rows.csv} — and, for a model that was itself fine-tuned, by the runs before it.
+   *
+   * @param heldOut the rows this run holds out, numbered as the training source numbers its rows
+   */
+  Optional<String> heldOutNote(Experiment experiment, HeldOutRows heldOut, boolean validationSplit,
+      boolean testSplit) {
+    Object data = yaml(dev.nn.core.config.ExperimentWriter.write(experiment)).get("data");
+    Object trainWritten = data instanceof Map<?, ?> d ? d.get("train") : null;
+    if (heldOut.none() || heldOutBy(file, experiment.data().train(), trainWritten, heldOut, 0)) {
+      return Optional.empty();
+    }
+    String rows = validationSplit && testSplit ? "validation and test rows are" : validationSplit ? "validation rows are"
+        : "test rows are";
+    return Optional.of("the " + rows + " drawn from data.train by this run's split, and the model " + file + " may"
+        + " have trained on some of them, which makes their figures optimistic; the rows its own run held out (its"
+        + " held-out-rows.csv) are held out again with the same data and split seed (data.split-seed)");
+  }
+
+  /** How many fine-tunings back the rows are followed: a longer chain is taken as unknown. */
+  private static final int DEEPEST = 10;
+
+  /** Whether the run that made {@code model} (and every run its weights came from) held out all of {@code rows}. */
+  private static boolean heldOutBy(Path model, dev.nn.core.config.SourceSpec train, Object trainWritten,
+      HeldOutRows rows, int depth) {
+    Path run = model.getParent();
+    if (depth > DEEPEST || run == null) {
+      return false;
+    }
+    try {
+      Map<?, ?> experiment = yaml(java.nio.file.Files.readString(run.resolve(dev.nn.core.run.RunDirectory.EXPERIMENT)));
+      if (!sameTrainingRows(run, experiment, train, trainWritten)) {
+        return false;
+      }
+      java.util.Set<Integer> held = new java.util.HashSet<>();
+      Path csv = run.resolve(HeldOutRows.FILE);
+      if (java.nio.file.Files.isRegularFile(csv)) {
+        for (String line : java.nio.file.Files.readAllLines(csv)) {
+          String first = line.split(",", 2)[0];
+          if (first.matches("\\d+")) {
+            held.add(Integer.parseInt(first));
+          }
+        }
+      }
+      for (int[] part : new int[][] {rows.validation(), rows.test()}) {
+        for (int r : part) {
+          if (!held.contains(r)) {
+            return false;
+          }
+        }
+      }
+      Object network = experiment.get("network");
+      Object earlier = network instanceof Map<?, ?> n ? n.get("weights-from") : null;
+      return earlier == null || heldOutBy(Path.of(earlier.toString()), train, trainWritten, rows, depth + 1);
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      // not a run directory nn wrote, or one it cannot read: the rows are unknown
+      return false;
     }
   }
 
   /**
-   * A note for a run whose validation or test rows are drawn from {@code data.train}: unless the model's own run held
-   * out the same rows (its run directory's experiment.yaml has the same data section and split seed), the model may
-   * have trained on some of them, and their figures are then optimistic. Empty when that run held out the same rows.
+   * Whether the run in {@code run} read the same training rows as {@code train} does: the same file contents (the
+   * SHA-256s its provenance recorded) for a csv or idx source, the same generator settings for a generator.
    */
-  Optional<String> heldOutNote(Experiment experiment) {
-    Path source = file.getParent() == null ? null : file.getParent().resolve(dev.nn.core.run.RunDirectory.EXPERIMENT);
-    if (source != null && java.nio.file.Files.isRegularFile(source)) {
-      try {
-        Map<?, ?> was = yaml(java.nio.file.Files.readString(source));
-        Map<?, ?> now = yaml(dev.nn.core.config.ExperimentWriter.write(experiment));
-        if (java.util.Objects.equals(was.get("data"), now.get("data")) && splitSeed(was).equals(splitSeed(now))) {
-          return Optional.empty();
+  private static boolean sameTrainingRows(Path run, Map<?, ?> experiment, dev.nn.core.config.SourceSpec train,
+      Object trainWritten) throws java.io.IOException {
+    List<dev.nn.core.config.PathRef> files = train instanceof dev.nn.core.config.SourceSpec.Csv csv ? List.of(csv.path())
+        : train instanceof dev.nn.core.config.SourceSpec.Idx idx ? java.util.stream.Stream.concat(idx.images().stream(),
+            idx.labels().stream()).toList() : null;
+    if (files == null) {
+      // a generator's rows are its settings' and the seed's: as written
+      Object data = experiment.get("data");
+      Object recorded = data instanceof Map<?, ?> d ? d.get("train") : null;
+      return recorded != null && recorded.equals(trainWritten);
+    }
+    Map<?, ?> provenance = yaml(java.nio.file.Files.readString(run.resolve(dev.nn.core.run.RunDirectory.PROVENANCE)));
+    java.util.Set<String> recorded = new java.util.HashSet<>();
+    if (provenance.get("data-files") instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof Map<?, ?> m && m.get("sha256") != null) {
+          recorded.add(m.get("sha256").toString());
         }
-      } catch (java.io.IOException | RuntimeException unreadable) {
-        // not the run directory of a readable experiment: the note stands
       }
     }
-    return Optional.of("the validation and test rows are drawn from data.train by this run's split, and the model "
-        + file + " may have trained on some of them, which makes their figures optimistic; its own run held out the"
-        + " same rows only with the same data section and seed (or data.split-seed)");
+    for (dev.nn.core.config.PathRef f : files) {
+      if (!recorded.contains(dev.nn.core.io.Sha256.of(f.resolved()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<?, ?> yaml(String text) {
     Object tree = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
         new org.yaml.snakeyaml.LoaderOptions())).load(text);
     return tree instanceof Map<?, ?> m ? m : Map.of();
-  }
-
-  /** data.split-seed when written, else the seed, which then draws the split. */
-  private static String splitSeed(Map<?, ?> experiment) {
-    Object data = experiment.get("data");
-    Object splitSeed = data instanceof Map<?, ?> d ? d.get("split-seed") : null;
-    return String.valueOf(splitSeed != null ? splitSeed : experiment.get("seed"));
   }
 
   /**
@@ -228,6 +312,10 @@ final class StartingModel {
   }
 
   private static ConfigException refused(ProblemId id, String message, String allowed) {
-    return new ConfigException(ConfigProblem.of(id, KEY, message, allowed));
+    return new ConfigException(problem(id, message, allowed));
+  }
+
+  private static ConfigProblem problem(ProblemId id, String message, String allowed) {
+    return ConfigProblem.of(id, KEY, message, allowed);
   }
 }

@@ -69,6 +69,8 @@ final class ProviderFailure {
         // a directory, or a jar that cannot be read again: no suggestion
       }
     }
+    // a class the services file lists already is no mend: its misspelt line is to be deleted
+    classes.removeAll(listings.classNames());
     java.util.List<String> close = dev.nn.core.text.Suggestions.closest(provider, classes);
     return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
   }
