@@ -27,7 +27,7 @@ class StoppedRunTests {
   Path tmp;
 
   /** What the stop leaves. */
-  private enum Left { NO_DIRECTORY, INTERRUPTED, COMPLETED }
+  private enum Left { NO_DIRECTORY, INTERRUPTED, COMPLETED, EITHER }
 
   @Test
   void aRunStoppedAtAnyFileWriteSaysHowItEndedLeavesNoPartialFileAndResumesToTheSameRun() throws Exception {
@@ -43,7 +43,9 @@ class StoppedRunTests {
     points.put("report.html:1:renamed", Left.INTERRUPTED);
     points.put("metrics.csv:2:temp", Left.INTERRUPTED);
     points.put("epoch-0002.ckpt:1:temp", Left.INTERRUPTED);
-    points.put("summary.json:" + lastEpochsSummary + ":temp", Left.INTERRUPTED);
+    // the last epoch's summary: the stop's record and the run's completion then race for the record (both are true
+    // and whole; a fresh-clone CI saw completion win)
+    points.put("summary.json:" + lastEpochsSummary + ":temp", Left.EITHER);
     points.put("model.nnm:1:temp", Left.COMPLETED);
     points.put("provenance.yaml:2:temp", Left.COMPLETED);
     points.put("summary.json:" + (lastEpochsSummary + 1) + ":temp", Left.COMPLETED);
@@ -71,7 +73,8 @@ class StoppedRunTests {
       @SuppressWarnings("unchecked")
       Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(run.resolve(
           RunDirectory.SUMMARY)));
-      if (point.getValue() == Left.COMPLETED) {
+      if (point.getValue() == Left.COMPLETED || point.getValue() == Left.EITHER
+          && said.contains("nn: stopped after the run completed")) {
         assertTrue(said.contains("nn: stopped after the run completed: every file of it is written in " + run),
             at + ": " + said);
         assertTrue(status.startsWith("state: finished"), at + ": " + status);
