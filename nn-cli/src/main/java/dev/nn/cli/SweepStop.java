@@ -86,7 +86,7 @@ final class SweepStop implements AutoCloseable {
       removeFolder();
       return;
     }
-    if (current < 0 && !anyPending()) {
+    if (current < 0 && pending() == 0) {
       // after the last point ended, before the sweep's closing lines and summary
       err.println("nn: the sweep was stopped after its last point ended (Ctrl-C, SIGTERM or SIGHUP); its table "
           + table.folder().resolve(SweepTable.MARKDOWN) + " keeps every point");
@@ -126,10 +126,6 @@ final class SweepStop implements AutoCloseable {
           + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
               + (points - current - 1) + " points after it") + " did not start" : ""));
     }
-  }
-
-  private boolean anyPending() {
-    return pending() > 0;
   }
 
   private int pending() {

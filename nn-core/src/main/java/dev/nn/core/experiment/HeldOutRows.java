@@ -18,6 +18,32 @@ record HeldOutRows(int[] validation, int[] test) {
   /** The file's name in the run directory. */
   static final String FILE = "held-out-rows.csv";
 
+  /**
+   * The rows the run in {@code runDirectory} held out, validation and test alike, as its {@link #FILE} lists them;
+   * none when it has no such file (it held out nothing).
+   *
+   * @throws java.io.IOException when the file cannot be read
+   */
+  static java.util.Set<Integer> readFrom(java.nio.file.Path runDirectory) throws java.io.IOException {
+    java.util.Set<Integer> rows = new java.util.HashSet<>();
+    java.nio.file.Path file = runDirectory.resolve(FILE);
+    if (java.nio.file.Files.isRegularFile(file)) {
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        String row = line.split(",", 2)[0];
+        if (row.matches("\\d+")) {
+          rows.add(Integer.parseInt(row));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Whether every row of this run's is among {@code held}. */
+  boolean allIn(java.util.Set<Integer> held) {
+    return java.util.stream.IntStream.concat(java.util.Arrays.stream(validation), java.util.Arrays.stream(test))
+        .allMatch(held::contains);
+  }
+
   /** Whether no row was held out. */
   boolean none() {
     return validation.length == 0 && test.length == 0;

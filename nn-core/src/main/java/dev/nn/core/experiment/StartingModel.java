@@ -3,9 +3,13 @@ package dev.nn.core.experiment;
 import dev.nn.core.config.Experiment;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Standardizer;
+import dev.nn.core.io.YamlFields;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.network.Network;
+import dev.nn.core.run.Provenance;
+import dev.nn.core.run.RunDirectory;
+import dev.nn.core.run.RunFileException;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -192,9 +196,7 @@ final class StartingModel {
    */
   Optional<String> heldOutNote(Experiment experiment, HeldOutRows heldOut, boolean validationSplit,
       boolean testSplit) {
-    Object data = yaml(dev.nn.core.config.ExperimentWriter.write(experiment)).get("data");
-    Object trainWritten = data instanceof Map<?, ?> d ? d.get("train") : null;
-    if (heldOut.none() || heldOutBy(file, experiment.data().train(), trainWritten, heldOut, 0)) {
+    if (heldOut.none() || heldOutBy(file, TrainingRows.of(experiment), heldOut, 0)) {
       return Optional.empty();
     }
     String rows = validationSplit && testSplit ? "validation and test rows are" : validationSplit ? "validation rows are"
@@ -208,37 +210,19 @@ final class StartingModel {
   private static final int DEEPEST = 10;
 
   /** Whether the run that made {@code model} (and every run its weights came from) held out all of {@code rows}. */
-  private static boolean heldOutBy(Path model, dev.nn.core.config.SourceSpec train, Object trainWritten,
-      HeldOutRows rows, int depth) {
+  private static boolean heldOutBy(Path model, TrainingRows training, HeldOutRows rows, int depth) {
     Path run = model.getParent();
     if (depth > DEEPEST || run == null) {
       return false;
     }
     try {
-      Map<?, ?> experiment = yaml(java.nio.file.Files.readString(run.resolve(dev.nn.core.run.RunDirectory.EXPERIMENT)));
-      if (!sameTrainingRows(run, experiment, train, trainWritten)) {
+      YamlFields experiment = YamlFields.read(run.resolve(RunDirectory.EXPERIMENT), RunFileException::new);
+      if (!training.sameAsIn(run, experiment) || !rows.allIn(HeldOutRows.readFrom(run))) {
         return false;
       }
-      java.util.Set<Integer> held = new java.util.HashSet<>();
-      Path csv = run.resolve(HeldOutRows.FILE);
-      if (java.nio.file.Files.isRegularFile(csv)) {
-        for (String line : java.nio.file.Files.readAllLines(csv)) {
-          String first = line.split(",", 2)[0];
-          if (first.matches("\\d+")) {
-            held.add(Integer.parseInt(first));
-          }
-        }
-      }
-      for (int[] part : new int[][] {rows.validation(), rows.test()}) {
-        for (int r : part) {
-          if (!held.contains(r)) {
-            return false;
-          }
-        }
-      }
-      Object network = experiment.get("network");
-      Object earlier = network instanceof Map<?, ?> n ? n.get("weights-from") : null;
-      return earlier == null || heldOutBy(Path.of(earlier.toString()), train, trainWritten, rows, depth + 1);
+      YamlFields network = experiment.fields("network");
+      return network.isNull("weights-from")
+          || heldOutBy(Path.of(network.string("weights-from")), training, rows, depth + 1);
     } catch (java.io.IOException | RuntimeException unreadable) {
       // not a run directory nn wrote, or one it cannot read: the rows are unknown
       return false;
@@ -246,41 +230,32 @@ final class StartingModel {
   }
 
   /**
-   * Whether the run in {@code run} read the same training rows as {@code train} does: the same file contents (the
-   * SHA-256s its provenance recorded) for a csv or idx source, the same generator settings for a generator.
+   * What tells this run's training rows: the SHA-256s of a csv or idx source's files (hashed once, however long the
+   * chain of runs compared), or a generator's settings as written (its rows are its settings' and the seed's).
    */
-  private static boolean sameTrainingRows(Path run, Map<?, ?> experiment, dev.nn.core.config.SourceSpec train,
-      Object trainWritten) throws java.io.IOException {
-    List<dev.nn.core.config.PathRef> files = train instanceof dev.nn.core.config.SourceSpec.Csv csv ? List.of(csv.path())
-        : train instanceof dev.nn.core.config.SourceSpec.Idx idx ? java.util.stream.Stream.concat(idx.images().stream(),
-            idx.labels().stream()).toList() : null;
-    if (files == null) {
-      // a generator's rows are its settings' and the seed's: as written
-      Object data = experiment.get("data");
-      Object recorded = data instanceof Map<?, ?> d ? d.get("train") : null;
-      return recorded != null && recorded.equals(trainWritten);
-    }
-    Map<?, ?> provenance = yaml(java.nio.file.Files.readString(run.resolve(dev.nn.core.run.RunDirectory.PROVENANCE)));
-    java.util.Set<String> recorded = new java.util.HashSet<>();
-    if (provenance.get("data-files") instanceof List<?> list) {
-      for (Object entry : list) {
-        if (entry instanceof Map<?, ?> m && m.get("sha256") != null) {
-          recorded.add(m.get("sha256").toString());
-        }
+  private record TrainingRows(java.util.Set<String> sha256s, Map<String, Object> generator) {
+    static TrainingRows of(Experiment experiment) {
+      dev.nn.core.config.SourceSpec train = experiment.data().train();
+      List<dev.nn.core.config.PathRef> files = train instanceof dev.nn.core.config.SourceSpec.Csv csv
+          ? List.of(csv.path()) : train instanceof dev.nn.core.config.SourceSpec.Idx idx
+              ? java.util.stream.Stream.concat(idx.images().stream(), idx.labels().stream()).toList() : null;
+      if (files == null) {
+        String written = dev.nn.core.config.ExperimentWriter.write(experiment);
+        return new TrainingRows(null, YamlFields.parse(Path.of(RunDirectory.EXPERIMENT), RunDirectory.EXPERIMENT,
+            written, RunFileException::new).fields("data").settings("train"));
       }
+      java.util.Set<String> hashes = new java.util.HashSet<>();
+      files.forEach(f -> hashes.add(dev.nn.core.io.Sha256.of(f.resolved())));
+      return new TrainingRows(hashes, null);
     }
-    for (dev.nn.core.config.PathRef f : files) {
-      if (!recorded.contains(dev.nn.core.io.Sha256.of(f.resolved()))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static Map<?, ?> yaml(String text) {
-    Object tree = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
-        new org.yaml.snakeyaml.LoaderOptions())).load(text);
-    return tree instanceof Map<?, ?> m ? m : Map.of();
+    /** Whether the run in {@code run}, of {@code experiment}, read these rows (its provenance's SHA-256s). */
+    boolean sameAsIn(Path run, YamlFields experiment) {
+      if (sha256s == null) {
+        return generator.equals(experiment.fields("data").settings("train"));
+      }
+      return Provenance.recordedDataFiles(run.resolve(RunDirectory.PROVENANCE)).values().containsAll(sha256s);
+    }
   }
 
   /**

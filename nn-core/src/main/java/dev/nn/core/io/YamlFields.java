@@ -71,7 +71,7 @@ public final class YamlFields {
    *
    * @param part the entry the text came from, for messages: "model.yaml"
    */
-  static YamlFields parse(Path file, String part, String text, FileProblem problem) {
+  public static YamlFields parse(Path file, String part, String text, FileProblem problem) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setCodePointLimit(ArchiveFormat.MAX_HEADER_BYTES);

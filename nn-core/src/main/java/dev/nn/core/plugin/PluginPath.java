@@ -156,7 +156,8 @@ public final class PluginPath {
     }
   }
 
-  private static boolean sameFile(Path a, Path b) {
+  /** Whether {@code a} and {@code b} name one file; false when either cannot be read. */
+  static boolean sameFile(Path a, Path b) {
     try {
       return Files.isSameFile(a, b);
     } catch (IOException e) {

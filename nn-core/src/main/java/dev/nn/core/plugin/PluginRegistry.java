@@ -346,19 +346,11 @@ public final class PluginRegistry {
     for (Path entry : entries) {
       Path normal = entry.toAbsolutePath().normalize();
       // one entry named twice (./a.jar and a.jar, a relative and an absolute path) is recorded once
-      if (absolute.stream().noneMatch(earlier -> earlier.equals(normal) || sameFile(earlier, normal))) {
+      if (absolute.stream().noneMatch(earlier -> earlier.equals(normal) || PluginPath.sameFile(earlier, normal))) {
         absolute.add(normal);
       }
     }
     return new PluginRegistry(providers, descriptors, failures, absolute);
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return java.nio.file.Files.isSameFile(a, b);
-    } catch (java.io.IOException e) {
-      return false;
-    }
   }
 
   /**
