@@ -4,6 +4,7 @@ import dev.nn.core.config.Experiment;
 import dev.nn.core.config.ProblemReport;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
+import dev.nn.core.sweep.SweepRecord;
 import dev.nn.core.sweep.SweepTable;
 import dev.nn.core.text.Counted;
 import dev.nn.core.train.Metrics;
@@ -39,12 +40,20 @@ final class SweepRunner {
     TrainingRun.Result train(List<String> sets, java.util.function.Consumer<Path> runDirectory);
   }
 
+  /** Continues an interrupted point's run and prints its result, as {@code nn train --resume} does. */
+  @FunctionalInterface
+  interface Resuming {
+    /** Resumes the run in {@code runDirectory}. */
+    TrainingRun.Result resume(Path runDirectory);
+  }
+
   private final NnCommand root;
   private final String experiment;
   private final List<String> sets;
   private final Path output;
   private final Training training;
   private boolean crossValidation;
+  private int folds;
 
   /**
    * @param experiment the experiment file, as typed
@@ -63,8 +72,9 @@ final class SweepRunner {
    * This runner for a cross-validation ({@code --folds}): its last axis is {@code data.test} over the folds, and at
    * the end it gives the mean and spread of the folds' figures, for each combination of the other axes' values.
    */
-  SweepRunner crossValidating() {
+  SweepRunner crossValidating(int folds) {
     crossValidation = true;
+    this.folds = folds;
     return this;
   }
 
@@ -151,21 +161,73 @@ final class SweepRunner {
       }
     });
     PrintStream out = root.out();
+    SweepRecord record = SweepRecord.starting(experiment, sets, sweepOptions, folds, into, root.pluginPathEntries(),
+        root.commandLineForProvenance());
     try {
-      stop.finishing(table::write);
+      stop.finishing(() -> {
+        record.write(folder);
+        table.write();
+      });
       out.println(root.fitted("sweep of " + Counted.of(points.size(), "point", "points") + " into " + folder));
-      return runPoints(grid, points, table, folder, into, intoExisted, out, stop);
+      return runPoints(grid, points, table, folder, into, intoExisted, out, stop, null);
     } finally {
       stop.close();
     }
   }
 
+  /**
+   * Continues the sweep of {@code folder}, which this runner was made from the record of: the points done stay as
+   * its table has them, an interrupted point's run is resumed ({@code resuming}), and the points that did not start
+   * are trained. Returns the exit code the whole sweep would have had.
+   */
+  int resume(Path folder, SweepRecord record, Resuming resuming) {
+    SweepGrid grid;
+    try {
+      grid = SweepGrid.of(record.sweeps());
+    } catch (SweepAxis.Invalid e) {
+      throw new CommandFailure("nn: " + folder.resolve(SweepRecord.FILE) + ": damaged: " + e.getMessage());
+    }
+    List<List<String>> points = grid.points();
+    Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
+    SweepTable table = SweepTable.continuing(folder, base.name() + " (" + experiment + ")",
+        grid.axes().stream().map(SweepAxis::key).toList(), points);
+    int left = 0;
+    for (int i = 0; i < points.size(); i++) {
+      left += done(table.row(i).status()) ? 0 : 1;
+    }
+    if (left == 0) {
+      throw new CommandFailure("nn: " + folder + ": every point of the sweep is done (its table "
+          + folder.resolve(SweepTable.MARKDOWN) + "); there is nothing to resume, and nothing was changed");
+    }
+    Path into = record.output();
+    SweepStop stop = new SweepStop(table, into, root.err(), () -> {
+      ProgressBar.stopLive();
+      if (root.drawsInPlace()) {
+        root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
+        root.err().flush();
+      }
+    }).continuing();
+    PrintStream out = root.out();
+    try {
+      out.println(root.fitted("resuming the sweep " + folder + ": " + (points.size() - left) + " of "
+          + Counted.of(points.size(), "point", "points") + " done, " + left + " to train"));
+      return runPoints(grid, points, table, folder, into, true, out, stop, resuming);
+    } finally {
+      stop.close();
+    }
+  }
+
+  /** Whether a point of this status is done: it completed, diverged or failed, and a resume leaves it. */
+  private static boolean done(String status) {
+    return List.of("completed", "diverged", "failed").contains(status);
+  }
+
   /** Trains every point in turn, keeping the table, and returns the exit code. */
   private int runPoints(SweepGrid grid, List<List<String>> points, SweepTable table, Path folder, Path into,
-      boolean intoExisted, PrintStream out, SweepStop stop) {
+      boolean intoExisted, PrintStream out, SweepStop stop, Resuming resuming) {
     int completed = 0;
     int diverged = 0;
-    boolean anyRun = false;
+    boolean anyRun = resuming != null;
     // the report of the last point that failed before its run directory existed, and that point's number
     String lastEarlyFailure = null;
     int lastEarlyPoint = 0;
@@ -174,18 +236,42 @@ final class SweepRunner {
         // stopped between points: the sweep's hook says so; no further point starts
         dev.nn.core.experiment.JvmShutdown.awaitEnd();
       }
+      String status = table.row(i).status();
+      if (resuming != null && done(status)) {
+        // done before the sweep was interrupted: kept as its table has it
+        completed += status.equals("completed") ? 1 : 0;
+        diverged += status.equals("diverged") ? 1 : 0;
+        continue;
+      }
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
       out.println(root.fitted("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets)));
+      // an interrupted point's run (or one killed as it trained) continues where it stopped
+      Path started = resuming == null ? null : table.runDirectoryOf(i);
+      RunRecord ended = started == null ? null : endedByItself(started);
+      if (ended != null) {
+        // the run had ended by itself as the sweep was stopped or killed, before its table said so
+        out.println(root.fitted("its run " + started + " had " + ended.status() + "; the table now says so"));
+        stop.set(i, new SweepTable.Row(points.get(i), ended.status(), started.toString(), tableFigure(
+            ended.validation()), tableFigure(ended.test()), ended.status().equals("completed") ? "" : ended.message()),
+            null);
+        completed += ended.status().equals("completed") ? 1 : 0;
+        diverged += ended.status().equals("diverged") ? 1 : 0;
+        continue;
+      }
       Set<Path> before = runDirectories(into);
+      if (started != null) {
+        before.remove(started.toAbsolutePath().normalize());
+        before.remove(started);
+      }
       stop.set(i, table.row(i).with("running"), before);
       List<String> all = new ArrayList<>(sets);
       all.addAll(pointSets);
       SweepTable.Row row;
       try {
         int point = i;
-        TrainingRun.Result r = training.train(all, dir -> stop.set(point,
-            table.row(point).in(dir.toString()), before));
+        TrainingRun.Result r = started != null ? resuming.resume(started) : training.train(all, dir -> stop.set(
+            point, table.row(point).in(dir.toString()), before));
         row = new SweepTable.Row(points.get(i), "completed", r.directory().path().toString(),
             figure(r.validation()), figure(r.test()), "");
         completed++;
@@ -202,7 +288,7 @@ final class SweepRunner {
         Reported reported = reported(e);
         int code = reported.code();
         String report = reported.text();
-        Path dir = newRunDirectory(into, before);
+        Path dir = started != null ? started : newRunDirectory(into, before);
         anyRun |= dir != null;
         if (dir == null && report.equals(lastEarlyFailure)) {
           // the data or setting every point shares: said once, then only referred to
@@ -250,6 +336,20 @@ final class SweepRunner {
       out.println("nothing was trained; the sweep folder was removed");
     }
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
+  }
+
+  /** The run in {@code dir} when it completed or diverged by itself (nothing to resume), else null. */
+  private static RunRecord endedByItself(Path dir) {
+    try {
+      RunRecord run = RunRecord.read(dir);
+      return run.status().equals("completed") || run.status().equals("diverged") ? run : null;
+    } catch (RuntimeException unreadable) {
+      return null; // the resume says what is wrong with it
+    }
+  }
+
+  private static SweepTable.Figure tableFigure(RunRecord.Figure f) {
+    return f == null ? null : new SweepTable.Figure(f.metric(), f.value());
   }
 
   /**

@@ -49,6 +49,17 @@ final class SweepStop implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /** This watch for a sweep that is being resumed: its folder holds points done, and stays whatever happens. */
+  SweepStop continuing() {
+    anyRun = true;
+    return this;
+  }
+
+  /** What the sweep's messages end with: how to go on with it. */
+  private String howToContinue() {
+    return "; nn train --resume " + table.folder() + " continues the sweep";
+  }
+
   /**
    * Sets point {@code i}'s row.
    *
@@ -95,14 +106,14 @@ final class SweepStop implements AutoCloseable {
     if (current < 0) {
       err.println("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
           + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; " + (pending() == 1
-              ? "the pending one did not start" : "the pending ones did not start"));
+              ? "the pending one did not start" : "the pending ones did not start") + howToContinue());
       return;
     }
     if (dir == null) {
       // the point had not made its run directory: its run may not be there to say anything
       err.println("nn: the sweep was stopped (Ctrl-C, SIGTERM or SIGHUP) as point " + (current + 1) + " started,"
           + " before its run directory; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the"
-          + " points done");
+          + " points done" + howToContinue());
     }
     RunRecord run = dir == null ? null : settled(dir);
     if (run != null && ENDED_BY_ITSELF.contains(run.status())) {
@@ -124,7 +135,7 @@ final class SweepStop implements AutoCloseable {
       err.println("nn: the sweep was stopped at point " + (current + 1) + " of " + points + "; its table "
           + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done and marks this one interrupted"
           + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
-              + (points - current - 1) + " points after it") + " did not start" : ""));
+              + (points - current - 1) + " points after it") + " did not start" : "") + howToContinue());
     }
   }
 
@@ -186,7 +197,7 @@ final class SweepStop implements AutoCloseable {
     err.println("nn: the sweep was stopped as point " + (current + 1) + " of " + points + " " + run.status()
         + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done"
         + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
-            + (points - current - 1) + " points after it") + " did not start" : ""));
+            + (points - current - 1) + " points after it") + " did not start" + howToContinue() : ""));
   }
 
   private static SweepTable.Figure figure(RunRecord.Figure f) {

@@ -6,6 +6,7 @@ import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RecordedPluginPath;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.sweep.SweepRecord;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.TrainingDivergedException;
 import dev.nn.core.train.TrainingResult;
@@ -93,6 +94,9 @@ final class TrainCommand implements Callable<Integer> {
           + " to " + Nn.MAX_FOLDS + ".")
   Integer folds;
 
+  /** A resumed sweep's own command line, which its new points record theirs from; null: this command's. */
+  private List<String> sweepCommandLine;
+
   @Option(names = "--plain", description = "Prints one line per epoch and no progress bar, even on a terminal.")
   boolean plain;
 
@@ -147,10 +151,13 @@ final class TrainCommand implements Callable<Integer> {
       // the folds are the last axis, so that each combination of the other --sweep values has its folds together
       List<String> axes = new ArrayList<>(sweeps);
       axes.add("data.test=" + String.join(",", values));
-      return new SweepRunner(root, experiment, sets, output, this::trainNew).crossValidating().run(axes);
+      return new SweepRunner(root, experiment, sets, output, this::trainNew).crossValidating(folds).run(axes);
     }
     if (!sweeps.isEmpty()) {
       return new SweepRunner(root, experiment, sets, output, this::trainNew).run(sweeps);
+    }
+    if (resume != null && SweepRecord.isSweepFolder(resume)) {
+      return resumeSweep(resume);
     }
     PrintStream out = root.out();
     List<Path> recordedPluginPath = List.of();
@@ -254,7 +261,8 @@ final class TrainCommand implements Callable<Integer> {
     try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
       List<String> pointSets = overrides.subList(sets.size(), overrides.size());
-      List<String> commandLine = SweepRunner.pointCommandLine(root.commandLineForProvenance(), pointSets);
+      List<String> commandLine = SweepRunner.pointCommandLine(sweepCommandLine != null ? sweepCommandLine
+          : root.commandLineForProvenance(), pointSets);
       TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log,
           LauncherNote.of(root.env())), Nn.version()).withNotices(notice -> {
             lines.makeRoom();
@@ -285,6 +293,92 @@ final class TrainCommand implements Callable<Integer> {
         throw failure;
       } finally {
         notice.close();
+      }
+      summarize(result, out, log);
+    }
+    return result;
+  }
+
+  /**
+   * {@code nn train --resume SWEEP_FOLDER}: the sweep goes on from its record, in the directory it was started in
+   * (its {@code --set} and {@code --sweep} values may name files relative to it), on the experiment file it started
+   * with.
+   */
+  private int resumeSweep(Path folder) {
+    SweepRecord record = SweepRecord.read(folder);
+    Path here = Path.of("").toAbsolutePath().normalize();
+    if (!here.equals(record.workingDirectory().normalize())) {
+      throw new CommandFailure("nn: " + folder + ": the sweep was started in " + record.workingDirectory()
+          + ", and its --set and --sweep values may name files relative to it; continue it from there (cd "
+          + record.workingDirectory() + ")");
+    }
+    Path file = record.experimentFile();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new CommandFailure("nn: " + folder + ": the sweep was started from " + record.experiment() + ", which no"
+          + " longer exists; put it back to continue the sweep");
+    }
+    if (!record.experimentUnchanged()) {
+      throw new CommandFailure("nn: " + record.experiment() + " changed since the sweep " + folder + " started, and"
+          + " the points done trained on it as it was; put back the file the sweep started with (SHA-256 "
+          + record.experimentSha256() + ") to continue it, or start a new sweep");
+    }
+    if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
+      root.pluginPathIfNoneGiven(record.pluginPath());
+    }
+    // the points still to train are trained as the sweep's command would have trained them
+    experiment = record.experiment();
+    sets = new ArrayList<>(record.sets());
+    output = record.output();
+    sweepCommandLine = record.command();
+    SweepRunner runner = new SweepRunner(root, experiment, sets, output, this::trainNew);
+    if (record.folds() > 0) {
+      runner.crossValidating(record.folds());
+    }
+    return runner.resume(folder, record, this::resumePoint);
+  }
+
+  /**
+   * Resumes an interrupted point's run in {@code dir} and prints its result, keeping its {@code run.log}: one point
+   * of a resumed sweep.
+   */
+  private TrainingRun.Result resumePoint(Path dir) {
+    PrintStream out = root.out();
+    PrintStream err = root.err();
+    Nn nn = root.nn();
+    RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
+        + " in the run directory; training goes on without it"));
+    TrainingRun.Result result;
+    try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
+        ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+      TrainingRun.Options options = new TrainingRun.Options(null, null, root.commandLineForProvenance(),
+          List.of(lines, log, LauncherNote.of(root.env())), Nn.version()).allowingChangedData(allowChangedData)
+          .allowingChangedPlugins(allowChangedPlugins)
+          .withNotices(notice -> {
+            lines.makeRoom();
+            err.println(root.fittedErr("nn: " + notice));
+            log.line("nn: " + notice);
+          });
+      String recorded = dir.resolve(RunDirectory.EXPERIMENT).toString();
+      try {
+        RunDirectory.openToResume(dir);
+        say(out, log, "resuming " + dir);
+        InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
+            .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+        lines.reading();
+        try {
+          result = Failures.readingConfig(recorded, () -> nn.resume(dir, options.withListener(notice)));
+        } finally {
+          notice.close();
+        }
+      } catch (RuntimeException | Error failure) {
+        logFailure(log, failure);
+        Optional<Path> kept = log.directory();
+        if (kept.isPresent() && markedFailed(failure)) {
+          KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
+          log.line(resumable.hint());
+          throw resumable;
+        }
+        throw failure;
       }
       summarize(result, out, log);
     }

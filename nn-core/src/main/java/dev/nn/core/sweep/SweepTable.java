@@ -103,6 +103,50 @@ public final class SweepTable {
   }
 
   /**
+   * The table of a sweep folder to continue: the rows its {@code sweep.csv} holds, which must be the points given,
+   * in their order. The summary line, if any, is not kept (the sweep writes it again when it ends).
+   *
+   * @throws dev.nn.core.run.RunFileException naming sweep.csv when it cannot be read or holds other points
+   */
+  public static SweepTable continuing(Path folder, String title, List<String> keys, List<List<String>> points) {
+    Path file = folder.resolve(CSV);
+    List<String> lines;
+    try {
+      lines = dev.nn.core.io.TextFiles.readLines(file);
+    } catch (java.io.IOException e) {
+      throw new dev.nn.core.run.RunFileException(file, "cannot be read: " + SystemReason.describe(e), e);
+    }
+    SweepTable table = new SweepTable(folder, title, keys, points);
+    List<String> header = new ArrayList<>(keys);
+    header.addAll(List.of("status", "run_directory", "validation_metric", "validation", "test_metric", "test",
+        "message"));
+    if (lines.isEmpty() || !fields(lines.get(0)).equals(header) || lines.size() - 1 != points.size()) {
+      throw new dev.nn.core.run.RunFileException(file, "does not table this sweep's " + points.size() + " points"
+          + " under the header " + String.join(",", header) + "; it was changed since the sweep wrote it");
+    }
+    int k = keys.size();
+    for (int i = 0; i < points.size(); i++) {
+      List<String> f = fields(lines.get(i + 1));
+      if (f.size() != header.size() || !f.subList(0, k).equals(points.get(i))) {
+        throw new dev.nn.core.run.RunFileException(file, "line " + (i + 2) + " is not point " + (i + 1) + " ("
+            + String.join(", ", points.get(i)) + ") as the sweep wrote it; it was changed since");
+      }
+      try {
+        table.rows.set(i, new Row(points.get(i), f.get(k), f.get(k + 1), figure(f.get(k + 2), f.get(k + 3)),
+            figure(f.get(k + 4), f.get(k + 5)), f.get(k + 6)));
+      } catch (NumberFormatException e) {
+        throw new dev.nn.core.run.RunFileException(file, "line " + (i + 2) + " has a figure that is not a number;"
+            + " it was changed since the sweep wrote it", e);
+      }
+    }
+    return table;
+  }
+
+  private static Figure figure(String metric, String value) {
+    return metric.isEmpty() ? null : new Figure(metric, Double.parseDouble(value));
+  }
+
+  /**
    * The run directories a sweep folder's {@code sweep.csv} names, in the order of its points, each found beside
    * the folder ({@link #located}); empty when it has none, or when {@code folder} holds no sweep.csv.
    *
@@ -191,11 +235,15 @@ public final class SweepTable {
     }
   }
 
-  /** Removes both files and the folder, which must hold nothing else (a sweep that trained nothing). */
+  /**
+   * Removes both files, the sweep's record ({@link SweepRecord#FILE}) and the folder, which must hold nothing else (a
+   * sweep that trained nothing).
+   */
   public void delete() {
     try {
       Files.deleteIfExists(folder.resolve(CSV));
       Files.deleteIfExists(folder.resolve(MARKDOWN));
+      Files.deleteIfExists(folder.resolve(SweepRecord.FILE));
       Files.deleteIfExists(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove the sweep folder " + folder + ": " + SystemReason.describe(e), e);
@@ -215,6 +263,15 @@ public final class SweepTable {
   /** The row of point {@code i}. */
   public Row row(int i) {
     return rows.get(i);
+  }
+
+  /**
+   * Point {@code i}'s run directory, found as {@link #runDirectories} finds it (beside the folder, where a sweep
+   * makes its runs), or {@code null} when the row names none.
+   */
+  public Path runDirectoryOf(int i) {
+    String written = rows.get(i).runDirectory();
+    return written.isEmpty() ? null : located(folder, Path.of(written));
   }
 
   /** Replaces point {@code i}'s row and rewrites both files. */

@@ -1,0 +1,160 @@
+package dev.nn.core.sweep;
+
+import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.Sha256;
+import dev.nn.core.io.SystemReason;
+import dev.nn.core.io.TextFiles;
+import dev.nn.core.run.RunFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * What a sweep was started with, kept in its folder as {@code sweep.yaml} before its first point, so that
+ * {@code nn train --resume SWEEP_FOLDER} continues it with the same points: the experiment file as typed and the
+ * working directory it was typed in (relative paths in {@code --set} values resolve against it, as they did), the
+ * file's SHA-256 (the points to come must train on the file the points done trained on), the {@code --set}s, the
+ * {@code --sweep}s, {@code --folds}, the folder the runs go to and the plugin path.
+ *
+ * @param experiment the experiment file, as typed
+ * @param workingDirectory the absolute working directory the sweep was started in
+ * @param experimentSha256 the experiment file's SHA-256 when the sweep started
+ * @param sets the {@code --set}s every point gets, in order
+ * @param sweeps the {@code --sweep} options, in order
+ * @param folds {@code --folds}, or 0 without
+ * @param output the absolute folder the sweep's runs and its own folder are made in
+ * @param pluginPath the plugin path's entries, absolute; empty without
+ * @param command the sweep's command line, from {@code nn}: its points record theirs from it
+ */
+public record SweepRecord(String experiment, Path workingDirectory, String experimentSha256, List<String> sets,
+    List<String> sweeps, int folds, Path output, List<Path> pluginPath, List<String> command) {
+  /** The file's name in a sweep folder. */
+  public static final String FILE = "sweep.yaml";
+
+  public SweepRecord {
+    sets = List.copyOf(sets);
+    sweeps = List.copyOf(sweeps);
+    pluginPath = List.copyOf(pluginPath);
+    command = List.copyOf(command);
+  }
+
+  /**
+   * The record of a sweep starting now, in this process's working directory.
+   *
+   * @throws java.io.UncheckedIOException naming the file when the experiment cannot be read
+   */
+  public static SweepRecord starting(String experiment, List<String> sets, List<String> sweeps, int folds,
+      Path output, List<Path> pluginPath, List<String> command) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return new SweepRecord(experiment, cwd, Sha256.of(cwd.resolve(experiment)), sets, sweeps, folds,
+        output.toAbsolutePath().normalize(), pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+        command);
+  }
+
+  /** Whether {@code dir} is a sweep's folder that can be continued: it holds a {@value #FILE}. */
+  public static boolean isSweepFolder(Path dir) {
+    return Files.isRegularFile(dir.resolve(FILE));
+  }
+
+  /** The experiment file, absolute. */
+  public Path experimentFile() {
+    return workingDirectory.resolve(experiment).normalize();
+  }
+
+  /** The experiment file as a command in {@code directory} should name it: as typed there, absolute elsewhere. */
+  public String experimentFrom(Path directory) {
+    return directory.toAbsolutePath().normalize().equals(workingDirectory.normalize()) ? experiment
+        : experimentFile().toString();
+  }
+
+  /** Whether the experiment file is as the sweep started with it (its SHA-256); it must exist. */
+  public boolean experimentUnchanged() {
+    return Sha256.of(experimentFile()).equals(experimentSha256);
+  }
+
+  /** Writes {@value #FILE} into {@code folder}, atomically. */
+  public void write(Path folder) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("experiment", experiment);
+    m.put("working-directory", workingDirectory.toString());
+    m.put("experiment-sha256", experimentSha256);
+    m.put("sets", sets);
+    m.put("sweeps", sweeps);
+    if (folds > 0) {
+      m.put("folds", folds);
+    }
+    m.put("output", output.toString());
+    if (!pluginPath.isEmpty()) {
+      m.put("plugin-path", pluginPath.stream().map(Path::toString).toList());
+    }
+    m.put("command", command);
+    DumperOptions o = new DumperOptions();
+    o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    o.setWidth(120);
+    o.setSplitLines(false);
+    AtomicFiles.writeString(folder.resolve(FILE), "# The sweep as it was started: nn train --resume " + folder
+        + " continues it with these.\n" + new Yaml(o).dump(m));
+  }
+
+  /**
+   * Reads {@code folder}'s {@value #FILE}.
+   *
+   * @throws RunFileException naming the file and what is wrong with it
+   */
+  public static SweepRecord read(Path folder) {
+    Path file = folder.resolve(FILE);
+    Object parsed;
+    try {
+      parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(TextFiles.read(file));
+    } catch (IOException e) {
+      throw new RunFileException(file, "cannot be read: " + SystemReason.describe(e), e);
+    } catch (RuntimeException e) {
+      throw new RunFileException(file, "damaged: not the YAML a sweep writes (" + firstLine(e.getMessage()) + ")", e);
+    }
+    if (!(parsed instanceof Map<?, ?> m)) {
+      throw new RunFileException(file, "damaged: expected the keys a sweep writes");
+    }
+    Object folds = m.get("folds");
+    return new SweepRecord(text(file, m, "experiment"), Path.of(text(file, m, "working-directory")),
+        text(file, m, "experiment-sha256"), texts(file, m, "sets"), texts(file, m, "sweeps"),
+        folds == null ? 0 : folds instanceof Integer k ? k : wrong(file, "folds", "a whole number"),
+        Path.of(text(file, m, "output")),
+        m.containsKey("plugin-path") ? texts(file, m, "plugin-path").stream().map(Path::of).toList() : List.of(),
+        texts(file, m, "command"));
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("").strip();
+  }
+
+  private static String text(Path file, Map<?, ?> m, String key) {
+    Object v = m.get(key);
+    return v instanceof String s && !s.isEmpty() ? s : wrong(file, key, "text");
+  }
+
+  private static List<String> texts(Path file, Map<?, ?> m, String key) {
+    if (!(m.get(key) instanceof List<?> list)) {
+      return wrong(file, key, "a list");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : list) {
+      if (!(o instanceof String s)) {
+        return wrong(file, key, "a list of text");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static <T> T wrong(Path file, String key, String expected) {
+    throw new RunFileException(file, "damaged: its " + key + " is missing or not " + expected);
+  }
+}
