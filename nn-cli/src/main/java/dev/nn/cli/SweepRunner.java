@@ -168,6 +168,7 @@ final class SweepRunner {
         record.write(folder);
         table.write();
       });
+      LauncherNote.sweep(root.env(), folder);
       out.println(root.fitted("sweep of " + Counted.of(points.size(), "point", "points") + " into " + folder));
       return runPoints(grid, points, table, folder, into, intoExisted, out, stop, null);
     } finally {
@@ -208,6 +209,7 @@ final class SweepRunner {
       }
     }).continuing();
     PrintStream out = root.out();
+    LauncherNote.sweep(root.env(), folder);
     try {
       out.println(root.fitted("resuming the sweep " + folder + ": " + (points.size() - left) + " of "
           + Counted.of(points.size(), "point", "points") + " done, " + left + " to train"));

@@ -67,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUN_DIR",
       description = "Continues an interrupted run from its newest intact checkpoint (or from the start, when it"
           + " was stopped before its first), with the experiment it recorded, and the plugin path it recorded"
-          + " unless --plugin-path or NN_PLUGIN_PATH gives one.")
+          + " unless --plugin-path or NN_PLUGIN_PATH gives one. Given a sweep's folder, continues the sweep: its"
+          + " interrupted point's run is resumed and the points that did not start are trained.")
   Path resume;
 
   @Option(names = "--allow-changed-data",
@@ -108,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     if (resume != null && !sweeps.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--sweep trains new runs and cannot be combined"
-          + " with --resume; resume each interrupted run of a sweep by itself");
+          + " with --resume; nn train --resume SWEEP_FOLDER continues an interrupted sweep with its own values");
     }
     if (resume != null && (experiment != null || !sets.isEmpty() || output != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues a run with the experiment it"
@@ -187,34 +188,7 @@ final class TrainCommand implements Callable<Integer> {
           });
       try {
         if (resume != null) {
-          // a run that cannot be resumed (finished, no run directory) is refused before anything says it is
-          RunDirectory.openToResume(resume);
-          say(out, log, "resuming " + resume);
-          if (!recordedPluginPath.isEmpty()) {
-            say(out, log, "with the plugin path the run recorded: " + Printable.of(
-                String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
-          }
-          String recorded = resume.resolve(RunDirectory.EXPERIMENT).toString();
-          if (root.clusterOnly()) {
-            onTheCluster(recorded, Failures.readingConfig(recorded, () -> Experiments.load(nn, recorded, List.of())));
-          }
-          Experiment resumed;
-          try {
-            resumed = Experiments.load(nn, recorded, List.of());
-          } catch (RuntimeException unreadable) {
-            resumed = null; // the resume below says why it cannot read it
-          }
-          if (resumed != null) {
-            sayStartingSpark(resumed, out, log);
-          }
-          InterruptionNotice notice = InterruptionNotice.resuming(resume, root.err(), root.drawsInPlace())
-              .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
-          lines.reading();
-          try {
-            result = Failures.readingConfig(recorded, () -> nn.resume(resume, options.withListener(notice)));
-          } finally {
-            notice.close();
-          }
+          result = resumeRun(resume, options, lines, log, recordedPluginPath);
         } else {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
@@ -232,19 +206,67 @@ final class TrainCommand implements Callable<Integer> {
           }
         }
       } catch (RuntimeException | Error failure) {
-        // the message the command is about to print, in the log too
-        logFailure(log, failure);
-        Optional<Path> kept = log.directory();
-        if (kept.isPresent() && markedFailed(failure)) {
-          KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
-          log.line(resumable.hint());
-          throw resumable;
-        }
+        throwKept(log, failure);
         throw failure;
       }
       summarize(result, out, log);
     }
     return Main.OK;
+  }
+
+  /**
+   * Resumes the run in {@code dir} with the command's output set up: what {@code nn train --resume RUN_DIR} does, and
+   * a resumed sweep for its interrupted point.
+   *
+   * @param recordedPluginPath the plugin path the run recorded, when it is the one in use; else empty
+   */
+  private TrainingRun.Result resumeRun(Path dir, TrainingRun.Options options, EpochLines lines, RunLog log,
+      List<Path> recordedPluginPath) {
+    PrintStream out = root.out();
+    Nn nn = root.nn();
+    // a run that cannot be resumed (finished, no run directory) is refused before anything says it is
+    RunDirectory.openToResume(dir);
+    say(out, log, "resuming " + dir);
+    if (!recordedPluginPath.isEmpty()) {
+      say(out, log, "with the plugin path the run recorded: " + Printable.of(
+          String.join(File.pathSeparator, recordedPluginPath.stream().map(Path::toString).toList())));
+    }
+    String recorded = dir.resolve(RunDirectory.EXPERIMENT).toString();
+    if (root.clusterOnly()) {
+      onTheCluster(recorded, Failures.readingConfig(recorded, () -> Experiments.load(nn, recorded, List.of())));
+    }
+    Experiment resumed;
+    try {
+      resumed = Experiments.load(nn, recorded, List.of());
+    } catch (RuntimeException unreadable) {
+      resumed = null; // the resume below says why it cannot read it
+    }
+    if (resumed != null) {
+      sayStartingSpark(resumed, out, log);
+    }
+    InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
+        .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+    lines.reading();
+    try {
+      return Failures.readingConfig(recorded, () -> nn.resume(dir, options.withListener(notice)));
+    } finally {
+      notice.close();
+    }
+  }
+
+  /**
+   * Logs the message a training's failure is about to print; a run left marked failed in its directory is kept, and
+   * is thrown as such ({@link KeptRunFailure}: a resume continues it once the cause is mended). Anything else the
+   * caller throws as it is.
+   */
+  private static void throwKept(RunLog log, Throwable failure) {
+    logFailure(log, failure);
+    Optional<Path> kept = log.directory();
+    if (kept.isPresent() && markedFailed(failure)) {
+      KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
+      log.line(resumable.hint());
+      throw resumable;
+    }
   }
 
   /**
@@ -263,8 +285,9 @@ final class TrainCommand implements Callable<Integer> {
       List<String> pointSets = overrides.subList(sets.size(), overrides.size());
       List<String> commandLine = SweepRunner.pointCommandLine(sweepCommandLine != null ? sweepCommandLine
           : root.commandLineForProvenance(), pointSets);
-      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log,
-          LauncherNote.of(root.env())), Nn.version()).withNotices(notice -> {
+      // the sweep, not the point's run, is what the launcher names when killed
+      TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log),
+          Nn.version()).withNotices(notice -> {
             lines.makeRoom();
             err.println(root.fittedErr("nn: " + notice));
             log.line("nn: " + notice);
@@ -282,14 +305,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun.DirectoryListener where = directory -> runDirectory.accept(directory.path());
         result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice).withListener(where)));
       } catch (RuntimeException | Error failure) {
-        logFailure(log, failure);
-        Optional<Path> kept = log.directory();
-        if (kept.isPresent() && markedFailed(failure)) {
-          // as for a lone run: the point's run is kept, marked failed, and a resume continues it
-          KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
-          log.line(resumable.hint());
-          throw resumable;
-        }
+        // as for a lone run: a point's run marked failed is kept, and a resume continues it
+        throwKept(log, failure);
         throw failure;
       } finally {
         notice.close();
@@ -350,34 +367,19 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.Result result;
     try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
         ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+      // the sweep, not the point's run, is what the launcher names when killed
       TrainingRun.Options options = new TrainingRun.Options(null, null, root.commandLineForProvenance(),
-          List.of(lines, log, LauncherNote.of(root.env())), Nn.version()).allowingChangedData(allowChangedData)
+          List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
           .allowingChangedPlugins(allowChangedPlugins)
           .withNotices(notice -> {
             lines.makeRoom();
             err.println(root.fittedErr("nn: " + notice));
             log.line("nn: " + notice);
           });
-      String recorded = dir.resolve(RunDirectory.EXPERIMENT).toString();
       try {
-        RunDirectory.openToResume(dir);
-        say(out, log, "resuming " + dir);
-        InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
-            .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
-        lines.reading();
-        try {
-          result = Failures.readingConfig(recorded, () -> nn.resume(dir, options.withListener(notice)));
-        } finally {
-          notice.close();
-        }
+        result = resumeRun(dir, options, lines, log, List.of());
       } catch (RuntimeException | Error failure) {
-        logFailure(log, failure);
-        Optional<Path> kept = log.directory();
-        if (kept.isPresent() && markedFailed(failure)) {
-          KeptRunFailure resumable = new KeptRunFailure(failure, kept.get());
-          log.line(resumable.hint());
-          throw resumable;
-        }
+        throwKept(log, failure);
         throw failure;
       }
       summarize(result, out, log);

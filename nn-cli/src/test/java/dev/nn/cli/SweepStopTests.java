@@ -62,7 +62,8 @@ class SweepStopTests {
     stop.close();
     assertTrue(Files.exists(table.folder().resolve(SweepTable.MARKDOWN)));
     assertEquals("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
-        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending one did not start\n",
+        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending one did not start;"
+        + " nn train --resume " + table.folder() + " continues the sweep\n",
         said());
   }
 
@@ -103,7 +104,8 @@ class SweepStopTests {
     assertEquals("interrupted", table.row(1).status());
     assertEquals(second.toString(), table.row(1).runDirectory());
     assertEquals("nn: the sweep was stopped at point 2 of 3; its table " + folder.resolve(SweepTable.MARKDOWN)
-        + " keeps the points done and marks this one interrupted; the last point did not start\n", said());
+        + " keeps the points done and marks this one interrupted; the last point did not start; nn train --resume "
+        + table.folder() + " continues the sweep\n", said());
   }
 
   /**
@@ -200,7 +202,8 @@ class SweepStopTests {
     assertEquals("completed", table.row(0).status());
     assertEquals(new SweepTable.Figure("rmse", 0.25), table.row(0).validation());
     assertEquals("nn: the sweep was stopped as point 1 of 3 completed; its table " + folder.resolve(SweepTable.MARKDOWN)
-        + " keeps the points done; the 2 points after it did not start\n", said());
+        + " keeps the points done; the 2 points after it did not start; nn train --resume " + table.folder()
+        + " continues the sweep\n", said());
   }
 
   /**

@@ -210,6 +210,35 @@ class LauncherTests {
   }
 
   /**
+   * A sweep killed outright is named by its folder, which {@code nn train --resume} continues as a whole (its point's
+   * run alone would leave the points after it untrained).
+   */
+  @Test
+  void aKilledSweepIsNamedByItsFolder() throws Exception {
+    Path output = tmp.resolve("runs");
+    Path log = tmp.resolve("printed.txt");
+    Process p = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", ROOT.resolve("examples/xor.yaml").toString(),
+        "--output", output.toString(), "--set", "training.epochs=100000000", "--sweep", "seed=1,2")
+        .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!read(log).contains("epoch 2/") && System.nanoTime() < deadline) {
+      assertTrue(p.isAlive(), () -> "nn train ended early: " + read(log));
+      Thread.sleep(100);
+    }
+    ProcessHandle java = p.descendants().filter(LauncherTests::isJava).findFirst().orElseThrow();
+    assertTrue(java.destroyForcibly());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, p.exitValue());
+    Path folder;
+    try (Stream<Path> entries = Files.list(output)) {
+      folder = entries.filter(d -> d.getFileName().toString().startsWith("xor-sweep-")).findFirst().orElseThrow();
+    }
+    List<String> printed = Files.readAllLines(log).stream().filter(l -> l.startsWith("nn:")).toList();
+    assertEquals(List.of("nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer);"
+        + " resume the sweep with: nn train --resume " + folder.toAbsolutePath().normalize()), printed);
+  }
+
+  /**
    * The same for a training on Spark, which the launcher starts with nn-spark's class path: runs when nn-spark
    * is built and current (the launcher would otherwise build it first, which takes minutes).
    */

@@ -1,0 +1,198 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nn.core.sweep.SweepRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nn train --resume SWEEP_FOLDER}: a sweep stopped (SIGTERM) or killed (kill -9) while a point trains goes on
+ * from its record — the points done kept, the interrupted point's run resumed, the points that did not start trained
+ * — and ends with the table, the figures and the exit code of a sweep never stopped; what cannot be continued is
+ * refused in one line, before anything changes.
+ */
+class SweepResumeTests {
+  @TempDir
+  Path tmp;
+
+  private static final String[] SWEEP = {"train", Cli.XOR, "--set", "training.epochs=3", "--sweep",
+      "optimizer.learning-rate=0.1,0.03,0.01", "--plain"};
+
+  private static List<String> with(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  /** The sweep folder in {@code out}. */
+  private static Path folder(Path out) throws Exception {
+    try (Stream<Path> all = Files.list(out)) {
+      return all.filter(SweepRecord::isSweepFolder).findFirst().orElseThrow();
+    }
+  }
+
+  /** Each point's row of sweep.csv without its run directory, which differs between two sweeps. */
+  private static List<String> rowsWithoutRuns(Path folder) throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(folder.resolve("sweep.csv"))) {
+      rows.add(line.replaceFirst(",[^,]*/xor-\\d{8}-\\d{6}(-\\d+)?,", ",RUN,"));
+    }
+    return rows;
+  }
+
+  /** The sweep in a child JVM stopped at the crash point {@code point}, which must end with {@code code}. */
+  private static void sweepStoppedAt(String point, Path out, int code) throws Exception {
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=" + point);
+    Process p = ChildJvm.start(properties, Main.class, with(SWEEP, "--output", out.toString())
+        .toArray(String[]::new));
+    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
+    assertEquals(code, p.exitValue(), text);
+  }
+
+  private List<String> neverStopped() throws Exception {
+    Path out = tmp.resolve("whole");
+    Cli.Outcome o = Cli.run(with(SWEEP, "--output", out.toString()).toArray(String[]::new));
+    assertEquals(0, o.code(), o.describe());
+    return rowsWithoutRuns(folder(out));
+  }
+
+  /**
+   * Stopped by SIGTERM in the second point's third epoch and resumed: point 1 is kept, point 2's run continues (the
+   * same directory), point 3 is trained, and every figure is the one of the sweep never stopped. Each point's
+   * model is the same, bit for bit.
+   */
+  @Test
+  void aStoppedSweepResumedEndsAsOneNeverStopped() throws Exception {
+    Path out = tmp.resolve("stopped");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = folder(out);
+    List<String> before = Files.readAllLines(folder.resolve("sweep.csv"));
+    assertTrue(before.get(2).startsWith("0.03,interrupted,"), before.get(2));
+    String interruptedRun = before.get(2).split(",")[2];
+
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().startsWith("resuming the sweep " + folder + ": 1 of 3 points done, 2 to train\n"), o.out());
+    assertTrue(o.out().contains("sweep point 2/3: optimizer.learning-rate=0.03\nresuming " + interruptedRun + "\n"),
+        o.out());
+    assertFalse(o.out().contains("sweep point 1/3"), o.out());
+    assertTrue(o.out().endsWith("sweep: 3 of 3 points completed\nsweep table    " + folder.resolve("sweep.md")
+        + "\n"), o.out());
+    List<String> after = Files.readAllLines(folder.resolve("sweep.csv"));
+    assertEquals(before.get(1), after.get(1));
+    assertEquals(interruptedRun, after.get(2).split(",")[2]);
+    assertEquals(neverStopped(), rowsWithoutRuns(folder));
+    assertTrue(Files.readString(folder.resolve("sweep.md")).contains("3 of 3 points done."));
+
+    // the point trained by the resume records the command that trains it alone, from the sweep's
+    Path third = Path.of(after.get(3).split(",")[2]);
+    String provenance = Files.readString(third.resolve("provenance.yaml"));
+    assertFalse(provenance.contains("--resume"), provenance);
+    assertTrue(provenance.contains("- optimizer.learning-rate=0.01\n"), provenance);
+
+    // and a sweep with nothing left is refused, unchanged
+    String table = Files.readString(folder.resolve("sweep.csv"));
+    Cli.Outcome again = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, again.code(), again.describe());
+    assertEquals("nn: " + folder + ": every point of the sweep is done (its table " + folder.resolve("sweep.md")
+        + "); there is nothing to resume, and nothing was changed\n", again.err());
+    assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+  }
+
+  /**
+   * Killed outright (a halt at the second point's checkpoint): the table still says the point is running, in its run
+   * directory; the resume continues that run and ends as a sweep never stopped.
+   */
+  @Test
+  void aKilledSweepResumedEndsAsOneNeverStopped() throws Exception {
+    Path out = tmp.resolve("killed");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp", out, 137);
+    Path folder = folder(out);
+    assertTrue(Files.readAllLines(folder.resolve("sweep.csv")).get(2).startsWith("0.03,running,"));
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(neverStopped(), rowsWithoutRuns(folder));
+  }
+
+  /**
+   * What cannot be continued is one line, exit 2, and the table is not touched: an experiment file changed since the
+   * sweep started, one that is gone, a sweep started in another directory, a damaged record.
+   */
+  @Test
+  void whatCannotBeContinuedIsRefusedBeforeAnythingChanges() throws Exception {
+    Path experiment = tmp.resolve("xor.yaml");
+    Files.copy(Path.of(Cli.XOR), experiment);
+    Path out = tmp.resolve("runs");
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
+    Process p = ChildJvm.start(properties, Main.class, "train", experiment.toString(), "--set", "training.epochs=3",
+        "--sweep", "seed=1,2", "--output", out.toString(), "--plain");
+    p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(143, p.exitValue());
+    Path folder = folder(out);
+    String table = Files.readString(folder.resolve("sweep.csv"));
+
+    Files.writeString(experiment, Files.readString(experiment) + "# a note\n");
+    Cli.Outcome changed = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, changed.code(), changed.describe());
+    assertTrue(changed.err().startsWith("nn: " + experiment + " changed since the sweep " + folder + " started, and"
+        + " the points done trained on it as it was; put back the file the sweep started with (SHA-256 "),
+        changed.err());
+    assertEquals(1, changed.err().lines().count(), changed.err());
+
+    Files.delete(experiment);
+    Cli.Outcome gone = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, gone.code(), gone.describe());
+    assertEquals("nn: " + folder + ": the sweep was started from " + experiment + ", which no longer exists; put it"
+        + " back to continue the sweep\n", gone.err());
+
+    Path record = folder.resolve(SweepRecord.FILE);
+    String recorded = Files.readString(record);
+    Files.writeString(record, recorded.replaceFirst("working-directory: .*", "working-directory: /elsewhere"));
+    Cli.Outcome elsewhere = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, elsewhere.code(), elsewhere.describe());
+    assertEquals("nn: " + folder + ": the sweep was started in /elsewhere, and its --set and --sweep values may name"
+        + " files relative to it; continue it from there (cd /elsewhere)\n", elsewhere.err());
+
+    Files.writeString(record, recorded.replaceFirst("sweeps:", "sweeps: 3"));
+    Cli.Outcome damaged = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, damaged.code(), damaged.describe());
+    assertTrue(damaged.err().startsWith("nn: " + record + ": damaged"), damaged.err());
+    assertEquals(1, damaged.err().lines().count(), damaged.err());
+
+    assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+  }
+
+  /** A cross-validation resumed ends with the mean and spread of all its folds, those done before the stop included. */
+  @Test
+  void aResumedCrossValidationSummarisesEveryFold() throws Exception {
+    Path out = tmp.resolve("folds");
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
+    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--folds",
+        "3", "--output", out.toString(), "--plain");
+    p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(143, p.exitValue());
+    Cli.Outcome o = Cli.run("train", "--resume", folder(out).toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    Cli.Outcome whole = Cli.run("train", Cli.XOR, "--set", "training.epochs=3", "--folds", "3", "--output",
+        tmp.resolve("whole-folds").toString(), "--plain");
+    assertEquals(0, whole.code(), whole.describe());
+    String summary = whole.out().lines().filter(l -> l.startsWith("cross-validation: ")).findFirst().orElseThrow();
+    assertTrue(summary.startsWith("cross-validation: 3 of 3 folds completed"), summary);
+    assertTrue(o.out().contains("\n" + summary + "\n"), o.out());
+    assertEquals(rowsWithoutRuns(folder(tmp.resolve("whole-folds"))), rowsWithoutRuns(folder(out)));
+  }
+}
