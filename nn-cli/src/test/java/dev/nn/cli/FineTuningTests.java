@@ -103,6 +103,23 @@ class FineTuningTests {
   }
 
   /** An autoencoder's targets are its inputs: its model fine-tunes as it was trained (it was refused, told its targets). */
+  /**
+   * A gradient check and a learning-rate test of a fine-tuning start from the model's weights and say so (they
+   * named only the network, as if it were drawn by the initializer).
+   */
+  @Test
+  void gradcheckAndLrFindSayTheyStartFromTheModel() throws Exception {
+    Path model = trained("model", "--set", "training.epochs=1").resolve(RunDirectory.MODEL);
+    Cli.Outcome check = Cli.run("gradcheck", PIMA, "--set", "network.weights-from=" + model, "--samples", "2");
+    assertEquals(0, check.code(), check.describe());
+    assertTrue(check.out().startsWith("network 8-16-1 (relu, identity), 161 parameters, starting from the weights of "
+        + model + "; checking on 2 training samples"), check.out());
+    Cli.Outcome range = Cli.run("lr-find", PIMA, "--set", "network.weights-from=" + model, "--updates", "10");
+    assertEquals(0, range.code(), range.describe());
+    assertTrue(range.out().startsWith("network 8-16-1 (relu, identity), 161 parameters, starting from the weights of "
+        + model + "; 10 updates"), range.out());
+  }
+
   @Test
   void anAutoencoderFineTunes() throws Exception {
     String autoencoder = Cli.EXAMPLES.resolve("autoencoder-untied.yaml").toString();
