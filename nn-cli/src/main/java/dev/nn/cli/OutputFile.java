@@ -66,6 +66,11 @@ final class OutputFile {
       throw new CommandFailure("nn: " + output + ": not a regular file; " + option
           + " needs a file path (a new file, or an existing file to replace)");
     }
+    if (Files.exists(output) && !Files.isWritable(output)) {
+      // the atomic write would replace it by a rename, which its protection does not stop: refused before the work
+      throw new CommandFailure("nn: " + option + " " + output + ": the file is write-protected (permission denied);"
+          + " make it writable (chmod u+w) or choose another file");
+    }
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       if (sameFile(output, input.getValue())) {
         throw new CommandFailure("nn: " + option + " " + output + " is the same file as " + input.getKey() + " "

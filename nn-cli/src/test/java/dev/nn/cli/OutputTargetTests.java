@@ -162,6 +162,60 @@ class OutputTargetTests {
         + " path (a new file, or an existing file to replace)");
   }
 
+  /**
+   * A write-protected file is refused by every command before any work and left as it was: the atomic write's rename
+   * would replace it, where the shell's {@code >} says "Permission denied". (Root may write any file: there the test
+   * has nothing to show.)
+   */
+  @Test
+  void aWriteProtectedFileIsRefusedByEveryCommand() throws Exception {
+    Path output = Files.writeString(tmp.resolve("mine.out"), "kept\n");
+    Files.setPosixFilePermissions(output, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(output), "this user writes any file");
+    refusedUnchanged(output, "nn: OPTION " + output + ": the file is write-protected (permission denied); make it"
+        + " writable (chmod u+w) or choose another file");
+  }
+
+  /**
+   * The same for a user who may not write the file, where the tests run as root (who may write any file): an export
+   * run as {@code nobody} (with {@code setpriv}) into a folder everyone may write to, onto a file {@code nobody}
+   * owns and protected, is refused and leaves the file as it was; a file it may write is replaced.
+   */
+  @Test
+  void aWriteProtectedFileIsRefusedForAUserWhoMayNotWriteIt() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(isRoot() && new java.io.File("/usr/bin/setpriv").canExecute(),
+        "runs as root, with setpriv to act as another user");
+    Path folder = Files.createDirectory(tmp.resolve("shared"));
+    Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path readable = Files.copy(model, folder.resolve("m.nnm"));
+    Path output = folder.resolve("mine.onnx");
+    Process made = asNobody("sh", "-c", "echo kept > " + output + " && chmod 444 " + output);
+    assertEquals(0, made.waitFor(), new String(made.getInputStream().readAllBytes()));
+    ProcessBuilder b = ChildJvm.command(List.of(), Main.class, "export", readable.toString(), "--format", "onnx",
+        "--output", output.toString());
+    b.command().addAll(0, List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+    Process p = b.redirectErrorStream(true).start();
+    String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), printed);
+    assertEquals(2, p.exitValue(), printed);
+    assertEquals("nn: --output " + output + ": the file is write-protected (permission denied); make it writable"
+        + " (chmod u+w) or choose another file\n", printed);
+    assertEquals("kept\n", Files.readString(output));
+  }
+
+  private static boolean isRoot() throws Exception {
+    Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+    return new String(id.getInputStream().readAllBytes()).strip().equals("0") && id.waitFor() == 0;
+  }
+
+  private static Process asNobody(String... command) throws Exception {
+    List<String> all = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup",
+        "--clear-groups"));
+    all.addAll(List.of(command));
+    return new ProcessBuilder(all).redirectErrorStream(true).start();
+  }
+
   @Test
   void aLinkToARegularFileIsWrittenThroughAndStaysALink() throws Exception {
     List<String[]> commands = commands(tmp.resolve("placeholder"));

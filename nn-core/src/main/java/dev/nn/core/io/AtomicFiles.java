@@ -272,6 +272,10 @@ public final class AtomicFiles {
       throw new FileSystemException(target.toString(), null,
           Files.isDirectory(file) ? "is a directory" : "not a regular file");
     }
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      // a rename needs only the folder's permission: a file its owner protected is refused, as writing it in place is
+      throw new java.nio.file.AccessDeniedException(null, null, "permission denied: the file is write-protected");
+    }
     return file;
   }
 

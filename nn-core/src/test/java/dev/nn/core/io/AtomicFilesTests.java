@@ -113,6 +113,22 @@ class AtomicFilesTests {
   }
 
   /**
+   * A file its owner write-protected is not replaced, though its folder would let a rename replace it: refused as
+   * the shell's {@code >} refuses it, and left as it was. (Root may write any file: there the test has nothing to
+   * show.)
+   */
+  @Test
+  void aWriteProtectedFileIsRefusedAndLeftAsItWas() throws Exception {
+    Path target = Files.writeString(dir.resolve("mine.onnx"), "kept\n");
+    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(target), "this user writes any file");
+    java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+        () -> AtomicFiles.writeString(target, "replaced\n"));
+    assertEquals("cannot write " + target + ": permission denied: the file is write-protected", e.getMessage());
+    assertEquals("kept\n", Files.readString(target));
+  }
+
+  /**
    * A sealed directory: the write under way there finishes before {@code seal} returns; afterwards only the
    * sealing thread writes there; other directories are untouched.
    */
