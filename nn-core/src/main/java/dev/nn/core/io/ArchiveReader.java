@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +92,7 @@ public final class ArchiveReader {
         throw problem.at(file, notAnArchive(file, kind, required));
       }
       Map<String, byte[]> entries = entries(file, kind, problem, limits);
+      requireDirectoryMatches(file, kind, problem, entries);
       if (!entries.keySet().containsAll(required)) {
         throw problem.at(file, "not an nn " + kind + ": a ZIP archive, but without "
             + names(required.stream().filter(n -> !entries.containsKey(n)).toList()) + ", which an nn " + kind
@@ -105,10 +105,108 @@ public final class ArchiveReader {
       }
       return reader;
     } catch (ZipException | EOFException e) {
-      throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: " + e.getMessage() + ")", e);
+      // the library's words name the damage for whoever repairs archives; the sentence says what it means
+      throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: an entry's ZIP header or data is"
+          + " damaged" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      // ZipInputStream reports some damaged headers this way (a name that is not valid UTF-8, say)
-      throw problem.at(file, "not a readable " + kind + " (corrupted: " + e.getMessage() + ")", e);
+      // ZipInputStream reports a name that is not valid UTF-8 this way ("malformed input off : 21, length : 1")
+      throw problem.at(file, "not a readable " + kind + " (corrupted: an entry's name is not UTF-8 text)", e);
+    }
+  }
+
+  /** A local header's fixed length, and the signature of the data descriptor that may follow an entry's data. */
+  private static final int LOCAL_LENGTH = 30;
+  private static final int DESCRIPTOR_SIGNATURE = 0x08074b50;
+
+  /** Whether a local header at {@code offset} names {@code name}, with the directory's flags and method. */
+  private static boolean localHeaderMatches(FileChannel ch, long offset, byte[] name, short flags, short method)
+      throws IOException {
+    if (offset + LOCAL_LENGTH + name.length > ch.size()) {
+      return false;
+    }
+    ByteBuffer header = read(ch, offset, LOCAL_LENGTH + name.length);
+    byte[] local = new byte[name.length];
+    header.get(LOCAL_LENGTH, local);
+    return header.getInt(0) == LOCAL_SIGNATURE && header.getShort(6) == flags && header.getShort(8) == method
+        && Short.toUnsignedInt(header.getShort(26)) == name.length && java.util.Arrays.equals(local, name);
+  }
+
+  /** Where the entry whose local header is at {@code offset} ends: after its data and any data descriptor. */
+  private static long endOfEntry(FileChannel ch, long offset, long compressed) throws IOException {
+    ByteBuffer header = read(ch, offset, LOCAL_LENGTH);
+    long data = offset + LOCAL_LENGTH + Short.toUnsignedInt(header.getShort(26))
+        + Short.toUnsignedInt(header.getShort(28));
+    long end = data + compressed;
+    if ((header.getShort(6) & 8) == 0) {
+      return end;
+    }
+    // a data descriptor: CRC and sizes, with or without its signature
+    return end + (end + 4 <= ch.size() && read(ch, end, 4).getInt(0) == DESCRIPTOR_SIGNATURE ? 16 : 12);
+  }
+
+  /** The central directory's file header, "PK\1\2", and its fixed length. */
+  private static final int CENTRAL_SIGNATURE = 0x02014b50;
+  private static final int CENTRAL_LENGTH = 46;
+
+  /**
+   * Checks the central directory (the index at the end, which other ZIP tools read) against the entries read front
+   * to back: as many entries, the same names in the same order, and each one's CRC-32 and size those of the data
+   * read. The entries alone would pass an archive whose index is damaged, which {@code unzip -t} refuses.
+   * Archives in ZIP64 form (never written for nn's sizes) are not checked here.
+   */
+  private static void requireDirectoryMatches(Path file, String kind, FileProblem problem,
+      Map<String, byte[]> entries) throws IOException {
+    String damaged = "not a readable " + kind + " (corrupted: the ZIP archive's central directory ";
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      ByteBuffer end = read(ch, size - END_LENGTH, END_LENGTH);
+      long directorySize = Integer.toUnsignedLong(end.getInt(12));
+      long directoryOffset = Integer.toUnsignedLong(end.getInt(16));
+      if (directorySize == 0xFFFFFFFFL || directoryOffset == 0xFFFFFFFFL) {
+        return;
+      }
+      int count = Short.toUnsignedInt(end.getShort(10));
+      if (end.getShort(4) != 0 || end.getShort(6) != 0 || Short.toUnsignedInt(end.getShort(8)) != count
+          || end.getShort(20) != 0 || count != entries.size() || directorySize > Integer.MAX_VALUE) {
+        throw problem.at(file, damaged + "end record does not match its " + entries.size() + " entries)");
+      }
+      ByteBuffer directory = read(ch, directoryOffset, (int) directorySize);
+      java.util.Iterator<Map.Entry<String, byte[]>> inOrder = entries.entrySet().iterator();
+      int at = 0;
+      long next = 0;
+      for (int i = 0; i < count; i++) {
+        if (at + CENTRAL_LENGTH > directorySize || directory.getInt(at) != CENTRAL_SIGNATURE) {
+          throw problem.at(file, damaged + "is damaged at entry " + (i + 1) + ")");
+        }
+        long crc = Integer.toUnsignedLong(directory.getInt(at + 16));
+        long length = Integer.toUnsignedLong(directory.getInt(at + 24));
+        int nameLength = Short.toUnsignedInt(directory.getShort(at + 28));
+        int extra = Short.toUnsignedInt(directory.getShort(at + 30));
+        int comment = Short.toUnsignedInt(directory.getShort(at + 32));
+        if (at + CENTRAL_LENGTH + nameLength > directorySize) {
+          throw problem.at(file, damaged + "is damaged at entry " + (i + 1) + ")");
+        }
+        byte[] name = new byte[nameLength];
+        directory.get(at + CENTRAL_LENGTH, name);
+        Map.Entry<String, byte[]> read = inOrder.next();
+        java.util.zip.CRC32 actual = new java.util.zip.CRC32();
+        actual.update(read.getValue());
+        // where the entry's local header is, and where the data it compresses to ends: the next entry, or the index
+        long local = Integer.toUnsignedLong(directory.getInt(at + 42));
+        long compressed = Integer.toUnsignedLong(directory.getInt(at + 20));
+        if (!java.util.Arrays.equals(name, read.getKey().getBytes(StandardCharsets.UTF_8))
+            || crc != actual.getValue() || length != read.getValue().length || directory.getShort(at + 34) != 0
+            || local != next || !localHeaderMatches(ch, local, name, directory.getShort(at + 8),
+                directory.getShort(at + 10))) {
+          throw problem.at(file, damaged + "does not match entry " + (i + 1) + ", " + Printable.name(read.getKey())
+              + ": its name, place, CRC or size differs)");
+        }
+        next = endOfEntry(ch, local, compressed);
+        at += CENTRAL_LENGTH + nameLength + extra + comment;
+      }
+      if (at != directorySize || next != directoryOffset) {
+        throw problem.at(file, damaged + "does not match its " + count + " entries)");
+      }
     }
   }
 
@@ -171,7 +269,8 @@ public final class ArchiveReader {
 
   private static Map<String, byte[]> entries(Path file, String kind, FileProblem problem, EntryLimits limits)
       throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
+    // in the order of the archive, which its central directory follows
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
     Function<String, byte[]> before = entries::get;
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
