@@ -58,6 +58,10 @@ final class CompareCommand implements Callable<Integer> {
     for (Path path : given) {
       List<Path> swept = RunRecord.isRunDirectory(path) ? List.of() : SweepTable.runDirectories(path);
       for (Path run : swept.isEmpty() ? List.of(path) : swept) {
+        if (!java.nio.file.Files.exists(run)) {
+          throw new CommandFailure("nn: " + shown(run) + ": no such directory; expected a directory nn train wrote,"
+              + " or a sweep folder");
+        }
         if (!RunRecord.isRunDirectory(run)) {
           // a damaged sweep table's row may name anything, megabytes long: its start is enough to find it
           throw new CommandFailure("nn: " + shown(run) + ": not a run directory (it"

@@ -183,25 +183,36 @@ final class RunTable {
     int[] widths = naturalWidths(layout);
     StringBuilder b = new StringBuilder();
     b.append(HEADER[RUN]).append('\n');
-    b.append(fitted("  " + figures(HEADER, widths, layout), columns)).append('\n');
+    // the columns one space apart when two do not fit; a figure is never cut ("rmse 131.1…" read as another number)
+    String gap = ("  " + figures(HEADER, widths, layout, GAP)).length() <= columns
+        && rows.stream().allMatch(r -> ("  " + figures(cells(r, layout), widths, layout, GAP)).length() <= columns)
+        ? GAP : " ";
+    b.append(fitted("  " + figures(HEADER, widths, layout, gap), columns)).append('\n');
     for (Row row : rows) {
       String name = row.cell(RUN, layout);
       b.append(name.length() <= columns ? name : cutInTheMiddle(name, Math.max(2, columns))).append('\n');
-      String[] cells = new String[HEADER.length];
-      for (int c = 0; c < cells.length; c++) {
-        cells[c] = row.cell(c, layout);
-      }
-      b.append(fitted("  " + figures(cells, widths, layout), columns)).append('\n');
+      String line = "  " + figures(cells(row, layout), widths, layout, gap);
+      // still too wide: the line goes on below, broken between cells
+      b.append(line.length() <= columns ? line : TerminalText.wrap(line, columns).replace("\n", "\n  "))
+          .append('\n');
     }
     return b.toString();
   }
 
-  /** The cells after the name, padded to {@code widths}, without trailing spaces. */
-  private static String figures(String[] cells, int[] widths, Layout layout) {
+  private static String[] cells(Row row, Layout layout) {
+    String[] cells = new String[HEADER.length];
+    for (int c = 0; c < cells.length; c++) {
+      cells[c] = row.cell(c, layout);
+    }
+    return cells;
+  }
+
+  /** The cells after the name, padded to {@code widths} and {@code gap} apart, without trailing spaces. */
+  private static String figures(String[] cells, int[] widths, Layout layout, String gap) {
     StringBuilder l = new StringBuilder();
     for (int c = RUN + 1; c < cells.length; c++) {
       if (!layout.hidden().contains(c)) {
-        l.append(cells[c]).append(" ".repeat(widths[c] - cells[c].length())).append(GAP);
+        l.append(cells[c]).append(" ".repeat(widths[c] - cells[c].length())).append(gap);
       }
     }
     return l.toString().stripTrailing();

@@ -439,7 +439,8 @@ class EvaluatePredictTests {
     assertTrue(g.err().startsWith("nn: " + garbage + ": "), g.err());
     Cli.Outcome missing = Cli.run("evaluate", tmp.resolve("none.nnm").toString(), "--data", xorCsv.toString());
     assertEquals(2, missing.code(), missing.describe());
-    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file\n", missing.err());
+    assertEquals("nn: " + tmp.resolve("none.nnm") + ": no such file; expected an nn model file (model.nnm in a run"
+        + " directory)\n", missing.err());
   }
 
   @Test

@@ -269,6 +269,25 @@ class PredictEvaluateInputTests {
         + " mean --target Species?\n", c.err());
   }
 
+  /**
+   * Rows read with the wrong separator: the header is one long name, and evaluate, which looks for the target first,
+   * gives the separator to use as predict does for the features (it told the user to name the target with --target).
+   */
+  @Test
+  void evaluateOfAFileReadWithTheWrongSeparatorSaysWhichToGive() throws Exception {
+    List<String> lines = Files.readAllLines(train);
+    StringBuilder text = new StringBuilder("width;length;species\n");
+    for (String line : lines.subList(1, lines.size())) {
+      text.append(line.replace(',', ';')).append('\n');
+    }
+    Path semicolons = Files.writeString(tmp.resolve("semicolons.csv"), text);
+    Cli.Outcome o = Cli.run("evaluate", model.toString(), "--data", semicolons.toString(), "--separator", ",");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: " + semicolons + ": no target column \"species\""), o.err());
+    assertTrue(o.err().endsWith("— nn predict takes rows without them; the header's names hold ';': if it separates"
+        + " the fields, read the file with ';' as the separator (--separator ';')\n"), o.err());
+  }
+
   @Test
   void aFileThatIsNotTextIsNoCsvFileNamedByWhatItIsOrItsByteOffsetAndLine() throws Exception {
     // the start of an IDX image file: magic 0x00000803, then 60,000 images (0x0000EA60)

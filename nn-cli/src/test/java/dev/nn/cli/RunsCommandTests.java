@@ -277,6 +277,30 @@ class RunsCommandTests {
   }
 
   /**
+   * At 40 columns the figures of a regression ("rmse 126.598  rmse 131.189"), beside an interrupted run's status, are
+   * one character too wide for two spaces between columns: they are set one space apart, whole; a figure was cut to "rmse 131.1…", which reads as another
+   * number.
+   */
+  @Test
+  void onAVeryNarrowTerminalAFigureIsNeverCut() throws Exception {
+    Path runs = tmp.resolve("regressions");
+    // an interrupted run widens the status column by two
+    for (String name : List.of("diabetes-20261205-131340", "diabetes-20261205-131342", "diabetes-20261205-131350")) {
+      Path run = summarized(runs.resolve(name), name.endsWith("50") ? "interrupted" : "completed",
+          "2026-12-05T13:13:40Z", 0.9, "{\"rmse\": 131.189}", "");
+      Path summary = run.resolve("summary.json");
+      Files.writeString(summary, Files.readString(summary).replace("\"accuracy\": 0.9", "\"rmse\": 126.598"));
+    }
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "40"), true, "runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    lines.forEach(l -> assertTrue(l.length() <= 40, l.length() + ": " + l));
+    assertFalse(o.out().contains("…"), o.out());
+    assertEquals(2, lines.stream().filter(l -> l.matches(" +completed +rmse 126\\.598 rmse 131\\.189")).count(),
+        o.out());
+  }
+
+  /**
    * Names that differ in their middle and long overrides at 132 columns: the layout that cuts least is taken
    * (here the start and duration go, which the names' timestamps hold), so the names stay told apart.
    */

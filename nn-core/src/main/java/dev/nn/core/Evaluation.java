@@ -260,10 +260,13 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
       List<String> near = named.stream().filter(t -> !header.contains(t))
           .map(t -> Suggestions.closest(t, header)).filter(c -> !c.isEmpty()).map(c -> c.get(0))
           .map(h -> h.contains(" ") || h.contains(",") ? "\"" + h + "\"" : h).toList();
+      // a header read with the wrong separator is one long name, which holds the target's name: the separator is meant
+      String separator = header.size() == 1 ? FeatureColumns.separatorHint(header) : "";
       throw new DataException(file + ": no target column" + (one ? " " : "s ") + String.join(", ", missing)
           + " (the model was trained to predict " + (one ? "it" : "them") + "); nn evaluate needs the targets"
           + " (--target names " + (one ? "a column" : "columns") + " of another name) — nn predict takes rows"
-          + " without them" + (near.isEmpty() ? "" : "; did you mean --target " + String.join(",", near) + "?"));
+          + " without them" + (!separator.isEmpty() ? separator : near.isEmpty() ? ""
+              : "; did you mean --target " + String.join(",", near) + "?"));
     }
     return named;
   }

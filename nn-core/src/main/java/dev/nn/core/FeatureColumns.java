@@ -69,7 +69,7 @@ final class FeatureColumns {
    * When a name of the header holds a separator, that the file may be split at it instead: a header read with
    * the wrong separator is one long name.
    */
-  private static String separatorHint(List<String> columns) {
+  static String separatorHint(List<String> columns) {
     for (char c : Nn.SEPARATORS.toCharArray()) {
       for (String name : columns) {
         if (name.indexOf(c) >= 0) {

@@ -381,7 +381,7 @@ public final class CsvReader {
       }
       return body.read(new CsvRecords(text, name, separator), name);
     } catch (NoSuchFileException e) {
-      throw new DataException(name + ": file not found", e);
+      throw new DataException(name + ": no such file; expected a CSV file", e);
     } catch (AccessDeniedException e) {
       throw new DataException(name + ": permission denied", e);
     } catch (CharacterCodingException e) {

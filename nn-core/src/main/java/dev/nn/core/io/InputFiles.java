@@ -32,7 +32,7 @@ public final class InputFiles {
 
   /**
    * Throws, through {@code problem}, unless {@code file} is an existing regular file. The messages are
-   * {@code file not found}, {@code permission denied}, {@code is a directory, expected <expected>} and
+   * {@code no such file; expected <expected>}, {@code permission denied}, {@code is a directory, expected <expected>} and
    * {@code is a named pipe (FIFO), not a regular file; expected <expected>} (or a character device, a block
    * device, a socket).
    *
@@ -47,7 +47,7 @@ public final class InputFiles {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      throw problem.at(file, Files.isSymbolicLink(file) ? DANGLING_LINK : "file not found", e);
+      throw problem.at(file, Files.isSymbolicLink(file) ? DANGLING_LINK : "no such file; expected " + expected, e);
     } catch (AccessDeniedException e) {
       throw problem.at(file, "permission denied", e);
     } catch (IOException e) {

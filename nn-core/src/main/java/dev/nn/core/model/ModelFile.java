@@ -56,7 +56,8 @@ final class ModelFile {
   private static final String WEIGHTS = "weights.bin";
   private static final String STRUCTURE = "structure.bin";
   private static final ArchiveFormat FILE_FORMAT = new ArchiveFormat(FORMAT, "model file", META,
-      List.of(META, WEIGHTS), VERSION, ModelFormatException::new, "no such file", ModelFile::entrySizes);
+      List.of(META, WEIGHTS), VERSION, ModelFormatException::new,
+      "no such file; expected an nn model file (model.nnm in a run directory)", ModelFile::entrySizes);
   /** The most edges (weights and biases) a model may have: weights.bin must fit in one array. */
   static final long MAX_EDGES = EntryLimits.MAX_BYTES / Double.BYTES;
 

@@ -77,7 +77,8 @@ class ExperimentFileTests {
   @Test
   void aDirectoryOrAMissingFileIsAnIoProblemNamingIt() {
     assertEquals(dir + ": is a directory, expected an experiment YAML file", refusal(dir));
-    assertEquals(dir.resolve("absent.yaml") + ": file not found", refusal(dir.resolve("absent.yaml")));
+    assertEquals(dir.resolve("absent.yaml") + ": no such file; expected an experiment YAML file",
+        refusal(dir.resolve("absent.yaml")));
   }
 
   @Test

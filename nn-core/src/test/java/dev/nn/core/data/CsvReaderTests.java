@@ -246,7 +246,7 @@ class CsvReaderTests {
   @Test
   void aMissingFileIsNamed() {
     Path p = dir.resolve("nope.csv");
-    assertEquals(p + ": file not found", failure(CsvReader.regression("last"), p));
+    assertEquals(p + ": no such file; expected a CSV file", failure(CsvReader.regression("last"), p));
   }
 
   @Test

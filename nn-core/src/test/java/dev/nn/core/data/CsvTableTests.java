@@ -52,7 +52,7 @@ class CsvTableTests {
     assertEquals(s + ": no data rows after the header",
         assertThrows(DataException.class, () -> CsvReader.readTable(s)).getMessage());
     Path missing = dir.resolve("missing.csv");
-    assertEquals(missing + ": file not found",
+    assertEquals(missing + ": no such file; expected a CSV file",
         assertThrows(DataException.class, () -> CsvReader.readTable(missing)).getMessage());
   }
 

@@ -196,7 +196,7 @@ class IdxReaderTests {
   @Test
   void aMissingFileIsNamed() throws IOException {
     Path missing = dir.resolve("absent-images.gz");
-    assertEquals(missing + ": file not found", failure(missing, goodLabels()));
+    assertEquals(missing + ": no such file; expected an IDX file", failure(missing, goodLabels()));
   }
 
   @Test

@@ -72,7 +72,7 @@ class InputFilesTests {
   @Test
   void aDirectoryAndAMissingFileAreNamed() throws IOException {
     assertEquals(dir + ": is a directory, expected a CSV file", refusal(dir));
-    assertEquals(dir.resolve("absent.csv") + ": file not found", refusal(dir.resolve("absent.csv")));
+    assertEquals(dir.resolve("absent.csv") + ": no such file; expected a CSV file", refusal(dir.resolve("absent.csv")));
   }
 
   @Test

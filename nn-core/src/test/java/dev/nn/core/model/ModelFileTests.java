@@ -163,7 +163,8 @@ class ModelFileTests {
     assertEquals(file + ": not an nn model file: an nn model file is a ZIP archive holding model.yaml and weights.bin,"
         + " and this file is none (it begins as text: \"hello\")", e.getMessage());
     ModelFormatException missing = assertThrows(ModelFormatException.class, () -> ModelFile.read(dir.resolve("x.nnm")));
-    assertEquals(dir.resolve("x.nnm") + ": no such file", missing.getMessage());
+    assertEquals(dir.resolve("x.nnm") + ": no such file; expected an nn model file (model.nnm in a run directory)",
+        missing.getMessage());
   }
 
   /**
