@@ -56,6 +56,11 @@ import picocli.CommandLine.Spec;
         "Documentation: docs/cli.md"})
 final class NnCommand implements Callable<Integer> {
   private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
+  /**
+   * Terminals narrower than this get help laid out by {@link NarrowText}: picocli's two columns need 55 at least, and
+   * below 80 its hand-written lines (the train command's usage, the environment's list) are broken inside words.
+   */
+  static final int NARROW_HELP = 80;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -129,16 +134,17 @@ final class NnCommand implements Callable<Integer> {
     // after the subcommands: picocli gives a converter to the commands that exist when it is registered
     cl.registerConverter(Path.class, new PathArgument());
     int columns = terminal ? Terminal.columns(env) : Integer.MAX_VALUE;
-    // below picocli's least width, its lines are broken again at spaces, never inside a word
-    cl.setOut(columns < 55 ? new PrintWriter(new NarrowText(new java.io.OutputStreamWriter(out,
+    // narrower than two columns of help read well, picocli's lines are laid out again, never broken inside a word
+    cl.setOut(columns < NARROW_HELP ? new PrintWriter(new NarrowText(new java.io.OutputStreamWriter(out,
         StandardCharsets.UTF_8), columns), true) : new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours(terminal) ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
     if (terminal) {
-      // help as wide as the terminal, from picocli's least (55) to what still reads as prose (100)
-      cl.setUsageHelpWidth(Math.max(55, Math.min(100, Terminal.columns(env))));
+      // help as wide as the terminal, up to what still reads as prose (100); narrower than NARROW_HELP, written for
+      // 100 and laid out again by NarrowText
+      cl.setUsageHelpWidth(columns < NARROW_HELP ? 100 : Math.min(100, columns));
     }
     cl.setExecutionExceptionHandler(
         (e, command, parsed) -> Failures.report(pluginFailureOr(e, command.getCommandName()), err, debug,

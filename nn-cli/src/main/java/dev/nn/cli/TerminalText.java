@@ -79,6 +79,11 @@ final class TerminalText {
     return text.endsWith("\n") ? lines + "\n" : lines;
   }
 
+  /** {@code text} without its colour codes. */
+  static String plain(String text) {
+    return COLOUR.matcher(text).replaceAll("");
+  }
+
   /** The columns {@code text} takes on a terminal. */
   static int width(CharSequence text) {
     return DisplayWidth.of(COLOUR.matcher(text).replaceAll(""));

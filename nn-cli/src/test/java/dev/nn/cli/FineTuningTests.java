@@ -192,8 +192,9 @@ class FineTuningTests {
         "data.train.task=regression", "loss=squared", "data.stratify=false", "training.class-weights=");
     refused("[nn/OutOfRange] network.init: network.weights-from gives the starting weights and biases, so no"
         + " initializer draws them", from, "network.init=he-uniform");
-    refused("nn: " + tmp.resolve("none.nnm") + ": no such file; network.weights-from names it, the model the run starts"
-        + " from (its weights and standardization): restore it (a new run may name another)\n",
+    refused("nn: " + tmp.resolve("none.nnm") + ": no such file; expected an nn model file (model.nnm in a run"
+        + " directory); network.weights-from names it, the model the run starts from (its weights and standardization):"
+        + " restore it (a new run may name another)\n",
         "network.weights-from=" + tmp.resolve("none.nnm"));
     // another number of features than the standardized model's: named, before its standardizer meets them (a crash)
     Path fewer = tmp.resolve("fewer.csv");
