@@ -35,6 +35,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private volatile Consumer<Path> foundIn = dir -> { };
   private volatile Runnable quiet = () -> { };
   private volatile java.util.function.UnaryOperator<String> fit = text -> text;
+  /** Whether the run is a point of a sweep, which says itself how to go on: the whole sweep is continued. */
+  private volatile boolean sweepPoint;
   /** Counted down once the run's directory and record are made, while they are being made; else null. */
   private volatile java.util.concurrent.CountDownLatch making;
   /** Counted down once the run's hook has made this notice speak. */
@@ -71,7 +73,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
       Optional<Path> dir = runDirectory.get();
       // stopped between the directory's appearance and the run's taking it: its log still gets what was printed
       dir.ifPresent(foundIn);
-      say(message(dir, retry));
+      say(message(dir, retry, sweepPoint));
     } else if (!ended && terminal) {
       // the run's hook waits for the batch in progress (seconds, for large ones): said, rather than a bar drawn on
       awaitSpoken();
@@ -109,7 +111,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   @Override
   public void recorded(Path directory) {
     if (!ended) {
-      say(message(Optional.of(directory), retry));
+      say(message(Optional.of(directory), retry, sweepPoint));
     }
     spoken.countDown();
   }
@@ -185,18 +187,32 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   }
 
   static String message(Optional<Path> runDirectory, String retry) {
+    return message(runDirectory, retry, false);
+  }
+
+  /**
+   * What is said of the interrupted run; of a sweep's point, without how to go on with the run alone (which would
+   * leave the points after it untrained): the sweep says how to continue it.
+   */
+  static String message(Optional<Path> runDirectory, String retry, boolean sweepPoint) {
     if (runDirectory.isEmpty()) {
-      return "nn: training was interrupted before its run directory was created; nothing was written."
-          + " Start it again with: " + retry + "\n";
+      return "nn: training was interrupted before its run directory was created; nothing was written"
+          + (sweepPoint ? "\n" : ". Start it again with: " + retry + "\n");
     }
     Path dir = runDirectory.get();
     Optional<Path> checkpoint = RunDirectory.latestCheckpointIn(dir);
     if (checkpoint.isEmpty()) {
-      return "nn: training was interrupted before its first checkpoint; nn train --resume " + dir
-          + " trains it again from the start\n";
+      return "nn: training was interrupted before its first checkpoint" + (sweepPoint ? "\n" : "; nn train --resume "
+          + dir + " trains it again from the start\n");
     }
     return "nn: training was interrupted; the last checkpoint is " + checkpoint.get() + "\n"
-        + "Resume the run with: nn train --resume " + dir + "\n";
+        + (sweepPoint ? "" : "Resume the run with: nn train --resume " + dir + "\n");
+  }
+
+  /** This notice for a point of a sweep: see {@link #message(Optional, String, boolean)}. */
+  InterruptionNotice ofSweepPoint() {
+    sweepPoint = true;
+    return this;
   }
 
   /**

@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
           });
       try {
         if (resume != null) {
-          result = resumeRun(resume, options, lines, log, recordedPluginPath);
+          result = resumeRun(resume, options, lines, log, recordedPluginPath, false);
         } else {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
@@ -219,9 +219,10 @@ final class TrainCommand implements Callable<Integer> {
    * a resumed sweep for its interrupted point.
    *
    * @param recordedPluginPath the plugin path the run recorded, when it is the one in use; else empty
+   * @param sweepPoint whether the run is a point of a resumed sweep, which says how to continue it
    */
   private TrainingRun.Result resumeRun(Path dir, TrainingRun.Options options, EpochLines lines, RunLog log,
-      List<Path> recordedPluginPath) {
+      List<Path> recordedPluginPath, boolean sweepPoint) {
     PrintStream out = root.out();
     Nn nn = root.nn();
     // a run that cannot be resumed (finished, no run directory) is refused before anything says it is
@@ -246,6 +247,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
         .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+    if (sweepPoint) {
+      notice.ofSweepPoint();
+    }
     lines.reading();
     try {
       return Failures.readingConfig(recorded, () -> nn.resume(dir, options.withListener(notice)));
@@ -299,7 +303,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
-          root.err(), root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+          root.err(), root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr).ofSweepPoint();
       lines.reading();
       try {
         TrainingRun.DirectoryListener where = directory -> runDirectory.accept(directory.path());
@@ -377,7 +381,7 @@ final class TrainCommand implements Callable<Integer> {
             log.line("nn: " + notice);
           });
       try {
-        result = resumeRun(dir, options, lines, log, List.of());
+        result = resumeRun(dir, options, lines, log, List.of(), true);
       } catch (RuntimeException | Error failure) {
         throwKept(log, failure);
         throw failure;

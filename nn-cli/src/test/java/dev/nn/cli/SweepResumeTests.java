@@ -49,14 +49,18 @@ class SweepResumeTests {
     return rows;
   }
 
-  /** The sweep in a child JVM stopped at the crash point {@code point}, which must end with {@code code}. */
-  private static void sweepStoppedAt(String point, Path out, int code) throws Exception {
+  /**
+   * The sweep in a child JVM stopped at the crash point {@code point}, which must end with {@code code}; what it
+   * printed.
+   */
+  private static String sweepStoppedAt(String point, Path out, int code) throws Exception {
     List<String> properties = List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=" + point);
     Process p = ChildJvm.start(properties, Main.class, with(SWEEP, "--output", out.toString())
         .toArray(String[]::new));
     String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
     assertEquals(code, p.exitValue(), text);
+    return text;
   }
 
   private List<String> neverStopped() throws Exception {
@@ -74,8 +78,11 @@ class SweepResumeTests {
   @Test
   void aStoppedSweepResumedEndsAsOneNeverStopped() throws Exception {
     Path out = tmp.resolve("stopped");
-    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    String stopped = sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
     Path folder = folder(out);
+    // how to go on is the sweep's to say: the point's run alone would leave the point after it untrained
+    assertTrue(stopped.contains("; nn train --resume " + folder + " continues the sweep\n"), stopped);
+    assertFalse(stopped.contains("Resume the run with"), stopped);
     List<String> before = Files.readAllLines(folder.resolve("sweep.csv"));
     assertTrue(before.get(2).startsWith("0.03,interrupted,"), before.get(2));
     String interruptedRun = before.get(2).split(",")[2];
