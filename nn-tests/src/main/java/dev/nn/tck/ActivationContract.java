@@ -94,7 +94,7 @@ public interface ActivationContract {
     }
     int total = checked;
     assertTrue(total >= 10, () -> "only " + total + " points could be checked (the others were kinks or gave a"
-        + " non-finite phi), for " + f);
+        + " non-finite phi), for " + Named.activation(f));
   }
 
   /** φ′ matches central differences just left and just right of every declared kink. */
@@ -130,15 +130,17 @@ public interface ActivationContract {
     Arrays.fill(xf, (float) sentinel());
     boolean offered = f.forwardFloats(zf, xf, count);
     assertEquals(offered, f.forwardFloats(new float[0], new float[0], 0),
-        () -> "forwardFloats answered " + offered + " for " + count + " values and the opposite for none, for " + f);
-    assertArrayEquals(zBefore, zf, () -> "forwardFloats modified z, for " + f);
+        () -> "forwardFloats answered " + offered + " for " + count + " values and the opposite for none, for "
+            + Named.activation(f));
+    assertArrayEquals(zBefore, zf, () -> "forwardFloats modified z, for " + Named.activation(f));
     double[] x = new double[z.length];
     f.forward(z, x, z.length);
     for (int i = 0; i < z.length; i++) {
       float expected = i < count && offered ? (float) x[i] : (float) sentinel();
       if (Float.floatToIntBits(expected) != Float.floatToIntBits(xf[i])) {
         fail("forwardFloats " + (offered ? "offered" : "declined") + " and wrote x[" + i + "] = " + xf[i]
-            + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for " + f);
+            + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for "
+                + Named.activation(f));
       }
     }
   }
@@ -169,15 +171,17 @@ public interface ActivationContract {
     float[] dBefore = df.clone();
     boolean offered = f.backwardFloats(zf, xf, df, count);
     assertEquals(offered, f.backwardFloats(new float[0], new float[0], new float[0], 0),
-        () -> "backwardFloats answered " + offered + " for " + count + " values and the opposite for none, for " + f);
-    assertArrayEquals(zBefore, zf, () -> "backwardFloats modified z, for " + f);
-    assertArrayEquals(xBefore, xf, () -> "backwardFloats modified x, for " + f);
+        () -> "backwardFloats answered " + offered + " for " + count + " values and the opposite for none, for "
+            + Named.activation(f));
+    assertArrayEquals(zBefore, zf, () -> "backwardFloats modified z, for " + Named.activation(f));
+    assertArrayEquals(xBefore, xf, () -> "backwardFloats modified x, for " + Named.activation(f));
     f.backward(z, x, delta, z.length);
     for (int i = 0; i < z.length; i++) {
       float expected = i < count && offered ? (float) delta[i] : dBefore[i];
       if (Float.floatToIntBits(expected) != Float.floatToIntBits(df[i])) {
         fail("backwardFloats " + (offered ? "offered" : "declined") + " and wrote delta[" + i + "] = " + df[i]
-            + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for " + f);
+            + " where " + expected + " was expected (z = " + zf[i] + ", count " + count + "), for "
+                + Named.activation(f));
       }
     }
   }
@@ -196,16 +200,17 @@ public interface ActivationContract {
     double[] x = new double[z.length];
     Arrays.fill(x, sentinel());
     f.forward(z, x, count);
-    assertArrayEquals(zBefore, z, () -> "forward modified z, for " + f);
+    assertArrayEquals(zBefore, z, () -> "forward modified z, for " + Named.activation(f));
     for (int i = 0; i < count; i++) {
       double expected = precision.round(f.phi(z[i]));
       if (!sameNumber(expected, precision.round(x[i]))) {
         fail("forward wrote x[" + i + "] = " + x[i] + " but phi(" + z[i] + ") = " + f.phi(z[i]) + in(precision)
-            + ", for " + f);
+            + ", for " + Named.activation(f));
       }
     }
     for (int i = count; i < z.length; i++) {
-      assertEquals(sentinel(), x[i], "forward wrote x[" + i + "], at or beyond count = " + count + ", for " + f);
+      assertEquals(sentinel(), x[i], "forward wrote x[" + i + "], at or beyond count = " + count + ", for "
+          + Named.activation(f));
     }
   }
 
@@ -228,18 +233,18 @@ public interface ActivationContract {
     double[] xBefore = x.clone();
     double[] deltaBefore = delta.clone();
     f.backward(z, x, delta, count);
-    assertArrayEquals(zBefore, z, () -> "backward modified z, for " + f);
-    assertArrayEquals(xBefore, x, () -> "backward modified x, for " + f);
+    assertArrayEquals(zBefore, z, () -> "backward modified z, for " + Named.activation(f));
+    assertArrayEquals(xBefore, x, () -> "backward modified x, for " + Named.activation(f));
     for (int i = 0; i < count; i++) {
       double product = deltaBefore[i] * f.phiPrime(z[i], x[i]);
       if (!sameNumber(precision.round(product), precision.round(delta[i]))) {
         fail("backward wrote delta[" + i + "] = " + delta[i] + " but " + deltaBefore[i] + " * phiPrime(" + z[i]
-            + ", " + x[i] + ") = " + product + in(precision) + ", for " + f);
+            + ", " + x[i] + ") = " + product + in(precision) + ", for " + Named.activation(f));
       }
     }
     for (int i = count; i < z.length; i++) {
       assertEquals(deltaBefore[i], delta[i], "backward changed delta[" + i + "], at or beyond count = " + count
-          + ", for " + f);
+          + ", for " + Named.activation(f));
     }
   }
 
@@ -256,11 +261,12 @@ public interface ActivationContract {
       double x = precision.round(f.phi(z));
       double d = precision.round(f.phiPrime(z, x));
       if (Double.isNaN(x) || Double.isNaN(d)) {
-        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + in(precision) + ": NaN for a finite z, for " + f);
+        fail("phi(" + z + ") = " + x + ", phiPrime = " + d + in(precision) + ": NaN for a finite z, for "
+            + Named.activation(f));
       }
       if (Math.abs(z) <= bound && !(Double.isFinite(x) && Double.isFinite(d))) {
         fail("phi(" + z + ") = " + x + ", phiPrime = " + d + in(precision) + ": not finite for |z| <= " + bound
-            + ", for " + f);
+            + ", for " + Named.activation(f));
       }
     }
   }
@@ -270,13 +276,15 @@ public interface ActivationContract {
   default void kinksAreFiniteAndStrictlyIncreasing() {
     Activation f = activation();
     double[] kinks = f.kinks();
-    assertNotNull(kinks, () -> "kinks() returned null, for " + f + "; return an empty array for a smooth activation");
+    assertNotNull(kinks, () -> "kinks() returned null, for " + Named.activation(f)
+        + "; return an empty array for a smooth activation");
     for (int i = 0; i < kinks.length; i++) {
       double k = kinks[i];
-      assertTrue(Double.isFinite(k), () -> "kinks() contains " + k + ", for " + f);
+      assertTrue(Double.isFinite(k), () -> "kinks() contains " + k + ", for " + Named.activation(f));
       if (i > 0) {
         double previous = kinks[i - 1];
-        assertFalse(k <= previous, () -> "kinks() is not strictly increasing: " + Arrays.toString(kinks) + ", for " + f);
+        assertFalse(k <= previous, () -> "kinks() is not strictly increasing: " + Arrays.toString(kinks) + ", for "
+            + Named.activation(f));
       }
     }
   }
@@ -324,7 +332,8 @@ public interface ActivationContract {
     for (int t = 0; t < 2; t++) {
       int own = t;
       assertTrue(differed[own] == null, () -> "forward/backward from two threads at once gave other values than from"
-          + " one, in thread " + own + ", " + differed[own] + ", for " + f + ": an activation must keep no mutable"
+          + " one, in thread " + own + ", " + differed[own] + ", for " + Named.activation(f)
+              + ": an activation must keep no mutable"
           + " state (no scratch array in a field), because the core calls one instance from several threads");
     }
   }
@@ -375,7 +384,7 @@ public interface ActivationContract {
     if (!Double.isFinite(d)) {
       // a bound of NaN would say nothing: the value is the whole story
       fail("phiPrime(" + z + ") = " + d + " where phi is finite (the central difference is " + fd.atStep() + "), for "
-          + f);
+          + Named.activation(f));
     }
     double scale = Math.max(1.0, Math.max(Math.abs(xPlus), Math.abs(xMinus)));
     double atol = CentralDifference.ROUNDING_FACTOR * 2.0 * roundingUlps() * Math.ulp(1.0) * scale / width;
@@ -386,7 +395,7 @@ public interface ActivationContract {
           + estimate + " (" + fd.atStep() + " with s = h = " + h + ", " + fd.atHalfStep() + " with s = h/2,"
           + " extrapolated); |difference| = " + Math.abs(d - estimate) + " > allowed " + allowed + " (atol " + atol
           + " + truncation " + fd.truncationAllowance() + " + rtol " + rtol() + " * max(|phiPrime|, |estimate|)),"
-          + " for " + f);
+          + " for " + Named.activation(f));
     }
     return true;
   }

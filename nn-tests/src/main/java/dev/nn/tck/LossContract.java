@@ -119,12 +119,12 @@ public interface LossContract {
   @Test
   default void declaresItsSeedingTargetsAndKinks() {
     Loss loss = loss();
-    assertNotNull(loss.seeding(), () -> loss + ": seeding() returned null");
-    assertNotNull(loss.targets(), () -> loss + ": targets() returned null");
+    assertNotNull(loss.seeding(), () -> Named.loss(loss) + ": seeding() returned null");
+    assertNotNull(loss.targets(), () -> Named.loss(loss) + ": targets() returned null");
     for (double y : new double[] {-1, 0, 0.5, 1}) {
-      assertNotNull(loss.kinks(y), () -> loss + ": kinks(" + y + ") returned null");
+      assertNotNull(loss.kinks(y), () -> Named.loss(loss) + ": kinks(" + y + ") returned null");
     }
-    assertFalse(accepted(loss).isEmpty(), () -> loss + " accepts none of the output activations under test "
+    assertFalse(accepted(loss).isEmpty(), () -> Named.loss(loss) + " accepts none of the output activations under test "
         + outputActivations().keySet());
   }
 
@@ -147,7 +147,7 @@ public interface LossContract {
         }
       }
     }
-    String coverage = loss + ": only " + checked + " of " + total
+    String coverage = Named.loss(loss) + ": only " + checked + " of " + total
         + " coordinates could be checked; the others crossed a kink";
     assertTrue(2 * checked >= total, coverage);
   }
@@ -203,7 +203,8 @@ public interface LossContract {
           double[] delta = new double[n];
           Arrays.fill(delta, Double.NaN);
           double seeded = loss.seed(z, x, y, delta, rows, cols);
-          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols + " in " + precision;
+          String where = Named.loss(loss) + " with output " + entry.getKey() + ", batch " + rows + "×" + cols
+              + " in " + precision;
           assertTrue(Arrays.equals(z, zCopy), () -> where + ": seed() modified z");
           assertTrue(Arrays.equals(x, xCopy), () -> where + ": seed() modified x");
           assertTrue(Arrays.equals(y, yCopy), () -> where + ": seed() modified y");
@@ -234,7 +235,8 @@ public interface LossContract {
           double[] x = precision.round(forward(entry.getValue(), z));
           double[] y = precision.round(targets(loss.targets(), rows, cols, random));
           double total = loss.value(z, x, y, rows, cols);
-          String where = loss + " with output " + entry.getKey() + ", batch " + rows + "×" + cols + " in " + precision;
+          String where = Named.loss(loss) + " with output " + entry.getKey() + ", batch " + rows + "×" + cols
+              + " in " + precision;
           assertTrue(Double.isFinite(total), () -> where + ": value() = " + total);
           double sum = 0;
           double magnitude = 0;
@@ -258,10 +260,11 @@ public interface LossContract {
     Loss loss = loss();
     assumeTrue(loss.seeding() == Seeding.FUSED, "applies to fused losses");
     assertTrue(loss.acceptsOutputActivation("identity"),
-        () -> loss + " is fused (it writes ∂L/∂z) but rejects an identity output layer");
+        () -> Named.loss(loss) + " is fused (it writes ∂L/∂z) but rejects an identity output layer");
     for (String name : outputActivations().keySet()) {
       if (!name.equals("identity")) {
-        assertFalse(loss.acceptsOutputActivation(name), () -> loss + " is fused (it writes ∂L/∂z, not ∂L/∂x) "
+        assertFalse(loss.acceptsOutputActivation(name), () -> Named.loss(loss)
+            + " is fused (it writes ∂L/∂z, not ∂L/∂x) "
             + "but accepts output activation " + name + ", whose φ′ nothing would apply");
       }
     }
@@ -307,7 +310,8 @@ public interface LossContract {
         double[] delta = new double[n];
         double value = loss.value(z, z, y, rows, cols);
         double seeded = loss.seed(z, z, y, delta, rows, cols);
-        String where = loss + " at z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y) + " in " + precision;
+        String where = Named.loss(loss) + " at z = " + Arrays.toString(z) + ", y = " + Arrays.toString(y) + " in "
+            + precision;
         assertTrue(Double.isFinite(value) && value >= 0, () -> where + ": value() = " + value);
         assertEquals(value, seeded, 1e-12 * Math.max(1, Math.abs(value)), () -> where + ": seed() returned "
             + seeded + ", value() " + value);
@@ -330,7 +334,8 @@ public interface LossContract {
         double[] y = precision.round(targets(loss.targets(), rows, cols, random));
         for (int row = 0; row < rows; row++) {
           int r = row;
-          assertNull(loss.targets().check(y, row, cols), () -> loss + ": " + loss.targets() + ".check rejects row "
+          assertNull(loss.targets().check(y, row, cols), () -> Named.loss(loss) + ": " + loss.targets()
+              + ".check rejects row "
               + r + " of " + Arrays.toString(y));
         }
       }
@@ -371,7 +376,8 @@ public interface LossContract {
     });
     for (int t = 0; t < 2; t++) {
       int own = t;
-      assertTrue(differed[own] == null, () -> loss + ": seed() from two threads at once gave other values than from"
+      assertTrue(differed[own] == null, () -> Named.loss(loss)
+          + ": seed() from two threads at once gave other values than from"
           + " one, in thread " + own + ", " + differed[own] + ": a loss must keep no mutable state (no scratch array"
           + " in a field), because the core calls one instance from several threads");
     }
@@ -441,7 +447,7 @@ public interface LossContract {
           + fd.truncationAllowance() + RELATIVE_TOLERANCE * Math.abs(difference);
       double error = Math.abs(gradient[i] - difference);
       if (!(error <= tolerance)) {
-        fail(loss + " with output " + activationName + ", batch " + rows + "×" + cols + ", row " + i / cols
+        fail(Named.loss(loss) + " with output " + activationName + ", batch " + rows + "×" + cols + ", row " + i / cols
             + ", column " + i % cols + ": the seed gives ∂L/∂z = " + gradient[i]
             + " but the central finite differences of value() give " + difference + " (" + fd.atStep() + " with"
             + " step h = " + h + ", " + fd.atHalfStep() + " with h/2, extrapolated; error " + error
@@ -496,7 +502,7 @@ public interface LossContract {
     double[] out = new double[rows * cols];
     Arrays.fill(out, Double.NaN);
     loss.link(z, z, out, rows, cols);
-    String where = loss + ": link(z = " + Arrays.toString(z) + ") = " + Arrays.toString(out);
+    String where = Named.loss(loss) + ": link(z = " + Arrays.toString(z) + ") = " + Arrays.toString(out);
     assertTrue(Arrays.equals(z, zCopy), () -> where + " modified z");
     boolean probabilities = loss.targets() == TargetKind.ONE_HOT || loss.targets() == TargetKind.BINARY;
     for (int row = 0; row < rows; row++) {

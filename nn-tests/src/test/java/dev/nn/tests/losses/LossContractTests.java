@@ -113,7 +113,44 @@ class LossContractTests {
       LossContract contract = () -> wrong;
       AssertionError error = assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesOfValue);
       assertTrue(error.getMessage().contains("central finite difference"), error.getMessage());
+      // a loss's own toString names it
+      assertTrue(error.getMessage().startsWith("planted squared with output"), error.getMessage());
     }
+  }
+
+  /**
+   * A loss without a toString of its own, made as an anonymous class in a provider (as plugin authors write them), is
+   * named by the class that made it: the kit printed it as Object.toString has it, "…Provider$1@b3ca52e".
+   */
+  @Test
+  void aLossWithoutANameOfItsOwnIsNamedByTheClassThatMadeIt() {
+    Loss anonymous = new Loss() {
+      @Override
+      public Seeding seeding() {
+        return SQUARED.seeding();
+      }
+
+      @Override
+      public TargetKind targets() {
+        return SQUARED.targets();
+      }
+
+      @Override
+      public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+        return SQUARED.value(z, x, y, rows, cols);
+      }
+
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = SQUARED.seed(z, x, y, delta, rows, cols);
+        delta[0] *= 2;
+        return sum;
+      }
+    };
+    LossContract contract = () -> anonymous;
+    AssertionError error = assertThrows(AssertionError.class, contract::seedMatchesCentralFiniteDifferencesOfValue);
+    assertTrue(error.getMessage().startsWith("a loss made in " + LossContractTests.class.getName() + " with output"),
+        error.getMessage());
   }
 
   /** A loss that reuses a scratch array in a field gives two threads each other's values: caught. */
