@@ -297,6 +297,11 @@ final class NnCommand implements Callable<Integer> {
     return Terminal.columns(env);
   }
 
+  /** A progress line on standard output, for this terminal's width and its way with resized lines. */
+  ProgressBar progressBar() {
+    return new ProgressBar(out, this::terminalColumns, Terminal.rewrapsLines(env));
+  }
+
   /** The command line as given, for provenance. */
   List<String> commandLineForProvenance() {
     List<String> all = new ArrayList<>();

@@ -33,12 +33,29 @@ final class ProgressBar {
   private final PrintStream out;
   private final IntSupplier columns;
   private Timer timer;
+  /** The columns the line drawn last takes, and the terminal's width it was drawn for. */
   private int drawn;
+  private int drawnAt;
+
+  /**
+   * Whether the terminal rejoins and re-breaks a line when it is resized: narrowed, the line drawn last then takes
+   * several rows, of which a redraw in place would clear only the last.
+   */
+  private final boolean rewraps;
 
   /** A bar on {@code out}, fitted to a width of {@code columns} (read by the timer thread). */
   ProgressBar(PrintStream out, IntSupplier columns) {
+    this(out, columns, false);
+  }
+
+  /**
+   * A bar on {@code out}, fitted to a width of {@code columns}, on a terminal that re-breaks its lines when resized
+   * ({@code rewraps}, see {@link Terminal#rewrapsLines}).
+   */
+  ProgressBar(PrintStream out, IntSupplier columns, boolean rewraps) {
     this.out = out;
     this.columns = columns;
+    this.rewraps = rewraps;
   }
 
   /** The terminal's width now, for lines printed between the bar's drawings. */
@@ -92,7 +109,7 @@ final class ProgressBar {
         double samplesPerBatch = (double) progress.samplesPerEpoch() / perEpoch;
         double speed = done > doneAtStart && seconds > 0 ? (done - doneAtStart) * samplesPerBatch / seconds : Double.NaN;
         draw(t, render(new Frame(Math.max(epoch, 1), progress.epochs(), progress.batchesDone(), perEpoch,
-            progress.validating(), progress.runningLoss(), speed, seconds, eta), width));
+            progress.validating(), progress.runningLoss(), speed, seconds, eta), width), width);
       }
     }, PERIOD_MS, PERIOD_MS);
   }
@@ -119,7 +136,8 @@ final class ProgressBar {
     t.scheduleAtFixedRate(new TimerTask() {
       @Override
       public void run() {
-        draw(t, workingLine(what, (System.nanoTime() - started) / 1e9, columns.getAsInt()));
+        int width = columns.getAsInt();
+        draw(t, workingLine(what, (System.nanoTime() - started) / 1e9, width), width);
       }
     }, READING_AFTER_MS, PERIOD_MS * 2);
   }
@@ -152,16 +170,35 @@ final class ProgressBar {
     return t;
   }
 
-  /** Draws {@code text}, unless {@code from} is no longer the timer that draws (a tick that came late). */
-  private void draw(Timer from, String text) {
+  /**
+   * Draws {@code text} on a terminal {@code width} columns wide, unless {@code from} is no longer the timer that draws
+   * (a tick that came late).
+   */
+  private void draw(Timer from, String text, int width) {
     synchronized (out) {
       if (timer != from || LauncherWatch.launcherGone()) {
         return;
       }
-      out.print("\r" + text + ERASE_TO_END);
+      out.print(overRowsDrawn(width) + "\r" + text + ERASE_TO_END);
       out.flush();
-      drawn = text.length();
+      drawn = TerminalText.width(text);
+      drawnAt = width;
     }
+  }
+
+  /**
+   * On a terminal that re-breaks lines, narrowed to {@code width} since the line was drawn: the moves that put the
+   * cursor at the start of the line's first row and clear it and the rows below (the terminal re-broke the line
+   * over them, and "\r…erase to end" would clear only the last, leaving the rest on screen). Empty otherwise.
+   */
+  private String overRowsDrawn(int width) {
+    return rewraps ? overRows(drawn, width) : "";
+  }
+
+  /** The moves of {@link #overRowsDrawn} for a line {@code drawn} columns wide on a terminal {@code width} wide. */
+  static String overRows(int drawn, int width) {
+    int rows = drawn > 0 && width > 0 ? (drawn + width - 1) / width : 1;
+    return rows <= 1 ? "" : "\r\033[" + (rows - 1) + "A\033[J";
   }
 
   /** Erases the bar so that a line can be printed in its place; the next tick draws it again. */
@@ -169,7 +206,9 @@ final class ProgressBar {
     synchronized (out) {
       if (drawn > 0) {
         // the shell's prompt may follow the bar once the launcher is gone: the bar stays, the prompt is not wiped
-        out.print(LauncherWatch.launcherGone() ? "\n" : "\r" + ERASE_TO_END);
+        // the width is read again only after a resize: asking the terminal takes a process
+        int width = rewraps && TerminalResize.resizePending() ? columns.getAsInt() : drawnAt;
+        out.print(LauncherWatch.launcherGone() ? "\n" : overRowsDrawn(width) + "\r" + ERASE_TO_END);
         out.flush();
         drawn = 0;
       }

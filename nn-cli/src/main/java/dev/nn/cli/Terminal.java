@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,22 @@ final class Terminal {
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether the terminal re-breaks a line already shown when its width changes (tmux, GNOME Terminal and other VTE
+   * terminals, Konsole, kitty, iTerm2, Terminal.app, WezTerm, Alacritty, foot, Windows Terminal, VS Code's), known by
+   * the variables they set. xterm, the Linux console and GNU screen cut a line instead; an unknown terminal is taken to
+   * cut it, where a redraw in place is right.
+   */
+  static boolean rewrapsLines(Map<String, String> env) {
+    String term = env.getOrDefault("TERM", "");
+    String program = env.getOrDefault("TERM_PROGRAM", "");
+    return env.containsKey("TMUX") || env.containsKey("VTE_VERSION") || env.containsKey("KONSOLE_VERSION")
+        || env.containsKey("KITTY_WINDOW_ID") || env.containsKey("WT_SESSION") || env.containsKey("ALACRITTY_WINDOW_ID")
+        || env.containsKey("ALACRITTY_SOCKET") || term.equals("xterm-kitty") || term.startsWith("alacritty")
+        || term.startsWith("foot") || term.startsWith("tmux") || List.of("iTerm.app", "Apple_Terminal", "WezTerm",
+            "vscode").contains(program);
   }
 
   /**

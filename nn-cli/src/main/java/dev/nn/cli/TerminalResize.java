@@ -27,6 +27,11 @@ final class TerminalResize {
     return registered;
   }
 
+  /** Whether a resize arrived that {@link #resizedSinceAsked} has not yet told of; clears nothing. */
+  static boolean resizePending() {
+    return resized;
+  }
+
   /** Whether a resize arrived since the last call; clears it. */
   static boolean resizedSinceAsked() {
     boolean was = resized;

@@ -177,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainingRun.Result result;
     try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
-        ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+        ? root.progressBar() : null, log::line)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
           List.of(lines, log, LauncherNote.of(root.env())), Nn.version()).allowingChangedData(allowChangedData)
           .allowingChangedPlugins(allowChangedPlugins)
@@ -285,7 +285,7 @@ final class TrainCommand implements Callable<Integer> {
         + " in the run directory; training goes on without it"));
     TrainingRun.Result result;
     try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
-        ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+        ? root.progressBar() : null, log::line)) {
       List<String> pointSets = overrides.subList(sets.size(), overrides.size());
       List<String> commandLine = SweepRunner.pointCommandLine(sweepCommandLine != null ? sweepCommandLine
           : root.commandLineForProvenance(), pointSets);
@@ -370,7 +370,7 @@ final class TrainCommand implements Callable<Integer> {
         + " in the run directory; training goes on without it"));
     TrainingRun.Result result;
     try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
-        ? new ProgressBar(out, root::terminalColumns) : null, log::line)) {
+        ? root.progressBar() : null, log::line)) {
       // the sweep, not the point's run, is what the launcher names when killed
       TrainingRun.Options options = new TrainingRun.Options(null, null, root.commandLineForProvenance(),
           List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)

@@ -15,7 +15,7 @@ final class WorkingLine {
    * The result of {@code work}, given the consumer of the notes it prints, while a line says {@code what} is done.
    */
   static <T> T during(NnCommand root, String what, Function<Consumer<String>, T> work) {
-    ProgressBar line = root.drawsInPlace() ? new ProgressBar(root.out(), root::terminalColumns) : null;
+    ProgressBar line = root.drawsInPlace() ? root.progressBar() : null;
     try {
       if (line != null) {
         line.working(what);

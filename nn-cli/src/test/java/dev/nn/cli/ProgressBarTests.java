@@ -161,6 +161,28 @@ class ProgressBarTests {
     assertFalse(progressThreadAlive(), "a progress timer thread is still running");
   }
 
+  /**
+   * Narrowed, a terminal that re-breaks lines (tmux, VTE, kitty, …) shows the line drawn last over several rows, and
+   * "\\r…erase to end" cleared only the last of them, leaving the rest on screen for good: the redraw first goes up
+   * over them and clears to the end of the screen. A line that still fits, or a terminal that cuts lines (xterm, the
+   * Linux console), is redrawn in place as before.
+   */
+  @Test
+  void aLineReBrokenByANarrowedTerminalIsClearedOverAllItsRows() {
+    assertEquals("\r\033[1A\033[J", ProgressBar.overRows(100, 60));
+    assertEquals("\r\033[3A\033[J", ProgressBar.overRows(121, 40));
+    assertEquals("", ProgressBar.overRows(60, 60));
+    assertEquals("", ProgressBar.overRows(100, 120));
+    assertEquals("", ProgressBar.overRows(0, 40));
+    assertTrue(Terminal.rewrapsLines(java.util.Map.of("TMUX", "/tmp/tmux-0/default,1,0")));
+    assertTrue(Terminal.rewrapsLines(java.util.Map.of("VTE_VERSION", "7600", "TERM", "xterm-256color")));
+    assertTrue(Terminal.rewrapsLines(java.util.Map.of("TERM", "xterm-kitty")));
+    assertTrue(Terminal.rewrapsLines(java.util.Map.of("TERM_PROGRAM", "iTerm.app")));
+    assertFalse(Terminal.rewrapsLines(java.util.Map.of("TERM", "xterm-256color", "XTERM_VERSION", "XTerm(390)")));
+    assertFalse(Terminal.rewrapsLines(java.util.Map.of("TERM", "linux")));
+    assertFalse(Terminal.rewrapsLines(java.util.Map.of("TERM", "screen", "STY", "1234.pts-0")));
+  }
+
   private static boolean progressThreadAlive() {
     return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("nn-progress") && t.isAlive());
   }
