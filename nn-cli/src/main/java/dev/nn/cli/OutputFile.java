@@ -68,8 +68,9 @@ final class OutputFile {
     }
     if (Files.exists(output) && !Files.isWritable(output)) {
       // the atomic write would replace it by a rename, which its protection does not stop: refused before the work
-      throw new CommandFailure("nn: " + option + " " + output + ": the file is write-protected (permission denied);"
-          + " make it writable (chmod u+w) or choose another file");
+      throw new CommandFailure("nn: " + option + " " + output + ": " + (ownedByThisUser(output)
+          ? "the file is write-protected (permission denied); make it writable (chmod u+w) or choose another file"
+          : "the file is another user's, and this user may not write it (permission denied); choose another file"));
     }
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       if (sameFile(output, input.getValue())) {
@@ -141,6 +142,15 @@ final class OutputFile {
     } catch (IOException e) {
       throw new CommandFailure("nn: " + what + " would go in " + dir + ", but no folder can be created in "
           + existing + ": " + SystemReason.of(e).orElse("the file system refuses it"));
+    }
+  }
+
+  /** Whether this process's user owns {@code file}, and so may change its permissions. */
+  private static boolean ownedByThisUser(Path file) {
+    try {
+      return Files.getOwner(file).getName().equals(System.getProperty("user.name"));
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return true;
     }
   }
 

@@ -149,6 +149,8 @@ final class SweepRunner {
     }
     boolean intoExisted = java.nio.file.Files.isDirectory(into);
     Path folder = SweepTable.createFolder(into, base.name());
+    // held while the sweep runs: a resume of it in another process is refused
+    SweepRecord.Held lock = SweepRecord.lock(folder);
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
     // watching from before the table's first write: a stop during it leaves no folder behind
@@ -173,6 +175,7 @@ final class SweepRunner {
       return runPoints(grid, points, table, folder, into, intoExisted, out, stop, null);
     } finally {
       stop.close();
+      lock.close();
     }
   }
 
@@ -182,6 +185,15 @@ final class SweepRunner {
    * are trained. Returns the exit code the whole sweep would have had.
    */
   int resume(Path folder, SweepRecord record, Resuming resuming) {
+    SweepRecord.Held lock = SweepRecord.lock(folder);
+    try {
+      return resumeHolding(folder, record, resuming);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private int resumeHolding(Path folder, SweepRecord record, Resuming resuming) {
     SweepGrid grid;
     try {
       grid = SweepGrid.of(record.sweeps());
@@ -200,7 +212,9 @@ final class SweepRunner {
       throw new CommandFailure("nn: " + folder + ": every point of the sweep is done (its table "
           + folder.resolve(SweepTable.MARKDOWN) + "); there is nothing to resume, and nothing was changed");
     }
-    Path into = record.output();
+    // a sweep's runs are beside its folder, wherever the folder was moved with them since
+    Path into = folder.toAbsolutePath().normalize().getParent();
+    requireRunsAgree(folder, table);
     SweepStop stop = new SweepStop(table, into, root.err(), () -> {
       ProgressBar.stopLive();
       if (root.drawsInPlace()) {
@@ -216,6 +230,28 @@ final class SweepRunner {
       return runPoints(grid, points, table, folder, into, true, out, stop, resuming);
     } finally {
       stop.close();
+    }
+  }
+
+  /**
+   * Refuses a table whose completed or diverged points do not say what their runs say (a row edited to
+   * {@code completed} would be kept, its run interrupted): such a row must name its run, and the run, where it is
+   * still there, must have ended so.
+   */
+  private static void requireRunsAgree(Path folder, SweepTable table) {
+    for (int i = 0; i < table.points(); i++) {
+      String status = table.row(i).status();
+      if (!status.equals("completed") && !status.equals("diverged")) {
+        continue;
+      }
+      Path run = table.runDirectoryOf(i);
+      String says = run == null ? "names no run directory"
+          : !RunRecord.isRunDirectory(run) ? null : RunRecord.read(run).status();
+      if (says != null && !says.equals(status)) {
+        throw new CommandFailure("nn: " + folder.resolve(SweepTable.CSV) + ": line " + (i + 2) + " says point "
+            + (i + 1) + " " + status + ", but " + (run == null ? "it names no run directory" : "its run " + run + " is "
+                + says) + "; the table was changed since the sweep wrote it");
+      }
     }
   }
 
@@ -261,6 +297,7 @@ final class SweepRunner {
         diverged += ended.status().equals("diverged") ? 1 : 0;
         continue;
       }
+      SweepTable.Row previous = table.row(i);
       Set<Path> before = runDirectories(into);
       if (started != null) {
         before.remove(started.toAbsolutePath().normalize());
@@ -286,6 +323,14 @@ final class SweepRunner {
           // what failed is the stop's doing (a point that could not start as the JVM stops): the hooks say what
           // happened, the point's and the sweep's; a report here would blame the point
           dev.nn.core.experiment.JvmShutdown.awaitEnd();
+        }
+        if (started != null && e instanceof dev.nn.core.run.RunFileException) {
+          // the interrupted point's run refused to go on (its data changed, another process trains in it): nothing
+          // was trained, so the point stays as it was and the sweep stops, for the command to be given again
+          stop.set(i, previous, null);
+          throw new CommandFailure(reported(e).text() + "nn: the sweep stops at point " + (i + 1) + " of "
+              + points.size() + ", whose run could not be resumed; its table " + folder.resolve(SweepTable.MARKDOWN)
+              + " is as it was", e);
         }
         Reported reported = reported(e);
         int code = reported.code();
@@ -500,15 +545,16 @@ final class SweepRunner {
 
   /**
    * The command line that trains one point by itself, for its provenance: the sweep's, without its
-   * {@code --sweep} options, and with the point's values as {@code --set}s at the end.
+   * {@code --sweep} and {@code --folds} options, and with the point's values (a fold's {@code data.test} among them)
+   * as {@code --set}s at the end.
    */
   static List<String> pointCommandLine(List<String> sweepCommandLine, List<String> pointSets) {
     List<String> line = new ArrayList<>();
     for (int i = 0; i < sweepCommandLine.size(); i++) {
       String a = sweepCommandLine.get(i);
-      if (a.equals("--sweep")) {
+      if (a.equals("--sweep") || a.equals("--folds")) {
         i++;
-      } else if (!a.startsWith("--sweep=")) {
+      } else if (!a.startsWith("--sweep=") && !a.startsWith("--folds=")) {
         line.add(a);
       }
     }

@@ -160,6 +160,13 @@ final class TrainCommand implements Callable<Integer> {
     if (resume != null && SweepRecord.isSweepFolder(resume)) {
       return resumeSweep(resume);
     }
+    if (resume != null && java.nio.file.Files.isRegularFile(resume.resolve(dev.nn.core.sweep.SweepTable.CSV))
+        && !java.nio.file.Files.exists(resume.resolve(RunDirectory.EXPERIMENT))) {
+      throw new CommandFailure("nn: " + resume + ": a sweep's folder without its " + SweepRecord.FILE + " (made before"
+          + " sweeps recorded how they were started, or the file was removed), so the sweep cannot be continued;"
+          + " resume its interrupted point's run by itself (nn train --resume RUN_DIR, the run its sweep.csv names),"
+          + " and train the points after it as a new sweep");
+    }
     PrintStream out = root.out();
     List<Path> recordedPluginPath = List.of();
     if (resume != null && root.pluginPathEntries().isEmpty()) {
@@ -349,7 +356,8 @@ final class TrainCommand implements Callable<Integer> {
     // the points still to train are trained as the sweep's command would have trained them
     experiment = record.experiment();
     sets = new ArrayList<>(record.sets());
-    output = record.output();
+    // beside the sweep's folder, wherever it was moved with its runs since
+    output = folder.toAbsolutePath().normalize().getParent();
     sweepCommandLine = record.command();
     SweepRunner runner = new SweepRunner(root, experiment, sets, output, this::trainNew);
     if (record.folds() > 0) {

@@ -202,4 +202,133 @@ class SweepResumeTests {
     assertTrue(o.out().contains("\n" + summary + "\n"), o.out());
     assertEquals(rowsWithoutRuns(folder(tmp.resolve("whole-folds"))), rowsWithoutRuns(folder(out)));
   }
+
+  /** A penguins sweep of 3 epochs over {@code experiment} (in a folder of its own), stopped in point 2's epoch 3. */
+  private static Path stoppedPenguins(Path experiment, Path out) throws Exception {
+    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
+    Process p = ChildJvm.start(properties, Main.class, "train", experiment.toString(), "--set", "training.epochs=3",
+        "--sweep", "optimizer.learning-rate=0.01,0.003,0.001", "--output", out.toString(), "--plain");
+    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
+    assertEquals(143, p.exitValue(), text);
+    return folder(out);
+  }
+
+  private Path penguinsCopy(String name) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    Files.createDirectories(dir.resolve("data"));
+    Files.copy(Cli.EXAMPLES.resolve("penguins.yaml"), dir.resolve("penguins.yaml"));
+    Files.copy(Cli.EXAMPLES.resolve("data").resolve("penguins.csv"), dir.resolve("data").resolve("penguins.csv"));
+    return dir.resolve("penguins.yaml");
+  }
+
+  /**
+   * The interrupted point's run refuses to go on (its data changed since): the point was marked failed for good and
+   * the sweep trained the next point on the changed data, and the advised --allow-changed-data then found every point
+   * done. Now nothing is trained: the sweep stops there, its table as it was, and the resume with the flag goes on.
+   */
+  @Test
+  void aResumedPointThatRefusesStopsTheSweepAndLeavesItsTable() throws Exception {
+    Path experiment = penguinsCopy("changed");
+    Path folder = stoppedPenguins(experiment, tmp.resolve("changed-runs"));
+    String table = Files.readString(folder.resolve("sweep.csv"));
+    Path data = experiment.resolveSibling("data").resolve("penguins.csv");
+    List<String> rows = Files.readAllLines(data);
+    Files.writeString(data, String.join("\n", rows) + "\n" + rows.get(1) + "\n");
+    Cli.Outcome refused = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(2, refused.code(), refused.describe());
+    assertTrue(refused.err().contains("the data changed since the run started"), refused.err());
+    assertTrue(refused.err().endsWith("nn: the sweep stops at point 2 of 3, whose run could not be resumed; its table "
+        + folder.resolve("sweep.md") + " is as it was\n"), refused.err());
+    assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    Cli.Outcome allowed = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
+    assertEquals(0, allowed.code(), allowed.describe());
+    assertTrue(allowed.out().endsWith("sweep: 3 of 3 points completed\nsweep table    " + folder.resolve("sweep.md")
+        + "\n"), allowed.out());
+  }
+
+  /**
+   * Two processes never run one sweep: a second resume while the first holds the sweep is refused before it changes
+   * anything (it marked the first one's point failed and trained the next point a second time).
+   */
+  @Test
+  void aSweepAnotherProcessRunsIsRefused() throws Exception {
+    Path out = tmp.resolve("held");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = folder(out);
+    String table = Files.readString(folder.resolve("sweep.csv"));
+    SweepRecord.Held held = SweepRecord.lock(folder);
+    try {
+      Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertEquals("nn: " + folder + ": another nn process is running this sweep (it holds .lock); wait for it to end,"
+          + " or stop it, before resuming\n", o.err());
+    } finally {
+      held.close();
+    }
+    assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+  }
+
+  /**
+   * A table that says otherwise than its runs (a row edited from interrupted to completed) is refused: the resume
+   * took the row's word and said every point completed.
+   */
+  @Test
+  void aRowThatContradictsItsRunIsRefused() throws Exception {
+    Path out = tmp.resolve("edited");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = folder(out);
+    Path csv = folder.resolve("sweep.csv");
+    Files.writeString(csv, Files.readString(csv).replace(",interrupted,", ",completed,"));
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: " + csv + ": line 3 says point 2 completed, but its run "), o.err());
+    assertTrue(o.err().endsWith(" is interrupted; the table was changed since the sweep wrote it\n"), o.err());
+  }
+
+  /**
+   * A sweep folder moved with its runs goes on beside its new place: the resume made the old output folder again and
+   * trained the point left there.
+   */
+  @Test
+  void aSweepMovedWithItsRunsGoesOnWhereItIsNow() throws Exception {
+    Path out = tmp.resolve("before");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path moved = Files.move(out, tmp.resolve("after"));
+    Path folder = folder(moved);
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    assertFalse(Files.exists(out), "the old output folder is not made again");
+    try (Stream<Path> runs = Files.list(moved)) {
+      assertEquals(4, runs.count(), "three runs and the sweep's folder");
+    }
+    assertEquals(neverStopped(), rowsWithoutRuns(folder));
+  }
+
+  /**
+   * A fold's run records the command that trains it alone: the cross-validation's, without --folds (which would train
+   * every fold again), with its data.test as a --set.
+   */
+  @Test
+  void aFoldsRunRecordsTheCommandThatTrainsItAlone() {
+    assertEquals(List.of("nn", "train", "x.yaml", "--set", "training.epochs=3", "--set", "data.test={fold: 1, of: 3}"),
+        SweepRunner.pointCommandLine(List.of("nn", "train", "x.yaml", "--folds", "3", "--set", "training.epochs=3"),
+            List.of("data.test={fold: 1, of: 3}")));
+    assertEquals(List.of("nn", "train", "x.yaml", "--set", "seed=2"),
+        SweepRunner.pointCommandLine(List.of("nn", "train", "x.yaml", "--folds=3", "--sweep=seed=1,2"),
+            List.of("seed=2")));
+  }
+
+  /** A sweep folder without its sweep.yaml is named as one, with what can be done, not as "not a run directory". */
+  @Test
+  void aSweepFolderWithoutItsRecordSaysSo() throws Exception {
+    Path out = tmp.resolve("no-record");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = folder(out);
+    Files.delete(folder.resolve(SweepRecord.FILE));
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().startsWith("nn: " + folder + ": a sweep's folder without its sweep.yaml"), o.err());
+  }
 }

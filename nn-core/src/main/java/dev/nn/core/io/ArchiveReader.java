@@ -105,9 +105,10 @@ public final class ArchiveReader {
       }
       return reader;
     } catch (ZipException | EOFException e) {
-      // the library's words name the damage for whoever repairs archives; the sentence says what it means
-      throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: an entry's ZIP header or data is"
-          + " damaged" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+      // the library's words ("invalid distance too far back") stay in the cause, for --debug; the sentence says
+      // what they mean
+      throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: an entry's ZIP header or its"
+          + " compressed data is damaged)", e);
     } catch (IllegalArgumentException | IllegalStateException e) {
       // ZipInputStream reports a name that is not valid UTF-8 this way ("malformed input off : 21, length : 1")
       throw problem.at(file, "not a readable " + kind + " (corrupted: an entry's name is not UTF-8 text)", e);
@@ -118,17 +119,40 @@ public final class ArchiveReader {
   private static final int LOCAL_LENGTH = 30;
   private static final int DESCRIPTOR_SIGNATURE = 0x08074b50;
 
-  /** Whether a local header at {@code offset} names {@code name}, with the directory's flags and method. */
-  private static boolean localHeaderMatches(FileChannel ch, long offset, byte[] name, short flags, short method)
-      throws IOException {
+  /**
+   * Whether a local header at {@code offset} names {@code name}, with the directory's version needed to extract, flags
+   * and method, and an extra field of well-formed blocks.
+   */
+  private static boolean localHeaderMatches(FileChannel ch, long offset, byte[] name, short version, short flags,
+      short method) throws IOException {
     if (offset + LOCAL_LENGTH + name.length > ch.size()) {
       return false;
     }
     ByteBuffer header = read(ch, offset, LOCAL_LENGTH + name.length);
     byte[] local = new byte[name.length];
     header.get(LOCAL_LENGTH, local);
-    return header.getInt(0) == LOCAL_SIGNATURE && header.getShort(6) == flags && header.getShort(8) == method
-        && Short.toUnsignedInt(header.getShort(26)) == name.length && java.util.Arrays.equals(local, name);
+    int extra = Short.toUnsignedInt(header.getShort(28));
+    if (header.getInt(0) != LOCAL_SIGNATURE || header.getShort(4) != version || header.getShort(6) != flags
+        || header.getShort(8) != method || Short.toUnsignedInt(header.getShort(26)) != name.length
+        || !java.util.Arrays.equals(local, name) || offset + LOCAL_LENGTH + name.length + extra > ch.size()) {
+      return false;
+    }
+    return wellFormedExtra(read(ch, offset + LOCAL_LENGTH + name.length, extra), 0, extra);
+  }
+
+  /**
+   * Whether the {@code length} bytes at {@code at} are whole extra-field blocks (each an id, a length and that many
+   * bytes), as ZIP readers that walk them expect.
+   */
+  private static boolean wellFormedExtra(ByteBuffer b, int at, int length) {
+    int end = at + length;
+    while (at < end) {
+      if (at + 4 > end) {
+        return false;
+      }
+      at += 4 + Short.toUnsignedInt(b.getShort(at + 2));
+    }
+    return at == end;
   }
 
   /** Where the entry whose local header is at {@code offset} ends: after its data and any data descriptor. */
@@ -183,7 +207,7 @@ public final class ArchiveReader {
         int nameLength = Short.toUnsignedInt(directory.getShort(at + 28));
         int extra = Short.toUnsignedInt(directory.getShort(at + 30));
         int comment = Short.toUnsignedInt(directory.getShort(at + 32));
-        if (at + CENTRAL_LENGTH + nameLength > directorySize) {
+        if (at + CENTRAL_LENGTH + nameLength + extra + comment > directorySize) {
           throw problem.at(file, damaged + "is damaged at entry " + (i + 1) + ")");
         }
         byte[] name = new byte[nameLength];
@@ -196,8 +220,9 @@ public final class ArchiveReader {
         long compressed = Integer.toUnsignedLong(directory.getInt(at + 20));
         if (!java.util.Arrays.equals(name, read.getKey().getBytes(StandardCharsets.UTF_8))
             || crc != actual.getValue() || length != read.getValue().length || directory.getShort(at + 34) != 0
-            || local != next || !localHeaderMatches(ch, local, name, directory.getShort(at + 8),
-                directory.getShort(at + 10))) {
+            || local != next || !localHeaderMatches(ch, local, name, directory.getShort(at + 6),
+                directory.getShort(at + 8), directory.getShort(at + 10))
+            || !wellFormedExtra(directory, at + CENTRAL_LENGTH + nameLength, extra)) {
           throw problem.at(file, damaged + "does not match entry " + (i + 1) + ", " + Printable.name(read.getKey())
               + ": its name, place, CRC or size differs)");
         }

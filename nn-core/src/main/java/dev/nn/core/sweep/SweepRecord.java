@@ -38,6 +38,8 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     List<String> sweeps, int folds, Path output, List<Path> pluginPath, List<String> command) {
   /** The file's name in a sweep folder. */
   public static final String FILE = "sweep.yaml";
+  /** The file a process running the sweep holds a lock on, in its folder. */
+  public static final String LOCK = ".lock";
 
   public SweepRecord {
     sets = List.copyOf(sets);
@@ -57,6 +59,56 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     return new SweepRecord(experiment, cwd, Sha256.of(cwd.resolve(experiment)), sets, sweeps, folds,
         output.toAbsolutePath().normalize(), pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
         command);
+  }
+
+  /**
+   * Takes the lock of the sweep in {@code folder} for this process, without waiting: an operating-system lock on its
+   * {@value #LOCK} file, released when the process ends however it ends, so that two processes never train the
+   * same sweep's points (a second resume would mark the first one's point failed and train the next point twice).
+   *
+   * @throws RunFileException naming the folder when another process holds it
+   */
+  public static Held lock(Path folder) {
+    Path file = folder.resolve(LOCK);
+    java.nio.channels.FileChannel channel;
+    try {
+      channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot open the lock file " + file + ": " + SystemReason.describe(e), e);
+    }
+    java.nio.channels.FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+      lock = null;
+    } catch (IOException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // nothing was taken
+      }
+      throw new RunFileException(folder, "another nn process is running this sweep (it holds " + LOCK + "); wait"
+          + " for it to end, or stop it, before resuming");
+    }
+    java.nio.channels.FileLock held = lock;
+    return () -> {
+      try {
+        held.release();
+        channel.close();
+      } catch (IOException e) {
+        // the process ending releases it too
+      }
+    };
+  }
+
+  /** A lock this process holds until it is closed. */
+  public interface Held extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Whether {@code dir} is a sweep's folder that can be continued: it holds a {@value #FILE}. */

@@ -121,15 +121,17 @@ public final class SweepTable {
     header.addAll(List.of("status", "run_directory", "validation_metric", "validation", "test_metric", "test",
         "message"));
     if (lines.isEmpty() || !fields(lines.get(0)).equals(header) || lines.size() - 1 != points.size()) {
-      throw new dev.nn.core.run.RunFileException(file, "does not table this sweep's " + points.size() + " points"
-          + " under the header " + String.join(",", header) + "; it was changed since the sweep wrote it");
+      throw new dev.nn.core.run.RunFileException(file, "does not table the " + points.size() + " points of the"
+          + " sweep's " + SweepRecord.FILE + " under the header " + String.join(",", header) + "; one of the two was"
+          + " changed since the sweep wrote them");
     }
     int k = keys.size();
     for (int i = 0; i < points.size(); i++) {
       List<String> f = fields(lines.get(i + 1));
       if (f.size() != header.size() || !f.subList(0, k).equals(points.get(i))) {
-        throw new dev.nn.core.run.RunFileException(file, "line " + (i + 2) + " is not point " + (i + 1) + " ("
-            + String.join(", ", points.get(i)) + ") as the sweep wrote it; it was changed since");
+        throw new dev.nn.core.run.RunFileException(file, "line " + (i + 2) + " is not point " + (i + 1) + " of the"
+            + " sweep's " + SweepRecord.FILE + " (" + String.join(", ", points.get(i)) + "); one of the two was changed"
+            + " since the sweep wrote them");
       }
       try {
         table.rows.set(i, new Row(points.get(i), f.get(k), f.get(k + 1), figure(f.get(k + 2), f.get(k + 3)),
@@ -236,14 +238,15 @@ public final class SweepTable {
   }
 
   /**
-   * Removes both files, the sweep's record ({@link SweepRecord#FILE}) and the folder, which must hold nothing else (a
-   * sweep that trained nothing).
+   * Removes both files, the sweep's record ({@link SweepRecord#FILE}) and lock file, and the folder, which must hold
+   * nothing else (a sweep that trained nothing).
    */
   public void delete() {
     try {
       Files.deleteIfExists(folder.resolve(CSV));
       Files.deleteIfExists(folder.resolve(MARKDOWN));
       Files.deleteIfExists(folder.resolve(SweepRecord.FILE));
+      Files.deleteIfExists(folder.resolve(SweepRecord.LOCK));
       Files.deleteIfExists(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove the sweep folder " + folder + ": " + SystemReason.describe(e), e);

@@ -311,6 +311,45 @@ class LauncherTests {
     }
   }
 
+  /**
+   * A sweep's Java killed: the launcher names the sweep to resume while its table holds a point not done, and says
+   * that nothing is left when every point had ended (it advised a resume that then refused). Java here is a stand-in
+   * that names the sweep's folder to the launcher, as nn does, then waits to be killed.
+   */
+  @Test
+  void aKilledSweepIsNamedToResumeOnlyWhileAPointIsLeft() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String status : List.of("pending", "completed")) {
+      Path folder = Files.createDirectories(tmp.resolve("runs-" + status).resolve("xor-sweep-20261205-010000"));
+      Files.writeString(folder.resolve("sweep.yaml"), "experiment: xor.yaml\n");
+      Files.writeString(folder.resolve("sweep.csv"), "seed,status,run_directory,validation_metric,validation,"
+          + "test_metric,test,message\n1,completed,/r/xor-1,,,,,\n2," + status + ",,,,,,\n");
+      Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1 ;;"
+          + " esac\n[ -n \"$NN_RUN_DIRECTORY_FILE\" ] && echo " + folder + " > \"$NN_RUN_DIRECTORY_FILE\"\n"
+          + "exec sleep 60\n");
+      assertTrue(fake.toFile().setExecutable(true));
+      ProcessBuilder b = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", "xor.yaml", "--sweep", "seed=1,2")
+          .directory(tmp.toFile()).redirectErrorStream(true);
+      b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+      Path log = tmp.resolve("printed-" + status + ".txt");
+      b.redirectOutput(log.toFile());
+      Process p = b.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      Optional<ProcessHandle> java = Optional.empty();
+      while (java.isEmpty() && System.nanoTime() < deadline) {
+        java = p.descendants().filter(d -> d.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst();
+        Thread.sleep(20);
+      }
+      assertTrue(java.isPresent() && java.get().destroyForcibly(), "the stand-in for Java ran");
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(137, p.exitValue());
+      String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
+      assertEquals(killed + (status.equals("pending") ? "resume the sweep with: nn train --resume " + folder
+          : "the sweep " + folder + " had ended its last point: nothing is left to resume") + "\n",
+          Files.readString(log), status);
+    }
+  }
+
   /** A launcher training XOR for far longer than a test waits, once its run has started; its output in a file. */
   private record Training(Process process, Path run, Path log) {}
 
