@@ -93,7 +93,7 @@ final class Failures {
       code = Main.BAD_INPUT;
       err.println(configuration(((ConfigException) e).problems()));
     } else if (e instanceof DataException || e instanceof ModelFormatException || e instanceof RunFileException
-        || e instanceof ExportException) {
+        || e instanceof ExportException || e instanceof dev.nn.core.sweep.SweepFileException) {
       code = Main.BAD_INPUT;
       // one line: a line break in it came from a value, a column's name or a path, and is shown as \n
       err.println("nn: " + ControlCharacters.escape(append(e.getMessage(), SystemReason.ofRefusal(e))));

@@ -4,7 +4,6 @@ import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.Sha256;
 import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.TextFiles;
-import dev.nn.core.run.RunFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
    * {@value #LOCK} file, released when the process ends however it ends, so that two processes never train the
    * same sweep's points (a second resume would mark the first one's point failed and train the next point twice).
    *
-   * @throws RunFileException naming the folder when another process holds it
+   * @throws SweepFileException naming the folder when another process holds it
    */
   public static Held lock(Path folder) {
     Path file = folder.resolve(LOCK);
@@ -91,7 +90,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
       } catch (IOException e) {
         // nothing was taken
       }
-      throw new RunFileException(folder, "another nn process is running this sweep (it holds " + LOCK + "); wait"
+      throw new SweepFileException(folder, "another nn process is running this sweep (it holds " + LOCK + "); wait"
           + " for it to end, or stop it, before resuming");
     }
     java.nio.channels.FileLock held = lock;
@@ -159,7 +158,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
   /**
    * Reads {@code folder}'s {@value #FILE}.
    *
-   * @throws RunFileException naming the file and what is wrong with it
+   * @throws SweepFileException naming the file and what is wrong with it
    */
   public static SweepRecord read(Path folder) {
     Path file = folder.resolve(FILE);
@@ -167,12 +166,12 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     try {
       parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(TextFiles.read(file));
     } catch (IOException e) {
-      throw new RunFileException(file, "cannot be read: " + SystemReason.describe(e), e);
+      throw new SweepFileException(file, "cannot be read: " + SystemReason.describe(e), e);
     } catch (RuntimeException e) {
-      throw new RunFileException(file, "damaged: not the YAML a sweep writes (" + firstLine(e.getMessage()) + ")", e);
+      throw new SweepFileException(file, "damaged: not the YAML a sweep writes (" + firstLine(e.getMessage()) + ")", e);
     }
     if (!(parsed instanceof Map<?, ?> m)) {
-      throw new RunFileException(file, "damaged: expected the keys a sweep writes");
+      throw new SweepFileException(file, "damaged: expected the keys a sweep writes");
     }
     Object folds = m.get("folds");
     return new SweepRecord(text(file, m, "experiment"), Path.of(text(file, m, "working-directory")),
@@ -207,6 +206,6 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
   }
 
   private static <T> T wrong(Path file, String key, String expected) {
-    throw new RunFileException(file, "damaged: its " + key + " is missing or not " + expected);
+    throw new SweepFileException(file, "damaged: its " + key + " is missing or not " + expected);
   }
 }

@@ -106,7 +106,7 @@ public final class SweepTable {
    * The table of a sweep folder to continue: the rows its {@code sweep.csv} holds, which must be the points given,
    * in their order. The summary line, if any, is not kept (the sweep writes it again when it ends).
    *
-   * @throws dev.nn.core.run.RunFileException naming sweep.csv when it cannot be read or holds other points
+   * @throws SweepFileException naming sweep.csv when it cannot be read or holds other points
    */
   public static SweepTable continuing(Path folder, String title, List<String> keys, List<List<String>> points) {
     Path file = folder.resolve(CSV);
@@ -114,14 +114,14 @@ public final class SweepTable {
     try {
       lines = dev.nn.core.io.TextFiles.readLines(file);
     } catch (java.io.IOException e) {
-      throw new dev.nn.core.run.RunFileException(file, "cannot be read: " + SystemReason.describe(e), e);
+      throw new SweepFileException(file, "cannot be read: " + SystemReason.describe(e), e);
     }
     SweepTable table = new SweepTable(folder, title, keys, points);
     List<String> header = new ArrayList<>(keys);
     header.addAll(List.of("status", "run_directory", "validation_metric", "validation", "test_metric", "test",
         "message"));
     if (lines.isEmpty() || !fields(lines.get(0)).equals(header) || lines.size() - 1 != points.size()) {
-      throw new dev.nn.core.run.RunFileException(file, "does not table the " + points.size() + " points of the"
+      throw new SweepFileException(file, "does not table the " + points.size() + " points of the"
           + " sweep's " + SweepRecord.FILE + " under the header " + String.join(",", header) + "; one of the two was"
           + " changed since the sweep wrote them");
     }
@@ -129,7 +129,7 @@ public final class SweepTable {
     for (int i = 0; i < points.size(); i++) {
       List<String> f = fields(lines.get(i + 1));
       if (f.size() != header.size() || !f.subList(0, k).equals(points.get(i))) {
-        throw new dev.nn.core.run.RunFileException(file, "line " + (i + 2) + " is not point " + (i + 1) + " of the"
+        throw new SweepFileException(file, "line " + (i + 2) + " is not point " + (i + 1) + " of the"
             + " sweep's " + SweepRecord.FILE + " (" + String.join(", ", points.get(i)) + "); one of the two was changed"
             + " since the sweep wrote them");
       }
@@ -137,7 +137,7 @@ public final class SweepTable {
         table.rows.set(i, new Row(points.get(i), f.get(k), f.get(k + 1), figure(f.get(k + 2), f.get(k + 3)),
             figure(f.get(k + 4), f.get(k + 5)), f.get(k + 6)));
       } catch (NumberFormatException e) {
-        throw new dev.nn.core.run.RunFileException(file, "line " + (i + 2) + " has a figure that is not a number;"
+        throw new SweepFileException(file, "line " + (i + 2) + " has a figure that is not a number;"
             + " it was changed since the sweep wrote it", e);
       }
     }

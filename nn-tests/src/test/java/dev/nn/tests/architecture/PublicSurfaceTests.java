@@ -102,6 +102,7 @@ class PublicSurfaceTests {
       "dev.nn.core.run.RunComparison",               // runs side by side: differing keys, overlaid curves
       "dev.nn.core.sweep.SweepTable",                // a sweep's sweep.csv and sweep.md
       "dev.nn.core.sweep.SweepRecord",               // a sweep's sweep.yaml: what --resume continues it with
+      "dev.nn.core.sweep.SweepFileException",        // a sweep folder that cannot be continued
       "dev.nn.core.io.Json",                         // summary.json and nn runs --json, written and read back
       "dev.nn.core.io.TextFiles",                    // a run's files read as UTF-8; a bad byte is told where
       "dev.nn.core.io.SystemReason",                 // a failed file operation's reason, in words
