@@ -176,23 +176,17 @@ final class TrainCommand implements Callable<Integer> {
     }
     PrintStream err = root.err();
     Nn nn = root.nn();
-    RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
-        + " in the run directory; training goes on without it"));
+    RunLog log = runLog();
     // what nn() warned of, for the log as well
     for (String failure : nn.plugins().failures()) {
       log.line("nn: warning: " + failure);
     }
     TrainingRun.Result result;
-    try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
-        ? root.progressBar() : null, log::line)) {
+    try (log; EpochLines lines = epochLines(log)) {
       TrainingRun.Options options = new TrainingRun.Options(output, null, root.commandLineForProvenance(),
           List.of(lines, log, LauncherNote.of(root.env())), Nn.version()).allowingChangedData(allowChangedData)
           .allowingChangedPlugins(allowChangedPlugins)
-          .withNotices(notice -> {
-            lines.makeRoom();
-            err.println(root.fittedErr("nn: " + notice));
-            log.line("nn: " + notice);
-          });
+          .withNotices(notices(lines, log));
       try {
         if (resume != null) {
           result = resumeRun(resume, options, lines, log, recordedPluginPath, false);
@@ -219,6 +213,26 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return Main.OK;
+  }
+
+  /** The run's log of what this command prints, which says once if it cannot be written. */
+  private RunLog runLog() {
+    return new RunLog(() -> root.err().println("nn: warning: cannot write " + RunDirectory.RUN_LOG
+        + " in the run directory; training goes on without it"));
+  }
+
+  /** The epochs' lines, with a progress bar on a terminal unless --plain, each line also in {@code log}. */
+  private EpochLines epochLines(RunLog log) {
+    return new EpochLines(root.out(), root.drawsInPlace() && !plain ? root.progressBar() : null, log::line);
+  }
+
+  /** Where a run's notices go: on stderr, fitted to the terminal, above the progress bar, and into the log. */
+  private java.util.function.Consumer<String> notices(EpochLines lines, RunLog log) {
+    return notice -> {
+      lines.makeRoom();
+      root.err().println(root.fittedErr("nn: " + notice));
+      log.line("nn: " + notice);
+    };
   }
 
   /**
@@ -288,21 +302,15 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream out = root.out();
     PrintStream err = root.err();
     Nn nn = root.nn();
-    RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
-        + " in the run directory; training goes on without it"));
+    RunLog log = runLog();
     TrainingRun.Result result;
-    try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
-        ? root.progressBar() : null, log::line)) {
+    try (log; EpochLines lines = epochLines(log)) {
       List<String> pointSets = overrides.subList(sets.size(), overrides.size());
       List<String> commandLine = SweepRunner.pointCommandLine(sweepCommandLine != null ? sweepCommandLine
           : root.commandLineForProvenance(), pointSets);
       // the sweep, not the point's run, is what the launcher names when killed
       TrainingRun.Options options = new TrainingRun.Options(output, null, commandLine, List.of(lines, log),
-          Nn.version()).withNotices(notice -> {
-            lines.makeRoom();
-            err.println(root.fittedErr("nn: " + notice));
-            log.line("nn: " + notice);
-          });
+          Nn.version()).withNotices(notices(lines, log));
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
       onTheCluster(experiment, e);
       say(out, log, "training " + e.name() + " from " + experiment + startingFrom(e));
@@ -374,20 +382,14 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream out = root.out();
     PrintStream err = root.err();
     Nn nn = root.nn();
-    RunLog log = new RunLog(() -> err.println("nn: warning: cannot write " + RunDirectory.RUN_LOG
-        + " in the run directory; training goes on without it"));
+    RunLog log = runLog();
     TrainingRun.Result result;
-    try (log; EpochLines lines = new EpochLines(out, root.drawsInPlace() && !plain
-        ? root.progressBar() : null, log::line)) {
+    try (log; EpochLines lines = epochLines(log)) {
       // the sweep, not the point's run, is what the launcher names when killed
       TrainingRun.Options options = new TrainingRun.Options(null, null, root.commandLineForProvenance(),
           List.of(lines, log), Nn.version()).allowingChangedData(allowChangedData)
           .allowingChangedPlugins(allowChangedPlugins)
-          .withNotices(notice -> {
-            lines.makeRoom();
-            err.println(root.fittedErr("nn: " + notice));
-            log.line("nn: " + notice);
-          });
+          .withNotices(notices(lines, log));
       try {
         result = resumeRun(dir, options, lines, log, List.of(), true);
       } catch (RuntimeException | Error failure) {

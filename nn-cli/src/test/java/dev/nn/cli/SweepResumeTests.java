@@ -54,9 +54,13 @@ class SweepResumeTests {
    * printed.
    */
   private static String sweepStoppedAt(String point, Path out, int code) throws Exception {
+    return stoppedAt(point, code, with(SWEEP, "--output", out.toString()).toArray(String[]::new));
+  }
+
+  /** nn with {@code args} in a child JVM stopped at the crash point {@code point}, ending with {@code code}. */
+  private static String stoppedAt(String point, int code, String... args) throws Exception {
     List<String> properties = List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=" + point);
-    Process p = ChildJvm.start(properties, Main.class, with(SWEEP, "--output", out.toString())
-        .toArray(String[]::new));
+    Process p = ChildJvm.start(properties, Main.class, args);
     String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
     assertEquals(code, p.exitValue(), text);
@@ -140,13 +144,8 @@ class SweepResumeTests {
     Path experiment = tmp.resolve("xor.yaml");
     Files.copy(Path.of(Cli.XOR), experiment);
     Path out = tmp.resolve("runs");
-    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
-        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
-    Process p = ChildJvm.start(properties, Main.class, "train", experiment.toString(), "--set", "training.epochs=3",
+    stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, "train", experiment.toString(), "--set", "training.epochs=3",
         "--sweep", "seed=1,2", "--output", out.toString(), "--plain");
-    p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(143, p.exitValue());
     Path folder = folder(out);
     String table = Files.readString(folder.resolve("sweep.csv"));
 
@@ -185,13 +184,8 @@ class SweepResumeTests {
   @Test
   void aResumedCrossValidationSummarisesEveryFold() throws Exception {
     Path out = tmp.resolve("folds");
-    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
-        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
-    Process p = ChildJvm.start(properties, Main.class, "train", Cli.XOR, "--set", "training.epochs=3", "--folds",
-        "3", "--output", out.toString(), "--plain");
-    p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(143, p.exitValue());
+    stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, "train", Cli.XOR, "--set", "training.epochs=3", "--folds", "3",
+        "--output", out.toString(), "--plain");
     Cli.Outcome o = Cli.run("train", "--resume", folder(out).toString(), "--plain");
     assertEquals(0, o.code(), o.describe());
     Cli.Outcome whole = Cli.run("train", Cli.XOR, "--set", "training.epochs=3", "--folds", "3", "--output",
@@ -205,13 +199,8 @@ class SweepResumeTests {
 
   /** A penguins sweep of 3 epochs over {@code experiment} (in a folder of its own), stopped in point 2's epoch 3. */
   private static Path stoppedPenguins(Path experiment, Path out) throws Exception {
-    List<String> properties = List.of("--add-modules", "jdk.incubator.vector",
-        "-Dnn.crash-at=epoch-0002.ckpt:2:temp:exit");
-    Process p = ChildJvm.start(properties, Main.class, "train", experiment.toString(), "--set", "training.epochs=3",
+    stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, "train", experiment.toString(), "--set", "training.epochs=3",
         "--sweep", "optimizer.learning-rate=0.01,0.003,0.001", "--output", out.toString(), "--plain");
-    String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
-    assertEquals(143, p.exitValue(), text);
     return folder(out);
   }
 

@@ -286,23 +286,9 @@ class LauncherTests {
     Files.writeString(finished.resolve("status.yaml"), "state: finished\nmessage: done\n");
     for (String arg : List.of("--resume", "--resume=")) {
       for (Path run : List.of(interrupted, finished)) {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("nn").toString(), "train"));
-        command.addAll(arg.endsWith("=") ? List.of(arg + run) : List.of(arg, run.toString()));
-        ProcessBuilder b = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-        Path log = tmp.resolve("printed.txt");
-        b.redirectOutput(log.toFile());
-        Process p = b.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Optional<ProcessHandle> java = Optional.empty();
-        while (java.isEmpty() && System.nanoTime() < deadline) {
-          java = p.descendants().filter(d -> d.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst();
-          Thread.sleep(20);
-        }
-        assertTrue(java.isPresent() && java.get().destroyForcibly(), "the stand-in for Java ran");
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, p.exitValue());
-        String printed = Files.readString(log);
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(arg.endsWith("=") ? List.of(arg + run) : List.of(arg, run.toString()));
+        String printed = killedStandIn(bin, args.toArray(String[]::new));
         String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
         assertTrue(printed.contains(run == interrupted ? killed + "resume the run with: nn train --resume " + run
             : killed + "its last run, " + run + ", had completed, and no other run had started: nothing is left to"
@@ -328,26 +314,35 @@ class LauncherTests {
           + " esac\n[ -n \"$NN_RUN_DIRECTORY_FILE\" ] && echo " + folder + " > \"$NN_RUN_DIRECTORY_FILE\"\n"
           + "exec sleep 60\n");
       assertTrue(fake.toFile().setExecutable(true));
-      ProcessBuilder b = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", "xor.yaml", "--sweep", "seed=1,2")
-          .directory(tmp.toFile()).redirectErrorStream(true);
-      b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-      Path log = tmp.resolve("printed-" + status + ".txt");
-      b.redirectOutput(log.toFile());
-      Process p = b.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      Optional<ProcessHandle> java = Optional.empty();
-      while (java.isEmpty() && System.nanoTime() < deadline) {
-        java = p.descendants().filter(d -> d.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst();
-        Thread.sleep(20);
-      }
-      assertTrue(java.isPresent() && java.get().destroyForcibly(), "the stand-in for Java ran");
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      assertEquals(137, p.exitValue());
+      String printed = killedStandIn(bin, "train", "xor.yaml", "--sweep", "seed=1,2");
       String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
       assertEquals(killed + (status.equals("pending") ? "resume the sweep with: nn train --resume " + folder
-          : "the sweep " + folder + " had ended its last point: nothing is left to resume") + "\n",
-          Files.readString(log), status);
+          : "the sweep " + folder + " had ended its last point: nothing is left to resume") + "\n", printed, status);
     }
+  }
+
+  /**
+   * The launcher run with {@code args} in the test's folder, with the stand-in for Java in {@code bin} (a script that
+   * ends in {@code sleep}) killed as kill -9 kills once it runs: what the launcher printed, after its exit code 137.
+   */
+  private String killedStandIn(Path bin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("nn").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+    b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    Path log = tmp.resolve("printed.txt");
+    b.redirectOutput(log.toFile());
+    Process p = b.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Optional<ProcessHandle> java = Optional.empty();
+    while (java.isEmpty() && System.nanoTime() < deadline) {
+      java = p.descendants().filter(d -> d.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst();
+      Thread.sleep(20);
+    }
+    assertTrue(java.isPresent() && java.get().destroyForcibly(), "the stand-in for Java ran");
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, p.exitValue());
+    return Files.readString(log);
   }
 
   /** A launcher training XOR for far longer than a test waits, once its run has started; its output in a file. */
