@@ -380,8 +380,6 @@ final class TrainCommand implements Callable<Integer> {
    */
   private TrainingRun.Result resumePoint(Path dir) {
     PrintStream out = root.out();
-    PrintStream err = root.err();
-    Nn nn = root.nn();
     RunLog log = runLog();
     TrainingRun.Result result;
     try (log; EpochLines lines = epochLines(log)) {
