@@ -102,6 +102,8 @@ final class SweepRunner {
     RuntimeException first = null;
     // a report the same as an earlier point's (a misspelt swept key) is said once, then referred to
     java.util.Map<String, Integer> reported = new java.util.HashMap<>();
+    // the data files some point reads, which the sweep records so that a resume trains on the same data
+    Set<Path> dataFiles = new java.util.LinkedHashSet<>();
     for (int i = 0; i < points.size(); i++) {
       List<String> all = new ArrayList<>(sets);
       all.addAll(grid.sets(points.get(i)));
@@ -112,7 +114,7 @@ final class SweepRunner {
           + ") is not valid";
       String report;
       try {
-        Experiments.load(root.nn(), experiment, all);
+        dataFiles.addAll(Experiments.load(root.nn(), experiment, all).dataFiles());
         continue;
       } catch (ConfigException e) {
         report = ProblemReport.format(experiment, e.problems());
@@ -164,7 +166,7 @@ final class SweepRunner {
     });
     PrintStream out = root.out();
     SweepRecord record = SweepRecord.starting(experiment, sets, sweepOptions, folds, into, root.pluginPathEntries(),
-        root.commandLineForProvenance());
+        root.commandLineForProvenance(), dataFiles);
     try {
       stop.finishing(() -> {
         record.write(folder);
@@ -214,7 +216,7 @@ final class SweepRunner {
     }
     // a sweep's runs are beside its folder, wherever the folder was moved with them since
     Path into = folder.toAbsolutePath().normalize().getParent();
-    requireRunsAgree(folder, table);
+    requireRunsAgree(folder, table, grid, points);
     SweepStop stop = new SweepStop(table, into, root.err(), () -> {
       ProgressBar.stopLive();
       if (root.drawsInPlace()) {
@@ -234,23 +236,54 @@ final class SweepRunner {
   }
 
   /**
-   * Refuses a table whose completed or diverged points do not say what their runs say (a row edited to
-   * {@code completed} would be kept, its run interrupted): such a row must name its run, and the run, where it is
-   * still there, must have ended so.
+   * Refuses a table that does not say what its runs say, as an edit of sweep.csv would leave it: a completed,
+   * diverged or failed point whose run (where it is still there) ended otherwise, or a completed one with other figures
+   * than its run's, or naming no run; a row that names another point's run (its overrides lack the point's values), or
+   * a run that another row names too; and runs that are not beside the sweep's folder, where its points go on (a folder
+   * moved without its runs would split them between two places).
    */
-  private static void requireRunsAgree(Path folder, SweepTable table) {
+  private void requireRunsAgree(Path folder, SweepTable table, SweepGrid grid, List<List<String>> points) {
+    Path into = folder.toAbsolutePath().normalize().getParent();
+    Set<Path> named = new HashSet<>();
     for (int i = 0; i < table.points(); i++) {
-      String status = table.row(i).status();
-      if (!status.equals("completed") && !status.equals("diverged")) {
+      SweepTable.Row row = table.row(i);
+      String status = row.status();
+      String line = "nn: " + folder.resolve(SweepTable.CSV) + ": line " + (i + 2) + " ";
+      Path run = table.runDirectoryOf(i);
+      if (run == null) {
+        if (status.equals("completed") || status.equals("diverged")) {
+          throw new CommandFailure(line + "says point " + (i + 1) + " " + status + ", but it names no run directory;"
+              + " the table was changed since the sweep wrote it");
+        }
         continue;
       }
-      Path run = table.runDirectoryOf(i);
-      String says = run == null ? "names no run directory"
-          : !RunRecord.isRunDirectory(run) ? null : RunRecord.read(run).status();
-      if (says != null && !says.equals(status)) {
-        throw new CommandFailure("nn: " + folder.resolve(SweepTable.CSV) + ": line " + (i + 2) + " says point "
-            + (i + 1) + " " + status + ", but " + (run == null ? "it names no run directory" : "its run " + run + " is "
-                + says) + "; the table was changed since the sweep wrote it");
+      if (!RunRecord.isRunDirectory(run)) {
+        continue;
+      }
+      Path where = run.toAbsolutePath().normalize();
+      if (!into.equals(where.getParent())) {
+        throw new CommandFailure("nn: " + folder + ": the sweep's runs are not beside its folder (" + run + " is in "
+            + where.getParent() + "), where the points left would be trained; move the folder back beside its runs,"
+            + " or its runs beside it");
+      }
+      if (!named.add(where)) {
+        throw new CommandFailure(line + "names the run " + run + ", which another line names too; the table was"
+            + " changed since the sweep wrote it");
+      }
+      RunRecord record = RunRecord.read(run);
+      List<String> values = grid.sets(points.get(i));
+      if (!record.overrides().containsAll(values)) {
+        throw new CommandFailure(line + "names the run " + run + ", which trained another point (its overrides are "
+            + String.join(" ", record.overrides()) + ", not " + String.join(" ", values) + "); the table was changed"
+            + " since the sweep wrote it");
+      }
+      boolean ended = done(status);
+      if (ended && !record.status().equals(status) || status.equals("completed")
+          && !(java.util.Objects.equals(row.validation(), tableFigure(record.validation()))
+              && java.util.Objects.equals(row.test(), tableFigure(record.test())))) {
+        throw new CommandFailure(line + "says point " + (i + 1) + " " + status + (ended && !record.status()
+            .equals(status) ? ", but its run " + run + " is " + record.status() : " with other figures than its run "
+                + run + " records") + "; the table was changed since the sweep wrote it");
       }
     }
   }
@@ -286,6 +319,11 @@ final class SweepRunner {
       out.println(root.fitted("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets)));
       // an interrupted point's run (or one killed as it trained) continues where it stopped
       Path started = resuming == null ? null : table.runDirectoryOf(i);
+      if (started != null && !Files.isDirectory(started)) {
+        // its run directory was removed since: nothing to resume, so the point trains from the start
+        out.println(root.fitted("its run " + started + " is gone; the point is trained from the start"));
+        started = null;
+      }
       RunRecord ended = started == null ? null : endedByItself(started);
       if (ended != null) {
         // the run had ended by itself as the sweep was stopped or killed, before its table said so

@@ -345,8 +345,9 @@ final class TrainCommand implements Callable<Integer> {
     Path here = Path.of("").toAbsolutePath().normalize();
     if (!here.equals(record.workingDirectory().normalize())) {
       throw new CommandFailure("nn: " + folder + ": the sweep was started in " + record.workingDirectory()
-          + ", and its --set and --sweep values may name files relative to it; continue it from there (cd "
-          + record.workingDirectory() + ")");
+          + ", and its --set and --sweep values may name files relative to it; " + (java.nio.file.Files.isDirectory(
+              record.workingDirectory()) ? "continue it from there (cd " + record.workingDirectory() + ")"
+              : "that folder is gone, and a sweep is continued only from the folder it was started in"));
     }
     Path file = record.experimentFile();
     if (!java.nio.file.Files.isRegularFile(file)) {
@@ -357,6 +358,16 @@ final class TrainCommand implements Callable<Integer> {
       throw new CommandFailure("nn: " + record.experiment() + " changed since the sweep " + folder + " started, and"
           + " the points done trained on it as it was; put back the file the sweep started with (SHA-256 "
           + record.experimentSha256() + ") to continue it, or start a new sweep");
+    }
+    List<String> changed = record.changedDataFiles();
+    if (!changed.isEmpty() && !allowChangedData) {
+      throw new CommandFailure("nn: the data changed since the sweep " + folder + " started: " + String.join(", ",
+          changed) + ". The points done trained on the data as it was: restore it, or give --allow-changed-data to"
+          + " train the points left on the data as it is now");
+    }
+    if (!changed.isEmpty()) {
+      root.err().println(root.fittedErr("nn: note: the data changed since the sweep started (" + String.join(", ",
+          changed) + "); --allow-changed-data trains the points left on it as it is now"));
     }
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());

@@ -63,6 +63,33 @@ class ModelFileCommandTests {
     assertEquals("", e.out());
   }
 
+  /**
+   * Compressed data damaged (a flipped bit inside an entry's deflated bytes): predict and evaluate say so in words, and
+   * nothing after them; the ZIP library's own ("invalid distance too far back") was printed after the sentence.
+   */
+  @Test
+  void damagedCompressedDataIsSaidInWordsAlone() throws IOException {
+    byte[] whole = ModelArchives.zip(entries, true);
+    String damaged = "not a readable model file (truncated or corrupted: an entry's ZIP header or its compressed data"
+        + " is damaged)";
+    int found = 0;
+    // a flip in the first entry's deflated bytes, past its 30-byte header and name: one the inflater refuses
+    for (int at = 60; at < whole.length / 2 && found == 0; at++) {
+      byte[] flipped = whole.clone();
+      flipped[at] ^= 0x55;
+      Path model = write("flipped.nnm", flipped);
+      try {
+        dev.nn.core.model.Model.readStored(model);
+      } catch (dev.nn.core.model.ModelFormatException e) {
+        if (e.getMessage().endsWith(damaged)) {
+          bothRefuse(model, damaged);
+          found++;
+        }
+      }
+    }
+    assertEquals(1, found, "a flip the inflater refuses");
+  }
+
   @Test
   void aWeightThatIsNaNIsRefusedInsteadOfPredictingNaN() throws IOException {
     Map<String, byte[]> e = new LinkedHashMap<>(entries);

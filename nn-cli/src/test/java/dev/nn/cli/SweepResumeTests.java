@@ -165,11 +165,16 @@ class SweepResumeTests {
 
     Path record = folder.resolve(SweepRecord.FILE);
     String recorded = Files.readString(record);
-    Files.writeString(record, recorded.replaceFirst("working-directory: .*", "working-directory: /elsewhere"));
+    Files.writeString(record, recorded.replaceFirst("working-directory: .*", "working-directory: " + tmp));
     Cli.Outcome elsewhere = Cli.run("train", "--resume", folder.toString());
     assertEquals(2, elsewhere.code(), elsewhere.describe());
-    assertEquals("nn: " + folder + ": the sweep was started in /elsewhere, and its --set and --sweep values may name"
-        + " files relative to it; continue it from there (cd /elsewhere)\n", elsewhere.err());
+    assertEquals("nn: " + folder + ": the sweep was started in " + tmp + ", and its --set and --sweep values may name"
+        + " files relative to it; continue it from there (cd " + tmp + ")\n", elsewhere.err());
+    Files.writeString(record, recorded.replaceFirst("working-directory: .*", "working-directory: /gone"));
+    Cli.Outcome gone2 = Cli.run("train", "--resume", folder.toString());
+    assertEquals("nn: " + folder + ": the sweep was started in /gone, and its --set and --sweep values may name"
+        + " files relative to it; that folder is gone, and a sweep is continued only from the folder it was started"
+        + " in\n", gone2.err());
 
     Files.writeString(record, recorded.replaceFirst("sweeps:", "sweeps: 3"));
     Cli.Outcome damaged = Cli.run("train", "--resume", folder.toString());
@@ -213,12 +218,12 @@ class SweepResumeTests {
   }
 
   /**
-   * The interrupted point's run refuses to go on (its data changed since): the point was marked failed for good and
-   * the sweep trained the next point on the changed data, and the advised --allow-changed-data then found every point
-   * done. Now nothing is trained: the sweep stops there, its table as it was, and the resume with the flag goes on.
+   * Data changed since the sweep started: the points left would train on other data than the points done (stopped
+   * between points, the resume trained on it in silence; stopped in a point, that point was marked failed for good).
+   * Refused, the table as it was; with --allow-changed-data the sweep goes on, and says so.
    */
   @Test
-  void aResumedPointThatRefusesStopsTheSweepAndLeavesItsTable() throws Exception {
+  void aSweepWhoseDataChangedGoesOnOnlyWhenAllowed() throws Exception {
     Path experiment = penguinsCopy("changed");
     Path folder = stoppedPenguins(experiment, tmp.resolve("changed-runs"));
     String table = Files.readString(folder.resolve("sweep.csv"));
@@ -227,14 +232,62 @@ class SweepResumeTests {
     Files.writeString(data, String.join("\n", rows) + "\n" + rows.get(1) + "\n");
     Cli.Outcome refused = Cli.run("train", "--resume", folder.toString(), "--plain");
     assertEquals(2, refused.code(), refused.describe());
-    assertTrue(refused.err().contains("the data changed since the run started"), refused.err());
-    assertTrue(refused.err().endsWith("nn: the sweep stops at point 2 of 3, whose run could not be resumed; its table "
-        + folder.resolve("sweep.md") + " is as it was\n"), refused.err());
+    assertTrue(refused.err().startsWith("nn: the data changed since the sweep " + folder + " started: " + data
+        + " (SHA-256 "), refused.err());
+    assertTrue(refused.err().endsWith("give --allow-changed-data to train the points left on the data as it is now\n"),
+        refused.err());
     assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
     Cli.Outcome allowed = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
     assertEquals(0, allowed.code(), allowed.describe());
+    assertTrue(allowed.err().startsWith("nn: note: the data changed since the sweep started"), allowed.err());
     assertTrue(allowed.out().endsWith("sweep: 3 of 3 points completed\nsweep table    " + folder.resolve("sweep.md")
         + "\n"), allowed.out());
+  }
+
+  /**
+   * The interrupted point's run refuses to go on (here another process trains in it): nothing is trained, the sweep
+   * stops there with its table as it was (the point was marked failed for good, and the next point trained).
+   */
+  @Test
+  void aResumedPointThatRefusesStopsTheSweepAndLeavesItsTable() throws Exception {
+    Path out = tmp.resolve("busy");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = folder(out);
+    String table = Files.readString(folder.resolve("sweep.csv"));
+    Path run = Path.of(Files.readAllLines(folder.resolve("sweep.csv")).get(2).split(",")[2]);
+    dev.nn.core.run.RunLock held = dev.nn.core.run.RunDirectory.open(run).lock();
+    try {
+      Cli.Outcome refused = Cli.run("train", "--resume", folder.toString(), "--plain");
+      assertEquals(2, refused.code(), refused.describe());
+      assertTrue(refused.err().contains("another process is training in this run directory"), refused.err());
+      assertTrue(refused.err().endsWith("nn: the sweep stops at point 2 of 3, whose run could not be resumed; its"
+          + " table " + folder.resolve("sweep.md") + " is as it was\n"), refused.err());
+    } finally {
+      held.close();
+    }
+    assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    Cli.Outcome then = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(0, then.code(), then.describe());
+    assertEquals(neverStopped(), rowsWithoutRuns(folder));
+  }
+
+  /**
+   * The interrupted point's run directory removed since: the point is trained from the start (every resume stopped at
+   * it), and the sweep ends as one never stopped.
+   */
+  @Test
+  void anInterruptedPointWhoseRunIsGoneIsTrainedFromTheStart() throws Exception {
+    Path out = tmp.resolve("gone");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = folder(out);
+    Path run = Path.of(Files.readAllLines(folder.resolve("sweep.csv")).get(2).split(",")[2]);
+    try (Stream<Path> files = Files.walk(run)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("its run " + run + " is gone; the point is trained from the start\n"), o.out());
+    assertEquals(neverStopped(), rowsWithoutRuns(folder));
   }
 
   /**
@@ -269,11 +322,40 @@ class SweepResumeTests {
     sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
     Path folder = folder(out);
     Path csv = folder.resolve("sweep.csv");
-    Files.writeString(csv, Files.readString(csv).replace(",interrupted,", ",completed,"));
+    String written = Files.readString(csv);
+    List<String> lines = Files.readAllLines(csv);
+    String first = lines.get(1).split(",")[2];
+    String second = lines.get(2).split(",")[2];
+    java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
+    edits.put(written.replace(",interrupted,", ",completed,"), "line 3 says point 2 completed, but its run " + second
+        + " is interrupted; the table was changed since the sweep wrote it");
+    edits.put(written.replace(",interrupted,", ",failed,"), "line 3 says point 2 failed, but its run " + second
+        + " is interrupted; the table was changed since the sweep wrote it");
+    edits.put(written.replace("," + second + ",", "," + first + ","), "line 3 names the run " + first + ", which"
+        + " another line names too; the table was changed since the sweep wrote it");
+    // XOR holds out no rows: a completed row has no figures, and one given to it is not its run's
+    assertTrue(lines.get(1).endsWith("," + first + ",,,,,"), lines.get(1));
+    edits.put(written.replace("," + first + ",,,", "," + first + ",accuracy,0.5,"), "line 2 says point 1"
+        + " completed with other figures than its run " + first + " records; the table was changed since the sweep"
+        + " wrote it");
+    for (java.util.Map.Entry<String, String> edit : edits.entrySet()) {
+      Files.writeString(csv, edit.getKey());
+      Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
+      assertEquals(2, o.code(), o.describe());
+      assertEquals("nn: " + csv + ": " + edit.getValue() + "\n", o.err());
+      assertEquals(edit.getKey(), Files.readString(csv));
+    }
+  }
+
+  /** A sweep folder moved without its runs is refused: its points would be split between two places. */
+  @Test
+  void aSweepMovedWithoutItsRunsIsRefused() throws Exception {
+    Path out = tmp.resolve("left");
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    Path folder = Files.move(folder(out), Files.createDirectory(tmp.resolve("elsewhere")).resolve("sweep"));
     Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.err().startsWith("nn: " + csv + ": line 3 says point 2 completed, but its run "), o.err());
-    assertTrue(o.err().endsWith(" is interrupted; the table was changed since the sweep wrote it\n"), o.err());
+    assertTrue(o.err().startsWith("nn: " + folder + ": the sweep's runs are not beside its folder ("), o.err());
   }
 
   /**

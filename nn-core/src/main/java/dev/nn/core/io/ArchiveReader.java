@@ -105,10 +105,12 @@ public final class ArchiveReader {
       }
       return reader;
     } catch (ZipException | EOFException e) {
-      // the library's words ("invalid distance too far back") stay in the cause, for --debug; the sentence says
-      // what they mean
-      throw problem.at(file, "not a readable " + kind + " (truncated or corrupted: an entry's ZIP header or its"
-          + " compressed data is damaged)", e);
+      // the library's words ("invalid distance too far back") are kept beside it, for --debug's stack trace, not as
+      // its cause, whose reason a command would print; the sentence says what they mean
+      RuntimeException damaged = problem.at(file, "not a readable " + kind + " (truncated or corrupted: an entry's ZIP"
+          + " header or its compressed data is damaged)");
+      damaged.addSuppressed(e);
+      throw damaged;
     } catch (IllegalArgumentException | IllegalStateException e) {
       // ZipInputStream reports a name that is not valid UTF-8 this way ("malformed input off : 21, length : 1")
       throw problem.at(file, "not a readable " + kind + " (corrupted: an entry's name is not UTF-8 text)", e);

@@ -32,9 +32,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param output the absolute folder the sweep's runs and its own folder are made in
  * @param pluginPath the plugin path's entries, absolute; empty without
  * @param command the sweep's command line, from {@code nn}: its points record theirs from it
+ * @param dataFiles the SHA-256 of each data file some point reads, by absolute path: the points to come must train on
+ *     the data the points done trained on
  */
 public record SweepRecord(String experiment, Path workingDirectory, String experimentSha256, List<String> sets,
-    List<String> sweeps, int folds, Path output, List<Path> pluginPath, List<String> command) {
+    List<String> sweeps, int folds, Path output, List<Path> pluginPath, List<String> command,
+    Map<Path, String> dataFiles) {
   /** The file's name in a sweep folder. */
   public static final String FILE = "sweep.yaml";
   /** The file a process running the sweep holds a lock on, in its folder. */
@@ -45,6 +48,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     sweeps = List.copyOf(sweeps);
     pluginPath = List.copyOf(pluginPath);
     command = List.copyOf(command);
+    dataFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dataFiles));
   }
 
   /**
@@ -53,11 +57,31 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
    * @throws java.io.UncheckedIOException naming the file when the experiment cannot be read
    */
   public static SweepRecord starting(String experiment, List<String> sets, List<String> sweeps, int folds,
-      Path output, List<Path> pluginPath, List<String> command) {
+      Path output, List<Path> pluginPath, List<String> command, java.util.Collection<Path> dataFiles) {
     Path cwd = Path.of("").toAbsolutePath();
+    Map<Path, String> data = new LinkedHashMap<>();
+    for (Path file : dataFiles) {
+      Path absolute = file.toAbsolutePath().normalize();
+      if (Files.isRegularFile(absolute) && !data.containsKey(absolute)) {
+        data.put(absolute, Sha256.of(absolute));
+      }
+    }
     return new SweepRecord(experiment, cwd, Sha256.of(cwd.resolve(experiment)), sets, sweeps, folds,
         output.toAbsolutePath().normalize(), pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
-        command);
+        command, data);
+  }
+
+  /** The data files that are not as the sweep started with them (changed, or gone), each with what it is now. */
+  public List<String> changedDataFiles() {
+    List<String> changed = new ArrayList<>();
+    dataFiles.forEach((file, sha256) -> {
+      if (!Files.isRegularFile(file)) {
+        changed.add(file + " (gone)");
+      } else if (!Sha256.of(file).equals(sha256)) {
+        changed.add(file + " (SHA-256 " + sha256 + " when the sweep started)");
+      }
+    });
+    return changed;
   }
 
   /**
@@ -147,6 +171,9 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
       m.put("plugin-path", pluginPath.stream().map(Path::toString).toList());
     }
     m.put("command", command);
+    Map<String, String> data = new LinkedHashMap<>();
+    dataFiles.forEach((file, sha256) -> data.put(file.toString(), sha256));
+    m.put("data-files", data);
     DumperOptions o = new DumperOptions();
     o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     o.setWidth(120);
@@ -179,7 +206,25 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
         folds == null ? 0 : folds instanceof Integer k ? k : wrong(file, "folds", "a whole number"),
         Path.of(text(file, m, "output")),
         m.containsKey("plugin-path") ? texts(file, m, "plugin-path").stream().map(Path::of).toList() : List.of(),
-        texts(file, m, "command"));
+        texts(file, m, "command"), dataFiles(file, m));
+  }
+
+  private static Map<Path, String> dataFiles(Path file, Map<?, ?> m) {
+    Object v = m.get("data-files");
+    if (v == null) {
+      return Map.of();
+    }
+    if (!(v instanceof Map<?, ?> data)) {
+      return wrong(file, "data-files", "a map of files to their SHA-256");
+    }
+    Map<Path, String> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : data.entrySet()) {
+      if (!(e.getKey() instanceof String path) || !(e.getValue() instanceof String sha256)) {
+        return wrong(file, "data-files", "a map of files to their SHA-256");
+      }
+      out.put(Path.of(path), sha256);
+    }
+    return out;
   }
 
   private static String firstLine(String s) {
