@@ -194,6 +194,25 @@ class OutputTargetTests {
     assertEquals(0, made.waitFor(), new String(made.getInputStream().readAllBytes()));
     ProcessBuilder b = ChildJvm.command(List.of(), Main.class, "export", readable.toString(), "--format", "onnx",
         "--output", output.toString());
+    // the other user reads the classes from copies (a Maven repository or a checkout under /root is closed to it)
+    Path jars = Files.createDirectory(tmp.resolve("jars"));
+    List<String> classPath = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path from = Path.of(entry);
+      Path to = jars.resolve(classPath.size() + "-" + from.getFileName());
+      if (Files.isDirectory(from)) {
+        try (Stream<Path> tree = Files.walk(from)) {
+          for (Path f : tree.toList()) {
+            Files.copy(f, to.resolve(from.relativize(f).toString()));
+          }
+        }
+      } else if (Files.isRegularFile(from)) {
+        Files.copy(from, to);
+      }
+      classPath.add(to.toString());
+    }
+    int cp = b.command().indexOf("-cp");
+    b.command().set(cp + 1, String.join(java.io.File.pathSeparator, classPath));
     b.command().addAll(0, List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
     Process p = b.redirectErrorStream(true).start();
     String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
