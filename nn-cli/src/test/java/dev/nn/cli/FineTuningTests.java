@@ -102,7 +102,6 @@ class FineTuningTests {
         model.toString()), refused.err());
   }
 
-  /** An autoencoder's targets are its inputs: its model fine-tunes as it was trained (it was refused, told its targets). */
   /**
    * A gradient check and a learning-rate test of a fine-tuning start from the model's weights and say so (they
    * named only the network, as if it were drawn by the initializer).
@@ -120,6 +119,7 @@ class FineTuningTests {
         + model + "; 10 updates"), range.out());
   }
 
+  /** An autoencoder's targets are its inputs: its model fine-tunes as it was trained (it was refused, told its targets). */
   @Test
   void anAutoencoderFineTunes() throws Exception {
     String autoencoder = Cli.EXAMPLES.resolve("autoencoder-untied.yaml").toString();
