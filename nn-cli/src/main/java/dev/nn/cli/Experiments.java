@@ -32,17 +32,4 @@ final class Experiments {
     }
     return nn.load(path, overrides);
   }
-
-  /**
-   * {@code line}, a network's description followed by "; …", with ", starting from the weights of MODEL" after the
-   * description when the experiment fine-tunes a model ({@code network.weights-from}): what a gradient check or a
-   * learning-rate test then starts from.
-   */
-  static String withStartingModel(Experiment e, String line) {
-    return e.startingModel().map(model -> {
-      String from = ", starting from the weights of " + model;
-      int at = line.indexOf("; ");
-      return at < 0 ? line + from : line.substring(0, at) + from + line.substring(at);
-    }).orElse(line);
-  }
 }

@@ -65,7 +65,7 @@ final class GradcheckCommand implements Callable<Integer> {
       }
       ExperimentGradientCheck check = nn.gradientCheck(e);
       checked[0] = check;
-      root.out().println(root.fitted(Experiments.withStartingModel(e, check.describe(samples))));
+      root.out().println(root.fitted(check.describe(samples)));
       // two forward passes a parameter: a network of many takes minutes, and says how far it is
       DoneCount progress = new DoneCount(root.out(), root.drawsInPlace(), root::terminalColumns, check.parameters(),
           "gradient check",

@@ -82,7 +82,7 @@ final class LrFindCommand implements Callable<Integer> {
         OutputFile.checkAgainst("--csv", csv, "a data file of " + experiment.file, e.dataFiles());
       }
       LearningRateRange test = nn.learningRateRange(e);
-      root.out().println(root.fitted(Experiments.withStartingModel(e, test.describe(from, to, updates))));
+      root.out().println(root.fitted(test.describe(from, to, updates)));
       return test.run(from, to, updates);
     });
     printTable(result.steps());

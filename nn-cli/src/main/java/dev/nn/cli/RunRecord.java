@@ -227,6 +227,20 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
    *
    * @param metric accuracy, rmse or loss
    */
+  /**
+   * The sweep table's row for the point with {@code values} whose run this is, as the run recorded its end: its status,
+   * figures, and message unless it completed.
+   */
+  dev.nn.core.sweep.SweepTable.Row sweepRow(java.util.List<String> values) {
+    return new dev.nn.core.sweep.SweepTable.Row(values, status(), directory.toString(), inTable(validation()),
+        inTable(test()), status().equals("completed") ? "" : message());
+  }
+
+  /** A figure as a sweep's table holds it; null for none. */
+  static dev.nn.core.sweep.SweepTable.Figure inTable(Figure f) {
+    return f == null ? null : new dev.nn.core.sweep.SweepTable.Figure(f.metric(), f.value());
+  }
+
   record Figure(String metric, double value) {
     /**
      * A split's headline figure: accuracy for a classifier, RMSE for a regression, the loss when neither

@@ -156,14 +156,7 @@ final class SweepRunner {
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
     // watching from before the table's first write: a stop during it leaves no folder behind
-    // the bar stopped, and on a terminal the line of the echoed ^C erased, before the sweep speaks
-    SweepStop stop = new SweepStop(table, into, root.err(), () -> {
-      ProgressBar.stopLive();
-      if (root.drawsInPlace()) {
-        root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
-        root.err().flush();
-      }
-    });
+    SweepStop stop = newStop(table, into);
     PrintStream out = root.out();
     SweepRecord record = SweepRecord.starting(experiment, sets, sweepOptions, folds, into, root.pluginPathEntries(),
         root.commandLineForProvenance(), dataFiles);
@@ -217,13 +210,7 @@ final class SweepRunner {
     // a sweep's runs are beside its folder, wherever the folder was moved with them since
     Path into = folder.toAbsolutePath().normalize().getParent();
     requireRunsAgree(folder, table, grid, points);
-    SweepStop stop = new SweepStop(table, into, root.err(), () -> {
-      ProgressBar.stopLive();
-      if (root.drawsInPlace()) {
-        root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
-        root.err().flush();
-      }
-    }).continuing();
+    SweepStop stop = newStop(table, into).continuing();
     PrintStream out = root.out();
     LauncherNote.sweep(root.env(), folder);
     try {
@@ -279,13 +266,27 @@ final class SweepRunner {
       }
       boolean ended = done(status);
       if (ended && !record.status().equals(status) || status.equals("completed")
-          && !(java.util.Objects.equals(row.validation(), tableFigure(record.validation()))
-              && java.util.Objects.equals(row.test(), tableFigure(record.test())))) {
+          && !(java.util.Objects.equals(row.validation(), RunRecord.inTable(record.validation()))
+              && java.util.Objects.equals(row.test(), RunRecord.inTable(record.test())))) {
         throw new CommandFailure(line + "says point " + (i + 1) + " " + status + (ended && !record.status()
             .equals(status) ? ", but its run " + run + " is " + record.status() : " with other figures than its run "
                 + run + " records") + "; the table was changed since the sweep wrote it");
       }
     }
+  }
+
+  /**
+   * The watch of a sweep whose table is {@code table}: the bar stopped, and on a terminal the line of the echoed ^C
+   * erased, before the sweep speaks.
+   */
+  private SweepStop newStop(SweepTable table, Path into) {
+    return new SweepStop(table, into, root.err(), () -> {
+      ProgressBar.stopLive();
+      if (root.drawsInPlace()) {
+        root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
+        root.err().flush();
+      }
+    });
   }
 
   /** Whether a point of this status is done: it completed, diverged or failed, and a resume leaves it. */
@@ -328,9 +329,7 @@ final class SweepRunner {
       if (ended != null) {
         // the run had ended by itself as the sweep was stopped or killed, before its table said so
         out.println(root.fitted("its run " + started + " had " + ended.status() + "; the table now says so"));
-        stop.set(i, new SweepTable.Row(points.get(i), ended.status(), started.toString(), tableFigure(
-            ended.validation()), tableFigure(ended.test()), ended.status().equals("completed") ? "" : ended.message()),
-            null);
+        stop.set(i, ended.sweepRow(points.get(i)), null);
         completed += ended.status().equals("completed") ? 1 : 0;
         diverged += ended.status().equals("diverged") ? 1 : 0;
         continue;
@@ -387,8 +386,7 @@ final class SweepRunner {
         }
         boolean divergedHere = code == Main.DIVERGED;
         diverged += divergedHere ? 1 : 0;
-        RunRecord.Figure best = dir == null ? null : RunRecord.read(dir).validation();
-        SweepTable.Figure validation = best == null ? null : new SweepTable.Figure(best.metric(), best.value());
+        SweepTable.Figure validation = dir == null ? null : RunRecord.inTable(RunRecord.read(dir).validation());
         row = new SweepTable.Row(points.get(i), divergedHere ? "diverged" : "failed",
             dir == null ? "" : dir.toString(), validation, null, oneLine(report));
       }
@@ -431,10 +429,6 @@ final class SweepRunner {
     } catch (RuntimeException unreadable) {
       return null; // the resume says what is wrong with it
     }
-  }
-
-  private static SweepTable.Figure tableFigure(RunRecord.Figure f) {
-    return f == null ? null : new SweepTable.Figure(f.metric(), f.value());
   }
 
   /**

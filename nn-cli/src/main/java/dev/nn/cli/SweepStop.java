@@ -188,8 +188,7 @@ final class SweepStop implements AutoCloseable {
   private void endedFirst(Path dir, RunRecord run) {
     SweepTable.Row row = table.row(current);
     try {
-      table.set(current, new SweepTable.Row(row.values(), run.status(), dir.toString(), figure(run.validation()),
-          figure(run.test()), run.status().equals("completed") ? "" : run.message()));
+      table.set(current, run.sweepRow(row.values()));
     } catch (RuntimeException e) {
       // the JVM is exiting: the table keeps its last row
     }
@@ -198,10 +197,6 @@ final class SweepStop implements AutoCloseable {
         + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done"
         + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
             + (points - current - 1) + " points after it") + " did not start" + howToContinue() : ""));
-  }
-
-  private static SweepTable.Figure figure(RunRecord.Figure f) {
-    return f == null ? null : new SweepTable.Figure(f.metric(), f.value());
   }
 
   /** The sweep's own folder, made for its table, goes: the table and any copy of it being written. */

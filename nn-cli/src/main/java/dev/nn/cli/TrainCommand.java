@@ -193,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
-          say(out, log, "training " + e.name() + " from " + experiment + startingFrom(e));
+          say(out, log, "training " + e.name() + " from " + experiment + e.startingFrom());
           sayStartingSpark(e, out, log);
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
@@ -313,7 +313,7 @@ final class TrainCommand implements Callable<Integer> {
           Nn.version()).withNotices(notices(lines, log));
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
       onTheCluster(experiment, e);
-      say(out, log, "training " + e.name() + " from " + experiment + startingFrom(e));
+      say(out, log, "training " + e.name() + " from " + experiment + e.startingFrom());
       sayStartingSpark(e, out, log);
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
@@ -408,11 +408,6 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return result;
-  }
-
-  /** ", starting from the weights of MODEL" for a fine-tuning, else "". */
-  private static String startingFrom(Experiment e) {
-    return e.startingModel().map(w -> ", starting from the weights of " + w).orElse("");
   }
 
   /**

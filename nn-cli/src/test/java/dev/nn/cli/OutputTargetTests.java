@@ -221,6 +221,10 @@ class OutputTargetTests {
     assertEquals("nn: --output " + output + ": the file is write-protected (permission denied); make it writable"
         + " (chmod u+w) or choose another file\n", printed);
     assertEquals("kept\n", Files.readString(output));
+    try (Stream<Path> left = Files.list(folder)) {
+      assertEquals(List.of("m.nnm", "mine.onnx"), left.map(f -> f.getFileName().toString()).sorted().toList(),
+          "no temporary file left");
+    }
   }
 
   private static boolean isRoot() throws Exception {

@@ -57,6 +57,31 @@ class SweepResumeTests {
     return stoppedAt(point, code, with(SWEEP, "--output", out.toString()).toArray(String[]::new));
   }
 
+  /**
+   * The folder of the three-point XOR sweep stopped by SIGTERM in its second point's third epoch, made in {@code
+   * name}.
+   */
+  private Path stoppedInPoint2(String name) throws Exception {
+    Path out = tmp.resolve(name);
+    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
+    return folder(out);
+  }
+
+  /**
+   * The names of the files and folders under {@code dir}, with each file's content hash: what a refused command must
+   * leave as it found it (no run directory begun, no file half-written).
+   */
+  private static java.util.Map<String, Integer> listing(Path dir) throws Exception {
+    java.util.Map<String, Integer> files = new java.util.TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.toList()) {
+        files.put(dir.relativize(p).toString(), Files.isRegularFile(p) ? java.util.Arrays.hashCode(
+            Files.readAllBytes(p)) : 0);
+      }
+    }
+    return files;
+  }
+
   /** nn with {@code args} in a child JVM stopped at the crash point {@code point}, ending with {@code code}. */
   private static String stoppedAt(String point, int code, String... args) throws Exception {
     List<String> properties = List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=" + point);
@@ -113,11 +138,13 @@ class SweepResumeTests {
 
     // and a sweep with nothing left is refused, unchanged
     String table = Files.readString(folder.resolve("sweep.csv"));
+    java.util.Map<String, Integer> files = listing(folder.getParent());
     Cli.Outcome again = Cli.run("train", "--resume", folder.toString());
     assertEquals(2, again.code(), again.describe());
     assertEquals("nn: " + folder + ": every point of the sweep is done (its table " + folder.resolve("sweep.md")
         + "); there is nothing to resume, and nothing was changed\n", again.err());
     assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    assertEquals(files, listing(folder.getParent()), "nothing begun or left half-written");
   }
 
   /**
@@ -227,6 +254,7 @@ class SweepResumeTests {
     Path experiment = penguinsCopy("changed");
     Path folder = stoppedPenguins(experiment, tmp.resolve("changed-runs"));
     String table = Files.readString(folder.resolve("sweep.csv"));
+    java.util.Map<String, Integer> files = listing(folder.getParent());
     Path data = experiment.resolveSibling("data").resolve("penguins.csv");
     List<String> rows = Files.readAllLines(data);
     Files.writeString(data, String.join("\n", rows) + "\n" + rows.get(1) + "\n");
@@ -237,6 +265,7 @@ class SweepResumeTests {
     assertTrue(refused.err().endsWith("give --allow-changed-data to train the points left on the data as it is now\n"),
         refused.err());
     assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    assertEquals(files, listing(folder.getParent()), "nothing begun or left half-written");
     Cli.Outcome allowed = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
     assertEquals(0, allowed.code(), allowed.describe());
     assertTrue(allowed.err().startsWith("nn: note: the data changed since the sweep started"), allowed.err());
@@ -250,10 +279,9 @@ class SweepResumeTests {
    */
   @Test
   void aResumedPointThatRefusesStopsTheSweepAndLeavesItsTable() throws Exception {
-    Path out = tmp.resolve("busy");
-    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
-    Path folder = folder(out);
+    Path folder = stoppedInPoint2("busy");
     String table = Files.readString(folder.resolve("sweep.csv"));
+    java.util.Map<String, Integer> files = listing(folder.getParent());
     Path run = Path.of(Files.readAllLines(folder.resolve("sweep.csv")).get(2).split(",")[2]);
     dev.nn.core.run.RunLock held = dev.nn.core.run.RunDirectory.open(run).lock();
     try {
@@ -266,6 +294,7 @@ class SweepResumeTests {
       held.close();
     }
     assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    assertEquals(files, listing(folder.getParent()), "nothing begun or left half-written");
     Cli.Outcome then = Cli.run("train", "--resume", folder.toString(), "--plain");
     assertEquals(0, then.code(), then.describe());
     assertEquals(neverStopped(), rowsWithoutRuns(folder));
@@ -277,9 +306,7 @@ class SweepResumeTests {
    */
   @Test
   void anInterruptedPointWhoseRunIsGoneIsTrainedFromTheStart() throws Exception {
-    Path out = tmp.resolve("gone");
-    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
-    Path folder = folder(out);
+    Path folder = stoppedInPoint2("gone");
     Path run = Path.of(Files.readAllLines(folder.resolve("sweep.csv")).get(2).split(",")[2]);
     try (Stream<Path> files = Files.walk(run)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -296,10 +323,9 @@ class SweepResumeTests {
    */
   @Test
   void aSweepAnotherProcessRunsIsRefused() throws Exception {
-    Path out = tmp.resolve("held");
-    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
-    Path folder = folder(out);
+    Path folder = stoppedInPoint2("held");
     String table = Files.readString(folder.resolve("sweep.csv"));
+    java.util.Map<String, Integer> files = listing(folder.getParent());
     SweepRecord.Held held = SweepRecord.lock(folder);
     try {
       Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
@@ -310,6 +336,7 @@ class SweepResumeTests {
       held.close();
     }
     assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    assertEquals(files, listing(folder.getParent()), "nothing begun or left half-written");
   }
 
   /**
@@ -318,9 +345,7 @@ class SweepResumeTests {
    */
   @Test
   void aRowThatContradictsItsRunIsRefused() throws Exception {
-    Path out = tmp.resolve("edited");
-    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
-    Path folder = folder(out);
+    Path folder = stoppedInPoint2("edited");
     Path csv = folder.resolve("sweep.csv");
     String written = Files.readString(csv);
     List<String> lines = Files.readAllLines(csv);
@@ -340,10 +365,11 @@ class SweepResumeTests {
         + " wrote it");
     for (java.util.Map.Entry<String, String> edit : edits.entrySet()) {
       Files.writeString(csv, edit.getKey());
+      java.util.Map<String, Integer> files = listing(folder.getParent());
       Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
       assertEquals(2, o.code(), o.describe());
       assertEquals("nn: " + csv + ": " + edit.getValue() + "\n", o.err());
-      assertEquals(edit.getKey(), Files.readString(csv));
+      assertEquals(files, listing(folder.getParent()), "nothing begun or left half-written");
     }
   }
 
@@ -353,8 +379,10 @@ class SweepResumeTests {
     Path out = tmp.resolve("left");
     sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
     Path folder = Files.move(folder(out), Files.createDirectory(tmp.resolve("elsewhere")).resolve("sweep"));
+    java.util.Map<String, Integer> files = listing(tmp);
     Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
     assertEquals(2, o.code(), o.describe());
+    assertEquals(files, listing(tmp), "nothing begun or left half-written");
     assertTrue(o.err().startsWith("nn: " + folder + ": the sweep's runs are not beside its folder ("), o.err());
   }
 
@@ -394,9 +422,7 @@ class SweepResumeTests {
   /** A sweep folder without its sweep.yaml is named as one, with what can be done, not as "not a run directory". */
   @Test
   void aSweepFolderWithoutItsRecordSaysSo() throws Exception {
-    Path out = tmp.resolve("no-record");
-    sweepStoppedAt("epoch-0002.ckpt:2:temp:exit", out, 143);
-    Path folder = folder(out);
+    Path folder = stoppedInPoint2("no-record");
     Files.delete(folder.resolve(SweepRecord.FILE));
     Cli.Outcome o = Cli.run("train", "--resume", folder.toString());
     assertEquals(2, o.code(), o.describe());

@@ -87,6 +87,14 @@ public record Experiment(
     return network.weightsFrom().map(ref -> ref.resolved().toString());
   }
 
+  /**
+   * ", starting from the weights of MODEL" for a fine-tuning, else "": what a line about the experiment's network adds
+   * (nn train's first line, a gradient check's, a learning-rate test's), since its weights are not an initializer's.
+   */
+  public String startingFrom() {
+    return startingModel().map(w -> ", starting from the weights of " + w).orElse("");
+  }
+
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
   public String summary() {
     StringBuilder layers = new StringBuilder();

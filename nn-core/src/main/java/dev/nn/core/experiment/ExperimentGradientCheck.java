@@ -59,7 +59,7 @@ public final class ExperimentGradientCheck {
    * experiment that the check runs in float64.
    */
   public String describe(int samples) {
-    String line = network.describe() + "; checking on " + Counted.of(rows(samples), "training sample", "training samples");
+    String line = network.describe() + experiment.startingFrom() + "; checking on " + Counted.of(rows(samples), "training sample", "training samples");
     if (network.dropout() != null) {
       // J is a different function for each mask: the check holds one fixed, as one update sees it
       line += " with dropout, its masks held fixed";

@@ -98,7 +98,7 @@ public final class LearningRateRange {
 
   /** One line for people: the network and the test's plan. */
   public String describe(double from, double to, int updates) {
-    return network.describe() + "; " + updates + " updates of batch size " + options.batchSize() + " with "
+    return network.describe() + experiment.startingFrom() + "; " + updates + " updates of batch size " + options.batchSize() + " with "
         + experiment.optimizer().optimizer().name() + ", the rate growing from " + Significant.of(from, 3) + " to "
         + Significant.of(to, 3);
   }

@@ -1,8 +1,7 @@
 package dev.nn.core.run;
 
-import dev.nn.core.io.SystemReason;
+import dev.nn.core.io.HeldLock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,11 +15,9 @@ import java.nio.file.StandardOpenOption;
  * nothing), so a stale lock never blocks a resume. The file itself stays; only the lock on it counts.
  */
 public final class RunLock implements AutoCloseable {
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final HeldLock lock;
 
-  private RunLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
+  private RunLock(HeldLock lock) {
     this.lock = lock;
   }
 
@@ -31,28 +28,12 @@ public final class RunLock implements AutoCloseable {
    * @throws RunFileException when another process (or another run in this one) holds it
    */
   static RunLock take(Path file, Path runDirectory) {
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the lock file " + file + ": " + SystemReason.describe(e), e);
-    }
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException heldHere) {
-      // another run in this JVM trains there
-      lock = null;
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock " + file + ": " + SystemReason.describe(e), e);
-    }
+    HeldLock lock = HeldLock.tryTake(file);
     if (lock == null) {
-      closeQuietly(channel);
       throw new RunFileException(runDirectory, "another process is training in this run directory (it holds "
           + RunDirectory.LOCK + "); wait for it to end, or stop it, before resuming");
     }
-    return new RunLock(channel, lock);
+    return new RunLock(lock);
   }
 
   /**
@@ -87,19 +68,6 @@ public final class RunLock implements AutoCloseable {
   /** Releases the lock. */
   @Override
   public void close() {
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot release the run directory's lock: " + SystemReason.describe(e), e);
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // the lock was not taken; nothing depends on closing
-    }
+    lock.close();
   }
 }

@@ -92,40 +92,12 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
    * @throws SweepFileException naming the folder when another process holds it
    */
   public static Held lock(Path folder) {
-    Path file = folder.resolve(LOCK);
-    java.nio.channels.FileChannel channel;
-    try {
-      channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot open the lock file " + file + ": " + SystemReason.describe(e), e);
-    }
-    java.nio.channels.FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-      lock = null;
-    } catch (IOException e) {
-      lock = null;
-    }
+    dev.nn.core.io.HeldLock lock = dev.nn.core.io.HeldLock.tryTake(folder.resolve(LOCK));
     if (lock == null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // nothing was taken
-      }
       throw new SweepFileException(folder, "another nn process is running this sweep (it holds " + LOCK + "); wait"
           + " for it to end, or stop it, before resuming");
     }
-    java.nio.channels.FileLock held = lock;
-    return () -> {
-      try {
-        held.release();
-        channel.close();
-      } catch (IOException e) {
-        // the process ending releases it too
-      }
-    };
+    return lock::close;
   }
 
   /** A lock this process holds until it is closed. */

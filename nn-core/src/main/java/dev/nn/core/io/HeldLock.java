@@ -1,0 +1,74 @@
+package dev.nn.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An operating-system lock on a file, held by this process until it is closed, and released when the process ends
+ * however it ends (a killed process holds nothing), so a stale lock never blocks anyone. The file itself stays; only
+ * the lock on it counts. What a run directory and a sweep folder are guarded by.
+ */
+public final class HeldLock implements AutoCloseable {
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private HeldLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Takes the lock on {@code file} (made if missing) without waiting.
+   *
+   * @return the lock, or {@code null} when another process, or another holder in this JVM, holds it
+   * @throws UncheckedIOException naming the file when it cannot be opened or locked
+   */
+  public static HeldLock tryTake(Path file) {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the lock file " + file + ": " + SystemReason.describe(e), e);
+    }
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException heldHere) {
+      lock = null;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("cannot lock " + file + ": " + SystemReason.describe(e), e);
+    }
+    if (lock == null) {
+      closeQuietly(channel);
+      return null;
+    }
+    return new HeldLock(file, channel, lock);
+  }
+
+  /** Releases the lock. */
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the lock on " + file + ": " + SystemReason.describe(e), e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing was taken
+    }
+  }
+}
