@@ -223,11 +223,6 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
   }
 
   /**
-   * One metric of a split.
-   *
-   * @param metric accuracy, rmse or loss
-   */
-  /**
    * The sweep table's row for the point with {@code values} whose run this is, as the run recorded its end: its status,
    * figures, and message unless it completed.
    */
@@ -241,6 +236,11 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     return f == null ? null : new dev.nn.core.sweep.SweepTable.Figure(f.metric(), f.value());
   }
 
+  /**
+   * One metric of a split.
+   *
+   * @param metric accuracy, rmse or loss
+   */
   record Figure(String metric, double value) {
     /**
      * A split's headline figure: accuracy for a classifier, RMSE for a regression, the loss when neither
