@@ -372,6 +372,16 @@ final class TrainCommand implements Callable<Integer> {
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());
     }
+    List<String> changedJars = record.changedPluginJars(root.pluginPathEntries());
+    if (!changedJars.isEmpty() && !allowChangedPlugins) {
+      throw new CommandFailure("nn: the plugins changed since the sweep " + folder + " started: " + String.join(", ",
+          changedJars) + ". The points done trained with the plugins as they were: put back the jars the sweep"
+          + " started with, or give --allow-changed-plugins to train the points left with the plugins as they are now");
+    }
+    if (!changedJars.isEmpty()) {
+      root.err().println(root.fittedErr("nn: note: the plugins changed since the sweep started (" + String.join(", ",
+          changedJars) + "); --allow-changed-plugins trains the points left with them as they are now"));
+    }
     // the points still to train are trained as the sweep's command would have trained them
     experiment = record.experiment();
     sets = new ArrayList<>(record.sets());

@@ -274,6 +274,79 @@ class SweepResumeTests {
   }
 
   /**
+   * A jar of the plugin path changed, went or came since the sweep started: the points left would train with other
+   * plugins than the points done (only the interrupted point's run compared them, with the plugins it uses). Refused,
+   * the table as it was; the jar moved elsewhere unchanged is the same jar; with --allow-changed-plugins the sweep goes
+   * on, and says so.
+   */
+  @Test
+  void aSweepWhosePluginsChangedGoesOnOnlyWhenAllowed() throws Exception {
+    Path jar = tmp.resolve("plugins").resolve("extra.jar");
+    Files.createDirectories(jar.getParent());
+    writeJar(jar, "first");
+    Path first = Files.copy(jar, tmp.resolve("first.jar"));
+    Path out = tmp.resolve("plugin-runs");
+    String stopped = stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, with(SWEEP, "--output", out.toString(),
+        "--plugin-path", jar.getParent().toString()).toArray(String[]::new));
+    Path folder = folder(out);
+    String table = Files.readString(folder.resolve("sweep.csv"));
+    java.util.Map<String, Integer> files = listing(out);
+
+    writeJar(jar, "second");
+    Cli.Outcome changed = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(2, changed.code(), changed.describe() + stopped);
+    assertEquals("nn: the plugins changed since the sweep " + folder + " started: " + jar + " (SHA-256 ", changed.err()
+        .substring(0, changed.err().indexOf("SHA-256 ") + 8), changed.err());
+    assertTrue(changed.err().endsWith("put back the jars the sweep started with, or give --allow-changed-plugins to"
+        + " train the points left with the plugins as they are now\n"), changed.err());
+    Path other = tmp.resolve("other.jar");
+    writeJar(other, "other");
+    Cli.Outcome added = Cli.run("train", "--resume", folder.toString(), "--plain", "--plugin-path",
+        jar.getParent() + java.io.File.pathSeparator + other);
+    assertTrue(added.err().contains(other + " (not on the plugin path when the sweep started)"), added.err());
+    Files.delete(jar);
+    Cli.Outcome gone = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertTrue(gone.err().startsWith("nn: the plugins changed since the sweep " + folder + " started: " + jar
+        + " (gone). "), gone.err());
+    assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
+    assertEquals(files, listing(out), "nothing begun or left half-written");
+
+    Path moved = tmp.resolve("moved").resolve("renamed.jar");
+    Files.createDirectories(moved.getParent());
+    Files.copy(first, moved);
+    Cli.Outcome sameJar = Cli.run("train", "--resume", folder.toString(), "--plain", "--plugin-path",
+        moved.toString());
+    assertEquals(0, sameJar.code(), sameJar.describe());
+    assertFalse(sameJar.err().contains("changed"), sameJar.err());
+  }
+
+  /** Another stopped sweep with a changed plugin jar goes on when allowed, and says so. */
+  @Test
+  void aSweepWithChangedPluginsAllowedSaysSo() throws Exception {
+    Path jar = tmp.resolve("extra.jar");
+    writeJar(jar, "first");
+    Path out = tmp.resolve("allowed-runs");
+    stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, with(SWEEP, "--output", out.toString(), "--plugin-path",
+        jar.toString()).toArray(String[]::new));
+    writeJar(jar, "second");
+    Cli.Outcome allowed = Cli.run("train", "--resume", folder(out).toString(), "--allow-changed-plugins", "--plain");
+    assertEquals(0, allowed.code(), allowed.describe());
+    assertTrue(allowed.err().startsWith("nn: note: the plugins changed since the sweep started (" + jar
+        + " (SHA-256 "), allowed.err());
+    assertTrue(allowed.out().endsWith("sweep: 3 of 3 points completed\nsweep table    " + folder(out).resolve(
+        "sweep.md") + "\n"), allowed.out());
+  }
+
+  /** A jar holding one text file whose content is {@code text}: a plugin path entry that provides no plugin. */
+  private static void writeJar(Path jar, String text) throws Exception {
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("notes.txt"));
+      out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+  }
+
+  /**
    * The interrupted point's run refuses to go on (here another process trains in it): nothing is trained, the sweep
    * stops there with its table as it was (the point was marked failed for good, and the next point trained).
    */

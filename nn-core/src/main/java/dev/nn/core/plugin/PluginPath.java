@@ -124,6 +124,25 @@ public final class PluginPath {
   }
 
   /**
+   * The jars {@code entries} stand for as they are now, each once, absolute: an entry that is a file, or a
+   * directory's {@code *.jar} files in name order. Unlike {@link #of}, nothing is checked: a missing entry stands for
+   * no jar. What a record of the jars a run or sweep used is made from.
+   */
+  public static List<Path> jarsNamedBy(List<Path> entries) {
+    java.util.Set<Path> jars = new java.util.LinkedHashSet<>();
+    for (Path entry : entries) {
+      if (Files.exists(entry)) {
+        for (Path jar : jarsOf(entry)) {
+          if (Files.isRegularFile(jar)) {
+            jars.add(jar.toAbsolutePath().normalize());
+          }
+        }
+      }
+    }
+    return List.copyOf(jars);
+  }
+
+  /**
    * The jars a plugin path entry stands for: the entry itself, or a directory's {@code *.jar} files in name order;
    * none for a directory that cannot be listed (reading the path names it).
    */

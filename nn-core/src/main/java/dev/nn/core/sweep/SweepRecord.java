@@ -4,6 +4,7 @@ import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.Sha256;
 import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.TextFiles;
+import dev.nn.core.plugin.PluginPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code nn train --resume SWEEP_FOLDER} continues it with the same points: the experiment file as typed and the
  * working directory it was typed in (relative paths in {@code --set} values resolve against it, as they did), the
  * file's SHA-256 (the points to come must train on the file the points done trained on), the {@code --set}s, the
- * {@code --sweep}s, {@code --folds}, the folder the runs go to and the plugin path.
+ * {@code --sweep}s, {@code --folds}, the folder the runs go to, the plugin path and the SHA-256 of each of its jars.
  *
  * @param experiment the experiment file, as typed
  * @param workingDirectory the absolute working directory the sweep was started in
@@ -34,10 +35,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param command the sweep's command line, from {@code nn}: its points record theirs from it
  * @param dataFiles the SHA-256 of each data file some point reads, by absolute path: the points to come must train on
  *     the data the points done trained on
+ * @param pluginJars the SHA-256 of each jar the plugin path named, by absolute path: the points to come must train
+ *     with the plugins the points done trained with
  */
 public record SweepRecord(String experiment, Path workingDirectory, String experimentSha256, List<String> sets,
     List<String> sweeps, int folds, Path output, List<Path> pluginPath, List<String> command,
-    Map<Path, String> dataFiles) {
+    Map<Path, String> dataFiles, Map<Path, String> pluginJars) {
   /** The file's name in a sweep folder. */
   public static final String FILE = "sweep.yaml";
   /** The file a process running the sweep holds a lock on, in its folder. */
@@ -49,6 +52,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     pluginPath = List.copyOf(pluginPath);
     command = List.copyOf(command);
     dataFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dataFiles));
+    pluginJars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pluginJars));
   }
 
   /**
@@ -68,7 +72,51 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     }
     return new SweepRecord(experiment, cwd, Sha256.of(cwd.resolve(experiment)), sets, sweeps, folds,
         output.toAbsolutePath().normalize(), pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
-        command, data);
+        command, data, jarDigests(pluginPath));
+  }
+
+  private static Map<Path, String> jarDigests(List<Path> pluginPath) {
+    Map<Path, String> jars = new LinkedHashMap<>();
+    for (Path jar : PluginPath.jarsNamedBy(pluginPath)) {
+      jars.put(jar, Sha256.of(jar));
+    }
+    return jars;
+  }
+
+  /**
+   * The plugin jars that are not as the sweep started with them, each with what it is now, when the points left are
+   * trained with {@code pluginPath}: a jar the sweep used that is gone or changed (by its name), and a jar it did not
+   * use. A jar moved elsewhere unchanged (the same SHA-256) is the same jar.
+   */
+  public List<String> changedPluginJars(List<Path> pluginPath) {
+    if (pluginJars.isEmpty() && !this.pluginPath.isEmpty()) {
+      return List.of(); // a sweep.yaml written before its jars were recorded: nothing to compare with
+    }
+    Map<Path, String> now = jarDigests(pluginPath);
+    java.util.Set<String> digestsNow = new java.util.HashSet<>(now.values());
+    java.util.Set<String> namesChanged = new java.util.HashSet<>();
+    List<String> changed = new ArrayList<>();
+    pluginJars.forEach((jar, sha256) -> {
+      if (digestsNow.contains(sha256)) {
+        return;
+      }
+      String name = jar.getFileName().toString();
+      Path sameName = now.keySet().stream().filter(j -> j.getFileName().toString().equals(name)).findFirst()
+          .orElse(null);
+      if (sameName == null) {
+        changed.add(jar + " (gone)");
+      } else {
+        namesChanged.add(name);
+        changed.add(sameName + " (SHA-256 " + sha256 + " when the sweep started)");
+      }
+    });
+    java.util.Set<String> digestsThen = new java.util.HashSet<>(pluginJars.values());
+    now.forEach((jar, sha256) -> {
+      if (!digestsThen.contains(sha256) && !namesChanged.contains(jar.getFileName().toString())) {
+        changed.add(jar + " (not on the plugin path when the sweep started)");
+      }
+    });
+    return changed;
   }
 
   /** The data files that are not as the sweep started with them (changed, or gone), each with what it is now. */
@@ -146,6 +194,9 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     Map<String, String> data = new LinkedHashMap<>();
     dataFiles.forEach((file, sha256) -> data.put(file.toString(), sha256));
     m.put("data-files", data);
+    Map<String, String> jars = new LinkedHashMap<>();
+    pluginJars.forEach((jar, sha256) -> jars.put(jar.toString(), sha256));
+    m.put("plugin-jars", jars);
     DumperOptions o = new DumperOptions();
     o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     o.setWidth(120);
@@ -178,21 +229,21 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
         folds == null ? 0 : folds instanceof Integer k ? k : wrong(file, "folds", "a whole number"),
         Path.of(text(file, m, "output")),
         m.containsKey("plugin-path") ? texts(file, m, "plugin-path").stream().map(Path::of).toList() : List.of(),
-        texts(file, m, "command"), dataFiles(file, m));
+        texts(file, m, "command"), digests(file, m, "data-files"), digests(file, m, "plugin-jars"));
   }
 
-  private static Map<Path, String> dataFiles(Path file, Map<?, ?> m) {
-    Object v = m.get("data-files");
+  private static Map<Path, String> digests(Path file, Map<?, ?> m, String key) {
+    Object v = m.get(key);
     if (v == null) {
       return Map.of();
     }
     if (!(v instanceof Map<?, ?> data)) {
-      return wrong(file, "data-files", "a map of files to their SHA-256");
+      return wrong(file, key, "a map of files to their SHA-256");
     }
     Map<Path, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : data.entrySet()) {
       if (!(e.getKey() instanceof String path) || !(e.getValue() instanceof String sha256)) {
-        return wrong(file, "data-files", "a map of files to their SHA-256");
+        return wrong(file, key, "a map of files to their SHA-256");
       }
       out.put(Path.of(path), sha256);
     }
