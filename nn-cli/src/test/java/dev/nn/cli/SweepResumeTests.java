@@ -476,6 +476,11 @@ class SweepResumeTests {
       assertEquals(4, runs.count(), "three runs and the sweep's folder");
     }
     assertEquals(neverStopped(), rowsWithoutRuns(folder));
+    for (String file : List.of("sweep.csv", "sweep.md")) {
+      String text = Files.readString(folder.resolve(file));
+      assertFalse(text.contains(out.toString()), "every run named where it is now: " + text);
+      assertEquals(3, text.split(moved + "/xor-", -1).length - 1, text);
+    }
   }
 
   /**

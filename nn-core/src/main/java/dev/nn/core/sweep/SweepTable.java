@@ -134,14 +134,25 @@ public final class SweepTable {
             + " since the sweep wrote them");
       }
       try {
-        table.rows.set(i, new Row(points.get(i), f.get(k), f.get(k + 1), figure(f.get(k + 2), f.get(k + 3)),
-            figure(f.get(k + 4), f.get(k + 5)), f.get(k + 6)));
+        table.rows.set(i, new Row(points.get(i), f.get(k), whereNow(folder, f.get(k + 1)), figure(f.get(k + 2),
+            f.get(k + 3)), figure(f.get(k + 4), f.get(k + 5)), f.get(k + 6)));
       } catch (NumberFormatException e) {
         throw new SweepFileException(file, "line " + (i + 2) + " has a figure that is not a number;"
             + " it was changed since the sweep wrote it", e);
       }
     }
     return table;
+  }
+
+  /**
+   * A run directory as a continued table writes it: as written, unless only the run of that name beside the folder
+   * exists (the folder was moved with its runs), which is then named where it is now.
+   */
+  private static String whereNow(Path folder, String written) {
+    if (written.isEmpty() || java.nio.file.Files.isDirectory(Path.of(written))) {
+      return written;
+    }
+    return located(folder, Path.of(written)).toString();
   }
 
   private static Figure figure(String metric, String value) {
