@@ -24,7 +24,9 @@ final class Predictions {
 
   /**
    * Predicts every row of {@code input}, its fields split at {@code separator} ({@link Nn#DETECT_SEPARATOR}: the
-   * one the file shows), and writes the CSV to {@code output} atomically; returns the rows.
+   * one the file shows), and writes the CSV to {@code output} atomically; returns the rows. The file is read,
+   * predicted and written a block of rows at a time, so that a file of any length is predicted in the memory of
+   * one block; a row found wrong leaves no output behind.
    */
   static int write(Model model, Path input, Path output, char separator,
       java.util.function.Consumer<String> notes) {
@@ -32,49 +34,71 @@ final class Predictions {
     // the model's features alone are read: other columns (an id, a target, notes) are not parsed at all
     FeatureColumns.requireAll(spec.inputs(), CsvReader.columnNames(input, CsvOptions.IndexColumn.AUTO, separator),
         input.toString());
-    CsvReader.Table table = CsvReader.readTable(input, CategoryWords.ofModel(spec.oneHot()), spec.inputs(),
-        separator);
-    double[] x = FeatureColumns.select(model.spec().inputs(), table.columns(), table.values(), table.rows(),
-        input.toString());
-    if (model.spec().oneHot() != null) {
-      model.spec().oneHot().requireKnown(x, table.rows(), input.toString());
-    }
-    RawPixels.note(spec, x, table.rows(), input.toString()).ifPresent(notes);
+    RawPixels.Count pixels = new RawPixels.Count(spec);
+    int[] rows = new int[1];
     AtomicFiles.discardPartialOnExit(output);
-    AtomicFiles.write(output, out -> write(model, x, table.rows(), input, separator, out));
-    return table.rows();
+    AtomicFiles.write(output, out -> rows[0] = write(model, input, separator, pixels, out));
+    pixels.note(input.toString()).ifPresent(notes);
+    return rows[0];
   }
 
-  /** How many output values a block of rows holds at most: the file is predicted and written a block at a time. */
+  /** How many values a block of rows holds at most, of features or of outputs. */
   private static final int BLOCK_VALUES = 1 << 18;
 
   /**
    * The predictions as CSV ({@link CsvText}: names and class labels quoted where they hold a comma, a quote or a
-   * line break; numbers as {@link Double#toString} writes them), written to {@code out} a block of rows at a time: a classifier of thousands of
-   * classes writes some 40 KB a row, and the whole file, held as one text, would be bounded by the longest
-   * string Java can make (2 GiB) and take its size again in memory.
+   * line break; numbers as {@link Double#toString} writes them), written to {@code out} a block of rows at a time:
+   * a classifier of thousands of classes writes some 40 KB a row, and a file of millions of rows would not fit in
+   * memory, read whole or written as one text.
    */
-  private static void write(Model model, double[] x, int rows, Path input, char separator, OutputStream out)
+  private static int write(Model model, Path input, char separator, RawPixels.Count pixels, OutputStream out)
       throws IOException {
+    ModelSpec spec = model.spec();
     int k = model.outputs();
-    int in = model.inputs();
-    int block = Math.max(1, Math.min(rows, BLOCK_VALUES / k));
-    double[] features = new double[block * in];
+    int block = Math.max(1, BLOCK_VALUES / Math.max(k, model.inputs()));
     double[] predictions = new double[block * k];
     Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     Rows lines = new Rows(model);
     text.write(lines.header());
-    for (int first = 0; first < rows; first += block) {
-      int n = Math.min(block, rows - first);
-      // the last block's rows may be fewer: a model is given exactly the features of the rows it predicts
-      double[] given = n == block ? features : new double[n * in];
-      System.arraycopy(x, first * in, given, 0, n * in);
-      RowsOfFile.predict(model, given, n, predictions, input, separator, first);
-      for (int r = 0; r < n; r++) {
-        lines.append(text, predictions, r);
-      }
+    String source = input.toString();
+    int rows;
+    try {
+      rows = CsvReader.readBlocks(input, CategoryWords.ofModel(spec.oneHot()), spec.inputs(), separator, block,
+          (columns, values, n, first) -> {
+            // a model is given exactly the features of the rows it predicts, in its order
+            double[] x = FeatureColumns.select(spec.inputs(), columns, values, n, source);
+            if (spec.oneHot() != null) {
+              spec.oneHot().requireKnown(x, n, source, first);
+            }
+            pixels.add(x, n);
+            RowsOfFile.predict(model, x, n, predictions, input, separator, first);
+            try {
+              for (int r = 0; r < n; r++) {
+                lines.append(text, predictions, r);
+              }
+            } catch (IOException e) {
+              throw new Unwritten(e);
+            }
+          });
+    } catch (Unwritten e) {
+      throw e.getCause(); // the output's failure, which the atomic write names
     }
     text.flush();
+    return rows;
+  }
+
+  /** The output's failure, carried out of a block through the reader. */
+  private static final class Unwritten extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unwritten(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
   }
 
   /** How a model's predictions are written as CSV lines: its header, then a line for each row. */

@@ -39,29 +39,52 @@ final class RawPixels {
    * named as pixels, it did not learn values above 1, and some value lies above 1; empty otherwise.
    */
   static Optional<String> note(ModelSpec spec, double[] x, int rows, String file) {
-    if (spec.oneHot() != null || spec.inputs().isEmpty()
-        || !spec.inputs().stream().allMatch(n -> PIXEL.matcher(n).matches()) || learntAboveOne(spec)) {
-      return Optional.empty();
+    Count count = new Count(spec);
+    count.add(x, rows);
+    return count.note(file);
+  }
+
+  /** The rows a model is given, counted a block at a time for {@link #note}: those with a value above 1. */
+  static final class Count {
+    private final boolean applies;
+    private final int d;
+    private long rows;
+    private long above;
+    private double largest;
+
+    Count(ModelSpec spec) {
+      applies = spec.oneHot() == null && !spec.inputs().isEmpty()
+          && spec.inputs().stream().allMatch(n -> PIXEL.matcher(n).matches()) && !learntAboveOne(spec);
+      d = spec.inputs().size();
     }
-    int d = spec.inputs().size();
-    int above = 0;
-    double largest = 0;
-    for (int r = 0; r < rows; r++) {
-      boolean over = false;
-      for (int j = 0; j < d; j++) {
-        double v = x[r * d + j];
-        over |= v > 1;
-        largest = Math.max(largest, v);
+
+    /** Counts {@code n} more rows of the model's inputs. */
+    void add(double[] x, int n) {
+      rows += n;
+      if (!applies) {
+        return;
       }
-      above += over ? 1 : 0;
+      for (int r = 0; r < n; r++) {
+        boolean over = false;
+        for (int j = 0; j < d; j++) {
+          double v = x[r * d + j];
+          over |= v > 1;
+          largest = Math.max(largest, v);
+        }
+        above += over ? 1 : 0;
+      }
     }
-    if (above == 0) {
-      return Optional.empty();
+
+    /** The note for the rows counted, read from {@code file}; empty when it does not apply or no value lies above 1. */
+    Optional<String> note(String file) {
+      if (above == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(String.format(Locale.ROOT, "%s: the model's inputs are named as an idx source's pixels"
+          + " (pixel_r_c), which nn reads divided by 255, into 0..1, but %d of %d rows hold values above 1 (up to"
+          + " %s): if they are raw pixels (0..255), divide them by 255 for figures of this model", file, above, rows,
+          largest == Math.rint(largest) && Math.abs(largest) < 1e15 ? String.valueOf((long) largest)
+              : String.format(Locale.ROOT, "%.6g", largest)));
     }
-    return Optional.of(String.format(Locale.ROOT, "%s: the model's inputs are named as an idx source's pixels"
-        + " (pixel_r_c), which nn reads divided by 255, into 0..1, but %d of %d rows hold values above 1 (up to %s):"
-        + " if they are raw pixels (0..255), divide them by 255 for figures of this model", file, above, rows,
-        largest == Math.rint(largest) && Math.abs(largest) < 1e15 ? String.valueOf((long) largest)
-            : String.format(Locale.ROOT, "%.6g", largest)));
   }
 }

@@ -314,6 +314,32 @@ public final class CsvReader {
   }
 
   /**
+   * Reads {@code file} as {@link #readTable(Path, CategoryWords, Collection, char)} does, handing its rows to
+   * {@code blocks} {@code blockRows} at a time (the last block may hold fewer), so that a file of any length is
+   * read in the memory of one block. Returns the number of rows.
+   *
+   * @throws DataException as {@link #readTable} does, after the blocks before the bad row were handed on
+   */
+  public static int readBlocks(Path file, CategoryWords words, Collection<String> columns, char separator,
+      int blockRows, Blocks blocks) {
+    if (blockRows < 1) {
+      throw new IllegalArgumentException("blockRows must be positive, not " + blockRows);
+    }
+    Set<String> wanted = Set.copyOf(columns);
+    return open(file, separator, (in, name) -> scan(in, name, words, wanted, blockRows, blocks));
+  }
+
+  /** What takes a file's rows a block at a time: {@link #readBlocks}. */
+  @FunctionalInterface
+  public interface Blocks {
+    /**
+     * A block of rows: {@code values} holds {@code rows} rows of the {@code columns}, row-major, and is reused for
+     * the next block once this returns. {@code firstRow} is the block's first data row, counted from 0.
+     */
+    void accept(List<String> columns, double[] values, int rows, int firstRow);
+  }
+
+  /**
    * The column names of {@code file}'s header, checked as {@link #read} checks them, without reading further.
    *
    * @throws DataException if the file is missing, unreadable or its header is malformed
@@ -435,6 +461,16 @@ public final class CsvReader {
 
   private static Table table(CsvRecords in, String file, CategoryWords words, Set<String> wanted)
       throws IOException {
+    Table[] table = new Table[1];
+    // one block of every row
+    scan(in, file, words, wanted, Integer.MAX_VALUE, (columns, values, rows, first) ->
+        table[0] = new Table(file, columns, Arrays.copyOf(values, rows * columns.size()), rows));
+    return table[0];
+  }
+
+  /** Reads the rows after the header, {@code blockRows} at a time, into {@code blocks}; returns their number. */
+  private static int scan(CsvRecords in, String file, CategoryWords words, Set<String> wanted, int blockRows,
+      Blocks blocks) throws IOException {
     Header h = header(in, file, CsvOptions.IndexColumn.AUTO);
     int[] kept = IntStream.range(0, h.names().length)
         .filter(c -> wanted == null || wanted.contains(h.names()[c])).toArray();
@@ -445,11 +481,22 @@ public final class CsvReader {
       List<String> fixed = words.fixed().get(header[c]);
       categories[c] = fixed == null ? null : new CategoryText(header[c], fixed, words.fixedBy());
     }
-    double[] values = new double[64 * cols];
+    List<String> names = Arrays.asList(header);
+    double[] values = new double[Math.min(64, blockRows) * cols];
     int rows = 0;
+    int first = 0;
     String[] fields;
     while ((fields = fields(in, file, h)) != null) {
       int lineNo = in.line();
+      if (rows == blockRows) {
+        blocks.accept(names, values, rows, first);
+        if ((long) first + 2L * rows > Integer.MAX_VALUE) {
+          throw new DataException(file + ":" + lineNo + ": too many rows; nn reads at most " + Integer.MAX_VALUE
+              + " rows of a file");
+        }
+        first += rows;
+        rows = 0;
+      }
       values = room(values, rows, cols, file, lineNo, cols + " columns");
       for (int c = 0; c < cols; c++) {
         String text = fields[kept[c] + h.offset()];
@@ -461,8 +508,11 @@ public final class CsvReader {
       }
       rows++;
     }
-    requireRows(rows, 0, file);
-    return new Table(file, Arrays.asList(header), Arrays.copyOf(values, rows * cols), rows);
+    requireRows(first + rows, 0, file);
+    if (rows > 0) {
+      blocks.accept(names, values, rows, first);
+    }
+    return first + rows;
   }
 
   private Dataset read(CsvRecords in, String file, IntConsumer droppedRows) throws IOException {

@@ -343,12 +343,20 @@ public final class OneHot {
    *     the column's categories
    */
   public void requireKnown(double[] in, int rows, String source) {
+    requireKnown(in, rows, source, 0);
+  }
+
+  /**
+   * {@link #requireKnown(double[], int, String)} of a block of a file's rows whose first is data row {@code firstRow}
+   * (counted from 0): the message numbers the row as the file does.
+   */
+  public void requireKnown(double[] in, int rows, String source, int firstRow) {
     int d = inputs.size();
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < d; j++) {
         double v = in[r * d + j];
         if (categories[j] != null && category(j, v) < 0) {
-          throw new DataException(source + ": data row " + (r + 1) + " has " + valueText(v) + " for \""
+          throw new DataException(source + ": data row " + (firstRow + r + 1) + " has " + valueText(v) + " for \""
               + Excerpt.of(inputs.get(j)) + "\", which is not one of the categories the model was trained on: "
               + categoryList(j));
         }

@@ -309,6 +309,10 @@ class OneHotTests {
         + " on: 1, 2, 3", e.getMessage());
     // only the rows asked about are read
     h.requireKnown(new double[] {100, 1, -5, 0, 0, 0}, 1, "rows.csv");
+    // a block of a file's rows whose first is data row 436 (from 0): the row numbered as the file numbers it
+    assertEquals("rows.csv: data row 438 has 0 for \"color\", which is not one of the categories the model was"
+        + " trained on: 1, 2, 3", assertThrows(DataException.class, () -> h.requireKnown(
+            new double[] {100, 1, -5, 0, 0, 0, 0, 7, 0}, 3, "rows.csv", 436)).getMessage());
   }
 
   @Test
