@@ -117,9 +117,9 @@ public final class Main {
    */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
       boolean errTerminal, boolean clusterOnly) {
-    for (String arg : args) {
-      if (arg.indexOf(UNDECODABLE) >= 0) {
-        err.println(undecodable(arg));
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].indexOf(UNDECODABLE) >= 0) {
+        err.println(undecodable(args[i], i == 0 ? null : args[i - 1]));
         return BAD_INPUT;
       }
     }
@@ -162,6 +162,9 @@ public final class Main {
     }
   }
 
+  /** The options whose values are an experiment's text, not a file's name. */
+  private static final List<String> TEXT_OPTIONS = List.of("--set", "--sweep");
+
   /** What the JVM makes of bytes of an argument that are not text in the locale's encoding. */
   private static final char UNDECODABLE = '\uFFFD';
 
@@ -170,9 +173,17 @@ public final class Main {
    * before nn sees them, so a file of that name could be neither read nor written (an output would be written
    * under the replaced name, over whatever is there), and nothing is done.
    */
-  static String undecodable(String arg) {
+  static String undecodable(String arg, String before) {
     String encoding = Failures.fileNameEncoding();
     boolean utf8 = Failures.fileNamesInUtf8();
+    // a --set or --sweep names a key and its values, not a file
+    String option = TEXT_OPTIONS.stream().filter(o -> o.equals(before) || arg.startsWith(o + "=")).findFirst()
+        .orElse(null);
+    if (option != null && utf8) {
+      return "nn: the " + option + " value \"" + dev.nn.core.text.ControlCharacters.escape(arg.startsWith(option + "=")
+          ? arg.substring(option.length() + 1) : arg) + "\" holds bytes that are not UTF-8 text (shown as \uFFFD): an"
+          + " experiment's keys and values are UTF-8 text, so write it in UTF-8; nothing was done";
+    }
     return "nn: the argument \"" + dev.nn.core.text.ControlCharacters.escape(arg) + "\" holds bytes that are not "
         + (utf8 ? "UTF-8 text (shown as \uFFFD), so nn cannot name the file it means: rename the file"
             : encoding + " text (shown as \uFFFD), the encoding of file names in this locale: run nn in a UTF-8 locale"

@@ -245,6 +245,18 @@ class OutputAndPathTests {
     assertTrue(predict.err().contains(" text (shown as \uFFFD)"), predict.err());
     assertTrue(predict.err().endsWith("; nothing was done\n"), predict.err());
     assertFalse(Files.exists(output));
+    // a --set or --sweep value is an experiment's text, not a file's name
+    for (String[] args : List.of(new String[] {"--set", "name=b\uFFFDse"}, new String[] {"--set=name=b\uFFFDse"},
+        new String[] {"--sweep", "name=a,b\uFFFDse"})) {
+      List<String> all = new java.util.ArrayList<>(List.of("validate", Cli.XOR));
+      all.addAll(List.of(args));
+      Cli.Outcome o = Cli.run(all.toArray(String[]::new));
+      assertEquals(2, o.code(), o.describe());
+      String option = args[0].startsWith("--set") ? "--set" : "--sweep";
+      assertEquals("nn: the " + option + " value \"" + (option.equals("--set") ? "name=b\uFFFDse" : "name=a,b\uFFFDse")
+          + "\" holds bytes that are not UTF-8 text (shown as \uFFFD): an experiment's keys and values are UTF-8 text,"
+          + " so write it in UTF-8; nothing was done\n", o.err());
+    }
   }
 
   /** An output given as a folder (a trailing /) that does not exist is refused, where a file of its name was written. */

@@ -57,6 +57,10 @@ class RunLifecycleTests {
             "data:\n  train: {source: idx, images: no-images.gz, labels: no-labels.gz}\n" + NETWORK
                 + "loss: softmax-cross-entropy\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,
             "no-images.gz: file not found; data.train.images names it"),
+        new StartFailure("a data path that is a folder",
+            "data:\n  train: {source: csv, path: ., target: target, task: regression}\n" + NETWORK
+                + "loss: squared\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,
+            ": is a directory; data.train.path names it, and expects a file"),
         new StartFailure("a generator setting out of range",
             "data:\n  train: {source: generator, name: xor, samples: 40, noise: -1}\n" + NETWORK
                 + "loss: binary-cross-entropy\noptimizer: {name: sgd, learning-rate: 0.1}\n", 2,

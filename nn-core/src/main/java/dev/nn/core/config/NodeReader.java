@@ -61,6 +61,11 @@ final class NodeReader {
   static String lookalike(String key) {
     for (int i = 0; i < key.length(); ) {
       int cp = key.codePointAt(i);
+      if (isInvisible(cp)) {
+        return " (it holds U+" + String.format("%04X", cp) + " " + Character.getName(cp) + ", which looks like a"
+            + " space or nothing but is not one YAML indents or separates with: it is read as part of the key; write"
+            + " plain spaces)";
+      }
       if (cp > 0x7F && Character.isLetter(cp)) {
         return " (its \"" + new String(Character.toChars(cp)) + "\" is U+" + String.format("%04X", cp) + " "
             + Character.getName(cp) + ", not an ASCII letter)";
@@ -68,6 +73,18 @@ final class NodeReader {
       i += Character.charCount(cp);
     }
     return "";
+  }
+
+  /** A space other than ASCII's (a no-break space, an em space) or an invisible format character (a zero-width space). */
+  private static boolean isInvisible(int cp) {
+    return cp > 0x7F && (Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT);
+  }
+
+  /** {@code key} without the characters {@link #isInvisible} finds, and stripped: what the user sees of it. */
+  private static String visible(String key) {
+    StringBuilder b = new StringBuilder();
+    key.codePoints().filter(cp -> !isInvisible(cp)).forEach(b::appendCodePoint);
+    return b.toString().strip();
   }
 
   /** Records that {@code node} carries a forbidden tag (already reported): getters skip it silently. */
@@ -121,7 +138,7 @@ final class NodeReader {
    * @param message e.g. {@code unknown key "lerning-rate"}
    */
   void unknownKey(String path, Node keyNode, String key, String message, String allowed, Collection<String> candidates) {
-    List<String> suggestions = Suggestions.closest(key, candidates);
+    List<String> suggestions = Suggestions.closest(visible(key), candidates);
     message += lookalike(key);
     String override = overrideOf(keyNode);
     if (override != null) {

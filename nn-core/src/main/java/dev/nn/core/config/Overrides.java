@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import dev.nn.core.text.Counted;
+import dev.nn.core.text.Excerpt;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
@@ -64,7 +65,8 @@ final class Overrides {
     String keyPath = eq < 0 ? text.strip() : text.substring(0, eq).strip();
     List<Object> steps = eq < 0 ? null : steps(keyPath);
     if (steps == null) {
-      bad(keyPath, text, "expected key.path=value, e.g. optimizer.learning-rate=0.1 or network.layers[1].units=32");
+      bad(keyPath, text, unreadable(keyPath, eq >= 0) + "expected key.path=value, e.g. optimizer.learning-rate=0.1 or"
+          + " network.layers[1].units=32");
       return;
     }
     Node value;
@@ -123,6 +125,42 @@ final class Overrides {
       }
     }
     slot.set(value);
+  }
+
+  private static final Pattern BAD_INDEX = Pattern.compile("\\[([^\\]]*)\\]");
+
+  /** What is wrong with a key path {@link #steps} cannot read, and a semicolon; empty when nothing more is known. */
+  private static String unreadable(String keyPath, boolean hasValue) {
+    if (!hasValue) {
+      return "no '=' and a value; ";
+    }
+    if (keyPath.isEmpty()) {
+      return "no key before '='; ";
+    }
+    String[] parts = keyPath.split("\\.", -1);
+    for (int k = 0; k < parts.length; k++) {
+      String part = parts[k];
+      if (part.isEmpty()) {
+        return (k == 0 ? "the key path starts with a dot" : k == parts.length - 1 ? "the key path ends with a dot"
+            : "two dots with no key between them") + "; ";
+      }
+      Matcher index = BAD_INDEX.matcher(part);
+      while (index.find()) {
+        String i = index.group(1);
+        if (!i.matches("\\d+")) {
+          return "the index [" + Excerpt.of(i) + "] is not a whole number from 0 (a list's first entry is [0]); ";
+        }
+      }
+      if (!SEGMENT.matcher(part).matches()) {
+        int bad = part.codePoints().filter(cp -> !(Character.isLetterOrDigit(cp) || cp == '_' || cp == '-'
+            || cp == '[' || cp == ']')).findFirst().orElse(-1);
+        if (bad >= 0) {
+          return "the key \"" + Excerpt.of(part) + "\" holds '" + new String(Character.toChars(bad)) + "', and a key"
+              + " holds letters, digits, '-' and '_'; ";
+        }
+      }
+    }
+    return "";
   }
 
   /** Key names and list indices, or {@code null} when the path cannot be read. */

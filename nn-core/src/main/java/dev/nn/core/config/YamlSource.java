@@ -78,14 +78,20 @@ final class YamlSource {
       }
       String problem = e.getProblem() == null ? "" : e.getProblem().strip();
       String message = "not valid YAML: " + (context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem);
+      String allowed = "";
       if (isOverlongKey(c, m, problem)) {
         // the ':' is there; YAML gives up looking for it after 1,024 characters of a key
+        String key = text.lines().skip(c.getLine()).findFirst().orElse("").substring(c.getColumn()).strip();
+        key = key.indexOf(": ") > 0 ? key.substring(0, key.indexOf(": ")) : key.replaceFirst(":$", "");
         message = "not valid YAML: the key that starts at line " + (c.getLine() + 1) + ", col " + (c.getColumn() + 1)
-            + " is " + (m.getColumn() - c.getColumn()) + " characters long; YAML reads a key of at most 1,024";
+            + " (\"" + dev.nn.core.text.Excerpt.of(key) + "\") is " + (m.getColumn() - c.getColumn()) + " characters"
+            + " long; YAML reads a key of at most 1,024 characters";
+        allowed = "a key of at most 1,024 characters on its line (an experiment's keys are short words)";
       }
       int line = m == null ? 0 : m.getLine() + 1;
       int column = m == null ? 0 : m.getColumn() + 1;
-      throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, message, "", List.of()));
+      throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, message, allowed,
+          List.of()));
     } catch (ReaderException e) {
       throw new ConfigException(unreadable(text, e.getPosition(), e.getCodePoint()));
     } catch (YAMLException e) {

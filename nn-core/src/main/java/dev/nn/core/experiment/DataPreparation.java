@@ -614,13 +614,16 @@ public final class DataPreparation implements Provider<PreparedData> {
   /**
    * The file {@code ref} names, which must be there: a missing one is named with the key that gives it, since a
    * relative path resolved against the experiment's folder (or, from a --set, the working directory) is often not
-   * where the user looked. What else can be wrong with a file that is there (a directory, no permission) its
-   * reader says.
+   * where the user looked; so is a directory (a path of {@code .}, or a folder where its file was meant). What else
+   * can be wrong with a file that is there (no permission, its contents) its reader says.
    */
   private static Path requireExists(PathRef ref, String key) {
     Path file = ref.resolved();
     if (Files.notExists(file)) {
       throw new DataException(file + ": file not found; " + key + " names it" + notFoundHint(file));
+    }
+    if (Files.isDirectory(file)) {
+      throw new DataException(file + ": is a directory; " + key + " names it, and expects a file");
     }
     return file;
   }

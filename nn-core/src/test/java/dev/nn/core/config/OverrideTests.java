@@ -130,6 +130,25 @@ class OverrideTests {
         e.problems().get(0).message());
   }
 
+  /** A key path that cannot be read says what in it is wrong, before the form it must take. */
+  @Test
+  void anUnreadableKeyPathSaysWhatIsWrongInIt() {
+    String form = "expected key.path=value, e.g. optimizer.learning-rate=0.1 or network.layers[1].units=32";
+    java.util.Map<String, String> said = new java.util.LinkedHashMap<>();
+    said.put("network.layers[-1].units=3", "the index [-1] is not a whole number from 0 (a list's first entry is [0])");
+    said.put("network.layers[a].units=3", "the index [a] is not a whole number from 0 (a list's first entry is [0])");
+    said.put("training..epochs=3", "two dots with no key between them");
+    said.put("training.=3", "the key path ends with a dot");
+    said.put(".training=3", "the key path starts with a dot");
+    said.put("=3", "no key before '='");
+    said.put("training.epochs", "no '=' and a value");
+    said.put("training.ep ochs=3", "the key \"ep ochs\" holds ' ', and a key holds letters, digits, '-' and '_'");
+    said.forEach((override, reason) -> {
+      ConfigException e = assertThrows(ConfigException.class, () -> read(override));
+      assertEquals("cannot apply --set " + override + ": " + reason + "; " + form, e.problems().get(0).message());
+    });
+  }
+
   @Test
   void anOverrideValueThatIsNotYamlIsABadOverride() {
     ConfigException e = assertThrows(ConfigException.class, () -> read("loss={name: huber"));

@@ -155,10 +155,28 @@ class YamlSafetyTests {
   void aKeyBeyondYamlsLimitIsNamedAsTooLongNotAsAMissingColon() {
     ConfigProblem p = problems(VALID_REST + "x" + "b".repeat(2000) + ": 1\n").get(0);
     assertEquals(ProblemId.YAML_SYNTAX, p.id());
-    assertEquals("not valid YAML: the key that starts at line 4, col 1 is 2001 characters long; YAML reads a key of"
-        + " at most 1,024", p.message());
+    assertEquals("not valid YAML: the key that starts at line 4, col 1 (\"xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…(2001"
+        + " characters)\") is 2001 characters long; YAML reads a key of at most 1,024 characters", p.message());
+    assertEquals("a key of at most 1,024 characters on its line (an experiment's keys are short words)", p.allowed());
     ConfigProblem q = problems(VALID_REST + "x" + "b".repeat(1000) + ": 1\n").get(0);
     assertEquals(ProblemId.UNKNOWN_KEY, q.id(), q::toString);
+  }
+
+  /**
+   * A no-break space where an indentation's space was meant makes the key hold it: the message says which
+   * character it holds, and the key suggested is the one the user sees.
+   */
+  @Test
+  void anInvisibleCharacterInAKeyIsNamedAndTheVisibleKeySuggested() {
+    // YAML indents with spaces only: the line is a key of the top level, "\u00a0 seed"
+    ConfigProblem p = problems(VALID_REST + "\u00a0 seed: 3\n").get(0);
+    assertEquals(ProblemId.UNKNOWN_KEY, p.id(), p::toString);
+    assertEquals("unknown key \"\u00a0 seed\" (it holds U+00A0 NO-BREAK SPACE, which looks like a space or nothing"
+        + " but is not one YAML indents or separates with: it is read as part of the key; write plain spaces)",
+        p.message());
+    assertEquals(List.of("seed"), p.suggestions());
+    ConfigProblem q = problems(VALID_REST + "epo\u200bchs: 3\n").get(0);
+    assertTrue(q.message().contains("U+200B ZERO WIDTH SPACE"), q.message());
   }
 
   @Test
