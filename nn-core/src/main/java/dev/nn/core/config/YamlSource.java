@@ -95,7 +95,7 @@ final class YamlSource {
     } catch (ReaderException e) {
       throw new ConfigException(unreadable(text, e.getPosition(), e.getCodePoint()));
     } catch (YAMLException e) {
-      throw new ConfigException(limitProblem(String.valueOf(e.getMessage())));
+      throw new ConfigException(placed(limitProblem(String.valueOf(e.getMessage())), text));
     }
   }
 
@@ -128,6 +128,42 @@ final class YamlSource {
         + String.format(java.util.Locale.ROOT, "U+%04X", codePoint) + (name == null ? "" : " (" + name + ")")
         + " is not allowed in a YAML document" + (codePoint == 0 ? "; NULs between the characters are UTF-16 text:"
         + " save the file as UTF-8" : ""), "printable characters, tabs and line breaks", List.of());
+  }
+
+  /**
+   * {@code problem}, a limit's, placed where the document crosses it: SnakeYAML's limits say no place. Found by
+   * reading the document's events again, which neither nest nor expand anything.
+   */
+  private static ConfigProblem placed(ConfigProblem problem, String text) {
+    if (problem.id() != ProblemId.TOO_LARGE || problem.message().startsWith("the document")) {
+      return problem;
+    }
+    boolean aliases = problem.message().contains("aliases");
+    java.util.Set<String> collections = new java.util.HashSet<>();
+    int depth = 0;
+    int count = 0;
+    try {
+      for (org.yaml.snakeyaml.events.Event e : new Yaml(new SafeConstructor(options())).parse(new StringReader(text))) {
+        if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent start) {
+          depth++;
+          if (start.getAnchor() != null) {
+            collections.add(start.getAnchor());
+          }
+        } else if (e instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+          depth--;
+        } else if (e instanceof org.yaml.snakeyaml.events.AliasEvent alias && collections.contains(alias.getAnchor())) {
+          count++;
+        }
+        if (aliases ? count > MAX_ALIASES : depth > MAX_DEPTH) {
+          Mark m = e.getStartMark();
+          return new ConfigProblem(problem.id(), "", m.getLine() + 1, m.getColumn() + 1, problem.message(),
+              problem.allowed(), List.of());
+        }
+      }
+    } catch (YAMLException e) {
+      // another problem before the place: the limit is said without it
+    }
+    return problem;
   }
 
   private static ConfigProblem limitProblem(String message) {

@@ -51,6 +51,8 @@ class YamlSafetyTests {
     assertEquals(1, p.size());
     assertEquals(ProblemId.TOO_LARGE, p.get(0).id());
     assertEquals("more than 50 aliases to lists or mappings; the document would expand too far", p.get(0).message());
+    // the 51st alias: 45 on the lines of l1 … l5, the sixth of l6's line
+    assertEquals(List.of(7, 35), List.of(p.get(0).line(), p.get(0).column()));
   }
 
   @Test
@@ -70,6 +72,8 @@ class YamlSafetyTests {
     assertEquals(1, p.size());
     assertEquals(ProblemId.TOO_LARGE, p.get(0).id());
     assertEquals("lists and mappings nested more than 50 deep", p.get(0).message());
+    // the document's mapping, then the 50th "[" (after "a: ")
+    assertEquals(List.of(1, 53), List.of(p.get(0).line(), p.get(0).column()));
   }
 
   @Test
