@@ -132,7 +132,7 @@ final class Overrides {
   /** What is wrong with a key path {@link #steps} cannot read, and a semicolon; empty when nothing more is known. */
   private static String unreadable(String keyPath, boolean hasValue) {
     if (!hasValue) {
-      return "no '=' and a value; ";
+      return "no '=value' after the key; ";
     }
     if (keyPath.isEmpty()) {
       return "no key before '='; ";

@@ -141,7 +141,7 @@ class OverrideTests {
     said.put("training.=3", "the key path ends with a dot");
     said.put(".training=3", "the key path starts with a dot");
     said.put("=3", "no key before '='");
-    said.put("training.epochs", "no '=' and a value");
+    said.put("training.epochs", "no '=value' after the key");
     said.put("training.ep ochs=3", "the key \"ep ochs\" holds ' ', and a key holds letters, digits, '-' and '_'");
     said.forEach((override, reason) -> {
       ConfigException e = assertThrows(ConfigException.class, () -> read(override));
