@@ -41,6 +41,29 @@ final class LauncherNote implements TrainingRun.DirectoryListener {
     }
   }
 
+  /** What the note holds once Java says what a stop did, before it names a directory. */
+  static final String STOPS_SAID = "-";
+
+  /**
+   * Tells the launcher {@code env} names, if any, that from now on a stop (Ctrl-C, SIGTERM) is said by Java: a stop
+   * before this, as the JVM starts, ends it without a word, and the launcher then says that nothing was written.
+   * Leaves a note that already names a directory as it is.
+   */
+  static void stopsSaid(Map<String, String> env) {
+    String name = env.get(VARIABLE);
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    Path file = Path.of(name);
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) == 0) {
+        Files.writeString(file, STOPS_SAID + "\n", StandardCharsets.UTF_8);
+      }
+    } catch (IOException | RuntimeException e) {
+      // the launcher then says what it says for a JVM still starting
+    }
+  }
+
   @Override
   public void onDirectory(RunDirectory directory) {
     write(directory.path());

@@ -201,7 +201,7 @@ final class SweepRunner {
         grid.axes().stream().map(SweepAxis::key).toList(), points);
     int left = 0;
     for (int i = 0; i < points.size(); i++) {
-      left += done(table.row(i).status()) ? 0 : 1;
+      left += kept(table.row(i).status()) ? 0 : 1;
     }
     if (left == 0) {
       throw new CommandFailure("nn: " + folder + ": every point of the sweep is done (its table "
@@ -264,7 +264,7 @@ final class SweepRunner {
             + String.join(" ", record.overrides()) + ", not " + String.join(" ", values) + "); the table was changed"
             + " since the sweep wrote it");
       }
-      boolean ended = done(status);
+      boolean ended = kept(status);
       if (ended && !record.status().equals(status) || status.equals("completed")
           && !(java.util.Objects.equals(row.validation(), RunRecord.inTable(record.validation()))
               && java.util.Objects.equals(row.test(), RunRecord.inTable(record.test())))) {
@@ -280,18 +280,24 @@ final class SweepRunner {
    * erased, before the sweep speaks.
    */
   private SweepStop newStop(SweepTable table, Path into) {
-    return new SweepStop(table, into, root.err(), () -> {
+    SweepStop stop = new SweepStop(table, into, root.err(), () -> {
       ProgressBar.stopLive();
       if (root.drawsInPlace()) {
         root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
         root.err().flush();
       }
     });
+    LauncherNote.stopsSaid(root.env());
+    return stop;
   }
 
-  /** Whether a point of this status is done: it completed, diverged or failed, and a resume leaves it. */
-  private static boolean done(String status) {
-    return List.of("completed", "diverged", "failed").contains(status);
+  /**
+   * Whether a resume leaves a point of this status as it is: it completed, or diverged (at the same settings it would
+   * again). A failed point is trained again — its run resumed, once the cause (a full disk, a plugin's bug) is
+   * mended, or taken as it is when it was resumed by itself since.
+   */
+  private static boolean kept(String status) {
+    return List.of("completed", "diverged").contains(status);
   }
 
   /** Trains every point in turn, keeping the table, and returns the exit code. */
@@ -309,7 +315,7 @@ final class SweepRunner {
         dev.nn.core.experiment.JvmShutdown.awaitEnd();
       }
       String status = table.row(i).status();
-      if (resuming != null && done(status)) {
+      if (resuming != null && kept(status)) {
         // done before the sweep was interrupted: kept as its table has it
         completed += status.equals("completed") ? 1 : 0;
         diverged += status.equals("diverged") ? 1 : 0;
@@ -408,6 +414,10 @@ final class SweepRunner {
         + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
     if (anyRun) {
       out.println(root.fitted("sweep table    " + folder.resolve(SweepTable.MARKDOWN)));
+      if (failed > 0) {
+        out.println(root.fitted("once what failed is mended, nn train --resume " + folder + " trains the failed "
+            + (failed == 1 ? "point" : "points") + " again"));
+      }
     } else {
       // no point got as far as a run directory: the table would only repeat the messages above
       stop.finishing(() -> {

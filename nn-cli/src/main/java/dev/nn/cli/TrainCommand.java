@@ -199,6 +199,7 @@ final class TrainCommand implements Callable<Integer> {
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
               root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+          LauncherNote.stopsSaid(root.env());
           lines.reading();
           try {
             result = Failures.readingConfig(experiment, () -> nn.train(e, from.withListener(notice)));
@@ -268,6 +269,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
         .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+    LauncherNote.stopsSaid(root.env());
     if (sweepPoint) {
       notice.ofSweepPoint();
     }

@@ -274,6 +274,47 @@ class SweepResumeTests {
   }
 
   /**
+   * A point that failed is trained again by the sweep's resume, once what failed is mended: its run resumed where it
+   * was kept, or, when it failed before it had one, trained from the start; a point whose run was resumed by itself
+   * since is taken as that run ended. The sweep then ends as one in which nothing failed.
+   */
+  @Test
+  void failedPointsAreTrainedAgainOnceMended() throws Exception {
+    Path out = tmp.resolve("failing");
+    // point 1 fails at update 30, in its second epoch, with its run kept; point 2 (samples 1) before its run starts
+    Cli.Outcome failing = Cli.run("train", Cli.XOR, "--set", "training.epochs=3", "--set",
+        "optimizer={name: failing-sgd, fail-at-update: 30}", "--sweep", "data.train.samples=200,1,200", "--output",
+        out.toString(), "--plain");
+    assertEquals(2, failing.code(), failing.describe());
+    Path folder = folder(out);
+    assertTrue(failing.out().endsWith("sweep: 0 of 3 points completed, 3 failed\nsweep table    "
+        + folder.resolve("sweep.md") + "\nonce what failed is mended, nn train --resume " + folder + " trains the"
+        + " failed points again\n"), failing.out());
+    List<String> rows = Files.readAllLines(folder.resolve("sweep.csv"));
+    String third = rows.get(3).split(",")[2];
+    try {
+      FailingSgdProvider.mended = true;
+      // the third point's run resumed by itself, and completed: the sweep takes it as it is
+      assertEquals(0, Cli.run("train", "--resume", third, "--plain").code());
+      Cli.Outcome resumed = Cli.run("train", "--resume", folder.toString(), "--plain");
+      // point 2 still fails as it did (one sample cannot be split): nothing about it was mended
+      assertEquals(2, resumed.code(), resumed.describe());
+      assertTrue(resumed.out().startsWith("resuming the sweep " + folder + ": 0 of 3 points done, 3 to train\n"),
+          resumed.out());
+      assertTrue(resumed.out().contains("resuming " + rows.get(1).split(",")[2] + "\n"), resumed.out());
+      assertTrue(resumed.out().contains("its run " + third + " had completed; the table now says so\n"),
+          resumed.out());
+      assertTrue(resumed.out().contains("sweep: 2 of 3 points completed, 1 failed\n"), resumed.out());
+      List<String> now = Files.readAllLines(folder.resolve("sweep.csv"));
+      assertTrue(now.get(1).startsWith("200,completed,"), now.get(1));
+      assertTrue(now.get(2).startsWith("1,failed,,"), now.get(2));
+      assertTrue(now.get(3).startsWith("200,completed," + third + ","), now.get(3));
+    } finally {
+      FailingSgdProvider.mended = false;
+    }
+  }
+
+  /**
    * A jar of the plugin path changed, went or came since the sweep started: the points left would train with other
    * plugins than the points done (only the interrupted point's run compared them, with the plugins it uses). Refused,
    * the table as it was; the jar moved elsewhere unchanged is the same jar; with --allow-changed-plugins the sweep goes
@@ -426,8 +467,6 @@ class SweepResumeTests {
     String second = lines.get(2).split(",")[2];
     java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
     edits.put(written.replace(",interrupted,", ",completed,"), "line 3 says point 2 completed, but its run " + second
-        + " is interrupted; the table was changed since the sweep wrote it");
-    edits.put(written.replace(",interrupted,", ",failed,"), "line 3 says point 2 failed, but its run " + second
         + " is interrupted; the table was changed since the sweep wrote it");
     edits.put(written.replace("," + second + ",", "," + first + ","), "line 3 names the run " + first + ", which"
         + " another line names too; the table was changed since the sweep wrote it");

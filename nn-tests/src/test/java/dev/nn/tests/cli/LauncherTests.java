@@ -305,7 +305,7 @@ class LauncherTests {
   @Test
   void aKilledSweepIsNamedToResumeOnlyWhileAPointIsLeft() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    for (String status : List.of("pending", "completed")) {
+    for (String status : List.of("pending", "failed", "completed")) {
       Path folder = Files.createDirectories(tmp.resolve("runs-" + status).resolve("xor-sweep-20261205-010000"));
       Files.writeString(folder.resolve("sweep.yaml"), "experiment: xor.yaml\n");
       Files.writeString(folder.resolve("sweep.csv"), "seed,status,run_directory,validation_metric,validation,"
@@ -316,8 +316,36 @@ class LauncherTests {
       assertTrue(fake.toFile().setExecutable(true));
       String printed = killedStandIn(bin, "train", "xor.yaml", "--sweep", "seed=1,2");
       String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
-      assertEquals(killed + (status.equals("pending") ? "resume the sweep with: nn train --resume " + folder
+      // a failed point is trained again by the sweep's resume
+      assertEquals(killed + (!status.equals("completed") ? "resume the sweep with: nn train --resume " + folder
           : "the sweep " + folder + " had ended its last point: nothing is left to resume") + "\n", printed, status);
+    }
+  }
+
+  /**
+   * A stop as the JVM starts, before nn's own watch is in place, ends Java without a word (exit 143): the launcher
+   * says that nothing was written. Once Java has said it speaks for a stop ("-" in the launcher's note), the launcher
+   * adds nothing. Java here is a stand-in that ends as such a JVM does.
+   */
+  @Test
+  void aStopAsJavaStartsIsSaidByTheLauncher() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (boolean said : List.of(false, true)) {
+      Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh
+case \"$*\" in *ArchiveClassesAtExit*) exit 1 ;;"
+          + " esac
+" + (said ? "echo - > \"$NN_RUN_DIRECTORY_FILE\"\necho 'nn: what Java says' >&2\n" : "")
+          + "exit 143\n");
+      assertTrue(fake.toFile().setExecutable(true));
+      ProcessBuilder b = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", "xor.yaml")
+          .directory(tmp.toFile()).redirectErrorStream(true);
+      b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+      Process p = b.start();
+      String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(143, p.exitValue(), printed);
+      assertEquals(said ? "nn: what Java says\n"
+          : "nn: stopped as nn was starting, before training began; nothing was written\n", printed);
     }
   }
 
