@@ -39,6 +39,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private volatile boolean sweepPoint;
   /** Counted down once the run's directory and record are made, while they are being made; else null. */
   private volatile java.util.concurrent.CountDownLatch making;
+  /** Why the checkpoint of a stop within an epoch could not be written, or null. */
+  private volatile String stopCheckpointFailure;
   /** Counted down once the run's hook has made this notice speak. */
   private final java.util.concurrent.CountDownLatch spoken = new java.util.concurrent.CountDownLatch(1);
   /** How long a stop may take on a terminal before the user is told what it waits for. */
@@ -109,9 +111,17 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   }
 
   @Override
+  public void onStopCheckpointFailed(RuntimeException failure) {
+    stopCheckpointFailure = failure.getMessage();
+  }
+
+  @Override
   public void recorded(Path directory) {
     if (!ended) {
-      say(message(Optional.of(directory), retry, sweepPoint));
+      String failure = stopCheckpointFailure;
+      say((failure == null ? "" : "nn: the checkpoint of the stop, within the epoch, could not be written (" + failure
+          + "): what the epoch trained since the last checkpoint is lost\n") + message(Optional.of(directory), retry,
+              sweepPoint));
     }
     spoken.countDown();
   }

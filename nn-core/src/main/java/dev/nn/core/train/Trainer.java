@@ -742,6 +742,11 @@ public final class Trainer {
       boolean interrupted = Thread.interrupted();
       try {
         withinEpoch.save(state(within));
+      } catch (RuntimeException failure) {
+        // the stop still ends training: what the epoch trained since the last checkpoint is lost, and said
+        for (TrainingListener l : listeners) {
+          l.onStopCheckpointFailed(failure);
+        }
       } finally {
         if (interrupted) {
           Thread.currentThread().interrupt();

@@ -14,4 +14,11 @@ public interface TrainingListener {
 
   /** After the last epoch, or when early stopping ends training. */
   default void onEnd(Trainer trainer, TrainingResult result) {}
+
+  /**
+   * A stop came within an epoch and the checkpoint taken there could not be written ({@code failure}: a full disk,
+   * say): training still ends as stopped, and a resume goes on from the checkpoint before, losing what the epoch had
+   * trained since. Runs on the training thread, as the stop ends training.
+   */
+  default void onStopCheckpointFailed(RuntimeException failure) {}
 }

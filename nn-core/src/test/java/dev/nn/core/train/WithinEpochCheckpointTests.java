@@ -183,6 +183,45 @@ class WithinEpochCheckpointTests {
     assertEquals(1, saved.get(0).updates());
   }
 
+  /**
+   * The checkpoint of a stop that cannot be written (a full disk) does not keep training from stopping: the stop
+   * ends it as stopped, and the listeners are told why the checkpoint is missing, to say so.
+   */
+  @Test
+  void aStopWhoseCheckpointCannotBeWrittenStillStopsAndTellsTheListeners() {
+    List<RuntimeException> told = new ArrayList<>();
+    Trainer t = new Trainer(TrainerTests.network(4), Plugins.SQUARED, Plugins.MOMENTUM, (u, e) -> 0.3 / Math.sqrt(e),
+        OPTIONS, List.of(new TrainingListener() {
+          @Override
+          public void onStopCheckpointFailed(RuntimeException failure) {
+            told.add(failure);
+          }
+        }));
+    java.io.UncheckedIOException full = new java.io.UncheckedIOException("cannot write partial-epoch-0001.ckpt: No"
+        + " space left on device", new java.io.IOException("No space left on device"));
+    t.checkpointWithinEpochs(new Trainer.WithinEpochCheckpoints() {
+      @Override
+      public boolean due() {
+        return false;
+      }
+
+      @Override
+      public void save(TrainerState state) {
+        throw full;
+      }
+    });
+    Thread.currentThread().interrupt();
+    try {
+      java.util.concurrent.CancellationException e = assertThrows(java.util.concurrent.CancellationException.class,
+          () -> t.train(TRAIN, VALIDATION, false));
+      assertEquals("training was interrupted in epoch 1, after batch 1", e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the flag is set again");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(List.of(full), told);
+  }
+
   @Test
   void aPositionThatIsNotWithinAnEpochIsRefused() {
     IllegalArgumentException all = assertThrows(IllegalArgumentException.class,
