@@ -60,6 +60,50 @@ class LauncherTests {
     return new Run(p.exitValue(), output);
   }
 
+  /**
+   * Which commands the launcher runs with Spark on the class path: every way a distributed experiment reaches it — its
+   * file, a --set or --sweep of a distributed key (with "=" too), a run or a sweep being resumed (its sweep.yaml's
+   * experiment file, or its --set values) — and nothing else. The script's own functions, run by bash.
+   */
+  @Test
+  void theLauncherPutsSparkOnTheClassPathForEveryDistributedExperiment() throws Exception {
+    Files.writeString(tmp.resolve("dist.yaml"), "name: x\ndistributed: {master: \"local[2]\"}\n");
+    Files.writeString(tmp.resolve("plain.yaml"), "name: x\n");
+    Path run = Files.createDirectories(tmp.resolve("run"));
+    Files.copy(tmp.resolve("dist.yaml"), run.resolve("experiment.yaml"));
+    Path plainRun = Files.createDirectories(tmp.resolve("plain-run"));
+    Files.copy(tmp.resolve("plain.yaml"), plainRun.resolve("experiment.yaml"));
+    Map<String, String> sweeps = Map.of("dist-sweep", "experiment: dist.yaml\nworking-directory: " + tmp
+        + "\nsets: []\nsweeps:\n- seed=1,2\n", "set-sweep", "experiment: plain.yaml\nworking-directory: " + tmp
+        + "\nsets:\n- 'distributed.master=local[2]'\nsweeps: []\n", "plain-sweep", "experiment: plain.yaml\n"
+        + "working-directory: " + tmp + "\nsets: []\nsweeps:\n- seed=1,2\n");
+    for (Map.Entry<String, String> sweep : sweeps.entrySet()) {
+      Files.writeString(Files.createDirectories(tmp.resolve(sweep.getKey())).resolve("sweep.yaml"), sweep.getValue());
+    }
+    Map<String, Boolean> expected = new java.util.LinkedHashMap<>();
+    expected.put("train dist.yaml", true);
+    expected.put("train plain.yaml", false);
+    expected.put("train plain.yaml --set distributed.master=local[2]", true);
+    expected.put("train plain.yaml --set=distributed.master=local[2]", true);
+    expected.put("train plain.yaml --sweep=distributed.partitions=2,3", true);
+    expected.put("train plain.yaml --sweep seed=1,2", false);
+    expected.put("train --resume run", true);
+    expected.put("train --resume=run", true);
+    expected.put("train --resume plain-run", false);
+    expected.put("train --resume dist-sweep", true);
+    expected.put("train --resume=set-sweep", true);
+    expected.put("train --resume plain-sweep", false);
+    String functions = "eval \"$(sed -n '/^DISTRIBUTED_KEY=/p;/^wants_spark()/,/^}/p;/^sweep_wants_spark()/,/^}/p' "
+        + ROOT.resolve("nn") + ")\"\n";
+    for (Map.Entry<String, Boolean> e : expected.entrySet()) {
+      Process p = new ProcessBuilder("bash", "-c", functions + "NN_SPARK= wants_spark " + e.getKey())
+          .directory(tmp.toFile()).redirectErrorStream(true).start();
+      String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(e.getValue() ? 0 : 1, p.exitValue(), e.getKey() + ": " + printed);
+    }
+  }
+
   /** Options Java refuses in NN_JAVA_OPTS are one nn line and exit 2, not Java's three lines and exit 1. */
   @Test
   void javaOptionsJavaRefusesAreOneLineNamingTheVariable() throws Exception {
@@ -331,10 +375,8 @@ class LauncherTests {
   void aStopAsJavaStartsIsSaidByTheLauncher() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     for (boolean said : List.of(false, true)) {
-      Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh
-case \"$*\" in *ArchiveClassesAtExit*) exit 1 ;;"
-          + " esac
-" + (said ? "echo - > \"$NN_RUN_DIRECTORY_FILE\"\necho 'nn: what Java says' >&2\n" : "")
+      Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1 ;;"
+          + " esac\n" + (said ? "echo - > \"$NN_RUN_DIRECTORY_FILE\"\necho 'nn: what Java says' >&2\n" : "")
           + "exit 143\n");
       assertTrue(fake.toFile().setExecutable(true));
       ProcessBuilder b = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", "xor.yaml")
