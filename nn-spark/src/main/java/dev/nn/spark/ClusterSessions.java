@@ -2,6 +2,7 @@ package dev.nn.spark;
 
 import dev.nn.core.config.DistributedSpec;
 import dev.nn.core.experiment.ClusterException;
+import dev.nn.core.text.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,19 +235,12 @@ final class ClusterSessions {
    */
   static String settings(DistributedSpec spec) {
     return new java.util.TreeMap<>(spec.conf()).entrySet().stream()
-        .map(s -> s.getKey() + "=" + (SECRET.matcher(s.getKey()).find() ? REDACTED : s.getValue()))
+        .map(s -> s.getKey() + "=" + (Secrets.isSecretKey(s.getKey()) ? REDACTED : s.getValue()))
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  /**
-   * Keys whose values a record must not hold (an S3 secret key, a password): the pattern of Spark's own default
-   * {@code spark.redaction.regex}, so that a run directory can be shared as its event logs can.
-   */
-  private static final java.util.regex.Pattern SECRET =
-      java.util.regex.Pattern.compile("(?i)secret|password|token|access[.]key");
-
-  /** What a secret's value is recorded as: Spark's own word for it. */
-  static final String REDACTED = "*********(redacted)";
+  /** What a secret's value is recorded as: Spark's own word for it ({@link Secrets}). */
+  static final String REDACTED = Secrets.REDACTED;
 
   /**
    * The jars a standalone cluster's executors are handed: {@code spark.jars} as set, or else nn's submit jar, and

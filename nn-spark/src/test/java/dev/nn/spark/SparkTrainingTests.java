@@ -200,6 +200,35 @@ class SparkTrainingTests {
             List.of()).distributed().orElseThrow()));
   }
 
+  /**
+   * A secret given in the experiment file and one given by --set are in no file of the run but its experiment.yaml,
+   * which a resume reads: not in the provenance's command line, the overrides, the summary or the report.
+   */
+  @Test
+  void aSecretIsInNoRunFileButTheExperimentItResumesFrom() throws Exception {
+    Path file = runs.resolve("secret.yaml");
+    java.nio.file.Files.createDirectories(runs);
+    java.nio.file.Files.writeString(file, IRIS.replace("../examples", Path.of("../examples").toAbsolutePath()
+        .normalize().toString()) + "distributed: {partitions: 2, conf: {spark.hadoop.fs.s3a.access.key: INFILE}}\n");
+    String set = "distributed.conf={spark.task.cpus: \"1\", spark.hadoop.fs.s3a.secret.key: HUNTER2}";
+    List<String> overrides = List.of("training.epochs=1", set);
+    TrainingRun.Result r = NN.train(NN.load(file, overrides), new TrainingRun.Options(runs.resolve("secret"), null,
+        List.of("train", file.toString(), "--set", set), List.of(), "test").readFrom(file, overrides));
+    Path dir = r.directory().path();
+    java.util.List<String> holding = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        String text = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.contains("HUNTER2") || text.contains("INFILE")) {
+          holding.add(dir.relativize(f).toString());
+        }
+      }
+    }
+    assertEquals(List.of("experiment.yaml"), holding);
+    String provenance = java.nio.file.Files.readString(dir.resolve("provenance.yaml"));
+    assertTrue(provenance.contains("spark.hadoop.fs.s3a.secret.key: *********(redacted)"), provenance);
+  }
+
   /** spark.driver.memory cannot size a driver that is already running: a note names NN_JAVA_OPTS instead. */
   @Test
   void driverMemoryOutsideSparkSubmitIsNotedWithWhatToUseInstead() {

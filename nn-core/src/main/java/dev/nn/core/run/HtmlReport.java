@@ -77,7 +77,10 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(status, "status");
     classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
-    overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    // a report is made to be shared: no secret's value in it (the run's experiment.yaml keeps it, to be resumed)
+    overrides = overrides == null ? List.of() : dev.nn.core.text.Secrets.redact(overrides);
+    experimentYaml = dev.nn.core.text.Secrets.redact(experimentYaml);
+    provenanceYaml = dev.nn.core.text.Secrets.redact(provenanceYaml);
     targetNames = targetNames == null ? List.of() : List.copyOf(targetNames);
   }
 

@@ -5,6 +5,7 @@ import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.Sha256;
 import dev.nn.core.io.YamlFields;
 import dev.nn.core.plugin.PluginDescriptor;
+import dev.nn.core.text.Secrets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    */
   record FirstStart(String started, List<String> commandLine) {
     FirstStart {
-      commandLine = List.copyOf(commandLine);
+      commandLine = Secrets.redact(commandLine);
     }
   }
 
@@ -112,7 +113,8 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     Objects.requireNonNull(nnVersion, "nnVersion");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(started, "started");
-    commandLine = List.copyOf(commandLine);
+    // read and shared by people: a secret given on the command line is not kept (Secrets)
+    commandLine = Secrets.redact(commandLine);
     plugins = List.copyOf(plugins);
     dataFiles = List.copyOf(dataFiles);
     cluster = Collections.unmodifiableMap(new LinkedHashMap<>(cluster));

@@ -29,8 +29,9 @@ final class RunOverrides {
   static void write(Path file, List<String> overrides) {
     StringBuilder s = new StringBuilder();
     for (String o : overrides) {
-      // a JSON string is a YAML double-quoted scalar: any override reads back unchanged
-      s.append("- ").append(Json.quoted(o)).append('\n');
+      // a JSON string is a YAML double-quoted scalar: any override reads back unchanged (a secret's value redacted:
+      // the run's experiment.yaml keeps it, to be resumed)
+      s.append("- ").append(Json.quoted(dev.nn.core.text.Secrets.redact(o))).append('\n');
     }
     AtomicFiles.writeString(file, s.length() == 0 ? "[]\n" : s.toString());
   }

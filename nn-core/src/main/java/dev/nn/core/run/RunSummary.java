@@ -50,7 +50,7 @@ final class RunSummary {
     Identity {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(started, "started");
-      overrides = List.copyOf(overrides);
+      overrides = dev.nn.core.text.Secrets.redact(overrides);
       targetNames = List.copyOf(targetNames);
     }
   }
