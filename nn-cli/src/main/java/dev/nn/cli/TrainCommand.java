@@ -460,6 +460,10 @@ final class TrainCommand implements Callable<Integer> {
    * before it.
    */
   private void sayStartingSpark(Experiment e, PrintStream out, RunLog log) {
+    if (e.distributed().isPresent()) {
+      // a missing data file is said before Spark's start, not seconds after it
+      root.nn().check(e);
+    }
     e.distributed().filter(spec -> System.getProperty("spark.master") != null || !spec.needsSparkSubmit())
         .ifPresent(spec -> say(out, log, startingSpark(spec)));
   }

@@ -46,6 +46,11 @@ final class ValidateCommand implements Callable<Integer> {
     root.out().print(e.summary());
     // the widths an auto layer takes from the data, as training will print them
     network.ifPresent(n -> root.out().println("  network    " + n.replaceFirst("^network ", "")));
+    if (e.distributed().isPresent()) {
+      // the checks above that read the data are made by nn train once Spark has started
+      root.out().println(root.fitted("  data       its files are there; read, and checked against the network, when"
+          + " nn train starts Spark"));
+    }
     return Main.OK;
   }
 }

@@ -31,6 +31,24 @@ class ValidateCommandTests {
     assertEquals("", o.err());
   }
 
+  /**
+   * A distributed experiment's data is read once Spark has started: validate checks that its files are there (a
+   * missing one named with its key, exit 2) and says that the rest of the data's checks are nn train's.
+   */
+  @Test
+  void aDistributedExperimentsFilesAreCheckedAndTheRestSaidToComeWithSpark() throws Exception {
+    String distributed = "distributed={master: \"local[2]\", partitions: 2}";
+    Cli.Outcome valid = Cli.run("validate", Cli.DIABETES, "--set", distributed);
+    assertEquals(0, valid.code(), valid.describe());
+    assertEquals(List.of("  data       its files are there; read, and checked against the network, when nn train starts"
+        + " Spark"), valid.outLines("  data "));
+    Path missing = tmp.resolve("nosuch.csv");
+    Cli.Outcome refused = Cli.run("validate", Cli.DIABETES, "--set", distributed, "--set", "data.train.path="
+        + missing);
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + missing + ": file not found; data.train.path names it\n", refused.err());
+  }
+
   /** A --set key with a Cyrillic letter: the letter is named and the key it looks like suggested, exit 2. */
   @Test
   void aSetKeyWithALookAlikeLetterNamesTheLetter() {

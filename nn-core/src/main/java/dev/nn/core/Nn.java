@@ -249,6 +249,8 @@ public final class Nn {
     required(experiment, "experiment", AN_EXPERIMENT);
     required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
     if (experiment.distributed().isPresent()) {
+      // its data is read once the cluster has started: only that its files are there is checked here
+      dev.nn.core.experiment.DataPreparation.requireSourceFiles(experiment.data());
       return Optional.empty();
     }
     // a production injector builds every singleton, the network included, as it is created; the trainer's parts

@@ -612,6 +612,35 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   /**
+   * Checks that every file the experiment's csv and idx sources name is there, as reading them would first: for an
+   * experiment whose data is read only once its cluster has started (a {@code distributed} one), so that a missing
+   * file is said before that. A {@code spark} source's files are Spark's to find.
+   *
+   * @throws DataException naming the first file missing and the key that names it
+   */
+  public static void requireSourceFiles(dev.nn.core.config.DataSpec data) {
+    requireSourceFiles(data.train(), "data.train");
+    if (data.validation() instanceof dev.nn.core.config.HoldOut.FromSource v) {
+      requireSourceFiles(v.source(), "data.validation");
+    }
+    if (data.test() instanceof dev.nn.core.config.HoldOut.FromSource t) {
+      requireSourceFiles(t.source(), "data.test");
+    }
+  }
+
+  private static void requireSourceFiles(SourceSpec source, String path) {
+    if (source instanceof SourceSpec.Csv csv) {
+      requireExists(csv.path(), path + ".path");
+    } else if (source instanceof SourceSpec.Idx idx) {
+      for (int k = 0; k < idx.images().size(); k++) {
+        String at = idx.images().size() == 1 ? "" : "[" + k + "]";
+        requireExists(idx.images().get(k), path + ".images" + at);
+        requireExists(idx.labels().get(k), path + ".labels" + at);
+      }
+    }
+  }
+
+  /**
    * The file {@code ref} names, which must be there: a missing one is named with the key that gives it, since a
    * relative path resolved against the experiment's folder (or, from a --set, the working directory) is often not
    * where the user looked; so is a directory (a path of {@code .}, or a folder where its file was meant). What else
