@@ -24,4 +24,15 @@ final class ExperimentArgument {
   Experiment load(Nn nn) {
     return Experiments.load(nn, file, sets);
   }
+
+  /**
+   * Says, for an experiment with a {@code distributed} section, that {@code command} computes in this process: only
+   * nn train trains on a cluster, and the section would otherwise be passed over without a word.
+   */
+  static void sayComputedHere(Experiment e, NnCommand root, String command) {
+    if (e.distributed().isPresent()) {
+      root.err().println(root.fittedErr("nn: note: " + command + " computes in this process; the experiment's"
+          + " distributed section is for nn train, which alone trains on a cluster"));
+    }
+  }
 }

@@ -60,6 +60,7 @@ final class GradcheckCommand implements Callable<Integer> {
     ExperimentGradientCheck[] checked = new ExperimentGradientCheck[1];
     GradientCheck.Result result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
+      ExperimentArgument.sayComputedHere(e, root, "nn gradcheck");
       if (csv != null) {
         OutputFile.checkAgainst("--csv", csv, "a data file of " + experiment.file, e.dataFiles());
       }

@@ -78,6 +78,7 @@ final class LrFindCommand implements Callable<Integer> {
     Nn nn = root.nn();
     LearningRateRange.Result result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
+      ExperimentArgument.sayComputedHere(e, root, "nn lr-find");
       if (csv != null) {
         OutputFile.checkAgainst("--csv", csv, "a data file of " + experiment.file, e.dataFiles());
       }

@@ -74,6 +74,7 @@ final class StabilityCommand implements Callable<Integer> {
     Nn nn = root.nn();
     StabilityResult result = Failures.readingConfig(experiment.file, () -> {
       Experiment e = experiment.load(nn);
+      ExperimentArgument.sayComputedHere(e, root, "nn stability");
       try {
         // a pair's runs take as long as two runs of nn train: a line as each pair is done
         return nn.stability(e).run(options, line -> root.out().println(root.fitted(line)));
