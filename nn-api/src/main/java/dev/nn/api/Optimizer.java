@@ -31,7 +31,10 @@ public interface Optimizer {
      */
     void step(DoubleBuffer params, DoubleBuffer grads, double learningRate, long t);
 
-    /** A copy of the state (moments, accumulators), for checkpoints. Never {@code null}. */
+    /**
+     * A copy of the state (moments, accumulators), for checkpoints. Never {@code null}. Numbers, infinite ones too, but
+     * no NaN: a checkpoint whose optimizer state holds a NaN is taken as damaged when a resume reads it.
+     */
     default double[] exportState() {
       return new double[0];
     }

@@ -5,6 +5,7 @@ import dev.nn.core.io.ArchiveReader;
 import dev.nn.core.io.ArchiveWriter;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.LittleEndian;
+import dev.nn.core.io.Printable;
 import dev.nn.core.io.YamlFields;
 import dev.nn.core.train.EpochReport;
 import dev.nn.core.train.TrainerState;
@@ -27,6 +28,8 @@ final class CheckpointFile {
   static final String PARAMS = "params.bin";
   static final String OPTIMIZER = "optimizer.bin";
   static final String BEST = "best-params.bin";
+  /** How the binary entries hold their doubles. */
+  static final String ENCODING = "float64-le";
   private static final ArchiveFormat FILE_FORMAT = new ArchiveFormat(FORMAT, "checkpoint", HEADER,
       List.of(HEADER, PARAMS, OPTIMIZER, HISTORY), VERSION, RunFileException::new, "no such checkpoint file");
 
@@ -57,7 +60,7 @@ final class CheckpointFile {
     h.put("best-value", YamlFields.real(s.bestValue()));
     h.put("epochs-without-improvement", s.epochsWithoutImprovement());
     h.put("end", endName(s.end()));
-    h.put("encoding", "float64-le");
+    h.put("encoding", ENCODING);
     h.put("params", Map.of("count", s.params().length));
     List<Integer> sizes = new ArrayList<>();
     for (double[] b : s.optimizerState()) {
@@ -87,6 +90,7 @@ final class CheckpointFile {
     if (opened.isUnsealed()) {
       checkUnsealed(archive, h);
     }
+    requireEncoding(file, h);
     double[] params = doubles(file, archive, PARAMS, h.fields("params").integer("count", 0, Integer.MAX_VALUE))[0];
     double[][] optimizer = doubles(file, archive, OPTIMIZER,
         h.fields("optimizer-state").integers("block-sizes", 0, Integer.MAX_VALUE));
@@ -104,9 +108,19 @@ final class CheckpointFile {
       throw new RunFileException(file, HEADER + ": a checkpoint within an epoch has \"end: " + endName(end) + "\""
           + " (corrupted)");
     }
-    return new TrainerState(h.integer("epoch", 0, Integer.MAX_VALUE), h.integer("updates"), params, optimizer, best,
-        h.integer("best-epoch", 0, Integer.MAX_VALUE), h.real("best-value"),
+    TrainerState state = new TrainerState(h.integer("epoch", 0, Integer.MAX_VALUE), h.integer("updates"), params,
+        optimizer, best, h.integer("best-epoch", 0, Integer.MAX_VALUE), h.real("best-value"),
         h.integer("epochs-without-improvement", 0, Integer.MAX_VALUE), List.copyOf(history), end, within);
+    CheckpointChecks.check(file, state);
+    return state;
+  }
+
+  /** The binary entries' encoding, when the header gives one (every version does): nn writes no other. */
+  private static void requireEncoding(Path file, YamlFields h) {
+    if (!h.isNull("encoding") && !h.string("encoding").equals(ENCODING)) {
+      throw new RunFileException(file, HEADER + " gives \"encoding\" \"" + Printable.of(h.string("encoding"))
+          + "\"; nn reads " + ENCODING + " (corrupted, or written by another program)");
+    }
   }
 
   /** How far into its epoch a checkpoint within an epoch was taken; {@code null} for one at an epoch's end. */

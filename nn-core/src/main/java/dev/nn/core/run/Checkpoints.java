@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * Doubles read back bit for bit: the binary entries hold the raw bits, and the text entries hold
  * {@link Double#toString} (exact on reading) or, for a NaN with bits other than {@link Double#NaN}'s,
  * {@code nan-bits:} and the bits in hex.
- * No Java serialization. The archive's end record, its CRCs and the SHA-256s catch truncation and corruption.
+ * No Java serialization. The archive's end record, its CRCs and the SHA-256s catch truncation and corruption;
+ * {@link CheckpointChecks} a sound archive whose fields contradict each other or the file's name.
  * Version 1 checkpoints, which kept the binary entries' SHA-256 in {@code checkpoint.yaml} and had no
  * {@code SHA256SUMS}, are still read.
  */
@@ -236,10 +237,6 @@ public final class Checkpoints {
       }
       try {
         TrainerState state = read(file);
-        if (state.within() == null && partialEpochOf(file) >= 0) {
-          throw new RunFileException(file, "holds no position within its epoch, though its name says it was taken"
-              + " partway through one (corrupted)");
-        }
         if (!damaged.isEmpty()) {
           notices.accept("resuming from " + file + " instead");
         }
@@ -387,7 +384,7 @@ public final class Checkpoints {
    * Reads one checkpoint file.
    *
    * @throws RunFileException naming the file and what is wrong with it (missing, truncated, corrupted,
-   *     another format or version)
+   *     another format or version, fields that contradict each other or the file's name)
    */
   static TrainerState read(Path file) {
     return CheckpointFile.read(file);

@@ -39,9 +39,10 @@ final class RunFixtures {
   }
 
   static TrainerState sampleState() {
-    double[] params = {Math.PI, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, ODD_NAN, Double.NEGATIVE_INFINITY,
+    // finite parameters and no NaN in the optimizer's state: a checkpoint holding them is refused as damaged
+    double[] params = {Math.PI, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MIN_NORMAL, -Double.MAX_VALUE,
         1e-300, -7.25, 0.1, Math.E};
-    double[][] optimizer = {{0.5, -1.25e-9, 3}, {}, {Double.NaN, 7, ODD_NAN, 1e300}};
+    double[][] optimizer = {{0.5, -1.25e-9, 3}, {}, {Double.POSITIVE_INFINITY, 7, Double.NEGATIVE_INFINITY, 1e300}};
     double[] best = {1, 2, 3, 4, 5, 6, 7, 8, 9, Math.nextUp(1.0)};
     return new TrainerState(3, 3_000_000_000L, params, optimizer, best, 2, Double.NaN, 1, mixedHistory());
   }
