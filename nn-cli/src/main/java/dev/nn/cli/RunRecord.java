@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * file itself when the run wrote one; otherwise, for runs made before summaries existed, the same keys pieced
  * together from {@code experiment.yaml}, {@code metrics.csv}, {@code provenance.yaml} and {@code status.yaml}.
  * Then the status is {@code completed} when {@code model.nnm} exists, else the state {@code status.yaml} records,
- * else {@code unknown}; the test figures are unknown ({@code null}).
+ * else {@code unknown}; the test figures are unknown ({@code null}). A state nn never writes, or {@code finished}
+ * without the model, is told of and not taken.
  *
  * @param directory the run directory
  * @param summary the summary's keys, in the file's order
@@ -76,7 +77,9 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       }
       return new RunRecord(dir, endedIfAbandoned(dir, m), true);
     }
-    return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
+    return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir, problem -> {
+      throw new CommandFailure(problem);
+    })), false);
   }
 
   /** The states a summary's {@code status} may hold. */
@@ -122,15 +125,19 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
    * — with each problem passed to {@code problems}: one bad run does not hide the others from a listing.
    */
   static RunRecord readOrDescribe(Path dir, Consumer<String> problems) {
-    try {
-      return read(dir);
-    } catch (CommandFailure e) {
-      problems.accept(e.getMessage() + "; listed from the run's other files");
-    } catch (dev.nn.core.run.RunFileException e) {
-      problems.accept("nn: " + e.getMessage() + "; listed from the run's other files");
+    Consumer<String> fromOthers = problem -> problems.accept(problem + "; listed from the run's other files");
+    // without a summary, read would piece the run together as below: a second try would only fail again
+    if (Files.isRegularFile(dir.resolve(SUMMARY))) {
+      try {
+        return read(dir);
+      } catch (CommandFailure e) {
+        fromOthers.accept(e.getMessage());
+      } catch (dev.nn.core.run.RunFileException e) {
+        fromOthers.accept("nn: " + e.getMessage());
+      }
     }
     try {
-      return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir)), false);
+      return new RunRecord(dir, endedIfAbandoned(dir, LegacyRun.summarize(dir, fromOthers)), false);
     } catch (CommandFailure e) {
       problems.accept(e.getMessage() + "; listed as unknown");
     } catch (dev.nn.core.run.RunFileException e) {
@@ -270,10 +277,14 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
   static final class LegacyRun {
     private LegacyRun() {}
 
-    static Map<String, Object> summarize(Path dir) {
+    /**
+     * The summary's keys from the run's files. A {@code status.yaml} that cannot be trusted is passed to {@code
+     * problems} and the run's status told without it, as a summary's unknown status is.
+     */
+    static Map<String, Object> summarize(Path dir, Consumer<String> problems) {
       Map<String, Object> experiment = yaml(dir.resolve(RunDirectory.EXPERIMENT));
       Map<String, Object> provenance = yaml(dir.resolve(RunDirectory.PROVENANCE));
-      Map<String, Object> status = yaml(dir.resolve(RunDirectory.STATUS));
+      Map<String, Object> status = status(dir, problems);
       MetricsColumns metrics = MetricsColumns.read(dir.resolve(RunDirectory.METRICS));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("format", 1L);
@@ -308,6 +319,40 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       m.put("git_commit", null);
       m.put("host", null);
       return m;
+    }
+
+    /** The states {@code status.yaml} may hold, as {@link dev.nn.core.run.RunDirectory} writes them. */
+    private static final List<String> STATES = List.of("finished", "failed", "diverged", "interrupted");
+
+    /**
+     * {@code status.yaml}'s keys when it can be trusted, else none, the problem passed to {@code problems}: a file
+     * that is not YAML, holds no state or one nn never writes (a file cut short: "state: int"), or says the run
+     * finished though its model, which a run writes before it records that, does not exist.
+     */
+    private static Map<String, Object> status(Path dir, Consumer<String> problems) {
+      Path file = dir.resolve(RunDirectory.STATUS);
+      if (!Files.isRegularFile(file)) {
+        return Map.of();
+      }
+      Map<String, Object> status;
+      try {
+        status = yaml(file);
+      } catch (CommandFailure e) {
+        problems.accept(e.getMessage());
+        return Map.of();
+      }
+      Object state = status.get("state");
+      if (state == null || !STATES.contains(state)) {
+        problems.accept("nn: " + file + ": " + (state == null ? "holds no \"state\""
+            : "\"state\" is " + Json.line(state, Json.NonFinite.AS_NULL)) + ", not one of " + String.join(", ", STATES));
+        return Map.of();
+      }
+      if (state.equals("finished") && !Files.isRegularFile(dir.resolve(RunDirectory.MODEL))) {
+        problems.accept("nn: " + file + ": \"state\" is \"finished\", but the run has no " + RunDirectory.MODEL
+            + ", which a run writes before it records that it finished");
+        return Map.of();
+      }
+      return status;
     }
 
     /** The values of the {@code --set} options in a recorded command line. */

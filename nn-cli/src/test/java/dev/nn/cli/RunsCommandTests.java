@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nn runs} over run directories written by hand: summaries, and older runs without one. */
@@ -406,6 +408,36 @@ class RunsCommandTests {
     assertTrue(o.err().contains(run.resolve("summary.json") + ": not a run summary: \"status\" is 42, not one of"
         + " running, completed, diverged, interrupted, failed, unknown; listed from the run's other files"), o.err());
     assertTrue(o.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), o.out());
+  }
+
+  /**
+   * A status.yaml whose state nn never writes (a file cut short: "state: int"; "state: 42"), that says the run finished
+   * though it has no model, or that is not YAML is told of once on stderr, and the run listed from its other files:
+   * such states were shown as the status, "finished" as completed, and a file not YAML gave two contradictory notes
+   * and a row without any of the run's figures.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+      "state: int|\"state\" is \"int\", not one of finished, failed, diverged, interrupted",
+      "state: 42|\"state\" is 42, not one of finished, failed, diverged, interrupted",
+      "message: x|holds no \"state\", not one of finished, failed, diverged, interrupted",
+      "state: finished|\"state\" is \"finished\", but the run has no model.nnm, which a run writes before it records"
+          + " that it finished",
+      "state: [unclosed|not readable as YAML: while parsing a flow sequence",
+  })
+  void aStatusFileNnNeverWritesIsToldOfOnceAndTheRunListedFromItsOtherFiles(String status, String problem)
+      throws Exception {
+    Path runs = tmp.resolve("status");
+    Path run = legacy(runs.resolve("iris-s"), false, null);
+    Files.writeString(run.resolve("status.yaml"), status + "\n");
+    Cli.Outcome o = Cli.run("runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertEquals("nn: " + run.resolve("status.yaml") + ": " + problem + "; listed from the run's other files\n",
+        o.err());
+    List<String> lines = o.out().lines().toList();
+    assertEquals(2, lines.size(), o.out());
+    assertTrue(lines.get(1).matches("iris-s +unknown .*2m05s +optimizer.learning-rate=0.1 +acc 0.8500 +-"),
+        lines.get(1));
   }
 
   @Test

@@ -56,6 +56,10 @@ final class Resumption {
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
     Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile());
     dir.deleteTemporaryFiles();
+    if (dir.saysFinishedWithoutModel()) {
+      notices.accept(RunDirectory.STATUS + " says the run finished, but it has no " + RunDirectory.MODEL
+          + "; the run goes on from its checkpoints, which say whether its training had ended");
+    }
     Checkpoints checkpoints = dir.checkpoints();
     // damaged checkpoints are set aside before pruning, so that pruning weighs only those a resume can use
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);

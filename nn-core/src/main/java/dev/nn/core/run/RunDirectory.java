@@ -281,9 +281,12 @@ public final class RunDirectory {
       // checkpoints, whose header says whether training had ended: a damaged status blocks nothing
       status = Optional.empty();
     }
-    if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
-      throw new RunFileException(existing, "the run finished (" + status.get().message() + "); there is nothing to "
-          + "resume, and nothing was changed. Its model is " + run.modelFile());
+    // a run writes its model before it records that it finished: a "finished" without one is not to be trusted, and
+    // the checkpoints' headers say whether training had ended
+    if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED && Files.isRegularFile(run.modelFile())) {
+      String message = status.get().message();
+      throw new RunFileException(existing, "the run finished" + (message.isEmpty() ? "" : " (" + message + ")")
+          + "; there is nothing to resume, and nothing was changed. Its model is " + run.modelFile());
     }
     return run;
   }
@@ -380,6 +383,20 @@ public final class RunDirectory {
   /** How the run ended, or empty while it trains or when it was killed. */
   Optional<RunStatus> status() {
     return RunStatus.read(statusFile());
+  }
+
+  /**
+   * Whether {@code status.yaml} says the run finished though its model does not exist: not to be trusted, since a run
+   * writes its model before it records that it finished, so a resume goes on from the checkpoints and says why.
+   */
+  public boolean saysFinishedWithoutModel() {
+    try {
+      Optional<RunStatus> status = status();
+      return status.isPresent() && status.get().state() == RunStatus.State.FINISHED
+          && !Files.isRegularFile(modelFile());
+    } catch (RunFileException damaged) {
+      return false;
+    }
   }
 
   /** Records how the run ended. */

@@ -146,16 +146,26 @@ class RunDirectoryTests {
   }
 
   @Test
-  void aFinishedRunIsNotResumedAndAFailedOneIs() {
+  void aFinishedRunIsNotResumedAndAFailedOneIs() throws Exception {
     RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
     run.writeExperiment("name: e\n");
     run.writeStatus(new RunStatus(RunStatus.State.FAILED, "java.lang.OutOfMemoryError: Java heap space"));
     assertEquals(new RunStatus(RunStatus.State.FAILED, "java.lang.OutOfMemoryError: Java heap space"),
         RunDirectory.openToResume(run.path()).status().orElseThrow());
     run.writeStatus(new RunStatus(RunStatus.State.FINISHED, "trained 5 of 5 epochs"));
+    // a run writes its model before it records that it finished: without the model, the state is not trusted
+    assertFalse(Files.exists(run.modelFile()));
+    assertEquals(run.path(), RunDirectory.openToResume(run.path()).path());
+    assertTrue(run.saysFinishedWithoutModel());
+    Files.writeString(run.modelFile(), "not read");
+    assertFalse(run.saysFinishedWithoutModel());
     assertEquals(run.path() + ": the run finished (trained 5 of 5 epochs); there is nothing to resume, and nothing "
         + "was changed. Its model is " + run.modelFile(),
         assertThrows(RunFileException.class, () -> RunDirectory.openToResume(run.path())).getMessage());
+    Files.writeString(run.statusFile(), "state: finished\n");
+    assertEquals(run.path() + ": the run finished; there is nothing to resume, and nothing was changed. Its model is "
+        + run.modelFile(), assertThrows(RunFileException.class, () -> RunDirectory.openToResume(run.path()))
+        .getMessage());
     run.clearStatus();
     assertEquals(Optional.empty(), run.status());
   }
