@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.io.ReadOnlyFileSystem;
 import dev.nn.core.io.SystemReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,9 +69,7 @@ final class OutputFile {
     }
     if (Files.exists(output) && !Files.isWritable(output)) {
       // the atomic write would replace it by a rename, which its protection does not stop: refused before the work
-      throw new CommandFailure("nn: " + option + " " + output + ": " + (ownedByThisUser(output)
-          ? "the file is write-protected (permission denied); make it writable (chmod u+w) or choose another file"
-          : "the file is another user's, and this user may not write it (permission denied); choose another file"));
+      throw new CommandFailure(notWritable(option, output, ReadOnlyFileSystem.holds(output), ownedByThisUser(output)));
     }
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       if (sameFile(output, input.getValue())) {
@@ -134,7 +133,7 @@ final class OutputFile {
     }
     if (!Files.isWritable(existing)) {
       throw new CommandFailure("nn: " + what + " would go in " + dir + ", but " + existing
-          + " is not writable: " + (readOnlyFileSystem(existing) ? "its file system is mounted read-only"
+          + " is not writable: " + (ReadOnlyFileSystem.holds(existing) ? "its file system is mounted read-only"
               : "permission denied"));
     }
     try {
@@ -145,21 +144,26 @@ final class OutputFile {
     }
   }
 
+  /**
+   * Why an existing {@code output} this process may not write is refused, with what can help: on a file system
+   * mounted read-only no permission can, so that comes first.
+   *
+   * @param readOnly whether the file is on a file system mounted read-only
+   * @param owned whether this process's user owns the file, and so may change its permissions
+   */
+  static String notWritable(String option, Path output, boolean readOnly, boolean owned) {
+    return "nn: " + option + " " + output + ": " + (readOnly
+        ? "the file system is read-only (read-only file system); choose a file on another file system"
+        : owned ? "the file is write-protected (permission denied); make it writable (chmod u+w) or choose another file"
+        : "the file is another user's, and this user may not write it (permission denied); choose another file");
+  }
+
   /** Whether this process's user owns {@code file}, and so may change its permissions. */
   private static boolean ownedByThisUser(Path file) {
     try {
       return Files.getOwner(file).getName().equals(System.getProperty("user.name"));
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return true;
-    }
-  }
-
-  /** Whether {@code p} is on a file system mounted read-only, where no permission would help. */
-  private static boolean readOnlyFileSystem(Path p) {
-    try {
-      return Files.getFileStore(p).isReadOnly();
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
   }
 

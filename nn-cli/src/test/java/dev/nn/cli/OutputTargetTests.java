@@ -227,6 +227,43 @@ class OutputTargetTests {
     }
   }
 
+  /**
+   * An existing file on a file system mounted read-only is refused by every command saying so: it was called
+   * write-protected, with advice to chmod it, which fails there too. Where the tests run as root and may mount, on a
+   * tmpfs remounted read-only; the message for other users, whom root's mount is closed to, is checked directly.
+   */
+  @Test
+  void aFileOnAReadOnlyFileSystemIsRefusedSayingSo() throws Exception {
+    assertEquals("nn: --output /mnt/ro/p.csv: the file system is read-only (read-only file system); choose a file on"
+        + " another file system", OutputFile.notWritable("--output", Path.of("/mnt/ro/p.csv"), true, false));
+    assertEquals("nn: --csv /home/p.csv: the file is write-protected (permission denied); make it writable"
+        + " (chmod u+w) or choose another file", OutputFile.notWritable("--csv", Path.of("/home/p.csv"), false, true));
+    org.junit.jupiter.api.Assumptions.assumeTrue(isRoot(), "runs as root, who may mount a file system");
+    Path mount = Files.createDirectory(tmp.resolve("ro"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
+        mount.toString()), "this root may mount a tmpfs");
+    try {
+      Path output = Files.writeString(Files.createDirectory(mount.resolve("out")).resolve("p.csv"), "kept\n");
+      assertTrue(run("mount", "-o", "remount,ro", mount.toString()));
+      assertFalse(Files.isWritable(output));
+      refusedUnchanged(output, "nn: OPTION " + output + ": the file system is read-only (read-only file system);"
+          + " choose a file on another file system");
+      java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+          java.io.UncheckedIOException.class, () -> dev.nn.core.io.AtomicFiles.writeString(output, "replaced\n"));
+      assertEquals("cannot write " + output + ": read-only file system", e.getMessage());
+      assertEquals("kept\n", Files.readString(output));
+    } finally {
+      assertTrue(run("umount", mount.toString()));
+    }
+  }
+
+  /** Runs a command, its output dropped; whether it exited 0. */
+  private static boolean run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+  }
+
   private static boolean isRoot() throws Exception {
     Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
     return new String(id.getInputStream().readAllBytes()).strip().equals("0") && id.waitFor() == 0;

@@ -274,7 +274,7 @@ public final class AtomicFiles {
     }
     if (Files.exists(file) && !Files.isWritable(file)) {
       // a rename needs only the folder's permission: a file its owner protected is refused, as writing it in place is
-      throw new java.nio.file.AccessDeniedException(null, null, "permission denied: the file is write-protected");
+      throw ReadOnlyFileSystem.refusal(ReadOnlyFileSystem.holds(file));
     }
     return file;
   }

@@ -1,6 +1,7 @@
 package dev.nn.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,18 @@ class AtomicFilesTests {
         () -> AtomicFiles.writeString(target, "replaced\n"));
     assertEquals("cannot write " + target + ": permission denied: the file is write-protected", e.getMessage());
     assertEquals("kept\n", Files.readString(target));
+  }
+
+  /**
+   * A file on a file system mounted read-only is refused in the system's words, not as write-protected: no chmod can
+   * help there. (OutputTargetTests mounts one where the tests run as root.)
+   */
+  @Test
+  void aFileOnAReadOnlyFileSystemIsRefusedSayingSo() {
+    assertEquals("read-only file system", SystemReason.describe(ReadOnlyFileSystem.refusal(true)));
+    assertEquals("permission denied: the file is write-protected",
+        SystemReason.describe(ReadOnlyFileSystem.refusal(false)));
+    assertFalse(ReadOnlyFileSystem.holds(dir), "a test's temporary folder is writable");
   }
 
   /**
