@@ -37,6 +37,24 @@ final class DistributedEpochs {
         : new Averaging<>(sc, parts, job, rows, averageEvery);
   }
 
+  /**
+   * The mean loss of the trainer's network as it is over global training indices {@code indices}, each part adding
+   * those it holds: the untrained network's loss, which the first epoch's divergence check compares with, over the
+   * rows one process takes it over — so a learning rate that makes the first epoch explode stops every mode alike.
+   */
+  private static <T> double meanLoss(JavaSparkContext sc, JavaRDD<T> parts, RunJob job, Trainer trainer,
+      int[] indices) {
+    Broadcast<double[]> shared = sc.broadcast(trainer.network().parameters().toArray());
+    RunJob j = job;
+    try {
+      double[] total = Partials.sum(parts.mapPartitionsWithIndex(
+          (p, it) -> one(PartitionWork.loss(j, p, it, shared.value(), indices)), false).collect());
+      return total[1] == 0 ? Double.NaN : total[0] / total[1];
+    } finally {
+      shared.destroy();
+    }
+  }
+
   private static <R> Iterator<R> one(R value) {
     List<R> list = new ArrayList<>(1);
     list.add(value);
@@ -61,6 +79,11 @@ final class DistributedEpochs {
     @Override
     public int rows() {
       return rows;
+    }
+
+    @Override
+    public double meanLoss(Trainer trainer, int[] indices) {
+      return DistributedEpochs.meanLoss(sc, parts, job, trainer, indices);
     }
 
     @Override
@@ -112,6 +135,11 @@ final class DistributedEpochs {
     @Override
     public int rows() {
       return rows;
+    }
+
+    @Override
+    public double meanLoss(Trainer trainer, int[] indices) {
+      return DistributedEpochs.meanLoss(sc, parts, job, trainer, indices);
     }
 
     @Override

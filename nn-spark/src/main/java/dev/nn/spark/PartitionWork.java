@@ -93,6 +93,28 @@ final class PartitionWork {
   }
 
   /**
+   * Σ_n L_n at parameters {@code theta}, without a step and without dropout, over the rows of {@code rows} (global
+   * training indices) that part {@code p} holds: its share of the untrained network's loss, the first epoch's
+   * divergence reference. Not a round: the test hook's failures are for rounds of training.
+   *
+   * @return Σ L_n and the number of rows
+   */
+  static double[] loss(RunJob job, int p, Iterator<?> partition, double[] theta, int[] rows) {
+    Part part = part(job, p, partition);
+    synchronized (part) {
+      part.gradient.network().parameters().load(theta);
+      int k = 0;
+      for (int i : rows) {
+        int local = job.layout().local(i, p);
+        if (local >= 0) {
+          part.rows[k++] = local;
+        }
+      }
+      return new double[] {k == 0 ? 0 : part.gradient.loss(part.shard, part.rows, 0, k), k};
+    }
+  }
+
+  /**
    * Local SGD on part {@code p}: from parameters {@code theta} and optimizer state {@code state} after
    * {@code updates} updates, takes {@code count} updates of the part's own stream of epochs from update
    * {@code first} of that stream, at the schedule's rates times {@code rateMultiplier} (the driver's plateau

@@ -64,4 +64,20 @@ public final class BatchGradient {
     }
     return lossSum;
   }
+
+  /**
+   * Σ_n L_n over rows {@code rows[from … from+count)} of {@code samples} at the network's parameters, without a step
+   * and without dropout (the loss of the network as it predicts): a worker's share of the untrained network's loss,
+   * which the first epoch's divergence check compares with.
+   */
+  public double loss(Samples samples, int[] rows, int from, int count) {
+    double lossSum = 0;
+    for (int done = 0; done < count; done += ws.capacity()) {
+      int k = Math.min(ws.capacity(), count - done);
+      samples.loadRows(rows, from + done, k, ws);
+      network.infer(ws, k);
+      lossSum += network.lossValue(ws, loss);
+    }
+    return lossSum;
+  }
 }

@@ -56,7 +56,10 @@ public final class Trainer {
   private boolean finished;
   /** Whether early stopping ended training; a trainer restored from such a state trains no further. */
   private boolean stoppedEarly;
-  /** The mean loss of the first batch this trainer computed, NaN before: the first epoch's divergence check. */
+  /**
+   * The untrained network's mean loss, the reference of the first epoch's divergence check: taken by {@link
+   * #train(Epochs, Validation, boolean)} before the first update, or else the first update's loss; NaN before.
+   */
   private double firstBatchLoss = Double.NaN;
   /** Told after each batch whether a checkpoint within the epoch is due, or {@code null}: none is taken. */
   private WithinEpochCheckpoints withinEpoch;
@@ -323,10 +326,6 @@ public final class Trainer {
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
         : new Evaluator(network, loss, Math.min(Math.max(256, options.batchSize()), validation.rows()), targetUnits);
     rowWeights = describeWeights(train);
-    if (updates == 0 && Double.isNaN(firstBatchLoss) && train.rows() > 0) {
-      // the first epoch's divergence check compares with the untrained network's loss on the first epoch's rows
-      firstBatchLoss = untrainedLoss(train, orderOf(train.rows(), options.seed(), 1));
-    }
     return train(new LocalEpochs(train), evaluator == null ? null : c -> evaluator.evaluate(validation, c),
         classification);
   }
@@ -347,6 +346,11 @@ public final class Trainer {
     @Override
     public double run(Trainer trainer) {
       return localEpoch(train);
+    }
+
+    @Override
+    public double meanLoss(Trainer trainer, int[] rows) {
+      return untrainedLoss(train, rows);
     }
   }
 
@@ -389,6 +393,18 @@ public final class Trainer {
      * @return the mean L_n over the epoch's samples
      */
     double run(Trainer trainer);
+
+    /**
+     * The mean L_n of the trainer's network as it is, without a step and without dropout, over the training
+     * samples {@code rows} (indices as {@link Trainer#order} numbers them): asked once, before the first update,
+     * for the untrained network's loss, which the first epoch's divergence check compares with. Every way of
+     * training must answer it — a run whose epochs left it NaN would let a first epoch that exploded pass
+     * ({@code averaging} did) — so NaN only from epochs that cannot; the trainer then takes the first update's
+     * loss instead.
+     */
+    default double meanLoss(Trainer trainer, int[] rows) {
+      return Double.NaN;
+    }
   }
 
   /** The validation figures of the network's current parameters. */
@@ -419,6 +435,11 @@ public final class Trainer {
     if (resumeWithin != null && !(epochs instanceof LocalEpochs)) {
       throw new IllegalStateException("a state taken within an epoch resumes only epochs of samples this trainer"
           + " holds, not epochs computed elsewhere");
+    }
+    if (updates == 0 && Double.isNaN(firstBatchLoss) && epochs.rows() > 0) {
+      // the first epoch's divergence check compares with the untrained network's loss on the first epoch's rows,
+      // wherever they are: so every mode of training (one process, synchronous, averaging) has the same reference
+      firstBatchLoss = epochs.meanLoss(this, untrainedRows(epochs.rows()));
     }
     progress.epochs = options.epochs();
     progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();
@@ -619,6 +640,8 @@ public final class Trainer {
       long rows) {
     if (rows > 0) {
       noteLossElsewhere(lossSum, rows);
+      // epochs that could not give the untrained loss: the first round's is the reference, weak but not none
+      noteFirstBatch(lossSum, (int) Math.min(rows, Integer.MAX_VALUE));
     }
     network.parameters().load(params);
     for (int b = 0; b < updaters.length; b++) {
@@ -773,16 +796,23 @@ public final class Trainer {
   static final int UNTRAINED_ROWS = 64;
 
   /**
-   * The untrained network's mean loss over the first {@value #UNTRAINED_ROWS} rows of the first epoch's order (all of
-   * them, if fewer), without a step: the first epoch's divergence check compares its mean with it. Taken when
-   * {@link #train(Samples, Samples, boolean)} starts, so epochs run one by one ({@link #runEpoch}, a benchmark's)
-   * issue nothing but their updates. A first batch of
-   * one row would be a poor reference — a row fitted well by chance has a loss of 1e-3 — and a batch's rows are
-   * stepped on as they are counted.
+   * The first {@value #UNTRAINED_ROWS} indices of the first epoch's order over {@code n} training samples (all of
+   * them, if fewer): the rows the untrained network's loss is taken over.
+   */
+  private int[] untrainedRows(int n) {
+    return java.util.Arrays.copyOf(orderOf(n, options.seed(), 1), Math.min(UNTRAINED_ROWS, n));
+  }
+
+  /**
+   * The untrained network's mean loss over {@code order}, the first {@value #UNTRAINED_ROWS} rows of the first
+   * epoch's order (all of them, if fewer), without a step: the first epoch's divergence check compares its mean with
+   * it. Taken when {@link #train(Epochs, Validation, boolean)} starts, so epochs run one by one ({@link #runEpoch}, a
+   * benchmark's) issue nothing but their updates. A first batch of one row would be a poor reference — a row fitted
+   * well by chance has a loss of 1e-3 — and a batch's rows are stepped on as they are counted.
    */
   private double untrainedLoss(Samples train, int[] order) {
     roomFor(train.rows());
-    int rows = Math.min(UNTRAINED_ROWS, train.rows());
+    int rows = order.length;
     double sum = 0;
     for (int start = 0; start < rows; start += ws.capacity()) {
       int k = Math.min(ws.capacity(), rows - start);

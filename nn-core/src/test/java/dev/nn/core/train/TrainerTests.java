@@ -174,6 +174,73 @@ class TrainerTests {
   }
 
   /**
+   * Epochs computed elsewhere that only hand over averaged parameters (no local step, no applied gradient) had no
+   * reference for the first epoch's divergence check, so a first epoch that exploded passed. The trainer asks them
+   * for the untrained network's loss over the first epoch's first 64 rows before any update.
+   */
+  @Test
+  void epochsComputedElsewhereAreComparedWithTheUntrainedLossTheyGive() {
+    Trainer t = trainer(network(2), Plugins.SGD, 0.01, TrainingOptions.of(3, 8, 7));
+    List<int[]> asked = new java.util.ArrayList<>();
+    Trainer.Epochs epochs = new Trainer.Epochs() {
+      @Override
+      public int rows() {
+        return 100;
+      }
+
+      @Override
+      public double run(Trainer trainer) {
+        double[] theta = trainer.network().parameters().toArray();
+        trainer.adopt(theta, trainer.optimizerState(), trainer.updates() + 13, 0.01, 900.0 * 100, 100);
+        return 900.0;
+      }
+
+      @Override
+      public double meanLoss(Trainer trainer, int[] rows) {
+        assertEquals(0, trainer.updates(), "asked before any update");
+        asked.add(rows.clone());
+        return 0.75;
+      }
+    };
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> t.train(epochs, null, false));
+    assertEquals("training diverged: at the end of epoch 1 the mean training loss was 900, more than 1000 times"
+        + " the untrained network's (0.75); try a smaller learning rate", e.getMessage());
+    assertEquals(1, asked.size());
+    assertEquals(64, asked.get(0).length);
+    assertEquals(64, java.util.Arrays.stream(asked.get(0)).distinct().filter(i -> i >= 0 && i < 100).count());
+  }
+
+  /** Epochs that cannot give the untrained loss: the first round's loss is the reference, rather than none. */
+  @Test
+  void epochsThatCannotGiveTheUntrainedLossAreComparedWithTheirFirstRound() {
+    Trainer t = trainer(network(2), Plugins.SGD, 0.01, TrainingOptions.of(3, 8, 7));
+    Trainer.Epochs epochs = new Trainer.Epochs() {
+      private double loss = 0.5;
+
+      @Override
+      public int rows() {
+        return 100;
+      }
+
+      @Override
+      public double run(Trainer trainer) {
+        // two rounds: the first at 0.5, the second exploding
+        double sum = 0;
+        for (int round = 0; round < 2; round++) {
+          double[] theta = trainer.network().parameters().toArray();
+          trainer.adopt(theta, trainer.optimizerState(), trainer.updates() + 1, 0.01, loss * 50, 50);
+          sum += loss * 50;
+          loss = 4000;
+        }
+        return sum / 100;
+      }
+    };
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> t.train(epochs, null, false));
+    assertEquals(1, e.epoch());
+    assertTrue(e.getMessage().contains("more than 1000 times the untrained network's (0.5)"), e.getMessage());
+  }
+
+  /**
    * A network with a hidden layer whose weights are all zero (never initialised from code, or a zeros init) is
    * one whose hidden units cannot come apart: the trainer warns of it. Without a hidden layer, or with one weight
    * set, it does not.
