@@ -145,6 +145,25 @@ final class SparkSources {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Refuses a class label that is not a whole number, as a csv source refuses it: Spark's distinct values would
+   * make 2.5 a class of its own, beside 2 and 3. The line is not known (Spark read the rows where they lie), so the
+   * message names the table, the column and how many rows hold the label.
+   *
+   * @param classes the distinct labels of the training and held-out rows, sorted
+   */
+  static void requireClassIndices(Table table, SourceSpec.Spark source, double[] classes) {
+    for (double c : classes) {
+      if (c != Math.rint(c)) {
+        long rows = table.raw().filter(functions.col(source.target()).cast("double").equalTo(c)).count();
+        throw new DataException(source.location() + ": class label \"" + java.math.BigDecimal.valueOf(c)
+            .toPlainString() + "\" in column \"" + source.target() + "\" is not an integer (" + rows
+            + (rows == 1 ? " row holds it" : " rows hold it") + "); classification targets must be class indices"
+            + " 0..k-1 (if the column holds a quantity, set task: regression on the source)");
+      }
+    }
+  }
+
   private static String withoutFullStop(String sentence) {
     return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
   }

@@ -90,6 +90,9 @@ public final class SparkTraining implements DistributedTraining {
     try (prepared;
         HeldOutFrame validation = v == 0 ? null : HeldOutFrame.of(split[1], settings, prepared.job(), outputs(prepared));
         HeldOutFrame test = t == 0 ? null : HeldOutFrame.of(split[2], settings, prepared.job(), outputs(prepared))) {
+      if (settings.classification()) {
+        SparkSources.requireClassIndices(read, source, prepared.job().frame().classes());
+      }
       try {
         // the held-out rows are checked as the training rows were, before the run directory exists
         for (HeldOutFrame heldOut : new HeldOutFrame[] {validation, test}) {

@@ -181,6 +181,23 @@ class SparkSourceTests {
   }
 
   /**
+   * A class label that is not a whole number is refused as a csv source refuses it, naming the table and the column
+   * (Spark knows no line): it was taken as a class of its own, and the network got a fourth output "2.5".
+   */
+  @Test
+  void aFractionalClassLabelIsRefusedNamingTheTableAndColumn() {
+    Nn nn = Nn.create();
+    Path t = tableOf("fractional", d -> d.withColumn("target", functions.expr(
+        "CASE WHEN petal_length_cm = 1.4 AND sepal_length_cm = 5.1 THEN 2.5 ELSE target END")));
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(t)), List.of()),
+        TrainingRun.Options.into(work.resolve("runs-fractional"))));
+    assertEquals(t + ": class label \"2.5\" in column \"target\" is not an integer (2 rows hold it); classification"
+        + " targets must be class indices 0..k-1 (if the column holds a quantity, set task: regression on the source)",
+        e.getMessage());
+    assertTrue(!Files.exists(work.resolve("runs-fractional")), "no run directory");
+  }
+
+  /**
    * A missing, NaN or infinite value in a feature column is one message naming the table, its column and how many
    * such values it holds, before any run directory: Spark's assembler refused it in its own words (missing,
    * NaN), nn's check under the vector's internal column (infinite), and either was "a bug in nn".
