@@ -59,6 +59,17 @@ class ValidateCommandTests {
     assertTrue(o.err().contains("Did you mean: epochs"), o.err());
   }
 
+  /** A master URL Spark cannot parse is reported by validate, at its key, with the forms allowed (it was "valid"). */
+  @Test
+  void aMasterUrlSparkCannotParseIsInvalid() {
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "distributed.master=bogus://x");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("1) [nn/OutOfRange] distributed.master"), o.err());
+    assertTrue(o.err().contains(": \"bogus://x\" is not a Spark master URL (from --set distributed.master=bogus://x)\n"
+        + "   Allowed: local, local[N] or local[*] (N threads), local[N,F] (F attempts per task), spark://host:port"),
+        o.err());
+  }
+
   @Test
   void overridesAreAppliedBeforeTheSummary() {
     Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "network.layers[1]={units: 32, activation:"

@@ -457,6 +457,14 @@ final class ExperimentParser {
     Node m = v.get("master");
     String master = m == null ? DEFAULT_MASTER
         : reader.string(m, v.child("master"), "a Spark master URL, e.g. local[2] or spark://host:7077");
+    if (master != null && m != null) {
+      java.util.Optional<String> wrong = MasterUrl.problem(master);
+      if (wrong.isPresent()) {
+        // Spark would say so only as it starts, without the key or what it takes
+        reader.report(ProblemId.OUT_OF_RANGE, v.child("master"), m, wrong.get(), MasterUrl.ALLOWED);
+        master = null;
+      }
+    }
     Node p = v.get("partitions");
     Integer partitions = p == null ? Integer.valueOf(processors) : reader.count(p, v.child("partitions"), 1);
     Node mo = v.get("mode");

@@ -48,6 +48,47 @@ class DistributedSectionTests {
         Map.of("spark.executor.memory", "4g")), d);
   }
 
+  /**
+   * A master URL Spark cannot parse, or one asking for 0 threads or 0 attempts per task, is a problem at its key and
+   * line with the forms allowed: it passed nn validate and failed only once Spark was starting, in Spark's words.
+   */
+  @Test
+  void aMasterUrlSparkCannotParseIsAProblemAtItsKey() {
+    String[][] wrong = {
+        {"bogus://x", "\"bogus://x\" is not a Spark master URL"},
+        {"7", "\"7\" is not a Spark master URL"},
+        {"local[two]", "\"local[two]\" is not a Spark master URL"},
+        {"local[0]", "\"local[0]\" asks for 0 threads; it must be from 1 to 2147483647"},
+        {"local[2,0]", "\"local[2,0]\" asks for 0 attempts per task; it must be from 1 to 2147483647"},
+        {"local[99999999999]", "\"local[99999999999]\" asks for 99999999999 threads; it must be from 1 to 2147483647"},
+        {"local-cluster[2,0,1024]", "\"local-cluster[2,0,1024]\" asks for 0 cores per worker; it must be from 1 to"
+            + " 2147483647"},
+        {"spark://host", "\"spark://host\": \"host\" names no port; Spark needs host:port (a standalone master"
+            + " listens at port 7077 unless told otherwise)"},
+        {"spark://h:7077/x", "\"spark://h:7077/x\": \"h:7077/x\" is not a host and port of a standalone master"},
+        {"spark://h:7077,", "\"spark://h:7077,\": \"\" is not a host and port of a standalone master"},
+        {"YARN", "\"YARN\" is not a Spark master URL"}};
+    for (String[] w : wrong) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> read(FILE + "distributed:\n  master: " + (w[0].equals("7") ? "7" : "\"" + w[0] + "\"") + "\n"),
+          w[0]);
+      assertEquals(1, e.problems().size(), e.problems().toString());
+      ConfigProblem p = e.problems().get(0);
+      assertEquals(ProblemId.OUT_OF_RANGE, p.id());
+      assertEquals("distributed.master 8:11", p.path() + " " + p.line() + ":" + p.column());
+      assertEquals(w[1], p.message());
+      assertTrue(p.allowed().startsWith("local, local[N] or local[*] (N threads), local[N,F] (F attempts per task),"
+          + " spark://host:port"), p.allowed());
+    }
+    ConfigException set = assertThrows(ConfigException.class, () -> read(FILE, "distributed.master=local[0]"));
+    assertEquals("\"local[0]\" asks for 0 threads; it must be from 1 to 2147483647 (from --set"
+        + " distributed.master=local[0])", set.problems().get(0).message());
+    for (String right : List.of("local", "local[1]", "local[*]", "local[2,3]", "local[*, 4]", "local-cluster[2,1,1024]",
+        "spark://h:7077", "spark://h1:7077,h2:7078", "spark://[::1]:7077", "yarn", "k8s://https://k8s.example:6443")) {
+      assertEquals(right, read(FILE, "distributed.master=" + right).distributed().orElseThrow().master());
+    }
+  }
+
   @Test
   void badValuesAreReportedAtTheirKeys() {
     ConfigException e = assertThrows(ConfigException.class,
