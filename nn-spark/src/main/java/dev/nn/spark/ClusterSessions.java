@@ -55,7 +55,11 @@ final class ClusterSessions {
     removeAbandonedLocalDirs(tmp);
     ProcessHandle self = ProcessHandle.current();
     long start = self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-    return java.nio.file.Files.createTempDirectory(tmp, "nn-spark-" + self.pid() + "-" + start + "-");
+    Path dir = java.nio.file.Files.createTempDirectory(tmp, "nn-spark-" + self.pid() + "-" + start + "-");
+    // a stop (SIGTERM, Ctrl-C) while Spark starts ends the JVM before the session is closed: Spark's own hooks
+    // remove the folders they made in it, and the JVM removes it, then empty, after every shutdown hook has run
+    dir.toFile().deleteOnExit();
+    return dir;
   }
 
   /** Removes the folders of {@link #LOCAL_DIR} in {@code tmp} whose process is no longer alive. */

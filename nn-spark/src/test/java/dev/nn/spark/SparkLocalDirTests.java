@@ -32,4 +32,31 @@ class SparkLocalDirTests {
     assertTrue(Files.isDirectory(mine), "a live process's folder is kept");
     assertTrue(Files.isDirectory(other), "a folder not named as nn names them is kept");
   }
+
+  /**
+   * A JVM that ends before its session is closed — a SIGTERM while Spark starts, whose hooks then remove their own
+   * folders — leaves no empty folder of its own behind (it stayed until the next Spark start).
+   */
+  @Test
+  void aFolderLeftEmptyIsRemovedWhenTheJvmEndsBeforeTheSessionCloses() throws Exception {
+    Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(javaCommand.toString(), "-cp", System.getProperty("java.class.path"),
+        EndsWithoutClosing.class.getName(), tmp.toString()).redirectErrorStream(true).start();
+    String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), printed);
+    org.junit.jupiter.api.Assertions.assertEquals(143, p.exitValue(), printed);
+    Path made = Path.of(printed.lines().filter(l -> l.startsWith("made ")).findFirst().orElseThrow().substring(5));
+    assertTrue(made.getFileName().toString().startsWith("nn-spark-" + p.pid() + "-"), made.toString());
+    assertFalse(Files.exists(made), "the folder of a JVM that ended is removed");
+  }
+
+  /** Makes its scratch folder, as a session's start does, and ends as a SIGTERM ends the JVM: with status 143. */
+  static final class EndsWithoutClosing {
+    private EndsWithoutClosing() {}
+
+    public static void main(String[] args) throws Exception {
+      System.out.println("made " + ClusterSessions.localDir(Path.of(args[0])));
+      System.exit(143);
+    }
+  }
 }
