@@ -89,6 +89,13 @@ final class SweepRunner {
     // the experiment without the swept values must be valid: a mistake common to all points is reported once
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
     Path into = output != null ? output : root.nn().outputDirectory(base, TrainingRun.Options.defaults());
+    if (crossValidation && base.data().train() instanceof dev.nn.core.config.SourceSpec.Spark) {
+      // said of --folds, once: each point's data.test would be refused as if the user had swept it
+      throw new CommandFailure("nn: --folds " + folds + " tests each run on a fold of data.train, but the training"
+          + " source of " + experiment + " is a spark table, whose hold-outs are split off it by a fraction where its"
+          + " rows lie (data.test: {split: f}), not by folds; cross-validate a csv or idx source, or train without"
+          + " --folds");
+    }
     if (crossValidation) {
       // the folds replace the experiment's own test data: a file kept for a final test is not read
       base.testSource().ifPresent(test -> root.err().println("nn: note: --folds tests each run on a fold of"

@@ -107,6 +107,27 @@ class CrossValidationTests {
     assertEquals(List.of(), rates.outLines("cross-validation:"));
   }
 
+  /**
+   * A spark training source's hold-outs are split off it by a fraction: --folds is refused in one line naming it, not
+   * in three reports blaming a --sweep the user never gave, one per fold.
+   */
+  @Test
+  void foldsOfASparkSourceAreOneLineNamingFolds() throws Exception {
+    Path iris = Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath();
+    Path table = Files.writeString(tmp.resolve("sp.yaml"), String.join("\n",
+        "data:",
+        "  train: {source: spark, format: csv, path: " + iris + ", target: target, task: classification}",
+        "network: {layers: [{units: auto}, {units: auto, activation: identity}]}",
+        "loss: softmax-cross-entropy",
+        "distributed: {master: \"local[2]\"}", ""));
+    Cli.Outcome o = Cli.run("train", table.toString(), "--folds", "3", "--output", tmp.resolve("fo").toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: --folds 3 tests each run on a fold of data.train, but the training source of " + table + " is a"
+        + " spark table, whose hold-outs are split off it by a fraction where its rows lie (data.test: {split: f}), not"
+        + " by folds; cross-validate a csv or idx source, or train without --folds\n", o.err());
+    assertFalse(Files.exists(tmp.resolve("fo")), "nothing written");
+  }
+
   /** A test file kept for a final test is not what the folds test on: the command says it is not read. */
   @Test
   void foldsSayThatTheExperimentsOwnTestFileIsNotUsed() throws Exception {
