@@ -197,8 +197,9 @@ public final class Nn {
    * section applies as it does to a source: its validation and test split fractions take rows out of
    * {@code train} (seeded with the experiment's seed), {@code standardize} fits a scaler on the training
    * rows, and class targets are encoded the way the loss needs them. A validation or test <em>source</em>
-   * in the data section is ignored. The run's {@code experiment.yaml} still names the ignored sources, so
-   * {@link #resume} of such a run would read them instead of the samples.
+   * in the data section is ignored. The run's {@code experiment.yaml} still names the ignored sources as
+   * placeholders, so {@link #resume(Path, TrainingRun.Options)} refuses such a run; it is resumed with the same samples
+   * given again ({@link #resume(Path, Dataset, Dataset, TrainingRun.Options)}).
    *
    * @param validation validation samples of their own, or {@code null} to split them off {@code train} by
    *     the data section's {@code validation: {split: f}}

@@ -9,9 +9,8 @@
  * memory OpenBLAS reads in place, and loads its native library only when the first instance is made.
  * {@link dev.nn.core.kernel.KernelChoice} picks one from a backend name ({@code auto}, {@code java},
  * {@code blas}), a thread count and the network's shape. The engine, trainer and plugins never learn
- * which one runs: plugins receive plain {@code double[]} views of a layer's values through
- * {@link dev.nn.core.kernel.Kernels#view} — the buffer's own array for heap buffers, a staged copy
- * (written back by {@link dev.nn.core.kernel.Kernels#commit}) for off-heap ones.
+ * which one runs: plugins receive plain {@code double[]} arrays of a layer's values — the buffer's own array for
+ * heap buffers, a staged copy (written back after the plugin's call) for off-heap ones.
  *
  * <p>Both implementations split a large product over threads by blocks of rows (or columns) of C and
  * never split the sum of one element, so the thread count does not change a result (see

@@ -103,7 +103,7 @@ public final class StructureBuilder {
   /**
    * Layer l as a 1-D convolution (cross-correlation, valid padding): the input is {@code channels} ×
    * {@code length} (channel-major), the output {@code outChannels} × ((length − kernel)/stride + 1). Output
-   * (o, p) sees inputs (c, p·stride + t) for t < kernel through kernel weight K[o][c][t]; every other edge
+   * (o, p) sees inputs (c, p·stride + t) for t {@literal <} kernel through kernel weight K[o][c][t]; every other edge
    * of W(l) is absent; each output channel has one bias.
    */
   public StructureBuilder conv1d(int l, int channels, int length, int kernel, int stride, int outChannels) {

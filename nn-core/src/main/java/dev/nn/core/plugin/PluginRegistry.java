@@ -511,7 +511,10 @@ public final class PluginRegistry {
       Collection<String> otherKeys) {
     List<String> known = new ArrayList<>(otherKeys);
     known.addAll(settings.requestedKeys());
-    String help = settingsHelp(provider).isEmpty() ? label + " reads no settings" : settingsHelp(provider);
+    // without the plugin's own help, the keys it asked for are what it reads
+    List<String> read = settings.requestedKeys();
+    String help = !settingsHelp(provider).isEmpty() ? settingsHelp(provider)
+        : read.isEmpty() ? label + " reads no settings" : label + " reads " + String.join(", ", read);
     String allowed = otherKeys.isEmpty() ? help : String.join(", ", otherKeys) + "; " + help;
     List<ConfigProblem> problems = new ArrayList<>();
     for (String key : settings.unreadKeys()) {

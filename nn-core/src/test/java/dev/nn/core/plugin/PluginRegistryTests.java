@@ -149,6 +149,14 @@ class PluginRegistryTests {
         dev.nn.spi.Settings.of("activation \"scaled\"", Map.of("a", -2, "lo", 5, "hi", 1))));
     assertEquals(List.of("a", ""), e.problems().stream().map(ConfigProblem::path).toList(), e.getMessage());
     assertEquals(2, created[0], "once with every setting, once without a");
+    // a key it never read: without help of the plugin's own, what it asked for is what it reads (it said "reads no
+    // settings", then suggested one)
+    ConfigException typo = assertThrows(ConfigException.class, () -> registry.create(PluginKind.ACTIVATION, "scaled",
+        dev.nn.spi.Settings.of("activation \"scaled\"", Map.of("aa", 2))));
+    ConfigProblem p = typo.problems().get(0);
+    assertEquals("unknown setting \"aa\" of activation \"scaled\"", p.message());
+    assertEquals("activation \"scaled\" reads a, lo, hi", p.allowed());
+    assertEquals(List.of("a"), p.suggestions());
   }
 
   /**
