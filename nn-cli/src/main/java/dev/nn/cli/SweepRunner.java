@@ -89,7 +89,7 @@ final class SweepRunner {
     // the experiment without the swept values must be valid: a mistake common to all points is reported once
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
     Path into = output != null ? output : root.nn().outputDirectory(base, TrainingRun.Options.defaults());
-    if (crossValidation && base.data().train() instanceof dev.nn.core.config.SourceSpec.Spark) {
+    if (crossValidation && base.trainsOnASparkTable()) {
       // said of --folds, once: each point's data.test would be refused as if the user had swept it
       throw new CommandFailure("nn: --folds " + folds + " tests each run on a fold of data.train, but the training"
           + " source of " + experiment + " is a spark table, whose hold-outs are split off it by a fraction where its"

@@ -95,6 +95,11 @@ public record Experiment(
     return startingModel().map(w -> ", starting from the weights of " + w).orElse("");
   }
 
+  /** Whether its training data is a {@code spark} table, which only Spark's executors read (no folds of it). */
+  public boolean trainsOnASparkTable() {
+    return data.train() instanceof SourceSpec.Spark;
+  }
+
   /** What the experiment trains, in a few aligned lines, each ending in a line break (what nn validate prints). */
   public String summary() {
     StringBuilder layers = new StringBuilder();
