@@ -203,7 +203,8 @@ public final class Nn {
    *
    * @param validation validation samples of their own, or {@code null} to split them off {@code train} by
    *     the data section's {@code validation: {split: f}}
-   * @throws dev.nn.spi.ConfigException when the targets do not suit the loss, or the samples' columns differ
+   * @throws dev.nn.spi.ConfigException when the targets do not suit the loss, or the validation samples' columns or
+   *     class labels differ from the training samples' (other names, or another order)
    * @throws dev.nn.core.data.DataException when the splits leave no row to train on
    */
   public TrainingRun.Result train(Experiment experiment, Dataset train, Dataset validation,

@@ -728,6 +728,28 @@ public final class DataPreparation implements Provider<PreparedData> {
     // against the wrong inputs without a sign, so they are refused by name
     checkSameNames(train.featureNames(), other.featureNames(), other.source(), "feature", path);
     checkSameNames(train.targetNames(), other.targetNames(), other.source(), "target", path);
+    checkSameClassLabels(train.classLabels(), other.classLabels(), other.source(), path);
+  }
+
+  /**
+   * A held-out row's class is its one-hot column, read by position as its inputs are: samples given in code whose
+   * labels are listed in another order (or are other labels) would be scored against the wrong classes without a
+   * sign, so they are refused, naming both lists. A held-out csv file is read with the training data's labels,
+   * which it passes by construction.
+   */
+  private static void checkSameClassLabels(List<String> train, List<String> other, String source, String path) {
+    if (other.equals(train)) {
+      return;
+    }
+    String order = new HashSet<>(other).equals(new HashSet<>(train)) ? " (the same labels in another order)" : "";
+    throw new ConfigException(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, path, source + "'s class labels are "
+        + labels(other) + order + ", the training data's " + labels(train),
+        "the class labels of data.train, in its order: " + labels(train)));
+  }
+
+  private static String labels(List<String> labels) {
+    return "[" + String.join(", ", labels.stream().limit(12).map(n -> "\"" + Excerpt.of(n) + "\"").toList())
+        + (labels.size() > 12 ? ", ..." : "") + "]";
   }
 
   private static void checkSameNames(List<String> train, List<String> other, String source, String kind,
