@@ -24,7 +24,8 @@ import java.util.Objects;
  * nothing. Randomness: epoch e shuffles with the stream {@link RandomStream#SHUFFLE} of (seed, e), which
  * depends on nothing else, so a run resumed at an epoch boundary, or within an epoch from a state taken there
  * ({@link #checkpointWithinEpochs}), draws exactly what an uninterrupted one would. A thread interrupted while it
- * trains stops after the batch it is on.
+ * trains stops after the batch it is on; the trainer then trains no further, and a new one that {@link #restore}s
+ * its {@link #state()} goes on from there.
  */
 public final class Trainer {
   private final Network network;
@@ -54,6 +55,18 @@ public final class Trainer {
   private int epochsWithoutImprovement;
   /** Whether this trainer's {@link #train} has run to its end: it trains once. */
   private boolean finished;
+  /**
+   * What ended this trainer's {@link #train} before its end ("training was interrupted in epoch 30, after batch
+   * 114", a divergence), or {@code null}: such a trainer trains no further, since its epoch in progress is neither
+   * finished nor undone, and a call that went on would skip the rest of it and report a finished training.
+   */
+  private String endedBy;
+  /** Whether that was a stop ({@link #stop}), whose state {@link #state()} gives, rather than a failure. */
+  private boolean endedByStop;
+  /** Whether a stop came within an epoch: {@link #state()} is then the state there, {@link #stoppedWithin}. */
+  private boolean stoppedInEpoch;
+  /** How far the epoch a stop came in had got, or {@code null} when it came after the epoch's last batch. */
+  private TrainerState.Within stoppedWithin;
   /** Whether early stopping ended training; a trainer restored from such a state trains no further. */
   private boolean stoppedEarly;
   /**
@@ -302,12 +315,13 @@ public final class Trainer {
 
   /**
    * Trains from the current epoch to {@code options.epochs()}. A trainer trains once: another call after this one
-   * returned is refused.
+   * returned is refused, and so is one after a stop ({@code Thread.interrupt}, {@link #stopAfterBatch}) or a failure
+   * ended it. A stopped training goes on in a new trainer that {@link #restore}s this one's {@link #state()}.
    *
    * @param validation the validation split, or {@code null}; early stopping needs it
    * @param classification whether to report accuracy and a confusion matrix rather than regression figures
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
-   * @throws IllegalStateException when this trainer has trained already
+   * @throws IllegalStateException when this trainer has trained already, or was stopped
    */
   public TrainingResult train(Samples train, Samples validation, boolean classification) {
     return train(train, validation, classification, null);
@@ -427,6 +441,10 @@ public final class Trainer {
           + " was its last); a Trainer trains once: make a new one to train again (with the network it trained,"
           + " to continue from its weights)");
     }
+    if (endedBy != null) {
+      throw new IllegalStateException("this Trainer's training ended: " + endedBy + "; a Trainer trains once"
+          + (stoppedInEpoch ? ", and training on would skip the rest of epoch " + epoch : "") + ": " + goOn());
+    }
     if (epoch == 0 && startsSymmetric(network)) {
       LOG.log(System.Logger.Level.WARNING, "every weight of the network is zero, so the units of each hidden layer"
           + " start alike and stay alike (each gets the same gradient): initialise it (Network.initialize, or a"
@@ -450,6 +468,10 @@ public final class Trainer {
     trainingLocally = epochs instanceof LocalEpochs;
     try {
       return trainEpochs(epochs, validation, classification);
+    } catch (RuntimeException | Error e) {
+      endedBy = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      endedByStop = e instanceof java.util.concurrent.CancellationException;
+      throw e;
     } finally {
       trainingLocally = false;
     }
@@ -575,6 +597,8 @@ public final class Trainer {
         TrainerState.Within here = !more ? null : new TrainerState.Within(start / batch + 1, batch, n, sum,
             (System.nanoTime() - epochStartNanos) / 1e9, firstBatchLoss);
         if (stopping) {
+          stoppedInEpoch = true;
+          stoppedWithin = here;
           stop(here, "in epoch " + epoch + ", after " + (here == null ? "its last batch" : "batch " + here.batches()));
         }
         withinEpoch.save(state(here));
@@ -842,9 +866,30 @@ public final class Trainer {
     }
   }
 
-  /** Everything needed to continue training exactly where it stopped, at an epoch boundary. */
+  /**
+   * Everything needed to continue training exactly where it stopped: at an epoch boundary, or, after a stop within
+   * an epoch, there.
+   *
+   * @throws IllegalStateException when a stop came after an epoch's last batch and before its end (its validation,
+   *     its report), a point no state describes
+   */
   public TrainerState state() {
-    return state(null);
+    if (stoppedInEpoch && stoppedWithin == null) {
+      throw new IllegalStateException("this Trainer stopped after the last batch of epoch " + epoch + ", before the"
+          + " epoch's end, where no state describes it; take the state at an epoch's end instead"
+          + " (TrainingListener.onEpochEnd)");
+    }
+    return state(stoppedWithin);
+  }
+
+  /** How a training that ended before its end goes on, for the refusal of another call. */
+  private String goOn() {
+    if (!endedByStop || stoppedInEpoch && stoppedWithin == null) {
+      return "make a new Trainer and restore it the state taken at an epoch's end before this (its listeners'"
+          + " trainer.state() in onEpochEnd), or a run's checkpoint (nn.resume)";
+    }
+    return "to continue where it stopped, make a new Trainer (the same network, loss, optimizer, schedule and"
+        + " options), restore(state()) of this one, and train it";
   }
 
   /** {@link #state()}, or within the current epoch, {@code within} telling how far it got. */

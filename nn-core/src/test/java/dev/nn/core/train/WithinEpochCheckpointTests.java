@@ -239,4 +239,54 @@ class WithinEpochCheckpointTests {
     t.runEpoch(TRAIN);
     assertNull(t.state().within());
   }
+
+  /**
+   * A trainer interrupted within an epoch is not trained on: a second call went on with the next epoch, leaving the
+   * rest of the interrupted one untrained (an epoch missing from the reports, fewer updates) while the result looked
+   * finished. It is refused, saying how to go on; a new trainer restored from its state there ends bit for bit as a
+   * training that was never interrupted.
+   */
+  @Test
+  void anInterruptedTrainerIsNotTrainedOnAndItsStateGoesOnWhereItStopped() {
+    Network plain = TrainerTests.network(4);
+    TrainingResult straight = trainer(plain).train(TRAIN, VALIDATION, false);
+
+    Network network = TrainerTests.network(4);
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    // interrupts the thread while update 20 runs: the 7th of epoch 2's 13 batches, after which training stops
+    Trainer stopped = new Trainer(network, Plugins.SQUARED, Plugins.MOMENTUM, (t, e) -> {
+      if (t == 20 && !once.getAndSet(true)) {
+        Thread.currentThread().interrupt();
+      }
+      return 0.3 / Math.sqrt(e);
+    }, OPTIONS, List.of());
+    try {
+      java.util.concurrent.CancellationException c = assertThrows(java.util.concurrent.CancellationException.class,
+          () -> stopped.train(TRAIN, VALIDATION, false));
+      assertEquals("training was interrupted in epoch 2, after batch 7", c.getMessage());
+    } finally {
+      assertTrue(Thread.interrupted(), "the interrupted flag is left set");
+    }
+    assertEquals(20, stopped.updates());
+
+    IllegalStateException again = assertThrows(IllegalStateException.class,
+        () -> stopped.train(TRAIN, VALIDATION, false));
+    assertEquals("this Trainer's training ended: training was interrupted in epoch 2, after batch 7; a Trainer trains"
+        + " once, and training on would skip the rest of epoch 2: to continue where it stopped, make a new Trainer"
+        + " (the same network, loss, optimizer, schedule and options), restore(state()) of this one, and train it",
+        again.getMessage());
+    assertEquals(20, stopped.updates(), "the refused call trained nothing");
+
+    TrainerState there = stopped.state();
+    assertEquals(1, there.epoch(), "epoch 2 is not one of those completed");
+    assertEquals(7, there.within().batches());
+    Trainer resumed = trainer(network);
+    resumed.restore(there);
+    TrainingResult result = resumed.train(TRAIN, VALIDATION, false);
+    assertArrayEquals(plain.parameters().toArray(), network.parameters().toArray(), 0.0);
+    assertEquals(straight.epochs().size(), result.epochs().size());
+    assertEquals(straight.epochs().get(1).trainLoss(), result.epochs().get(1).trainLoss(), 0.0);
+    assertEquals(straight.epochs().get(straight.epochs().size() - 1).updates(),
+        result.epochs().get(result.epochs().size() - 1).updates());
+  }
 }
