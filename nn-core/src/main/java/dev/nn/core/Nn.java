@@ -37,6 +37,7 @@ import dev.nn.core.run.RunDirectory;
 import dev.nn.core.stability.StabilityStudy;
 import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.train.Gradient;
+import dev.nn.core.train.LossFit;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -584,7 +585,10 @@ public final class Nn {
    *
    * @param loss the loss, as {@code plugins().create(PluginKind.LOSS, name)} gives it
    * @param l2 λ of the L2 term, {@code >= 0}: 0 for the loss alone
-   * @throws IllegalArgumentException when the batch's widths are not the network's, or λ is negative
+   * @throws IllegalArgumentException when the batch's widths are not the network's, or λ is negative; or for
+   *     the pairs a {@link dev.nn.core.train.Trainer} refuses to train: a loss that owns the output link (such as
+   *     softmax-cross-entropy) over an output activation other than identity, a loss of one-hot targets over one
+   *     output, a target the loss does not accept (binary-cross-entropy of 0.3)
    * @throws PluginFailureException when an activation or the loss fails, naming the plugin
    */
   public Gradient gradient(Network network, Loss loss, Samples batch, double l2) {
@@ -616,13 +620,8 @@ public final class Nn {
       activations.add(use(PluginKind.ACTIVATION, network.activationName(l)));
     }
     Loss created = registry.create(PluginKind.LOSS, loss);
-    int outputs = network.width(network.outputLayer());
-    if (created.targets() == dev.nn.api.TargetKind.ONE_HOT && outputs == 1) {
-      // a Trainer refuses to train so; a model of it would predict the one class of a softmax over one value
-      throw new IllegalArgumentException("loss \"" + loss + "\" takes one-hot targets, one output per class, but the"
-          + " network has 1 output, over which its probabilities are always 1; give the network an output per class,"
-          + " or use a loss of one 0/1 output, such as binary-cross-entropy");
-    }
+    // a model of it would predict the one class of a softmax over one value
+    LossFit.requireOutputPerClass(network, created, "loss \"" + loss + "\"");
     return new Model(ModelSpec.of(data, scaler, network, activations, use(PluginKind.LOSS, loss)), network, created);
   }
 

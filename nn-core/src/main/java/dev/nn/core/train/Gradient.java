@@ -33,9 +33,14 @@ public final class Gradient {
    * @param loss the loss L_n; it seeds δ(L+1)
    * @param lambda λ of the L2 term, {@code >= 0}
    * @throws IllegalArgumentException when the batch's widths are not the network's, it has no rows, or λ is
-   *     negative or not finite
+   *     negative or not finite; or for what a {@link Trainer} refuses to train ({@link LossFit}): a loss that
+   *     owns the output link over an output activation other than identity, a loss of one-hot targets over one
+   *     output, a target the loss does not accept
    */
   public static Gradient of(Network network, Loss loss, Samples batch, double lambda) {
+    // what training refuses has no gradient either: the figures of such a pair are silently wrong (a negative J)
+    LossFit.requireOutputLink(network, loss);
+    LossFit.requireOutputPerClass(network, loss, "this loss");
     int top = network.outputLayer();
     if (batch.inputs() != network.width(0) || batch.outputs() != network.width(top)) {
       throw new IllegalArgumentException("the batch has " + batch.inputs() + " inputs and " + batch.outputs()
@@ -47,6 +52,7 @@ public final class Gradient {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("λ of the L2 term must be a finite number >= 0, found " + lambda);
     }
+    LossFit.requireTargets(loss, batch);
     int rows = batch.rows();
     Workspace ws = network.newWorkspace(rows);
     batch.loadRange(0, rows, ws);

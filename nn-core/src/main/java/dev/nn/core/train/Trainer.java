@@ -130,11 +130,7 @@ public final class Trainer {
     Objects.requireNonNull(schedule, "schedule: a learning-rate schedule, (update, epoch) -> rate, is needed, found null");
     Objects.requireNonNull(options, "options: training options (TrainingOptions.of) are needed, found null");
     Objects.requireNonNull(listeners, "listeners: a list of listeners (List.of() for none) is needed, found null");
-    String outName = network.activationName(network.outputLayer());
-    if (!loss.acceptsOutputActivation(outName)) {
-      throw new IllegalArgumentException("this loss owns the output link and needs an identity output layer, found "
-          + "activation \"" + outName + "\" on layer " + network.outputLayer());
-    }
+    LossFit.requireOutputLink(network, loss);
     this.network = network;
     this.loss = loss;
     this.schedule = schedule;
@@ -858,12 +854,7 @@ public final class Trainer {
       throw new IllegalArgumentException("the network maps " + network.width(0) + " inputs to " + outputs
           + " outputs, but the samples have " + s.inputs() + " inputs and " + s.outputs() + " targets");
     }
-    for (int r = 0; r < s.rows(); r++) {
-      String problem = loss.targets().check(s.y(), r, outputs);
-      if (problem != null) {
-        throw new IllegalArgumentException("target row " + r + " does not suit the loss: " + problem);
-      }
-    }
+    LossFit.requireTargets(loss, s);
   }
 
   /**

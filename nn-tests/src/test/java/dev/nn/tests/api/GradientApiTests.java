@@ -300,4 +300,38 @@ class GradientApiTests {
     }
     return m;
   }
+
+  /**
+   * What a Trainer refuses to train has no gradient either: these pairs gave numbers (J = −0.477 for
+   * softmax-cross-entropy over one output, a loss nn's plugins promise is ≥ 0), now the Trainer's message.
+   */
+  @Test
+  void theGradientRefusesWhatATrainerRefuses() {
+    Network network = NN.network(new int[] {2, 3, 1}, "tanh", "identity");
+    network.setLayer(1, W1, B1);
+    network.setLayer(2, W2, B2);
+    Samples batch = new Samples(X.clone(), Y.clone(), 2, 2, 1);
+    IllegalArgumentException oneHot = assertThrows(IllegalArgumentException.class,
+        () -> NN.gradient(network, NN.plugins().create(PluginKind.LOSS, "softmax-cross-entropy"), batch, 0));
+    assertEquals("this loss takes one-hot targets, one output per class, but the network has 1 output, over which its"
+        + " probabilities are always 1; give the network an output per class, or use a loss of one 0/1 output, such"
+        + " as binary-cross-entropy", oneHot.getMessage());
+    IllegalArgumentException bce = assertThrows(IllegalArgumentException.class,
+        () -> NN.gradient(network, NN.plugins().create(PluginKind.LOSS, "binary-cross-entropy"), batch, 0));
+    assertEquals("target row 0 does not suit the loss: found 0.3, expected 0 or 1", bce.getMessage());
+    IllegalArgumentException hinge = assertThrows(IllegalArgumentException.class,
+        () -> NN.gradient(network, NN.plugins().create(PluginKind.LOSS, "hinge"), batch, 0));
+    assertEquals("target row 0 does not suit the loss: found 0.3, expected -1 or +1", hinge.getMessage());
+
+    Network tanhOut = NN.network(new int[] {2, 1}, "tanh");
+    IllegalArgumentException link = assertThrows(IllegalArgumentException.class,
+        () -> NN.gradient(tanhOut, NN.plugins().create(PluginKind.LOSS, "binary-cross-entropy"),
+            new Samples(new double[] {1, 2}, new double[] {1}, 1, 2, 1), 0));
+    assertEquals("this loss owns the output link and needs an identity output layer, found activation \"tanh\" on"
+        + " layer 1", link.getMessage());
+    // targets the loss accepts still give the gradient
+    assertEquals(0.6931471805599453, NN.gradient(NN.network(new int[] {2, 1}, "identity"),
+        NN.plugins().create(PluginKind.LOSS, "binary-cross-entropy"),
+        new Samples(new double[] {1, 2}, new double[] {1}, 1, 2, 1), 0).objective(), 1e-15);
+  }
 }
