@@ -121,6 +121,7 @@ public final class Trainer {
    *     output layer's activation is not identity: the gradients would be silently wrong. An experiment never
    *     gets here with that pair, its reader reports it as {@code nn/IncompatibleLoss}; this guards networks
    *     built in Java code, where there is no file to point at, so it is a programming error, not a problem id.
+   *     Also when the loss takes one-hot targets and the network has one output, over which a softmax is always 1.
    */
   public Trainer(Network network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
       TrainingOptions options, List<TrainingListener> listeners) {
@@ -131,6 +132,8 @@ public final class Trainer {
     Objects.requireNonNull(options, "options: training options (TrainingOptions.of) are needed, found null");
     Objects.requireNonNull(listeners, "listeners: a list of listeners (List.of() for none) is needed, found null");
     LossFit.requireOutputLink(network, loss);
+    // its loss would be 0 whatever the weights: a training of nothing that looked finished
+    LossFit.requireOutputPerClass(network, loss, "this loss");
     this.network = network;
     this.loss = loss;
     this.schedule = schedule;

@@ -104,6 +104,16 @@ class ApiMisuseTests {
         () -> NN.model(trained(), "softmax-cross-entropy", XOR, null));
     assertTrue(e.getMessage().startsWith("loss \"softmax-cross-entropy\" takes one-hot targets, one output per"
         + " class, but the network has 1 output"), e.getMessage());
+    // a Trainer trained it, a loss of 0 every epoch, and learnt nothing: it refuses it with the same message
+    IllegalArgumentException trainer = assertThrows(IllegalArgumentException.class,
+        () -> new Trainer(trained(), NN.plugins().create(PluginKind.LOSS, "softmax-cross-entropy"),
+            NN.plugins().create(PluginKind.OPTIMIZER, "sgd"), (u, epoch) -> 0.1, TrainingOptions.of(1, 2, 1),
+            List.of()));
+    assertEquals("this loss takes one-hot targets, one output per class, but the network has 1 output, over which"
+        + " its probabilities are always 1; give the network an output per class, or use a loss of one 0/1 output,"
+        + " such as binary-cross-entropy", trainer.getMessage());
+    assertEquals(e.getMessage().substring(e.getMessage().indexOf(" takes ")),
+        trainer.getMessage().substring(trainer.getMessage().indexOf(" takes ")));
   }
 
   /** A trainer trains once: a second call would return the first result without training. */
