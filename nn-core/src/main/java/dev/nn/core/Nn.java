@@ -8,6 +8,7 @@ import dev.nn.core.config.ExperimentReader;
 import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.data.Standardizer;
+import dev.nn.core.experiment.DataPreparation;
 import dev.nn.core.experiment.DistributedTraining;
 import dev.nn.core.experiment.ExperimentGradientCheck;
 import dev.nn.core.experiment.InMemoryData;
@@ -37,7 +38,6 @@ import dev.nn.core.run.RunDirectory;
 import dev.nn.core.stability.StabilityStudy;
 import dev.nn.core.text.ControlCharacters;
 import dev.nn.core.train.Gradient;
-import dev.nn.core.train.LossFit;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -606,9 +606,11 @@ public final class Nn {
    * @param loss the name of the loss the network was trained with; its link turns outputs into predictions
    * @param data the training data, for its column names and class labels
    * @param scaler the standardizer the training inputs went through, or {@code null}; predict applies it
-   * @throws dev.nn.spi.ConfigException for a plugin name that is not installed
+   * @throws dev.nn.spi.ConfigException for a plugin name that is not installed, or a loss of class targets
+   *     (binary-cross-entropy) for regression data, which {@link #train} refuses too
    * @throws IllegalArgumentException for a network with a parameter that is not a finite number (its training
-   *     diverged), or a loss of one-hot targets over a network of one output
+   *     diverged), a loss that owns the output link (softmax-cross-entropy) over an output activation other than
+   *     identity, which {@link #loadModel} would refuse, or a loss of one-hot targets over a network of one output
    */
   public Model model(Network network, String loss, Dataset data, Standardizer scaler) {
     required(network, "network", "a network");
@@ -620,8 +622,10 @@ public final class Nn {
       activations.add(use(PluginKind.ACTIVATION, network.activationName(l)));
     }
     Loss created = registry.create(PluginKind.LOSS, loss);
-    // a model of it would predict the one class of a softmax over one value
-    LossFit.requireOutputPerClass(network, created, "loss \"" + loss + "\"");
+    // refused before anything is saved, as nn.train refuses it: a model of class probabilities for real targets
+    DataPreparation.requireTargetsSuit(data, created.targets(), loss, false);
+    // the Model refuses a loss a Trainer would not train the network with (a fused loss over tanh, a softmax over
+    // one output), as its loader would refuse the file
     return new Model(ModelSpec.of(data, scaler, network, activations, use(PluginKind.LOSS, loss)), network, created);
   }
 

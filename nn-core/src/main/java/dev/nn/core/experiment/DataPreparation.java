@@ -612,6 +612,24 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   /**
+   * Refuses a loss of class targets (binary-cross-entropy, hinge, softmax-cross-entropy) for data that holds none:
+   * regression targets, or a reconstruction's. What training refuses, a model made in code refuses too.
+   *
+   * @param kind the targets the loss takes
+   * @throws ConfigException ({@code nn/TargetMismatch}, at {@code loss}) naming the loss and the data
+   */
+  public static void requireTargetsSuit(Dataset d, TargetKind kind, String lossName, boolean reconstruction) {
+    boolean classes = d.task() == Task.CLASSIFICATION && !reconstruction;
+    if (!classes && kind != TargetKind.REAL) {
+      throw new ConfigException(ConfigProblem.of(ProblemId.TARGET_MISMATCH, "loss",
+          "loss \"" + lossName + "\" needs class targets (" + kind.description() + "), but " + d.source()
+              + (reconstruction ? " is read for reconstruction, whose targets are its inputs"
+                  : " is read for regression"), (reconstruction ? "" : "set task: classification on the data source,"
+                  + " or ") + "choose a loss for real-valued targets such as squared"));
+    }
+  }
+
+  /**
    * Checks that every file the experiment's csv and idx sources name is there, as reading them would first: for an
    * experiment whose data is read only once its cluster has started (a {@code distributed} one), so that a missing
    * file is said before that. A {@code spark} source's files are Spark's to find.
@@ -691,15 +709,9 @@ public final class DataPreparation implements Provider<PreparedData> {
    * labels an idx source's rows carry until then), only for a loss of real targets.
    */
   static Dataset encode(Dataset d, TargetKind kind, String lossName, boolean reconstruction) {
+    requireTargetsSuit(d, kind, lossName, reconstruction);
     boolean classes = d.task() == Task.CLASSIFICATION && !reconstruction;
     if (!classes) {
-      if (kind != TargetKind.REAL) {
-        throw new ConfigException(ConfigProblem.of(ProblemId.TARGET_MISMATCH, "loss",
-            "loss \"" + lossName + "\" needs class targets (" + kind.description() + "), but " + d.source()
-                + (reconstruction ? " is read for reconstruction, whose targets are its inputs"
-                    : " is read for regression"), (reconstruction ? "" : "set task: classification on the data source,"
-                    + " or ") + "choose a loss for real-valued targets such as squared"));
-      }
       return d;
     }
     if ((kind == TargetKind.BINARY || kind == TargetKind.SIGNED) && d.classCount() == 2) {

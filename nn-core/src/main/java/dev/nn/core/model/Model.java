@@ -4,6 +4,7 @@ import dev.nn.api.Activation;
 import dev.nn.api.Loss;
 import dev.nn.core.kernel.KernelChoice;
 import dev.nn.core.kernel.Kernels;
+import dev.nn.core.network.LossFit;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.NonFiniteLayers;
 import dev.nn.core.network.Structure;
@@ -58,9 +59,26 @@ public final class Model {
     final double[] out = new double[CHUNK * network.width(network.outputLayer())];
   }
 
-  /** A model from a network trained in this JVM. */
+  /**
+   * A model from a network trained in this JVM.
+   *
+   * @throws IllegalArgumentException for a spec that describes another network, or a loss a Trainer refuses to
+   *     train the network with: one that owns the output link over an output activation other than identity (the
+   *     loader refuses such a file as corrupted), one of one-hot targets over one output
+   */
   public Model(ModelSpec spec, Network network, Loss loss) {
-    this(spec, network, loss, List.of());
+    this(trainable(spec, network, loss), network, loss, List.of());
+  }
+
+  /**
+   * {@code spec}, once the loss is one a Trainer would train the network with: a model saved otherwise would be a
+   * file its loader refuses, or one that predicts a single class. A loaded model was checked as its file was read.
+   */
+  private static ModelSpec trainable(ModelSpec spec, Network network, Loss loss) {
+    String named = "loss \"" + spec.loss().name() + "\"";
+    LossFit.requireOutputLink(network, loss, named);
+    LossFit.requireOutputPerClass(network, loss, named);
+    return spec;
   }
 
   private Model(ModelSpec spec, Network network, Loss loss, List<String> warnings) {

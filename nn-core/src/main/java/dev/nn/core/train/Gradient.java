@@ -1,6 +1,7 @@
 package dev.nn.core.train;
 
 import dev.nn.api.Loss;
+import dev.nn.core.network.LossFit;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
@@ -39,7 +40,7 @@ public final class Gradient {
    */
   public static Gradient of(Network network, Loss loss, Samples batch, double lambda) {
     // what training refuses has no gradient either: the figures of such a pair are silently wrong (a negative J)
-    LossFit.requireOutputLink(network, loss);
+    LossFit.requireOutputLink(network, loss, "this loss");
     LossFit.requireOutputPerClass(network, loss, "this loss");
     int top = network.outputLayer();
     if (batch.inputs() != network.width(0) || batch.outputs() != network.width(top)) {
@@ -52,7 +53,7 @@ public final class Gradient {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("λ of the L2 term must be a finite number >= 0, found " + lambda);
     }
-    LossFit.requireTargets(loss, batch);
+    LossFit.requireTargets(loss, batch.y(), batch.rows(), batch.outputs());
     int rows = batch.rows();
     Workspace ws = network.newWorkspace(rows);
     batch.loadRange(0, rows, ws);

@@ -2,6 +2,7 @@ package dev.nn.core.train;
 
 import dev.nn.api.Loss;
 import dev.nn.api.Optimizer;
+import dev.nn.core.network.LossFit;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
@@ -131,7 +132,7 @@ public final class Trainer {
     Objects.requireNonNull(schedule, "schedule: a learning-rate schedule, (update, epoch) -> rate, is needed, found null");
     Objects.requireNonNull(options, "options: training options (TrainingOptions.of) are needed, found null");
     Objects.requireNonNull(listeners, "listeners: a list of listeners (List.of() for none) is needed, found null");
-    LossFit.requireOutputLink(network, loss);
+    LossFit.requireOutputLink(network, loss, "this loss");
     // its loss would be 0 whatever the weights: a training of nothing that looked finished
     LossFit.requireOutputPerClass(network, loss, "this loss");
     this.network = network;
@@ -857,7 +858,7 @@ public final class Trainer {
       throw new IllegalArgumentException("the network maps " + network.width(0) + " inputs to " + outputs
           + " outputs, but the samples have " + s.inputs() + " inputs and " + s.outputs() + " targets");
     }
-    LossFit.requireTargets(loss, s);
+    LossFit.requireTargets(loss, s.y(), s.rows(), s.outputs());
   }
 
   /**

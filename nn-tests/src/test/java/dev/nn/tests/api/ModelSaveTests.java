@@ -88,4 +88,37 @@ class ModelSaveTests {
       assertArrayEquals(model.predict(row), loaded.predict(row), 0.0);
     }
   }
+
+  /**
+   * nn.model refuses what loading or training would refuse, before anything is written: softmax-cross-entropy over a
+   * tanh output was saved, then refused by nn.loadModel as "corrupted"; binary-cross-entropy on regression data was
+   * saved and predicted a "probability" of a real target, where nn.train refuses the pair.
+   */
+  @Test
+  void aModelIsRefusedWhatLoadingOrTrainingWouldRefuse() {
+    Network tanhOut = nn.network(new int[] {2, 2}, "tanh");
+    randomize(tanhOut);
+    Dataset classes = Dataset.classification("c", new double[] {0, 1, 1, 0}, new int[] {0, 1}, List.of("a", "b"),
+        "k", List.of("no", "yes"));
+    IllegalArgumentException link = assertThrows(IllegalArgumentException.class,
+        () -> nn.model(tanhOut, "softmax-cross-entropy", classes, null));
+    assertEquals("loss \"softmax-cross-entropy\" owns the output link and needs an identity output layer, found"
+        + " activation \"tanh\" on layer 1", link.getMessage());
+    // so is a Model made from its own spec
+    Network identityOut = nn.network(new int[] {2, 2}, "identity");
+    ModelSpec spec = nn.model(identityOut, "softmax-cross-entropy", classes, null).spec();
+    ModelSpec overTanh = new ModelSpec(spec.features(), null, null, spec.targets(), spec.classes(), spec.widths(),
+        List.of(new PluginUse("tanh", Nn.version(), Map.of())), spec.loss());
+    IllegalArgumentException constructed = assertThrows(IllegalArgumentException.class,
+        () -> new Model(overTanh, tanhOut, nn.plugins().create(PluginKind.LOSS, "softmax-cross-entropy")));
+    assertEquals(link.getMessage(), constructed.getMessage());
+
+    Network line = nn.network(new int[] {2, 1}, "identity");
+    dev.nn.spi.ConfigException regression = assertThrows(dev.nn.spi.ConfigException.class,
+        () -> nn.model(line, "binary-cross-entropy", data(), null));
+    assertEquals("loss: loss \"binary-cross-entropy\" needs class targets (0 or 1), but line is read for regression."
+        + " Allowed: set task: classification on the data source, or choose a loss for real-valued targets such as"
+        + " squared", regression.getMessage());
+    assertEquals(List.of(), List.of(dir.toFile().list()), "nothing written");
+  }
 }

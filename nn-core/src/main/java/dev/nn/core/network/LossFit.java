@@ -1,13 +1,13 @@
-package dev.nn.core.train;
+package dev.nn.core.network;
 
 import dev.nn.api.Loss;
 import dev.nn.api.TargetKind;
-import dev.nn.core.network.Network;
 
 /**
  * What a loss needs of the network it is computed on and of the targets it is given: the checks training makes, in
- * one place, so that every path that computes a loss for an application ({@link Trainer}, {@link Gradient}, a model
- * made in code) refuses the same pairs with the same message, rather than returning figures that are silently wrong.
+ * one place, so that every path that computes a loss for an application (the Trainer, a gradient, a model made in
+ * code) refuses the same pairs with the same message, rather than returning figures that are silently wrong. It sits
+ * beside the network so that the layers above it (models, training) share it.
  */
 public final class LossFit {
   private LossFit() {}
@@ -17,12 +17,14 @@ public final class LossFit {
    * identity: the gradients would be silently wrong. An experiment never gets here with that pair, its reader reports
    * it as {@code nn/IncompatibleLoss}; this guards networks built in Java code, where there is no file to point at.
    *
+   * @param named the loss as a message names it: {@code loss "softmax-cross-entropy"}, or {@code this loss} when
+   *     its name is not known
    * @throws IllegalArgumentException naming the output layer and its activation
    */
-  public static void requireOutputLink(Network network, Loss loss) {
+  public static void requireOutputLink(Network network, Loss loss, String named) {
     String outName = network.activationName(network.outputLayer());
     if (!loss.acceptsOutputActivation(outName)) {
-      throw new IllegalArgumentException("this loss owns the output link and needs an identity output layer, found "
+      throw new IllegalArgumentException(named + " owns the output link and needs an identity output layer, found "
           + "activation \"" + outName + "\" on layer " + network.outputLayer());
     }
   }
@@ -44,14 +46,15 @@ public final class LossFit {
   }
 
   /**
-   * Refuses the first target row of {@code samples} the loss does not accept ({@link TargetKind#check}): a
-   * binary-cross-entropy target of 0.3, a hinge target of 0.
+   * Refuses the first target row the loss does not accept ({@link TargetKind#check}): a binary-cross-entropy
+   * target of 0.3, a hinge target of 0.
    *
+   * @param y targets, rows × outputs, row-major. Not modified.
    * @throws IllegalArgumentException naming the row and its value
    */
-  public static void requireTargets(Loss loss, Samples samples) {
-    for (int r = 0; r < samples.rows(); r++) {
-      String problem = loss.targets().check(samples.y(), r, samples.outputs());
+  public static void requireTargets(Loss loss, double[] y, int rows, int outputs) {
+    for (int r = 0; r < rows; r++) {
+      String problem = loss.targets().check(y, r, outputs);
       if (problem != null) {
         throw new IllegalArgumentException("target row " + r + " does not suit the loss: " + problem);
       }
