@@ -625,7 +625,7 @@ public final class Trainer {
    * @throws TrainingDivergedException when {@code lossSum} is NaN or infinite
    */
   public void applyGradient(double[] meanGradient, double lossSum, int rows) {
-    double rate = schedule.rate(updates + 1, epoch) * rateMultiplier;
+    double rate = rate(updates + 1, epoch);
     if (!Double.isFinite(lossSum)) {
       throw new TrainingDivergedException(epoch, updates + 1, lossSum / rows, computesInFloat32());
     }
@@ -754,7 +754,7 @@ public final class Trainer {
     // each update draws its own dropout masks, from its key alone: a resumed run draws the same
     ws.dropoutUpdate(dropoutKey);
     network.forward(ws, rows);
-    double rate = schedule.rate(updates + 1, epoch) * rateMultiplier;
+    double rate = rate(updates + 1, epoch);
     double lossSum = network.backward(ws, loss, update.gradients(rate));
     if (!Double.isFinite(lossSum)) {
       // only now, off the hot path: a plugin that returned NaN from finite values is its fault, not divergence
@@ -773,6 +773,23 @@ public final class Trainer {
       }
     }
     return lossSum;
+  }
+
+  /**
+   * η of update {@code update} of epoch {@code epoch}: the schedule's rate times {@link #rateMultiplier()}. A schedule
+   * given in code may return anything: a negative rate climbs the loss (gradient ascent) without a sign, and a NaN
+   * showed as a divergence blamed on the step size, so both, and an infinite rate, are refused naming the update. 0
+   * is kept: nn's own cosine schedule reaches it at the end of its period with its default min-rate.
+   *
+   * @throws IllegalStateException naming the update, its epoch and the rate
+   */
+  private double rate(long update, int epoch) {
+    double scheduled = schedule.rate(update, epoch);
+    if (!(scheduled >= 0) || scheduled == Double.POSITIVE_INFINITY) {
+      throw new IllegalStateException("the learning-rate schedule returned " + scheduled + " for update " + update
+          + " (epoch " + epoch + "); a learning rate must be a finite number >= 0");
+    }
+    return scheduled * rateMultiplier;
   }
 
   /**

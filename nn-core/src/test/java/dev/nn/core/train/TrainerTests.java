@@ -288,4 +288,38 @@ class TrainerTests {
     assertThrows(TrainingDivergedException.class,
         () -> trainer(network(6), Plugins.SGD, 3.0, once).train(regression(200, 3), null, false));
   }
+
+  /**
+   * A schedule given in code whose rate is negative climbed the loss without a sign (gradient ascent), and a NaN rate
+   * was reported as divergence ("try a smaller learning rate"): both are refused naming the update and the rate, with
+   * the parameters as they were before it. A rate of 0, which nn's cosine schedule reaches, still trains.
+   */
+  @Test
+  void aScheduleRateThatIsNegativeOrNotANumberIsRefusedNamingTheUpdate() {
+    Network net = network(1);
+    double[] before = net.parameters().toArray();
+    IllegalStateException negative = assertThrows(IllegalStateException.class,
+        () -> trainer(net, Plugins.SGD, -1, TrainingOptions.of(2, 4, 1)).train(regression(8, 2), null, false));
+    assertEquals("the learning-rate schedule returned -1.0 for update 1 (epoch 1); a learning rate must be a finite"
+        + " number >= 0", negative.getMessage());
+    assertArrayEquals(before, net.parameters().toArray(), 0.0, "no step was taken");
+
+    // NaN from the 3rd update on: the first epoch's two updates train, the third is refused
+    IllegalStateException nan = assertThrows(IllegalStateException.class, () -> new Trainer(net, Plugins.SQUARED,
+        Plugins.SGD, (t, e) -> t < 3 ? 0.01 : Double.NaN, TrainingOptions.of(2, 4, 1), List.of())
+        .train(regression(8, 2), null, false));
+    assertEquals("the learning-rate schedule returned NaN for update 3 (epoch 2); a learning rate must be a finite"
+        + " number >= 0", nan.getMessage());
+    IllegalStateException infinite = assertThrows(IllegalStateException.class,
+        () -> trainer(network(1), Plugins.SGD, Double.POSITIVE_INFINITY, TrainingOptions.of(1, 4, 1))
+            .train(regression(8, 2), null, false));
+    assertTrue(infinite.getMessage().startsWith("the learning-rate schedule returned Infinity for update 1"),
+        infinite.getMessage());
+
+    Network still = network(1);
+    TrainingResult zero = trainer(still, Plugins.SGD, 0, TrainingOptions.of(1, 4, 1)).train(regression(8, 2), null,
+        false);
+    assertEquals(2, zero.last().updates());
+    assertArrayEquals(before, still.parameters().toArray(), 0.0, "a rate of 0 moves nothing");
+  }
 }
