@@ -37,6 +37,7 @@ import dev.nn.core.run.Provenance;
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.stability.StabilityStudy;
 import dev.nn.core.text.ControlCharacters;
+import dev.nn.core.text.Required;
 import dev.nn.core.train.Gradient;
 import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
@@ -630,25 +631,16 @@ public final class Nn {
   }
 
   /**
-   * {@code value}, or a {@link NullPointerException} that names the parameter and says what it takes, as the
-   * helpful message of a dereferenced null would name a variable of nn's instead.
+   * {@code value}, or a {@link NullPointerException} that names the parameter and says what it takes ({@link
+   * Required}, which the other API types name theirs with too).
    */
   private static <T> T required(T value, String parameter, String what) {
-    if (value == null) {
-      throw new NullPointerException(parameter + ": " + what + " is needed, found null");
-    }
-    return value;
+    return Required.of(value, parameter, what);
   }
 
   /** {@link #required} of a list and of each element of it. */
   private static <T> List<T> requiredList(List<T> list, String parameter, String what) {
-    required(list, parameter, what);
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) == null) {
-        throw new NullPointerException(parameter + ": " + what + " is needed, found null at index " + i);
-      }
-    }
-    return list;
+    return Required.each(list, parameter, what);
   }
 
   /** A plugin of this registry as a model file records it: name, installed version, default settings. */

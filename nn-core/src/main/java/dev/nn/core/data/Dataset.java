@@ -1,6 +1,7 @@
 package dev.nn.core.data;
 
 import dev.nn.core.text.Excerpt;
+import dev.nn.core.text.Required;
 
 import dev.nn.core.kernel.Precision;
 import java.util.ArrayList;
@@ -121,6 +122,10 @@ public final class Dataset {
     this.weights = weights;
   }
 
+  /** What the factories' {@code source} takes, for the message of a null one. */
+  private static final String SOURCE = "where the data came from (a file name, a generator)";
+  private static final String FEATURE_NAMES = "a name for each feature column";
+
   private static void requireDistinct(String field, List<String> names) {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < names.size(); i++) {
@@ -142,8 +147,11 @@ public final class Dataset {
    */
   public static Dataset regression(
       String source, double[] x, double[] y, List<String> featureNames, List<String> targetNames) {
+    Required.of(source, "source", SOURCE);
     requireFinite(x, "x");
     requireFinite(y, "y");
+    Required.each(featureNames, "featureNames", FEATURE_NAMES);
+    Required.each(targetNames, "targetNames", "a name for each target column");
     return new Dataset(source, Task.REGRESSION, InputValues.of(x.clone()), y.clone(), targetNames.size(),
         featureNames, targetNames, List.of());
   }
@@ -165,7 +173,12 @@ public final class Dataset {
       List<String> featureNames,
       String targetName,
       List<String> classLabels) {
+    Required.of(source, "source", SOURCE);
     requireFinite(x, "x");
+    Required.of(classes, "classes", "the class index of each row");
+    Required.each(featureNames, "featureNames", FEATURE_NAMES);
+    Required.of(targetName, "targetName", "the name of the class column");
+    Required.each(classLabels, "classLabels", "a label for each class");
     int c = classLabels.size();
     // checked here, in the caller's terms: past this point the classes are one-hot rows of c values each
     if (featureNames.isEmpty() || (long) classes.length * featureNames.size() != x.length) {

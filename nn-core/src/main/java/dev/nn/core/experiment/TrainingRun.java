@@ -16,6 +16,7 @@ import dev.nn.core.run.RunFileException;
 import dev.nn.core.run.RunLock;
 import dev.nn.core.run.RunOutcome;
 import dev.nn.core.run.RunRecord;
+import dev.nn.core.text.Required;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingDivergedException;
@@ -146,7 +147,7 @@ public final class TrainingRun {
      */
     public Options withListener(TrainingListener listener) {
       List<TrainingListener> all = new ArrayList<>(listeners);
-      all.add(Objects.requireNonNull(listener, "listener"));
+      all.add(Required.of(listener, "listener", "a training listener"));
       return new Options(outputDir, resume, commandLine, all, nnVersion, allowChangedData, notices, experimentFile,
           overrides, allowChangedPlugins);
     }

@@ -1,6 +1,7 @@
 package dev.nn.core.network;
 
 import dev.nn.core.text.Grouped;
+import dev.nn.core.text.Required;
 import dev.nn.api.Activation;
 import dev.nn.api.Initializer;
 import dev.nn.api.Loss;
@@ -197,6 +198,8 @@ public final class Network {
    * absent edges are zero.
    */
   public void initialize(Initializer initializer, RandomGenerator random) {
+    Required.of(initializer, "initializer", "an initializer (plugins().create(PluginKind.INITIALIZER, name))");
+    Required.of(random, "random", "a random generator (Rng.create(seed))");
     double[] edges = new double[params.edgeCount()];
     for (int l = 1; l <= outputLayer(); l++) {
       double[] w = new double[widths[l - 1] * widths[l]];

@@ -3,6 +3,7 @@ package dev.nn.core.plugin;
 import dev.nn.api.Activation;
 import dev.nn.api.Loss;
 import dev.nn.core.text.ControlCharacters;
+import dev.nn.core.text.Required;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -43,6 +44,9 @@ import java.util.regex.Pattern;
 public final class PluginRegistry {
   private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  /** What {@link #create}'s parameters take, for the message of a null one. */
+  private static final String PLUGIN_KIND = "a plugin kind (PluginKind.LOSS, PluginKind.ACTIVATION, ...)";
+  private static final String PLUGIN_NAME = "a plugin's name";
 
   private final Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers;
   private final Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors;
@@ -288,7 +292,8 @@ public final class PluginRegistry {
    * @throws IllegalArgumentException for a provider that implements no plugin interface
    */
   public static PluginRegistry of(Collection<? extends PluginProvider<?>> given) {
-    java.util.Objects.requireNonNull(given, "given: a collection of plugin providers is needed, found null");
+    Required.of(given, "given", "a collection of plugin providers");
+    Required.each(given, "given", "a plugin provider");
     Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers = new LinkedHashMap<>();
     Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors = new LinkedHashMap<>();
     for (PluginKind<?> kind : PluginKind.values()) {
@@ -439,6 +444,8 @@ public final class PluginRegistry {
 
   /** Creates the named plugin with its defaults: {@code registry.create(PluginKind.ACTIVATION, "relu")}. */
   public <T> T create(PluginKind<T> kind, String name) {
+    Required.of(kind, "kind", PLUGIN_KIND);
+    Required.of(name, "name", PLUGIN_NAME);
     return create(kind, name, Settings.empty(kind.label() + " \"" + name + "\""), List.of());
   }
 
@@ -459,6 +466,10 @@ public final class PluginRegistry {
    *     {@code learning-rate}), named as allowed and suggested beside the plugin's own
    */
   public <T> T create(PluginKind<T> kind, String name, Settings settings, Collection<String> otherKeys) {
+    Required.of(kind, "kind", PLUGIN_KIND);
+    Required.of(name, "name", PLUGIN_NAME);
+    Required.of(settings, "settings", "the plugin's settings (Settings.empty for its defaults)");
+    Required.of(otherKeys, "otherKeys", "the keys read beside the plugin's own (List.of() for none)");
     PluginProvider<?> provider = providers.get(kind).get(name);
     if (provider == null) {
       throw new ConfigException(unknown(kind, name));

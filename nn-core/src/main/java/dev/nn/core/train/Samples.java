@@ -1,6 +1,7 @@
 package dev.nn.core.train;
 
 import dev.nn.core.network.Workspace;
+import dev.nn.core.text.Required;
 
 /**
  * Rows of inputs and targets, flat and row-major: what training and evaluation read. The engine reads them
@@ -21,6 +22,8 @@ public final class Samples {
   private final int outputs;
   /** w_n per row, or {@code null} when every row weighs 1. */
   private final double[] weights;
+  /** What the constructors' {@code x} takes, for the message of a null one. */
+  private static final String INPUTS = "the inputs, rows × inputs";
 
   /**
    * Samples whose inputs are held as doubles. Checks the shapes and that every value is finite.
@@ -29,7 +32,7 @@ public final class Samples {
    * @param y targets, rows × outputs. Not copied.
    */
   public Samples(double[] x, double[] y, int rows, int inputs, int outputs) {
-    this(x, null, x.length, y, rows, inputs, outputs, null, true);
+    this(x, null, Required.of(x, "x", INPUTS).length, y, rows, inputs, outputs, null, true);
   }
 
   /**
@@ -39,12 +42,13 @@ public final class Samples {
    * @param y targets, rows × outputs. Not copied.
    */
   public Samples(float[] x, double[] y, int rows, int inputs, int outputs) {
-    this(null, x, x.length, y, rows, inputs, outputs, null, true);
+    this(null, x, Required.of(x, "x", INPUTS).length, y, rows, inputs, outputs, null, true);
   }
 
   /** {@code checkValues}: whether to check that every input and target is finite (not for arrays checked before). */
   private Samples(double[] x, float[] floatX, int length, double[] y, int rows, int inputs, int outputs,
       double[] weights, boolean checkValues) {
+    Required.of(y, "y", "the targets, rows × outputs");
     if (rows < 0 || inputs < 1 || outputs < 1) {
       throw new IllegalArgumentException("need rows >= 0, inputs >= 1 and outputs >= 1, found " + rows + ", "
           + inputs + ", " + outputs);

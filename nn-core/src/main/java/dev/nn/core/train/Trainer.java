@@ -10,6 +10,7 @@ import dev.nn.core.plugin.PluginResults;
 import dev.nn.core.random.RandomStream;
 import dev.nn.core.random.Rng;
 import dev.nn.core.schedule.LearningRateSchedule;
+import dev.nn.core.text.Required;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -377,6 +378,7 @@ public final class Trainer {
    *     training sample
    */
   public void check(Samples train, Samples validation) {
+    Required.of(train, "train", "the training samples");
     checkShapes(train);
     if (validation != null) {
       checkShapes(validation);
@@ -435,6 +437,7 @@ public final class Trainer {
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    */
   public TrainingResult train(Epochs epochs, Validation validation, boolean classification) {
+    Required.of(epochs, "epochs", "the epochs to train");
     if (finished) {
       // its epochs are done, and its state (optimizer moments, best weights, patience) belongs to that training
       throw new IllegalStateException("this Trainer has trained its " + options.epochs() + " epochs (epoch " + epoch

@@ -182,6 +182,62 @@ class ApiMisuseTests {
   }
 
   /**
+   * A null given to Dataset's factories, PluginRegistry, Trainer.train, Samples and Network.initialize is named as
+   * Nn's methods name theirs (they came out as the JDK's messages about nn's own variables, or "null").
+   */
+  @Test
+  void aNullGivenToTheApisTypesIsNamed() {
+    double[] x = {0, 0, 0, 1};
+    List<String> ab = List.of("a", "b");
+    List<String> labels = List.of("no", "yes");
+    int[] classes = {0, 1};
+    assertNamed("source: where the data came from (a file name, a generator) is needed, found null",
+        () -> Dataset.classification(null, x, classes, ab, "c", labels));
+    assertNamed("classes: the class index of each row is needed, found null",
+        () -> Dataset.classification("d", x, null, ab, "c", labels));
+    assertNamed("featureNames: a name for each feature column is needed, found null",
+        () -> Dataset.classification("d", x, classes, null, "c", labels));
+    assertNamed("featureNames: a name for each feature column is needed, found null at index 1",
+        () -> Dataset.classification("d", x, classes, java.util.Arrays.asList("a", null), "c", labels));
+    assertNamed("targetName: the name of the class column is needed, found null",
+        () -> Dataset.classification("d", x, classes, ab, null, labels));
+    assertNamed("classLabels: a label for each class is needed, found null",
+        () -> Dataset.classification("d", x, classes, ab, "c", null));
+    assertNamed("source: where the data came from (a file name, a generator) is needed, found null",
+        () -> Dataset.regression(null, x, new double[] {1, 2}, ab, List.of("y")));
+    assertNamed("featureNames: a name for each feature column is needed, found null",
+        () -> Dataset.regression("d", x, new double[] {1, 2}, null, List.of("y")));
+    assertNamed("targetNames: a name for each target column is needed, found null",
+        () -> Dataset.regression("d", x, new double[] {1, 2}, ab, null));
+
+    assertNamed("given: a plugin provider is needed, found null at index 0",
+        () -> dev.nn.core.plugin.PluginRegistry.of(java.util.Arrays.asList((dev.nn.spi.PluginProvider<?>) null)));
+    assertNamed("kind: a plugin kind (PluginKind.LOSS, PluginKind.ACTIVATION, ...) is needed, found null",
+        () -> NN.plugins().create(null, "squared"));
+    assertNamed("name: a plugin's name is needed, found null", () -> NN.plugins().create(PluginKind.LOSS, null));
+
+    assertNamed("x: the inputs, rows × inputs is needed, found null",
+        () -> new dev.nn.core.train.Samples((double[]) null, new double[] {1}, 1, 1, 1));
+    assertNamed("y: the targets, rows × outputs is needed, found null",
+        () -> new dev.nn.core.train.Samples(new double[] {1}, null, 1, 1, 1));
+    Network network = NN.network(new int[] {2, 1}, "identity");
+    Trainer trainer = new Trainer(network, NN.plugins().create(PluginKind.LOSS, "squared"),
+        NN.plugins().create(PluginKind.OPTIMIZER, "sgd"), (u, e) -> 0.1, TrainingOptions.of(1, 1, 1), List.of());
+    assertNamed("train: the training samples is needed, found null",
+        () -> trainer.train((dev.nn.core.train.Samples) null, null, false));
+    assertNamed("initializer: an initializer (plugins().create(PluginKind.INITIALIZER, name)) is needed, found null",
+        () -> network.initialize(null, Rng.create(1)));
+    assertNamed("random: a random generator (Rng.create(seed)) is needed, found null",
+        () -> network.initialize(NN.plugins().create(PluginKind.INITIALIZER, "xavier-uniform"), null));
+    assertNamed("listener: a training listener is needed, found null",
+        () -> dev.nn.core.experiment.TrainingRun.Options.defaults().withListener(null));
+  }
+
+  private static void assertNamed(String message, org.junit.jupiter.api.function.Executable call) {
+    assertEquals(message, assertThrows(NullPointerException.class, call).getMessage());
+  }
+
+  /**
    * A run directory that cannot be made says why, as the command line does: a file where the folder should be,
    * a folder of that name's parent that is a file. The JDK's own message would be the path alone.
    */
