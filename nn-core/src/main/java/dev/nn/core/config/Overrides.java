@@ -155,8 +155,11 @@ final class Overrides {
         int bad = part.codePoints().filter(cp -> !(Character.isLetterOrDigit(cp) || cp == '_' || cp == '-'
             || cp == '[' || cp == ']')).findFirst().orElse(-1);
         if (bad >= 0) {
-          return "the key \"" + Excerpt.of(part) + "\" holds '" + new String(Character.toChars(bad)) + "', and a key"
-              + " holds letters, digits, '-' and '_'; ";
+          // a character beyond ASCII may look like a space or like nothing: named by its code and Unicode name
+          String which = bad > 0x7E || bad < 0x21 ? "U+" + String.format("%04X", bad) + " "
+              + Character.getName(bad) : "'" + new String(Character.toChars(bad)) + "'";
+          return "the key \"" + Excerpt.of(part) + "\" holds " + which + ", and a key holds letters, digits, '-' and"
+              + " '_'; ";
         }
       }
     }

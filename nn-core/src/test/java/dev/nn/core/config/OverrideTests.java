@@ -142,7 +142,13 @@ class OverrideTests {
     said.put(".training=3", "the key path starts with a dot");
     said.put("=3", "no key before '='");
     said.put("training.epochs", "no '=value' after the key");
-    said.put("training.ep ochs=3", "the key \"ep ochs\" holds ' ', and a key holds letters, digits, '-' and '_'");
+    said.put("training.ep ochs=3", "the key \"ep ochs\" holds U+0020 SPACE, and a key holds letters, digits, '-' and"
+        + " '_'");
+    said.put("training.\u00a0epochs=3", "the key \"\u00a0epochs\" holds U+00A0 NO-BREAK SPACE, and a key holds"
+        + " letters, digits, '-' and '_'");
+    said.put("training.epochs\u200b=3", "the key \"epochs\u200b\" holds U+200B ZERO WIDTH SPACE, and a key holds"
+        + " letters, digits, '-' and '_'");
+    said.put("training.ep/ochs=3", "the key \"ep/ochs\" holds '/', and a key holds letters, digits, '-' and '_'");
     said.forEach((override, reason) -> {
       ConfigException e = assertThrows(ConfigException.class, () -> read(override));
       assertEquals("cannot apply --set " + override + ": " + reason + "; " + form, e.problems().get(0).message());
