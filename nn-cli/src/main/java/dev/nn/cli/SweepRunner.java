@@ -174,7 +174,7 @@ final class SweepRunner {
       });
       LauncherNote.sweep(root.env(), folder);
       out.println(root.fitted("sweep of " + Counted.of(points.size(), "point", "points") + " into " + folder));
-      return runPoints(grid, points, table, folder, into, intoExisted, out, stop, null);
+      return keepingTheTable(folder, () -> runPoints(grid, points, table, folder, into, intoExisted, out, stop, null));
     } finally {
       stop.close();
       lock.close();
@@ -223,7 +223,7 @@ final class SweepRunner {
     try {
       out.println(root.fitted("resuming the sweep " + folder + ": " + (points.size() - left) + " of "
           + Counted.of(points.size(), "point", "points") + " done, " + left + " to train"));
-      return runPoints(grid, points, table, folder, into, true, out, stop, resuming);
+      return keepingTheTable(folder, () -> runPoints(grid, points, table, folder, into, true, out, stop, resuming));
     } finally {
       stop.close();
     }
@@ -296,6 +296,22 @@ final class SweepRunner {
     });
     LauncherNote.stopsSaid(root.env());
     return stop;
+  }
+
+  /**
+   * Runs the sweep's points; a table that cannot be written (a full disk) ends the sweep with how to go on once that
+   * is mended: the point it was at is marked running, which a resume takes for interrupted.
+   */
+  private static int keepingTheTable(Path folder, java.util.function.IntSupplier points) {
+    try {
+      return points.getAsInt();
+    } catch (java.io.UncheckedIOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("cannot write " + folder)) {
+        throw new CommandFailure("nn: " + e.getMessage() + "\nnn: the sweep's table could not be written; once that is"
+            + " mended, nn train --resume " + folder + " continues the sweep", e);
+      }
+      throw e;
+    }
   }
 
   /**
