@@ -378,6 +378,41 @@ class SweepResumeTests {
         "sweep.md") + "\n"), allowed.out());
   }
 
+  /**
+   * A sweep whose own table cannot be written (a full disk) stops saying how to go on once that is mended, and the
+   * resume then ends the sweep. Where the tests run as root and may mount: on a 300 KB tmpfs, which the second point's
+   * checkpoint and then the table fill; made larger for the resume.
+   */
+  @Test
+  void aSweepWhoseTableCannotBeWrittenSaysHowToGoOn() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(shell("id -u | grep -qx 0"), "runs as root, who may mount");
+    Path disk = Files.createDirectory(tmp.resolve("small"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(shell("mount -t tmpfs -o size=300k tmpfs " + disk),
+        "this root may mount a tmpfs");
+    try {
+      Cli.Outcome full = Cli.run("train", Cli.EXAMPLES.resolve("digits.yaml").toString(), "--set",
+          "training.epochs=8", "--set", "training.early-stopping=null", "--sweep",
+          "optimizer.learning-rate=0.05,0.1", "--output", disk.toString(), "--plain");
+      assertEquals(2, full.code(), full.describe());
+      Path folder = folder(disk);
+      assertTrue(full.err().endsWith("nn: cannot write " + folder.resolve("sweep.csv") + ": No space left on device\n"
+          + "nn: the sweep's table could not be written; once that is mended, nn train --resume " + folder
+          + " continues the sweep\n"), full.err());
+      assertTrue(shell("mount -o remount,size=8m " + disk));
+      Cli.Outcome resumed = Cli.run("train", "--resume", folder.toString(), "--plain");
+      assertEquals(0, resumed.code(), resumed.describe());
+      assertTrue(resumed.out().contains("sweep: 2 of 2 points completed\n"), resumed.out());
+    } finally {
+      shell("umount " + disk);
+    }
+  }
+
+  private static boolean shell(String command) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+  }
+
   /** A jar holding one text file whose content is {@code text}: a plugin path entry that provides no plugin. */
   private static void writeJar(Path jar, String text) throws Exception {
     try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
