@@ -361,29 +361,14 @@ final class TrainCommand implements Callable<Integer> {
           + " the points done trained on it as it was; put back the file the sweep started with (SHA-256 "
           + record.experimentSha256() + ") to continue it, or start a new sweep");
     }
-    List<String> changed = record.changedDataFiles();
-    if (!changed.isEmpty() && !allowChangedData) {
-      throw new CommandFailure("nn: the data changed since the sweep " + folder + " started: " + String.join(", ",
-          changed) + ". The points done trained on the data as it was: restore it, or give --allow-changed-data to"
-          + " train the points left on the data as it is now");
-    }
-    if (!changed.isEmpty()) {
-      root.err().println(root.fittedErr("nn: note: the data changed since the sweep started (" + String.join(", ",
-          changed) + "); --allow-changed-data trains the points left on it as it is now"));
-    }
+    changedSinceTheSweep(folder, record.changedDataFiles(), allowChangedData, "the data", "--allow-changed-data",
+        "on the data as it was: restore it", "on the data as it is now", "on it as it is now");
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());
     }
-    List<String> changedJars = record.changedPluginJars(root.pluginPathEntries());
-    if (!changedJars.isEmpty() && !allowChangedPlugins) {
-      throw new CommandFailure("nn: the plugins changed since the sweep " + folder + " started: " + String.join(", ",
-          changedJars) + ". The points done trained with the plugins as they were: put back the jars the sweep"
-          + " started with, or give --allow-changed-plugins to train the points left with the plugins as they are now");
-    }
-    if (!changedJars.isEmpty()) {
-      root.err().println(root.fittedErr("nn: note: the plugins changed since the sweep started (" + String.join(", ",
-          changedJars) + "); --allow-changed-plugins trains the points left with them as they are now"));
-    }
+    changedSinceTheSweep(folder, record.changedPluginJars(root.pluginPathEntries()), allowChangedPlugins,
+        "the plugins", "--allow-changed-plugins", "with the plugins as they were: put back the jars the sweep started"
+        + " with", "with the plugins as they are now", "with them as they are now");
     // the points still to train are trained as the sweep's command would have trained them
     experiment = record.experiment();
     sets = new ArrayList<>(record.sets());
@@ -395,6 +380,25 @@ final class TrainCommand implements Callable<Integer> {
       runner.crossValidating(record.folds());
     }
     return runner.resume(folder, record, this::resumePoint);
+  }
+
+  /**
+   * Refuses to continue a sweep when {@code what} changed since it started ({@code changed}, each file with what it is
+   * now) unless {@code allowed} by {@code flag}, and then says so in a note: the points done trained {@code asWas},
+   * the points left would train {@code asNow}.
+   */
+  private void changedSinceTheSweep(Path folder, List<String> changed, boolean allowed, String what, String flag,
+      String asWas, String asNow, String noteAsNow) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    if (!allowed) {
+      throw new CommandFailure("nn: " + what + " changed since the sweep " + folder + " started: " + String.join(", ",
+          changed) + ". The points done trained " + asWas + ", or give " + flag + " to train the points left "
+          + asNow);
+    }
+    root.err().println(root.fittedErr("nn: note: " + what + " changed since the sweep started (" + String.join(", ",
+        changed) + "); " + flag + " trains the points left " + noteAsNow));
   }
 
   /**

@@ -586,10 +586,8 @@ public final class DataPreparation implements Provider<PreparedData> {
       SourceSpec.Idx idx = (SourceSpec.Idx) source;
       List<Path> images = new ArrayList<>();
       List<Path> labels = new ArrayList<>();
-      for (int k = 0; k < idx.images().size(); k++) {
-        String at = idx.images().size() == 1 ? "" : "[" + k + "]";
-        images.add(requireExists(idx.images().get(k), path + ".images" + at));
-        labels.add(requireExists(idx.labels().get(k), path + ".labels" + at));
+      requireIdxFiles(idx, path, images, labels);
+      for (int k = 0; k < images.size(); k++) {
         files.add(images.get(k));
         files.add(labels.get(k));
       }
@@ -650,11 +648,16 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (source instanceof SourceSpec.Csv csv) {
       requireExists(csv.path(), path + ".path");
     } else if (source instanceof SourceSpec.Idx idx) {
-      for (int k = 0; k < idx.images().size(); k++) {
-        String at = idx.images().size() == 1 ? "" : "[" + k + "]";
-        requireExists(idx.images().get(k), path + ".images" + at);
-        requireExists(idx.labels().get(k), path + ".labels" + at);
-      }
+      requireIdxFiles(idx, path, new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /** Checks that each image and label file of {@code idx} is there, adding them to {@code images} and {@code labels}. */
+  private static void requireIdxFiles(SourceSpec.Idx idx, String path, List<Path> images, List<Path> labels) {
+    for (int k = 0; k < idx.images().size(); k++) {
+      String at = idx.images().size() == 1 ? "" : "[" + k + "]";
+      images.add(requireExists(idx.images().get(k), path + ".images" + at));
+      labels.add(requireExists(idx.labels().get(k), path + ".labels" + at));
     }
   }
 
