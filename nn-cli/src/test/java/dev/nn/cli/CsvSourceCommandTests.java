@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,43 @@ class CsvSourceCommandTests {
     assertTrue(t.err().contains("column \"hieght\" is not in the header of cols.csv"), t.err());
     assertTrue(t.err().contains("height"), t.err());
     assertFalse(Files.exists(runs));
+  }
+
+  @Test
+  void aTargetTheHeaderLacksIsAConfigProblemAtItsKeyForTrainAndValidate() throws Exception {
+    Files.writeString(tmp.resolve("cols.csv"), "width,height,y\n1,2,0\n3,4,1\n");
+    Files.writeString(tmp.resolve("held.csv"), "width,height,z\n1,2,0\n");
+    // the rows are ragged for tabs, so the comma in the header wins
+    Files.writeString(tmp.resolve("tabs.csv"), "sepal width, cm\tpetal width\tspecies\n3.5, 1\n");
+    Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+    cases.put("source: csv, path: cols.csv, target: yy, task: classification",
+        List.of("data.train.target (line 3, col ", "column \"yy\" is not in the header of cols.csv", "Did you mean: y"));
+    cases.put("source: csv, path: cols.csv, target: 3, task: classification",
+        List.of("data.train.target (line 3, col ", "target column index 3 is outside the header of cols.csv, which has"
+            + " 3 columns", "Allowed: an index in 0..2, or a column name"));
+    cases.put("source: csv, path: cols.csv, target: [y, heigth]",
+        List.of("data.train.target[1] (line 3, col ", "column \"heigth\" is not in the header of cols.csv"));
+    cases.put("source: csv, path: cols.csv, target: y, task: classification}\n  test: {source: csv, path: held.csv",
+        List.of("data.test (line 4, col ", "column \"y\" is not in the header of held.csv"));
+    cases.put("source: csv, path: tabs.csv, target: species",
+        List.of("data.train.target (line 3, col ", "column \"species\" is not in the header of tabs.csv The header was"
+            + " read as separated by commas, and its names hold tabs; if tabs separate the fields, set separator: tab"
+            + " on the csv source."));
+    Path runs = tmp.resolve("runs");
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      Path yaml = experiment(c.getKey());
+      for (String command : List.of("train", "validate")) {
+        Cli.Outcome t = command.equals("train") ? Cli.run("train", yaml.toString(), "--output", runs.toString())
+            : Cli.run("validate", yaml.toString());
+        assertEquals(2, t.code(), t.describe());
+        for (String part : c.getValue()) {
+          assertTrue(t.err().contains(part), c.getKey() + " → " + t.err());
+        }
+        assertTrue(t.err().contains("1 problem"), t.err());
+        assertFalse(t.err().contains("Exception"), t.err());
+      }
+      assertFalse(Files.exists(runs));
+    }
   }
 
   @Test

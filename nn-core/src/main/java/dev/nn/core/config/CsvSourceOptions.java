@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The keys of a csv source beyond its file and target: {@code features} (a list of column names, or
@@ -93,7 +94,7 @@ final class CsvSourceOptions {
   private boolean knownWeight(Node node, String path, PathRef file, CsvOptions.IndexColumn index, char separator,
       String name) {
     List<String> header = header(file, index, separator);
-    return header == null || knownColumn(node, path, file, header, name);
+    return header == null || knownColumn(node, path, file, index, separator, header, name);
   }
 
   /**
@@ -178,11 +179,84 @@ final class CsvSourceOptions {
     }
     List<Node> items = reader.sequence(node, path, "a list of column names");
     for (int k = 0; k < names.size(); k++) {
-      if (!knownColumn(items.get(k), path + "[" + k + "]", file, header, names.get(k))) {
+      if (!knownColumn(items.get(k), path + "[" + k + "]", file, index, separator, header, names.get(k))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether each target is a column of the file's header: by name, {@code last}, {@code first} or a 0-based index
+   * inside it, as the reader takes them; the first that is not is reported at its item of {@code node} (a list),
+   * or at {@code node} itself. A file that cannot be read now counts as yes.
+   */
+  boolean knownTargets(Node node, String path, PathRef file, CsvOptions options, List<String> targets) {
+    List<String> header = header(file, options.indexColumn(), options.separator());
+    if (header == null) {
+      return true;
+    }
+    for (int k = 0; k < targets.size(); k++) {
+      String target = targets.get(k);
+      if (header.contains(columnOf(target, header))) {
+        continue;
+      }
+      boolean index = !target.isEmpty() && target.chars().allMatch(Character::isDigit);
+      boolean listed = node instanceof SequenceNode;
+      Node at = listed ? ((SequenceNode) node).getValue().get(k) : node;
+      String where = listed ? path + "[" + k + "]" : path;
+      if (index) {
+        reader.report(ProblemId.OUT_OF_RANGE, where, at, "target column index " + target + " is outside the header"
+            + " of " + file.written() + ", which has " + header.size() + " columns",
+            "an index in 0.." + (header.size() - 1) + ", or a column name", List.of());
+        return false;
+      }
+      return knownColumn(at, where, file, options.indexColumn(), options.separator(), header, target);
+    }
+    return true;
+  }
+
+  /**
+   * Whether each of {@code oneHot}'s columns (all in the header) is a feature of the training file as its reader
+   * takes them: not a target, not the weight column, listed in {@code features} or not ignored; the first that is
+   * not is reported at its item of {@code node}. A file that cannot be read now counts as yes.
+   */
+  boolean oneHotAreFeatures(Node node, String path, PathRef file, CsvOptions options, List<String> targets,
+      List<String> oneHot) {
+    List<String> header = header(file, options.indexColumn(), options.separator());
+    if (header == null) {
+      return true;
+    }
+    List<String> targetNames = targets.stream().map(t -> columnOf(t, header)).toList();
+    List<Node> items = ((SequenceNode) node).getValue();
+    for (int k = 0; k < oneHot.size(); k++) {
+      String name = oneHot.get(k);
+      String why = targetNames.contains(name) ? "is the target column"
+          : name.equals(options.weight()) ? "is the weight column"
+          : !options.features().isEmpty() && !options.features().contains(name) ? "is not among data.train.features"
+          : options.ignored().contains(name) ? "is ignored by data.train.features" : null;
+      if (why != null) {
+        reader.report(ProblemId.OUT_OF_RANGE, path + "[" + k + "]", items.get(k), "column \"" + Excerpt.of(name)
+            + "\" " + why + "; one-hot encodes feature columns", "a feature column of " + file.written(), List.of());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The header's name of the column a target selector picks, as the reader resolves it; itself if none. */
+  private static String columnOf(String target, List<String> header) {
+    if (header.contains(target) || header.isEmpty()) {
+      return target;
+    }
+    if (target.equals(CsvReader.LAST)) {
+      return header.get(header.size() - 1);
+    }
+    if (target.equals(CsvReader.FIRST)) {
+      return header.get(0);
+    }
+    boolean index = !target.isEmpty() && target.length() <= 9 && target.chars().allMatch(Character::isDigit);
+    return index && Integer.parseInt(target) < header.size() ? header.get(Integer.parseInt(target)) : target;
   }
 
   /** The file's column names, or {@code null} when it cannot be read now (the run reports why). */
@@ -197,13 +271,27 @@ final class CsvSourceOptions {
     }
   }
 
-  /** Whether {@code name}, written at {@code node}, is one of {@code header}'s columns; reports it if not. */
-  private boolean knownColumn(Node node, String path, PathRef file, List<String> header, String name) {
+  /** {@link CsvReader#columnNotFoundHint}, or empty when the file cannot be read again now. */
+  private static String hint(PathRef file, CsvOptions.IndexColumn index, char separator) {
+    try {
+      return CsvReader.columnNotFoundHint(file.resolved(), index, separator);
+    } catch (DataException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Whether {@code name}, written at {@code node}, is one of {@code header}'s columns; reports it if not, with what
+   * to set when the header looks misread (another separator, a comment above it).
+   */
+  private boolean knownColumn(Node node, String path, PathRef file, CsvOptions.IndexColumn index, char separator,
+      List<String> header, String name) {
     if (header.contains(name)) {
       return true;
     }
     reader.report(ProblemId.OUT_OF_RANGE, path, node,
-        "column \"" + Excerpt.of(name) + "\" is not in the header of " + file.written(),
+        "column \"" + Excerpt.of(name) + "\" is not in the header of " + file.written()
+            + hint(file, index, separator),
         "a column of " + file.written() + ": " + String.join(", ", header.stream().limit(12).map(Excerpt::of).toList())
             + (header.size() > 12 ? ", ..." : ""),
         Suggestions.closest(name, header));

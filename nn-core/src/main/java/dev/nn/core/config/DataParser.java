@@ -125,6 +125,10 @@ final class DataParser {
           "no one-hot key, or task: classification or regression");
       return null;
     }
+    if (!oneHot.isEmpty() && train instanceof SourceSpec.Csv oneHotCsv && !new CsvSourceOptions(reader)
+        .oneHotAreFeatures(oh, v.child("one-hot"), oneHotCsv.path(), oneHotCsv.options(), oneHotCsv.targets(), oneHot)) {
+      return null;
+    }
     String notRegression = spec.standardizesTargets() ? DataSpec.notRegression(spec.statedTask()) : null;
     if (notRegression != null) {
       reader.report(ProblemId.OUT_OF_RANGE, v.child("standardize-targets"), st, notRegression, "false");
@@ -258,6 +262,10 @@ final class DataParser {
     CsvOptions options = new CsvSourceOptions(reader).read(v, path);
     if (options != null && readLike != null) {
       options = readAs(options, readLike.options(), v);
+    }
+    if (path != null && targets != null && options != null && !new CsvSourceOptions(reader)
+        .knownTargets(t != null ? t : v.node(), t != null ? v.child("target") : v.path(), path, options, targets)) {
+      options = null;
     }
     Node l = v.get("labels");
     if (l != null && options != null && options.labels() == CsvOptions.Labels.NAMES && task != null

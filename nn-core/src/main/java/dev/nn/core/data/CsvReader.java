@@ -63,7 +63,7 @@ public final class CsvReader {
   /** The target selector meaning "the last column". */
   public static final String LAST = "last";
   /** The target selector meaning "the first column". */
-  static final String FIRST = "first";
+  public static final String FIRST = "first";
 
   /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
   static final int MAX_CLASSES = 10_000;
@@ -359,6 +359,17 @@ public final class CsvReader {
    */
   public static List<String> columnNames(Path file, CsvOptions.IndexColumn index, char separator) {
     return open(file, separator, (in, name) -> Arrays.asList(header(in, name, index).names()));
+  }
+
+  /**
+   * For a column that {@code file}'s header lacks: a sentence when the header looks misread (names holding another
+   * separator, a comment line above it, fields separated by spaces), saying what to set; else empty.
+   */
+  public static String columnNotFoundHint(Path file, CsvOptions.IndexColumn index, char separator) {
+    return open(file, separator, (in, name) -> {
+      Header h = header(in, name, index);
+      return CsvSeparator.hint(h.names(), h.separator());
+    });
   }
 
   /**

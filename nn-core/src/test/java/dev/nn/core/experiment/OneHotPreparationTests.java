@@ -256,19 +256,33 @@ class OneHotPreparationTests {
   }
 
   @Test
-  void aColumnThatIsNotAFeatureIsRefusedNamingTheFeatures() {
-    // the target is a column of the header: refused when the file is read
-    DataException e = assertThrows(DataException.class, () -> prepare(
-        "  train: {source: csv, path: " + PENGUINS + ", target: species, task: classification}\n"
-            + "  one-hot: [island, species]\n", "float64"));
-    assertEquals(PENGUINS + ": one-hot column \"species\" is not a feature. Features: island, bill_length_mm,"
-        + " bill_depth_mm, flipper_length_mm, body_mass_g, sex, year", e.getMessage());
-    // a name the header lacks: refused as the experiment is read, at its place in the list
-    dev.nn.spi.ConfigException c = assertThrows(dev.nn.spi.ConfigException.class, () -> prepare(
-        "  train: {source: csv, path: " + PENGUINS + ", target: species, task: classification}\n"
-            + "  one-hot: [island, sexx]\n", "float64"));
-    assertEquals("data.one-hot[1]", c.problems().get(0).path());
-    assertEquals("column \"sexx\" is not in the header of " + PENGUINS, c.problems().get(0).message());
+  void aColumnThatIsNotAFeatureIsRefusedAtItsPlaceInTheList() {
+    String train = "  train: {source: csv, path: " + PENGUINS + ", target: TARGET, task: classification"
+        + "FEATURES}\n";
+    // every way a column of the header is not a feature, each refused as the experiment is read (nn validate)
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put(train.replace("TARGET", "species").replace("FEATURES", "") + "  one-hot: [island, species]\n",
+        "column \"species\" is the target column; one-hot encodes feature columns");
+    refusals.put(train.replace("TARGET", "last").replace("FEATURES", "") + "  one-hot: [island, species]\n",
+        "column \"species\" is the target column; one-hot encodes feature columns");
+    refusals.put(train.replace("TARGET", "0").replace("FEATURES", "") + "  one-hot: [sex, island]\n",
+        "column \"island\" is the target column; one-hot encodes feature columns");
+    refusals.put(train.replace("TARGET", "species").replace("FEATURES", ", features: {ignore: [island]}")
+        + "  one-hot: [sex, island]\n", "column \"island\" is ignored by data.train.features; one-hot encodes"
+        + " feature columns");
+    refusals.put(train.replace("TARGET", "species").replace("FEATURES", ", features: [sex, year]")
+        + "  one-hot: [sex, island]\n", "column \"island\" is not among data.train.features; one-hot encodes"
+        + " feature columns");
+    refusals.put(train.replace("TARGET", "species").replace("FEATURES", "") + "  one-hot: [island, sexx]\n",
+        "column \"sexx\" is not in the header of " + PENGUINS);
+    for (Map.Entry<String, String> r : refusals.entrySet()) {
+      dev.nn.spi.ConfigException c = assertThrows(dev.nn.spi.ConfigException.class,
+          () -> prepare(r.getKey(), "float64"), r.getKey());
+      assertEquals(1, c.problems().size(), r.getKey());
+      assertEquals("data.one-hot[1]", c.problems().get(0).path(), r.getKey());
+      assertEquals(r.getValue(), c.problems().get(0).message(), r.getKey());
+      assertEquals(4, c.problems().get(0).line(), r.getKey());
+    }
   }
 
   @Test

@@ -139,7 +139,7 @@ class FaultCatalogueTests {
             "data.train.noise=-1", "--output", "{out}"),
         c("a missing CSV file", 2, "no-such.csv", "train", "{missing-csv.yaml}", "--output", "{out}"),
         c("a CSV row with a word", 2, "bad-row.csv", "train", "{bad-row.yaml}", "--output", "{out}"),
-        c("a CSV file without the target", 2, "target column \"y\" not found", "validate", "{no-target.yaml}"),
+        c("a CSV file without the target", 2, "data.train.target (line ", "validate", "{no-target.yaml}"),
         c("a name too long for a directory", 2, "(150 characters)\" (from --set", "train", "{xor}", "--set", "name=" + LONG_NAME,
             "--output", "{out}"),
         c("10^9 hidden units", 2, "[nn/TooLarge] network.layers[1].units", "train", "{xor}", "--set",
