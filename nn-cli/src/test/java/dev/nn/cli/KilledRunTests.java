@@ -94,6 +94,28 @@ class KilledRunTests {
   }
 
   /**
+   * A checkpoint that says training finished, but before the epochs experiment.yaml now plans (raised after the
+   * kill, or the checkpoint edited): the trainer goes on to them, and the resume says that, not that it will write
+   * what was left "without training further".
+   */
+  @Test
+  void aFinishedCheckpointBeforeThePlannedEpochsTrainsOnAndSaysSo() throws Exception {
+    Path run = train(tmp.resolve("more"), "model.nnm:1:temp", CRASHED, "--set", "training.early-stopping=null",
+        "--set", "training.epochs=4");
+    Path experiment = run.resolve(RunDirectory.EXPERIMENT);
+    String yaml = Files.readString(experiment);
+    assertTrue(yaml.contains("epochs: 4,"), yaml);
+    Files.writeString(experiment, yaml.replace("epochs: 4,", "epochs: 6,"));
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.err().contains("nn: the checkpoint says training finished after epoch 4, but experiment.yaml"
+        + " plans 6 epochs; training goes on to epoch 6\n"), resumed.err());
+    assertFalse(resumed.err().contains("without training further"), resumed.err());
+    assertEquals(2, resumed.outLines("epoch ").size(), resumed.describe());
+    assertTrue(Files.exists(run.resolve(RunDirectory.MODEL)));
+  }
+
+  /**
    * With dropout and gradient clipping too: the masks of the updates after the checkpoint come from their update
    * numbers, so a JVM halted mid-run and resumed draws the ones the run that was not killed drew.
    */

@@ -69,11 +69,11 @@ final class Resumption {
         checkWithin(state.get(), trainer, trainingRows);
       }
       restore(trainer, state.get(), edited(current), PluginChanges.allowedChanges(checked));
-      if (state.get().end() != TrainerState.End.RUNNING) {
-        notices.accept("training had ended after epoch " + state.get().epoch() + " ("
-            + (state.get().end() == TrainerState.End.STOPPED_EARLY ? "stopped early" : "finished")
-            + "); writing what the interrupted run did not finish, without training further");
+      String end = endNotice(state.get(), trainer.options().epochs());
+      if (end != null) {
+        notices.accept(end);
       }
+
     } else {
       int trained = dev.nn.core.run.MetricsColumns.read(dir.metricsFile()).rows().size();
       // a run past its first checkpoint's epoch (and the next epoch's row, which a kill may leave without its
@@ -86,6 +86,24 @@ final class Resumption {
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
     return noticingAnEditedExperiment(recorded);
+  }
+
+  /**
+   * What the resume will do when the checkpoint says training had ended, or {@code null}: the trainer goes on
+   * until the epochs experiment.yaml plans unless it stopped early, so a checkpoint saying "finished" before them
+   * (from an experiment edited to plan more, or from an edit of the checkpoint itself) trains on, and says so.
+   */
+  private static String endNotice(TrainerState state, int planned) {
+    if (state.end() == TrainerState.End.RUNNING || state.within() != null) {
+      return null;
+    }
+    if (state.end() == TrainerState.End.STOPPED_EARLY || state.epoch() >= planned) {
+      return "training had ended after epoch " + state.epoch() + " ("
+          + (state.end() == TrainerState.End.STOPPED_EARLY ? "stopped early" : "finished")
+          + "); writing what the interrupted run did not finish, without training further";
+    }
+    return "the checkpoint says training finished after epoch " + state.epoch() + ", but experiment.yaml plans "
+        + Counted.of(planned, "epoch", "epochs") + "; training goes on to epoch " + planned;
   }
 
   /**
