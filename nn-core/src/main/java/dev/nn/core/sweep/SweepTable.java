@@ -134,8 +134,12 @@ public final class SweepTable {
             + " since the sweep wrote them");
       }
       try {
-        table.rows.set(i, new Row(points.get(i), f.get(k), whereNow(folder, f.get(k + 1)), figure(f.get(k + 2),
-            f.get(k + 3)), figure(f.get(k + 4), f.get(k + 5)), f.get(k + 6)));
+        String written = f.get(k + 1);
+        String now = whereNow(folder, written);
+        // a failed point's note names its run too ("run directory: …"), which moved with the folder
+        String note = written.isEmpty() || now.equals(written) ? f.get(k + 6) : f.get(k + 6).replace(written, now);
+        table.rows.set(i, new Row(points.get(i), f.get(k), now, figure(f.get(k + 2), f.get(k + 3)),
+            figure(f.get(k + 4), f.get(k + 5)), note));
       } catch (NumberFormatException e) {
         throw new SweepFileException(file, "line " + (i + 2) + " has a figure that is not a number;"
             + " it was changed since the sweep wrote it", e);

@@ -1,6 +1,7 @@
 package dev.nn.core.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,5 +33,28 @@ class SweepTableTests {
 
     assertEquals(List.of(runs.resolve("xor-20261204-200503"), runs.resolve("xor-20261204-200503-2")),
         SweepTable.runDirectories(sweep));
+  }
+
+  /**
+   * A folder moved with its runs and continued: each run is named where it is now, in its column and in the note of
+   * a point that failed ("run directory: …"), so neither the table nor its message send a user to the old place.
+   */
+  @Test
+  void aContinuedTableNamesTheRunsWhereTheyAreNowInItsNotesToo() throws Exception {
+    Path runs = Files.createDirectories(tmp.resolve("after"));
+    Path sweep = Files.createDirectories(runs.resolve("xor-sweep-20261204-200503"));
+    Files.createDirectories(runs.resolve("xor-20261204-200503"));
+    Path old = tmp.resolve("before").resolve("xor-20261204-200503");
+    Files.writeString(sweep.resolve("sweep.csv"), "optimizer.learning-rate,status,run_directory,validation_metric,"
+        + "validation,test_metric,test,message\n"
+        + "1e6,diverged," + old + ",,,,,\"training diverged: loss became Infinity at epoch 1; run directory: " + old
+        + "; no checkpoint was written before epoch 1 diverged\"\n");
+    SweepTable table = SweepTable.continuing(sweep, "xor", List.of("optimizer.learning-rate"), List.of(List.of("1e6")));
+    table.write();
+    String csv = Files.readString(sweep.resolve("sweep.csv"));
+    Path now = runs.resolve("xor-20261204-200503");
+    assertEquals("1e6,diverged," + now + ",,,,,\"training diverged: loss became Infinity at epoch 1; run directory: "
+        + now + "; no checkpoint was written before epoch 1 diverged\"", csv.lines().toList().get(1));
+    assertFalse(Files.readString(sweep.resolve("sweep.md")).contains(old.toString()));
   }
 }
