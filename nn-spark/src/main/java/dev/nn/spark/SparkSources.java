@@ -146,8 +146,8 @@ final class SparkSources {
   }
 
   /**
-   * Refuses a class label that is not a whole number, as a csv source refuses it: Spark's distinct values would
-   * make 2.5 a class of its own, beside 2 and 3. The line is not known (Spark read the rows where they lie), so the
+   * Refuses a class label that is not a whole number, a negative one, or labels with a gap, as a csv source refuses
+   * them: Spark's distinct values would make 2.5 a class of its own, beside 2 and 3, and −1 and 1 two classes. The line is not known (Spark read the rows where they lie), so the
    * message names the table, the column and how many rows hold the label.
    *
    * @param classes the distinct labels of the training and held-out rows, sorted
@@ -160,6 +160,21 @@ final class SparkSources {
             .toPlainString() + "\" in column \"" + source.target() + "\" is not an integer (" + rows
             + (rows == 1 ? " row holds it" : " rows hold it") + "); classification targets must be class indices"
             + " 0..k-1 (if the column holds a quantity, set task: regression on the source)");
+      }
+    }
+    // as a csv source reads its indices: 0 … k−1 with a row of each, which Spark's StringIndexer writes
+    if (classes.length > 0 && classes[0] < 0) {
+      long rows = table.raw().filter(functions.col(source.target()).cast("double").equalTo(classes[0])).count();
+      throw new DataException(source.location() + ": class label \"" + (long) classes[0] + "\" in column \""
+          + source.target() + "\" is negative (" + rows + (rows == 1 ? " row holds it" : " rows hold it") + ");"
+          + " classification targets must be class indices 0..k-1, as Spark's StringIndexer numbers classes (if the"
+          + " column holds a quantity, set task: regression on the source)");
+    }
+    for (int c = 0; c < classes.length; c++) {
+      if (classes[c] != c) {
+        throw new DataException(source.location() + ": column \"" + source.target() + "\" has class labels up to "
+            + (long) classes[classes.length - 1] + " but no row of class " + c + "; classes must be numbered 0.."
+            + (long) classes[classes.length - 1] + " without gaps, as Spark's StringIndexer numbers them");
       }
     }
   }

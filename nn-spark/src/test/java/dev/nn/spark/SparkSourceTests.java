@@ -197,6 +197,27 @@ class SparkSourceTests {
     assertTrue(!Files.exists(work.resolve("runs-fractional")), "no run directory");
   }
 
+  /** A negative class label, or labels with a gap, are refused as a csv source refuses them: not indices 0..k-1. */
+  @Test
+  void aNegativeClassLabelOrAGapIsRefusedNamingTheTableAndColumn() {
+    Nn nn = Nn.create();
+    Path negative = tableOf("negative", d -> d.withColumn("target", functions.expr(
+        "CASE WHEN target = 0 THEN -1 ELSE target END")));
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(negative)),
+        List.of()), TrainingRun.Options.into(work.resolve("runs-negative"))));
+    assertEquals(negative + ": class label \"-1\" in column \"target\" is negative (50 rows hold it); classification"
+        + " targets must be class indices 0..k-1, as Spark's StringIndexer numbers classes (if the column holds a"
+        + " quantity, set task: regression on the source)", e.getMessage());
+    Path gap = tableOf("gap", d -> d.withColumn("target", functions.expr(
+        "CASE WHEN target = 1 THEN 3 ELSE target END")));
+    DataException g = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(gap)), List.of()),
+        TrainingRun.Options.into(work.resolve("runs-gap"))));
+    assertEquals(gap + ": column \"target\" has class labels up to 3 but no row of class 1; classes must be numbered"
+        + " 0..3 without gaps, as Spark's StringIndexer numbers them", g.getMessage());
+    assertTrue(!Files.exists(work.resolve("runs-negative")) && !Files.exists(work.resolve("runs-gap")),
+        "no run directory");
+  }
+
   /**
    * A missing, NaN or infinite value in a feature column is one message naming the table, its column and how many
    * such values it holds, before any run directory: Spark's assembler refused it in its own words (missing,
