@@ -43,6 +43,7 @@ import dev.nn.core.train.Samples;
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
 import dev.nn.spi.ProblemId;
+import dev.nn.spi.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -579,6 +580,37 @@ public final class Nn {
   }
 
   /**
+   * {@link #network(int[], String...)} whose activations take settings: {@code settings.get(l − 1)} are those of
+   * layer l's activation, keys and values as an experiment file writes them ({@code Map.of("slope", 0.2)} for
+   * {@code {name: leaky-relu, slope: 0.2}}; an empty map for the defaults). {@link #model} records them.
+   *
+   * @throws dev.nn.spi.ConfigException for an activation that is not installed, or settings it refuses (an unknown
+   *     key, a value out of range), placed at {@code network.layers[l].activation} as in an experiment file
+   */
+  public Network network(int[] widths, List<String> activations, List<? extends Map<String, ?>> settings) {
+    required(widths, "widths", "the widths of the layers");
+    requiredList(activations, "activations", "an activation name per layer");
+    requiredList(settings, "settings", "the settings of each layer's activation (an empty map for its defaults)");
+    if (settings.size() != activations.size()) {
+      throw new IllegalArgumentException("expected the settings of each of the " + activations.size()
+          + " activations, found " + settings.size());
+    }
+    List<Activation> created = new ArrayList<>();
+    for (int l = 0; l < activations.size(); l++) {
+      String name = activations.get(l);
+      try {
+        created.add(registry.create(PluginKind.ACTIVATION, name,
+            Settings.of("activation \"" + name + "\"", settings.get(l))));
+      } catch (ConfigException e) {
+        // placed as an experiment file would place it, so that the layer is named
+        String layer = "network.layers[" + (l + 1) + "].activation";
+        throw new ConfigException(e.problems().stream().map(q -> q.at(layer, 0, 0)).toList());
+      }
+    }
+    return new Network(widths, created, activations, settings, new JavaKernels(), null);
+  }
+
+  /**
    * J = (1/B)·Σ_n L_n + (λ/2)·Σw² of {@code network} at its current parameters on every row of {@code batch}
    * taken as one batch, and its gradient ∂J/∂θ by backpropagation, in the lecture's layout ({@link
    * Gradient#weights(int) weights(l)[i][j]} is ∂J/∂w(l)ij). The network's parameters are unchanged; set them
@@ -601,8 +633,9 @@ public final class Nn {
 
   /**
    * A model of a network trained in code, ready to predict and to {@link #saveModel save}: it records the
-   * network's activations and the loss by name with this instance's plugin versions and default settings
-   * (as {@link #network} creates them), and the column names and class labels of {@code data}.
+   * network's activations by name with this instance's plugin versions and the settings the network's activations
+   * were created with, the loss by name with its default settings, and the column names and class labels of
+   * {@code data}.
    *
    * @param loss the name of the loss the network was trained with; its link turns outputs into predictions
    * @param data the training data, for its column names and class labels
@@ -620,7 +653,8 @@ public final class Nn {
     Model.requireFinite(network);
     List<PluginUse> activations = new ArrayList<>();
     for (int l = 1; l <= network.outputLayer(); l++) {
-      activations.add(use(PluginKind.ACTIVATION, network.activationName(l)));
+      PluginUse installed = use(PluginKind.ACTIVATION, network.activationName(l));
+      activations.add(new PluginUse(installed.name(), installed.version(), network.activationSettings(l)));
     }
     Loss created = registry.create(PluginKind.LOSS, loss);
     // refused before anything is saved, as nn.train refuses it: a model of class probabilities for real targets

@@ -40,7 +40,8 @@ final class NetworkBuilder implements Provider<Network> {
     MemoryEstimate.requireNetworkFits(experiment, n, kernels.precision().bytes(), !kernels.name().equals("java"),
         bytes(data.train()) + bytes(data.validation()) + bytes(data.test()),
         data.train() == null ? 0 : data.train().size());
-    Network network = new Network(n, plugins.activations(), plugins.activationNames(), kernels,
+    Network network = new Network(n, plugins.activations(), plugins.activationNames(),
+        plugins.activationUses().stream().map(dev.nn.core.model.PluginUse::settings).toList(), kernels,
         Structures.from(experiment.network(), n));
     java.util.Optional<StartingModel> starting = StartingModel.of(experiment);
     if (starting.isPresent()) {

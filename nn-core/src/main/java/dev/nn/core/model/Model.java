@@ -208,7 +208,8 @@ public final class Model {
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, "structure.bin is inconsistent: " + e.getMessage());
     }
-    Network network = new Network(spec.widths(), activations, names, kernels, structure);
+    Network network = new Network(spec.widths(), activations, names,
+        spec.activations().stream().map(PluginUse::settings).toList(), kernels, structure);
     if (c.params().length != network.parameters().size()) {
       throw new ModelFormatException(file, "holds " + c.params().length + " parameters, but its architecture needs "
           + network.parameters().size());

@@ -9,6 +9,7 @@ import dev.nn.core.kernel.Kernels;
 import dev.nn.core.kernel.Matrix;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,6 +25,8 @@ public final class Network {
   private final int[] widths;
   private final Activation[] phi;
   private final String[] activationNames;
+  /** Each activation's settings as its plugin took them, for model files; empty for its defaults. */
+  private final List<Map<String, Object>> activationSettings;
   private final Kernels kernels;
   private final ParameterStore params;
   /** {@code null} when no layer has dropout. */
@@ -46,6 +49,17 @@ public final class Network {
    */
   public Network(int[] widths, List<Activation> activations, List<String> activationNames, Kernels kernels,
       Structure structure) {
+    this(widths, activations, activationNames, null, kernels, structure);
+  }
+
+  /**
+   * {@link #Network(int[], List, List, Kernels, Structure)} whose activations took settings.
+   *
+   * @param activationSettings each activation's settings as its plugin was created with them, which a model of the
+   *     network records; {@code null} when each took its defaults
+   */
+  public Network(int[] widths, List<Activation> activations, List<String> activationNames,
+      List<? extends Map<String, ?>> activationSettings, Kernels kernels, Structure structure) {
     if (widths.length < 2) {
       throw new IllegalArgumentException("a network needs an input and an output layer, found "
           + widths.length + " layer(s)");
@@ -62,6 +76,16 @@ public final class Network {
           + " for " + widths.length + " widths), found " + activations.size()
           + (activationNames.size() == activations.size() ? "" : " (and " + activationNames.size() + " names)"));
     }
+    if (activationSettings != null && activationSettings.size() != layers) {
+      throw new IllegalArgumentException("expected the settings of each of the " + layers + " activations, found "
+          + activationSettings.size());
+    }
+    List<Map<String, Object>> settings = new java.util.ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      settings.add(activationSettings == null ? Map.of()
+          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(activationSettings.get(l))));
+    }
+    this.activationSettings = List.copyOf(settings);
     this.widths = widths.clone();
     this.phi = new Activation[layers + 1];
     this.activationNames = new String[layers + 1];
@@ -96,6 +120,14 @@ public final class Network {
   /** The plugin name of φ of layer l. */
   public String activationName(int l) {
     return activationNames[l];
+  }
+
+  /** The settings φ of layer l was created with; empty when it took its defaults. */
+  public Map<String, Object> activationSettings(int l) {
+    if (l < 1 || l > outputLayer()) {
+      throw new IndexOutOfBoundsException("layer " + l + " has no activation; layers 1.." + outputLayer() + " do");
+    }
+    return activationSettings.get(l - 1);
   }
 
   /** The parameters and their gradient. */

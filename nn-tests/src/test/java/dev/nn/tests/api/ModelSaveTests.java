@@ -90,6 +90,38 @@ class ModelSaveTests {
   }
 
   /**
+   * A network whose activations take settings, built through the API (not the kernels' constructor): it computes
+   * with them, its model records them, and the loaded model predicts the same; settings an activation refuses are
+   * a configuration problem naming the layer.
+   */
+  @Test
+  void aNetworkWithActivationSettingsIsBuiltSavedAndLoadedThroughTheApi() {
+    Network network = nn.network(new int[] {2, 3, 1}, List.of("leaky-relu", "identity"),
+        List.of(Map.of("slope", 0.3), Map.of()));
+    double[] phi = new double[1];
+    network.activation(1).forward(new double[] {-8.0}, phi, 1);
+    assertEquals(-2.4, phi[0], 1e-15);
+    randomize(network);
+    Model model = nn.model(network, "squared", data(), null);
+    assertEquals(Map.of("slope", 0.3), model.spec().activations().get(0).settings());
+    Path file = dir.resolve("slope.nnm");
+    nn.saveModel(model, file);
+    Model loaded = nn.loadModel(file);
+    assertEquals(Map.of("slope", 0.3), loaded.spec().activations().get(0).settings());
+    for (double[] row : new double[][] {{-2, 1}, {0.5, -3}, {4, 4}}) {
+      assertArrayEquals(model.predict(row), loaded.predict(row), 0.0);
+    }
+    dev.nn.spi.ConfigException unknown = assertThrows(dev.nn.spi.ConfigException.class, () -> nn.network(
+        new int[] {2, 3, 1}, List.of("leaky-relu", "identity"), List.of(Map.of("slop", 0.3), Map.of())));
+    assertEquals("network.layers[1].activation.slop", unknown.problems().get(0).path());
+    assertTrue(unknown.getMessage().contains("unknown setting \"slop\" of activation \"leaky-relu\""),
+        unknown.getMessage());
+    IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> nn.network(
+        new int[] {2, 3, 1}, List.of("leaky-relu", "identity"), List.of(Map.of())));
+    assertEquals("expected the settings of each of the 2 activations, found 1", count.getMessage());
+  }
+
+  /**
    * nn.model refuses what loading or training would refuse, before anything is written: softmax-cross-entropy over a
    * tanh output was saved, then refused by nn.loadModel as "corrupted"; binary-cross-entropy on regression data was
    * saved and predicted a "probability" of a real target, where nn.train refuses the pair.
