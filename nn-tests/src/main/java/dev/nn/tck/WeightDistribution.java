@@ -3,8 +3,13 @@ package dev.nn.tck;
 /**
  * The distribution an initializer documents for each value it writes, as {@link InitializerContract}
  * compares samples against it: its first moments, its support, and its distribution function.
+ *
+ * <p>{@link #constant}, {@link #uniform} and {@link #normal} cover the common initializers. Any other (a truncated
+ * normal, a Laplace, an orthogonal initializer's marginal) is an implementation of this interface written from the
+ * initializer's documentation: its mean, variance, fourth central moment, support and distribution function, in
+ * closed form where there is one. A distribution of variance 0 is taken as a constant: nothing is drawn.
  */
-public sealed interface WeightDistribution {
+public interface WeightDistribution {
 
   /** Every value equals {@code value}: nothing is drawn. */
   static WeightDistribution constant(double value) {
