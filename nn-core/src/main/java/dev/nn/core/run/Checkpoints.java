@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,7 +106,7 @@ public final class Checkpoints {
   Path save(TrainerState state) {
     Path file = fileFor(state.epoch());
     write(file, state);
-    prune(bestEpoch(state.history()));
+    prune(new HashSet<>(List.of((long) bestEpoch(state.history()), (long) state.bestEpoch())));
     deletePartialsBut(null);
     return file;
   }
@@ -175,26 +177,44 @@ public final class Checkpoints {
   }
 
   /**
-   * Deletes every checkpoint but the newest {@link #keep()} and the one of the best epoch — the lowest
+   * Deletes every checkpoint but the newest {@link #keep()}, the one of the best epoch — the lowest
    * validation loss, or the lowest mean training loss without validation data, by the newest checkpoint's
-   * history — when it is older: so a run whose loss climbs before it diverges still has its best state. Runs
-   * after each save, and when a run is resumed, since a process killed between writing a checkpoint and
-   * deleting the oldest leaves one too many.
+   * history — and the one of the epoch whose weights early stopping keeps (its monitor's best, which the model,
+   * summary.json and report call the best epoch; validation accuracy may pick another epoch than the loss), each
+   * when it is older: so a run whose loss climbs before it diverges still has its best state, and the model's
+   * epoch can be resumed or fine-tuned from. Runs after each save, and when a run is resumed, since a process killed
+   * between writing a checkpoint and deleting the oldest leaves one too many.
    */
   public void prune() {
     List<Path> all = list();
     if (all.size() > keep) {
-      prune(best().map(Checkpoints::epochOf).orElse(-1L));
+      Set<Long> kept = new HashSet<>();
+      best().map(Checkpoints::epochOf).ifPresent(kept::add);
+      monitoredBest().ifPresent(kept::add);
+      prune(kept);
     }
   }
 
-  private void prune(long bestEpoch) {
+  private void prune(Set<Long> bestEpochs) {
     List<Path> all = list();
     for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
-      if (epochOf(old) != bestEpoch) {
+      if (!bestEpochs.contains(epochOf(old))) {
         delete(old);
       }
     }
+  }
+
+  /** The epoch early stopping keeps, by the newest readable checkpoint; empty when none can be read. */
+  private Optional<Long> monitoredBest() {
+    List<Path> all = list();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      try {
+        return Optional.of((long) read(all.get(i)).bestEpoch());
+      } catch (RunFileException e) {
+        // damaged: an older checkpoint's word serves
+      }
+    }
+    return Optional.empty();
   }
 
   /** The epoch of the lowest loss in {@code history} (see {@link #prune()}), the later of equals; 0 for none. */

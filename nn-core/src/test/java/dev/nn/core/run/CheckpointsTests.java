@@ -306,6 +306,34 @@ class CheckpointsTests {
     assertEquals(List.of(2L, 4L, 5L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
   }
 
+  /**
+   * Early stopping on validation accuracy keeps the weights of an epoch other than the lowest validation loss's: that
+   * epoch's checkpoint is kept too, by each save and by the pruning of a resume, so the model's epoch (summary.json's
+   * best_epoch) can be resumed or fine-tuned from.
+   */
+  @Test
+  void theEpochEarlyStoppingKeepsIsKeptBesideTheLowestLossAndTheNewestTwo() {
+    Checkpoints checkpoints = new Checkpoints(dir, 2);
+    double[] losses = {5, 1, 3, 40, 900, 950};
+    List<EpochReport> history = new ArrayList<>();
+    TrainerState s = atEpoch(1);
+    double[] best = {1, -1};
+    for (int e = 1; e <= losses.length; e++) {
+      history.add(new EpochReport(e, e, 0.1, 7, RunFixtures.regression(losses[e - 1], 10, 1, 1, 0), 0));
+      // the monitor's best: epoch 3 from then on (as the most accurate, say), though epoch 2 has the lowest loss
+      int monitored = Math.min(e, 3);
+      if (e <= 3) {
+        best = new double[] {e, -e};
+      }
+      checkpoints.save(new TrainerState(e, e, new double[] {e, -e}, s.optimizerState(), best, monitored,
+          -0.9, e - monitored, List.copyOf(history)));
+    }
+    assertEquals(List.of(2L, 3L, 5L, 6L), checkpoints.list().stream().map(Checkpoints::epochOf).toList());
+    Checkpoints resumed = new Checkpoints(dir, 1);
+    resumed.prune();
+    assertEquals(List.of(2L, 3L, 6L), resumed.list().stream().map(Checkpoints::epochOf).toList());
+  }
+
   @Test
   void aTruncatedNewestCheckpointIsSetAsideAndTheOneBeforeIsRead() throws Exception {
     Checkpoints checkpoints = new Checkpoints(dir, 2);
