@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -97,6 +98,10 @@ public final class ExperimentReader {
     if (bytes.length > YamlSource.MAX_BYTES) {
       throw new ConfigException(YamlSource.tooLong());
     }
+    Optional<String> notText = NotAnExperiment.byMagic(bytes);
+    if (notText.isPresent()) {
+      throw new ConfigException(notAnExperiment(notText.get(), 0));
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
@@ -108,7 +113,17 @@ public final class ExperimentReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1); // a byte order mark is not part of the document
     }
+    Optional<String> data = NotAnExperiment.byText(text);
+    if (data.isPresent()) {
+      throw new ConfigException(notAnExperiment(data.get(), 1));
+    }
     return read(text, fileName, absolute.getParent(), overrides);
+  }
+
+  /** The problem of a file that is something else than an experiment; at line 1 when it is text, else unplaced. */
+  private static ConfigProblem notAnExperiment(String what, int line) {
+    return new ConfigProblem(ProblemId.WRONG_TYPE, "", line, line, "the file " + what,
+        "an experiment YAML file, a mapping of keys such as data, network, loss and training", List.of());
   }
 
   /**

@@ -125,6 +125,56 @@ class YamlSafetyTests {
     assertTrue(p.get(2).message().startsWith("tag !!set is not allowed"), p.get(2)::toString);
   }
 
+  /**
+   * A file that is something else (a model, compressed or IDX data, a CSV file) is named for what it is, not read as
+   * YAML that fails on its first byte that is not UTF-8 (with advice about Latin-1) or as "expected a mapping".
+   */
+  @Test
+  void aFileThatIsNoExperimentIsNamedForWhatItIs(@TempDir Path dir) throws IOException {
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("format.yaml"));
+      z.write(new byte[] {(byte) 0x95, 1, 2});
+    }
+    files.put("model.nnm", zip.toByteArray());
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+      g.write("a: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    files.put("data.gz", gz.toByteArray());
+    files.put("train-labels-idx1-ubyte", new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 3, (byte) 0xf7});
+    files.put("data.bz2", new byte[] {'B', 'Z', 'h', '9', 0x31, 0x41});
+    files.put("iris.csv", "# measured\nsepal_length,sepal_width,species\n5.1,3.5,0\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    files.put("rows.tsv", "a\tb\n1\t2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.Map<String, String> starts = java.util.Map.of(
+        "model.nnm", "the file is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm)",
+        "data.gz", "the file is gzip-compressed data (it starts with the gzip magic bytes 1f 8b), not an experiment",
+        "train-labels-idx1-ubyte", "the file is an IDX file of labels, not an experiment YAML;",
+        "data.bz2", "the file is bzip2-compressed data (it starts with BZh), not an experiment YAML",
+        "iris.csv", "the file looks like CSV data (its first line holds names separated by ','), not an experiment",
+        "rows.tsv", "the file looks like CSV data (its first line holds names separated by tabs), not an experiment");
+    for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+      Path file = Files.write(dir.resolve(f.getKey()), f.getValue());
+      java.util.List<ConfigProblem> p = assertThrows(ConfigException.class,
+          () -> Resources.reader().read(file, List.of())).problems();
+      assertEquals(1, p.size(), p::toString);
+      assertEquals(ProblemId.WRONG_TYPE, p.get(0).id(), f.getKey());
+      assertTrue(p.get(0).message().startsWith(starts.get(f.getKey())), p.get(0).message());
+      assertEquals(f.getKey().endsWith("csv") || f.getKey().endsWith("tsv") ? 1 : 0, p.get(0).line(), f.getKey());
+    }
+    // YAML whose first line is a flow mapping, a list item or a document marker is read as YAML
+    Path marked = Files.writeString(dir.resolve("marked.yaml"), "# an experiment\n---\n" + VALID_REST);
+    assertEquals("marked", Resources.reader().read(marked, List.of()).name());
+    for (String text : List.of("{name: x}\n", "- a, b\n")) {
+      Path file = Files.writeString(dir.resolve("y.yaml"), text);
+      ConfigException e = assertThrows(ConfigException.class, () -> Resources.reader().read(file, List.of()),
+          text);
+      assertTrue(e.problems().stream().noneMatch(q -> q.message().contains("not an experiment YAML")), e::toString);
+    }
+  }
+
   @Test
   void aFileThatIsNotUtf8IsPlacedAtItsFirstBadByte(@TempDir Path dir) throws IOException {
     Path latin1 = dir.resolve("l.yaml");

@@ -1,0 +1,68 @@
+package dev.nn.core.config;
+
+import java.util.Optional;
+
+/**
+ * What a file given as an experiment is instead, told by its first bytes or its first line: a model or checkpoint
+ * (a zip archive), compressed or IDX data, or a CSV file of data. Without this a model file fails on its first
+ * byte that is not UTF-8, with advice about Latin-1 text, and a CSV file is "expected a mapping, found" its header.
+ */
+final class NotAnExperiment {
+  private NotAnExperiment() {}
+
+  /** What the file of {@code bytes} is when its first bytes say it is no text, else empty. */
+  static Optional<String> byMagic(byte[] bytes) {
+    if (starts(bytes, 'P', 'K', 3, 4)) {
+      return Optional.of("is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm) or a"
+          + " checkpoint is one; nn predict, evaluate and export take a model, and nn train --resume RUN_DIRECTORY"
+          + " continues a run");
+    }
+    if (starts(bytes, 0x1f, 0x8b)) {
+      return Optional.of("is gzip-compressed data (it starts with the gzip magic bytes 1f 8b), not an experiment"
+          + " YAML; data files are named by an experiment's data section, see experiment.md");
+    }
+    if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x08 && (bytes[3] == 1 || bytes[3] == 3)) {
+      return Optional.of("is an IDX file of " + (bytes[3] == 3 ? "images" : "labels") + ", not an experiment YAML;"
+          + " an experiment names IDX data as data.train: {source: idx, images: ..., labels: ...}, see data.md");
+    }
+    if (starts(bytes, 'B', 'Z', 'h')) {
+      return Optional.of("is bzip2-compressed data (it starts with BZh), not an experiment YAML");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What {@code text} is when it reads as CSV data rather than YAML: its first line (after comments and a document
+   * marker) holds separators between names and no {@code key:} of a mapping, which every experiment's first line
+   * has. Else empty.
+   */
+  static Optional<String> byText(String text) {
+    String first = text.lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.equals("---") && !l.startsWith("%"))
+        .findFirst().orElse("");
+    if (first.isEmpty() || first.contains(":") || first.startsWith("{") || first.startsWith("[")
+        || first.startsWith("-") || first.startsWith("?")) {
+      return Optional.empty();
+    }
+    for (char separator : new char[] {',', ';', '\t', '|'}) {
+      if (first.indexOf(separator) > 0) {
+        return Optional.of("looks like CSV data (its first line holds names separated by "
+            + (separator == '\t' ? "tabs" : "'" + separator + "'") + "), not an experiment YAML; an experiment names"
+            + " a CSV file as data.train: {source: csv, path: ...}, see experiment.md");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean starts(byte[] bytes, int... head) {
+    if (bytes.length < head.length) {
+      return false;
+    }
+    for (int i = 0; i < head.length; i++) {
+      if ((bytes[i] & 0xff) != head[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
