@@ -145,6 +145,20 @@ class OutputAndPathTests {
     assertEquals(2, intoFile.code(), intoFile.describe());
     assertEquals("nn: --output " + file + ": is a file; expected a directory\n", intoFile.err());
     assertEquals(List.of("", "file.txt"), files());
+
+    // typed as a --set, the folder is taken as --output takes it, by train and by validate: its parent must exist
+    for (String command : List.of("train", "validate")) {
+      Cli.Outcome typed = Cli.run(command, Cli.XOR, "--set", "output.dir=" + missing);
+      assertEquals(2, typed.code(), typed.describe());
+      assertTrue(typed.err().contains("output.dir: the folder " + missing.getParent() + " does not exist; a --set"
+          + " output.dir, as --output, makes only its last folder (from --set output.dir=" + missing + ")"),
+          typed.err());
+    }
+    assertEquals(List.of("", "file.txt"), files());
+    Cli.Outcome lastFolder = Cli.run("train", Cli.XOR, "--set", "output.dir=" + tmp.resolve("made"), "--set",
+        "training.epochs=1");
+    assertEquals(0, lastFolder.code(), lastFolder.describe());
+    assertTrue(Files.isDirectory(tmp.resolve("made")));
   }
 
   /**

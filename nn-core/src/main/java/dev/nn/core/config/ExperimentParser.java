@@ -524,6 +524,25 @@ final class ExperimentParser {
       v.finish();
     }
     PathRef path = dir == null ? reader.defaultPath(DEFAULT_OUTPUT_DIR) : reader.path(dir, "output.dir");
+    if (path != null && reader.overrideOf(dir) != null && !typedFolderFits(dir, path)) {
+      return null;
+    }
     return path == null ? null : new OutputSpec(path);
+  }
+
+  /**
+   * A folder typed in a {@code --set} is taken as {@code --output} takes one: made if missing, but its parent must
+   * exist, so that a typo is not made with all its parents. A path written in the file is meant, and made whole.
+   */
+  private boolean typedFolderFits(Node dir, PathRef path) {
+    java.nio.file.Path folder = path.resolved();
+    java.nio.file.Path parent = folder.getParent();
+    if (java.nio.file.Files.isDirectory(folder) || parent == null || java.nio.file.Files.isDirectory(parent)) {
+      return true;
+    }
+    reader.report(ProblemId.OUT_OF_RANGE, "output.dir", dir, "the folder " + parent + " does not exist; a --set"
+        + " output.dir, as --output, makes only its last folder", "a folder whose parent exists (create the parent"
+        + " first), or write output.dir in the experiment file, which makes every folder of its path");
+    return false;
   }
 }
