@@ -50,7 +50,15 @@ final class ExportCommand implements Callable<Integer> {
     ExportFormat chosen = ExportFormat.named(format);
     OutputFile.check("--output", output, Map.of("MODEL", model));
     Model m = Models.load(root, model);
-    root.nn().export(m, chosen, output);
+    OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive);
+    try {
+      WorkingLine.during(root, "exporting as " + chosen.label(), notes -> {
+        root.nn().export(m, chosen, output);
+        return null;
+      });
+    } finally {
+      stop.close();
+    }
     root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);
     otherFormatsName(chosen).ifPresent(other -> root.err().println("nn: note: " + output + " is named as "
         + other.label() + " (." + other.label() + "), but holds " + chosen.label() + ", as --format " + format

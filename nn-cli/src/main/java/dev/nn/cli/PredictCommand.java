@@ -46,8 +46,15 @@ final class PredictCommand implements Callable<Integer> {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
     Model m = Models.load(root, model);
-    int rows = WorkingLine.during(root, "predicting " + dev.nn.core.text.ControlCharacters.escape(String.valueOf(input.getFileName())),
-        notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
+    int rows;
+    OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive);
+    try {
+      rows = WorkingLine.during(root, "predicting " + dev.nn.core.text.ControlCharacters.escape(
+          String.valueOf(input.getFileName())),
+          notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
+    } finally {
+      stop.close();
+    }
     root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
     return Main.OK;
   }

@@ -28,6 +28,8 @@ class InterruptedOutputTests {
   Path tmp;
 
   private static Path model;
+  /** What the last {@link #run} printed, stdout and stderr together. */
+  private String lastOutput;
 
   @BeforeAll
   static void trainXor() throws Exception {
@@ -38,21 +40,35 @@ class InterruptedOutputTests {
   }
 
   @Test
-  void aPredictionStoppedMidWriteLeavesTheOldFileAndNoTemporaryOne() throws Exception {
+  void aPredictionStoppedMidWriteLeavesTheOldFileAndNoTemporaryOneAndSaysSo() throws Exception {
     Path input = Files.writeString(tmp.resolve("rows.csv"), "x1,x2\n0,0\n0,1\n1,0\n1,1\n");
     Path out = Files.writeString(tmp.resolve("p.csv"), "old\n");
     assertEquals(143, run("p.csv:1:temp:exit", "predict", model.toString(), "--input", input.toString(), "--output",
         out.toString()));
     assertEquals("old\n", Files.readString(out));
     assertEquals(List.of("p.csv", "rows.csv"), names(tmp));
+    assertTrue(lastOutput.endsWith("nn: stopped; " + out + " was not written (the file there is as it was)\n"),
+        lastOutput);
+  }
+
+  /** Stopped once the new file is in place, but before the command's own line: said to be written, whole. */
+  @Test
+  void aPredictionStoppedRightAfterItsFileWasPutInPlaceSaysItWasWritten() throws Exception {
+    Path input = Files.writeString(tmp.resolve("rows.csv"), "x1,x2\n0,0\n0,1\n1,0\n1,1\n");
+    Path out = Files.writeString(tmp.resolve("p.csv"), "old\n");
+    assertEquals(143, run("p.csv:1:renamed:exit", "predict", model.toString(), "--input", input.toString(),
+        "--output", out.toString()));
+    assertTrue(Files.readString(out).startsWith("p_1"), Files.readString(out));
+    assertTrue(lastOutput.endsWith("nn: stopped; " + out + " had been written, whole\n"), lastOutput);
   }
 
   @Test
-  void anExportStoppedMidWriteLeavesNoTemporaryFile() throws Exception {
+  void anExportStoppedMidWriteLeavesNoTemporaryFileAndSaysSo() throws Exception {
     Path out = tmp.resolve("m.onnx");
     assertEquals(143, run("m.onnx:1:temp:exit", "export", model.toString(), "--format", "onnx", "--output",
         out.toString()));
     assertEquals(List.of(), names(tmp));
+    assertTrue(lastOutput.endsWith("nn: stopped; " + out + " was not written (nothing was made)\n"), lastOutput);
   }
 
   @Test
@@ -66,7 +82,7 @@ class InterruptedOutputTests {
   }
 
   /** Runs nn in a child JVM stopped at {@code point}; returns its exit status. */
-  private static int run(String point, String... args) throws Exception {
+  private int run(String point, String... args) throws Exception {
     Process p = ChildJvm.start(List.of("--add-modules", "jdk.incubator.vector", "-Dnn.crash-at=" + point),
         Main.class, args);
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -76,6 +92,7 @@ class InterruptedOutputTests {
     }
     // a write the stop cut short is the stop's doing, not a failure to report
     assertTrue(p.exitValue() != 143 || !text.contains("cannot write"), text);
+    lastOutput = text;
     return p.exitValue();
   }
 

@@ -43,6 +43,8 @@ public final class AtomicFiles {
   private static final Map<Path, Thread> SEALED = new ConcurrentHashMap<>();
   /** Targets whose temporary file is deleted when the JVM exits mid-write ({@link #discardPartialOnExit}). */
   private static final Set<Path> DISCARDED_ON_EXIT = ConcurrentHashMap.newKeySet();
+  /** Registered targets put in place since they were registered, for {@link #stopOutputs}. */
+  private static final Set<Path> WRITTEN = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean HOOK = new AtomicBoolean();
   /**
    * Held while a registered output's temporary file is made or renamed into place, and by the hook that deletes
@@ -69,6 +71,7 @@ public final class AtomicFiles {
    * file, which the target's next write deletes once it is old.
    */
   public static void discardPartialOnExit(Path target) {
+    WRITTEN.remove(key(target));
     DISCARDED_ON_EXIT.add(key(target));
     if (HOOK.compareAndSet(false, true)) {
       Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deletePartialOutputs, "nn-partial-outputs"));
@@ -88,6 +91,32 @@ public final class AtomicFiles {
           }
         }
       }
+    }
+  }
+
+  /** Where a registered output stands once outputs are stopped. */
+  public enum Stopped {
+    /** Its write had not begun: nothing of it was made. */
+    NOT_BEGUN,
+    /** Its write was under way: its temporary file is deleted, and it is never put in place. */
+    CUT,
+    /** It was put in place, whole, before the stop. */
+    WRITTEN
+  }
+
+  /**
+   * Stops registered outputs as the JVM's exit does ({@link #discardPartialOnExit}; the same step, taken once
+   * whichever comes first) and says where {@code target}'s write stands, for a command's shutdown hook that tells
+   * the user whether its output was written. Once this returns, the answer holds: no registered output is begun
+   * or put in place after it.
+   */
+  public static Stopped stopOutputs(Path target) {
+    Path key = key(target);
+    synchronized (OUTPUTS) {
+      boolean underWay = IN_PROGRESS.containsKey(key);
+      deletePartialOutputs();
+      // put in place counts first: the writer is still in its write (cleaning up) just after the rename
+      return WRITTEN.contains(key) ? Stopped.WRITTEN : underWay ? Stopped.CUT : Stopped.NOT_BEGUN;
     }
   }
 
@@ -193,6 +222,9 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
           } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+          if (DISCARDED_ON_EXIT.contains(key)) {
+            WRITTEN.add(key);
           }
         }
         CrashPoint.reached(target, "renamed");
