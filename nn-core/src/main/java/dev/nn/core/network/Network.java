@@ -29,6 +29,9 @@ public final class Network {
   private final List<Map<String, Object>> activationSettings;
   private final Kernels kernels;
   private final ParameterStore params;
+  /** The thread training this network, or {@code null} ({@link #claimTraining}). */
+  private final java.util.concurrent.atomic.AtomicReference<Thread> trainer =
+      new java.util.concurrent.atomic.AtomicReference<>();
   /** {@code null} when no layer has dropout. */
   private Dropout dropout;
 
@@ -115,6 +118,26 @@ public final class Network {
   /** φ of layer l, 1 ≤ l ≤ L+1. */
   public Activation activation(int l) {
     return phi[l];
+  }
+
+  /**
+   * Marks this network as trained by the calling thread until {@link #releaseTraining}: a network, its parameters
+   * and its workspaces are trained by one thread at a time.
+   *
+   * @throws IllegalStateException naming the thread that trains it when that is another
+   */
+  public void claimTraining() {
+    Thread me = Thread.currentThread();
+    Thread other = trainer.compareAndExchange(null, me);
+    if (other != null && other != me) {
+      throw new IllegalStateException("this network is being trained by thread \"" + other.getName() + "\"; a"
+          + " network (and a Trainer) is trained by one thread at a time: give each thread a network of its own");
+    }
+  }
+
+  /** Ends the calling thread's {@link #claimTraining}. */
+  public void releaseTraining() {
+    trainer.compareAndSet(Thread.currentThread(), null);
   }
 
   /** The plugin name of φ of layer l. */

@@ -438,6 +438,16 @@ public final class Trainer {
    */
   public TrainingResult train(Epochs epochs, Validation validation, boolean classification) {
     Required.of(epochs, "epochs", "the epochs to train");
+    // a second thread would step the same parameters and workspaces: refused, not a ConcurrentModificationException
+    network.claimTraining();
+    try {
+      return trainClaimed(epochs, validation, classification);
+    } finally {
+      network.releaseTraining();
+    }
+  }
+
+  private TrainingResult trainClaimed(Epochs epochs, Validation validation, boolean classification) {
     if (finished) {
       // its epochs are done, and its state (optimizer moments, best weights, patience) belongs to that training
       throw new IllegalStateException("this Trainer has trained its " + options.epochs() + " epochs (epoch " + epoch
