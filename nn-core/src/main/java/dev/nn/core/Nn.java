@@ -188,6 +188,9 @@ public final class Nn {
     required(experiment, "experiment", AN_EXPERIMENT);
     required(options, "options", OPTIONS);
     if (experiment.distributed().isPresent()) {
+      // a missing file is said before the cluster starts (seconds, and a run's scratch), as nn validate says it:
+      // a few existence checks, made again when the command line checked first
+      dev.nn.core.experiment.DataPreparation.requireSourceFiles(experiment.data());
       return attributing(TRAINING, () -> distributed().train(experiment, registry, options));
     }
     return attributing(TRAINING,
