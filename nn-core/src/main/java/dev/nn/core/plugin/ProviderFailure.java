@@ -82,9 +82,7 @@ final class ProviderFailure {
   /** What is wrong with {@code provider}, given the cause, or null when the JDK's text says it well enough. */
   private String what(String provider, String message, Throwable cause) {
     if (cause instanceof ServiceConfigurationError && String.valueOf(cause.getMessage()).endsWith("not a subtype")) {
-      // the commonest slip: the service file lists the plugin's own class, not the provider that creates it
-      return "does not implement " + kind.providerType().getName() + ": the service file lists the class that"
-          + " implements it (a provider, whose create() builds the plugin), not the plugin's own class";
+      return notAProviderOfThisKind(provider);
     }
     if (cause instanceof NoSuchMethodException || cause instanceof IllegalAccessException) {
       return isPublic(provider)
@@ -110,6 +108,59 @@ final class ProviderFailure {
           + " when nn starts: work that can fail belongs in create())";
     }
     return null;
+  }
+
+  /**
+   * Why a listed class is not a provider of this kind, and where it belongs: a provider of another kind (a jar with
+   * both a loss and an activation, its lines pasted into the wrong file), the plugin's own class rather than its
+   * provider (the commonest slip), or a class that is neither.
+   */
+  private String notAProviderOfThisKind(String provider) {
+    String notThis = "does not implement " + kind.providerType().getName();
+    Optional<Class<?>> type = loaded(provider);
+    Optional<PluginKind<?>> providerOf = type.flatMap(t -> kindWhere(k -> k.providerType().isAssignableFrom(t)));
+    if (providerOf.isPresent()) {
+      PluginKind<?> other = providerOf.get();
+      return notThis + ": it is " + withArticle(other.label()) + " provider (it implements "
+          + other.providerType().getName() + "), so list it in " + servicesFile(other) + ", not in "
+          + servicesFile(kind);
+    }
+    Optional<PluginKind<?>> pluginOf = type.flatMap(t -> kindWhere(k -> k.pluginType().isAssignableFrom(t)));
+    if (pluginOf.isPresent() && pluginOf.get() != kind) {
+      PluginKind<?> other = pluginOf.get();
+      return notThis + ": it is " + withArticle(other.label()) + " itself (it implements "
+          + other.pluginType().getName() + "); list the class that creates it (one implementing "
+          + other.providerType().getName() + ") in " + servicesFile(other) + ", not in " + servicesFile(kind);
+    }
+    if (pluginOf.isPresent() || type.isEmpty()) {
+      return notThis + ": the service file lists the class that implements it (a provider, whose create() builds"
+          + " the plugin), not the plugin's own class";
+    }
+    return notThis + ": a service file lists provider classes only (classes that implement "
+        + kind.providerType().getSimpleName() + ", whose create() builds the plugin)";
+  }
+
+  private static Optional<PluginKind<?>> kindWhere(java.util.function.Predicate<PluginKind<?>> test) {
+    return PluginKind.values().stream().filter(test).findFirst();
+  }
+
+  /** "META-INF/services/dev.nn.spi.ActivationProvider": the file ServiceLoader reads for {@code kind}. */
+  static String servicesFile(PluginKind<?> kind) {
+    return "META-INF/services/" + kind.providerType().getName();
+  }
+
+  /** "an activation", "a loss". */
+  private static String withArticle(String label) {
+    return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+  }
+
+  /** The class {@code name} on the plugin path, not initialized; empty when it cannot be loaded. */
+  private Optional<Class<?>> loaded(String name) {
+    try {
+      return Optional.of(Class.forName(name, false, loader));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
+    }
   }
 
   /** "was compiled for Java 21 (class file version 65), but nn runs on Java 17", from the JVM's message. */

@@ -188,4 +188,36 @@ class UnloadableProviderTests {
           + " without a BOM"), PluginRegistry.load(cl).failures());
     }
   }
+
+  /**
+   * A class in the wrong kind's services file (a jar with a loss and an activation, a line pasted into the other
+   * file) is told which file it belongs in: an activation provider, and an activation itself, in the losses' file; a
+   * class that is neither is told what a services file lists.
+   */
+  @Test
+  void aClassListedInTheWrongKindsServicesFileIsToldTheFileItBelongsIn() throws Exception {
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("com.acme.Lib", "package com.acme;\npublic class Lib {\n  public static double same(double z) {"
+        + " return z; }\n}\n");
+    sources.put("com.acme.Isru", provider("public final", "Isru", "acme-isru", ""));
+    sources.put("com.acme.Squash", "package com.acme;\npublic final class Squash implements dev.nn.api.Activation {\n"
+        + "  public double phi(double z) { return z; }\n"
+        + "  public double phiPrime(double z, double x) { return 1; }\n}\n");
+    Path jar = PluginJars.build(dir, "wrong-kind", sources,
+        Map.of("dev.nn.spi.LossProvider", "com.acme.Isru\ncom.acme.Squash\ncom.acme.Lib\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      String failed = "loss provider failed to load: ";
+      String from = " from " + jar.toUri().getPath() + " does not implement dev.nn.spi.LossProvider: ";
+      assertEquals(List.of(
+          failed + "com.acme.Isru" + from + "it is an activation provider (it implements"
+              + " dev.nn.spi.ActivationProvider), so list it in META-INF/services/dev.nn.spi.ActivationProvider, not"
+              + " in META-INF/services/dev.nn.spi.LossProvider",
+          failed + "com.acme.Squash" + from + "it is an activation itself (it implements dev.nn.api.Activation); list"
+              + " the class that creates it (one implementing dev.nn.spi.ActivationProvider) in"
+              + " META-INF/services/dev.nn.spi.ActivationProvider, not in META-INF/services/dev.nn.spi.LossProvider",
+          failed + "com.acme.Lib" + from + "a service file lists provider classes only (classes that implement"
+              + " LossProvider, whose create() builds the plugin)"),
+          PluginRegistry.load(cl).failures());
+    }
+  }
 }
