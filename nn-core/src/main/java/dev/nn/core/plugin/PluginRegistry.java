@@ -87,7 +87,7 @@ public final class PluginRegistry {
     Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
-    checkSingleApi(loader, problems);
+    problems.addAll(BundledApi.problems(loader));
     Map<PluginKind<?>, ProviderListings> listings = new LinkedHashMap<>();
     for (PluginKind<?> kind : PluginKind.values()) {
       listings.put(kind, ProviderListings.read(loader, kind));
@@ -243,24 +243,6 @@ public final class PluginRegistry {
       return fileOf(path.substring(0, path.length() - resource.length()));
     }
     return fileOf(path);
-  }
-
-  /** A plugin jar that bundles nn-api shadows or splits the SPI types: name it. */
-  private static void checkSingleApi(ClassLoader loader, List<ConfigProblem> problems) {
-    try {
-      List<URL> copies = Collections.list(loader.getResources("dev/nn/spi/PluginProvider.class"));
-      if (copies.size() > 1) {
-        List<String> where = new ArrayList<>();
-        for (URL u : copies) {
-          where.add(containerOf(u, "dev/nn/spi/PluginProvider.class"));
-        }
-        problems.add(ConfigProblem.of(ProblemId.BUNDLED_API, "",
-            "nn-api is on the class path more than once: " + String.join(", ", where),
-            "plugin jars must not bundle nn-api; declare it with <scope>provided</scope>"));
-      }
-    } catch (IOException e) {
-      // cannot list resources: nothing to check
-    }
   }
 
   /**

@@ -272,8 +272,61 @@ class PluginRegistryTests {
       ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl));
       ConfigProblem p = e.problems().get(0);
       assertEquals(ProblemId.BUNDLED_API, p.id());
-      assertTrue(p.message().contains(jar.toString()), p.message());
+      assertEquals("nn-api is on the plugin path a second time: " + jar + " holds its class"
+          + " dev.nn.spi.PluginProvider, which nn has from " + PluginRegistry.origin(dev.nn.spi.PluginProvider.class),
+          p.message());
     }
+  }
+
+  /**
+   * A jar that bundles only part of nn-api (a shaded jar whose filter kept dev.nn.api and not dev.nn.spi) is
+   * refused as a whole copy is, naming the classes it holds; a copy that comes with nn's class path, not the plugin
+   * path, is said to be there.
+   */
+  @Test
+  void aJarThatBundlesPartOfTheApiIsNamedWithTheClassesItHolds() throws Exception {
+    Path plugin = PluginJars.build(dir, "isru", Map.of(
+        "com.acme.Isru", PluginJars.activationProvider("com.acme", "Isru", "acme-isru")), Map.of(SPI, "com.acme.Isru\n"));
+    List<String> api = BundledApi.apiClasses().stream().filter(c -> c.startsWith("dev/nn/api/")).toList();
+    Path partial = withClassesOfTheTestsLoader(plugin, dir.resolve("isru-with-api.jar"), api);
+    String names = api.stream().limit(3).map(c -> c.replace('/', '.').replace(".class", "")).toList().toString();
+    String holds = " a second time: " + partial + " holds " + api.size() + " of its classes ("
+        + names.substring(1, names.length() - 1) + " and " + (api.size() - 3) + " more), which nn has from "
+        + PluginRegistry.origin(dev.nn.spi.PluginProvider.class);
+    try (URLClassLoader cl = loader(partial)) {
+      ConfigProblem p = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl)).problems().get(0);
+      assertEquals(ProblemId.BUNDLED_API, p.id());
+      assertEquals("nn-api is on the plugin path" + holds, p.message());
+      assertTrue(p.allowed().contains("<scope>provided</scope>"), p.allowed());
+    }
+    Path other = PluginJars.build(dir, "other", Map.of(
+        "com.acme.Other", PluginJars.activationProvider("com.acme", "Other", "acme-other")),
+        Map.of(SPI, "com.acme.Other\n"));
+    try (URLClassLoader classPath = loader(partial);
+        URLClassLoader cl = new URLClassLoader(new java.net.URL[] {other.toUri().toURL()}, classPath)) {
+      ConfigProblem p = assertThrows(ConfigException.class, () -> PluginRegistry.load(cl)).problems().get(0);
+      assertEquals("nn-api is on the class path" + holds, p.message());
+    }
+  }
+
+  /** A copy of {@code jar} that also holds {@code resources}, as the test's class loader has them. */
+  private static Path withClassesOfTheTestsLoader(Path jar, Path copy, List<String> resources) throws Exception {
+    try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile());
+        java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(copy))) {
+      for (java.util.jar.JarEntry e : java.util.Collections.list(in.entries())) {
+        out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+        in.getInputStream(e).transferTo(out);
+        out.closeEntry();
+      }
+      for (String resource : resources) {
+        out.putNextEntry(new java.util.jar.JarEntry(resource));
+        try (java.io.InputStream bytes = PluginRegistryTests.class.getClassLoader().getResourceAsStream(resource)) {
+          bytes.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    return copy;
   }
 
   /** An activation defined in code beside every plugin the default registry has, without listing them. */
