@@ -200,8 +200,10 @@ public final class PluginPath {
       return "cannot be read (" + reason(e) + ")";
     }
     try (ZipFile zip = new ZipFile(jar.toFile())) {
+      List<String> names = new ArrayList<>();
       // reading every entry checks its length and CRC: a jar cut short or damaged inside fails here
       for (ZipEntry entry : Collections.list(zip.entries())) {
+        names.add(entry.getName());
         String damage = damageOf(zip, entry);
         if (damage != null) {
           return "is a damaged jar: its entry " + ControlCharacters.escape(entry.getName()) + " cannot be read ("
@@ -212,14 +214,14 @@ public final class PluginPath {
           return misnamed;
         }
       }
-      return null;
+      return MisplacedServicesFile.in(names, SERVICES);
     } catch (IOException e) {
       return "is a truncated or damaged jar (" + reason(e) + ")";
     }
   }
 
   /** The service files nn reads, one per kind of plugin. */
-  private static final List<String> SERVICES = List.of("dev.nn.spi.ActivationProvider", "dev.nn.spi.LossProvider",
+  static final List<String> SERVICES = List.of("dev.nn.spi.ActivationProvider", "dev.nn.spi.LossProvider",
       "dev.nn.spi.OptimizerProvider", "dev.nn.spi.InitializerProvider");
 
   /**

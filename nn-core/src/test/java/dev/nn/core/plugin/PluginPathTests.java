@@ -63,6 +63,50 @@ class PluginPathTests {
     assertEquals(List.of(library), PluginPath.of(List.of(library)).jars());
   }
 
+  /**
+   * A services file in a misspelt folder (META-INF/service/, meta-inf/services/) or outside META-INF is never read by
+   * ServiceLoader: it is refused as a misnamed file is, naming the file and where it goes. A spare copy beside the
+   * one at the right place is fine.
+   */
+  @Test
+  void aServiceFileInAMisspeltFolderIsNamedWithWhereItGoes() throws Exception {
+    Path jar = goodJar("acme");
+    String right = "META-INF/services/" + SPI;
+    for (String folder : List.of("META-INF/service/", "meta-inf/services/", "services/")) {
+      Path moved = renamed(jar, folder.replace('/', '-') + ".jar", Map.of(right, folder + SPI));
+      assertEquals(moved + ": has the service file " + folder + SPI + " in the folder " + folder + ", where"
+          + " ServiceLoader does not look, so its providers would not be found; move it to " + right + " (spelt exactly"
+          + " so, in that case)", problemOf(moved));
+    }
+    Path both = renamed(jar, "both.jar", Map.of(right, "META-INF/service/dev.nn.api.ActivationProvider"));
+    assertEquals(both + ": has the service file META-INF/service/dev.nn.api.ActivationProvider in the folder"
+        + " META-INF/service/, where ServiceLoader does not look, so its providers would not be found; move it to"
+        + " META-INF/services/ and name it after the provider interface, one of dev.nn.spi.ActivationProvider,"
+        + " dev.nn.spi.LossProvider, dev.nn.spi.OptimizerProvider, dev.nn.spi.InitializerProvider (spelt exactly so,"
+        + " in that case)", problemOf(both));
+    Path spare = renamed(jar, "spare.jar", Map.of());
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(spare)) {
+      Path copy = zip.getPath("src/main/resources/META-INF/services/" + SPI);
+      Files.createDirectories(copy.getParent());
+      Files.writeString(copy, "com.acme.Linear\n");
+    }
+    assertEquals(List.of(spare), PluginPath.of(List.of(spare)).jars());
+  }
+
+  /** A copy of {@code jar} named {@code name} whose entries {@code names} names are renamed so. */
+  private Path renamed(Path jar, String name, Map<String, String> names) throws Exception {
+    Path out = dir.resolve(name);
+    try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile());
+        JarOutputStream o = new JarOutputStream(Files.newOutputStream(out))) {
+      for (JarEntry e : java.util.Collections.list(in.entries())) {
+        o.putNextEntry(new JarEntry(names.getOrDefault(e.getName(), e.getName())));
+        in.getInputStream(e).transferTo(o);
+        o.closeEntry();
+      }
+    }
+    return out;
+  }
+
   @Test
   void aFileThatIsNotAZipIsNamed() throws Exception {
     Path notes = Files.writeString(dir.resolve("notes.jar"), "these are not classes\n");
