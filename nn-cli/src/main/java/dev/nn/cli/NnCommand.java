@@ -331,10 +331,12 @@ final class NnCommand implements Callable<Integer> {
       for (String notice : nn.plugins().pluginPathWarnings()) {
         err.println(fittedErr("nn: warning: " + notice));
       }
-      if (warnOfFailedProviders) {
+      if (warnOfFailedProviders && !nn.plugins().failures().isEmpty()) {
         for (String failure : nn.plugins().failures()) {
           err.println(fittedErr("nn: warning: " + failure));
         }
+        // said once: a report of an unknown plugin name points at these warnings rather than repeating them
+        nn = Nn.withPlugins(nn.plugins().withFailuresShown());
       }
     }
     return nn;

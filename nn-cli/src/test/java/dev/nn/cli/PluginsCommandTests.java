@@ -84,6 +84,29 @@ class PluginsCommandTests {
     assertTrue(lines.get(1).contains("com.example.NoSuchLossProvider"), o.describe());
   }
 
+  /**
+   * A provider that failed to load is said once, in its warning: the report of an unknown name, which may be the
+   * name that provider was meant to give, points at the warning rather than repeating it word for word.
+   */
+  @Test
+  void aProviderThatFailedToLoadIsSaidOnceWhenAnExperimentNamesAnUnknownPlugin() throws Exception {
+    Path jar = tmp.resolve("broken.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/dev.nn.spi.ActivationProvider"));
+      out.write("com.example.NoSuchActivationProvider\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--plugin-path", jar.toString(),
+        "--set", "network.layers[1].activation=acme-isru");
+    assertEquals(2, o.code(), o.describe());
+    String failure = "activation provider failed to load: ";
+    assertTrue(o.err().startsWith("nn: warning: " + failure), o.describe());
+    assertEquals(1, o.err().split(java.util.regex.Pattern.quote(failure), -1).length - 1, o.describe());
+    assertTrue(o.err().contains("[nn/UnknownPlugin] network.layers[1].activation: unknown activation \"acme-isru\""),
+        o.describe());
+    assertTrue(o.err().contains("; 1 plugin failed to load (see the warning above)\n"), o.describe());
+  }
+
   @Test
   void aMissingPluginPathEntryExitsWith2NamingItFromTheOptionOrTheEnvironment() {
     Path missing = tmp.resolve("nothing.jar");

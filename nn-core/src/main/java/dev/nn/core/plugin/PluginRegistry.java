@@ -3,6 +3,7 @@ package dev.nn.core.plugin;
 import dev.nn.api.Activation;
 import dev.nn.api.Loss;
 import dev.nn.core.text.ControlCharacters;
+import dev.nn.core.text.Counted;
 import dev.nn.core.text.Required;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ConfigException;
@@ -52,15 +53,18 @@ public final class PluginRegistry {
   private final Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors;
   private final List<String> failures;
   private final List<Path> pluginPath;
+  /** Whether the caller has shown each of {@link #failures} already, so that {@link #unknown} need not repeat them. */
+  private final boolean failuresShown;
   private final PluginBlame blame;
 
   private PluginRegistry(Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers,
       Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures,
-      List<Path> pluginPath) {
+      List<Path> pluginPath, boolean failuresShown) {
     this.providers = providers;
     this.descriptors = descriptors;
     this.failures = List.copyOf(failures);
     this.pluginPath = List.copyOf(pluginPath);
+    this.failuresShown = failuresShown;
     this.blame = new PluginBlame();
     for (PluginKind<?> kind : PluginKind.values()) {
       for (Map.Entry<String, PluginProvider<?>> e : providers.get(kind).entrySet()) {
@@ -138,7 +142,7 @@ public final class PluginRegistry {
     if (!problems.isEmpty()) {
       throw warned(new ConfigException(problems));
     }
-    return new PluginRegistry(providers, descriptors, failures, List.of());
+    return new PluginRegistry(providers, descriptors, failures, List.of(), false);
   }
 
   /**
@@ -308,7 +312,7 @@ public final class PluginRegistry {
     }
     providers.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
     descriptors.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
-    return new PluginRegistry(providers, descriptors, failures, List.of());
+    return new PluginRegistry(providers, descriptors, failures, List.of(), false);
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
@@ -337,7 +341,16 @@ public final class PluginRegistry {
         absolute.add(normal);
       }
     }
-    return new PluginRegistry(providers, descriptors, failures, absolute);
+    return new PluginRegistry(providers, descriptors, failures, absolute, failuresShown);
+  }
+
+  /**
+   * The same plugins, for a caller that has shown each of {@link #failures()} already, just before (a command line
+   * warns of them on stderr as it starts): the problem of an unknown name then points at those warnings rather than
+   * saying each failure a second time.
+   */
+  public PluginRegistry withFailuresShown() {
+    return new PluginRegistry(providers, descriptors, failures, pluginPath, true);
   }
 
   /**
@@ -654,7 +667,10 @@ public final class PluginRegistry {
     String allowed = known.isEmpty()
         ? "(none found: add " + kind.builtInModule() + " or a plugin jar to the class path)"
         : String.join(", ", known);
-    if (!failures.isEmpty()) {
+    if (!failures.isEmpty() && failuresShown) {
+      allowed += "; " + Counted.of(failures.size(), "plugin", "plugins") + " failed to load (see the "
+          + (failures.size() == 1 ? "warning" : "warnings") + " above)";
+    } else if (!failures.isEmpty()) {
       // the first few: the rest would bury the names; nn plugins lists every one
       int shown = Math.min(SKIPPED_SHOWN, failures.size());
       allowed += "; " + failures.size() + (failures.size() == 1 ? " plugin" : " plugins") + " failed to load: "
