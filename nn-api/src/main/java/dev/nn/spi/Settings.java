@@ -101,6 +101,11 @@ public final class Settings {
       return defaultValue;
     }
     double d = toDouble(key, v, allowed.describe());
+    if (!Double.isFinite(d)) {
+      // .inf is > 0, and still refused: say what is wanted, not a bound the value meets
+      String finite = finite("a finite number", allowed);
+      throw problem(key, "must be " + finite + ", found " + v, finite);
+    }
     if (!allowed.contains(d)) {
       throw problem(key, "must be " + allowed.describe() + ", found " + v, allowed.describe());
     }
@@ -116,6 +121,10 @@ public final class Settings {
     }
     String want = "an integer " + allowed.describe();
     double d = toDouble(key, v, want);
+    if (!Double.isFinite(d)) {
+      String finite = finite("a finite integer", allowed);
+      throw problem(key, "must be " + finite + ", found " + v, finite);
+    }
     if (d != Math.rint(d)) {
       throw problem(key, "must be an integer, found " + v, want);
     }
@@ -161,6 +170,11 @@ public final class Settings {
       return (Boolean) v;
     }
     throw problem(key, "must be true or false, found " + describe(v), "true, false");
+  }
+
+  /** "a finite number > 0"; "a finite number" alone for {@link Range#any()}, which says "any finite number". */
+  private static String finite(String what, Range allowed) {
+    return allowed.equals(Range.any()) ? what : what + " " + allowed.describe();
   }
 
   private double toDouble(String key, Object v, String allowed) {
