@@ -26,6 +26,10 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
   public static final String IN_FLOAT32 = NonFiniteLayers.IN_FLOAT32;
   /** The {@link #layer} of the optimizer. */
   public static final int OPTIMIZER = -1;
+  /** What a NaN in δ does in training, where it is met only at the next update. */
+  private static final String IN_TRAINING = "NaN in δ makes the weights NaN at the update after";
+  /** What a NaN in δ does in a gradient check, which makes no update. */
+  private static final String IN_GRADIENT_CHECK = "NaN in δ makes backprop's gradient NaN";
 
   /**
    * The plugin at fault in the last forward and backward pass on {@code ws}, if the values it was given were
@@ -36,12 +40,20 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
    */
   static Optional<NonFiniteSource> find(Network network, Workspace ws, int rows, double lossSum,
       dev.nn.api.Loss loss) {
+    return find(network, ws, rows, lossSum, loss, IN_TRAINING);
+  }
+
+  /**
+   * {@link #find}, saying what a NaN in δ does with {@code deltaEffect}: training's words or a gradient check's.
+   */
+  private static Optional<NonFiniteSource> find(Network network, Workspace ws, int rows, double lossSum,
+      dev.nn.api.Loss loss, String deltaEffect) {
     Optional<NonFiniteLayers.Finding> layer = NonFiniteLayers.find(network, ws, rows);
     if (layer.isPresent()) {
       // a z that is not finite: training diverged, unless a derivative that is NaN for finite arguments made the
       // weights so in an earlier update, which only a probe of φ′ can tell
-      return layer.get().zNotFinite() ? derivativeAtFault(network).or(() -> beyondFloatAtFault(network))
-          .or(() -> seedAtFault(network, ws, rows, loss))
+      return layer.get().zNotFinite() ? derivativeAtFault(network, deltaEffect)
+          .or(() -> beyondFloatAtFault(network)).or(() -> seedAtFault(network, ws, rows, loss, deltaEffect))
           : Optional.of(new NonFiniteSource("activation", layer.get().layer(), layer.get().detail()));
     }
     int outputs = rows * network.width(network.outputLayer());
@@ -76,8 +88,9 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       dev.nn.api.Loss loss) {
     double lossSum = network.lossValue(ws, loss);
     return Double.isFinite(lossSum)
-        ? derivativeAtFault(network).or(() -> seedAtFault(network, ws, rows, loss))
-        : find(network, ws, rows, lossSum, loss);
+        ? derivativeAtFault(network, IN_GRADIENT_CHECK)
+            .or(() -> seedAtFault(network, ws, rows, loss, IN_GRADIENT_CHECK))
+        : find(network, ws, rows, lossSum, loss, IN_GRADIENT_CHECK);
   }
 
   /**
@@ -85,7 +98,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
    * finite z where φ(z) is finite: probed on z from 0 out to ±700 (±88 in float32) ({@link #probes}), once training
    * has diverged. A NaN there reaches the weights through δ and shows only as divergence at the next update.
    */
-  private static Optional<NonFiniteSource> derivativeAtFault(Network network) {
+  private static Optional<NonFiniteSource> derivativeAtFault(Network network, String deltaEffect) {
     double[] grid = probes(NonFiniteLayers.finiteRange(network), 2000);
     for (int l = 1; l <= network.outputLayer(); l++) {
       dev.nn.api.Activation phi = network.activation(l);
@@ -101,7 +114,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       for (int i = 0; i < grid.length; i++) {
         if (Double.isNaN(delta[i]) && Double.isFinite(x[i])) {
           return Optional.of(new NonFiniteSource("activation", l, "returned NaN from φ′ (phiPrime) for z = "
-              + grid[i] + ", where φ(z) = " + x[i] + " (NaN in δ makes the weights NaN at the update after)"));
+              + grid[i] + ", where φ(z) = " + x[i] + " (" + deltaEffect + ")"));
         }
       }
     }
@@ -143,7 +156,7 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
    * the output activation's φ(z).
    */
   private static Optional<NonFiniteSource> seedAtFault(Network network, Workspace ws, int rows,
-      dev.nn.api.Loss loss) {
+      dev.nn.api.Loss loss, String deltaEffect) {
     int cols = network.width(network.outputLayer());
     int n = rows * cols;
     double[] y = java.util.Arrays.copyOf(ws.target(), n);
@@ -168,8 +181,8 @@ public record NonFiniteSource(String kind, int layer, String detail) implements 
       for (int i = 0; i < n; i++) {
         if (Double.isNaN(delta[i])) {
           return Optional.of(new NonFiniteSource("loss", 0, "put NaN in its seed δ(L+1) for the output z = " + at
-              + ", x = " + x[i] + " and the target y = " + y[i] + ", where its value is finite (NaN in δ makes the"
-              + " weights NaN at the update after)"));
+              + ", x = " + x[i] + " and the target y = " + y[i] + ", where its value is finite (" + deltaEffect
+              + ")"));
         }
       }
     }

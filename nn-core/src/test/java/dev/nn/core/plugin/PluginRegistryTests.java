@@ -286,7 +286,8 @@ class PluginRegistryTests {
   @Test
   void aJarThatBundlesPartOfTheApiIsNamedWithTheClassesItHolds() throws Exception {
     Path plugin = PluginJars.build(dir, "isru", Map.of(
-        "com.acme.Isru", PluginJars.activationProvider("com.acme", "Isru", "acme-isru")), Map.of(SPI, "com.acme.Isru\n"));
+        "com.acme.Isru", PluginJars.activationProvider("com.acme", "Isru", "acme-isru")),
+        Map.of(SPI, "com.acme.Isru\n"));
     List<String> api = BundledApi.apiClasses().stream().filter(c -> c.startsWith("dev/nn/api/")).toList();
     Path partial = withClassesOfTheTestsLoader(plugin, dir.resolve("isru-with-api.jar"), api);
     String names = api.stream().limit(3).map(c -> c.replace('/', '.').replace(".class", "")).toList().toString();
@@ -312,7 +313,8 @@ class PluginRegistryTests {
   /** A copy of {@code jar} that also holds {@code resources}, as the test's class loader has them. */
   private static Path withClassesOfTheTestsLoader(Path jar, Path copy, List<String> resources) throws Exception {
     try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile());
-        java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(copy))) {
+        java.util.jar.JarOutputStream out =
+            new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(copy))) {
       for (java.util.jar.JarEntry e : java.util.Collections.list(in.entries())) {
         out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
         in.getInputStream(e).transferTo(out);

@@ -223,7 +223,7 @@ class NonFinitePluginTests {
         + " output z = "), e.getMessage());
     // the least extreme output at fault: the untrained network's 0 against a target of 1
     assertTrue(e.getMessage().contains("for the output z = 0.0, x = 0.0 and the target y = 1.0, where its value is"
-        + " finite"), e.getMessage());
+        + " finite (NaN in δ makes the weights NaN at the update after)"), e.getMessage());
     assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
   }
 
@@ -238,8 +238,22 @@ class NonFinitePluginTests {
         nn.load(XOR, List.of("network.layers[1].activation=nan-prime"))).run(64));
     assertTrue(e.getMessage().startsWith("activation \"nan-prime\" from "), e.getMessage());
     assertTrue(e.getMessage().contains("(layers[1]) returned NaN from φ′ (phiPrime) for z = "), e.getMessage());
-    assertTrue(e.getMessage().contains(" during the gradient check; a plugin must return finite values"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains(" (NaN in δ makes backprop's gradient NaN) during the gradient check; a plugin"
+        + " must return finite values"), e.getMessage());
+    // a gradient check makes no update: training's words would send the author looking for one
+    assertFalse(e.getMessage().contains("update"), e.getMessage());
+  }
+
+  /** The gradient check of a loss whose seed is NaN where its value is finite says what that NaN does there. */
+  @Test
+  void theGradientCheckOfANanSeedNamesTheLossInTheChecksWords() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.gradientCheck(
+        nn.load(XOR, List.of("loss=nan-seed"))).run(64));
+    assertTrue(e.getMessage().startsWith("loss \"nan-seed\" from "), e.getMessage());
+    assertTrue(e.getMessage().contains(", where its value is finite (NaN in δ makes backprop's gradient NaN) during"
+        + " the gradient check; a plugin must return finite values"), e.getMessage());
+    assertFalse(e.getMessage().contains("update"), e.getMessage());
   }
 
   @Test
