@@ -3,6 +3,7 @@ package dev.nn.core.train;
 import dev.nn.api.Optimizer;
 import dev.nn.core.network.GradientSink;
 import dev.nn.core.network.Network;
+import dev.nn.core.network.ParameterStore;
 import java.nio.DoubleBuffer;
 
 /**
@@ -40,26 +41,38 @@ final class OptimizerUpdate implements ParameterUpdate {
   }
 
   /**
-   * What the last step wrote that is not finite from finite gradients, as a {@link NonFiniteSource} detail
-   * ("wrote NaN for parameter 12 …"); {@code null} when every parameter is finite, when steps are not watched, or
-   * when the gradient it was given was not finite itself (the network diverged). The parameters before the step
-   * were finite: the step before was checked so too, and training starts from finite ones.
+   * What the last step wrote that is not finite from finite gradients, as a {@link NonFiniteSource} detail ("wrote
+   * NaN at index 2 of the params its updater for layers[1].b was given, …"); {@code null} when every parameter is
+   * finite, when steps are not watched, or when the gradient it was given was not finite itself (the network
+   * diverged). The parameters before the step were finite: the step before was checked so too, and training starts
+   * from finite ones.
    */
   String nonFiniteStep(long t) {
     if (!watched) {
       return null;
     }
-    for (int b = 0, base = 0; b < views[0].length; base += views[0][b].limit(), b++) {
+    for (int b = 0; b < views[0].length; b++) {
       DoubleBuffer w = views[0][b];
       for (int i = 0; i < w.limit(); i++) {
         double v = w.get(i);
         if (!Double.isFinite(v)) {
-          return allFinite(views[1]) ? "wrote " + v + " for parameter " + (base + i) + " in its step of update " + t
+          return allFinite(views[1]) ? "wrote " + v + " at " + where(b, i) + ", in its step of update " + t
               + " from finite parameters and gradients" : null;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * "index 7 of the params its updater for layers[1].W was given, which is layers[1].W[0][7]": the index the
+   * optimizer's own code wrote at, in the block it was stepping, and the parameter that is in the network. A single
+   * index counted over all blocks would fit either numbering for the first block, and name no weight.
+   */
+  private String where(int block, int index) {
+    ParameterStore.Block named = network.parameters().blocks().get(block);
+    return "index " + index + " of the params its updater for " + named.name() + " was given, which is "
+        + network.parameters().describe(named.offset() + index);
   }
 
   private static boolean allFinite(DoubleBuffer[] blocks) {

@@ -585,9 +585,13 @@ class BrokenPluginCommandTests {
         + "  @Override public String name() { return \"late-nan\"; }\n"
         + "  @Override public String summary() { return \"w <- w - rate g, then NaN\"; }\n"
         + "  @Override public Optimizer create(Settings settings) {\n"
-        + "    return size -> (params, grads, rate, t) -> {\n"
-        + "      for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
-        + "      if (t == 5) { params.put(size - 1, Double.NaN); }\n"
+        + "    int[] blocks = {0};\n"
+        + "    return size -> {\n"
+        + "      int block = blocks[0]++;\n"
+        + "      return (params, grads, rate, t) -> {\n"
+        + "        for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
+        + "        if (t == 5 && block == 2) { params.put(1, Double.NaN); }\n"
+        + "      };\n"
         + "    };\n"
         + "  }\n"
         + "}\n";
@@ -595,9 +599,11 @@ class BrokenPluginCommandTests {
         Map.of(OPTIMIZERS, "com.acme.broken.LateNanProvider\n"));
     Outcome o = nn("train", experiment("tanh", "mean-squared", "late-nan", "xavier-uniform").toString(),
         "--plugin-path", jar.toString());
-    assertOneMessageAndExit2(o, "nn: optimizer \"late-nan\" from " + jar + " wrote NaN for parameter ");
-    assertTrue(o.err().contains(" in its step of update 5 from finite parameters and gradients, at epoch "),
-        o.describe());
+    // the index the step wrote at, in the block it stepped (the third: W(2), 3 x 1), and the weight that is: an
+    // index counted over the whole network (7) named neither
+    assertOneMessageAndExit2(o, "nn: optimizer \"late-nan\" from " + jar + " wrote NaN at index 1 of the params its"
+        + " updater for layers[2].W was given, which is layers[2].W[1][0], in its step of update 5 from finite"
+        + " parameters and gradients, at epoch ");
     assertFalse(o.err().contains("smaller learning rate"), o.describe());
   }
 
