@@ -24,7 +24,9 @@ public final class Suggestions {
     for (String c : candidates) {
       String n = normalize(c);
       int d = distance(w, n);
-      if (d > limit && !(w.length() >= 3 && n.startsWith(w))) {
+      // beside typos: a beginning (epo → epochs), a word shortened (epsilon → eps), initials (lr → learning-rate)
+      if (d > limit && !(w.length() >= 3 && n.startsWith(w)) && !(n.length() >= 3 && w.startsWith(n))
+          && !w.equals(initials(n))) {
         continue;
       }
       close.add(c);
@@ -40,6 +42,21 @@ public final class Suggestions {
   public static String normalize(String s) {
     return s.strip().replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2").replaceAll("([a-z0-9])([A-Z])", "$1-$2")
         .toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+  }
+
+  /** The first letters of a name's words, {@code lr} for {@code learning-rate}; empty for a name of one word. */
+  private static String initials(String normalized) {
+    String[] words = normalized.split("-");
+    if (words.length < 2) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder();
+    for (String word : words) {
+      if (!word.isEmpty()) {
+        s.append(word.charAt(0));
+      }
+    }
+    return s.toString();
   }
 
   /** The optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

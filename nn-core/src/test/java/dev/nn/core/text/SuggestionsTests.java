@@ -28,6 +28,19 @@ class SuggestionsTests {
     assertEquals(List.of(), Suggestions.closest("verbose", keys));
   }
 
+  /** The short forms other frameworks' users type: initials (lr, bs), a longer spelling (epsilon for eps). */
+  @Test
+  void initialsAndLongerSpellingsFindTheKey() {
+    List<String> adam = List.of("learning-rate", "beta1", "beta2", "eps", "weight-decay", "clip-norm");
+    assertEquals(List.of("learning-rate"), Suggestions.closest("lr", adam));
+    assertEquals(List.of("weight-decay"), Suggestions.closest("wd", adam));
+    assertEquals(List.of("eps"), Suggestions.closest("epsilon", adam));
+    assertEquals(List.of("batch-size"), Suggestions.closest("bs", List.of("epochs", "batch-size", "shuffle")));
+    // one letter is no initials, and a word that only begins like a short key is not it
+    assertEquals(List.of(), Suggestions.closest("l", adam));
+    assertEquals(List.of(), Suggestions.closest("momentum", adam));
+  }
+
   @Test
   void closerCandidatesComeFirst() {
     // leaky-relu is 1 edit away, leaky-elu 2: distance decides before the alphabet does
