@@ -139,6 +139,8 @@ final class NnCommand implements Callable<Integer> {
         StandardCharsets.UTF_8), columns), true) : new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
+    // every command's, the subcommands' too: their usage lines are broken at spaces only
+    cl.setHelpFactory(WholeWordHelp.FACTORY);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours(terminal) ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
     if (terminal) {

@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
     description = "Trains an experiment and writes its run directory: the resolved experiment, metrics.csv,"
         + " checkpoints, model.nnm, provenance.yaml, summary.json, report.html (rewritten after every epoch),"
         + " run.log and overrides.yaml.",
-    customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set KEY.PATH=VALUE]... [--plain]",
-        "                [--output DIR] [--sweep KEY.PATH=V1,V2,...]... [--folds K]",
-        "   or: nn train [OPTIONS] --resume RUN_DIR [--allow-changed-data]",
+    // each part without a space in it, as picocli writes the other commands': a narrow terminal breaks lines at spaces
+    customSynopsis = {"nn train [OPTIONS] EXPERIMENT.yaml [--set=KEY.PATH=VALUE]... [--plain]",
+        "                [--output=DIR] [--sweep=KEY.PATH=V1,V2,...]... [--folds=K]",
+        "   or: nn train [OPTIONS] --resume=RUN_DIR [--allow-changed-data]",
         "                [--allow-changed-plugins] [--plain]"},
     footer = {"%nWhen the output is a terminal, a progress bar fitted to its width shows the epoch, batch (or"
         + " validating), running loss, samples/s, elapsed time and ETA; when the output is piped, or with --plain,"

@@ -70,6 +70,60 @@ class HelpTests {
     assertTrue(option.err().startsWith("nn: Unknown option: '--epochs'\nUsage: nn train "), option.err());
   }
 
+  /**
+   * The usage line is broken only at spaces, at every width, for every command: picocli broke it after a '.' inside
+   * a word, so that at 80 columns "[--set=KEY.PATH=VALUE]..." stood as "[--set=KEY." and "PATH=VALUE]...". Each part
+   * of a usage line at each width is one of its parts at any other, and opens as many brackets as it closes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "train", "evaluate", "predict", "export", "plugins", "validate", "gradcheck", "lr-find",
+      "bench", "stability", "runs", "compare", "completion", "help"})
+  void everyUsageLineKeepsItsPartsWholeAtEveryWidth(String command) {
+    String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+    String piped = help(java.util.Map.of(), false, args);
+    List<String> parts = usageParts(piped);
+    for (int width : new int[] {40, 60, 79, 80, 81, 87, 90, 95, 100, 132}) {
+      String help = help(java.util.Map.of("COLUMNS", Integer.toString(width), "NO_COLOR", "1"), true, args);
+      assertEquals(parts, usageParts(help), command + " at " + width + ":\n" + help);
+    }
+  }
+
+  /**
+   * The parts of a help page's usage: its "Usage:" line and the indented lines after it, each line's brackets
+   * closed on it; a part too wide for any line, broken after a ',' or '|' (as cli.md allows), joined again.
+   */
+  private static List<String> usageParts(String help) {
+    List<String> lines = help.lines().toList();
+    int start = 0;
+    while (!lines.get(start).startsWith("Usage: ")) {
+      start++;
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    String open = "";
+    // a line, or the lines a part too wide for one spans
+    StringBuilder lineOfParts = new StringBuilder();
+    // the usage goes on until the description, which starts with a capital letter
+    for (int i = start; i == start || i < lines.size() && !lines.get(i).isEmpty()
+        && !Character.isUpperCase(lines.get(i).charAt(0)); i++) {
+      String line = lines.get(i);
+      for (String word : line.trim().split(" +")) {
+        String whole = open + word;
+        open = whole.matches(".*[,|]") ? whole : "";
+        if (open.isEmpty()) {
+          parts.add(whole);
+        }
+      }
+      lineOfParts.append(line);
+      if (open.isEmpty()) {
+        String joined = lineOfParts.toString();
+        assertEquals(joined.chars().filter(c -> c == '[').count(), joined.chars().filter(c -> c == ']').count(),
+            "brackets closed on the line: " + joined);
+        lineOfParts.setLength(0);
+      }
+    }
+    return parts;
+  }
+
   @Test
   void versionNamesNnAndJava() {
     Cli.Outcome o = Cli.run("--version");
