@@ -76,15 +76,21 @@ final class BenchCommand implements Callable<Integer> {
   /** What is being measured, on a terminal; made when the command runs, its streams known. */
   private StatusLine status;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   BenchCommand(NnCommand root) {
     this.root = root;
   }
 
   @Override
   public Integer call() {
-    if (repetitions < 1 || !(seconds > 0)) {
-      throw new CommandFailure("nn bench: need --repetitions >= 1 and --seconds > 0, found " + repetitions + " and "
-          + seconds);
+    if (repetitions < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repetitions must be >= 1, found "
+          + repetitions);
+    }
+    if (!(seconds > 0)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seconds must be > 0, found " + seconds);
     }
     Nn nn = root.nn();
     status = new StatusLine(root.out(), root.drawsInPlace());

@@ -58,6 +58,9 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "With --importance: the seed of the shuffles (default 42).")
   long seed;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
   EvaluateCommand(NnCommand root) {
     this.root = root;
   }
@@ -66,7 +69,8 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     if (importance != null && (importance < 1 || importance > MAX_SHUFFLES)) {
       // each shuffle evaluates the model once per column: more than this is hours, and its figures a memory's worth
-      throw new CommandFailure("nn: --importance takes 1 to " + MAX_SHUFFLES + " shuffles, found " + importance);
+      throw new picocli.CommandLine.ParameterException(command.commandLine(), "--importance takes 1 to " + MAX_SHUFFLES
+          + " shuffles, found " + importance);
     }
     Model m = Models.load(root, model);
     ModelSpec spec = m.spec();

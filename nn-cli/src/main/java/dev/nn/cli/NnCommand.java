@@ -139,6 +139,7 @@ final class NnCommand implements Callable<Integer> {
         StandardCharsets.UTF_8), columns), true) : new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(NnCommand::badUsage);
+    cl.setExecutionStrategy(new KnownCommandsOnly());
     // every command's, the subcommands' too: their usage lines are broken at spaces only
     cl.setHelpFactory(WholeWordHelp.FACTORY);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(colours(terminal) ? CommandLine.Help.Ansi.ON
@@ -179,11 +180,11 @@ final class NnCommand implements Callable<Integer> {
     return errTerminal ? TerminalText.wrapLines(text, terminalColumns()) : text;
   }
 
-  /** Without a command: the usage, as an error. */
+  /** Without a command: a usage error, which names the commands. */
   @Override
   public Integer call() {
-    err.println("nn: a command is required");
-    spec.commandLine().usage(err);
+    err.println(fittedErr("nn: a command is required; commands: " + String.join(", ",
+        UsageError.commands(spec.commandLine())) + "; see nn --help"));
     return Main.BAD_INPUT;
   }
 
@@ -196,11 +197,12 @@ final class NnCommand implements Callable<Integer> {
     }
   }
 
+  /** A usage error: one line ({@link UsageError}), and how to give a file whose name reads as an option. */
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter w = cl.getErr();
     NnCommand root = (NnCommand) cl.getCommandSpec().root().userObject();
-    w.println(root.fittedErr("nn: " + e.getMessage()));
+    w.println(root.fittedErr(UsageError.line(e)));
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
       for (String arg : unmatched.getUnmatched()) {
         if (arg.startsWith("-") && !arg.equals("-") && existsQuietly(arg)) {
@@ -209,12 +211,6 @@ final class NnCommand implements Callable<Integer> {
         }
       }
     }
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
-    // the usage goes to stderr: coloured only when that is a terminal, whatever stdout is
-    CommandLine.Help.Ansi ansi = root.colours(root.errTerminal) ? CommandLine.Help.Ansi.ON
-        : CommandLine.Help.Ansi.OFF;
-    w.print(new CommandLine.Help(cl.getCommandSpec(), CommandLine.Help.defaultColorScheme(ansi)).fullSynopsis());
-    w.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     w.flush();
     return Main.BAD_INPUT;
   }

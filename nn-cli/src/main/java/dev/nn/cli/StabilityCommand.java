@@ -55,6 +55,9 @@ final class StabilityCommand implements Callable<Integer> {
       description = "The directory that receives the study's folder (default: the experiment's output.dir).")
   Path output;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   StabilityCommand(NnCommand root) {
     this.root = root;
   }
@@ -98,14 +101,15 @@ final class StabilityCommand implements Callable<Integer> {
     } catch (NumberFormatException notANumber) {
       // reported below, with what is allowed
     }
-    throw new CommandFailure("nn: --replace must be a position in the training split (0, 1, …) or random, found \""
-        + replace + "\"");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replace must be a position in the"
+        + " training split (0, 1, …) or random, found \"" + replace + "\"");
   }
 
   private boolean self() {
     if (replaceWith.equals("self") || replaceWith.equals("held-out")) {
       return replaceWith.equals("self");
     }
-    throw new CommandFailure("nn: --replace-with must be held-out or self, found \"" + replaceWith + "\"");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replace-with must be held-out or self,"
+        + " found \"" + replaceWith + "\"");
   }
 }

@@ -447,9 +447,9 @@ class EvaluatePredictTests {
   void evaluateAndPredictNeedTheirFileOptions() {
     Cli.Outcome o = Cli.run("evaluate", model(xor).toString());
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.err().contains("Missing required option: '--data=CSV'"), o.err());
+    assertTrue(o.err().contains("nn: missing required option: '--data=CSV'"), o.err());
     Cli.Outcome p = Cli.run("predict", model(xor).toString(), "--input", xorCsv.toString());
     assertEquals(2, p.code(), p.describe());
-    assertTrue(p.err().contains("Missing required option: '--output=CSV'"), p.err());
+    assertTrue(p.err().contains("nn: missing required option: '--output=CSV'"), p.err());
   }
 }

@@ -33,7 +33,7 @@ class ExportCommandTests {
   void theFormatIsRequired() {
     Cli.Outcome o = Cli.run("export", ExportModels.xor().toString(), "--output", tmp.resolve("x.onnx").toString());
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.err().startsWith("nn: Missing required option: '--format=FORMAT'\n"), o.err());
+    assertTrue(o.err().startsWith("nn: missing required option: '--format=FORMAT'; see nn export --help\n"), o.err());
     assertEmpty(tmp);
   }
 

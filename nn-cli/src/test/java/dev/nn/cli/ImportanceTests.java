@@ -109,10 +109,10 @@ class ImportanceTests {
 
     Cli.Outcome none = Cli.run("evaluate", file.toString(), "--data", data.toString(), "--importance", "0");
     assertEquals(2, none.code(), none.describe());
-    assertEquals("nn: --importance takes 1 to 1000 shuffles, found 0\n", none.err());
+    assertEquals("nn: --importance takes 1 to 1000 shuffles, found 0; see nn evaluate --help\n", none.err());
     assertEquals("", none.out(), "refused before anything is evaluated");
     Cli.Outcome many = Cli.run("evaluate", file.toString(), "--data", data.toString(), "--importance=2000000000");
     assertEquals(2, many.code(), many.describe());
-    assertEquals("nn: --importance takes 1 to 1000 shuffles, found 2000000000\n", many.err());
+    assertEquals("nn: --importance takes 1 to 1000 shuffles, found 2000000000; see nn evaluate --help\n", many.err());
   }
 }

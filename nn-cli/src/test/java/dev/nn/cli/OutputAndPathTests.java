@@ -239,7 +239,7 @@ class OutputAndPathTests {
     Cli.Outcome predict = Cli.run("predict", model.toString(), "--input", "rows\0.csv", "--output",
         tmp.resolve("p.csv").toString());
     assertEquals(2, predict.code(), predict.describe());
-    assertTrue(predict.err().startsWith("nn: Invalid value for option '--input': cannot use \"rows\\0.csv\" as a"
+    assertTrue(predict.err().startsWith("nn: invalid value for option '--input': cannot use \"rows\\0.csv\" as a"
         + " path: nul character not allowed"), predict.err());
     assertFalse(predict.err().contains("Exception"), predict.err());
     assertEquals(List.of(""), files());

@@ -160,7 +160,7 @@ class PredictEvaluateInputTests {
     assertTrue(evaluated.out().contains(": 20 rows"), evaluated.out());
     Cli.Outcome unknown = Cli.run("evaluate", dcModel.toString(), "--data", data.toString(), "--separator", ":");
     assertEquals(2, unknown.code(), unknown.describe());
-    assertTrue(unknown.err().startsWith("nn: Invalid value for option '--separator': unknown field separator ':';"
+    assertTrue(unknown.err().startsWith("nn: invalid value for option '--separator': unknown field separator ':';"
         + " allowed: auto, ',', ';', tab, '|'"), unknown.err());
   }
 

@@ -266,8 +266,8 @@ class StabilityCommandTests {
     assertEmpty(out);
     Cli.Outcome word = Cli.run("stability", LOGISTIC, "--replace", "first", "--output", out.toString());
     assertEquals(2, word.code(), word.describe());
-    assertEquals("nn: --replace must be a position in the training split (0, 1, …) or random, found \"first\"\n",
-        word.err());
+    assertEquals("nn: --replace must be a position in the training split (0, 1, …) or random, found \"first\"; see nn"
+        + " stability --help\n", word.err());
   }
 
   @Test

@@ -197,8 +197,8 @@ class TrainCommandTests {
     assertTrue(both.err().startsWith("nn: --resume continues a run with the experiment it recorded"), both.err());
     Cli.Outcome neither = Cli.run("train");
     assertEquals(2, neither.code(), neither.describe());
-    assertTrue(neither.err().contains("Missing required parameter: 'EXPERIMENT.yaml'"), neither.err());
-    assertTrue(neither.err().contains("Usage: nn train"), neither.err());
+    assertEquals("nn: missing required parameter: 'EXPERIMENT.yaml' (or --resume RUN_DIR); see nn train --help\n",
+        neither.err());
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.nn.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * How every usage error reads, whichever command it is about and whether picocli's parser or the command found it:
+ * one line, "nn: " and what is wrong, then where the command's options are told ({@code ; see nn train --help}).
+ * The usage itself is not printed: six lines of it under each message buried the message, and some commands
+ * printed it while others did not.
+ */
+final class UsageError {
+  private UsageError() {}
+
+  /** The line {@code e} is printed as. */
+  static String line(ParameterException e) {
+    CommandLine command = e.getCommandLine();
+    if (e instanceof UnmatchedArgumentException unmatched && isCommandName(command, unmatched.getUnmatched())) {
+      return unknownCommand(command, unmatched.getUnmatched().get(0), unmatched.getSuggestions());
+    }
+    String what = sentence(e.getMessage());
+    if (e instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+      // picocli names the words after it too ("'--epochs', '3'"), most often the unknown option's value
+      List<String> nearest = unmatched.getSuggestions();
+      what = "unknown option '" + Printable.of(unmatched.getUnmatched().get(0)) + "'" + (nearest.isEmpty() ? ""
+          : " (did you mean " + String.join(" or ", nearest) + "?)");
+    }
+    return "nn: " + what + "; see " + command.getCommandSpec().qualifiedName() + " --help";
+  }
+
+  /**
+   * The line for a word given where a command's name goes ({@code nn trian x}, {@code nn help trian}) that names
+   * none: the nearest names, and all of them.
+   */
+  static String unknownCommand(CommandLine root, String word, List<String> nearest) {
+    List<String> commands = commands(root);
+    List<String> near = nearest.stream().filter(commands::contains).toList();
+    return "nn: unknown command \"" + Printable.of(word) + "\"" + (near.isEmpty() ? "; commands: "
+        : "; did you mean " + String.join(" or ", near) + "? Commands: ") + String.join(", ", commands);
+  }
+
+  /** The refusal of {@code word} as a command's name, for the handler to print as {@link #unknownCommand}. */
+  static UnmatchedArgumentException unknownCommand(CommandLine root, String word) {
+    return new UnmatchedArgumentException(root, new ArrayList<>(List.of(word)));
+  }
+
+  /** The commands {@code root} has, in the order its help lists them. */
+  static List<String> commands(CommandLine root) {
+    return root.getSubcommands().values().stream().filter(c -> !c.getCommandSpec().usageMessage().hidden())
+        .map(CommandLine::getCommandName).distinct().toList();
+  }
+
+  /** Whether the first of {@code unmatched} stands where {@code command}'s subcommand is named: a word, not an option. */
+  private static boolean isCommandName(CommandLine command, List<String> unmatched) {
+    return !command.getSubcommands().isEmpty() && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-");
+  }
+
+  /** picocli's "Unknown option: '--epochs'" as nn's messages go on after "nn: ", in lower case. */
+  private static String sentence(String message) {
+    return message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1))
+        ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
+  }
+}
