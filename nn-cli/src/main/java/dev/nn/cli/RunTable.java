@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,11 +17,13 @@ import java.util.Set;
  * the width is unlimited (output piped to a file or a program). On a terminal it is fitted to the width by the
  * first layout that fits: the overrides' keys cut to their last part ({@code learning-rate=0.1}), then the start
  * without its year, then without the duration, then without the start (a run directory's name holds its start
- * time already), then the keys of several words by their initials ({@code lr=0.1}) — first with nothing cut, then with the names cut to 20 characters, then with the overrides cut
- * to 16 as well, taking the layout that cuts least; only then are the overrides left out, and on a terminal too
- * narrow even for that, each run takes two lines, its name and then its figures. A name is cut in its middle,
- * keeping its end, where a run directory's timestamp tells runs of one experiment apart; overrides are cut at
- * their end; each cut is marked with "…".
+ * time already), then the keys of several words by their initials ({@code lr=0.1}) — first with nothing cut, then
+ * with the names cut to 20 characters, then with the overrides, keys by their initials, cut to 16 as well, taking the
+ * layout that cuts least; only then are the overrides left out, and on a terminal too narrow even for that, each run
+ * takes two lines, its name and then its figures. A name gives up its folders first, then is cut in its middle,
+ * keeping its end, where a run directory's timestamp tells runs of one experiment apart ({@link #cutName}); overrides
+ * give up those more runs share first, whole, then are cut at their end ({@code Row#overridesIn}); each cut is marked
+ * with "…".
  */
 final class RunTable {
   private static final String[] HEADER = {"RUN", "STATUS", "STARTED", "DURATION", "OVERRIDES", "VALIDATION", "TEST"};
@@ -54,6 +59,16 @@ final class RunTable {
       new Layout(Set.of(DURATION, STARTED), true, true),
       new Layout(Set.of(DURATION, STARTED), true, true, true));
   private static final Layout WITHOUT_OVERRIDES = new Layout(Set.of(DURATION, STARTED, OVERRIDES), true, true);
+  /**
+   * The layouts that may cut the overrides: their keys by their initials first, so that a value is cut only where
+   * initials were not enough ("epochs=2 batch-size=…" hid the one value that told a sweep's points apart, where
+   * "epochs=2 bs=64" fitted).
+   */
+  private static final List<Layout> INITIALS_LAYOUTS = List.of(
+      new Layout(Set.of(), true, false, true),
+      new Layout(Set.of(), true, true, true),
+      new Layout(Set.of(DURATION), true, true, true),
+      new Layout(Set.of(DURATION, STARTED), true, true, true));
 
   /**
    * One attempt at fitting: the layouts it tries and how far it may cut the names and the overrides (the
@@ -65,19 +80,60 @@ final class RunTable {
   private static final List<Attempt> ATTEMPTS = List.of(
       new Attempt(LAYOUTS, UNCUT, UNCUT),
       new Attempt(LAYOUTS, NAME_FLOOR, UNCUT),
-      new Attempt(LAYOUTS, NAME_FLOOR, OVERRIDES_FLOOR),
+      new Attempt(INITIALS_LAYOUTS, NAME_FLOOR, OVERRIDES_FLOOR),
       new Attempt(List.of(WITHOUT_OVERRIDES), NAME_FLOOR, UNCUT));
 
-  /** A run's cells, with the short forms a narrow terminal takes. */
-  private record Row(String[] cells, String overridesShort, String overridesInitials, String startedShort) {
+  /**
+   * A run's cells, with the short forms a narrow terminal takes.
+   *
+   * @param shared for each override, how many runs have it too (this one counted): the more, the less it tells this
+   *     run from others, and the sooner it gives way when the overrides are cut
+   */
+  private record Row(String[] cells, List<String> overrides, List<String> overridesShort,
+      List<String> overridesInitials, List<Integer> shared, String startedShort) {
     String cell(int c, Layout layout) {
-      if (c == OVERRIDES && layout.initials()) {
-        return overridesInitials;
-      }
-      if (c == OVERRIDES && layout.shortKeys()) {
-        return overridesShort;
+      if (c == OVERRIDES) {
+        List<String> shown = overrides(layout);
+        return shown.isEmpty() ? "-" : String.join(" ", shown);
       }
       return c == STARTED && layout.shortDates() ? startedShort : cells[c];
+    }
+
+    List<String> overrides(Layout layout) {
+      return layout.initials() ? overridesInitials : layout.shortKeys() ? overridesShort : overrides;
+    }
+
+    /**
+     * The overrides in {@code width} characters: whole when they fit, else without those that more runs share (of
+     * equals, the last), one at a time until the rest fit, the gap marked by one "…": the "epochs=2" of every point
+     * of a sweep gives way to the "bs=64" that tells the point (cut at their end, the points' overrides all read
+     * "epochs=2 batch-size=…"). Only a single override too wide by itself is cut at its end.
+     */
+    String overridesIn(int width, Layout layout) {
+      String whole = cell(OVERRIDES, layout);
+      if (whole.length() <= width) {
+        return whole;
+      }
+      List<String> shown = overrides(layout);
+      if (shown.size() < 2) {
+        return whole.substring(0, Math.max(0, width - 1)) + "…";
+      }
+      List<Integer> leastTelling = new ArrayList<>();
+      for (int i = 0; i < shown.size(); i++) {
+        leastTelling.add(i);
+      }
+      leastTelling.sort(java.util.Comparator.comparing((Integer i) -> shared.get(i)).reversed()
+          .thenComparing(java.util.Comparator.reverseOrder()));
+      Set<Integer> left = new java.util.TreeSet<>(leastTelling);
+      for (int drop : leastTelling.subList(0, leastTelling.size() - 1)) {
+        left.remove(drop);
+        String told = String.join(" ", left.stream().map(shown::get).toList()) + " …";
+        if (told.length() <= width) {
+          return told;
+        }
+      }
+      String last = String.join(" ", left.stream().map(shown::get).toList()) + " …";
+      return last.length() <= width ? last : last.substring(0, Math.max(0, width - 1)) + "…";
     }
   }
 
@@ -86,6 +142,12 @@ final class RunTable {
   /** The table of {@code runs}, named by their paths relative to {@code folder}, times in this JVM's zone. */
   RunTable(Path folder, List<RunRecord> runs) {
     ZoneId zone = ZoneId.systemDefault();
+    Map<String, Integer> runsWith = new HashMap<>();
+    for (RunRecord r : runs) {
+      for (String o : new HashSet<>(r.overrides())) {
+        runsWith.merge(o, 1, Integer::sum);
+      }
+    }
     for (RunRecord r : runs) {
       Path relative = folder.relativize(r.directory());
       String[] cells = {
@@ -96,8 +158,8 @@ final class RunTable {
           r.overrides().isEmpty() ? "-" : String.join(" ", r.overrides()),
           r.validation() == null ? "-" : r.validation().display(),
           r.test() == null ? "-" : r.test().display()};
-      rows.add(new Row(cells, r.overrides().isEmpty() ? "-" : String.join(" ", lastKeyParts(r.overrides())),
-          r.overrides().isEmpty() ? "-" : String.join(" ", initials(lastKeyParts(r.overrides()))),
+      rows.add(new Row(cells, r.overrides(), lastKeyParts(r.overrides()), initials(lastKeyParts(r.overrides())),
+          r.overrides().stream().map(runsWith::get).toList(),
           r.started() == null ? "-" : WHEN_SHORT.format(r.started().atZone(zone))));
     }
   }
@@ -190,7 +252,7 @@ final class RunTable {
     b.append(fitted("  " + figures(HEADER, widths, layout, gap), columns)).append('\n');
     for (Row row : rows) {
       String name = row.cell(RUN, layout);
-      b.append(name.length() <= columns ? name : cutInTheMiddle(name, Math.max(2, columns))).append('\n');
+      b.append(name.length() <= columns ? name : cutName(name, Math.max(2, columns))).append('\n');
       String line = "  " + figures(cells(row, layout), widths, layout, gap);
       // still too wide: the line goes on below, broken between cells
       b.append(line.length() <= columns ? line : TerminalText.wrap(line, columns).replace("\n", "\n  "))
@@ -229,7 +291,7 @@ final class RunTable {
     for (Row row : rows) {
       String[] cells = new String[HEADER.length];
       for (int c = 0; c < cells.length; c++) {
-        cells[c] = row.cell(c, layout);
+        cells[c] = c == OVERRIDES ? row.overridesIn(widths[c], layout) : row.cell(c, layout);
       }
       line(b, cells, widths, layout);
     }
@@ -278,11 +340,32 @@ final class RunTable {
       if (layout.hidden().contains(c)) {
         continue;
       }
-      String cell = cells[c].length() <= widths[c] ? cells[c] : c == RUN ? cutInTheMiddle(cells[c], widths[c])
+      String cell = cells[c].length() <= widths[c] ? cells[c] : c == RUN ? cutName(cells[c], widths[c])
           : cells[c].substring(0, widths[c] - 1) + "…";
       l.append(cell).append(" ".repeat(widths[c] - cell.length())).append(GAP);
     }
     b.append(l.toString().stripTrailing()).append('\n');
+  }
+
+  /**
+   * A run's name in {@code width} characters. A name in a folder ("sw/mnist-sweep-20261205-175642/mnist-20261205-175644",
+   * a sweep's point) gives up the folders between its first and its own ("sw/…/mnist-20261205-175644"), then all of
+   * them ("…/mnist-20261205-175644"): they are what its neighbours share, and its own name (the experiment's, and the
+   * time it started) is what tells it; cut in the middle, the name kept only "sw/mni…261205-175644". A name that is
+   * still too wide is cut in its middle.
+   */
+  static String cutName(String name, int width) {
+    int first = name.indexOf('/');
+    int last = name.lastIndexOf('/');
+    if (name.length() <= width || last < 0 || last == name.length() - 1) {
+      return name.length() <= width ? name : cutInTheMiddle(name, width);
+    }
+    String own = name.substring(last + 1);
+    String inFirstFolder = name.substring(0, first + 1) + "…/" + own;
+    if (first < last && inFirstFolder.length() <= width) {
+      return inFirstFolder;
+    }
+    return ("…/" + own).length() <= width ? "…/" + own : cutInTheMiddle(own, width);
   }
 
   /** {@code text} in {@code width} characters: its first third, "…", and its end. */

@@ -254,6 +254,66 @@ class RunsCommandTests {
   }
 
   /**
+   * A folder with a sweep's three points beside other runs, at 80 columns: the values that tell the points apart stay
+   * whole, keys by their initials before any value is cut ("epochs=2 batch-size=…" three times), and a name keeps its
+   * experiment's name and its time, giving up its folders first ("sw/mni…261205-175644").
+   */
+  @Test
+  void atEightyColumnsASweepsPointsStayToldApart() throws Exception {
+    Path runs = sweepAmongOthers();
+    Cli.Outcome o = Cli.run(Map.of("COLUMNS", "80"), true, "runs", runs.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    lines.forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l + "\n" + o.out()));
+    for (String point : List.of("175644", "175649", "175707")) {
+      String line = lines.stream().filter(l -> l.contains(point)).findFirst().orElseThrow(() -> new AssertionError(
+          point + " in\n" + o.out()));
+      assertTrue(line.matches("(sw/|…/)?mnist-\\S*-" + point + " .*"), line + "\n" + o.out());
+    }
+    for (String size : List.of("64", "128", "256")) {
+      assertTrue(o.out().contains(" bs=" + size + " "), "bs=" + size + " in\n" + o.out());
+    }
+    assertTrue(o.out().contains(" lr=0.01 "), o.out());
+  }
+
+  /** A name gives up the folders it shares with its neighbours before its own name is cut. */
+  @Test
+  void aNameGivesUpItsFoldersBeforeItsOwnName() {
+    String name = "sw/mnist-sweep-20261205-175642/mnist-20261205-175644";
+    assertEquals(name, RunTable.cutName(name, 60));
+    assertEquals("sw/…/mnist-20261205-175644", RunTable.cutName(name, 30));
+    assertEquals("…/mnist-20261205-175644", RunTable.cutName(name, 24));
+    assertEquals("mnist-…261205-175644", RunTable.cutName(name, 20));
+    assertEquals("xor-with-a…name-20261204-032906",
+        RunTable.cutName("xor-with-a-rather-long-descriptive-experiment-name-20261204-032906", 31));
+  }
+
+  /** A folder holding a sweep's three points and its table, beside runs with longer names and overrides. */
+  private Path sweepAmongOthers() throws Exception {
+    Path runs = tmp.resolve("docs");
+    Path sweep = Files.createDirectories(runs.resolve("sw").resolve("mnist-sweep-20261205-175642"));
+    StringBuilder table = new StringBuilder("training.batch-size,status,run_directory,validation_metric,validation,"
+        + "test_metric,test,message\n");
+    String[][] points = {{"64", "175644", "0.9635"}, {"128", "175649", "0.9562"}, {"256", "175707", "0.9477"}};
+    for (String[] point : points) {
+      Path run = runs.resolve("sw").resolve("mnist-20261205-" + point[1]);
+      summarized(run, "completed", "2026-12-05T17:" + point[1].substring(2, 4) + ":" + point[1].substring(4) + "Z",
+          Double.parseDouble(point[2]), "{\"accuracy\": 0.9650}",
+          "\"training.epochs=2\", \"optimizer.momentum=0.9\", \"training.batch-size=" + point[0] + "\"");
+      table.append(point[0]).append(",completed,").append(run).append(",accuracy,").append(point[2])
+          .append(",accuracy,0.965,\n");
+    }
+    Files.writeString(sweep.resolve("sweep.csv"), table.toString());
+    Files.writeString(sweep.resolve("sweep.yaml"), "experiment: mnist.yaml\n");
+    summarized(runs.resolve("l2").resolve("linear-regularised-20261205-180000"), "completed",
+        "2026-12-05T18:00:00Z", 0.91, "{\"accuracy\": 0.90}",
+        "\"network.layers[0].l2=0.001\", \"optimizer.learning-rate=0.01\", \"training.epochs=30\"");
+    summarized(runs.resolve("newdir").resolve("xor-with-a-longer-name-20261205-181500"), "interrupted",
+        "2026-12-05T18:15:00Z", 0.75, "null", "\"optimizer.momentum=0.95\", \"training.batch-size=4\"");
+    return runs;
+  }
+
+  /**
    * At 40 columns a line per run left a name of 3 characters ("…54") and still wrapped: each run takes two lines,
    * its whole name, then its status and figures indented, and no line is wider than the terminal.
    */
