@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import dev.nn.core.io.Json;
+import dev.nn.core.sweep.SweepTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
     header = "Lists the training runs in a folder.",
     description = "Lists the run directories (those holding experiment.yaml, and checkpoints/ or summary.json)"
         + " among DIR's"
-        + " subfolders and theirs: their name, status, start (local time), duration, --set overrides,"
+        + " subfolders and theirs, or, DIR a sweep folder, its points' runs: their name, status, start (local time),"
+        + " duration, --set overrides,"
         + " validation figure of the epoch its model keeps (accuracy for a classifier, else RMSE or loss) and test figure. Each run's"
         + " summary.json is read; a run without one (written by an earlier nn) is described from its metrics.csv,"
         + " provenance.yaml and status.yaml.",
@@ -70,7 +72,10 @@ final class RunsCommand implements Callable<Integer> {
       throw new CommandFailure("nn: " + folder + ": not a folder; expected a folder of run directories");
     }
     List<RunRecord> runs = new ArrayList<>();
-    for (Path d : runDirectories(folder)) {
+    // a sweep folder holds its table, its points' runs are beside it: they are named from the folder that holds both
+    List<Path> swept = RunRecord.isRunDirectory(folder) ? List.of() : sweptRuns(folder);
+    Path namedFrom = swept.isEmpty() ? folder : folder.toAbsolutePath().normalize().getParent();
+    for (Path d : swept.isEmpty() ? runDirectories(folder) : swept) {
       runs.add(RunRecord.readOrDescribe(d, root.err()::println));
     }
     runs.sort(order);
@@ -83,7 +88,7 @@ final class RunsCommand implements Callable<Integer> {
       out.println("no runs in " + folder + " (a run directory holds experiment.yaml, and checkpoints/ or summary.json)");
       return Main.OK;
     }
-    RunTable table = new RunTable(folder, runs);
+    RunTable table = new RunTable(namedFrom, runs);
     out.print(table.render(root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
     return Main.OK;
   }
@@ -110,6 +115,21 @@ final class RunsCommand implements Callable<Integer> {
       }
     }
     return found;
+  }
+
+  /**
+   * The runs of the points of the sweep whose folder {@code folder} is, as {@code nn compare} takes them: those its
+   * sweep.csv names that are run directories, absolute; empty when {@code folder} is no sweep folder. A point that
+   * has not started names none.
+   */
+  static List<Path> sweptRuns(Path folder) {
+    List<Path> runs = new ArrayList<>();
+    for (Path run : SweepTable.runDirectories(folder)) {
+      if (RunRecord.isRunDirectory(run)) {
+        runs.add(run.toAbsolutePath().normalize());
+      }
+    }
+    return runs;
   }
 
   private static List<Path> subfolders(Path folder) {

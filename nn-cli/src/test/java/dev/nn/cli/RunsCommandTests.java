@@ -314,6 +314,29 @@ class RunsCommandTests {
   }
 
   /**
+   * nn runs SWEEP_FOLDER lists the sweep's points' runs, which are beside the folder, as nn compare takes them; it
+   * said "no runs in" the folder.
+   */
+  @Test
+  void aSweepFolderListsItsPointsRuns() throws Exception {
+    Path sweep = sweepAmongOthers().resolve("sw").resolve("mnist-sweep-20261205-175642");
+    Cli.Outcome o = Cli.run("runs", sweep.toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    assertEquals(4, lines.size(), o.out());
+    assertTrue(lines.get(1).startsWith("mnist-20261205-175644  completed  "), o.out());
+    assertTrue(lines.get(3).startsWith("mnist-20261205-175707  completed  "), o.out());
+    assertTrue(lines.get(3).contains("training.epochs=2 optimizer.momentum=0.9 training.batch-size=256"), o.out());
+    assertEquals("", o.err());
+    // too narrow for every override: the one that tells the points apart stays, those they share give way
+    Cli.Outcome narrow = Cli.run(Map.of("COLUMNS", "74"), true, "runs", sweep.toString());
+    narrow.out().lines().forEach(l -> assertTrue(l.length() <= 74, l + "\n" + narrow.out()));
+    for (String size : List.of("64", "128", "256")) {
+      assertTrue(narrow.out().contains(" bs=" + size + " … "), "bs=" + size + " in\n" + narrow.out());
+    }
+  }
+
+  /**
    * At 40 columns a line per run left a name of 3 characters ("…54") and still wrapped: each run takes two lines,
    * its whole name, then its status and figures indented, and no line is wider than the terminal.
    */
