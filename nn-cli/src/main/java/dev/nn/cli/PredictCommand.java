@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import dev.nn.core.model.Model;
+import dev.nn.core.text.Counted;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class PredictCommand implements Callable<Integer> {
     } finally {
       stop.close();
     }
-    root.out().println("wrote " + rows + (rows == 1 ? " prediction" : " predictions") + " to " + output);
+    root.out().println("wrote " + Counted.of(rows, "prediction", "predictions") + " to " + output);
     return Main.OK;
   }
 

@@ -7,6 +7,7 @@ import dev.nn.core.network.ParameterStore;
 import dev.nn.core.network.Workspace;
 import dev.nn.core.plugin.PluginResults;
 import dev.nn.core.kernel.Matrix;
+import dev.nn.core.text.Grouped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -116,8 +117,9 @@ public final class GradientCheck {
       }
       StringBuilder s = new StringBuilder();
       s.append(passed() ? "gradient check passed" : "gradient check FAILED")
-          .append(": ").append(checked).append(" parameters checked, ").append(skipped)
-          .append(" skipped at kinks, ").append(mismatches.size()).append(" mismatched; ‖g − ĝ‖ = ")
+          // grouped as the network's line before it groups them: "2,970 free parameters"
+          .append(": ").append(Grouped.of(checked)).append(" parameters checked, ").append(Grouped.of(skipped))
+          .append(" skipped at kinks, ").append(Grouped.of(mismatches.size())).append(" mismatched; ‖g − ĝ‖ = ")
           .append(sig(normError, 3)).append(" (allowed ").append(sig(normAllowed, 3)).append("); J = ")
           .append(sig(objective, 6)).append("; seed ").append(seed);
       List<Mismatch> worst = mismatches.stream()

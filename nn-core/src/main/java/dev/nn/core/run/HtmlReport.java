@@ -432,7 +432,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
       row(b, "MAE", validation, test, m -> Fmt.number(m.mae()));
       row(b, "R²", validation, test, m -> r2(m.r2()));
     }
-    row(b, "samples", validation, test, m -> Integer.toString(m.rows()));
+    row(b, "samples", validation, test, m -> Fmt.count(m.rows()));
     b.append("</tbody>\n</table>\n");
     byTarget(b, "Validation split by target", validation);
     byTarget(b, "Test split by target", test);

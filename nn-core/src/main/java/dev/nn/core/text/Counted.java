@@ -1,6 +1,9 @@
 package dev.nn.core.text;
 
-/** A count and its noun, the noun in the singular for one: "1 epoch", "0 epochs", "40 epochs". */
+/**
+ * A count and its noun, the noun in the singular for one: "1 epoch", "0 epochs", "40 epochs", the count's thousands
+ * grouped as every count nn prints is ({@link Grouped}): "359,400 rows".
+ */
 public final class Counted {
   private Counted() {}
 
@@ -11,6 +14,6 @@ public final class Counted {
    * @param many the noun for any other count, such as "entries"
    */
   public static String of(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+    return Grouped.of(n) + " " + (n == 1 ? one : many);
   }
 }

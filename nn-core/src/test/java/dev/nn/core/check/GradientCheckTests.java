@@ -172,6 +172,14 @@ class GradientCheckTests {
         + " pre-activations off the kinks"), r.report());
   }
 
+  /** The counts are grouped by thousands, as the network's line just before says "2,970 free parameters". */
+  @Test
+  void aReportGroupsItsCountsByThousands() {
+    GradientCheck.Result r = new GradientCheck.Result(2970, 1200, List.of(), 1e-11, 4e-8, 0.5, 7);
+    assertTrue(r.report().startsWith("gradient check FAILED: 2,970 parameters checked, 1,200 skipped at kinks, 0"
+        + " mismatched; "), r.report());
+  }
+
   @Test
   void theReportListsTheFiveWorstMismatchesWorstFirstWithReadableFigures() {
     List<GradientCheck.Mismatch> found = new java.util.ArrayList<>();
