@@ -176,7 +176,7 @@ class RunLifecycleTests {
         tmp.resolve("fresh").toString());
     assertEquals(2, fresh.code(), fresh.describe());
     assertTrue(fresh.err().startsWith("nn: --allow-changed-data applies to --resume only: a new run records the data "
-        + "it reads\n"), fresh.describe());
+        + "it reads; see nn train --help\n"), fresh.describe());
     assertFalse(Files.exists(tmp.resolve("fresh")));
   }
 
