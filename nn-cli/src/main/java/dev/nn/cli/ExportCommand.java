@@ -49,9 +49,10 @@ final class ExportCommand implements Callable<Integer> {
     // the format first: a typo should not wait for the model to load
     ExportFormat chosen = ExportFormat.named(format);
     OutputFile.check("--output", output, Map.of("MODEL", model));
-    Model m = Models.load(root, model);
-    OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive);
+    // before the model is loaded, which takes seconds for a large one: a stop then is said too
+    OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive, root.env());
     try {
+      Model m = Models.load(root, model);
       WorkingLine.during(root, "exporting as " + chosen.label(), notes -> {
         root.nn().export(m, chosen, output);
         return null;

@@ -22,14 +22,17 @@ final class OutputStopNotice implements AutoCloseable {
    * Speaks for {@code output} until closed.
    *
    * @param quiet erases a line drawn in place (the working line) before the notice is printed
+   * @param env the environment, whose launcher's note is marked ({@link LauncherNote#stopsSaid})
    */
-  OutputStopNotice(Path output, PrintStream err, Runnable quiet) {
+  OutputStopNotice(Path output, PrintStream err, Runnable quiet, java.util.Map<String, String> env) {
     this.output = output;
     this.existed = Files.exists(output);
     this.err = err;
     this.quiet = quiet;
     this.hook = new Thread(this::onShutdown, "nn-output-stopped");
     Runtime.getRuntime().addShutdownHook(hook);
+    // from now on a stop is said here: the launcher says one that came before, as the JVM started
+    LauncherNote.stopsSaid(env);
   }
 
   private void onShutdown() {

@@ -46,10 +46,11 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     // before the model is loaded: a bad --output costs nothing and leaves the input as it was
     OutputFile.check("--output", output, inputs());
-    Model m = Models.load(root, model);
+    // before the model is loaded, which takes seconds for a large one: a stop then is said too
+    OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive, root.env());
     int rows;
-    OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive);
     try {
+      Model m = Models.load(root, model);
       rows = WorkingLine.during(root, "predicting " + dev.nn.core.text.ControlCharacters.escape(
           String.valueOf(input.getFileName())),
           notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));

@@ -374,20 +374,29 @@ class LauncherTests {
   @Test
   void aStopAsJavaStartsIsSaidByTheLauncher() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    for (boolean said : List.of(false, true)) {
+    for (String command : List.of("train", "predict", "export")) {
+      for (boolean said : List.of(false, true)) {
+        assertStopSaid(bin, command, said);
+      }
+    }
+  }
+
+  private void assertStopSaid(Path bin, String command, boolean said) throws Exception {
+    {
       Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1 ;;"
           + " esac\n" + (said ? "echo - > \"$NN_RUN_DIRECTORY_FILE\"\necho 'nn: what Java says' >&2\n" : "")
           + "exit 143\n");
       assertTrue(fake.toFile().setExecutable(true));
-      ProcessBuilder b = new ProcessBuilder(ROOT.resolve("nn").toString(), "train", "xor.yaml")
+      ProcessBuilder b = new ProcessBuilder(ROOT.resolve("nn").toString(), command, "xor.yaml")
           .directory(tmp.toFile()).redirectErrorStream(true);
       b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
       Process p = b.start();
       String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
       assertEquals(143, p.exitValue(), printed);
-      assertEquals(said ? "nn: what Java says\n"
-          : "nn: stopped as nn was starting, before training began; nothing was written\n", printed);
+      assertEquals(said ? "nn: what Java says\n" : "nn: stopped as nn was starting, before "
+          + (command.equals("train") ? "training began" : "it wrote anything") + "; nothing was written\n", printed,
+          command);
     }
   }
 
