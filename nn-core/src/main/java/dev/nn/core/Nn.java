@@ -190,7 +190,7 @@ public final class Nn {
     if (experiment.distributed().isPresent()) {
       // a missing file is said before the cluster starts (seconds, and a run's scratch), as nn validate says it:
       // a few existence checks, made again when the command line checked first
-      dev.nn.core.experiment.DataPreparation.requireSourceFiles(experiment.data());
+      dev.nn.core.experiment.DataPreparation.requireFilesBeforeCluster(experiment);
       return attributing(TRAINING, () -> distributed().train(experiment, registry, options));
     }
     return attributing(TRAINING,
@@ -258,7 +258,7 @@ public final class Nn {
     required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
     if (experiment.distributed().isPresent()) {
       // its data is read once the cluster has started: only that its files are there is checked here
-      dev.nn.core.experiment.DataPreparation.requireSourceFiles(experiment.data());
+      dev.nn.core.experiment.DataPreparation.requireFilesBeforeCluster(experiment);
       return Optional.empty();
     }
     // a production injector builds every singleton, the network included, as it is created; the trainer's parts

@@ -628,9 +628,23 @@ public final class DataPreparation implements Provider<PreparedData> {
   }
 
   /**
+   * Checks that every file of this machine a distributed experiment names is there before its cluster starts
+   * (seconds, and a run's scratch): its sources' ({@link #requireSourceFiles}) and the model
+   * {@code network.weights-from} starts from.
+   *
+   * @throws DataException naming the first file missing and the key that names it
+   */
+  public static void requireFilesBeforeCluster(dev.nn.core.config.Experiment experiment) {
+    requireSourceFiles(experiment.data());
+    experiment.network().weightsFrom().ifPresent(ref -> requireExists(ref, "network.weights-from"));
+  }
+
+  /**
    * Checks that every file the experiment's csv and idx sources name is there, as reading them would first: for an
    * experiment whose data is read only once its cluster has started (a {@code distributed} one), so that a missing
-   * file is said before that. A {@code spark} source's files are Spark's to find.
+   * file is said before that. A {@code spark} source's table is checked when it is a plain path on this machine
+   * without a glob ({@code *}, {@code ?}, {@code [}, <code>{</code>), a file or a folder of parts; one elsewhere
+   * ({@code hdfs://}, {@code s3a://}) is Spark's to find.
    *
    * @throws DataException naming the first file missing and the key that names it
    */
@@ -649,6 +663,12 @@ public final class DataPreparation implements Provider<PreparedData> {
       requireExists(csv.path(), path + ".path");
     } else if (source instanceof SourceSpec.Idx idx) {
       requireIdxFiles(idx, path, new ArrayList<>(), new ArrayList<>());
+    } else if (source instanceof SourceSpec.Spark spark) {
+      java.util.Optional<Path> local = spark.localPath();
+      if (local.isPresent() && !local.get().toString().matches(".*[*?\\[{].*") && Files.notExists(local.get())) {
+        throw new DataException(local.get() + ": not found; " + path + ".path names it (a file, or a folder of a"
+            + " table's parts, on this machine)" + notFoundHint(local.get()));
+      }
     }
   }
 

@@ -37,4 +37,37 @@ class DistributedFilesTests {
     assertEquals(missing + ": file not found; data.train.path names it", refused.getMessage());
     assertFalse(Files.exists(dir.resolve("runs")));
   }
+
+  /**
+   * So is a model to fine-tune from, and a spark source's table when it is a plain path on this machine (a file or a
+   * folder of parts); a glob or a table elsewhere (hdfs://) is Spark's to find.
+   */
+  @Test
+  void aMissingStartingModelOrLocalTableIsSaidBeforeTheClusterIsAskedFor() throws Exception {
+    Nn nn = Nn.create();
+    Path csv = Files.writeString(dir.resolve("rows.csv"), "a,y\n1,2\n3,4\n");
+    String network = "network: {layers: [{units: auto}, {units: 4, activation: tanh}, {units: 1, activation: identity}]"
+        + "WEIGHTS}\n";
+    String rest = "loss: squared\ndistributed: {master: \"local[2]\", partitions: 2}\n";
+    Path model = dir.resolve("gone.nnm");
+    Experiment fineTune = nn.parse("data:\n  train: {source: csv, path: \"" + csv + "\", target: y}\n"
+        + network.replace("WEIGHTS", ", weights-from: \"" + model + "\"") + rest, List.of());
+    DataException noModel = assertThrows(DataException.class, () -> nn.check(fineTune));
+    assertEquals(model + ": file not found; network.weights-from names it", noModel.getMessage());
+    assertEquals(noModel.getMessage(), assertThrows(DataException.class,
+        () -> nn.train(fineTune, TrainingRun.Options.into(dir.resolve("runs")))).getMessage());
+
+    Path table = dir.resolve("table.parquet");
+    Experiment spark = nn.parse("data:\n  train: {source: spark, path: \"" + table + "\", target: y}\n"
+        + network.replace("WEIGHTS", "") + rest, List.of());
+    DataException noTable = assertThrows(DataException.class, () -> nn.check(spark));
+    assertEquals(table + ": not found; data.train.path names it (a file, or a folder of a table's parts, on this"
+        + " machine)", noTable.getMessage());
+    for (String elsewhere : List.of(dir.resolve("part-*.parquet").toString(), "hdfs://namenode/t.parquet")) {
+      Experiment e = nn.parse("data:\n  train: {source: spark, path: \"" + elsewhere + "\", target: y}\n"
+          + network.replace("WEIGHTS", "") + rest, List.of());
+      assertEquals(java.util.Optional.empty(), nn.check(e), elsewhere);
+    }
+    assertFalse(Files.exists(dir.resolve("runs")));
+  }
 }
