@@ -140,9 +140,21 @@ class CsvSourceCommandTests {
     cases.put("source: csv, path: cols.csv, target: y, task: classification}\n  test: {source: csv, path: held.csv",
         List.of("data.test (line 4, col ", "column \"y\" is not in the header of held.csv"));
     cases.put("source: csv, path: tabs.csv, target: species",
-        List.of("data.train.target (line 3, col ", "column \"species\" is not in the header of tabs.csv The header was"
+        List.of("data.train.target (line 3, col ", "column \"species\" is not in the header of tabs.csv. The header was"
             + " read as separated by commas, and its names hold tabs; if tabs separate the fields, set separator: tab"
             + " on the csv source."));
+    // an index beyond a header misread as one column: counted as one, with what separator to set
+    cases.put("source: csv, path: tabs.csv, target: 2",
+        List.of("target column index 2 is outside the header of tabs.csv, which has 2 columns. The header was read as"
+            + " separated by commas, and its names hold tabs;"));
+    // a held-out file without the target the training source picks by "last": named by its name
+    Files.writeString(tmp.resolve("last.csv"), "width,height,y\n1,2,0\n3,4,1\n");
+    Files.writeString(tmp.resolve("nolast.csv"), "width,height\n1,2\n");
+    cases.put("source: csv, path: last.csv, task: classification}\n  test: {source: csv, path: nolast.csv",
+        List.of("data.test (line 4, col ", "column \"y\" is not in the header of nolast.csv"));
+    // a tab-separated file read right whose names hold commas: no word of commas for a column it lacks
+    Files.writeString(tmp.resolve("right.tsv"), "width, cm\theight, cm\ty\n1\t2\t0\n3\t4\t1\n");
+    cases.put("source: csv, path: right.tsv, target: z", List.of("column \"z\" is not in the header of right.tsv\n"));
     Path runs = tmp.resolve("runs");
     for (Map.Entry<String, List<String>> c : cases.entrySet()) {
       Path yaml = experiment(c.getKey());

@@ -3,6 +3,7 @@ package dev.nn.core.config;
 import dev.nn.core.data.CsvOptions;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.DataException;
+import dev.nn.core.text.Counted;
 import dev.nn.core.text.Excerpt;
 import dev.nn.core.text.Suggestions;
 import dev.nn.spi.ProblemId;
@@ -191,6 +192,15 @@ final class CsvSourceOptions {
    * inside it, as the reader takes them; the first that is not is reported at its item of {@code node} (a list),
    * or at {@code node} itself. A file that cannot be read now counts as yes.
    */
+  /**
+   * The header names {@code source}'s targets pick in its own file ({@code last} → {@code species}), which a held-out
+   * source that gives no target of its own must have; the selectors as written when the file cannot be read now.
+   */
+  static List<String> targetNames(SourceSpec.Csv source) {
+    List<String> header = header(source.path(), source.options().indexColumn(), source.options().separator());
+    return header == null ? source.targets() : source.targets().stream().map(t -> columnOf(t, header)).toList();
+  }
+
   boolean knownTargets(Node node, String path, PathRef file, CsvOptions options, List<String> targets) {
     List<String> header = header(file, options.indexColumn(), options.separator());
     if (header == null) {
@@ -207,7 +217,8 @@ final class CsvSourceOptions {
       String where = listed ? path + "[" + k + "]" : path;
       if (index) {
         reader.report(ProblemId.OUT_OF_RANGE, where, at, "target column index " + target + " is outside the header"
-            + " of " + file.written() + ", which has " + header.size() + " columns",
+            + " of " + file.written() + ", which has " + Counted.of(header.size(), "column", "columns")
+            + hint(file, options.indexColumn(), options.separator(), null),
             "an index in 0.." + (header.size() - 1) + ", or a column name", List.of());
         return false;
       }
@@ -271,10 +282,14 @@ final class CsvSourceOptions {
     }
   }
 
-  /** {@link CsvReader#columnNotFoundHint}, or empty when the file cannot be read again now. */
-  private static String hint(PathRef file, CsvOptions.IndexColumn index, char separator) {
+  /**
+   * {@link CsvReader#columnNotFoundHint} for {@code wanted} as a sentence of its own (". The header was read …"), or
+   * empty when there is none or the file cannot be read again now.
+   */
+  private static String hint(PathRef file, CsvOptions.IndexColumn index, char separator, String wanted) {
     try {
-      return CsvReader.columnNotFoundHint(file.resolved(), index, separator);
+      String hint = CsvReader.columnNotFoundHint(file.resolved(), index, separator, wanted);
+      return hint.isEmpty() ? "" : "." + hint;
     } catch (DataException e) {
       return "";
     }
@@ -291,7 +306,7 @@ final class CsvSourceOptions {
     }
     reader.report(ProblemId.OUT_OF_RANGE, path, node,
         "column \"" + Excerpt.of(name) + "\" is not in the header of " + file.written()
-            + hint(file, index, separator),
+            + hint(file, index, separator, name),
         "a column of " + file.written() + ": " + String.join(", ", header.stream().limit(12).map(Excerpt::of).toList())
             + (header.size() > 12 ? ", ..." : ""),
         Suggestions.closest(name, header));

@@ -263,8 +263,12 @@ final class DataParser {
     if (options != null && readLike != null) {
       options = readAs(options, readLike.options(), v);
     }
-    if (path != null && targets != null && options != null && !new CsvSourceOptions(reader)
-        .knownTargets(t != null ? t : v.node(), t != null ? v.child("target") : v.path(), path, options, targets)) {
+    // a held-out source without a target of its own reads the training source's by name: "last" there is a column
+    // with a name, which the held-out file must have, wherever it stands in it
+    List<String> checked = t == null && readLike != null && targets != null ? CsvSourceOptions.targetNames(readLike)
+        : targets;
+    if (path != null && checked != null && options != null && !new CsvSourceOptions(reader)
+        .knownTargets(t != null ? t : v.node(), t != null ? v.child("target") : v.path(), path, options, checked)) {
       options = null;
     }
     Node l = v.get("labels");

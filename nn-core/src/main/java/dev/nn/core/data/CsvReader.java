@@ -362,13 +362,14 @@ public final class CsvReader {
   }
 
   /**
-   * For a column that {@code file}'s header lacks: a sentence when the header looks misread (names holding another
-   * separator, a comment line above it, fields separated by spaces), saying what to set; else empty.
+   * For a column {@code wanted} that {@code file}'s header lacks ({@code null}: any): a sentence when the header looks
+   * misread (split by another separator it has that column; a comment line above it; fields separated by spaces),
+   * saying what to set; else empty.
    */
-  public static String columnNotFoundHint(Path file, CsvOptions.IndexColumn index, char separator) {
+  public static String columnNotFoundHint(Path file, CsvOptions.IndexColumn index, char separator, String wanted) {
     return open(file, separator, (in, name) -> {
       Header h = header(in, name, index);
-      return CsvSeparator.hint(h.names(), h.separator());
+      return CsvSeparator.hint(h.names(), h.separator(), wanted);
     });
   }
 

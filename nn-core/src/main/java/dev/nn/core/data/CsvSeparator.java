@@ -217,11 +217,31 @@ final class CsvSeparator {
     };
   }
 
+  /** Whether the header, joined again by {@code used} and split by {@code other}, has a column named {@code wanted}. */
+  private static boolean splitsInto(String[] header, char used, char other, String wanted) {
+    String line = String.join(String.valueOf(used), header);
+    for (String name : line.split(java.util.regex.Pattern.quote(String.valueOf(other)), -1)) {
+      if (name.strip().equals(wanted.strip())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * For a column that was not found: when a name of {@code header} holds another separator, a sentence saying the
    * file may be separated by it and naming the key that says so; else empty.
    */
   static String hint(String[] header, char used) {
+    return hint(header, used, null);
+  }
+
+  /**
+   * {@link #hint(String[], char)} for the column {@code wanted}: another separator is suggested only when splitting
+   * the header by it gives that column (a tab-separated file whose names hold commas is read right, and the column is
+   * simply not there); {@code null} suggests one whenever a name holds it.
+   */
+  static String hint(String[] header, char used, String wanted) {
     if (header.length > 0 && header[0].strip().startsWith("#")) {
       // a comment or an exporter's preamble above the header, which nn reads as the header itself
       return " The header line, \"" + Excerpt.of(String.join(String.valueOf(used), header)) + "\", begins with #:"
@@ -229,7 +249,7 @@ final class CsvSeparator {
           + " not blank as the header.";
     }
     for (char c : CANDIDATES) {
-      if (c == used) {
+      if (c == used || wanted != null && !splitsInto(header, used, c, wanted)) {
         continue;
       }
       for (String name : header) {
