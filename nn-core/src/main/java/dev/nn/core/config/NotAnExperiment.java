@@ -13,9 +13,9 @@ final class NotAnExperiment {
   /** What the file of {@code bytes} is when its first bytes say it is no text, else empty. */
   static Optional<String> byMagic(byte[] bytes) {
     if (starts(bytes, 'P', 'K', 3, 4)) {
-      return Optional.of("is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm) or a"
-          + " checkpoint is one; nn predict, evaluate and export take a model, and nn train --resume RUN_DIRECTORY"
-          + " continues a run");
+      return Optional.of("is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm), a"
+          + " checkpoint and an .npz export are ones; nn predict, evaluate and export take a model, and nn train"
+          + " --resume RUN_DIRECTORY continues a run");
     }
     if (starts(bytes, 0x1f, 0x8b)) {
       return Optional.of("is gzip-compressed data (it starts with the gzip magic bytes 1f 8b), not an experiment"
@@ -28,7 +28,39 @@ final class NotAnExperiment {
     if (starts(bytes, 'B', 'Z', 'h')) {
       return Optional.of("is bzip2-compressed data (it starts with BZh), not an experiment YAML");
     }
+    if (starts(bytes, 0xfd, '7', 'z', 'X', 'Z', 0)) {
+      return Optional.of("is xz-compressed data, not an experiment YAML");
+    }
+    if (starts(bytes, 0x28, 0xb5, 0x2f, 0xfd)) {
+      return Optional.of("is zstd-compressed data, not an experiment YAML");
+    }
+    if (holdsNul(bytes) && !looksLikeUtf16(bytes)) {
+      // text holds no NUL: a model export (ONNX), a class file, an image, … — read as text it was blamed on Latin-1
+      return Optional.of("is binary data (it holds NUL bytes), not an experiment YAML: an ONNX export is one");
+    }
     return Optional.empty();
+  }
+
+  /** Whether a NUL stands among the first 4 KB: no text a person writes has one. */
+  private static boolean holdsNul(byte[] bytes) {
+    for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the bytes are UTF-16 text (a byte-order mark, or a NUL beside each ASCII character), which the YAML
+   * reader names as such.
+   */
+  private static boolean looksLikeUtf16(byte[] bytes) {
+    if (starts(bytes, 0xfe, 0xff) || starts(bytes, 0xff, 0xfe)) {
+      return true;
+    }
+    return bytes.length >= 4 && (bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
+        || bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0);
   }
 
   /**
@@ -46,9 +78,11 @@ final class NotAnExperiment {
     }
     for (char separator : new char[] {',', ';', '\t', '|'}) {
       if (first.indexOf(separator) > 0) {
-        return Optional.of("looks like CSV data (its first line holds names separated by "
-            + (separator == '\t' ? "tabs" : "'" + separator + "'") + "), not an experiment YAML; an experiment names"
-            + " a CSV file as data.train: {source: csv, path: ...}, see experiment.md");
+        boolean numbers = java.util.Arrays.stream(first.split(java.util.regex.Pattern.quote(String.valueOf(separator))))
+            .allMatch(f -> f.strip().matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?"));
+        return Optional.of("looks like CSV data (its first line holds " + (numbers ? "numbers" : "names")
+            + " separated by " + (separator == '\t' ? "tabs" : "'" + separator + "'") + "), not an experiment YAML;"
+            + " an experiment names a CSV file as data.train: {source: csv, path: ...}, see experiment.md");
       }
     }
     return Optional.empty();

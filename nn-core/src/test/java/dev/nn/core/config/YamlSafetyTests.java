@@ -148,13 +148,21 @@ class YamlSafetyTests {
     files.put("iris.csv", "# measured\nsepal_length,sepal_width,species\n5.1,3.5,0\n".getBytes(
         java.nio.charset.StandardCharsets.UTF_8));
     files.put("rows.tsv", "a\tb\n1\t2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    files.put("model.onnx", new byte[] {0x08, 0x08, 0x12, 0x02, 'n', 'n', 0x3a, 0x00, (byte) 0x95, 0x0a});
+    files.put("data.xz", new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 0, 4});
+    files.put("data.zst", new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x24, 0x05});
+    files.put("headerless.csv", "5.1,3.5,0\n4.9,3.0,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     java.util.Map<String, String> starts = java.util.Map.of(
         "model.nnm", "the file is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm)",
         "data.gz", "the file is gzip-compressed data (it starts with the gzip magic bytes 1f 8b), not an experiment",
         "train-labels-idx1-ubyte", "the file is an IDX file of labels, not an experiment YAML;",
         "data.bz2", "the file is bzip2-compressed data (it starts with BZh), not an experiment YAML",
         "iris.csv", "the file looks like CSV data (its first line holds names separated by ','), not an experiment",
-        "rows.tsv", "the file looks like CSV data (its first line holds names separated by tabs), not an experiment");
+        "rows.tsv", "the file looks like CSV data (its first line holds names separated by tabs), not an experiment",
+        "model.onnx", "the file is binary data (it holds NUL bytes), not an experiment YAML: an ONNX export is one",
+        "data.xz", "the file is xz-compressed data, not an experiment YAML",
+        "data.zst", "the file is zstd-compressed data, not an experiment YAML",
+        "headerless.csv", "the file looks like CSV data (its first line holds numbers separated by ',')");
     for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
       Path file = Files.write(dir.resolve(f.getKey()), f.getValue());
       java.util.List<ConfigProblem> p = assertThrows(ConfigException.class,
@@ -163,6 +171,13 @@ class YamlSafetyTests {
       assertEquals(ProblemId.WRONG_TYPE, p.get(0).id(), f.getKey());
       assertTrue(p.get(0).message().startsWith(starts.get(f.getKey())), p.get(0).message());
       assertEquals(f.getKey().endsWith("csv") || f.getKey().endsWith("tsv") ? 1 : 0, p.get(0).line(), f.getKey());
+    }
+    // UTF-16 text is still named as such, not as binary: a NUL beside each character
+    for (java.nio.charset.Charset utf16 : List.of(java.nio.charset.StandardCharsets.UTF_16LE,
+        java.nio.charset.StandardCharsets.UTF_16BE)) {
+      Path file = Files.write(dir.resolve("u16.yaml"), VALID_REST.getBytes(utf16));
+      ConfigException e = assertThrows(ConfigException.class, () -> Resources.reader().read(file, List.of()));
+      assertTrue(e.problems().get(0).message().contains("UTF-16"), e::toString);
     }
     // YAML whose first line is a flow mapping, a list item or a document marker is read as YAML
     Path marked = Files.writeString(dir.resolve("marked.yaml"), "# an experiment\n---\n" + VALID_REST);
