@@ -124,16 +124,32 @@ final class RunTable {
       }
       leastTelling.sort(java.util.Comparator.comparing((Integer i) -> shared.get(i)).reversed()
           .thenComparing(java.util.Comparator.reverseOrder()));
+      int fewest = java.util.Collections.min(shared);
       Set<Integer> left = new java.util.TreeSet<>(leastTelling);
+      boolean lettersTried = false;
       for (int drop : leastTelling.subList(0, leastTelling.size() - 1)) {
+        if (!lettersTried && shared.get(drop) == fewest && layout.initials()) {
+          // what is left tells this run apart as much as anything: keys of one word by their first letter rather
+          // than one more override given up ("units=4 activation=relu …" hid the learning rate of each pair)
+          lettersTried = true;
+          String letters = told(firstLetters(left.stream().map(shown::get).toList()), left.size() < shown.size());
+          if (letters.length() <= width) {
+            return letters;
+          }
+        }
         left.remove(drop);
-        String told = String.join(" ", left.stream().map(shown::get).toList()) + " …";
+        String told = told(left.stream().map(shown::get).toList(), true);
         if (told.length() <= width) {
           return told;
         }
       }
-      String last = String.join(" ", left.stream().map(shown::get).toList()) + " …";
+      String last = told(left.stream().map(shown::get).toList(), true);
       return last.length() <= width ? last : last.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    /** The overrides shown, and "…" for those left out. */
+    private static String told(List<String> overrides, boolean cut) {
+      return String.join(" ", overrides) + (cut ? " …" : "");
     }
   }
 
@@ -202,6 +218,31 @@ final class RunTable {
         b.append(w.isEmpty() ? "" : w.substring(0, 1));
       }
       shorter.add(b + o.substring(eq));
+    }
+    return shorter;
+  }
+
+  /**
+   * Overrides whose keys are already as short as {@link #initials} makes them, with each key of one word longer than
+   * two letters by its first letter ("units=4" as "u=4"), unless two keys of the row would read the same, which then
+   * stay as they were.
+   */
+  static List<String> firstLetters(List<String> overrides) {
+    List<String> keys = new ArrayList<>();
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      String key = eq < 0 ? o : o.substring(0, eq);
+      // a key of two letters ("lr", "bs") is short already
+      keys.add(eq < 0 || key.contains("-") || key.contains(".") || key.length() <= 2 ? key : key.substring(0, 1));
+    }
+    List<String> shorter = new ArrayList<>();
+    for (int i = 0; i < overrides.size(); i++) {
+      String o = overrides.get(i);
+      int eq = o.indexOf('=');
+      String key = keys.get(i);
+      boolean clash = java.util.Collections.frequency(keys, key) > 1
+          || overrides.stream().anyMatch(other -> other.startsWith(key + "=") && other != o);
+      shorter.add(eq < 0 || clash ? o : key + o.substring(eq));
     }
     return shorter;
   }

@@ -276,6 +276,20 @@ class RunsCommandTests {
     assertTrue(o.out().contains(" lr=0.01 "), o.out());
   }
 
+  /**
+   * Keys of one word give way to their first letter before any override is dropped: a sweep of three keys, each of
+   * which tells points apart, keeps all three values ("units=4 activation=relu …" hid the learning rate of every
+   * pair of points); two keys of one letter stay whole.
+   */
+  @Test
+  void keysOfOneWordGiveWayToTheirFirstLetterBeforeAnyOverrideIsDropped() {
+    assertEquals(List.of("u=4", "a=relu", "lr=0.05"), RunTable.firstLetters(List.of("units=4", "activation=relu",
+        "lr=0.05")));
+    assertEquals(List.of("epochs=2", "eps=1e-8", "s=7"), RunTable.firstLetters(List.of("epochs=2", "eps=1e-8",
+        "seed=7")));
+    assertEquals(List.of("s=7", "shuffle=false"), RunTable.firstLetters(List.of("s=7", "shuffle=false")));
+  }
+
   /** A name gives up the folders it shares with its neighbours before its own name is cut. */
   @Test
   void aNameGivesUpItsFoldersBeforeItsOwnName() {
