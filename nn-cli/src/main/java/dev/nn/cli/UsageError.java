@@ -27,6 +27,11 @@ final class UsageError {
       List<String> nearest = unmatched.getSuggestions();
       what = "unknown option '" + Printable.of(unmatched.getUnmatched().get(0)) + "'" + (nearest.isEmpty() ? ""
           : " (did you mean " + String.join(" or ", nearest) + "?)");
+    } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      // "unmatched argument at index 2" counts words the user never numbered
+      List<String> extra = unmatched.getUnmatched();
+      what = (extra.size() == 1 ? "one argument more than the command takes: '" : "arguments more than the command"
+          + " takes: '") + String.join("', '", extra.stream().map(Printable::of).toList()) + "'";
     }
     return "nn: " + what + "; see " + command.getCommandSpec().qualifiedName() + " --help";
   }

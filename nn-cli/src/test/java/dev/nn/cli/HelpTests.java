@@ -112,7 +112,9 @@ class HelpTests {
       "evaluate|evaluate m.nnm --data d.csv --importance=0|--importance takes 1 to 1000 shuffles, found 0",
       "stability|stability {xor} --replace-with other|--replace-with must be held-out or self, found \"other\"",
       "validate|validate {xor} --folds 2|unknown option '--folds'",
-      "predict|predict|missing required parameter: 'MODEL'"})
+      "predict|predict|missing required parameter: 'MODEL'",
+      "validate|validate {xor} extra|one argument more than the command takes: 'extra'",
+      "predict|predict m.nnm b c --input x --output y|arguments more than the command takes: 'b', 'c'"})
   void everyUsageErrorIsOneLineThatSaysWhereTheOptionsAre(String command, String line, String message) {
     Cli.Outcome o = Cli.run(line.replace("{xor}", Cli.XOR).split(" "));
     assertEquals(2, o.code(), o.describe());
