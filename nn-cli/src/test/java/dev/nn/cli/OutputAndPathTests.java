@@ -155,6 +155,10 @@ class OutputAndPathTests {
           typed.err());
     }
     assertEquals(List.of("", "file.txt"), files());
+    Cli.Outcome underFile = Cli.run("validate", Cli.XOR, "--set", "output.dir=" + file.resolve("runs"));
+    assertEquals(2, underFile.code(), underFile.describe());
+    assertTrue(underFile.err().contains("output.dir: " + file + " is a file, not a folder; a --set output.dir"),
+        underFile.err());
     Cli.Outcome lastFolder = Cli.run("train", Cli.XOR, "--set", "output.dir=" + tmp.resolve("made"), "--set",
         "training.epochs=1");
     assertEquals(0, lastFolder.code(), lastFolder.describe());

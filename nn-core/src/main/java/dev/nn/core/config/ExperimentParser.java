@@ -540,9 +540,11 @@ final class ExperimentParser {
     if (java.nio.file.Files.isDirectory(folder) || parent == null || java.nio.file.Files.isDirectory(parent)) {
       return true;
     }
-    reader.report(ProblemId.OUT_OF_RANGE, "output.dir", dir, "the folder " + parent + " does not exist; a --set"
-        + " output.dir, as --output, makes only its last folder", "a folder whose parent exists (create the parent"
-        + " first), or write output.dir in the experiment file, which makes every folder of its path");
+    reader.report(ProblemId.OUT_OF_RANGE, "output.dir", dir, java.nio.file.Files.exists(parent)
+        ? parent + " is a file, not a folder; a --set output.dir, as --output, makes only its last folder"
+        : "the folder " + parent + " does not exist; a --set output.dir, as --output, makes only its last folder",
+        "a folder whose parent exists (create the parent first), or write output.dir in the experiment file, which"
+            + " makes every folder of its path");
     return false;
   }
 }

@@ -135,6 +135,15 @@ public final class Network {
     }
   }
 
+  /** Refuses {@code what}, a write of the parameters, while another thread trains this network. */
+  private void requireNotTrainedElsewhere(String what) {
+    Thread other = trainer.get();
+    if (other != null && other != Thread.currentThread()) {
+      throw new IllegalStateException(what + " while thread \"" + other.getName() + "\" trains this network: its"
+          + " parameters are written by one thread at a time; wait for the training to end");
+    }
+  }
+
   /** Ends the calling thread's {@link #claimTraining}. */
   public void releaseTraining() {
     trainer.compareAndSet(Thread.currentThread(), null);
@@ -201,6 +210,7 @@ public final class Network {
    *     weight, or a value other than 0 for an edge the network does not have; nothing is set then
    */
   public void setLayer(int l, double[][] weights, double[] biases) {
+    requireNotTrainedElsewhere("setLayer");
     java.util.Objects.requireNonNull(weights, () -> "weights: W(" + l + "), n(l−1) rows of n(l), is needed, found null");
     java.util.Objects.requireNonNull(biases, () -> "biases: b(" + l + "), n(l) values, is needed, found null");
     for (int i = 0; i < weights.length; i++) {
@@ -253,6 +263,7 @@ public final class Network {
    * absent edges are zero.
    */
   public void initialize(Initializer initializer, RandomGenerator random) {
+    requireNotTrainedElsewhere("initialize");
     Required.of(initializer, "initializer", "an initializer (plugins().create(PluginKind.INITIALIZER, name))");
     Required.of(random, "random", "a random generator (Rng.create(seed))");
     double[] edges = new double[params.edgeCount()];

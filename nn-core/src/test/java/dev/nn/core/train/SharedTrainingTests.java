@@ -47,6 +47,12 @@ class SharedTrainingTests {
         assertEquals("this network is being trained by thread \"first-trainer\"; a network (and a Trainer) is trained"
             + " by one thread at a time: give each thread a network of its own", e.getMessage());
       }
+      IllegalStateException set = assertThrows(IllegalStateException.class,
+          () -> shared.setLayer(1, new double[2][8], new double[8]));
+      assertEquals("setLayer while thread \"first-trainer\" trains this network: its parameters are written by one"
+          + " thread at a time; wait for the training to end", set.getMessage());
+      assertThrows(IllegalStateException.class, () -> shared.initialize((w, in, out, r) -> { },
+          dev.nn.core.random.Rng.create(1)));
     } finally {
       tried.countDown();
       firstThread.join(30_000);
