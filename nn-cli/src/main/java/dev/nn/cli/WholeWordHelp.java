@@ -28,13 +28,63 @@ final class WholeWordHelp extends CommandLine.Help {
   }
 
   /**
+   * The command's description with its lines broken only at spaces, as the usage line: picocli broke it where Java's
+   * line breaker allows, so that "stability.html" came out as "stability." and "html." on two lines.
+   */
+  @Override
+  public String description(Object... params) {
+    return paragraphs(commandSpec().usageMessage().description(), commandSpec().usageMessage().width(), params);
+  }
+
+  /** The footer, broken as the description is. */
+  @Override
+  public String footer(Object... params) {
+    return paragraphs(commandSpec().usageMessage().footer(), commandSpec().usageMessage().width(), params);
+  }
+
+  /**
+   * Each of {@code texts}, formatted with {@code params} as picocli formats them ({@code %n} a line end), in lines
+   * of fewer than {@code columns} columns broken at spaces; a line's leading spaces are kept on each line it becomes.
+   */
+  static String paragraphs(String[] texts, int columns, Object... params) {
+    StringBuilder out = new StringBuilder();
+    for (String text : texts) {
+      String formatted = params.length == 0 && !text.contains("%") ? text : String.format(text, params);
+      for (String line : formatted.split("\r?\n", -1)) {
+        String indent = line.substring(0, line.length() - line.stripLeading().length());
+        String words = line.strip();
+        if (words.isEmpty()) {
+          out.append('\n');
+          continue;
+        }
+        if (TerminalText.width(line.stripTrailing()) < columns) {
+          // a line that fits keeps its spaces: columns aligned in the text ("bash, for this shell:   source …")
+          out.append(line.stripTrailing()).append('\n');
+          continue;
+        }
+        out.append(lines(indent.isEmpty() ? "" : indent.substring(1), Math.max(0, indent.length() - 1), words,
+            columns, true));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * {@code start} (taking {@code startColumns} columns after the heading) and the words of {@code details}, in lines
    * of fewer than {@code columns} columns where a word allows it, each after the first indented under the first word
    * after {@code start}; a word too wide for any line stands on a line of its own. Ends with a line end.
    */
   static String lines(String start, int startColumns, String details, int columns) {
-    int indent = startColumns + 1;
-    StringBuilder lines = new StringBuilder(start);
+    return lines(start, startColumns, details, columns, false);
+  }
+
+  /**
+   * {@link #lines(String, int, String, int)}; with {@code flush}, the first word starts at {@code startColumns}
+   * (no space before it) and the next lines at the same column: a paragraph indented by that much.
+   */
+  private static String lines(String start, int startColumns, String details, int columns, boolean flush) {
+    int indent = flush ? startColumns : startColumns + 1;
+    StringBuilder lines = new StringBuilder(flush ? " ".repeat(startColumns) : start);
     int column = startColumns;
     boolean lineHasWord = false;
     for (String word : details.trim().split(" +")) {
@@ -45,6 +95,9 @@ final class WholeWordHelp extends CommandLine.Help {
       if (lineHasWord && column + 1 + width >= columns) {
         lines.append('\n').append(" ".repeat(indent)).append(word);
         column = indent + width;
+      } else if (flush && !lineHasWord) {
+        lines.append(word);
+        column += width;
       } else {
         lines.append(' ').append(word);
         column += 1 + width;

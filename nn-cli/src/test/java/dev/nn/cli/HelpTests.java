@@ -140,6 +140,37 @@ class HelpTests {
   }
 
   /**
+   * A command's description and footer are broken only at spaces, at every width, as its usage is: "stability.html"
+   * came out as "stability." and "html.", a path after "~/." on the next line. No word of them piped (80 columns) is
+   * split between two lines at any width. (The list of options is picocli's table, which may still break after a '.'.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"train", "evaluate", "predict", "export", "plugins", "validate", "gradcheck", "lr-find",
+      "bench", "stability", "runs", "compare", "completion"})
+  void noWordIsSplitBetweenLinesAtAnyWidth(String command) {
+    java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(
+        help(java.util.Map.of(), false, command, "--help").split("\\s+")));
+    for (int width : new int[] {40, 60, 79, 80, 81, 99, 132}) {
+      String help = help(java.util.Map.of("COLUMNS", Integer.toString(width), "NO_COLOR", "1"), true, command,
+          "--help");
+      List<String> lines = help.lines().toList();
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        if (lines.get(i).startsWith(" ") || lines.get(i + 1).startsWith(" ")) {
+          continue; // the usage (its own test) and the list of options (picocli's table)
+        }
+        String[] here = lines.get(i).trim().split("\\s+");
+        String[] next = lines.get(i + 1).trim().split("\\s+");
+        String joined = here[here.length - 1] + next[0];
+        // a word wider than the terminal is broken where it must be (after a '/')
+        boolean bothWords = !here[here.length - 1].isEmpty() && !next[0].isEmpty()
+            && here[here.length - 1].length() + next[0].length() < width - 1;
+        assertFalse(bothWords && joined.length() > 3 && words.contains(joined) && !words.contains(next[0]),
+            command + " at " + width + " splits \"" + joined + "\" after line " + (i + 1) + ":\n" + help);
+      }
+    }
+  }
+
+  /**
    * The parts of a help page's usage: its "Usage:" line and the indented lines after it, each line's brackets
    * closed on it; a part too wide for any line, broken after a ',' or '|' (as cli.md allows), joined again.
    */
