@@ -106,6 +106,10 @@ public final class ExperimentReader {
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
+      Optional<String> binary = NotAnExperiment.binary(bytes);
+      if (binary.isPresent()) {
+        throw new ConfigException(notAnExperiment(binary.get(), 0));
+      }
       Utf8Errors.Location at = Utf8Errors.find(bytes).orElse(new Utf8Errors.Location(1, 1, 0, -1, false));
       throw new ConfigException(new ConfigProblem(ProblemId.YAML_SYNTAX, "", (int) at.line(),
           (int) Math.min(Integer.MAX_VALUE, at.column()), "the file is " + at.problem(), "UTF-8 text", List.of()));

@@ -34,8 +34,16 @@ final class NotAnExperiment {
     if (starts(bytes, 0x28, 0xb5, 0x2f, 0xfd)) {
       return Optional.of("is zstd-compressed data, not an experiment YAML");
     }
+    return Optional.empty();
+  }
+
+  /**
+   * What a file that is not UTF-8 text is when it holds NUL bytes beside its bad bytes: binary data (a model export
+   * such as ONNX, a class file, an image), which read as text was blamed on Latin-1; else empty. A NUL in text that is
+   * otherwise UTF-8 is the YAML reader's to name, at its line, and UTF-16 text too.
+   */
+  static Optional<String> binary(byte[] bytes) {
     if (holdsNul(bytes) && !looksLikeUtf16(bytes)) {
-      // text holds no NUL: a model export (ONNX), a class file, an image, … — read as text it was blamed on Latin-1
       return Optional.of("is binary data (it holds NUL bytes), not an experiment YAML: an ONNX export is one");
     }
     return Optional.empty();

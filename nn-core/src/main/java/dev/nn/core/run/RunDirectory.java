@@ -163,8 +163,14 @@ public final class RunDirectory {
         try {
           // the rename fails if the name is taken, so two runs started in the same second never share one
           Files.move(staged, dir);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
-          continue;
+        } catch (java.nio.file.FileSystemException e) {
+          // taken: found so before the rename, or made by another run between that check and rename(2), which then
+          // says ENOTEMPTY as a plain FileSystemException ("directory not empty")
+          if (e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException
+              || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            continue;
+          }
+          throw e;
         }
         staged = null;
         return new RunDirectory(dir);
