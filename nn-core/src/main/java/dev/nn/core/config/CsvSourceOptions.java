@@ -188,11 +188,6 @@ final class CsvSourceOptions {
   }
 
   /**
-   * Whether each target is a column of the file's header: by name, {@code last}, {@code first} or a 0-based index
-   * inside it, as the reader takes them; the first that is not is reported at its item of {@code node} (a list),
-   * or at {@code node} itself. A file that cannot be read now counts as yes.
-   */
-  /**
    * The header names {@code source}'s targets pick in its own file ({@code last} → {@code species}), which a held-out
    * source that gives no target of its own must have; the selectors as written when the file cannot be read now.
    */
@@ -201,6 +196,11 @@ final class CsvSourceOptions {
     return header == null ? source.targets() : source.targets().stream().map(t -> columnOf(t, header)).toList();
   }
 
+  /**
+   * Whether each target is a column of the file's header: by name, {@code last}, {@code first} or a 0-based index
+   * inside it, as the reader takes them; the first that is not is reported at its item of {@code node} (a list),
+   * or at {@code node} itself. A file that cannot be read now counts as yes.
+   */
   boolean knownTargets(Node node, String path, PathRef file, CsvOptions options, List<String> targets) {
     List<String> header = header(file, options.indexColumn(), options.separator());
     if (header == null) {
