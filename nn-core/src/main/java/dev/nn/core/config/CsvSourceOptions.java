@@ -208,10 +208,10 @@ final class CsvSourceOptions {
     }
     for (int k = 0; k < targets.size(); k++) {
       String target = targets.get(k);
-      if (header.contains(columnOf(target, header))) {
+      if (CsvReader.selectedColumn(target, header) >= 0) {
         continue;
       }
-      boolean index = !target.isEmpty() && target.chars().allMatch(Character::isDigit);
+      boolean index = CsvReader.isIndex(target);
       boolean listed = node instanceof SequenceNode;
       Node at = listed ? ((SequenceNode) node).getValue().get(k) : node;
       String where = listed ? path + "[" + k + "]" : path;
@@ -255,19 +255,10 @@ final class CsvSourceOptions {
     return true;
   }
 
-  /** The header's name of the column a target selector picks, as the reader resolves it; itself if none. */
+  /** The header's name of the column a target selector picks ({@link CsvReader#selectedColumn}); itself if none. */
   private static String columnOf(String target, List<String> header) {
-    if (header.contains(target) || header.isEmpty()) {
-      return target;
-    }
-    if (target.equals(CsvReader.LAST)) {
-      return header.get(header.size() - 1);
-    }
-    if (target.equals(CsvReader.FIRST)) {
-      return header.get(0);
-    }
-    boolean index = !target.isEmpty() && target.length() <= 9 && target.chars().allMatch(Character::isDigit);
-    return index && Integer.parseInt(target) < header.size() ? header.get(Integer.parseInt(target)) : target;
+    int c = CsvReader.selectedColumn(target, header);
+    return c < 0 ? target : header.get(c);
   }
 
   /** The file's column names, or {@code null} when it cannot be read now (the run reports why). */

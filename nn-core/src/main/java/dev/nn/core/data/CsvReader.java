@@ -63,7 +63,7 @@ public final class CsvReader {
   /** The target selector meaning "the last column". */
   public static final String LAST = "last";
   /** The target selector meaning "the first column". */
-  public static final String FIRST = "first";
+  static final String FIRST = "first";
 
   /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
   static final int MAX_CLASSES = 10_000;
@@ -909,26 +909,41 @@ public final class CsvReader {
     return columns;
   }
 
-  private static int targetColumn(String target, String[] header, String file, String hint) {
-    for (int c = 0; c < header.length; c++) {
-      if (header[c].equals(target)) {
-        return c;
-      }
+  /**
+   * The column {@code target} selects in {@code header}: a name of it, {@value #LAST}, {@value #FIRST} or a 0-based
+   * index inside it, tried in that order; −1 when it selects none. What reading a file does, and what an experiment's
+   * check of its keys does before.
+   */
+  public static int selectedColumn(String target, List<String> header) {
+    int named = header.indexOf(target);
+    if (named >= 0 || header.isEmpty()) {
+      return named;
     }
     if (LAST.equals(target)) {
-      return header.length - 1;
+      return header.size() - 1;
     }
     if (FIRST.equals(target)) {
       return 0;
     }
-    if (target.chars().allMatch(Character::isDigit)) {
-      int index = target.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(target);
-      if (index >= header.length) {
-        throw new DataException(
-            file + ": target column index " + Excerpt.of(target) + " is out of range; the header has " + header.length
-                + " columns, indexes 0.." + (header.length - 1));
-      }
-      return index;
+    return isIndex(target) && target.length() <= 9 && Integer.parseInt(target) < header.size()
+        ? Integer.parseInt(target) : -1;
+  }
+
+  /** Whether {@code target} is written as a column index: digits only. */
+  public static boolean isIndex(String target) {
+    return !target.isEmpty() && target.chars().allMatch(Character::isDigit);
+  }
+
+  private static int targetColumn(String target, String[] header, String file, String hint) {
+    int selected = selectedColumn(target, Arrays.asList(header));
+    if (selected >= 0) {
+      return selected;
+    }
+    if (isIndex(target)) {
+      // a name, last and first were tried first: digits that select no column are an index beyond the header
+      throw new DataException(
+          file + ": target column index " + Excerpt.of(target) + " is out of range; the header has " + header.length
+              + " columns, indexes 0.." + (header.length - 1));
     }
     List<String> near = Suggestions.closest(target, Arrays.asList(header));
     StringBuilder s = new StringBuilder(file).append(": target column \"").append(Excerpt.of(target))
