@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.io.OutputPaths;
 import dev.nn.core.io.ReadOnlyFileSystem;
 import dev.nn.core.io.SystemReason;
 import java.io.IOException;
@@ -101,14 +102,9 @@ final class OutputFile {
    * @throws CommandFailure naming the option, the path and what is wrong
    */
   static void checkDirectory(String option, Path dir) {
-    Path folder = dir.toAbsolutePath().getParent();
-    if (folder != null && !Files.isDirectory(folder)) {
-      throw new CommandFailure("nn: " + option + " " + dir + ": the folder " + folder + (Files.exists(folder)
-          ? " is not a directory" : " does not exist") + "; create it first, or choose an existing folder");
-    }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new CommandFailure("nn: " + option + " " + dir + ": is a file; expected a directory");
-    }
+    OutputPaths.directoryProblem(dir).ifPresent(problem -> {
+      throw new CommandFailure("nn: " + option + " " + dir + ": " + problem);
+    });
   }
 
   /**

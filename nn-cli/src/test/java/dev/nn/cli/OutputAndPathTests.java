@@ -150,15 +150,16 @@ class OutputAndPathTests {
     for (String command : List.of("train", "validate")) {
       Cli.Outcome typed = Cli.run(command, Cli.XOR, "--set", "output.dir=" + missing);
       assertEquals(2, typed.code(), typed.describe());
-      assertTrue(typed.err().contains("output.dir: the folder " + missing.getParent() + " does not exist; a --set"
-          + " output.dir, as --output, makes only its last folder (from --set output.dir=" + missing + ")"),
-          typed.err());
+      assertTrue(typed.err().contains("output.dir: the folder " + missing.getParent() + " does not exist; create it"
+          + " first, or choose an existing folder (from --set output.dir=" + missing + ")"), typed.err());
+      assertTrue(typed.err().contains("Allowed: a folder whose parent exists: a --set output.dir, as --output, makes"
+          + " only its last folder"), typed.err());
     }
     assertEquals(List.of("", "file.txt"), files());
     Cli.Outcome underFile = Cli.run("validate", Cli.XOR, "--set", "output.dir=" + file.resolve("runs"));
     assertEquals(2, underFile.code(), underFile.describe());
-    assertTrue(underFile.err().contains("output.dir: " + file + " is a file, not a folder; a --set output.dir"),
-        underFile.err());
+    assertTrue(underFile.err().contains("output.dir: the folder " + file + " is not a directory; create it first, or"
+        + " choose an existing folder"), underFile.err());
     Cli.Outcome lastFolder = Cli.run("train", Cli.XOR, "--set", "output.dir=" + tmp.resolve("made"), "--set",
         "training.epochs=1");
     assertEquals(0, lastFolder.code(), lastFolder.describe());

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.io.OutputPaths;
 import dev.nn.core.text.Excerpt;
 import dev.nn.api.Loss;
 import dev.nn.core.data.Task;
@@ -531,20 +532,15 @@ final class ExperimentParser {
   }
 
   /**
-   * A folder typed in a {@code --set} is taken as {@code --output} takes one: made if missing, but its parent must
-   * exist, so that a typo is not made with all its parents. A path written in the file is meant, and made whole.
+   * A folder typed in a {@code --set} is taken as {@code --output} takes one ({@link OutputPaths#directoryProblem}):
+   * made if missing, but its parent must exist, so that a typo is not made with all its parents. A path written in
+   * the file is meant, and made whole.
    */
   private boolean typedFolderFits(Node dir, PathRef path) {
-    java.nio.file.Path folder = path.resolved();
-    java.nio.file.Path parent = folder.getParent();
-    if (java.nio.file.Files.isDirectory(folder) || parent == null || java.nio.file.Files.isDirectory(parent)) {
-      return true;
-    }
-    reader.report(ProblemId.OUT_OF_RANGE, "output.dir", dir, java.nio.file.Files.exists(parent)
-        ? parent + " is a file, not a folder; a --set output.dir, as --output, makes only its last folder"
-        : "the folder " + parent + " does not exist; a --set output.dir, as --output, makes only its last folder",
-        "a folder whose parent exists (create the parent first), or write output.dir in the experiment file, which"
-            + " makes every folder of its path");
-    return false;
+    java.util.Optional<String> problem = OutputPaths.directoryProblem(path.resolved());
+    problem.ifPresent(p -> reader.report(ProblemId.OUT_OF_RANGE, "output.dir", dir, p, "a folder whose parent"
+        + " exists: a --set output.dir, as --output, makes only its last folder; written in the experiment file,"
+        + " output.dir makes every folder of its path"));
+    return problem.isEmpty();
   }
 }

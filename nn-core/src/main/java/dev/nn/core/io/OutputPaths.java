@@ -31,6 +31,23 @@ public final class OutputPaths {
   }
 
   /**
+   * What is wrong with {@code dir} as a folder to receive what a command writes, for a message that begins with the
+   * path: it may be made, but only in a folder that exists, so that a typo is not made with all its parents, and it
+   * must not be a file; empty when it may be used. {@code --output DIR} and a {@code --set output.dir} are held to it.
+   */
+  public static java.util.Optional<String> directoryProblem(Path dir) {
+    Path folder = dir.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      return java.util.Optional.of("the folder " + folder + (Files.exists(folder) ? " is not a directory"
+          : " does not exist") + "; create it first, or choose an existing folder");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      return java.util.Optional.of("is a file; expected a directory");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Refuses {@code output} when its folder does not exist or it is a folder ({@link #problem}).
    *
    * @param parameter the parameter that gave it, for the message
