@@ -188,9 +188,10 @@ public final class Checkpoints {
   public void prune() {
     List<Path> all = list();
     if (all.size() > keep) {
+      Optional<TrainerState> newest = newestReadable(all);
       Set<Long> kept = new HashSet<>();
-      best().map(Checkpoints::epochOf).ifPresent(kept::add);
-      monitoredBest().ifPresent(kept::add);
+      best(all, newest).map(Checkpoints::epochOf).ifPresent(kept::add);
+      newest.ifPresent(state -> kept.add((long) state.bestEpoch()));
       prune(kept);
     }
   }
@@ -204,12 +205,14 @@ public final class Checkpoints {
     }
   }
 
-  /** The epoch early stopping keeps, by the newest readable checkpoint; empty when none can be read. */
-  private Optional<Long> monitoredBest() {
-    List<Path> all = list();
+  /**
+   * The state of the newest of {@code all} that can be read: a damaged newer one does not make an older, intact one
+   * worthless; empty when none can be read.
+   */
+  private static Optional<TrainerState> newestReadable(List<Path> all) {
     for (int i = all.size() - 1; i >= 0; i--) {
       try {
-        return Optional.of((long) read(all.get(i)).bestEpoch());
+        return Optional.of(read(all.get(i)));
       } catch (RunFileException e) {
         // damaged: an older checkpoint's word serves
       }
@@ -354,21 +357,19 @@ public final class Checkpoints {
    */
   Optional<Path> best() {
     List<Path> all = list();
+    return best(all, newestReadable(all));
+  }
+
+  /** {@link #best()} among {@code all}, by the history of {@code newest}, the newest readable one's state. */
+  private Optional<Path> best(List<Path> all, Optional<TrainerState> newestState) {
     if (all.isEmpty()) {
       return Optional.empty();
     }
     Path newest = all.get(all.size() - 1);
-    List<EpochReport> history = null;
-    for (int i = all.size() - 1; i >= 0 && history == null; i--) {
-      try {
-        history = read(all.get(i)).history();
-      } catch (RunFileException e) {
-        // damaged: an older checkpoint's history serves
-      }
-    }
-    if (history == null) {
+    if (newestState.isEmpty()) {
       return Optional.of(newest);
     }
+    List<EpochReport> history = newestState.get().history();
     List<EpochReport> present = new ArrayList<>();
     for (Path file : all) {
       long epoch = epochOf(file);
