@@ -75,6 +75,10 @@ class DataMessagesTests {
     Path bz = Files.write(tmp.resolve("data.csv"), new byte[] {'B', 'Z', 'h', '9', '1', 'A', 'Y', '&'});
     o = validate(bz, "classification");
     assertTrue(o.err().contains("data.csv: is bzip2-compressed data (it starts with BZh), not CSV text"), o.err());
+    Path xz = Files.write(tmp.resolve("xz.csv"), new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 0, 4, (byte) 0xe6});
+    o = validate(xz, "classification");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("xz.csv: is xz-compressed data, not CSV text; decompress it"), o.err());
     Path utf16 = Files.write(tmp.resolve("utf16.csv"), String.join("\n", iris())
         .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
     o = validate(utf16, "classification");

@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.io.FileMagic;
 import java.util.Optional;
 
 /**
@@ -12,29 +13,25 @@ final class NotAnExperiment {
 
   /** What the file of {@code bytes} is when its first bytes say it is no text, else empty. */
   static Optional<String> byMagic(byte[] bytes) {
-    if (starts(bytes, 'P', 'K', 3, 4)) {
-      return Optional.of("is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm), a"
+    Optional<FileMagic> kind = FileMagic.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileMagic.HEAD)));
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    return switch (kind.get()) {
+      case ZIP -> Optional.of("is a zip archive (it starts with PK), not an experiment YAML: a model (model.nnm), a"
           + " checkpoint and an .npz export are ones; nn predict, evaluate and export take a model, and nn train"
           + " --resume RUN_DIRECTORY continues a run");
-    }
-    if (starts(bytes, 0x1f, 0x8b)) {
-      return Optional.of("is gzip-compressed data (it starts with the gzip magic bytes 1f 8b), not an experiment"
+      case GZIP -> Optional.of("is gzip-compressed data (it starts with the gzip magic bytes 1f 8b), not an experiment"
           + " YAML; data files are named by an experiment's data section, see experiment.md");
-    }
-    if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x08 && (bytes[3] == 1 || bytes[3] == 3)) {
-      return Optional.of("is an IDX file of " + (bytes[3] == 3 ? "images" : "labels") + ", not an experiment YAML;"
-          + " an experiment names IDX data as data.train: {source: idx, images: ..., labels: ...}, see data.md");
-    }
-    if (starts(bytes, 'B', 'Z', 'h')) {
-      return Optional.of("is bzip2-compressed data (it starts with BZh), not an experiment YAML");
-    }
-    if (starts(bytes, 0xfd, '7', 'z', 'X', 'Z', 0)) {
-      return Optional.of("is xz-compressed data, not an experiment YAML");
-    }
-    if (starts(bytes, 0x28, 0xb5, 0x2f, 0xfd)) {
-      return Optional.of("is zstd-compressed data, not an experiment YAML");
-    }
-    return Optional.empty();
+      case IDX_LABELS, IDX_IMAGES -> Optional.of("is an IDX file of " + (kind.get() == FileMagic.IDX_IMAGES ? "images"
+          : "labels") + ", not an experiment YAML; an experiment names IDX data as data.train: {source: idx, images:"
+          + " ..., labels: ...}, see data.md");
+      case BZIP2 -> Optional.of("is bzip2-compressed data (it starts with BZh), not an experiment YAML");
+      case XZ -> Optional.of("is xz-compressed data, not an experiment YAML");
+      case ZSTD -> Optional.of("is zstd-compressed data, not an experiment YAML");
+      // the YAML reader names UTF-16 text as such
+      case UTF16_WITHOUT_BOM -> Optional.empty();
+    };
   }
 
   /**
@@ -59,16 +56,11 @@ final class NotAnExperiment {
     return false;
   }
 
-  /**
-   * Whether the bytes are UTF-16 text (a byte-order mark, or a NUL beside each ASCII character), which the YAML
-   * reader names as such.
-   */
+  /** Whether the bytes are UTF-16 text (a byte-order mark, or a NUL beside each ASCII character). */
   private static boolean looksLikeUtf16(byte[] bytes) {
-    if (starts(bytes, 0xfe, 0xff) || starts(bytes, 0xff, 0xfe)) {
-      return true;
-    }
-    return bytes.length >= 4 && (bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
-        || bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0);
+    return starts(bytes, 0xfe, 0xff) || starts(bytes, 0xff, 0xfe)
+        || FileMagic.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileMagic.HEAD)))
+            .filter(k -> k == FileMagic.UTF16_WITHOUT_BOM).isPresent();
   }
 
   /**
