@@ -21,6 +21,11 @@ final class KnownCommandsOnly implements CommandLine.IExecutionStrategy {
     }
     ParseResult sub = parsed.subcommand();
     if (sub != null && sub.commandSpec().helpCommand()) {
+      if (!sub.unmatched().isEmpty()) {
+        // picocli's help command keeps what it does not know aside and prints help anyway, with exit 0
+        throw new CommandLine.UnmatchedArgumentException(sub.commandSpec().commandLine(),
+            new java.util.ArrayList<>(sub.unmatched()));
+      }
       for (CommandLine.Model.PositionalParamSpec named : sub.matchedPositionals()) {
         for (String word : named.stringValues()) {
           if (!root.getSubcommands().containsKey(word)) {

@@ -31,6 +31,19 @@ class CompletionAndHelpCommandTests {
     assertTrue(o.err().contains("trian"), o.err());
   }
 
+  /** An option help does not know, or a second command, is refused as any command refuses one (help printed, exit 0). */
+  @Test
+  void helpRefusesAnUnknownOptionAndASecondCommand() {
+    Cli.Outcome option = Cli.run("help", "--bogus");
+    assertEquals(2, option.code(), option.describe());
+    assertEquals("", option.out());
+    assertEquals("nn: unknown option '--bogus'; see nn help --help\n", option.err(), option.describe());
+    Cli.Outcome two = Cli.run("help", "train", "predict");
+    assertEquals(2, two.code(), two.describe());
+    assertEquals("", two.out());
+    assertTrue(two.err().startsWith("nn: one argument more than the command takes: 'predict'"), two.err());
+  }
+
   @Test
   void anUnknownShellIsBadUsageNamingTheShellsThereAre() {
     Cli.Outcome o = Cli.run("completion", "fish");
