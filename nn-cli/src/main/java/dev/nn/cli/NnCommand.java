@@ -198,7 +198,8 @@ final class NnCommand implements Callable<Integer> {
   }
 
   /** A usage error: one line ({@link UsageError}), and how to give a file whose name reads as an option. */
-  private static int badUsage(CommandLine.ParameterException e, String[] args) {
+  private static int badUsage(CommandLine.ParameterException thrown, String[] args) {
+    CommandLine.ParameterException e = UsageError.unknownOptionFirst(thrown, args);
     CommandLine cl = e.getCommandLine();
     PrintWriter w = cl.getErr();
     NnCommand root = (NnCommand) cl.getCommandSpec().root().userObject();

@@ -1,7 +1,10 @@
 package dev.nn.cli;
 
+import dev.nn.core.text.Suggestions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -24,9 +27,13 @@ final class UsageError {
     String what = sentence(e.getMessage());
     if (e instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
       // picocli names the words after it too ("'--epochs', '3'"), most often the unknown option's value
-      List<String> nearest = unmatched.getSuggestions();
-      what = "unknown option '" + Printable.of(unmatched.getUnmatched().get(0)) + "'" + (nearest.isEmpty() ? ""
-          : " (did you mean " + String.join(" or ", nearest) + "?)");
+      List<String> nearest = nearestOptions(command, unmatched.getUnmatched().get(0));
+      what = "unknown option '" + Printable.of(unmatched.getUnmatched().get(0)) + "'" + (!nearest.isEmpty()
+          ? " (did you mean " + String.join(" or ", nearest) + "?)"
+          // --epochs 3 for training.epochs: experiment keys are not options
+          : command.getCommandSpec().findOption("--set") != null
+              && unmatched.getUnmatched().get(0).matches("--?[A-Za-z][A-Za-z0-9-]*") ? " (an experiment's keys are given as --set"
+              + " KEY.PATH=VALUE, e.g. --set training.epochs=3)" : "");
     } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       // "unmatched argument at index 2" counts words the user never numbered
       List<String> extra = unmatched.getUnmatched();
@@ -34,6 +41,65 @@ final class UsageError {
           + " takes: '") + String.join("', '", extra.stream().map(Printable::of).toList()) + "'";
     }
     return "nn: " + what + "; see " + command.getCommandSpec().qualifiedName() + " --help";
+  }
+
+  /**
+   * The options of {@code command} nearest to {@code written} as nn finds a key's nearest names ({@link
+   * Suggestions}): picocli's own missed a swap of two letters ({@code --fromat}) and initials ({@code --pp}).
+   */
+  private static List<String> nearestOptions(CommandLine command, String written) {
+    Map<String, String> byWord = new LinkedHashMap<>();
+    for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+      if (!option.hidden()) {
+        byWord.put(option.longestName().replaceFirst("^-+", ""), option.longestName());
+      }
+    }
+    int equals = written.indexOf('=');
+    String word = (equals < 0 ? written : written.substring(0, equals)).replaceFirst("^-+", "");
+    return Suggestions.closest(word, byWord.keySet()).stream().map(byWord::get).toList();
+  }
+
+  /**
+   * {@code e}, or, when it is a required option found missing and {@code args} hold an option the command does not
+   * know, the refusal of that option: picocli checks what is required first, so {@code nn evaluate M --dat x.csv}
+   * said that {@code --data} was missing, not that {@code --dat} was misspelt.
+   */
+  static ParameterException unknownOptionFirst(ParameterException e, String[] args) {
+    if (!(e instanceof CommandLine.MissingParameterException)) {
+      return e;
+    }
+    CommandLine command = e.getCommandLine();
+    CommandLine.Model.CommandSpec root = command.getCommandSpec().root();
+    boolean valueNext = false;
+    for (String arg : args) {
+      if (valueNext) {
+        valueNext = false;
+      } else if (arg.equals("--")) {
+        break;
+      } else if (arg.length() > 1 && arg.startsWith("-") && !isNumber(arg)) {
+        int equals = arg.indexOf('=');
+        String name = equals < 0 ? arg : arg.substring(0, equals);
+        CommandLine.Model.OptionSpec known = command.getCommandSpec().findOption(name);
+        if (known == null) {
+          known = root.findOption(name);
+        }
+        if (known == null) {
+          return new UnmatchedArgumentException(command, new ArrayList<>(List.of(arg)));
+        }
+        valueNext = equals < 0 && known.arity().min() > 0;
+      }
+    }
+    return e;
+  }
+
+  /** Whether {@code arg} is a negative number, which is a value and not an option. */
+  private static boolean isNumber(String arg) {
+    try {
+      Double.parseDouble(arg);
+      return true;
+    } catch (NumberFormatException notANumber) {
+      return false;
+    }
   }
 
   /**

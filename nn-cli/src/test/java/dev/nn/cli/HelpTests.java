@@ -66,7 +66,8 @@ class HelpTests {
     assertEquals("nn: unknown command \"trian\"; did you mean train? Commands: " + COMMANDS + "\n", typo.err());
     Cli.Outcome option = Cli.run("train", "--epochs", "3");
     assertEquals(2, option.code(), option.describe());
-    assertEquals("nn: unknown option '--epochs'; see nn train --help\n", option.err());
+    assertEquals("nn: unknown option '--epochs' (an experiment's keys are given as --set KEY.PATH=VALUE, e.g. --set"
+        + " training.epochs=3); see nn train --help\n", option.err());
   }
 
   private static final String COMMANDS = "train, evaluate, predict, export, plugins, validate, gradcheck, lr-find, bench,"
@@ -100,7 +101,8 @@ class HelpTests {
   @ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
       "train|train {xor} --folds 1|--folds must be from 2 to 100, found 1",
-      "train|train {xor} --epochs 3|unknown option '--epochs'",
+      "train|train {xor} --epochs 3|unknown option '--epochs' (an experiment's keys are given as --set KEY.PATH=VALUE,"
+          + " e.g. --set training.epochs=3)",
       "train|train|missing required parameter: 'EXPERIMENT.yaml' (or --resume RUN_DIR)",
       "lr-find|lr-find {xor} --updates 1|--updates must be >= 2, found 1",
       "lr-find|lr-find {xor} --from 1 --to 0.1|--from and --to must be finite with 0 < --from < --to, found 1.0 and 0.1",
@@ -111,10 +113,18 @@ class HelpTests {
       "bench|bench --seconds 0|--seconds must be > 0, found 0.0",
       "evaluate|evaluate m.nnm --data d.csv --importance=0|--importance takes 1 to 1000 shuffles, found 0",
       "stability|stability {xor} --replace-with other|--replace-with must be held-out or self, found \"other\"",
-      "validate|validate {xor} --folds 2|unknown option '--folds'",
+      "validate|validate {xor} --folds 2|unknown option '--folds' (an experiment's keys are given as --set"
+          + " KEY.PATH=VALUE, e.g. --set training.epochs=3)",
+      "predict|predict m.nnm --input x --output y --bogus|unknown option '--bogus'",
       "predict|predict|missing required parameter: 'MODEL'",
       "validate|validate {xor} extra|one argument more than the command takes: 'extra'",
-      "predict|predict m.nnm b c --input x --output y|arguments more than the command takes: 'b', 'c'"})
+      "predict|predict m.nnm b c --input x --output y|arguments more than the command takes: 'b', 'c'",
+      "evaluate|evaluate m.nnm --dat d.csv|unknown option '--dat' (did you mean --data?)",
+      "evaluate|evaluate m.nnm --input=d.csv|unknown option '--input=d.csv'",
+      "predict|predict m.nnm --separator ; --inptu x.csv|unknown option '--inptu' (did you mean --input?)",
+      "export|export m.nnm --debug --fromat onnx|unknown option '--fromat' (did you mean --format?)",
+      "predict|predict m.nnm --input -1|missing required option: '--output=CSV'",
+      "train|train {xor} --pp x|unknown option '--pp' (did you mean --plugin-path?)"})
   void everyUsageErrorIsOneLineThatSaysWhereTheOptionsAre(String command, String line, String message) {
     Cli.Outcome o = Cli.run(line.replace("{xor}", Cli.XOR).split(" "));
     assertEquals(2, o.code(), o.describe());

@@ -76,6 +76,7 @@ class PublicSurfaceTests {
       "dev.nn.core.train.ScoreFigures",              // an evaluation's ROC AUC and log loss
       "dev.nn.core.text.Significant",               // numbers as nn prints them: rates, class weights
       "dev.nn.core.text.Counted",                   // a count and its noun as nn prints them: 1 epoch, 2 epochs
+      "dev.nn.core.text.Suggestions",               // the nearest allowed names to a misspelt one: keys, options
       "dev.nn.core.text.ControlCharacters",          // text nn did not write, made safe to print on a terminal
       "dev.nn.core.io.ReadOnlyFileSystem",           // an output refused on a read-only file system, said as such
       "dev.nn.core.io.AtomicFiles",                  // after a stop, whether a command's output was written

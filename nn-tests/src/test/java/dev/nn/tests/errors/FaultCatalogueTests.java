@@ -129,7 +129,8 @@ class FaultCatalogueTests {
         c("an unknown generator", 2, "[nn/UnknownGenerator]", "train", "{unknown-generator.yaml}", "--output", "{out}"),
         c("a missing experiment file", 2, "no such file; expected an experiment YAML file", "train", "{dir}/no.yaml"),
         c("a directory as experiment", 2, "is a directory; expected an experiment YAML file", "validate", "{dir}"),
-        c("an unknown option", 2, "unknown option '--frobnicate'; see nn train --help", "train", "{xor}", "--frobnicate"),
+        c("an unknown option", 2, "unknown option '--frobnicate' (an experiment's keys are given as --set KEY.PATH=VALUE, e.g."
+            + " --set training.epochs=3); see nn train --help", "train", "{xor}", "--frobnicate"),
         c("an unknown command", 2, "unknown command \"trian\"; did you mean train?", "trian", "{xor}"),
         c("--set without a value", 2, "[nn/BadOverride]", "train", "{xor}", "--set", "training.epochs", "--output",
             "{out}"),
