@@ -36,11 +36,12 @@ record SweepAxis(String key, List<String> values) {
     }
     String key = option.substring(0, eq).strip();
     List<String> values = split(option.substring(eq + 1));
-    for (String v : values) {
-      if (v.isBlank()) {
-        throw new Invalid("--sweep \"" + option + "\": an empty value in the list; separate values by single"
-            + " commas, e.g. " + key + "=0.1,0.01");
-      }
+    List<String> given = values.stream().filter(v -> !v.isBlank()).toList();
+    if (given.size() < values.size()) {
+      // the example is the user's own list without its empty values, when it has two; epochs are not 0.1
+      throw new Invalid("--sweep \"" + option + "\": an empty value in the list; separate values by single"
+          + " commas, e.g. " + (given.size() >= 2 ? key + "=" + String.join(",", given)
+              : "optimizer.learning-rate=0.1,0.01"));
     }
     return new SweepAxis(key, values);
   }

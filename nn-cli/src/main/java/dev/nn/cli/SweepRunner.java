@@ -84,7 +84,8 @@ final class SweepRunner {
     try {
       grid = SweepGrid.of(sweepOptions);
     } catch (SweepAxis.Invalid e) {
-      throw new CommandFailure("nn: " + e.getMessage());
+      // a malformed option is a usage error, which says where the options are told
+      throw new CommandFailure("nn: " + e.getMessage() + "; see nn train --help");
     }
     // the experiment without the swept values must be valid: a mistake common to all points is reported once
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));

@@ -238,11 +238,12 @@ class SweepTests {
         out.toString());
     assertEquals(2, noValues.code());
     assertEquals("nn: --sweep \"optimizer.learning-rate\": expected KEY.PATH=VALUE,VALUE,…, e.g."
-        + " optimizer.learning-rate=0.1,0.01\n", noValues.err());
+        + " optimizer.learning-rate=0.1,0.01; see nn train --help\n", noValues.err());
     Cli.Outcome empty = Cli.run("train", Cli.XOR, "--sweep", "training.batch-size=8,,16", "--output",
         out.toString());
     assertEquals(2, empty.code());
-    assertTrue(empty.err().contains("an empty value in the list"), empty.err());
+    assertEquals("nn: --sweep \"training.batch-size=8,,16\": an empty value in the list; separate values by single"
+        + " commas, e.g. training.batch-size=8,16; see nn train --help\n", empty.err());
     Cli.Outcome twice = Cli.run("train", Cli.XOR, "--sweep", "training.batch-size=8", "--sweep",
         "training.batch-size=16", "--output", out.toString());
     assertEquals(2, twice.code());
