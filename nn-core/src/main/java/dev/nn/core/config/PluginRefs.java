@@ -147,11 +147,27 @@ final class PluginRefs {
           String where = q.path().isEmpty() ? path : path + "." + q.path();
           // a name the file wrote is quoted as every value is, at most its first characters
           String message = q.message().replace("\"" + p.ref().name() + "\"", "\"" + Excerpt.of(p.ref().name()) + "\"");
+          message = asWritten(message, at);
           reader.report(q.id(), where, at, message, q.allowed(), q.suggestions());
         }
       }
       return null;
     }
+  }
+
+  /**
+   * {@code message} with a number too large for float64 shown as written: the plugin saw {@code 1e400} as the
+   * infinity it reads as, and "found Infinity" hid what the file says.
+   */
+  private static String asWritten(String message, Node at) {
+    if (at instanceof ScalarNode s) {
+      Double v = Scalars.parseNumber(s);
+      if (v != null && v.isInfinite() && !s.getValue().toLowerCase(java.util.Locale.ROOT).contains("inf")) {
+        return message.replace("found " + v, "found " + Excerpt.of(s.getValue().strip()) + " (beyond the largest"
+            + " float64 number, about 1.8e308)");
+      }
+    }
+    return message;
   }
 
   /** The names of the installed plugins of {@code kind}, in order. */

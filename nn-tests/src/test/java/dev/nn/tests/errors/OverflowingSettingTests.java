@@ -1,0 +1,62 @@
+package dev.nn.tests.errors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nn.core.Nn;
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plugin's setting written as a number beyond float64 ({@code 1e400}) reads as infinity, and the plugin refuses
+ * infinity; the problem shows the number as the file or the command line wrote it ("found Infinity" named a value
+ * the user never wrote), while a written {@code .inf} is still shown as the infinity it is.
+ */
+class OverflowingSettingTests {
+  private static final String EXPERIMENT = """
+      name: overflow
+      network:
+        layers:
+          - units: 2
+          - {units: 3, activation: {name: leaky-relu, slope: %s}}
+          - {units: 1, activation: sigmoid}
+      data: {train: {source: generator, name: xor, samples: 8}}
+      loss: squared
+      optimizer: {name: sgd, learning-rate: 0.1}
+      training: {epochs: 1}
+      """;
+
+  private static ConfigProblem problem(String slope, List<String> overrides) {
+    Nn nn = Nn.create();
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> nn.parse(EXPERIMENT.formatted(slope), overrides));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    return e.problems().get(0);
+  }
+
+  @Test
+  void aNumberTooLargeForFloat64IsShownAsWritten() {
+    ConfigProblem p = problem("1e400", List.of());
+    assertEquals("network.layers[1].activation.slope", p.path());
+    assertEquals("setting \"slope\" of activation \"leaky-relu\" must be a finite number in [0, 1], found 1e400"
+        + " (beyond the largest float64 number, about 1.8e308)", p.message());
+    ConfigProblem negative = problem("-2E+999", List.of());
+    assertEquals("setting \"slope\" of activation \"leaky-relu\" must be a finite number in [0, 1], found -2E+999"
+        + " (beyond the largest float64 number, about 1.8e308)", negative.message());
+  }
+
+  @Test
+  void anOverrideTooLargeIsShownAsWrittenToo() {
+    ConfigProblem p = problem("0.1", List.of("network.layers[1].activation.slope=1e309"));
+    assertEquals("setting \"slope\" of activation \"leaky-relu\" must be a finite number in [0, 1], found 1e309"
+        + " (beyond the largest float64 number, about 1.8e308)", p.message().replaceAll(" \\(from --set.*", ""));
+  }
+
+  @Test
+  void aWrittenInfinityIsShownAsInfinity() {
+    assertEquals("setting \"slope\" of activation \"leaky-relu\" must be a finite number in [0, 1], found Infinity",
+        problem(".inf", List.of()).message());
+  }
+}
