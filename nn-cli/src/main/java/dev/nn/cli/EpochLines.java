@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.text.Grouped;
 import dev.nn.core.text.Significant;
 import dev.nn.core.train.ClassWeightedLoss;
 import dev.nn.core.train.EpochReport;
@@ -107,8 +108,8 @@ final class EpochLines implements TrainingListener, AutoCloseable {
       trainer.rowWeights().ifPresent(w -> print("row weights " + w));
       if (trainer.resumesAfterBatches() > 0) {
         print("resuming partway through epoch " + (trainer.epoch() + 1) + " of " + trainer.options().epochs()
-            + ", after " + trainer.resumesAfterBatches() + " of its " + trainer.progress().batchesPerEpoch()
-            + " batches");
+            + ", after " + Grouped.of(trainer.resumesAfterBatches()) + " of its "
+            + Grouped.of(trainer.progress().batchesPerEpoch()) + " batches");
       } else if (trainer.epoch() > 0) {
         print("resuming after epoch " + trainer.epoch() + " of " + trainer.options().epochs());
       }

@@ -4,6 +4,7 @@ import dev.nn.core.Evaluation;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelSpec;
 import dev.nn.core.text.Counted;
+import dev.nn.core.text.Grouped;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.ScoreFigures;
 import java.io.PrintStream;
@@ -197,7 +198,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private static List<String> classRow(String label, Metrics.ClassFigures f) {
     return List.of(label, Figures.fraction(f.precision()), Figures.fraction(f.recall()), Figures.fraction(f.f1()),
-        Long.toString(f.support()));
+        Grouped.of(f.support()));
   }
 
   /** For more classes than a matrix can show: its largest cells off the diagonal. */
@@ -206,7 +207,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("true", "predicted", "rows"));
     for (Metrics.Confusion c : cells) {
-      rows.add(List.of(spec.classes().get(c.actual()), spec.classes().get(c.predicted()), Long.toString(c.count())));
+      rows.add(List.of(spec.classes().get(c.actual()), spec.classes().get(c.predicted()), Grouped.of(c.count())));
     }
     return "commonest confusions (" + metrics.confusion().length + " classes are too many for a matrix; its "
         + cells.size() + " largest cells off the diagonal)\n" + TextTable.of(rows);
@@ -226,7 +227,7 @@ final class EvaluateCommand implements Callable<Integer> {
     int cell = Integer.toString(k - 1).length();
     for (long[] row : counts) {
       for (long c : row) {
-        cell = Math.max(cell, Long.toString(c).length());
+        cell = Math.max(cell, Grouped.of(c).length());
       }
     }
     int number = Integer.toString(k - 1).length();
@@ -247,7 +248,7 @@ final class EvaluateCommand implements Callable<Integer> {
       StringBuilder row = new StringBuilder(" ".repeat(number - Integer.toString(t).length())).append(t).append("  ")
           .append(DisplayWidth.pad(shown, label));
       for (long c : counts[t]) {
-        row.append("  ").append(" ".repeat(cell - Long.toString(c).length())).append(c);
+        row.append("  ").append(" ".repeat(cell - Grouped.of(c).length())).append(Grouped.of(c));
       }
       s.append(row).append('\n');
     }
@@ -265,7 +266,7 @@ final class EvaluateCommand implements Callable<Integer> {
       List<String> row = new ArrayList<>();
       row.add(classes.get(t));
       for (long c : counts[t]) {
-        row.add(Long.toString(c));
+        row.add(Grouped.of(c));
       }
       rows.add(row);
     }
