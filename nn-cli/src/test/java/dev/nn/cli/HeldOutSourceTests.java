@@ -135,6 +135,20 @@ class HeldOutSourceTests {
         + " data"), v.err());
   }
 
+  /** Written in the file, the held-out source is named at its line, as any problem of a key written there is. */
+  @Test
+  void aValidationFileLackingAColumnIsAProblemAtItsLine() throws Exception {
+    List<String> lines = iris.stream().map(l -> l.replaceFirst("^([^,]*,[^,]*,[^,]*),[^,]*,", "$1,"))
+        .collect(Collectors.toList());
+    Files.write(tmp.resolve("three.csv"), lines);
+    Path written = Files.writeString(tmp.resolve("written.yaml"), Files.readString(yaml).replace(
+        "  validation: {split: 0.0}\n", "  validation:\n    source: csv\n    path: three.csv\n"));
+    Cli.Outcome v = Cli.run("validate", written.toString());
+    assertEquals(2, v.code(), v.describe());
+    assertTrue(v.err().contains("[nn/ShapeMismatch] data.validation (line 5, col 5): " + tmp.resolve("three.csv")
+        + " has 3 feature columns, the training data 4; it lacks the column \"petal_width_cm\""), v.err());
+  }
+
   /**
    * A held-out file with the training data's columns in another order (saved by another program) is read by name,
    * as nn evaluate reads it: its figures are those of the file in the training order. It was refused.

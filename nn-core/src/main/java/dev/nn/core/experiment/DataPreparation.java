@@ -108,8 +108,8 @@ public final class DataPreparation implements Provider<PreparedData> {
       oneHot = OneHot.fit(raw.train(), spec.oneHot(), raw.categoryWords());
       idCategories = idCategories(oneHot, raw.train());
       // a held-out source's columns are told apart by name before they are encoded, as without one-hot
-      checkSameShape(raw.train(), raw.validation(), "data.validation");
-      checkSameShape(raw.train(), raw.test(), "data.test");
+      checkSameShape(raw.train(), raw.validation(), "data.validation", spec.validation());
+      checkSameShape(raw.train(), raw.test(), "data.test", spec.test());
       raw = raw.encoded(oneHot);
     }
     if (!spec.standardizesTargets() && !reconstruction && raw.train().task() == Task.REGRESSION) {
@@ -176,8 +176,8 @@ public final class DataPreparation implements Provider<PreparedData> {
     train = encode(train, kind, lossName, reconstruction);
     validation = validation == null ? null : encode(validation, kind, lossName, reconstruction);
     test = test == null ? null : encode(test, kind, lossName, reconstruction);
-    checkSameShape(train, validation, "data.validation");
-    checkSameShape(train, test, "data.test");
+    checkSameShape(train, validation, "data.validation", spec.validation());
+    checkSameShape(train, test, "data.test", spec.test());
     // a fine-tuning's inputs are the model's, standardized as the model's were: its own statistics, not the split's
     StartingModel starting = StartingModel.of(experiment).orElse(null);
     if (starting != null) {
@@ -741,6 +741,25 @@ public final class DataPreparation implements Provider<PreparedData> {
       return d.withBinaryTarget();
     }
     return d;
+  }
+
+  /**
+   * {@link #checkSameShape(Dataset, Dataset, String)}, its problems placed at the line where {@code written}, a
+   * held-out source of its own, was written: the key alone sent the reader looking for it.
+   */
+  private static void checkSameShape(Dataset train, Dataset other, String path, HoldOut written) {
+    try {
+      checkSameShape(train, other, path);
+    } catch (ConfigException e) {
+      SourceSpec source = written instanceof HoldOut.FromSource own ? own.source() : null;
+      dev.nn.core.config.Position where = source instanceof SourceSpec.Csv csv ? csv.where()
+          : source instanceof SourceSpec.Idx idx ? idx.where()
+          : source instanceof SourceSpec.Spark spark ? spark.where() : null;
+      if (where == null || where.line() == 0) {
+        throw e;
+      }
+      throw new ConfigException(e.problems().stream().map(p -> p.at("", where.line(), where.column())).toList());
+    }
   }
 
   private static void checkSameShape(Dataset train, Dataset other, String path) {
