@@ -147,6 +147,10 @@ class CsvSourceCommandTests {
     cases.put("source: csv, path: tabs.csv, target: 2",
         List.of("target column index 2 is outside the header of tabs.csv, which has 2 columns. The header was read as"
             + " separated by commas, and its names hold tabs;"));
+    // two selectors of one column: at the second, with both as written
+    cases.put("source: csv, path: cols.csv, target: [y, last]",
+        List.of("data.train.target[1] (line 3, col ", "target column \"y\" is named twice (y and last)",
+            "Allowed: each target column once"));
     // a held-out file without the target the training source picks by "last": named by its name
     Files.writeString(tmp.resolve("last.csv"), "width,height,y\n1,2,0\n3,4,1\n");
     Files.writeString(tmp.resolve("nolast.csv"), "width,height\n1,2\n");
