@@ -135,6 +135,39 @@ class HeldOutSourceTests {
         + " data"), v.err());
   }
 
+  /**
+   * A training source whose target is {@code last}, written or by default, gives a held-out file the target by its
+   * name: "last" was applied to the held-out file by position, so a file with its columns in another order, or
+   * with a column after the target, lost its target (refused as "feature column … is the target column", or a
+   * column of ids read as classes).
+   */
+  @Test
+  void aTrainingTargetOfLastIsFoundByNameInAHeldOutFile() throws Exception {
+    Path lastYaml = Files.writeString(tmp.resolve("last.yaml"), Files.readString(yaml)
+        .replace("target: target, task: classification", "task: classification"));
+    List<String> reordered = iris.stream().map(l -> {
+      String[] f = l.split(",");
+      return f[3] + "," + f[0] + "," + f[4] + "," + f[2] + "," + f[1];
+    }).collect(Collectors.toList());
+    List<String> extra = new java.util.ArrayList<>();
+    for (int i = 0; i < iris.size(); i++) {
+      extra.add(iris.get(i) + (i == 0 ? ",id" : ",p" + i));
+    }
+    Path same = Files.write(tmp.resolve("same.csv"), iris);
+    String sameOut = null;
+    for (Path file : List.of(same, Files.write(tmp.resolve("reordered.csv"), reordered),
+        Files.write(tmp.resolve("extra.csv"), extra))) {
+      Cli.Outcome t = Cli.run("train", lastYaml.toString(), "--plain", "--set", "data.test={source: csv, path: "
+          + file + "}", "--output", tmp.resolve("runs-" + file.getFileName()).toString());
+      assertEquals(0, t.code(), file + ": " + t.describe());
+      String test = t.outLines("test ").get(0);
+      if (sameOut == null) {
+        sameOut = test;
+      }
+      assertEquals(sameOut, test, file.toString());
+    }
+  }
+
   /** Written in the file, the held-out source is named at its line, as any problem of a key written there is. */
   @Test
   void aValidationFileLackingAColumnIsAProblemAtItsLine() throws Exception {

@@ -257,18 +257,17 @@ final class DataParser {
     Node k = v.get("task");
     Task task = k != null ? reader.choice(k, v.child("task"), "task", Task.class, Task::label)
         : readLike != null ? readLike.task() : heldOutTask != null ? heldOutTask : Task.REGRESSION;
+    // a held-out source without a target of its own reads the training source's by name: "last" there is a column
+    // with a name, which the held-out file must have, wherever it stands in it (read by position, a file with its
+    // columns in another order or one more column at the end lost its target)
     List<String> targets = t != null ? targets(t, v.child("target"), task)
-        : readLike != null ? readLike.targets() : List.of(CsvReader.LAST);
+        : readLike != null ? CsvSourceOptions.targetNames(readLike) : List.of(CsvReader.LAST);
     CsvOptions options = new CsvSourceOptions(reader).read(v, path);
     if (options != null && readLike != null) {
       options = readAs(options, readLike.options(), v);
     }
-    // a held-out source without a target of its own reads the training source's by name: "last" there is a column
-    // with a name, which the held-out file must have, wherever it stands in it
-    List<String> checked = t == null && readLike != null && targets != null ? CsvSourceOptions.targetNames(readLike)
-        : targets;
-    if (path != null && checked != null && options != null && !new CsvSourceOptions(reader)
-        .knownTargets(t != null ? t : v.node(), t != null ? v.child("target") : v.path(), path, options, checked)) {
+    if (path != null && targets != null && options != null && !new CsvSourceOptions(reader)
+        .knownTargets(t != null ? t : v.node(), t != null ? v.child("target") : v.path(), path, options, targets)) {
       options = null;
     }
     Node l = v.get("labels");
