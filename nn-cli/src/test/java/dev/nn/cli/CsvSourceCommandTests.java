@@ -109,6 +109,35 @@ class CsvSourceCommandTests {
         t.err());
   }
 
+  /**
+   * Inputs left unstandardized that reach 1000 or more get one note naming the largest: a run of such inputs ended
+   * "completed" having learned little, without a word. Inputs of a network's scale, or standardized ones, get none.
+   */
+  @Test
+  void largeUnstandardizedInputsGetOneNote() throws Exception {
+    Files.writeString(tmp.resolve("money.csv"), "age,income,savings,y\n30,52000.5,-1200,0\n41,61000,300,1\n"
+        + "25,38000,150,0\n52,99000,25000,1\n");
+    Path yaml = experiment("source: csv, path: money.csv, target: y, task: classification");
+    Cli.Outcome raw = Cli.run("train", yaml.toString(), "--set", "data.standardize=false", "--set",
+        "training.epochs=1", "--set", "training.batch-size=2", "--output", tmp.resolve("raw").toString());
+    assertEquals(0, raw.code(), raw.describe());
+    assertEquals(List.of("nn: " + tmp.resolve("money.csv") + ": the input \"income\" reaches 99000 on the training"
+        + " split (1 other input reaches 1000 or more too), and data.standardize is false: a network's weights start"
+        + " at the scale of inputs near 1, so inputs this large saturate its first layer or make its updates as"
+        + " large, and training may learn little. data.standardize: true (the default) standardizes the inputs, and"
+        + " the model applies it to what it predicts"), raw.err().lines().toList());
+    Cli.Outcome standardized = Cli.run("train", yaml.toString(), "--set", "training.epochs=1", "--set", "training.batch-size=2", "--output",
+        tmp.resolve("standardized").toString());
+    assertEquals(0, standardized.code(), standardized.describe());
+    assertEquals("", standardized.err());
+    Files.writeString(tmp.resolve("small.csv"), "a,b,y\n0.5,999.9,0\n-3,12,1\n2,40,0\n1,1,1\n");
+    Cli.Outcome small = Cli.run("train", experiment("source: csv, path: small.csv, target: y, task: classification")
+        .toString(), "--set", "data.standardize=false", "--set", "training.epochs=1", "--set", "training.batch-size=2", "--output",
+        tmp.resolve("small").toString());
+    assertEquals(0, small.code(), small.describe());
+    assertEquals("", small.err());
+  }
+
   @Test
   void anUnknownFeatureIsAConfigProblemWithASuggestionAndNothingIsWritten() throws Exception {
     Path csv = tmp.resolve("cols.csv");

@@ -232,6 +232,9 @@ public final class DataPreparation implements Provider<PreparedData> {
         && classCodes.isEmpty()) {
       largeTargets(train).ifPresent(notes::add);
     }
+    if (!spec.standardize() && starting == null && train.size() > 0) {
+      largeInputs(train).ifPresent(notes::add);
+    }
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, kind, notes,
         heldOut.none() ? null : heldOut, fromCode);
   }
@@ -394,6 +397,44 @@ public final class DataPreparation implements Provider<PreparedData> {
         + " as large)";
     return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the target \"%s\" has mean %.4g and standard"
         + " deviation %.4g%s", Excerpt.of(train.targetNames().get(largest)), means[largest], stds[largest], others));
+  }
+
+  /** How far from 0 an input may reach before a run that does not standardize its inputs says so. */
+  static final double LARGE_INPUT = 1e3;
+
+  /**
+   * A note for inputs left unstandardized ({@code data.standardize: false}) of which one reaches {@value #LARGE_INPUT}
+   * or more from 0: weights drawn for inputs near 1 then saturate the first layer or make updates that large, and
+   * the run ends "completed" having learned little (iris with a column times 1e6 kept a loss of 5e4 and an accuracy
+   * of 0.4 without a word). Names the input that reaches farthest; empty when none is large.
+   */
+  static java.util.Optional<String> largeInputs(Dataset train) {
+    int largest = -1;
+    double reach = 0;
+    int large = 0;
+    for (int j = 0; j < train.featureCount(); j++) {
+      double column = 0;
+      for (int i = 0; i < train.size(); i++) {
+        column = Math.max(column, Math.abs(train.x(i, j)));
+      }
+      if (column >= LARGE_INPUT) {
+        large++;
+        if (column > reach) {
+          reach = column;
+          largest = j;
+        }
+      }
+    }
+    if (largest < 0) {
+      return java.util.Optional.empty();
+    }
+    String others = large == 1 ? "" : " (" + dev.nn.core.text.Counted.of(large - 1, "other input reaches",
+        "other inputs reach") + " " + dev.nn.core.text.Significant.of(LARGE_INPUT, 4) + " or more too)";
+    return java.util.Optional.of(train.source() + ": the input \"" + Excerpt.of(train.featureNames().get(largest))
+        + "\" reaches " + dev.nn.core.text.Significant.of(reach, 4) + " on the training split" + others + ", and data.standardize is false:"
+        + " a network's weights start at the scale of inputs near 1, so inputs this large saturate its first layer or"
+        + " make its updates as large, and training may learn little. data.standardize: true (the default)"
+        + " standardizes the inputs, and the model applies it to what it predicts");
   }
 
   /** How small a target's spread may be (with its mean as small) before a run suggests standardizing it. */
