@@ -172,6 +172,30 @@ final class ExportModels {
     }
   }
 
+  /**
+   * A float32 regression of {@link #timestamps()}'s rows whose target lies near 1.7e9 and varies by about 50, trained
+   * on standardized targets: its predictions are mapped back to those units in double.
+   */
+  static Path largeTargets() {
+    try {
+      Files.createDirectories(DIR);
+      Path data = DIR.resolve("large-targets.csv");
+      StringBuilder csv = new StringBuilder("time,level,y\n");
+      for (double[] row : TIMESTAMP_ROWS) {
+        double y = 1.7e9 + 20 * Math.sin((row[0] - 1.7e9) / 40) + 10 * row[1];
+        csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.6f,%.3f%n", row[0], row[1], y));
+      }
+      Files.writeString(data, csv);
+      Path file = experiment("large-targets", "{source: csv, path: " + data.toAbsolutePath() + ", target: y, task:"
+          + " regression}", List.of("{units: 2}", "{units: 16, activation: tanh}", "{units: 1, activation: identity}"),
+          "squared", 30);
+      return trained("large-targets-float32", file, List.of("compute.precision=float32",
+          "data.standardize-targets=true"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The rows of {@link #timestamps()}: the time, 1.7e9 + up to 300 seconds with its milliseconds, and a level. */
   static final double[][] TIMESTAMP_ROWS = timestampRows();
 

@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * <p>A float64 model's graph is in double throughout. A float32 model's takes double (the raw values, as nn
  * reads them), standardises them in double and rounds the result to float; its weights and matrix products are
  * float32, as nn's are; the activations and the link run in double between two Casts, because that is where nn
- * computes them too (plugins see doubles, and the kernels round their results to float32); it returns float.
+ * computes them too (plugins see doubles, and the kernels round their results to float32). It returns double, as
+ * nn predicts: the network's float output cast exactly, then the link and the mapping to the targets' units (for a
+ * model trained on standardised targets) in double.
  */
 final class OnnxExport {
   /** The graph input's name. */
@@ -77,11 +79,21 @@ final class OnnxExport {
       String z = g.op("Gemm", x, w, b);
       x = "identity".equals(phi.name()) ? z : inDouble(g, z, in -> OnnxActivations.apply(g, phi, in));
     }
-    String linked = link == OutputLink.IDENTITY ? x : inDouble(g, x, in -> OnnxActivations.link(g, link, in));
+    // the link in double, kept so as nn computes it from the network's outputs and writes the double
+    String linked = link == OutputLink.IDENTITY ? wide(g, x) : OnnxActivations.link(g, link, wide(g, x));
     String predictions = inTargetUnits(g, spec, linked);
     g.name(predictions, OUTPUT);
     return g.encode(INPUT, model.inputs(), OUTPUT, network.width(network.outputLayer()), nnVersion,
         metadata(spec, link, type));
+  }
+
+  /**
+   * {@code x} as double: in a float graph a Cast, which is exact. The output is double in every graph, as nn's
+   * predictions are: a float32 regression's mapping back to the targets' units (y·scale + mean) rounded to float
+   * last kept 7 digits of the value, so targets near 1.7e9 came out in steps of 128 where nn predicts to the unit.
+   */
+  private static String wide(OnnxGraph g, String x) {
+    return g.type() == ElementType.DOUBLE ? x : g.op("Cast", Map.of("to", (long) ElementType.DOUBLE.onnxCode()), x);
   }
 
   /** {@code f(x)} computed in double: in a float graph between a Cast to double and one back. */
@@ -152,7 +164,7 @@ final class OnnxExport {
 
   /**
    * y·scale + mean, in double as nn computes it, for a model trained on standardised targets; y itself for any
-   * other.
+   * other. {@code y} is double.
    */
   private static String inTargetUnits(OnnxGraph g, ModelSpec spec, String y) {
     if (spec.targetMeans() == null) {
@@ -161,7 +173,7 @@ final class OnnxExport {
     long[] dims = {spec.targetMeans().length};
     String means = g.tensor("target_means", ElementType.DOUBLE, dims, spec.targetMeans());
     String scales = g.tensor("target_scales", ElementType.DOUBLE, dims, spec.targetScales());
-    return inDouble(g, y, in -> g.op("Add", g.op("Mul", in, scales), means));
+    return g.op("Add", g.op("Mul", y, scales), means);
   }
 
   /** What a user of the file needs besides the graph: the names of inputs and outputs, as JSON arrays. */

@@ -97,7 +97,8 @@ final class OnnxGraph {
       graph.message(5, tensor(i));
     }
     graph.message(11, valueInfo(input, ElementType.DOUBLE, inputs));
-    graph.message(12, valueInfo(output, type, outputs));
+    // the output is double in every graph, as the input is: nn's predictions are doubles
+    graph.message(12, valueInfo(output, ElementType.DOUBLE, outputs));
 
     Protobuf model = new Protobuf()
         .integer(1, IR_VERSION)
