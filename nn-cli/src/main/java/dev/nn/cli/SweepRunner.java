@@ -154,7 +154,9 @@ final class SweepRunner {
     String everyPoint = problemOfEveryPoint(grid, points, code);
     if (everyPoint != null) {
       root.err().print(everyPoint);
-      root.err().println("nn: none of the " + points.size() + " sweep points can train; nothing was written");
+      // a cross-validation alone is K runs, one per fold, not a sweep the user wrote
+      root.err().println("nn: none of the " + points.size() + (crossValidation && points.size() == folds
+          ? " folds' runs" : " sweep points") + " can train; nothing was written");
       return code[0];
     }
     boolean intoExisted = java.nio.file.Files.isDirectory(into);

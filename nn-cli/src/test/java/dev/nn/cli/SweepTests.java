@@ -212,7 +212,7 @@ class SweepTests {
         "--output", out.toString());
     assertEquals(2, folds.code(), folds.describe());
     assertTrue(folds.err().endsWith("20 rows are too few for 30 folds; each fold needs a row at least\n"
-        + "nn: none of the 30 sweep points can train; nothing was written\n"), folds.err());
+        + "nn: none of the 30 folds' runs can train; nothing was written\n"), folds.err());
     assertEquals("", folds.out());
     // a folder that was there before stays, with what else it holds
     Files.createDirectories(out.resolve("earlier-run"));
