@@ -868,7 +868,19 @@ public final class CsvReader {
     return leading >= 2 && leading >= names.length - 1;
   }
 
+  /** Whether a header line is Excel's {@code sep=;} (split at its own separator, or not). */
+  private static boolean isSeparatorLine(String[] names) {
+    String first = names[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return first.startsWith("sep=") && first.length() <= 5 && (names.length == 1 || names.length == 2
+        && names[1].isBlank());
+  }
+
   private static void parseHeader(String[] names, int offset, String file) {
+    if (isSeparatorLine(names)) {
+      // Excel writes "sep=;" above the header for itself; read as the header, it had "no name" after "sep="
+      throw new DataException(file + ":1: the first line, sep=…, is Excel's note of the separator, not a header;"
+          + " delete that line: nn finds the separator itself (or set separator: on the csv source)");
+    }
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < names.length;) {
       int c = i + offset;

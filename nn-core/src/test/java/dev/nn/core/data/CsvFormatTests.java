@@ -72,6 +72,17 @@ class CsvFormatTests {
         failure(CsvReader.classification("name"), split));
   }
 
+  /** Excel's "sep=;" line above the header is named as such: it read as a header with a column of no name. */
+  @Test
+  void excelsSeparatorLineIsNamed() throws IOException {
+    for (String line : List.of("sep=;", "sep=,", "SEP=\t", "sep=|")) {
+      Path p = write("excel.csv", line + "\r\na;b;y\r\n1;2;3\r\n");
+      assertEquals(p + ":1: the first line, sep=…, is Excel's note of the separator, not a header; delete that line:"
+          + " nn finds the separator itself (or set separator: on the csv source)",
+          failure(CsvReader.regression("y"), p), line);
+    }
+  }
+
   @Test
   void textAfterAClosingQuoteIsRefusedWithItsLine() throws IOException {
     Path p = write("bad.csv", "a,b\n1,2\n\"3\"x,4\n");
