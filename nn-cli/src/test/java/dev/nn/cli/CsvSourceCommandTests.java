@@ -138,6 +138,20 @@ class CsvSourceCommandTests {
     assertEquals("", small.err());
   }
 
+  /** Class labels alike but for case are two classes, as written, with one note naming them. */
+  @Test
+  void classLabelsAlikeButForCaseGetOneNote() throws Exception {
+    Files.writeString(tmp.resolve("case.csv"), "a,kind\n1,cat\n2,Cat\n3,dog\n4,cat\n5,dog\n6,cat\n");
+    Cli.Outcome t = Cli.run("train", experiment("source: csv, path: case.csv, target: kind, task: classification")
+        .toString(), "--set", "training.epochs=1", "--set", "training.batch-size=2", "--output",
+        tmp.resolve("runs").toString());
+    assertEquals(0, t.code(), t.describe());
+    assertEquals(List.of("nn: " + tmp.resolve("case.csv") + ": the class labels \"Cat\" and \"cat\" differ only in"
+        + " case, and are different classes; if they are one class, write it one way in the file"),
+        t.err().lines().toList());
+    assertTrue(t.out().contains("network 1-8-3 "), t.out());
+  }
+
   @Test
   void anUnknownFeatureIsAConfigProblemWithASuggestionAndNothingIsWritten() throws Exception {
     Path csv = tmp.resolve("cols.csv");

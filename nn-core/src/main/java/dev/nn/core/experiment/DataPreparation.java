@@ -226,6 +226,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     classCodes.ifPresent(notes::add);
     idCategories.ifPresent(notes::add);
+    if (train.task() == Task.CLASSIFICATION && !reconstruction) {
+      labelsAlikeButForCase(train).ifPresent(notes::add);
+    }
     // advice for those who have not chosen: an experiment that says standardize-targets: false has; class codes
     // read as numbers want a classification, not standardizing
     if (spec.standardizeTargets() == null && !reconstruction && train.task() == Task.REGRESSION
@@ -397,6 +400,32 @@ public final class DataPreparation implements Provider<PreparedData> {
         + " as large)";
     return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the target \"%s\" has mean %.4g and standard"
         + " deviation %.4g%s", Excerpt.of(train.targetNames().get(largest)), means[largest], stds[largest], others));
+  }
+
+  /**
+   * A note for class labels that differ only in case ({@code setosa}, {@code Setosa}): they are two classes, as
+   * written, but most often one class typed two ways, which halves its rows and adds an output nothing tells apart.
+   * Names the first such pair and how many there are; empty when there is none.
+   */
+  static java.util.Optional<String> labelsAlikeButForCase(Dataset train) {
+    java.util.Map<String, String> byFolded = new java.util.HashMap<>();
+    String first = null;
+    int pairs = 0;
+    for (String label : train.classLabels()) {
+      String before = byFolded.putIfAbsent(label.toLowerCase(java.util.Locale.ROOT), label);
+      if (before != null) {
+        pairs++;
+        if (first == null) {
+          first = "\"" + Excerpt.of(before) + "\" and \"" + Excerpt.of(label) + "\"";
+        }
+      }
+    }
+    if (first == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(train.source() + ": the class labels " + first + (pairs == 1 ? "" : " (and "
+        + dev.nn.core.text.Counted.of(pairs - 1, "other pair", "other pairs") + ")") + " differ only in case, and"
+        + " are different classes; if they are one class, write it one way in the file");
   }
 
   /** How far from 0 an input may reach before a run that does not standardize its inputs says so. */
