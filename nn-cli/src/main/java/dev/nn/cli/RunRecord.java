@@ -314,7 +314,9 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
       m.put("validation", best < 0 || metrics.validation(best).isEmpty() ? null : metrics.validation(best));
       m.put("test", null);
       m.put("seed", provenance.get("random") instanceof Map<?, ?> r ? r.get("seed") : experiment.get("seed"));
-      m.put("overrides", overrides(provenance.get("command-line")));
+      // a run stopped before its provenance was written has the overrides it started with all the same
+      m.put("overrides", provenance.get("command-line") != null ? overrides(provenance.get("command-line"))
+          : startedWith(dir.resolve(RunDirectory.OVERRIDES)));
       m.put("nn_version", provenance.get("nn-version"));
       m.put("git_commit", null);
       m.put("host", null);
@@ -353,6 +355,24 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
         return Map.of();
       }
       return status;
+    }
+
+    /** The overrides {@code overrides.yaml} holds (a list of KEY=VALUE), or none when it holds no list. */
+    private static List<String> startedWith(Path file) {
+      List<String> sets = new ArrayList<>();
+      if (!Files.isRegularFile(file)) {
+        return sets;
+      }
+      Object list;
+      try {
+        list = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+      } catch (java.io.IOException | RuntimeException unreadable) {
+        return sets;
+      }
+      if (list instanceof List<?> items) {
+        items.forEach(o -> sets.add(String.valueOf(o)));
+      }
+      return sets;
     }
 
     /** The values of the {@code --set} options in a recorded command line. */

@@ -163,6 +163,25 @@ class SweepResumeTests {
   }
 
   /**
+   * Killed as a point's run directory was just made, before its provenance.yaml was written: the run's overrides are
+   * read from overrides.yaml, so the resume continues the sweep (it said the table "was changed", naming no
+   * overrides).
+   */
+  @Test
+  void aSweepKilledBeforeAPointsProvenanceIsWrittenResumes() throws Exception {
+    Path out = tmp.resolve("early");
+    sweepStoppedAt("provenance.yaml:3:temp", out, 137);
+    Path folder = folder(out);
+    String row = Files.readAllLines(folder.resolve("sweep.csv")).get(2);
+    assertTrue(row.startsWith("0.03,running,"), row);
+    Path run = Path.of(row.split(",")[2]);
+    assertFalse(Files.exists(run.resolve("provenance.yaml")), "killed before its provenance was written");
+    Cli.Outcome o = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(neverStopped(), rowsWithoutRuns(folder));
+  }
+
+  /**
    * What cannot be continued is one line, exit 2, and the table is not touched: an experiment file changed since the
    * sweep started, one that is gone, a sweep started in another directory, a damaged record.
    */
