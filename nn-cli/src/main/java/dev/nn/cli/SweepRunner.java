@@ -171,17 +171,34 @@ final class SweepRunner {
     SweepRecord record = SweepRecord.starting(experiment, sets, sweepOptions, folds, into, root.pluginPathEntries(),
         root.commandLineForProvenance(), dataFiles);
     try {
-      stop.finishing(() -> {
-        record.write(folder);
-        table.write();
-      });
-      LauncherNote.sweep(root.env(), folder);
+      try {
+        stop.finishing(() -> {
+          record.write(folder);
+          // from here a resume can go on (it makes the table when it is missing): the launcher names the folder
+          LauncherNote.sweep(root.env(), folder);
+          table.write();
+        });
+      } catch (java.io.UncheckedIOException e) {
+        // a sweep that cannot write its record or table (a full disk) trained nothing: no folder, as one never begun
+        throw new CommandFailure("nn: " + e.getMessage() + (removed(table) ? "\nnn: the sweep trained nothing; its"
+            + " folder " + folder + " was removed" : ""), e);
+      }
       out.println(root.fitted("sweep of " + Counted.of(points.size(), "point", "points") + " into " + folder));
       return keepingTheTable(folder, () -> runPoints(grid, points, table, folder, into, intoExisted, out, stop, null));
     } finally {
       stop.close();
       lock.close();
     }
+  }
+
+  /** Removes the folder of a sweep that trained nothing, as far as it can; whether it is gone. */
+  private static boolean removed(SweepTable table) {
+    try {
+      table.delete();
+    } catch (java.io.UncheckedIOException leftBehind) {
+      // a file it could not remove (or one it does not know) keeps the folder
+    }
+    return !java.nio.file.Files.exists(table.folder());
   }
 
   /**
@@ -207,8 +224,13 @@ final class SweepRunner {
     }
     List<List<String>> points = grid.points();
     Experiment base = Failures.readingConfig(experiment, () -> Experiments.load(root.nn(), experiment, sets));
-    SweepTable table = SweepTable.continuing(folder, base.name() + " (" + experiment + ")",
-        grid.axes().stream().map(SweepAxis::key).toList(), points);
+    String title = base.name() + " (" + experiment + ")";
+    List<String> keys = grid.axes().stream().map(SweepAxis::key).toList();
+    // stopped after its record and before its table (neither file there): no point began, and every one is to train
+    boolean untabled = !java.nio.file.Files.exists(folder.resolve(SweepTable.CSV))
+        && !java.nio.file.Files.exists(folder.resolve(SweepTable.MARKDOWN));
+    SweepTable table = untabled ? new SweepTable(folder, title, keys, points)
+        : SweepTable.continuing(folder, title, keys, points);
     int left = 0;
     for (int i = 0; i < points.size(); i++) {
       left += kept(table.row(i).status()) ? 0 : 1;

@@ -161,6 +161,15 @@ final class TrainCommand implements Callable<Integer> {
     if (resume != null && SweepRecord.isSweepFolder(resume)) {
       return resumeSweep(resume);
     }
+    if (resume != null && java.nio.file.Files.exists(resume.resolve(SweepRecord.LOCK))
+        && !java.nio.file.Files.exists(resume.resolve(SweepRecord.FILE))
+        && !java.nio.file.Files.exists(resume.resolve(dev.nn.core.sweep.SweepTable.CSV))
+        && !java.nio.file.Files.exists(resume.resolve(RunDirectory.EXPERIMENT))) {
+      // killed as it began: the lock is made before the record
+      throw new CommandFailure("nn: " + resume + ": a sweep's folder that holds no " + SweepRecord.FILE + ": the sweep"
+          + " was stopped as it began, before it recorded how it was started, and trained nothing; delete the folder"
+          + " and start the sweep again");
+    }
     if (resume != null && java.nio.file.Files.isRegularFile(resume.resolve(dev.nn.core.sweep.SweepTable.CSV))
         && !java.nio.file.Files.exists(resume.resolve(RunDirectory.EXPERIMENT))) {
       throw new CommandFailure("nn: " + resume + ": a sweep's folder without its " + SweepRecord.FILE + " (made before"

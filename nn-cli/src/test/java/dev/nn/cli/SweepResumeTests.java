@@ -182,6 +182,34 @@ class SweepResumeTests {
   }
 
   /**
+   * Killed as it began: before its record is in place, the folder holds its lock alone, and a resume says what
+   * happened and what to do (it said "not a run directory"); after its record and before its table, the resume makes
+   * the table and trains every point, ending as a sweep never stopped (it said sweep.csv could not be read).
+   */
+  @Test
+  void aSweepKilledAsItBeganSaysWhatToDoOrGoesOn() throws Exception {
+    Path early = tmp.resolve("no-record");
+    sweepStoppedAt("sweep.yaml:1:temp", early, 137);
+    Path lockOnly;
+    try (Stream<Path> all = Files.list(early)) {
+      lockOnly = all.findFirst().orElseThrow();
+    }
+    assertTrue(Files.exists(lockOnly.resolve(".lock")) && !Files.exists(lockOnly.resolve("sweep.yaml")));
+    Cli.Outcome refused = Cli.run("train", "--resume", lockOnly.toString(), "--plain");
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + lockOnly + ": a sweep's folder that holds no sweep.yaml: the sweep was stopped as it began,"
+        + " before it recorded how it was started, and trained nothing; delete the folder and start the sweep again\n",
+        refused.err());
+    Path later = tmp.resolve("no-table");
+    sweepStoppedAt("sweep.csv:1:temp", later, 137);
+    Path untabled = folder(later);
+    assertTrue(Files.exists(untabled.resolve("sweep.yaml")) && !Files.exists(untabled.resolve("sweep.csv")));
+    Cli.Outcome o = Cli.run("train", "--resume", untabled.toString(), "--plain");
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(neverStopped(), rowsWithoutRuns(untabled));
+  }
+
+  /**
    * What cannot be continued is one line, exit 2, and the table is not touched: an experiment file changed since the
    * sweep started, one that is gone, a sweep started in another directory, a damaged record.
    */
@@ -424,6 +452,28 @@ class SweepResumeTests {
       Cli.Outcome resumed = Cli.run("train", "--resume", folder.toString(), "--plain");
       assertEquals(0, resumed.code(), resumed.describe());
       assertTrue(resumed.out().contains("sweep: 2 of 2 points completed\n"), resumed.out());
+    } finally {
+      shell("umount " + disk);
+    }
+  }
+
+  /** A disk too full for the sweep's first files: it trained nothing, and leaves no folder (one held its lock alone). */
+  @Test
+  void aSweepThatCannotWriteItsRecordLeavesNoFolder() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(shell("id -u | grep -qx 0"), "runs as root, who may mount");
+    Path disk = Files.createDirectory(tmp.resolve("tiny"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(shell("mount -t tmpfs -o size=64k tmpfs " + disk),
+        "this root may mount a tmpfs");
+    try {
+      assertTrue(shell("head -c 65536 /dev/zero > " + disk.resolve("filler") + "; true"));
+      Path out = Files.createDirectory(disk.resolve("out"));
+      Cli.Outcome full = Cli.run(with(SWEEP, "--output", out.toString()).toArray(String[]::new));
+      assertEquals(2, full.code(), full.describe());
+      assertTrue(full.err().contains(": No space left on device\nnn: the sweep trained nothing; its folder "),
+          full.err());
+      try (Stream<Path> left = Files.list(out)) {
+        assertEquals(List.of(), left.toList());
+      }
     } finally {
       shell("umount " + disk);
     }
