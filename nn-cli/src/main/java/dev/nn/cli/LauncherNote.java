@@ -57,7 +57,7 @@ final class LauncherNote implements TrainingRun.DirectoryListener {
     Path file = Path.of(name);
     try {
       if (Files.isRegularFile(file) && Files.size(file) == 0) {
-        Files.writeString(file, STOPS_SAID + "\n", StandardCharsets.UTF_8);
+        replace(file, STOPS_SAID);
       }
     } catch (IOException | RuntimeException e) {
       // the launcher then says what it says for a JVM still starting
@@ -71,10 +71,22 @@ final class LauncherNote implements TrainingRun.DirectoryListener {
 
   private void write(Path directory) {
     try {
-      // the launcher reads it only after Java has ended: a plain write is enough
-      Files.writeString(file, directory.toAbsolutePath().normalize() + "\n", StandardCharsets.UTF_8);
+      replace(file, directory.toAbsolutePath().normalize().toString());
     } catch (IOException | RuntimeException e) {
       // the launcher then names no directory, as before it could
     }
+  }
+
+  /**
+   * The note's one line replaced whole: written beside it ({@code NOTE.next}, which the launcher removes too) and
+   * renamed over it. A stop halts the JVM after its shutdown hooks however far a write has come, and a note cut
+   * short between its truncation and its line read as empty: the launcher then said that nothing was written beside
+   * Java's line naming the run to resume.
+   */
+  private static void replace(Path note, String line) throws IOException {
+    Path next = note.resolveSibling(note.getFileName() + ".next");
+    Files.writeString(next, line + "\n", StandardCharsets.UTF_8);
+    Files.move(next, note, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }
