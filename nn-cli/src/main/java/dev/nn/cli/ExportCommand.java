@@ -57,10 +57,12 @@ final class ExportCommand implements Callable<Integer> {
         root.nn().export(m, chosen, output);
         return null;
       });
+      // said before the notice goes: a stop between the two left the output whole and said nothing
+      root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);
+      root.out().flush();
     } finally {
       stop.close();
     }
-    root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);
     otherFormatsName(chosen).ifPresent(other -> root.err().println("nn: note: " + output + " is named as "
         + other.label() + " (." + other.label() + "), but holds " + chosen.label() + ", as --format " + format
         + " asked; tools that go by the name will misread it"));

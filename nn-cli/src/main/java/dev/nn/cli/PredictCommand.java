@@ -54,10 +54,12 @@ final class PredictCommand implements Callable<Integer> {
       rows = WorkingLine.during(root, "predicting " + dev.nn.core.text.ControlCharacters.escape(
           String.valueOf(input.getFileName())),
           notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
+      // said before the notice goes: a stop between the two left the output whole and said nothing
+      root.out().println("wrote " + Counted.of(rows, "prediction", "predictions") + " to " + output);
+      root.out().flush();
     } finally {
       stop.close();
     }
-    root.out().println("wrote " + Counted.of(rows, "prediction", "predictions") + " to " + output);
     return Main.OK;
   }
 
