@@ -99,6 +99,35 @@ class ResumeTests {
   }
 
   /**
+   * A run resumed on another backend than it started on says so, since it will not end bit for bit as the interrupted
+   * run would have (a JVM without the Vector API moved a small network to OpenBLAS without a word); on the same one
+   * it says nothing of backends.
+   */
+  @Test
+  void aRunResumedOnAnotherBackendSaysSo() throws Exception {
+    Nn nn = Nn.create();
+    Path same = interruptedAfterEpoch3(nn, nn.load(Path.of(Cli.XOR), List.of("training.epochs=4")),
+        tmp.resolve("same"));
+    Cli.Outcome quiet = Cli.run("train", "--resume", same.toString());
+    assertEquals(0, quiet.code(), quiet.describe());
+    assertFalse(quiet.err().contains("backend"), quiet.describe());
+
+    Path other = interruptedAfterEpoch3(nn, nn.load(Path.of(Cli.XOR), List.of("training.epochs=4")),
+        tmp.resolve("other"));
+    Path provenance = other.resolve(RunDirectory.PROVENANCE);
+    String recorded = Files.readString(provenance);
+    java.util.regex.Matcher backend = java.util.regex.Pattern.compile("(?m)^  backend: (.*)$").matcher(recorded);
+    assertTrue(backend.find(), recorded);
+    Files.writeString(provenance, recorded.replace("  backend: " + backend.group(1), "  backend: elsewhere"));
+    Cli.Outcome told = Cli.run("train", "--resume", other.toString());
+    assertEquals(0, told.code(), told.describe());
+    String now = backend.group(1).replaceAll("^'|'$", "");
+    assertTrue(told.err().contains("nn: the run started on the elsewhere backend and continues on the " + now
+        + " backend, which sums in another order, so it will not end bit for bit as the interrupted run would have"),
+        told.describe());
+  }
+
+  /**
    * Trains {@code e} into {@code into} and stops it after epoch 3, once that epoch's checkpoint is written, as a kill
    * would; returns the run directory, which holds 3 epochs of metrics and no model.
    */

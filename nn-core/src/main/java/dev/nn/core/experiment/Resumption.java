@@ -53,6 +53,7 @@ final class Resumption {
    */
   Provenance prepare(Trainer trainer, Provenance current, int checkpointEvery, int trainingRows) {
     Provenance checked = new PluginChanges(dir, allowChangedPlugins, notices).check(checkData(current));
+    noticingAnotherBackend(current);
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
     Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile());
     dir.deleteTemporaryFiles();
@@ -86,6 +87,21 @@ final class Resumption {
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
     return noticingAnEditedExperiment(recorded);
+  }
+
+  /**
+   * Says so when the run goes on with another compute backend than it started with (a JVM without the Vector API,
+   * {@code NN_VECTOR=off}, moves a small network from the vector loops to OpenBLAS): another backend sums in another
+   * order, so the run ends near, but not bit for bit as, the interrupted run would have. Other thread counts compute
+   * the same bits, and are not said.
+   */
+  private void noticingAnotherBackend(Provenance current) {
+    Optional<String> was = Provenance.recordedBackend(dir.provenanceFile());
+    if (was.isPresent() && !was.get().equals(current.backend())) {
+      notices.accept("the run started on the " + was.get() + " backend and continues on the " + current.backend()
+          + " backend, which sums in another order, so it will not end bit for bit as the interrupted run would have"
+          + " (compute.backend chooses one; NN_VECTOR=off runs Java without the vector loops)");
+    }
   }
 
   /**

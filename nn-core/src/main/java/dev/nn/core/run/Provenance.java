@@ -390,6 +390,24 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return recorded.isNull("nn-version") ? Optional.empty() : Optional.of(recorded.string("nn-version"));
   }
 
+  /**
+   * The compute backend the provenance in {@code recordedFile} gives ({@code compute.backend}), when there is such a
+   * file and it names one.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static Optional<String> recordedBackend(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return Optional.empty();
+    }
+    YamlFields recorded = YamlFields.read(recordedFile, RunFileException::new);
+    if (recorded.isNull("compute")) {
+      return Optional.empty();
+    }
+    YamlFields compute = recorded.fields("compute");
+    return compute.isNull("backend") ? Optional.empty() : Optional.of(compute.string("backend"));
+  }
+
   private static boolean isJarHash(String sha256) {
     return sha256.length() == 64 && sha256.chars().allMatch(c -> Character.digit(c, 16) >= 0);
   }
