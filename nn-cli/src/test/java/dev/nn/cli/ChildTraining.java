@@ -18,7 +18,8 @@ final class ChildTraining {
 
   /** Starts the child, writing its run under {@code output}; its standard error goes to {@code stderr}. */
   static Process start(Path output, ProcessBuilder.Redirect stderr) throws IOException {
-    return ChildJvm.command(List.of(), Main.class, "train", Cli.XOR, "--set", "training.epochs=1000000", "--output",
+    // with the vector loops, as the launcher runs nn and as the tests' own JVM resumes the run
+    return ChildJvm.command(List.of("--add-modules", "jdk.incubator.vector"), Main.class, "train", Cli.XOR, "--set", "training.epochs=1000000", "--output",
             output.toString(), "--plain")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(stderr)
