@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.text.CommandName;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -170,7 +171,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
 
   /** For a run resumed in {@code runDirectory}. */
   static InterruptionNotice resuming(Path runDirectory, PrintStream err, boolean terminal) {
-    return new InterruptionNotice(() -> Optional.of(runDirectory), "nn train --resume " + runDirectory, err,
+    return new InterruptionNotice(() -> Optional.of(runDirectory), CommandName.of() + " train --resume " + runDirectory, err,
         terminal);
   }
 
@@ -212,11 +213,11 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     Path dir = runDirectory.get();
     Optional<Path> checkpoint = RunDirectory.latestCheckpointIn(dir);
     if (checkpoint.isEmpty()) {
-      return "nn: training was interrupted before its first checkpoint" + (sweepPoint ? "\n" : "; nn train --resume "
-          + dir + " trains it again from the start\n");
+      return "nn: training was interrupted before its first checkpoint" + (sweepPoint ? "\n" : "; " + CommandName.of()
+          + " train --resume " + dir + " trains it again from the start\n");
     }
     return "nn: training was interrupted; the last checkpoint is " + checkpoint.get() + "\n"
-        + (sweepPoint ? "" : "Resume the run with: nn train --resume " + dir + "\n");
+        + (sweepPoint ? "" : "Resume the run with: " + CommandName.of() + " train --resume " + dir + "\n");
   }
 
   /** This notice for a point of a sweep: see {@link #message(Optional, String, boolean)}. */

@@ -3,6 +3,7 @@ package dev.nn.cli;
 import dev.nn.core.io.Json;
 import dev.nn.core.run.MetricsColumns;
 import dev.nn.core.run.RunDirectory;
+import dev.nn.core.text.CommandName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,7 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     Map<String, Object> m = new LinkedHashMap<>(summary);
     m.put("status", "interrupted");
     m.put("message", "the process training it ended without recording an end (killed?); "
-        + "nn train --resume " + dir + " continues it");
+        + CommandName.of() + " train --resume " + dir + " continues it");
     return m;
   }
 

@@ -6,6 +6,7 @@ import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.sweep.SweepRecord;
 import dev.nn.core.sweep.SweepTable;
+import dev.nn.core.text.CommandName;
 import dev.nn.core.text.Counted;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Spread;
@@ -333,7 +334,7 @@ final class SweepRunner {
     } catch (java.io.UncheckedIOException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("cannot write " + folder)) {
         throw new CommandFailure("nn: " + e.getMessage() + "\nnn: the sweep's table could not be written; once that is"
-            + " mended, nn train --resume " + folder + " continues the sweep", e);
+            + " mended, " + CommandName.of() + " train --resume " + folder + " continues the sweep", e);
       }
       throw e;
     }
@@ -463,7 +464,7 @@ final class SweepRunner {
     if (anyRun) {
       out.println(root.fitted("sweep table    " + folder.resolve(SweepTable.MARKDOWN)));
       if (failed > 0) {
-        out.println(root.fitted("once what failed is mended, nn train --resume " + folder + " trains the failed "
+        out.println(root.fitted("once what failed is mended, " + CommandName.of() + " train --resume " + folder + " trains the failed "
             + (failed == 1 ? "point" : "points") + " again"));
       }
     } else {

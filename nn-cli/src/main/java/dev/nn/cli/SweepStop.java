@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.run.RunDirectory;
 import dev.nn.core.sweep.SweepTable;
+import dev.nn.core.text.CommandName;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class SweepStop implements AutoCloseable {
 
   /** What the sweep's messages end with: how to go on with it. */
   private String howToContinue() {
-    return "; nn train --resume " + table.folder() + " continues the sweep";
+    return "; " + CommandName.of() + " train --resume " + table.folder() + " continues the sweep";
   }
 
   /**

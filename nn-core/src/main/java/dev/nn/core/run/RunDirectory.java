@@ -112,7 +112,7 @@ public final class RunDirectory {
         : "stopped by its thread's interruption (Thread.interrupt, Future.cancel(true))";
     boolean fresh = latestCheckpointIn(dir).isEmpty();
     String resume = samplesFromCode ? "nn.resume(" + dir + ", train, validation, options) with the samples it was"
-        + " given" : "nn train --resume " + dir;
+        + " given" : dev.nn.core.text.CommandName.of() + " train --resume " + dir;
     return how + (fresh ? " before its first checkpoint; " + resume + " trains it again from the start"
         : "; " + resume + " continues it");
   }

@@ -75,6 +75,7 @@ class PublicSurfaceTests {
       "dev.nn.core.train.Metrics",                   // a run's and an evaluation's figures
       "dev.nn.core.train.ScoreFigures",              // an evaluation's ROC AUC and log loss
       "dev.nn.core.text.Significant",               // numbers as nn prints them: rates, class weights
+      "dev.nn.core.text.CommandName",               // how the user runs nn, in the commands messages give
       "dev.nn.core.text.Grouped",                   // a count as nn prints it: 359,400
       "dev.nn.core.text.Counted",                   // a count and its noun as nn prints them: 1 epoch, 2 epochs
       "dev.nn.core.text.Suggestions",               // the nearest allowed names to a misspelt one: keys, options

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The {@code nn} script at the project's root, run as a user runs it. */
 class LauncherTests {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  /** The launcher as the tests run it, by its path: the commands its messages give to paste name it so. */
+  private static final String NN = ROOT.resolve("nn").toString();
 
   @TempDir
   Path tmp;
@@ -240,6 +242,8 @@ class LauncherTests {
     assertTrue(status.contains("state: interrupted"), status);
     String printed = Files.readString(t.log());
     assertTrue(printed.contains("nn: training was interrupted"), printed);
+    // the command to resume it as the user ran nn: here by its path, not a bare nn the PATH may not have
+    assertTrue(printed.contains(" " + NN + " train --resume "), printed);
   }
 
   /**
@@ -279,7 +283,7 @@ class LauncherTests {
     }
     List<String> printed = Files.readAllLines(log).stream().filter(l -> l.startsWith("nn:")).toList();
     assertEquals(List.of("nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer);"
-        + " resume the sweep with: nn train --resume " + folder.toAbsolutePath().normalize()), printed);
+        + " resume the sweep with: " + NN + " train --resume " + folder.toAbsolutePath().normalize()), printed);
   }
 
   /**
@@ -309,7 +313,7 @@ class LauncherTests {
         .toList();
     // the run's directory, which Java told the launcher, is named whole: the command to resume it, ready to paste
     assertEquals(List.of("nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer);"
-        + " resume the run with: nn train --resume " + t.run().toAbsolutePath().normalize()), printed);
+        + " resume the run with: " + NN + " train --resume " + t.run().toAbsolutePath().normalize()), printed);
   }
 
   /**
@@ -334,7 +338,7 @@ class LauncherTests {
         args.addAll(arg.endsWith("=") ? List.of(arg + run) : List.of(arg, run.toString()));
         String printed = killedStandIn(bin, args.toArray(String[]::new));
         String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
-        assertTrue(printed.contains(run == interrupted ? killed + "resume the run with: nn train --resume " + run
+        assertTrue(printed.contains(run == interrupted ? killed + "resume the run with: " + NN + " train --resume " + run
             : killed + "its last run, " + run + ", had completed, and no other run had started: nothing is left to"
                 + " resume"), arg + " " + run + ": " + printed);
       }
@@ -361,7 +365,7 @@ class LauncherTests {
       String printed = killedStandIn(bin, "train", "xor.yaml", "--sweep", "seed=1,2");
       String killed = "nn: the Java process was killed (SIGKILL: kill -9, or the system's out-of-memory killer); ";
       // a failed point is trained again by the sweep's resume
-      assertEquals(killed + (!status.equals("completed") ? "resume the sweep with: nn train --resume " + folder
+      assertEquals(killed + (!status.equals("completed") ? "resume the sweep with: " + NN + " train --resume " + folder
           : "the sweep " + folder + " had ended its last point: nothing is left to resume") + "\n", printed, status);
     }
   }
