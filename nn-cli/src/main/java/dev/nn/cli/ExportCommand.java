@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
     description = {"Exports a saved model so that other tools can run it. Both formats map raw feature rows to"
         + " what 'nn predict' writes, to rounding: the model's standardisation, every layer, and the loss's link"
         + " (a classifier's probabilities).",
-        "onnx: an ONNX graph (opset 17) with input 'features' [N, inputs], in double for every model, and output"
-        + " 'predictions' [N, outputs], in double for a float64 model, in float for a float32 one; the graph holds"
+        "onnx: an ONNX graph (opset 17) with input 'features' [N, inputs] and output 'predictions' [N, outputs],"
+        + " both in double for every model (a float32 one computes its layers in float); the graph holds"
         + " the one-hot encoding, the standardisation, the layers, the link and the targets' scaler. Plugin"
         + " activations, and plugin losses with"
         + " a prediction link of their own, cannot be expressed in ONNX.",
