@@ -30,10 +30,7 @@ final class UsageError {
       List<String> nearest = nearestOptions(command, unmatched.getUnmatched().get(0));
       what = "unknown option '" + Printable.of(unmatched.getUnmatched().get(0)) + "'" + (!nearest.isEmpty()
           ? " (did you mean " + String.join(" or ", nearest) + "?)"
-          // --epochs 3 for training.epochs: experiment keys are not options
-          : command.getCommandSpec().findOption("--set") != null
-              && unmatched.getUnmatched().get(0).matches("--?[A-Za-z][A-Za-z0-9-]*") ? " (an experiment's keys are given as --set"
-              + " KEY.PATH=VALUE, e.g. --set training.epochs=3)" : "");
+          : command.getCommandSpec().findOption("--set") != null ? keyHint(unmatched.getUnmatched()) : "");
     } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       // "unmatched argument at index 2" counts words the user never numbered
       List<String> extra = unmatched.getUnmatched();
@@ -41,6 +38,27 @@ final class UsageError {
           + " takes: '") + String.join("', '", extra.stream().map(Printable::of).toList()) + "'";
     }
     return "nn: " + what + "; see " + command.getCommandSpec().qualifiedName() + " --help";
+  }
+
+  /**
+   * For an unknown option that reads as an experiment's key ({@code --epochs 3}, {@code --training.epochs=3}): how
+   * keys are given, with the user's own key and value when they wrote a path; empty for a word that is no key (a
+   * file's name such as {@code -data.csv}).
+   */
+  private static String keyHint(List<String> unmatched) {
+    String written = unmatched.get(0);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--?([A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z][A-Za-z0-9-]*"
+        + "|\\[[0-9]+\\])*)(?:=(.*))?").matcher(written);
+    if (!m.matches() || m.group(1).matches("(?i).*\\.(ya?ml|csv|tsv|txt|gz|nnm|json|onnx|npz)")) {
+      return "";
+    }
+    String key = m.group(1);
+    // the value, given after '=' or as the next word
+    String value = m.group(2) != null ? m.group(2) : unmatched.size() > 1 && !unmatched.get(1).startsWith("-")
+        ? unmatched.get(1) : null;
+    return key.contains(".") && value != null && !value.isEmpty() && value.matches("[^\\s'\"]+")
+        ? " (an experiment's keys are given with --set: --set " + key + "=" + value + ")"
+        : " (an experiment's keys are given as --set KEY.PATH=VALUE, e.g. --set training.epochs=3)";
   }
 
   /**

@@ -124,7 +124,16 @@ class HelpTests {
       "predict|predict m.nnm --separator ; --inptu x.csv|unknown option '--inptu' (did you mean --input?)",
       "export|export m.nnm --debug --fromat onnx|unknown option '--fromat' (did you mean --format?)",
       "predict|predict m.nnm --input -1|missing required option: '--output=CSV'",
-      "train|train {xor} --pp x|unknown option '--pp' (did you mean --plugin-path?)"})
+      "train|train {xor} --pp x|unknown option '--pp' (did you mean --plugin-path?)",
+      "train|train {xor} --training.epochs=3|unknown option '--training.epochs=3' (an experiment's keys are given with"
+          + " --set: --set training.epochs=3)",
+      "train|train {xor} --training.epochs 3|unknown option '--training.epochs' (an experiment's keys are given with"
+          + " --set: --set training.epochs=3)",
+      "validate|validate {xor} --network.layers[1].units=8|unknown option '--network.layers[1].units=8' (an"
+          + " experiment's keys are given with --set: --set network.layers[1].units=8)",
+      "train|train {xor} --epochs=3|unknown option '--epochs=3' (an experiment's keys are given as --set"
+          + " KEY.PATH=VALUE, e.g. --set training.epochs=3)",
+      "train|train -data.csv|unknown option '-data.csv'"})
   void everyUsageErrorIsOneLineThatSaysWhereTheOptionsAre(String command, String line, String message) {
     Cli.Outcome o = Cli.run(line.replace("{xor}", Cli.XOR).split(" "));
     assertEquals(2, o.code(), o.describe());
