@@ -375,9 +375,14 @@ final class NodeReader {
     }
     if (Tag.INT.equals(s.getTag())) {
       BigInteger v = Scalars.parseInteger(s);
-      if (v == null || v.bitLength() > 63) {
+      if (v == null) {
         report(ProblemId.OUT_OF_RANGE, path, node, "integer too large: " + s.getValue(), "a 64-bit integer");
         return null;
+      }
+      if (v.bitLength() > 63) {
+        // a number setting may be that large (threshold: 100000000000000000000, as 1e20 is); the plugin's getter
+        // refuses it where it wants an integer
+        return v.doubleValue();
       }
       long l = v.longValue();
       return l == (int) l ? (Object) (int) l : (Object) l;

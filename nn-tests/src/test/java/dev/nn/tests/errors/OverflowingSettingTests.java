@@ -54,6 +54,16 @@ class OverflowingSettingTests {
         + " (beyond the largest float64 number, about 1.8e308)", p.message().replaceAll(" \\(from --set.*", ""));
   }
 
+  /** An integer beyond 64 bits is a number as 1e20 is: a number setting takes it (it was "integer too large"). */
+  @Test
+  void anIntegerBeyond64BitsIsANumber() {
+    Nn nn = Nn.create();
+    String softplus = EXPERIMENT.formatted("0.1").replace("{name: leaky-relu, slope: 0.1}",
+        "{name: softplus, threshold: 100000000000000000000}");
+    assertEquals("softplus", nn.parse(softplus, List.of()).network().layers().get(1).activation().orElseThrow()
+        .name());
+  }
+
   @Test
   void aWrittenInfinityIsShownAsInfinity() {
     assertEquals("setting \"slope\" of activation \"leaky-relu\" must be a finite number in [0, 1], found Infinity",
