@@ -173,10 +173,11 @@ final class SweepRunner {
         root.commandLineForProvenance(), dataFiles);
     try {
       try {
+        // named from the start: a kill before the record is written leaves the folder holding its lock alone, which
+        // the launcher then says to delete; after it, a resume goes on (it makes the table when it is missing)
+        LauncherNote.sweep(root.env(), folder);
         stop.finishing(() -> {
           record.write(folder);
-          // from here a resume can go on (it makes the table when it is missing): the launcher names the folder
-          LauncherNote.sweep(root.env(), folder);
           table.write();
         });
       } catch (java.io.UncheckedIOException e) {

@@ -304,6 +304,38 @@ class LauncherTests {
     assertKilledAndSaidInOneLine(t, java);
   }
 
+  /**
+   * A sweep killed as it begins: before its record, its folder holds its lock alone, and the launcher says to delete
+   * it; after its record and before its table, the folder is named to resume (it said that the sweep had ended its
+   * last point, for a table that was not there).
+   */
+  @Test
+  void aSweepKilledAsItBeginsIsToldApart() throws Exception {
+    String[] sweep = {"train", ROOT.resolve("examples/xor.yaml").toString(), "--set", "training.epochs=2", "--sweep",
+        "optimizer.learning-rate=0.1,0.03", "--plain", "--output"};
+    Path early = tmp.resolve("early");
+    Run beforeRecord = launch(Map.of("NN_JAVA_OPTS", "-Dnn.crash-at=sweep.yaml:1:temp"), tmp,
+        with(sweep, early.toString()));
+    assertEquals(137, beforeRecord.code(), beforeRecord.output());
+    Path lockOnly = firstEntry(early).orElseThrow();
+    assertTrue(beforeRecord.output().contains("killer) as the sweep began, before it wrote sweep.yaml: nothing was"
+        + " trained; delete " + lockOnly.toAbsolutePath().normalize() + " and start the sweep again"),
+        beforeRecord.output());
+    Path later = tmp.resolve("later");
+    Run beforeTable = launch(Map.of("NN_JAVA_OPTS", "-Dnn.crash-at=sweep.csv:1:temp"), tmp,
+        with(sweep, later.toString()));
+    assertEquals(137, beforeTable.code(), beforeTable.output());
+    Path folder = firstEntry(later).orElseThrow();
+    assertTrue(beforeTable.output().contains("resume the sweep with: " + NN + " train --resume "
+        + folder.toAbsolutePath().normalize()), beforeTable.output());
+  }
+
+  private static String[] with(String[] args, String last) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = last;
+    return all;
+  }
+
   /** Kills {@code java} as kill -9 does; the launcher then exits 137 and says so in one line. */
   private static void assertKilledAndSaidInOneLine(Training t, ProcessHandle java) throws Exception {
     assertTrue(java.destroyForcibly());
