@@ -1,11 +1,12 @@
 package dev.nn.cli;
 
+import dev.nn.core.text.Grouped;
 import java.io.PrintStream;
 import java.util.function.IntSupplier;
 
 /**
  * On a terminal, one line that says how much of a long piece of work is done ("importance: 120 of 784 columns",
- * "gradient check: 51200 of 238510 parameters"), redrawn at most 5 times a second and erased at the end;
+ * "gradient check: 51,200 of 238,510 parameters"), redrawn at most 5 times a second and erased at the end;
  * nothing elsewhere, so that a file or a pipe gets the command's output alone. Like the training progress line it
  * never wraps (a wrapped line is erased from its last row only, and every redraw would leave a row behind): it is
  * fitted to the terminal's width, read again after a resize and every few redraws, by shorter forms
@@ -62,8 +63,9 @@ final class DoneCount implements java.util.function.IntConsumer {
    */
   String text(int done, int columns) {
     int room = Math.max(1, columns - 1);
-    String count = done + "/" + total;
-    for (String form : new String[] {what + ": " + done + " of " + total + " " + unit, what + ": " + count, count}) {
+    String count = Grouped.of(done) + "/" + Grouped.of(total);
+    for (String form : new String[] {what + ": " + Grouped.of(done) + " of " + Grouped.of(total) + " " + unit,
+        what + ": " + count, count}) {
       if (form.length() <= room) {
         return form;
       }

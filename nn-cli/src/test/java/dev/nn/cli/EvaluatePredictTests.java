@@ -289,12 +289,12 @@ class EvaluatePredictTests {
   void theDoneCountIsFittedToTheTerminalsWidth() {
     DoneCount count = new DoneCount(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), true,
         () -> 80, 238_510, "gradient check", "parameters");
-    assertEquals("gradient check: 109824 of 238510 parameters", count.text(109_824, 80));
-    assertEquals("gradient check: 109824 of 238510 parameters", count.text(109_824, 44));
-    assertEquals("gradient check: 109824/238510", count.text(109_824, 43));
-    assertEquals("gradient check: 109824/238510", count.text(109_824, 30));
-    assertEquals("109824/238510", count.text(109_824, 29));
-    assertEquals("109824/2", count.text(109_824, 9));
+    assertEquals("gradient check: 109,824 of 238,510 parameters", count.text(109_824, 80));
+    assertEquals("gradient check: 109,824 of 238,510 parameters", count.text(109_824, 46));
+    assertEquals("gradient check: 109,824/238,510", count.text(109_824, 45));
+    assertEquals("gradient check: 109,824/238,510", count.text(109_824, 32));
+    assertEquals("109,824/238,510", count.text(109_824, 31));
+    assertEquals("109,824/", count.text(109_824, 9));
     for (int columns = 1; columns <= 60; columns++) {
       assertTrue(count.text(109_824, columns).length() <= Math.max(1, columns - 1), columns + " columns");
     }
@@ -303,7 +303,7 @@ class EvaluatePredictTests {
     DoneCount narrow = new DoneCount(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
         true, () -> 40, 238_510, "gradient check", "parameters");
     narrow.accept(768);
-    assertEquals("\rgradient check: 768/238510" + ProgressBar.ERASE_TO_END,
+    assertEquals("\rgradient check: 768/238,510" + ProgressBar.ERASE_TO_END,
         bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 

@@ -442,13 +442,15 @@ public final class DataPreparation implements Provider<PreparedData> {
     double reach = 0;
     int large = 0;
     for (int j = 0; j < train.featureCount(); j++) {
+      // the value farthest from 0, with its sign
       double column = 0;
       for (int i = 0; i < train.size(); i++) {
-        column = Math.max(column, Math.abs(train.x(i, j)));
+        double v = train.x(i, j);
+        column = Math.abs(v) > Math.abs(column) ? v : column;
       }
-      if (column >= LARGE_INPUT) {
+      if (Math.abs(column) >= LARGE_INPUT) {
         large++;
-        if (column > reach) {
+        if (Math.abs(column) > Math.abs(reach)) {
           reach = column;
           largest = j;
         }
