@@ -47,7 +47,7 @@ final class CsvRecords {
         .fieldSeparator(ahead.separator())
         .acceptCharsAfterQuotes(false)
         .skipEmptyLines(true)
-        .build(new CsvRecordHandler(), ahead.rest())
+        .build(new CsvRecordHandler(), new SpacesAfterQuotes(ahead.rest(), ahead.separator()))
         .iterator();
   }
 

@@ -54,7 +54,8 @@ final class LineCappedReader extends Reader {
       lineLength = end - lineStart;
       requireShort(lineLength);
       for (int i = end - 1; i >= offset; i--) {
-        if (buffer[i] != '\n' && buffer[i] != '\r') {
+        // spaces after a closing quote are left out of the field (SpacesAfterQuotes), as line breaks are here
+        if (buffer[i] != '\n' && buffer[i] != '\r' && buffer[i] != ' ' && buffer[i] != '\t') {
           lastChar = buffer[i];
           break;
         }
@@ -64,7 +65,7 @@ final class LineCappedReader extends Reader {
   }
 
   /**
-   * Whether the text read so far ends, line breaks aside, with a double quote: a file whose last field is
+   * Whether the text read so far ends, line breaks and spaces aside, with a double quote: a file whose last field is
    * quoted must, or its quote was never closed.
    */
   boolean endsWithQuote() {

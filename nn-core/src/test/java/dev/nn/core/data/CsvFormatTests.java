@@ -72,6 +72,27 @@ class CsvFormatTests {
         failure(CsvReader.classification("name"), split));
   }
 
+  /**
+   * Spaces after a closing quote, before the separator or the line's end, are ignored as spaces around a value are
+   * ({@code "5.1" ,"3.5"}); text there is still refused, a quote doubled inside a field is still a quote, and a quote
+   * inside an unquoted value is text.
+   */
+  @Test
+  void spacesAfterAClosingQuoteAreIgnored() throws IOException {
+    Path spaced = write("after.csv", "\"a\" ,\"b\"\t, \"name\"  \r\n\"1.5\" , \"2\"  ,\"say \"\"hi\"\"\"  \n3,4,5\" tall \n"
+        + "5 , 6,\"x,y\" \n");
+    Dataset d = CsvReader.classification("name").read(spaced);
+    assertEquals(List.of("a", "b"), d.featureNames());
+    assertArrayEquals(new double[] {1.5, 2, 3, 4, 5, 6}, d.copyX());
+    assertEquals(List.of("5\" tall", "say \"hi\"", "x,y"), d.classLabels());
+    Path text = write("text.csv", "a,b\n1,2\n\"3\" x,4\n");
+    assertEquals(text + ":3: a quoted field has text after its closing quote; write a quote inside quotes as \"\"",
+        failure(CsvReader.regression("b"), text));
+    // a tab that separates is kept
+    Path tabs = write("tabs.tsv", "\"a\"\t\"b\"\n\"1\"\t\"2\"\n\"3\"\t4\n");
+    assertArrayEquals(new double[] {2, 4}, CsvReader.regression("b").read(tabs).copyY());
+  }
+
   /** Excel's "sep=;" line above the header is named as such: it read as a header with a column of no name. */
   @Test
   void excelsSeparatorLineIsNamed() throws IOException {
