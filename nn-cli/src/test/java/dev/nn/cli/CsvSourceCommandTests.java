@@ -150,6 +150,15 @@ class CsvSourceCommandTests {
         + " case, and are different classes; if they are one class, write it one way in the file"),
         t.err().lines().toList());
     assertTrue(t.out().contains("network 1-8-3 "), t.out());
+    // one-hot words alike but for case, the same
+    Files.writeString(tmp.resolve("words.csv"), "colour,y\nRed,0\nred,1\nblue,0\nred,1\n");
+    Cli.Outcome w = Cli.run("train", experiment("source: csv, path: words.csv, target: y, task: classification")
+        .toString(), "--set", "data.one-hot=[colour]", "--set", "training.epochs=1", "--set", "training.batch-size=2",
+        "--output", tmp.resolve("words-runs").toString());
+    assertEquals(0, w.code(), w.describe());
+    assertEquals(List.of("nn: " + tmp.resolve("words.csv") + ": the words \"Red\" and \"red\" of one-hot column"
+        + " \"colour\" differ only in case, and are different categories; if they are one, write it one way in the"
+        + " file"), w.err().lines().toList());
   }
 
   @Test

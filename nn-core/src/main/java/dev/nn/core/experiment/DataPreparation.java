@@ -99,6 +99,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     boolean reconstruction = raw.reconstruction();
     OneHot oneHot = null;
     java.util.Optional<String> idCategories = java.util.Optional.empty();
+    java.util.Optional<String> casedWords = java.util.Optional.empty();
     if (!spec.oneHot().isEmpty()) {
       if (reconstruction) {
         throw new ConfigException(ConfigProblem.of(ProblemId.OUT_OF_RANGE, "data.one-hot", "one-hot encodes inputs of"
@@ -107,6 +108,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       // the categories are those of all the training source's rows, so that no split meets one it lacks
       oneHot = OneHot.fit(raw.train(), spec.oneHot(), raw.categoryWords());
       idCategories = idCategories(oneHot, raw.train());
+      casedWords = wordsAlikeButForCase(oneHot, raw.train());
       // a held-out source's columns are told apart by name before they are encoded, as without one-hot
       checkSameShape(raw.train(), raw.validation(), "data.validation", spec.validation());
       checkSameShape(raw.train(), raw.test(), "data.test", spec.test());
@@ -226,6 +228,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     }
     classCodes.ifPresent(notes::add);
     idCategories.ifPresent(notes::add);
+    casedWords.ifPresent(notes::add);
     if (train.task() == Task.CLASSIFICATION && !reconstruction) {
       labelsAlikeButForCase(train).ifPresent(notes::add);
     }
@@ -408,24 +411,39 @@ public final class DataPreparation implements Provider<PreparedData> {
    * Names the first such pair and how many there are; empty when there is none.
    */
   static java.util.Optional<String> labelsAlikeButForCase(Dataset train) {
+    return alikeButForCase(train.classLabels()).map(pairs -> train.source() + ": the class labels " + pairs
+        + " differ only in case, and are different classes; if they are one class, write it one way in the file");
+  }
+
+  /** The same for the words of one-hot columns ({@code Red}, {@code red}): two categories, most often one. */
+  static java.util.Optional<String> wordsAlikeButForCase(OneHot oneHot, Dataset train) {
+    for (java.util.Map.Entry<String, List<String>> column : oneHot.words().entrySet()) {
+      java.util.Optional<String> pairs = alikeButForCase(column.getValue());
+      if (pairs.isPresent()) {
+        return java.util.Optional.of(train.source() + ": the words " + pairs.get() + " of one-hot column \""
+            + Excerpt.of(column.getKey()) + "\" differ only in case, and are different categories; if they are one,"
+            + " write it one way in the file");
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The first pair of {@code words} equal but for case, quoted, and how many pairs more; empty when none is. */
+  private static java.util.Optional<String> alikeButForCase(List<String> words) {
     java.util.Map<String, String> byFolded = new java.util.HashMap<>();
     String first = null;
     int pairs = 0;
-    for (String label : train.classLabels()) {
-      String before = byFolded.putIfAbsent(label.toLowerCase(java.util.Locale.ROOT), label);
+    for (String word : words) {
+      String before = byFolded.putIfAbsent(word.toLowerCase(java.util.Locale.ROOT), word);
       if (before != null) {
         pairs++;
         if (first == null) {
-          first = "\"" + Excerpt.of(before) + "\" and \"" + Excerpt.of(label) + "\"";
+          first = "\"" + Excerpt.of(before) + "\" and \"" + Excerpt.of(word) + "\"";
         }
       }
     }
-    if (first == null) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(train.source() + ": the class labels " + first + (pairs == 1 ? "" : " (and "
-        + dev.nn.core.text.Counted.of(pairs - 1, "other pair", "other pairs") + ")") + " differ only in case, and"
-        + " are different classes; if they are one class, write it one way in the file");
+    return first == null ? java.util.Optional.empty() : java.util.Optional.of(first + (pairs == 1 ? "" : " (and "
+        + dev.nn.core.text.Counted.of(pairs - 1, "other pair", "other pairs") + ")"));
   }
 
   /** How far from 0 an input may reach before a run that does not standardize its inputs says so. */
