@@ -129,6 +129,11 @@ class SeveralTargetsTests {
         + " but \"waist\" is the name of its 2nd target; give the columns in the model's order (weight, waist, pulse),"
         + " or none to take the columns named as its targets\n", swapped.err());
     assertEquals("", swapped.out());
+    Cli.Outcome twice = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
+        "weight,weight,pulse");
+    assertEquals(2, twice.code(), twice.describe());
+    assertEquals("nn: the target column \"weight\" is given twice; name each of the model's targets' columns once,"
+        + " in its order (weight, waist, pulse)\n", twice.err());
     // columns of other names are paired by position, as documented
     Path renamed = tmp.resolve("renamed.csv");
     Files.writeString(renamed, Files.readString(LINNERUD_CSV).replaceFirst("weight,waist,pulse", "w,wa,p"));

@@ -194,6 +194,14 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    */
   public static Optional<String> targetColumnsProblem(ModelSpec spec, List<String> targets) {
     int wanted = spec.isClassifier() ? 1 : spec.targets().size();
+    for (int k = 1; k < targets.size(); k++) {
+      if (targets.subList(0, k).contains(targets.get(k))) {
+        // as a csv source refuses one column named twice as a target
+        return Optional.of("the target column \"" + targets.get(k) + "\" is given twice; name each of the model's"
+            + " targets' columns once" + (spec.isClassifier() ? "" : ", in its order (" + String.join(", ",
+                spec.targets()) + ")"));
+      }
+    }
     if (targets.size() == wanted && !spec.isClassifier()) {
       // columns are paired with the model's targets by position; a column named as another of its targets would
       // score one target against another's values under the wrong name
