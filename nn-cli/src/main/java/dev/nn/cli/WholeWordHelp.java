@@ -36,6 +36,77 @@ final class WholeWordHelp extends CommandLine.Help {
     return paragraphs(commandSpec().usageMessage().description(), commandSpec().usageMessage().width(), params);
   }
 
+  /**
+   * picocli's table of options and parameters, with their descriptions broken only at spaces: picocli broke them
+   * where Java's line breaker allows, so that at 81 columns "provenance.yaml" came out as "provenance." and "yaml".
+   */
+  @Override
+  public Layout createDefaultLayout(java.util.List<CommandLine.Model.OptionSpec> options,
+      java.util.List<CommandLine.Model.PositionalParamSpec> positionals, ColorScheme scheme) {
+    TextTable picocli = TextTable.forDefaultColumns(scheme, calcLongOptionColumnWidth(options, positionals, scheme),
+        commandSpec().usageMessage().width());
+    TextTable table = new WholeWordTable(scheme, picocli.columns());
+    table.indentWrappedLines = picocli.indentWrappedLines;
+    table.setAdjustLineBreaksForWideCJKCharacters(commandSpec().usageMessage().adjustLineBreaksForWideCJKCharacters());
+    return new Layout(scheme, table, createDefaultOptionRenderer(), createDefaultParameterRenderer());
+  }
+
+  /** A table whose wrapped column is broken at spaces: each piece is put on a row of its own, as picocli's are. */
+  static final class WholeWordTable extends TextTable {
+    WholeWordTable(ColorScheme scheme, Column[] columns) {
+      super(scheme, columns);
+    }
+
+    @Override
+    public Cell putValue(int row, int col, Text value) {
+      Column column = columns()[col];
+      String plain = value == null ? "" : value.plainString();
+      // one column short of what the cell holds, so that picocli never breaks a piece again
+      int first = column.width - column.indent - 1;
+      int later = first - indentWrappedLines;
+      if (column.overflow != Column.Overflow.WRAP || row != rowCount() - 1 || plain.indexOf('\n') >= 0
+          || TerminalText.width(plain) <= first || later < 10 || !plain.equals(plain.strip())) {
+        return super.putValue(row, col, value);
+      }
+      Cell cell = null;
+      int start = 0;
+      int room = first;
+      while (start < plain.length()) {
+        int end = pieceEnd(plain, start, room);
+        Text piece = value.substring(start, end);
+        if (cell == null) {
+          cell = super.putValue(row, col, piece);
+        } else {
+          addEmptyRow();
+          cell = super.putValue(rowCount() - 1, col, value.substring(0, 0).concat(" ".repeat(indentWrappedLines))
+              .concat(piece));
+        }
+        start = end;
+        while (start < plain.length() && plain.charAt(start) == ' ') {
+          start++;
+        }
+        room = later;
+      }
+      return cell;
+    }
+
+    /** Where the piece of {@code text} from {@code start} ends: at the last space that keeps it within {@code room}. */
+    private static int pieceEnd(String text, int start, int room) {
+      int end = start;
+      int at = start;
+      while (at < text.length()) {
+        int space = text.indexOf(' ', at);
+        int wordEnd = space < 0 ? text.length() : space;
+        if (end > start && TerminalText.width(text.substring(start, wordEnd)) > room) {
+          break;
+        }
+        end = wordEnd;
+        at = wordEnd + 1;
+      }
+      return end;
+    }
+  }
+
   /** The footer, broken as the description is. */
   @Override
   public String footer(Object... params) {
