@@ -21,6 +21,8 @@ final class NarrowText extends Writer {
   private static final String CONTINUED = "       ";
   /** An option's or parameter's line: its names after 2 to 6 spaces ("  -h, --help", "      MODEL"). */
   private static final Pattern OPTION = Pattern.compile("^ {2,6}\\S.*");
+  /** A line of prose laid out as a table: words, a gap of three spaces or more, words. */
+  private static final Pattern ALIGNED = Pattern.compile("^(\\S.*?\\S) {3,}(\\S.*)$");
   private static final String OPTION_INDENT = "  ";
   private static final String DESCRIPTION_INDENT = "      ";
   private static final String USAGE_INDENT = "    ";
@@ -102,12 +104,20 @@ final class NarrowText extends Writer {
             fill(b, description.toString(), DESCRIPTION_INDENT, DESCRIPTION_INDENT, columns);
           }
         }
+      } else if (ALIGNED.matcher(plain).matches()) {
+        // a line of a table in prose ("bash, for this shell:   source <(nn completion bash)"): its own, the words
+        // after its gap on the lines below it, indented, rather than run together with the lines around it
+        java.util.regex.Matcher parts = ALIGNED.matcher(plain);
+        parts.matches();
+        fill(b, parts.group(1), "", "", columns);
+        fill(b, parts.group(2), USAGE_INDENT, USAGE_INDENT, columns);
+        i++;
       } else {
-        // prose: the lines up to a blank line, an option or a usage line are one paragraph
+        // prose: the lines up to a blank line, an option, a usage line or a line of a table are one paragraph
         StringBuilder paragraph = new StringBuilder(line.strip());
         for (i++; i < lines.size(); i++) {
           String next = TerminalText.plain(lines.get(i));
-          if (next.isBlank() || next.startsWith(" ") || next.startsWith("Usage: ")) {
+          if (next.isBlank() || next.startsWith(" ") || next.startsWith("Usage: ") || ALIGNED.matcher(next).matches()) {
             break;
           }
           paragraph.append(' ').append(lines.get(i).strip());

@@ -328,6 +328,18 @@ class HelpTests {
   }
 
   /** The help's hand-broken lines (the environment's) are under 80 columns, the width help has in a file. */
+  /**
+   * On a narrow terminal a line of prose laid out as a table keeps its own line, its words after the gap below it:
+   * nn completion's three example lines ran together into one paragraph at 40 columns.
+   */
+  @Test
+  void aNarrowTerminalKeepsTheLinesOfATableInProse() {
+    String help = help(java.util.Map.of("COLUMNS", "40", "NO_COLOR", "1"), true, "completion", "--help");
+    String text = String.join("\n", help.lines().map(String::stripTrailing).toList());
+    assertTrue(text.contains("\nbash, for this shell:\n    source <(nn completion bash)\nbash, for good:\n"), help);
+    assertTrue(text.contains("\nzsh (in ~/.zshrc):\n    source <(nn completion zsh)\n"), help);
+  }
+
   @Test
   void theHelpToAFileHasNoLineOf80ColumnsOrMore() {
     String help = help(java.util.Map.of(), false);
