@@ -296,6 +296,9 @@ final class NodeReader {
       wrongType(path, node, "a number " + range.describe());
       return null;
     }
+    if (underflows((ScalarNode) node, v, path)) {
+      return null;
+    }
     if (!range.contains(v)) {
       report(
           ProblemId.OUT_OF_RANGE,
@@ -388,9 +391,32 @@ final class NodeReader {
       return l == (int) l ? (Object) (int) l : (Object) l;
     }
     if (Tag.FLOAT.equals(s.getTag())) {
-      return Scalars.parseNumber(s);
+      Double v = Scalars.parseNumber(s);
+      return v == null || underflows(s, v, path) ? null : v;
     }
     return s.getValue();
+  }
+
+  /**
+   * Whether {@code s}, read as {@code v}, is a number other than 0 too small for float64 ({@code 1e-400}), which
+   * would be taken as 0 without a word; reports it.
+   */
+  private boolean underflows(ScalarNode s, double v, String path) {
+    if (v != 0.0) {
+      return false;
+    }
+    java.math.BigDecimal written;
+    try {
+      written = new java.math.BigDecimal(s.getValue().strip().replace("_", ""));
+    } catch (NumberFormatException notDecimal) {
+      return false;
+    }
+    if (written.signum() == 0) {
+      return false;
+    }
+    report(ProblemId.OUT_OF_RANGE, path, s, "found " + Excerpt.of(s.getValue().strip()) + ", below the smallest"
+        + " float64 number (about 4.9e-324), which reads as 0", "a number of at least 4.9e-324 in size, or 0");
+    return true;
   }
 
   /** A path resolved against the file's directory, or the working directory for overrides. */

@@ -2,6 +2,7 @@ package dev.nn.tests.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.Nn;
 import dev.nn.spi.ConfigException;
@@ -62,6 +63,20 @@ class OverflowingSettingTests {
         "{name: softplus, threshold: 100000000000000000000}");
     assertEquals("softplus", nn.parse(softplus, List.of()).network().layers().get(1).activation().orElseThrow()
         .name());
+  }
+
+  /** A number too small for float64 would read as 0 without a word: refused, in a plugin's setting and a core key. */
+  @Test
+  void aNumberBelowFloat64IsRefusedRatherThanReadAsZero() {
+    ConfigProblem p = problem("1e-400", List.of());
+    assertEquals("network.layers[1].activation.slope", p.path());
+    assertEquals("found 1e-400, below the smallest float64 number (about 4.9e-324), which reads as 0", p.message());
+    ConfigProblem core = problem("0.1", List.of("l2=1e-999"));
+    assertEquals("l2", core.path());
+    assertTrue(core.message().startsWith("found 1e-999, below the smallest float64 number"), core.message());
+    // the other end is still the plugin's to refuse, in its words
+    assertEquals("setting \"slope\" of activation \"leaky-relu\" must be in [0, 1], found 2",
+        problem("2", List.of()).message());
   }
 
   @Test
