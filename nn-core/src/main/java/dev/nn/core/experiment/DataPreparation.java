@@ -480,8 +480,8 @@ public final class DataPreparation implements Provider<PreparedData> {
     String others = large == 1 ? "" : " (" + dev.nn.core.text.Counted.of(large - 1, "other input reaches",
         "other inputs reach") + " " + dev.nn.core.text.Significant.of(LARGE_INPUT, 4) + " or more too)";
     return java.util.Optional.of(train.source() + ": the input \"" + Excerpt.of(train.featureNames().get(largest))
-        + "\" reaches " + dev.nn.core.text.Significant.of(reach, 4) + " on the training split" + others + ", and data.standardize is false:"
-        + " a network's weights start at the scale of inputs near 1, so inputs this large saturate its first layer or"
+        + "\" reaches " + dev.nn.core.text.Significant.of(reach, 4) + " on the training split" + others
+        + ", and data.standardize is false: a network's weights start at the scale of inputs near 1, so inputs this large saturate its first layer or"
         + " make its updates as large, and training may learn little. data.standardize: true (the default)"
         + " standardizes the inputs, and the model applies it to what it predicts");
   }
