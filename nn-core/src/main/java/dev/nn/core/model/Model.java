@@ -33,8 +33,9 @@ import java.util.Optional;
  * double[] probabilities = model.predict(featuresOfOneRow);
  * }</pre>
  *
- * <p>{@link #predict} may be called from several threads at once: each thread gets its own buffers, and the
- * weights are only read.
+ * <p>{@link #predict} may be called from several threads at once: each call takes a set of buffers of its own from
+ * the model's idle ones (made when none is idle, and kept for the next call), and the weights are only read. The
+ * buffers belong to the model, and go with it: a model dropped after predicting is collected.
  */
 public final class Model {
   private static final int CHUNK = 256;
@@ -45,12 +46,21 @@ public final class Model {
   private final Network network;
   private final Loss loss;
   private final List<String> warnings;
-  private final ThreadLocal<Buffers> buffers;
+  /**
+   * Prediction buffers not in use, for calls to take and give back: a per-thread slot, which a buffer naming its model
+   * filled, kept every model a thread had predicted with as long as the thread lived (a program that loaded and
+   * dropped models ran out of memory).
+   */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Buffers> idle =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(IDLE_BUFFERS);
   private final InputChecks checks;
   /** The file the model was loaded from, or {@code null} for a model of a network trained in this JVM. */
   private Path file;
 
-  /** Per-thread prediction buffers. */
+  /** How many idle sets of buffers a model keeps: as many threads as predict with it at once, reuse theirs. */
+  private static final int IDLE_BUFFERS = 16;
+
+  /** The buffers of one prediction call. */
   private final class Buffers {
     final Workspace ws = network.newWorkspace(CHUNK);
     final double[] scaled = new double[CHUNK * network.width(0)];
@@ -88,7 +98,6 @@ public final class Model {
     this.network = network;
     this.loss = loss;
     this.warnings = List.copyOf(warnings);
-    this.buffers = ThreadLocal.withInitial(Buffers::new);
     this.checks = new InputChecks(spec, network.kernels().precision() == dev.nn.core.kernel.Precision.FLOAT32);
   }
 
@@ -429,7 +438,37 @@ public final class Model {
     int in = inputs();
     int k = outputs();
     checks.requireRows(features, rows, out, k);
-    Buffers b = buffers.get();
+    Buffers b = takeBuffers();
+    try {
+      predictInto(features, rows, out, b);
+    } finally {
+      giveBack(b);
+    }
+  }
+
+  /** An idle set of buffers, or a new one when none is idle; allocates nothing once enough exist. */
+  private Buffers takeBuffers() {
+    for (int i = 0; i < IDLE_BUFFERS; i++) {
+      Buffers b = idle.getAndSet(i, null);
+      if (b != null) {
+        return b;
+      }
+    }
+    return new Buffers();
+  }
+
+  /** Keeps {@code b} for the next call, unless as many sets are idle already. */
+  private void giveBack(Buffers b) {
+    for (int i = 0; i < IDLE_BUFFERS; i++) {
+      if (idle.compareAndSet(i, null, b)) {
+        return;
+      }
+    }
+  }
+
+  private void predictInto(double[] features, int rows, double[] out, Buffers b) {
+    int in = inputs();
+    int k = outputs();
     double[] means = spec.means();
     double[] scales = spec.scales();
     int width = network.width(0);

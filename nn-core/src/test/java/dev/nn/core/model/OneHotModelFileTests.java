@@ -179,6 +179,38 @@ class OneHotModelFileTests {
         null, null, null, oneHot())).getMessage());
   }
 
+  /**
+   * A model dropped after it predicted is collected, on the thread that predicted and on a pool's: its buffers were
+   * kept in a per-thread slot that named the model, and a program that loaded, used and dropped models ran out of
+   * memory. Two threads at once each get buffers of their own, and the same predictions.
+   */
+  @Test
+  void aModelDroppedAfterPredictingIsCollected() throws Exception {
+    java.util.List<java.lang.ref.WeakReference<Model>> dropped = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int m = 0; m < 3; m++) {
+        Network net = new Network(new int[] {6, 4, 3}, List.of(Plugins.TANH, Plugins.IDENTITY),
+            List.of("tanh", "identity"), new JavaKernels());
+        Model model = new Model(spec(oneHot()), net, Plugins.SOFTMAX_CROSS_ENTROPY);
+        double[] row = {1, 42.5, 0};
+        double[] here = model.predict(row);
+        java.util.concurrent.Future<double[]> a = pool.submit(() -> model.predict(row));
+        java.util.concurrent.Future<double[]> b = pool.submit(() -> model.predict(row));
+        assertArrayEquals(here, a.get());
+        assertArrayEquals(here, b.get());
+        dropped.add(new java.lang.ref.WeakReference<>(model));
+      }
+      for (int i = 0; i < 100 && dropped.stream().anyMatch(r -> r.get() != null); i++) {
+        System.gc();
+        Thread.sleep(10);
+      }
+      assertTrue(dropped.stream().allMatch(r -> r.get() == null), "every dropped model is collected");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void predictEncodesTheRawRowsStandardisesThemAndRunsTheNetwork() throws Exception {
     Network net = new Network(new int[] {6, 4, 3}, List.of(Plugins.TANH, Plugins.IDENTITY),
