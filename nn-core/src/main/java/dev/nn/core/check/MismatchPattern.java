@@ -52,7 +52,7 @@ final class MismatchPattern {
     if (top > 0 && top < output) {
       return "hint: the gradients of layers[" + (top + 1) + "] and above agree and those of layers[" + top + "] do"
           + " not, so δ first goes wrong at layers[" + top + "], where it is multiplied by φ′ of its activation "
-          + network.activationName(top) + ": check that φ′" + scaled;
+          + network.activationName(top) + ": check that its φ′ is the derivative of its φ" + scaled;
     }
     String atTheSeed = loss.seeding() == Seeding.FUSED ? "the loss's seed"
         : "the loss's seed or the output activation " + network.activationName(output) + "'s φ′";
