@@ -284,7 +284,8 @@ public final class Model {
     places.forEach((plugin, where) -> missing.add(plugin + " for " + String.join(", ", where)));
     if (missing.size() > 1) {
       throw new ModelFormatException(file, "needs " + String.join(" and ", missing) + ", which are not installed;"
-          + " add their jars with --plugin-path");
+          + (registry.givenInCode() ? " give their providers to the registry the model is loaded with" : " add their"
+              + " jars with --plugin-path"));
     }
     // one missing plugin is named where it is created, as it always was
   }
@@ -298,7 +299,8 @@ public final class Model {
     PluginDescriptor found = registry.descriptor(kind, use.name()).orElse(null);
     if (found == null) {
       throw new ModelFormatException(file, "needs the " + kind.label() + " plugin \"" + use.name() + "\" (version "
-          + use.version() + ") for " + where + ", which is not installed; add its jar with --plugin-path");
+          + use.version() + ") for " + where + ", which is not installed; " + (registry.givenInCode() ? "give its"
+          + " provider to the registry the model is loaded with" : "add its jar with --plugin-path"));
     }
     // a jar whose manifest gives no Implementation-Version has version "unknown"
     String changed = kind.label() + " \"" + use.name() + "\" was version " + use.version() + " when the model was"

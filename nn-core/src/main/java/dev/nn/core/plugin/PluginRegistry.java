@@ -56,10 +56,13 @@ public final class PluginRegistry {
   /** Whether the caller has shown each of {@link #failures} already, so that {@link #unknown} need not repeat them. */
   private final boolean failuresShown;
   private final PluginBlame blame;
+  /** Whether the providers were given in code ({@link #of}, {@link #with}) rather than found on a class path. */
+  private final boolean givenInCode;
 
   private PluginRegistry(Map<PluginKind<?>, SortedMap<String, PluginProvider<?>>> providers,
       Map<PluginKind<?>, SortedMap<String, PluginDescriptor>> descriptors, List<String> failures,
-      List<Path> pluginPath, boolean failuresShown) {
+      List<Path> pluginPath, boolean failuresShown, boolean givenInCode) {
+    this.givenInCode = givenInCode;
     this.providers = providers;
     this.descriptors = descriptors;
     this.failures = List.copyOf(failures);
@@ -71,6 +74,14 @@ public final class PluginRegistry {
         blame.provider(descriptors.get(kind).get(e.getKey()), e.getValue().getClass());
       }
     }
+  }
+
+  /**
+   * Whether the providers were given in code ({@link #of}, {@link #with}) rather than found on a class path: a
+   * missing plugin is then one to give the registry, not a jar to add.
+   */
+  public boolean givenInCode() {
+    return givenInCode;
   }
 
   /** Loads the plugins visible to the class loader that loaded nn itself. */
@@ -142,7 +153,7 @@ public final class PluginRegistry {
     if (!problems.isEmpty()) {
       throw warned(new ConfigException(problems));
     }
-    return new PluginRegistry(providers, descriptors, failures, List.of(), false);
+    return new PluginRegistry(providers, descriptors, failures, List.of(), false, false);
   }
 
   /**
@@ -312,7 +323,7 @@ public final class PluginRegistry {
     }
     providers.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
     descriptors.replaceAll((k, m) -> Collections.unmodifiableSortedMap(m));
-    return new PluginRegistry(providers, descriptors, failures, List.of(), false);
+    return new PluginRegistry(providers, descriptors, failures, List.of(), false, true);
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
@@ -341,7 +352,7 @@ public final class PluginRegistry {
         absolute.add(normal);
       }
     }
-    return new PluginRegistry(providers, descriptors, failures, absolute, failuresShown);
+    return new PluginRegistry(providers, descriptors, failures, absolute, failuresShown, givenInCode);
   }
 
   /**
@@ -350,7 +361,7 @@ public final class PluginRegistry {
    * saying each failure a second time.
    */
   public PluginRegistry withFailuresShown() {
-    return new PluginRegistry(providers, descriptors, failures, pluginPath, true);
+    return new PluginRegistry(providers, descriptors, failures, pluginPath, true, givenInCode);
   }
 
   /**
@@ -665,7 +676,8 @@ public final class PluginRegistry {
   public ConfigProblem unknown(PluginKind<?> kind, String name) {
     Set<String> known = names(kind);
     String allowed = known.isEmpty()
-        ? "(none found: add " + kind.builtInModule() + " or a plugin jar to the class path)"
+        ? givenInCode ? "(none: this registry holds the providers given to it in code)"
+            : "(none found: add " + kind.builtInModule() + " or a plugin jar to the class path)"
         : String.join(", ", known);
     if (!failures.isEmpty() && failuresShown) {
       allowed += "; " + Counted.of(failures.size(), "plugin", "plugins") + " failed to load (see the "
@@ -680,7 +692,9 @@ public final class PluginRegistry {
     List<String> suggestions = suggestions(kind, name, known);
     // a name like no installed one is most often a plugin whose jar was not given
     List<String> bare = suggestions.isEmpty() ? jarsProvidingNothing() : List.of();
-    String where = suggestions.isEmpty() && pluginPath.isEmpty()
+    String where = suggestions.isEmpty() && givenInCode
+        ? "; this registry was given its providers in code: give it this one too (PluginRegistry.of, or with)"
+        : suggestions.isEmpty() && pluginPath.isEmpty()
         ? "; a plugin's name is known once its jar is on the plugin path (--plugin-path JAR, or NN_PLUGIN_PATH)"
         : bare.isEmpty() ? ""
         // the commonest slip in packaging a plugin: the jar is there, its service file is not

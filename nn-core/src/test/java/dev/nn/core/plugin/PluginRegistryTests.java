@@ -1,6 +1,7 @@
 package dev.nn.core.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,6 +237,23 @@ class PluginRegistryTests {
           .create(PluginKind.ACTIVATION, "acme-isru")).problems().get(0);
       assertEquals("unknown activation \"acme-isru\"", withPath.message());
     }
+  }
+
+  /**
+   * A registry given its providers in code says to give it the missing one, not to add a jar (there is none), and
+   * so does a model loaded with it that needs a plugin it lacks.
+   */
+  @Test
+  void aRegistryGivenInCodeSaysToGiveItTheProvider() throws Exception {
+    PluginRegistry inCode = PluginRegistry.of(List.of(new dev.nn.core.optim.SgdProvider()));
+    assertTrue(inCode.givenInCode());
+    assertFalse(PluginRegistry.loadDefault().givenInCode());
+    ConfigProblem p = assertThrows(ConfigException.class,
+        () -> inCode.create(PluginKind.INITIALIZER, "xavier-uniform")).problems().get(0);
+    assertEquals("unknown initializer \"xavier-uniform\"; this registry was given its providers in code: give it"
+        + " this one too (PluginRegistry.of, or with)", p.message());
+    assertEquals("(none: this registry holds the providers given to it in code)", p.allowed());
+    assertTrue(inCode.with(List.of()).givenInCode());
   }
 
   /**
