@@ -32,7 +32,7 @@ final class Named {
     if (c.isAnonymousClass() || c.isSynthetic() || c.getName().contains("$$Lambda")) {
       Class<?> outer = c.getEnclosingClass();
       String made = outer != null ? outer.getName() : c.getName().replaceFirst("\\$.*", "");
-      return "a " + kind + " made in " + made;
+      return ("aeiou".indexOf(Character.toLowerCase(kind.charAt(0))) >= 0 ? "an " : "a ") + kind + " made in " + made;
     }
     return c.getName();
   }

@@ -200,6 +200,7 @@ public final class CsvReader {
 
   /** Reads a regression dataset whose target is the column {@code target} (a name, an index or "last"). */
   public static CsvReader regression(String target) {
+    dev.nn.core.text.Required.of(target, "target", "the target column: a name, a 0-based index or \"last\"");
     return new CsvReader(Collections.singletonList(target), Task.REGRESSION, 0);
   }
 
@@ -222,6 +223,7 @@ public final class CsvReader {
 
   /** Reads a classification dataset whose class indices are the column {@code target}. */
   public static CsvReader classification(String target) {
+    dev.nn.core.text.Required.of(target, "target", "the class column: a name, a 0-based index or \"last\"");
     return new CsvReader(Collections.singletonList(target), Task.CLASSIFICATION, 0);
   }
 
@@ -253,6 +255,7 @@ public final class CsvReader {
    * @throws DataException if the file is missing, unreadable or malformed; the message says where and why
    */
   public Dataset read(Path file, IntConsumer droppedRows) {
+    dev.nn.core.text.Required.of(file, "file", "the CSV file to read");
     Objects.requireNonNull(droppedRows, "droppedRows");
     return open(file, options.separator(), (in, name) -> read(in, name, droppedRows));
   }

@@ -230,4 +230,28 @@ public record ModelSpec(List<String> features, double[] means, double[] scales, 
   public boolean isClassifier() {
     return !classes.isEmpty();
   }
+
+  /**
+   * The spec with its arrays' values (a record prints an array's identity, {@code [D@6de54b40}): at most their first
+   * eight, with their count; the map of tied edges by its size alone.
+   */
+  @Override
+  public String toString() {
+    return "ModelSpec[features=" + features + ", means=" + shown(means) + ", scales=" + shown(scales) + ", targets="
+        + targets + ", classes=" + classes + ", widths=" + java.util.Arrays.toString(widths) + ", activations="
+        + activations + ", loss=" + loss + ", slotOf=" + (slotOf == null ? "null" : slotOf.length + " edges")
+        + ", targetMeans=" + shown(targetMeans) + ", targetScales=" + shown(targetScales) + ", oneHot=" + oneHot
+        + "]";
+  }
+
+  private static String shown(double[] values) {
+    if (values == null) {
+      return "null";
+    }
+    if (values.length <= 8) {
+      return java.util.Arrays.toString(values);
+    }
+    return java.util.Arrays.toString(java.util.Arrays.copyOf(values, 8)).replace("]", ", … (" + values.length
+        + " values)]");
+  }
 }

@@ -936,6 +936,7 @@ public final class Trainer {
    * settings; a state within an epoch needs its batch size.
    */
   public void restore(TrainerState state) {
+    dev.nn.core.text.Required.of(state, "state", "the trainer state to restore (TrainerState.read, Trainer.state)");
     if (state.optimizerState().length != updaters.length) {
       throw new IllegalArgumentException("checkpoint has " + state.optimizerState().length
           + " parameter blocks, this network has " + updaters.length);

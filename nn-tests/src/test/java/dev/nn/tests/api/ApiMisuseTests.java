@@ -82,6 +82,28 @@ class ApiMisuseTests {
   }
 
   /** A network whose training diverged is refused as a model, rather than saved to a file loading refuses. */
+  /**
+   * A null where the API wants a value is named as the other methods name theirs (these gave the JDK's "Cannot invoke
+   * … because state is null", or an IllegalArgumentException for a null), and a model's spec prints its values.
+   */
+  @Test
+  void nullsAreNamedAndASpecPrintsItsValues() {
+    Network network = NN.network(new int[] {2, 4, 1}, "tanh", "identity");
+    Trainer trainer = new Trainer(network, NN.plugins().create(PluginKind.LOSS, "binary-cross-entropy"),
+        NN.plugins().create(PluginKind.OPTIMIZER, "sgd"), (u, e) -> 0.05, TrainingOptions.of(1, 4, 7), List.of());
+    NullPointerException restore = assertThrows(NullPointerException.class, () -> trainer.restore(null));
+    assertTrue(restore.getMessage().startsWith("state: the trainer state to restore"), restore.getMessage());
+    NullPointerException file = assertThrows(NullPointerException.class,
+        () -> dev.nn.core.data.CsvReader.classification("last").read(null));
+    assertEquals("file: the CSV file to read is needed, found null", file.getMessage());
+    NullPointerException target = assertThrows(NullPointerException.class,
+        () -> dev.nn.core.data.CsvReader.classification(null));
+    assertTrue(target.getMessage().startsWith("target: the class column"), target.getMessage());
+    String spec = NN.model(trained(), "binary-cross-entropy", XOR, null).spec().toString();
+    assertFalse(spec.contains("[D@") || spec.contains("[I@"), spec);
+    assertTrue(spec.contains("widths=[2, 4, 1]"), spec);
+  }
+
   @Test
   void aNetworkWithNanWeightsIsNoModel() {
     Network network = trained();
