@@ -327,7 +327,6 @@ class HelpTests {
         err.toString(java.nio.charset.StandardCharsets.UTF_8)};
   }
 
-  /** The help's hand-broken lines (the environment's) are under 80 columns, the width help has in a file. */
   /**
    * On a narrow terminal a line of prose laid out as a table keeps its own line, its words after the gap below it:
    * nn completion's three example lines ran together into one paragraph at 40 columns.
@@ -340,6 +339,7 @@ class HelpTests {
     assertTrue(text.contains("\nzsh (in ~/.zshrc):\n    source <(nn completion zsh)\n"), help);
   }
 
+  /** The help's hand-broken lines (the environment's) are under 80 columns, the width help has in a file. */
   @Test
   void theHelpToAFileHasNoLineOf80ColumnsOrMore() {
     String help = help(java.util.Map.of(), false);
