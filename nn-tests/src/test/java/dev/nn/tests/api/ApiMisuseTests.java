@@ -81,7 +81,6 @@ class ApiMisuseTests {
     assertEquals(2, NN.predict(NN.loadModel(modelFile), rows, tmp.resolve("p.csv")));
   }
 
-  /** A network whose training diverged is refused as a model, rather than saved to a file loading refuses. */
   /**
    * A null where the API wants a value is named as the other methods name theirs (these gave the JDK's "Cannot invoke
    * … because state is null", or an IllegalArgumentException for a null), and a model's spec prints its values.
@@ -104,6 +103,7 @@ class ApiMisuseTests {
     assertTrue(spec.contains("widths=[2, 4, 1]"), spec);
   }
 
+  /** A network whose training diverged is refused as a model, rather than saved to a file loading refuses. */
   @Test
   void aNetworkWithNanWeightsIsNoModel() {
     Network network = trained();
