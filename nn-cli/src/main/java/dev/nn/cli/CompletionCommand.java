@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
     description = {"Prints a script that makes the shell complete nn's commands, options and file names.",
         "",
         "bash, for this shell:   source <(nn completion bash)",
-        "bash, for good:         nn completion bash > ~/.local/share/bash-completion/completions/nn",
-        "zsh (in ~/.zshrc):      source <(nn completion zsh)"},
+        "bash (in ~/.bashrc):    source <(nn completion bash)",
+        "zsh (in ~/.zshrc):      source <(nn completion zsh)",
+        "",
+        "Or, for every new bash, the script in bash-completion's folder (docs/cli.md)."},
     footer = "%nExit codes: 0 printed, 2 an unknown shell.")
 final class CompletionCommand implements Callable<Integer> {
   /** The shells the script is for. */

@@ -164,6 +164,10 @@ final class SweepRunner {
     Path folder = SweepTable.createFolder(into, base.name());
     // held while the sweep runs: a resume of it in another process is refused
     SweepRecord.Held lock = SweepRecord.lock(folder);
+    // named from the start, before the stop's note (which then leaves it): a kill before the record is written leaves
+    // the folder holding its lock alone, which the launcher then says to delete; after it, a resume goes on (it makes
+    // the table when it is missing)
+    LauncherNote.sweep(root.env(), folder);
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
     // watching from before the table's first write: a stop during it leaves no folder behind
@@ -173,9 +177,6 @@ final class SweepRunner {
         root.commandLineForProvenance(), dataFiles);
     try {
       try {
-        // named from the start: a kill before the record is written leaves the folder holding its lock alone, which
-        // the launcher then says to delete; after it, a resume goes on (it makes the table when it is missing)
-        LauncherNote.sweep(root.env(), folder);
         stop.finishing(() -> {
           record.write(folder);
           table.write();

@@ -134,6 +134,12 @@ class SeveralTargetsTests {
     assertEquals(2, twice.code(), twice.describe());
     assertEquals("nn: the target column \"weight\" is given twice; name each of the model's targets' columns once,"
         + " in its order (weight, waist, pulse)\n", twice.err());
+    // an index picks a column only the header names: the reader tells it twice, where the order was blamed
+    Cli.Outcome indexThenName = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
+        "3,weight,pulse");
+    assertEquals(2, indexThenName.code(), indexThenName.describe());
+    assertTrue(indexThenName.err().endsWith(": target column \"weight\" is named twice (3 and weight); each target"
+        + " column once\n"), indexThenName.err());
     // columns of other names are paired by position, as documented
     Path renamed = tmp.resolve("renamed.csv");
     Files.writeString(renamed, Files.readString(LINNERUD_CSV).replaceFirst("weight,waist,pulse", "w,wa,p"));

@@ -202,7 +202,10 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
                 spec.targets()) + ")"));
       }
     }
-    if (targets.size() == wanted && !spec.isClassifier()) {
+    // names only: an index or last picks a column the header decides, which the reader checks (twice, missing)
+    if (targets.size() == wanted && !spec.isClassifier() && targets.stream().noneMatch(
+        t -> dev.nn.core.data.CsvReader.isIndex(t) || t.equals(dev.nn.core.data.CsvReader.LAST)
+            || t.equals(dev.nn.core.data.CsvReader.FIRST))) {
       // columns are paired with the model's targets by position; a column named as another of its targets would
       // score one target against another's values under the wrong name
       for (int k = 0; k < wanted; k++) {

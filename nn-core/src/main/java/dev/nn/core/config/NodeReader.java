@@ -296,7 +296,7 @@ final class NodeReader {
       wrongType(path, node, "a number " + range.describe());
       return null;
     }
-    if (underflows((ScalarNode) node, v, path)) {
+    if (underflows((ScalarNode) node, v, path, range.describe())) {
       return null;
     }
     if (!range.contains(v)) {
@@ -392,16 +392,16 @@ final class NodeReader {
     }
     if (Tag.FLOAT.equals(s.getTag())) {
       Double v = Scalars.parseNumber(s);
-      return v == null || underflows(s, v, path) ? null : v;
+      return v == null || underflows(s, v, path, "a number of at least 4.9e-324 in size, or 0") ? null : v;
     }
     return s.getValue();
   }
 
   /**
    * Whether {@code s}, read as {@code v}, is a number other than 0 too small for float64 ({@code 1e-400}), which
-   * would be taken as 0 without a word; reports it.
+   * would be taken as 0 without a word; reports it, with what the key allows.
    */
-  private boolean underflows(ScalarNode s, double v, String path) {
+  private boolean underflows(ScalarNode s, double v, String path, String allowed) {
     if (v != 0.0) {
       return false;
     }
@@ -415,7 +415,7 @@ final class NodeReader {
       return false;
     }
     report(ProblemId.OUT_OF_RANGE, path, s, "found " + Excerpt.of(s.getValue().strip()) + ", below the smallest"
-        + " float64 number (about 4.9e-324), which reads as 0", "a number of at least 4.9e-324 in size, or 0");
+        + " float64 number (about 4.9e-324), which reads as 0", allowed);
     return true;
   }
 

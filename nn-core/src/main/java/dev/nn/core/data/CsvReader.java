@@ -63,7 +63,7 @@ public final class CsvReader {
   /** The target selector meaning "the last column". */
   public static final String LAST = "last";
   /** The target selector meaning "the first column". */
-  static final String FIRST = "first";
+  public static final String FIRST = "first";
 
   /** The largest number of classes; keeps a stray large label from allocating a huge one-hot matrix. */
   static final int MAX_CLASSES = 10_000;

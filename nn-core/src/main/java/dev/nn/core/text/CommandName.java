@@ -2,8 +2,8 @@ package dev.nn.core.text;
 
 /**
  * How the user runs nn, for the commands a message gives to copy ("resume the run with: nn train --resume DIR"):
- * {@code nn} when that is on the PATH, or the launcher as it was typed ({@code ./nn} in a checkout), which the
- * {@code nn} script says in {@code NN_COMMAND}. Messages read it as they are written; a JVM started without the
+ * {@code nn} when that is on the PATH, or the launcher by its absolute path (for {@code ./nn} in a checkout), which
+ * the {@code nn} script says in {@code NN_COMMAND}. Messages read it as they are written; a JVM started without the
  * script (the Java API, tests) says {@code nn}.
  */
 public final class CommandName {

@@ -74,6 +74,7 @@ class OverflowingSettingTests {
     ConfigProblem core = problem("0.1", List.of("l2=1e-999"));
     assertEquals("l2", core.path());
     assertTrue(core.message().startsWith("found 1e-999, below the smallest float64 number"), core.message());
+    assertEquals(">= 0", core.allowed(), "what the key allows");
     // the other end is still the plugin's to refuse, in its words
     assertEquals("setting \"slope\" of activation \"leaky-relu\" must be in [0, 1], found 2",
         problem("2", List.of()).message());
