@@ -58,7 +58,7 @@ final class NotAnExperiment {
 
   /** Whether the bytes are UTF-16 text (a byte-order mark, or a NUL beside each ASCII character). */
   private static boolean looksLikeUtf16(byte[] bytes) {
-    return starts(bytes, 0xfe, 0xff) || starts(bytes, 0xff, 0xfe)
+    return FileMagic.starts(bytes, 0xfe, 0xff) || FileMagic.starts(bytes, 0xff, 0xfe)
         || FileMagic.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileMagic.HEAD)))
             .filter(k -> k == FileMagic.UTF16_WITHOUT_BOM).isPresent();
   }
@@ -86,17 +86,5 @@ final class NotAnExperiment {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean starts(byte[] bytes, int... head) {
-    if (bytes.length < head.length) {
-      return false;
-    }
-    for (int i = 0; i < head.length; i++) {
-      if ((bytes[i] & 0xff) != head[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

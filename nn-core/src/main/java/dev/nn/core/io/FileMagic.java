@@ -58,7 +58,8 @@ public enum FileMagic {
     return Optional.empty();
   }
 
-  private static boolean starts(byte[] bytes, int... head) {
+  /** Whether {@code bytes} begin with the byte values {@code head}: the test each kind above is made of. */
+  public static boolean starts(byte[] bytes, int... head) {
     if (bytes.length < head.length) {
       return false;
     }
