@@ -1,7 +1,6 @@
 package dev.nn.core.data;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import dev.nn.core.text.Excerpt;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -47,7 +46,7 @@ final class CsvRecords {
         .fieldSeparator(ahead.separator())
         .acceptCharsAfterQuotes(false)
         .skipEmptyLines(true)
-        .build(new CsvRecordHandler(), new SpacesAfterQuotes(ahead.rest(), ahead.separator()))
+        .build(new CsvRecordHandler(), new SpacesAroundQuotes(ahead.rest(), ahead.separator()))
         .iterator();
   }
 
@@ -75,12 +74,6 @@ final class CsvRecords {
       String[] fields = r.fields();
       if (fields.length == 1 && fields[0].isBlank() && !r.lastQuoted()) {
         continue;
-      }
-      if (r.openedAfterSpaces() >= 0) {
-        throw new DataException(file + ":" + line + ": field " + (r.openedAfterSpaces() + 1) + " ("
-            + Excerpt.of(fields[r.openedAfterSpaces()].strip()) + "…) opens a quote after a space, so the "
-            + CsvSeparator.name(separator) + " inside its quotes separated fields; write the quote as the field's"
-            + " first character, without the space");
       }
       if (r.lastQuoted() && isLast() && !text.endsWithQuote()) {
         throw new DataException(file + ":" + line

@@ -63,13 +63,16 @@ class CsvFormatTests {
     assertArrayEquals(new double[] {1.5, 2, 3, 4, 5, 6}, d.copyX());
     assertEquals(List.of("say \"hi\"", "setosa", "virginica"), d.classLabels());
     // a lone quote inside is not a quoted field's: the text stays as written
+    // as without the space: text after the closing quote is refused
     Path lone = write("lone.csv", "a,name\n1, \"x\"y\"\n2, z\n");
-    assertEquals(List.of("\"x\"y\"", "z"), CsvReader.classification("name").read(lone).classLabels());
-    // one holding the separator was split at it, as the space made its quotes text: said so, at its line
-    Path split = write("split.csv", "a,name\n1,north\n2, \"south, east\"\n");
-    assertEquals(split + ":3: field 2 (\"south…) opens a quote after a space, so the commas inside its quotes"
-        + " separated fields; write the quote as the field's first character, without the space",
-        failure(CsvReader.classification("name"), split));
+    assertEquals(lone + ":2: a quoted field has text after its closing quote; write a quote inside quotes as \"\"",
+        failure(CsvReader.classification("name"), lone));
+    // one holding the separator is one field, as without the space (the parser split it at the separator)
+    Path split = write("split.csv", "a,name\n1,north\n2, \"south, east\"\n3,\t\"west\"\n");
+    assertEquals(List.of("north", "south, east", "west"), CsvReader.classification("name").read(split).classLabels());
+    // a value that starts with spaces but no quote keeps them, as before (they are stripped where values are read)
+    Path plain = write("plain.csv", "a,name\n1,  north\n2,\tsouth\n");
+    assertEquals(List.of("north", "south"), CsvReader.classification("name").read(plain).classLabels());
   }
 
   /**
