@@ -225,16 +225,11 @@ final class CsvSourceOptions {
       return knownColumn(at, where, file, options.indexColumn(), options.separator(), header, target);
     }
     // two selectors of one column (a name and last), as the reader refuses them, at the second
-    for (int k = 1; k < targets.size(); k++) {
-      int column = CsvReader.selectedColumn(targets.get(k), header);
-      for (int i = 0; i < k; i++) {
-        if (CsvReader.selectedColumn(targets.get(i), header) == column) {
-          reader.report(ProblemId.OUT_OF_RANGE, path + "[" + k + "]", ((SequenceNode) node).getValue().get(k),
-              "target column \"" + Excerpt.of(header.get(column)) + "\" is named twice (" + Excerpt.of(targets.get(i))
-              + " and " + Excerpt.of(targets.get(k)) + ")", "each target column once", List.of());
-          return false;
-        }
-      }
+    int[] twice = CsvReader.repeatedTarget(targets, header);
+    if (twice != null) {
+      reader.report(ProblemId.OUT_OF_RANGE, path + "[" + twice[1] + "]", ((SequenceNode) node).getValue().get(twice[1]),
+          CsvReader.repeatedTargetProblem(targets, header, twice), "each target column once", List.of());
+      return false;
     }
     return true;
   }

@@ -914,12 +914,11 @@ public final class CsvReader {
     int[] columns = new int[targets.size()];
     for (int j = 0; j < columns.length; j++) {
       columns[j] = targetColumn(targets.get(j), header, file, hint);
-      for (int i = 0; i < j; i++) {
-        if (columns[i] == columns[j]) {
-          throw new DataException(file + ": target column \"" + Excerpt.of(header[columns[j]]) + "\" is named twice ("
-              + Excerpt.of(targets.get(i)) + " and " + Excerpt.of(targets.get(j)) + "); each target column once");
-        }
-      }
+    }
+    int[] twice = repeatedTarget(targets, Arrays.asList(header));
+    if (twice != null) {
+      throw new DataException(file + ": " + repeatedTargetProblem(targets, Arrays.asList(header), twice)
+          + "; each target column once");
     }
     return columns;
   }
@@ -942,6 +941,29 @@ public final class CsvReader {
     }
     return isIndex(target) && target.length() <= 9 && Integer.parseInt(target) < header.size()
         ? Integer.parseInt(target) : -1;
+  }
+
+  /**
+   * The first two of {@code targets} that pick one column of {@code header} ({@code [y, last]} where y is last), as
+   * their indices in {@code targets}, or {@code null} when each picks a column of its own; the reader refuses such a
+   * pair, and an experiment's check says so at the key.
+   */
+  public static int[] repeatedTarget(List<String> targets, List<String> header) {
+    for (int k = 1; k < targets.size(); k++) {
+      int column = selectedColumn(targets.get(k), header);
+      for (int i = 0; column >= 0 && i < k; i++) {
+        if (selectedColumn(targets.get(i), header) == column) {
+          return new int[] {i, k};
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What the reader and an experiment's check say of the pair {@link #repeatedTarget} found, without the fix. */
+  public static String repeatedTargetProblem(List<String> targets, List<String> header, int[] pair) {
+    return "target column \"" + Excerpt.of(header.get(selectedColumn(targets.get(pair[1]), header))) + "\" is named"
+        + " twice (" + Excerpt.of(targets.get(pair[0])) + " and " + Excerpt.of(targets.get(pair[1])) + ")";
   }
 
   /** Whether {@code target} is written as a column index: digits only. */
