@@ -189,7 +189,11 @@ final class CsvSeparator {
     throw new IllegalArgumentException("not a separator: " + (int) separator);
   }
 
-  /** How many of each candidate {@code line} holds outside quotes. */
+  /**
+   * How many of each candidate {@code line} holds outside quotes. A tab next to another candidate, with only blanks
+   * between, is taken as the blank around a value ({@code 5.1,<tab>"3.5"}) and not counted: such files are separated
+   * by the other.
+   */
   private static int[] counts(String line) {
     int[] counts = new int[CANDIDATES.length];
     boolean quoted = false;
@@ -197,13 +201,32 @@ final class CsvSeparator {
       char c = line.charAt(i);
       if (c == '"') {
         quoted = !quoted; // a doubled quote inside quotes toggles twice
-      } else if (!quoted) {
+      } else if (!quoted && !(c == '\t' && besideAnotherCandidate(line, i))) {
         for (int k = 0; k < CANDIDATES.length; k++) {
           counts[k] += c == CANDIDATES[k] ? 1 : 0;
         }
       }
     }
     return counts;
+  }
+
+  /** Whether the nearest character before or after {@code at} that is not a space or a tab is a comma, semicolon or bar. */
+  private static boolean besideAnotherCandidate(String line, int at) {
+    return isOtherCandidate(nearest(line, at, -1)) || isOtherCandidate(nearest(line, at, 1));
+  }
+
+  private static char nearest(String line, int at, int step) {
+    for (int i = at + step; i >= 0 && i < line.length(); i += step) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isOtherCandidate(char c) {
+    return c == ',' || c == ';' || c == '|';
   }
 
   /** How a separator is named in messages. */

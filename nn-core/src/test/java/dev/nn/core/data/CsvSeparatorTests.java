@@ -75,6 +75,19 @@ class CsvSeparatorTests {
   }
 
   @Test
+  void tabsBesideCommasAreTheBlanksAroundValues() throws Exception {
+    // a tab before each quoted field, and at each line's start: one more field by tabs than by commas
+    Dataset comma = CsvReader.classification("y").read(write("c.csv", "a,b,y\n5.1,3.5,setosa\n4.9,3,virginica\n"));
+    Dataset padded = CsvReader.classification("y").read(write("t.csv",
+        "\t\"a\",\t\"b\",\t\"y\"\n\t\"5.1\",\t\"3.5\",\t\"setosa\"\n\t\"4.9\",\t\"3\",\t\"virginica\"\n"));
+    assertEquals(comma.featureNames(), padded.featureNames());
+    assertArrayEquals(comma.copyX(), padded.copyX());
+    assertArrayEquals(comma.copyY(), padded.copyY());
+    assertEquals(',', CsvSeparator.of(List.of("a ,\tb", "1\t, 2")));
+    assertEquals('\t', CsvSeparator.of(List.of("a\tb\tc", "1\t2\t3")), "tabs between values still separate");
+  }
+
+  @Test
   void aRecordWithAQuotedLineBreakCountsAsOne() throws Exception {
     Dataset d = CsvReader.regression("y").read(write("q.csv", "\"a\nb\";c;y\n1;2;3\n"));
     assertEquals(List.of("a\nb", "c"), d.featureNames());
