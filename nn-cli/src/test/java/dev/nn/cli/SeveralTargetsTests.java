@@ -125,7 +125,7 @@ class SeveralTargetsTests {
     Cli.Outcome swapped = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
         "waist,weight,pulse");
     assertEquals(2, swapped.code(), swapped.describe());
-    assertEquals("nn: the 1st target column given, \"waist\", would be scored as the model's 1st target \"weight\","
+    assertEquals("nn: " + LINNERUD_CSV + ": the 1st target column given, \"waist\", would be scored as the model's 1st target \"weight\","
         + " but \"waist\" is the name of its 2nd target; give the columns in the model's order (weight, waist, pulse),"
         + " or none to take the columns named as its targets\n", swapped.err());
     assertEquals("", swapped.out());
@@ -140,6 +140,12 @@ class SeveralTargetsTests {
     assertEquals(2, indexThenName.code(), indexThenName.describe());
     assertTrue(indexThenName.err().endsWith(": target column \"weight\" is named twice (3 and weight); each target"
         + " column once\n"), indexThenName.err());
+    // a misspelt column is the fault, not the order the other names then seem to have
+    Cli.Outcome misspelt = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
+        "Weight,weight,pulse");
+    assertEquals(2, misspelt.code(), misspelt.describe());
+    assertTrue(misspelt.err().contains("target column \"Weight\" not found; did you mean \"weight\"?"),
+        misspelt.err());
     // columns of other names are paired by position, as documented
     Path renamed = tmp.resolve("renamed.csv");
     Files.writeString(renamed, Files.readString(LINNERUD_CSV).replaceFirst("weight,waist,pulse", "w,wa,p"));

@@ -163,6 +163,10 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
       throw new IllegalArgumentException(problem.get());
     }
     List<String> header = CsvReader.columnNames(file, CsvOptions.IndexColumn.AUTO, separator);
+    Optional<String> order = targetOrderProblem(spec, targets, header);
+    if (order.isPresent()) {
+      throw new DataException(file + ": " + order.get());
+    }
     List<String> columns = targets.isEmpty() ? defaultTargets(spec, header, file) : targets;
     FeatureColumns.requireAll(spec.inputs(), header, file.toString());
     // the model's features and the targets alone are read: other columns are not parsed at all
@@ -202,23 +206,6 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
                 spec.targets()) + ")"));
       }
     }
-    // names only: an index or last picks a column the header decides, which the reader checks (twice, missing)
-    if (targets.size() == wanted && !spec.isClassifier() && targets.stream().noneMatch(
-        t -> dev.nn.core.data.CsvReader.isIndex(t) || t.equals(dev.nn.core.data.CsvReader.LAST)
-            || t.equals(dev.nn.core.data.CsvReader.FIRST))) {
-      // columns are paired with the model's targets by position; a column named as another of its targets would
-      // score one target against another's values under the wrong name
-      for (int k = 0; k < wanted; k++) {
-        int named = spec.targets().indexOf(targets.get(k));
-        if (named >= 0 && named != k) {
-          return Optional.of("the " + ordinal(k + 1) + " target column given, \"" + targets.get(k) + "\", would be"
-              + " scored as the model's " + ordinal(k + 1) + " target \"" + spec.targets().get(k) + "\", but \""
-              + targets.get(k) + "\" is the name of its " + ordinal(named + 1) + " target; give the columns in the"
-              + " model's order (" + String.join(", ", spec.targets()) + "), or none to take the columns named as"
-              + " its targets");
-        }
-      }
-    }
     if (targets.isEmpty() || targets.size() == wanted) {
       return Optional.empty();
     }
@@ -228,6 +215,30 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     String found = targets.size() == 1 ? " target column (" : " target columns (";
     return Optional.of(model + ", found " + targets.size() + found + String.join(", ", targets)
         + "); name one column per target, in the model's order");
+  }
+
+  /**
+   * Whether {@code targets}, of the right count, name a column of the model's targets in another target's place:
+   * columns are paired with the model's targets by position, so that column would score one target against another's
+   * values under the wrong name. Names only, and only when the header has them all: an index or {@code last} picks a
+   * column the header decides, and a name the file lacks is reported as missing (the real fault of
+   * {@code Weight,weight,pulse} is the first name, not the order).
+   */
+  private static Optional<String> targetOrderProblem(ModelSpec spec, List<String> targets, List<String> header) {
+    if (spec.isClassifier() || targets.size() != spec.targets().size() || !header.containsAll(targets)) {
+      return Optional.empty();
+    }
+    for (int k = 0; k < targets.size(); k++) {
+      int named = spec.targets().indexOf(targets.get(k));
+      if (named >= 0 && named != k) {
+        return Optional.of("the " + ordinal(k + 1) + " target column given, \"" + targets.get(k) + "\", would be"
+            + " scored as the model's " + ordinal(k + 1) + " target \"" + spec.targets().get(k) + "\", but \""
+            + targets.get(k) + "\" is the name of its " + ordinal(named + 1) + " target; give the columns in the"
+            + " model's order (" + String.join(", ", spec.targets()) + "), or none to take the columns named as"
+            + " its targets");
+      }
+    }
+    return Optional.empty();
   }
 
   private static String ordinal(int n) {

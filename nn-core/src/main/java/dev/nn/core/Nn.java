@@ -405,7 +405,7 @@ public final class Nn {
    *     one class column): header names, 0-based indexes, {@code first} or {@code last}; empty for the columns
    *     named as the model's targets, which the header must then have
    * @throws dev.nn.core.data.DataException when the file cannot be read or lacks one of the model's features or
-   *     targets
+   *     targets, or when {@code targets} names the column of one of the model's targets in another's place
    * @throws IllegalArgumentException when {@code targets} does not name one column per target
    *     ({@link Evaluation#targetColumnsProblem})
    */
