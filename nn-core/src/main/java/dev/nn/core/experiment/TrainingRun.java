@@ -407,10 +407,10 @@ public final class TrainingRun {
     if (data.targetScaler() != null || experiment.data().standardizeTargets() != null
         || data.train().task() != dev.nn.core.data.Task.REGRESSION
         // class codes read as numbers were told to be a classification, not to be standardized
-        || DataPreparation.classCodes(data.train()).isPresent()) {
+        || DataNotes.classCodes(data.train()).isPresent()) {
       return e;
     }
-    return DataPreparation.divergenceAdvice(data.train()).map(e::withFirstAdvice).orElse(e);
+    return DataNotes.divergenceAdvice(data.train()).map(e::withFirstAdvice).orElse(e);
   }
 
   /** The options' listeners that are told of an interruption. */

@@ -117,7 +117,7 @@ class OneHotPreparationTests {
   @Test
   void aOneHotColumnOfAboutACategoryPerRowGetsANote() throws IOException {
     Dataset penguins = CsvReader.classification("species").read(PENGUINS);
-    assertEquals(java.util.Optional.empty(), DataPreparation.idCategories(dev.nn.core.data.OneHot.fit(penguins, List.of("island")),
+    assertEquals(java.util.Optional.empty(), DataNotes.idCategories(dev.nn.core.data.OneHot.fit(penguins, List.of("island")),
         penguins));
     double[] x = new double[2 * 40];
     int[] classes = new int[40];
@@ -132,9 +132,9 @@ class OneHotPreparationTests {
         + " a name does: a category seen in a row or two teaches the network nothing for another row, and nn predict"
         + " refuses a new row's category as one the model was not trained on; if it is an id, leave it out with"
         + " features: {ignore: [customer]} on the source"),
-        DataPreparation.idCategories(dev.nn.core.data.OneHot.fit(ids, List.of("customer")), ids));
+        DataNotes.idCategories(dev.nn.core.data.OneHot.fit(ids, List.of("customer")), ids));
     Dataset few = ids.head(10);
-    assertEquals(java.util.Optional.empty(), DataPreparation.idCategories(dev.nn.core.data.OneHot.fit(few, List.of("customer")), few));
+    assertEquals(java.util.Optional.empty(), DataNotes.idCategories(dev.nn.core.data.OneHot.fit(few, List.of("customer")), few));
   }
 
   @Test
