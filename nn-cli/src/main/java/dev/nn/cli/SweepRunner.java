@@ -7,7 +7,6 @@ import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.sweep.SweepRecord;
 import dev.nn.core.sweep.SweepTable;
 import dev.nn.core.text.CommandName;
-import dev.nn.core.text.Counted;
 import dev.nn.core.train.Metrics;
 import dev.nn.core.train.Spread;
 import dev.nn.spi.ConfigException;
@@ -77,6 +76,11 @@ final class SweepRunner {
     crossValidation = true;
     this.folds = folds;
     return this;
+  }
+
+  /** How this sweep's lines name it: a cross-validation alone is K runs, one per fold, not a sweep the user wrote. */
+  private SweepWords words(int points) {
+    return crossValidation && points == folds ? SweepWords.FOLDS : SweepWords.SWEEP;
   }
 
   /** Runs the grid of {@code sweepOptions} and returns the exit code. */
@@ -171,7 +175,7 @@ final class SweepRunner {
     SweepTable table = new SweepTable(folder, base.name() + " (" + experiment + ")",
         grid.axes().stream().map(SweepAxis::key).toList(), points);
     // watching from before the table's first write: a stop during it leaves no folder behind
-    SweepStop stop = newStop(table, into);
+    SweepStop stop = newStop(table, into, words(points.size()));
     PrintStream out = root.out();
     SweepRecord record = SweepRecord.starting(experiment, sets, sweepOptions, folds, into, root.pluginPathEntries(),
         root.commandLineForProvenance(), dataFiles);
@@ -186,7 +190,8 @@ final class SweepRunner {
         throw new CommandFailure("nn: " + e.getMessage() + (removed(table) ? "\nnn: the sweep trained nothing; its"
             + " folder " + folder + " was removed" : ""), e);
       }
-      out.println(root.fitted("sweep of " + Counted.of(points.size(), "point", "points") + " into " + folder));
+      out.println(root.fitted(words(points.size()).whole() + " of " + words(points.size()).count(points.size())
+          + " into " + folder));
       return keepingTheTable(folder, () -> runPoints(grid, points, table, folder, into, intoExisted, out, stop, null));
     } finally {
       stop.close();
@@ -238,19 +243,20 @@ final class SweepRunner {
     for (int i = 0; i < points.size(); i++) {
       left += kept(table.row(i).status()) ? 0 : 1;
     }
+    SweepWords words = words(points.size());
     if (left == 0) {
-      throw new CommandFailure("nn: " + folder + ": every point of the sweep is done (its table "
+      throw new CommandFailure("nn: " + folder + ": every " + words.one() + " of the " + words.whole() + " is done (its table "
           + folder.resolve(SweepTable.MARKDOWN) + "); there is nothing to resume, and nothing was changed");
     }
     // a sweep's runs are beside its folder, wherever the folder was moved with them since
     Path into = folder.toAbsolutePath().normalize().getParent();
     requireRunsAgree(folder, table, grid, points);
-    SweepStop stop = newStop(table, into).continuing();
+    SweepStop stop = newStop(table, into, words).continuing();
     PrintStream out = root.out();
     LauncherNote.sweep(root.env(), folder);
     try {
-      out.println(root.fitted("resuming the sweep " + folder + ": " + (points.size() - left) + " of "
-          + Counted.of(points.size(), "point", "points") + " done, " + left + " to train"));
+      out.println(root.fitted("resuming the " + words.whole() + " " + folder + ": " + (points.size() - left) + " of "
+          + words.count(points.size()) + " done, " + left + " to train"));
       return keepingTheTable(folder, () -> runPoints(grid, points, table, folder, into, true, out, stop, resuming));
     } finally {
       stop.close();
@@ -314,8 +320,8 @@ final class SweepRunner {
    * The watch of a sweep whose table is {@code table}: the bar stopped, and on a terminal the line of the echoed ^C
    * erased, before the sweep speaks.
    */
-  private SweepStop newStop(SweepTable table, Path into) {
-    SweepStop stop = new SweepStop(table, into, root.err(), () -> {
+  private SweepStop newStop(SweepTable table, Path into, SweepWords words) {
+    SweepStop stop = new SweepStop(table, into, root.err(), words, () -> {
       ProgressBar.stopLive();
       if (root.drawsInPlace()) {
         root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
@@ -357,6 +363,7 @@ final class SweepRunner {
     int completed = 0;
     int diverged = 0;
     boolean anyRun = resuming != null;
+    SweepWords words = words(points.size());
     // the report of the last point that failed before its run directory existed, and that point's number
     String lastEarlyFailure = null;
     int lastEarlyPoint = 0;
@@ -374,7 +381,8 @@ final class SweepRunner {
       }
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
-      out.println(root.fitted("sweep point " + (i + 1) + "/" + points.size() + ": " + String.join(" ", pointSets)));
+      out.println(root.fitted(words.pointLabel() + " " + (i + 1) + "/" + points.size() + ": "
+          + String.join(" ", pointSets)));
       // an interrupted point's run (or one killed as it trained) continues where it stopped
       Path started = resuming == null ? null : table.runDirectoryOf(i);
       if (started != null && !Files.isDirectory(started)) {
@@ -422,7 +430,8 @@ final class SweepRunner {
           // the interrupted point's run refused to go on (its data changed, another process trains in it): nothing
           // was trained, so the point stays as it was and the sweep stops, for the command to be given again
           stop.set(i, previous, null);
-          throw new CommandFailure(reported(e).text() + "nn: the sweep stops at point " + (i + 1) + " of "
+          throw new CommandFailure(reported(e).text() + "nn: the " + words.whole() + " stops at " + words.one() + " "
+              + (i + 1) + " of "
               + points.size() + ", whose run could not be resumed; its table " + folder.resolve(SweepTable.MARKDOWN)
               + " is as it was", e);
         }
@@ -433,7 +442,8 @@ final class SweepRunner {
         anyRun |= dir != null;
         if (dir == null && report.equals(lastEarlyFailure)) {
           // the data or setting every point shares: said once, then only referred to
-          root.err().println("nn: sweep point " + (i + 1) + " failed as point " + lastEarlyPoint + " did");
+          root.err().println("nn: " + words.pointLabel() + " " + (i + 1) + " failed as " + words.one() + " "
+              + lastEarlyPoint + " did");
         } else {
           root.err().print(report);
         }
@@ -460,14 +470,17 @@ final class SweepRunner {
       // the cross-validation lines are long: broken between words on a terminal, as the run's own lines are
       summaries.forEach(line -> out.println(root.fitted(line)));
     }
-    out.println();
-    out.println("sweep: " + completed + " of " + Counted.of(points.size(), "point", "points") + " completed"
-        + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
+    if (words == SweepWords.SWEEP || completed < points.size()) {
+      // a cross-validation's own line above says its folds completed; one that did not says how each ended
+      out.println();
+      out.println(words.whole() + ": " + completed + " of " + words.count(points.size()) + " completed"
+          + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
+    }
     if (anyRun) {
       out.println(root.fitted("sweep table    " + folder.resolve(SweepTable.MARKDOWN)));
       if (failed > 0) {
         out.println(root.fitted("once what failed is mended, " + CommandName.of() + " train --resume " + folder + " trains the failed "
-            + (failed == 1 ? "point" : "points") + " again"));
+            + (failed == 1 ? words.one() : words.many()) + " again"));
       }
     } else {
       // no point got as far as a run directory: the table would only repeat the messages above

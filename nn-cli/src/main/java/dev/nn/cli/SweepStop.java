@@ -31,18 +31,26 @@ final class SweepStop implements AutoCloseable {
   private boolean anyRun;
   private final PrintStream err;
   private final Runnable quiet;
+  private final SweepWords words;
 
   /** Watches the sweep whose table is {@code table}, its runs in {@code into}; stopped, says so on {@code err}. */
   SweepStop(SweepTable table, Path into, PrintStream err) {
-    this(table, into, err, () -> { });
+    this(table, into, err, SweepWords.SWEEP, () -> { });
+  }
+
+  /** As {@link #SweepStop(SweepTable, Path, PrintStream)}, for a runner that stops {@code quiet} first. */
+  SweepStop(SweepTable table, Path into, PrintStream err, Runnable quiet) {
+    this(table, into, err, SweepWords.SWEEP, quiet);
   }
 
   /**
-   * As {@link #SweepStop(SweepTable, Path, PrintStream)}, running {@code quiet} before it speaks: what stops and
-   * erases the point's progress bar, which would otherwise hold the start of the message and be drawn after it.
+   * As {@link #SweepStop(SweepTable, Path, PrintStream)}, naming the sweep and its points in {@code words}, and
+   * running {@code quiet} before it speaks: what stops and erases the point's progress bar, which would otherwise
+   * hold the start of the message and be drawn after it.
    */
-  SweepStop(SweepTable table, Path into, PrintStream err, Runnable quiet) {
+  SweepStop(SweepTable table, Path into, PrintStream err, SweepWords words, Runnable quiet) {
     this.table = table;
+    this.words = words;
     this.into = into;
     this.err = err;
     this.quiet = quiet;
@@ -58,7 +66,7 @@ final class SweepStop implements AutoCloseable {
 
   /** What the sweep's messages end with: how to go on with it. */
   private String howToContinue() {
-    return "; " + CommandName.of() + " train --resume " + table.folder() + " continues the sweep";
+    return "; " + CommandName.of() + " train --resume " + table.folder() + " continues the " + words.whole();
   }
 
   /**
@@ -100,21 +108,23 @@ final class SweepStop implements AutoCloseable {
     }
     if (current < 0 && pending() == 0) {
       // after the last point ended, before the sweep's closing lines and summary
-      err.println("nn: the sweep was stopped after its last point ended (Ctrl-C, SIGTERM or SIGHUP); its table "
-          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps every point");
+      err.println("nn: the " + words.whole() + " was stopped after its last " + words.one() + " ended (Ctrl-C,"
+          + " SIGTERM or SIGHUP); its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps every "
+          + words.one());
       return;
     }
     if (current < 0) {
-      err.println("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
-          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; " + (pending() == 1
+      err.println("nn: the " + words.whole() + " was stopped between two " + words.many() + " (Ctrl-C, SIGTERM or"
+          + " SIGHUP); its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the " + words.many()
+          + " done; " + (pending() == 1
               ? "the pending one did not start" : "the pending ones did not start") + howToContinue());
       return;
     }
     if (dir == null) {
       // the point had not made its run directory: its run may not be there to say anything
-      err.println("nn: the sweep was stopped (Ctrl-C, SIGTERM or SIGHUP) as point " + (current + 1) + " started,"
-          + " before its run directory; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the"
-          + " points done" + howToContinue());
+      err.println("nn: the " + words.whole() + " was stopped (Ctrl-C, SIGTERM or SIGHUP) as " + words.one() + " "
+          + (current + 1) + " started, before its run directory; its table "
+          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the " + words.many() + " done" + howToContinue());
     }
     RunRecord run = dir == null ? null : settled(dir);
     if (run != null && ENDED_BY_ITSELF.contains(run.status())) {
@@ -133,10 +143,9 @@ final class SweepStop implements AutoCloseable {
     if (dir != null) {
       // the run says how to resume it; the sweep as a whole is this hook's to tell
       int points = table.points();
-      err.println("nn: the sweep was stopped at point " + (current + 1) + " of " + points + "; its table "
-          + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done and marks this one interrupted"
-          + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
-              + (points - current - 1) + " points after it") + " did not start" : "") + howToContinue());
+      err.println("nn: the " + words.whole() + " was stopped at " + words.one() + " " + (current + 1) + " of "
+          + points + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the " + words.many()
+          + " done and marks this one interrupted" + notStarted(points) + howToContinue());
     }
   }
 
@@ -194,10 +203,16 @@ final class SweepStop implements AutoCloseable {
       // the JVM is exiting: the table keeps its last row
     }
     int points = table.points();
-    err.println("nn: the sweep was stopped as point " + (current + 1) + " of " + points + " " + run.status()
-        + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done"
-        + (current + 1 < points ? "; " + (points - current - 1 == 1 ? "the last point" : "the "
-            + (points - current - 1) + " points after it") + " did not start" + howToContinue() : ""));
+    err.println("nn: the " + words.whole() + " was stopped as " + words.one() + " " + (current + 1) + " of " + points
+        + " " + run.status() + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the "
+        + words.many() + " done" + (current + 1 < points ? notStarted(points) + howToContinue() : ""));
+  }
+
+  /** "; the 2 points after it did not start", or nothing when the current point is the last. */
+  private String notStarted(int points) {
+    int after = points - current - 1;
+    return after == 0 ? "" : "; " + (after == 1 ? "the last " + words.one() : "the " + after + " " + words.many()
+        + " after it") + " did not start";
   }
 
   /** The sweep's own folder, made for its table, goes: the table and any copy of it being written. */
@@ -207,10 +222,11 @@ final class SweepStop implements AutoCloseable {
         Files.deleteIfExists(f);
       }
       Files.deleteIfExists(table.folder());
-      err.println("nn: the sweep was stopped before its first point trained (Ctrl-C, SIGTERM or SIGHUP); nothing was"
-          + " trained, and its folder " + table.folder() + " was removed");
+      err.println("nn: the " + words.whole() + " was stopped before its first " + words.one() + " trained (Ctrl-C,"
+          + " SIGTERM or SIGHUP); nothing was trained, and its folder " + table.folder() + " was removed");
     } catch (IOException | RuntimeException e) {
-      err.println("nn: the sweep was stopped before its first point trained; nothing was trained");
+      err.println("nn: the " + words.whole() + " was stopped before its first " + words.one() + " trained; nothing"
+          + " was trained");
     }
   }
 

@@ -65,7 +65,11 @@ class CrossValidationTests {
     assertEquals(test[1], printed(summary, "test")[1], 1e-3);
     assertEquals(validation[0], printed(summary, "validation")[0], 1e-5 * validation[0]);
     assertEquals(validation[1], printed(summary, "validation")[1], 1e-3);
-    assertTrue(o.out().contains("sweep: 3 of 3 points completed\n"), o.out());
+    // told as a cross-validation of folds, not as a sweep of points, and its count said once
+    assertTrue(o.out().startsWith("cross-validation of 3 folds into "), o.out());
+    assertEquals(List.of("fold 1/3: data.test={fold: 0, of: 3}", "fold 2/3: data.test={fold: 1, of: 3}",
+        "fold 3/3: data.test={fold: 2, of: 3}"), o.outLines("fold "));
+    assertFalse(o.out().contains("point"), o.out());
 
     // each run holds out its own fold, as its experiment.yaml records; the sweep table ends with the summary
     List<Path> runs;

@@ -263,10 +263,15 @@ class SweepResumeTests {
   @Test
   void aResumedCrossValidationSummarisesEveryFold() throws Exception {
     Path out = tmp.resolve("folds");
-    stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, "train", Cli.XOR, "--set", "training.epochs=3", "--folds", "3",
-        "--output", out.toString(), "--plain");
+    String stopped = stoppedAt("epoch-0002.ckpt:2:temp:exit", 143, "train", Cli.XOR, "--set", "training.epochs=3",
+        "--folds", "3", "--output", out.toString(), "--plain");
+    // told in folds, as the cross-validation it is
+    assertTrue(stopped.contains("nn: the cross-validation was stopped at fold 2 of 3; its table "), stopped);
+    assertTrue(stopped.contains(" continues the cross-validation\n"), stopped);
     Cli.Outcome o = Cli.run("train", "--resume", folder(out).toString(), "--plain");
     assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().startsWith("resuming the cross-validation " + folder(out) + ": 1 of 3 folds done, 2 to train"),
+        o.out());
     Cli.Outcome whole = Cli.run("train", Cli.XOR, "--set", "training.epochs=3", "--folds", "3", "--output",
         tmp.resolve("whole-folds").toString(), "--plain");
     assertEquals(0, whole.code(), whole.describe());
