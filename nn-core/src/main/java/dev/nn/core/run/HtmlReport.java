@@ -261,9 +261,14 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     card(b, "Epochs", Integer.toString(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
     card(b, "Updates", Fmt.count(last.updates()), "");
     if (kept.validation() != null) {
-      // only a completed run has a model that keeps these weights; another has them in a checkpoint at most
-      card(b, "Best epoch", Integer.toString(kept.epoch()), status.running() ? "so far"
-          : status.state().equals("completed") ? "weights kept" : "best before it stopped");
+      // the epoch of the lowest validation loss, as the checkpoints name it (a diverged run keeps its checkpoint);
+      // only a completed run has a model, which keeps that epoch's weights or, without early stopping, the last's
+      int best = Checkpoints.bestEpoch(epochs);
+      String note = status.running() ? "lowest validation loss so far"
+          : status.state().equals("completed") ? (best == kept.epoch() ? "weights kept"
+              : "the model keeps epoch " + kept.epoch())
+          : status.state().equals("diverged") ? "its checkpoint is kept" : "lowest validation loss";
+      card(b, "Best epoch", Integer.toString(best), note);
     }
     String weighted = classWeighted ? "weighted" : "";
     // while the run trains its last figures are not its final ones

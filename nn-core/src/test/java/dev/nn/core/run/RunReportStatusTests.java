@@ -152,8 +152,30 @@ class RunReportStatusTests {
     assertTrue(completed.contains("<div class=\"card-note\">weights kept</div>"), completed);
     String diverged = new HtmlReport("xor", validated, null, List.of(), new HtmlReport.Status("diverged",
         "training diverged"), null, null, false).render();
-    assertTrue(diverged.contains("<div class=\"card-note\">best before it stopped</div>"), diverged);
+    assertTrue(diverged.contains("<div class=\"card-note\">its checkpoint is kept</div>"), diverged);
     assertTrue(!diverged.contains("weights kept"), diverged);
+  }
+
+  /**
+   * The best epoch is the one of the lowest validation loss, as the diverged run's terminal names its checkpoint,
+   * not the last epoch the trainer kept (without early stopping); a completed run's page says which its model keeps.
+   */
+  @Test
+  void theBestEpochCardNamesTheLowestValidationLoss() {
+    List<EpochReport> epochs = new ArrayList<>();
+    double[] validationLoss = {6.06e6, 4.43e8, 2.61e8};
+    for (int e = 1; e <= 3; e++) {
+      epochs.add(new EpochReport(e, 10L * e, 0.1, 2.5e5 * e, new dev.nn.core.train.Metrics(validationLoss[e - 1], 10,
+          Double.NaN, null, 1.0, 1.0, 0.5), 0.01));
+    }
+    TrainingResult lastKept = new TrainingResult(epochs, 3, false);
+    String diverged = new HtmlReport("diabetes", lastKept, null, List.of(), new HtmlReport.Status("diverged",
+        "training diverged"), null, null, false).render();
+    assertTrue(diverged.contains("<div class=\"card-label\">Best epoch</div><div class=\"card-value\">1</div>"
+        + "<div class=\"card-note\">its checkpoint is kept</div>"), diverged);
+    String completed = new HtmlReport("diabetes", lastKept, null, List.of()).render();
+    assertTrue(completed.contains("<div class=\"card-label\">Best epoch</div><div class=\"card-value\">1</div>"
+        + "<div class=\"card-note\">the model keeps epoch 3</div>"), completed);
   }
 
   @Test
