@@ -111,8 +111,11 @@ public final class RunDirectory {
     String how = bySignal ? "stopped by Ctrl-C, SIGTERM or SIGHUP"
         : "stopped by its thread's interruption (Thread.interrupt, Future.cancel(true))";
     boolean fresh = latestCheckpointIn(dir).isEmpty();
-    String resume = samplesFromCode ? "nn.resume(" + dir + ", train, validation, options) with the samples it was"
-        + " given" : dev.nn.core.text.CommandName.of() + " train --resume " + dir;
+    // kept in the run's files, which are read from anywhere (a report opened from a file manager): the folder by its
+    // absolute path, as the command by its own
+    Path absolute = dir.toAbsolutePath().normalize();
+    String resume = samplesFromCode ? "nn.resume(" + absolute + ", train, validation, options) with the samples it"
+        + " was given" : dev.nn.core.text.CommandName.of() + " train --resume " + absolute;
     return how + (fresh ? " before its first checkpoint; " + resume + " trains it again from the start"
         : "; " + resume + " continues it");
   }

@@ -62,7 +62,8 @@ public final class RunOutcome {
 
   /** What the report of a run in {@code dir} that failed adds to its failure: how to go on once it is mended. */
   static String failedNextStep(java.nio.file.Path dir) {
-    return "Once that is mended, " + dev.nn.core.text.CommandName.of() + " train --resume " + dir + (RunDirectory.latestCheckpointIn(dir).isEmpty()
+    return "Once that is mended, " + dev.nn.core.text.CommandName.of() + " train --resume "
+        + dir.toAbsolutePath().normalize() + (RunDirectory.latestCheckpointIn(dir).isEmpty()
         ? " trains the run again from the start" : " continues the run from its last checkpoint")
         + " (with --allow-changed-plugins if the mending changed a plugin).";
   }

@@ -128,6 +128,17 @@ class RunRecordInterruptionTests {
    * The model is saved inside the record's last step: a stop recorded first means no model (a resume finishes the
    * run), and a stop that comes while the model is written waits for the whole step, so the run completed.
    */
+  /** The run's files keep how to go on with the folder's absolute path: they are read from any folder. */
+  @Test
+  void theResumeCommandKeptInTheRunsFilesNamesItsFolderAbsolutely() {
+    Path relative = Path.of("runs", "..", "runs", "mnist-20261205-223344");
+    String absolute = Path.of("runs", "mnist-20261205-223344").toAbsolutePath().toString();
+    assertTrue(RunDirectory.interruptedMessage(relative).endsWith(" train --resume " + absolute
+        + " trains it again from the start"), RunDirectory.interruptedMessage(relative));
+    assertTrue(RunOutcome.failedNextStep(relative).contains(" train --resume " + absolute + " trains the run again"),
+        RunOutcome.failedNextStep(relative));
+  }
+
   @Test
   void theModelIsWrittenExactlyWhenTheRunCompletes() throws Exception {
     Run first = new Run(tmp, "stopped-first");
