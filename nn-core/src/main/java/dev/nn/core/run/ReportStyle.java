@@ -122,6 +122,23 @@ final class ReportStyle {
       @media (max-width: 677px) {
         .swipe-hint { display: block; }
       }
+      /* on paper nothing scrolls: what a scroll box would hide past the page's edge (a confusion matrix's total and
+         recall columns) is tightened to fit, the page's own margins do the spacing, and a card, a panel that fits on
+         a page, a chart and a table row are not split between pages, nor a heading parted from what follows */
+      @media print {
+        body { background: #fff; font-size: 12px; }
+        main { max-width: none; padding: 0; }
+        .chart-scroll, .scroll, pre.file { overflow: visible; background: none; }
+        pre.file { white-space: pre-wrap; overflow-wrap: anywhere; }
+        svg.chart { min-width: 0; }
+        .swipe-hint { display: none; }
+        .card, .panel, svg.chart, tr { break-inside: avoid; }
+        h2, .caption, ul.legend { break-after: avoid; }
+        .panel { box-shadow: none; }
+        th, td { padding: 3px 6px; }
+        table.confusion th, table.confusion td { padding: 2px 3px; font-size: 10.5px; }
+        table.confusion td { min-width: 0; }
+      }
       /* a browser or system asking for dark gets the same page in dark colours (every colour above that changes
          is a variable, so light is untouched); on screen only, so that a page printed from a dark browser is still
          dark ink on white paper. Text keeps 4.5:1 against every background it sits on, lines 3:1. The badges keep
