@@ -81,25 +81,27 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation e = WorkingLine.during(root, "evaluating on " + dev.nn.core.text.ControlCharacters.escape(String.valueOf(data.getFileName())),
         notes -> CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value, notes)));
     PrintStream out = root.out();
-    out.println(model + " on " + data + ": " + Counted.of(e.rows(), "row", "rows"));
+    // fitted to a terminal as every command's lines are: prose broken between words, tables tightened
+    int width = root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE;
+    out.println(root.fitted(model + " on " + data + ": " + Counted.of(e.rows(), "row", "rows")));
     Metrics metrics = e.metrics();
     if (metrics.isClassification()) {
       out.println("accuracy  " + Figures.fraction(metrics.accuracy()));
-      out.print(scores(e.scores(), e.predictions()));
+      out.print(root.fitted(scores(e.scores(), e.predictions())));
       if (metrics.confusion().length <= Metrics.MATRIX_CLASSES) {
-        out.println("confusion matrix (rows: true class, columns: predicted class)");
-        out.print(confusion(spec, metrics.confusion(), root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
+        out.println(root.fitted("confusion matrix (rows: true class, columns: predicted class)"));
+        out.print(confusion(spec, metrics.confusion(), width));
       } else {
-        out.print(commonestConfusions(spec, metrics));
+        out.print(commonestConfusions(spec, metrics, root::fitted, width));
       }
-      out.print(byClass(spec.classes(), metrics.byClass()));
+      out.print(byClass(spec.classes(), metrics.byClass(), width));
     } else {
       out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
       out.println("mae       " + Figures.sixDigits(metrics.mae()));
-      out.println("r2        " + Figures.r2(metrics.r2())
-          + (Double.isFinite(metrics.r2()) ? "" : " (undefined: the targets do not vary)"));
+      out.println(root.fitted("r2        " + Figures.r2(metrics.r2())
+          + (Double.isFinite(metrics.r2()) ? "" : " (undefined: the targets do not vary)")));
       if (!e.byTarget().isEmpty()) {
-        out.print(byTarget(spec.targets(), e.byTarget()));
+        out.print(byTarget(spec.targets(), e.byTarget(), width));
       }
     }
     if (importance != null) {
@@ -112,7 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
       } finally {
         progress.erase();
       }
-      out.print(importanceTable(columns, importance, seed));
+      out.print(importanceTable(columns, importance, seed, root::fitted, width));
     }
     return Main.OK;
   }
@@ -157,23 +159,35 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** The columns' importance, most important first, under a line that says what it measures. */
   static String importanceTable(List<Evaluation.Importance> columns, int shuffles, long seed) {
+    return importanceTable(columns, shuffles, seed, line -> line, Integer.MAX_VALUE);
+  }
+
+  /** {@link #importanceTable(List, int, long)} with its line {@code fitted} and its table to {@code width}. */
+  static String importanceTable(List<Evaluation.Importance> columns, int shuffles, long seed,
+      java.util.function.UnaryOperator<String> fitted, int width) {
     List<Evaluation.Importance> sorted = new ArrayList<>(columns);
     sorted.sort((a, b) -> Double.compare(b.mean(), a.mean()));
     String metric = columns.get(0).metric();
     StringBuilder s = new StringBuilder("permutation importance: how much the ").append(metric)
         .append(metric.equals("accuracy") ? " falls" : " rises").append(" when a column is shuffled (")
         .append(shuffles).append(shuffles == 1 ? " shuffle" : " shuffles").append(", seed ").append(seed)
-        .append(")\n");
+        .append(")");
+    s = new StringBuilder(fitted.apply(s.toString())).append('\n');
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("column", "importance", "sd"));
     for (Evaluation.Importance c : sorted) {
       rows.add(List.of(c.column(), Figures.sixDigits(c.mean()), Figures.sixDigits(c.sd())));
     }
-    return s.append(TextTable.of(rows)).toString();
+    return s.append(TextTable.of(rows, width)).toString();
   }
 
   /** Each target's figures, one row each under a header, in aligned columns. */
   static String byTarget(List<String> targets, List<Metrics> figures) {
+    return byTarget(targets, figures, Integer.MAX_VALUE);
+  }
+
+  /** {@link #byTarget(List, List)} for a terminal of {@code width} columns. */
+  static String byTarget(List<String> targets, List<Metrics> figures, int width) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("target", "rmse", "mae", "r2"));
     for (int j = 0; j < targets.size(); j++) {
@@ -181,11 +195,16 @@ final class EvaluateCommand implements Callable<Integer> {
       rows.add(List.of(targets.get(j), Figures.sixDigits(m.rmse()), Figures.sixDigits(m.mae()),
           Figures.r2(m.r2())));
     }
-    return TextTable.of(rows);
+    return TextTable.of(rows, width);
   }
 
   /** Each class's precision, recall, F1 and support, then their macro and weighted averages, under a header. */
   static String byClass(List<String> classes, List<Metrics.ClassFigures> figures) {
+    return byClass(classes, figures, Integer.MAX_VALUE);
+  }
+
+  /** {@link #byClass(List, List)} for a terminal of {@code width} columns. */
+  static String byClass(List<String> classes, List<Metrics.ClassFigures> figures, int width) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("class", "precision", "recall", "f1", "support"));
     for (int c = 0; c < figures.size(); c++) {
@@ -193,7 +212,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     rows.add(classRow("macro avg", Metrics.ClassFigures.macroAverage(figures)));
     rows.add(classRow("weighted avg", Metrics.ClassFigures.weightedAverage(figures)));
-    return TextTable.of(rows);
+    return TextTable.of(rows, width);
   }
 
   private static List<String> classRow(String label, Metrics.ClassFigures f) {
@@ -202,15 +221,16 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** For more classes than a matrix can show: its largest cells off the diagonal. */
-  static String commonestConfusions(ModelSpec spec, Metrics metrics) {
+  static String commonestConfusions(ModelSpec spec, Metrics metrics, java.util.function.UnaryOperator<String> fitted,
+      int width) {
     List<Metrics.Confusion> cells = metrics.commonestConfusions(COMMONEST);
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("true", "predicted", "rows"));
     for (Metrics.Confusion c : cells) {
       rows.add(List.of(spec.classes().get(c.actual()), spec.classes().get(c.predicted()), Grouped.of(c.count())));
     }
-    return "commonest confusions (" + metrics.confusion().length + " classes are too many for a matrix; its "
-        + cells.size() + " largest cells off the diagonal)\n" + TextTable.of(rows);
+    return fitted.apply("commonest confusions (" + metrics.confusion().length + " classes are too many for a matrix;"
+        + " its " + cells.size() + " largest cells off the diagonal)") + "\n" + TextTable.of(rows, width);
   }
 
   /**

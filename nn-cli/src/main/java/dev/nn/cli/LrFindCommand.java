@@ -119,6 +119,6 @@ final class LrFindCommand implements Callable<Integer> {
             Figures.sixDigits(s.smoothed())));
       }
     }
-    root.out().print(TextTable.of(rows));
+    root.out().print(TextTable.of(rows, root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
   }
 }

@@ -19,17 +19,18 @@ final class TerminalText {
 
   /**
    * {@code line} in lines of fewer than {@code columns} characters, each after the first indented by two spaces more
-   * than the line (when that leaves half the width):
+   * than the line (when that leaves half the width; a word that fits a line only without it goes unindented):
    * broken at a gap of two spaces or more (between a label and its value, between figures) where one is in reach,
-   * else at a single space. A word longer than a line stays whole. Widths are the columns text takes on a terminal:
-   * colour codes none, a wide character two ({@link DisplayWidth}).
+   * else at a single space. A command to paste ({@code nn train --resume DIR}) is kept on one line when it fits one.
+   * A word longer than a line is broken after a {@code /} (a path), its pieces unindented, or else left whole. Widths
+   * are the columns text takes on a terminal: colour codes none, a wide character two ({@link DisplayWidth}).
    */
   static String wrap(String line, int columns) {
     int room = Math.max(1, columns - 1);
     if (width(line) <= room) {
       return line;
     }
-    // each word with the gap before it
+    // each word with the gap before it; a command's words are one, when it fits a line
     List<String> gaps = new ArrayList<>();
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(line);
@@ -39,6 +40,7 @@ final class TerminalText {
       words.add(m.group());
       end = m.end();
     }
+    glueCommands(gaps, words, room);
     // the parts after the first two spaces deeper than the line itself ("   Allowed: …" of a problem report), unless
     // that leaves less than half the width
     String lead = gaps.isEmpty() ? "" : gaps.get(0);
@@ -46,7 +48,23 @@ final class TerminalText {
     StringBuilder out = new StringBuilder();
     int first = 0;
     while (first < words.size()) {
-      StringBuilder current = new StringBuilder(first == 0 ? gaps.get(0) + words.get(0) : indent + words.get(first));
+      int wordWidth = width(words.get(first));
+      // unindented only when that makes the word fit
+      String opening = first == 0 ? gaps.get(0)
+          : width(indent) + wordWidth <= room || wordWidth > room ? indent : "";
+      if (width(opening) + width(words.get(first)) > room && words.get(first).indexOf('/') >= 0) {
+        // a path longer than a line: in pieces that end after a '/', rather than cut inside a name by the terminal
+        if (room - width(opening) < room / 2) {
+          opening = "";
+        }
+        for (String piece : pieces(words.get(first), room - width(opening), room)) {
+          out.append(out.length() == 0 ? "" : System.lineSeparator()).append(opening).append(piece);
+          opening = "";
+        }
+        first++;
+        continue;
+      }
+      StringBuilder current = new StringBuilder(opening + words.get(first));
       int last = first;
       // the words that fit, and of their gaps the last wide one, where a break reads best
       int wideBreak = -1;
@@ -62,7 +80,7 @@ final class TerminalText {
         // the next word would break a pair ("accuracy 0.9367"): end the line at the last wide gap instead
         last = wideBreak - 1;
         current.setLength(0);
-        current.append(first == 0 ? gaps.get(0) + words.get(0) : indent + words.get(first));
+        current.append(opening).append(words.get(first));
         for (int k = first + 1; k <= last; k++) {
           current.append(gaps.get(k)).append(words.get(k));
         }
@@ -71,6 +89,56 @@ final class TerminalText {
       first = last + 1;
     }
     return out.toString();
+  }
+
+  /**
+   * Joins into one word each command to paste that fits in {@code room}: nn's name as the user runs it, its command,
+   * and the options and values after it ({@code nn train --resume DIR}, {@code nn evaluate M --data F}).
+   */
+  private static void glueCommands(List<String> gaps, List<String> words, int room) {
+    String nn = dev.nn.core.text.CommandName.of();
+    for (int k = 0; k + 1 < words.size(); k++) {
+      if (!words.get(k).equals(nn) || !words.get(k + 1).matches("[a-z][a-z-]*")) {
+        continue;
+      }
+      int last = k + 1;
+      while (last + 1 < words.size() && (words.get(last + 1).startsWith("-")
+          || words.get(last).startsWith("--") && !words.get(last).contains("="))) {
+        last++;
+      }
+      StringBuilder command = new StringBuilder(words.get(k));
+      for (int j = k + 1; j <= last; j++) {
+        command.append(gaps.get(j)).append(words.get(j));
+      }
+      if (width(command) > room) {
+        continue;
+      }
+      words.set(k, command.toString());
+      for (int j = last; j > k; j--) {
+        words.remove(j);
+        gaps.remove(j);
+      }
+    }
+  }
+
+  /**
+   * {@code path} in pieces of at most {@code firstRoom} columns for the first, {@code room} for the others, each
+   * ending after a '/' where one is in reach.
+   */
+  private static List<String> pieces(String path, int firstRoom, int room) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    int fits = firstRoom;
+    while (width(path.substring(start)) > fits) {
+      int cut = Math.min(path.length(), start + Math.max(1, fits));
+      int slash = path.lastIndexOf('/', cut - 1);
+      cut = slash >= start ? slash + 1 : Math.min(cut, path.length());
+      pieces.add(path.substring(start, cut));
+      start = cut;
+      fits = room;
+    }
+    pieces.add(path.substring(start));
+    return pieces;
   }
 
   /** Each line of {@code text} as {@link #wrap} breaks it; a final line end stays. */

@@ -34,7 +34,41 @@ class TerminalTextTests {
       assertTrue(wrapped.lines().allMatch(l -> l.length() < columns), wrapped);
       assertEquals(line, wrapped.replace(N + "  ", " "), "nothing lost but the breaks");
     }
-    assertEquals("model" + N + "  /a/very/long/path/of/a/run/model.nnm",
+    assertEquals("model" + N + "  /a/very/long/" + N + "path/of/a/run/" + N + "model.nnm",
         TerminalText.wrap("model /a/very/long/path/of/a/run/model.nnm", 20));
+    assertEquals("model" + N + "  averyverylongwordofnoslashes",
+        TerminalText.wrap("model averyverylongwordofnoslashes", 20), "a word that is no path stays whole");
+  }
+
+  /** A path longer than a line is broken after a '/', not cut inside a name by the terminal. */
+  @Test
+  void aPathLongerThanALineBreaksAfterASlash() {
+    String line = "nn: training was interrupted; the last checkpoint is"
+        + " /work/outside-pages/examples/runs/mnist-20261205-224420/checkpoints/partial-epoch-0001.ckpt";
+    String wrapped = TerminalText.wrap(line, 80);
+    assertEquals("nn: training was interrupted; the last checkpoint is" + N
+        + "  /work/outside-pages/examples/runs/mnist-20261205-224420/checkpoints/" + N
+        + "partial-epoch-0001.ckpt", wrapped);
+  }
+
+  /** A path that fits a line only without the indent goes without it. */
+  @Test
+  void aWordThatFitsOnlyUnindentedGoesUnindented() {
+    assertEquals("training mnist from" + N + "/work/outside-pages/examples/mnist.yaml",
+        TerminalText.wrap("training mnist from /work/outside-pages/examples/mnist.yaml", 40));
+  }
+
+  /** The command to paste stays on one line when it fits one: a break inside it split what is copied. */
+  @Test
+  void aCommandToPasteStaysWhole() {
+    String line = "Resume the run with: nn train --resume /work/outside-pages/examples/runs/mnist-20261205-224420";
+    assertEquals("Resume the run with:" + N + "  nn train --resume /work/outside-pages/examples/runs/mnist-20261205-224420",
+        TerminalText.wrap(line, 80));
+    String sentence = "the point stopped; nn train --resume /tmp/runs/xor-sweep-20261205-1 continues the sweep";
+    assertEquals("the point stopped;" + N + "  nn train --resume /tmp/runs/xor-sweep-20261205-1" + N
+        + "  continues the sweep", TerminalText.wrap(sentence, 60));
+    // too long for one line: broken as any other words are
+    String wide = TerminalText.wrap("Resume the run with: nn train --resume /a/b/c", 16);
+    assertTrue(wide.lines().allMatch(l -> l.length() < 16), wide);
   }
 }
