@@ -121,6 +121,11 @@ public final class ExperimentReader {
     if (data.isPresent()) {
       throw new ConfigException(notAnExperiment(data.get(), 1));
     }
+    if (overrides.isEmpty() && YamlSource.compose(text) == null) {
+      // said of the file as a whole, as an empty CSV file is, rather than as three keys missing at line 1
+      throw new ConfigException(notAnExperiment(bytes.length == 0 ? "is empty (0 bytes)"
+          : "holds no YAML document (only " + (text.isBlank() ? "blank lines" : "comments and blank lines") + ")", 1));
+    }
     return read(text, fileName, absolute.getParent(), overrides);
   }
 

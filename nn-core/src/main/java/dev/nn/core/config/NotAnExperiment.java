@@ -41,7 +41,7 @@ final class NotAnExperiment {
    */
   static Optional<String> binary(byte[] bytes) {
     if (holdsNul(bytes) && !looksLikeUtf16(bytes)) {
-      return Optional.of("is binary data (it holds NUL bytes), not an experiment YAML: an ONNX export is one");
+      return Optional.of("is binary data (it holds NUL bytes), not an experiment YAML, which is text");
     }
     return Optional.empty();
   }

@@ -126,8 +126,21 @@ final class YamlSource {
     String name = codePoint == 0 ? "NUL" : Character.getName(codePoint);
     return new ConfigProblem(ProblemId.YAML_SYNTAX, "", line, column, "not valid YAML: the character "
         + String.format(java.util.Locale.ROOT, "U+%04X", codePoint) + (name == null ? "" : " (" + name + ")")
-        + " is not allowed in a YAML document" + (codePoint == 0 ? "; NULs between the characters are UTF-16 text:"
-        + " save the file as UTF-8" : ""), "printable characters, tabs and line breaks", List.of());
+        + " is not allowed in a YAML document" + (codePoint == 0 ? nulAdvice(text, i) : ""),
+        "printable characters, tabs and line breaks", List.of());
+  }
+
+  /**
+   * What NULs at {@code at} of {@code text} most likely are: only NULs to the end, the zeros a file is padded with
+   * after a crash; every other character one, UTF-16 text; else bytes of binary data.
+   */
+  private static String nulAdvice(String text, int at) {
+    if (text.substring(at).chars().allMatch(c -> c == 0 || c == '\n' || c == '\r')) {
+      return "; the file ends in NUL bytes (as a file padded with zeros after a crash does): remove them";
+    }
+    boolean alternating = at + 3 < text.length() && text.charAt(at + 1) != 0 && text.charAt(at + 2) == 0;
+    return alternating ? "; NULs between the characters are UTF-16 text: save the file as UTF-8"
+        : "; a NUL byte is binary data, not text";
   }
 
   /**

@@ -159,7 +159,7 @@ class YamlSafetyTests {
         "data.bz2", "the file is bzip2-compressed data (it starts with BZh), not an experiment YAML",
         "iris.csv", "the file looks like CSV data (its first line holds names separated by ','), not an experiment",
         "rows.tsv", "the file looks like CSV data (its first line holds names separated by tabs), not an experiment",
-        "model.onnx", "the file is binary data (it holds NUL bytes), not an experiment YAML: an ONNX export is one",
+        "model.onnx", "the file is binary data (it holds NUL bytes), not an experiment YAML, which is text",
         "data.xz", "the file is xz-compressed data, not an experiment YAML",
         "data.zst", "the file is zstd-compressed data, not an experiment YAML",
         "headerless.csv", "the file looks like CSV data (its first line holds numbers separated by ',')");
@@ -214,6 +214,28 @@ class YamlSafetyTests {
     assertEquals(4, p.line());
     assertEquals(8, p.column());
     assertTrue(p.message().startsWith("not valid YAML: the character U+0000 (NUL) is not allowed"), p.message());
+    assertTrue(p.message().endsWith("; a NUL byte is binary data, not text"), p.message());
+    // NULs to the end are a file padded after a crash, not UTF-16 text
+    ConfigProblem padded = problems(VALID_REST + "\u0000\u0000\u0000").get(0);
+    assertTrue(padded.message().endsWith("; the file ends in NUL bytes (as a file padded with zeros after a crash"
+        + " does): remove them"), padded.message());
+  }
+
+  /** An empty file, or one of comments alone, is said to be so, not three keys missing at line 1. */
+  @Test
+  void anEmptyFileIsSaidToBeEmpty(@TempDir Path dir) throws IOException {
+    java.util.Map<String, String> files = java.util.Map.of("empty.yaml", "", "comments.yaml", "# to do\n\n# later\n",
+        "blank.yaml", "\n  \n");
+    java.util.Map<String, String> said = java.util.Map.of("empty.yaml", "the file is empty (0 bytes)",
+        "comments.yaml", "the file holds no YAML document (only comments and blank lines)",
+        "blank.yaml", "the file holds no YAML document (only blank lines)");
+    for (java.util.Map.Entry<String, String> f : files.entrySet()) {
+      Path file = Files.writeString(dir.resolve(f.getKey()), f.getValue());
+      List<ConfigProblem> p = assertThrows(ConfigException.class, () -> Resources.reader().read(file, List.of()))
+          .problems();
+      assertEquals(1, p.size(), p::toString);
+      assertEquals(said.get(f.getKey()), p.get(0).message());
+    }
   }
 
   /**
