@@ -139,6 +139,9 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private void say(String message) {
     // a progress bar drawn after the message would hide it and leave the shell's prompt on the bar's line
     quiet.run();
+    if (message.isEmpty()) {
+      return; // a sweep's point that made no run directory: the sweep says it all
+    }
     // on a terminal the line also holds the ^C the terminal echoed: erased, so the message starts the line
     // (once the launcher is gone, the line holds the shell's prompt instead: a line of its own)
     err.print((!terminal ? "" : LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END)
@@ -207,8 +210,9 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
    */
   static String message(Optional<Path> runDirectory, String retry, boolean sweepPoint) {
     if (runDirectory.isEmpty()) {
-      return "nn: training was interrupted before its run directory was created; nothing was written"
-          + (sweepPoint ? "\n" : ". Start it again with: " + retry + "\n");
+      // a sweep's point: the sweep says it was stopped as the point started, and what its table keeps
+      return sweepPoint ? "" : "nn: training was interrupted before its run directory was created; nothing was"
+          + " written. Start it again with: " + retry + "\n";
     }
     Path dir = runDirectory.get();
     Optional<Path> checkpoint = RunDirectory.latestCheckpointIn(dir);

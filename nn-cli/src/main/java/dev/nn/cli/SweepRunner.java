@@ -321,7 +321,7 @@ final class SweepRunner {
    * erased, before the sweep speaks.
    */
   private SweepStop newStop(SweepTable table, Path into, SweepWords words) {
-    SweepStop stop = new SweepStop(table, into, root.err(), words, () -> {
+    SweepStop stop = new SweepStop(table, into, root.err(), words, root::fittedErr, () -> {
       ProgressBar.stopLive();
       if (root.drawsInPlace()) {
         root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);

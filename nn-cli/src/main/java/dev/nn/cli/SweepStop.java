@@ -32,25 +32,28 @@ final class SweepStop implements AutoCloseable {
   private final PrintStream err;
   private final Runnable quiet;
   private final SweepWords words;
+  private final java.util.function.UnaryOperator<String> fitted;
 
   /** Watches the sweep whose table is {@code table}, its runs in {@code into}; stopped, says so on {@code err}. */
   SweepStop(SweepTable table, Path into, PrintStream err) {
-    this(table, into, err, SweepWords.SWEEP, () -> { });
+    this(table, into, err, SweepWords.SWEEP, line -> line, () -> { });
   }
 
   /** As {@link #SweepStop(SweepTable, Path, PrintStream)}, for a runner that stops {@code quiet} first. */
   SweepStop(SweepTable table, Path into, PrintStream err, Runnable quiet) {
-    this(table, into, err, SweepWords.SWEEP, quiet);
+    this(table, into, err, SweepWords.SWEEP, line -> line, quiet);
   }
 
   /**
-   * As {@link #SweepStop(SweepTable, Path, PrintStream)}, naming the sweep and its points in {@code words}, and
-   * running {@code quiet} before it speaks: what stops and erases the point's progress bar, which would otherwise
-   * hold the start of the message and be drawn after it.
+   * As {@link #SweepStop(SweepTable, Path, PrintStream)}, naming the sweep and its points in {@code words}, its
+   * messages {@code fitted} to the terminal, and running {@code quiet} before it speaks: what stops and erases the
+   * point's progress bar, which would otherwise hold the start of the message and be drawn after it.
    */
-  SweepStop(SweepTable table, Path into, PrintStream err, SweepWords words, Runnable quiet) {
+  SweepStop(SweepTable table, Path into, PrintStream err, SweepWords words,
+      java.util.function.UnaryOperator<String> fitted, Runnable quiet) {
     this.table = table;
     this.words = words;
+    this.fitted = fitted;
     this.into = into;
     this.err = err;
     this.quiet = quiet;
@@ -108,13 +111,13 @@ final class SweepStop implements AutoCloseable {
     }
     if (current < 0 && pending() == 0) {
       // after the last point ended, before the sweep's closing lines and summary
-      err.println("nn: the " + words.whole() + " was stopped after its last " + words.one() + " ended (Ctrl-C,"
+      say("nn: the " + words.whole() + " was stopped after its last " + words.one() + " ended (Ctrl-C,"
           + " SIGTERM or SIGHUP); its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps every "
           + words.one());
       return;
     }
     if (current < 0) {
-      err.println("nn: the " + words.whole() + " was stopped between two " + words.many() + " (Ctrl-C, SIGTERM or"
+      say("nn: the " + words.whole() + " was stopped between two " + words.many() + " (Ctrl-C, SIGTERM or"
           + " SIGHUP); its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the " + words.many()
           + " done; " + (pending() == 1
               ? "the pending one did not start" : "the pending ones did not start") + howToContinue());
@@ -122,7 +125,7 @@ final class SweepStop implements AutoCloseable {
     }
     if (dir == null) {
       // the point had not made its run directory: its run may not be there to say anything
-      err.println("nn: the " + words.whole() + " was stopped (Ctrl-C, SIGTERM or SIGHUP) as " + words.one() + " "
+      say("nn: the " + words.whole() + " was stopped (Ctrl-C, SIGTERM or SIGHUP) as " + words.one() + " "
           + (current + 1) + " started, before its run directory; its table "
           + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the " + words.many() + " done" + howToContinue());
     }
@@ -143,10 +146,15 @@ final class SweepStop implements AutoCloseable {
     if (dir != null) {
       // the run says how to resume it; the sweep as a whole is this hook's to tell
       int points = table.points();
-      err.println("nn: the " + words.whole() + " was stopped at " + words.one() + " " + (current + 1) + " of "
+      say("nn: the " + words.whole() + " was stopped at " + words.one() + " " + (current + 1) + " of "
           + points + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the " + words.many()
           + " done and marks this one interrupted" + notStarted(points) + howToContinue());
     }
+  }
+
+  /** A message, folded at spaces on a terminal as every message of nn is. */
+  private void say(String message) {
+    err.println(fitted.apply(message));
   }
 
   private int pending() {
@@ -203,7 +211,7 @@ final class SweepStop implements AutoCloseable {
       // the JVM is exiting: the table keeps its last row
     }
     int points = table.points();
-    err.println("nn: the " + words.whole() + " was stopped as " + words.one() + " " + (current + 1) + " of " + points
+    say("nn: the " + words.whole() + " was stopped as " + words.one() + " " + (current + 1) + " of " + points
         + " " + run.status() + "; its table " + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the "
         + words.many() + " done" + (current + 1 < points ? notStarted(points) + howToContinue() : ""));
   }
@@ -222,10 +230,10 @@ final class SweepStop implements AutoCloseable {
         Files.deleteIfExists(f);
       }
       Files.deleteIfExists(table.folder());
-      err.println("nn: the " + words.whole() + " was stopped before its first " + words.one() + " trained (Ctrl-C,"
+      say("nn: the " + words.whole() + " was stopped before its first " + words.one() + " trained (Ctrl-C,"
           + " SIGTERM or SIGHUP); nothing was trained, and its folder " + table.folder() + " was removed");
     } catch (IOException | RuntimeException e) {
-      err.println("nn: the " + words.whole() + " was stopped before its first " + words.one() + " trained; nothing"
+      say("nn: the " + words.whole() + " was stopped before its first " + words.one() + " trained; nothing"
           + " was trained");
     }
   }

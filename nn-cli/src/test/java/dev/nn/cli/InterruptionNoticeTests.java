@@ -25,6 +25,8 @@ class InterruptionNoticeTests {
   void beforeTheRunDirectoryNothingWasWritten() {
     assertEquals("nn: training was interrupted before its run directory was created; nothing was written. Start it "
         + "again with: nn train x.yaml\n", InterruptionNotice.message(Optional.empty(), "nn train x.yaml"));
+    // a sweep's point says nothing: the sweep says it was stopped as the point started, and what its table keeps
+    assertEquals("", InterruptionNotice.message(Optional.empty(), "nn train x.yaml", true));
   }
 
   @Test

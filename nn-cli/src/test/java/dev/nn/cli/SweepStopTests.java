@@ -52,6 +52,25 @@ class SweepStopTests {
         + " trained, and its folder " + table.folder() + " was removed\n", said());
   }
 
+  /** On a terminal its message is folded at spaces, as every other message is: the terminal cut "keep|s". */
+  @Test
+  void onATerminalTheMessageIsFoldedAtSpaces() throws Exception {
+    SweepTable table = table();
+    SweepStop stop = new SweepStop(table, into, err, SweepWords.SWEEP, line -> TerminalText.wrapLines(line, 60),
+        () -> { });
+    Path run = Files.createDirectory(into.resolve("xor-20261204-120000"));
+    stop.set(0, new SweepTable.Row(List.of("1"), "completed", run.toString(), null, null, ""), null);
+    stop.stopped();
+    stop.close();
+    String said = said();
+    assertTrue(said.lines().count() > 2, said);
+    assertTrue(said.lines().allMatch(l -> l.length() < 60 || !l.strip().contains(" ")), said);
+    assertEquals("nn: the sweep was stopped between two points (Ctrl-C, SIGTERM or SIGHUP); its table "
+        + table.folder().resolve(SweepTable.MARKDOWN) + " keeps the points done; the pending one did not start;"
+        + " nn train --resume " + table.folder() + " continues the sweep", String.join(" ",
+            said.lines().map(String::strip).toList()).replace("/ ", "/"));
+  }
+
   @Test
   void stoppedBetweenPointsTheTableStaysAndSaysSo() throws Exception {
     SweepTable table = table();
