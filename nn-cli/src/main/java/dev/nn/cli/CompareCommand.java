@@ -93,9 +93,9 @@ final class CompareCommand implements Callable<Integer> {
             + " runs)\n"
         : DifferenceTable.render(comparison.labels(), comparison.differences(),
             root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
-    comparison.lossesDiffer().ifPresent(note -> out.println("note: " + note));
+    comparison.lossesDiffer().ifPresent(note -> out.println(root.fitted("note: " + note)));
     comparison.writePage(output);
-    out.println("page           " + output);
+    out.println(root.fitted("page           " + output));
     return Main.OK;
   }
 
