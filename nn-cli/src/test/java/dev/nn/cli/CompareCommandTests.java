@@ -77,6 +77,12 @@ class CompareCommandTests {
         o.out());
     assertTrue(Files.readString(page).contains("The runs&#39; losses differ (squared, huber)")
         || Files.readString(page).contains("The runs' losses differ (squared, huber)"), "the page says so too");
+    // on a narrow terminal the note is folded at spaces, as the table is fitted
+    Cli.Outcome narrow = Cli.run(java.util.Map.of("COLUMNS", "60"), true, "compare", a.toString(), b.toString(),
+        c.toString(), "--output", page.toString());
+    String note = narrow.out().substring(narrow.out().indexOf("note: "));
+    assertTrue(note.lines().allMatch(l -> l.length() < 60), note);
+    assertTrue(note.startsWith("note: the runs' losses differ (squared, huber): each loss\n  curve"), note);
   }
 
   /**
@@ -92,7 +98,7 @@ class CompareCommandTests {
       Cli.Outcome o = Cli.run(Map.of("COLUMNS", Integer.toString(columns)), true, "compare", a.toString(),
           b.toString(), c.toString(), "--output", tmp.resolve("narrow.html").toString());
       assertEquals(0, o.code(), o.describe());
-      String table = o.out().substring(0, o.out().indexOf("page "));
+      String table = o.out().substring(0, o.out().lastIndexOf("\npage") + 1);
       assertTrue(table.lines().allMatch(l -> l.length() <= columns), columns + " columns:\n" + table);
       assertTrue(table.lines().anyMatch(l -> l.contains("5000")), table);
     }
@@ -114,7 +120,7 @@ class CompareCommandTests {
     for (int columns : new int[] {200, 80, 40}) {
       Cli.Outcome o = Cli.run(Map.of("COLUMNS", Integer.toString(columns)), true, args.toArray(String[]::new));
       assertEquals(0, o.code(), o.describe());
-      String table = o.out().substring(0, o.out().indexOf("page "));
+      String table = o.out().substring(0, o.out().lastIndexOf("\npage") + 1);
       assertTrue(table.lines().allMatch(l -> l.length() <= columns), columns + " columns:\n" + table);
       for (int i = 1; i <= 30; i++) {
         String lead = columns >= 80 ? String.format("digits-20261205-0033%02d", i) : "#" + i;
@@ -198,7 +204,7 @@ class CompareCommandTests {
         tmp.resolve("p.html").toString());
     assertEquals(0, o.code(), o.describe());
     // a line per run: each path has the width the run's name leaves, cut in its middle where the paths part
-    String table = o.out().substring(0, o.out().indexOf("page "));
+    String table = o.out().substring(0, o.out().lastIndexOf("\npage") + 1);
     assertTrue(table.lines().allMatch(l -> l.length() <= 60), table);
     String first = table.lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();
     String second = table.lines().filter(l -> l.startsWith("b ")).findFirst().orElseThrow();
@@ -332,7 +338,7 @@ class CompareCommandTests {
         network.ties[0][0]  (absent)  1
         network.ties[0][1]  (absent)  2
         l2                  (absent)  0.01
-        """, o.out().substring(0, o.out().indexOf("page ")));
+        """, o.out().substring(0, o.out().lastIndexOf("\npage") + 1));
   }
 
   /**
