@@ -130,9 +130,12 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
         .append("</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">Training report</p>\n<h1>")
         .append(name).append("</h1>\n");
     overrideLine(b);
+    // metrics.csv is written with the first epoch's row: before it, no link to a file that is not there
+    String metrics = result.epochs().isEmpty() ? "" : "<a href=\"" + RunDirectory.METRICS + "\">"
+        + RunDirectory.METRICS + "</a>";
     b.append("<nav><a href=\"").append(RunDirectory.EXPERIMENT).append("\">")
-        .append(RunDirectory.EXPERIMENT).append("</a><a href=\"").append(RunDirectory.METRICS).append("\">")
-        .append(RunDirectory.METRICS).append("</a><a href=\"").append(RunDirectory.PROVENANCE).append("\">")
+        .append(RunDirectory.EXPERIMENT).append("</a>").append(metrics).append("<a href=\"")
+        .append(RunDirectory.PROVENANCE).append("\">")
         .append(RunDirectory.PROVENANCE).append("</a><a href=\"").append(RunDirectory.SUMMARY).append("\">")
         .append(RunDirectory.SUMMARY).append("</a><a href=\"").append(RunDirectory.RUN_LOG).append("\">")
         .append(RunDirectory.RUN_LOG).append("</a></nav>\n");

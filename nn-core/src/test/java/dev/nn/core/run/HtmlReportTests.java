@@ -203,6 +203,10 @@ class HtmlReportTests {
     assertFalse(html.contains("<svg"));
     assertFalse(html.contains("No validation or test split"), "the experiment may well have both");
     assertFalse(html.contains("Updates"), "no count of updates that stops short of the epoch that failed");
+    assertFalse(html.contains("href=\"metrics.csv\""), "metrics.csv is written with the first epoch's row");
+    assertTrue(html.contains("href=\"experiment.yaml\""), html);
+    assertTrue(new HtmlReport("one", classificationRun(), null, List.of()).render().contains(
+        "<a href=\"experiment.yaml\">experiment.yaml</a><a href=\"metrics.csv\">metrics.csv</a>"));
   }
 
   private static List<String> cells(String row) {
