@@ -258,9 +258,9 @@ class CompareCommandTests {
     int cardB = html.indexOf(">#2 learning-rate 0.03<");
     assertTrue(cardA > 0 && cardB > cardA, html);
     String first = html.substring(cardA, cardB);
-    assertTrue(first.contains("acc 0.9000") && first.contains("2 epochs, weights of epoch 1"), first);
+    assertTrue(first.contains("acc 0.9000") && first.contains("2 epochs; validation, weights of epoch 1"), first);
     String second = html.substring(cardB, html.indexOf("Differences"));
-    assertTrue(second.contains("acc 0.9500") && second.contains("2 epochs, weights of epoch 2"), second);
+    assertTrue(second.contains("acc 0.9500") && second.contains("2 epochs; validation, weights of epoch 2"), second);
   }
 
   @Test
@@ -370,7 +370,7 @@ class CompareCommandTests {
       String html = Files.readString(page);
       assertTrue(html.contains("Damaged files"), html);
       String card = html.substring(html.indexOf(">#2 learning-rate 0.03<"), html.indexOf("Differences"));
-      assertTrue(card.contains("1 epoch, weights of epoch"), card);
+      assertTrue(card.contains("1 epoch; validation, weights of epoch"), card);
     }
     Map<String, String> whole2 = Map.of(
         "", "is empty, so the run has no curves",

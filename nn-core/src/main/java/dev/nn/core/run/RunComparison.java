@@ -261,7 +261,7 @@ public final class RunComparison {
     String value = best >= 0 ? m.headline(best) : trainLoss != null ? Fmt.number(trainLoss) : "—";
     String note = epochs == 0 ? "no epoch finished"
         : (epochs == 1 ? "1 epoch" : epochs + " epochs")
-            + (best >= 0 ? ", weights of epoch " + m.epochs()[best]
+            + (best >= 0 ? "; validation, weights of epoch " + m.epochs()[best]
                 : trainLoss != null ? "; no validation split, last training loss" : ", no validation split");
     page.card(name, value, note, state);
   }
