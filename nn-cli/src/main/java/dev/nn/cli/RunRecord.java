@@ -156,13 +156,21 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
    * could record its end (kill -9, a lost machine): such a run is shown as interrupted, with a message saying
    * so, because that is what it is to its user, who can resume it. The file itself is left as it is.
    */
+  /** How the message of a run whose process was killed before it recorded an end starts. */
+  static final String ABANDONED = "the process training it ended without recording an end (killed?)";
+
+  /** Whether the run's process was killed before it recorded an end: its summary says running, and no one trains it. */
+  boolean abandoned() {
+    return "interrupted".equals(status()) && message().startsWith(ABANDONED);
+  }
+
   private static Map<String, Object> endedIfAbandoned(Path dir, Map<String, Object> summary) {
     if (!"running".equals(summary.get("status")) || RunDirectory.isTraining(dir)) {
       return summary;
     }
     Map<String, Object> m = new LinkedHashMap<>(summary);
     m.put("status", "interrupted");
-    m.put("message", "the process training it ended without recording an end (killed?); "
+    m.put("message", ABANDONED + "; "
         + CommandName.of() + " train --resume " + dir + " continues it");
     return m;
   }

@@ -90,6 +90,12 @@ final class RunsCommand implements Callable<Integer> {
     }
     RunTable table = new RunTable(namedFrom, runs);
     out.print(table.render(root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
+    // a run shown as interrupted though nothing recorded it so: said under the table, with how to go on
+    for (RunRecord r : runs) {
+      if (r.abandoned()) {
+        out.println(root.fitted("note: " + r.directory().getFileName() + ": " + r.message()));
+      }
+    }
     return Main.OK;
   }
 

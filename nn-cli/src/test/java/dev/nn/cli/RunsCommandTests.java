@@ -553,6 +553,11 @@ class RunsCommandTests {
       assertEquals("the process training it ended without recording an end (killed?); nn train --resume " + killed
           + " continues it", runs.get(0).get("message"));
       assertEquals("running", runs.get(1).get("status"), "a run whose lock is held still trains");
+      // the table, which users read, says it too, under the table
+      Cli.Outcome table = Cli.run("runs", tmp.toString());
+      assertEquals(List.of("note: " + killed.getFileName() + ": the process training it ended without recording an"
+          + " end (killed?); nn train --resume " + killed + " continues it"),
+          table.out().lines().filter(l -> l.startsWith("note: ")).toList(), table.out());
       assertTrue(held.isValid());
     }
     assertTrue(Files.readString(killed.resolve("summary.json")).contains("\"status\": \"running\""),
