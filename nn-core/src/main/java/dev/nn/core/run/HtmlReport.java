@@ -324,7 +324,16 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     }
     panel(b, "Loss", "Mean loss per sample at the end of each epoch; the training loss is averaged over the epoch."
         + (classWeighted ? " The training loss weighs the rows (training.class-weights, or a csv source's weight"
-            + " column), the validation loss does not, so the two lines are not on one scale." : ""), chart.render());
+            + " column), the validation loss does not, so the two lines are not on one scale." : "")
+        + (showsRegressionFigures(epochs) ? " The loss is in the units the network trained in, the targets"
+            + " standardized when data.standardize-targets is true; RMSE and MAE are in the targets' own units." : ""),
+        chart.render());
+  }
+
+  /** Whether the page shows a regression's RMSE and MAE beside its loss, from the validation or the test split. */
+  private boolean showsRegressionFigures(List<EpochReport> epochs) {
+    boolean validation = epochs.stream().anyMatch(r -> r.validation() != null && !r.validation().isClassification());
+    return validation || test != null && !test.isClassification();
   }
 
   private void qualityChart(StringBuilder b, List<EpochReport> epochs) {

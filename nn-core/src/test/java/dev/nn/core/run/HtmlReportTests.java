@@ -196,6 +196,19 @@ class HtmlReportTests {
     assertEquals(html, Files.readString(file));
   }
 
+  /** A regression's loss beside its RMSE: the page says which units each is in (0.18 above 344.969 looked wrong). */
+  @Test
+  void aRegressionsLossIsSaidToBeInTheUnitsTheNetworkTrainedIn() {
+    List<EpochReport> epochs = List.of(new EpochReport(1, 10, 0.05, 0.2,
+        new dev.nn.core.train.Metrics(0.180977, 68, Double.NaN, null, 344.969, 246.004, 0.81), 0.5));
+    String regression = new HtmlReport("penguins", new TrainingResult(epochs, 1, false), null, List.of()).render();
+    assertTrue(regression.contains("The loss is in the units the network trained in, the targets standardized when"
+        + " data.standardize-targets is true; RMSE and MAE are in the targets&#39; own units.")
+        || regression.contains("RMSE and MAE are in the targets' own units."), regression);
+    String classification = new HtmlReport("iris", classificationRun(), null, List.of()).render();
+    assertFalse(classification.contains("RMSE and MAE"), "a classifier shows neither");
+  }
+
   @Test
   void aRunWithoutEpochsStillRenders() {
     String html = new HtmlReport("empty", new TrainingResult(List.of(), 0, false), null, List.of()).render();
