@@ -132,12 +132,19 @@ final class ReportStyle {
         pre.file { white-space: pre-wrap; overflow-wrap: anywhere; }
         svg.chart { min-width: 0; }
         .swipe-hint { display: none; }
+        /* four cards to a row on paper: a value of eleven characters must fit one */
+        .card-value { font-size: 17px; }
         .card, .panel, svg.chart, tr { break-inside: avoid; }
         h2, .caption, ul.legend { break-after: avoid; }
         .panel { box-shadow: none; }
         th, td { padding: 3px 6px; }
         table.confusion th, table.confusion td { padding: 2px 3px; font-size: 10.5px; }
         table.confusion td { min-width: 0; }
+        /* nn compare's differences: every run's column on the paper, its values wrapped rather than kept on a line */
+        table.differences { font-size: 10px; }
+        table.differences th, table.differences td { padding: 3px 4px; }
+        table.differences td, table.differences .run { white-space: normal; overflow-wrap: anywhere; }
+        table.differences tbody th, table.differences thead th:first-child { position: static; }
       }
       /* a browser or system asking for dark gets the same page in dark colours (every colour above that changes
          is a variable, so light is untouched); on screen only, so that a page printed from a dark browser is still
