@@ -501,8 +501,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** This command line, to start a run again that was interrupted before it could be resumed. */
+  /** The command to start this run again, to paste: nn as the user ran it, each argument as a shell reads it. */
   private String again() {
-    return String.join(" ", root.commandLineForProvenance());
+    List<String> line = root.commandLineForProvenance();
+    return ShellWords.nn(line.subList(1, line.size()));
   }
 
   private void summarize(TrainingRun.Result r, PrintStream out, RunLog log) {
