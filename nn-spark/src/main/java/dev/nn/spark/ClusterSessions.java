@@ -184,6 +184,10 @@ final class ClusterSessions {
     if (master.startsWith("spark://") || master.startsWith("local-cluster")) {
       conf.set("spark.jars", String.join(",", executorJars(conf, pluginJars)));
     }
+    if (conf.get("spark.master").startsWith("local")) {
+      requireUsableLocalDirs(conf.contains("spark.local.dir") ? conf.get("spark.local.dir") : null,
+          System.getenv("SPARK_LOCAL_DIRS"));
+    }
     Path localDir = null;
     // a local master's driver and executors are this process, whose folder it is; a standalone cluster's
     // executors keep their scratch where their workers say (SPARK_EXECUTOR_DIRS), on their own machines
@@ -216,6 +220,56 @@ final class ClusterSessions {
       throw new ClusterException("cannot start Spark with master \"" + conf.get("spark.master") + "\"" + settings
           + ": " + why, e);
     }
+  }
+
+  /**
+   * Refuses scratch folders Spark could not use: when it can make its block folder in none of them, Spark ends the
+   * JVM itself (exit status 53), which looked like an interrupted run with no word of the cause. The folders are
+   * {@code SPARK_LOCAL_DIRS}'s when it is set (Spark takes it first), else {@code spark.local.dir}'s, comma-separated;
+   * one that does not exist is made, as Spark would make it. Neither set: Spark's default, which nn chooses.
+   *
+   * @throws ClusterException naming the setting, each folder and what is wrong with it
+   */
+  static void requireUsableLocalDirs(String confDirs, String envDirs) {
+    boolean fromEnv = envDirs != null && !envDirs.isBlank();
+    String dirs = fromEnv ? envDirs : confDirs;
+    if (dirs == null || dirs.isBlank()) {
+      return;
+    }
+    String setting = fromEnv ? "SPARK_LOCAL_DIRS" : "distributed.conf's spark.local.dir";
+    List<String> problems = new ArrayList<>();
+    for (String d : dirs.split(",")) {
+      String problem = localDirProblem(d.strip());
+      if (problem == null) {
+        return; // Spark needs one that works
+      }
+      problems.add(d.strip() + " " + problem);
+    }
+    throw new ClusterException(setting + " names no folder Spark can keep its scratch files in: "
+        + String.join("; ", problems) + "; name a folder that can be written, or leave it out for the temporary"
+        + " folder", null);
+  }
+
+  /** What keeps Spark from making its folder in {@code dir}, or {@code null} when nothing does. */
+  private static String localDirProblem(String dir) {
+    if (dir.isEmpty()) {
+      return "is empty";
+    }
+    Path p;
+    try {
+      p = Path.of(dir);
+    } catch (java.nio.file.InvalidPathException e) {
+      return "is not a path";
+    }
+    if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
+      return "is a file, not a folder";
+    }
+    try {
+      java.nio.file.Files.createDirectories(p);
+    } catch (java.io.IOException | RuntimeException e) {
+      return "cannot be made (" + dev.nn.core.io.SystemReason.of(e).orElse(e.getClass().getSimpleName()) + ")";
+    }
+    return java.nio.file.Files.isWritable(p) ? null : "cannot be written in";
   }
 
   /**

@@ -34,6 +34,30 @@ class SparkLocalDirTests {
   }
 
   /**
+   * A scratch folder Spark cannot use is refused before Spark starts: Spark itself ends the JVM with status 53, which
+   * read as an interrupted run with no cause. One usable folder of several is enough, as for Spark.
+   */
+  @Test
+  void aScratchFolderSparkCannotUseIsRefusedNamingTheSettingAndTheFolder() throws Exception {
+    Path file = Files.writeString(tmp.resolve("iris.csv"), "a,b\n");
+    dev.nn.core.experiment.ClusterException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.nn.core.experiment.ClusterException.class,
+        () -> ClusterSessions.requireUsableLocalDirs(file.toString(), null));
+    org.junit.jupiter.api.Assertions.assertEquals("distributed.conf's spark.local.dir names no folder Spark can keep"
+        + " its scratch files in: " + file + " is a file, not a folder; name a folder that can be written, or leave"
+        + " it out for the temporary folder", e.getMessage());
+    Path below = file.resolve("sub");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.nn.core.experiment.ClusterException.class,
+        () -> ClusterSessions.requireUsableLocalDirs("/tmp/x", file + "," + below));
+    assertTrue(e.getMessage().startsWith("SPARK_LOCAL_DIRS names no folder Spark can keep its scratch files in: "
+        + file + " is a file, not a folder; " + below + " cannot be made"), e.getMessage());
+    Path made = tmp.resolve("made/here");
+    ClusterSessions.requireUsableLocalDirs(file + "," + made, null);
+    assertTrue(Files.isDirectory(made), "a folder that is not there is made, as Spark makes it");
+    ClusterSessions.requireUsableLocalDirs(null, " ");
+  }
+
+  /**
    * A JVM that ends before its session is closed — a SIGTERM while Spark starts, whose hooks then remove their own
    * folders — leaves no empty folder of its own behind (it stayed until the next Spark start).
    */
