@@ -82,9 +82,22 @@ class LauncherTests {
     for (Map.Entry<String, String> sweep : sweeps.entrySet()) {
       Files.writeString(Files.createDirectories(tmp.resolve(sweep.getKey())).resolve("sweep.yaml"), sweep.getValue());
     }
+    // as nn reads them too: after a byte-order mark, in a flow mapping, indented; not in a comment
+    Files.write(tmp.resolve("bom.yaml"), ("\uFEFFdistributed: {master: \"local[2]\"}\n").getBytes(StandardCharsets.UTF_8));
+    Files.writeString(tmp.resolve("flow.yaml"), "{name: x, distributed: {master: \"local[2]\"}}\n");
+    Files.writeString(tmp.resolve("indented.yaml"), "  name: x\n  distributed:\n    master: \"local[2]\"\n");
+    Files.writeString(tmp.resolve("comment.yaml"), "# distributed: later\nname: x\n");
+    Files.writeString(tmp.resolve("args.txt"), "plain.yaml\n--set\ndistributed.partitions=2\n");
+    Files.writeString(tmp.resolve("plain-args.txt"), "plain.yaml\n--set\nseed=3\n");
     Map<String, Boolean> expected = new java.util.LinkedHashMap<>();
     expected.put("train dist.yaml", true);
     expected.put("train plain.yaml", false);
+    expected.put("train bom.yaml", true);
+    expected.put("train flow.yaml", true);
+    expected.put("train indented.yaml", true);
+    expected.put("train comment.yaml", false);
+    expected.put("train @args.txt", true);
+    expected.put("train @plain-args.txt", false);
     expected.put("train plain.yaml --set distributed.master=local[2]", true);
     expected.put("train plain.yaml --set=distributed.master=local[2]", true);
     expected.put("train plain.yaml --sweep=distributed.partitions=2,3", true);
@@ -95,7 +108,8 @@ class LauncherTests {
     expected.put("train --resume dist-sweep", true);
     expected.put("train --resume=set-sweep", true);
     expected.put("train --resume plain-sweep", false);
-    String functions = "eval \"$(sed -n '/^DISTRIBUTED_KEY=/p;/^wants_spark()/,/^}/p;/^sweep_wants_spark()/,/^}/p' "
+    String functions = "eval \"$(sed -n '/^DISTRIBUTED_KEY=/p;/^has_distributed()/,/^}/p;/^wants_spark()/,/^}/p;"
+        + "/^sweep_wants_spark()/,/^}/p' "
         + ROOT.resolve("nn") + ")\"\n";
     for (Map.Entry<String, Boolean> e : expected.entrySet()) {
       Process p = new ProcessBuilder("bash", "-c", functions + "NN_SPARK= wants_spark " + e.getKey())
