@@ -204,7 +204,7 @@ final class TrainCommand implements Callable<Integer> {
           Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, sets));
           onTheCluster(experiment, e);
           say(out, log, "training " + e.name() + " from " + experiment + e.startingFrom());
-          sayStartingSpark(e, out, log);
+          sayStartingSpark(experiment, e, out, log);
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
@@ -275,7 +275,7 @@ final class TrainCommand implements Callable<Integer> {
       resumed = null; // the resume below says why it cannot read it
     }
     if (resumed != null) {
-      sayStartingSpark(resumed, out, log);
+      sayStartingSpark(recorded, resumed, out, log);
     }
     InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
         .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
@@ -326,7 +326,7 @@ final class TrainCommand implements Callable<Integer> {
       Experiment e = Failures.readingConfig(experiment, () -> Experiments.load(nn, experiment, overrides));
       onTheCluster(experiment, e);
       say(out, log, "training " + e.name() + " from " + experiment + e.startingFrom());
-      sayStartingSpark(e, out, log);
+      sayStartingSpark(experiment, e, out, log);
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
@@ -473,10 +473,10 @@ final class TrainCommand implements Callable<Integer> {
    * sets spark.master, winning over the experiment's) is refused in a line of its own, with no "starting Spark"
    * before it.
    */
-  private void sayStartingSpark(Experiment e, PrintStream out, RunLog log) {
+  private void sayStartingSpark(String file, Experiment e, PrintStream out, RunLog log) {
     if (e.distributed().isPresent()) {
-      // a missing data file is said before Spark's start, not seconds after it
-      root.nn().check(e);
+      // a missing data file, or no cluster engine at all, is said before "starting Spark", not after it
+      Failures.readingConfig(file, () -> root.nn().check(e));
     }
     e.distributed().filter(spec -> System.getProperty("spark.master") != null || !spec.needsSparkSubmit())
         .ifPresent(spec -> say(out, log, startingSpark(spec)));

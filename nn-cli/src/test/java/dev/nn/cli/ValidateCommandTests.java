@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,21 +33,22 @@ class ValidateCommandTests {
   }
 
   /**
-   * A distributed experiment's data is read once Spark has started: validate checks that its files are there (a
-   * missing one named with its key, exit 2) and says that the rest of the data's checks are nn train's.
+   * Without a cluster engine on the class path (nn-spark; the distribution's launcher has none), a distributed
+   * experiment is one BackendUnavailable problem for nn validate as for nn train, which says it before "starting
+   * Spark" (validate called it valid, and train refused it after announcing Spark). With nn-spark, StartingSparkIT.
    */
   @Test
-  void aDistributedExperimentsFilesAreCheckedAndTheRestSaidToComeWithSpark() throws Exception {
+  void aDistributedExperimentWithoutAClusterEngineIsOneProblemForValidateAndTrain() throws Exception {
     String distributed = "distributed={master: \"local[2]\", partitions: 2}";
-    Cli.Outcome valid = Cli.run("validate", Cli.DIABETES, "--set", distributed);
-    assertEquals(0, valid.code(), valid.describe());
-    assertEquals(List.of("  data       its files are there; read, and checked against the network, when nn train starts"
-        + " Spark"), valid.outLines("  data "));
-    Path missing = tmp.resolve("nosuch.csv");
-    Cli.Outcome refused = Cli.run("validate", Cli.DIABETES, "--set", distributed, "--set", "data.train.path="
-        + missing);
-    assertEquals(2, refused.code(), refused.describe());
-    assertEquals("nn: " + missing + ": file not found; data.train.path names it\n", refused.err());
+    Cli.Outcome validate = Cli.run("validate", Cli.DIABETES, "--set", distributed);
+    assertEquals(2, validate.code(), validate.describe());
+    assertTrue(validate.err().contains("[nn/BackendUnavailable] distributed: the experiment trains on a cluster, but no"
+        + " cluster engine is on the class path"), validate.err());
+    assertTrue(validate.err().contains("the distribution's bin/nn has no Spark"), validate.err());
+    Cli.Outcome train = Cli.run("train", Cli.DIABETES, "--set", distributed, "--output", tmp.toString());
+    assertEquals(2, train.code(), train.describe());
+    assertEquals(validate.err(), train.err());
+    assertFalse(train.out().contains("starting Spark"), train.out());
   }
 
   /** A --set key with a Cyrillic letter: the letter is named and the key it looks like suggested, exit 2. */

@@ -257,7 +257,9 @@ public final class Nn {
     required(experiment, "experiment", AN_EXPERIMENT);
     required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
     if (experiment.distributed().isPresent()) {
-      // its data is read once the cluster has started: only that its files are there is checked here
+      // an engine to train it must be there, as nn train finds; its data is read once the cluster has started:
+      // only that its files are there is checked here
+      distributed();
       dev.nn.core.experiment.DataPreparation.requireFilesBeforeCluster(experiment);
       return Optional.empty();
     }
@@ -272,8 +274,9 @@ public final class Nn {
     return DistributedTraining.find(Nn.class.getClassLoader()).orElseThrow(() -> new ConfigException(
         ConfigProblem.of(ProblemId.BACKEND_UNAVAILABLE, "distributed",
             "the experiment trains on a cluster, but no cluster engine is on the class path",
-            "the nn-spark module on the class path (the nn launcher adds it with NN_SPARK=on, or by itself "
-                + "for an experiment with a distributed section), or no distributed section")));
+            "the nn-spark module on the class path (the nn launcher of a source checkout adds it with NN_SPARK=on,"
+                + " or by itself for an experiment with a distributed section; the distribution's bin/nn has no"
+                + " Spark: on a cluster, spark-submit runs nn's submit jar), or no distributed section")));
   }
 
   /**

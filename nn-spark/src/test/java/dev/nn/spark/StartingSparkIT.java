@@ -47,6 +47,23 @@ class StartingSparkIT {
     assertEquals(1, count(o.out(), "starting Spark (master local[2], 2 parts, averaging)"), o.out());
   }
 
+  /**
+   * A distributed experiment's data is read once Spark has started: validate checks that its files are there (a
+   * missing one named with its key, exit 2) and says that the rest of the data's checks are nn train's.
+   */
+  @Test
+  void validateChecksADistributedExperimentsFilesAndSaysTheRestComeWithSpark() throws Exception {
+    Path yaml = experiment();
+    SubmitIT.Outcome valid = nn(List.of(), "validate", yaml.toString());
+    assertEquals(0, valid.status(), valid.err());
+    assertEquals(1, count(valid.out(), "  data       its files are there; read, and checked against the network, when"
+        + " nn train starts Spark"), valid.out());
+    Path missing = work.resolve("nosuch.csv");
+    SubmitIT.Outcome refused = nn(List.of(), "validate", yaml.toString(), "--set", "data.train.path=" + missing);
+    assertEquals(2, refused.status(), refused.err());
+    assertEquals("nn: " + missing + ": file not found; data.train.path names it\n", refused.err());
+  }
+
   /** nn train's driver is running before the experiment is read: spark.driver.memory gets one note, and the run trains. */
   @Test
   void driverMemoryInTheConfIsNotedOnce() throws Exception {
