@@ -51,6 +51,20 @@ class ValidateCommandTests {
     assertFalse(train.out().contains("starting Spark"), train.out());
   }
 
+  /** A network too large for one buffer is told the java backend only when that backend's buffers would hold it. */
+  @Test
+  void theJavaBackendIsOfferedOnlyWhenItsBuffersWouldHoldTheNetwork() {
+    Cli.Outcome fits = Cli.run("validate", Cli.XOR, "--set", "network.layers[1].units=50000000", "--set",
+        "compute.backend=blas");
+    assertEquals(2, fits.code(), fits.describe());
+    assertTrue(fits.err().contains("or compute.backend: java, whose buffers hold up to"), fits.err());
+    Cli.Outcome beyond = Cli.run("validate", Cli.XOR, "--set", "network.layers[1].units=2000000000", "--set",
+        "compute.backend=blas");
+    assertEquals(2, beyond.code(), beyond.describe());
+    assertTrue(beyond.err().contains("one buffer holds at most"), beyond.err());
+    assertFalse(beyond.err().contains("compute.backend: java"), beyond.err());
+  }
+
   /** A --set key with a Cyrillic letter: the letter is named and the key it looks like suggested, exit 2. */
   @Test
   void aSetKeyWithALookAlikeLetterNamesTheLetter() {

@@ -92,7 +92,9 @@ final class MemoryEstimate {
       throw tooLarge(experiment, layers, what + " need a buffer of " + count(longestBuffer)
           + " values, but one buffer holds at most " + count(maxValues),
           (layers ? "fewer units in the widest layer" : "a smaller training.batch-size")
-              + (offHeap ? ", or compute.backend: java, whose buffers hold up to " + count(LONGEST_ARRAY) : ""));
+              // the java backend only when its longer buffers would hold it
+              + (offHeap && longestBuffer <= LONGEST_ARRAY ? ", or compute.backend: java, whose buffers hold up to "
+                  + count(LONGEST_ARRAY) : ""));
     }
     if (needed > HEADROOM * available) {
       boolean layers = parameterBytes > HEADROOM * available;
