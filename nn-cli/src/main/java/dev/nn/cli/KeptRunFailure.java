@@ -14,9 +14,19 @@ final class KeptRunFailure extends RuntimeException {
 
   KeptRunFailure(Throwable failure, Path runDirectory) {
     // a plugin's failure is mended in the plugin, whose changed jar a resume takes only when told to
-    this(failure, "nn: the run is kept in " + runDirectory + "; once that is mended, nn train"
-        + " --resume " + runDirectory + " continues it"
-        + (failure instanceof dev.nn.core.plugin.PluginFailureException ? PLUGIN_MENDED : ""));
+    this(failure, "nn: the run is kept in " + runDirectory + "; once that is mended, "
+        + dev.nn.core.text.CommandName.of() + " train --resume " + runDirectory + " continues it"
+        + (failure instanceof dev.nn.core.plugin.PluginFailureException ? PLUGIN_MENDED
+            : failure instanceof dev.nn.core.experiment.ClusterException ? clusterMended(runDirectory) : ""));
+  }
+
+  /**
+   * What the hint adds when Spark failed: a resume takes the experiment the run recorded, so a setting of its own
+   * that Spark refused (a distributed.conf too small for a result) would fail it again.
+   */
+  private static String clusterMended(Path runDirectory) {
+    return " (it reads the run's " + runDirectory.resolve("experiment.yaml") + ": if one of its distributed.conf"
+        + " settings caused this, mend it there, or start a new run without it)";
   }
 
   private KeptRunFailure(Throwable failure, String hint) {

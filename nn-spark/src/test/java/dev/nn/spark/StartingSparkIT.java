@@ -100,6 +100,10 @@ class StartingSparkIT {
     try (var dirs = Files.list(runs)) {
       run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
     }
+    // a resume reads the experiment the run recorded: a distributed.conf setting that caused it is mended there
+    assertEquals(1, count(failed.err(), "continues it (it reads the run's " + run.resolve("experiment.yaml") + ": if"
+        + " one of its distributed.conf settings caused this, mend it there, or start a new run without it)"),
+        failed.err());
     SubmitIT.Outcome o = nn(List.of(), "train", "--resume", run.toString(), "--plain");
     assertEquals(0, o.status(), o.err());
     assertEquals(1, count(o.out(), "starting Spark (master local[2], 2 parts, synchronous); its start takes some"
