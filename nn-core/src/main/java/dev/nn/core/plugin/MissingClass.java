@@ -29,6 +29,29 @@ final class MissingClass {
    * class X" means X is there but its static initializer failed, which is reported where it first failed.
    */
   static java.util.Optional<String> adviceFor(NoClassDefFoundError e) {
+    return adviceForMissing(e);
+  }
+
+  /**
+   * "a plugin whose classes are all there: it needs …" for a missing class, "a plugin built against this nn's
+   * nn-api: …" for a member of nn's API it calls that is not there as it expects ({@code NoSuchMethodError},
+   * {@code AbstractMethodError}: a plugin built against another nn-api); empty for any other linkage error.
+   */
+  static java.util.Optional<String> allowedFor(LinkageError e) {
+    if (e instanceof NoClassDefFoundError missing) {
+      return adviceForMissing(missing).map(advice -> "a plugin whose classes are all there: it " + advice);
+    }
+    boolean member = e instanceof NoSuchMethodError || e instanceof NoSuchFieldError
+        || e instanceof AbstractMethodError || e instanceof IncompatibleClassChangeError;
+    if (member && String.valueOf(e.getMessage()).contains("dev.nn.")) {
+      return java.util.Optional.of("a plugin built against the nn-api of this nn (" + dev.nn.core.Nn.version()
+          + "): it uses a part of nn's API that this nn does not have as the plugin expects, so it was built"
+          + " against another nn-api; build it against this one");
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<String> adviceForMissing(NoClassDefFoundError e) {
     String message = e.getMessage();
     if (message == null || message.startsWith("Could not initialize class")) {
       return java.util.Optional.empty();

@@ -494,8 +494,7 @@ public final class PluginRegistry {
       String what = refused ? " rejected its settings" : " failed to create it";
       // what is allowed: the settings, when it refused them; otherwise nothing the experiment can change
       String allowed = refused ? settingsHelp(provider)
-          : e instanceof NoClassDefFoundError missing ? MissingClass.adviceFor(missing)
-              .map(advice -> "a plugin whose classes are all there: it " + advice)
+          : e instanceof LinkageError linkage ? MissingClass.allowedFor(linkage)
               .orElse("a plugin whose create() succeeds; the plugin's author can fix it")
           : "a plugin whose create() succeeds; the plugin's author can fix it";
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",

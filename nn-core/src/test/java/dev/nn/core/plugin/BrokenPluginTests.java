@@ -125,8 +125,11 @@ class BrokenPluginTests {
             "throw new IllegalArgumentException(\"slope must be positive\");"),
         // as the JVM throws it when a class the plugin uses is in no jar of the plugin path
         "com.acme.Lacking", activationProvider("Lacking", "return \"lacking\";", "return \"z\";", "",
-            "throw new NoClassDefFoundError(\"org/lib/Special\");")),
-        Map.of(ACTIVATIONS, "com.acme.Nothing\ncom.acme.Boom\ncom.acme.Picky\ncom.acme.Lacking\n"));
+            "throw new NoClassDefFoundError(\"org/lib/Special\");"),
+        // as the JVM throws it when a plugin built against another nn-api calls what this one lacks
+        "com.acme.Newer", activationProvider("Newer", "return \"newer\";", "return \"z\";", "",
+            "throw new NoSuchMethodError(\"'dev.nn.spi.Range dev.nn.spi.Range.nonNegative()'\");")),
+        Map.of(ACTIVATIONS, "com.acme.Nothing\ncom.acme.Boom\ncom.acme.Picky\ncom.acme.Lacking\ncom.acme.Newer\n"));
     try (URLClassLoader cl = loader(jar)) {
       PluginRegistry registry = PluginRegistry.load(cl);
       ConfigProblem none = assertThrows(ConfigException.class,
@@ -145,6 +148,11 @@ class BrokenPluginTests {
       assertEquals("a plugin whose classes are all there: it needs the class org.lib.Special, which is not on the"
           + " plugin path: put the jar that holds it on the plugin path too (a jar without service files is taken"
           + " as a library)", lacking.allowed());
+      ConfigProblem newer = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "newer")).problems().get(0);
+      assertEquals("a plugin built against the nn-api of this nn (" + dev.nn.core.Nn.version() + "): it uses a part"
+          + " of nn's API that this nn does not have as the plugin expects, so it was built against another nn-api;"
+          + " build it against this one", newer.allowed());
       ConfigProblem picky = assertThrows(ConfigException.class,
           () -> registry.create(PluginKind.ACTIVATION, "picky")).problems().get(0);
       assertEquals("activation \"picky\" from " + jar + " rejected its settings: its create() threw"
