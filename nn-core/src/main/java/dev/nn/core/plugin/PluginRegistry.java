@@ -515,6 +515,19 @@ public final class PluginRegistry {
           + " returned null from " + nullFrom + ", where a value is required",
           "a plugin whose methods return what nn-api documents; the plugin's author can fix it"));
     }
+    if (created instanceof Activation activation) {
+      // the gradient check skips the steps that cross a kink: a NaN or an unordered list skipped none, silently
+      double[] kinks = activation.kinks();
+      for (int i = 0; i < kinks.length; i++) {
+        if (!Double.isFinite(kinks[i]) || i > 0 && !(kinks[i] > kinks[i - 1])) {
+          throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from "
+              + info.origin() + " returned kinks() " + java.util.Arrays.toString(kinks) + ", whose "
+              + (Double.isFinite(kinks[i]) ? "values are not in increasing order" : "value " + kinks[i]
+                  + " is not finite"), "kinks() finite and strictly increasing, as nn-api documents; the plugin's"
+              + " author can fix it"));
+        }
+      }
+    }
     List<ConfigProblem> unknown = unknownKeys(provider, settings, label, otherKeys);
     if (!unknown.isEmpty()) {
       throw new ConfigException(unknown);

@@ -160,6 +160,36 @@ class BrokenPluginTests {
     }
   }
 
+  /** kinks() not finite, or out of order, is refused when the plugin is created: the gradient check skipped none. */
+  @Test
+  void kinksThatAreNotFiniteOrNotIncreasingAreRefused() throws Exception {
+    String kinked = "return new Activation() {\n"
+        + "  public double phi(double z) { return z; }\n"
+        + "  public double phiPrime(double z, double x) { return 1; }\n"
+        + "  public double[] kinks() { return new double[] {%s}; }\n"
+        + "};";
+    Path jar = PluginJars.build(dir, "kinks", Map.of(
+        "com.acme.NanKink", activationProvider("NanKink", "return \"nan-kink\";", "return \"z\";", "",
+            String.format(kinked, "1.0, Double.NaN, -1.0")),
+        "com.acme.Unordered", activationProvider("Unordered", "return \"unordered\";", "return \"z\";", "",
+            String.format(kinked, "1.0, -1.0")),
+        "com.acme.Ordered", activationProvider("Ordered", "return \"ordered\";", "return \"z\";", "",
+            String.format(kinked, "-1.0, 0.0, 1.0"))),
+        Map.of(ACTIVATIONS, "com.acme.NanKink\ncom.acme.Unordered\ncom.acme.Ordered\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      ConfigProblem nan = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "nan-kink")).problems().get(0);
+      assertEquals("activation \"nan-kink\" from " + jar + " returned kinks() [1.0, NaN, -1.0], whose value NaN is"
+          + " not finite", nan.message());
+      ConfigProblem unordered = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "unordered")).problems().get(0);
+      assertEquals("activation \"unordered\" from " + jar + " returned kinks() [1.0, -1.0], whose values are not in"
+          + " increasing order", unordered.message());
+      assertEquals(3, registry.create(PluginKind.ACTIVATION, "ordered").kinks().length);
+    }
+  }
+
   @Test
   void aConfigExceptionAPluginWritesIsEscaped() throws Exception {
     Path jar = PluginJars.build(dir, "picky", Map.of("com.acme.Picky", activationProvider("Picky", "return \"picky\";",
