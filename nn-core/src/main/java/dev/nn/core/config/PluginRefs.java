@@ -1,5 +1,6 @@
 package dev.nn.core.config;
 
+import dev.nn.core.plugin.PluginDescriptor;
 import dev.nn.core.plugin.PluginKind;
 import dev.nn.core.plugin.PluginRegistry;
 import dev.nn.core.text.Excerpt;
@@ -106,6 +107,14 @@ final class PluginRefs {
       if (NodeReader.isNull(t.getValueNode())) {
         continue; // no value: the plugin's default
       }
+      if (name != null && !(t.getValueNode() instanceof ScalarNode) && !reader.isRejected(t.getValueNode())) {
+        // a list or a mapping: said of the plugin's setting, with the settings it reads, as a wrong scalar is
+        reader.report(ProblemId.WRONG_TYPE, view.child(key), t.getValueNode(), "setting \"" + key + "\" of " + kind
+            + " \"" + name + "\" takes one value (a number, a word or true/false), found "
+            + NodeReader.describe(t.getValueNode()), settingsOf(kind, name));
+        complete = false;
+        continue;
+      }
       Object v = reader.settingValue(t.getValueNode(), view.child(key));
       if (v == null) {
         complete = false;
@@ -118,6 +127,19 @@ final class PluginRefs {
     }
     PluginRef ref = new PluginRef(name, settings, reader.position(path, node));
     return new Parsed(ref, view, nameNode, keyNodes, valueNodes, complete);
+  }
+
+  /** The settings the plugin {@code name} of the kind labelled {@code kind} reads, as its provider tells them. */
+  private String settingsOf(String kind, String name) {
+    for (PluginKind<?> k : PluginKind.values()) {
+      if (k.label().equals(kind)) {
+        String help = registry.descriptor(k, name).map(PluginDescriptor::settingsHelp).orElse("");
+        if (!help.isBlank()) {
+          return help;
+        }
+      }
+    }
+    return "a number, a word or true/false";
   }
 
   /** A reference to a default plugin, written nowhere. */

@@ -35,6 +35,18 @@ class ExperimentReaderTests {
           + "network: {layers: [{units: 4}, {units: 1, activation: identity}]}\n"
           + "loss: squared\n";
 
+  /** A plugin setting given a list or a mapping is said of the plugin, with the settings it reads. */
+  @Test
+  void aListGivenAsAPluginSettingNamesThePluginAndItsSettings() {
+    List<ConfigProblem> p = problems(MINIMAL.replace("loss: squared", "loss: {name: huber, delta: [1, 2]}"));
+    assertEquals(1, p.size(), p::toString);
+    assertEquals(ProblemId.WRONG_TYPE, p.get(0).id());
+    assertEquals("loss.delta", p.get(0).path());
+    assertEquals("setting \"delta\" of loss \"huber\" takes one value (a number, a word or true/false), found a list",
+        p.get(0).message());
+    assertTrue(p.get(0).allowed().contains("delta"), p.get(0).allowed());
+  }
+
   /** An unknown generator is one of the file's problems, reported with the others and the names there are. */
   @Test
   void anUnknownGeneratorIsReportedWithTheFilesOtherProblems() {
