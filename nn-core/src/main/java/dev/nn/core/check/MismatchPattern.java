@@ -43,8 +43,8 @@ final class MismatchPattern {
       return "";
     }
     double factor = commonFactor(mismatches);
-    String scaled = Double.isNaN(factor) ? "" : String.format(Locale.ROOT, " (every mismatched gradient is %.4g"
-        + " times its finite difference)", factor);
+    String scaled = Double.isNaN(factor) ? "" : " (every mismatched gradient is " + factorText(factor)
+        + " times its finite difference)";
     int output = network.outputLayer();
     // tied parameters belong to several layers: where δ goes wrong is told for untied networks only
     int top = network.parameters().structure().isDense() ? highestWrongLayer(network, mismatches, layerOf, checkedPerLayer)
@@ -57,12 +57,22 @@ final class MismatchPattern {
     String atTheSeed = loss.seeding() == Seeding.FUSED ? "the loss's seed"
         : "the loss's seed or the output activation " + network.activationName(output) + "'s φ′";
     if (!Double.isNaN(factor)) {
-      return String.format(Locale.ROOT, "hint: every mismatched gradient is %.4g times its finite difference: one"
+      return String.format(Locale.ROOT, "hint: every mismatched gradient is %s times its finite difference: one"
           + " factor throughout points at %s, off by that factor from the loss's value() (a ½ in one and not the"
-          + " other, a sum against a mean)", factor, atTheSeed);
+          + " other, a sum against a mean)", factorText(factor), atTheSeed);
     }
     return top == output ? "hint: the output layer's gradients mismatch too, so δ goes wrong where it starts: at "
         + atTheSeed : "";
+  }
+
+  /**
+   * The factor with the digits that tell it from 1: four significant ones ("1.010", "0.5000"), more for a factor
+   * within 1e-3 of 1 ("1.00010"), which four digits showed as "1.000", no factor at all.
+   */
+  static String factorText(double factor) {
+    double off = Math.abs(factor - 1);
+    int digits = off > 0 && off < 1e-3 ? (int) Math.ceil(-Math.log10(off)) + 2 : 4;
+    return String.format(Locale.ROOT, "%." + Math.min(digits, 17) + "g", factor);
   }
 
   /** The ratio backprop / finite difference that every clear mismatch shares, or NaN when they share none. */

@@ -255,4 +255,38 @@ class GradientCheckTests {
     GradientCheck.Result fine = GradientCheck.run(network(7, Plugins.TANH), Plugins.SQUARED, x, y, 7, 0.0, 7);
     assertTrue(fine.passed() && fine.hint().isEmpty() && !fine.report().contains("hint"), fine.report());
   }
+
+  /**
+   * A factor very near 1 is shown with the digits that tell it from 1 ("1.000" read as no factor at all); one so
+   * near that no parameter leaves its own tolerance fails the normwise bound alone, which the report then explains,
+   * with the largest differences.
+   */
+  @Test
+  void aFactorNearOneIsShownAsSuchAndANormwiseFailureIsExplained() {
+    Network right = network(7, Plugins.TANH);
+    double[] x = data(21, 1);
+    double[] y = data(14, 2);
+    double[] exact = backprop(right, x, y, 7);
+    double[] near = exact.clone();
+    for (int k = 0; k < near.length; k++) {
+      near[k] *= 1.0001;
+    }
+    GradientCheck.Result slightly = GradientCheck.compare(right, Plugins.SQUARED, x, y, 7, 0.0, near, 7);
+    assertFalse(slightly.passed(), slightly.report());
+    assertTrue(slightly.report().contains("every mismatched gradient is 1.00010 times its finite difference"),
+        slightly.report());
+    double[] nearer = exact.clone();
+    for (int k = 0; k < nearer.length; k++) {
+      nearer[k] *= 1.000001;
+    }
+    GradientCheck.Result normwise = GradientCheck.compare(right, Plugins.SQUARED, x, y, 7, 0.0, nearer, 7);
+    assertFalse(normwise.passed(), normwise.report());
+    assertEquals(0, normwise.mismatches().size(), normwise.report());
+    assertTrue(normwise.report().contains("\n  hint: every parameter is within its own tolerance, but ‖g − ĝ‖ is not:"),
+        normwise.report());
+    assertEquals(5, normwise.report().lines().filter(l -> l.startsWith("    ") && l.contains(", ratio 1.00000")).count(),
+        normwise.report());
+    assertEquals("1.010", MismatchPattern.factorText(1.01));
+    assertEquals("0.5000", MismatchPattern.factorText(0.5));
+  }
 }
