@@ -91,6 +91,10 @@ final class CliLogging implements AutoCloseable {
       }
       String level = r.getLevel().intValue() <= Level.FINE.intValue() ? "DEBUG" : r.getLevel().getName();
       err.println("nn: log: " + level + " " + r.getLoggerName() + ": " + messages.formatMessage(r));
+      if (r.getThrown() != null && getLevel().intValue() <= Level.FINE.intValue()) {
+        // --debug: the trace of what the record is about (a plugin's constructor that threw), as the JVM prints it
+        r.getThrown().printStackTrace(err);
+      }
     }
 
     @Override

@@ -102,6 +102,11 @@ class PluginsVerboseAndLoggingTests {
         + " provider failed to load: "), o.describe());
     assertTrue(logged.get(0).endsWith("com.example.NoSuchLossProvider not found; listed by "
         + jar.toUri().getPath()), o.describe());
+    assertFalse(o.err().contains("\tat "), "no trace without --debug");
+    // --debug adds the trace of what failed, for the plugin's author
+    Cli.Outcome debug = Cli.run(Map.of(), false, "plugins", "--plugin-path", jar.toString(), "--debug");
+    assertTrue(debug.err().contains("java.util.ServiceConfigurationError: dev.nn.spi.LossProvider: Provider"
+        + " com.example.NoSuchLossProvider not found\n\tat "), debug.describe());
   }
 
   @Test

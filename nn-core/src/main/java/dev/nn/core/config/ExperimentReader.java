@@ -151,7 +151,11 @@ public final class ExperimentReader {
     PluginRefs refs = new PluginRefs(reader, plugins);
     Experiment e = new ExperimentParser(reader, refs, defaultName(fileName), processors).parse(root);
     if (!reader.problems().isEmpty()) {
-      throw new ConfigException(ordered(reader.problems()));
+      ConfigException problems = new ConfigException(ordered(reader.problems()));
+      if (reader.cause() != null) {
+        problems.addSuppressed(reader.cause()); // a plugin's own exception, for --debug
+      }
+      throw problems;
     }
     return Objects.requireNonNull(e, "no experiment and no problem");
   }

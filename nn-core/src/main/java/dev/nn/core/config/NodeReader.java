@@ -102,6 +102,21 @@ final class NodeReader {
     return problems;
   }
 
+  /** The first exception a plugin's own code threw behind a problem (its create()), or {@code null}. */
+  private Throwable cause;
+
+  /** Keeps {@code thrown}, the first one only: what {@code --debug} shows of the problems' origin. */
+  void causedBy(Throwable thrown) {
+    if (cause == null) {
+      cause = thrown;
+    }
+  }
+
+  /** {@link #causedBy}'s exception, or {@code null}. */
+  Throwable cause() {
+    return cause;
+  }
+
   /** Where {@code node} was written, for records: 1-based, or 0 and 0 for overrides and defaults. */
   Position position(String path, Node node) {
     if (node == null || overrides.containsKey(node)) {

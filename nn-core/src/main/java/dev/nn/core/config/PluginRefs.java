@@ -160,6 +160,9 @@ final class PluginRefs {
       T created = registry.create(kind, p.ref().name(), p.ref().toSettings(kind.label()), coreKeys);
       return p.complete() ? created : null;
     } catch (ConfigException e) {
+      for (Throwable thrown : e.getSuppressed()) {
+        reader.causedBy(thrown);
+      }
       for (ConfigProblem q : e.problems()) {
         if (q.id().equals(ProblemId.UNKNOWN_KEY)) {
           reader.unknownKey(path + "." + q.path(), p.keyNodes().get(q.path()), q.path(), q.message(), q.allowed(),

@@ -128,7 +128,7 @@ public final class PluginRegistry {
         } catch (ServiceConfigurationError | LinkageError e) {
           String line = failure.describe(e, accounted);
           listings.get(kind).classNamedIn(line).ifPresent(accounted::add);
-          failures.add(warn(ControlCharacters.escape(line)));
+          failures.add(warn(ControlCharacters.escape(line), e));
           continue;
         }
         accounted.add(provider.getClass().getName());
@@ -203,6 +203,12 @@ public final class PluginRegistry {
    */
   private static String warn(String failure) {
     LOG.log(System.Logger.Level.WARNING, () -> "plugin skipped: " + failure);
+    return failure;
+  }
+
+  /** {@link #warn(String)}, the record carrying {@code cause}: its trace is the plugin author's lead. */
+  private static String warn(String failure, Throwable cause) {
+    LOG.log(System.Logger.Level.WARNING, () -> "plugin skipped: " + failure, cause);
     return failure;
   }
 
@@ -497,10 +503,14 @@ public final class PluginRegistry {
           : e instanceof LinkageError linkage ? MissingClass.allowedFor(linkage)
               .orElse("a plugin whose create() succeeds; the plugin's author can fix it")
           : "a plugin whose create() succeeds; the plugin's author can fix it";
-      throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",
+      ConfigException failed = new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "",
           label + " from " + info.origin() + what + ": its create() threw "
               + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
               + ControlCharacters.escape(e.getMessage())), allowed));
+      // what --debug prints: the plugin's own frames, where its author looks (suppressed, not its cause: the
+      // problem is the report, not a failure of the plugin's to blame as one)
+      failed.addSuppressed(e);
+      throw failed;
     }
     if (!kind.pluginType().isInstance(created)) {
       throw new ConfigException(ConfigProblem.of(ProblemId.INVALID_SETTING, "", label + " from "

@@ -137,8 +137,11 @@ class BrokenPluginTests {
       assertEquals(ProblemId.INVALID_SETTING, none.id());
       assertEquals("activation \"nothing\" from " + jar + " created nothing (its create() returned null) instead of"
           + " Activation", none.message());
-      ConfigProblem boom = assertThrows(ConfigException.class,
-          () -> registry.create(PluginKind.ACTIVATION, "boom")).problems().get(0);
+      ConfigException boomed = assertThrows(ConfigException.class, () -> registry.create(PluginKind.ACTIVATION, "boom"));
+      // the plugin's own exception rides along, for --debug to print its frames
+      assertEquals(1, boomed.getSuppressed().length);
+      assertEquals("com.acme.Boom", boomed.getSuppressed()[0].getStackTrace()[0].getClassName());
+      ConfigProblem boom = boomed.problems().get(0);
       assertEquals("activation \"boom\" from " + jar + " failed to create it: its create() threw"
           + " IllegalStateException: boom\\e[0m", boom.message());
       // a plugin's own fault: its settings, which the experiment could change, are not what is allowed
