@@ -313,13 +313,31 @@ public final class ParameterStore {
    * publishes the parameters to their edges.
    */
   public void step(Optimizer.Updater[] updaters, DoubleBuffer[][] views, double rate, long t) {
+    step(updaters, views, rate, t, null);
+  }
+
+  /**
+   * {@link #step(Optimizer.Updater[], DoubleBuffer[][], double, long)}, running {@code beforeRounding} (when not
+   * {@code null}) once the updaters have written the views and before float32 parameters are rounded from them:
+   * what an optimizer wrote, as it wrote it.
+   */
+  public void step(Optimizer.Updater[] updaters, DoubleBuffer[][] views, double rate, long t,
+      Runnable beforeRounding) {
     values.beginUpdate();
     grads.beginUpdate();
     for (int b = 0; b < updaters.length; b++) {
       updaters[b].step(views[0][b], views[1][b], rate, t);
     }
+    if (beforeRounding != null) {
+      beforeRounding.run();
+    }
     values.endUpdate();
     publish();
+  }
+
+  /** Whether the parameters are held in float32 (rounded from the updaters' double views after each step). */
+  public boolean inFloat32() {
+    return values.precision() == dev.nn.core.kernel.Precision.FLOAT32;
   }
 
   /**

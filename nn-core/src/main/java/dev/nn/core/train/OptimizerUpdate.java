@@ -20,6 +20,11 @@ final class OptimizerUpdate implements ParameterUpdate {
   private final double clipNorm;
   /** Whether each step's parameters are checked: a third-party optimizer's (see {@link #watchSteps}). */
   private boolean watched;
+  /** In float32, the first finite value a watched step wrote beyond a float's range (which rounds to ±∞), and where. */
+  private double beyondFloat = Double.NaN;
+  private int beyondBlock;
+  private int beyondIndex;
+  private final Runnable noteBeyondFloat = this::noteBeyondFloat;
 
   /** Views of each block of the store, taken once so that no step allocates; {@code clipNorm} 0 clips nothing. */
   OptimizerUpdate(Network network, Optimizer.Updater[] updaters, double l2, double clipNorm) {
@@ -56,8 +61,15 @@ final class OptimizerUpdate implements ParameterUpdate {
       for (int i = 0; i < w.limit(); i++) {
         double v = w.get(i);
         if (!Double.isFinite(v)) {
-          return allFinite(views[1]) ? "wrote " + v + " at " + where(b, i) + ", in its step of update " + t
-              + " from finite parameters and gradients" : null;
+          if (!allFinite(views[1])) {
+            return null;
+          }
+          // in float32 a finite value beyond a float's range became ±∞ as it was rounded: the plugin's own is quoted
+          boolean rounded = !Double.isNaN(beyondFloat) && beyondBlock == b && beyondIndex == i;
+          return "wrote " + (rounded ? beyondFloat : v) + " at " + where(b, i) + ", in its step of update " + t
+              + " from finite parameters and gradients" + (rounded ? ", beyond float32's largest magnitude "
+                  + Float.MAX_VALUE + " (" + NonFiniteSource.IN_FLOAT32 + ": the parameters are rounded to floats"
+                  + " after each step, and must stay within a float's range)" : "");
         }
       }
     }
@@ -97,6 +109,26 @@ final class OptimizerUpdate implements ParameterUpdate {
       network.parameters().clipGradientNorm(clipNorm);
     }
     network.addL2(l2);
-    network.parameters().step(updaters, views, rate, t);
+    network.parameters().step(updaters, views, rate, t,
+        watched && network.parameters().inFloat32() ? noteBeyondFloat : null);
+  }
+
+  /** Finds the first finite value of the step beyond a float's range, before the rounding makes it ±∞. */
+  private void noteBeyondFloat() {
+    if (!Double.isNaN(beyondFloat)) {
+      return; // the first is the one reported
+    }
+    for (int b = 0; b < views[0].length; b++) {
+      DoubleBuffer w = views[0][b];
+      for (int i = 0; i < w.limit(); i++) {
+        double v = w.get(i);
+        if (Double.isFinite(v) && Math.abs(v) > Float.MAX_VALUE) {
+          beyondFloat = v;
+          beyondBlock = b;
+          beyondIndex = i;
+          return;
+        }
+      }
+    }
   }
 }

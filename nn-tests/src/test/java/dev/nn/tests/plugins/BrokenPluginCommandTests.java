@@ -608,6 +608,40 @@ class BrokenPluginCommandTests {
   }
 
   /**
+   * In float32 the parameters are rounded to floats after each step: an optimizer that writes a finite value beyond
+   * a float's range (1e39) is quoted as it wrote it, with float32 named, not as the infinity the rounding made.
+   */
+  @Test
+  void aFloat32OptimizerStepBeyondAFloatsRangeIsQuotedAsWritten() throws Exception {
+    String source = "package com.acme.broken;\n"
+        + "import dev.nn.api.Optimizer;\n"
+        + "import dev.nn.spi.OptimizerProvider;\n"
+        + "import dev.nn.spi.Settings;\n"
+        + "public final class BigProvider implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"big\"; }\n"
+        + "  @Override public String summary() { return \"w <- w - rate g, then 1e39\"; }\n"
+        + "  @Override public Optimizer create(Settings settings) {\n"
+        + "    int[] blocks = {0};\n"
+        + "    return size -> {\n"
+        + "      int block = blocks[0]++;\n"
+        + "      return (params, grads, rate, t) -> {\n"
+        + "        for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
+        + "        if (t == 5 && block == 2) { params.put(1, 1e39); }\n"
+        + "      };\n"
+        + "    };\n"
+        + "  }\n"
+        + "}\n";
+    Path jar = PluginExampleJar.buildOf(tmp, "big", Map.of("com.acme.broken.BigProvider", source),
+        Map.of(OPTIMIZERS, "com.acme.broken.BigProvider\n"));
+    Outcome o = nn("train", experiment("tanh", "mean-squared", "big", "xavier-uniform").toString(),
+        "--plugin-path", jar.toString(), "--set", "compute.precision=float32");
+    assertOneMessageAndExit2(o, "nn: optimizer \"big\" from " + jar + " wrote 1.0E39 at index 1 of the params its"
+        + " updater for layers[2].W was given, which is layers[2].W[1][0], in its step of update 5 from finite"
+        + " parameters and gradients, beyond float32's largest magnitude 3.4028235E38 (this run computes in float32:"
+        + " the parameters are rounded to floats after each step, and must stay within a float's range), at epoch ");
+  }
+
+  /**
    * An optimizer whose new version keeps its state in another layout refuses the state its old version saved; a
    * resume that went on with the changed plugin (--allow-changed-plugins) says the change is why, not that the
    * optimizer's exportState and importState disagree.
