@@ -2,6 +2,7 @@ package dev.nn.cli;
 
 import dev.nn.core.Nn;
 import dev.nn.core.config.Experiment;
+import dev.nn.spi.ConfigException;
 import dev.nn.core.experiment.TrainingInterruptedException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.run.RecordedPluginPath;
@@ -271,6 +272,9 @@ final class TrainCommand implements Callable<Integer> {
     Experiment resumed;
     try {
       resumed = Experiments.load(nn, recorded, List.of());
+    } catch (ConfigException e) {
+      missingRecordedPlugins(dir, recorded, e, nn);
+      resumed = null; // the resume below says why it cannot read it
     } catch (RuntimeException unreadable) {
       resumed = null; // the resume below says why it cannot read it
     }
@@ -491,6 +495,29 @@ final class TrainCommand implements Callable<Integer> {
     String parts = spec.partitions() == 1 ? "1 part" : spec.partitions() + " parts";
     return "starting Spark (" + master + ", " + parts + ", " + spec.mode().yamlName() + "); its start takes some"
         + " seconds";
+  }
+
+  /**
+   * Refuses a resume whose experiment names plugins that are not installed but that the run was trained with, naming
+   * each as its provenance records it (its version and jar): an unknown name alone read as a typo in the user's own
+   * experiment. A plugin path given on the command line replaces the one the run recorded, which says why.
+   */
+  private void missingRecordedPlugins(Path dir, String recorded, ConfigException e, Nn nn) {
+    if (e.problems().stream().noneMatch(p -> p.id() == dev.nn.spi.ProblemId.UNKNOWN_PLUGIN)) {
+      return;
+    }
+    List<String> missing = RunDirectory.recordedPluginsNotIn(dir, nn.plugins());
+    if (missing.isEmpty()) {
+      return;
+    }
+    boolean replaced = !root.pluginPathEntries().isEmpty()
+        && java.nio.file.Files.exists(dir.resolve(dev.nn.core.run.RecordedPluginPath.FILE));
+    throw new CommandFailure(dev.nn.core.config.ProblemReport.format(recorded, e.problems())
+        + "nn: the run was trained with " + String.join(", ", missing) + ", not installed now; give "
+        + (missing.size() == 1 ? "its jar" : "their jars") + " with --plugin-path"
+        + (replaced ? " (a --plugin-path given replaces the plugin path the run recorded in "
+            + dir.resolve(dev.nn.core.run.RecordedPluginPath.FILE) + ": give every jar the run needs, or none to"
+            + " use the recorded one)" : ""), e);
   }
 
   /** Prints a line and logs it. */

@@ -378,6 +378,25 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /**
+   * The plugins the provenance in {@code recordedFile} records, by {@code kind/name} ("activation/nu3-swish"): how
+   * each is named to a user resuming without it ("version 1.0.0 from /p/nu3-swish.jar"). Empty when there is no
+   * such file.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static Map<String, String> recordedPlugins(Path recordedFile) {
+    Map<String, String> plugins = new LinkedHashMap<>();
+    if (!Files.isRegularFile(recordedFile)) {
+      return plugins;
+    }
+    for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("plugins")) {
+      plugins.put(f.string("kind") + "/" + f.string("name"), "version " + f.string("version") + " from "
+          + f.string("origin"));
+    }
+    return plugins;
+  }
+
+  /**
    * The nn version the provenance in {@code recordedFile} gives, when there is such a file.
    *
    * @throws RunFileException when the recorded provenance cannot be read

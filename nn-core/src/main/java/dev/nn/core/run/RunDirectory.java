@@ -96,6 +96,25 @@ public final class RunDirectory {
     }
   }
 
+  /**
+   * The plugins the run in {@code dir} was trained with, as its provenance records them, that {@code installed} does
+   * not have: each as "activation \"swish\" (version 1.0.0 from /p/swish.jar)", for a resume that cannot find them.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static List<String> recordedPluginsNotIn(Path dir, dev.nn.core.plugin.PluginRegistry installed) {
+    List<String> missing = new java.util.ArrayList<>();
+    Provenance.recordedPlugins(dir.resolve(PROVENANCE)).forEach((kindAndName, origin) -> {
+      String[] parts = kindAndName.split("/", 2);
+      boolean there = dev.nn.core.plugin.PluginKind.values().stream().filter(k -> k.label().equals(parts[0]))
+          .anyMatch(k -> installed.descriptor(k, parts[1]).isPresent());
+      if (!there) {
+        missing.add(parts[0] + " \"" + parts[1] + "\" (" + origin + ")");
+      }
+    });
+    return missing;
+  }
+
   /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
   public static String interruptedMessage(Path dir) {
     return interruptedMessage(dir, true, false);

@@ -122,6 +122,27 @@ class ResumeWithRecordedPluginPathTests {
         Files.readString(run.resolve(RecordedPluginPath.FILE), StandardCharsets.UTF_8));
   }
 
+  /**
+   * A plugin path given without the run's jar replaces the recorded one: the resume names the plugins the run was
+   * trained with, their versions and jars, and why they are missing (unknown names alone read as a typo).
+   */
+  @Test
+  void aGivenPluginPathWithoutTheRunsJarNamesThePluginsTheRunWasTrainedWith() throws Exception {
+    Path jar = jarIn("plugins");
+    Path run = interruptedRun(jar);
+    Path empty = Files.createDirectories(tmp.resolve("no-jars"));
+
+    Outcome o = nn(Map.of(), "train", "--resume", run.toString(), "--plugin-path", empty.toString());
+
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/UnknownPlugin]"), o.describe());
+    String said = o.err().lines().filter(l -> l.startsWith("nn: the run was trained with ")).findFirst().orElseThrow();
+    assertTrue(said.contains("(version ") && said.contains(" from " + jar.toAbsolutePath().normalize() + ")"), said);
+    assertTrue(said.endsWith(" not installed now; give their jars with --plugin-path (a --plugin-path given"
+        + " replaces the plugin path the run recorded in " + run.resolve(RecordedPluginPath.FILE) + ": give every jar"
+        + " the run needs, or none to use the recorded one)"), said);
+  }
+
   @Test
   void aRunWithoutAPluginPathRecordsNone() throws Exception {
     Path runs = tmp.resolve("plain");
