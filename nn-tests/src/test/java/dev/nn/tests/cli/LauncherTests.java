@@ -120,6 +120,17 @@ class LauncherTests {
     }
   }
 
+  /** NN_SPARK_LOG naming no file is one line and exit 2: log4j2 printed two errors, then Spark's whole log. */
+  @Test
+  void aSparkLogConfigurationThatIsNotThereIsOneLine() throws Exception {
+    Run r = launch(Map.of("NN_SPARK", "on", "NN_SPARK_LOG", tmp.resolve("nosuch.properties").toString()), ROOT,
+        "--version");
+    assertEquals(2, r.code(), r.output());
+    assertEquals("nn: NN_SPARK_LOG=" + tmp.resolve("nosuch.properties") + " names no log4j2 configuration file that"
+        + " can be read; give one (a .properties, .xml, .json or .yaml file), or unset it for nn's own, which keeps"
+        + " Spark's log quiet\n", r.output());
+  }
+
   /** Options Java refuses in NN_JAVA_OPTS are one nn line and exit 2, not Java's three lines and exit 1. */
   @Test
   void javaOptionsJavaRefusesAreOneLineNamingTheVariable() throws Exception {
