@@ -67,6 +67,10 @@ final class SparkBackend implements TrainingBackend {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
     int partitions = spec.partitions();
     emptyParts(partitions, train.rows()).ifPresent(options.notices());
+    if (spec.mode() == DistributedSpec.Mode.AVERAGING) {
+      averagingCapped(spec.averageEvery(), new PartLayout.Stride(train.rows(), partitions).largest(),
+          trainer.options().batchSize()).ifPresent(options.notices());
+    }
     RunJob job = new RunJob(UUID.randomUUID().toString(), ExperimentWriter.write(experiment), partitions,
         Long.parseLong(spec.conf().getOrDefault(FAIL_ROUND, sc.getConf().get(FAIL_ROUND, "0"))),
         new PartLayout.Stride(train.rows(), partitions), null, driverFiles);
@@ -80,6 +84,8 @@ final class SparkBackend implements TrainingBackend {
         : new Evaluator(trainer.network(), trainer.loss(), Math.max(256, trainer.options().batchSize()),
             data.targetUnits());
     Trainer.Epochs epochs = DistributedEpochs.of(spec.mode(), spec.averageEvery(), sc, parts, job, train.rows());
+    // the weights' line a run in one process prints: the driver holds the rows the parts train on
+    trainer.describeRowWeightsOf(train);
     PartitionWork.offer(job.id(), data);
     PartitionWork.offerPlugins(job.id(), plugins);
     try {
@@ -96,6 +102,21 @@ final class SparkBackend implements TrainingBackend {
    * What more parts than training rows cost, said before training: each empty part is still a task of every round,
    * so such a run is slower for nothing (its result is the same).
    */
+  /**
+   * A note for {@code average-every} beyond the updates a part takes in an epoch: every epoch ends with an averaging,
+   * so such a value acts as that number of updates (1000 trained exactly as 4), which nothing said.
+   */
+  static java.util.Optional<String> averagingCapped(int averageEvery, int largestPart, int batchSize) {
+    int perEpoch = (largestPart + batchSize - 1) / batchSize;
+    if (averageEvery <= perEpoch) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("distributed.average-every is " + averageEvery + ", more than the " + perEpoch
+        + (perEpoch == 1 ? " update" : " updates") + " each part takes in an epoch (its " + largestPart + " rows in"
+        + " batches of " + batchSize + "); every epoch ends with an averaging, so the parts average every " + perEpoch
+        + (perEpoch == 1 ? " update" : " updates"));
+  }
+
   static java.util.Optional<String> emptyParts(int partitions, long rows) {
     if (partitions <= rows) {
       return java.util.Optional.empty();

@@ -417,6 +417,21 @@ class SparkTrainingTests {
         csv.toAbsolutePath() + ", target: last, task: classification, features: {ignore: [w]}");
     double[] plain = train(runs.resolve("row-weights-plain"), unweighted).model().network().parameters().toArray();
     assertTrue(maxRelativeDifference(rows, plain) > 1e-3, "the weights are in those updates");
+    // the weights' line a run in one process prints (nn train's "row weights mean …") is told on Spark too
+    List<String> described = new ArrayList<>();
+    dev.nn.core.train.TrainingListener listener = new dev.nn.core.train.TrainingListener() {
+      @Override
+      public void onStart(dev.nn.core.train.Trainer trainer) {
+        described.add(trainer.rowWeights().orElse("none"));
+      }
+    };
+    for (String where : List.of("local", "spark")) {
+      Experiment e = NN.parse(yaml, where.equals("local") ? List.of() : List.of("distributed.partitions=3"));
+      NN.train(e, TrainingRun.Options.into(runs.resolve("row-weights-said-" + where)).withListener(listener));
+    }
+    assertEquals(2, described.size(), described.toString());
+    assertEquals(described.get(0), described.get(1));
+    assertTrue(described.get(0).startsWith("mean "), described.toString());
   }
 
   /** The driver reduces the rate from its validation figures; averaging parts train at the rate it gives them. */

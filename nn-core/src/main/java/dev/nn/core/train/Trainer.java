@@ -230,6 +230,15 @@ public final class Trainer {
     return java.util.Optional.ofNullable(rowWeights);
   }
 
+  /**
+   * For {@link #train(Epochs, Validation, boolean)} on rows held elsewhere (a cluster's parts, of which the driver
+   * keeps a copy): those rows, so that {@link #rowWeights()} describes their weights as a run in one process does.
+   */
+  public void describeRowWeightsOf(Samples train) {
+    Required.of(train, "train", "the training samples the epochs train on");
+    rowWeights = describeWeights(train);
+  }
+
   /** "mean 0.5 over 150 rows, 75 of them 0" for weighted rows, else {@code null}. */
   private static String describeWeights(Samples train) {
     if (!train.weighted()) {
