@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -127,8 +128,17 @@ final class SweepRunner {
           + ") is not valid";
       String report;
       try {
-        dataFiles.addAll(Experiments.load(root.nn(), experiment, all).dataFiles());
-        continue;
+        Experiment loaded = Experiments.load(root.nn(), experiment, all);
+        // a YARN or Kubernetes master no point of this command can train: said now, not when its turn comes
+        Optional<String> cannot = root.clusterOnly() ? Optional.empty() : loaded.distributed()
+            .filter(dev.nn.core.config.DistributedSpec::needsSparkSubmit)
+            .map(dev.nn.core.config.DistributedSpec::sparkSubmitNeeded);
+        if (cannot.isEmpty()) {
+          dataFiles.addAll(loaded.dataFiles());
+          continue;
+        }
+        report = cannot.get() + "\n";
+        first = first == null ? new CommandFailure("nn: " + cannot.get()) : first;
       } catch (ConfigException e) {
         report = ProblemReport.format(experiment, e.problems());
         // a swept value came from --sweep, though it is applied as an override

@@ -27,6 +27,19 @@ class SweepTests {
    * JVM): the table says that point is interrupted, in which run directory and how to resume it, not that it is
    * still running; the first stays completed and the third pending.
    */
+  /** A point whose master only the cluster's spark-submit reaches is refused with the others, before any trains. */
+  @Test
+  void aYarnPointIsRefusedBeforeAnyPointTrains() {
+    Path out = tmp.resolve("yarn");
+    Cli.Outcome o = Cli.run("train", Cli.XOR, "--set", "training.epochs=1", "--sweep",
+        "distributed.master=local[2],yarn", "--output", out.toString());
+    assertEquals(2, o.code(), o.describe());
+    assertEquals("nn: sweep point 2/2 (distributed.master=yarn) is not valid:\ndistributed.master \"yarn\" needs the"
+        + " cluster's spark-submit with nn's submit jar (README, \"Training on Spark\"); nn train runs local[N] and"
+        + " spark://host:port masters\n", o.err());
+    assertFalse(Files.exists(out), "nothing was written");
+  }
+
   @Test
   void aStoppedSweepMarksThePointInTrainingInterruptedWithItsRunDirectory() throws Exception {
     Path out = tmp.resolve("stopped");

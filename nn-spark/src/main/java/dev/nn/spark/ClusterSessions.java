@@ -92,9 +92,7 @@ final class ClusterSessions {
    */
   static void refuseClusterManager(DistributedSpec spec) {
     if (spec.needsSparkSubmit()) {
-      throw new ClusterException("distributed.master \"" + spec.master() + "\" needs the cluster's spark-submit with"
-          + " nn's submit jar (README, \"Training on Spark\"); nn train runs local[N] and spark://host:port masters",
-          null);
+      throw new ClusterException(spec.sparkSubmitNeeded(), null);
     }
   }
 

@@ -58,4 +58,10 @@ public record DistributedSpec(String master, int partitions, Mode mode, int aver
     String m = master.strip().toLowerCase(java.util.Locale.ROOT);
     return m.equals("yarn") || m.startsWith("k8s://");
   }
+
+  /** Why such a master is refused outside spark-submit, and what nn train runs instead. */
+  public String sparkSubmitNeeded() {
+    return "distributed.master \"" + master + "\" needs the cluster's spark-submit with nn's submit jar (README,"
+        + " \"Training on Spark\"); nn train runs local[N] and spark://host:port masters";
+  }
 }
