@@ -129,7 +129,7 @@ final class SvgChart {
       legend(html);
     }
     return html.append("<div class=\"chart-scroll\">").append(b).append("</div>\n")
-        .append("<p class=\"swipe-hint\">Swipe the chart sideways for the later epochs →</p>\n")
+        .append("<p class=\"swipe-hint\">Swipe the chart sideways to see the rest of it →</p>\n")
         .append("</div>").toString();
   }
 
