@@ -261,7 +261,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     for (EpochReport r : epochs) {
       seconds += r.seconds();
     }
-    card(b, "Epochs", Integer.toString(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
+    card(b, "Epochs", Fmt.count(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
     card(b, "Updates", Fmt.count(last.updates()), "");
     if (kept.validation() != null) {
       // the epoch of the lowest validation loss, as the checkpoints name it (a diverged run keeps its checkpoint);
@@ -271,7 +271,7 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
           : status.state().equals("completed") ? (best == kept.epoch() ? "weights kept"
               : "the model keeps epoch " + kept.epoch())
           : status.state().equals("diverged") ? "its checkpoint is kept" : "lowest validation loss";
-      card(b, "Best epoch", Integer.toString(best), note);
+      card(b, "Best epoch", Fmt.count(best), note);
     }
     String weighted = classWeighted ? "weighted" : "";
     // while the run trains its last figures are not its final ones
