@@ -283,6 +283,12 @@ final class CsvSeparator {
         }
       }
     }
+    if (header.length == 1 && header[0].strip().matches("[A-Za-z_][\\w.-]*:( .*)?")) {
+      // an experiment (or another YAML file) named as the data: its first line is a key and its value
+      return " The header was read as one name, \"" + Excerpt.of(header[0]) + "\", which reads as YAML (a key and"
+          + " its value), not as CSV: is an experiment file named as the data? The data is a CSV file of a header"
+          + " line of column names and a line per row.";
+    }
     if (header.length == 1 && header[0].strip().split("[ ]+").length > 1) {
       // a file separated by spaces (or in fixed-width columns), which nn does not read
       return " The header was read as one name, \"" + Excerpt.of(header[0]) + "\"; if spaces separate the fields,"

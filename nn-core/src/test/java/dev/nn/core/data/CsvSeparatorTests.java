@@ -3,6 +3,7 @@ package dev.nn.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,15 @@ class CsvSeparatorTests {
     assertEquals(';', CsvSeparator.of(List.of("a;b;y", "1,5;2;3")), "a decimal comma does not make a comma file");
     assertEquals(',', CsvSeparator.of(List.of("a,b,y", "1,2")), "ragged: the header alone decides");
     assertEquals(',', CsvSeparator.of(List.of("\"a;b\",y", "1,2")));
+  }
+
+  /** An experiment file named as the data is told as YAML, not advised to be saved with commas. */
+  @Test
+  void aYamlFileGivenAsDataIsToldAsSuch() {
+    assertEquals(" The header was read as one name, \"name: cat\", which reads as YAML (a key and its value), not as"
+        + " CSV: is an experiment file named as the data? The data is a CSV file of a header line of column names and"
+        + " a line per row.", CsvSeparator.hint(new String[] {"name: cat"}, ',', "target"));
+    assertTrue(CsvSeparator.hint(new String[] {"sepal length cm"}, ',', "target").contains("if spaces separate"));
   }
 
   @Test
