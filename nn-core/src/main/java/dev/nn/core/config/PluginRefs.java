@@ -109,9 +109,12 @@ final class PluginRefs {
       }
       if (name != null && !(t.getValueNode() instanceof ScalarNode) && !reader.isRejected(t.getValueNode())) {
         // a list or a mapping: said of the plugin's setting, with the settings it reads, as a wrong scalar is
-        reader.report(ProblemId.WRONG_TYPE, view.child(key), t.getValueNode(), "setting \"" + key + "\" of " + kind
-            + " \"" + name + "\" takes one value (a number, a word or true/false), found "
-            + NodeReader.describe(t.getValueNode()), settingsOf(kind, name));
+        String reads = settingsOf(kind, name);
+        // said of the plugin's setting when its settings name it; else of the value only, beside what they are
+        String message = reads.contains(key + ":") ? "setting \"" + key + "\" of " + kind + " \"" + name
+            + "\" takes one value (a number, a word or true/false), found " + NodeReader.describe(t.getValueNode())
+            : "expected a number, a word or true/false, found " + NodeReader.describe(t.getValueNode());
+        reader.report(ProblemId.WRONG_TYPE, view.child(key), t.getValueNode(), message, reads);
         complete = false;
         continue;
       }

@@ -76,9 +76,55 @@ public final class DataPreparation implements Provider<PreparedData> {
   public PreparedData get() {
     List<String> notes = new ArrayList<>();
     Precision inputs = inputPrecision(experiment, reconstructs(experiment.data().train()));
+    // each file's SHA-256 before it is read and after: what provenance records is the data the run trains on, and a
+    // file written meanwhile (a swap as the parse ends) is refused, where it was recorded as it was afterwards
+    Map<Path, String> before = new LinkedHashMap<>();
+    for (Path f : sourceFiles(experiment.data())) {
+      try {
+        before.put(f, dev.nn.core.io.Sha256.of(f));
+      } catch (java.io.UncheckedIOException unreadable) {
+        // the reading says why, in its words
+      }
+    }
     PreparedData prepared = prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), inputs, notes));
     notes.addAll(prepared.notes());
-    return prepared.withNotes(notes);
+    Map<Path, String> asRead = new LinkedHashMap<>();
+    before.forEach((file, was) -> {
+      String now = dev.nn.core.io.Sha256.of(file);
+      if (!now.equals(was)) {
+        throw new DataException(file + ": changed while it was read (SHA-256 " + was + " before, " + now + " after);"
+            + " train once nothing writes to it");
+      }
+      asRead.put(file, now);
+    });
+    return prepared.withNotes(notes).withSha256(asRead);
+  }
+
+  /** The files the data section's csv and idx sources name, in the order they are read. */
+  private static List<Path> sourceFiles(DataSpec data) {
+    List<Path> files = new ArrayList<>();
+    addSourceFiles(data.train(), "data.train", files);
+    if (data.test() instanceof HoldOut.FromSource t) {
+      addSourceFiles(t.source(), "data.test", files);
+    }
+    if (data.validation() instanceof HoldOut.FromSource v) {
+      addSourceFiles(v.source(), "data.validation", files);
+    }
+    return files;
+  }
+
+  private static void addSourceFiles(SourceSpec source, String path, List<Path> files) {
+    if (source instanceof SourceSpec.Csv csv) {
+      files.add(requireExists(csv.path(), path + ".path"));
+    } else if (source instanceof SourceSpec.Idx idx) {
+      List<Path> images = new ArrayList<>();
+      List<Path> labels = new ArrayList<>();
+      requireIdxFiles(idx, path, images, labels);
+      for (int k = 0; k < images.size(); k++) {
+        files.add(images.get(k));
+        files.add(labels.get(k));
+      }
+    }
   }
 
   /**

@@ -30,15 +30,25 @@ import java.util.List;
  *     none
  * @param fromCode what a run records of samples an application gave in code, or {@code null} when they were read
  *     from the experiment's sources
+ * @param sha256 the SHA-256 of each file among {@code files} as it was read (the same before and after), which
+ *     provenance records; a file it lacks is hashed when provenance is taken
  */
 public record PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
     Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes, HeldOutRows heldOut,
-    SamplesFromCode fromCode) {
+    SamplesFromCode fromCode, java.util.Map<Path, String> sha256) {
 
   /** Copies. */
   public PreparedData {
     files = List.copyOf(files);
     notes = List.copyOf(notes);
+    sha256 = sha256 == null ? java.util.Map.of() : java.util.Map.copyOf(sha256);
+  }
+
+  /** Data whose files are hashed when provenance is taken. */
+  public PreparedData(Dataset train, Dataset validation, Dataset test, OneHot oneHot, Standardizer scaler,
+      Standardizer targetScaler, List<Path> files, TargetKind targets, List<String> notes, HeldOutRows heldOut,
+      SamplesFromCode fromCode) {
+    this(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut, fromCode, null);
   }
 
   /** Data none of whose rows the record of held-out rows tells of. */
@@ -61,13 +71,19 @@ public record PreparedData(Dataset train, Dataset validation, Dataset test, OneH
     List<Path> all = new java.util.ArrayList<>(files);
     all.addAll(more);
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, all, targets, notes, heldOut,
-        fromCode);
+        fromCode, sha256);
   }
 
   /** This data with {@code notes}. */
   PreparedData withNotes(List<String> notes) {
     return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut,
-        fromCode);
+        fromCode, sha256);
+  }
+
+  /** This data with the SHA-256 of its files as they were read. */
+  PreparedData withSha256(java.util.Map<Path, String> asRead) {
+    return new PreparedData(train, validation, test, oneHot, scaler, targetScaler, files, targets, notes, heldOut,
+        fromCode, asRead);
   }
 
   /**

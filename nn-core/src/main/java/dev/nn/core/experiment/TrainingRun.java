@@ -262,7 +262,7 @@ public final class TrainingRun {
     Trainer trainer = trainers.create(List.of(runFiles));
     backend.check(trainer, data);
     Provenance capturedBeforeTheDirectory = Provenance.capture(network.kernels().description(), experiment.compute().threads(),
-        experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files())
+        experiment.seed(), options.commandLine(), clock.instant(), plugins.descriptors(), data.files(), data.sha256())
         .withCluster(backend.provenance()).withCompute(kernels.provenance(experiment.compute().backend().yamlName()));
     if (data.fromCode() != null) {
       capturedBeforeTheDirectory = capturedBeforeTheDirectory.withSamplesFromCode(data.fromCode().entry(),

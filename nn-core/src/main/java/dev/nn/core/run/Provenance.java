@@ -136,13 +136,23 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    */
   public static Provenance capture(String backend, int threads, long seed, List<String> commandLine, Instant started,
       List<PluginDescriptor> plugins, List<Path> dataFiles) {
+    return capture(backend, threads, seed, commandLine, started, plugins, dataFiles, Map.of());
+  }
+
+  /**
+   * {@link #capture(String, int, long, List, Instant, List, List)} with the SHA-256 of data files already known
+   * ({@code asRead}: the hashes of the bytes the run read); the others are hashed now.
+   */
+  public static Provenance capture(String backend, int threads, long seed, List<String> commandLine, Instant started,
+      List<PluginDescriptor> plugins, List<Path> dataFiles, Map<Path, String> asRead) {
     List<Plugin> used = new ArrayList<>();
     for (PluginDescriptor d : plugins) {
       used.add(Plugin.of(d));
     }
     List<DataFile> data = new ArrayList<>();
     for (Path f : dataFiles) {
-      data.add(DataFile.of(f));
+      String known = asRead.get(f);
+      data.add(known == null ? DataFile.of(f) : new DataFile(f.toString(), known));
     }
     return new Provenance(currentNnVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),

@@ -140,10 +140,10 @@ final class ReportStyle {
         th, td { padding: 3px 6px; }
         table.confusion th, table.confusion td { padding: 2px 3px; font-size: 10.5px; }
         table.confusion td { min-width: 0; }
-        /* nn compare's differences: every run's column on the paper, its values wrapped rather than kept on a line */
+        /* nn compare's differences: every run's column on the paper, its values wrapped where they may break */
         table.differences { font-size: 10px; }
         table.differences th, table.differences td { padding: 3px 4px; }
-        table.differences td, table.differences .run { white-space: normal; overflow-wrap: anywhere; }
+        table.differences td, table.differences .run { white-space: normal; }
         table.differences tbody th, table.differences thead th:first-child { position: static; }
       }
       /* a browser or system asking for dark gets the same page in dark colours (every colour above that changes
