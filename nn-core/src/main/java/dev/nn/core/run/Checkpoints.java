@@ -151,7 +151,9 @@ public final class Checkpoints {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the old checkpoint " + file + ": " + SystemReason.describe(e), e);
+      // the reason alone: describe() would name the file a second time
+      throw new UncheckedIOException("cannot delete the old checkpoint " + file + ": "
+          + SystemReason.of(e).orElse(e.getClass().getSimpleName()), e);
     }
   }
 
