@@ -22,11 +22,6 @@ class SweepTests {
     }
   }
 
-  /**
-   * A sweep stopped by SIGTERM while its second point trains (the crash point's {@code :exit} form, in a child
-   * JVM): the table says that point is interrupted, in which run directory and how to resume it, not that it is
-   * still running; the first stays completed and the third pending.
-   */
   /** A point whose master only the cluster's spark-submit reaches is refused with the others, before any trains. */
   @Test
   void aYarnPointIsRefusedBeforeAnyPointTrains() {
@@ -40,6 +35,11 @@ class SweepTests {
     assertFalse(Files.exists(out), "nothing was written");
   }
 
+  /**
+   * A sweep stopped by SIGTERM while its second point trains (the crash point's {@code :exit} form, in a child
+   * JVM): the table says that point is interrupted, in which run directory and how to resume it, not that it is
+   * still running; the first stays completed and the third pending.
+   */
   @Test
   void aStoppedSweepMarksThePointInTrainingInterruptedWithItsRunDirectory() throws Exception {
     Path out = tmp.resolve("stopped");

@@ -124,10 +124,6 @@ class RunRecordInterruptionTests {
     record.close();
   }
 
-  /**
-   * The model is saved inside the record's last step: a stop recorded first means no model (a resume finishes the
-   * run), and a stop that comes while the model is written waits for the whole step, so the run completed.
-   */
   /** The run's files keep how to go on with the folder's absolute path: they are read from any folder. */
   @Test
   void theResumeCommandKeptInTheRunsFilesNamesItsFolderAbsolutely() {
@@ -139,6 +135,10 @@ class RunRecordInterruptionTests {
         RunOutcome.failedNextStep(relative));
   }
 
+  /**
+   * The model is saved inside the record's last step: a stop recorded first means no model (a resume finishes the
+   * run), and a stop that comes while the model is written waits for the whole step, so the run completed.
+   */
   @Test
   void theModelIsWrittenExactlyWhenTheRunCompletes() throws Exception {
     Run first = new Run(tmp, "stopped-first");
