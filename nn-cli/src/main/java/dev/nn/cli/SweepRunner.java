@@ -55,6 +55,8 @@ final class SweepRunner {
   private final Training training;
   private boolean crossValidation;
   private int folds;
+  /** A new sweep's record, against which each point after the first checks its files; {@code null} on a resume. */
+  private SweepRecord started;
 
   /**
    * @param experiment the experiment file, as typed
@@ -189,6 +191,7 @@ final class SweepRunner {
     PrintStream out = root.out();
     SweepRecord record = SweepRecord.starting(experiment, sets, sweepOptions, folds, into, root.pluginPathEntries(),
         root.commandLineForProvenance(), dataFiles);
+    started = record;
     try {
       try {
         stop.finishing(() -> {
@@ -373,6 +376,7 @@ final class SweepRunner {
     int completed = 0;
     int diverged = 0;
     boolean anyRun = resuming != null;
+    boolean trainedOne = false;
     SweepWords words = words(points.size());
     // the report of the last point that failed before its run directory existed, and that point's number
     String lastEarlyFailure = null;
@@ -389,6 +393,10 @@ final class SweepRunner {
         diverged += status.equals("diverged") ? 1 : 0;
         continue;
       }
+      if (started != null && trainedOne) {
+        requireUnchangedSinceStart(folder, i, points.size());
+      }
+      trainedOne = true;
       List<String> pointSets = grid.sets(points.get(i));
       out.println();
       out.println(root.fitted(words.pointLabel() + " " + (i + 1) + "/" + points.size() + ": "
@@ -503,6 +511,38 @@ final class SweepRunner {
       out.println("nothing was trained; the sweep folder was removed");
     }
     return diverged > 0 ? Main.DIVERGED : failed > 0 ? Main.BAD_INPUT : Main.OK;
+  }
+
+  /**
+   * Stops a new sweep before point {@code i} when its experiment file, a data file or a plugin jar changed since it
+   * started: the points after would train another network, on other data or with other code than the points done,
+   * in a table that says they differ by the swept values alone (and a changed jar's classes are not loaded again, so
+   * a point would record a jar it did not run). The points left stay pending, for a resume once the files are back.
+   */
+  private void requireUnchangedSinceStart(Path folder, int i, int points) {
+    List<String> changed = changedSince(started, root.pluginPathEntries());
+    if (changed.isEmpty()) {
+      return;
+    }
+    SweepWords words = words(points);
+    throw new CommandFailure("nn: files changed while the " + words.whole() + " " + folder + " ran: "
+        + String.join(", ", changed) + "; the " + words.many() + " done trained on them as they were, so the "
+        + words.whole() + " stops before " + words.one() + " " + (i + 1) + " of " + points + ", which would not; put"
+        + " them back and " + CommandName.of() + " train --resume " + folder + " continues it, or start a new "
+        + words.whole());
+  }
+
+  /** The experiment file, data files and plugin jars that changed since {@code record} was taken, each said so. */
+  static List<String> changedSince(SweepRecord record, List<Path> pluginPath) {
+    List<String> changed = new ArrayList<>();
+    if (!java.nio.file.Files.isRegularFile(record.experimentFile())) {
+      changed.add(record.experiment() + " (gone)");
+    } else if (!record.experimentUnchanged()) {
+      changed.add(record.experiment() + " (SHA-256 " + record.experimentSha256() + " when the sweep started)");
+    }
+    changed.addAll(record.changedDataFiles());
+    changed.addAll(record.changedPluginJars(pluginPath));
+    return changed;
   }
 
   /** The run in {@code dir} when it completed or diverged by itself (nothing to resume), else null. */

@@ -1,0 +1,38 @@
+package dev.nn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nn.core.sweep.SweepRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep checks, before each point after its first, that its experiment file and data files are those it started
+ * with: points trained on another network or other data sat in one table as if they differed by the swept value.
+ */
+class SweepFilesChangedTests {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void anEditedExperimentOrDataFileIsNamedAsChanged() throws Exception {
+    Path experiment = Files.writeString(tmp.resolve("x.yaml"), "name: x\n");
+    Path data = Files.writeString(tmp.resolve("d.csv"), "a,y\n1,2\n");
+    SweepRecord record = SweepRecord.starting(experiment.toString(), List.of(), List.of("seed=1,2"), 0,
+        tmp.resolve("runs"), List.of(), List.of("nn", "train"), List.of(data));
+    assertEquals(List.of(), SweepRunner.changedSince(record, List.of()));
+    String experimentSha = record.experimentSha256();
+    Files.writeString(experiment, "name: y\n");
+    Files.writeString(data, "a,y\n1,3\n");
+    List<String> changed = SweepRunner.changedSince(record, List.of());
+    assertEquals(2, changed.size(), changed.toString());
+    assertEquals(experiment + " (SHA-256 " + experimentSha + " when the sweep started)", changed.get(0));
+    assertEquals(data.toAbsolutePath().normalize() + " (SHA-256 ", changed.get(1).substring(0,
+        changed.get(1).indexOf("(SHA-256 ") + 9));
+    Files.delete(experiment);
+    assertEquals(experiment + " (gone)", SweepRunner.changedSince(record, List.of()).get(0));
+  }
+}
