@@ -80,6 +80,9 @@ public final class DataPreparation implements Provider<PreparedData> {
     // file written meanwhile (a swap as the parse ends) is refused, where it was recorded as it was afterwards
     Map<Path, String> before = new LinkedHashMap<>();
     for (Path f : sourceFiles(experiment.data())) {
+      if (!Files.isRegularFile(f)) {
+        continue; // a named pipe or a device: opened to be hashed, it would block; the reader refuses it
+      }
       try {
         before.put(f, dev.nn.core.io.Sha256.of(f));
       } catch (java.io.UncheckedIOException unreadable) {
