@@ -125,7 +125,7 @@ final class SweepRunner {
       all.addAll(grid.sets(points.get(i)));
       String sets = String.join(" ", grid.sets(points.get(i)));
       // the point's values as given, whole at any usual length; a key of 100,000 characters is not repeated whole
-      String point = "nn: sweep point " + (i + 1) + "/" + points.size() + " ("
+      String point = "nn: " + words(points.size()).pointLabel() + " " + (i + 1) + "/" + points.size() + " ("
           + (sets.length() <= 200 ? sets : sets.substring(0, 200) + "…(" + sets.length() + " characters)")
           + ") is not valid";
       String report;

@@ -515,7 +515,7 @@ final class TrainCommand implements Callable<Integer> {
     throw new CommandFailure(dev.nn.core.config.ProblemReport.format(recorded, e.problems())
         + "nn: the run was trained with " + String.join(", ", missing) + ", not installed now; give "
         + (missing.size() == 1 ? "its jar" : "their jars") + " with --plugin-path"
-        + (replaced ? " (a --plugin-path given replaces the plugin path the run recorded in "
+        + (replaced ? " (a plugin path given, by --plugin-path or NN_PLUGIN_PATH, replaces the one the run recorded in "
             + dir.resolve(dev.nn.core.run.RecordedPluginPath.FILE) + ": give every jar the run needs, or none to"
             + " use the recorded one)" : ""), e);
   }

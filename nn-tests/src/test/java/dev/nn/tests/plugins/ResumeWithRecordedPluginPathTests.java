@@ -138,8 +138,9 @@ class ResumeWithRecordedPluginPathTests {
     assertTrue(o.err().contains("[nn/UnknownPlugin]"), o.describe());
     String said = o.err().lines().filter(l -> l.startsWith("nn: the run was trained with ")).findFirst().orElseThrow();
     assertTrue(said.contains("(version ") && said.contains(" from " + jar.toAbsolutePath().normalize() + ")"), said);
-    assertTrue(said.endsWith(" not installed now; give their jars with --plugin-path (a --plugin-path given"
-        + " replaces the plugin path the run recorded in " + run.resolve(RecordedPluginPath.FILE) + ": give every jar"
+    assertTrue(said.endsWith(" not installed now; give their jars with --plugin-path (a plugin path given, by"
+        + " --plugin-path or NN_PLUGIN_PATH, replaces the one the run recorded in " + run.resolve(RecordedPluginPath.FILE)
+        + ": give every jar"
         + " the run needs, or none to use the recorded one)"), said);
   }
 
