@@ -141,7 +141,11 @@ final class ReportStyle {
         table.confusion th, table.confusion td { padding: 2px 3px; font-size: 10.5px; }
         table.confusion td { min-width: 0; }
         /* nn compare's differences: every run's column on the paper, its values wrapped where they may break */
-        table.differences { font-size: 10px; }
+        /* columns share the paper's width, however many runs: a value wraps within its column */
+        table.differences { font-size: 10px; table-layout: fixed; width: 100%; }
+        table.differences th:first-child { width: 9.5em; }
+        /* on paper a run's name may break anywhere in a column too narrow for its parts, rather than overlap the next */
+        table.differences thead .dim { word-break: break-all; }
         table.differences th, table.differences td { padding: 3px 4px; }
         table.differences td, table.differences .run { white-space: normal; }
         table.differences tbody th, table.differences thead th:first-child { position: static; }
