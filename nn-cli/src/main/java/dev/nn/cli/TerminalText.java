@@ -57,12 +57,13 @@ final class TerminalText {
         if (room - width(opening) < room / 2) {
           opening = "";
         }
-        for (String piece : pieces(words.get(first), room - width(opening), room)) {
+        List<String> pieces = pieces(words.get(first), room - width(opening), room);
+        for (String piece : pieces.subList(0, pieces.size() - 1)) {
           out.append(out.length() == 0 ? "" : System.lineSeparator()).append(opening).append(piece);
           opening = "";
         }
-        first++;
-        continue;
+        // the last piece starts a line as a word does: the words after it follow on that line when they fit
+        words.set(first, pieces.get(pieces.size() - 1));
       }
       StringBuilder current = new StringBuilder(opening + words.get(first));
       int last = first;

@@ -36,6 +36,8 @@ class TerminalTextTests {
     }
     assertEquals("model" + N + "  /a/very/long/" + N + "path/of/a/run/" + N + "model.nnm",
         TerminalText.wrap("model /a/very/long/path/of/a/run/model.nnm", 20));
+    assertEquals("model" + N + "  /a/very/long/" + N + "path/of/a/run/" + N + "model.nnm on iris",
+        TerminalText.wrap("model /a/very/long/path/of/a/run/model.nnm on iris", 20), "the words after follow on");
     assertEquals("model" + N + "  averyverylongwordofnoslashes",
         TerminalText.wrap("model averyverylongwordofnoslashes", 20), "a word that is no path stays whole");
   }
