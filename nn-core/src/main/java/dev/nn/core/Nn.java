@@ -257,10 +257,10 @@ public final class Nn {
     required(experiment, "experiment", AN_EXPERIMENT);
     required(notes, "notes", "a consumer of notes (note -> { } to ignore them)");
     if (experiment.distributed().isPresent()) {
-      // an engine to train it must be there, as nn train finds; its data is read once the cluster has started:
-      // only that its files are there is checked here
-      distributed();
+      // its data is read once the cluster has started: only that its files are there is checked here; then that an
+      // engine to train it is there, as nn train finds
       dev.nn.core.experiment.DataPreparation.requireFilesBeforeCluster(experiment);
+      distributed();
       return Optional.empty();
     }
     // a production injector builds every singleton, the network included, as it is created; the trainer's parts

@@ -44,9 +44,9 @@ final class MissingClass {
     boolean member = e instanceof NoSuchMethodError || e instanceof NoSuchFieldError
         || e instanceof AbstractMethodError || e instanceof IncompatibleClassChangeError;
     if (member && String.valueOf(e.getMessage()).contains("dev.nn.")) {
-      return java.util.Optional.of("a plugin built against the nn-api of this nn (" + dev.nn.core.Nn.version()
-          + "): it uses a part of nn's API that this nn does not have as the plugin expects, so it was built"
-          + " against another nn-api; build it against this one");
+      return java.util.Optional.of("a plugin built against the nn-api of this nn (nn --version names it): it uses a"
+          + " part of nn's API that this nn does not have as the plugin expects, so it was built against another"
+          + " nn-api; build it against this one");
     }
     return java.util.Optional.empty();
   }

@@ -153,9 +153,9 @@ class BrokenPluginTests {
           + " as a library)", lacking.allowed());
       ConfigProblem newer = assertThrows(ConfigException.class,
           () -> registry.create(PluginKind.ACTIVATION, "newer")).problems().get(0);
-      assertEquals("a plugin built against the nn-api of this nn (" + dev.nn.core.Nn.version() + "): it uses a part"
-          + " of nn's API that this nn does not have as the plugin expects, so it was built against another nn-api;"
-          + " build it against this one", newer.allowed());
+      assertEquals("a plugin built against the nn-api of this nn (nn --version names it): it uses a part of nn's API"
+          + " that this nn does not have as the plugin expects, so it was built against another nn-api; build it"
+          + " against this one", newer.allowed());
       ConfigProblem picky = assertThrows(ConfigException.class,
           () -> registry.create(PluginKind.ACTIVATION, "picky")).problems().get(0);
       assertEquals("activation \"picky\" from " + jar + " rejected its settings: its create() threw"
