@@ -120,13 +120,20 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (source instanceof SourceSpec.Csv csv) {
       files.add(requireExists(csv.path(), path + ".path"));
     } else if (source instanceof SourceSpec.Idx idx) {
-      List<Path> images = new ArrayList<>();
-      List<Path> labels = new ArrayList<>();
-      requireIdxFiles(idx, path, images, labels);
-      for (int k = 0; k < images.size(); k++) {
-        files.add(images.get(k));
-        files.add(labels.get(k));
-      }
+      addIdxFiles(idx, path, new ArrayList<>(), new ArrayList<>(), files);
+    }
+  }
+
+  /**
+   * Checks an idx source's files as {@link #requireIdxFiles} does, adding each image file and then its labels to
+   * {@code files}.
+   */
+  private static void addIdxFiles(SourceSpec.Idx idx, String path, List<Path> images, List<Path> labels,
+      List<Path> files) {
+    requireIdxFiles(idx, path, images, labels);
+    for (int k = 0; k < images.size(); k++) {
+      files.add(images.get(k));
+      files.add(labels.get(k));
     }
   }
 
@@ -496,11 +503,7 @@ public final class DataPreparation implements Provider<PreparedData> {
       SourceSpec.Idx idx = (SourceSpec.Idx) source;
       List<Path> images = new ArrayList<>();
       List<Path> labels = new ArrayList<>();
-      requireIdxFiles(idx, path, images, labels);
-      for (int k = 0; k < images.size(); k++) {
-        files.add(images.get(k));
-        files.add(labels.get(k));
-      }
+      addIdxFiles(idx, path, images, labels, files);
       return IdxReader.read(images, labels, idx.limit().orElse(Integer.MAX_VALUE), inputs, idx.classes());
     }
     SourceSpec.Generator g = (SourceSpec.Generator) source;
