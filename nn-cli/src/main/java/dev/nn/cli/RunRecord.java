@@ -151,11 +151,6 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     return new RunRecord(dir, m, false);
   }
 
-  /**
-   * A summary that says "running" while no process holds the run's lock was left by a process killed before it
-   * could record its end (kill -9, a lost machine): such a run is shown as interrupted, with a message saying
-   * so, because that is what it is to its user, who can resume it. The file itself is left as it is.
-   */
   /** How the message of a run whose process was killed before it recorded an end starts. */
   static final String ABANDONED = "the process training it ended without recording an end (killed?)";
 
@@ -164,6 +159,11 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     return "interrupted".equals(status()) && message().startsWith(ABANDONED);
   }
 
+  /**
+   * A summary that says "running" while no process holds the run's lock was left by a process killed before it
+   * could record its end (kill -9, a lost machine): such a run is shown as interrupted, with a message saying
+   * so, because that is what it is to its user, who can resume it. The file itself is left as it is.
+   */
   private static Map<String, Object> endedIfAbandoned(Path dir, Map<String, Object> summary) {
     if (!"running".equals(summary.get("status")) || RunDirectory.isTraining(dir)) {
       return summary;

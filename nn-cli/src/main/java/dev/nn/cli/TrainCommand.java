@@ -527,7 +527,6 @@ final class TrainCommand implements Callable<Integer> {
     log.line(line);
   }
 
-  /** This command line, to start a run again that was interrupted before it could be resumed. */
   /** The command to start this run again, to paste: nn as the user ran it, each argument as a shell reads it. */
   private String again() {
     List<String> line = root.commandLineForProvenance();

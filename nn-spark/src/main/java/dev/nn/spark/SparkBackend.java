@@ -99,10 +99,6 @@ final class SparkBackend implements TrainingBackend {
   }
 
   /**
-   * What more parts than training rows cost, said before training: each empty part is still a task of every round,
-   * so such a run is slower for nothing (its result is the same).
-   */
-  /**
    * A note for {@code average-every} beyond the updates a part takes in an epoch: every epoch ends with an averaging,
    * so such a value acts as that number of updates (1000 trained exactly as 4), which nothing said.
    */
@@ -117,6 +113,10 @@ final class SparkBackend implements TrainingBackend {
         + (perEpoch == 1 ? " update" : " updates"));
   }
 
+  /**
+   * What more parts than training rows cost, said before training: each empty part is still a task of every round,
+   * so such a run is slower for nothing (its result is the same).
+   */
   static java.util.Optional<String> emptyParts(int partitions, long rows) {
     if (partitions <= rows) {
       return java.util.Optional.empty();
