@@ -67,7 +67,9 @@ final class SparkBackend implements TrainingBackend {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
     int partitions = spec.partitions();
     emptyParts(partitions, train.rows()).ifPresent(options.notices());
-    if (spec.mode() == DistributedSpec.Mode.AVERAGING) {
+    // a value given, not the default: small data sets take fewer than 32 updates a part in an epoch, and would all
+    // be told so
+    if (spec.mode() == DistributedSpec.Mode.AVERAGING && spec.averageEvery() != DistributedSpec.DEFAULT_AVERAGE_EVERY) {
       averagingCapped(spec.averageEvery(), new PartLayout.Stride(train.rows(), partitions).largest(),
           trainer.options().batchSize()).ifPresent(options.notices());
     }

@@ -50,6 +50,9 @@ public record DistributedSpec(String master, int partitions, Mode mode, int aver
     conf = Map.copyOf(conf);
   }
 
+  /** {@code average-every} when the experiment gives none. */
+  public static final int DEFAULT_AVERAGE_EVERY = 32;
+
   /**
    * Whether the master is a cluster manager that only the cluster's own spark-submit can reach (YARN,
    * Kubernetes): their clients are not on nn's class path, so outside spark-submit such a master is refused.

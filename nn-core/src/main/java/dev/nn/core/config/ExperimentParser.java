@@ -37,7 +37,7 @@ final class ExperimentParser {
   /** Spark's master when the distributed section names none: every core of this machine. */
   static final String DEFAULT_MASTER = "local[*]";
   /** Local updates between two averagings. */
-  static final int DEFAULT_AVERAGE_EVERY = 32;
+  static final int DEFAULT_AVERAGE_EVERY = DistributedSpec.DEFAULT_AVERAGE_EVERY;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private final NodeReader reader;
