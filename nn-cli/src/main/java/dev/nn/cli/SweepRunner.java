@@ -172,7 +172,7 @@ final class SweepRunner {
     if (everyPoint != null) {
       root.err().print(everyPoint);
       // a cross-validation alone is K runs, one per fold, not a sweep the user wrote
-      root.err().println("nn: none of the " + points.size() + (crossValidation && points.size() == folds
+      root.err().println("nn: none of the " + points.size() + (words(points.size()) == SweepWords.FOLDS
           ? " folds' runs" : " sweep points") + " can train; nothing was written");
       return code[0];
     }

@@ -134,15 +134,9 @@ final class PluginRefs {
 
   /** The settings the plugin {@code name} of the kind labelled {@code kind} reads, as its provider tells them. */
   private String settingsOf(String kind, String name) {
-    for (PluginKind<?> k : PluginKind.values()) {
-      if (k.label().equals(kind)) {
-        String help = registry.descriptor(k, name).map(PluginDescriptor::settingsHelp).orElse("");
-        if (!help.isBlank()) {
-          return help;
-        }
-      }
-    }
-    return "a number, a word or true/false";
+    String help = PluginKind.ofLabel(kind).flatMap(k -> registry.descriptor(k, name))
+        .map(PluginDescriptor::settingsHelp).orElse("");
+    return help.isBlank() ? "a number, a word or true/false" : help;
   }
 
   /** A reference to a default plugin, written nowhere. */

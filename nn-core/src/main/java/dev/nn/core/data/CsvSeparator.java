@@ -225,8 +225,9 @@ final class CsvSeparator {
     return 0;
   }
 
+  /** Whether {@code c} is a candidate separator other than the tab. */
   private static boolean isOtherCandidate(char c) {
-    return c == ',' || c == ';' || c == '|';
+    return c != '\t' && String.valueOf(CANDIDATES).indexOf(c) >= 0;
   }
 
   /** How a separator is named in messages. */

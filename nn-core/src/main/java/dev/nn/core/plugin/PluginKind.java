@@ -53,6 +53,11 @@ public final class PluginKind<T> {
     return ALL;
   }
 
+  /** The kind whose {@link #label} is {@code label}, if any: how files and messages name it. */
+  public static java.util.Optional<PluginKind<?>> ofLabel(String label) {
+    return ALL.stream().filter(k -> k.label.equals(label)).findFirst();
+  }
+
   /** "activation", "loss", "optimizer", "initializer": how messages and listings name the kind. */
   public String label() {
     return label;

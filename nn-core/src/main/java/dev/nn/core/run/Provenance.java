@@ -388,20 +388,18 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /**
-   * The plugins the provenance in {@code recordedFile} records, by {@code kind/name} ("activation/nu3-swish"): how
-   * each is named to a user resuming without it ("version 1.0.0 from /p/nu3-swish.jar"). Empty when there is no
-   * such file.
+   * The plugins the provenance in {@code recordedFile} records, as it records them; none when there is no such file.
    *
    * @throws RunFileException when the recorded provenance cannot be read
    */
-  public static Map<String, String> recordedPlugins(Path recordedFile) {
-    Map<String, String> plugins = new LinkedHashMap<>();
+  static List<Plugin> recordedPlugins(Path recordedFile) {
+    List<Plugin> plugins = new ArrayList<>();
     if (!Files.isRegularFile(recordedFile)) {
       return plugins;
     }
     for (YamlFields f : YamlFields.read(recordedFile, RunFileException::new).fieldsList("plugins")) {
-      plugins.put(f.string("kind") + "/" + f.string("name"), "version " + f.string("version") + " from "
-          + f.string("origin"));
+      plugins.add(new Plugin(f.string("kind"), f.string("name"), f.string("version"), f.string("class"),
+          f.string("origin"), f.string("sha256")));
     }
     return plugins;
   }

@@ -104,14 +104,13 @@ public final class RunDirectory {
    */
   public static List<String> recordedPluginsNotIn(Path dir, dev.nn.core.plugin.PluginRegistry installed) {
     List<String> missing = new java.util.ArrayList<>();
-    Provenance.recordedPlugins(dir.resolve(PROVENANCE)).forEach((kindAndName, origin) -> {
-      String[] parts = kindAndName.split("/", 2);
-      boolean there = dev.nn.core.plugin.PluginKind.values().stream().filter(k -> k.label().equals(parts[0]))
-          .anyMatch(k -> installed.descriptor(k, parts[1]).isPresent());
+    for (Provenance.Plugin p : Provenance.recordedPlugins(dir.resolve(PROVENANCE))) {
+      boolean there = dev.nn.core.plugin.PluginKind.ofLabel(p.kind())
+          .flatMap(k -> installed.descriptor(k, p.name())).isPresent();
       if (!there) {
-        missing.add(parts[0] + " \"" + parts[1] + "\" (" + origin + ")");
+        missing.add(p.kind() + " \"" + p.name() + "\" (version " + p.version() + " from " + p.origin() + ")");
       }
-    });
+    }
     return missing;
   }
 

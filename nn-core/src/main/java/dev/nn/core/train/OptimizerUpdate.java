@@ -25,6 +25,8 @@ final class OptimizerUpdate implements ParameterUpdate {
   private int beyondBlock;
   private int beyondIndex;
   private final Runnable noteBeyondFloat = this::noteBeyondFloat;
+  /** Whether the parameters are floats, rounded from the updaters' double views after each step. */
+  private final boolean float32;
 
   /** Views of each block of the store, taken once so that no step allocates; {@code clipNorm} 0 clips nothing. */
   OptimizerUpdate(Network network, Optimizer.Updater[] updaters, double l2, double clipNorm) {
@@ -32,6 +34,7 @@ final class OptimizerUpdate implements ParameterUpdate {
     this.updaters = updaters;
     this.l2 = l2;
     this.clipNorm = clipNorm;
+    this.float32 = network.parameters().inFloat32();
     this.views = network.parameters().blockViews();
   }
 
@@ -109,8 +112,7 @@ final class OptimizerUpdate implements ParameterUpdate {
       network.parameters().clipGradientNorm(clipNorm);
     }
     network.addL2(l2);
-    network.parameters().step(updaters, views, rate, t,
-        watched && network.parameters().inFloat32() ? noteBeyondFloat : null);
+    network.parameters().step(updaters, views, rate, t, watched && float32 ? noteBeyondFloat : null);
   }
 
   /** Finds the first finite value of the step beyond a float's range, before the rounding makes it ±∞. */

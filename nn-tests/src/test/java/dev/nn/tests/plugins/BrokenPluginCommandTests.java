@@ -570,31 +570,38 @@ class BrokenPluginCommandTests {
   }
 
   /**
-   * An optimizer whose step writes NaN from finite parameters and gradients (here at its fifth step) is that
-   * plugin's fault, exit 2, named with its jar, the parameter and the update: it was reported as training diverging
-   * ("try a smaller learning rate", exit 3), an update later, when the loss became NaN.
+   * The source of an optimizer plugin, class {@code cls} in com.acme.broken named {@code name}: plain SGD that, in its
+   * step of update 5, writes {@code value} (a Java expression) at index 1 of the third block it was given.
    */
-  @Test
-  void anOptimizerThatWritesNaNFromFiniteValuesIsReportedAsThatPlugins() throws Exception {
-    String source = "package com.acme.broken;\n"
+  private static String sgdWritingAtUpdate5(String cls, String name, String what, String value) {
+    return "package com.acme.broken;\n"
         + "import dev.nn.api.Optimizer;\n"
         + "import dev.nn.spi.OptimizerProvider;\n"
         + "import dev.nn.spi.Settings;\n"
-        + "import java.nio.DoubleBuffer;\n"
-        + "public final class LateNanProvider implements OptimizerProvider {\n"
-        + "  @Override public String name() { return \"late-nan\"; }\n"
-        + "  @Override public String summary() { return \"w <- w - rate g, then NaN\"; }\n"
+        + "public final class " + cls + " implements OptimizerProvider {\n"
+        + "  @Override public String name() { return \"" + name + "\"; }\n"
+        + "  @Override public String summary() { return \"w <- w - rate g, then " + what + "\"; }\n"
         + "  @Override public Optimizer create(Settings settings) {\n"
         + "    int[] blocks = {0};\n"
         + "    return size -> {\n"
         + "      int block = blocks[0]++;\n"
         + "      return (params, grads, rate, t) -> {\n"
         + "        for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
-        + "        if (t == 5 && block == 2) { params.put(1, Double.NaN); }\n"
+        + "        if (t == 5 && block == 2) { params.put(1, " + value + "); }\n"
         + "      };\n"
         + "    };\n"
         + "  }\n"
         + "}\n";
+  }
+
+  /**
+   * An optimizer whose step writes NaN from finite parameters and gradients (here at its fifth step) is that
+   * plugin's fault, exit 2, named with its jar, the parameter and the update: it was reported as training diverging
+   * ("try a smaller learning rate", exit 3), an update later, when the loss became NaN.
+   */
+  @Test
+  void anOptimizerThatWritesNaNFromFiniteValuesIsReportedAsThatPlugins() throws Exception {
+    String source = sgdWritingAtUpdate5("LateNanProvider", "late-nan", "NaN", "Double.NaN");
     Path jar = PluginExampleJar.buildOf(tmp, "late-nan", Map.of("com.acme.broken.LateNanProvider", source),
         Map.of(OPTIMIZERS, "com.acme.broken.LateNanProvider\n"));
     Outcome o = nn("train", experiment("tanh", "mean-squared", "late-nan", "xavier-uniform").toString(),
@@ -613,24 +620,7 @@ class BrokenPluginCommandTests {
    */
   @Test
   void aFloat32OptimizerStepBeyondAFloatsRangeIsQuotedAsWritten() throws Exception {
-    String source = "package com.acme.broken;\n"
-        + "import dev.nn.api.Optimizer;\n"
-        + "import dev.nn.spi.OptimizerProvider;\n"
-        + "import dev.nn.spi.Settings;\n"
-        + "public final class BigProvider implements OptimizerProvider {\n"
-        + "  @Override public String name() { return \"big\"; }\n"
-        + "  @Override public String summary() { return \"w <- w - rate g, then 1e39\"; }\n"
-        + "  @Override public Optimizer create(Settings settings) {\n"
-        + "    int[] blocks = {0};\n"
-        + "    return size -> {\n"
-        + "      int block = blocks[0]++;\n"
-        + "      return (params, grads, rate, t) -> {\n"
-        + "        for (int i = 0; i < size; i++) { params.put(i, params.get(i) - rate * grads.get(i)); }\n"
-        + "        if (t == 5 && block == 2) { params.put(1, 1e39); }\n"
-        + "      };\n"
-        + "    };\n"
-        + "  }\n"
-        + "}\n";
+    String source = sgdWritingAtUpdate5("BigProvider", "big", "1e39", "1e39");
     Path jar = PluginExampleJar.buildOf(tmp, "big", Map.of("com.acme.broken.BigProvider", source),
         Map.of(OPTIMIZERS, "com.acme.broken.BigProvider\n"));
     Outcome o = nn("train", experiment("tanh", "mean-squared", "big", "xavier-uniform").toString(),
