@@ -161,6 +161,15 @@ class RunRecordTests {
     assertNotNull(s.get("ended"));
     assertEquals(TrainCommandTests.metricsRows(run).size(), s.get("epochs"), "the epochs before the divergence");
     assertEquals(List.of("loss", "rmse", "mae", "r2"), List.copyOf(section(s, "validation").keySet()));
+    // the best epoch is the kept checkpoint's, as the terminal names it, with its figures; not the last epoch's
+    Matcher kept = Pattern.compile("the best checkpoint before it is kept: .*epoch-(\\d+)\\.ckpt").matcher(o.err());
+    assertTrue(kept.find(), o.err());
+    int best = Integer.parseInt(kept.group(1));
+    assertEquals(best, s.get("best_epoch"));
+    assertTrue(best < (Integer) s.get("epochs"), "this divergence's last epoch is not its best: " + s);
+    // metrics.csv's row of that epoch: its val_rmse is the seventh column
+    String row = TrainCommandTests.metricsRows(run).get(best - 1);
+    assertEquals(Double.parseDouble(row.split(",")[6]), ((Number) section(s, "validation").get("rmse")).doubleValue());
     assertNull(s.get("test"));
     assertTrue(read(run.resolve(RunDirectory.STATUS)).startsWith("state: diverged\n"));
     String report = read(run.resolve(RunDirectory.REPORT));

@@ -264,9 +264,10 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     card(b, "Epochs", Fmt.count(last.epoch()), result.stoppedEarly() ? "stopped early" : "");
     card(b, "Updates", Fmt.count(last.updates()), "");
     if (kept.validation() != null) {
-      // the epoch of the lowest validation loss, as the checkpoints name it (a diverged run keeps its checkpoint);
-      // only a completed run has a model, which keeps that epoch's weights or, without early stopping, the last's
-      int best = Checkpoints.bestEpoch(epochs);
+      // the epoch of the lowest validation loss, as the checkpoints name it (a diverged run's record names the
+      // epoch whose checkpoint is kept); only a completed run has a model, which keeps that epoch's weights or,
+      // without early stopping, the last's
+      int best = status.state().equals("diverged") ? kept.epoch() : Checkpoints.bestEpoch(epochs);
       String note = status.running() ? "lowest validation loss so far"
           : status.state().equals("completed") ? (best == kept.epoch() ? "weights kept"
               : "the model keeps epoch " + kept.epoch())

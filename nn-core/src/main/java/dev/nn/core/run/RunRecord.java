@@ -424,6 +424,10 @@ public final class RunRecord implements TrainingListener {
     if (ended) {
       return;
     }
+    // the best epoch is the one whose checkpoint is kept for it, as the command names it, not the last (which the
+    // trainer holds, and which led to the divergence); without a checkpoint, the lowest loss's
+    bestEpoch = dir.checkpoints().best().map(Checkpoints::epochOf).map(Long::intValue)
+        .orElse(Checkpoints.bestEpoch(history));
     end("diverged", message);
     outcome.diverged(message);
     recorded = true;

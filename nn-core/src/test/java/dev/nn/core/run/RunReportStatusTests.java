@@ -157,8 +157,9 @@ class RunReportStatusTests {
   }
 
   /**
-   * The best epoch is the one of the lowest validation loss, as the diverged run's terminal names its checkpoint,
-   * not the last epoch the trainer kept (without early stopping); a completed run's page says which its model keeps.
+   * The best epoch is the one of the lowest validation loss, as the diverged run's terminal names its checkpoint
+   * (and its record, which the page is given), not the last epoch the trainer kept (without early stopping); a
+   * completed run's page says which its model keeps.
    */
   @Test
   void theBestEpochCardNamesTheLowestValidationLoss() {
@@ -169,7 +170,9 @@ class RunReportStatusTests {
           Double.NaN, null, 1.0, 1.0, 0.5), 0.01));
     }
     TrainingResult lastKept = new TrainingResult(epochs, 3, false);
-    String diverged = new HtmlReport("diabetes", lastKept, null, List.of(), new HtmlReport.Status("diverged",
+    // a diverged run's record gives the epoch whose checkpoint it kept
+    TrainingResult checkpointKept = new TrainingResult(epochs, 1, false);
+    String diverged = new HtmlReport("diabetes", checkpointKept, null, List.of(), new HtmlReport.Status("diverged",
         "training diverged"), null, null, false).render();
     assertTrue(diverged.contains("<div class=\"card-label\">Best epoch</div><div class=\"card-value\">1</div>"
         + "<div class=\"card-note\">its checkpoint is kept</div>"), diverged);
