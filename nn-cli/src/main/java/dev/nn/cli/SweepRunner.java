@@ -55,8 +55,15 @@ final class SweepRunner {
   private final Training training;
   private boolean crossValidation;
   private int folds;
-  /** A new sweep's record, against which each point after the first checks its files; {@code null} on a resume. */
+  /**
+   * A new sweep's record, or a resumed one's {@linkplain SweepRecord#rehashed taken again} as it resumes, against
+   * which each point after the first it trains checks its files.
+   */
   private SweepRecord started;
+  /** What {@link #started}'s digests are from, as its checks say it. */
+  private String startedWhen = SweepRecord.STARTED;
+  /** The --allow-changed-… options a resume was given, which the command to resume again repeats. */
+  private List<String> resumeOptions = List.of();
 
   /**
    * @param experiment the experiment file, as typed
@@ -230,6 +237,9 @@ final class SweepRunner {
   int resume(Path folder, SweepRecord record, Resuming resuming) {
     SweepRecord.Held lock = SweepRecord.lock(folder);
     try {
+      // the files the points left train on are those of now, which a resume may have been allowed to take
+      started = record.rehashed(root.pluginPathEntries());
+      startedWhen = "when the sweep was resumed";
       return resumeHolding(folder, record, resuming);
     } finally {
       lock.close();
@@ -520,7 +530,7 @@ final class SweepRunner {
    * a point would record a jar it did not run). The points left stay pending, for a resume once the files are back.
    */
   private void requireUnchangedSinceStart(Path folder, int i, int points) {
-    List<String> changed = changedSince(started, root.pluginPathEntries());
+    List<String> changed = changedSince(started, root.pluginPathEntries(), startedWhen);
     if (changed.isEmpty()) {
       return;
     }
@@ -528,20 +538,35 @@ final class SweepRunner {
     throw new CommandFailure("nn: files changed while the " + words.whole() + " " + folder + " ran: "
         + String.join(", ", changed) + "; the " + words.many() + " done trained on them as they were, so the "
         + words.whole() + " stops before " + words.one() + " " + (i + 1) + " of " + points + ", which would not; put"
-        + " them back and " + CommandName.of() + " train --resume " + folder + " continues it, or start a new "
-        + words.whole());
+        + " them back and " + CommandName.of() + " train --resume " + folder
+        + resumeOptions.stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining())
+        + " continues it, or start a new " + words.whole());
+  }
+
+  /**
+   * The --allow-changed-… options a resume was given: if its files change again between points, the command that
+   * continues it needs them too (its record keeps the digests of the sweep's start).
+   */
+  SweepRunner resumedWith(List<String> options) {
+    resumeOptions = List.copyOf(options);
+    return this;
   }
 
   /** The experiment file, data files and plugin jars that changed since {@code record} was taken, each said so. */
   static List<String> changedSince(SweepRecord record, List<Path> pluginPath) {
+    return changedSince(record, pluginPath, SweepRecord.STARTED);
+  }
+
+  /** {@link #changedSince(SweepRecord, List)}, the record's digests said to be from {@code when}. */
+  static List<String> changedSince(SweepRecord record, List<Path> pluginPath, String when) {
     List<String> changed = new ArrayList<>();
     if (!java.nio.file.Files.isRegularFile(record.experimentFile())) {
       changed.add(record.experiment() + " (gone)");
     } else if (!record.experimentUnchanged()) {
-      changed.add(record.experiment() + " (SHA-256 " + record.experimentSha256() + " when the sweep started)");
+      changed.add(record.experiment() + " (SHA-256 " + record.experimentSha256() + " " + when + ")");
     }
-    changed.addAll(record.changedDataFiles());
-    changed.addAll(record.changedPluginJars(pluginPath));
+    changed.addAll(record.changedDataFiles(when));
+    changed.addAll(record.changedPluginJars(pluginPath, when));
     return changed;
   }
 

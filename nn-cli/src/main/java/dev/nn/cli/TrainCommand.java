@@ -389,7 +389,14 @@ final class TrainCommand implements Callable<Integer> {
     // beside the sweep's folder, wherever it was moved with its runs since
     output = folder.toAbsolutePath().normalize().getParent();
     sweepCommandLine = record.command();
-    SweepRunner runner = new SweepRunner(root, experiment, sets, output, this::trainNew);
+    List<String> allowing = new ArrayList<>();
+    if (allowChangedData) {
+      allowing.add("--allow-changed-data");
+    }
+    if (allowChangedPlugins) {
+      allowing.add("--allow-changed-plugins");
+    }
+    SweepRunner runner = new SweepRunner(root, experiment, sets, output, this::trainNew).resumedWith(allowing);
     if (record.folds() > 0) {
       runner.crossValidating(record.folds());
     }

@@ -35,4 +35,31 @@ class SweepFilesChangedTests {
     Files.delete(experiment);
     assertEquals(experiment + " (gone)", SweepRunner.changedSince(record, List.of()).get(0));
   }
+
+  /**
+   * A sweep resumed with --allow-changed-data trains its points left on the data as it is at the resume: those points
+   * are checked against that (they were not checked at all), and a change then is said to be since the resume.
+   */
+  @Test
+  void aResumedSweepChecksItsPointsAgainstTheFilesAsTheyWereAtTheResume() throws Exception {
+    Path experiment = Files.writeString(tmp.resolve("x.yaml"), "name: x\n");
+    Path data = Files.writeString(tmp.resolve("d.csv"), "a,y\n1,2\n");
+    SweepRecord record = SweepRecord.starting(experiment.toString(), List.of(), List.of("seed=1,2"), 0,
+        tmp.resolve("runs"), List.of(), List.of("nn", "train"), List.of(data));
+    Files.writeString(data, "a,y\n1,3\n");
+    assertEquals(1, SweepRunner.changedSince(record, List.of()).size(), "changed since the start");
+    SweepRecord resumed = record.rehashed(List.of());
+    String when = "when the sweep was resumed";
+    assertEquals(List.of(), SweepRunner.changedSince(resumed, List.of(), when));
+    assertEquals(record.dataFiles().keySet(), resumed.dataFiles().keySet());
+    String atResume = resumed.dataFiles().values().iterator().next();
+    Files.writeString(data, "a,y\n1,4\n");
+    assertEquals(List.of(data.toAbsolutePath().normalize() + " (SHA-256 " + atResume + " " + when + ")"),
+        SweepRunner.changedSince(resumed, List.of(), when));
+    Files.delete(data);
+    assertEquals(List.of(data.toAbsolutePath().normalize() + " (gone)"), SweepRunner.changedSince(resumed, List.of(),
+        when));
+    // a file gone at the resume (allowed) is not looked for again
+    assertEquals(List.of(), SweepRunner.changedSince(record.rehashed(List.of()), List.of(), when));
+  }
 }

@@ -89,6 +89,14 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
    * use. A jar moved elsewhere unchanged (the same SHA-256) is the same jar.
    */
   public List<String> changedPluginJars(List<Path> pluginPath) {
+    return changedPluginJars(pluginPath, STARTED);
+  }
+
+  /** What a record's digests are said to be from: the sweep's start, unless the record was {@link #rehashed}. */
+  public static final String STARTED = "when the sweep started";
+
+  /** {@link #changedPluginJars(List)}, each changed jar's digest said to be from {@code when}. */
+  public List<String> changedPluginJars(List<Path> pluginPath, String when) {
     if (pluginJars.isEmpty() && !this.pluginPath.isEmpty()) {
       return List.of(); // a sweep.yaml written before its jars were recorded: nothing to compare with
     }
@@ -107,13 +115,13 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
         changed.add(jar + " (gone)");
       } else {
         namesChanged.add(name);
-        changed.add(sameName + " (SHA-256 " + sha256 + " when the sweep started)");
+        changed.add(sameName + " (SHA-256 " + sha256 + " " + when + ")");
       }
     });
     java.util.Set<String> digestsThen = new java.util.HashSet<>(pluginJars.values());
     now.forEach((jar, sha256) -> {
       if (!digestsThen.contains(sha256) && !namesChanged.contains(jar.getFileName().toString())) {
-        changed.add(jar + " (not on the plugin path when the sweep started)");
+        changed.add(jar + " (not on the plugin path " + when + ")");
       }
     });
     return changed;
@@ -121,15 +129,32 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
 
   /** The data files that are not as the sweep started with them (changed, or gone), each with what it is now. */
   public List<String> changedDataFiles() {
+    return changedDataFiles(STARTED);
+  }
+
+  /** {@link #changedDataFiles()}, each changed file's digest said to be from {@code when}. */
+  public List<String> changedDataFiles(String when) {
     List<String> changed = new ArrayList<>();
     dataFiles.forEach((file, sha256) -> {
       if (!Files.isRegularFile(file)) {
         changed.add(file + " (gone)");
       } else if (!Sha256.of(file).equals(sha256)) {
-        changed.add(file + " (SHA-256 " + sha256 + " when the sweep started)");
+        changed.add(file + " (SHA-256 " + sha256 + " " + when + ")");
       }
     });
     return changed;
+  }
+
+  /**
+   * This record with the digests of its data files and of the jars {@code pluginPath} names taken again now: what the
+   * points of a sweep resumed with changed files (allowed) train on from here, for the points after to be checked
+   * against. A data file gone now is not checked again. The record on disk keeps the start's digests.
+   */
+  public SweepRecord rehashed(List<Path> pluginPath) {
+    Map<Path, String> data = new LinkedHashMap<>();
+    dataFiles.keySet().stream().filter(Files::isRegularFile).forEach(file -> data.put(file, Sha256.of(file)));
+    return new SweepRecord(experiment, workingDirectory, experimentSha256, sets, sweeps, folds, output,
+        this.pluginPath, command, data, jarDigests(pluginPath));
   }
 
   /**
