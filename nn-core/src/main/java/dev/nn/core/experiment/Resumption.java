@@ -61,7 +61,7 @@ final class Resumption {
       notices.accept(RunDirectory.STATUS + " says the run finished, but it has no " + RunDirectory.MODEL
           + "; the run goes on from its checkpoints, which say whether its training had ended");
     }
-    Checkpoints checkpoints = dir.checkpoints();
+    Checkpoints checkpoints = dir.checkpoints().warningOfUndeletedTo(notices);
     // damaged checkpoints are set aside before pruning, so that pruning weighs only those a resume can use
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
     checkpoints.prune();

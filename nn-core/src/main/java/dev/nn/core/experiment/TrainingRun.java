@@ -467,7 +467,8 @@ public final class TrainingRun {
         directory -> told.forEach(i -> i.completedFirst(directory)));
     // the checkpoint first: the summary, metrics.csv and the report never show an epoch a resume could not continue
     // from
-    CheckpointWriter checkpoints = new CheckpointWriter(dir.checkpoints(), experiment.training().checkpointEvery(),
+    CheckpointWriter checkpoints = new CheckpointWriter(dir.checkpoints().warningOfUndeletedTo(options.notices()),
+        experiment.training().checkpointEvery(),
         experiment.training().checkpointMinutes());
     if (checkpoints.takesPartials()) {
       trainer.checkpointWithinEpochs(record.whileRunning(checkpoints));

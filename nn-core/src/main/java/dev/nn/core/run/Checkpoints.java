@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -59,6 +60,18 @@ public final class Checkpoints {
 
   private final Path dir;
   private final int keep;
+  /** Told of an old checkpoint that cannot be deleted; {@code null}: such a failure is thrown. */
+  private final Consumer<String> warnings;
+  /** The files {@link #warnings} has been told of, each once. */
+  private final Set<Path> undeleted = new HashSet<>();
+  /** How a file is deleted: {@link Files#deleteIfExists}, but for tests of a delete that fails. */
+  private final Deletion deletion;
+
+  /** Deletes a file if it exists. */
+  @FunctionalInterface
+  interface Deletion {
+    void deleteIfExists(Path file) throws IOException;
+  }
 
   /**
    * The checkpoints in {@code dir}.
@@ -66,11 +79,31 @@ public final class Checkpoints {
    * @param keep how many of the newest to keep after each save, >= 1
    */
   Checkpoints(Path dir, int keep) {
+    this(dir, keep, null, Files::deleteIfExists);
+  }
+
+  /** For tests: {@link #Checkpoints(Path, int)} deleting files with {@code deletion}. */
+  Checkpoints(Path dir, int keep, Deletion deletion) {
+    this(dir, keep, null, deletion);
+  }
+
+  private Checkpoints(Path dir, int keep, Consumer<String> warnings, Deletion deletion) {
     if (keep < 1) {
       throw new IllegalArgumentException("must keep at least 1 checkpoint, found " + keep);
     }
     this.dir = dir;
     this.keep = keep;
+    this.warnings = warnings;
+    this.deletion = deletion;
+  }
+
+  /**
+   * These checkpoints, telling {@code sink} (once per file) of an old one that cannot be deleted rather than
+   * failing: pruning only removes a surplus file, which the next save's pruning, or a resume's, tries again; a
+   * training of hours is not ended for it.
+   */
+  public Checkpoints warningOfUndeletedTo(Consumer<String> sink) {
+    return new Checkpoints(dir, keep, Objects.requireNonNull(sink, "sink"), deletion);
   }
 
   /** The directory. */
@@ -147,13 +180,19 @@ public final class Checkpoints {
     }
   }
 
-  private static void delete(Path file) {
+  private void delete(Path file) {
     try {
-      Files.deleteIfExists(file);
+      deletion.deleteIfExists(file);
     } catch (IOException e) {
       // the reason alone: describe() would name the file a second time
-      throw new UncheckedIOException("cannot delete the old checkpoint " + file + ": "
-          + SystemReason.of(e).orElse(e.getClass().getSimpleName()), e);
+      String cannot = "cannot delete the old checkpoint " + file + ": "
+          + SystemReason.of(e).orElse(e.getClass().getSimpleName());
+      if (warnings == null) {
+        throw new UncheckedIOException(cannot, e);
+      }
+      if (undeleted.add(file)) {
+        warnings.accept("warning: " + cannot + "; training goes on, and the next checkpoint tries again to delete it");
+      }
     }
   }
 

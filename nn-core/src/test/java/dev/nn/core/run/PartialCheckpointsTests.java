@@ -44,6 +44,38 @@ class PartialCheckpointsTests {
     }
   }
 
+  /**
+   * An old checkpoint that cannot be deleted (here epoch 1's, whose delete fails as a disk's input/output error
+   * would) is a warning, once per file, when the checkpoints were given where to say it: pruning only removes a
+   * surplus file, and a training of hours ended for it. Without, as for a tool that prunes alone, it is the failure
+   * it was.
+   */
+  @Test
+  void anOldCheckpointThatCannotBeDeletedIsAWarningOnceAndTheSaveGoesOn() throws Exception {
+    Checkpoints.Deletion failingForEpochOne = file -> {
+      if (file.getFileName().toString().equals("epoch-0001.ckpt")) {
+        throw new java.nio.file.FileSystemException(file.toString(), null, "Input/output error");
+      }
+      Files.deleteIfExists(file);
+    };
+    List<String> warnings = new ArrayList<>();
+    Checkpoints checkpoints = new Checkpoints(dir, 2, failingForEpochOne).warningOfUndeletedTo(warnings::add);
+    checkpoints.save(state(1, 0));
+    checkpoints.save(state(2, 0));
+    checkpoints.save(state(3, 0));
+    checkpoints.save(state(4, 0));
+    assertEquals(List.of("epoch-0001.ckpt", "epoch-0003.ckpt", "epoch-0004.ckpt"), names());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("warning: cannot delete the old checkpoint " + dir.resolve("epoch-0001.ckpt")
+        + ": "), warnings.get(0));
+    assertTrue(warnings.get(0).endsWith("; training goes on, and the next checkpoint tries again to delete it"),
+        warnings.get(0));
+    java.io.UncheckedIOException thrown = assertThrows(java.io.UncheckedIOException.class,
+        () -> new Checkpoints(dir, 2, failingForEpochOne).save(state(5, 0)));
+    assertTrue(thrown.getMessage().startsWith("cannot delete the old checkpoint " + dir.resolve("epoch-0001.ckpt")),
+        thrown.getMessage());
+  }
+
   @Test
   void aStateWithinAnEpochReadsBackBitForBit() {
     Checkpoints checkpoints = new Checkpoints(dir, 2);
