@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -374,6 +375,42 @@ class KilledRunTests {
         + " experiment.yaml describes has 193, though experiment.yaml is as the run started (its SHA-256 matches"
         + " the provenance's): the checkpoint is not this run's (copied from another run?). Remove"
         + " checkpoints/epoch-0004.ckpt to resume from an older checkpoint, or train a new run\n", refused.err());
+    Files.delete(foreign);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());
+  }
+
+  /**
+   * A checkpoint copied in from another run of the same network (another learning rate) fits every parameter, and
+   * was resumed in silence, its history replacing the run's metrics.csv rows: its training losses, which differ from
+   * those metrics.csv records for the same epochs, tell it. Refused as the misfit one is, nothing pruned or written;
+   * with it removed the run resumes from its own.
+   */
+  @Test
+  void aCheckpointOfAnotherRunOfTheSameNetworkIsToldByItsHistory() throws Exception {
+    Path run = train(tmp.resolve("killed"), "epoch-0003.ckpt:1:renamed", CRASHED);
+    Path other = train(tmp.resolve("other"), "epoch-0004.ckpt:1:renamed", CRASHED, "--set",
+        "optimizer.learning-rate=0.02");
+    Path checkpoints = run.resolve(RunDirectory.CHECKPOINTS);
+    Path foreign = checkpoints.resolve("epoch-0004.ckpt");
+    Files.copy(other.resolve(RunDirectory.CHECKPOINTS).resolve("epoch-0004.ckpt"), foreign);
+    List<String> before;
+    try (Stream<Path> files = Files.list(checkpoints)) {
+      before = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    String metrics = Files.readString(run.resolve(RunDirectory.METRICS));
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
+    assertEquals(2, refused.code(), refused.describe());
+    assertTrue(refused.err().startsWith("nn: " + run + ": the checkpoint of epoch 4 records a training loss of "),
+        refused.err());
+    assertTrue(refused.err().endsWith(" for epoch 1, where metrics.csv records " + metrics.lines().skip(1).findFirst()
+        .orElseThrow().split(",")[3] + ": the checkpoint is not this run's (copied from another run?). Remove"
+        + " checkpoints/epoch-0004.ckpt to resume from an older checkpoint, or train a new run\n"), refused.err());
+    try (Stream<Path> files = Files.list(checkpoints)) {
+      assertEquals(before, files.map(f -> f.getFileName().toString()).sorted().toList(), "nothing pruned");
+    }
+    assertEquals(metrics, Files.readString(run.resolve(RunDirectory.METRICS)));
     Files.delete(foreign);
     Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
     assertEquals(0, resumed.code(), resumed.describe());

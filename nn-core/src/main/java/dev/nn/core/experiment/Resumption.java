@@ -64,12 +64,17 @@ final class Resumption {
     Checkpoints checkpoints = dir.checkpoints().warningOfUndeletedTo(notices);
     // damaged checkpoints are set aside before pruning, so that pruning weighs only those a resume can use
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
-    checkpoints.prune();
     if (state.isPresent()) {
       if (state.get().within() != null) {
         checkWithin(state.get(), trainer, trainingRows);
       }
       restore(trainer, state.get(), edited(current), PluginChanges.allowedChanges(checked));
+      // after the restore, which tells a checkpoint of another network by its parameters, and before pruning, which
+      // weighs the checkpoints by this one's history
+      requireHistoryOfThisRun(state.get());
+    }
+    checkpoints.prune();
+    if (state.isPresent()) {
       String end = endNotice(state.get(), trainer.options().epochs());
       if (end != null) {
         notices.accept(end);
@@ -199,6 +204,37 @@ final class Resumption {
     }
     throw new RunFileException(dir.path(), named(state) + " " + problem
         + "; experiment.yaml was changed after the run started. Restore it, or train a new run");
+  }
+
+  /**
+   * Refuses a checkpoint whose history disagrees with the run's metrics.csv on an epoch both record: the run wrote
+   * both from one training (metrics.csv is rewritten from the checkpoint's history when a run resumes), so a
+   * training loss that differs, bit for bit, is a checkpoint copied in from another run of the same network, which
+   * {@link #restore} cannot tell by its parameter count; resumed, its history replaced the run's rows. An unreadable
+   * metrics.csv, or an epoch it lacks (a kill between the checkpoint and the row), tells nothing.
+   */
+  private void requireHistoryOfThisRun(TrainerState state) {
+    Map<Integer, Double> recorded = new java.util.HashMap<>();
+    try {
+      for (Map<String, Double> row : dev.nn.core.run.MetricsColumns.read(dir.metricsFile()).rows()) {
+        Double epoch = row.get("epoch");
+        Double loss = row.get("train_loss");
+        if (epoch != null && loss != null) {
+          recorded.put(epoch.intValue(), loss);
+        }
+      }
+    } catch (RuntimeException unreadable) {
+      return;
+    }
+    for (dev.nn.core.train.EpochReport r : state.history()) {
+      Double inMetrics = recorded.get(r.epoch());
+      if (inMetrics != null && Double.compare(inMetrics, r.trainLoss()) != 0) {
+        throw new RunFileException(dir.path(), named(state) + " records a training loss of " + r.trainLoss()
+            + " for epoch " + r.epoch() + ", where " + RunDirectory.METRICS + " records " + inMetrics
+            + ": the checkpoint is not this run's (copied from another run?). Remove " + RunDirectory.CHECKPOINTS
+            + "/" + fileOf(state) + " to resume from an older checkpoint, or train a new run");
+      }
+    }
   }
 
   /** "the checkpoint of epoch 3", or "the checkpoint partway through epoch 4". */
