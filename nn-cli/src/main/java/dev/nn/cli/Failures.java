@@ -100,6 +100,12 @@ final class Failures {
     } else if (e instanceof ClusterException || e instanceof PluginException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + append(e.getMessage(), SystemReason.ofRefusal(e)));
+    } else if (e instanceof dev.nn.core.io.FolderGoneException gone) {
+      // only a run directory is held in place; the hint a kept run gets would name the folder that is gone
+      code = Main.BAD_INPUT;
+      err.println("nn: " + ControlCharacters.escape(gone.folder() + " was moved or deleted while its run trained;"
+          + " the run stopped rather than make it again with half its files. The run's files are wherever it went: "
+          + dev.nn.core.text.CommandName.of() + " train --resume THERE continues it from its last checkpoint"));
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       code = Main.BAD_INPUT;
       err.println("nn: " + ControlCharacters.escape(describe(e)));

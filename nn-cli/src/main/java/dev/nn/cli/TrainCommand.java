@@ -453,7 +453,8 @@ final class TrainCommand implements Callable<Integer> {
    * never gets as far as the directory.
    */
   private static boolean markedFailed(Throwable failure) {
-    return !(failure instanceof TrainingInterruptedException || failure instanceof TrainingDivergedException);
+    return !(failure instanceof TrainingInterruptedException || failure instanceof TrainingDivergedException
+        || failure instanceof dev.nn.core.io.FolderGoneException);
   }
 
   /**

@@ -53,6 +53,41 @@ public final class AtomicFiles {
   private static final Object OUTPUTS = new Object();
   /** Set by that hook: registered outputs are no longer begun or renamed into place. */
   private static boolean outputsStopped;
+  /** Folders a write under which must find them in place ({@link #keepInPlace}), each with how many hold it. */
+  private static final Map<Path, Integer> IN_PLACE = new ConcurrentHashMap<>();
+
+  /** A hold on a folder's place, released by {@link #close}. */
+  public interface InPlace extends AutoCloseable {
+    /** Releases the hold; idempotent. */
+    @Override
+    void close();
+  }
+
+  /**
+   * Until the hold is closed, a write under {@code dir} fails ({@link FolderGoneException}) when {@code dir} is no
+   * longer a directory, rather than make it again: a run directory moved or deleted while its run trained was
+   * otherwise made again at its old path with the files written after (a half run directory, which said the run
+   * completed), while the moved one was left looking killed.
+   */
+  public static InPlace keepInPlace(Path dir) {
+    Path in = key(dir);
+    IN_PLACE.merge(in, 1, Integer::sum);
+    AtomicBoolean released = new AtomicBoolean();
+    return () -> {
+      if (released.compareAndSet(false, true)) {
+        IN_PLACE.computeIfPresent(in, (k, holds) -> holds == 1 ? null : holds - 1);
+      }
+    };
+  }
+
+  /** Refuses a write of {@code target} (a {@link #key}) under a folder held in place that is gone. */
+  private static void refuseIfMoved(Path target, Path given) {
+    for (Path held : IN_PLACE.keySet()) {
+      if (target.startsWith(held) && !Files.isDirectory(held)) {
+        throw new FolderGoneException(held, given);
+      }
+    }
+  }
 
   private AtomicFiles() {}
 
@@ -195,6 +230,7 @@ public final class AtomicFiles {
     IN_PROGRESS.put(key, NO_FILE_YET);
     try {
       refuseIfSealed(key, given);
+      refuseIfMoved(key, given);
       Path target = destination(given);
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
@@ -377,6 +413,7 @@ public final class AtomicFiles {
     if (bytes.length == 0) {
       return;
     }
+    refuseIfMoved(key(target), target);
     long size;
     try {
       size = Files.size(target);

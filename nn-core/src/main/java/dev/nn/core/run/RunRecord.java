@@ -78,6 +78,8 @@ public final class RunRecord implements TrainingListener {
   static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
 
   private final RunDirectory dir;
+  /** The run directory held in place while the run is recorded: see {@link AtomicFiles#keepInPlace}. */
+  private final AtomicFiles.InPlace inPlace;
   private final RunOutcome outcome;
   private final Origin origin;
   private final RunSummary summary;
@@ -121,6 +123,7 @@ public final class RunRecord implements TrainingListener {
   private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml,
       List<String> overrides, Clock clock) {
     this.dir = dir;
+    this.inPlace = AtomicFiles.keepInPlace(dir.path());
     this.overrides = List.copyOf(overrides);
     this.clock = clock;
     this.outcome = outcome;
@@ -540,6 +543,7 @@ public final class RunRecord implements TrainingListener {
    * the hook runs anyway and finds the run ended, or marks it interrupted.
    */
   public void close() {
+    inPlace.close();
     Thread h;
     synchronized (this) {
       h = hook;

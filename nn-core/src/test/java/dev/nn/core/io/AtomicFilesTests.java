@@ -18,6 +18,33 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicFilesTests {
   @TempDir Path dir;
 
+  /**
+   * A folder held in place is not made again by a write under it once it is gone: the write fails naming it, and
+   * nothing appears; two holds of one folder keep it held until both are released, and then a write makes the
+   * folder as any write does.
+   */
+  @Test
+  void aWriteUnderAFolderHeldInPlaceThatIsGoneFailsAndMakesNothing() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    AtomicFiles.InPlace first = AtomicFiles.keepInPlace(run);
+    AtomicFiles.InPlace second = AtomicFiles.keepInPlace(run);
+    AtomicFiles.writeString(run.resolve("checkpoints").resolve("a.txt"), "a");
+    Files.move(run, dir.resolve("moved"));
+    FolderGoneException gone = org.junit.jupiter.api.Assertions.assertThrows(FolderGoneException.class,
+        () -> AtomicFiles.writeString(run.resolve("checkpoints").resolve("b.txt"), "b"));
+    assertEquals(run.toAbsolutePath().normalize(), gone.folder());
+    assertEquals("cannot write " + run.resolve("checkpoints").resolve("b.txt") + ": the folder "
+        + run.toAbsolutePath().normalize() + " was moved or deleted while nn wrote in it", gone.getMessage());
+    assertFalse(Files.exists(run));
+    first.close();
+    first.close();
+    org.junit.jupiter.api.Assertions.assertThrows(FolderGoneException.class,
+        () -> AtomicFiles.writeRebuildable(run.resolve("c.txt"), "c"));
+    second.close();
+    AtomicFiles.writeString(run.resolve("d.txt"), "d");
+    assertEquals("d", Files.readString(run.resolve("d.txt")));
+  }
+
   @Test
   void aLineWithinAPageIsAppendedInPlaceAndALineAcrossAPageReplacesTheFile() throws Exception {
     Path file = dir.resolve("metrics.csv");

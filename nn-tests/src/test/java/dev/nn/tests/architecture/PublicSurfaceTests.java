@@ -82,6 +82,7 @@ class PublicSurfaceTests {
       "dev.nn.core.text.ControlCharacters",          // text nn did not write, made safe to print on a terminal
       "dev.nn.core.io.ReadOnlyFileSystem",           // an output refused on a read-only file system, said as such
       "dev.nn.core.io.AtomicFiles",                  // after a stop, whether a command's output was written
+      "dev.nn.core.io.FolderGoneException",          // a run directory moved or deleted while its run trained
       "dev.nn.core.io.OutputPaths",                  // a folder to write in: made only where its parent exists
       "dev.nn.core.train.ClassWeightedLoss",         // a Trainer's loss weighing each class (training.class-weights)
       "dev.nn.core.train.Spread",                    // repeated figures' mean and spread: folds, seeds, shuffles
