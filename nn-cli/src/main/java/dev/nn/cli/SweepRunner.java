@@ -498,14 +498,15 @@ final class SweepRunner {
       // the cross-validation lines are long: broken between words on a terminal, as the run's own lines are
       summaries.forEach(line -> out.println(root.fitted(line)));
     }
-    if (words == SweepWords.SWEEP || completed < points.size()) {
-      // a cross-validation's own line above says its folds completed; one that did not says how each ended
+    if (words == SweepWords.SWEEP) {
+      // a cross-validation's own line above says how its folds ended
       out.println();
       out.println(words.whole() + ": " + completed + " of " + words.count(points.size()) + " completed"
           + (diverged > 0 ? ", " + diverged + " diverged" : "") + (failed > 0 ? ", " + failed + " failed" : ""));
     }
     if (anyRun) {
-      out.println(root.fitted("sweep table    " + folder.resolve(SweepTable.MARKDOWN)));
+      out.println(root.fitted((words == SweepWords.FOLDS ? "folds table    " : "sweep table    ")
+          + folder.resolve(SweepTable.MARKDOWN)));
       if (failed > 0) {
         out.println(root.fitted("once what failed is mended, " + CommandName.of() + " train --resume " + folder + " trains the failed "
             + (failed == 1 ? words.one() : words.many()) + " again"));
@@ -692,8 +693,10 @@ final class SweepRunner {
     List<SweepTable.Figure> tests = new ArrayList<>();
     List<SweepTable.Figure> validations = new ArrayList<>();
     int completed = 0;
+    int diverged = 0;
     int points = rows.size();
     for (SweepTable.Row r : rows) {
+      diverged += r.status().equals("diverged") ? 1 : 0;
       if (r.status().equals("completed")) {
         completed++;
         if (r.test() != null) {
@@ -706,6 +709,9 @@ final class SweepRunner {
     }
     StringBuilder s = new StringBuilder(what).append(": ").append(completed).append(" of ").append(points)
         .append(' ').append(unit).append(" completed");
+    // how the others ended, as a sweep's own end line says it: the folds' line is the end of a cross-validation
+    int failed = points - completed - diverged;
+    s.append(diverged > 0 ? ", " + diverged + " diverged" : "").append(failed > 0 ? ", " + failed + " failed" : "");
     if (!tests.isEmpty()) {
       s.append("; test ").append(meanAndSpread(tests));
     }

@@ -115,6 +115,23 @@ class CrossValidationTests {
    * A spark training source's hold-outs are split off it by a fraction: --folds is refused in one line naming it, not
    * in three reports blaming a --sweep the user never gave, one per fold.
    */
+  /**
+   * The folds' line is a cross-validation's end: one whose folds did not all complete says how the others ended
+   * there, rather than in a second line counting the folds again, and the figures are the completed folds'.
+   */
+  @Test
+  void theFoldsLineSaysHowTheFoldsThatDidNotCompleteEnded() {
+    java.util.function.Function<String, dev.nn.core.sweep.SweepTable.Row> row = status ->
+        new dev.nn.core.sweep.SweepTable.Row(List.of("{fold: 0, of: 4}"), status, "",
+            status.equals("completed") ? new dev.nn.core.sweep.SweepTable.Figure("rmse", 2.0) : null,
+            status.equals("completed") ? new dev.nn.core.sweep.SweepTable.Figure("rmse", 3.0) : null, "");
+    assertEquals("cross-validation: 1 of 4 folds completed, 2 diverged, 1 failed; test rmse 3.00000; validation rmse 2.00000",
+        SweepRunner.spreadSummary("cross-validation", "folds", List.of(row.apply("diverged"),
+            row.apply("completed"), row.apply("failed"), row.apply("diverged"))));
+    assertEquals("seeds: 2 of 2 runs completed; test rmse 3.00000 ± 0.00000; validation rmse 2.00000 ± 0.00000",
+        SweepRunner.spreadSummary("seeds", "runs", List.of(row.apply("completed"), row.apply("completed"))));
+  }
+
   @Test
   void foldsOfASparkSourceAreOneLineNamingFolds() throws Exception {
     Path iris = Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath();
@@ -144,6 +161,7 @@ class CrossValidationTests {
         + Path.of(testFile).toAbsolutePath().normalize() + "), is not used. Without --folds the run tests on it\n"),
         o.err());
     assertEquals(1, o.outLines("cross-validation: 2 of 2 folds completed").size(), o.out());
+    assertTrue(o.out().contains("\nfolds table    " + tmp.resolve("cv")), o.out());
     // a test split of data.train is what the folds replace as a matter of course: no note
     Cli.Outcome split = Cli.run("train", Cli.EXAMPLES.resolve("penguins.yaml").toString(), "--folds", "2", "--set",
         "training.epochs=1", "--output", tmp.resolve("cv2").toString());
