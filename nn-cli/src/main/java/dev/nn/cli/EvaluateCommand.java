@@ -90,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
       out.print(root.fitted(scores(e.scores(), e.predictions())));
       if (metrics.confusion().length <= Metrics.MATRIX_CLASSES) {
         out.println(root.fitted("confusion matrix (rows: true class, columns: predicted class)"));
-        out.print(confusion(spec, metrics.confusion(), width));
+        out.print(confusion(spec.classes(), metrics.confusion(), width));
       } else {
         out.print(commonestConfusions(spec, metrics, root::fitted, width));
       }
@@ -236,10 +236,12 @@ final class EvaluateCommand implements Callable<Integer> {
   /**
    * The matrix with class labels on both edges, every column right-aligned to one width; where that is wider than
    * {@code columns} (long labels: a line of 270 characters wrapped into an unreadable matrix), the columns are headed
-   * by the classes' numbers, and each row by its number and label, left-aligned (cut in its middle if need be).
+   * by the classes' numbers, and each row by its number and label, left-aligned (cut in its middle if need be); and
+   * where even that is wider (ten classes at 40 columns), it is shown in parts of its columns, a blank line apart,
+   * each row repeating its number and label.
    */
-  static String confusion(ModelSpec spec, long[][] counts, int columns) {
-    String byLabel = confusion(spec.classes(), counts);
+  static String confusion(List<String> classes, long[][] counts, int columns) {
+    String byLabel = confusion(classes, counts);
     if (byLabel.lines().mapToInt(DisplayWidth::of).max().orElse(0) <= columns) {
       return byLabel;
     }
@@ -252,25 +254,36 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     int number = Integer.toString(k - 1).length();
     int label = 0;
-    for (String l : spec.classes()) {
+    for (String l : classes) {
       label = Math.max(label, DisplayWidth.of(l));
     }
-    // the labels take what the numbers leave, down to 8 columns; then the lines wrap, as a table of k columns must
+    // the labels take what the numbers leave, down to 8 columns; then the matrix is shown in parts of its columns
     label = Math.max(Math.min(label, 8), Math.min(label, columns - 1 - number - 2 - k * (cell + 2)));
-    StringBuilder s = new StringBuilder(" ".repeat(number + 2 + label));
-    for (int c = 0; c < k; c++) {
-      s.append("  ").append(" ".repeat(cell - Integer.toString(c).length())).append(c);
-    }
-    s.append('\n');
-    for (int t = 0; t < k; t++) {
-      String l = spec.classes().get(t);
-      String shown = DisplayWidth.of(l) <= label ? l : RunTable.cutInTheMiddle(l, label);
-      StringBuilder row = new StringBuilder(" ".repeat(number - Integer.toString(t).length())).append(t).append("  ")
-          .append(DisplayWidth.pad(shown, label));
-      for (long c : counts[t]) {
-        row.append("  ").append(" ".repeat(cell - Grouped.of(c).length())).append(Grouped.of(c));
+    int prefix = number + 2 + label;
+    // as many columns as fit beside the rows' numbers and labels, at least one; every part repeats those
+    int perPart = Math.max(1, Math.min(k, (columns - 1 - prefix) / (cell + 2)));
+    StringBuilder s = new StringBuilder();
+    for (int from = 0; from < k; from += perPart) {
+      int to = Math.min(k, from + perPart);
+      if (from > 0) {
+        s.append('\n');
       }
-      s.append(row).append('\n');
+      s.append(" ".repeat(prefix));
+      for (int c = from; c < to; c++) {
+        s.append("  ").append(" ".repeat(cell - Integer.toString(c).length())).append(c);
+      }
+      s.append('\n');
+      for (int t = 0; t < k; t++) {
+        String l = classes.get(t);
+        String shown = DisplayWidth.of(l) <= label ? l : RunTable.cutInTheMiddle(l, label);
+        StringBuilder row = new StringBuilder(" ".repeat(number - Integer.toString(t).length())).append(t)
+            .append("  ").append(DisplayWidth.pad(shown, label));
+        for (int c = from; c < to; c++) {
+          String count = Grouped.of(counts[t][c]);
+          row.append("  ").append(" ".repeat(cell - count.length())).append(count);
+        }
+        s.append(row).append('\n');
+      }
     }
     return s.toString();
   }
