@@ -72,6 +72,19 @@ final class OutputFile {
       // the atomic write would replace it by a rename, which its protection does not stop: refused before the work
       throw new CommandFailure(notWritable(option, output, ReadOnlyFileSystem.holds(output), ownedByThisUser(output)));
     }
+    if (folder != null) {
+      // the atomic write makes its temporary file in the folder, new output or not: tried now, leaving nothing, so
+      // that a folder that takes no file (read-only, write-protected) costs no work; its permission bits do not tell
+      // for every file system
+      try {
+        Files.delete(Files.createTempFile(folder, ".nn-check-", ".tmp"));
+      } catch (IOException e) {
+        throw new CommandFailure("nn: " + option + " " + output + ": no file can be made in the folder " + folder
+            + (ReadOnlyFileSystem.holds(folder) ? ": the file system is read-only (read-only file system); choose a"
+                + " file on another file system" : ": " + SystemReason.of(e).orElse("the file system refuses it")
+                + "; choose another folder"));
+      }
+    }
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       if (sameFile(output, input.getValue())) {
         throw new CommandFailure("nn: " + option + " " + output + " is the same file as " + input.getKey() + " "
