@@ -128,6 +128,27 @@ class ResumeTests {
   }
 
   /**
+   * A float32 run whose experiment.yaml was edited to float64 before its resume is told it continues in float64, as
+   * the file now says: not as a change of backend, whose advice (compute.backend, NN_VECTOR) cannot undo it.
+   */
+  @Test
+  void aRunResumedInAnotherPrecisionSaysSoAndNotThatItsBackendChanged() throws Exception {
+    Nn nn = Nn.create();
+    Path run = interruptedAfterEpoch3(nn, nn.load(Path.of(Cli.XOR), List.of("training.epochs=4",
+        "compute.precision=float32")), tmp.resolve("f32"));
+    Path experiment = run.resolve(RunDirectory.EXPERIMENT);
+    String yaml = Files.readString(experiment);
+    assertTrue(yaml.contains("precision: float32"), yaml);
+    Files.writeString(experiment, yaml.replace("precision: float32", "precision: float64"));
+    Cli.Outcome told = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, told.code(), told.describe());
+    assertTrue(told.err().contains("nn: the run started in float32 and continues in float64, as experiment.yaml's"
+        + " compute.precision now says: from here its parameters and sums are float64, so it will not end as the"
+        + " interrupted run would have, and its model is float64"), told.describe());
+    assertFalse(told.err().contains("backend"), told.describe());
+  }
+
+  /**
    * Trains {@code e} into {@code into} and stops it after epoch 3, once that epoch's checkpoint is written, as a kill
    * would; returns the run directory, which holds 3 epochs of metrics and no model.
    */
