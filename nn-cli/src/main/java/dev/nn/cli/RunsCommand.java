@@ -90,13 +90,35 @@ final class RunsCommand implements Callable<Integer> {
     }
     RunTable table = new RunTable(namedFrom, runs);
     out.print(table.render(root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
-    // a run shown as interrupted though nothing recorded it so: said under the table, with how to go on
+    // a run shown as interrupted though nothing recorded it so: said under the table, with how to go on — for a
+    // sweep's point, by resuming the sweep, which also trains the points after it (the run's own resume would not)
+    java.util.Map<Path, Path> sweepOf = sweepsOfRuns(swept.isEmpty() ? folder : null, swept.isEmpty() ? null : folder);
     for (RunRecord r : runs) {
       if (r.abandoned()) {
-        out.println(root.fitted("note: " + r.directory().getFileName() + ": " + r.message()));
+        Path sweep = sweepOf.get(r.directory().toAbsolutePath().normalize());
+        out.println(root.fitted("note: " + r.directory().getFileName() + ": " + (sweep == null ? r.message()
+            : RunRecord.ABANDONED + "; it is a point of the sweep " + sweep + ", which "
+                + dev.nn.core.text.CommandName.of()
+                + " train --resume " + sweep + " continues, with the points after it")));
       }
     }
     return Main.OK;
+  }
+
+  /**
+   * The sweep folder each swept run is a point of: those of {@code sweep}, when the listing is of a sweep folder,
+   * else of the sweep folders among {@code folder}'s subfolders.
+   */
+  private static java.util.Map<Path, Path> sweepsOfRuns(Path folder, Path sweep) {
+    java.util.Map<Path, Path> sweepOf = new java.util.HashMap<>();
+    List<Path> sweeps = sweep != null ? List.of(sweep) : subfolders(folder).stream()
+        .filter(dev.nn.core.sweep.SweepRecord::isSweepFolder).toList();
+    for (Path s : sweeps) {
+      for (Path run : sweptRuns(s)) {
+        sweepOf.put(run, s);
+      }
+    }
+    return sweepOf;
   }
 
   /**

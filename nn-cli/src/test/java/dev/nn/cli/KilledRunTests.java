@@ -594,6 +594,38 @@ class KilledRunTests {
   private static final int CRASHED = 137;
 
   /**
+   * A sweep killed in a point: nn runs, of the sweep's folder or of the folder that holds it, says to resume the sweep,
+   * which also trains the points after it; the point's own resume (what it said) leaves them pending.
+   */
+  @Test
+  void nnRunsOfASweepKilledInAPointSaysToResumeTheSweep() throws Exception {
+    Path out = tmp.resolve("swept");
+    List<String> args = new ArrayList<>(List.of("train", Cli.DIABETES, "--output", out.toString()));
+    args.addAll(List.of(EARLY_STOPPING));
+    args.addAll(List.of("--sweep", "optimizer.learning-rate=0.01,0.02"));
+    Process p = ChildJvm.start(List.of("--add-modules", "jdk.incubator.vector",
+        "-Dnn.crash-at=epoch-0003.ckpt:1:renamed"), Main.class, args.toArray(String[]::new));
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
+    assertEquals(CRASHED, p.exitValue(), text);
+    Path sweep;
+    Path point;
+    try (Stream<Path> made = Files.list(out)) {
+      List<Path> all = made.sorted().toList();
+      sweep = all.stream().filter(d -> d.getFileName().toString().contains("-sweep-")).findFirst().orElseThrow();
+      point = all.stream().filter(d -> !d.equals(sweep)).findFirst().orElseThrow();
+    }
+    String note = "note: " + point.getFileName() + ": the process training it ended without recording an end"
+        + " (killed?); it is a point of the sweep ";
+    for (Path listed : List.of(sweep, out)) {
+      Cli.Outcome o = Cli.run("runs", listed.toString());
+      assertEquals(0, o.code(), o.describe());
+      assertEquals(List.of(note + sweep + ", which nn train --resume " + sweep + " continues, with the points"
+          + " after it"), o.out().lines().filter(l -> l.startsWith("note: ")).toList(), o.out());
+    }
+  }
+
+  /**
    * Trains the early-stopping experiment in a child JVM into {@code output}, killed at {@code crashAt} when it
    * is not null; returns the run directory.
    */
