@@ -35,7 +35,9 @@ public final class HeldLock implements AutoCloseable {
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the lock file " + file + ": " + SystemReason.describe(e), e);
+      // the reason alone: describe() would name the file a second time
+      throw new UncheckedIOException("cannot open the lock file " + file + ": "
+          + SystemReason.of(e).orElse(e.getClass().getSimpleName()), e);
     }
     FileLock lock;
     try {
@@ -44,7 +46,8 @@ public final class HeldLock implements AutoCloseable {
       lock = null;
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock " + file + ": " + SystemReason.describe(e), e);
+      throw new UncheckedIOException("cannot lock " + file + ": " + SystemReason.of(e).orElse(
+          e.getClass().getSimpleName()), e);
     }
     if (lock == null) {
       closeQuietly(channel);

@@ -28,7 +28,17 @@ public final class RunLock implements AutoCloseable {
    * @throws RunFileException when another process (or another run in this one) holds it
    */
   static RunLock take(Path file, Path runDirectory) {
-    HeldLock lock = HeldLock.tryTake(file);
+    HeldLock lock;
+    try {
+      lock = HeldLock.tryTake(file);
+    } catch (java.io.UncheckedIOException e) {
+      // a run is trained where its files can be written: on a read-only disk, in a copy elsewhere
+      throw dev.nn.core.io.ReadOnlyFileSystem.holds(runDirectory)
+          ? new RunFileException(runDirectory, "is on a read-only file system, where no run can go on (its lock,"
+              + " checkpoints and records are written in it); copy the run directory to a writable folder and"
+              + " resume the copy", e)
+          : e;
+    }
     if (lock == null) {
       throw new RunFileException(runDirectory, "another process is training in this run directory (it holds "
           + RunDirectory.LOCK + "); wait for it to end, or stop it, before resuming");
