@@ -100,7 +100,8 @@ final class InputChecks {
     if (!Double.isFinite(z) || floats && Float.isInfinite((float) z)) {
       String name = inputs.get(inputOf[j]);
       throw new UnusableInputException(row, name, "column \"" + Excerpt.of(name) + "\" holds " + raw
-          + ", which standardizes to " + (floats ? (double) (float) z : z) + " with the training rows' mean " + mean
+          // the standardized value as computed, in double; in float32 it is beyond a float's range, which is said
+          + ", which standardizes to " + z + " with the training rows' mean " + mean
           + " and standard deviation " + scale + "; the model takes values whose standardized value is a finite"
           + " number" + (floats ? " of float32, which it computes in, at most " + Float.MAX_VALUE + " in magnitude"
               : "") + ": scale the column down, or keep its values near the range of the training rows");
