@@ -405,7 +405,7 @@ public final class Network {
   /**
    * One line for people: "network 2-4-1 (tanh, identity), 17 parameters", or with shared or absent edges
    * "network 64-288-10 (relu, identity), 2,970 free parameters on 21,610 edges"; dropout follows, as in
-   * "…, 4,810 parameters, dropout 0.2 (layer 0), 0.5 (layer 1)".
+   * "…, 4,810 parameters, dropout 0.2 (layer 0), 0.5 (layer 1)"; a network in float32 has "… parameters in float32".
    */
   public String describe() {
     StringBuilder widthList = new StringBuilder();
@@ -421,7 +421,9 @@ public final class Network {
     // grouped as the progress line groups samples/s: 238,510 parameters
     String count = n == edges ? Grouped.of(n) + (n == 1 ? " parameter" : " parameters")
         : Grouped.of(n) + " free parameters on " + Grouped.of(edges) + " edges";
-    return "network " + widthList + " (" + activationList + "), " + count + describeDropout();
+    // float32 said where the run starts: nothing else on the terminal shows that the setting took effect
+    return "network " + widthList + " (" + activationList + "), " + count + (params.inFloat32() ? " in float32" : "")
+        + describeDropout();
   }
 
   /** ", dropout 0.2 (layer 0), 0.5 (layer 1)" for the layers that drop values; empty without dropout. */
