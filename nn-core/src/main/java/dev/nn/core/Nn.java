@@ -243,6 +243,8 @@ public final class Nn {
    *     identity), 610 parameters", its widths read from the data), or empty for a distributed experiment
    * @throws ConfigException for a problem {@link #train} would report before training
    * @throws dev.nn.core.data.DataException for missing or malformed data
+   * @throws dev.nn.core.experiment.ClusterException for what the cluster engine would refuse as it starts (a local
+   *     master's scratch folder that cannot be used)
    */
   public Optional<String> check(Experiment experiment) {
     required(experiment, "experiment", AN_EXPERIMENT);
@@ -260,7 +262,7 @@ public final class Nn {
       // its data is read once the cluster has started: only that its files are there is checked here; then that an
       // engine to train it is there, as nn train finds
       dev.nn.core.experiment.DataPreparation.requireFilesBeforeCluster(experiment);
-      distributed();
+      distributed().check(experiment);
       return Optional.empty();
     }
     // a production injector builds every singleton, the network included, as it is created; the trainer's parts

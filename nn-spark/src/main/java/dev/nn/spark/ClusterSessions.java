@@ -229,6 +229,14 @@ final class ClusterSessions {
    * @throws ClusterException naming the setting, each folder and what is wrong with it
    */
   static void requireUsableLocalDirs(String confDirs, String envDirs) {
+    requireUsableLocalDirs(confDirs, envDirs, true);
+  }
+
+  /**
+   * {@link #requireUsableLocalDirs(String, String)}; with {@code make} false (a check that writes nothing), a folder
+   * that does not exist is found usable when the nearest folder above it that exists can be written in.
+   */
+  static void requireUsableLocalDirs(String confDirs, String envDirs, boolean make) {
     boolean fromEnv = envDirs != null && !envDirs.isBlank();
     String dirs = fromEnv ? envDirs : confDirs;
     if (dirs == null || dirs.isBlank()) {
@@ -237,7 +245,7 @@ final class ClusterSessions {
     String setting = fromEnv ? "SPARK_LOCAL_DIRS" : "distributed.conf's spark.local.dir";
     List<String> problems = new ArrayList<>();
     for (String d : dirs.split(",")) {
-      String problem = localDirProblem(d.strip());
+      String problem = localDirProblem(d.strip(), make);
       if (problem == null) {
         return; // Spark needs one that works
       }
@@ -249,7 +257,7 @@ final class ClusterSessions {
   }
 
   /** What keeps Spark from making its folder in {@code dir}, or {@code null} when nothing does. */
-  private static String localDirProblem(String dir) {
+  private static String localDirProblem(String dir, boolean make) {
     if (dir.isEmpty()) {
       return "is empty";
     }
@@ -261,6 +269,16 @@ final class ClusterSessions {
     }
     if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
       return "is a file, not a folder";
+    }
+    if (!make && !java.nio.file.Files.exists(p)) {
+      Path above = p.toAbsolutePath().normalize().getParent();
+      while (above != null && !java.nio.file.Files.exists(above)) {
+        above = above.getParent();
+      }
+      if (above == null || !java.nio.file.Files.isDirectory(above)) {
+        return "cannot be made (" + above + " is a file)";
+      }
+      return java.nio.file.Files.isWritable(above) ? null : "cannot be made (" + above + " cannot be written in)";
     }
     try {
       java.nio.file.Files.createDirectories(p);

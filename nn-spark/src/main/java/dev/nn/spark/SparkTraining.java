@@ -27,6 +27,19 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkTraining implements DistributedTraining {
 
+  /**
+   * A local master's scratch folders (distributed.conf's spark.local.dir, or SPARK_LOCAL_DIRS), which Spark would
+   * end the JVM over once started: refused before "starting Spark" is said, making none.
+   */
+  @Override
+  public void check(Experiment experiment) {
+    DistributedSpec spec = experiment.distributed().orElseThrow();
+    if (System.getProperty("spark.master", spec.master()).startsWith("local")) {
+      ClusterSessions.requireUsableLocalDirs(spec.conf().get("spark.local.dir"), System.getenv("SPARK_LOCAL_DIRS"),
+          false);
+    }
+  }
+
   @Override
   public TrainingRun.Result train(Experiment experiment, PluginRegistry registry, TrainingRun.Options options) {
     DistributedSpec spec = experiment.distributed().orElseThrow();

@@ -58,6 +58,23 @@ class SparkLocalDirTests {
   }
 
   /**
+   * The check before "starting Spark" (nn validate's too) writes nothing: a folder that is not there is usable when
+   * the folder above it can be written in, and is not made; one below a file is refused as it would be.
+   */
+  @Test
+  void theCheckBeforeSparkStartsMakesNoFolder() throws Exception {
+    Path later = tmp.resolve("later/scratch");
+    ClusterSessions.requireUsableLocalDirs(later.toString(), null, false);
+    assertFalse(Files.exists(tmp.resolve("later")), "nothing made");
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    dev.nn.core.experiment.ClusterException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.nn.core.experiment.ClusterException.class,
+        () -> ClusterSessions.requireUsableLocalDirs(file.resolve("sub").toString(), null, false));
+    assertTrue(e.getMessage().contains(file.resolve("sub") + " cannot be made (" + file + " is a file)"),
+        e.getMessage());
+  }
+
+  /**
    * A JVM that ends before its session is closed — a SIGTERM while Spark starts, whose hooks then remove their own
    * folders — leaves no empty folder of its own behind (it stayed until the next Spark start).
    */

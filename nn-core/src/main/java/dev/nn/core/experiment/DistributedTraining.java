@@ -17,6 +17,14 @@ public interface DistributedTraining {
    */
   TrainingRun.Result train(Experiment experiment, PluginRegistry registry, TrainingRun.Options options);
 
+  /**
+   * Checks, writing nothing and starting no cluster, what {@link #train} would refuse about {@code experiment} as
+   * it starts (for nn-spark: a local master's scratch folder). Nothing by default.
+   *
+   * @throws RuntimeException the refusal {@link #train} would throw, as it would throw it
+   */
+  default void check(Experiment experiment) {}
+
   /** The implementation on the class path of {@code loader}, if any. */
   static Optional<DistributedTraining> find(ClassLoader loader) {
     return ServiceLoader.load(DistributedTraining.class, loader).findFirst();
