@@ -429,7 +429,7 @@ public final class TrainingRun {
     RunRecord.Origin origin = new RunRecord.Origin(experiment.name(), experiment.training().epochs(),
         experiment.seed(), options.experimentFile(), options.overrides(), options.nnVersion(),
         data.train().classLabels(), experiment.training().classWeights().isPresent() || data.train().weighted(),
-        data.train().targetNames(), data.fromCode() != null);
+        data.train().targetNames(), data.fromCode() != null, data.targetScaler() != null);
     return options.resume() != null ? RunRecord.resumed(dir, outcome, origin, clock)
         : RunRecord.created(dir, outcome, origin, clock);
   }

@@ -36,10 +36,12 @@ import java.util.function.Function;
  *     experiment, can be told apart
  * @param runSeconds the run's wall time so far, earlier attempts included, as its summary's duration; NaN when
  *     unknown, and the page then shows the time spent in epochs
+ * @param targetNames the regression targets' names, or empty for one target or a classification
+ * @param targetsStandardized whether a regression trained on standardized targets, which its loss is of
  */
 record HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels,
     Status status, String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides,
-    double runSeconds, List<String> targetNames) {
+    double runSeconds, List<String> targetNames, boolean targetsStandardized) {
 
   /** How often a browser reloads the page of a run that is training. */
   static final int REFRESH_SECONDS = 5;
@@ -82,6 +84,14 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     experimentYaml = dev.nn.core.text.Secrets.redact(experimentYaml);
     provenanceYaml = dev.nn.core.text.Secrets.redact(provenanceYaml);
     targetNames = targetNames == null ? List.of() : List.copyOf(targetNames);
+  }
+
+  /** The report of a run whose regression targets, if any, are not standardized. */
+  HtmlReport(String experimentName, TrainingResult result, Metrics test, List<String> classLabels, Status status,
+      String experimentYaml, String provenanceYaml, boolean classWeighted, List<String> overrides,
+      double runSeconds, List<String> targetNames) {
+    this(experimentName, result, test, classLabels, status, experimentYaml, provenanceYaml, classWeighted, overrides,
+        runSeconds, targetNames, false);
   }
 
   /** The report of a run whose targets are not named: a classification, or one target. */
@@ -326,8 +336,10 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
     panel(b, "Loss", "Mean loss per sample at the end of each epoch; the training loss is averaged over the epoch."
         + (classWeighted ? " The training loss weighs the rows (training.class-weights, or a csv source's weight"
             + " column), the validation loss does not, so the two lines are not on one scale." : "")
-        + (showsRegressionFigures(epochs) ? " The loss is in the units the network trained in, the targets"
-            + " standardized when data.standardize-targets is true; RMSE and MAE are in the targets' own units." : ""),
+        + (!showsRegressionFigures(epochs) ? "" : targetsStandardized
+            ? " The loss is of the standardized targets (data.standardize-targets), the scale the network trained in;"
+                + " RMSE and MAE are in the targets' own units."
+            : " The loss is of the targets as given, not standardized, as are RMSE and MAE."),
         chart.render());
   }
 

@@ -52,10 +52,13 @@ public final class RunRecord implements TrainingListener {
    * @param classWeighted whether the loss trained on weighs rows, by their class ({@code training.class-weights}) or by
    *     a csv source's weight column,
    *     so that the report says its training loss is not the validation loss's kind
+   * @param targetNames the regression targets' names, or empty
+   * @param samplesFromCode whether its samples were given in code, which only code can give again to resume it
+   * @param targetsStandardized whether a regression trains on standardized targets, which the report's loss is of
    */
   public record Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
       String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames,
-      boolean samplesFromCode) {
+      boolean samplesFromCode, boolean targetsStandardized) {
     /** Copies. */
     public Origin {
       Objects.requireNonNull(name, "name");
@@ -69,6 +72,14 @@ public final class RunRecord implements TrainingListener {
         String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames) {
       this(name, epochsPlanned, seed, experimentFile, overrides, nnVersion, classLabels, classWeighted, targetNames,
           false);
+    }
+
+    /** A run whose regression targets are not standardized. */
+    public Origin(String name, int epochsPlanned, long seed, Path experimentFile, List<String> overrides,
+        String nnVersion, List<String> classLabels, boolean classWeighted, List<String> targetNames,
+        boolean samplesFromCode) {
+      this(name, epochsPlanned, seed, experimentFile, overrides, nnVersion, classLabels, classWeighted, targetNames,
+          samplesFromCode, false);
     }
   }
 
@@ -378,7 +389,7 @@ public final class RunRecord implements TrainingListener {
 
   private HtmlReport report(TrainingResult result, Metrics test, HtmlReport.Status status) {
     return new HtmlReport(origin.name(), result, test, origin.classLabels(), status, experimentYaml, provenanceYaml,
-        origin.classWeighted(), overrides, summary.seconds(), origin.targetNames());
+        origin.classWeighted(), overrides, summary.seconds(), origin.targetNames(), origin.targetsStandardized());
   }
 
   private void writeFinalReport(Provenance ended) {

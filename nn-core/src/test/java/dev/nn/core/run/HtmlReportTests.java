@@ -196,15 +196,23 @@ class HtmlReportTests {
     assertEquals(html, Files.readString(file));
   }
 
-  /** A regression's loss beside its RMSE: the page says which units each is in (0.18 above 344.969 looked wrong). */
+  /**
+   * A regression's loss beside its RMSE: the page says which units each is in (0.18 above 344.969 looked wrong), as
+   * this run trained: on standardized targets, or on the targets as given.
+   */
   @Test
   void aRegressionsLossIsSaidToBeInTheUnitsTheNetworkTrainedIn() {
     List<EpochReport> epochs = List.of(new EpochReport(1, 10, 0.05, 0.2,
         new dev.nn.core.train.Metrics(0.180977, 68, Double.NaN, null, 344.969, 246.004, 0.81), 0.5));
-    String regression = new HtmlReport("penguins", new TrainingResult(epochs, 1, false), null, List.of()).render();
-    assertTrue(regression.contains("The loss is in the units the network trained in, the targets standardized when"
-        + " data.standardize-targets is true; RMSE and MAE are in the targets&#39; own units.")
-        || regression.contains("RMSE and MAE are in the targets' own units."), regression);
+    TrainingResult result = new TrainingResult(epochs, 1, false);
+    String standardized = new HtmlReport("penguins", result, null, List.of(), HtmlReport.Status.COMPLETED, null, null,
+        false, List.of(), Double.NaN, List.of(), true).render();
+    assertTrue(standardized.contains("The loss is of the standardized targets (data.standardize-targets), the scale"
+        + " the network trained in; RMSE and MAE are in the targets' own units."), standardized);
+    String asGiven = new HtmlReport("penguins", result, null, List.of()).render();
+    assertTrue(asGiven.contains("The loss is of the targets as given, not standardized, as are RMSE and MAE."),
+        asGiven);
+    assertFalse(asGiven.contains("standardize-targets"), asGiven);
     String classification = new HtmlReport("iris", classificationRun(), null, List.of()).render();
     assertFalse(classification.contains("RMSE and MAE"), "a classifier shows neither");
   }
