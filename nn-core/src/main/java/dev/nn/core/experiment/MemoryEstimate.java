@@ -97,13 +97,14 @@ final class MemoryEstimate {
                   + count(LONGEST_ARRAY) : ""));
     }
     if (needed > HEADROOM * available) {
-      boolean layers = parameterBytes > HEADROOM * available;
+      // at a batch of one sample nothing is left to take from the batch: the layers are what can shrink
+      boolean layers = parameterBytes > HEADROOM * available || batch == 1;
       // measured against the share a run may take (the rest is the JVM's own and the data's copies in flight)
       throw tooLarge(experiment, layers, what + " need an estimated " + size(needed) + " of " + memory
           + ", more than the " + size((long) (HEADROOM * available)) + " a run may take (" + Math.round(HEADROOM * 100)
           + "% of the " + size(available) + " this JVM may use" + (offHeap ? "" : dataBytes > 0 ? " beside the data, "
               + size(dataBytes) : "") + ")",
-          (layers || batch == 1 ? "fewer units in the widest layer" : "a smaller training.batch-size")
+          (layers ? "fewer units in the widest layer" : "a smaller training.batch-size")
               + ", or more memory: "
               + hint(offHeap ? needed : needed + dataBytes)
               + (offHeap ? " -XX:MaxDirectMemorySize=" + gigabytes(needed + needed / 4) + "g" : ""));
