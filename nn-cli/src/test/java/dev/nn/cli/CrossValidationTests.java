@@ -112,10 +112,6 @@ class CrossValidationTests {
   }
 
   /**
-   * A spark training source's hold-outs are split off it by a fraction: --folds is refused in one line naming it, not
-   * in three reports blaming a --sweep the user never gave, one per fold.
-   */
-  /**
    * The folds' line is a cross-validation's end: one whose folds did not all complete says how the others ended
    * there, rather than in a second line counting the folds again, and the figures are the completed folds'.
    */
@@ -132,6 +128,10 @@ class CrossValidationTests {
         SweepRunner.spreadSummary("seeds", "runs", List.of(row.apply("completed"), row.apply("completed"))));
   }
 
+  /**
+   * A spark training source's hold-outs are split off it by a fraction: --folds is refused in one line naming it, not
+   * in three reports blaming a --sweep the user never gave, one per fold.
+   */
   @Test
   void foldsOfASparkSourceAreOneLineNamingFolds() throws Exception {
     Path iris = Cli.EXAMPLES.resolve("data/iris.csv").toAbsolutePath();
