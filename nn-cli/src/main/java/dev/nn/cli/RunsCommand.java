@@ -92,7 +92,7 @@ final class RunsCommand implements Callable<Integer> {
     out.print(table.render(root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
     // a run shown as interrupted though nothing recorded it so: said under the table, with how to go on — for a
     // sweep's point, by resuming the sweep, which also trains the points after it (the run's own resume would not)
-    java.util.Map<Path, Path> sweepOf = sweepsOfRuns(swept.isEmpty() ? folder : null, swept.isEmpty() ? null : folder);
+    java.util.Map<Path, Path> sweepOf = sweepsOfRuns(folder, !swept.isEmpty());
     for (RunRecord r : runs) {
       if (r.abandoned()) {
         Path sweep = sweepOf.get(r.directory().toAbsolutePath().normalize());
@@ -106,12 +106,12 @@ final class RunsCommand implements Callable<Integer> {
   }
 
   /**
-   * The sweep folder each swept run is a point of: those of {@code sweep}, when the listing is of a sweep folder,
-   * else of the sweep folders among {@code folder}'s subfolders.
+   * The sweep folder each swept run is a point of: {@code folder}'s, when it is a sweep folder ({@code isSweep}), else
+   * those of the sweep folders among its subfolders.
    */
-  private static java.util.Map<Path, Path> sweepsOfRuns(Path folder, Path sweep) {
+  private static java.util.Map<Path, Path> sweepsOfRuns(Path folder, boolean isSweep) {
     java.util.Map<Path, Path> sweepOf = new java.util.HashMap<>();
-    List<Path> sweeps = sweep != null ? List.of(sweep) : subfolders(folder).stream()
+    List<Path> sweeps = isSweep ? List.of(folder) : subfolders(folder).stream()
         .filter(dev.nn.core.sweep.SweepRecord::isSweepFolder).toList();
     for (Path s : sweeps) {
       for (Path run : sweptRuns(s)) {

@@ -440,8 +440,12 @@ public final class RunRecord implements TrainingListener {
     }
     // the best epoch is the one whose checkpoint is kept for it, as the command names it, not the last (which the
     // trainer holds, and which led to the divergence); without a checkpoint, the lowest loss's
-    bestEpoch = dir.checkpoints().best().map(Checkpoints::epochOf).map(Long::intValue)
-        .orElse(Checkpoints.bestEpoch(history));
+    bestEpoch = Checkpoints.bestEpoch(history);
+    try {
+      bestEpoch = dir.checkpoints().best().map(Checkpoints::epochOf).map(Long::intValue).orElse(bestEpoch);
+    } catch (RuntimeException unlisted) {
+      // a checkpoints folder that cannot be listed does not keep the divergence from being recorded
+    }
     end("diverged", message);
     outcome.diverged(message);
     recorded = true;
