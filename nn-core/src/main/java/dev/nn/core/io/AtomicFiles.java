@@ -53,8 +53,14 @@ public final class AtomicFiles {
   private static final Object OUTPUTS = new Object();
   /** Set by that hook: registered outputs are no longer begun or renamed into place. */
   private static boolean outputsStopped;
-  /** Folders a write under which must find them in place ({@link #keepInPlace}), each with how many hold it. */
-  private static final Map<Path, Integer> IN_PLACE = new ConcurrentHashMap<>();
+  /**
+   * Folders a write under which must find them in place ({@link #keepInPlace}), each with how many hold it and the
+   * file in it whose absence also says it is gone.
+   */
+  private static final Map<Path, Held> IN_PLACE = new ConcurrentHashMap<>();
+
+  /** How many hold a folder in place, and the file in it that must be there too ({@code null} for none). */
+  private record Held(int holds, String witness) {}
 
   /** A hold on a folder's place, released by {@link #close}. */
   public interface InPlace extends AutoCloseable {
@@ -65,28 +71,100 @@ public final class AtomicFiles {
 
   /**
    * Until the hold is closed, a write under {@code dir} fails ({@link FolderGoneException}) when {@code dir} is no
-   * longer a directory, rather than make it again: a run directory moved or deleted while its run trained was
-   * otherwise made again at its old path with the files written after (a half run directory, which said the run
-   * completed), while the moved one was left looking killed.
+   * longer a directory, or no longer holds {@code witness} (a file that is always there, such as a run's
+   * experiment.yaml; {@code null} for none), rather than make it, or its files, again: a run directory moved or
+   * deleted while its run trained was otherwise made again at its old path with the files written after (a half run
+   * directory, which said the run completed), while the moved one was left looking killed; one emptied by
+   * {@code rm -rf}, whose last step failed as the run wrote a file meanwhile, went on as such a half. A write that
+   * fails as the folder goes (a checkpoint being written as it is moved) is said so too.
    */
-  public static InPlace keepInPlace(Path dir) {
+  public static InPlace keepInPlace(Path dir, String witness) {
     Path in = key(dir);
-    IN_PLACE.merge(in, 1, Integer::sum);
+    IN_PLACE.merge(in, new Held(1, witness), (a, b) -> new Held(a.holds() + 1, a.witness()));
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
       if (released.compareAndSet(false, true)) {
-        IN_PLACE.computeIfPresent(in, (k, holds) -> holds == 1 ? null : holds - 1);
+        IN_PLACE.computeIfPresent(in, (k, held) -> held.holds() == 1 ? null : new Held(held.holds() - 1,
+            held.witness()));
       }
     };
   }
 
+  /** {@link #keepInPlace(Path, String)} with no witness file. */
+  public static InPlace keepInPlace(Path dir) {
+    return keepInPlace(dir, null);
+  }
+
   /** Refuses a write of {@code target} (a {@link #key}) under a folder held in place that is gone. */
   private static void refuseIfMoved(Path target, Path given) {
-    for (Path held : IN_PLACE.keySet()) {
-      if (target.startsWith(held) && !Files.isDirectory(held)) {
-        throw new FolderGoneException(held, given);
+    Path gone = goneFolderOf(target);
+    if (gone != null) {
+      throw new FolderGoneException(gone, given);
+    }
+  }
+
+  /** The folder held in place that {@code target} (a {@link #key}) is under and that is gone, or {@code null}. */
+  private static Path goneFolderOf(Path target) {
+    for (Map.Entry<Path, Held> e : IN_PLACE.entrySet()) {
+      Path held = e.getKey();
+      if (target.startsWith(held) && (!Files.isDirectory(held)
+          || e.getValue().witness() != null && !Files.exists(held.resolve(e.getValue().witness())))) {
+        return held;
       }
     }
+    return null;
+  }
+
+  /** The folder held in place that {@code target} (a {@link #key}) is under, or {@code null}. */
+  private static Path heldFolderOf(Path target) {
+    for (Path held : IN_PLACE.keySet()) {
+      if (target.startsWith(held)) {
+        return held;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Makes {@code dir}, the folder of a file to write: below a folder held in place only the levels under it, one by
+   * one, so that a held folder that is gone is not made again with them.
+   */
+  private static void makeFolders(Path dir) throws IOException {
+    Path held = heldFolderOf(key(dir));
+    if (held == null) {
+      Files.createDirectories(dir);
+      return;
+    }
+    Path level = held;
+    for (Path name : held.relativize(key(dir))) {
+      level = level.resolve(name);
+      if (!Files.isDirectory(level)) {
+        try {
+          Files.createDirectory(level);
+        } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+          // another thread made it
+        }
+      }
+    }
+  }
+
+  /** The failure of a write of {@code given}: a {@link FolderGoneException} when its held folder went meanwhile. */
+  private static UncheckedIOException failed(Path key, Path given, Exception e) {
+    Path gone = goneFolderOf(key);
+    if (gone == null && (e instanceof java.nio.file.NoSuchFileException
+        || e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+      // a file of this write vanished under a held folder: something is deleting the folder (rm -rf, not yet at
+      // the witness), which nn never does while it writes there
+      gone = heldFolderOf(key);
+    }
+    if (gone != null && !(e instanceof FolderGoneException)) {
+      FolderGoneException moved = new FolderGoneException(gone, given);
+      moved.addSuppressed(e);
+      return moved;
+    }
+    return e instanceof UncheckedIOException u ? u
+        : new UncheckedIOException("cannot write " + given + ": " + SystemReason.describe((IOException) e),
+            (IOException) e);
   }
 
   private AtomicFiles() {}
@@ -233,7 +311,7 @@ public final class AtomicFiles {
       refuseIfMoved(key, given);
       Path target = destination(given);
       Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
+      makeFolders(dir);
       CrashPoint.writing(target);
       Path tmp;
       synchronized (OUTPUTS) {
@@ -267,8 +345,8 @@ public final class AtomicFiles {
       } finally {
         Files.deleteIfExists(tmp);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + given + ": " + SystemReason.describe(e), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw failed(key, given, e);
     } finally {
       IN_PROGRESS.remove(key);
       // registered for this write alone: a long-lived JVM does not gather every output it ever wrote
@@ -418,7 +496,7 @@ public final class AtomicFiles {
     try {
       size = Files.size(target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + SystemReason.describe(e), e);
+      throw failed(key(target), target, e);
     }
     if (size / PAGE != (size + bytes.length - 1) / PAGE) {
       writeRebuildable(target, whole.get());
@@ -434,7 +512,7 @@ public final class AtomicFiles {
         channel.write(buffer);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + SystemReason.describe(e), e);
+      throw failed(key(target), target, e);
     }
     CrashPoint.reached(target, "renamed");
   }

@@ -134,7 +134,8 @@ public final class RunRecord implements TrainingListener {
   private RunRecord(RunDirectory dir, RunOutcome outcome, Origin origin, RunSummary summary, String experimentYaml,
       List<String> overrides, Clock clock) {
     this.dir = dir;
-    this.inPlace = AtomicFiles.keepInPlace(dir.path());
+    // a run directory always holds its experiment.yaml: one emptied (rm -rf) is gone as one moved is
+    this.inPlace = AtomicFiles.keepInPlace(dir.path(), RunDirectory.EXPERIMENT);
     this.overrides = List.copyOf(overrides);
     this.clock = clock;
     this.outcome = outcome;

@@ -45,6 +45,47 @@ class AtomicFilesTests {
     assertEquals("d", Files.readString(run.resolve("d.txt")));
   }
 
+  /**
+   * A folder moved while a file is being written in it (a checkpoint takes a while): the write fails as the folder's
+   * going, not as a file it could not make, and no level of the folder is made again. A folder whose witness file is
+   * gone (emptied by rm -rf, whose last step failed as a file was written meanwhile) is gone too.
+   */
+  @Test
+  void aFolderMovedDuringAWriteOrEmptiedOfItsWitnessIsGone() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run2"));
+    Files.writeString(run.resolve("experiment.yaml"), "x");
+    AtomicFiles.InPlace held = AtomicFiles.keepInPlace(run, "experiment.yaml");
+    try {
+      Path moved = dir.resolve("moved2");
+      FolderGoneException gone = org.junit.jupiter.api.Assertions.assertThrows(FolderGoneException.class,
+          () -> AtomicFiles.write(run.resolve("checkpoints").resolve("epoch-0001.ckpt"), out -> {
+            out.write(1);
+            Files.move(run, moved);
+          }));
+      assertEquals(run.toAbsolutePath().normalize(), gone.folder());
+      assertFalse(Files.exists(run), "not made again");
+      // back in place, a write makes the level under it; a write whose own temporary file is deleted (rm -rf at
+      // work, not yet at the witness) is the folder's going; then, the witness deleted, nothing is written
+      Files.move(moved, run);
+      AtomicFiles.writeString(run.resolve("checkpoints").resolve("epoch-0002.ckpt"), "2");
+      Path checkpoints = run.resolve("checkpoints");
+      org.junit.jupiter.api.Assertions.assertThrows(FolderGoneException.class,
+          () -> AtomicFiles.write(checkpoints.resolve("epoch-0003.ckpt"), out -> {
+            try (var files = Files.list(checkpoints)) {
+              for (Path f : files.toList()) {
+                Files.delete(f);
+              }
+            }
+          }));
+      Files.delete(run.resolve("experiment.yaml"));
+      org.junit.jupiter.api.Assertions.assertThrows(FolderGoneException.class,
+          () -> AtomicFiles.writeString(run.resolve("summary.json"), "{}"));
+      assertFalse(Files.exists(run.resolve("summary.json")));
+    } finally {
+      held.close();
+    }
+  }
+
   @Test
   void aLineWithinAPageIsAppendedInPlaceAndALineAcrossAPageReplacesTheFile() throws Exception {
     Path file = dir.resolve("metrics.csv");
