@@ -406,12 +406,22 @@ class KilledRunTests {
         refused.err());
     assertTrue(refused.err().endsWith(" for epoch 1, where metrics.csv records " + metrics.lines().skip(1).findFirst()
         .orElseThrow().split(",")[3] + ": the checkpoint is not this run's (copied from another run?). Remove"
-        + " checkpoints/epoch-0004.ckpt to resume from an older checkpoint, or train a new run\n"), refused.err());
+        + " checkpoints/epoch-0004.ckpt to resume from an older checkpoint, or train a new run; if metrics.csv was"
+        + " edited instead, delete it, and the resume writes it again from the checkpoint\n"), refused.err());
     try (Stream<Path> files = Files.list(checkpoints)) {
       assertEquals(before, files.map(f -> f.getFileName().toString()).sorted().toList(), "nothing pruned");
     }
     assertEquals(metrics, Files.readString(run.resolve(RunDirectory.METRICS)));
     Files.delete(foreign);
+    // the run's own metrics.csv saved again by a spreadsheet (15 significant digits) is still the run's
+    StringBuilder resaved = new StringBuilder(metrics.lines().findFirst().orElseThrow()).append('\n');
+    metrics.lines().skip(1).forEach(line -> {
+      String[] cells = line.split(",", -1);
+      cells[3] = String.format(java.util.Locale.ROOT, "%.15g", Double.parseDouble(cells[3]));
+      resaved.append(String.join(",", cells)).append('\n');
+    });
+    assertFalse(resaved.toString().equals(metrics), "fewer digits");
+    Files.writeString(run.resolve(RunDirectory.METRICS), resaved);
     Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
     assertEquals(0, resumed.code(), resumed.describe());
     assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());

@@ -249,13 +249,23 @@ final class Resumption {
     }
     for (dev.nn.core.train.EpochReport r : state.history()) {
       Double inMetrics = recorded.get(r.epoch());
-      if (inMetrics != null && Double.compare(inMetrics, r.trainLoss()) != 0) {
+      if (inMetrics != null && !sameLoss(inMetrics, r.trainLoss())) {
         throw new RunFileException(dir.path(), named(state) + " records a training loss of " + r.trainLoss()
             + " for epoch " + r.epoch() + ", where " + RunDirectory.METRICS + " records " + inMetrics
             + ": the checkpoint is not this run's (copied from another run?). Remove " + RunDirectory.CHECKPOINTS
-            + "/" + fileOf(state) + " to resume from an older checkpoint, or train a new run");
+            + "/" + fileOf(state) + " to resume from an older checkpoint, or train a new run; if " + RunDirectory.METRICS
+            + " was edited instead, delete it, and the resume writes it again from the checkpoint");
       }
     }
+  }
+
+  /**
+   * Whether a loss metrics.csv records is the checkpoint's: the same to 1e-9 relative, as a file saved again with
+   * fewer digits (a spreadsheet's 15) keeps it; another run's differs far more.
+   */
+  private static boolean sameLoss(double inMetrics, double inCheckpoint) {
+    return Double.compare(inMetrics, inCheckpoint) == 0
+        || Math.abs(inMetrics - inCheckpoint) <= 1e-9 * Math.max(Math.abs(inMetrics), Math.abs(inCheckpoint));
   }
 
   /** "the checkpoint of epoch 3", or "the checkpoint partway through epoch 4". */
