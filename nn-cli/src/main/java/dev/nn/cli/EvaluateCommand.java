@@ -254,12 +254,15 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     int number = Integer.toString(k - 1).length();
     int label = 0;
-    for (String l : classes) {
-      label = Math.max(label, DisplayWidth.of(l));
+    boolean labelsAreNumbers = true;
+    for (int t = 0; t < k; t++) {
+      label = Math.max(label, DisplayWidth.of(classes.get(t)));
+      labelsAreNumbers &= classes.get(t).equals(Integer.toString(t));
     }
     // the labels take what the numbers leave, down to 8 columns; then the matrix is shown in parts of its columns
     label = Math.max(Math.min(label, 8), Math.min(label, columns - 1 - number - 2 - k * (cell + 2)));
-    int prefix = number + 2 + label;
+    // labels that are the classes' numbers (digits 0-9) are not shown a second time beside them
+    int prefix = labelsAreNumbers ? number : number + 2 + label;
     // as many columns as fit beside the rows' numbers and labels, at least one; every part repeats those
     int perPart = Math.max(1, Math.min(k, (columns - 1 - prefix) / (cell + 2)));
     StringBuilder s = new StringBuilder();
@@ -276,8 +279,10 @@ final class EvaluateCommand implements Callable<Integer> {
       for (int t = 0; t < k; t++) {
         String l = classes.get(t);
         String shown = DisplayWidth.of(l) <= label ? l : RunTable.cutInTheMiddle(l, label);
-        StringBuilder row = new StringBuilder(" ".repeat(number - Integer.toString(t).length())).append(t)
-            .append("  ").append(DisplayWidth.pad(shown, label));
+        StringBuilder row = new StringBuilder(" ".repeat(number - Integer.toString(t).length())).append(t);
+        if (!labelsAreNumbers) {
+          row.append("  ").append(DisplayWidth.pad(shown, label));
+        }
         for (int c = from; c < to; c++) {
           String count = Grouped.of(counts[t][c]);
           row.append("  ").append(" ".repeat(cell - count.length())).append(count);
