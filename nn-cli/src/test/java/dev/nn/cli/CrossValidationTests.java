@@ -90,6 +90,9 @@ class CrossValidationTests {
     List<String> md = Files.readAllLines(sweep.resolve("sweep.md"));
     assertEquals(summary, md.get(md.size() - 1));
     assertTrue(md.contains("| `data.test` | status | run directory | validation | test | message |"), md.toString());
+    // the folds table says what the command says: a cross-validation of folds
+    assertTrue(md.get(0).startsWith("# Cross-validation penguins"), md.toString());
+    assertTrue(md.contains("3 of 3 folds done."), md.toString());
   }
 
   @Test

@@ -333,9 +333,12 @@ public final class SweepTable {
 
   /** The Markdown text. */
   public String markdown() {
-    StringBuilder b = new StringBuilder("# Sweep ").append(title).append("\n\n");
+    // --folds alone is a cross-validation of folds, as the command says, not a sweep of points
+    boolean folds = keys.equals(List.of("data.test")) && rows.stream()
+        .allMatch(r -> r.values().get(0).matches("\\{fold: \\d+, of: \\d+}"));
+    StringBuilder b = new StringBuilder(folds ? "# Cross-validation " : "# Sweep ").append(title).append("\n\n");
     long done = rows.stream().filter(r -> !List.of("pending", "running", "interrupted").contains(r.status())).count();
-    b.append(String.format(Locale.ROOT, "%d of %d points done.%n%n", done, rows.size()));
+    b.append(String.format(Locale.ROOT, "%d of %d %s done.%n%n", done, rows.size(), folds ? "folds" : "points"));
     List<String> header = new ArrayList<>();
     keys.forEach(k -> header.add("`" + k + "`"));
     header.addAll(List.of("status", "run directory", "validation", "test", "message"));
