@@ -286,6 +286,34 @@ class RunLifecycleTests {
     return Cli.onlyRun(output);
   }
 
+  /**
+   * What a resume allowed stays in provenance.yaml's outcome through the resumes after it: a second resume recorded
+   * only its own end, and the run no longer said that its first epochs trained on other data.
+   */
+  @Test
+  void anAllowedChangeOfDataStaysRecordedThroughALaterResume() throws Exception {
+    Path csv = Files.copy(Cli.EXAMPLES.resolve("data").resolve("diabetes.csv"), tmp.resolve("diabetes.csv"));
+    Path experiment = Files.writeString(tmp.resolve("diabetes.yaml"), Files.readString(Cli.EXAMPLES.resolve(
+        "diabetes.yaml")).replace("path: data/diabetes.csv", "path: diabetes.csv"));
+    Nn nn = Nn.create();
+    Path runs = tmp.resolve("runs");
+    assertThrows(Interrupted.class, () -> nn.train(nn.load(experiment, List.of("training.epochs=5")),
+        new TrainingRun.Options(runs, null, List.of(), List.of(stopAfter(2)), Nn.version())));
+    Path run = Cli.onlyRun(runs);
+    Files.writeString(csv, Files.readString(csv).replaceFirst("\n59,2,32.1,", "\n60,2,32.1,"));
+    assertThrows(Interrupted.class, () -> nn.resume(run, new TrainingRun.Options(null, null, List.of(),
+        List.of(stopAfter(3)), Nn.version()).allowingChangedData(true)));
+    String afterFirst = Files.readString(run.resolve(RunDirectory.PROVENANCE));
+    assertTrue(afterFirst.contains("  allowed-changed-data: " + csv.toAbsolutePath() + " (SHA-256 was "), afterFirst);
+    Cli.Outcome second = Cli.run("train", "--resume", run.toString());
+    assertEquals(0, second.code(), second.describe());
+    String provenance = Files.readString(run.resolve(RunDirectory.PROVENANCE));
+    assertTrue(provenance.contains("outcome:\n  allowed-changed-data: " + csv.toAbsolutePath() + " (SHA-256 was "),
+        provenance);
+    assertTrue(provenance.contains("  status: finished"), provenance);
+    assertEquals(1, provenance.split("status: ", -1).length - 1, "this attempt's end alone: " + provenance);
+  }
+
   private static TrainingListener stopAfter(int epoch) {
     return new TrainingListener() {
       @Override

@@ -55,7 +55,8 @@ final class Resumption {
     Provenance checked = new PluginChanges(dir, allowChangedPlugins, notices).check(checkData(current));
     noticingAnotherBackend(current);
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
-    Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile());
+    Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile())
+        .withEarlierOutcomesFrom(dir.provenanceFile());
     dir.deleteTemporaryFiles();
     if (dir.saysFinishedWithoutModel()) {
       notices.accept(RunDirectory.STATUS + " says the run finished, but it has no " + RunDirectory.MODEL

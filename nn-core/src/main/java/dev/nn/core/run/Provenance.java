@@ -252,6 +252,34 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
   }
 
   /**
+   * This provenance of a resumed attempt with what earlier attempts recorded under {@code outcome} in
+   * {@code recordedFile} — data or plugins allowed to change, an edited experiment, another nn — before its own
+   * entries (which win for the same key), but for how those attempts ended ({@code status}, {@code message}): a
+   * second resume dropped what the first one allowed, and the provenance then no longer said that the epochs
+   * before it trained on other data or code. Unchanged when there is no such file.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public Provenance withEarlierOutcomesFrom(Path recordedFile) {
+    if (!Files.isRegularFile(recordedFile)) {
+      return this;
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    YamlFields.read(recordedFile, RunFileException::new).settings("outcome").forEach((key, value) -> {
+      if (!key.equals("status") && !key.equals("message") && value != null) {
+        all.put(key, String.valueOf(value));
+      }
+    });
+    if (all.isEmpty()) {
+      return this;
+    }
+    all.putAll(outcome);
+    return new Provenance(nnVersion, javaVersion, javaVendor, vmName, osName, osVersion, osArch, processors, backend,
+        threads, randomAlgorithm, seed, commandLine, started, ended, plugins, dataFiles, experimentSha256, cluster,
+        compute, all, firstStart);
+  }
+
+  /**
    * The data files {@code recordedFile} (a run's provenance.yaml) records, as path and SHA-256; throws a
    * {@link RunFileException} saying what is wrong when it cannot be read as a provenance (cut short, emptied).
    */
