@@ -144,15 +144,9 @@ class RunLifecycleTests {
 
   @Test
   void resumingOntoChangedDataIsRefusedNamingTheFileUnlessAllowedAndThenRecorded() throws Exception {
-    Path csv = Files.copy(Cli.EXAMPLES.resolve("data").resolve("diabetes.csv"), tmp.resolve("diabetes.csv"));
-    Path experiment = Files.writeString(tmp.resolve("diabetes.yaml"), Files.readString(Cli.EXAMPLES.resolve(
-        "diabetes.yaml")).replace("path: data/diabetes.csv", "path: diabetes.csv"));
-    Nn nn = Nn.create();
-    Path runs = tmp.resolve("runs");
-    assertThrows(Interrupted.class, () -> nn.train(nn.load(experiment, List.of("training.epochs=4")),
-        new TrainingRun.Options(runs, null, List.of(), List.of(stopAfter(2)), Nn.version())));
-    Path run = Cli.onlyRun(runs);
-    Files.writeString(csv, Files.readString(csv).replaceFirst("\n59,2,32.1,", "\n60,2,32.1,"));
+    Path run = stoppedOnDataChangedSince(4);
+    Path csv = tmp.resolve("diabetes.csv");
+    Path experiment = tmp.resolve("diabetes.yaml");
     Map<String, String> before = RunFiles.snapshot(run);
 
     Cli.Outcome refused = Cli.run("train", "--resume", run.toString());
@@ -292,15 +286,9 @@ class RunLifecycleTests {
    */
   @Test
   void anAllowedChangeOfDataStaysRecordedThroughALaterResume() throws Exception {
-    Path csv = Files.copy(Cli.EXAMPLES.resolve("data").resolve("diabetes.csv"), tmp.resolve("diabetes.csv"));
-    Path experiment = Files.writeString(tmp.resolve("diabetes.yaml"), Files.readString(Cli.EXAMPLES.resolve(
-        "diabetes.yaml")).replace("path: data/diabetes.csv", "path: diabetes.csv"));
+    Path run = stoppedOnDataChangedSince(5);
+    Path csv = tmp.resolve("diabetes.csv");
     Nn nn = Nn.create();
-    Path runs = tmp.resolve("runs");
-    assertThrows(Interrupted.class, () -> nn.train(nn.load(experiment, List.of("training.epochs=5")),
-        new TrainingRun.Options(runs, null, List.of(), List.of(stopAfter(2)), Nn.version())));
-    Path run = Cli.onlyRun(runs);
-    Files.writeString(csv, Files.readString(csv).replaceFirst("\n59,2,32.1,", "\n60,2,32.1,"));
     assertThrows(Interrupted.class, () -> nn.resume(run, new TrainingRun.Options(null, null, List.of(),
         List.of(stopAfter(3)), Nn.version()).allowingChangedData(true)));
     String afterFirst = Files.readString(run.resolve(RunDirectory.PROVENANCE));
@@ -312,6 +300,22 @@ class RunLifecycleTests {
         provenance);
     assertTrue(provenance.contains("  status: finished"), provenance);
     assertEquals(1, provenance.split("status: ", -1).length - 1, "this attempt's end alone: " + provenance);
+  }
+
+  /**
+   * A run of a copy of the diabetes experiment and data in the test's folder, planned for {@code epochs} epochs and
+   * stopped after epoch 2, whose data file was then changed (one value of its first row).
+   */
+  private Path stoppedOnDataChangedSince(int epochs) throws Exception {
+    Path csv = Files.copy(Cli.EXAMPLES.resolve("data").resolve("diabetes.csv"), tmp.resolve("diabetes.csv"));
+    Path experiment = Files.writeString(tmp.resolve("diabetes.yaml"), Files.readString(Cli.EXAMPLES.resolve(
+        "diabetes.yaml")).replace("path: data/diabetes.csv", "path: diabetes.csv"));
+    Nn nn = Nn.create();
+    Path runs = tmp.resolve("runs");
+    assertThrows(Interrupted.class, () -> nn.train(nn.load(experiment, List.of("training.epochs=" + epochs)),
+        new TrainingRun.Options(runs, null, List.of(), List.of(stopAfter(2)), Nn.version())));
+    Files.writeString(csv, Files.readString(csv).replaceFirst("\n59,2,32.1,", "\n60,2,32.1,"));
+    return Cli.onlyRun(runs);
   }
 
   private static TrainingListener stopAfter(int epoch) {

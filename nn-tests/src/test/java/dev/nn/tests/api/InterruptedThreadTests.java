@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * interrupted flag, and {@code nn.resume} finishes the run.
  */
 class InterruptedThreadTests {
-  private static final String EXPERIMENT = """
+  /** A small generated regression planned for many epochs (MovedRunDirectoryTests trains it too). */
+  static final String EXPERIMENT = """
       name: cancelled
       seed: 3
       data:

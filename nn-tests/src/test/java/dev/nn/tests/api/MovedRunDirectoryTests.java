@@ -26,21 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * directory that said the run completed, beside the moved one that looked killed); the moved directory resumes.
  */
 class MovedRunDirectoryTests {
-  private static final String EXPERIMENT = """
-      name: moved
-      seed: 3
-      data:
-        train: {source: generator, name: lecture-regression, inputs: 8, samples: 400}
-        validation: {split: 0.1}
-      network:
-        layers:
-          - {units: auto}
-          - {units: 16, activation: tanh}
-          - {units: 1, activation: identity}
-      loss: squared
-      optimizer: {name: sgd, learning-rate: 0.01}
-      training: {epochs: 6, batch-size: 8}
-      """;
+  /** InterruptedThreadTests' regression, planned for six epochs. */
+  private static final String EXPERIMENT = InterruptedThreadTests.EXPERIMENT.replace("name: cancelled", "name: moved")
+      .replace("epochs: 100000", "epochs: 6");
 
   @TempDir
   Path tmp;
