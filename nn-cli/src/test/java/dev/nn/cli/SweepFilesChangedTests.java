@@ -17,12 +17,19 @@ class SweepFilesChangedTests {
   @TempDir
   Path tmp;
 
+  /** The record of a sweep of two seeds starting now, of the experiment file and data file written here. */
+  private SweepRecord started(Path experiment, Path data) throws Exception {
+    Files.writeString(experiment, "name: x\n");
+    Files.writeString(data, "a,y\n1,2\n");
+    return SweepRecord.starting(experiment.toString(), List.of(), List.of("seed=1,2"), 0, tmp.resolve("runs"),
+        List.of(), List.of("nn", "train"), List.of(data));
+  }
+
   @Test
   void anEditedExperimentOrDataFileIsNamedAsChanged() throws Exception {
-    Path experiment = Files.writeString(tmp.resolve("x.yaml"), "name: x\n");
-    Path data = Files.writeString(tmp.resolve("d.csv"), "a,y\n1,2\n");
-    SweepRecord record = SweepRecord.starting(experiment.toString(), List.of(), List.of("seed=1,2"), 0,
-        tmp.resolve("runs"), List.of(), List.of("nn", "train"), List.of(data));
+    Path experiment = tmp.resolve("x.yaml");
+    Path data = tmp.resolve("d.csv");
+    SweepRecord record = started(experiment, data);
     assertEquals(List.of(), SweepRunner.changedSince(record, List.of()));
     String experimentSha = record.experimentSha256();
     Files.writeString(experiment, "name: y\n");
@@ -42,10 +49,9 @@ class SweepFilesChangedTests {
    */
   @Test
   void aResumedSweepChecksItsPointsAgainstTheFilesAsTheyWereAtTheResume() throws Exception {
-    Path experiment = Files.writeString(tmp.resolve("x.yaml"), "name: x\n");
-    Path data = Files.writeString(tmp.resolve("d.csv"), "a,y\n1,2\n");
-    SweepRecord record = SweepRecord.starting(experiment.toString(), List.of(), List.of("seed=1,2"), 0,
-        tmp.resolve("runs"), List.of(), List.of("nn", "train"), List.of(data));
+    Path experiment = tmp.resolve("x.yaml");
+    Path data = tmp.resolve("d.csv");
+    SweepRecord record = started(experiment, data);
     Files.writeString(data, "a,y\n1,3\n");
     assertEquals(1, SweepRunner.changedSince(record, List.of()).size(), "changed since the start");
     SweepRecord resumed = record.rehashed(List.of());

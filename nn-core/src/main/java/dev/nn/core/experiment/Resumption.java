@@ -99,37 +99,26 @@ final class Resumption {
    * Says so when the run goes on with another compute backend than it started with (a JVM without the Vector API,
    * {@code NN_VECTOR=off}, moves a small network from the vector loops to OpenBLAS): another backend sums in another
    * order, so the run ends near, but not bit for bit as, the interrupted run would have. Other thread counts compute
-   * the same bits, and are not said.
+   * the same bits, and are not said. Another precision (compute.precision edited) is said as that instead.
    */
   private void noticingAnotherBackend(Provenance current) {
-    Optional<String> was = Provenance.recordedBackend(dir.provenanceFile());
-    if (was.isPresent() && !precisionOf(was.get()).equals(precisionOf(current.backend()))) {
-      // an edit of experiment.yaml's compute.precision, which no backend setting undoes
-      notices.accept("the run started in " + precisionOf(was.get()) + " and continues in "
-          + precisionOf(current.backend()) + ", as experiment.yaml's compute.precision now says: from here its"
-          + " parameters and sums are " + precisionOf(current.backend()) + ", so it will not end as the interrupted"
-          + " run would have, and its model is " + precisionOf(current.backend()));
+    Optional<String> wasPrecision = Provenance.recordedCompute(dir.provenanceFile(), "precision");
+    String precision = current.compute().get("precision");
+    if (wasPrecision.isPresent() && precision != null && !wasPrecision.get().equals(precision)) {
+      // an edit of experiment.yaml's compute.precision, which no backend setting undoes; the backend's description,
+      // which names the precision, differs with it, and its note would blame the backend
+      notices.accept("the run started in " + wasPrecision.get() + " and continues in " + precision + ", as"
+          + " experiment.yaml's compute.precision now says: from here its parameters and sums are " + precision
+          + ", so it will not end as the interrupted run would have, and its model is " + precision);
+      return;
     }
-    if (was.isPresent() && !withoutPrecision(was.get()).equals(withoutPrecision(current.backend()))) {
+    Optional<String> was = Provenance.recordedBackend(dir.provenanceFile());
+    if (was.isPresent() && !was.get().equals(current.backend())) {
       notices.accept("the run started on the " + was.get() + " backend and continues on the " + current.backend()
           + " backend, which sums in another order, so it will not end bit for bit as the interrupted run would have"
           + " (compute.backend chooses one; NN_VECTOR=off runs Java without the vector loops)");
     }
   }
-
-  /** The precision a backend's description names ({@code "java (vector-512 loops, float32)"}): float64 unless it says. */
-  private static String precisionOf(String backend) {
-    return backend.endsWith(FLOAT32_SUFFIX) ? "float32" : "float64";
-  }
-
-  /** A backend's description without its precision. */
-  private static String withoutPrecision(String backend) {
-    return backend.endsWith(FLOAT32_SUFFIX)
-        ? backend.substring(0, backend.length() - FLOAT32_SUFFIX.length()) + ")" : backend;
-  }
-
-  /** How a backend's description ends in float32 (see Kernels#description). */
-  private static final String FLOAT32_SUFFIX = ", float32)";
 
   /**
    * What the resume will do when the checkpoint says training had ended, or {@code null}: the trainer goes on

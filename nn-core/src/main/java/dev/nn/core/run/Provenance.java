@@ -452,6 +452,16 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
    * @throws RunFileException when the recorded provenance cannot be read
    */
   public static Optional<String> recordedBackend(Path recordedFile) {
+    return recordedCompute(recordedFile, "backend");
+  }
+
+  /**
+   * The entry {@code key} of the {@code compute} section the provenance in {@code recordedFile} gives ({@code backend},
+   * {@code precision}, …), when there is such a file and it has one.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static Optional<String> recordedCompute(Path recordedFile, String key) {
     if (!Files.isRegularFile(recordedFile)) {
       return Optional.empty();
     }
@@ -460,7 +470,7 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
       return Optional.empty();
     }
     YamlFields compute = recorded.fields("compute");
-    return compute.isNull("backend") ? Optional.empty() : Optional.of(compute.string("backend"));
+    return compute.isNull(key) ? Optional.empty() : Optional.of(compute.string(key));
   }
 
   private static boolean isJarHash(String sha256) {
