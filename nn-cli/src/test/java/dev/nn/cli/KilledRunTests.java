@@ -604,6 +604,54 @@ class KilledRunTests {
   private static final int CRASHED = 137;
 
   /**
+   * A run directory moved away while its run trains, through nn train as a user runs it: exit 2, one line naming the
+   * folder that is gone and how to go on, no "the run is kept in" the old path, and the old path not made again (it
+   * was, as half a run that said it completed); the moved directory resumes.
+   */
+  @Test
+  void aRunDirectoryMovedWhileItTrainsStopsTheRunWithoutMakingItAgain() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("moving"));
+    Path log = tmp.resolve("moving.log");
+    Process p = ChildJvm.command(List.of("--add-modules", "jdk.incubator.vector"), Main.class, "train", Cli.DIABETES,
+        "--output", out.toString(), "--plain", "--set", "training.batch-size=1", "--set", "training.epochs=100000",
+        "--set", "training.early-stopping=off").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      Path run = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (run == null && System.nanoTime() < deadline) {
+        try (Stream<Path> made = Files.list(out)) {
+          // any epoch's checkpoint (pruning keeps only the newest few of epochs of milliseconds)
+          run = made.filter(d -> hasEpochCheckpoint(d.resolve(RunDirectory.CHECKPOINTS))).findFirst().orElse(null);
+        }
+        Thread.sleep(50);
+      }
+      assertTrue(run != null, "no checkpoint in 60 s: " + Files.readString(log));
+      Path moved = tmp.resolve("moved-away");
+      Files.move(run, moved);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
+      String text = Files.readString(log);
+      assertEquals(2, p.exitValue(), text);
+      assertTrue(text.contains("nn: " + run + " was moved or deleted while its run trained; the run stopped rather"
+          + " than make it again with half its files. The run's files are wherever it went: nn train --resume THERE"
+          + " continues it from its last checkpoint\n"), text);
+      assertFalse(text.contains("the run is kept in"), text);
+      assertFalse(Files.exists(run), "the old path is not made again");
+      assertTrue(Files.isRegularFile(moved.resolve(RunDirectory.EXPERIMENT)), "the moved run is whole");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  /** Whether {@code checkpoints} holds an epoch's checkpoint now. */
+  private static boolean hasEpochCheckpoint(Path checkpoints) {
+    try (Stream<Path> files = Files.list(checkpoints)) {
+      return files.anyMatch(f -> f.getFileName().toString().matches("epoch-\\d+\\.ckpt"));
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /**
    * A sweep killed in a point: nn runs, of the sweep's folder or of the folder that holds it, says to resume the sweep,
    * which also trains the points after it; the point's own resume (what it said) leaves them pending.
    */
