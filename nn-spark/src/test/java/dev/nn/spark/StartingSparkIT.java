@@ -64,6 +64,31 @@ class StartingSparkIT {
     assertEquals("nn: " + missing + ": file not found; data.train.path names it\n", refused.err());
   }
 
+  /**
+   * A scratch folder Spark cannot use (a file named as spark.local.dir) is refused before "starting Spark" is said,
+   * by nn train and by nn validate: exit 2, one line naming the setting and the folder, no run directory.
+   */
+  @Test
+  void anUnusableScratchFolderIsRefusedBeforeSparkIsSaidToStart() throws Exception {
+    Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+    Path runs = Files.createDirectories(work.resolve("scratch-runs"));
+    String refusal = "nn: distributed.conf's spark.local.dir names no folder Spark can keep its scratch files in: "
+        + file + " is a file, not a folder; name a folder that can be written, or leave it out for the temporary"
+        + " folder\n";
+    SubmitIT.Outcome train = nn(List.of(), "train", experiment().toString(), "--plain", "--set", "training.epochs=1",
+        "--set", "distributed.conf={spark.local.dir: " + file + "}", "--output", runs.toString());
+    assertEquals(2, train.status(), train.err());
+    assertEquals(refusal, train.err());
+    assertEquals(0, count(train.out(), "starting Spark"), train.out());
+    try (java.util.stream.Stream<Path> made = Files.list(runs)) {
+      assertEquals(List.of(), made.toList(), "no run directory");
+    }
+    SubmitIT.Outcome validate = nn(List.of(), "validate", experiment().toString(), "--set",
+        "distributed.conf={spark.local.dir: " + file + "}");
+    assertEquals(2, validate.status(), validate.err());
+    assertEquals(refusal, validate.err());
+  }
+
   /** nn train's driver is running before the experiment is read: spark.driver.memory gets one note, and the run trains. */
   @Test
   void driverMemoryInTheConfIsNotedOnce() throws Exception {
