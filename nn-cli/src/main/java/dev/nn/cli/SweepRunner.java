@@ -237,7 +237,14 @@ final class SweepRunner {
   int resume(Path folder, SweepRecord record, Resuming resuming) {
     SweepRecord.Held lock = SweepRecord.lock(folder);
     try {
-      // the files the points left train on are those of now, which a resume may have been allowed to take
+      // the files the points left train on are those of now, which a resume may have been allowed to take; one that
+      // was is recorded, for a later resume to be checked against the files these points train on
+      if (!resumeOptions.isEmpty()) {
+        SweepRecord taking = record.takingChangesNow(root.pluginPathEntries(), resumeOptions, java.time.Instant.now());
+        if (taking != record) {
+          taking.write(folder);
+        }
+      }
       started = record.rehashed(root.pluginPathEntries());
       startedWhen = "when the sweep was resumed";
       return resumeHolding(folder, record, resuming);
@@ -546,7 +553,7 @@ final class SweepRunner {
 
   /**
    * The --allow-changed-… options a resume was given: if its files change again between points, the command that
-   * continues it needs them too (its record keeps the digests of the sweep's start).
+   * continues it needs them too (its record keeps the digests of the files as this resume took them).
    */
   SweepRunner resumedWith(List<String> options) {
     resumeOptions = List.copyOf(options);

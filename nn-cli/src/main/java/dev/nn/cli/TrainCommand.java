@@ -375,12 +375,14 @@ final class TrainCommand implements Callable<Integer> {
           + " the points done trained on it as it was; put back the file the sweep started with (SHA-256 "
           + record.experimentSha256() + ") to continue it, or start a new sweep");
     }
-    changedSinceTheSweep(folder, record.changedDataFiles(), allowChangedData, "the data", "--allow-changed-data",
-        "on the data as it was: restore it", "on the data as it is now", "on it as it is now");
+    changedSinceTheSweep(folder, record, record.changedDataFiles(record.digestsFrom()), allowChangedData, "the data",
+        "--allow-changed-data", "on the data as it was: restore it", "on the data as it is now",
+        "on it as it is now");
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());
     }
-    changedSinceTheSweep(folder, record.changedPluginJars(root.pluginPathEntries()), allowChangedPlugins,
+    changedSinceTheSweep(folder, record, record.changedPluginJars(root.pluginPathEntries(), record.digestsFrom()),
+        allowChangedPlugins,
         "the plugins", "--allow-changed-plugins", "with the plugins as they were: put back the jars the sweep started"
         + " with", "with the plugins as they are now", "with them as they are now");
     // the points still to train are trained as the sweep's command would have trained them
@@ -404,22 +406,24 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses to continue a sweep when {@code what} changed since it started ({@code changed}, each file with what it is
-   * now) unless {@code allowed} by {@code flag}, and then says so in a note: the points done trained {@code asWas},
-   * the points left would train {@code asNow}.
+   * Refuses to continue a sweep when {@code what} changed since it started, or since the last resume that took changed
+   * files ({@code changed}, each file with what it is now), unless {@code allowed} by {@code flag}, and then says so
+   * in a note: the points done (since that resume) trained {@code asWas}, the points left would train {@code asNow}.
    */
-  private void changedSinceTheSweep(Path folder, List<String> changed, boolean allowed, String what, String flag,
-      String asWas, String asNow, String noteAsNow) {
+  private void changedSinceTheSweep(Path folder, SweepRecord record, List<String> changed, boolean allowed,
+      String what, String flag, String asWas, String asNow, String noteAsNow) {
     if (changed.isEmpty()) {
       return;
     }
+    String since = record.digestsSince();
+    String pointsDone = record.allowedChanges().isEmpty() ? "The points done" : "The points done since then";
     if (!allowed) {
-      throw new CommandFailure("nn: " + what + " changed since the sweep " + folder + " started: " + String.join(", ",
-          changed) + ". The points done trained " + asWas + ", or give " + flag + " to train the points left "
-          + asNow);
+      throw new CommandFailure("nn: " + what + " changed since the sweep " + folder + " " + since + ": "
+          + String.join(", ", changed) + ". " + pointsDone + " trained " + asWas + ", or give " + flag
+          + " to train the points left " + asNow);
     }
-    root.err().println(root.fittedErr("nn: note: " + what + " changed since the sweep started (" + String.join(", ",
-        changed) + "); " + flag + " trains the points left " + noteAsNow));
+    root.err().println(root.fittedErr("nn: note: " + what + " changed since the sweep " + since + " ("
+        + String.join(", ", changed) + "); " + flag + " trains the points left " + noteAsNow));
   }
 
   /**

@@ -68,4 +68,39 @@ class SweepFilesChangedTests {
     // a file gone at the resume (allowed) is not looked for again
     assertEquals(List.of(), SweepRunner.changedSince(record.rehashed(List.of()), List.of(), when));
   }
+
+  /**
+   * A resume allowed to take changed files writes what it took into the record: each file's digest before and after,
+   * and from then on the record's digests are the resume's, so that a later resume is checked against the files the
+   * points since trained on (with the start's digests kept, the original data put back was taken in silence).
+   */
+  @Test
+  void aResumeThatTakesChangedFilesRecordsThemAndIsCheckedAgainstAfter() throws Exception {
+    Path experiment = tmp.resolve("x.yaml");
+    Path data = tmp.resolve("d.csv");
+    SweepRecord record = started(experiment, data);
+    assertEquals(SweepRecord.STARTED, record.digestsFrom());
+    java.time.Instant at = java.time.Instant.parse("2026-12-06T03:30:00.25Z");
+    assertEquals(record, record.takingChangesNow(List.of(), List.of("--allow-changed-data"), at), "nothing changed");
+    String before = record.dataFiles().values().iterator().next();
+    Files.writeString(data, "a,y\n1,3\n");
+    SweepRecord taken = record.takingChangesNow(List.of(), List.of("--allow-changed-data"), at);
+    String after = taken.dataFiles().values().iterator().next();
+    Path file = data.toAbsolutePath().normalize();
+    assertEquals(List.of("2026-12-06T03:30:00Z --allow-changed-data took " + file + " SHA-256 " + before + " -> " + after),
+        taken.allowedChanges());
+    Path folder = Files.createDirectories(tmp.resolve("sweep"));
+    taken.write(folder);
+    SweepRecord read = SweepRecord.read(folder);
+    assertEquals(taken, read);
+    assertEquals(SweepRecord.LAST_RESUMED, read.digestsFrom());
+    assertEquals(List.of(), read.changedDataFiles(read.digestsFrom()));
+    // the data the sweep started with, put back: a change since the points last trained
+    Files.writeString(data, "a,y\n1,2\n");
+    assertEquals(List.of(file + " (SHA-256 " + after + " when the sweep was last resumed on changed files)"),
+        read.changedDataFiles(read.digestsFrom()));
+    SweepRecord again = read.takingChangesNow(List.of(), List.of("--allow-changed-data"), at.plusSeconds(60));
+    assertEquals(2, again.allowedChanges().size(), again.allowedChanges().toString());
+    assertEquals(before, again.dataFiles().get(file));
+  }
 }

@@ -310,6 +310,7 @@ class SweepResumeTests {
     Path data = experiment.resolveSibling("data").resolve("penguins.csv");
     // two rows swapped: other data of as many rows, so that a checkpoint taken partway through an epoch (where the
     // stop lands depends on the machine) still fits the split
+    byte[] original = Files.readAllBytes(data);
     List<String> rows = new ArrayList<>(Files.readAllLines(data));
     java.util.Collections.swap(rows, 1, 2);
     Files.writeString(data, String.join("\n", rows) + "\n");
@@ -326,6 +327,17 @@ class SweepResumeTests {
     assertTrue(allowed.err().startsWith("nn: note: the data changed since the sweep started"), allowed.err());
     assertTrue(allowed.out().endsWith("sweep: 3 of 3 points completed\nsweep table    " + folder.resolve("sweep.md")
         + "\n"), allowed.out());
+    // the resume's files are the sweep's now: the data it started with, put back, is a change since
+    String record = Files.readString(folder.resolve("sweep.yaml"));
+    assertTrue(record.contains("allowed-changes:\n- 20"), record);
+    assertTrue(record.contains(" --allow-changed-data took " + data + " SHA-256 "), record);
+    Files.write(data, original);
+    Cli.Outcome restored = Cli.run("train", "--resume", folder.toString(), "--plain");
+    assertEquals(2, restored.code(), restored.describe());
+    assertTrue(restored.err().startsWith("nn: the data changed since the sweep " + folder + " was last resumed on"
+        + " changed files: " + data + " (SHA-256 "), restored.err());
+    assertTrue(restored.err().contains(". The points done since then trained on the data as it was: restore it, or"
+        + " give --allow-changed-data"), restored.err());
   }
 
   /**

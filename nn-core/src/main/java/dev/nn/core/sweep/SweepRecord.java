@@ -37,10 +37,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     the data the points done trained on
  * @param pluginJars the SHA-256 of each jar the plugin path named, by absolute path: the points to come must train
  *     with the plugins the points done trained with
+ * @param allowedChanges what each resume given {@code --allow-changed-data} or {@code --allow-changed-plugins} took
+ *     (when, and each file's digest before and after), in order; the digests above are then those of the last such
+ *     resume, which the points trained since used
  */
 public record SweepRecord(String experiment, Path workingDirectory, String experimentSha256, List<String> sets,
     List<String> sweeps, int folds, Path output, List<Path> pluginPath, List<String> command,
-    Map<Path, String> dataFiles, Map<Path, String> pluginJars) {
+    Map<Path, String> dataFiles, Map<Path, String> pluginJars, List<String> allowedChanges) {
   /** The file's name in a sweep folder. */
   public static final String FILE = "sweep.yaml";
   /** The file a process running the sweep holds a lock on, in its folder. */
@@ -53,6 +56,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     command = List.copyOf(command);
     dataFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dataFiles));
     pluginJars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pluginJars));
+    allowedChanges = List.copyOf(allowedChanges);
   }
 
   /**
@@ -72,7 +76,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     }
     return new SweepRecord(experiment, cwd, Sha256.of(cwd.resolve(experiment)), sets, sweeps, folds,
         output.toAbsolutePath().normalize(), pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
-        command, data, jarDigests(pluginPath));
+        command, data, jarDigests(pluginPath), List.of());
   }
 
   private static Map<Path, String> jarDigests(List<Path> pluginPath) {
@@ -94,6 +98,18 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
 
   /** What a record's digests are said to be from: the sweep's start, unless the record was {@link #rehashed}. */
   public static final String STARTED = "when the sweep started";
+  /** What the digests of a record a resume took changed files into are said to be from. */
+  public static final String LAST_RESUMED = "when the sweep was last resumed on changed files";
+
+  /** What this record's digests are from: the sweep's start, or the last resume that took changed files. */
+  public String digestsFrom() {
+    return allowedChanges.isEmpty() ? STARTED : LAST_RESUMED;
+  }
+
+  /** The moment this record's digests are from, after "since the sweep …". */
+  public String digestsSince() {
+    return allowedChanges.isEmpty() ? "started" : "was last resumed on changed files";
+  }
 
   /** {@link #changedPluginJars(List)}, each changed jar's digest said to be from {@code when}. */
   public List<String> changedPluginJars(List<Path> pluginPath, String when) {
@@ -154,7 +170,48 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     Map<Path, String> data = new LinkedHashMap<>();
     dataFiles.keySet().stream().filter(Files::isRegularFile).forEach(file -> data.put(file, Sha256.of(file)));
     return new SweepRecord(experiment, workingDirectory, experimentSha256, sets, sweeps, folds, output,
-        this.pluginPath, command, data, jarDigests(pluginPath));
+        this.pluginPath, command, data, jarDigests(pluginPath), allowedChanges);
+  }
+
+  /**
+   * This record {@link #rehashed} for a resume that was allowed ({@code options}, as typed) to train the points left
+   * on changed files, with an entry saying when and what changed, to be written over the one on disk: the points
+   * trained from here on use these files, and a later resume is checked against them, not against the files of the
+   * sweep's start (which it would otherwise take back in silence). This record itself when nothing changed.
+   */
+  public SweepRecord takingChangesNow(List<Path> pluginPath, List<String> options, java.time.Instant now) {
+    SweepRecord retaken = rehashed(pluginPath);
+    List<String> what = new ArrayList<>();
+    describeChanges(dataFiles, retaken.dataFiles, what);
+    describeChanges(pluginJars, retaken.pluginJars, what);
+    if (what.isEmpty()) {
+      return this;
+    }
+    List<String> entries = new ArrayList<>(allowedChanges);
+    entries.add(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + String.join(" ", options) + " took "
+        + String.join("; ", what));
+    return new SweepRecord(experiment, workingDirectory, experimentSha256, sets, sweeps, folds, output,
+        this.pluginPath, command, retaken.dataFiles, retaken.pluginJars, entries);
+  }
+
+  private static void describeChanges(Map<Path, String> then, Map<Path, String> now, List<String> into) {
+    then.forEach((file, sha256) -> {
+      String after = now.get(file);
+      Path moved = now.entrySet().stream().filter(e -> e.getValue().equals(sha256)).map(Map.Entry::getKey)
+          .findFirst().orElse(null);
+      if (after == null && moved != null) {
+        into.add(file + " moved to " + moved);
+      } else if (after == null) {
+        into.add(file + " gone (SHA-256 " + sha256 + ")");
+      } else if (!after.equals(sha256)) {
+        into.add(file + " SHA-256 " + sha256 + " -> " + after);
+      }
+    });
+    now.forEach((file, sha256) -> {
+      if (!then.containsKey(file) && !then.containsValue(sha256)) {
+        into.add(file + " new (SHA-256 " + sha256 + ")");
+      }
+    });
   }
 
   /**
@@ -222,11 +279,15 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     Map<String, String> jars = new LinkedHashMap<>();
     pluginJars.forEach((jar, sha256) -> jars.put(jar.toString(), sha256));
     m.put("plugin-jars", jars);
+    if (!allowedChanges.isEmpty()) {
+      m.put("allowed-changes", allowedChanges);
+    }
     DumperOptions o = new DumperOptions();
     o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     o.setWidth(120);
     o.setSplitLines(false);
-    AtomicFiles.writeString(folder.resolve(FILE), "# The sweep as it was started: nn train --resume " + folder
+    AtomicFiles.writeString(folder.resolve(FILE), "# The sweep as it was started" + (allowedChanges.isEmpty() ? ""
+        : ", its files' digests as its last resume took them") + ": nn train --resume " + folder
         + " continues it with these.\n" + new Yaml(o).dump(m));
   }
 
@@ -254,7 +315,8 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
         folds == null ? 0 : folds instanceof Integer k ? k : wrong(file, "folds", "a whole number"),
         Path.of(text(file, m, "output")),
         m.containsKey("plugin-path") ? texts(file, m, "plugin-path").stream().map(Path::of).toList() : List.of(),
-        texts(file, m, "command"), digests(file, m, "data-files"), digests(file, m, "plugin-jars"));
+        texts(file, m, "command"), digests(file, m, "data-files"), digests(file, m, "plugin-jars"),
+        m.containsKey("allowed-changes") ? texts(file, m, "allowed-changes") : List.of());
   }
 
   private static Map<Path, String> digests(Path file, Map<?, ?> m, String key) {
