@@ -237,14 +237,7 @@ final class SweepRunner {
   int resume(Path folder, SweepRecord record, Resuming resuming) {
     SweepRecord.Held lock = SweepRecord.lock(folder);
     try {
-      // the files the points left train on are those of now, which a resume may have been allowed to take; one that
-      // was is recorded, for a later resume to be checked against the files these points train on
-      if (!resumeOptions.isEmpty()) {
-        SweepRecord taking = record.takingChangesNow(root.pluginPathEntries(), resumeOptions, java.time.Instant.now());
-        if (taking != record) {
-          taking.write(folder);
-        }
-      }
+      // the files the points left train on are those of now, which a resume may have been allowed to take
       started = record.rehashed(root.pluginPathEntries());
       startedWhen = "when the sweep was resumed";
       return resumeHolding(folder, record, resuming);
@@ -281,6 +274,14 @@ final class SweepRunner {
     // a sweep's runs are beside its folder, wherever the folder was moved with them since
     Path into = folder.toAbsolutePath().normalize().getParent();
     requireRunsAgree(folder, table, grid, points);
+    if (!resumeOptions.isEmpty()) {
+      // what the resume was allowed to take is recorded, for a later one to be checked against the files the points
+      // from here on train on
+      SweepRecord taking = record.takingChangesNow(root.pluginPathEntries(), resumeOptions, java.time.Instant.now());
+      if (taking != record) {
+        taking.write(folder);
+      }
+    }
     SweepStop stop = newStop(table, into, words).continuing();
     PrintStream out = root.out();
     LauncherNote.sweep(root.env(), folder);
