@@ -86,6 +86,31 @@ class CompareCommandTests {
   }
 
   /**
+   * Regressions of one loss, one on standardized targets and one on the targets as given, have losses on different
+   * scales: the terminal and the page say to compare their figures. A run that leaves the key out trains as one
+   * with false, whose losses are on one scale.
+   */
+  @Test
+  void runsOnStandardizedAndRawTargetsAreToldTheirLossCurvesDoNotCompare() throws Exception {
+    Path a = run("a", "0.1", 4, CLASSIFIER);
+    Path b = run("b", "0.1", 4, CLASSIFIER);
+    Path c = run("c", "0.1", 4, CLASSIFIER);
+    Files.writeString(b.resolve("experiment.yaml"), Files.readString(b.resolve("experiment.yaml"))
+        .replace("seed: 7\n", "seed: 7\ndata:\n  standardize-targets: false\n"));
+    Cli.Outcome same = Cli.run("compare", a.toString(), b.toString(), "--output", tmp.resolve("same.html").toString());
+    assertEquals(0, same.code(), same.describe());
+    assertFalse(same.out().contains("note:"), same.out());
+    Files.writeString(c.resolve("experiment.yaml"), Files.readString(c.resolve("experiment.yaml"))
+        .replace("seed: 7\n", "seed: 7\ndata:\n  standardize-targets: true\n"));
+    Path page = tmp.resolve("scales.html");
+    Cli.Outcome o = Cli.run("compare", a.toString(), b.toString(), c.toString(), "--output", page.toString());
+    assertEquals(0, o.code(), o.describe());
+    assertTrue(o.out().contains("note: some runs trained on standardized targets (data.standardize-targets: true),"
+        + " some on the targets as given: their losses are on different scales"), o.out());
+    assertTrue(Files.readString(page).contains("Some runs trained on standardized targets"), "the page says so too");
+  }
+
+  /**
    * However narrow the terminal, every line of the table fits it: keys are cut in their middle, then values below
    * their usual least width. At 40 columns a one-key table of three runs wrapped.
    */

@@ -207,18 +207,28 @@ public final class RunComparison {
   }
 
   /**
-   * What a reader of the loss curves must know when the runs' losses differ: each is on its own scale (a squared
-   * error, an absolute one, a cross-entropy), so the curves are not comparable, only the figures; empty when the
-   * runs share their loss.
+   * What a reader of the loss curves must know when the runs' losses are not on one scale: their losses differ (a
+   * squared error, an absolute one, a cross-entropy), or some regressions trained on standardized targets
+   * ({@code data.standardize-targets}) and some on the targets as given, so the curves are not comparable, only the
+   * figures; empty when the runs' losses are on one scale.
    */
   public java.util.Optional<String> lossesDiffer() {
     // each loss once, in the order the runs first use it: thirty runs of two losses name two
-    return differences.stream().filter(d -> d.key().equals("loss"))
+    java.util.Optional<String> losses = differences.stream().filter(d -> d.key().equals("loss"))
         .map(d -> new java.util.LinkedHashSet<>(d.values().stream().filter(v -> !v.equals(UNREADABLE)).toList()))
-        .filter(losses -> losses.size() > 1).findFirst().map(losses -> "the runs' losses differ ("
-        + String.join(", ", losses) + "): each loss curve is on its own scale, so"
+        .filter(named -> named.size() > 1).findFirst().map(named -> "the runs' losses differ ("
+        + String.join(", ", named) + "): each loss curve is on its own scale, so"
         + " compare the runs by their"
         + " figures (accuracy, rmse), not by their losses");
+    if (losses.isPresent()) {
+      return losses;
+    }
+    // absent and false both train on the targets as given
+    boolean scalesDiffer = differences.stream().filter(d -> d.key().equals("data.standardize-targets"))
+        .anyMatch(d -> d.values().stream().filter(v -> !v.equals(UNREADABLE)).map("true"::equals).distinct().count() > 1);
+    return scalesDiffer ? java.util.Optional.of("some runs trained on standardized targets (data.standardize-targets:"
+        + " true), some on the targets as given: their losses are on different scales, so compare the runs by their"
+        + " figures (rmse, mae, r2, in the targets' own units), not by their losses") : java.util.Optional.empty();
   }
 
   /** The page, as HTML. */
