@@ -1,5 +1,6 @@
 package dev.nn.cli;
 
+import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.OutputPaths;
 import dev.nn.core.io.ReadOnlyFileSystem;
 import dev.nn.core.io.SystemReason;
@@ -73,11 +74,9 @@ final class OutputFile {
       throw new CommandFailure(notWritable(option, output, ReadOnlyFileSystem.holds(output), ownedByThisUser(output)));
     }
     if (folder != null) {
-      // the atomic write makes its temporary file in the folder, new output or not: tried now, leaving nothing, so
-      // that a folder that takes no file (read-only, write-protected) costs no work; its permission bits do not tell
-      // for every file system
+      // the atomic write makes its temporary file in the folder, new output or not: tried now, leaving nothing
       try {
-        Files.delete(Files.createTempFile(folder, ".nn-check-", ".tmp"));
+        AtomicFiles.tryMakingAFileIn(folder);
       } catch (IOException e) {
         throw new CommandFailure("nn: " + option + " " + output + ": no file can be made in the folder " + folder
             + (ReadOnlyFileSystem.holds(folder) ? ": the file system is read-only (read-only file system); choose a"

@@ -385,8 +385,28 @@ public final class AtomicFiles {
    * progress touches its file as it goes). Best effort.
    */
   private static void removeAbandonedTemporaries(Path dir, String stem) {
-    java.util.regex.Pattern name = java.util.regex.Pattern.compile(
-        java.util.regex.Pattern.quote(stem) + "\\.[0-9a-z]{1,13}\\.tmp");
+    removeAbandoned(dir, java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote(stem) + "\\.[0-9a-z]{1,13}\\.tmp"));
+  }
+
+  /** The name of a {@link #tryMakingAFileIn} file. */
+  private static final java.util.regex.Pattern TRIAL = java.util.regex.Pattern.compile("\\.nn-check-[0-9]+\\.tmp");
+
+  /**
+   * Makes a hidden file in {@code folder} and removes it: whether a write there could make its temporary file,
+   * tried as a command starts so that a folder that takes no file (read-only, write-protected; permission bits do not
+   * tell for every file system) costs no work. One that a {@code kill -9} between the two left behind is removed by a
+   * later try once untouched for {@link AbandonedFolders#AGE}.
+   *
+   * @throws IOException as the file system refuses the file
+   */
+  public static void tryMakingAFileIn(Path folder) throws IOException {
+    removeAbandoned(folder, TRIAL);
+    Files.delete(Files.createTempFile(folder, ".nn-check-", ".tmp"));
+  }
+
+  /** Deletes the regular files of {@code dir} that {@code name} matches, untouched for {@link AbandonedFolders#AGE}. */
+  private static void removeAbandoned(Path dir, java.util.regex.Pattern name) {
     java.time.Instant before = java.time.Instant.now().minus(AbandonedFolders.AGE);
     try (var stray = Files.newDirectoryStream(dir, p -> name.matcher(p.getFileName().toString()).matches()
         && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)

@@ -3,6 +3,7 @@ package dev.nn.core.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -390,5 +391,22 @@ class AtomicFilesTests {
     assertTrue(Files.notExists(old), "the abandoned temporary file");
     assertTrue(Files.exists(fresh) && Files.exists(other) && Files.isDirectory(folder));
     assertEquals("class\n", Files.readString(dir.resolve("predictions.csv")));
+  }
+
+  /**
+   * Trying a folder for a new file leaves nothing in it, and removes an old trial file that a kill -9 left there; a
+   * fresh one (another command trying now) stays.
+   */
+  @Test
+  void tryingAFolderLeavesNothingAndRemovesOldTrialFiles() throws Exception {
+    Path old = Files.writeString(dir.resolve(".nn-check-123456789.tmp"), "");
+    Path fresh = Files.writeString(dir.resolve(".nn-check-987654321.tmp"), "");
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    AtomicFiles.tryMakingAFileIn(dir);
+    try (var left = Files.list(dir)) {
+      assertEquals(java.util.List.of(fresh), left.toList());
+    }
+    assertThrows(java.io.IOException.class, () -> AtomicFiles.tryMakingAFileIn(dir.resolve("not-there")));
   }
 }
