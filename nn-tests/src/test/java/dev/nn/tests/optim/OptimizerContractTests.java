@@ -80,6 +80,41 @@ class OptimizerContractTests {
         e.getMessage());
   }
 
+  /**
+   * A correct rule whose test groups its product otherwise, η·(s·g) against the optimizer's (η·s)·g, where a
+   * parameter's first step cancels it to 0 (w[3] = 1 − 0.1·(10/1.2)·1.2): the two differ by 2⁻⁵², which a tolerance
+   * relative to the result (0) refused; the kit takes it, and still refuses s off by one part in 10⁹.
+   */
+  @Test
+  void aParameterThatCancelsToNearZeroIsAllowedTheRoundingOfWhatItsStepSubtracted() {
+    double scale = 10 / 1.2;
+    java.util.function.DoubleFunction<OptimizerContract> scaledSgd = s -> new OptimizerContract() {
+      @Override
+      public Optimizer optimizer() {
+        return size -> (params, grads, rate, t) -> {
+          for (int i = 0; i < size; i++) {
+            params.put(i, params.get(i) - rate * s * grads.get(i));
+          }
+        };
+      }
+
+      @Override
+      public double[] expectedAfterSteps(double[] w0, double[][] grads, double[] rates) {
+        double[] w = w0.clone();
+        for (int t = 0; t < grads.length; t++) {
+          for (int i = 0; i < w.length; i++) {
+            w[i] -= rates[t] * (scale * grads[t][i]);
+          }
+        }
+        return w;
+      }
+    };
+    assertDoesNotThrow(() -> scaledSgd.apply(scale).firstThreeStepsMatchThePublishedRule(dev.nn.tck.Precision.FLOAT64));
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        () -> scaledSgd.apply(scale * (1 + 1e-9)).firstThreeStepsMatchThePublishedRule(dev.nn.tck.Precision.FLOAT64));
+    assertTrue(e.getMessage().startsWith("after step 1 in float64, w[0] = "), e.getMessage());
+  }
+
   /** A momentum-free rule scaled by a step count the updater keeps itself: exportState leaves the count out. */
   @Test
   void aStepCountOfItsOwnIsHintedAtWhenAnImportedRunParts() {
