@@ -161,6 +161,11 @@ final class PluginRefs {
         reader.causedBy(thrown);
       }
       for (ConfigProblem q : e.problems()) {
+        if (alreadyReported(p, q)) {
+          // the plugin was given its default in place of a value reported above ("is required", after "found a
+          // list"): the same key again, not news
+          continue;
+        }
         if (q.id().equals(ProblemId.UNKNOWN_KEY)) {
           reader.unknownKey(path + "." + q.path(), p.keyNodes().get(q.path()), q.path(), q.message(), q.allowed(),
               q.suggestions());
@@ -175,6 +180,12 @@ final class PluginRefs {
       }
       return null;
     }
+  }
+
+  /** Whether {@code q} is about a setting the file gave a value for that was reported and left out as it was read. */
+  private static boolean alreadyReported(Parsed p, ConfigProblem q) {
+    Node value = p.valueNodes().get(q.path());
+    return !q.path().isEmpty() && value != null && !NodeReader.isNull(value) && !p.ref().settings().containsKey(q.path());
   }
 
   /**

@@ -572,6 +572,14 @@ public final class PluginRegistry {
   private static ConfigException everyRefusal(PluginProvider<?> provider, Settings settings, ConfigException first,
       String label, Collection<String> otherKeys) {
     List<ConfigProblem> problems = new ArrayList<>(first.problems());
+    if (first.problems().stream().map(ConfigProblem::path).noneMatch(k -> k.isEmpty() || settings.keys().contains(k))) {
+      // refused for settings not given (a required one missing): a plugin that read every setting before refusing,
+      // as plugin-api.md asks, left unread only keys it does not know, a misspelling of the missing one among them;
+      // a key its help names it would have read later, and is not said to be unknown
+      String help = settingsHelp(provider);
+      problems.addAll(unknownKeys(provider, settings, label, otherKeys).stream().filter(q -> !names(help, q.path()))
+          .toList());
+    }
     Set<String> refused = new LinkedHashSet<>();
     for (int attempt = 0; attempt < settings.keys().size(); attempt++) {
       List<String> keys = problems.stream().map(ConfigProblem::path).toList();
@@ -712,11 +720,13 @@ public final class PluginRegistry {
           + (shown < failures.size() ? "; and " + (failures.size() - shown) + " more (nn plugins lists them)" : "");
     }
     List<String> suggestions = suggestions(kind, name, known);
-    // a name like no installed one is most often a plugin whose jar was not given
-    List<String> bare = suggestions.isEmpty() ? jarsProvidingNothing() : List.of();
-    String where = suggestions.isEmpty() && givenInCode
+    // a name like no installed one is most often a plugin whose jar was not given; so is an installed name with a
+    // part of its own ("acme-rmsprop" beside rmsprop), which a misspelling is not
+    boolean likePlugin = suggestions.isEmpty() || suggestions.stream().anyMatch(s -> withAPartOfItsOwn(name, s));
+    List<String> bare = likePlugin ? jarsProvidingNothing() : List.of();
+    String where = likePlugin && givenInCode
         ? "; this registry was given its providers in code: give it this one too (PluginRegistry.of, or with)"
-        : suggestions.isEmpty() && pluginPath.isEmpty()
+        : likePlugin && pluginPath.isEmpty()
         ? "; a plugin's name is known once its jar is on the plugin path (--plugin-path JAR, or NN_PLUGIN_PATH)"
         : bare.isEmpty() ? ""
         // the commonest slip in packaging a plugin: the jar is there, its service file is not
@@ -725,6 +735,12 @@ public final class PluginRegistry {
             + " jar holds)";
     return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + dev.nn.core.text.Excerpt.of(name) + "\""
         + OtherFrameworksNames.note(kind, name) + where, allowed).withSuggestions(suggestions);
+  }
+
+  /** Whether {@code name} is {@code installed} with a word of its own before or after it: "p3-rmsprop", "relu-x". */
+  private static boolean withAPartOfItsOwn(String name, String installed) {
+    return name.length() > installed.length() + 1
+        && (name.endsWith("-" + installed) || name.startsWith(installed + "-"));
   }
 
   /** nn's names for another framework's name first, then the closest spellings; at most three, all installed. */

@@ -240,6 +240,27 @@ class PluginRegistryTests {
   }
 
   /**
+   * An installed name with a part of its own ("relu-acme") is most often a plugin whose jar was left out too: the
+   * message points at the plugin path and still suggests the installed name; a misspelling ("rleu") only suggests.
+   */
+  @Test
+  void anInstalledNameWithAPartOfItsOwnPointsAtThePluginPathToo() throws Exception {
+    Path jar = PluginJars.build(dir, "own", Map.of(
+        "com.acme.Relu", PluginJars.activationProvider("com.acme", "Relu", "relu")), Map.of(SPI, "com.acme.Relu\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      PluginRegistry registry = PluginRegistry.load(cl);
+      ConfigProblem p = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "relu-acme")).problems().get(0);
+      assertEquals("unknown activation \"relu-acme\"; a plugin's name is known once its jar is on the plugin path"
+          + " (--plugin-path JAR, or NN_PLUGIN_PATH)", p.message());
+      assertEquals(List.of("relu"), p.suggestions());
+      ConfigProblem typo = assertThrows(ConfigException.class,
+          () -> registry.create(PluginKind.ACTIVATION, "rleu")).problems().get(0);
+      assertEquals("unknown activation \"rleu\"", typo.message());
+    }
+  }
+
+  /**
    * A registry given its providers in code says to give it the missing one, not to add a jar (there is none), and
    * so does a model loaded with it that needs a plugin it lacks.
    */
