@@ -201,6 +201,7 @@ public final class PluginPath {
     }
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       List<String> names = new ArrayList<>();
+      List<String> misnamed = new ArrayList<>();
       // reading every entry checks its length and CRC: a jar cut short or damaged inside fails here
       for (ZipEntry entry : Collections.list(zip.entries())) {
         names.add(entry.getName());
@@ -209,12 +210,13 @@ public final class PluginPath {
           return "is a damaged jar: its entry " + ControlCharacters.escape(entry.getName()) + " cannot be read ("
               + damage + ")";
         }
-        String misnamed = misnamedService(entry.getName());
-        if (misnamed != null) {
-          return misnamed;
+        String wrong = misnamedService(entry.getName());
+        if (wrong != null) {
+          misnamed.add(wrong);
         }
       }
-      return MisplacedServicesFile.in(names, SERVICES);
+      // every such file at once: a jar of three plugins packed with one mistake has it three times
+      return !misnamed.isEmpty() ? "has " + String.join("; and ", misnamed) : MisplacedServicesFile.in(names, SERVICES);
     } catch (IOException e) {
       return "is a truncated or damaged jar (" + reason(e) + ")";
     }
@@ -226,9 +228,9 @@ public final class PluginPath {
 
   /**
    * Why a service file meant for nn would be passed over — {@code META-INF/services/dev.nn.api.ActivationProvider},
-   * a name of nn's that is not one of its provider interfaces — or null: ServiceLoader would silently find nothing,
-   * and the plugin would only be missed later, as an unknown name. A jar without any service file is a library a
-   * plugin uses, and fine.
+   * a name of nn's that is not one of its provider interfaces — after "has", with the name it was most likely
+   * meant to have; or null: ServiceLoader would silently find nothing, and the plugin would only be missed later, as
+   * an unknown name. A jar without any service file is a library a plugin uses, and fine.
    */
   static String misnamedService(String entry) {
     String prefix = "META-INF/services/";
@@ -239,9 +241,11 @@ public final class PluginPath {
     if (!service.startsWith("dev.nn.") || SERVICES.contains(service)) {
       return null;
     }
-    return "has the service file " + ControlCharacters.escape(entry) + ", which nn does not read, so its providers"
-        + " would not be found; name it after the provider interface: META-INF/services/ followed by one of "
-        + String.join(", ", SERVICES);
+    List<String> meant = dev.nn.core.text.Suggestions.closest(service, SERVICES);
+    return "the service file " + ControlCharacters.escape(entry) + ", which nn does not read, so its providers"
+        + " would not be found; name it after the provider interface: " + (meant.size() == 1 ? prefix + meant.get(0)
+            + " (spelt exactly so, in that case), if it lists " + meant.get(0).substring("dev.nn.spi.".length())
+            .replace("Provider", "").toLowerCase(java.util.Locale.ROOT) + " providers; otherwise " : "") + "META-INF/services/ followed by one of " + String.join(", ", SERVICES);
   }
 
   /** Why an entry's bytes are not what the archive recorded of them (ZipFile does not check CRCs), or null. */

@@ -55,9 +55,26 @@ class PluginPathTests {
         PluginJars.activationProvider("com.acme", "Linear", "acme-linear")),
         Map.of("dev.nn.api.ActivationProvider", "com.acme.Linear\n"));
     assertEquals(jar + ": has the service file META-INF/services/dev.nn.api.ActivationProvider, which nn does not"
-        + " read, so its providers would not be found; name it after the provider interface: META-INF/services/"
-        + " followed by one of dev.nn.spi.ActivationProvider, dev.nn.spi.LossProvider, dev.nn.spi.OptimizerProvider,"
-        + " dev.nn.spi.InitializerProvider", problemOf(jar));
+        + " read, so its providers would not be found; name it after the provider interface:"
+        + " META-INF/services/dev.nn.spi.ActivationProvider (spelt exactly so, in that case), if it lists activation"
+        + " providers; otherwise META-INF/services/ followed by one of dev.nn.spi.ActivationProvider,"
+        + " dev.nn.spi.LossProvider, dev.nn.spi.OptimizerProvider, dev.nn.spi.InitializerProvider", problemOf(jar));
+    // each misnamed file of a jar at once, a name like none of nn's without a guess
+    Path three = PluginJars.build(Files.createDirectories(dir.resolve("build-three")), "three", Map.of(
+        "com.acme.Linear", PluginJars.activationProvider("com.acme", "Linear", "acme-linear")),
+        Map.of("dev.nn.spi.activationprovider", "com.acme.Linear\n", "dev.nn.spi.LossProviders", "com.acme.Linear\n",
+            "dev.nn.Plugins", "com.acme.Linear\n"));
+    String problem = problemOf(three);
+    assertEquals(3, problem.split("; and the service file ").length, problem);
+    assertTrue(problem.contains("META-INF/services/dev.nn.spi.activationprovider, which nn does not read, so its"
+        + " providers would not be found; name it after the provider interface:"
+        + " META-INF/services/dev.nn.spi.ActivationProvider (spelt exactly so, in that case), if it lists activation"
+        + " providers;"), problem);
+    assertTrue(problem.contains("META-INF/services/dev.nn.spi.LossProviders, which nn does not read, so its"
+        + " providers would not be found; name it after the provider interface:"
+        + " META-INF/services/dev.nn.spi.LossProvider (spelt"), problem);
+    assertTrue(problem.contains("META-INF/services/dev.nn.Plugins, which nn does not read, so its providers would"
+        + " not be found; name it after the provider interface: META-INF/services/ followed by one of"), problem);
     Path library = PluginJars.build(Files.createDirectories(dir.resolve("build-library")), "library",
         Map.of("com.acme.Helper", "package com.acme; public final class Helper {}\n"), Map.of());
     assertEquals(List.of(library), PluginPath.of(List.of(library)).jars());
@@ -78,6 +95,16 @@ class PluginPathTests {
           + " ServiceLoader does not look, so its providers would not be found; move it to " + right + " (spelt exactly"
           + " so, in that case)", problemOf(moved));
     }
+    // each misplaced file of a jar at once
+    Path lower = renamed(goodJar("acme-three"), "lower.jar", Map.of(right, "meta-inf/services/" + SPI));
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(lower)) {
+      Files.writeString(zip.getPath("meta-inf/services/dev.nn.spi.LossProvider"), "com.acme.Linear\n");
+    }
+    assertEquals(lower + ": has the service file meta-inf/services/" + SPI + " in the folder meta-inf/services/, where"
+        + " ServiceLoader does not look, so its providers would not be found; move it to " + right + " (spelt exactly"
+        + " so, in that case); and the service file meta-inf/services/dev.nn.spi.LossProvider in the folder"
+        + " meta-inf/services/, where ServiceLoader does not look, so its providers would not be found; move it to"
+        + " META-INF/services/dev.nn.spi.LossProvider (spelt exactly so, in that case)", problemOf(lower));
     Path both = renamed(jar, "both.jar", Map.of(right, "META-INF/service/dev.nn.api.ActivationProvider"));
     assertEquals(both + ": has the service file META-INF/service/dev.nn.api.ActivationProvider in the folder"
         + " META-INF/service/, where ServiceLoader does not look, so its providers would not be found; move it to"
