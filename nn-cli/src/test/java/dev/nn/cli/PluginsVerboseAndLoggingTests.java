@@ -100,8 +100,10 @@ class PluginsVerboseAndLoggingTests {
     assertEquals(1, logged.size(), o.describe());
     assertTrue(logged.get(0).startsWith("nn: log: WARNING dev.nn.core.plugin.PluginRegistry: plugin skipped: loss"
         + " provider failed to load: "), o.describe());
-    assertTrue(logged.get(0).endsWith("com.example.NoSuchLossProvider not found; listed by "
-        + jar.toUri().getPath()), o.describe());
+    assertTrue(logged.get(0).endsWith("com.example.NoSuchLossProvider from " + jar.toUri().getPath() + " is listed in"
+        + " META-INF/services/dev.nn.spi.LossProvider, but no such class is in the jar or on nn's class path: check"
+        + " the line's spelling (the class's full name, package and all) and that the class was packed into the jar"),
+        o.describe());
     assertFalse(o.err().contains("\tat "), "no trace without --debug");
     // --debug adds the trace of what failed, for the plugin's author
     Cli.Outcome debug = Cli.run(Map.of(), false, "plugins", "--plugin-path", jar.toString(), "--debug");

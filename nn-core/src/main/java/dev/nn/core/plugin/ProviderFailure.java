@@ -45,10 +45,9 @@ final class ProviderFailure {
     Optional<String> provider = listings.classNamedIn(message).or(() -> failingToLink(e, accounted));
     String what = provider.isEmpty() ? null : what(provider.get(), message, cause);
     if (what == null) {
-      // a failure nn has no better words for (a class not found, a constructor that threw) keeps the JDK's
+      // a failure nn has no better words for keeps the JDK's
       return prefix() + message + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
-          + provider.flatMap(listings::listers).map(j -> "; listed by " + j).orElse("")
-          + (message.endsWith(" not found") ? provider.map(this::closeClasses).orElse("") : "");
+          + provider.flatMap(listings::listers).map(j -> "; listed by " + j).orElse("");
     }
     return prefix() + provider.get() + " from " + listings.listers(provider.get()).orElse("unknown") + " " + what;
   }
@@ -81,6 +80,11 @@ final class ProviderFailure {
 
   /** What is wrong with {@code provider}, given the cause, or null when the JDK's text says it well enough. */
   private String what(String provider, String message, Throwable cause) {
+    if (message.endsWith("Provider " + provider + " not found")) {
+      return "is listed in " + servicesFile(kind) + ", but no such class is in the jar or on nn's class path: check"
+          + " the line's spelling (the class's full name, package and all) and that the class was packed into the jar"
+          + closeClasses(provider);
+    }
     if (cause instanceof ServiceConfigurationError && String.valueOf(cause.getMessage()).endsWith("not a subtype")) {
       return notAProviderOfThisKind(provider);
     }

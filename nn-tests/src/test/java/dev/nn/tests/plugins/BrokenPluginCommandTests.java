@@ -480,8 +480,10 @@ class BrokenPluginCommandTests {
         "com.acme.broken.TypoProvdier\n"));
     Outcome o = nn("plugins", "--plugin-path", typo.toString());
     assertEquals(2, o.code(), o.describe());
-    assertTrue(o.err().contains("Provider com.acme.broken.TypoProvdier not found; listed by " + typo
-        + "; did you mean com.acme.broken.TypoProvider?"), o.describe());
+    assertTrue(o.err().contains("activation provider failed to load: com.acme.broken.TypoProvdier from " + typo
+        + " is listed in META-INF/services/dev.nn.spi.ActivationProvider, but no such class is in the jar or on nn's"
+        + " class path: check the line's spelling (the class's full name, package and all) and that the class was"
+        + " packed into the jar; did you mean com.acme.broken.TypoProvider?"), o.describe());
   }
 
   /** Two providers of one name in one jar: the advice is to rename one, as there is no second jar to take away. */
