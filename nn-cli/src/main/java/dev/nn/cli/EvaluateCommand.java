@@ -90,18 +90,18 @@ final class EvaluateCommand implements Callable<Integer> {
       out.print(root.fitted(scores(e.scores(), e.predictions())));
       if (metrics.confusion().length <= Metrics.MATRIX_CLASSES) {
         out.println(root.fitted("confusion matrix (rows: true class, columns: predicted class)"));
-        out.print(confusion(spec.classes(), metrics.confusion(), width));
+        out.print(confusion(printable(spec.classes()), metrics.confusion(), width));
       } else {
         out.print(commonestConfusions(spec, metrics, root::fitted, width));
       }
-      out.print(byClass(spec.classes(), metrics.byClass(), width));
+      out.print(byClass(printable(spec.classes()), metrics.byClass(), width));
     } else {
       out.println("rmse      " + Figures.sixDigits(metrics.rmse()));
       out.println("mae       " + Figures.sixDigits(metrics.mae()));
       out.println(root.fitted("r2        " + Figures.r2(metrics.r2())
           + (Double.isFinite(metrics.r2()) ? "" : " (undefined: the targets do not vary)")));
       if (!e.byTarget().isEmpty()) {
-        out.print(byTarget(spec.targets(), e.byTarget(), width));
+        out.print(byTarget(printable(spec.targets()), e.byTarget(), width));
       }
     }
     if (importance != null) {
@@ -221,13 +221,22 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** For more classes than a matrix can show: its largest cells off the diagonal. */
+  /**
+   * Class or target names as a table prints them: a name the data gave may hold a line break or a tab (a quoted CSV
+   * field), which would break the table's rows; shown escaped ({@code versi\ncolor}), as messages show such text.
+   */
+  private static List<String> printable(List<String> names) {
+    return names.stream().map(dev.nn.core.text.ControlCharacters::escape).toList();
+  }
+
   static String commonestConfusions(ModelSpec spec, Metrics metrics, java.util.function.UnaryOperator<String> fitted,
       int width) {
     List<Metrics.Confusion> cells = metrics.commonestConfusions(COMMONEST);
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("true", "predicted", "rows"));
     for (Metrics.Confusion c : cells) {
-      rows.add(List.of(spec.classes().get(c.actual()), spec.classes().get(c.predicted()), Grouped.of(c.count())));
+      rows.add(List.of(dev.nn.core.text.ControlCharacters.escape(spec.classes().get(c.actual())),
+          dev.nn.core.text.ControlCharacters.escape(spec.classes().get(c.predicted())), Grouped.of(c.count())));
     }
     return fitted.apply("commonest confusions (" + metrics.confusion().length + " classes are too many for a matrix;"
         + " its " + cells.size() + " largest cells off the diagonal)") + "\n" + TextTable.of(rows, width);

@@ -24,30 +24,8 @@ class EvaluateLongLabelsTests {
 
   @Test
   void theMatrixFitsTheTerminalAndTheClassTableStaysInLine() throws Exception {
-    List<String> lines = Files.readAllLines(Cli.EXAMPLES.resolve("data/iris.csv"));
-    StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
-    for (String line : lines.subList(1, lines.size())) {
-      int comma = line.lastIndexOf(',');
-      String label = LABELS.get(Integer.parseInt(line.substring(comma + 1)));
-      csv.append(line, 0, comma + 1).append('"').append(label.replace("\"", "\"\"")).append("\"\n");
-    }
-    Path data = Files.writeString(dir.resolve("iris-labels.csv"), csv);
-    Path experiment = Files.writeString(dir.resolve("labels.yaml"), """
-        name: labels
-        data:
-          train: {source: csv, path: iris-labels.csv, target: target, task: classification, labels: names}
-        network:
-          layers:
-            - {units: auto}
-            - {units: 8, activation: tanh}
-            - {units: auto, activation: identity}
-        loss: softmax-cross-entropy
-        optimizer: {name: adam, learning-rate: 0.05}
-        training: {epochs: 20, batch-size: 16}
-        """);
-    Cli.Outcome trained = Cli.run("train", experiment.toString(), "--output", dir.resolve("runs").toString());
-    assertEquals(0, trained.code(), trained.describe());
-    Path model = Cli.onlyRun(dir.resolve("runs")).resolve("model.nnm");
+    Path data = labelled(LABELS);
+    Path model = trained(data);
     Cli.Outcome o = Cli.run(Map.of("COLUMNS", "100"), true, "evaluate", model.toString(), "--data", data.toString());
     assertEquals(0, o.code(), o.describe());
     String out = o.out();
@@ -70,5 +48,54 @@ class EvaluateLongLabelsTests {
         data.toString());
     assertTrue(piped.out().contains("virginica-日本語  "), piped.out());
     assertTrue(piped.out().lines().anyMatch(l -> l.trim().startsWith("<b>Iris setosa</b> & co  ")), piped.out());
+  }
+
+  /**
+   * A label holding a line break or a tab (a quoted CSV field may) is shown escaped in the matrix and the table of
+   * classes: printed as it is, it broke their rows in two.
+   */
+  @Test
+  void aLabelHoldingALineBreakIsShownEscapedAndKeepsTheTablesRows() throws Exception {
+    Path data = labelled(List.of("setosa", "versi\ncolor", "virgi\tnica"));
+    Path model = trained(data);
+    Cli.Outcome o = Cli.run(Map.of(), false, "evaluate", model.toString(), "--data", data.toString());
+    assertEquals(0, o.code(), o.describe());
+    String out = o.out();
+    assertTrue(out.contains("versi\\ncolor") && out.contains("virgi\\tnica"), out);
+    assertTrue(out.lines().noneMatch(l -> l.equals("versi") || l.startsWith("color") || l.contains("\t")), out);
+    String matrix = out.substring(out.indexOf("confusion matrix"), out.indexOf("\nclass "));
+    assertEquals(5, matrix.lines().count(), "a title, a header and a row per class: " + matrix);
+  }
+
+  /** iris.csv with its classes named by {@code labels}, each quoted. */
+  private Path labelled(List<String> labels) throws Exception {
+    List<String> lines = Files.readAllLines(Cli.EXAMPLES.resolve("data/iris.csv"));
+    StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      int comma = line.lastIndexOf(',');
+      String label = labels.get(Integer.parseInt(line.substring(comma + 1)));
+      csv.append(line, 0, comma + 1).append('"').append(label.replace("\"", "\"\"")).append("\"\n");
+    }
+    return Files.writeString(dir.resolve("iris-labels.csv"), csv);
+  }
+
+  /** The model of a short training on {@code data}, its classes named by their labels. */
+  private Path trained(Path data) throws Exception {
+    Path experiment = Files.writeString(dir.resolve("labels.yaml"), """
+        name: labels
+        data:
+          train: {source: csv, path: %s, target: target, task: classification, labels: names}
+        network:
+          layers:
+            - {units: auto}
+            - {units: 8, activation: tanh}
+            - {units: auto, activation: identity}
+        loss: softmax-cross-entropy
+        optimizer: {name: adam, learning-rate: 0.05}
+        training: {epochs: 20, batch-size: 16}
+        """.formatted(data.getFileName()));
+    Cli.Outcome trained = Cli.run("train", experiment.toString(), "--output", dir.resolve("runs").toString());
+    assertEquals(0, trained.code(), trained.describe());
+    return Cli.onlyRun(dir.resolve("runs")).resolve("model.nnm");
   }
 }
