@@ -182,8 +182,18 @@ final class NodeReader {
       return "a list";
     }
     ScalarNode s = (ScalarNode) node;
-    return Tag.STR.equals(s.getTag()) ? "\"" + Excerpt.of(s.getValue()) + "\"" : Excerpt.of(s.getValue());
+    if (Tag.STR.equals(s.getTag())) {
+      return "\"" + Excerpt.of(s.getValue()) + "\"";
+    }
+    // a tag that makes the text another type than it reads as (epochs: !!float 1): "found 1" alone contradicted
+    // "expected an integer"
+    Tag plain = IMPLICIT.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s.getValue(), true);
+    return Excerpt.of(s.getValue()) + (plain.equals(s.getTag()) ? "" : " tagged " + s.getTag().getValue()
+        .replace(Tag.PREFIX, "!!") + " (drop the tag)");
   }
+
+  /** How YAML reads a plain scalar's type from its text alone. */
+  private static final org.yaml.snakeyaml.resolver.Resolver IMPLICIT = new YamlSource.PlainResolver();
 
   private void wrongType(String path, Node node, String expected) {
     report(ProblemId.WRONG_TYPE, path, node, "expected " + expected + ", found " + describe(node), expected);

@@ -205,7 +205,7 @@ final class YamlSource {
    * in YAML 1.2, so that a node tagged {@code !!timestamp} is one the file tagged itself, which {@link TagCheck}
    * refuses like every other tag outside the plain ones.
    */
-  private static final class PlainResolver extends Resolver {
+  static final class PlainResolver extends Resolver {
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
       Tag tag = super.resolve(kind, value, implicit);

@@ -188,6 +188,13 @@ class ExperimentReaderTests {
             .schedule());
   }
 
+  /** A number tagged another type than it reads as is said to be tagged so: "expected an integer, found 1" was all. */
+  @Test
+  void aNumberTaggedAnotherTypeIsSaidToBeTagged() {
+    List<ConfigProblem> p = problems(MINIMAL + "training: {epochs: !!float 1}");
+    assertEquals(List.of("training.epochs: expected an integer >= 1, found 1 tagged !!float (drop the tag)"), texts(p));
+  }
+
   @Test
   void scheduleSettingsOutsideTheirRangesAreEachReported() {
     List<ConfigProblem> p =
