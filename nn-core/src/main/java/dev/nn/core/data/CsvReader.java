@@ -554,6 +554,7 @@ public final class CsvReader {
     int rows = 0;
     int dropped = 0;
     int filled = 0;
+    boolean[] filledIn = new boolean[d];
     String[] fields;
     rowLoop:
     while ((fields = fields(in, file, h)) != null) {
@@ -590,6 +591,7 @@ public final class CsvReader {
           }
           x.set(out + j, Double.NaN);
           filled++;
+          filledIn[j] = true;
         } else {
           double code = categories[j] == null ? Double.NaN : categories[j].code(text, file, lineNo);
           x.set(out + j, !Double.isNaN(code) ? code : categories[j] != null ? numericCode(text, file, lineNo, header[c])
@@ -638,6 +640,19 @@ public final class CsvReader {
     }
     if (filled > 0 && use != Use.RUN) {
       MeanFill.fill(x, rows, features, file);
+    }
+    if (filled > 0) {
+      // as missing: drop says how many rows it left out: a fill changes the data the network sees
+      List<String> columns = new ArrayList<>();
+      for (int j = 0; j < d; j++) {
+        if (filledIn[j]) {
+          columns.add("\"" + Excerpt.of(features.get(j)) + "\"");
+        }
+      }
+      notes.accept(file + ": " + filled + (filled == 1 ? " missing value" : " missing values") + " filled with "
+          + (use == Use.RUN ? "the training rows' mean" : "the mean") + " of " + (columns.size() == 1 ? "its column "
+          : "their columns ") + (columns.size() <= 5 ? String.join(", ", columns) : String.join(", ",
+              columns.subList(0, 5)) + " and " + (columns.size() - 5) + " more") + " (missing: mean)");
     }
     for (int j = 0; j < d; j++) {
       if (categories[j] == null && countsTheRows(x, rows, d, j)) {

@@ -165,6 +165,22 @@ class CsvReaderTests {
     assertArrayEquals(new double[] {2, 3, 8, 9}, d.copyY());
   }
 
+  /** missing: mean says how many values it filled, and in which columns, as missing: drop says how many rows it left out. */
+  @Test
+  void theValuesMissingMeanFillsAreCountedInANote() throws IOException {
+    Path p = write("f.csv", "a,b,c,y\n1,,3,0\nNA,5,,1\n7,8,NA,2\n");
+    CsvOptions mean = new CsvOptions(List.of(), List.of(), CsvOptions.Missing.MEAN, CsvOptions.IndexColumn.AUTO);
+    List<String> notes = new java.util.ArrayList<>();
+    CsvReader.regression("y").with(mean).withNotes(notes::add).read(p);
+    assertEquals(List.of(p + ": 4 missing values filled with the mean of their columns \"a\", \"b\", \"c\""
+        + " (missing: mean)"), notes);
+    notes.clear();
+    CsvReader.regression("y").with(mean).leavingMissingValues().withNotes(notes::add)
+        .read(write("g.csv", "a,b,y\n1,NA,0\n2,3,1\n"));
+    assertEquals(List.of(dir.resolve("g.csv") + ": 1 missing value filled with the training rows' mean of its column"
+        + " \"b\" (missing: mean)"), notes);
+  }
+
   /**
    * Values listed in missing-values ("?", as UCI's files write a missing value) are missing as NA is: refused
    * naming the policies, dropped, or filled; elsewhere "?" is no number, with a hint naming the key.
