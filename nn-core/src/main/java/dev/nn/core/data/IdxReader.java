@@ -264,8 +264,13 @@ public final class IdxReader {
   private static void magic(IdxInput in, int expected, String what) {
     int found = in.readInt();
     if (found != expected) {
-      throw new DataException(
-          in.file() + ": wrong magic number " + hex(found) + ", expected " + hex(expected) + " (" + what + ")");
+      // the other kind's number: the two paths given the other way round, the commonest slip with a pair of files
+      String swapped = expected == IMAGES_MAGIC && found == LABELS_MAGIC
+          ? "; it is an IDX label file: are the images and labels paths swapped?"
+          : expected == LABELS_MAGIC && found == IMAGES_MAGIC
+              ? "; it is an IDX image file: are the images and labels paths swapped?" : "";
+      throw new DataException(in.file() + ": wrong magic number " + hex(found) + ", expected " + hex(expected) + " ("
+          + what + ")" + swapped);
     }
   }
 

@@ -203,12 +203,18 @@ class IdxReaderTests {
   void aWrongMagicNumberShowsFoundAndExpected() throws IOException {
     Path labelsAsImages = goodLabels();
     assertEquals(
-        labelsAsImages + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)",
+        labelsAsImages + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)"
+            + "; it is an IDX label file: are the images and labels paths swapped?",
         failure(labelsAsImages, goodLabels()));
     Path imagesAsLabels = goodImages();
     assertEquals(
-        imagesAsLabels + ": wrong magic number 0x00000803, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension)",
+        imagesAsLabels + ": wrong magic number 0x00000803, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension)"
+            + "; it is an IDX image file: are the images and labels paths swapped?",
         failure(goodImages(), imagesAsLabels));
+    Path other = write("other", images(0x802, 3, 2, 3, PIXELS));
+    assertEquals(
+        other + ": wrong magic number 0x00000802, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)",
+        failure(other, goodLabels()));
   }
 
   @Test
@@ -324,7 +330,8 @@ class IdxReaderTests {
 
     Path wrongMagic = write("wrong", images(0x801, 3, 2, 3, PIXELS));
     assertEquals(
-        wrongMagic + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)",
+        wrongMagic + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)"
+            + "; it is an IDX label file: are the images and labels paths swapped?",
         assertThrows(DataException.class,
             () -> IdxReader.read(List.of(img, wrongMagic), List.of(lab, lab), 100)).getMessage());
     // a shard's data that ends early is found before a later shard's wrong header, as when read one by one
