@@ -174,9 +174,13 @@ final class EvaluateCommand implements Callable<Integer> {
         .append(")");
     s = new StringBuilder(fitted.apply(s.toString())).append('\n');
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("column", "importance", "sd"));
+    // one shuffle has no spread to show: a column of zeros would claim one
+    boolean spread = shuffles > 1;
+    rows.add(spread ? List.of("column", "importance", "sd") : List.of("column", "importance"));
     for (Evaluation.Importance c : sorted) {
-      rows.add(List.of(c.column(), Figures.sixDigits(c.mean()), Figures.sixDigits(c.sd())));
+      String column = dev.nn.core.text.ControlCharacters.escape(c.column());
+      rows.add(spread ? List.of(column, Figures.sixDigits(c.mean()), Figures.sixDigits(c.sd()))
+          : List.of(column, Figures.sixDigits(c.mean())));
     }
     return s.append(TextTable.of(rows, width)).toString();
   }

@@ -158,6 +158,8 @@ class PredictEvaluateInputTests {
         "--importance", "1");
     assertEquals(0, evaluated.code(), evaluated.describe());
     assertTrue(evaluated.out().contains(": 20 rows"), evaluated.out());
+    // one shuffle has no spread: no sd column
+    assertTrue(evaluated.out().lines().anyMatch(l -> l.matches("column +importance")), evaluated.out());
     Cli.Outcome unknown = Cli.run("evaluate", dcModel.toString(), "--data", data.toString(), "--separator", ":");
     assertEquals(2, unknown.code(), unknown.describe());
     assertTrue(unknown.err().startsWith("nn: invalid value for option '--separator': unknown field separator ':';"
