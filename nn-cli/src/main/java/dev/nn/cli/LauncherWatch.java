@@ -80,6 +80,9 @@ final class LauncherWatch {
     watched = pid.getAsLong();
     start(env, code -> {
       launcherGone = true;
+      // no signal came to this JVM: the runs it marks interrupted say what did stop them
+      dev.nn.core.run.RunDirectory.processStopping("stopped as the nn launcher that started it ended first (killed"
+          + " outright, passing on no signal)");
       System.exit(code);
     });
   }

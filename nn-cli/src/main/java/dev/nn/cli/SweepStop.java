@@ -139,7 +139,7 @@ final class SweepStop implements AutoCloseable {
     try {
       // the run's own words, as its status.yaml says them
       table.set(current, table.row(current).interrupted(dir == null ? "" : dir.toString(),
-          dir == null ? "stopped by Ctrl-C, SIGTERM or SIGHUP" : RunDirectory.interruptedMessage(dir)));
+          dir == null ? RunDirectory.processStop() : RunDirectory.interruptedMessage(dir)));
     } catch (RuntimeException e) {
       // the JVM is exiting: the table keeps its last row
     }

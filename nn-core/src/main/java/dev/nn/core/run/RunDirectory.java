@@ -114,6 +114,24 @@ public final class RunDirectory {
     return missing;
   }
 
+  /** How a run stopped by this process's ending came to stop, unless {@link #processStopping} says otherwise. */
+  private static final String BY_SIGNAL = "stopped by Ctrl-C, SIGTERM or SIGHUP";
+  private static volatile String processStop = BY_SIGNAL;
+
+  /**
+   * Says how this process comes to stop, for the runs it marks interrupted as it ends, when that is not a signal of
+   * its own: {@code "stopped as the nn launcher that started it ended (…)"}, when the launcher was killed outright
+   * and this JVM ends on noticing it, which no signal told it.
+   */
+  public static void processStopping(String how) {
+    processStop = java.util.Objects.requireNonNull(how);
+  }
+
+  /** How a run this process's ending stops came to stop: by a signal, unless {@link #processStopping} said. */
+  public static String processStop() {
+    return processStop;
+  }
+
   /** What the status and the report of a run in {@code dir} that Ctrl-C or SIGTERM stopped say: how to go on. */
   public static String interruptedMessage(Path dir) {
     return interruptedMessage(dir, true, false);
@@ -126,7 +144,7 @@ public final class RunDirectory {
    * again, {@code nn.resume} in code with the same samples.
    */
   public static String interruptedMessage(Path dir, boolean bySignal, boolean samplesFromCode) {
-    String how = bySignal ? "stopped by Ctrl-C, SIGTERM or SIGHUP"
+    String how = bySignal ? processStop
         : "stopped by its thread's interruption (Thread.interrupt, Future.cancel(true))";
     boolean fresh = latestCheckpointIn(dir).isEmpty();
     // kept in the run's files, which are read from anywhere (a report opened from a file manager): the folder by its

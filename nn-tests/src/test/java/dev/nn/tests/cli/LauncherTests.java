@@ -272,6 +272,22 @@ class LauncherTests {
   }
 
   /**
+   * {@code kill -9} of the launcher itself, which passes no signal on: its JVM notices it gone and stops the run as a
+   * signal would, and the run's status says what stopped it (it said Ctrl-C, SIGTERM or SIGHUP, which none sent).
+   */
+  @Test
+  void aLauncherKilledOutrightStopsItsRunAndTheStatusSaysSo() throws Exception {
+    Training t = startLongTraining(tmp.resolve("runs-killed-launcher"));
+    ProcessHandle java = t.process().descendants().filter(LauncherTests::isJava).findFirst().orElseThrow();
+    assertTrue(t.process().toHandle().destroyForcibly());
+    assertTrue(java.onExit().get(30, TimeUnit.SECONDS) != null);
+    String status = Files.readString(t.run().resolve("status.yaml"));
+    assertTrue(status.contains("state: interrupted"), status);
+    assertTrue(status.contains("stopped as the nn launcher that started it ended first (killed outright, passing on no"
+        + " signal)"), status);
+  }
+
+  /**
    * {@code kill -9} of the Java process (or the system's out-of-memory killer) leaves the launcher to say what
    * happened: exit 137 and one line, not bash's job report with the script's source.
    */
