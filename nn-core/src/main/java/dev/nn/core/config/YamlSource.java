@@ -77,7 +77,9 @@ final class YamlSource {
         context += " that starts at line " + (c.getLine() + 1) + ", col " + (c.getColumn() + 1);
       }
       String problem = e.getProblem() == null ? "" : e.getProblem().strip();
-      String message = "not valid YAML: " + (context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem);
+      String words = YamlSyntaxWords.of(e.getContext() == null ? "" : e.getContext(), c, problem, m);
+      String message = "not valid YAML: " + (words != null ? words
+          : context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem);
       String allowed = "";
       if (isOverlongKey(c, m, problem)) {
         // the ':' is there; YAML gives up looking for it after 1,024 characters of a key

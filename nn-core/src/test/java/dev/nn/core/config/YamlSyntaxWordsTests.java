@@ -1,0 +1,62 @@
+package dev.nn.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nn.spi.ConfigException;
+import dev.nn.spi.ConfigProblem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commonest YAML mistakes in an experiment file are told in words, at the place the parser met them: its own
+ * text named its states ("expected &lt;block end&gt;, but found '&lt;block sequence start&gt;'").
+ */
+class YamlSyntaxWordsTests {
+  private static String said(String yaml) {
+    ConfigProblem p = assertThrows(ConfigException.class, () -> YamlSource.compose(yaml)).problems().get(0);
+    return p.line() + ":" + p.column() + " " + p.message();
+  }
+
+  @Test
+  void anItemIndentedToNoColumnOfItsListIsSaidSo() {
+    assertEquals("4:7 not valid YAML: this line (line 4, col 7) is indented to no column of the list that starts at"
+        + " line 3, col 5: the items of one list or mapping start at one column, and a key's value on the lines below"
+        + " it is indented further than the key", said("network:\n  layers:\n    - {units: 4}\n      - {units: 1}\n"));
+    assertEquals("3:2 not valid YAML: this line (line 3, col 2) is indented to no column of the mapping that starts at"
+        + " line 1, col 1: the items of one list or mapping start at one column, and a key's value on the lines below"
+        + " it is indented further than the key", said("a:\n  b: 1\n c: 2\n"));
+  }
+
+  @Test
+  void aBraceOrBracketLeftOpenIsNamedWhereItOpens() {
+    assertEquals("2:9 not valid YAML: the '{' at line 1, col 12 is not closed: a '}' is missing before line 2, col 9,"
+        + " or a ',' between two of its entries", said("optimizer: {name: sgd, learning-rate: 0.1\ntraining: {epochs:"
+        + " 3}\n"));
+    assertEquals("2:5 not valid YAML: the '[' at line 1, col 9 is not closed: a ']' is missing before line 2, col 5,"
+        + " or a ',' between two of its items", said("layers: [1, 2\nloss: x\n"));
+    assertEquals("1:10 not valid YAML: a ']' (line 1, col 10) closes no '['", said("a: [1, 2]]\n"));
+  }
+
+  @Test
+  void aKeyAmongItemsAnItemAmongKeysAndAStrayColonAreSaidSo() {
+    assertEquals("2:1 not valid YAML: a key (line 2, col 1) where the list that starts at line 1, col 1 expects an"
+        + " item (\"- …\"): a mapping inside a list is an item's, written after its \"- \"", said("- a\nb: 1\n"));
+    assertEquals("2:1 not valid YAML: a list item (line 2, col 1) where the mapping that starts at line 1, col 1"
+        + " expects a key: a list is a key's value, its items indented below the key", said("a: 1\n- b\n"));
+    assertEquals("1:8 not valid YAML: a ':' (line 1, col 8) where no key can start: a value holding \": \" is quoted"
+        + " (\"a: b\"), a key starts at the column of the keys beside it, and the line above it, if a key, ends with"
+        + " ':'", said("name: a: b\n"));
+  }
+
+  @Test
+  void anUnclosedQuoteATabAReservedCharacterAndAnUndefinedAliasAreSaidSo() {
+    assertEquals("3:1 not valid YAML: the quoted value that starts at line 1, col 7 is never closed: its closing"
+        + " quote is missing", said("name: \"abc\nloss: x\n"));
+    assertEquals("2:1 not valid YAML: a tab (line 2, col 1): YAML indents with spaces only; replace the tab with"
+        + " spaces", said("a:\n\tb: 1\n"));
+    assertEquals("1:4 not valid YAML: '@' (line 1, col 4) cannot start a value (YAML reserves it): quote the value"
+        + " (\"@…\")", said("a: @x\n"));
+    assertEquals("1:4 not valid YAML: the alias *nope (line 1, col 4) names no anchor: write &nope on the value it"
+        + " repeats, before the alias", said("a: *nope\n"));
+  }
+}
