@@ -57,6 +57,9 @@ final class ExperimentParser {
   }
 
   /** The experiment, or {@code null} when there were problems. */
+  /** The start of the top-level keys an experiment file keeps for itself: its anchors' values. */
+  static final String OWN_KEYS = "x-";
+
   Experiment parse(Node root) {
     if (root == null) {
       Mark start = new Mark("experiment", 0, 0, 0, new int[0], 0);
@@ -85,6 +88,9 @@ final class ExperimentParser {
     OutputSpec output = output(top.get("output"));
     Node dist = top.get("distributed");
     Optional<DistributedSpec> distributed = dist == null ? Optional.empty() : Optional.ofNullable(distributed(dist));
+    // where a file keeps the values its anchors name (x-layer: &hidden {units: 64, activation: relu}), as Compose
+    // files do: read by no one, written to no run
+    top.leavingToTheFile(OWN_KEYS);
     top.finish();
     if (data != null && data.train() instanceof SourceSpec.Spark && dist == null) {
       reader.report(

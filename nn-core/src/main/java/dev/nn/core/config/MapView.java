@@ -23,6 +23,8 @@ final class MapView {
   private final String path;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   private final Set<String> asked = new LinkedHashSet<>();
+  /** Keys that start so are the file's own, which nothing reads and {@link #finish()} does not report. */
+  private String ownPrefix;
 
   MapView(NodeReader reader, MappingNode node, String path) {
     this.reader = reader;
@@ -126,10 +128,19 @@ final class MapView {
     return asked;
   }
 
+  /**
+   * Leaves the keys that start with {@code prefix} to the file: nothing reads them, and they are not unknown (an
+   * experiment's {@code x-…} keys, which hold the values its anchors name).
+   */
+  void leavingToTheFile(String prefix) {
+    ownPrefix = prefix;
+  }
+
   /** Reports every key nobody asked for, with "did you mean" among the keys asked for. */
   void finish() {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-      if (!asked.contains(e.getKey())) {
+      if (!asked.contains(e.getKey()) && !(ownPrefix != null && e.getKey().startsWith(ownPrefix)
+          && e.getKey().length() > ownPrefix.length())) {
         reader.unknownKey(
             child(e.getKey()),
             e.getValue().getKeyNode(),

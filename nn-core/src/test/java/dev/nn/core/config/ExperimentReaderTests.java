@@ -188,6 +188,21 @@ class ExperimentReaderTests {
             .schedule());
   }
 
+  /**
+   * A top-level x- key holds what anchors name and is read by nothing; another unknown key is still one, and an x- key
+   * below the top is a key like any other.
+   */
+  @Test
+  void topLevelXKeysHoldAnchorsAndAreNotUnknown() {
+    Experiment e = read("x-hidden: &hidden {units: 4, activation: tanh}\n"
+        + "data: {train: {source: generator, name: lecture-regression, samples: 100}}\n"
+        + "network: {layers: [{units: 4}, *hidden, *hidden, {units: 1, activation: identity}]}\n"
+        + "loss: squared\n");
+    assertEquals(4, e.network().layers().size());
+    assertEquals(List.of("y-hidden: unknown key \"y-hidden\"", "training.x-note: unknown key \"x-note\""),
+        texts(problems(MINIMAL + "y-hidden: 1\ntraining: {x-note: 1}\n")));
+  }
+
   /** A number tagged another type than it reads as is said to be tagged so: "expected an integer, found 1" was all. */
   @Test
   void aNumberTaggedAnotherTypeIsSaidToBeTagged() {
