@@ -76,7 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Model m = Models.load(root, model);
     ModelSpec spec = m.spec();
     Evaluation.targetColumnsProblem(spec, target).ifPresent(problem -> {
-      throw new CommandFailure("nn: " + problem);
+      // the model's file and the option given: the message is about the two together
+      throw new CommandFailure("nn: " + model + " with --target " + String.join(",", target) + ": " + problem);
     });
     Evaluation e = WorkingLine.during(root, "evaluating on " + dev.nn.core.text.ControlCharacters.escape(String.valueOf(data.getFileName())),
         notes -> CsvInput.reading(() -> root.nn().evaluateColumns(m, data, target, separator.value, notes)));

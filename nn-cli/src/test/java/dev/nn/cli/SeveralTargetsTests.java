@@ -132,8 +132,8 @@ class SeveralTargetsTests {
     Cli.Outcome twice = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
         "weight,weight,pulse");
     assertEquals(2, twice.code(), twice.describe());
-    assertEquals("nn: the target column \"weight\" is given twice; name each of the model's targets' columns once,"
-        + " in its order (weight, waist, pulse)\n", twice.err());
+    assertEquals("nn: " + model + " with --target weight,weight,pulse: the target column \"weight\" is given twice;"
+        + " name each of the model's targets' columns once, in its order (weight, waist, pulse)\n", twice.err());
     // an index picks a column only the header names: the reader tells it twice, where the order was blamed
     Cli.Outcome indexThenName = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target",
         "3,weight,pulse");
@@ -200,8 +200,8 @@ class SeveralTargetsTests {
   void evaluateRefusesOneColumnForThreeTargetsAndAFileWithoutATarget() throws Exception {
     Cli.Outcome one = Cli.run("evaluate", model.toString(), "--data", LINNERUD_CSV.toString(), "--target", "weight");
     assertEquals(2, one.code(), one.describe());
-    assertEquals("nn: this model predicts 3 targets (weight, waist, pulse), found 1 target column (weight); name one"
-        + " column per target, in the model's order\n", one.err());
+    assertEquals("nn: " + model + " with --target weight: this model predicts 3 targets (weight, waist, pulse), found"
+        + " 1 target column (weight); name one column per target, in the model's order\n", one.err());
     assertEquals("", one.out());
     Path noPulse = tmp.resolve("no-pulse.csv");
     StringBuilder csv = new StringBuilder();
