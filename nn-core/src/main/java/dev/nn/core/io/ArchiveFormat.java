@@ -55,7 +55,7 @@ public record ArchiveFormat(String name, String kind, String header, List<String
    * The first entries of nn's archives, and what a file that starts with one is: a file of one kind given where
    * another is read (a checkpoint to {@code nn predict}) is told as such, not as a damaged file.
    */
-  private static final java.util.Map<String, String> OTHER_KINDS = java.util.Map.of(
+  static final java.util.Map<String, String> OTHER_KINDS = java.util.Map.of(
       "checkpoint.yaml", "an nn training checkpoint, which nn train --resume continues a run from; a run's model is"
           + " model.nnm in its run directory",
       "model.yaml", "an nn model file (model.nnm)");

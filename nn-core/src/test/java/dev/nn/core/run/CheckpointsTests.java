@@ -248,6 +248,15 @@ class CheckpointsTests {
     assertEquals(text + ": not an nn checkpoint: an nn checkpoint is a ZIP archive holding checkpoint.yaml,"
         + " params.bin, optimizer.bin and history.csv, and this file is none (it begins as text: \"epoch: 3\")",
         e.getMessage());
+    // a model file copied in as a checkpoint is told as the model file it is
+    Path model = dir.resolve("epoch-0008.ckpt");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(model))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("model.yaml"));
+      zip.write("format: nn-model\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    e = assertThrows(RunFileException.class, () -> Checkpoints.read(model));
+    assertEquals(model + ": is an nn model file (model.nnm), not an nn checkpoint", e.getMessage());
     Path missing = dir.resolve("epoch-0009.ckpt");
     e = assertThrows(RunFileException.class, () -> Checkpoints.read(missing));
     assertEquals(missing + ": no such checkpoint file", e.getMessage());
