@@ -194,7 +194,8 @@ class FineTuningTests {
         + " initializer draws them", from, "network.init=he-uniform");
     refused("nn: " + tmp.resolve("none.nnm") + ": no such file; expected an nn model file (model.nnm in a run"
         + " directory); network.weights-from names it, the model the run starts from (its weights and standardization):"
-        + " restore it (a new run may name another)\n",
+        + " name an intact nn model file (a run directory's model.nnm), or, to resume a run that started from it, put"
+        + " back the file it started from\n",
         "network.weights-from=" + tmp.resolve("none.nnm"));
     // another number of features than the standardized model's: named, before its standardizer meets them (a crash)
     Path fewer = tmp.resolve("fewer.csv");

@@ -54,8 +54,9 @@ final class StartingModel {
     } catch (dev.nn.core.model.ModelFormatException e) {
       // the file's problem, and whose file it is: a resume needs it too (its standardization)
       throw new dev.nn.core.model.ModelFormatException(file, e.getMessage().substring(file.toString().length() + 2)
-          + "; " + KEY + " names it, the model the run starts from (its weights and standardization): restore it (a"
-          + " new run may name another)", e);
+          + "; " + KEY + " names it, the model the run starts from (its weights and standardization): name an intact"
+          + " nn model file (a run directory's model.nnm), or, to resume a run that started from it, put back the"
+          + " file it started from", e);
     }
   }
 
