@@ -225,7 +225,6 @@ final class EvaluateCommand implements Callable<Integer> {
         Grouped.of(f.support()));
   }
 
-  /** For more classes than a matrix can show: its largest cells off the diagonal. */
   /**
    * Class or target names as a table prints them: a name the data gave may hold a line break or a tab (a quoted CSV
    * field), which would break the table's rows; shown escaped ({@code versi\ncolor}), as messages show such text.
@@ -234,6 +233,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return names.stream().map(dev.nn.core.text.ControlCharacters::escape).toList();
   }
 
+  /** For more classes than a matrix can show: its largest cells off the diagonal. */
   static String commonestConfusions(ModelSpec spec, Metrics metrics, java.util.function.UnaryOperator<String> fitted,
       int width) {
     List<Metrics.Confusion> cells = metrics.commonestConfusions(COMMONEST);

@@ -56,10 +56,10 @@ final class ExperimentParser {
     this.processors = processors;
   }
 
-  /** The experiment, or {@code null} when there were problems. */
   /** The start of the top-level keys an experiment file keeps for itself: its anchors' values. */
   static final String OWN_KEYS = "x-";
 
+  /** The experiment, or {@code null} when there were problems. */
   Experiment parse(Node root) {
     if (root == null) {
       Mark start = new Mark("experiment", 0, 0, 0, new int[0], 0);
