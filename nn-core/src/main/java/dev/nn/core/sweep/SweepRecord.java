@@ -177,7 +177,8 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
    * This record {@link #rehashed} for a resume that was allowed ({@code options}, as typed) to train the points left
    * on changed files, with an entry saying when and what changed, to be written over the one on disk: the points
    * trained from here on use these files, and a later resume is checked against them, not against the files of the
-   * sweep's start (which it would otherwise take back in silence). This record itself when nothing changed.
+   * sweep's start (which it would otherwise take back in silence), and with {@code pluginPath} as its plugin path. This
+   * record itself when nothing changed.
    */
   public SweepRecord takingChangesNow(List<Path> pluginPath, List<String> options, java.time.Instant now) {
     SweepRecord retaken = rehashed(pluginPath);
@@ -190,8 +191,10 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     List<String> entries = new ArrayList<>(allowedChanges);
     entries.add(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + String.join(" ", options) + " took "
         + String.join("; ", what));
+    // the plugin path the points from here on train with, which a later resume without one takes
     return new SweepRecord(experiment, workingDirectory, experimentSha256, sets, sweeps, folds, output,
-        this.pluginPath, command, retaken.dataFiles, retaken.pluginJars, entries);
+        pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(), command, retaken.dataFiles,
+        retaken.pluginJars, entries);
   }
 
   private static void describeChanges(Map<Path, String> then, Map<Path, String> now, List<String> into) {
