@@ -722,7 +722,9 @@ public final class PluginRegistry {
     List<String> suggestions = suggestions(kind, name, known);
     // a name like no installed one is most often a plugin whose jar was not given; so is an installed name with a
     // part of its own ("acme-rmsprop" beside rmsprop), which a misspelling is not
-    boolean likePlugin = suggestions.isEmpty() || suggestions.stream().anyMatch(s -> withAPartOfItsOwn(name, s));
+    // (but not another framework's name for one of nn's, sgd-momentum)
+    boolean likePlugin = suggestions.isEmpty() || OtherFrameworksNames.meaning(kind, name).isEmpty()
+        && suggestions.stream().anyMatch(s -> withAPartOfItsOwn(name, s));
     List<String> bare = likePlugin ? jarsProvidingNothing() : List.of();
     String where = likePlugin && givenInCode
         ? "; this registry was given its providers in code: give it this one too (PluginRegistry.of, or with)"
