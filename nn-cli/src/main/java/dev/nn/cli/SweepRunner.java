@@ -62,6 +62,11 @@ final class SweepRunner {
   private SweepRecord started;
   /** What {@link #started}'s digests are from, as its checks say it. */
   private String startedWhen = SweepRecord.STARTED;
+  /**
+   * The record on disk before this resume wrote the changed files it took, until a point trains on them: put back if
+   * the interrupted point's run refuses to go on, when nothing trained on them.
+   */
+  private SweepRecord untaken;
   /** The --allow-changed-… options a resume was given, which the command to resume again repeats. */
   private List<String> resumeOptions = List.of();
 
@@ -280,6 +285,7 @@ final class SweepRunner {
       SweepRecord taking = record.takingChangesNow(root.pluginPathEntries(), resumeOptions, java.time.Instant.now());
       if (taking != record) {
         taking.write(folder);
+        untaken = record;
       }
     }
     SweepStop stop = newStop(table, into, words).continuing();
@@ -451,6 +457,7 @@ final class SweepRunner {
             point, table.row(point).in(dir.toString()), before));
         row = new SweepTable.Row(points.get(i), "completed", r.directory().path().toString(),
             figure(r.validation()), figure(r.test()), "");
+        untaken = null;
         completed++;
         anyRun = true;
       } catch (TrainingInterruptedException e) {
@@ -464,8 +471,12 @@ final class SweepRunner {
         }
         if (started != null && e instanceof dev.nn.core.run.RunFileException) {
           // the interrupted point's run refused to go on (its data changed, another process trains in it): nothing
-          // was trained, so the point stays as it was and the sweep stops, for the command to be given again
+          // was trained, so the point stays as it was and the sweep stops, for the command to be given again; the
+          // files this resume took are not the sweep's until a point trains on them
           stop.set(i, previous, null);
+          if (untaken != null) {
+            untaken.write(folder);
+          }
           throw new CommandFailure(reported(e).text() + "nn: the " + words.whole() + " stops at " + words.one() + " "
               + (i + 1) + " of "
               + points.size() + ", whose run could not be resumed; its table " + folder.resolve(SweepTable.MARKDOWN)
@@ -476,6 +487,9 @@ final class SweepRunner {
         String report = reported.text();
         Path dir = started != null ? started : newRunDirectory(into, before);
         anyRun |= dir != null;
+        if (dir != null) {
+          untaken = null; // a point's run may have trained on the files taken
+        }
         if (dir == null && report.equals(lastEarlyFailure)) {
           // the data or setting every point shares: said once, then only referred to
           root.err().println("nn: " + words.pointLabel() + " " + (i + 1) + " failed as " + words.one() + " "

@@ -375,15 +375,17 @@ final class TrainCommand implements Callable<Integer> {
           + " the points done trained on it as it was; put back the file the sweep started with (SHA-256 "
           + record.experimentSha256() + ") to continue it, or start a new sweep");
     }
+    boolean taken = !record.allowedChanges().isEmpty();
     changedSinceTheSweep(folder, record, record.changedDataFiles(record.digestsFrom()), allowChangedData, "the data",
-        "--allow-changed-data", "on the data as it was: restore it", "on the data as it is now",
-        "on it as it is now");
+        "--allow-changed-data", taken ? "on the data as that resume took it: put that back" : "on the data as it was:"
+        + " restore it", "on the data as it is now", "on it as it is now");
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());
     }
     changedSinceTheSweep(folder, record, record.changedPluginJars(root.pluginPathEntries(), record.digestsFrom()),
         allowChangedPlugins,
-        "the plugins", "--allow-changed-plugins", "with the plugins as they were: put back the jars the sweep started"
+        "the plugins", "--allow-changed-plugins", taken ? "with the plugins as that resume took them: put back those"
+        + " jars, on the plugin path it recorded" : "with the plugins as they were: put back the jars the sweep started"
         + " with", "with the plugins as they are now", "with them as they are now");
     // the points still to train are trained as the sweep's command would have trained them
     experiment = record.experiment();
@@ -416,14 +418,17 @@ final class TrainCommand implements Callable<Integer> {
       return;
     }
     String since = record.digestsSince();
-    String pointsDone = record.allowedChanges().isEmpty() ? "The points done" : "The points done since then";
+    String pointsDone = record.allowedChanges().isEmpty() ? "The points done trained" : "The points since then are"
+        + " trained";
     if (!allowed) {
       throw new CommandFailure("nn: " + what + " changed since the sweep " + folder + " " + since + ": "
-          + String.join(", ", changed) + ". " + pointsDone + " trained " + asWas + ", or give " + flag
+          + String.join(", ", changed) + ". " + pointsDone + " " + asWas + ", or give " + flag
           + " to train the points left " + asNow);
     }
-    root.err().println(root.fittedErr("nn: note: " + what + " changed since the sweep " + since + " ("
-        + String.join(", ", changed) + "); " + flag + " trains the points left " + noteAsNow));
+    // each file's digest said to be from then, which the sentence has just named
+    List<String> files = changed.stream().map(c -> c.replace(" " + record.digestsFrom() + ")", " then)")).toList();
+    root.err().println(root.fittedErr("nn: note: " + what + " changed since the sweep " + since + ": "
+        + String.join(", ", files) + "; " + flag + " trains the points left " + noteAsNow));
   }
 
   /**

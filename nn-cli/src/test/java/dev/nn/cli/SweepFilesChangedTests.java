@@ -103,4 +103,26 @@ class SweepFilesChangedTests {
     assertEquals(2, again.allowedChanges().size(), again.allowedChanges().toString());
     assertEquals(before, again.dataFiles().get(file));
   }
+
+  /**
+   * A data file gone when a resume takes changes keeps its digest in the record, to be checked once it is back, and is
+   * said to be gone, not to have moved to another file of the same content.
+   */
+  @Test
+  void aDataFileGoneAtAResumeThatTakesChangesStaysInTheRecord() throws Exception {
+    Path experiment = tmp.resolve("x.yaml");
+    Path data = tmp.resolve("d.csv");
+    SweepRecord record = started(experiment, data);
+    String digest = record.dataFiles().values().iterator().next();
+    Files.copy(data, tmp.resolve("same.csv"));
+    Files.delete(data);
+    SweepRecord taken = record.takingChangesNow(List.of(), List.of("--allow-changed-data"), java.time.Instant.EPOCH);
+    Path file = data.toAbsolutePath().normalize();
+    assertEquals(java.util.Map.of(file, digest), taken.dataFiles());
+    assertEquals(List.of("1970-01-01T00:00:00Z --allow-changed-data took " + file + " gone (SHA-256 " + digest + ")"),
+        taken.allowedChanges());
+    Files.writeString(data, "a,y\n9,9\n");
+    assertEquals(List.of(file + " (SHA-256 " + digest + " " + SweepRecord.LAST_RESUMED + ")"),
+        taken.changedDataFiles(taken.digestsFrom()));
+  }
 }

@@ -322,6 +322,19 @@ class SweepResumeTests {
         refused.err());
     assertEquals(table, Files.readString(folder.resolve("sweep.csv")));
     assertEquals(files, listing(folder.getParent()), "nothing begun or left half-written");
+    // allowed, but the interrupted point's run cannot go on (another process trains in it): nothing trained on the
+    // changed data, so the sweep's record is left as it was
+    String before = Files.readString(folder.resolve("sweep.yaml"));
+    Path run = Path.of(Files.readAllLines(folder.resolve("sweep.csv")).get(2).split(",")[2]);
+    dev.nn.core.run.RunLock held = dev.nn.core.run.RunDirectory.open(run).lock();
+    try {
+      Cli.Outcome busy = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
+      assertEquals(2, busy.code(), busy.describe());
+      assertTrue(busy.err().contains("whose run could not be resumed"), busy.err());
+    } finally {
+      held.close();
+    }
+    assertEquals(before, Files.readString(folder.resolve("sweep.yaml")));
     Cli.Outcome allowed = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
     assertEquals(0, allowed.code(), allowed.describe());
     assertTrue(allowed.err().startsWith("nn: note: the data changed since the sweep started"), allowed.err());
@@ -336,7 +349,8 @@ class SweepResumeTests {
     assertEquals(2, restored.code(), restored.describe());
     assertTrue(restored.err().startsWith("nn: the data changed since the sweep " + folder + " was last resumed on"
         + " changed files: " + data + " (SHA-256 "), restored.err());
-    assertTrue(restored.err().contains(". The points done since then trained on the data as it was: restore it, or"
+    assertTrue(restored.err().contains(". The points since then are trained on the data as that resume took it: put"
+        + " that back, or"
         + " give --allow-changed-data"), restored.err());
   }
 
@@ -439,8 +453,10 @@ class SweepResumeTests {
     writeJar(jar, "second");
     Cli.Outcome allowed = Cli.run("train", "--resume", folder(out).toString(), "--allow-changed-plugins", "--plain");
     assertEquals(0, allowed.code(), allowed.describe());
-    assertTrue(allowed.err().startsWith("nn: note: the plugins changed since the sweep started (" + jar
+    assertTrue(allowed.err().startsWith("nn: note: the plugins changed since the sweep started: " + jar
         + " (SHA-256 "), allowed.err());
+    assertTrue(allowed.err().contains(" then); --allow-changed-plugins trains the points left with them as they are"
+        + " now"), allowed.err());
     assertTrue(allowed.out().endsWith("sweep: 3 of 3 points completed\nsweep table    " + folder(out).resolve(
         "sweep.md") + "\n"), allowed.out());
   }

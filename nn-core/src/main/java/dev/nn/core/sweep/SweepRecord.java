@@ -128,7 +128,8 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
       Path sameName = now.keySet().stream().filter(j -> j.getFileName().toString().equals(name)).findFirst()
           .orElse(null);
       if (sameName == null) {
-        changed.add(jar + " (gone)");
+        // a jar still there is left off the plugin path, which deleting it would not mend
+        changed.add(jar + (Files.isRegularFile(jar) ? " (not on the plugin path now)" : " (gone)"));
       } else {
         namesChanged.add(name);
         changed.add(sameName + " (SHA-256 " + sha256 + " " + when + ")");
@@ -183,8 +184,18 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
   public SweepRecord takingChangesNow(List<Path> pluginPath, List<String> options, java.time.Instant now) {
     SweepRecord retaken = rehashed(pluginPath);
     List<String> what = new ArrayList<>();
-    describeChanges(dataFiles, retaken.dataFiles, what);
-    describeChanges(pluginJars, retaken.pluginJars, what);
+    // a data file is the path the experiment names: one gone keeps its digest, to be checked once it is back
+    Map<Path, String> data = new LinkedHashMap<>();
+    dataFiles.forEach((file, sha256) -> {
+      String after = retaken.dataFiles.get(file);
+      data.put(file, after == null ? sha256 : after);
+      if (after == null) {
+        what.add(file + " gone (SHA-256 " + sha256 + ")");
+      } else if (!after.equals(sha256)) {
+        what.add(file + " SHA-256 " + sha256 + " -> " + after);
+      }
+    });
+    describeJarChanges(pluginJars, retaken.pluginJars, what);
     if (what.isEmpty()) {
       return this;
     }
@@ -193,11 +204,12 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
         + String.join("; ", what));
     // the plugin path the points from here on train with, which a later resume without one takes
     return new SweepRecord(experiment, workingDirectory, experimentSha256, sets, sweeps, folds, output,
-        pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(), command, retaken.dataFiles,
-        retaken.pluginJars, entries);
+        pluginPath.stream().map(p -> p.toAbsolutePath().normalize()).toList(), command, data, retaken.pluginJars,
+        entries);
   }
 
-  private static void describeChanges(Map<Path, String> then, Map<Path, String> now, List<String> into) {
+  /** The jars' changes: a jar is known by its content, so one found elsewhere unchanged has moved. */
+  private static void describeJarChanges(Map<Path, String> then, Map<Path, String> now, List<String> into) {
     then.forEach((file, sha256) -> {
       String after = now.get(file);
       Path moved = now.entrySet().stream().filter(e -> e.getValue().equals(sha256)).map(Map.Entry::getKey)
