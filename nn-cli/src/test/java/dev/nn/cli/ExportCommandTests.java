@@ -59,8 +59,8 @@ class ExportCommandTests {
     try (Stream<Path> files = Files.list(runDir.resolve("checkpoints"))) {
       checkpoint = files.filter(f -> f.toString().endsWith(".ckpt")).sorted().findFirst().orElseThrow();
     }
-    String expected = "nn: " + checkpoint + ": is an nn training checkpoint, which nn train --resume continues a run"
-        + " from; a run's model is model.nnm in its run directory, not an nn model file\n";
+    String expected = "nn: " + checkpoint + ": is an nn training checkpoint, not an nn model file: nn train --resume"
+        + " continues a run from it; a run's model is model.nnm in its run directory\n";
     Path out = tmp.resolve("x.onnx");
     Cli.Outcome export = Cli.run("export", checkpoint.toString(), "--format", "onnx", "--output", out.toString());
     assertEquals(2, export.code(), export.describe());

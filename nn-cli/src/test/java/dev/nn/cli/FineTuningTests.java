@@ -193,9 +193,9 @@ class FineTuningTests {
     refused("[nn/OutOfRange] network.init: network.weights-from gives the starting weights and biases, so no"
         + " initializer draws them", from, "network.init=he-uniform");
     refused("nn: " + tmp.resolve("none.nnm") + ": no such file; expected an nn model file (model.nnm in a run"
-        + " directory); network.weights-from names it, the model the run starts from (its weights and standardization):"
-        + " name an intact nn model file (a run directory's model.nnm), or, to resume a run that started from it, put"
-        + " back the file it started from\n",
+        + " directory); network.weights-from names it as the model the run starts from (its weights and"
+        + " standardization): a new run names an intact nn model file (a run directory's model.nnm); a run that"
+        + " started from it resumes only with that file back as it was\n",
         "network.weights-from=" + tmp.resolve("none.nnm"));
     // another number of features than the standardized model's: named, before its standardizer meets them (a crash)
     Path fewer = tmp.resolve("fewer.csv");

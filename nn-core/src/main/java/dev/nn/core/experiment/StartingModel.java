@@ -54,9 +54,9 @@ final class StartingModel {
     } catch (dev.nn.core.model.ModelFormatException e) {
       // the file's problem, and whose file it is: a resume needs it too (its standardization)
       throw new dev.nn.core.model.ModelFormatException(file, e.getMessage().substring(file.toString().length() + 2)
-          + "; " + KEY + " names it, the model the run starts from (its weights and standardization): name an intact"
-          + " nn model file (a run directory's model.nnm), or, to resume a run that started from it, put back the"
-          + " file it started from", e);
+          + "; " + KEY + " names it as the model the run starts from (its weights and standardization): a new run"
+          + " names an intact nn model file (a run directory's model.nnm); a run that started from it resumes only"
+          + " with that file back as it was", e);
     }
   }
 

@@ -55,10 +55,25 @@ public record ArchiveFormat(String name, String kind, String header, List<String
    * The first entries of nn's archives, and what a file that starts with one is: a file of one kind given where
    * another is read (a checkpoint to {@code nn predict}) is told as such, not as a damaged file.
    */
-  static final java.util.Map<String, String> OTHER_KINDS = java.util.Map.of(
-      "checkpoint.yaml", "an nn training checkpoint, which nn train --resume continues a run from; a run's model is"
-          + " model.nnm in its run directory",
-      "model.yaml", "an nn model file (model.nnm)");
+  private static final java.util.Map<String, String[]> OTHER_KINDS = java.util.Map.of(
+      "checkpoint.yaml", new String[] {"an nn training checkpoint", ": nn train --resume continues a run from it; a"
+          + " run's model is model.nnm in its run directory"},
+      "model.yaml", new String[] {"an nn model file (model.nnm)", ""});
+
+  /**
+   * What a file whose archive holds {@code entries} is, when that is another of nn's kinds than {@code kind} (a model
+   * copied in as a checkpoint, a checkpoint given for a model): "is an nn model file (model.nnm), not an nn
+   * checkpoint"; empty otherwise.
+   */
+  static java.util.Optional<String> otherKind(java.util.Collection<String> entries, String kind,
+      java.util.Collection<String> required) {
+    for (Map.Entry<String, String[]> other : OTHER_KINDS.entrySet()) {
+      if (entries.contains(other.getKey()) && !required.contains(other.getKey())) {
+        return java.util.Optional.of("is " + other.getValue()[0] + ", not an nn " + kind + other.getValue()[1]);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 
   /** An open file: its checked archive, its header, and the version it was written in. */
   public record Opened(ArchiveReader archive, YamlFields header, int version) {
@@ -86,7 +101,7 @@ public record ArchiveFormat(String name, String kind, String header, List<String
         }
         byte[] text = before.apply(header);
         if (text == null && OTHER_KINDS.containsKey(entry)) {
-          throw problem.at(file, "is " + OTHER_KINDS.get(entry) + ", not an nn " + kind);
+          throw problem.at(file, otherKind(java.util.List.of(entry), kind, java.util.List.of()).orElseThrow());
         }
         if (text == null) {
           throw problem.at(file, Printable.name(entry) + " comes before " + header + ", which an nn " + kind

@@ -95,10 +95,9 @@ public final class ArchiveReader {
       requireDirectoryMatches(file, kind, problem, entries);
       if (!entries.keySet().containsAll(required)) {
         // a file of another of nn's kinds (a model copied in as a checkpoint) is told as what it is
-        for (Map.Entry<String, String> other : ArchiveFormat.OTHER_KINDS.entrySet()) {
-          if (entries.containsKey(other.getKey()) && !required.contains(other.getKey())) {
-            throw problem.at(file, "is " + other.getValue() + ", not an nn " + kind);
-          }
+        java.util.Optional<String> other = ArchiveFormat.otherKind(entries.keySet(), kind, required);
+        if (other.isPresent()) {
+          throw problem.at(file, other.get());
         }
         throw problem.at(file, "not an nn " + kind + ": a ZIP archive, but without "
             + names(required.stream().filter(n -> !entries.containsKey(n)).toList()) + ", which an nn " + kind

@@ -309,8 +309,10 @@ public final class Checkpoints {
         damaged.add(e.getMessage());
         Path aside = file.resolveSibling(file.getFileName() + ".damaged");
         moveAside(file, aside);
-        notices.accept("the checkpoint " + file + " is damaged and is set aside as " + aside.getFileName() + ": "
-            + e.getMessage());
+        // a file of another of nn's kinds (a model copied in) is whole: it is no checkpoint, not a damaged one
+        boolean otherKind = e.getMessage().startsWith(file + ": is an nn ");
+        notices.accept((otherKind ? "the file " + file + " is not a checkpoint" : "the checkpoint " + file
+            + " is damaged") + " and is set aside as " + aside.getFileName() + ": " + e.getMessage());
       }
     }
     if (!damaged.isEmpty()) {

@@ -160,4 +160,20 @@ class CheckpointConsistencyTests {
     RunFixtures.assertSameState(state(8, 0), Checkpoints.read(checkpoints.save(state(8, 0))));
     RunFixtures.assertSameState(state(8, 5), Checkpoints.read(checkpoints.savePartial(state(8, 5))));
   }
+
+  /** A model file copied in as the newest checkpoint is set aside as no checkpoint, not as a damaged one. */
+  @Test
+  void aModelFileCopiedInAsACheckpointIsSetAsideAsNoCheckpoint() throws Exception {
+    Checkpoints checkpoints = threeAndEight();
+    Path file = dir.resolve("epoch-0008.ckpt");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("model.yaml"));
+      zip.write("format: nn-model\n".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    List<String> notices = new ArrayList<>();
+    assertEquals(3, checkpoints.readNewestIntact(notices::add).orElseThrow().epoch());
+    assertEquals("the file " + file + " is not a checkpoint and is set aside as epoch-0008.ckpt.damaged: " + file
+        + ": is an nn model file (model.nnm), not an nn checkpoint", notices.get(0));
+  }
 }
