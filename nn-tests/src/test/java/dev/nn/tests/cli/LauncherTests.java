@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -375,6 +376,28 @@ class LauncherTests {
     String[] all = java.util.Arrays.copyOf(args, args.length + 1);
     all[args.length] = last;
     return all;
+  }
+
+  /**
+   * COLUMNS given to the launcher on a terminal reaches Java as given: bash's checkwinsize had the script set it to the
+   * terminal's width (here 80) after its first command, so that COLUMNS=30 changed nothing. Run on a pseudo-terminal
+   * ({@code script}), Java a stand-in that writes down the COLUMNS it got.
+   */
+  @Test
+  void columnsGivenOnATerminalReachJavaAsGiven() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux's script gives a terminal");
+    Path bin = Files.createDirectories(tmp.resolve("bin-columns"));
+    Path got = tmp.resolve("columns.txt");
+    Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1 ;; esac\n"
+        + "echo \"$COLUMNS\" > '" + got + "'\n");
+    assertTrue(fake.toFile().setExecutable(true));
+    ProcessBuilder b = new ProcessBuilder("/usr/bin/script", "-qec", "stty cols 80 rows 24; COLUMNS=30 '"
+        + ROOT.resolve("nn") + "' --version", "/dev/null").directory(tmp.toFile()).redirectErrorStream(true);
+    b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    b.redirectOutput(tmp.resolve("script.txt").toFile());
+    Process p = b.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals("30", Files.readString(got).strip(), Files.readString(tmp.resolve("script.txt")));
   }
 
   /** Kills {@code java} as kill -9 does; the launcher then exits 137 and says so in one line. */
