@@ -278,6 +278,15 @@ final class NnCommand implements Callable<Integer> {
   }
 
   /**
+   * Whether a line of {@link #err()} may be erased in place (the ^C a terminal echoed, before a stop's message): on a
+   * terminal that draws in place, when standard error is that terminal too; a log it is redirected to gets no escape
+   * codes.
+   */
+  boolean errDrawsInPlace() {
+    return drawsInPlace() && errTerminal;
+  }
+
+  /**
    * {@code text} as a terminal should show it: each line longer than the terminal broken where it has room to be
    * ({@link TerminalText#wrap}), never inside a word or number, the parts after the first indented; printed
    * elsewhere, as it is.

@@ -360,7 +360,7 @@ final class SweepRunner {
   private SweepStop newStop(SweepTable table, Path into, SweepWords words) {
     SweepStop stop = new SweepStop(table, into, root.err(), words, root::fittedErr, () -> {
       ProgressBar.stopLive();
-      if (root.drawsInPlace()) {
+      if (root.errDrawsInPlace()) {
         root.err().print(LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END);
         root.err().flush();
       }

@@ -209,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
           TrainingRun.Options from = options.readFrom(Path.of(experiment), sets);
           Path into = nn.outputDirectory(e, from);
           InterruptionNotice notice = InterruptionNotice.training(into, e.name(), again(), root.err(),
-              root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
+              root.errDrawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
           LauncherNote.stopsSaid(root.env());
           lines.reading();
           try {
@@ -281,7 +281,7 @@ final class TrainCommand implements Callable<Integer> {
     if (resumed != null) {
       sayStartingSpark(recorded, resumed, out, log);
     }
-    InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.drawsInPlace())
+    InterruptionNotice notice = InterruptionNotice.resuming(dir, root.err(), root.errDrawsInPlace())
         .alsoTo(log).quieting(lines::close).fitting(root::fittedErr);
     LauncherNote.stopsSaid(root.env());
     if (sweepPoint) {
@@ -334,7 +334,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.Options from = options.readFrom(Path.of(experiment), overrides);
       Path into = nn.outputDirectory(e, from);
       InterruptionNotice notice = InterruptionNotice.training(into, e.name(), String.join(" ", commandLine),
-          root.err(), root.drawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr).ofSweepPoint();
+          root.err(), root.errDrawsInPlace()).alsoTo(log).quieting(lines::close).fitting(root::fittedErr).ofSweepPoint();
       lines.reading();
       try {
         TrainingRun.DirectoryListener where = directory -> runDirectory.accept(directory.path());
