@@ -131,15 +131,34 @@ final class TerminalText {
     int start = 0;
     int fits = firstRoom;
     while (width(path.substring(start)) > fits) {
-      int cut = Math.min(path.length(), start + Math.max(1, fits));
+      // the characters that take at most that many columns (a wide character takes two)
+      int cut = Math.min(path.length(), reach(path, start, Math.max(1, fits)));
       int slash = path.lastIndexOf('/', cut - 1);
-      cut = slash >= start ? slash + 1 : Math.min(cut, path.length());
-      pieces.add(path.substring(start, cut));
-      start = cut;
+      if (slash < start) {
+        break; // no '/' in reach: the rest is a name, left whole for the terminal rather than cut by nn
+      }
+      pieces.add(path.substring(start, slash + 1));
+      start = slash + 1;
       fits = room;
     }
     pieces.add(path.substring(start));
     return pieces;
+  }
+
+  /** The index in {@code text} after the characters from {@code from} that take at most {@code columns} columns. */
+  private static int reach(String text, int from, int columns) {
+    int at = from;
+    int used = 0;
+    while (at < text.length()) {
+      int next = at + Character.charCount(text.codePointAt(at));
+      int w = width(text.substring(at, next));
+      if (used + w > columns) {
+        break;
+      }
+      used += w;
+      at = next;
+    }
+    return Math.max(at, from + Character.charCount(text.codePointAt(from)));
   }
 
   /** Each line of {@code text} as {@link #wrap} breaks it; a final line end stays. */

@@ -42,6 +42,20 @@ class TerminalTextTests {
         TerminalText.wrap("model averyverylongwordofnoslashes", 20), "a word that is no path stays whole");
   }
 
+  /**
+   * A path of wide characters is broken by the columns it takes, each character two: counted as one each, a piece of
+   * 44 columns went on a line of 40, and the terminal cut its time stamp. A last name longer than the line without a
+   * '/' stays whole rather than be cut by nn (it cut "abcd-20261206-033843" before its last digit at 20 columns).
+   */
+  @Test
+  void aPathOfWideCharactersIsBrokenByTheColumnsItTakes() {
+    String wrapped = TerminalText.wrap("run directory  wide/输出データ/xor-wide-20261206-035046/model.nnm", 40);
+    assertTrue(wrapped.lines().allMatch(l -> DisplayWidth.of(l) < 40), wrapped);
+    assertTrue(wrapped.contains("xor-wide-20261206-035046/"), wrapped);
+    assertEquals("run directory" + N + "  /work/term5-work/" + N + "ex/runs/" + N + "abcd-20261206-033843",
+        TerminalText.wrap("run directory  /work/term5-work/ex/runs/abcd-20261206-033843", 20));
+  }
+
   /** A path longer than a line is broken after a '/', not cut inside a name by the terminal. */
   @Test
   void aPathLongerThanALineBreaksAfterASlash() {
