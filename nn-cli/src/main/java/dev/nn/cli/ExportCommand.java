@@ -58,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
         return null;
       });
       // said before the notice goes: a stop between the two left the output whole and said nothing
-      root.out().println("wrote " + model + " as " + chosen.label() + " to " + output);
+      root.out().println(root.fitted("wrote " + model + " as " + chosen.label() + " to " + output));
       root.out().flush();
     } finally {
       stop.close();

@@ -80,7 +80,7 @@ final class GradcheckCommand implements Callable<Integer> {
     root.out().println(root.fitted(result.report()));
     if (csv != null) {
       checked[0].writeGradient(csv, samples);
-      root.out().println("every parameter's value and gradient written to " + csv);
+      root.out().println(root.fitted("every parameter's value and gradient written to " + csv));
     }
     return result.passed() ? Main.OK : Main.FAILED;
   }

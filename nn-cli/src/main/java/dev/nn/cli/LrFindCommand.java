@@ -91,7 +91,7 @@ final class LrFindCommand implements Callable<Integer> {
       root.out().println(root.fitted("stopped: " + result.stopped()));
     }
     if (result.steps().isEmpty()) {
-      root.out().println("no update had a finite loss; start from a smaller --from");
+      root.out().println(root.fitted("no update had a finite loss; start from a smaller --from"));
     } else {
       root.out().println(root.fitted("suggested learning rate " + Significant.of(result.suggested(), 3)
           + ": a tenth of " + Significant.of(result.lowest(), 3) + ", where the smoothed loss was lowest"));
@@ -103,7 +103,7 @@ final class LrFindCommand implements Callable<Integer> {
     }
     if (csv != null) {
       result.writeCsv(csv);
-      root.out().println("written to " + csv);
+      root.out().println(root.fitted("written to " + csv));
     }
     return Main.OK;
   }

@@ -70,13 +70,16 @@ public final class Main {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     LauncherWatch.watchOwnLauncher(System.getenv());
     Map<String, String> env = System.getenv();
-    int status = run(args, out, err, env, Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal(env), clusterOnly);
+    boolean errTerminal = Terminal.stderrIsTerminal(env);
+    int status = run(args, out, err, env, Terminal.stdoutIsTerminal(), errTerminal, clusterOnly);
     out.flush();
     java.util.Optional<String> incomplete = stdout.incomplete();
     if (incomplete.isPresent()) {
       // a file that cannot be written, as for any other output: the user can fix it
-      err.println("nn: cannot write to standard output: " + incomplete.get() + "; what the command printed there is"
-          + " incomplete");
+      String message = "nn: cannot write to standard output: " + incomplete.get() + "; what the command printed there"
+          + " is incomplete";
+      // folded as every message on a terminal is
+      err.println(errTerminal ? TerminalText.wrap(message, Terminal.columns(env)) : message);
       status = status == 0 ? BAD_INPUT : status;
     }
     err.flush();

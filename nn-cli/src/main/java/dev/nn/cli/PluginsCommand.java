@@ -38,9 +38,11 @@ final class PluginsCommand implements Callable<Integer> {
   public Integer call() {
     PluginRegistry registry = root.nn(false).plugins();
     PrintStream out = root.out();
-    out.print(table(registry.all(), root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE));
+    // (its note of what a wider terminal shows folded as any line)
+    out.print(root.fitted(table(registry.all(), root.terminal() ? root.terminalColumns() : Integer.MAX_VALUE)));
     if (verbose) {
-      out.print(details(registry.all()));
+      // each line folded between words on a narrow terminal: a summary ran past the width, cut inside its words
+      out.print(root.fitted(details(registry.all())));
     }
     List<String> failures = registry.failures();
     if (failures.isEmpty()) {
@@ -74,7 +76,8 @@ final class PluginsCommand implements Callable<Integer> {
             : form == 2 ? List.of(d.kind().label(), d.name(), d.version(), origin)
             : List.of(d.kind().label(), d.name(), d.version()));
       }
-      last = TextTable.of(rows);
+      // the last form tightened, and then in parts, for a terminal narrower than even it
+      last = form < 3 ? TextTable.of(rows) : TextTable.of(rows, columns);
       if (last.lines().mapToInt(DisplayWidth::of).max().orElse(0) <= columns) {
         break;
       }
@@ -90,8 +93,9 @@ final class PluginsCommand implements Callable<Integer> {
   }
 
   /**
-   * For each plugin a heading line "activation softplus 0.1.0" and its summary and settings indented below it,
-   * each block after a blank line. The registry has escaped the plugin's text, so each stays one line.
+   * For each plugin a heading line "activation softplus 0.1.0" and its summary, settings, provider class and origin
+   * indented below it (the table leaves the last two out on a narrow terminal), each block after a blank line. The
+   * registry has escaped the plugin's text, so each stays one line.
    */
   static String details(List<PluginDescriptor> plugins) {
     StringBuilder s = new StringBuilder();
@@ -99,6 +103,8 @@ final class PluginsCommand implements Callable<Integer> {
       s.append('\n').append(d.kind().label()).append(' ').append(d.name()).append(' ').append(d.version()).append('\n');
       s.append("  summary   ").append(d.summary().isBlank() ? "(none)" : d.summary()).append('\n');
       s.append("  settings  ").append(d.settingsHelp().isBlank() ? "(none)" : d.settingsHelp()).append('\n');
+      s.append("  class     ").append(d.className()).append('\n');
+      s.append("  origin    ").append(d.origin()).append('\n');
     }
     return s.toString();
   }

@@ -55,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
           String.valueOf(input.getFileName())),
           notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
       // said before the notice goes: a stop between the two left the output whole and said nothing
-      root.out().println("wrote " + Counted.of(rows, "prediction", "predictions") + " to " + output);
+      root.out().println(root.fitted("wrote " + Counted.of(rows, "prediction", "predictions") + " to " + output));
       root.out().flush();
     } finally {
       stop.close();

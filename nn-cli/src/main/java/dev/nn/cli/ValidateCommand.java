@@ -42,10 +42,11 @@ final class ValidateCommand implements Callable<Integer> {
     java.util.Optional<String> network = Failures.readingConfig(experiment,
         () -> nn.check(e, note -> root.err().println("nn: " + note)));
     OutputFile.checkWritable("the run directory", nn.outputDirectory(e, TrainingRun.Options.defaults()));
-    root.out().println(experiment + " is valid");
-    root.out().print(e.summary());
+    root.out().println(root.fitted(experiment + " is valid"));
+    // each line folded between words on a narrow terminal, as every command's are
+    e.summary().lines().forEach(line -> root.out().println(root.fitted(line)));
     // the widths an auto layer takes from the data, as training will print them
-    network.ifPresent(n -> root.out().println("  network    " + n.replaceFirst("^network ", "")));
+    network.ifPresent(n -> root.out().println(root.fitted("  network    " + n.replaceFirst("^network ", ""))));
     if (e.distributed().isPresent()) {
       // the checks above that read the data are made by nn train once Spark has started
       root.out().println(root.fitted("  data       its files are there; read, and checked against the network, when"

@@ -41,7 +41,7 @@ class PluginsVerboseAndLoggingTests {
     assertEquals(0, o.code(), o.describe());
     List<String> lines = o.out().lines().toList();
     int plugins = PluginRegistry.loadDefault().all().size();
-    assertEquals(plugins + 1 + 4 * plugins, lines.size(), "the table, then four lines a plugin: " + o.out());
+    assertEquals(plugins + 1 + 6 * plugins, lines.size(), "the table, then six lines a plugin: " + o.out());
     int softplus = lines.indexOf("activation softplus " + PluginRegistry.loadDefault().all().stream()
         .filter(d -> d.name().equals("softplus")).findFirst().orElseThrow().version());
     assertTrue(softplus > plugins, o.out());
@@ -51,6 +51,13 @@ class PluginsVerboseAndLoggingTests {
     int relu = lines.indexOf("activation relu " + PluginRegistry.loadDefault().descriptor(
         dev.nn.core.plugin.PluginKind.ACTIVATION, "relu").orElseThrow().version());
     assertEquals("  settings  (none)", lines.get(relu + 2), o.out());
+    // the class and origin too, which a narrow terminal's table leaves out
+    assertTrue(lines.get(relu + 3).startsWith("  class     dev.nn."), o.out());
+    assertTrue(lines.get(relu + 4).startsWith("  origin    "), o.out());
+    // on a narrow terminal, every line folded between words: a summary was cut inside its words
+    Cli.Outcome narrow = Cli.run(java.util.Map.of("COLUMNS", "40"), true, "plugins", "--verbose");
+    assertEquals(0, narrow.code(), narrow.describe());
+    assertTrue(narrow.out().lines().allMatch(l -> DisplayWidth.of(l) < 40 || !l.strip().contains(" ")), narrow.out());
   }
 
   @Test

@@ -30,6 +30,12 @@ class ValidateCommandTests {
         + "  training   40 epochs, batch size 8\n"
         + "  network    2-4-1 (tanh, identity), 17 parameters\n", o.out());
     assertEquals("", o.err());
+    // on a narrow terminal each line is folded between words (the terminal cut "identity" and "schedule")
+    Cli.Outcome narrow = Cli.run(java.util.Map.of("COLUMNS", "30"), true, "validate", Cli.XOR);
+    assertEquals(0, narrow.code(), narrow.describe());
+    assertTrue(narrow.out().lines().allMatch(l -> DisplayWidth.of(l) < 30 || !l.strip().contains(" ")),
+        narrow.out());
+    assertTrue(narrow.out().contains("\n    identity") || narrow.out().contains(" identity\n"), narrow.out());
   }
 
   /**
