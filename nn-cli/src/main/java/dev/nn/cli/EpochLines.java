@@ -47,15 +47,30 @@ final class EpochLines implements TrainingListener, AutoCloseable {
    * @param bar the live progress display, or {@code null} for plain lines only
    */
   EpochLines(PrintStream out, ProgressBar bar, Consumer<String> log) {
+    this(out, bar, log, null);
+  }
+
+  /**
+   * As {@link #EpochLines(PrintStream, ProgressBar, Consumer)}, folding the lines to {@code columns} without a bar
+   * too: plain lines on a terminal ({@code --plain}, {@code TERM=dumb}) are still one line per epoch, which the
+   * terminal would otherwise cut inside a figure.
+   *
+   * @param columns the terminal's width, or {@code null} when {@code out} is no terminal
+   */
+  EpochLines(PrintStream out, ProgressBar bar, Consumer<String> log, java.util.function.IntSupplier columns) {
     this.out = out;
     this.bar = bar;
     this.log = log;
+    this.columns = bar != null ? bar::columns : columns;
   }
+
+  /** The width lines are folded to, or {@code null} for lines printed as they are. */
+  private final java.util.function.IntSupplier columns;
 
   private void print(String line) {
     // on a terminal a line wider than the window is folded between its figures, never inside a number
-    out.println(bar == null ? line : line.startsWith("epoch ") ? fold(line, bar.columns())
-        : TerminalText.wrap(line, bar.columns()));
+    out.println(columns == null ? line : line.startsWith("epoch ") ? fold(line, columns.getAsInt())
+        : TerminalText.wrap(line, columns.getAsInt()));
     log.accept(line);
   }
 

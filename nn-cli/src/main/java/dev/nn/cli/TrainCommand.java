@@ -235,7 +235,8 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The epochs' lines, with a progress bar on a terminal unless --plain, each line also in {@code log}. */
   private EpochLines epochLines(RunLog log) {
-    return new EpochLines(root.out(), root.drawsInPlace() && !plain ? root.progressBar() : null, log::line);
+    return new EpochLines(root.out(), root.drawsInPlace() && !plain ? root.progressBar() : null, log::line,
+        root.terminal() ? root::terminalColumns : null);
   }
 
   /** Where a run's notices go: on stderr, fitted to the terminal, above the progress bar, and into the log. */
