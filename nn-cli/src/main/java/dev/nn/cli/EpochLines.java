@@ -155,9 +155,22 @@ final class EpochLines implements TrainingListener, AutoCloseable {
     }
   }
 
+  /**
+   * Training ended: no epoch line follows, and until the command prints its result ({@link #close}) the terminal says
+   * that the run's files are being written (a model of 96 MB took 4 s, in silence).
+   */
   @Override
   public void onEnd(Trainer trainer, TrainingResult result) {
-    close();
+    synchronized (out) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (bar != null) {
+        bar.close();
+        bar.working("writing the run's files");
+      }
+    }
   }
 
   /** Says on the terminal, until training starts, that the data are being read ({@link ProgressBar#reading}). */
@@ -177,6 +190,11 @@ final class EpochLines implements TrainingListener, AutoCloseable {
     if (bar != null) {
       bar.clear();
     }
+  }
+
+  /** The command is about to print its result: what the terminal says meanwhile is erased, as {@link #close} does. */
+  void finish() {
+    close();
   }
 
   /** Stops the progress bar, also when training ends with an exception, and prints nothing more. */

@@ -42,6 +42,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   private volatile java.util.concurrent.CountDownLatch making;
   /** Why the checkpoint of a stop within an epoch could not be written, or null. */
   private volatile String stopCheckpointFailure;
+  /** Set once training ended: a stop then waits for the run's files being written, not for a batch. */
+  private volatile boolean trained;
   /** Counted down once the run's hook has made this notice speak. */
   private final java.util.concurrent.CountDownLatch spoken = new java.util.concurrent.CountDownLatch(1);
   /** How long a stop may take on a terminal before the user is told what it waits for. */
@@ -89,7 +91,8 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
       if (!spoken.await(WAITING_NOTICE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS) && !ended) {
         quiet.run();
         err.print((LauncherWatch.launcherGone() ? "\n" : "\r" + ProgressBar.ERASE_TO_END)
-            + fit.apply("nn: stopping once the batch in progress is done") + "\n");
+            + fit.apply(trained ? "nn: stopping once the run's files are written"
+                : "nn: stopping once the batch in progress is done") + "\n");
         err.flush();
       }
     } catch (InterruptedException e) {
@@ -109,6 +112,11 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
   @Override
   public void armed() {
     armed = true;
+  }
+
+  @Override
+  public void onEnd(dev.nn.core.train.Trainer trainer, dev.nn.core.train.TrainingResult result) {
+    trained = true;
   }
 
   @Override

@@ -222,6 +222,7 @@ final class TrainCommand implements Callable<Integer> {
         throwKept(log, failure);
         throw failure;
       }
+      lines.finish();
       summarize(result, out, log);
     }
     return Main.OK;
@@ -347,6 +348,7 @@ final class TrainCommand implements Callable<Integer> {
       } finally {
         notice.close();
       }
+      lines.finish();
       summarize(result, out, log);
     }
     return result;
@@ -452,6 +454,7 @@ final class TrainCommand implements Callable<Integer> {
         throwKept(log, failure);
         throw failure;
       }
+      lines.finish();
       summarize(result, out, log);
     }
     return result;
