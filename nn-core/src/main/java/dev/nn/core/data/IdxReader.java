@@ -95,7 +95,7 @@ public final class IdxReader {
 
   /** Reads and checks the headers of both files; the first {@code limit} images are to be read. */
   private static Shape header(IdxInput img, IdxInput lab, int limit) {
-    magic(img, IMAGES_MAGIC, "IDX images: unsigned bytes, 3 dimensions");
+    magic(img, IMAGES_MAGIC, "IDX images: unsigned bytes, 3 dimensions", lab);
     int n = img.readInt();
     int rows = img.readInt();
     int cols = img.readInt();
@@ -104,7 +104,7 @@ public final class IdxReader {
           img.file() + ": implausible image dimensions " + Integer.toUnsignedString(n) + " x "
               + Integer.toUnsignedString(rows) + " x " + Integer.toUnsignedString(cols));
     }
-    magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
+    magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension", null);
     int labelCount = labelCount(lab);
     if (n != labelCount) {
       throw new DataException(
@@ -244,7 +244,7 @@ public final class IdxReader {
   /** Reads every label of a label file, each checked to be in 0..9. */
   public static int[] readLabels(Path labels) {
     try (IdxInput lab = IdxInput.open(labels, LABELS_HEADER)) {
-      magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension");
+      magic(lab, LABELS_MAGIC, "IDX labels: unsigned bytes, 1 dimension", null);
       int n = labelCount(lab);
       int[] read = labels(lab, n, CLASSES);
       lab.finish();
@@ -261,16 +261,32 @@ public final class IdxReader {
     return n;
   }
 
-  private static void magic(IdxInput in, int expected, String what) {
+  /**
+   * Reads {@code in}'s magic number and refuses any but {@code expected}. A file of the other kind is said to be one;
+   * when the images file is a label file and {@code labels} (its pair, still unread, or null) an image file, the two
+   * paths were given the other way round, the commonest slip with a pair of files, and that is asked.
+   */
+  private static void magic(IdxInput in, int expected, String what, IdxInput labels) {
     int found = in.readInt();
     if (found != expected) {
-      // the other kind's number: the two paths given the other way round, the commonest slip with a pair of files
-      String swapped = expected == IMAGES_MAGIC && found == LABELS_MAGIC
-          ? "; it is an IDX label file: are the images and labels paths swapped?"
-          : expected == LABELS_MAGIC && found == IMAGES_MAGIC
-              ? "; it is an IDX image file: are the images and labels paths swapped?" : "";
+      String kind = "";
+      if (expected == IMAGES_MAGIC && found == LABELS_MAGIC) {
+        kind = swappedWith(labels) ? "; it is an IDX label file, and the labels path names an image file: are the two"
+            + " paths swapped?" : "; it is an IDX label file, not an image file";
+      } else if (expected == LABELS_MAGIC && found == IMAGES_MAGIC) {
+        kind = "; it is an IDX image file, not a label file";
+      }
       throw new DataException(in.file() + ": wrong magic number " + hex(found) + ", expected " + hex(expected) + " ("
-          + what + ")" + swapped);
+          + what + ")" + kind);
+    }
+  }
+
+  /** Whether {@code labels} (null for none) starts as an image file does; one that cannot be read does not. */
+  private static boolean swappedWith(IdxInput labels) {
+    try {
+      return labels != null && labels.readInt() == IMAGES_MAGIC;
+    } catch (RuntimeException unreadable) {
+      return false; // its own fault is told once the images file is mended
     }
   }
 

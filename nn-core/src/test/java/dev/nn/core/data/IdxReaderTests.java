@@ -204,12 +204,17 @@ class IdxReaderTests {
     Path labelsAsImages = goodLabels();
     assertEquals(
         labelsAsImages + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)"
-            + "; it is an IDX label file: are the images and labels paths swapped?",
+            + "; it is an IDX label file, not an image file",
         failure(labelsAsImages, goodLabels()));
+    // given the other way round: asked whether they are swapped
+    assertEquals(
+        labelsAsImages + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)"
+            + "; it is an IDX label file, and the labels path names an image file: are the two paths swapped?",
+        failure(labelsAsImages, goodImages()));
     Path imagesAsLabels = goodImages();
     assertEquals(
         imagesAsLabels + ": wrong magic number 0x00000803, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension)"
-            + "; it is an IDX image file: are the images and labels paths swapped?",
+            + "; it is an IDX image file, not a label file",
         failure(goodImages(), imagesAsLabels));
     Path other = write("other", images(0x802, 3, 2, 3, PIXELS));
     assertEquals(
@@ -331,7 +336,7 @@ class IdxReaderTests {
     Path wrongMagic = write("wrong", images(0x801, 3, 2, 3, PIXELS));
     assertEquals(
         wrongMagic + ": wrong magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)"
-            + "; it is an IDX label file: are the images and labels paths swapped?",
+            + "; it is an IDX label file, not an image file",
         assertThrows(DataException.class,
             () -> IdxReader.read(List.of(img, wrongMagic), List.of(lab, lab), 100)).getMessage());
     // a shard's data that ends early is found before a later shard's wrong header, as when read one by one
