@@ -15,6 +15,23 @@ final class YamlSyntaxWords {
   private static final Pattern FOUND_AT_BLOCK_END = Pattern.compile("expected <block end>, but found '(.+)'");
   private static final Pattern NO_TOKEN = Pattern.compile("found character '(.+)' that cannot start any token.*");
   private static final Pattern UNDEFINED_ALIAS = Pattern.compile("found undefined alias (.+)");
+  private static final Pattern UNKNOWN_ESCAPE = Pattern.compile("found unknown escape character (.)\\(\\d+\\)");
+
+  /** Whether only spaces come before {@code at} on its line (true when the parser's snippet does not tell). */
+  private static boolean startsItsLine(Mark at) {
+    int[] text = at.getBuffer();
+    int p = at.getPointer();
+    int c = at.getColumn();
+    if (text == null || p < c || p > text.length) {
+      return true;
+    }
+    for (int i = p - c; i < p; i++) {
+      if (text[i] != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The mistake in words, or null when there are none for it.
@@ -34,6 +51,11 @@ final class YamlSyntaxWords {
       String found = blockEnd.group(1);
       switch (found) {
         case "<block sequence start>", "<block mapping start>", "<scalar>" -> {
+          if (at != null && !startsItsLine(at)) {
+            // more after a value on its line (loss: "squared" extra, seed: [1, 2] 3): not an indentation
+            return "more text" + where + " after a value that has ended: a value is one word or number, one quoted"
+                + " text, or one {…} or […]; quote the whole value, or remove what follows it";
+          }
           return "this line" + where + " is indented to no column of the " + collection + " that starts" + from
               + ": the items of one list or mapping start at one column, and a key's value on the lines below it is"
               + " indented further than the key";
@@ -66,8 +88,23 @@ final class YamlSyntaxWords {
     Matcher noToken = NO_TOKEN.matcher(problem);
     if (noToken.matches()) {
       String c = noToken.group(1);
-      return c.startsWith("\\t") ? "a tab" + where + ": YAML indents with spaces only; replace the tab with spaces"
+      return c.startsWith("\\t") ? "a tab" + where + (at != null && startsItsLine(at) ? ": YAML indents with spaces"
+          + " only; replace the tab with spaces" : ": YAML separates with spaces, not tabs; replace the tab with a"
+          + " space")
           : "'" + c + "'" + where + " cannot start a value (YAML reserves it): quote the value (\"" + c + "…\")";
+    }
+    if (context.contains("simple key") && problem.contains("could not find expected ':'")) {
+      return "the line that starts" + from + " is not key: value: its ':' is missing (write loss: squared, not loss"
+          + " squared)";
+    }
+    Matcher escape = UNKNOWN_ESCAPE.matcher(problem);
+    if (escape.matches()) {
+      return "a backslash" + where + " in a double-quoted value starts an escape, and \\" + escape.group(1)
+          + " is none: write a path with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'),"
+          + " where a backslash is itself";
+    }
+    if (problem.equals("expected the node content, but found ','")) {
+      return "a ','" + where + " with nothing before it: two commas in a row, or one after '[' or '{'; remove it";
     }
     if (problem.equals("mapping values are not allowed here")) {
       return "a ':'" + where + " where no key can start: a value holding \": \" is quoted (\"a: b\"), a key starts at"

@@ -27,6 +27,15 @@ class YamlSyntaxWordsTests {
         + " it is indented further than the key", said("a:\n  b: 1\n c: 2\n"));
   }
 
+  /** More after a closed value on its line is no indentation: it was said to be one, at a column mid-line. */
+  @Test
+  void moreTextAfterAClosedValueIsSaidSo() {
+    String more = " not valid YAML: more text (line 1, col 11) after a value that has ended: a value is one word or"
+        + " number, one quoted text, or one {…} or […]; quote the whole value, or remove what follows it";
+    assertEquals("1:11" + more, said("loss: \"x\" extra\n"));
+    assertEquals("2:14" + more.replace("line 1, col 11", "line 2, col 14"), said("name: a\nseed: [1, 2] 3\n"));
+  }
+
   @Test
   void aBraceOrBracketLeftOpenIsNamedWhereItOpens() {
     assertEquals("2:9 not valid YAML: the '{' at line 1, col 12 is not closed: a '}' is missing before line 2, col 9,"
@@ -56,6 +65,15 @@ class YamlSyntaxWordsTests {
         + " spaces", said("a:\n\tb: 1\n"));
     assertEquals("1:4 not valid YAML: '@' (line 1, col 4) cannot start a value (YAML reserves it): quote the value"
         + " (\"@…\")", said("a: @x\n"));
+    assertEquals("1:6 not valid YAML: a tab (line 1, col 6): YAML separates with spaces, not tabs; replace the tab"
+        + " with a space", said("loss:\tx\n"));
+    assertEquals("3:1 not valid YAML: the line that starts at line 2, col 1 is not key: value: its ':' is missing (write"
+        + " loss: squared, not loss squared)", said("name: x\nloss squared\nseed: 1\n"));
+    assertEquals("1:11 not valid YAML: a backslash (line 1, col 11) in a double-quoted value starts an escape, and \\d"
+        + " is none: write a path with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'), where"
+        + " a backslash is itself", said("path: \"C:\\data\\x.csv\"\n"));
+    assertEquals("1:11 not valid YAML: a ',' (line 1, col 11) with nothing before it: two commas in a row, or one after"
+        + " '[' or '{'; remove it", said("a: {b: 1, , c: 2}\n"));
     assertEquals("1:4 not valid YAML: the alias *nope (line 1, col 4) names no anchor: write &nope on the value it"
         + " repeats, before the alias", said("a: *nope\n"));
   }
