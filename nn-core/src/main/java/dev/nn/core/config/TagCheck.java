@@ -21,6 +21,8 @@ final class TagCheck {
   private static final Set<Tag> ALLOWED =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP, Tag.MERGE);
   private static final String ALLOWED_TEXT = "no tag, or one of !!str, !!int, !!float, !!bool, !!null, !!seq, !!map";
+  /** How YAML writes nothing, which !!null may tag. */
+  private static final Set<String> NULL_TEXT = Set.of("", "~", "null", "Null", "NULL");
 
   private final NodeReader reader;
   private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -47,6 +49,13 @@ final class TagCheck {
           node,
           "tag " + shown(node.getTag()) + " is not allowed; nn reads plain YAML and never creates objects from tags",
           ALLOWED_TEXT);
+      reader.reject(node);
+      return;
+    }
+    if (node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && !NULL_TEXT.contains(s.getValue().strip())) {
+      // !!null makes any text nothing: epochs: !!null 2 trained the default 20 epochs without a word
+      reader.report(ProblemId.WRONG_TYPE, path, node, "tag !!null makes " + dev.nn.core.text.Excerpt.of(s.getValue())
+          + " nothing, as if the key were not written; drop the tag", "a value without the tag");
       reader.reject(node);
       return;
     }

@@ -207,7 +207,11 @@ class ExperimentReaderTests {
   @Test
   void aNumberTaggedAnotherTypeIsSaidToBeTagged() {
     List<ConfigProblem> p = problems(MINIMAL + "training: {epochs: !!float 1}");
-    assertEquals(List.of("training.epochs: expected an integer >= 1, found 1 tagged !!float (drop the tag)"), texts(p));
+    assertEquals(List.of("training.epochs: expected an integer >= 1, found 1 tagged !!float (drop the tag)"), texts(p));    // !!null on a number made it nothing, and the default was trained
+    assertEquals(List.of("training.epochs: tag !!null makes 2 nothing, as if the key were not written; drop the tag"),
+        texts(problems(MINIMAL + "training: {epochs: !!null 2}")));
+    // on nothing (~) it is what it says: the default
+    assertEquals(read(MINIMAL).training().epochs(), read(MINIMAL + "training: {epochs: !!null ~}").training().epochs());
   }
 
   @Test
