@@ -80,6 +80,15 @@ final class Overrides {
       value = new ScalarNode(Tag.NULL, "", NOWHERE, NOWHERE, DumperOptions.ScalarStyle.PLAIN);
     }
     markAll(value, text);
+    if (steps.get(0) instanceof String first && first.startsWith(ExperimentParser.OWN_KEYS)
+        && !(root[0] instanceof MappingNode m && m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+            && k.getValue().equals(first)))) {
+      // a key the file keeps for its anchors is read by nothing: one it does not write would change nothing, silently
+      bad(keyPath, text, "the experiment has no key \"" + first + "\"; an " + ExperimentParser.OWN_KEYS + "… key is"
+          + " the file's own, holding what its anchors name, and an override of one changes something only where the"
+          + " file writes it");
+      return;
+    }
     Slot slot =
         new Slot() {
           @Override

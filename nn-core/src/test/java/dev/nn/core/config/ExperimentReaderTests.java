@@ -199,6 +199,15 @@ class ExperimentReaderTests {
         + "network: {layers: [{units: 4}, *hidden, *hidden, {units: 1, activation: identity}]}\n"
         + "loss: squared\n");
     assertEquals(4, e.network().layers().size());
+    // an override of an x- key the file writes goes through its aliases; of one it does not write, refused
+    Experiment wider = read("x-hidden: &hidden {units: 4, activation: tanh}\n"
+        + "data: {train: {source: generator, name: lecture-regression, samples: 100}}\n"
+        + "network: {layers: [{units: 4}, *hidden, {units: 1, activation: identity}]}\n"
+        + "loss: squared\n", "x-hidden.units=8");
+    assertEquals(8, wider.network().layers().get(1).units());
+    List<ConfigProblem> typo = problems(MINIMAL, "x-hiden.units=8");
+    assertEquals(1, typo.size(), typo::toString);
+    assertTrue(typo.get(0).message().contains("the experiment has no key \"x-hiden\""), typo.get(0).message());
     assertEquals(List.of("y-hidden: unknown key \"y-hidden\"", "training.x-note: unknown key \"x-note\""),
         texts(problems(MINIMAL + "y-hidden: 1\ntraining: {x-note: 1}\n")));
   }
