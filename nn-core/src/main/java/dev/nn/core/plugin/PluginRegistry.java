@@ -548,8 +548,18 @@ public final class PluginRegistry {
   /** A problem for each setting given that the plugin, once created from {@code settings}, never read. */
   private static List<ConfigProblem> unknownKeys(PluginProvider<?> provider, Settings settings, String label,
       Collection<String> otherKeys) {
+    return unknownKeys(provider, settings, label, otherKeys, List.of());
+  }
+
+  /**
+   * {@link #unknownKeys(PluginProvider, Settings, String, Collection)}, suggesting {@code alsoKnown} too: the keys a
+   * plugin refused as missing, which it may have asked for with {@code has} alone.
+   */
+  private static List<ConfigProblem> unknownKeys(PluginProvider<?> provider, Settings settings, String label,
+      Collection<String> otherKeys, Collection<String> alsoKnown) {
     List<String> known = new ArrayList<>(otherKeys);
     known.addAll(settings.requestedKeys());
+    alsoKnown.stream().filter(k -> !known.contains(k)).forEach(known::add);
     // without the plugin's own help, the keys it asked for are what it reads
     List<String> read = settings.requestedKeys();
     String help = !settingsHelp(provider).isEmpty() ? settingsHelp(provider)
@@ -577,8 +587,8 @@ public final class PluginRegistry {
       // as plugin-api.md asks, left unread only keys it does not know, a misspelling of the missing one among them;
       // a key its help names it would have read later, and is not said to be unknown
       String help = settingsHelp(provider);
-      problems.addAll(unknownKeys(provider, settings, label, otherKeys).stream().filter(q -> !names(help, q.path()))
-          .toList());
+      problems.addAll(unknownKeys(provider, settings, label, otherKeys, first.problems().stream()
+          .map(ConfigProblem::path).toList()).stream().filter(q -> !names(help, q.path())).toList());
     }
     Set<String> refused = new LinkedHashSet<>();
     for (int attempt = 0; attempt < settings.keys().size(); attempt++) {

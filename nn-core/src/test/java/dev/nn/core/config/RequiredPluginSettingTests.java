@@ -40,12 +40,13 @@ class RequiredPluginSettingTests {
 
     @Override
     public Loss create(Settings settings) {
-      settings.number("scale", Double.NaN, Range.positive());
+      // asked for with has() alone, as a plugin may: its misspelling is still matched to it
       settings.number("offset", 0, Range.any());
       if (!settings.has("scale")) {
         throw new ConfigException(ConfigProblem.of(ProblemId.MISSING_KEY, "scale", "setting \"scale\" of "
             + settings.plugin() + " is required", "a number > 0"));
       }
+      settings.number("scale", 1, Range.positive());
       throw new AssertionError("not created in these tests");
     }
   };
