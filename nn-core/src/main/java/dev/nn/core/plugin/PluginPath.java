@@ -201,7 +201,6 @@ public final class PluginPath {
     }
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       List<String> names = new ArrayList<>();
-      List<String> misnamed = new ArrayList<>();
       // reading every entry checks its length and CRC: a jar cut short or damaged inside fails here
       for (ZipEntry entry : Collections.list(zip.entries())) {
         names.add(entry.getName());
@@ -210,13 +209,17 @@ public final class PluginPath {
           return "is a damaged jar: its entry " + ControlCharacters.escape(entry.getName()) + " cannot be read ("
               + damage + ")";
         }
-        String wrong = misnamedService(entry.getName());
-        if (wrong != null) {
-          misnamed.add(wrong);
-        }
       }
-      // every such file at once: a jar of three plugins packed with one mistake has it three times
-      return !misnamed.isEmpty() ? "has " + String.join("; and ", misnamed) : MisplacedServicesFile.in(names, SERVICES);
+      java.util.Set<String> all = java.util.Set.copyOf(names);
+      List<String> misnamed = names.stream().map(n -> misnamedService(n, all)).filter(java.util.Objects::nonNull)
+          .toList();
+      String misplaced = MisplacedServicesFile.in(names, SERVICES);
+      // every such file at once, misnamed and misplaced: a jar of three plugins packed with one mistake has it thrice
+      List<String> told = new ArrayList<>(misnamed);
+      if (misplaced != null) {
+        told.add(misplaced.substring("has ".length()));
+      }
+      return told.isEmpty() ? null : "has " + String.join("; and ", told);
     } catch (IOException e) {
       return "is a truncated or damaged jar (" + reason(e) + ")";
     }
@@ -232,7 +235,7 @@ public final class PluginPath {
    * meant to have; or null: ServiceLoader would silently find nothing, and the plugin would only be missed later, as
    * an unknown name. A jar without any service file is a library a plugin uses, and fine.
    */
-  static String misnamedService(String entry) {
+  static String misnamedService(String entry, java.util.Set<String> entries) {
     String prefix = "META-INF/services/";
     if (!entry.startsWith(prefix) || entry.endsWith("/")) {
       return null;
@@ -242,6 +245,9 @@ public final class PluginPath {
       return null;
     }
     List<String> meant = dev.nn.core.text.Suggestions.closest(service, SERVICES);
+    if (meant.size() == 1 && entries.contains(prefix + meant.get(0))) {
+      return null; // a spare copy beside the file it was meant to be, which ServiceLoader reads
+    }
     return "the service file " + ControlCharacters.escape(entry) + ", which nn does not read, so its providers"
         + " would not be found; name it after the provider interface: " + (meant.size() == 1 ? prefix + meant.get(0)
             + " (spelt exactly so, in that case), if it lists " + meant.get(0).substring("dev.nn.spi.".length())

@@ -75,6 +75,23 @@ class PluginPathTests {
         + " META-INF/services/dev.nn.spi.LossProvider (spelt"), problem);
     assertTrue(problem.contains("META-INF/services/dev.nn.Plugins, which nn does not read, so its providers would"
         + " not be found; name it after the provider interface: META-INF/services/ followed by one of"), problem);
+    // a misnamed copy beside the file it was meant to be is a spare: the jar is whole
+    Path spare = PluginJars.build(Files.createDirectories(dir.resolve("build-spare")), "spare", Map.of(
+        "com.acme.Linear", PluginJars.activationProvider("com.acme", "Linear", "acme-linear")),
+        Map.of("dev.nn.api.ActivationProvider", "com.acme.Linear\n", "dev.nn.spi.ActivationProvider",
+            "com.acme.Linear\n"));
+    assertEquals(List.of(spare), PluginPath.of(List.of(spare)).jars());
+    // a misnamed file and a misplaced one, both told in the one message
+    Path both = PluginJars.build(Files.createDirectories(dir.resolve("build-both")), "both", Map.of(
+        "com.acme.Linear", PluginJars.activationProvider("com.acme", "Linear", "acme-linear")),
+        Map.of("dev.nn.api.ActivationProvider", "com.acme.Linear\n"));
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(both)) {
+      Files.createDirectories(zip.getPath("META-INF/service"));
+      Files.writeString(zip.getPath("META-INF/service/dev.nn.spi.LossProvider"), "com.acme.Linear\n");
+    }
+    String told = problemOf(both);
+    assertTrue(told.contains("META-INF/services/dev.nn.api.ActivationProvider, which nn does not read")
+        && told.contains("; and the service file META-INF/service/dev.nn.spi.LossProvider in the folder"), told);
     Path library = PluginJars.build(Files.createDirectories(dir.resolve("build-library")), "library",
         Map.of("com.acme.Helper", "package com.acme; public final class Helper {}\n"), Map.of());
     assertEquals(List.of(library), PluginPath.of(List.of(library)).jars());
