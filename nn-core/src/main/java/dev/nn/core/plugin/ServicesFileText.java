@@ -49,8 +49,12 @@ final class ServicesFileText {
         }
         int bad = firstIllegal(name);
         if (bad >= 0) {
+          // a class written as its file's path (org/acme/XProvider) is mended by dots, not by removing the slashes
+          boolean path = name.charAt(bad) == '/' || name.charAt(bad) == '\\';
           problem = problem != null ? problem : new Unparsable("holds the character " + escaped(name.charAt(bad))
-              + " on line " + number + ", which no class name has", "remove it");
+              + " on line " + number + ", which no class name has", path ? "write the class's name with dots ("
+              + name.replaceFirst("\\.class$", "").replace('/', '.').replace('\\', '.') + ")" : "remove it");
+          name = name.replace('/', '.').replace('\\', '.');
           name = name.codePoints().filter(c -> c == '.' || Character.isJavaIdentifierPart(c)
               && !Character.isIdentifierIgnorable(c))
               .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

@@ -189,6 +189,20 @@ class UnloadableProviderTests {
     }
   }
 
+  /** A provider written as its class file's path is told to be written with dots, not to lose its slashes. */
+  @Test
+  void aProviderWrittenAsAPathIsToldToUseDots() throws Exception {
+    Path jar = PluginJars.build(dir, "slashes", Map.of(
+        "com.acme.Lib", "package com.acme;\npublic class Lib {\n  public static double same(double z) { return z; }\n}\n",
+        "com.acme.A", provider("public final", "A", "a", "")), Map.of(ACTIVATIONS, "com/acme/A\n"));
+    try (URLClassLoader cl = loader(jar)) {
+      assertEquals(List.of("activation provider failed to load: the services file META-INF/services/" + ACTIVATIONS
+          + " of " + jar.toUri().getPath() + " holds the character \\u002F on line 1, which no class name has, so"
+          + " ServiceLoader skips the whole file and the provider it lists does not load (com.acme.A): write the"
+          + " class's name with dots (com.acme.A)"), PluginRegistry.load(cl).failures());
+    }
+  }
+
   /**
    * A class in the wrong kind's services file (a jar with a loss and an activation, a line pasted into the other
    * file) is told which file it belongs in: an activation provider, and an activation itself, in the losses' file; a
