@@ -1139,11 +1139,10 @@ public final class CsvReader {
     String value = DecimalText.strip(text);
     if (targets.size() == 1 && isWord(value) && !DecimalText.isNonFiniteWord(value)
         && !OTHER_MISSING_MARKERS.contains(value)) {
-      throw new DataException(cell(file, line, column, text) + " is not a number, and a regression's target is a"
-          + " number; " + (use == Use.MODEL ? "the model is a regression, so its target column must hold numbers"
-              + " (a model of classes is trained with task: classification on its source)"
-              : "if the column holds classes, set task: classification on the source, which reads its values as"
-              + " class names"));
+      throw new DataException(cell(file, line, column, text) + (use == Use.MODEL ? " is not a number, and this"
+          + " model is a regression, whose targets are numbers (a model of classes is trained with task:"
+          + " classification on its source)" : " is not a number, and a regression's target is a number; if the column"
+          + " holds classes, set task: classification on the source, which reads its values as class names"));
     }
     if (DATE_OR_TIME.matcher(value).matches()) {
       // the features' hint (leave the column out) is no help for the column the network predicts

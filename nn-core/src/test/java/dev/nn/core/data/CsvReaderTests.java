@@ -312,9 +312,9 @@ class CsvReaderTests {
         + " if the column holds classes, set task: classification on the source, which reads its values as class"
         + " names", failure(CsvReader.regression("species"), p));
     // a model's target (nn evaluate) has no source to set: the file is what is to mend
-    assertEquals(p + ":2: column \"species\": \"setosa\" is not a number, and a regression's target is a number;"
-        + " the model is a regression, so its target column must hold numbers (a model of classes is trained with"
-        + " task: classification on its source)", failure(CsvReader.regression("species").forModel(), p));
+    assertEquals(p + ":2: column \"species\": \"setosa\" is not a number, and this model is a regression, whose"
+        + " targets are numbers (a model of classes is trained with task: classification on its source)",
+        failure(CsvReader.regression("species").forModel(), p));
     // an input of words keeps its own hint, and so does a missing-value marker in the target
     Path input = write("input.csv", "a,b,y\n1,red,2\n");
     assertTrue(failure(CsvReader.regression("y"), input).endsWith("is read by listing it in data.one-hot, which"
