@@ -41,6 +41,7 @@ final class TerminalText {
       end = m.end();
     }
     glueCommands(gaps, words, room);
+    glueSpreads(gaps, words, room);
     // the parts after the first two spaces deeper than the line itself ("   Allowed: …" of a problem report), unless
     // that leaves less than half the width
     String lead = gaps.isEmpty() ? "" : gaps.get(0);
@@ -90,6 +91,24 @@ final class TerminalText {
       first = last + 1;
     }
     return out.toString();
+  }
+
+  /** Joins each figure and its spread ({@code 371.356 ± 14.2428}) into one word that fits in {@code room}. */
+  private static void glueSpreads(List<String> gaps, List<String> words, int room) {
+    for (int k = 0; k + 2 < words.size(); k++) {
+      if (!words.get(k + 1).equals("±")) {
+        continue;
+      }
+      String spread = words.get(k) + gaps.get(k + 1) + "±" + gaps.get(k + 2) + words.get(k + 2);
+      if (width(spread) > room) {
+        continue;
+      }
+      words.set(k, spread);
+      words.remove(k + 2);
+      gaps.remove(k + 2);
+      words.remove(k + 1);
+      gaps.remove(k + 1);
+    }
   }
 
   /**

@@ -56,6 +56,16 @@ class TerminalTextTests {
         TerminalText.wrap("run directory  /work/term5-work/ex/runs/abcd-20261206-033843", 20));
   }
 
+  /** A figure and its spread stay on one line: "371.356" ended a line, "± 14.2428" began the next. */
+  @Test
+  void aFigureAndItsSpreadStayTogether() {
+    String line = "cross-validation: 3 of 3 folds completed; test rmse 371.356 ± 14.2428; validation rmse 376.703"
+        + " ± 73.6867";
+    String wrapped = TerminalText.wrap(line, 60);
+    assertTrue(wrapped.contains("371.356 ± 14.2428") && wrapped.contains("376.703 ± 73.6867"), wrapped);
+    assertTrue(wrapped.lines().allMatch(l -> l.length() < 60), wrapped);
+  }
+
   /** A path longer than a line is broken after a '/', not cut inside a name by the terminal. */
   @Test
   void aPathLongerThanALineBreaksAfterASlash() {
