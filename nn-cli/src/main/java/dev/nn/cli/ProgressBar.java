@@ -95,16 +95,25 @@ final class ProgressBar {
     t.scheduleAtFixedRate(new TimerTask() {
       private int ticks;
       private int width = columns.getAsInt();
+      private long lastTick = started;
+      /** Time the process spent stopped (Ctrl-Z, then fg), which is no training time: its speed and ETA leave it out. */
+      private long stopped;
 
       @Override
       public void run() {
+        long now = System.nanoTime();
+        long gap = now - lastTick;
+        if (gap > STOPPED_AFTER_NANOS) {
+          stopped += gap - PERIOD_MS * 1_000_000L;
+        }
+        lastTick = now;
         if (++ticks % WIDTH_EVERY_TICKS == 0 | TerminalResize.resizedSinceAsked()) {
           width = columns.getAsInt();
         }
         int epoch = progress.epoch();
         long done = epoch == 0 ? doneAtStart : Math.max(doneAtStart, (epoch - 1) * perEpoch + progress.batchesDone());
         long total = (long) progress.epochs() * perEpoch;
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (now - started - stopped) / 1e9;
         double eta = done > doneAtStart ? (total - done) * seconds / (done - doneAtStart) : Double.NaN;
         double samplesPerBatch = (double) progress.samplesPerEpoch() / perEpoch;
         double speed = done > doneAtStart && seconds > 0 ? (done - doneAtStart) * samplesPerBatch / seconds : Double.NaN;
@@ -113,6 +122,9 @@ final class ProgressBar {
       }
     }, PERIOD_MS, PERIOD_MS);
   }
+
+  /** A gap between two ticks this long is a process that was stopped (Ctrl-Z), not a slow tick. */
+  private static final long STOPPED_AFTER_NANOS = 3_000_000_000L;
 
   /** How long the data may be read before the reading line is drawn: a small file is read sooner, with no flash. */
   static final long READING_AFTER_MS = 1000;
