@@ -153,10 +153,14 @@ final class PluginRefs {
    */
   <T> T check(Parsed p, PluginKind<T> kind, List<String> coreKeys) {
     String path = p.ref().where().path();
+    dev.nn.spi.Settings settings = p.ref().toSettings(kind.label());
     try {
-      T created = registry.create(kind, p.ref().name(), p.ref().toSettings(kind.label()), coreKeys);
-      return p.complete() ? created : null;
+      T created = registry.create(kind, p.ref().name(), settings, coreKeys);
+      boolean emptyUnknown = unknownWithoutValues(p, kind, coreKeys, settings, false);
+      return p.complete() && !emptyUnknown ? created : null;
     } catch (ConfigException e) {
+      // a plugin that refused a value may not have asked for every key yet: only a key no plugin has is told
+      unknownWithoutValues(p, kind, coreKeys, settings, true);
       for (Throwable thrown : e.getSuppressed()) {
         reader.causedBy(thrown);
       }
@@ -180,6 +184,33 @@ final class PluginRefs {
       }
       return null;
     }
+  }
+
+  /**
+   * Reports each key written without a value ({@code beta11:}, or {@code {name adam}}, a key whose ':' is missing)
+   * that the plugin never asked for: a key without a value gives the plugin its default, so it is not among the
+   * settings the plugin sees, and was taken without a word. Whether there was one.
+   */
+  private boolean unknownWithoutValues(Parsed p, PluginKind<?> kind, List<String> coreKeys, dev.nn.spi.Settings read,
+      boolean malformedOnly) {
+    String path = p.ref().where().path();
+    List<String> known = new java.util.ArrayList<>(coreKeys);
+    known.addAll(read.requestedKeys());
+    boolean any = false;
+    for (Map.Entry<String, Node> e : p.valueNodes().entrySet()) {
+      String key = e.getKey();
+      if (!NodeReader.isNull(e.getValue()) || key.equals("name") || known.contains(key)
+          || malformedOnly && !key.strip().contains(" ")) {
+        continue;
+      }
+      String label = kind.label() + " \"" + Excerpt.of(p.ref().name()) + "\"";
+      String colon = key.strip().contains(" ") ? "; a key and its value are written key: value (is a ':' missing?)"
+          : "";
+      reader.unknownKey(path + "." + key, p.keyNodes().get(key), key, "unknown setting \"" + key + "\" of " + label
+          + colon, known.isEmpty() ? label + " reads no settings" : String.join(", ", known), known);
+      any = true;
+    }
+    return any;
   }
 
   /** Whether {@code q} is about a setting the file gave a value for that was reported and left out as it was read. */

@@ -35,6 +35,26 @@ class ExperimentReaderTests {
           + "network: {layers: [{units: 4}, {units: 1, activation: identity}]}\n"
           + "loss: squared\n";
 
+  /**
+   * A plugin setting written without a value takes the plugin's default, so a key the plugin does not read was taken
+   * without a word: {name adam} (its ':' missing) trained sgd, beta11: passed. Each is an unknown setting now; a key the
+   * plugin reads, without a value, is still its default.
+   */
+  @Test
+  void aPluginKeyWithoutAValueThatThePluginDoesNotReadIsUnknown() {
+    List<ConfigProblem> colon = problems(MINIMAL + "optimizer: {name adam, learning-rate: 0.05}");
+    assertEquals(1, colon.size(), colon::toString);
+    assertEquals("optimizer.name adam", colon.get(0).path());
+    assertTrue(colon.get(0).message().contains("(is a ':' missing?)"), colon.get(0).message());
+    assertEquals(List.of("name"), colon.get(0).suggestions());
+    List<ConfigProblem> typo = problems(MINIMAL.replace("loss: squared", "loss: {name: huber, deltaa: }"));
+    assertEquals(List.of("loss.deltaa"), typo.stream().map(ConfigProblem::path).toList());
+    assertEquals(List.of("delta"), typo.get(0).suggestions());
+    // valid, the plugin's default delta
+    assertFalse(read(MINIMAL.replace("loss: squared", "loss: {name: huber, delta: }")).loss().settings()
+        .containsKey("delta"));
+  }
+
   /** A plugin setting given a list or a mapping is said of the plugin, with the settings it reads. */
   @Test
   void aListGivenAsAPluginSettingNamesThePluginAndItsSettings() {
