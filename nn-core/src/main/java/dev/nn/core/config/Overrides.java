@@ -133,6 +133,24 @@ final class Overrides {
         at.append('[').append(index).append(']');
       }
     }
+    if (steps.size() == 1 && steps.get(0) instanceof String first && first.startsWith(ExperimentParser.OWN_KEYS)) {
+      // the whole of a value the file keeps for its anchors: its aliases hold the node itself, so it changes in
+      // place (a new node there would leave every alias as it was, and change nothing)
+      Node old = slot.get();
+      if (old instanceof MappingNode held && value instanceof MappingNode given) {
+        held.setValue(given.getValue());
+        return;
+      }
+      if (old instanceof SequenceNode held && value instanceof SequenceNode given) {
+        held.getValue().clear();
+        held.getValue().addAll(given.getValue());
+        return;
+      }
+      bad(keyPath, text, first + " is " + NodeReader.describe(old) + ", which its aliases share: an override gives it "
+          + "one of its kind" + (old instanceof MappingNode ? " ({…}), or sets a key inside it (" + first + ".KEY=…)"
+              : old instanceof SequenceNode ? " ([…])" : "; write the value where the file uses it instead"));
+      return;
+    }
     slot.set(value);
   }
 

@@ -225,6 +225,17 @@ class ExperimentReaderTests {
         + "network: {layers: [{units: 4}, *hidden, {units: 1, activation: identity}]}\n"
         + "loss: squared\n", "x-hidden.units=8");
     assertEquals(8, wider.network().layers().get(1).units());
+    // the whole value, as a --sweep gives it, goes through the aliases too; one of another kind is refused
+    Experiment whole = read("x-hidden: &hidden {units: 4, activation: tanh}\n"
+        + "data: {train: {source: generator, name: lecture-regression, samples: 100}}\n"
+        + "network: {layers: [{units: 4}, *hidden, {units: 1, activation: identity}]}\n"
+        + "loss: squared\n", "x-hidden={units: 6, activation: relu}");
+    assertEquals(6, whole.network().layers().get(1).units());
+    List<ConfigProblem> scalar = problems("x-hidden: &hidden {units: 4, activation: tanh}\n"
+        + "data: {train: {source: generator, name: lecture-regression, samples: 100}}\n"
+        + "network: {layers: [{units: 4}, *hidden, {units: 1, activation: identity}]}\n"
+        + "loss: squared\n", "x-hidden=5");
+    assertTrue(scalar.get(0).message().contains("x-hidden is a mapping, which its aliases share"), scalar.toString());
     List<ConfigProblem> typo = problems(MINIMAL, "x-hiden.units=8");
     assertEquals(1, typo.size(), typo::toString);
     assertTrue(typo.get(0).message().contains("the experiment has no key \"x-hiden\""), typo.get(0).message());
