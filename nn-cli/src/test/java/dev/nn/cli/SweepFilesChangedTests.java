@@ -1,6 +1,7 @@
 package dev.nn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.sweep.SweepRecord;
 import java.nio.file.Files;
@@ -118,11 +119,19 @@ class SweepFilesChangedTests {
     Files.delete(data);
     SweepRecord taken = record.takingChangesNow(List.of(), List.of("--allow-changed-data"), java.time.Instant.EPOCH);
     Path file = data.toAbsolutePath().normalize();
-    assertEquals(java.util.Map.of(file, digest), taken.dataFiles());
+    assertEquals(java.util.Map.of(file, "gone " + digest), taken.dataFiles());
     assertEquals(List.of("1970-01-01T00:00:00Z --allow-changed-data took " + file + " gone (SHA-256 " + digest + ")"),
         taken.allowedChanges());
+    // still gone: no change since, and a resume taking changes again has nothing to add
+    assertEquals(List.of(), taken.changedDataFiles(taken.digestsFrom()));
+    assertEquals(taken, taken.takingChangesNow(List.of(), List.of("--allow-changed-data"), java.time.Instant.EPOCH));
+    // back with other content: compared with what it was before it went
     Files.writeString(data, "a,y\n9,9\n");
-    assertEquals(List.of(file + " (SHA-256 " + digest + " " + SweepRecord.LAST_RESUMED + ")"),
+    assertEquals(List.of(file + " (back, SHA-256 " + digest + " before it went missing)"),
         taken.changedDataFiles(taken.digestsFrom()));
+    SweepRecord back = taken.takingChangesNow(List.of(), List.of("--allow-changed-data"), java.time.Instant.EPOCH);
+    assertEquals(List.of(), back.changedDataFiles(back.digestsFrom()));
+    assertTrue(back.allowedChanges().get(1).endsWith(file + " back, SHA-256 " + digest + " before it went -> "
+        + back.dataFiles().get(file)), back.allowedChanges().toString());
   }
 }

@@ -144,6 +144,12 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     return changed;
   }
 
+  /**
+   * How {@code data-files} marks a file that was gone when a resume took changes, before the digest it had: still
+   * gone, it is no change; back, it is compared with that digest.
+   */
+  static final String GONE = "gone ";
+
   /** The data files that are not as the sweep started with them (changed, or gone), each with what it is now. */
   public List<String> changedDataFiles() {
     return changedDataFiles(STARTED);
@@ -152,11 +158,17 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
   /** {@link #changedDataFiles()}, each changed file's digest said to be from {@code when}. */
   public List<String> changedDataFiles(String when) {
     List<String> changed = new ArrayList<>();
-    dataFiles.forEach((file, sha256) -> {
-      if (!Files.isRegularFile(file)) {
+    dataFiles.forEach((file, recorded) -> {
+      if (recorded.startsWith(GONE)) {
+        // gone when a resume took changes: still gone is no change; back, it is to be as it was before it went
+        String before = recorded.substring(GONE.length());
+        if (Files.isRegularFile(file) && !Sha256.of(file).equals(before)) {
+          changed.add(file + " (back, SHA-256 " + before + " before it went missing)");
+        }
+      } else if (!Files.isRegularFile(file)) {
         changed.add(file + " (gone)");
-      } else if (!Sha256.of(file).equals(sha256)) {
-        changed.add(file + " (SHA-256 " + sha256 + " " + when + ")");
+      } else if (!Sha256.of(file).equals(recorded)) {
+        changed.add(file + " (SHA-256 " + recorded + " " + when + ")");
       }
     });
     return changed;
@@ -186,12 +198,17 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     List<String> what = new ArrayList<>();
     // a data file is the path the experiment names: one gone keeps its digest, to be checked once it is back
     Map<Path, String> data = new LinkedHashMap<>();
-    dataFiles.forEach((file, sha256) -> {
+    dataFiles.forEach((file, recorded) -> {
       String after = retaken.dataFiles.get(file);
-      data.put(file, after == null ? sha256 : after);
-      if (after == null) {
+      boolean wasGone = recorded.startsWith(GONE);
+      String sha256 = wasGone ? recorded.substring(GONE.length()) : recorded;
+      data.put(file, after == null ? GONE + sha256 : after);
+      if (after == null && !wasGone) {
         what.add(file + " gone (SHA-256 " + sha256 + ")");
-      } else if (!after.equals(sha256)) {
+      } else if (after != null && wasGone) {
+        what.add(file + " back" + (after.equals(sha256) ? " as it was" : ", SHA-256 " + sha256 + " before it went ->"
+            + " " + after));
+      } else if (after != null && !after.equals(sha256)) {
         what.add(file + " SHA-256 " + sha256 + " -> " + after);
       }
     });
