@@ -388,7 +388,9 @@ final class TrainCommand implements Callable<Integer> {
     changedSinceTheSweep(folder, record, record.changedPluginJars(root.pluginPathEntries(), record.digestsFrom()),
         allowChangedPlugins,
         "the plugins", "--allow-changed-plugins", taken ? "with the plugins as that resume took them: put back those"
-        + " jars, on the plugin path it recorded" : "with the plugins as they were: put back the jars the sweep started"
+        + " jars, on the plugin path it recorded (" + record.pluginPath().stream().map(Path::toString)
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)) + ")"
+        : "with the plugins as they were: put back the jars the sweep started"
         + " with", "with the plugins as they are now", "with them as they are now");
     // the points still to train are trained as the sweep's command would have trained them
     experiment = record.experiment();

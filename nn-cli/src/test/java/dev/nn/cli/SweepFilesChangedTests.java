@@ -134,4 +134,29 @@ class SweepFilesChangedTests {
     assertTrue(back.allowedChanges().get(1).endsWith(file + " back, SHA-256 " + digest + " before it went -> "
         + back.dataFiles().get(file)), back.allowedChanges().toString());
   }
+
+  /**
+   * A jar left off the plugin path, still where it was, is said to be so (not gone), and another jar of its name
+   * elsewhere is not given its digest: it is a jar the sweep did not use.
+   */
+  @Test
+  void aJarLeftOffThePluginPathIsSaidSoAndNotConfusedWithOneOfItsName() throws Exception {
+    Path experiment = tmp.resolve("x.yaml");
+    Path data = tmp.resolve("d.csv");
+    Files.writeString(experiment, "name: x\n");
+    Files.writeString(data, "a,y\n1,2\n");
+    Path used = Files.createDirectories(tmp.resolve("pp2")).resolve("acme.jar");
+    Path other = Files.createDirectories(tmp.resolve("pp")).resolve("acme.jar");
+    Files.write(used, new byte[] {1, 2, 3});
+    Files.write(other, new byte[] {4, 5, 6});
+    SweepRecord record = SweepRecord.starting(experiment.toString(), List.of(), List.of("seed=1,2"), 0,
+        tmp.resolve("runs"), List.of(used), List.of("nn", "train"), List.of(data));
+    List<String> changed = record.changedPluginJars(List.of(other));
+    assertEquals(List.of(used.toAbsolutePath().normalize() + " (not on the plugin path now)",
+        other.toAbsolutePath().normalize() + " (not on the plugin path when the sweep started)"), changed);
+    SweepRecord taken = record.takingChangesNow(List.of(other), List.of("--allow-changed-plugins"),
+        java.time.Instant.EPOCH);
+    assertTrue(taken.allowedChanges().get(0).contains(used.toAbsolutePath().normalize() + " left off the plugin path"),
+        taken.allowedChanges().toString());
+  }
 }

@@ -125,14 +125,15 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
         return;
       }
       String name = jar.getFileName().toString();
-      Path sameName = now.keySet().stream().filter(j -> j.getFileName().toString().equals(name)).findFirst()
-          .orElse(null);
+      // the same jar changed: at its own path, or by its name elsewhere once its own path is gone (moved, and changed)
+      Path sameName = now.keySet().stream().filter(j -> j.getFileName().toString().equals(name))
+          .filter(j -> j.equals(jar) || !Files.isRegularFile(jar)).findFirst().orElse(null);
       if (sameName == null) {
         // a jar still there is left off the plugin path, which deleting it would not mend
         changed.add(jar + (Files.isRegularFile(jar) ? " (not on the plugin path now)" : " (gone)"));
       } else {
         namesChanged.add(name);
-        changed.add(sameName + " (SHA-256 " + sha256 + " " + when + ")");
+        changed.add(sameName + " (SHA-256 " + sha256 + (sameName.equals(jar) ? "" : " at " + jar) + " " + when + ")");
       }
     });
     java.util.Set<String> digestsThen = new java.util.HashSet<>(pluginJars.values());
@@ -234,7 +235,8 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
       if (after == null && moved != null) {
         into.add(file + " moved to " + moved);
       } else if (after == null) {
-        into.add(file + " gone (SHA-256 " + sha256 + ")");
+        into.add(file + (Files.isRegularFile(file) ? " left off the plugin path" : " gone") + " (SHA-256 " + sha256
+            + ")");
       } else if (!after.equals(sha256)) {
         into.add(file + " SHA-256 " + sha256 + " -> " + after);
       }
