@@ -86,7 +86,8 @@ final class MapView {
       NodeTuple t = entries.get(key);
       if (t == null) {
         reader.report(ProblemId.MISSING_KEY, child(key), node, "missing key \"" + key + "\"", allowed);
-      } else {
+      } else if (!reader.isRejected(t.getValueNode())) {
+        // (a value already refused, as a !!null tag on text is, is said once)
         // emptied by an override (--set key=) is reported as the override's, not at the file's line
         Node at = reader.overrideOf(t.getValueNode()) != null ? t.getValueNode() : t.getKeyNode();
         reader.report(ProblemId.MISSING_KEY, child(key), at, "key \"" + key + "\" has no value", allowed);

@@ -52,10 +52,13 @@ final class TagCheck {
       reader.reject(node);
       return;
     }
-    if (node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && !NULL_TEXT.contains(s.getValue().strip())) {
+    boolean nullText = node instanceof ScalarNode s && NULL_TEXT.contains(s.getValue().strip());
+    if (Tag.NULL.equals(node.getTag()) && !nullText) {
       // !!null makes any text nothing: epochs: !!null 2 trained the default 20 epochs without a word
-      reader.report(ProblemId.WRONG_TYPE, path, node, "tag !!null makes " + dev.nn.core.text.Excerpt.of(s.getValue())
-          + " nothing, as if the key were not written; drop the tag", "a value without the tag");
+      reader.report(ProblemId.WRONG_TYPE, path, node, "tag !!null makes " + (node instanceof ScalarNode s
+          ? dev.nn.core.text.Excerpt.of(s.getValue()) : node instanceof MappingNode ? "a mapping" : "a list")
+          + " nothing, as if the key were"
+          + " not written; drop the tag", "a value without the tag");
       reader.reject(node);
       return;
     }

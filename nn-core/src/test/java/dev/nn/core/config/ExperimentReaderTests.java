@@ -250,6 +250,10 @@ class ExperimentReaderTests {
     assertEquals(List.of("training.epochs: expected an integer >= 1, found 1 tagged !!float (drop the tag)"), texts(p));    // !!null on a number made it nothing, and the default was trained
     assertEquals(List.of("training.epochs: tag !!null makes 2 nothing, as if the key were not written; drop the tag"),
         texts(problems(MINIMAL + "training: {epochs: !!null 2}")));
+    assertEquals(List.of("loss: tag !!null makes squared nothing, as if the key were not written; drop the tag"),
+        texts(problems(MINIMAL.replace("loss: squared", "loss: !!null squared"))), "said once, not also missing");
+    assertEquals(List.of("training: tag !!null makes a mapping nothing, as if the key were not written; drop the tag"),
+        texts(problems(MINIMAL + "training: !!null {epochs: 3}")));
     // on nothing (~) it is what it says: the default
     assertEquals(read(MINIMAL).training().epochs(), read(MINIMAL + "training: {epochs: !!null ~}").training().epochs());
   }
