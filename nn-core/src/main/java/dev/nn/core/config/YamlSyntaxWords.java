@@ -98,10 +98,12 @@ final class YamlSyntaxWords {
           + " squared)";
     }
     Matcher escape = UNKNOWN_ESCAPE.matcher(problem);
-    if (escape.matches()) {
-      return "a backslash" + where + " in a double-quoted value starts an escape, and \\" + escape.group(1)
-          + " is none: write a path with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'),"
-          + " where a backslash is itself";
+    if (escape.matches() || context.contains("double-quoted") && problem.startsWith("expected escape sequence")) {
+      String which = escape.matches() ? "\\" + escape.group(1) + " is none"
+          : "this one needs hexadecimal digits after it (\\x, \\u, \\U)";
+      return "a backslash" + where + " in a double-quoted value starts an escape, and " + which + ": write a path"
+          + " with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'), where a backslash is"
+          + " itself";
     }
     if (problem.equals("expected the node content, but found ','")) {
       return "a ','" + where + " with nothing before it: two commas in a row, or one after '[' or '{'; remove it";

@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -72,6 +73,8 @@ class YamlSyntaxWordsTests {
     assertEquals("1:11 not valid YAML: a backslash (line 1, col 11) in a double-quoted value starts an escape, and \\d"
         + " is none: write a path with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'), where"
         + " a backslash is itself", said("path: \"C:\\data\\x.csv\"\n"));
+    assertTrue(said("path: \"C:\\Users\\me\\x.csv\"\n").contains("a backslash (line 1, col 12) in a double-quoted"
+        + " value starts an escape, and this one needs hexadecimal digits after it"), said("path: \"C:\\Users\\x\"\n"));
     assertEquals("1:11 not valid YAML: a ',' (line 1, col 11) with nothing before it: two commas in a row, or one after"
         + " '[' or '{'; remove it", said("a: {b: 1, , c: 2}\n"));
     assertEquals("1:4 not valid YAML: the alias *nope (line 1, col 4) names no anchor: write &nope on the value it"
