@@ -157,6 +157,11 @@ class TrainCommandTests {
       Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "data.train.path=" + written);
       assertTrue(o.err().contains("~ and $VARIABLES are not expanded"), written + ": " + o.err());
     }
+    // a Windows path in double quotes: \t and \n became a tab and a line break
+    Cli.Outcome quoted = Cli.run("validate", Cli.DIABETES, "--set", "data.train.path=\"C:\\tmp\\new.csv\"");
+    assertEquals(2, quoted.code(), quoted.describe());
+    assertTrue(quoted.err().contains("(the path holds a tab or a line break: in a double-quoted YAML value"),
+        quoted.err());
   }
 
   @Test

@@ -617,6 +617,10 @@ public final class DataPreparation implements Provider<PreparedData> {
    */
   static String notFoundHint(Path file) {
     String written = file.toString();
+    if (written.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r' || c == '\b' || c == '\f')) {
+      return " (the path holds a tab or a line break: in a double-quoted YAML value \\t, \\n, \\r, \\b and \\f are"
+          + " escapes; write a Windows path in single quotes, or with forward slashes)";
+    }
     if (written.contains("/~/") || written.startsWith("~") || written.contains("$")) {
       return " (an experiment file's paths are taken as written: ~ and $VARIABLES are not expanded; write the path in"
           + " full, or relative to the experiment file)";
