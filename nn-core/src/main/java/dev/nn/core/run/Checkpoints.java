@@ -307,12 +307,14 @@ public final class Checkpoints {
         return Optional.of(state);
       } catch (RunFileException e) {
         damaged.add(e.getMessage());
-        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
-        moveAside(file, aside);
         // a file of another of nn's kinds (a model copied in) is whole: it is no checkpoint, not a damaged one
         boolean otherKind = e.getMessage().startsWith(file + ": is an nn ");
-        notices.accept((otherKind ? "the file " + file + " is not a checkpoint" : "the checkpoint " + file
-            + " is damaged") + " and is set aside as " + aside.getFileName() + ": " + e.getMessage());
+        Path aside = file.resolveSibling(file.getFileName() + (otherKind ? ".not-a-checkpoint" : ".damaged"));
+        moveAside(file, aside);
+        notices.accept(otherKind ? "the file " + file + " " + e.getMessage().substring(file.toString().length() + 2)
+            .replaceFirst(", not an nn checkpoint.*", ", not a checkpoint") + ", and is set aside as "
+            + aside.getFileName() : "the checkpoint " + file + " is damaged and is set aside as " + aside.getFileName()
+            + ": " + e.getMessage());
       }
     }
     if (!damaged.isEmpty()) {

@@ -173,7 +173,7 @@ class CheckpointConsistencyTests {
     }
     List<String> notices = new ArrayList<>();
     assertEquals(3, checkpoints.readNewestIntact(notices::add).orElseThrow().epoch());
-    assertEquals("the file " + file + " is not a checkpoint and is set aside as epoch-0008.ckpt.damaged: " + file
-        + ": is an nn model file (model.nnm), not an nn checkpoint", notices.get(0));
+    assertEquals("the file " + file + " is an nn model file (model.nnm), not a checkpoint, and is set aside as"
+        + " epoch-0008.ckpt.not-a-checkpoint", notices.get(0));
   }
 }
