@@ -60,7 +60,8 @@ class ExportCommandTests {
       checkpoint = files.filter(f -> f.toString().endsWith(".ckpt")).sorted().findFirst().orElseThrow();
     }
     String expected = "nn: " + checkpoint + ": is an nn training checkpoint, not an nn model file: nn train --resume"
-        + " continues a run from it; a run's model is model.nnm in its run directory\n";
+        + " RUN_DIR continues its run (the folder that holds checkpoints/); a run's model is model.nnm in its run"
+        + " directory\n";
     Path out = tmp.resolve("x.onnx");
     Cli.Outcome export = Cli.run("export", checkpoint.toString(), "--format", "onnx", "--output", out.toString());
     assertEquals(2, export.code(), export.describe());

@@ -56,8 +56,8 @@ public record ArchiveFormat(String name, String kind, String header, List<String
    * another is read (a checkpoint to {@code nn predict}) is told as such, not as a damaged file.
    */
   private static final java.util.Map<String, String[]> OTHER_KINDS = java.util.Map.of(
-      "checkpoint.yaml", new String[] {"an nn training checkpoint", ": nn train --resume continues a run from it; a"
-          + " run's model is model.nnm in its run directory"},
+      "checkpoint.yaml", new String[] {"an nn training checkpoint", ": nn train --resume RUN_DIR continues its run"
+          + " (the folder that holds checkpoints/); a run's model is model.nnm in its run directory"},
       "model.yaml", new String[] {"an nn model file (model.nnm)", ""});
 
   /**

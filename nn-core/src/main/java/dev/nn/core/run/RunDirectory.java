@@ -296,7 +296,13 @@ public final class RunDirectory {
       throw new RunFileException(existing, "no such directory; expected the directory of an earlier training run");
     }
     if (!Files.isDirectory(existing)) {
-      throw new RunFileException(existing, "not a directory; expected the directory of an earlier training run");
+      // a checkpoint of a run given for its run: the run it belongs to is named
+      Path parent = existing.toAbsolutePath().normalize().getParent();
+      boolean checkpoint = parent != null && parent.getFileName() != null
+          && parent.getFileName().toString().equals(CHECKPOINTS) && parent.getParent() != null;
+      throw new RunFileException(existing, "not a directory; expected the directory of an earlier training run"
+          + (checkpoint ? " (this is a checkpoint of the run " + parent.getParent() + ", which --resume takes: it"
+              + " continues from the newest intact checkpoint)" : ""));
     }
     RunDirectory run = new RunDirectory(existing);
     if (!Files.isRegularFile(run.experimentFile())) {

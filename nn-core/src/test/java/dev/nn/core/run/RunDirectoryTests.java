@@ -130,6 +130,13 @@ class RunDirectoryTests {
     Path file = Files.writeString(dir.resolve("file.txt"), "x");
     assertEquals(file + ": not a directory; expected the directory of an earlier training run",
         assertThrows(RunFileException.class, () -> RunDirectory.open(file)).getMessage());
+    // a checkpoint given for its run is told the run
+    Path checkpoint = Files.writeString(Files.createDirectories(dir.resolve("run").resolve("checkpoints"))
+        .resolve("epoch-0003.ckpt"), "x");
+    assertEquals(checkpoint + ": not a directory; expected the directory of an earlier training run (this is a"
+        + " checkpoint of the run " + dir.resolve("run").toAbsolutePath().normalize() + ", which --resume takes: it"
+        + " continues from the newest intact checkpoint)",
+        assertThrows(RunFileException.class, () -> RunDirectory.open(checkpoint)).getMessage());
     Path plain = Files.createDirectory(dir.resolve("plain"));
     assertEquals(plain + ": not a run directory: it has no experiment.yaml",
         assertThrows(RunFileException.class, () -> RunDirectory.open(plain)).getMessage());
