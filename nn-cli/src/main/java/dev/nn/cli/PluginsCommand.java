@@ -65,24 +65,26 @@ final class PluginsCommand implements Callable<Integer> {
    */
   static String table(List<PluginDescriptor> plugins, int columns) {
     String last = "";
-    for (int form = 0; form < 4; form++) {
+    for (int form = 0; form < 5; form++) {
       List<List<String>> rows = new ArrayList<>();
       rows.add(form < 2 ? HEADER : form == 2 ? List.of("KIND", "NAME", "VERSION", "ORIGIN")
-          : List.of("KIND", "NAME", "VERSION"));
+          : form == 3 ? List.of("KIND", "NAME", "VERSION") : List.of("PLUGIN", "VERSION"));
       for (PluginDescriptor d : plugins) {
         // the registry escapes what a plugin or its jar supplies: the table stays one line a plugin
         String origin = form == 0 ? d.origin() : fileName(d.origin());
         rows.add(form < 2 ? List.of(d.kind().label(), d.name(), d.version(), d.className(), origin)
             : form == 2 ? List.of(d.kind().label(), d.name(), d.version(), origin)
-            : List.of(d.kind().label(), d.name(), d.version()));
+            : form == 3 ? List.of(d.kind().label(), d.name(), d.version())
+            : List.of(d.kind().label() + " " + d.name(), d.version()));
       }
-      // the last form tightened, and then in parts, for a terminal narrower than even it
-      last = form < 3 ? TextTable.of(rows) : TextTable.of(rows, columns);
+      // the last form (kind and name as one column, which its parts then repeat) tightened, and then in parts, for a
+      // terminal narrower than even it: parts led by the kind alone left the versions unmatched to their plugins
+      last = form < 4 ? TextTable.of(rows) : TextTable.of(rows, columns);
       if (last.lines().mapToInt(DisplayWidth::of).max().orElse(0) <= columns) {
         break;
       }
     }
-    return last + (last.startsWith("KIND  ") && !last.lines().findFirst().orElse("").contains("CLASS")
+    return last + (!last.lines().findFirst().orElse("").contains("CLASS")
         ? "(a wider terminal, or nn plugins | cat, shows each provider's class and jar)\n" : "");
   }
 

@@ -37,6 +37,11 @@ class PluginsCommandTests {
     Cli.Outcome eighty = Cli.run(Map.of("COLUMNS", "80"), true, "plugins");
     assertTrue(eighty.out().endsWith("(a wider terminal, or nn plugins | cat, shows each provider's class and jar)\n"),
         eighty.out());
+    // at 40 columns each row still says which plugin a version is of
+    Cli.Outcome narrow = Cli.run(Map.of("COLUMNS", "40"), true, "plugins");
+    assertTrue(narrow.out().lines().anyMatch(l -> l.matches("activation relu +0\\.1\\.0-SNAPSHOT"))
+        || narrow.out().contains("activation relu\n  0.1.0-SNAPSHOT\n"), narrow.out());
+    narrow.out().lines().forEach(l -> assertTrue(l.length() < 40, l));
     Cli.Outcome wide = Cli.run(Map.of("COLUMNS", "160"), true, "plugins");
     assertTrue(wide.out().contains("nn-activations-0.1.0-SNAPSHOT.jar") && !wide.out().contains("/nn-activations"),
         wide.out());
