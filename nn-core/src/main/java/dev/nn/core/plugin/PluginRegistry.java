@@ -734,7 +734,7 @@ public final class PluginRegistry {
     // part of its own ("acme-rmsprop" beside rmsprop), which a misspelling is not
     // (but not another framework's name for one of nn's, sgd-momentum)
     boolean likePlugin = suggestions.isEmpty() || OtherFrameworksNames.meaning(kind, name).isEmpty()
-        && suggestions.stream().anyMatch(s -> withAPartOfItsOwn(name, s));
+        && suggestions.stream().anyMatch(s -> withAPartOfItsOwn(name, s) && !ownName(otherPart(name, s)));
     List<String> bare = likePlugin ? jarsProvidingNothing() : List.of();
     String where = likePlugin && givenInCode
         ? "; this registry was given its providers in code: give it this one too (PluginRegistry.of, or with)"
@@ -747,6 +747,17 @@ public final class PluginRegistry {
             + " jar holds)";
     return ConfigProblem.of(ProblemId.UNKNOWN_PLUGIN, "", "unknown " + kind.label() + " \"" + dev.nn.core.text.Excerpt.of(name) + "\""
         + OtherFrameworksNames.note(kind, name) + where, allowed).withSuggestions(suggestions);
+  }
+
+  /** {@code name} without {@code installed} and the '-' that joins them: "p3" of "p3-rmsprop". */
+  private static String otherPart(String name, String installed) {
+    return name.startsWith(installed + "-") ? name.substring(installed.length() + 1)
+        : name.substring(0, name.length() - installed.length() - 1);
+  }
+
+  /** Whether {@code word} is the name of an installed plugin of any kind (momentum-sgd, gelu-tanh are nn's names). */
+  private boolean ownName(String word) {
+    return PluginKind.values().stream().anyMatch(k -> names(k).contains(word));
   }
 
   /** Whether {@code name} is {@code installed} with a word of its own before or after it: "p3-rmsprop", "relu-x". */

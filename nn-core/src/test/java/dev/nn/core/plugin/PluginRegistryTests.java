@@ -258,6 +258,16 @@ class PluginRegistryTests {
           () -> registry.create(PluginKind.ACTIVATION, "rleu")).problems().get(0);
       assertEquals("unknown activation \"rleu\"", typo.message());
     }
+    // made of two installed names (gelu-tanh, momentum-sgd): nn's own words, not a plugin's
+    Path two = PluginJars.build(dir, "two-names", Map.of(
+        "com.acme.Relu", PluginJars.activationProvider("com.acme", "Relu", "relu"),
+        "com.acme.Tanh", PluginJars.activationProvider("com.acme", "Tanh", "tanh")),
+        Map.of(SPI, "com.acme.Relu\ncom.acme.Tanh\n"));
+    try (URLClassLoader cl = loader(two)) {
+      ConfigProblem p = assertThrows(ConfigException.class,
+          () -> PluginRegistry.load(cl).create(PluginKind.ACTIVATION, "relu-tanh")).problems().get(0);
+      assertEquals("unknown activation \"relu-tanh\"", p.message());
+    }
   }
 
   /**
