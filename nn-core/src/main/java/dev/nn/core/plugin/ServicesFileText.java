@@ -53,8 +53,9 @@ final class ServicesFileText {
           boolean path = name.charAt(bad) == '/' || name.charAt(bad) == '\\';
           problem = problem != null ? problem : new Unparsable("holds the character " + escaped(name.charAt(bad))
               + " on line " + number + ", which no class name has", path ? "write the class's name with dots ("
-              + name.replaceFirst("\\.class$", "").replace('/', '.').replace('\\', '.') + ")" : "remove it");
-          name = name.replace('/', '.').replace('\\', '.');
+              + name.replaceFirst("\\.class$", "").replace('/', '.').replace('\\', '.').replaceAll("^\\.+|\\.+$", "")
+              + ")" : "remove it");
+          name = name.replace('/', '.').replace('\\', '.').replaceAll("^\\.+|\\.+$", "");
           name = name.codePoints().filter(c -> c == '.' || Character.isJavaIdentifierPart(c)
               && !Character.isIdentifierIgnorable(c))
               .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
@@ -85,6 +86,7 @@ final class ServicesFileText {
   }
 
   private static String escaped(char c) {
-    return String.format("\\u%04X", (int) c);
+    // a printable one as itself ('/'), another by its code, which a terminal cannot hide
+    return c > ' ' && c < 0x7f ? "'" + c + "'" : String.format("\\u%04X", (int) c);
   }
 }

@@ -194,10 +194,10 @@ class UnloadableProviderTests {
   void aProviderWrittenAsAPathIsToldToUseDots() throws Exception {
     Path jar = PluginJars.build(dir, "slashes", Map.of(
         "com.acme.Lib", "package com.acme;\npublic class Lib {\n  public static double same(double z) { return z; }\n}\n",
-        "com.acme.A", provider("public final", "A", "a", "")), Map.of(ACTIVATIONS, "com/acme/A\n"));
+        "com.acme.A", provider("public final", "A", "a", "")), Map.of(ACTIVATIONS, "/com/acme/A\n"));
     try (URLClassLoader cl = loader(jar)) {
       assertEquals(List.of("activation provider failed to load: the services file META-INF/services/" + ACTIVATIONS
-          + " of " + jar.toUri().getPath() + " holds the character \\u002F on line 1, which no class name has, so"
+          + " of " + jar.toUri().getPath() + " holds the character '/' on line 1, which no class name has, so"
           + " ServiceLoader skips the whole file and the provider it lists does not load (com.acme.A): write the"
           + " class's name with dots (com.acme.A)"), PluginRegistry.load(cl).failures());
     }
