@@ -17,6 +17,20 @@ final class YamlSyntaxWords {
   private static final Pattern UNDEFINED_ALIAS = Pattern.compile("found undefined alias (.+)");
   private static final Pattern UNKNOWN_ESCAPE = Pattern.compile("found unknown escape character (.)\\(\\d+\\)");
 
+  /** The line above {@code at}'s, stripped, or null when the parser's snippet does not hold it. */
+  private static String lineAbove(Mark at) {
+    int[] text = at.getBuffer();
+    int start = at.getPointer() - at.getColumn();
+    if (text == null || start < 1 || start > text.length || text[start - 1] != '\n') {
+      return null;
+    }
+    int from = start - 1;
+    while (from > 0 && text[from - 1] != '\n') {
+      from--;
+    }
+    return new String(text, from, start - 1 - from).strip();
+  }
+
   /** Whether only spaces come before {@code at} on its line (true when the parser's snippet does not tell). */
   private static boolean startsItsLine(Mark at) {
     int[] text = at.getBuffer();
@@ -107,6 +121,16 @@ final class YamlSyntaxWords {
     }
     if (problem.equals("expected the node content, but found ','")) {
       return "a ','" + where + " with nothing before it: two commas in a row, or one after '[' or '{'; remove it";
+    }
+    if (problem.equals("mapping values are not allowed here") && at != null) {
+      String above = lineAbove(at);
+      if (above != null && !above.isEmpty() && above.indexOf(':') < 0 && !above.startsWith("-")
+          && !above.startsWith("#") && above.contains(" ")) {
+        // the key above lost its ':' (name xor): the parser met the trouble only at this line's ':'
+        return "the line above, \"" + dev.nn.core.text.Excerpt.of(above) + "\" (line " + at.getLine() + "), has no ':'"
+            + " after its key: write key: value (the parser noticed at" + where.replace(" (", " ").replace(")", "")
+            + ")";
+      }
     }
     if (problem.equals("mapping values are not allowed here")) {
       return "a ':'" + where + " where no key can start: a value holding \": \" is quoted (\"a: b\"), a key starts at"

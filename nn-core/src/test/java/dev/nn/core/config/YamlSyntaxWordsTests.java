@@ -70,6 +70,8 @@ class YamlSyntaxWordsTests {
         + " with a space", said("loss:\tx\n"));
     assertEquals("3:1 not valid YAML: the line that starts at line 2, col 1 is not key: value: its ':' is missing (write"
         + " loss: squared, not loss squared)", said("name: x\nloss squared\nseed: 1\n"));
+    assertEquals("3:5 not valid YAML: the line above, \"name xor\" (line 2), has no ':' after its key: write key:"
+        + " value (the parser noticed at line 3, col 5)", said("# an experiment\nname xor\nseed: 7\n"));
     assertEquals("1:11 not valid YAML: a backslash (line 1, col 11) in a double-quoted value starts an escape, and \\d"
         + " is none: write a path with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'), where"
         + " a backslash is itself", said("path: \"C:\\data\\x.csv\"\n"));
