@@ -557,6 +557,11 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private void summarize(TrainingRun.Result r, PrintStream out, RunLog log) {
+    if (dev.nn.core.experiment.JvmShutdown.inProgress()) {
+      // stopped as the run's files were written: its notice says the run completed and where, whole; result lines
+      // printed beside it came cut at a different place each time
+      return;
+    }
     TrainingResult t = r.training();
     if (t.stoppedEarly()) {
       say(out, log, "stopped early after epoch " + t.last().epoch());
