@@ -19,13 +19,13 @@ final class MisplacedServicesFile {
   private MisplacedServicesFile() {}
 
   /**
-   * Why each such file among a jar's {@code entries} would be passed over, and where it goes, in one sentence after
-   * "has"; null when there is none, or when the jar holds each at the right place too (a copy elsewhere is then only
-   * a spare).
+   * Why each such file among a jar's {@code entries} would be passed over, and where it goes, each told after "has"
+   * ("the service file … in the folder …, where ServiceLoader does not look, …"); none when the jar holds each at the
+   * right place too (a copy elsewhere is then only a spare).
    *
    * @param services the names of the services files nn reads: dev.nn.spi.ActivationProvider, …
    */
-  static String in(Collection<String> entries, List<String> services) {
+  static List<String> in(Collection<String> entries, List<String> services) {
     Set<String> all = Set.copyOf(entries);
     List<String> misplaced = new java.util.ArrayList<>();
     for (String entry : entries) {
@@ -36,15 +36,14 @@ final class MisplacedServicesFile {
           services)) {
         continue;
       }
-      misplaced.add(ControlCharacters.escape(entry) + " in "
+      misplaced.add("the service file " + ControlCharacters.escape(entry) + " in "
           + (folder.isEmpty() ? "the jar's root" : "the folder " + ControlCharacters.escape(folder))
           + ", where ServiceLoader does not look, so its providers would not be found; move it to "
           + (services.contains(file) ? FOLDER + ControlCharacters.escape(file)
               : FOLDER + " and name it after the provider interface, one of " + String.join(", ", services))
           + " (spelt exactly so, in that case)");
     }
-    // every one at once: a jar of three plugins packed from the wrong folder has three
-    return misplaced.isEmpty() ? null : "has the service file " + String.join("; and the service file ", misplaced);
+    return misplaced;
   }
 
   /**

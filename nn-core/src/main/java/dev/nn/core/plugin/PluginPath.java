@@ -211,14 +211,10 @@ public final class PluginPath {
         }
       }
       java.util.Set<String> all = java.util.Set.copyOf(names);
-      List<String> misnamed = names.stream().map(n -> misnamedService(n, all)).filter(java.util.Objects::nonNull)
-          .toList();
-      String misplaced = MisplacedServicesFile.in(names, SERVICES);
       // every such file at once, misnamed and misplaced: a jar of three plugins packed with one mistake has it thrice
-      List<String> told = new ArrayList<>(misnamed);
-      if (misplaced != null) {
-        told.add(misplaced.substring("has ".length()));
-      }
+      List<String> told = new ArrayList<>();
+      names.stream().map(n -> misnamedService(n, all)).filter(java.util.Objects::nonNull).forEach(told::add);
+      told.addAll(MisplacedServicesFile.in(names, SERVICES));
       return told.isEmpty() ? null : "has " + String.join("; and ", told);
     } catch (IOException e) {
       return "is a truncated or damaged jar (" + reason(e) + ")";
