@@ -379,13 +379,13 @@ final class TrainCommand implements Callable<Integer> {
           + record.experimentSha256() + ") to continue it, or start a new sweep");
     }
     boolean taken = !record.allowedChanges().isEmpty();
-    changedSinceTheSweep(folder, record, record.changedDataFiles(record.digestsFrom()), allowChangedData, "the data",
+    changedSinceTheSweep(folder, record, record.changedDataFiles(), allowChangedData, "the data",
         "--allow-changed-data", taken ? "on the data as that resume took it: put that back" : "on the data as it was:"
         + " restore it", "on the data as it is now", "on it as it is now");
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());
     }
-    changedSinceTheSweep(folder, record, record.changedPluginJars(root.pluginPathEntries(), record.digestsFrom()),
+    changedSinceTheSweep(folder, record, record.changedPluginJars(root.pluginPathEntries()),
         allowChangedPlugins,
         "the plugins", "--allow-changed-plugins", taken ? "with the plugins as that resume took them: put back those"
         + " jars, on the plugin path it recorded (" + record.pluginPath().stream().map(Path::toString)

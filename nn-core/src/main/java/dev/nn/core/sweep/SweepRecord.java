@@ -88,12 +88,13 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
   }
 
   /**
-   * The plugin jars that are not as the sweep started with them, each with what it is now, when the points left are
+   * The plugin jars that are not as the sweep started with them (or as its last resume on changed files took them,
+   * {@link #digestsFrom}), each with what it is now, when the points left are
    * trained with {@code pluginPath}: a jar the sweep used that is gone or changed (by its name), and a jar it did not
    * use. A jar moved elsewhere unchanged (the same SHA-256) is the same jar.
    */
   public List<String> changedPluginJars(List<Path> pluginPath) {
-    return changedPluginJars(pluginPath, STARTED);
+    return changedPluginJars(pluginPath, digestsFrom());
   }
 
   /** What a record's digests are said to be from: the sweep's start, unless the record was {@link #rehashed}. */
@@ -151,9 +152,12 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
    */
   static final String GONE = "gone ";
 
-  /** The data files that are not as the sweep started with them (changed, or gone), each with what it is now. */
+  /**
+   * The data files that are not as the sweep started with them, or as its last resume on changed files took them
+   * ({@link #digestsFrom}): changed, or gone, each with what it is now.
+   */
   public List<String> changedDataFiles() {
-    return changedDataFiles(STARTED);
+    return changedDataFiles(digestsFrom());
   }
 
   /** {@link #changedDataFiles()}, each changed file's digest said to be from {@code when}. */
