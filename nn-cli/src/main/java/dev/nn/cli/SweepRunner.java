@@ -69,6 +69,8 @@ final class SweepRunner {
   private SweepRecord untaken;
   /** The --allow-changed-… options a resume was given, which the command to resume again repeats. */
   private List<String> resumeOptions = List.of();
+  /** What changed since the sweep and the resume was allowed to take: said once the resume goes on. */
+  private List<String> changeNotes = List.of();
 
   /**
    * @param experiment the experiment file, as typed
@@ -279,6 +281,9 @@ final class SweepRunner {
     // a sweep's runs are beside its folder, wherever the folder was moved with them since
     Path into = folder.toAbsolutePath().normalize().getParent();
     requireRunsAgree(folder, table, grid, points);
+    for (String note : changeNotes) {
+      root.err().println(root.fittedErr(note));
+    }
     if (!resumeOptions.isEmpty()) {
       // what the resume was allowed to take is recorded, for a later one to be checked against the files the points
       // from here on train on
@@ -570,8 +575,9 @@ final class SweepRunner {
    * The --allow-changed-… options a resume was given: if its files change again between points, the command that
    * continues it needs them too (its record keeps the digests of the files as this resume took them).
    */
-  SweepRunner resumedWith(List<String> options) {
+  SweepRunner resumedWith(List<String> options, List<String> changeNotes) {
     resumeOptions = List.copyOf(options);
+    this.changeNotes = List.copyOf(changeNotes);
     return this;
   }
 

@@ -379,13 +379,14 @@ final class TrainCommand implements Callable<Integer> {
           + record.experimentSha256() + ") to continue it, or start a new sweep");
     }
     boolean taken = !record.allowedChanges().isEmpty();
-    changedSinceTheSweep(folder, record, record.changedDataFiles(), allowChangedData, "the data",
+    List<String> notes = new ArrayList<>();
+    changedSinceTheSweep(notes, folder, record, record.changedDataFiles(), allowChangedData, "the data",
         "--allow-changed-data", taken ? "on the data as that resume took it: put that back" : "on the data as it was:"
         + " restore it", "on the data as it is now", "on it as it is now");
     if (root.pluginPathEntries().isEmpty() && !record.pluginPath().isEmpty()) {
       root.pluginPathIfNoneGiven(record.pluginPath());
     }
-    changedSinceTheSweep(folder, record, record.changedPluginJars(root.pluginPathEntries()),
+    changedSinceTheSweep(notes, folder, record, record.changedPluginJars(root.pluginPathEntries()),
         allowChangedPlugins,
         "the plugins", "--allow-changed-plugins", taken ? "with the plugins as that resume took them: put back those"
         + " jars, on the plugin path it recorded (" + record.pluginPath().stream().map(Path::toString)
@@ -405,7 +406,8 @@ final class TrainCommand implements Callable<Integer> {
     if (allowChangedPlugins) {
       allowing.add("--allow-changed-plugins");
     }
-    SweepRunner runner = new SweepRunner(root, experiment, sets, output, this::trainNew).resumedWith(allowing);
+    SweepRunner runner = new SweepRunner(root, experiment, sets, output, this::trainNew).resumedWith(allowing,
+        notes);
     if (record.folds() > 0) {
       runner.crossValidating(record.folds());
     }
@@ -415,10 +417,11 @@ final class TrainCommand implements Callable<Integer> {
   /**
    * Refuses to continue a sweep when {@code what} changed since it started, or since the last resume that took changed
    * files ({@code changed}, each file with what it is now), unless {@code allowed} by {@code flag}, and then says so
-   * in a note: the points done (since that resume) trained {@code asWas}, the points left would train {@code asNow}.
+   * in a note added to {@code notes}, which the runner prints once it knows there are points left to train: the points
+   * done (since that resume) trained {@code asWas}, the points left would train {@code asNow}.
    */
-  private void changedSinceTheSweep(Path folder, SweepRecord record, List<String> changed, boolean allowed,
-      String what, String flag, String asWas, String asNow, String noteAsNow) {
+  private void changedSinceTheSweep(List<String> notes, Path folder, SweepRecord record, List<String> changed,
+      boolean allowed, String what, String flag, String asWas, String asNow, String noteAsNow) {
     if (changed.isEmpty()) {
       return;
     }
@@ -432,8 +435,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     // each file's digest said to be from then, which the sentence has just named
     List<String> files = changed.stream().map(c -> c.replace(" " + record.digestsFrom() + ")", " then)")).toList();
-    root.err().println(root.fittedErr("nn: note: " + what + " changed since the sweep " + since + ": "
-        + String.join(", ", files) + "; " + flag + " trains the points left " + noteAsNow));
+    notes.add("nn: note: " + what + " changed since the sweep " + since + ": " + String.join(", ", files) + "; "
+        + flag + " trains the points left " + noteAsNow);
   }
 
   /**

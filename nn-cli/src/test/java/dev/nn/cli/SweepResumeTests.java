@@ -352,6 +352,11 @@ class SweepResumeTests {
     assertTrue(restored.err().contains(". The points since then are trained on the data as that resume took it: put"
         + " that back, or"
         + " give --allow-changed-data"), restored.err());
+    // every point done: nothing to resume is all there is to say, not what a resume would have taken
+    Cli.Outcome done = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
+    assertEquals(2, done.code(), done.describe());
+    assertEquals("nn: " + folder + ": every point of the sweep is done (its table " + folder.resolve("sweep.md")
+        + "); there is nothing to resume, and nothing was changed\n", done.err());
   }
 
   /**
@@ -453,7 +458,8 @@ class SweepResumeTests {
     writeJar(jar, "second");
     Cli.Outcome allowed = Cli.run("train", "--resume", folder(out).toString(), "--allow-changed-plugins", "--plain");
     assertEquals(0, allowed.code(), allowed.describe());
-    assertTrue(allowed.err().startsWith("nn: note: the plugins changed since the sweep started: " + jar
+    // after the plugin path's own warning, which reading the experiment gives
+    assertTrue(allowed.err().contains("\nnn: note: the plugins changed since the sweep started: " + jar
         + " (SHA-256 "), allowed.err());
     assertTrue(allowed.err().contains(" then); --allow-changed-plugins trains the points left with them as they are"
         + " now"), allowed.err());
