@@ -240,6 +240,31 @@ abstract class KernelsContract {
     assertArrayEquals(new double[] {100, 12.5, 23.5, 34.5}, contents(out), 0.0);
   }
 
+  /**
+   * Rows read from an offset, of values the storage rounds: each column's sum is alpha·a(0) + alpha·a(1) of the stored
+   * values — exactly in float64; in float32 within a few roundings, since a float32 runtime may sum in float.
+   */
+  @Test
+  void columnSumsReadRowsFromAnOffsetAndSumInDouble() {
+    double[] values = {9, 9, 0.1, 0.2, 1e-9, 1.0 / 3, 3.0, 2.0 / 3};
+    Matrix a = buffer(values);
+    Matrix out = buffer(new double[] {7, 7, 7});
+    double alpha = 1.0 / 7;
+    kernels().columnSums(2, 3, alpha, a, 2, 0.0, out, 0);
+    double[] expected = new double[3];
+    for (int j = 0; j < 3; j++) {
+      double sum = 0.0;
+      sum += alpha * round(values[2 + j]);
+      sum += alpha * round(values[5 + j]);
+      expected[j] = round(sum);
+    }
+    double[] found = contents(out);
+    for (int j = 0; j < 3; j++) {
+      double tolerance = kernels().precision() == Precision.FLOAT32 ? 4 * Math.ulp((float) expected[j]) : 0.0;
+      assertEquals(expected[j], found[j], tolerance, "column " + j);
+    }
+  }
+
   @Test
   void setAndGetRoundTripValuesInTheStoragePrecision() {
     Matrix b = kernels().allocate(5);
