@@ -655,6 +655,20 @@ public final class Nn {
    *     identity, which {@link #loadModel} would refuse, or a loss of one-hot targets over a network of one output
    */
   public Model model(Network network, String loss, Dataset data, Standardizer scaler) {
+    return model(network, loss, data, scaler, null);
+  }
+
+  /**
+   * {@link #model(Network, String, Dataset, Standardizer)} of a network trained on standardized targets: predict
+   * gives its outputs in the targets' own units, through {@code targetScaler} (without it, such a model predicts
+   * standardized values).
+   *
+   * @param targetScaler the standardizer fitted on the training targets ({@link Standardizer#fitTargets}), or
+   *     {@code null} when they were trained on as they are
+   * @throws IllegalArgumentException as the other form, and for a target standardizer of another number of targets
+   *     than {@code data}'s, or of a classification's targets
+   */
+  public Model model(Network network, String loss, Dataset data, Standardizer scaler, Standardizer targetScaler) {
     required(network, "network", "a network");
     required(loss, "loss", "the name of a loss");
     required(data, "data", "the training data set");
@@ -669,7 +683,19 @@ public final class Nn {
     DataPreparation.requireTargetsSuit(data, created.targets(), loss, false);
     // the Model refuses a loss a Trainer would not train the network with (a fused loss over tanh, a softmax over
     // one output), as its loader would refuse the file
-    return new Model(ModelSpec.of(data, scaler, network, activations, use(PluginKind.LOSS, loss)), network, created);
+    if (targetScaler != null) {
+      if (data.task() != dev.nn.core.data.Task.REGRESSION) {
+        throw new IllegalArgumentException("a target standardizer was given for a classification's data ("
+            + data.source() + "); class targets are trained on as they are: pass null");
+      }
+      if (targetScaler.means().length != data.targetCount()) {
+        throw new IllegalArgumentException("the target standardizer holds " + targetScaler.means().length
+            + " targets, but the data " + data.source() + " has " + data.targetCount() + " ("
+            + String.join(", ", data.targetNames()) + ")");
+      }
+    }
+    return new Model(ModelSpec.of(data, scaler, targetScaler, network, activations, use(PluginKind.LOSS, loss)),
+        network, created);
   }
 
   /**

@@ -325,7 +325,8 @@ public final class OneHot {
           int k = category(j, v);
           if (k < 0) {
             throw new IllegalArgumentException("input \"" + Excerpt.of(inputs.get(j)) + "\" of row " + (first + r)
-                + " is " + valueText(v) + ", which is not one of the categories the model was trained on: " + categoryList(j));
+                + " is " + valueText(v) + ", which is not one of the categories the model was trained on: "
+                + (words.get(j) != null ? "the codes of its words, " + codeList(j) : categoryList(j)));
           }
           out[f + k] = 1.0;
           f += categories[j].length;
@@ -372,6 +373,13 @@ public final class OneHot {
 
   private static String valueText(double v) {
     return Double.isFinite(v) ? categoryText(v) : Double.toString(v);
+  }
+
+  /** A column of words' codes, each with its word ("0 (Biscoe)"): what a row of codes is compared with. */
+  private String codeList(int j) {
+    List<String> w = words.get(j);
+    return CategoryText.list(IntStream.range(0, categories[j].length)
+        .mapToObj(k -> categoryText(categories[j][k]) + " (" + w.get(k) + ")").toList());
   }
 
   /** Column j's categories (its words, for a column of words), the first 20 of a long list. */

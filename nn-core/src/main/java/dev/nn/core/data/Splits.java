@@ -57,7 +57,8 @@ public final class Splits {
   }
 
   /** All rows of {@code data} in a seeded random order: the order {@link #split} takes its parts from. */
-  static Dataset shuffle(Dataset data, long seed) {
+  public static Dataset shuffle(Dataset data, long seed) {
+    dev.nn.core.text.Required.of(data, "data", "the data set to shuffle");
     return data.rows(Rng.permutation(data.size(), RandomStream.SPLIT.generator(seed)));
   }
 

@@ -350,6 +350,24 @@ public final class Model {
     }
   }
 
+  /**
+   * Refuses to predict with a parameter that is not a finite number: the network of a model made in code may be
+   * trained further ({@code Nn.model} shares it), and a training that diverged leaves every prediction NaN, which is
+   * no row's fault.
+   *
+   * @throws IllegalStateException naming the first such parameter
+   */
+  private void requireFiniteParameters() {
+    double[] parameters = network.parameters().toArray();
+    for (int k = 0; k < parameters.length; k++) {
+      if (!Double.isFinite(parameters[k])) {
+        throw new IllegalStateException("the network's parameter " + network.parameters().describe(k) + " is "
+            + parameters[k] + ": the network's training diverged since the model was made, and it predicts nothing;"
+            + " train it again (a smaller learning rate, say)");
+      }
+    }
+  }
+
   /** What the model is. */
   public ModelSpec spec() {
     return spec;
@@ -435,6 +453,8 @@ public final class Model {
    * @throws IllegalArgumentException for arrays of other lengths; an {@link UnusableInputException}, naming the row
    *     and the column, for a value that is not finite, that standardizes to an infinity (as training refuses), or
    *     that drives the row's predictions to NaN or an infinity: such a row has no prediction
+   * @throws IllegalStateException when a parameter of the network is no longer a finite number (trained on since the
+   *     model was made, and diverged)
    */
   public void predict(double[] features, int rows, double[] out) {
     int in = inputs();
@@ -505,6 +525,8 @@ public final class Model {
       for (int r = 0; r < n; r++) {
         for (int c = 0; c < k; c++) {
           if (!Double.isFinite(b.out[r * k + c])) {
+            // a network trained on since the model was made, and diverged, is to blame before any row
+            requireFiniteParameters();
             // once per row: the row is run again layer by layer only to see whose value it was
             blamePluginFor(b.scaled, r * width);
             break;

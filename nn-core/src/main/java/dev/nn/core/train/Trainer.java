@@ -329,9 +329,14 @@ public final class Trainer {
    * ended it. A stopped training goes on in a new trainer that {@link #restore}s this one's {@link #state()}.
    *
    * @param validation the validation split, or {@code null}; early stopping needs it
-   * @param classification whether to report accuracy and a confusion matrix rather than regression figures
+   * @param classification whether the samples are a classification's, whose validation figures are accuracy and a
+   *     confusion matrix; {@code false} for a regression, whose figures are RMSE, MAE and R². A loss of one-hot rows
+   *     is a classification's; with a loss of real targets (squared, for example), a classification's targets are
+   *     each in [0, 1] (0 or 1, or one-hot rows), and others are refused.
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    * @throws IllegalStateException when this trainer has trained already, or was stopped
+   * @throws IllegalArgumentException when the samples do not suit the network, the loss or {@code classification},
+   *     or early stopping or its monitor asks for figures that will not be there
    */
   public TrainingResult train(Samples train, Samples validation, boolean classification) {
     return train(train, validation, classification, null);
@@ -347,11 +352,57 @@ public final class Trainer {
    */
   public TrainingResult train(Samples train, Samples validation, boolean classification, TargetUnits targetUnits) {
     check(train, validation);
+    checkFigures(train, validation, classification);
     Evaluator evaluator = validation == null || validation.rows() == 0 ? null
         : new Evaluator(network, loss, Math.min(Math.max(256, options.batchSize()), validation.rows()), targetUnits);
     rowWeights = describeWeights(train);
     return train(new LocalEpochs(train), evaluator == null ? null : c -> evaluator.evaluate(validation, c),
         classification);
+  }
+
+  /**
+   * Refuses what would give figures without meaning, or none where early stopping needs them: a classification whose
+   * targets are no classes (a regression's targets with {@code true} reported accuracy 1.0), early stopping without
+   * validation samples, and a monitor of accuracy on a regression (both trained every epoch without a word).
+   */
+  private void checkFigures(Samples train, Samples validation, boolean classification) {
+    if (options.patience() > 0 && validation == null) {
+      throw new IllegalArgumentException("early stopping (patience " + options.patience() + ") watches the validation"
+          + " figures, but no validation samples were given: pass them, or patience 0");
+    }
+    if (validation != null && options.monitor() == TrainingOptions.Monitor.VAL_ACCURACY && !classification) {
+      throw new IllegalArgumentException("the monitor VAL_ACCURACY watches a classification's accuracy, but"
+          + " classification is false (a regression's figures are RMSE, MAE and R²): monitor VAL_LOSS, or pass true"
+          + " for a classification");
+    }
+    if (!classification && loss.targets() == dev.nn.api.TargetKind.ONE_HOT) {
+      throw new IllegalArgumentException("the loss takes one-hot rows, a classification's targets, but classification"
+          + " is false (a regression's figures, RMSE, MAE and R² of each column): pass true for accuracy and a"
+          + " confusion matrix");
+    }
+    if (classification && loss.targets() == dev.nn.api.TargetKind.REAL) {
+      requireClasses("training", train);
+      if (validation != null) {
+        requireClasses("validation", validation);
+      }
+    }
+  }
+
+  /**
+   * Refuses samples whose targets cannot be a classification's for a loss of real targets: accuracy compares each
+   * output with 0.5 (one output) or takes the largest (several), which needs targets in [0, 1].
+   */
+  private static void requireClasses(String which, Samples samples) {
+    double[] y = samples.y();
+    int cols = samples.outputs();
+    for (int i = 0; i < samples.rows() * cols; i++) {
+      if (!(y[i] >= 0 && y[i] <= 1)) {
+        throw new IllegalArgumentException("classification is true, but the " + which + " samples' target " + (i % cols)
+            + " of row " + (i / cols) + " is " + y[i] + ", which is no class: a classification's targets are 0 or 1"
+            + " (one output) or one-hot rows (several); pass false for a regression, whose figures are RMSE, MAE and"
+            + " R²");
+      }
+    }
   }
 
   /** The epochs of samples this trainer holds: the only ones a checkpoint within an epoch is taken of. */

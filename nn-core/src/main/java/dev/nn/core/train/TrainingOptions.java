@@ -43,7 +43,7 @@ public record TrainingOptions(int epochs, int batchSize, boolean shuffle, double
     if (!(minDelta >= 0)) {
       throw new IllegalArgumentException("min-delta must be >= 0, found " + minDelta);
     }
-    java.util.Objects.requireNonNull(monitor, "monitor");
+    dev.nn.core.text.Required.of(monitor, "monitor", "what early stopping watches: Monitor.VAL_LOSS or VAL_ACCURACY");
     if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
       throw new IllegalArgumentException("clip-norm must be a finite number > 0, or 0 for none, found " + clipNorm);
     }

@@ -124,11 +124,11 @@ class CategoryWordsTests {
         assertThrows(IllegalArgumentException.class, () -> h.code("island", "Atlantis")).getMessage());
     assertEquals("\"year\" is not an encoded column of words; those are [island]",
         assertThrows(IllegalArgumentException.class, () -> h.code("year", "2007")).getMessage());
-    // a model's message names the word, not its code
+    // a row of codes is told the codes it is compared with, each with its word
     double[] out = new double[h.features().size()];
     double[] row = {5, 39.1, 18.7, 181, 1, 2007, 0};
-    assertEquals("input \"island\" of row 0 is 5, which is not one of the categories the model was trained on:"
-        + " Biscoe, Dream, Torgersen",
+    assertEquals("input \"island\" of row 0 is 5, which is not one of the categories the model was trained on: the"
+        + " codes of its words, 0 (Biscoe), 1 (Dream), 2 (Torgersen)",
         assertThrows(IllegalArgumentException.class, () -> h.encode(row, 0, 1, out)).getMessage());
     // rebuilt from what a model file holds, it is the same encoding
     assertEquals(h, OneHot.of(h.inputs(), h.categories(), h.words()));

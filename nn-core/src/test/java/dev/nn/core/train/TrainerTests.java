@@ -46,6 +46,45 @@ class TrainerTests {
     return new Trainer(net, Plugins.SQUARED, opt, (t, e) -> rate, options, List.of());
   }
 
+  /**
+   * What the figures are asked to be is checked against the samples and the loss: a regression's targets passed as a
+   * classification reported accuracy 1.0, a one-hot loss passed as a regression reported RMSE per class, and early
+   * stopping without validation samples, or watching accuracy on a regression, trained every epoch without a word.
+   */
+  @Test
+  void figuresThatCannotMeanAnythingAreRefusedBeforeTraining() {
+    Samples targetsOfARegression = new Samples(new double[] {0, 1, 1, 0}, new double[] {151, 75}, 2, 2, 1);
+    IllegalArgumentException notClasses = assertThrows(IllegalArgumentException.class,
+        () -> trainer(network(1), Plugins.SGD, 0.01, TrainingOptions.of(1, 1, 1)).train(targetsOfARegression, null,
+            true));
+    assertEquals("classification is true, but the training samples' target 0 of row 0 is 151.0, which is no class: a"
+        + " classification's targets are 0 or 1 (one output) or one-hot rows (several); pass false for a regression,"
+        + " whose figures are RMSE, MAE and R²", notClasses.getMessage());
+    Samples zeroOne = new Samples(new double[] {0, 1, 1, 0}, new double[] {1, 0}, 2, 2, 1);
+    assertEquals(1, trainer(network(1), Plugins.SGD, 0.01, TrainingOptions.of(1, 1, 1)).train(zeroOne, zeroOne, true)
+        .epochs().size(), "squared loss on 0/1 targets is a classification");
+
+    Network twoOutputs = new Network(new int[] {2, 3, 2}, List.of(Plugins.TANH, Plugins.IDENTITY),
+        List.of("tanh", "identity"), new JavaKernels());
+    Samples oneHot = new Samples(new double[] {0, 1, 1, 0}, new double[] {1, 0, 0, 1}, 2, 2, 2);
+    Trainer softmax = new Trainer(twoOutputs, Plugins.SOFTMAX_CROSS_ENTROPY, Plugins.SGD, (t, e) -> 0.01,
+        TrainingOptions.of(1, 1, 1), List.of());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> softmax.train(oneHot, null, false)).getMessage()
+        .startsWith("the loss takes one-hot rows, a classification's targets, but classification is false"));
+
+    TrainingOptions patient = new TrainingOptions(5, 1, true, 0.0, 1, 2, TrainingOptions.Monitor.VAL_LOSS, 0.0);
+    assertEquals("early stopping (patience 2) watches the validation figures, but no validation samples were given:"
+        + " pass them, or patience 0", assertThrows(IllegalArgumentException.class,
+            () -> trainer(network(1), Plugins.SGD, 0.01, patient).train(regression(10, 1), null, false)).getMessage());
+    TrainingOptions onAccuracy = new TrainingOptions(5, 1, true, 0.0, 1, 2, TrainingOptions.Monitor.VAL_ACCURACY,
+        0.0);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> trainer(network(1), Plugins.SGD, 0.01, onAccuracy)
+        .train(regression(10, 1), regression(5, 2), false)).getMessage().startsWith("the monitor VAL_ACCURACY watches"
+            + " a classification's accuracy, but classification is false"));
+    assertTrue(assertThrows(NullPointerException.class, () -> new TrainingOptions(5, 1, true, 0.0, 1, 2, null, 0.0))
+        .getMessage().startsWith("monitor: what early stopping watches"));
+  }
+
   @Test
   void theLossFallsWithTheLecturesSgd() {
     Network net = network(1);

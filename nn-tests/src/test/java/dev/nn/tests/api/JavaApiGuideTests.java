@@ -97,6 +97,23 @@ class JavaApiGuideTests {
     assertTrue(model.predict(new double[] {1, 1})[0] < 0.1, "P(yes | 1, 1)");
   }
 
+  /** data.md: Splits.shuffle, called from outside nn, gives every row once in the seeded order split takes. */
+  @Test
+  void theDataGuidesShuffleIsOpenToCallersAndKeepsEveryRow() {
+    Dataset data = Dataset.regression("n", new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 1, 2, 3, 4, 5},
+        List.of("x"), List.of("y"));
+    Dataset once = dev.nn.core.data.Splits.shuffle(data, 3);
+    Dataset again = dev.nn.core.data.Splits.shuffle(data, 3);
+    double[] seen = new double[6];
+    for (int r = 0; r < 6; r++) {
+      seen[r] = once.x(r, 0);
+      assertEquals(once.x(r, 0), once.y(r, 0));
+      assertEquals(once.x(r, 0), again.x(r, 0));
+    }
+    java.util.Arrays.sort(seen);
+    assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5}, seen, 0.0);
+  }
+
   @Test
   void theGradientAtChosenWeightsIsTheDerivativeOfJ() {
     // guide: the gradient at weights you choose

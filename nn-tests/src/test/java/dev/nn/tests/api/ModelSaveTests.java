@@ -47,6 +47,53 @@ class ModelSaveTests {
     network.parameters().load(p);
   }
 
+  /**
+   * A network trained on standardized targets becomes a model that predicts in the targets' units when given the
+   * target standardizer (without one it predicted standardized values), and keeps it through its file.
+   */
+  @Test
+  void aModelOfStandardizedTargetsPredictsInTheTargetsUnits() throws Exception {
+    Dataset data = data();
+    dev.nn.core.data.Standardizer targets = dev.nn.core.data.Standardizer.fitTargets(data);
+    Network network = nn.network(new int[] {2, 3, 1}, "tanh", "identity");
+    randomize(network);
+    double[] row = {1, -1};
+    double[] standardized = nn.model(network, "squared", data, null).predict(row);
+    Model model = nn.model(network, "squared", data, null, targets);
+    double[] expected = standardized.clone();
+    targets.restore(expected, 1);
+    assertArrayEquals(expected, model.predict(row), 0.0);
+    // the targets of data(): -3, 1 and 5, mean 1; the two models differ by more than rounding
+    assertTrue(Math.abs(expected[0] - standardized[0]) > 0.5, expected[0] + " against " + standardized[0]);
+    Path file = dir.resolve("targets.nnm");
+    nn.saveModel(model, file);
+    assertArrayEquals(expected, nn.loadModel(file).predict(row), 0.0);
+
+    Dataset twoTargets = Dataset.regression("two", new double[] {0, 1, 2, 3}, new double[] {1, 2, 3, 5},
+        List.of("a", "b"), List.of("y", "z"));
+    assertEquals("the target standardizer holds 1 targets, but the data two has 2 (y, z)", assertThrows(
+        IllegalArgumentException.class, () -> nn.model(nn.network(new int[] {2, 3, 2}, "tanh", "identity"), "squared",
+            twoTargets, null, targets)).getMessage());
+  }
+
+  /**
+   * A model made in code shares its network, which may be trained on and diverge: predict then names the parameter
+   * that is not a number, not a column of the row (which it blamed, saying the value was far from the mean).
+   */
+  @Test
+  void aModelWhoseNetworkDivergedSinceSaysSoInsteadOfBlamingTheRow() {
+    Network network = nn.network(new int[] {2, 3, 1}, "tanh", "identity");
+    randomize(network);
+    Model model = nn.model(network, "squared", data(), dev.nn.core.data.Standardizer.fit(data()));
+    double[] p = network.parameters().toArray();
+    p[p.length - 1] = Double.NaN;
+    network.parameters().load(p);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.predict(new double[] {1, -1}));
+    assertEquals("the network's parameter " + network.parameters().describe(p.length - 1) + " is NaN: the network's"
+        + " training diverged since the model was made, and it predicts nothing; train it again (a smaller learning"
+        + " rate, say)", e.getMessage());
+  }
+
   @Test
   void aDescriptionNamingOtherActivationsThanTheNetworkIsRefused() {
     Network tanh = nn.network(new int[] {2, 3, 1}, "tanh", "identity");
