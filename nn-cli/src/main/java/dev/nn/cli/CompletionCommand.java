@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = {"Prints a script that makes the shell complete nn's commands, options and file names.",
         "",
         "bash, for this shell:   source <(nn completion bash)",
-        "bash (in ~/.bashrc):    source <(nn completion bash)",
+        "bash, every shell:      that line in ~/.bashrc",
         "zsh (in ~/.zshrc):      source <(nn completion zsh)",
         "",
         "Or, for every new bash, the script in bash-completion's folder (docs/cli.md)."},

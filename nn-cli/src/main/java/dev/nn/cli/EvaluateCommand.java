@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     header = "Computes a saved model's metrics on a labelled CSV file.",
     description = "Computes a saved model's figures on a labelled CSV file: accuracy, the confusion matrix and each"
         + " class's precision, recall and F1"
-        + " for a classifier (the target column holds class indices 0..k-1), RMSE, MAE and R² for regression."
+        + " for a classifier (the target column holds class indices 0..k-1, or the class names the model was trained"
+        + " on), RMSE, MAE and R² for regression."
         + " Feature columns are matched to the model's by header name; other columns are ignored, and not read.",
     footer = "%nExit codes: 0 evaluated, 2 unreadable model or CSV file, or a feature or target column missing.")
 final class EvaluateCommand implements Callable<Integer> {

@@ -72,7 +72,8 @@ final class StabilityCommand implements Callable<Integer> {
     try {
       options = new StabilityOptions(pairs, replaceIndex(), every, self(), output);
     } catch (StabilityException e) {
-      throw new CommandFailure("nn: " + e.getMessage(), e);
+      // an option out of range is a usage error: it says where the options are told, as every command's does
+      throw new CommandFailure("nn: " + e.getMessage() + "; see nn stability --help", e);
     }
     Nn nn = root.nn();
     StabilityResult result = Failures.readingConfig(experiment.file, () -> {

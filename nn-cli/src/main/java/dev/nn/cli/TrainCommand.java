@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             + " (nn train --resume RUN_DIR).",
         "Exit codes: 0 trained, 2 invalid experiment or data, an unusable run directory, a run that finished"
             + " already or is being trained by another process, 3 training diverged (the checkpoints of the epochs"
-            + " before are kept); 130 after Ctrl-C, 143 after SIGTERM. With --sweep: 0 when every point completed,"
+            + " before are kept); 129 after SIGHUP (a closed terminal), 130 after Ctrl-C, 143 after SIGTERM. With"
+            + " --sweep: 0 when every point completed,"
             + " 3 when one diverged, else 2 when one failed."})
 final class TrainCommand implements Callable<Integer> {
   private final NnCommand root;

@@ -335,7 +335,8 @@ class HelpTests {
   void aNarrowTerminalKeepsTheLinesOfATableInProse() {
     String help = help(java.util.Map.of("COLUMNS", "40", "NO_COLOR", "1"), true, "completion", "--help");
     String text = String.join("\n", help.lines().map(String::stripTrailing).toList());
-    assertTrue(text.contains("\nbash, for this shell:\n    source <(nn completion bash)\nbash (in ~/.bashrc):\n"), help);
+    assertTrue(text.contains("\nbash, for this shell:\n    source <(nn completion bash)\nbash, every shell:\n    that"
+        + " line in ~/.bashrc\n"), help);
     assertTrue(text.contains("\nzsh (in ~/.zshrc):\n    source <(nn completion zsh)\n"), help);
   }
 

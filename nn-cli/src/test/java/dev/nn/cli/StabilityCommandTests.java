@@ -254,7 +254,7 @@ class StabilityCommandTests {
   void zeroPairsIsRefusedWithOneMessage() {
     Cli.Outcome o = Cli.run("stability", LOGISTIC, "--pairs", "0", "--output", out.toString());
     assertEquals(2, o.code(), o.describe());
-    assertEquals("nn: --pairs must be at least 1, found 0\n", o.err());
+    assertEquals("nn: --pairs must be at least 1, found 0; see nn stability --help\n", o.err());
   }
 
   @Test

@@ -306,7 +306,7 @@ final class ExperimentParser {
       }
       return null;
     }
-    return reader.number(node, path, Range.positive());
+    return reader.number(node, path, Range.positive(), expected);
   }
 
   /** {@code balanced} or a list of numbers > 0; {@code null} when absent and after reporting. */

@@ -313,6 +313,14 @@ final class NodeReader {
 
   /** A number in {@code range}, or {@code null} after reporting. */
   Double number(Node node, String path, dev.nn.spi.Range range) {
+    return number(node, path, range, range.describe());
+  }
+
+  /**
+   * {@link #number(Node, String, dev.nn.spi.Range)} of a key that also takes a word, which {@code allowed} names
+   * with the range ("off, or a number of minutes > 0"): a number out of range is told both.
+   */
+  Double number(Node node, String path, dev.nn.spi.Range range, String allowed) {
     if (isRejected(node) || zeroPadded(node, path)) {
       return null;
     }
@@ -325,14 +333,15 @@ final class NodeReader {
       return null;
     }
     if (!range.contains(v)) {
+      boolean plain = allowed.equals(range.describe());
       report(
           ProblemId.OUT_OF_RANGE,
           path,
           node,
           // .inf is >= 0, and still out of range: say what is
-          "must be " + (Double.isFinite(v) ? "" : "a finite number ") + range.describe() + ", found "
+          "must be " + (Double.isFinite(v) && plain ? "" : plain ? "a finite number " : "") + allowed + ", found "
               + Excerpt.of(((ScalarNode) node).getValue()),
-          range.describe());
+          allowed);
       return null;
     }
     return v;

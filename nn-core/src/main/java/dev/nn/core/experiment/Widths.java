@@ -48,7 +48,8 @@ final class Widths {
         widths[l] = layer.units();
         if (fromData >= 0 && layer.units() != fromData) {
           problems.add(layer.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "units",
-              (l == 0 ? "the input layer has " : "the output layer has ") + layer.units() + " units, but the data has "
+              (l == 0 ? "the input layer has " : "the output layer has ") + layer.units()
+                  + (layer.units() == 1 ? " unit" : " units") + ", but the data has "
                   + fromData + (l == 0 ? " features" : " target columns") + twoClassHint(l == 0, layer.units(),
                   fromData, classes), fromData + " or auto")));
         }

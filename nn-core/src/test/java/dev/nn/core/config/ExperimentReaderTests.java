@@ -558,8 +558,11 @@ class ExperimentReaderTests {
         .checkpointMinutes());
     assertEquals(Double.POSITIVE_INFINITY, read(MINIMAL, "training.checkpoint-minutes=off").training()
         .checkpointMinutes());
-    assertEquals(List.of("training.checkpoint-minutes: must be > 0, found 0"),
-        texts(problems(MINIMAL + "training: {checkpoint-minutes: 0}\n")));
+    // out of range, the word it also takes is told with the range
+    List<ConfigProblem> zero = problems(MINIMAL + "training: {checkpoint-minutes: 0}\n");
+    assertEquals(List.of("training.checkpoint-minutes: must be off, or a number of minutes > 0 such as 10 or 0.5,"
+        + " found 0"), texts(zero));
+    assertEquals("off, or a number of minutes > 0 such as 10 or 0.5", zero.get(0).allowed());
     List<ConfigProblem> word = problems(MINIMAL + "training: {checkpoint-minutes: never}\n");
     assertEquals(List.of("training.checkpoint-minutes: expected off, or a number of minutes > 0 such as 10 or 0.5,"
         + " found \"never\""), texts(word));
