@@ -206,6 +206,11 @@ class FineTuningTests {
     refused("the model " + model + " was trained with the activation relu on layers[1], and the experiment's network"
         + " has tanh there\n   Allowed: network.layers[1].activation: relu, or a model trained with tanh", from,
         "network.layers[1].activation=tanh");
+    // an activation with the data: both in one report (the activation was told only once the data was mended)
+    refused("Invalid experiment " + PIMA + " — 2 problems:", from, "network.layers[1].activation=tanh",
+        "data.standardize=false");
+    refused("was trained with the activation relu on layers[1]", from, "network.layers[1].activation=tanh",
+        "data.standardize=false");
     assertFalse(Files.exists(tmp.resolve("layers")), "nothing written for a refused fine-tuning");
     // an activation's settings are the model's too
     Path leaky = trained("leaky", "--set", "training.epochs=1", "--set",

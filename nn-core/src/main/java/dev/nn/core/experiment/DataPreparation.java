@@ -58,17 +58,24 @@ import java.util.stream.IntStream;
 public final class DataPreparation implements Provider<PreparedData> {
   private final Experiment experiment;
   private final Loss loss;
+  /** The network's activations, which a fine-tuning's model is checked against with its data; or {@code null}. */
+  private final List<dev.nn.core.model.PluginUse> activations;
 
   @Inject
   DataPreparation(Experiment experiment, RunPlugins plugins) {
     // the plugin's own loss: the run's Loss binding may weigh classes, which needs this data first
-    this(experiment, plugins.loss());
+    this(experiment, plugins.loss(), plugins.activationUses());
   }
 
   /** Prepares the experiment's data for {@code loss}'s targets. */
   DataPreparation(Experiment experiment, Loss loss) {
+    this(experiment, loss, null);
+  }
+
+  private DataPreparation(Experiment experiment, Loss loss, List<dev.nn.core.model.PluginUse> activations) {
     this.experiment = experiment;
     this.loss = loss;
+    this.activations = activations;
   }
 
   /** The experiment's data, prepared for its loss. */
@@ -89,7 +96,8 @@ public final class DataPreparation implements Provider<PreparedData> {
         // the reading says why, in its words
       }
     }
-    PreparedData prepared = prepare(experiment, loss, readSources(experiment.data(), experiment.seed(), inputs, notes));
+    PreparedData prepared = prepare(experiment, loss, activations, readSources(experiment.data(), experiment.seed(),
+        inputs, notes));
     notes.addAll(prepared.notes());
     Map<Path, String> asRead = new LinkedHashMap<>();
     before.forEach((file, was) -> {
@@ -147,6 +155,15 @@ public final class DataPreparation implements Provider<PreparedData> {
    * @throws ConfigException for targets that do not suit the loss, or hold-outs whose columns differ
    */
   static PreparedData prepare(Experiment experiment, Loss loss, RawData raw) {
+    return prepare(experiment, loss, null, raw);
+  }
+
+  /**
+   * {@link #prepare(Experiment, Loss, RawData)}; a fine-tuning's model is checked against the network's {@code
+   * activations} (when given) with its data, so that every difference is told at once.
+   */
+  static PreparedData prepare(Experiment experiment, Loss loss, List<dev.nn.core.model.PluginUse> activations,
+      RawData raw) {
     // samples a caller holds are what the caller gave: recorded as such, so that a resume can check them
     SamplesFromCode fromCode = raw.owned() ? null : SamplesFromCode.of(raw.train(), raw.validation());
     DataSpec spec = experiment.data();
@@ -241,7 +258,8 @@ public final class DataPreparation implements Provider<PreparedData> {
     if (starting != null) {
       // as the network reads them: an autoencoder's targets are its inputs, and it has no classes
       starting.checkData(train, reconstruction ? train.featureNames() : train.targetNames(),
-          reconstruction ? List.of() : train.classLabels(), spec.standardize(), spec.standardizesTargets());
+          reconstruction ? List.of() : train.classLabels(), spec.standardize(), spec.standardizesTargets(),
+          activations);
       files = new ArrayList<>(files);
       files.add(starting.file());
     }

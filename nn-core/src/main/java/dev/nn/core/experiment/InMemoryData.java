@@ -37,6 +37,7 @@ public final class InMemoryData extends AbstractModule {
   @Singleton
   PreparedData data(Experiment experiment, RunPlugins plugins) {
     // the plugin's own loss: the run's Loss binding may weigh classes, which needs this data first
-    return DataPreparation.prepare(experiment, plugins.loss(), RawData.inMemory(train, validation));
+    return DataPreparation.prepare(experiment, plugins.loss(), plugins.activationUses(),
+        RawData.inMemory(train, validation));
   }
 }

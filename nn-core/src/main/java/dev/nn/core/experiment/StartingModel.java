@@ -86,6 +86,18 @@ final class StartingModel {
    */
   void checkData(Dataset train, List<String> targets, List<String> classes, boolean standardize,
       boolean standardizeTargets) {
+    checkData(train, targets, classes, standardize, standardizeTargets, null);
+  }
+
+  /**
+   * {@link #checkData(Dataset, List, List, boolean, boolean)} and, when {@code activations} are given, {@link
+   * #checkActivations} with it: every difference of the data and the activations told at once (a fine-tuning refused
+   * for its data said nothing of its activations, which the next try met).
+   *
+   * @param activations the experiment's activations for layers 1 … L+1, or {@code null} to check them later
+   */
+  void checkData(Dataset train, List<String> targets, List<String> classes, boolean standardize,
+      boolean standardizeTargets, List<dev.nn.core.model.PluginUse> activations) {
     List<ConfigProblem> problems = new java.util.ArrayList<>();
     same("features", spec.features(), train.featureNames(), problems);
     same("targets", spec.targets(), targets, problems);
@@ -103,6 +115,9 @@ final class StartingModel {
           : " does not standardize") + " its targets, and the experiment says data.standardize-targets: "
           + standardizeTargets + "; a fine-tuning keeps the model's standardization", "data.standardize-targets: "
           + targetsStandardized));
+    }
+    if (activations != null) {
+      problems.addAll(activationProblems(activations));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -150,6 +165,14 @@ final class StartingModel {
    * @throws ConfigException naming every layer that differs
    */
   void checkActivations(List<dev.nn.core.model.PluginUse> uses) {
+    List<ConfigProblem> problems = activationProblems(uses);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  /** A problem for each layer whose activation (or its settings) is not the model's. */
+  private List<ConfigProblem> activationProblems(List<dev.nn.core.model.PluginUse> uses) {
     List<ConfigProblem> problems = new java.util.ArrayList<>();
     for (int l = 0; l < Math.min(uses.size(), spec.activations().size()); l++) {
       dev.nn.core.model.PluginUse model = spec.activations().get(l);
@@ -162,9 +185,7 @@ final class StartingModel {
             + " with " + described(now)));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
+    return problems;
   }
 
   /** "relu", or "leaky-relu {slope: 0.1}". */
