@@ -89,8 +89,12 @@ public final class TieChecker {
       }
     }
     for (ParamRef a : absent) {
+      // an index into a width written auto may lie outside the layer: whether it overlaps anything waits for the width
+      if (!sizesKnown(a)) {
+        continue;
+      }
       for (Tied t : tied) {
-        if (a.overlaps(t.ref())) {
+        if (sizesKnown(t.ref()) && a.overlaps(t.ref())) {
           bad(
               a.where(),
               a + " is both absent and tied: it overlaps " + t.ref() + " in the " + kind(t.by()) + at(t.by()),
@@ -109,6 +113,15 @@ public final class TieChecker {
             "no other tie on a convolution layer");
       }
     }
+  }
+
+  /** Whether the sizes {@code r} indexes into are known: none is a width written {@code auto} not yet fixed. */
+  private boolean sizesKnown(ParamRef r) {
+    int l = r.layer();
+    if (l < 1 || l > top) {
+      return true;
+    }
+    return n[l] != LayerSpec.AUTO && (r.kind() != ParamKind.W || n[l - 1] != LayerSpec.AUTO);
   }
 
   private boolean layerExists(int layer, Position where) {

@@ -1,6 +1,7 @@
 package dev.nn.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.spi.ConfigProblem;
 import java.util.List;
@@ -27,6 +28,29 @@ class TieCheckerTests {
 
     assertEquals(List.of(), messages(ties, AUTO, 3, 2));
     assertEquals(List.of("layers[1].W[500][0]: i = 500 is out of range; W(1) is 16×3, so i < 16"), messages(ties, 16, 3, 2));
+  }
+
+  /**
+   * An absent index into a width written auto may lie outside the layer: it is not said to overlap a tie of the whole
+   * matrix before the data fixes the width (a parameter that does not exist was said to be "both absent and tied",
+   * and the real problems, an index out of range and shapes that differ, were not told).
+   */
+  @Test
+  void anAbsentIndexIntoAnAutoWidthWaitsForItBeforeOverlapping() {
+    ParamRef allOfW1 = new ParamRef(1, ParamKind.W, Span.all(), Span.all(), at("to"));
+    ParamRef allOfW2 = new ParamRef(2, ParamKind.W, Span.all(), Span.all(), at("tie"));
+    List<TieSpec> ties = List.of(new TieSpec.BlockTie(allOfW2, allOfW1, false, at("t")),
+        new TieSpec.Absent(List.of(w(1, 20, 0)), at("a")));
+
+    assertEquals(List.of(), messages(ties, AUTO, 4, 4, 1));
+    assertEquals(List.of("shapes differ: W(2) is 4×4 but W(1) is 16×4",
+        "layers[1].W[20][0]: i = 20 is out of range; W(1) is 16×4, so i < 16"), messages(ties, 16, 4, 4, 1));
+    // in range once known, it is said to overlap
+    List<String> overlap = messages(List.of(new TieSpec.ShareGroup(List.of(w(1, 2, 0), w(2, 0, 0)), at("t")),
+        new TieSpec.Absent(List.of(w(1, 2, 0)), at("a"))), 16, 4, 1);
+    assertEquals(1, overlap.size(), overlap.toString());
+    assertTrue(overlap.get(0).startsWith("layers[1].W[2][0] is both absent and tied: it overlaps layers[1].W[2][0]"),
+        overlap.get(0));
   }
 
   @Test
