@@ -119,6 +119,11 @@ final class YamlSyntaxWords {
           + " with forward slashes (C:/data/x.csv), or in single quotes ('C:\\data\\x.csv'), where a backslash is"
           + " itself";
     }
+    if (problem.equals("expected the node content, but found '<stream end>'")) {
+      // "{a: " or "[1, " cut short, in a file or a --set value
+      return "the text ends" + where + " inside a '{' or '[' that is not closed, where a value is expected: give the"
+          + " value, and close the '{' with '}' or the '[' with ']'";
+    }
     if (problem.equals("expected the node content, but found ','")) {
       return "a ','" + where + " with nothing before it: two commas in a row, or one after '[' or '{'; remove it";
     }

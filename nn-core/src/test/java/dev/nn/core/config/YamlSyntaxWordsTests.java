@@ -45,6 +45,11 @@ class YamlSyntaxWordsTests {
     assertEquals("2:5 not valid YAML: the '[' at line 1, col 9 is not closed: a ']' is missing before line 2, col 5,"
         + " or a ',' between two of its items", said("layers: [1, 2\nloss: x\n"));
     assertEquals("1:10 not valid YAML: a ']' (line 1, col 10) closes no '['", said("a: [1, 2]]\n"));
+    // cut short where a value is expected (a --set value of "{a: "): told in words, not as the parser's node content
+    String cut = " not valid YAML: the text ends (line 1, col 5) inside a '{' or '[' that is not closed, where a value"
+        + " is expected: give the value, and close the '{' with '}' or the '[' with ']'";
+    assertEquals("1:5" + cut, said("{a: "));
+    assertTrue(said("layers: [1, ").startsWith("1:13 not valid YAML: "), said("layers: [1, "));
   }
 
   @Test
