@@ -333,6 +333,13 @@ public final class PluginRegistry {
   }
 
   private static ConfigProblem duplicate(PluginKind<?> kind, PluginDescriptor earlier, PluginDescriptor info) {
+    if (earlier.className().equals(info.className()) && java.util.Objects.equals(earlier.origin(), info.origin())) {
+      // one provider given twice (a registry's own provider passed to with() again): not two plugins of one name
+      return ConfigProblem.of(ProblemId.DUPLICATE_PLUGIN, "", "the " + kind.label() + " plugin \"" + info.name()
+          + "\" is given twice, both times as " + info.className() + " from " + info.origin() + "; a registry's with()"
+          + " adds to the providers it holds (loadDefault() holds nn's own and the class path's)",
+          "each provider once");
+    }
     return ConfigProblem.of(ProblemId.DUPLICATE_PLUGIN, "",
         "two " + kind.label() + " plugins are named \"" + info.name() + "\": " + earlier.className()
             + " from " + earlier.origin() + " and " + info.className() + " from " + info.origin(),

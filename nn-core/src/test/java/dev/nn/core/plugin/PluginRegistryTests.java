@@ -186,6 +186,23 @@ class PluginRegistryTests {
     }
   }
 
+  /**
+   * One provider given twice — nn's own sgd passed to with() of a registry that holds it — is said to be given twice,
+   * not as two plugins of one name whose class and jar read the same.
+   */
+  @Test
+  void oneProviderGivenTwiceIsSaidToBe() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> PluginRegistry.loadDefault().with(List.of(new dev.nn.core.optim.SgdProvider())));
+    ConfigProblem p = e.problems().get(0);
+    assertEquals(ProblemId.DUPLICATE_PLUGIN, p.id());
+    assertTrue(p.message().startsWith("the optimizer plugin \"sgd\" is given twice, both times as"
+        + " dev.nn.core.optim.SgdProvider from "), p.message());
+    assertTrue(p.message().endsWith("; a registry's with() adds to the providers it holds (loadDefault() holds nn's"
+        + " own and the class path's)"), p.message());
+    assertEquals("each provider once", p.allowed());
+  }
+
   @Test
   void aProviderThatFailsToLoadIsReportedAndTheOthersStillWork() throws Exception {
     Path jar = PluginJars.build(dir, "mixed", Map.of(
