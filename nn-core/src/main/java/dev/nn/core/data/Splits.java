@@ -115,6 +115,10 @@ public final class Splits {
     int nTest = count(test, n);
     int nValidation = count(validation, n - nTest);
     int nTrain = n - nTest - nValidation;
+    if (n == 0) {
+      // nothing to split: the hold-outs' fractions, which a caller may not have written, are beside the point
+      throw new DataException(data.source() + ": the data set has no rows; training needs at least 1");
+    }
     if (nTrain < 1) {
       throw new DataException(
           data.source() + ": " + rows(n) + (n == 1 ? " is" : " are") + " too few to split into " + named.test() + " ("

@@ -110,7 +110,9 @@ class SplitsTests {
     e = assertThrows(DataException.class,
         () -> Splits.split(numbered(2), 0.1875, 0.2, 1, false, new Splits.Named("data.test 0.2", "data.validation 0.15")));
     assertEquals("numbered: 2 rows are too few to split into data.test 0.2 (1 row), data.validation 0.15 (1 row) and"
-        + " at least 1 training row", e.getMessage());
+        + " at least 1 training row", e.getMessage());    // no rows at all: said so, without the fractions of hold-outs a caller may never have written
+    assertEquals("numbered: the data set has no rows; training needs at least 1",
+        assertThrows(DataException.class, () -> Splits.split(numbered(0), 0.2, 0.0, 1)).getMessage());
   }
 
   @Test
