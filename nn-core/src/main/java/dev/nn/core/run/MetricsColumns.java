@@ -28,6 +28,7 @@ public record MetricsColumns(List<Map<String, Double>> rows, List<String> damage
   /** The validation columns, by their name in a summary (without the {@code val_} prefix). */
   private static final List<String> VALIDATION = List.of("loss", "accuracy", "rmse", "mae", "r2");
 
+  /** Copies both lists. */
   public MetricsColumns {
     rows = List.copyOf(rows);
     damage = List.copyOf(damage);
@@ -38,6 +39,10 @@ public record MetricsColumns(List<Map<String, Double>> rows, List<String> damage
     this(rows, List.of());
   }
 
+  /**
+   * The rows of a run's metrics file, each column by its name; no rows when the file is not there. A row that cannot
+   * be read is left out and said in {@link #damage()}.
+   */
   public static MetricsColumns read(Path file) {
     if (!Files.isRegularFile(file)) {
       return new MetricsColumns(List.of());

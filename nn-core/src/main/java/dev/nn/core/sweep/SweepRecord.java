@@ -49,6 +49,7 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
   /** The file a process running the sweep holds a lock on, in its folder. */
   public static final String LOCK = ".lock";
 
+  /** Copies the lists and maps it is given. */
   public SweepRecord {
     sets = List.copyOf(sets);
     sweeps = List.copyOf(sweeps);

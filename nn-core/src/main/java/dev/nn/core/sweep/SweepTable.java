@@ -41,6 +41,7 @@ public final class SweepTable {
    */
   public record Row(List<String> values, String status, String runDirectory, Figure validation, Figure test,
       String message) {
+    /** Copies the values. */
     public Row {
       values = List.copyOf(values);
     }

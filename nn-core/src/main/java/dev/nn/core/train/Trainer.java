@@ -486,6 +486,7 @@ public final class Trainer {
   /** The validation figures of the network's current parameters. */
   @FunctionalInterface
   public interface Validation {
+    /** The figures of the network as it is: a classification's (accuracy, confusion) or a regression's. */
     Metrics evaluate(boolean classification);
   }
 
