@@ -126,6 +126,12 @@ final class BlasKernels extends PluginViews {
   }
 
   /** A zeroed off-heap matrix in native byte order, its first value aligned to 64 bytes. */
+  /** OpenBLAS sums each element's products in registers, a block of the depth at a time, before it adds to C. */
+  @Override
+  public boolean sumsProductsBeforeAddingToC() {
+    return true;
+  }
+
   @Override
   public Matrix allocate(int length) {
     return precision == Precision.FLOAT32 ? new DirectFloats(length) : new DirectDoubles(length);

@@ -55,6 +55,17 @@ public interface Kernels extends AutoCloseable {
       double beta, Matrix c, int cOffset, int ldc);
 
   /**
+   * Whether {@link #gemm} with {@code beta != 0} sums the k products of each element of C before adding them to
+   * beta·C (BLAS sums blocks of hundreds in registers), rather than adding each product to C in turn. In float32 it
+   * matters: an SGD step fused into the weight-gradient product on a runtime that adds in turn rounds W after every
+   * row of the batch, and drifts from the step on the summed gradient (a cluster's) by far more than float32's
+   * rounding of one step.
+   */
+  default boolean sumsProductsBeforeAddingToC() {
+    return false;
+  }
+
+  /**
    * One layer's backward step at batch size 1 with plain SGD: first d[i] ← Σ_j W[i][j]·δ[j] (the gradient
    * with respect to the layer's input, before φ′, through the current weights), then W ← decay·W + step·x·δᵀ.
    * Exactly {@code gemm(false, true, 1, in, out, 1, δ, …, W, …, 0, d, …)} followed by

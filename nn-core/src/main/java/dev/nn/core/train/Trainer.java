@@ -147,7 +147,8 @@ public final class Trainer {
       int size = blocks.get(b).length();
       updaters[b] = PluginResults.nonNull(optimizer.newUpdater(size), optimizer, "newUpdater(" + size + ")");
     }
-    update = ParameterUpdate.choose(network, optimizer, updaters, options.l2(), options.clipNorm());
+    update = ParameterUpdate.choose(network, optimizer, updaters, options.l2(), options.clipNorm(),
+        options.batchSize());
     outputs = network.width(network.outputLayer());
   }
 
