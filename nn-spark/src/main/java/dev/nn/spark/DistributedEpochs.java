@@ -142,12 +142,16 @@ final class DistributedEpochs {
       return DistributedEpochs.meanLoss(sc, parts, job, trainer, indices);
     }
 
+    /** Every part passes once over its samples; the largest part sets the number of updates. */
+    @Override
+    public int updatesPerEpoch(int batchSize) {
+      return (job.layout().largest() + batchSize - 1) / batchSize;
+    }
+
     @Override
     public double run(Trainer trainer) {
       int batch = trainer.options().batchSize();
-      // every part passes once over its samples; the largest part sets the number of updates
-      int largest = job.layout().largest();
-      int perEpoch = (largest + batch - 1) / batch;
+      int perEpoch = updatesPerEpoch(batch);
       long first = (long) (trainer.epoch() - 1) * perEpoch;
       double lossSum = 0;
       double seen = 0;

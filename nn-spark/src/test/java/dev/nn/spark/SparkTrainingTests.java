@@ -269,10 +269,30 @@ class SparkTrainingTests {
     }
   }
 
+  /**
+   * Averaging trains, and an epoch's progress counts to its end: each part's updates, not one process's batches (the
+   * bar ended every epoch half full with two parts).
+   */
   @Test
   void averagingTrainsAndTheLossFalls() {
-    TrainingRun.Result r = train(runs.resolve("avg"), IRIS, "distributed.mode=averaging", "distributed.partitions=2",
-        "distributed.average-every=2", "training.epochs=20");
+    List<long[]> counted = new ArrayList<>();
+    TrainingListener counts = new TrainingListener() {
+      @Override
+      public void onEpochEnd(Trainer trainer, EpochReport report) {
+        counted.add(new long[] {trainer.progress().batchesDone(), trainer.progress().batchesPerEpoch(),
+            report.updates()});
+      }
+    };
+    Experiment e = NN.parse(IRIS, List.of("distributed.mode=averaging", "distributed.partitions=2",
+        "distributed.average-every=2", "training.epochs=20"));
+    TrainingRun.Result r = NN.train(e, TrainingRun.Options.into(runs.resolve("avg")).withListener(counts));
+    assertEquals(20, counted.size());
+    for (long[] epoch : counted) {
+      assertEquals(epoch[1], epoch[0], "updates done at an epoch's end, of its " + epoch[1]);
+    }
+    // the updates an epoch took, as the trainer counts them: what the progress counted to
+    assertEquals(counted.get(1)[2] - counted.get(0)[2], counted.get(0)[1]);
+    assertEquals(counted.get(0)[2], counted.get(0)[1]);
     List<Double> losses = new ArrayList<>();
     r.training().epochs().forEach(h -> losses.add(h.trainLoss()));
     assertTrue(losses.get(losses.size() - 1) < 0.6 * losses.get(0), "losses " + losses);

@@ -465,6 +465,15 @@ public final class Trainer {
     int rows();
 
     /**
+     * The updates one epoch takes at {@code batchSize}, which a progress display counts to: one per batch of all the
+     * rows, unless the epochs update otherwise (parts that train copies each take a batch of their own rows at a
+     * time).
+     */
+    default int updatesPerEpoch(int batchSize) {
+      return (rows() + batchSize - 1) / batchSize;
+    }
+
+    /**
      * Runs the trainer's next epoch, {@link #epoch()} (already counted, from 1).
      *
      * @return the mean L_n over the epoch's samples
@@ -535,7 +544,7 @@ public final class Trainer {
       firstBatchLoss = epochs.meanLoss(this, untrainedRows(epochs.rows()));
     }
     progress.epochs = options.epochs();
-    progress.batchesPerEpoch = (epochs.rows() + options.batchSize() - 1) / options.batchSize();
+    progress.batchesPerEpoch = epochs.updatesPerEpoch(options.batchSize());
     progress.samplesPerEpoch = epochs.rows();
     for (TrainingListener l : listeners) {
       l.onStart(this);
