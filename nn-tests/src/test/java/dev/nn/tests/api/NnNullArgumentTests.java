@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
 class NnNullArgumentTests {
   /** Parameters whose {@code null} has a documented meaning: method name and parameter name. */
   private static final Set<String> OPTIONAL = Set.of("train.validation", "resume.validation", "evaluate.target",
-      "model.scaler");
+      "model.scaler", "model.targetScaler");
 
   @TestFactory
   Stream<DynamicTest> everyRequiredParameterRefusesNullByName() {
