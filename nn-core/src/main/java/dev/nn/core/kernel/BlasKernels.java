@@ -125,13 +125,13 @@ final class BlasKernels extends PluginViews {
     return name() + " (" + library.describe() + (precision == Precision.FLOAT32 ? ", float32)" : ")");
   }
 
-  /** A zeroed off-heap matrix in native byte order, its first value aligned to 64 bytes. */
   /** OpenBLAS sums each element's products in registers, a block of the depth at a time, before it adds to C. */
   @Override
   public boolean sumsProductsBeforeAddingToC() {
     return true;
   }
 
+  /** A zeroed off-heap matrix in native byte order, its first value aligned to 64 bytes. */
   @Override
   public Matrix allocate(int length) {
     return precision == Precision.FLOAT32 ? new DirectFloats(length) : new DirectDoubles(length);
