@@ -333,13 +333,15 @@ final class NodeReader {
       return null;
     }
     if (!range.contains(v)) {
-      boolean plain = allowed.equals(range.describe());
+
       report(
           ProblemId.OUT_OF_RANGE,
           path,
           node,
           // .inf is >= 0, and still out of range: say what is
-          "must be " + (Double.isFinite(v) && plain ? "" : plain ? "a finite number " : "") + allowed + ", found "
+          // a word beside the range (off) is no number: "a finite number off" would say nothing
+          "must be " + (Double.isFinite(v) || !allowed.equals(range.describe()) ? "" : "a finite number ") + allowed
+              + ", found "
               + Excerpt.of(((ScalarNode) node).getValue()),
           allowed);
       return null;

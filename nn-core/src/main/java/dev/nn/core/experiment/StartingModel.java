@@ -80,21 +80,13 @@ final class StartingModel {
    * and classes in its order, and that the experiment standardizes inputs and targets as the model did: every
    * difference at once, so that one round of edits mends them.
    *
+   * With {@code activations}, also {@link #checkActivations} with them, in the same report (a fine-tuning refused for
+   * its data said nothing of its activations, which the next try met).
+   *
    * @param targets the targets as the network reads them (an autoencoder's are its inputs)
    * @param classes the classes as the network reads them (an autoencoder has none)
-   * @throws ConfigException naming each difference
-   */
-  void checkData(Dataset train, List<String> targets, List<String> classes, boolean standardize,
-      boolean standardizeTargets) {
-    checkData(train, targets, classes, standardize, standardizeTargets, null);
-  }
-
-  /**
-   * {@link #checkData(Dataset, List, List, boolean, boolean)} and, when {@code activations} are given, {@link
-   * #checkActivations} with it: every difference of the data and the activations told at once (a fine-tuning refused
-   * for its data said nothing of its activations, which the next try met).
-   *
    * @param activations the experiment's activations for layers 1 … L+1, or {@code null} to check them later
+   * @throws ConfigException naming each difference
    */
   void checkData(Dataset train, List<String> targets, List<String> classes, boolean standardize,
       boolean standardizeTargets, List<dev.nn.core.model.PluginUse> activations) {
