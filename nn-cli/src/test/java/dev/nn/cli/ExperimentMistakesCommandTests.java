@@ -45,7 +45,13 @@ class ExperimentMistakesCommandTests {
       "a key that lost its colon|name: mistakes|name mistakes||the line above, \"name mistakes\" (line 1), has no ':'"
           + " after its key",
       "an override of an x- key the file lacks|name: mistakes|name: mistakes|x-hiden.units=3|the experiment has no"
-          + " key \"x-hiden\""})
+          + " key \"x-hiden\"",
+      // told in the parser's words ("expected the node content"); CsvSource trims the space after the colon
+      "a --set value cut short|name: mistakes|name: mistakes|optimizer.learning-rate={a: |the value is not valid YAML:"
+          + " the text ends (line 1, col 4) inside a",
+      // told only > 0, of a key that also takes off
+      "checkpoint minutes of 0|batch-size: 10|batch-size: 10, checkpoint-minutes: 0||training.checkpoint-minutes"
+          + " (line 6, col 59): must be off, or a number of minutes > 0 such as 10 or 0.5, found 0"})
   void isOneMessageExit2AndNoRunDirectory(String what, String from, String to, String set, String expected)
       throws Exception {
     Path file = Files.writeString(tmp.resolve("e.yaml"), GOOD.replace(from, to));

@@ -353,10 +353,14 @@ class SweepResumeTests {
         + " that back, or"
         + " give --allow-changed-data"), restored.err());
     // every point done: nothing to resume is all there is to say, not what a resume would have taken
-    Cli.Outcome done = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
-    assertEquals(2, done.code(), done.describe());
+    String recorded = Files.readString(folder.resolve("sweep.yaml"));
+    java.util.Map<String, Integer> done = listing(folder.getParent());
+    Cli.Outcome nothing = Cli.run("train", "--resume", folder.toString(), "--allow-changed-data", "--plain");
+    assertEquals(2, nothing.code(), nothing.describe());
     assertEquals("nn: " + folder + ": every point of the sweep is done (its table " + folder.resolve("sweep.md")
-        + "); there is nothing to resume, and nothing was changed\n", done.err());
+        + "); there is nothing to resume, and nothing was changed\n", nothing.err());
+    assertEquals(recorded, Files.readString(folder.resolve("sweep.yaml")), "no change taken into the record");
+    assertEquals(done, listing(folder.getParent()), "nothing begun");
   }
 
   /**

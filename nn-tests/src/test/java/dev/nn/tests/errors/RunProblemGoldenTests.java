@@ -74,6 +74,9 @@ class RunProblemGoldenTests {
       Files.writeString(out, actual);
     }
     assertEquals(Files.readString(yaml.resolveSibling(base + ".txt"), StandardCharsets.UTF_8), actual);
+    // refused before anything is begun: no run directory, not even its folder
+    org.junit.jupiter.api.Assertions.assertFalse(Files.exists(dir.resolve("runs")), "a refused experiment wrote "
+        + dir.resolve("runs"));
   }
 
   /** Runs the command line in this JVM; the exit status of a configuration problem is always 2. */
