@@ -341,13 +341,21 @@ public final class Model {
   }
 
   private static void requireFinite(Network network, double[] parameters) {
+    String found = firstNotFinite(network, parameters);
+    if (found != null) {
+      throw new IllegalArgumentException(found + ": a network whose training diverged predicts nothing; train it again"
+          + " (a smaller learning rate, say) before making it a model");
+    }
+  }
+
+  /** "the network's parameter layers[1].W[0][0] is NaN", of the first parameter not a finite number; or null. */
+  private static String firstNotFinite(Network network, double[] parameters) {
     for (int k = 0; k < parameters.length; k++) {
       if (!Double.isFinite(parameters[k])) {
-        throw new IllegalArgumentException("the network's parameter " + network.parameters().describe(k) + " is "
-            + parameters[k] + ": a network whose training diverged predicts nothing; train it again (a smaller"
-            + " learning rate, say) before making it a model");
+        return "the network's parameter " + network.parameters().describe(k) + " is " + parameters[k];
       }
     }
+    return null;
   }
 
   /**
@@ -358,13 +366,10 @@ public final class Model {
    * @throws IllegalStateException naming the first such parameter
    */
   private void requireFiniteParameters() {
-    double[] parameters = network.parameters().toArray();
-    for (int k = 0; k < parameters.length; k++) {
-      if (!Double.isFinite(parameters[k])) {
-        throw new IllegalStateException("the network's parameter " + network.parameters().describe(k) + " is "
-            + parameters[k] + ": the network's training diverged since the model was made, and it predicts nothing;"
-            + " train it again (a smaller learning rate, say)");
-      }
+    String found = firstNotFinite(network, network.parameters().toArray());
+    if (found != null) {
+      throw new IllegalStateException(found + ": the network's training diverged since the model was made, and it"
+          + " predicts nothing; train it again (a smaller learning rate, say)");
     }
   }
 
