@@ -1,7 +1,9 @@
 package dev.nn.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +23,11 @@ final class TerminalText {
    * {@code line} in lines of fewer than {@code columns} characters, each after the first indented by two spaces more
    * than the line (when that leaves half the width; a word that fits a line only without it goes unindented):
    * broken at a gap of two spaces or more (between a label and its value, between figures) where one is in reach,
-   * else at a single space. A command to paste ({@code nn train --resume DIR}) is kept on one line when it fits one.
-   * A word longer than a line is broken after a {@code /} (a path), its pieces unindented, or else left whole. Widths
+   * else at a single space. A command to paste ({@code nn train --resume DIR}) is never broken: it stays on one line,
+   * and one longer than a line stands unindented on a line of its own, whole, for the terminal to wrap (a break of
+   * nn's inside it would make a paste of the lines run two commands). Any other word longer than a line is broken
+   * after a {@code /} (a path), its first piece after the words before it where it fits there, the pieces that fill
+   * a line unindented, or else left whole. Widths
    * are the columns text takes on a terminal: colour codes none, a wide character two ({@link DisplayWidth}).
    */
   static String wrap(String line, int columns) {
@@ -30,7 +35,7 @@ final class TerminalText {
     if (width(line) <= room) {
       return line;
     }
-    // each word with the gap before it; a command's words are one, when it fits a line
+    // each word with the gap before it; a command's words are one
     List<String> gaps = new ArrayList<>();
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(line);
@@ -40,8 +45,8 @@ final class TerminalText {
       words.add(m.group());
       end = m.end();
     }
-    glueCommands(gaps, words, room);
     glueSpreads(gaps, words, room);
+    Set<Integer> commands = glueCommands(gaps, words);
     // the parts after the first two spaces deeper than the line itself ("   Allowed: …" of a problem report), unless
     // that leaves less than half the width
     String lead = gaps.isEmpty() ? "" : gaps.get(0);
@@ -50,10 +55,11 @@ final class TerminalText {
     int first = 0;
     while (first < words.size()) {
       int wordWidth = width(words.get(first));
-      // unindented only when that makes the word fit
+      boolean command = commands.contains(first);
+      // unindented only when that makes the word fit, or gives a command too long for any line the most room
       String opening = first == 0 ? gaps.get(0)
-          : width(indent) + wordWidth <= room || wordWidth > room ? indent : "";
-      if (width(opening) + width(words.get(first)) > room && words.get(first).indexOf('/') >= 0) {
+          : width(indent) + wordWidth <= room || wordWidth > room && !command ? indent : "";
+      if (!command && width(opening) + width(words.get(first)) > room && words.get(first).indexOf('/') >= 0) {
         // a path longer than a line: in pieces that end after a '/', rather than cut inside a name by the terminal
         if (room - width(opening) < room / 2) {
           opening = "";
@@ -87,6 +93,18 @@ final class TerminalText {
           current.append(gaps.get(k)).append(words.get(k));
         }
       }
+      if (last + 1 < words.size() && !commands.contains(last + 1) && words.get(last + 1).indexOf('/') >= 0
+          && width(words.get(last + 1)) > room) {
+        // a path no line holds whole is broken anyway: its first piece ends this line where it fits there ("is"
+        // stood alone on a line before a path broken on the lines below it), the rest starts the next
+        int left = room - width(current) - gaps.get(last + 1).length();
+        List<String> pieces = pieces(words.get(last + 1), left, room);
+        // a piece of "/" alone names nothing
+        if (pieces.size() > 1 && width(pieces.get(0)) <= left && pieces.get(0).length() > 1) {
+          current.append(gaps.get(last + 1)).append(pieces.get(0));
+          words.set(last + 1, String.join("", pieces.subList(1, pieces.size())));
+        }
+      }
       out.append(out.length() == 0 ? "" : System.lineSeparator()).append(current);
       first = last + 1;
     }
@@ -112,10 +130,11 @@ final class TerminalText {
   }
 
   /**
-   * Joins into one word each command to paste that fits in {@code room}: nn's name as the user runs it, its command,
-   * and the options and values after it ({@code nn train --resume DIR}, {@code nn evaluate M --data F}).
+   * Joins into one word each command to paste: nn's name as the user runs it, its command, and the options and values
+   * after it ({@code nn train --resume DIR}, {@code nn evaluate M --data F}); returns where the commands are.
    */
-  private static void glueCommands(List<String> gaps, List<String> words, int room) {
+  private static Set<Integer> glueCommands(List<String> gaps, List<String> words) {
+    Set<Integer> commands = new HashSet<>();
     String nn = dev.nn.core.text.CommandName.of();
     for (int k = 0; k + 1 < words.size(); k++) {
       if (!words.get(k).equals(nn) || !words.get(k + 1).matches("[a-z][a-z-]*")) {
@@ -130,15 +149,14 @@ final class TerminalText {
       for (int j = k + 1; j <= last; j++) {
         command.append(gaps.get(j)).append(words.get(j));
       }
-      if (width(command) > room) {
-        continue;
-      }
       words.set(k, command.toString());
       for (int j = last; j > k; j--) {
         words.remove(j);
         gaps.remove(j);
       }
+      commands.add(k);
     }
+    return commands;
   }
 
   /**

@@ -34,9 +34,9 @@ class TerminalTextTests {
       assertTrue(wrapped.lines().allMatch(l -> l.length() < columns), wrapped);
       assertEquals(line, wrapped.replace(N + "  ", " "), "nothing lost but the breaks");
     }
-    assertEquals("model" + N + "  /a/very/long/" + N + "path/of/a/run/" + N + "model.nnm",
+    assertEquals("model /a/very/long/" + N + "  path/of/a/run/" + N + "model.nnm",
         TerminalText.wrap("model /a/very/long/path/of/a/run/model.nnm", 20));
-    assertEquals("model" + N + "  /a/very/long/" + N + "path/of/a/run/" + N + "model.nnm on iris",
+    assertEquals("model /a/very/long/" + N + "  path/of/a/run/" + N + "model.nnm on iris",
         TerminalText.wrap("model /a/very/long/path/of/a/run/model.nnm on iris", 20), "the words after follow on");
     assertEquals("model" + N + "  averyverylongwordofnoslashes",
         TerminalText.wrap("model averyverylongwordofnoslashes", 20), "a word that is no path stays whole");
@@ -72,9 +72,20 @@ class TerminalTextTests {
     String line = "nn: training was interrupted; the last checkpoint is"
         + " /work/outside-pages/examples/runs/mnist-20261205-224420/checkpoints/partial-epoch-0001.ckpt";
     String wrapped = TerminalText.wrap(line, 80);
-    assertEquals("nn: training was interrupted; the last checkpoint is" + N
-        + "  /work/outside-pages/examples/runs/mnist-20261205-224420/checkpoints/" + N
-        + "partial-epoch-0001.ckpt", wrapped);
+    assertEquals("nn: training was interrupted; the last checkpoint is /work/outside-pages/" + N
+        + "  examples/runs/mnist-20261205-224420/checkpoints/partial-epoch-0001.ckpt", wrapped);
+  }
+
+  /**
+   * A path too long for any line starts after the words before it, where its first piece fits: the word before it
+   * stood alone on a line of its own.
+   */
+  @Test
+  void aPathTooLongForALineStartsAfterTheWordsBeforeIt() {
+    String line = "nn: training was interrupted; the last checkpoint is"
+        + " /tmp/kt/mr/mnist-20261206-080817/checkpoints/partial-epoch-0013.ckpt";
+    assertEquals("nn: training was interrupted; the last checkpoint" + N + "  is /tmp/kt/mr/mnist-20261206-080817/" + N
+        + "  checkpoints/partial-epoch-0013.ckpt", TerminalText.wrap(line, 50));
   }
 
   /** A path that fits a line only without the indent goes without it. */
@@ -84,7 +95,10 @@ class TerminalTextTests {
         TerminalText.wrap("training mnist from /work/outside-pages/examples/mnist.yaml", 40));
   }
 
-  /** The command to paste stays on one line when it fits one: a break inside it split what is copied. */
+  /**
+   * The command to paste is never broken: a break inside it made a paste of the lines run two commands. One longer than
+   * a line stands unindented on a line of its own, whole, for the terminal to wrap.
+   */
   @Test
   void aCommandToPasteStaysWhole() {
     String line = "Resume the run with: nn train --resume /work/outside-pages/examples/runs/mnist-20261205-224420";
@@ -93,8 +107,12 @@ class TerminalTextTests {
     String sentence = "the point stopped; nn train --resume /tmp/runs/xor-sweep-20261205-1 continues the sweep";
     assertEquals("the point stopped;" + N + "  nn train --resume /tmp/runs/xor-sweep-20261205-1" + N
         + "  continues the sweep", TerminalText.wrap(sentence, 60));
-    // too long for one line: broken as any other words are
-    String wide = TerminalText.wrap("Resume the run with: nn train --resume /a/b/c", 16);
-    assertTrue(wide.lines().allMatch(l -> l.length() < 16), wide);
+    // too long for one line: whole on a line of its own, its path not broken after a '/' as a path alone is
+    String wide = "Resume the run with: nn train --resume /tmp/kt/mr/mnist-20261206-060201";
+    assertEquals("Resume the run" + N + "  with:" + N + "nn train --resume /tmp/kt/mr/mnist-20261206-060201",
+        TerminalText.wrap(wide, 20));
+    String inSentence = "the point stopped; nn train --resume /tmp/runs/xor-sweep-20261205-1 continues the sweep";
+    assertEquals("the point stopped;" + N + "nn train --resume /tmp/runs/xor-sweep-20261205-1" + N
+        + "  continues the sweep", TerminalText.wrap(inSentence, 30));
   }
 }
