@@ -125,6 +125,10 @@ class ResumeTests {
     assertTrue(told.err().contains("nn: the run started on the elsewhere backend and continues on the " + now
         + " backend, which sums in another order, so it will not end bit for bit as the interrupted run would have"),
         told.describe());
+    // the record the resume replaced was the only one to say where the first epochs trained
+    assertTrue(Files.readString(provenance).contains("  earlier-backend: elsewhere; epochs 1-3\n"),
+        Files.readString(provenance));
+    assertFalse(Files.readString(same.resolve(RunDirectory.PROVENANCE)).contains("earlier-"), "nothing moved");
   }
 
   /**
@@ -146,6 +150,9 @@ class ResumeTests {
         + " compute.precision now says: from here its parameters and sums are float64, so it will not end as the"
         + " interrupted run would have, and its model is float64"), told.describe());
     assertFalse(told.err().contains("backend"), told.describe());
+    String provenance = Files.readString(run.resolve(RunDirectory.PROVENANCE));
+    assertTrue(provenance.contains("  precision: float64\n"), provenance);
+    assertTrue(provenance.contains("  earlier-precision: float32; epochs 1-3\n"), provenance);
   }
 
   /**

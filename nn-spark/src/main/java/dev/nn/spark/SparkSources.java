@@ -2,6 +2,7 @@ package dev.nn.spark;
 
 import dev.nn.core.config.SourceSpec;
 import dev.nn.core.data.DataException;
+import dev.nn.core.text.Grouped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,9 @@ final class SparkSources {
 
   /** The experiment's key of a spark source's format: only the training data can be such a source. */
   static final String FORMAT_KEY = "data.train.format";
+
+  /** How many of a row's values a message shows: enough to find a row of a narrow table, not a wide one's whole. */
+  private static final int ROW_VALUES_SHOWN = 8;
 
   private SparkSources() {}
 
@@ -81,7 +85,8 @@ final class SparkSources {
       }
       if (!(field.dataType() instanceof NumericType)) {
         throw new DataException("column \"" + c + "\" of " + source.location() + " holds " + field.dataType().simpleString()
-            + " values; nn trains on numbers (class labels as 0, 1, …; Spark's StringIndexer makes them)");
+            + " values" + firstNonNumber(table, c) + "; nn trains on numbers (class labels as 0, 1, …; Spark's"
+            + " StringIndexer makes them)");
       }
     }
     if (features.isEmpty()) {
@@ -92,6 +97,38 @@ final class SparkSources {
         .setOutputCol(FEATURES).setHandleInvalid("error").transform(table);
     return new Table(assembled.select(functions.col(FEATURES), functions.col(source.target()).cast("double")), table,
         List.copyOf(features));
+  }
+
+  /**
+   * Which of the values of column {@code c} are not numbers, for a message: how many, and the first with its row
+   * (a table read by Spark has no line numbers, so the row's values are what a user can search the data for);
+   * empty when every value reads as a number.
+   */
+  private static String firstNonNumber(Dataset<Row> table, String c) {
+    org.apache.spark.sql.Column value = functions.col(c);
+    // try_cast: under Spark 4's ANSI mode a cast of a word fails rather than give null
+    Dataset<Row> words = table.filter(value.isNotNull().and(value.try_cast("double").isNull()));
+    List<Row> first = words.limit(1).collectAsList();
+    if (first.isEmpty()) {
+      return "";
+    }
+    long n = words.count();
+    String word = "\"" + first.get(0).getAs(c) + "\" in the row " + rowText(first.get(0));
+    return n == 1 ? ": " + word + " is not a number" : ": " + Grouped.of(n) + " values are not numbers, the first "
+        + word;
+  }
+
+  /**
+   * A row's values as a message shows them, in brackets: the first {@value #ROW_VALUES_SHOWN}, then how many more
+   * there are.
+   */
+  static String rowText(Row row) {
+    StringBuilder b = new StringBuilder("[");
+    for (int j = 0; j < Math.min(row.length(), ROW_VALUES_SHOWN); j++) {
+      b.append(j == 0 ? "" : ", ").append(row.isNullAt(j) ? "(missing)" : String.valueOf(row.get(j)));
+    }
+    int more = row.length() - ROW_VALUES_SHOWN;
+    return (more > 0 ? b + ", … (" + more + " more)" : b.toString()) + "]";
   }
 
   /**
@@ -121,24 +158,30 @@ final class SparkSources {
     return SparkFailures.translate(e);
   }
 
-  /** The first column of {@code table}'s features and target with a missing, NaN or infinite value, if any. */
+  /**
+   * The first column of {@code table}'s features and target with a missing, NaN or infinite value, if any, with how
+   * many it holds and the first row that holds one.
+   */
   private static java.util.Optional<DataException> notFinite(Table table, SourceSpec.Spark source) {
     List<String> columns = new ArrayList<>(table.features());
     columns.add(source.target());
     List<org.apache.spark.sql.Column> counts = new ArrayList<>();
+    List<org.apache.spark.sql.Column> bad = new ArrayList<>();
     for (String c : columns) {
       org.apache.spark.sql.Column v = functions.col(c).cast("double");
-      counts.add(functions.sum(functions.when(v.isNull().or(functions.isnan(v))
-          .or(v.equalTo(Double.POSITIVE_INFINITY)).or(v.equalTo(Double.NEGATIVE_INFINITY)), 1).otherwise(0)));
+      bad.add(v.isNull().or(functions.isnan(v)).or(v.equalTo(Double.POSITIVE_INFINITY))
+          .or(v.equalTo(Double.NEGATIVE_INFINITY)));
+      counts.add(functions.sum(functions.when(bad.get(bad.size() - 1), 1).otherwise(0)));
     }
     Row row = table.raw().agg(counts.get(0), counts.subList(1, counts.size()).toArray(new org.apache.spark.sql.Column[0]))
         .first();
     for (int j = 0; j < columns.size(); j++) {
       long n = row.isNullAt(j) ? 0 : ((Number) row.get(j)).longValue();
       if (n > 0) {
+        Row first = table.raw().filter(bad.get(j)).first();
         return java.util.Optional.of(new DataException(source.location() + ": column \"" + columns.get(j) + "\" holds "
-            + n + (n == 1 ? " value" : " values") + " that " + (n == 1 ? "is" : "are") + " missing, NaN or infinite;"
-            + " every row of a spark table needs a finite number in each feature column and the target: filter or"
+            + Grouped.of(n) + (n == 1 ? " value" : " values") + " that " + (n == 1 ? "is" : "are")
+            + " missing, NaN or infinite (the first in the row " + rowText(first) + "); every row of a spark table needs a finite number in each feature column and the target: filter or"
             + " fill such rows before training"));
       }
     }

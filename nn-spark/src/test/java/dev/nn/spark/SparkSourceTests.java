@@ -8,8 +8,10 @@ import dev.nn.core.Nn;
 import dev.nn.core.data.DataException;
 import dev.nn.core.experiment.TrainingRun;
 import dev.nn.core.model.Model;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -122,9 +124,28 @@ class SparkSourceTests {
     DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
         "{source: spark, path: \"" + words + "\", target: target, task: classification}"), List.of()),
         TrainingRun.Options.into(work.resolve("words"))));
-    assertEquals("column \"target\" of " + words + " holds string values; nn trains on numbers (class labels as "
-        + "0, 1, …; Spark's StringIndexer makes them)", e.getMessage());
+    assertEquals("column \"target\" of " + words + " holds string values: 150 values are not numbers, the first"
+        + " \"class-0\" in the row [5.1, 3.5, 1.4, 0.2, class-0]; nn trains on numbers (class labels as 0, 1, …; Spark's"
+        + " StringIndexer makes them)", e.getMessage());
     assertTrue(!Files.exists(work.resolve("words")), "no run directory");
+  }
+
+  /** One word among a CSV table's numbers is named with its row: Spark gives a table no line numbers to name. */
+  @Test
+  void aWordAmongNumbersIsNamedWithItsRow() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(IRIS));
+    assertEquals("5,3.3,1.4,0.2,0", lines.get(50));
+    lines.set(50, "5,abc,1.4,0.2,0");
+    Path csv = work.resolve("iris-one-word.csv");
+    Files.write(csv, lines);
+    Nn nn = Nn.create();
+    DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(
+        "{source: spark, format: csv, path: \"" + csv + "\", target: target, task: classification}"), List.of()),
+        TrainingRun.Options.into(work.resolve("one-word"))));
+    assertEquals("column \"sepal_width_cm\" of " + csv + " holds string values: \"abc\" in the row"
+        + " [5.0, abc, 1.4, 0.2, 0] is not a number; nn trains on numbers (class labels as 0, 1, …; Spark's"
+        + " StringIndexer makes them)", e.getMessage());
+    assertTrue(!Files.exists(work.resolve("one-word")), "no run directory");
   }
 
   /** A CSV file read as Parquet: Spark's own first line ends before the reason ("… awaitResult: "). */
@@ -235,12 +256,14 @@ class SparkSourceTests {
   @Test
   void aValueThatIsNoFiniteNumberIsNamedByItsColumn() {
     Nn nn = Nn.create();
-    for (String[] value : new String[][] {{"null", "missing"}, {"double('NaN')", "nan"}, {"double('Infinity')", "inf"}}) {
+    for (String[] value : new String[][] {{"null", "missing", "(missing)"}, {"double('NaN')", "nan", "NaN"},
+        {"double('Infinity')", "inf", "Infinity"}}) {
       Path t = tableOf(value[1], d -> d.withColumn("sepal_width_cm", functions.expr(
           "CASE WHEN petal_length_cm = 1.4 AND sepal_length_cm = 5.1 THEN " + value[0] + " ELSE sepal_width_cm END")));
       DataException e = assertThrows(DataException.class, () -> nn.train(nn.parse(experiment(source(t)), List.of()),
           TrainingRun.Options.into(work.resolve("runs-" + value[1]))), value[1]);
-      assertEquals(t + ": column \"sepal_width_cm\" holds 2 values that are missing, NaN or infinite; every row of a"
+      assertEquals(t + ": column \"sepal_width_cm\" holds 2 values that are missing, NaN or infinite (the first in the"
+          + " row [5.1, " + value[2] + ", 1.4, 0.2, 0]); every row of a"
           + " spark table needs a finite number in each feature column and the target: filter or fill such rows before"
           + " training", e.getMessage());
       assertTrue(!Files.exists(work.resolve("runs-" + value[1])), "no run directory");

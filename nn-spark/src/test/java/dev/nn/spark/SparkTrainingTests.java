@@ -335,6 +335,32 @@ class SparkTrainingTests {
         resumed.model().network().parameters().toArray(), "resumed at epoch 2, the same model as a whole run");
   }
 
+  /**
+   * A run trained on Spark and resumed in one process (its experiment.yaml's distributed section deleted) keeps in its
+   * provenance where its first epochs trained: the resume's record replaces the one whose cluster section said so.
+   */
+  @Test
+  void aSparkRunResumedInOneProcessKeepsWhereItsFirstEpochsTrained() throws Exception {
+    Experiment e = NN.parse(IRIS, List.of("distributed.partitions=2", "training.epochs=3"));
+    TrainingRun.Options stopping = new TrainingRun.Options(runs.resolve("moved"), null, List.of(),
+        List.of(new StopAfter(2)), TrainingRun.Options.defaults().nnVersion());
+    assertThrows(IllegalStateException.class, () -> NN.train(e, stopping));
+    Path cut;
+    try (var dirs = Files.list(runs.resolve("moved"))) {
+      cut = dirs.findFirst().orElseThrow();
+    }
+    Path experiment = cut.resolve("experiment.yaml");
+    String yaml = Files.readString(experiment);
+    String local = yaml.replaceAll("(?m)^distributed:.*\\n(?:[ ]+.*\\n)*", "");
+    assertFalse(local.contains("distributed"), local);
+    Files.writeString(experiment, local);
+    NN.resume(cut, TrainingRun.Options.defaults());
+    String provenance = Files.readString(cut.resolve("provenance.yaml"));
+    assertFalse(provenance.contains("\ncluster:"), provenance);
+    assertTrue(provenance.contains("  earlier-cluster: engine Apache Spark, version " + spark.version() + ", master "
+        + spark.sparkContext().master() + ", partitions 2, mode synchronous; epochs 1-2\n"), provenance);
+  }
+
   @Test
   void aTaskThatFailsForGoodIsOneClusterProblem() {
     ClusterException e = assertThrows(ClusterException.class, () -> train(runs.resolve("lost"),

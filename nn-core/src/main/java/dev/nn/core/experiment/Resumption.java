@@ -92,7 +92,45 @@ final class Resumption {
     }
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
-    return noticingAnEditedExperiment(recorded);
+    return noticingAnEditedExperiment(state.isPresent() ? notingEarlierCompute(recorded, state.get()) : recorded);
+  }
+
+  /**
+   * {@code current} with, under {@code outcome}, what the attempt the run's provenance recorded computed on or in that
+   * this one does not — a cluster (a run on Spark resumed in one process, or on another cluster), another precision,
+   * another backend — and how far it had trained: this attempt's provenance replaces that record, which was then the
+   * only one to say where and how the epochs in the checkpoint trained.
+   */
+  private Provenance notingEarlierCompute(Provenance current, TrainerState trained) {
+    Map<String, String> earlier = new java.util.LinkedHashMap<>();
+    String soFar = "; " + trainedSoFar(trained);
+    Map<String, String> cluster = Provenance.recordedCluster(dir.provenanceFile());
+    if (!cluster.isEmpty() && !cluster.equals(current.cluster())) {
+      StringBuilder where = new StringBuilder();
+      cluster.forEach((key, value) -> where.append(where.length() == 0 ? "" : ", ").append(key).append(' ')
+          .append(value));
+      earlier.put("earlier-cluster", where + soFar);
+    }
+    Optional<String> precision = Provenance.recordedCompute(dir.provenanceFile(), "precision");
+    if (precision.isPresent() && !precision.get().equals(current.compute().get("precision"))) {
+      earlier.put("earlier-precision", precision.get() + soFar);
+    }
+    Optional<String> backend = Provenance.recordedBackend(dir.provenanceFile());
+    if (backend.isPresent() && !backend.get().equals(current.backend())) {
+      earlier.put("earlier-backend", backend.get() + soFar);
+    }
+    return earlier.isEmpty() ? current : current.withOutcome(earlier);
+  }
+
+  /** How far {@code state}'s run had trained, as the provenance says it: "epochs 1-2", "epoch 1 and 30 batches of 2". */
+  static String trainedSoFar(TrainerState state) {
+    int e = state.epoch();
+    String epochs = e == 0 ? "" : e == 1 ? "epoch 1" : "epochs 1-" + e;
+    if (state.within() == null) {
+      return epochs;
+    }
+    String batches = Counted.of(state.within().batches(), "batch", "batches") + " of epoch " + (e + 1);
+    return e == 0 ? batches : epochs + " and " + batches;
   }
 
   /**

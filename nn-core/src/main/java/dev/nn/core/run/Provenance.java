@@ -473,6 +473,21 @@ public record Provenance(String nnVersion, String javaVersion, String javaVendor
     return compute.isNull(key) ? Optional.empty() : Optional.of(compute.string(key));
   }
 
+  /**
+   * The {@code cluster} section the provenance in {@code recordedFile} gives (engine, master, partitions, mode, …),
+   * empty when there is no such file or the run trained in one process.
+   *
+   * @throws RunFileException when the recorded provenance cannot be read
+   */
+  public static Map<String, String> recordedCluster(Path recordedFile) {
+    Map<String, String> cluster = new LinkedHashMap<>();
+    if (Files.isRegularFile(recordedFile)) {
+      YamlFields.read(recordedFile, RunFileException::new).settings("cluster")
+          .forEach((key, value) -> cluster.put(key, String.valueOf(value)));
+    }
+    return cluster;
+  }
+
   private static boolean isJarHash(String sha256) {
     return sha256.length() == 64 && sha256.chars().allMatch(c -> Character.digit(c, 16) >= 0);
   }
