@@ -196,13 +196,17 @@ final class DataNotes {
     int largest = -1;
     double reach = 0;
     int large = 0;
-    for (int j = 0; j < train.featureCount(); j++) {
-      // the value farthest from 0, with its sign
-      double column = 0;
-      for (int i = 0; i < train.size(); i++) {
+    // each column's value farthest from 0, with its sign; read row by row, as the rows lie in memory (column by column,
+    // MNIST's 60,000 rows of 784 took most of a second)
+    double[] farthest = new double[train.featureCount()];
+    for (int i = 0; i < train.size(); i++) {
+      for (int j = 0; j < farthest.length; j++) {
         double v = train.x(i, j);
-        column = Math.abs(v) > Math.abs(column) ? v : column;
+        farthest[j] = Math.abs(v) > Math.abs(farthest[j]) ? v : farthest[j];
       }
+    }
+    for (int j = 0; j < farthest.length; j++) {
+      double column = farthest[j];
       if (Math.abs(column) >= LARGE_INPUT) {
         large++;
         if (Math.abs(column) > Math.abs(reach)) {
