@@ -69,12 +69,21 @@ public record Metrics(double loss, int rows, double accuracy, long[][] confusion
       double r = 0;
       double f = 0;
       for (ClassFigures c : classes) {
-        double w = bySupport ? (total == 0 ? 0 : (double) c.support / total) : 1.0 / classes.size();
-        p += w * c.precision;
-        r += w * c.recall;
-        f += w * c.f1;
+        if (bySupport) {
+          // Σ support·x, divided once: support·recall is the class's rows predicted right, a whole number (rounded
+          // off its last bits), so the weighted recall is the accuracy's own double; weighting each term by
+          // support/total first printed 0.9390 beside an accuracy of 0.9391 (0.93905)
+          p += c.support * c.precision;
+          r += Math.rint(c.support * c.recall);
+          f += c.support * c.f1;
+        } else {
+          p += c.precision;
+          r += c.recall;
+          f += c.f1;
+        }
       }
-      return new ClassFigures(p, r, f, total);
+      double n = bySupport ? total : classes.size();
+      return n == 0 ? new ClassFigures(0, 0, 0, total) : new ClassFigures(p / n, r / n, f / n, total);
     }
   }
 
