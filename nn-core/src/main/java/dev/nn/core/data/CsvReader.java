@@ -571,7 +571,7 @@ public final class CsvReader {
           }
           throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[wc])
               + "\": the row's weight is missing (\"" + Excerpt.of(DecimalText.strip(weightText))
-              + "\"); a weight cannot be filled in" + (filling ? "; missing: drop leaves such rows out" : ""));
+              + "\"); a weight cannot be filled in" + dropHint());
         }
         w = room(w, rows, 1, file, lineNo, "1 weight");
         w[rows] = weight(weightText, file, lineNo, header[wc]);
@@ -613,7 +613,7 @@ public final class CsvReader {
           }
           throw new DataException(file + ":" + lineNo + ": column \"" + Excerpt.of(header[t[j]])
               + "\": the target is missing (\"" + Excerpt.of(DecimalText.strip(targetText))
-              + "\"); a row's target cannot be filled in" + (filling ? "; missing: drop leaves such rows out" : ""));
+              + "\"); a row's target cannot be filled in" + dropHint());
         }
         y[rows * k + j] = task == Task.CLASSIFICATION ? labels.index(targetText, file, lineNo, header[t[j]])
             : regressionTarget(targetText, file, lineNo, header[t[j]]);
@@ -836,6 +836,16 @@ public final class CsvReader {
     return unsigned.equalsIgnoreCase("nan");
   }
 
+  /**
+   * The way out of a value nothing can fill in (a target, a weight): under any policy of a source, {@code missing:
+   * drop} (it was named only under {@code missing: mean}, and the default's message offered none); rows for a model
+   * are the user's to mend.
+   */
+  private String dropHint() {
+    return use == Use.MODEL ? "; drop such rows first" : options.missing() == CsvOptions.Missing.MEAN
+        ? "; missing: drop leaves such rows out" : "; set missing: drop on the csv source to leave such rows out";
+  }
+
   private DataException missingValue(String file, int line, String column, String text) {
     return use == Use.MODEL ? missingForModel(file, line, column, text)
         : new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": missing value (\""
@@ -1032,6 +1042,12 @@ public final class CsvReader {
 
   /** {@link #number}, which must also fit a float when the inputs are held as floats. */
   private double input(String text, String file, int line, String column) {
+    if (use != Use.MODEL && isNan(DecimalText.strip(text))) {
+      // a source whose missing values are NaNs (NumPy's, pandas' way) reads them under missing: drop or mean
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
+          + DecimalText.strip(text) + "\" is not a finite number; NaN and infinities are not allowed, but a NaN that marks"
+          + " a missing value is read as one under missing: drop or missing: mean on the csv source");
+    }
     double v = use == Use.MODEL ? modelNumber(text, file, line, column) : number(text, file, line, column);
     if (inputs == Precision.FLOAT32 && Float.isInfinite((float) v)) {
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
@@ -1137,6 +1153,11 @@ public final class CsvReader {
    */
   private double regressionTarget(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
+    if (use != Use.MODEL && isNan(value)) {
+      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value + "\" is not a"
+          + " finite number; NaN and infinities are not allowed, but a NaN that marks a missing target is read as one"
+          + " under missing: drop on the csv source, which leaves such rows out");
+    }
     if (targets.size() == 1 && isWord(value) && !DecimalText.isNonFiniteWord(value)
         && !OTHER_MISSING_MARKERS.contains(value)) {
       throw new DataException(cell(file, line, column, text) + (use == Use.MODEL ? " is not a number, and this"

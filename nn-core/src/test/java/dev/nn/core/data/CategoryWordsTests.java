@@ -198,7 +198,8 @@ class CategoryWordsTests {
             .getMessage());
     // NaN is a number the reader refuses, not a word
     Path nan = Files.writeString(dir.resolve("nan.csv"), "color,y\nred,0\nNaN,1\n");
-    assertEquals(nan + ":3: column \"color\": \"NaN\" is not a finite number; NaN and infinities are not allowed",
+    assertEquals(nan + ":3: column \"color\": \"NaN\" is not a finite number; NaN and infinities are not allowed"
+        + ", but a NaN that marks a missing value is read as one under missing: drop or missing: mean on the csv source",
         assertThrows(DataException.class,
             () -> CsvReader.regression("y").withCategoryWords(gathering(List.of("color"), found)).read(nan))
             .getMessage());

@@ -233,7 +233,8 @@ class CsvFormatTests {
   @Test
   void nanIsNotFiniteUnderTheErrorPolicy() throws IOException {
     Path p = write("n.csv", "a,y\n1,2\nNaN,3\n");
-    assertEquals(p + ":3: column \"a\": \"NaN\" is not a finite number; NaN and infinities are not allowed",
+    assertEquals(p + ":3: column \"a\": \"NaN\" is not a finite number; NaN and infinities are not allowed"
+        + ", but a NaN that marks a missing value is read as one under missing: drop or missing: mean on the csv source",
         failure(CsvReader.regression("y"), p));
   }
 

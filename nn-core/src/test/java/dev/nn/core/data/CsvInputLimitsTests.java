@@ -50,8 +50,11 @@ class CsvInputLimitsTests {
   void nanAndInfinitiesInAnySpellingAreRefusedAsNotFinite() throws IOException {
     for (String v : new String[] {"NaN", " NaN", "nan", "-Infinity", "Infinity", "+inf", "INF"}) {
       Path p = write("nonfinite.csv", "a,b\n1,2\n3," + v + "\n");
-      assertEquals(p + ":3: column \"b\": \"" + v.strip() + "\" is not a finite number; NaN and infinities are not allowed",
-          failure(p), v);
+      // a NaN target is named as a missing value the policy missing: drop would leave out
+      String nan = v.strip().equalsIgnoreCase("nan") ? ", but a NaN that marks a missing target is read as one under"
+          + " missing: drop on the csv source, which leaves such rows out" : "";
+      assertEquals(p + ":3: column \"b\": \"" + v.strip() + "\" is not a finite number; NaN and infinities are not allowed"
+          + nan, failure(p), v);
     }
     Path huge = write("huge.csv", "a,b\n1,1e999\n");
     assertEquals(huge + ":2: column \"b\": \"1e999\" is too large for a double; the largest magnitude is "

@@ -157,7 +157,8 @@ class CsvReaderTests {
   @Test
   void aMissingValueInAnyTargetIsRefusedOrDropsTheRow() throws IOException {
     Path p = write("t.csv", "a,b,c\n1,2,3\n4,5,NA\n7,8,9\n");
-    assertEquals(p + ":3: column \"c\": the target is missing (\"NA\"); a row's target cannot be filled in",
+    assertEquals(p + ":3: column \"c\": the target is missing (\"NA\"); a row's target cannot be filled in"
+        + "; set missing: drop on the csv source to leave such rows out",
         failure(CsvReader.regression(List.of("b", "c")), p));
     Dataset d = CsvReader.regression(List.of("b", "c"))
         .with(new CsvOptions(List.of(), List.of(), CsvOptions.Missing.DROP, CsvOptions.IndexColumn.AUTO)).read(p);
@@ -389,7 +390,8 @@ class CsvReaderTests {
   void nanAndInfinityAreRejectedInFeaturesAndTargets() throws IOException {
     Path nan = write("nan.csv", "a,b,c\n1,NaN,3\n");
     assertEquals(
-        nan + ":2: column \"b\": \"NaN\" is not a finite number; NaN and infinities are not allowed",
+        nan + ":2: column \"b\": \"NaN\" is not a finite number; NaN and infinities are not allowed"
+        + ", but a NaN that marks a missing value is read as one under missing: drop or missing: mean on the csv source",
         failure(CsvReader.regression("c"), nan));
     Path inf = write("inf.csv", "a,b,c\n1,2,3\n1,2,-Infinity\n");
     assertEquals(

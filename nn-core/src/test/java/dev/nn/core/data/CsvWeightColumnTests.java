@@ -75,7 +75,8 @@ class CsvWeightColumnTests {
 
     String refused = assertThrows(DataException.class, () -> weighing(CsvReader.classification("y"), "w").read(f))
         .getMessage();
-    assertEquals(f + ":3: column \"w\": the row's weight is missing (\"NA\"); a weight cannot be filled in", refused);
+    assertEquals(f + ":3: column \"w\": the row's weight is missing (\"NA\"); a weight cannot be filled in"
+        + "; set missing: drop on the csv source to leave such rows out", refused);
   }
 
   @Test
