@@ -138,6 +138,34 @@ class CsvSourceCommandTests {
     assertEquals("", small.err());
   }
 
+  /**
+   * A price read as class names (labels: names) trains a class of its every value: one note names the classes for the
+   * rows and task: regression; 51 classes of 10 rows each are taken without one.
+   */
+  @Test
+  void aClassificationOfManyClassesWithFewRowsEachGetsOneNote() throws Exception {
+    StringBuilder prices = new StringBuilder("size,price\n");
+    for (int i = 0; i < 120; i++) {
+      prices.append(i % 7).append(',').append(100_000 + 1_000 * (i % 60)).append('\n');
+    }
+    Files.writeString(tmp.resolve("prices.csv"), prices);
+    Cli.Outcome t = Cli.run("train", experiment("source: csv, path: prices.csv, target: price, task: classification,"
+        + " labels: names").toString(), "--set", "training.epochs=1", "--output", tmp.resolve("runs").toString());
+    assertEquals(0, t.code(), t.describe());
+    assertEquals(List.of("nn: " + tmp.resolve("prices.csv") + ": the target \"price\" holds 60 classes for 120"
+        + " training rows (2.0 rows a class): a network learns little of a class from so few rows; if the column holds a"
+        + " quantity, set task: regression on the source"), t.err().lines().toList());
+    StringBuilder classes = new StringBuilder("size,kind\n");
+    for (int i = 0; i < 510; i++) {
+      classes.append(i % 7).append(",k").append(i % 51).append('\n');
+    }
+    Files.writeString(tmp.resolve("kinds.csv"), classes);
+    Cli.Outcome k = Cli.run("train", experiment("source: csv, path: kinds.csv, target: kind, task: classification")
+        .toString(), "--set", "training.epochs=1", "--output", tmp.resolve("runs").toString());
+    assertEquals(0, k.code(), k.describe());
+    assertEquals("", k.err(), k.describe());
+  }
+
   /** Class labels alike but for case are two classes, as written, with one note naming them. */
   @Test
   void classLabelsAlikeButForCaseGetOneNote() throws Exception {

@@ -93,7 +93,8 @@ final class ClassLabels {
     if (id == null) {
       if (ids.size() >= CsvReader.MAX_CLASSES) {
         throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\" has more than "
-            + CsvReader.MAX_CLASSES + " distinct class labels; a classification target has at most that many");
+            + CsvReader.MAX_CLASSES + " distinct class labels; a classification target has at most that many (if the"
+            + " column holds a quantity, set task: regression on the source)");
       }
       id = ids.size();
       ids.put(value, id);
@@ -246,8 +247,9 @@ final class ClassLabels {
       throw new DataException(
           file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
               + "\" is out of range; allowed 0.." + (limit - 1)
-              + (classes > 0 ? " (" + classes + " classes)" : "; if the column's values are names of classes, not"
-                  + " indices (-1 and +1, say), set labels: names on the csv source"));
+              + (classes > 0 ? " (" + classes + " classes)" : (v < 0 ? "" : "; if the column holds a quantity (a"
+                  + " price, a count), set task: regression on the source") + "; if the column's values are names of"
+                  + " classes, not indices (-1 and +1, say), set labels: names on the csv source"));
     }
     return (int) v;
   }

@@ -143,6 +143,29 @@ final class DataNotes {
   }
 
   /**
+   * A note for a classification of many classes with few training rows each: more than {@value #MANY_CLASSES} classes
+   * and fewer than {@value #FEW_ROWS_A_CLASS} rows a class on average. A quantity read as class names (a price under
+   * {@code labels: names}) looks so, and trains a classifier of its every value without a word; a real data set of
+   * so many rare classes learns little of each too. Empty otherwise.
+   */
+  static java.util.Optional<String> fewRowsPerClass(Dataset train) {
+    int classes = train.classCount();
+    if (train.targetNames().size() != 1 || classes <= MANY_CLASSES || train.size() >= FEW_ROWS_A_CLASS * classes) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds %,d classes for"
+        + " %,d training rows (%.1f rows a class): a network learns little of a class from so few rows; if the column"
+        + " holds a quantity, set task: regression on the source", train.source(),
+        Excerpt.of(train.targetNames().get(0)), classes, train.size(), (double) train.size() / classes));
+  }
+
+  /** How many classes {@link #fewRowsPerClass} takes for many. */
+  static final int MANY_CLASSES = 50;
+
+  /** The average rows a class below which {@link #fewRowsPerClass} speaks. */
+  static final int FEW_ROWS_A_CLASS = 5;
+
+  /**
    * A note for class labels that differ only in case ({@code setosa}, {@code Setosa}): they are two classes, as
    * written, but most often one class typed two ways, which halves its rows and adds an output nothing tells apart.
    * Names the first such pair and how many there are; empty when there is none.

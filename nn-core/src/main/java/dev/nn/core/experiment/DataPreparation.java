@@ -305,6 +305,7 @@ public final class DataPreparation implements Provider<PreparedData> {
     casedWords.ifPresent(notes::add);
     if (train.task() == Task.CLASSIFICATION && !reconstruction) {
       DataNotes.labelsAlikeButForCase(train).ifPresent(notes::add);
+      DataNotes.fewRowsPerClass(train).ifPresent(notes::add);
     }
     // advice for those who have not chosen: an experiment that says standardize-targets: false has; class codes
     // read as numbers want a classification, not standardizing

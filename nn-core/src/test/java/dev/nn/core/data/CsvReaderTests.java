@@ -449,7 +449,20 @@ class CsvReaderTests {
     assertEquals(
         negative + ":2: class label \"-1\" in column \"y\" is out of range; allowed 0..9999; if the column's values are"
             + " names of classes, not indices (-1 and +1, say), set labels: names on the csv source",
-        failure(CsvReader.classification("y"), negative));
+        failure(CsvReader.classification("y"), negative));    // a price read as a class index: the advice names task: regression first
+    Path price = write("price.csv", "a,price\n1,215000\n");
+    assertEquals(price + ":2: class label \"215000\" in column \"price\" is out of range; allowed 0..9999; if the"
+        + " column holds a quantity (a price, a count), set task: regression on the source; if the column's values are"
+        + " names of classes, not indices (-1 and +1, say), set labels: names on the csv source",
+        failure(CsvReader.classification("price"), price));
+    StringBuilder many = new StringBuilder("a,price\n");
+    for (int i = 0; i <= CsvReader.MAX_CLASSES; i++) {
+      many.append(i).append(",p").append(i).append('\n');
+    }
+    Path names = write("names.csv", many.toString());
+    assertEquals(names + ":" + (CsvReader.MAX_CLASSES + 2) + ": column \"price\" has more than 10000 distinct class"
+        + " labels; a classification target has at most that many (if the column holds a quantity, set task:"
+        + " regression on the source)", failure(CsvReader.classification("price"), names));
   }
 
   @Test
