@@ -138,7 +138,8 @@ public interface InitializerContract {
   default void everyWeightIsWritten() {
     double[] w = drawWeights(13, 7, 1);
     for (int k = 0; k < w.length; k++) {
-      assertFalse(Double.isNaN(w[k]), "weight " + k + " of a 13×7 layer was not written");
+      assertFalse(Double.isNaN(w[k]), "weight " + k + " of a 13×7 layer is NaN: not written (the array held NaN"
+          + " before), or written as NaN");
     }
   }
 

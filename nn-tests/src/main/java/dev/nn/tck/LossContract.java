@@ -200,7 +200,8 @@ public interface LossContract {
           double[] zCopy = z.clone();
           double[] xCopy = x.clone();
           double[] yCopy = y.clone();
-          double[] delta = new double[n];
+          // two entries past rows × cols, which the loss must leave alone (as an activation leaves those past count)
+          double[] delta = new double[n + 2];
           Arrays.fill(delta, Double.NaN);
           double seeded = loss.seed(z, x, y, delta, rows, cols);
           String where = Named.loss(loss) + " with output " + entry.getKey() + ", batch " + rows + "×" + cols
@@ -214,7 +215,17 @@ public interface LossContract {
                 + delta[at] + " (delta was filled with NaN first: the seed must overwrite, not accumulate; "
                 + "in float32 it must also fit a float)");
           }
+          for (int i = n; i < delta.length; i++) {
+            int at = i;
+            assertTrue(Double.isNaN(delta[i]), () -> where + ": seed() wrote delta[" + at + "], at or beyond rows × cols"
+                + " = " + n + "; a loss writes only the first rows × cols entries");
+          }
           double value = loss.value(z, x, y, rows, cols);
+          // a NaN would be the tolerance below, and JUnit would say only "positive delta expected"
+          assertTrue(Double.isFinite(value), () -> where + ": value() returned " + value + " for finite outputs and"
+              + " targets");
+          assertTrue(Double.isFinite(seeded), () -> where + ": seed() returned " + seeded + " for finite outputs and"
+              + " targets");
           assertEquals(value, seeded, 1e-12 * Math.max(1, Math.abs(value)),
               () -> where + ": seed() returned a different Σ L_n than value()");
         }

@@ -28,6 +28,7 @@ final class SampleChecks {
    * variance within 2·s_x·s_e + s_e² of x's.
    */
   static void assertMoments(double[] x, WeightDistribution d, Precision precision, String what) {
+    assertFinite(x, precision, what);
     int n = x.length;
     double mean = 0;
     for (double v : x) {
@@ -99,6 +100,8 @@ final class SampleChecks {
     if (d.variance() == 0) {
       return;
     }
+    // a NaN would reach the distribution function, whose series never ends on one
+    assertFinite(x, precision, what);
     double[] sorted = x.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
@@ -113,6 +116,18 @@ final class SampleChecks {
     double bound = Math.sqrt(Math.log(2 / ALPHA) / (2.0 * n));
     assertTrue(distance <= bound, what + ": Kolmogorov–Smirnov distance " + distance + " to " + d + " exceeds "
         + bound + " (α = " + ALPHA + ") in " + precision);
+  }
+
+  /**
+   * Every value a finite number, before any figure of the sample: one NaN made the mean NaN, and JUnit then said only
+   * "positive delta expected but was: &lt;NaN&gt;" of the tolerance.
+   */
+  static void assertFinite(double[] x, Precision precision, String what) {
+    for (int k = 0; k < x.length; k++) {
+      if (!Double.isFinite(x[k])) {
+        fail(what + ": value " + k + " is " + x[k] + " in " + precision + "; an initializer writes finite weights");
+      }
+    }
   }
 
   /**

@@ -15,6 +15,9 @@ final class StandardNormal {
   private StandardNormal() {}
 
   static double cdf(double z) {
+    if (Double.isNaN(z)) {
+      return Double.NaN; // the series below would never end: NaN + term != NaN
+    }
     if (z <= -LIMIT) {
       return 0;
     }

@@ -82,6 +82,35 @@ class InitializerContractTests {
     assertDoesNotThrow(c::everyWeightIsWritten);
   }
 
+  /**
+   * One weight written as NaN fails every check of the sample with a message that says so, within a time limit: the
+   * distribution check spun for ever (its distribution function's series never ends on NaN), and the moments' said
+   * only JUnit's "positive delta expected but was: &lt;NaN&gt;".
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aWeightWrittenAsNaNFailsWithAMessageAndDoesNotHang() {
+    InitializerContract c = heNormal(new PlantedHeNormal() {
+      @Override
+      public void initWeights(double[] weights, int fanIn, int fanOut, RandomGenerator random) {
+        super.initWeights(weights, fanIn, fanOut, random);
+        weights[0] = Double.NaN;
+      }
+    });
+    for (Precision p : Precision.values()) {
+      for (org.junit.jupiter.api.function.Executable check : new org.junit.jupiter.api.function.Executable[] {
+          () -> c.aLargeBlockHasTheDocumentedMomentsAndSupport(p),
+          () -> c.aLargeBlockFollowsTheDocumentedDistributionFunction(p)}) {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, check);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(": value 0 is NaN in " + p
+            + "; an initializer writes finite weights"), e.getMessage());
+      }
+    }
+    AssertionFailedError unwritten = assertThrows(AssertionFailedError.class, c::everyWeightIsWritten);
+    org.junit.jupiter.api.Assertions.assertTrue(unwritten.getMessage().startsWith("weight 0 of a 13×7 layer is NaN: not"
+        + " written (the array held NaN before), or written as NaN"), unwritten.getMessage());
+  }
+
   @Test
   void aScaleTwoPercentTooLargeFailsTheMoments() {
     InitializerContract c = heNormal(new PlantedHeNormal() {

@@ -80,6 +80,39 @@ class LossContractTests {
   }
 
   /**
+   * A seed that writes past rows × cols, and a value that is NaN, each fail with a message naming what: the first
+   * passed every check (an activation's writes past count were caught, a loss's not), the second said only JUnit's
+   * "positive delta expected but was: &lt;NaN&gt;".
+   */
+  @Test
+  void failsASeedWritingPastItsBatchAndANaNValueWithWhatTheyDid() {
+    Loss past = new Forwarding(SQUARED) {
+      @Override
+      public double seed(double[] z, double[] x, double[] y, double[] delta, int rows, int cols) {
+        double sum = super.seed(z, x, y, delta, rows, cols);
+        delta[rows * cols] = 777;
+        return sum;
+      }
+    };
+    Loss nan = new Forwarding(SQUARED) {
+      @Override
+      public double value(double[] z, double[] x, double[] y, int rows, int cols) {
+        return Double.NaN;
+      }
+    };
+    for (Precision p : Precision.values()) {
+      AssertionError wrote = assertThrows(AssertionError.class,
+          () -> ((LossContract) () -> past).seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(p));
+      assertTrue(wrote.getMessage().contains(": seed() wrote delta["), wrote.getMessage());
+      assertTrue(wrote.getMessage().contains("; a loss writes only the first rows × cols entries"), wrote.getMessage());
+      AssertionError notFinite = assertThrows(AssertionError.class,
+          () -> ((LossContract) () -> nan).seedOverwritesDeltaLeavesItsInputsAndReturnsTheValue(p));
+      assertTrue(notFinite.getMessage().contains(": value() returned NaN for finite outputs and targets"),
+          notFinite.getMessage());
+    }
+  }
+
+  /**
    * A seed wrong only for the eleventh column of a row (a loss indexing a fixed width) or only for residuals
    * beyond 8 passed every check, whose batches had at most 4 columns and z of spread 1.5.
    */
