@@ -132,6 +132,35 @@ class ResumeTests {
   }
 
   /**
+   * A run directory that lost its experiment.yaml is told to restore it, and keeps its checkpoints: its lock beside no
+   * experiment was taken for a sweep killed as it began, and the folder's deletion advised.
+   */
+  @Test
+  void aRunThatLostItsExperimentIsToldToRestoreItNotToDeleteIt() throws Exception {
+    Nn nn = Nn.create();
+    Path run = interruptedAfterEpoch3(nn, nn.load(Path.of(Cli.XOR), List.of("training.epochs=4")), tmp.resolve("lost"));
+    Files.writeString(run.resolve(".lock"), "");
+    Path experiment = run.resolve(RunDirectory.EXPERIMENT);
+    String yaml = Files.readString(experiment);
+    Files.delete(experiment);
+    List<String> checkpoints;
+    try (var files = Files.list(run.resolve(RunDirectory.CHECKPOINTS))) {
+      checkpoints = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    Cli.Outcome refused = Cli.run("train", "--resume", run.toString(), "--plain");
+    assertEquals(2, refused.code(), refused.describe());
+    assertEquals("nn: " + run + ": a run directory without its experiment.yaml, which a resume rebuilds the run from;"
+        + " restore it (the experiment the run started with: provenance.yaml records its SHA-256) and resume again;"
+        + " its checkpoints and metrics are untouched\n", refused.err());
+    try (var files = Files.list(run.resolve(RunDirectory.CHECKPOINTS))) {
+      assertEquals(checkpoints, files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    Files.writeString(experiment, yaml);
+    Cli.Outcome resumed = Cli.run("train", "--resume", run.toString(), "--plain");
+    assertEquals(0, resumed.code(), resumed.describe());
+  }
+
+  /**
    * A float32 run whose experiment.yaml was edited to float64 before its resume is told it continues in float64, as
    * the file now says: not as a change of backend, whose advice (compute.backend, NN_VECTOR) cannot undo it.
    */

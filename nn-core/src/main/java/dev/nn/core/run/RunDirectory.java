@@ -306,7 +306,13 @@ public final class RunDirectory {
     }
     RunDirectory run = new RunDirectory(existing);
     if (!Files.isRegularFile(run.experimentFile())) {
-      throw new RunFileException(existing, "not a run directory: it has no " + EXPERIMENT);
+      // a run's other files without it: the one file a resume rebuilds the run from is gone, not the run
+      boolean trained = Files.isDirectory(run.checkpointsDir()) || Files.isRegularFile(existing.resolve(METRICS))
+          || Files.isRegularFile(run.provenanceFile());
+      throw new RunFileException(existing, trained ? "a run directory without its " + EXPERIMENT + ", which a resume"
+          + " rebuilds the run from; restore it (the experiment the run started with: " + PROVENANCE + " records its"
+          + " SHA-256) and resume again; its checkpoints and metrics are untouched"
+          : "not a run directory: it has no " + EXPERIMENT);
     }
     return run;
   }
