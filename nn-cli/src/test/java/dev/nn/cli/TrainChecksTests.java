@@ -82,6 +82,24 @@ class TrainChecksTests {
   }
 
   /**
+   * With the kernels' buffers off the heap, the heap still holds the optimizer's state and a checkpoint's copies (6
+   * doubles a parameter, uncounted before): a network whose buffers fit direct memory but whose copies do not fit the
+   * heap is refused, where it ran out of heap at its first checkpoint. 2-u-1 has 4u parameters: 64u bytes in the
+   * buffers, 192u on the heap.
+   */
+  @Test
+  void aNetworkWhoseCheckpointCopiesDoNotFitTheHeapIsRefused() {
+    long heap = Runtime.getRuntime().maxMemory();
+    long units = heap / 160;
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "compute.backend=blas",
+        "--set", "network.layers[1].units=" + units, "--set", "training.batch-size=1");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("[nn/TooLarge] network.layers[1].units: the network's "), o.describe());
+    assertTrue(o.err().contains(" of heap for the optimizer's state and a checkpoint's copies, more than the "),
+        o.describe());
+  }
+
+  /**
    * A batch size above the training split's rows is said once (an epoch is then one update) and trains as a
    * batch of all the rows: the same figures as a batch size of exactly those rows.
    */

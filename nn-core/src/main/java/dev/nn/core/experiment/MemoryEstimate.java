@@ -16,14 +16,23 @@ import java.util.Locale;
  * an {@link OutOfMemoryError}, or by a buffer that cannot be that long.
  *
  * <p>The estimate counts what dominates and nothing else: the data set's values (doubles, on the heap); per
- * parameter its value, its gradient and up to two values of optimizer state; per batch the z, x and δ of
- * every layer. The kernels put parameters and batch buffers on the heap ({@code java}) or off it (the BLAS
- * kernels, as direct buffers, whose limit is {@code -XX:MaxDirectMemorySize}, by default the maximum heap).
+ * parameter its value and its gradient in the kernels' buffers, and on the heap up to two doubles of optimizer
+ * state and a checkpoint's copy of the values, the state and the best values; per batch the z, x and δ of every
+ * layer. The kernels put parameters and batch buffers on the heap ({@code java}) or off it (the BLAS kernels, as
+ * direct buffers, whose limit is {@code -XX:MaxDirectMemorySize}, by default the maximum heap): the heap is then
+ * weighed apart (it held the optimizer's state and the checkpoint's copies uncounted, and a network the estimate
+ * passed ran out of heap at its first checkpoint).
  * Besides the total, one buffer can hold no more values than an int can count (fewer off the heap).
  */
 final class MemoryEstimate {
-  /** Doubles per parameter: the value, its gradient, and Adam's two moments (the most an optimizer keeps). */
-  private static final int VALUES_PER_PARAMETER = 4;
+  /** Values per parameter in the kernels' buffers: the value and its gradient. */
+  private static final int VALUES_PER_PARAMETER = 2;
+  /**
+   * Doubles per parameter always on the heap: Adam's two moments (the most an optimizer keeps, in its own arrays)
+   * and a checkpoint's copy of the values, the state and the best values. Each copy is one array as long as the
+   * network, which the heap must find room for in one piece.
+   */
+  private static final int HEAP_DOUBLES_PER_PARAMETER = 6;
   /** Buffers of batch × width per layer: z, x and δ. */
   private static final int BUFFERS_PER_LAYER = 3;
   /** The longest Java array; also the most values of one heap buffer. */
@@ -78,10 +87,12 @@ final class MemoryEstimate {
     long batchValues = saturatedMultiply(batch, units);
     long longestBuffer = Math.max(parameters, saturatedMultiply(batch, widest));
     long maxValues = offHeap ? LONGEST_DIRECT_BYTES / valueBytes : LONGEST_ARRAY;
-    long parameterBytes = saturatedMultiply(saturatedMultiply(parameters, VALUES_PER_PARAMETER), valueBytes);
+    long kernelParameterBytes = saturatedMultiply(saturatedMultiply(parameters, VALUES_PER_PARAMETER), valueBytes);
+    long heapParameterBytes = saturatedMultiply(parameters, (long) HEAP_DOUBLES_PER_PARAMETER * Double.BYTES);
     long batchBytes = saturatedMultiply(saturatedMultiply(batchValues, BUFFERS_PER_LAYER), valueBytes);
-    long needed = saturatedAdd(parameterBytes, batchBytes);
     long heap = Runtime.getRuntime().maxMemory();
+    long parameterBytes = offHeap ? kernelParameterBytes : saturatedAdd(kernelParameterBytes, heapParameterBytes);
+    long needed = saturatedAdd(parameterBytes, batchBytes);
     long available = offHeap ? maxDirectMemory(heap) : Math.max(0, heap - dataBytes);
     String memory = offHeap ? "direct (off-heap) memory" : "heap";
     String what = "the network (" + count(parameters) + " parameters, " + size(parameterBytes)
@@ -96,6 +107,10 @@ final class MemoryEstimate {
               + (offHeap && longestBuffer <= LONGEST_ARRAY ? ", or compute.backend: java, whose buffers hold up to "
                   + count(LONGEST_ARRAY) : ""));
     }
+    if (offHeap) {
+      // after the buffers' lengths, which no memory setting mends
+      requireHeapFits(experiment, parameters, heapParameterBytes, heap, dataBytes);
+    }
     if (needed > HEADROOM * available) {
       // at a batch of one sample nothing is left to take from the batch: the layers are what can shrink
       boolean layers = parameterBytes > HEADROOM * available || batch == 1;
@@ -108,6 +123,21 @@ final class MemoryEstimate {
               + ", or more memory: "
               + hint(offHeap ? needed : needed + dataBytes)
               + (offHeap ? " -XX:MaxDirectMemorySize=" + gigabytes(needed + needed / 4) + "g" : ""));
+    }
+  }
+
+  /**
+   * Refuses a network whose heap share (the optimizer's state and a checkpoint's copies, {@code bytes}) does not fit
+   * the heap beside the data, when the kernels keep their own buffers off it.
+   */
+  private static void requireHeapFits(Experiment experiment, long parameters, long bytes, long heap, long dataBytes) {
+    long available = Math.max(0, heap - dataBytes);
+    if (bytes > HEADROOM * available) {
+      throw tooLarge(experiment, true, "the network's " + count(parameters) + " parameters need an estimated "
+          + size(bytes) + " of heap for the optimizer's state and a checkpoint's copies, more than the "
+          + size((long) (HEADROOM * available)) + " a run may take (" + Math.round(HEADROOM * 100) + "% of the "
+          + size(available) + " of heap this JVM may use" + (dataBytes > 0 ? " beside the data, " + size(dataBytes) : "")
+          + ")", "fewer units in the widest layer, or more memory: " + hint(bytes + dataBytes));
     }
   }
 

@@ -105,10 +105,12 @@ public final class Trainer {
       return false;
     }
     ParameterStore p = network.parameters();
-    double[] edges = p.edgesToArray();
+    // read in place: a copy of every edge was a second network's worth of heap, which the memory check before a run
+    // does not count, and ran a network that fitted out of memory here
+    dev.nn.core.kernel.Matrix edges = p.edgeValues();
     for (int l = 1; l <= network.outputLayer(); l++) {
       for (int e = p.weightOffset(l); e < p.biasOffset(l); e++) {
-        if (edges[e] != 0) {
+        if (edges.get(e) != 0) {
           return false;
         }
       }
