@@ -70,7 +70,7 @@ final class PluginBlame {
       PluginDescriptor owner = e.plugin() == null ? null : ownerOf(e.plugin().getClass().getName());
       // a built-in's broken result is nn's bug, not a plugin's failure
       return owner == null ? Optional.empty() : Optional.of(new PluginFailureException(whoIs(owner) + " " + e.what()
-          + " " + during + e.rule(), owner, e));
+          + " " + when(owner, during) + e.rule(), owner, e));
     }
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {

@@ -121,13 +121,44 @@ class NonFinitePluginTests {
       + "  }\n"
       + "}\n";
 
+  /** An initializer that draws Xavier-like weights but writes NaN to the second weight of every block. */
+  private static final String INIT = "package com.acme;\n"
+      + "import dev.nn.api.*; import dev.nn.spi.*; import java.util.random.RandomGenerator;\n"
+      + "public final class NanInit implements InitializerProvider {\n"
+      + "  public String name() { return \"nan-init\"; }\n"
+      + "  public String summary() { return \"U(-0.5, 0.5) but NaN at its second weight\"; }\n"
+      + "  public Initializer create(Settings s) {\n"
+      + "    return (w, fanIn, fanOut, random) -> {\n"
+      + "      for (int k = 0; k < w.length; k++) { w[k] = random.nextDouble() - 0.5; }\n"
+      + "      w[1] = Double.NaN;\n"
+      + "    };\n"
+      + "  }\n"
+      + "}\n";
+
   private Nn nn() throws Exception {
     Path jar = PluginExampleJar.buildOf(dir, "acme", Map.of("com.acme.NanLater", LOSS, "com.acme.NanAct", ACTIVATION,
         "com.acme.NanPrime", DERIVATIVE, "com.acme.NanSeed", SEED, "com.acme.Huge", HUGE, "com.acme.HugeLater",
-        HUGE_LATER), Map.of(
+        HUGE_LATER, "com.acme.NanInit", INIT), Map.of(
         "dev.nn.spi.LossProvider", "com.acme.NanLater\ncom.acme.NanSeed\n",
-        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\ncom.acme.Huge\ncom.acme.HugeLater\n"));
+        "dev.nn.spi.ActivationProvider", "com.acme.NanAct\ncom.acme.NanPrime\ncom.acme.Huge\ncom.acme.HugeLater\n",
+        "dev.nn.spi.InitializerProvider", "com.acme.NanInit\n"));
     return Nn.withPluginPath(List.of(jar));
+  }
+
+  /**
+   * An initializer that writes NaN is named, with its jar, as the network is built: training's first loss was NaN,
+   * and the run was called diverged, with advice on the initializer's scale or the data.
+   */
+  @Test
+  void anInitializerWritingNanIsNamedAsTheNetworkIsBuilt() throws Exception {
+    Nn nn = nn();
+    PluginFailureException e = assertThrows(PluginFailureException.class, () -> nn.train(nn.load(XOR,
+        List.of("network.init=nan-init", "training.epochs=1")), TrainingRunOptions.into(dir.resolve("runs"))));
+    String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
+    assertEquals("initializer \"nan-init\" from " + jar + " wrote NaN to layers[1].W[0][1] (fan-in 2, fan-out 4) as it"
+        + " drew the initial weights, before training; a plugin must return finite values for finite arguments: the"
+        + " plugin's author can fix it", e.getMessage());
+    assertFalse(java.nio.file.Files.exists(dir.resolve("runs")), "no run directory");
   }
 
   @Test
