@@ -538,7 +538,8 @@ final class TrainCommand implements Callable<Integer> {
   /**
    * Refuses a resume whose experiment names plugins that are not installed but that the run was trained with, naming
    * each as its provenance records it (its version and jar): an unknown name alone read as a typo in the user's own
-   * experiment. A plugin path given on the command line replaces the one the run recorded, which says why.
+   * experiment. A plugin path given on the command line replaces the one the run recorded, which says why. The
+   * experiment's report comes first only when it has other problems than those unknown plugins.
    */
   private void missingRecordedPlugins(Path dir, String recorded, ConfigException e, Nn nn) {
     if (e.problems().stream().noneMatch(p -> p.id() == dev.nn.spi.ProblemId.UNKNOWN_PLUGIN)) {
@@ -550,7 +551,10 @@ final class TrainCommand implements Callable<Integer> {
     }
     boolean replaced = !root.pluginPathEntries().isEmpty()
         && java.nio.file.Files.exists(dir.resolve(dev.nn.core.run.RecordedPluginPath.FILE));
-    throw new CommandFailure(dev.nn.core.config.ProblemReport.format(recorded, e.problems())
+    // unknown plugins alone are what the line below explains: their report, with its "did you mean" of a built-in
+    // (which would quietly train the run on with another plugin), only came before it
+    boolean explained = e.problems().stream().allMatch(p -> p.id() == dev.nn.spi.ProblemId.UNKNOWN_PLUGIN);
+    throw new CommandFailure((explained ? "" : dev.nn.core.config.ProblemReport.format(recorded, e.problems()))
         + "nn: the run was trained with " + String.join(", ", missing) + ", not installed now; give "
         + (missing.size() == 1 ? "its jar" : "their jars") + " with --plugin-path"
         + (replaced ? " (a plugin path given, by --plugin-path or NN_PLUGIN_PATH, replaces the one the run recorded in "
