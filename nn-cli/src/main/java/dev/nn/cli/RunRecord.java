@@ -94,7 +94,11 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
    */
   private static String wrongField(Map<String, Object> m) {
     Object status = m.get("status");
-    if (status != null && !STATUSES.contains(status)) {
+    if (status == null) {
+      // {} or {"format": 1}: the run showed as unknown, every column a dash, though its other files said how it ended
+      return "it has no \"status\", which every summary nn writes has";
+    }
+    if (!STATUSES.contains(status)) {
       return "\"status\" is " + Json.line(status, Json.NonFinite.AS_NULL) + ", not one of " + String.join(", ", STATUSES);
     }
     for (String time : List.of("started", "ended")) {

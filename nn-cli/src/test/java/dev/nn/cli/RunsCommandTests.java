@@ -504,7 +504,15 @@ class RunsCommandTests {
     assertEquals(0, o.code(), o.describe());
     assertTrue(o.err().contains(run.resolve("summary.json") + ": not a run summary: \"status\" is 42, not one of"
         + " running, completed, diverged, interrupted, failed, unknown; listed from the run's other files"), o.err());
-    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), o.out());
+    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), o.out());    // a summary without a status ({}, or a format alone) showed the run as unknown, every column a dash, and no word
+    for (String empty : List.of("{}", "{\"format\": 1}")) {
+      Files.writeString(run.resolve("summary.json"), empty);
+      Cli.Outcome e = Cli.run("runs", runs.toString());
+      assertEquals(0, e.code(), e.describe());
+      assertTrue(e.err().contains(run.resolve("summary.json") + ": not a run summary: it has no \"status\", which"
+          + " every summary nn writes has; listed from the run's other files"), e.err());
+      assertTrue(e.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), e.out());
+    }
   }
 
   /**
