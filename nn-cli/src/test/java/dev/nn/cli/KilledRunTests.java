@@ -282,7 +282,13 @@ class KilledRunTests {
     Files.delete(run.resolve(RunDirectory.CHECKPOINTS).resolve("partial-epoch-0002.ckpt"));
     Cli.Outcome resumed = Cli.run("train", "--resume", run.toString());
     assertEquals(0, resumed.code(), resumed.describe());
-    assertTrue(resumed.out().contains("resuming after epoch 1 of 60"), resumed.out());
+    assertTrue(resumed.out().contains("resuming after epoch 1 of 60"), resumed.out());    // partway through epoch 1 there is no checkpoint before it: deleting it trains the run again from the start
+    Files.move(tmp.resolve("killed"), tmp.resolve("killed-in-epoch-2"));
+    Path first = killedAndEdited("partial-epoch-0001.ckpt:3:renamed", "batch-size: 16", "batch-size: 32");
+    Cli.Outcome alone = Cli.run("train", "--resume", first.toString());
+    assertEquals(2, alone.code(), alone.describe());
+    assertTrue(alone.err().endsWith(" or delete checkpoints/partial-epoch-0001.ckpt to train the run again from the"
+        + " start (no checkpoint was taken before it)\n"), alone.describe());
   }
 
   /**

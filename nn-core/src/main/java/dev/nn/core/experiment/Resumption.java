@@ -8,6 +8,7 @@ import dev.nn.core.text.Counted;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainerState;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
@@ -325,7 +326,18 @@ final class Resumption {
     if (problem != null) {
       String file = RunDirectory.CHECKPOINTS + "/" + fileOf(state);
       throw new RunFileException(dir.path(), named(state) + " was taken with " + problem + " to resume from where"
-          + " it stopped, or delete " + file + " to resume from the checkpoint before it");
+          + " it stopped, or delete " + file + (hasAnotherCheckpoint(fileOf(state))
+              ? " to resume from the checkpoint before it"
+              : " to train the run again from the start (no checkpoint was taken before it)"));
+    }
+  }
+
+  /** Whether the run's checkpoints folder holds a checkpoint besides {@code name}, which deleting it leaves. */
+  private boolean hasAnotherCheckpoint(String name) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir.checkpointsDir())) {
+      return files.map(p -> p.getFileName().toString()).anyMatch(n -> n.endsWith(".ckpt") && !n.equals(name));
+    } catch (java.io.IOException e) {
+      return true; // unreadable: the earlier wording, which promises nothing of the folder
     }
   }
 
