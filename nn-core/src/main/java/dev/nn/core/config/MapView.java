@@ -139,6 +139,7 @@ final class MapView {
 
   /** Reports every key nobody asked for, with "did you mean" among the keys asked for. */
   void finish() {
+    reader.keysOf(path, asked);
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       if (!asked.contains(e.getKey()) && !(ownPrefix != null && e.getKey().startsWith(ownPrefix)
           && e.getKey().length() > ownPrefix.length())) {

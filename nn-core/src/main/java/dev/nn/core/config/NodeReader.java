@@ -97,8 +97,48 @@ final class NodeReader {
     return rejected.contains(node);
   }
 
-  /** The problems found so far, in the order found. */
+  /** Where each key was read, by its name: the mappings' paths, for an unknown key that another mapping takes. */
+  private final java.util.Map<String, java.util.Set<String>> keyPlaces = new java.util.HashMap<>();
+
+  /** Notes that the mapping at {@code path} takes {@code keys}. */
+  void keysOf(String path, Collection<String> keys) {
+    for (String key : keys) {
+      keyPlaces.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(anyIndex(path));
+    }
+  }
+
+  /** {@code path} with its list indices as "[n]": every layer takes the keys one does. */
+  private static String anyIndex(String path) {
+    return path.replaceAll("\\[\\d+\\]", "[n]");
+  }
+
+  /**
+   * The problems found so far, in the order found; an unknown key that another mapping of the experiment takes says
+   * where it belongs ({@code standardize-targets} on a source, which is a key of {@code data}): the list of the
+   * mapping's own keys gave no hint.
+   */
   List<ConfigProblem> problems() {
+    for (int i = 0; i < problems.size(); i++) {
+      ConfigProblem p = problems.get(i);
+      boolean unknown = p.id() == ProblemId.UNKNOWN_KEY || p.id() == ProblemId.UNKNOWN_SETTING
+          || p.id() == ProblemId.BAD_OVERRIDE && (p.message().contains(": unknown key \"")
+              || p.message().contains(": unknown setting \""));
+      if (!unknown) {
+        continue;
+      }
+      int dot = p.path().lastIndexOf('.');
+      String key = p.path().substring(dot + 1);
+      String parent = anyIndex(dot < 0 ? "" : p.path().substring(0, dot));
+      java.util.Set<String> places = keyPlaces.getOrDefault(key, java.util.Set.of());
+      List<String> elsewhere = places.stream().filter(place -> !place.equals(parent))
+          .map(place -> place.isEmpty() ? "the experiment's top level" : place).toList();
+      String hint = "; \"" + key + "\" is a key of " + String.join(" and of ", elsewhere);
+      // a name many mappings take (name, path) places nothing
+      if (!elsewhere.isEmpty() && elsewhere.size() <= 2 && !p.message().contains(hint)) {
+        problems.set(i, new ConfigProblem(p.id(), p.path(), p.line(), p.column(), p.message() + hint, p.allowed(),
+            p.suggestions()));
+      }
+    }
     return problems;
   }
 
