@@ -46,7 +46,8 @@ class GradcheckCommandTests {
     // which the report says, naming the activation: φ′ 1% too large scales layer 1's gradients by 1.01
     assertTrue(o.out().endsWith("\n  hint: the gradients of layers[2] and above agree and those of layers[1] do not,"
         + " so δ first goes wrong at layers[1], where it is multiplied by φ′ of its activation "
-        + SlightlyWrongTanhProvider.NAME + ": check that its φ′ is the derivative of its φ (every mismatched gradient"
+        + SlightlyWrongTanhProvider.NAME + ": check that its φ′ is the derivative of its φ, and that its forward and backward leave z and x as they"
+        + " found them (every mismatched gradient"
         + " is 1.010 times its finite difference)\n"), o.out());
     assertEquals("", o.err());
   }

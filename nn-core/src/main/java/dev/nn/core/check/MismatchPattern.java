@@ -52,7 +52,8 @@ final class MismatchPattern {
     if (top > 0 && top < output) {
       return "hint: the gradients of layers[" + (top + 1) + "] and above agree and those of layers[" + top + "] do"
           + " not, so δ first goes wrong at layers[" + top + "], where it is multiplied by φ′ of its activation "
-          + network.activationName(top) + ": check that its φ′ is the derivative of its φ" + scaled;
+          + network.activationName(top) + ": check that its φ′ is the derivative of its φ, and that its forward and"
+          + " backward leave z and x as they found them" + scaled;
     }
     String atTheSeed = loss.seeding() == Seeding.FUSED ? "the loss's seed"
         : "the loss's seed or the output activation " + network.activationName(output) + "'s φ′";
@@ -61,8 +62,9 @@ final class MismatchPattern {
           + " factor throughout points at %s, off by that factor from the loss's value() (a ½ in one and not the"
           + " other, a sum against a mean)", factorText(factor), atTheSeed);
     }
+    // a plugin that writes into z, x or y (which it must leave alone) shows as a wrong seed or φ′ too
     return top == output ? "hint: the output layer's gradients mismatch too, so δ goes wrong where it starts: at "
-        + atTheSeed : "";
+        + atTheSeed + ", or in a loss or activation that changes z, x or y, which it must leave as it found them" : "";
   }
 
   /**

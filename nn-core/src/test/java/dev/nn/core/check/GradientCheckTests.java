@@ -237,7 +237,8 @@ class GradientCheckTests {
     assertFalse(r.passed(), r.report());
     assertTrue(r.report().endsWith("\n  hint: the gradients of layers[2] and above agree and those of layers[1] do"
         + " not, so δ first goes wrong at layers[1], where it is multiplied by φ′ of its activation odd-tanh: check"
-        + " that its φ′ is the derivative of its φ"), r.report());
+        + " that its φ′ is the derivative of its φ, and that its forward and backward leave z and x as they found"
+        + " them"), r.report());
 
     Network right = network(7, Plugins.TANH);
     double[] x = data(21, 1);
