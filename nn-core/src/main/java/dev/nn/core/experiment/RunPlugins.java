@@ -104,7 +104,8 @@ final class RunPlugins {
         + (loss ? "" : " (layers[" + s.layer() + "])") + " " + s.detail() + ", at epoch " + diverged.epoch()
         + ", update " + diverged.step() + "; a plugin must return finite values for finite arguments"
         // a gradient check runs in float64, where a value beyond a float's range is finite
-        + (s.detail().contains(NonFiniteSource.IN_FLOAT32) ? "" : " (nn gradcheck runs it)")
+        + (s.detail().contains(NonFiniteSource.IN_FLOAT32) ? "" : " (nn gradcheck runs it, on the first 4 training rows;"
+            + " --samples N takes more)")
         + ": the plugin's author can fix it", diverged));
   }
 

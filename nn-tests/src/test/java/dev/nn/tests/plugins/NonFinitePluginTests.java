@@ -168,7 +168,8 @@ class NonFinitePluginTests {
         List.of("loss=nan-later", "training.epochs=3")), TrainingRunOptions.into(dir.resolve("runs"))));
     String jar = dir.resolve("target").resolve("acme.jar").toAbsolutePath().toString();
     assertEquals("loss \"nan-later\" from " + jar + " returned NaN for finite outputs and targets, at epoch 2, update"
-        + " 40; a plugin must return finite values for finite arguments (nn gradcheck runs it): the plugin's author"
+        + " 40; a plugin must return finite values for finite arguments (nn gradcheck runs it, on the first 4"
+        + " training rows; --samples N takes more): the plugin's author"
         + " can fix it", e.getMessage());
     assertTrue(e.getCause() instanceof TrainingDivergedException, String.valueOf(e.getCause()));
   }
