@@ -10,6 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -421,6 +422,11 @@ public final class CsvReader {
         text.unread(first);
       }
       return body.read(new CsvRecords(text, name, separator), name);
+    } catch (DataException e) {
+      // damaged compressed bytes decompress to text that is wrong somewhere before the trailer's CRC-32 tells: a
+      // row of 9 fields where the header has 5 was reported at its line, in a file whose every line is right
+      throw gzipped ? gzipDamage(file).map(d -> new DataException(name + ": not a readable gzip file: " + d, e))
+          .orElse(e) : e;
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": no such file; expected a CSV file", e);
     } catch (AccessDeniedException e) {
@@ -428,10 +434,22 @@ public final class CsvReader {
     } catch (CharacterCodingException e) {
       // the message says where and why; the decoder's own ("Input length = 1") would only add noise to it. The
       // cause stays, so that a command reading CSV files only can say so (nn evaluate, nn predict)
-      throw new DataException(name + notUtf8(file, gzipped), e);
+      java.util.Optional<String> damage = gzipped ? gzipDamage(file) : java.util.Optional.empty();
+      throw new DataException(name + damage.map(d -> ": not a readable gzip file: " + d)
+          .orElseGet(() -> notUtf8(file, gzipped)), e);
     } catch (IOException e) {
       throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
           + e.getMessage(), e);
+    }
+  }
+
+  /** What is wrong with gzip file {@code file}, read whole with its trailer checked; empty when it is intact. */
+  private static java.util.Optional<String> gzipDamage(Path file) {
+    try (InputStream bytes = new StrictGzipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      bytes.transferTo(OutputStream.nullOutputStream());
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.of(e.getMessage());
     }
   }
 

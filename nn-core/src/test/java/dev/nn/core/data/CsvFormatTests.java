@@ -2,6 +2,7 @@ package dev.nn.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -270,6 +271,27 @@ class CsvFormatTests {
     Files.write(cut, Arrays.copyOf(whole, whole.length - 6));
     assertEquals(cut + ": not a readable gzip file: the gzip data end at byte " + (whole.length - 6) + ", inside the"
         + " 8-byte trailer (CRC-32 and size) that starts at byte " + (whole.length - 8),
-        failure(CsvReader.classification("y"), cut));
+        failure(CsvReader.classification("y"), cut));  }
+
+  /**
+   * A damaged byte inside the compressed data is a damaged gzip file, whatever the text it decompresses to: such
+   * text often had a row of the wrong width, reported at its line in a file whose every line is right.
+   */
+  @Test
+  void aByteDamagedInsideAGzippedCsvIsADamagedGzipFileNotABadRow() throws IOException {
+    Path p = dir.resolve("iris.csv.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+      out.write(Files.readAllBytes(Path.of("../examples/data/iris.csv")));
+    }
+    byte[] whole = Files.readAllBytes(p);
+    Path damaged = dir.resolve("damaged.csv.gz");
+    // the compressed data lie between the 10-byte header and the 8-byte trailer
+    for (int at = 12; at < whole.length - 10; at += 37) {
+      byte[] copy = whole.clone();
+      copy[at] ^= 4;
+      Files.write(damaged, copy);
+      String message = failure(CsvReader.classification("target"), damaged);
+      assertTrue(message.startsWith(damaged + ": not a readable gzip file: "), "byte " + at + ": " + message);
+    }
   }
 }
