@@ -43,7 +43,8 @@ final class OutputFile {
     Path folder = absolute.getParent();
     if (folder != null && !Files.isDirectory(folder)) {
       throw new CommandFailure("nn: " + option + " " + output + ": the folder " + folder + (Files.exists(folder)
-          ? " is not a directory" : " does not exist") + "; create it first, or write to an existing folder");
+          ? " is a file, not a directory; write to an existing folder"
+          : " does not exist; create it first, or write to an existing folder"));
     }
     if (Files.isDirectory(output)) {
       throw new CommandFailure("nn: " + option + " " + output + ": is a directory; expected a file name");

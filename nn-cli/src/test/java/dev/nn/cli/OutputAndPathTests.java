@@ -133,8 +133,8 @@ class OutputAndPathTests {
     Path file = Files.writeString(tmp.resolve("file.txt"), "x");
     Cli.Outcome throughFile = Cli.run("train", Cli.XOR, "--output", file.resolve("runs").toString());
     assertEquals(2, throughFile.code(), throughFile.describe());
-    assertEquals("nn: --output " + file.resolve("runs") + ": the folder " + file + " is not a directory; create it"
-        + " first, or choose an existing folder\n", throughFile.err());
+    assertEquals("nn: --output " + file.resolve("runs") + ": the folder " + file + " is a file, not a directory;"
+        + " choose a path in an existing folder\n", throughFile.err());
 
     Path missing = tmp.resolve("no").resolve("runs");
     Cli.Outcome intoMissing = Cli.run("train", Cli.XOR, "--output", missing.toString());
@@ -159,8 +159,8 @@ class OutputAndPathTests {
     assertEquals(List.of("", "file.txt"), files());
     Cli.Outcome underFile = Cli.run("validate", Cli.XOR, "--set", "output.dir=" + file.resolve("runs"));
     assertEquals(2, underFile.code(), underFile.describe());
-    assertTrue(underFile.err().contains("output.dir: the folder " + file + " is not a directory; create it first, or"
-        + " choose an existing folder"), underFile.err());
+    assertTrue(underFile.err().contains("output.dir: the folder " + file + " is a file, not a directory; choose a path"
+        + " in an existing folder"), underFile.err());
     Cli.Outcome lastFolder = Cli.run("train", Cli.XOR, "--set", "output.dir=" + tmp.resolve("made"), "--set",
         "training.epochs=1");
     assertEquals(0, lastFolder.code(), lastFolder.describe());

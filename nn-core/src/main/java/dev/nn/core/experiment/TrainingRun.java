@@ -450,7 +450,8 @@ public final class TrainingRun {
     int batch = experiment.training().batchSize();
     if (data.train().size() > 0 && batch > data.train().size()) {
       options.notices().accept("the batch size, " + batch + ", is more than the training split's "
-          + data.train().size() + " rows: each update takes all of them, and an epoch is one update");
+          + dev.nn.core.text.Counted.of(data.train().size(), "row", "rows")
+          + ": each update takes all of them, and an epoch is one update");
     }
     if (options.resume() != null) {
       started = new Resumption(dir, options.allowChangedData(), options.allowChangedPlugins(),

@@ -25,7 +25,8 @@ public final class OutputPaths {
     Path folder = output.toAbsolutePath().getParent();
     if (folder != null && !Files.isDirectory(folder)) {
       Path shown = output.getParent() == null ? folder : output.getParent();
-      return java.util.Optional.of("the folder " + shown + " does not exist; create it first");
+      return java.util.Optional.of("the folder " + shown + (Files.exists(folder) ? " is a file, not a directory;"
+          + " choose a path in an existing folder" : " does not exist; create it first"));
     }
     return java.util.Optional.empty();
   }
@@ -38,8 +39,9 @@ public final class OutputPaths {
   public static java.util.Optional<String> directoryProblem(Path dir) {
     Path folder = dir.toAbsolutePath().getParent();
     if (folder != null && !Files.isDirectory(folder)) {
-      return java.util.Optional.of("the folder " + folder + (Files.exists(folder) ? " is not a directory"
-          : " does not exist") + "; create it first, or choose an existing folder");
+      // a file where the folder should be cannot be created as one: "create it first" sent the user to do so
+      return java.util.Optional.of("the folder " + folder + (Files.exists(folder) ? " is a file, not a directory;"
+          + " choose a path in an existing folder" : " does not exist; create it first, or choose an existing folder"));
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       return java.util.Optional.of("is a file; expected a directory");
