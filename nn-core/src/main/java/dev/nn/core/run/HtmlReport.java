@@ -282,7 +282,8 @@ record HtmlReport(String experimentName, TrainingResult result, Metrics test, Li
           : status.state().equals("completed") ? (best == kept.epoch() ? "weights kept"
               : "the model keeps epoch " + kept.epoch())
           : status.state().equals("diverged") ? "its checkpoint is kept" : "lowest validation loss";
-      card(b, "Best epoch", Fmt.count(best), note);
+      // not "best epoch": summary.json's best_epoch is the epoch the model keeps, which a reader of both took this for
+      card(b, status.state().equals("diverged") ? "Epoch kept" : "Lowest val loss", "epoch " + Fmt.count(best), note);
     }
     String weighted = classWeighted ? "weighted" : "";
     // while the run trains its last figures are not its final ones

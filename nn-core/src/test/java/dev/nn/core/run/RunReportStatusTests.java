@@ -174,10 +174,11 @@ class RunReportStatusTests {
     TrainingResult checkpointKept = new TrainingResult(epochs, 1, false);
     String diverged = new HtmlReport("diabetes", checkpointKept, null, List.of(), new HtmlReport.Status("diverged",
         "training diverged"), null, null, false).render();
-    assertTrue(diverged.contains("<div class=\"card-label\">Best epoch</div><div class=\"card-value\">1</div>"
+    assertTrue(diverged.contains("<div class=\"card-label\">Epoch kept</div><div class=\"card-value\">epoch 1</div>"
         + "<div class=\"card-note\">its checkpoint is kept</div>"), diverged);
     String completed = new HtmlReport("diabetes", lastKept, null, List.of()).render();
-    assertTrue(completed.contains("<div class=\"card-label\">Best epoch</div><div class=\"card-value\">1</div>"
+    // the card is the lowest validation loss's epoch, which summary.json's best_epoch (the epoch kept) is not
+    assertTrue(completed.contains("<div class=\"card-label\">Lowest val loss</div><div class=\"card-value\">epoch 1</div>"
         + "<div class=\"card-note\">the model keeps epoch 3</div>"), completed);
   }
 
