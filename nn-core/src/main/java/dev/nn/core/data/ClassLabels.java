@@ -123,8 +123,8 @@ final class ClassLabels {
       }
       throw new DataException(file + ":" + firstLines.get(i) + ": class label \"" + Excerpt.of(texts.get(i))
           + "\" in column \"" + Excerpt.of(column) + "\" is not an integer; classification targets must be class"
-          + " indices 0..k-1" + (classes > 0 ? "" : ", or, with labels: names on the csv source, names of classes"
-          + " (numbers and words alike)"));
+          + " indices " + (classes > 0 ? "0.." + (classes - 1) + " (" + classes + " classes)" : "0..k-1, or, with labels:"
+          + " names on the csv source, names of classes (numbers and words alike)"));
     }
     int[] classOf = new int[texts.size()];
     List<String> names = new ArrayList<>();
@@ -239,8 +239,10 @@ final class ClassLabels {
     if (!Double.isFinite(v) || v != Math.rint(v)) {
       throw new DataException(
           file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
-              + "\" is not an integer; classification targets must be class indices 0..k-1 (if the column holds a"
-              + " quantity, set task: regression on the source)");
+              + "\" is not an integer; classification targets must be class indices " + (classes > 0
+                  // a given k is a model's or an experiment's classes, which a quantity cannot be made to fit
+                  ? "0.." + (classes - 1) + " (" + classes + " classes)"
+                  : "0..k-1 (if the column holds a quantity, set task: regression on the source)"));
     }
     int limit = classes > 0 ? classes : CsvReader.MAX_CLASSES;
     if (v < 0 || v >= limit) {

@@ -177,10 +177,10 @@ class CsvFormatTests {
   void withANumberOfClassesGivenLabelsMustBeIndices() throws IOException {
     Path p = write("t.csv", "a,y\n1,1\n2,cat\n");
     assertEquals(p + ":3: class label \"cat\" in column \"y\" is not an integer; classification targets must be class"
-        + " indices 0..k-1", failure(CsvReader.classification("y").withClasses(3), p));
+        + " indices 0..2 (3 classes)", failure(CsvReader.classification("y").withClasses(3), p));
     Path words = write("w.csv", "a,y\n1,dog\n2,cat\n");
     assertEquals(words + ":2: class label \"dog\" in column \"y\" is not an integer; classification targets must be"
-        + " class indices 0..k-1", failure(CsvReader.classification("y").withClasses(3), words));
+        + " class indices 0..2 (3 classes)", failure(CsvReader.classification("y").withClasses(3), words));
   }
 
   @Test
