@@ -59,9 +59,11 @@ final class FeatureColumns {
       // the model's features are named once: all of them when the file has none (64 pixels were listed twice, in a
       // line of 1,200 characters)
       throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
-          : "columns ") + list(missing) + ", which the header lacks; it has " + list(columns)
-          + (missing.size() == features.size() ? "" : "; the model's features are " + list(features))
-          + separatorHint(columns));
+          : "columns ") + list(missing) + ", which the header lacks; it has "
+          + list(columns.stream().map(dev.nn.core.text.ListedName::of).toList())
+          + (missing.size() == features.size() ? "" : "; the model's features are "
+              + list(features.stream().map(dev.nn.core.text.ListedName::of).toList()))
+          + separatorHint(columns, features));
     }
   }
 
@@ -70,7 +72,25 @@ final class FeatureColumns {
    * the wrong separator is one long name.
    */
   static String separatorHint(List<String> columns) {
+    return separatorHint(columns, List.of());
+  }
+
+  /**
+   * {@link #separatorHint(List)} for a header that lacks some of {@code features}: only for a separator at which
+   * the header's names split into names that include every one of them. A comma inside a quoted name of a file
+   * read at commas ("sepal, length") was advised as the separator the file already had.
+   */
+  static String separatorHint(List<String> columns, List<String> features) {
     for (char c : Nn.SEPARATORS.toCharArray()) {
+      java.util.Set<String> split = new java.util.HashSet<>();
+      for (String name : columns) {
+        for (String part : name.split(java.util.regex.Pattern.quote(String.valueOf(c)), -1)) {
+          split.add(part.strip());
+        }
+      }
+      if (!split.containsAll(features)) {
+        continue;
+      }
       for (String name : columns) {
         if (name.indexOf(c) >= 0) {
           String word = c == '\t' ? "tab" : "'" + c + "'";

@@ -35,4 +35,21 @@ class FeatureColumnsTests {
     assertEquals("f.csv: the model needs the feature column \"x2\", which the header lacks; it has x1, other; the"
         + " model's features are x1, x2", e.getMessage());
   }
+
+  /**
+   * Names that hold a comma or a quote are listed in quotes ("sepal, length" read as two names), and a comma within a
+   * name is no hint to split at commas unless the split names would hold the missing features.
+   */
+  @Test
+  void namesHoldingACommaAreQuotedAndNoSeparatorIsAdvisedThatFindsNoFeature() {
+    DataException e = assertThrows(DataException.class, () -> FeatureColumns.requireAll(List.of("sepal_length_cm"),
+        List.of("sepal, length", "Iris, \"setosa\"", "target"), "q.csv"));
+    assertEquals("q.csv: the model needs the feature column \"sepal_length_cm\", which the header lacks; it has"
+        + " \"sepal, length\", \"Iris, \"\"setosa\"\"\", target", e.getMessage());
+    DataException split = assertThrows(DataException.class, () -> FeatureColumns.requireAll(List.of("a", "b"),
+        List.of("a;b;t", "u"), "s.csv"));
+    assertEquals("s.csv: the model needs the feature columns \"a\", \"b\", which the header lacks; it has a;b;t, u;"
+        + " the header's names hold ';': if it separates the fields, read the file with ';' as the separator"
+        + " (--separator ';')", split.getMessage());
+  }
 }

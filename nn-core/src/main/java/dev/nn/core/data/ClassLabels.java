@@ -82,7 +82,7 @@ final class ClassLabels {
       if (c == null) {
         throw new DataException(file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \""
             + Excerpt.of(column) + "\" is not a class of the training data; classes: "
-            + String.join(", ", fixedNames.stream().map(Excerpt::of).toList()));
+            + String.join(", ", fixedNames.stream().map(n -> dev.nn.core.text.ListedName.of(Excerpt.of(n))).toList()));
       }
       return c;
     }

@@ -1039,14 +1039,14 @@ public final class CsvReader {
 
   static String columnList(String[] header) {
     if (header.length <= MAX_LISTED_COLUMNS) {
-      return String.join(", ", Arrays.stream(header).map(n -> CsvSeparator.shown(Excerpt.of(n))).toList());
+      return String.join(", ", Arrays.stream(header).map(n -> dev.nn.core.text.ListedName.of(CsvSeparator.shown(Excerpt.of(n)))).toList());
     }
     List<String> shown = new ArrayList<>();
     for (int c = 0; c < MAX_LISTED_COLUMNS - 2; c++) {
-      shown.add(CsvSeparator.shown(Excerpt.of(header[c])));
+      shown.add(dev.nn.core.text.ListedName.of(CsvSeparator.shown(Excerpt.of(header[c]))));
     }
     shown.add("... (" + (header.length - MAX_LISTED_COLUMNS + 1) + " more)");
-    shown.add(CsvSeparator.shown(Excerpt.of(header[header.length - 1])));
+    shown.add(dev.nn.core.text.ListedName.of(CsvSeparator.shown(Excerpt.of(header[header.length - 1]))));
     return String.join(", ", shown);
   }
 
