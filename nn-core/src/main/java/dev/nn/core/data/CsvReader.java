@@ -1109,6 +1109,9 @@ public final class CsvReader {
    * What the value looks like, when that says how to write it: a decimal comma, a thousands separator, a
    * percent or currency sign, a date or time (a column to leave out), a word (a category). Empty otherwise.
    */
+  /** Digits grouped in threes by single spaces: 1 234, 12 345 678.5. */
+  private static final Pattern SPACED_THOUSANDS = Pattern.compile("[-+]?\\d{1,3}( \\d{3})+([.]\\d+)?");
+
   private static String notANumberHint(String value, String column) {
     String spaced = value.replaceAll("[\\u00A0\\u2007\\u202F]", " ").strip();
     if (!spaced.equals(value) && DecimalText.isDecimal(spaced)) {
@@ -1131,9 +1134,15 @@ public final class CsvReader {
     if (value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)) {
       return "; a decimal comma is not read: write " + Excerpt.of(decimalPoint);
     }
-    if (value.length() > 1 && value.endsWith("%") && DecimalText.isDecimal(value.substring(0, value.length() - 1))) {
-      return "; a percent sign is not read: write " + Excerpt.of(value.substring(0, value.length() - 1))
-          + " (or the fraction)";
+    String percent = value.length() > 1 && value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : "";
+    if (DecimalText.isDecimal(percent)) {
+      // "12%" and "12 %" alike
+      return "; a percent sign is not read: write " + Excerpt.of(percent) + " (or the fraction)";
+    }
+    String grouped = value.replace(" ", "");
+    if (value.indexOf(' ') > 0 && SPACED_THOUSANDS.matcher(value).matches() && DecimalText.isDecimal(grouped)) {
+      // "1 234" as French and Scandinavian exports group digits
+      return "; a space between digits (a thousands separator) is not read: write " + Excerpt.of(grouped);
     }
     if (value.length() > 1 && "$€£¥".indexOf(value.charAt(0)) >= 0 && DecimalText.isDecimal(value.substring(1))) {
       return "; a currency sign is not read: write " + Excerpt.of(value.substring(1));

@@ -360,6 +360,10 @@ class CsvReaderTests {
         {"\"12,000\"", "12,000", "a comma is not read: write 12.000 for a decimal comma, or 12000 for thousands"},
         {"\"-1,5\"", "-1,5", "a decimal comma is not read: write -1.5"},
         {"12%", "12%", "a percent sign is not read: write 12 (or the fraction)"},
+        {"12 %", "12 %", "a percent sign is not read: write 12 (or the fraction)"},
+        {"1 234", "1 234", "a space between digits (a thousands separator) is not read: write 1234"},
+        {"-12 345 678.5", "-12 345 678.5", "a space between digits (a thousands separator) is not read: write"
+            + " -12345678.5"},
         {"$9.99", "$9.99", "a currency sign is not read: write 9.99"},
         {"€3", "€3", "a currency sign is not read: write 3"}};
     for (String[] c : cases) {
