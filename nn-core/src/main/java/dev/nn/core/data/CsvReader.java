@@ -1105,13 +1105,13 @@ public final class CsvReader {
   private static final Pattern DATE_OR_TIME = Pattern.compile(
       "\\d{4}-\\d{1,2}-\\d{1,2}([T ].*)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
 
+  /** Digits grouped in threes by single spaces: 1 234, 12 345 678.5. */
+  private static final Pattern SPACED_THOUSANDS = Pattern.compile("[-+]?\\d{1,3}( \\d{3})+([.]\\d+)?");
+
   /**
    * What the value looks like, when that says how to write it: a decimal comma, a thousands separator, a
    * percent or currency sign, a date or time (a column to leave out), a word (a category). Empty otherwise.
    */
-  /** Digits grouped in threes by single spaces: 1 234, 12 345 678.5. */
-  private static final Pattern SPACED_THOUSANDS = Pattern.compile("[-+]?\\d{1,3}( \\d{3})+([.]\\d+)?");
-
   private static String notANumberHint(String value, String column) {
     String spaced = value.replaceAll("[\\u00A0\\u2007\\u202F]", " ").strip();
     if (!spaced.equals(value) && DecimalText.isDecimal(spaced)) {
