@@ -292,6 +292,9 @@ public final class Checkpoints {
     deletePartialsBut(partial.orElse(null));
     partial.ifPresent(all::add);
     List<String> damaged = new ArrayList<>();
+    // said once an intact one is found; when none is, the refusal names each, and the lines said it all twice
+    List<String> setAsideNow = new ArrayList<>();
+    List<String> asideNames = new ArrayList<>();
     for (int i = all.size() - 1; i >= 0; i--) {
       Path file = all.get(i);
       if (!Files.isReadable(file)) {
@@ -301,6 +304,7 @@ public final class Checkpoints {
       }
       try {
         TrainerState state = read(file);
+        setAsideNow.forEach(notices);
         if (!damaged.isEmpty()) {
           notices.accept("resuming from " + file + " instead");
         }
@@ -311,14 +315,16 @@ public final class Checkpoints {
         boolean otherKind = e.getMessage().startsWith(file + ": is an nn ");
         Path aside = file.resolveSibling(file.getFileName() + (otherKind ? ".not-a-checkpoint" : ".damaged"));
         moveAside(file, aside);
-        notices.accept(otherKind ? "the file " + file + " " + e.getMessage().substring(file.toString().length() + 2)
+        asideNames.add(aside.getFileName().toString());
+        setAsideNow.add(otherKind ? "the file " + file + " " + e.getMessage().substring(file.toString().length() + 2)
             .replaceFirst(", not an nn checkpoint.*", ", not a checkpoint") + ", and is set aside as "
             + aside.getFileName() : "the checkpoint " + file + " is damaged and is set aside as " + aside.getFileName()
             + ": " + e.getMessage());
       }
     }
     if (!damaged.isEmpty()) {
-      throw new RunFileException(dir, "holds no intact checkpoint to resume from: " + String.join("; ", damaged));
+      throw new RunFileException(dir, "holds no intact checkpoint to resume from: " + String.join("; ", damaged)
+          + "; set aside as " + String.join(", ", asideNames));
     }
     List<String> setAside = setAside();
     if (!setAside.isEmpty()) {

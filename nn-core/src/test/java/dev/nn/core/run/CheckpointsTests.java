@@ -387,10 +387,15 @@ class CheckpointsTests {
       Path f = checkpoints.save(atEpoch(e));
       Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 100));
     }
-    RunFileException e = assertThrows(RunFileException.class, () -> checkpoints.readNewestIntact(n -> { }));
+    List<String> notices = new ArrayList<>();
+    RunFileException e = assertThrows(RunFileException.class, () -> checkpoints.readNewestIntact(notices::add));
     assertTrue(e.getMessage().startsWith(dir + ": holds no intact checkpoint to resume from: "
         + dir.resolve("epoch-0002.ckpt") + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("; " + dir.resolve("epoch-0001.ckpt") + ": "), e.getMessage());
+    // one message: each file's damage was said as it was set aside, then again in the refusal
+    assertTrue(e.getMessage().endsWith("; set aside as epoch-0002.ckpt.damaged, epoch-0001.ckpt.damaged"),
+        e.getMessage());
+    assertEquals(List.of(), notices);
   }
 
   /** Checkpoints 2, 4 and 5 of a run whose validation loss was lowest at epoch 2, as pruning leaves them. */
