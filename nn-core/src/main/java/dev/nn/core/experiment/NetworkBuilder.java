@@ -49,10 +49,41 @@ final class NetworkBuilder implements Provider<Network> {
       starting.get().checkActivations(plugins.activationUses());
     } else {
       network.initialize(plugins.initializer(), RandomStream.INIT.generator(experiment.seed()));
+      requireFiniteDraws(network, plugins.initializer());
     }
     network.setDropout(experiment.network().layers().stream().mapToDouble(LayerSpec::dropout).toArray(),
         experiment.seed());
     return network;
+  }
+
+  /**
+   * Blames a third-party {@code initializer} that drew a weight or bias that is not finite, naming the first: found by
+   * training's first loss, it read as a divergence to be mended with the initializer's scale or the data.
+   */
+  private static void requireFiniteDraws(Network network, dev.nn.api.Initializer initializer) {
+    dev.nn.core.network.ParameterStore p = network.parameters();
+    for (int l = 1; l <= network.outputLayer(); l++) {
+      int in = network.width(l - 1);
+      int out = network.width(l);
+      for (int i = 0; i < in; i++) {
+        for (int j = 0; j < out; j++) {
+          double w = p.weight(l, i, j);
+          if (!Double.isFinite(w)) {
+            dev.nn.core.plugin.PluginResults.blameNonFinite(initializer, "wrote " + w + " to layers[" + l + "].W[" + i
+                + "][" + j + "] (fan-in " + in + ", fan-out " + out + ")");
+            return;
+          }
+        }
+      }
+      for (int j = 0; j < out; j++) {
+        double b = p.bias(l, j);
+        if (!Double.isFinite(b)) {
+          dev.nn.core.plugin.PluginResults.blameNonFinite(initializer, "wrote " + b + " to layers[" + l + "].b[" + j
+              + "] (fan-in " + in + ", fan-out " + out + ")");
+          return;
+        }
+      }
+    }
   }
 
   /** The bytes a data set holds: the inputs in their precision and the targets in doubles, of every sample. */

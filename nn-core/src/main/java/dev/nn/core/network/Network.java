@@ -272,27 +272,11 @@ public final class Network {
       double[] b = new double[widths[l]];
       initializer.initWeights(w, widths[l - 1], widths[l], random);
       initializer.initBiases(b, widths[l - 1], widths[l], random);
-      // a plugin's value that is not finite is its failure, named now: found by training's first loss, it read as
-      // a divergence to be mended with the initializer's scale or the data
-      requireFinite(initializer, w, "W", l);
-      requireFinite(initializer, b, "b", l);
       System.arraycopy(w, 0, edges, params.weightOffset(l), w.length);
       System.arraycopy(b, 0, edges, params.biasOffset(l), b.length);
     }
     // a shared parameter starts from the value drawn for its first edge
     params.adoptEdges(edges);
-  }
-
-  /** Blames a third-party {@code initializer} that drew a value of layer {@code l}'s {@code block} that is not finite. */
-  private void requireFinite(Initializer initializer, double[] drawn, String block, int l) {
-    for (int k = 0; k < drawn.length; k++) {
-      if (!Double.isFinite(drawn[k])) {
-        String where = block.equals("W") ? "W[" + k / widths[l] + "][" + k % widths[l] + "]" : "b[" + k + "]";
-        dev.nn.core.plugin.PluginResults.blameNonFinite(initializer, "wrote " + drawn[k] + " to layers[" + l + "]."
-            + where + " (fan-in " + widths[l - 1] + ", fan-out " + widths[l] + ")");
-        return;
-      }
-    }
   }
 
   /**
