@@ -3,7 +3,6 @@ package dev.nn.cli;
 import dev.nn.core.text.CommandName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A command line as a POSIX shell reads it back, for lines that offer a command to paste: nn named as the user ran
@@ -11,14 +10,19 @@ import java.util.regex.Pattern;
  * a path with a space) in single quotes.
  */
 final class ShellWords {
-  /** Characters a shell takes literally in a word. */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
-
   private ShellWords() {}
 
   /** {@code word} as one shell word. */
   static String quoted(String word) {
-    return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    return CommandName.shellWord(word);
+  }
+
+  /**
+   * {@code nn train --resume DIR}, to paste: the folder in quotes when a shell would split it (a path with a space
+   * was pasted as two arguments).
+   */
+  static String resume(Object folder) {
+    return CommandName.resume(folder);
   }
 
   /** nn with {@code arguments}, to paste. */

@@ -142,7 +142,9 @@ final class TerminalText {
       }
       int last = k + 1;
       while (last + 1 < words.size() && (words.get(last + 1).startsWith("-")
-          || words.get(last).startsWith("--") && !words.get(last).contains("="))) {
+          || words.get(last).startsWith("--") && !words.get(last).contains("=")
+          // a quoted path with a space is one argument: its words go on to the closing quote
+          || endsInsideQuotes(String.join(" ", words.subList(k, last + 1))))) {
         last++;
       }
       StringBuilder command = new StringBuilder(words.get(k));
@@ -157,6 +159,22 @@ final class TerminalText {
       commands.add(k);
     }
     return commands;
+  }
+
+  /** Whether {@code text} ends inside a single-quoted string, as a POSIX shell reads it. */
+  static boolean endsInsideQuotes(String text) {
+    boolean inside = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inside) {
+        inside = c != '\'';
+      } else if (c == '\\') {
+        i++;
+      } else if (c == '\'') {
+        inside = true;
+      }
+    }
+    return inside;
   }
 
   /**

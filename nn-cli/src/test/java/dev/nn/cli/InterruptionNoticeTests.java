@@ -50,6 +50,18 @@ class InterruptionNoticeTests {
     assertTrue(Files.isRegularFile(run.resolve("model.nnm")));
   }
 
+  /** A run folder with a space is quoted in the command to paste: a shell split it into two arguments. */
+  @Test
+  void aRunFolderWithASpaceIsQuotedInTheResume() throws Exception {
+    Path spaced = java.nio.file.Files.createDirectories(tmp.resolve("my runs"));
+    Cli.Outcome first = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--output", spaced.toString());
+    assertEquals(0, first.code(), first.describe());
+    Path run = Cli.onlyRun(spaced);
+    assertEquals("nn: training was interrupted; the last checkpoint is " + run.resolve("checkpoints")
+        .resolve("epoch-0002.ckpt") + "\nResume the run with: nn train --resume '" + run + "'\n",
+        InterruptionNotice.message(Optional.of(run), ""));
+  }
+
   @Test
   void afterACheckpointItNamesItAndTheResume() throws Exception {
     Cli.Outcome first = Cli.run("train", Cli.XOR, "--set", "training.epochs=2", "--output", tmp.toString());

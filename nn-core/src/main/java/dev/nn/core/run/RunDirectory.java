@@ -151,7 +151,7 @@ public final class RunDirectory {
     // absolute path, as the command by its own
     Path absolute = dir.toAbsolutePath().normalize();
     String resume = samplesFromCode ? "nn.resume(" + absolute + ", train, validation, options) with the samples it"
-        + " was given" : dev.nn.core.text.CommandName.of() + " train --resume " + absolute;
+        + " was given" : dev.nn.core.text.CommandName.resume(absolute);
     return how + (fresh ? " before its first checkpoint; " + resume + " trains it again from the start"
         : "; " + resume + " continues it");
   }

@@ -18,4 +18,14 @@ public final class CommandName {
     // a name with spaces or characters a shell would read otherwise is not offered to be pasted
     return typed != null && typed.matches("[A-Za-z0-9_./+-]+") ? typed : "nn";
   }
+
+  /** {@code word} as one word a POSIX shell reads back as it is: bare when it is plain, else in single quotes. */
+  public static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** {@code nn train --resume FOLDER}, to paste: a folder with a space was pasted as two arguments. */
+  public static String resume(Object folder) {
+    return of() + " train --resume " + shellWord(folder.toString());
+  }
 }
