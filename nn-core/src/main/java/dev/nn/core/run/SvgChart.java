@@ -112,7 +112,7 @@ final class SvgChart {
       b.append("<line class=\"best\" x1=\"").append(Fmt.px(bx)).append("\" y1=\"").append(Fmt.px(TOP))
           .append("\" x2=\"").append(Fmt.px(bx)).append("\" y2=\"").append(Fmt.px(BOTTOM)).append("\"/>")
           .append("<text class=\"best-label\" x=\"").append(Fmt.px(Math.min(Math.max(bx, left + 40), RIGHT - 40)))
-          .append("\" y=\"").append(Fmt.px(TOP - 9)).append("\" text-anchor=\"middle\">best epoch ").append(bestEpoch)
+          .append("\" y=\"").append(Fmt.px(TOP - 9)).append("\" text-anchor=\"middle\">epoch kept ").append(bestEpoch)
           .append("</text>\n");
     }
     b.append("<g clip-path=\"url(#").append(id).append("-plot)\">\n");

@@ -90,7 +90,7 @@ class HtmlReportTests {
         "loss ticks from 0.2 to 1.2");
     assertTrue(html.contains("<ul class=\"legend\">") && html.contains("</svg>training loss</li>")
         && html.contains("</svg>validation loss</li>"));
-    assertTrue(html.contains(">best epoch 4</text>"));
+    assertTrue(html.contains(">epoch kept 4</text>"));
     assertTrue(html.contains("<title>validation accuracy, epoch 4: 0.875</title>"));
   }
 
