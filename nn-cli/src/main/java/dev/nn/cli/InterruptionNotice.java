@@ -182,7 +182,7 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
 
   /** For a run resumed in {@code runDirectory}. */
   static InterruptionNotice resuming(Path runDirectory, PrintStream err, boolean terminal) {
-    return new InterruptionNotice(() -> Optional.of(runDirectory), ShellWords.resume(runDirectory), err,
+    return new InterruptionNotice(() -> Optional.of(runDirectory), CommandName.resume(runDirectory), err,
         terminal);
   }
 
@@ -225,11 +225,11 @@ final class InterruptionNotice implements AutoCloseable, TrainingRun.Interruptio
     Path dir = runDirectory.get();
     Optional<Path> checkpoint = RunDirectory.latestCheckpointIn(dir);
     if (checkpoint.isEmpty()) {
-      return "nn: training was interrupted before its first checkpoint" + (sweepPoint ? "\n" : "; " + ShellWords.resume(dir)
+      return "nn: training was interrupted before its first checkpoint" + (sweepPoint ? "\n" : "; " + CommandName.resume(dir)
           + " trains it again from the start\n");
     }
     return "nn: training was interrupted; the last checkpoint is " + checkpoint.get() + "\n"
-        + (sweepPoint ? "" : "Resume the run with: " + ShellWords.resume(dir) + "\n");
+        + (sweepPoint ? "" : "Resume the run with: " + CommandName.resume(dir) + "\n");
   }
 
   /** This notice for a point of a sweep: see {@link #message(Optional, String, boolean)}. */

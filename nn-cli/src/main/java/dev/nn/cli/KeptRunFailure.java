@@ -15,7 +15,7 @@ final class KeptRunFailure extends RuntimeException {
   KeptRunFailure(Throwable failure, Path runDirectory) {
     // a plugin's failure is mended in the plugin, whose changed jar a resume takes only when told to
     this(failure, "nn: the run is kept in " + runDirectory + "; once that is mended, "
-        + ShellWords.resume(runDirectory) + " continues it"
+        + dev.nn.core.text.CommandName.resume(runDirectory) + " continues it"
         + (failure instanceof dev.nn.core.plugin.PluginFailureException ? PLUGIN_MENDED
             : failure instanceof dev.nn.core.experiment.ClusterException ? clusterMended(runDirectory) : ""));
   }

@@ -175,7 +175,7 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     Map<String, Object> m = new LinkedHashMap<>(summary);
     m.put("status", "interrupted");
     m.put("message", ABANDONED + "; "
-        + ShellWords.resume(dir) + " continues it");
+        + CommandName.resume(dir) + " continues it");
     return m;
   }
 

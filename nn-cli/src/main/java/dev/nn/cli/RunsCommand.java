@@ -98,7 +98,7 @@ final class RunsCommand implements Callable<Integer> {
         Path sweep = sweepOf.get(r.directory().toAbsolutePath().normalize());
         out.println(root.fitted("note: " + r.directory().getFileName() + ": " + (sweep == null ? r.message()
             : RunRecord.ABANDONED + "; it is a point of the sweep " + sweep + ", which "
-                + ShellWords.resume(sweep) + " continues, with the points after it")));
+                + dev.nn.core.text.CommandName.resume(sweep) + " continues, with the points after it")));
       }
     }
     return Main.OK;

@@ -17,14 +17,6 @@ final class ShellWords {
     return CommandName.shellWord(word);
   }
 
-  /**
-   * {@code nn train --resume DIR}, to paste: the folder in quotes when a shell would split it (a path with a space
-   * was pasted as two arguments).
-   */
-  static String resume(Object folder) {
-    return CommandName.resume(folder);
-  }
-
   /** nn with {@code arguments}, to paste. */
   static String nn(List<String> arguments) {
     List<String> words = new ArrayList<>();

@@ -384,7 +384,7 @@ final class SweepRunner {
     } catch (java.io.UncheckedIOException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("cannot write " + folder)) {
         throw new CommandFailure("nn: " + e.getMessage() + "\nnn: the sweep's table could not be written; once that is"
-            + " mended, " + ShellWords.resume(folder) + " continues the sweep", e);
+            + " mended, " + CommandName.resume(folder) + " continues the sweep", e);
       }
       throw e;
     }
@@ -535,7 +535,7 @@ final class SweepRunner {
       out.println(root.fitted((words == SweepWords.FOLDS ? "folds table    " : "sweep table    ")
           + folder.resolve(SweepTable.MARKDOWN)));
       if (failed > 0) {
-        out.println(root.fitted("once what failed is mended, " + ShellWords.resume(folder) + " trains the failed "
+        out.println(root.fitted("once what failed is mended, " + CommandName.resume(folder) + " trains the failed "
             + (failed == 1 ? words.one() : words.many()) + " again"));
       }
     } else {
@@ -566,7 +566,7 @@ final class SweepRunner {
     throw new CommandFailure("nn: files changed while the " + words.whole() + " " + folder + " ran: "
         + String.join(", ", changed) + "; the " + words.many() + " done trained on them as they were, so the "
         + words.whole() + " stops before " + words.one() + " " + (i + 1) + " of " + points + ", which would not; put"
-        + " them back and " + ShellWords.resume(folder)
+        + " them back and " + CommandName.resume(folder)
         + resumeOptions.stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining())
         + " continues it, or start a new " + words.whole());
   }

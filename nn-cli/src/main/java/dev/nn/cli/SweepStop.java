@@ -69,7 +69,7 @@ final class SweepStop implements AutoCloseable {
 
   /** What the sweep's messages end with: how to go on with it. */
   private String howToContinue() {
-    return "; " + ShellWords.resume(table.folder()) + " continues the " + words.whole();
+    return "; " + CommandName.resume(table.folder()) + " continues the " + words.whole();
   }
 
   /**

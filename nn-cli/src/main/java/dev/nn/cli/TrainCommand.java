@@ -163,9 +163,8 @@ final class TrainCommand implements Callable<Integer> {
     if (resume != null && SweepRecord.isSweepFolder(resume)) {
       return resumeSweep(resume);
     }
-    if (resume != null && holdsOnlyItsLock(resume)) {
-      // killed as it began: the lock is made before the record (a run directory holds a lock too, beside its other
-      // files: one that had lost its experiment.yaml was taken for such a sweep, and its deletion advised)
+    if (resume != null && SweepRecord.isStoppedAsItBegan(resume)) {
+      // killed as it began: the lock is made before the record
       throw new CommandFailure("nn: " + resume + ": a sweep's folder that holds no " + SweepRecord.FILE + ": the sweep"
           + " was stopped as it began, before it recorded how it was started, and trained nothing; delete the folder"
           + " and start the sweep again");
@@ -225,19 +224,6 @@ final class TrainCommand implements Callable<Integer> {
       summarize(result, out, log);
     }
     return Main.OK;
-  }
-
-  /**
-   * Whether {@code folder} holds its lock and nothing else but temporary files, as a sweep killed before it wrote its
-   * record does (a kill while it wrote leaves the record's {@code .tmp}).
-   */
-  private static boolean holdsOnlyItsLock(Path folder) {
-    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
-      List<String> names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).toList();
-      return names.equals(List.of(SweepRecord.LOCK));
-    } catch (java.io.IOException | RuntimeException notAFolder) {
-      return false; // not a folder, or not readable: the run's own checks say what it is
-    }
   }
 
   /** The run's log of what this command prints, which says once if it cannot be written. */

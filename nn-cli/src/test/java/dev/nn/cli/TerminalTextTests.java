@@ -112,7 +112,7 @@ class TerminalTextTests {
     assertEquals("Resume the run" + N + "  with:" + N + "nn train --resume /tmp/kt/mr/mnist-20261206-060201",
         TerminalText.wrap(wide, 20));
     // a folder with a space is quoted, and stays one argument of the command
-    String quoted = "Resume the run with: " + ShellWords.resume(java.nio.file.Path.of("/tmp/my runs/xor-20261206-1"));
+    String quoted = "Resume the run with: " + dev.nn.core.text.CommandName.resume(java.nio.file.Path.of("/tmp/my runs/xor-20261206-1"));
     assertEquals("Resume the run with:" + N + "nn train --resume '/tmp/my runs/xor-20261206-1'",
         TerminalText.wrap(quoted, 30));
     String inSentence = "the point stopped; nn train --resume /tmp/runs/xor-sweep-20261205-1 continues the sweep";

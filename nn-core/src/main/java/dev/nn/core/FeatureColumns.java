@@ -60,9 +60,9 @@ final class FeatureColumns {
       // line of 1,200 characters)
       throw new DataException(file + ": the model needs the feature " + (missing.size() == 1 ? "column "
           : "columns ") + list(missing) + ", which the header lacks; it has "
-          + list(columns.stream().map(dev.nn.core.text.ListedName::of).toList())
+          + listed(columns)
           + (missing.size() == features.size() ? "" : "; the model's features are "
-              + list(features.stream().map(dev.nn.core.text.ListedName::of).toList()))
+              + listed(features))
           + separatorHint(columns, features));
     }
   }
@@ -100,6 +100,11 @@ final class FeatureColumns {
       }
     }
     return "";
+  }
+
+  /** {@link #list} of {@code names} each as a list shows it ({@link dev.nn.core.text.ListedName}). */
+  private static String listed(List<String> names) {
+    return list(names.stream().map(dev.nn.core.text.ListedName::of).toList());
   }
 
   private static String list(List<String> names) {

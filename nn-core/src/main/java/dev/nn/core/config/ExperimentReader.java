@@ -151,7 +151,7 @@ public final class ExperimentReader {
     PluginRefs refs = new PluginRefs(reader, plugins);
     Experiment e = new ExperimentParser(reader, refs, defaultName(fileName), processors).parse(root);
     if (!reader.problems().isEmpty()) {
-      ConfigException problems = new ConfigException(ordered(reader.problems()));
+      ConfigException problems = new ConfigException(ordered(reader.problemsPlaced()));
       if (reader.cause() != null) {
         problems.addSuppressed(reader.cause()); // a plugin's own exception, for --debug
       }

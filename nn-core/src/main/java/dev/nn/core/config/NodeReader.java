@@ -112,12 +112,17 @@ final class NodeReader {
     return path.replaceAll("\\[\\d+\\]", "[n]");
   }
 
+  /** The problems found so far, in the order found. */
+  List<ConfigProblem> problems() {
+    return problems;
+  }
+
   /**
-   * The problems found so far, in the order found; an unknown key that another mapping of the experiment takes says
+   * The problems found, once every mapping was read: an unknown key that another mapping of the experiment takes says
    * where it belongs ({@code standardize-targets} on a source, which is a key of {@code data}): the list of the
    * mapping's own keys gave no hint.
    */
-  List<ConfigProblem> problems() {
+  List<ConfigProblem> problemsPlaced() {
     for (int i = 0; i < problems.size(); i++) {
       ConfigProblem p = problems.get(i);
       boolean unknown = p.id() == ProblemId.UNKNOWN_KEY || p.id() == ProblemId.UNKNOWN_SETTING

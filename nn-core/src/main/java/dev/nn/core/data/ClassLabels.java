@@ -123,7 +123,7 @@ final class ClassLabels {
       }
       throw new DataException(file + ":" + firstLines.get(i) + ": class label \"" + Excerpt.of(texts.get(i))
           + "\" in column \"" + Excerpt.of(column) + "\" is not an integer; classification targets must be class"
-          + " indices " + (classes > 0 ? "0.." + (classes - 1) + " (" + classes + " classes)" : "0..k-1, or, with labels:"
+          + " indices " + (classes > 0 ? givenClasses() : "0..k-1, or, with labels:"
           + " names on the csv source, names of classes (numbers and words alike)"));
     }
     int[] classOf = new int[texts.size()];
@@ -234,6 +234,11 @@ final class ClassLabels {
     return n;
   }
 
+  /** The class indices a given number of classes allows, as messages name them: "0..2 (3 classes)". */
+  private String givenClasses() {
+    return "0.." + (classes - 1) + " (" + classes + " classes)";
+  }
+
   private int classIndex(String value, String file, int line, String column) {
     double v = Double.parseDouble(value);
     if (!Double.isFinite(v) || v != Math.rint(v)) {
@@ -241,7 +246,7 @@ final class ClassLabels {
           file + ":" + line + ": class label \"" + Excerpt.of(value) + "\" in column \"" + Excerpt.of(column)
               + "\" is not an integer; classification targets must be class indices " + (classes > 0
                   // a given k is a model's or an experiment's classes, which a quantity cannot be made to fit
-                  ? "0.." + (classes - 1) + " (" + classes + " classes)"
+                  ? givenClasses()
                   : "0..k-1 (if the column holds a quantity, set task: regression on the source)"));
     }
     int limit = classes > 0 ? classes : CsvReader.MAX_CLASSES;

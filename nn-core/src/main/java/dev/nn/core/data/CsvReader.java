@@ -1060,13 +1060,9 @@ public final class CsvReader {
 
   /** {@link #number}, which must also fit a float when the inputs are held as floats. */
   private double input(String text, String file, int line, String column) {
-    if (use != Use.MODEL && isNan(DecimalText.strip(text))) {
-      // a source whose missing values are NaNs (NumPy's, pandas' way) reads them under missing: drop or mean
-      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
-          + DecimalText.strip(text) + "\" is not a finite number; NaN and infinities are not allowed, but a NaN that marks"
-          + " a missing value is read as one under missing: drop or missing: mean on the csv source");
-    }
-    double v = use == Use.MODEL ? modelNumber(text, file, line, column) : number(text, file, line, column);
+    // a source whose missing values are NaNs (NumPy's, pandas' way) reads them under missing: drop or mean
+    double v = use == Use.MODEL ? modelNumber(text, file, line, column) : number(text, file, line, column, ", but a NaN"
+        + " that marks a missing value is read as one under missing: drop or missing: mean on the csv source");
     if (inputs == Precision.FLOAT32 && Float.isInfinite((float) v)) {
       throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \""
           + Excerpt.of(DecimalText.strip(text)) + "\" is too large for a float32 run; the largest magnitude is "
@@ -1180,11 +1176,6 @@ public final class CsvReader {
    */
   private double regressionTarget(String text, String file, int line, String column) {
     String value = DecimalText.strip(text);
-    if (use != Use.MODEL && isNan(value)) {
-      throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value + "\" is not a"
-          + " finite number; NaN and infinities are not allowed, but a NaN that marks a missing target is read as one"
-          + " under missing: drop on the csv source, which leaves such rows out");
-    }
     if (targets.size() == 1 && isWord(value) && !DecimalText.isNonFiniteWord(value)
         && !OTHER_MISSING_MARKERS.contains(value)) {
       throw new DataException(cell(file, line, column, text) + (use == Use.MODEL ? " is not a number, and this"
@@ -1198,7 +1189,8 @@ public final class CsvReader {
           + " number: dates and times are not read; write the target as a number (days since a start, hour of the"
           + " day), or name another column as the target");
     }
-    return number(text, file, line, column);
+    return number(text, file, line, column, use == Use.MODEL ? "" : ", but a NaN that marks a missing target is read"
+        + " as one under missing: drop on the csv source, which leaves such rows out");
   }
 
   /** {@code file:line: column "c": "text"}, the start of a message about one field. */
@@ -1225,11 +1217,16 @@ public final class CsvReader {
    * it ignored.
    */
   private static double number(String text, String file, int line, String column) {
+    return number(text, file, line, column, "");
+  }
+
+  /** {@link #number(String, String, int, String)}, its refusal of a NaN followed by {@code nanHint}. */
+  private static double number(String text, String file, int line, String column, String nanHint) {
     String value = DecimalText.strip(text);
     if (!DecimalText.isDecimal(value)) {
       if (DecimalText.isNonFiniteWord(value)) {
         throw new DataException(file + ":" + line + ": column \"" + Excerpt.of(column) + "\": \"" + value
-            + "\" is not a finite number; NaN and infinities are not allowed");
+            + "\" is not a finite number; NaN and infinities are not allowed" + (isNan(value) ? nanHint : ""));
       }
       throw new DataException(cell(file, line, column, text) + " is not a number; values are decimal numbers such"
           + " as 3, -0.5 or 1e-3" + notANumberHint(value, column));

@@ -8,7 +8,6 @@ import dev.nn.core.text.Counted;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainerState;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class Resumption {
    */
   Provenance prepare(Trainer trainer, Provenance current, int checkpointEvery, int trainingRows) {
     Provenance checked = new PluginChanges(dir, allowChangedPlugins, notices).check(checkData(current));
-    noticingAnotherBackend(current);
+    Map<String, String> earlier = noticingAnotherCompute(current);
     // this attempt's start and command line replace the recorded ones, which are kept as the run's first start
     Provenance recorded = checked.withFirstStartFrom(dir.provenanceFile())
         .withEarlierOutcomesFrom(dir.provenanceFile());
@@ -68,7 +67,7 @@ final class Resumption {
     Optional<TrainerState> state = checkpoints.readNewestIntact(notices);
     if (state.isPresent()) {
       if (state.get().within() != null) {
-        checkWithin(state.get(), trainer, trainingRows);
+        checkWithin(state.get(), trainer, trainingRows, checkpoints);
       }
       restore(trainer, state.get(), edited(current), PluginChanges.allowedChanges(checked));
       // after the restore, which tells a checkpoint of another network by its parameters, and before pruning, which
@@ -93,34 +92,16 @@ final class Resumption {
     }
     // an earlier attempt's failure no longer describes the run
     dir.clearStatus();
-    return noticingAnEditedExperiment(state.isPresent() ? notingEarlierCompute(recorded, state.get()) : recorded);
+    // the epochs that computed so are the checkpoint's; without one, the run starts over and nothing earlier remains
+    return noticingAnEditedExperiment(state.isEmpty() || earlier.isEmpty() ? recorded
+        : recorded.withOutcome(withTrained(earlier, state.get())));
   }
 
-  /**
-   * {@code current} with, under {@code outcome}, what the attempt the run's provenance recorded computed on or in that
-   * this one does not — a cluster (a run on Spark resumed in one process, or on another cluster), another precision,
-   * another backend — and how far it had trained: this attempt's provenance replaces that record, which was then the
-   * only one to say where and how the epochs in the checkpoint trained.
-   */
-  private Provenance notingEarlierCompute(Provenance current, TrainerState trained) {
-    Map<String, String> earlier = new java.util.LinkedHashMap<>();
-    String soFar = "; " + trainedSoFar(trained);
-    Map<String, String> cluster = Provenance.recordedCluster(dir.provenanceFile());
-    if (!cluster.isEmpty() && !cluster.equals(current.cluster())) {
-      StringBuilder where = new StringBuilder();
-      cluster.forEach((key, value) -> where.append(where.length() == 0 ? "" : ", ").append(key).append(' ')
-          .append(value));
-      earlier.put("earlier-cluster", where + soFar);
-    }
-    Optional<String> precision = Provenance.recordedCompute(dir.provenanceFile(), "precision");
-    if (precision.isPresent() && !precision.get().equals(current.compute().get("precision"))) {
-      earlier.put("earlier-precision", precision.get() + soFar);
-    }
-    Optional<String> backend = Provenance.recordedBackend(dir.provenanceFile());
-    if (backend.isPresent() && !backend.get().equals(current.backend())) {
-      earlier.put("earlier-backend", backend.get() + soFar);
-    }
-    return earlier.isEmpty() ? current : current.withOutcome(earlier);
+  /** {@code earlier}'s entries, each with how far the checkpoint's run had trained so. */
+  private static Map<String, String> withTrained(Map<String, String> earlier, TrainerState trained) {
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    earlier.forEach((key, value) -> entries.put(key, value + "; " + trainedSoFar(trained)));
+    return entries;
   }
 
   /** How far {@code state}'s run had trained, as the provenance says it: "epochs 1-2", "epoch 1 and 30 batches of 2". */
@@ -139,24 +120,44 @@ final class Resumption {
    * {@code NN_VECTOR=off}, moves a small network from the vector loops to OpenBLAS): another backend sums in another
    * order, so the run ends near, but not bit for bit as, the interrupted run would have. Other thread counts compute
    * the same bits, and are not said. Another precision (compute.precision edited) is said as that instead.
+   *
+   * @return what the recorded attempt computed on or in that this one does not, for the provenance's {@code outcome}
+   *     ({@code earlier-cluster}, {@code earlier-precision}, {@code earlier-backend}): this attempt's record replaces
+   *     the one that was then the only one to say where and how the checkpoint's epochs trained (a run on Spark
+   *     resumed in one process kept no word of Spark)
    */
-  private void noticingAnotherBackend(Provenance current) {
+  private Map<String, String> noticingAnotherCompute(Provenance current) {
+    Map<String, String> earlier = new java.util.LinkedHashMap<>();
+    Map<String, String> cluster = Provenance.recordedCluster(dir.provenanceFile());
+    if (!cluster.isEmpty() && !cluster.equals(current.cluster())) {
+      StringBuilder where = new StringBuilder();
+      cluster.forEach((key, value) -> where.append(where.length() == 0 ? "" : ", ").append(key).append(' ')
+          .append(value));
+      earlier.put("earlier-cluster", where.toString());
+    }
     Optional<String> wasPrecision = Provenance.recordedCompute(dir.provenanceFile(), "precision");
     String precision = current.compute().get("precision");
-    if (wasPrecision.isPresent() && precision != null && !wasPrecision.get().equals(precision)) {
+    Optional<String> was = Provenance.recordedBackend(dir.provenanceFile());
+    boolean otherPrecision = wasPrecision.isPresent() && !wasPrecision.get().equals(precision);
+    boolean otherBackend = was.isPresent() && !was.get().equals(current.backend());
+    if (otherPrecision) {
+      earlier.put("earlier-precision", wasPrecision.get());
+    }
+    if (otherBackend) {
+      earlier.put("earlier-backend", was.get());
+    }
+    if (otherPrecision && precision != null) {
       // an edit of experiment.yaml's compute.precision, which no backend setting undoes; the backend's description,
       // which names the precision, differs with it, and its note would blame the backend
       notices.accept("the run started in " + wasPrecision.get() + " and continues in " + precision + ", as"
           + " experiment.yaml's compute.precision now says: from here its parameters and sums are " + precision
           + ", so it will not end as the interrupted run would have, and its model is " + precision);
-      return;
-    }
-    Optional<String> was = Provenance.recordedBackend(dir.provenanceFile());
-    if (was.isPresent() && !was.get().equals(current.backend())) {
+    } else if (otherBackend) {
       notices.accept("the run started on the " + was.get() + " backend and continues on the " + current.backend()
           + " backend, which sums in another order, so it will not end bit for bit as the interrupted run would have"
           + " (compute.backend chooses one; NN_VECTOR=off runs Java without the vector loops)");
     }
+    return earlier;
   }
 
   /**
@@ -314,7 +315,7 @@ final class Resumption {
    * batch size and over the training rows it was taken with: an experiment.yaml edited to another batch size, or
    * data changed to other rows (with --allow-changed-data), cannot continue it, though the checkpoint before it can.
    */
-  private void checkWithin(TrainerState state, Trainer trainer, int trainingRows) {
+  private void checkWithin(TrainerState state, Trainer trainer, int trainingRows, Checkpoints checkpoints) {
     TrainerState.Within w = state.within();
     int batch = trainer.options().batchSize();
     String problem = w.batchSize() != batch
@@ -326,18 +327,9 @@ final class Resumption {
     if (problem != null) {
       String file = RunDirectory.CHECKPOINTS + "/" + fileOf(state);
       throw new RunFileException(dir.path(), named(state) + " was taken with " + problem + " to resume from where"
-          + " it stopped, or delete " + file + (hasAnotherCheckpoint(fileOf(state))
+          + " it stopped, or delete " + file + (checkpoints.hasEpochCheckpoint()
               ? " to resume from the checkpoint before it"
               : " to train the run again from the start (no checkpoint was taken before it)"));
-    }
-  }
-
-  /** Whether the run's checkpoints folder holds a checkpoint besides {@code name}, which deleting it leaves. */
-  private boolean hasAnotherCheckpoint(String name) {
-    try (java.util.stream.Stream<Path> files = Files.list(dir.checkpointsDir())) {
-      return files.map(p -> p.getFileName().toString()).anyMatch(n -> n.endsWith(".ckpt") && !n.equals(name));
-    } catch (java.io.IOException e) {
-      return true; // unreadable: the earlier wording, which promises nothing of the folder
     }
   }
 

@@ -361,6 +361,14 @@ public final class Checkpoints {
     }
   }
 
+  /**
+   * Whether a checkpoint of an epoch's end is present: what a resume goes on from once a checkpoint taken within an
+   * epoch, which is never kept beside another such, is deleted.
+   */
+  public boolean hasEpochCheckpoint() {
+    return !list().isEmpty();
+  }
+
   /** The checkpoints present, oldest epoch first; empty when the directory does not exist. */
   List<Path> list() {
     return listed(Checkpoints::epochOf);

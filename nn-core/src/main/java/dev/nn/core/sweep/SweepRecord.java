@@ -280,6 +280,20 @@ public record SweepRecord(String experiment, Path workingDirectory, String exper
     return Files.isRegularFile(dir.resolve(FILE));
   }
 
+  /**
+   * Whether {@code dir} is a sweep's folder stopped as it began: its lock and nothing else but temporary files (a
+   * kill while it wrote its record leaves the record's {@code .tmp}). A run directory holds a lock too, beside its
+   * other files: one that had lost its experiment.yaml was taken for such a folder, and its deletion advised.
+   */
+  public static boolean isStoppedAsItBegan(Path dir) {
+    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+      return entries.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).toList()
+          .equals(java.util.List.of(LOCK));
+    } catch (java.io.IOException | RuntimeException notAFolder) {
+      return false; // not a folder, or not readable: the run's own checks say what it is
+    }
+  }
+
   /** The experiment file, absolute. */
   public Path experimentFile() {
     return workingDirectory.resolve(experiment).normalize();
