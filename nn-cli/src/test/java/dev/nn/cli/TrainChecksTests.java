@@ -97,6 +97,12 @@ class TrainChecksTests {
     assertTrue(o.err().contains("[nn/TooLarge] network.layers[1].units: the network's "), o.describe());
     assertTrue(o.err().contains(" of heap for the optimizer's state and a checkpoint's copies, more than the "),
         o.describe());
+    Path output = tmp.resolve("heap-runs");
+    Cli.Outcome t = Cli.run("train", Cli.XOR, "--set", "compute.backend=blas", "--set", "network.layers[1].units="
+        + units, "--set", "training.batch-size=1", "--output", output.toString());
+    assertEquals(2, t.code(), t.describe());
+    assertEquals(o.err(), t.err(), "train refuses as validate does");
+    assertFalse(Files.exists(output), "no run directory is created");
   }
 
   /**

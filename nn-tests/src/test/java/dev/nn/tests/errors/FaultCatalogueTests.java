@@ -104,7 +104,18 @@ class FaultCatalogueTests {
       Map.entry("tabs.yaml", csvExperiment("tabs.tsv", ", task: classification").replace("target: y",
           "target: species").replace("loss: squared", "loss: softmax-cross-entropy")),
       Map.entry("huge-spread.yaml", csvExperiment("huge-spread.csv")),
-      Map.entry("huge-spread.csv", "a,b,y\n1.7e308,1,0\n-1.7e308,2,1\n1.7e308,3,0\n-1.7e308,4,1\n"));
+      Map.entry("huge-spread.csv", "a,b,y\n1.7e308,1,0\n-1.7e308,2,1\n1.7e308,3,0\n-1.7e308,4,1\n"),
+      Map.entry("nan-feature.yaml", csvExperiment("nan-feature.csv")),
+      Map.entry("nan-feature.csv", "a,b,y\n1,2,0\n3,NaN,1\n"),
+      Map.entry("na-target.yaml", csvExperiment("na-target.csv")),
+      Map.entry("na-target.csv", "a,b,y\n1,2,0\n3,4,NA\n"),
+      Map.entry("percent.yaml", csvExperiment("percent.csv")),
+      Map.entry("percent.csv", "a,b,y\n1,2,0\n3,12 %,1\n"),
+      Map.entry("price-classes.yaml", csvExperiment("price-classes.csv", ", task: classification")
+          .replace("loss: squared", "loss: softmax-cross-entropy")),
+      Map.entry("price-classes.csv", "a,y\n1,215000\n2,189900\n"),
+      Map.entry("misplaced-key.yaml", experiment("").replace("learning-rate: 0.1}", "learning-rate: 0.1, epochs: 3}")),
+      Map.entry("damaged-gz.yaml", csvExperiment("damaged.csv.gz")));
 
   /** Files the cases name as {@code {NAME}} whose bytes are not UTF-8 text; written as they are. */
   private static final Map<String, byte[]> BYTE_FILES = Map.of(
@@ -115,7 +126,8 @@ class FaultCatalogueTests {
       "latin1.yaml", csvExperiment("columns.csv").replace("name: csv", "name: caf\u00e9")
           .getBytes(StandardCharsets.ISO_8859_1),
       "utf16.yaml", ("\uFEFF" + csvExperiment("columns.csv")).getBytes(StandardCharsets.UTF_16LE),
-      "nul.yaml", csvExperiment("columns.csv").replace("name: csv", "name: c\u0000sv").getBytes(StandardCharsets.UTF_8));
+      "nul.yaml", csvExperiment("columns.csv").replace("name: csv", "name: c\u0000sv").getBytes(StandardCharsets.UTF_8),
+      "damaged.csv.gz", damagedGzip());
 
   private static final String LONG_NAME = "n".repeat(150);
 
@@ -282,6 +294,21 @@ class FaultCatalogueTests {
         c("too few rows for the hold-outs", 2, "2 rows are too few to split into data.test 0.2 (1 row), data.validation"
             + " 0.15 (1 row)", "train", "{xor}", "--set", "data.train.samples=2", "--set", "data.test={split: 0.2}",
             "--set", "data.validation={split: 0.15}", "--output", "{out}"),
+        c("a NaN feature under the default missing policy", 2, "nan-feature.csv:3: column \"b\": \"NaN\" is not a finite"
+            + " number; NaN and infinities are not allowed, but a NaN that marks a missing value is read as one under"
+            + " missing: drop or missing: mean on the csv source", "train", "{nan-feature.yaml}", "--output", "{out}"),
+        c("a missing target under the default missing policy", 2, "a row's target cannot be filled in; set missing:"
+            + " drop on the csv source to leave such rows out", "train", "{na-target.yaml}", "--output", "{out}"),
+        c("a percent sign after a space", 2, "a percent sign is not read: write 12 (or the fraction)", "train",
+            "{percent.yaml}", "--output", "{out}"),
+        c("prices read as class indices", 2, "if the column holds a quantity (a price, a count), set task: regression"
+            + " on the source", "train", "{price-classes.yaml}", "--output", "{out}"),
+        c("a key in another section", 2, "unknown setting \"epochs\" of optimizer \"sgd\"; \"epochs\" is a key of"
+            + " training", "train", "{misplaced-key.yaml}", "--output", "{out}"),
+        c("a key in another section through --set", 2, "\"standardize-targets\" is a key of data", "train", "{xor}",
+            "--set", "data.train.standardize-targets=true", "--output", "{out}"),
+        c("a gzipped CSV with a damaged byte", 2, "damaged.csv.gz: not a readable gzip file: ", "train",
+            "{damaged-gz.yaml}", "--output", "{out}"),
         c("a column whose spread overflows when standardized", 2, "column \"a\" cannot be standardized", "validate",
             "{huge-spread.yaml}"),
         c("the same column trained", 2, "column \"a\" cannot be standardized", "train", "{huge-spread.yaml}",
@@ -451,6 +478,23 @@ class FaultCatalogueTests {
   }
 
   /** An IDX label file of {@code n} labels, all {@code label}. */
+  /** A gzipped CSV of 300 rows with one byte of its compressed data flipped. */
+  private static byte[] damagedGzip() {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 2).append('\n');
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] damaged = bytes.toByteArray();
+    damaged[damaged.length / 2] ^= 4;
+    return damaged;
+  }
+
   private static byte[] idxLabels(int n, int label) {
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + n).putInt(0x00000801).putInt(n);
     while (b.hasRemaining()) {

@@ -159,6 +159,19 @@ class NonFinitePluginTests {
         + " drew the initial weights, before training; a plugin must return finite values for finite arguments: the"
         + " plugin's author can fix it", e.getMessage());
     assertFalse(java.nio.file.Files.exists(dir.resolve("runs")), "no run directory");
+    // and through the command, as a user meets it: exit 2, that one message, no stack trace, nothing written
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code;
+    try (java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream r = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      code = dev.nn.cli.Main.run(new String[] {"train", XOR.toString(), "--plugin-path", jar, "--set",
+          "network.init=nan-init", "--output", dir.resolve("cli-runs").toString(), "--plain"}, o, r, Map.of());
+    }
+    String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(2, code, said);
+    assertEquals("nn: " + e.getMessage() + "\n", said);
+    assertFalse(java.nio.file.Files.exists(dir.resolve("cli-runs")), "no run directory");
   }
 
   @Test
