@@ -183,6 +183,12 @@ final class PluginRefs {
         }
       }
       return null;
+    } finally {
+      // the settings this plugin reads are keys of its mapping, so that one written elsewhere (a learning rate under
+      // training) is told where it belongs
+      List<String> keys = new java.util.ArrayList<>(coreKeys);
+      keys.addAll(settings.requestedKeys());
+      reader.keysOf(path, keys);
     }
   }
 

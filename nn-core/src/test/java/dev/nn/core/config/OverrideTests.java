@@ -109,6 +109,22 @@ class OverrideTests {
     assertEquals(List.of("training"), p.suggestions());
   }
 
+  /**
+   * A plugin's setting or the optimizer's learning rate written under another section is told where it belongs: the
+   * settings a plugin reads are keys of its mapping, though no schema of the core lists them.
+   */
+  @Test
+  void anOptimizerKeyUnderTrainingSaysWhereItBelongs() {
+    ConfigException rate = assertThrows(ConfigException.class, () -> read("training.learning-rate=0.1"));
+    ConfigException momentum = assertThrows(ConfigException.class,
+        () -> read("optimizer.name=momentum", "training.momentum=0.8"));
+
+    assertEquals("--set training.learning-rate=0.1: unknown key \"learning-rate\"; \"learning-rate\" is a key of"
+        + " optimizer", rate.problems().get(0).message());
+    assertEquals("--set training.momentum=0.8: unknown key \"momentum\"; \"momentum\" is a key of optimizer",
+        momentum.problems().get(0).message());
+  }
+
   /** A Cyrillic "е" in a key given by --set is told and matched as in a file, not refused as a malformed path. */
   @Test
   void aKeyWithALookAlikeLetterIsNamedAndGetsItsSuggestion() {

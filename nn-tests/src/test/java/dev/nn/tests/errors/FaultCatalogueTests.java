@@ -307,6 +307,8 @@ class FaultCatalogueTests {
             + " training", "train", "{misplaced-key.yaml}", "--output", "{out}"),
         c("a key in another section through --set", 2, "\"standardize-targets\" is a key of data", "train", "{xor}",
             "--set", "data.train.standardize-targets=true", "--output", "{out}"),
+        c("an optimizer's setting under training", 2, "unknown key \"learning-rate\"; \"learning-rate\" is a key of"
+            + " optimizer", "train", "{xor}", "--set", "training.learning-rate=0.1", "--output", "{out}"),
         c("a gzipped CSV with a damaged byte", 2, "damaged.csv.gz: not a readable gzip file: ", "train",
             "{damaged-gz.yaml}", "--output", "{out}"),
         c("a column whose spread overflows when standardized", 2, "column \"a\" cannot be standardized", "validate",
