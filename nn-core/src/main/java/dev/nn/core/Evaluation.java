@@ -167,8 +167,8 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
     if (order.isPresent()) {
       throw new DataException(file + ": " + order.get());
     }
-    List<String> columns = targets.isEmpty() ? defaultTargets(spec, header, file) : targets;
-    FeatureColumns.requireAll(spec.inputs(), header, file.toString());
+    List<String> columns = targets.isEmpty() ? defaultTargets(spec, header, file, separator) : targets;
+    FeatureColumns.requireAll(spec.inputs(), header, file.toString(), () -> CsvReader.separatorOf(file, separator));
     // the model's features and the targets alone are read: other columns are not parsed at all
     CsvOptions features = new CsvOptions(spec.inputs(), List.of(), CsvOptions.Missing.ERROR,
         CsvOptions.IndexColumn.AUTO).withSeparator(separator);
@@ -273,7 +273,7 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
    *
    * @throws DataException naming the target columns the header lacks
    */
-  private static List<String> defaultTargets(ModelSpec spec, List<String> header, Path file) {
+  private static List<String> defaultTargets(ModelSpec spec, List<String> header, Path file, char separator) {
     List<String> named = spec.targets();
     List<String> missing = named.stream().filter(t -> !header.contains(t)).map(t -> "\"" + t + "\"").toList();
     if (!missing.isEmpty()) {
@@ -283,11 +283,12 @@ public record Evaluation(int rows, double[] predictions, Metrics metrics, List<M
           .map(t -> Suggestions.closest(t, header)).filter(c -> !c.isEmpty()).map(c -> c.get(0))
           .map(h -> h.contains(" ") || h.contains(",") ? "\"" + h + "\"" : h).toList();
       // a header read with the wrong separator is one long name, which holds the target's name: the separator is meant
-      String separator = header.size() == 1 ? FeatureColumns.separatorHint(header) : "";
+      String split = header.size() == 1 ? FeatureColumns.separatorHint(header, CsvReader.separatorOf(file, separator))
+          : "";
       throw new DataException(file + ": no target column" + (one ? " " : "s ") + String.join(", ", missing)
           + " (the model was trained to predict " + (one ? "it" : "them") + "); nn evaluate needs the targets"
           + " (--target names " + (one ? "a column" : "columns") + " of another name) — nn predict takes rows"
-          + " without them" + (!separator.isEmpty() ? separator : near.isEmpty() ? ""
+          + " without them" + (!split.isEmpty() ? split : near.isEmpty() ? ""
               : "; did you mean --target " + String.join(",", near) + "?"));
     }
     return named;

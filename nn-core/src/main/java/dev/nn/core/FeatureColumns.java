@@ -49,6 +49,15 @@ final class FeatureColumns {
    * @throws DataException naming every feature the file lacks
    */
   static void requireAll(List<String> features, List<String> columns, String file) {
+    requireAll(features, columns, file, () -> '\0');
+  }
+
+  /**
+   * {@link #requireAll(List, List, String)} for a file read at the separator {@code used} gives, which its message
+   * never advises (asked for only when a feature is missing).
+   */
+  static void requireAll(List<String> features, List<String> columns, String file,
+      java.util.function.Supplier<Character> used) {
     List<String> missing = new ArrayList<>();
     for (String feature : features) {
       if (!columns.contains(feature)) {
@@ -63,7 +72,7 @@ final class FeatureColumns {
           + listed(columns)
           + (missing.size() == features.size() ? "" : "; the model's features are "
               + listed(features))
-          + separatorHint(columns, features));
+          + separatorHint(columns, features, used.get()));
     }
   }
 
@@ -71,17 +80,21 @@ final class FeatureColumns {
    * When a name of the header holds a separator, that the file may be split at it instead: a header read with
    * the wrong separator is one long name.
    */
-  static String separatorHint(List<String> columns) {
-    return separatorHint(columns, List.of());
+  static String separatorHint(List<String> columns, char used) {
+    return separatorHint(columns, List.of(), used);
   }
 
   /**
    * {@link #separatorHint(List)} for a header that lacks some of {@code features}: only for a separator at which
    * the header's names split into names that include every one of them. A comma inside a quoted name of a file
-   * read at commas ("sepal, length") was advised as the separator the file already had.
+   * read at commas ("sepal, length") was advised as the separator the file already had; the separator {@code used}
+   * is never advised.
    */
-  static String separatorHint(List<String> columns, List<String> features) {
+  static String separatorHint(List<String> columns, List<String> features, char used) {
     for (char c : Nn.SEPARATORS.toCharArray()) {
+      if (c == used) {
+        continue;
+      }
       java.util.Set<String> split = new java.util.HashSet<>();
       for (String name : columns) {
         for (String part : name.split(java.util.regex.Pattern.quote(String.valueOf(c)), -1)) {

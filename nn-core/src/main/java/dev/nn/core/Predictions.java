@@ -33,7 +33,7 @@ final class Predictions {
     ModelSpec spec = model.spec();
     // the model's features alone are read: other columns (an id, a target, notes) are not parsed at all
     FeatureColumns.requireAll(spec.inputs(), CsvReader.columnNames(input, CsvOptions.IndexColumn.AUTO, separator),
-        input.toString());
+        input.toString(), () -> CsvReader.separatorOf(input, separator));
     RawPixels.Count pixels = new RawPixels.Count(spec);
     int[] rows = new int[1];
     AtomicFiles.discardPartialOnExit(output);

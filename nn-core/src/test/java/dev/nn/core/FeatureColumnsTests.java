@@ -2,6 +2,7 @@ package dev.nn.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.core.data.DataException;
 import java.util.ArrayList;
@@ -51,5 +52,26 @@ class FeatureColumnsTests {
     assertEquals("s.csv: the model needs the feature columns \"a\", \"b\", which the header lacks; it has a;b;t, u;"
         + " the header's names hold ';': if it separates the fields, read the file with ';' as the separator"
         + " (--separator ';')", split.getMessage());
+  }
+
+  /**
+   * A quoted name holding the separator the file is read with would split into the missing features, but that
+   * separator is already the file's: nothing to advise.
+   */
+  @Test
+  void theSeparatorTheFileIsReadWithIsNeverAdvised() {
+    List<String> header = List.of("sepal_length_cm,sepal_width_cm", "petal_length_cm");
+    List<String> features = List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm");
+
+    DataException atCommas = assertThrows(DataException.class,
+        () -> FeatureColumns.requireAll(features, header, "q5.csv", () -> ','));
+    DataException atSemicolons = assertThrows(DataException.class,
+        () -> FeatureColumns.requireAll(features, header, "q5.csv", () -> ';'));
+
+    assertEquals("q5.csv: the model needs the feature columns \"sepal_length_cm\", \"sepal_width_cm\", which the"
+        + " header lacks; it has \"sepal_length_cm,sepal_width_cm\", petal_length_cm; the model's features are"
+        + " sepal_length_cm, sepal_width_cm, petal_length_cm", atCommas.getMessage());
+    assertTrue(atSemicolons.getMessage().endsWith("; the header's names hold ',': if it separates the fields, read the"
+        + " file with ',' as the separator (--separator ',')"), atSemicolons.getMessage());
   }
 }

@@ -366,6 +366,14 @@ public final class CsvReader {
   }
 
   /**
+   * The separator {@code file}'s fields are split at: {@code separator}, or with {@link CsvOptions#AUTO_SEPARATOR} the one
+   * its header shows. For messages: a separator the file is read with is never advised.
+   */
+  public static char separatorOf(Path file, char separator) {
+    return open(file, separator, (in, name) -> header(in, name, CsvOptions.IndexColumn.AUTO).separator());
+  }
+
+  /**
    * For a column {@code wanted} that {@code file}'s header lacks ({@code null}: any): a sentence when the header looks
    * misread (split by another separator it has that column; a comment line above it; fields separated by spaces),
    * saying what to set; else empty.
