@@ -1148,6 +1148,11 @@ public final class CsvReader {
       // "1 234" as French and Scandinavian exports group digits
       return "; a space between digits (a thousands separator) is not read: write " + Excerpt.of(grouped);
     }
+    String localeForm = LocaleNumber.hint(value);
+    if (!localeForm.isEmpty()) {
+      // several marks at once ("1 234,5", "12,5 %") or a no-break space grouping digits
+      return localeForm;
+    }
     if (value.length() > 1 && "$€£¥".indexOf(value.charAt(0)) >= 0 && DecimalText.isDecimal(value.substring(1))) {
       return "; a currency sign is not read: write " + Excerpt.of(value.substring(1));
     }

@@ -364,6 +364,13 @@ class CsvReaderTests {
         {"1 234", "1 234", "a space between digits (a thousands separator) is not read: write 1234"},
         {"-12 345 678.5", "-12 345 678.5", "a space between digits (a thousands separator) is not read: write"
             + " -12345678.5"},
+        {"1\u00A0234", "1\u00A0234", "a no-break space between digits (a thousands separator) is not read: write 1234"},
+        {"\"1 234,5\"", "1 234,5", "a space between digits (a thousands separator) and a decimal comma are not read:"
+            + " write 1234.5"},
+        {"\"12,5 %\"", "12,5 %", "a decimal comma and a percent sign are not read: write 12.5 (or the fraction)"},
+        {"1.234.567", "1.234.567", "periods between groups of digits (thousands separators) are not read: write 1234567"},
+        {"\"-1.234,5\"", "-1.234,5", "periods between groups of digits (thousands separators) and a decimal comma are"
+            + " not read: write -1234.5"},
         {"$9.99", "$9.99", "a currency sign is not read: write 9.99"},
         {"€3", "€3", "a currency sign is not read: write 3"}};
     for (String[] c : cases) {
