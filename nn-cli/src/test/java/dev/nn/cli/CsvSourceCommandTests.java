@@ -166,6 +166,23 @@ class CsvSourceCommandTests {
     assertEquals("", k.err(), k.describe());
   }
 
+  /** Fewer training rows than classes, however few the classes: some class has no row at all, and the note says so. */
+  @Test
+  void fewerTrainingRowsThanClassesGetTheNoteBelowManyClasses() throws Exception {
+    StringBuilder prices = new StringBuilder("size,price\n");
+    for (int i = 0; i < 20; i++) {
+      prices.append(i % 7).append(',').append(100_000 + 1_000 * i).append('\n');
+    }
+    Files.writeString(tmp.resolve("few.csv"), prices);
+    Cli.Outcome t = Cli.run("train", experiment("source: csv, path: few.csv, target: price, task: classification,"
+        + " labels: names").toString(), "--set", "data.validation.split=0.2", "--set", "training.epochs=1", "--output",
+        tmp.resolve("runs").toString());
+    assertEquals(0, t.code(), t.describe());
+    assertEquals(List.of("nn: " + tmp.resolve("few.csv") + ": the target \"price\" holds 20 classes for 16"
+        + " training rows (0.8 rows a class): a network learns little of a class from so few rows; if the column holds a"
+        + " quantity, set task: regression on the source"), t.err().lines().toList());
+  }
+
   /** Class labels alike but for case are two classes, as written, with one note naming them. */
   @Test
   void classLabelsAlikeButForCaseGetOneNote() throws Exception {

@@ -144,13 +144,15 @@ final class DataNotes {
 
   /**
    * A note for a classification of many classes with few training rows each: more than {@value #MANY_CLASSES} classes
-   * and fewer than {@value #FEW_ROWS_A_CLASS} rows a class on average. A quantity read as class names (a price under
-   * {@code labels: names}) looks so, and trains a classifier of its every value without a word; a real data set of
-   * so many rare classes learns little of each too. Empty otherwise.
+   * and fewer than {@value #FEW_ROWS_A_CLASS} rows a class on average, or fewer training rows than classes however
+   * many (some class then has none). A quantity read as class names (a price under {@code labels: names}) looks so,
+   * and trains a classifier of its every value without a word; a real data set of so many rare classes learns little
+   * of each too. Empty otherwise.
    */
   static java.util.Optional<String> fewRowsPerClass(Dataset train) {
     int classes = train.classCount();
-    if (train.targetNames().size() != 1 || classes <= MANY_CLASSES || train.size() >= FEW_ROWS_A_CLASS * classes) {
+    boolean few = classes > MANY_CLASSES ? train.size() < FEW_ROWS_A_CLASS * classes : train.size() < classes;
+    if (train.targetNames().size() != 1 || classes <= 2 || !few) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s: the target \"%s\" holds %,d classes for"
