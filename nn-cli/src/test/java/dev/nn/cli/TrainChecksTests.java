@@ -82,10 +82,10 @@ class TrainChecksTests {
   }
 
   /**
-   * With the kernels' buffers off the heap, the heap still holds the optimizer's state and a checkpoint's copies (6
-   * doubles a parameter, uncounted before): a network whose buffers fit direct memory but whose copies do not fit the
-   * heap is refused, where it ran out of heap at its first checkpoint. 2-u-1 has 4u parameters: 64u bytes in the
-   * buffers, 192u on the heap.
+   * With the kernels' buffers off the heap, the heap still holds the optimizer's state and a checkpoint's copies (8
+   * doubles a parameter without early stopping, uncounted before): a network whose buffers fit direct memory but whose
+   * copies do not fit the heap is refused, where it ran out of heap at its first checkpoint. 2-u-1 has 4u parameters:
+   * 64u bytes in the buffers, 256u on the heap.
    */
   @Test
   void aNetworkWhoseCheckpointCopiesDoNotFitTheHeapIsRefused() {
@@ -103,6 +103,33 @@ class TrainChecksTests {
     assertEquals(2, t.code(), t.describe());
     assertEquals(o.err(), t.err(), "train refuses as validate does");
     assertFalse(Files.exists(output), "no run directory is created");
+  }
+
+  /**
+   * Early stopping keeps the best values and a checkpoint copies them: 2 doubles a parameter more on the heap (10 in
+   * all), so a network that fits without it is refused with it. 2-u-1 at 72 bytes a parameter on the heap lies
+   * between the two (64 and 80).
+   */
+  @Test
+  void earlyStoppingsBestValuesAreWeighed() {
+    long heap = Runtime.getRuntime().maxMemory();
+    long units = (long) (0.9 * (heap - (16L << 20)) / (4 * 72));
+    String[] network = {"--set", "compute.backend=blas", "--set", "network.layers[1].units=" + units, "--set",
+        "training.batch-size=1", "--set", "data.validation.split=0.2"};
+    Cli.Outcome plain = Cli.run(concat(new String[] {"validate", Cli.XOR}, network));
+    Cli.Outcome stopping = Cli.run(concat(new String[] {"validate", Cli.XOR, "--set",
+        "training.early-stopping.patience=3"}, network));
+
+    assertEquals(0, plain.code(), plain.describe());
+    assertEquals(2, stopping.code(), stopping.describe());
+    assertTrue(stopping.err().contains(" of heap for the optimizer's state and a checkpoint's copies, more than the "),
+        stopping.describe());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /**

@@ -16,8 +16,9 @@ import java.util.Locale;
  * an {@link OutOfMemoryError}, or by a buffer that cannot be that long.
  *
  * <p>The estimate counts what dominates and nothing else: the data set's values (doubles, on the heap); per
- * parameter its value and its gradient in the kernels' buffers, and on the heap up to two doubles of optimizer
- * state and a checkpoint's copy of the values, the state and the best values; per batch the z, x and δ of every
+ * parameter its value and its gradient in the kernels' buffers, and on the heap {@value #HEAP_DOUBLES_PER_PARAMETER}
+ * doubles (up to two of optimizer state, two more the training holds, a checkpoint's copy of the values and the
+ * state, and room to place one more whole) and with early stopping 2 more (the best values and their copy); per batch the z, x and δ of every
  * layer. The kernels put parameters and batch buffers on the heap ({@code java}) or off it (the BLAS kernels, as
  * direct buffers, whose limit is {@code -XX:MaxDirectMemorySize}, by default the maximum heap): the heap is then
  * weighed apart (it held the optimizer's state and the checkpoint's copies uncounted, and a network the estimate
@@ -28,11 +29,17 @@ final class MemoryEstimate {
   /** Values per parameter in the kernels' buffers: the value and its gradient. */
   private static final int VALUES_PER_PARAMETER = 2;
   /**
-   * Doubles per parameter always on the heap: Adam's two moments (the most an optimizer keeps, in its own arrays)
-   * and a checkpoint's copy of the values, the state and the best values. Each copy is one array as long as the
-   * network, which the heap must find room for in one piece.
+   * Doubles per parameter on the heap, whichever kernels run: Adam's two moments (the most an optimizer keeps, in its
+   * own arrays) and two more arrays as long as the network live through the epochs, at a checkpoint its copies of the
+   * values and the state, and one array more, because each is one piece the heap must find room for whole (G1 gives
+   * an array this long its own run of regions). Measured by G1's log of the heap after each collection, training a
+   * 9.2-million-parameter network with Adam and early stopping for two epochs: 4 such arrays live during the epochs
+   * beside the kernels' buffers, 9 at a checkpoint (660 MB on the BLAS kernels; 900 MB with the Java kernels' own 2
+   * on the heap), yet the BLAS kernels ran out of heap at 750 MB (trained at 800 MB): live arrays are not enough.
    */
-  private static final int HEAP_DOUBLES_PER_PARAMETER = 6;
+  private static final int HEAP_DOUBLES_PER_PARAMETER = 8;
+  /** Doubles per parameter on the heap with early stopping: the best values kept, and a checkpoint's copy of them. */
+  private static final int BEST_VALUES_DOUBLES_PER_PARAMETER = 2;
   /** Buffers of batch × width per layer: z, x and δ. */
   private static final int BUFFERS_PER_LAYER = 3;
   /** The longest Java array; also the most values of one heap buffer. */
@@ -88,7 +95,9 @@ final class MemoryEstimate {
     long longestBuffer = Math.max(parameters, saturatedMultiply(batch, widest));
     long maxValues = offHeap ? LONGEST_DIRECT_BYTES / valueBytes : LONGEST_ARRAY;
     long kernelParameterBytes = saturatedMultiply(saturatedMultiply(parameters, VALUES_PER_PARAMETER), valueBytes);
-    long heapParameterBytes = saturatedMultiply(parameters, (long) HEAP_DOUBLES_PER_PARAMETER * Double.BYTES);
+    int heapDoubles = HEAP_DOUBLES_PER_PARAMETER
+        + (experiment.training().earlyStopping().isPresent() ? BEST_VALUES_DOUBLES_PER_PARAMETER : 0);
+    long heapParameterBytes = saturatedMultiply(parameters, (long) heapDoubles * Double.BYTES);
     long batchBytes = saturatedMultiply(saturatedMultiply(batchValues, BUFFERS_PER_LAYER), valueBytes);
     long heap = Runtime.getRuntime().maxMemory();
     long parameterBytes = offHeap ? kernelParameterBytes : saturatedAdd(kernelParameterBytes, heapParameterBytes);
