@@ -30,6 +30,7 @@ final class OutputStopNotice implements AutoCloseable {
     this.err = err;
     this.quiet = quiet;
     this.hook = new Thread(this::onShutdown, "nn-output-stopped");
+    AtomicFiles.watch(output);
     Runtime.getRuntime().addShutdownHook(hook);
     // from now on a stop is said here: the launcher says one that came before, as the JVM started
     LauncherNote.stopsSaid(env);
@@ -55,6 +56,7 @@ final class OutputStopNotice implements AutoCloseable {
   public void close() {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
+      AtomicFiles.unwatch(output);
     } catch (IllegalStateException e) {
       // the JVM is already exiting: the hook speaks
     }

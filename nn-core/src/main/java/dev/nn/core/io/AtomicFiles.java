@@ -43,7 +43,12 @@ public final class AtomicFiles {
   private static final Map<Path, Thread> SEALED = new ConcurrentHashMap<>();
   /** Targets whose temporary file is deleted when the JVM exits mid-write ({@link #discardPartialOnExit}). */
   private static final Set<Path> DISCARDED_ON_EXIT = ConcurrentHashMap.newKeySet();
-  /** Registered targets put in place since they were registered, for {@link #stopOutputs}. */
+  /**
+   * Targets a command's notice asks about ({@link #watch}): only theirs are remembered once written, so a long-lived
+   * JVM that writes many outputs keeps no record of each.
+   */
+  private static final Set<Path> WATCHED = ConcurrentHashMap.newKeySet();
+  /** Watched targets put in place since they were registered, for {@link #stopOutputs}. */
   private static final Set<Path> WRITTEN = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean HOOK = new AtomicBoolean();
   /**
@@ -207,6 +212,22 @@ public final class AtomicFiles {
     }
   }
 
+  /** Has {@link #stopOutputs} tell whether {@code target} was written, until {@link #unwatch}. */
+  public static void watch(Path target) {
+    WATCHED.add(key(target));
+  }
+
+  /** Forgets {@code target}'s {@link #watch}, and whether it was written. */
+  public static void unwatch(Path target) {
+    WATCHED.remove(key(target));
+    WRITTEN.remove(key(target));
+  }
+
+  /** How many targets are remembered as written, for tests: none once their notices are gone. */
+  static int remembered() {
+    return WRITTEN.size();
+  }
+
   /** Where a registered output stands once outputs are stopped. */
   public enum Stopped {
     /** Its write had not begun: nothing of it was made. */
@@ -219,7 +240,8 @@ public final class AtomicFiles {
 
   /**
    * Stops registered outputs as the JVM's exit does ({@link #discardPartialOnExit}; the same step, taken once
-   * whichever comes first) and says where {@code target}'s write stands, for a command's shutdown hook that tells
+   * whichever comes first) and says where {@code target}'s write stands ({@link #watch}ed before its write), for a
+   * command's shutdown hook that tells
    * the user whether its output was written. Once this returns, the answer holds: no registered output is begun
    * or put in place after it.
    */
@@ -337,7 +359,7 @@ public final class AtomicFiles {
           } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
           }
-          if (DISCARDED_ON_EXIT.contains(key)) {
+          if (DISCARDED_ON_EXIT.contains(key) && WATCHED.contains(key)) {
             WRITTEN.add(key);
           }
         }

@@ -3,6 +3,7 @@ package dev.nn.core.run;
 import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.AbandonedFolders;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.StagedOnExit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -178,18 +179,16 @@ public final class RunDirectory {
       List<String> overrides) {
     String stem = stem(name, clock);
     Path staged = null;
+    Path stagedAt = null;
     try {
       Files.createDirectories(outputDir);
       removeAbandonedStaging(outputDir, name);
       staged = stagingDirectory(outputDir, stem);
-      // a JVM stopped by a signal before the rename deletes what it staged (in the reverse order of these);
-      // after the rename the names are gone and nothing is deleted
-      staged.toFile().deleteOnExit();
-      staged.resolve(CHECKPOINTS).toFile().deleteOnExit();
-      staged.resolve(EXPERIMENT).toFile().deleteOnExit();
+      stagedAt = staged;
+      // a JVM stopped by a signal before the rename deletes what it staged; after the rename it is released
+      StagedOnExit.register(staged);
       AtomicFiles.discardPartialOnExit(staged.resolve(EXPERIMENT));
       if (overrides != null) {
-        staged.resolve(OVERRIDES).toFile().deleteOnExit();
         AtomicFiles.discardPartialOnExit(staged.resolve(OVERRIDES));
       }
       Files.createDirectory(staged.resolve(CHECKPOINTS));
@@ -219,6 +218,9 @@ public final class RunDirectory {
     } finally {
       if (staged != null) {
         deleteStaged(staged);
+      }
+      if (stagedAt != null) {
+        StagedOnExit.release(stagedAt);
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.nn.core.io.AbandonedFolders;
 import dev.nn.core.io.SystemReason;
 import dev.nn.core.run.ChartPage;
 import dev.nn.core.io.CsvText;
+import dev.nn.core.io.StagedOnExit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +69,9 @@ final class StabilityFiles {
       Files.createDirectories(outputDir);
       removeAbandoned(outputDir, result.experiment());
       tmp = hiddenFolder(outputDir, stem);
-      // a JVM stopped (Ctrl-C, SIGTERM) before the rename deletes the hidden folder, the files first; after the
-      // rename the names are gone and nothing is deleted. Inside it, the files need no atomic writes of their own.
-      tmp.toFile().deleteOnExit();
-      for (String file : new String[] {JSONL, CSV, HTML}) {
-        tmp.resolve(file).toFile().deleteOnExit();
-      }
+      // a JVM stopped (Ctrl-C, SIGTERM) before the rename deletes the hidden folder; after the rename it is released.
+      // Inside it, the files need no atomic writes of their own.
+      StagedOnExit.register(tmp);
       Files.writeString(tmp.resolve(JSONL), jsonLines(result), StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve(CSV), csv(result), StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve(HTML), page(result).render(), StandardCharsets.UTF_8);
@@ -92,6 +90,10 @@ final class StabilityFiles {
     } catch (RuntimeException e) {
       deleteQuietly(tmp);
       throw e;
+    } finally {
+      if (tmp != null) {
+        StagedOnExit.release(tmp);
+      }
     }
   }
 
