@@ -65,6 +65,10 @@ final class Predictions {
     try {
       rows = CsvReader.readBlocks(input, CategoryWords.ofModel(spec.oneHot()), spec.inputs(), separator, block,
           (columns, values, n, first) -> {
+            if (Thread.currentThread().isInterrupted()) {
+              // cancelled (Thread.interrupt, Future.cancel): the output's write ends here, and nothing is put in place
+              throw new Unwritten(new java.io.InterruptedIOException());
+            }
             // a model is given exactly the features of the rows it predicts, in its order
             double[] x = FeatureColumns.select(spec.inputs(), columns, values, n, source);
             if (spec.oneHot() != null) {

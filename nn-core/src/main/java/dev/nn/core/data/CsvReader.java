@@ -447,7 +447,7 @@ public final class CsvReader {
           .orElseGet(() -> notUtf8(file, gzipped)), e);
     } catch (IOException e) {
       throw new DataException(name + ": " + (gzipped ? "not a readable gzip file: " : "cannot read: ")
-          + e.getMessage(), e);
+          + dev.nn.core.io.SystemReason.message(e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.nn.core.data;
 
+import dev.nn.core.io.SystemReason;
 import dev.nn.core.io.InputFiles;
 import dev.nn.core.io.StrictGzipInputStream;
 import java.io.BufferedInputStream;
@@ -67,7 +68,7 @@ final class IdxInput implements AutoCloseable {
     } catch (IOException e) {
       // the gzip header is read with the data, so its problems are reported as theirs
       closeQuietly(raw);
-      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(file + ": cannot read: " + SystemReason.message(e), e);
     }
   }
 
@@ -101,7 +102,7 @@ final class IdxInput implements AutoCloseable {
     try {
       size = Files.size(path);
     } catch (IOException e) {
-      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(file + ": cannot read: " + SystemReason.message(e), e);
     }
     if (!gzip && size < bytes) {
       throw truncated(size, null);
@@ -142,7 +143,7 @@ final class IdxInput implements AutoCloseable {
     } catch (ZipException e) {
       throw new DataException(file + ": corrupt gzip data near byte " + (offset + done) + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(file + ": cannot read: " + SystemReason.message(e), e);
     }
     offset += len;
   }
@@ -171,7 +172,7 @@ final class IdxInput implements AutoCloseable {
     } catch (ZipException e) {
       throw new DataException(file + ": corrupt gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(file + ": cannot read: " + SystemReason.message(e), e);
     }
   }
 
@@ -181,7 +182,7 @@ final class IdxInput implements AutoCloseable {
     try {
       size = Files.size(path);
     } catch (IOException e) {
-      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(file + ": cannot read: " + SystemReason.message(e), e);
     }
     if (size < expected) {
       throw truncated(size, null);

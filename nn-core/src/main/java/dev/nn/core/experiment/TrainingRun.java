@@ -268,6 +268,10 @@ public final class TrainingRun {
       capturedBeforeTheDirectory = capturedBeforeTheDirectory.withSamplesFromCode(data.fromCode().entry(),
           data.fromCode().sha256());
     }
+    if (Thread.currentThread().isInterrupted()) {
+      // cancelled before anything was made (a task interrupted as it began): no directory for a resume to find
+      throw new TrainingInterruptedException(null, null);
+    }
     // a stop from here until the record exists waits for it, so that the directory says how the run ended
     List<InterruptionListener> told = interruptionListeners();
     told.forEach(i -> i.makingRunDirectory(false));

@@ -122,7 +122,7 @@ public record ArchiveFormat(String name, String kind, String header, List<String
     } catch (AccessDeniedException e) {
       throw problem.at(file, "permission denied", e);
     } catch (IOException e) {
-      throw problem.at(file, "cannot read: " + e.getMessage(), e);
+      throw problem.at(file, "cannot read: " + SystemReason.message(e), e);
     }
     // a header that no other entry follows is checked all the same
     Header h = read[0] != null ? read[0] : header(file, archive.bytes(header));

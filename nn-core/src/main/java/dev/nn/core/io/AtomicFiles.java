@@ -174,6 +174,23 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** A file's stream that its writer cannot close: closing it flushes it. */
+  private static final class KeptOpen extends java.io.FilterOutputStream {
+    KeptOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+
   /** Something that writes a file's content to a stream. */
   @FunctionalInterface
   public interface Content {
@@ -342,12 +359,15 @@ public final class AtomicFiles {
         IN_PROGRESS.put(key, tmp);
       }
       try {
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-          content.writeTo(out);
-        }
-        if (flush) {
-          try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
+        // java.io's stream, not a channel: a channel is closed by its thread's interruption, and the run's record
+        // written as training ends (its status, summary, model) failed half-way when an interrupt came then. A write
+        // always finishes; the interrupt stays set for the code that checks it (the trainer at its next batch, a
+        // prediction at its next block of rows).
+        try (java.io.FileOutputStream file = new java.io.FileOutputStream(tmp.toFile())) {
+          // the content may close what it is given: the descriptor stays open for the flush to disk
+          content.writeTo(new KeptOpen(file));
+          if (flush) {
+            file.getFD().sync();
           }
         }
         keepPermissionsOf(target, tmp);

@@ -40,6 +40,9 @@ public final class HeldLock implements AutoCloseable {
           + SystemReason.of(e).orElse(e.getClass().getSimpleName()), e);
     }
     FileLock lock;
+    // a lock is taken or not at once: an interrupt of this thread waits for the code that checks it, rather than
+    // closing the channel (a run started on an interrupted thread failed to lock the directory it had just made)
+    boolean interrupted = Thread.interrupted();
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException heldHere) {
@@ -48,6 +51,10 @@ public final class HeldLock implements AutoCloseable {
       closeQuietly(channel);
       throw new UncheckedIOException("cannot lock " + file + ": " + SystemReason.of(e).orElse(
           e.getClass().getSimpleName()), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (lock == null) {
       closeQuietly(channel);
@@ -59,11 +66,35 @@ public final class HeldLock implements AutoCloseable {
   /** Releases the lock. */
   @Override
   public void close() {
+    // released whatever this thread's interrupt flag says: the run ending on an interrupt still lets go of its lock
+    boolean interrupted = Thread.interrupted();
     try {
       lock.release();
       channel.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the lock on " + file + ": " + SystemReason.describe(e), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Whether a holder in this JVM (another thread's run) holds the lock on {@code file}, rather than another process:
+   * for the message of a lock not had.
+   */
+  public static boolean heldInThisJvm(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (probe != null) {
+        probe.release();
+      }
+      return false;
+    } catch (OverlappingFileLockException heldHere) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

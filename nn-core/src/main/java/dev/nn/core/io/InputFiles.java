@@ -52,7 +52,7 @@ public final class InputFiles {
       throw problem.at(file, "permission denied", e);
     } catch (IOException e) {
       // a loop of links fails with the system's words ("Too many levels of symbolic links"), the path repeated
-      throw problem.at(file, Files.isSymbolicLink(file) ? DANGLING_LINK : "cannot read: " + e.getMessage(), e);
+      throw problem.at(file, Files.isSymbolicLink(file) ? DANGLING_LINK : "cannot read: " + SystemReason.message(e), e);
     }
     if (attributes.isRegularFile()) {
       return;

@@ -56,10 +56,47 @@ public final class SystemReason {
           + ": ";
       return where + of(f).orElse("cannot be read or written");
     }
-    return String.valueOf(e.getMessage());
+    return message(e);
+  }
+
+  /**
+   * What the thread's interruption did to a read or write: the JDK's exception for it has no message, and "cannot
+   * read: null" blamed a file that is fine.
+   */
+  static final String INTERRUPTED = "interrupted: the thread's interrupt flag was set (Thread.interrupt,"
+      + " Future.cancel), which ends its file reads and writes; the file itself is not at fault";
+
+  /**
+   * {@code e}'s message, or for an exception without one what its type says (an interrupted thread's
+   * {@link java.nio.channels.ClosedByInterruptException}), never "null".
+   */
+  public static String message(Throwable e) {
+    String m = e.getMessage();
+    if (m != null && !m.isBlank()) {
+      return m;
+    }
+    return (e instanceof IOException io ? byType(io) : Optional.<String>empty()).orElse(e.getClass().getSimpleName());
+  }
+
+  /** The reason of an exception whose type is the whole of it. */
+  private static Optional<String> byType(IOException e) {
+    if (e instanceof java.nio.channels.ClosedByInterruptException || e instanceof java.io.InterruptedIOException) {
+      return Optional.of(INTERRUPTED);
+    }
+    if (e instanceof java.nio.channels.AsynchronousCloseException) {
+      return Optional.of("the file was closed by another thread while in use");
+    }
+    if (e instanceof java.nio.channels.ClosedChannelException) {
+      return Optional.of("the file was closed while in use");
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> reason(IOException e) {
+    Optional<String> typed = byType(e);
+    if (typed.isPresent()) {
+      return typed;
+    }
     // the subclasses carry no reason text: their class is the reason
     if (e instanceof AccessDeniedException) {
       return Optional.of(given((FileSystemException) e).orElse("permission denied"));

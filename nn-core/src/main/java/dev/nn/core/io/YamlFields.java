@@ -60,7 +60,7 @@ public final class YamlFields {
     try {
       text = TextFiles.read(file);
     } catch (java.io.IOException e) {
-      throw problem.at(file, "cannot be read: " + e.getMessage(), e);
+      throw problem.at(file, "cannot be read: " + SystemReason.message(e), e);
     }
     return parse(file, file.getFileName().toString(), text, problem);
   }

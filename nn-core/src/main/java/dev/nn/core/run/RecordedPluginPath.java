@@ -51,7 +51,7 @@ public final class RecordedPluginPath {
     } catch (MalformedInputException e) {
       throw new RunFileException(file, "is not UTF-8 text");
     } catch (IOException e) {
-      throw new RunFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+      throw new RunFileException(file, "cannot be read (" + dev.nn.core.io.SystemReason.message(e) + ")", e);
     }
     List<Path> entries = new ArrayList<>();
     for (String line : lines) {

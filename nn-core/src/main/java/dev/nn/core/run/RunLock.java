@@ -40,8 +40,11 @@ public final class RunLock implements AutoCloseable {
           : e;
     }
     if (lock == null) {
-      throw new RunFileException(runDirectory, "another process is training in this run directory (it holds "
-          + RunDirectory.LOCK + "); wait for it to end, or stop it, before resuming");
+      throw new RunFileException(runDirectory, HeldLock.heldInThisJvm(file)
+          ? "another thread of this process is training in this run directory (it holds " + RunDirectory.LOCK
+              + "); wait for that training to end before resuming"
+          : "another process is training in this run directory (it holds " + RunDirectory.LOCK + "); wait for it to"
+              + " end, or stop it, before resuming");
     }
     return new RunLock(lock);
   }

@@ -20,6 +20,43 @@ class AtomicFilesTests {
   @TempDir Path dir;
 
   /**
+   * A write on a thread whose interrupt flag is set (a cancelled task, an interrupt as a run's record is written)
+   * finishes, flushed, and leaves the flag set for the code that checks it; a channel's write failed half-way.
+   */
+  @Test
+  void aWriteOnAnInterruptedThreadFinishesAndKeepsTheFlag() throws Exception {
+    Path target = dir.resolve("status.yaml");
+    Thread.currentThread().interrupt();
+    try {
+      AtomicFiles.writeString(target, "state: finished\n");
+      AtomicFiles.write(dir.resolve("model.bin"), out -> out.write(new byte[1 << 20]));
+      assertTrue(Thread.currentThread().isInterrupted(), "the flag stays set");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals("state: finished\n", Files.readString(target));
+    assertEquals(1 << 20, Files.size(dir.resolve("model.bin")));
+  }
+
+  /** A read the thread's interruption ended is told as that, not as "null" after the file's name. */
+  @Test
+  void aReadEndedByTheThreadsInterruptionIsToldSo() throws Exception {
+    Path file = dir.resolve("m.nnm");
+    Files.write(file, new byte[100]);
+    Thread.currentThread().interrupt();
+    java.io.IOException failure;
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      failure = assertThrows(java.nio.channels.ClosedByInterruptException.class,
+          () -> channel.read(java.nio.ByteBuffer.allocate(10)));
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(SystemReason.INTERRUPTED, SystemReason.message(failure));
+    assertEquals(SystemReason.INTERRUPTED, SystemReason.describe(failure));
+    assertTrue(SystemReason.INTERRUPTED.startsWith("interrupted: the thread's interrupt flag was set"));
+  }
+
+  /**
    * A folder held in place is not made again by a write under it once it is gone: the write fails naming it, and
    * nothing appears; two holds of one folder keep it held until both are released, and then a write makes the
    * folder as any write does.

@@ -176,6 +176,69 @@ class InterruptedThreadTests {
     }
   }
 
+  /**
+   * An interrupt at any moment of a run — as it is set up, between batches, while checkpoints or the final model,
+   * summary, report and status are written — leaves a record that agrees with what the caller was told: interrupted
+   * (status and summary say so), completed (returned normally, the flag left set), or nothing made. Interrupts that
+   * landed while the run's last files were written used to cut those writes short ("cannot write status.yaml: null"),
+   * leaving a run the caller was told was interrupted recorded as running or completed.
+   */
+  @Test
+  void anInterruptAtAnyMomentLeavesARecordThatAgreesWithTheCaller() throws Exception {
+    Nn nn = Nn.create();
+    Experiment experiment = nn.parse(EXPERIMENT.replace("epochs: 100000", "epochs: 4")
+        .replace("samples: 400", "samples: 2000"), List.of());
+    java.util.Random delays = new java.util.Random(11);
+    int interrupted = 0;
+    int completed = 0;
+    for (int i = 0; i < 30; i++) {
+      Path out = tmp.resolve("r" + i);
+      AtomicReference<Object> ended = new AtomicReference<>();
+      AtomicBoolean flagAfter = new AtomicBoolean();
+      java.util.concurrent.atomic.AtomicLong returnedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+      Thread training = new Thread(() -> {
+        try {
+          ended.set(nn.train(experiment, TrainingRun.Options.into(out)));
+        } catch (Throwable t) {
+          ended.set(t);
+        }
+        flagAfter.set(Thread.currentThread().isInterrupted());
+        returnedAt.set(System.nanoTime());
+      });
+      training.start();
+      Thread.sleep(delays.nextInt(120));
+      long sentAt = System.nanoTime();
+      training.interrupt();
+      training.join(60_000);
+
+      List<Path> runs;
+      try (Stream<Path> dirs = Files.exists(out) ? Files.list(out) : Stream.empty()) {
+        runs = dirs.filter(d -> !d.getFileName().toString().startsWith(".")).toList();
+      }
+      Object outcome = ended.get();
+      // an interrupt sent before the call returned is never swallowed (one sent after it has nothing to do with nn)
+      assertTrue(flagAfter.get() || sentAt > returnedAt.get(), "the flag is set for the caller however the run"
+          + " ended: " + outcome);
+      if (outcome instanceof TrainingInterruptedException e) {
+        if (e.runDirectory().isEmpty()) {
+          assertEquals(List.of(), runs, "an interruption before the directory leaves none");
+          continue;
+        }
+        interrupted++;
+        Path run = e.runDirectory().get();
+        assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: interrupted"), run.toString());
+        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"status\": \"interrupted\""));
+      } else {
+        TrainingRun.Result result = assertInstanceOf(TrainingRun.Result.class, outcome, String.valueOf(outcome));
+        completed++;
+        Path run = result.directory().path();
+        assertTrue(Files.readString(run.resolve("status.yaml")).startsWith("state: finished"), run.toString());
+        assertTrue(Files.isRegularFile(run.resolve("model.nnm")));
+      }
+    }
+    assertTrue(interrupted + completed > 0, "some runs got as far as their directory");
+  }
+
   /** The one run directory once its metrics hold {@code epochs} epochs. */
   private Path waitForEpochs(int epochs) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
