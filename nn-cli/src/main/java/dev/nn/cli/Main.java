@@ -120,6 +120,8 @@ public final class Main {
    */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
       boolean errTerminal, boolean clusterOnly) {
+    // nn's own process ends while it trains only by a signal (its launcher's death is told apart as it happens)
+    dev.nn.core.run.RunDirectory.processStopping(dev.nn.core.run.RunDirectory.BY_SIGNAL);
     for (int i = 0; i < args.length; i++) {
       if (args[i].indexOf(UNDECODABLE) >= 0) {
         err.println(undecodable(args[i], i == 0 ? null : args[i - 1]));

@@ -551,7 +551,7 @@ class SweepResumeTests {
     try {
       Cli.Outcome refused = Cli.run("train", "--resume", folder.toString(), "--plain");
       assertEquals(2, refused.code(), refused.describe());
-      assertTrue(refused.err().contains("another process is training in this run directory"), refused.err());
+      assertTrue(refused.err().contains("another thread of this process is training in this run directory"), refused.err());
       assertTrue(refused.err().endsWith("nn: the sweep stops at point 2 of 3, whose run could not be resumed; its"
           + " table " + folder.resolve("sweep.md") + " is as it was\n"), refused.err());
     } finally {

@@ -115,9 +115,14 @@ public final class RunDirectory {
     return missing;
   }
 
-  /** How a run stopped by this process's ending came to stop, unless {@link #processStopping} says otherwise. */
-  private static final String BY_SIGNAL = "stopped by Ctrl-C, SIGTERM or SIGHUP";
-  private static volatile String processStop = BY_SIGNAL;
+  /** How the command line's process comes to stop while it trains: only a signal ends it then. */
+  public static final String BY_SIGNAL = "stopped by Ctrl-C, SIGTERM or SIGHUP";
+  /**
+   * How a run stopped by this process's ending came to stop, unless {@link #processStopping} says otherwise: in a JVM
+   * that embeds nn, its own {@code System.exit} stops a run as a signal does, and a shutdown hook cannot tell which.
+   */
+  static final String BY_SHUTDOWN = "stopped as its JVM shut down (Ctrl-C, SIGTERM, SIGHUP or System.exit)";
+  private static volatile String processStop = BY_SHUTDOWN;
 
   /**
    * Says how this process comes to stop, for the runs it marks interrupted as it ends, when that is not a signal of
@@ -128,7 +133,7 @@ public final class RunDirectory {
     processStop = java.util.Objects.requireNonNull(how);
   }
 
-  /** How a run this process's ending stops came to stop: by a signal, unless {@link #processStopping} said. */
+  /** How a run this process's ending stops came to stop: its JVM's shutdown, unless {@link #processStopping} said. */
   public static String processStop() {
     return processStop;
   }

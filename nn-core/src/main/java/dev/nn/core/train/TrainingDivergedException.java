@@ -71,7 +71,9 @@ public final class TrainingDivergedException extends RuntimeException {
   }
 
   private TrainingDivergedException(TrainingDivergedException e, String runDirectory, NonFiniteSource source) {
-    super(e.getMessage(), e);
+    // the same divergence told more: its cause and the trace of where it was found, not itself as its own cause
+    super(e.getMessage(), e.getCause());
+    setStackTrace(e.getStackTrace());
     this.epoch = e.epoch;
     this.step = e.step;
     this.runDirectory = runDirectory;

@@ -192,13 +192,14 @@ class RunDirectoryTests {
     assertTrue(Files.exists(run.experimentFile()));
   }
 
+  /** Held here, by another thread's run of this JVM, the lock is refused with that said: there is no process to stop. */
   @Test
   void whileOneHoldsTheLockASecondIsRefusedAndAfterwardsGranted() {
     RunDirectory run = RunDirectory.create(dir, "e", CLOCK);
     RunLock first = run.lock();
     RunFileException e = assertThrows(RunFileException.class, run::lock);
-    assertEquals(run.path() + ": another process is training in this run directory (it holds .lock); wait for it "
-        + "to end, or stop it, before resuming", e.getMessage());
+    assertEquals(run.path() + ": another thread of this process is training in this run directory (it holds .lock);"
+        + " wait for that training to end before resuming", e.getMessage());
     first.close();
     run.lock().close();
     assertTrue(Files.exists(run.path().resolve(RunDirectory.LOCK)));

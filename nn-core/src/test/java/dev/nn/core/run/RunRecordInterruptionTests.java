@@ -115,7 +115,7 @@ class RunRecordInterruptionTests {
     assertEquals(1L, ((Number) summary.get("epochs")).longValue(), "the epoch whose checkpoint was written");
     assertEquals(List.of(1), checkpoint.written);
     assertTrue(Files.readString(dir.reportFile()).contains("<p class=\"status interrupted\"><span class=\"badge\">"
-        + "interrupted</span> stopped by Ctrl-C, SIGTERM or SIGHUP; nn train --resume " + dir.path() + " continues it</p>"),
+        + "interrupted</span> stopped as its JVM shut down (Ctrl-C, SIGTERM, SIGHUP or System.exit); nn train --resume " + dir.path() + " continues it</p>"),
         "the report says how to go on, as status.yaml does");
 
     // the training thread goes on after the hook (the JVM halts only when every hook is done): nothing more
@@ -215,7 +215,7 @@ class RunRecordInterruptionTests {
     early.record.started(early.provenance);
     early.record.interrupted();
     early.record.close();
-    String again = "stopped by Ctrl-C, SIGTERM or SIGHUP before its first checkpoint; nn train --resume " + early.dir.path()
+    String again = "stopped as its JVM shut down (Ctrl-C, SIGTERM, SIGHUP or System.exit) before its first checkpoint; nn train --resume " + early.dir.path()
         + " trains it again from the start";
     assertTrue(Files.readString(early.dir.statusFile()).replaceAll("\n\\s+", " ").contains(again));
     assertTrue(Files.readString(early.dir.reportFile()).contains(again));

@@ -99,6 +99,17 @@ class DivergenceTests {
         new TrainingDivergedException(1, 2, Double.POSITIVE_INFINITY).getMessage());
   }
 
+  /** The divergence told with its run directory is the same divergence: its trace, not itself as its own cause. */
+  @Test
+  void aDivergenceInARunIsNotItsOwnCause() {
+    TrainingDivergedException found = new TrainingDivergedException(3, 7, Double.POSITIVE_INFINITY);
+    TrainingDivergedException inRun = found.inRun(java.nio.file.Path.of("runs", "r"));
+    assertEquals(found.getMessage(), inRun.getMessage());
+    assertEquals(null, inRun.getCause());
+    assertEquals(java.util.List.of(found.getStackTrace()), java.util.List.of(inRun.getStackTrace()));
+    assertEquals(java.nio.file.Path.of("runs", "r"), inRun.runDirectory().orElseThrow());
+  }
+
   /** Advice to try first goes before the learning rate's; a divergence not blamed on the rate keeps its own advice. */
   @Test
   void adviceToTryFirstGoesBeforeTheLearningRatesAndOnlyThere() {
