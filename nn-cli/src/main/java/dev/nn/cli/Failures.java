@@ -80,7 +80,8 @@ final class Failures {
       // the interruption's notice has said what happened and how to resume; what failed as the JVM stopped is
       // no news (--debug still shows it)
       code = Main.INTERRUPTED;
-    } else if (oom.isPresent()) {
+    } else if (oom.isPresent() && !(e instanceof CommandFailure)) {
+      // a command that said what it needs (an export's sizing) composed its own message around the error
       code = Main.BAD_INPUT;
       err.print(OutOfMemory.message(oom.get()));
     } else if (e instanceof InvalidPathException) {

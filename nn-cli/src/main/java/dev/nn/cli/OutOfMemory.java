@@ -23,6 +23,14 @@ final class OutOfMemory {
 
   /** What ran out, the limit, and the option that raises it; several lines, each ending in a line break. */
   static String message(OutOfMemoryError e) {
+    return message(e, "training also fits in less with a smaller network, batch size or data set");
+  }
+
+  /**
+   * {@link #message(OutOfMemoryError)} for a command whose needs {@code sizing} tells ("exporting to ONNX takes about
+   * 10 to 15 times the model file's size"), in place of training's: an export has no batch size or data set.
+   */
+  static String message(OutOfMemoryError e, String sizing) {
     long heap = Runtime.getRuntime().maxMemory();
     String what = String.valueOf(e.getMessage());
     if (what.contains("Requested array size exceeds VM limit") || what.contains("Required array length")) {
@@ -34,12 +42,11 @@ final class OutOfMemory {
     // "Cannot reserve N bytes of direct buffer memory" when the BLAS kernels' off-heap buffers ran out
     boolean direct = what.contains("direct buffer memory");
     long doubled = Math.max(2, 2 * gigabytes(heap));
-    // the same words for every command: an export or a prediction of a large model runs out as training does
     return "nn: out of memory (" + what + "): the command needs more " + (direct ? "direct (off-heap) memory"
         : "heap") + " than this JVM may use (maximum heap " + size(heap) + ")\n"
         + "Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx" + doubled + "g"
         + (direct ? " -XX:MaxDirectMemorySize=" + doubled + "g" : "")
-        + " (training also fits in less with a smaller network, batch size or data set).\n";
+        + " (" + sizing + ").\n";
   }
 
   private static long gigabytes(long bytes) {

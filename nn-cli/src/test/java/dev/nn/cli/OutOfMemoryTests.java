@@ -15,6 +15,16 @@ class OutOfMemoryTests {
     assertTrue(m.contains("Give nn more memory, e.g. NN_JAVA_OPTS=-Xmx"), m);
   }
 
+  /** A command other than training says what it needs, not training's advice (an export has no batch size). */
+  @Test
+  void aCommandsOwnSizingReplacesTrainingsAdvice() {
+    String m = OutOfMemory.message(new OutOfMemoryError("Java heap space"), "exporting to ONNX takes about 15 times"
+        + " the model file's size in heap, to .npz about 7; this model file is 71 MB");
+    assertTrue(m.endsWith(" (exporting to ONNX takes about 15 times the model file's size in heap, to .npz about 7;"
+        + " this model file is 71 MB).\n"), m);
+    assertTrue(!m.contains("training"), m);
+  }
+
   /** An array over Java's 2^31 elements (a 2 GiB text) fits no heap: more heap is not the advice. */
   @Test
   void anArrayLargerThanJavaAllowsIsNotToldToTakeMoreHeap() {
