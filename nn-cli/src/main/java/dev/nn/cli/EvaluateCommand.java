@@ -69,6 +69,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return OutOfMemory.sized(this::evaluate, () -> "evaluating holds the model, about 6 times its file's size in heap"
+        + " (this model file is " + OutOfMemory.megabytes(model) + " MB), and the data file's rows read whole, 8 bytes"
+        + " a value");
+  }
+
+  private Integer evaluate() {
     if (importance != null && (importance < 1 || importance > MAX_SHUFFLES)) {
       // each shuffle evaluates the model once per column: more than this is hours, and its figures a memory's worth
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--importance takes 1 to " + MAX_SHUFFLES

@@ -52,22 +52,14 @@ final class ExportCommand implements Callable<Integer> {
     // before the model is loaded, which takes seconds for a large one: a stop then is said too
     OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive, root.env());
     try {
-      try {
+      OutOfMemory.sized(() -> {
         Model m = Models.load(root, model);
-        WorkingLine.during(root, "exporting as " + chosen.label(), notes -> {
+        return WorkingLine.during(root, "exporting as " + chosen.label(), notes -> {
           root.nn().export(m, chosen, output);
           return null;
         });
-      } catch (RuntimeException | Error e) {
-        // what an export needs, measured, in place of training's advice (a smaller batch size or data set); the
-        // error may come wrapped, from the model's loading or the working line's thread
-        java.util.Optional<OutOfMemoryError> oom = OutOfMemory.in(e);
-        if (oom.isEmpty()) {
-          throw e;
-        }
-        throw new CommandFailure(OutOfMemory.message(oom.get(), "exporting to ONNX takes about 15 times the model"
-            + " file's size in heap, to .npz about 7; this model file is " + megabytes(model) + " MB"), e);
-      }
+      }, () -> "exporting to ONNX takes about 15 times the model file's size in heap, to .npz about 7; this model"
+          + " file is " + OutOfMemory.megabytes(model) + " MB");
       // said before the notice goes: a stop between the two left the output whole and said nothing
       root.out().println(root.fitted("wrote " + model + " as " + chosen.label() + " to " + output));
       root.out().flush();
@@ -78,15 +70,6 @@ final class ExportCommand implements Callable<Integer> {
         + other.label() + " (." + other.label() + "), but holds " + chosen.label() + ", as --format " + format
         + " asked; tools that go by the name will misread it"));
     return Main.OK;
-  }
-
-  /** The size of {@code file} in MB, rounded up; 0 when it cannot be read. */
-  private static long megabytes(Path file) {
-    try {
-      return (java.nio.file.Files.size(file) + (1 << 20) - 1) >> 20;
-    } catch (java.io.IOException e) {
-      return 0;
-    }
   }
 
   /** The other format whose extension {@link #output} has, if any: ONNX bytes in a .npz misread by np.load. */

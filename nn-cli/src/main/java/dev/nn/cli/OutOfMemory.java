@@ -49,6 +49,32 @@ final class OutOfMemory {
         + " (" + sizing + ").\n";
   }
 
+  /**
+   * Runs {@code work}; when it runs out of memory (the error itself or wrapped, from a model's loading or a working
+   * line's thread), fails with {@link #message(OutOfMemoryError, String)} of {@code sizing}: what this command needs,
+   * in place of training's advice.
+   */
+  static <T> T sized(java.util.function.Supplier<T> work, java.util.function.Supplier<String> sizing) {
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      Optional<OutOfMemoryError> oom = in(e);
+      if (oom.isEmpty()) {
+        throw e;
+      }
+      throw new CommandFailure(message(oom.get(), sizing.get()), e);
+    }
+  }
+
+  /** The size of {@code file} in MB, rounded up; 0 when it cannot be read. */
+  static long megabytes(java.nio.file.Path file) {
+    try {
+      return (java.nio.file.Files.size(file) + (1 << 20) - 1) >> 20;
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
   private static long gigabytes(long bytes) {
     return (bytes + (1L << 30) - 1) >> 30;
   }

@@ -50,10 +50,13 @@ final class PredictCommand implements Callable<Integer> {
     OutputStopNotice stop = new OutputStopNotice(output, root.err(), ProgressBar::stopLive, root.env());
     int rows;
     try {
-      Model m = Models.load(root, model);
-      rows = WorkingLine.during(root, "predicting " + dev.nn.core.text.ControlCharacters.escape(
-          String.valueOf(input.getFileName())),
-          notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
+      rows = OutOfMemory.sized(() -> {
+        Model m = Models.load(root, model);
+        return WorkingLine.during(root, "predicting " + dev.nn.core.text.ControlCharacters.escape(
+            String.valueOf(input.getFileName())),
+            notes -> CsvInput.reading(() -> root.nn().predict(m, input, output, separator.value, notes)));
+      }, () -> "predicting holds the model, about 6 times its file's size in heap (this model file is "
+          + OutOfMemory.megabytes(model) + " MB), and a block of rows at a time, whatever the input's length");
       // said before the notice goes: a stop between the two left the output whole and said nothing
       root.out().println(root.fitted("wrote " + Counted.of(rows, "prediction", "predictions") + " to " + output));
       root.out().flush();

@@ -147,11 +147,12 @@ class ModelFileValidationTests {
   @Test
   void aModelTooLargeForTheHeapIsRefusedBeforeItIsRead() {
     Path file = dir.resolve("large.nnm");
-    ModelFile.requireRoom(file, 1000, 1000, 32_000); // 32 000 bytes suffice
+    ModelFile.requireRoom(file, 1000, 1000, 46_000); // 46 000 bytes suffice
+    assertThrows(ModelFormatException.class, () -> ModelFile.requireRoom(file, 1000, 1000, 45_999));
     ModelFormatException e = assertThrows(ModelFormatException.class,
         () -> ModelFile.requireRoom(file, 40_000_000, 50_000_000, 1L << 30));
-    assertEquals(file + ": needs about 1373 MiB to load its 40000000 parameters, more than the 1024 MiB this JVM "
-        + "may use (raise -Xmx, e.g. NN_JAVA_OPTS=-Xmx8g)", e.getMessage());
+    assertEquals(file + ": needs about 1974 MiB to load its 40,000,000 parameters, more than the 1024 MiB this JVM "
+        + "may use (raise -Xmx, e.g. NN_JAVA_OPTS=-Xmx2500m)", e.getMessage());
   }
 
   @Test
