@@ -479,7 +479,6 @@ class FaultCatalogueTests {
     return b.array();
   }
 
-  /** An IDX label file of {@code n} labels, all {@code label}. */
   /** A gzipped CSV of 300 rows with one byte of its compressed data flipped. */
   private static byte[] damagedGzip() {
     StringBuilder csv = new StringBuilder("a,b,y\n");
@@ -497,6 +496,7 @@ class FaultCatalogueTests {
     return damaged;
   }
 
+  /** An IDX label file of {@code n} labels, all {@code label}. */
   private static byte[] idxLabels(int n, int label) {
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + n).putInt(0x00000801).putInt(n);
     while (b.hasRemaining()) {
