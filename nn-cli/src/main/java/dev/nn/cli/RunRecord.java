@@ -134,7 +134,7 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     // without a summary, read would piece the run together as below: a second try would only fail again
     if (Files.isRegularFile(dir.resolve(SUMMARY))) {
       try {
-        return read(dir);
+        return withOthersFilling(read(dir), problems);
       } catch (CommandFailure e) {
         fromOthers.accept(e.getMessage());
       } catch (dev.nn.core.run.RunFileException e) {
@@ -153,6 +153,36 @@ record RunRecord(Path directory, Map<String, Object> summary, boolean fromSummar
     m.put("name", null);
     m.put("status", "unknown");
     return new RunRecord(dir, m, false);
+  }
+
+  /** The keys the table shows, which a summary nn writes always has. */
+  private static final List<String> SHOWN = List.of("name", "started", "duration_seconds", "overrides", "validation");
+
+  /**
+   * {@code read}, a summary that lacks keys the table shows (a file cut down or written by hand to its status), with
+   * them pieced together from the run's other files as for a run without a summary, and a word saying so: it was
+   * listed with blank columns, silently.
+   */
+  private static RunRecord withOthersFilling(RunRecord read, Consumer<String> problems) {
+    List<String> missing = SHOWN.stream().filter(k -> !read.summary().containsKey(k)).toList();
+    if (missing.isEmpty()) {
+      return read;
+    }
+    Map<String, Object> others;
+    try {
+      others = LegacyRun.summarize(read.directory(), problem -> { });
+    } catch (RuntimeException e) {
+      return read;
+    }
+    Map<String, Object> filled = new LinkedHashMap<>(read.summary());
+    for (String key : missing) {
+      if (others.get(key) != null) {
+        filled.put(key, others.get(key));
+      }
+    }
+    problems.accept("nn: " + read.directory().resolve(SUMMARY) + " lacks " + String.join(", ", missing)
+        + "; listed from the run's other files");
+    return new RunRecord(read.directory(), filled, true);
   }
 
   /** How the message of a run whose process was killed before it recorded an end starts. */

@@ -504,7 +504,8 @@ class RunsCommandTests {
     assertEquals(0, o.code(), o.describe());
     assertTrue(o.err().contains(run.resolve("summary.json") + ": not a run summary: \"status\" is 42, not one of"
         + " running, completed, diverged, interrupted, failed, unknown; listed from the run's other files"), o.err());
-    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), o.out());    // a summary without a status ({}, or a format alone) showed the run as unknown, every column a dash, and no word
+    assertTrue(o.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), o.out());
+    // a summary without a status ({}, or a format alone) showed the run as unknown, every column a dash, and no word
     for (String empty : List.of("{}", "{\"format\": 1}")) {
       Files.writeString(run.resolve("summary.json"), empty);
       Cli.Outcome e = Cli.run("runs", runs.toString());
@@ -513,6 +514,20 @@ class RunsCommandTests {
           + " every summary nn writes has; listed from the run's other files"), e.err());
       assertTrue(e.out().lines().anyMatch(l -> l.startsWith("iris-g ") && l.contains("completed")), e.out());
     }
+    // a summary of its status alone was listed with blank name, start, duration and validation, and no word: those
+    // come from the run's other files now, as for a run without a summary, and the gap is told
+    Files.delete(run.resolve("summary.json"));
+    String pieced = row(Cli.run("runs", runs.toString()).out(), "iris-g ");
+    Files.writeString(run.resolve("summary.json"), "{\"format\": 1, \"status\": \"completed\"}");
+    Cli.Outcome statusOnly = Cli.run("runs", runs.toString());
+    assertEquals(0, statusOnly.code(), statusOnly.describe());
+    assertEquals("nn: " + run.resolve("summary.json") + " lacks name, started, duration_seconds, overrides, validation; listed"
+        + " from the run's other files\n", statusOnly.err());
+    assertEquals(pieced, row(statusOnly.out(), "iris-g "));
+  }
+
+  private static String row(String table, String start) {
+    return table.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(table));
   }
 
   /**
