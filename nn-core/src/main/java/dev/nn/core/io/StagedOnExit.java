@@ -35,7 +35,24 @@ public final class StagedOnExit {
     return STAGED.size();
   }
 
+  /** How long the hook waits for the staging under way to end (renamed into place, or given up) before deleting. */
+  static final long SETTLE_MILLIS = 10_000;
+
+  /**
+   * Waits for the staging under way to end — the thread staging goes on while the hooks run, and a run's own hook
+   * holds the stop until its directory is in place, to record the stop there — then deletes what is still staged: a
+   * folder whose thread never got to rename it. Deleting at once took the folder from under the rename, and the run
+   * a stop was to be recorded in never appeared.
+   */
   private static void deleteAll() {
+    long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
+    while (!STAGED.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
     for (Path dir : STAGED) {
       AbandonedFolders.delete(dir);
     }
