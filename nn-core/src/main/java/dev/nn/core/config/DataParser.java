@@ -220,10 +220,13 @@ final class DataParser {
     PluginRefs.Parsed p = plugins.parse(v, "generator", List.of("source", "samples"));
     Node n = v.require("samples", "an integer >= 1");
     Integer samples = n == null ? null : reader.count(n, v.child("samples"), 1);
-    if (p == null || !p.complete() || samples == null || !generatorAccepts(p, v.path(), samples, n)) {
+    if (p == null || !p.complete()) {
       return null;
     }
-    return new SourceSpec.Generator(p.ref(), samples);
+    // the other settings are checked without a count too: a misspelt "sampels" is why samples is missing, and its
+    // "did you mean" was held back until the missing key was mended
+    boolean accepted = generatorAccepts(p, v.path(), samples == null ? 1 : samples, n, samples != null);
+    return samples == null || !accepted ? null : new SourceSpec.Generator(p.ref(), samples);
   }
 
   /**
@@ -232,7 +235,8 @@ final class DataParser {
    * that wrote the value: its line in the file, or the {@code --set} that gave it; an unknown generator at its
    * name, with the names there are, beside the file's other problems.
    */
-  private boolean generatorAccepts(PluginRefs.Parsed p, String path, int samples, Node samplesNode) {
+  private boolean generatorAccepts(PluginRefs.Parsed p, String path, int samples, Node samplesNode,
+      boolean samplesGiven) {
     Map<String, Object> settings = new LinkedHashMap<>(p.ref().settings());
     settings.put("samples", samples);
     try {
@@ -240,6 +244,9 @@ final class DataParser {
       return true;
     } catch (ConfigException e) {
       for (ConfigProblem q : e.problems()) {
+        if (!samplesGiven && q.path().equals("samples")) {
+          continue; // its absence is reported already; the count checked stood in for it
+        }
         String where = path + "." + q.path();
         Node at = q.path().equals("samples") ? samplesNode
             : q.id().equals(ProblemId.UNKNOWN_SETTING) ? p.keyNodes().getOrDefault(q.path(), p.nameNode())
