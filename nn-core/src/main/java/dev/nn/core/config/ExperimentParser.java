@@ -137,7 +137,7 @@ final class ExperimentParser {
     }
     if (training != null && data != null && notClassification(data) && training.earlyStopping()
         .map(EarlyStopping::monitor).orElse(Monitor.VAL_LOSS) == Monitor.VAL_ACCURACY) {
-      reader.report(ProblemId.OUT_OF_RANGE, "training.early-stopping.monitor", earlyStoppingNode(t),
+      reader.report(ProblemId.OUT_OF_RANGE, "training.early-stopping.monitor", valueIn(earlyStoppingNode(t), "monitor"),
           "val-accuracy is a classification's figure, but the task is " + data.statedTask().label(), "val-loss");
       return null;
     }
@@ -150,7 +150,7 @@ final class ExperimentParser {
         return null;
       }
       if (plateau.monitor() == Monitor.VAL_ACCURACY && notClassification(data)) {
-        reader.report(ProblemId.OUT_OF_RANGE, "optimizer.schedule.monitor", where,
+        reader.report(ProblemId.OUT_OF_RANGE, "optimizer.schedule.monitor", valueIn(where, "monitor"),
             "val-accuracy is a classification's figure, but the task is " + data.statedTask().label(), "val-loss");
         return null;
       }

@@ -150,8 +150,8 @@ final class NetworkParser {
     }
     v.finish();
     // problems found later about a layer's width (against the data, or its memory) are placed here: a width a
-    // --set gave has no line in the file, so the layer's line is not cited for it
-    Position where = reader.overrideOf(u) != null ? Position.unknown(path) : reader.position(path, node);
+    // --set gave has no line in the file, so the layer's line is not cited for it, and the --set is named
+    Position where = reader.overrideOf(u) != null ? reader.position(path, u) : reader.position(path, node);
     return ok ? new LayerSpec(units, activation, dropout, where) : null;
   }
 

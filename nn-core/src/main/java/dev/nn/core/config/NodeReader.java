@@ -164,8 +164,13 @@ final class NodeReader {
 
   /** Where {@code node} was written, for records: 1-based, or 0 and 0 for overrides and defaults. */
   Position position(String path, Node node) {
-    if (node == null || overrides.containsKey(node)) {
+    if (node == null) {
       return Position.unknown(path);
+    }
+    String override = overrideOf(node);
+    if (override != null) {
+      // a problem found after reading says which --set gave the value ({@link Position#place})
+      return new Position(path, 0, 0, quotedOverride(override));
     }
     return new Position(path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }

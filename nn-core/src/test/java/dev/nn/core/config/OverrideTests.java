@@ -125,6 +125,30 @@ class OverrideTests {
         momentum.problems().get(0).message());
   }
 
+  /**
+   * A problem found after the file is read still names the --set that gave the value: a late check's position
+   * carries the override (a layer's width against the data), and a monitor a --set gave is placed at it, not at the
+   * line of the file's early-stopping mapping it replaced.
+   */
+  @Test
+  void aProblemFoundLaterNamesTheSetThatGaveTheValue() {
+    LayerSpec input = read("network.layers[0].units=3").network().layers().get(0);
+    ConfigProblem placed = input.where().place(ConfigProblem.of(ProblemId.SHAPE_MISMATCH, "units",
+        "the input layer has 3 units, but the data has 64 features", "64 or auto"));
+    assertEquals("the input layer has 3 units, but the data has 64 features (from --set network.layers[0].units=3)",
+        placed.message());
+    assertEquals(0, placed.line());
+
+    ConfigException e = assertThrows(ConfigException.class, () -> Resources.reader().read(FILE
+        + "training: {epochs: 5, early-stopping: {patience: 3, monitor: val-loss}}\n", "file.yaml", Path.of("/exp"),
+        List.of("data.validation.split=0.2", "training.early-stopping.monitor=val-accuracy")));
+    ConfigProblem monitor = e.problems().get(0);
+    assertEquals("training.early-stopping.monitor", monitor.path());
+    assertEquals(0, monitor.line());
+    assertEquals("val-accuracy is a classification's figure, but the task is regression (from --set"
+        + " training.early-stopping.monitor=val-accuracy)", monitor.message());
+  }
+
   /** A Cyrillic "е" in a key given by --set is told and matched as in a file, not refused as a malformed path. */
   @Test
   void aKeyWithALookAlikeLetterIsNamedAndGetsItsSuggestion() {
