@@ -59,6 +59,32 @@ class ResumeTests {
    * naming the least training.epochs that does, and the run is left as it was (it said "resuming after epoch 3 of 2"
    * and ended "trained 3 of 2 epochs"). As many epochs as were trained fits, and finishes the run as it stands.
    */
+  /**
+   * A run that diverged is not resumed into the same divergence (a resume is exact: it diverged again, exit 3, each
+   * time it was asked): refused, with how to train it anew, and its record left as it was; with changed data allowed,
+   * which may train otherwise, it goes ahead.
+   */
+  @Test
+  void aDivergedRunIsNotResumedIntoTheSameDivergence() throws Exception {
+    Path runs = tmp.resolve("diverged");
+    Cli.Outcome first = Cli.run("train", Cli.XOR, "--set", "optimizer.name=sgd", "--set", "optimizer.learning-rate=20",
+        "--set", "loss=squared", "--output", runs.toString());
+    assertEquals(Main.DIVERGED, first.code(), first.describe());
+    Path run = Cli.onlyRun(runs);
+    String status = Files.readString(run.resolve("status.yaml"));
+
+    Cli.Outcome again = Cli.run("train", "--resume", run.toString());
+    assertEquals(Main.BAD_INPUT, again.code(), again.describe());
+    assertTrue(again.err().contains(run + ": the run diverged (training diverged: at the end of epoch 1"), again.err());
+    assertTrue(again.err().contains("); a resume repeats it exactly, to the same update, so nothing was resumed or"
+        + " changed. Train it anew at a smaller learning rate: nn train " + run.resolve("experiment.yaml")
+        + " --set optimizer.learning-rate=…"), again.err());
+    assertEquals(status, Files.readString(run.resolve("status.yaml")));
+
+    Cli.Outcome allowed = Cli.run("train", "--resume", run.toString(), "--allow-changed-data");
+    assertEquals(Main.DIVERGED, allowed.code(), allowed.describe());
+  }
+
   @Test
   void anExperimentEditedToFewerEpochsThanTrainedIsRefused() throws Exception {
     Nn nn = Nn.create();

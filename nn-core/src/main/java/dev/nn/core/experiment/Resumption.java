@@ -126,6 +126,33 @@ final class Resumption {
    *     the one that was then the only one to say where and how the checkpoint's epochs trained (a run on Spark
    *     resumed in one process kept no word of Spark)
    */
+  /**
+   * Refuses to resume a run that diverged when nothing can differ: a resume is exact, so on the same data, plugins,
+   * kernels and precision it diverges again at the same update (it did, silently, exit 3 twice). Changed data or
+   * plugins allowed, or other kernels, may well train on; then it goes ahead.
+   */
+  static void refuseARepeatedDivergence(RunDirectory dir, Provenance current, boolean allowChangedData,
+      boolean allowChangedPlugins) {
+    Optional<String> diverged = dir.divergedMessage();
+    if (diverged.isEmpty() || allowChangedData || allowChangedPlugins || !sameCompute(dir, current)) {
+      return;
+    }
+    String best = RunDirectory.bestCheckpointIn(dir.path()).map(c -> " (its best epoch's checkpoint is kept: " + c
+        + ")").orElse("");
+    throw new RunFileException(dir.path(), "the run diverged (" + diverged.get() + "); a resume repeats it"
+        + " exactly, to the same update, so nothing was resumed or changed. Train it anew at a smaller learning rate:"
+        + " nn train " + dev.nn.core.text.CommandName.shellWord(dir.experimentFile().toString())
+        + " --set optimizer.learning-rate=…" + best);
+  }
+
+  /** Whether this attempt computes as the run's last did: the same cluster (or none), precision and kernels. */
+  private static boolean sameCompute(RunDirectory dir, Provenance current) {
+    return Provenance.recordedCluster(dir.provenanceFile()).equals(current.cluster())
+        && Provenance.recordedCompute(dir.provenanceFile(), "precision")
+            .map(p -> p.equals(current.compute().get("precision"))).orElse(true)
+        && Provenance.recordedBackend(dir.provenanceFile()).map(b -> b.equals(current.backend())).orElse(true);
+  }
+
   private Map<String, String> noticingAnotherCompute(Provenance current) {
     Map<String, String> earlier = new java.util.LinkedHashMap<>();
     Map<String, String> cluster = Provenance.recordedCluster(dir.provenanceFile());

@@ -283,6 +283,11 @@ public final class TrainingRun {
           : RunDirectory.create(options.outputDir() != null ? options.outputDir()
               : experiment.output().dir().resolved(), experiment.name(), clock, ExperimentWriter.write(experiment),
               options.overrides());
+      if (options.resume() != null) {
+        // before the record marks the run as resumed: its status still says how it ended
+        Resumption.refuseARepeatedDivergence(dir, capturedBeforeTheDirectory, options.allowChangedData(),
+            options.allowChangedPlugins());
+      }
       lock = dir.lock();
     } catch (RuntimeException e) {
       starting.release();

@@ -355,6 +355,15 @@ public final class RunDirectory {
     return run;
   }
 
+  /** The message of the run's status when it says the run diverged; empty otherwise, or when it cannot be read. */
+  public Optional<String> divergedMessage() {
+    try {
+      return status().filter(s -> s.state() == RunStatus.State.DIVERGED).map(RunStatus::message);
+    } catch (RunFileException damaged) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * The newest checkpoint in the run directory {@code directory} (see {@link #latestCheckpoint()}), if any,
    * whatever else the directory holds or lacks: what a resume continues from.
