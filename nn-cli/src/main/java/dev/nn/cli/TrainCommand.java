@@ -581,13 +581,22 @@ final class TrainCommand implements Callable<Integer> {
     say(out, log, "model          " + r.directory().modelFile());
   }
 
-  /** A split's figures, and for a regression of several targets each target's below them, indented. */
+  /** The most targets whose figures the end of training lists one by one; more are only in the run's files. */
+  static final int LISTED_TARGETS = 12;
+
+  /**
+   * A split's figures, and for a regression of several targets each target's below them, indented: up to
+   * {@value #LISTED_TARGETS}. An autoencoder's 784 pixels printed 1,568 lines that buried the figure of the run.
+   */
   private void print(PrintStream out, RunLog log, String label, Metrics m, List<String> targets) {
     if (m == null) {
       return;
     }
     say(out, log, label + Figures.of(m, "", true));
-    if (m.byTarget().size() == targets.size()) {
+    if (m.byTarget().size() == targets.size() && targets.size() > LISTED_TARGETS) {
+      say(out, log, "  (each of the " + dev.nn.core.text.Grouped.of(targets.size()) + " targets' figures: summary.json and"
+          + " report.html in the run directory)");
+    } else if (m.byTarget().size() == targets.size()) {
       for (int k = 0; k < targets.size(); k++) {
         String name = "  " + targets.get(k);
         say(out, log, name + " ".repeat(Math.max(2, label.length() - name.length()))

@@ -158,6 +158,44 @@ class SeveralTargetsTests {
    * A run whose test source is the whole file prints, and records in summary.json, each target's test figures:
    * those {@code nn evaluate} gives for its model on the same file (the pooled RMSE mixes pounds with inches).
    */
+  /**
+   * Past 12 targets (an autoencoder's 784 pixels) the end of training lists none one by one, and says where each is:
+   * 1,568 lines buried the run's own figures. Three targets are listed, each under its split.
+   */
+  @Test
+  void manyTargetsAreNotListedOneByOneAtTheEndOfTraining() throws Exception {
+    StringBuilder csv = new StringBuilder("x");
+    for (int j = 0; j < 13; j++) {
+      csv.append(",y").append(j);
+    }
+    csv.append('\n');
+    for (int r = 0; r < 40; r++) {
+      csv.append(r % 7);
+      for (int j = 0; j < 13; j++) {
+        csv.append(',').append((r * (j + 1)) % 11);
+      }
+      csv.append('\n');
+    }
+    Path data = Files.writeString(tmp.resolve("thirteen.csv"), csv);
+    Path yaml = Files.writeString(tmp.resolve("thirteen.yaml"), String.join("\n",
+        "name: thirteen",
+        "data:",
+        "  train: {source: csv, path: thirteen.csv, target: [y0, y1, y2, y3, y4, y5, y6, y7, y8, y9, y10, y11, y12]}",
+        "  validation: {split: 0.25}",
+        "network:",
+        "  layers: [{units: auto}, {units: 4, activation: tanh}, {units: auto, activation: identity}]",
+        "loss: squared",
+        "training: {epochs: 1, batch-size: 8}", ""));
+    Cli.Outcome o = Cli.run("train", yaml.toString(), "--output", tmp.resolve("thirteen-runs").toString());
+    assertEquals(0, o.code(), o.describe());
+    List<String> lines = o.out().lines().toList();
+    int validation = lines.indexOf(lines.stream().filter(l -> l.startsWith("validation ")).findFirst().orElseThrow());
+    assertEquals("  (each of the 13 targets' figures: summary.json and report.html in the run directory)",
+        lines.get(validation + 1));
+    assertTrue(lines.get(validation + 2).startsWith("model "), o.out());
+    assertTrue(data.toFile().isFile());
+  }
+
   @Test
   void aRunsTestFiguresOfEachTargetAreThoseEvaluateGivesOnTheSameRows() throws Exception {
     Path runs = tmp.resolve("whole-file-test");
