@@ -126,6 +126,23 @@ class TrainChecksTests {
         stopping.describe());
   }
 
+  /**
+   * A batch size above the training rows is weighed as the batch that will run, and the message says it was capped
+   * ("a batch of 90 samples" for a file that says 4096 read as a mistake); a buffer too long for the batch offers
+   * fewer units too.
+   */
+  @Test
+  void aCappedBatchIsNamedAsCappedInTheSizeCheck() {
+    Cli.Outcome o = Cli.run("validate", Cli.XOR, "--set", "data.train.samples=100", "--set",
+        "network.layers[1].units=4000000", "--set", "training.batch-size=4096", "--set", "data.validation.split=0.1",
+        "--set", "compute.backend=blas");
+    assertEquals(2, o.code(), o.describe());
+    assertTrue(o.err().contains("and a batch of 90 samples (8.0 GB, training.batch-size 4,096 capped at the training"
+        + " split's 90 rows) need a buffer of 360,000,000 values"), o.err());
+    assertTrue(o.err().contains("Allowed: a smaller training.batch-size, or fewer units in the widest layer, or"
+        + " compute.backend: java"), o.err());
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

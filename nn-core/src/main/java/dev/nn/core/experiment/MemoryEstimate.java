@@ -104,14 +104,20 @@ final class MemoryEstimate {
     long needed = saturatedAdd(parameterBytes, batchBytes);
     long available = offHeap ? maxDirectMemory(heap) : Math.max(0, heap - dataBytes);
     String memory = offHeap ? "direct (off-heap) memory" : "heap";
+    // a batch size above the training rows takes them all: the batch weighed is the one that will run, said so
+    int written = experiment.training().batchSize();
+    String capped = batch < written ? ", training.batch-size " + count(written) + " capped at the training split's "
+        + count(batch) + " rows" : "";
     String what = "the network (" + count(parameters) + " parameters, " + size(parameterBytes)
-        + ") and a batch of " + count(batch) + (batch == 1 ? " sample (" : " samples (") + size(batchBytes) + ")";
+        + ") and a batch of " + count(batch) + (batch == 1 ? " sample (" : " samples (") + size(batchBytes) + capped
+        + ")";
     if (longestBuffer > maxValues) {
       // the layers are to blame when even a batch of one sample would not fit in one buffer
       boolean layers = parameters > maxValues || widest > maxValues;
       throw tooLarge(experiment, layers, what + " need a buffer of " + count(longestBuffer)
           + " values, but one buffer holds at most " + count(maxValues),
-          (layers ? "fewer units in the widest layer" : "a smaller training.batch-size")
+          (layers ? "fewer units in the widest layer" : "a smaller training.batch-size, or fewer units in the widest"
+              + " layer")
               // the java backend only when its longer buffers would hold it
               + (offHeap && longestBuffer <= LONGEST_ARRAY ? ", or compute.backend: java, whose buffers hold up to "
                   + count(LONGEST_ARRAY) : ""));
