@@ -99,7 +99,20 @@ class ValidateCommandTests {
     assertEquals(0, o.code(), o.describe());
     assertEquals(List.of("  layers     auto → 32 leaky-relu (slope 0.1) → 1 identity"), o.outLines("  layers"));
     assertEquals(List.of("  l2         0.001"), o.outLines("  l2"));
-    assertEquals(List.of("  training   7 epochs, batch size 16"), o.outLines("  training"));
+    assertEquals(List.of("  training   7 epochs, batch size 16, early stopping on val-loss (patience 20)"),
+        o.outLines("  training"));
+  }
+
+  /** Warm-up, clipping and early stopping's settings are part of what the summary confirms, as dropout and l2 are. */
+  @Test
+  void theSummaryConfirmsWarmUpClippingAndEarlyStopping() {
+    Cli.Outcome o = Cli.run("validate", Cli.DIABETES, "--set", "optimizer={name: adam, learning-rate: 0.003, warmup:"
+        + " 500, clip-norm: 1.0}", "--set", "training.early-stopping={patience: 5, min-delta: 0.001}");
+    assertEquals(0, o.code(), o.describe());
+    assertEquals(List.of("  optimizer  adam, learning rate 0.003, schedule constant, warm-up 500 updates, clip-norm 1"),
+        o.outLines("  optimizer"));
+    assertTrue(o.outLines("  training").get(0).endsWith(", early stopping on val-loss (patience 5, min-delta 0.001)"),
+        o.out());
   }
 
   @Test

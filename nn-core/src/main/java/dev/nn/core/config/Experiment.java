@@ -116,7 +116,15 @@ public record Experiment(
     s.append("  loss       ").append(plugin(loss)).append('\n');
     s.append("  optimizer  ").append(plugin(optimizer.optimizer())).append(", learning rate ")
         .append(number(optimizer.learningRate())).append(", schedule ")
-        .append(optimizer.schedule().name()).append('\n');
+        .append(optimizer.schedule().name());
+    // what else was accepted and changes the training, so that the summary confirms all of it
+    if (optimizer.warmup() > 0) {
+      s.append(", warm-up ").append(Counted.of(optimizer.warmup(), "update", "updates"));
+    }
+    if (optimizer.clipNorm() > 0) {
+      s.append(", clip-norm ").append(number(optimizer.clipNorm()));
+    }
+    s.append('\n');
     if (l2 > 0) {
       s.append("  l2         ").append(number(l2)).append('\n');
     }
@@ -124,6 +132,9 @@ public record Experiment(
         .append(training.batchSize());
     training.classWeights().ifPresent(w -> s.append(", class weights ").append(w.balanced() ? "balanced"
         : w.given().stream().map(Experiment::number).collect(java.util.stream.Collectors.joining(", "))));
+    training.earlyStopping().ifPresent(e -> s.append(", early stopping on ").append(e.monitor().yamlName())
+        .append(" (patience ").append(e.patience()).append(e.minDelta() > 0 ? ", min-delta " + number(e.minDelta())
+            : "").append(')'));
     s.append('\n');
     return s.toString();
   }
