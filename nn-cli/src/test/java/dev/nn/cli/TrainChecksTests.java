@@ -143,6 +143,26 @@ class TrainChecksTests {
         + " compute.backend: java"), o.err());
   }
 
+  /**
+   * In float32 the optimizer steps through views in doubles of the float storage: one double a parameter more on the
+   * heap, so a network that fits in float64 (64 bytes a parameter) is refused in float32 (72), where it ran out of heap.
+   */
+  @Test
+  void float32sViewsAreWeighed() {
+    long heap = Runtime.getRuntime().maxMemory();
+    long units = (long) (0.9 * (heap - (16L << 20)) / (4 * 68));
+    String[] network = {"--set", "compute.backend=blas", "--set", "network.layers[1].units=" + units, "--set",
+        "training.batch-size=1"};
+    Cli.Outcome float64 = Cli.run(concat(new String[] {"validate", Cli.XOR}, network));
+    Cli.Outcome float32 = Cli.run(concat(new String[] {"validate", Cli.XOR, "--set", "compute.precision=float32"},
+        network));
+
+    assertEquals(0, float64.code(), float64.describe());
+    assertEquals(2, float32.code(), float32.describe());
+    assertTrue(float32.err().contains(" of heap for the optimizer's state and a checkpoint's copies, more than the "),
+        float32.describe());
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
