@@ -371,6 +371,15 @@ class CsvReaderTests {
         {"1.234.567", "1.234.567", "periods between groups of digits (thousands separators) are not read: write 1234567"},
         {"\"-1.234,5\"", "-1.234,5", "periods between groups of digits (thousands separators) and a decimal comma are"
             + " not read: write -1234.5"},
+        {"12 €", "12 €", "a currency sign is not read: write 12"},
+        {"\"1.234,56 €\"", "1.234,56 €", "periods between groups of digits (thousands separators), a decimal comma and a"
+            + " currency sign are not read: write 1234.56"},
+        {"\"$1,234.50\"", "$1,234.50", "commas between groups of digits (thousands separators) and a currency sign are"
+            + " not read: write 1234.50"},
+        {"\"1,234.5 %\"", "1,234.5 %", "commas between groups of digits (thousands separators) and a percent sign are"
+            + " not read: write 1234.5 (or the fraction)"},
+        {"\u22121 234", "\u22121 234", "a space between digits (a thousands separator) and a minus sign U+2212 (not the"
+            + " ASCII hyphen-minus) are not read: write -1234"},
         {"$9.99", "$9.99", "a currency sign is not read: write 9.99"},
         {"€3", "€3", "a currency sign is not read: write 3"}};
     for (String[] c : cases) {
