@@ -125,9 +125,12 @@ final class NodeReader {
   List<ConfigProblem> problemsPlaced() {
     for (int i = 0; i < problems.size(); i++) {
       ConfigProblem p = problems.get(i);
+      // a list or mapping under a plugin that does not name the key as its setting is refused for its type, though
+      // the key is one another section takes (class-weights under loss): placed as an unknown key is
       boolean unknown = p.id() == ProblemId.UNKNOWN_KEY || p.id() == ProblemId.UNKNOWN_SETTING
           || p.id() == ProblemId.BAD_OVERRIDE && (p.message().contains(": unknown key \"")
-              || p.message().contains(": unknown setting \""));
+              || p.message().contains(": unknown setting \""))
+          || p.id() == ProblemId.WRONG_TYPE && p.message().startsWith(PluginRefs.NOT_A_SETTING_VALUE);
       if (!unknown) {
         continue;
       }

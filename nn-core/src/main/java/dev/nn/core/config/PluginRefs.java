@@ -113,7 +113,7 @@ final class PluginRefs {
         // said of the plugin's setting when its settings name it; else of the value only, beside what they are
         String message = reads.contains(key + ":") ? "setting \"" + key + "\" of " + kind + " \"" + name
             + "\" takes one value (a number, a word or true/false), found " + NodeReader.describe(t.getValueNode())
-            : "expected a number, a word or true/false, found " + NodeReader.describe(t.getValueNode());
+            : NOT_A_SETTING_VALUE + NodeReader.describe(t.getValueNode());
         reader.report(ProblemId.WRONG_TYPE, view.child(key), t.getValueNode(), message, reads);
         complete = false;
         continue;
@@ -131,6 +131,9 @@ final class PluginRefs {
     PluginRef ref = new PluginRef(name, settings, reader.position(path, node));
     return new Parsed(ref, view, nameNode, keyNodes, valueNodes, complete);
   }
+
+  /** How a list or mapping under a plugin's reference is refused when the plugin's settings do not name its key. */
+  static final String NOT_A_SETTING_VALUE = "expected a number, a word or true/false, found ";
 
   /** The settings the plugin {@code name} of the kind labelled {@code kind} reads, as its provider tells them. */
   private String settingsOf(String kind, String name) {

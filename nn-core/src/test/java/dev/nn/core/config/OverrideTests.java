@@ -2,6 +2,7 @@ package dev.nn.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.spi.ConfigException;
 import dev.nn.spi.ConfigProblem;
@@ -123,6 +124,11 @@ class OverrideTests {
         + " optimizer", rate.problems().get(0).message());
     assertEquals("--set training.momentum=0.8: unknown key \"momentum\"; \"momentum\" is a key of optimizer",
         momentum.problems().get(0).message());
+    // a list under a plugin that does not read the key: refused for its type, and placed too
+    ConfigException weights = assertThrows(ConfigException.class, () -> Resources.reader().read(FILE
+        + "training: {epochs: 3}\n", "file.yaml", Path.of("/exp"), List.of("loss={name: squared, class-weights: [1, 2]}")));
+    assertTrue(weights.problems().get(0).message().endsWith("found a list (from --set loss={name: squared,"
+        + " class-weights: [1, 2]}); \"class-weights\" is a key of training"), weights.problems().toString());
   }
 
   /**
