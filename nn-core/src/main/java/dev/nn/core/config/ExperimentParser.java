@@ -92,6 +92,7 @@ final class ExperimentParser {
     // files do: read by no one, written to no run
     top.leavingToTheFile(OWN_KEYS);
     top.finish();
+    learnKeysOfOptionalSections();
     if (data != null && data.train() instanceof SourceSpec.Spark && dist == null) {
       reader.report(
           ProblemId.BACKEND_UNAVAILABLE,
@@ -257,6 +258,26 @@ final class ExperimentParser {
 
   /** A class weight: finite and > 0 (a class with weight 0 would not be trained on at all). */
   private static final Range CLASS_WEIGHT = Range.positive();
+
+  /**
+   * The keys of the optional sections (training with its early stopping, compute, output), learnt by reading them
+   * empty with a reader of their own: a key written in the wrong place is told where it belongs even when the file
+   * writes no such section ({@code training.threads} is a key of compute), which most files do not.
+   */
+  private void learnKeysOfOptionalSections() {
+    NodeReader scratch = reader.scratch();
+    ExperimentParser sections = new ExperimentParser(scratch, plugins.readingWith(scratch), defaultName, processors);
+    MappingNode empty = (MappingNode) new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(
+        "training: {early-stopping: {patience: 1}}\ncompute: {}\noutput: {}\n"));
+    for (NodeTuple t : empty.getValue()) {
+      switch (((ScalarNode) t.getKeyNode()).getValue()) {
+        case "training" -> sections.training(t.getValueNode());
+        case "compute" -> sections.compute(t.getValueNode());
+        default -> sections.output(t.getValueNode());
+      }
+    }
+    reader.learnKeysFrom(scratch);
+  }
 
   private TrainingSpec training(Node node) {
     if (node == null) {

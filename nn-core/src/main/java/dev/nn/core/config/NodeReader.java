@@ -107,6 +107,17 @@ final class NodeReader {
     }
   }
 
+  /** A reader of the same folders with no problems and no keys yet, to read a mapping aside. */
+  NodeReader scratch() {
+    return new NodeReader(fileDirectory, workingDirectory);
+  }
+
+  /** Notes the keys {@code other} read as keys this reader's experiment takes too. */
+  void learnKeysFrom(NodeReader other) {
+    other.keyPlaces.forEach((key, places) -> keyPlaces.computeIfAbsent(key, k -> new java.util.TreeSet<>())
+        .addAll(places));
+  }
+
   /** {@code path} with its list indices as "[n]": every layer takes the keys one does. */
   private static String anyIndex(String path) {
     return path.replaceAll("\\[\\d+\\]", "[n]");

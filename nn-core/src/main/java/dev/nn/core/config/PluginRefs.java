@@ -29,6 +29,11 @@ final class PluginRefs {
     this.registry = registry;
   }
 
+  /** These plugins' references read with {@code other}: a mapping read aside reports there. */
+  PluginRefs readingWith(NodeReader other) {
+    return new PluginRefs(other, registry);
+  }
+
   /**
    * A reference as read, with the nodes that problems found later point at.
    *

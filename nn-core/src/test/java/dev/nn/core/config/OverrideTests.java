@@ -124,6 +124,12 @@ class OverrideTests {
         + " optimizer", rate.problems().get(0).message());
     assertEquals("--set training.momentum=0.8: unknown key \"momentum\"; \"momentum\" is a key of optimizer",
         momentum.problems().get(0).message());
+    // keys of sections the file does not write are known too: most files write no compute or early stopping
+    assertEquals("--set training.threads=2: unknown key \"threads\"; \"threads\" is a key of compute",
+        assertThrows(ConfigException.class, () -> read("training.threads=2")).problems().get(0).message());
+    assertEquals("--set training.patience=2: unknown key \"patience\"; \"patience\" is a key of"
+        + " training.early-stopping", assertThrows(ConfigException.class, () -> read("training.patience=2"))
+            .problems().get(0).message());
     // a list under a plugin that does not read the key: refused for its type, and placed too
     ConfigException weights = assertThrows(ConfigException.class, () -> Resources.reader().read(FILE
         + "training: {epochs: 3}\n", "file.yaml", Path.of("/exp"), List.of("loss={name: squared, class-weights: [1, 2]}")));
