@@ -55,11 +55,6 @@ class ResumeTests {
   }
 
   /**
-   * An experiment.yaml edited to plan fewer epochs than the run has trained does not fit its checkpoint: refused,
-   * naming the least training.epochs that does, and the run is left as it was (it said "resuming after epoch 3 of 2"
-   * and ended "trained 3 of 2 epochs"). As many epochs as were trained fits, and finishes the run as it stands.
-   */
-  /**
    * A run that diverged is not resumed into the same divergence (a resume is exact: it diverged again, exit 3, each
    * time it was asked): refused, with how to train it anew, and its record left as it was; with changed data allowed,
    * which may train otherwise, it goes ahead.
@@ -85,6 +80,11 @@ class ResumeTests {
     assertEquals(Main.DIVERGED, allowed.code(), allowed.describe());
   }
 
+  /**
+   * An experiment.yaml edited to plan fewer epochs than the run has trained does not fit its checkpoint: refused,
+   * naming the least training.epochs that does, and the run is left as it was (it said "resuming after epoch 3 of 2"
+   * and ended "trained 3 of 2 epochs"). As many epochs as were trained fits, and finishes the run as it stands.
+   */
   @Test
   void anExperimentEditedToFewerEpochsThanTrainedIsRefused() throws Exception {
     Nn nn = Nn.create();

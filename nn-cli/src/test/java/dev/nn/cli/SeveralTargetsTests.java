@@ -155,10 +155,6 @@ class SeveralTargetsTests {
   }
 
   /**
-   * A run whose test source is the whole file prints, and records in summary.json, each target's test figures:
-   * those {@code nn evaluate} gives for its model on the same file (the pooled RMSE mixes pounds with inches).
-   */
-  /**
    * Past 12 targets (an autoencoder's 784 pixels) the end of training lists none one by one, and says where each is:
    * 1,568 lines buried the run's own figures. Three targets are listed, each under its split.
    */
@@ -196,6 +192,10 @@ class SeveralTargetsTests {
     assertTrue(data.toFile().isFile());
   }
 
+  /**
+   * A run whose test source is the whole file prints, and records in summary.json, each target's test figures:
+   * those {@code nn evaluate} gives for its model on the same file (the pooled RMSE mixes pounds with inches).
+   */
   @Test
   void aRunsTestFiguresOfEachTargetAreThoseEvaluateGivesOnTheSameRows() throws Exception {
     Path runs = tmp.resolve("whole-file-test");

@@ -116,17 +116,6 @@ final class Resumption {
   }
 
   /**
-   * Says so when the run goes on with another compute backend than it started with (a JVM without the Vector API,
-   * {@code NN_VECTOR=off}, moves a small network from the vector loops to OpenBLAS): another backend sums in another
-   * order, so the run ends near, but not bit for bit as, the interrupted run would have. Other thread counts compute
-   * the same bits, and are not said. Another precision (compute.precision edited) is said as that instead.
-   *
-   * @return what the recorded attempt computed on or in that this one does not, for the provenance's {@code outcome}
-   *     ({@code earlier-cluster}, {@code earlier-precision}, {@code earlier-backend}): this attempt's record replaces
-   *     the one that was then the only one to say where and how the checkpoint's epochs trained (a run on Spark
-   *     resumed in one process kept no word of Spark)
-   */
-  /**
    * Refuses to resume a run that diverged when nothing can differ: a resume is exact, so on the same data, plugins,
    * kernels and precision it diverges again at the same update (it did, silently, exit 3 twice). Changed data or
    * plugins allowed, or other kernels, may well train on; then it goes ahead.
@@ -153,6 +142,17 @@ final class Resumption {
         && Provenance.recordedBackend(dir.provenanceFile()).map(b -> b.equals(current.backend())).orElse(true);
   }
 
+  /**
+   * Says so when the run goes on with another compute backend than it started with (a JVM without the Vector API,
+   * {@code NN_VECTOR=off}, moves a small network from the vector loops to OpenBLAS): another backend sums in another
+   * order, so the run ends near, but not bit for bit as, the interrupted run would have. Other thread counts compute
+   * the same bits, and are not said. Another precision (compute.precision edited) is said as that instead.
+   *
+   * @return what the recorded attempt computed on or in that this one does not, for the provenance's {@code outcome}
+   *     ({@code earlier-cluster}, {@code earlier-precision}, {@code earlier-backend}): this attempt's record replaces
+   *     the one that was then the only one to say where and how the checkpoint's epochs trained (a run on Spark
+   *     resumed in one process kept no word of Spark)
+   */
   private Map<String, String> noticingAnotherCompute(Provenance current) {
     Map<String, String> earlier = new java.util.LinkedHashMap<>();
     Map<String, String> cluster = Provenance.recordedCluster(dir.provenanceFile());
