@@ -1109,9 +1109,6 @@ public final class CsvReader {
   private static final Pattern DATE_OR_TIME = Pattern.compile(
       "\\d{4}-\\d{1,2}-\\d{1,2}([T ].*)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
 
-  /** Digits grouped in threes by single spaces: 1 234, 12 345 678.5. */
-  private static final Pattern SPACED_THOUSANDS = Pattern.compile("[-+]?\\d{1,3}( \\d{3})+([.]\\d+)?");
-
   /**
    * What the value looks like, when that says how to write it: a decimal comma, a thousands separator, a
    * percent or currency sign, a date or time (a column to leave out), a word (a category). Empty otherwise.
@@ -1134,27 +1131,11 @@ public final class CsvReader {
       // copied from typeset tables: it looks like a minus in every message
       return "; its minus sign is U+2212, not the ASCII hyphen-minus nn reads: write " + Excerpt.of(hyphen);
     }
-    String decimalPoint = value.replace(',', '.');
-    if (value.indexOf(',') >= 0 && DecimalText.isDecimal(decimalPoint)) {
-      return "; a decimal comma is not read: write " + Excerpt.of(decimalPoint);
-    }
-    String percent = value.length() > 1 && value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : "";
-    if (DecimalText.isDecimal(percent)) {
-      // "12%" and "12 %" alike
-      return "; a percent sign is not read: write " + Excerpt.of(percent) + " (or the fraction)";
-    }
-    String grouped = value.replace(" ", "");
-    if (value.indexOf(' ') > 0 && SPACED_THOUSANDS.matcher(value).matches() && DecimalText.isDecimal(grouped)) {
-      // "1 234" as French and Scandinavian exports group digits
-      return "; a space between digits (a thousands separator) is not read: write " + Excerpt.of(grouped);
-    }
+    // a decimal comma, a percent or currency sign, digits grouped by spaces or periods, alone or together ("1,5",
+    // "12 %", "1 234", "$9.99", "1.234,56 €"), as French, German and Scandinavian exports write numbers
     String localeForm = LocaleNumber.hint(value);
     if (!localeForm.isEmpty()) {
-      // several marks at once ("1 234,5", "12,5 %") or a no-break space grouping digits
       return localeForm;
-    }
-    if (value.length() > 1 && "$€£¥".indexOf(value.charAt(0)) >= 0 && DecimalText.isDecimal(value.substring(1))) {
-      return "; a currency sign is not read: write " + Excerpt.of(value.substring(1));
     }
     if (DATE_OR_TIME.matcher(value).matches()) {
       return "; dates and times are not read: leave the column out with features: {ignore: [" + Excerpt.of(column)
