@@ -80,21 +80,35 @@ public final class HeldLock implements AutoCloseable {
     }
   }
 
+  /** Who holds the lock on a file, as a probe finds it. */
+  public enum Holder {
+    /** Nobody: the probe took the lock for an instant. */
+    NOBODY,
+    /** Another holder in this JVM (another thread's run). */
+    THIS_JVM,
+    /** Another process. */
+    ANOTHER_PROCESS,
+    /** Not known: the file cannot be opened for reading (another user's, on a disk this user cannot read). */
+    UNKNOWN
+  }
+
   /**
-   * Whether a holder in this JVM (another thread's run) holds the lock on {@code file}, rather than another process:
-   * for the message of a lock not had.
+   * Who holds the lock on {@code file} now, found by taking a shared lock for an instant when it is free. A shared
+   * lock needs the file open for reading only, so a file on a read-only disk, or another user's, is probed too; it
+   * cannot be had while a holder keeps its exclusive lock. Never creates the file.
    */
-  public static boolean heldInThisJvm(Path file) {
+  public static Holder probe(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
-      if (probe != null) {
-        probe.release();
+      if (probe == null) {
+        return Holder.ANOTHER_PROCESS;
       }
-      return false;
+      probe.release();
+      return Holder.NOBODY;
     } catch (OverlappingFileLockException heldHere) {
-      return true;
+      return Holder.THIS_JVM;
     } catch (IOException e) {
-      return false;
+      return Holder.UNKNOWN;
     }
   }
 

@@ -1,13 +1,8 @@
 package dev.nn.core.run;
 
 import dev.nn.core.io.HeldLock;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The lock a process holds on a run directory while it trains there: an operating-system lock on the
@@ -40,7 +35,7 @@ public final class RunLock implements AutoCloseable {
           : e;
     }
     if (lock == null) {
-      throw new RunFileException(runDirectory, HeldLock.heldInThisJvm(file)
+      throw new RunFileException(runDirectory, HeldLock.probe(file) == HeldLock.Holder.THIS_JVM
           ? "another thread of this process is training in this run directory (it holds " + RunDirectory.LOCK
               + "); wait for that training to end before resuming"
           : "another process is training in this run directory (it holds " + RunDirectory.LOCK + "); wait for it to"
@@ -57,25 +52,9 @@ public final class RunLock implements AutoCloseable {
    */
   static boolean isHeld(Path runDirectory) {
     Path file = runDirectory.resolve(RunDirectory.LOCK);
-    if (!Files.isRegularFile(file)) {
-      return false;
-    }
-    // a shared lock needs the file open for reading only, so a run kept on a read-only disk, or another user's,
-    // is probed too; it cannot be had while a training process holds its exclusive lock
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
-      if (probe == null) {
-        return true;
-      }
-      probe.release();
-      return false;
-    } catch (OverlappingFileLockException heldHere) {
-      return true;
-    } catch (IOException e) {
-      // a lock file this user cannot read: nothing can be said, so the run is taken to be training, and what its
-      // own files say stands
-      return true;
-    }
+    // a lock file this user cannot read tells nothing: the run is taken to be training, and what its own files say
+    // stands
+    return Files.isRegularFile(file) && HeldLock.probe(file) != HeldLock.Holder.NOBODY;
   }
 
   /** Releases the lock. */
