@@ -123,7 +123,7 @@ final class Resumption {
   static void refuseARepeatedDivergence(RunDirectory dir, Provenance current, boolean allowChangedData,
       boolean allowChangedPlugins) {
     Optional<String> diverged = dir.divergedMessage();
-    if (diverged.isEmpty() || allowChangedData || allowChangedPlugins || !sameCompute(dir, current)) {
+    if (diverged.isEmpty() || allowChangedData || allowChangedPlugins || !earlierCompute(dir, current).isEmpty()) {
       return;
     }
     String best = RunDirectory.bestCheckpointIn(dir.path()).map(c -> " (its best epoch's checkpoint is kept: " + c
@@ -132,14 +132,6 @@ final class Resumption {
         + " exactly, to the same update, so nothing was resumed or changed. Train it anew at a smaller learning rate:"
         + " nn train " + dev.nn.core.text.CommandName.shellWord(dir.experimentFile().toString())
         + " --set optimizer.learning-rate=…" + best);
-  }
-
-  /** Whether this attempt computes as the run's last did: the same cluster (or none), precision and kernels. */
-  private static boolean sameCompute(RunDirectory dir, Provenance current) {
-    return Provenance.recordedCluster(dir.provenanceFile()).equals(current.cluster())
-        && Provenance.recordedCompute(dir.provenanceFile(), "precision")
-            .map(p -> p.equals(current.compute().get("precision"))).orElse(true)
-        && Provenance.recordedBackend(dir.provenanceFile()).map(b -> b.equals(current.backend())).orElse(true);
   }
 
   /**
@@ -154,6 +146,28 @@ final class Resumption {
    *     resumed in one process kept no word of Spark)
    */
   private Map<String, String> noticingAnotherCompute(Provenance current) {
+    Map<String, String> earlier = earlierCompute(dir, current);
+    String precision = current.compute().get("precision");
+    if (earlier.containsKey("earlier-precision") && precision != null) {
+      // an edit of experiment.yaml's compute.precision, which no backend setting undoes; the backend's description,
+      // which names the precision, differs with it, and its note would blame the backend
+      notices.accept("the run started in " + earlier.get("earlier-precision") + " and continues in " + precision
+          + ", as experiment.yaml's compute.precision now says: from here its parameters and sums are " + precision
+          + ", so it will not end as the interrupted run would have, and its model is " + precision);
+    } else if (earlier.containsKey("earlier-backend")) {
+      notices.accept("the run started on the " + earlier.get("earlier-backend") + " backend and continues on the "
+          + current.backend() + " backend, which sums in another order, so it will not end bit for bit as the"
+          + " interrupted run would have (compute.backend chooses one; NN_VECTOR=off runs Java without the vector"
+          + " loops)");
+    }
+    return earlier;
+  }
+
+  /**
+   * What the run's recorded provenance computed on or in that {@code current} does not: its cluster, precision and
+   * backend, as the provenance's {@code outcome} keeps them ({@code earlier-cluster}, …); empty when it computes alike.
+   */
+  private static Map<String, String> earlierCompute(RunDirectory dir, Provenance current) {
     Map<String, String> earlier = new java.util.LinkedHashMap<>();
     Map<String, String> cluster = Provenance.recordedCluster(dir.provenanceFile());
     if (!cluster.isEmpty() && !cluster.equals(current.cluster())) {
@@ -162,28 +176,11 @@ final class Resumption {
           .append(value));
       earlier.put("earlier-cluster", where.toString());
     }
-    Optional<String> wasPrecision = Provenance.recordedCompute(dir.provenanceFile(), "precision");
-    String precision = current.compute().get("precision");
-    Optional<String> was = Provenance.recordedBackend(dir.provenanceFile());
-    boolean otherPrecision = wasPrecision.isPresent() && !wasPrecision.get().equals(precision);
-    boolean otherBackend = was.isPresent() && !was.get().equals(current.backend());
-    if (otherPrecision) {
-      earlier.put("earlier-precision", wasPrecision.get());
-    }
-    if (otherBackend) {
-      earlier.put("earlier-backend", was.get());
-    }
-    if (otherPrecision && precision != null) {
-      // an edit of experiment.yaml's compute.precision, which no backend setting undoes; the backend's description,
-      // which names the precision, differs with it, and its note would blame the backend
-      notices.accept("the run started in " + wasPrecision.get() + " and continues in " + precision + ", as"
-          + " experiment.yaml's compute.precision now says: from here its parameters and sums are " + precision
-          + ", so it will not end as the interrupted run would have, and its model is " + precision);
-    } else if (otherBackend) {
-      notices.accept("the run started on the " + was.get() + " backend and continues on the " + current.backend()
-          + " backend, which sums in another order, so it will not end bit for bit as the interrupted run would have"
-          + " (compute.backend chooses one; NN_VECTOR=off runs Java without the vector loops)");
-    }
+    Provenance.recordedCompute(dir.provenanceFile(), "precision")
+        .filter(was -> !was.equals(current.compute().get("precision")))
+        .ifPresent(was -> earlier.put("earlier-precision", was));
+    Provenance.recordedBackend(dir.provenanceFile()).filter(was -> !was.equals(current.backend()))
+        .ifPresent(was -> earlier.put("earlier-backend", was));
     return earlier;
   }
 
