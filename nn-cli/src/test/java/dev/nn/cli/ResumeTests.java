@@ -67,6 +67,7 @@ class ResumeTests {
     assertEquals(Main.DIVERGED, first.code(), first.describe());
     Path run = Cli.onlyRun(runs);
     String status = Files.readString(run.resolve("status.yaml"));
+    List<String> files = listing(runs);
 
     Cli.Outcome again = Cli.run("train", "--resume", run.toString());
     assertEquals(Main.BAD_INPUT, again.code(), again.describe());
@@ -75,6 +76,7 @@ class ResumeTests {
         + " changed. Train it anew at a smaller learning rate: nn train " + run.resolve("experiment.yaml")
         + " --set optimizer.learning-rate=…"), again.err());
     assertEquals(status, Files.readString(run.resolve("status.yaml")));
+    assertEquals(files, listing(runs), "nothing made or removed");
 
     Cli.Outcome allowed = Cli.run("train", "--resume", run.toString(), "--allow-changed-data");
     assertEquals(Main.DIVERGED, allowed.code(), allowed.describe());
@@ -233,5 +235,12 @@ class ResumeTests {
 
   static List<String> withoutSeconds(List<String> rows) {
     return rows.stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList();
+  }
+
+  /** Every file and folder under {@code dir}, relative, sorted. */
+  private static List<String> listing(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      return all.map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
   }
 }
